@@ -1,0 +1,324 @@
+//! Sources, spans, entities, statements and cases (the data model of `DESIGN.md`).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use thiserror::Error;
+
+/// A value that came from outside and could not be parsed into a domain type.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[error("invalid {what}: {value:?} (expected one of: {expected})")]
+pub struct ParseError {
+    pub what: &'static str,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+/// Identifies a source: the lowercase hex SHA-256 of its original bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SourceId(pub String);
+
+impl SourceId {
+    /// The first 12 hex characters: what the CLI prints, and enough to be unique
+    /// in any realistic project (commands accept any unique prefix).
+    pub fn short(&self) -> &str {
+        &self.0[..self.0.len().min(12)]
+    }
+}
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Identifies an entity (a person, organization, place, child record, ...).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EntityId(pub String);
+
+impl fmt::Display for EntityId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Identifies a statement; assigned by the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StatementId(pub i64);
+
+impl fmt::Display for StatementId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Identifies a case; assigned by the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CaseId(pub i64);
+
+/// Declares a string-backed enum with `as_str`, `FromStr`, `Display` and serde
+/// in one place, so that the stored, printed and parsed forms never drift.
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ParseError;
+            fn from_str(s: &str) -> Result<Self, ParseError> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(ParseError {
+                        what: $what,
+                        value: s.to_string(),
+                        expected: concat!($($text, " "),+),
+                    }),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// What kind of document a source is; set by the user or inferred from the format.
+    SourceKind, "source kind" {
+        News => "news",
+        NgoStatement => "ngo-statement",
+        Report => "report",
+        Official => "official",
+        WebCapture => "web-capture",
+        Registry => "registry",
+        Document => "document",
+    }
+);
+
+string_enum!(
+    /// The format the original bytes were recognised as.
+    MediaType, "media type" {
+        PlainText => "text/plain",
+        Markdown => "text/markdown",
+        Html => "text/html",
+    }
+);
+
+string_enum!(
+    /// Who or what produced a statement.
+    Origin, "origin" {
+        Rule => "rule",
+        Model => "model",
+        Human => "human",
+        Import => "import",
+    }
+);
+
+string_enum!(
+    /// Where a statement stands in review.
+    Status, "status" {
+        Proposed => "proposed",
+        Confirmed => "confirmed",
+        Disputed => "disputed",
+        Rejected => "rejected",
+    }
+);
+
+string_enum!(
+    /// The schema of an entity (names follow FollowTheMoney where one exists).
+    EntityKind, "entity kind" {
+        Person => "Person",
+        Organization => "Organization",
+        Place => "Place",
+        Child => "Child",
+        Event => "Event",
+        Claim => "Claim",
+    }
+);
+
+/// A half-open byte range `[start, end)` into a source's clean text, with the
+/// exact words it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+}
+
+impl Span {
+    /// The span of `text[start..end]`, or `None` when the range is out of
+    /// bounds or cuts a UTF-8 character.
+    pub fn of(text: &str, start: usize, end: usize) -> Option<Span> {
+        if start > end {
+            return None;
+        }
+        text.get(start..end).map(|quote| Span {
+            start,
+            end,
+            quote: quote.to_string(),
+        })
+    }
+
+    /// True when this span still quotes `text` exactly.
+    pub fn matches(&self, text: &str) -> bool {
+        text.get(self.start..self.end) == Some(self.quote.as_str())
+    }
+}
+
+/// Descriptive metadata of a source, from the document itself or the user.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceMeta {
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    /// `YYYY-MM-DD` when known.
+    pub published: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Who brought the original bytes in, when, from where and with what tool:
+/// the first link of the chain of custody.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Custody {
+    /// RFC 3339 UTC time of ingestion.
+    pub ingested_at: String,
+    pub ingested_by: String,
+    /// The path the bytes were read from, as given on the command line.
+    pub original_path: String,
+    /// `casefile <version>`.
+    pub tool: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// A preserved original and the text derived from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: SourceId,
+    pub kind: SourceKind,
+    pub media_type: MediaType,
+    /// The encoding the original bytes were decoded from (WHATWG label).
+    pub encoding: String,
+    /// ISO 639-1 code when detected.
+    pub language: Option<String>,
+    pub meta: SourceMeta,
+    pub custody: Custody,
+    /// The clean text: what spans index into.
+    pub text: String,
+}
+
+/// A source without its text, for listings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceSummary {
+    pub id: SourceId,
+    pub kind: SourceKind,
+    pub media_type: MediaType,
+    pub language: Option<String>,
+    pub meta: SourceMeta,
+    pub ingested_at: String,
+    pub size: u64,
+    pub text_len: usize,
+}
+
+/// A thing statements are about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: EntityId,
+    pub kind: EntityKind,
+    /// The display name; for a child record this is a pseudonym, never the name.
+    pub caption: String,
+}
+
+/// A fact with its provenance: subject, property, value, where it was read,
+/// who or what said so, how sure, and where it stands in review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// `None` until stored.
+    pub id: Option<StatementId>,
+    pub entity: EntityId,
+    pub property: String,
+    pub value: String,
+    pub source: Option<SourceId>,
+    pub span: Option<Span>,
+    pub origin: Origin,
+    /// In `[0, 1]`.
+    pub confidence: f32,
+    pub status: Status,
+}
+
+/// Filters for statement queries; `None` fields match anything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StatementFilter {
+    pub entity: Option<EntityId>,
+    pub source: Option<SourceId>,
+    pub property: Option<String>,
+    pub status: Option<Status>,
+    pub origin: Option<Origin>,
+}
+
+/// A named investigation grouping sources and entities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    pub name: String,
+    pub description: String,
+    pub created_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_round_trip_through_text_and_json() {
+        for kind in SourceKind::ALL {
+            assert_eq!(kind.as_str().parse::<SourceKind>(), Ok(*kind));
+            let json = serde_json::to_string(kind).unwrap();
+            assert_eq!(serde_json::from_str::<SourceKind>(&json).unwrap(), *kind);
+        }
+        for s in Status::ALL {
+            assert_eq!(s.as_str().parse::<Status>(), Ok(*s));
+        }
+        let err = "newz".parse::<SourceKind>().unwrap_err();
+        assert!(err.to_string().contains("newz"));
+        assert!(err.to_string().contains("ngo-statement"));
+    }
+
+    #[test]
+    fn span_of_respects_char_boundaries() {
+        let text = "Лукашенко met Putin";
+        let s = Span::of(text, 0, "Лукашенко".len()).unwrap();
+        assert_eq!(s.quote, "Лукашенко");
+        assert!(s.matches(text));
+        assert!(Span::of(text, 1, 4).is_none(), "cuts a Cyrillic letter");
+        assert!(Span::of(text, 5, 2).is_none());
+        assert!(Span::of(text, 0, 1000).is_none());
+    }
+}

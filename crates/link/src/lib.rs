@@ -1,0 +1,1 @@
+//! Probabilistic record linkage (Fellegi-Sunter, EM) of child registries.

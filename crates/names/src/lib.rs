@@ -1,0 +1,1 @@
+//! Name normalisation, transliteration (uk/ru/be <-> Latin) and name comparison.

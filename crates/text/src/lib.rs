@@ -1,0 +1,1 @@
+//! Decoding, HTML to text, boilerplate removal, language detection, folding and tokens for search.

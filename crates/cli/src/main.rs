@@ -1,1 +1,117 @@
-fn main() {}
+//! The `casefile` command line: the edge where user input becomes calls into
+//! the library crates, and their errors become one clear line each.
+//!
+//! Every command but `init`, `demo` and `extract` works on a project: `--project DIR`,
+//! else `CASEFILE_PROJECT`, else the nearest directory at or above the current
+//! one that holds a `casefile.toml`.
+
+mod commands;
+mod demo;
+mod progress;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code when some inputs of a batch failed but the rest was stored.
+pub const EXIT_PARTIAL: u8 = 3;
+/// Exit code when `verify` finds a fault.
+pub const EXIT_VERIFY_FAILED: u8 = 4;
+
+#[derive(Parser)]
+#[command(
+    name = "casefile",
+    version,
+    about = "Evidence and case database for documenting the forced transfer of children",
+    long_about = None
+)]
+pub struct Cli {
+    /// Project directory (default: the nearest one at or above the current directory).
+    #[arg(long, global = true, env = "CASEFILE_PROJECT")]
+    project: Option<PathBuf>,
+    /// Who is acting, recorded in the audit log (default: $USER).
+    #[arg(long, global = true, env = "CASEFILE_ACTOR")]
+    actor: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a project directory (database, blob folder, search index, audit log).
+    Init { dir: PathBuf },
+    /// Store files and directories (recursively): text, Markdown, HTML.
+    Ingest(commands::IngestArgs),
+    /// List the stored sources.
+    Sources {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one source: metadata, custody record and clean text.
+    Show {
+        /// Source id or a unique prefix of it (at least 4 hex digits).
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search with ranked results, snippets and hit offsets.
+    Search(commands::SearchArgs),
+    /// Re-hash every original and check the audit chain.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the audit log.
+    Log {
+        #[arg(long)]
+        json: bool,
+        /// Only the last N entries.
+        #[arg(long)]
+        last: Option<usize>,
+    },
+    /// Build a demo project from the sample corpus that ships inside casefile, and tour it.
+    Demo {
+        /// Where to build it (replaced if it is an earlier demo project).
+        #[arg(long, default_value = "casefile-demo")]
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    let actor = commands::actor(cli.actor.as_deref());
+    match cli.command {
+        Command::Init { dir } => commands::init(&dir, &actor),
+        Command::Demo { dir } => demo::run(&dir, &actor),
+        Command::Ingest(args) => commands::ingest(&project_dir(cli.project)?, &actor, args),
+        Command::Sources { json } => commands::sources(&project_dir(cli.project)?, json),
+        Command::Show { id, json } => commands::show(&project_dir(cli.project)?, &id, json),
+        Command::Search(args) => commands::search(&project_dir(cli.project)?, args),
+        Command::Verify { json } => commands::verify(&project_dir(cli.project)?, json),
+        Command::Log { json, last } => commands::log(&project_dir(cli.project)?, json, last),
+    }
+}
+
+fn project_dir(given: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(dir) = given {
+        return Ok(dir);
+    }
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    casefile_store::Project::discover(&cwd).with_context(|| {
+        format!(
+            "no casefile project at or above {}: pass --project DIR, set CASEFILE_PROJECT, or run `casefile init DIR`",
+            cwd.display()
+        )
+    })
+}

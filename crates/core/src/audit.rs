@@ -160,7 +160,9 @@ mod tests {
     fn chain(n: u64) -> Vec<AuditEntry> {
         let mut out: Vec<AuditEntry> = Vec::new();
         for seq in 1..=n {
-            let prev = out.last().map_or(GENESIS_HASH.to_string(), |e| e.hash.clone());
+            let prev = out
+                .last()
+                .map_or(GENESIS_HASH.to_string(), |e| e.hash.clone());
             out.push(AuditEntry::chain(seq, record(&format!("a{seq}")), &prev));
         }
         out

@@ -12,7 +12,9 @@ pub fn sha256_hex(bytes: &[u8]) -> Sha256Hex {
 
 /// True when `s` looks like a full lowercase hex SHA-256 digest.
 pub fn is_sha256_hex(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 #[cfg(test)]

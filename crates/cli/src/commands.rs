@@ -1,0 +1,341 @@
+//! The project commands: each opens the project, calls the library, prints.
+
+use crate::progress::Bar;
+use crate::{EXIT_PARTIAL, EXIT_VERIFY_FAILED};
+use anyhow::{bail, Context, Result};
+use casefile_core::{SourceKind, SourceMeta};
+use casefile_ingest::{FileOutcome, IngestOptions, IngestReport};
+use casefile_store::{verify_project, Project, SearchQuery, Store};
+use clap::Args;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// `casefile <version>`, recorded in every custody record.
+pub fn tool() -> String {
+    format!("casefile {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The acting user: `--actor`, `CASEFILE_ACTOR`, `$USER`, else "unknown".
+pub fn actor(given: Option<&str>) -> String {
+    given
+        .map(str::to_string)
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+pub fn open(dir: &Path) -> Result<Project> {
+    Ok(Project::open(dir)?)
+}
+
+pub fn init(dir: &Path, actor: &str) -> Result<u8> {
+    Project::init(dir, actor)?;
+    println!("created casefile project in {}", dir.display());
+    Ok(0)
+}
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Files and directories (directories are walked recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Kind of every source: news, ngo-statement, report, official, web-capture, registry, document.
+    #[arg(long)]
+    kind: Option<SourceKind>,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    publisher: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    published: Option<String>,
+    #[arg(long)]
+    url: Option<String>,
+    /// Language (ISO 639-1), overriding detection.
+    #[arg(long)]
+    lang: Option<String>,
+    /// No progress bar, no per-file lines (errors are still printed).
+    #[arg(long, short)]
+    quiet: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
+}
+
+pub fn ingest_options(project: &Project, actor: &str, kind: Option<SourceKind>) -> IngestOptions {
+    IngestOptions {
+        kind,
+        meta: SourceMeta::default(),
+        language: None,
+        max_file_size: project.config.max_file_size,
+        actor: actor.to_string(),
+        tool: tool(),
+    }
+}
+
+pub fn ingest(dir: &Path, actor: &str, args: IngestArgs) -> Result<u8> {
+    let mut project = open(dir)?;
+    let mut options = ingest_options(&project, actor, args.kind);
+    options.meta = SourceMeta {
+        title: args.title,
+        publisher: args.publisher,
+        published: args.published,
+        url: args.url,
+    };
+    options.language = args.lang;
+    let bar = Bar::new(args.quiet || args.json);
+    let report = casefile_ingest::ingest(&mut project, &args.paths, &options, &bar)?;
+    print_ingest_report(&report, args.quiet, args.json)?;
+    Ok(if report.failed() > 0 { EXIT_PARTIAL } else { 0 })
+}
+
+/// Prints one line per file (errors always, on stderr) and a summary.
+pub fn print_ingest_report(report: &IngestReport, quiet: bool, json: bool) -> Result<()> {
+    let mut rows = Vec::new();
+    for outcome in &report.outcomes {
+        let path = outcome.path().display();
+        match outcome {
+            FileOutcome::Stored {
+                id, language, kind, ..
+            } => {
+                if !quiet && !json {
+                    let lang = language.as_deref().unwrap_or("??");
+                    println!("stored   {} {lang} {kind:<13} {path}", id.short());
+                }
+                rows.push(serde_json::json!({"path": path.to_string(), "status": "stored", "id": id, "language": language, "kind": kind}));
+            }
+            FileOutcome::AlreadyPresent { id, .. } => {
+                if !quiet && !json {
+                    println!(
+                        "present  {} already stored, nothing written: {path}",
+                        id.short()
+                    );
+                }
+                rows.push(serde_json::json!({"path": path.to_string(), "status": "already_present", "id": id}));
+            }
+            FileOutcome::Failed { error, .. } => {
+                eprintln!("error: {path}: {error}");
+                rows.push(serde_json::json!({"path": path.to_string(), "status": "failed", "error": error.to_string()}));
+            }
+        }
+    }
+    if json {
+        let out = serde_json::json!({
+            "files": rows,
+            "stored": report.stored(),
+            "already_present": report.already_present(),
+            "failed": report.failed(),
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else if !quiet || report.failed() > 0 {
+        eprintln!(
+            "{} stored, {} already present, {} failed",
+            report.stored(),
+            report.already_present(),
+            report.failed()
+        );
+    }
+    Ok(())
+}
+
+pub fn sources(dir: &Path, json: bool) -> Result<u8> {
+    let project = open(dir)?;
+    let sources = project.store.sources()?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&sources)?);
+        return Ok(0);
+    }
+    for s in &sources {
+        println!(
+            "{}  {:<2}  {:<13}  {:<10}  {}",
+            s.id.short(),
+            s.language.as_deref().unwrap_or("??"),
+            s.kind.as_str(),
+            s.meta.published.as_deref().unwrap_or("-"),
+            s.meta.title.as_deref().unwrap_or("(untitled)")
+        );
+    }
+    eprintln!("{} sources", sources.len());
+    Ok(0)
+}
+
+pub fn show(dir: &Path, id: &str, json: bool) -> Result<u8> {
+    let project = open(dir)?;
+    let source = project.store.source(id)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&source)?);
+        return Ok(0);
+    }
+    let m = &source.meta;
+    let c = &source.custody;
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+    println!("id:          {}", source.id);
+    println!("title:       {}", or_dash(&m.title));
+    println!("publisher:   {}", or_dash(&m.publisher));
+    println!("published:   {}", or_dash(&m.published));
+    println!("url:         {}", or_dash(&m.url));
+    println!("kind:        {}", source.kind);
+    println!("format:      {} ({})", source.media_type, source.encoding);
+    println!("language:    {}", or_dash(&source.language));
+    println!(
+        "custody:     ingested {} by {} from {} with {}",
+        c.ingested_at, c.ingested_by, c.original_path, c.tool
+    );
+    println!("             {} bytes, sha256 {}", c.size, c.sha256);
+    println!(
+        "text:        {} bytes (span offsets index this text)",
+        source.text.len()
+    );
+    println!();
+    println!("{}", source.text);
+    Ok(0)
+}
+
+#[derive(Args)]
+pub struct SearchArgs {
+    /// Words (all must occur), "quoted phrases", OR, -excluded.
+    query: String,
+    /// Only sources in this language (ISO 639-1).
+    #[arg(long)]
+    lang: Option<String>,
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn search(dir: &Path, args: SearchArgs) -> Result<u8> {
+    let mut project = open(dir)?;
+    let index = project.search_index()?;
+    let query = SearchQuery {
+        text: args.query,
+        language: args.lang,
+        limit: args.limit,
+    };
+    let hits = index.search(&project.store, &query)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&hits)?);
+        return Ok(0);
+    }
+    for (rank, hit) in hits.iter().enumerate() {
+        println!(
+            "{:>2}. {} [{}] {:.2} {}",
+            rank + 1,
+            hit.source_id.short(),
+            hit.language.as_deref().unwrap_or("??"),
+            hit.score,
+            hit.title.as_deref().unwrap_or("(untitled)")
+        );
+        println!("    …{}…", hit.snippet.marked("«", "»"));
+        let offsets: Vec<String> = hit
+            .hits
+            .iter()
+            .take(8)
+            .map(|(s, e)| format!("{s}..{e}"))
+            .collect();
+        let more = hit.hits.len().saturating_sub(8);
+        let more = if more > 0 {
+            format!(" (+{more} more)")
+        } else {
+            String::new()
+        };
+        println!("    hits at bytes {}{more}", offsets.join(", "));
+    }
+    eprintln!("{} results", hits.len());
+    Ok(0)
+}
+
+pub fn verify(dir: &Path, json: bool) -> Result<u8> {
+    let project = open(dir)?;
+    let report = verify_project(&project)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        for fault in &report.faults {
+            println!("FAULT: {fault}");
+        }
+        let verdict = if report.ok() { "OK" } else { "FAILED" };
+        println!(
+            "verify {verdict}: {} originals re-hashed, {} audit entries checked, {} faults",
+            report.blobs_checked,
+            report.audit_entries,
+            report.faults.len()
+        );
+        if let Some(head) = &report.audit_head_hash {
+            println!("audit head: {head}");
+        }
+        if report.unreferenced_blobs > 0 {
+            println!(
+                "note: {} stored originals belong to no source (left by an interrupted ingest; harmless)",
+                report.unreferenced_blobs
+            );
+        }
+    }
+    Ok(if report.ok() { 0 } else { EXIT_VERIFY_FAILED })
+}
+
+pub fn log(dir: &Path, json: bool, last: Option<usize>) -> Result<u8> {
+    let project = open(dir)?;
+    let entries = project.store.audit_entries()?;
+    let skip = last.map_or(0, |n| entries.len().saturating_sub(n));
+    let entries = &entries[skip..];
+    if json {
+        println!("{}", serde_json::to_string_pretty(entries)?);
+        return Ok(0);
+    }
+    for e in entries {
+        let objects: Vec<String> = e
+            .record
+            .objects
+            .iter()
+            .map(|o| o.chars().take(16).collect())
+            .collect();
+        println!(
+            "{:>5} {} {:<10} {:<18} {} {}",
+            e.seq,
+            e.record.time,
+            e.record.actor,
+            e.record.action,
+            objects.join(","),
+            e.record.detail
+        );
+    }
+    Ok(0)
+}
+
+/// Counts by key, sorted by count then key, as "key n · key n".
+pub fn tally<'a>(keys: impl Iterator<Item = &'a str>) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for k in keys {
+        *counts.entry(k).or_default() += 1;
+    }
+    let mut pairs: Vec<_> = counts.into_iter().collect();
+    pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    pairs
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Fails with a clear message unless `dir` is absent or an earlier demo project.
+pub fn ensure_replaceable_demo(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    let marker = dir.join(crate::demo::DEMO_MARKER);
+    if marker.is_file() {
+        std::fs::remove_dir_all(dir)
+            .with_context(|| format!("cannot remove the earlier demo project {}", dir.display()))?;
+        return Ok(());
+    }
+    bail!(
+        "{} exists and is not a demo project; choose another --dir",
+        dir.display()
+    )
+}

@@ -1,0 +1,273 @@
+//! Full-text search over source texts (Tantivy).
+//!
+//! The index is derived data: it can be deleted and is rebuilt from the
+//! database on the next open. Tokens come from [`casefile_text::tokenize`],
+//! the same function that locates hit offsets in [`crate::snippet`], so the
+//! index and the highlighted spans always agree: case- and
+//! diacritics-insensitive, for Latin and Cyrillic alike.
+//!
+//! Consistency with the database: a source row carries an `indexed` flag that
+//! is set only after the index commit that contains it. [`SearchIndex::catch_up`]
+//! (re-)indexes every source without the flag, deleting any earlier copy
+//! first, so a crash at any point leaves each source in the index exactly once
+//! after the next catch-up.
+
+use crate::snippet::{locate_hits, query_terms, Snippet};
+use crate::store::Store;
+use crate::{Result, StoreError};
+use casefile_core::{Source, SourceId};
+use serde::Serialize;
+use std::path::Path;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
+};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+const TOKENIZER: &str = "casefile";
+const WRITER_MEMORY: usize = 100_000_000;
+/// Sources indexed per commit during catch-up: bounds memory and the work lost to a crash.
+const CATCH_UP_BATCH: usize = 2_000;
+
+/// Adapts [`casefile_text::tokenize`] to Tantivy.
+#[derive(Clone, Default)]
+struct CasefileTokenizer;
+
+struct CasefileTokenStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl Tokenizer for CasefileTokenizer {
+    type TokenStream<'a> = CasefileTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CasefileTokenStream {
+        let tokens = casefile_text::tokenize(text)
+            .into_iter()
+            .enumerate()
+            .map(|(position, t)| Token {
+                offset_from: t.start,
+                offset_to: t.end,
+                position,
+                text: t.norm,
+                position_length: 1,
+            })
+            .collect();
+        CasefileTokenStream { tokens, next: 0 }
+    }
+}
+
+impl TokenStream for CasefileTokenStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    source_id: Field,
+    lang: Field,
+    title: Field,
+    body: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(TOKENIZER)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let text = TextOptions::default().set_indexing_options(indexing);
+    let fields = Fields {
+        source_id: builder.add_text_field("source_id", STRING | STORED),
+        lang: builder.add_text_field("lang", STRING),
+        title: builder.add_text_field("title", text.clone()),
+        body: builder.add_text_field("body", text),
+    };
+    (builder.build(), fields)
+}
+
+/// What to look for.
+#[derive(Debug, Clone)]
+pub struct SearchQuery {
+    /// Words (all must occur), `"quoted phrases"`, `OR`, `-excluded`.
+    pub text: String,
+    /// ISO 639-1 code to restrict results to.
+    pub language: Option<String>,
+    pub limit: usize,
+}
+
+/// One ranked result.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    pub source_id: SourceId,
+    pub score: f32,
+    pub title: Option<String>,
+    pub language: Option<String>,
+    /// Byte spans `[start, end)` of every query-term occurrence in the source's clean text.
+    pub hits: Vec<(usize, usize)>,
+    pub snippet: Snippet,
+}
+
+/// The project's full-text index.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    writer: Option<IndexWriter>,
+}
+
+impl SearchIndex {
+    /// Creates an empty index in `dir` (replacing whatever is there).
+    pub fn create(dir: &Path) -> Result<SearchIndex> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(dir, schema)?;
+        SearchIndex::with_index(index, fields)
+    }
+
+    /// Opens the index in `dir`.
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        let index = Index::open_in_dir(dir)?;
+        let (_, fields) = schema();
+        SearchIndex::with_index(index, fields)
+    }
+
+    fn with_index(index: Index, fields: Fields) -> Result<SearchIndex> {
+        index
+            .tokenizers()
+            .register(TOKENIZER, TextAnalyzer::from(CasefileTokenizer));
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            writer: None,
+        })
+    }
+
+    fn writer(&mut self) -> Result<&mut IndexWriter> {
+        if self.writer.is_none() {
+            self.writer = Some(self.index.writer(WRITER_MEMORY)?);
+        }
+        // Just set above; `get_or_insert_with` cannot propagate the error.
+        self.writer.as_mut().ok_or_else(|| StoreError::Corrupt {
+            what: "search index".into(),
+            reason: "writer unavailable".into(),
+        })
+    }
+
+    fn add(&mut self, source: &Source) -> Result<()> {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.source_id, &source.id.0);
+        if let Some(lang) = &source.language {
+            doc.add_text(f.lang, lang);
+        }
+        if let Some(title) = &source.meta.title {
+            doc.add_text(f.title, title);
+        }
+        doc.add_text(f.body, &source.text);
+        let writer = self.writer()?;
+        writer.delete_term(Term::from_field_text(f.source_id, &source.id.0));
+        writer.add_document(doc)?;
+        Ok(())
+    }
+
+    /// Indexes every source the index does not hold yet, committing in batches.
+    /// Returns how many were indexed.
+    pub fn catch_up(&mut self, store: &mut dyn Store) -> Result<usize> {
+        let mut total = 0;
+        loop {
+            let batch = store.unindexed_sources(CATCH_UP_BATCH)?;
+            if batch.is_empty() {
+                break;
+            }
+            for source in &batch {
+                self.add(source)?;
+            }
+            self.writer()?.commit()?;
+            let ids: Vec<SourceId> = batch.into_iter().map(|s| s.id).collect();
+            store.mark_indexed(&ids)?;
+            total += ids.len();
+        }
+        if total > 0 {
+            self.reader.reload()?;
+        }
+        Ok(total)
+    }
+
+    /// Number of documents in the committed index.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// True when the committed index holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Ranked results with highlighted snippets and hit offsets.
+    pub fn search(&self, store: &dyn Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        let f = self.fields;
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title, 2.0);
+        let parsed = parser
+            .parse_query(&query.text)
+            .map_err(|e| StoreError::Query {
+                query: query.text.clone(),
+                reason: e.to_string(),
+            })?;
+        let full: Box<dyn Query> = match &query.language {
+            Some(lang) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, parsed),
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.lang, lang),
+                        IndexRecordOption::Basic,
+                    )),
+                ),
+            ])),
+            None => parsed,
+        };
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&full, &TopDocs::with_limit(query.limit.max(1)))?;
+        let terms = query_terms(&query.text);
+        let mut out = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let Some(id) = doc.get_first(f.source_id).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let source = store.source(id)?;
+            let (hits, snippet) = locate_hits(&source.text, &terms);
+            out.push(SearchHit {
+                source_id: source.id,
+                score,
+                title: source.meta.title,
+                language: source.language,
+                hits,
+                snippet,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,890 @@
+//! The embedded [`Store`]: SQLite in WAL mode. All of casefile's SQL lives here.
+
+use crate::store::{Inserted, Store};
+use crate::{now_rfc3339, Result, StoreError};
+use casefile_core::audit::GENESIS_HASH;
+use casefile_core::{
+    AuditEntry, AuditRecord, Case, CaseId, Custody, Entity, EntityId, EntityKind, MediaType,
+    Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span, Statement, StatementFilter,
+    StatementId, Status,
+};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use std::path::Path;
+use std::str::FromStr;
+
+/// Bumped whenever the schema changes; older projects are migrated on open.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+    id            TEXT PRIMARY KEY,          -- SHA-256 of the original bytes
+    kind          TEXT NOT NULL,
+    media_type    TEXT NOT NULL,
+    encoding      TEXT NOT NULL,
+    language      TEXT,
+    title         TEXT,
+    publisher     TEXT,
+    published     TEXT,
+    url           TEXT,
+    original_path TEXT NOT NULL,
+    ingested_at   TEXT NOT NULL,
+    ingested_by   TEXT NOT NULL,
+    tool          TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    indexed       INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sources_unindexed ON sources(indexed) WHERE indexed = 0;
+CREATE TABLE IF NOT EXISTS entities (
+    id         TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    caption    TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_kind ON entities(kind);
+CREATE TABLE IF NOT EXISTS statements (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity_id  TEXT NOT NULL REFERENCES entities(id),
+    property   TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    source_id  TEXT REFERENCES sources(id),
+    span_start INTEGER,
+    span_end   INTEGER,
+    quote      TEXT,
+    origin     TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    status     TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_entity ON statements(entity_id);
+CREATE INDEX IF NOT EXISTS statements_source ON statements(source_id);
+CREATE INDEX IF NOT EXISTS statements_property ON statements(property);
+CREATE TABLE IF NOT EXISTS cases (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    name        TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS case_sources (
+    case_id   INTEGER NOT NULL REFERENCES cases(id),
+    source_id TEXT NOT NULL REFERENCES sources(id),
+    PRIMARY KEY (case_id, source_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit (
+    seq       INTEGER PRIMARY KEY,
+    time      TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    objects   TEXT NOT NULL,             -- JSON array of ids
+    detail    TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+"#;
+
+/// A [`Store`] on one SQLite database file.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating if absent) the database at `path` and brings its schema
+    /// up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let conn = Connection::open(path)?;
+        // WAL: readers never block the writer and a crash never leaves a
+        // half-applied transaction. NORMAL sync is durable in WAL mode except
+        // for the last transactions before a power cut, never corrupting.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.execute_batch(SCHEMA)?;
+        let found: Option<String> = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match found.as_deref().map(u32::from_str) {
+            None => {
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?1)",
+                    [SCHEMA_VERSION.to_string()],
+                )?;
+            }
+            Some(Ok(v)) if v > SCHEMA_VERSION => {
+                return Err(StoreError::UnsupportedVersion {
+                    found: v,
+                    supported: SCHEMA_VERSION,
+                })
+            }
+            Some(Ok(_)) => {}
+            Some(Err(_)) => {
+                return Err(StoreError::Corrupt {
+                    what: "meta.schema_version".into(),
+                    reason: "not a number".into(),
+                })
+            }
+        }
+        Ok(SqliteStore { conn })
+    }
+
+    /// Runs `f` in one immediate transaction and commits it.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn resolve_prefix(
+        &self,
+        table: &'static str,
+        what: &'static str,
+        prefix: &str,
+    ) -> Result<String> {
+        let prefix = prefix.trim().to_ascii_lowercase();
+        if prefix.len() < 4 || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(StoreError::Invalid {
+                what,
+                reason: format!("{prefix:?} is not an id (give at least 4 hex digits)"),
+            });
+        }
+        let sql = format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 LIMIT 2");
+        let upper = format!("{prefix}g"); // 'g' sorts after every hex digit
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params![prefix, upper], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        match ids.len() {
+            0 => Err(StoreError::NotFound {
+                what,
+                id: prefix.to_string(),
+            }),
+            1 => Ok(ids.into_iter().next().unwrap_or_default()),
+            _ => {
+                let count: usize = self.conn.query_row(
+                    &format!("SELECT COUNT(*) FROM {table} WHERE id >= ?1 AND id < ?2"),
+                    params![prefix, upper],
+                    |r| r.get(0),
+                )?;
+                Err(StoreError::Ambiguous {
+                    what,
+                    id: prefix.to_string(),
+                    count,
+                })
+            }
+        }
+    }
+}
+
+/// Appends `record` to the log inside `tx`, chained to the current head.
+fn append_audit_in(tx: &Transaction<'_>, record: AuditRecord) -> Result<AuditEntry> {
+    let last: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let head = read_head(tx)?;
+    let (last_seq, prev_hash) = match last {
+        Some((seq, hash)) => (seq as u64, hash),
+        None => (0, GENESIS_HASH.to_string()),
+    };
+    // Never reuse a position that was once written, even if the tail was
+    // removed: the gap stays visible to `verify`.
+    let seq = last_seq.max(head) + 1;
+    let entry = AuditEntry::chain(seq, record, &prev_hash);
+    let objects =
+        serde_json::to_string(&entry.record.objects).map_err(|e| StoreError::Corrupt {
+            what: "audit objects".into(),
+            reason: e.to_string(),
+        })?;
+    tx.execute(
+        "INSERT INTO audit (seq, time, actor, action, objects, detail, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            entry.seq as i64,
+            entry.record.time,
+            entry.record.actor,
+            entry.record.action,
+            objects,
+            entry.record.detail,
+            entry.prev_hash,
+            entry.hash
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('audit_head', ?1)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [seq.to_string()],
+    )?;
+    Ok(entry)
+}
+
+fn read_head(conn: &Connection) -> Result<u64> {
+    let head: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'audit_head'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match head {
+        None => Ok(0),
+        Some(v) => v.parse().map_err(|_| StoreError::Corrupt {
+            what: "meta.audit_head".into(),
+            reason: format!("{v:?} is not a number"),
+        }),
+    }
+}
+
+/// An audit record stamped now.
+pub fn audit_record(
+    actor: &str,
+    action: &str,
+    objects: Vec<String>,
+    detail: String,
+) -> AuditRecord {
+    AuditRecord {
+        time: now_rfc3339(),
+        actor: actor.to_string(),
+        action: action.to_string(),
+        objects,
+        detail,
+    }
+}
+
+fn parse_col<T: FromStr<Err = casefile_core::ParseError>>(
+    row: &Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    text.parse().map_err(|e: casefile_core::ParseError| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+const SOURCE_COLUMNS: &str =
+    "id, kind, media_type, encoding, language, title, publisher, published, url,
+     original_path, ingested_at, ingested_by, tool, size, text";
+
+fn source_from_row(row: &Row<'_>) -> rusqlite::Result<Source> {
+    let id: String = row.get(0)?;
+    let size: i64 = row.get(13)?;
+    Ok(Source {
+        id: SourceId(id.clone()),
+        kind: parse_col::<SourceKind>(row, 1)?,
+        media_type: parse_col::<MediaType>(row, 2)?,
+        encoding: row.get(3)?,
+        language: row.get(4)?,
+        meta: SourceMeta {
+            title: row.get(5)?,
+            publisher: row.get(6)?,
+            published: row.get(7)?,
+            url: row.get(8)?,
+        },
+        custody: Custody {
+            original_path: row.get(9)?,
+            ingested_at: row.get(10)?,
+            ingested_by: row.get(11)?,
+            tool: row.get(12)?,
+            size: size as u64,
+            sha256: id,
+        },
+        text: row.get(14)?,
+    })
+}
+
+fn statement_from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
+    let start: Option<i64> = row.get(5)?;
+    let end: Option<i64> = row.get(6)?;
+    let quote: Option<String> = row.get(7)?;
+    let span = match (start, end, quote) {
+        (Some(s), Some(e), Some(q)) => Some(Span {
+            start: s as usize,
+            end: e as usize,
+            quote: q,
+        }),
+        _ => None,
+    };
+    Ok(Statement {
+        id: Some(StatementId(row.get(0)?)),
+        entity: EntityId(row.get(1)?),
+        property: row.get(2)?,
+        value: row.get(3)?,
+        source: row.get::<_, Option<String>>(4)?.map(SourceId),
+        span,
+        origin: parse_col(row, 8)?,
+        confidence: row.get::<_, f64>(9)? as f32,
+        status: parse_col(row, 10)?,
+    })
+}
+
+fn entity_from_row(row: &Row<'_>) -> rusqlite::Result<Entity> {
+    Ok(Entity {
+        id: EntityId(row.get(0)?),
+        kind: parse_col(row, 1)?,
+        caption: row.get(2)?,
+    })
+}
+
+impl Store for SqliteStore {
+    fn insert_source(&mut self, source: &Source, actor: &str) -> Result<Inserted> {
+        self.write(|tx| {
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)",
+                [&source.id.0],
+                |r| r.get(0),
+            )?;
+            if exists {
+                return Ok(Inserted::AlreadyPresent);
+            }
+            let c = &source.custody;
+            tx.execute(
+                &format!(
+                    "INSERT INTO sources ({SOURCE_COLUMNS}, indexed)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)"
+                ),
+                params![
+                    source.id.0,
+                    source.kind.as_str(),
+                    source.media_type.as_str(),
+                    source.encoding,
+                    source.language,
+                    source.meta.title,
+                    source.meta.publisher,
+                    source.meta.published,
+                    source.meta.url,
+                    c.original_path,
+                    c.ingested_at,
+                    c.ingested_by,
+                    c.tool,
+                    c.size as i64,
+                    source.text
+                ],
+            )?;
+            let detail = serde_json::json!({
+                "path": c.original_path,
+                "size": c.size,
+                "media_type": source.media_type.as_str(),
+                "encoding": source.encoding,
+                "kind": source.kind.as_str(),
+                "tool": c.tool,
+                "text_sha256": casefile_core::sha256_hex(source.text.as_bytes()),
+            });
+            append_audit_in(
+                tx,
+                AuditRecord {
+                    time: c.ingested_at.clone(),
+                    actor: actor.to_string(),
+                    action: "source.ingest".into(),
+                    objects: vec![source.id.0.clone()],
+                    detail: detail.to_string(),
+                },
+            )?;
+            Ok(Inserted::New)
+        })
+    }
+
+    fn has_source(&self, id: &SourceId) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)",
+            [&id.0],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn source(&self, id_or_prefix: &str) -> Result<Source> {
+        let id = self.resolve_prefix("sources", "source", id_or_prefix)?;
+        Ok(self.conn.query_row(
+            &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ?1"),
+            [id],
+            source_from_row,
+        )?)
+    }
+
+    fn sources(&self) -> Result<Vec<SourceSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, kind, media_type, language, title, publisher, published, url,
+                    ingested_at, size, length(CAST(text AS BLOB))
+             FROM sources ORDER BY ingested_at, id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(SourceSummary {
+                id: SourceId(row.get(0)?),
+                kind: parse_col(row, 1)?,
+                media_type: parse_col(row, 2)?,
+                language: row.get(3)?,
+                meta: SourceMeta {
+                    title: row.get(4)?,
+                    publisher: row.get(5)?,
+                    published: row.get(6)?,
+                    url: row.get(7)?,
+                },
+                ingested_at: row.get(8)?,
+                size: row.get::<_, i64>(9)? as u64,
+                text_len: row.get::<_, i64>(10)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn unindexed_sources(&self, limit: usize) -> Result<Vec<Source>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SOURCE_COLUMNS} FROM sources WHERE indexed = 0 LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], source_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn mark_indexed(&mut self, ids: &[SourceId]) -> Result<()> {
+        // Index bookkeeping is derived state, not evidence: no audit entry.
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached("UPDATE sources SET indexed = 1 WHERE id = ?1")?;
+            for id in ids {
+                stmt.execute([&id.0])?;
+            }
+            Ok(())
+        })
+    }
+
+    fn mark_all_unindexed(&mut self) -> Result<()> {
+        self.conn.execute("UPDATE sources SET indexed = 0", [])?;
+        Ok(())
+    }
+
+    fn put_entity(&mut self, entity: &Entity, actor: &str) -> Result<()> {
+        self.write(|tx| {
+            let existing: Option<String> = tx
+                .query_row(
+                    "SELECT caption FROM entities WHERE id = ?1",
+                    [&entity.id.0],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let action = match existing {
+                Some(caption) if caption == entity.caption => return Ok(()),
+                Some(_) => {
+                    tx.execute(
+                        "UPDATE entities SET caption = ?2 WHERE id = ?1",
+                        params![entity.id.0, entity.caption],
+                    )?;
+                    "entity.update"
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO entities (id, kind, caption, created_at) VALUES (?1, ?2, ?3, ?4)",
+                        params![entity.id.0, entity.kind.as_str(), entity.caption, now_rfc3339()],
+                    )?;
+                    "entity.create"
+                }
+            };
+            // The caption is not logged: for a child it could be identifying.
+            let detail = serde_json::json!({ "kind": entity.kind.as_str() }).to_string();
+            append_audit_in(
+                tx,
+                audit_record(actor, action, vec![entity.id.0.clone()], detail),
+            )?;
+            Ok(())
+        })
+    }
+
+    fn entity(&self, id: &EntityId) -> Result<Option<Entity>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, kind, caption FROM entities WHERE id = ?1",
+                [&id.0],
+                entity_from_row,
+            )
+            .optional()?)
+    }
+
+    fn entities(&self, kind: Option<EntityKind>) -> Result<Vec<Entity>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, kind, caption FROM entities WHERE ?1 IS NULL OR kind = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([kind.map(|k| k.as_str())], entity_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn add_statements(
+        &mut self,
+        statements: &[Statement],
+        actor: &str,
+    ) -> Result<Vec<StatementId>> {
+        for s in statements {
+            if !(0.0..=1.0).contains(&s.confidence) {
+                return Err(StoreError::Invalid {
+                    what: "statement",
+                    reason: format!("confidence {} is outside [0, 1]", s.confidence),
+                });
+            }
+            if let Some(span) = &s.span {
+                if span.start > span.end {
+                    return Err(StoreError::Invalid {
+                        what: "statement",
+                        reason: format!("span {}..{} is reversed", span.start, span.end),
+                    });
+                }
+            }
+        }
+        self.write(|tx| {
+            let now = now_rfc3339();
+            let mut ids = Vec::with_capacity(statements.len());
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO statements (entity_id, property, value, source_id, span_start,
+                        span_end, quote, origin, confidence, status, created_at, created_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                )?;
+                for s in statements {
+                    insert.execute(params![
+                        s.entity.0,
+                        s.property,
+                        s.value,
+                        s.source.as_ref().map(|id| &id.0),
+                        s.span.as_ref().map(|sp| sp.start as i64),
+                        s.span.as_ref().map(|sp| sp.end as i64),
+                        s.span.as_ref().map(|sp| &sp.quote),
+                        s.origin.as_str(),
+                        s.confidence as f64,
+                        s.status.as_str(),
+                        now,
+                        actor,
+                    ])?;
+                    ids.push(StatementId(tx.last_insert_rowid()));
+                }
+            }
+            if !statements.is_empty() {
+                // Ids and property names only: values may be a child's data.
+                let mut properties: Vec<&str> =
+                    statements.iter().map(|s| s.property.as_str()).collect();
+                properties.sort_unstable();
+                properties.dedup();
+                let detail = serde_json::json!({
+                    "count": statements.len(),
+                    "properties": properties,
+                })
+                .to_string();
+                let objects = ids.iter().map(|id| format!("statement:{}", id.0)).collect();
+                append_audit_in(tx, audit_record(actor, "statement.add", objects, detail))?;
+            }
+            Ok(ids)
+        })
+    }
+
+    fn set_statement_status(
+        &mut self,
+        id: StatementId,
+        status: Status,
+        reason: &str,
+        actor: &str,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let old: Option<String> = tx
+                .query_row("SELECT status FROM statements WHERE id = ?1", [id.0], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let Some(old) = old else {
+                return Err(StoreError::NotFound {
+                    what: "statement",
+                    id: id.to_string(),
+                });
+            };
+            tx.execute(
+                "UPDATE statements SET status = ?2 WHERE id = ?1",
+                params![id.0, status.as_str()],
+            )?;
+            let detail =
+                serde_json::json!({ "from": old, "to": status.as_str(), "reason": reason })
+                    .to_string();
+            append_audit_in(
+                tx,
+                audit_record(
+                    actor,
+                    "statement.status",
+                    vec![format!("statement:{}", id.0)],
+                    detail,
+                ),
+            )?;
+            Ok(())
+        })
+    }
+
+    fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, entity_id, property, value, source_id, span_start, span_end, quote,
+                    origin, confidence, status
+             FROM statements
+             WHERE (?1 IS NULL OR entity_id = ?1)
+               AND (?2 IS NULL OR source_id = ?2)
+               AND (?3 IS NULL OR property = ?3)
+               AND (?4 IS NULL OR status = ?4)
+               AND (?5 IS NULL OR origin = ?5)
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                filter.entity.as_ref().map(|e| &e.0),
+                filter.source.as_ref().map(|s| &s.0),
+                filter.property,
+                filter.status.map(|s| s.as_str()),
+                filter.origin.map(|o| o.as_str()),
+            ],
+            statement_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case> {
+        if name.trim().is_empty() {
+            return Err(StoreError::Invalid {
+                what: "case",
+                reason: "the name is empty".into(),
+            });
+        }
+        self.write(|tx| {
+            let created_at = now_rfc3339();
+            tx.execute(
+                "INSERT INTO cases (name, description, created_at) VALUES (?1, ?2, ?3)",
+                params![name, description, created_at],
+            )?;
+            let id = CaseId(tx.last_insert_rowid());
+            append_audit_in(
+                tx,
+                audit_record(
+                    actor,
+                    "case.create",
+                    vec![format!("case:{}", id.0)],
+                    serde_json::json!({ "name": name }).to_string(),
+                ),
+            )?;
+            Ok(Case {
+                id,
+                name: name.to_string(),
+                description: description.to_string(),
+                created_at,
+            })
+        })
+    }
+
+    fn cases(&self) -> Result<Vec<Case>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, description, created_at FROM cases ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Case {
+                id: CaseId(r.get(0)?),
+                name: r.get(1)?,
+                description: r.get(2)?,
+                created_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn add_source_to_case(&mut self, case: CaseId, source: &SourceId, actor: &str) -> Result<()> {
+        self.write(|tx| {
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO case_sources (case_id, source_id) VALUES (?1, ?2)",
+                params![case.0, source.0],
+            )?;
+            if added > 0 {
+                append_audit_in(
+                    tx,
+                    audit_record(
+                        actor,
+                        "case.add_source",
+                        vec![format!("case:{}", case.0), source.0.clone()],
+                        "{}".into(),
+                    ),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn case_sources(&self, case: CaseId) -> Result<Vec<SourceId>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT source_id FROM case_sources WHERE case_id = ?1 ORDER BY source_id")?;
+        let rows = stmt.query_map([case.0], |r| Ok(SourceId(r.get(0)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn append_audit(&mut self, record: AuditRecord) -> Result<AuditEntry> {
+        self.write(|tx| append_audit_in(tx, record))
+    }
+
+    fn audit_entries(&self) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT seq, time, actor, action, objects, detail, prev_hash, hash FROM audit ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let objects: String = r.get(4)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                AuditRecord {
+                    time: r.get(1)?,
+                    actor: r.get(2)?,
+                    action: r.get(3)?,
+                    objects: Vec::new(),
+                    detail: r.get(5)?,
+                },
+                objects,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, mut record, objects, prev_hash, hash) = row?;
+            // An unparsable object list is tampering too: keep the entry with
+            // the raw text as its only object so that its hash fails to match.
+            record.objects = serde_json::from_str(&objects).unwrap_or_else(|_| vec![objects]);
+            out.push(AuditEntry {
+                seq: seq as u64,
+                record,
+                prev_hash,
+                hash,
+            });
+        }
+        Ok(out)
+    }
+
+    fn audit_head(&self) -> Result<u64> {
+        read_head(&self.conn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casefile_core::{Origin, StatementFilter};
+
+    fn source(bytes: &[u8], text: &str) -> Source {
+        let sha = casefile_core::sha256_hex(bytes);
+        Source {
+            id: SourceId(sha.clone()),
+            kind: SourceKind::News,
+            media_type: MediaType::PlainText,
+            encoding: "UTF-8".into(),
+            language: Some("en".into()),
+            meta: SourceMeta::default(),
+            custody: Custody {
+                ingested_at: now_rfc3339(),
+                ingested_by: "tester".into(),
+                original_path: "a.txt".into(),
+                tool: "casefile test".into(),
+                size: bytes.len() as u64,
+                sha256: sha,
+            },
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn sources_statements_and_audit_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("db")).unwrap();
+        let s = source(b"bytes one", "Lukashenko met Putin.");
+        assert_eq!(store.insert_source(&s, "tester").unwrap(), Inserted::New);
+        assert_eq!(
+            store.insert_source(&s, "tester").unwrap(),
+            Inserted::AlreadyPresent
+        );
+        assert_eq!(store.source(&s.id.0[..6]).unwrap(), s);
+        assert!(matches!(
+            store.source("zzzz"),
+            Err(StoreError::Invalid { .. })
+        ));
+
+        let person = Entity {
+            id: EntityId("person-lukashenko".into()),
+            kind: EntityKind::Person,
+            caption: "Alexander Lukashenko".into(),
+        };
+        store.put_entity(&person, "tester").unwrap();
+        let st = Statement {
+            id: None,
+            entity: person.id.clone(),
+            property: "name".into(),
+            value: "Lukashenko".into(),
+            source: Some(s.id.clone()),
+            span: Span::of(&s.text, 0, 10),
+            origin: Origin::Rule,
+            confidence: 0.9,
+            status: Status::Proposed,
+        };
+        let ids = store.add_statements(std::slice::from_ref(&st), "tester").unwrap();
+        store
+            .set_statement_status(
+                ids[0],
+                Status::Confirmed,
+                "checked against source",
+                "reviewer",
+            )
+            .unwrap();
+        let by_entity = store
+            .statements(&StatementFilter {
+                entity: Some(person.id.clone()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(by_entity.len(), 1);
+        assert_eq!(by_entity[0].status, Status::Confirmed);
+        assert_eq!(by_entity[0].span.as_ref().unwrap().quote, "Lukashenko");
+        let by_property = store
+            .statements(&StatementFilter {
+                property: Some("birthDate".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(by_property.is_empty());
+
+        let log = store.audit_entries().unwrap();
+        let actions: Vec<&str> = log.iter().map(|e| e.record.action.as_str()).collect();
+        assert_eq!(
+            actions,
+            [
+                "source.ingest",
+                "entity.create",
+                "statement.add",
+                "statement.status"
+            ]
+        );
+        assert_eq!(store.audit_head().unwrap(), 4);
+        assert!(casefile_core::verify_chain(&log, 4).is_empty());
+    }
+
+    #[test]
+    fn invalid_statement_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("db")).unwrap();
+        let bad = Statement {
+            id: None,
+            entity: EntityId("x".into()),
+            property: "p".into(),
+            value: "v".into(),
+            source: None,
+            span: None,
+            origin: Origin::Human,
+            confidence: 1.5,
+            status: Status::Proposed,
+        };
+        assert!(store.add_statements(&[bad], "t").is_err());
+        assert!(store.audit_entries().unwrap().is_empty());
+    }
+}

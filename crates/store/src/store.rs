@@ -1,0 +1,72 @@
+//! The [`Store`] trait: every read and write of the case database.
+//!
+//! Implementations: [`crate::SqliteStore`] (embedded). A PostgreSQL backend
+//! implements the same trait; callers never know which one they hold.
+
+use crate::Result;
+use casefile_core::{
+    AuditEntry, AuditRecord, Case, CaseId, Entity, EntityId, EntityKind, Source, SourceId,
+    SourceSummary, Statement, StatementFilter, StatementId, Status,
+};
+
+/// What [`Store::insert_source`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    /// The source is new and was stored.
+    New,
+    /// A source with the same bytes was already stored; nothing was written.
+    AlreadyPresent,
+}
+
+/// The case database. Every write appends its audit entry in the same
+/// transaction; `actor` names who did it.
+pub trait Store {
+    // --- sources ---------------------------------------------------------
+    /// Stores `source` (its blob must already be stored) unless the same bytes are present.
+    fn insert_source(&mut self, source: &Source, actor: &str) -> Result<Inserted>;
+    /// True when a source with this id is stored.
+    fn has_source(&self, id: &SourceId) -> Result<bool>;
+    /// The source whose id is `id_or_prefix` or starts with it (at least 4 hex digits).
+    fn source(&self, id_or_prefix: &str) -> Result<Source>;
+    /// All sources, oldest first, without their text.
+    fn sources(&self) -> Result<Vec<SourceSummary>>;
+    /// Ids and texts of sources not yet in the search index.
+    fn unindexed_sources(&self, limit: usize) -> Result<Vec<Source>>;
+    /// Records that these sources are now in the committed search index.
+    fn mark_indexed(&mut self, ids: &[SourceId]) -> Result<()>;
+    /// Forgets that any source is indexed (before a full rebuild).
+    fn mark_all_unindexed(&mut self) -> Result<()>;
+
+    // --- entities and statements ----------------------------------------
+    /// Creates the entity, or updates its caption when it exists.
+    fn put_entity(&mut self, entity: &Entity, actor: &str) -> Result<()>;
+    fn entity(&self, id: &EntityId) -> Result<Option<Entity>>;
+    fn entities(&self, kind: Option<EntityKind>) -> Result<Vec<Entity>>;
+    /// Stores statements in one transaction; returns their new ids in order.
+    fn add_statements(&mut self, statements: &[Statement], actor: &str)
+        -> Result<Vec<StatementId>>;
+    /// Changes a statement's review status, with the reason recorded in the audit log.
+    fn set_statement_status(
+        &mut self,
+        id: StatementId,
+        status: Status,
+        reason: &str,
+        actor: &str,
+    ) -> Result<()>;
+    fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>>;
+
+    // --- cases -------------------------------------------------------------
+    fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case>;
+    fn cases(&self) -> Result<Vec<Case>>;
+    fn add_source_to_case(&mut self, case: CaseId, source: &SourceId, actor: &str) -> Result<()>;
+    fn case_sources(&self, case: CaseId) -> Result<Vec<SourceId>>;
+
+    // --- audit -------------------------------------------------------------
+    /// Appends an entry for an action that changed nothing else in the store
+    /// (e.g. an export written to disk).
+    fn append_audit(&mut self, record: AuditRecord) -> Result<AuditEntry>;
+    /// The whole log in order.
+    fn audit_entries(&self) -> Result<Vec<AuditEntry>>;
+    /// The position of the last entry ever appended, recorded beside the log.
+    fn audit_head(&self) -> Result<u64>;
+}

@@ -1,1 +1,25 @@
-//! Decoding, HTML to text, boilerplate removal, language detection, folding and tokens for search.
+//! Decoding, HTML to text, boilerplate removal, language detection, folding
+//! and tokens for search.
+//!
+//! Everything here is pure: bytes or text in, text or tokens out, no I/O.
+//! The entry point for ingestion is [`prepare_document`], which turns the
+//! original bytes of a file into the clean text that spans index into, with
+//! the metadata the document itself carries. [`fold`] and [`tokenize`] are
+//! shared by the search index and the code that locates hits, so both sides
+//! agree on what a word is.
+
+pub mod boilerplate;
+pub mod dates;
+pub mod decode;
+pub mod fold;
+pub mod html;
+pub mod lang;
+pub mod markdown;
+pub mod prepare;
+pub mod tokens;
+
+pub use decode::{decode, DecodeError, Decoded};
+pub use fold::fold;
+pub use lang::detect_language;
+pub use prepare::{prepare_document, PrepareError, PreparedDocument};
+pub use tokens::{tokenize, Token};

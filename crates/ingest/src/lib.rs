@@ -8,14 +8,16 @@
 //!    are reported as such and go no further (re-ingest is a no-op).
 //! 3. New files are decoded and cleaned in parallel by
 //!    [`casefile_text::prepare_document`].
-//! 4. One at a time: the original is written to the blob store (atomic
-//!    rename), then the source row and its audit entry are committed in one
-//!    transaction. A crash leaves at most an unreferenced blob, never a
+//! 4. The chunk's originals are written to the blob store (atomic renames)
+//!    and made durable with one sync; then, one at a time, each source row and
+//!    its audit entry are committed in one transaction. A crash leaves at most an unreferenced blob, never a
 //!    source without its original or without its audit entry.
 //! 5. The search index catches up with every source it lacks.
 //!
 //! A file that fails at any step gets one [`FileOutcome::Failed`] naming the
 //! reason; the batch goes on. Nothing of a failed file is stored.
+
+pub mod synthetic;
 
 use casefile_core::{Custody, MediaType, Source, SourceId, SourceKind, SourceMeta};
 use casefile_store::{Inserted, Project, Store, StoreError};
@@ -285,32 +287,38 @@ pub fn ingest(
                 (file, doc)
             })
             .collect();
+        let mut written = Vec::with_capacity(prepared.len());
         for (file, doc) in prepared {
             progress.advance(file.bytes.len() as u64);
-            let outcome = match doc {
-                Err(e) => failed(file.path, e.into()),
-                Ok(doc) => store_one(project, file, doc, options)?,
-            };
-            outcomes.push(outcome);
+            match doc {
+                Err(e) => outcomes.push(failed(file.path, e.into())),
+                Ok(doc) => match project.blobs.put_unsynced(&file.sha256, &file.bytes) {
+                    Err(e) => outcomes.push(failed(file.path, e.into())),
+                    Ok(_) => written.push((file, doc)),
+                },
+            }
+        }
+        // One sync for the chunk; no source row may commit before its original is durable.
+        if !written.is_empty() {
+            project.blobs.sync()?;
+        }
+        for (file, doc) in written {
+            outcomes.push(store_one(project, file, doc, options)?);
         }
     }
-    let indexed = project.search_index()?.catch_up(&mut project.store)?;
+    let (_, indexed) = project.search_index_caught_up()?;
     progress.finish();
     Ok(IngestReport { outcomes, indexed })
 }
 
-/// Writes the original, then the source and its audit entry. A failure of the
-/// project itself (the database cannot be written) aborts the run; a failure
-/// tied to this file becomes its outcome.
+/// Commits the source row and its audit entry (its original is already
+/// durable). A failure here is a failure of the project itself and aborts the run.
 fn store_one(
     project: &mut Project,
     file: ReadFile,
     doc: PreparedDocument,
     options: &IngestOptions,
 ) -> Result<FileOutcome, StoreError> {
-    if let Err(e) = project.blobs.put_hashed(&file.sha256, &file.bytes) {
-        return Ok(failed(file.path, e.into()));
-    }
     let kind = options.kind.unwrap_or(match doc.media_type {
         MediaType::Html => SourceKind::WebCapture,
         MediaType::PlainText | MediaType::Markdown => SourceKind::Document,

@@ -2,8 +2,13 @@
 //!
 //! Each original is written once under `blobs/sha256/<2 hex>/<64 hex>`, made
 //! read-only and never modified. Writes go to a temporary file in the same
-//! filesystem, are synced, then renamed into place, so a crash leaves either
-//! no blob or a whole one. A stray temporary file is harmless and swept on open.
+//! filesystem and are renamed into place, so a crash leaves either no blob or
+//! a whole one. A stray temporary file is harmless and swept on open.
+//!
+//! Durability: [`BlobStore::put`] syncs each blob. For batches,
+//! [`BlobStore::put_unsynced`] followed by one [`BlobStore::sync`] costs one
+//! filesystem sync instead of two per file; callers must call `sync` before
+//! they commit anything that refers to those blobs.
 
 use crate::{Result, StoreError};
 use casefile_core::hash::{is_sha256_hex, sha256_hex};
@@ -61,12 +66,27 @@ impl BlobStore {
         Ok(sha)
     }
 
-    /// Stores `bytes` whose SHA-256 the caller already computed.
+    /// Stores `bytes` whose SHA-256 the caller already computed, durably.
     pub fn put_hashed(&self, sha256: &str, bytes: &[u8]) -> Result<()> {
+        if self.put_unsynced(sha256, bytes)? {
+            self.sync()?;
+        }
+        Ok(())
+    }
+
+    /// Makes every blob written so far durable (one filesystem sync).
+    pub fn sync(&self) -> Result<()> {
+        sync_filesystem(&self.root).map_err(|e| StoreError::io(&self.root, e))
+    }
+
+    /// Stores `bytes` (whose SHA-256 the caller computed) without waiting for
+    /// the disk; returns whether anything was written. Call [`BlobStore::sync`]
+    /// before committing references to it.
+    pub fn put_unsynced(&self, sha256: &str, bytes: &[u8]) -> Result<bool> {
         let target = self.path_of(sha256);
         if target.exists() {
             if self.check(sha256) == BlobState::Intact {
-                return Ok(());
+                return Ok(false);
             }
             // A damaged copy is never silently overwritten: `verify` must be
             // able to report it, and the user decides what to do.
@@ -82,7 +102,6 @@ impl BlobStore {
         let mut tmp = tempfile::NamedTempFile::new_in(self.tmp_dir())
             .map_err(|e| StoreError::io(self.tmp_dir(), e))?;
         tmp.write_all(bytes)
-            .and_then(|_| tmp.as_file().sync_all())
             .map_err(|e| StoreError::io(tmp.path(), e))?;
         let mut perms = tmp
             .as_file()
@@ -93,8 +112,7 @@ impl BlobStore {
         fs::set_permissions(tmp.path(), perms).map_err(|e| StoreError::io(tmp.path(), e))?;
         tmp.persist(&target)
             .map_err(|e| StoreError::io(&target, e.error))?;
-        sync_dir(&dir);
-        Ok(())
+        Ok(true)
     }
 
     /// The original bytes of blob `sha256`.
@@ -148,12 +166,25 @@ impl BlobStore {
     }
 }
 
-/// Makes a rename durable. Failure only weakens durability on a power cut, not
-/// correctness, so it is not an error.
-fn sync_dir(dir: &Path) {
-    if let Ok(handle) = fs::File::open(dir) {
-        let _ = handle.sync_all();
+/// Flushes the filesystem holding `path`: file contents and the renames that
+/// put them in place, in one call.
+#[cfg(target_os = "linux")]
+fn sync_filesystem(path: &Path) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let handle = fs::File::open(path)?;
+    // SAFETY: `syncfs` only reads the descriptor, which `handle` keeps open.
+    let rc = unsafe { libc::syncfs(handle.as_raw_fd()) };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
     }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn sync_filesystem(_path: &Path) -> std::io::Result<()> {
+    // Without syncfs, a global sync is the portable equivalent.
+    std::process::Command::new("sync").status().map(|_| ())
 }
 
 #[cfg(test)]

@@ -159,6 +159,11 @@ impl Project {
     /// (after a crash between a database commit and an index commit, or after
     /// the index folder was deleted to be rebuilt).
     pub fn search_index(&mut self) -> Result<SearchIndex> {
+        Ok(self.search_index_caught_up()?.0)
+    }
+
+    /// [`Project::search_index`], also returning how many sources it had to index.
+    pub fn search_index_caught_up(&mut self) -> Result<(SearchIndex, usize)> {
         let rebuilt = !self.index_dir.join("meta.json").exists();
         let mut index = if rebuilt {
             self.store.mark_all_unindexed()?;
@@ -166,8 +171,8 @@ impl Project {
         } else {
             SearchIndex::open(&self.index_dir)?
         };
-        index.catch_up(&mut self.store)?;
-        Ok(index)
+        let indexed = index.catch_up(&mut self.store)?;
+        Ok((index, indexed))
     }
 
     /// Path of the database file (for diagnostics and tests).

@@ -828,7 +828,9 @@ mod tests {
             confidence: 0.9,
             status: Status::Proposed,
         };
-        let ids = store.add_statements(std::slice::from_ref(&st), "tester").unwrap();
+        let ids = store
+            .add_statements(std::slice::from_ref(&st), "tester")
+            .unwrap();
         store
             .set_statement_status(
                 ids[0],

@@ -143,7 +143,7 @@ struct Line<'a> {
 impl<'a> Line<'a> {
     fn new(text: &'a str) -> Self {
         let trimmed = text.trim();
-        let words = trimmed.split_whitespace().count();
+        let words = count_words(trimmed, 41);
         let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '»', ')', ':', ';']);
         Line {
             text,
@@ -166,6 +166,25 @@ impl<'a> Line<'a> {
     }
 }
 
+/// The number of space-separated words in `text`, counting at most `cap`
+/// (every rule only asks about small counts). Only ASCII spaces separate:
+/// the common case, and much cheaper than the Unicode whitespace test.
+fn count_words(text: &str, cap: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &byte in text.as_bytes() {
+        let space = matches!(byte, b' ' | b'\t' | b'\r' | b'\n' | 0x0b | 0x0c);
+        if !space && !in_word {
+            words += 1;
+            if words >= cap {
+                return cap;
+            }
+        }
+        in_word = !space;
+    }
+    words
+}
+
 fn next_content_line(lines: &[Line], after: usize) -> Option<usize> {
     (after + 1..lines.len()).find(|&i| !lines[i].blank && lines[i].keep)
 }
@@ -178,16 +197,35 @@ fn previous_content_line(lines: &[Line], before: usize) -> Option<usize> {
 
 /// Short lines seen three times or more are widgets, not prose.
 fn drop_repeated_short_lines(lines: &mut [Line]) {
+    // Widget texts ("Send", "* indicates required") are a few words without
+    // numbers; a value repeated down a flattened form or table ("Status:
+    // unknown", "Невідомо" under "Статус:") is data and stays.
+    let widget_like = |line: &Line| {
+        let text = line.text.trim();
+        !line.blank
+            && line.words <= 5
+            && !text.contains(':')
+            && !text.bytes().any(|b| b.is_ascii_digit())
+    };
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for line in lines.iter().filter(|l| !l.blank && l.words <= 8) {
+    for line in lines.iter().filter(|l| widget_like(l)) {
         *counts.entry(line.text.trim()).or_default() += 1;
     }
     if counts.values().all(|&n| n < 3) {
         return;
     }
-    for line in lines.iter_mut().filter(|l| !l.blank && l.words <= 8) {
-        if counts.get(line.text.trim()).is_some_and(|&n| n >= 3) {
-            line.keep = false;
+    for index in 0..lines.len() {
+        if !widget_like(&lines[index]) {
+            continue;
+        }
+        let after_label = previous_content_line(lines, index)
+            .is_some_and(|previous| lines[previous].text.trim_end().ends_with(':'));
+        if !after_label
+            && counts
+                .get(lines[index].text.trim())
+                .is_some_and(|&n| n >= 3)
+        {
+            lines[index].keep = false;
         }
     }
 }
@@ -265,19 +303,30 @@ fn is_link_bar(folded: &str) -> bool {
     if folded.starts_with('|') || folded.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    for separator in ['|', '>', '»', '›', '•', '·', '/'] {
-        let items: Vec<&str> = folded.split(separator).map(str::trim).collect();
-        if items.len() >= 3
+    let is_bar = |items: Vec<&str>| {
+        items.len() >= 3
             && items.iter().all(|item| {
-                let words = item.split_whitespace().count();
+                let words = item
+                    .split_whitespace()
+                    .filter(|word| word.chars().any(char::is_alphanumeric))
+                    .count();
                 words <= 4 && !item.ends_with(['.', '!', '?'])
             })
             && items.iter().filter(|item| !item.is_empty()).count() >= 3
-        {
-            return true;
-        }
-    }
-    false
+    };
+    let by_symbol = ['|', '>', '»', '›', '•', '·', '/']
+        .into_iter()
+        .any(|separator| is_bar(folded.split(separator).map(str::trim).collect()));
+    // Menus flattened with runs of spaces: "Home   About   Press   Contacts".
+    by_symbol
+        || (folded.contains("   ")
+            && is_bar(
+                folded
+                    .split("  ")
+                    .map(str::trim)
+                    .filter(|item| !item.is_empty())
+                    .collect(),
+            ))
 }
 
 /// A headline line followed by a paragraph cut off mid-word with an
@@ -520,6 +569,13 @@ fn patterns() -> &'static Patterns {
                 "view in browser",
                 "view this email",
                 "support our work",
+                "share ",
+                "поділитися",
+                "поделиться",
+                "listen to this article",
+                "listen to this story",
+                "слухати новину",
+                "прослушать",
             ]),
             phrases: folded(&[
                 "this audio is created with",
@@ -548,6 +604,12 @@ fn patterns() -> &'static Patterns {
                 "рассылк",
                 "рассылку",
                 "файлы cookie",
+                "підписуйтеся на",
+                "підписуйтесь на",
+                "підпишіться на",
+                "подписывайтесь на",
+                "подпишитесь на",
+                "падпісвайцеся на",
             ]),
             form_sentences: folded(&[
                 "indicates required",
@@ -579,6 +641,10 @@ fn patterns() -> &'static Patterns {
                 "you received this email",
                 "view in browser",
                 "unsubscribe",
+                "©",
+                "права захищено",
+                "права защищены",
+                "правы абаронены",
             ]),
             feed_markers: folded(&[
                 "news feed",
@@ -781,6 +847,12 @@ mod tests {
     }
 
     #[test]
+    fn repeated_values_of_a_form_stay() {
+        let text = "Статус: невідомо\nСтатус: невідомо\nСтатус: невідомо\nМісце:\nНевідомо\nМісце:\nНевідомо\nМісце:\nНевідомо";
+        assert_eq!(remove_boilerplate(text), text);
+    }
+
+    #[test]
     fn prose_mentioning_cookies_or_subscriptions_stays() {
         let text = "Volunteers handed out cookies and tea to the families who had waited at the border crossing for more than ten hours, and many signed up for the newsletter of the shelter.";
         assert_eq!(remove_boilerplate(text), text);
@@ -789,7 +861,7 @@ mod tests {
     #[test]
     fn navigation_bars_reading_times_and_form_sentences_go() {
         let text = format!(
-            "Menu  |  World  |  Europe  |  Opinion\nHome > Новини > Україна\nLog in   Subscribe for $1\n4 min read\n5 хв читання\n\
+            "Menu  |  World  |  Europe  |  Opinion\nHome > Новини > Україна\nHome   About   Press   Contacts   BY | EN\nListen to this article (5 min)\nLog in   Subscribe for $1\n4 min read\n5 хв читання\n\
              {PROSE_A}\nBy signing up you agree to our Terms of Use and Privacy Policy.\n{PROSE_B}\n\
              Share this article   Facebook   X   Email\n{PROSE_C}"
         );
@@ -818,6 +890,23 @@ mod tests {
         let text = format!(
             "You are receiving this because you subscribed at example.com. Unsubscribe · View in browser\n\n{PROSE_A}\n\n\
              Forward this to a colleague · Support our work · © 2023 Example Watch"
+        );
+        assert_eq!(remove_boilerplate(&text), PROSE_A);
+    }
+
+    #[test]
+    fn word_counts() {
+        assert_eq!(count_words("  one two\tthree ", 41), 3);
+        assert_eq!(count_words("", 41), 0);
+        assert_eq!(count_words(&"w ".repeat(100), 41), 41);
+        assert_eq!(count_words("Діти повернулися", 41), 2);
+    }
+
+    #[test]
+    fn copyright_lines_go_even_as_sentences() {
+        let text = format!(
+            "{PROSE_A}\nСлухайте нас онлайн та підписуйтеся на Viber-спільноту!\nShare   Facebook   Telegram   X\n\
+             © 2019—2023 «Вісник». Усі права захищено. Використання матеріалів — лише з посиланням на джерело.\n© 2023 Example Org."
         );
         assert_eq!(remove_boilerplate(&text), PROSE_A);
     }

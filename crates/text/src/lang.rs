@@ -71,18 +71,29 @@ struct LetterCounts {
 impl LetterCounts {
     fn of(sample: &str) -> Self {
         let mut counts = LetterCounts::default();
-        for c in sample.chars() {
-            // A few thousand letters settle the question; stop early.
-            if counts.letters >= MAX_LETTERS {
+        let bytes = sample.as_bytes();
+        let mut position = 0;
+        while position < bytes.len() {
+            // A few thousand letters settle the question, a thousand when
+            // the script is Latin (only function words are looked at then).
+            if counts.letters >= MAX_LETTERS
+                || (counts.letters >= 1000 && counts.cyrillic * 2 < counts.letters)
+            {
                 break;
             }
-            if c.is_ascii() {
-                if c.is_ascii_alphabetic() {
+            let byte = bytes[position];
+            if byte.is_ascii() {
+                if byte.is_ascii_alphabetic() {
                     counts.letters += 1;
                     counts.latin += 1;
                 }
+                position += 1;
                 continue;
             }
+            let Some(c) = sample[position..].chars().next() else {
+                break;
+            };
+            position += c.len_utf8();
             let cyrillic =
                 ('\u{0400}'..='\u{0481}').contains(&c) || ('\u{048A}'..='\u{04FF}').contains(&c);
             if !cyrillic {
@@ -161,9 +172,10 @@ fn looks_english(sample: &str) -> bool {
     let mut words = 0usize;
     let mut function_words = 0usize;
     for word in sample
-        .split(|c: char| !c.is_ascii_alphabetic())
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(400)
+        .take(300)
     {
         words += 1;
         if word.len() <= 5 && is_english_function_word(word) {
@@ -173,9 +185,9 @@ fn looks_english(sample: &str) -> bool {
     words >= 4 && function_words * 100 >= words * 18
 }
 
-fn is_english_function_word(word: &str) -> bool {
+fn is_english_function_word(word: &[u8]) -> bool {
     let mut lower = [0u8; 5];
-    for (slot, byte) in lower.iter_mut().zip(word.bytes()) {
+    for (slot, byte) in lower.iter_mut().zip(word) {
         *slot = byte.to_ascii_lowercase();
     }
     matches!(

@@ -17,7 +17,7 @@
 //!   so it is found by `Belova` alone, and by the query `Lvova-Belova`, which
 //!   tokenizes to the same two adjacent tokens (a phrase query).
 //!
-//! `norm` is always [`fold`] of the token's slice of the text.
+//! `norm` is always [`fold()`](crate::fold()) of the token's slice of the text.
 
 use crate::fold::{fold_char_into, is_apostrophe, is_invisible_joiner, is_word_char};
 use unicode_normalization::char::is_combining_mark;
@@ -29,7 +29,7 @@ pub struct Token {
     pub start: usize,
     /// Byte offset just past the word (half-open range).
     pub end: usize,
-    /// The folded form of the word (see [`crate::fold`]).
+    /// The folded form of the word (see [`crate::fold()`]).
     pub norm: String,
 }
 

@@ -1,0 +1,161 @@
+//! Ingest and search benchmark.
+//!
+//! Generates a corpus (default 10,000 documents, ~50 MB), ingests it into a
+//! fresh project, and prints ingest throughput (MB/s and documents/s, per wall
+//! second and per CPU second) and search latency p50/p99 over 1,000 queries.
+//!
+//! `cargo run --release -p casefile-ingest --bin bench-ingest -- [--docs N] [--size BYTES] [--queries N]`
+
+use casefile_ingest::{ingest, synthetic, IngestOptions, NoProgress};
+use casefile_store::{Project, SearchQuery};
+use std::time::{Duration, Instant};
+
+struct Args {
+    docs: usize,
+    size: usize,
+    queries: usize,
+    seed: u64,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        docs: 10_000,
+        size: 5_000,
+        queries: 1_000,
+        seed: 2023,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let value = it.next().ok_or(format!("{flag} needs a value"))?;
+        let number = value
+            .parse::<u64>()
+            .map_err(|_| format!("{flag}: {value:?} is not a number"))?;
+        match flag.as_str() {
+            "--docs" => args.docs = number as usize,
+            "--size" => args.size = number as usize,
+            "--queries" => args.queries = number as usize,
+            "--seed" => args.seed = number,
+            _ => return Err(format!("unknown flag {flag}")),
+        }
+    }
+    Ok(args)
+}
+
+/// User and system CPU time of this process, from /proc (Linux).
+fn cpu_time() -> Option<(Duration, Duration)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    // Linux reports in USER_HZ, 100 on every mainstream configuration.
+    Some((
+        Duration::from_millis(utime * 10),
+        Duration::from_millis(stime * 10),
+    ))
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = parse_args()?;
+    let work = tempfile::tempdir()?;
+    let corpus = work.path().join("corpus");
+    let bytes = synthetic::write_corpus(&corpus, args.seed, args.docs, args.size)?;
+    let mb = bytes as f64 / 1e6;
+    println!("corpus: {} documents, {mb:.1} MB", args.docs);
+
+    let mut project = Project::init(&work.path().join("project"), "bench")?;
+    let options = IngestOptions {
+        kind: None,
+        meta: Default::default(),
+        language: None,
+        max_file_size: project.config.max_file_size,
+        actor: "bench".into(),
+        tool: "casefile bench".into(),
+    };
+    let cpu_before = cpu_time();
+    let started = Instant::now();
+    let report = ingest(&mut project, &[corpus], &options, &NoProgress)?;
+    let wall = started.elapsed().as_secs_f64();
+    let cpu = match (cpu_before, cpu_time()) {
+        (Some(a), Some(b)) => Some(((b.0 - a.0).as_secs_f64(), (b.1 - a.1).as_secs_f64())),
+        _ => None,
+    };
+    println!(
+        "ingest: {} stored, {} failed, {} indexed in {wall:.2} s wall",
+        report.stored(),
+        report.failed(),
+        report.indexed
+    );
+    println!(
+        "ingest throughput: {:.1} MB/s, {:.0} documents/s (wall, {} cores available)",
+        mb / wall,
+        args.docs as f64 / wall,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    if let Some((user, system)) = cpu {
+        println!(
+            "ingest per core: {:.1} MB/s per CPU-second ({:.2} CPU-s: {user:.2} user, {system:.2} system); {:.1} MB/s per user CPU-second",
+            mb / (user + system),
+            user + system,
+            mb / user
+        );
+    }
+
+    let index = project.search_index()?;
+    let words = [
+        "children",
+        "Belarus",
+        "deportation",
+        "Lukashenko",
+        "Lvova-Belova",
+        "sanatorium",
+        "діти",
+        "Лисичанськ",
+        "оздоровлення",
+        "Херсон",
+        "дети",
+        "Мариуполь",
+        "усыновление",
+        "camp",
+        "evidence",
+        "Minsk",
+        "registry",
+        "опіка",
+    ];
+    let mut latencies = Vec::with_capacity(args.queries);
+    let mut results = 0usize;
+    for q in 0..args.queries {
+        let a = words[q % words.len()];
+        let b = words[(q * 7 + 3) % words.len()];
+        let text = match q % 3 {
+            0 => a.to_string(),
+            1 => format!("{a} {b}"),
+            _ => format!("\"{a}\" OR {b}"),
+        };
+        let query = SearchQuery {
+            text,
+            language: (q % 4 == 0).then(|| "en".to_string()),
+            limit: 10,
+        };
+        let t = Instant::now();
+        results += index.search(&project.store, &query)?.len();
+        latencies.push(t.elapsed());
+    }
+    latencies.sort();
+    println!(
+        "search: {} queries, {results} results, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (top 10 with snippets and hit offsets)",
+        args.queries,
+        percentile(&latencies, 50.0).as_secs_f64() * 1e3,
+        percentile(&latencies, 99.0).as_secs_f64() * 1e3,
+        latencies.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
+    );
+    Ok(())
+}

@@ -1,12 +1,13 @@
 //! The `casefile` command line: the edge where user input becomes calls into
 //! the library crates, and their errors become one clear line each.
 //!
-//! Every command but `init`, `demo` and `extract` works on a project: `--project DIR`,
+//! Every command but `init`, `demo` and `names` works on a project: `--project DIR`,
 //! else `CASEFILE_PROJECT`, else the nearest directory at or above the current
 //! one that holds a `casefile.toml`.
 
 mod commands;
 mod demo;
+mod names;
 mod progress;
 
 use anyhow::{Context, Result};
@@ -70,6 +71,9 @@ enum Command {
         #[arg(long)]
         last: Option<usize>,
     },
+    /// Compare names across scripts and spellings; list variants.
+    #[command(subcommand)]
+    Names(names::NamesCommand),
     /// Build a demo project from the sample corpus that ships inside casefile, and tour it.
     Demo {
         /// Where to build it (replaced if it is an earlier demo project).
@@ -79,6 +83,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
@@ -94,12 +99,23 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Init { dir } => commands::init(&dir, &actor),
         Command::Demo { dir } => demo::run(&dir, &actor),
+        Command::Names(command) => names::run(command),
         Command::Ingest(args) => commands::ingest(&project_dir(cli.project)?, &actor, args),
         Command::Sources { json } => commands::sources(&project_dir(cli.project)?, json),
         Command::Show { id, json } => commands::show(&project_dir(cli.project)?, &id, json),
         Command::Search(args) => commands::search(&project_dir(cli.project)?, args),
         Command::Verify { json } => commands::verify(&project_dir(cli.project)?, json),
         Command::Log { json, last } => commands::log(&project_dir(cli.project)?, json, last),
+    }
+}
+
+/// Lets `casefile … | head` end quietly, as Unix tools do, instead of
+/// panicking on a closed pipe (Rust ignores SIGPIPE by default).
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

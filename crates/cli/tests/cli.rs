@@ -222,3 +222,26 @@ fn commands_outside_a_project_explain_what_to_do() {
     let out = run(&project, &["show", "ffff0000"]);
     assert!(stderr(&out).contains("no source matches"));
 }
+
+#[test]
+fn names_compare_explains_and_decides_across_scripts() {
+    let out = casefile()
+        .args(["names", "compare", "Олександр Коваленко", "Kovalenko Alexander", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v = json(&out);
+    assert_eq!(v["same"], true);
+    assert!(v["score"].as_f64().unwrap() >= 0.9);
+    assert!(!v["explanation"].as_array().unwrap().is_empty());
+
+    let out = casefile()
+        .args(["names", "compare", "Luhansk", "Lutsk", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(json(&out)["same"], false);
+
+    let out = casefile().args(["names", "variants", "Лукашенко"]).output().unwrap();
+    let variants = stdout(&out);
+    assert!(variants.lines().any(|l| l == "Lukashenko"), "{variants}");
+}

@@ -26,9 +26,11 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-/// Files handled per parallel chunk: enough to keep both cores busy, few
-/// enough that a chunk's bytes stay small in memory.
-const CHUNK: usize = 64;
+/// Files handled per parallel chunk: enough to keep every core busy and to
+/// share one filesystem sync among many originals...
+const CHUNK_FILES: usize = 256;
+/// ...while a chunk's bytes stay bounded in memory.
+const CHUNK_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Why one input could not be ingested. The path is printed beside it by the
 /// caller; the message never quotes the file's content.
@@ -215,6 +217,25 @@ fn failed(path: PathBuf, error: IngestError) -> FileOutcome {
     FileOutcome::Failed { path, error }
 }
 
+/// Splits `files` into runs of at most [`CHUNK_FILES`] files and, unless a
+/// single file is larger, [`CHUNK_BYTES`] bytes.
+fn chunks(files: &[FoundFile]) -> Vec<&[FoundFile]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, file) in files.iter().enumerate() {
+        let full = i - start == CHUNK_FILES || (i > start && bytes + file.size > CHUNK_BYTES);
+        if full {
+            out.push(&files[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += file.size;
+    }
+    if start < files.len() {
+        out.push(&files[start..]);
+    }
+    out
+}
+
 /// A file read and hashed, ready to be checked against the store.
 struct ReadFile {
     path: PathBuf,
@@ -256,7 +277,7 @@ pub fn ingest(
     let (files, mut outcomes) = collect_files(inputs);
     let total_bytes = files.iter().map(|f| f.size).sum();
     progress.start(files.len() as u64, total_bytes);
-    for chunk in files.chunks(CHUNK) {
+    for chunk in chunks(&files) {
         let read: Vec<Result<ReadFile, (PathBuf, IngestError)>> = chunk
             .par_iter()
             .map(|f| read_file(f, options.max_file_size).map_err(|e| (f.path.clone(), e)))

@@ -1,1 +1,228 @@
-//! Name normalisation, transliteration (uk/ru/be <-> Latin) and name comparison.
+//! Name normalisation, transliteration (uk/ru/be ↔ Latin) and comparison.
+//!
+//! Children moved from occupied Ukraine appear in Ukrainian, Russian and
+//! Belarusian Cyrillic lists and in Latin captions under several
+//! romanisation standards, with diminutives, initials, either name order
+//! and typos. This crate decides whether two written names denote the same
+//! person (or place) and says why, so that a family-tracing worker can check
+//! the reasoning before acting on it.
+//!
+//! Pure logic, no I/O: all tables are compiled in.
+//!
+//! Decisions a user of the scores should know:
+//! - Ivanov / Ivanova (and -skyi / -ska, -in / -ina): the same family name,
+//!   but a male and a female record are different people, so
+//!   [`compare_surname`] gives 0.6 (below [`DEFAULT_THRESHOLD`]); for
+//!   grouping *mentions* of a family use [`surname_stem_key`].
+//! - Maria / Mariia / Marija / Марія / Мария / Марыя are one name.
+//! - Саша (Sasha) may stand for Oleksandr or Oleksandra: a diminutive
+//!   matches every full name it can stand for, with 0.9 instead of 1.0.
+//! - Lvova-Belova / Lvova Belova are equal; Belova alone matches one part
+//!   of the double surname (0.88) for people, while for places every word
+//!   must match (Нова Каховка ≠ Каховка).
+//! - Kovalenko (-enko, -uk, -ko) is unisex and compares equal across sexes.
+//! - A single differing letter is read as a typo (0.85) unless one word
+//!   merely extends the other (Буча / Бучач, Moroz / Morozov) or both are
+//!   known, different given names (Oleksandr / Oleksii).
+//! - [`DEFAULT_THRESHOLD`] (0.75) was fixed from the score design: one
+//!   typo (0.85), one diminutive (0.9) or one initial (0.85) stays above it,
+//!   a diminutive with a typo (0.765) just above, a typo with an initial
+//!   (0.72) or any clear mismatch (≤ 0.6) below. It coincides with the best
+//!   threshold found on the even half of the labelled set.
+//!
+//! - [`compare`]: full names → [`Comparison`] (score, decision, explanation).
+//! - [`compare_given`], [`compare_surname`]: field-level scores for record linkage.
+//! - [`variants`]: spellings the matcher treats as equivalent.
+//! - [`latin_key`], [`surname_stem_key`], [`given_name_group`]: keys for blocking and grouping;
+//!   [`given_name_sex`] for a missing sex field.
+//! - [`transliterate`] / [`to_cyrillic`]: the standards themselves (see [`translit`]).
+//! - [`parse_name`]: token roles and name order.
+
+mod compare;
+mod given;
+mod key;
+mod parse;
+mod places;
+pub mod translit;
+
+pub use compare::{compare, compare_given, compare_surname, Comparison, Step, DEFAULT_THRESHOLD};
+pub use given::{group_count as given_name_group_count, Sex};
+pub use parse::{parse_name, NameOrder, NameToken, ParsedName, Role};
+pub use translit::{to_cyrillic, transliterate, Lang, Scheme};
+
+/// A canonical, script-independent key for blocking and grouping: each
+/// word is reduced to its phonetic skeleton (see the `key` module: one
+/// symbol per Cyrillic letter whatever the romanisation), a known given
+/// name is replaced by its name group's label (so Олександр, Александр,
+/// Аляксандр and Alexander share a key), and the words are sorted so that
+/// the order of writing does not matter. Diminutives are *not* replaced
+/// (Саша may be Oleksandr or Oleksandra).
+pub fn latin_key(name: &str) -> String {
+    let mut words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(|w| {
+            let full = given::lookup(w).into_iter().find(|m| !m.diminutive);
+            match full.and_then(|m| given::table().groups.get(m.group)) {
+                Some(g) => key::primary_key(&g.label),
+                None => w
+                    .split('-')
+                    .map(key::primary_key)
+                    .filter(|k| !k.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("-"),
+            }
+        })
+        .filter(|k| !k.is_empty())
+        .collect();
+    words.sort();
+    words.join(" ")
+}
+
+/// The label of the given-name group a name belongs to as a full form
+/// (Олександр, Александр, Аляксандр, Alexander → "Oleksandr"); `None` for
+/// names outside the table and for diminutives (Саша is ambiguous).
+pub fn given_name_group(name: &str) -> Option<String> {
+    given::lookup(name.trim())
+        .into_iter()
+        .find(|m| !m.diminutive)
+        .and_then(|m| given::table().groups.get(m.group))
+        .map(|g| g.label.clone())
+}
+
+/// The sex a given name indicates, when every group it may belong to agrees
+/// (Олена → Female; Саша → None).
+pub fn given_name_sex(name: &str) -> Option<Sex> {
+    given::sex_of(name.trim())
+}
+
+/// The key of a surname with its gendered ending removed, equal for
+/// Ivanov/Ivanova/Иванова, Kovalskyi/Kovalska/Ковальская,
+/// Lukashenko/Lukashenka. For grouping *mentions* of one family name; record
+/// linkage should use [`compare_surname`], which keeps the sexes apart.
+pub fn surname_stem_key(surname: &str) -> String {
+    surname
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let k = key::primary_key(w);
+            compare::gender_split(&k).0
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Spellings the matcher considers equivalent to `name`: for each word, its
+/// forms in the three Cyrillic orthographies (from the given-name table),
+/// their romanisations under every [`Scheme`], and informal Western forms;
+/// for several words, the combinations word by word (first form of the
+/// other words), in the original order. Sorted, without duplicates.
+pub fn variants(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let per_word: Vec<Vec<String>> = words.iter().map(|w| word_variants(w)).collect();
+    let mut out: Vec<String> = Vec::new();
+    for (i, vs) in per_word.iter().enumerate() {
+        for v in vs {
+            // A Latin variant goes with the other words in Latin (national
+            // Ukrainian romanisation), a Cyrillic one with them as written.
+            let latin = !key::is_cyrillic_text(v);
+            let combined: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(|(j, w)| {
+                    if i == j {
+                        v.clone()
+                    } else if latin && key::is_cyrillic_text(w) {
+                        transliterate(w, Scheme::UkNational2010)
+                    } else {
+                        (*w).to_string()
+                    }
+                })
+                .collect();
+            out.push(combined.join(" "));
+        }
+    }
+    // Whole-name romanisations under the schemes that fit its letters.
+    for s in schemes_for(name) {
+        out.push(transliterate(name, *s));
+    }
+    out.retain(|v| !v.trim().is_empty());
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The romanisation schemes that apply to a Cyrillic word, judged by its
+/// letters: і ї є ґ are Ukrainian, ў (or і with ы/э) Belarusian, ы э ъ ё
+/// Russian; a word without tell-tale letters gets the Ukrainian and Russian
+/// schemes. Applying the Belarusian tables to a Ukrainian word would invent
+/// spellings nobody writes ("Olieksandr").
+fn schemes_for(word: &str) -> &'static [Scheme] {
+    const UK: &[Scheme] = &[
+        Scheme::UkNational2010,
+        Scheme::RuIso9,
+        Scheme::InformalGerman,
+        Scheme::InformalFrench,
+    ];
+    const RU: &[Scheme] = &[
+        Scheme::RuBgnPcgn,
+        Scheme::RuPassport,
+        Scheme::RuIso9,
+        Scheme::InformalGerman,
+        Scheme::InformalFrench,
+    ];
+    const BE: &[Scheme] = &[Scheme::BeNational, Scheme::BeBgnPcgn, Scheme::RuIso9];
+    const UK_RU: &[Scheme] = &[
+        Scheme::UkNational2010,
+        Scheme::RuBgnPcgn,
+        Scheme::RuPassport,
+        Scheme::RuIso9,
+        Scheme::InformalGerman,
+        Scheme::InformalFrench,
+    ];
+    let lower = word.to_lowercase();
+    let has = |set: &str| lower.chars().any(|c| set.contains(c));
+    if has("ў") || (has("і") && has("ыэ")) {
+        BE
+    } else if has("іїєґ") {
+        UK
+    } else if has("ыэъё") {
+        RU
+    } else {
+        UK_RU
+    }
+}
+
+fn word_variants(word: &str) -> Vec<String> {
+    let mut forms: Vec<String> = vec![word.to_string()];
+    let t = given::table();
+    for m in given::lookup(word) {
+        if let Some(g) = t.groups.get(m.group) {
+            forms.extend(g.full_forms.iter().cloned());
+            if m.diminutive || word_is_diminutive_free(word) {
+                forms.extend(g.diminutives.iter().cloned());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for f in &forms {
+        out.push(f.clone());
+        if key::is_cyrillic_text(f) {
+            for s in schemes_for(f) {
+                out.push(transliterate(f, *s));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Full forms also list their diminutives (Oleksandr → Sasha); a diminutive
+/// lists only the full forms it may stand for.
+fn word_is_diminutive_free(word: &str) -> bool {
+    given::lookup(word).iter().any(|m| !m.diminutive)
+}
+
+#[cfg(test)]
+mod tests;

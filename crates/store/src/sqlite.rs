@@ -191,11 +191,8 @@ impl SqliteStore {
 /// Appends `record` to the log inside `tx`, chained to the current head.
 fn append_audit_in(tx: &Transaction<'_>, record: AuditRecord) -> Result<AuditEntry> {
     let last: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let head = read_head(tx)?;
     let (last_seq, prev_hash) = match last {
@@ -211,33 +208,32 @@ fn append_audit_in(tx: &Transaction<'_>, record: AuditRecord) -> Result<AuditEnt
             what: "audit objects".into(),
             reason: e.to_string(),
         })?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO audit (seq, time, actor, action, objects, detail, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            entry.seq as i64,
-            entry.record.time,
-            entry.record.actor,
-            entry.record.action,
-            objects,
-            entry.record.detail,
-            entry.prev_hash,
-            entry.hash
-        ],
-    )?;
-    tx.execute(
+    )?
+    .execute(params![
+        entry.seq as i64,
+        entry.record.time,
+        entry.record.actor,
+        entry.record.action,
+        objects,
+        entry.record.detail,
+        entry.prev_hash,
+        entry.hash
+    ])?;
+    tx.prepare_cached(
         "INSERT INTO meta (key, value) VALUES ('audit_head', ?1)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [seq.to_string()],
-    )?;
+    )?
+    .execute([seq.to_string()])?;
     Ok(entry)
 }
 
 fn read_head(conn: &Connection) -> Result<u64> {
     let head: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'audit_head'", [], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT value FROM meta WHERE key = 'audit_head'")?
+        .query_row([], |r| r.get(0))
         .optional()?;
     match head {
         None => Ok(0),
@@ -341,38 +337,34 @@ fn entity_from_row(row: &Row<'_>) -> rusqlite::Result<Entity> {
 impl Store for SqliteStore {
     fn insert_source(&mut self, source: &Source, actor: &str) -> Result<Inserted> {
         self.write(|tx| {
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)",
-                [&source.id.0],
-                |r| r.get(0),
-            )?;
+            let exists: bool = tx
+                .prepare_cached("SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)")?
+                .query_row([&source.id.0], |r| r.get(0))?;
             if exists {
                 return Ok(Inserted::AlreadyPresent);
             }
             let c = &source.custody;
-            tx.execute(
-                &format!(
-                    "INSERT INTO sources ({SOURCE_COLUMNS}, indexed)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)"
-                ),
-                params![
-                    source.id.0,
-                    source.kind.as_str(),
-                    source.media_type.as_str(),
-                    source.encoding,
-                    source.language,
-                    source.meta.title,
-                    source.meta.publisher,
-                    source.meta.published,
-                    source.meta.url,
-                    c.original_path,
-                    c.ingested_at,
-                    c.ingested_by,
-                    c.tool,
-                    c.size as i64,
-                    source.text
-                ],
-            )?;
+            tx.prepare_cached(&format!(
+                "INSERT INTO sources ({SOURCE_COLUMNS}, indexed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)"
+            ))?
+            .execute(params![
+                source.id.0,
+                source.kind.as_str(),
+                source.media_type.as_str(),
+                source.encoding,
+                source.language,
+                source.meta.title,
+                source.meta.publisher,
+                source.meta.published,
+                source.meta.url,
+                c.original_path,
+                c.ingested_at,
+                c.ingested_by,
+                c.tool,
+                c.size as i64,
+                source.text
+            ])?;
             let detail = serde_json::json!({
                 "path": c.original_path,
                 "size": c.size,
@@ -397,11 +389,10 @@ impl Store for SqliteStore {
     }
 
     fn has_source(&self, id: &SourceId) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)",
-            [&id.0],
-            |r| r.get(0),
-        )?)
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)")?
+            .query_row([&id.0], |r| r.get(0))?)
     }
 
     fn source(&self, id_or_prefix: &str) -> Result<Source> {

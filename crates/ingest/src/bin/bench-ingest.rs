@@ -4,7 +4,11 @@
 //! fresh project, and prints ingest throughput (MB/s and documents/s, per wall
 //! second and per CPU second) and search latency p50/p99 over 1,000 queries.
 //!
-//! `cargo run --release -p casefile-ingest --bin bench-ingest -- [--docs N] [--size BYTES] [--queries N]`
+//! `cargo run --release -p casefile-ingest --bin bench-ingest -- [--docs N] [--size BYTES] [--queries N] [--dir DIR]`
+//!
+//! `--dir` chooses the filesystem: creating one file per original is most of
+//! the system time on a disk with many recently deleted files, so compare
+//! with a tmpfs (`--dir /dev/shm`) to see the software's own cost.
 
 use casefile_ingest::{ingest, synthetic, IngestOptions, NoProgress};
 use casefile_store::{Project, SearchQuery};
@@ -15,6 +19,8 @@ struct Args {
     size: usize,
     queries: usize,
     seed: u64,
+    /// Where to generate the corpus and the project (default: the system temp dir).
+    dir: Option<std::path::PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -23,10 +29,15 @@ fn parse_args() -> Result<Args, String> {
         size: 5_000,
         queries: 1_000,
         seed: 2023,
+        dir: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
+        if flag == "--dir" {
+            args.dir = Some(value.into());
+            continue;
+        }
         let number = value
             .parse::<u64>()
             .map_err(|_| format!("{flag}: {value:?} is not a number"))?;
@@ -65,7 +76,10 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = parse_args()?;
-    let work = tempfile::tempdir()?;
+    let work = match &args.dir {
+        Some(dir) => tempfile::tempdir_in(dir)?,
+        None => tempfile::tempdir()?,
+    };
     let corpus = work.path().join("corpus");
     let bytes = synthetic::write_corpus(&corpus, args.seed, args.docs, args.size)?;
     let mb = bytes as f64 / 1e6;

@@ -1,0 +1,996 @@
+//! Cyrillic → Latin transliteration under the official standards that the
+//! documents in a case actually use, plus two informal styles.
+//!
+//! Why several schemes: a Ukrainian missing-children list is romanised by the
+//! Ukrainian national system, a Russian passport by the ICAO-based passport
+//! system, a library catalogue by ISO 9, a news caption by BGN/PCGN or by a
+//! German/French journalist's habit. The matcher never needs to know which
+//! one was used (it compares phonetic keys, see `key`), but the CLI and the
+//! variant generator need each of them.
+//!
+//! Provenance of the tables (letter tables re-typed from the published
+//! standards; positional rules as the standards state them):
+//! - [`Scheme::UkNational2010`]: Resolution of the Cabinet of Ministers of
+//!   Ukraine No. 55 of 27 January 2010 "On the regulation of transliteration
+//!   of the Ukrainian alphabet by means of the Latin alphabet" (adopted by
+//!   UNGEGN in 2012). Word-initial Є Ї Й Ю Я → Ye Yi Y Yu Ya, elsewhere
+//!   ie i i iu ia; Ь and the apostrophe are omitted; "зг" → "zgh".
+//! - [`Scheme::RuBgnPcgn`]: BGN/PCGN 1947 system for Russian. Е/Ё → ye/yë
+//!   word-initially and after vowels, Й, Ъ, Ь; Ъ → ”, Ь → ’.
+//! - [`Scheme::RuIso9`]: ISO 9:1995 (= GOST 7.79-2000 system A), one Latin
+//!   letter (with diacritics) per Cyrillic letter; also covers the Ukrainian
+//!   and Belarusian letters Є Ї І Ґ Ў.
+//! - [`Scheme::RuPassport`]: the ICAO Doc 9303 table used in Russian
+//!   international passports since 2010 (FMS order of 3 February 2010 No. 26,
+//!   ICAO variant adopted by MVD order No. 320 of 2014): Й → i, Ъ → ie,
+//!   Ю → iu, Я → ia, Ё → e, Ь omitted.
+//! - [`Scheme::BeNational`]: Belarusian national system of 2007 (Instruction
+//!   on transliteration of Belarusian geographical names, State Committee on
+//!   Property, adopted by UNGEGN in 2007): Ў → ŭ, Ч → č, Ш → š, Ж → ž,
+//!   Х → ch, Ц → c, soft З Л Н С Ц → ź ĺ ń ś ć, Е Ё Ю Я → je jo ju ja
+//!   word-initially/after vowels, Ў, Ь, apostrophe, else ie io iu ia.
+//! - [`Scheme::BeBgnPcgn`]: BGN/PCGN 1979 system for Belarusian: Ў → w,
+//!   Г → h, Е Ё Ю Я → ye yo yu ya / ie io iu ia.
+//! - [`Scheme::InformalGerman`] and [`Scheme::InformalFrench`]: the Duden-style
+//!   and French press conventions (Schewtschenko, Chevtchenko). Not
+//!   standards; they are included because such spellings are common in
+//!   reports and must be reproducible for `variants`.
+
+use serde::Serialize;
+
+/// A romanisation scheme. See the module documentation for the source of each table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Scheme {
+    /// Ukrainian, national standard of 2010 (CMU Resolution No. 55).
+    UkNational2010,
+    /// Russian, BGN/PCGN 1947.
+    RuBgnPcgn,
+    /// Russian (and other Cyrillic), ISO 9:1995 / GOST 7.79-2000 A.
+    RuIso9,
+    /// Russian passports (ICAO Doc 9303 table, since 2010).
+    RuPassport,
+    /// Belarusian national system (2007).
+    BeNational,
+    /// Belarusian, BGN/PCGN 1979.
+    BeBgnPcgn,
+    /// Informal German press style (Duden): Schewtschenko.
+    InformalGerman,
+    /// Informal French press style: Chevtchenko.
+    InformalFrench,
+}
+
+impl Scheme {
+    /// Every scheme, in a stable order.
+    pub const ALL: [Scheme; 8] = [
+        Scheme::UkNational2010,
+        Scheme::RuBgnPcgn,
+        Scheme::RuIso9,
+        Scheme::RuPassport,
+        Scheme::BeNational,
+        Scheme::BeBgnPcgn,
+        Scheme::InformalGerman,
+        Scheme::InformalFrench,
+    ];
+
+    /// Short human label used in explanations and the CLI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scheme::UkNational2010 => "uk national 2010",
+            Scheme::RuBgnPcgn => "ru BGN/PCGN",
+            Scheme::RuIso9 => "ISO 9",
+            Scheme::RuPassport => "ru passport (ICAO)",
+            Scheme::BeNational => "be national 2007",
+            Scheme::BeBgnPcgn => "be BGN/PCGN",
+            Scheme::InformalGerman => "informal German",
+            Scheme::InformalFrench => "informal French",
+        }
+    }
+
+    /// Parses a CLI-style scheme name (`uk`, `uk-national`, `ru-bgn`, `iso9`,
+    /// `ru-passport`, `be`, `be-national`, `be-bgn`, `de`, `fr`).
+    pub fn parse(name: &str) -> Option<Scheme> {
+        let n = name.trim().to_lowercase().replace(['_', ' '], "-");
+        Some(match n.as_str() {
+            "uk" | "uk-national" | "uk-national-2010" | "uknational2010" => Scheme::UkNational2010,
+            "ru" | "ru-bgn" | "ru-bgn-pcgn" | "bgn" | "rubgnpcgn" => Scheme::RuBgnPcgn,
+            "iso9" | "iso-9" | "ru-iso9" | "gost" | "ruiso9" => Scheme::RuIso9,
+            "ru-passport" | "passport" | "icao" | "rupassport" => Scheme::RuPassport,
+            "be" | "be-national" | "benational" => Scheme::BeNational,
+            "be-bgn" | "be-bgn-pcgn" | "bebgnpcgn" => Scheme::BeBgnPcgn,
+            "de" | "german" | "informal-german" => Scheme::InformalGerman,
+            "fr" | "french" | "informal-french" => Scheme::InformalFrench,
+            _ => return None,
+        })
+    }
+}
+
+fn is_cyr_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'а' | 'е' | 'ё' | 'и' | 'і' | 'ї' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'є'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`' | 'ʹ' | '‘')
+}
+
+/// True for Cyrillic letters (basic block and the supplement used by uk/be).
+pub(crate) fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+}
+
+/// Context of one letter: what precedes it decides the "initial" forms.
+struct Ctx {
+    /// At the start of a word (previous char not a letter or apostrophe).
+    word_start: bool,
+    /// Previous letter (lowercase), if any in the same word.
+    prev: Option<char>,
+    /// Next letter (lowercase), if any.
+    next: Option<char>,
+}
+
+fn map_uk(c: char, ctx: &Ctx) -> Option<&'static str> {
+    let initial = ctx.word_start;
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => {
+            if ctx.prev == Some('з') {
+                "gh"
+            } else {
+                "h"
+            }
+        }
+        'ґ' => "g",
+        'д' => "d",
+        'е' => "e",
+        'є' => {
+            if initial {
+                "ye"
+            } else {
+                "ie"
+            }
+        }
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "y",
+        'і' => "i",
+        'ї' => {
+            if initial {
+                "yi"
+            } else {
+                "i"
+            }
+        }
+        'й' => {
+            if initial {
+                "y"
+            } else {
+                "i"
+            }
+        }
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ь' => "",
+        'ю' => {
+            if initial {
+                "yu"
+            } else {
+                "iu"
+            }
+        }
+        'я' => {
+            if initial {
+                "ya"
+            } else {
+                "ia"
+            }
+        }
+        // Russian/Belarusian letters in Ukrainian text: nearest national values.
+        'ё' => "io",
+        'ы' => "y",
+        'э' => "e",
+        'ъ' => "",
+        'ў' => "u",
+        _ => return None,
+    })
+}
+
+/// True where BGN/PCGN (ru and be) writes the iotated "y" forms.
+fn bgn_iotated(ctx: &Ctx) -> bool {
+    ctx.word_start
+        || ctx
+            .prev
+            .is_some_and(|p| is_cyr_vowel(p) || matches!(p, 'й' | 'ъ' | 'ь' | 'ў'))
+}
+
+fn map_ru_bgn(c: char, ctx: &Ctx) -> Option<&'static str> {
+    let iot = bgn_iotated(ctx);
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "g",
+        'д' => "d",
+        'е' | 'є' => {
+            if iot {
+                "ye"
+            } else {
+                "e"
+            }
+        }
+        'ё' => {
+            if iot {
+                "yë"
+            } else {
+                "ë"
+            }
+        }
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'ї' => "yi",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ў' => "w",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' => "”",
+        'ы' => "y",
+        'ь' => "’",
+        'э' => "e",
+        'ю' => "yu",
+        'я' => "ya",
+        _ => return None,
+    })
+}
+
+fn map_iso9(c: char, _ctx: &Ctx) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'ґ' => "g̀",
+        'д' => "d",
+        'е' => "e",
+        'є' => "ê",
+        'ё' => "ë",
+        'ж' => "ž",
+        'з' => "z",
+        'и' => "i",
+        'і' => "ì",
+        'ї' => "ï",
+        'й' => "j",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ў' => "ŭ",
+        'ф' => "f",
+        'х' => "h",
+        'ц' => "c",
+        'ч' => "č",
+        'ш' => "š",
+        'щ' => "ŝ",
+        'ъ' => "ʺ",
+        'ы' => "y",
+        'ь' => "ʹ",
+        'э' => "è",
+        'ю' => "û",
+        'я' => "â",
+        _ => return None,
+    })
+}
+
+fn map_ru_passport(c: char, _ctx: &Ctx) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' => "e",
+        'є' => "ie",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'ї' => "i",
+        'й' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' => "ie",
+        'ы' => "y",
+        'ь' => "",
+        'ю' => "iu",
+        'я' => "ia",
+        _ => return None,
+    })
+}
+
+fn be_iotated(ctx: &Ctx) -> bool {
+    ctx.word_start
+        || ctx
+            .prev
+            .is_some_and(|p| is_cyr_vowel(p) || matches!(p, 'ў' | 'ь' | 'ъ' | 'й'))
+}
+
+fn map_be_national(c: char, ctx: &Ctx) -> Option<&'static str> {
+    let iot = be_iotated(ctx);
+    let soft = ctx.next == Some('ь');
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "h",
+        'ґ' => "g",
+        'д' => "d",
+        'е' | 'є' => {
+            if iot {
+                "je"
+            } else {
+                "ie"
+            }
+        }
+        'ё' => {
+            if iot {
+                "jo"
+            } else {
+                "io"
+            }
+        }
+        'ж' => "ž",
+        'з' => {
+            if soft {
+                "ź"
+            } else {
+                "z"
+            }
+        }
+        'і' | 'и' | 'ї' => "i",
+        'й' => "j",
+        'к' => "k",
+        'л' => {
+            if soft {
+                "ĺ"
+            } else {
+                "l"
+            }
+        }
+        'м' => "m",
+        'н' => {
+            if soft {
+                "ń"
+            } else {
+                "n"
+            }
+        }
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => {
+            if soft {
+                "ś"
+            } else {
+                "s"
+            }
+        }
+        'т' => "t",
+        'у' => "u",
+        'ў' => "ŭ",
+        'ф' => "f",
+        'х' => "ch",
+        'ц' => {
+            if soft {
+                "ć"
+            } else {
+                "c"
+            }
+        }
+        'ч' => "č",
+        'ш' => "š",
+        'щ' => "šč",
+        'ъ' => "",
+        'ы' => "y",
+        'ь' => "",
+        'э' => "e",
+        'ю' => {
+            if iot {
+                "ju"
+            } else {
+                "iu"
+            }
+        }
+        'я' => {
+            if iot {
+                "ja"
+            } else {
+                "ia"
+            }
+        }
+        _ => return None,
+    })
+}
+
+fn map_be_bgn(c: char, ctx: &Ctx) -> Option<&'static str> {
+    let iot = be_iotated(ctx);
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "h",
+        'ґ' => "g",
+        'д' => "d",
+        'е' | 'є' => {
+            if iot {
+                "ye"
+            } else {
+                "ie"
+            }
+        }
+        'ё' => {
+            if iot {
+                "yo"
+            } else {
+                "io"
+            }
+        }
+        'ж' => "zh",
+        'з' => "z",
+        'і' | 'и' | 'ї' => "i",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ў' => "w",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' => "",
+        'ы' => "y",
+        'ь' => "’",
+        'э' => "e",
+        'ю' => {
+            if iot {
+                "yu"
+            } else {
+                "iu"
+            }
+        }
+        'я' => {
+            if iot {
+                "ya"
+            } else {
+                "ia"
+            }
+        }
+        _ => return None,
+    })
+}
+
+fn map_german(c: char, ctx: &Ctx) -> Option<&'static str> {
+    let iot = bgn_iotated(ctx);
+    let between_vowels = ctx.prev.is_some_and(is_cyr_vowel) && ctx.next.is_some_and(is_cyr_vowel);
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "w",
+        'г' => "g",
+        'ґ' => "g",
+        'д' => "d",
+        'е' | 'є' => {
+            if iot {
+                "je"
+            } else {
+                "e"
+            }
+        }
+        'ё' => "jo",
+        'ж' => "sh",
+        'з' => "s",
+        'и' | 'і' => "i",
+        'ї' => "ji",
+        'й' => "j",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => {
+            if between_vowels {
+                "ss"
+            } else {
+                "s"
+            }
+        }
+        'т' => "t",
+        'у' | 'ў' => "u",
+        'ф' => "f",
+        'х' => "ch",
+        'ц' => "z",
+        'ч' => "tsch",
+        'ш' => "sch",
+        'щ' => "schtsch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'э' => "e",
+        'ю' => "ju",
+        'я' => "ja",
+        _ => return None,
+    })
+}
+
+fn map_french(c: char, ctx: &Ctx) -> Option<&'static str> {
+    let between_vowels = ctx.prev.is_some_and(is_cyr_vowel) && ctx.next.is_some_and(is_cyr_vowel);
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "g",
+        'д' => "d",
+        'е' | 'э' => "e",
+        'є' => "ie",
+        'ё' => "io",
+        'ж' => "j",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'ї' => "ï",
+        'й' => "ï",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => {
+            if between_vowels {
+                "ss"
+            } else {
+                "s"
+            }
+        }
+        'т' => "t",
+        'у' | 'ў' => "ou",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "tch",
+        'ш' => "ch",
+        'щ' => "chtch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'ю' => "iou",
+        'я' => "ia",
+        _ => return None,
+    })
+}
+
+/// Transliterates every Cyrillic letter of `text` under `scheme`; other
+/// characters (Latin, digits, punctuation, spaces) pass through unchanged.
+/// Case is kept: a capital Cyrillic letter becomes a capitalised Latin
+/// group ("Щ" → "Shch"), or all capitals inside an all-capital word.
+pub fn transliterate(text: &str, scheme: Scheme) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let lower: Vec<char> = chars
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
+    let mut out = String::with_capacity(text.len() * 2);
+    for (i, &c) in chars.iter().enumerate() {
+        let lc = lower[i];
+        if !is_cyrillic(lc) {
+            // The Ukrainian apostrophe is dropped by every scheme here except
+            // that it marks the following vowel as iotated (handled via prev).
+            if is_apostrophe(c) && i > 0 && is_cyrillic(lower[i - 1]) {
+                continue;
+            }
+            out.push(c);
+            continue;
+        }
+        let prev_raw = if i > 0 { Some(lower[i - 1]) } else { None };
+        let prev_is_apos = prev_raw.is_some_and(is_apostrophe);
+        let word_start = match prev_raw {
+            None => true,
+            Some(p) => !(p.is_alphabetic() || is_apostrophe(p)),
+        };
+        // After an apostrophe the vowel is iotated: behave as after a soft sign.
+        let prev = if prev_is_apos {
+            Some('ь')
+        } else {
+            prev_raw.filter(|p| p.is_alphabetic())
+        };
+        let next = lower.get(i + 1).copied().filter(|n| n.is_alphabetic());
+        let ctx = Ctx {
+            word_start,
+            prev,
+            next,
+        };
+        let mapped = match scheme {
+            Scheme::UkNational2010 => map_uk(lc, &ctx),
+            Scheme::RuBgnPcgn => map_ru_bgn(lc, &ctx),
+            Scheme::RuIso9 => map_iso9(lc, &ctx),
+            Scheme::RuPassport => map_ru_passport(lc, &ctx),
+            Scheme::BeNational => map_be_national(lc, &ctx),
+            Scheme::BeBgnPcgn => map_be_bgn(lc, &ctx),
+            Scheme::InformalGerman => map_german(lc, &ctx),
+            Scheme::InformalFrench => map_french(lc, &ctx),
+        };
+        let Some(m) = mapped else {
+            out.push(c);
+            continue;
+        };
+        // The soft sign after ź ĺ ń ś ć is already expressed by the accent.
+        if scheme == Scheme::BeNational && lc == 'ь' {
+            continue;
+        }
+        if c.is_uppercase() {
+            let next_upper = chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_uppercase() && n.is_alphabetic());
+            let prev_upper = i > 0 && chars[i - 1].is_uppercase();
+            if next_upper || (prev_upper && !word_start) {
+                out.push_str(&m.to_uppercase());
+            } else {
+                let mut it = m.chars();
+                if let Some(f) = it.next() {
+                    out.extend(f.to_uppercase());
+                    out.push_str(it.as_str());
+                }
+            }
+        } else {
+            out.push_str(m);
+        }
+    }
+    out
+}
+
+/// The Cyrillic-to-Latin spelling used only to build comparison keys: it
+/// merges the letters that the three languages write differently for the
+/// same sound (и/і/ы, е/є/э, г/ґ), so that the key is independent of the
+/// source language. Not a standard; never shown as a transliteration.
+pub(crate) fn key_letters(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' => "e",
+        'є' => "ie",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' | 'ї' | 'й' | 'ы' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ў' => "v",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ю' => "iu",
+        'я' => "ia",
+        _ => return None,
+    })
+}
+
+/// The languages whose Cyrillic spelling `to_cyrillic` can produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Lang {
+    /// Ukrainian.
+    Uk,
+    /// Russian.
+    Ru,
+    /// Belarusian.
+    Be,
+}
+
+/// Best-effort reverse transliteration (Latin → Cyrillic) for the national
+/// Ukrainian, BGN/PCGN Russian and BGN/PCGN Belarusian conventions. Latin
+/// romanisation loses information (Ukrainian "y" is и, Russian "y" is ы or й),
+/// so the result is a plausible spelling, not a certain one; the matcher
+/// never relies on it.
+pub fn to_cyrillic(text: &str, lang: Lang) -> String {
+    // Longest Latin groups first.
+    const COMMON: &[(&str, &str)] = &[
+        ("shch", "щ"),
+        ("zgh", "зг"),
+        ("kh", "х"),
+        ("zh", "ж"),
+        ("ts", "ц"),
+        ("ch", "ч"),
+        ("sh", "ш"),
+        ("yu", "ю"),
+        ("iu", "ю"),
+        ("ya", "я"),
+        ("ia", "я"),
+        ("a", "а"),
+        ("b", "б"),
+        ("v", "в"),
+        ("d", "д"),
+        ("z", "з"),
+        ("k", "к"),
+        ("l", "л"),
+        ("m", "м"),
+        ("n", "н"),
+        ("o", "о"),
+        ("p", "п"),
+        ("r", "р"),
+        ("s", "с"),
+        ("t", "т"),
+        ("u", "у"),
+        ("f", "ф"),
+        ("x", "кс"),
+        ("c", "ц"),
+        ("j", "й"),
+        ("q", "к"),
+    ];
+    let lang_specific: &[(&str, &str)] = match lang {
+        Lang::Uk => &[
+            ("ye", "є"),
+            ("ie", "є"),
+            ("yi", "ї"),
+            ("iy", "ій"),
+            ("ii", "ій"),
+            ("h", "г"),
+            ("g", "ґ"),
+            ("y", "и"),
+            ("i", "і"),
+            ("e", "е"),
+            ("w", "в"),
+        ],
+        Lang::Ru => &[
+            ("ye", "е"),
+            ("yo", "ё"),
+            ("iy", "ий"),
+            ("yy", "ый"),
+            ("h", "х"),
+            ("g", "г"),
+            ("y", "ы"),
+            ("i", "и"),
+            ("e", "е"),
+            ("w", "в"),
+        ],
+        Lang::Be => &[
+            ("ye", "е"),
+            ("ie", "е"),
+            ("yo", "ё"),
+            ("io", "ё"),
+            ("h", "г"),
+            ("g", "г"),
+            ("w", "ў"),
+            ("y", "ы"),
+            ("i", "і"),
+            ("e", "э"),
+        ],
+    };
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !c.is_ascii_alphabetic() {
+            if c == '\'' || c == '’' || c == 'ʼ' {
+                out.push(if lang == Lang::Ru { 'ь' } else { '\'' });
+            } else {
+                out.push(c);
+            }
+            i += 1;
+            continue;
+        }
+        let rest: String = chars[i..]
+            .iter()
+            .take(4)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let upper = c.is_uppercase();
+        let hit = lang_specific
+            .iter()
+            .chain(COMMON.iter())
+            .filter(|(lat, _)| rest.starts_with(lat))
+            .max_by_key(|(lat, _)| lat.len());
+        match hit {
+            Some((lat, cyr)) => {
+                if upper {
+                    let mut it = cyr.chars();
+                    if let Some(f) = it.next() {
+                        out.extend(f.to_uppercase());
+                        out.push_str(it.as_str());
+                    }
+                } else {
+                    out.push_str(cyr);
+                }
+                i += lat.chars().count();
+            }
+            None => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ukrainian_national_positional_rules() {
+        assert_eq!(
+            transliterate("Олександр Коваленко", Scheme::UkNational2010),
+            "Oleksandr Kovalenko"
+        );
+        assert_eq!(transliterate("Юрій", Scheme::UkNational2010), "Yurii");
+        assert_eq!(
+            transliterate("Євгенія", Scheme::UkNational2010),
+            "Yevheniia"
+        );
+        assert_eq!(transliterate("Згорани", Scheme::UkNational2010), "Zghorany");
+        assert_eq!(transliterate("Луганськ", Scheme::UkNational2010), "Luhansk");
+        assert_eq!(
+            transliterate("Маріуполь", Scheme::UkNational2010),
+            "Mariupol"
+        );
+        assert_eq!(
+            transliterate("Запоріжжя", Scheme::UkNational2010),
+            "Zaporizhzhia"
+        );
+        assert_eq!(transliterate("Мар'яна", Scheme::UkNational2010), "Mariana");
+        assert_eq!(
+            transliterate("Їжакевич", Scheme::UkNational2010),
+            "Yizhakevych"
+        );
+        assert_eq!(
+            transliterate("Щербухи", Scheme::UkNational2010),
+            "Shcherbukhy"
+        );
+    }
+
+    #[test]
+    fn russian_schemes_differ_where_the_standards_differ() {
+        assert_eq!(transliterate("Алексей", Scheme::RuBgnPcgn), "Aleksey");
+        assert_eq!(transliterate("Алексей", Scheme::RuPassport), "Aleksei");
+        assert_eq!(transliterate("Алексей", Scheme::RuIso9), "Aleksej");
+        assert_eq!(transliterate("Елена", Scheme::RuBgnPcgn), "Yelena");
+        assert_eq!(transliterate("Елена", Scheme::RuPassport), "Elena");
+        assert_eq!(transliterate("Щукина", Scheme::RuIso9), "Ŝukina");
+        assert_eq!(transliterate("Юлия", Scheme::RuPassport), "Iuliia");
+        assert_eq!(transliterate("Юлия", Scheme::RuBgnPcgn), "Yuliya");
+        assert_eq!(
+            transliterate("Львова-Белова", Scheme::RuPassport),
+            "Lvova-Belova"
+        );
+    }
+
+    #[test]
+    fn belarusian_schemes() {
+        assert_eq!(transliterate("Лукашэнка", Scheme::BeNational), "Lukašenka");
+        assert_eq!(
+            transliterate("Ціханоўская", Scheme::BeNational),
+            "Cichanoŭskaja"
+        );
+        assert_eq!(
+            transliterate("Ціханоўская", Scheme::BeBgnPcgn),
+            "Tsikhanowskaya"
+        );
+        assert_eq!(transliterate("Мікалай", Scheme::BeNational), "Mikalaj");
+        assert_eq!(transliterate("Гомель", Scheme::BeNational), "Homieĺ");
+    }
+
+    #[test]
+    fn informal_styles() {
+        assert_eq!(
+            transliterate("Шевченко", Scheme::InformalGerman),
+            "Schewtschenko"
+        );
+        assert_eq!(
+            transliterate("Шевченко", Scheme::InformalFrench),
+            "Chevtchenko"
+        );
+    }
+
+    #[test]
+    fn all_caps_and_non_cyrillic_pass_through() {
+        assert_eq!(
+            transliterate("ШЕВЧЕНКО", Scheme::UkNational2010),
+            "SHEVCHENKO"
+        );
+        assert_eq!(
+            transliterate("Kyiv 2022", Scheme::UkNational2010),
+            "Kyiv 2022"
+        );
+    }
+
+    #[test]
+    fn scheme_names_parse() {
+        for s in Scheme::ALL {
+            assert!(Scheme::parse(s.label()).is_none() || Scheme::parse(s.label()) == Some(s));
+        }
+        assert_eq!(Scheme::parse("ru-passport"), Some(Scheme::RuPassport));
+        assert_eq!(Scheme::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn reverse_transliteration_is_plausible() {
+        assert_eq!(to_cyrillic("Kovalenko", Lang::Uk), "Коваленко");
+        assert_eq!(to_cyrillic("Shevchenko", Lang::Ru), "Шевченко");
+        assert_eq!(
+            to_cyrillic("Luhansk", Lang::Uk),
+            "Луганськ".replace('ь', "")
+        );
+    }
+}

@@ -226,7 +226,13 @@ fn commands_outside_a_project_explain_what_to_do() {
 #[test]
 fn names_compare_explains_and_decides_across_scripts() {
     let out = casefile()
-        .args(["names", "compare", "Олександр Коваленко", "Kovalenko Alexander", "--json"])
+        .args([
+            "names",
+            "compare",
+            "Олександр Коваленко",
+            "Kovalenko Alexander",
+            "--json",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -241,7 +247,10 @@ fn names_compare_explains_and_decides_across_scripts() {
         .unwrap();
     assert_eq!(json(&out)["same"], false);
 
-    let out = casefile().args(["names", "variants", "Лукашенко"]).output().unwrap();
+    let out = casefile()
+        .args(["names", "variants", "Лукашенко"])
+        .output()
+        .unwrap();
     let variants = stdout(&out);
     assert!(variants.lines().any(|l| l == "Lukashenko"), "{variants}");
 }

@@ -192,12 +192,23 @@ impl SearchIndex {
 
     /// Indexes every source the index does not hold yet, committing in batches.
     /// Returns how many were indexed.
+    ///
+    /// When another process holds the index writer (an ingest running beside a
+    /// search), nothing is indexed here: that process indexes every pending
+    /// source before it finishes, and searching goes on with the committed index.
     pub fn catch_up(&mut self, store: &mut dyn Store) -> Result<usize> {
         let mut total = 0;
         loop {
             let batch = store.unindexed_sources(CATCH_UP_BATCH)?;
             if batch.is_empty() {
                 break;
+            }
+            if self.writer.is_none() {
+                match self.index.writer(WRITER_MEMORY) {
+                    Ok(writer) => self.writer = Some(writer),
+                    Err(tantivy::TantivyError::LockFailure(_, _)) => break,
+                    Err(e) => return Err(e.into()),
+                }
             }
             for source in &batch {
                 self.add(source)?;
@@ -269,5 +280,61 @@ impl SearchIndex {
             });
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{now_rfc3339, Project};
+    use casefile_core::{Custody, MediaType, SourceKind, SourceMeta};
+
+    fn add_source(project: &mut Project, text: &str) {
+        let sha = casefile_core::sha256_hex(text.as_bytes());
+        let source = Source {
+            id: SourceId(sha.clone()),
+            kind: SourceKind::Document,
+            media_type: MediaType::PlainText,
+            encoding: "UTF-8".into(),
+            language: Some("uk".into()),
+            meta: SourceMeta::default(),
+            custody: Custody {
+                ingested_at: now_rfc3339(),
+                ingested_by: "t".into(),
+                original_path: "t.txt".into(),
+                tool: "test".into(),
+                size: text.len() as u64,
+                sha256: sha,
+            },
+            text: text.into(),
+        };
+        project.blobs.put(text.as_bytes()).unwrap();
+        project.store.insert_source(&source, "t").unwrap();
+    }
+
+    #[test]
+    fn a_busy_writer_elsewhere_does_not_fail_a_search() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut project = Project::init(&dir.path().join("p"), "t").unwrap();
+        add_source(&mut project, "Діти з Маріуполя");
+        let mut writer_side = SearchIndex::open(&dir.path().join("p/index")).unwrap();
+        writer_side.writer().unwrap();
+        let mut reader_side = SearchIndex::open(&dir.path().join("p/index")).unwrap();
+        assert_eq!(reader_side.catch_up(&mut project.store).unwrap(), 0);
+        assert_eq!(writer_side.catch_up(&mut project.store).unwrap(), 1);
+        assert_eq!(
+            writer_side.catch_up(&mut project.store).unwrap(),
+            0,
+            "exactly once"
+        );
+        let query = SearchQuery {
+            text: "маріуполя".into(),
+            language: Some("uk".into()),
+            limit: 5,
+        };
+        let hits = writer_side.search(&project.store, &query).unwrap();
+        assert_eq!(hits.len(), 1);
+        let start = "Діти з Маріуполя".find("Маріуполя").unwrap();
+        assert_eq!(hits[0].hits, vec![(start, start + "Маріуполя".len())]);
     }
 }

@@ -1,1 +1,200 @@
-//! Rule-based extraction of persons, organizations, places, dates, child-count claims and events.
+//! Rule-based extraction of persons, organizations, places, dates, child-count
+//! claims and events from the clean text of one source.
+//!
+//! Everything here is pure: [`extract`] takes the text `casefile show` prints
+//! for a source (plus its language and published date when known) and returns
+//! an [`Extraction`] whose JSON shape is the contract of
+//! `casefile extract FILE --json`. Every finding carries byte offsets into the
+//! given text (half-open, on character boundaries) and the quoted words, so
+//! that a statement can always be traced back to the exact words it came from.
+//!
+//! The rules are written from linguistic patterns (titles before names,
+//! acronyms in brackets after expansions, qualifiers before numbers, reporting
+//! verbs around claims) rather than from particular sentences, and they work
+//! for English, Ukrainian and Russian. Places come from a gazetteer built from
+//! public data packages (see `data/SOURCES.md`). Cross-document grouping of
+//! persons lives in [`resolve`].
+
+mod counts;
+mod dates;
+mod events;
+mod gazetteer;
+mod lexicon;
+mod normalize;
+mod numbers;
+mod orgs;
+mod persons;
+mod places;
+pub mod resolve;
+mod scan;
+pub mod statements;
+
+use serde::{Deserialize, Serialize};
+
+pub use gazetteer::{gazetteer_size, lookup_place, GazetteerEntry};
+pub use resolve::{
+    resolve_organizations, resolve_persons, DocKey, ResolvedOrganization, ResolvedPerson,
+};
+
+/// One occurrence of an entity: byte offsets into the text and the quoted words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A person named in the text, with every surface form seen for them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// The fullest form seen (e.g. "Alexander Lukashenko").
+    pub name: String,
+    /// Every distinct surface form, the name included.
+    pub variants: Vec<String>,
+    /// Titles and roles attached to the person ("Belarusian President", "the charity's head").
+    pub roles: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// An organization, with its acronym when the text (or the curated list) gives one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organization {
+    pub name: String,
+    pub acronym: Option<String>,
+    pub variants: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    Country,
+    Region,
+    Settlement,
+    Facility,
+}
+
+impl PlaceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Region => "region",
+            PlaceKind::Settlement => "settlement",
+            PlaceKind::Facility => "facility",
+        }
+    }
+}
+
+/// A place found through the gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// The gazetteer's canonical (English) name.
+    pub name: String,
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code of the country the place lies in.
+    pub country: Option<String>,
+    /// Surface forms seen in this text.
+    pub variants: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// How a count is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    MoreThan,
+    About,
+    UpTo,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::About => "about",
+            Qualifier::UpTo => "up_to",
+        }
+    }
+}
+
+/// A claim about how many children were affected, with its scope and who asserts it.
+///
+/// Vague magnitudes ("dozens", "hundreds", "тисячі") give `number: null` and
+/// qualifier `about`; the words stay in `text`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountClaim {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub number: Option<u64>,
+    pub qualifier: Qualifier,
+    pub age_min: Option<u32>,
+    pub age_max: Option<u32>,
+    pub origin: Vec<String>,
+    pub destination: Option<String>,
+    pub time_scope: Option<String>,
+    pub asserted_by: Option<String>,
+}
+
+/// Something that happened: a transfer, an arrival, a warrant, a meeting...
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// transfer | arrival | deportation | evidence_submission | arrest_warrant |
+    /// meeting | adoption | report | call
+    pub kind: String,
+    /// The day, `YYYY-MM-DD`, when the text gives or implies one.
+    pub date: Option<String>,
+    /// Coarser time when no day is known: `YYYY-MM` or `YYYY` (null when a day is known or nothing is).
+    #[serde(default)]
+    pub period: Option<String>,
+}
+
+/// Everything found in one text. Serialises to the `casefile extract --json` contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub language: Option<String>,
+    pub published: Option<String>,
+    pub persons: Vec<Person>,
+    pub organizations: Vec<Organization>,
+    pub places: Vec<Place>,
+    pub count_claims: Vec<CountClaim>,
+    pub events: Vec<Event>,
+}
+
+/// Runs every extractor over `text`.
+///
+/// `language` is an ISO 639-1 code ("en", "uk", "ru") when known; the rules
+/// for all three languages run regardless, because reports quote each other
+/// across languages. `published` anchors relative dates ("on Tuesday", "last
+/// year"); without it those dates stay unresolved.
+pub fn extract(
+    text: &str,
+    language: Option<&str>,
+    published: Option<chrono::NaiveDate>,
+) -> Extraction {
+    let doc = scan::Document::new(text);
+    let dates = dates::find_dates(&doc, published);
+    let mut places = places::find_places(&doc);
+    let organizations = orgs::find_organizations(&doc, &places.spans);
+    places.drop_inside(&doc, &organizations.spans);
+    let persons = persons::find_persons(&doc, &places.spans, &organizations.spans);
+    let count_claims = counts::find_count_claims(&doc, &dates, &places, &organizations, &persons);
+    let events = events::find_events(&doc, &dates);
+    Extraction {
+        language: language.map(str::to_string),
+        published: published.map(|d| d.format("%Y-%m-%d").to_string()),
+        persons: persons.persons,
+        organizations: organizations.organizations,
+        places: places.places,
+        count_claims,
+        events,
+    }
+}

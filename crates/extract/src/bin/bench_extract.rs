@@ -1,0 +1,150 @@
+//! Throughput of `casefile_extract::extract` on generated news-like text
+//! (English, Ukrainian and Russian paragraphs with names, places, counts and
+//! dates), single-threaded. Prints MB/s per language and overall.
+//!
+//! Usage: `cargo run --release -p casefile-extract --bin bench-extract [MEGABYTES]`
+
+use std::time::Instant;
+
+use casefile_extract::extract;
+
+/// A small deterministic generator (no need for cryptographic randomness here).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() as usize) % items.len()]
+    }
+}
+
+const EN_PEOPLE: &[&str] = &[
+    "Alexander Lukashenko",
+    "Maria Lvova-Belova",
+    "Dmytro Lubinets",
+    "Pavel Latushka",
+    "Olena Kovalenko",
+    "Ivan Petrenko",
+];
+const EN_PLACES: &[&str] = &[
+    "Lysychansk",
+    "Mariupol",
+    "Minsk",
+    "Belarus",
+    "Kherson region",
+    "Donetsk",
+    "Crimea",
+    "Gomel",
+];
+const EN_ORGS: &[&str] = &[
+    "the International Criminal Court (ICC)",
+    "the National Anti-Crisis Management",
+    "UNICEF",
+    "the Red Cross",
+];
+const EN_TEMPLATES: &[&str] = &[
+    "According to {org}, at least {n} children aged 6 to 17 were taken from {place} to {place2} in March 2023.",
+    "{person} said on Tuesday that more than {n} Ukrainian children had arrived in {place}.",
+    "Officials in {place} denied the reports, while {person}, a former minister, called for an arrest warrant.",
+    "The group of {n} kids was moved to a camp near {place} on July 18, 2023, {org} reported.",
+    "Dozens of children remain in {place}, and the number of deported children has exceeded {n}.",
+    "In a statement, {org} urged {person} to cooperate with investigators in {place2}.",
+];
+const UK_TEMPLATES: &[&str] = &[
+    "За даними омбудсмена, щонайменше {n} дітей вивезли з Маріуполя до Білорусі у березні 2023 року.",
+    "Дмитро Лубінець заявив, що понад {n} українських дітей перебувають у таборах Криму.",
+    "Міжнародний кримінальний суд видав ордер на арешт Марії Львової-Бєлової 17 березня 2023 року.",
+];
+const RU_TEMPLATES: &[&str] = &[
+    "По данным правозащитников, более {n} детей из Донецкой области оказались в Беларуси.",
+    "Павел Латушко заявил, что не менее {n} детей прошли через санаторий «Дубрава» под Жлобином.",
+    "В среду Александр Лукашенко встретился с детьми из Лисичанска.",
+];
+
+fn paragraph(rng: &mut Lcg, templates: &[&str]) -> String {
+    let t = rng.pick(templates);
+    let n = format!("{},{:03}", 1 + rng.next() % 20, rng.next() % 1000);
+    t.replace("{org}", rng.pick(EN_ORGS))
+        .replace("{person}", rng.pick(EN_PEOPLE))
+        .replace("{place2}", rng.pick(EN_PLACES))
+        .replace("{place}", rng.pick(EN_PLACES))
+        .replace("{n}", &n)
+}
+
+/// Documents of about 4 KB, like the articles the tool ingests.
+fn documents(rng: &mut Lcg, templates: &[&str], total_bytes: usize) -> Vec<String> {
+    let mut docs = Vec::new();
+    let mut size = 0;
+    while size < total_bytes {
+        let mut d = String::new();
+        while d.len() < 4096 {
+            d.push_str(&paragraph(rng, templates));
+            d.push(if rng.next().is_multiple_of(3) {
+                '\n'
+            } else {
+                ' '
+            });
+        }
+        size += d.len();
+        docs.push(d);
+    }
+    docs
+}
+
+fn measure(label: &str, docs: &[String]) -> (usize, f64) {
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let start = Instant::now();
+    let mut found = 0usize;
+    for d in docs {
+        let ex = extract(d, None, chrono::NaiveDate::from_ymd_opt(2023, 7, 22));
+        found += ex.persons.len() + ex.places.len() + ex.count_claims.len() + ex.events.len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{label:<8} {:>8.2} MB in {:>6.2} s = {:>7.2} MB/s  ({} documents, {found} findings)",
+        bytes as f64 / 1e6,
+        secs,
+        bytes as f64 / 1e6 / secs,
+        docs.len()
+    );
+    (bytes, secs)
+}
+
+fn main() {
+    let megabytes: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20);
+    let mut rng = Lcg(7);
+    // Build the lexicons and the gazetteer index before timing.
+    let warm = Instant::now();
+    let _ = extract(
+        "Lukashenko met 48 children in Minsk on Tuesday.",
+        Some("en"),
+        None,
+    );
+    println!(
+        "first call (builds gazetteer index and word lists): {:.0} ms",
+        warm.elapsed().as_secs_f64() * 1e3
+    );
+    let per = megabytes * 1_000_000 / 3;
+    let en = documents(&mut rng, EN_TEMPLATES, per);
+    let uk = documents(&mut rng, UK_TEMPLATES, per);
+    let ru = documents(&mut rng, RU_TEMPLATES, per);
+    let mut total = (0usize, 0f64);
+    for (label, docs) in [("en", &en), ("uk", &uk), ("ru", &ru)] {
+        let (b, s) = measure(label, docs);
+        total.0 += b;
+        total.1 += s;
+    }
+    println!(
+        "overall  {:>8.2} MB/s on one core",
+        total.0 as f64 / 1e6 / total.1
+    );
+}

@@ -1,0 +1,395 @@
+//! Scores the extractor against the annotated dev set in `crates/extract/devset/`
+//! (format: `devset/README.md`) and prints precision, recall and F1 per type
+//! and per split (seeds, corpus, heldout).
+//!
+//! Usage:
+//!   eval-extract [--devset DIR] [--shared DIR] [--verbose]
+//!   eval-extract --show FILE [--published YYYY-MM-DD]   (prints the extraction JSON of one file)
+//!   eval-extract --text FILE                            (prints the clean text extraction sees)
+//!
+//! Documents are read the way ingestion reads them (`casefile_text::prepare_document`),
+//! so offsets and text match what `casefile show` prints. Paths in annotations start
+//! with `seeds/` (resolved against the shared folder, default `../shared` from the
+//! repository root) or `corpus/` (resolved against the repository root).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use casefile_extract::{extract, Extraction};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Annotation {
+    document: String,
+    split: String,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    persons: Vec<GoldEntity>,
+    #[serde(default)]
+    organizations: Vec<GoldEntity>,
+    #[serde(default)]
+    places: Vec<GoldPlace>,
+    #[serde(default)]
+    count_claims: Vec<GoldCount>,
+    #[serde(default)]
+    events: Vec<GoldEvent>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldEntity {
+    name: String,
+    #[serde(default)]
+    acronym: Option<String>,
+    #[serde(default)]
+    variants: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldPlace {
+    name: String,
+    kind: String,
+    #[serde(default)]
+    variants: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+struct GoldCount {
+    number: Option<u64>,
+    qualifier: String,
+    #[serde(default)]
+    age_min: Option<u32>,
+    #[serde(default)]
+    age_max: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldEvent {
+    kind: String,
+    date: Option<String>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Score {
+    fn add(&mut self, o: Score) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        };
+        let r = if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+}
+
+fn fold(s: &str) -> String {
+    casefile_text::fold(s.trim_start_matches("the ").trim_start_matches("The "))
+}
+
+/// Clusters against gold clusters: a predicted cluster is right when it shares a form with
+/// exactly one gold cluster not yet matched; merging two gold entities or splitting one
+/// counts as a false positive.
+fn score_clusters(
+    pred: &[Vec<String>],
+    gold: &[Vec<String>],
+    errors: &mut Vec<String>,
+    label: &str,
+) -> Score {
+    let gold_sets: Vec<Vec<String>> = gold
+        .iter()
+        .map(|g| g.iter().map(|s| fold(s)).collect())
+        .collect();
+    let mut matched = vec![false; gold.len()];
+    let mut s = Score::default();
+    for p in pred {
+        let pf: Vec<String> = p.iter().map(|s| fold(s)).collect();
+        let hits: Vec<usize> = (0..gold_sets.len())
+            .filter(|g| gold_sets[*g].iter().any(|v| pf.contains(v)))
+            .collect();
+        if hits.len() == 1 && !matched[hits[0]] {
+            matched[hits[0]] = true;
+            s.tp += 1;
+        } else {
+            s.fp += 1;
+            let why = match hits.len() {
+                0 => "spurious",
+                1 => "split (already matched)",
+                _ => "wrong merge",
+            };
+            errors.push(format!("  FP {label} {why}: {:?}", p));
+        }
+    }
+    for (g, m) in matched.iter().enumerate() {
+        if !m {
+            s.fn_ += 1;
+            errors.push(format!("  FN {label}: {:?}", gold[g]));
+        }
+    }
+    s
+}
+
+fn score_multiset<T: PartialEq + std::fmt::Debug>(
+    pred: Vec<T>,
+    gold: Vec<T>,
+    errors: &mut Vec<String>,
+    label: &str,
+) -> Score {
+    let mut gold: Vec<Option<T>> = gold.into_iter().map(Some).collect();
+    let mut s = Score::default();
+    for p in pred {
+        if let Some(slot) = gold.iter_mut().find(|g| g.as_ref() == Some(&p)) {
+            *slot = None;
+            s.tp += 1;
+        } else {
+            errors.push(format!("  FP {label}: {p:?}"));
+            s.fp += 1;
+        }
+    }
+    for g in gold.into_iter().flatten() {
+        errors.push(format!("  FN {label}: {g:?}"));
+        s.fn_ += 1;
+    }
+    s
+}
+
+/// What a count claim is compared on: number, qualifier, ages.
+type CountKey = (Option<u64>, String, Option<u32>, Option<u32>);
+
+const TYPES: [&str; 5] = [
+    "persons",
+    "organizations",
+    "places",
+    "count_claims",
+    "dated_events",
+];
+
+fn score(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) -> [Score; 5] {
+    let persons_pred: Vec<Vec<String>> = ex
+        .persons
+        .iter()
+        .map(|p| p.variants.iter().cloned().chain([p.name.clone()]).collect())
+        .collect();
+    let persons_gold: Vec<Vec<String>> = a
+        .persons
+        .iter()
+        .map(|p| p.variants.iter().cloned().chain([p.name.clone()]).collect())
+        .collect();
+    let orgs_pred: Vec<Vec<String>> = ex
+        .organizations
+        .iter()
+        .map(|o| {
+            o.variants
+                .iter()
+                .cloned()
+                .chain([o.name.clone()])
+                .chain(o.acronym.clone())
+                .collect()
+        })
+        .collect();
+    let orgs_gold: Vec<Vec<String>> = a
+        .organizations
+        .iter()
+        .map(|o| {
+            o.variants
+                .iter()
+                .cloned()
+                .chain([o.name.clone()])
+                .chain(o.acronym.clone())
+                .collect()
+        })
+        .collect();
+    // Places: the kind is part of the label ("Donetsk" the region is not "Donetsk" the city).
+    let places_pred: Vec<Vec<String>> = ex
+        .places
+        .iter()
+        .map(|p| {
+            p.variants
+                .iter()
+                .chain([&p.name])
+                .map(|v| format!("{}|{}", p.kind.as_str(), v))
+                .collect()
+        })
+        .collect();
+    let places_gold: Vec<Vec<String>> = a
+        .places
+        .iter()
+        .map(|p| {
+            p.variants
+                .iter()
+                .chain([&p.name])
+                .map(|v| format!("{}|{}", p.kind, v))
+                .collect()
+        })
+        .collect();
+    let counts_pred: Vec<CountKey> = ex
+        .count_claims
+        .iter()
+        .map(|c| {
+            (
+                c.number,
+                c.qualifier.as_str().to_string(),
+                c.age_min,
+                c.age_max,
+            )
+        })
+        .collect();
+    let counts_gold = a
+        .count_claims
+        .iter()
+        .map(|c| (c.number, c.qualifier.clone(), c.age_min, c.age_max))
+        .collect();
+    // A dated event is dated to the day, or to the month or year when that is all the text says.
+    let events_pred: Vec<(String, String)> = ex
+        .events
+        .iter()
+        .filter_map(|e| {
+            e.date
+                .clone()
+                .or(e.period.clone())
+                .map(|d| (e.kind.clone(), d))
+        })
+        .collect();
+    let events_gold = a
+        .events
+        .iter()
+        .filter_map(|e| e.date.clone().map(|d| (e.kind.clone(), d)))
+        .collect();
+    [
+        score_clusters(&persons_pred, &persons_gold, errors, "person"),
+        score_clusters(&orgs_pred, &orgs_gold, errors, "organization"),
+        score_clusters(&places_pred, &places_gold, errors, "place"),
+        score_multiset(counts_pred, counts_gold, errors, "count"),
+        score_multiset(events_pred, events_gold, errors, "event"),
+    ]
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn read_document(path: &Path) -> Result<(String, Option<String>, Option<&'static str>)> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let name = path.file_name().and_then(|n| n.to_str());
+    let doc = casefile_text::prepare_document(&bytes, name)
+        .with_context(|| format!("preparing {}", path.display()))?;
+    Ok((doc.text, doc.meta.published, doc.language))
+}
+
+fn parse_date(s: Option<&str>) -> Result<Option<NaiveDate>> {
+    s.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").with_context(|| format!("bad date {d:?}")))
+        .transpose()
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    if let Some(file) = value("--text") {
+        let (text, published, language) = read_document(Path::new(&file))?;
+        println!("language: {language:?}  published: {published:?}\n{text}");
+        return Ok(());
+    }
+    if let Some(file) = value("--show") {
+        let (text, published, language) = read_document(Path::new(&file))?;
+        let published = value("--published").or(published);
+        let ex = extract(&text, language, parse_date(published.as_deref())?);
+        println!("{}", serde_json::to_string_pretty(&ex)?);
+        return Ok(());
+    }
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let devset = value("--devset")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("crates/extract/devset"));
+    let shared = value("--shared")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("../shared"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&devset)
+        .with_context(|| format!("reading dev set folder {}", devset.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        bail!("no annotation files in {}", devset.display());
+    }
+    let mut by_split: BTreeMap<String, [Score; 5]> = BTreeMap::new();
+    let mut total = [Score::default(); 5];
+    let mut missing = 0;
+    for f in &files {
+        let a: Annotation = serde_json::from_str(&std::fs::read_to_string(f)?)
+            .with_context(|| format!("parsing annotation {}", f.display()))?;
+        let path = match a.document.strip_prefix("seeds/") {
+            Some(rest) => shared.join("seeds").join(rest),
+            None => repo_root().join(&a.document),
+        };
+        if !path.exists() {
+            if std::env::var_os("CI").is_some() {
+                bail!("{} names {}, which is missing", f.display(), path.display());
+            }
+            eprintln!("skipping {}: {} is missing", f.display(), path.display());
+            missing += 1;
+            continue;
+        }
+        let (text, meta_published, language) = read_document(&path)?;
+        let published = parse_date(a.published.as_deref().or(meta_published.as_deref()))?;
+        let ex = extract(&text, language, published);
+        let mut errors = Vec::new();
+        let s = score(&ex, &a, &mut errors);
+        let split = by_split.entry(a.split.clone()).or_default();
+        for k in 0..5 {
+            split[k].add(s[k]);
+            total[k].add(s[k]);
+        }
+        if verbose && !errors.is_empty() {
+            println!("{} ({}):", a.document, a.split);
+            for e in errors {
+                println!("{e}");
+            }
+        }
+    }
+    println!(
+        "{:<10} {:<14} {:>5} {:>5} {:>5}  {:>6} {:>6} {:>6}",
+        "split", "type", "tp", "fp", "fn", "P", "R", "F1"
+    );
+    let print = |split: &str, scores: &[Score; 5]| {
+        for (k, t) in TYPES.iter().enumerate() {
+            let (p, r, f) = scores[k].prf();
+            println!(
+                "{:<10} {:<14} {:>5} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}",
+                split, t, scores[k].tp, scores[k].fp, scores[k].fn_, p, r, f
+            );
+        }
+    };
+    for (split, scores) in &by_split {
+        print(split, scores);
+    }
+    print("all", &total);
+    println!("documents: {} ({} skipped)", files.len() - missing, missing);
+    Ok(())
+}

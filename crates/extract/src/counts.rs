@@ -1,0 +1,835 @@
+//! Child-count claims: a number (or a vague magnitude) that counts children,
+//! its qualifier, the ages, where the children came from and were taken to,
+//! the period the count covers, and who asserts it.
+//!
+//! A number counts children when a child noun heads the noun phrase it
+//! opens ("2,100 Ukrainian children", "щонайменше 2 100 дітей"), when it is
+//! a share of them ("48 of the children"), when it follows "the number of …
+//! children has exceeded", or when it counts "cases" in a sentence about
+//! children. Different scopes are kept as different claims; grouping the
+//! same claim across sources is left to the store.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dates::DateMention;
+use crate::lexicon::{CASE_NOUNS, CHILD_NOUNS, DEMONYMS, NOT_NAMES, REPORTING};
+use crate::normalize::fold;
+use crate::numbers::number_at;
+use crate::orgs::OrgsFound;
+use crate::persons::PersonsFound;
+use crate::places::PlacesFound;
+use crate::scan::Document;
+use crate::{CountClaim, PlaceKind, Qualifier};
+
+/// Qualifier phrases (folded words) before a number, longest first.
+const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["not", "less", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["не", "менше", "ніж"], Qualifier::AtLeast),
+    (&["не", "менш", "ніж"], Qualifier::AtLeast),
+    (&["не", "менше"], Qualifier::AtLeast),
+    (&["не", "менее"], Qualifier::AtLeast),
+    (&["по", "меньшей", "мере"], Qualifier::AtLeast),
+    (&["как", "минимум"], Qualifier::AtLeast),
+    (&["як", "мінімум"], Qualifier::AtLeast),
+    (&["щонайменше"], Qualifier::AtLeast),
+    (&["принаймні"], Qualifier::AtLeast),
+    (&["минимум"], Qualifier::AtLeast),
+    (&["мінімум"], Qualifier::AtLeast),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["greater", "than"], Qualifier::MoreThan),
+    (&["більш", "ніж"], Qualifier::MoreThan),
+    (&["більше", "ніж"], Qualifier::MoreThan),
+    (&["более", "чем"], Qualifier::MoreThan),
+    (&["больше", "чем"], Qualifier::MoreThan),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["exceeded"], Qualifier::MoreThan),
+    (&["exceeds"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
+    (&["понад"], Qualifier::MoreThan),
+    (&["більше"], Qualifier::MoreThan),
+    (&["перевищила"], Qualifier::MoreThan),
+    (&["перевищує"], Qualifier::MoreThan),
+    (&["перевищило"], Qualifier::MoreThan),
+    (&["более"], Qualifier::MoreThan),
+    (&["больше"], Qualifier::MoreThan),
+    (&["свыше"], Qualifier::MoreThan),
+    (&["превысило"], Qualifier::MoreThan),
+    (&["превысила"], Qualifier::MoreThan),
+    (&["превышает"], Qualifier::MoreThan),
+    (&["an", "estimated"], Qualifier::About),
+    (&["close", "to"], Qualifier::About),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["nearly"], Qualifier::About),
+    (&["almost"], Qualifier::About),
+    (&["estimated"], Qualifier::About),
+    (&["approx"], Qualifier::About),
+    (&["близько"], Qualifier::About),
+    (&["приблизно"], Qualifier::About),
+    (&["майже"], Qualifier::About),
+    (&["орієнтовно"], Qualifier::About),
+    (&["около"], Qualifier::About),
+    (&["примерно"], Qualifier::About),
+    (&["почти"], Qualifier::About),
+    (&["порядка"], Qualifier::About),
+    (&["as", "many", "as"], Qualifier::UpTo),
+    (&["no", "more", "than"], Qualifier::UpTo),
+    (&["not", "more", "than"], Qualifier::UpTo),
+    (&["fewer", "than"], Qualifier::UpTo),
+    (&["less", "than"], Qualifier::UpTo),
+    (&["up", "to"], Qualifier::UpTo),
+    (&["at", "most"], Qualifier::UpTo),
+    (&["under"], Qualifier::UpTo),
+    (&["до"], Qualifier::UpTo),
+    (&["менше"], Qualifier::UpTo),
+    (&["менее"], Qualifier::UpTo),
+];
+
+/// Words that may sit between a number and the child noun ("2,100 deported Ukrainian children").
+fn is_modifier(doc: &Document, k: usize) -> bool {
+    let w = &doc.words[k];
+    let f = w.folded.as_str();
+    if w.numeric || CHILD_NOUNS.contains(f) {
+        return false;
+    }
+    if w.cap {
+        return DEMONYMS.contains(f) || f.ends_with("ian");
+    }
+    !matches!(
+        f,
+        "of" | "and"
+            | "or"
+            | "from"
+            | "in"
+            | "to"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "the"
+            | "a"
+            | "an"
+            | "who"
+            | "which"
+            | "that"
+            | "with"
+            | "by"
+            | "for"
+            | "on"
+            | "at"
+            | "per"
+            | "years"
+            | "year"
+            | "months"
+            | "days"
+            | "people"
+            | "persons"
+            | "adults"
+            | "families"
+            | "cities"
+            | "towns"
+            | "settlements"
+            | "villages"
+            | "regions"
+            | "з"
+            | "із"
+            | "у"
+            | "в"
+            | "на"
+            | "до"
+            | "та"
+            | "і"
+            | "и"
+            | "з-під"
+            | "років"
+            | "лет"
+            | "людей"
+            | "осіб"
+            | "человек"
+            | "родин"
+            | "семей"
+            | "населених"
+            | "населенных"
+            | "міст"
+            | "городов"
+            | "сіл"
+            | "сел"
+    ) && !NOT_NAMES.contains(f)
+        || matches!(
+            f,
+            "more" | "other" | "ukrainian" | "українських" | "украинских"
+        )
+}
+
+static AGES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?: aged | ages | age | between\s+the\s+ages\s+of | віком | у\s+віці | в\s+возрасте | возрастом )
+        \s+ (?:(?:from|between|від|от)\s+)? (\d{1,2}) \s* (?:-|–|—|to|and|до|і|и) \s* (\d{1,2})
+        | (\d{1,2}) \s* (?:-|–|—|to) \s* (\d{1,2}) [\s-]* (?:years?[\s-]*old|year-olds|років|лет|роки|года)
+        | (?:under|younger\s+than|до|молодше|младше) \s+ (?:the\s+age\s+of\s+)? (\d{1,2}) (?:\s+(?:years|років|лет))?
+        ",
+    )
+    .expect("static regex")
+});
+
+static TIME_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|[а-яіїєґ]+ня|[а-яіїєґ]+я|[а-яіїєґ]+ого)";
+    Regex::new(&format!(
+        r"(?ix)
+        (?: from | between | з | із | с | від | от ) \s+ (?:the\s+)? (?:{month}\s+)? \d{{4}} (?:\s+(?:року|года))? \s+ (?: to | until | and | till | through | по | до ) \s+ (?:{month}\s+)? \d{{4}} (?:\s+(?:року|года))?
+        | (?: since | from ) \s+ the \s+ (?:start|beginning|outset) \s+ of \s+ (?:the\s+)? (?:full-scale\s+)? (?:invasion|war) (?:\s+(?:until|to|till)\s+(?:{month}\s+)?\d{{4}})?
+        | since \s+ the \s+ (?:full-scale\s+)? (?:invasion|war) \s+ (?:began|started)
+        | (?: з | від ) \s+ початку \s+ (?:повномасштабного\s+)? (?:вторгнення|війни|вторгнення\s+росії)
+        | с \s+ начала \s+ (?:полномасштабного\s+)? (?:вторжения|войны)
+        | (?: since | until | by | as\s+of | станом\s+на | по\s+состоянию\s+на ) \s+ (?:\d{{1,2}}\s+)? (?:{month}\s+)? (?:\d{{1,2}},?\s+)? \d{{4}} (?:\s+(?:року|года))?
+        | (?: in | during | у | в ) \s+ (?:{month}\s+)? \d{{4}} (?:\s+(?:році|году))?
+        | during \s+ the \s+ (?:full-scale\s+)? (?:war|invasion|occupation)
+        "
+    ))
+    .expect("static regex")
+});
+
+/// The qualifier phrases, folded like the words they are compared with.
+static FOLDED_QUALIFIERS: LazyLock<Vec<(Vec<String>, Qualifier)>> = LazyLock::new(|| {
+    QUALIFIERS
+        .iter()
+        .map(|(p, q)| (p.iter().map(|w| fold(w)).collect(), *q))
+        .collect()
+});
+
+fn qualifier_before(doc: &Document, first: usize) -> (Qualifier, usize) {
+    let sentence_start = doc.sentence_of(first).first_word;
+    for (phrase, q) in FOLDED_QUALIFIERS.iter() {
+        let n = phrase.len();
+        if first < sentence_start + n {
+            continue;
+        }
+        if (0..n).all(|k| doc.words[first - n + k].folded == phrase[k]) {
+            // "up to" must not be "up to date"; "до" is "up to" only right before a number.
+            return (*q, first - n);
+        }
+    }
+    // "whose numbers amount to over 19,500": the qualifier may follow a linking verb.
+    (Qualifier::Exact, first)
+}
+
+pub fn find_count_claims(
+    doc: &Document,
+    dates: &[DateMention],
+    places: &PlacesFound,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Vec<CountClaim> {
+    let words = &doc.words;
+    let mut claims = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let sentence = doc.sentence_of(i);
+        if sentence.shouting {
+            i += 1;
+            continue;
+        }
+        let Some(num) = number_at(doc, i) else {
+            i += 1;
+            continue;
+        };
+        // Dates, years, percentages, ages and times are not counts.
+        let in_date = dates.iter().any(|d| d.first_word <= i && i < d.end_word);
+        let after_text = &doc.text[words[num.end - 1].end..sentence.end];
+        let percent = after_text.trim_start().starts_with('%')
+            || num.end < sentence.end_word
+                && matches!(
+                    words[num.end].folded.as_str(),
+                    "percent" | "per" | "відсотків" | "процентов"
+                );
+        if in_date
+            || percent
+            || (i > 0
+                && doc
+                    .gap(i - 1, i)
+                    .ends_with(['-', '–', '/', '.', ':', '#', '№']))
+        {
+            i = num.end;
+            continue;
+        }
+        // "in groups of 30 to 60 children" gives group sizes, not a count of children moved.
+        let group_size = (i.saturating_sub(4).max(sentence.first_word)..i).any(|k| {
+            matches!(
+                words[k].folded.as_str(),
+                "groups" | "групи" | "групами" | "группы" | "группами" | "группам"
+            )
+        });
+        if group_size {
+            i = num.end;
+            continue;
+        }
+        let mut head = None;
+        // Noun phrase after the number.
+        let mut k = num.end;
+        if k < sentence.end_word && words[k].folded == "of" && num.value.is_none() {
+            k += 1; // "dozens of children"
+        } else if k + 1 < sentence.end_word
+            && words[k].folded == "of"
+            && words[k + 1].folded == "the"
+        {
+            k += 2; // "48 of the children"
+        }
+        let mut mods = 0;
+        while k < sentence.end_word && mods <= 4 {
+            let gap = doc.gap(k - 1, k).trim_matches(['"', '»', '”', '“', '«']);
+            if !matches!(gap, " " | "\u{a0}" | "-" | "\u{202f}") {
+                break;
+            }
+            let f = words[k].folded.as_str();
+            if CHILD_NOUNS.contains(f) {
+                head = Some(k);
+                break;
+            }
+            if CASE_NOUNS.contains(f) && sentence_mentions_children(doc, i) {
+                head = Some(k);
+                break;
+            }
+            if !is_modifier(doc, k) {
+                break;
+            }
+            mods += 1;
+            k += 1;
+        }
+        // "about 380 of them", "около 380 из них", after children were named in the sentence.
+        if head.is_none()
+            && num.end + 1 < sentence.end_word
+            && matches!(
+                (
+                    words[num.end].folded.as_str(),
+                    words[num.end + 1].folded.as_str()
+                ),
+                ("of", "them") | ("из", "них") | ("з", "них") | ("із", "них")
+            )
+            && (sentence.first_word..i).any(|k| CHILD_NOUNS.contains(&words[k].folded))
+        {
+            head = Some(num.end + 1);
+        }
+        let (mut qualifier, mut q_start) = qualifier_before(doc, i);
+        // "the number of ... children has exceeded 3,000" / "children, whose numbers amount to over 19,500"
+        if head.is_none() && num.value.is_some() {
+            if let Some(h) = number_of_children_before(doc, i) {
+                head = Some(h);
+                if qualifier == Qualifier::Exact {
+                    let (q, s) = linking_qualifier(doc, i);
+                    qualifier = q;
+                    q_start = s;
+                }
+            }
+        }
+        let Some(head) = head else {
+            i = num.end;
+            continue;
+        };
+        // Vague magnitudes carry no number; say so with "about".
+        if num.value.is_none() && qualifier == Qualifier::Exact {
+            qualifier = Qualifier::About;
+        }
+        let claim_first = q_start.min(i);
+        let claim_end = if head >= i { head + 1 } else { num.end };
+        let (age_min, age_max, ages_end) = ages_near(doc, claim_end, sentence.end);
+        let start = words[claim_first].start;
+        let mut end = words[claim_end - 1].end;
+        if let Some(e) = ages_end {
+            end = end.max(e);
+        }
+        let (origin, destination) = origin_destination(doc, places, i);
+        claims.push(CountClaim {
+            start,
+            end,
+            text: doc.text[start..end].to_string(),
+            number: num.value,
+            qualifier,
+            age_min,
+            age_max,
+            origin,
+            destination,
+            time_scope: None,
+            asserted_by: asserted_by(doc, i, orgs, persons),
+        });
+        i = claim_end.max(num.end);
+    }
+    // A time scope belongs to the nearest claim, never across another claim of the sentence.
+    let starts: Vec<usize> = claims.iter().map(|c| c.start).collect();
+    for c in claims.iter_mut() {
+        c.time_scope = time_scope(doc, c.start, c.end, &starts);
+    }
+    claims
+}
+
+fn sentence_mentions_children(doc: &Document, i: usize) -> bool {
+    let s = doc.sentence_of(i);
+    (s.first_word..s.end_word).any(|k| CHILD_NOUNS.contains(&doc.words[k].folded))
+}
+
+/// Finds "number(s) of ... children" or "children, whose numbers" shortly before the number.
+fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
+    let s = doc.sentence_of(i);
+    let from = i.saturating_sub(12).max(s.first_word);
+    let mut saw_number_word = false;
+    let mut child = None;
+    for k in from..i {
+        let f = doc.words[k].folded.as_str();
+        if matches!(
+            f,
+            "number"
+                | "numbers"
+                | "total"
+                | "кількість"
+                | "число"
+                | "количество"
+                | "загалом"
+                | "всього"
+        ) {
+            saw_number_word = true;
+        }
+        if CHILD_NOUNS.contains(f) {
+            child = Some(k);
+        }
+    }
+    // A verb that links the count to its subject must sit right before the number.
+    let linking = (i.saturating_sub(4).max(s.first_word)..i).any(|k| {
+        matches!(
+            doc.words[k].folded.as_str(),
+            "exceeded"
+                | "exceeds"
+                | "amount"
+                | "amounts"
+                | "amounted"
+                | "reached"
+                | "reaches"
+                | "stands"
+                | "stood"
+                | "totals"
+                | "totaled"
+                | "totalled"
+                | "is"
+                | "was"
+                | "at"
+                | "перевищила"
+                | "перевищує"
+                | "сягнула"
+                | "становить"
+                | "склала"
+                | "сягає"
+                | "превысило"
+                | "превышает"
+                | "достигло"
+                | "составляет"
+                | "составило"
+                | "составила"
+                | "достигла"
+        )
+    });
+    if saw_number_word && linking {
+        child
+    } else {
+        None
+    }
+}
+
+fn linking_qualifier(doc: &Document, i: usize) -> (Qualifier, usize) {
+    let s = doc.sentence_of(i);
+    for k in (i.saturating_sub(3).max(s.first_word)..i).rev() {
+        let f = doc.words[k].folded.as_str();
+        if matches!(
+            f,
+            "exceeded" | "exceeds" | "перевищила" | "перевищує" | "превысило" | "превышает"
+        ) {
+            return (Qualifier::MoreThan, k);
+        }
+    }
+    (Qualifier::Exact, i)
+}
+
+fn ages_near(
+    doc: &Document,
+    from_word: usize,
+    sentence_end: usize,
+) -> (Option<u32>, Option<u32>, Option<usize>) {
+    let from = doc.words[from_word - 1].end;
+    // Ages belong to this claim when they follow it closely (within a few words).
+    let window_end = doc
+        .words
+        .get(from_word + 6)
+        .map(|w| w.end)
+        .unwrap_or(sentence_end)
+        .min(sentence_end);
+    let hay = &doc.text[from..window_end];
+    let Some(c) = AGES.captures(hay) else {
+        return (None, None, None);
+    };
+    let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    let end = c.get(0).map(|m| from + m.end());
+    if let (Some(a), Some(b)) = (num(1), num(2)) {
+        return (Some(a), Some(b), end);
+    }
+    if let (Some(a), Some(b)) = (num(3), num(4)) {
+        return (Some(a), Some(b), end);
+    }
+    if let Some(u) = num(5) {
+        return (None, Some(u.saturating_sub(1)), end);
+    }
+    (None, None, None)
+}
+
+fn origin_destination(
+    doc: &Document,
+    places: &PlacesFound,
+    i: usize,
+) -> (Vec<String>, Option<String>) {
+    let sentence = doc.words[i].sentence;
+    let mut origin: Vec<String> = Vec::new();
+    let mut destination = None;
+    let mut destination_is_region = false;
+    let mut last_role: Option<bool> = None; // Some(true) origin, Some(false) destination
+    let mut prev_end: Option<usize> = None;
+    for p in places
+        .spans
+        .iter()
+        .filter(|p| doc.words[p.first_word].sentence == sentence)
+    {
+        let name = places.canonical(p).to_string();
+        let kind = crate::gazetteer::GAZETTEER.entries[p.entry as usize].kind;
+        // Look back over adjectives ("occupied", "Russian-occupied") for the preposition.
+        let mut k = p.first_word;
+        let mut role = None;
+        let mut steps = 0;
+        let continues_list = prev_end.is_some_and(|e| {
+            let between = doc.text[e..p.start].trim();
+            between == "," || matches!(between, "and" | "та" | "і" | "и" | "or" | ", and")
+        });
+        while k > doc.sentences[sentence].first_word && steps < 4 {
+            let f = doc.words[k - 1].folded.as_str();
+            match f {
+                "from" | "з" | "із" | "зі" | "из" | "со" => {
+                    role = Some(true);
+                    break;
+                }
+                "to" | "into" | "towards" | "до" | "в" | "у" | "во" => {
+                    role = Some(false);
+                    break;
+                }
+                "in" => {
+                    let verb = k >= 2 && {
+                        let v = doc.words[k - 2].folded.as_str();
+                        v.starts_with("arriv")
+                            || v.starts_with("resettl")
+                            || v.starts_with("plac")
+                            || v.starts_with("taken")
+                    };
+                    if verb {
+                        role = Some(false);
+                    }
+                    break;
+                }
+                "occupied"
+                | "russian-occupied"
+                | "temporarily"
+                | "the"
+                | "annexed"
+                | "окупованих"
+                | "окупованоі"
+                | "окупованого"
+                | "оккупированных"
+                | "оккупированной"
+                | "тимчасово"
+                | "временно" => {
+                    k -= 1;
+                    steps += 1;
+                }
+                _ => break,
+            }
+        }
+        if role.is_none() && continues_list {
+            role = last_role;
+        }
+        match role {
+            Some(true) if !origin.contains(&name) => origin.push(name),
+            // The first place the children were taken to; a region only when nothing finer is named.
+            Some(false)
+                if destination.is_none() || kind != PlaceKind::Region && destination_is_region =>
+            {
+                destination = Some(name);
+                destination_is_region = kind == PlaceKind::Region;
+            }
+            _ => {}
+        }
+        last_role = role;
+        prev_end = Some(p.end);
+    }
+    (origin, destination)
+}
+
+fn time_scope(doc: &Document, start: usize, end: usize, claim_starts: &[usize]) -> Option<String> {
+    let s = doc
+        .sentences
+        .iter()
+        .find(|s| s.start <= start && start < s.end)?;
+    let text = &doc.text[s.start..s.end];
+    let other_between = |a: usize, b: usize| {
+        claim_starts
+            .iter()
+            .any(|c| *c != start && a <= *c && *c < b)
+    };
+    TIME_SCOPE
+        .find_iter(text)
+        .filter_map(|m| {
+            let (ms, me) = (s.start + m.start(), s.start + m.end());
+            let dist = if ms >= end {
+                if other_between(end, ms) {
+                    return None;
+                }
+                ms - end
+            } else if me <= start {
+                if other_between(me, start) {
+                    return None;
+                }
+                start - me
+            } else {
+                0
+            };
+            Some((dist, m.as_str().trim().to_string()))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, t)| t)
+}
+
+/// Who asserts the claim: "according to X", "X said", "reports X", or the subject of a reporting verb.
+fn asserted_by(
+    doc: &Document,
+    i: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let s = doc.sentence_of(i);
+    let words = &doc.words;
+    let entity_at = |k: usize| -> Option<String> {
+        let at = words[k].start;
+        orgs.spans
+            .iter()
+            .find(|o| o.start <= at && at < o.end)
+            .map(|o| orgs.organizations[o.org].name.clone())
+            .or_else(|| {
+                persons
+                    .spans
+                    .iter()
+                    .find(|p| p.start <= at && at < p.end)
+                    .map(|p| persons.persons[p.person].name.clone())
+            })
+    };
+    let phrase_from = |k: usize| -> Option<String> {
+        if k >= s.end_word {
+            return None;
+        }
+        if let Some(e) = entity_at(k) {
+            return Some(e);
+        }
+        let mut e = k;
+        while e < s.end_word && e < k + 8 {
+            if e > k
+                && doc
+                    .gap(e - 1, e)
+                    .contains([',', '.', ';', '(', ':', '"', '“', '”'])
+            {
+                break;
+            }
+            if e > k
+                && matches!(
+                    words[e].folded.as_str(),
+                    "that" | "which" | "who" | "and" | "що" | "что"
+                )
+            {
+                break;
+            }
+            e += 1;
+        }
+        let mut b = k;
+        while b < e && matches!(words[b].folded.as_str(), "the" | "a" | "an") {
+            b += 1;
+        }
+        (b < e).then(|| doc.text[words[b].start..words[e - 1].end].to_string())
+    };
+    // 1. Explicit attribution anywhere in the sentence.
+    for k in s.first_word..s.end_word {
+        let f = words[k].folded.as_str();
+        let next = words.get(k + 1).map(|w| w.folded.as_str());
+        let after = match (f, next) {
+            ("according", Some("to")) => Some(k + 2),
+            ("згідно", Some("з")) | ("відповідно", Some("до")) => Some(k + 2),
+            ("за", Some("даними" | "словами" | "інформацією" | "оцінками")) => {
+                Some(k + 2)
+            }
+            ("по", Some("данным" | "словам" | "информации" | "оценкам")) => {
+                Some(k + 2)
+            }
+            (
+                "confirmed" | "documented" | "reported" | "estimated" | "recorded" | "verified"
+                | "counted",
+                Some("by"),
+            ) => Some(k + 2),
+            _ => None,
+        };
+        if let Some(a) = after {
+            if let Some(p) = phrase_from(a) {
+                return Some(p);
+            }
+        }
+    }
+    // 2. Subject of a reporting verb before the claim.
+    let verb = (s.first_word..i).find(|k| REPORTING.contains(&words[*k].folded) && !words[*k].cap);
+    if let Some(v) = verb {
+        // Skip a leading adverbial ("In June, ...").
+        let mut first = s.first_word;
+        if let Some(c) = (s.first_word..v).find(|k| *k + 1 < v && doc.gap(*k, *k + 1).contains(','))
+        {
+            if c < s.first_word + 4 {
+                first = c + 1;
+            }
+        }
+        if let Some(e) = (first..v).find_map(|k| entity_at(k).filter(|_| k < first + 6)) {
+            return Some(e);
+        }
+        let subject_end = (first..v)
+            .find(|k| {
+                let f = words[*k].folded.as_str();
+                !words[*k].cap
+                    && (f.ends_with("ed")
+                        || matches!(
+                            f,
+                            "gave" | "has" | "have" | "had" | "were" | "was" | "is" | "are"
+                        ))
+                    || REPORTING.contains(f)
+            })
+            .unwrap_or(v);
+        if subject_end > first && subject_end - first <= 5 {
+            let mut b = first;
+            while b < subject_end && matches!(words[b].folded.as_str(), "the" | "a" | "an") {
+                b += 1;
+            }
+            if b < subject_end
+                && !matches!(
+                    words[b].folded.as_str(),
+                    "they" | "he" | "she" | "it" | "we" | "this"
+                )
+            {
+                return Some(doc.text[words[b].start..words[subject_end - 1].end].to_string());
+            }
+        }
+    }
+    // 3. Trailing "reports X" / "X reported" / "said X".
+    for (k, w) in words.iter().enumerate().take(s.end_word).skip(i + 1) {
+        let f = w.folded.as_str();
+        if matches!(
+            f,
+            "reports" | "reported" | "said" | "says" | "повідомляє" | "пише" | "сообщает" | "пишет"
+        ) && doc.gap(k - 1, k).contains(',')
+        {
+            if let Some(p) = phrase_from(k + 1) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Qualifier};
+
+    fn claims(text: &str) -> Vec<crate::CountClaim> {
+        extract(text, None, None).count_claims
+    }
+
+    #[test]
+    fn qualifiers_and_numbers() {
+        let c = claims("Volunteers say that no fewer than 350 orphaned children were moved.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].number, Some(350));
+        assert_eq!(c[0].qualifier, Qualifier::AtLeast);
+        let c = claims("Some 1,200 kids were listed, but nearly 90 boys are still missing.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(
+            (c[0].number, c[0].qualifier),
+            (Some(1200), Qualifier::About)
+        );
+        assert_eq!((c[1].number, c[1].qualifier), (Some(90), Qualifier::About));
+    }
+
+    #[test]
+    fn vague_counts_and_non_counts() {
+        let c = claims("Hundreds of children were seen. 3,000 guests attended a party for kids. 25% of the children left.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].number, None);
+    }
+
+    #[test]
+    fn ages_origin_destination_scope_attribution() {
+        let c = claims(
+            "According to the Kharkiv Child Rights Group, more than 640 children aged 7 to 14 were taken \
+             from Mariupol to Rostov-on-Don between March 2022 and June 2022.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        let c = &c[0];
+        assert_eq!((c.number, c.qualifier), (Some(640), Qualifier::MoreThan));
+        assert_eq!((c.age_min, c.age_max), (Some(7), Some(14)));
+        assert_eq!(c.origin, vec!["Mariupol".to_string()]);
+        assert_eq!(c.destination.as_deref(), Some("Rostov-on-Don"));
+        assert_eq!(
+            c.time_scope.as_deref(),
+            Some("between March 2022 and June 2022")
+        );
+        assert_eq!(c.asserted_by.as_deref(), Some("Kharkiv Child Rights Group"));
+    }
+
+    #[test]
+    fn number_of_children_exceeded() {
+        let c = claims(
+            "Since then the number of deported children has exceeded 5,400, officials said.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].number, c[0].qualifier),
+            (Some(5400), Qualifier::MoreThan)
+        );
+    }
+
+    #[test]
+    fn ukrainian_and_russian_counts() {
+        let c = claims(
+            "За даними омбудсмена, понад 1 300 дітей віком від 3 до 16 років вивезли до Криму.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].number, c[0].qualifier),
+            (Some(1300), Qualifier::MoreThan)
+        );
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(3), Some(16)));
+        let c = claims("В лагерь отправили не менее 3 тысяч детей.");
+        assert_eq!(
+            (c[0].number, c[0].qualifier),
+            (Some(3000), Qualifier::AtLeast)
+        );
+    }
+}

@@ -1,0 +1,420 @@
+//! Finds dates: absolute ("July 22, 2023", "22 July 2023", "2024-01-04",
+//! "17 березня 2023 року", "in March 2023") and relative ("on Tuesday",
+//! "yesterday", "in March", "last year", "торік"), resolving the relative
+//! ones against the source's published date when it is known and leaving
+//! them unresolved otherwise.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::lexicon::{MONTHS, WEEKDAYS};
+use crate::scan::Document;
+
+/// A date expression found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub first_word: usize,
+    pub end_word: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The day, when known.
+    pub date: Option<NaiveDate>,
+    /// `YYYY-MM` or `YYYY` when only a month or a year is known.
+    pub period: Option<String>,
+}
+
+impl DateMention {
+    pub fn iso(&self) -> Option<String> {
+        self.date.map(|d| d.format("%Y-%m-%d").to_string())
+    }
+}
+
+fn day_value(folded: &str) -> Option<u32> {
+    if !folded.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let digits = folded.trim_end_matches(|c: char| c.is_alphabetic());
+    let suffix = &folded[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "го" | "-го")
+        || digits.is_empty()
+        || digits.len() > 2
+    {
+        return None;
+    }
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_value(folded: &str) -> Option<i32> {
+    if folded.len() != 4
+        || !folded.as_bytes()[0].is_ascii_digit()
+        || !folded.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let y: i32 = folded.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn is_year_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "року" | "рік" | "році" | "года" | "год" | "году" | "р" | "г" | "рр" | "гг"
+    )
+}
+
+/// Resolves a day and month without a year against the published date: the
+/// nearest such day not more than two months after publication.
+fn resolve_day_month(published: Option<NaiveDate>, month: u32, day: u32) -> Option<NaiveDate> {
+    let p = published?;
+    let this_year = NaiveDate::from_ymd_opt(p.year(), month, day)?;
+    if this_year > p + Duration::days(60) {
+        NaiveDate::from_ymd_opt(p.year() - 1, month, day)
+    } else {
+        Some(this_year)
+    }
+}
+
+fn resolve_month(published: Option<NaiveDate>, month: u32) -> Option<String> {
+    let p = published?;
+    let year = if month > p.month() + 1 {
+        p.year() - 1
+    } else {
+        p.year()
+    };
+    Some(format!("{year:04}-{month:02}"))
+}
+
+pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let words = &doc.words;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let sentence_end = doc.sentence_of(i).end_word;
+        let w = &words[i];
+        let at =
+            |k: usize| -> Option<&str> { (k < sentence_end).then(|| words[k].folded.as_str()) };
+        let gap = |k: usize| -> &str {
+            if k < sentence_end {
+                doc.gap(k - 1, k)
+            } else {
+                ""
+            }
+        };
+        let mut push =
+            |first: usize, end: usize, date: Option<NaiveDate>, period: Option<String>| {
+                out.push(DateMention {
+                    first_word: first,
+                    end_word: end,
+                    start: words[first].start,
+                    end: words[end - 1].end,
+                    date,
+                    period,
+                });
+                end
+            };
+        // 2024-01-04 and 04.01.2024
+        if let Some(y) = year_value(&w.folded) {
+            if let (Some(m), Some(d)) = (at(i + 1), at(i + 2)) {
+                if gap(i + 1) == "-" && gap(i + 2) == "-" {
+                    if let (Ok(m), Ok(d)) = (m.parse::<u32>(), d.parse::<u32>()) {
+                        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                            i = push(i, i + 3, Some(date), None);
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(d) = day_value(&w.folded) {
+            // 04.01.2024
+            if let (Some(m), Some(y)) = (at(i + 1), at(i + 2)) {
+                if gap(i + 1) == "." && gap(i + 2) == "." {
+                    if let (Ok(m), Some(y)) = (m.parse::<u32>(), year_value(y)) {
+                        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                            i = push(i, i + 3, Some(date), None);
+                            continue;
+                        }
+                    }
+                }
+            }
+            // 22 July 2023 / 17 березня 2023 року / 4 січня
+            if let Some(m) = at(i + 1).and_then(|f| MONTHS.get(f)).copied() {
+                let mut end = i + 2;
+                let year = at(i + 2).and_then(year_value);
+                if year.is_some() {
+                    end += 1;
+                    if at(end).is_some_and(is_year_word) {
+                        end += 1;
+                    }
+                }
+                let date = match year {
+                    Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+                    None => resolve_day_month(published, m, d),
+                };
+                i = push(i, end, date, None);
+                continue;
+            }
+        }
+        if let Some(m) = MONTHS.get(&w.folded).copied() {
+            // "May" is also a verb: accept it capitalised only.
+            let month_ok = w.folded != "may" || w.cap;
+            let day = at(i + 1)
+                .and_then(day_value)
+                .filter(|_| matches!(gap(i + 1), " " | ", " | "\u{a0}"));
+            if month_ok {
+                if let Some(d) = day {
+                    // July 22, 2023 / July 18 / October, 4
+                    let mut end = i + 2;
+                    let year = at(i + 2)
+                        .and_then(year_value)
+                        .filter(|_| matches!(gap(i + 2), ", " | " "));
+                    if year.is_some() {
+                        end += 1;
+                    }
+                    let date = match year {
+                        Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+                        None => resolve_day_month(published, m, d),
+                    };
+                    i = push(i, end, date, None);
+                    continue;
+                }
+                // March 2023 / березні 2023 року
+                if let Some(y) = at(i + 1).and_then(year_value) {
+                    let mut end = i + 2;
+                    if at(end).is_some_and(is_year_word) {
+                        end += 1;
+                    }
+                    i = push(i, end, None, Some(format!("{y:04}-{m:02}")));
+                    continue;
+                }
+                // December last year
+                if at(i + 1) == Some("last") && at(i + 2) == Some("year") {
+                    let period = published.map(|p| format!("{:04}-{m:02}", p.year() - 1));
+                    i = push(i, i + 3, None, period);
+                    continue;
+                }
+                // "in March": a month of the publication year (or the one before).
+                let prev = if i > 0 {
+                    words[i - 1].folded.as_str()
+                } else {
+                    ""
+                };
+                if matches!(
+                    prev,
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "from"
+                        | "to"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "у"
+                        | "в"
+                        | "з"
+                        | "до"
+                        | "с"
+                        | "по"
+                        | "конце"
+                        | "начале"
+                        | "середине"
+                        | "кінці"
+                        | "початку"
+                        | "середині"
+                ) || w.cap && !w.cyrillic
+                    || i > 0
+                        && MONTHS.contains_key(prev)
+                        && matches!(doc.gap(i - 1, i), "-" | "–" | "—")
+                {
+                    i = push(i, i + 1, None, resolve_month(published, m));
+                    continue;
+                }
+            }
+        }
+        // Years: "in 2022", "у 2022 році".
+        if let Some(y) = year_value(&w.folded) {
+            let prev = if i > 0 {
+                words[i - 1].folded.as_str()
+            } else {
+                ""
+            };
+            let next_year_word = at(i + 1).is_some_and(is_year_word);
+            if next_year_word
+                || matches!(
+                    prev,
+                    "in" | "since"
+                        | "of"
+                        | "by"
+                        | "until"
+                        | "till"
+                        | "from"
+                        | "to"
+                        | "during"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "у"
+                        | "в"
+                        | "з"
+                        | "із"
+                        | "до"
+                        | "по"
+                        | "с"
+                        | "за"
+                        | "от"
+                )
+                || i > 0
+                    && year_value(prev).is_some()
+                    && matches!(doc.gap(i - 1, i), "-" | "–" | "—")
+            {
+                let end = if next_year_word { i + 2 } else { i + 1 };
+                i = push(i, end, None, Some(format!("{y:04}")));
+                continue;
+            }
+        }
+        // Weekdays: "on Tuesday" -> the last such day up to publication.
+        if let Some(wd) = WEEKDAYS.get(&w.folded).copied() {
+            let date = published.map(|p| {
+                let back = (p.weekday().num_days_from_monday() + 7 - wd) % 7;
+                p - Duration::days(back as i64)
+            });
+            i = push(i, i + 1, date, None);
+            continue;
+        }
+        // Relative words.
+        let relative_day = match w.folded.as_str() {
+            "yesterday" | "вчора" | "вчера" => Some(-1),
+            "today" | "сьогодні" | "сегодня" => Some(0),
+            _ => None,
+        };
+        if let Some(delta) = relative_day {
+            i = push(i, i + 1, published.map(|p| p + Duration::days(delta)), None);
+            continue;
+        }
+        let relative_year = match (w.folded.as_str(), at(i + 1)) {
+            ("last", Some("year")) | ("минулого", Some("року")) | ("прошлом", Some("году")) => {
+                Some((-1, 2))
+            }
+            ("this", Some("year")) | ("цього", Some("року")) | ("этом", Some("году")) => {
+                Some((0, 2))
+            }
+            ("торік", _) => Some((-1, 1)),
+            _ => None,
+        };
+        if let Some((delta, len)) = relative_year {
+            i = push(
+                i,
+                i + len,
+                None,
+                published.map(|p| format!("{:04}", p.year() + delta)),
+            );
+            continue;
+        }
+        i += 1;
+    }
+    drop_ranges(doc, &mut out);
+    out
+}
+
+/// "between September 2022 and May 2023", "2022–2023", "в апреле–мае": a range is a time
+/// scope, not the date of one event, so both ends are dropped as event dates.
+fn drop_ranges(doc: &Document, dates: &mut Vec<DateMention>) {
+    let mut drop = vec![false; dates.len()];
+    for k in 0..dates.len().saturating_sub(1) {
+        let (a, b) = (&dates[k], &dates[k + 1]);
+        if doc.words[a.first_word].sentence != doc.words[b.first_word].sentence {
+            continue;
+        }
+        let between = doc.text[a.end..b.start].trim().to_lowercase();
+        let dash = matches!(between.as_str(), "-" | "–" | "—" | "/");
+        let joiner = matches!(
+            between.as_str(),
+            "and" | "to" | "until" | "till" | "through" | "по" | "до" | "і" | "и" | "та"
+        );
+        let opener = a.first_word > 0
+            && matches!(
+                doc.words[a.first_word - 1].folded.as_str(),
+                "between" | "from" | "з" | "із" | "с" | "від" | "от" | "між" | "между"
+            );
+        if dash || joiner && opener {
+            drop[k] = true;
+            drop[k + 1] = true;
+        }
+    }
+    let mut k = 0;
+    dates.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, published: Option<&str>) -> Vec<(Option<String>, Option<String>)> {
+        let p = published.map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
+        let d = Document::new(text);
+        find_dates(&d, p)
+            .into_iter()
+            .map(|m| (m.iso(), m.period))
+            .collect()
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert_eq!(
+            dates("Signed on 12 August 2022 in Kyiv.", None),
+            vec![(Some("2022-08-12".into()), None)]
+        );
+        assert_eq!(
+            dates("By November 3, 2021, it was over.", None),
+            vec![(Some("2021-11-03".into()), None)]
+        );
+        assert_eq!(
+            dates("Updated 2021-05-09.", None),
+            vec![(Some("2021-05-09".into()), None)]
+        );
+        assert_eq!(
+            dates("Станом на 5 квітня 2022 року.", None),
+            vec![(Some("2022-04-05".into()), None)]
+        );
+        assert_eq!(
+            dates("Since April 2019 nothing changed.", None),
+            vec![(None, Some("2019-04".into()))]
+        );
+    }
+
+    #[test]
+    fn relative_dates_need_the_published_date() {
+        // 2021-06-10 is a Thursday.
+        assert_eq!(
+            dates("They left on Monday.", Some("2021-06-10")),
+            vec![(Some("2021-06-07".into()), None)]
+        );
+        assert_eq!(dates("They left on Monday.", None), vec![(None, None)]);
+        assert_eq!(
+            dates("It happened in November.", Some("2021-06-10")),
+            vec![(None, Some("2020-11".into()))]
+        );
+        assert_eq!(
+            dates("It began on November 2.", Some("2022-01-15")),
+            vec![(Some("2021-11-02".into()), None)]
+        );
+        assert_eq!(
+            dates("Prices rose last year.", Some("2022-01-15")),
+            vec![(None, Some("2021".into()))]
+        );
+    }
+
+    #[test]
+    fn ranges_are_not_event_dates() {
+        assert!(dates("Moved between April 2022 and June 2022.", None).is_empty());
+        assert!(dates("Moved in 2022–2023.", None).is_empty());
+        assert!(dates("Вывезли в апреле–мае 2022 года.", None).is_empty());
+        assert_eq!(
+            dates("Вивезли в кінці травня 2022 року.", None),
+            vec![(None, Some("2022-05".into()))]
+        );
+    }
+}

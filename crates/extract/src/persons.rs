@@ -1,0 +1,603 @@
+//! Finds persons, their titles and roles, and groups the forms of each
+//! person's name used in one text.
+//!
+//! A capitalised run of name-like words is a person when something vouches
+//! for it: a known given name or an initial in first position ("Alexei
+//! Talai", "A. Lukashenko"), a title or role just before ("President
+//! Putin", "dictator Lukashenko"), a speech verb just after ("Latushko
+//! said"), a surname already seen in the text, or the short list of public
+//! figures in `data/public_figures.tsv`. In Cyrillic, where only names and a
+//! few other words are capitalised mid-sentence, two or three capitalised
+//! words that are neither places nor organizations are taken as a name.
+//!
+//! Forms are then grouped: a lone surname, an initial plus surname and a
+//! full name join the full name whose surname they match (across
+//! transliterations and Ukrainian/Russian case endings), while different
+//! given names with different surnames stay apart.
+
+use crate::lexicon::{
+    is_given_name, is_month, is_weekday, DEMONYMS, NOT_NAMES, ORG_HEADS, PUBLIC_FIGURES, ROLES,
+    SPEECH_AFTER_NAME,
+};
+use crate::normalize::{fold, same_given, same_surname, stem};
+use crate::orgs::OrgSpan;
+use crate::places::PlaceSpan;
+use crate::scan::Document;
+use crate::{Mention, Person};
+
+/// Where a person was named, for the other extractors.
+#[derive(Debug, Clone)]
+pub struct PersonSpan {
+    pub start: usize,
+    pub end: usize,
+    pub person: usize,
+}
+
+pub struct PersonsFound {
+    pub persons: Vec<Person>,
+    pub spans: Vec<PersonSpan>,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    first: usize,
+    end: usize,
+    roles: Vec<String>,
+}
+
+/// Folded, stemmed key of one name word; each hyphen part is stemmed ("Львової-Білової").
+pub(crate) fn name_word_key(word: &str) -> String {
+    fold(word)
+        .split('-')
+        .map(stem)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn is_name_like(doc: &Document, k: usize, blocked: &[bool]) -> bool {
+    let w = &doc.words[k];
+    if blocked[k] || !w.cap || w.numeric {
+        return false;
+    }
+    if w.initial {
+        return true;
+    }
+    if w.all_caps && !w.initial {
+        return false;
+    }
+    let f = &w.folded;
+    !(NOT_NAMES.contains(f)
+        || ROLES.contains(f)
+        || DEMONYMS.contains(f)
+        || ORG_HEADS.contains(f)
+        || is_month(f)
+        || is_weekday(f))
+}
+
+fn public_figure(folded: &str) -> Option<&'static str> {
+    let key = name_word_key(folded);
+    PUBLIC_FIGURES
+        .iter()
+        .find(|(_, forms)| {
+            forms
+                .iter()
+                .any(|f| *f == folded || name_word_key(f) == key)
+        })
+        .map(|(name, _)| name.as_str())
+}
+
+/// Function words that end a title when walking back from a name ("warrant against dictator X").
+fn is_function_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "against"
+            | "for"
+            | "with"
+            | "about"
+            | "by"
+            | "from"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "said"
+            | "says"
+            | "meet"
+            | "met"
+            | "the"
+            | "a"
+            | "an"
+            | "than"
+            | "like"
+            | "between"
+            | "under"
+            | "після"
+            | "про"
+            | "для"
+            | "та"
+            | "і"
+            | "й"
+            | "з"
+            | "із"
+            | "у"
+            | "в"
+            | "на"
+            | "до"
+            | "від"
+            | "за"
+            | "проти"
+            | "против"
+            | "и"
+            | "с"
+            | "со"
+            | "о"
+            | "об"
+            | "при"
+            | "по"
+    )
+}
+
+/// Role text just before a name: "Belarusian President", "Russia's children's rights commissioner".
+fn role_before(doc: &Document, first: usize) -> Option<String> {
+    let words = &doc.words;
+    let sentence_start = doc.sentence_of(first).first_word;
+    let mut k = first;
+    let mut has_role = false;
+    let mut earliest = None;
+    while k > sentence_start && first - k < 6 {
+        let gap = doc.gap(k - 1, k);
+        let prev = &words[k - 1];
+        let gap_ok = gap == " "
+            || (k == first && gap == ", ")
+            || prev.possessive && (gap == "'s " || gap == "’s ");
+        if !gap_ok {
+            break;
+        }
+        let f = prev.folded.as_str();
+        let is_role = ROLES.contains(f);
+        let allowed = if is_role || DEMONYMS.contains(f) || prev.possessive {
+            true
+        } else if has_role {
+            // Nouns inside a title: "Children's Rights Commissioner", "culture minister".
+            !prev.numeric
+                && !is_function_word(f)
+                && !f.ends_with("ing")
+                && !SPEECH_AFTER_NAME.contains(f)
+        } else {
+            false
+        };
+        if !allowed {
+            break;
+        }
+        has_role |= is_role;
+        earliest = Some(k - 1);
+        k -= 1;
+    }
+    let e = earliest?;
+    if !has_role {
+        return None;
+    }
+    Some(doc.text[words[e].start..words[first - 1].end].to_string())
+}
+
+/// Apposition after a name: ", the charity's head," / ", a former Belarusian culture minister,".
+fn role_after(doc: &Document, end: usize) -> Option<String> {
+    let words = &doc.words;
+    let sentence_end = doc.sentence_of(end.saturating_sub(1)).end_word;
+    if end >= sentence_end || !doc.gap(end - 1, end).starts_with(", ") {
+        return None;
+    }
+    let mut k = end;
+    let mut has_role = false;
+    while k < sentence_end && k < end + 7 {
+        if k > end {
+            let gap = doc.gap(k - 1, k);
+            if gap.contains(',')
+                || gap.contains('.')
+                || gap.contains('(')
+                || gap.contains('"')
+                || gap.contains(';')
+            {
+                break;
+            }
+        }
+        has_role |= ROLES.contains(&words[k].folded);
+        k += 1;
+    }
+    let closes =
+        k >= sentence_end || doc.gap(k - 1, k).contains(',') || doc.gap(k - 1, k).contains('.');
+    if has_role && closes && ROLES.contains(&words[k - 1].folded) {
+        return Some(doc.text[words[end].start..words[k - 1].end].to_string());
+    }
+    None
+}
+
+pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> PersonsFound {
+    let words = &doc.words;
+    let mut blocked = vec![false; words.len()];
+    for (a, b) in places
+        .iter()
+        .map(|p| (p.first_word, p.end_word))
+        .chain(orgs.iter().map(|o| (o.first_word, o.end_word)))
+    {
+        for x in blocked.iter_mut().take(b).skip(a) {
+            *x = true;
+        }
+    }
+    // Pass 1: runs of name-like words.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if doc.sentence_of(i).shouting || !is_name_like(doc, i, &blocked) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let sentence_end = doc.sentence_of(i).end_word;
+        while j < sentence_end && !words[j - 1].possessive {
+            let gap = doc.gap(j - 1, j);
+            let joined = gap == " "
+                || gap == "\u{a0}"
+                || (words[j - 1].initial && (gap == ". " || gap == "."));
+            if joined && is_name_like(doc, j, &blocked) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        runs.push((i, j));
+        i = j;
+    }
+
+    let mut accepted: Vec<Candidate> = Vec::new();
+    let mut singles: Vec<(usize, usize)> = Vec::new();
+    for &(first, end) in &runs {
+        let mut first = first;
+        let n = end - first;
+        if n > 4 {
+            first = end - 3;
+        }
+        let n = end - first;
+        let w0 = &words[first];
+        let speech_after = end < words.len()
+            && words[end].sentence == w0.sentence
+            && SPEECH_AFTER_NAME.contains(&words[end].folded)
+            && !doc.gap(end - 1, end).contains(['.', '\n']);
+        let role = role_before(doc, first);
+        let roles: Vec<String> = role.into_iter().chain(role_after(doc, end)).collect();
+        let cyrillic = w0.cyrillic;
+        // A quoted capitalised phrase is a title or a name of a publication, not a person («Вісник Півдня»).
+        if first > 0 && doc.gap(first - 1, first).ends_with(['«', '"', '“']) {
+            continue;
+        }
+        // A capitalised Cyrillic word opening a sentence is usually not a name
+        // ("Слова Марії Львової-Білової"), unless it is a known given name.
+        if cyrillic
+            && n >= 2
+            && first == doc.sentence_of(first).first_word
+            && !is_given_name(&w0.folded)
+        {
+            first += 1;
+        }
+        // "... Чырвонага Крыжа Дзмітрый Шаўцоў": a name starts at its given name.
+        if cyrillic
+            && end - first >= 3
+            && !is_given_name(&words[first].folded)
+            && is_given_name(&words[first + 1].folded)
+        {
+            first += 1;
+        }
+        let n = end - first;
+        let w0 = &words[first];
+        // "Великой Отечественной": a first word in an adjectival case form is no given name.
+        if cyrillic && n >= 2 && !is_given_name(&w0.folded) && has_adjectival_ending(&w0.folded) {
+            continue;
+        }
+        let roles = if first == runs_first(first, &runs) {
+            roles
+        } else {
+            Vec::new()
+        };
+        if n >= 2 {
+            let vouched = w0.initial
+                || is_given_name(&w0.folded)
+                || !roles.is_empty()
+                || speech_after
+                || public_figure(&words[end - 1].folded).is_some()
+                || cyrillic && n <= 3;
+            // A trailing initial is not a name part ("Putin A." is rare; "A. Lukashenko" is common).
+            if vouched && !words[end - 1].initial {
+                accepted.push(Candidate { first, end, roles });
+                continue;
+            }
+            if !vouched {
+                // Maybe the last word alone is a known surname ("Moscow's Putin").
+                singles.push((end - 1, end));
+            }
+            continue;
+        }
+        if w0.initial {
+            continue;
+        }
+        let vouched = public_figure(&w0.folded).is_some() || !roles.is_empty() || speech_after;
+        if vouched {
+            accepted.push(Candidate { first, end, roles });
+        } else {
+            singles.push((first, end));
+        }
+    }
+    // Pass 2: lone words that match a surname already accepted.
+    let surnames: Vec<String> = accepted
+        .iter()
+        .map(|c| doc.word_text(c.end - 1).to_string())
+        .collect();
+    for (first, end) in singles {
+        let t = doc.word_text(first);
+        if t.chars().count() >= 3 && surnames.iter().any(|s| same_surname(s, t)) {
+            accepted.push(Candidate {
+                first,
+                end,
+                roles: Vec::new(),
+            });
+        }
+    }
+    accepted.sort_by_key(|c| c.first);
+    group(doc, &accepted)
+}
+
+/// Ukrainian/Russian/Belarusian patronymics (folded), in any case: Алексеевна, Олексійович.
+fn is_patronymic(folded: &str) -> bool {
+    let stem = stem(folded);
+    [
+        "овн",
+        "евн",
+        "івн",
+        "ович",
+        "евич",
+        "ьович",
+        "иович",
+        "йович",
+        "ична",
+        "инична",
+    ]
+    .iter()
+    .any(|e| stem.ends_with(e) || folded.ends_with(e))
+        && folded.chars().count() > 6
+}
+
+/// Adjectival case endings (folded) that given names do not take.
+pub(crate) fn has_adjectival_ending(folded: &str) -> bool {
+    [
+        "ой",
+        "ого",
+        "ому",
+        "ої",
+        "оі",
+        "ою",
+        "ых",
+        "их",
+        "ым",
+        "ім",
+        "ая",
+        "ое",
+        "ые",
+        "ыи",
+        "ськии",
+        "скии",
+        "ськоі",
+        "ская",
+    ]
+    .iter()
+    .any(|e| folded.ends_with(&fold(e)))
+}
+
+/// The start of the run that contains word `k`.
+fn runs_first(k: usize, runs: &[(usize, usize)]) -> usize {
+    runs.iter()
+        .find(|(a, b)| *a <= k && k < *b)
+        .map(|(a, _)| *a)
+        .unwrap_or(k)
+}
+
+/// Groups candidates into persons: full names first, then shorter forms joining by surname.
+fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
+    struct Cluster {
+        given: Option<String>,
+        surname: String,
+        forms: Vec<(String, usize)>,
+        roles: Vec<String>,
+        mentions: Vec<Mention>,
+    }
+    let words = &doc.words;
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    // Longer names define clusters first.
+    order.sort_by_key(|i| std::cmp::Reverse(cands[*i].end - cands[*i].first));
+    let mut assignment = vec![0usize; cands.len()];
+    for &ci in &order {
+        let c = &cands[ci];
+        let surname = doc.word_text(c.end - 1).to_string();
+        let given = if c.end - c.first >= 2 {
+            Some(doc.word_text(c.first).to_string())
+        } else {
+            None
+        };
+        let given_is_initial = c.end - c.first >= 2 && words[c.first].initial;
+        // "Мария Алексеевна": given name and patronymic, no surname. It joins the one
+        // person with that given name.
+        let patronymic_only = c.end - c.first == 2 && is_patronymic(&words[c.end - 1].folded);
+        if patronymic_only {
+            let same: Vec<usize> = clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, cl)| {
+                    cl.given
+                        .as_ref()
+                        .is_some_and(|g| same_given(g, doc.word_text(c.first)))
+                })
+                .map(|(k, _)| k)
+                .collect();
+            if same.len() == 1 {
+                assignment[ci] = same[0];
+                continue;
+            }
+        }
+        let found = clusters.iter().position(|cl| {
+            if !same_surname(&cl.surname, &surname) {
+                return false;
+            }
+            match (&cl.given, &given) {
+                (Some(a), Some(b)) => {
+                    let fa = fold(a);
+                    let fb = fold(b);
+                    if given_is_initial || a.chars().count() == 1 {
+                        fa.chars().next() == fb.chars().next() || initial_compatible(a, b)
+                    } else {
+                        same_given(a, b)
+                    }
+                }
+                _ => true,
+            }
+        });
+        let idx = match found {
+            Some(i) => i,
+            None => {
+                clusters.push(Cluster {
+                    given: given.filter(|_| !given_is_initial),
+                    surname: surname.clone(),
+                    forms: Vec::new(),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                clusters.len() - 1
+            }
+        };
+        assignment[ci] = idx;
+    }
+    // Build in text order so mentions are sorted.
+    for (ci, c) in cands.iter().enumerate() {
+        let cl = &mut clusters[assignment[ci]];
+        let start = words[c.first].start;
+        let end = words[c.end - 1].end;
+        let text = doc.text[start..end].to_string();
+        match cl.forms.iter_mut().find(|(f, _)| *f == text) {
+            Some(f) => f.1 += 1,
+            None => cl.forms.push((text.clone(), 1)),
+        }
+        for r in &c.roles {
+            if !cl.roles.contains(r) {
+                cl.roles.push(r.clone());
+            }
+        }
+        cl.mentions.push(Mention { start, end, text });
+    }
+    let mut persons = Vec::new();
+    let mut spans = Vec::new();
+    let mut cluster_order: Vec<usize> = (0..clusters.len()).collect();
+    cluster_order.sort_by_key(|i| clusters[*i].mentions.first().map(|m| m.start).unwrap_or(0));
+    for ci in cluster_order {
+        let cl = &clusters[ci];
+        if cl.mentions.is_empty() {
+            continue;
+        }
+        // The fullest form: most words, then no initial, then most frequent.
+        let name = cl
+            .forms
+            .iter()
+            .max_by_key(|(f, n)| {
+                let words = f.split_whitespace().count();
+                let has_initial = f
+                    .split_whitespace()
+                    .any(|w| w.trim_end_matches('.').chars().count() == 1);
+                (words.min(3), !has_initial, *n)
+            })
+            .map(|(f, _)| f.clone())
+            .unwrap_or_default();
+        let idx = persons.len();
+        for m in &cl.mentions {
+            spans.push(PersonSpan {
+                start: m.start,
+                end: m.end,
+                person: idx,
+            });
+        }
+        persons.push(Person {
+            name,
+            variants: cl.forms.iter().map(|(f, _)| f.clone()).collect(),
+            roles: cl.roles.clone(),
+            mentions: cl.mentions.clone(),
+        });
+    }
+    spans.sort_by_key(|s| s.start);
+    PersonsFound { persons, spans }
+}
+
+/// "A." is compatible with "Alexander" and with "Олександр" (initials across scripts).
+fn initial_compatible(a: &str, b: &str) -> bool {
+    crate::normalize::latin_initial(a) == crate::normalize::latin_initial(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn persons(text: &str) -> Vec<Person> {
+        let d = Document::new(text);
+        let p = crate::places::find_places(&d);
+        let o = crate::orgs::find_organizations(&d, &p.spans);
+        find_persons(&d, &p.spans, &o.spans).persons
+    }
+
+    #[test]
+    fn full_name_initial_and_surname_group_together() {
+        let p = persons(
+            "Senator Margaret Olufsen visited Kharkiv. M. Olufsen met Ivan Petrenko there. \
+             Olufsen said the talks went well.",
+        );
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].name, "Margaret Olufsen");
+        assert_eq!(p[0].mentions.len(), 3);
+        assert_eq!(p[0].roles, vec!["Senator".to_string()]);
+        assert_eq!(p[1].name, "Ivan Petrenko");
+    }
+
+    #[test]
+    fn roles_from_apposition() {
+        let p = persons("Oksana Melnyk, the orphanage's director, refused to comment.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].roles, vec!["the orphanage's director".to_string()]);
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        let p = persons("Alexander Lukashenko met Alexei Talai. Lukashenko spoke first.");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn cyrillic_names_with_case_endings() {
+        let p = persons(
+            "Уповноважена Марія Львова-Білова заявила про це. Слова Марії Львової-Білової цитують.",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].mentions.len(), 2);
+    }
+}

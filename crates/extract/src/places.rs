@@ -1,0 +1,296 @@
+//! Finds places by looking capitalised word sequences up in the gazetteer.
+//!
+//! A town name in a list that ends with "regions" / "oblasts" / "областей"
+//! ("from Donetsk, Luhansk and Zaporizhzhia regions") names the region, not
+//! the town, so such lists are re-read as regions.
+
+use std::collections::HashMap;
+
+use crate::gazetteer::GAZETTEER;
+use crate::lexicon::{is_given_name, NOT_NAMES, ORG_HEADS, ROLES};
+use crate::scan::Document;
+use crate::{Mention, Place};
+
+/// Where a place was found, for the other extractors.
+#[derive(Debug, Clone)]
+pub struct PlaceSpan {
+    pub first_word: usize,
+    pub end_word: usize,
+    pub start: usize,
+    pub end: usize,
+    pub entry: u32,
+}
+
+pub struct PlacesFound {
+    pub places: Vec<Place>,
+    pub spans: Vec<PlaceSpan>,
+}
+
+impl PlacesFound {
+    pub fn canonical(&self, span: &PlaceSpan) -> &'static str {
+        &GAZETTEER.entries[span.entry as usize].canonical
+    }
+}
+
+fn keys_are_place(keys: &[String]) -> bool {
+    GAZETTEER.index.contains_key(&keys.join(" "))
+}
+
+fn is_region_word(key: &str) -> bool {
+    matches!(
+        key,
+        "region" | "oblast" | "област" | "обл" | "краи" | "krai" | "kray"
+    )
+}
+
+fn is_list_joiner(gap_and_word: &str) -> bool {
+    matches!(
+        gap_and_word,
+        "and" | "та" | "і" | "и" | "й" | "&" | "or" | "або" | "или"
+    )
+}
+
+pub fn find_places(doc: &Document) -> PlacesFound {
+    let g = &*GAZETTEER;
+    let words = &doc.words;
+    let keys = &doc.keys;
+    let mut spans: Vec<PlaceSpan> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        let sentence = doc.sentence_of(i);
+        if !w.cap || w.numeric || sentence.shouting {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        let max = if g.first_words.contains(&keys[i]) {
+            g.max_words.min(sentence.end_word - i)
+        } else {
+            0
+        };
+        for n in (1..=max).rev() {
+            // Words of a place name are separated by spaces or hyphens only.
+            if (i + 1..i + n).any(|j| !matches!(doc.gap(j - 1, j), " " | "-" | ". " | "\u{a0}")) {
+                continue;
+            }
+            let key = keys[i..i + n].join(" ");
+            if let Some(ids) = g.index.get(&key) {
+                found = Some((n, ids[0]));
+                break;
+            }
+        }
+        let Some((n, entry)) = found else {
+            i += 1;
+            continue;
+        };
+        // A single common word, a given name before a surname, or a short stem is not a place.
+        if n == 1 {
+            let kind = g.entries[entry as usize].kind;
+            let next = i + 1;
+            let next_is_name = next < sentence.end_word
+                && words[next].cap
+                && doc.gap(i, next) == " "
+                && !keys_are_place(&keys[next..(next + 1)])
+                && !NOT_NAMES.contains(&words[next].folded)
+                && !ROLES.contains(&words[next].folded)
+                && !ORG_HEADS.contains(&words[next].folded);
+            let settlement = matches!(
+                kind,
+                crate::PlaceKind::Settlement | crate::PlaceKind::Facility
+            );
+            // "Украинский омбудсмен": an adjective before a noun, not the town Ukrainsk.
+            let adjective_before_noun = w.cyrillic
+                && crate::persons::has_adjectival_ending(&w.folded)
+                && next < sentence.end_word
+                && !words[next].cap
+                && doc.gap(i, next) == " "
+                && words[next].folded.chars().count() > 3
+                && !is_region_word(&keys[next]);
+            if settlement && adjective_before_noun {
+                i += 1;
+                continue;
+            }
+            if NOT_NAMES.contains(&w.folded) && kind != crate::PlaceKind::Country
+                || (is_given_name(&w.folded) || settlement) && next_is_name
+                || w.all_caps && w.folded.chars().count() <= 3 && kind != crate::PlaceKind::Country
+                || settlement && keys[i].chars().count() < 4
+            {
+                i += 1;
+                continue;
+            }
+        }
+        spans.push(PlaceSpan {
+            first_word: i,
+            end_word: i + n,
+            start: w.start,
+            end: words[i + n - 1].end,
+            entry,
+        });
+        i += n;
+    }
+    reread_region_lists(doc, keys, &mut spans);
+    PlacesFound {
+        places: group(doc, &spans),
+        spans,
+    }
+}
+
+impl PlacesFound {
+    /// Drops places named inside an organization's name ("Kyiv Independent",
+    /// "Ministry of Foreign Affairs of Ukraine"): they name the organization, not a place.
+    pub fn drop_inside(&mut self, doc: &Document, orgs: &[crate::orgs::OrgSpan]) {
+        self.spans
+            .retain(|p| !orgs.iter().any(|o| o.start <= p.start && p.end <= o.end));
+        self.places = group(doc, &self.spans);
+    }
+}
+
+/// "Donetsk, Luhansk and Zaporizhzhia regions": each town becomes its region.
+fn reread_region_lists(doc: &Document, keys: &[String], spans: &mut [PlaceSpan]) {
+    let g = &*GAZETTEER;
+    let mut k = 0;
+    while k < spans.len() {
+        // Collect a run of spans joined by commas / "and".
+        let mut last = k;
+        while last + 1 < spans.len() {
+            let a = &spans[last];
+            let b = &spans[last + 1];
+            if doc.words[a.first_word].sentence != doc.words[b.first_word].sentence {
+                break;
+            }
+            let between = &doc.text[a.end..b.start];
+            let t = between.trim().trim_start_matches(',').trim();
+            if between.trim() == "," || is_list_joiner(&crate::normalize::fold(t)) {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        let after = spans[last].end_word;
+        let region_follows = after < doc.words.len()
+            && doc.words[after].sentence == doc.words[spans[last].first_word].sentence
+            && is_region_word(&keys[after]);
+        // "... and Donetsk regions" may already have matched as one region name.
+        let last_has_region_word = last > k && is_region_word(&keys[spans[last].end_word - 1]);
+        if region_follows || last_has_region_word {
+            let region_key = if region_follows {
+                &keys[after]
+            } else {
+                &keys[spans[last].end_word - 1]
+            };
+            for s in spans.iter_mut().take(last + 1).skip(k) {
+                if g.entries[s.entry as usize].kind == crate::PlaceKind::Region {
+                    continue;
+                }
+                let base = keys[s.first_word..s.end_word].join(" ");
+                let candidates = [
+                    format!("{base} {region_key}"),
+                    format!("{base} region"),
+                    format!("{base} област"),
+                ];
+                if let Some(id) = candidates
+                    .iter()
+                    .find_map(|c| g.index.get(c).map(|ids| ids[0]))
+                {
+                    s.entry = id;
+                    // The region word itself belongs to the last item's mention.
+                }
+            }
+            if region_follows
+                && g.entries[spans[last].entry as usize].kind == crate::PlaceKind::Region
+                && last == k
+            {
+                let s = &mut spans[last];
+                s.end_word = after + 1;
+                s.end = doc.words[after].end;
+            }
+        }
+        k = last + 1;
+    }
+}
+
+fn group(doc: &Document, spans: &[PlaceSpan]) -> Vec<Place> {
+    let g = &*GAZETTEER;
+    let mut order: Vec<u32> = Vec::new();
+    let mut by_entry: HashMap<u32, Place> = HashMap::new();
+    for s in spans {
+        let e = &g.entries[s.entry as usize];
+        let text = doc.text[s.start..s.end].to_string();
+        let place = by_entry.entry(s.entry).or_insert_with(|| {
+            order.push(s.entry);
+            Place {
+                name: e.canonical.clone(),
+                kind: e.kind,
+                country: e.country.clone(),
+                variants: Vec::new(),
+                mentions: Vec::new(),
+            }
+        });
+        if !place.variants.contains(&text) {
+            place.variants.push(text.clone());
+        }
+        place.mentions.push(Mention {
+            start: s.start,
+            end: s.end,
+            text,
+        });
+    }
+    order
+        .into_iter()
+        .filter_map(|id| by_entry.remove(&id))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PlaceKind;
+
+    fn places(text: &str) -> Vec<(String, PlaceKind)> {
+        let d = Document::new(text);
+        find_places(&d)
+            .places
+            .into_iter()
+            .map(|p| (p.name, p.kind))
+            .collect()
+    }
+
+    #[test]
+    fn town_lists_before_regions_become_regions() {
+        let p = places(
+            "Children were taken from the occupied Kherson, Luhansk and Donetsk regions to Minsk.",
+        );
+        assert!(
+            p.contains(&("Kherson Oblast".to_string(), PlaceKind::Region)),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(&("Luhansk Oblast".to_string(), PlaceKind::Region)),
+            "{p:?}"
+        );
+        assert!(
+            p.iter()
+                .any(|(n, k)| n == "Minsk" && *k == PlaceKind::Settlement),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn inflected_cyrillic_places() {
+        let p = places("Дітей вивезли з Маріуполя до Білорусі через Росію.");
+        let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"Mariupol") && names.contains(&"Belarus") && names.contains(&"Russia"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn spellings_of_one_town_group_together() {
+        let d = Document::new("They came from Lisichansk. Lysychansk was shelled.");
+        let found = find_places(&d);
+        assert_eq!(found.places.len(), 1);
+        assert_eq!(found.places[0].variants.len(), 2);
+    }
+}

@@ -1,0 +1,293 @@
+//! From an [`Extraction`] to entities and statements with spans, and back.
+//!
+//! Each finding becomes an entity local to its source (a person as named in
+//! one article, one count claim, one event); every fact about it is a
+//! [`Statement`] whose span quotes the exact words. Cross-source identity is
+//! not stored here: `casefile entities` resolves the source-local persons and
+//! organizations on the fly and applies the human merge and split judgements
+//! on top, so that adding a source never invalidates an earlier judgement.
+//!
+//! Entity ids are derived from the source id and what was found, so
+//! re-extracting the same text yields the same ids.
+
+use crate::{CountClaim, Event, Extraction, Mention, Organization, Person, Place};
+use casefile_core::{
+    sha256_hex, Entity, EntityId, EntityKind, Origin, SourceId, Span, Statement, Status,
+};
+
+/// Confidence of rule-made statements, per kind of finding. Gazetteer places
+/// are the surest; counts and events depend on longer patterns.
+const CONFIDENCE_PERSON: f32 = 0.8;
+const CONFIDENCE_ORGANIZATION: f32 = 0.8;
+const CONFIDENCE_PLACE: f32 = 0.9;
+const CONFIDENCE_CLAIM: f32 = 0.7;
+const CONFIDENCE_EVENT: f32 = 0.6;
+
+/// Entities and statements derived from one source.
+#[derive(Debug, Default, Clone)]
+pub struct Derived {
+    pub entities: Vec<Entity>,
+    pub statements: Vec<Statement>,
+}
+
+fn local_id(prefix: &str, source: &SourceId, key: &str) -> EntityId {
+    let digest = sha256_hex(format!("{}\u{1f}{key}", source.0).as_bytes());
+    EntityId(format!("{prefix}-{}", &digest[..16]))
+}
+
+struct Builder<'a> {
+    source: &'a SourceId,
+    text: &'a str,
+    out: Derived,
+}
+
+impl Builder<'_> {
+    fn entity(&mut self, id: &EntityId, kind: EntityKind, caption: &str) {
+        self.out.entities.push(Entity {
+            id: id.clone(),
+            kind,
+            caption: caption.to_string(),
+        });
+    }
+
+    fn say(
+        &mut self,
+        entity: &EntityId,
+        property: &str,
+        value: impl Into<String>,
+        span: Option<(usize, usize)>,
+        confidence: f32,
+    ) {
+        self.out.statements.push(Statement {
+            id: None,
+            entity: entity.clone(),
+            property: property.to_string(),
+            value: value.into(),
+            source: Some(self.source.clone()),
+            // A span that does not quote the text exactly is dropped, never stored wrong.
+            span: span.and_then(|(s, e)| Span::of(self.text, s, e)),
+            origin: Origin::Rule,
+            confidence,
+            status: Status::Proposed,
+        });
+    }
+
+    fn mentions(&mut self, id: &EntityId, mentions: &[Mention], confidence: f32) {
+        for m in mentions {
+            self.say(id, "mention", &m.text, Some((m.start, m.end)), confidence);
+        }
+    }
+
+    /// The span of the first mention spelled `form`, if any.
+    fn span_of(mentions: &[Mention], form: &str) -> Option<(usize, usize)> {
+        mentions
+            .iter()
+            .find(|m| m.text == form)
+            .map(|m| (m.start, m.end))
+    }
+
+    fn person(&mut self, p: &Person) {
+        let id = local_id("person", self.source, &casefile_text::fold(&p.name));
+        self.entity(&id, EntityKind::Person, &p.name);
+        let first = p.mentions.first().map(|m| (m.start, m.end));
+        self.say(&id, "name", &p.name, first, CONFIDENCE_PERSON);
+        for v in p.variants.iter().filter(|v| **v != p.name) {
+            let span = Self::span_of(&p.mentions, v);
+            self.say(&id, "alias", v, span, CONFIDENCE_PERSON);
+        }
+        for role in &p.roles {
+            let span = self.text.find(role.as_str()).map(|s| (s, s + role.len()));
+            self.say(&id, "role", role, span, CONFIDENCE_PERSON);
+        }
+        self.mentions(&id, &p.mentions, CONFIDENCE_PERSON);
+    }
+
+    fn organization(&mut self, o: &Organization) {
+        let key = o.acronym.as_deref().unwrap_or(&o.name);
+        let id = local_id("org", self.source, &casefile_text::fold(key));
+        self.entity(&id, EntityKind::Organization, &o.name);
+        let first = o.mentions.first().map(|m| (m.start, m.end));
+        self.say(&id, "name", &o.name, first, CONFIDENCE_ORGANIZATION);
+        if let Some(acronym) = &o.acronym {
+            let span = Self::span_of(&o.mentions, acronym);
+            self.say(&id, "acronym", acronym, span, CONFIDENCE_ORGANIZATION);
+        }
+        for v in o.variants.iter().filter(|v| **v != o.name) {
+            let span = Self::span_of(&o.mentions, v);
+            self.say(&id, "alias", v, span, CONFIDENCE_ORGANIZATION);
+        }
+        self.mentions(&id, &o.mentions, CONFIDENCE_ORGANIZATION);
+    }
+
+    fn place(&mut self, p: &Place) {
+        let key = format!("{}\u{1f}{}", casefile_text::fold(&p.name), p.kind.as_str());
+        let id = local_id("place", self.source, &key);
+        self.entity(&id, EntityKind::Place, &p.name);
+        let first = p.mentions.first().map(|m| (m.start, m.end));
+        self.say(&id, "name", &p.name, first, CONFIDENCE_PLACE);
+        self.say(&id, "placeKind", p.kind.as_str(), None, CONFIDENCE_PLACE);
+        if let Some(country) = &p.country {
+            self.say(&id, "country", country, None, CONFIDENCE_PLACE);
+        }
+        self.mentions(&id, &p.mentions, CONFIDENCE_PLACE);
+    }
+
+    fn claim(&mut self, c: &CountClaim) {
+        let id = local_id("claim", self.source, &format!("{}-{}", c.start, c.end));
+        self.entity(&id, EntityKind::Claim, &c.text);
+        let span = Some((c.start, c.end));
+        let conf = CONFIDENCE_CLAIM;
+        self.say(&id, "claimKind", "child-count", span, conf);
+        self.say(&id, "qualifier", c.qualifier.as_str(), span, conf);
+        if let Some(n) = c.number {
+            self.say(&id, "number", n.to_string(), span, conf);
+        }
+        if let Some(a) = c.age_min {
+            self.say(&id, "ageMin", a.to_string(), span, conf);
+        }
+        if let Some(a) = c.age_max {
+            self.say(&id, "ageMax", a.to_string(), span, conf);
+        }
+        for o in &c.origin {
+            self.say(&id, "origin", o, span, conf);
+        }
+        if let Some(d) = &c.destination {
+            self.say(&id, "destination", d, span, conf);
+        }
+        if let Some(t) = &c.time_scope {
+            self.say(&id, "timeScope", t, span, conf);
+        }
+        if let Some(a) = &c.asserted_by {
+            self.say(&id, "assertedBy", a, span, conf);
+        }
+    }
+
+    fn event(&mut self, e: &Event) {
+        let id = local_id("event", self.source, &format!("{}-{}", e.start, e.end));
+        self.entity(&id, EntityKind::Event, &e.text);
+        let span = Some((e.start, e.end));
+        self.say(&id, "eventKind", &e.kind, span, CONFIDENCE_EVENT);
+        if let Some(date) = &e.date {
+            self.say(&id, "date", date, span, CONFIDENCE_EVENT);
+        }
+        if let Some(period) = &e.period {
+            self.say(&id, "period", period, span, CONFIDENCE_EVENT);
+        }
+    }
+}
+
+/// The entities and statements of `extraction`, made from the clean `text`
+/// of `source` (the text the extraction ran on).
+pub fn to_statements(source: &SourceId, text: &str, extraction: &Extraction) -> Derived {
+    let mut b = Builder {
+        source,
+        text,
+        out: Derived::default(),
+    };
+    for p in &extraction.persons {
+        b.person(p);
+    }
+    for o in &extraction.organizations {
+        b.organization(o);
+    }
+    for p in &extraction.places {
+        b.place(p);
+    }
+    for c in &extraction.count_claims {
+        b.claim(c);
+    }
+    for e in &extraction.events {
+        b.event(e);
+    }
+    // Two findings with one key (the same name twice) are one entity.
+    b.out.entities.sort_by(|x, y| x.id.cmp(&y.id));
+    b.out.entities.dedup_by(|x, y| x.id == y.id);
+    b.out
+}
+
+fn mentions_of(statements: &[&Statement]) -> Vec<Mention> {
+    statements
+        .iter()
+        .filter(|s| s.property == "mention")
+        .filter_map(|s| {
+            let span = s.span.as_ref()?;
+            Some(Mention {
+                start: span.start,
+                end: span.end,
+                text: span.quote.clone(),
+            })
+        })
+        .collect()
+}
+
+fn values(statements: &[&Statement], property: &str) -> Vec<String> {
+    let mut out: Vec<String> = statements
+        .iter()
+        .filter(|s| s.property == property)
+        .map(|s| s.value.clone())
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Rebuilds a source-local person from its stored statements (for resolution).
+pub fn person_from_statements(name: &str, statements: &[&Statement]) -> Person {
+    let mut variants = vec![name.to_string()];
+    variants.extend(values(statements, "alias"));
+    Person {
+        name: name.to_string(),
+        variants,
+        roles: values(statements, "role"),
+        mentions: mentions_of(statements),
+    }
+}
+
+/// Rebuilds a source-local organization from its stored statements.
+pub fn organization_from_statements(name: &str, statements: &[&Statement]) -> Organization {
+    let mut variants = vec![name.to_string()];
+    variants.extend(values(statements, "alias"));
+    Organization {
+        name: name.to_string(),
+        acronym: values(statements, "acronym").into_iter().next(),
+        variants,
+        mentions: mentions_of(statements),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_span_quotes_the_text_and_ids_are_stable() {
+        let text = "Belarusian President Alexander Lukashenko met 48 children from Luhansk in Minsk on 4 January 2024. Лукашенко said nothing.";
+        let extraction = crate::extract(text, Some("en"), None);
+        let source = SourceId("ab".repeat(32));
+        let derived = to_statements(&source, text, &extraction);
+        assert!(!derived.statements.is_empty());
+        for s in &derived.statements {
+            if let Some(span) = &s.span {
+                assert!(span.matches(text), "{span:?}");
+            }
+            assert!(derived.entities.iter().any(|e| e.id == s.entity));
+        }
+        let again = to_statements(&source, text, &extraction);
+        assert_eq!(derived.entities, again.entities);
+        let person = derived
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Person)
+            .expect("a person");
+        let about: Vec<&Statement> = derived
+            .statements
+            .iter()
+            .filter(|s| s.entity == person.id)
+            .collect();
+        let rebuilt = person_from_statements(&person.caption, &about);
+        assert!(!rebuilt.mentions.is_empty());
+        assert!(derived
+            .statements
+            .iter()
+            .any(|s| s.property == "number" && s.value == "48"));
+    }
+}

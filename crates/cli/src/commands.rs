@@ -54,6 +54,9 @@ pub struct IngestArgs {
     /// Language (ISO 639-1), overriding detection.
     #[arg(long)]
     lang: Option<String>,
+    /// Store the sources without running extraction.
+    #[arg(long)]
+    no_extract: bool,
     /// No progress bar, no per-file lines (errors are still printed).
     #[arg(long, short)]
     quiet: bool,
@@ -75,6 +78,7 @@ pub fn ingest_options(project: &Project, actor: &str, kind: Option<SourceKind>) 
         max_file_size: project.config.max_file_size,
         actor: actor.to_string(),
         tool: tool(),
+        extract: true,
     }
 }
 
@@ -88,6 +92,7 @@ pub fn ingest(dir: &Path, actor: &str, args: IngestArgs) -> Result<u8> {
         url: args.url,
     };
     options.language = args.lang;
+    options.extract = !args.no_extract;
     let bar = Bar::new(args.quiet || args.json);
     let report = casefile_ingest::ingest(&mut project, &args.paths, &options, &bar)?;
     print_ingest_report(&report, args.quiet, args.json)?;

@@ -1,12 +1,13 @@
 //! The `casefile` command line: the edge where user input becomes calls into
 //! the library crates, and their errors become one clear line each.
 //!
-//! Every command but `init`, `demo` and `names` works on a project: `--project DIR`,
+//! Every command but `init`, `demo`, `extract` and `names` works on a project: `--project DIR`,
 //! else `CASEFILE_PROJECT`, else the nearest directory at or above the current
 //! one that holds a `casefile.toml`.
 
 mod commands;
 mod demo;
+mod findings;
 mod names;
 mod progress;
 
@@ -71,6 +72,59 @@ enum Command {
         #[arg(long)]
         last: Option<usize>,
     },
+    /// Run extraction on one file (no project needed) and print what it finds.
+    Extract {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List persons, organizations and places resolved across all sources.
+    Entities {
+        /// person, organization or place.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entity and every statement about it, with sources and quotes.
+    Entity {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that two entities are the same (reversible: see `split`).
+    Merge {
+        a: String,
+        b: String,
+        #[arg(long, required = true)]
+        reason: String,
+    },
+    /// Record that some members of an entity are someone else.
+    Split {
+        /// The entity (any of its member ids).
+        id: String,
+        /// The member ids to separate (see `casefile entity ID`).
+        #[arg(required = true)]
+        members: Vec<String>,
+        #[arg(long, required = true)]
+        reason: String,
+    },
+    /// Counts of children with qualifier, ages, scope and who asserts them, grouped across sources.
+    Claims {
+        #[arg(long, default_value = "child-count")]
+        kind: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a statement, or change its review status.
+    Statement {
+        id: i64,
+        /// proposed, confirmed, disputed or rejected.
+        #[arg(long)]
+        set: Option<casefile_core::Status>,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Compare names across scripts and spellings; list variants.
     #[command(subcommand)]
     Names(names::NamesCommand),
@@ -100,6 +154,27 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Init { dir } => commands::init(&dir, &actor),
         Command::Demo { dir } => demo::run(&dir, &actor),
         Command::Names(command) => names::run(command),
+        Command::Extract { file, json } => findings::extract_file(&file, json),
+        Command::Entities { kind, json } => {
+            findings::entities(&project_dir(cli.project)?, kind.as_deref(), json)
+        }
+        Command::Entity { id, json } => findings::entity(&project_dir(cli.project)?, &id, json),
+        Command::Merge { a, b, reason } => {
+            findings::merge(&project_dir(cli.project)?, &a, &b, &reason, &actor)
+        }
+        Command::Split {
+            id,
+            members,
+            reason,
+        } => findings::split(&project_dir(cli.project)?, &id, &members, &reason, &actor),
+        Command::Claims { kind, json } => findings::claims(&project_dir(cli.project)?, &kind, json),
+        Command::Statement { id, set, reason } => findings::set_statement_status(
+            &project_dir(cli.project)?,
+            id,
+            set,
+            reason.as_deref(),
+            &actor,
+        ),
         Command::Ingest(args) => commands::ingest(&project_dir(cli.project)?, &actor, args),
         Command::Sources { json } => commands::sources(&project_dir(cli.project)?, json),
         Command::Show { id, json } => commands::show(&project_dir(cli.project)?, &id, json),

@@ -281,6 +281,8 @@ pub struct StatementFilter {
     pub property: Option<String>,
     pub status: Option<Status>,
     pub origin: Option<Origin>,
+    /// Only statements about entities of this kind.
+    pub entity_kind: Option<EntityKind>,
 }
 
 /// A named investigation grouping sources and entities.

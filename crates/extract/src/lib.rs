@@ -15,6 +15,7 @@
 //! public data packages (see `data/SOURCES.md`). Cross-document grouping of
 //! persons lives in [`resolve`].
 
+pub mod clusters;
 mod counts;
 mod dates;
 mod events;

@@ -7,10 +7,11 @@
 //! 2. In chunks, files are read and hashed in parallel; bytes already stored
 //!    are reported as such and go no further (re-ingest is a no-op).
 //! 3. New files are decoded and cleaned in parallel by
-//!    [`casefile_text::prepare_document`].
+//!    [`casefile_text::prepare_document`], and their findings extracted by
+//!    [`casefile_extract::extract`] into entities and statements with spans.
 //! 4. The chunk's originals are written to the blob store (atomic renames)
-//!    and made durable with one sync; then, one at a time, each source row and
-//!    its audit entry are committed in one transaction. A crash leaves at most an unreferenced blob, never a
+//!    and made durable with one sync; then, one at a time, each source row,
+//!    its findings and their audit entries are committed in one transaction. A crash leaves at most an unreferenced blob, never a
 //!    source without its original or without its audit entry.
 //! 5. The search index catches up with every source it lacks.
 //!
@@ -20,6 +21,7 @@
 pub mod synthetic;
 
 use casefile_core::{Custody, MediaType, Source, SourceId, SourceKind, SourceMeta};
+use casefile_extract::statements::{to_statements, Derived};
 use casefile_store::{Inserted, Project, Store, StoreError};
 use casefile_text::{prepare_document, PrepareError, PreparedDocument};
 use rayon::prelude::*;
@@ -95,6 +97,8 @@ pub struct IngestOptions {
     pub actor: String,
     /// `casefile <version>`, recorded in the custody record.
     pub tool: String,
+    /// Run extraction and store its findings as statements.
+    pub extract: bool,
 }
 
 /// Receives progress; the CLI draws a bar with it.
@@ -300,11 +304,12 @@ pub fn ingest(
                 }
             }
         }
-        let prepared: Vec<(ReadFile, Result<PreparedDocument, PrepareError>)> = fresh
+        let prepared: Vec<(ReadFile, Result<Prepared, PrepareError>)> = fresh
             .into_par_iter()
             .map(|file| {
                 let name = file.path.file_name().and_then(|n| n.to_str());
-                let doc = prepare_document(&file.bytes, name);
+                let doc = prepare_document(&file.bytes, name)
+                    .map(|doc| prepare_findings(&file, doc, options));
                 (file, doc)
             })
             .collect();
@@ -332,28 +337,77 @@ pub fn ingest(
     Ok(IngestReport { outcomes, indexed })
 }
 
-/// Commits the source row and its audit entry (its original is already
-/// durable). A failure here is a failure of the project itself and aborts the run.
-fn store_one(
-    project: &mut Project,
-    file: ReadFile,
+/// A document ready to store: its clean text and metadata, and what
+/// extraction found in it.
+struct Prepared {
     doc: PreparedDocument,
-    options: &IngestOptions,
-) -> Result<FileOutcome, StoreError> {
-    let kind = options.kind.unwrap_or(match doc.media_type {
-        MediaType::Html => SourceKind::WebCapture,
-        MediaType::PlainText | MediaType::Markdown => SourceKind::Document,
-    });
+    language: Option<String>,
+    meta: SourceMeta,
+    findings: Derived,
+}
+
+/// Applies the user's metadata, then extracts findings from the clean text.
+fn prepare_findings(file: &ReadFile, doc: PreparedDocument, options: &IngestOptions) -> Prepared {
     let language = options
         .language
         .clone()
         .or_else(|| doc.language.map(str::to_string));
     let meta = SourceMeta {
-        title: options.meta.title.clone().or(doc.meta.title),
-        publisher: options.meta.publisher.clone().or(doc.meta.publisher),
-        published: options.meta.published.clone().or(doc.meta.published),
-        url: options.meta.url.clone().or(doc.meta.url),
+        title: options
+            .meta
+            .title
+            .clone()
+            .or_else(|| doc.meta.title.clone()),
+        publisher: options
+            .meta
+            .publisher
+            .clone()
+            .or_else(|| doc.meta.publisher.clone()),
+        published: options
+            .meta
+            .published
+            .clone()
+            .or_else(|| doc.meta.published.clone()),
+        url: options.meta.url.clone().or_else(|| doc.meta.url.clone()),
     };
+    let findings = if options.extract {
+        let published = meta
+            .published
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let extraction = casefile_extract::extract(&doc.text, language.as_deref(), published);
+        let id = SourceId(file.sha256.clone());
+        to_statements(&id, &doc.text, &extraction)
+    } else {
+        Derived::default()
+    };
+    Prepared {
+        doc,
+        language,
+        meta,
+        findings,
+    }
+}
+
+/// Commits the source row, its findings and their audit entries (its original
+/// is already durable). A failure here is a failure of the project itself and
+/// aborts the run.
+fn store_one(
+    project: &mut Project,
+    file: ReadFile,
+    prepared: Prepared,
+    options: &IngestOptions,
+) -> Result<FileOutcome, StoreError> {
+    let Prepared {
+        doc,
+        language,
+        meta,
+        findings,
+    } = prepared;
+    let kind = options.kind.unwrap_or(match doc.media_type {
+        MediaType::Html => SourceKind::WebCapture,
+        MediaType::PlainText | MediaType::Markdown => SourceKind::Document,
+    });
     let id = SourceId(file.sha256.clone());
     let bytes = file.bytes.len() as u64;
     let source = Source {
@@ -373,19 +427,23 @@ fn store_one(
         },
         text: doc.text,
     };
-    Ok(
-        match project.store.insert_source(&source, &options.actor)? {
-            Inserted::New => FileOutcome::Stored {
-                path: file.path,
-                id,
-                language,
-                kind,
-                bytes,
-            },
-            Inserted::AlreadyPresent => FileOutcome::AlreadyPresent {
-                path: file.path,
-                id,
-            },
+    let inserted = project.store.insert_source(
+        &source,
+        &findings.entities,
+        &findings.statements,
+        &options.actor,
+    )?;
+    Ok(match inserted {
+        Inserted::New => FileOutcome::Stored {
+            path: file.path,
+            id,
+            language,
+            kind,
+            bytes,
         },
-    )
+        Inserted::AlreadyPresent => FileOutcome::AlreadyPresent {
+            path: file.path,
+            id,
+        },
+    })
 }

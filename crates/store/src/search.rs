@@ -309,7 +309,7 @@ mod tests {
             text: text.into(),
         };
         project.blobs.put(text.as_bytes()).unwrap();
-        project.store.insert_source(&source, "t").unwrap();
+        project.store.insert_source(&source, &[], &[], "t").unwrap();
     }
 
     #[test]

@@ -334,8 +334,97 @@ fn entity_from_row(row: &Row<'_>) -> rusqlite::Result<Entity> {
     })
 }
 
+fn check_statements(statements: &[Statement]) -> Result<()> {
+    for s in statements {
+        if !(0.0..=1.0).contains(&s.confidence) {
+            return Err(StoreError::Invalid {
+                what: "statement",
+                reason: format!("confidence {} is outside [0, 1]", s.confidence),
+            });
+        }
+        if let Some(span) = &s.span {
+            if span.start > span.end {
+                return Err(StoreError::Invalid {
+                    what: "statement",
+                    reason: format!("span {}..{} is reversed", span.start, span.end),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Inserts `statements` and appends one audit entry naming their id range.
+fn insert_statements_in(
+    tx: &Transaction<'_>,
+    statements: &[Statement],
+    actor: &str,
+) -> Result<Vec<StatementId>> {
+    let now = now_rfc3339();
+    let mut ids = Vec::with_capacity(statements.len());
+    {
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO statements (entity_id, property, value, source_id, span_start,
+                span_end, quote, origin, confidence, status, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        for s in statements {
+            insert.execute(params![
+                s.entity.0,
+                s.property,
+                s.value,
+                s.source.as_ref().map(|id| &id.0),
+                s.span.as_ref().map(|sp| sp.start as i64),
+                s.span.as_ref().map(|sp| sp.end as i64),
+                s.span.as_ref().map(|sp| &sp.quote),
+                s.origin.as_str(),
+                s.confidence as f64,
+                s.status.as_str(),
+                now,
+                actor,
+            ])?;
+            ids.push(StatementId(tx.last_insert_rowid()));
+        }
+    }
+    if let (Some(first), Some(last)) = (ids.first(), ids.last()) {
+        // Ids and property names only: values may be a child's data.
+        let mut properties: Vec<&str> = statements.iter().map(|s| s.property.as_str()).collect();
+        properties.sort_unstable();
+        properties.dedup();
+        let mut entities: Vec<&str> = statements.iter().map(|s| s.entity.0.as_str()).collect();
+        entities.sort_unstable();
+        entities.dedup();
+        let detail = serde_json::json!({
+            "count": statements.len(),
+            "properties": properties,
+            "entities": entities.len(),
+        })
+        .to_string();
+        let objects = vec![format!("statements:{}..={}", first.0, last.0)];
+        append_audit_in(tx, audit_record(actor, "statement.add", objects, detail))?;
+    }
+    Ok(ids)
+}
+
+/// Creates `entity` unless it exists; returns whether it was created.
+fn insert_entity_in(tx: &Transaction<'_>, entity: &Entity, now: &str) -> Result<bool> {
+    let added = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO entities (id, kind, caption, created_at) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![entity.id.0, entity.kind.as_str(), entity.caption, now])?;
+    Ok(added > 0)
+}
+
 impl Store for SqliteStore {
-    fn insert_source(&mut self, source: &Source, actor: &str) -> Result<Inserted> {
+    fn insert_source(
+        &mut self,
+        source: &Source,
+        entities: &[Entity],
+        statements: &[Statement],
+        actor: &str,
+    ) -> Result<Inserted> {
+        check_statements(statements)?;
         self.write(|tx| {
             let exists: bool = tx
                 .prepare_cached("SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)")?
@@ -384,6 +473,12 @@ impl Store for SqliteStore {
                     detail: detail.to_string(),
                 },
             )?;
+            // Entities derived from a source are its own: their creation is
+            // covered by the ingest and statement entries, not logged one by one.
+            for entity in entities {
+                insert_entity_in(tx, entity, &c.ingested_at)?;
+            }
+            insert_statements_in(tx, statements, actor)?;
             Ok(Inserted::New)
         })
     }
@@ -473,10 +568,7 @@ impl Store for SqliteStore {
                     "entity.update"
                 }
                 None => {
-                    tx.execute(
-                        "INSERT INTO entities (id, kind, caption, created_at) VALUES (?1, ?2, ?3, ?4)",
-                        params![entity.id.0, entity.kind.as_str(), entity.caption, now_rfc3339()],
-                    )?;
+                    insert_entity_in(tx, entity, &now_rfc3339())?;
                     "entity.create"
                 }
             };
@@ -514,65 +606,8 @@ impl Store for SqliteStore {
         statements: &[Statement],
         actor: &str,
     ) -> Result<Vec<StatementId>> {
-        for s in statements {
-            if !(0.0..=1.0).contains(&s.confidence) {
-                return Err(StoreError::Invalid {
-                    what: "statement",
-                    reason: format!("confidence {} is outside [0, 1]", s.confidence),
-                });
-            }
-            if let Some(span) = &s.span {
-                if span.start > span.end {
-                    return Err(StoreError::Invalid {
-                        what: "statement",
-                        reason: format!("span {}..{} is reversed", span.start, span.end),
-                    });
-                }
-            }
-        }
-        self.write(|tx| {
-            let now = now_rfc3339();
-            let mut ids = Vec::with_capacity(statements.len());
-            {
-                let mut insert = tx.prepare_cached(
-                    "INSERT INTO statements (entity_id, property, value, source_id, span_start,
-                        span_end, quote, origin, confidence, status, created_at, created_by)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                )?;
-                for s in statements {
-                    insert.execute(params![
-                        s.entity.0,
-                        s.property,
-                        s.value,
-                        s.source.as_ref().map(|id| &id.0),
-                        s.span.as_ref().map(|sp| sp.start as i64),
-                        s.span.as_ref().map(|sp| sp.end as i64),
-                        s.span.as_ref().map(|sp| &sp.quote),
-                        s.origin.as_str(),
-                        s.confidence as f64,
-                        s.status.as_str(),
-                        now,
-                        actor,
-                    ])?;
-                    ids.push(StatementId(tx.last_insert_rowid()));
-                }
-            }
-            if !statements.is_empty() {
-                // Ids and property names only: values may be a child's data.
-                let mut properties: Vec<&str> =
-                    statements.iter().map(|s| s.property.as_str()).collect();
-                properties.sort_unstable();
-                properties.dedup();
-                let detail = serde_json::json!({
-                    "count": statements.len(),
-                    "properties": properties,
-                })
-                .to_string();
-                let objects = ids.iter().map(|id| format!("statement:{}", id.0)).collect();
-                append_audit_in(tx, audit_record(actor, "statement.add", objects, detail))?;
-            }
-            Ok(ids)
-        })
+        check_statements(statements)?;
+        self.write(|tx| insert_statements_in(tx, statements, actor))
     }
 
     fn set_statement_status(
@@ -624,6 +659,7 @@ impl Store for SqliteStore {
                AND (?3 IS NULL OR property = ?3)
                AND (?4 IS NULL OR status = ?4)
                AND (?5 IS NULL OR origin = ?5)
+               AND (?6 IS NULL OR entity_id IN (SELECT id FROM entities WHERE kind = ?6))
              ORDER BY id",
         )?;
         let rows = stmt.query_map(
@@ -633,10 +669,23 @@ impl Store for SqliteStore {
                 filter.property,
                 filter.status.map(|s| s.as_str()),
                 filter.origin.map(|o| o.as_str()),
+                filter.entity_kind.map(|k| k.as_str()),
             ],
             statement_from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn statement(&self, id: StatementId) -> Result<Option<Statement>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, entity_id, property, value, source_id, span_start, span_end, quote,
+                        origin, confidence, status
+                 FROM statements WHERE id = ?1",
+            )?
+            .query_row([id.0], statement_from_row)
+            .optional()?)
     }
 
     fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case> {
@@ -791,9 +840,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = SqliteStore::open(&dir.path().join("db")).unwrap();
         let s = source(b"bytes one", "Lukashenko met Putin.");
-        assert_eq!(store.insert_source(&s, "tester").unwrap(), Inserted::New);
         assert_eq!(
-            store.insert_source(&s, "tester").unwrap(),
+            store.insert_source(&s, &[], &[], "tester").unwrap(),
+            Inserted::New
+        );
+        assert_eq!(
+            store.insert_source(&s, &[], &[], "tester").unwrap(),
             Inserted::AlreadyPresent
         );
         assert_eq!(store.source(&s.id.0[..6]).unwrap(), s);

@@ -22,8 +22,16 @@ pub enum Inserted {
 /// transaction; `actor` names who did it.
 pub trait Store {
     // --- sources ---------------------------------------------------------
-    /// Stores `source` (its blob must already be stored) unless the same bytes are present.
-    fn insert_source(&mut self, source: &Source, actor: &str) -> Result<Inserted>;
+    /// Stores `source` (its blob must already be stored) unless the same bytes
+    /// are present, together with the entities and statements derived from it,
+    /// all in one transaction.
+    fn insert_source(
+        &mut self,
+        source: &Source,
+        entities: &[Entity],
+        statements: &[Statement],
+        actor: &str,
+    ) -> Result<Inserted>;
     /// True when a source with this id is stored.
     fn has_source(&self, id: &SourceId) -> Result<bool>;
     /// The source whose id is `id_or_prefix` or starts with it (at least 4 hex digits).
@@ -54,6 +62,7 @@ pub trait Store {
         actor: &str,
     ) -> Result<()>;
     fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>>;
+    fn statement(&self, id: StatementId) -> Result<Option<Statement>>;
 
     // --- cases -------------------------------------------------------------
     fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case>;

@@ -4,7 +4,7 @@
 //! fresh project, and prints ingest throughput (MB/s and documents/s, per wall
 //! second and per CPU second) and search latency p50/p99 over 1,000 queries.
 //!
-//! `cargo run --release -p casefile-ingest --bin bench-ingest -- [--docs N] [--size BYTES] [--queries N] [--dir DIR]`
+//! `cargo run --release -p casefile-ingest --bin bench-ingest -- [--docs N] [--size BYTES] [--queries N] [--dir DIR] [--no-extract]`
 //!
 //! `--dir` chooses the filesystem: creating one file per original is most of
 //! the system time on a disk with many recently deleted files, so compare
@@ -21,6 +21,8 @@ struct Args {
     seed: u64,
     /// Where to generate the corpus and the project (default: the system temp dir).
     dir: Option<std::path::PathBuf>,
+    /// Skip extraction (measure decoding, storing and indexing alone).
+    no_extract: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -30,9 +32,14 @@ fn parse_args() -> Result<Args, String> {
         queries: 1_000,
         seed: 2023,
         dir: None,
+        no_extract: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--no-extract" {
+            args.no_extract = true;
+            continue;
+        }
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
         if flag == "--dir" {
             args.dir = Some(value.into());
@@ -93,6 +100,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         max_file_size: project.config.max_file_size,
         actor: "bench".into(),
         tool: "casefile bench".into(),
+        extract: !args.no_extract,
     };
     let cpu_before = cpu_time();
     let started = Instant::now();

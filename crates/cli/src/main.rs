@@ -10,6 +10,7 @@ mod demo;
 mod findings;
 mod names;
 mod progress;
+mod registry;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -125,6 +126,24 @@ enum Command {
         #[arg(long)]
         reason: Option<String>,
     },
+    /// Import and list child registries (CSV).
+    #[command(subcommand)]
+    Registry(registry::RegistryCommand),
+    /// Link the records of two registries that refer to the same child.
+    Link {
+        left: String,
+        right: String,
+        #[command(flatten)]
+        options: registry::LinkOptions,
+    },
+    /// Find records of the same child inside one registry.
+    Dedupe {
+        registry: String,
+        #[command(flatten)]
+        options: registry::LinkOptions,
+    },
+    /// The queue of uncertain pairs, and accepting or rejecting them.
+    Review(registry::ReviewArgs),
     /// Compare names across scripts and spellings; list variants.
     #[command(subcommand)]
     Names(names::NamesCommand),
@@ -154,6 +173,16 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Init { dir } => commands::init(&dir, &actor),
         Command::Demo { dir } => demo::run(&dir, &actor),
         Command::Names(command) => names::run(command),
+        Command::Registry(command) => registry::run(&project_dir(cli.project)?, command, &actor),
+        Command::Link {
+            left,
+            right,
+            options,
+        } => registry::link(&project_dir(cli.project)?, &left, &right, &options, &actor),
+        Command::Dedupe { registry, options } => {
+            registry::dedupe(&project_dir(cli.project)?, &registry, &options, &actor)
+        }
+        Command::Review(args) => registry::review(&project_dir(cli.project)?, args, &actor),
         Command::Extract { file, json } => findings::extract_file(&file, json),
         Command::Entities { kind, json } => {
             findings::entities(&project_dir(cli.project)?, kind.as_deref(), json)

@@ -285,6 +285,22 @@ pub struct StatementFilter {
     pub entity_kind: Option<EntityKind>,
 }
 
+/// A child registry imported from a CSV file: the original stays a blob, and
+/// its records are read again through `map` whenever they are needed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryInfo {
+    pub name: String,
+    /// SHA-256 of the original CSV bytes (a blob).
+    pub blob: String,
+    /// The column map, as given to `registry import --map`.
+    pub map: String,
+    pub original_path: String,
+    pub records: u64,
+    pub row_errors: u64,
+    pub imported_at: String,
+    pub imported_by: String,
+}
+
 /// A named investigation grouping sources and entities.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {

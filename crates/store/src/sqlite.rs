@@ -5,8 +5,8 @@ use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::audit::GENESIS_HASH;
 use casefile_core::{
     AuditEntry, AuditRecord, Case, CaseId, Custody, Entity, EntityId, EntityKind, MediaType,
-    Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span, Statement, StatementFilter,
-    StatementId, Status,
+    RegistryInfo, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span, Statement,
+    StatementFilter, StatementId, Status,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use std::path::Path;
@@ -64,6 +64,16 @@ CREATE TABLE IF NOT EXISTS statements (
 CREATE INDEX IF NOT EXISTS statements_entity ON statements(entity_id);
 CREATE INDEX IF NOT EXISTS statements_source ON statements(source_id);
 CREATE INDEX IF NOT EXISTS statements_property ON statements(property);
+CREATE TABLE IF NOT EXISTS registries (
+    name          TEXT PRIMARY KEY,
+    blob          TEXT NOT NULL,             -- SHA-256 of the original CSV
+    map           TEXT NOT NULL,
+    original_path TEXT NOT NULL,
+    records       INTEGER NOT NULL,
+    row_errors    INTEGER NOT NULL,
+    imported_at   TEXT NOT NULL,
+    imported_by   TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cases (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     name        TEXT NOT NULL UNIQUE,
@@ -323,6 +333,22 @@ fn statement_from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
         origin: parse_col(row, 8)?,
         confidence: row.get::<_, f64>(9)? as f32,
         status: parse_col(row, 10)?,
+    })
+}
+
+const REGISTRY_COLUMNS: &str =
+    "name, blob, map, original_path, records, row_errors, imported_at, imported_by";
+
+fn registry_from_row(row: &Row<'_>) -> rusqlite::Result<RegistryInfo> {
+    Ok(RegistryInfo {
+        name: row.get(0)?,
+        blob: row.get(1)?,
+        map: row.get(2)?,
+        original_path: row.get(3)?,
+        records: row.get::<_, i64>(4)? as u64,
+        row_errors: row.get::<_, i64>(5)? as u64,
+        imported_at: row.get(6)?,
+        imported_by: row.get(7)?,
     })
 }
 
@@ -686,6 +712,75 @@ impl Store for SqliteStore {
             )?
             .query_row([id.0], statement_from_row)
             .optional()?)
+    }
+
+    fn add_registry(&mut self, registry: &RegistryInfo, actor: &str) -> Result<()> {
+        if registry.name.trim().is_empty() {
+            return Err(StoreError::Invalid {
+                what: "registry",
+                reason: "the name is empty".into(),
+            });
+        }
+        self.write(|tx| {
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO registries (name, blob, map, original_path, records,
+                    row_errors, imported_at, imported_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    registry.name,
+                    registry.blob,
+                    registry.map,
+                    registry.original_path,
+                    registry.records as i64,
+                    registry.row_errors as i64,
+                    registry.imported_at,
+                    registry.imported_by
+                ],
+            )?;
+            if added == 0 {
+                return Err(StoreError::Invalid {
+                    what: "registry",
+                    reason: format!("a registry named {:?} already exists", registry.name),
+                });
+            }
+            let detail = serde_json::json!({
+                "name": registry.name,
+                "path": registry.original_path,
+                "map": registry.map,
+                "records": registry.records,
+                "row_errors": registry.row_errors,
+            });
+            append_audit_in(
+                tx,
+                AuditRecord {
+                    time: registry.imported_at.clone(),
+                    actor: actor.to_string(),
+                    action: "registry.import".into(),
+                    objects: vec![registry.blob.clone()],
+                    detail: detail.to_string(),
+                },
+            )?;
+            Ok(())
+        })
+    }
+
+    fn registry(&self, name: &str) -> Result<Option<RegistryInfo>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {REGISTRY_COLUMNS} FROM registries WHERE name = ?1"),
+                [name],
+                registry_from_row,
+            )
+            .optional()?)
+    }
+
+    fn registries(&self) -> Result<Vec<RegistryInfo>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {REGISTRY_COLUMNS} FROM registries ORDER BY imported_at, name"
+        ))?;
+        let rows = stmt.query_map([], registry_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case> {

@@ -5,8 +5,8 @@
 
 use crate::Result;
 use casefile_core::{
-    AuditEntry, AuditRecord, Case, CaseId, Entity, EntityId, EntityKind, Source, SourceId,
-    SourceSummary, Statement, StatementFilter, StatementId, Status,
+    AuditEntry, AuditRecord, Case, CaseId, Entity, EntityId, EntityKind, RegistryInfo, Source,
+    SourceId, SourceSummary, Statement, StatementFilter, StatementId, Status,
 };
 
 /// What [`Store::insert_source`] did.
@@ -63,6 +63,12 @@ pub trait Store {
     ) -> Result<()>;
     fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>>;
     fn statement(&self, id: StatementId) -> Result<Option<Statement>>;
+
+    // --- registries ----------------------------------------------------------
+    /// Records an imported registry (its blob must already be stored).
+    fn add_registry(&mut self, registry: &RegistryInfo, actor: &str) -> Result<()>;
+    fn registry(&self, name: &str) -> Result<Option<RegistryInfo>>;
+    fn registries(&self) -> Result<Vec<RegistryInfo>>;
 
     // --- cases -------------------------------------------------------------
     fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case>;

@@ -97,6 +97,23 @@ pub fn verify_project(project: &Project) -> Result<VerifyReport> {
             Some((_, None)) => {}
         }
     }
+    let registries = store.registries()?;
+    let mut checked = sources.len();
+    for registry in &registries {
+        source_ids.insert(registry.blob.as_str());
+        checked += 1;
+        match project.blobs.check(&registry.blob) {
+            BlobState::Intact => {}
+            BlobState::Missing => faults.push(format!(
+                "blob {} is missing (original of registry {:?})",
+                registry.blob, registry.name
+            )),
+            BlobState::Altered { actual } => faults.push(format!(
+                "blob {} was altered (original of registry {:?}): its bytes now hash to {actual}",
+                registry.blob, registry.name
+            )),
+        }
+    }
     for (id, (seq, _)) in &ingest_records {
         if !source_ids.contains(id) {
             faults.push(format!(
@@ -116,7 +133,7 @@ pub fn verify_project(project: &Project) -> Result<VerifyReport> {
 
     Ok(VerifyReport {
         sources: sources.len(),
-        blobs_checked: sources.len(),
+        blobs_checked: checked,
         audit_entries: entries.len(),
         audit_head_hash: entries.last().map(|e| e.hash.clone()),
         unreferenced_blobs,

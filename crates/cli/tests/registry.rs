@@ -1,0 +1,187 @@
+//! Child registries through the binary: import with Cyrillic column names,
+//! link across scripts against the corpus truth, review decisions that feed
+//! back, and no child's name in link output or the audit log.
+
+mod common;
+
+use common::*;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+const UA_MAP: &str = "id=Номер запису,full_name=ПІБ,birth_date=Дата народження,sex=Стать,last_place=Останнє місце перебування";
+const RU_MAP: &str = "id=ID,surname=Фамилия,given=Имя,patronymic=Отчество,age=Возраст,age_at=Дата списка,sex=Пол,birthplace=Откуда прибыл";
+
+fn registries() -> std::path::PathBuf {
+    repo_root().join("corpus/registries")
+}
+
+fn import(project: &Path, name: &str, file: &str, map: &str) {
+    let path = registries().join(file);
+    let out = run(
+        project,
+        &[
+            "registry",
+            "import",
+            name,
+            path.to_str().unwrap(),
+            "--map",
+            map,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Truth pairs (ua record, ru record) from TRUTH.csv.
+fn truth_pairs() -> BTreeSet<(String, String)> {
+    let text = std::fs::read_to_string(registries().join("TRUTH.csv")).unwrap();
+    let mut by_child: HashMap<String, (Vec<String>, Vec<String>)> = HashMap::new();
+    for line in text.lines().skip(1) {
+        let cols: Vec<&str> = line.split(',').collect();
+        let entry = by_child.entry(cols[0].to_string()).or_default();
+        match cols[1] {
+            "ua_missing" => entry.0.push(cols[2].to_string()),
+            "ru_camp" => entry.1.push(cols[2].to_string()),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    for (ua, ru) in by_child.values() {
+        for a in ua {
+            for b in ru {
+                out.insert((a.clone(), b.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn linked(project: &Path) -> (BTreeSet<(String, String)>, serde_json::Value) {
+    let out = run(project, &["link", "ua", "ru", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json(&out);
+    let pairs = v["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["left"].as_str().unwrap().to_string(),
+                p["right"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (pairs, v)
+}
+
+#[test]
+fn cross_script_registries_link_with_reasons_and_decisions_feed_back() {
+    let (_tmp, project) = new_project();
+    import(&project, "ua", "ua_missing_children.csv", UA_MAP);
+    import(&project, "ru", "ru_camp_list.csv", RU_MAP);
+    let truth = truth_pairs();
+    assert!(truth.len() >= 20, "the corpus has overlap to find");
+    let (found, raw) = linked(&project);
+    let correct = found.intersection(&truth).count() as f64;
+    let (precision, recall) = (correct / found.len() as f64, correct / truth.len() as f64);
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    eprintln!("corpus ua↔ru: precision {precision:.3} recall {recall:.3} F1 {f1:.3}");
+    assert!(f1 >= 0.85, "F1 {f1:.3} (P {precision:.3}, R {recall:.3})");
+    for p in raw["pairs"].as_array().unwrap() {
+        let prob = p["probability"].as_f64().unwrap();
+        assert!((0.5..=1.0).contains(&prob) || p["decision"] == "accepted");
+        assert!(
+            !p["fields"].as_array().unwrap().is_empty(),
+            "every pair explains itself"
+        );
+    }
+
+    // Privacy: link output names records by id only; the log holds no names.
+    let ua_csv = std::fs::read_to_string(registries().join("ua_missing_children.csv")).unwrap();
+    let some_name = ua_csv.lines().nth(1).unwrap().split(',').nth(1).unwrap();
+    let surname = some_name.split_whitespace().next().unwrap();
+    let text = raw.to_string();
+    assert!(
+        !text.contains(surname),
+        "link output leaks a child's surname"
+    );
+    let log = stdout(&run(&project, &["log"]));
+    assert!(!log.contains(surname), "audit log leaks a child's surname");
+    assert!(
+        log.contains("registry.read"),
+        "reading children's records is audited"
+    );
+
+    // Reject a matched pair and accept a missed or uncertain one: the next run obeys.
+    let wrong = found.iter().next().unwrap().clone();
+    let out = run(
+        &project,
+        &[
+            "review", "ua", "ru", "--reject", &wrong.0, &wrong.1, "--reason", "test",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let missed = truth.difference(&found).next().cloned();
+    if let Some(missed) = &missed {
+        let out = run(
+            &project,
+            &["review", "ua", "ru", "--accept", &missed.0, &missed.1],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let (after, _) = linked(&project);
+    assert!(
+        !after.contains(&wrong),
+        "a rejected pair is no longer a match"
+    );
+    if let Some(missed) = missed {
+        assert!(after.contains(&missed), "an accepted pair is a match");
+    }
+    let out = run(
+        &project,
+        &["review", "ua", "ru", "--accept", "DV-none", &wrong.1],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("has no record"));
+    assert!(run(&project, &["verify"]).status.success());
+}
+
+#[test]
+fn bad_maps_and_unknown_registries_are_clear_errors() {
+    let (_tmp, project) = new_project();
+    let path = registries().join("ru_camp_list.csv");
+    let out = run(
+        &project,
+        &[
+            "registry",
+            "import",
+            "ru",
+            path.to_str().unwrap(),
+            "--map",
+            "given=Имя",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("id="), "{}", stderr(&out));
+    let out = run(
+        &project,
+        &[
+            "registry",
+            "import",
+            "ru",
+            path.to_str().unwrap(),
+            "--map",
+            "id=ID,surname=Нет",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Нет"), "{}", stderr(&out));
+    let out = run(&project, &["dedupe", "nothing"]);
+    assert!(stderr(&out).contains("no registry named"));
+    assert_eq!(
+        json(&run(&project, &["registry", "list", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+}

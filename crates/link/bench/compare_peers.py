@@ -1,0 +1,231 @@
+"""Runs the peers and casefile-link, each as its own process, and prints
+precision / recall / F1 with wall and CPU time side by side.
+
+Called by compare_peers.sh (which makes the venv and the data)."""
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+
+HERE = os.path.abspath(__file__)
+
+
+def run_self(mode, *args):
+    """Runs one tool in a child process; returns its JSON plus wall/CPU time and peak RSS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, HERE, "--child", mode, *args],
+                         check=True, capture_output=True, text=True).stdout
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = json.loads(out.strip().splitlines()[-1])
+    result["process_wall_s"] = wall
+    result["process_cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    result["peak_rss_mib"] = after.ru_maxrss / 1024
+    return result
+
+
+def run_binary(cmd):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = json.loads(out.strip().splitlines()[-1])
+    result["process_wall_s"] = wall
+    result["process_cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    result.setdefault("peak_rss_mib", after.ru_maxrss / 1024)
+    return result
+
+
+def scores(predicted, truth):
+    tp = len(predicted & truth)
+    p = tp / len(predicted) if predicted else 0.0
+    r = tp / len(truth) if truth else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f}
+
+
+def duckdb_api():
+    # Splink 5 registers tables on the backend; Splink 4 took db_api in Linker().
+    try:
+        from splink.backends.duckdb import DuckDBAPI
+    except ImportError:
+        from splink import DuckDBAPI
+    return DuckDBAPI()
+
+
+def load_febrl(path):
+    import pandas as pd
+    a = pd.read_csv(os.path.join(path, "dataset4a.csv"), skipinitialspace=True, dtype=str)
+    b = pd.read_csv(os.path.join(path, "dataset4b.csv"), skipinitialspace=True, dtype=str)
+    a.columns = [c.strip() for c in a.columns]
+    b.columns = [c.strip() for c in b.columns]
+    return a, b
+
+
+def febrl_truth(a, b):
+    num = lambda s: s.split("-")[1]
+    left = {num(x): x for x in a["rec_id"]}
+    return {(left[num(y)], y) for y in b["rec_id"] if num(y) in left}
+
+
+def child_splink_febrl(path):
+    import splink
+    from splink import Linker, SettingsCreator, block_on
+    import splink.comparison_library as cl
+    a, b = load_febrl(path)
+    truth = febrl_truth(a, b)
+    a = a.rename(columns={"rec_id": "unique_id"}).fillna("")
+    b = b.rename(columns={"rec_id": "unique_id"}).fillna("")
+    for df in (a, b):
+        for c in df.columns:
+            df[c] = df[c].replace("", None)
+    settings = SettingsCreator(
+        link_type="link_only",
+        blocking_rules_to_generate_predictions=[
+            block_on("given_name", "surname"),
+            block_on("date_of_birth"),
+            block_on("soc_sec_id"),
+            block_on("surname", "postcode"),
+            block_on("given_name", "postcode"),
+        ],
+        comparisons=[
+            cl.NameComparison("given_name"),
+            cl.NameComparison("surname"),
+            cl.DateOfBirthComparison("date_of_birth", input_is_string=True, datetime_format="%Y%m%d"),
+            cl.LevenshteinAtThresholds("address_1", [1, 2]),
+            cl.LevenshteinAtThresholds("suburb", [1, 2]),
+            cl.ExactMatch("postcode"),
+            cl.ExactMatch("state"),
+            cl.LevenshteinAtThresholds("soc_sec_id", [1, 2]),
+            cl.ExactMatch("street_number"),
+        ],
+        retain_intermediate_calculation_columns=False,
+    )
+    db = duckdb_api()
+    linker = Linker([db.register(a, table_name="a"), db.register(b, table_name="b")], settings)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("given_name", "surname", "date_of_birth")], recall=0.6)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("date_of_birth"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("given_name", "surname"))
+    pred = linker.inference.predict(threshold_match_probability=0.9).as_pandas_dataframe()
+    predicted = set()
+    for l, r in zip(pred["unique_id_l"], pred["unique_id_r"]):
+        predicted.add((l, r) if l.endswith("org") else (r, l))
+    out = {"tool": f"splink {splink.__version__}", **scores(predicted, truth)}
+    print(json.dumps(out))
+
+
+def child_recordlinkage_febrl(path):
+    import recordlinkage
+    a, b = load_febrl(path)
+    truth = febrl_truth(a, b)
+    a = a.set_index("rec_id")
+    b = b.set_index("rec_id")
+    indexer = recordlinkage.Index()
+    indexer.block("given_name")
+    indexer.block("surname")
+    indexer.block("date_of_birth")
+    indexer.block("soc_sec_id")
+    pairs = indexer.index(a, b)
+    compare = recordlinkage.Compare()
+    for col in ["given_name", "surname", "date_of_birth", "suburb", "state", "address_1",
+                "postcode", "soc_sec_id", "street_number"]:
+        compare.exact(col, col, label=col)
+    features = compare.compute(pairs, a, b)
+    ecm = recordlinkage.ECMClassifier(binarize=0.5)
+    matches = ecm.fit_predict(features)
+    predicted = set(zip(matches.get_level_values(0), matches.get_level_values(1)))
+    out = {"tool": f"recordlinkage {recordlinkage.__version__} ECM", **scores(predicted, truth)}
+    print(json.dumps(out))
+
+
+def child_splink_synth(path):
+    import pandas as pd
+    import splink
+    from splink import Linker, SettingsCreator, block_on
+    import splink.comparison_library as cl
+    df = pd.read_csv(path, dtype=str).rename(columns={"id": "unique_id"})
+    truth_child = dict(zip(df["unique_id"], df["child"]))
+    df = df.drop(columns=["child"])
+    df = df.where(df.notna(), None)
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        blocking_rules_to_generate_predictions=[
+            block_on("surname", "birth_date"),
+            block_on("given", "birth_date"),
+            block_on("surname", "given"),
+            block_on("full_name"),
+        ],
+        comparisons=[
+            cl.NameComparison("given"),
+            cl.NameComparison("surname"),
+            cl.NameComparison("patronymic"),
+            cl.ExactMatch("birth_date"),
+            cl.ExactMatch("age"),
+            cl.ExactMatch("sex"),
+            cl.LevenshteinAtThresholds("birthplace", [2]),
+            cl.ExactMatch("full_name"),
+        ],
+    )
+    linker = Linker(duckdb_api().register(df, table_name="records"), settings)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("surname", "given", "birth_date")], recall=0.5)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("surname", "given"))
+    pred = linker.inference.predict(threshold_match_probability=0.9)
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(pred, 0.9).as_pandas_dataframe()
+    by_cluster = {}
+    for uid, cid in zip(clusters["unique_id"], clusters["cluster_id"]):
+        by_cluster.setdefault(cid, []).append(uid)
+    predicted = {(min(x, y), max(x, y)) for m in by_cluster.values() for i, x in enumerate(m) for y in m[i + 1:]}
+    by_child = {}
+    for uid, c in truth_child.items():
+        by_child.setdefault(c, []).append(uid)
+    truth = {(min(x, y), max(x, y)) for m in by_child.values() for i, x in enumerate(m) for y in m[i + 1:]}
+    print(json.dumps({"tool": f"splink {splink.__version__}", **scores(predicted, truth)}))
+
+
+def row(name, r):
+    print(f"  {name:34} P {r['precision']:.4f}  R {r['recall']:.4f}  F1 {r['f1']:.4f}  "
+          f"wall {r['process_wall_s']:7.2f} s  cpu {r['process_cpu_s']:7.2f} s  peak {r.get('peak_rss_mib', 0):7.0f} MiB")
+
+
+def main():
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        {"splink-febrl": child_splink_febrl, "rl-febrl": child_recordlinkage_febrl,
+         "splink-synth": child_splink_synth}[sys.argv[2]](sys.argv[3])
+        return
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--febrl", required=True)
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--synth", required=True)
+    ap.add_argument("--sizes", nargs="*", default=["10000", "100000"])
+    args = ap.parse_args()
+    print("FEBRL4 (5000 x 5000), default thresholds, whole-process times:")
+    row("casefile-link", run_binary([os.path.join(args.bin, "eval-febrl"), args.febrl, "--json"]))
+    for name, mode in [("splink (DuckDB)", "splink-febrl"), ("recordlinkage ECM", "rl-febrl")]:
+        try:
+            r = run_self(mode, args.febrl)
+            row(r["tool"], r)
+        except subprocess.CalledProcessError as e:
+            print(f"  {name}: failed\n{e.stderr[-2000:]}")
+    for n in args.sizes:
+        path = os.path.join(args.synth, f"synth-{n}.csv")
+        print(f"Synthetic cross-script dedupe, {n} records (cluster pairs vs truth):")
+        row("casefile-link", run_binary([os.path.join(args.bin, "eval-synth"), path, "--json"]))
+        try:
+            r = run_self("splink-synth", path)
+            row(r["tool"], r)
+        except subprocess.CalledProcessError as e:
+            print(f"  splink: failed\n{e.stderr[-2000:]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+//! Deduplicates a registry made by `gen-registries` and scores the result
+//! against its `child` column: pairwise precision, recall and F1 of the
+//! clusters (and of the matched pairs), wall time and peak memory
+//! (VmHWM from /proc/self/status).
+//!
+//! The `child` column is not mapped, so the linker never sees it.
+//!
+//! Usage: eval-synth FILE.csv [--json]
+
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use casefile_link::evaluation::{cluster_pairs, PairCounts};
+use casefile_link::{dedupe, parse_registry_reader, ColumnMap, Settings};
+use rustc_hash::FxHashMap;
+
+const SYNTH_MAP: &str = "id=id,surname=surname,given=given,patronymic=patronymic,\
+    full_name=full_name,sex=sex,birth_date=birth_date,age=age,age_at=age_at,birthplace=birthplace";
+
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// Truth: record id → child, read separately from the same file (scoring only).
+fn truth(path: &str) -> Result<FxHashMap<String, u32>> {
+    let mut reader = csv::Reader::from_path(path).with_context(|| format!("opening {path}"))?;
+    let headers = reader.headers()?.clone();
+    let id = headers
+        .iter()
+        .position(|h| h == "id")
+        .context("no id column")?;
+    let child = headers
+        .iter()
+        .position(|h| h == "child")
+        .context("no child column")?;
+    let mut children: FxHashMap<String, u32> = FxHashMap::default();
+    let mut out = FxHashMap::default();
+    for row in reader.records() {
+        let row = row?;
+        let next = children.len() as u32;
+        let c = *children.entry(row[child].to_string()).or_insert(next);
+        out.insert(row[id].to_string(), c);
+    }
+    Ok(out)
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let json = args.iter().any(|a| a == "--json");
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--") && a.parse::<f64>().is_err())
+        .context("usage: eval-synth FILE.csv [--json]")?
+        .clone();
+    let started = Instant::now();
+    let map: ColumnMap = SYNTH_MAP.parse()?;
+    let file = std::fs::File::open(&path).with_context(|| format!("opening {path}"))?;
+    let (records, row_errors) =
+        parse_registry_reader(std::io::BufReader::with_capacity(1 << 20, file), &map)?;
+    let read_s = started.elapsed().as_secs_f64();
+    let linking = Instant::now();
+    let mut settings = Settings::default();
+    if let Some(t) = args
+        .iter()
+        .position(|a| a == "--threshold")
+        .and_then(|i| args.get(i + 1))
+    {
+        settings.threshold = t.parse()?;
+    }
+    // Diagnostics: report every candidate pair to measure blocking recall.
+    let blocking_recall = args.iter().any(|a| a == "--blocking-recall");
+    if blocking_recall {
+        settings.report_threshold = 0.0;
+    }
+    let result = dedupe(&records, &settings);
+    let link_s = linking.elapsed().as_secs_f64();
+    let wall_s = started.elapsed().as_secs_f64();
+    let peak = peak_rss_mib();
+
+    // Scoring (not timed): the truth is read only now.
+    let truth = truth(&path)?;
+    let child_of: Vec<u32> = records
+        .iter()
+        .map(|r| truth.get(&r.id).copied().unwrap_or(u32::MAX))
+        .collect();
+    let mut per_child: FxHashMap<u32, u64> = FxHashMap::default();
+    for &c in &child_of {
+        *per_child.entry(c).or_default() += 1;
+    }
+    let true_pairs: u64 = per_child.values().map(|n| n * (n - 1) / 2).sum();
+    let clusters = result.cluster_indices();
+    let (mut predicted, mut correct) = (0u64, 0u64);
+    for (a, b) in cluster_pairs(clusters) {
+        predicted += 1;
+        correct += u64::from(child_of[a as usize] == child_of[b as usize]);
+    }
+    let by_clusters = PairCounts::new(predicted, true_pairs, correct);
+    let (mut predicted, mut correct) = (0u64, 0u64);
+    for (a, b, _) in result.matches() {
+        predicted += 1;
+        correct += u64::from(child_of[a] == child_of[b]);
+    }
+    let by_pairs = PairCounts::new(predicted, true_pairs, correct);
+
+    if blocking_recall {
+        let index: FxHashMap<&str, usize> = records
+            .iter()
+            .enumerate()
+            .map(|(k, r)| (r.id.as_str(), k))
+            .collect();
+        let mut blocked_true = 0u64;
+        let mut by_level: FxHashMap<String, (u64, u64)> = FxHashMap::default();
+        for pair in result.pairs() {
+            let (a, b) = (index[pair.left.as_str()], index[pair.right.as_str()]);
+            let same = child_of[a] == child_of[b];
+            blocked_true += u64::from(same);
+            let key = pair
+                .fields
+                .iter()
+                .filter(|f| f.field == "birth" || f.field == "given" || f.field == "surname")
+                .map(|f| f.level)
+                .collect::<Vec<_>>()
+                .join(" | ");
+            let entry = by_level.entry(key).or_default();
+            if same && pair.probability < result.threshold {
+                entry.0 += 1;
+                if entry.0 == 1 && std::env::var_os("SHOW_MISSED").is_some() {
+                    // Synthetic records only: printing them leaks no one's data.
+                    println!("{}", serde_json::to_string(&pair)?);
+                }
+            }
+            if !same && pair.probability >= result.threshold {
+                entry.1 += 1;
+            }
+        }
+        println!(
+            "blocking recall {:.4} ({blocked_true} of {true_pairs})",
+            blocked_true as f64 / true_pairs as f64
+        );
+        if std::env::var_os("SHOW_MISSED").is_some() {
+            let blocked: std::collections::HashSet<(String, String)> =
+                result.pairs().map(|p| (p.left, p.right)).collect();
+            let mut members: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+            for (k, &c) in child_of.iter().enumerate() {
+                members.entry(c).or_default().push(k);
+            }
+            let mut shown = 0;
+            'children: for list in members.values() {
+                for (x, &a) in list.iter().enumerate() {
+                    for &b in &list[x + 1..] {
+                        let key = (records[a].id.clone(), records[b].id.clone());
+                        if !blocked.contains(&key) {
+                            println!("unblocked {} {}", key.0, key.1);
+                            shown += 1;
+                            if shown == 12 {
+                                break 'children;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut rows: Vec<_> = by_level.into_iter().collect();
+        rows.sort_by_key(|(_, (missed, wrong))| std::cmp::Reverse(missed + wrong));
+        for (levels, (missed, wrong)) in rows.into_iter().take(15) {
+            println!("  missed {missed:6} wrong {wrong:6}  {levels}");
+        }
+    }
+    if args.iter().any(|a| a == "--model") {
+        for field in &result.model.fields {
+            for level in &field.levels {
+                println!(
+                    "  {:12} {:32} m {:.4}  u {:.6}  w {:+.2}",
+                    field.field, level.level, level.m, level.u, level.weight
+                );
+            }
+        }
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({
+                "tool": "casefile-link",
+                "records": records.len(),
+                "row_errors": row_errors.len(),
+                "f1": by_clusters.f1(),
+                "precision": by_clusters.precision(),
+                "recall": by_clusters.recall(),
+                "pairs_f1": by_pairs.f1(),
+                "wall_s": wall_s,
+                "read_s": read_s,
+                "link_s": link_s,
+                "peak_rss_mib": peak,
+                "stats": result.stats,
+            })
+        );
+    } else {
+        println!(
+            "{} records ({} cell errors), {} true pairs",
+            records.len(),
+            row_errors.len(),
+            true_pairs
+        );
+        println!(
+            "candidate pairs {}  patterns {}  matched pairs {}  clusters {}  lambda {:.5}",
+            result.stats.candidate_pairs,
+            result.stats.distinct_patterns,
+            result.stats.matched_pairs,
+            result.stats.clusters,
+            result.model.lambda
+        );
+        for (rule, pairs) in &result.stats.pairs_per_rule {
+            println!("  rule {rule}: {pairs} pairs");
+        }
+        println!(
+            "clusters: precision {:.4}  recall {:.4}  F1 {:.4}",
+            by_clusters.precision(),
+            by_clusters.recall(),
+            by_clusters.f1()
+        );
+        println!(
+            "matched pairs: precision {:.4}  recall {:.4}  F1 {:.4}",
+            by_pairs.precision(),
+            by_pairs.recall(),
+            by_pairs.f1()
+        );
+        println!(
+            "wall time {wall_s:.3} s (read {read_s:.3} s, dedupe {link_s:.3} s)  peak RSS {} MiB",
+            peak.map_or("?".into(), |p| format!("{p:.0}"))
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,723 @@
+//! Blocking: which pairs are worth comparing at all.
+//!
+//! Comparing every pair of a million records is 5·10¹¹ comparisons; blocking
+//! compares only pairs that agree on some cheap key. Each rule builds a key
+//! per record from a few parts (e.g. Latin surname + birth year), the
+//! records are sorted by key, and records sharing a key are paired.
+//!
+//! Big blocks (a common name in a common year, one birth date among a
+//! million children) are not paired all-to-all: within a block the records
+//! are ordered by surname and given name and each is paired with its next
+//! W neighbours (a sorted neighbourhood). W is the largest window, at most
+//! `max_block_size`, that keeps the rule within `pairs_per_record` pairs per
+//! record (or 250,000 pairs, whichever is more), so no rule can blow up
+//! quadratically, and a rule whose blocks are all small pairs them completely.
+//!
+//! With `identifier_rules` (the default), every extra column whose values
+//! are mostly distinct (a document or social-security number) also gets an
+//! exact rule of its own.
+//!
+//! Rules come from TOML:
+//!
+//! ```toml
+//! max_block_size = 100
+//! pairs_per_record = 2.5
+//! identifier_rules = true
+//!
+//! [[rules]]
+//! name = "surname + birth year"
+//! keys = ["surname:latin", "birth:year"]
+//! ```
+//!
+//! A key part is `FIELD[:TRANSFORM]`. Text fields (`given`, `surname`,
+//! `patronymic`, `birthplace`, `last_place`, `guardian`, `extra.NAME`) take
+//! `raw` (as written), `latin` (the script-independent key, the default),
+//! `prefixN` (first N letters of the Latin key), `initial` (= `prefix1`) or
+//! `soundex` (a Soundex code of the Latin key). `birth` takes `date` or
+//! `year` (a record with only an age gets the one or two years it allows).
+//! `sex` takes no transform. A rule naming a field the records do not
+//! have is skipped.
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHasher};
+use serde::{Deserialize, Serialize};
+use std::hash::Hasher;
+
+use crate::encode::{Encoded, TextSource, NONE};
+
+/// Blocking rules and the block-size cap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockingConfig {
+    #[serde(default = "default_max_block_size")]
+    pub max_block_size: usize,
+    #[serde(default = "default_pairs_per_record")]
+    pub pairs_per_record: f64,
+    #[serde(default = "default_identifier_rules")]
+    pub identifier_rules: bool,
+    pub rules: Vec<BlockingRule>,
+}
+
+/// One rule: records whose key parts are all present and equal are paired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockingRule {
+    pub name: String,
+    pub keys: Vec<String>,
+}
+
+fn default_max_block_size() -> usize {
+    100
+}
+
+fn default_pairs_per_record() -> f64 {
+    2.5
+}
+
+fn default_identifier_rules() -> bool {
+    true
+}
+
+/// Pairs any rule may produce however few the records: small jobs are
+/// never windowed, only large ones need protecting from quadratic growth.
+const MIN_RULE_BUDGET: usize = 250_000;
+
+/// Share of distinct values above which an extra column counts as an identifier.
+const IDENTIFIER_DISTINCT_SHARE: f64 = 0.5;
+
+/// A blocking configuration that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum BlockingError {
+    #[error("blocking TOML is not valid: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("blocking rule {rule:?}: key part {part:?} is not FIELD[:TRANSFORM] with a known field and transform")]
+    BadKey { rule: String, part: String },
+    #[error("blocking rule {rule:?} has no key parts")]
+    EmptyRule { rule: String },
+    #[error("blocking needs at least one rule")]
+    NoRules,
+    #[error("max_block_size must be at least 2")]
+    BlockTooSmall,
+    #[error("pairs_per_record must be at least 1")]
+    BudgetTooSmall,
+}
+
+impl Default for BlockingConfig {
+    /// Rules that catch the usual disagreements between lists: a typo or
+    /// another language's form in the given name (1), in the surname (2–4),
+    /// a slip in the birth date or an age instead of it (1, 3, 4), a
+    /// missing birth date (5–7, 10: names alike), given name and surname
+    /// swapped (6–8), both names garbled but the birth date right (8, 9).
+    fn default() -> BlockingConfig {
+        let rule = |name: &str, keys: &[&str]| BlockingRule {
+            name: name.into(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+        };
+        BlockingConfig {
+            max_block_size: default_max_block_size(),
+            rules: vec![
+                rule("surname + birth year", &["surname:latin", "birth:year"]),
+                rule("given + birth date", &["given:latin", "birth:date"]),
+                rule(
+                    "surname sound + birth year",
+                    &["surname:soundex", "birth:year"],
+                ),
+                rule("given + birth year", &["given:latin", "birth:year"]),
+                rule(
+                    "surname sound + given initial",
+                    &["surname:soundex", "given:initial"],
+                ),
+                rule("names in either order", &["names:sorted"]),
+                rule("name sounds in either order", &["names:soundex"]),
+                rule("birth date + initials", &["birth:date", "names:initials"]),
+                rule("birth date", &["birth:date"]),
+                rule("surname", &["surname:latin"]),
+            ],
+            pairs_per_record: default_pairs_per_record(),
+            identifier_rules: default_identifier_rules(),
+        }
+    }
+}
+
+impl BlockingConfig {
+    /// Reads and checks a TOML configuration (see the module documentation).
+    pub fn from_toml(text: &str) -> Result<BlockingConfig, BlockingError> {
+        let config: BlockingConfig = toml::from_str(text)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks every rule's key parts.
+    pub fn validate(&self) -> Result<(), BlockingError> {
+        if self.rules.is_empty() {
+            return Err(BlockingError::NoRules);
+        }
+        if self.max_block_size < 2 {
+            return Err(BlockingError::BlockTooSmall);
+        }
+        if self.pairs_per_record.is_nan() || self.pairs_per_record < 1.0 {
+            return Err(BlockingError::BudgetTooSmall);
+        }
+        for rule in &self.rules {
+            if rule.keys.is_empty() {
+                return Err(BlockingError::EmptyRule {
+                    rule: rule.name.clone(),
+                });
+            }
+            for part in &rule.keys {
+                parse_part(part).ok_or_else(|| BlockingError::BadKey {
+                    rule: rule.name.clone(),
+                    part: part.clone(),
+                })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum KeyPart {
+    Text(TextSource, Transform),
+    BirthDate,
+    BirthYear,
+    NamesSorted,
+    NamesInitials,
+    NamesSoundex,
+    Sex,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Transform {
+    Raw,
+    Latin,
+    Prefix(usize),
+    Soundex,
+}
+
+fn parse_part(part: &str) -> Option<KeyPart> {
+    let mut pieces = part.trim().splitn(2, ':');
+    let field = pieces.next()?.trim();
+    let transform = pieces.next().map(str::trim);
+    match (field, transform) {
+        ("birth", Some("date")) => Some(KeyPart::BirthDate),
+        ("birth", Some("year")) => Some(KeyPart::BirthYear),
+        ("names", Some("sorted")) => Some(KeyPart::NamesSorted),
+        ("names", Some("initials")) => Some(KeyPart::NamesInitials),
+        ("names", Some("soundex")) => Some(KeyPart::NamesSoundex),
+        ("sex", None) => Some(KeyPart::Sex),
+        ("birth" | "sex" | "names", _) => None,
+        (field, transform) => {
+            let source = TextSource::from_name(field)?;
+            let transform = match transform {
+                None | Some("latin") => Transform::Latin,
+                Some("raw") => Transform::Raw,
+                Some("initial") => Transform::Prefix(1),
+                Some("soundex") => Transform::Soundex,
+                Some(other) => Transform::Prefix(
+                    other
+                        .strip_prefix("prefix")?
+                        .parse()
+                        .ok()
+                        .filter(|n| *n > 0)?,
+                ),
+            };
+            Some(KeyPart::Text(source, transform))
+        }
+    }
+}
+
+/// Per-record values of one key part; a record may have several (ages).
+enum PartValues {
+    /// One value per record, or [`NONE`].
+    Single(Vec<u32>),
+    /// Birth years: a record's span of possible years.
+    Years,
+}
+
+/// Candidate pairs of an encoded job, and how many each rule contributed.
+pub(crate) struct Candidates {
+    /// `(i << 32) | j` with `i < j`, sorted, without repeats.
+    pub pairs: Vec<u64>,
+    /// Per pair: bit r set when rule r produced it (rules past the 16th share bit 15).
+    pub rule_masks: Vec<u16>,
+    pub per_rule: Vec<(String, usize)>,
+    /// Per rule: the compared fields its keys are built from (they agree by
+    /// construction in the rule's pairs, so they say nothing there).
+    pub rule_fields: Vec<Vec<String>>,
+    /// Per rule: the comparison levels a true match must show to share the
+    /// rule's key, field by field — when the rule's keys map onto levels
+    /// exactly (latin/raw text, birth date, names in either order).
+    pub rule_recall: Vec<Option<Vec<RecallTerm>>>,
+    /// Per rule: whether some block was cut to a sorted-neighbourhood
+    /// window (its pairs then lean towards alike names).
+    pub rule_windowed: Vec<bool>,
+}
+
+/// A field and the levels of it a pair must show to be blocked together.
+#[derive(Debug, Clone)]
+pub(crate) struct RecallTerm {
+    pub field: String,
+    pub levels: &'static [u8],
+    /// The key needs an exact birth date, not an age.
+    pub needs_date: bool,
+}
+
+fn recall_of_rule(rule: &BlockingRule) -> Option<Vec<RecallTerm>> {
+    const KEY_EQUAL: &[u8] = &[1, 2];
+    const RAW_EQUAL: &[u8] = &[1];
+    const NAME_EITHER_ORDER: &[u8] = &[1, 2, 8];
+    const GIVEN_EITHER_ORDER: &[u8] = &[0, 1, 2];
+    let mut terms = Vec::new();
+    for part in rule.keys.iter().map(|k| parse_part(k)) {
+        let term = |field: &str, levels, needs_date| RecallTerm {
+            field: field.to_string(),
+            levels,
+            needs_date,
+        };
+        match part? {
+            KeyPart::Text(source, Transform::Latin) => {
+                terms.push(term(&source.name(), KEY_EQUAL, false))
+            }
+            KeyPart::Text(source, Transform::Raw) => {
+                terms.push(term(&source.name(), RAW_EQUAL, false))
+            }
+            KeyPart::BirthDate => terms.push(term("birth", RAW_EQUAL, true)),
+            KeyPart::NamesSorted => {
+                // A swap shows as "missing" given name and "swapped" surname.
+                terms.push(term("given", GIVEN_EITHER_ORDER, false));
+                terms.push(term("surname", NAME_EITHER_ORDER, false));
+            }
+            _ => return None,
+        }
+    }
+    Some(terms)
+}
+
+/// The compared fields a rule's key parts are built from.
+fn fields_of_rule(rule: &BlockingRule) -> Vec<String> {
+    let mut fields = Vec::new();
+    for part in rule.keys.iter().filter_map(|k| parse_part(k)) {
+        match part {
+            KeyPart::Text(source, _) => fields.push(source.name()),
+            KeyPart::BirthDate | KeyPart::BirthYear => fields.push("birth".into()),
+            KeyPart::NamesSorted | KeyPart::NamesInitials | KeyPart::NamesSoundex => {
+                fields.push("given".into());
+                fields.push("surname".into());
+            }
+            KeyPart::Sex => fields.push("sex".into()),
+        }
+    }
+    fields
+}
+
+pub(crate) fn candidate_pairs(encoded: &Encoded<'_>, config: &BlockingConfig) -> Candidates {
+    let order = neighbourhood_order(encoded);
+    let mut all: Vec<u64> = Vec::new();
+    let mut per_rule = Vec::new();
+    let mut rules = config.rules.clone();
+    if config.identifier_rules {
+        for column in &encoded.text {
+            let is_identifier = matches!(column.source, TextSource::Extra(_))
+                && column.present > 1
+                && column.keys.len() as f64
+                    >= IDENTIFIER_DISTINCT_SHARE * f64::from(column.present);
+            if is_identifier {
+                let name = column.source.name();
+                rules.push(BlockingRule {
+                    name: format!("{name} (identifier)"),
+                    keys: vec![name],
+                });
+            }
+        }
+    }
+    let budget = ((config.pairs_per_record * encoded.len() as f64) as usize).max(MIN_RULE_BUDGET);
+    // Packed as i << 38 | j << 12 | rule, so one sort removes repeats and
+    // keeps which rules found each pair.
+    let mut rule_fields = Vec::new();
+    let mut rule_recall = Vec::new();
+    let mut rule_windowed = Vec::new();
+    for (rule_index, rule) in rules.iter().enumerate() {
+        rule_fields.push(fields_of_rule(rule));
+        rule_recall.push(recall_of_rule(rule));
+        let rule_bit = rule_index.min(15) as u64;
+        let parts: Option<Vec<KeyPart>> = rule.keys.iter().map(|k| parse_part(k)).collect();
+        let Some(values) = parts.and_then(|parts| {
+            parts
+                .iter()
+                .map(|part| part_values(encoded, part))
+                .collect::<Option<Vec<_>>>()
+        }) else {
+            per_rule.push((rule.name.clone(), 0));
+            rule_windowed.push(false);
+            continue;
+        };
+        let (pairs, windowed) = rule_pairs(encoded, &values, &order, config.max_block_size, budget);
+        rule_windowed.push(windowed);
+        per_rule.push((rule.name.clone(), pairs.len()));
+        all.extend(
+            pairs
+                .into_iter()
+                .map(|p| ((p >> 32) << 38) | ((p & 0xffff_ffff) << 12) | rule_bit),
+        );
+    }
+    all.par_sort_unstable();
+    let mut pairs = Vec::with_capacity(all.len());
+    let mut rule_masks: Vec<u16> = Vec::with_capacity(all.len());
+    let mut last = u64::MAX;
+    for packed in all {
+        let pair = packed >> 12;
+        let bit = 1u16 << (packed & 0xf);
+        if pair == last {
+            if let Some(mask) = rule_masks.last_mut() {
+                *mask |= bit;
+            }
+        } else {
+            last = pair;
+            pairs.push(((pair >> 26) << 32) | (pair & ((1 << 26) - 1)));
+            rule_masks.push(bit);
+        }
+    }
+    Candidates {
+        pairs,
+        rule_masks,
+        per_rule,
+        rule_fields,
+        rule_recall,
+        rule_windowed,
+    }
+}
+
+fn part_values(encoded: &Encoded<'_>, part: &KeyPart) -> Option<PartValues> {
+    match part {
+        KeyPart::BirthDate => {
+            if !encoded.has_birth {
+                return None;
+            }
+            Some(PartValues::Single(
+                encoded
+                    .birth
+                    .iter()
+                    .map(|b| if b.has_date() { b.day as u32 } else { NONE })
+                    .collect(),
+            ))
+        }
+        KeyPart::BirthYear => encoded.has_birth.then_some(PartValues::Years),
+        KeyPart::NamesSorted | KeyPart::NamesInitials | KeyPart::NamesSoundex => {
+            let given = &encoded.text[encoded.column(&TextSource::Given)?];
+            let surname = &encoded.text[encoded.column(&TextSource::Surname)?];
+            let reduce = |keys: &[Box<str>]| -> Vec<String> {
+                keys.par_iter()
+                    .map(|k| match part {
+                        KeyPart::NamesInitials => first_char(k).to_string(),
+                        KeyPart::NamesSoundex => soundex(k),
+                        _ => k.to_string(),
+                    })
+                    .collect()
+            };
+            let (given_keys, surname_keys) = (reduce(&given.keys), reduce(&surname.keys));
+            let mut ids: FxHashMap<(&str, &str), u32> = FxHashMap::default();
+            let values = (0..encoded.len())
+                .map(|r| {
+                    let (g, s) = (given.key_of(r), surname.key_of(r));
+                    if g == NONE || s == NONE {
+                        return NONE;
+                    }
+                    let (a, b) = (
+                        given_keys[g as usize].as_str(),
+                        surname_keys[s as usize].as_str(),
+                    );
+                    if a.is_empty() || b.is_empty() {
+                        return NONE;
+                    }
+                    let pair = if a <= b { (a, b) } else { (b, a) };
+                    let next = ids.len() as u32;
+                    *ids.entry(pair).or_insert(next)
+                })
+                .collect();
+            Some(PartValues::Single(values))
+        }
+        KeyPart::Sex => encoded.has_sex.then(|| {
+            PartValues::Single(
+                encoded
+                    .sex
+                    .iter()
+                    .map(|&s| if s == 0 { NONE } else { u32::from(s) })
+                    .collect(),
+            )
+        }),
+        KeyPart::Text(source, transform) => {
+            let column = &encoded.text[encoded.column(source)?];
+            let derived: Vec<u32> = match transform {
+                Transform::Raw => return Some(PartValues::Single(column.raw.clone())),
+                Transform::Latin => (0..column.keys.len() as u32).collect(),
+                Transform::Prefix(n) => {
+                    intern_derived(&column.keys, |k| k.chars().take(*n).collect())
+                }
+                Transform::Soundex => intern_derived(&column.keys, soundex),
+            };
+            Some(PartValues::Single(
+                (0..encoded.len())
+                    .map(|r| match column.key_of(r) {
+                        NONE => NONE,
+                        key => derived[key as usize],
+                    })
+                    .collect(),
+            ))
+        }
+    }
+}
+
+fn first_char(text: &str) -> &str {
+    text.char_indices()
+        .nth(1)
+        .map_or(text, |(end, _)| &text[..end])
+}
+
+/// Maps each key to the id of a value derived from it (equal derived values share an id).
+fn intern_derived(keys: &[Box<str>], derive: impl Fn(&str) -> String + Sync) -> Vec<u32> {
+    let derived: Vec<String> = keys.par_iter().map(|k| derive(k)).collect();
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    derived
+        .iter()
+        .map(|d| {
+            if d.is_empty() {
+                return NONE;
+            }
+            let next = ids.len() as u32;
+            *ids.entry(d.as_str()).or_insert(next)
+        })
+        .collect()
+}
+
+/// American Soundex of the letters of a Latin key (other characters are skipped).
+pub(crate) fn soundex(key: &str) -> String {
+    let code = |c: char| match c {
+        'b' | 'f' | 'p' | 'v' => '1',
+        'c' | 'g' | 'j' | 'k' | 'q' | 's' | 'x' | 'z' => '2',
+        'd' | 't' => '3',
+        'l' => '4',
+        'm' | 'n' => '5',
+        'r' => '6',
+        'h' | 'w' => 'h',
+        _ => '0',
+    };
+    let mut letters = key
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(char::is_ascii_lowercase);
+    let Some(first) = letters.next() else {
+        return String::new();
+    };
+    let mut out = String::with_capacity(4);
+    out.push(first);
+    let mut last = code(first);
+    for c in letters {
+        let digit = code(c);
+        if digit == 'h' {
+            continue;
+        }
+        if digit != '0' && digit != last {
+            out.push(digit);
+            if out.len() == 4 {
+                break;
+            }
+        }
+        last = digit;
+    }
+    while out.len() < 4 {
+        out.push('0');
+    }
+    out
+}
+
+/// A rank per record putting similar names next to each other, for windows in big blocks.
+fn neighbourhood_order(encoded: &Encoded<'_>) -> Vec<u64> {
+    let rank_of = |source: TextSource| -> Option<(usize, Vec<u32>)> {
+        let column_index = encoded.column(&source)?;
+        let keys = &encoded.text[column_index].keys;
+        let mut sorted: Vec<u32> = (0..keys.len() as u32).collect();
+        sorted.par_sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        let mut rank = vec![0u32; keys.len()];
+        for (position, &key) in sorted.iter().enumerate() {
+            rank[key as usize] = position as u32;
+        }
+        Some((column_index, rank))
+    };
+    let surname = rank_of(TextSource::Surname);
+    let given = rank_of(TextSource::Given);
+    let rank = |ranked: &Option<(usize, Vec<u32>)>, record: usize| -> u64 {
+        match ranked {
+            Some((column, rank)) => match encoded.text[*column].key_of(record) {
+                NONE => u64::from(u32::MAX),
+                key => u64::from(rank[key as usize]),
+            },
+            None => 0,
+        }
+    };
+    (0..encoded.len())
+        .map(|r| (rank(&surname, r) << 32) | rank(&given, r))
+        .collect()
+}
+
+fn rule_pairs(
+    encoded: &Encoded<'_>,
+    values: &[PartValues],
+    order: &[u64],
+    max_block_size: usize,
+    budget: usize,
+) -> (Vec<u64>, bool) {
+    // (key, neighbourhood rank, record)
+    let mut entries: Vec<(u64, u64, u32)> = Vec::with_capacity(encoded.len());
+    'records: for record in 0..encoded.len() {
+        let mut hasher = FxHasher::default();
+        let mut years = None;
+        for part in values {
+            match part {
+                PartValues::Single(v) => match v[record] {
+                    NONE => continue 'records,
+                    value => hasher.write_u32(value),
+                },
+                PartValues::Years => {
+                    let mut possible = encoded.birth[record].possible_years();
+                    let Some(first) = possible.next() else {
+                        continue 'records;
+                    };
+                    years = Some((first, possible.last().unwrap_or(first)));
+                }
+            }
+        }
+        match years {
+            None => entries.push((hasher.finish(), order[record], record as u32)),
+            Some((first, last)) => {
+                for year in first..=last {
+                    let mut with_year = hasher.clone();
+                    with_year.write_i32(year);
+                    entries.push((with_year.finish(), order[record], record as u32));
+                }
+            }
+        }
+    }
+    entries.par_sort_unstable();
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for i in 1..=entries.len() {
+        if i == entries.len() || entries[i].0 != entries[start].0 {
+            if i - start > 1 {
+                blocks.push((start, i));
+            }
+            start = i;
+        }
+    }
+    let window = window_within_budget(&blocks, max_block_size, budget);
+    let windowed = blocks.iter().any(|&(start, end)| end - start > window + 1);
+    let left_len = encoded.left_len as u32;
+    let linking = encoded.is_link();
+    let pairs = blocks
+        .par_iter()
+        .flat_map_iter(|&(start, end)| {
+            let block = &entries[start..end];
+            (0..block.len()).flat_map(move |k| {
+                let a = block[k].2;
+                block[k + 1..(k + 1 + window).min(block.len())]
+                    .iter()
+                    .filter_map(move |entry| {
+                        let b = entry.2;
+                        if a == b || (linking && (a < left_len) == (b < left_len)) {
+                            return None;
+                        }
+                        let (i, j) = if a < b { (a, b) } else { (b, a) };
+                        Some((u64::from(i) << 32) | u64::from(j))
+                    })
+            })
+        })
+        .collect();
+    (pairs, windowed)
+}
+
+/// Pairs a sorted-neighbourhood window of `window` gives in a block of `size`.
+fn pairs_in_block(size: usize, window: usize) -> usize {
+    if size <= window + 1 {
+        size * (size - 1) / 2
+    } else {
+        // Each of the first size-window records pairs with `window` followers,
+        // the last `window` records with all that follow them.
+        (size - window) * window + window * (window - 1) / 2
+    }
+}
+
+/// The largest window up to `max_block_size` whose pairs fit in `budget`.
+fn window_within_budget(blocks: &[(usize, usize)], max_block_size: usize, budget: usize) -> usize {
+    let total = |window: usize| -> usize {
+        blocks
+            .iter()
+            .map(|&(start, end)| pairs_in_block(end - start, window))
+            .sum()
+    };
+    let (mut low, mut high) = (1usize, max_block_size.max(1));
+    if total(high) <= budget {
+        return high;
+    }
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        if total(mid) <= budget {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    low
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_rules_are_valid_and_toml_round_trips() {
+        let config = BlockingConfig::default();
+        config.validate().unwrap();
+        let text = toml::to_string(&config).unwrap();
+        assert_eq!(BlockingConfig::from_toml(&text).unwrap(), config);
+    }
+
+    #[test]
+    fn toml_rules_and_errors() {
+        let config = BlockingConfig::from_toml(
+            "max_block_size = 50\n[[rules]]\nname = \"dob\"\nkeys = [\"birth:date\", \"surname:prefix3\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.max_block_size, 50);
+        assert_eq!(config.rules[0].keys.len(), 2);
+        let bad = BlockingConfig::from_toml("[[rules]]\nname = \"x\"\nkeys = [\"birth:decade\"]\n");
+        assert!(matches!(bad, Err(BlockingError::BadKey { .. })));
+        let bad =
+            BlockingConfig::from_toml("[[rules]]\nname = \"x\"\nkeys = [\"surname:prefix0\"]\n");
+        assert!(matches!(bad, Err(BlockingError::BadKey { .. })));
+        assert!(matches!(
+            BlockingConfig::from_toml("rules = []\n"),
+            Err(BlockingError::NoRules)
+        ));
+    }
+
+    #[test]
+    fn window_respects_budget() {
+        assert_eq!(pairs_in_block(5, 10), 10);
+        assert_eq!(pairs_in_block(5, 4), 10);
+        assert_eq!(pairs_in_block(5, 1), 4);
+        assert_eq!(pairs_in_block(5, 2), 7);
+        let blocks = [(0, 1000), (1000, 1003)];
+        let window = window_within_budget(&blocks, 100, 10_000);
+        assert!(pairs_in_block(1000, window) + 3 <= 10_000);
+        assert!(pairs_in_block(1000, window + 1) + 3 > 10_000);
+        assert_eq!(window_within_budget(&blocks, 100, 1_000_000), 100);
+    }
+
+    #[test]
+    fn soundex_codes() {
+        assert_eq!(soundex("robert"), "r163");
+        assert_eq!(soundex("rupert"), "r163");
+        assert_eq!(soundex("oliinyk"), soundex("oleinik"));
+        assert_eq!(soundex("tymchenko"), "t525");
+        assert_eq!(soundex(""), "");
+    }
+}

@@ -1,0 +1,507 @@
+//! Comparison levels: how alike two records are, field by field.
+//!
+//! Each field compares to one small level number (0 = one side missing,
+//! which is neutral evidence). The levels of all fields of a pair pack into
+//! one `u64` *pattern*, four bits a field, so that the model is estimated on
+//! counts of distinct patterns rather than on the pairs themselves.
+//!
+//! Names and other text: exact as written; equal Latin keys (the same name
+//! in another script or transliteration standard); a known variant
+//! (Олександр / Александр / Sasha, when `casefile-names` says so);
+//! Jaro-Winkler on the Latin keys ≥ 0.92, ≥ 0.88, ≥ 0.70; different.
+//! Birth: exact; day and month transposed; one digit differs (a typing
+//! slip); within N days; same year; consistent with a stated age; an age
+//! that cannot fit; different.
+
+use crate::encode::{Encoded, TextSource, NONE};
+use crate::names_bridge;
+
+/// Bits of a pattern given to one field.
+pub(crate) const BITS_PER_FIELD: u32 = 4;
+/// Fields a pattern can hold.
+pub(crate) const MAX_FIELDS: usize = (u64::BITS / BITS_PER_FIELD) as usize;
+/// The level of a missing value.
+pub(crate) const MISSING: u8 = 0;
+
+pub(crate) const TEXT_LEVELS: [&str; 9] = [
+    "missing",
+    "exact",
+    "transliteration",
+    "name variant",
+    "jaro-winkler >= 0.92",
+    "jaro-winkler >= 0.88",
+    "jaro-winkler >= 0.70",
+    "different",
+    "given name and surname swapped",
+];
+pub(crate) const TEXT_EXACT: u8 = 1;
+pub(crate) const TEXT_TRANSLITERATION: u8 = 2;
+const TEXT_JW88: u8 = 5;
+const TEXT_SWAPPED: u8 = 8;
+
+pub(crate) const BIRTH_LEVELS: [&str; 9] = [
+    "missing",
+    "exact",
+    "day and month transposed",
+    "one digit differs",
+    "within days",
+    "same year",
+    "age consistent",
+    "different",
+    "age inconsistent",
+];
+
+pub(crate) const SEX_LEVELS: [&str; 3] = ["missing", "same", "different"];
+
+/// A name known by `casefile-names` to be the same as another at this score or above.
+const VARIANT_SIMILARITY: f64 = 0.95;
+
+/// How a field is compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Comparator {
+    /// A text column; `name` marks given names, surnames and patronymics.
+    Text {
+        column: usize,
+        name: NameKind,
+    },
+    Birth,
+    Sex,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameKind {
+    Given,
+    Surname,
+    Other,
+    NotAName,
+}
+
+/// One compared field.
+#[derive(Debug, Clone)]
+pub(crate) struct Field {
+    pub name: String,
+    pub comparator: Comparator,
+    /// Whether exact and transliteration matches are weighted by how rare the name is.
+    pub term_frequency: bool,
+}
+
+impl Field {
+    pub(crate) fn level_names(&self) -> &'static [&'static str] {
+        match self.comparator {
+            Comparator::Text { .. } => &TEXT_LEVELS,
+            Comparator::Birth => &BIRTH_LEVELS,
+            Comparator::Sex => &SEX_LEVELS,
+        }
+    }
+}
+
+/// The fields compared for a job, chosen from what the records hold.
+pub(crate) fn fields_for(encoded: &Encoded<'_>, term_frequency: bool) -> Vec<Field> {
+    let mut fields = Vec::new();
+    for (column, text) in encoded.text.iter().enumerate() {
+        let name = match text.source {
+            TextSource::Given => NameKind::Given,
+            TextSource::Surname => NameKind::Surname,
+            TextSource::Patronymic | TextSource::Guardian => NameKind::Other,
+            _ => NameKind::NotAName,
+        };
+        fields.push(Field {
+            name: text.source.name(),
+            comparator: Comparator::Text { column, name },
+            term_frequency: term_frequency && matches!(name, NameKind::Given | NameKind::Surname),
+        });
+        if encoded.has_birth && text.source == TextSource::Surname {
+            // Birth after the names, so that explanations read naturally.
+            fields.push(Field {
+                name: "birth".into(),
+                comparator: Comparator::Birth,
+                term_frequency: false,
+            });
+        }
+    }
+    if encoded.has_birth && !fields.iter().any(|f| f.comparator == Comparator::Birth) {
+        fields.push(Field {
+            name: "birth".into(),
+            comparator: Comparator::Birth,
+            term_frequency: false,
+        });
+    }
+    if encoded.has_sex {
+        fields.push(Field {
+            name: "sex".into(),
+            comparator: Comparator::Sex,
+            term_frequency: false,
+        });
+    }
+    fields.truncate(MAX_FIELDS);
+    fields
+}
+
+/// Compares pairs of encoded records.
+pub(crate) struct Comparer<'a, 'r> {
+    pub encoded: &'a Encoded<'r>,
+    pub fields: &'a [Field],
+    pub within_days: i32,
+    pub age_slack_days: i32,
+    /// Field and column indices of the given name and the surname, for swaps.
+    swap: Option<[(usize, usize); 2]>,
+}
+
+impl<'a, 'r> Comparer<'a, 'r> {
+    pub(crate) fn new(
+        encoded: &'a Encoded<'r>,
+        fields: &'a [Field],
+        within_days: i32,
+        age_slack_days: i32,
+    ) -> Comparer<'a, 'r> {
+        let find = |kind: NameKind| {
+            fields
+                .iter()
+                .enumerate()
+                .find_map(|(f, field)| match field.comparator {
+                    Comparator::Text { column, name } if name == kind => Some((f, column)),
+                    _ => None,
+                })
+        };
+        let swap = find(NameKind::Given)
+            .zip(find(NameKind::Surname))
+            .map(|(g, s)| [g, s]);
+        Comparer {
+            encoded,
+            fields,
+            within_days,
+            age_slack_days,
+            swap,
+        }
+    }
+
+    /// The packed levels of all fields for records `i` and `j`.
+    #[inline]
+    pub(crate) fn pattern(&self, i: usize, j: usize) -> u64 {
+        let mut pattern = self
+            .fields
+            .iter()
+            .enumerate()
+            .fold(0u64, |pattern, (f, field)| {
+                pattern | (u64::from(self.level(field, i, j)) << (f as u32 * BITS_PER_FIELD))
+            });
+        if let Some([(given_field, given), (surname_field, surname)]) = self.swap {
+            let poor = |f: usize| level_in(pattern, f) >= TEXT_JW88;
+            if poor(given_field)
+                && poor(surname_field)
+                && self.close(given, surname, i, j)
+                && self.close(surname, given, i, j)
+            {
+                // One piece of evidence: the surname field carries it, the
+                // given-name field becomes neutral so it is not counted twice.
+                for (f, level) in [(given_field, MISSING), (surname_field, TEXT_SWAPPED)] {
+                    let shift = f as u32 * BITS_PER_FIELD;
+                    pattern = (pattern & !(0xf << shift)) | (u64::from(level) << shift);
+                }
+            }
+        }
+        pattern
+    }
+
+    /// Whether column `a` of record `i` is alike column `b` of record `j`.
+    fn close(&self, a: usize, b: usize, i: usize, j: usize) -> bool {
+        let (ca, cb) = (&self.encoded.text[a], &self.encoded.text[b]);
+        let (ka, kb) = (ca.key_of(i), cb.key_of(j));
+        if ka == NONE || kb == NONE {
+            return false;
+        }
+        let (x, y) = (ca.key_bytes(ka), cb.key_bytes(kb));
+        x == y || jaro_winkler_bytes(x, y) >= 0.88
+    }
+
+    #[inline]
+    pub(crate) fn level(&self, field: &Field, i: usize, j: usize) -> u8 {
+        match field.comparator {
+            Comparator::Text { column, name } => self.text_level(column, name, i, j),
+            Comparator::Birth => self.birth_level(i, j),
+            Comparator::Sex => match (self.encoded.sex[i], self.encoded.sex[j]) {
+                (0, _) | (_, 0) => MISSING,
+                (a, b) if a == b => 1,
+                _ => 2,
+            },
+        }
+    }
+
+    fn text_level(&self, column: usize, name: NameKind, i: usize, j: usize) -> u8 {
+        let col = &self.encoded.text[column];
+        let ((a, ka), (b, kb)) = (
+            self.encoded.text_pair(i, column),
+            self.encoded.text_pair(j, column),
+        );
+        if a == NONE || b == NONE {
+            return MISSING;
+        }
+        if a == b {
+            return TEXT_EXACT;
+        }
+        if ka == kb {
+            return TEXT_TRANSLITERATION;
+        }
+        let similarity = jaro_winkler_bytes(col.key_bytes(ka), col.key_bytes(kb));
+        if names_bridge::HAS_NAME_KNOWLEDGE && similarity < 0.92 {
+            let (va, vb) = (col.raw_values[a as usize], col.raw_values[b as usize]);
+            let known = match name {
+                NameKind::Given => names_bridge::given_similarity(va, vb),
+                NameKind::Surname => names_bridge::surname_similarity(va, vb),
+                NameKind::Other | NameKind::NotAName => 0.0,
+            };
+            if known >= VARIANT_SIMILARITY {
+                return 3;
+            }
+        }
+        match similarity {
+            s if s >= 0.92 => 4,
+            s if s >= 0.88 => 5,
+            s if s >= 0.70 => 6,
+            _ => 7,
+        }
+    }
+
+    fn birth_level(&self, i: usize, j: usize) -> u8 {
+        let (a, b) = (self.encoded.birth[i], self.encoded.birth[j]);
+        if a.has_date() && b.has_date() {
+            if a.day == b.day {
+                return 1;
+            }
+            let (ya, ma, da) = (a.ymd / 10_000, a.ymd / 100 % 100, a.ymd % 100);
+            let (yb, mb, db) = (b.ymd / 10_000, b.ymd / 100 % 100, b.ymd % 100);
+            if ya == yb && ma == db && da == mb {
+                return 2;
+            }
+            if differing_digits(a.ymd, b.ymd) == 1 {
+                return 3;
+            }
+            if (a.day - b.day).abs() <= self.within_days {
+                return 4;
+            }
+            if ya == yb {
+                return 5;
+            }
+            return 7;
+        }
+        match (a.span(), b.span()) {
+            (Some((lo_a, hi_a)), Some((lo_b, hi_b))) => {
+                let slack = self.age_slack_days;
+                if lo_a - slack <= hi_b && lo_b - slack <= hi_a {
+                    6
+                } else {
+                    8
+                }
+            }
+            _ => MISSING,
+        }
+    }
+}
+
+/// Jaro-Winkler similarity; short ASCII keys (the usual case) are compared
+/// on bytes with stack buffers, anything else by `strsim`.
+#[cfg(test)]
+pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
+    jaro_winkler_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// [`jaro_winkler`] on the UTF-8 bytes of two keys.
+pub(crate) fn jaro_winkler_bytes(a: &[u8], b: &[u8]) -> f64 {
+    const MAX: usize = 64;
+    if a.len() > MAX || b.len() > MAX || !a.is_ascii() || !b.is_ascii() {
+        return strsim::jaro_winkler(
+            std::str::from_utf8(a).unwrap_or(""),
+            std::str::from_utf8(b).unwrap_or(""),
+        );
+    }
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    // Short keys: a direct scan of the window beats any lookup table (no
+    // table to clear); used positions of b are bits of one word.
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let (mut a_used, mut b_used) = (0u64, 0u64);
+    let mut matches = 0usize;
+    for (i, &c) in a.iter().enumerate() {
+        let lo = i.saturating_sub(window);
+        let hi = (i + window + 1).min(b.len());
+        for (k, &d) in b.iter().enumerate().take(hi).skip(lo) {
+            if d == c && b_used & (1 << k) == 0 {
+                b_used |= 1 << k;
+                a_used |= 1 << i;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut transpositions = 0usize;
+    let (mut a_left, mut b_left) = (a_used, b_used);
+    while a_left != 0 {
+        let (i, k) = (a_left.trailing_zeros(), b_left.trailing_zeros());
+        transpositions += usize::from(a[i as usize] != b[k as usize]);
+        a_left &= a_left - 1;
+        b_left &= b_left - 1;
+    }
+    let m = matches as f64;
+    let jaro =
+        (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64 / 2.0) / m) / 3.0;
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count();
+    jaro + prefix as f64 * 0.1 * (1.0 - jaro)
+}
+
+/// Decimal digits that differ between two YYYYMMDD numbers.
+fn differing_digits(mut a: u32, mut b: u32) -> u32 {
+    let mut count = 0;
+    for _ in 0..8 {
+        count += u32::from(a % 10 != b % 10);
+        a /= 10;
+        b /= 10;
+    }
+    count
+}
+
+/// The level of field `f` in a pattern.
+#[inline]
+pub(crate) fn level_in(pattern: u64, f: usize) -> u8 {
+    ((pattern >> (f as u32 * BITS_PER_FIELD)) & ((1 << BITS_PER_FIELD) - 1)) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Record;
+    use chrono::NaiveDate;
+
+    fn record(id: &str, given: &str, surname: &str, birth: Option<(i32, u32, u32)>) -> Record {
+        Record {
+            given: Some(given.into()),
+            surname: Some(surname.into()),
+            birth_date: birth.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+            ..Record::new(id)
+        }
+    }
+
+    fn levels(a: Record, b: Record) -> Vec<(String, &'static str)> {
+        let left = [a];
+        let right = [b];
+        let encoded = Encoded::new(&left, &right);
+        let fields = fields_for(&encoded, true);
+        let comparer = Comparer::new(&encoded, &fields, 30, 0);
+        let pattern = comparer.pattern(0, 1);
+        fields
+            .iter()
+            .enumerate()
+            .map(|(f, field)| {
+                (
+                    field.name.clone(),
+                    field.level_names()[level_in(pattern, f) as usize],
+                )
+            })
+            .collect()
+    }
+
+    fn level_of<'a>(levels: &'a [(String, &'static str)], field: &str) -> &'a str {
+        levels.iter().find(|(f, _)| f == field).unwrap().1
+    }
+
+    #[test]
+    fn text_levels() {
+        let l = levels(
+            record("a", "Olena", "Kovalenko", None),
+            record("b", "olena", "Kovalenko", None),
+        );
+        assert_eq!(level_of(&l, "surname"), "exact");
+        assert_eq!(level_of(&l, "given"), "transliteration");
+        let l = levels(
+            record("a", "Olena", "Kovalenko", None),
+            record("b", "Olina", "Kovalchuk", None),
+        );
+        assert_eq!(level_of(&l, "given"), "jaro-winkler >= 0.88");
+        // Hard negative: alike in spelling only, so a similarity band, never "variant".
+        assert!(level_of(&l, "surname").starts_with("jaro-winkler"));
+        let l = levels(
+            record("a", "Olena", "Kovalenko", None),
+            record("b", "Dmytro", "Bondar", None),
+        );
+        assert_eq!(level_of(&l, "given"), "different");
+        assert_eq!(level_of(&l, "surname"), "different");
+    }
+
+    #[test]
+    fn swapped_names() {
+        let l = levels(
+            record("a", "Olena", "Kovalenko", None),
+            record("b", "Kovalenko", "Olena", None),
+        );
+        assert_eq!(level_of(&l, "given"), "missing");
+        assert_eq!(level_of(&l, "surname"), "given name and surname swapped");
+    }
+
+    #[test]
+    fn byte_jaro_winkler_agrees_with_strsim() {
+        for (a, b) in [
+            ("martha", "marhta"),
+            ("dixon", "dicksonx"),
+            ("kovalenko", "kovalchuk"),
+            ("a", "b"),
+            ("", "abc"),
+            ("oleksandr", "aleksandr"),
+            ("thredgold", "thred gold"),
+        ] {
+            let ours = jaro_winkler(a, b);
+            let theirs = strsim::jaro_winkler(a, b);
+            assert!((ours - theirs).abs() < 1e-9, "{a} {b}: {ours} vs {theirs}");
+        }
+    }
+
+    #[test]
+    fn birth_levels() {
+        let pair = |a, b| {
+            let l = levels(
+                record("a", "x", "y", Some(a)),
+                record("b", "x", "y", Some(b)),
+            );
+            level_of(&l, "birth").to_string()
+        };
+        assert_eq!(pair((2015, 3, 4), (2015, 3, 4)), "exact");
+        assert_eq!(pair((2015, 3, 4), (2015, 4, 3)), "day and month transposed");
+        assert_eq!(pair((2015, 3, 4), (2015, 3, 9)), "one digit differs");
+        assert_eq!(pair((2015, 3, 4), (2015, 3, 28)), "within days");
+        assert_eq!(pair((2015, 3, 4), (2015, 11, 28)), "same year");
+        assert_eq!(pair((2015, 3, 4), (2011, 11, 28)), "different");
+    }
+
+    #[test]
+    fn age_levels() {
+        let at = NaiveDate::from_ymd_opt(2023, 6, 1).unwrap();
+        let aged = |age| Record {
+            age: Some(age),
+            age_at: Some(at),
+            ..record("b", "x", "y", None)
+        };
+        let born = record("a", "x", "y", Some((2015, 9, 1)));
+        assert_eq!(
+            level_of(&levels(born.clone(), aged(7)), "birth"),
+            "age consistent"
+        );
+        assert_eq!(
+            level_of(&levels(born.clone(), aged(9)), "birth"),
+            "age inconsistent"
+        );
+        assert_eq!(
+            level_of(&levels(aged(9), aged(9)), "birth"),
+            "age consistent"
+        );
+        let unknown = record("b", "x", "y", None);
+        let with_date_elsewhere = [born, unknown];
+        let encoded = Encoded::new(&with_date_elsewhere[..1], &with_date_elsewhere[1..]);
+        // The right side never records a birth: the field is not compared at all.
+        assert!(!encoded.has_birth);
+    }
+}

@@ -1,0 +1,290 @@
+//! Birth-date parsing for registry cells.
+//!
+//! Registries write dates in every common way: `31.01.2016` (Ukrainian and
+//! Russian lists), `2016-01-31` (ISO), `01/31/2016` (US exports), `19160131`
+//! (FEBRL and database dumps), `31 січня 2016` / `31 января 2016` /
+//! `31 January 2016`. Slash dates are the only genuinely ambiguous form; they
+//! are returned as [`ParsedDate::Ambiguous`] so that the registry reader can
+//! settle the order for the whole column from the values that are not
+//! ambiguous (a column never mixes orders in practice).
+
+use chrono::NaiveDate;
+
+/// Which number comes first in a slash date such as `05/06/2016`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `DD/MM/YYYY`, as in Europe.
+    DayFirst,
+    /// `MM/DD/YYYY`, as in US exports.
+    MonthFirst,
+}
+
+/// The outcome of parsing one date cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParsedDate {
+    /// Only one reading is possible.
+    Exact(NaiveDate),
+    /// A slash date whose day and month are both ≤ 12 and differ.
+    Ambiguous {
+        day_first: NaiveDate,
+        month_first: NaiveDate,
+    },
+}
+
+impl ParsedDate {
+    /// The date under a given order (the order only matters when ambiguous).
+    pub fn resolve(self, order: DateOrder) -> NaiveDate {
+        match (self, order) {
+            (ParsedDate::Exact(d), _) => d,
+            (ParsedDate::Ambiguous { day_first, .. }, DateOrder::DayFirst) => day_first,
+            (ParsedDate::Ambiguous { month_first, .. }, DateOrder::MonthFirst) => month_first,
+        }
+    }
+}
+
+/// Why a cell is not a date. Carries no part of the cell (it may be a child's birth date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("not a recognised date format (expected e.g. 31.01.2016, 2016-01-31, 01/31/2016 or 20160131)")]
+    Format,
+    #[error("day, month or year out of range")]
+    OutOfRange,
+    #[error("two-digit years are not accepted (the century is unknown)")]
+    TwoDigitYear,
+}
+
+/// Parses one date cell, see the module documentation for the accepted forms.
+pub fn parse_date(text: &str) -> Result<ParsedDate, DateError> {
+    let text = text.trim();
+    let text = without_time_of_day(text);
+    let mut numbers: Vec<(u32, usize)> = Vec::with_capacity(3);
+    let mut month_from_word: Option<u32> = None;
+    let mut separator: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if c.is_ascii_digit() {
+            let mut end = start;
+            while let Some(&(i, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let digits = &text[start..end];
+            let value = digits.parse::<u32>().map_err(|_| DateError::Format)?;
+            numbers.push((value, digits.len()));
+        } else if c.is_alphabetic() {
+            let mut end = start;
+            while let Some(&(i, d)) = chars.peek() {
+                if d.is_alphabetic() || d == '\'' {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let word = text[start..end].to_lowercase();
+            match month_from_name(&word) {
+                Some(m) if month_from_word.is_none() => month_from_word = Some(m),
+                // Year markers such as "р." or "г." after the year are harmless.
+                _ if matches!(word.as_str(), "р" | "г" | "року" | "года" | "рік" | "год") =>
+                    {}
+                _ => return Err(DateError::Format),
+            }
+        } else {
+            if matches!(c, '.' | '-' | '/') {
+                separator.get_or_insert(c);
+            }
+            chars.next();
+        }
+        if numbers.len() > 3 {
+            return Err(DateError::Format);
+        }
+    }
+
+    if let Some(month) = month_from_word {
+        // "31 січня 2016", "January 31, 2016"
+        return match numbers.as_slice() {
+            [(a, _), (y, 4)] | [(y, 4), (a, _)] => exact(*y as i32, month, *a),
+            [(_, _), (_, 2)] => Err(DateError::TwoDigitYear),
+            _ => Err(DateError::Format),
+        };
+    }
+    match numbers.as_slice() {
+        [(value, 8)] => {
+            let (y, m, d) = (value / 10_000, value / 100 % 100, value % 100);
+            if (1800..=2200).contains(&y) {
+                exact(y as i32, m, d)
+            } else {
+                // DDMMYYYY
+                exact(
+                    (value % 10_000) as i32,
+                    value / 10_000 % 100,
+                    value / 1_000_000,
+                )
+            }
+        }
+        [(y, 4), (m, _), (d, _)] => exact(*y as i32, *m, *d),
+        [(a, 1..=2), (b, 1..=2), (y, 4)] => {
+            if separator == Some('/') {
+                slash_date(*y as i32, *a, *b)
+            } else {
+                exact(*y as i32, *b, *a)
+            }
+        }
+        [(_, 1..=2), (_, 1..=2), (_, 2)] => Err(DateError::TwoDigitYear),
+        _ => Err(DateError::Format),
+    }
+}
+
+/// Drops a time of day after the date ("2016-01-31T00:00:00", "31.01.2016 00:00").
+fn without_time_of_day(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    if let Some(t) = text.find('T') {
+        let digit_before = t > 0 && bytes[t - 1].is_ascii_digit();
+        let digit_after = bytes.get(t + 1).is_some_and(u8::is_ascii_digit);
+        if digit_before && digit_after {
+            return &text[..t];
+        }
+    }
+    match text.find(':') {
+        Some(colon) => text[..colon]
+            .rfind(char::is_whitespace)
+            .map_or(text, |space| &text[..space]),
+        None => text,
+    }
+}
+
+fn exact(year: i32, month: u32, day: u32) -> Result<ParsedDate, DateError> {
+    NaiveDate::from_ymd_opt(year, month, day)
+        .map(ParsedDate::Exact)
+        .ok_or(DateError::OutOfRange)
+}
+
+fn slash_date(year: i32, first: u32, second: u32) -> Result<ParsedDate, DateError> {
+    let day_first = NaiveDate::from_ymd_opt(year, second, first);
+    let month_first = NaiveDate::from_ymd_opt(year, first, second);
+    match (day_first, month_first) {
+        (Some(d), Some(m)) if d == m => Ok(ParsedDate::Exact(d)),
+        (Some(d), Some(m)) => Ok(ParsedDate::Ambiguous {
+            day_first: d,
+            month_first: m,
+        }),
+        (Some(d), None) | (None, Some(d)) => Ok(ParsedDate::Exact(d)),
+        (None, None) => Err(DateError::OutOfRange),
+    }
+}
+
+/// Month number from an English, Ukrainian or Russian month name (any case
+/// or grammatical form), matched on its stem.
+fn month_from_name(word: &str) -> Option<u32> {
+    const STEMS: [(&str, u32); 36] = [
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("may", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+        ("січ", 1),
+        ("лют", 2),
+        ("бер", 3),
+        ("кві", 4),
+        ("тра", 5),
+        ("чер", 6),
+        ("лип", 7),
+        ("сер", 8),
+        ("вер", 9),
+        ("жов", 10),
+        ("лис", 11),
+        ("гру", 12),
+        ("янв", 1),
+        ("фев", 2),
+        ("мар", 3),
+        ("апр", 4),
+        ("ма", 5),
+        ("июн", 6),
+        ("июл", 7),
+        ("авг", 8),
+        ("сен", 9),
+        ("окт", 10),
+        ("ноя", 11),
+        ("дек", 12),
+    ];
+    STEMS
+        .iter()
+        .find(|(stem, _)| word.starts_with(stem))
+        .map(|&(_, month)| month)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn common_formats_parse_to_the_same_day() {
+        for text in [
+            "31.01.2016",
+            "31.01.2016 00:00",
+            "2016-01-31",
+            "01/31/2016",
+            "31/01/2016",
+            "20160131",
+            "31 січня 2016",
+            "31 января 2016 г.",
+            "January 31, 2016",
+            "2016-01-31T00:00:00",
+            " 31-01-2016 ",
+        ] {
+            assert_eq!(
+                parse_date(text),
+                Ok(ParsedDate::Exact(d(2016, 1, 31))),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn febrl_dates_parse() {
+        assert_eq!(
+            parse_date("5 October 2015"),
+            Ok(ParsedDate::Exact(d(2015, 10, 5)))
+        );
+        assert_eq!(
+            parse_date("19151111"),
+            Ok(ParsedDate::Exact(d(1915, 11, 11)))
+        );
+    }
+
+    #[test]
+    fn ambiguous_slash_dates_keep_both_readings() {
+        let parsed = parse_date("05/06/2016").unwrap();
+        assert_eq!(parsed.resolve(DateOrder::DayFirst), d(2016, 6, 5));
+        assert_eq!(parsed.resolve(DateOrder::MonthFirst), d(2016, 5, 6));
+        // Equal day and month are not ambiguous.
+        assert_eq!(
+            parse_date("07/07/2016"),
+            Ok(ParsedDate::Exact(d(2016, 7, 7)))
+        );
+    }
+
+    #[test]
+    fn invalid_dates_are_rejected_with_a_reason() {
+        assert_eq!(parse_date("31.02.2016"), Err(DateError::OutOfRange));
+        assert_eq!(parse_date("31.01.16"), Err(DateError::TwoDigitYear));
+        assert_eq!(parse_date("unknown"), Err(DateError::Format));
+        assert_eq!(parse_date(""), Err(DateError::Format));
+        assert_eq!(parse_date("1.2.3.4"), Err(DateError::Format));
+    }
+}

@@ -1,0 +1,376 @@
+//! Records turned into compact integer columns, once, before any pair is compared.
+//!
+//! Linking a million records compares tens of millions of pairs; doing any
+//! string work per pair (folding, transliterating, hashing) would dominate.
+//! So every text value is interned per field, its Latin key is computed once
+//! per distinct value (in parallel), dates become day numbers, and ages become
+//! the span of birth days they allow. A pair comparison is then a few integer
+//! tests and, only when values differ, one Jaro-Winkler on two short keys.
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::names_bridge;
+use crate::record::{Record, Sex};
+use crate::registry::birth_range_from_age;
+
+/// Marks a missing value in an id column.
+pub(crate) const NONE: u32 = u32::MAX;
+/// Marks a missing day number.
+const NO_DAY: i32 = i32::MIN;
+
+/// Where a text field's values come from in a [`Record`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TextSource {
+    Given,
+    Surname,
+    Patronymic,
+    Birthplace,
+    LastPlace,
+    Guardian,
+    Extra(String),
+}
+
+impl TextSource {
+    pub(crate) fn name(&self) -> String {
+        match self {
+            TextSource::Given => "given".into(),
+            TextSource::Surname => "surname".into(),
+            TextSource::Patronymic => "patronymic".into(),
+            TextSource::Birthplace => "birthplace".into(),
+            TextSource::LastPlace => "last_place".into(),
+            TextSource::Guardian => "guardian".into(),
+            TextSource::Extra(name) => format!("extra.{name}"),
+        }
+    }
+
+    pub(crate) fn from_name(name: &str) -> Option<TextSource> {
+        Some(match name {
+            "given" => TextSource::Given,
+            "surname" => TextSource::Surname,
+            "patronymic" => TextSource::Patronymic,
+            "birthplace" => TextSource::Birthplace,
+            "last_place" => TextSource::LastPlace,
+            "guardian" => TextSource::Guardian,
+            other => TextSource::Extra(other.strip_prefix("extra.")?.to_string()),
+        })
+    }
+
+    fn get<'r>(&self, record: &'r Record) -> Option<&'r str> {
+        let value = match self {
+            TextSource::Given => record.given.as_deref(),
+            TextSource::Surname => record.surname.as_deref(),
+            TextSource::Patronymic => record.patronymic.as_deref(),
+            TextSource::Birthplace => record.birthplace.as_deref(),
+            TextSource::LastPlace => record.last_place.as_deref(),
+            TextSource::Guardian => record.guardian.as_deref(),
+            TextSource::Extra(name) => record.extra_value(name),
+        };
+        value.filter(|v| !v.trim().is_empty())
+    }
+
+    /// Names carry given-name / surname knowledge and term frequencies;
+    /// other text is compared by its key alone.
+    fn is_name(&self) -> bool {
+        matches!(
+            self,
+            TextSource::Given | TextSource::Surname | TextSource::Patronymic
+        )
+    }
+}
+
+/// One interned text field over all records being linked.
+pub(crate) struct TextColumn<'r> {
+    pub source: TextSource,
+    /// Per record: id of the value as written, or [`NONE`].
+    pub raw: Vec<u32>,
+    /// Per distinct written value: the value itself.
+    pub raw_values: Vec<&'r str>,
+    /// Per key id: the key.
+    pub keys: Vec<Box<str>>,
+    /// Per record: id of its key, or [`NONE`] (saves a lookup per comparison).
+    pub record_key: Vec<u32>,
+    /// All keys end to end, and where each starts (`key_start[k]..key_start[k + 1]`):
+    /// comparisons read keys from one block of memory instead of chasing pointers.
+    pub key_text: Vec<u8>,
+    pub key_start: Vec<u32>,
+    /// Per key id: how many records carry it (term frequency).
+    pub key_counts: Vec<u32>,
+    /// Records that have this field.
+    pub present: u32,
+}
+
+impl TextColumn<'_> {
+    #[inline]
+    pub(crate) fn key_of(&self, record: usize) -> u32 {
+        self.record_key[record]
+    }
+
+    /// The bytes of key `key`.
+    #[inline]
+    pub(crate) fn key_bytes(&self, key: u32) -> &[u8] {
+        let k = key as usize;
+        &self.key_text[self.key_start[k] as usize..self.key_start[k + 1] as usize]
+    }
+
+    /// Share of records carrying this key (at least one record's worth).
+    pub(crate) fn key_frequency(&self, key: u32) -> f64 {
+        let count = self
+            .key_counts
+            .get(key as usize)
+            .copied()
+            .unwrap_or(1)
+            .max(1);
+        f64::from(count) / f64::from(self.present.max(1))
+    }
+}
+
+/// Birth evidence of one record as day numbers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Birth {
+    /// Days since 1 Jan of year 1, or [`NO_DAY`].
+    pub day: i32,
+    /// Year, month, day as the decimal number YYYYMMDD (for digit typos).
+    pub ymd: u32,
+    /// Earliest and latest birth day an age allows, or [`NO_DAY`].
+    pub earliest: i32,
+    pub latest: i32,
+}
+
+impl Birth {
+    const UNKNOWN: Birth = Birth {
+        day: NO_DAY,
+        ymd: 0,
+        earliest: NO_DAY,
+        latest: NO_DAY,
+    };
+
+    pub(crate) fn has_date(&self) -> bool {
+        self.day != NO_DAY
+    }
+
+    /// The span of possible birth days: the exact day, or the age's span.
+    pub(crate) fn span(&self) -> Option<(i32, i32)> {
+        if self.day != NO_DAY {
+            Some((self.day, self.day))
+        } else if self.earliest != NO_DAY {
+            Some((self.earliest, self.latest))
+        } else {
+            None
+        }
+    }
+
+    /// Years of birth the record allows (one for a date, up to two for an age).
+    pub(crate) fn possible_years(&self) -> impl Iterator<Item = i32> {
+        let (first, last) = match self.span() {
+            Some((lo, hi)) => (year_of_day(lo), year_of_day(hi)),
+            None => (1, 0),
+        };
+        first..=last
+    }
+}
+
+fn year_of_day(day: i32) -> i32 {
+    NaiveDate::from_num_days_from_ce_opt(day).map_or(0, |d| d.year())
+}
+
+fn birth_of(record: &Record) -> Birth {
+    if let Some(date) = record.birth_date {
+        return Birth {
+            day: date.num_days_from_ce(),
+            ymd: date.year().max(0) as u32 * 10_000 + date.month() * 100 + date.day(),
+            ..Birth::UNKNOWN
+        };
+    }
+    match (record.age, record.age_at) {
+        (Some(age), Some(at)) => match birth_range_from_age(age, at) {
+            Some((earliest, latest)) => Birth {
+                earliest: earliest.num_days_from_ce(),
+                latest: latest.num_days_from_ce(),
+                ..Birth::UNKNOWN
+            },
+            None => Birth::UNKNOWN,
+        },
+        _ => Birth::UNKNOWN,
+    }
+}
+
+/// All records of one linkage job (for linking two registries, the left
+/// registry's records come first, then the right's).
+pub(crate) struct Encoded<'r> {
+    pub records: Vec<&'r Record>,
+    /// Records `0..left_len` are the left registry; equal to the total for a dedupe.
+    pub left_len: usize,
+    pub text: Vec<TextColumn<'r>>,
+    /// Per record, side by side: (written-value id, key id) of every text
+    /// column, `2 · text.len()` numbers a record. A comparison then touches
+    /// one or two cache lines per record instead of two per column.
+    pub text_ids: Vec<u32>,
+    pub birth: Vec<Birth>,
+    pub sex: Vec<u8>,
+    pub has_birth: bool,
+    pub has_sex: bool,
+}
+
+impl<'r> Encoded<'r> {
+    pub(crate) fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// (written-value id, key id) of text column `column` of `record`.
+    #[inline]
+    pub(crate) fn text_pair(&self, record: usize, column: usize) -> (u32, u32) {
+        let at = (record * self.text.len() + column) * 2;
+        (self.text_ids[at], self.text_ids[at + 1])
+    }
+
+    pub(crate) fn is_link(&self) -> bool {
+        self.left_len < self.records.len()
+    }
+
+    pub(crate) fn column(&self, source: &TextSource) -> Option<usize> {
+        self.text.iter().position(|c| c.source == *source)
+    }
+
+    /// Encodes `left` followed by `right` (empty for a dedupe). A field
+    /// is kept only when both sides have it somewhere: a field one side never
+    /// records carries no evidence.
+    pub(crate) fn new(left: &'r [Record], right: &'r [Record]) -> Encoded<'r> {
+        let records: Vec<&Record> = left.iter().chain(right).collect();
+        let linking = !right.is_empty();
+        let on_both_sides = |present: &dyn Fn(&Record) -> bool| {
+            left.iter().any(present) && (!linking || right.iter().any(present))
+        };
+        let mut sources = vec![
+            TextSource::Given,
+            TextSource::Surname,
+            TextSource::Patronymic,
+            TextSource::Birthplace,
+            TextSource::LastPlace,
+            TextSource::Guardian,
+        ];
+        let mut extra_names: Vec<&str> = Vec::new();
+        for record in left {
+            for (name, _) in &record.extra {
+                if !extra_names.contains(&name.as_str()) {
+                    extra_names.push(name);
+                }
+            }
+        }
+        sources.extend(extra_names.iter().map(|n| TextSource::Extra(n.to_string())));
+        let sources: Vec<TextSource> = sources
+            .into_iter()
+            .filter(|s| on_both_sides(&|r: &Record| s.get(r).is_some()))
+            .collect();
+        let text = sources
+            .into_iter()
+            .map(|source| intern_column(&records, source))
+            .collect();
+        let birth: Vec<Birth> = records.iter().map(|r| birth_of(r)).collect();
+        let sex = records
+            .iter()
+            .map(|r| match r.sex {
+                None => 0,
+                Some(Sex::Female) => 1,
+                Some(Sex::Male) => 2,
+            })
+            .collect();
+        let text: Vec<TextColumn<'r>> = text;
+        let mut text_ids = Vec::with_capacity(records.len() * text.len() * 2);
+        for r in 0..records.len() {
+            for column in &text {
+                text_ids.push(column.raw[r]);
+                text_ids.push(column.record_key[r]);
+            }
+        }
+        Encoded {
+            text_ids,
+            has_birth: on_both_sides(&|r: &Record| {
+                r.birth_date.is_some() || (r.age.is_some() && r.age_at.is_some())
+            }),
+            has_sex: on_both_sides(&|r: &Record| r.sex.is_some()),
+            records,
+            left_len: left.len(),
+            text,
+            birth,
+            sex,
+        }
+    }
+}
+
+fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn<'r> {
+    let mut ids: FxHashMap<&'r str, u32> = FxHashMap::default();
+    let mut raw_values: Vec<&'r str> = Vec::new();
+    let mut present = 0u32;
+    let raw: Vec<u32> = records
+        .iter()
+        .map(|record| match source.get(record) {
+            None => NONE,
+            Some(value) => {
+                present += 1;
+                *ids.entry(value).or_insert_with(|| {
+                    raw_values.push(value);
+                    (raw_values.len() - 1) as u32
+                })
+            }
+        })
+        .collect();
+    drop(ids);
+    let latin: Vec<String> = raw_values
+        .par_iter()
+        .map(|value| {
+            if source.is_name() {
+                names_bridge::latin_key(value)
+            } else {
+                names_bridge::latin_key_of_text(value)
+            }
+        })
+        .collect();
+    let mut key_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut keys: Vec<Box<str>> = Vec::new();
+    let raw_to_key: Vec<u32> = latin
+        .iter()
+        .map(|key| {
+            *key_ids.entry(key.as_str()).or_insert_with(|| {
+                keys.push(key.as_str().into());
+                (keys.len() - 1) as u32
+            })
+        })
+        .collect();
+    drop(key_ids);
+    let mut key_counts = vec![0u32; keys.len()];
+    for &r in &raw {
+        if r != NONE {
+            key_counts[raw_to_key[r as usize] as usize] += 1;
+        }
+    }
+    let record_key = raw
+        .iter()
+        .map(|&r| {
+            if r == NONE {
+                NONE
+            } else {
+                raw_to_key[r as usize]
+            }
+        })
+        .collect();
+    let mut key_text = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
+    let mut key_start = Vec::with_capacity(keys.len() + 1);
+    for key in &keys {
+        key_start.push(key_text.len() as u32);
+        key_text.extend_from_slice(key.as_bytes());
+    }
+    key_start.push(key_text.len() as u32);
+    TextColumn {
+        source,
+        raw,
+        raw_values,
+        keys,
+        record_key,
+        key_text,
+        key_start,
+        key_counts,
+        present,
+    }
+}

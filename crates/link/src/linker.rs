@@ -1,0 +1,726 @@
+//! The linkage job: encode, block, estimate, score, cluster.
+//!
+//! [`link`] finds the same child across two registries, [`dedupe`] within
+//! one. Both return every pair at or above the report threshold with its
+//! probability and per-field reasons, and the clusters of matched records,
+//! all named by the registries' own record ids.
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use crate::blocking::{candidate_pairs, BlockingConfig};
+use crate::cluster::{cluster, pair_key, ClusterOptions};
+use crate::compare::{
+    fields_for, level_in, Comparator, Comparer, Field, TEXT_EXACT, TEXT_TRANSLITERATION,
+};
+use crate::encode::{Encoded, NONE};
+use crate::model::{
+    add_pattern, empty_level_counts, fit_by_rules, mask_pattern, EmOptions, Labelled, LevelCounts,
+    Model, RandomPairs, RuleCounts,
+};
+use crate::record::Record;
+
+/// Everything a linkage job can be tuned by; [`Settings::default`] is meant to work as is.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub blocking: BlockingConfig,
+    /// A pair is a match at or above this probability.
+    pub threshold: f64,
+    /// Pairs at or above this probability are reported (those below
+    /// `threshold` form the review queue).
+    pub report_threshold: f64,
+    /// Two clusters with a pair below this probability "clearly differ" and are never merged.
+    pub conflict_probability: f64,
+    pub max_cluster_size: usize,
+    /// Birth dates this many days apart or less count as "within days".
+    pub date_within_days: u32,
+    /// Slack when checking a stated age against a birth date or another age.
+    pub age_slack_days: u32,
+    /// Random pairs compared to estimate `u`.
+    pub u_sample_pairs: usize,
+    pub em_max_iterations: usize,
+    pub em_tolerance: f64,
+    pub term_frequency: bool,
+    /// Seed of the random pair sample (results are deterministic for a seed).
+    pub seed: u64,
+    /// Pairs a person accepted as the same child (record ids; for `link`, left then right).
+    pub accepted: Vec<(String, String)>,
+    /// Pairs a person rejected.
+    pub rejected: Vec<(String, String)>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            blocking: BlockingConfig::default(),
+            threshold: 0.5,
+            report_threshold: 0.1,
+            conflict_probability: 0.01,
+            max_cluster_size: 50,
+            date_within_days: 31,
+            age_slack_days: 183,
+            u_sample_pairs: 100_000,
+            em_max_iterations: 100,
+            em_tolerance: 1e-6,
+            term_frequency: true,
+            seed: 0x5eed,
+            accepted: Vec::new(),
+            rejected: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Adds human review decisions: accepted pairs count as known matches
+    /// and rejected ones as known non-matches when `m` is re-estimated, and
+    /// a rejected pair never ends up in one cluster.
+    pub fn with_decisions(
+        mut self,
+        accepted: &[(String, String)],
+        rejected: &[(String, String)],
+    ) -> Settings {
+        self.accepted.extend_from_slice(accepted);
+        self.rejected.extend_from_slice(rejected);
+        self
+    }
+}
+
+/// What one field added to a pair's match weight.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldContribution {
+    pub field: String,
+    pub level: &'static str,
+    /// log2(m/u) of the level, term-frequency adjustment included.
+    pub weight: f64,
+    /// The part of `weight` due to how common the name is, when adjusted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term_frequency_adjustment: Option<f64>,
+}
+
+/// A scored pair of records, named by their registry ids.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    pub left: String,
+    pub right: String,
+    pub probability: f64,
+    /// Prior log-odds plus the sum of the field weights, in bits.
+    pub match_weight: f64,
+    pub fields: Vec<FieldContribution>,
+    /// "accepted" or "rejected" when a person decided this pair.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<&'static str>,
+}
+
+/// Counts that describe a job.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LinkStats {
+    pub left_records: usize,
+    pub right_records: usize,
+    pub candidate_pairs: usize,
+    /// Pairs each blocking rule produced (before removing repeats across rules).
+    pub pairs_per_rule: Vec<(String, usize)>,
+    pub distinct_patterns: usize,
+    pub reported_pairs: usize,
+    pub matched_pairs: usize,
+    pub clusters: usize,
+}
+
+/// A pair kept compactly; expanded into a [`Pair`] on demand.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    left: u32,
+    right: u32,
+    weight: f64,
+    pattern: u64,
+    /// Term-frequency adjustments of up to two fields (given name, surname).
+    tf: [f32; 2],
+    decision: Decision,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decision {
+    None,
+    Accepted,
+    Rejected,
+}
+
+/// The result of [`link`] or [`dedupe`].
+#[derive(Debug, Clone)]
+pub struct LinkResult {
+    pub model: Model,
+    pub stats: LinkStats,
+    pub threshold: f64,
+    ids: Vec<String>,
+    left_len: usize,
+    linking: bool,
+    scored: Vec<Scored>,
+    tf_fields: [Option<usize>; 2],
+    clusters: Vec<Vec<u32>>,
+    /// Per record: index of its cluster in `clusters`, or `NONE` when alone.
+    cluster_of: Vec<u32>,
+}
+
+fn probability_of(weight: f64) -> f64 {
+    1.0 / (1.0 + (-weight).exp2())
+}
+
+impl LinkResult {
+    /// Reported pairs, strongest first.
+    pub fn pairs(&self) -> impl Iterator<Item = Pair> + '_ {
+        self.scored.iter().map(|s| self.expand(s))
+    }
+
+    pub fn pair_count(&self) -> usize {
+        self.scored.len()
+    }
+
+    /// Matched pairs, as `(left, right, probability)` indices: for `link`,
+    /// into the left and right registries; for `dedupe`, both into the one
+    /// registry. A matched pair is at or above the match threshold (or
+    /// accepted by a person) and its records ended in the same cluster: a
+    /// pair the chaining guard kept apart is not a match.
+    pub fn matches(&self) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
+        self.scored
+            .iter()
+            .filter(|s| self.is_match(s) && self.same_cluster(s.left, s.right))
+            .map(|s| {
+                (
+                    s.left as usize,
+                    self.side_index(s.right),
+                    probability_of(s.weight),
+                )
+            })
+    }
+
+    /// Pairs for human review: reported, undecided and below the match threshold.
+    pub fn review_queue(&self) -> impl Iterator<Item = Pair> + '_ {
+        self.scored
+            .iter()
+            .filter(|s| s.decision == Decision::None && probability_of(s.weight) < self.threshold)
+            .map(|s| self.expand(s))
+    }
+
+    /// Clusters of two or more records, by record id.
+    pub fn clusters(&self) -> Vec<Vec<String>> {
+        self.clusters
+            .iter()
+            .map(|c| c.iter().map(|&r| self.ids[r as usize].clone()).collect())
+            .collect()
+    }
+
+    /// Clusters as record indices into the concatenation left ++ right.
+    pub fn cluster_indices(&self) -> &[Vec<u32>] {
+        &self.clusters
+    }
+
+    fn side_index(&self, record: u32) -> usize {
+        if self.linking {
+            record as usize - self.left_len
+        } else {
+            record as usize
+        }
+    }
+
+    fn same_cluster(&self, a: u32, b: u32) -> bool {
+        let cluster = self.cluster_of[a as usize];
+        cluster != NONE && cluster == self.cluster_of[b as usize]
+    }
+
+    fn is_match(&self, s: &Scored) -> bool {
+        match s.decision {
+            Decision::Accepted => true,
+            Decision::Rejected => false,
+            Decision::None => probability_of(s.weight) >= self.threshold,
+        }
+    }
+
+    fn expand(&self, s: &Scored) -> Pair {
+        let fields = self
+            .model
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(f, field)| {
+                let level = &field.levels[level_in(s.pattern, f) as usize];
+                let tf = self
+                    .tf_fields
+                    .iter()
+                    .position(|&t| t == Some(f))
+                    .map(|k| f64::from(s.tf[k]))
+                    .filter(|adj| *adj != 0.0);
+                FieldContribution {
+                    field: field.field.clone(),
+                    level: level.level,
+                    weight: level.weight + tf.unwrap_or(0.0),
+                    term_frequency_adjustment: tf,
+                }
+            })
+            .collect();
+        Pair {
+            left: self.ids[s.left as usize].clone(),
+            right: self.ids[s.right as usize].clone(),
+            probability: probability_of(s.weight),
+            match_weight: s.weight,
+            fields,
+            decision: match s.decision {
+                Decision::None => None,
+                Decision::Accepted => Some("accepted"),
+                Decision::Rejected => Some("rejected"),
+            },
+        }
+    }
+}
+
+/// Finds records of the same child across two registries (up to 2^26
+/// records in all: pair and rule index share one 64-bit word in blocking).
+pub fn link(left: &[Record], right: &[Record], settings: &Settings) -> LinkResult {
+    run(&Encoded::new(left, right), settings)
+}
+
+/// Finds records of the same child within one registry.
+pub fn dedupe(records: &[Record], settings: &Settings) -> LinkResult {
+    run(&Encoded::new(records, &[]), settings)
+}
+
+/// Scores pairs under a fitted model.
+struct Scorer<'a, 'r> {
+    comparer: Comparer<'a, 'r>,
+    model: &'a Model,
+    pattern_weights: FxHashMap<u64, f64>,
+    tf_fields: [Option<usize>; 2],
+}
+
+impl Scorer<'_, '_> {
+    fn tf_adjustments(&self, pattern: u64, i: usize, j: usize) -> [f32; 2] {
+        let mut out = [0f32; 2];
+        for (k, f) in self.tf_fields.iter().enumerate() {
+            let Some(f) = *f else { continue };
+            let level = level_in(pattern, f);
+            if level != TEXT_EXACT && level != TEXT_TRANSLITERATION {
+                continue;
+            }
+            let Comparator::Text { column, .. } = self.comparer.fields[f].comparator else {
+                continue;
+            };
+            let col = &self.comparer.encoded.text[column];
+            let (ki, kj) = (col.key_of(i), col.key_of(j));
+            if ki == NONE || kj == NONE {
+                continue;
+            }
+            let frequency = col.key_frequency(ki).max(col.key_frequency(kj));
+            let u_level = self.model.fields[f].levels[level as usize].u;
+            out[k] = (u_level / frequency).log2() as f32;
+        }
+        out
+    }
+
+    fn weight_of_pattern(&self, pattern: u64) -> f64 {
+        match self.pattern_weights.get(&pattern) {
+            Some(&w) => w,
+            None => self.model.prior_weight() + self.model.pattern_weight(pattern),
+        }
+    }
+
+    fn score(&self, i: usize, j: usize) -> (f64, u64, [f32; 2]) {
+        let pattern = self.comparer.pattern(i, j);
+        self.score_pattern(pattern, i, j)
+    }
+
+    fn score_pattern(&self, pattern: u64, i: usize, j: usize) -> (f64, u64, [f32; 2]) {
+        let tf = self.tf_adjustments(pattern, i, j);
+        let weight = self.weight_of_pattern(pattern) + f64::from(tf[0]) + f64::from(tf[1]);
+        (weight, pattern, tf)
+    }
+}
+
+/// Random pairs for `u`: across the two sides when linking, any two records when deduplicating.
+fn random_pairs(encoded: &Encoded<'_>, wanted: usize, seed: u64) -> Vec<(u32, u32)> {
+    let n = encoded.len();
+    let (left, right) = if encoded.is_link() {
+        (encoded.left_len, n - encoded.left_len)
+    } else {
+        (n, n)
+    };
+    if left == 0 || right == 0 || n < 2 {
+        return Vec::new();
+    }
+    let possible = if encoded.is_link() {
+        left as u128 * right as u128
+    } else {
+        n as u128 * (n as u128 - 1) / 2
+    };
+    let wanted = (wanted as u128).min(possible) as usize;
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut pairs = Vec::with_capacity(wanted);
+    while pairs.len() < wanted {
+        let i = rng.gen_range(0..left);
+        let j = if encoded.is_link() {
+            encoded.left_len + rng.gen_range(0..right)
+        } else {
+            rng.gen_range(0..n)
+        };
+        if i != j {
+            pairs.push((i as u32, j as u32));
+        }
+    }
+    pairs
+}
+
+fn index_decisions(encoded: &Encoded<'_>, decisions: &[(String, String)]) -> Vec<(u32, u32)> {
+    if decisions.is_empty() {
+        return Vec::new();
+    }
+    let (left_ids, right_ids): (FxHashMap<&str, u32>, FxHashMap<&str, u32>) = {
+        let index = |range: std::ops::Range<usize>| {
+            range
+                .map(|r| (encoded.records[r].id.as_str(), r as u32))
+                .collect::<FxHashMap<_, _>>()
+        };
+        if encoded.is_link() {
+            (
+                index(0..encoded.left_len),
+                index(encoded.left_len..encoded.len()),
+            )
+        } else {
+            let all = index(0..encoded.len());
+            (all.clone(), all)
+        }
+    };
+    decisions
+        .iter()
+        .filter_map(|(a, b)| {
+            let direct = left_ids.get(a.as_str()).zip(right_ids.get(b.as_str()));
+            let swapped = left_ids.get(b.as_str()).zip(right_ids.get(a.as_str()));
+            direct.or(swapped).map(|(&i, &j)| (i, j))
+        })
+        .filter(|(i, j)| i != j)
+        .collect()
+}
+
+fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
+    let fields: Vec<Field> = fields_for(encoded, settings.term_frequency);
+    let comparer = Comparer::new(
+        encoded,
+        &fields,
+        settings.date_within_days as i32,
+        settings.age_slack_days as i32,
+    );
+
+    let candidates = candidate_pairs(encoded, &settings.blocking);
+
+    let accepted = index_decisions(encoded, &settings.accepted);
+    let rejected = index_decisions(encoded, &settings.rejected);
+    let mut decided: FxHashMap<u64, Decision> = FxHashMap::default();
+    for &(i, j) in &accepted {
+        decided.insert(pair_key(i, j), Decision::Accepted);
+    }
+    for &(i, j) in &rejected {
+        decided.insert(pair_key(i, j), Decision::Rejected);
+    }
+    let mut labelled = Labelled::default();
+    for (&key, &decision) in &decided {
+        let pattern = comparer.pattern((key >> 32) as usize, (key & 0xffff_ffff) as usize);
+        let counts = match decision {
+            Decision::Accepted => &mut labelled.matches,
+            _ => &mut labelled.non_matches,
+        };
+        *counts.entry(pattern).or_default() += 1.0;
+    }
+
+    // u from random pairs.
+    let sample = random_pairs(encoded, settings.u_sample_pairs, settings.seed);
+    let u_counts: LevelCounts = sample
+        .par_iter()
+        .fold(
+            || empty_level_counts(&fields),
+            |mut counts, &(i, j)| {
+                add_pattern(&mut counts, comparer.pattern(i as usize, j as usize), 1.0);
+                counts
+            },
+        )
+        .reduce(
+            || empty_level_counts(&fields),
+            |mut a, b| {
+                for (fa, fb) in a.iter_mut().zip(b) {
+                    for (x, y) in fa.iter_mut().zip(fb) {
+                        *x += y;
+                    }
+                }
+                a
+            },
+        );
+    let u_sample_pairs = sample.len();
+    drop(sample);
+
+    // Patterns of the blocked pairs, and their counts for EM.
+    let patterns: Vec<u64> = candidates
+        .pairs
+        .par_iter()
+        .map(|&key| comparer.pattern((key >> 32) as usize, (key & 0xffff_ffff) as usize))
+        .collect();
+    let pattern_counts: FxHashMap<u64, f64> = candidates
+        .pairs
+        .par_iter()
+        .zip(patterns.par_iter())
+        .filter(|(key, _)| !decided.contains_key(key))
+        .fold(
+            FxHashMap::default,
+            |mut counts: FxHashMap<u64, f64>, (_, &p)| {
+                *counts.entry(p).or_default() += 1.0;
+                counts
+            },
+        )
+        .reduce(FxHashMap::default, |mut a, b| {
+            for (p, c) in b {
+                *a.entry(p).or_default() += c;
+            }
+            a
+        });
+
+    // Per blocking rule: its pairs' patterns with the rule's own fields masked.
+    let rule_masked: Vec<Vec<bool>> = candidates
+        .rule_fields
+        .iter()
+        .zip(&candidates.rule_windowed)
+        .map(|(rule_fields, &windowed)| {
+            // Sex follows from the given name, so blocking on the given name
+            // makes sex agree too: it is no evidence within such a rule. A
+            // windowed rule pairs records sorted by surname and given name,
+            // so those lean towards agreeing as well.
+            let given_blocked = windowed || rule_fields.iter().any(|f| f == "given");
+            fields
+                .iter()
+                .map(|f| {
+                    rule_fields.contains(&f.name)
+                        || (given_blocked && f.name == "sex")
+                        || (windowed && (f.name == "given" || f.name == "surname"))
+                })
+                .collect()
+        })
+        .collect();
+    let rule_count = rule_masked.len().min(16);
+    let per_rule_counts: Vec<FxHashMap<u64, f64>> = candidates
+        .pairs
+        .par_iter()
+        .zip(candidates.rule_masks.par_iter())
+        .zip(patterns.par_iter())
+        .filter(|((key, _), _)| !decided.contains_key(key))
+        .fold(
+            || vec![FxHashMap::<u64, f64>::default(); rule_count],
+            |mut counts, ((_, &mask), &pattern)| {
+                for (r, rule_counts) in counts.iter_mut().enumerate() {
+                    if mask & (1 << r) != 0 {
+                        *rule_counts
+                            .entry(mask_pattern(pattern, &rule_masked[r]))
+                            .or_default() += 1.0;
+                    }
+                }
+                counts
+            },
+        )
+        .reduce(
+            || vec![FxHashMap::default(); rule_count],
+            |mut a, b| {
+                for (ra, rb) in a.iter_mut().zip(b) {
+                    for (p, c) in rb {
+                        *ra.entry(p).or_default() += c;
+                    }
+                }
+                a
+            },
+        );
+    let presence = |field: &str, needs_date: bool| -> f64 {
+        let n = encoded.len().max(1) as f64;
+        let share = if field == "birth" {
+            let with = encoded
+                .birth
+                .iter()
+                .filter(|b| {
+                    if needs_date {
+                        b.has_date()
+                    } else {
+                        b.span().is_some()
+                    }
+                })
+                .count();
+            with as f64 / n
+        } else {
+            encoded
+                .text
+                .iter()
+                .find(|c| c.source.name() == field)
+                .map_or(0.0, |c| f64::from(c.present) / n)
+        };
+        share * share
+    };
+    let rules: Vec<RuleCounts> = per_rule_counts
+        .into_iter()
+        .zip(rule_masked)
+        .zip(&candidates.rule_recall)
+        .map(|((counts, masked), recall)| RuleCounts {
+            counts,
+            masked,
+            recall: recall.as_ref().and_then(|terms| {
+                terms
+                    .iter()
+                    .map(|t| {
+                        let f = fields.iter().position(|f| f.name == t.field)?;
+                        Some((f, t.levels, presence(&t.field, t.needs_date)))
+                    })
+                    .collect()
+            }),
+        })
+        .collect();
+    let n = encoded.len() as f64;
+    let possible_pairs = if encoded.is_link() {
+        encoded.left_len as f64 * (n - encoded.left_len as f64)
+    } else {
+        n * (n - 1.0) / 2.0
+    };
+    let model = fit_by_rules(
+        &fields,
+        &rules,
+        &pattern_counts,
+        &RandomPairs {
+            level_counts: u_counts,
+            sampled: u_sample_pairs,
+            possible: possible_pairs,
+        },
+        &labelled,
+        &EmOptions {
+            max_iterations: settings.em_max_iterations,
+            tolerance: settings.em_tolerance,
+        },
+    );
+    drop(rules);
+
+    let mut tf_fields = [None, None];
+    for (slot, f) in tf_fields.iter_mut().zip(
+        fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.term_frequency)
+            .map(|(f, _)| f),
+    ) {
+        *slot = Some(f);
+    }
+    let pattern_weights: FxHashMap<u64, f64> = pattern_counts
+        .keys()
+        .map(|&p| (p, model.prior_weight() + model.pattern_weight(p)))
+        .collect();
+    let scorer = Scorer {
+        comparer,
+        model: &model,
+        pattern_weights,
+        tf_fields,
+    };
+
+    let report_weight = (settings.report_threshold / (1.0 - settings.report_threshold)).log2();
+    let mut scored: Vec<Scored> = candidates
+        .pairs
+        .par_iter()
+        .zip(patterns.par_iter())
+        .filter_map(|(&key, &pattern)| {
+            let (i, j) = ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
+            let (weight, pattern, tf) = scorer.score_pattern(pattern, i, j);
+            let decision = decided.get(&key).copied().unwrap_or(Decision::None);
+            (weight >= report_weight || decision != Decision::None).then_some(Scored {
+                left: i as u32,
+                right: j as u32,
+                weight,
+                pattern,
+                tf,
+                decision,
+            })
+        })
+        .collect();
+    drop(patterns);
+    // Decided pairs that blocking did not produce are still reported.
+    let blocked: FxHashSet<u64> = scored
+        .iter()
+        .filter(|s| s.decision != Decision::None)
+        .map(|s| pair_key(s.left, s.right))
+        .collect();
+    for (&key, &decision) in &decided {
+        if !blocked.contains(&key) && candidates.pairs.binary_search(&key).is_err() {
+            let (i, j) = ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
+            let (weight, pattern, tf) = scorer.score(i, j);
+            scored.push(Scored {
+                left: i as u32,
+                right: j as u32,
+                weight,
+                pattern,
+                tf,
+                decision,
+            });
+        }
+    }
+    scored.par_sort_unstable_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.left.cmp(&b.left))
+            .then(a.right.cmp(&b.right))
+    });
+
+    let threshold_weight = (settings.threshold / (1.0 - settings.threshold)).log2();
+    let matched: Vec<(u32, u32)> = scored
+        .iter()
+        .filter(|s| match s.decision {
+            Decision::Accepted => true,
+            Decision::Rejected => false,
+            Decision::None => s.weight >= threshold_weight,
+        })
+        .map(|s| (s.left, s.right))
+        .collect();
+    let cannot_link: FxHashSet<u64> = rejected.iter().map(|&(i, j)| pair_key(i, j)).collect();
+    let must_link: FxHashSet<u64> = accepted.iter().map(|&(i, j)| pair_key(i, j)).collect();
+    let clusters = cluster(
+        encoded.len(),
+        &matched,
+        &cannot_link,
+        |x, y| {
+            if must_link.contains(&pair_key(x, y)) {
+                1.0
+            } else {
+                probability_of(scorer.score(x as usize, y as usize).0)
+            }
+        },
+        &ClusterOptions {
+            threshold: settings.threshold,
+            conflict_probability: settings.conflict_probability,
+            max_cluster_size: settings.max_cluster_size,
+        },
+    );
+
+    let mut cluster_of = vec![NONE; encoded.len()];
+    for (c, members) in clusters.iter().enumerate() {
+        for &r in members {
+            cluster_of[r as usize] = c as u32;
+        }
+    }
+    let stats = LinkStats {
+        left_records: encoded.left_len,
+        right_records: encoded.len() - encoded.left_len,
+        candidate_pairs: candidates.pairs.len(),
+        pairs_per_rule: candidates.per_rule,
+        distinct_patterns: pattern_counts.len(),
+        reported_pairs: scored.len(),
+        matched_pairs: matched.len(),
+        clusters: clusters.len(),
+    };
+    LinkResult {
+        stats,
+        threshold: settings.threshold,
+        ids: encoded.records.iter().map(|r| r.id.clone()).collect(),
+        left_len: encoded.left_len,
+        linking: encoded.is_link(),
+        scored,
+        tf_fields,
+        clusters,
+        cluster_of,
+        model,
+    }
+}

@@ -1,0 +1,568 @@
+//! The Fellegi–Sunter model and its estimation without labels.
+//!
+//! For each field level, `m` is the chance a true match shows it and `u` the
+//! chance a non-match does; a pair's match weight is the prior log-odds
+//! plus Σ log2(m/u) over its fields (missing fields add nothing).
+//!
+//! `u` comes from random pairs (almost all non-matches), counted per level.
+//! `m` and the prior λ (the share of matches among blocked pairs) come from
+//! expectation–maximisation with `u` held fixed — run on the counts of
+//! distinct comparison patterns, so a million pairs with a few hundred
+//! patterns cost a few hundred operations per iteration. Pairs a person has
+//! accepted or rejected enter EM with their answer fixed instead of guessed.
+//!
+//! Blocked pairs agree on their blocking keys by construction, so EM over
+//! all of them with random-pair `u` would read "same surname" as evidence of
+//! a match and may call every pair a match. As in Splink, EM therefore runs
+//! once per blocking rule on that rule's pairs with the rule's own fields
+//! left out; each field's `m` is the average over the rules that did not
+//! block on it (weighted by the rule's expected matches).
+//!
+//! The prior λ must then be the chance that two *random* records match,
+//! because `u` describes random pairs (a prior over blocked pairs would
+//! count the blocking keys' agreement twice and match every namesake). It
+//! is estimated as in Splink: a rule with λ_r over its N_r pairs finds
+//! λ_r·N_r matches, which is the share `recall_r` of all matches that agree
+//! on its keys — computable from `m` (and how often the keys are present)
+//! when the keys map onto comparison levels. The median over such rules of
+//! λ_r·N_r / recall_r, divided by the number of possible pairs, is λ.
+//!
+//! Term frequencies: agreeing on a rare surname says more than agreeing on
+//! the commonest one. For the exact and transliteration levels of given
+//! names and surnames, the level's `u` is replaced by the name's own
+//! frequency among the records (the approach of Splink), adding
+//! log2(u_level / frequency) to the weight.
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::compare::{level_in, Field, MISSING};
+
+/// Estimated probabilities of one level.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelModel {
+    pub level: &'static str,
+    pub m: f64,
+    pub u: f64,
+    /// log2(m / u), what this level adds to a pair's match weight.
+    pub weight: f64,
+}
+
+/// The levels of one field.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldModel {
+    pub field: String,
+    pub term_frequency: bool,
+    /// Level 0 ("missing") is included with weight 0.
+    pub levels: Vec<LevelModel>,
+}
+
+/// A fitted model.
+#[derive(Debug, Clone, Serialize)]
+pub struct Model {
+    pub fields: Vec<FieldModel>,
+    /// Prior probability that two random records are a match.
+    pub lambda: f64,
+    pub em_iterations: usize,
+    pub em_converged: bool,
+    /// Random pairs the `u` probabilities were counted on.
+    pub u_sample_pairs: usize,
+}
+
+impl Model {
+    pub(crate) fn prior_weight(&self) -> f64 {
+        (self.lambda / (1.0 - self.lambda)).log2()
+    }
+
+    /// Sum of level weights of a pattern, without the prior or term frequencies.
+    pub(crate) fn pattern_weight(&self, pattern: u64) -> f64 {
+        self.fields
+            .iter()
+            .enumerate()
+            .map(|(f, field)| field.levels[level_in(pattern, f) as usize].weight)
+            .sum()
+    }
+}
+
+/// Counts of each level of each field, for `u`.
+pub(crate) type LevelCounts = Vec<Vec<f64>>;
+
+pub(crate) fn empty_level_counts(fields: &[Field]) -> LevelCounts {
+    fields
+        .iter()
+        .map(|f| vec![0.0; f.level_names().len()])
+        .collect()
+}
+
+pub(crate) fn add_pattern(counts: &mut LevelCounts, pattern: u64, times: f64) {
+    for (f, field_counts) in counts.iter_mut().enumerate() {
+        field_counts[level_in(pattern, f) as usize] += times;
+    }
+}
+
+/// Probabilities per level from counts, ignoring "missing", with a small
+/// pseudo-count so that a level never seen does not get probability 0
+/// (which would make its weight infinite).
+fn normalise(counts: &[f64], pseudo_count: f64) -> Vec<f64> {
+    let total: f64 = counts.iter().skip(1).map(|c| c + pseudo_count).sum();
+    counts
+        .iter()
+        .enumerate()
+        .map(|(level, c)| {
+            if level == MISSING as usize || total <= 0.0 {
+                0.0
+            } else {
+                (c + pseudo_count) / total
+            }
+        })
+        .collect()
+}
+
+/// Pairs with a fixed answer from human review, as pattern counts.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Labelled {
+    pub matches: FxHashMap<u64, f64>,
+    pub non_matches: FxHashMap<u64, f64>,
+}
+
+/// EM options.
+pub(crate) struct EmOptions {
+    pub max_iterations: usize,
+    pub tolerance: f64,
+}
+
+/// Pattern counts of one blocking rule's pairs, with the fields it blocks on masked.
+pub(crate) struct RuleCounts {
+    pub counts: FxHashMap<u64, f64>,
+    /// Per field: whether the rule blocks on it.
+    pub masked: Vec<bool>,
+    /// Per field the rule's key needs: the levels a true match must show,
+    /// and the share of pairs where both records have the key.
+    pub recall: RecallSpec,
+}
+
+/// `(field, levels, presence)` terms of a rule's recall, when computable.
+pub(crate) type RecallSpec = Option<Vec<(usize, &'static [u8], f64)>>;
+
+/// What random pairs say: level counts for `u`, how many were sampled,
+/// and how many pairs there are in all (for the prior).
+pub(crate) struct RandomPairs {
+    pub level_counts: LevelCounts,
+    pub sampled: usize,
+    pub possible: f64,
+}
+
+/// A pattern with the given fields set to "missing".
+pub(crate) fn mask_pattern(pattern: u64, masked: &[bool]) -> u64 {
+    masked.iter().enumerate().fold(pattern, |p, (f, &m)| {
+        if m {
+            p & !(0xf << (f as u32 * crate::compare::BITS_PER_FIELD))
+        } else {
+            p
+        }
+    })
+}
+
+/// Fits `m` per blocking rule and λ over all pairs (see the module documentation).
+pub(crate) fn fit_by_rules(
+    fields: &[Field],
+    rules: &[RuleCounts],
+    all: &FxHashMap<u64, f64>,
+    random: &RandomPairs,
+    labelled: &Labelled,
+    options: &EmOptions,
+) -> Model {
+    let (u_counts, u_sample_pairs, possible_pairs) =
+        (&random.level_counts, random.sampled, random.possible);
+    // Rules with too few pairs say nothing reliable.
+    const MIN_RULE_PAIRS: f64 = 20.0;
+    let mut m_sum: Vec<Vec<f64>> = fields
+        .iter()
+        .map(|f| vec![0.0; f.level_names().len()])
+        .collect();
+    let mut m_weight = vec![0.0; fields.len()];
+    let mut iterations = 0;
+    let mut converged = true;
+    let mut rule_matches: Vec<(f64, &RecallSpec)> = Vec::new();
+    for rule in rules {
+        let total: f64 = rule.counts.values().sum();
+        if total < MIN_RULE_PAIRS || rule.masked.iter().all(|&m| m) {
+            continue;
+        }
+        let masked_labels = Labelled {
+            matches: remask(&labelled.matches, &rule.masked),
+            non_matches: remask(&labelled.non_matches, &rule.masked),
+        };
+        let model = fit(
+            fields,
+            &rule.counts,
+            u_counts,
+            u_sample_pairs,
+            &masked_labels,
+            options,
+        );
+        iterations += model.em_iterations;
+        converged &= model.em_converged;
+        let expected_matches = (model.lambda * total).max(1e-9);
+        rule_matches.push((expected_matches, &rule.recall));
+        for (f, field) in model.fields.iter().enumerate() {
+            if rule.masked[f] {
+                continue;
+            }
+            m_weight[f] += expected_matches;
+            for (level, l) in field.levels.iter().enumerate() {
+                m_sum[f][level] += expected_matches * l.m;
+            }
+        }
+    }
+    // Fields no rule could estimate: EM over all pairs, unmasked.
+    let fallback = m_weight
+        .iter()
+        .any(|&w| w <= 0.0)
+        .then(|| fit(fields, all, u_counts, u_sample_pairs, labelled, options));
+    let m: Vec<Vec<f64>> = (0..fields.len())
+        .map(|f| match (&fallback, m_weight[f] > 0.0) {
+            (Some(model), false) => model.fields[f].levels.iter().map(|l| l.m).collect(),
+            _ => m_sum[f].iter().map(|x| x / m_weight[f]).collect(),
+        })
+        .collect();
+    let mut m = m;
+    apply_swap_floor(fields, &mut m);
+    let u: Vec<Vec<f64>> = u_counts.iter().map(|c| normalise(c, 1.0)).collect();
+    let mut estimates: Vec<f64> = rule_matches
+        .iter()
+        .filter_map(|(expected, recall)| {
+            let recall: f64 = recall
+                .as_ref()?
+                .iter()
+                .map(|&(f, levels, presence)| {
+                    presence
+                        * levels
+                            .iter()
+                            .map(|&l| m[f].get(l as usize).copied().unwrap_or(0.0))
+                            .sum::<f64>()
+                })
+                .product();
+            (recall > 1e-6).then(|| expected / recall)
+        })
+        .collect();
+    estimates.sort_by(f64::total_cmp);
+    let lambda = match estimates.get(estimates.len() / 2) {
+        Some(&matches) if possible_pairs > 0.0 => (matches / possible_pairs).clamp(1e-12, 0.5),
+        // No rule maps onto levels: assume blocking finds every match.
+        _ => {
+            let blocked = fit_lambda(fields, &m, &u, all, labelled, options);
+            let candidates: f64 = all.values().sum();
+            (blocked * candidates / possible_pairs.max(1.0)).clamp(1e-12, 0.5)
+        }
+    };
+    build_model(
+        fields,
+        &m,
+        &u,
+        lambda,
+        iterations,
+        converged,
+        u_sample_pairs,
+    )
+}
+
+/// Share of true matches assumed, at least, to have the given name and
+/// surname columns swapped. The rules that find swapped pairs block on the
+/// names, so EM can hardly see this level; without a floor a swap would
+/// count as strong evidence *against* a match.
+const SWAPPED_M_FLOOR: f64 = 0.01;
+
+fn apply_swap_floor(fields: &[Field], m: &mut [Vec<f64>]) {
+    for (f, field) in fields.iter().enumerate() {
+        let names = field.level_names();
+        let Some(swapped) = names
+            .iter()
+            .position(|l| *l == crate::compare::TEXT_LEVELS[8])
+        else {
+            continue;
+        };
+        if field.name != "surname" || m[f][swapped] >= SWAPPED_M_FLOOR {
+            continue;
+        }
+        let others: f64 = m[f]
+            .iter()
+            .enumerate()
+            .filter(|(l, _)| *l != swapped)
+            .map(|(_, x)| x)
+            .sum();
+        let scale = if others > 0.0 {
+            (1.0 - SWAPPED_M_FLOOR) / others
+        } else {
+            0.0
+        };
+        for (l, x) in m[f].iter_mut().enumerate() {
+            *x = if l == swapped {
+                SWAPPED_M_FLOOR
+            } else {
+                *x * scale
+            };
+        }
+    }
+}
+
+fn remask(counts: &FxHashMap<u64, f64>, masked: &[bool]) -> FxHashMap<u64, f64> {
+    let mut out = FxHashMap::default();
+    for (&p, &c) in counts {
+        *out.entry(mask_pattern(p, masked)).or_default() += c;
+    }
+    out
+}
+
+fn log_ratio(fields: &[Field], m: &[Vec<f64>], u: &[Vec<f64>], pattern: u64) -> f64 {
+    (0..fields.len())
+        .map(|f| {
+            let level = level_in(pattern, f) as usize;
+            if level == MISSING as usize {
+                0.0
+            } else {
+                (m[f][level] / u[f][level]).ln()
+            }
+        })
+        .sum()
+}
+
+/// λ by EM with `m` and `u` fixed.
+fn fit_lambda(
+    fields: &[Field],
+    m: &[Vec<f64>],
+    u: &[Vec<f64>],
+    all: &FxHashMap<u64, f64>,
+    labelled: &Labelled,
+    options: &EmOptions,
+) -> f64 {
+    let ratios: Vec<(f64, f64)> = all
+        .iter()
+        .map(|(&p, &c)| (log_ratio(fields, m, u, p), c))
+        .collect();
+    let known: f64 = labelled.matches.values().sum();
+    let total: f64 = ratios.iter().map(|(_, c)| c).sum::<f64>()
+        + known
+        + labelled.non_matches.values().sum::<f64>();
+    if total <= 0.0 {
+        return 0.5;
+    }
+    let mut lambda = 0.1f64;
+    for _ in 0..options.max_iterations.max(1) * 10 {
+        let prior = (lambda / (1.0 - lambda)).ln();
+        let expected: f64 = ratios
+            .iter()
+            .map(|&(r, c)| c / (1.0 + (-(prior + r)).exp()))
+            .sum::<f64>()
+            + known;
+        let next = (expected / total).clamp(1e-9, 1.0 - 1e-9);
+        let change = (next - lambda).abs();
+        lambda = next;
+        if change < options.tolerance * 1e-3 {
+            break;
+        }
+    }
+    lambda
+}
+
+/// Fits `m` and λ by EM on pattern counts of blocked pairs, `u` given.
+pub(crate) fn fit(
+    fields: &[Field],
+    patterns: &FxHashMap<u64, f64>,
+    u_counts: &LevelCounts,
+    u_sample_pairs: usize,
+    labelled: &Labelled,
+    options: &EmOptions,
+) -> Model {
+    let u: Vec<Vec<f64>> = u_counts.iter().map(|c| normalise(c, 1.0)).collect();
+    // Start from "matches mostly agree": m falls off across the levels.
+    let mut m: Vec<Vec<f64>> = fields
+        .iter()
+        .map(|field| {
+            let levels = field.level_names().len();
+            let raw: Vec<f64> = (0..levels)
+                .map(|l| {
+                    if l == 0 {
+                        0.0
+                    } else {
+                        0.5f64.powi(l as i32 * 2 - 1)
+                    }
+                })
+                .collect();
+            normalise(&raw, 0.0)
+        })
+        .collect();
+    let patterns: Vec<(u64, f64)> = patterns.iter().map(|(&p, &c)| (p, c)).collect();
+    let labelled_matches: f64 = labelled.matches.values().sum();
+    let total: f64 = patterns.iter().map(|(_, c)| c).sum::<f64>()
+        + labelled_matches
+        + labelled.non_matches.values().sum::<f64>();
+    let mut lambda = 0.1f64.min(0.5);
+    let mut iterations = 0;
+    let mut converged = false;
+    while iterations < options.max_iterations && total > 0.0 {
+        iterations += 1;
+        let mut match_counts = empty_level_counts(fields);
+        let mut expected_matches = labelled_matches;
+        let prior = (lambda / (1.0 - lambda)).ln();
+        for &(pattern, count) in &patterns {
+            let log_odds = prior + log_ratio(fields, &m, &u, pattern);
+            let p = 1.0 / (1.0 + (-log_odds).exp());
+            expected_matches += p * count;
+            add_pattern(&mut match_counts, pattern, p * count);
+        }
+        for (&pattern, &count) in &labelled.matches {
+            add_pattern(&mut match_counts, pattern, count);
+        }
+        let new_m: Vec<Vec<f64>> = match_counts.iter().map(|c| normalise(c, 0.5)).collect();
+        let new_lambda = (expected_matches / total).clamp(1e-9, 1.0 - 1e-9);
+        let change = new_m
+            .iter()
+            .flatten()
+            .zip(m.iter().flatten())
+            .map(|(a, b)| (a - b).abs())
+            .fold((new_lambda - lambda).abs(), f64::max);
+        m = new_m;
+        lambda = new_lambda;
+        if change < options.tolerance {
+            converged = true;
+            break;
+        }
+    }
+    build_model(
+        fields,
+        &m,
+        &u,
+        lambda,
+        iterations,
+        converged,
+        u_sample_pairs,
+    )
+}
+
+fn build_model(
+    fields: &[Field],
+    m: &[Vec<f64>],
+    u: &[Vec<f64>],
+    lambda: f64,
+    iterations: usize,
+    converged: bool,
+    u_sample_pairs: usize,
+) -> Model {
+    let fields = fields
+        .iter()
+        .enumerate()
+        .map(|(f, field)| FieldModel {
+            field: field.name.clone(),
+            term_frequency: field.term_frequency,
+            levels: field
+                .level_names()
+                .iter()
+                .enumerate()
+                .map(|(level, &name)| {
+                    let (mf, uf) = (m[f][level], u[f][level]);
+                    LevelModel {
+                        level: name,
+                        m: mf,
+                        u: uf,
+                        weight: if level == MISSING as usize {
+                            0.0
+                        } else {
+                            (mf / uf).log2()
+                        },
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Model {
+        fields,
+        lambda,
+        em_iterations: iterations,
+        em_converged: converged,
+        u_sample_pairs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{Comparator, NameKind, BITS_PER_FIELD};
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+
+    /// Three independent text fields with known m and u; pairs drawn from the
+    /// mixture; EM must recover m and λ without labels.
+    #[test]
+    fn em_recovers_known_m_and_lambda() {
+        let fields: Vec<Field> = (0..3)
+            .map(|i| Field {
+                name: format!("f{i}"),
+                comparator: Comparator::Text {
+                    column: i,
+                    name: NameKind::NotAName,
+                },
+                term_frequency: false,
+            })
+            .collect();
+        // Levels 1 (exact), 4 (close), 7 (different).
+        let m_true = [0.85, 0.10, 0.05];
+        let u_true = [0.02, 0.08, 0.90];
+        let levels = [1u64, 4, 7];
+        let draw = |rng: &mut StdRng, probs: &[f64; 3]| {
+            let x: f64 = rng.gen();
+            if x < probs[0] {
+                levels[0]
+            } else if x < probs[0] + probs[1] {
+                levels[1]
+            } else {
+                levels[2]
+            }
+        };
+        let mut rng = StdRng::seed_from_u64(7);
+        let lambda_true = 0.2;
+        let mut patterns: FxHashMap<u64, f64> = FxHashMap::default();
+        for _ in 0..200_000 {
+            let is_match = rng.gen::<f64>() < lambda_true;
+            let probs = if is_match { &m_true } else { &u_true };
+            let pattern = (0..3).fold(0u64, |p, f| {
+                p | (draw(&mut rng, probs) << (f * BITS_PER_FIELD))
+            });
+            *patterns.entry(pattern).or_default() += 1.0;
+        }
+        let mut u_counts = empty_level_counts(&fields);
+        for _ in 0..200_000 {
+            let pattern = (0..3).fold(0u64, |p, f| {
+                p | (draw(&mut rng, &u_true) << (f * BITS_PER_FIELD))
+            });
+            add_pattern(&mut u_counts, pattern, 1.0);
+        }
+        let model = fit(
+            &fields,
+            &patterns,
+            &u_counts,
+            200_000,
+            &Labelled::default(),
+            &EmOptions {
+                max_iterations: 500,
+                tolerance: 1e-7,
+            },
+        );
+        assert!(model.em_converged);
+        assert!(
+            (model.lambda - lambda_true).abs() < 0.01,
+            "lambda {}",
+            model.lambda
+        );
+        for field in &model.fields {
+            for (k, &level) in levels.iter().enumerate() {
+                let m = field.levels[level as usize].m;
+                assert!(
+                    (m - m_true[k]).abs() < 0.02,
+                    "{} level {level}: m {m}",
+                    field.field
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,677 @@
+//! Reading a registry CSV into [`Record`]s through a column map.
+//!
+//! The map is the only configuration a registry needs:
+//! `id=COL,given=COL,surname=COL,birth_date=COL,...` names which column holds
+//! which field (column names may be Cyrillic, spaces after commas are
+//! ignored). A row with a bad cell is still imported without that cell, and
+//! the problem is reported as a [`RowError`] naming the line and the column —
+//! never the cell's content, which is a child's personal data.
+
+use std::collections::hash_map::Entry;
+use std::fmt;
+use std::hash::BuildHasher;
+use std::io::Read;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
+use crate::dates::{parse_date, DateOrder, ParsedDate};
+use crate::names_bridge::split_full_name;
+use crate::record::{Record, Sex};
+
+/// A record field a column can be mapped to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MapKey {
+    Id,
+    Given,
+    Surname,
+    Patronymic,
+    FullName,
+    Sex,
+    BirthDate,
+    Age,
+    AgeAt,
+    Birthplace,
+    LastPlace,
+    Guardian,
+    Note,
+    /// `extra.NAME`: any further column, compared as text with the same-named
+    /// extra of the other registry (FEBRL's postcode, an address, a document number).
+    Extra(String),
+}
+
+impl MapKey {
+    fn parse(key: &str) -> Option<MapKey> {
+        Some(match key {
+            "id" => MapKey::Id,
+            "given" => MapKey::Given,
+            "surname" => MapKey::Surname,
+            "patronymic" => MapKey::Patronymic,
+            "full_name" => MapKey::FullName,
+            "sex" => MapKey::Sex,
+            "birth_date" => MapKey::BirthDate,
+            "age" => MapKey::Age,
+            "age_at" => MapKey::AgeAt,
+            "birthplace" => MapKey::Birthplace,
+            "last_place" => MapKey::LastPlace,
+            "guardian" => MapKey::Guardian,
+            "note" => MapKey::Note,
+            other => {
+                let name = other.strip_prefix("extra.")?;
+                if name.is_empty() {
+                    return None;
+                }
+                MapKey::Extra(name.to_string())
+            }
+        })
+    }
+}
+
+impl fmt::Display for MapKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            MapKey::Id => "id",
+            MapKey::Given => "given",
+            MapKey::Surname => "surname",
+            MapKey::Patronymic => "patronymic",
+            MapKey::FullName => "full_name",
+            MapKey::Sex => "sex",
+            MapKey::BirthDate => "birth_date",
+            MapKey::Age => "age",
+            MapKey::AgeAt => "age_at",
+            MapKey::Birthplace => "birthplace",
+            MapKey::LastPlace => "last_place",
+            MapKey::Guardian => "guardian",
+            MapKey::Note => "note",
+            MapKey::Extra(name) => return write!(f, "extra.{name}"),
+        };
+        f.write_str(name)
+    }
+}
+
+/// Which column holds which field, parsed from `id=COL,given=COL,...`.
+///
+/// Besides field keys the spec accepts `date_order=dmy|mdy` to settle
+/// slash dates such as `05/06/2016` (otherwise the column's unambiguous
+/// values decide, and day-first is assumed when none do). `age_at` may name
+/// a column or give a date (`age_at=2023-05-01`) when the whole list was
+/// drawn up on one day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnMap {
+    pub columns: Vec<(MapKey, String)>,
+    pub date_order: Option<DateOrder>,
+}
+
+/// A column-map spec that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MapError {
+    #[error("column map entry {entry:?} is not KEY=COLUMN")]
+    NotKeyValue { entry: String },
+    #[error("column map key {key:?} is unknown (known: id, given, surname, patronymic, full_name, sex, birth_date, age, age_at, birthplace, last_place, guardian, note, extra.NAME, date_order)")]
+    UnknownKey { key: String },
+    #[error("column map key {key} is given twice")]
+    DuplicateKey { key: String },
+    #[error("column map has no id=COLUMN entry; every record must keep its registry id")]
+    NoId,
+    #[error("date_order must be dmy or mdy, not {value:?}")]
+    BadDateOrder { value: String },
+}
+
+impl FromStr for ColumnMap {
+    type Err = MapError;
+
+    fn from_str(spec: &str) -> Result<ColumnMap, MapError> {
+        let mut columns: Vec<(MapKey, String)> = Vec::new();
+        let mut date_order = None;
+        for entry in spec.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            let (key, column) = entry.split_once('=').ok_or_else(|| MapError::NotKeyValue {
+                entry: entry.to_string(),
+            })?;
+            let (key, column) = (key.trim().to_lowercase(), column.trim().to_string());
+            if column.is_empty() {
+                return Err(MapError::NotKeyValue {
+                    entry: entry.to_string(),
+                });
+            }
+            if key == "date_order" {
+                date_order = Some(match column.to_lowercase().as_str() {
+                    "dmy" => DateOrder::DayFirst,
+                    "mdy" => DateOrder::MonthFirst,
+                    _ => return Err(MapError::BadDateOrder { value: column }),
+                });
+                continue;
+            }
+            let map_key = MapKey::parse(&key).ok_or(MapError::UnknownKey { key })?;
+            if columns.iter().any(|(k, _)| *k == map_key) {
+                return Err(MapError::DuplicateKey {
+                    key: map_key.to_string(),
+                });
+            }
+            columns.push((map_key, column));
+        }
+        if !columns.iter().any(|(k, _)| *k == MapKey::Id) {
+            return Err(MapError::NoId);
+        }
+        Ok(ColumnMap {
+            columns,
+            date_order,
+        })
+    }
+}
+
+/// A problem with one cell; the row is imported without that cell (or, for
+/// the id, skipped). Never carries the cell's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// 1-based line of the CSV file (the header is line 1).
+    pub line: u64,
+    pub column: String,
+    pub reason: String,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {:?}: {}",
+            self.line, self.column, self.reason
+        )
+    }
+}
+
+/// A registry that cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum RegistryError {
+    #[error("the registry has no header row")]
+    NoHeader,
+    #[error("column {column:?} (mapped to {key}) is not in the header")]
+    MissingColumn { key: String, column: String },
+    #[error("the CSV cannot be read at line {line}: {reason}")]
+    Csv { line: u64, reason: String },
+}
+
+/// Reads a registry held in memory.
+pub fn parse_registry(
+    csv_text: &str,
+    map: &ColumnMap,
+) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
+    parse_registry_reader(csv_text.as_bytes(), map)
+}
+
+/// Where each mapped field is found in a row.
+struct Layout {
+    id: usize,
+    fields: Vec<(MapKey, usize)>,
+    constant_age_at: Option<NaiveDate>,
+}
+
+fn layout(headers: &csv::StringRecord, map: &ColumnMap) -> Result<Layout, RegistryError> {
+    let find = |column: &str| {
+        headers.iter().position(|h| h.trim() == column).or_else(|| {
+            let wanted = column.to_lowercase();
+            headers
+                .iter()
+                .position(|h| h.trim().to_lowercase() == wanted)
+        })
+    };
+    let mut id = None;
+    let mut fields = Vec::new();
+    let mut constant_age_at = None;
+    for (key, column) in &map.columns {
+        match find(column) {
+            Some(index) if *key == MapKey::Id => id = Some(index),
+            Some(index) => fields.push((key.clone(), index)),
+            None => {
+                let constant = (*key == MapKey::AgeAt)
+                    .then(|| parse_date(column).ok())
+                    .flatten();
+                match constant {
+                    Some(date) => constant_age_at = Some(date.resolve(DateOrder::DayFirst)),
+                    None => {
+                        return Err(RegistryError::MissingColumn {
+                            key: key.to_string(),
+                            column: column.clone(),
+                        })
+                    }
+                }
+            }
+        }
+    }
+    Ok(Layout {
+        id: id.ok_or(RegistryError::NoHeader)?,
+        fields,
+        constant_age_at,
+    })
+}
+
+/// Picks the delimiter that splits the header line into the most fields.
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    let line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
+    let line = &head[..line_end];
+    [b',', b';', b'\t', b'|']
+        .into_iter()
+        .max_by_key(|d| line.iter().filter(|b| *b == d).count())
+        .unwrap_or(b',')
+}
+
+/// A date cell whose day/month order is settled once the whole column is read.
+struct PendingDate {
+    record: usize,
+    birth: bool,
+    parsed: ParsedDate,
+}
+
+/// Reads a registry from any reader (a file, stdin, memory).
+pub fn parse_registry_reader<R: Read>(
+    mut reader: R,
+    map: &ColumnMap,
+) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
+    // Enough of the start to see the header line and choose the delimiter.
+    let mut head = vec![0u8; 64 * 1024];
+    let mut filled = 0;
+    while filled < head.len() {
+        let n = reader
+            .read(&mut head[filled..])
+            .map_err(|e| RegistryError::Csv {
+                line: 1,
+                reason: e.to_string(),
+            })?;
+        if n == 0 {
+            break;
+        }
+        filled += n;
+        if head[..filled].contains(&b'\n') {
+            break;
+        }
+    }
+    head.truncate(filled);
+    let delimiter = sniff_delimiter(&head);
+    let mut csv_reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(head.as_slice().chain(reader));
+    let headers = csv_reader
+        .headers()
+        .map_err(|e| RegistryError::Csv {
+            line: 1,
+            reason: csv_error_reason(&e),
+        })?
+        .clone();
+    if headers.is_empty() {
+        return Err(RegistryError::NoHeader);
+    }
+    let layout = layout(&headers, map)?;
+
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    let mut pending = Vec::new();
+    let mut evidence = [0usize; 2];
+    let mut seen_ids: FxHashMap<u64, usize> = FxHashMap::default();
+    // Rows are read in chunks and turned into records in parallel (dates,
+    // name splitting and copies are the costly part); duplicate ids, the
+    // order of records and slash-date evidence are settled in order after.
+    const CHUNK: usize = 16 * 1024;
+    let mut chunk: Vec<csv::StringRecord> = Vec::with_capacity(CHUNK);
+    let mut finished = false;
+    while !finished {
+        chunk.clear();
+        while chunk.len() < CHUNK {
+            let mut row = csv::StringRecord::new();
+            match csv_reader.read_record(&mut row) {
+                Ok(false) => {
+                    finished = true;
+                    break;
+                }
+                Ok(true) => chunk.push(row),
+                Err(e) => {
+                    let line = e.position().map_or(0, csv::Position::line);
+                    match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => errors.push(RowError {
+                            line,
+                            column: String::new(),
+                            reason: "not valid UTF-8 (decode the file first); row skipped".into(),
+                        }),
+                        _ => {
+                            return Err(RegistryError::Csv {
+                                line,
+                                reason: csv_error_reason(&e),
+                            })
+                        }
+                    }
+                }
+            }
+        }
+        let converted: Vec<Converted> = chunk
+            .par_iter()
+            .map(|row| convert_row(row, &layout, &headers))
+            .collect();
+        for row in converted {
+            errors.extend(row.errors);
+            let Some(record) = row.record else { continue };
+            let id_hash = FxBuildHasher.hash_one(record.id.as_str());
+            match seen_ids.entry(id_hash) {
+                Entry::Occupied(first)
+                    if records_id(&records, *first.get()) == Some(record.id.as_str()) =>
+                {
+                    errors.push(RowError {
+                        line: row.line,
+                        column: header_name(&headers, layout.id),
+                        reason: "duplicate id; row skipped".into(),
+                    });
+                    continue;
+                }
+                Entry::Occupied(_) => {}
+                Entry::Vacant(slot) => {
+                    slot.insert(records.len());
+                }
+            }
+            for order in row.evidence.into_iter().flatten() {
+                evidence[order as usize] += 1;
+            }
+            for (birth, parsed) in row.ambiguous {
+                pending.push(PendingDate {
+                    record: records.len(),
+                    birth,
+                    parsed,
+                });
+            }
+            records.push(record);
+        }
+    }
+
+    // Slash dates: the explicit order, else what the column's unambiguous
+    // values show, else day-first (the registries of the region).
+    let order = map.date_order.unwrap_or(
+        if evidence[DateOrder::MonthFirst as usize] > evidence[DateOrder::DayFirst as usize] {
+            DateOrder::MonthFirst
+        } else {
+            DateOrder::DayFirst
+        },
+    );
+    for p in pending {
+        let date = p.parsed.resolve(order);
+        if p.birth {
+            records[p.record].birth_date = Some(date);
+        } else {
+            records[p.record].age_at = Some(date);
+        }
+    }
+    Ok((records, errors))
+}
+
+/// One row turned into a record, with what the reader must settle in order.
+struct Converted {
+    line: u64,
+    record: Option<Record>,
+    errors: Vec<RowError>,
+    /// Slash-date order shown by this row's birth date and list date.
+    evidence: [Option<DateOrder>; 2],
+    /// Ambiguous slash dates: (is the birth date, both readings).
+    ambiguous: Vec<(bool, ParsedDate)>,
+}
+
+fn header_name(headers: &csv::StringRecord, index: usize) -> String {
+    headers.get(index).unwrap_or("").to_string()
+}
+
+fn convert_row(row: &csv::StringRecord, layout: &Layout, headers: &csv::StringRecord) -> Converted {
+    let line = row.position().map_or(0, csv::Position::line);
+    let mut out = Converted {
+        line,
+        record: None,
+        errors: Vec::new(),
+        evidence: [None, None],
+        ambiguous: Vec::new(),
+    };
+    let cell = |index: usize| row.get(index).map(str::trim).filter(|v| !v.is_empty());
+    let Some(id) = cell(layout.id) else {
+        out.errors.push(RowError {
+            line,
+            column: header_name(headers, layout.id),
+            reason: "empty id; row skipped".into(),
+        });
+        return out;
+    };
+    let mut record = Record::new(id);
+    record.age_at = layout.constant_age_at;
+    let mut full_name = None;
+    for (key, index) in &layout.fields {
+        let Some(value) = cell(*index) else { continue };
+        let mut bad = |reason: &str| {
+            out.errors.push(RowError {
+                line,
+                column: header_name(headers, *index),
+                reason: reason.to_string(),
+            })
+        };
+        match key {
+            MapKey::Id => {}
+            MapKey::Given => record.given = Some(value.to_string()),
+            MapKey::Surname => record.surname = Some(value.to_string()),
+            MapKey::Patronymic => record.patronymic = Some(value.to_string()),
+            MapKey::FullName => full_name = Some(value.to_string()),
+            MapKey::Sex => match Sex::parse(value) {
+                Some(sex) => record.sex = Some(sex),
+                None => bad("not a recognised sex (expected e.g. f/m, ж/ч, ж/м)"),
+            },
+            MapKey::BirthDate | MapKey::AgeAt => {
+                let birth = *key == MapKey::BirthDate;
+                match parse_date(value) {
+                    Ok(parsed) => {
+                        out.evidence[usize::from(!birth)] = slash_order(value);
+                        if let ParsedDate::Ambiguous { .. } = parsed {
+                            out.ambiguous.push((birth, parsed));
+                        }
+                        let date = parsed.resolve(DateOrder::DayFirst);
+                        if birth {
+                            record.birth_date = Some(date);
+                        } else {
+                            record.age_at = Some(date);
+                        }
+                    }
+                    Err(e) => bad(&e.to_string()),
+                }
+            }
+            MapKey::Age => match parse_age(value) {
+                Some(age) => record.age = Some(age),
+                None => bad("not an age in years"),
+            },
+            MapKey::Birthplace => record.birthplace = Some(value.to_string()),
+            MapKey::LastPlace => record.last_place = Some(value.to_string()),
+            MapKey::Guardian => record.guardian = Some(value.to_string()),
+            MapKey::Note => record.note = Some(value.to_string()),
+            MapKey::Extra(name) => record.extra.push((name.clone(), value.to_string())),
+        }
+    }
+    if let Some(full) = full_name {
+        let parts = split_full_name(&full);
+        record.given = record.given.or(parts.given);
+        record.surname = record.surname.or(parts.surname);
+        record.patronymic = record.patronymic.or(parts.patronymic);
+        record.full_name = Some(full);
+    }
+    out.record = Some(record);
+    out
+}
+
+fn records_id(records: &[Record], index: usize) -> Option<&str> {
+    records.get(index).map(|r| r.id.as_str())
+}
+
+/// The order a slash date proves by having a number above 12 in front.
+fn slash_order(text: &str) -> Option<DateOrder> {
+    if !text.contains('/') {
+        return None;
+    }
+    let mut numbers = text.split('/').map(|p| p.trim().parse::<u32>().ok());
+    let (Some(Some(first)), Some(Some(second))) = (numbers.next(), numbers.next()) else {
+        return None;
+    };
+    match (first > 12, second > 12) {
+        (true, false) => Some(DateOrder::DayFirst),
+        (false, true) => Some(DateOrder::MonthFirst),
+        _ => None,
+    }
+}
+
+/// Whole years from cells like "7", "7 років", "7 лет", "7.5".
+fn parse_age(text: &str) -> Option<u32> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let age: u32 = digits.parse().ok()?;
+    (age <= 120).then_some(age)
+}
+
+/// A csv error without the offending bytes.
+fn csv_error_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => io.to_string(),
+        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".into(),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("{len} fields where {expected_len} were expected")
+        }
+        _ => "malformed CSV".into(),
+    }
+}
+
+/// The birth-year span an age on a date allows: born after `age_at` minus
+/// `age + 1` years and no later than `age_at` minus `age` years.
+pub(crate) fn birth_range_from_age(age: u32, at: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let years_back = |years: u32| {
+        let year = at.year() - years as i32;
+        NaiveDate::from_ymd_opt(year, at.month(), at.day())
+            .or_else(|| NaiveDate::from_ymd_opt(year, at.month(), 28))
+    };
+    let latest = years_back(age)?;
+    let earliest = years_back(age + 1)?.succ_opt()?;
+    Some((earliest, latest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn column_map_with_cyrillic_names_and_spaces() {
+        let map: ColumnMap =
+            "id=№, given=Ім'я , surname=Прізвище,birth_date=Дата народження, extra.postcode=Індекс"
+                .parse()
+                .unwrap();
+        assert_eq!(map.columns[0], (MapKey::Id, "№".to_string()));
+        assert_eq!(map.columns[1], (MapKey::Given, "Ім'я".to_string()));
+        assert_eq!(
+            map.columns[3],
+            (MapKey::BirthDate, "Дата народження".to_string())
+        );
+        assert_eq!(
+            map.columns[4],
+            (MapKey::Extra("postcode".into()), "Індекс".to_string())
+        );
+    }
+
+    #[test]
+    fn column_map_errors() {
+        assert_eq!("given=a".parse::<ColumnMap>(), Err(MapError::NoId));
+        assert!(matches!(
+            "id=a,color=b".parse::<ColumnMap>(),
+            Err(MapError::UnknownKey { .. })
+        ));
+        assert!(matches!(
+            "id=a,given=b,given=c".parse::<ColumnMap>(),
+            Err(MapError::DuplicateKey { .. })
+        ));
+        assert!(matches!(
+            "id=a,given".parse::<ColumnMap>(),
+            Err(MapError::NotKeyValue { .. })
+        ));
+    }
+
+    #[test]
+    fn reads_a_cyrillic_registry_with_semicolons() {
+        let csv = "№;Прізвище;Ім'я;Дата народження;Стать\n\
+                   17;Коваленко;Олена;05.03.2014;ж\n\
+                   18;Мельник;Іван;2015-11-30;ч\n";
+        let map: ColumnMap =
+            "id=№,surname=Прізвище,given=Ім'я,birth_date=Дата народження,sex=Стать"
+                .parse()
+                .unwrap();
+        let (records, errors) = parse_registry(csv, &map).unwrap();
+        assert!(errors.is_empty());
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].id, "17");
+        assert_eq!(records[0].surname.as_deref(), Some("Коваленко"));
+        assert_eq!(records[0].birth_date, Some(d(2014, 3, 5)));
+        assert_eq!(records[1].sex, Some(Sex::Male));
+    }
+
+    #[test]
+    fn row_errors_name_line_and_column_but_not_the_data() {
+        let csv = "id,name,born,age\n1,Zakharchenko Dmytro,32.13.2015,x-secret-age\n,Nobody,,\n";
+        let map: ColumnMap = "id=id,full_name=name,birth_date=born,age=age"
+            .parse()
+            .unwrap();
+        let (records, errors) = parse_registry(csv, &map).unwrap();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].surname.as_deref(), Some("Zakharchenko"));
+        assert_eq!(records[0].birth_date, None);
+        assert_eq!(errors.len(), 3);
+        assert_eq!((errors[0].line, errors[0].column.as_str()), (2, "born"));
+        assert_eq!((errors[1].line, errors[1].column.as_str()), (2, "age"));
+        assert_eq!((errors[2].line, errors[2].column.as_str()), (3, "id"));
+        for error in &errors {
+            let shown = error.to_string();
+            for secret in ["Zakharchenko", "Dmytro", "32.13", "x-secret", "Nobody"] {
+                assert!(!shown.contains(secret), "{shown} leaks {secret}");
+            }
+        }
+    }
+
+    #[test]
+    fn slash_dates_follow_the_column() {
+        let csv = "id,dob\na,05/06/2016\nb,12/31/2015\n";
+        let map: ColumnMap = "id=id,birth_date=dob".parse().unwrap();
+        let (records, _) = parse_registry(csv, &map).unwrap();
+        assert_eq!(records[0].birth_date, Some(d(2016, 5, 6)));
+        let map: ColumnMap = "id=id,birth_date=dob,date_order=dmy".parse().unwrap();
+        let (records, errors) = parse_registry(csv, &map).unwrap();
+        assert_eq!(records[0].birth_date, Some(d(2016, 6, 5)));
+        // 12/31 cannot be day-first: the reader reports it rather than guess.
+        assert_eq!(records[1].birth_date, Some(d(2015, 12, 31)));
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn febrl_header_with_spaces_and_constant_age_at() {
+        let csv = "rec_id, given_name, surname, age\nrec-1-org, michaela, neumann, 7\n";
+        let map: ColumnMap =
+            "id=rec_id, given=given_name, surname=surname, age=age, age_at=01.06.2023"
+                .parse()
+                .unwrap();
+        let (records, errors) = parse_registry(csv, &map).unwrap();
+        assert!(errors.is_empty());
+        assert_eq!(records[0].given.as_deref(), Some("michaela"));
+        assert_eq!(records[0].age, Some(7));
+        assert_eq!(records[0].age_at, Some(d(2023, 6, 1)));
+    }
+
+    #[test]
+    fn missing_column_is_named() {
+        let map: ColumnMap = "id=id,given=Ім'я".parse().unwrap();
+        let err = parse_registry("id,name\n1,a\n", &map).unwrap_err();
+        assert!(err.to_string().contains("Ім'я"));
+    }
+
+    #[test]
+    fn age_range() {
+        let (lo, hi) = birth_range_from_age(7, d(2023, 6, 1)).unwrap();
+        assert_eq!((lo, hi), (d(2015, 6, 2), d(2016, 6, 1)));
+    }
+}

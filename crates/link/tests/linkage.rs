@@ -1,0 +1,178 @@
+//! Small end-to-end checks of dedupe, cross-script names, TF and decisions.
+
+use casefile_link::{dedupe, link, Record, Settings};
+use chrono::NaiveDate;
+
+fn child(id: &str, given: &str, surname: &str, born: Option<(i32, u32, u32)>) -> Record {
+    Record {
+        given: Some(given.into()),
+        surname: Some(surname.into()),
+        birth_date: born.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+        ..Record::new(id)
+    }
+}
+
+/// A population of distinct children, so that u and λ have something to learn from.
+fn population(prefix: &str, n: usize) -> Vec<Record> {
+    let given = [
+        "Олена",
+        "Іван",
+        "Марія",
+        "Дмитро",
+        "Софія",
+        "Андрій",
+        "Юлія",
+        "Богдан",
+    ];
+    let stems = [
+        "Коваль",
+        "Ткач",
+        "Бондар",
+        "Мельнич",
+        "Гончар",
+        "Лис",
+        "Павл",
+        "Руд",
+        "Жук",
+        "Сав",
+    ];
+    let endings = ["енко", "ук", "чук", "ишин"];
+    (0..n)
+        .map(|k| {
+            child(
+                &format!("{prefix}{k}"),
+                given[k % given.len()],
+                &format!(
+                    "{}{}",
+                    stems[(k / 8) % stems.len()],
+                    endings[(k / 80) % endings.len()]
+                ),
+                Some((
+                    2006 + (k % 17) as i32,
+                    1 + (k % 12) as u32,
+                    1 + (k * 7 % 28) as u32,
+                )),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn cross_script_copies_are_linked() {
+    let left = population("uk", 400);
+    // The same children in Latin letters (national standard), in another order.
+    let latin = |s: &str| casefile_names::transliterate(s, casefile_names::Scheme::UkNational2010);
+    let right: Vec<Record> = left
+        .iter()
+        .rev()
+        .map(|r| Record {
+            id: format!("lat-{}", r.id),
+            given: r.given.as_deref().map(latin),
+            surname: r.surname.as_deref().map(latin),
+            ..r.clone()
+        })
+        .collect();
+    let result = link(&left, &right, &Settings::default());
+    let matches: Vec<(usize, usize, f64)> = result.matches().collect();
+    let correct = matches
+        .iter()
+        .filter(|(i, j, _)| right[*j].id == format!("lat-{}", left[*i].id))
+        .count();
+    assert!(
+        correct >= 390,
+        "{correct} of 400 linked, {} matches",
+        matches.len()
+    );
+    assert!(
+        matches.len() - correct <= 4,
+        "{} wrong links",
+        matches.len() - correct
+    );
+    let pair = result.pairs().next().unwrap();
+    let given = pair.fields.iter().find(|f| f.field == "given").unwrap();
+    assert!(
+        matches!(given.level, "transliteration" | "exact"),
+        "{}",
+        given.level
+    );
+}
+
+#[test]
+fn rejected_decision_splits_and_accepted_joins() {
+    let mut records = population("r", 300);
+    // Thirty children listed twice, so that the model has matches to learn from.
+    for k in 0..30 {
+        let mut copy = records[k * 7].clone();
+        copy.id = if k == 0 {
+            "dup".into()
+        } else {
+            format!("dup{k}")
+        };
+        records.push(copy);
+    }
+    let settings = Settings::default();
+    let result = dedupe(&records, &settings);
+    let dup_pair = result
+        .matches()
+        .find(|(i, j, _)| records[*i].id == "dup" || records[*j].id == "dup")
+        .map(|(i, j, _)| (records[i].id.clone(), records[j].id.clone()));
+    let (a, b) = dup_pair.expect("the duplicate is found");
+    let rejected = dedupe(
+        &records,
+        &settings
+            .clone()
+            .with_decisions(&[], &[(a.clone(), b.clone())]),
+    );
+    assert!(rejected.matches().all(|(i, j, _)| {
+        !((records[i].id == a && records[j].id == b) || (records[i].id == b && records[j].id == a))
+    }));
+    assert!(rejected
+        .clusters()
+        .iter()
+        .all(|c| !(c.contains(&a) && c.contains(&b))));
+    // An accepted pair that the model alone would not match becomes a match.
+    let (x, y) = ("r1".to_string(), "r2".to_string());
+    let accepted = dedupe(
+        &records,
+        &settings.with_decisions(&[(x.clone(), y.clone())], &[]),
+    );
+    let pair = accepted
+        .pairs()
+        .find(|p| p.left == x && p.right == y)
+        .unwrap();
+    assert_eq!(pair.decision, Some("accepted"));
+}
+
+#[test]
+fn rare_surnames_weigh_more_than_common_ones() {
+    let mut records = population("p", 400);
+    // Many Шевченко, one Залізняк: agreeing on the rare name says more.
+    for k in 0..60 {
+        records.push(child(
+            &format!("s{k}"),
+            "Петро",
+            "Шевченко",
+            Some((2010, 1 + k % 12, 1 + k % 27)),
+        ));
+    }
+    records.push(child("z1", "Петро", "Залізняк", Some((2012, 5, 5))));
+    records.push(child("z2", "Петро", "Залізняк", Some((2012, 5, 5))));
+    records.push(child("s-dup", "Петро", "Шевченко", Some((2010, 1, 1))));
+    let settings = Settings {
+        report_threshold: 0.0,
+        ..Settings::default()
+    };
+    let result = dedupe(&records, &settings);
+    let surname_weight = |a: &str, b: &str| {
+        let pair = result
+            .pairs()
+            .find(|p| (p.left == a && p.right == b) || (p.left == b && p.right == a))
+            .unwrap();
+        pair.fields
+            .iter()
+            .find(|f| f.field == "surname")
+            .unwrap()
+            .weight
+    };
+    assert!(surname_weight("z1", "z2") > surname_weight("s0", "s-dup") + 2.0);
+}

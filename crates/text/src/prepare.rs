@@ -45,35 +45,14 @@ pub struct PreparedDocument {
     pub language: Option<&'static str>,
 }
 
-/// Why a file could not become a document.
+/// Why a file could not become a document: it is not readable text, or
+/// nothing is left once markup and boilerplate are removed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PrepareError {
-    #[error("empty file")]
-    Empty,
-    #[error("binary file ({what}), not text")]
-    Binary { what: String },
-    #[error("truncated UTF-8: the file ends in the middle of a character (valid up to byte {valid_up_to})")]
-    TruncatedUtf8 { valid_up_to: usize },
-    #[error("invalid UTF-8 at byte {at}, and no legacy encoding explains the bytes")]
-    InvalidUtf8 { at: usize },
-    #[error("malformed {encoding} text")]
-    Undecodable { encoding: &'static str },
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
     #[error("no text left after removing markup and boilerplate")]
     NoText,
-}
-
-impl From<DecodeError> for PrepareError {
-    fn from(error: DecodeError) -> Self {
-        match error {
-            DecodeError::Empty => PrepareError::Empty,
-            DecodeError::Binary { what } => PrepareError::Binary { what },
-            DecodeError::TruncatedUtf8 { valid_up_to } => {
-                PrepareError::TruncatedUtf8 { valid_up_to }
-            }
-            DecodeError::InvalidUtf8 { at } => PrepareError::InvalidUtf8 { at },
-            DecodeError::Undecodable { encoding } => PrepareError::Undecodable { encoding },
-        }
-    }
 }
 
 /// Decodes `bytes`, recognises the format, extracts clean text and metadata
@@ -90,7 +69,7 @@ pub fn prepare_document(
     };
     let decoded = decode_with_hint(bytes, declared)?;
     if decoded.text.trim().is_empty() {
-        return Err(PrepareError::Empty);
+        return Err(DecodeError::Empty.into());
     }
     let media_type = sniff_media_type(&decoded.text, file_name);
     let mut meta = SourceMeta::default();
@@ -350,21 +329,26 @@ mod tests {
 
     #[test]
     fn whitespace_only_is_empty() {
-        assert_eq!(prepare_document(b" \n\t\n", None), Err(PrepareError::Empty));
+        assert_eq!(
+            prepare_document(b" \n\t\n", None),
+            Err(PrepareError::Decode(DecodeError::Empty))
+        );
     }
 
     #[test]
     fn decode_errors_carry_over() {
         assert_eq!(
             prepare_document(b"%PDF-1.4\n\x00\x01", Some("a.txt")),
-            Err(PrepareError::Binary {
+            Err(PrepareError::Decode(DecodeError::Binary {
                 what: "PDF".to_string()
-            })
+            }))
         );
         let truncated = &"Діти".as_bytes()[..7];
         assert_eq!(
             prepare_document(truncated, None),
-            Err(PrepareError::TruncatedUtf8 { valid_up_to: 6 })
+            Err(PrepareError::Decode(DecodeError::TruncatedUtf8 {
+                valid_up_to: 6
+            }))
         );
     }
 

@@ -145,6 +145,42 @@ pub(crate) struct Comparer<'a, 'r> {
     pub age_slack_days: i32,
     /// Field and column indices of the given name and the surname, for swaps.
     swap: Option<[(usize, usize); 2]>,
+    /// Distinguishes this job's entries in the per-thread level cache.
+    generation: u32,
+}
+
+/// Entries of the per-thread cache of text levels (a power of two).
+const LEVEL_CACHE_BITS: u32 = 16;
+
+thread_local! {
+    /// (column, key, key) tag, generation, level: names repeat across
+    /// pairs, so most Jaro-Winkler computations are repeats.
+    static LEVEL_CACHE: std::cell::RefCell<Vec<(u64, u32, u8)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+static GENERATION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+fn cache_slot(tag: u64) -> usize {
+    (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LEVEL_CACHE_BITS)) as usize
+}
+
+fn cached_level(tag: u64, generation: u32) -> Option<u8> {
+    LEVEL_CACHE.with(|cache| {
+        let cache = cache.borrow();
+        let &(t, g, level) = cache.get(cache_slot(tag))?;
+        (t == tag && g == generation).then_some(level)
+    })
+}
+
+fn remember_level(tag: u64, generation: u32, level: u8) {
+    LEVEL_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.is_empty() {
+            cache.resize(1 << LEVEL_CACHE_BITS, (0, 0, 0));
+        }
+        cache[cache_slot(tag)] = (tag, generation, level);
+    })
 }
 
 impl<'a, 'r> Comparer<'a, 'r> {
@@ -172,6 +208,7 @@ impl<'a, 'r> Comparer<'a, 'r> {
             within_days,
             age_slack_days,
             swap,
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -242,6 +279,31 @@ impl<'a, 'r> Comparer<'a, 'r> {
         if ka == kb {
             return TEXT_TRANSLITERATION;
         }
+        // The level of two different keys depends on the keys alone (unless
+        // name knowledge looks at the written values): remember it.
+        let cacheable = !names_bridge::HAS_NAME_KNOWLEDGE && ka < 1 << 28 && kb < 1 << 28;
+        let tag = ((column as u64) << 56) | (u64::from(ka) << 28) | u64::from(kb);
+        if cacheable {
+            if let Some(level) = cached_level(tag, self.generation) {
+                return level;
+            }
+        }
+        let level = self.compare_keys(col, ka, kb, a, b, name);
+        if cacheable {
+            remember_level(tag, self.generation, level);
+        }
+        level
+    }
+
+    fn compare_keys(
+        &self,
+        col: &crate::encode::TextColumn<'_>,
+        ka: u32,
+        kb: u32,
+        a: u32,
+        b: u32,
+        name: NameKind,
+    ) -> u8 {
         let similarity = jaro_winkler_bytes(col.key_bytes(ka), col.key_bytes(kb));
         if names_bridge::HAS_NAME_KNOWLEDGE && similarity < 0.92 {
             let (va, vb) = (col.raw_values[a as usize], col.raw_values[b as usize]);

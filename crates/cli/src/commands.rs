@@ -2,7 +2,7 @@
 
 use crate::progress::Bar;
 use crate::{EXIT_PARTIAL, EXIT_VERIFY_FAILED};
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use casefile_core::{SourceKind, SourceMeta};
 use casefile_ingest::{FileOutcome, IngestOptions, IngestReport};
 use casefile_store::{verify_project, Project, SearchQuery, Store};
@@ -326,21 +326,4 @@ pub fn tally<'a>(keys: impl Iterator<Item = &'a str>) -> String {
         .map(|(k, n)| format!("{k} {n}"))
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-/// Fails with a clear message unless `dir` is absent or an earlier demo project.
-pub fn ensure_replaceable_demo(dir: &Path) -> Result<()> {
-    if !dir.exists() {
-        return Ok(());
-    }
-    let marker = dir.join(crate::demo::DEMO_MARKER);
-    if marker.is_file() {
-        std::fs::remove_dir_all(dir)
-            .with_context(|| format!("cannot remove the earlier demo project {}", dir.display()))?;
-        return Ok(());
-    }
-    bail!(
-        "{} exists and is not a demo project; choose another --dir",
-        dir.display()
-    )
 }

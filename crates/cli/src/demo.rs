@@ -1,8 +1,8 @@
 //! `casefile demo`: builds a project from the sample corpus compiled into the
 //! binary and prints a short tour of what casefile does with it.
 
-use crate::commands::{ensure_replaceable_demo, ingest_options, tally};
-use anyhow::{Context, Result};
+use crate::commands::{ingest_options, tally};
+use anyhow::{bail, Context, Result};
 use casefile_core::SourceKind;
 use casefile_ingest::{IngestReport, NoProgress};
 use casefile_store::{verify_project, Project, SearchQuery, Store};
@@ -141,4 +141,21 @@ pub fn run(dir: &Path, actor: &str) -> Result<u8> {
     } else {
         1
     })
+}
+
+/// Fails with a clear message unless `dir` is absent or an earlier demo project.
+fn ensure_replaceable_demo(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    let marker = dir.join(DEMO_MARKER);
+    if marker.is_file() {
+        std::fs::remove_dir_all(dir)
+            .with_context(|| format!("cannot remove the earlier demo project {}", dir.display()))?;
+        return Ok(());
+    }
+    bail!(
+        "{} exists and is not a demo project; choose another --dir",
+        dir.display()
+    )
 }

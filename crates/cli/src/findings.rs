@@ -38,12 +38,8 @@ pub fn extract_file(path: &Path, json: bool) -> Result<u8> {
     let name = path.file_name().and_then(|n| n.to_str());
     let doc = casefile_text::prepare_document(&bytes, name)
         .with_context(|| format!("{}", path.display()))?;
-    let published = doc
-        .meta
-        .published
-        .as_deref()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    let extraction = casefile_extract::extract(&doc.text, doc.language, published);
+    let extraction =
+        casefile_ingest::extract_text(&doc.text, doc.language, doc.meta.published.as_deref());
     if json {
         println!("{}", serde_json::to_string_pretty(&extraction)?);
         return Ok(0);

@@ -371,11 +371,7 @@ fn prepare_findings(file: &ReadFile, doc: PreparedDocument, options: &IngestOpti
         url: options.meta.url.clone().or_else(|| doc.meta.url.clone()),
     };
     let findings = if options.extract {
-        let published = meta
-            .published
-            .as_deref()
-            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let extraction = casefile_extract::extract(&doc.text, language.as_deref(), published);
+        let extraction = extract_text(&doc.text, language.as_deref(), meta.published.as_deref());
         let id = SourceId(file.sha256.clone());
         to_statements(&id, &doc.text, &extraction)
     } else {
@@ -387,6 +383,18 @@ fn prepare_findings(file: &ReadFile, doc: PreparedDocument, options: &IngestOpti
         meta,
         findings,
     }
+}
+
+/// Runs extraction on a clean text whose publication date (`YYYY-MM-DD`), when
+/// known, anchors relative dates; the one place ingest and `casefile extract`
+/// turn a document into findings.
+pub fn extract_text(
+    text: &str,
+    language: Option<&str>,
+    published: Option<&str>,
+) -> casefile_extract::Extraction {
+    let published = published.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    casefile_extract::extract(text, language, published)
 }
 
 /// Commits the source row, its findings and their audit entries (its original

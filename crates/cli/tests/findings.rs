@@ -120,12 +120,7 @@ fn persons_resolve_across_sources_and_judgements_are_reversible() {
             .clone()
     };
     let lukashenko = by_name("Lukashenko");
-    let variants: BTreeSet<&str> = lukashenko["variants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let variants = strings(&lukashenko["variants"]);
     assert!(
         variants.iter().any(|v| v.contains("Lukashenka")),
         "{variants:?}"
@@ -134,12 +129,7 @@ fn persons_resolve_across_sources_and_judgements_are_reversible() {
     let talai = by_name("Talai");
     assert_ne!(lukashenko["id"], talai["id"], "Lukashenko is not Talai");
     let latushka = by_name("Latushk");
-    let lat_variants: Vec<&str> = latushka["variants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let lat_variants = strings(&latushka["variants"]);
     assert!(
         lat_variants.iter().any(|v| v.contains("Latushka"))
             && lat_variants.iter().any(|v| v.contains("Latushko")),
@@ -156,18 +146,8 @@ fn persons_resolve_across_sources_and_judgements_are_reversible() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(person_ids(&project).len(), before - 1);
     let merged = json(&run(&project, &["entity", a, "--json"]));
-    let members: Vec<String> = merged["entity"]["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m.as_str().unwrap().to_string())
-        .collect();
-    let talai_members: Vec<String> = talai["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m.as_str().unwrap().to_string())
-        .collect();
+    let members = strings(&merged["entity"]["members"]);
+    let talai_members = strings(&talai["members"]);
     assert!(talai_members.iter().all(|m| members.contains(m)));
 
     let mut args = vec!["split", a];

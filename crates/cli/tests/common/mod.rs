@@ -79,3 +79,15 @@ pub fn source_count(project: &Path) -> usize {
     assert!(out.status.success(), "{}", stderr(&out));
     json(&out).as_array().map_or(0, Vec::len)
 }
+
+/// The strings of a JSON array.
+pub fn strings(array: &serde_json::Value) -> Vec<String> {
+    array
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}

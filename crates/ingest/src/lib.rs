@@ -10,8 +10,8 @@
 //!    [`casefile_text::prepare_document`], and their findings extracted by
 //!    [`casefile_extract::extract`] into entities and statements with spans.
 //! 4. The chunk's originals are written to the blob store (atomic renames)
-//!    and made durable with one sync; then, one at a time, each source row,
-//!    its findings and their audit entries are committed in one transaction. A crash leaves at most an unreferenced blob, never a
+//!    and made durable with one sync; then the chunk's source rows, their
+//!    findings and their audit entries are committed in one transaction. A crash leaves at most an unreferenced blob, never a
 //!    source without its original or without its audit entry.
 //! 5. The search index catches up with every source it lacks.
 //!
@@ -22,7 +22,7 @@ pub mod synthetic;
 
 use casefile_core::{Custody, MediaType, Source, SourceId, SourceKind, SourceMeta};
 use casefile_extract::statements::{to_statements, Derived};
-use casefile_store::{Inserted, Project, Store, StoreError};
+use casefile_store::{Inserted, NewSource, Project, Store, StoreError};
 use casefile_text::{prepare_document, PrepareError, PreparedDocument};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -328,9 +328,7 @@ pub fn ingest(
         if !written.is_empty() {
             project.blobs.sync()?;
         }
-        for (file, doc) in written {
-            outcomes.push(store_one(project, file, doc, options)?);
-        }
+        outcomes.extend(store_chunk(project, written, options)?);
     }
     let (_, indexed) = project.search_index_caught_up()?;
     progress.finish();
@@ -397,61 +395,67 @@ pub fn extract_text(
     casefile_extract::extract(text, language, published)
 }
 
-/// Commits the source row, its findings and their audit entries (its original
-/// is already durable). A failure here is a failure of the project itself and
-/// aborts the run.
-fn store_one(
+/// Commits the chunk's source rows, their findings and audit entries in one
+/// transaction (their originals are already durable): each source is whole or
+/// absent, and one commit serves the chunk. A failure here is a failure of the
+/// project itself and aborts the run.
+fn store_chunk(
     project: &mut Project,
-    file: ReadFile,
-    prepared: Prepared,
+    written: Vec<(ReadFile, Prepared)>,
     options: &IngestOptions,
-) -> Result<FileOutcome, StoreError> {
-    let Prepared {
-        doc,
-        language,
-        meta,
-        findings,
-    } = prepared;
-    let kind = options.kind.unwrap_or(match doc.media_type {
-        MediaType::Html => SourceKind::WebCapture,
-        MediaType::PlainText | MediaType::Markdown => SourceKind::Document,
-    });
-    let id = SourceId(file.sha256.clone());
-    let bytes = file.bytes.len() as u64;
-    let source = Source {
-        id: id.clone(),
-        kind,
-        media_type: doc.media_type,
-        encoding: doc.encoding.to_string(),
-        language: language.clone(),
-        meta,
-        custody: Custody {
-            ingested_at: casefile_store::now_rfc3339(),
-            ingested_by: options.actor.clone(),
-            original_path: file.path.display().to_string(),
-            tool: options.tool.clone(),
-            size: bytes,
-            sha256: file.sha256,
-        },
-        text: doc.text,
-    };
-    let inserted = project.store.insert_source(
-        &source,
-        &findings.entities,
-        &findings.statements,
-        &options.actor,
-    )?;
-    Ok(match inserted {
-        Inserted::New => FileOutcome::Stored {
-            path: file.path,
-            id,
+) -> Result<Vec<FileOutcome>, StoreError> {
+    let ingested_at = casefile_store::now_rfc3339();
+    let mut rows = Vec::with_capacity(written.len());
+    for (file, prepared) in written {
+        let Prepared {
+            doc,
             language,
+            meta,
+            findings,
+        } = prepared;
+        let kind = options.kind.unwrap_or(match doc.media_type {
+            MediaType::Html => SourceKind::WebCapture,
+            MediaType::PlainText | MediaType::Markdown => SourceKind::Document,
+        });
+        let source = Source {
+            id: SourceId(file.sha256.clone()),
             kind,
-            bytes,
-        },
-        Inserted::AlreadyPresent => FileOutcome::AlreadyPresent {
-            path: file.path,
-            id,
-        },
-    })
+            media_type: doc.media_type,
+            encoding: doc.encoding.to_string(),
+            language,
+            meta,
+            custody: Custody {
+                ingested_at: ingested_at.clone(),
+                ingested_by: options.actor.clone(),
+                original_path: file.path.display().to_string(),
+                tool: options.tool.clone(),
+                size: file.bytes.len() as u64,
+                sha256: file.sha256.clone(),
+            },
+            text: doc.text,
+        };
+        rows.push((file.path, source, findings));
+    }
+    let batch: Vec<NewSource<'_>> = rows
+        .iter()
+        .map(|(_, source, f)| (source, f.entities.as_slice(), f.statements.as_slice()))
+        .collect();
+    let inserted = project.store.insert_sources(&batch, &options.actor)?;
+    Ok(rows
+        .into_iter()
+        .zip(inserted)
+        .map(|((path, source, _), inserted)| match inserted {
+            Inserted::New => FileOutcome::Stored {
+                path,
+                language: source.language,
+                kind: source.kind,
+                bytes: source.custody.size,
+                id: source.id,
+            },
+            Inserted::AlreadyPresent => FileOutcome::AlreadyPresent {
+                path,
+                id: source.id,
+            },
+        })
+        .collect())
 }

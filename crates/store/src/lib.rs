@@ -33,7 +33,7 @@ pub use error::StoreError;
 pub use project::{Project, ProjectConfig};
 pub use search::{SearchHit, SearchIndex, SearchQuery};
 pub use sqlite::SqliteStore;
-pub use store::{Inserted, Store};
+pub use store::{Inserted, NewSource, Store};
 pub use verify::{verify_project, VerifyReport};
 
 /// Result type of this crate.

@@ -1,6 +1,6 @@
 //! The embedded [`Store`]: SQLite in WAL mode. All of casefile's SQL lives here.
 
-use crate::store::{Inserted, Store};
+use crate::store::{Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::audit::GENESIS_HASH;
 use casefile_core::{
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS sources (
     size          INTEGER NOT NULL,
     text          TEXT NOT NULL,
     indexed       INTEGER NOT NULL DEFAULT 0
-) WITHOUT ROWID;
+);  -- a rowid table: rows carry whole texts, too large for WITHOUT ROWID
 CREATE INDEX IF NOT EXISTS sources_unindexed ON sources(indexed) WHERE indexed = 0;
 CREATE TABLE IF NOT EXISTS entities (
     id         TEXT PRIMARY KEY,
@@ -444,70 +444,82 @@ fn insert_entity_in(tx: &Transaction<'_>, entity: &Entity, now: &str) -> Result<
     Ok(added > 0)
 }
 
+/// Inserts one source, its findings and their audit entries inside `tx`.
+fn insert_source_in(
+    tx: &Transaction<'_>,
+    source: &Source,
+    entities: &[Entity],
+    statements: &[Statement],
+    actor: &str,
+) -> Result<Inserted> {
+    let exists: bool = tx
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)")?
+        .query_row([&source.id.0], |r| r.get(0))?;
+    if exists {
+        return Ok(Inserted::AlreadyPresent);
+    }
+    let c = &source.custody;
+    tx.prepare_cached(&format!(
+        "INSERT INTO sources ({SOURCE_COLUMNS}, indexed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)"
+    ))?
+    .execute(params![
+        source.id.0,
+        source.kind.as_str(),
+        source.media_type.as_str(),
+        source.encoding,
+        source.language,
+        source.meta.title,
+        source.meta.publisher,
+        source.meta.published,
+        source.meta.url,
+        c.original_path,
+        c.ingested_at,
+        c.ingested_by,
+        c.tool,
+        c.size as i64,
+        source.text
+    ])?;
+    let detail = serde_json::json!({
+        "path": c.original_path,
+        "size": c.size,
+        "media_type": source.media_type.as_str(),
+        "encoding": source.encoding,
+        "kind": source.kind.as_str(),
+        "tool": c.tool,
+        "text_sha256": casefile_core::sha256_hex(source.text.as_bytes()),
+    });
+    append_audit_in(
+        tx,
+        AuditRecord {
+            time: c.ingested_at.clone(),
+            actor: actor.to_string(),
+            action: "source.ingest".into(),
+            objects: vec![source.id.0.clone()],
+            detail: detail.to_string(),
+        },
+    )?;
+    // Entities derived from a source are its own: their creation is
+    // covered by the ingest and statement entries, not logged one by one.
+    for entity in entities {
+        insert_entity_in(tx, entity, &c.ingested_at)?;
+    }
+    insert_statements_in(tx, statements, actor)?;
+    Ok(Inserted::New)
+}
+
 impl Store for SqliteStore {
-    fn insert_source(
-        &mut self,
-        source: &Source,
-        entities: &[Entity],
-        statements: &[Statement],
-        actor: &str,
-    ) -> Result<Inserted> {
-        check_statements(statements)?;
+    fn insert_sources(&mut self, batch: &[NewSource<'_>], actor: &str) -> Result<Vec<Inserted>> {
+        for (_, _, statements) in batch {
+            check_statements(statements)?;
+        }
         self.write(|tx| {
-            let exists: bool = tx
-                .prepare_cached("SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)")?
-                .query_row([&source.id.0], |r| r.get(0))?;
-            if exists {
-                return Ok(Inserted::AlreadyPresent);
-            }
-            let c = &source.custody;
-            tx.prepare_cached(&format!(
-                "INSERT INTO sources ({SOURCE_COLUMNS}, indexed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)"
-            ))?
-            .execute(params![
-                source.id.0,
-                source.kind.as_str(),
-                source.media_type.as_str(),
-                source.encoding,
-                source.language,
-                source.meta.title,
-                source.meta.publisher,
-                source.meta.published,
-                source.meta.url,
-                c.original_path,
-                c.ingested_at,
-                c.ingested_by,
-                c.tool,
-                c.size as i64,
-                source.text
-            ])?;
-            let detail = serde_json::json!({
-                "path": c.original_path,
-                "size": c.size,
-                "media_type": source.media_type.as_str(),
-                "encoding": source.encoding,
-                "kind": source.kind.as_str(),
-                "tool": c.tool,
-                "text_sha256": casefile_core::sha256_hex(source.text.as_bytes()),
-            });
-            append_audit_in(
-                tx,
-                AuditRecord {
-                    time: c.ingested_at.clone(),
-                    actor: actor.to_string(),
-                    action: "source.ingest".into(),
-                    objects: vec![source.id.0.clone()],
-                    detail: detail.to_string(),
-                },
-            )?;
-            // Entities derived from a source are its own: their creation is
-            // covered by the ingest and statement entries, not logged one by one.
-            for entity in entities {
-                insert_entity_in(tx, entity, &c.ingested_at)?;
-            }
-            insert_statements_in(tx, statements, actor)?;
-            Ok(Inserted::New)
+            batch
+                .iter()
+                .map(|(source, entities, statements)| {
+                    insert_source_in(tx, source, entities, statements, actor)
+                })
+                .collect()
         })
     }
 
@@ -783,6 +795,13 @@ impl Store for SqliteStore {
         ))?;
         let rows = stmt.query_map([], registry_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn statement_count(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM statements", [], |r| r.get(0))?;
+        Ok(n as u64)
     }
 
     fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case> {

@@ -9,6 +9,9 @@ use casefile_core::{
     SourceId, SourceSummary, Statement, StatementFilter, StatementId, Status,
 };
 
+/// A source to store with the entities and statements derived from it.
+pub type NewSource<'a> = (&'a Source, &'a [Entity], &'a [Statement]);
+
 /// What [`Store::insert_source`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inserted {
@@ -31,7 +34,17 @@ pub trait Store {
         entities: &[Entity],
         statements: &[Statement],
         actor: &str,
-    ) -> Result<Inserted>;
+    ) -> Result<Inserted> {
+        let inserted = self.insert_sources(&[(source, entities, statements)], actor)?;
+        Ok(inserted
+            .first()
+            .copied()
+            .unwrap_or(Inserted::AlreadyPresent))
+    }
+    /// [`Store::insert_source`] for many sources in one transaction: each
+    /// source is whole (with its findings and audit entries) or absent, and
+    /// one commit serves them all.
+    fn insert_sources(&mut self, batch: &[NewSource<'_>], actor: &str) -> Result<Vec<Inserted>>;
     /// True when a source with this id is stored.
     fn has_source(&self, id: &SourceId) -> Result<bool>;
     /// The source whose id is `id_or_prefix` or starts with it (at least 4 hex digits).
@@ -63,6 +76,8 @@ pub trait Store {
     ) -> Result<()>;
     fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>>;
     fn statement(&self, id: StatementId) -> Result<Option<Statement>>;
+    /// How many statements are stored.
+    fn statement_count(&self) -> Result<u64>;
 
     // --- registries ----------------------------------------------------------
     /// Records an imported registry (its blob must already be stored).

@@ -11,7 +11,7 @@
 //! with a tmpfs (`--dir /dev/shm`) to see the software's own cost.
 
 use casefile_ingest::{ingest, synthetic, IngestOptions, NoProgress};
-use casefile_store::{Project, SearchQuery};
+use casefile_store::{Project, SearchQuery, Store};
 use std::time::{Duration, Instant};
 
 struct Args {
@@ -131,6 +131,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
+    println!(
+        "statements stored: {} ({:.0} per document)",
+        project.store.statement_count()?,
+        project.store.statement_count()? as f64 / args.docs.max(1) as f64
+    );
     let index = project.search_index()?;
     let words = [
         "children",

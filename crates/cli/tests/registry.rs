@@ -175,3 +175,43 @@ fn bad_maps_and_unknown_registries_are_clear_errors() {
         0
     );
 }
+
+#[test]
+fn febrl4_links_through_the_cli_with_only_a_column_map() {
+    let Some(shared) = shared_dir() else { return };
+    let (_tmp, project) = new_project();
+    let map = "id=rec_id,given=given_name,surname=surname,birth_date=date_of_birth,\
+               extra.street_number=street_number,extra.address_1=address_1,\
+               extra.address_2=address_2,extra.suburb=suburb,extra.postcode=postcode,\
+               extra.state=state,extra.soc_sec_id=soc_sec_id";
+    for (name, file) in [("a", "dataset4a.csv"), ("b", "dataset4b.csv")] {
+        let path = shared.join("data/febrl4").join(file);
+        let out = run(
+            &project,
+            &[
+                "registry",
+                "import",
+                name,
+                path.to_str().unwrap(),
+                "--map",
+                map,
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let out = run(&project, &["link", "a", "b", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pairs = json(&out)["pairs"].as_array().unwrap().clone();
+    // Truth: rec-N-org ↔ rec-N-dup-0 (read only to score).
+    let number = |id: &str| id.split('-').nth(1).map(str::to_string);
+    let correct = pairs
+        .iter()
+        .filter(|p| number(p["left"].as_str().unwrap()) == number(p["right"].as_str().unwrap()))
+        .count() as f64;
+    let (precision, recall) = (correct / pairs.len() as f64, correct / 5000.0);
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    assert!(
+        f1 >= 0.99,
+        "FEBRL4 F1 {f1:.4} (P {precision:.4}, R {recall:.4})"
+    );
+}

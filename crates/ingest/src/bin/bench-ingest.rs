@@ -131,10 +131,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
+    let statements = project.store.statement_count()?;
     println!(
-        "statements stored: {} ({:.0} per document)",
-        project.store.statement_count()?,
-        project.store.statement_count()? as f64 / args.docs.max(1) as f64
+        "statements stored: {statements} ({:.0} per document)",
+        statements as f64 / args.docs.max(1) as f64
     );
     let index = project.search_index()?;
     let words = [

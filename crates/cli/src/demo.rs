@@ -119,6 +119,31 @@ pub fn run(dir: &Path, actor: &str) -> Result<u8> {
         }
     }
 
+    println!();
+    println!(
+        "extraction: {} statements with spans; most mentioned persons:",
+        project.store.statement_count()?
+    );
+    for person in crate::findings::resolve(&project.store, casefile_core::EntityKind::Person)?
+        .iter()
+        .take(4)
+    {
+        let others = person.variants.len().saturating_sub(1);
+        println!(
+            "  {} — {} mentions in {} sources, {others} other spellings",
+            person.name,
+            person.mentions,
+            person.sources.len()
+        );
+    }
+    println!("counts of children repeated across sources:");
+    for row in crate::findings::child_count_rows(&project.store)?
+        .iter()
+        .take(3)
+    {
+        println!("  {}", row.summary());
+    }
+
     let verdict = verify_project(&project)?;
     println!();
     println!(

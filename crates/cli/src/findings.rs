@@ -569,7 +569,7 @@ pub fn set_statement_status(
 
 /// One count of children as asserted in one source.
 #[derive(Debug, Serialize)]
-struct ClaimSource {
+pub struct ClaimSource {
     source: SourceId,
     start: usize,
     end: usize,
@@ -584,7 +584,7 @@ struct ClaimSource {
 /// source that repeats them; what the sources add (destination, scope, who
 /// asserts it) is listed, not used to split the row.
 #[derive(Debug, Serialize)]
-struct ClaimRow {
+pub struct ClaimRow {
     number: Option<u64>,
     age_min: Option<u32>,
     age_max: Option<u32>,
@@ -599,12 +599,9 @@ struct ClaimRow {
 /// claim's own id, so that "dozens" in two sources stay two rows.
 type ClaimKey = (Option<u64>, Option<u32>, Option<u32>, String);
 
-pub fn claims(dir: &Path, kind: &str, json: bool) -> Result<u8> {
-    if kind != "child-count" {
-        bail!("unknown claim kind {kind:?} (expected child-count)");
-    }
-    let project = open(dir)?;
-    let locals = load_locals(&project.store, EntityKind::Claim)?;
+/// Counts of children across all sources, the most repeated first.
+pub fn child_count_rows(store: &dyn Store) -> Result<Vec<ClaimRow>> {
+    let locals = load_locals(store, EntityKind::Claim)?;
     let mut rows: BTreeMap<ClaimKey, ClaimRow> = BTreeMap::new();
     for entity in &locals.entities {
         let Some(statements) = locals.statements.get(&entity.id) else {
@@ -675,11 +672,40 @@ pub fn claims(dir: &Path, kind: &str, json: bool) -> Result<u8> {
             .cmp(&a.sources.len())
             .then(b.number.cmp(&a.number))
     });
+    Ok(rows)
+}
+
+pub fn claims(dir: &Path, kind: &str, json: bool) -> Result<u8> {
+    if kind != "child-count" {
+        bail!("unknown claim kind {kind:?} (expected child-count)");
+    }
+    let project = open(dir)?;
+    let rows = child_count_rows(&project.store)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(0);
     }
     for row in &rows {
+        println!("{}", row.summary());
+        for s in &row.sources {
+            println!(
+                "    {} {}..{} \"{}\"",
+                s.source.short(),
+                s.start,
+                s.end,
+                s.quote
+            );
+        }
+    }
+    eprintln!("{} distinct counts", rows.len());
+    Ok(0)
+}
+
+impl ClaimRow {
+    /// One line: the count, ages, destinations, how many sources, qualifiers,
+    /// who asserts it and in what time scope.
+    pub fn summary(&self) -> String {
+        let row = self;
         let number = row
             .number
             .map_or("(no number)".to_string(), |n| n.to_string());
@@ -694,7 +720,7 @@ pub fn claims(dir: &Path, kind: &str, json: bool) -> Result<u8> {
         } else {
             format!(" → {}", row.destinations.join(" / "))
         };
-        println!(
+        format!(
             "{number} children{ages}{dest} — {} source(s); {}; asserted by: {}{}",
             row.sources.len(),
             row.qualifiers.join("/"),
@@ -708,19 +734,8 @@ pub fn claims(dir: &Path, kind: &str, json: bool) -> Result<u8> {
             } else {
                 format!("; scope: {}", row.time_scopes.join("; "))
             }
-        );
-        for s in &row.sources {
-            println!(
-                "    {} {}..{} \"{}\"",
-                s.source.short(),
-                s.start,
-                s.end,
-                s.quote
-            );
-        }
+        )
     }
-    eprintln!("{} distinct counts", rows.len());
-    Ok(0)
 }
 
 fn push_unique(list: &mut Vec<String>, value: Option<String>) {

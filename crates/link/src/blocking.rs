@@ -32,10 +32,13 @@
 //! A key part is `FIELD[:TRANSFORM]`. Text fields (`given`, `surname`,
 //! `patronymic`, `birthplace`, `last_place`, `guardian`, `extra.NAME`) take
 //! `raw` (as written), `latin` (the script-independent key, the default),
-//! `prefixN` (first N letters of the Latin key), `initial` (= `prefix1`) or
-//! `soundex` (a Soundex code of the Latin key). `birth` takes `date` or
+//! `prefixN` (first N letters of the Latin key), `initial` (= `prefix1`),
+//! `soundex` (a Soundex code of the Latin key) or `skeleton` / `skeletonN`
+//! (the consonant skeleton of the Latin key, at most N classes). `birth` takes `date` or
 //! `year` (a record with only an age gets the one or two years it allows).
-//! `sex` takes no transform. A rule naming a field the records do not
+//! `names` (given name and surname as an unordered pair, for swapped
+//! columns) takes `sorted` (Latin keys), `initials`, `soundex` or
+//! `skeleton`. `sex` takes no transform. A rule naming a field the records do not
 //! have is skipped.
 
 use rayon::prelude::*;
@@ -108,6 +111,10 @@ impl Default for BlockingConfig {
     /// a slip in the birth date or an age instead of it (1, 3, 4), a
     /// missing birth date (5–7, 10: names alike), given name and surname
     /// swapped (6–8), both names garbled but the birth date right (8, 9).
+    /// Rules 3 and 7 use consonant skeletons ([`skeleton`]), so German or
+    /// French press spellings (Schewtschenko, Chevtchenko) and dropped or
+    /// doubled letters still meet their Cyrillic forms; rule 3 adds the
+    /// given name's skeleton so its blocks stay small at a million records.
     fn default() -> BlockingConfig {
         let rule = |name: &str, keys: &[&str]| BlockingRule {
             name: name.into(),
@@ -119,8 +126,8 @@ impl Default for BlockingConfig {
                 rule("surname + birth year", &["surname:latin", "birth:year"]),
                 rule("given + birth date", &["given:latin", "birth:date"]),
                 rule(
-                    "surname sound + birth year",
-                    &["surname:soundex", "birth:year"],
+                    "name skeletons + birth year",
+                    &["surname:skeleton", "given:skeleton3", "birth:year"],
                 ),
                 rule("given + birth year", &["given:latin", "birth:year"]),
                 rule(
@@ -128,7 +135,7 @@ impl Default for BlockingConfig {
                     &["surname:soundex", "given:initial"],
                 ),
                 rule("names in either order", &["names:sorted"]),
-                rule("name sounds in either order", &["names:soundex"]),
+                rule("name skeletons in either order", &["names:skeleton"]),
                 rule("birth date + initials", &["birth:date", "names:initials"]),
                 rule("birth date", &["birth:date"]),
                 rule("surname", &["surname:latin"]),
@@ -183,6 +190,7 @@ enum KeyPart {
     NamesSorted,
     NamesInitials,
     NamesSoundex,
+    NamesSkeleton,
     Sex,
 }
 
@@ -192,6 +200,8 @@ enum Transform {
     Latin,
     Prefix(usize),
     Soundex,
+    /// The consonant skeleton (see [`skeleton`]), cut to at most N classes.
+    Skeleton(usize),
 }
 
 fn parse_part(part: &str) -> Option<KeyPart> {
@@ -204,6 +214,7 @@ fn parse_part(part: &str) -> Option<KeyPart> {
         ("names", Some("sorted")) => Some(KeyPart::NamesSorted),
         ("names", Some("initials")) => Some(KeyPart::NamesInitials),
         ("names", Some("soundex")) => Some(KeyPart::NamesSoundex),
+        ("names", Some("skeleton")) => Some(KeyPart::NamesSkeleton),
         ("sex", None) => Some(KeyPart::Sex),
         ("birth" | "sex" | "names", _) => None,
         (field, transform) => {
@@ -213,6 +224,10 @@ fn parse_part(part: &str) -> Option<KeyPart> {
                 Some("raw") => Transform::Raw,
                 Some("initial") => Transform::Prefix(1),
                 Some("soundex") => Transform::Soundex,
+                Some("skeleton") => Transform::Skeleton(usize::MAX),
+                Some(other) if other.starts_with("skeleton") => {
+                    Transform::Skeleton(other["skeleton".len()..].parse().ok().filter(|n| *n > 0)?)
+                }
                 Some(other) => Transform::Prefix(
                     other
                         .strip_prefix("prefix")?
@@ -300,7 +315,10 @@ fn fields_of_rule(rule: &BlockingRule) -> Vec<String> {
         match part {
             KeyPart::Text(source, _) => fields.push(source.name()),
             KeyPart::BirthDate | KeyPart::BirthYear => fields.push("birth".into()),
-            KeyPart::NamesSorted | KeyPart::NamesInitials | KeyPart::NamesSoundex => {
+            KeyPart::NamesSorted
+            | KeyPart::NamesInitials
+            | KeyPart::NamesSoundex
+            | KeyPart::NamesSkeleton => {
                 fields.push("given".into());
                 fields.push("surname".into());
             }
@@ -402,7 +420,10 @@ fn part_values(encoded: &Encoded<'_>, part: &KeyPart) -> Option<PartValues> {
             ))
         }
         KeyPart::BirthYear => encoded.has_birth.then_some(PartValues::Years),
-        KeyPart::NamesSorted | KeyPart::NamesInitials | KeyPart::NamesSoundex => {
+        KeyPart::NamesSorted
+        | KeyPart::NamesInitials
+        | KeyPart::NamesSoundex
+        | KeyPart::NamesSkeleton => {
             let given = &encoded.text[encoded.column(&TextSource::Given)?];
             let surname = &encoded.text[encoded.column(&TextSource::Surname)?];
             let reduce = |keys: &[Box<str>]| -> Vec<String> {
@@ -410,6 +431,7 @@ fn part_values(encoded: &Encoded<'_>, part: &KeyPart) -> Option<PartValues> {
                     .map(|k| match part {
                         KeyPart::NamesInitials => first_char(k).to_string(),
                         KeyPart::NamesSoundex => soundex(k),
+                        KeyPart::NamesSkeleton => skeleton(k, usize::MAX),
                         _ => k.to_string(),
                     })
                     .collect()
@@ -454,6 +476,7 @@ fn part_values(encoded: &Encoded<'_>, part: &KeyPart) -> Option<PartValues> {
                     intern_derived(&column.keys, |k| k.chars().take(*n).collect())
                 }
                 Transform::Soundex => intern_derived(&column.keys, soundex),
+                Transform::Skeleton(n) => intern_derived(&column.keys, |k| skeleton(k, *n)),
             };
             Some(PartValues::Single(
                 (0..encoded.len())
@@ -526,6 +549,67 @@ pub(crate) fn soundex(key: &str) -> String {
     }
     while out.len() < 4 {
         out.push('0');
+    }
+    out
+}
+
+/// Consonant skeleton of a Latin key: a class per consonant (sibilants and
+/// affricates one class, velars and h one, labials one, dentals one, m/n
+/// one), vowels dropped after a leading vowel marker, repeats collapsed, and
+/// a dental next to a sibilant dropped. Spellings that the Latin key still
+/// keeps apart — German "tsch"/"sch" against ч/ш, French "tch", a doubled or
+/// dropped vowel, an inserted letter of the same class — meet here, so a
+/// rule on it catches typos and press romanisations the key misses.
+/// At most `limit` classes are kept.
+pub(crate) fn skeleton(key: &str, limit: usize) -> String {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Class {
+        Vowel,
+        Other,
+        Letter(u8),
+    }
+    let class = |c: char| match c {
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'j' => Class::Vowel,
+        's' | 'z' | 'c' | 'S' | 'Q' | 'Z' | 'C' | 'T' => Class::Letter(b's'),
+        'k' | 'g' | 'h' | 'x' | 'q' | 'H' | 'K' | 'G' => Class::Letter(b'k'),
+        'b' | 'p' | 'f' | 'v' | 'w' | 'B' | 'P' | 'F' | 'V' | 'W' => Class::Letter(b'p'),
+        'd' | 't' | 'D' => Class::Letter(b't'),
+        'm' | 'n' | 'M' | 'N' => Class::Letter(b'n'),
+        'l' | 'L' => Class::Letter(b'l'),
+        'r' | 'R' => Class::Letter(b'r'),
+        _ => Class::Other,
+    };
+    let classes: Vec<Class> = key
+        .chars()
+        .map(class)
+        .filter(|c| *c != Class::Other)
+        .collect();
+    let mut out = String::new();
+    let mut last = 0u8;
+    for (position, &current) in classes.iter().enumerate() {
+        let symbol = match current {
+            Class::Vowel if position == 0 => b'a',
+            Class::Letter(b't') => {
+                let beside_sibilant = |other: Option<&Class>| other == Some(&Class::Letter(b's'));
+                if beside_sibilant(classes.get(position + 1))
+                    || position
+                        .checked_sub(1)
+                        .is_some_and(|p| beside_sibilant(classes.get(p)))
+                {
+                    continue;
+                }
+                b't'
+            }
+            Class::Letter(symbol) => symbol,
+            Class::Vowel | Class::Other => continue,
+        };
+        if symbol != last {
+            if out.len() == limit {
+                break;
+            }
+            out.push(char::from(symbol));
+            last = symbol;
+        }
     }
     out
 }
@@ -719,5 +803,29 @@ mod tests {
         assert_eq!(soundex("oliinyk"), soundex("oleinik"));
         assert_eq!(soundex("tymchenko"), "t525");
         assert_eq!(soundex(""), "");
+    }
+
+    #[test]
+    fn skeleton_joins_press_spellings() {
+        let key = casefile_names::latin_key;
+        assert_eq!(
+            skeleton(&key("Онищчук"), 99),
+            skeleton(&key("Onichtchtchouk"), 99)
+        );
+        assert_eq!(
+            skeleton(&key("Жукашин"), 99),
+            skeleton(&key("Shukaschin"), 99)
+        );
+        assert_eq!(
+            skeleton(&key("Yaremichko"), 99),
+            skeleton(&key("Jaremitschko"), 99)
+        );
+        assert_eq!(skeleton(&key("Mikola"), 99), skeleton(&key("ММкола"), 99));
+        assert_ne!(
+            skeleton(&key("Kovalenko"), 99),
+            skeleton(&key("Bondarenko"), 99)
+        );
+        assert_eq!(skeleton("kovalenko", 3), "kpl");
+        assert_eq!(skeleton("", 3), "");
     }
 }

@@ -230,6 +230,108 @@ fn qualifier_before(doc: &Document, first: usize) -> (Qualifier, usize) {
     (Qualifier::Exact, first)
 }
 
+/// The cells of one table row: (byte offset in the line, trimmed text).
+fn table_cells(line: &str) -> Vec<(usize, &str)> {
+    let mut cells = Vec::new();
+    let mut at = 0;
+    for cell in line.split('|') {
+        let lead = cell.len() - cell.trim_start().len();
+        cells.push((at + lead, cell.trim()));
+        at += cell.len() + 1;
+    }
+    cells
+}
+
+/// A whole cell read as a count: "1,040", "1 040", "212".
+fn cell_number(cell: &str) -> Option<u64> {
+    let digits: String = cell
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A whole cell read as an age range: "3-17", "6–15".
+fn cell_ages(cell: &str) -> Option<(u32, u32)> {
+    let (a, b) = cell.split_once(['-', '–', '—'])?;
+    let (a, b) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a <= b && b < 25).then_some((a, b))
+}
+
+/// Counts in pipe-separated tables: a header cell that names children ("Children removed",
+/// "Кількість дітей") makes every number in that column below it a count, with the ages from
+/// an age column when there is one. Reports put their figures in tables as often as in prose.
+fn table_counts(doc: &Document) -> Vec<CountClaim> {
+    let mut out = Vec::new();
+    let mut columns: Option<(usize, Option<usize>)> = None;
+    let mut offset = 0;
+    for line in doc.text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let cells = table_cells(body);
+        if cells.len() < 2 {
+            columns = None;
+            continue;
+        }
+        if cells
+            .iter()
+            .all(|(_, c)| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        {
+            continue; // a Markdown rule under the header
+        }
+        let words_of = |c: &str| -> Vec<String> {
+            c.split(|ch: char| !ch.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(fold)
+                .collect()
+        };
+        match columns {
+            Some((count_col, age_col)) => {
+                let Some(&(at, cell)) = cells.get(count_col) else {
+                    continue;
+                };
+                let Some(number) = cell_number(cell) else {
+                    continue;
+                };
+                let ages = age_col
+                    .and_then(|k| cells.get(k))
+                    .and_then(|(_, c)| cell_ages(c));
+                let start = line_start + at;
+                let end = start + cell.len();
+                out.push(CountClaim {
+                    start,
+                    end,
+                    text: cell.to_string(),
+                    number: Some(number),
+                    qualifier: Qualifier::Exact,
+                    age_min: ages.map(|a| a.0),
+                    age_max: ages.map(|a| a.1),
+                    origin: Vec::new(),
+                    destination: None,
+                    time_scope: None,
+                    asserted_by: None,
+                });
+            }
+            None => {
+                let count_col = cells
+                    .iter()
+                    .position(|(_, c)| words_of(c).iter().any(|w| CHILD_NOUNS.contains(w)));
+                let age_col = cells.iter().position(|(_, c)| {
+                    words_of(c)
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "age" | "ages" | "вік" | "возраст" | "віком"))
+                });
+                columns = count_col.map(|c| (c, age_col));
+            }
+        }
+    }
+    out
+}
+
 pub fn find_count_claims(
     doc: &Document,
     dates: &[DateMention],
@@ -273,7 +375,8 @@ pub fn find_count_claims(
         let group_size = (i.saturating_sub(4).max(sentence.first_word)..i).any(|k| {
             matches!(
                 words[k].folded.as_str(),
-                "groups" | "групи" | "групами" | "группы" | "группами" | "группам"
+                // "групи"/"группы" are also the genitive singular ("до групи входили 34 дітей").
+                "groups" | "групами" | "группами" | "группам"
             )
         });
         if group_size {
@@ -370,6 +473,16 @@ pub fn find_count_claims(
         });
         i = claim_end.max(num.end);
     }
+    ages_from_youngest_and_oldest(doc, &mut claims);
+    for t in table_counts(doc) {
+        if !claims
+            .iter()
+            .any(|c: &CountClaim| c.start < t.end && t.start < c.end)
+        {
+            claims.push(t);
+        }
+    }
+    claims.sort_by_key(|c| c.start);
     // A time scope belongs to the nearest claim, never across another claim of the sentence.
     let starts: Vec<usize> = claims.iter().map(|c| c.start).collect();
     for c in claims.iter_mut() {
@@ -461,6 +574,61 @@ fn linking_qualifier(doc: &Document, i: usize) -> (Qualifier, usize) {
         }
     }
     (Qualifier::Exact, i)
+}
+
+/// "87 children ... The youngest was four and the oldest 16": ages given by the youngest and
+/// the oldest child, later in the sentence of the count or in the next one. Only the last
+/// count of its sentence takes them, so that two counts never share one pair of ages.
+fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
+    let words = &doc.words;
+    let starts: Vec<usize> = claims.iter().map(|c| c.start).collect();
+    for c in claims.iter_mut() {
+        if c.age_min.is_some() || c.age_max.is_some() || c.number.is_none() {
+            continue;
+        }
+        let last_word = words.partition_point(|w| w.end <= c.end.saturating_sub(1));
+        let Some(w) = words.get(last_word) else {
+            continue;
+        };
+        let sentence = w.sentence;
+        let scope_end = doc
+            .sentences
+            .get(sentence + 1)
+            .map(|s| s.end_word)
+            .unwrap_or(doc.sentences[sentence].end_word);
+        let scope_end_byte = words
+            .get(scope_end)
+            .map(|w| w.start)
+            .unwrap_or(doc.text.len());
+        // Another count later in the scope takes the ages, not this one.
+        if starts.iter().any(|s| *s > c.start && *s < scope_end_byte) {
+            continue;
+        }
+        let mut ages: (Option<u32>, Option<u32>) = (None, None);
+        for (k, word) in words.iter().enumerate().take(scope_end).skip(last_word + 1) {
+            let f = word.folded.as_str();
+            let youngest = f == "youngest" || f.starts_with("наймолодш") || f.starts_with("младш");
+            let oldest = f == "oldest" || f.starts_with("найстарш") || f.starts_with("старш");
+            if !youngest && !oldest {
+                continue;
+            }
+            let age = (k + 1..(k + 6).min(scope_end))
+                // Not a hyphenated pair: "шесть-семь" is a range of two ages, not thirteen.
+                .find_map(|j| number_at(doc, j).filter(|_| !doc.word_text(j).contains(['-', '–'])))
+                .and_then(|n| n.value)
+                .filter(|a| *a < 25)
+                .map(|a| a as u32);
+            if youngest && ages.0.is_none() {
+                ages.0 = age;
+            } else if oldest && ages.1.is_none() {
+                ages.1 = age;
+            }
+        }
+        if ages.0.is_some() || ages.1.is_some() {
+            c.age_min = ages.0;
+            c.age_max = ages.1;
+        }
+    }
 }
 
 fn ages_near(
@@ -760,6 +928,34 @@ mod tests {
 
     fn claims(text: &str) -> Vec<crate::CountClaim> {
         extract(text, None, None).count_claims
+    }
+
+    #[test]
+    fn ages_from_the_youngest_and_the_oldest_child() {
+        let c = claims(
+            "Officials traced 41 children from the region. The youngest was three and the oldest 15, they said.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(3), Some(15)));
+        let c = claims("Вывезли 23 ребенка. Самому младшему из них пять лет.");
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(5), None));
+    }
+
+    #[test]
+    fn table_rows_under_a_children_column() {
+        let c = claims(
+            "The table lists cases.\n\nTown | Children taken | Ages\nAlpha | 1,205 | 2-16\nBeta | 37 | 9-14\n\nOther text with 5 buses.",
+        );
+        let rows: Vec<(Option<u64>, Option<u32>, Option<u32>)> =
+            c.iter().map(|x| (x.number, x.age_min, x.age_max)).collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Some(1205), Some(2), Some(16)),
+                (Some(37), Some(9), Some(14))
+            ]
+        );
+        assert_eq!(c[0].qualifier, Qualifier::Exact);
     }
 
     #[test]

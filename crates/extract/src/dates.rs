@@ -187,10 +187,22 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                     i = push(i, end, None, Some(format!("{y:04}-{m:02}")));
                     continue;
                 }
-                // December last year
-                if at(i + 1) == Some("last") && at(i + 2) == Some("year") {
-                    let period = published.map(|p| format!("{:04}-{m:02}", p.year() - 1));
-                    i = push(i, i + 3, None, period);
+                // "December last year", "у березні минулого року", "в марте прошлого года", "у березні торік".
+                let relative_year = match (at(i + 1), at(i + 2)) {
+                    (Some("last"), Some("year"))
+                    | (Some("минулого"), Some("року"))
+                    | (Some("прошлого"), Some("года")) => Some((-1, 3)),
+                    (Some("this"), Some("year"))
+                    | (Some("цього"), Some("року"))
+                    | (Some("поточного"), Some("року"))
+                    | (Some("этого"), Some("года"))
+                    | (Some("текущего"), Some("года")) => Some((0, 3)),
+                    (Some("торік"), _) => Some((-1, 2)),
+                    _ => None,
+                };
+                if let Some((delta, len)) = relative_year {
+                    let period = published.map(|p| format!("{:04}-{m:02}", p.year() + delta));
+                    i = push(i, i + len, None, period);
                     continue;
                 }
                 // "in March": a month of the publication year (or the one before).
@@ -292,9 +304,10 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             continue;
         }
         let relative_year = match (w.folded.as_str(), at(i + 1)) {
-            ("last", Some("year")) | ("минулого", Some("року")) | ("прошлом", Some("году")) => {
-                Some((-1, 2))
-            }
+            ("last", Some("year"))
+            | ("минулого", Some("року"))
+            | ("прошлом", Some("году"))
+            | ("прошлого", Some("года")) => Some((-1, 2)),
             ("this", Some("year")) | ("цього", Some("року")) | ("этом", Some("году")) => {
                 Some((0, 2))
             }
@@ -404,6 +417,14 @@ mod tests {
         assert_eq!(
             dates("Prices rose last year.", Some("2022-01-15")),
             vec![(None, Some("2021".into()))]
+        );
+        assert_eq!(
+            dates("Ордер выдали в марте прошлого года.", Some("2024-05-23")),
+            vec![(None, Some("2023-03".into()))]
+        );
+        assert_eq!(
+            dates("Ордер видали у березні минулого року.", Some("2024-05-23")),
+            vec![(None, Some("2023-03".into()))]
         );
     }
 

@@ -131,6 +131,12 @@ const TRIGGERS: &[(&str, &[&str])] = &[
             "been moved",
             "transport of",
             "relocated",
+            "carried",
+            "were taken",
+            "was taken",
+            "sent to",
+            "sent on to",
+            "bused",
             "вивез",
             "вивоз",
             "вывез",
@@ -144,6 +150,7 @@ const TRIGGERS: &[(&str, &[&str])] = &[
 const GIVE: &[&str] = &[
     "submitted",
     "handed over",
+    "handed",
     "gave",
     "passed",
     "передал",
@@ -158,6 +165,9 @@ const PROOF: &[&str] = &[
     "materials",
     "documents",
     "dossier",
+    "findings",
+    "висновк",
+    "выводы",
     "доказ",
     "матеріал",
     "материал",
@@ -269,6 +279,19 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             .enumerate()
             .flat_map(|(rank, t)| dated.iter().map(move |d| (rank, t, *d)))
             .filter(|(_, t, d)| distance(t, d) <= 15)
+            // "officials said on Tuesday that children were moved": the date is the
+            // statement's, unless the trigger follows it at once ("said on Monday at a meeting").
+            .filter(|(_, t, d)| {
+                !dates_a_statement(doc, d)
+                    || (t.1 >= d.end
+                        && distance(t, d) <= 3
+                        && !doc.text[d.end..t.1].split_whitespace().any(|w| {
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "that" | "що" | "что" | "як" | "как"
+                            )
+                        }))
+            })
             .min_by_key(|(rank, t, d)| {
                 // Warrants, submissions and meetings keep their date against a movement noun
                 // nearby ("a warrant on March 17 for the illegal transfer of children").
@@ -303,6 +326,40 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
     out
 }
 
+/// Verbs of speaking whose date is the date of the speaking.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "told",
+    "wrote",
+    "announced",
+    "заявив",
+    "заявила",
+    "заявили",
+    "повідомив",
+    "повідомила",
+    "повідомили",
+    "сказав",
+    "сказала",
+    "сказали",
+    "заявил",
+    "сообщил",
+    "сообщила",
+    "сообщили",
+    "сказал",
+];
+
+/// Whether a date follows a verb of speaking, directly or after a preposition ("said on Tuesday").
+fn dates_a_statement(doc: &Document, d: &DateMention) -> bool {
+    let words = &doc.words;
+    let mut k = words.partition_point(|w| w.start < d.start);
+    if k > 0 && matches!(words[k - 1].folded.as_str(), "on" | "у" | "в" | "во") {
+        k -= 1;
+    }
+    k > 0 && SPEECH.contains(&words[k - 1].folded.as_str())
+}
+
 /// Widens a byte range to character boundaries.
 fn snap(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     while start > 0 && !text.is_char_boundary(start) {
@@ -317,8 +374,25 @@ fn snap(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::extract;
     use chrono::NaiveDate;
+
+    #[test]
+    fn a_date_of_speaking_does_not_date_the_reported_event() {
+        let published = chrono::NaiveDate::from_ymd_opt(2024, 2, 15);
+        let text = "Officials said on Tuesday that the pupils were moved to a camp.";
+        let doc = Document::new(text);
+        let dates = crate::dates::find_dates(&doc, published);
+        let events = find_events(&doc, &dates);
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].date, None);
+        let text = "On Tuesday the pupils were moved to a camp.";
+        let doc = Document::new(text);
+        let dates = crate::dates::find_dates(&doc, published);
+        let events = find_events(&doc, &dates);
+        assert_eq!(events[0].date.as_deref(), Some("2024-02-13"));
+    }
 
     #[test]
     fn dated_events_with_relative_dates() {

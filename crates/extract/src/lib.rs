@@ -20,6 +20,7 @@ mod counts;
 mod dates;
 mod events;
 mod gazetteer;
+mod lemma;
 mod lexicon;
 mod normalize;
 mod numbers;

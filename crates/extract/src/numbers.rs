@@ -162,6 +162,17 @@ static SCALES: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
     table.iter().map(|(w, n)| (fold(w), *n)).collect()
 });
 
+/// Singular scale words that stand for one of them without a number before them.
+static SINGLE_SCALES: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
+    let table: &[(&str, u64)] = &[
+        ("тисячу", 1_000),
+        ("тисяча", 1_000),
+        ("тысячу", 1_000),
+        ("тысяча", 1_000),
+    ];
+    table.iter().map(|(w, n)| (fold(w), *n)).collect()
+});
+
 /// Words that on their own (not after a number) mean "many, order of magnitude unknown".
 static VAGUE: LazyLock<Vec<String>> = LazyLock::new(|| {
     [
@@ -180,6 +191,9 @@ static VAGUE: LazyLock<Vec<String>> = LazyLock::new(|| {
         "тысячи",
         "тысяч",
         "десятков",
+        "кількасот",
+        "кількадесят",
+        "несколько",
         "millions",
         "numerous",
     ]
@@ -290,6 +304,16 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
         }
         j += 1;
     }
+    // A lone singular scale word is one of it: "понад тисячу дітей", "a thousand children".
+    if !any {
+        if let Some(scale) = SINGLE_SCALES.get(w.folded.as_str()) {
+            return Some(NumberPhrase {
+                value: Some(*scale),
+                first: i,
+                end: i + 1,
+            });
+        }
+    }
     if any {
         let value = total + current;
         // "dozen" alone is vague-ish but numeric; "a dozen children" = 12.
@@ -297,6 +321,20 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
             value: Some(value),
             first: i,
             end: j,
+        });
+    }
+    // "a few hundred", "several thousand": a magnitude without a number.
+    if matches!(w.folded.as_str(), "few" | "several")
+        && i + 1 < sentence_end
+        && matches!(
+            words[i + 1].folded.as_str(),
+            "hundred" | "thousand" | "dozen"
+        )
+    {
+        return Some(NumberPhrase {
+            value: None,
+            first: i,
+            end: i + 2,
         });
     }
     if VAGUE.contains(&w.folded) {
@@ -370,5 +408,8 @@ mod tests {
         assert_eq!(first_number("dozens of children"), Some(None));
         assert_eq!(first_number("tens of thousands of children"), Some(None));
         assert_eq!(first_number("двох тисяч дітей"), Some(Some(2000)));
+        assert_eq!(first_number("понад тисячу дітей"), Some(Some(1000)));
+        assert_eq!(first_number("a few hundred children"), Some(None));
+        assert_eq!(first_number("кількасот дітей"), Some(None));
     }
 }

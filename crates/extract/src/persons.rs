@@ -296,9 +296,15 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
         {
             first += 1;
         }
-        // "... Чырвонага Крыжа Дзмітрый Шаўцоў": a name starts at its given name.
-        if cyrillic
-            && end - first >= 3
+        // "... Чырвонага Крыжа Дзмітрый Шаўцоў", "Paralympian Alexei Talai": a name
+        // starts at its given name; a capitalised word before it is a title or a noun.
+        // In Latin script only a word that reads as a title or an occupation is cut off
+        // ("Fourth Geneva Convention" is no person named Geneva).
+        let title_like = |f: &str| {
+            ROLES.contains(f) || DEMONYMS.contains(f) || f.ends_with("ian") || f.ends_with("ist")
+        };
+        if end - first >= 3
+            && (cyrillic || title_like(&words[first].folded))
             && !is_given_name(&words[first].folded)
             && is_given_name(&words[first + 1].folded)
         {
@@ -530,6 +536,13 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
             })
             .map(|(f, _)| f.clone())
             .unwrap_or_default();
+        // Shown in the nominative ("Марії Львової-Бєлової" → "Марія Львова-Бєлова"); the
+        // dictionary form joins the surface forms so that it can be searched for.
+        let name = crate::lemma::nominative_name(&name);
+        let mut variants: Vec<String> = cl.forms.iter().map(|(f, _)| f.clone()).collect();
+        if !variants.contains(&name) {
+            variants.push(name.clone());
+        }
         let idx = persons.len();
         for m in &cl.mentions {
             spans.push(PersonSpan {
@@ -540,7 +553,7 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
         }
         persons.push(Person {
             name,
-            variants: cl.forms.iter().map(|(f, _)| f.clone()).collect(),
+            variants,
             roles: cl.roles.clone(),
             mentions: cl.mentions.clone(),
         });

@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lemma::nominative_name;
 use crate::normalize::{fold, same_given, same_surname};
 use crate::{Organization, Person};
 
@@ -70,10 +71,12 @@ pub fn resolve_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
         members: Vec<usize>,
     }
     let mut groups: Vec<Group> = Vec::new();
+    // Compared in the nominative, so that "Александра Григорьевича Лукашенко"
+    // meets "Alexander Lukashenko" and not a woman named Александра.
     let best_form = |p: &Person| -> (Option<String>, String) {
-        let mut best = split_name(&p.name);
+        let mut best = split_name(&nominative_name(&p.name));
         for v in &p.variants {
-            let s = split_name(v);
+            let s = split_name(&nominative_name(v));
             if best.0.as_ref().is_none_or(|g| g.chars().count() <= 1)
                 && s.0.as_ref().is_some_and(|g| g.chars().count() > 1)
             {
@@ -303,6 +306,56 @@ mod tests {
         let r = resolve_persons(&items);
         assert_eq!(r.len(), 2, "{r:?}");
         assert!(r.iter().all(|g| g.members.len() == 2), "{r:?}");
+    }
+
+    #[test]
+    fn case_forms_in_cyrillic_join_the_latin_name() {
+        let items = vec![
+            (
+                "a".to_string(),
+                person("Alexander Lukashenko", &["Alexander Lukashenko"]),
+            ),
+            (
+                "b".to_string(),
+                person(
+                    "Александра Григорьевича Лукашенко",
+                    &["Александра Григорьевича Лукашенко", "Лукашенко"],
+                ),
+            ),
+            (
+                "c".to_string(),
+                person("Олександра Лукашенка", &["Олександра Лукашенка"]),
+            ),
+            ("d".to_string(), person("Лукашенко", &["Лукашенко"])),
+            (
+                "e".to_string(),
+                person("Марії Львової-Бєлової", &["Марії Львової-Бєлової"]),
+            ),
+            (
+                "f".to_string(),
+                person("Maria Lvova-Belova", &["Maria Lvova-Belova"]),
+            ),
+            ("g".to_string(), person("Алексея Талая", &["Алексея Талая"])),
+            ("h".to_string(), person("Alexei Talai", &["Alexei Talai"])),
+            (
+                "i".to_string(),
+                person("Владимира Путина", &["Владимира Путина"]),
+            ),
+        ];
+        let r = resolve_persons(&items);
+        let group_of = |member: usize| {
+            r.iter()
+                .position(|g| g.members.contains(&member))
+                .expect("every input is grouped")
+        };
+        assert_eq!(r.len(), 4, "{r:?}");
+        for m in [1, 2, 3] {
+            assert_eq!(group_of(m), group_of(0), "{r:?}");
+        }
+        assert_eq!(group_of(4), group_of(5));
+        assert_eq!(group_of(6), group_of(7));
+        assert_ne!(group_of(6), group_of(0));
+        assert_ne!(group_of(8), group_of(0));
     }
 
     #[test]

@@ -1,0 +1,552 @@
+//! Puts Ukrainian, Russian and Belarusian person names back into the
+//! nominative ("Марії Львової-Бєлової" → "Марія Львова-Бєлова",
+//! "Александра Григорьевича Лукашенко" → "Александр Григорьевич Лукашенко",
+//! "Олександра Лукашенка" → "Олександр Лукашенко").
+//!
+//! Why: a name in an oblique case must still meet its Latin and nominative
+//! forms when persons are resolved across sources, and the name shown to a
+//! user should be the dictionary form. Stemming alone is not enough because
+//! one surface form can be two names: "Александра" is the genitive of the
+//! man's name Александр and the nominative of the woman's name Александра.
+//! The grammatical gender of the whole name decides, and it is read from
+//! whatever part shows it: a patronymic (-ович/-ич is a man, -івна/-овна a
+//! woman), a surname ending only one gender takes in that case (-енка is a
+//! man's genitive, -ої a woman's), or a given name that is unambiguous.
+//! Latin words and words that show no case are returned unchanged.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use casefile_names::Sex;
+
+use crate::normalize::fold;
+
+/// Nominative Cyrillic given names (folded), from the list the lexicon uses.
+static NOMINATIVE_GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../data/given_names_cyrillic.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| fold(l.trim()))
+        .collect()
+});
+
+fn is_cyrillic(word: &str) -> bool {
+    word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// The sex of a nominative given name, when it is one of the listed nominatives.
+/// (`casefile_names` recognises names in any case form, so it cannot say
+/// which form is the nominative; it only supplies the sex.)
+fn nominative_sex(word: &str) -> Option<Option<Sex>> {
+    NOMINATIVE_GIVEN
+        .contains(&fold(word))
+        .then(|| casefile_names::given_name_sex(word))
+}
+
+/// Case endings a given name takes in the oblique cases, and the nominative
+/// endings they may come from. Pairs are (oblique, nominative).
+const GIVEN_ENDINGS: &[(&str, &str)] = &[
+    // Masculine hard stems: Олександра, Олександру, Олександром, Олександрові, Александре.
+    ("ові", ""),
+    ("ом", ""),
+    ("а", ""),
+    ("у", ""),
+    ("е", ""),
+    ("і", ""),
+    // Masculine -о: Петра, Дмитром (Петро, Дмитро).
+    ("а", "о"),
+    ("у", "о"),
+    ("ом", "о"),
+    ("ові", "о"),
+    // Masculine -ій/-ий/-ей/-ь: Андрія, Андрієм, Алексея, Алексеем, Дмитрия, Игоря.
+    ("я", "й"),
+    ("ю", "й"),
+    ("єм", "й"),
+    ("ем", "й"),
+    ("єві", "й"),
+    ("еві", "й"),
+    ("ї", "й"),
+    ("е", "й"),
+    ("и", "й"),
+    ("я", "ь"),
+    ("ю", "ь"),
+    ("ем", "ь"),
+    ("еві", "ь"),
+    // Feminine -а/-я: Олени, Олені, Олену, Оленою, Елены, Елене, Еленой; Марії, Марію, Марією, Марии, Марией.
+    ("и", "а"),
+    ("ы", "а"),
+    ("і", "а"),
+    ("е", "а"),
+    ("у", "а"),
+    ("ою", "а"),
+    ("ой", "а"),
+    ("ї", "я"),
+    ("и", "я"),
+    ("і", "я"),
+    ("ю", "я"),
+    ("єю", "я"),
+    ("ею", "я"),
+    ("ей", "я"),
+    ("е", "я"),
+];
+
+/// Nominative candidates for a given name in any case, each with its sex.
+fn given_candidates(word: &str) -> Vec<(String, Option<Sex>)> {
+    let mut out: Vec<(String, Option<Sex>)> = Vec::new();
+    if let Some(sex) = nominative_sex(word) {
+        out.push((word.to_string(), sex));
+    }
+    for (oblique, nominative) in GIVEN_ENDINGS {
+        let Some(stem) = word.strip_suffix(oblique) else {
+            continue;
+        };
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        let candidate = format!("{stem}{nominative}");
+        if out.iter().any(|(c, _)| *c == candidate) {
+            continue;
+        }
+        if let Some(sex) = nominative_sex(&candidate) {
+            out.push((candidate, sex));
+        }
+    }
+    // A given name outside the list of nominatives stays as written; its sex still counts.
+    if out.is_empty() && casefile_names::given_name_group(word).is_some() {
+        out.push((word.to_string(), casefile_names::given_name_sex(word)));
+    }
+    out
+}
+
+/// The sex a patronymic shows, in any case (Олексійович, Григорьевича, Олексіївни, Алексеевной).
+fn patronymic_sex(word: &str) -> Option<Sex> {
+    let f = fold(word);
+    if f.chars().count() < 6 {
+        return None;
+    }
+    let male = [
+        "ович",
+        "евич",
+        "овича",
+        "евича",
+        "овичу",
+        "евичу",
+        "овичем",
+        "евичем",
+    ];
+    let female = ["івна", "овна", "евна", "ична", "ічна"];
+    let female_stems = ["івн", "овн", "евн", "ічн", "ичн"];
+    if male
+        .iter()
+        .any(|e| f.ends_with(&fold(e)) || f.ends_with(&format!("{}і", fold(e))))
+    {
+        return Some(Sex::Male);
+    }
+    let trimmed = f.trim_end_matches(|c: char| "аеиіоуюяйыєї".contains(c));
+    if female.iter().any(|e| f.ends_with(&fold(e)))
+        || female_stems.iter().any(|e| trimmed.ends_with(&fold(e)))
+    {
+        return Some(Sex::Female);
+    }
+    None
+}
+
+/// The patronymic in the nominative, for the sex it shows.
+fn patronymic_nominative(word: &str, sex: Sex) -> String {
+    match sex {
+        Sex::Male => {
+            for e in ["ичеві", "ичем", "ичу", "ича", "ичі", "иче"] {
+                if let Some(s) = word.strip_suffix(e) {
+                    return format!("{s}ич");
+                }
+            }
+        }
+        Sex::Female => {
+            for (e, n) in [
+                ("івною", "івна"),
+                ("івни", "івна"),
+                ("івні", "івна"),
+                ("івну", "івна"),
+                ("ївною", "ївна"),
+                ("ївни", "ївна"),
+                ("ївні", "ївна"),
+                ("ївну", "ївна"),
+                ("овной", "овна"),
+                ("овны", "овна"),
+                ("овне", "овна"),
+                ("овну", "овна"),
+                ("евной", "евна"),
+                ("евны", "евна"),
+                ("евне", "евна"),
+                ("евну", "евна"),
+            ] {
+                if let Some(s) = word.strip_suffix(e) {
+                    return format!("{s}{n}");
+                }
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// The sex a surname shows by a case ending only one sex takes (Лукашенка is a
+/// man's genitive, Львової a woman's), or None.
+fn surname_sex(word: &str) -> Option<Sex> {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    let male = [
+        "енка",
+        "енку",
+        "енком",
+        "енкові",
+        "ського",
+        "ському",
+        "ським",
+        "цького",
+        "цькому",
+        "цьким",
+        "ского",
+        "скому",
+        "ским",
+        "цкого",
+        "цкому",
+        "цким",
+    ];
+    let female = [
+        "ої",
+        "ою",
+        "ської",
+        "ській",
+        "ською",
+        "ской",
+        "цкой",
+        "овой",
+        "евой",
+        "иной",
+        "ыной",
+        "овою",
+        "евою",
+        "овай",
+        "авай",
+        "інай",
+    ];
+    if male.iter().any(|e| last.ends_with(e)) {
+        Some(Sex::Male)
+    } else if female.iter().any(|e| last.ends_with(e)) {
+        Some(Sex::Female)
+    } else {
+        None
+    }
+}
+
+/// One surname part in the nominative. `oblique` says the rest of the name is
+/// in an oblique case, which licenses stripping endings that a nominative
+/// surname could also have (Талая → Талай only when the given name is oblique).
+fn surname_part_nominative(word: &str, sex: Option<Sex>, oblique: bool) -> String {
+    let rules_any: &[(&str, &str)] = &[
+        ("енкові", "енко"),
+        ("енком", "енко"),
+        ("енку", "енко"),
+        ("енка", "енко"),
+        ("ського", "ський"),
+        ("ському", "ський"),
+        ("ським", "ський"),
+        ("цького", "цький"),
+        ("цькому", "цький"),
+        ("цьким", "цький"),
+        ("ского", "ский"),
+        ("скому", "ский"),
+        ("цкого", "цкий"),
+        ("цкому", "цкий"),
+        ("ської", "ська"),
+        ("ською", "ська"),
+        ("цької", "цька"),
+        ("цькою", "цька"),
+        ("ої", "а"),
+        ("ою", "а"),
+    ];
+    for (e, n) in rules_any {
+        if let Some(s) = word.strip_suffix(e) {
+            if s.chars().count() >= 2 {
+                return format!("{s}{n}");
+            }
+        }
+    }
+    let rules_female: &[(&str, &str)] = &[
+        ("ской", "ская"),
+        ("цкой", "цкая"),
+        ("скую", "ская"),
+        ("ській", "ська"),
+        ("ську", "ська"),
+        ("овой", "ова"),
+        ("евой", "ева"),
+        // Belarusian: Львовай-Белавай → Львова-Белава.
+        ("вай", "ва"),
+        ("най", "на"),
+        ("иной", "ина"),
+        ("ыной", "ына"),
+        ("овій", "ова"),
+        ("евій", "ева"),
+        ("іній", "іна"),
+        ("ову", "ова"),
+        ("еву", "ева"),
+        ("іну", "іна"),
+        ("ину", "ина"),
+    ];
+    let rules_male: &[(&str, &str)] = &[
+        ("ским", "ский"),
+        ("цким", "цкий"),
+        ("ичеві", "ич"),
+        ("ичем", "ич"),
+        ("ичу", "ич"),
+        ("ича", "ич"),
+        ("овим", "ов"),
+        ("овым", "ов"),
+        ("овом", "ов"),
+        ("ові", "ов"),
+        ("ова", "ов"),
+        ("ову", "ов"),
+        ("ове", "ов"),
+        ("евим", "ев"),
+        ("евым", "ев"),
+        ("ева", "ев"),
+        ("еву", "ев"),
+        ("єва", "єв"),
+        ("єву", "єв"),
+        ("іним", "ін"),
+        ("іном", "ін"),
+        ("іні", "ін"),
+        ("іна", "ін"),
+        ("іну", "ін"),
+        ("иным", "ин"),
+        ("ином", "ин"),
+        ("ине", "ин"),
+        ("ина", "ин"),
+        ("ину", "ин"),
+    ];
+    let rules = match sex {
+        Some(Sex::Female) => rules_female,
+        Some(Sex::Male) if oblique => rules_male,
+        _ => &[],
+    };
+    for (e, n) in rules {
+        if let Some(s) = word.strip_suffix(e) {
+            if s.chars().count() >= 2 {
+                return format!("{s}{n}");
+            }
+        }
+    }
+    if sex == Some(Sex::Male) && oblique {
+        // The fleeting vowel of -ець/-ец: Лубінця, Лубінцем → Лубінець; Кравца → Кравец.
+        for (e, n) in [
+            ("цеві", "ець"),
+            ("цем", "ець"),
+            ("ця", "ець"),
+            ("цю", "ець"),
+            ("цом", "ец"),
+            ("ца", "ец"),
+            ("цу", "ец"),
+        ] {
+            if let Some(s) = word.strip_suffix(e) {
+                let consonant_before = s
+                    .chars()
+                    .last()
+                    .is_some_and(|c| !"аеєиіїоуюяыэь".contains(c));
+                if consonant_before && s.chars().count() >= 3 {
+                    return format!("{s}{n}");
+                }
+            }
+        }
+        // A man's surname ending in a consonant: Ковальчука, Ковальчуком, Талая, Талаєм.
+        let vowels = "аеєиіїоуюяыэь";
+        for (e, after_vowel) in [
+            ("ові", ""),
+            ("еві", "й"),
+            ("єві", "й"),
+            ("ом", ""),
+            ("єм", "й"),
+            ("ем", "й"),
+            ("а", ""),
+            ("у", ""),
+            ("я", "й"),
+            ("ю", "й"),
+        ] {
+            let Some(s) = word.strip_suffix(e) else {
+                continue;
+            };
+            let Some(prev) = s.chars().last() else {
+                continue;
+            };
+            if s.chars().count() < 3 {
+                continue;
+            }
+            let prev_vowel = vowels.contains(prev);
+            if after_vowel.is_empty() {
+                if !prev_vowel {
+                    return s.to_string();
+                }
+            } else if prev_vowel {
+                return format!("{s}{after_vowel}");
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// A person's name (one to four words) in the nominative. Words in Latin
+/// script, and names whose case cannot be told, come back as written.
+pub fn nominative_name(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || !words.iter().any(|w| is_cyrillic(w)) {
+        return name.to_string();
+    }
+    // Roles of the words: the first known given name, patronymics, the rest is surname.
+    let patronymic: Vec<Option<Sex>> = words.iter().map(|w| patronymic_sex(w)).collect();
+    let given_at = words.iter().enumerate().position(|(k, w)| {
+        patronymic[k].is_none()
+            && !w.trim_end_matches('.').is_empty()
+            && !given_candidates(w).is_empty()
+    });
+    // A lone word is a surname, whatever it looks like ("Лукашенка").
+    let given_at = given_at.filter(|_| words.len() >= 2);
+    let surname_at: Vec<usize> = (0..words.len())
+        .filter(|k| Some(*k) != given_at && patronymic[*k].is_none())
+        .filter(|k| words[*k].trim_end_matches('.').chars().count() > 1)
+        .collect();
+
+    let mut sex: Option<Sex> = patronymic.iter().flatten().next().copied();
+    if sex.is_none() {
+        sex = surname_at.iter().find_map(|k| surname_sex(words[*k]));
+    }
+    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    let mut oblique = false;
+    if let Some(g) = given_at {
+        let candidates = given_candidates(words[g]);
+        let fitting: Vec<&(String, Option<Sex>)> = candidates
+            .iter()
+            .filter(|(_, s)| sex.is_none() || s.is_none() || *s == sex)
+            .collect();
+        let chosen = if sex.is_none() {
+            // Without other evidence the word as written wins when it is itself a nominative.
+            fitting
+                .iter()
+                .find(|(c, _)| c == words[g])
+                .or_else(|| (fitting.len() == 1).then(|| &fitting[0]))
+                .or_else(|| {
+                    // Every reading agrees on the sex: Марії → Марія.
+                    let first = fitting.first()?;
+                    fitting.iter().all(|(_, s)| *s == first.1).then_some(first)
+                })
+                .copied()
+        } else {
+            fitting
+                .iter()
+                .find(|(c, s)| c == words[g] && *s == sex)
+                .or_else(|| fitting.iter().find(|(_, s)| *s == sex))
+                .or_else(|| fitting.first())
+                .copied()
+        };
+        if let Some((nominative, s)) = chosen {
+            oblique = nominative != words[g];
+            if sex.is_none() {
+                sex = *s;
+            }
+            out[g] = nominative.clone();
+        }
+    }
+    for (k, p) in patronymic.iter().enumerate() {
+        if let Some(p) = p {
+            let before = out[k].clone();
+            out[k] = patronymic_nominative(words[k], *p);
+            oblique |= out[k] != before;
+        }
+    }
+    for &k in &surname_at {
+        if !is_cyrillic(words[k]) {
+            continue;
+        }
+        out[k] = words[k]
+            .split('-')
+            .map(|part| surname_part_nominative(part, sex, oblique))
+            .collect::<Vec<_>>()
+            .join("-");
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patronymic_decides_between_genitive_and_feminine_name() {
+        assert_eq!(
+            nominative_name("Александра Григорьевича Лукашенко"),
+            "Александр Григорьевич Лукашенко"
+        );
+        assert_eq!(
+            nominative_name("Александра Петровна Сидоренко"),
+            "Александра Петровна Сидоренко"
+        );
+        assert_eq!(
+            nominative_name("Александры Петровны Смирновой"),
+            "Александра Петровна Смирнова"
+        );
+    }
+
+    #[test]
+    fn surname_ending_decides_gender() {
+        assert_eq!(
+            nominative_name("Олександра Лукашенка"),
+            "Олександр Лукашенко"
+        );
+        assert_eq!(nominative_name("Лукашенка"), "Лукашенко");
+        assert_eq!(
+            nominative_name("Олександрою Ковальською"),
+            "Олександра Ковальська"
+        );
+    }
+
+    #[test]
+    fn feminine_double_barrelled_surname() {
+        assert_eq!(
+            nominative_name("Марії Львової-Бєлової"),
+            "Марія Львова-Бєлова"
+        );
+        assert_eq!(
+            nominative_name("Марией Львовой-Беловой"),
+            "Мария Львова-Белова"
+        );
+        assert_eq!(nominative_name("Львової-Бєлової"), "Львова-Бєлова");
+        assert_eq!(
+            nominative_name("Марыі Львовай-Белавай"),
+            "Марыя Львова-Белава"
+        );
+    }
+
+    #[test]
+    fn masculine_oblique_forms() {
+        assert_eq!(nominative_name("Алексея Талая"), "Алексей Талай");
+        assert_eq!(nominative_name("Володимиром Путіним"), "Володимир Путін");
+        assert_eq!(nominative_name("Владимиру Путину"), "Владимир Путин");
+        assert_eq!(nominative_name("Дмитра Коваленка"), "Дмитро Коваленко");
+        assert_eq!(nominative_name("Андрієм Шевчуком"), "Андрій Шевчук");
+        assert_eq!(nominative_name("Дмитра Лубінця"), "Дмитро Лубінець");
+    }
+
+    #[test]
+    fn nominatives_and_latin_stay_as_written() {
+        assert_eq!(
+            nominative_name("Олександр Лукашенко"),
+            "Олександр Лукашенко"
+        );
+        assert_eq!(
+            nominative_name("Марія Львова-Бєлова"),
+            "Марія Львова-Бєлова"
+        );
+        assert_eq!(
+            nominative_name("Alexander Lukashenko"),
+            "Alexander Lukashenko"
+        );
+        assert_eq!(nominative_name("Павел Латушко"), "Павел Латушко");
+    }
+}

@@ -92,7 +92,7 @@ pub fn extract_file(path: &Path, json: bool) -> Result<u8> {
 }
 
 /// One entity across sources, as printed by `entities` and `entity`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Resolved {
     pub id: String,
     pub kind: EntityKind,
@@ -373,17 +373,27 @@ pub fn entities(dir: &Path, kind: Option<&str>, json: bool) -> Result<u8> {
     Ok(0)
 }
 
-/// The resolved entity that has `id` among its members.
-fn find(store: &dyn Store, id: &str) -> Result<Resolved> {
-    for kind in RESOLVED_KINDS {
-        if let Some(found) = resolve(store, kind)?
-            .into_iter()
-            .find(|r| r.members.iter().any(|m| m == id))
-        {
-            return Ok(found);
-        }
+/// The kind of the source-local entity `id`, when it is one that resolves.
+fn resolved_kind(store: &dyn Store, id: &str) -> Result<EntityKind> {
+    match store.entity(&EntityId(id.to_string()))? {
+        Some(e) if RESOLVED_KINDS.contains(&e.kind) => Ok(e.kind),
+        _ => bail!("no person, organization or place has the id {id:?} (see `casefile entities`)"),
     }
-    bail!("no person, organization or place has the id {id:?} (see `casefile entities`)")
+}
+
+/// The entity among `resolved` that has `id` among its members.
+fn member_of(resolved: &[Resolved], id: &str) -> Result<Resolved> {
+    resolved
+        .iter()
+        .find(|r| r.members.iter().any(|m| m == id))
+        .cloned()
+        .with_context(|| format!("{id:?} is in no resolved entity"))
+}
+
+/// The resolved entity that has `id` among its members (resolving only its kind).
+fn find(store: &dyn Store, id: &str) -> Result<Resolved> {
+    let kind = resolved_kind(store, id)?;
+    member_of(&resolve(store, kind)?, id)
 }
 
 pub fn entity(dir: &Path, id: &str, json: bool) -> Result<u8> {
@@ -481,11 +491,16 @@ fn record_judgement(
 
 pub fn merge(dir: &Path, a: &str, b: &str, reason: &str, actor: &str) -> Result<u8> {
     let mut project = open(dir)?;
-    let left = find(&project.store, a)?;
-    let right = find(&project.store, b)?;
-    if left.kind != right.kind {
-        bail!("cannot merge a {} with a {}", left.kind, right.kind);
+    let (kind_a, kind_b) = (
+        resolved_kind(&project.store, a)?,
+        resolved_kind(&project.store, b)?,
+    );
+    if kind_a != kind_b {
+        bail!("cannot merge a {kind_a} with a {kind_b}");
     }
+    // One resolution serves both lookups.
+    let resolved = resolve(&project.store, kind_a)?;
+    let (left, right) = (member_of(&resolved, a)?, member_of(&resolved, b)?);
     if left.id == right.id {
         println!("{a} and {b} are already one entity ({})", left.id);
         return Ok(0);

@@ -17,7 +17,9 @@ use casefile_core::{
 };
 use casefile_link::{BlockingConfig, ColumnMap, LinkResult, Record, Settings};
 use casefile_store::{now_rfc3339, Project, Store};
+use casefile_text::DecodeError;
 use clap::{Args, Subcommand};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -106,7 +108,8 @@ fn import(dir: &Path, name: &str, file: &Path, map: &str, actor: &str) -> Result
         );
     }
     let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
-    let (records, row_errors) = casefile_link::parse_registry_reader(bytes.as_slice(), &column_map)
+    let (text, encoding) = registry_text(&bytes).with_context(|| format!("{}", file.display()))?;
+    let (records, row_errors) = casefile_link::parse_registry_reader(text.as_ref(), &column_map)
         .with_context(|| format!("{}", file.display()))?;
     for e in &row_errors {
         eprintln!("warning: {}: {e}", file.display());
@@ -124,11 +127,29 @@ fn import(dir: &Path, name: &str, file: &Path, map: &str, actor: &str) -> Result
     };
     project.store.add_registry(&info, actor)?;
     println!(
-        "imported registry {name}: {} records, {} row errors",
+        "imported registry {name}: {} records, {} row errors ({encoding})",
         records.len(),
         row_errors.len()
     );
     Ok(0)
+}
+
+/// The registry's bytes as UTF-8, and the encoding they were read from.
+///
+/// Lists exported from office software in the region often come in
+/// Windows-1251 or UTF-16; they are decoded like any source. A file that is
+/// UTF-8 except for a few broken rows stays as it is, so that the CSV
+/// reader skips (and reports) only those rows instead of refusing the file.
+/// Decoding is deterministic, so reading the kept original again later
+/// yields the same records.
+fn registry_text(bytes: &[u8]) -> Result<(Cow<'_, [u8]>, &'static str)> {
+    match casefile_text::decode(bytes) {
+        Ok(decoded) => Ok((Cow::Owned(decoded.text.into_bytes()), decoded.encoding)),
+        Err(DecodeError::InvalidUtf8 { .. } | DecodeError::TruncatedUtf8 { .. }) => {
+            Ok((Cow::Borrowed(bytes), "UTF-8 with invalid rows"))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Reads a registry's records from its original and records the read.
@@ -138,9 +159,9 @@ fn load(project: &mut Project, name: &str, actor: &str, purpose: &str) -> Result
         .registry(name)?
         .with_context(|| format!("no registry named {name:?} (see `casefile registry list`)"))?;
     let bytes = project.blobs.get(&info.blob)?;
-    let (records, _) =
-        casefile_link::parse_registry_reader(bytes.as_slice(), &parse_map(&info.map)?)
-            .with_context(|| format!("registry {name:?}"))?;
+    let (text, _) = registry_text(&bytes).with_context(|| format!("registry {name:?}"))?;
+    let (records, _) = casefile_link::parse_registry_reader(text.as_ref(), &parse_map(&info.map)?)
+        .with_context(|| format!("registry {name:?}"))?;
     project.store.append_audit(AuditRecord {
         time: now_rfc3339(),
         actor: actor.to_string(),
@@ -266,32 +287,50 @@ fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
     Ok(())
 }
 
+/// Every reported pair, one row each: the two record ids, the probability,
+/// the decision if a person made one, and each field's comparison level and
+/// weight in its own columns so that a spreadsheet can sort and filter them.
+/// Record ids only: no names or dates leave the project this way.
 fn write_csv(result: &LinkResult, path: &Path) -> Result<()> {
-    let mut out = String::from("left,right,probability,match_weight,fields\n");
+    let context = || format!("{}: cannot write", path.display());
+    let mut out = csv::Writer::from_path(path).with_context(context)?;
+    let fields: Vec<String> = result
+        .pairs()
+        .next()
+        .map(|p| p.fields.into_iter().map(|f| f.field).collect())
+        .unwrap_or_default();
+    let mut header = vec![
+        "left".to_string(),
+        "right".to_string(),
+        "probability".to_string(),
+        "match_weight".to_string(),
+        "decision".to_string(),
+    ];
+    for f in &fields {
+        header.push(format!("{f}_level"));
+        header.push(format!("{f}_weight"));
+    }
+    out.write_record(&header).with_context(context)?;
     for p in result.pairs() {
-        let fields: Vec<String> = p
-            .fields
-            .iter()
-            .map(|f| format!("{}={}:{:.3}", f.field, f.level, f.weight))
-            .collect();
-        out.push_str(&format!(
-            "{},{},{:.6},{:.4},\"{}\"\n",
-            csv_field(&p.left),
-            csv_field(&p.right),
-            p.probability,
-            p.match_weight,
-            fields.join(";")
-        ));
+        let mut row = vec![
+            p.left.clone(),
+            p.right.clone(),
+            format!("{:.6}", p.probability),
+            format!("{:.4}", p.match_weight),
+            p.decision.unwrap_or("").to_string(),
+        ];
+        for name in &fields {
+            match p.fields.iter().find(|f| f.field == *name) {
+                Some(f) => {
+                    row.push(f.level.to_string());
+                    row.push(format!("{:.4}", f.weight));
+                }
+                None => row.extend([String::new(), String::new()]),
+            }
+        }
+        out.write_record(&row).with_context(context)?;
     }
-    std::fs::write(path, out).with_context(|| format!("{}: cannot write", path.display()))
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    out.flush().with_context(context)
 }
 
 pub fn link(dir: &Path, left: &str, right: &str, options: &LinkOptions, actor: &str) -> Result<u8> {

@@ -215,3 +215,96 @@ fn febrl4_links_through_the_cli_with_only_a_column_map() {
         "FEBRL4 F1 {f1:.4} (P {precision:.4}, R {recall:.4})"
     );
 }
+
+/// Lists exported from office software come in Windows-1251 with semicolons;
+/// they must give the same records and links as the UTF-8 original. The CSV
+/// of pairs carries one column per field and no child's name.
+#[test]
+fn a_windows_1251_registry_links_like_its_utf8_original_and_csv_output_has_no_names() {
+    let (tmp, project) = new_project();
+    import(&project, "ua", "ua_missing_children.csv", UA_MAP);
+    import(&project, "ru", "ru_camp_list.csv", RU_MAP);
+    let original = std::fs::read_to_string(registries().join("ru_camp_list.csv")).unwrap();
+    let semicolons = original.replace(',', ";");
+    let (legacy, _, unmappable) = encoding_rs::WINDOWS_1251.encode(&semicolons);
+    assert!(!unmappable);
+    let legacy_path = tmp.path().join("ru_camp_list_cp1251.csv");
+    std::fs::write(&legacy_path, &legacy).unwrap();
+    let out = run(
+        &project,
+        &[
+            "registry",
+            "import",
+            "ru1251",
+            legacy_path.to_str().unwrap(),
+            "--map",
+            RU_MAP,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("windows-1251"), "{}", stdout(&out));
+    let list = json(&run(&project, &["registry", "list", "--json"]));
+    let records = |name: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap()["records"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(records("ru1251"), records("ru"));
+    assert_eq!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["row_errors"].as_u64().unwrap())
+            .sum::<u64>(),
+        0
+    );
+
+    let (utf8_pairs, _) = linked(&project);
+    let csv_path = tmp.path().join("pairs.csv");
+    let out = run(
+        &project,
+        &[
+            "link",
+            "ua",
+            "ru1251",
+            "--json",
+            "--csv",
+            csv_path.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let legacy_pairs: BTreeSet<(String, String)> = json(&out)["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["left"].as_str().unwrap().to_string(),
+                p["right"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(legacy_pairs, utf8_pairs);
+
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    assert_eq!(
+        &header[..5],
+        ["left", "right", "probability", "match_weight", "decision"]
+    );
+    assert!(header.iter().any(|h| h.ends_with("_level")), "{header:?}");
+    assert!(
+        csv.lines().count() > legacy_pairs.len(),
+        "every reported pair is a row"
+    );
+    let first_data_row = original.lines().nth(1).unwrap();
+    let surname = first_data_row.split(',').nth(2).unwrap();
+    assert!(
+        !csv.contains(surname),
+        "the pairs CSV leaks a child's surname"
+    );
+}

@@ -4,17 +4,25 @@
 //!
 //! A number counts children when a child noun heads the noun phrase it
 //! opens ("2,100 Ukrainian children", "щонайменше 2 100 дітей"), when it is
-//! a share of them ("48 of the children"), when it follows "the number of …
-//! children has exceeded", or when it counts "cases" in a sentence about
-//! children. Different scopes are kept as different claims; grouping the
-//! same claim across sources is left to the store.
+//! a share of them ("48 of the children", "two of them" after a sentence
+//! about children), when it follows "the number of … children has exceeded"
+//! (or "кількість депортованих … перевищила" right after a sentence about
+//! children), when it counts "cases" in a sentence about children, or when,
+//! with no noun of its own, it is the subject of a verb of moving or
+//! returning people in such a sentence ("58 were later sent on", "a few
+//! hundred have been returned"). Tables (pipe- or tab-separated) and
+//! bulleted lists carry counts without repeating the noun. Different scopes
+//! are kept as different claims; grouping the same claim across sources is
+//! left to the store.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::dates::DateMention;
-use crate::lexicon::{CASE_NOUNS, CHILD_NOUNS, DEMONYMS, NOT_NAMES, REPORTING};
+use crate::lexicon::{
+    is_movement_verb, CASE_NOUNS, CHILD_NOUNS, DEMONYMS, DISPLACED, NOT_NAMES, REPORTING,
+};
 use crate::normalize::fold;
 use crate::numbers::number_at;
 use crate::orgs::OrgsFound;
@@ -25,6 +33,8 @@ use crate::{CountClaim, PlaceKind, Qualifier};
 
 /// Qualifier phrases (folded words) before a number, longest first.
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["не", "менш", "за"], Qualifier::AtLeast),
+    (&["не", "менш", "як"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
     (&["not", "less", "than"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),
@@ -38,9 +48,12 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["как", "минимум"], Qualifier::AtLeast),
     (&["як", "мінімум"], Qualifier::AtLeast),
     (&["щонайменше"], Qualifier::AtLeast),
+    (&["прынамсі"], Qualifier::AtLeast),
     (&["принаймні"], Qualifier::AtLeast),
     (&["минимум"], Qualifier::AtLeast),
     (&["мінімум"], Qualifier::AtLeast),
+    (&["больш", "за"], Qualifier::MoreThan),
+    (&["звыш"], Qualifier::MoreThan),
     (&["in", "excess", "of"], Qualifier::MoreThan),
     (&["upwards", "of"], Qualifier::MoreThan),
     (&["more", "than"], Qualifier::MoreThan),
@@ -84,6 +97,9 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["примерно"], Qualifier::About),
     (&["почти"], Qualifier::About),
     (&["порядка"], Qualifier::About),
+    (&["каля"], Qualifier::About),
+    (&["амаль"], Qualifier::About),
+    (&["прыкладна"], Qualifier::About),
     (&["as", "many", "as"], Qualifier::UpTo),
     (&["no", "more", "than"], Qualifier::UpTo),
     (&["not", "more", "than"], Qualifier::UpTo),
@@ -170,6 +186,15 @@ fn is_modifier(doc: &Document, k: usize) -> bool {
             | "городов"
             | "сіл"
             | "сел"
+            // Collective nouns: "one group of children" counts groups, not children.
+            | "group"
+            | "група"
+            | "групу"
+            | "группа"
+            | "группу"
+            | "convoy"
+            | "bus"
+            | "buses"
     ) && !NOT_NAMES.contains(f)
         || matches!(
             f,
@@ -180,9 +205,9 @@ fn is_modifier(doc: &Document, k: usize) -> bool {
 static AGES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?: aged | ages | age | between\s+the\s+ages\s+of | віком | у\s+віці | в\s+возрасте | возрастом )
-        \s+ (?:(?:from|between|від|от)\s+)? (\d{1,2}) \s* (?:-|–|—|to|and|до|і|и) \s* (\d{1,2})
-        | (\d{1,2}) \s* (?:-|–|—|to) \s* (\d{1,2}) [\s-]* (?:years?[\s-]*old|year-olds|років|лет|роки|года)
+        (?: aged | ages | age | between\s+the\s+ages\s+of | віком | у\s+віці | в\s+возрасте | возрастом | ва\s+ўзросце | у\s+ўзросце )
+        \s+ (?:(?:from|between|від|от|ад)\s+)? (\d{1,2}) \s* (?:-|–|—|to|and|до|і|и|да) \s* (\d{1,2})
+        | (\d{1,2}) \s* (?:-|–|—|to) \s* (\d{1,2}) [\s-]* (?:years?[\s-]*old|year-olds|років|лет|роки|года|гадоў|гады)
         | (?:under|younger\s+than|до|молодше|младше) \s+ (?:the\s+age\s+of\s+)? (\d{1,2}) (?:\s+(?:years|років|лет))?
         ",
     )
@@ -232,9 +257,11 @@ fn qualifier_before(doc: &Document, first: usize) -> (Qualifier, usize) {
 
 /// The cells of one table row: (byte offset in the line, trimmed text).
 fn table_cells(line: &str) -> Vec<(usize, &str)> {
+    // Pipe tables (Markdown) and tab-separated tables (pasted from spreadsheets).
+    let separator = if line.contains('|') { '|' } else { '\t' };
     let mut cells = Vec::new();
     let mut at = 0;
-    for cell in line.split('|') {
+    for cell in line.split(separator) {
         let lead = cell.len() - cell.trim_start().len();
         cells.push((at + lead, cell.trim()));
         at += cell.len() + 1;
@@ -254,6 +281,13 @@ fn cell_number(cell: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// An age phrase inside a cell: "aged 6-17, to Belarus".
+fn cell_age_phrase(cell: &str) -> Option<(u32, u32)> {
+    let c = AGES.captures(cell)?;
+    let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    num(1).zip(num(2)).or_else(|| num(3).zip(num(4)))
+}
+
 /// A whole cell read as an age range: "3-17", "6–15".
 fn cell_ages(cell: &str) -> Option<(u32, u32)> {
     let (a, b) = cell.split_once(['-', '–', '—'])?;
@@ -261,9 +295,59 @@ fn cell_ages(cell: &str) -> Option<(u32, u32)> {
     (a <= b && b < 25).then_some((a, b))
 }
 
-/// Counts in pipe-separated tables: a header cell that names children ("Children removed",
-/// "Кількість дітей") makes every number in that column below it a count, with the ages from
-/// an age column when there is one. Reports put their figures in tables as often as in prose.
+/// A count cell read with its qualifier: "at least 2,100", "more than two thousand".
+fn qualified_cell_number(doc: &Document, start: usize, end: usize) -> Option<(Qualifier, u64)> {
+    let words = &doc.words;
+    let first = words.partition_point(|w| w.start < start);
+    if first >= words.len() || words[first].start >= end {
+        return None;
+    }
+    let mut qualifier = Qualifier::Exact;
+    let mut at = first;
+    for (phrase, q) in FOLDED_QUALIFIERS.iter() {
+        let n = phrase.len();
+        if first + n < words.len()
+            && words[first + n - 1].end <= end
+            && (0..n).all(|k| words[first + k].folded == phrase[k])
+        {
+            qualifier = *q;
+            at = first + n;
+            break;
+        }
+    }
+    let number = number_at(doc, at)?;
+    let last = words.get(number.end.checked_sub(1)?)?;
+    if last.end > end {
+        return None;
+    }
+    Some((qualifier, number.value?))
+}
+
+/// Column headers that name a figure without saying what it counts ("Figure", "Кількість");
+/// the column counts children when the text just before the table is about them.
+fn is_figure_header(folded_words: &[String]) -> bool {
+    folded_words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "figure"
+                | "figures"
+                | "number"
+                | "count"
+                | "total"
+                | "кількість"
+                | "число"
+                | "количество"
+                | "цифра"
+                | "колькасць"
+        )
+    })
+}
+
+/// Counts in pipe- or tab-separated tables: a header cell that names children ("Children
+/// removed", "Кількість дітей"), or names a figure right after text about children, makes
+/// every number in that column below it a count, with its qualifier ("at least 2,100") and
+/// the ages from an age column or an "aged 6-17" elsewhere in the row. Reports put their
+/// figures in tables as often as in prose.
 fn table_counts(doc: &Document) -> Vec<CountClaim> {
     let mut out = Vec::new();
     let mut columns: Option<(usize, Option<usize>)> = None;
@@ -272,6 +356,10 @@ fn table_counts(doc: &Document) -> Vec<CountClaim> {
         let line_start = offset;
         offset += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
+        if !body.contains(['|', '\t']) {
+            columns = None; // no cells: not a table row
+            continue;
+        }
         let cells = table_cells(body);
         if cells.len() < 2 {
             columns = None;
@@ -294,20 +382,30 @@ fn table_counts(doc: &Document) -> Vec<CountClaim> {
                 let Some(&(at, cell)) = cells.get(count_col) else {
                     continue;
                 };
-                let Some(number) = cell_number(cell) else {
+                let start = line_start + at;
+                let end = start + cell.len();
+                let Some((qualifier, number)) = cell_number(cell)
+                    .map(|n| (Qualifier::Exact, n))
+                    .or_else(|| qualified_cell_number(doc, start, end))
+                else {
                     continue;
                 };
                 let ages = age_col
                     .and_then(|k| cells.get(k))
-                    .and_then(|(_, c)| cell_ages(c));
-                let start = line_start + at;
-                let end = start + cell.len();
+                    .and_then(|(_, c)| cell_ages(c))
+                    .or_else(|| {
+                        cells
+                            .iter()
+                            .enumerate()
+                            .filter(|(k, _)| *k != count_col)
+                            .find_map(|(_, (_, c))| cell_age_phrase(c))
+                    });
                 out.push(CountClaim {
                     start,
                     end,
                     text: cell.to_string(),
                     number: Some(number),
-                    qualifier: Qualifier::Exact,
+                    qualifier,
                     age_min: ages.map(|a| a.0),
                     age_max: ages.map(|a| a.1),
                     origin: Vec::new(),
@@ -317,9 +415,27 @@ fn table_counts(doc: &Document) -> Vec<CountClaim> {
                 });
             }
             None => {
+                let about_children_before = {
+                    let from = line_start.saturating_sub(600);
+                    let from = (from..line_start)
+                        .find(|b| doc.text.is_char_boundary(*b))
+                        .unwrap_or(line_start);
+                    words_of(&doc.text[from..line_start])
+                        .iter()
+                        .any(|w| CHILD_NOUNS.contains(w))
+                };
                 let count_col = cells
                     .iter()
-                    .position(|(_, c)| words_of(c).iter().any(|w| CHILD_NOUNS.contains(w)));
+                    .position(|(_, c)| words_of(c).iter().any(|w| CHILD_NOUNS.contains(w)))
+                    .or_else(|| {
+                        about_children_before
+                            .then(|| {
+                                cells
+                                    .iter()
+                                    .position(|(_, c)| is_figure_header(&words_of(c)))
+                            })
+                            .flatten()
+                    });
                 let age_col = cells.iter().position(|(_, c)| {
                     words_of(c)
                         .iter()
@@ -425,11 +541,15 @@ pub fn find_count_claims(
                 ),
                 ("of", "them") | ("из", "них") | ("з", "них") | ("із", "них")
             )
-            && (sentence.first_word..i).any(|k| CHILD_NOUNS.contains(&words[k].folded))
+            && ((sentence.first_word..i).any(|k| CHILD_NOUNS.contains(&words[k].folded))
+                || previous_sentence_mentions_children(doc, i))
         {
             head = Some(num.end + 1);
         }
         let (mut qualifier, mut q_start) = qualifier_before(doc, i);
+        if head.is_none() && bare_count_of_children(doc, num.first, num.end, q_start) {
+            head = Some(num.end - 1);
+        }
         // "the number of ... children has exceeded 3,000" / "children, whose numbers amount to over 19,500"
         if head.is_none() && num.value.is_some() {
             if let Some(h) = number_of_children_before(doc, i) {
@@ -474,6 +594,8 @@ pub fn find_count_claims(
         i = claim_end.max(num.end);
     }
     ages_from_youngest_and_oldest(doc, &mut claims);
+    let from_lists = list_item_counts(doc, dates, &claims);
+    claims.extend(from_lists);
     for t in table_counts(doc) {
         if !claims
             .iter()
@@ -491,9 +613,177 @@ pub fn find_count_claims(
     claims
 }
 
+/// Whether a line is an item of a bulleted list.
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    ["- ", "• ", "* ", "– ", "— "]
+        .iter()
+        .any(|b| t.starts_with(b))
+}
+
+/// "- from Zaporizhzhia region: 205 (figures incomplete)": in a bulleted list whose other
+/// items count children, an item's figure after the colon counts them too, though the
+/// item does not repeat the noun.
+fn list_item_counts(
+    doc: &Document,
+    dates: &[DateMention],
+    claims: &[CountClaim],
+) -> Vec<CountClaim> {
+    let words = &doc.words;
+    // Lines as (start, end) byte ranges, grouped into runs of consecutive list items.
+    let mut blocks: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut offset = 0;
+    let mut open = false;
+    for line in doc.text.split_inclusive('\n') {
+        let (start, end) = (offset, offset + line.trim_end().len());
+        offset += line.len();
+        if is_list_item(line) {
+            if !open {
+                blocks.push(Vec::new());
+                open = true;
+            }
+            if let Some(b) = blocks.last_mut() {
+                b.push((start, end));
+            }
+        } else {
+            open = false;
+        }
+    }
+    let mut out = Vec::new();
+    for block in blocks.iter().filter(|b| b.len() >= 2) {
+        let has_claim =
+            |&(a, b): &(usize, usize)| claims.iter().any(|c| c.start >= a && c.start < b);
+        if !block.iter().any(has_claim) {
+            continue;
+        }
+        for &(a, b) in block.iter().filter(|l| !has_claim(l)) {
+            let Some(colon) = doc.text[a..b].find(':').map(|p| a + p) else {
+                continue;
+            };
+            let k = words.partition_point(|w| w.start < colon);
+            if k >= words.len() || words[k].start >= b || !words[k].numeric {
+                continue;
+            }
+            if dates.iter().any(|d| d.first_word <= k && k < d.end_word) {
+                continue;
+            }
+            let Some(num) = number_at(doc, k) else {
+                continue;
+            };
+            let end = words[num.end - 1].end;
+            out.push(CountClaim {
+                start: words[k].start,
+                end,
+                text: doc.text[words[k].start..end].to_string(),
+                number: num.value,
+                qualifier: Qualifier::Exact,
+                age_min: None,
+                age_max: None,
+                origin: Vec::new(),
+                destination: None,
+                time_scope: None,
+                asserted_by: None,
+            });
+        }
+    }
+    out
+}
+
 fn sentence_mentions_children(doc: &Document, i: usize) -> bool {
     let s = doc.sentence_of(i);
     (s.first_word..s.end_word).any(|k| CHILD_NOUNS.contains(&doc.words[k].folded))
+}
+
+fn previous_sentence_mentions_children(doc: &Document, i: usize) -> bool {
+    let index = doc.words[i].sentence;
+    index > 0 && {
+        let s = &doc.sentences[index - 1];
+        (s.first_word..s.end_word).any(|k| CHILD_NOUNS.contains(&doc.words[k].folded))
+    }
+}
+
+/// Whether the sentence of word `i`, or the one before it, is about children: a number with
+/// no noun of its own may then count them ("... 1,348 children. 58 were later sent on").
+fn in_child_context(doc: &Document, i: usize) -> bool {
+    sentence_mentions_children(doc, i) || previous_sentence_mentions_children(doc, i)
+}
+
+/// Auxiliaries that open the verb phrase of a bare count ("58 were later sent").
+fn is_auxiliary(folded: &str) -> bool {
+    matches!(
+        folded,
+        "were" | "was" | "have" | "has" | "had" | "are" | "remain" | "remained" | "will" | "would"
+    )
+}
+
+/// "58 were later sent on", "a few hundred have been returned", "повернути вдалося лише
+/// кілька сотень": a number with no noun of its own that is the subject (or, in Ukrainian
+/// and Russian, the sentence-final object) of a verb of moving, returning or placing
+/// people, in a sentence about children or right after one. A number after a determiner or
+/// a preposition ("the 2,400 in the study", "of 30") refers back or counts something else.
+fn bare_count_of_children(doc: &Document, first: usize, end: usize, q_start: usize) -> bool {
+    let words = &doc.words;
+    let s = doc.sentence_of(first);
+    let mut opener = q_start.min(first);
+    // "a few hundred": the article belongs to the number phrase.
+    if opener > s.first_word && words[opener - 1].folded == "a" {
+        opener -= 1;
+    }
+    // "aged between 7 and 14 was taken": the upper end of a range is not a count.
+    if opener >= s.first_word + 2
+        && matches!(
+            words[opener - 1].folded.as_str(),
+            "and" | "to" | "і" | "и" | "до" | "да"
+        )
+        && words[opener - 2].numeric
+    {
+        return false;
+    }
+    if opener > s.first_word {
+        let gap = doc.gap(opener - 1, opener);
+        let before = words[opener - 1].folded.as_str();
+        let opens_clause = gap.contains([',', ';', ':', '(', '—', '–'])
+            || matches!(
+                before,
+                "and"
+                    | "but"
+                    | "while"
+                    | "only"
+                    | "also"
+                    | "лише"
+                    | "тільки"
+                    | "ще"
+                    | "вже"
+                    | "уже"
+                    | "лишь"
+                    | "только"
+                    | "еще"
+                    | "і"
+                    | "и"
+                    | "а"
+                    | "але"
+                    | "но"
+                    | "толькі"
+                    | "яшчэ"
+            )
+            || before.starts_with("вдал")
+            || before.starts_with("удал")
+            || is_movement_verb(before);
+        if !opens_clause {
+            return false;
+        }
+    }
+    let moved_after = |from: usize| {
+        (from..(from + 5).min(s.end_word)).any(|k| is_movement_verb(&words[k].folded))
+    };
+    let verb_follows = if end < s.end_word {
+        let next = words[end].folded.as_str();
+        (is_auxiliary(next) && moved_after(end + 1)) || is_movement_verb(next)
+    } else {
+        // Sentence-final: "Повернути вдалося лише кілька сотень."
+        (s.first_word..first).any(|k| is_movement_verb(&words[k].folded))
+    };
+    verb_follows && in_child_context(doc, first)
 }
 
 /// Finds "number(s) of ... children" or "children, whose numbers" shortly before the number.
@@ -502,6 +792,7 @@ fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
     let from = i.saturating_sub(12).max(s.first_word);
     let mut saw_number_word = false;
     let mut child = None;
+    let mut displaced = None;
     for k in from..i {
         let f = doc.words[k].folded.as_str();
         if matches!(
@@ -519,8 +810,15 @@ fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
         }
         if CHILD_NOUNS.contains(f) {
             child = Some(k);
+        } else if child.is_none()
+            && (DISPLACED.contains(f) || CASE_NOUNS.contains(f))
+            && in_child_context(doc, i)
+        {
+            // "кількість депортованих ... перевищила 19 800" after a sentence about children.
+            displaced = Some(k);
         }
     }
+    let child = child.or(displaced);
     // A verb that links the count to its subject must sit right before the number.
     let linking = (i.saturating_sub(4).max(s.first_word)..i).any(|k| {
         matches!(
@@ -591,9 +889,12 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
             continue;
         };
         let sentence = w.sentence;
+        // The youngest and oldest are often named a sentence or two after the count
+        // ("87 children ... The figure was announced ... Of those children, the youngest").
         let scope_end = doc
             .sentences
-            .get(sentence + 1)
+            .get(sentence + 2)
+            .or_else(|| doc.sentences.get(sentence + 1))
             .map(|s| s.end_word)
             .unwrap_or(doc.sentences[sentence].end_word);
         let scope_end_byte = words
@@ -997,6 +1298,83 @@ mod tests {
             Some("between March 2022 and June 2022")
         );
         assert_eq!(c.asserted_by.as_deref(), Some("Kharkiv Child Rights Group"));
+    }
+
+    #[test]
+    fn bare_numbers_count_children_only_in_a_sentence_about_them() {
+        let c = claims(
+            "Monitors counted 412 children in the camps. 37 were later sent on to families, and a few hundred have been returned.",
+        );
+        let numbers: Vec<_> = c.iter().map(|c| (c.number, c.qualifier)).collect();
+        assert_eq!(
+            numbers,
+            vec![
+                (Some(412), Qualifier::Exact),
+                (Some(37), Qualifier::Exact),
+                (None, Qualifier::About)
+            ],
+            "{c:?}"
+        );
+        // Without children in view, a bare number with a verb of moving counts nothing.
+        assert!(claims("The depot had 90 wagons. 37 were later sent on to Minsk.").is_empty());
+        // The upper end of an age range is no count.
+        let c = claims("A group of 27 pupils aged between 7 and 14 was taken to a camp.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].number, Some(27));
+    }
+
+    #[test]
+    fn displaced_count_after_a_sentence_about_children() {
+        let c = claims(
+            "Бюро оновило дані про вивезених дітей. Кількість депортованих уже перевищила 19 800.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].number, c[0].qualifier),
+            (Some(19800), Qualifier::MoreThan)
+        );
+        assert!(claims("Кількість депортованих уже перевищила 19 800.").is_empty());
+    }
+
+    #[test]
+    fn list_items_and_tab_tables_after_text_about_children() {
+        let c = claims(
+            "Figures for removed children:\n\n- from Alpha region: 1,120 children, aged 2 to 17;\n- from Beta region: 205 (incomplete).\n",
+        );
+        let numbers: Vec<_> = c.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, vec![Some(1120), Some(205)], "{c:?}");
+        let c = claims(
+            "Estimates of deported children differ.\n\nFigure\tSource\tScope\nat least 2,100\tNGO\tto Belarus\nmore than 2,400\tLab\taged 6-17\n",
+        );
+        let rows: Vec<_> = c
+            .iter()
+            .map(|c| (c.number, c.qualifier, c.age_min, c.age_max))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Some(2100), Qualifier::AtLeast, None, None),
+                (Some(2400), Qualifier::MoreThan, Some(6), Some(17))
+            ],
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn belarusian_counts() {
+        let c = claims("Прывезлі 36 дзяцей ва ўзросце ад 8 да 13 гадоў. Праз Беларусь прайшлі больш за 2 500 украінскіх дзяцей.");
+        let rows: Vec<_> = c
+            .iter()
+            .map(|c| (c.number, c.qualifier, c.age_min, c.age_max))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Some(36), Qualifier::Exact, Some(8), Some(13)),
+                (Some(2500), Qualifier::MoreThan, None, None)
+            ],
+            "{c:?}"
+        );
     }
 
     #[test]

@@ -3,7 +3,12 @@
 //! nearest date in its sentence.
 //!
 //! One event per sentence: the most specific trigger wins (a sentence about
-//! a warrant for the deportation of children is about the warrant).
+//! a warrant for the deportation of children is about the warrant). A date
+//! does not date the event when it dates something else: the statement that
+//! reports it ("On Wednesday the Office said that …"), a clause of its own
+//! ("… before troops retook the city in November 2022"), a dateline, or the
+//! bounds of a period ("since February 2022"). A participle before a child
+//! noun ("deported children") names the children and reports no event.
 
 use std::sync::LazyLock;
 
@@ -63,7 +68,9 @@ const TRIGGERS: &[(&str, &[&str])] = &[
             "meeting",
             "met with",
             "meets with",
+            " met ",
             "to meet",
+            "сустрэч",
             "зустріч",
             "зустрівся",
             "встреч",
@@ -82,8 +89,8 @@ const TRIGGERS: &[(&str, &[&str])] = &[
             "приїха",
             "прибы",
             "приеха",
-            "were brought",
-            "was brought",
+            "прыбыл",
+            "прыехал",
         ],
     ),
     (
@@ -94,6 +101,7 @@ const TRIGGERS: &[(&str, &[&str])] = &[
             "deporting",
             "депортува",
             "депортирова",
+            "дэпартава",
         ],
     ),
     (
@@ -143,6 +151,8 @@ const TRIGGERS: &[(&str, &[&str])] = &[
             "вывоз",
             "переміщ",
             "перемещ",
+            "привез",
+            "прывез",
         ],
     ),
 ];
@@ -152,7 +162,8 @@ const GIVE: &[&str] = &[
     "handed over",
     "handed",
     "gave",
-    "passed",
+    "passed on",
+    "passed to",
     "передал",
     "передав",
     "подал",
@@ -166,6 +177,7 @@ const PROOF: &[&str] = &[
     "documents",
     "dossier",
     "findings",
+    "files",
     "висновк",
     "выводы",
     "доказ",
@@ -194,7 +206,11 @@ static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
         groups.push(TRIGGERS.len() + 1);
     }
     (
-        AhoCorasick::new(&patterns).expect("static patterns"),
+        // A DFA: larger to build (once), fastest to run over every sentence.
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("static patterns"),
         groups,
     )
 });
@@ -208,7 +224,7 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             continue;
         }
         let text = &doc.text[s.start..s.end];
-        let folded = text.to_lowercase();
+        let folded = lowercase(text);
         // Offsets map back to the text only when lowercasing kept byte lengths (it does for
         // Latin and Cyrillic); otherwise the whole sentence is the span.
         let same_len = folded.len() == text.len();
@@ -216,6 +232,15 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         let mut first: Vec<Option<(usize, usize)>> = vec![None; n_groups];
         for m in automaton.find_overlapping_iter(&folded) {
             let g = groups[m.pattern().as_usize()];
+            // "was met at a checkpoint by officials" is no meeting.
+            if &folded[m.start()..m.end()] == " met "
+                && folded[..m.start()].ends_with(['s', 'e', 'n'])
+                && ["was", "were", "been"]
+                    .iter()
+                    .any(|a| folded[..m.start()].ends_with(a))
+            {
+                continue;
+            }
             if first[g].is_none_or(|(p, _)| m.start() < p) {
                 first[g] = Some((m.start(), m.end() - m.start()));
             }
@@ -271,7 +296,11 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         let dated: Vec<&DateMention> = dates
             .iter()
             .filter(|d| {
-                d.start >= s.start && d.end <= s.end && (d.date.is_some() || d.period.is_some())
+                d.start >= s.start
+                    && d.end <= s.end
+                    && (d.date.is_some() || d.period.is_some())
+                    && !is_dateline(doc, s.first_word, d)
+                    && !opens_or_closes_a_period(doc, d)
             })
             .collect();
         let best = candidates
@@ -279,6 +308,10 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             .enumerate()
             .flat_map(|(rank, t)| dated.iter().map(move |d| (rank, t, *d)))
             .filter(|(_, t, d)| distance(t, d) <= 15)
+            // "moved out ... before troops retook the city in November 2022": a date in a
+            // clause of its own, or in a statement ("On Wednesday the Office said that ..."),
+            // dates something else.
+            .filter(|(_, t, d)| !separated_by_clause(doc, t, d))
             // "officials said on Tuesday that children were moved": the date is the
             // statement's, unless the trigger follows it at once ("said on Monday at a meeting").
             .filter(|(_, t, d)| {
@@ -303,6 +336,11 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             None => (candidates[0], None),
         };
         let (kind, t_start, t_end) = trigger;
+        // "the number of deported children": a participle before a child noun names the
+        // children, it reports no event.
+        if is_attributive(doc, t_start, t_end) {
+            continue;
+        }
         let (start, end) = match date {
             Some(d) => (t_start.min(d.start), t_end.max(d.end)),
             None => (t_start, t_end),
@@ -350,6 +388,92 @@ const SPEECH: &[&str] = &[
     "сказал",
 ];
 
+/// The dateline of a wire story ("KYIV, June 13 - ..."): the date of filing, no event's.
+fn is_dateline(doc: &Document, sentence_first_word: usize, d: &DateMention) -> bool {
+    d.first_word <= sentence_first_word + 3
+        && doc.text[d.end..]
+            .trim_start_matches(' ')
+            .starts_with(['-', '—', '–'])
+}
+
+/// A date that opens or closes a span of time ("since Feb 2022", "between September 2022 and
+/// May 2023") bounds a period; it is not the day of one event.
+fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
+    let words = &doc.words;
+    let before = d
+        .first_word
+        .checked_sub(1)
+        .map(|k| words[k].folded.as_str());
+    let after = words.get(d.end_word).map(|w| w.folded.as_str());
+    let range_follows = matches!(after, Some("to" | "until" | "till" | "and" | "до" | "по"))
+        || doc.text[d.end..]
+            .trim_start_matches(' ')
+            .starts_with(['-', '–', '—']);
+    // "from September 2022 onwards" dates the start of what follows; "from May to June" a period.
+    let opens = matches!(
+        before,
+        Some("since" | "between" | "until" | "till" | "through")
+    ) || matches!(before, Some("from" | "з" | "від" | "с" | "от")) && range_follows;
+    let closes = d.first_word >= 2
+        && matches!(before, Some("and" | "to" | "до" | "по"))
+        && dates_before_word(doc, d.first_word - 1);
+    opens || closes
+}
+
+/// Whether a date ends right before word `k` ("September 2022 [and] May 2023").
+fn dates_before_word(doc: &Document, k: usize) -> bool {
+    k > 0 && {
+        let w = &doc.words[k - 1];
+        w.numeric || crate::lexicon::is_month(&w.folded)
+    }
+}
+
+/// Subordinators that open a clause with its own time ("before", "after", "until").
+const CLAUSE_OPENERS: &[&str] = &[
+    "before",
+    "after",
+    "until",
+    "when",
+    "перед",
+    "після",
+    "после",
+    "коли",
+    "когда",
+];
+
+/// Whether the words between a trigger and a date hold a clause opener, or (date first) a
+/// verb of speaking: then the date belongs to another clause.
+fn separated_by_clause(doc: &Document, t: &(&str, usize, usize), d: &DateMention) -> bool {
+    let words = &doc.words;
+    let (a, b) = if d.start >= t.2 {
+        (t.2, d.start)
+    } else {
+        (d.end, t.1)
+    };
+    let from = words.partition_point(|w| w.start < a);
+    let to = words.partition_point(|w| w.start < b);
+    let between = &words[from..to.max(from)];
+    let opener = d.start >= t.2
+        && between
+            .iter()
+            .any(|w| CLAUSE_OPENERS.contains(&w.folded.as_str()));
+    let speech_then_trigger =
+        d.end <= t.1 && between.iter().any(|w| SPEECH.contains(&w.folded.as_str()));
+    opener || speech_then_trigger
+}
+
+/// Whether the word after a trigger is a child noun: the trigger is then an adjective.
+fn is_attributive(doc: &Document, trigger_start: usize, trigger_end: usize) -> bool {
+    if !doc.text[trigger_start..trigger_end].ends_with("ed") {
+        return false;
+    }
+    let k = doc.words.partition_point(|w| w.start < trigger_end);
+    doc.words.get(k).is_some_and(|w| {
+        doc.text[trigger_end..w.start].trim().is_empty()
+            && crate::lexicon::CHILD_NOUNS.contains(&w.folded)
+    })
+}
+
 /// Whether a date follows a verb of speaking, directly or after a preposition ("said on Tuesday").
 fn dates_a_statement(doc: &Document, d: &DateMention) -> bool {
     let words = &doc.words;
@@ -358,6 +482,25 @@ fn dates_a_statement(doc: &Document, d: &DateMention) -> bool {
         k -= 1;
     }
     k > 0 && SPEECH.contains(&words[k - 1].folded.as_str())
+}
+
+/// `str::to_lowercase`, with a fast path for ASCII and the basic Cyrillic block (nearly all
+/// the text), where lowercasing is a fixed shift of each letter.
+fn lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            _ if c.is_ascii() => out.push(c),
+            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            'Ѐ'..='Џ' => out.push(char::from_u32(c as u32 + 0x50).unwrap_or(c)),
+            'а'..='џ' => out.push(c),
+            // Only the Greek capital sigma lowercases by its context (final form).
+            'Σ' => return text.to_lowercase(),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Widens a byte range to character boundaries.
@@ -377,6 +520,17 @@ mod tests {
     use super::*;
     use crate::extract;
     use chrono::NaiveDate;
+
+    #[test]
+    fn fast_lowercase_agrees_with_the_standard_one() {
+        for t in [
+            "Дмитро ЛУБІНЕЦЬ said: «ЇЖАК» Ёлка Ґанок",
+            "ΣΟΦΙΑΣ Ärger İstanbul — «x»",
+            "plain ascii TEXT 12",
+        ] {
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t}");
+        }
+    }
 
     #[test]
     fn a_date_of_speaking_does_not_date_the_reported_event() {

@@ -1,7 +1,8 @@
 //! Word lists the rules consult: titles and roles, nationality adjectives,
 //! head nouns of organization names, capitalised words that are not names,
-//! months and weekdays, child nouns, qualifiers and reporting verbs, in
-//! English, Ukrainian and Russian.
+//! months and weekdays, child nouns, verbs of moving people, qualifiers and
+//! reporting verbs, in English, Ukrainian and Russian (Belarusian where the
+//! rules have met it: child nouns, months, weekdays).
 //!
 //! Every list is folded once (with the same `fold` the words are folded
 //! with), so entries may be written with their diacritics and case.
@@ -439,6 +440,16 @@ pub static ORG_INTRODUCERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "агентства",
         "видання",
         "издание",
+        // Further case forms, and Telegram channels, which monitoring groups publish in.
+        "фонда",
+        "фондом",
+        "фундації",
+        "организацию",
+        "организацией",
+        "телеграм-канал",
+        "телеграм-канала",
+        "телеграм-каналі",
+        "телеграм-канале",
     ])
 });
 
@@ -979,8 +990,93 @@ pub static CHILD_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "воспитанники",
         "воспитанникам",
         "воспитанниками",
+        // Belarusian
+        "дзеці",
+        "дзяцей",
+        "дзецям",
+        "дзецьмі",
+        "дзіця",
+        "дзіцяці",
+        "непаўналетніх",
+        "непаўналетнія",
+        "падлеткаў",
+        "выхаванцаў",
+        "сірот",
+        "школьнікаў",
     ])
 });
+
+/// Participles and nouns that name the displaced without saying they are children
+/// ("the number of deported ...", "кількість депортованих"): they count children only
+/// where the sentence or the one before it is about children.
+pub static DISPLACED: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "deported",
+        "deportees",
+        "abducted",
+        "displaced",
+        "transferred",
+        "removed",
+        "депортованих",
+        "вивезених",
+        "викрадених",
+        "переміщених",
+        "депортированных",
+        "вывезенных",
+        "похищенных",
+        "перемещенных",
+        "дэпартаваных",
+        "вывезеных",
+    ])
+});
+
+/// Stems (folded prefixes) of verbs that move, return or place people: a bare number in a
+/// sentence about children with one of these ("58 were later sent on", "a few hundred have
+/// been returned", "повернути вдалося лише кілька сотень") counts children.
+pub const MOVEMENT_STEMS: &[&str] = &[
+    "return",
+    "brought",
+    "bring",
+    "taken",
+    "took",
+    "deport",
+    "moved",
+    "sent",
+    "placed",
+    "adopt",
+    "transfer",
+    "remov",
+    "evacuat",
+    "granted",
+    "passed",
+    "relocat",
+    "abduct",
+    "reunit",
+    "повернул",
+    "повернут",
+    "повернен",
+    "повернув",
+    "вивез",
+    "вивоз",
+    "депорт",
+    "переміщ",
+    "вернул",
+    "вернут",
+    "возвращ",
+    "вывез",
+    "вывоз",
+    "перемещ",
+    "усынов",
+    "усиновл",
+    "прывез",
+    "вярнул",
+    "прайшл",
+];
+
+/// Whether a folded word is a form of a verb of moving, returning or placing people.
+pub fn is_movement_verb(folded: &str) -> bool {
+    MOVEMENT_STEMS.iter().any(|s| folded.starts_with(s))
+}
 
 /// Nouns that count children indirectly ("2,100 cases", "1,000 deportations").
 pub static CASE_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -1166,6 +1262,8 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "январь",
                 "января",
                 "январе",
+                "студзень",
+                "студзеня",
             ],
             1,
         ),
@@ -1179,6 +1277,8 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "февраль",
                 "февраля",
                 "феврале",
+                "люты",
+                "лютага",
             ],
             2,
         ),
@@ -1192,6 +1292,8 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "март",
                 "марта",
                 "марте",
+                "сакавік",
+                "сакавіка",
             ],
             3,
         ),
@@ -1205,11 +1307,22 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "апрель",
                 "апреля",
                 "апреле",
+                "красавік",
+                "красавіка",
             ],
             4,
         ),
         (
-            &["may", "травень", "травня", "травні", "май", "мая", "мае"],
+            &[
+                "may",
+                "травень",
+                "травня",
+                "травні",
+                "май",
+                "мая",
+                "мае",
+                "траўня",
+            ],
             5,
         ),
         (
@@ -1222,6 +1335,8 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "июнь",
                 "июня",
                 "июне",
+                "чэрвень",
+                "чэрвеня",
             ],
             6,
         ),
@@ -1235,6 +1350,8 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "июль",
                 "июля",
                 "июле",
+                "ліпень",
+                "ліпеня",
             ],
             7,
         ),
@@ -1248,6 +1365,8 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "август",
                 "августа",
                 "августе",
+                "жнівень",
+                "жніўня",
             ],
             8,
         ),
@@ -1262,6 +1381,8 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "сентябрь",
                 "сентября",
                 "сентябре",
+                "верасень",
+                "верасня",
             ],
             9,
         ),
@@ -1275,6 +1396,8 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "октябрь",
                 "октября",
                 "октябре",
+                "кастрычнік",
+                "кастрычніка",
             ],
             10,
         ),
@@ -1288,6 +1411,8 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "ноябрь",
                 "ноября",
                 "ноябре",
+                "лістапад",
+                "лістапада",
             ],
             11,
         ),
@@ -1301,6 +1426,8 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 "декабрь",
                 "декабря",
                 "декабре",
+                "снежань",
+                "снежня",
             ],
             12,
         ),
@@ -1316,14 +1443,84 @@ pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
 
 /// Weekday names to chrono weekday index (Monday = 0).
 pub static WEEKDAYS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    // Genitive forms too: "минулої п'ятниці", "прошлой среды".
     let table: &[(&[&str], u32)] = &[
-        (&["monday", "понеділок", "понеділка", "понедельник"], 0),
-        (&["tuesday", "вівторок", "вівторка", "вторник"], 1),
-        (&["wednesday", "середа", "середу", "среда", "среду"], 2),
-        (&["thursday", "четвер", "четверга", "четверг"], 3),
-        (&["friday", "п'ятниця", "п'ятницю", "пятница", "пятницу"], 4),
-        (&["saturday", "субота", "суботу", "суббота", "субботу"], 5),
-        (&["sunday", "неділя", "неділю", "воскресенье"], 6),
+        (
+            &[
+                "monday",
+                "понеділок",
+                "понеділка",
+                "понедельник",
+                "понедельника",
+                "панядзелак",
+            ],
+            0,
+        ),
+        (
+            &[
+                "tuesday",
+                "вівторок",
+                "вівторка",
+                "вторник",
+                "вторника",
+                "аўторак",
+            ],
+            1,
+        ),
+        (
+            &[
+                "wednesday",
+                "середа",
+                "середу",
+                "середи",
+                "среда",
+                "среду",
+                "среды",
+                "серада",
+                "сераду",
+            ],
+            2,
+        ),
+        (&["thursday", "четвер", "четверга", "четверг", "чацвер"], 3),
+        (
+            &[
+                "friday",
+                "п'ятниця",
+                "п'ятницю",
+                "п'ятниці",
+                "пятница",
+                "пятницу",
+                "пятницы",
+                "пятніца",
+                "пятніцу",
+            ],
+            4,
+        ),
+        (
+            &[
+                "saturday",
+                "субота",
+                "суботу",
+                "суботи",
+                "суббота",
+                "субботу",
+                "субботы",
+            ],
+            5,
+        ),
+        (
+            &[
+                "sunday",
+                "неділя",
+                "неділю",
+                "неділі",
+                "воскресенье",
+                "воскресенья",
+                "нядзеля",
+                "нядзелю",
+            ],
+            6,
+        ),
     ];
     let mut m = HashMap::default();
     for (names, n) in table {
@@ -1355,7 +1552,12 @@ pub static GIVEN_NAME_STEMS_CYRILLIC: LazyLock<HashSet<String>> = LazyLock::new(
 /// Whether a folded word is a known given name, in Latin or (any case of) Cyrillic.
 pub fn is_given_name(folded: &str) -> bool {
     GIVEN_NAMES.contains(folded)
-        || GIVEN_NAME_STEMS_CYRILLIC.contains(&crate::normalize::stem_parts(folded))
+        || if folded.contains('-') {
+            GIVEN_NAME_STEMS_CYRILLIC.contains(&crate::normalize::stem_parts(folded))
+        } else {
+            // One part: its stem, without building a string.
+            GIVEN_NAME_STEMS_CYRILLIC.contains(crate::normalize::stem(folded))
+        }
 }
 
 /// Well-known public figures whose surname alone names them in this domain

@@ -62,13 +62,17 @@ pub fn stem(folded: &str) -> &str {
 pub fn same_surname(a: &str, b: &str) -> bool {
     let fa = fold(a);
     let fb = fold(b);
-    if fa == fb || stem_parts(&fa) == stem_parts(&fb) {
+    if fa == fb {
+        return true;
+    }
+    let (cyr_a, cyr_b) = (is_cyrillic(&fa), is_cyrillic(&fb));
+    // Stemming only changes Cyrillic words: Latin forms that differ have different stems.
+    if (cyr_a || cyr_b) && stem_parts(&fa) == stem_parts(&fb) {
         return true;
     }
     // The full comparison is costly: in one script, names that do not even share
     // their first two letters or differ much in length are not the same.
-    let cyr = |s: &str| s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-    if cyr(&fa) == cyr(&fb) {
+    if cyr_a == cyr_b {
         let (la, lb) = (fa.chars().count(), fb.chars().count());
         if la.abs_diff(lb) > 3 || fa.chars().take(2).ne(fb.chars().take(2)) {
             return false;
@@ -82,10 +86,18 @@ pub fn same_surname(a: &str, b: &str) -> bool {
 pub fn same_given(a: &str, b: &str) -> bool {
     let fa = fold(a);
     let fb = fold(b);
-    if fa == fb || stem_parts(&fa) == stem_parts(&fb) {
+    if fa == fb || (is_cyrillic(&fa) || is_cyrillic(&fb)) && stem_parts(&fa) == stem_parts(&fb) {
         return true;
     }
     casefile_names::compare_given(a, b) >= 0.85
+}
+
+/// Whether a word has a Cyrillic letter (the only words [`stem`] changes).
+fn is_cyrillic(folded: &str) -> bool {
+    !folded.is_ascii()
+        && folded
+            .chars()
+            .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
 
 /// Stems each hyphen part: "львової-білової" and "львова-білова" meet.

@@ -129,6 +129,64 @@ static WORD_NUMBERS: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
         ("семьсот", 700),
         ("восемьсот", 800),
         ("девятьсот", 900),
+        ("одинадцять", 11),
+        ("дванадцять", 12),
+        ("тринадцять", 13),
+        ("чотирнадцять", 14),
+        ("п'ятнадцять", 15),
+        ("шістнадцять", 16),
+        ("сімнадцять", 17),
+        ("вісімнадцять", 18),
+        ("дев'ятнадцять", 19),
+        ("одиннадцать", 11),
+        ("двенадцать", 12),
+        ("тринадцать", 13),
+        ("четырнадцать", 14),
+        ("пятнадцать", 15),
+        ("шестнадцать", 16),
+        ("семнадцать", 17),
+        ("восемнадцать", 18),
+        ("девятнадцать", 19),
+        // Oblique case forms ("вивезення п'ятдесяти вихованців", "около сорока детей").
+        ("тридцяти", 30),
+        ("сорока", 40),
+        ("п'ятдесяти", 50),
+        ("п'ятдесятьох", 50),
+        ("шістдесяти", 60),
+        ("сімдесяти", 70),
+        ("вісімдесяти", 80),
+        ("дев'яноста", 90),
+        ("ста", 100),
+        ("двохсот", 200),
+        ("трьохсот", 300),
+        ("чотирьохсот", 400),
+        ("п'ятисот", 500),
+        ("тридцати", 30),
+        ("пятидесяти", 50),
+        ("шестидесяти", 60),
+        ("семидесяти", 70),
+        ("восьмидесяти", 80),
+        ("двухсот", 200),
+        ("трехсот", 300),
+        ("четырехсот", 400),
+        ("пятисот", 500),
+        // Belarusian
+        ("адзін", 1),
+        ("адна", 1),
+        ("тры", 3),
+        ("чатыры", 4),
+        ("пяць", 5),
+        ("шэсць", 6),
+        ("сем", 7),
+        ("восем", 8),
+        ("дзевяць", 9),
+        ("дзесяць", 10),
+        ("дваццаць", 20),
+        ("трыццаць", 30),
+        ("сорак", 40),
+        ("пяцьдзясят", 50),
+        ("дзвесце", 200),
+        ("трыста", 300),
     ];
     table.iter().map(|(w, n)| (fold(w), *n)).collect()
 });
@@ -158,6 +216,7 @@ static SCALES: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
         ("миллиона", 1_000_000),
         ("миллионов", 1_000_000),
         ("сотні", 100),
+        ("тысячы", 1_000),
     ];
     table.iter().map(|(w, n)| (fold(w), *n)).collect()
 });
@@ -202,6 +261,30 @@ static VAGUE: LazyLock<Vec<String>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Every folded word a number phrase in words can start with: word numbers, singular scale
+/// words, vague magnitudes and the openers of "a few hundred" / "tens of thousands".
+static NUMBER_STARTS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    WORD_NUMBERS
+        .keys()
+        .chain(SINGLE_SCALES.keys())
+        .chain(VAGUE.iter())
+        .cloned()
+        .chain(
+            [
+                "dozen",
+                "few",
+                "several",
+                "кілька",
+                "декілька",
+                "некалькі",
+                "tens",
+            ]
+            .iter()
+            .map(|w| fold(w)),
+        )
+        .collect()
+});
+
 fn digits_value(s: &str) -> Option<u64> {
     if s.chars().all(|c| c.is_ascii_digit()) {
         s.parse().ok()
@@ -221,6 +304,10 @@ fn is_group_separator(gap: &str) -> bool {
 pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
     let words = &doc.words;
     let w = &words[i];
+    // Most words start no number: rule them out with one lookup.
+    if !w.numeric && !w.folded.contains('-') && !NUMBER_STARTS.contains(w.folded.as_str()) {
+        return None;
+    }
     let sentence_end = doc.sentence_of(i).end_word;
     if w.numeric {
         let mut value = digits_value(&w.folded)?;
@@ -286,7 +373,11 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
     let mut any = false;
     while j < sentence_end {
         let f = &words[j].folded;
-        if let Some(n) = word_value(f) {
+        if f == "dozen" {
+            // "two dozen" is 24, "a dozen" 12.
+            current = current.max(1) * 12;
+            any = true;
+        } else if let Some(n) = word_value(f) {
             current += n;
             any = true;
         } else if any && SCALES.contains_key(f) {
@@ -324,12 +415,14 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
         });
     }
     // "a few hundred", "several thousand": a magnitude without a number.
-    if matches!(w.folded.as_str(), "few" | "several")
-        && i + 1 < sentence_end
-        && matches!(
+    if matches!(
+        w.folded.as_str(),
+        "few" | "several" | "кілька" | "декілька" | "некалькі"
+    ) && i + 1 < sentence_end
+        && (matches!(
             words[i + 1].folded.as_str(),
             "hundred" | "thousand" | "dozen"
-        )
+        ) || w.cyrillic && VAGUE.contains(&words[i + 1].folded))
     {
         return Some(NumberPhrase {
             value: None,
@@ -411,5 +504,14 @@ mod tests {
         assert_eq!(first_number("понад тисячу дітей"), Some(Some(1000)));
         assert_eq!(first_number("a few hundred children"), Some(None));
         assert_eq!(first_number("кількасот дітей"), Some(None));
+        assert_eq!(first_number("two dozen children"), Some(Some(24)));
+        assert_eq!(first_number("вивезли сімнадцять дітей"), Some(Some(17)));
+        assert_eq!(first_number("вдалося лише кілька сотень"), Some(None));
+        assert_eq!(first_number("a dozen children"), Some(Some(12)));
+        assert_eq!(
+            first_number("вивезення п'ятдесяти вихованців"),
+            Some(Some(50))
+        );
+        assert_eq!(first_number("прывезлі пяцьдзясят дзяцей"), Some(Some(50)));
     }
 }

@@ -334,6 +334,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             let curated_name = cur
                 .by_key
                 .get(&key_words(acronym).join(" "))
+                .or_else(|| cur.by_key.get(&key_words(&name).join(" ")))
                 .map(|id| cur.orgs[*id].name.clone());
             let canonical = curated_name.unwrap_or(name.clone());
             b.add(doc, s, end, &canonical, Some(acronym));
@@ -362,11 +363,12 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             0
         };
         let mut matched = None;
+        let (joined, ends) = doc.joined_keys(i, max);
         for n in (1..=max).rev() {
             if (i + 1..i + n).any(|j| !matches!(doc.gap(j - 1, j), " " | "-" | "\u{a0}")) {
                 continue;
             }
-            if let Some(id) = cur.by_key.get(&keys[i..i + n].join(" ")) {
+            if let Some(id) = cur.by_key.get(&joined[..ends[n - 1]]) {
                 matched = Some((n, *id));
                 break;
             }
@@ -405,10 +407,10 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         {
             start += 1;
         }
-        // "Prosecutors of the Office of ...": a plural noun before "of" is not part of the name.
+        // "Prosecutors of the Office of ...", "Staff of the Belarusian Red Cross": a noun that is
+        // not an organization head, before "of", names people of the organization, not it.
         while start + 2 < end
             && !ORG_HEADS.contains(&words[start].folded)
-            && words[start].folded.ends_with('s')
             && words[start + 1].folded == "of"
         {
             start += if words[start + 2].folded == "the" {
@@ -423,6 +425,26 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         let has_head = (start..end).any(|k| words[k].cap && ORG_HEADS.contains(&words[k].folded));
         let content = (start..end).filter(|k| words[*k].cap).count();
         if has_head && content >= 2 && !is_place_run && !all_demonym_and_head(doc, start, end) {
+            // "Office of the Prosecutor of the International Criminal Court": two organizations,
+            // the known one after the last "of (the)" and the office before it.
+            if let Some((left_end, right_start, id)) = known_org_after_of(doc, start, end) {
+                let c = &cur.orgs[id];
+                let left_has_head =
+                    (start..left_end).any(|k| words[k].cap && ORG_HEADS.contains(&words[k].folded));
+                if left_has_head && (start..left_end).filter(|k| words[*k].cap).count() >= 2 {
+                    let left = doc.text[words[start].start..words[left_end - 1].end].to_string();
+                    b.add(doc, start, left_end, &left, None);
+                }
+                b.add(
+                    doc,
+                    right_start,
+                    end,
+                    &c.name.clone(),
+                    c.acronym.clone().as_deref(),
+                );
+                i = end;
+                continue;
+            }
             let name = doc.text[words[start].start..words[end - 1].end].to_string();
             match cur.by_key.get(&key_words(&name).join(" ")) {
                 Some(id) => {
@@ -521,6 +543,30 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         organizations: b.orgs,
         spans: b.spans,
     }
+}
+
+/// The known (curated) organization that ends the run `start..end` after an "of (the)":
+/// (end of the part before "of", first word of the known name, its index).
+fn known_org_after_of(doc: &Document, start: usize, end: usize) -> Option<(usize, usize, usize)> {
+    let words = &doc.words;
+    (start + 2..end).find_map(|k| {
+        if words[k - 1].folded == "of"
+            || words[k - 1].folded == "the" && words[k - 2].folded == "of"
+        {
+            if !words[k].cap || words[k].folded == "the" {
+                return None;
+            }
+            let id = *CURATED.by_key.get(&doc.keys[k..end].join(" "))?;
+            let left_end = if words[k - 1].folded == "the" {
+                k - 2
+            } else {
+                k - 1
+            };
+            (left_end > start).then_some((left_end, k, id))
+        } else {
+            None
+        }
+    })
 }
 
 /// "Дитячого фонду ООН (ЮНІСЕФ)": a name followed by an acronym in brackets is one
@@ -653,20 +699,42 @@ fn is_cyrillic_org_head(folded: &str) -> bool {
     is_cyrillic_org_head_key(&crate::normalize::stem_parts(folded))
 }
 
-/// The heads with their lengths in characters.
-static CYRILLIC_HEADS: LazyLock<Vec<(&'static str, usize)>> = LazyLock::new(|| {
-    CYRILLIC_ORG_HEADS
+/// Heads that do not decline, which stemming cuts all the same ("бюро" -> "бюр").
+const INDECLINABLE_ORG_HEADS: &[&str] = &["бюро"];
+
+/// The heads, and the indeclinable heads less their last letter, for lookups by hash
+/// instead of a scan of the list.
+static CYRILLIC_HEADS: LazyLock<(
+    rustc_hash::FxHashSet<&'static str>,
+    rustc_hash::FxHashSet<&'static str>,
+)> = LazyLock::new(|| {
+    let whole = CYRILLIC_ORG_HEADS.iter().copied().collect();
+    let truncated = INDECLINABLE_ORG_HEADS
         .iter()
-        .map(|h| (*h, h.chars().count()))
-        .collect()
+        .filter_map(|h| h.char_indices().last().map(|(at, _)| &h[..at]))
+        .collect();
+    (whole, truncated)
 });
 
-/// As [`is_cyrillic_org_head`], for a word already stemmed.
+/// As [`is_cyrillic_org_head`], for a word already stemmed: the head itself, a head of four
+/// or more letters with at most two letters more, or an indeclinable head less its last letter.
 fn is_cyrillic_org_head_key(stem: &str) -> bool {
+    let (whole, truncated) = &*CYRILLIC_HEADS;
+    if whole.contains(stem) {
+        return true;
+    }
     let len = stem.chars().count();
-    CYRILLIC_HEADS
-        .iter()
-        .any(|(h, n)| stem == *h || *n >= 4 && len <= n + 2 && stem.starts_with(h))
+    if len >= 3 && truncated.contains(stem) {
+        return true;
+    }
+    stem.char_indices()
+        .skip(4)
+        .map(|(at, _)| at)
+        .enumerate()
+        .any(|(k, at)| {
+            let n = k + 4;
+            len <= n + 2 && whole.contains(&stem[..at])
+        })
 }
 
 /// Words that end a Ukrainian/Russian organization name: function words and verb forms.

@@ -352,7 +352,14 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
     // Pass 2: lone words that match a surname already accepted.
     let surnames: Vec<String> = accepted
         .iter()
-        .map(|c| doc.word_text(c.end - 1).to_string())
+        .map(|c| {
+            let surname = if is_surname_first(doc, c.first, c.end) {
+                c.first
+            } else {
+                c.end - 1
+            };
+            doc.word_text(surname).to_string()
+        })
         .collect();
     for (first, end) in singles {
         let t = doc.word_text(first);
@@ -389,7 +396,7 @@ fn is_patronymic(folded: &str) -> bool {
 }
 
 /// Adjectival case endings (folded) that given names do not take.
-pub(crate) fn has_adjectival_ending(folded: &str) -> bool {
+static ADJECTIVAL_ENDINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
     [
         "ой",
         "ого",
@@ -411,7 +418,15 @@ pub(crate) fn has_adjectival_ending(folded: &str) -> bool {
         "ская",
     ]
     .iter()
-    .any(|e| folded.ends_with(&fold(e)))
+    .map(|e| fold(e))
+    .collect()
+});
+
+/// Whether a folded word ends like an adjective ("Великой", "Українська").
+pub(crate) fn has_adjectival_ending(folded: &str) -> bool {
+    ADJECTIVAL_ENDINGS
+        .iter()
+        .any(|e| folded.ends_with(e.as_str()))
 }
 
 /// The start of the run that contains word `k`.
@@ -439,9 +454,14 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
     let mut assignment = vec![0usize; cands.len()];
     for &ci in &order {
         let c = &cands[ci];
-        let surname = doc.word_text(c.end - 1).to_string();
+        let (given_word, surname_word) = if is_surname_first(doc, c.first, c.end) {
+            (c.first + 1, c.first)
+        } else {
+            (c.first, c.end - 1)
+        };
+        let surname = doc.word_text(surname_word).to_string();
         let given = if c.end - c.first >= 2 {
-            Some(doc.word_text(c.first).to_string())
+            Some(doc.word_text(given_word).to_string())
         } else {
             None
         };
@@ -538,7 +558,7 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
             .unwrap_or_default();
         // Shown in the nominative ("Марії Львової-Бєлової" → "Марія Львова-Бєлова"); the
         // dictionary form joins the surface forms so that it can be searched for.
-        let name = crate::lemma::nominative_name(&name);
+        let name = crate::lemma::nominative_name(&given_first(&name));
         let mut variants: Vec<String> = cl.forms.iter().map(|(f, _)| f.clone()).collect();
         if !variants.contains(&name) {
             variants.push(name.clone());
@@ -560,6 +580,40 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
     }
     spans.sort_by_key(|s| s.start);
     PersonsFound { persons, spans }
+}
+
+/// "Шевцов Дмитрий", "Кравцов Сергій Сергійович": Cyrillic official style puts the surname
+/// first; the second word is then a known given name and the first is not.
+fn is_surname_first(doc: &Document, first: usize, end: usize) -> bool {
+    let words = &doc.words;
+    end - first >= 2
+        && words[first].cyrillic
+        && !words[first].initial
+        && !is_given_name(&words[first].folded)
+        && is_given_name(&words[first + 1].folded)
+        && (end - first == 2 || is_patronymic(&words[first + 2].folded))
+}
+
+/// A surname-first name in given-name-first order ("Шевцов Дмитрий" -> "Дмитрий Шевцов"),
+/// the order names are shown and resolved across sources in; other names unchanged.
+fn given_first(name: &str) -> String {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = parts.iter().map(|p| fold(p)).collect();
+    let cyrillic = parts
+        .first()
+        .is_some_and(|p| p.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)));
+    let surname_first = cyrillic
+        && (parts.len() == 2 || parts.len() == 3 && is_patronymic(&folded[2]))
+        && !is_given_name(&folded[0])
+        && is_given_name(&folded[1]);
+    if surname_first {
+        let mut out = vec![parts[1]];
+        out.extend(&parts[2..]);
+        out.push(parts[0]);
+        out.join(" ")
+    } else {
+        name.to_string()
+    }
 }
 
 /// "A." is compatible with "Alexander" and with "Олександр" (initials across scripts).
@@ -596,6 +650,14 @@ mod tests {
         let p = persons("Oksana Melnyk, the orphanage's director, refused to comment.");
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].roles, vec!["the orphanage's director".to_string()]);
+    }
+
+    #[test]
+    fn surname_first_names_are_shown_given_name_first() {
+        let p = persons("Председатель общества Шевцов Дмитрий заявил, что Шевцов не знал.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Дмитрий Шевцов");
+        assert_eq!(p[0].mentions.len(), 2);
     }
 
     #[test]

@@ -32,6 +32,15 @@ impl PlacesFound {
     }
 }
 
+/// The key of a plural town name from its genitive plural with a fleeting vowel:
+/// "олешок" (of "Олешки") -> the key of "олешки".
+fn genitive_plural_key(folded: &str) -> Option<String> {
+    let base = folded
+        .strip_suffix("ок")
+        .or_else(|| folded.strip_suffix("ек"))?;
+    (base.chars().count() >= 3).then(|| crate::gazetteer::word_key(&format!("{base}ки")))
+}
+
 fn keys_are_place(keys: &[String]) -> bool {
     GAZETTEER.index.contains_key(&keys.join(" "))
 }
@@ -69,16 +78,22 @@ pub fn find_places(doc: &Document) -> PlacesFound {
         } else {
             0
         };
+        let (joined, ends) = doc.joined_keys(i, max);
         for n in (1..=max).rev() {
             // Words of a place name are separated by spaces or hyphens only.
             if (i + 1..i + n).any(|j| !matches!(doc.gap(j - 1, j), " " | "-" | ". " | "\u{a0}")) {
                 continue;
             }
-            let key = keys[i..i + n].join(" ");
-            if let Some(ids) = g.index.get(&key) {
+            if let Some(ids) = g.index.get(&joined[..ends[n - 1]]) {
                 found = Some((n, ids[0]));
                 break;
             }
+        }
+        // Plural town names lose a vowel in the genitive ("Олешки" -> "з Олешок").
+        if found.is_none() && w.cyrillic {
+            found = genitive_plural_key(&w.folded)
+                .and_then(|k| g.index.get(&k))
+                .map(|ids| (1, ids[0]));
         }
         let Some((n, entry)) = found else {
             i += 1;
@@ -111,7 +126,18 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 i += 1;
                 continue;
             }
+            // "Шевцов Дмитрий", "Кравцов Сергій": a given name after a surname (official
+            // surname-first order) is part of a person's name.
+            let after_name = i > sentence.first_word
+                && words[i - 1].cap
+                && !words[i - 1].all_caps
+                && doc.gap(i - 1, i) == " "
+                && !keys_are_place(&keys[i - 1..i])
+                && !NOT_NAMES.contains(&words[i - 1].folded)
+                && !ROLES.contains(&words[i - 1].folded)
+                && !ORG_HEADS.contains(&words[i - 1].folded);
             if NOT_NAMES.contains(&w.folded) && kind != crate::PlaceKind::Country
+                || is_given_name(&w.folded) && after_name
                 || (is_given_name(&w.folded) || settlement) && next_is_name
                 || w.all_caps && w.folded.chars().count() <= 3 && kind != crate::PlaceKind::Country
                 || settlement && keys[i].chars().count() < 4
@@ -140,9 +166,12 @@ impl PlacesFound {
     /// Drops places named inside an organization's name ("Kyiv Independent",
     /// "Ministry of Foreign Affairs of Ukraine"): they name the organization, not a place.
     pub fn drop_inside(&mut self, doc: &Document, orgs: &[crate::orgs::OrgSpan]) {
+        let before = self.spans.len();
         self.spans
             .retain(|p| !orgs.iter().any(|o| o.start <= p.start && p.end <= o.end));
-        self.places = group(doc, &self.spans);
+        if self.spans.len() != before {
+            self.places = group(doc, &self.spans);
+        }
     }
 }
 
@@ -274,6 +303,12 @@ mod tests {
                 .any(|(n, k)| n == "Minsk" && *k == PlaceKind::Settlement),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn genitive_plural_town_names() {
+        let p = places("Дітей вивезли з Олешок на Херсонщині.");
+        assert!(p.iter().any(|(n, _)| n == "Oleshky"), "{p:?}");
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct Word {
     /// Followed by an English possessive "'s" / "’s" (not part of the word).
     pub possessive: bool,
     pub sentence: usize,
+    /// Letters in the word, and how many of them are uppercase.
+    pub letters: u32,
+    pub uppers: u32,
 }
 
 /// A sentence: a byte range and the range of its words in [`Document::words`].
@@ -75,16 +78,18 @@ impl<'a> Document<'a> {
         let sentences_ranges = split_sentences(text, &raw);
         let mut words = Vec::with_capacity(raw.len());
         let mut sentences = Vec::with_capacity(sentences_ranges.len());
-        let mut wi = 0;
+        let mut raw = raw.into_iter().peekable();
         for (si, (s, e)) in sentences_ranges.into_iter().enumerate() {
             let first = words.len();
-            while wi < raw.len() && raw[wi].start < e {
-                let mut w = raw[wi].clone();
+            // Every letter lies inside a word, so the words' letter counts are the sentence's.
+            let (mut letters, mut uppers) = (0usize, 0usize);
+            while let Some(mut w) = raw.next_if(|w| w.start < e) {
                 w.sentence = si;
+                letters += w.letters as usize;
+                uppers += w.uppers as usize;
                 words.push(w);
-                wi += 1;
             }
-            let shouting = is_shouting(&text[s..e]);
+            let shouting = is_shouting(letters, uppers);
             sentences.push(Sentence {
                 start: s,
                 end: e,
@@ -115,20 +120,29 @@ impl<'a> Document<'a> {
         &self.text[self.words[left].end..self.words[right].start]
     }
 
+    /// The keys of words `first..first + max` joined by spaces, with the byte length of the
+    /// prefix that holds the first n keys at index n - 1: one string serves every
+    /// longest-first lookup of a multi-word name ("kherson region", then "kherson").
+    pub fn joined_keys(&self, first: usize, max: usize) -> (String, Vec<usize>) {
+        let mut joined = String::new();
+        let mut ends = Vec::with_capacity(max);
+        for (n, key) in self.keys[first..first + max].iter().enumerate() {
+            if n > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(key);
+            ends.push(joined.len());
+        }
+        (joined, ends)
+    }
+
     pub fn sentence_of(&self, word: usize) -> &Sentence {
         &self.sentences[self.words[word].sentence]
     }
 }
 
-fn is_shouting(s: &str) -> bool {
-    let mut upper = 0usize;
-    let mut letters = 0usize;
-    for c in s.chars().filter(|c| is_letter(*c)) {
-        letters += 1;
-        if is_upper(c) {
-            upper += 1;
-        }
-    }
+/// Most letters uppercase: a shouted headline or boilerplate.
+fn is_shouting(letters: usize, upper: usize) -> bool {
     letters >= 12 && upper * 10 >= letters * 7
 }
 
@@ -163,75 +177,93 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The character that starts at byte `at`, if any.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some(char::from(byte));
+    }
+    text.get(at..).and_then(|rest| rest.chars().next())
+}
+
+/// Splits the text into words. Walks the bytes and decodes characters as it goes, so that
+/// no per-character table of the whole text is built.
 fn scan_words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let len = text.len();
     let mut i = 0;
-    while i < n {
-        if !is_word_char(chars[i].1) {
-            i += 1;
+    while i < len {
+        let Some(first) = char_at(text, i) else {
+            break;
+        };
+        if !is_word_char(first) {
+            i += first.len_utf8();
             continue;
         }
-        let start_i = i;
-        let mut j = i + 1;
-        let mut possessive = false;
-        loop {
-            if j < n && is_word_char(chars[j].1) {
-                j += 1;
+        let start = i;
+        let mut prev = first;
+        let mut j = i + first.len_utf8();
+        // Where scanning resumes after an English possessive "'s" (skipped, not part of the word).
+        let mut possessive_end = None;
+        while let Some(c) = char_at(text, j) {
+            if is_word_char(c) {
+                prev = c;
+                j += c.len_utf8();
                 continue;
             }
             // Joiners inside a word: hyphens in names, apostrophes in Ukrainian words.
-            if j + 1 < n
-                && (is_hyphen(chars[j].1) || is_apostrophe(chars[j].1))
-                && is_letter(chars[j + 1].1)
-            {
-                if is_apostrophe(chars[j].1)
-                    && matches!(chars[j + 1].1, 's' | 'S')
-                    && (j + 2 >= n || !chars[j + 2].1.is_alphanumeric())
-                {
-                    possessive = true;
-                    break;
-                }
-                if is_hyphen(chars[j].1) && chars[j - 1].1.is_ascii_digit() {
-                    break;
-                }
-                j += 2;
-                continue;
+            let after = j + c.len_utf8();
+            let Some(next) = char_at(text, after) else {
+                break;
+            };
+            if !((is_hyphen(c) || is_apostrophe(c)) && is_letter(next)) {
+                break;
             }
-            break;
+            if is_apostrophe(c)
+                && matches!(next, 's' | 'S')
+                && char_at(text, after + 1).is_none_or(|c2| !c2.is_alphanumeric())
+            {
+                possessive_end = Some(after + 1);
+                break;
+            }
+            if is_hyphen(c) && prev.is_ascii_digit() {
+                break;
+            }
+            prev = next;
+            j = after + next.len_utf8();
         }
-        let start = chars[start_i].0;
-        let end = if j < n { chars[j].0 } else { text.len() };
+        let end = j;
         let word = &text[start..end];
-        let first = chars[start_i].1;
         let mut letter_count = 0usize;
-        let mut all_upper = true;
+        let mut upper_count = 0usize;
         for c in word.chars().filter(|c| is_letter(*c)) {
             letter_count += 1;
-            all_upper &= is_upper(c);
+            upper_count += usize::from(is_upper(c));
         }
-        let all_caps = letter_count >= 2 && all_upper;
-        let initial = letter_count == 1 && is_upper(first) && j < n && chars[j].1 == '.';
-        // English possessive written without s after a plural ("Ukraine’" is rare); ignore.
-        if possessive {
-            // Skip the apostrophe and the s.
-            j += 2;
-        }
+        let all_caps = letter_count >= 2 && upper_count == letter_count;
+        let initial = letter_count == 1 && is_upper(first) && char_at(text, end) == Some('.');
+        let ascii = word.is_ascii();
         out.push(Word {
             start,
             end,
-            folded: fold(word),
+            // `fold` lowercases ASCII and does nothing else to it.
+            folded: if ascii {
+                word.to_ascii_lowercase()
+            } else {
+                fold(word)
+            },
             cap: is_upper(first),
             all_caps,
             numeric: first.is_ascii_digit(),
-            cyrillic: !word.is_ascii()
-                && word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+            cyrillic: !ascii && word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
             initial,
-            possessive,
+            possessive: possessive_end.is_some(),
             sentence: 0,
+            letters: u32::try_from(letter_count).unwrap_or(u32::MAX),
+            uppers: u32::try_from(upper_count).unwrap_or(u32::MAX),
         });
-        i = j;
+        i = possessive_end.unwrap_or(end);
     }
     out
 }
@@ -241,7 +273,23 @@ fn split_sentences(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut wi = 0usize;
-    for (pos, c) in text.char_indices() {
+    // Only a few ASCII bytes (and the three bytes of '…') can end a sentence, and none of
+    // them occurs inside another character's encoding, so the bytes are scanned directly.
+    let mut at = 0usize;
+    while at < bytes.len() {
+        let pos = at;
+        let c = match bytes[pos] {
+            b'\n' => '\n',
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if bytes.get(pos + 1..pos + 3) == Some(&[0x80, 0xA6][..]) => '…',
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        at = pos + c.len_utf8();
         while wi < words.len() && words[wi].end <= pos {
             wi += 1;
         }

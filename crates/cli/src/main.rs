@@ -17,6 +17,9 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit code when some inputs of a batch failed but the rest was stored.
 pub const EXIT_PARTIAL: u8 = 3;
 /// Exit code when `verify` finds a fault.

@@ -14,6 +14,10 @@ use casefile_ingest::{ingest, synthetic, IngestOptions, NoProgress};
 use casefile_store::{Project, SearchQuery, Store};
 use std::time::{Duration, Instant};
 
+/// The allocator the `casefile` binary uses, so the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Args {
     docs: usize,
     size: usize,

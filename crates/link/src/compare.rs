@@ -6,15 +6,18 @@
 //! counts of distinct patterns rather than on the pairs themselves.
 //!
 //! Names and other text: exact as written; equal Latin keys (the same name
-//! in another script or transliteration standard); a known variant
-//! (Олександр / Александр / Sasha, when `casefile-names` says so);
-//! Jaro-Winkler on the Latin keys ≥ 0.92, ≥ 0.88, ≥ 0.70; different.
+//! in another script or transliteration standard); a name variant (given
+//! names of one group, diminutives included: Oleksandr / Sasha; surnames
+//! with one sound key: Шевцов / Шаўцоў / Shautsou, Коваленко / Kowalenko),
+//! an integer compare of ids computed once per key in `encode`;
+//! Jaro-Winkler on the Latin keys ≥ 0.92, ≥ 0.88, ≥ 0.70; different. When
+//! both names disagree but each is close to the other side's other name,
+//! both fields take the "swapped" level.
 //! Birth: exact; day and month transposed; one digit differs (a typing
-//! slip); within N days; same year; consistent with a stated age; an age
-//! that cannot fit; different.
+//! slip); within N days; same year; consistent with a stated age, exactly
+//! or only within the age slack; an age that cannot fit; different.
 
 use crate::encode::{Encoded, TextSource, NONE};
-use crate::names_bridge;
 
 /// Bits of a pattern given to one field.
 pub(crate) const BITS_PER_FIELD: u32 = 4;
@@ -36,10 +39,11 @@ pub(crate) const TEXT_LEVELS: [&str; 9] = [
 ];
 pub(crate) const TEXT_EXACT: u8 = 1;
 pub(crate) const TEXT_TRANSLITERATION: u8 = 2;
+pub(crate) const TEXT_VARIANT: u8 = 3;
 const TEXT_JW88: u8 = 5;
 const TEXT_SWAPPED: u8 = 8;
 
-pub(crate) const BIRTH_LEVELS: [&str; 9] = [
+pub(crate) const BIRTH_LEVELS: [&str; 10] = [
     "missing",
     "exact",
     "day and month transposed",
@@ -49,12 +53,10 @@ pub(crate) const BIRTH_LEVELS: [&str; 9] = [
     "age consistent",
     "different",
     "age inconsistent",
+    "age consistent within slack",
 ];
 
 pub(crate) const SEX_LEVELS: [&str; 3] = ["missing", "same", "different"];
-
-/// A name known by `casefile-names` to be the same as another at this score or above.
-const VARIANT_SIMILARITY: f64 = 0.95;
 
 /// How a field is compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,9 +231,9 @@ impl<'a, 'r> Comparer<'a, 'r> {
                 && self.close(given, surname, i, j)
                 && self.close(surname, given, i, j)
             {
-                // One piece of evidence: the surname field carries it, the
-                // given-name field becomes neutral so it is not counted twice.
-                for (f, level) in [(given_field, MISSING), (surname_field, TEXT_SWAPPED)] {
+                // Two pieces of evidence (each name agrees with the other
+                // side's other column), each weighted by its own level.
+                for (f, level) in [(given_field, TEXT_SWAPPED), (surname_field, TEXT_SWAPPED)] {
                     let shift = f as u32 * BITS_PER_FIELD;
                     pattern = (pattern & !(0xf << shift)) | (u64::from(level) << shift);
                 }
@@ -254,7 +256,7 @@ impl<'a, 'r> Comparer<'a, 'r> {
     #[inline]
     pub(crate) fn level(&self, field: &Field, i: usize, j: usize) -> u8 {
         match field.comparator {
-            Comparator::Text { column, name } => self.text_level(column, name, i, j),
+            Comparator::Text { column, .. } => self.text_level(column, i, j),
             Comparator::Birth => self.birth_level(i, j),
             Comparator::Sex => match (self.encoded.sex[i], self.encoded.sex[j]) {
                 (0, _) | (_, 0) => MISSING,
@@ -264,7 +266,7 @@ impl<'a, 'r> Comparer<'a, 'r> {
         }
     }
 
-    fn text_level(&self, column: usize, name: NameKind, i: usize, j: usize) -> u8 {
+    fn text_level(&self, column: usize, i: usize, j: usize) -> u8 {
         let col = &self.encoded.text[column];
         let ((a, ka), (b, kb)) = (
             self.encoded.text_pair(i, column),
@@ -281,41 +283,25 @@ impl<'a, 'r> Comparer<'a, 'r> {
         }
         // The level of two different keys depends on the keys alone (unless
         // name knowledge looks at the written values): remember it.
-        let cacheable = !names_bridge::HAS_NAME_KNOWLEDGE && ka < 1 << 28 && kb < 1 << 28;
+        let cacheable = ka < 1 << 28 && kb < 1 << 28;
         let tag = ((column as u64) << 56) | (u64::from(ka) << 28) | u64::from(kb);
         if cacheable {
             if let Some(level) = cached_level(tag, self.generation) {
                 return level;
             }
         }
-        let level = self.compare_keys(col, ka, kb, a, b, name);
+        let level = self.compare_keys(col, ka, kb);
         if cacheable {
             remember_level(tag, self.generation, level);
         }
         level
     }
 
-    fn compare_keys(
-        &self,
-        col: &crate::encode::TextColumn<'_>,
-        ka: u32,
-        kb: u32,
-        a: u32,
-        b: u32,
-        name: NameKind,
-    ) -> u8 {
-        let similarity = jaro_winkler_bytes(col.key_bytes(ka), col.key_bytes(kb));
-        if names_bridge::HAS_NAME_KNOWLEDGE && similarity < 0.92 {
-            let (va, vb) = (col.raw_values[a as usize], col.raw_values[b as usize]);
-            let known = match name {
-                NameKind::Given => names_bridge::given_similarity(va, vb),
-                NameKind::Surname => names_bridge::surname_similarity(va, vb),
-                NameKind::Other | NameKind::NotAName => 0.0,
-            };
-            if known >= VARIANT_SIMILARITY {
-                return 3;
-            }
+    fn compare_keys(&self, col: &crate::encode::TextColumn, ka: u32, kb: u32) -> u8 {
+        if col.variants_meet(ka, kb) {
+            return TEXT_VARIANT;
         }
+        let similarity = jaro_winkler_bytes(col.key_bytes(ka), col.key_bytes(kb));
         match similarity {
             s if s >= 0.92 => 4,
             s if s >= 0.88 => 5,
@@ -348,9 +334,13 @@ impl<'a, 'r> Comparer<'a, 'r> {
         }
         match (a.span(), b.span()) {
             (Some((lo_a, hi_a)), Some((lo_b, hi_b))) => {
+                // An age that fits exactly is stronger evidence than one
+                // that fits only with the slack (an age a year off).
                 let slack = self.age_slack_days;
-                if lo_a - slack <= hi_b && lo_b - slack <= hi_a {
+                if lo_a <= hi_b && lo_b <= hi_a {
                     6
+                } else if lo_a - slack <= hi_b && lo_b - slack <= hi_a {
+                    9
                 } else {
                     8
                 }
@@ -450,11 +440,15 @@ mod tests {
     }
 
     fn levels(a: Record, b: Record) -> Vec<(String, &'static str)> {
+        levels_with_slack(a, b, 0)
+    }
+
+    fn levels_with_slack(a: Record, b: Record, slack: i32) -> Vec<(String, &'static str)> {
         let left = [a];
         let right = [b];
         let encoded = Encoded::new(&left, &right);
         let fields = fields_for(&encoded, true);
-        let comparer = Comparer::new(&encoded, &fields, 30, 0);
+        let comparer = Comparer::new(&encoded, &fields, 30, slack);
         let pattern = comparer.pattern(0, 1);
         fields
             .iter()
@@ -496,12 +490,35 @@ mod tests {
     }
 
     #[test]
+    fn name_variants() {
+        // Belarusian and French-style forms of one surname, a diminutive of
+        // the given name: neither has the same Latin key.
+        let l = levels(
+            record("a", "Олександр", "Шевцов", None),
+            record("b", "Sasha", "Shautsou", None),
+        );
+        assert_eq!(level_of(&l, "surname"), "name variant");
+        assert_eq!(level_of(&l, "given"), "name variant");
+        let l = levels(
+            record("a", "Олена", "Мельничук", None),
+            record("b", "Olena", "Melnitchouk", None),
+        );
+        assert_eq!(level_of(&l, "surname"), "name variant");
+        let l = levels(
+            record("a", "Oleksandr", "Kovalenko", None),
+            record("b", "Oleksii", "Kovalchuk", None),
+        );
+        assert_ne!(level_of(&l, "surname"), "name variant");
+        assert_ne!(level_of(&l, "given"), "name variant");
+    }
+
+    #[test]
     fn swapped_names() {
         let l = levels(
             record("a", "Olena", "Kovalenko", None),
             record("b", "Kovalenko", "Olena", None),
         );
-        assert_eq!(level_of(&l, "given"), "missing");
+        assert_eq!(level_of(&l, "given"), "given name and surname swapped");
         assert_eq!(level_of(&l, "surname"), "given name and surname swapped");
     }
 
@@ -559,6 +576,15 @@ mod tests {
         assert_eq!(
             level_of(&levels(aged(9), aged(9)), "birth"),
             "age consistent"
+        );
+        // Born three months after the latest day age 8 allows.
+        assert_eq!(
+            level_of(&levels_with_slack(born.clone(), aged(8), 183), "birth"),
+            "age consistent within slack"
+        );
+        assert_eq!(
+            level_of(&levels_with_slack(born.clone(), aged(8), 30), "birth"),
+            "age inconsistent"
         );
         let unknown = record("b", "x", "y", None);
         let with_date_elsewhere = [born, unknown];

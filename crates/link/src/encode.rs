@@ -80,13 +80,14 @@ impl TextSource {
     }
 }
 
+/// Name-knowledge ids kept per key (see `TextColumn::key_variants`).
+pub(crate) const VARIANT_IDS: usize = 4;
+
 /// One interned text field over all records being linked.
-pub(crate) struct TextColumn<'r> {
+pub(crate) struct TextColumn {
     pub source: TextSource,
     /// Per record: id of the value as written, or [`NONE`].
     pub raw: Vec<u32>,
-    /// Per distinct written value: the value itself.
-    pub raw_values: Vec<&'r str>,
     /// Per key id: the key.
     pub keys: Vec<Box<str>>,
     /// Per record: id of its key, or [`NONE`] (saves a lookup per comparison).
@@ -97,11 +98,23 @@ pub(crate) struct TextColumn<'r> {
     pub key_start: Vec<u32>,
     /// Per key id: how many records carry it (term frequency).
     pub key_counts: Vec<u32>,
+    /// Per key id, for given names, surnames and patronymics: up to
+    /// [`VARIANT_IDS`] ids of the name knowledge it carries (given-name
+    /// groups, diminutives included; the surname's sound keys under each
+    /// reading of its spelling; the father's name group of a patronymic),
+    /// [`NONE`] padded; empty for other columns. Two keys sharing
+    /// an id are "name variants" of each other.
+    pub key_variants: Vec<[u32; VARIANT_IDS]>,
+    /// Per name-knowledge id: how many records' keys carry it.
+    pub variant_counts: Vec<u32>,
+    /// Per written value: how many records carry it (term frequency of
+    /// exact agreement, which is rarer than agreement on the key).
+    pub raw_counts: Vec<u32>,
     /// Records that have this field.
     pub present: u32,
 }
 
-impl TextColumn<'_> {
+impl TextColumn {
     #[inline]
     pub(crate) fn key_of(&self, record: usize) -> u32 {
         self.record_key[record]
@@ -119,6 +132,44 @@ impl TextColumn<'_> {
         let count = self
             .key_counts
             .get(key as usize)
+            .copied()
+            .unwrap_or(1)
+            .max(1);
+        f64::from(count) / f64::from(self.present.max(1))
+    }
+
+    /// Whether two keys are variants of one name (see `key_variants`).
+    #[inline]
+    pub(crate) fn variants_meet(&self, a: u32, b: u32) -> bool {
+        self.shared_variant(a, b).is_some()
+    }
+
+    /// The name-knowledge id two keys share, if any.
+    #[inline]
+    pub(crate) fn shared_variant(&self, a: u32, b: u32) -> Option<u32> {
+        let (x, y) = (
+            self.key_variants.get(a as usize)?,
+            self.key_variants.get(b as usize)?,
+        );
+        x.iter().copied().find(|&v| v != NONE && y.contains(&v))
+    }
+
+    /// Share of records whose key carries name-knowledge id `variant`.
+    pub(crate) fn variant_frequency(&self, variant: u32) -> f64 {
+        let count = self
+            .variant_counts
+            .get(variant as usize)
+            .copied()
+            .unwrap_or(1)
+            .max(1);
+        f64::from(count) / f64::from(self.present.max(1))
+    }
+
+    /// Share of records carrying this written value (at least one record's worth).
+    pub(crate) fn raw_frequency(&self, raw: u32) -> f64 {
+        let count = self
+            .raw_counts
+            .get(raw as usize)
             .copied()
             .unwrap_or(1)
             .max(1);
@@ -202,7 +253,7 @@ pub(crate) struct Encoded<'r> {
     pub records: Vec<&'r Record>,
     /// Records `0..left_len` are the left registry; equal to the total for a dedupe.
     pub left_len: usize,
-    pub text: Vec<TextColumn<'r>>,
+    pub text: Vec<TextColumn>,
     /// Per record, side by side: (written-value id, key id) of every text
     /// column, `2 · text.len()` numbers a record. A comparison then touches
     /// one or two cache lines per record instead of two per column.
@@ -276,7 +327,7 @@ impl<'r> Encoded<'r> {
                 Some(Sex::Male) => 2,
             })
             .collect();
-        let text: Vec<TextColumn<'r>> = text;
+        let text: Vec<TextColumn> = text;
         let mut text_ids = Vec::with_capacity(records.len() * text.len() * 2);
         for r in 0..records.len() {
             for column in &text {
@@ -299,7 +350,7 @@ impl<'r> Encoded<'r> {
     }
 }
 
-fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn<'r> {
+fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
     let mut ids: FxHashMap<&'r str, u32> = FxHashMap::default();
     let mut raw_values: Vec<&'r str> = Vec::new();
     let mut present = 0u32;
@@ -340,9 +391,11 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn<'
         .collect();
     drop(key_ids);
     let mut key_counts = vec![0u32; keys.len()];
+    let mut raw_counts = vec![0u32; raw_values.len()];
     for &r in &raw {
         if r != NONE {
             key_counts[raw_to_key[r as usize] as usize] += 1;
+            raw_counts[r as usize] += 1;
         }
     }
     let record_key = raw
@@ -355,6 +408,20 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn<'
             }
         })
         .collect();
+    let key_variants = key_variants(&source, &raw_values, &raw_to_key, keys.len());
+    let variant_ids = key_variants
+        .iter()
+        .flatten()
+        .filter(|&&v| v != NONE)
+        .map(|&v| v as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut variant_counts = vec![0u32; variant_ids];
+    for (ids, &count) in key_variants.iter().zip(&key_counts) {
+        for &v in ids.iter().filter(|&&v| v != NONE) {
+            variant_counts[v as usize] += count;
+        }
+    }
     let mut key_text = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
     let mut key_start = Vec::with_capacity(keys.len() + 1);
     for key in &keys {
@@ -365,12 +432,62 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn<'
     TextColumn {
         source,
         raw,
-        raw_values,
         keys,
         record_key,
         key_text,
         key_start,
         key_counts,
+        key_variants,
+        variant_counts,
+        raw_counts,
         present,
     }
+}
+
+/// The name-knowledge ids of every key (see `TextColumn::key_variants`),
+/// computed once per key from the first value written with it, so that
+/// comparing two records' names for this level is an integer compare.
+fn key_variants(
+    source: &TextSource,
+    raw_values: &[&str],
+    raw_to_key: &[u32],
+    key_count: usize,
+) -> Vec<[u32; VARIANT_IDS]> {
+    if !matches!(
+        source,
+        TextSource::Given | TextSource::Surname | TextSource::Patronymic
+    ) {
+        return Vec::new();
+    }
+    let mut first_value: Vec<Option<&str>> = vec![None; key_count];
+    for (value, &key) in raw_values.iter().zip(raw_to_key) {
+        first_value[key as usize].get_or_insert(value);
+    }
+    let known: Vec<Vec<String>> = first_value
+        .par_iter()
+        .map(|value| match (value, source) {
+            (None, _) => Vec::new(),
+            (Some(v), TextSource::Given) => names_bridge::given_groups(v)
+                .into_iter()
+                .map(|g| g.to_string())
+                .collect(),
+            (Some(v), TextSource::Patronymic) => names_bridge::father_groups(v)
+                .into_iter()
+                .map(|g| g.to_string())
+                .collect(),
+            (Some(v), _) => names_bridge::surname_sound_keys(v),
+        })
+        .collect();
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    known
+        .iter()
+        .map(|values| {
+            let mut out = [NONE; VARIANT_IDS];
+            for (slot, value) in out.iter_mut().zip(values.iter().filter(|v| !v.is_empty())) {
+                let next = ids.len() as u32;
+                *slot = *ids.entry(value.as_str()).or_insert(next);
+            }
+            out
+        })
+        .collect()
 }

@@ -10,11 +10,13 @@ use rand::{Rng, SeedableRng};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
+use std::time::Instant;
 
 use crate::blocking::{candidate_pairs, BlockingConfig};
 use crate::cluster::{cluster, pair_key, ClusterOptions};
 use crate::compare::{
     fields_for, level_in, Comparator, Comparer, Field, TEXT_EXACT, TEXT_TRANSLITERATION,
+    TEXT_VARIANT,
 };
 use crate::encode::{Encoded, NONE};
 use crate::model::{
@@ -126,6 +128,9 @@ pub struct LinkStats {
     pub reported_pairs: usize,
     pub matched_pairs: usize,
     pub clusters: usize,
+    /// Wall seconds of each stage (encode, block, u sample, patterns, EM,
+    /// score, cluster), for profiling.
+    pub stage_seconds: Vec<(&'static str, f64)>,
 }
 
 /// A pair kept compactly; expanded into a [`Pair`] on demand.
@@ -277,12 +282,16 @@ impl LinkResult {
 /// Finds records of the same child across two registries (up to 2^26
 /// records in all: pair and rule index share one 64-bit word in blocking).
 pub fn link(left: &[Record], right: &[Record], settings: &Settings) -> LinkResult {
-    run(&Encoded::new(left, right), settings)
+    let started = Instant::now();
+    let encoded = Encoded::new(left, right);
+    run(&encoded, settings, started)
 }
 
 /// Finds records of the same child within one registry.
 pub fn dedupe(records: &[Record], settings: &Settings) -> LinkResult {
-    run(&Encoded::new(records, &[]), settings)
+    let started = Instant::now();
+    let encoded = Encoded::new(records, &[]);
+    run(&encoded, settings, started)
 }
 
 /// Scores pairs under a fitted model.
@@ -299,7 +308,7 @@ impl Scorer<'_, '_> {
         for (k, f) in self.tf_fields.iter().enumerate() {
             let Some(f) = *f else { continue };
             let level = level_in(pattern, f);
-            if level != TEXT_EXACT && level != TEXT_TRANSLITERATION {
+            if level != TEXT_EXACT && level != TEXT_TRANSLITERATION && level != TEXT_VARIANT {
                 continue;
             }
             let Comparator::Text { column, .. } = self.comparer.fields[f].comparator else {
@@ -310,7 +319,21 @@ impl Scorer<'_, '_> {
             if ki == NONE || kj == NONE {
                 continue;
             }
-            let frequency = col.key_frequency(ki).max(col.key_frequency(kj));
+            // Agreement as written is judged by how common the written
+            // value is; agreement on the key by how common the key is.
+            // Agreement as a name variant by how common the shared variant
+            // (sound key, name group) is.
+            let frequency = if level == TEXT_EXACT {
+                let (ri, rj) = (col.raw[i], col.raw[j]);
+                col.raw_frequency(ri).max(col.raw_frequency(rj))
+            } else if level == TEXT_VARIANT {
+                match col.shared_variant(ki, kj) {
+                    Some(v) => col.variant_frequency(v),
+                    None => continue,
+                }
+            } else {
+                col.key_frequency(ki).max(col.key_frequency(kj))
+            };
             let u_level = self.model.fields[f].levels[level as usize].u;
             out[k] = (u_level / frequency).log2() as f32;
         }
@@ -400,7 +423,27 @@ fn index_decisions(encoded: &Encoded<'_>, decisions: &[(String, String)]) -> Vec
         .collect()
 }
 
-fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
+/// Times the stages of a job.
+struct StageClock {
+    last: Instant,
+    stages: Vec<(&'static str, f64)>,
+}
+
+impl StageClock {
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.stages
+            .push((stage, now.duration_since(self.last).as_secs_f64()));
+        self.last = now;
+    }
+}
+
+fn run(encoded: &Encoded<'_>, settings: &Settings, started: Instant) -> LinkResult {
+    let mut clock = StageClock {
+        last: started,
+        stages: Vec::new(),
+    };
+    clock.lap("encode");
     let fields: Vec<Field> = fields_for(encoded, settings.term_frequency);
     let comparer = Comparer::new(
         encoded,
@@ -410,6 +453,7 @@ fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
     );
 
     let candidates = candidate_pairs(encoded, &settings.blocking);
+    clock.lap("block");
 
     let accepted = index_decisions(encoded, &settings.accepted);
     let rejected = index_decisions(encoded, &settings.rejected);
@@ -454,6 +498,7 @@ fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
         );
     let u_sample_pairs = sample.len();
     drop(sample);
+    clock.lap("u sample");
 
     // Patterns of the blocked pairs, and their counts for EM.
     let patterns: Vec<u64> = candidates
@@ -484,20 +529,13 @@ fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
     let rule_masked: Vec<Vec<bool>> = candidates
         .rule_fields
         .iter()
-        .zip(&candidates.rule_windowed)
-        .map(|(rule_fields, &windowed)| {
+        .map(|rule_fields| {
             // Sex follows from the given name, so blocking on the given name
-            // makes sex agree too: it is no evidence within such a rule. A
-            // windowed rule pairs records sorted by surname and given name,
-            // so those lean towards agreeing as well.
-            let given_blocked = windowed || rule_fields.iter().any(|f| f == "given");
+            // makes sex agree too: it is no evidence within such a rule.
+            let given_blocked = rule_fields.iter().any(|f| f == "given");
             fields
                 .iter()
-                .map(|f| {
-                    rule_fields.contains(&f.name)
-                        || (given_blocked && f.name == "sex")
-                        || (windowed && (f.name == "given" || f.name == "surname"))
-                })
+                .map(|f| rule_fields.contains(&f.name) || (given_blocked && f.name == "sex"))
                 .collect()
         })
         .collect();
@@ -505,7 +543,7 @@ fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
     let per_rule_counts: Vec<FxHashMap<u64, f64>> = candidates
         .pairs
         .par_iter()
-        .zip(candidates.rule_masks.par_iter())
+        .zip(candidates.whole_block_masks.par_iter())
         .zip(patterns.par_iter())
         .filter(|((key, _), _)| !decided.contains_key(key))
         .fold(
@@ -532,6 +570,7 @@ fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
                 a
             },
         );
+    clock.lap("patterns");
     let presence = |field: &str, needs_date: bool| -> f64 {
         let n = encoded.len().max(1) as f64;
         let share = if field == "birth" {
@@ -559,11 +598,13 @@ fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
     let rules: Vec<RuleCounts> = per_rule_counts
         .into_iter()
         .zip(rule_masked)
-        .zip(&candidates.rule_recall)
-        .map(|((counts, masked), recall)| RuleCounts {
+        .zip(candidates.rule_recall.iter().zip(&candidates.rule_windowed))
+        .map(|((counts, masked), (recall, &windowed))| RuleCounts {
             counts,
             masked,
-            recall: recall.as_ref().and_then(|terms| {
+            // A rule that cut blocks counts only its whole blocks' pairs,
+            // so it cannot say how many matches there are.
+            recall: recall.as_ref().filter(|_| !windowed).and_then(|terms| {
                 terms
                     .iter()
                     .map(|t| {
@@ -596,6 +637,7 @@ fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
         },
     );
     drop(rules);
+    clock.lap("EM");
 
     let mut tf_fields = [None, None];
     for (slot, f) in tf_fields.iter_mut().zip(
@@ -665,6 +707,7 @@ fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
             .then(a.right.cmp(&b.right))
     });
 
+    clock.lap("score");
     let threshold_weight = (settings.threshold / (1.0 - settings.threshold)).log2();
     let matched: Vec<(u32, u32)> = scored
         .iter()
@@ -695,6 +738,7 @@ fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
         },
     );
 
+    clock.lap("cluster");
     let mut cluster_of = vec![NONE; encoded.len()];
     for (c, members) in clusters.iter().enumerate() {
         for &r in members {
@@ -710,6 +754,7 @@ fn run(encoded: &Encoded<'_>, settings: &Settings) -> LinkResult {
         reported_pairs: scored.len(),
         matched_pairs: matched.len(),
         clusters: clusters.len(),
+        stage_seconds: clock.stages,
     };
     LinkResult {
         stats,

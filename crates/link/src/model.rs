@@ -282,7 +282,7 @@ fn apply_swap_floor(fields: &[Field], m: &mut [Vec<f64>]) {
         else {
             continue;
         };
-        if field.name != "surname" || m[f][swapped] >= SWAPPED_M_FLOOR {
+        if (field.name != "surname" && field.name != "given") || m[f][swapped] >= SWAPPED_M_FLOOR {
             continue;
         }
         let others: f64 = m[f]

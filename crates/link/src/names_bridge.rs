@@ -48,31 +48,59 @@ pub fn latin_key_of_text(text: &str) -> String {
         .join(" ")
 }
 
-/// Whether pair comparison asks the similarities below about names whose
-/// keys differ (the "name variant" level: diminutives such as Sasha for
-/// Oleksandr). Off: they cost about 17 µs a call, which at tens of millions
-/// of pairs dwarfs everything else, while the Latin key already equates the
-/// transliterations and the Ukrainian / Russian / Belarusian full forms.
-pub const HAS_NAME_KNOWLEDGE: bool = false;
-
-/// Similarity in [0, 1] of two given names, aware of Ukrainian / Russian /
-/// Belarusian forms and diminutives where `casefile-names` knows them.
-pub fn given_similarity(a: &str, b: &str) -> f64 {
-    casefile_names::compare_given(a, b)
+/// The given-name groups a name may belong to, diminutives included
+/// (Саша: Oleksandr's and Oleksandra's); empty for unknown names.
+pub fn given_groups(name: &str) -> Vec<u32> {
+    casefile_names::given_name_group_ids(name)
 }
 
-/// Similarity in [0, 1] of two surnames (gendered endings, hyphenation).
-pub fn surname_similarity(a: &str, b: &str) -> f64 {
-    casefile_names::compare_surname(a, b)
+/// The father's given-name groups a patronymic names
+/// (Олександрович / Aleksandrovna → Oleksandr's).
+pub fn father_groups(patronymic: &str) -> Vec<u32> {
+    casefile_names::patronymic_father_group_ids(patronymic)
 }
 
-/// Splits a whole-name cell written in either order.
+/// Loose sound keys of a surname, one per reading of a Latin spelling
+/// (gendered ending, vowels and the Belarusian ў dropped), shared by its Ukrainian, Russian and Belarusian
+/// forms (Шевцов / Шаўцоў / Shautsou).
+pub fn surname_sound_keys(surname: &str) -> Vec<String> {
+    casefile_names::surname_sound_keys(surname)
+}
+
+/// Splits a whole-name cell written in either order. When no word is a
+/// known given name (a rare name, or one with a typo), a cell of two or
+/// three words is read in the order lists use: Cyrillic lists write
+/// "Surname Given Patronymic", Latin ones "Given [Patronymic] Surname". A
+/// wrong guess still meets the other record through the "names swapped"
+/// comparison, while no split at all would lose the given name.
 pub fn split_full_name(text: &str) -> NameParts {
     let parsed = casefile_names::parse_name(text);
-    NameParts {
-        given: parsed.given().map(str::to_string),
-        surname: parsed.surname(),
-        patronymic: parsed.patronymic().map(str::to_string),
+    if parsed.given().is_some() {
+        return NameParts {
+            given: parsed.given().map(str::to_string),
+            surname: parsed.surname(),
+            patronymic: parsed.patronymic().map(str::to_string),
+        };
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let cyrillic = text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    let owned = |w: Option<&&str>| w.map(|w| w.to_string());
+    match (words.len(), cyrillic) {
+        (2 | 3, true) => NameParts {
+            surname: owned(words.first()),
+            given: owned(words.get(1)),
+            patronymic: owned(words.get(2)),
+        },
+        (2 | 3, false) => NameParts {
+            given: owned(words.first()),
+            patronymic: owned(words.get(1).filter(|_| words.len() == 3)),
+            surname: owned(words.last()),
+        },
+        _ => NameParts {
+            given: None,
+            surname: parsed.surname(),
+            patronymic: parsed.patronymic().map(str::to_string),
+        },
     }
 }
 
@@ -100,6 +128,18 @@ mod tests {
     fn text_keys_keep_numbers() {
         assert_eq!(latin_key_of_text("4223"), "4223");
         assert!(latin_key_of_text("8 Stanley Street").starts_with("8 "));
+    }
+
+    #[test]
+    fn unknown_given_names_split_in_list_order() {
+        let parts = split_full_name("Коваленка Жяріеа Андреевна");
+        assert_eq!(parts.surname.as_deref(), Some("Коваленка"));
+        assert_eq!(parts.given.as_deref(), Some("Жяріеа"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Андреевна"));
+        let parts = split_full_name("Zhiariea Kovalenka");
+        assert_eq!(parts.given.as_deref(), Some("Zhiariea"));
+        assert_eq!(parts.surname.as_deref(), Some("Kovalenka"));
+        assert_eq!(parts.patronymic, None);
     }
 
     #[test]

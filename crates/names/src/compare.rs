@@ -112,6 +112,21 @@ fn reading_note(x: &KeyVariant, y: &KeyVariant) -> String {
 /// ў after a vowel written "u" (Tsikhanouskaya), akanne in the ending
 /// (Лукашэнка / Лукашенко, Латушка / Латушко), Ukrainian і for Russian о in
 /// a final closed syllable (Харків / Харьков, -івка / -овка).
+/// A language form with every a, e and o after the first letter read as o
+/// (Belarusian akanye writes unstressed о and е as а).
+fn akanye_form(form: &str) -> String {
+    form.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i > 0 && matches!(c, 'a' | 'e') {
+                'o'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn language_form(key: &str) -> String {
     let mut k = key.to_string();
     k = k
@@ -120,10 +135,16 @@ fn language_form(key: &str) -> String {
         .replace("dzi", "di")
         .replace("dze", "de");
     for v in ["au", "ou", "eu", "iu"] {
-        if let Some(pos) = k.find(v) {
-            // Only before a consonant: "ou" + vowel is a real diphthong.
+        let mut from = 0;
+        while let Some(found) = k[from..].find(v) {
+            let pos = from + found;
+            from = pos + 2;
+            // Before a consonant: "ou" + vowel is a real diphthong. At the
+            // end of a word too (Belarusian -оў / -аў, Shautsou), except
+            // "iu", which there is ю.
             let after = k[pos + 2..].chars().next();
-            if after.is_some_and(|c| !"aeiou".contains(c)) {
+            let at_end = after.is_none() && v != "iu";
+            if at_end || after.is_some_and(|c| !"aeiou".contains(c)) {
                 k.replace_range(pos + 1..pos + 2, "v");
             }
         }
@@ -293,6 +314,21 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
         return TokenSim {
             score: 0.95,
             reason: format!("{a} and {b} are Belarusian/Ukrainian/Russian forms of one name"),
+        };
+    }
+    // Belarusian akanye: an unstressed о or е is written а (Шаўцоў for
+    // Шевцов, Кавалёў for Ковальов); only for surnames, whose length and
+    // consonants must then agree exactly.
+    if gendered
+        && la
+            .iter()
+            .any(|x| lb.iter().any(|y| akanye_form(x) == akanye_form(y)))
+    {
+        return TokenSim {
+            score: 0.9,
+            reason: format!(
+                "{a} and {b} differ only in unstressed vowels, as Belarusian spelling (akanye) writes them"
+            ),
         };
     }
     if gendered {
@@ -521,20 +557,20 @@ fn given_score(a: &str, b: &str, explain: bool) -> (f64, String) {
         );
     }
     // At least one is not in the table: compare it with the other's forms too.
-    let mut other_forms: Vec<KeyVariant> = kb.clone();
+    let mut other_forms: Vec<KeyVariant> = kb.to_vec();
     let t = given_table();
     for m in &gb {
         if let Some(g) = t.groups.get(m.group) {
             for f in &g.full_forms {
-                other_forms.extend(token_keys(f));
+                other_forms.extend(token_keys(f).iter().cloned());
             }
         }
     }
-    let mut self_forms: Vec<KeyVariant> = ka.clone();
+    let mut self_forms: Vec<KeyVariant> = ka.to_vec();
     for m in &ga {
         if let Some(g) = t.groups.get(m.group) {
             for f in &g.full_forms {
-                self_forms.extend(token_keys(f));
+                self_forms.extend(token_keys(f).iter().cloned());
             }
         }
     }

@@ -432,6 +432,16 @@ pub fn group_count() -> usize {
     table().groups.len()
 }
 
+/// Every group as (sex, label, full forms in table order): Ukrainian form
+/// first, then the Russian and Belarusian forms where they differ, then
+/// Western forms. For synthetic-data generators and documentation.
+pub fn groups() -> impl Iterator<Item = (Sex, &'static str, &'static [String])> {
+    table()
+        .groups
+        .iter()
+        .map(|g| (g.sex, g.label.as_str(), g.full_forms.as_slice()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

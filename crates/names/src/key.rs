@@ -19,6 +19,7 @@
 //! two tokens match when their sets meet. Cyrillic tokens have exactly one.
 
 use crate::translit::{is_cyrillic, key_letters, transliterate, Scheme};
+use std::rc::Rc;
 use unicode_normalization::UnicodeNormalization;
 
 /// One key of a token with the reading that produced it (for explanations).
@@ -266,7 +267,7 @@ fn decode_polish(s: &str) -> String {
 const MEMO_CAPACITY: usize = 100_000;
 
 thread_local! {
-    static KEY_MEMO: std::cell::RefCell<std::collections::HashMap<String, Vec<KeyVariant>>> =
+    static KEY_MEMO: std::cell::RefCell<std::collections::HashMap<String, Rc<[KeyVariant]>>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
     static SPELLING_MEMO: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
@@ -296,8 +297,9 @@ fn memoised<T: Clone>(
 }
 
 /// All keys of one name token, the primary (standard-style) reading first.
-pub(crate) fn token_keys(token: &str) -> Vec<KeyVariant> {
-    memoised(&KEY_MEMO, token, compute_token_keys)
+/// Shared (`Rc`), so a memo hit costs no copy.
+pub(crate) fn token_keys(token: &str) -> Rc<[KeyVariant]> {
+    memoised(&KEY_MEMO, token, |t| compute_token_keys(t).into())
 }
 
 fn compute_token_keys(token: &str) -> Vec<KeyVariant> {
@@ -378,9 +380,8 @@ fn compute_plain_spellings(token: &str) -> Vec<String> {
 /// The primary key of a token.
 pub(crate) fn primary_key(token: &str) -> String {
     token_keys(token)
-        .into_iter()
-        .next()
-        .map(|k| k.key)
+        .first()
+        .map(|k| k.key.clone())
         .unwrap_or_default()
 }
 
@@ -394,7 +395,7 @@ mod tests {
     use super::*;
 
     fn keys(s: &str) -> Vec<String> {
-        token_keys(s).into_iter().map(|k| k.key).collect()
+        token_keys(s).iter().map(|k| k.key.clone()).collect()
     }
 
     fn meet(a: &str, b: &str) -> bool {

@@ -46,7 +46,7 @@ mod places;
 pub mod translit;
 
 pub use compare::{compare, compare_given, compare_surname, Comparison, Step, DEFAULT_THRESHOLD};
-pub use given::{group_count as given_name_group_count, Sex};
+pub use given::{group_count as given_name_group_count, groups as given_name_groups, Sex};
 pub use parse::{parse_name, NameOrder, NameToken, ParsedName, Role};
 pub use translit::{to_cyrillic, transliterate, Lang, Scheme};
 
@@ -62,9 +62,13 @@ pub fn latin_key(name: &str) -> String {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .filter(|w| w.chars().any(char::is_alphabetic))
         .map(|w| {
-            let full = given::lookup(w).into_iter().find(|m| !m.diminutive);
+            let keys = key::token_keys(w);
+            let full = given::lookup_keys(&keys)
+                .into_iter()
+                .find(|m| !m.diminutive);
             match full.and_then(|m| given::table().groups.get(m.group)) {
                 Some(g) => key::primary_key(&g.label),
+                None if !w.contains('-') => keys.first().map(|k| k.key.clone()).unwrap_or_default(),
                 None => w
                     .split('-')
                     .map(key::primary_key)
@@ -110,6 +114,128 @@ pub fn surname_stem_key(surname: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// A loose "sounds alike" key of a surname, for record linkage: each word's
+/// phonetic key with its gendered ending removed (Kovalskyi / Kovalska /
+/// Ковальская), Belarusian ў read as в where a romanisation wrote it "u"
+/// after a vowel (Shautsou = Шаўцоў), then only its first letter and its
+/// consonants, doubled ones once. Unstressed vowels are what Ukrainian,
+/// Russian and Belarusian spell differently (akanye: Шевцов / Шаўцоў,
+/// Грабаренко / Грабаренка), so dropping them equates those forms. Loose by
+/// design: different surnames can share it, so a linker must weigh this
+/// agreement by how often unrelated records share it.
+pub fn surname_sound_key(surname: &str) -> String {
+    surname_sound_keys(surname).swap_remove(0)
+}
+
+/// As [`surname_sound_key`], one key per plausible reading of a Latin
+/// spelling (standard, German-, French- or Polish-style: "Kowalenko",
+/// "Chevtchouk"), the standard reading first; never empty. A surname of
+/// several words gets the standard reading only.
+pub fn surname_sound_keys(surname: &str) -> Vec<String> {
+    let words: Vec<&str> = surname
+        .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let sound = |k: &str| consonant_skeleton(&compare::gender_split(&belarusian_u_as_v(k)).0);
+    if let [word] = words.as_slice() {
+        let mut out: Vec<String> = Vec::with_capacity(4);
+        for reading in key::token_keys(word).iter() {
+            let k = sound(&reading.key);
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        if out.is_empty() {
+            out.push(String::new());
+        }
+        return out;
+    }
+    let mut keys: Vec<String> = words
+        .iter()
+        .map(|w| key::primary_key(w))
+        .filter(|k| !k.is_empty())
+        .map(|k| sound(&k))
+        .collect();
+    keys.sort();
+    vec![keys.join("-")]
+}
+
+fn is_key_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// In a key, "u" after a or e (anywhere) or after o (at the end) is the
+/// Belarusian ў (romanised ŭ, w or u), which stands where the other
+/// languages write в. Inside a word "ou" is left alone: it is how French
+/// press spellings write у (Melnitchouk).
+fn belarusian_u_as_v(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let previous = if i > 0 { Some(chars[i - 1]) } else { None };
+            let next = chars.get(i + 1).copied();
+            let before_consonant = next.is_none_or(|n| !is_key_vowel(n));
+            let after = match previous {
+                Some('a' | 'e') => true,
+                Some('o') => next.is_none(),
+                _ => false,
+            };
+            if c == 'u' && after && before_consonant {
+                'v'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A key's consonants, each run of one letter once, after its first letter
+/// (a first vowel only as "_": akanye changes first vowels too, Остап / Астап).
+fn consonant_skeleton(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut last = None;
+    for (i, c) in key.chars().enumerate() {
+        if i == 0 && is_key_vowel(c) {
+            out.push('_');
+        } else if !is_key_vowel(c) && last != Some(c) {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// The given-name groups of the father a patronymic names (Олександрович,
+/// Александровна, Aliaksandravich → Oleksandr's group), as in
+/// [`given_name_group_ids`]; empty when it names no known name. For
+/// linkage: patronymics of one father in different languages share a group.
+pub fn patronymic_father_group_ids(patronymic: &str) -> Vec<u32> {
+    let t = given::table();
+    let mut out: Vec<u32> = parse::patronymic_stems(patronymic.trim())
+        .iter()
+        .filter_map(|stem| t.by_key.get(stem))
+        .flatten()
+        .filter(|m| !m.diminutive)
+        .map(|m| m.group as u32)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Every given-name group a name may belong to, as a full form or as a
+/// diminutive (Саша → Oleksandr's and Oleksandra's), as small numbers that
+/// are stable for the life of the process. Empty for unknown names. For
+/// linkage: two names that share a group may be the same person's.
+pub fn given_name_group_ids(name: &str) -> Vec<u32> {
+    given::lookup(name.trim())
+        .into_iter()
+        .map(|m| m.group as u32)
+        .collect()
 }
 
 /// Spellings the matcher considers equivalent to `name`: for each word, its

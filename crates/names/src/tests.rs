@@ -90,6 +90,67 @@ fn surnames() {
 }
 
 #[test]
+fn belarusian_akanye_and_u_short() {
+    for b in ["Шаўцоў", "Shautsou", "Shaŭtsoŭ"] {
+        for a in ["Шевцов", "Shevtsov"] {
+            assert!(compare_surname(a, b) >= DEFAULT_THRESHOLD, "{a} / {b}");
+        }
+    }
+    assert_same("Kavalioŭ", "Kovalov");
+    // Akanye equates vowels only: the sexes and other consonants stay apart.
+    assert!(compare_surname("Shautsou", "Shevtsova") < DEFAULT_THRESHOLD);
+    assert_different("Shautsou", "Shevchuk");
+}
+
+#[test]
+fn surname_sound_keys_join_language_forms_only() {
+    let meet = |a: &str, b: &str| {
+        let kb = surname_sound_keys(b);
+        surname_sound_keys(a).iter().any(|k| kb.contains(k))
+    };
+    for (a, b) in [
+        ("Шевцов", "Шаўцоў"),
+        ("Шевцов", "Shautsou"),
+        ("Грабаренко", "Hrabarenka"),
+        ("Коваленко", "Kowalenko"),
+        ("Мельничук", "Melnitchouk"),
+        ("Ковальська", "Kovalskaia"),
+        ("Остапенко", "Астапенка"),
+    ] {
+        assert!(meet(a, b), "{a} / {b}");
+    }
+    for (a, b) in [
+        ("Коваленко", "Ковальчук"),
+        ("Bondar", "Bondarenko"),
+        ("Lutsk", "Luhansk"),
+    ] {
+        assert!(!meet(a, b), "{a} / {b}");
+    }
+    assert_eq!(surname_sound_key("Шевцов"), surname_sound_keys("Шевцов")[0]);
+}
+
+#[test]
+fn given_name_group_ids_include_diminutives() {
+    let sasha = given_name_group_ids("Sasha");
+    assert!(sasha.len() >= 2);
+    for full in ["Олександр", "Oleksandra", "Аляксандр"] {
+        let ids = given_name_group_ids(full);
+        assert_eq!(ids.len(), 1, "{full}");
+        assert!(sasha.contains(&ids[0]), "{full}");
+    }
+    assert_ne!(
+        given_name_group_ids("Oleksandr"),
+        given_name_group_ids("Oleksii")
+    );
+    assert!(given_name_group_ids("Qwzx").is_empty());
+    let groups: Vec<_> = given_name_groups().collect();
+    assert_eq!(groups.len(), given_name_group_count());
+    assert!(groups
+        .iter()
+        .any(|(_, label, forms)| *label == "Mykola" && forms.iter().any(|f| f == "Николай")));
+}
+
+#[test]
 fn apostrophes_and_case() {
     assert_same("Мар'яна", "Марʼяна");
     assert_same("Мар’яна Шевчук", "MARIANA SHEVCHUK");
@@ -294,4 +355,21 @@ fn french_and_german_shch() {
     assert_same("Elizaveta Chtcherbak", "Elisaweta Schtscherbak");
     assert_same("Щербак", "Chtcherbak");
     assert_same("Щербак", "Schtscherbak");
+}
+
+#[test]
+fn patronymics_name_the_father_across_languages() {
+    let father = given_name_group_ids("Олександр")[0];
+    for p in [
+        "Олександрович",
+        "Александровна",
+        "Oleksandrovych",
+        "Aleksandrovich",
+    ] {
+        assert!(patronymic_father_group_ids(p).contains(&father), "{p}");
+    }
+    let oleksii = given_name_group_ids("Олексій")[0];
+    assert!(patronymic_father_group_ids("Олексійович").contains(&oleksii));
+    assert!(!patronymic_father_group_ids("Олександрович").contains(&oleksii));
+    assert!(patronymic_father_group_ids("Kovalenko").is_empty());
 }

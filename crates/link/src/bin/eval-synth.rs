@@ -5,56 +5,71 @@
 //!
 //! The `child` column is not mapped, so the linker never sees it.
 //!
-//! Usage: eval-synth FILE.csv [--json]
+//! Usage: eval-synth FILE.csv [--json] [--threshold P] [--blocking FILE.toml]
+//! [--blocking-recall] [--model]
+
+// Many small allocations (one string per cell of a million rows) are a
+// visible share of the run time with the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use casefile_link::evaluation::{cluster_pairs, PairCounts};
-use casefile_link::{dedupe, parse_registry_reader, ColumnMap, Settings};
+use casefile_link::{dedupe, parse_registry_reader, ColumnMap};
 use rustc_hash::FxHashMap;
 
 const SYNTH_MAP: &str = "id=id,surname=surname,given=given,patronymic=patronymic,\
     full_name=full_name,sex=sex,birth_date=birth_date,age=age,age_at=age_at,birthplace=birthplace";
 
-fn peak_rss_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
+mod common;
+
+/// Deduplicates a synthetic registry and scores it against its `child` column.
+#[derive(Debug, clap::Parser)]
+struct Cli {
+    /// A CSV written by gen-registries.
+    file: String,
+    /// Report every candidate pair, and print blocking recall and the
+    /// missed and wrong pairs by comparison levels (SHOW_MISSED=1 and
+    /// SHOW_WRONG=1 print examples: synthetic records, no one's data).
+    #[arg(long)]
+    blocking_recall: bool,
+    /// Print the fitted model's m, u and weight of every level.
+    #[arg(long)]
+    model: bool,
+    #[command(flatten)]
+    link: common::LinkOptions,
 }
 
-/// Truth: record id → child, read separately from the same file (scoring only).
-fn truth(path: &str) -> Result<FxHashMap<String, u32>> {
+/// Truth: the child of each row, in file order (scoring only; read
+/// separately from the same file, so the linker never sees it), with each
+/// row's id to check that records are in the same order.
+fn truth(path: &str) -> Result<Vec<(String, u32)>> {
     let mut reader = csv::Reader::from_path(path).with_context(|| format!("opening {path}"))?;
-    let headers = reader.headers()?.clone();
-    let id = headers
-        .iter()
-        .position(|h| h == "id")
-        .context("no id column")?;
-    let child = headers
-        .iter()
-        .position(|h| h == "child")
-        .context("no child column")?;
-    let mut children: FxHashMap<String, u32> = FxHashMap::default();
-    let mut out = FxHashMap::default();
-    for row in reader.records() {
-        let row = row?;
+    let headers = reader.byte_headers()?.clone();
+    let column = |name: &[u8]| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .with_context(|| format!("no {} column", String::from_utf8_lossy(name)))
+    };
+    let (id, child) = (column(b"id")?, column(b"child")?);
+    let mut children: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
+    let mut out = Vec::new();
+    let mut row = csv::ByteRecord::new();
+    while reader.read_byte_record(&mut row)? {
         let next = children.len() as u32;
-        let c = *children.entry(row[child].to_string()).or_insert(next);
-        out.insert(row[id].to_string(), c);
+        let c = *children.entry(row[child].to_vec()).or_insert(next);
+        out.push((String::from_utf8_lossy(&row[id]).into_owned(), c));
     }
     Ok(out)
 }
 
 fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let json = args.iter().any(|a| a == "--json");
-    let path = args
-        .iter()
-        .find(|a| !a.starts_with("--") && a.parse::<f64>().is_err())
-        .context("usage: eval-synth FILE.csv [--json]")?
-        .clone();
+    let cli = <Cli as clap::Parser>::parse();
+    let json = cli.link.json;
+    let path = cli.file.clone();
     let started = Instant::now();
     let map: ColumnMap = SYNTH_MAP.parse()?;
     let file = std::fs::File::open(&path).with_context(|| format!("opening {path}"))?;
@@ -62,30 +77,30 @@ fn main() -> Result<()> {
         parse_registry_reader(std::io::BufReader::with_capacity(1 << 20, file), &map)?;
     let read_s = started.elapsed().as_secs_f64();
     let linking = Instant::now();
-    let mut settings = Settings::default();
-    if let Some(t) = args
-        .iter()
-        .position(|a| a == "--threshold")
-        .and_then(|i| args.get(i + 1))
-    {
-        settings.threshold = t.parse()?;
-    }
+    let mut settings = cli.link.settings()?;
     // Diagnostics: report every candidate pair to measure blocking recall.
-    let blocking_recall = args.iter().any(|a| a == "--blocking-recall");
+    let blocking_recall = cli.blocking_recall;
     if blocking_recall {
         settings.report_threshold = 0.0;
     }
     let result = dedupe(&records, &settings);
     let link_s = linking.elapsed().as_secs_f64();
     let wall_s = started.elapsed().as_secs_f64();
-    let peak = peak_rss_mib();
+    let peak = common::peak_rss_mib();
 
     // Scoring (not timed): the truth is read only now.
     let truth = truth(&path)?;
-    let child_of: Vec<u32> = records
-        .iter()
-        .map(|r| truth.get(&r.id).copied().unwrap_or(u32::MAX))
-        .collect();
+    let in_order =
+        truth.len() == records.len() && truth.iter().zip(&records).all(|((id, _), r)| *id == r.id);
+    let child_of: Vec<u32> = if in_order {
+        truth.into_iter().map(|(_, c)| c).collect()
+    } else {
+        let by_id: FxHashMap<String, u32> = truth.into_iter().collect();
+        records
+            .iter()
+            .map(|r| by_id.get(&r.id).copied().unwrap_or(u32::MAX))
+            .collect()
+    };
     let mut per_child: FxHashMap<u32, u64> = FxHashMap::default();
     for &c in &child_of {
         *per_child.entry(c).or_default() += 1;
@@ -134,6 +149,9 @@ fn main() -> Result<()> {
             }
             if !same && pair.probability >= result.threshold {
                 entry.1 += 1;
+                if entry.1 <= 2 && std::env::var_os("SHOW_WRONG").is_some() {
+                    println!("{}", serde_json::to_string(&pair)?);
+                }
             }
         }
         println!(
@@ -155,7 +173,7 @@ fn main() -> Result<()> {
                         if !blocked.contains(&key) {
                             println!("unblocked {} {}", key.0, key.1);
                             shown += 1;
-                            if shown == 12 {
+                            if shown == 40 {
                                 break 'children;
                             }
                         }
@@ -169,7 +187,7 @@ fn main() -> Result<()> {
             println!("  missed {missed:6} wrong {wrong:6}  {levels}");
         }
     }
-    if args.iter().any(|a| a == "--model") {
+    if cli.model {
         for field in &result.model.fields {
             for level in &field.levels {
                 println!(
@@ -212,6 +230,13 @@ fn main() -> Result<()> {
             result.stats.clusters,
             result.model.lambda
         );
+        let stages: Vec<String> = result
+            .stats
+            .stage_seconds
+            .iter()
+            .map(|(stage, s)| format!("{stage} {s:.2}"))
+            .collect();
+        println!("stages (s): {}", stages.join(", "));
         for (rule, pairs) in &result.stats.pairs_per_rule {
             println!("  rule {rule}: {pairs} pairs");
         }

@@ -1,14 +1,32 @@
 //! Generates a synthetic cross-script registry of children, deterministic
 //! from a seed, with the truth in a `child` column.
 //!
-//! Every child gets a Ukrainian given name (with its Russian and Belarusian
-//! forms), a surname built from common Ukrainian stems and endings,
-//! a patronymic, a birth date and a birthplace. Each child then appears in
-//! one to four records, each written the way a different kind of list would
-//! write it: Ukrainian Cyrillic, Russian Cyrillic (Russian name forms and
-//! spelling), Belarusian Cyrillic, or Latin under one of the romanisation
-//! standards of `casefile-names` (national Ukrainian, BGN/PCGN, ISO 9,
-//! passport, German and French press styles). Records then get typos,
+//! The name pool is meant to be as varied as real Ukrainian registries, so
+//! that look-alike children are about as rare as in real lists:
+//! - given names: every group of the `casefile-names` table (about 130 per
+//!   sex, with their Ukrainian, Russian and Belarusian forms), drawn with a
+//!   Zipf–Mandelbrot frequency (a few names carry much of the population, as
+//!   Oleksandr, Maksym or Sofiia do), plus 2% rare names built from
+//!   syllables that no table knows;
+//! - surnames: a root (about 300 real Ukrainian roots, then 4,000 built
+//!   from syllables for the long tail) plus a suffix weighted by how common
+//!   it is (‑енко most), giving about a hundred thousand distinct surnames
+//!   with a Zipf–Mandelbrot frequency over roots; girls get the feminine
+//!   form of adjectival and possessive surnames (‑ська, ‑ова);
+//! - birth dates uniform over 2005–2022, 24 birthplaces in the occupied
+//!   and front-line regions.
+//!
+//! No public name list with a clear licence was at hand as a package, so
+//! the pool is composed (roots written for this project, syllables drawn
+//! from a fixed seed); it is the same for every `--seed`.
+//!
+//! Each child then appears in one to four records, each written the way a
+//! different kind of list would write it: Ukrainian Cyrillic, Russian
+//! Cyrillic (Russian name forms and spelling), Belarusian Cyrillic (‑енка,
+//! ‑оў, ы), or Latin under one of the romanisation standards of
+//! `casefile-names` (Ukrainian national, Russian BGN/PCGN, ISO 9, passport,
+//! Belarusian national and BGN/PCGN, German and French press styles),
+//! romanising the form its source list used. Records then get typos,
 //! missing fields, ages on a list date instead of birth dates, transposed
 //! day and month, swapped name columns, and whole names in one cell.
 //!
@@ -16,74 +34,33 @@
 //! Map for the linker: id=id,surname=surname,given=given,patronymic=patronymic,
 //! full_name=full_name,sex=sex,birth_date=birth_date,age=age,age_at=age_at,birthplace=birthplace
 
+// Many small allocations (one string per cell of a million rows) are a
+// visible share of the run time with the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Write;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use casefile_names::{transliterate, Scheme};
 use chrono::{Datelike, Duration, NaiveDate};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-/// (Ukrainian, Russian, Belarusian) forms of a given name.
-const BOYS: &[(&str, &str, &str)] = &[
-    ("Олександр", "Александр", "Аляксандр"),
-    ("Микола", "Николай", "Мікалай"),
-    ("Іван", "Иван", "Іван"),
-    ("Дмитро", "Дмитрий", "Дзмітрый"),
-    ("Андрій", "Андрей", "Андрэй"),
-    ("Сергій", "Сергей", "Сяргей"),
-    ("Олексій", "Алексей", "Аляксей"),
-    ("Петро", "Пётр", "Пятро"),
-    ("Юрій", "Юрий", "Юрый"),
-    ("Володимир", "Владимир", "Уладзімір"),
-    ("Михайло", "Михаил", "Міхаіл"),
-    ("Василь", "Василий", "Васіль"),
-    ("Павло", "Павел", "Павел"),
-    ("Богдан", "Богдан", "Багдан"),
-    ("Максим", "Максим", "Максім"),
-    ("Артем", "Артём", "Арцём"),
-    ("Денис", "Денис", "Дзяніс"),
-    ("Тарас", "Тарас", "Тарас"),
-    ("Віктор", "Виктор", "Віктар"),
-    ("Євген", "Евгений", "Яўген"),
-    ("Назар", "Назар", "Назар"),
-    ("Кирило", "Кирилл", "Кірыл"),
-    ("Данило", "Даниил", "Данііл"),
-    ("Матвій", "Матвей", "Мацвей"),
-    ("Ярослав", "Ярослав", "Яраслаў"),
-];
-const GIRLS: &[(&str, &str, &str)] = &[
-    ("Олена", "Елена", "Алена"),
-    ("Ольга", "Ольга", "Вольга"),
-    ("Наталія", "Наталья", "Наталля"),
-    ("Тетяна", "Татьяна", "Таццяна"),
-    ("Ірина", "Ирина", "Ірына"),
-    ("Марія", "Мария", "Марыя"),
-    ("Анна", "Анна", "Ганна"),
-    ("Катерина", "Екатерина", "Кацярына"),
-    ("Юлія", "Юлия", "Юлія"),
-    ("Софія", "София", "Сафія"),
-    ("Дарина", "Дарина", "Дарына"),
-    ("Вікторія", "Виктория", "Вікторыя"),
-    ("Анастасія", "Анастасия", "Анастасія"),
-    ("Поліна", "Полина", "Паліна"),
-    ("Аліна", "Алина", "Аліна"),
-    ("Валентина", "Валентина", "Валянціна"),
-    ("Христина", "Кристина", "Крысціна"),
-    ("Злата", "Злата", "Злата"),
-    ("Вероніка", "Вероника", "Веранiка"),
-    ("Ганна", "Анна", "Ганна"),
-];
-/// Surname stems; a surname is a stem plus one of the endings below
-/// (drawn uniformly: real surnames are far more varied than given names).
-const STEMS: &[&str] = &[
+/// Real Ukrainian surname roots (occupations, animals, plants, trades,
+/// places and the given names most patronymic surnames come from), written
+/// here for this project. A surname is a root plus a suffix; with the
+/// syllable-built roots below they give about a hundred thousand distinct
+/// surnames, drawn with a Zipf–Mandelbrot frequency so that, as in real
+/// registries, a few are common and most are rare.
+const REAL_ROOTS: &[&str] = &[
     "Коваль",
     "Шевч",
     "Бондар",
     "Ткач",
     "Кравч",
-    "Мельнич",
+    "Мельн",
     "Олійн",
     "Марч",
     "Руд",
@@ -100,9 +77,9 @@ const STEMS: &[&str] = &[
     "Сидор",
     "Литвин",
     "Карп",
-    "Захарч",
+    "Захар",
     "Мороз",
-    "Грищ",
+    "Гриш",
     "Тимош",
     "Яковл",
     "Остап",
@@ -112,12 +89,11 @@ const STEMS: &[&str] = &[
     "Панас",
     "Голуб",
     "Гайдам",
-    "Кириленк",
     "Мартин",
     "Назар",
     "Онищ",
     "Прокоп",
-    "Романч",
+    "Роман",
     "Федор",
     "Юрч",
     "Антон",
@@ -140,7 +116,7 @@ const STEMS: &[&str] = &[
     "Устим",
     "Хом",
     "Циб",
-    "Чорнов",
+    "Чорн",
     "Шапов",
     "Щерб",
     "Ющ",
@@ -158,11 +134,239 @@ const STEMS: &[&str] = &[
     "Приход",
     "Радч",
     "Сав",
+    "Білоус",
+    "Білик",
+    "Бабич",
+    "Волош",
+    "Гаврил",
+    "Герасим",
+    "Глушк",
+    "Гордій",
+    "Гуцал",
+    "Демч",
+    "Дідух",
+    "Довгал",
+    "Дубов",
+    "Дудар",
+    "Журавл",
+    "Заїч",
+    "Зайц",
+    "Іщ",
+    "Калин",
+    "Кармазин",
+    "Кирич",
+    "Козак",
+    "Колесн",
+    "Коломі",
+    "Конон",
+    "Корн",
+    "Костюч",
+    "Котл",
+    "Кривонос",
+    "Крук",
+    "Кулик",
+    "Купч",
+    "Лаврин",
+    "Левч",
+    "Лесик",
+    "Лобод",
+    "Мазур",
+    "Малик",
+    "Мамч",
+    "Маруш",
+    "Матві",
+    "Мед",
+    "Мисник",
+    "Мірошнич",
+    "Мовчан",
+    "Нагорн",
+    "Новик",
+    "Носач",
+    "Овчар",
+    "Огій",
+    "Оліфір",
+    "Опанас",
+    "Орлик",
+    "Осипч",
+    "Охрім",
+    "Панч",
+    "Пасічн",
+    "Пащ",
+    "Перепелиц",
+    "Півн",
+    "Підгорн",
+    "Пономар",
+    "Попов",
+    "Присяжн",
+    "Проц",
+    "Пугач",
+    "Пшеничн",
+    "Рев",
+    "Резнич",
+    "Рябокон",
+    "Сагайдач",
+    "Свирид",
+    "Середа",
+    "Сердюч",
+    "Синиц",
+    "Скляр",
+    "Сліпч",
+    "Сокол",
+    "Сорок",
+    "Сохан",
+    "Степан",
+    "Стець",
+    "Сулим",
+    "Сушк",
+    "Тарас",
+    "Теслен",
+    "Тимч",
+    "Товстух",
+    "Тріщ",
+    "Турч",
+    "Фесен",
+    "Філон",
+    "Хмар",
+    "Ходак",
+    "Цимбал",
+    "Чабан",
+    "Чуприн",
+    "Шаповал",
+    "Швец",
+    "Шуст",
+    "Яким",
+    "Ярош",
+    "Явор",
+    "Бурлак",
+    "Бугай",
+    "Вакул",
+    "Верес",
+    "Вишн",
+    "Гладк",
+    "Горб",
+    "Горобц",
+    "Грабар",
+    "Гребен",
+    "Гук",
+    "Дзюб",
+    "Дробот",
+    "Дяк",
+    "Завгородн",
+    "Задорож",
+    "Запорож",
+    "Зубар",
+    "Іваниш",
+    "Кваш",
+    "Климч",
+    "Ковтун",
+    "Козач",
+    "Копил",
+    "Корол",
+    "Косач",
+    "Куц",
+    "Лисак",
+    "Мандрик",
+    "Маринич",
+    "Мовч",
+    "Наумч",
+    "Нечипор",
+    "Оберем",
+    "Павлиш",
+    "Пархом",
+    "Рак",
+    "Решетн",
+    "Савр",
+    "Сивак",
+    "Скрипн",
+    "Смаг",
+    "Тищ",
+    "Фед",
+    "Хомич",
+    "Цвірк",
+    "Черкас",
+    "Чумак",
+    "Шинкар",
+    "Шкурат",
+    "Юхим",
+    "Яцен",
+    "Бережн",
+    "Бистр",
+    "Бут",
+    "Ващ",
+    "Величк",
+    "Вербиц",
+    "Гаврилюч",
+    "Гайов",
+    "Гетьман",
+    "Головач",
+    "Гонт",
+    "Грин",
+    "Гуменн",
+    "Дем'ян",
+    "Добров",
+    "Дячк",
+    "Жовт",
+    "Жураків",
+    "Заболотн",
+    "Засух",
+    "Зелен",
+    "Кал",
+    "Кирилен",
+    "Кісіль",
+    "Коз",
+    "Коцюб",
+    "Кріп",
+    "Кучер",
+    "Лагод",
+    "Легк",
+    "Лозов",
+    "Луц",
+    "Макух",
+    "Марущак",
+    "Мельничук",
+    "Мох",
 ];
-/// Optional middles between stem and ending, for a realistic variety of
-/// surnames (about five thousand) at a million records.
-const MIDDLES: &[&str] = &["", "ов", "ан", "ен", "ич", "ар", "аш", "ал"];
-const ENDINGS: &[&str] = &["енко", "ук", "чук", "ишин", "ець", "ко", "ин", "ар"];
+/// Onsets, vowels and codas of the syllable-built roots (the long tail of
+/// rare surnames that no list of real roots covers).
+const ONSETS: &[&str] = &[
+    "б", "в", "г", "д", "ж", "з", "к", "л", "м", "н", "п", "р", "с", "т", "х", "ч", "ш", "бр",
+    "гр", "др", "кр", "пр", "тр", "ст", "ск", "сл", "шв", "хв", "дз", "гл", "пл", "бл",
+];
+const VOWELS: &[&str] = &["а", "о", "у", "е", "и", "і", "я", "ю"];
+const CODAS: &[&str] = &[
+    "к", "л", "н", "р", "с", "ш", "ч", "х", "т", "д", "в", "м", "нч", "рт", "льч", "ль", "рд",
+];
+/// Surname suffixes with their relative frequency (‑енко is the commonest
+/// Ukrainian ending; an empty suffix leaves the bare root, as in Мороз).
+const SUFFIXES: &[(&str, u32)] = &[
+    ("енко", 25),
+    ("ук", 8),
+    ("юк", 5),
+    ("чук", 7),
+    ("ак", 4),
+    ("ик", 4),
+    ("ко", 3),
+    ("ець", 4),
+    ("ський", 7),
+    ("цький", 2),
+    ("ович", 3),
+    ("ів", 2),
+    ("ишин", 2),
+    ("ан", 2),
+    ("ун", 2),
+    ("", 10),
+    ("ов", 3),
+    ("ин", 2),
+    ("ич", 3),
+    ("як", 2),
+    ("ило", 1),
+    ("ега", 1),
+];
+/// Roots built from syllables, beyond the real ones.
+const SYLLABLE_ROOTS: usize = 4000;
+/// Share of children with a given name outside the name table (rare and
+/// foreign names), built from syllables.
+const RARE_GIVEN_SHARE: f64 = 0.02;
 /// (Ukrainian, Russian, Belarusian) forms of birthplaces.
 const PLACES: &[(&str, &str, &str)] = &[
     ("Маріуполь", "Мариуполь", "Марыупаль"),
@@ -177,23 +381,219 @@ const PLACES: &[(&str, &str, &str)] = &[
     ("Сєвєродонецьк", "Северодонецк", "Севераданецк"),
     ("Харків", "Харьков", "Харкаў"),
     ("Ізюм", "Изюм", "Ізюм"),
+    ("Запоріжжя", "Запорожье", "Запарожжа"),
+    ("Миколаїв", "Николаев", "Мікалаеў"),
+    ("Олешки", "Алешки", "Аляшкі"),
+    ("Скадовськ", "Скадовск", "Скадоўск"),
+    ("Генічеськ", "Геническ", "Генічаск"),
+    ("Рубіжне", "Рубежное", "Рубяжное"),
+    ("Кремінна", "Кременная", "Крэмянная"),
+    ("Алчевськ", "Алчевск", "Алчэўск"),
+    ("Токмак", "Токмак", "Такмак"),
+    ("Волноваха", "Волноваха", "Валнаваха"),
+    ("Бахмут", "Бахмут", "Бахмут"),
+    ("Куп'янськ", "Купянск", "Купянск"),
 ];
-const LATIN_SCHEMES: [Scheme; 6] = [
+const LATIN_SCHEMES: [Scheme; 8] = [
     Scheme::UkNational2010,
     Scheme::RuBgnPcgn,
     Scheme::RuIso9,
     Scheme::RuPassport,
     Scheme::InformalGerman,
     Scheme::InformalFrench,
+    Scheme::BeNational,
+    Scheme::BeBgnPcgn,
 ];
+
+/// (Ukrainian, Russian, Belarusian) forms of one name.
+type Forms = [String; 3];
 
 struct Child {
     boy: bool,
-    given: usize,
+    given: Forms,
+    /// Ukrainian surname in the child's own (grammatical) gender.
     surname: String,
-    father: usize,
+    father: Forms,
     birth: NaiveDate,
     place: usize,
+}
+
+/// Draws index `k` of `n` with weight 1/(k+q)^s: a few values are common,
+/// most are rare (the shape of real name frequencies).
+struct ZipfMandelbrot {
+    cumulative: Vec<f64>,
+}
+
+impl ZipfMandelbrot {
+    fn new(n: usize, q: f64, s: f64) -> ZipfMandelbrot {
+        let mut total = 0.0;
+        let cumulative = (0..n)
+            .map(|k| {
+                total += 1.0 / (k as f64 + 1.0 + q).powf(s);
+                total
+            })
+            .collect();
+        ZipfMandelbrot { cumulative }
+    }
+
+    fn draw(&self, rng: &mut StdRng) -> usize {
+        let total = self.cumulative.last().copied().unwrap_or(0.0);
+        let x = rng.gen::<f64>() * total;
+        self.cumulative
+            .partition_point(|&c| c <= x)
+            .min(self.cumulative.len().saturating_sub(1))
+    }
+}
+
+/// The names children are drawn from: the given-name groups of
+/// `casefile-names` (about 130 per sex, commonest first) plus rare
+/// syllable-built names, and surnames as root × suffix.
+struct NamePool {
+    boys: Vec<Forms>,
+    girls: Vec<Forms>,
+    boys_zipf: ZipfMandelbrot,
+    girls_zipf: ZipfMandelbrot,
+    roots: Vec<String>,
+    roots_zipf: ZipfMandelbrot,
+    suffix_total: u32,
+}
+
+fn has_any(word: &str, letters: &str) -> bool {
+    word.to_lowercase().chars().any(|c| letters.contains(c))
+}
+
+fn is_cyrillic(word: &str) -> bool {
+    word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+}
+
+fn is_belarusian(word: &str) -> bool {
+    has_any(word, "ў") || (has_any(word, "і") && has_any(word, "ыэ")) || word.contains("дз")
+}
+
+/// The Ukrainian, Russian and Belarusian forms of a name group, from its
+/// Cyrillic full forms in table order (Ukrainian first; a language whose
+/// form is missing uses the Russian one, as Belarusian lists often do).
+fn forms_of_group(full_forms: &[String]) -> Option<Forms> {
+    let cyrillic: Vec<&String> = full_forms.iter().filter(|f| is_cyrillic(f)).collect();
+    let uk = (*cyrillic.first()?).clone();
+    let ru = cyrillic[1..]
+        .iter()
+        .find(|f| !has_any(f, "іїєґў'ʼ") && !is_belarusian(f))
+        .map_or_else(|| russian_spelling(&uk), |f| (*f).clone());
+    let be = cyrillic
+        .iter()
+        .find(|f| is_belarusian(f))
+        .map_or_else(|| ru.clone(), |f| (*f).clone());
+    Some([uk, ru, be])
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn syllable_word(rng: &mut StdRng, syllables: usize) -> String {
+    let mut word = String::new();
+    for _ in 0..syllables {
+        word.push_str(ONSETS[rng.gen_range(0..ONSETS.len())]);
+        word.push_str(VOWELS[rng.gen_range(0..VOWELS.len())]);
+    }
+    capitalised(&word)
+}
+
+impl NamePool {
+    /// The pool is fixed (its own seed), so registries made with different
+    /// `--seed`s share their names as real lists do.
+    fn new() -> NamePool {
+        let mut rng = StdRng::seed_from_u64(0x6e61_6d65);
+        let (mut boys, mut girls) = (Vec::new(), Vec::new());
+        for (sex, _, full_forms) in casefile_names::given_name_groups() {
+            if let Some(forms) = forms_of_group(full_forms) {
+                match sex {
+                    casefile_names::Sex::Male => boys.push(forms),
+                    casefile_names::Sex::Female => girls.push(forms),
+                }
+            }
+        }
+        let mut roots: Vec<String> = REAL_ROOTS.iter().map(|r| r.to_string()).collect();
+        let mut seen: std::collections::HashSet<String> = roots.iter().cloned().collect();
+        while roots.len() < REAL_ROOTS.len() + SYLLABLE_ROOTS {
+            let syllables = rng.gen_range(1..3);
+            let mut root = syllable_word(&mut rng, syllables);
+            root.push_str(CODAS[rng.gen_range(0..CODAS.len())]);
+            if seen.insert(root.clone()) {
+                roots.push(root);
+            }
+        }
+        NamePool {
+            boys_zipf: ZipfMandelbrot::new(boys.len(), 3.0, 1.0),
+            girls_zipf: ZipfMandelbrot::new(girls.len(), 3.0, 1.0),
+            boys,
+            girls,
+            roots_zipf: ZipfMandelbrot::new(roots.len(), 20.0, 1.0),
+            roots,
+            suffix_total: SUFFIXES.iter().map(|s| s.1).sum(),
+        }
+    }
+
+    fn given(&self, boy: bool, rng: &mut StdRng) -> Forms {
+        if rng.gen_bool(RARE_GIVEN_SHARE) {
+            let stem = syllable_word(rng, 2);
+            let ending = if boy {
+                ["ан", "ор", "ій", "им", "ест", "ен"][rng.gen_range(0..6)]
+            } else {
+                ["ана", "ина", "ія", "ета", "ора", "іна"][rng.gen_range(0..6)]
+            };
+            let uk = format!("{stem}{ending}");
+            return [uk.clone(), russian_spelling(&uk), belarusian_spelling(&uk)];
+        }
+        if boy {
+            self.boys[self.boys_zipf.draw(rng)].clone()
+        } else {
+            self.girls[self.girls_zipf.draw(rng)].clone()
+        }
+    }
+
+    fn surname(&self, boy: bool, rng: &mut StdRng) -> String {
+        let root = &self.roots[self.roots_zipf.draw(rng)];
+        let mut pick = rng.gen_range(0..self.suffix_total);
+        let mut suffix = "";
+        for &(s, weight) in SUFFIXES {
+            if pick < weight {
+                suffix = s;
+                break;
+            }
+            pick -= weight;
+        }
+        // A soft sign does not stand before a vowel (Коваль + енко = Коваленко).
+        let root = match root.strip_suffix('ь') {
+            Some(hard) if suffix.starts_with(['е', 'у', 'ю', 'о', 'а', 'і', 'и', 'я']) => {
+                hard
+            }
+            _ => root.as_str(),
+        };
+        let surname = format!("{root}{suffix}");
+        if boy {
+            return surname;
+        }
+        // Adjectival and possessive surnames have feminine forms.
+        for (masculine, feminine) in [
+            ("ський", "ська"),
+            ("цький", "цька"),
+            ("ов", "ова"),
+            ("ин", "іна"),
+        ] {
+            if let Some(stem) = surname.strip_suffix(masculine) {
+                if masculine == "ин" && surname.ends_with("ишин") {
+                    break;
+                }
+                return format!("{stem}{feminine}");
+            }
+        }
+        surname
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -204,30 +604,59 @@ enum Style {
     Latin(Scheme),
 }
 
-/// Russian spelling of a Ukrainian surname (the letters Russian lacks).
+/// Russian spelling of a Ukrainian name (the letters and endings Russian lacks).
 fn russian_spelling(uk: &str) -> String {
-    uk.replace("ць", "ц")
-        .replace(['і', 'ї'], "и")
+    let mut ru = uk
+        .replace("ський", "ский")
+        .replace("цький", "цкий")
+        .replace("ська", "ская")
+        .replace("цька", "цкая")
+        .replace("ць", "ц")
+        .replace('\'', "")
+        .replace(['ї', 'і'], "и")
         .replace('є', "е")
         .replace('І', "И")
-        .replace('Є', "Е")
+        .replace('Є', "Е");
+    if let Some(stem) = ru.strip_suffix("ив") {
+        ru = format!("{stem}ов");
+    }
+    ru
 }
 
-/// Belarusian spelling of a Ukrainian surname.
+/// Belarusian spelling of a Ukrainian name: и → ы, щ → шч, ‑енко → ‑енка,
+/// the adjectival ‑ський → ‑скі, and a final в after a vowel → ў.
 fn belarusian_spelling(uk: &str) -> String {
-    uk.replace('и', "ы")
+    let mut be = uk
+        .replace("ський", "скі")
+        .replace("цький", "цкі")
+        .replace("ська", "ская")
+        .replace("цька", "цкая")
+        .replace('и', "ы")
         .replace('щ', "шч")
         .replace("енко", "енка")
         .replace('є', "е")
+        .replace('ї', "і")
+        .replace('\'', "");
+    for (ending, written) in [("ов", "оў"), ("ев", "еў"), ("ів", "оў")] {
+        if let Some(stem) = be.strip_suffix(ending) {
+            be = format!("{stem}{written}");
+        }
+    }
+    be
 }
 
+/// A patronymic from the father's name in the list's language.
 fn patronymic(father: &str, boy: bool, russian: bool) -> String {
+    let soft = father.ends_with(['й', 'ь']);
     let stem = father.trim_end_matches(['о', 'а', 'й', 'ь']).to_string();
-    match (russian, boy) {
-        (false, true) => format!("{stem}ович"),
-        (false, false) => format!("{stem}івна"),
-        (true, true) => format!("{stem}ович"),
-        (true, false) => format!("{stem}овна"),
+    match (russian, boy, soft) {
+        (false, true, true) => format!("{father}ович"),
+        (false, true, false) => format!("{stem}ович"),
+        (false, false, _) => format!("{stem}івна"),
+        (true, true, true) => format!("{stem}евич"),
+        (true, false, true) => format!("{stem}евна"),
+        (true, true, false) => format!("{stem}ович"),
+        (true, false, false) => format!("{stem}овна"),
     }
 }
 
@@ -249,7 +678,7 @@ fn typo(text: &str, rng: &mut StdRng) -> String {
     chars.into_iter().collect()
 }
 
-/// Zipf-like index: small indices are much more common (real name frequencies).
+/// Zipf-like index over a short list (birthplaces): small indices are more common.
 fn zipf(rng: &mut StdRng, n: usize) -> usize {
     let x: f64 = rng.gen();
     ((n as f64).powf(x) - 1.0) as usize % n
@@ -266,23 +695,25 @@ fn format_date(date: NaiveDate, style: Style, rng: &mut StdRng) -> String {
     }
 }
 
+/// Writes a synthetic cross-script registry of children.
+#[derive(Debug, clap::Parser)]
+struct Cli {
+    /// Records to write.
+    #[arg(long)]
+    records: usize,
+    /// Seed of the random draws (the same seed gives the same file).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Output CSV.
+    #[arg(long, value_name = "FILE.csv")]
+    out: String,
+}
+
 fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let records: usize = value("--records")
-        .context("--records N is required")?
-        .replace('_', "")
-        .parse()?;
-    let seed: u64 = value("--seed").map_or(Ok(1), |s| s.parse())?;
-    let Some(out) = value("--out") else {
-        bail!("--out FILE.csv is required")
-    };
+    let cli = <Cli as clap::Parser>::parse();
+    let (records, seed, out) = (cli.records, cli.seed, cli.out);
     let mut rng = StdRng::seed_from_u64(seed);
+    let pool = NamePool::new();
     let list_date = NaiveDate::from_ymd_opt(2023, 6, 1).context("list date")?;
     let first_birth = NaiveDate::from_ymd_opt(2005, 1, 1).context("first birth")?;
 
@@ -306,17 +737,11 @@ fn main() -> Result<()> {
     while written < records {
         child_number += 1;
         let boy = rng.gen_bool(0.5);
-        let names = if boy { BOYS } else { GIRLS };
         let child = Child {
             boy,
-            given: zipf(&mut rng, names.len()),
-            surname: format!(
-                "{}{}{}",
-                STEMS[rng.gen_range(0..STEMS.len())],
-                MIDDLES[rng.gen_range(0..MIDDLES.len())],
-                ENDINGS[rng.gen_range(0..ENDINGS.len())]
-            ),
-            father: zipf(&mut rng, BOYS.len()),
+            given: pool.given(boy, &mut rng),
+            surname: pool.surname(boy, &mut rng),
+            father: pool.given(true, &mut rng),
             birth: first_birth + Duration::days(rng.gen_range(0..6570)),
             place: zipf(&mut rng, PLACES.len()),
         };
@@ -362,60 +787,32 @@ fn render(
     list_date: NaiveDate,
     rng: &mut StdRng,
 ) -> [String; 11] {
-    let forms = if child.boy {
-        BOYS[child.given]
-    } else {
-        GIRLS[child.given]
-    };
-    let father = BOYS[child.father];
+    let forms = &child.given;
+    let father = &child.father;
     let place = PLACES[child.place];
-    let (mut given, mut surname, mut patro, place) = match style {
-        Style::Russian => (
-            forms.1.to_string(),
-            russian_spelling(&child.surname),
-            patronymic(father.1, child.boy, true),
-            place.1.to_string(),
-        ),
-        Style::Belarusian => (
-            forms.2.to_string(),
-            belarusian_spelling(&child.surname),
-            patronymic(father.2, child.boy, true),
-            place.2.to_string(),
-        ),
-        Style::Ukrainian => (
-            forms.0.to_string(),
-            child.surname.clone(),
-            patronymic(father.0, child.boy, false),
-            place.0.to_string(),
-        ),
-        Style::Latin(scheme) => {
-            // A Latin copy romanises the form its source list used.
-            let russian_source = matches!(
-                scheme,
-                Scheme::RuBgnPcgn | Scheme::RuIso9 | Scheme::RuPassport
-            );
-            let (g, s, p, pl) = if russian_source {
-                (
-                    forms.1.to_string(),
-                    russian_spelling(&child.surname),
-                    patronymic(father.1, child.boy, true),
-                    place.1,
-                )
-            } else {
-                (
-                    forms.0.to_string(),
-                    child.surname.clone(),
-                    patronymic(father.0, child.boy, false),
-                    place.0,
-                )
-            };
-            (
-                transliterate(&g, scheme),
-                transliterate(&s, scheme),
-                transliterate(&p, scheme),
-                transliterate(pl, scheme),
-            )
-        }
+    // The language of the list (a Latin copy romanises the form its source
+    // list used).
+    let language = match style {
+        Style::Russian | Style::Latin(Scheme::RuBgnPcgn | Scheme::RuIso9 | Scheme::RuPassport) => 1,
+        Style::Belarusian | Style::Latin(Scheme::BeNational | Scheme::BeBgnPcgn) => 2,
+        _ => 0,
+    };
+    let cyrillic_surname = match language {
+        1 => russian_spelling(&child.surname),
+        2 => belarusian_spelling(&child.surname),
+        _ => child.surname.clone(),
+    };
+    let cyrillic_patronymic = patronymic(&father[language], child.boy, language != 0);
+    let cyrillic_place = [place.0, place.1, place.2][language];
+    let cyrillic = [
+        forms[language].clone(),
+        cyrillic_surname,
+        cyrillic_patronymic,
+        cyrillic_place.to_string(),
+    ];
+    let [mut given, mut surname, mut patro, place] = match style {
+        Style::Latin(scheme) => cyrillic.map(|text| transliterate(&text, scheme)),
+        _ => cyrillic,
     };
     if rng.gen_bool(0.12) {
         surname = typo(&surname, rng);

@@ -210,8 +210,9 @@ fn febrl4_links_through_the_cli_with_only_a_column_map() {
         .count() as f64;
     let (precision, recall) = (correct / pairs.len() as f64, correct / 5000.0);
     let f1 = 2.0 * precision * recall / (precision + recall);
+    // At least Splink 5's F1 in crates/link/bench/compare_peers.sh (0.9994).
     assert!(
-        f1 >= 0.99,
+        f1 >= 0.9994,
         "FEBRL4 F1 {f1:.4} (P {precision:.4}, R {recall:.4})"
     );
 }

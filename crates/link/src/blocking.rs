@@ -15,7 +15,9 @@
 //!
 //! With `identifier_rules` (the default), every extra column whose values
 //! are mostly distinct (a document or social-security number) also gets an
-//! exact rule of its own.
+//! exact rule of its own, and each pair of moderately distinct extra
+//! columns (street and postcode, school and town) a rule of the two
+//! together, as long as there is room for 16 rules in all.
 //!
 //! Rules come from TOML:
 //!
@@ -92,6 +94,58 @@ const MIN_RULE_BUDGET: usize = 250_000;
 
 /// Share of distinct values above which an extra column counts as an identifier.
 const IDENTIFIER_DISTINCT_SHARE: f64 = 0.5;
+
+/// Share of distinct values above which an extra column is a quasi-identifier
+/// (an address, a postcode, a school): not distinctive alone, but two of
+/// them together usually name one household.
+const QUASI_IDENTIFIER_DISTINCT_SHARE: f64 = 0.2;
+
+/// Rules the pair packing can tell apart (4 bits); rules derived from the
+/// data are added only while there is room.
+const MAX_RULES: usize = 16;
+
+/// Rules derived from the extra columns: an exact rule for each identifier
+/// column, then one for each pair of quasi-identifier columns, most
+/// distinctive first. These find duplicates whose names and birth dates
+/// were both garbled but whose address or document number survived.
+fn identifier_rules(encoded: &Encoded<'_>) -> Vec<BlockingRule> {
+    let share = |column: &crate::encode::TextColumn| {
+        column.keys.len() as f64 / f64::from(column.present.max(1))
+    };
+    let extras: Vec<_> = encoded
+        .text
+        .iter()
+        .filter(|c| matches!(c.source, TextSource::Extra(_)) && c.present > 1)
+        .collect();
+    let mut rules: Vec<BlockingRule> = extras
+        .iter()
+        .filter(|c| share(c) >= IDENTIFIER_DISTINCT_SHARE)
+        .map(|c| BlockingRule {
+            name: format!("{} (identifier)", c.source.name()),
+            keys: vec![c.source.name()],
+        })
+        .collect();
+    let mut quasi: Vec<_> = extras
+        .iter()
+        .filter(|c| {
+            (QUASI_IDENTIFIER_DISTINCT_SHARE..IDENTIFIER_DISTINCT_SHARE).contains(&share(c))
+        })
+        .collect();
+    quasi.sort_by(|a, b| share(b).total_cmp(&share(a)));
+    for (i, a) in quasi.iter().enumerate() {
+        for b in &quasi[i + 1..] {
+            rules.push(BlockingRule {
+                name: format!(
+                    "{} + {} (quasi-identifiers)",
+                    a.source.name(),
+                    b.source.name()
+                ),
+                keys: vec![a.source.name(), b.source.name()],
+            });
+        }
+    }
+    rules
+}
 
 /// A blocking configuration that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -351,19 +405,8 @@ pub(crate) fn candidate_pairs(encoded: &Encoded<'_>, config: &BlockingConfig) ->
     let mut per_rule = Vec::new();
     let mut rules = config.rules.clone();
     if config.identifier_rules {
-        for column in &encoded.text {
-            let is_identifier = matches!(column.source, TextSource::Extra(_))
-                && column.present > 1
-                && column.keys.len() as f64
-                    >= IDENTIFIER_DISTINCT_SHARE * f64::from(column.present);
-            if is_identifier {
-                let name = column.source.name();
-                rules.push(BlockingRule {
-                    name: format!("{name} (identifier)"),
-                    keys: vec![name],
-                });
-            }
-        }
+        let room = MAX_RULES.saturating_sub(rules.len());
+        rules.extend(identifier_rules(encoded).into_iter().take(room));
     }
     let budget = ((config.pairs_per_record * encoded.len() as f64) as usize).max(MIN_RULE_BUDGET);
     // Packed as i << 38 | j << 12 | cut << 4 | rule, so one sort removes
@@ -780,6 +823,59 @@ fn window_within_budget(blocks: &[(usize, usize)], max_block_size: usize, budget
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A duplicate whose names and birth date were all garbled but whose
+    /// street and postcode survived is found only through the pair of
+    /// quasi-identifier columns.
+    #[test]
+    fn quasi_identifier_pairs_find_a_household() {
+        use crate::Record;
+        const GIVEN: [&str; 10] = [
+            "Harrison", "Amber", "Oliver", "Madeline", "Joshua", "Ruby", "Lachlan", "Chloe",
+            "Mitchell", "Tahlia",
+        ];
+        const SURNAME: [&str; 10] = [
+            "Capurso", "Hoist", "Bradshaw", "David", "Ryan", "Jeffries", "Bissett", "Dowdney",
+            "Wallace", "Nguyen",
+        ];
+        let record = |id: String, given: &str, surname: &str, i: usize| {
+            let mut r = Record::new(id);
+            r.given = Some(given.into());
+            r.surname = Some(surname.into());
+            r.extra = vec![
+                ("street".into(), format!("{} street", SURNAME[i % 6])),
+                ("postcode".into(), format!("{}", 6000 + i % 5)),
+            ];
+            r
+        };
+        let left: Vec<Record> = (0..10)
+            .map(|i| record(format!("a{i}"), GIVEN[i], SURNAME[i], i))
+            .collect();
+        // Right record 0 is left record 0 with other names; the rest are other people.
+        let right: Vec<Record> = (0..10)
+            .map(|i| {
+                record(
+                    format!("b{i}"),
+                    GIVEN[(i + 5) % 10],
+                    SURNAME[(i + 3) % 10],
+                    i,
+                )
+            })
+            .collect();
+        let encoded = Encoded::new(&left, &right);
+        let wanted = 10u64; // left 0 with right 0, which follows the 10 left records
+        let found = candidate_pairs(&encoded, &BlockingConfig::default());
+        assert!(found.pairs.contains(&wanted), "{:?}", found.per_rule);
+        assert!(found
+            .per_rule
+            .iter()
+            .any(|(name, n)| name.contains("quasi-identifiers") && *n > 0));
+        let without = BlockingConfig {
+            identifier_rules: false,
+            ..BlockingConfig::default()
+        };
+        assert!(!candidate_pairs(&encoded, &without).pairs.contains(&wanted));
+    }
 
     #[test]
     fn default_rules_are_valid_and_toml_round_trips() {

@@ -59,7 +59,12 @@ fn linked(project: &Path) -> (BTreeSet<(String, String)>, serde_json::Value) {
     let out = run(project, &["link", "ua", "ru", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v = json(&out);
-    let pairs = v["pairs"]
+    (matched_pairs(&v), v)
+}
+
+/// The (left, right) record ids of the matched pairs in `link --json` output.
+fn matched_pairs(output: &serde_json::Value) -> BTreeSet<(String, String)> {
+    output["pairs"]
         .as_array()
         .unwrap()
         .iter()
@@ -69,8 +74,7 @@ fn linked(project: &Path) -> (BTreeSet<(String, String)>, serde_json::Value) {
                 p["right"].as_str().unwrap().to_string(),
             )
         })
-        .collect();
-    (pairs, v)
+        .collect()
 }
 
 #[test]
@@ -278,17 +282,7 @@ fn a_windows_1251_registry_links_like_its_utf8_original_and_csv_output_has_no_na
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let legacy_pairs: BTreeSet<(String, String)> = json(&out)["pairs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            (
-                p["left"].as_str().unwrap().to_string(),
-                p["right"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let legacy_pairs = matched_pairs(&json(&out));
     assert_eq!(legacy_pairs, utf8_pairs);
 
     let csv = std::fs::read_to_string(&csv_path).unwrap();

@@ -2,11 +2,13 @@
 //! binary and prints a short tour of what casefile does with it.
 
 use crate::commands::{ingest_options, tally};
+use crate::registry::{self, LinkOptions};
 use anyhow::{bail, Context, Result};
 use casefile_core::SourceKind;
 use casefile_ingest::{IngestReport, NoProgress};
 use casefile_store::{verify_project, Project, SearchQuery, Store};
 use include_dir::{include_dir, Dir};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -23,6 +25,27 @@ const FOLDERS: &[(&str, SourceKind)] = &[
     ("reports", SourceKind::Report),
     ("official", SourceKind::Official),
     ("web", SourceKind::WebCapture),
+];
+
+/// The sample registries (see corpus/README.md) under the names their
+/// truth file uses, with the column maps a user would pass to
+/// `registry import`.
+const DEMO_REGISTRIES: &[(&str, &str, &str)] = &[
+    (
+        "ua_missing",
+        "ua_missing_children.csv",
+        "id=Номер запису,full_name=ПІБ,birth_date=Дата народження,sex=Стать,last_place=Останнє місце перебування",
+    ),
+    (
+        "ru_camp",
+        "ru_camp_list.csv",
+        "id=ID,surname=Фамилия,given=Имя,patronymic=Отчество,age=Возраст,age_at=Дата списка,sex=Пол,birthplace=Откуда прибыл",
+    ),
+    (
+        "latin_web",
+        "latin_web_list.csv",
+        "id=record_id,full_name=name,birth_date=dob,age=age,age_at=captured,sex=sex,last_place=location",
+    ),
 ];
 
 const TOUR_QUERIES: &[(&str, Option<&str>)] = &[
@@ -144,6 +167,8 @@ pub fn run(dir: &Path, actor: &str) -> Result<u8> {
         println!("  {}", row.summary());
     }
 
+    registry_tour(&mut project, &corpus.path().join("registries"), actor)?;
+
     let verdict = verify_project(&project)?;
     println!();
     println!(
@@ -166,6 +191,85 @@ pub fn run(dir: &Path, actor: &str) -> Result<u8> {
     } else {
         1
     })
+}
+
+/// Imports the sample registries and links the Ukrainian list with the two
+/// others, scoring the result against the corpus's own truth file. Records
+/// are named by id only: even fictional children's names stay out of the tour.
+fn registry_tour(project: &mut Project, folder: &Path, actor: &str) -> Result<()> {
+    println!();
+    println!("child registries (fictional children; `casefile review` is where names are shown):");
+    let mut sizes = Vec::new();
+    for (name, file, map) in DEMO_REGISTRIES {
+        let (info, _) = registry::import_into(project, name, &folder.join(file), map, actor)?;
+        sizes.push(format!("{name} {} records", info.records));
+    }
+    println!("  {}", sizes.join(", "));
+    let truth = std::fs::read(folder.join("TRUTH.csv")).context("the sample truth file")?;
+    for right in ["ru_camp", "latin_web"] {
+        let left = "ua_missing";
+        let result = registry::link_in(project, left, right, &LinkOptions::default(), actor)?;
+        let expected = truth_pairs(&truth, left, right)?;
+        let matched: Vec<_> = result
+            .pairs()
+            .filter(|p| p.probability >= result.threshold)
+            .collect();
+        let correct = matched
+            .iter()
+            .filter(|p| expected.contains(&(p.left.clone(), p.right.clone())))
+            .count() as f64;
+        println!(
+            "  link {left} ↔ {right}: {} matches at p ≥ {} among {} candidate pairs; \
+             against TRUTH.csv precision {:.2}, recall {:.2}; {} pairs await review",
+            matched.len(),
+            result.threshold,
+            result.stats.candidate_pairs,
+            correct / matched.len().max(1) as f64,
+            correct / expected.len().max(1) as f64,
+            result.review_queue().count()
+        );
+        if let Some(p) = matched.first() {
+            let fields: Vec<String> = p
+                .fields
+                .iter()
+                .map(|f| format!("{} {} ({:+.1})", f.field, f.level, f.weight))
+                .collect();
+            println!(
+                "    e.g. {} ↔ {} p {:.3}: {}",
+                p.left,
+                p.right,
+                p.probability,
+                fields.join(", ")
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The (left, right) record pairs that TRUTH.csv says are the same child.
+fn truth_pairs(truth_csv: &[u8], left: &str, right: &str) -> Result<HashSet<(String, String)>> {
+    let mut by_child: HashMap<String, (Vec<String>, Vec<String>)> = HashMap::new();
+    for row in csv::Reader::from_reader(truth_csv).records() {
+        let row = row.context("the sample truth file")?;
+        let (Some(child), Some(registry), Some(record)) = (row.get(0), row.get(1), row.get(2))
+        else {
+            continue;
+        };
+        let entry = by_child.entry(child.to_string()).or_default();
+        if registry == left {
+            entry.0.push(record.to_string());
+        } else if registry == right {
+            entry.1.push(record.to_string());
+        }
+    }
+    Ok(by_child
+        .into_values()
+        .flat_map(|(l, r)| {
+            l.iter()
+                .flat_map(|a| r.iter().map(move |b| (a.clone(), b.clone())))
+                .collect::<Vec<_>>()
+        })
+        .collect())
 }
 
 /// Fails with a clear message unless `dir` is absent or an earlier demo project.

@@ -45,7 +45,7 @@ pub enum RegistryCommand {
 }
 
 /// Options shared by `link`, `dedupe` and `review`.
-#[derive(Args, Clone)]
+#[derive(Args, Clone, Default)]
 pub struct LinkOptions {
     /// Match probability at or above which a pair is a match (default 0.5).
     #[arg(long)]
@@ -93,6 +93,23 @@ fn parse_map(spec: &str) -> Result<ColumnMap> {
 
 fn import(dir: &Path, name: &str, file: &Path, map: &str, actor: &str) -> Result<u8> {
     let mut project = open(dir)?;
+    let (info, encoding) = import_into(&mut project, name, file, map, actor)?;
+    println!(
+        "imported registry {name}: {} records, {} row errors ({encoding})",
+        info.records, info.row_errors
+    );
+    Ok(0)
+}
+
+/// Imports `file` as registry `name`: keeps the original as a blob and
+/// records the registry with its map. Returns it and the file's encoding.
+pub fn import_into(
+    project: &mut Project,
+    name: &str,
+    file: &Path,
+    map: &str,
+    actor: &str,
+) -> Result<(RegistryInfo, &'static str)> {
     if project.store.registry(name)?.is_some() {
         bail!("a registry named {name:?} already exists");
     }
@@ -126,12 +143,7 @@ fn import(dir: &Path, name: &str, file: &Path, map: &str, actor: &str) -> Result
         imported_by: actor.to_string(),
     };
     project.store.add_registry(&info, actor)?;
-    println!(
-        "imported registry {name}: {} records, {} row errors ({encoding})",
-        records.len(),
-        row_errors.len()
-    );
-    Ok(0)
+    Ok((info, encoding))
 }
 
 /// The registry's bytes as UTF-8, and the encoding they were read from.
@@ -338,12 +350,23 @@ pub fn link(dir: &Path, left: &str, right: &str, options: &LinkOptions, actor: &
         bail!("to find duplicates inside one registry, use `casefile dedupe {left}`");
     }
     let mut project = open(dir)?;
-    let a = load(&mut project, left, actor, "link")?;
-    let b = load(&mut project, right, actor, "link")?;
-    let settings = settings(&project.store, options, left, right)?;
-    let result = casefile_link::link(&a, &b, &settings);
+    let result = link_in(&mut project, left, right, options, actor)?;
     print_result(&result, options)?;
     Ok(0)
+}
+
+/// Links two registries of `project` (reads audited, decisions applied).
+pub fn link_in(
+    project: &mut Project,
+    left: &str,
+    right: &str,
+    options: &LinkOptions,
+    actor: &str,
+) -> Result<LinkResult> {
+    let a = load(project, left, actor, "link")?;
+    let b = load(project, right, actor, "link")?;
+    let settings = settings(&project.store, options, left, right)?;
+    Ok(casefile_link::link(&a, &b, &settings))
 }
 
 pub fn dedupe(dir: &Path, registry: &str, options: &LinkOptions, actor: &str) -> Result<u8> {

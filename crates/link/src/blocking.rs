@@ -38,7 +38,8 @@
 //! `soundex` (a Soundex code of the Latin key) or `skeleton` / `skeletonN`
 //! (the consonant skeleton of the Latin key, at most N classes); `given` and
 //! `surname` also take `sound` (the given name's group, Олександр = Sasha's
-//! first group; the surname's loose sound key, Шевцов = Шаўцоў = Shautsou).
+//! first group; the surname's loose sound key, Шевцов = Шаўцоў = Shautsou;
+//! a name without one, its Latin key).
 //! `birth` takes `date` or
 //! `year` (a record with only an age gets the one or two years it allows).
 //! `names` (given name and surname as an unordered pair, for swapped
@@ -178,6 +179,9 @@ impl Default for BlockingConfig {
     /// French press spellings (Schewtschenko, Chevtchenko) and dropped or
     /// doubled letters still meet their Cyrillic forms; rule 3 adds the
     /// given name's skeleton so its blocks stay small at a million records.
+    /// Rules 4 and 10 use the given name's group (a name outside the table
+    /// stands for itself), so a diminutive or another language's form
+    /// (Сашко / Aleksandr, Настя / Anastasiia) meets the full name.
     fn default() -> BlockingConfig {
         let rule = |name: &str, keys: &[&str]| BlockingRule {
             name: name.into(),
@@ -192,7 +196,7 @@ impl Default for BlockingConfig {
                     "name skeletons + birth year",
                     &["surname:skeleton", "given:skeleton3", "birth:year"],
                 ),
-                rule("given + birth year", &["given:latin", "birth:year"]),
+                rule("given sound + birth year", &["given:sound", "birth:year"]),
                 rule(
                     "surname sound + given initial",
                     &["surname:soundex", "given:initial"],
@@ -201,7 +205,10 @@ impl Default for BlockingConfig {
                 rule("name skeletons in either order", &["names:skeleton"]),
                 rule("birth date + initials", &["birth:date", "names:initials"]),
                 rule("birth date", &["birth:date"]),
-                rule("surname sound + given", &["surname:sound", "given:latin"]),
+                rule(
+                    "surname sound + given sound",
+                    &["surname:sound", "given:sound"],
+                ),
                 rule("surname", &["surname:latin"]),
             ],
             pairs_per_record: default_pairs_per_record(),
@@ -542,7 +549,17 @@ fn part_values(encoded: &Encoded<'_>, part: &KeyPart) -> Option<PartValues> {
                     if column.key_variants.is_empty() {
                         return None;
                     }
-                    column.key_variants.iter().map(|ids| ids[0]).collect()
+                    // A name no table knows stands for itself (its Latin
+                    // key, apart from the knowledge ids by the top bit).
+                    column
+                        .key_variants
+                        .iter()
+                        .enumerate()
+                        .map(|(key, ids)| match ids[0] {
+                            NONE => key as u32 | 1 << 31,
+                            id => id,
+                        })
+                        .collect()
                 }
             };
             Some(PartValues::Single(

@@ -12,7 +12,9 @@
 //! an integer compare of ids computed once per key in `encode`;
 //! Jaro-Winkler on the Latin keys ≥ 0.92, ≥ 0.88, ≥ 0.70; different. When
 //! both names disagree but each is close to the other side's other name,
-//! both fields take the "swapped" level.
+//! both fields take the "swapped" level; when only one crossed name is
+//! close (≥ 0.88) and the other only alike (≥ 0.70: a diminutive or a typo
+//! on top of the swap), the weaker "swapped, one unlike" level.
 //! Birth: exact; day and month transposed; one digit differs (a typing
 //! slip); within N days; same year; consistent with a stated age, exactly
 //! or only within the age slack; an age that cannot fit; different.
@@ -26,7 +28,7 @@ pub(crate) const MAX_FIELDS: usize = (u64::BITS / BITS_PER_FIELD) as usize;
 /// The level of a missing value.
 pub(crate) const MISSING: u8 = 0;
 
-pub(crate) const TEXT_LEVELS: [&str; 9] = [
+pub(crate) const TEXT_LEVELS: [&str; 10] = [
     "missing",
     "exact",
     "transliteration",
@@ -36,12 +38,14 @@ pub(crate) const TEXT_LEVELS: [&str; 9] = [
     "jaro-winkler >= 0.70",
     "different",
     "given name and surname swapped",
+    "given name and surname swapped, one unlike",
 ];
 pub(crate) const TEXT_EXACT: u8 = 1;
 pub(crate) const TEXT_TRANSLITERATION: u8 = 2;
 pub(crate) const TEXT_VARIANT: u8 = 3;
 const TEXT_JW88: u8 = 5;
-const TEXT_SWAPPED: u8 = 8;
+pub(crate) const TEXT_SWAPPED: u8 = 8;
+pub(crate) const TEXT_SWAPPED_ONE_UNLIKE: u8 = 9;
 
 pub(crate) const BIRTH_LEVELS: [&str; 10] = [
     "missing",
@@ -226,14 +230,25 @@ impl<'a, 'r> Comparer<'a, 'r> {
             });
         if let Some([(given_field, given), (surname_field, surname)]) = self.swap {
             let poor = |f: usize| level_in(pattern, f) >= TEXT_JW88;
-            if poor(given_field)
-                && poor(surname_field)
-                && self.close(given, surname, i, j)
-                && self.close(surname, given, i, j)
-            {
+            // One crossed name must agree well; the other may be a diminutive
+            // or carry a typo (Irka / Opanasenko against Opanasienka / Irina).
+            let swapped = if poor(given_field) && poor(surname_field) {
+                let (x, y) = (
+                    self.cross_similarity(given, surname, i, j),
+                    self.cross_similarity(surname, given, i, j),
+                );
+                match (x.max(y), x.min(y)) {
+                    (_, low) if low >= 0.88 => Some(TEXT_SWAPPED),
+                    (high, low) if high >= 0.88 && low >= 0.70 => Some(TEXT_SWAPPED_ONE_UNLIKE),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            if let Some(level) = swapped {
                 // Two pieces of evidence (each name agrees with the other
                 // side's other column), each weighted by its own level.
-                for (f, level) in [(given_field, TEXT_SWAPPED), (surname_field, TEXT_SWAPPED)] {
+                for f in [given_field, surname_field] {
                     let shift = f as u32 * BITS_PER_FIELD;
                     pattern = (pattern & !(0xf << shift)) | (u64::from(level) << shift);
                 }
@@ -242,15 +257,20 @@ impl<'a, 'r> Comparer<'a, 'r> {
         pattern
     }
 
-    /// Whether column `a` of record `i` is alike column `b` of record `j`.
-    fn close(&self, a: usize, b: usize, i: usize, j: usize) -> bool {
+    /// How alike column `a` of record `i` is to column `b` of record `j`
+    /// (Jaro-Winkler on the Latin keys; 0 when either is missing).
+    fn cross_similarity(&self, a: usize, b: usize, i: usize, j: usize) -> f64 {
         let (ca, cb) = (&self.encoded.text[a], &self.encoded.text[b]);
         let (ka, kb) = (ca.key_of(i), cb.key_of(j));
         if ka == NONE || kb == NONE {
-            return false;
+            return 0.0;
         }
         let (x, y) = (ca.key_bytes(ka), cb.key_bytes(kb));
-        x == y || jaro_winkler_bytes(x, y) >= 0.88
+        if x == y {
+            1.0
+        } else {
+            jaro_winkler_bytes(x, y)
+        }
     }
 
     #[inline]
@@ -520,6 +540,21 @@ mod tests {
         );
         assert_eq!(level_of(&l, "given"), "given name and surname swapped");
         assert_eq!(level_of(&l, "surname"), "given name and surname swapped");
+        // A diminutive on top of the swap: only the surname crosses well.
+        let l = levels(
+            record("a", "Irka", "Opanasenko", None),
+            record("b", "Opanasenko", "Irina", None),
+        );
+        assert_eq!(
+            level_of(&l, "given"),
+            "given name and surname swapped, one unlike"
+        );
+        // Two unrelated children whose names merely differ are not swapped.
+        let l = levels(
+            record("a", "Olena", "Kovalenko", None),
+            record("b", "Taras", "Melnyk", None),
+        );
+        assert_eq!(level_of(&l, "given"), "different");
     }
 
     #[test]

@@ -274,34 +274,40 @@ pub(crate) fn fit_by_rules(
 const SWAPPED_M_FLOOR: f64 = 0.01;
 
 fn apply_swap_floor(fields: &[Field], m: &mut [Vec<f64>]) {
+    use crate::compare::{TEXT_LEVELS, TEXT_SWAPPED, TEXT_SWAPPED_ONE_UNLIKE};
     for (f, field) in fields.iter().enumerate() {
-        let names = field.level_names();
-        let Some(swapped) = names
-            .iter()
-            .position(|l| *l == crate::compare::TEXT_LEVELS[8])
-        else {
-            continue;
-        };
-        if (field.name != "surname" && field.name != "given") || m[f][swapped] >= SWAPPED_M_FLOOR {
+        if field.name != "surname" && field.name != "given" {
             continue;
         }
-        let others: f64 = m[f]
-            .iter()
-            .enumerate()
-            .filter(|(l, _)| *l != swapped)
-            .map(|(_, x)| x)
-            .sum();
-        let scale = if others > 0.0 {
-            (1.0 - SWAPPED_M_FLOOR) / others
-        } else {
-            0.0
-        };
-        for (l, x) in m[f].iter_mut().enumerate() {
-            *x = if l == swapped {
-                SWAPPED_M_FLOOR
-            } else {
-                *x * scale
+        let names = field.level_names();
+        for level in [TEXT_SWAPPED, TEXT_SWAPPED_ONE_UNLIKE] {
+            let Some(swapped) = names
+                .iter()
+                .position(|l| *l == TEXT_LEVELS[usize::from(level)])
+            else {
+                continue;
             };
+            if m[f][swapped] >= SWAPPED_M_FLOOR {
+                continue;
+            }
+            let others: f64 = m[f]
+                .iter()
+                .enumerate()
+                .filter(|(l, _)| *l != swapped)
+                .map(|(_, x)| x)
+                .sum();
+            let scale = if others > 0.0 {
+                (1.0 - SWAPPED_M_FLOOR) / others
+            } else {
+                0.0
+            };
+            for (l, x) in m[f].iter_mut().enumerate() {
+                *x = if l == swapped {
+                    SWAPPED_M_FLOOR
+                } else {
+                    *x * scale
+                };
+            }
         }
     }
 }

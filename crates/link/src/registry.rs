@@ -263,92 +263,171 @@ struct PendingDate {
     parsed: ParsedDate,
 }
 
-/// Reads a registry from any reader (a file, stdin, memory).
-pub fn parse_registry_reader<R: Read>(
-    mut reader: R,
-    map: &ColumnMap,
-) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
-    // Enough of the start to see the header line and choose the delimiter.
-    let mut head = vec![0u8; 64 * 1024];
-    let mut filled = 0;
-    while filled < head.len() {
-        let n = reader
-            .read(&mut head[filled..])
-            .map_err(|e| RegistryError::Csv {
-                line: 1,
-                reason: e.to_string(),
-            })?;
-        if n == 0 {
+/// Smallest body chunk parsed on its own (smaller ones cost more in set-up
+/// than they save).
+const MIN_CHUNK_BYTES: usize = 1 << 20;
+
+/// Where to cut the body (`text[body..]`) into chunks that start at a row:
+/// only at line ends, and only when the text has no quote character (a
+/// quoted cell may hold a line end, and finding out which line ends are
+/// inside quotes is the very parse being split). Returns the chunk bounds.
+fn chunk_bounds(text: &[u8], body: usize) -> Vec<(usize, usize)> {
+    let len = text.len() - body;
+    let wanted = (rayon::current_num_threads() * 4)
+        .min(len / MIN_CHUNK_BYTES)
+        .max(1);
+    if wanted == 1 || text[body..].contains(&b'"') {
+        return vec![(body, text.len())];
+    }
+    let mut bounds = Vec::with_capacity(wanted);
+    let mut start = body;
+    for k in 1..wanted {
+        let target = (body + len * k / wanted).max(start);
+        let Some(newline) = text[target..].iter().position(|&b| b == b'\n') else {
             break;
-        }
-        filled += n;
-        if head[..filled].contains(&b'\n') {
-            break;
+        };
+        let cut = target + newline + 1;
+        if cut > start && cut < text.len() {
+            bounds.push((start, cut));
+            start = cut;
         }
     }
-    head.truncate(filled);
-    let delimiter = sniff_delimiter(&head);
-    let mut csv_reader = csv::ReaderBuilder::new()
+    bounds.push((start, text.len()));
+    bounds
+}
+
+/// Parses rows `text[start..end]` (whole rows) into records; `lines_before`
+/// is the number of line ends before `start`, so that errors name file lines.
+fn parse_chunk(
+    text: &[u8],
+    (start, end): (usize, usize),
+    lines_before: u64,
+    rows_at_most: usize,
+    delimiter: u8,
+    layout: &Layout,
+    headers: &csv::StringRecord,
+) -> Result<Vec<Converted>, RegistryError> {
+    let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .trim(csv::Trim::All)
         .flexible(true)
-        .from_reader(head.as_slice().chain(reader));
-    let headers = csv_reader
-        .headers()
-        .map_err(|e| RegistryError::Csv {
-            line: 1,
-            reason: csv_error_reason(&e),
-        })?
-        .clone();
-    if headers.is_empty() {
-        return Err(RegistryError::NoHeader);
-    }
-    let layout = layout(&headers, map)?;
-
-    let mut records = Vec::new();
-    let mut errors = Vec::new();
-    let mut pending = Vec::new();
-    let mut evidence = [0usize; 2];
-    let mut seen_ids: FxHashMap<u64, usize> = FxHashMap::default();
-    // Rows are read in chunks and turned into records in parallel (dates,
-    // name splitting and copies are the costly part); duplicate ids, the
-    // order of records and slash-date evidence are settled in order after.
-    const CHUNK: usize = 16 * 1024;
-    let mut chunk: Vec<csv::StringRecord> = Vec::with_capacity(CHUNK);
-    let mut finished = false;
-    while !finished {
-        chunk.clear();
-        while chunk.len() < CHUNK {
-            let mut row = csv::StringRecord::new();
-            match csv_reader.read_record(&mut row) {
-                Ok(false) => {
-                    finished = true;
-                    break;
-                }
-                Ok(true) => chunk.push(row),
-                Err(e) => {
-                    let line = e.position().map_or(0, csv::Position::line);
-                    match e.kind() {
-                        csv::ErrorKind::Utf8 { .. } => errors.push(RowError {
+        .has_headers(false)
+        .from_reader(&text[start..end]);
+    let mut items = Vec::with_capacity(rows_at_most);
+    let mut row = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut row) {
+            Ok(false) => return Ok(items),
+            Ok(true) => items.push(convert_row(&row, lines_before, layout, headers)),
+            Err(e) => {
+                let line = lines_before + e.position().map_or(0, csv::Position::line);
+                match e.kind() {
+                    // An unreadable row: no record, one error.
+                    csv::ErrorKind::Utf8 { .. } => items.push(Converted {
+                        line,
+                        record: None,
+                        errors: vec![RowError {
                             line,
                             column: String::new(),
                             reason: "not valid UTF-8 (decode the file first); row skipped".into(),
-                        }),
-                        _ => {
-                            return Err(RegistryError::Csv {
-                                line,
-                                reason: csv_error_reason(&e),
-                            })
-                        }
+                        }],
+                        evidence: [None, None],
+                        ambiguous: Vec::new(),
+                    }),
+                    _ => {
+                        return Err(RegistryError::Csv {
+                            line,
+                            reason: csv_error_reason(&e),
+                        })
                     }
                 }
             }
         }
-        let converted: Vec<Converted> = chunk
+    }
+}
+
+/// Reads a registry from any reader (a file, stdin, memory).
+///
+/// The text is read whole, its header parsed, and the rows after it split
+/// at line ends into chunks parsed in parallel (see [`chunk_bounds`]);
+/// duplicate ids, the order of records and errors, and slash-date evidence
+/// are then settled in file order.
+pub fn parse_registry_reader<R: Read>(
+    mut reader: R,
+    map: &ColumnMap,
+) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
+    let mut text = Vec::new();
+    reader
+        .read_to_end(&mut text)
+        .map_err(|e| RegistryError::Csv {
+            line: 1,
+            reason: e.to_string(),
+        })?;
+    // A byte-order mark would stick to the first column's name.
+    if text.starts_with(b"\xef\xbb\xbf") {
+        text.drain(..3);
+    }
+    let delimiter = sniff_delimiter(&text[..text.len().min(64 * 1024)]);
+    let mut header_reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_slice());
+    let mut headers = csv::StringRecord::new();
+    let has_header = header_reader
+        .read_record(&mut headers)
+        .map_err(|e| RegistryError::Csv {
+            line: 1,
+            reason: csv_error_reason(&e),
+        })?;
+    if !has_header || headers.is_empty() || headers.iter().all(str::is_empty) {
+        return Err(RegistryError::NoHeader);
+    }
+    let layout = layout(&headers, map)?;
+    let body = usize::try_from(header_reader.position().byte())
+        .unwrap_or(text.len())
+        .min(text.len());
+
+    // (start, end, line ends before start, line ends within)
+    let mut chunks = Vec::new();
+    let mut lines = text[..body].iter().filter(|&&b| b == b'\n').count() as u64;
+    for (start, end) in chunk_bounds(&text, body) {
+        let within = text[start..end].iter().filter(|&&b| b == b'\n').count() as u64;
+        chunks.push((start, end, lines, within));
+        lines += within;
+    }
+    let rows_at_most = usize::try_from(lines).unwrap_or(0) + 1;
+
+    let mut records = Vec::with_capacity(rows_at_most);
+    let mut errors = Vec::new();
+    let mut pending = Vec::new();
+    let mut evidence = [0usize; 2];
+    let mut seen_ids: FxHashMap<u64, usize> = FxHashMap::default();
+    // A wave of chunks at a time, so that only a few chunks' rows wait
+    // between parsing and the ordered merge.
+    for wave in chunks.chunks(rayon::current_num_threads().max(1)) {
+        let parsed: Vec<Result<Vec<Converted>, RegistryError>> = wave
             .par_iter()
-            .map(|row| convert_row(row, &layout, &headers))
+            .map(|&(start, end, before, within)| {
+                let rows_at_most = usize::try_from(within).unwrap_or(0) + 1;
+                parse_chunk(
+                    &text,
+                    (start, end),
+                    before,
+                    rows_at_most,
+                    delimiter,
+                    &layout,
+                    &headers,
+                )
+            })
             .collect();
-        for row in converted {
+        for row in parsed
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+        {
             errors.extend(row.errors);
             let Some(record) = row.record else { continue };
             let id_hash = FxBuildHasher.hash_one(record.id.as_str());
@@ -417,8 +496,13 @@ fn header_name(headers: &csv::StringRecord, index: usize) -> String {
     headers.get(index).unwrap_or("").to_string()
 }
 
-fn convert_row(row: &csv::StringRecord, layout: &Layout, headers: &csv::StringRecord) -> Converted {
-    let line = row.position().map_or(0, csv::Position::line);
+fn convert_row(
+    row: &csv::StringRecord,
+    lines_before: u64,
+    layout: &Layout,
+    headers: &csv::StringRecord,
+) -> Converted {
+    let line = lines_before + row.position().map_or(0, csv::Position::line);
     let mut out = Converted {
         line,
         record: None,
@@ -610,6 +694,53 @@ mod tests {
         assert_eq!(records[0].surname.as_deref(), Some("Коваленко"));
         assert_eq!(records[0].birth_date, Some(d(2014, 3, 5)));
         assert_eq!(records[1].sex, Some(Sex::Male));
+    }
+
+    #[test]
+    fn rows_parsed_in_chunks_keep_file_order_and_lines() {
+        // Several MiB, so that the body is cut into chunks parsed apart.
+        let rows = 60_000;
+        let mut csv = String::from("\u{feff}id;surname;born\n");
+        for i in 0..rows {
+            let born = if i % 7_919 == 5 {
+                "31.02.2015"
+            } else {
+                "01.02.2015"
+            };
+            csv.push_str(&format!("r{i};Коваленко-{i:06}-довге-прізвище;{born}\n"));
+        }
+        csv.push_str("r17;Дублікат;01.02.2015\n");
+        assert!(csv.len() > 4 * MIN_CHUNK_BYTES);
+        let map: ColumnMap = "id=id,surname=surname,birth_date=born".parse().unwrap();
+        let (records, errors) = parse_registry(&csv, &map).unwrap();
+        assert_eq!(records.len(), rows);
+        assert!(records
+            .iter()
+            .enumerate()
+            .all(|(i, r)| r.id == format!("r{i}")));
+        let bad: Vec<u64> = (0..rows as u64)
+            .filter(|i| i % 7_919 == 5)
+            .map(|i| i + 2)
+            .collect();
+        let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines[..bad.len()], bad[..]);
+        assert_eq!(lines[bad.len()..], [rows as u64 + 2]);
+        assert!(errors[bad.len()].reason.contains("duplicate"));
+    }
+
+    #[test]
+    fn quoted_cells_with_line_ends_are_read_whole() {
+        let mut csv = String::from("id,name\n");
+        for i in 0..40_000 {
+            csv.push_str(&format!(
+                "r{i},\"Шевченко\nОлена {i:05} з довгою приміткою\"\n"
+            ));
+        }
+        let map: ColumnMap = "id=id,full_name=name".parse().unwrap();
+        let (records, errors) = parse_registry(&csv, &map).unwrap();
+        assert!(errors.is_empty());
+        assert_eq!(records.len(), 40_000);
+        assert_eq!(records[39_999].id, "r39999");
     }
 
     #[test]

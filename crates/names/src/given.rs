@@ -442,6 +442,17 @@ pub fn groups() -> impl Iterator<Item = (Sex, &'static str, &'static [String])> 
         .map(|g| (g.sex, g.label.as_str(), g.full_forms.as_slice()))
 }
 
+/// The diminutives and informal forms of the group labelled `label`
+/// (Oleksandr → Саша, Сашко, Sasha, ...), in table order; empty for an
+/// unknown label. For synthetic-data generators and documentation.
+pub fn diminutives(label: &str) -> &'static [String] {
+    table()
+        .groups
+        .iter()
+        .find(|g| g.label == label)
+        .map_or(&[], |g| g.diminutives.as_slice())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,7 +46,10 @@ mod places;
 pub mod translit;
 
 pub use compare::{compare, compare_given, compare_surname, Comparison, Step, DEFAULT_THRESHOLD};
-pub use given::{group_count as given_name_group_count, groups as given_name_groups, Sex};
+pub use given::{
+    diminutives as given_name_diminutives, group_count as given_name_group_count,
+    groups as given_name_groups, Sex,
+};
 pub use parse::{parse_name, NameOrder, NameToken, ParsedName, Role};
 pub use translit::{to_cyrillic, transliterate, Lang, Scheme};
 

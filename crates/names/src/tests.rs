@@ -148,6 +148,13 @@ fn given_name_group_ids_include_diminutives() {
     assert!(groups
         .iter()
         .any(|(_, label, forms)| *label == "Mykola" && forms.iter().any(|f| f == "Николай")));
+    // Every diminutive the table lists is one of its group's informal forms.
+    let sashas = given_name_diminutives("Oleksandr");
+    assert!(sashas.iter().any(|d| d == "Сашко"));
+    assert!(sashas
+        .iter()
+        .all(|d| given_name_group_ids(d).contains(&given_name_group_ids("Олександр")[0])));
+    assert!(given_name_diminutives("No such label").is_empty());
 }
 
 #[test]

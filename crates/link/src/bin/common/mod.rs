@@ -17,6 +17,13 @@ pub struct LinkOptions {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Slack in days when checking a stated age; the linker's default when absent.
+    #[arg(long)]
+    pub age_slack_days: Option<u32>,
+    /// Clusters with a pair below this probability are never merged; the
+    /// linker's default when absent.
+    #[arg(long)]
+    pub conflict_probability: Option<f64>,
 }
 
 impl LinkOptions {
@@ -25,6 +32,12 @@ impl LinkOptions {
         let mut settings = Settings::default();
         if let Some(threshold) = self.threshold {
             settings.threshold = threshold;
+        }
+        if let Some(days) = self.age_slack_days {
+            settings.age_slack_days = days;
+        }
+        if let Some(p) = self.conflict_probability {
+            settings.conflict_probability = p;
         }
         if let Some(file) = &self.blocking {
             let text = std::fs::read_to_string(file).with_context(|| format!("reading {file}"))?;

@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::dates::DateMention;
+use crate::lexicon::class;
 use crate::lexicon::{
     is_movement_verb, CASE_NOUNS, CHILD_NOUNS, DEMONYMS, DISPLACED, NOT_NAMES, REPORTING,
 };
@@ -117,7 +118,7 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 fn is_modifier(doc: &Document, k: usize) -> bool {
     let w = &doc.words[k];
     let f = w.folded.as_str();
-    if w.numeric || CHILD_NOUNS.contains(f) {
+    if w.numeric || doc.is(k, class::CHILD_NOUN) {
         return false;
     }
     if w.cap {
@@ -239,9 +240,29 @@ static FOLDED_QUALIFIERS: LazyLock<Vec<(Vec<String>, Qualifier)>> = LazyLock::ne
         .collect()
 });
 
+/// Indexes of [`FOLDED_QUALIFIERS`] by the phrase's last word, in list order: the phrase that
+/// ends right before a number is looked up, not searched for.
+static QUALIFIERS_BY_LAST_WORD: LazyLock<rustc_hash::FxHashMap<String, Vec<usize>>> =
+    LazyLock::new(|| {
+        let mut by_last: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (k, (phrase, _)) in FOLDED_QUALIFIERS.iter().enumerate() {
+            if let Some(last) = phrase.last() {
+                by_last.entry(last.clone()).or_default().push(k);
+            }
+        }
+        by_last
+    });
+
 fn qualifier_before(doc: &Document, first: usize) -> (Qualifier, usize) {
     let sentence_start = doc.sentence_of(first).first_word;
-    for (phrase, q) in FOLDED_QUALIFIERS.iter() {
+    let candidates = first
+        .checked_sub(1)
+        .and_then(|before| QUALIFIERS_BY_LAST_WORD.get(doc.words[before].folded.as_str()));
+    for (phrase, q) in candidates
+        .into_iter()
+        .flatten()
+        .map(|k| &FOLDED_QUALIFIERS[*k])
+    {
         let n = phrase.len();
         if first < sentence_start + n {
             continue;
@@ -350,6 +371,10 @@ fn is_figure_header(folded_words: &[String]) -> bool {
 /// figures in tables as often as in prose.
 fn table_counts(doc: &Document) -> Vec<CountClaim> {
     let mut out = Vec::new();
+    // Cells are split by pipes or tabs: a text without either has no table.
+    if memchr::memchr2(b'|', b'\t', doc.text.as_bytes()).is_none() {
+        return out;
+    }
     let mut columns: Option<(usize, Option<usize>)> = None;
     let mut offset = 0;
     for line in doc.text.split_inclusive('\n') {
@@ -517,7 +542,7 @@ pub fn find_count_claims(
                 break;
             }
             let f = words[k].folded.as_str();
-            if CHILD_NOUNS.contains(f) {
+            if doc.is(k, class::CHILD_NOUN) {
                 head = Some(k);
                 break;
             }
@@ -541,7 +566,7 @@ pub fn find_count_claims(
                 ),
                 ("of", "them") | ("из", "них") | ("з", "них") | ("із", "них")
             )
-            && ((sentence.first_word..i).any(|k| CHILD_NOUNS.contains(&words[k].folded))
+            && ((sentence.first_word..i).any(|k| doc.is(k, class::CHILD_NOUN))
                 || previous_sentence_mentions_children(doc, i))
         {
             head = Some(num.end + 1);
@@ -607,8 +632,18 @@ pub fn find_count_claims(
     claims.sort_by_key(|c| c.start);
     // A time scope belongs to the nearest claim, never across another claim of the sentence.
     let starts: Vec<usize> = claims.iter().map(|c| c.start).collect();
+    // Claims are in text order: the time phrases of one sentence are found once for all of them.
+    let mut phrases: Option<(usize, Vec<(usize, usize)>)> = None;
     for c in claims.iter_mut() {
-        c.time_scope = time_scope(doc, c.start, c.end, &starts);
+        let Some(s) = sentence_at(doc, c.start) else {
+            continue;
+        };
+        if phrases.as_ref().is_none_or(|(cached, _)| *cached != s) {
+            phrases = Some((s, time_phrases(doc, s)));
+        }
+        if let Some((_, found)) = &phrases {
+            c.time_scope = time_scope(doc, c.start, c.end, &starts, found);
+        }
     }
     claims
 }
@@ -691,14 +726,14 @@ fn list_item_counts(
 
 fn sentence_mentions_children(doc: &Document, i: usize) -> bool {
     let s = doc.sentence_of(i);
-    (s.first_word..s.end_word).any(|k| CHILD_NOUNS.contains(&doc.words[k].folded))
+    (s.first_word..s.end_word).any(|k| doc.is(k, class::CHILD_NOUN))
 }
 
 fn previous_sentence_mentions_children(doc: &Document, i: usize) -> bool {
     let index = doc.words[i].sentence;
     index > 0 && {
         let s = &doc.sentences[index - 1];
-        (s.first_word..s.end_word).any(|k| CHILD_NOUNS.contains(&doc.words[k].folded))
+        (s.first_word..s.end_word).any(|k| doc.is(k, class::CHILD_NOUN))
     }
 }
 
@@ -808,7 +843,7 @@ fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
         ) {
             saw_number_word = true;
         }
-        if CHILD_NOUNS.contains(f) {
+        if doc.is(k, class::CHILD_NOUN) {
             child = Some(k);
         } else if child.is_none()
             && (DISPLACED.contains(f) || CASE_NOUNS.contains(f))
@@ -946,6 +981,12 @@ fn ages_near(
         .unwrap_or(sentence_end)
         .min(sentence_end);
     let hay = &doc.text[from..window_end];
+    // Every age phrase has a digit (`\d` is any decimal digit, `is_numeric` a superset of them).
+    if !hay.bytes().any(|b| b.is_ascii_digit())
+        && (hay.is_ascii() || !hay.chars().any(char::is_numeric))
+    {
+        return (None, None, None);
+    }
     let Some(c) = AGES.captures(hay) else {
         return (None, None, None);
     };
@@ -1051,21 +1092,40 @@ fn origin_destination(
     (origin, destination)
 }
 
-fn time_scope(doc: &Document, start: usize, end: usize, claim_starts: &[usize]) -> Option<String> {
-    let s = doc
-        .sentences
-        .iter()
-        .find(|s| s.start <= start && start < s.end)?;
-    let text = &doc.text[s.start..s.end];
+/// The sentence whose byte range holds `at`.
+fn sentence_at(doc: &Document, at: usize) -> Option<usize> {
+    let k = doc.sentences.partition_point(|s| s.end <= at);
+    doc.sentences
+        .get(k)
+        .filter(|s| s.start <= at && at < s.end)
+        .map(|_| k)
+}
+
+/// The time phrases of sentence `s` ("from 2022 to 2023", "since the full-scale invasion"):
+/// byte ranges into the text.
+fn time_phrases(doc: &Document, s: usize) -> Vec<(usize, usize)> {
+    let s = &doc.sentences[s];
+    TIME_SCOPE
+        .find_iter(&doc.text[s.start..s.end])
+        .map(|m| (s.start + m.start(), s.start + m.end()))
+        .collect()
+}
+
+fn time_scope(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    claim_starts: &[usize],
+    phrases: &[(usize, usize)],
+) -> Option<String> {
     let other_between = |a: usize, b: usize| {
         claim_starts
             .iter()
             .any(|c| *c != start && a <= *c && *c < b)
     };
-    TIME_SCOPE
-        .find_iter(text)
-        .filter_map(|m| {
-            let (ms, me) = (s.start + m.start(), s.start + m.end());
+    phrases
+        .iter()
+        .filter_map(|&(ms, me)| {
             let dist = if ms >= end {
                 if other_between(end, ms) {
                     return None;
@@ -1079,7 +1139,7 @@ fn time_scope(doc: &Document, start: usize, end: usize, claim_starts: &[usize]) 
             } else {
                 0
             };
-            Some((dist, m.as_str().trim().to_string()))
+            Some((dist, doc.text[ms..me].trim().to_string()))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, t)| t)
@@ -1167,7 +1227,8 @@ fn asserted_by(
         }
     }
     // 2. Subject of a reporting verb before the claim.
-    let verb = (s.first_word..i).find(|k| REPORTING.contains(&words[*k].folded) && !words[*k].cap);
+    let verb =
+        (s.first_word..i).find(|k| REPORTING.contains(words[*k].folded.as_str()) && !words[*k].cap);
     if let Some(v) = verb {
         // Skip a leading adverbial ("In June, ...").
         let mut first = s.first_word;

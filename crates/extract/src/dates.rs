@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::lexicon::{MONTHS, WEEKDAYS};
+use crate::lexicon::{class, MONTHS, WEEKDAYS};
 use crate::scan::Document;
 
 /// A date expression found in the text.
@@ -155,7 +155,11 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 continue;
             }
         }
-        if let Some(m) = MONTHS.get(&w.folded).copied() {
+        if let Some(m) = doc
+            .is(i, class::MONTH)
+            .then(|| MONTHS.get(w.folded.as_str()).copied())
+            .flatten()
+        {
             // "May" is also a verb: accept it capitalised only.
             let month_ok = w.folded != "may" || w.cap;
             let day = at(i + 1)
@@ -285,7 +289,11 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             }
         }
         // Weekdays: "on Tuesday" -> the last such day up to publication.
-        if let Some(wd) = WEEKDAYS.get(&w.folded).copied() {
+        if let Some(wd) = doc
+            .is(i, class::WEEKDAY)
+            .then(|| WEEKDAYS.get(w.folded.as_str()).copied())
+            .flatten()
+        {
             let date = published.map(|p| {
                 let back = (p.weekday().num_days_from_monday() + 7 - wd) % 7;
                 p - Duration::days(back as i64)

@@ -293,8 +293,11 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             };
             doc.text[a..b.max(a)].split_whitespace().count()
         };
-        let dated: Vec<&DateMention> = dates
+        // Dates are in text order: only those that start in this sentence are looked at.
+        let first_in_sentence = dates.partition_point(|d| d.start < s.start);
+        let dated: Vec<&DateMention> = dates[first_in_sentence..]
             .iter()
+            .take_while(|d| d.start < s.end)
             .filter(|d| {
                 d.start >= s.start
                     && d.end <= s.end
@@ -307,17 +310,18 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             .iter()
             .enumerate()
             .flat_map(|(rank, t)| dated.iter().map(move |d| (rank, t, *d)))
-            .filter(|(_, t, d)| distance(t, d) <= 15)
+            .map(|(rank, t, d)| (rank, t, d, distance(t, d)))
+            .filter(|(_, _, _, dist)| *dist <= 15)
             // "moved out ... before troops retook the city in November 2022": a date in a
             // clause of its own, or in a statement ("On Wednesday the Office said that ..."),
             // dates something else.
-            .filter(|(_, t, d)| !separated_by_clause(doc, t, d))
+            .filter(|(_, t, d, _)| !separated_by_clause(doc, t, d))
             // "officials said on Tuesday that children were moved": the date is the
             // statement's, unless the trigger follows it at once ("said on Monday at a meeting").
-            .filter(|(_, t, d)| {
+            .filter(|(_, t, d, dist)| {
                 !dates_a_statement(doc, d)
                     || (t.1 >= d.end
-                        && distance(t, d) <= 3
+                        && *dist <= 3
                         && !doc.text[d.end..t.1].split_whitespace().any(|w| {
                             matches!(
                                 w.to_lowercase().as_str(),
@@ -325,14 +329,14 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                             )
                         }))
             })
-            .min_by_key(|(rank, t, d)| {
+            .min_by_key(|(rank, t, d, dist)| {
                 // Warrants, submissions and meetings keep their date against a movement noun
                 // nearby ("a warrant on March 17 for the illegal transfer of children").
                 let movement = TRIGGERS[4..].iter().any(|(k, _)| *k == t.0);
-                (movement, distance(t, d), d.date.is_none(), *rank)
+                (movement, *dist, d.date.is_none(), *rank)
             });
         let (trigger, date) = match best {
-            Some((_, t, d)) => (*t, Some(d)),
+            Some((_, t, d, _)) => (*t, Some(d)),
             None => (candidates[0], None),
         };
         let (kind, t_start, t_end) = trigger;
@@ -470,7 +474,7 @@ fn is_attributive(doc: &Document, trigger_start: usize, trigger_end: usize) -> b
     let k = doc.words.partition_point(|w| w.start < trigger_end);
     doc.words.get(k).is_some_and(|w| {
         doc.text[trigger_end..w.start].trim().is_empty()
-            && crate::lexicon::CHILD_NOUNS.contains(&w.folded)
+            && crate::lexicon::CHILD_NOUNS.contains(w.folded.as_str())
     })
 }
 

@@ -47,18 +47,42 @@ pub(crate) fn key_words(name: &str) -> Vec<String> {
         if raw.is_empty() {
             continue;
         }
-        out.push(word_key(&fold(raw)));
+        out.push(word_key(&fold(raw)).to_string());
+    }
+    out
+}
+
+/// `key_words(name).join(" ")`, built in one string (names are keyed for every
+/// organization mention, so the per-word strings were worth saving).
+pub(crate) fn name_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut folded = String::new();
+    let mut first = true;
+    for raw in name
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == 'ʼ'))
+    {
+        let raw = raw.trim_matches(|c: char| c == '-' || c == '\'' || c == '’');
+        if raw.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push(' ');
+        }
+        first = false;
+        folded.clear();
+        crate::normalize::fold_into(raw, &mut folded);
+        out.push_str(word_key(&folded));
     }
     out
 }
 
 /// The key of one folded word: stemmed, with English plurals of region words singular.
-pub(crate) fn word_key(folded: &str) -> String {
+pub(crate) fn word_key(folded: &str) -> &str {
     match folded {
-        "regions" => "region".to_string(),
-        "oblasts" => "oblast".to_string(),
-        "saint" | "st" | "sankt" => "st".to_string(),
-        _ => stem(folded).to_string(),
+        "regions" => "region",
+        "oblasts" => "oblast",
+        "saint" | "st" | "sankt" => "st",
+        _ => stem(folded),
     }
 }
 
@@ -172,7 +196,7 @@ pub fn gazetteer_size() -> usize {
 
 /// Looks a place name up (any script, any listed spelling); best entry first.
 pub fn lookup_place(name: &str) -> Vec<&'static GazetteerEntry> {
-    let key = key_words(name).join(" ");
+    let key = name_key(name);
     GAZETTEER
         .index
         .get(&key)
@@ -242,6 +266,20 @@ mod tests {
             }
         }
         assert!(checked > 100);
+    }
+
+    #[test]
+    fn name_key_is_the_joined_word_keys() {
+        for name in [
+            "The International Criminal Court",
+            "Донецької  області",
+            "Saint-Petersburg's  'Red' Cross",
+            "-- ICC --",
+            "Kherson regions",
+            "",
+        ] {
+            assert_eq!(name_key(name), key_words(name).join(" "), "{name}");
+        }
     }
 
     #[test]

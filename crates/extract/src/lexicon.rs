@@ -1575,10 +1575,42 @@ pub static PUBLIC_FIGURES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(
         .collect()
 });
 
-pub fn is_month(folded: &str) -> bool {
-    MONTHS.contains_key(folded)
+/// Word lists a folded word belongs to, as bits: [`WORD_CLASSES`] is consulted once per word
+/// when a text is scanned (`scan::Document::classes`), so that the rules that test every word
+/// of a text against a list test a bit instead of hashing the word again.
+pub mod class {
+    pub const MONTH: u16 = 1;
+    pub const WEEKDAY: u16 = 1 << 1;
+    pub const NUMBER_START: u16 = 1 << 2;
+    pub const CHILD_NOUN: u16 = 1 << 3;
+    pub const NOT_NAME: u16 = 1 << 4;
+    pub const ROLE: u16 = 1 << 5;
+    pub const DEMONYM: u16 = 1 << 6;
+    pub const ORG_HEAD: u16 = 1 << 7;
 }
 
-pub fn is_weekday(folded: &str) -> bool {
-    WEEKDAYS.contains_key(folded)
+/// Folded word -> the [`class`] bits of every list it is in.
+pub static WORD_CLASSES: LazyLock<HashMap<String, u16>> = LazyLock::new(|| {
+    let mut classes: HashMap<String, u16> = HashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &String>, bit: u16| {
+        for w in words {
+            *classes.entry(w.clone()).or_default() |= bit;
+        }
+    };
+    add(&mut MONTHS.keys(), class::MONTH);
+    add(&mut WEEKDAYS.keys(), class::WEEKDAY);
+    add(
+        &mut crate::numbers::NUMBER_STARTS.iter(),
+        class::NUMBER_START,
+    );
+    add(&mut CHILD_NOUNS.iter(), class::CHILD_NOUN);
+    add(&mut NOT_NAMES.iter(), class::NOT_NAME);
+    add(&mut ROLES.iter(), class::ROLE);
+    add(&mut DEMONYMS.iter(), class::DEMONYM);
+    add(&mut ORG_HEADS.iter(), class::ORG_HEAD);
+    classes
+});
+
+pub fn is_month(folded: &str) -> bool {
+    MONTHS.contains_key(folded)
 }

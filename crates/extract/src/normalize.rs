@@ -3,18 +3,20 @@
 //! `casefile-names`. Kept in one place so every rule compares the same way.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::fmt::Write;
 use std::sync::LazyLock;
 
 pub use casefile_text::fold;
+pub use casefile_text::fold::fold_into;
 
 /// Ukrainian/Russian case endings, folded like the words they strip (folding turns "ї"
 /// into "і" and "й" into "и"), grouped by their last letter, longest first in each group.
 static ENDINGS: LazyLock<HashMap<char, Vec<(String, usize)>>> = LazyLock::new(|| {
     let mut v: Vec<String> = [
-        "ами", "ями", "ього", "ьому", "ого", "ому", "ою", "ею", "ої", "ой", "ей", "ий", "ій", "ии",
-        "ея", "еем", "ія", "ії", "ію", "ия", "ию", "ья", "ьи", "ам", "ям", "ах", "ях", "ом", "ем",
-        "ым", "им", "ую", "юю", "ая", "яя", "ое", "ее", "ов", "ев", "ів", "ові", "еві", "ы", "и",
-        "і", "а", "я", "у", "ю", "е", "о", "ь", "й",
+        "ами", "ями", "ього", "ьому", "ого", "ому", "ою", "ею", "ої", "ой", "ей", "ий", "ій", "ый",
+        "ии", "ея", "еем", "ія", "ії", "ію", "ия", "ию", "ья", "ьи", "ам", "ям", "ах", "ях", "ом",
+        "ем", "ым", "им", "ую", "юю", "ая", "яя", "ое", "ее", "ов", "ев", "ів", "ові", "еві", "ы",
+        "и", "і", "а", "я", "у", "ю", "е", "о", "ь", "й",
     ]
     .iter()
     .map(|e| fold(e))
@@ -55,11 +57,48 @@ pub fn stem(folded: &str) -> &str {
     folded
 }
 
+/// Answers of [`same_surname`] already given on this thread, keyed by "len(a):ab": the same few
+/// names recur in every report, and comparing two across scripts costs a transliteration
+/// and an edit distance. Cleared when full, so it stays small.
+struct SurnameCache {
+    answers: HashMap<String, bool>,
+    key: String,
+}
+
+const SURNAME_CACHE_SIZE: usize = 4096;
+
+thread_local! {
+    static SURNAME_CACHE: std::cell::RefCell<SurnameCache> = std::cell::RefCell::new(SurnameCache {
+        answers: HashMap::default(),
+        key: String::new(),
+    });
+}
+
 /// Whether two surnames (single words, possibly hyphenated) denote the same
 /// family name across transliterations, scripts and Ukrainian/Russian case
 /// endings (Latushka/Latushko, Lukashenko/Лукашенко, Львова-Білова/Львової-Білової).
 /// Masculine and feminine forms stay apart (casefile-names scores them low).
 pub fn same_surname(a: &str, b: &str) -> bool {
+    SURNAME_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let cache = &mut *cache;
+        cache.key.clear();
+        let _ = write!(cache.key, "{}:", a.len());
+        cache.key.push_str(a);
+        cache.key.push_str(b);
+        if let Some(&same) = cache.answers.get(cache.key.as_str()) {
+            return same;
+        }
+        let same = compare_surnames(a, b);
+        if cache.answers.len() >= SURNAME_CACHE_SIZE {
+            cache.answers.clear();
+        }
+        cache.answers.insert(cache.key.clone(), same);
+        same
+    })
+}
+
+fn compare_surnames(a: &str, b: &str) -> bool {
     let fa = fold(a);
     let fb = fold(b);
     if fa == fb {

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+use crate::lexicon::class;
 use crate::normalize::fold;
 use crate::scan::Document;
 
@@ -233,7 +234,7 @@ static SINGLE_SCALES: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
 });
 
 /// Words that on their own (not after a number) mean "many, order of magnitude unknown".
-static VAGUE: LazyLock<Vec<String>> = LazyLock::new(|| {
+static VAGUE: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     [
         "dozens",
         "hundreds",
@@ -263,7 +264,7 @@ static VAGUE: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// Every folded word a number phrase in words can start with: word numbers, singular scale
 /// words, vague magnitudes and the openers of "a few hundred" / "tens of thousands".
-static NUMBER_STARTS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+pub(crate) static NUMBER_STARTS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     WORD_NUMBERS
         .keys()
         .chain(SINGLE_SCALES.keys())
@@ -305,7 +306,7 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
     let words = &doc.words;
     let w = &words[i];
     // Most words start no number: rule them out with one lookup.
-    if !w.numeric && !w.folded.contains('-') && !NUMBER_STARTS.contains(w.folded.as_str()) {
+    if !w.numeric && !w.folded.contains('-') && !doc.is(i, class::NUMBER_START) {
         return None;
     }
     let sentence_end = doc.sentence_of(i).end_word;
@@ -336,14 +337,14 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
             if (gap == "." || gap == ",")
                 && g.numeric
                 && g.folded.len() <= 2
-                && SCALES.contains_key(&words[j + 1].folded)
+                && SCALES.contains_key(words[j + 1].folded.as_str())
             {
                 fraction = Some((digits_value(&g.folded)?, g.folded.len() as u32));
                 j += 1;
             }
         }
         if j < sentence_end {
-            if let Some(scale) = SCALES.get(&words[j].folded) {
+            if let Some(scale) = SCALES.get(words[j].folded.as_str()) {
                 if *scale >= 1000 {
                     let mut v = value.checked_mul(*scale)?;
                     if let Some((f, len)) = fraction {
@@ -372,7 +373,7 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
     let mut j = i;
     let mut any = false;
     while j < sentence_end {
-        let f = &words[j].folded;
+        let f = words[j].folded.as_str();
         if f == "dozen" {
             // "two dozen" is 24, "a dozen" 12.
             current = current.max(1) * 12;
@@ -422,7 +423,7 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
         && (matches!(
             words[i + 1].folded.as_str(),
             "hundred" | "thousand" | "dozen"
-        ) || w.cyrillic && VAGUE.contains(&words[i + 1].folded))
+        ) || w.cyrillic && VAGUE.contains(words[i + 1].folded.as_str()))
     {
         return Some(NumberPhrase {
             value: None,
@@ -430,15 +431,15 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
             end: i + 2,
         });
     }
-    if VAGUE.contains(&w.folded) {
+    if VAGUE.contains(w.folded.as_str()) {
         let mut end = i + 1;
         // "tens of thousands", "десятки тисяч"
         if end + 1 < sentence_end
             && words[end].folded == "of"
-            && VAGUE.contains(&words[end + 1].folded)
+            && VAGUE.contains(words[end + 1].folded.as_str())
         {
             end += 2;
-        } else if end < sentence_end && VAGUE.contains(&words[end].folded) {
+        } else if end < sentence_end && VAGUE.contains(words[end].folded.as_str()) {
             end += 1;
         }
         return Some(NumberPhrase {
@@ -450,7 +451,7 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
     if w.folded == "tens"
         && i + 2 < sentence_end
         && words[i + 1].folded == "of"
-        && VAGUE.contains(&words[i + 2].folded)
+        && VAGUE.contains(words[i + 2].folded.as_str())
     {
         return Some(NumberPhrase {
             value: None,

@@ -7,16 +7,23 @@
 //! 2. names from the curated list `data/organizations.tsv` (ICC, PACE, UN...,
 //!    with their Ukrainian and Russian forms);
 //! 3. capitalised runs headed by an organization noun ("European Parliament",
-//!    "Yale University", "Commission of Inquiry on Ukraine");
+//!    "Yale University", "Commission of Inquiry on Ukraine"), a body named after
+//!    an organization's acronym as one name ("UN Committee on the Rights of the
+//!    Child"), and Ukrainian/Russian/Belarusian names opened by a capitalised
+//!    adjective or head noun and continued in the genitive, over genitives joined
+//!    by "і"/"и"/"та" ("Міністерство освіти і науки України") and set complements
+//!    ("з прав людини", "по правам ребенка");
 //! 4. a capitalised name introduced by a descriptive phrase ("the news agency
-//!    Belta", "an opposition organization National Anti-Crisis Management"),
-//!    and acronyms seen twice or after "the".
+//!    Belta", "an opposition organization National Anti-Crisis Management",
+//!    "a Kyiv-based group called Hope Bridge", "фонд «X»"; a lowercase description
+//!    before a «quoted» name is not itself the name), and acronyms seen twice or
+//!    after "the".
 
 use std::collections::HashMap;
 use std::ops::Not;
 use std::sync::LazyLock;
 
-use crate::gazetteer::key_words;
+use crate::gazetteer::{key_words, name_key};
 use crate::lexicon::{DEMONYMS, ORG_HEADS, ORG_INTRODUCERS};
 use crate::normalize::fold;
 use crate::places::PlaceSpan;
@@ -151,25 +158,32 @@ fn is_connector(folded: &str) -> bool {
 struct Builder {
     orgs: Vec<Organization>,
     spans: Vec<OrgSpan>,
-    /// Grouping key (acronym or folded name) -> org index.
-    keys: HashMap<String, usize>,
+    /// Grouping key (acronym or folded name) -> org index. A fixed hasher, so that the
+    /// search for a longer name that contains this one visits keys in the same order every run.
+    keys: rustc_hash::FxHashMap<String, usize>,
+    /// Per word, whether a span already holds it: spans never overlap.
+    covered: Vec<bool>,
+    /// Name -> its grouping key, for names seen before in this text.
+    name_keys: rustc_hash::FxHashMap<String, String>,
 }
 
 impl Builder {
     fn key_of(name: &str) -> String {
-        key_words(name.trim_start_matches("The ").trim_start_matches("the ")).join(" ")
+        name_key(name.trim_start_matches("The ").trim_start_matches("the "))
     }
 
     fn add(&mut self, doc: &Document, first: usize, end: usize, name: &str, acronym: Option<&str>) {
-        if end <= first
-            || self
-                .spans
-                .iter()
-                .any(|s| s.first_word < end && first < s.end_word)
-        {
+        if end <= first || self.covered[first..end].contains(&true) {
             return;
         }
-        let name_key = Self::key_of(name);
+        let name_key = match self.name_keys.get(name) {
+            Some(key) => key.clone(),
+            None => {
+                let key = Self::key_of(name);
+                self.name_keys.insert(name.to_string(), key.clone());
+                key
+            }
+        };
         let acr_key = acronym.map(|a| format!("acr:{}", fold(a)));
         let existing = acr_key
             .as_ref()
@@ -186,8 +200,7 @@ impl Builder {
                     .find(|(k, _)| {
                         !k.starts_with("acr:")
                             && k.split(' ').count() >= 3
-                            && (k.ends_with(&format!(" {name_key}"))
-                                || name_key.ends_with(&format!(" {k}")))
+                            && (ends_with_words(k, &name_key) || ends_with_words(&name_key, k))
                     })
                     .map(|(_, v)| *v)
             });
@@ -226,6 +239,7 @@ impl Builder {
             end: stop,
             text,
         });
+        self.covered[first..end].fill(true);
         self.spans.push(OrgSpan {
             first_word: first,
             end_word: end,
@@ -234,6 +248,13 @@ impl Builder {
             org: idx,
         });
     }
+}
+
+/// Whether `key` ends with the whole words of `tail` after a space ("a b c" ends with "b c").
+fn ends_with_words(key: &str, tail: &str) -> bool {
+    key.len() > tail.len()
+        && key.ends_with(tail)
+        && key.as_bytes()[key.len() - tail.len() - 1] == b' '
 }
 
 /// A capitalised run starting at `i`: name words joined by connectors, within the sentence.
@@ -258,8 +279,10 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
         }
         if w.cap
             && !w.numeric
-            && !crate::lexicon::is_month(&w.folded)
-            && !crate::lexicon::is_weekday(&w.folded)
+            && !doc.is(
+                j,
+                crate::lexicon::class::MONTH | crate::lexicon::class::WEEKDAY,
+            )
         {
             last_cap = j;
             j += 1;
@@ -284,7 +307,9 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
     let mut b = Builder {
         orgs: Vec::new(),
         spans: Vec::new(),
-        keys: HashMap::new(),
+        keys: rustc_hash::FxHashMap::default(),
+        covered: vec![false; words.len()],
+        name_keys: rustc_hash::FxHashMap::default(),
     };
     let cur = &*CURATED;
 
@@ -329,12 +354,21 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             }
         }
         if let Some(s) = best {
-            let s = if words[s].folded == "the" { s + 1 } else { s };
+            let mut s = if words[s].folded == "the" { s + 1 } else { s };
+            // "UN Human Rights Monitoring Mission in Ukraine (HRMMU)": a known acronym right
+            // before the expansion names the parent organization and belongs to the name.
+            if s > sentence_start
+                && words[s - 1].all_caps
+                && doc.gap(s - 1, s) == " "
+                && cur.by_key.contains_key(doc.keys[s - 1].as_str())
+            {
+                s -= 1;
+            }
             let name = doc.text[words[s].start..words[end - 1].end].to_string();
             let curated_name = cur
                 .by_key
-                .get(&key_words(acronym).join(" "))
-                .or_else(|| cur.by_key.get(&key_words(&name).join(" ")))
+                .get(&name_key(acronym))
+                .or_else(|| cur.by_key.get(&name_key(&name)))
                 .map(|id| cur.orgs[*id].name.clone());
             let canonical = curated_name.unwrap_or(name.clone());
             b.add(doc, s, end, &canonical, Some(acronym));
@@ -344,6 +378,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
 
     // 2. Curated names (longest match), 3. headed runs, 4. introduced names, in text order.
     let keys = &doc.keys;
+    let (mut joined, mut ends) = (String::new(), Vec::new());
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -352,22 +387,25 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             i += 1;
             continue;
         }
-        if w.folded == "the" || b.spans.iter().any(|s| s.first_word <= i && i < s.end_word) {
+        if w.folded == "the" || b.covered[i] {
             i += 1;
             continue;
         }
         // 2. Curated.
-        let max = if cur.first_words.contains(&keys[i]) {
+        let max = if cur.first_words.contains(keys[i].as_str()) {
             cur.max_words.min(sentence.end_word - i)
         } else {
             0
         };
         let mut matched = None;
-        let (joined, ends) = doc.joined_keys(i, max);
-        for n in (1..=max).rev() {
-            if (i + 1..i + n).any(|j| !matches!(doc.gap(j - 1, j), " " | "-" | "\u{a0}")) {
-                continue;
-            }
+        doc.joined_keys_into(
+            i,
+            max,
+            |gap| matches!(gap, " " | "-" | "\u{a0}"),
+            &mut joined,
+            &mut ends,
+        );
+        for n in (1..=ends.len()).rev() {
             if let Some(id) = cur.by_key.get(&joined[..ends[n - 1]]) {
                 matched = Some((n, *id));
                 break;
@@ -375,6 +413,22 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         }
         if let Some((n, id)) = matched {
             let c = &cur.orgs[id];
+            // "UN Committee on the Rights of the Child", "EU Council": an organization's acronym
+            // before a headed name names one of its bodies, as one organization.
+            if n == 1 && w.all_caps {
+                if let Some(end) = body_of_acronym(doc, i, &place_words) {
+                    let whole = doc.text[words[i].start..words[end - 1].end].to_string();
+                    let body = &doc.text[words[i + 1].start..words[end - 1].end];
+                    // A known body keeps its known name ("UN Commission of Inquiry on Ukraine").
+                    let name = [whole.as_str(), body]
+                        .iter()
+                        .find_map(|n| cur.by_key.get(&name_key(n)))
+                        .map_or(whole.clone(), |id| cur.orgs[*id].name.clone());
+                    b.add(doc, i, end, &name, None);
+                    i = end;
+                    continue;
+                }
+            }
             // A curated acronym must be written in capitals ("UN", not "Un").
             if n > 1 || w.all_caps || w.folded.chars().count() > 4 {
                 b.add(doc, i, i + n, &c.name.clone(), c.acronym.clone().as_deref());
@@ -386,8 +440,14 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // lowercase and the rest in the genitive ("Міжнародного комітету Червоного Хреста").
         if w.cyrillic {
             if let Some(end) = cyrillic_org_end(doc, i) {
+                // "Благотворительный фонд «Теплый дом»": a lowercase description before a
+                // quoted name introduces the name, which is the organization's.
+                if describes_quoted_name(doc, i, end) {
+                    i = end;
+                    continue;
+                }
                 let name = doc.text[words[i].start..words[end - 1].end].to_string();
-                match cur.by_key.get(&key_words(&name).join(" ")) {
+                match cur.by_key.get(&name_key(&name)) {
                     Some(id) => {
                         let c = &cur.orgs[*id];
                         b.add(doc, i, end, &c.name.clone(), c.acronym.clone().as_deref());
@@ -410,7 +470,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // "Prosecutors of the Office of ...", "Staff of the Belarusian Red Cross": a noun that is
         // not an organization head, before "of", names people of the organization, not it.
         while start + 2 < end
-            && !ORG_HEADS.contains(&words[start].folded)
+            && !ORG_HEADS.contains(words[start].folded.as_str())
             && words[start + 1].folded == "of"
         {
             start += if words[start + 2].folded == "the" {
@@ -422,15 +482,16 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // A run that is exactly a place ("Russian Federation") is the place.
         let is_place_run = start < end && (start..end).all(|k| place_words[k]);
         // Sentence-initial "The" / "In" are not part of the name; keep "Union"/"State" heads.
-        let has_head = (start..end).any(|k| words[k].cap && ORG_HEADS.contains(&words[k].folded));
+        let has_head =
+            (start..end).any(|k| words[k].cap && ORG_HEADS.contains(words[k].folded.as_str()));
         let content = (start..end).filter(|k| words[*k].cap).count();
         if has_head && content >= 2 && !is_place_run && !all_demonym_and_head(doc, start, end) {
             // "Office of the Prosecutor of the International Criminal Court": two organizations,
             // the known one after the last "of (the)" and the office before it.
             if let Some((left_end, right_start, id)) = known_org_after_of(doc, start, end) {
                 let c = &cur.orgs[id];
-                let left_has_head =
-                    (start..left_end).any(|k| words[k].cap && ORG_HEADS.contains(&words[k].folded));
+                let left_has_head = (start..left_end)
+                    .any(|k| words[k].cap && ORG_HEADS.contains(words[k].folded.as_str()));
                 if left_has_head && (start..left_end).filter(|k| words[*k].cap).count() >= 2 {
                     let left = doc.text[words[start].start..words[left_end - 1].end].to_string();
                     b.add(doc, start, left_end, &left, None);
@@ -446,7 +507,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 continue;
             }
             let name = doc.text[words[start].start..words[end - 1].end].to_string();
-            match cur.by_key.get(&key_words(&name).join(" ")) {
+            match cur.by_key.get(&name_key(&name)) {
                 Some(id) => {
                     let c = &cur.orgs[*id];
                     b.add(
@@ -462,8 +523,9 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             i = end;
             continue;
         }
-        // 4. Introduced by a descriptive noun ("news agency Belta", "організація «X»").
-        if i > 0 && ORG_INTRODUCERS.contains(&words[i - 1].folded) && !words[i - 1].cap {
+        // 4. Introduced by a descriptive noun ("news agency Belta", "організація «X»"), also
+        // through "called" / "named" ("a Kyiv-based group called Hope Bridge").
+        if let Some(called) = introduced_at(doc, i) {
             let gap = doc.gap(i - 1, i);
             if matches!(gap.trim(), "" | "«" | "\"" | "“") {
                 let quoted = gap.trim().is_empty().not();
@@ -473,7 +535,9 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                     cap_run(doc, i, &place_words)
                 };
                 let is_place = place_words[i] && end == i + 1;
-                if !is_place && !crate::lexicon::is_given_name(&w.folded) {
+                // A given name after a bare descriptive noun starts a person's name ("the
+                // charity's head Maria ..."); after "called" it starts the organization's.
+                if !is_place && (called || !crate::lexicon::is_given_name(&w.folded)) {
                     let name = doc.text[words[i].start..words[end - 1].end].to_string();
                     b.add(doc, i, end, &name, None);
                     i = end;
@@ -482,8 +546,11 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             }
         }
         // Acronyms seen before in this text ("the NAM team").
-        if w.all_caps && b.keys.contains_key(&format!("acr:{}", w.folded)) {
-            let id = b.keys[&format!("acr:{}", w.folded)];
+        if let Some(&id) = w
+            .all_caps
+            .then(|| b.keys.get(&format!("acr:{}", w.folded)))
+            .flatten()
+        {
             let name = b.orgs[id].name.clone();
             b.add(doc, i, i + 1, &name, Some(doc.word_text(i)));
         }
@@ -504,17 +571,15 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             || place_words[k]
             || NOT_ACRONYMS.contains(&w.folded.as_str())
             || w.folded.chars().count() > 6
-            || b.spans.iter().any(|s| s.first_word <= k && k < s.end_word)
+            || b.covered[k]
         {
             continue;
         }
         let after_the = k > 0 && words[k - 1].folded == "the";
-        let known = b.keys.contains_key(&format!("acr:{}", w.folded));
-        if known || counts[w.folded.as_str()] >= 2 || after_the {
-            let name = b
-                .keys
-                .get(&format!("acr:{}", w.folded))
-                .map(|id| b.orgs[*id].name.clone())
+        let known = b.keys.get(&format!("acr:{}", w.folded)).copied();
+        if known.is_some() || counts[w.folded.as_str()] >= 2 || after_the {
+            let name = known
+                .map(|id| b.orgs[id].name.clone())
                 .unwrap_or_else(|| doc.word_text(k).to_string());
             b.add(doc, k, k + 1, &name, Some(doc.word_text(k)));
         }
@@ -615,6 +680,81 @@ fn merge_bracketed_acronyms(doc: &Document, b: &mut Builder) {
     }
 }
 
+/// Whether word `i` starts a name introduced by a descriptive noun: right after it
+/// ("the charity Warm Home", "фонд «Теплый дом»"), or after it and a word of naming
+/// ("a group called Hope Bridge", "an NGO named Free Childhood", "an initiative known as
+/// X", "організація під назвою «X»", "the group called the X"). Some(true) when a word of
+/// naming introduces it.
+fn introduced_at(doc: &Document, i: usize) -> Option<bool> {
+    let words = &doc.words;
+    let first = doc.sentence_of(i).first_word;
+    let is_introducer = |k: usize| {
+        ORG_INTRODUCERS.contains(words[k].folded.as_str()) && (!words[k].cap || words[k].all_caps)
+    };
+    let folded = |k: usize| words[k].folded.as_str();
+    if i > 0 && ORG_INTRODUCERS.contains(folded(i - 1)) {
+        // A capitalised descriptive noun opens a sentence before a quoted name ("Фонд «X»").
+        let quoted = doc.gap(i - 1, i).trim_start().starts_with(['«', '"', '“']);
+        if !words[i - 1].cap || quoted {
+            return Some(false);
+        }
+    }
+    // "called the X": the article belongs to the phrase, not the name.
+    let mut k = i;
+    if k > first && folded(k - 1) == "the" && doc.gap(k - 1, k) == " " {
+        k -= 1;
+    }
+    let naming = |at: usize| -> Option<usize> {
+        match folded(at) {
+            "called" | "named" | "titled" | "dubbed" => Some(at),
+            "as" if at > first && folded(at - 1) == "known" => Some(at - 1),
+            "назвою" | "названием" | "назвай"
+                if at > first && matches!(folded(at - 1), "під" | "под" | "пад") =>
+            {
+                Some(at - 1)
+            }
+            _ => None,
+        }
+    };
+    (k > first + 1 && naming(k - 1).is_some_and(|start| start > first && is_introducer(start - 1)))
+        .then_some(true)
+}
+
+/// Whether the Cyrillic name `i..end` is only a lowercase description (an adjective and a
+/// head noun: "Благотворительный фонд", "Громадська організація") before a quoted name.
+fn describes_quoted_name(doc: &Document, i: usize, end: usize) -> bool {
+    let s = doc.sentence_of(i);
+    end < s.end_word
+        && (i + 1..end).all(|k| !doc.words[k].cap)
+        && ORG_INTRODUCERS.contains(doc.words[end - 1].folded.as_str())
+        && doc
+            .gap(end - 1, end)
+            .trim_start()
+            .starts_with(['«', '"', '“'])
+}
+
+/// "UN Committee on the Rights of the Child": after an acronym at `i`, a capitalised run whose
+/// head is an organization noun (not a title) names a body of that organization. The end
+/// of the body's name, if one follows.
+fn body_of_acronym(doc: &Document, i: usize, place_words: &[bool]) -> Option<usize> {
+    let words = &doc.words;
+    let next = i + 1;
+    if next >= doc.sentence_of(i).end_word
+        || doc.gap(i, next) != " "
+        || !words[next].cap
+        || words[next].all_caps
+    {
+        return None;
+    }
+    let end = cap_run(doc, next, place_words);
+    let headed = (next..end).any(|k| {
+        let f = words[k].folded.as_str();
+        words[k].cap && ORG_HEADS.contains(f) && !crate::lexicon::ROLES.contains(f)
+    });
+    let named_after_place = (next..end).all(|k| place_words[k] || !words[k].cap);
+    (headed && !named_after_place).then_some(end)
+}
+
 /// The end of a quoted name that starts at `i` (the word after the opening quote).
 fn quoted_end(doc: &Document, i: usize) -> Option<usize> {
     let s = doc.sentence_of(i);
@@ -693,6 +833,22 @@ const CYRILLIC_ORG_HEADS: &[&str] = &[
     "мережа",
     "сеть",
     "платформ",
+    // Belarusian.
+    "міністэрств",
+    "камітэт",
+    "таварыств",
+    // "упраўленн", folded (ў folds to у like every letter with a breve).
+    "упрауленн",
+    "арганізацы",
+    "агенцтв",
+    "інстытут",
+    "універсітэт",
+    "акадэмі",
+    "пракуратур",
+    "міліцы",
+    "урад",
+    "парты",
+    "саюз",
 ];
 
 fn is_cyrillic_org_head(folded: &str) -> bool {
@@ -795,6 +951,8 @@ fn ends_cyrillic_name(folded: &str) -> bool {
     ) || [
         "ала", "али", "ало", "ила", "или", "ило", "ела", "ели", "ыли", "ыла", "ать", "ить", "ють",
         "ять", "ає", "ує", "ает", "ует", "ит", "ав", "ив", "ув",
+        // Belarusian past tense ("пацвердзіла", "заявіў", "паведамілі").
+        "іла", "ілі", "іло", "іў", "алі", "элі", "эла",
     ]
     .iter()
     .any(|e| folded.ends_with(e))
@@ -809,8 +967,21 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         .take_while(|k| *k == i || matches!(doc.gap(*k - 1, *k), " " | "\u{a0}"))
         .find(|k| words[*k].cyrillic && is_cyrillic_org_head_key(&doc.keys[*k]))?;
     // A capitalised opener that is a given name, a role or a function word starts no organization.
-    let opener = &words[i].folded;
-    if crate::lexicon::is_given_name(opener)
+    let opener = words[i].folded.as_str();
+    // Sentence adverbs that end like adjectives ("Ранее фонд ..."): no part of a name.
+    let adverb = matches!(
+        opener,
+        "ранее"
+            | "позднее"
+            | "более"
+            | "далее"
+            | "менее"
+            | "раніше"
+            | "пізніше"
+            | "далі"
+    );
+    if adverb
+        || crate::lexicon::is_given_name(opener)
         || crate::lexicon::ROLES.contains(opener)
         || ends_cyrillic_name(opener)
     {
@@ -822,17 +993,55 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         return None;
     }
     let mut end = head + 1;
+    // Words up to here stay in the name whatever follows (a complement "з прав людини").
+    let mut kept = end;
+    // After a title ("Уповноважений Верховної Ради з прав людини") the complement is the
+    // title's, and the organization's name ends before it.
+    let after_title =
+        i > s.first_word && crate::lexicon::ROLES.contains(words[i - 1].folded.as_str());
+    let spaced = |k: usize| k < s.end_word && matches!(doc.gap(k - 1, k), " " | "\u{a0}");
     while end < s.end_word && end < i + 8 {
-        let gap = doc.gap(end - 1, end);
-        if !matches!(gap, " " | "\u{a0}") {
+        if !spaced(end) {
             break;
         }
         let w = &words[end];
+        // "Спілка з прав людини", "Комитет ООН по правам ребенка", "з питань": a complement
+        // of the head, in the set phrases institutions are named with.
+        if !after_title
+            && is_complement_preposition(&w.folded)
+            && spaced(end + 1)
+            && is_complement_noun(&words[end + 1].folded)
+        {
+            end += 2;
+            kept = end;
+            continue;
+        }
+        // "Міністерство освіти і науки": two genitive nouns joined by "і" / "и" / "та".
+        if matches!(w.folded.as_str(), "і" | "и" | "та" | "й")
+            && !words[end - 1].cap
+            && is_genitive_like(&words[end - 1].folded)
+            && spaced(end + 1)
+            && !words[end + 1].cap
+            && is_genitive_like(&words[end + 1].folded)
+            && !ends_cyrillic_name(&words[end + 1].folded)
+        {
+            end += 2;
+            continue;
+        }
+        // "... Червоного Хреста отримати": an infinitive after a capitalised word ends the name.
+        if !w.cap
+            && end - 1 > head
+            && words[end - 1].cap
+            && (w.folded.ends_with("ти") || w.folded.ends_with("ть"))
+            && !is_cyrillic_org_head(&w.folded)
+        {
+            break;
+        }
         if w.numeric || ends_cyrillic_name(&w.folded) || crate::lexicon::is_given_name(&w.folded) {
             break;
         }
         // Another known organization starts here ("Палата ... Международного уголовного суда").
-        let rest: &[String] = &doc.keys[end..(end + 4).min(s.end_word)];
+        let rest: &[compact_str::CompactString] = &doc.keys[end..(end + 4).min(s.end_word)];
         // Only a name with its own head noun is separate; "Червоного Хреста" is part of this one.
         let separate = (1..=rest.len()).any(|n| {
             CURATED.by_key.contains_key(&rest[..n].join(" "))
@@ -846,11 +1055,32 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     }
     // Trailing lowercase words that are not genitive-like are dropped back to the last capitalised
     // or head word, so "Офіс Генерального прокурора передав" stops before the verb.
-    while end > head + 1 && !words[end - 1].cap && !is_genitive_like(&words[end - 1].folded) {
+    while end > kept && !words[end - 1].cap && !is_genitive_like(&words[end - 1].folded) {
         end -= 1;
     }
     // A lone head noun ("Суд вважає") is not a name.
     (end - i >= 2).then_some(end)
+}
+
+/// Prepositions that open a complement in an institution's name ("з", "по", "па", "у").
+fn is_complement_preposition(folded: &str) -> bool {
+    matches!(folded, "з" | "із" | "по" | "па" | "у" | "в")
+}
+
+/// Nouns of the set complements institutions are named with: "з прав людини", "по правам
+/// ребенка", "з питань", "по вопросам", "по делам", "у справах", "па пытаннях".
+fn is_complement_noun(folded: &str) -> bool {
+    matches!(
+        folded,
+        "прав"
+            | "правам"
+            | "правах"
+            | "питань"
+            | "вопросам"
+            | "делам"
+            | "справах"
+            | "пытаннях"
+    )
 }
 
 /// Adjectival endings (folded) of Ukrainian, Russian and Belarusian adjectives in any case.
@@ -858,6 +1088,8 @@ fn is_adjective_like(folded: &str) -> bool {
     [
         "ии", "ыи", "іи", "ая", "яя", "ое", "ее", "ого", "ому", "оі", "ои", "ую", "юю", "ые", "ие",
         "ых", "их", "іх", "ым", "им", "ім", "ы", "ага", "ае", "ай", "ей", "ої", "е", "а", "я",
+        // Belarusian feminine "-ай" ("Вярхоўнай"), folded.
+        "аи",
     ]
     .iter()
     .any(|e| folded.ends_with(e))
@@ -922,7 +1154,7 @@ fn is_leading_non_name(folded: &str) -> bool {
 /// made only of a demonym and a head that is also a title is rejected.
 fn all_demonym_and_head(doc: &Document, start: usize, end: usize) -> bool {
     (start..end).all(|k| {
-        let f = &doc.words[k].folded;
+        let f = doc.words[k].folded.as_str();
         DEMONYMS.contains(f) || crate::lexicon::ROLES.contains(f)
     })
 }
@@ -966,5 +1198,69 @@ mod tests {
     fn titles_are_not_organizations() {
         let o = orgs("Belarusian President Alexander Lukashenko spoke.");
         assert!(o.is_empty(), "{o:?}");
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        orgs(text).into_iter().map(|o| o.name).collect()
+    }
+
+    #[test]
+    fn names_after_called_or_named_are_organizations() {
+        let n = names("A Lviv-based group called Hope Shelter and an NGO named Grace Line met.");
+        assert!(n.contains(&"Hope Shelter".to_string()), "{n:?}");
+        assert!(n.contains(&"Grace Line".to_string()), "{n:?}");
+        // A bare descriptive noun before a given name still starts a person's name.
+        assert!(names("The charity head Maria Petrenko spoke.").is_empty());
+    }
+
+    #[test]
+    fn a_body_named_after_an_acronym_is_one_organization() {
+        let n =
+            names("They wrote to the UN Committee against Torture and to the UN Security Council.");
+        assert!(n.contains(&"UN Committee".to_string()), "{n:?}");
+        assert!(n.contains(&"UN Security Council".to_string()), "{n:?}");
+        assert!(!n.contains(&"United Nations".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn cyrillic_names_with_complements_and_joined_genitives() {
+        let n = names("Лист отримало Міністерство культури та інформаційної політики України.");
+        assert_eq!(
+            n,
+            vec!["Міністерство культури та інформаційної політики України"]
+        );
+        let n = names("Обращение направлено в Комитет ООН по правам ребенка.");
+        assert_eq!(n, vec!["Комитет ООН по правам ребенка"]);
+        let n = names("Звіт підготувала Харківська обласна спілка з питань захисту дітей.");
+        assert_eq!(n, vec!["Харківська обласна спілка з питань захисту дітей"]);
+        // After a title the complement is the title's.
+        let n = names("Заяву зробив Уповноважений Верховної Ради з прав людини.");
+        assert_eq!(n, vec!["Verkhovna Rada"]);
+    }
+
+    #[test]
+    fn a_description_before_a_quoted_name_is_not_the_name() {
+        let n = names("Благотворительный фонд «Светлый путь» помог семьям.");
+        assert_eq!(n, vec!["Светлый путь"]);
+    }
+
+    #[test]
+    fn a_capitalised_description_opening_a_sentence_introduces_a_quoted_name() {
+        let n = names("Фонд «Светлый путь» собирал деньги.");
+        assert_eq!(n, vec!["Светлый путь"]);
+    }
+
+    #[test]
+    fn an_acronym_before_a_bracketed_expansion_belongs_to_it() {
+        let o = orgs("Data went to the UN Refugee Support Office (RSO). RSO replied.");
+        assert_eq!(o.len(), 1, "{o:?}");
+        assert_eq!(o[0].name, "UN Refugee Support Office");
+        assert_eq!(o[0].acronym.as_deref(), Some("RSO"));
+    }
+
+    #[test]
+    fn belarusian_ministry_ends_before_the_verb() {
+        let n = names("Міністэрства аховы здароўя Беларусі паведаміла пра гэта.");
+        assert_eq!(n, vec!["Міністэрства аховы здароўя Беларусі"]);
     }
 }

@@ -15,10 +15,7 @@
 //! transliterations and Ukrainian/Russian case endings), while different
 //! given names with different surnames stay apart.
 
-use crate::lexicon::{
-    is_given_name, is_month, is_weekday, DEMONYMS, NOT_NAMES, ORG_HEADS, PUBLIC_FIGURES, ROLES,
-    SPEECH_AFTER_NAME,
-};
+use crate::lexicon::{class, is_given_name, DEMONYMS, PUBLIC_FIGURES, ROLES, SPEECH_AFTER_NAME};
 use crate::normalize::{fold, same_given, same_surname, stem};
 use crate::orgs::OrgSpan;
 use crate::places::PlaceSpan;
@@ -65,13 +62,15 @@ fn is_name_like(doc: &Document, k: usize, blocked: &[bool]) -> bool {
     if w.all_caps && !w.initial {
         return false;
     }
-    let f = &w.folded;
-    !(NOT_NAMES.contains(f)
-        || ROLES.contains(f)
-        || DEMONYMS.contains(f)
-        || ORG_HEADS.contains(f)
-        || is_month(f)
-        || is_weekday(f))
+    !doc.is(
+        k,
+        class::NOT_NAME
+            | class::ROLE
+            | class::DEMONYM
+            | class::ORG_HEAD
+            | class::MONTH
+            | class::WEEKDAY,
+    )
 }
 
 fn public_figure(folded: &str) -> Option<&'static str> {
@@ -218,12 +217,12 @@ fn role_after(doc: &Document, end: usize) -> Option<String> {
                 break;
             }
         }
-        has_role |= ROLES.contains(&words[k].folded);
+        has_role |= ROLES.contains(words[k].folded.as_str());
         k += 1;
     }
     let closes =
         k >= sentence_end || doc.gap(k - 1, k).contains(',') || doc.gap(k - 1, k).contains('.');
-    if has_role && closes && ROLES.contains(&words[k - 1].folded) {
+    if has_role && closes && ROLES.contains(words[k - 1].folded.as_str()) {
         return Some(doc.text[words[end].start..words[k - 1].end].to_string());
     }
     None
@@ -278,7 +277,7 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
         let w0 = &words[first];
         let speech_after = end < words.len()
             && words[end].sentence == w0.sentence
-            && SPEECH_AFTER_NAME.contains(&words[end].folded)
+            && SPEECH_AFTER_NAME.contains(words[end].folded.as_str())
             && !doc.gap(end - 1, end).contains(['.', '\n']);
         let role = role_before(doc, first);
         let roles: Vec<String> = role.into_iter().chain(role_after(doc, end)).collect();
@@ -452,6 +451,8 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
     // Longer names define clusters first.
     order.sort_by_key(|i| std::cmp::Reverse(cands[*i].end - cands[*i].first));
     let mut assignment = vec![0usize; cands.len()];
+    let mut joined: rustc_hash::FxHashMap<(String, Option<String>, bool), usize> =
+        rustc_hash::FxHashMap::default();
     for &ci in &order {
         let c = &cands[ci];
         let (given_word, surname_word) = if is_surname_first(doc, c.first, c.end) {
@@ -485,6 +486,13 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
                 continue;
             }
         }
+        // A candidate written like an earlier one joins the same cluster: clusters are only
+        // ever appended, and a cluster founded by a form accepts that form.
+        let memo_key = (surname.clone(), given.clone(), given_is_initial);
+        if let Some(&idx) = joined.get(&memo_key) {
+            assignment[ci] = idx;
+            continue;
+        }
         let found = clusters.iter().position(|cl| {
             if !same_surname(&cl.surname, &surname) {
                 return false;
@@ -516,6 +524,7 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
             }
         };
         assignment[ci] = idx;
+        joined.insert(memo_key, idx);
     }
     // Build in text order so mentions are sorted.
     for (ci, c) in cands.iter().enumerate() {

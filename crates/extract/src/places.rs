@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
+
 use crate::gazetteer::GAZETTEER;
 use crate::lexicon::{is_given_name, NOT_NAMES, ORG_HEADS, ROLES};
 use crate::scan::Document;
@@ -38,10 +40,11 @@ fn genitive_plural_key(folded: &str) -> Option<String> {
     let base = folded
         .strip_suffix("ок")
         .or_else(|| folded.strip_suffix("ек"))?;
-    (base.chars().count() >= 3).then(|| crate::gazetteer::word_key(&format!("{base}ки")))
+    (base.chars().count() >= 3)
+        .then(|| crate::gazetteer::word_key(&format!("{base}ки")).to_string())
 }
 
-fn keys_are_place(keys: &[String]) -> bool {
+fn keys_are_place(keys: &[CompactString]) -> bool {
     GAZETTEER.index.contains_key(&keys.join(" "))
 }
 
@@ -64,6 +67,7 @@ pub fn find_places(doc: &Document) -> PlacesFound {
     let words = &doc.words;
     let keys = &doc.keys;
     let mut spans: Vec<PlaceSpan> = Vec::new();
+    let (mut joined, mut ends) = (String::new(), Vec::new());
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -73,17 +77,20 @@ pub fn find_places(doc: &Document) -> PlacesFound {
             continue;
         }
         let mut found = None;
-        let max = if g.first_words.contains(&keys[i]) {
+        let max = if g.first_words.contains(keys[i].as_str()) {
             g.max_words.min(sentence.end_word - i)
         } else {
             0
         };
-        let (joined, ends) = doc.joined_keys(i, max);
-        for n in (1..=max).rev() {
-            // Words of a place name are separated by spaces or hyphens only.
-            if (i + 1..i + n).any(|j| !matches!(doc.gap(j - 1, j), " " | "-" | ". " | "\u{a0}")) {
-                continue;
-            }
+        // Words of a place name are separated by spaces or hyphens only.
+        doc.joined_keys_into(
+            i,
+            max,
+            |gap| matches!(gap, " " | "-" | ". " | "\u{a0}"),
+            &mut joined,
+            &mut ends,
+        );
+        for n in (1..=ends.len()).rev() {
             if let Some(ids) = g.index.get(&joined[..ends[n - 1]]) {
                 found = Some((n, ids[0]));
                 break;
@@ -107,9 +114,9 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 && words[next].cap
                 && doc.gap(i, next) == " "
                 && !keys_are_place(&keys[next..(next + 1)])
-                && !NOT_NAMES.contains(&words[next].folded)
-                && !ROLES.contains(&words[next].folded)
-                && !ORG_HEADS.contains(&words[next].folded);
+                && !NOT_NAMES.contains(words[next].folded.as_str())
+                && !ROLES.contains(words[next].folded.as_str())
+                && !ORG_HEADS.contains(words[next].folded.as_str());
             let settlement = matches!(
                 kind,
                 crate::PlaceKind::Settlement | crate::PlaceKind::Facility
@@ -133,10 +140,10 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 && !words[i - 1].all_caps
                 && doc.gap(i - 1, i) == " "
                 && !keys_are_place(&keys[i - 1..i])
-                && !NOT_NAMES.contains(&words[i - 1].folded)
-                && !ROLES.contains(&words[i - 1].folded)
-                && !ORG_HEADS.contains(&words[i - 1].folded);
-            if NOT_NAMES.contains(&w.folded) && kind != crate::PlaceKind::Country
+                && !NOT_NAMES.contains(words[i - 1].folded.as_str())
+                && !ROLES.contains(words[i - 1].folded.as_str())
+                && !ORG_HEADS.contains(words[i - 1].folded.as_str());
+            if NOT_NAMES.contains(w.folded.as_str()) && kind != crate::PlaceKind::Country
                 || is_given_name(&w.folded) && after_name
                 || (is_given_name(&w.folded) || settlement) && next_is_name
                 || w.all_caps && w.folded.chars().count() <= 3 && kind != crate::PlaceKind::Country
@@ -176,7 +183,7 @@ impl PlacesFound {
 }
 
 /// "Donetsk, Luhansk and Zaporizhzhia regions": each town becomes its region.
-fn reread_region_lists(doc: &Document, keys: &[String], spans: &mut [PlaceSpan]) {
+fn reread_region_lists(doc: &Document, keys: &[CompactString], spans: &mut [PlaceSpan]) {
     let g = &*GAZETTEER;
     let mut k = 0;
     while k < spans.len() {

@@ -4,9 +4,18 @@
 //! per CPU-second of the measuring thread (the honest figure on a shared machine).
 //!
 //! Usage: `cargo run --release -p casefile-extract --bin bench-extract [MEGABYTES] [en|uk|ru]`
-//! (a language limits the run to its documents, for profiling one language's rules).
+//! (a language limits the run to its documents, for profiling one language's rules). It runs
+//! on mimalloc, as the `casefile` binary does; `--features system-allocator` measures the
+//! system allocator instead.
+//! With `BENCH_EXTRACT_DIGEST=1` it also prints, untimed, a digest of every extraction's
+//! JSON, so that a speed-up can be checked to leave the outputs on this text unchanged.
 
 use std::time::Instant;
+
+/// The allocator the `casefile` binary uses; `--features system-allocator` measures without it.
+#[cfg(not(feature = "system-allocator"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use casefile_extract::extract;
 
@@ -131,6 +140,20 @@ fn measure(label: &str, docs: &[String]) -> (usize, f64, Option<f64>) {
     (bytes, secs, cpu)
 }
 
+/// A digest of the JSON of every document's extraction (std's SipHash with its fixed keys:
+/// stable between runs of one build, which is all a before/after comparison needs).
+fn digest(docs: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    for d in docs {
+        let ex = extract(d, None, chrono::NaiveDate::from_ymd_opt(2023, 7, 22));
+        serde_json::to_string(&ex)
+            .unwrap_or_default()
+            .hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 fn main() {
     let megabytes: usize = std::env::args()
         .nth(1)
@@ -162,6 +185,9 @@ fn main() {
         total.0 += b;
         total.1 += s;
         total.2 = total.2.zip(c).map(|(t, c)| t + c);
+        if std::env::var_os("BENCH_EXTRACT_DIGEST").is_some() {
+            println!("{label:<8} digest {:016x}", digest(docs));
+        }
     }
     println!(
         "overall  {:>8.2} MB/s on one core (wall clock){}",

@@ -576,7 +576,8 @@ pub fn find_count_claims(
             head = Some(num.end - 1);
         }
         // "the number of ... children has exceeded 3,000" / "children, whose numbers amount to over 19,500"
-        if head.is_none() && num.value.is_some() {
+        // Vague magnitudes too: "put the number of children ... at several thousand".
+        if head.is_none() {
             if let Some(h) = number_of_children_before(doc, i) {
                 head = Some(h);
                 if qualifier == Qualifier::Exact {
@@ -936,12 +937,15 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
             .get(scope_end)
             .map(|w| w.start)
             .unwrap_or(doc.text.len());
+        let count_between = |end: usize| starts.iter().any(|s| *s > c.start && *s < end);
         // Another count later in the scope takes the ages, not this one.
-        if starts.iter().any(|s| *s > c.start && *s < scope_end_byte) {
-            continue;
-        }
+        let scope = if count_between(scope_end_byte) {
+            last_word + 1
+        } else {
+            scope_end
+        };
         let mut ages: (Option<u32>, Option<u32>) = (None, None);
-        for (k, word) in words.iter().enumerate().take(scope_end).skip(last_word + 1) {
+        for (k, word) in words.iter().enumerate().take(scope).skip(last_word + 1) {
             let f = word.folded.as_str();
             let youngest = f == "youngest" || f.starts_with("наймолодш") || f.starts_with("младш");
             let oldest = f == "oldest" || f.starts_with("найстарш") || f.starts_with("старш");
@@ -960,10 +964,41 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
                 ages.1 = age;
             }
         }
+        if ages.0.is_none() && ages.1.is_none() && !count_between(doc.sentences[sentence].end) {
+            ages = ages_in_next_sentence(doc, sentence, &starts);
+        }
         if ages.0.is_some() || ages.1.is_some() {
             c.age_min = ages.0;
             c.age_max = ages.1;
         }
+    }
+}
+
+/// "... a group of 35 pupils arrived. The children, aged 7 to 15, will stay three weeks":
+/// an age range in the next sentence describes the count before it when that sentence is
+/// about children and has no count of its own.
+fn ages_in_next_sentence(
+    doc: &Document,
+    sentence: usize,
+    claim_starts: &[usize],
+) -> (Option<u32>, Option<u32>) {
+    let Some(next) = doc.sentences.get(sentence + 1) else {
+        return (None, None);
+    };
+    let has_count = claim_starts
+        .iter()
+        .any(|s| next.start <= *s && *s < next.end);
+    let about_children = (next.first_word..next.end_word).any(|k| doc.is(k, class::CHILD_NOUN));
+    if has_count || !about_children {
+        return (None, None);
+    }
+    let Some(c) = AGES.captures(&doc.text[next.start..next.end]) else {
+        return (None, None);
+    };
+    let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    match (num(1).or(num(3)), num(2).or(num(4))) {
+        (Some(a), Some(b)) if a <= b => (Some(a), Some(b)),
+        _ => (None, num(5).map(|u| u.saturating_sub(1))),
     }
 }
 
@@ -1293,6 +1328,29 @@ mod tests {
     }
 
     #[test]
+    fn ages_in_the_next_sentence_about_the_children() {
+        let c = claims(
+            "Вчера в санаторий прибыли 35 школьников. Дети в возрасте от 7 до 15 лет пробудут там три недели.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(7), Some(15)));
+        // A next sentence with a count of its own keeps its ages.
+        let c = claims(
+            "Officials traced 41 children. Another 12 children aged 6 to 9 were found later.",
+        );
+        assert_eq!(c[0].age_min, None, "{c:?}");
+        // A next sentence about something else gives no ages.
+        let c = claims("Officials traced 41 children. Staff aged 30 to 50 ran the camp.");
+        assert_eq!(c[0].age_min, None, "{c:?}");
+        // A later count two sentences on does not stop it.
+        let c = claims(
+            "Прибыли 35 школьников. Дети в возрасте от 7 до 15 лет пробудут там три недели. Всего прибыли более 3 000 детей.",
+        );
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(7), Some(15)), "{c:?}");
+        assert_eq!(c[1].age_min, None, "{c:?}");
+    }
+
+    #[test]
     fn ages_from_the_youngest_and_the_oldest_child() {
         let c = claims(
             "Officials traced 41 children from the region. The youngest was three and the oldest 15, they said.",
@@ -1436,6 +1494,15 @@ mod tests {
             ],
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn number_of_children_put_at_a_vague_magnitude() {
+        let c = claims(
+            "Figures compiled by the ministry put the number of children living in Russian institutions at several thousand.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].number, c[0].qualifier), (None, Qualifier::About));
     }
 
     #[test]

@@ -237,6 +237,14 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                         | "кінці"
                         | "початку"
                         | "середині"
+                        | "наприкінці"
+                        | "напочатку"
+                        | "посередині"
+                        | "концу"
+                        | "напрыканцы"
+                        | "пачатку"
+                        | "канцы"
+                        | "сярэдзіне"
                 ) || w.cap && !w.cyrillic
                     || i > 0
                         && MONTHS.contains_key(prev)
@@ -444,6 +452,17 @@ mod tests {
         assert_eq!(
             dates("Вивезли в кінці травня 2022 року.", None),
             vec![(None, Some("2022-05".into()))]
+        );
+    }
+
+    #[test]
+    fn end_of_a_month_without_a_year() {
+        assert_eq!(
+            dates(
+                "Наприкінці травня дітей вивезли до табору.",
+                Some("2025-06-03")
+            ),
+            vec![(None, Some("2025-05".into()))]
         );
     }
 }

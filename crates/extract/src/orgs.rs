@@ -287,11 +287,15 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
             last_cap = j;
             j += 1;
         } else if j > i && is_connector(&w.folded) && !w.cap {
+            // "... Prisoners of War in Kyiv": a known place after "in" says where
+            // the body sits, and is no part of its name ("of Ukraine" may be).
+            if w.folded == "in" && place_words.get(j + 1).copied().unwrap_or(false) {
+                break;
+            }
             j += 1;
         } else {
             break;
         }
-        let _ = place_words;
     }
     last_cap + 1
 }
@@ -1167,6 +1171,18 @@ mod tests {
         let d = Document::new(text);
         let p = crate::places::find_places(&d);
         find_organizations(&d, &p.spans).organizations
+    }
+
+    #[test]
+    fn a_place_after_in_is_not_part_of_the_name() {
+        let o = orgs(
+            "The Mission met the Coordination Headquarters for the Treatment of Prisoners of War in Kyiv.",
+        );
+        let names: Vec<&str> = o.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Coordination Headquarters for the Treatment of Prisoners of War"]
+        );
     }
 
     #[test]

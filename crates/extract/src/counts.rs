@@ -615,7 +615,8 @@ pub fn find_count_claims(
             origin,
             destination,
             time_scope: None,
-            asserted_by: asserted_by(doc, i, orgs, persons),
+            asserted_by: asserted_by(doc, i, orgs, persons)
+                .and_then(|a| plausible_asserter(doc, i, a)),
         });
         i = claim_end.max(num.end);
     }
@@ -1180,6 +1181,65 @@ fn time_scope(
         .map(|(_, t)| t)
 }
 
+/// Words that open no name of a source: pronouns, relatives, conjunctions, ordinals.
+const NOT_AN_ASSERTER: &[&str] = &[
+    "which",
+    "that",
+    "who",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "it",
+    "they",
+    "first",
+    "second",
+    "як",
+    "яку",
+    "який",
+    "яка",
+    "що",
+    "це",
+    "так",
+    "как",
+    "который",
+    "которая",
+    "что",
+    "это",
+    "якія",
+    "што",
+];
+
+/// The asserter as found, if it can name a source: a single lowercase word ("group",
+/// "participants") or a phrase opened by a pronoun or relative says nothing an
+/// investigator can check; a «quotation» cut off at the phrase's end is completed from
+/// the sentence ("порталу «Діти війни" -> "порталу «Діти війни»").
+fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String> {
+    let first = found.split_whitespace().next()?;
+    let first_folded = first.to_lowercase();
+    if NOT_AN_ASSERTER.contains(&first_folded.as_str()) {
+        return None;
+    }
+    let single_word = !found.trim().contains(char::is_whitespace);
+    if single_word && first.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let opens = found.matches('«').count();
+    if opens > found.matches('»').count() {
+        let sentence = doc.sentence_of(i);
+        let text = &doc.text[sentence.start..sentence.end];
+        let at = text.find(found.as_str())?;
+        let rest = &text[at + found.len()..];
+        return match rest.find('»') {
+            Some(close) if close < 80 => {
+                Some(format!("{found}{}", &rest[..close + '»'.len_utf8()]))
+            }
+            _ => Some(found.replace('«', "")),
+        };
+    }
+    Some(found)
+}
+
 /// Who asserts the claim: "according to X", "X said", "reports X", or the subject of a reporting verb.
 fn asserted_by(
     doc: &Document,
@@ -1348,6 +1408,20 @@ mod tests {
         );
         assert_eq!((c[0].age_min, c[0].age_max), (Some(7), Some(15)), "{c:?}");
         assert_eq!(c[1].age_min, None, "{c:?}");
+    }
+
+    #[test]
+    fn asserters_that_name_no_source_are_dropped_and_quotes_completed() {
+        let c = claims("The group said 40 children were moved to the camp.");
+        assert_eq!(c[0].asserted_by, None, "{c:?}");
+        let c = claims("За даними державного порталу «Діти війни», депортовано 19 546 дітей.");
+        assert_eq!(
+            c[0].asserted_by.as_deref(),
+            Some("державного порталу «Діти війни»"),
+            "{c:?}"
+        );
+        let c = claims("According to the Kharkiv Child Rights Group, 40 children were moved.");
+        assert!(c[0].asserted_by.is_some(), "{c:?}");
     }
 
     #[test]

@@ -212,7 +212,7 @@ fn registry_tour(project: &mut Project, folder: &Path, actor: &str) -> Result<()
         let expected = truth_pairs(&truth, left, right)?;
         let matched: Vec<_> = result
             .pairs()
-            .filter(|p| p.probability >= result.threshold)
+            .filter(|p| registry::is_match(p, result.threshold))
             .collect();
         let correct = matched
             .iter()

@@ -15,12 +15,14 @@ use casefile_core::{
     AuditRecord, Entity, EntityId, EntityKind, Origin, RegistryInfo, Statement, StatementFilter,
     Status,
 };
-use casefile_link::{BlockingConfig, ColumnMap, LinkResult, Record, Settings};
+use casefile_link::{BlockingConfig, ColumnMap, LinkResult, Pair, Record, Settings};
 use casefile_store::{now_rfc3339, Project, Store};
 use casefile_text::DecodeError;
 use clap::{Args, Subcommand};
+use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const ACCEPTED: &str = "recordMatch";
@@ -248,52 +250,83 @@ fn settings(store: &dyn Store, options: &LinkOptions, left: &str, right: &str) -
     Ok(settings.with_decisions(&accepted, &rejected))
 }
 
+/// Whether a reported pair is a match: a person's decision outranks the
+/// model's probability.
+pub fn is_match(pair: &Pair, threshold: f64) -> bool {
+    match pair.decision {
+        Some("accepted") => true,
+        Some("rejected") => false,
+        _ => pair.probability >= threshold,
+    }
+}
+
+/// A sequence serialized straight from an iterator, so that a million pairs
+/// stream to stdout without a copy of them all in memory.
+struct Streamed<F>(F);
+
+impl<F, I> Serialize for Streamed<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
 fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
     if let Some(path) = &options.csv {
         write_csv(result, path)?;
     }
-    // A person's decision outranks the model's probability.
-    let matched: Vec<_> = result
-        .pairs()
-        .filter(|p| match p.decision {
-            Some("accepted") => true,
-            Some("rejected") => false,
-            _ => p.probability >= result.threshold,
-        })
-        .collect();
+    let matches = || result.pairs().filter(|p| is_match(p, result.threshold));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if options.json {
-        let out = serde_json::json!({
-            "stats": result.stats,
-            "threshold": result.threshold,
-            "pairs": matched,
-            "clusters": result.clusters(),
-        });
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        #[derive(Serialize)]
+        struct Output<'a, P, C> {
+            stats: &'a casefile_link::LinkStats,
+            threshold: f64,
+            pairs: P,
+            clusters: C,
+        }
+        let output = Output {
+            stats: &result.stats,
+            threshold: result.threshold,
+            pairs: Streamed(matches),
+            clusters: Streamed(|| result.clusters().into_iter()),
+        };
+        serde_json::to_writer_pretty(&mut out, &output)?;
+        writeln!(out)?;
+        out.flush()?;
         return Ok(());
     }
-    for p in &matched {
+    let mut matched = 0usize;
+    for p in matches() {
+        matched += 1;
         let fields: Vec<String> = p
             .fields
             .iter()
             .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
             .collect();
-        println!(
+        writeln!(
+            out,
             "{:<16} {:<16} {:.3}  {}",
             p.left,
             p.right,
             p.probability,
             fields.join(" ")
-        );
+        )?;
     }
-    for c in result.clusters() {
-        println!("cluster: {}", c.join(" "));
+    let clusters = result.clusters();
+    for c in &clusters {
+        writeln!(out, "cluster: {}", c.join(" "))?;
     }
+    out.flush()?;
     eprintln!(
-        "{} candidate pairs, {} matches at p ≥ {}, {} clusters, {} pairs await review (`casefile review`)",
+        "{} candidate pairs, {matched} matches at p ≥ {}, {} clusters, {} pairs await review (`casefile review`)",
         result.stats.candidate_pairs,
-        matched.len(),
         result.threshold,
-        result.clusters().len(),
+        clusters.len(),
         result.review_queue().count()
     );
     Ok(())

@@ -119,11 +119,11 @@ pub fn import_into(
     let size = std::fs::metadata(file)
         .with_context(|| format!("{}: cannot read", file.display()))?
         .len();
-    if size > project.config.max_file_size {
+    if size > project.config.max_registry_size {
         bail!(
-            "{}: file is {size} bytes, over the limit of {} bytes (raise max_file_size in casefile.toml)",
+            "{}: file is {size} bytes, over the limit of {} bytes (raise max_registry_size in casefile.toml)",
             file.display(),
-            project.config.max_file_size
+            project.config.max_registry_size
         );
     }
     let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;

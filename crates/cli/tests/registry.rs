@@ -171,6 +171,35 @@ fn bad_maps_and_unknown_registries_are_clear_errors() {
     }
     let out = run(&project, &["dedupe", "nothing"]);
     assert!(stderr(&out).contains("no registry named"));
+    // Over the registry size limit: refused with the setting to change.
+    let config = project.join("casefile.toml");
+    let settings = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        settings.contains("max_registry_size = 1073741824"),
+        "{settings}"
+    );
+    std::fs::write(
+        &config,
+        settings.replace("max_registry_size = 1073741824", "max_registry_size = 100"),
+    )
+    .unwrap();
+    let out = run(
+        &project,
+        &[
+            "registry",
+            "import",
+            "ru",
+            path.to_str().unwrap(),
+            "--map",
+            RU_MAP,
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("max_registry_size"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(
         json(&run(&project, &["registry", "list", "--json"]))
             .as_array()

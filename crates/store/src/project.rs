@@ -24,10 +24,18 @@ pub struct ProjectConfig {
     /// Files larger than this are refused at ingest (bytes).
     #[serde(default = "default_max_file_size")]
     pub max_file_size: u64,
+    /// Registry CSVs larger than this are refused at import (bytes). Larger
+    /// than for documents: a national list of a million children is ~100 MB.
+    #[serde(default = "default_max_registry_size")]
+    pub max_registry_size: u64,
 }
 
 fn default_max_file_size() -> u64 {
     50 * 1024 * 1024
+}
+
+fn default_max_registry_size() -> u64 {
+    1024 * 1024 * 1024
 }
 
 impl Default for ProjectConfig {
@@ -35,6 +43,7 @@ impl Default for ProjectConfig {
         ProjectConfig {
             format_version: FORMAT_VERSION,
             max_file_size: default_max_file_size(),
+            max_registry_size: default_max_registry_size(),
         }
     }
 }

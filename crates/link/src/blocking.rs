@@ -37,9 +37,11 @@
 //! `prefixN` (first N letters of the Latin key), `initial` (= `prefix1`),
 //! `soundex` (a Soundex code of the Latin key) or `skeleton` / `skeletonN`
 //! (the consonant skeleton of the Latin key, at most N classes); `given` and
-//! `surname` also take `sound` (the given name's group, Олександр = Sasha's
-//! first group; the surname's loose sound key, Шевцов = Шаўцоў = Shautsou;
-//! a name without one, its Latin key).
+//! `surname` also take `sound` (the given name's groups, Олександр = one of
+//! Sasha's; the surname's loose sound keys, Шевцов = Шаўцоў = Shautsou,
+//! one per reading of a Latin spelling; a name without one, its Latin key).
+//! A record with several joins the block of each: a diminutive meets every
+//! name it may stand for (Саша: Oleksandr and Oleksandra).
 //! `birth` takes `date` or
 //! `year` (a record with only an age gets the one or two years it allows).
 //! `names` (given name and surname as an unordered pair, for swapped
@@ -174,7 +176,9 @@ impl Default for BlockingConfig {
     /// Rule 10 uses the surname's sound key, so Belarusian forms
     /// (Шаўцоў / Шевцов, Коваленка / Коваленко) meet without a birth date;
     /// rule 11 (surname alone) finds FEBRL's pairs with typos in both the
-    /// given name and the birth date.
+    /// given name and the birth date; rule 12 (surname sound key + birth
+    /// year) finds a surname in another language's or a press spelling
+    /// (Schewtschenko / Шевченко) when the given name has a typo too.
     /// Rules 3 and 7 use consonant skeletons ([`skeleton`]), so German or
     /// French press spellings (Schewtschenko, Chevtchenko) and dropped or
     /// doubled letters still meet their Cyrillic forms; rule 3 adds the
@@ -210,6 +214,10 @@ impl Default for BlockingConfig {
                     &["surname:sound", "given:sound"],
                 ),
                 rule("surname", &["surname:latin"]),
+                rule(
+                    "surname sound + birth year",
+                    &["surname:sound", "birth:year"],
+                ),
             ],
             pairs_per_record: default_pairs_per_record(),
             identifier_rules: default_identifier_rules(),
@@ -322,6 +330,16 @@ enum PartValues {
     Single(Vec<u32>),
     /// Birth years: a record's span of possible years.
     Years,
+    /// Several values per key, [`NONE`] padded (a record's key has none
+    /// when the first is `NONE`): a Latin spelling's sound key under each
+    /// plausible reading (Schewtschenko read German-style is Шевченко's), a
+    /// diminutive's every group (Саша: Oleksandr's and Oleksandra's). A
+    /// record joins the block of each, so a reading or group that is not
+    /// the first still meets its other forms.
+    Several {
+        per_key: Vec<[u32; crate::encode::VARIANT_IDS]>,
+        column: usize,
+    },
 }
 
 /// Candidate pairs of an encoded job, and how many each rule contributed.
@@ -358,8 +376,9 @@ pub(crate) struct RecallTerm {
 fn recall_of_rule(rule: &BlockingRule) -> Option<Vec<RecallTerm>> {
     const KEY_EQUAL: &[u8] = &[1, 2];
     const RAW_EQUAL: &[u8] = &[1];
-    const NAME_EITHER_ORDER: &[u8] = &[1, 2, 8];
-    const GIVEN_EITHER_ORDER: &[u8] = &[1, 2, 8];
+    use crate::compare::{TEXT_EXACT, TEXT_SWAPPED, TEXT_TRANSLITERATION};
+    const NAME_EITHER_ORDER: &[u8] = &[TEXT_EXACT, TEXT_TRANSLITERATION, TEXT_SWAPPED];
+    const GIVEN_EITHER_ORDER: &[u8] = &[TEXT_EXACT, TEXT_TRANSLITERATION, TEXT_SWAPPED];
     let mut terms = Vec::new();
     for part in rule.keys.iter().map(|k| parse_part(k)) {
         let term = |field: &str, levels, needs_date| RecallTerm {
@@ -551,15 +570,23 @@ fn part_values(encoded: &Encoded<'_>, part: &KeyPart) -> Option<PartValues> {
                     }
                     // A name no table knows stands for itself (its Latin
                     // key, apart from the knowledge ids by the top bit).
-                    column
+                    let per_key = column
                         .key_variants
                         .iter()
                         .enumerate()
                         .map(|(key, ids)| match ids[0] {
-                            NONE => key as u32 | 1 << 31,
-                            id => id,
+                            NONE => {
+                                let mut own = [NONE; crate::encode::VARIANT_IDS];
+                                own[0] = key as u32 | 1 << 31;
+                                own
+                            }
+                            _ => *ids,
                         })
-                        .collect()
+                        .collect();
+                    return Some(PartValues::Several {
+                        per_key,
+                        column: encoded.column(source)?,
+                    });
                 }
             };
             Some(PartValues::Single(
@@ -727,6 +754,26 @@ fn neighbourhood_order(encoded: &Encoded<'_>) -> Vec<u64> {
         .collect()
 }
 
+/// Every hasher continued with every value (a record with several values
+/// of a key part gets one key per combination); `scratch` is reused so that
+/// no record allocates.
+fn fan_out<T: Copy>(
+    hashers: &mut Vec<FxHasher>,
+    scratch: &mut Vec<FxHasher>,
+    values: impl Iterator<Item = T> + Clone,
+    write: impl Fn(&mut FxHasher, T),
+) {
+    scratch.clear();
+    for hasher in hashers.iter() {
+        for value in values.clone() {
+            let mut next = hasher.clone();
+            write(&mut next, value);
+            scratch.push(next);
+        }
+    }
+    std::mem::swap(hashers, scratch);
+}
+
 fn rule_pairs(
     encoded: &Encoded<'_>,
     values: &[PartValues],
@@ -736,33 +783,38 @@ fn rule_pairs(
 ) -> (Vec<u64>, bool) {
     // (key, neighbourhood rank, record)
     let mut entries: Vec<(u64, u64, u32)> = Vec::with_capacity(encoded.len());
+    let (mut hashers, mut scratch): (Vec<FxHasher>, Vec<FxHasher>) = (Vec::new(), Vec::new());
     'records: for record in 0..encoded.len() {
-        let mut hasher = FxHasher::default();
-        let mut years = None;
+        hashers.clear();
+        hashers.push(FxHasher::default());
         for part in values {
             match part {
                 PartValues::Single(v) => match v[record] {
                     NONE => continue 'records,
-                    value => hasher.write_u32(value),
+                    value => hashers.iter_mut().for_each(|h| h.write_u32(value)),
                 },
+                PartValues::Several { per_key, column } => {
+                    let key = encoded.text[*column].key_of(record);
+                    let Some(ids) = per_key.get(key as usize).filter(|ids| ids[0] != NONE) else {
+                        continue 'records;
+                    };
+                    let ids = ids.iter().copied().filter(|&v| v != NONE);
+                    fan_out(&mut hashers, &mut scratch, ids, |h, id| h.write_u32(id));
+                }
                 PartValues::Years => {
                     let mut possible = encoded.birth[record].possible_years();
                     let Some(first) = possible.next() else {
                         continue 'records;
                     };
-                    years = Some((first, possible.last().unwrap_or(first)));
+                    let last = possible.last().unwrap_or(first);
+                    fan_out(&mut hashers, &mut scratch, first..=last, |h, year| {
+                        h.write_i32(year)
+                    });
                 }
             }
         }
-        match years {
-            None => entries.push((hasher.finish(), order[record], record as u32)),
-            Some((first, last)) => {
-                for year in first..=last {
-                    let mut with_year = hasher.clone();
-                    with_year.write_i32(year);
-                    entries.push((with_year.finish(), order[record], record as u32));
-                }
-            }
+        for hasher in &hashers {
+            entries.push((hasher.finish(), order[record], record as u32));
         }
     }
     entries.par_sort_unstable();
@@ -892,6 +944,32 @@ mod tests {
             ..BlockingConfig::default()
         };
         assert!(!candidate_pairs(&encoded, &without).pairs.contains(&wanted));
+    }
+
+    #[test]
+    fn a_diminutive_meets_every_name_it_may_stand_for() {
+        use crate::Record;
+        let record = |id: &str, given: &str| {
+            let mut r = Record::new(id);
+            r.given = Some(given.into());
+            r.surname = Some("Петренко".into());
+            r
+        };
+        // Саша is short for Oleksandr and for Oleksandra: blocking on the
+        // given name's group must pair it with both, not only the first.
+        let left = [record("a", "Саша")];
+        let right = [
+            record("b", "Олександр"),
+            record("c", "Олександра"),
+            record("d", "Ірина"),
+        ];
+        let encoded = Encoded::new(&left, &right);
+        let config = BlockingConfig::from_toml(
+            "[[rules]]\nname = \"given sound\"\nkeys = [\"given:sound\"]\n",
+        )
+        .unwrap();
+        let found = candidate_pairs(&encoded, &config);
+        assert_eq!(found.pairs, vec![1, 2], "{:?}", found.per_rule);
     }
 
     #[test]

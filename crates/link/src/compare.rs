@@ -6,7 +6,11 @@
 //! counts of distinct patterns rather than on the pairs themselves.
 //!
 //! Names and other text: exact as written; equal Latin keys (the same name
-//! in another script or transliteration standard); a name variant (given
+//! in another script or transliteration standard); for surnames, one
+//! spelling form (the same surname up to a Ukrainian / Russian / Belarusian
+//! ending or akanye: Коваленко / Каваленка, Ковальська / Ковальская, the
+//! sex kept), a level of its own because unrelated surnames rarely share
+//! it while they often share a loose sound key; a name variant (given
 //! names of one group, diminutives included: Oleksandr / Sasha; surnames
 //! with one sound key: Шевцов / Шаўцоў / Shautsou, Коваленко / Kowalenko),
 //! an integer compare of ids computed once per key in `encode`;
@@ -17,7 +21,9 @@
 //! on top of the swap), the weaker "swapped, one unlike" level.
 //! Birth: exact; day and month transposed; one digit differs (a typing
 //! slip); within N days; same year; consistent with a stated age, exactly
-//! or only within the age slack; an age that cannot fit; different.
+//! or only within the age slack; two stated ages that overlap (a weaker
+//! agreement: two one-year spans meet by chance about twice as often as a
+//! date falls in one); an age that cannot fit; different.
 
 use crate::encode::{Encoded, TextSource, NONE};
 
@@ -28,10 +34,11 @@ pub(crate) const MAX_FIELDS: usize = (u64::BITS / BITS_PER_FIELD) as usize;
 /// The level of a missing value.
 pub(crate) const MISSING: u8 = 0;
 
-pub(crate) const TEXT_LEVELS: [&str; 10] = [
+pub(crate) const TEXT_LEVELS: [&str; 11] = [
     "missing",
     "exact",
     "transliteration",
+    "surname form",
     "name variant",
     "jaro-winkler >= 0.92",
     "jaro-winkler >= 0.88",
@@ -42,12 +49,16 @@ pub(crate) const TEXT_LEVELS: [&str; 10] = [
 ];
 pub(crate) const TEXT_EXACT: u8 = 1;
 pub(crate) const TEXT_TRANSLITERATION: u8 = 2;
-pub(crate) const TEXT_VARIANT: u8 = 3;
-const TEXT_JW88: u8 = 5;
-pub(crate) const TEXT_SWAPPED: u8 = 8;
-pub(crate) const TEXT_SWAPPED_ONE_UNLIKE: u8 = 9;
+pub(crate) const TEXT_FORM: u8 = 3;
+pub(crate) const TEXT_VARIANT: u8 = 4;
+const TEXT_JW92: u8 = 5;
+const TEXT_JW88: u8 = 6;
+const TEXT_JW70: u8 = 7;
+const TEXT_DIFFERENT: u8 = 8;
+pub(crate) const TEXT_SWAPPED: u8 = 9;
+pub(crate) const TEXT_SWAPPED_ONE_UNLIKE: u8 = 10;
 
-pub(crate) const BIRTH_LEVELS: [&str; 10] = [
+pub(crate) const BIRTH_LEVELS: [&str; 12] = [
     "missing",
     "exact",
     "day and month transposed",
@@ -58,6 +69,8 @@ pub(crate) const BIRTH_LEVELS: [&str; 10] = [
     "different",
     "age inconsistent",
     "age consistent within slack",
+    "ages consistent",
+    "ages consistent within slack",
 ];
 
 pub(crate) const SEX_LEVELS: [&str; 3] = ["missing", "same", "different"];
@@ -229,7 +242,7 @@ impl<'a, 'r> Comparer<'a, 'r> {
                 pattern | (u64::from(self.level(field, i, j)) << (f as u32 * BITS_PER_FIELD))
             });
         if let Some([(given_field, given), (surname_field, surname)]) = self.swap {
-            let poor = |f: usize| level_in(pattern, f) >= TEXT_JW88;
+            let poor = |f: usize| (TEXT_JW88..=TEXT_DIFFERENT).contains(&level_in(pattern, f));
             // One crossed name must agree well; the other may be a diminutive
             // or carry a typo (Irka / Opanasenko against Opanasienka / Irina).
             let swapped = if poor(given_field) && poor(surname_field) {
@@ -318,15 +331,20 @@ impl<'a, 'r> Comparer<'a, 'r> {
     }
 
     fn compare_keys(&self, col: &crate::encode::TextColumn, ka: u32, kb: u32) -> u8 {
+        // A surname form is checked first: its keys also share a sound
+        // key, but it is far rarer among different surnames.
+        if col.shared_form(ka, kb).is_some() {
+            return TEXT_FORM;
+        }
         if col.variants_meet(ka, kb) {
             return TEXT_VARIANT;
         }
         let similarity = jaro_winkler_bytes(col.key_bytes(ka), col.key_bytes(kb));
         match similarity {
-            s if s >= 0.92 => 4,
-            s if s >= 0.88 => 5,
-            s if s >= 0.70 => 6,
-            _ => 7,
+            s if s >= 0.92 => TEXT_JW92,
+            s if s >= 0.88 => TEXT_JW88,
+            s if s >= 0.70 => TEXT_JW70,
+            _ => TEXT_DIFFERENT,
         }
     }
 
@@ -358,9 +376,19 @@ impl<'a, 'r> Comparer<'a, 'r> {
                 // that fits only with the slack (an age a year off).
                 let slack = self.age_slack_days;
                 if lo_a <= hi_b && lo_b <= hi_a {
-                    6
+                    // Two stated ages overlap by chance about twice as
+                    // often as a birth date falls inside one stated age.
+                    if a.has_date() || b.has_date() {
+                        6
+                    } else {
+                        10
+                    }
                 } else if lo_a - slack <= hi_b && lo_b - slack <= hi_a {
-                    9
+                    if a.has_date() || b.has_date() {
+                        9
+                    } else {
+                        11
+                    }
                 } else {
                     8
                 }
@@ -511,17 +539,35 @@ mod tests {
 
     #[test]
     fn name_variants() {
-        // Belarusian and French-style forms of one surname, a diminutive of
-        // the given name: neither has the same Latin key.
+        // The Belarusian form of a surname (its own, tighter level), a
+        // diminutive of the given name: neither has the same Latin key.
         let l = levels(
             record("a", "Олександр", "Шевцов", None),
             record("b", "Sasha", "Shautsou", None),
         );
-        assert_eq!(level_of(&l, "surname"), "name variant");
+        assert_eq!(level_of(&l, "surname"), "surname form");
         assert_eq!(level_of(&l, "given"), "name variant");
+        let l = levels(
+            record("a", "Олена", "Коваленко", None),
+            record("b", "Олена", "Каваленка", None),
+        );
+        assert_eq!(level_of(&l, "surname"), "surname form");
+        // The other sex's form is no spelling correspondence.
+        let l = levels(
+            record("a", "Олена", "Шевцова", None),
+            record("b", "Олена", "Шаўцоў", None),
+        );
+        assert_ne!(level_of(&l, "surname"), "surname form");
         let l = levels(
             record("a", "Олена", "Мельничук", None),
             record("b", "Olena", "Melnitchouk", None),
+        );
+        // Read French-style, the spelling is the Cyrillic one exactly.
+        assert_eq!(level_of(&l, "surname"), "surname form");
+        // Only the consonants agree: the loose sound-key level.
+        let l = levels(
+            record("a", "Олена", "Савченко", None),
+            record("b", "Олена", "Сивченко", None),
         );
         assert_eq!(level_of(&l, "surname"), "name variant");
         let l = levels(
@@ -610,7 +656,12 @@ mod tests {
         );
         assert_eq!(
             level_of(&levels(aged(9), aged(9)), "birth"),
-            "age consistent"
+            "ages consistent"
+        );
+        // Two stated ages a year apart: consistent only within the slack.
+        assert_eq!(
+            level_of(&levels_with_slack(aged(8), aged(9), 183), "birth"),
+            "ages consistent within slack"
         );
         // Born three months after the latest day age 8 allows.
         assert_eq!(

@@ -107,6 +107,13 @@ pub(crate) struct TextColumn {
     pub key_variants: Vec<[u32; VARIANT_IDS]>,
     /// Per name-knowledge id: how many records' keys carry it.
     pub variant_counts: Vec<u32>,
+    /// Per key id, for surnames only: up to [`VARIANT_IDS`] ids of its
+    /// spelling forms (see `names_bridge::surname_form_keys`), [`NONE`]
+    /// padded. Two keys sharing one are the same surname up to a language
+    /// ending or akanye: much stronger evidence than a shared sound key.
+    pub key_forms: Vec<[u32; VARIANT_IDS]>,
+    /// Per form id: how many records' keys carry it.
+    pub form_counts: Vec<u32>,
     /// Per written value: how many records carry it (term frequency of
     /// exact agreement, which is rarer than agreement on the key).
     pub raw_counts: Vec<u32>,
@@ -159,6 +166,27 @@ impl TextColumn {
         let count = self
             .variant_counts
             .get(variant as usize)
+            .copied()
+            .unwrap_or(1)
+            .max(1);
+        f64::from(count) / f64::from(self.present.max(1))
+    }
+
+    /// The surname spelling form two keys share, if any.
+    #[inline]
+    pub(crate) fn shared_form(&self, a: u32, b: u32) -> Option<u32> {
+        let (x, y) = (
+            self.key_forms.get(a as usize)?,
+            self.key_forms.get(b as usize)?,
+        );
+        x.iter().copied().find(|&v| v != NONE && y.contains(&v))
+    }
+
+    /// Share of records whose key carries spelling form `form`.
+    pub(crate) fn form_frequency(&self, form: u32) -> f64 {
+        let count = self
+            .form_counts
+            .get(form as usize)
             .copied()
             .unwrap_or(1)
             .max(1);
@@ -409,19 +437,15 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         })
         .collect();
     let key_variants = key_variants(&source, &raw_values, &raw_to_key, keys.len());
-    let variant_ids = key_variants
-        .iter()
-        .flatten()
-        .filter(|&&v| v != NONE)
-        .map(|&v| v as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let mut variant_counts = vec![0u32; variant_ids];
-    for (ids, &count) in key_variants.iter().zip(&key_counts) {
-        for &v in ids.iter().filter(|&&v| v != NONE) {
-            variant_counts[v as usize] += count;
-        }
-    }
+    let variant_counts = knowledge_counts(&key_variants, &key_counts);
+    let key_forms = if source == TextSource::Surname {
+        key_knowledge(&raw_values, &raw_to_key, keys.len(), |v| {
+            names_bridge::surname_form_keys(v)
+        })
+    } else {
+        Vec::new()
+    };
+    let form_counts = knowledge_counts(&key_forms, &key_counts);
     let mut key_text = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
     let mut key_start = Vec::with_capacity(keys.len() + 1);
     for key in &keys {
@@ -439,6 +463,8 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         key_counts,
         key_variants,
         variant_counts,
+        key_forms,
+        form_counts,
         raw_counts,
         present,
     }
@@ -459,24 +485,53 @@ fn key_variants(
     ) {
         return Vec::new();
     }
+    key_knowledge(raw_values, raw_to_key, key_count, |v| match source {
+        TextSource::Given => names_bridge::given_groups(v)
+            .into_iter()
+            .map(|g| g.to_string())
+            .collect(),
+        TextSource::Patronymic => names_bridge::father_groups(v)
+            .into_iter()
+            .map(|g| g.to_string())
+            .collect(),
+        _ => names_bridge::surname_sound_keys(v),
+    })
+}
+
+/// Per record-count of each knowledge id (how many records' keys carry it).
+fn knowledge_counts(per_key: &[[u32; VARIANT_IDS]], key_counts: &[u32]) -> Vec<u32> {
+    let ids = per_key
+        .iter()
+        .flatten()
+        .filter(|&&v| v != NONE)
+        .map(|&v| v as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut counts = vec![0u32; ids];
+    for (ids, &count) in per_key.iter().zip(key_counts) {
+        for &v in ids.iter().filter(|&&v| v != NONE) {
+            counts[v as usize] += count;
+        }
+    }
+    counts
+}
+
+/// Interned ids of what `knowledge` says about each key, computed once per
+/// key from the first value written with it (in parallel), so that
+/// comparing two records for it is an integer compare.
+fn key_knowledge(
+    raw_values: &[&str],
+    raw_to_key: &[u32],
+    key_count: usize,
+    knowledge: impl Fn(&str) -> Vec<String> + Sync,
+) -> Vec<[u32; VARIANT_IDS]> {
     let mut first_value: Vec<Option<&str>> = vec![None; key_count];
     for (value, &key) in raw_values.iter().zip(raw_to_key) {
         first_value[key as usize].get_or_insert(value);
     }
     let known: Vec<Vec<String>> = first_value
         .par_iter()
-        .map(|value| match (value, source) {
-            (None, _) => Vec::new(),
-            (Some(v), TextSource::Given) => names_bridge::given_groups(v)
-                .into_iter()
-                .map(|g| g.to_string())
-                .collect(),
-            (Some(v), TextSource::Patronymic) => names_bridge::father_groups(v)
-                .into_iter()
-                .map(|g| g.to_string())
-                .collect(),
-            (Some(v), _) => names_bridge::surname_sound_keys(v),
-        })
+        .map(|value| value.map(&knowledge).unwrap_or_default())
         .collect();
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     known

@@ -15,7 +15,7 @@ use std::time::Instant;
 use crate::blocking::{candidate_pairs, BlockingConfig};
 use crate::cluster::{cluster, pair_key, ClusterOptions};
 use crate::compare::{
-    fields_for, level_in, Comparator, Comparer, Field, TEXT_EXACT, TEXT_TRANSLITERATION,
+    fields_for, level_in, Comparator, Comparer, Field, TEXT_EXACT, TEXT_FORM, TEXT_TRANSLITERATION,
     TEXT_VARIANT,
 };
 use crate::encode::{Encoded, NONE};
@@ -308,7 +308,7 @@ impl Scorer<'_, '_> {
         for (k, f) in self.tf_fields.iter().enumerate() {
             let Some(f) = *f else { continue };
             let level = level_in(pattern, f);
-            if level != TEXT_EXACT && level != TEXT_TRANSLITERATION && level != TEXT_VARIANT {
+            if ![TEXT_EXACT, TEXT_TRANSLITERATION, TEXT_FORM, TEXT_VARIANT].contains(&level) {
                 continue;
             }
             let Comparator::Text { column, .. } = self.comparer.fields[f].comparator else {
@@ -322,17 +322,34 @@ impl Scorer<'_, '_> {
             // Agreement as written is judged by how common the written
             // value is; agreement on the key by how common the key is.
             // Agreement as a name variant by how common the shared variant
-            // (sound key, name group) is.
+            // (sound key, name group) is, as a surname form by how common
+            // the form is. A weaker level means "agree this way but not in
+            // a stronger one", so the records that would agree more
+            // strongly (the same key, the same written value) are not
+            // chances of agreeing at this level: Коваленко against
+            // Каваленка is judged by the other spellings of the form, not
+            // by every Коваленко. The rarer of the two sides' stronger
+            // shares is taken out, so the estimate errs towards common.
+            let (key_i, key_j) = (col.key_frequency(ki), col.key_frequency(kj));
+            let one_record = 1.0 / f64::from(col.present.max(1));
+            let beyond_key = |shared: f64| (shared - key_i.min(key_j)).max(one_record);
             let frequency = if level == TEXT_EXACT {
                 let (ri, rj) = (col.raw[i], col.raw[j]);
                 col.raw_frequency(ri).max(col.raw_frequency(rj))
             } else if level == TEXT_VARIANT {
                 match col.shared_variant(ki, kj) {
-                    Some(v) => col.variant_frequency(v),
+                    Some(v) => beyond_key(col.variant_frequency(v)),
+                    None => continue,
+                }
+            } else if level == TEXT_FORM {
+                match col.shared_form(ki, kj) {
+                    Some(v) => beyond_key(col.form_frequency(v)),
                     None => continue,
                 }
             } else {
-                col.key_frequency(ki).max(col.key_frequency(kj))
+                let (ri, rj) = (col.raw[i], col.raw[j]);
+                let written = col.raw_frequency(ri).min(col.raw_frequency(rj));
+                (key_i.max(key_j) - written).max(one_record)
             };
             let u_level = self.model.fields[f].levels[level as usize].u;
             out[k] = (u_level / frequency).log2() as f32;

@@ -67,6 +67,13 @@ pub fn surname_sound_keys(surname: &str) -> Vec<String> {
     casefile_names::surname_sound_keys(surname)
 }
 
+/// Tight spelling keys of a surname: equal only up to the regular
+/// Ukrainian / Russian / Belarusian ending and akanye correspondences
+/// (Коваленко / Каваленка, Ковальська / Ковальская), the sex kept.
+pub fn surname_form_keys(surname: &str) -> Vec<String> {
+    casefile_names::surname_form_keys(surname)
+}
+
 /// Splits a whole-name cell written in either order. When no word is a
 /// known given name (a rare name, or one with a typo), a cell of two or
 /// three words is read in the order lists use: Cyrillic lists write

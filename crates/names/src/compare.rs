@@ -114,7 +114,7 @@ fn reading_note(x: &KeyVariant, y: &KeyVariant) -> String {
 /// a final closed syllable (Харків / Харьков, -івка / -овка).
 /// A language form with every a, e and o after the first letter read as o
 /// (Belarusian akanye writes unstressed о and е as а).
-fn akanye_form(form: &str) -> String {
+pub(crate) fn akanye_form(form: &str) -> String {
     form.chars()
         .enumerate()
         .map(|(i, c)| {
@@ -127,7 +127,7 @@ fn akanye_form(form: &str) -> String {
         .collect()
 }
 
-fn language_form(key: &str) -> String {
+pub(crate) fn language_form(key: &str) -> String {
     let mut k = key.to_string();
     k = k
         .replace("Ti", "ti")

@@ -165,6 +165,55 @@ pub fn surname_sound_keys(surname: &str) -> Vec<String> {
     vec![keys.join("-")]
 }
 
+/// A tight key of a surname's spelling, for record linkage: equal only
+/// when two spellings are one surname up to the regular correspondences of
+/// Ukrainian, Russian and Belarusian spelling — the language endings
+/// (Коваленко / Каваленка, Ковальова / Ковалёва, Шевцов / Шаўцоў,
+/// Ковальська / Ковальская) and Belarusian akanye (unstressed о and е
+/// written а) — with every consonant and the length kept, and the sex of a
+/// gendered ending kept (Ivanov and Ivanova differ). The same rules that
+/// [`compare_surname`] explains as "forms of one name" and "akanye"; much
+/// rarer among unrelated surnames than [`surname_sound_keys`], which drops
+/// every vowel. One key per reading of a Latin spelling, the standard
+/// reading first; empty for a surname with no letters. A surname of
+/// several words gets the standard reading only.
+pub fn surname_form_keys(surname: &str) -> Vec<String> {
+    let words: Vec<&str> = surname
+        .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let form = |k: &str| {
+        let (stem, sex) = compare::gender_split(&compare::language_form(k));
+        let marker = match sex {
+            None => "",
+            Some(given::Sex::Female) => "/f",
+            Some(given::Sex::Male) => "/m",
+        };
+        format!("{}{marker}", compare::akanye_form(&stem))
+    };
+    if let [word] = words.as_slice() {
+        let mut out: Vec<String> = Vec::with_capacity(4);
+        for reading in key::token_keys(word).iter() {
+            let k = form(&reading.key);
+            if !reading.key.is_empty() && !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        return out;
+    }
+    let mut keys: Vec<String> = words
+        .iter()
+        .map(|w| key::primary_key(w))
+        .filter(|k| !k.is_empty())
+        .map(|k| form(&k))
+        .collect();
+    if keys.is_empty() {
+        return keys;
+    }
+    keys.sort();
+    vec![keys.join("-")]
+}
+
 fn is_key_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }

@@ -130,6 +130,42 @@ fn surname_sound_keys_join_language_forms_only() {
 }
 
 #[test]
+fn surname_form_keys_join_spelling_correspondences_only() {
+    let meet = |a: &str, b: &str| {
+        let kb = surname_form_keys(b);
+        surname_form_keys(a).iter().any(|k| kb.contains(k))
+    };
+    for (a, b) in [
+        ("Коваленко", "Каваленка"),
+        ("Шевцов", "Шаўцоў"),
+        ("Шевцов", "Shautsou"),
+        ("Грабаренко", "Hrabarenka"),
+        ("Ковальська", "Ковальская"),
+        ("Ковальська", "Kovalskaia"),
+        ("Коваленко", "Kovalenko"),
+    ] {
+        assert!(meet(a, b), "{a} / {b}");
+    }
+    // Look-alikes the loose sound key joins, a sex change, and different
+    // consonants stay apart.
+    for (a, b) in [
+        ("Шевцов", "Шевцова"),
+        ("Коваленко", "Ковальчук"),
+        ("Мельник", "Мельничук"),
+        ("Bondar", "Bondarenko"),
+        ("Савченко", "Сивченко"),
+    ] {
+        assert!(!meet(a, b), "{a} / {b}");
+    }
+    let sound = |a: &str, b: &str| {
+        let kb = surname_sound_keys(b);
+        surname_sound_keys(a).iter().any(|k| kb.contains(k))
+    };
+    assert!(sound("Савченко", "Сивченко"));
+    assert!(surname_form_keys("—").is_empty());
+}
+
+#[test]
 fn given_name_group_ids_include_diminutives() {
     let sasha = given_name_group_ids("Sasha");
     assert!(sasha.len() >= 2);

@@ -129,11 +129,11 @@ pub(crate) fn akanye_form(form: &str) -> String {
 
 pub(crate) fn language_form(key: &str) -> String {
     let mut k = key.to_string();
-    k = k
-        .replace("Ti", "ti")
-        .replace("Te", "te")
-        .replace("dzi", "di")
-        .replace("dze", "de");
+    for (from, to) in [("Ti", "ti"), ("Te", "te"), ("dzi", "di"), ("dze", "de")] {
+        if k.contains(from) {
+            k = k.replace(from, to);
+        }
+    }
     for v in ["au", "ou", "eu", "iu"] {
         let mut from = 0;
         while let Some(found) = k[from..].find(v) {

@@ -168,7 +168,11 @@ pub(crate) fn skeleton(s: &str) -> String {
         i += len;
     }
     // "ie"/"ye"/"je" → "e": Yelena/Elena/Jelena, Sergeyev/Sergeev.
-    let raw = raw.replace("ie", "e");
+    let raw = if raw.contains("ie") {
+        raw.replace("ie", "e")
+    } else {
+        raw
+    };
     let mut out = String::with_capacity(raw.len());
     let mut last: Option<char> = None;
     for c in raw.chars() {
@@ -183,7 +187,11 @@ pub(crate) fn skeleton(s: &str) -> String {
 fn replace_all(s: &str, pairs: &[(&str, &str)]) -> String {
     let mut out = s.to_string();
     for (from, to) in pairs {
-        out = out.replace(from, to);
+        // Most pairs are absent from most names: a search is cheaper than a
+        // new string per pair (this runs for every name extraction meets).
+        if out.contains(from) {
+            out = out.replace(from, to);
+        }
     }
     out
 }

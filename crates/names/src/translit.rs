@@ -628,16 +628,35 @@ fn map_french(c: char, ctx: &Ctx) -> Option<&'static str> {
     })
 }
 
+/// `char::is_alphabetic`, answered without a table lookup for ASCII and the
+/// basic Cyrillic block (all letters), which is nearly every name: entity
+/// resolution transliterates every name it meets.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        ('\u{400}'..='\u{45F}').contains(&c) || c.is_alphabetic()
+    }
+}
+
+/// The first char of `c.to_lowercase()`, with the same fast paths.
+fn lower_char(c: char) -> char {
+    let shifted = |by: u32| char::from_u32(c as u32 + by).unwrap_or(c);
+    match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        '\u{410}'..='\u{42F}' => shifted(0x20), // А–Я
+        '\u{400}'..='\u{40F}' => shifted(0x50), // Ѐ–Џ (Є, І, Ї, Ў ...)
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
 /// Transliterates every Cyrillic letter of `text` under `scheme`; other
 /// characters (Latin, digits, punctuation, spaces) pass through unchanged.
 /// Case is kept: a capital Cyrillic letter becomes a capitalised Latin
 /// group ("Щ" → "Shch"), or all capitals inside an all-capital word.
 pub fn transliterate(text: &str, scheme: Scheme) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let lower: Vec<char> = chars
-        .iter()
-        .map(|c| c.to_lowercase().next().unwrap_or(*c))
-        .collect();
+    let lower: Vec<char> = chars.iter().map(|&c| lower_char(c)).collect();
     let mut out = String::with_capacity(text.len() * 2);
     for (i, &c) in chars.iter().enumerate() {
         let lc = lower[i];
@@ -654,15 +673,15 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
         let prev_is_apos = prev_raw.is_some_and(is_apostrophe);
         let word_start = match prev_raw {
             None => true,
-            Some(p) => !(p.is_alphabetic() || is_apostrophe(p)),
+            Some(p) => !(is_letter(p) || is_apostrophe(p)),
         };
         // After an apostrophe the vowel is iotated: behave as after a soft sign.
         let prev = if prev_is_apos {
             Some('ь')
         } else {
-            prev_raw.filter(|p| p.is_alphabetic())
+            prev_raw.filter(|&p| is_letter(p))
         };
-        let next = lower.get(i + 1).copied().filter(|n| n.is_alphabetic());
+        let next = lower.get(i + 1).copied().filter(|&n| is_letter(n));
         let ctx = Ctx {
             word_start,
             prev,
@@ -887,6 +906,15 @@ pub fn to_cyrillic(text: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_letter_and_lowercase_agree_with_std() {
+        let samples = ('\u{0}'..='\u{600}').chain(['ʼ', '’', 'İ', 'ẞ', 'Ω', '中']);
+        for c in samples {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(lower_char(c), c.to_lowercase().next().unwrap_or(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn ukrainian_national_positional_rules() {

@@ -15,9 +15,9 @@ fn registries() -> std::path::PathBuf {
     repo_root().join("corpus/registries")
 }
 
-fn import(project: &Path, name: &str, file: &str, map: &str) {
-    let path = registries().join(file);
-    let out = run(
+/// `registry import NAME PATH --map MAP`, whatever its outcome.
+fn try_import(project: &Path, name: &str, path: &Path, map: &str) -> std::process::Output {
+    run(
         project,
         &[
             "registry",
@@ -27,7 +27,12 @@ fn import(project: &Path, name: &str, file: &str, map: &str) {
             "--map",
             map,
         ],
-    );
+    )
+}
+
+/// Imports a corpus registry, which must succeed.
+fn import(project: &Path, name: &str, file: &str, map: &str) {
+    let out = try_import(project, name, &registries().join(file), map);
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
@@ -155,17 +160,7 @@ fn bad_maps_and_unknown_registries_are_clear_errors() {
     let path = registries().join("ru_camp_list.csv");
     // No id column; a column that is not in the header.
     for (map, expected) in [("given=Имя", "id="), ("id=ID,surname=Нет", "Нет")] {
-        let out = run(
-            &project,
-            &[
-                "registry",
-                "import",
-                "ru",
-                path.to_str().unwrap(),
-                "--map",
-                map,
-            ],
-        );
+        let out = try_import(&project, "ru", &path, map);
         assert!(!out.status.success());
         assert!(stderr(&out).contains(expected), "{}", stderr(&out));
     }
@@ -183,17 +178,7 @@ fn bad_maps_and_unknown_registries_are_clear_errors() {
         settings.replace("max_registry_size = 1073741824", "max_registry_size = 100"),
     )
     .unwrap();
-    let out = run(
-        &project,
-        &[
-            "registry",
-            "import",
-            "ru",
-            path.to_str().unwrap(),
-            "--map",
-            RU_MAP,
-        ],
-    );
+    let out = try_import(&project, "ru", &path, RU_MAP);
     assert!(!out.status.success());
     assert!(
         stderr(&out).contains("max_registry_size"),
@@ -219,17 +204,7 @@ fn febrl4_links_through_the_cli_with_only_a_column_map() {
                extra.state=state,extra.soc_sec_id=soc_sec_id";
     for (name, file) in [("a", "dataset4a.csv"), ("b", "dataset4b.csv")] {
         let path = shared.join("data/febrl4").join(file);
-        let out = run(
-            &project,
-            &[
-                "registry",
-                "import",
-                name,
-                path.to_str().unwrap(),
-                "--map",
-                map,
-            ],
-        );
+        let out = try_import(&project, name, &path, map);
         assert!(out.status.success(), "{}", stderr(&out));
     }
     let out = run(&project, &["link", "a", "b", "--json"]);
@@ -264,17 +239,7 @@ fn a_windows_1251_registry_links_like_its_utf8_original_and_csv_output_has_no_na
     assert!(!unmappable);
     let legacy_path = tmp.path().join("ru_camp_list_cp1251.csv");
     std::fs::write(&legacy_path, &legacy).unwrap();
-    let out = run(
-        &project,
-        &[
-            "registry",
-            "import",
-            "ru1251",
-            legacy_path.to_str().unwrap(),
-            "--map",
-            RU_MAP,
-        ],
-    );
+    let out = try_import(&project, "ru1251", &legacy_path, RU_MAP);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("windows-1251"), "{}", stdout(&out));
     let list = json(&run(&project, &["registry", "list", "--json"]));

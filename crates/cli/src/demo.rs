@@ -6,6 +6,7 @@ use crate::registry::{self, LinkOptions};
 use anyhow::{bail, Context, Result};
 use casefile_core::SourceKind;
 use casefile_ingest::{IngestReport, NoProgress};
+use casefile_link::evaluation::PairCounts;
 use casefile_store::{verify_project, Project, SearchQuery, Store};
 use include_dir::{include_dir, Dir};
 use std::collections::{HashMap, HashSet};
@@ -217,15 +218,16 @@ fn registry_tour(project: &mut Project, folder: &Path, actor: &str) -> Result<()
         let correct = matched
             .iter()
             .filter(|p| expected.contains(&(p.left.clone(), p.right.clone())))
-            .count() as f64;
+            .count();
+        let scores = PairCounts::new(matched.len() as u64, expected.len() as u64, correct as u64);
         println!(
             "  link {left} ↔ {right}: {} matches at p ≥ {} among {} candidate pairs; \
              against TRUTH.csv precision {:.2}, recall {:.2}; {} pairs await review",
             matched.len(),
             result.threshold,
             result.stats.candidate_pairs,
-            correct / matched.len().max(1) as f64,
-            correct / expected.len().max(1) as f64,
+            scores.precision(),
+            scores.recall(),
             result.review_queue().count()
         );
         if let Some(p) = matched.first() {

@@ -996,11 +996,24 @@ fn ages_in_next_sentence(
     let Some(c) = AGES.captures(&doc.text[next.start..next.end]) else {
         return (None, None);
     };
-    let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
-    match (num(1).or(num(3)), num(2).or(num(4))) {
-        (Some(a), Some(b)) if a <= b => (Some(a), Some(b)),
-        _ => (None, num(5).map(|u| u.saturating_sub(1))),
+    match age_range(&c) {
+        Some((Some(a), Some(b))) if a > b => (None, None),
+        Some(range) => range,
+        None => (None, None),
     }
+}
+
+/// The youngest and oldest age an [`AGES`] match states: "aged 6-17" (6, 17),
+/// "under 14" (none, 13). None when the number groups do not parse.
+fn age_range(c: &regex::Captures<'_>) -> Option<(Option<u32>, Option<u32>)> {
+    let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let (Some(a), Some(b)) = (num(1), num(2)) {
+        return Some((Some(a), Some(b)));
+    }
+    if let (Some(a), Some(b)) = (num(3), num(4)) {
+        return Some((Some(a), Some(b)));
+    }
+    num(5).map(|u| (None, Some(u.saturating_sub(1))))
 }
 
 fn ages_near(
@@ -1026,18 +1039,10 @@ fn ages_near(
     let Some(c) = AGES.captures(hay) else {
         return (None, None, None);
     };
-    let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
-    let end = c.get(0).map(|m| from + m.end());
-    if let (Some(a), Some(b)) = (num(1), num(2)) {
-        return (Some(a), Some(b), end);
+    match age_range(&c) {
+        Some((youngest, oldest)) => (youngest, oldest, c.get(0).map(|m| from + m.end())),
+        None => (None, None, None),
     }
-    if let (Some(a), Some(b)) = (num(3), num(4)) {
-        return (Some(a), Some(b), end);
-    }
-    if let Some(u) = num(5) {
-        return (None, Some(u.saturating_sub(1)), end);
-    }
-    (None, None, None)
 }
 
 fn origin_destination(

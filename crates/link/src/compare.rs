@@ -34,7 +34,7 @@ pub(crate) const MAX_FIELDS: usize = (u64::BITS / BITS_PER_FIELD) as usize;
 /// The level of a missing value.
 pub(crate) const MISSING: u8 = 0;
 
-pub(crate) const TEXT_LEVELS: [&str; 11] = [
+pub(crate) const TEXT_LEVELS: [&str; 12] = [
     "missing",
     "exact",
     "transliteration",
@@ -46,6 +46,7 @@ pub(crate) const TEXT_LEVELS: [&str; 11] = [
     "different",
     "given name and surname swapped",
     "given name and surname swapped, one unlike",
+    "one edit apart",
 ];
 pub(crate) const TEXT_EXACT: u8 = 1;
 pub(crate) const TEXT_TRANSLITERATION: u8 = 2;
@@ -57,6 +58,9 @@ const TEXT_JW70: u8 = 7;
 const TEXT_DIFFERENT: u8 = 8;
 pub(crate) const TEXT_SWAPPED: u8 = 9;
 pub(crate) const TEXT_SWAPPED_ONE_UNLIKE: u8 = 10;
+/// Last in number only (the levels above keep their numbers); in strength
+/// it comes between "name variant" and the Jaro-Winkler bands.
+const TEXT_ONE_EDIT: u8 = 11;
 
 pub(crate) const BIRTH_LEVELS: [&str; 12] = [
     "missing",
@@ -339,8 +343,11 @@ impl<'a, 'r> Comparer<'a, 'r> {
         if col.variants_meet(ka, kb) {
             return TEXT_VARIANT;
         }
-        let similarity = jaro_winkler_bytes(col.key_bytes(ka), col.key_bytes(kb));
-        match similarity {
+        let (x, y) = (col.key_bytes(ka), col.key_bytes(kb));
+        if within_one_edit(x, y) {
+            return TEXT_ONE_EDIT;
+        }
+        match jaro_winkler_bytes(x, y) {
             s if s >= 0.92 => TEXT_JW92,
             s if s >= 0.88 => TEXT_JW88,
             s if s >= 0.70 => TEXT_JW70,
@@ -455,6 +462,31 @@ pub(crate) fn jaro_winkler_bytes(a: &[u8], b: &[u8]) -> f64 {
     jaro + prefix as f64 * 0.1 * (1.0 - jaro)
 }
 
+/// Whether two different keys are one typing slip apart: one letter
+/// changed, added or dropped, or two neighbours swapped (Damerau-Levenshtein
+/// distance 1). Jaro-Winkler bands mix such slips with unrelated names
+/// that share letters (Kovalenko / Kovalchuk); a single slip is far rarer
+/// between different names.
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => {
+            let (rest_a, rest_b) = (&short[prefix..], &long[prefix..]);
+            let suffix = rest_a
+                .iter()
+                .rev()
+                .zip(rest_b.iter().rev())
+                .take_while(|(x, y)| x == y)
+                .count();
+            let differing = rest_a.len() - suffix;
+            differing <= 1 || (differing == 2 && rest_a[0] == rest_b[1] && rest_a[1] == rest_b[0])
+        }
+        1 => short[prefix..] == long[prefix + 1..],
+        _ => false,
+    }
+}
+
 /// Decimal digits that differ between two YYYYMMDD numbers.
 fn differing_digits(mut a: u32, mut b: u32) -> u32 {
     let mut count = 0;
@@ -526,9 +558,14 @@ mod tests {
             record("a", "Olena", "Kovalenko", None),
             record("b", "Olina", "Kovalchuk", None),
         );
-        assert_eq!(level_of(&l, "given"), "jaro-winkler >= 0.88");
+        assert_eq!(level_of(&l, "given"), "one edit apart");
         // Hard negative: alike in spelling only, so a similarity band, never "variant".
         assert!(level_of(&l, "surname").starts_with("jaro-winkler"));
+        let l = levels(
+            record("a", "Olena", "Kovalenko", None),
+            record("b", "Alina", "Kovalenko", None),
+        );
+        assert_eq!(level_of(&l, "given"), "jaro-winkler >= 0.70");
         let l = levels(
             record("a", "Olena", "Kovalenko", None),
             record("b", "Dmytro", "Bondar", None),
@@ -601,6 +638,28 @@ mod tests {
             record("b", "Taras", "Melnyk", None),
         );
         assert_eq!(level_of(&l, "given"), "different");
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        for (a, b, one) in [
+            ("marchenko", "machenko", true),
+            ("skliaryk", "slkiaryk", true),
+            ("bohdan", "bohdam", true),
+            ("olena", "olenaa", true),
+            ("kovalenko", "kovalchuk", false),
+            ("skliaryk", "skliar", false),
+            ("abcd", "badc", false),
+        ] {
+            assert_eq!(within_one_edit(a.as_bytes(), b.as_bytes()), one, "{a} {b}");
+            assert_eq!(within_one_edit(b.as_bytes(), a.as_bytes()), one, "{b} {a}");
+        }
+        // A typo the surname-form and sound keys cannot explain.
+        let l = levels(
+            record("a", "Людмила", "Склярик", None),
+            record("b", "Людмила", "Слкярик", None),
+        );
+        assert_eq!(level_of(&l, "surname"), "one edit apart");
     }
 
     #[test]

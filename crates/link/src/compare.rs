@@ -344,10 +344,13 @@ impl<'a, 'r> Comparer<'a, 'r> {
             return TEXT_VARIANT;
         }
         let (x, y) = (col.key_bytes(ka), col.key_bytes(kb));
-        if within_one_edit(x, y) {
+        let similarity = jaro_winkler_bytes(x, y);
+        // A slip leaves most letters in place: names that are not even
+        // alike (most pairs) need no edit check.
+        if similarity >= 0.70 && (within_one_edit(x, y) || col.forms_one_edit_apart(ka, kb)) {
             return TEXT_ONE_EDIT;
         }
-        match jaro_winkler_bytes(x, y) {
+        match similarity {
             s if s >= 0.92 => TEXT_JW92,
             s if s >= 0.88 => TEXT_JW88,
             s if s >= 0.70 => TEXT_JW70,
@@ -467,7 +470,7 @@ pub(crate) fn jaro_winkler_bytes(a: &[u8], b: &[u8]) -> f64 {
 /// distance 1). Jaro-Winkler bands mix such slips with unrelated names
 /// that share letters (Kovalenko / Kovalchuk); a single slip is far rarer
 /// between different names.
-fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
     match long.len() - short.len() {
@@ -660,6 +663,28 @@ mod tests {
             record("b", "Людмила", "Слкярик", None),
         );
         assert_eq!(level_of(&l, "surname"), "one edit apart");
+        // A slip on top of another romanisation: one edit between the
+        // spelling forms, not between the Latin keys.
+        let l = levels(
+            record("a", "Андрій", "Хяльченко", None),
+            record("b", "Andrij", "Hâlʹčekno", None),
+        );
+        assert_eq!(level_of(&l, "surname"), "one edit apart");
+        // The feminine and masculine forms of one surname share a stem but
+        // are no typo of each other.
+        let records = [
+            record("a", "Олена", "Шевцова", None),
+            record("b", "Олена", "Шевцов", None),
+            record("c", "Олена", "Хяльченко", None),
+            record("d", "Олена", "Hâlʹčekno", None),
+        ];
+        let encoded = Encoded::new(&records, &[]);
+        let surname = encoded.column(&crate::encode::TextSource::Surname).unwrap();
+        let column = &encoded.text[surname];
+        let one_edit =
+            |a: usize, b: usize| column.forms_one_edit_apart(column.key_of(a), column.key_of(b));
+        assert!(!one_edit(0, 1));
+        assert!(one_edit(2, 3));
     }
 
     #[test]

@@ -114,6 +114,10 @@ pub(crate) struct TextColumn {
     pub key_forms: Vec<[u32; VARIANT_IDS]>,
     /// Per form id: how many records' keys carry it.
     pub form_counts: Vec<u32>,
+    /// Per form id: its stem (`form_stems.bytes(id)`) and the sex of its
+    /// ending (`/f`, `/m` or empty), for typos on top of a form.
+    pub form_stems: PackedStrings,
+    pub form_sexes: Vec<[u8; 2]>,
     /// Per written value: how many records carry it (term frequency of
     /// exact agreement, which is rarer than agreement on the key).
     pub raw_counts: Vec<u32>,
@@ -180,6 +184,34 @@ impl TextColumn {
             self.key_forms.get(b as usize)?,
         );
         x.iter().copied().find(|&v| v != NONE && y.contains(&v))
+    }
+
+    /// Whether some spelling form of `a` is one typing slip from one of
+    /// `b`'s, with the same sex: a typo on top of another language's form
+    /// or another romanisation (Хяльченко / Hâlʹčekno).
+    pub(crate) fn forms_one_edit_apart(&self, a: u32, b: u32) -> bool {
+        let (Some(x), Some(y)) = (
+            self.key_forms.get(a as usize),
+            self.key_forms.get(b as usize),
+        ) else {
+            return false;
+        };
+        let real = |f: &&u32| **f != NONE;
+        x.iter().filter(real).any(|&fa| {
+            y.iter().filter(real).any(|&fb| {
+                let (fa, fb) = (fa as usize, fb as usize);
+                self.form_sexes.get(fa) == self.form_sexes.get(fb)
+                    && self
+                        .form_stems
+                        .len_of(fa)
+                        .abs_diff(self.form_stems.len_of(fb))
+                        <= 1
+                    && crate::compare::within_one_edit(
+                        self.form_stems.bytes(fa),
+                        self.form_stems.bytes(fb),
+                    )
+            })
+        })
     }
 
     /// Share of records whose key carries spelling form `form`.
@@ -438,14 +470,15 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         .collect();
     let key_variants = key_variants(&source, &raw_values, &raw_to_key, keys.len());
     let variant_counts = knowledge_counts(&key_variants, &key_counts);
-    let key_forms = if source == TextSource::Surname {
+    let (key_forms, form_text) = if source == TextSource::Surname {
         key_knowledge(&raw_values, &raw_to_key, keys.len(), |v| {
             names_bridge::surname_form_keys(v)
         })
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let form_counts = knowledge_counts(&key_forms, &key_counts);
+    let (form_stems, form_sexes) = split_forms(&form_text);
     let mut key_text = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
     let mut key_start = Vec::with_capacity(keys.len() + 1);
     for key in &keys {
@@ -465,6 +498,8 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         variant_counts,
         key_forms,
         form_counts,
+        form_stems,
+        form_sexes,
         raw_counts,
         present,
     }
@@ -485,7 +520,7 @@ fn key_variants(
     ) {
         return Vec::new();
     }
-    key_knowledge(raw_values, raw_to_key, key_count, |v| match source {
+    let (ids, _) = key_knowledge(raw_values, raw_to_key, key_count, |v| match source {
         TextSource::Given => names_bridge::given_groups(v)
             .into_iter()
             .map(|g| g.to_string())
@@ -495,7 +530,57 @@ fn key_variants(
             .map(|g| g.to_string())
             .collect(),
         _ => names_bridge::surname_sound_keys(v),
-    })
+    });
+    ids
+}
+
+/// Strings end to end in one block of memory, read by index: comparisons
+/// touch one array instead of chasing a pointer per string.
+#[derive(Default)]
+pub(crate) struct PackedStrings {
+    text: Vec<u8>,
+    start: Vec<u32>,
+}
+
+impl PackedStrings {
+    fn new<'s>(strings: impl Iterator<Item = &'s [u8]>) -> PackedStrings {
+        let mut packed = PackedStrings::default();
+        for s in strings {
+            packed.start.push(packed.text.len() as u32);
+            packed.text.extend_from_slice(s);
+        }
+        packed.start.push(packed.text.len() as u32);
+        packed
+    }
+
+    #[inline]
+    pub(crate) fn bytes(&self, i: usize) -> &[u8] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.text[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    #[inline]
+    pub(crate) fn len_of(&self, i: usize) -> usize {
+        self.bytes(i).len()
+    }
+}
+
+/// Surname forms split into stems and sex markers (see `form_stems`).
+fn split_forms(forms: &[Box<str>]) -> (PackedStrings, Vec<[u8; 2]>) {
+    fn split(form: &str) -> (&str, &str) {
+        form.rfind('/').map_or((form, ""), |at| form.split_at(at))
+    }
+    let stems = PackedStrings::new(forms.iter().map(|f| split(f).0.as_bytes()));
+    let sexes = forms
+        .iter()
+        .map(|f| {
+            let marker = split(f).1.as_bytes();
+            [marker.get(1).copied().unwrap_or(0), 0]
+        })
+        .collect();
+    (stems, sexes)
 }
 
 /// Per record-count of each knowledge id (how many records' keys carry it).
@@ -524,7 +609,7 @@ fn key_knowledge(
     raw_to_key: &[u32],
     key_count: usize,
     knowledge: impl Fn(&str) -> Vec<String> + Sync,
-) -> Vec<[u32; VARIANT_IDS]> {
+) -> (Vec<[u32; VARIANT_IDS]>, Vec<Box<str>>) {
     let mut first_value: Vec<Option<&str>> = vec![None; key_count];
     for (value, &key) in raw_values.iter().zip(raw_to_key) {
         first_value[key as usize].get_or_insert(value);
@@ -534,15 +619,19 @@ fn key_knowledge(
         .map(|value| value.map(&knowledge).unwrap_or_default())
         .collect();
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    known
+    let mut texts: Vec<Box<str>> = Vec::new();
+    let per_key = known
         .iter()
         .map(|values| {
             let mut out = [NONE; VARIANT_IDS];
             for (slot, value) in out.iter_mut().zip(values.iter().filter(|v| !v.is_empty())) {
-                let next = ids.len() as u32;
-                *slot = *ids.entry(value.as_str()).or_insert(next);
+                *slot = *ids.entry(value.as_str()).or_insert_with(|| {
+                    texts.push(value.as_str().into());
+                    (texts.len() - 1) as u32
+                });
             }
             out
         })
-        .collect()
+        .collect();
+    (per_key, texts)
 }

@@ -260,19 +260,20 @@ pub fn is_match(pair: &Pair, threshold: f64) -> bool {
     }
 }
 
-/// A sequence serialized straight from an iterator, so that a million pairs
-/// stream to stdout without a copy of them all in memory.
-struct Streamed<F>(F);
-
-impl<F, I> Serialize for Streamed<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq((self.0)())
+/// Writes `items` as the elements of a JSON array, one compact element a
+/// line: a million pairs stream out without a copy of them all in memory,
+/// and the file stays one JSON document that `grep` can still read by line.
+fn write_json_lines<W: Write, T: Serialize>(
+    out: &mut W,
+    items: impl Iterator<Item = T>,
+) -> Result<()> {
+    out.write_all(b"[")?;
+    for (n, item) in items.enumerate() {
+        out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &item)?;
     }
+    out.write_all(b"\n]")?;
+    Ok(())
 }
 
 fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
@@ -282,21 +283,14 @@ fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
     let matches = || result.pairs().filter(|p| is_match(p, result.threshold));
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if options.json {
-        #[derive(Serialize)]
-        struct Output<'a, P, C> {
-            stats: &'a casefile_link::LinkStats,
-            threshold: f64,
-            pairs: P,
-            clusters: C,
-        }
-        let output = Output {
-            stats: &result.stats,
-            threshold: result.threshold,
-            pairs: Streamed(matches),
-            clusters: Streamed(|| result.clusters().into_iter()),
-        };
-        serde_json::to_writer_pretty(&mut out, &output)?;
-        writeln!(out)?;
+        // {"stats": …, "threshold": …, "pairs": [one pair a line], "clusters": [one a line]}
+        out.write_all(b"{\"stats\":")?;
+        serde_json::to_writer(&mut out, &result.stats)?;
+        write!(out, ",\n\"threshold\":{},\n\"pairs\":", result.threshold)?;
+        write_json_lines(&mut out, matches())?;
+        out.write_all(b",\n\"clusters\":")?;
+        write_json_lines(&mut out, result.clusters().into_iter())?;
+        out.write_all(b"}\n")?;
         out.flush()?;
         return Ok(());
     }

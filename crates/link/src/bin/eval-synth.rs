@@ -132,11 +132,16 @@ fn main() -> Result<()> {
             .map(|(k, r)| (r.id.as_str(), k))
             .collect();
         let mut blocked_true = 0u64;
+        // Calibration: per tenth of predicted probability, pairs and true pairs.
+        let mut calibration = [(0u64, 0u64); 10];
         let mut by_level: FxHashMap<String, (u64, u64)> = FxHashMap::default();
         for pair in result.pairs() {
             let (a, b) = (index[pair.left.as_str()], index[pair.right.as_str()]);
             let same = child_of[a] == child_of[b];
             blocked_true += u64::from(same);
+            let bin = &mut calibration[((pair.probability * 10.0) as usize).min(9)];
+            bin.0 += 1;
+            bin.1 += u64::from(same);
             let key = pair
                 .fields
                 .iter()
@@ -172,6 +177,15 @@ fn main() -> Result<()> {
             "blocking recall {:.4} ({blocked_true} of {true_pairs})",
             blocked_true as f64 / true_pairs as f64
         );
+        println!("calibration (predicted probability: pairs, share true):");
+        for (tenth, (pairs, true_pairs)) in calibration.iter().enumerate() {
+            println!(
+                "  {:.1}-{:.1}: {pairs:9} {:.3}",
+                tenth as f64 / 10.0,
+                (tenth + 1) as f64 / 10.0,
+                *true_pairs as f64 / (*pairs).max(1) as f64
+            );
+        }
         if std::env::var_os("SHOW_MISSED").is_some() {
             let blocked: std::collections::HashSet<(String, String)> =
                 result.pairs().map(|p| (p.left, p.right)).collect();

@@ -427,8 +427,6 @@ fn fields_of_rule(rule: &BlockingRule) -> Vec<String> {
 
 pub(crate) fn candidate_pairs(encoded: &Encoded<'_>, config: &BlockingConfig) -> Candidates {
     let order = neighbourhood_order(encoded);
-    let mut all: Vec<u64> = Vec::new();
-    let mut per_rule = Vec::new();
     let mut rules = config.rules.clone();
     if config.identifier_rules {
         let room = MAX_RULES.saturating_sub(rules.len());
@@ -438,25 +436,40 @@ pub(crate) fn candidate_pairs(encoded: &Encoded<'_>, config: &BlockingConfig) ->
     // Packed as i << 38 | j << 12 | cut << 4 | rule, so one sort removes
     // repeats and keeps which rules found each pair, and whether in a whole
     // block or in a window of a cut one.
-    let mut rule_fields = Vec::new();
-    let mut rule_recall = Vec::new();
+    // Rules run side by side: building one rule's keys is mostly serial
+    // work over every record.
+    let found: Vec<Option<(Vec<u64>, bool)>> = rules
+        .par_iter()
+        .map(|rule| {
+            let parts: Option<Vec<KeyPart>> = rule.keys.iter().map(|k| parse_part(k)).collect();
+            let values = parts.and_then(|parts| {
+                parts
+                    .iter()
+                    .map(|part| part_values(encoded, part))
+                    .collect::<Option<Vec<_>>>()
+            })?;
+            Some(rule_pairs(
+                encoded,
+                &values,
+                &order,
+                config.max_block_size,
+                budget,
+            ))
+        })
+        .collect();
+    let mut all: Vec<u64> = Vec::with_capacity(
+        found
+            .iter()
+            .map(|f| f.as_ref().map_or(0, |(pairs, _)| pairs.len()))
+            .sum(),
+    );
+    let mut per_rule = Vec::new();
     let mut rule_windowed = Vec::new();
-    for (rule_index, rule) in rules.iter().enumerate() {
-        rule_fields.push(fields_of_rule(rule));
-        rule_recall.push(recall_of_rule(rule));
+    let rule_fields: Vec<_> = rules.iter().map(fields_of_rule).collect();
+    let rule_recall: Vec<_> = rules.iter().map(recall_of_rule).collect();
+    for (rule_index, (rule, found)) in rules.iter().zip(found).enumerate() {
         let rule_bit = rule_index.min(15) as u64;
-        let parts: Option<Vec<KeyPart>> = rule.keys.iter().map(|k| parse_part(k)).collect();
-        let Some(values) = parts.and_then(|parts| {
-            parts
-                .iter()
-                .map(|part| part_values(encoded, part))
-                .collect::<Option<Vec<_>>>()
-        }) else {
-            per_rule.push((rule.name.clone(), 0));
-            rule_windowed.push(false);
-            continue;
-        };
-        let (pairs, windowed) = rule_pairs(encoded, &values, &order, config.max_block_size, budget);
+        let (pairs, windowed) = found.unwrap_or_default();
         rule_windowed.push(windowed);
         per_rule.push((rule.name.clone(), pairs.len()));
         all.extend(pairs.into_iter().map(|p| p | rule_bit));

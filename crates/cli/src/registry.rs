@@ -19,6 +19,7 @@ use casefile_link::{BlockingConfig, ColumnMap, LinkResult, Pair, Record, Setting
 use casefile_store::{now_rfc3339, Project, Store};
 use casefile_text::DecodeError;
 use clap::{Args, Subcommand};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -261,8 +262,7 @@ pub fn is_match(pair: &Pair, threshold: f64) -> bool {
 }
 
 /// Writes `items` as the elements of a JSON array, one compact element a
-/// line: a million pairs stream out without a copy of them all in memory,
-/// and the file stays one JSON document that `grep` can still read by line.
+/// line: the file stays one JSON document that `grep` can still read by line.
 fn write_json_lines<W: Write, T: Serialize>(
     out: &mut W,
     items: impl Iterator<Item = T>,
@@ -271,6 +271,31 @@ fn write_json_lines<W: Write, T: Serialize>(
     for (n, item) in items.enumerate() {
         out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
         serde_json::to_writer(&mut *out, &item)?;
+    }
+    out.write_all(b"\n]")?;
+    Ok(())
+}
+
+/// The matched pairs as a JSON array, one pair a line, like
+/// [`write_json_lines`]. Pairs are expanded and rendered a batch at a time
+/// on every core (at a million records that is most of the writing time),
+/// so that only one batch is held in memory.
+fn write_matched_pairs<W: Write>(out: &mut W, result: &LinkResult) -> Result<()> {
+    const BATCH: usize = 1 << 16;
+    out.write_all(b"[")?;
+    let mut first = true;
+    for start in (0..result.pair_count()).step_by(BATCH) {
+        let end = (start + BATCH).min(result.pair_count());
+        let rendered: Vec<Vec<u8>> = (start..end)
+            .into_par_iter()
+            .filter_map(|k| result.pair(k).filter(|p| is_match(p, result.threshold)))
+            .map(|pair| serde_json::to_vec(&pair))
+            .collect::<Result<_, _>>()?;
+        for line in rendered {
+            out.write_all(if first { b"\n" } else { b",\n" })?;
+            out.write_all(&line)?;
+            first = false;
+        }
     }
     out.write_all(b"\n]")?;
     Ok(())
@@ -287,7 +312,7 @@ fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
         out.write_all(b"{\"stats\":")?;
         serde_json::to_writer(&mut out, &result.stats)?;
         write!(out, ",\n\"threshold\":{},\n\"pairs\":", result.threshold)?;
-        write_json_lines(&mut out, matches())?;
+        write_matched_pairs(&mut out, result)?;
         out.write_all(b",\n\"clusters\":")?;
         write_json_lines(&mut out, result.clusters().into_iter())?;
         out.write_all(b"}\n")?;

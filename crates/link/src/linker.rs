@@ -182,6 +182,12 @@ impl LinkResult {
         self.scored.len()
     }
 
+    /// Reported pair `k` (in the order of [`LinkResult::pairs`]), so that
+    /// callers can expand many pairs at once on several threads.
+    pub fn pair(&self, k: usize) -> Option<Pair> {
+        self.scored.get(k).map(|s| self.expand(s))
+    }
+
     /// Matched pairs, as `(left, right, probability)` indices: for `link`,
     /// into the left and right registries; for `dedupe`, both into the one
     /// registry. A matched pair is at or above the match threshold (or

@@ -739,7 +739,7 @@ pub(crate) fn skeleton(key: &str, limit: usize) -> String {
 }
 
 /// A rank per record putting similar names next to each other, for windows in big blocks.
-fn neighbourhood_order(encoded: &Encoded<'_>) -> Vec<u64> {
+fn neighbourhood_order(encoded: &Encoded<'_>) -> Vec<u32> {
     let rank_of = |source: TextSource| -> Option<(usize, Vec<u32>)> {
         let column_index = encoded.column(&source)?;
         let keys = &encoded.text[column_index].keys;
@@ -762,8 +762,17 @@ fn neighbourhood_order(encoded: &Encoded<'_>) -> Vec<u64> {
             None => 0,
         }
     };
-    (0..encoded.len())
+    let order: Vec<u64> = (0..encoded.len())
         .map(|r| (rank(&surname, r) << 32) | rank(&given, r))
+        .collect();
+    // Dense ranks of that order fit in 32 bits next to a record index,
+    // which keeps each rule's block entries at 16 bytes.
+    let mut distinct = order.clone();
+    distinct.par_sort_unstable();
+    distinct.dedup();
+    order
+        .iter()
+        .map(|o| distinct.partition_point(|d| d < o) as u32)
         .collect()
 }
 
@@ -790,12 +799,14 @@ fn fan_out<T: Copy>(
 fn rule_pairs(
     encoded: &Encoded<'_>,
     values: &[PartValues],
-    order: &[u64],
+    order: &[u32],
     max_block_size: usize,
     budget: usize,
 ) -> (Vec<u64>, bool) {
     // (key, neighbourhood rank, record)
-    let mut entries: Vec<(u64, u64, u32)> = Vec::with_capacity(encoded.len());
+    // (key, neighbourhood rank << 32 | record): sorted, blocks are runs of
+    // one key with their records in name order.
+    let mut entries: Vec<(u64, u64)> = Vec::with_capacity(encoded.len());
     let (mut hashers, mut scratch): (Vec<FxHasher>, Vec<FxHasher>) = (Vec::new(), Vec::new());
     'records: for record in 0..encoded.len() {
         hashers.clear();
@@ -827,7 +838,10 @@ fn rule_pairs(
             }
         }
         for hasher in &hashers {
-            entries.push((hasher.finish(), order[record], record as u32));
+            entries.push((
+                hasher.finish(),
+                (u64::from(order[record]) << 32) | record as u64,
+            ));
         }
     }
     entries.par_sort_unstable();
@@ -851,11 +865,11 @@ fn rule_pairs(
             let block = &entries[start..end];
             let cut = u64::from(block.len() > window + 1);
             (0..block.len()).flat_map(move |k| {
-                let a = block[k].2;
+                let a = block[k].1 as u32;
                 block[k + 1..(k + 1 + window).min(block.len())]
                     .iter()
                     .filter_map(move |entry| {
-                        let b = entry.2;
+                        let b = entry.1 as u32;
                         if a == b || (linking && (a < left_len) == (b < left_len)) {
                             return None;
                         }

@@ -278,7 +278,7 @@ impl<'a, 'r> Comparer<'a, 'r> {
     /// (Jaro-Winkler on the Latin keys; 0 when either is missing).
     fn cross_similarity(&self, a: usize, b: usize, i: usize, j: usize) -> f64 {
         let (ca, cb) = (&self.encoded.text[a], &self.encoded.text[b]);
-        let (ka, kb) = (ca.key_of(i), cb.key_of(j));
+        let ((_, ka), (_, kb)) = (self.encoded.text_pair(i, a), self.encoded.text_pair(j, b));
         if ka == NONE || kb == NONE {
             return 0.0;
         }

@@ -320,8 +320,10 @@ impl Scorer<'_, '_> {
             let Comparator::Text { column, .. } = self.comparer.fields[f].comparator else {
                 continue;
             };
-            let col = &self.comparer.encoded.text[column];
-            let (ki, kj) = (col.key_of(i), col.key_of(j));
+            let encoded = self.comparer.encoded;
+            let col = &encoded.text[column];
+            // Read from the interleaved ids, which the scoring loop prefetches.
+            let ((ri, ki), (rj, kj)) = (encoded.text_pair(i, column), encoded.text_pair(j, column));
             if ki == NONE || kj == NONE {
                 continue;
             }
@@ -340,7 +342,6 @@ impl Scorer<'_, '_> {
             let one_record = 1.0 / f64::from(col.present.max(1));
             let beyond_key = |shared: f64| (shared - key_i.min(key_j)).max(one_record);
             let frequency = if level == TEXT_EXACT {
-                let (ri, rj) = (col.raw[i], col.raw[j]);
                 col.raw_frequency(ri).max(col.raw_frequency(rj))
             } else if level == TEXT_VARIANT {
                 match col.shared_variant(ki, kj) {
@@ -353,7 +354,6 @@ impl Scorer<'_, '_> {
                     None => continue,
                 }
             } else {
-                let (ri, rj) = (col.raw[i], col.raw[j]);
                 let written = col.raw_frequency(ri).min(col.raw_frequency(rj));
                 (key_i.max(key_j) - written).max(one_record)
             };
@@ -461,6 +461,11 @@ impl StageClock {
     }
 }
 
+/// How many pairs ahead a loop over candidate pairs asks for the right
+/// record's data (see [`Encoded::prefetch`]): far enough for memory to
+/// answer, near enough that the data is still in cache when its turn comes.
+const PREFETCH_AHEAD: usize = 8;
+
 fn run(encoded: &Encoded<'_>, settings: &Settings, started: Instant) -> LinkResult {
     let mut clock = StageClock {
         last: started,
@@ -524,10 +529,16 @@ fn run(encoded: &Encoded<'_>, settings: &Settings, started: Instant) -> LinkResu
     clock.lap("u sample");
 
     // Patterns of the blocked pairs, and their counts for EM.
-    let patterns: Vec<u64> = candidates
-        .pairs
-        .par_iter()
-        .map(|&key| comparer.pattern((key >> 32) as usize, (key & 0xffff_ffff) as usize))
+    let pairs = &candidates.pairs;
+    let patterns: Vec<u64> = (0..pairs.len())
+        .into_par_iter()
+        .map(|k| {
+            if let Some(&ahead) = pairs.get(k + PREFETCH_AHEAD) {
+                encoded.prefetch((ahead & 0xffff_ffff) as usize);
+            }
+            let key = pairs[k];
+            comparer.pattern((key >> 32) as usize, (key & 0xffff_ffff) as usize)
+        })
         .collect();
     let pattern_counts: FxHashMap<u64, f64> = candidates
         .pairs
@@ -684,11 +695,13 @@ fn run(encoded: &Encoded<'_>, settings: &Settings, started: Instant) -> LinkResu
     };
 
     let report_weight = (settings.report_threshold / (1.0 - settings.report_threshold)).log2();
-    let mut scored: Vec<Scored> = candidates
-        .pairs
-        .par_iter()
-        .zip(patterns.par_iter())
-        .filter_map(|(&key, &pattern)| {
+    let mut scored: Vec<Scored> = (0..pairs.len())
+        .into_par_iter()
+        .filter_map(|k| {
+            if let Some(&ahead) = pairs.get(k + PREFETCH_AHEAD) {
+                encoded.prefetch((ahead & 0xffff_ffff) as usize);
+            }
+            let (key, pattern) = (pairs[k], patterns[k]);
             let (i, j) = ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
             let (weight, pattern, tf) = scorer.score_pattern(pattern, i, j);
             let decision = decided.get(&key).copied().unwrap_or(Decision::None);

@@ -17,7 +17,7 @@
 
 use crate::key::{primary_key, token_keys};
 use crate::translit::{transliterate, Scheme};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Grammatical sex of a given name group.
@@ -333,7 +333,7 @@ fn form_keys(form: &str) -> Vec<String> {
 
 fn build() -> GivenTable {
     let mut groups = Vec::new();
-    let mut by_key: HashMap<String, Vec<Membership>> = HashMap::new();
+    let mut by_key: HashMap<String, Vec<Membership>> = HashMap::default();
     for line in GROUPS.lines().filter(|l| !l.trim().is_empty()) {
         let mut parts = line.split('|');
         let sex = match parts.next() {

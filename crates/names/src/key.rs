@@ -19,6 +19,7 @@
 //! two tokens match when their sets meet. Cyrillic tokens have exactly one.
 
 use crate::translit::{is_cyrillic, key_letters, transliterate, Scheme};
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use unicode_normalization::UnicodeNormalization;
 
@@ -275,10 +276,10 @@ fn decode_polish(s: &str) -> String {
 const MEMO_CAPACITY: usize = 100_000;
 
 thread_local! {
-    static KEY_MEMO: std::cell::RefCell<std::collections::HashMap<String, Rc<[KeyVariant]>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-    static SPELLING_MEMO: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static KEY_MEMO: std::cell::RefCell<FxHashMap<String, Rc<[KeyVariant]>>> =
+        std::cell::RefCell::new(FxHashMap::default());
+    static SPELLING_MEMO: std::cell::RefCell<FxHashMap<String, Vec<String>>> =
+        std::cell::RefCell::new(FxHashMap::default());
 }
 
 /// Looks `token` up in a per-thread memo, computing it on a miss. Registries
@@ -286,7 +287,7 @@ thread_local! {
 /// comparisons millions of times mostly hits the memo; the memo is emptied
 /// when it reaches `MEMO_CAPACITY` so memory stays bounded.
 fn memoised<T: Clone>(
-    memo: &'static std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<String, T>>>,
+    memo: &'static std::thread::LocalKey<std::cell::RefCell<FxHashMap<String, T>>>,
     token: &str,
     compute: impl FnOnce(&str) -> T,
 ) -> T {

@@ -432,6 +432,9 @@ impl<'r> Encoded<'r> {
     }
 }
 
+/// A surname key's sound keys and spelling forms.
+type SurnameKnowledge = (Vec<String>, Vec<String>);
+
 fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
     let mut ids: FxHashMap<&'r str, u32> = FxHashMap::default();
     let mut raw_values: Vec<&'r str> = Vec::new();
@@ -450,27 +453,44 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         })
         .collect();
     drop(ids);
-    let latin: Vec<String> = raw_values
-        .par_iter()
-        .map(|value| {
-            if source.is_name() {
-                names_bridge::latin_key(value)
-            } else {
-                names_bridge::latin_key_of_text(value)
-            }
-        })
-        .collect();
-    let mut key_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    // Keys are computed a batch of values at a time on every core and
+    // interned as they come, so that one batch of computed keys is held at
+    // once. A surname's three keys come from one reading of its spelling;
+    // only the first value of each key keeps its sound keys and forms.
+    const BATCH: usize = 1 << 15;
+    let mut key_ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
     let mut keys: Vec<Box<str>> = Vec::new();
-    let raw_to_key: Vec<u32> = latin
-        .iter()
-        .map(|key| {
-            *key_ids.entry(key.as_str()).or_insert_with(|| {
-                keys.push(key.as_str().into());
-                (keys.len() - 1) as u32
+    let mut raw_to_key: Vec<u32> = Vec::with_capacity(raw_values.len());
+    let mut surname_knowledge: Vec<SurnameKnowledge> = Vec::new();
+    for batch in raw_values.chunks(BATCH) {
+        let computed: Vec<(String, Option<SurnameKnowledge>)> = batch
+            .par_iter()
+            .map(|value| match source {
+                TextSource::Surname => {
+                    let k = names_bridge::surname_keys(value);
+                    (k.latin, Some((k.sound, k.forms)))
+                }
+                _ if source.is_name() => (names_bridge::latin_key(value), None),
+                _ => (names_bridge::latin_key_of_text(value), None),
             })
-        })
-        .collect();
+            .collect();
+        for (latin, knowledge) in computed {
+            let latin = latin.into_boxed_str();
+            let id = match key_ids.get(&latin) {
+                Some(&id) => id,
+                None => {
+                    let id = keys.len() as u32;
+                    keys.push(latin.clone());
+                    key_ids.insert(latin, id);
+                    if let Some(knowledge) = knowledge {
+                        surname_knowledge.push(knowledge);
+                    }
+                    id
+                }
+            };
+            raw_to_key.push(id);
+        }
+    }
     drop(key_ids);
     let mut key_counts = vec![0u32; keys.len()];
     let mut raw_counts = vec![0u32; raw_values.len()];
@@ -490,15 +510,19 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             }
         })
         .collect();
-    let key_variants = key_variants(&source, &raw_values, &raw_to_key, keys.len());
-    let variant_counts = knowledge_counts(&key_variants, &key_counts);
-    let (key_forms, form_text) = if source == TextSource::Surname {
-        key_knowledge(&raw_values, &raw_to_key, keys.len(), |v| {
-            names_bridge::surname_form_keys(v)
-        })
+    let (key_variants, key_forms, form_text) = if source == TextSource::Surname {
+        let (variants, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].0.clone());
+        let (forms, form_text) = key_knowledge(keys.len(), |k| surname_knowledge[k].1.clone());
+        (variants, forms, form_text)
     } else {
-        (Vec::new(), Vec::new())
+        (
+            key_variants(&source, &raw_values, &raw_to_key, keys.len()),
+            Vec::new(),
+            Vec::new(),
+        )
     };
+    drop(surname_knowledge);
+    let variant_counts = knowledge_counts(&key_variants, &key_counts);
     let form_counts = knowledge_counts(&key_forms, &key_counts);
     let (form_stems, form_sexes) = split_forms(&form_text);
     let mut key_text = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
@@ -530,28 +554,28 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
 /// The name-knowledge ids of every key (see `TextColumn::key_variants`),
 /// computed once per key from the first value written with it, so that
 /// comparing two records' names for this level is an integer compare.
+/// Name knowledge of the given-name and patronymic columns (see `key_variants`);
+/// surnames get theirs from [`names_bridge::surname_keys`].
 fn key_variants(
     source: &TextSource,
     raw_values: &[&str],
     raw_to_key: &[u32],
     key_count: usize,
 ) -> Vec<[u32; VARIANT_IDS]> {
-    if !matches!(
-        source,
-        TextSource::Given | TextSource::Surname | TextSource::Patronymic
-    ) {
-        return Vec::new();
+    let groups: fn(&str) -> Vec<u32> = match source {
+        TextSource::Given => names_bridge::given_groups,
+        TextSource::Patronymic => names_bridge::father_groups,
+        _ => return Vec::new(),
+    };
+    let mut first_value: Vec<usize> = vec![usize::MAX; key_count];
+    for (raw, &key) in raw_to_key.iter().enumerate().rev() {
+        first_value[key as usize] = raw;
     }
-    let (ids, _) = key_knowledge(raw_values, raw_to_key, key_count, |v| match source {
-        TextSource::Given => names_bridge::given_groups(v)
-            .into_iter()
-            .map(|g| g.to_string())
-            .collect(),
-        TextSource::Patronymic => names_bridge::father_groups(v)
-            .into_iter()
-            .map(|g| g.to_string())
-            .collect(),
-        _ => names_bridge::surname_sound_keys(v),
+    let (ids, _) = key_knowledge(key_count, |k| {
+        raw_values
+            .get(first_value[k])
+            .map(|value| groups(value).into_iter().map(|g| g.to_string()).collect())
+            .unwrap_or_default()
     });
     ids
 }
@@ -623,23 +647,14 @@ fn knowledge_counts(per_key: &[[u32; VARIANT_IDS]], key_counts: &[u32]) -> Vec<u
     counts
 }
 
-/// Interned ids of what `knowledge` says about each key, computed once per
-/// key from the first value written with it (in parallel), so that
-/// comparing two records for it is an integer compare.
+/// Interned ids of what `knowledge` says about each key (computed once per
+/// key, from the first value written with it, in parallel), so that
+/// comparing two records for it is an integer compare; and the text of each id.
 fn key_knowledge(
-    raw_values: &[&str],
-    raw_to_key: &[u32],
     key_count: usize,
-    knowledge: impl Fn(&str) -> Vec<String> + Sync,
+    knowledge: impl Fn(usize) -> Vec<String> + Sync + Send,
 ) -> (Vec<[u32; VARIANT_IDS]>, Vec<Box<str>>) {
-    let mut first_value: Vec<Option<&str>> = vec![None; key_count];
-    for (value, &key) in raw_values.iter().zip(raw_to_key) {
-        first_value[key as usize].get_or_insert(value);
-    }
-    let known: Vec<Vec<String>> = first_value
-        .par_iter()
-        .map(|value| value.map(&knowledge).unwrap_or_default())
-        .collect();
+    let known: Vec<Vec<String>> = (0..key_count).into_par_iter().map(&knowledge).collect();
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut texts: Vec<Box<str>> = Vec::new();
     let per_key = known

@@ -67,6 +67,17 @@ pub fn surname_sound_keys(surname: &str) -> Vec<String> {
     casefile_names::surname_sound_keys(surname)
 }
 
+/// The Latin key, sound keys and spelling forms of a surname at once (as
+/// [`latin_key`], [`surname_sound_keys`] and [`surname_form_keys`]), its
+/// spelling read once.
+pub fn surname_keys(surname: &str) -> casefile_names::SurnameKeys {
+    let mut keys = casefile_names::surname_keys(surname);
+    if keys.latin.is_empty() {
+        keys.latin = fallback_key(surname);
+    }
+    keys
+}
+
 /// Tight spelling keys of a surname: equal only up to the regular
 /// Ukrainian / Russian / Belarusian ending and akanye correspondences
 /// (Коваленко / Каваленка, Ковальська / Ковальская), the sex kept.

@@ -64,26 +64,56 @@ pub fn latin_key(name: &str) -> String {
     let mut words: Vec<String> = name
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .map(|w| {
-            let keys = key::token_keys(w);
-            let full = given::lookup_keys(&keys)
-                .into_iter()
-                .find(|m| !m.diminutive);
-            match full.and_then(|m| given::table().groups.get(m.group)) {
-                Some(g) => key::primary_key(&g.label),
-                None if !w.contains('-') => keys.first().map(|k| k.key.clone()).unwrap_or_default(),
-                None => w
-                    .split('-')
-                    .map(key::primary_key)
-                    .filter(|k| !k.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("-"),
-            }
-        })
+        .map(|w| word_latin_key(w, &key::token_keys(w)))
         .filter(|k| !k.is_empty())
         .collect();
     words.sort();
     words.join(" ")
+}
+
+/// [`latin_key`] of one word whose readings are `keys`.
+fn word_latin_key(word: &str, keys: &[key::KeyVariant]) -> String {
+    let full = given::lookup_keys(keys).into_iter().find(|m| !m.diminutive);
+    match full.and_then(|m| given::table().groups.get(m.group)) {
+        Some(g) => key::primary_key(&g.label),
+        None if !word.contains('-') => keys.first().map(|k| k.key.clone()).unwrap_or_default(),
+        None => word
+            .split('-')
+            .map(key::primary_key)
+            .filter(|k| !k.is_empty())
+            .collect::<Vec<_>>()
+            .join("-"),
+    }
+}
+
+/// The keys record linkage takes of a surname: [`latin_key`],
+/// [`surname_sound_keys`] and [`surname_form_keys`], equal to calling the
+/// three, but reading a one-word surname's spelling once instead of three
+/// times (a million-record registry has a few hundred thousand surnames).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SurnameKeys {
+    pub latin: String,
+    pub sound: Vec<String>,
+    pub forms: Vec<String>,
+}
+
+pub fn surname_keys(surname: &str) -> SurnameKeys {
+    let single_word = !surname.is_empty()
+        && !surname.contains(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.'))
+        && surname.chars().any(char::is_alphabetic);
+    if !single_word {
+        return SurnameKeys {
+            latin: latin_key(surname),
+            sound: surname_sound_keys(surname),
+            forms: surname_form_keys(surname),
+        };
+    }
+    let readings = key::token_keys(surname);
+    SurnameKeys {
+        latin: word_latin_key(surname, &readings),
+        sound: sound_keys_of_readings(&readings),
+        forms: form_keys_of_readings(&readings),
+    }
 }
 
 /// The label of the given-name group a name belongs to as a full form
@@ -141,28 +171,36 @@ pub fn surname_sound_keys(surname: &str) -> Vec<String> {
         .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let sound = |k: &str| consonant_skeleton(&compare::gender_split(&belarusian_u_as_v(k)).0);
     if let [word] = words.as_slice() {
-        let mut out: Vec<String> = Vec::with_capacity(4);
-        for reading in key::token_keys(word).iter() {
-            let k = sound(&reading.key);
-            if !out.contains(&k) {
-                out.push(k);
-            }
-        }
-        if out.is_empty() {
-            out.push(String::new());
-        }
-        return out;
+        return sound_keys_of_readings(&key::token_keys(word));
     }
     let mut keys: Vec<String> = words
         .iter()
         .map(|w| key::primary_key(w))
         .filter(|k| !k.is_empty())
-        .map(|k| sound(&k))
+        .map(|k| sound_key_of(&k))
         .collect();
     keys.sort();
     vec![keys.join("-")]
+}
+
+fn sound_key_of(key: &str) -> String {
+    consonant_skeleton(&compare::gender_split(&belarusian_u_as_v(key)).0)
+}
+
+/// [`surname_sound_keys`] of one word whose readings are `readings`.
+fn sound_keys_of_readings(readings: &[key::KeyVariant]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(4);
+    for reading in readings {
+        let k = sound_key_of(&reading.key);
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
 }
 
 /// A tight key of a surname's spelling, for record linkage: equal only
@@ -182,36 +220,42 @@ pub fn surname_form_keys(surname: &str) -> Vec<String> {
         .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let form = |k: &str| {
-        let (stem, sex) = compare::gender_split(&compare::language_form(k));
-        let marker = match sex {
-            None => "",
-            Some(given::Sex::Female) => "/f",
-            Some(given::Sex::Male) => "/m",
-        };
-        format!("{}{marker}", compare::akanye_form(&stem))
-    };
     if let [word] = words.as_slice() {
-        let mut out: Vec<String> = Vec::with_capacity(4);
-        for reading in key::token_keys(word).iter() {
-            let k = form(&reading.key);
-            if !reading.key.is_empty() && !out.contains(&k) {
-                out.push(k);
-            }
-        }
-        return out;
+        return form_keys_of_readings(&key::token_keys(word));
     }
     let mut keys: Vec<String> = words
         .iter()
         .map(|w| key::primary_key(w))
         .filter(|k| !k.is_empty())
-        .map(|k| form(&k))
+        .map(|k| form_key_of(&k))
         .collect();
     if keys.is_empty() {
         return keys;
     }
     keys.sort();
     vec![keys.join("-")]
+}
+
+fn form_key_of(key: &str) -> String {
+    let (stem, sex) = compare::gender_split(&compare::language_form(key));
+    let marker = match sex {
+        None => "",
+        Some(given::Sex::Female) => "/f",
+        Some(given::Sex::Male) => "/m",
+    };
+    format!("{}{marker}", compare::akanye_form(&stem))
+}
+
+/// [`surname_form_keys`] of one word whose readings are `readings`.
+fn form_keys_of_readings(readings: &[key::KeyVariant]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(4);
+    for reading in readings.iter().filter(|r| !r.key.is_empty()) {
+        let k = form_key_of(&reading.key);
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 fn is_key_vowel(c: char) -> bool {

@@ -416,3 +416,30 @@ fn patronymics_name_the_father_across_languages() {
     assert!(!patronymic_father_group_ids("Олександрович").contains(&oleksii));
     assert!(patronymic_father_group_ids("Kovalenko").is_empty());
 }
+
+#[test]
+fn surname_keys_equal_the_three_functions() {
+    for surname in [
+        "Коваленко",
+        "Каваленка",
+        "Шаўцоў",
+        "Shautsou",
+        "Schewtschenko",
+        "Chevtchouk",
+        "Ковальська",
+        "Лев",
+        "Hâlʹčekno",
+        "Мельник-Ткач",
+        "de la Cruz",
+        "St.John",
+        "—",
+        "",
+        "O'Neil",
+        "Ivanova",
+    ] {
+        let keys = surname_keys(surname);
+        assert_eq!(keys.latin, latin_key(surname), "{surname}");
+        assert_eq!(keys.sound, surname_sound_keys(surname), "{surname}");
+        assert_eq!(keys.forms, surname_form_keys(surname), "{surname}");
+    }
+}

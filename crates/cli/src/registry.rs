@@ -418,14 +418,14 @@ pub fn link_in(
     let a = load(project, left, actor, "link")?;
     let b = load(project, right, actor, "link")?;
     let settings = settings(&project.store, options, left, right)?;
-    Ok(casefile_link::link(&a, &b, &settings))
+    Ok(casefile_link::link_owned(a, b, &settings))
 }
 
 pub fn dedupe(dir: &Path, registry: &str, options: &LinkOptions, actor: &str) -> Result<u8> {
     let mut project = open(dir)?;
     let records = load(&mut project, registry, actor, "dedupe")?;
     let settings = settings(&project.store, options, registry, registry)?;
-    let result = casefile_link::dedupe(&records, &settings);
+    let result = casefile_link::dedupe_owned(records, &settings);
     print_result(&result, options)?;
     Ok(0)
 }

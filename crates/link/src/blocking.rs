@@ -111,7 +111,7 @@ const MAX_RULES: usize = 16;
 /// column, then one for each pair of quasi-identifier columns, most
 /// distinctive first. These find duplicates whose names and birth dates
 /// were both garbled but whose address or document number survived.
-fn identifier_rules(encoded: &Encoded<'_>) -> Vec<BlockingRule> {
+fn identifier_rules(encoded: &Encoded) -> Vec<BlockingRule> {
     let share = |column: &crate::encode::TextColumn| {
         column.keys.len() as f64 / f64::from(column.present.max(1))
     };
@@ -425,7 +425,7 @@ fn fields_of_rule(rule: &BlockingRule) -> Vec<String> {
     fields
 }
 
-pub(crate) fn candidate_pairs(encoded: &Encoded<'_>, config: &BlockingConfig) -> Candidates {
+pub(crate) fn candidate_pairs(encoded: &Encoded, config: &BlockingConfig) -> Candidates {
     let order = neighbourhood_order(encoded);
     let mut rules = config.rules.clone();
     if config.identifier_rules {
@@ -505,7 +505,7 @@ pub(crate) fn candidate_pairs(encoded: &Encoded<'_>, config: &BlockingConfig) ->
     }
 }
 
-fn part_values(encoded: &Encoded<'_>, part: &KeyPart) -> Option<PartValues> {
+fn part_values(encoded: &Encoded, part: &KeyPart) -> Option<PartValues> {
     match part {
         KeyPart::BirthDate => {
             if !encoded.has_birth {
@@ -739,7 +739,7 @@ pub(crate) fn skeleton(key: &str, limit: usize) -> String {
 }
 
 /// A rank per record putting similar names next to each other, for windows in big blocks.
-fn neighbourhood_order(encoded: &Encoded<'_>) -> Vec<u32> {
+fn neighbourhood_order(encoded: &Encoded) -> Vec<u32> {
     let rank_of = |source: TextSource| -> Option<(usize, Vec<u32>)> {
         let column_index = encoded.column(&source)?;
         let keys = &encoded.text[column_index].keys;
@@ -797,7 +797,7 @@ fn fan_out<T: Copy>(
 }
 
 fn rule_pairs(
-    encoded: &Encoded<'_>,
+    encoded: &Encoded,
     values: &[PartValues],
     order: &[u32],
     max_block_size: usize,

@@ -119,7 +119,7 @@ impl Field {
 }
 
 /// The fields compared for a job, chosen from what the records hold.
-pub(crate) fn fields_for(encoded: &Encoded<'_>, term_frequency: bool) -> Vec<Field> {
+pub(crate) fn fields_for(encoded: &Encoded, term_frequency: bool) -> Vec<Field> {
     let mut fields = Vec::new();
     for (column, text) in encoded.text.iter().enumerate() {
         let name = match text.source {
@@ -161,8 +161,8 @@ pub(crate) fn fields_for(encoded: &Encoded<'_>, term_frequency: bool) -> Vec<Fie
 }
 
 /// Compares pairs of encoded records.
-pub(crate) struct Comparer<'a, 'r> {
-    pub encoded: &'a Encoded<'r>,
+pub(crate) struct Comparer<'a> {
+    pub encoded: &'a Encoded,
     pub fields: &'a [Field],
     pub within_days: i32,
     pub age_slack_days: i32,
@@ -206,13 +206,13 @@ fn remember_level(tag: u64, generation: u32, level: u8) {
     })
 }
 
-impl<'a, 'r> Comparer<'a, 'r> {
+impl<'a> Comparer<'a> {
     pub(crate) fn new(
-        encoded: &'a Encoded<'r>,
+        encoded: &'a Encoded,
         fields: &'a [Field],
         within_days: i32,
         age_slack_days: i32,
-    ) -> Comparer<'a, 'r> {
+    ) -> Comparer<'a> {
         let find = |kind: NameKind| {
             fields
                 .iter()

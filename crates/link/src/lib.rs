@@ -31,7 +31,10 @@ pub mod record;
 pub mod registry;
 
 pub use blocking::{BlockingConfig, BlockingError, BlockingRule};
-pub use linker::{dedupe, link, FieldContribution, LinkResult, LinkStats, Pair, Settings};
+pub use linker::{
+    dedupe, dedupe_owned, link, link_owned, FieldContribution, LinkResult, LinkStats, Pair,
+    Settings,
+};
 pub use model::Model;
 pub use record::{Record, Sex};
 pub use registry::{parse_registry, parse_registry_reader, ColumnMap, RegistryError, RowError};

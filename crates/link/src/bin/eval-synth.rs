@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use casefile_link::evaluation::{cluster_pairs, PairCounts};
-use casefile_link::{dedupe, parse_registry_reader, ColumnMap};
+use casefile_link::{dedupe_owned, parse_registry_reader, ColumnMap};
 use rustc_hash::FxHashMap;
 
 const SYNTH_MAP: &str = "id=id,surname=surname,given=given,patronymic=patronymic,\
@@ -88,22 +88,23 @@ fn main() -> Result<()> {
     if blocking_recall {
         settings.report_threshold = 0.0;
     }
-    let result = dedupe(&records, &settings);
+    let record_count = records.len();
+    // Handing the records over frees them once encoded, as the CLI does.
+    let result = dedupe_owned(records, &settings);
     let link_s = linking.elapsed().as_secs_f64();
     let wall_s = started.elapsed().as_secs_f64();
     let peak = common::peak_rss_mib();
 
     // Scoring (not timed): the truth is read only now.
     let truth = truth(&path)?;
-    let in_order =
-        truth.len() == records.len() && truth.iter().zip(&records).all(|((id, _), r)| *id == r.id);
+    let ids = result.ids();
+    let in_order = truth.len() == ids.len() && truth.iter().zip(ids).all(|((id, _), r)| id == r);
     let child_of: Vec<u32> = if in_order {
         truth.into_iter().map(|(_, c)| c).collect()
     } else {
         let by_id: FxHashMap<String, u32> = truth.into_iter().collect();
-        records
-            .iter()
-            .map(|r| by_id.get(&r.id).copied().unwrap_or(u32::MAX))
+        ids.iter()
+            .map(|id| by_id.get(id).copied().unwrap_or(u32::MAX))
             .collect()
     };
     let mut per_child: FxHashMap<u32, u64> = FxHashMap::default();
@@ -126,10 +127,10 @@ fn main() -> Result<()> {
     let by_pairs = PairCounts::new(predicted, true_pairs, correct);
 
     if blocking_recall {
-        let index: FxHashMap<&str, usize> = records
+        let index: FxHashMap<&str, usize> = ids
             .iter()
             .enumerate()
-            .map(|(k, r)| (r.id.as_str(), k))
+            .map(|(k, id)| (id.as_str(), k))
             .collect();
         let mut blocked_true = 0u64;
         // Calibration: per tenth of predicted probability, pairs and true pairs.
@@ -197,7 +198,7 @@ fn main() -> Result<()> {
             'children: for list in members.values() {
                 for (x, &a) in list.iter().enumerate() {
                     for &b in &list[x + 1..] {
-                        let key = (records[a].id.clone(), records[b].id.clone());
+                        let key = (ids[a].clone(), ids[b].clone());
                         if !blocked.contains(&key) {
                             println!("unblocked {} {}", key.0, key.1);
                             shown += 1;
@@ -230,7 +231,7 @@ fn main() -> Result<()> {
             "{}",
             serde_json::json!({
                 "tool": "casefile-link",
-                "records": records.len(),
+                "records": record_count,
                 "row_errors": row_errors.len(),
                 "f1": by_clusters.f1(),
                 "precision": by_clusters.precision(),
@@ -246,7 +247,7 @@ fn main() -> Result<()> {
     } else {
         println!(
             "{} records ({} cell errors), {} true pairs",
-            records.len(),
+            record_count,
             row_errors.len(),
             true_pairs
         );

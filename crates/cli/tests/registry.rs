@@ -90,6 +90,10 @@ fn cross_script_registries_link_with_reasons_and_decisions_feed_back() {
     let truth = truth_pairs();
     assert!(truth.len() >= 20, "the corpus has overlap to find");
     let (found, raw) = linked(&project);
+    // One pair a line, so that line tools can read a million of them.
+    let text = String::from_utf8(run(&project, &["link", "ua", "ru", "--json"]).stdout).unwrap();
+    let pair_lines = text.lines().filter(|l| l.starts_with("{\"left\":")).count();
+    assert_eq!(pair_lines, raw["pairs"].as_array().unwrap().len());
     let correct = found.intersection(&truth).count() as f64;
     let (precision, recall) = (correct / found.len() as f64, correct / truth.len() as f64);
     let f1 = 2.0 * precision * recall / (precision + recall);

@@ -1,6 +1,6 @@
 //! Small end-to-end checks of dedupe, cross-script names, TF and decisions.
 
-use casefile_link::{dedupe, link, Record, Settings};
+use casefile_link::{dedupe, dedupe_owned, link, link_owned, Record, Settings};
 use chrono::NaiveDate;
 
 fn child(id: &str, given: &str, surname: &str, born: Option<(i32, u32, u32)>) -> Record {
@@ -87,6 +87,23 @@ fn cross_script_copies_are_linked() {
         matches.len() - correct <= 4,
         "{} wrong links",
         matches.len() - correct
+    );
+    // Handing the records over (to free them early) changes nothing.
+    let owned = link_owned(left.clone(), right.clone(), &Settings::default());
+    assert_eq!(
+        owned.pairs().collect::<Vec<_>>(),
+        result.pairs().collect::<Vec<_>>()
+    );
+    assert_eq!(owned.clusters(), result.clusters());
+    let both: Vec<Record> = left.iter().chain(&right).cloned().collect();
+    let (borrowed, owned) = (
+        dedupe(&both, &Settings::default()),
+        dedupe_owned(both.clone(), &Settings::default()),
+    );
+    assert_eq!(owned.clusters(), borrowed.clusters());
+    assert_eq!(
+        owned.ids(),
+        both.iter().map(|r| r.id.clone()).collect::<Vec<_>>()
     );
     let pair = result.pairs().next().unwrap();
     let given = pair.fields.iter().find(|f| f.field == "given").unwrap();

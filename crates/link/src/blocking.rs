@@ -14,8 +14,9 @@
 //! quadratically, and a rule whose blocks are all small pairs them completely.
 //!
 //! With `identifier_rules` (the default), every extra column whose values
-//! are mostly distinct (a document or social-security number) also gets an
-//! exact rule of its own, and each pair of moderately distinct extra
+//! are mostly distinct, or each shared by a few records only (a document or
+//! social-security number, once per record of a child), also gets an exact
+//! rule of its own, and each pair of moderately distinct extra
 //! columns (street and postcode, school and town) a rule of the two
 //! together, as long as there is room for 16 rules in all.
 //!
@@ -788,7 +789,7 @@ fn neighbourhood_order(encoded: &Encoded) -> Vec<u32> {
     distinct.par_sort_unstable();
     distinct.dedup();
     order
-        .iter()
+        .par_iter()
         .map(|o| distinct.partition_point(|d| d < o) as u32)
         .collect()
 }

@@ -115,9 +115,9 @@ pub(crate) struct TextColumn {
     /// Per form id: how many records' keys carry it.
     pub form_counts: Vec<u32>,
     /// Per form id: its stem (`form_stems.bytes(id)`) and the sex of its
-    /// ending (`/f`, `/m` or empty), for typos on top of a form.
+    /// ending (`b'f'`, `b'm'` or 0), for typos on top of a form.
     pub form_stems: PackedStrings,
-    pub form_sexes: Vec<[u8; 2]>,
+    pub form_sexes: Vec<u8>,
     /// Per written value: how many records carry it (term frequency of
     /// exact agreement, which is rarer than agreement on the key).
     pub raw_counts: Vec<u32>,
@@ -339,9 +339,9 @@ impl Encoded {
         (self.text_ids[at], self.text_ids[at + 1])
     }
 
-    /// Asks the CPU to start loading record `record`'s text ids, birth and
-    /// sex: comparing a pair reads them from a random place in memory, so
-    /// a loop over pairs issues this some pairs ahead.
+    /// Asks the CPU to start loading record `record`'s text ids and birth:
+    /// comparing a pair reads them from a random place in memory, so a loop
+    /// over pairs issues this some pairs ahead.
     #[inline]
     pub(crate) fn prefetch(&self, record: usize) {
         #[cfg(target_arch = "x86_64")]
@@ -571,11 +571,10 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
     }
 }
 
-/// The name-knowledge ids of every key (see `TextColumn::key_variants`),
-/// computed once per key from the first value written with it, so that
-/// comparing two records' names for this level is an integer compare.
-/// Name knowledge of the given-name and patronymic columns (see `key_variants`);
-/// surnames get theirs from [`names_bridge::surname_keys`].
+/// The name-knowledge ids of every key of a given-name or patronymic column
+/// (see `TextColumn::key_variants`), computed once per key from the first
+/// value written with it; surnames get theirs in `intern_column`, from
+/// [`names_bridge::surname_keys`].
 fn key_variants(
     source: &TextSource,
     raw_values: &[&str],
@@ -633,18 +632,16 @@ impl PackedStrings {
     }
 }
 
-/// Surname forms split into stems and sex markers (see `form_stems`).
-fn split_forms(forms: &[Box<str>]) -> (PackedStrings, Vec<[u8; 2]>) {
+/// Surname forms split into stems and sexes (`f`, `m`, or 0 for an ending
+/// that tells none; see `form_stems`).
+fn split_forms(forms: &[Box<str>]) -> (PackedStrings, Vec<u8>) {
     fn split(form: &str) -> (&str, &str) {
         form.rfind('/').map_or((form, ""), |at| form.split_at(at))
     }
     let stems = PackedStrings::new(forms.iter().map(|f| split(f).0.as_bytes()));
     let sexes = forms
         .iter()
-        .map(|f| {
-            let marker = split(f).1.as_bytes();
-            [marker.get(1).copied().unwrap_or(0), 0]
-        })
+        .map(|f| split(f).1.as_bytes().get(1).copied().unwrap_or(0))
         .collect();
     (stems, sexes)
 }
@@ -667,9 +664,9 @@ fn knowledge_counts(per_key: &[[u32; VARIANT_IDS]], key_counts: &[u32]) -> Vec<u
     counts
 }
 
-/// Interned ids of what `knowledge` says about each key (computed once per
-/// key, from the first value written with it, in parallel), so that
-/// comparing two records for it is an integer compare; and the text of each id.
+/// Interned ids of what `knowledge` says about each key (asked once per
+/// key, in parallel), so that comparing two records for it is an integer
+/// compare; and the text of each id.
 fn key_knowledge(
     key_count: usize,
     knowledge: impl Fn(usize) -> Vec<String> + Sync + Send,

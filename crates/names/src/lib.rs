@@ -97,6 +97,7 @@ pub struct SurnameKeys {
     pub forms: Vec<String>,
 }
 
+/// [`SurnameKeys`] of a surname.
 pub fn surname_keys(surname: &str) -> SurnameKeys {
     let single_word = !surname.is_empty()
         && !surname.contains(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.'))

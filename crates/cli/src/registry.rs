@@ -287,7 +287,7 @@ fn rendered_matches(result: &LinkResult) -> impl Iterator<Item = serde_json::Res
             let end = (start + BATCH).min(result.pair_count());
             (start..end)
                 .into_par_iter()
-                .filter_map(|k| result.pair(k).filter(|p| is_match(p, result.threshold)))
+                .filter_map(|k| result.matched_pair_ref(k))
                 .map(|pair| serde_json::to_vec(&pair))
                 .collect::<Vec<_>>()
         })
@@ -298,7 +298,7 @@ fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
         write_csv(result, path)?;
     }
     let matches = || result.pairs().filter(|p| is_match(p, result.threshold));
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
     if options.json {
         // {"stats": …, "threshold": …, "pairs": [one pair a line], "clusters": [one a line]}
         out.write_all(b"{\"stats\":")?;

@@ -203,12 +203,6 @@ impl LinkResult {
         self.scored.len()
     }
 
-    /// Reported pair `k` (in the order of [`LinkResult::pairs`]), so that
-    /// callers can expand many pairs at once on several threads.
-    pub fn pair(&self, k: usize) -> Option<Pair> {
-        self.scored.get(k).map(|s| self.expand(s))
-    }
-
     /// Matched pairs, as `(left, right, probability)` indices: for `link`,
     /// into the left and right registries; for `dedupe`, both into the one
     /// registry. A matched pair is at or above the match threshold (or
@@ -275,6 +269,10 @@ impl LinkResult {
     }
 
     fn expand(&self, s: &Scored) -> Pair {
+        self.view(s).to_owned()
+    }
+
+    fn view<'a>(&'a self, s: &Scored) -> PairRef<'a> {
         let fields = self
             .model
             .fields
@@ -288,17 +286,17 @@ impl LinkResult {
                     .position(|&t| t == Some(f))
                     .map(|k| f64::from(s.tf[k]))
                     .filter(|adj| *adj != 0.0);
-                FieldContribution {
-                    field: field.field.clone(),
+                FieldRef {
+                    field: &field.field,
                     level: level.level,
                     weight: level.weight + tf.unwrap_or(0.0),
                     term_frequency_adjustment: tf,
                 }
             })
             .collect();
-        Pair {
-            left: self.ids[s.left as usize].clone(),
-            right: self.ids[s.right as usize].clone(),
+        PairRef {
+            left: &self.ids[s.left as usize],
+            right: &self.ids[s.right as usize],
             probability: probability_of(s.weight),
             match_weight: s.weight,
             fields,
@@ -307,6 +305,68 @@ impl LinkResult {
                 Decision::Accepted => Some("accepted"),
                 Decision::Rejected => Some("rejected"),
             },
+        }
+    }
+
+    /// Reported pair `k` (in the order of [`LinkResult::pairs`]) as a
+    /// [`PairRef`] when it is a match (at or above
+    /// the threshold, or accepted by a person; the chaining guard aside, as
+    /// for [`Pair`]s): what `link --json` writes, without copying ids.
+    pub fn matched_pair_ref(&self, k: usize) -> Option<PairRef<'_>> {
+        self.scored
+            .get(k)
+            .filter(|s| self.is_match(s))
+            .map(|s| self.view(s))
+    }
+}
+
+/// A reported pair borrowed from its [`LinkResult`]: serializes exactly as
+/// the [`Pair`] it stands for, without a copy of its ids and field names
+/// (writing a million pairs is then mostly writing).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairRef<'a> {
+    pub left: &'a str,
+    pub right: &'a str,
+    pub probability: f64,
+    #[serde(serialize_with = "four_decimals")]
+    pub match_weight: f64,
+    pub fields: Vec<FieldRef<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<&'static str>,
+}
+
+/// A [`FieldContribution`] borrowed from its result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldRef<'a> {
+    pub field: &'a str,
+    pub level: &'static str,
+    #[serde(serialize_with = "four_decimals")]
+    pub weight: f64,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "four_decimals_or_none"
+    )]
+    pub term_frequency_adjustment: Option<f64>,
+}
+
+impl PairRef<'_> {
+    pub fn to_owned(&self) -> Pair {
+        Pair {
+            left: self.left.to_string(),
+            right: self.right.to_string(),
+            probability: self.probability,
+            match_weight: self.match_weight,
+            fields: self
+                .fields
+                .iter()
+                .map(|f| FieldContribution {
+                    field: f.field.to_string(),
+                    level: f.level,
+                    weight: f.weight,
+                    term_frequency_adjustment: f.term_frequency_adjustment,
+                })
+                .collect(),
+            decision: self.decision,
         }
     }
 }

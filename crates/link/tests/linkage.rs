@@ -105,6 +105,19 @@ fn cross_script_copies_are_linked() {
         owned.ids(),
         both.iter().map(|r| r.id.clone()).collect::<Vec<_>>()
     );
+    // A borrowed pair writes exactly the JSON of the owned one.
+    let threshold = result.threshold;
+    for (k, pair) in result.pairs().enumerate() {
+        let view = result.matched_pair_ref(k);
+        let is_match = pair.probability >= threshold || pair.decision == Some("accepted");
+        assert_eq!(view.is_some(), is_match);
+        if let Some(view) = view {
+            assert_eq!(
+                serde_json::to_string(&view).unwrap(),
+                serde_json::to_string(&pair).unwrap()
+            );
+        }
+    }
     let pair = result.pairs().next().unwrap();
     let given = pair.fields.iter().find(|f| f.field == "given").unwrap();
     assert!(

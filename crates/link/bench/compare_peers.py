@@ -77,19 +77,21 @@ def febrl_truth(a, b):
     return {(left[num(y)], y) for y in b["rec_id"] if num(y) in left}
 
 
-def child_splink_febrl(path):
-    import splink
-    from splink import Linker, SettingsCreator, block_on
+def splink_cluster_pairs(linker, pred, threshold):
+    """The pairs implied by Splink's clusters at `threshold`, each (smaller id, larger id)."""
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(pred, threshold).as_pandas_dataframe()
+    by_cluster = {}
+    for uid, cid in zip(clusters["unique_id"], clusters["cluster_id"]):
+        by_cluster.setdefault(cid, []).append(uid)
+    return {(min(x, y), max(x, y)) for m in by_cluster.values() for i, x in enumerate(m) for y in m[i + 1:]}
+
+
+def febrl_splink_settings(link_type):
+    """Splink settings for the FEBRL sets (linking 4a × 4b, or deduplicating one)."""
+    from splink import SettingsCreator, block_on
     import splink.comparison_library as cl
-    a, b = load_febrl(path)
-    truth = febrl_truth(a, b)
-    a = a.rename(columns={"rec_id": "unique_id"}).fillna("")
-    b = b.rename(columns={"rec_id": "unique_id"}).fillna("")
-    for df in (a, b):
-        for c in df.columns:
-            df[c] = df[c].replace("", None)
-    settings = SettingsCreator(
-        link_type="link_only",
+    return SettingsCreator(
+        link_type=link_type,
         blocking_rules_to_generate_predictions=[
             block_on("given_name", "surname"),
             block_on("date_of_birth"),
@@ -110,13 +112,32 @@ def child_splink_febrl(path):
         ],
         retain_intermediate_calculation_columns=False,
     )
-    db = duckdb_api()
-    linker = Linker([db.register(a, table_name="a"), db.register(b, table_name="b")], settings)
+
+
+def train_febrl_splink(linker):
+    """Splink's usual training: λ from a tight rule, u by sampling, m by EM twice."""
+    from splink import block_on
     linker.training.estimate_probability_two_random_records_match(
         [block_on("given_name", "surname", "date_of_birth")], recall=0.6)
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("date_of_birth"))
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("given_name", "surname"))
+
+
+def child_splink_febrl(path):
+    import splink
+    from splink import Linker
+    a, b = load_febrl(path)
+    truth = febrl_truth(a, b)
+    a = a.rename(columns={"rec_id": "unique_id"}).fillna("")
+    b = b.rename(columns={"rec_id": "unique_id"}).fillna("")
+    for df in (a, b):
+        for c in df.columns:
+            df[c] = df[c].replace("", None)
+    settings = febrl_splink_settings("link_only")
+    db = duckdb_api()
+    linker = Linker([db.register(a, table_name="a"), db.register(b, table_name="b")], settings)
+    train_febrl_splink(linker)
     pred = linker.inference.predict(threshold_match_probability=0.9).as_pandas_dataframe()
     predicted = set()
     for l, r in zip(pred["unique_id_l"], pred["unique_id_r"]):
@@ -187,46 +208,16 @@ def child_splink_febrl_dedupe(path):
     """Splink dedupe of one FEBRL file, settings as for FEBRL4; scored on the
     pairs implied by its clusters at 0.9 (as casefile-link's clusters are)."""
     import splink
-    from splink import Linker, SettingsCreator, block_on
-    import splink.comparison_library as cl
+    from splink import Linker
     df = load_febrl_dedupe(path).rename(columns={"rec_id": "unique_id"}).fillna("")
     truth = febrl_dedupe_truth(df["unique_id"])
     for c in df.columns:
         df[c] = df[c].replace("", None)
-    settings = SettingsCreator(
-        link_type="dedupe_only",
-        blocking_rules_to_generate_predictions=[
-            block_on("given_name", "surname"),
-            block_on("date_of_birth"),
-            block_on("soc_sec_id"),
-            block_on("surname", "postcode"),
-            block_on("given_name", "postcode"),
-        ],
-        comparisons=[
-            cl.NameComparison("given_name"),
-            cl.NameComparison("surname"),
-            cl.DateOfBirthComparison("date_of_birth", input_is_string=True, datetime_format="%Y%m%d"),
-            cl.LevenshteinAtThresholds("address_1", [1, 2]),
-            cl.LevenshteinAtThresholds("suburb", [1, 2]),
-            cl.ExactMatch("postcode"),
-            cl.ExactMatch("state"),
-            cl.LevenshteinAtThresholds("soc_sec_id", [1, 2]),
-            cl.ExactMatch("street_number"),
-        ],
-        retain_intermediate_calculation_columns=False,
-    )
+    settings = febrl_splink_settings("dedupe_only")
     linker = Linker(duckdb_api().register(df, table_name="records"), settings)
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("given_name", "surname", "date_of_birth")], recall=0.6)
-    linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("date_of_birth"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("given_name", "surname"))
+    train_febrl_splink(linker)
     pred = linker.inference.predict(threshold_match_probability=0.9)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(pred, 0.9).as_pandas_dataframe()
-    by_cluster = {}
-    for uid, cid in zip(clusters["unique_id"], clusters["cluster_id"]):
-        by_cluster.setdefault(cid, []).append(uid)
-    predicted = {(min(x, y), max(x, y)) for m in by_cluster.values() for i, x in enumerate(m) for y in m[i + 1:]}
+    predicted = splink_cluster_pairs(linker, pred, 0.9)
     out = {"tool": f"splink {splink.__version__}", **scores(predicted, truth),
            "peak_rss_mib": own_peak_rss_mib()}
     print(json.dumps(out))
@@ -326,11 +317,7 @@ def child_splink_synth(path, fold=False):
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date"))
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("surname", "given"))
     pred = linker.inference.predict(threshold_match_probability=0.9)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(pred, 0.9).as_pandas_dataframe()
-    by_cluster = {}
-    for uid, cid in zip(clusters["unique_id"], clusters["cluster_id"]):
-        by_cluster.setdefault(cid, []).append(uid)
-    predicted = {(min(x, y), max(x, y)) for m in by_cluster.values() for i, x in enumerate(m) for y in m[i + 1:]}
+    predicted = splink_cluster_pairs(linker, pred, 0.9)
     by_child = {}
     for uid, c in truth_child.items():
         by_child.setdefault(c, []).append(uid)

@@ -11,6 +11,22 @@ pub struct PairCounts {
     pub false_negatives: u64,
 }
 
+/// "precision P  recall R  F1 F  (tp N fp N fn N)", as the evaluation tools print it.
+impl std::fmt::Display for PairCounts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "precision {:.4}  recall {:.4}  F1 {:.4}  (tp {} fp {} fn {})",
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.true_positives,
+            self.false_positives,
+            self.false_negatives
+        )
+    }
+}
+
 impl PairCounts {
     /// From the number of predicted pairs, true pairs and pairs in both.
     pub fn new(predicted: u64, truth: u64, correct: u64) -> PairCounts {

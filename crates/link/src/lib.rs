@@ -32,8 +32,8 @@ pub mod registry;
 
 pub use blocking::{BlockingConfig, BlockingError, BlockingRule};
 pub use linker::{
-    dedupe, dedupe_owned, link, link_owned, FieldContribution, FieldRef, LinkResult, LinkStats,
-    Pair, PairRef, Settings,
+    dedupe, dedupe_owned, link, link_owned, FieldContribution, LinkResult, LinkStats, Pair,
+    PairRef, Settings,
 };
 pub use model::Model;
 pub use record::{Record, Sex};

@@ -90,10 +90,11 @@ impl Settings {
     }
 }
 
-/// What one field added to a pair's match weight.
+/// What one field added to a pair's match weight. `S` is how the field's
+/// name is held: owned, or borrowed from its result (see [`PairRef`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FieldContribution {
-    pub field: String,
+pub struct FieldContribution<S = String> {
+    pub field: S,
     pub level: &'static str,
     /// log2(m/u) of the level, term-frequency adjustment included.
     #[serde(serialize_with = "four_decimals")]
@@ -106,16 +107,18 @@ pub struct FieldContribution {
     pub term_frequency_adjustment: Option<f64>,
 }
 
-/// A scored pair of records, named by their registry ids.
+/// A scored pair of records, named by their registry ids. `S` is how ids
+/// and field names are held: owned, or borrowed from the result
+/// ([`PairRef`], for writing a million pairs without copying them).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Pair {
-    pub left: String,
-    pub right: String,
+pub struct Pair<S = String> {
+    pub left: S,
+    pub right: S,
     pub probability: f64,
     /// Prior log-odds plus the sum of the field weights, in bits.
     #[serde(serialize_with = "four_decimals")]
     pub match_weight: f64,
-    pub fields: Vec<FieldContribution>,
+    pub fields: Vec<FieldContribution<S>>,
     /// "accepted" or "rejected" when a person decided this pair.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<&'static str>,
@@ -286,17 +289,17 @@ impl LinkResult {
                     .position(|&t| t == Some(f))
                     .map(|k| f64::from(s.tf[k]))
                     .filter(|adj| *adj != 0.0);
-                FieldRef {
-                    field: &field.field,
+                FieldContribution {
+                    field: field.field.as_str(),
                     level: level.level,
                     weight: level.weight + tf.unwrap_or(0.0),
                     term_frequency_adjustment: tf,
                 }
             })
             .collect();
-        PairRef {
-            left: &self.ids[s.left as usize],
-            right: &self.ids[s.right as usize],
+        Pair {
+            left: self.ids[s.left as usize].as_str(),
+            right: self.ids[s.right as usize].as_str(),
             probability: probability_of(s.weight),
             match_weight: s.weight,
             fields,
@@ -321,33 +324,8 @@ impl LinkResult {
 }
 
 /// A reported pair borrowed from its [`LinkResult`]: serializes exactly as
-/// the [`Pair`] it stands for, without a copy of its ids and field names
-/// (writing a million pairs is then mostly writing).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PairRef<'a> {
-    pub left: &'a str,
-    pub right: &'a str,
-    pub probability: f64,
-    #[serde(serialize_with = "four_decimals")]
-    pub match_weight: f64,
-    pub fields: Vec<FieldRef<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub decision: Option<&'static str>,
-}
-
-/// A [`FieldContribution`] borrowed from its result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FieldRef<'a> {
-    pub field: &'a str,
-    pub level: &'static str,
-    #[serde(serialize_with = "four_decimals")]
-    pub weight: f64,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "four_decimals_or_none"
-    )]
-    pub term_frequency_adjustment: Option<f64>,
-}
+/// the owned [`Pair`] it stands for.
+pub type PairRef<'a> = Pair<&'a str>;
 
 impl PairRef<'_> {
     pub fn to_owned(&self) -> Pair {

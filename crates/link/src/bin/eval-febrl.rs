@@ -120,22 +120,10 @@ fn main() -> Result<()> {
     let counts = PairCounts::new(predicted, truth_pairs, correct);
     let wall_s = started.elapsed().as_secs_f64();
     if json {
+        let timing = [wall_s, read_s, link_s];
         println!(
             "{}",
-            serde_json::json!({
-                "tool": "casefile-link",
-                "precision": counts.precision(),
-                "recall": counts.recall(),
-                "f1": counts.f1(),
-                "counts": counts,
-                "wall_s": wall_s,
-                "read_s": read_s,
-                "link_s": link_s,
-                "peak_rss_mib": common::peak_rss_mib(),
-                "stats": result.stats,
-                "lambda": result.model.lambda,
-                "em_iterations": result.model.em_iterations,
-            })
+            score_json(&counts, timing, common::peak_rss_mib(), &result)
         );
     } else {
         println!(
@@ -155,16 +143,7 @@ fn main() -> Result<()> {
             result.model.em_converged,
             result.model.lambda
         );
-        println!(
-            "threshold {:.2}: precision {:.4}  recall {:.4}  F1 {:.4}  (tp {} fp {} fn {})",
-            result.threshold,
-            counts.precision(),
-            counts.recall(),
-            counts.f1(),
-            counts.true_positives,
-            counts.false_positives,
-            counts.false_negatives
-        );
+        println!("threshold {:.2}: {counts}", result.threshold);
         println!(
             "wall time {wall_s:.3} s (read {read_s:.3} s, link {link_s:.3} s)  peak RSS {} MiB",
             common::peak_rss_mib().map_or("?".into(), |p| format!("{p:.0}"))
@@ -209,27 +188,12 @@ fn dedupe_file(path: &Path, options: &common::LinkOptions, started: Instant) -> 
     let counts = PairCounts::new(predicted, true_pairs, correct);
 
     if options.json {
-        println!(
-            "{}",
-            serde_json::json!({
-                "tool": "casefile-link",
-                "file": path.display().to_string(),
-                "records": record_count,
-                "row_errors": row_errors.len(),
-                "true_pairs": true_pairs,
-                "precision": counts.precision(),
-                "recall": counts.recall(),
-                "f1": counts.f1(),
-                "counts": counts,
-                "wall_s": wall_s,
-                "read_s": read_s,
-                "link_s": link_s,
-                "peak_rss_mib": peak,
-                "stats": result.stats,
-                "lambda": result.model.lambda,
-                "em_iterations": result.model.em_iterations,
-            })
-        );
+        let mut out = score_json(&counts, [wall_s, read_s, link_s], peak, &result);
+        out["file"] = path.display().to_string().into();
+        out["records"] = record_count.into();
+        out["row_errors"] = row_errors.len().into();
+        out["true_pairs"] = true_pairs.into();
+        println!("{out}");
     } else {
         println!(
             "FEBRL dedupe {}: {} records ({} cell errors), {} true pairs",
@@ -248,20 +212,35 @@ fn dedupe_file(path: &Path, options: &common::LinkOptions, started: Instant) -> 
             result.model.em_converged,
             result.model.lambda
         );
-        println!(
-            "threshold {:.2}, clusters: precision {:.4}  recall {:.4}  F1 {:.4}  (tp {} fp {} fn {})",
-            result.threshold,
-            counts.precision(),
-            counts.recall(),
-            counts.f1(),
-            counts.true_positives,
-            counts.false_positives,
-            counts.false_negatives
-        );
+        println!("threshold {:.2}, clusters: {counts}", result.threshold);
         println!(
             "wall time {wall_s:.3} s (read {read_s:.3} s, dedupe {link_s:.3} s)  peak RSS {} MiB",
             peak.map_or("?".into(), |p| format!("{p:.0}"))
         );
     }
     Ok(())
+}
+
+/// The JSON both modes print: scores, `[wall, read, link]` seconds, peak
+/// memory (MiB) and the job's statistics.
+fn score_json(
+    counts: &PairCounts,
+    [wall_s, read_s, link_s]: [f64; 3],
+    peak_rss_mib: Option<f64>,
+    result: &casefile_link::LinkResult,
+) -> serde_json::Value {
+    serde_json::json!({
+        "tool": "casefile-link",
+        "precision": counts.precision(),
+        "recall": counts.recall(),
+        "f1": counts.f1(),
+        "counts": counts,
+        "wall_s": wall_s,
+        "read_s": read_s,
+        "link_s": link_s,
+        "peak_rss_mib": peak_rss_mib,
+        "stats": result.stats,
+        "lambda": result.model.lambda,
+        "em_iterations": result.model.em_iterations,
+    })
 }

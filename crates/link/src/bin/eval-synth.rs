@@ -269,18 +269,8 @@ fn main() -> Result<()> {
         for (rule, pairs) in &result.stats.pairs_per_rule {
             println!("  rule {rule}: {pairs} pairs");
         }
-        println!(
-            "clusters: precision {:.4}  recall {:.4}  F1 {:.4}",
-            by_clusters.precision(),
-            by_clusters.recall(),
-            by_clusters.f1()
-        );
-        println!(
-            "matched pairs: precision {:.4}  recall {:.4}  F1 {:.4}",
-            by_pairs.precision(),
-            by_pairs.recall(),
-            by_pairs.f1()
-        );
+        println!("clusters: {by_clusters}");
+        println!("matched pairs: {by_pairs}");
         println!(
             "wall time {wall_s:.3} s (read {read_s:.3} s, dedupe {link_s:.3} s)  peak RSS {} MiB",
             peak.map_or("?".into(), |p| format!("{p:.0}"))

@@ -92,10 +92,9 @@ pub(crate) struct TextColumn {
     pub keys: Vec<Box<str>>,
     /// Per record: id of its key, or [`NONE`] (saves a lookup per comparison).
     pub record_key: Vec<u32>,
-    /// All keys end to end, and where each starts (`key_start[k]..key_start[k + 1]`):
-    /// comparisons read keys from one block of memory instead of chasing pointers.
-    pub key_text: Vec<u8>,
-    pub key_start: Vec<u32>,
+    /// The keys again, end to end: comparisons read them from one block of
+    /// memory instead of chasing a pointer per key.
+    pub key_text: PackedStrings,
     /// Per key id: how many records carry it (term frequency).
     pub key_counts: Vec<u32>,
     /// Per key id, for given names, surnames and patronymics: up to
@@ -134,19 +133,19 @@ impl TextColumn {
     /// The bytes of key `key`.
     #[inline]
     pub(crate) fn key_bytes(&self, key: u32) -> &[u8] {
-        let k = key as usize;
-        &self.key_text[self.key_start[k] as usize..self.key_start[k + 1] as usize]
+        self.key_text.bytes(key as usize)
+    }
+
+    /// `counts[id]` as a share of the records that have this field, at
+    /// least one record's worth.
+    fn share(&self, counts: &[u32], id: u32) -> f64 {
+        let count = counts.get(id as usize).copied().unwrap_or(1).max(1);
+        f64::from(count) / f64::from(self.present.max(1))
     }
 
     /// Share of records carrying this key (at least one record's worth).
     pub(crate) fn key_frequency(&self, key: u32) -> f64 {
-        let count = self
-            .key_counts
-            .get(key as usize)
-            .copied()
-            .unwrap_or(1)
-            .max(1);
-        f64::from(count) / f64::from(self.present.max(1))
+        self.share(&self.key_counts, key)
     }
 
     /// Whether two keys are variants of one name (see `key_variants`).
@@ -158,32 +157,18 @@ impl TextColumn {
     /// The name-knowledge id two keys share, if any.
     #[inline]
     pub(crate) fn shared_variant(&self, a: u32, b: u32) -> Option<u32> {
-        let (x, y) = (
-            self.key_variants.get(a as usize)?,
-            self.key_variants.get(b as usize)?,
-        );
-        x.iter().copied().find(|&v| v != NONE && y.contains(&v))
+        shared_id(&self.key_variants, a, b)
     }
 
     /// Share of records whose key carries name-knowledge id `variant`.
     pub(crate) fn variant_frequency(&self, variant: u32) -> f64 {
-        let count = self
-            .variant_counts
-            .get(variant as usize)
-            .copied()
-            .unwrap_or(1)
-            .max(1);
-        f64::from(count) / f64::from(self.present.max(1))
+        self.share(&self.variant_counts, variant)
     }
 
     /// The surname spelling form two keys share, if any.
     #[inline]
     pub(crate) fn shared_form(&self, a: u32, b: u32) -> Option<u32> {
-        let (x, y) = (
-            self.key_forms.get(a as usize)?,
-            self.key_forms.get(b as usize)?,
-        );
-        x.iter().copied().find(|&v| v != NONE && y.contains(&v))
+        shared_id(&self.key_forms, a, b)
     }
 
     /// Whether some spelling form of `a` is one typing slip from one of
@@ -216,24 +201,12 @@ impl TextColumn {
 
     /// Share of records whose key carries spelling form `form`.
     pub(crate) fn form_frequency(&self, form: u32) -> f64 {
-        let count = self
-            .form_counts
-            .get(form as usize)
-            .copied()
-            .unwrap_or(1)
-            .max(1);
-        f64::from(count) / f64::from(self.present.max(1))
+        self.share(&self.form_counts, form)
     }
 
     /// Share of records carrying this written value (at least one record's worth).
     pub(crate) fn raw_frequency(&self, raw: u32) -> f64 {
-        let count = self
-            .raw_counts
-            .get(raw as usize)
-            .copied()
-            .unwrap_or(1)
-            .max(1);
-        f64::from(count) / f64::from(self.present.max(1))
+        self.share(&self.raw_counts, raw)
     }
 }
 
@@ -452,6 +425,14 @@ impl Encoded {
     }
 }
 
+/// An id that keys `a` and `b` both carry in `per_key` (name knowledge or
+/// spelling forms), if any.
+#[inline]
+fn shared_id(per_key: &[[u32; VARIANT_IDS]], a: u32, b: u32) -> Option<u32> {
+    let (x, y) = (per_key.get(a as usize)?, per_key.get(b as usize)?);
+    x.iter().copied().find(|&v| v != NONE && y.contains(&v))
+}
+
 /// A surname key's sound keys and spelling forms.
 type SurnameKnowledge = (Vec<String>, Vec<String>);
 
@@ -545,20 +526,13 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
     let variant_counts = knowledge_counts(&key_variants, &key_counts);
     let form_counts = knowledge_counts(&key_forms, &key_counts);
     let (form_stems, form_sexes) = split_forms(&form_text);
-    let mut key_text = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
-    let mut key_start = Vec::with_capacity(keys.len() + 1);
-    for key in &keys {
-        key_start.push(key_text.len() as u32);
-        key_text.extend_from_slice(key.as_bytes());
-    }
-    key_start.push(key_text.len() as u32);
+    let key_text = PackedStrings::new(keys.iter().map(|k| k.as_bytes()));
     TextColumn {
         source,
         raw,
         keys,
         record_key,
         key_text,
-        key_start,
         key_counts,
         key_variants,
         variant_counts,

@@ -112,8 +112,8 @@ pub fn surname_keys(surname: &str) -> SurnameKeys {
     let readings = key::token_keys(surname);
     SurnameKeys {
         latin: word_latin_key(surname, &readings),
-        sound: sound_keys_of_readings(&readings),
-        forms: form_keys_of_readings(&readings),
+        sound: never_empty(keys_of_readings(&readings, sound_key_of)),
+        forms: keys_of_readings(&readings, form_key_of),
     }
 }
 
@@ -168,40 +168,55 @@ pub fn surname_sound_key(surname: &str) -> String {
 /// "Chevtchouk"), the standard reading first; never empty. A surname of
 /// several words gets the standard reading only.
 pub fn surname_sound_keys(surname: &str) -> Vec<String> {
-    let words: Vec<&str> = surname
-        .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if let [word] = words.as_slice() {
-        return sound_keys_of_readings(&key::token_keys(word));
-    }
-    let mut keys: Vec<String> = words
-        .iter()
-        .map(|w| key::primary_key(w))
-        .filter(|k| !k.is_empty())
-        .map(|k| sound_key_of(&k))
-        .collect();
-    keys.sort();
-    vec![keys.join("-")]
+    never_empty(surname_keys_by(surname, sound_key_of))
 }
 
 fn sound_key_of(key: &str) -> String {
     consonant_skeleton(&compare::gender_split(&belarusian_u_as_v(key)).0)
 }
 
-/// [`surname_sound_keys`] of one word whose readings are `readings`.
-fn sound_keys_of_readings(readings: &[key::KeyVariant]) -> Vec<String> {
+/// A surname's keys under `key_of`: one per reading of a one-word surname's
+/// spelling, the standard reading first; for several words, their standard
+/// readings' keys sorted and joined into one; none without letters.
+fn surname_keys_by(surname: &str, key_of: fn(&str) -> String) -> Vec<String> {
+    let words: Vec<&str> = surname
+        .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let [word] = words.as_slice() {
+        return keys_of_readings(&key::token_keys(word), key_of);
+    }
+    let mut keys: Vec<String> = words
+        .iter()
+        .map(|w| key::primary_key(w))
+        .filter(|k| !k.is_empty())
+        .map(|k| key_of(&k))
+        .collect();
+    if keys.is_empty() {
+        return keys;
+    }
+    keys.sort();
+    vec![keys.join("-")]
+}
+
+/// `key_of` of each of a word's readings, repeats dropped.
+fn keys_of_readings(readings: &[key::KeyVariant], key_of: fn(&str) -> String) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(4);
-    for reading in readings {
-        let k = sound_key_of(&reading.key);
+    for reading in readings.iter().filter(|r| !r.key.is_empty()) {
+        let k = key_of(&reading.key);
         if !out.contains(&k) {
             out.push(k);
         }
     }
-    if out.is_empty() {
-        out.push(String::new());
-    }
     out
+}
+
+/// Sound keys are never empty: a surname with no letters has the empty key.
+fn never_empty(mut keys: Vec<String>) -> Vec<String> {
+    if keys.is_empty() {
+        keys.push(String::new());
+    }
+    keys
 }
 
 /// A tight key of a surname's spelling, for record linkage: equal only
@@ -217,24 +232,7 @@ fn sound_keys_of_readings(readings: &[key::KeyVariant]) -> Vec<String> {
 /// reading first; empty for a surname with no letters. A surname of
 /// several words gets the standard reading only.
 pub fn surname_form_keys(surname: &str) -> Vec<String> {
-    let words: Vec<&str> = surname
-        .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if let [word] = words.as_slice() {
-        return form_keys_of_readings(&key::token_keys(word));
-    }
-    let mut keys: Vec<String> = words
-        .iter()
-        .map(|w| key::primary_key(w))
-        .filter(|k| !k.is_empty())
-        .map(|k| form_key_of(&k))
-        .collect();
-    if keys.is_empty() {
-        return keys;
-    }
-    keys.sort();
-    vec![keys.join("-")]
+    surname_keys_by(surname, form_key_of)
 }
 
 fn form_key_of(key: &str) -> String {
@@ -245,18 +243,6 @@ fn form_key_of(key: &str) -> String {
         Some(given::Sex::Male) => "/m",
     };
     format!("{}{marker}", compare::akanye_form(&stem))
-}
-
-/// [`surname_form_keys`] of one word whose readings are `readings`.
-fn form_keys_of_readings(readings: &[key::KeyVariant]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(4);
-    for reading in readings.iter().filter(|r| !r.key.is_empty()) {
-        let k = form_key_of(&reading.key);
-        if !out.contains(&k) {
-            out.push(k);
-        }
-    }
-    out
 }
 
 fn is_key_vowel(c: char) -> bool {

@@ -1392,6 +1392,17 @@ mod tests {
         extract(text, None, None).count_claims
     }
 
+    /// Number, qualifier and age range of a claim.
+    type Row = (Option<u64>, Qualifier, Option<u32>, Option<u32>);
+
+    /// Each claim's [`Row`], for comparing rows.
+    fn number_qualifier_ages(claims: &[crate::CountClaim]) -> Vec<Row> {
+        claims
+            .iter()
+            .map(|c| (c.number, c.qualifier, c.age_min, c.age_max))
+            .collect()
+    }
+
     #[test]
     fn ages_in_the_next_sentence_about_the_children() {
         let c = claims(
@@ -1544,10 +1555,7 @@ mod tests {
         let c = claims(
             "Estimates of deported children differ.\n\nFigure\tSource\tScope\nat least 2,100\tNGO\tto Belarus\nmore than 2,400\tLab\taged 6-17\n",
         );
-        let rows: Vec<_> = c
-            .iter()
-            .map(|c| (c.number, c.qualifier, c.age_min, c.age_max))
-            .collect();
+        let rows = number_qualifier_ages(&c);
         assert_eq!(
             rows,
             vec![
@@ -1561,10 +1569,7 @@ mod tests {
     #[test]
     fn belarusian_counts() {
         let c = claims("Прывезлі 36 дзяцей ва ўзросце ад 8 да 13 гадоў. Праз Беларусь прайшлі больш за 2 500 украінскіх дзяцей.");
-        let rows: Vec<_> = c
-            .iter()
-            .map(|c| (c.number, c.qualifier, c.age_min, c.age_max))
-            .collect();
+        let rows = number_qualifier_ages(&c);
         assert_eq!(
             rows,
             vec![

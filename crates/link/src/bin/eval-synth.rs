@@ -132,6 +132,8 @@ fn main() -> Result<()> {
             .enumerate()
             .map(|(k, id)| (id.as_str(), k))
             .collect();
+        let show_missed = std::env::var("SHOW_MISSED").ok();
+        let show_wrong = std::env::var_os("SHOW_WRONG").is_some();
         let mut blocked_true = 0u64;
         // Calibration: per tenth of predicted probability, pairs and true pairs.
         let mut calibration = [(0u64, 0u64); 10];
@@ -156,8 +158,7 @@ fn main() -> Result<()> {
                 // SHOW_MISSED=LEVELS (e.g. "different | different | exact")
                 // shows the missed pairs of those levels, any other value
                 // the first of each.
-                let wanted = std::env::var("SHOW_MISSED").ok();
-                let show = match wanted.as_deref() {
+                let show = match show_missed.as_deref() {
                     Some(levels) if levels == key => entry.0 <= 20,
                     Some(_) => entry.0 == 1,
                     None => false,
@@ -169,7 +170,7 @@ fn main() -> Result<()> {
             }
             if !same && pair.probability >= result.threshold {
                 entry.1 += 1;
-                if entry.1 <= 2 && std::env::var_os("SHOW_WRONG").is_some() {
+                if entry.1 <= 2 && show_wrong {
                     println!("{}", serde_json::to_string(&pair)?);
                 }
             }
@@ -187,7 +188,7 @@ fn main() -> Result<()> {
                 *true_pairs as f64 / (*pairs).max(1) as f64
             );
         }
-        if std::env::var_os("SHOW_MISSED").is_some() {
+        if show_missed.is_some() {
             let blocked: std::collections::HashSet<(String, String)> =
                 result.pairs().map(|p| (p.left, p.right)).collect();
             let mut members: FxHashMap<u32, Vec<usize>> = FxHashMap::default();

@@ -19,6 +19,7 @@ pub mod audit;
 pub mod hash;
 pub mod model;
 pub mod sensitivity;
+pub mod vocab;
 
 pub use audit::{verify_chain, AuditEntry, AuditRecord, ChainFault, GENESIS_HASH};
 pub use hash::{sha256_hex, Sha256Hex};

@@ -4,22 +4,23 @@
 //! children are protected by default. Every layer that logs, prints an error or
 //! exports asks this module, so the rule lives in one place.
 
+use crate::vocab::property::*;
 use crate::EntityKind;
 
 /// Properties of a [`EntityKind::Child`] record that identify the child.
 pub const SENSITIVE_CHILD_PROPERTIES: &[&str] = &[
-    "name",
-    "givenName",
-    "surname",
-    "patronymic",
-    "fullName",
-    "birthDate",
-    "birthPlace",
-    "photo",
-    "address",
-    "lastPlace",
-    "guardian",
-    "note",
+    NAME,
+    GIVEN_NAME,
+    SURNAME,
+    PATRONYMIC,
+    FULL_NAME,
+    BIRTH_DATE,
+    BIRTH_PLACE,
+    PHOTO,
+    ADDRESS,
+    LAST_PLACE,
+    GUARDIAN,
+    NOTE,
 ];
 
 /// True when `property` of an entity of `kind` must be protected: never logged,

@@ -1,22 +1,17 @@
-//! The project commands: each opens the project, calls the library, prints.
+//! The project commands: each opens the project, calls one operation of
+//! `casefile_app`, and renders its result.
 
 use crate::progress::Bar;
 use crate::{EXIT_PARTIAL, EXIT_VERIFY_FAILED};
 use anyhow::Result;
-use casefile_core::{SourceKind, SourceMeta};
-use casefile_ingest::{FileOutcome, IngestOptions, IngestReport};
-use casefile_store::{verify_project, Project, SearchQuery, Store};
+use casefile_app::sources::{self, FileResult, IngestRequest, IngestSummary};
+use casefile_app::{Actor, Project, SearchQuery, SourceKind, SourceMeta};
 use clap::Args;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// `casefile <version>`, recorded in every custody record.
-pub fn tool() -> String {
-    format!("casefile {}", env!("CARGO_PKG_VERSION"))
-}
-
 /// The acting user: `--actor`, `CASEFILE_ACTOR`, `$USER`, else "unknown".
-pub fn actor(given: Option<&str>) -> String {
+pub fn actor_name(given: Option<&str>) -> String {
     given
         .map(str::to_string)
         .or_else(|| std::env::var("USER").ok())
@@ -25,11 +20,11 @@ pub fn actor(given: Option<&str>) -> String {
 }
 
 pub fn open(dir: &Path) -> Result<Project> {
-    Ok(Project::open(dir)?)
+    Ok(sources::open(dir)?)
 }
 
-pub fn init(dir: &Path, actor: &str) -> Result<u8> {
-    Project::init(dir, actor)?;
+pub fn init(dir: &Path, actor: &Actor) -> Result<u8> {
+    sources::init(dir, actor)?;
     println!("created casefile project in {}", dir.display());
     Ok(0)
 }
@@ -70,87 +65,67 @@ fn parse_date(s: &str) -> Result<String, String> {
         .map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
 }
 
-pub fn ingest_options(project: &Project, actor: &str, kind: Option<SourceKind>) -> IngestOptions {
-    IngestOptions {
-        kind,
-        meta: SourceMeta::default(),
-        language: None,
-        max_file_size: project.config.max_file_size,
-        actor: actor.to_string(),
-        tool: tool(),
-        extract: true,
-    }
-}
-
-pub fn ingest(dir: &Path, actor: &str, args: IngestArgs) -> Result<u8> {
+pub fn ingest(dir: &Path, actor: &Actor, args: IngestArgs) -> Result<u8> {
     let mut project = open(dir)?;
-    let mut options = ingest_options(&project, actor, args.kind);
-    options.meta = SourceMeta {
-        title: args.title,
-        publisher: args.publisher,
-        published: args.published,
-        url: args.url,
+    let request = IngestRequest {
+        paths: args.paths,
+        kind: args.kind,
+        meta: SourceMeta {
+            title: args.title,
+            publisher: args.publisher,
+            published: args.published,
+            url: args.url,
+        },
+        language: args.lang,
+        no_extract: args.no_extract,
     };
-    options.language = args.lang;
-    options.extract = !args.no_extract;
     let bar = Bar::new(args.quiet || args.json);
-    let report = casefile_ingest::ingest(&mut project, &args.paths, &options, &bar)?;
-    print_ingest_report(&report, args.quiet, args.json)?;
-    Ok(if report.failed() > 0 { EXIT_PARTIAL } else { 0 })
+    let summary = sources::ingest(&mut project, actor, &request, &bar)?;
+    print_ingest_summary(&summary, args.quiet, args.json)?;
+    Ok(if summary.failed > 0 { EXIT_PARTIAL } else { 0 })
 }
 
 /// Prints one line per file (errors always, on stderr) and a summary.
-pub fn print_ingest_report(report: &IngestReport, quiet: bool, json: bool) -> Result<()> {
-    let mut rows = Vec::new();
-    for outcome in &report.outcomes {
-        let path = outcome.path().display();
-        match outcome {
-            FileOutcome::Stored {
-                id, language, kind, ..
+pub fn print_ingest_summary(summary: &IngestSummary, quiet: bool, json: bool) -> Result<()> {
+    for file in &summary.files {
+        match file {
+            FileResult::Stored {
+                path,
+                id,
+                language,
+                kind,
+                ..
             } => {
                 if !quiet && !json {
                     let lang = language.as_deref().unwrap_or("??");
                     println!("stored   {} {lang} {kind:<13} {path}", id.short());
                 }
-                rows.push(serde_json::json!({"path": path.to_string(), "status": "stored", "id": id, "language": language, "kind": kind}));
             }
-            FileOutcome::AlreadyPresent { id, .. } => {
+            FileResult::AlreadyPresent { path, id } => {
                 if !quiet && !json {
                     println!(
                         "present  {} already stored, nothing written: {path}",
                         id.short()
                     );
                 }
-                rows.push(serde_json::json!({"path": path.to_string(), "status": "already_present", "id": id}));
             }
-            FileOutcome::Failed { error, .. } => {
-                eprintln!("error: {path}: {error}");
-                rows.push(serde_json::json!({"path": path.to_string(), "status": "failed", "error": error.to_string()}));
-            }
+            FileResult::Failed { path, error } => eprintln!("error: {path}: {error}"),
         }
     }
     if json {
-        let out = serde_json::json!({
-            "files": rows,
-            "stored": report.stored(),
-            "already_present": report.already_present(),
-            "failed": report.failed(),
-        });
-        println!("{}", serde_json::to_string_pretty(&out)?);
-    } else if !quiet || report.failed() > 0 {
+        println!("{}", serde_json::to_string_pretty(summary)?);
+    } else if !quiet || summary.failed > 0 {
         eprintln!(
             "{} stored, {} already present, {} failed",
-            report.stored(),
-            report.already_present(),
-            report.failed()
+            summary.stored, summary.already_present, summary.failed
         );
     }
     Ok(())
 }
 
-pub fn sources(dir: &Path, json: bool) -> Result<u8> {
+pub fn sources(dir: &Path, actor: &Actor, json: bool) -> Result<u8> {
     let project = open(dir)?;
-    let sources = project.store.sources()?;
+    let sources = sources::sources(&project, actor)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&sources)?);
         return Ok(0);
@@ -169,9 +144,9 @@ pub fn sources(dir: &Path, json: bool) -> Result<u8> {
     Ok(0)
 }
 
-pub fn show(dir: &Path, id: &str, json: bool) -> Result<u8> {
+pub fn show(dir: &Path, actor: &Actor, id: &str, json: bool) -> Result<u8> {
     let project = open(dir)?;
-    let source = project.store.source(id)?;
+    let source = sources::show(&project, actor, id)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&source)?);
         return Ok(0);
@@ -214,15 +189,14 @@ pub struct SearchArgs {
     json: bool,
 }
 
-pub fn search(dir: &Path, args: SearchArgs) -> Result<u8> {
+pub fn search(dir: &Path, actor: &Actor, args: SearchArgs) -> Result<u8> {
     let mut project = open(dir)?;
-    let index = project.search_index()?;
     let query = SearchQuery {
         text: args.query,
         language: args.lang,
         limit: args.limit,
     };
-    let hits = index.search(&project.store, &query)?;
+    let hits = sources::search(&mut project, actor, &query)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&hits)?);
         return Ok(0);
@@ -255,9 +229,9 @@ pub fn search(dir: &Path, args: SearchArgs) -> Result<u8> {
     Ok(0)
 }
 
-pub fn verify(dir: &Path, json: bool) -> Result<u8> {
+pub fn verify(dir: &Path, actor: &Actor, json: bool) -> Result<u8> {
     let project = open(dir)?;
-    let report = verify_project(&project)?;
+    let report = sources::verify(&project, actor)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -284,13 +258,11 @@ pub fn verify(dir: &Path, json: bool) -> Result<u8> {
     Ok(if report.ok() { 0 } else { EXIT_VERIFY_FAILED })
 }
 
-pub fn log(dir: &Path, json: bool, last: Option<usize>) -> Result<u8> {
+pub fn log(dir: &Path, actor: &Actor, json: bool, last: Option<usize>) -> Result<u8> {
     let project = open(dir)?;
-    let entries = project.store.audit_entries()?;
-    let skip = last.map_or(0, |n| entries.len().saturating_sub(n));
-    let entries = &entries[skip..];
+    let entries = sources::log(&project, actor, last)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(entries)?);
+        println!("{}", serde_json::to_string_pretty(&entries)?);
         return Ok(0);
     }
     for e in entries {
@@ -314,12 +286,8 @@ pub fn log(dir: &Path, json: bool, last: Option<usize>) -> Result<u8> {
 }
 
 /// Counts by key, sorted by count then key, as "key n · key n".
-pub fn tally<'a>(keys: impl Iterator<Item = &'a str>) -> String {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for k in keys {
-        *counts.entry(k).or_default() += 1;
-    }
-    let mut pairs: Vec<_> = counts.into_iter().collect();
+pub fn tally(counts: &BTreeMap<String, usize>) -> String {
+    let mut pairs: Vec<_> = counts.iter().collect();
     pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     pairs
         .iter()

@@ -1,5 +1,7 @@
 //! The `casefile` command line: the edge where user input becomes calls into
-//! the library crates, and their errors become one clear line each.
+//! the application layer (`casefile_app`), whose results are rendered here
+//! as text or JSON, and whose errors become one clear line each and an exit
+//! code. No domain logic lives in this crate.
 //!
 //! Every command but `init`, `demo`, `extract` and `names` works on a project: `--project DIR`,
 //! else `CASEFILE_PROJECT`, else the nearest directory at or above the current
@@ -125,7 +127,7 @@ enum Command {
         id: i64,
         /// proposed, confirmed, disputed or rejected.
         #[arg(long)]
-        set: Option<casefile_core::Status>,
+        set: Option<casefile_app::Status>,
         #[arg(long)]
         reason: Option<String>,
     },
@@ -171,7 +173,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<u8> {
-    let actor = commands::actor(cli.actor.as_deref());
+    let actor = casefile_app::Actor::local(commands::actor_name(cli.actor.as_deref()));
     match cli.command {
         Command::Init { dir } => commands::init(&dir, &actor),
         Command::Demo { dir } => demo::run(&dir, &actor),
@@ -188,9 +190,11 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Review(args) => registry::review(&project_dir(cli.project)?, args, &actor),
         Command::Extract { file, json } => findings::extract_file(&file, json),
         Command::Entities { kind, json } => {
-            findings::entities(&project_dir(cli.project)?, kind.as_deref(), json)
+            findings::entities(&project_dir(cli.project)?, &actor, kind.as_deref(), json)
         }
-        Command::Entity { id, json } => findings::entity(&project_dir(cli.project)?, &id, json),
+        Command::Entity { id, json } => {
+            findings::entity(&project_dir(cli.project)?, &actor, &id, json)
+        }
         Command::Merge { a, b, reason } => {
             findings::merge(&project_dir(cli.project)?, &a, &b, &reason, &actor)
         }
@@ -199,7 +203,9 @@ fn run(cli: Cli) -> Result<u8> {
             members,
             reason,
         } => findings::split(&project_dir(cli.project)?, &id, &members, &reason, &actor),
-        Command::Claims { kind, json } => findings::claims(&project_dir(cli.project)?, &kind, json),
+        Command::Claims { kind, json } => {
+            findings::claims(&project_dir(cli.project)?, &actor, &kind, json)
+        }
         Command::Statement { id, set, reason } => findings::set_statement_status(
             &project_dir(cli.project)?,
             id,
@@ -208,11 +214,13 @@ fn run(cli: Cli) -> Result<u8> {
             &actor,
         ),
         Command::Ingest(args) => commands::ingest(&project_dir(cli.project)?, &actor, args),
-        Command::Sources { json } => commands::sources(&project_dir(cli.project)?, json),
-        Command::Show { id, json } => commands::show(&project_dir(cli.project)?, &id, json),
-        Command::Search(args) => commands::search(&project_dir(cli.project)?, args),
-        Command::Verify { json } => commands::verify(&project_dir(cli.project)?, json),
-        Command::Log { json, last } => commands::log(&project_dir(cli.project)?, json, last),
+        Command::Sources { json } => commands::sources(&project_dir(cli.project)?, &actor, json),
+        Command::Show { id, json } => commands::show(&project_dir(cli.project)?, &actor, &id, json),
+        Command::Search(args) => commands::search(&project_dir(cli.project)?, &actor, args),
+        Command::Verify { json } => commands::verify(&project_dir(cli.project)?, &actor, json),
+        Command::Log { json, last } => {
+            commands::log(&project_dir(cli.project)?, &actor, json, last)
+        }
     }
 }
 
@@ -231,7 +239,7 @@ fn project_dir(given: Option<PathBuf>) -> Result<PathBuf> {
         return Ok(dir);
     }
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    casefile_store::Project::discover(&cwd).with_context(|| {
+    casefile_app::sources::discover(&cwd).with_context(|| {
         format!(
             "no casefile project at or above {}: pass --project DIR, set CASEFILE_PROJECT, or run `casefile init DIR`",
             cwd.display()

@@ -1,6 +1,8 @@
-//! `casefile names`: the name matcher of casefile-names, from the shell.
+//! `casefile names`: how names compare across scripts and spellings
+//! (`casefile_app::names`), from the shell.
 
 use anyhow::Result;
+use casefile_app::names;
 use clap::Subcommand;
 
 #[derive(Subcommand)]
@@ -23,7 +25,7 @@ pub enum NamesCommand {
 pub fn run(command: NamesCommand) -> Result<u8> {
     match command {
         NamesCommand::Compare { a, b, json } => {
-            let comparison = casefile_names::compare(&a, &b);
+            let comparison = names::compare(&a, &b);
             if json {
                 println!("{}", serde_json::to_string_pretty(&comparison)?);
             } else {
@@ -31,7 +33,7 @@ pub fn run(command: NamesCommand) -> Result<u8> {
                     "{:.3} {} (default threshold {})",
                     comparison.score,
                     if comparison.same { "same" } else { "different" },
-                    casefile_names::DEFAULT_THRESHOLD
+                    names::DEFAULT_THRESHOLD
                 );
                 for step in &comparison.explanation {
                     println!("  {}: {}", step.rule, step.detail);
@@ -39,7 +41,7 @@ pub fn run(command: NamesCommand) -> Result<u8> {
             }
         }
         NamesCommand::Variants { name, json } => {
-            let variants = casefile_names::variants(&name);
+            let variants = names::variants(&name);
             if json {
                 println!("{}", serde_json::to_string_pretty(&variants)?);
             } else {

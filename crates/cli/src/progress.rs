@@ -1,6 +1,6 @@
 //! The ingest progress bar: drawn on stderr only when it is a terminal.
 
-use casefile_ingest::Progress;
+use casefile_app::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 

@@ -22,7 +22,7 @@ pub mod synthetic;
 
 use casefile_core::{Custody, MediaType, Source, SourceId, SourceKind, SourceMeta};
 use casefile_extract::statements::{to_statements, Derived};
-use casefile_store::{Inserted, NewSource, Project, Store, StoreError};
+use casefile_store::{Inserted, NewSource, Project, StoreError};
 use casefile_text::{prepare_document, PrepareError, PreparedDocument};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -292,7 +292,7 @@ pub fn ingest(
                 Err((path, error)) => outcomes.push(failed(path, error)),
                 Ok(file) => {
                     let id = SourceId(file.sha256.clone());
-                    if project.store.has_source(&id)? {
+                    if project.store().has_source(&id)? {
                         progress.advance(file.bytes.len() as u64);
                         outcomes.push(FileOutcome::AlreadyPresent {
                             path: file.path,
@@ -440,7 +440,7 @@ fn store_chunk(
         .iter()
         .map(|(_, source, f)| (source, f.entities.as_slice(), f.statements.as_slice()))
         .collect();
-    let inserted = project.store.insert_sources(&batch, &options.actor)?;
+    let inserted = project.store_mut().insert_sources(&batch, &options.actor)?;
     Ok(rows
         .into_iter()
         .zip(inserted)

@@ -1,3 +1,5 @@
+//! Errors of the store layer.
+
 use std::path::PathBuf;
 use thiserror::Error;
 

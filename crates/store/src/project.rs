@@ -49,10 +49,14 @@ impl Default for ProjectConfig {
 }
 
 /// An open project: its settings, database, originals and search index.
+///
+/// The database is reached only through the [`Store`] trait
+/// ([`Project::store`], [`Project::store_mut`]), so that every caller works
+/// the same on any backend.
 pub struct Project {
     pub root: PathBuf,
     pub config: ProjectConfig,
-    pub store: SqliteStore,
+    store: Box<dyn Store + Send>,
     pub blobs: BlobStore,
     index_dir: PathBuf,
 }
@@ -145,7 +149,7 @@ impl Project {
     }
 
     fn open_parts(dir: &Path, config: ProjectConfig) -> Result<Project> {
-        let store = SqliteStore::open(&dir.join(DB_FILE))?;
+        let store = Box::new(SqliteStore::open(&dir.join(DB_FILE))?);
         let blobs = BlobStore::open(dir.join(BLOB_DIR))?;
         Ok(Project {
             root: dir.to_path_buf(),
@@ -154,6 +158,16 @@ impl Project {
             blobs,
             index_dir: dir.join(INDEX_DIR),
         })
+    }
+
+    /// The case database.
+    pub fn store(&self) -> &dyn Store {
+        self.store.as_ref()
+    }
+
+    /// The case database, for writes.
+    pub fn store_mut(&mut self) -> &mut dyn Store {
+        self.store.as_mut()
     }
 
     /// The nearest directory at or above `start` that holds a project.
@@ -180,7 +194,7 @@ impl Project {
         } else {
             SearchIndex::open(&self.index_dir)?
         };
-        let indexed = index.catch_up(&mut self.store)?;
+        let indexed = index.catch_up(self.store.as_mut())?;
         Ok((index, indexed))
     }
 

@@ -309,7 +309,10 @@ mod tests {
             text: text.into(),
         };
         project.blobs.put(text.as_bytes()).unwrap();
-        project.store.insert_source(&source, &[], &[], "t").unwrap();
+        project
+            .store_mut()
+            .insert_source(&source, &[], &[], "t")
+            .unwrap();
     }
 
     #[test]
@@ -320,10 +323,10 @@ mod tests {
         let mut writer_side = SearchIndex::open(&dir.path().join("p/index")).unwrap();
         writer_side.writer().unwrap();
         let mut reader_side = SearchIndex::open(&dir.path().join("p/index")).unwrap();
-        assert_eq!(reader_side.catch_up(&mut project.store).unwrap(), 0);
-        assert_eq!(writer_side.catch_up(&mut project.store).unwrap(), 1);
+        assert_eq!(reader_side.catch_up(project.store_mut()).unwrap(), 0);
+        assert_eq!(writer_side.catch_up(project.store_mut()).unwrap(), 1);
         assert_eq!(
-            writer_side.catch_up(&mut project.store).unwrap(),
+            writer_side.catch_up(project.store_mut()).unwrap(),
             0,
             "exactly once"
         );
@@ -332,7 +335,7 @@ mod tests {
             language: Some("uk".into()),
             limit: 5,
         };
-        let hits = writer_side.search(&project.store, &query).unwrap();
+        let hits = writer_side.search(project.store(), &query).unwrap();
         assert_eq!(hits.len(), 1);
         let start = "Діти з Маріуполя".find("Маріуполя").unwrap();
         assert_eq!(hits[0].hits, vec![(start, start + "Маріуполя".len())]);

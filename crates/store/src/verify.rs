@@ -6,7 +6,6 @@
 
 use crate::blobs::BlobState;
 use crate::project::Project;
-use crate::store::Store;
 use crate::Result;
 use casefile_core::{verify_chain, ChainFault};
 use serde::Serialize;
@@ -35,7 +34,7 @@ impl VerifyReport {
 
 /// Checks every blob, the clean text of every source, and the audit chain.
 pub fn verify_project(project: &Project) -> Result<VerifyReport> {
-    let store = &project.store;
+    let store = project.store();
     let sources = store.sources()?;
     let entries = store.audit_entries()?;
     let head = store.audit_head()?;

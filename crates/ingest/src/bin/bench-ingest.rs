@@ -135,7 +135,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
-    let statements = project.store.statement_count()?;
+    let statements = project.store().statement_count()?;
     println!(
         "statements stored: {statements} ({:.0} per document)",
         statements as f64 / args.docs.max(1) as f64
@@ -177,7 +177,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             limit: 10,
         };
         let t = Instant::now();
-        results += index.search(&project.store, &query)?.len();
+        results += index.search(project.store(), &query)?.len();
         latencies.push(t.elapsed());
     }
     latencies.sort();

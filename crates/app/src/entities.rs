@@ -1,0 +1,489 @@
+//! Persons, organizations and places across sources, and the human
+//! judgements on them.
+//!
+//! Findings are stored per source (see `casefile_extract::statements`); here
+//! they are resolved across sources on the fly and human judgements (merge,
+//! split) are replayed on top, in statement order, so a listing always
+//! reflects every source and every correction, and each judgement can be
+//! undone by another (or by rejecting its statement).
+
+use crate::{Actor, AppError, Permission, Result};
+use casefile_core::vocab::property::{
+    ACRONYM, ALIAS, MENTION, PLACE_KIND, ROLE, SAME_AS, SPLIT_OFF,
+};
+use casefile_core::{
+    AuditRecord, Entity, EntityId, EntityKind, Origin, SourceId, Statement, StatementFilter,
+    StatementId, Status,
+};
+use casefile_extract::clusters::{apply_judgements, Judgement};
+use casefile_extract::statements::{organization_from_statements, person_from_statements};
+use casefile_store::{now_rfc3339, Project, Store};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One entity across sources.
+#[derive(Debug, Clone, Serialize)]
+pub struct Resolved {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    pub variants: Vec<String>,
+    pub roles: Vec<String>,
+    pub mentions: usize,
+    pub sources: Vec<SourceId>,
+    /// The source-local entities grouped here (what `merge` and `split` name).
+    pub members: Vec<String>,
+}
+
+/// Source-local entities of one kind with their statements (rejected ones left out).
+pub(crate) struct Locals {
+    pub(crate) entities: Vec<Entity>,
+    pub(crate) statements: HashMap<EntityId, Vec<Statement>>,
+}
+
+pub(crate) fn load_locals(store: &dyn Store, kind: EntityKind) -> Result<Locals> {
+    let entities = store.entities(Some(kind))?;
+    let mut statements: HashMap<EntityId, Vec<Statement>> = HashMap::new();
+    let filter = StatementFilter {
+        entity_kind: Some(kind),
+        ..Default::default()
+    };
+    for s in store.statements(&filter)? {
+        if s.status != Status::Rejected {
+            statements.entry(s.entity.clone()).or_default().push(s);
+        }
+    }
+    Ok(Locals {
+        entities,
+        statements,
+    })
+}
+
+fn judgements(store: &dyn Store) -> Result<Vec<Judgement>> {
+    let mut all = Vec::new();
+    for property in [SAME_AS, SPLIT_OFF] {
+        let filter = StatementFilter {
+            property: Some(property.to_string()),
+            origin: Some(Origin::Human),
+            ..Default::default()
+        };
+        all.extend(
+            store
+                .statements(&filter)?
+                .into_iter()
+                .filter(|s| s.status != Status::Rejected),
+        );
+    }
+    all.sort_by_key(|s| s.id);
+    Ok(all
+        .into_iter()
+        .map(|s| {
+            if s.property == SAME_AS {
+                Judgement::Merge {
+                    a: s.entity.0,
+                    b: s.value,
+                }
+            } else {
+                let mut members = vec![s.entity.0];
+                members.extend(s.value.split_whitespace().map(str::to_string));
+                Judgement::Split { members }
+            }
+        })
+        .collect())
+}
+
+fn machine_clusters(kind: EntityKind, locals: &Locals) -> Vec<Vec<String>> {
+    let about = |e: &Entity| -> Vec<&Statement> {
+        locals
+            .statements
+            .get(&e.id)
+            .map(|v| v.iter().collect())
+            .unwrap_or_default()
+    };
+    let doc_key = |e: &Entity| -> String {
+        locals
+            .statements
+            .get(&e.id)
+            .and_then(|v| v.iter().find_map(|s| s.source.clone()))
+            .map(|s| s.0)
+            .unwrap_or_default()
+    };
+    let groups: Vec<Vec<usize>> = match kind {
+        EntityKind::Person => {
+            let items: Vec<_> = locals
+                .entities
+                .iter()
+                .map(|e| (doc_key(e), person_from_statements(&e.caption, &about(e))))
+                .collect();
+            casefile_extract::resolve_persons(&items)
+                .into_iter()
+                .map(|r| r.members)
+                .collect()
+        }
+        EntityKind::Organization => {
+            let items: Vec<_> = locals
+                .entities
+                .iter()
+                .map(|e| {
+                    (
+                        doc_key(e),
+                        organization_from_statements(&e.caption, &about(e)),
+                    )
+                })
+                .collect();
+            casefile_extract::resolve_organizations(&items)
+                .into_iter()
+                .map(|r| r.members)
+                .collect()
+        }
+        _ => {
+            // Places come from the gazetteer: one canonical name and kind is one place.
+            let mut by_key: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+            for (i, e) in locals.entities.iter().enumerate() {
+                let place_kind = about(e)
+                    .iter()
+                    .find(|s| s.property == PLACE_KIND)
+                    .map(|s| s.value.clone())
+                    .unwrap_or_default();
+                by_key
+                    .entry((casefile_text::fold(&e.caption), place_kind))
+                    .or_default()
+                    .push(i);
+            }
+            by_key.into_values().collect()
+        }
+    };
+    let mut seen = vec![false; locals.entities.len()];
+    let mut clusters: Vec<Vec<String>> = Vec::new();
+    for group in groups {
+        let ids: Vec<String> = group
+            .into_iter()
+            .filter(|&i| i < seen.len() && !std::mem::replace(&mut seen[i], true))
+            .map(|i| locals.entities[i].id.0.clone())
+            .collect();
+        if !ids.is_empty() {
+            clusters.push(ids);
+        }
+    }
+    // Anything resolution left out stands alone rather than disappearing.
+    for (i, e) in locals.entities.iter().enumerate() {
+        if !seen[i] {
+            clusters.push(vec![e.id.0.clone()]);
+        }
+    }
+    clusters
+}
+
+/// Every entity of `kind` across sources, human judgements applied.
+pub fn resolve(store: &dyn Store, kind: EntityKind) -> Result<Vec<Resolved>> {
+    let locals = load_locals(store, kind)?;
+    let clusters = apply_judgements(machine_clusters(kind, &locals), &judgements(store)?);
+    let captions: HashMap<&str, &str> = locals
+        .entities
+        .iter()
+        .map(|e| (e.id.0.as_str(), e.caption.as_str()))
+        .collect();
+    let mut out = Vec::new();
+    for members in clusters {
+        let mut names: BTreeMap<String, usize> = BTreeMap::new();
+        let mut variants = BTreeSet::new();
+        let mut roles = BTreeSet::new();
+        let mut sources = BTreeSet::new();
+        let mut mentions = 0;
+        for m in &members {
+            let Some(caption) = captions.get(m.as_str()) else {
+                continue;
+            };
+            variants.insert(caption.to_string());
+            let statements = locals
+                .statements
+                .get(&EntityId(m.clone()))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let count = statements.iter().filter(|s| s.property == MENTION).count();
+            *names.entry(caption.to_string()).or_default() += count.max(1);
+            mentions += count;
+            for s in statements {
+                let p = s.property.as_str();
+                if p == ALIAS || p == ACRONYM {
+                    variants.insert(s.value.clone());
+                } else if p == ROLE {
+                    roles.insert(s.value.clone());
+                }
+                if let Some(source) = &s.source {
+                    sources.insert(source.clone());
+                }
+            }
+        }
+        // The display name: the fullest spelling among the most mentioned.
+        let Some(name) = names
+            .iter()
+            .max_by_key(|(n, c)| (n.split_whitespace().count().min(3), **c, n.len()))
+            .map(|(n, _)| n.clone())
+        else {
+            continue;
+        };
+        out.push(Resolved {
+            id: members[0].clone(),
+            kind,
+            name,
+            variants: variants.into_iter().collect(),
+            roles: roles.into_iter().collect(),
+            mentions,
+            sources: sources.into_iter().collect(),
+            members,
+        });
+    }
+    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    Ok(out)
+}
+
+/// The kinds of entity that resolve across sources.
+pub const RESOLVED_KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+];
+
+/// Reads a kind as users write it: person, organization (or org), place.
+pub fn parse_kind(kind: &str) -> Result<EntityKind> {
+    Ok(match kind {
+        "person" => EntityKind::Person,
+        "organization" | "org" => EntityKind::Organization,
+        "place" => EntityKind::Place,
+        other => {
+            return Err(AppError::Invalid(format!(
+                "unknown entity kind {other:?} (expected person, organization or place)"
+            )))
+        }
+    })
+}
+
+/// Every resolved entity of `kind` (all three kinds when `None`), the most
+/// mentioned first within each kind.
+pub fn entities(
+    project: &Project,
+    actor: &Actor,
+    kind: Option<EntityKind>,
+) -> Result<Vec<Resolved>> {
+    actor.require(Permission::ReadFindings)?;
+    let kinds = match kind {
+        Some(k) => vec![k],
+        None => RESOLVED_KINDS.to_vec(),
+    };
+    let mut all = Vec::new();
+    for kind in kinds {
+        all.extend(resolve(project.store(), kind)?);
+    }
+    Ok(all)
+}
+
+/// The kind of the source-local entity `id`, when it is one that resolves.
+fn resolved_kind(store: &dyn Store, id: &str) -> Result<EntityKind> {
+    match store.entity(&EntityId(id.to_string()))? {
+        Some(e) if RESOLVED_KINDS.contains(&e.kind) => Ok(e.kind),
+        _ => Err(AppError::NotFound(format!(
+            "no person, organization or place has the id {id:?} (see `casefile entities`)"
+        ))),
+    }
+}
+
+/// The entity among `resolved` that has `id` among its members.
+fn member_of(resolved: &[Resolved], id: &str) -> Result<Resolved> {
+    resolved
+        .iter()
+        .find(|r| r.members.iter().any(|m| m == id))
+        .cloned()
+        .ok_or_else(|| AppError::NotFound(format!("{id:?} is in no resolved entity")))
+}
+
+/// The resolved entity that has `id` among its members (resolving only its kind).
+fn find(store: &dyn Store, id: &str) -> Result<Resolved> {
+    let kind = resolved_kind(store, id)?;
+    member_of(&resolve(store, kind)?, id)
+}
+
+/// One entity and every statement about its members.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityPage {
+    pub entity: Resolved,
+    pub statements: Vec<Statement>,
+}
+
+/// The resolved entity that has `id` (any member id) among its members,
+/// with every statement about it, with sources and quotes.
+pub fn entity(project: &Project, actor: &Actor, id: &str) -> Result<EntityPage> {
+    actor.require(Permission::ReadFindings)?;
+    let store = project.store();
+    let found = find(store, id)?;
+    let mut statements = Vec::new();
+    for member in &found.members {
+        statements.extend(store.statements(&StatementFilter {
+            entity: Some(EntityId(member.clone())),
+            ..Default::default()
+        })?);
+    }
+    Ok(EntityPage {
+        entity: found,
+        statements,
+    })
+}
+
+fn judgement_statement(entity: &str, property: &str, value: String) -> Statement {
+    Statement {
+        id: None,
+        entity: EntityId(entity.to_string()),
+        property: property.to_string(),
+        value,
+        source: None,
+        span: None,
+        origin: Origin::Human,
+        confidence: 1.0,
+        status: Status::Confirmed,
+    }
+}
+
+/// Stores a human judgement and its audit entry (with the reason).
+pub(crate) fn record_judgement(
+    project: &mut Project,
+    statement: Statement,
+    action: &str,
+    objects: Vec<String>,
+    reason: &str,
+    actor: &Actor,
+) -> Result<StatementId> {
+    let store = project.store_mut();
+    let ids = store.add_statements(&[statement], &actor.name)?;
+    let id = ids
+        .first()
+        .copied()
+        .ok_or_else(|| AppError::Invalid("the judgement was not stored".to_string()))?;
+    store.append_audit(AuditRecord {
+        time: now_rfc3339(),
+        actor: actor.name.clone(),
+        action: action.to_string(),
+        objects,
+        detail: serde_json::json!({ "reason": reason, "statement": id.0 }).to_string(),
+    })?;
+    Ok(id)
+}
+
+/// What [`merge`] did.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum MergeOutcome {
+    /// The two ids were already one entity; nothing was recorded.
+    AlreadyOne { entity: String },
+    /// The judgement was recorded as `statement`.
+    Merged {
+        left: Resolved,
+        right: Resolved,
+        statement: StatementId,
+    },
+}
+
+/// Records that the entities with members `a` and `b` are the same
+/// (reversible with [`split`] or by rejecting the statement).
+pub fn merge(
+    project: &mut Project,
+    actor: &Actor,
+    a: &str,
+    b: &str,
+    reason: &str,
+) -> Result<MergeOutcome> {
+    actor.require(Permission::JudgeFindings)?;
+    require_reason(reason)?;
+    let (kind_a, kind_b) = (
+        resolved_kind(project.store(), a)?,
+        resolved_kind(project.store(), b)?,
+    );
+    if kind_a != kind_b {
+        return Err(AppError::Invalid(format!(
+            "cannot merge a {kind_a} with a {kind_b}"
+        )));
+    }
+    // One resolution serves both lookups.
+    let resolved = resolve(project.store(), kind_a)?;
+    let (left, right) = (member_of(&resolved, a)?, member_of(&resolved, b)?);
+    if left.id == right.id {
+        return Ok(MergeOutcome::AlreadyOne { entity: left.id });
+    }
+    let statement = judgement_statement(a, SAME_AS, b.to_string());
+    let id = record_judgement(
+        project,
+        statement,
+        "entity.merge",
+        vec![a.to_string(), b.to_string()],
+        reason,
+        actor,
+    )?;
+    Ok(MergeOutcome::Merged {
+        left,
+        right,
+        statement: id,
+    })
+}
+
+/// What [`split`] did.
+#[derive(Debug, Clone, Serialize)]
+pub struct SplitOutcome {
+    /// The entity the members were split off.
+    pub entity: String,
+    pub members: Vec<String>,
+    pub statement: StatementId,
+}
+
+/// Records that `members` of the entity `id` are someone else.
+pub fn split(
+    project: &mut Project,
+    actor: &Actor,
+    id: &str,
+    members: &[String],
+    reason: &str,
+) -> Result<SplitOutcome> {
+    actor.require(Permission::JudgeFindings)?;
+    require_reason(reason)?;
+    let cluster = find(project.store(), id)?;
+    for m in members {
+        if !cluster.members.contains(m) {
+            return Err(AppError::Invalid(format!(
+                "{m} is not a member of {} (its members: {})",
+                cluster.id,
+                cluster.members.join(" ")
+            )));
+        }
+    }
+    if members.len() >= cluster.members.len() {
+        return Err(AppError::Invalid(
+            "splitting off every member leaves nothing behind; name only the members to separate"
+                .to_string(),
+        ));
+    }
+    let Some((first, rest)) = members.split_first() else {
+        return Err(AppError::Invalid(format!(
+            "name the members to split off (see `casefile entity {id}`)"
+        )));
+    };
+    let statement = judgement_statement(first, SPLIT_OFF, rest.join(" "));
+    let statement = record_judgement(
+        project,
+        statement,
+        "entity.split",
+        members.to_vec(),
+        reason,
+        actor,
+    )?;
+    Ok(SplitOutcome {
+        entity: cluster.id,
+        members: members.to_vec(),
+        statement,
+    })
+}
+
+/// A judgement needs its reason: it is what a later reader weighs.
+pub(crate) fn require_reason(reason: &str) -> Result<()> {
+    if reason.trim().is_empty() {
+        return Err(AppError::Invalid("a reason is required".to_string()));
+    }
+    Ok(())
+}

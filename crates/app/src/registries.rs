@@ -1,0 +1,496 @@
+//! Child registries: import, list, link, dedupe, the review queue and
+//! decisions.
+//!
+//! A registry's CSV is kept as an original (a blob, like any source) with
+//! the column map it was imported with; records are parsed from it again
+//! whenever they are needed, so nothing derived can drift from the original.
+//! Records are a child's personal data: only the review queue carries names,
+//! to roles that may see them, and every operation that reads records
+//! appends a `registry.read` audit entry. Review decisions are statements
+//! about pseudonymous Child entities named `child:REGISTRY:RECORD_ID`; they
+//! re-estimate the model on the next run.
+
+use crate::{Actor, AppError, Permission, Protected, Result};
+use casefile_core::vocab::property::{RECORD_MATCH, RECORD_NON_MATCH};
+use casefile_core::{
+    AuditRecord, Entity, EntityId, EntityKind, Origin, RegistryInfo, Statement, StatementFilter,
+    StatementId, Status,
+};
+use casefile_link::{BlockingConfig, ColumnMap, LinkResult, Pair, Record, Settings};
+use casefile_store::{now_rfc3339, Project, Store};
+use casefile_text::DecodeError;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+/// A registry just imported.
+#[derive(Debug, Clone, Serialize)]
+pub struct Imported {
+    pub info: RegistryInfo,
+    /// The encoding the file was read in.
+    pub encoding: &'static str,
+    /// Rows that could not be read, each naming its line and reason.
+    pub row_errors: Vec<String>,
+}
+
+fn parse_map(spec: &str) -> Result<ColumnMap> {
+    spec.parse::<ColumnMap>()
+        .map_err(|e| AppError::Invalid(format!("--map {spec:?}: {e}")))
+}
+
+/// Imports `file` as registry `name` with the column map `map` (see
+/// [`ColumnMap`]): keeps the original as a blob and records the registry.
+pub fn import(
+    project: &mut Project,
+    actor: &Actor,
+    name: &str,
+    file: &Path,
+    map: &str,
+) -> Result<Imported> {
+    actor.require(Permission::AddRegistries)?;
+    if project.store().registry(name)?.is_some() {
+        return Err(AppError::Invalid(format!(
+            "a registry named {name:?} already exists"
+        )));
+    }
+    let column_map = parse_map(map)?;
+    let bytes = crate::sources::read_limited(
+        file,
+        project.config.max_registry_size,
+        " (raise max_registry_size in casefile.toml)",
+    )?;
+    let (text, encoding) = registry_text(&bytes).map_err(|e| AppError::input(file, e))?;
+    let (records, row_errors) = casefile_link::parse_registry_reader(text.as_ref(), &column_map)
+        .map_err(|e| AppError::input(file, e))?;
+    let blob = project.blobs.put(&bytes)?;
+    let info = RegistryInfo {
+        name: name.to_string(),
+        blob,
+        map: map.to_string(),
+        original_path: file.display().to_string(),
+        records: records.len() as u64,
+        row_errors: row_errors.len() as u64,
+        imported_at: now_rfc3339(),
+        imported_by: actor.name.clone(),
+    };
+    project.store_mut().add_registry(&info, &actor.name)?;
+    Ok(Imported {
+        info,
+        encoding,
+        row_errors: row_errors.iter().map(ToString::to_string).collect(),
+    })
+}
+
+/// Every imported registry.
+pub fn list(project: &Project, actor: &Actor) -> Result<Vec<RegistryInfo>> {
+    actor.require(Permission::ReadRegistries)?;
+    Ok(project.store().registries()?)
+}
+
+/// The registry's bytes as UTF-8, and the encoding they were read from.
+///
+/// Lists exported from office software in the region often come in
+/// Windows-1251 or UTF-16; they are decoded like any source. A file that is
+/// UTF-8 except for a few broken rows stays as it is, so that the CSV
+/// reader skips (and reports) only those rows instead of refusing the file.
+/// Decoding is deterministic, so reading the kept original again later
+/// yields the same records.
+fn registry_text(bytes: &[u8]) -> std::result::Result<(Cow<'_, [u8]>, &'static str), DecodeError> {
+    match casefile_text::decode(bytes) {
+        Ok(decoded) => Ok((Cow::Owned(decoded.text.into_bytes()), decoded.encoding)),
+        Err(DecodeError::InvalidUtf8 { .. } | DecodeError::TruncatedUtf8 { .. }) => {
+            Ok((Cow::Borrowed(bytes), "UTF-8 with invalid rows"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn registry_info(store: &dyn Store, name: &str) -> Result<RegistryInfo> {
+    store.registry(name)?.ok_or_else(|| {
+        AppError::NotFound(format!(
+            "no registry named {name:?} (see `casefile registry list`)"
+        ))
+    })
+}
+
+/// Reads a registry's records from its original and records the read.
+fn load(project: &mut Project, name: &str, actor: &Actor, purpose: &str) -> Result<Vec<Record>> {
+    let info = registry_info(project.store(), name)?;
+    let bytes = project.blobs.get(&info.blob)?;
+    let unreadable = |reason: String| AppError::Invalid(format!("registry {name:?}: {reason}"));
+    let (text, _) = registry_text(&bytes).map_err(|e| unreadable(e.to_string()))?;
+    let (records, _) = casefile_link::parse_registry_reader(text.as_ref(), &parse_map(&info.map)?)
+        .map_err(|e| unreadable(e.to_string()))?;
+    project.store_mut().append_audit(AuditRecord {
+        time: now_rfc3339(),
+        actor: actor.name.clone(),
+        action: "registry.read".into(),
+        objects: vec![info.blob.clone()],
+        detail:
+            serde_json::json!({ "registry": name, "records": records.len(), "purpose": purpose })
+                .to_string(),
+    })?;
+    Ok(records)
+}
+
+/// The pseudonymous entity of a registry record.
+pub fn child_entity(registry: &str, record: &str) -> EntityId {
+    EntityId(format!("child:{registry}:{record}"))
+}
+
+/// Accepted and rejected pairs between `left` and `right` (the same name for dedupe),
+/// as (left record id, right record id).
+type Decisions = (Vec<(String, String)>, Vec<(String, String)>);
+
+fn decisions(store: &dyn Store, left: &str, right: &str) -> Result<Decisions> {
+    let (lp, rp) = (format!("child:{left}:"), format!("child:{right}:"));
+    let mut out: Decisions = (Vec::new(), Vec::new());
+    let filter = StatementFilter {
+        entity_kind: Some(EntityKind::Child),
+        origin: Some(Origin::Human),
+        ..Default::default()
+    };
+    let mut latest: HashMap<(String, String), bool> = HashMap::new();
+    for s in store.statements(&filter)? {
+        if s.status == Status::Rejected
+            || !(s.property == RECORD_MATCH || s.property == RECORD_NON_MATCH)
+        {
+            continue;
+        }
+        let (a, b) = (s.entity.0.as_str(), s.value.as_str());
+        let pair = if let (Some(l), Some(r)) = (a.strip_prefix(&lp), b.strip_prefix(&rp)) {
+            (l.to_string(), r.to_string())
+        } else if let (Some(l), Some(r)) = (b.strip_prefix(&lp), a.strip_prefix(&rp)) {
+            (l.to_string(), r.to_string())
+        } else {
+            continue;
+        };
+        // Statements come in id order: a later decision on a pair replaces an earlier one.
+        latest.insert(pair, s.property == RECORD_MATCH);
+    }
+    for (pair, accepted) in latest {
+        if accepted {
+            out.0.push(pair);
+        } else {
+            out.1.push(pair);
+        }
+    }
+    out.0.sort();
+    out.1.sort();
+    Ok(out)
+}
+
+/// Options of `link`, `dedupe` and the review queue.
+#[derive(Debug, Clone, Default)]
+pub struct LinkOptions {
+    /// Match probability at or above which a pair is a match (default 0.5).
+    pub threshold: Option<f64>,
+    /// Blocking rules as TOML text; the defaults suit most child registries.
+    pub blocking_toml: Option<String>,
+}
+
+fn settings(store: &dyn Store, options: &LinkOptions, left: &str, right: &str) -> Result<Settings> {
+    let mut settings = Settings::default();
+    if let Some(t) = options.threshold {
+        if !(0.0..=1.0).contains(&t) {
+            return Err(AppError::Invalid(format!(
+                "--threshold {t} is not a probability in [0, 1]"
+            )));
+        }
+        settings.threshold = t;
+    }
+    if let Some(text) = &options.blocking_toml {
+        settings.blocking = BlockingConfig::from_toml(text)
+            .map_err(|e| AppError::Invalid(format!("blocking rules: {e}")))?;
+    }
+    let (accepted, rejected) = decisions(store, left, right)?;
+    Ok(settings.with_decisions(&accepted, &rejected))
+}
+
+/// Whether a reported pair is a match: a person's decision outranks the
+/// model's probability.
+pub fn is_match(pair: &Pair, threshold: f64) -> bool {
+    match pair.decision {
+        Some("accepted") => true,
+        Some("rejected") => false,
+        _ => pair.probability >= threshold,
+    }
+}
+
+/// Links the records of two registries (reads audited, decisions applied).
+pub fn link(
+    project: &mut Project,
+    actor: &Actor,
+    left: &str,
+    right: &str,
+    options: &LinkOptions,
+) -> Result<LinkResult> {
+    actor.require(Permission::ReadRegistries)?;
+    if left == right {
+        return Err(AppError::Invalid(format!(
+            "to find duplicates inside one registry, use `casefile dedupe {left}`"
+        )));
+    }
+    // Both registries must exist before either is read.
+    registry_info(project.store(), left)?;
+    registry_info(project.store(), right)?;
+    let a = load(project, left, actor, "link")?;
+    let b = load(project, right, actor, "link")?;
+    let settings = settings(project.store(), options, left, right)?;
+    Ok(casefile_link::link_owned(a, b, &settings))
+}
+
+/// Finds records of the same child inside one registry.
+pub fn dedupe(
+    project: &mut Project,
+    actor: &Actor,
+    registry: &str,
+    options: &LinkOptions,
+) -> Result<LinkResult> {
+    actor.require(Permission::ReadRegistries)?;
+    let records = load(project, registry, actor, "dedupe")?;
+    let settings = settings(project.store(), options, registry, registry)?;
+    Ok(casefile_link::dedupe_owned(records, &settings))
+}
+
+/// One pair of the review queue: the model's comparison, and the two
+/// records as the actor may see them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewItem {
+    pub pair: Pair,
+    /// Name and birth date (or age) of the left record.
+    pub left: Protected<String>,
+    pub right: Protected<String>,
+}
+
+/// The review queue: how many pairs await a decision, and the first of them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewQueue {
+    /// Pairs in the whole queue.
+    pub total: usize,
+    /// The first `limit` of them, the most uncertain first.
+    pub items: Vec<ReviewItem>,
+}
+
+/// The uncertain pairs between `left` and `right` (`None`: dedupe of
+/// `left`), the most uncertain first, at most `limit`.
+pub fn review_queue(
+    project: &mut Project,
+    actor: &Actor,
+    left: &str,
+    right: Option<&str>,
+    options: &LinkOptions,
+    limit: usize,
+) -> Result<ReviewQueue> {
+    actor.require(Permission::ReviewLinks)?;
+    let right = right.unwrap_or(left);
+    let left_records = load(project, left, actor, "review")?;
+    let right_records = if right == left {
+        left_records.clone()
+    } else {
+        load(project, right, actor, "review")?
+    };
+    let settings = settings(project.store(), options, left, right)?;
+    let result = if right == left {
+        casefile_link::dedupe(&left_records, &settings)
+    } else {
+        casefile_link::link(&left_records, &right_records, &settings)
+    };
+    let labels = |records: &[Record]| -> HashMap<String, String> {
+        records
+            .iter()
+            .map(|r| (r.id.clone(), display_name(r)))
+            .collect()
+    };
+    let (left_labels, right_labels) = (labels(&left_records), labels(&right_records));
+    let label = |labels: &HashMap<String, String>, id: &str| {
+        actor.protect(labels.get(id).cloned().unwrap_or_else(|| "?".to_string()))
+    };
+    let items = result
+        .review_queue()
+        .take(limit)
+        .map(|pair| ReviewItem {
+            left: label(&left_labels, &pair.left),
+            right: label(&right_labels, &pair.right),
+            pair,
+        })
+        .collect();
+    Ok(ReviewQueue {
+        total: result.review_queue().count(),
+        items,
+    })
+}
+
+/// A record's name and birth date (or age), as a reviewer reads it.
+fn display_name(r: &Record) -> String {
+    let parts: Vec<&str> = [&r.surname, &r.given, &r.patronymic]
+        .into_iter()
+        .filter_map(|p| p.as_deref())
+        .collect();
+    let name = if parts.is_empty() {
+        r.full_name.clone().unwrap_or_default()
+    } else {
+        parts.join(" ")
+    };
+    let born = r
+        .birth_date
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .or_else(|| r.age.map(|a| format!("age {a}")))
+        .unwrap_or_else(|| "-".into());
+    format!("{name} ({born})")
+}
+
+/// A reviewer's verdict on a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The same child.
+    Accept,
+    /// Different children.
+    Reject,
+}
+
+/// What [`decide`] recorded.
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    pub verdict: Verdict,
+    pub left: EntityId,
+    pub right: EntityId,
+    pub statement: StatementId,
+}
+
+/// Records that `left_id` of `left` and `right_id` of `right` (`None`: of
+/// `left`, for dedupe) are the same child, or different children. The next
+/// link or dedupe uses the decision.
+#[allow(clippy::too_many_arguments)]
+pub fn decide(
+    project: &mut Project,
+    actor: &Actor,
+    left: &str,
+    right: Option<&str>,
+    left_id: &str,
+    right_id: &str,
+    verdict: Verdict,
+    reason: Option<&str>,
+) -> Result<Decision> {
+    actor.require(Permission::ReviewLinks)?;
+    let right = right.unwrap_or(left);
+    // Both ids must exist in their registries.
+    let left_records = load(project, left, actor, "review decision")?;
+    if !left_records.iter().any(|r| r.id == left_id) {
+        return Err(AppError::NotFound(format!(
+            "registry {left:?} has no record {left_id:?}"
+        )));
+    }
+    let right_records = if right == left {
+        left_records
+    } else {
+        load(project, right, actor, "review decision")?
+    };
+    if !right_records.iter().any(|r| r.id == right_id) {
+        return Err(AppError::NotFound(format!(
+            "registry {right:?} has no record {right_id:?}"
+        )));
+    }
+    let (a, b) = (child_entity(left, left_id), child_entity(right, right_id));
+    let store = project.store_mut();
+    for (entity, registry, record) in [(&a, left, left_id), (&b, right, right_id)] {
+        // The caption is a pseudonym: registry and record id, never the name.
+        store.put_entity(
+            &Entity {
+                id: entity.clone(),
+                kind: EntityKind::Child,
+                caption: format!("{registry} record {record}"),
+            },
+            &actor.name,
+        )?;
+    }
+    let property = match verdict {
+        Verdict::Accept => RECORD_MATCH,
+        Verdict::Reject => RECORD_NON_MATCH,
+    };
+    let statement = Statement {
+        id: None,
+        entity: a.clone(),
+        property: property.to_string(),
+        value: b.0.clone(),
+        source: None,
+        span: None,
+        origin: Origin::Human,
+        confidence: 1.0,
+        status: Status::Confirmed,
+    };
+    let ids = store.add_statements(&[statement], &actor.name)?;
+    let statement = ids
+        .first()
+        .copied()
+        .ok_or_else(|| AppError::Invalid("the decision was not stored".to_string()))?;
+    let verb = match verdict {
+        Verdict::Accept => "accept",
+        Verdict::Reject => "reject",
+    };
+    store.append_audit(AuditRecord {
+        time: now_rfc3339(),
+        actor: actor.name.clone(),
+        action: format!("registry.review.{verb}"),
+        objects: vec![a.0.clone(), b.0.clone()],
+        detail: serde_json::json!({
+            "reason": reason.unwrap_or(""),
+            "statement": statement.0,
+        })
+        .to_string(),
+    })?;
+    Ok(Decision {
+        verdict,
+        left: a,
+        right: b,
+        statement,
+    })
+}
+
+/// Writes every reported pair as CSV, one row each: the two record ids, the
+/// probability, the decision if a person made one, and each field's
+/// comparison level and weight in its own columns so that a spreadsheet can
+/// sort and filter them. Record ids only: no names or dates leave this way.
+pub fn write_pairs_csv<W: Write>(result: &LinkResult, out: W) -> std::io::Result<()> {
+    let mut out = csv::Writer::from_writer(out);
+    let fields: Vec<String> = result
+        .pairs()
+        .next()
+        .map(|p| p.fields.into_iter().map(|f| f.field).collect())
+        .unwrap_or_default();
+    let mut header = vec![
+        "left".to_string(),
+        "right".to_string(),
+        "probability".to_string(),
+        "match_weight".to_string(),
+        "decision".to_string(),
+    ];
+    for f in &fields {
+        header.push(format!("{f}_level"));
+        header.push(format!("{f}_weight"));
+    }
+    out.write_record(&header)?;
+    for p in result.pairs() {
+        let mut row = vec![
+            p.left.clone(),
+            p.right.clone(),
+            format!("{:.6}", p.probability),
+            format!("{:.4}", p.match_weight),
+            p.decision.unwrap_or("").to_string(),
+        ];
+        for name in &fields {
+            match p.fields.iter().find(|f| f.field == *name) {
+                Some(f) => {
+                    row.push(f.level.to_string());
+                    row.push(format!("{:.4}", f.weight));
+                }
+                None => row.extend([String::new(), String::new()]),
+            }
+        }
+        out.write_record(&row)?;
+    }
+    out.flush()
+}

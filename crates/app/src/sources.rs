@@ -1,0 +1,194 @@
+//! Projects and sources: init, open, ingest, list, show, search, verify, and
+//! the audit log.
+
+use crate::{tool, Actor, AppError, Permission, Result};
+use casefile_core::{AuditEntry, Source, SourceId, SourceKind, SourceMeta, SourceSummary};
+use casefile_ingest::{FileOutcome, IngestOptions, Progress};
+use casefile_store::{verify_project, Project, SearchHit, SearchQuery, VerifyReport};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// Creates a project in `dir` (absent or empty).
+pub fn init(dir: &Path, actor: &Actor) -> Result<Project> {
+    Ok(Project::init(dir, &actor.name)?)
+}
+
+/// Opens the project in `dir`.
+pub fn open(dir: &Path) -> Result<Project> {
+    Ok(Project::open(dir)?)
+}
+
+/// The nearest directory at or above `start` that holds a project.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    Project::discover(start)
+}
+
+/// What to ingest, and how.
+#[derive(Debug, Clone, Default)]
+pub struct IngestRequest {
+    /// Files and directories (walked recursively).
+    pub paths: Vec<PathBuf>,
+    /// Kind of every source; inferred from the format when `None`.
+    pub kind: Option<SourceKind>,
+    /// Metadata given by the user; each field set overrides the document's.
+    pub meta: SourceMeta,
+    /// Language (ISO 639-1) overriding detection.
+    pub language: Option<String>,
+    /// Skip extraction.
+    pub no_extract: bool,
+}
+
+/// What happened to one input file.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum FileResult {
+    Stored {
+        path: String,
+        id: SourceId,
+        language: Option<String>,
+        kind: SourceKind,
+        /// Size of the original.
+        #[serde(skip)]
+        bytes: u64,
+    },
+    AlreadyPresent {
+        path: String,
+        id: SourceId,
+    },
+    /// The reason names the file's problem, never its content.
+    Failed {
+        path: String,
+        error: String,
+    },
+}
+
+/// The outcome of an ingest: one result per input file, in input order.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestSummary {
+    pub files: Vec<FileResult>,
+    pub stored: usize,
+    pub already_present: usize,
+    pub failed: usize,
+}
+
+impl IngestSummary {
+    /// Bytes of the originals stored by this run.
+    pub fn bytes_stored(&self) -> u64 {
+        self.files
+            .iter()
+            .map(|f| match f {
+                FileResult::Stored { bytes, .. } => *bytes,
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// Adds another run's results after this one's.
+    pub fn extend(&mut self, other: IngestSummary) {
+        self.files.extend(other.files);
+        self.stored += other.stored;
+        self.already_present += other.already_present;
+        self.failed += other.failed;
+    }
+}
+
+/// Stores files and directories as sources: originals by hash, clean text,
+/// findings, custody and audit; per-file problems are results, not errors.
+pub fn ingest(
+    project: &mut Project,
+    actor: &Actor,
+    request: &IngestRequest,
+    progress: &dyn Progress,
+) -> Result<IngestSummary> {
+    actor.require(Permission::AddSources)?;
+    let options = IngestOptions {
+        kind: request.kind,
+        meta: request.meta.clone(),
+        language: request.language.clone(),
+        max_file_size: project.config.max_file_size,
+        actor: actor.name.clone(),
+        tool: tool(),
+        extract: !request.no_extract,
+    };
+    let report = casefile_ingest::ingest(project, &request.paths, &options, progress)?;
+    let mut summary = IngestSummary {
+        stored: report.stored(),
+        already_present: report.already_present(),
+        failed: report.failed(),
+        files: Vec::with_capacity(report.outcomes.len()),
+    };
+    for outcome in report.outcomes {
+        let path = outcome.path().display().to_string();
+        summary.files.push(match outcome {
+            FileOutcome::Stored {
+                id,
+                language,
+                kind,
+                bytes,
+                ..
+            } => FileResult::Stored {
+                path,
+                id,
+                language,
+                kind,
+                bytes,
+            },
+            FileOutcome::AlreadyPresent { id, .. } => FileResult::AlreadyPresent { path, id },
+            FileOutcome::Failed { error, .. } => FileResult::Failed {
+                path,
+                error: error.to_string(),
+            },
+        });
+    }
+    Ok(summary)
+}
+
+/// Every source, oldest first, without its text.
+pub fn sources(project: &Project, actor: &Actor) -> Result<Vec<SourceSummary>> {
+    actor.require(Permission::ReadSources)?;
+    Ok(project.store().sources()?)
+}
+
+/// One source by id or unique prefix: metadata, custody, clean text.
+pub fn show(project: &Project, actor: &Actor, id_or_prefix: &str) -> Result<Source> {
+    actor.require(Permission::ReadSources)?;
+    Ok(project.store().source(id_or_prefix)?)
+}
+
+/// Full-text search: ranked sources with snippets and hit offsets.
+pub fn search(project: &mut Project, actor: &Actor, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+    actor.require(Permission::ReadSources)?;
+    let index = project.search_index()?;
+    Ok(index.search(project.store(), query)?)
+}
+
+/// Re-hashes every original and re-walks the audit chain.
+pub fn verify(project: &Project, actor: &Actor) -> Result<VerifyReport> {
+    actor.require(Permission::ReadAudit)?;
+    Ok(verify_project(project)?)
+}
+
+/// The audit log in order; only the last `last` entries when given.
+pub fn log(project: &Project, actor: &Actor, last: Option<usize>) -> Result<Vec<AuditEntry>> {
+    actor.require(Permission::ReadAudit)?;
+    let mut entries = project.store().audit_entries()?;
+    if let Some(n) = last {
+        let skip = entries.len().saturating_sub(n);
+        entries.drain(..skip);
+    }
+    Ok(entries)
+}
+
+/// Fails unless `path`'s file is at most `limit` bytes; returns its bytes.
+pub(crate) fn read_limited(path: &Path, limit: u64, setting: &str) -> Result<Vec<u8>> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| AppError::input(path, format!("cannot read: {e}")))?
+        .len();
+    if size > limit {
+        return Err(AppError::input(
+            path,
+            format!("file is {size} bytes, over the limit of {limit} bytes{setting}"),
+        ));
+    }
+    std::fs::read(path).map_err(|e| AppError::input(path, format!("cannot read: {e}")))
+}

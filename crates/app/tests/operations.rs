@@ -1,0 +1,395 @@
+//! Every operation of the application layer, in process, on a project built
+//! from the shipped sample corpus: what each returns, what each records in
+//! the audit log, and what each role may do and see.
+
+use casefile_app::entities::{self, MergeOutcome};
+use casefile_app::registries::{self, LinkOptions, Verdict};
+use casefile_app::sources::{self, FileResult, IngestRequest};
+use casefile_app::{
+    claims, extraction, statements, Actor, AppError, EntityKind, NoProgress, Project, Role,
+    SearchQuery, SourceKind, StatementId, Status,
+};
+use std::path::{Path, PathBuf};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+fn admin() -> Actor {
+    Actor::local("tester")
+}
+
+/// A project holding the corpus's news and NGO statements, and one file
+/// that cannot be ingested.
+fn project_with_news(dir: &Path) -> (Project, sources::IngestSummary) {
+    let mut project = sources::init(&dir.join("p"), &admin()).unwrap();
+    let bad = dir.join("empty.txt");
+    std::fs::write(&bad, b"").unwrap();
+    let request = IngestRequest {
+        paths: vec![corpus().join("news"), corpus().join("ngo"), bad],
+        kind: Some(SourceKind::News),
+        ..Default::default()
+    };
+    let summary = sources::ingest(&mut project, &admin(), &request, &NoProgress).unwrap();
+    (project, summary)
+}
+
+fn import_registries(project: &mut Project, actor: &Actor) {
+    let folder = corpus().join("registries");
+    registries::import(
+        project,
+        actor,
+        "ua",
+        &folder.join("ua_missing_children.csv"),
+        "id=Номер запису,full_name=ПІБ,birth_date=Дата народження,sex=Стать,last_place=Останнє місце перебування",
+    )
+    .unwrap();
+    registries::import(
+        project,
+        actor,
+        "ru",
+        &folder.join("ru_camp_list.csv"),
+        "id=ID,surname=Фамилия,given=Имя,patronymic=Отчество,age=Возраст,age_at=Дата списка,sex=Пол,birthplace=Откуда прибыл",
+    )
+    .unwrap();
+}
+
+#[test]
+fn ingest_reports_each_file_and_goes_on_past_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, summary) = project_with_news(dir.path());
+    let news = std::fs::read_dir(corpus().join("news")).unwrap().count()
+        + std::fs::read_dir(corpus().join("ngo")).unwrap().count();
+    assert_eq!(summary.stored, news);
+    assert_eq!(summary.failed, 1);
+    let failed: Vec<_> = summary
+        .files
+        .iter()
+        .filter_map(|f| match f {
+            FileResult::Failed { path, error } => Some((path.clone(), error.clone())),
+            _ => None,
+        })
+        .collect();
+    assert!(failed[0].0.ends_with("empty.txt"), "{failed:?}");
+    assert!(failed[0].1.contains("empty"), "{failed:?}");
+
+    // The same files again: nothing new.
+    let request = IngestRequest {
+        paths: vec![corpus().join("news")],
+        ..Default::default()
+    };
+    let again = sources::ingest(&mut project, &admin(), &request, &NoProgress).unwrap();
+    assert_eq!(again.stored, 0);
+    assert_eq!(again.already_present, again.files.len());
+
+    let listed = sources::sources(&project, &admin()).unwrap();
+    assert_eq!(listed.len(), news);
+    let shown = sources::show(&project, &admin(), listed[0].id.short()).unwrap();
+    assert_eq!(shown.id, listed[0].id);
+    assert!(!shown.text.is_empty());
+
+    let report = sources::verify(&project, &admin()).unwrap();
+    assert!(report.ok(), "{:?}", report.faults);
+    assert_eq!(report.blobs_checked, news);
+    let log = sources::log(&project, &admin(), Some(3)).unwrap();
+    assert_eq!(log.len(), 3);
+    assert_eq!(log[2].seq, report.audit_entries as u64);
+}
+
+#[test]
+fn search_finds_across_scripts_with_offsets_into_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, _) = project_with_news(dir.path());
+    let query = SearchQuery {
+        text: "Лукашенко".to_string(),
+        language: None,
+        limit: 5,
+    };
+    let hits = sources::search(&mut project, &admin(), &query).unwrap();
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        let text = sources::show(&project, &admin(), &hit.source_id.0)
+            .unwrap()
+            .text;
+        for (start, end) in &hit.hits {
+            assert!(casefile_text::fold(&text[*start..*end]).contains("лукашенк"));
+        }
+    }
+}
+
+#[test]
+fn entities_resolve_across_sources_and_judgements_are_reversible() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, _) = project_with_news(dir.path());
+    let persons = entities::entities(&project, &admin(), Some(EntityKind::Person)).unwrap();
+    let lukashenko = persons
+        .iter()
+        .find(|p| p.variants.iter().any(|v| v.contains("Lukashenk")))
+        .expect("Lukashenko is resolved");
+    assert!(lukashenko.sources.len() > 1);
+    let page = entities::entity(&project, &admin(), &lukashenko.id).unwrap();
+    assert_eq!(page.entity.id, lukashenko.id);
+    assert!(page.statements.iter().all(|s| s.span.is_some()));
+
+    // Merge two different persons, then split one off again.
+    let other = persons
+        .iter()
+        .find(|p| p.id != lukashenko.id)
+        .expect("a second person");
+    let merged = entities::merge(
+        &mut project,
+        &admin(),
+        &lukashenko.members[0],
+        &other.members[0],
+        "test merge",
+    )
+    .unwrap();
+    let MergeOutcome::Merged { statement, .. } = merged else {
+        panic!("not merged: {merged:?}");
+    };
+    let after = entities::entity(&project, &admin(), &other.members[0]).unwrap();
+    assert!(after.entity.members.contains(&lukashenko.members[0]));
+    let again = entities::merge(
+        &mut project,
+        &admin(),
+        &lukashenko.members[0],
+        &other.members[0],
+        "again",
+    )
+    .unwrap();
+    assert!(matches!(again, MergeOutcome::AlreadyOne { .. }));
+
+    let split = entities::split(
+        &mut project,
+        &admin(),
+        &lukashenko.members[0],
+        &other.members,
+        "different people",
+    )
+    .unwrap();
+    assert_eq!(split.members, other.members);
+    let apart = entities::entity(&project, &admin(), &other.members[0]).unwrap();
+    assert!(!apart.entity.members.contains(&lukashenko.members[0]));
+
+    // A merge without a reason is refused; the judgement is a human statement.
+    assert!(matches!(
+        entities::merge(&mut project, &admin(), "a", "b", " "),
+        Err(AppError::Invalid(_))
+    ));
+    let judged = statements::statement(&project, &admin(), statement).unwrap();
+    assert_eq!(judged.property, "sameAs");
+    let log = sources::log(&project, &admin(), None).unwrap();
+    assert!(log.iter().any(|e| e.record.action == "entity.merge"));
+    assert!(log.iter().any(|e| e.record.action == "entity.split"));
+}
+
+#[test]
+fn claims_group_counts_and_statement_status_changes_are_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, _) = project_with_news(dir.path());
+    let rows = claims::claims(&project, &admin(), "child-count").unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows
+        .windows(2)
+        .all(|w| w[0].sources.len() >= w[1].sources.len()));
+    let source = &rows[0].sources[0];
+    let text = sources::show(&project, &admin(), &source.source.0)
+        .unwrap()
+        .text;
+    assert_eq!(&text[source.start..source.end], source.quote);
+    assert!(claims::claims(&project, &admin(), "adults").is_err());
+
+    let id = StatementId(1);
+    let before = statements::statement(&project, &admin(), id).unwrap();
+    assert_eq!(before.status, Status::Proposed);
+    let after = statements::set_status(
+        &mut project,
+        &admin(),
+        id,
+        Status::Disputed,
+        "scope unclear",
+    )
+    .unwrap();
+    assert_eq!(after.status, Status::Disputed);
+    assert!(matches!(
+        statements::statement(&project, &admin(), StatementId(i64::MAX)),
+        Err(AppError::NotFound(_))
+    ));
+}
+
+#[test]
+fn roles_decide_what_an_actor_may_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, _) = project_with_news(dir.path());
+    let viewer = Actor::new("v", Role::Viewer);
+    let tracer = Actor::new("t", Role::Tracer);
+    let request = IngestRequest {
+        paths: vec![corpus().join("reports")],
+        ..Default::default()
+    };
+    assert!(matches!(
+        sources::ingest(&mut project, &viewer, &request, &NoProgress),
+        Err(AppError::Forbidden { .. })
+    ));
+    assert!(sources::sources(&project, &viewer).is_ok());
+    assert!(matches!(
+        sources::sources(&project, &tracer),
+        Err(AppError::Forbidden { .. })
+    ));
+    assert!(matches!(
+        statements::set_status(
+            &mut project,
+            &viewer,
+            StatementId(1),
+            Status::Confirmed,
+            "x"
+        ),
+        Err(AppError::Forbidden { .. })
+    ));
+    assert!(sources::log(&project, &viewer, None).is_err());
+    // Nothing of the refused ingest was stored.
+    assert_eq!(
+        sources::sources(&project, &admin()).unwrap().len(),
+        sources::verify(&project, &admin()).unwrap().sources
+    );
+}
+
+#[test]
+fn registries_link_review_and_decide_with_names_only_for_roles_that_see_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = sources::init(&dir.path().join("p"), &admin()).unwrap();
+    import_registries(&mut project, &admin());
+    let listed = registries::list(&project, &admin()).unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(listed.iter().all(|r| r.records > 0));
+
+    let result =
+        registries::link(&mut project, &admin(), "ua", "ru", &LinkOptions::default()).unwrap();
+    assert!(result
+        .pairs()
+        .any(|p| registries::is_match(&p, result.threshold)));
+    let dedupe = registries::dedupe(&mut project, &admin(), "ru", &LinkOptions::default());
+    assert!(dedupe.is_ok());
+    assert!(matches!(
+        registries::link(
+            &mut project,
+            &admin(),
+            "ua",
+            "nowhere",
+            &LinkOptions::default()
+        ),
+        Err(AppError::NotFound(_))
+    ));
+
+    let investigator = Actor::new("i", Role::Investigator);
+    let analyst = Actor::new("a", Role::Analyst);
+    let queue = registries::review_queue(
+        &mut project,
+        &investigator,
+        "ua",
+        Some("ru"),
+        &LinkOptions::default(),
+        5,
+    )
+    .unwrap();
+    assert!(!queue.items.is_empty());
+    assert!(queue.items.iter().all(|i| i.left.shown().is_some()));
+    let redacted = registries::review_queue(
+        &mut project,
+        &analyst,
+        "ua",
+        Some("ru"),
+        &LinkOptions::default(),
+        5,
+    )
+    .unwrap();
+    assert_eq!(redacted.items.len(), queue.items.len());
+    let json = serde_json::to_string(&redacted).unwrap();
+    for item in &queue.items {
+        let name = item.left.shown().unwrap();
+        let surname = name.split_whitespace().next().unwrap();
+        assert!(!json.contains(surname), "an analyst sees {surname}");
+    }
+    assert!(json.contains(r#"{"redacted":true}"#));
+
+    // A decision on the first queued pair outranks the model on the next run.
+    let pair = &queue.items[0].pair;
+    let decision = registries::decide(
+        &mut project,
+        &investigator,
+        "ua",
+        Some("ru"),
+        &pair.left,
+        &pair.right,
+        Verdict::Reject,
+        Some("different parents"),
+    )
+    .unwrap();
+    assert_eq!(decision.left.0, format!("child:ua:{}", pair.left));
+    let rerun =
+        registries::link(&mut project, &admin(), "ua", "ru", &LinkOptions::default()).unwrap();
+    let decided = rerun
+        .pairs()
+        .find(|p| p.left == pair.left && p.right == pair.right)
+        .map(|p| registries::is_match(&p, rerun.threshold));
+    assert_ne!(decided, Some(true));
+    let err = registries::decide(
+        &mut project,
+        &investigator,
+        "ua",
+        Some("ru"),
+        "NO-SUCH",
+        &pair.right,
+        Verdict::Accept,
+        None,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("has no record"));
+
+    // Every read of records is audited, and the log holds no child's name.
+    let log = sources::log(&project, &admin(), None).unwrap();
+    let reads = log
+        .iter()
+        .filter(|e| e.record.action == "registry.read")
+        .count();
+    assert!(reads >= 6, "{reads} reads recorded");
+    let log_text = serde_json::to_string(&log).unwrap();
+    let name = queue.items[0].left.shown().unwrap();
+    assert!(!log_text.contains(name.split_whitespace().next().unwrap()));
+
+    let mut csv = Vec::new();
+    registries::write_pairs_csv(&rerun, &mut csv).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("left,right,probability,match_weight,decision"));
+    assert!(csv.contains("rejected"));
+}
+
+#[test]
+fn extraction_of_one_file_needs_no_project() {
+    let file = corpus().join("news/2023-07-28_zhlobin-dubrava_be.txt");
+    let extraction = extraction::extract_file(&file).unwrap();
+    assert_eq!(extraction.language.as_deref(), Some("be"));
+    assert!(!extraction.places.is_empty());
+    let missing = extraction::extract_file(Path::new("/nonexistent/file.txt")).unwrap_err();
+    assert!(missing.to_string().contains("/nonexistent/file.txt"));
+}
+
+#[test]
+fn the_demo_project_builds_links_and_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo_dir = dir.path().join("demo");
+    let report = casefile_app::demo::build(&demo_dir, &admin()).unwrap();
+    assert!(report.ok(), "{:?}", report.verify.faults);
+    assert_eq!(report.ingest.failed, 0);
+    assert_eq!(report.links.len(), 2);
+    for link in &report.links {
+        assert!(link.precision > 0.8 && link.recall > 0.8, "{link:?}");
+    }
+    // A second build replaces the first; a directory that is not a demo is refused.
+    assert!(casefile_app::demo::build(&demo_dir, &admin()).is_ok());
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("keep.txt"), "mine").unwrap();
+    assert!(casefile_app::demo::build(&other, &admin()).is_err());
+    assert!(other.join("keep.txt").exists());
+}

@@ -5,6 +5,7 @@
 
 use crate::manifest::{hash_reader, parse_manifest, ManifestEntry, MANIFEST, TAG_MANIFEST};
 use crate::sign::{self, VerifyingKey, PUBLIC_KEY_FILE, SIGNATURE_FILE};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -274,6 +275,7 @@ fn check_manifest(
         });
     }
     let is_payload_manifest = manifest == MANIFEST;
+    let mut to_hash = Vec::new();
     for ManifestEntry { path, sha256 } in entries {
         if let Some(reason) = unsafe_path(&path, is_payload_manifest) {
             problems.push(Problem::UnsafePath { file: path, reason });
@@ -289,20 +291,28 @@ fn check_manifest(
             });
             continue;
         }
-        match File::open(dir.join(&path)).and_then(hash_reader) {
-            Err(e) => problems.push(Problem::Unreadable {
-                file: path,
-                reason: e.to_string(),
-            }),
-            Ok((actual, _)) if actual != sha256 => problems.push(Problem::Altered {
-                file: path,
-                manifest: manifest.into(),
-                expected: sha256,
-                actual,
-            }),
-            Ok(_) => {}
-        }
+        to_hash.push((path, sha256));
     }
+    // Hashing is the whole cost of verifying a large bag: one file per core.
+    let found: Vec<Option<Problem>> = to_hash
+        .into_par_iter()
+        .map(
+            |(path, sha256)| match File::open(dir.join(&path)).and_then(hash_reader) {
+                Err(e) => Some(Problem::Unreadable {
+                    file: path,
+                    reason: e.to_string(),
+                }),
+                Ok((actual, _)) if actual != sha256 => Some(Problem::Altered {
+                    file: path,
+                    manifest: manifest.into(),
+                    expected: sha256,
+                    actual,
+                }),
+                Ok(_) => None,
+            },
+        )
+        .collect();
+    problems.extend(found.into_iter().flatten());
 }
 
 /// Why a manifest path may not be opened, if it may not.

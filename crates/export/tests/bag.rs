@@ -155,3 +155,74 @@ fn an_unreadable_original_is_named() {
     assert!(err.to_string().contains(&id), "{err}");
     assert!(!out.exists());
 }
+
+/// A reader that yields some bytes, then fails (a disk error mid-blob).
+struct FailsMidway(usize);
+
+impl std::io::Read for FailsMidway {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.0 == 0 {
+            return Err(std::io::Error::other("device error"));
+        }
+        let n = buf.len().min(self.0);
+        buf[..n].fill(b'x');
+        self.0 -= n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn originals_stream_from_files_and_readers() {
+    let mut bundle = common::bundle();
+    let tmp = tempfile::tempdir().unwrap();
+    let Original::Bytes(first) =
+        std::mem::replace(&mut bundle.sources[0].original, Original::Bytes(Vec::new()))
+    else {
+        unreachable!()
+    };
+    let blob = tmp.path().join("blob");
+    fs::write(&blob, &first).unwrap();
+    bundle.sources[0].original = Original::File(blob);
+    let Original::Bytes(second) =
+        std::mem::replace(&mut bundle.sources[1].original, Original::Bytes(Vec::new()))
+    else {
+        unreachable!()
+    };
+    let shared = std::sync::Arc::new(second.clone());
+    bundle.sources[1].original = Original::Open(Box::new(move || {
+        let bytes = shared.clone();
+        Ok(Box::new(std::io::Cursor::new(bytes.as_ref().clone())) as Box<dyn std::io::Read + Send>)
+    }));
+    let out = tmp.path().join("bag");
+    write_bag(&bundle, &out, Profile::Court, &generate_signing_key()).unwrap();
+    let ids: Vec<String> = bundle
+        .sources
+        .iter()
+        .map(|s| s.source.id.0.clone())
+        .collect();
+    assert_eq!(
+        fs::read(out.join("data/originals").join(&ids[0])).unwrap(),
+        first
+    );
+    assert_eq!(
+        fs::read(out.join("data/originals").join(&ids[1])).unwrap(),
+        second
+    );
+
+    // A reader that fails after a megabyte: the error names the source, and
+    // nothing is left behind.
+    bundle.sources[1].original = Original::Open(Box::new(|| {
+        Ok(Box::new(FailsMidway(1 << 20)) as Box<dyn std::io::Read + Send>)
+    }));
+    let again = tmp.path().join("bag2");
+    let err = write_bag(&bundle, &again, Profile::Court, &generate_signing_key()).unwrap_err();
+    assert!(
+        matches!(err, ExportError::OriginalUnreadable { .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains(&ids[1]) && err.to_string().contains("device error"),
+        "{err}"
+    );
+    assert!(!again.exists());
+}

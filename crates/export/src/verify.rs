@@ -105,6 +105,22 @@ pub enum SignatureCheck {
     Invalid,
 }
 
+impl fmt::Display for SignatureCheck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignatureCheck::ValidUnderExpectedKey { fingerprint } => {
+                write!(f, "signature valid, made by the expected key {fingerprint}")
+            }
+            SignatureCheck::ValidUnderBagKey { fingerprint } => write!(
+                f,
+                "signature valid under the key the bag carries ({fingerprint}); \
+                 give the sender's public key to check who signed"
+            ),
+            SignatureCheck::Invalid => f.write_str("signature not valid"),
+        }
+    }
+}
+
 /// The result of [`verify_package`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PackageReport {

@@ -21,12 +21,13 @@
 
 use crate::bundle::{BundleSource, CaseBundle};
 use crate::error::ExportError;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use casefile_core::sensitivity::is_sensitive;
 use casefile_core::vocab::property::{ADDRESS, AGE, RECORD_MATCH, RECORD_NON_MATCH, SAME_AS};
-use casefile_core::{AuditEntry, Entity, EntityId, EntityKind, Statement};
+use casefile_core::{AuditEntry, Entity, EntityId, EntityKind, SourceId, Statement};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
+use rayon::prelude::*;
 use sha2::Sha256;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -126,8 +127,11 @@ impl Guard {
             return Ok(None);
         }
         let build = |patterns: HashSet<String>| {
+            // A DFA: a few hundred patterns at most, and originals of a
+            // large case stream through it (2-3x the default NFA's speed).
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(patterns)
                 .map_err(|e| ExportError::Render {
                     file: "public profile".into(),
@@ -265,34 +269,42 @@ fn prepare_public(bundle: &CaseBundle) -> Result<Prepared<'_>, ExportError> {
     let guard = Guard::new(&values)?;
     let has = |text: &str| guard.as_ref().is_some_and(|g| g.text_has(text));
 
-    let mut sources = Vec::new();
-    let mut restricted = HashSet::new();
-    for bundled in &bundle.sources {
-        let source = &bundled.source;
-        let meta = &source.meta;
-        let holds_child = child_sources.contains(&source.id)
-            || has(&source.text)
-            || [&meta.title, &meta.publisher, &meta.url]
-                .into_iter()
-                .flatten()
-                .any(|v| has(v))
-            || match &guard {
-                Some(g) => bundled
-                    .original
-                    .open()
-                    .and_then(|r| g.stream_has(r))
-                    .map_err(|e| ExportError::OriginalUnreadable {
-                        source_id: source.id.0.clone(),
-                        source: e,
-                    })?,
-                None => false,
-            };
-        if bundled.restricted {
-            restricted.insert(&source.id);
-        } else if !holds_child {
-            sources.push(bundled);
-        }
-    }
+    let restricted: HashSet<&SourceId> = bundle
+        .sources
+        .iter()
+        .filter(|b| b.restricted)
+        .map(|b| &b.source.id)
+        .collect();
+    // Searching the originals is most of a public export's work: one
+    // source per core.
+    let kept: Vec<Option<&BundleSource>> = bundle
+        .sources
+        .par_iter()
+        .filter(|b| !b.restricted)
+        .map(|bundled| {
+            let source = &bundled.source;
+            let meta = &source.meta;
+            let holds_child = child_sources.contains(&source.id)
+                || has(&source.text)
+                || [&meta.title, &meta.publisher, &meta.url]
+                    .into_iter()
+                    .flatten()
+                    .any(|v| has(v))
+                || match &guard {
+                    Some(g) => bundled
+                        .original
+                        .open()
+                        .and_then(|r| g.stream_has(r))
+                        .map_err(|e| ExportError::OriginalUnreadable {
+                            source_id: source.id.0.clone(),
+                            source: e,
+                        })?,
+                    None => false,
+                };
+            Ok((!holds_child).then_some(bundled))
+        })
+        .collect::<Result<_, ExportError>>()?;
+    let sources: Vec<&BundleSource> = kept.into_iter().flatten().collect();
     let withheld_sources = bundle.sources.len() - sources.len();
 
     let public_id = |id: &EntityId| {

@@ -187,3 +187,23 @@ fn manifest_paths_outside_the_bag_are_refused() {
         .iter()
         .any(|p| matches!(p, Problem::UnsafePath { file, .. } if file.contains(".."))));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_is_not_followed() {
+    let bag = bag();
+    let path = bag.dir.join(&bag.text_file);
+    fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", &path).unwrap();
+    let problems = problems(&bag);
+    assert!(
+        problems
+            .iter()
+            .any(|p| matches!(p, Problem::UnsafePath { file, .. } if *file == bag.text_file)),
+        "{problems:?}"
+    );
+    assert!(problems.contains(&Problem::Missing {
+        file: bag.text_file.clone(),
+        manifest: "manifest-sha256.txt".into()
+    }));
+}

@@ -11,7 +11,7 @@
 //! with a tmpfs (`--dir /dev/shm`) to see the software's own cost.
 
 use casefile_ingest::{ingest, synthetic, IngestOptions, NoProgress};
-use casefile_store::{Project, SearchQuery, Store};
+use casefile_store::{Project, SearchQuery};
 use std::time::{Duration, Instant};
 
 /// The allocator the `casefile` binary uses, so the figures are the product's.

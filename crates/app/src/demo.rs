@@ -89,6 +89,13 @@ pub struct DemoLink {
     pub example: Option<Pair>,
 }
 
+/// A sample registry and how many records it holds.
+#[derive(Debug, Serialize)]
+pub struct RegistrySize {
+    pub name: String,
+    pub records: u64,
+}
+
 /// Everything the demo built and found.
 #[derive(Debug, Serialize)]
 pub struct DemoReport {
@@ -103,8 +110,7 @@ pub struct DemoReport {
     pub statements: u64,
     pub top_persons: Vec<Resolved>,
     pub top_claims: Vec<ClaimRow>,
-    /// Registry name and record count.
-    pub registries: Vec<(String, u64)>,
+    pub registries: Vec<RegistrySize>,
     pub links: Vec<DemoLink>,
     pub verify: VerifyReport,
 }
@@ -206,11 +212,14 @@ fn registry_tour(
     project: &mut Project,
     folder: &Path,
     actor: &Actor,
-) -> Result<(Vec<(String, u64)>, Vec<DemoLink>)> {
+) -> Result<(Vec<RegistrySize>, Vec<DemoLink>)> {
     let mut sizes = Vec::new();
     for (name, file, map) in DEMO_REGISTRIES {
         let imported = registries::import(project, actor, name, &folder.join(file), map)?;
-        sizes.push((name.to_string(), imported.info.records));
+        sizes.push(RegistrySize {
+            name: name.to_string(),
+            records: imported.info.records,
+        });
     }
     let truth_path = folder.join("TRUTH.csv");
     let truth = std::fs::read(&truth_path).map_err(|e| AppError::input(&truth_path, e))?;

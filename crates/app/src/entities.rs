@@ -376,8 +376,8 @@ pub enum MergeOutcome {
     AlreadyOne { entity: String },
     /// The judgement was recorded as `statement`.
     Merged {
-        left: Resolved,
-        right: Resolved,
+        left: Box<Resolved>,
+        right: Box<Resolved>,
         statement: StatementId,
     },
 }
@@ -418,8 +418,8 @@ pub fn merge(
         actor,
     )?;
     Ok(MergeOutcome::Merged {
-        left,
-        right,
+        left: Box::new(left),
+        right: Box::new(right),
         statement: id,
     })
 }

@@ -288,7 +288,7 @@ pub fn log(dir: &Path, actor: &Actor, json: bool, last: Option<usize>) -> Result
 /// Counts by key, sorted by count then key, as "key n · key n".
 pub fn tally(counts: &BTreeMap<String, usize>) -> String {
     let mut pairs: Vec<_> = counts.iter().collect();
-    pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    pairs.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     pairs
         .iter()
         .map(|(k, n)| format!("{k} {n}"))

@@ -72,7 +72,7 @@ pub fn run(dir: &Path, actor: &Actor) -> Result<u8> {
     let sizes: Vec<String> = report
         .registries
         .iter()
-        .map(|(name, records)| format!("{name} {records} records"))
+        .map(|r| format!("{} {} records", r.name, r.records))
         .collect();
     println!("  {}", sizes.join(", "));
     for link in &report.links {

@@ -23,9 +23,7 @@ use crate::normalize::fold;
 
 /// Nominative Cyrillic given names (folded), from the list the lexicon uses.
 static NOMINATIVE_GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../data/given_names_cyrillic.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    crate::wordlist::entries(include_str!("../data/given_names_cyrillic.txt"))
         .map(|l| fold(l.trim()))
         .collect()
 });

@@ -243,79 +243,9 @@ pub enum Lang {
 /// so the result is a plausible spelling, not a certain one; the matcher
 /// never relies on it.
 pub fn to_cyrillic(text: &str, lang: Lang) -> String {
-    // Longest Latin groups first.
-    const COMMON: &[(&str, &str)] = &[
-        ("shch", "щ"),
-        ("zgh", "зг"),
-        ("kh", "х"),
-        ("zh", "ж"),
-        ("ts", "ц"),
-        ("ch", "ч"),
-        ("sh", "ш"),
-        ("yu", "ю"),
-        ("iu", "ю"),
-        ("ya", "я"),
-        ("ia", "я"),
-        ("a", "а"),
-        ("b", "б"),
-        ("v", "в"),
-        ("d", "д"),
-        ("z", "з"),
-        ("k", "к"),
-        ("l", "л"),
-        ("m", "м"),
-        ("n", "н"),
-        ("o", "о"),
-        ("p", "п"),
-        ("r", "р"),
-        ("s", "с"),
-        ("t", "т"),
-        ("u", "у"),
-        ("f", "ф"),
-        ("x", "кс"),
-        ("c", "ц"),
-        ("j", "й"),
-        ("q", "к"),
-    ];
-    let lang_specific: &[(&str, &str)] = match lang {
-        Lang::Uk => &[
-            ("ye", "є"),
-            ("ie", "є"),
-            ("yi", "ї"),
-            ("iy", "ій"),
-            ("ii", "ій"),
-            ("h", "г"),
-            ("g", "ґ"),
-            ("y", "и"),
-            ("i", "і"),
-            ("e", "е"),
-            ("w", "в"),
-        ],
-        Lang::Ru => &[
-            ("ye", "е"),
-            ("yo", "ё"),
-            ("iy", "ий"),
-            ("yy", "ый"),
-            ("h", "х"),
-            ("g", "г"),
-            ("y", "ы"),
-            ("i", "и"),
-            ("e", "е"),
-            ("w", "в"),
-        ],
-        Lang::Be => &[
-            ("ye", "е"),
-            ("ie", "е"),
-            ("yo", "ё"),
-            ("io", "ё"),
-            ("h", "г"),
-            ("g", "г"),
-            ("w", "ў"),
-            ("y", "ы"),
-            ("i", "і"),
-            ("e", "э"),
-        ],
-    };
+    // The longest Latin group that matches wins (`data/translit_reverse.tsv`).
+    let groups = table::reverse_groups();
+    let (lang_specific, common) = (groups.of(lang), groups.common());
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
@@ -338,7 +268,7 @@ pub fn to_cyrillic(text: &str, lang: Lang) -> String {
         let upper = c.is_uppercase();
         let hit = lang_specific
             .iter()
-            .chain(COMMON.iter())
+            .chain(common.iter())
             .filter(|(lat, _)| rest.starts_with(lat))
             .max_by_key(|(lat, _)| lat.len());
         match hit {

@@ -4,13 +4,18 @@
 //! in the Cyrillic block. Transliterating a letter is then one array access,
 //! plus one test of its context for the few letters that have a positional
 //! rule; entity resolution and linkage transliterate every name they meet.
+//! The Latin → Cyrillic groups of `to_cyrillic` come from
+//! `data/translit_reverse.tsv`, read the same way.
 
 use std::sync::OnceLock;
 
-use super::{is_cyr_vowel, Ctx, Scheme};
+use super::{is_cyr_vowel, Ctx, Lang, Scheme};
 
 /// The tables; the file's header says how to read it.
 const TABLE_TSV: &str = include_str!("../../data/translit.tsv");
+
+/// The Latin → Cyrillic groups of `to_cyrillic`; the file's header says how to read it.
+const REVERSE_TSV: &str = include_str!("../../data/translit_reverse.tsv");
 
 /// The first code point a table holds (а, U+0430); the last is ґ (U+0491),
 /// so every letter of the Ukrainian, Russian and Belarusian alphabets has a slot.
@@ -152,8 +157,9 @@ impl Tables {
 
 /// A line of `data/translit.tsv` that cannot be read.
 #[derive(Debug, thiserror::Error)]
-#[error("data/translit.tsv line {line}: {reason}")]
+#[error("data/{file} line {line}: {reason}")]
 pub(super) struct TableError {
+    file: &'static str,
     line: usize,
     reason: String,
 }
@@ -185,7 +191,11 @@ fn read_rows(text: &'static str) -> Result<Vec<Row>, TableError> {
     let mut rows = Vec::new();
     for (n, raw) in text.lines().enumerate() {
         let line = n + 1;
-        let fail = |reason: String| TableError { line, reason };
+        let fail = |reason: String| TableError {
+            file: "translit.tsv",
+            line,
+            reason,
+        };
         if raw.trim().is_empty() || raw.starts_with('#') {
             continue;
         }
@@ -251,6 +261,7 @@ fn parse(text: &'static str) -> Result<Tables, TableError> {
         for &s in &row.slots {
             if base[s].replace(row.value).is_some() {
                 return Err(TableError {
+                    file: "translit.tsv",
                     line: row.line,
                     reason: "letter already in the base table".into(),
                 });
@@ -273,6 +284,7 @@ fn parse(text: &'static str) -> Result<Tables, TableError> {
         .collect();
     for row in rows.iter().filter(|r| r.target != Target::Base) {
         let fail = |reason: &str| TableError {
+            file: "translit.tsv",
             line: row.line,
             reason: reason.into(),
         };
@@ -306,6 +318,70 @@ fn parse(text: &'static str) -> Result<Tables, TableError> {
     })
 }
 
+/// The Latin → Cyrillic groups of `to_cyrillic`: each language's own, then
+/// the ones common to all, in the order of the file.
+pub(super) struct ReverseGroups {
+    uk: Vec<(&'static str, &'static str)>,
+    ru: Vec<(&'static str, &'static str)>,
+    be: Vec<(&'static str, &'static str)>,
+    common: Vec<(&'static str, &'static str)>,
+}
+
+impl ReverseGroups {
+    pub(super) fn of(&self, lang: Lang) -> &[(&'static str, &'static str)] {
+        match lang {
+            Lang::Uk => &self.uk,
+            Lang::Ru => &self.ru,
+            Lang::Be => &self.be,
+        }
+    }
+
+    pub(super) fn common(&self) -> &[(&'static str, &'static str)] {
+        &self.common
+    }
+}
+
+/// The groups, read from `data/translit_reverse.tsv` on first use (a mistake
+/// in the file is a bug that the tests catch).
+pub(super) fn reverse_groups() -> &'static ReverseGroups {
+    static GROUPS: OnceLock<ReverseGroups> = OnceLock::new();
+    GROUPS.get_or_init(|| parse_reverse(REVERSE_TSV).unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn parse_reverse(text: &'static str) -> Result<ReverseGroups, TableError> {
+    let mut groups = ReverseGroups {
+        uk: Vec::new(),
+        ru: Vec::new(),
+        be: Vec::new(),
+        common: Vec::new(),
+    };
+    for (n, raw) in text.lines().enumerate() {
+        let fail = |reason: String| TableError {
+            file: "translit_reverse.tsv",
+            line: n + 1,
+            reason,
+        };
+        if raw.trim().is_empty() || raw.starts_with('#') {
+            continue;
+        }
+        let [lang, latin, cyrillic] = raw.split('\t').collect::<Vec<_>>()[..] else {
+            return Err(fail("expected 3 columns".into()));
+        };
+        if latin.is_empty() || !latin.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(fail(format!("{latin:?} is not a lowercase Latin group")));
+        }
+        let list = match lang {
+            "uk" => &mut groups.uk,
+            "ru" => &mut groups.ru,
+            "be" => &mut groups.be,
+            "all" => &mut groups.common,
+            other => return Err(fail(format!("unknown language {other:?}"))),
+        };
+        list.push((latin, cyrillic));
+    }
+    Ok(groups)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +394,19 @@ mod tests {
         for letters in &tables.schemes {
             assert_eq!(letters.0.iter().flatten().count(), 38);
         }
+    }
+
+    #[test]
+    fn the_reverse_file_reads() {
+        let groups = parse_reverse(REVERSE_TSV).unwrap();
+        for lang in [Lang::Uk, Lang::Ru, Lang::Be] {
+            assert!(groups.of(lang).iter().any(|&(latin, _)| latin == "y"));
+        }
+        assert!(groups.common().contains(&("shch", "щ")));
+        let e = parse_reverse("xx\ta\tа\n").err().unwrap();
+        assert!(e.to_string().contains("unknown language"), "{e}");
+        let e = parse_reverse("# c\nuk\tA\tа\n").err().unwrap();
+        assert_eq!(e.line, 2);
     }
 
     #[test]

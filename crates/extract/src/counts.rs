@@ -1186,34 +1186,11 @@ fn time_scope(
         .map(|(_, t)| t)
 }
 
-/// Words that open no name of a source: pronouns, relatives, conjunctions, ordinals.
-const NOT_AN_ASSERTER: &[&str] = &[
-    "which",
-    "that",
-    "who",
-    "whose",
-    "this",
-    "these",
-    "those",
-    "it",
-    "they",
-    "first",
-    "second",
-    "як",
-    "яку",
-    "який",
-    "яка",
-    "що",
-    "це",
-    "так",
-    "как",
-    "который",
-    "которая",
-    "что",
-    "это",
-    "якія",
-    "што",
-];
+/// Words that open no name of a source: pronouns, relatives, conjunctions, ordinals
+/// (`data/lexicon/not_an_asserter.txt`).
+static NOT_AN_ASSERTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/not_an_asserter.txt")).collect()
+});
 
 /// The asserter as found, if it can name a source: a single lowercase word ("group",
 /// "participants") or a phrase opened by a pronoun or relative says nothing an

@@ -16,146 +16,22 @@ use aho_corasick::AhoCorasick;
 
 use crate::dates::DateMention;
 use crate::scan::Document;
+use crate::wordlist::{entries, pairs};
 use crate::Event;
 
-/// Trigger word prefixes (folded) per kind, most specific kinds first.
-const TRIGGERS: &[(&str, &[&str])] = &[
-    (
-        "call",
-        &[
-            "called on",
-            "called for",
-            "calls on",
-            "calls for",
-            "urged",
-            "urges",
-            "закликав",
-            "закликала",
-            "закликали",
-            "призвал",
-            "призвала",
-            "призвали",
-        ],
-    ),
-    ("arrest_warrant", &["warrant", "ордер"]),
-    (
-        "evidence_submission",
-        &[
-            "submitted evidence",
-            "submitted materials",
-            "submitted a",
-            "handed over evidence",
-            "handed over materials",
-            "have handed over",
-            "has handed over",
-            "gave the",
-            "submission",
-            "передали докази",
-            "передала докази",
-            "передав докази",
-            "передали матеріали",
-            "передали доказательства",
-            "передала доказательства",
-            "передали материалы",
-            "подали",
-            "направили",
-        ],
-    ),
-    (
-        "meeting",
-        &[
-            "meet with",
-            "meeting",
-            "met with",
-            "meets with",
-            " met ",
-            "to meet",
-            "сустрэч",
-            "зустріч",
-            "зустрівся",
-            "встреч",
-            "встретился",
-        ],
-    ),
-    (
-        "arrival",
-        &[
-            "arrived",
-            "arrives",
-            "arrival",
-            "arrive",
-            "crossed into",
-            "прибу",
-            "приїха",
-            "прибы",
-            "приеха",
-            "прыбыл",
-            "прыехал",
-        ],
-    ),
-    (
-        "deportation",
-        &[
-            "deported",
-            "deportation of",
-            "deporting",
-            "депортува",
-            "депортирова",
-            "дэпартава",
-        ],
-    ),
-    (
-        "adoption",
-        &[
-            "adopted",
-            "adoption",
-            "guardianship",
-            "усиновл",
-            "усыновл",
-            "опік",
-            "опек",
-            "в свои семьи",
-            "в семьи",
-            "в приемные семьи",
-            "у сім'ї",
-            "в сім'ї",
-            "до сімей",
-        ],
-    ),
-    (
-        "transfer",
-        &[
-            "transferred",
-            "transfer of",
-            "transporting",
-            "transported",
-            "removed to",
-            "removal of",
-            "taken to",
-            "brought to",
-            "moved to",
-            "were moved",
-            "was moved",
-            "been moved",
-            "transport of",
-            "relocated",
-            "carried",
-            "were taken",
-            "was taken",
-            "sent to",
-            "sent on to",
-            "bused",
-            "вивез",
-            "вивоз",
-            "вывез",
-            "вывоз",
-            "переміщ",
-            "перемещ",
-            "привез",
-            "прывез",
-        ],
-    ),
-];
+/// Trigger word prefixes (folded) per kind, most specific kinds first, from
+/// `data/lexicon/event_triggers.tsv`.
+static TRIGGERS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut kinds: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+    let file = "data/lexicon/event_triggers.tsv";
+    for (kind, trigger) in pairs(file, include_str!("../data/lexicon/event_triggers.tsv")) {
+        match kinds.last_mut() {
+            Some((last, triggers)) if *last == kind => triggers.push(trigger),
+            _ => kinds.push((kind, vec![trigger])),
+        }
+    }
+    kinds
+});
 
 const GIVE: &[&str] = &[
     "submitted",
@@ -192,7 +68,7 @@ static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
     let mut patterns: Vec<&str> = Vec::new();
     let mut groups = Vec::new();
     for (g, (_, triggers)) in TRIGGERS.iter().enumerate() {
-        for t in *triggers {
+        for t in triggers {
             patterns.push(t);
             groups.push(g);
         }
@@ -368,29 +244,9 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
     out
 }
 
-/// Verbs of speaking whose date is the date of the speaking.
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "stated",
-    "told",
-    "wrote",
-    "announced",
-    "заявив",
-    "заявила",
-    "заявили",
-    "повідомив",
-    "повідомила",
-    "повідомили",
-    "сказав",
-    "сказала",
-    "сказали",
-    "заявил",
-    "сообщил",
-    "сообщила",
-    "сообщили",
-    "сказал",
-];
+/// Verbs of speaking whose date is the date of the speaking (`data/lexicon/event_speech_verbs.txt`).
+static SPEECH: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/event_speech_verbs.txt")).collect());
 
 /// The dateline of a wire story ("KYIV, June 13 - ..."): the date of filing, no event's.
 fn is_dateline(doc: &Document, sentence_first_word: usize, d: &DateMention) -> bool {
@@ -522,6 +378,22 @@ fn snap(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trigger_kinds_sit_where_the_rules_expect_them() {
+        let kinds: Vec<&str> = TRIGGERS.iter().map(|(kind, _)| *kind).collect();
+        // Each kind is one contiguous block of the file, read as one group.
+        let mut unique = kinds.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), kinds.len(), "{kinds:?}");
+        assert_eq!(kinds[0], "call");
+        for movement in ["transfer", "arrival", "deportation", "adoption"] {
+            assert!(kinds[4..].contains(&movement), "{movement} in {kinds:?}");
+        }
+        assert!(!kinds[4..].contains(&"meeting"), "{kinds:?}");
+        assert!(TRIGGERS.iter().all(|(_, triggers)| !triggers.is_empty()));
+    }
     use crate::extract;
     use chrono::NaiveDate;
 

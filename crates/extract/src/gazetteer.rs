@@ -104,10 +104,7 @@ fn priority(e: &GazetteerEntry) -> (u8, u8, u64) {
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut entries = Vec::new();
-    for line in include_str!("../data/gazetteer.tsv").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
+    for line in crate::wordlist::entries(include_str!("../data/gazetteer.tsv")) {
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 5 {
             continue;

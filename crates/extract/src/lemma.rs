@@ -14,20 +14,83 @@
 //! man's genitive, -ої a woman's), or a given name that is unambiguous.
 //! Latin words and words that show no case are returned unchanged.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use casefile_names::Sex;
 
 use crate::normalize::fold;
+use crate::wordlist::entries;
 
 /// Nominative Cyrillic given names (folded), from the list the lexicon uses.
 static NOMINATIVE_GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../data/given_names_cyrillic.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    entries(include_str!("../data/given_names_cyrillic.txt"))
         .map(|l| fold(l.trim()))
         .collect()
+});
+
+/// Case-ending rules by set, from `data/lexicon/lemma_endings.tsv` (its header
+/// describes the sets); within a set the first rule that applies wins.
+struct Endings {
+    given: Vec<(&'static str, &'static str)>,
+    patronymic_female: Vec<(&'static str, &'static str)>,
+    surname_only_male: Vec<&'static str>,
+    surname_only_female: Vec<&'static str>,
+    surname_any: Vec<(&'static str, &'static str)>,
+    surname_female: Vec<(&'static str, &'static str)>,
+    surname_male: Vec<(&'static str, &'static str)>,
+}
+
+type Rule = (&'static str, Option<&'static str>);
+
+static ENDINGS: LazyLock<Endings> = LazyLock::new(|| {
+    const FILE: &str = "data/lexicon/lemma_endings.tsv";
+    let mut sets: HashMap<&str, Vec<Rule>> = HashMap::new();
+    for row in entries(include_str!("../data/lexicon/lemma_endings.tsv")) {
+        let mut cols = row.split('\t');
+        let (Some(set), Some(ending)) = (cols.next(), cols.next()) else {
+            panic!("{FILE}: {row:?} has no ending");
+        };
+        let replacement = cols.next().map(|r| if r == "-" { "" } else { r });
+        sets.entry(set).or_default().push((ending, replacement));
+    }
+    let mut take = |set: &str| {
+        sets.remove(set)
+            .unwrap_or_else(|| panic!("{FILE} has no {set:?} rules"))
+    };
+    let replaced = |rules: Vec<Rule>| -> Vec<(&'static str, &'static str)> {
+        rules
+            .into_iter()
+            .map(|(e, r)| {
+                (
+                    e,
+                    r.unwrap_or_else(|| panic!("{FILE}: {e:?} needs a replacement")),
+                )
+            })
+            .collect()
+    };
+    let bare = |rules: Vec<Rule>| -> Vec<&'static str> {
+        rules
+            .into_iter()
+            .map(|(e, r)| match r {
+                None => e,
+                Some(_) => panic!("{FILE}: {e:?} takes no replacement"),
+            })
+            .collect()
+    };
+    let endings = Endings {
+        given: replaced(take("given")),
+        patronymic_female: replaced(take("patronymic_female")),
+        surname_only_male: bare(take("surname_only_male")),
+        surname_only_female: bare(take("surname_only_female")),
+        surname_any: replaced(take("surname_any")),
+        surname_female: replaced(take("surname_female")),
+        surname_male: replaced(take("surname_male")),
+    };
+    if let Some(set) = sets.keys().next() {
+        panic!("{FILE}: unknown set {set:?}");
+    }
+    endings
 });
 
 fn is_cyrillic(word: &str) -> bool {
@@ -43,60 +106,13 @@ fn nominative_sex(word: &str) -> Option<Option<Sex>> {
         .then(|| casefile_names::given_name_sex(word))
 }
 
-/// Case endings a given name takes in the oblique cases, and the nominative
-/// endings they may come from. Pairs are (oblique, nominative).
-const GIVEN_ENDINGS: &[(&str, &str)] = &[
-    // Masculine hard stems: Олександра, Олександру, Олександром, Олександрові, Александре.
-    ("ові", ""),
-    ("ом", ""),
-    ("а", ""),
-    ("у", ""),
-    ("е", ""),
-    ("і", ""),
-    // Masculine -о: Петра, Дмитром (Петро, Дмитро).
-    ("а", "о"),
-    ("у", "о"),
-    ("ом", "о"),
-    ("ові", "о"),
-    // Masculine -ій/-ий/-ей/-ь: Андрія, Андрієм, Алексея, Алексеем, Дмитрия, Игоря.
-    ("я", "й"),
-    ("ю", "й"),
-    ("єм", "й"),
-    ("ем", "й"),
-    ("єві", "й"),
-    ("еві", "й"),
-    ("ї", "й"),
-    ("е", "й"),
-    ("и", "й"),
-    ("я", "ь"),
-    ("ю", "ь"),
-    ("ем", "ь"),
-    ("еві", "ь"),
-    // Feminine -а/-я: Олени, Олені, Олену, Оленою, Елены, Елене, Еленой; Марії, Марію, Марією, Марии, Марией.
-    ("и", "а"),
-    ("ы", "а"),
-    ("і", "а"),
-    ("е", "а"),
-    ("у", "а"),
-    ("ою", "а"),
-    ("ой", "а"),
-    ("ї", "я"),
-    ("и", "я"),
-    ("і", "я"),
-    ("ю", "я"),
-    ("єю", "я"),
-    ("ею", "я"),
-    ("ей", "я"),
-    ("е", "я"),
-];
-
 /// Nominative candidates for a given name in any case, each with its sex.
 fn given_candidates(word: &str) -> Vec<(String, Option<Sex>)> {
     let mut out: Vec<(String, Option<Sex>)> = Vec::new();
     if let Some(sex) = nominative_sex(word) {
         out.push((word.to_string(), sex));
     }
-    for (oblique, nominative) in GIVEN_ENDINGS {
+    for &(oblique, nominative) in &ENDINGS.given {
         let Some(stem) = word.strip_suffix(oblique) else {
             continue;
         };
@@ -162,24 +178,7 @@ fn patronymic_nominative(word: &str, sex: Sex) -> String {
             }
         }
         Sex::Female => {
-            for (e, n) in [
-                ("івною", "івна"),
-                ("івни", "івна"),
-                ("івні", "івна"),
-                ("івну", "івна"),
-                ("ївною", "ївна"),
-                ("ївни", "ївна"),
-                ("ївні", "ївна"),
-                ("ївну", "ївна"),
-                ("овной", "овна"),
-                ("овны", "овна"),
-                ("овне", "овна"),
-                ("овну", "овна"),
-                ("евной", "евна"),
-                ("евны", "евна"),
-                ("евне", "евна"),
-                ("евну", "евна"),
-            ] {
+            for &(e, n) in &ENDINGS.patronymic_female {
                 if let Some(s) = word.strip_suffix(e) {
                     return format!("{s}{n}");
                 }
@@ -193,45 +192,13 @@ fn patronymic_nominative(word: &str, sex: Sex) -> String {
 /// man's genitive, Львової a woman's), or None.
 fn surname_sex(word: &str) -> Option<Sex> {
     let last = word.rsplit('-').next().unwrap_or(word);
-    let male = [
-        "енка",
-        "енку",
-        "енком",
-        "енкові",
-        "ського",
-        "ському",
-        "ським",
-        "цького",
-        "цькому",
-        "цьким",
-        "ского",
-        "скому",
-        "ским",
-        "цкого",
-        "цкому",
-        "цким",
-    ];
-    let female = [
-        "ої",
-        "ою",
-        "ської",
-        "ській",
-        "ською",
-        "ской",
-        "цкой",
-        "овой",
-        "евой",
-        "иной",
-        "ыной",
-        "овою",
-        "евою",
-        "овай",
-        "авай",
-        "інай",
-    ];
-    if male.iter().any(|e| last.ends_with(e)) {
+    if ENDINGS.surname_only_male.iter().any(|e| last.ends_with(e)) {
         Some(Sex::Male)
-    } else if female.iter().any(|e| last.ends_with(e)) {
+    } else if ENDINGS
+        .surname_only_female
+        .iter()
+        .any(|e| last.ends_with(e))
+    {
         Some(Sex::Female)
     } else {
         None
@@ -242,90 +209,16 @@ fn surname_sex(word: &str) -> Option<Sex> {
 /// in an oblique case, which licenses stripping endings that a nominative
 /// surname could also have (Талая → Талай only when the given name is oblique).
 fn surname_part_nominative(word: &str, sex: Option<Sex>, oblique: bool) -> String {
-    let rules_any: &[(&str, &str)] = &[
-        ("енкові", "енко"),
-        ("енком", "енко"),
-        ("енку", "енко"),
-        ("енка", "енко"),
-        ("ського", "ський"),
-        ("ському", "ський"),
-        ("ським", "ський"),
-        ("цького", "цький"),
-        ("цькому", "цький"),
-        ("цьким", "цький"),
-        ("ского", "ский"),
-        ("скому", "ский"),
-        ("цкого", "цкий"),
-        ("цкому", "цкий"),
-        ("ської", "ська"),
-        ("ською", "ська"),
-        ("цької", "цька"),
-        ("цькою", "цька"),
-        ("ої", "а"),
-        ("ою", "а"),
-    ];
-    for (e, n) in rules_any {
+    for &(e, n) in &ENDINGS.surname_any {
         if let Some(s) = word.strip_suffix(e) {
             if s.chars().count() >= 2 {
                 return format!("{s}{n}");
             }
         }
     }
-    let rules_female: &[(&str, &str)] = &[
-        ("ской", "ская"),
-        ("цкой", "цкая"),
-        ("скую", "ская"),
-        ("ській", "ська"),
-        ("ську", "ська"),
-        ("овой", "ова"),
-        ("евой", "ева"),
-        // Belarusian: Львовай-Белавай → Львова-Белава.
-        ("вай", "ва"),
-        ("най", "на"),
-        ("иной", "ина"),
-        ("ыной", "ына"),
-        ("овій", "ова"),
-        ("евій", "ева"),
-        ("іній", "іна"),
-        ("ову", "ова"),
-        ("еву", "ева"),
-        ("іну", "іна"),
-        ("ину", "ина"),
-    ];
-    let rules_male: &[(&str, &str)] = &[
-        ("ским", "ский"),
-        ("цким", "цкий"),
-        ("ичеві", "ич"),
-        ("ичем", "ич"),
-        ("ичу", "ич"),
-        ("ича", "ич"),
-        ("овим", "ов"),
-        ("овым", "ов"),
-        ("овом", "ов"),
-        ("ові", "ов"),
-        ("ова", "ов"),
-        ("ову", "ов"),
-        ("ове", "ов"),
-        ("евим", "ев"),
-        ("евым", "ев"),
-        ("ева", "ев"),
-        ("еву", "ев"),
-        ("єва", "єв"),
-        ("єву", "єв"),
-        ("іним", "ін"),
-        ("іном", "ін"),
-        ("іні", "ін"),
-        ("іна", "ін"),
-        ("іну", "ін"),
-        ("иным", "ин"),
-        ("ином", "ин"),
-        ("ине", "ин"),
-        ("ина", "ин"),
-        ("ину", "ин"),
-    ];
-    let rules = match sex {
-        Some(Sex::Female) => rules_female,
-        Some(Sex::Male) if oblique => rules_male,
+    let rules: &[(&str, &str)] = match sex {
+        Some(Sex::Female) => &ENDINGS.surname_female,
+        Some(Sex::Male) if oblique => &ENDINGS.surname_male,
         _ => &[],
     };
     for (e, n) in rules {
@@ -476,6 +369,23 @@ pub fn nominative_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ending_rules_read_with_their_empty_replacements() {
+        let e = &*ENDINGS;
+        for set in [
+            &e.given,
+            &e.patronymic_female,
+            &e.surname_any,
+            &e.surname_female,
+            &e.surname_male,
+        ] {
+            assert!(set.iter().all(|(ending, _)| !ending.is_empty()));
+        }
+        // `-` in the file: the ending goes and nothing replaces it (Олександра → Олександр).
+        assert!(e.given.contains(&("а", "")));
+        assert!(!e.surname_only_male.is_empty() && !e.surname_only_female.is_empty());
+    }
 
     #[test]
     fn patronymic_decides_between_genitive_and_feminine_name() {

@@ -30,6 +30,7 @@ mod places;
 pub mod resolve;
 mod scan;
 pub mod statements;
+mod wordlist;
 
 use serde::{Deserialize, Serialize};
 

@@ -62,10 +62,7 @@ static CURATED: LazyLock<CuratedIndex> = LazyLock::new(|| {
     let mut orgs = Vec::new();
     let mut by_key = rustc_hash::FxHashMap::default();
     let mut max_words = 1;
-    for line in include_str!("../data/organizations.tsv").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
+    for line in crate::wordlist::entries(include_str!("../data/organizations.tsv")) {
         let cols: Vec<&str> = line.split('\t').collect();
         let name = cols[0].trim().to_string();
         let acronym = cols
@@ -772,89 +769,6 @@ fn quoted_end(doc: &Document, i: usize) -> Option<usize> {
     })
 }
 
-/// Stems of Ukrainian/Russian organization head nouns (folded).
-const CYRILLIC_ORG_HEADS: &[&str] = &[
-    "комітет",
-    "комитет",
-    "товариств",
-    "обществ",
-    "суд",
-    "фонд",
-    "управлін",
-    "управлени",
-    "лабораторі",
-    "лаборатори",
-    "офіс",
-    "офис",
-    "міністерств",
-    "министерств",
-    "служб",
-    "асамбле",
-    "ассамбле",
-    "центр",
-    "комісі",
-    "комисси",
-    "організаці",
-    "организаци",
-    "агентств",
-    "палат",
-    "парламент",
-    "уряд",
-    "правительств",
-    "прокуратур",
-    "поліці",
-    "полици",
-    "інститут",
-    "институт",
-    "університет",
-    "университет",
-    "академі",
-    "академи",
-    "банк",
-    "парті",
-    "парти",
-    "рух",
-    "движени",
-    "союз",
-    "спілк",
-    "корпораці",
-    "корпораци",
-    "компані",
-    "компани",
-    "місі",
-    "мисси",
-    "трибунал",
-    "бюро",
-    "департамент",
-    "адміністраці",
-    "администраци",
-    "дум",
-    "рад",
-    "сов",
-    "школ",
-    "коалиці",
-    "коалици",
-    "мережа",
-    "сеть",
-    "платформ",
-    // Belarusian.
-    "міністэрств",
-    "камітэт",
-    "таварыств",
-    // "упраўленн", folded (ў folds to у like every letter with a breve).
-    "упрауленн",
-    "арганізацы",
-    "агенцтв",
-    "інстытут",
-    "універсітэт",
-    "акадэмі",
-    "пракуратур",
-    "міліцы",
-    "урад",
-    "парты",
-    "саюз",
-];
-
 fn is_cyrillic_org_head(folded: &str) -> bool {
     is_cyrillic_org_head_key(&crate::normalize::stem_parts(folded))
 }
@@ -862,13 +776,15 @@ fn is_cyrillic_org_head(folded: &str) -> bool {
 /// Heads that do not decline, which stemming cuts all the same ("бюро" -> "бюр").
 const INDECLINABLE_ORG_HEADS: &[&str] = &["бюро"];
 
-/// The heads, and the indeclinable heads less their last letter, for lookups by hash
-/// instead of a scan of the list.
+/// The stems of Cyrillic organization head nouns (`data/lexicon/cyrillic_org_heads.txt`),
+/// and the indeclinable heads less their last letter, for lookups by hash instead of a
+/// scan of the list.
 static CYRILLIC_HEADS: LazyLock<(
     rustc_hash::FxHashSet<&'static str>,
     rustc_hash::FxHashSet<&'static str>,
 )> = LazyLock::new(|| {
-    let whole = CYRILLIC_ORG_HEADS.iter().copied().collect();
+    let whole =
+        crate::wordlist::entries(include_str!("../data/lexicon/cyrillic_org_heads.txt")).collect();
     let truncated = INDECLINABLE_ORG_HEADS
         .iter()
         .filter_map(|h| h.char_indices().last().map(|(at, _)| &h[..at]))

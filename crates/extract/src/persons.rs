@@ -394,31 +394,12 @@ fn is_patronymic(folded: &str) -> bool {
         && folded.chars().count() > 6
 }
 
-/// Adjectival case endings (folded) that given names do not take.
+/// Adjectival case endings (folded) that given names do not take
+/// (`data/lexicon/adjectival_endings.txt`).
 static ADJECTIVAL_ENDINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    [
-        "ой",
-        "ого",
-        "ому",
-        "ої",
-        "оі",
-        "ою",
-        "ых",
-        "их",
-        "ым",
-        "ім",
-        "ая",
-        "ое",
-        "ые",
-        "ыи",
-        "ськии",
-        "скии",
-        "ськоі",
-        "ская",
-    ]
-    .iter()
-    .map(|e| fold(e))
-    .collect()
+    crate::wordlist::entries(include_str!("../data/lexicon/adjectival_endings.txt"))
+        .map(fold)
+        .collect()
 });
 
 /// Whether a folded word ends like an adjective ("Великой", "Українська").

@@ -8,6 +8,10 @@
 //! one was used (it compares phonetic keys, see `key`), but the CLI and the
 //! variant generator need each of them.
 //!
+//! The letter tables are data, `data/translit.tsv`: a base table and, per
+//! scheme, the letters where it differs, with its positional rules written
+//! as conditions (read once by the `table` module into per-letter arrays).
+//!
 //! Provenance of the tables (letter tables re-typed from the published
 //! standards; positional rules as the standards state them):
 //! - [`Scheme::UkNational2010`]: Resolution of the Cabinet of Ministers of
@@ -37,6 +41,8 @@
 //!   reports and must be reproducible for `variants`.
 
 use serde::Serialize;
+
+mod table;
 
 /// A romanisation scheme. See the module documentation for the source of each table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -130,504 +136,6 @@ struct Ctx {
     next: Option<char>,
 }
 
-fn map_uk(c: char, ctx: &Ctx) -> Option<&'static str> {
-    let initial = ctx.word_start;
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' => {
-            if ctx.prev == Some('з') {
-                "gh"
-            } else {
-                "h"
-            }
-        }
-        'ґ' => "g",
-        'д' => "d",
-        'е' => "e",
-        'є' => {
-            if initial {
-                "ye"
-            } else {
-                "ie"
-            }
-        }
-        'ж' => "zh",
-        'з' => "z",
-        'и' => "y",
-        'і' => "i",
-        'ї' => {
-            if initial {
-                "yi"
-            } else {
-                "i"
-            }
-        }
-        'й' => {
-            if initial {
-                "y"
-            } else {
-                "i"
-            }
-        }
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' => "u",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ь' => "",
-        'ю' => {
-            if initial {
-                "yu"
-            } else {
-                "iu"
-            }
-        }
-        'я' => {
-            if initial {
-                "ya"
-            } else {
-                "ia"
-            }
-        }
-        // Russian/Belarusian letters in Ukrainian text: nearest national values.
-        'ё' => "io",
-        'ы' => "y",
-        'э' => "e",
-        'ъ' => "",
-        'ў' => "u",
-        _ => return None,
-    })
-}
-
-/// True where BGN/PCGN (ru and be) writes the iotated "y" forms.
-fn bgn_iotated(ctx: &Ctx) -> bool {
-    ctx.word_start
-        || ctx
-            .prev
-            .is_some_and(|p| is_cyr_vowel(p) || matches!(p, 'й' | 'ъ' | 'ь' | 'ў'))
-}
-
-fn map_ru_bgn(c: char, ctx: &Ctx) -> Option<&'static str> {
-    let iot = bgn_iotated(ctx);
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' | 'ґ' => "g",
-        'д' => "d",
-        'е' | 'є' => {
-            if iot {
-                "ye"
-            } else {
-                "e"
-            }
-        }
-        'ё' => {
-            if iot {
-                "yë"
-            } else {
-                "ë"
-            }
-        }
-        'ж' => "zh",
-        'з' => "z",
-        'и' | 'і' => "i",
-        'ї' => "yi",
-        'й' => "y",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' => "u",
-        'ў' => "w",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ъ' => "”",
-        'ы' => "y",
-        'ь' => "’",
-        'э' => "e",
-        'ю' => "yu",
-        'я' => "ya",
-        _ => return None,
-    })
-}
-
-fn map_iso9(c: char, _ctx: &Ctx) -> Option<&'static str> {
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' => "g",
-        'ґ' => "g̀",
-        'д' => "d",
-        'е' => "e",
-        'є' => "ê",
-        'ё' => "ë",
-        'ж' => "ž",
-        'з' => "z",
-        'и' => "i",
-        'і' => "ì",
-        'ї' => "ï",
-        'й' => "j",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' => "u",
-        'ў' => "ŭ",
-        'ф' => "f",
-        'х' => "h",
-        'ц' => "c",
-        'ч' => "č",
-        'ш' => "š",
-        'щ' => "ŝ",
-        'ъ' => "ʺ",
-        'ы' => "y",
-        'ь' => "ʹ",
-        'э' => "è",
-        'ю' => "û",
-        'я' => "â",
-        _ => return None,
-    })
-}
-
-fn map_ru_passport(c: char, _ctx: &Ctx) -> Option<&'static str> {
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' | 'ґ' => "g",
-        'д' => "d",
-        'е' | 'ё' | 'э' => "e",
-        'є' => "ie",
-        'ж' => "zh",
-        'з' => "z",
-        'и' | 'і' => "i",
-        'ї' => "i",
-        'й' => "i",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' => "u",
-        'ў' => "u",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ъ' => "ie",
-        'ы' => "y",
-        'ь' => "",
-        'ю' => "iu",
-        'я' => "ia",
-        _ => return None,
-    })
-}
-
-fn be_iotated(ctx: &Ctx) -> bool {
-    ctx.word_start
-        || ctx
-            .prev
-            .is_some_and(|p| is_cyr_vowel(p) || matches!(p, 'ў' | 'ь' | 'ъ' | 'й'))
-}
-
-fn map_be_national(c: char, ctx: &Ctx) -> Option<&'static str> {
-    let iot = be_iotated(ctx);
-    let soft = ctx.next == Some('ь');
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' => "h",
-        'ґ' => "g",
-        'д' => "d",
-        'е' | 'є' => {
-            if iot {
-                "je"
-            } else {
-                "ie"
-            }
-        }
-        'ё' => {
-            if iot {
-                "jo"
-            } else {
-                "io"
-            }
-        }
-        'ж' => "ž",
-        'з' => {
-            if soft {
-                "ź"
-            } else {
-                "z"
-            }
-        }
-        'і' | 'и' | 'ї' => "i",
-        'й' => "j",
-        'к' => "k",
-        'л' => {
-            if soft {
-                "ĺ"
-            } else {
-                "l"
-            }
-        }
-        'м' => "m",
-        'н' => {
-            if soft {
-                "ń"
-            } else {
-                "n"
-            }
-        }
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => {
-            if soft {
-                "ś"
-            } else {
-                "s"
-            }
-        }
-        'т' => "t",
-        'у' => "u",
-        'ў' => "ŭ",
-        'ф' => "f",
-        'х' => "ch",
-        'ц' => {
-            if soft {
-                "ć"
-            } else {
-                "c"
-            }
-        }
-        'ч' => "č",
-        'ш' => "š",
-        'щ' => "šč",
-        'ъ' => "",
-        'ы' => "y",
-        'ь' => "",
-        'э' => "e",
-        'ю' => {
-            if iot {
-                "ju"
-            } else {
-                "iu"
-            }
-        }
-        'я' => {
-            if iot {
-                "ja"
-            } else {
-                "ia"
-            }
-        }
-        _ => return None,
-    })
-}
-
-fn map_be_bgn(c: char, ctx: &Ctx) -> Option<&'static str> {
-    let iot = be_iotated(ctx);
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' => "h",
-        'ґ' => "g",
-        'д' => "d",
-        'е' | 'є' => {
-            if iot {
-                "ye"
-            } else {
-                "ie"
-            }
-        }
-        'ё' => {
-            if iot {
-                "yo"
-            } else {
-                "io"
-            }
-        }
-        'ж' => "zh",
-        'з' => "z",
-        'і' | 'и' | 'ї' => "i",
-        'й' => "y",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' => "u",
-        'ў' => "w",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ъ' => "",
-        'ы' => "y",
-        'ь' => "’",
-        'э' => "e",
-        'ю' => {
-            if iot {
-                "yu"
-            } else {
-                "iu"
-            }
-        }
-        'я' => {
-            if iot {
-                "ya"
-            } else {
-                "ia"
-            }
-        }
-        _ => return None,
-    })
-}
-
-fn map_german(c: char, ctx: &Ctx) -> Option<&'static str> {
-    let iot = bgn_iotated(ctx);
-    let between_vowels = ctx.prev.is_some_and(is_cyr_vowel) && ctx.next.is_some_and(is_cyr_vowel);
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "w",
-        'г' => "g",
-        'ґ' => "g",
-        'д' => "d",
-        'е' | 'є' => {
-            if iot {
-                "je"
-            } else {
-                "e"
-            }
-        }
-        'ё' => "jo",
-        'ж' => "sh",
-        'з' => "s",
-        'и' | 'і' => "i",
-        'ї' => "ji",
-        'й' => "j",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => {
-            if between_vowels {
-                "ss"
-            } else {
-                "s"
-            }
-        }
-        'т' => "t",
-        'у' | 'ў' => "u",
-        'ф' => "f",
-        'х' => "ch",
-        'ц' => "z",
-        'ч' => "tsch",
-        'ш' => "sch",
-        'щ' => "schtsch",
-        'ъ' | 'ь' => "",
-        'ы' => "y",
-        'э' => "e",
-        'ю' => "ju",
-        'я' => "ja",
-        _ => return None,
-    })
-}
-
-fn map_french(c: char, ctx: &Ctx) -> Option<&'static str> {
-    let between_vowels = ctx.prev.is_some_and(is_cyr_vowel) && ctx.next.is_some_and(is_cyr_vowel);
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' | 'ґ' => "g",
-        'д' => "d",
-        'е' | 'э' => "e",
-        'є' => "ie",
-        'ё' => "io",
-        'ж' => "j",
-        'з' => "z",
-        'и' | 'і' => "i",
-        'ї' => "ï",
-        'й' => "ï",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => {
-            if between_vowels {
-                "ss"
-            } else {
-                "s"
-            }
-        }
-        'т' => "t",
-        'у' | 'ў' => "ou",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "tch",
-        'ш' => "ch",
-        'щ' => "chtch",
-        'ъ' | 'ь' => "",
-        'ы' => "y",
-        'ю' => "iou",
-        'я' => "ia",
-        _ => return None,
-    })
-}
-
 /// `char::is_alphabetic`, answered without a table lookup for ASCII and the
 /// basic Cyrillic block (all letters), which is nearly every name: entity
 /// resolution transliterates every name it meets.
@@ -657,6 +165,7 @@ fn lower_char(c: char) -> char {
 pub fn transliterate(text: &str, scheme: Scheme) -> String {
     let chars: Vec<char> = text.chars().collect();
     let lower: Vec<char> = chars.iter().map(|&c| lower_char(c)).collect();
+    let letters = table::tables().letters(scheme);
     let mut out = String::with_capacity(text.len() * 2);
     for (i, &c) in chars.iter().enumerate() {
         let lc = lower[i];
@@ -669,6 +178,10 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
             out.push(c);
             continue;
         }
+        let Some(letter) = letters.get(lc) else {
+            out.push(c);
+            continue;
+        };
         let prev_raw = if i > 0 { Some(lower[i - 1]) } else { None };
         let prev_is_apos = prev_raw.is_some_and(is_apostrophe);
         let word_start = match prev_raw {
@@ -687,40 +200,19 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
             prev,
             next,
         };
-        let mapped = match scheme {
-            Scheme::UkNational2010 => map_uk(lc, &ctx),
-            Scheme::RuBgnPcgn => map_ru_bgn(lc, &ctx),
-            Scheme::RuIso9 => map_iso9(lc, &ctx),
-            Scheme::RuPassport => map_ru_passport(lc, &ctx),
-            Scheme::BeNational => map_be_national(lc, &ctx),
-            Scheme::BeBgnPcgn => map_be_bgn(lc, &ctx),
-            Scheme::InformalGerman => map_german(lc, &ctx),
-            Scheme::InformalFrench => map_french(lc, &ctx),
-        };
-        let Some(m) = mapped else {
-            out.push(c);
-            continue;
-        };
-        // The soft sign after ź ĺ ń ś ć is already expressed by the accent.
-        if scheme == Scheme::BeNational && lc == 'ь' {
-            continue;
-        }
+        let spelling = letter.spelling(&ctx);
         if c.is_uppercase() {
             let next_upper = chars
                 .get(i + 1)
                 .is_some_and(|n| n.is_uppercase() && n.is_alphabetic());
             let prev_upper = i > 0 && chars[i - 1].is_uppercase();
             if next_upper || (prev_upper && !word_start) {
-                out.push_str(&m.to_uppercase());
+                out.push_str(&spelling.upper);
             } else {
-                let mut it = m.chars();
-                if let Some(f) = it.next() {
-                    out.extend(f.to_uppercase());
-                    out.push_str(it.as_str());
-                }
+                out.push_str(&spelling.capital);
             }
         } else {
-            out.push_str(m);
+            out.push_str(spelling.lower);
         }
     }
     out
@@ -731,39 +223,7 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
 /// same sound (и/і/ы, е/є/э, г/ґ), so that the key is independent of the
 /// source language. Not a standard; never shown as a transliteration.
 pub(crate) fn key_letters(c: char) -> Option<&'static str> {
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' | 'ґ' => "g",
-        'д' => "d",
-        'е' | 'ё' | 'э' => "e",
-        'є' => "ie",
-        'ж' => "zh",
-        'з' => "z",
-        'и' | 'і' | 'ї' | 'й' | 'ы' => "i",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' => "u",
-        'ў' => "v",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ъ' | 'ь' => "",
-        'ю' => "iu",
-        'я' => "ia",
-        _ => return None,
-    })
+    table::tables().key(c)
 }
 
 /// The languages whose Cyrillic spelling `to_cyrillic` can produce.
@@ -783,79 +243,9 @@ pub enum Lang {
 /// so the result is a plausible spelling, not a certain one; the matcher
 /// never relies on it.
 pub fn to_cyrillic(text: &str, lang: Lang) -> String {
-    // Longest Latin groups first.
-    const COMMON: &[(&str, &str)] = &[
-        ("shch", "щ"),
-        ("zgh", "зг"),
-        ("kh", "х"),
-        ("zh", "ж"),
-        ("ts", "ц"),
-        ("ch", "ч"),
-        ("sh", "ш"),
-        ("yu", "ю"),
-        ("iu", "ю"),
-        ("ya", "я"),
-        ("ia", "я"),
-        ("a", "а"),
-        ("b", "б"),
-        ("v", "в"),
-        ("d", "д"),
-        ("z", "з"),
-        ("k", "к"),
-        ("l", "л"),
-        ("m", "м"),
-        ("n", "н"),
-        ("o", "о"),
-        ("p", "п"),
-        ("r", "р"),
-        ("s", "с"),
-        ("t", "т"),
-        ("u", "у"),
-        ("f", "ф"),
-        ("x", "кс"),
-        ("c", "ц"),
-        ("j", "й"),
-        ("q", "к"),
-    ];
-    let lang_specific: &[(&str, &str)] = match lang {
-        Lang::Uk => &[
-            ("ye", "є"),
-            ("ie", "є"),
-            ("yi", "ї"),
-            ("iy", "ій"),
-            ("ii", "ій"),
-            ("h", "г"),
-            ("g", "ґ"),
-            ("y", "и"),
-            ("i", "і"),
-            ("e", "е"),
-            ("w", "в"),
-        ],
-        Lang::Ru => &[
-            ("ye", "е"),
-            ("yo", "ё"),
-            ("iy", "ий"),
-            ("yy", "ый"),
-            ("h", "х"),
-            ("g", "г"),
-            ("y", "ы"),
-            ("i", "и"),
-            ("e", "е"),
-            ("w", "в"),
-        ],
-        Lang::Be => &[
-            ("ye", "е"),
-            ("ie", "е"),
-            ("yo", "ё"),
-            ("io", "ё"),
-            ("h", "г"),
-            ("g", "г"),
-            ("w", "ў"),
-            ("y", "ы"),
-            ("i", "і"),
-            ("e", "э"),
-        ],
-    };
+    // The longest Latin group that matches wins (`data/translit_reverse.tsv`).
+    let groups = table::reverse_groups();
+    let (lang_specific, common) = (groups.of(lang), groups.common());
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
@@ -878,7 +268,7 @@ pub fn to_cyrillic(text: &str, lang: Lang) -> String {
         let upper = c.is_uppercase();
         let hit = lang_specific
             .iter()
-            .chain(COMMON.iter())
+            .chain(common.iter())
             .filter(|(lat, _)| rest.starts_with(lat))
             .max_by_key(|(lat, _)| lat.len());
         match hit {
@@ -1001,6 +391,56 @@ mod tests {
             transliterate("Kyiv 2022", Scheme::UkNational2010),
             "Kyiv 2022"
         );
+    }
+
+    #[test]
+    fn every_scheme_writes_its_sample_names_as_published() {
+        let samples = include_str!("../data/translit_samples.tsv");
+        let mut per_scheme = std::collections::HashMap::new();
+        for line in samples.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [scheme, cyrillic, latin] = cols[..] else {
+                panic!("translit_samples.tsv: {line:?} has not three columns");
+            };
+            let scheme =
+                Scheme::parse(scheme).unwrap_or_else(|| panic!("unknown scheme in {line:?}"));
+            assert_eq!(
+                transliterate(cyrillic, scheme),
+                latin,
+                "{} {cyrillic}",
+                scheme.label()
+            );
+            *per_scheme.entry(scheme).or_insert(0) += 1;
+        }
+        for scheme in Scheme::ALL {
+            assert!(
+                per_scheme.get(&scheme).is_some_and(|&n| n >= 3),
+                "{} has too few samples",
+                scheme.label()
+            );
+        }
+    }
+
+    #[test]
+    fn key_letters_merge_what_the_languages_write_differently() {
+        for (a, b) in [
+            ('и', 'і'),
+            ('і', 'ы'),
+            ('й', 'ї'),
+            ('е', 'э'),
+            ('е', 'ё'),
+            ('г', 'ґ'),
+        ] {
+            assert_eq!(key_letters(a), key_letters(b), "{a} {b}");
+        }
+        assert_eq!(key_letters('щ'), Some("shch"));
+        assert_eq!(key_letters('ь'), Some(""));
+        assert_eq!(key_letters('ў'), Some("v"));
+        assert_eq!(key_letters('q'), None);
+        assert_eq!(key_letters('ђ'), None);
     }
 
     #[test]

@@ -17,11 +17,14 @@
 //! separated by a tab), headings their own paragraph; whitespace is collapsed
 //! inside paragraphs and kept inside `<pre>`.
 
+use std::sync::LazyLock;
+
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
 use crate::dates::normalize_date;
+use crate::wordlist::pairs;
 
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -341,79 +344,21 @@ const DROPPED_ROLES: &[&str] = &[
     "alert",
 ];
 
-/// Chrome keywords matched anywhere in a class, id or aria-label.
-const CHROME_SUBSTRINGS: &[&str] = &[
-    "cookie",
-    "consent",
-    "gdpr",
-    "newsletter",
-    "subscri",
-    "signup",
-    "sign-up",
-    "breadcrumb",
-    "advert",
-    "sidebar",
-    "paywall",
-    "outbrain",
-    "taboola",
-    "newsfeed",
-    "news-feed",
-    "news_feed",
-    "morenews",
-    "more-news",
-    "more_news",
-    "popup",
-    "social",
-    "sharing",
-    "skiplink",
-    "skip-link",
-    "read-more",
-    "read-also",
-    "also-read",
-    "readalso",
-    "sr-only",
-    "screen-reader",
-    "visually-hidden",
-    "related",
-    "recommend",
-    "donat",
-    "membership",
-    "disqus",
-    "share",
-    "comments",
-    "comment-",
-    "menu",
-    "navbar",
-    "promo",
-];
+/// The keywords of one kind in `data/html_chrome.tsv`.
+fn chrome_keywords(kind: &str) -> Vec<&'static str> {
+    let file = "data/html_chrome.tsv";
+    pairs(file, include_str!("../data/html_chrome.tsv"))
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, keyword)| keyword)
+        .collect()
+}
 
-/// Chrome keywords matched as a whole part of a class or id (between `-`, `_`, spaces).
-const CHROME_PARTS: &[&str] = &[
-    "comment",
-    "modal",
-    "nav",
-    "navigation",
-    "footer",
-    "ad",
-    "ads",
-    "adv",
-    "sponsor",
-    "sponsored",
-    "feed",
-    "widget",
-    "toolbar",
-    "print",
-    "skip",
-    "login",
-    "search",
-    "popular",
-    "trending",
-    "tags",
-    "masthead",
-    "btn",
-    "button",
-    "topbar",
-];
+/// Chrome keywords matched anywhere in a class, id or aria-label. (`data/html_chrome.tsv`)
+static CHROME_SUBSTRINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| chrome_keywords("substring"));
+
+/// Chrome keywords matched as a whole part of a class or id (between `-`, `_`, spaces). (`data/html_chrome.tsv`)
+static CHROME_PARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| chrome_keywords("part"));
 
 fn is_dropped(
     node: NodeRef<Node>,
@@ -721,6 +666,16 @@ fn primary_language_subtag(lang: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_chrome_keyword_has_a_known_kind() {
+        let text = include_str!("../data/html_chrome.tsv");
+        assert!(
+            pairs("html_chrome.tsv", text).all(|(kind, _)| kind == "substring" || kind == "part")
+        );
+        assert!(CHROME_SUBSTRINGS.contains(&"cookie"));
+        assert!(CHROME_PARTS.contains(&"nav"));
+    }
 
     const PAGE: &str = r#"<!DOCTYPE html>
 <html lang="uk-UA"><head>

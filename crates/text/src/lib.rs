@@ -27,6 +27,7 @@ pub mod lang;
 pub mod markdown;
 pub mod prepare;
 pub mod tokens;
+pub mod wordlist;
 
 pub use decode::{decode, DecodeError, Decoded};
 pub use fold::fold;

@@ -1,0 +1,325 @@
+//! Poisson log-linear models of the observed cells (Fienberg 1972; Cormack
+//! 1989): main effects of every list plus any subset of pairwise
+//! interactions, fitted by iteratively reweighted least squares. The
+//! people on no list are the cell with every list effect at zero, so
+//! N̂ = observed + exp(intercept).
+//!
+//! An interaction between two lists that share nobody has its maximum
+//! likelihood at minus infinity (Chan, Silverman and Vincent 2019): its
+//! cells are fitted as exactly zero and left out of the fit, and the
+//! parameter is reported as infinite rather than letting IRLS run away.
+
+use serde::{Deserialize, Serialize};
+
+use crate::linalg::Cholesky;
+use crate::table::OverlapTable;
+
+/// A hierarchical model: all main effects plus the pairwise interactions
+/// whose bits are set (bit `p` = the `p`-th pair of [`pairs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Model {
+    pub interactions: u32,
+}
+
+/// The list pairs of `k` lists in a fixed order: (0,1), (0,2), …, (k-2,k-1).
+pub fn pairs(k: usize) -> Vec<(usize, usize)> {
+    (0..k).flat_map(|a| (a + 1..k).map(move |b| (a, b))).collect()
+}
+
+impl Model {
+    /// Main effects only (independent lists).
+    pub const INDEPENDENCE: Model = Model { interactions: 0 };
+
+    /// The model with exactly these pairwise interactions.
+    pub fn with_pairs(k: usize, wanted: &[(usize, usize)]) -> Model {
+        let mut interactions = 0;
+        for (p, &(a, b)) in pairs(k).iter().enumerate() {
+            if wanted.iter().any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b)) {
+                interactions |= 1 << p;
+            }
+        }
+        Model { interactions }
+    }
+
+    /// Every hierarchical model up to pairwise interactions of `k` lists.
+    pub fn all(k: usize) -> impl Iterator<Item = Model> {
+        let n_pairs = k * (k - 1) / 2;
+        (0..1u32 << n_pairs).map(|interactions| Model { interactions })
+    }
+
+    /// The interaction pairs of the model.
+    pub fn terms(&self, k: usize) -> Vec<(usize, usize)> {
+        pairs(k).into_iter().enumerate().filter(|(p, _)| self.interactions & (1 << p) != 0).map(|(_, t)| t).collect()
+    }
+
+    /// A readable name: "independence" or "A×B + B×C".
+    pub fn label(&self, lists: &[String]) -> String {
+        let terms = self.terms(lists.len());
+        if terms.is_empty() {
+            return "independence".to_string();
+        }
+        terms.iter().map(|&(a, b)| format!("{}×{}", lists[a], lists[b])).collect::<Vec<_>>().join(" + ")
+    }
+}
+
+/// One fitted model.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ModelFit {
+    pub model: Model,
+    pub label: String,
+    /// False when the maximum likelihood estimate does not exist (the fit
+    /// ran to the boundary or a parameter is not identified); such fits are
+    /// left out of averages and model selection.
+    pub exists: bool,
+    /// Estimated people on no list.
+    pub unobserved: f64,
+    /// Estimated total: observed + unobserved.
+    pub n_hat: f64,
+    /// Standard error of `n_hat` (Poisson, delta method).
+    pub stderr: f64,
+    /// Deviance over the observed cells.
+    pub deviance: f64,
+    /// Residual degrees of freedom.
+    pub df: i64,
+    pub aic: f64,
+    pub bic: f64,
+    /// Interactions between lists that share nobody, fitted at minus infinity.
+    pub infinite_interactions: Vec<String>,
+    /// Coefficients in design order (intercept, main effects, finite
+    /// interactions): the warm start of bootstrap and profile refits.
+    #[serde(skip)]
+    pub(crate) coefficients: Vec<f64>,
+}
+
+/// The model's design over the observed cells it keeps.
+pub(crate) struct Design {
+    /// Observed patterns kept in the fit (cells of an infinite interaction are out).
+    pub patterns: Vec<usize>,
+    /// Row-major, one row per kept pattern: 1, list bits, finite interaction products.
+    pub rows: Vec<f64>,
+    pub columns: usize,
+    /// The model's full parameter count (infinite interactions included).
+    pub model_parameters: usize,
+    pub infinite: Vec<(usize, usize)>,
+}
+
+impl Design {
+    pub(crate) fn new(table: &OverlapTable, model: Model) -> Design {
+        let k = table.list_count();
+        let terms = model.terms(k);
+        let (infinite, finite): (Vec<_>, Vec<_>) = terms.iter().partition(|&&(a, b)| table.pair_overlap(a, b) == 0);
+        let removed = |p: usize| infinite.iter().any(|&(a, b)| p & (1 << a) != 0 && p & (1 << b) != 0);
+        let patterns: Vec<usize> = (1..1usize << k).filter(|&p| !removed(p)).collect();
+        let columns = 1 + k + finite.len();
+        let mut rows = Vec::with_capacity(patterns.len() * columns);
+        for &p in &patterns {
+            rows.push(1.0);
+            rows.extend((0..k).map(|i| bit(p, i)));
+            rows.extend(finite.iter().map(|&(a, b)| bit(p, a) * bit(p, b)));
+        }
+        Design { patterns, rows, columns, model_parameters: 1 + k + terms.len(), infinite }
+    }
+}
+
+fn bit(pattern: usize, list: usize) -> f64 {
+    if pattern & (1 << list) != 0 {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// The outcome of IRLS.
+pub(crate) struct Irls {
+    pub beta: Vec<f64>,
+    pub mu: Vec<f64>,
+    pub deviance: f64,
+    /// The (0,0) entry of (XᵀWX)⁻¹: the variance of the intercept.
+    pub intercept_variance: f64,
+}
+
+/// An intercept above this (e^40 ≈ 2·10^17 unseen people) means the
+/// estimate runs off to infinity.
+const MAX_INTERCEPT: f64 = 40.0;
+/// A coefficient this negative means a cell is being fitted towards zero: the
+/// estimate sits on the boundary, where the MLE does not exist.
+const MIN_COEFFICIENT: f64 = -25.0;
+
+/// Fits a Poisson GLM with log link; `None` when it does not converge or
+/// runs to the boundary.
+pub(crate) fn irls(rows: &[f64], columns: usize, y: &[f64], start: Option<&[f64]>) -> Option<Irls> {
+    let n = y.len();
+    let mut eta: Vec<f64> = match start {
+        Some(beta) if beta.len() == columns => (0..n).map(|i| dot(&rows[i * columns..(i + 1) * columns], beta)).collect(),
+        _ => y.iter().map(|&v| (v + 0.5).ln()).collect(),
+    };
+    let mut mu: Vec<f64> = eta.iter().map(|e| e.exp()).collect();
+    let mut deviance = poisson_deviance(y, &mu);
+    let mut xtwx = vec![0.0; columns * columns];
+    let mut xtwz = vec![0.0; columns];
+    for _ in 0..100 {
+        xtwx.iter_mut().for_each(|v| *v = 0.0);
+        xtwz.iter_mut().for_each(|v| *v = 0.0);
+        for i in 0..n {
+            let row = &rows[i * columns..(i + 1) * columns];
+            let w = mu[i];
+            let z = eta[i] + (y[i] - mu[i]) / mu[i];
+            for a in 0..columns {
+                let wa = w * row[a];
+                if wa == 0.0 {
+                    continue;
+                }
+                xtwz[a] += wa * z;
+                for b in 0..=a {
+                    xtwx[a * columns + b] += wa * row[b];
+                }
+            }
+        }
+        for a in 0..columns {
+            for b in 0..a {
+                xtwx[b * columns + a] = xtwx[a * columns + b];
+            }
+        }
+        let chol = Cholesky::factor(&xtwx, columns)?;
+        let beta = chol.solve(&xtwz);
+        if beta.iter().any(|b| !b.is_finite()) || beta[0] > MAX_INTERCEPT {
+            return None;
+        }
+        for i in 0..n {
+            eta[i] = dot(&rows[i * columns..(i + 1) * columns], &beta);
+            mu[i] = eta[i].exp();
+        }
+        let new_deviance = poisson_deviance(y, &mu);
+        let converged = (new_deviance - deviance).abs() < 1e-11 * (new_deviance.abs() + 0.1);
+        deviance = new_deviance;
+        if converged {
+            if beta.iter().skip(1).any(|&b| b < MIN_COEFFICIENT) {
+                return None;
+            }
+            let mut unit = vec![0.0; columns];
+            unit[0] = 1.0;
+            let intercept_variance = chol.solve(&unit)[0];
+            return Some(Irls { beta, mu, deviance, intercept_variance });
+        }
+    }
+    None
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// 2 Σ [y log(y/μ) − (y − μ)].
+pub(crate) fn poisson_deviance(y: &[f64], mu: &[f64]) -> f64 {
+    2.0 * y
+        .iter()
+        .zip(mu)
+        .map(|(&y, &m)| if y > 0.0 { y * (y / m).ln() - (y - m) } else { m })
+        .sum::<f64>()
+}
+
+/// Fits one model to the table (`start`: coefficients of an earlier fit of
+/// the same model, to converge in fewer steps).
+pub fn fit_model(table: &OverlapTable, model: Model) -> ModelFit {
+    fit_with_start(table, model, None)
+}
+
+pub(crate) fn fit_with_start(table: &OverlapTable, model: Model, start: Option<&[f64]>) -> ModelFit {
+    let design = Design::new(table, model);
+    let y: Vec<f64> = design.patterns.iter().map(|&p| table.count(p) as f64).collect();
+    let observed = table.observed() as f64;
+    let label = model.label(table.lists());
+    let lists = table.lists();
+    let infinite_interactions = design.infinite.iter().map(|&(a, b)| format!("{}×{}", lists[a], lists[b])).collect();
+    let df = design.patterns.len() as i64 - design.columns as i64;
+    let failed = || ModelFit {
+        model,
+        label: label.clone(),
+        exists: false,
+        unobserved: f64::INFINITY,
+        n_hat: f64::INFINITY,
+        stderr: f64::INFINITY,
+        deviance: f64::NAN,
+        df,
+        aic: f64::INFINITY,
+        bic: f64::INFINITY,
+        infinite_interactions: Vec::new(),
+        coefficients: Vec::new(),
+    };
+    let Some(fit) = irls(&design.rows, design.columns, &y, start) else {
+        return ModelFit { infinite_interactions, ..failed() };
+    };
+    let unobserved = fit.beta[0].exp();
+    let log_likelihood: f64 =
+        y.iter().zip(&fit.mu).map(|(&y, &m)| if m > 0.0 { y * m.ln() - m - libm::lgamma(y + 1.0) } else { 0.0 }).sum();
+    let parameters = design.model_parameters as f64;
+    ModelFit {
+        model,
+        label,
+        exists: true,
+        unobserved,
+        n_hat: observed + unobserved,
+        stderr: (unobserved + unobserved * unobserved * fit.intercept_variance).sqrt(),
+        deviance: fit.deviance,
+        df,
+        aic: -2.0 * log_likelihood + 2.0 * parameters,
+        bic: -2.0 * log_likelihood + parameters * observed.ln(),
+        infinite_interactions,
+        coefficients: fit.beta,
+    }
+}
+
+/// Every hierarchical model up to pairwise interactions, fitted.
+pub fn fit_all(table: &OverlapTable) -> Vec<ModelFit> {
+    Model::all(table.list_count()).map(|m| fit_model(table, m)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(counts: &[u64]) -> OverlapTable {
+        let k = counts.len().trailing_zeros() as usize;
+        OverlapTable::new((0..k).map(|i| format!("L{i}")).collect(), counts.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn independence_on_two_way_data_matches_lincoln_petersen_shape() {
+        // Lists 0 and 1 independent, list 2 independent of both: counts built
+        // from a product so the independence model fits exactly.
+        let (p0, p1, p2, n) = (0.5f64, 0.4f64, 0.3f64, 10_000.0f64);
+        let counts: Vec<u64> = (0..8usize)
+            .map(|pat| {
+                if pat == 0 {
+                    return 0;
+                }
+                let pr = [p0, p1, p2].iter().enumerate().map(|(i, &p)| if pat & (1 << i) != 0 { p } else { 1.0 - p }).product::<f64>();
+                (n * pr).round() as u64
+            })
+            .collect();
+        let fit = fit_model(&table(&counts), Model::INDEPENDENCE);
+        assert!(fit.exists);
+        assert!((fit.n_hat - n).abs() < 20.0, "{}", fit.n_hat);
+        assert!(fit.deviance < 1.0, "{}", fit.deviance);
+        assert_eq!(fit.df, 3);
+    }
+
+    #[test]
+    fn zero_overlap_interaction_is_infinite_not_divergent() {
+        // Lists 0 and 1 share nobody.
+        let fit = fit_model(&table(&[0, 40, 50, 0, 30, 6, 8, 0]), Model::with_pairs(3, &[(0, 1)]));
+        assert!(fit.exists);
+        assert_eq!(fit.infinite_interactions, vec!["L0×L1".to_string()]);
+        assert!(fit.n_hat.is_finite() && fit.n_hat > 134.0);
+    }
+
+    #[test]
+    fn model_enumeration_and_labels() {
+        assert_eq!(Model::all(3).count(), 8);
+        assert_eq!(Model::all(5).count(), 1024);
+        let lists: Vec<String> = ["A", "B", "C"].map(String::from).to_vec();
+        let m = Model::with_pairs(3, &[(2, 1), (0, 1)]);
+        assert_eq!(m.label(&lists), "A×B + B×C");
+        assert_eq!(Model::INDEPENDENCE.label(&lists), "independence");
+    }
+}

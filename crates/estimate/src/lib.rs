@@ -11,9 +11,11 @@
 mod error;
 mod linalg;
 pub mod loglinear;
+pub mod profile;
 pub mod sampling;
 mod table;
 
 pub use error::EstimateError;
 pub use loglinear::{fit_all, fit_model, Model, ModelFit};
+pub use profile::{profile_interval, ProfileInterval};
 pub use table::{OverlapTable, TableBuilder, MAX_LISTS, MIN_LISTS};

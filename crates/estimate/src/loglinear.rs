@@ -67,9 +67,9 @@ impl Model {
 pub struct ModelFit {
     pub model: Model,
     pub label: String,
-    /// False when the maximum likelihood estimate does not exist (the fit
-    /// ran to the boundary or a parameter is not identified); such fits are
-    /// left out of averages and model selection.
+    /// False when the maximum likelihood estimate of N does not exist (it
+    /// runs off to infinity, or a parameter is not identified); such fits
+    /// are left out of averages and model selection.
     pub exists: bool,
     /// Estimated people on no list.
     pub unobserved: f64,
@@ -77,7 +77,8 @@ pub struct ModelFit {
     pub n_hat: f64,
     /// Standard error of `n_hat` (Poisson, delta method).
     pub stderr: f64,
-    /// Deviance over the observed cells.
+    /// Deviance over the observed cells (when the estimate does not exist:
+    /// the deviance the fit approaches).
     pub deviance: f64,
     /// Residual degrees of freedom.
     pub df: i64,
@@ -141,13 +142,16 @@ pub(crate) struct Irls {
 /// An intercept above this (e^40 ≈ 2·10^17 unseen people) means the
 /// estimate runs off to infinity.
 const MAX_INTERCEPT: f64 = 40.0;
-/// A coefficient this negative means a cell is being fitted towards zero: the
-/// estimate sits on the boundary, where the MLE does not exist.
-const MIN_COEFFICIENT: f64 = -25.0;
 
-/// Fits a Poisson GLM with log link; `None` when it does not converge or
-/// runs to the boundary.
-pub(crate) fn irls(rows: &[f64], columns: usize, y: &[f64], start: Option<&[f64]>) -> Option<Irls> {
+/// Why IRLS found no maximum: the deviance it had reached (the limit the
+/// fit approaches when the estimate runs off to infinity; NaN if none).
+pub(crate) struct NoMaximum {
+    pub deviance: f64,
+}
+
+/// Fits a Poisson GLM with log link; `Err` when it does not converge, runs
+/// to the boundary or a parameter is not identified.
+pub(crate) fn irls(rows: &[f64], columns: usize, y: &[f64], start: Option<&[f64]>) -> Result<Irls, NoMaximum> {
     let n = y.len();
     let mut eta: Vec<f64> = match start {
         Some(beta) if beta.len() == columns => (0..n).map(|i| dot(&rows[i * columns..(i + 1) * columns], beta)).collect(),
@@ -155,54 +159,79 @@ pub(crate) fn irls(rows: &[f64], columns: usize, y: &[f64], start: Option<&[f64]
     };
     let mut mu: Vec<f64> = eta.iter().map(|e| e.exp()).collect();
     let mut deviance = poisson_deviance(y, &mu);
+    let mut last: Option<Irls> = None;
+    let mut intercept_step = f64::INFINITY;
     let mut xtwx = vec![0.0; columns * columns];
     let mut xtwz = vec![0.0; columns];
     for _ in 0..100 {
-        xtwx.iter_mut().for_each(|v| *v = 0.0);
-        xtwz.iter_mut().for_each(|v| *v = 0.0);
-        for i in 0..n {
-            let row = &rows[i * columns..(i + 1) * columns];
-            let w = mu[i];
-            let z = eta[i] + (y[i] - mu[i]) / mu[i];
-            for a in 0..columns {
-                let wa = w * row[a];
-                if wa == 0.0 {
-                    continue;
-                }
-                xtwz[a] += wa * z;
-                for b in 0..=a {
-                    xtwx[a * columns + b] += wa * row[b];
-                }
-            }
-        }
-        for a in 0..columns {
-            for b in 0..a {
-                xtwx[b * columns + a] = xtwx[a * columns + b];
-            }
-        }
-        let chol = Cholesky::factor(&xtwx, columns)?;
+        weighted_normal_equations(rows, columns, y, &eta, &mu, &mut xtwx, &mut xtwz);
+        let Some(chol) = Cholesky::factor(&xtwx, columns) else {
+            // Parameters running to -infinity take their cells' weights to
+            // zero until the system is singular; if N̂ had settled by then,
+            // the last step is the answer.
+            return match last {
+                Some(fit) if intercept_step < 1e-7 => Ok(fit),
+                _ => Err(NoMaximum { deviance }),
+            };
+        };
         let beta = chol.solve(&xtwz);
         if beta.iter().any(|b| !b.is_finite()) || beta[0] > MAX_INTERCEPT {
-            return None;
+            return Err(NoMaximum { deviance });
         }
         for i in 0..n {
             eta[i] = dot(&rows[i * columns..(i + 1) * columns], &beta);
             mu[i] = eta[i].exp();
         }
         let new_deviance = poisson_deviance(y, &mu);
-        let converged = (new_deviance - deviance).abs() < 1e-11 * (new_deviance.abs() + 0.1);
+        // Other parameters may run to ±infinity (cells fitted at zero, where
+        // the data have zeros) while the intercept, and so N̂, settles: that
+        // N̂ exists. An intercept that keeps growing means it does not.
+        intercept_step = last.as_ref().map_or(f64::INFINITY, |fit| (beta[0] - fit.beta[0]).abs());
+        let converged = intercept_step < 1e-9 && (new_deviance - deviance).abs() < 1e-10 * (new_deviance.abs() + 0.1);
         deviance = new_deviance;
+        let mut unit = vec![0.0; columns];
+        unit[0] = 1.0;
+        let intercept_variance = chol.solve(&unit)[0];
+        let fit = Irls { beta, mu: mu.clone(), deviance, intercept_variance };
         if converged {
-            if beta.iter().skip(1).any(|&b| b < MIN_COEFFICIENT) {
-                return None;
+            return Ok(fit);
+        }
+        last = Some(fit);
+    }
+    Err(NoMaximum { deviance })
+}
+
+/// Fills XᵀWX and XᵀWz for the current fit (W = μ, z the working response).
+fn weighted_normal_equations(
+    rows: &[f64],
+    columns: usize,
+    y: &[f64],
+    eta: &[f64],
+    mu: &[f64],
+    xtwx: &mut [f64],
+    xtwz: &mut [f64],
+) {
+    xtwx.iter_mut().for_each(|v| *v = 0.0);
+    xtwz.iter_mut().for_each(|v| *v = 0.0);
+    for i in 0..y.len() {
+        let row = &rows[i * columns..(i + 1) * columns];
+        let z = eta[i] + (y[i] - mu[i]) / mu[i];
+        for a in 0..columns {
+            let wa = mu[i] * row[a];
+            if wa == 0.0 {
+                continue;
             }
-            let mut unit = vec![0.0; columns];
-            unit[0] = 1.0;
-            let intercept_variance = chol.solve(&unit)[0];
-            return Some(Irls { beta, mu, deviance, intercept_variance });
+            xtwz[a] += wa * z;
+            for b in 0..=a {
+                xtwx[a * columns + b] += wa * row[b];
+            }
         }
     }
-    None
+    for a in 0..columns {
+        for b in 0..a {
+            xtwx[b * columns + a] = xtwx[a * columns + b];
+        }
+    }
 }
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
@@ -232,22 +261,23 @@ pub(crate) fn fit_with_start(table: &OverlapTable, model: Model, start: Option<&
     let lists = table.lists();
     let infinite_interactions = design.infinite.iter().map(|&(a, b)| format!("{}×{}", lists[a], lists[b])).collect();
     let df = design.patterns.len() as i64 - design.columns as i64;
-    let failed = || ModelFit {
+    let failed = |deviance: f64| ModelFit {
         model,
         label: label.clone(),
         exists: false,
         unobserved: f64::INFINITY,
         n_hat: f64::INFINITY,
         stderr: f64::INFINITY,
-        deviance: f64::NAN,
+        deviance,
         df,
         aic: f64::INFINITY,
         bic: f64::INFINITY,
         infinite_interactions: Vec::new(),
         coefficients: Vec::new(),
     };
-    let Some(fit) = irls(&design.rows, design.columns, &y, start) else {
-        return ModelFit { infinite_interactions, ..failed() };
+    let fit = match irls(&design.rows, design.columns, &y, start) {
+        Ok(fit) => fit,
+        Err(no_maximum) => return ModelFit { infinite_interactions, ..failed(no_maximum.deviance) },
     };
     let unobserved = fit.beta[0].exp();
     let log_likelihood: f64 =

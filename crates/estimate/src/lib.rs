@@ -8,14 +8,20 @@
 //!
 //! Pure logic: no I/O, every random draw from a caller-given seed.
 
+pub mod dga;
 mod error;
 mod linalg;
 pub mod loglinear;
 pub mod profile;
 pub mod sampling;
+pub mod selection;
+pub mod summary;
 mod table;
 
+pub use dga::{estimate_dga, DgaReport, TotalPrior};
 pub use error::EstimateError;
 pub use loglinear::{fit_all, fit_model, Model, ModelFit};
 pub use profile::{profile_interval, ProfileInterval};
+pub use selection::{estimate_loglinear, Criterion, LoglinearReport, ModelAverage};
+pub use summary::Interval;
 pub use table::{OverlapTable, TableBuilder, MAX_LISTS, MIN_LISTS};

@@ -9,8 +9,10 @@
 //! Pure logic: no I/O, every random draw from a caller-given seed.
 
 pub mod dga;
+pub mod diagnostics;
 mod error;
 mod linalg;
+pub mod lcmcr;
 pub mod loglinear;
 pub mod profile;
 pub mod sampling;
@@ -20,6 +22,7 @@ mod table;
 
 pub use dga::{estimate_dga, DgaReport, TotalPrior};
 pub use error::EstimateError;
+pub use lcmcr::{estimate_lcmcr, LcmcrOptions, LcmcrReport};
 pub use loglinear::{fit_all, fit_model, Model, ModelFit};
 pub use profile::{profile_interval, ProfileInterval};
 pub use selection::{estimate_loglinear, Criterion, LoglinearReport, ModelAverage};

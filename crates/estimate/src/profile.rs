@@ -35,16 +35,11 @@ struct Profile {
 
 impl Profile {
     fn log_likelihood(&self, unobserved: f64, start: &mut Option<Vec<f64>>) -> Option<f64> {
-        let columns = self.design.columns;
-        let mut rows = self.design.rows.clone();
-        // The unseen cell: intercept only.
-        rows.push(1.0);
-        rows.extend(std::iter::repeat(0.0).take(columns - 1));
         let mut y = self.y.clone();
-        y.push(unobserved);
+        y[0] = unobserved;
         // A warm start from a far-away total can fail to converge; the
         // default start then decides.
-        let fit = irls(&rows, columns, &y, start.as_deref()).or_else(|_| irls(&rows, columns, &y, None)).ok()?;
+        let fit = irls(&self.design, &y, true, start.as_deref()).or_else(|_| irls(&self.design, &y, true, None)).ok()?;
         *start = Some(fit.beta);
         let total = self.observed + unobserved;
         // log[ N! n0^n0 / (N^N n0!) ]: the multinomial coefficient's share.
@@ -65,7 +60,7 @@ fn x_log_x(x: f64) -> f64 {
 /// model cannot be fitted to the complete table.
 pub fn profile_interval(table: &OverlapTable, model: Model) -> Option<ProfileInterval> {
     let design = Design::new(table, model);
-    let y = design.patterns.iter().map(|&p| table.count(p) as f64).collect();
+    let y = table.counts().iter().map(|&c| c as f64).collect();
     let profile = Profile { design, y, observed: table.observed() as f64 };
     let mut start = None;
     let mut f = |n0: f64| profile.log_likelihood(n0, &mut start).unwrap_or(f64::NEG_INFINITY);

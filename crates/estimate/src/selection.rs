@@ -6,7 +6,7 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::loglinear::{fit_with_start, ModelFit};
+use crate::loglinear::{fit_design, Design, ModelFit};
 use crate::sampling::{multinomial, seeded};
 use crate::summary::{log_normal_interval, percentile_interval, Interval};
 use crate::table::OverlapTable;
@@ -108,14 +108,34 @@ pub fn bootstrap(
 ) -> Option<BootstrapInterval> {
     let observed = table.observed();
     let weights: Vec<f64> = table.counts().iter().map(|&c| c as f64).collect();
+    // A design depends on the table only through which lists share nobody;
+    // replicates with the same empty pairs reuse the original designs.
+    let empty_pairs = |t: &OverlapTable| -> Vec<bool> {
+        crate::loglinear::pairs(t.list_count()).iter().map(|&(a, b)| t.pair_overlap(a, b) == 0).collect()
+    };
+    let original_empty = empty_pairs(table);
+    let designs: Vec<Design> = fits.iter().map(|f| Design::new(table, f.model)).collect();
     let totals: Vec<Option<f64>> = (0..replicates)
         .into_par_iter()
         .map(|replicate| {
             let mut rng = seeded(seed, replicate as u64);
             let counts = multinomial(&mut rng, observed, &weights);
             let resampled = OverlapTable::new(table.lists().to_vec(), counts).ok()?;
-            let refits: Vec<ModelFit> =
-                fits.iter().map(|f| fit_with_start(&resampled, f.model, Some(&f.coefficients))).collect();
+            let same_designs = empty_pairs(&resampled) == original_empty;
+            let refits: Vec<ModelFit> = fits
+                .iter()
+                .zip(&designs)
+                .map(|(f, design)| {
+                    let own;
+                    let design = if same_designs {
+                        design
+                    } else {
+                        own = Design::new(&resampled, f.model);
+                        &own
+                    };
+                    fit_design(&resampled, f.model, design, Some(&f.coefficients))
+                })
+                .collect();
             best_fit(&refits, criterion).map(|f| f.n_hat)
         })
         .collect();

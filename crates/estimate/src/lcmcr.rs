@@ -42,7 +42,7 @@ pub struct LcmcrOptions {
 
 impl Default for LcmcrOptions {
     fn default() -> Self {
-        Self { classes: 10, chains: 2, burn_in: 2000, samples: 1000, thinning: 5, alpha_shape: 0.25, alpha_rate: 0.25 }
+        Self { classes: 10, chains: 2, burn_in: 2000, samples: 1000, thinning: 10, alpha_shape: 0.25, alpha_rate: 0.25 }
     }
 }
 
@@ -104,12 +104,14 @@ pub fn estimate_lcmcr(table: &OverlapTable, options: &LcmcrOptions, seed: u64) -
         (0..options.chains).into_par_iter().map(|c| run_chain(table, options, &mut seeded(seed, c as u64))).collect();
     let chains: Vec<Vec<f64>> = traces.iter().map(|(t, _)| t.clone()).collect();
     let occupied = traces.iter().map(|(_, o)| o).sum::<f64>() / traces.len() as f64;
-    let mut draws: Vec<f64> = chains.iter().flatten().copied().collect();
+    let draws: Vec<f64> = chains.iter().flatten().copied().collect();
     let mean = draws.iter().sum::<f64>() / draws.len() as f64;
-    let interval = percentile_interval(&mut draws);
+    // Sorted apart: the kept draws stay in chain order for strata sums.
+    let mut sorted = draws.clone();
+    let interval = percentile_interval(&mut sorted);
     Ok(LcmcrReport {
         options: options.clone(),
-        n_hat: quantile(&draws, 0.5),
+        n_hat: quantile(&sorted, 0.5),
         mean,
         interval,
         r_hat: split_r_hat(&chains),

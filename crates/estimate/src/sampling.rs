@@ -18,10 +18,38 @@ pub fn seeded(seed: u64, stream: u64) -> SeededRng {
     rng
 }
 
+/// Up to this many trials are drawn one by one.
+const FEW_TRIALS: u64 = 24;
+
 /// `trials` draws over categories with the given (unnormalised, non-negative)
 /// weights, as counts per category.
 pub fn multinomial<R: Rng + ?Sized>(rng: &mut R, trials: u64, weights: &[f64]) -> Vec<u64> {
     let mut counts = vec![0u64; weights.len()];
+    if trials <= FEW_TRIALS {
+        // Few trials: one categorical draw each beats a binomial per category.
+        let total: f64 = weights.iter().sum();
+        if !(total > 0.0) {
+            return counts;
+        }
+        for _ in 0..trials {
+            let mut u = rng.gen::<f64>() * total;
+            let mut chosen = weights.len() - 1;
+            for (i, &w) in weights.iter().enumerate() {
+                if u < w {
+                    chosen = i;
+                    break;
+                }
+                u -= w;
+            }
+            // Rounding can leave u just past the last weight: take the last
+            // category with weight.
+            if weights[chosen] <= 0.0 {
+                chosen = weights.iter().rposition(|&w| w > 0.0).unwrap_or(chosen);
+            }
+            counts[chosen] += 1;
+        }
+        return counts;
+    }
     let mut left = trials;
     let mut mass_left: f64 = weights.iter().sum();
     for (i, &w) in weights.iter().enumerate() {
@@ -55,6 +83,16 @@ mod tests {
         assert_eq!(counts.iter().sum::<u64>(), 100_000);
         assert_eq!(counts[1], 0);
         let share = counts[2] as f64 / 100_000.0;
+        assert!((share - 0.75).abs() < 0.01, "{share}");
+        // The one-by-one path for few trials, summed over many calls.
+        let mut small = [0u64; 3];
+        for _ in 0..10_000 {
+            let c = multinomial(&mut rng, 10, &[1.0, 0.0, 3.0]);
+            assert_eq!(c.iter().sum::<u64>(), 10);
+            small.iter_mut().zip(&c).for_each(|(s, c)| *s += c);
+        }
+        assert_eq!(small[1], 0);
+        let share = small[2] as f64 / 100_000.0;
         assert!((share - 0.75).abs() < 0.01, "{share}");
     }
 

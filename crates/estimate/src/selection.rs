@@ -139,13 +139,15 @@ pub fn bootstrap(
             best_fit(&refits, criterion).map(|f| f.n_hat)
         })
         .collect();
-    let mut draws: Vec<f64> = totals.iter().flatten().copied().collect();
+    let draws: Vec<f64> = totals.iter().flatten().copied().collect();
     if draws.is_empty() {
         return None;
     }
     let failed = replicates - draws.len();
-    let interval = percentile_interval(&mut draws);
-    let median = crate::summary::quantile(&draws, 0.5);
+    // Sorted apart: the draws stay in replicate order for strata sums.
+    let mut sorted = draws.clone();
+    let interval = percentile_interval(&mut sorted);
+    let median = crate::summary::quantile(&sorted, 0.5);
     Some(BootstrapInterval { replicates: draws.len(), failed, median, interval, draws })
 }
 

@@ -276,6 +276,29 @@ mod tests {
         }
     }
 
+    /// With plenty of data from independent lists, the independence graph's
+    /// posterior median sits at the log-linear independence estimate.
+    #[test]
+    fn independence_graph_agrees_with_the_independence_model() {
+        let (p, n) = ([0.3f64, 0.2, 0.25], 20_000.0f64);
+        let counts: Vec<u64> = (0..8usize)
+            .map(|pat| {
+                let pr: f64 = p.iter().enumerate().map(|(i, &q)| if pat & (1 << i) != 0 { q } else { 1.0 - q }).product();
+                if pat == 0 {
+                    0
+                } else {
+                    (n * pr).round() as u64
+                }
+            })
+            .collect();
+        let table = OverlapTable::new(vec!["A".into(), "B".into(), "C".into()], counts).unwrap();
+        let report = estimate_dga(&table, TotalPrior::Inverse, 1);
+        let independent = report.leading_graphs.iter().find(|g| g.label == "[A][B][C]").expect("independence graph listed");
+        let loglinear = crate::loglinear::fit_model(&table, crate::loglinear::Model::INDEPENDENCE);
+        assert!((independent.n_hat / loglinear.n_hat - 1.0).abs() < 0.01, "{} vs {}", independent.n_hat, loglinear.n_hat);
+        assert!(report.interval.lower < n && report.interval.upper.unwrap() > n, "{:?}", report.interval);
+    }
+
     #[test]
     fn four_cycle_is_not_decomposable_and_a_chain_has_two_cliques() {
         let k = 4;

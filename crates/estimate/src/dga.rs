@@ -58,7 +58,11 @@ struct Graph {
 
 impl Graph {
     fn adjacent(&self, k: usize, a: usize, b: usize) -> bool {
-        a != b && pairs(k).iter().position(|&(x, y)| (x, y) == (a.min(b), a.max(b))).is_some_and(|p| self.edges & (1 << p) != 0)
+        a != b
+            && pairs(k)
+                .iter()
+                .position(|&(x, y)| (x, y) == (a.min(b), a.max(b)))
+                .is_some_and(|p| self.edges & (1 << p) != 0)
     }
 
     /// A perfect ordering of the vertices with each vertex's earlier
@@ -71,7 +75,10 @@ impl Graph {
             let v = (0..k)
                 .filter(|&v| numbered & (1 << v) == 0)
                 .max_by_key(|&v| (count_adjacent(self, k, v, numbered), std::cmp::Reverse(v)))?;
-            let earlier: u32 = (0..k).filter(|&u| numbered & (1 << u) != 0 && self.adjacent(k, u, v)).map(|u| 1 << u).sum();
+            let earlier: u32 = (0..k)
+                .filter(|&u| numbered & (1 << u) != 0 && self.adjacent(k, u, v))
+                .map(|u| 1 << u)
+                .sum();
             let members: Vec<usize> = (0..k).filter(|&u| earlier & (1 << u) != 0).collect();
             for (i, &a) in members.iter().enumerate() {
                 for &b in &members[i + 1..] {
@@ -88,12 +95,17 @@ impl Graph {
 }
 
 fn count_adjacent(graph: &Graph, k: usize, v: usize, set: u32) -> usize {
-    (0..k).filter(|&u| set & (1 << u) != 0 && graph.adjacent(k, u, v)).count()
+    (0..k)
+        .filter(|&u| set & (1 << u) != 0 && graph.adjacent(k, u, v))
+        .count()
 }
 
 /// The maximal cliques of a perfect order, as bit sets.
 fn cliques(order: &[(usize, u32)]) -> Vec<u32> {
-    let candidates: Vec<u32> = order.iter().map(|&(v, earlier)| earlier | (1 << v)).collect();
+    let candidates: Vec<u32> = order
+        .iter()
+        .map(|&(v, earlier)| earlier | (1 << v))
+        .collect();
     let mut maximal: Vec<u32> = candidates
         .iter()
         .copied()
@@ -108,7 +120,10 @@ fn clique_label(cliques: &[u32], lists: &[String]) -> String {
     cliques
         .iter()
         .map(|&c| {
-            let names: Vec<&str> = (0..lists.len()).filter(|&i| c & (1 << i) != 0).map(|i| lists[i].as_str()).collect();
+            let names: Vec<&str> = (0..lists.len())
+                .filter(|&i| c & (1 << i) != 0)
+                .map(|i| lists[i].as_str())
+                .collect();
             format!("[{}]", names.join(","))
         })
         .collect()
@@ -132,8 +147,16 @@ fn grid(observed: f64) -> (Vec<f64>, Vec<f64>) {
     }
     let widths = (0..points.len())
         .map(|i| {
-            let left = if i == 0 { points[0] } else { (points[i - 1] + points[i]) / 2.0 };
-            let right = if i + 1 == points.len() { points[i] + 0.5 } else { (points[i] + points[i + 1]) / 2.0 };
+            let left = if i == 0 {
+                points[0]
+            } else {
+                (points[i - 1] + points[i]) / 2.0
+            };
+            let right = if i + 1 == points.len() {
+                points[i] + 0.5
+            } else {
+                (points[i] + points[i + 1]) / 2.0
+            };
             (right - left).max(1.0)
         })
         .collect();
@@ -147,7 +170,9 @@ pub fn estimate_dga(table: &OverlapTable, prior: TotalPrior, seed: u64) -> DgaRe
     let (unseen, widths) = grid(observed);
     let delta = 1.0 / (1usize << k) as f64;
     // log marginal of every margin S (bit set of lists) at each grid point.
-    let margins: Vec<Vec<f64>> = (0..1u32 << k).map(|s| margin_log_marginal(table, s, delta, &unseen)).collect();
+    let margins: Vec<Vec<f64>> = (0..1u32 << k)
+        .map(|s| margin_log_marginal(table, s, delta, &unseen))
+        .collect();
     let base: Vec<f64> = unseen
         .iter()
         .zip(&widths)
@@ -163,7 +188,9 @@ pub fn estimate_dga(table: &OverlapTable, prior: TotalPrior, seed: u64) -> DgaRe
     let mut graphs: Vec<(String, Vec<f64>)> = Vec::new();
     for edges in 0..1u32 << (k * (k - 1) / 2) {
         let graph = Graph { edges };
-        let Some(order) = graph.perfect_order(k) else { continue };
+        let Some(order) = graph.perfect_order(k) else {
+            continue;
+        };
         let mut log_post = base.clone();
         for &(v, earlier) in &order {
             let with = &margins[(earlier | (1 << v)) as usize];
@@ -175,7 +202,10 @@ pub fn estimate_dga(table: &OverlapTable, prior: TotalPrior, seed: u64) -> DgaRe
         graphs.push((clique_label(&cliques(&order), table.lists()), log_post));
     }
     // Normalise jointly over graphs and grid (uniform prior over graphs).
-    let top = graphs.iter().flat_map(|(_, v)| v.iter().copied()).fold(f64::NEG_INFINITY, f64::max);
+    let top = graphs
+        .iter()
+        .flat_map(|(_, v)| v.iter().copied())
+        .fold(f64::NEG_INFINITY, f64::max);
     let mut mass = vec![0.0; unseen.len()];
     let mut graph_mass = Vec::with_capacity(graphs.len());
     for (_, log_post) in &graphs {
@@ -202,7 +232,8 @@ pub fn estimate_dga(table: &OverlapTable, prior: TotalPrior, seed: u64) -> DgaRe
             GraphWeight {
                 label: label.clone(),
                 posterior: m / total_mass,
-                n_hat: observed + unseen[own_cdf.partition_point(|&c| c < 0.5).min(unseen.len() - 1)],
+                n_hat: observed
+                    + unseen[own_cdf.partition_point(|&c| c < 0.5).min(unseen.len() - 1)],
             }
         })
         .collect();
@@ -219,7 +250,10 @@ pub fn estimate_dga(table: &OverlapTable, prior: TotalPrior, seed: u64) -> DgaRe
         graphs: graphs.len(),
         n_hat: at(0.5),
         mean,
-        interval: Interval { lower: at(0.025), upper: (!upper_open).then(|| at(0.975)) },
+        interval: Interval {
+            lower: at(0.025),
+            upper: (!upper_open).then(|| at(0.975)),
+        },
         leading_graphs: leading,
         draws,
     }
@@ -256,7 +290,8 @@ fn margin_log_marginal(table: &OverlapTable, s: u32, delta: f64, unseen: &[f64])
     unseen
         .iter()
         .map(|&n0| {
-            libm::lgamma(alpha_total) - libm::lgamma(alpha_total + observed + n0) + fixed
+            libm::lgamma(alpha_total) - libm::lgamma(alpha_total + observed + n0)
+                + fixed
                 + libm::lgamma(alpha + absent_observed + n0)
                 - libm::lgamma(alpha)
         })
@@ -271,7 +306,9 @@ mod tests {
     fn decomposable_graphs_are_counted_right() {
         // Known counts of labelled chordal graphs: 8 on 3 vertices, 61 on 4, 822 on 5.
         for (k, expected) in [(3usize, 8usize), (4, 61), (5, 822)] {
-            let count = (0..1u32 << (k * (k - 1) / 2)).filter(|&e| Graph { edges: e }.perfect_order(k).is_some()).count();
+            let count = (0..1u32 << (k * (k - 1) / 2))
+                .filter(|&e| Graph { edges: e }.perfect_order(k).is_some())
+                .count();
             assert_eq!(count, expected, "k = {k}");
         }
     }
@@ -283,7 +320,11 @@ mod tests {
         let (p, n) = ([0.3f64, 0.2, 0.25], 20_000.0f64);
         let counts: Vec<u64> = (0..8usize)
             .map(|pat| {
-                let pr: f64 = p.iter().enumerate().map(|(i, &q)| if pat & (1 << i) != 0 { q } else { 1.0 - q }).product();
+                let pr: f64 = p
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &q)| if pat & (1 << i) != 0 { q } else { 1.0 - q })
+                    .product();
                 if pat == 0 {
                     0
                 } else {
@@ -293,19 +334,37 @@ mod tests {
             .collect();
         let table = OverlapTable::new(vec!["A".into(), "B".into(), "C".into()], counts).unwrap();
         let report = estimate_dga(&table, TotalPrior::Inverse, 1);
-        let independent = report.leading_graphs.iter().find(|g| g.label == "[A][B][C]").expect("independence graph listed");
+        let independent = report
+            .leading_graphs
+            .iter()
+            .find(|g| g.label == "[A][B][C]")
+            .expect("independence graph listed");
         let loglinear = crate::loglinear::fit_model(&table, crate::loglinear::Model::INDEPENDENCE);
-        assert!((independent.n_hat / loglinear.n_hat - 1.0).abs() < 0.01, "{} vs {}", independent.n_hat, loglinear.n_hat);
-        assert!(report.interval.lower < n && report.interval.upper.unwrap() > n, "{:?}", report.interval);
+        assert!(
+            (independent.n_hat / loglinear.n_hat - 1.0).abs() < 0.01,
+            "{} vs {}",
+            independent.n_hat,
+            loglinear.n_hat
+        );
+        assert!(
+            report.interval.lower < n && report.interval.upper.unwrap() > n,
+            "{:?}",
+            report.interval
+        );
     }
 
     #[test]
     fn four_cycle_is_not_decomposable_and_a_chain_has_two_cliques() {
         let k = 4;
-        let edges_of = |wanted: &[(usize, usize)]| crate::loglinear::Model::with_pairs(k, wanted).interactions;
-        let cycle = Graph { edges: edges_of(&[(0, 1), (1, 2), (2, 3), (0, 3)]) };
+        let edges_of =
+            |wanted: &[(usize, usize)]| crate::loglinear::Model::with_pairs(k, wanted).interactions;
+        let cycle = Graph {
+            edges: edges_of(&[(0, 1), (1, 2), (2, 3), (0, 3)]),
+        };
         assert!(cycle.perfect_order(k).is_none());
-        let chain = Graph { edges: edges_of(&[(0, 1), (1, 2)]) };
+        let chain = Graph {
+            edges: edges_of(&[(0, 1), (1, 2)]),
+        };
         let order = chain.perfect_order(k).unwrap();
         let lists: Vec<String> = ["A", "B", "C", "D"].map(String::from).to_vec();
         let mut label = clique_label(&cliques(&order), &lists);

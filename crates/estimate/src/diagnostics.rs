@@ -19,8 +19,14 @@ pub fn split_r_hat(chains: &[Vec<f64>]) -> f64 {
     let n = halves[0].len() as f64;
     let means: Vec<f64> = halves.iter().map(|h| mean(h)).collect();
     let grand = mean(&means);
-    let between = n * means.iter().map(|m| (m - grand).powi(2)).sum::<f64>() / (means.len() - 1) as f64;
-    let within = halves.iter().zip(&means).map(|(h, m)| variance(h, *m)).sum::<f64>() / halves.len() as f64;
+    let between =
+        n * means.iter().map(|m| (m - grand).powi(2)).sum::<f64>() / (means.len() - 1) as f64;
+    let within = halves
+        .iter()
+        .zip(&means)
+        .map(|(h, m)| variance(h, *m))
+        .sum::<f64>()
+        / halves.len() as f64;
     if within <= 0.0 {
         return if between <= 0.0 { 1.0 } else { f64::INFINITY };
     }
@@ -37,7 +43,11 @@ pub fn effective_sample_size(chains: &[Vec<f64>]) -> f64 {
     }
     let total = (len * chains.len()) as f64;
     let means: Vec<f64> = chains.iter().map(|c| mean(&c[..len])).collect();
-    let variances: Vec<f64> = chains.iter().zip(&means).map(|(c, m)| variance(&c[..len], *m)).collect();
+    let variances: Vec<f64> = chains
+        .iter()
+        .zip(&means)
+        .map(|(c, m)| variance(&c[..len], *m))
+        .collect();
     if variances.iter().all(|&v| v <= 0.0) {
         return total;
     }
@@ -47,7 +57,10 @@ pub fn effective_sample_size(chains: &[Vec<f64>]) -> f64 {
             if *v <= 0.0 {
                 continue;
             }
-            let cov: f64 = (0..len - lag).map(|i| (c[i] - m) * (c[i + lag] - m)).sum::<f64>() / len as f64;
+            let cov: f64 = (0..len - lag)
+                .map(|i| (c[i] - m) * (c[i + lag] - m))
+                .sum::<f64>()
+                / len as f64;
             sum += cov / (v * (len - 1) as f64 / len as f64);
         }
         sum / chains.len() as f64

@@ -15,7 +15,11 @@ pub enum EstimateError {
     #[error("{lists} lists given; at most 5 are supported (merge the smallest lists first)")]
     TooManyLists { lists: usize },
     #[error("{lists} lists need {expected} cells (one per capture pattern), got {got}")]
-    WrongCellCount { lists: usize, expected: usize, got: usize },
+    WrongCellCount {
+        lists: usize,
+        expected: usize,
+        got: usize,
+    },
     #[error("the cell of people on no list must be 0 (it is what is estimated), got {got}")]
     UnobservedCellGiven { got: u64 },
     #[error("list name {position} is empty")]
@@ -23,7 +27,11 @@ pub enum EstimateError {
     #[error("list name `{name}` is given twice")]
     DuplicateListName { name: String },
     #[error("cluster {cluster} names list index {index}, but there are only {lists} lists")]
-    ListIndexOutOfRange { cluster: usize, index: usize, lists: usize },
+    ListIndexOutOfRange {
+        cluster: usize,
+        index: usize,
+        lists: usize,
+    },
     #[error("cluster {cluster} is on no list; every linked person is on at least one")]
     EmptyCluster { cluster: usize },
     #[error("the table has no observed person")]
@@ -37,5 +45,8 @@ pub enum EstimateError {
     #[error("linkage alternatives disagree on the lists: {reason}")]
     MismatchedTables { reason: String },
     #[error("option `{option}`: {reason}")]
-    BadOption { option: &'static str, reason: String },
+    BadOption {
+        option: &'static str,
+        reason: String,
+    },
 }

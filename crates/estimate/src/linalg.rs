@@ -22,7 +22,7 @@ impl Cholesky {
                 if i == j {
                     // Relative pivot floor: a column that is (nearly) a
                     // combination of earlier ones is unidentifiable.
-                    if !(value > 1e-12 * a[i * n + i].abs().max(1e-300)) {
+                    if value.is_nan() || value <= 1e-12 * a[i * n + i].abs().max(1e-300) {
                         return None;
                     }
                     l[i * n + i] = value.sqrt();

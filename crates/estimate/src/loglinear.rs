@@ -23,7 +23,9 @@ pub struct Model {
 
 /// The list pairs of `k` lists in a fixed order: (0,1), (0,2), …, (k-2,k-1).
 pub fn pairs(k: usize) -> Vec<(usize, usize)> {
-    (0..k).flat_map(|a| (a + 1..k).map(move |b| (a, b))).collect()
+    (0..k)
+        .flat_map(|a| (a + 1..k).map(move |b| (a, b)))
+        .collect()
 }
 
 impl Model {
@@ -34,7 +36,10 @@ impl Model {
     pub fn with_pairs(k: usize, wanted: &[(usize, usize)]) -> Model {
         let mut interactions = 0;
         for (p, &(a, b)) in pairs(k).iter().enumerate() {
-            if wanted.iter().any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b)) {
+            if wanted
+                .iter()
+                .any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
+            {
                 interactions |= 1 << p;
             }
         }
@@ -49,7 +54,12 @@ impl Model {
 
     /// The interaction pairs of the model.
     pub fn terms(&self, k: usize) -> Vec<(usize, usize)> {
-        pairs(k).into_iter().enumerate().filter(|(p, _)| self.interactions & (1 << p) != 0).map(|(_, t)| t).collect()
+        pairs(k)
+            .into_iter()
+            .enumerate()
+            .filter(|(p, _)| self.interactions & (1 << p) != 0)
+            .map(|(_, t)| t)
+            .collect()
     }
 
     /// A readable name: "independence" or "A×B + B×C".
@@ -58,7 +68,11 @@ impl Model {
         if terms.is_empty() {
             return "independence".to_string();
         }
-        terms.iter().map(|&(a, b)| format!("{}×{}", lists[a], lists[b])).collect::<Vec<_>>().join(" + ")
+        terms
+            .iter()
+            .map(|&(a, b)| format!("{}×{}", lists[a], lists[b]))
+            .collect::<Vec<_>>()
+            .join(" + ")
     }
 }
 
@@ -115,14 +129,27 @@ impl Design {
     pub(crate) fn new(table: &OverlapTable, model: Model) -> Design {
         let k = table.list_count();
         let terms = model.terms(k);
-        let (infinite, finite): (Vec<_>, Vec<_>) = terms.iter().partition(|&&(a, b)| table.pair_overlap(a, b) == 0);
+        let (infinite, finite): (Vec<_>, Vec<_>) = terms
+            .iter()
+            .partition(|&&(a, b)| table.pair_overlap(a, b) == 0);
         let mut sets = vec![0usize];
         sets.extend((0..k).map(|i| 1 << i));
         sets.extend(finite.iter().map(|&(a, b)| (1 << a) | (1 << b)));
         let kept = (0..1usize << k)
-            .map(|p| p != 0 && !infinite.iter().any(|&(a, b)| p & (1 << a) != 0 && p & (1 << b) != 0))
+            .map(|p| {
+                p != 0
+                    && !infinite
+                        .iter()
+                        .any(|&(a, b)| p & (1 << a) != 0 && p & (1 << b) != 0)
+            })
             .collect();
-        Design { k, sets, kept, model_parameters: 1 + k + terms.len(), infinite }
+        Design {
+            k,
+            sets,
+            kept,
+            model_parameters: 1 + k + terms.len(),
+            infinite,
+        }
     }
 
     pub(crate) fn columns(&self) -> usize {
@@ -180,11 +207,18 @@ pub(crate) struct NoMaximum {
 /// Fits a Poisson GLM with log link to the counts `y` (indexed by pattern)
 /// of the cells in `kept` (plus pattern 0 when `with_unseen`); `Err` when it
 /// does not converge, runs off to infinity or a parameter is not identified.
-pub(crate) fn irls(design: &Design, y: &[f64], with_unseen: bool, start: Option<&[f64]>) -> Result<Irls, NoMaximum> {
+pub(crate) fn irls(
+    design: &Design,
+    y: &[f64],
+    with_unseen: bool,
+    start: Option<&[f64]>,
+) -> Result<Irls, NoMaximum> {
     let k = design.k;
     let cells = 1usize << k;
     let columns = design.columns();
-    let in_fit: Vec<bool> = (0..cells).map(|c| design.kept[c] || (c == 0 && with_unseen)).collect();
+    let in_fit: Vec<bool> = (0..cells)
+        .map(|c| design.kept[c] || (c == 0 && with_unseen))
+        .collect();
     let predictor = |beta: &[f64]| {
         let mut eta = vec![0.0; cells];
         for (&set, &b) in design.sets.iter().zip(beta) {
@@ -197,7 +231,11 @@ pub(crate) fn irls(design: &Design, y: &[f64], with_unseen: bool, start: Option<
         Some(beta) if beta.len() == columns => predictor(beta),
         _ => y.iter().map(|&v| (v + 0.5).ln()).collect(),
     };
-    let fitted = |eta: &[f64]| -> Vec<f64> { (0..cells).map(|c| if in_fit[c] { eta[c].exp() } else { 0.0 }).collect() };
+    let fitted = |eta: &[f64]| -> Vec<f64> {
+        (0..cells)
+            .map(|c| if in_fit[c] { eta[c].exp() } else { 0.0 })
+            .collect()
+    };
     let mut mu = fitted(&eta);
     let mut deviance = poisson_deviance(y, &mu, &in_fit);
     let mut last: Option<Irls> = None;
@@ -209,7 +247,11 @@ pub(crate) fn irls(design: &Design, y: &[f64], with_unseen: bool, start: Option<
     for _ in 0..100 {
         for c in 0..cells {
             w[c] = mu[c];
-            wz[c] = if in_fit[c] { mu[c] * eta[c] + (y[c] - mu[c]) } else { 0.0 };
+            wz[c] = if in_fit[c] {
+                mu[c] * eta[c] + (y[c] - mu[c])
+            } else {
+                0.0
+            };
         }
         superset_sums(&mut w, k);
         superset_sums(&mut wz, k);
@@ -238,13 +280,21 @@ pub(crate) fn irls(design: &Design, y: &[f64], with_unseen: bool, start: Option<
         // Other parameters may run to ±infinity (cells fitted at zero, where
         // the data have zeros) while the intercept, and so N̂, settles: that
         // N̂ exists. An intercept that keeps growing means it does not.
-        intercept_step = last.as_ref().map_or(f64::INFINITY, |fit| (beta[0] - fit.beta[0]).abs());
-        let converged = intercept_step < 1e-9 && (new_deviance - deviance).abs() < 1e-10 * (new_deviance.abs() + 0.1);
+        intercept_step = last
+            .as_ref()
+            .map_or(f64::INFINITY, |fit| (beta[0] - fit.beta[0]).abs());
+        let converged = intercept_step < 1e-9
+            && (new_deviance - deviance).abs() < 1e-10 * (new_deviance.abs() + 0.1);
         deviance = new_deviance;
         let mut unit = vec![0.0; columns];
         unit[0] = 1.0;
         let intercept_variance = chol.solve(&unit)[0];
-        let fit = Irls { beta, mu: mu.clone(), deviance, intercept_variance };
+        let fit = Irls {
+            beta,
+            mu: mu.clone(),
+            deviance,
+            intercept_variance,
+        };
         if converged {
             return Ok(fit);
         }
@@ -257,7 +307,13 @@ pub(crate) fn irls(design: &Design, y: &[f64], with_unseen: bool, start: Option<
 pub(crate) fn poisson_deviance(y: &[f64], mu: &[f64], in_fit: &[bool]) -> f64 {
     2.0 * (0..y.len())
         .filter(|&c| in_fit[c])
-        .map(|c| if y[c] > 0.0 { y[c] * (y[c] / mu[c]).ln() - (y[c] - mu[c]) } else { mu[c] })
+        .map(|c| {
+            if y[c] > 0.0 {
+                y[c] * (y[c] / mu[c]).ln() - (y[c] - mu[c])
+            } else {
+                mu[c]
+            }
+        })
         .sum::<f64>()
 }
 
@@ -267,17 +323,30 @@ pub fn fit_model(table: &OverlapTable, model: Model) -> ModelFit {
     fit_with_start(table, model, None)
 }
 
-pub(crate) fn fit_with_start(table: &OverlapTable, model: Model, start: Option<&[f64]>) -> ModelFit {
+pub(crate) fn fit_with_start(
+    table: &OverlapTable,
+    model: Model,
+    start: Option<&[f64]>,
+) -> ModelFit {
     fit_design(table, model, &Design::new(table, model), start)
 }
 
 /// Fits a model whose design is already built (the bootstrap reuses designs).
-pub(crate) fn fit_design(table: &OverlapTable, model: Model, design: &Design, start: Option<&[f64]>) -> ModelFit {
+pub(crate) fn fit_design(
+    table: &OverlapTable,
+    model: Model,
+    design: &Design,
+    start: Option<&[f64]>,
+) -> ModelFit {
     let y: Vec<f64> = table.counts().iter().map(|&c| c as f64).collect();
     let observed = table.observed() as f64;
     let label = model.label(table.lists());
     let lists = table.lists();
-    let infinite_interactions = design.infinite.iter().map(|&(a, b)| format!("{}×{}", lists[a], lists[b])).collect();
+    let infinite_interactions = design
+        .infinite
+        .iter()
+        .map(|&(a, b)| format!("{}×{}", lists[a], lists[b]))
+        .collect();
     let df = design.kept_cells() as i64 - design.columns() as i64;
     let failed = |deviance: f64| ModelFit {
         model,
@@ -295,7 +364,12 @@ pub(crate) fn fit_design(table: &OverlapTable, model: Model, design: &Design, st
     };
     let fit = match irls(design, &y, false, start) {
         Ok(fit) => fit,
-        Err(no_maximum) => return ModelFit { infinite_interactions, ..failed(no_maximum.deviance) },
+        Err(no_maximum) => {
+            return ModelFit {
+                infinite_interactions,
+                ..failed(no_maximum.deviance)
+            }
+        }
     };
     let unobserved = fit.beta[0].exp();
     let log_likelihood: f64 = (1..y.len())
@@ -321,7 +395,9 @@ pub(crate) fn fit_design(table: &OverlapTable, model: Model, design: &Design, st
 
 /// Every hierarchical model up to pairwise interactions, fitted.
 pub fn fit_all(table: &OverlapTable) -> Vec<ModelFit> {
-    Model::all(table.list_count()).map(|m| fit_model(table, m)).collect()
+    Model::all(table.list_count())
+        .map(|m| fit_model(table, m))
+        .collect()
 }
 
 #[cfg(test)]
@@ -343,7 +419,11 @@ mod tests {
                 if pat == 0 {
                     return 0;
                 }
-                let pr = [p0, p1, p2].iter().enumerate().map(|(i, &p)| if pat & (1 << i) != 0 { p } else { 1.0 - p }).product::<f64>();
+                let pr = [p0, p1, p2]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &p)| if pat & (1 << i) != 0 { p } else { 1.0 - p })
+                    .product::<f64>();
                 (n * pr).round() as u64
             })
             .collect();
@@ -357,7 +437,10 @@ mod tests {
     #[test]
     fn zero_overlap_interaction_is_infinite_not_divergent() {
         // Lists 0 and 1 share nobody.
-        let fit = fit_model(&table(&[0, 40, 50, 0, 30, 6, 8, 0]), Model::with_pairs(3, &[(0, 1)]));
+        let fit = fit_model(
+            &table(&[0, 40, 50, 0, 30, 6, 8, 0]),
+            Model::with_pairs(3, &[(0, 1)]),
+        );
         assert!(fit.exists);
         assert_eq!(fit.infinite_interactions, vec!["L0×L1".to_string()]);
         assert!(fit.n_hat.is_finite() && fit.n_hat > 134.0);

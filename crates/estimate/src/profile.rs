@@ -39,11 +39,15 @@ impl Profile {
         y[0] = unobserved;
         // A warm start from a far-away total can fail to converge; the
         // default start then decides.
-        let fit = irls(&self.design, &y, true, start.as_deref()).or_else(|_| irls(&self.design, &y, true, None)).ok()?;
+        let fit = irls(&self.design, &y, true, start.as_deref())
+            .or_else(|_| irls(&self.design, &y, true, None))
+            .ok()?;
         *start = Some(fit.beta);
         let total = self.observed + unobserved;
         // log[ N! n0^n0 / (N^N n0!) ]: the multinomial coefficient's share.
-        let correction = libm::lgamma(total + 1.0) - libm::lgamma(unobserved + 1.0) + x_log_x(unobserved) - x_log_x(total);
+        let correction = libm::lgamma(total + 1.0) - libm::lgamma(unobserved + 1.0)
+            + x_log_x(unobserved)
+            - x_log_x(total);
         Some(-(fit.deviance - 2.0 * correction) / 2.0)
     }
 }
@@ -61,9 +65,17 @@ fn x_log_x(x: f64) -> f64 {
 pub fn profile_interval(table: &OverlapTable, model: Model) -> Option<ProfileInterval> {
     let design = Design::new(table, model);
     let y = table.counts().iter().map(|&c| c as f64).collect();
-    let profile = Profile { design, y, observed: table.observed() as f64 };
+    let profile = Profile {
+        design,
+        y,
+        observed: table.observed() as f64,
+    };
     let mut start = None;
-    let mut f = |n0: f64| profile.log_likelihood(n0, &mut start).unwrap_or(f64::NEG_INFINITY);
+    let mut f = |n0: f64| {
+        profile
+            .log_likelihood(n0, &mut start)
+            .unwrap_or(f64::NEG_INFINITY)
+    };
 
     // Bracket the maximum: grow the upper end until the likelihood falls.
     let mut hi = 10.0f64.max(profile.observed);
@@ -91,18 +103,30 @@ pub fn profile_interval(table: &OverlapTable, model: Model) -> Option<ProfileInt
         return None;
     }
     let cut = peak - HALF_CHI2_95;
-    let lower = if f(0.0) >= cut { 0.0 } else { bisect(&mut f, 0.0, best, cut) };
+    let lower = if f(0.0) >= cut {
+        0.0
+    } else {
+        bisect(&mut f, 0.0, best, cut)
+    };
     let mut top = best.max(1.0) * 2.0;
     while f(top) > cut {
         top *= 2.0;
         if top > MAX_UNOBSERVED {
             let observed = profile.observed;
-            return Some(ProfileInterval { n_hat: observed + best, lower: observed + lower, upper: None });
+            return Some(ProfileInterval {
+                n_hat: observed + best,
+                lower: observed + lower,
+                upper: None,
+            });
         }
     }
     let upper = bisect(&mut f, best, top, cut);
     let observed = profile.observed;
-    Some(ProfileInterval { n_hat: observed + best, lower: observed + lower, upper: Some(observed + upper) })
+    Some(ProfileInterval {
+        n_hat: observed + best,
+        lower: observed + lower,
+        upper: Some(observed + upper),
+    })
 }
 
 /// The crossing of `cut` between `inside` (above it) and `outside` (below).

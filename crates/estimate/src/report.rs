@@ -76,28 +76,60 @@ impl Estimate {
 }
 
 /// Runs every requested method on the table.
-pub fn estimate(table: &OverlapTable, options: &EstimateOptions) -> Result<Estimate, EstimateError> {
+pub fn estimate(
+    table: &OverlapTable,
+    options: &EstimateOptions,
+) -> Result<Estimate, EstimateError> {
     let loglinear = estimate_loglinear(table, options.bootstrap_replicates, options.seed);
     let dga = (!options.skip_dga).then(|| estimate_dga(table, options.total_prior, options.seed));
-    let lcmcr = options.lcmcr.as_ref().map(|o| estimate_lcmcr(table, o, options.seed)).transpose()?;
+    let lcmcr = options
+        .lcmcr
+        .as_ref()
+        .map(|o| estimate_lcmcr(table, o, options.seed))
+        .transpose()?;
     let mut warnings = table_warnings(table, &options.metadata, &options.thresholds);
     let missing = loglinear.models_without_estimate;
     if missing > 0 {
-        warnings.push(Warning::EstimateMissing { models: missing, of: loglinear.models_fitted });
+        warnings.push(Warning::EstimateMissing {
+            models: missing,
+            of: loglinear.models_fitted,
+        });
     }
-    if loglinear.profile.as_ref().is_some_and(|p| p.upper.is_none()) {
-        warnings.push(Warning::NoUpperLimit { method: "log-linear profile likelihood".to_string() });
+    if loglinear
+        .profile
+        .as_ref()
+        .is_some_and(|p| p.upper.is_none())
+    {
+        warnings.push(Warning::NoUpperLimit {
+            method: "log-linear profile likelihood".to_string(),
+        });
     }
     if dga.as_ref().is_some_and(|d| d.interval.upper.is_none()) {
-        warnings.push(Warning::NoUpperLimit { method: "decomposable-graph averaging".to_string() });
+        warnings.push(Warning::NoUpperLimit {
+            method: "decomposable-graph averaging".to_string(),
+        });
     }
     if let Some(l) = &lcmcr {
-        if !(l.r_hat < 1.1) || !(l.effective_sample_size >= 100.0) {
-            warnings.push(Warning::ChainsNotConverged { r_hat: l.r_hat, effective_sample_size: l.effective_sample_size });
+        let unsettled = l.r_hat.is_nan() || l.r_hat >= 1.1;
+        if unsettled || l.effective_sample_size.is_nan() || l.effective_sample_size < 100.0 {
+            warnings.push(Warning::ChainsNotConverged {
+                r_hat: l.r_hat,
+                effective_sample_size: l.effective_sample_size,
+            });
         }
     }
-    let mut result = Estimate { table: table.clone(), observed: table.observed(), loglinear, dga, lcmcr, warnings, messages: Vec::new() };
-    result.warnings.extend(result_warnings(result.observed, &result.point_estimates()));
+    let mut result = Estimate {
+        table: table.clone(),
+        observed: table.observed(),
+        loglinear,
+        dga,
+        lcmcr,
+        warnings,
+        messages: Vec::new(),
+    };
+    result
+        .warnings
+        .extend(result_warnings(result.observed, &result.point_estimates()));
     result.messages = result.warnings.iter().map(Warning::message).collect();
     Ok(result)
 }

@@ -28,7 +28,7 @@ pub fn multinomial<R: Rng + ?Sized>(rng: &mut R, trials: u64, weights: &[f64]) -
     if trials <= FEW_TRIALS {
         // Few trials: one categorical draw each beats a binomial per category.
         let total: f64 = weights.iter().sum();
-        if !(total > 0.0) {
+        if total.is_nan() || total <= 0.0 {
             return counts;
         }
         for _ in 0..trials {

@@ -51,16 +51,28 @@ pub struct ModelAverage {
 
 /// The fit with the smallest criterion among those whose estimate exists.
 pub fn best_fit(fits: &[ModelFit], criterion: Criterion) -> Option<&ModelFit> {
-    fits.iter().filter(|f| f.exists && criterion.of(f).is_finite()).min_by(|a, b| criterion.of(a).total_cmp(&criterion.of(b)))
+    fits.iter()
+        .filter(|f| f.exists && criterion.of(f).is_finite())
+        .min_by(|a, b| criterion.of(a).total_cmp(&criterion.of(b)))
 }
 
 /// The criterion-weighted average of the fits whose estimate exists.
-pub fn model_average(fits: &[ModelFit], criterion: Criterion, observed: f64) -> Option<ModelAverage> {
+pub fn model_average(
+    fits: &[ModelFit],
+    criterion: Criterion,
+    observed: f64,
+) -> Option<ModelAverage> {
     let best = criterion.of(best_fit(fits, criterion)?);
-    let usable: Vec<&ModelFit> = fits.iter().filter(|f| f.exists && criterion.of(f).is_finite() && f.stderr.is_finite()).collect();
-    let raw: Vec<f64> = usable.iter().map(|f| (-(criterion.of(f) - best) / 2.0).exp()).collect();
+    let usable: Vec<&ModelFit> = fits
+        .iter()
+        .filter(|f| f.exists && criterion.of(f).is_finite() && f.stderr.is_finite())
+        .collect();
+    let raw: Vec<f64> = usable
+        .iter()
+        .map(|f| (-(criterion.of(f) - best) / 2.0).exp())
+        .collect();
     let total: f64 = raw.iter().sum();
-    if !(total > 0.0) {
+    if total.is_nan() || total <= 0.0 {
         return None;
     }
     let weights: Vec<f64> = raw.iter().map(|w| w / total).collect();
@@ -74,10 +86,20 @@ pub fn model_average(fits: &[ModelFit], criterion: Criterion, observed: f64) -> 
         .iter()
         .zip(&weights)
         .filter(|(_, &w)| w >= 0.01)
-        .map(|(f, &weight)| ModelWeight { label: f.label.clone(), weight, n_hat: f.n_hat })
+        .map(|(f, &weight)| ModelWeight {
+            label: f.label.clone(),
+            weight,
+            n_hat: f.n_hat,
+        })
         .collect();
     leading.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    Some(ModelAverage { criterion, n_hat, stderr, interval: log_normal_interval(observed, n_hat, stderr), leading_models: leading })
+    Some(ModelAverage {
+        criterion,
+        n_hat,
+        stderr,
+        interval: log_normal_interval(observed, n_hat, stderr),
+        leading_models: leading,
+    })
 }
 
 /// The bootstrap interval of the selected model's total.
@@ -111,7 +133,10 @@ pub fn bootstrap(
     // A design depends on the table only through which lists share nobody;
     // replicates with the same empty pairs reuse the original designs.
     let empty_pairs = |t: &OverlapTable| -> Vec<bool> {
-        crate::loglinear::pairs(t.list_count()).iter().map(|&(a, b)| t.pair_overlap(a, b) == 0).collect()
+        crate::loglinear::pairs(t.list_count())
+            .iter()
+            .map(|&(a, b)| t.pair_overlap(a, b) == 0)
+            .collect()
     };
     let original_empty = empty_pairs(table);
     let designs: Vec<Design> = fits.iter().map(|f| Design::new(table, f.model)).collect();
@@ -148,7 +173,13 @@ pub fn bootstrap(
     let mut sorted = draws.clone();
     let interval = percentile_interval(&mut sorted);
     let median = crate::summary::quantile(&sorted, 0.5);
-    Some(BootstrapInterval { replicates: draws.len(), failed, median, interval, draws })
+    Some(BootstrapInterval {
+        replicates: draws.len(),
+        failed,
+        median,
+        interval,
+        draws,
+    })
 }
 
 /// How many models a report lists in full.
@@ -174,12 +205,20 @@ pub struct LoglinearReport {
 
 /// Fits every hierarchical model up to pairwise interactions and
 /// summarises them; `bootstrap_replicates` 0 skips the bootstrap.
-pub fn estimate_loglinear(table: &OverlapTable, bootstrap_replicates: usize, seed: u64) -> LoglinearReport {
+pub fn estimate_loglinear(
+    table: &OverlapTable,
+    bootstrap_replicates: usize,
+    seed: u64,
+) -> LoglinearReport {
     let fits = crate::loglinear::fit_all(table);
     let observed = table.observed() as f64;
     let best = best_fit(&fits, Criterion::Aic).cloned();
-    let profile = best.as_ref().and_then(|b| crate::profile::profile_interval(table, b.model));
-    let boot = (bootstrap_replicates > 0).then(|| bootstrap(table, &fits, Criterion::Aic, bootstrap_replicates, seed)).flatten();
+    let profile = best
+        .as_ref()
+        .and_then(|b| crate::profile::profile_interval(table, b.model));
+    let boot = (bootstrap_replicates > 0)
+        .then(|| bootstrap(table, &fits, Criterion::Aic, bootstrap_replicates, seed))
+        .flatten();
     let mut ranked: Vec<&ModelFit> = fits.iter().filter(|f| f.exists).collect();
     ranked.sort_by(|a, b| a.aic.total_cmp(&b.aic));
     LoglinearReport {

@@ -60,7 +60,11 @@ pub fn simulate(scenario: &Scenario, seed: u64) -> Result<OverlapTable, Estimate
             .unwrap_or(&scenario.classes[scenario.classes.len() - 1]);
         let mut pattern = 0usize;
         for (j, &p) in class.capture.iter().enumerate() {
-            let p = if j == 1 && pattern & 1 != 0 { (p * scenario.dependence).clamp(0.0, 0.95) } else { p };
+            let p = if j == 1 && pattern & 1 != 0 {
+                (p * scenario.dependence).clamp(0.0, 0.95)
+            } else {
+                p
+            };
             if rng.gen::<f64>() < p {
                 pattern |= 1 << j;
             }
@@ -100,13 +104,31 @@ pub fn simulate(scenario: &Scenario, seed: u64) -> Result<OverlapTable, Estimate
 /// positive and negative dependence, 1-10% linkage errors.
 pub fn coverage_scenarios() -> Vec<Scenario> {
     let two = |low: &[f64], high: &[f64]| {
-        vec![VisibilityClass { share: 0.6, capture: low.to_vec() }, VisibilityClass { share: 0.4, capture: high.to_vec() }]
+        vec![
+            VisibilityClass {
+                share: 0.6,
+                capture: low.to_vec(),
+            },
+            VisibilityClass {
+                share: 0.4,
+                capture: high.to_vec(),
+            },
+        ]
     };
     let three = |k: usize| {
         vec![
-            VisibilityClass { share: 0.5, capture: vec![0.05; k] },
-            VisibilityClass { share: 0.3, capture: (0..k).map(|j| 0.15 + 0.05 * j as f64).collect() },
-            VisibilityClass { share: 0.2, capture: vec![0.4; k] },
+            VisibilityClass {
+                share: 0.5,
+                capture: vec![0.05; k],
+            },
+            VisibilityClass {
+                share: 0.3,
+                capture: (0..k).map(|j| 0.15 + 0.05 * j as f64).collect(),
+            },
+            VisibilityClass {
+                share: 0.2,
+                capture: vec![0.4; k],
+            },
         ]
     };
     let base = |name: &str, population: usize, classes: Vec<VisibilityClass>| Scenario {
@@ -120,23 +142,67 @@ pub fn coverage_scenarios() -> Vec<Scenario> {
     let four_low = [0.1, 0.15, 0.2, 0.1];
     let four_high = [0.3, 0.4, 0.35, 0.3];
     vec![
-        base("N=500 k=3 2 classes", 500, two(&[0.15, 0.2, 0.25], &[0.3, 0.4, 0.35])),
+        base(
+            "N=500 k=3 2 classes",
+            500,
+            two(&[0.15, 0.2, 0.25], &[0.3, 0.4, 0.35]),
+        ),
         base("N=2000 k=4 3 classes", 2000, three(4)),
-        base("N=10000 k=5 2 classes low capture", 10_000, two(&[0.05, 0.08, 0.05, 0.1, 0.06], &[0.2, 0.25, 0.3, 0.2, 0.25])),
-        Scenario { dependence: 2.5, ..base("N=2000 k=4 positive dependence", 2000, two(&four_low, &four_high)) },
-        Scenario { dependence: 0.3, ..base("N=2000 k=4 negative dependence", 2000, two(&four_low, &four_high)) },
+        base(
+            "N=10000 k=5 2 classes low capture",
+            10_000,
+            two(&[0.05, 0.08, 0.05, 0.1, 0.06], &[0.2, 0.25, 0.3, 0.2, 0.25]),
+        ),
+        Scenario {
+            dependence: 2.5,
+            ..base(
+                "N=2000 k=4 positive dependence",
+                2000,
+                two(&four_low, &four_high),
+            )
+        },
+        Scenario {
+            dependence: 0.3,
+            ..base(
+                "N=2000 k=4 negative dependence",
+                2000,
+                two(&four_low, &four_high),
+            )
+        },
         Scenario {
             missed_merges: 0.01,
             false_merges: 0.01,
-            ..base("N=2000 k=4 1% linkage errors", 2000, two(&four_low, &four_high))
+            ..base(
+                "N=2000 k=4 1% linkage errors",
+                2000,
+                two(&four_low, &four_high),
+            )
         },
-        Scenario { missed_merges: 0.10, ..base("N=2000 k=4 10% missed merges", 2000, two(&four_low, &four_high)) },
-        Scenario { false_merges: 0.10, ..base("N=2000 k=4 10% false merges", 2000, two(&four_low, &four_high)) },
+        Scenario {
+            missed_merges: 0.10,
+            ..base(
+                "N=2000 k=4 10% missed merges",
+                2000,
+                two(&four_low, &four_high),
+            )
+        },
+        Scenario {
+            false_merges: 0.10,
+            ..base(
+                "N=2000 k=4 10% false merges",
+                2000,
+                two(&four_low, &four_high),
+            )
+        },
         Scenario {
             dependence: 2.0,
             missed_merges: 0.05,
             false_merges: 0.05,
-            ..base("N=5000 k=5 3 classes dependence + 5% errors", 5000, three(5))
+            ..base(
+                "N=5000 k=5 3 classes dependence + 5% errors",
+                5000,
+                three(5),
+            )
         },
     ]
 }
@@ -150,16 +216,44 @@ mod tests {
         let scenario = &coverage_scenarios()[5];
         let a = simulate(scenario, 3).unwrap();
         assert_eq!(a, simulate(scenario, 3).unwrap());
-        assert!(a.observed() > 300 && a.observed() < 2000, "{}", a.observed());
-        let clean = Scenario { missed_merges: 0.0, false_merges: 0.0, ..scenario.clone() };
-        let split = Scenario { missed_merges: 1.0, ..clean.clone() };
-        let merged = Scenario { false_merges: 0.2, ..clean.clone() };
-        let (c, s, m) = (simulate(&clean, 4).unwrap(), simulate(&split, 4).unwrap(), simulate(&merged, 4).unwrap());
+        assert!(
+            a.observed() > 300 && a.observed() < 2000,
+            "{}",
+            a.observed()
+        );
+        let clean = Scenario {
+            missed_merges: 0.0,
+            false_merges: 0.0,
+            ..scenario.clone()
+        };
+        let split = Scenario {
+            missed_merges: 1.0,
+            ..clean.clone()
+        };
+        let merged = Scenario {
+            false_merges: 0.2,
+            ..clean.clone()
+        };
+        let (c, s, m) = (
+            simulate(&clean, 4).unwrap(),
+            simulate(&split, 4).unwrap(),
+            simulate(&merged, 4).unwrap(),
+        );
         // Splitting one list off everyone seen twice or more: more people,
         // fewer of them on several lists.
-        let on_several = |t: &OverlapTable| (1..16usize).filter(|p| p.count_ones() >= 2).map(|p| t.count(p)).sum::<u64>();
+        let on_several = |t: &OverlapTable| {
+            (1..16usize)
+                .filter(|p| p.count_ones() >= 2)
+                .map(|p| t.count(p))
+                .sum::<u64>()
+        };
         assert!(s.observed() > c.observed());
-        assert!(on_several(&s) < on_several(&c) / 2, "{} vs {}", on_several(&s), on_several(&c));
+        assert!(
+            on_several(&s) < on_several(&c) / 2,
+            "{} vs {}",
+            on_several(&s),
+            on_several(&c)
+        );
         assert!(m.observed() < c.observed());
     }
 }

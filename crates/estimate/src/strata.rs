@@ -28,26 +28,44 @@ pub struct StratifiedEstimate {
 }
 
 /// Estimates each named stratum and sums them.
-pub fn estimate_strata(strata: &[(String, OverlapTable)], options: &EstimateOptions) -> Result<StratifiedEstimate, EstimateError> {
+pub fn estimate_strata(
+    strata: &[(String, OverlapTable)],
+    options: &EstimateOptions,
+) -> Result<StratifiedEstimate, EstimateError> {
     if strata.is_empty() {
-        return Err(EstimateError::BadStratum { stratum: String::new(), reason: "no strata given".into() });
+        return Err(EstimateError::BadStratum {
+            stratum: String::new(),
+            reason: "no strata given".into(),
+        });
     }
     let lists = strata[0].1.lists();
     let mut results = Vec::with_capacity(strata.len());
     for (name, table) in strata {
         if table.lists() != lists {
-            return Err(EstimateError::BadStratum { stratum: name.clone(), reason: "its lists differ from the first stratum's".into() });
+            return Err(EstimateError::BadStratum {
+                stratum: name.clone(),
+                reason: "its lists differ from the first stratum's".into(),
+            });
         }
-        let result =
-            estimate(table, options).map_err(|e| EstimateError::BadStratum { stratum: name.clone(), reason: e.to_string() })?;
+        let result = estimate(table, options).map_err(|e| EstimateError::BadStratum {
+            stratum: name.clone(),
+            reason: e.to_string(),
+        })?;
         results.push((name.clone(), result));
     }
     let observed: u64 = results.iter().map(|(_, r)| r.observed).sum();
     let mut totals = Vec::new();
-    let averages: Option<Vec<_>> = results.iter().map(|(_, r)| r.loglinear.aic_average.as_ref()).collect();
+    let averages: Option<Vec<_>> = results
+        .iter()
+        .map(|(_, r)| r.loglinear.aic_average.as_ref())
+        .collect();
     if let Some(averages) = averages {
         let n_hat: f64 = averages.iter().map(|a| a.n_hat).sum();
-        let stderr = averages.iter().map(|a| a.stderr * a.stderr).sum::<f64>().sqrt();
+        let stderr = averages
+            .iter()
+            .map(|a| a.stderr * a.stderr)
+            .sum::<f64>()
+            .sqrt();
         totals.push(SummedTotal {
             method: "log-linear (AIC average)".into(),
             n_hat,
@@ -55,9 +73,27 @@ pub fn estimate_strata(strata: &[(String, OverlapTable)], options: &EstimateOpti
         });
     }
     let draw_sets: [(&str, Option<Vec<&Vec<f64>>>); 3] = [
-        ("log-linear bootstrap", results.iter().map(|(_, r)| r.loglinear.bootstrap.as_ref().map(|b| &b.draws)).collect()),
-        ("decomposable-graph averaging", results.iter().map(|(_, r)| r.dga.as_ref().map(|d| &d.draws)).collect()),
-        ("latent classes (LCMCR)", results.iter().map(|(_, r)| r.lcmcr.as_ref().map(|l| &l.draws)).collect()),
+        (
+            "log-linear bootstrap",
+            results
+                .iter()
+                .map(|(_, r)| r.loglinear.bootstrap.as_ref().map(|b| &b.draws))
+                .collect(),
+        ),
+        (
+            "decomposable-graph averaging",
+            results
+                .iter()
+                .map(|(_, r)| r.dga.as_ref().map(|d| &d.draws))
+                .collect(),
+        ),
+        (
+            "latent classes (LCMCR)",
+            results
+                .iter()
+                .map(|(_, r)| r.lcmcr.as_ref().map(|l| &l.draws))
+                .collect(),
+        ),
     ];
     for (method, sets) in draw_sets {
         if let Some(sets) = sets {
@@ -66,7 +102,11 @@ pub fn estimate_strata(strata: &[(String, OverlapTable)], options: &EstimateOpti
             }
         }
     }
-    Ok(StratifiedEstimate { strata: results, observed, totals })
+    Ok(StratifiedEstimate {
+        strata: results,
+        observed,
+        totals,
+    })
 }
 
 /// Draw-by-draw sums, as many as the shortest set has.
@@ -77,5 +117,9 @@ fn sum_draws(sets: &[&Vec<f64>]) -> Option<Vec<f64>> {
 
 fn summed_total(method: &str, mut draws: Vec<f64>) -> SummedTotal {
     let interval = percentile_interval(&mut draws);
-    SummedTotal { method: method.to_string(), n_hat: quantile(&draws, 0.5), interval }
+    SummedTotal {
+        method: method.to_string(),
+        n_hat: quantile(&draws, 0.5),
+        interval,
+    }
 }

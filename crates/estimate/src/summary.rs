@@ -26,7 +26,10 @@ pub fn quantile(sorted: &[f64], q: f64) -> f64 {
 /// The central 95% interval of draws (they are sorted in place).
 pub fn percentile_interval(draws: &mut [f64]) -> Interval {
     draws.sort_by(f64::total_cmp);
-    Interval { lower: quantile(draws, 0.025), upper: Some(quantile(draws, 0.975)) }
+    Interval {
+        lower: quantile(draws, 0.025),
+        upper: Some(quantile(draws, 0.975)),
+    }
 }
 
 /// Chao's log-normal 95% interval for a total `n_hat` with standard error
@@ -34,11 +37,17 @@ pub fn percentile_interval(draws: &mut [f64]) -> Interval {
 /// observed count and is skewed upwards, as estimates of the unseen are.
 pub fn log_normal_interval(observed: f64, n_hat: f64, stderr: f64) -> Interval {
     let unseen = n_hat - observed;
-    if !(unseen > 0.0) || !stderr.is_finite() {
-        return Interval { lower: observed.max(n_hat.min(observed)), upper: n_hat.is_finite().then_some(n_hat) };
+    if unseen.is_nan() || unseen <= 0.0 || !stderr.is_finite() {
+        return Interval {
+            lower: observed.max(n_hat.min(observed)),
+            upper: n_hat.is_finite().then_some(n_hat),
+        };
     }
     let c = (1.959_963_984_540_054 * (1.0 + stderr * stderr / (unseen * unseen)).ln().sqrt()).exp();
-    Interval { lower: observed + unseen / c, upper: Some(observed + unseen * c) }
+    Interval {
+        lower: observed + unseen / c,
+        upper: Some(observed + unseen * c),
+    }
 }
 
 #[cfg(test)]

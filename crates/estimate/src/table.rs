@@ -26,7 +26,11 @@ impl OverlapTable {
         check_lists(&lists)?;
         let expected = 1usize << lists.len();
         if counts.len() != expected {
-            return Err(EstimateError::WrongCellCount { lists: lists.len(), expected, got: counts.len() });
+            return Err(EstimateError::WrongCellCount {
+                lists: lists.len(),
+                expected,
+                got: counts.len(),
+            });
         }
         if counts[0] != 0 {
             return Err(EstimateError::UnobservedCellGiven { got: counts[0] });
@@ -41,13 +45,26 @@ impl OverlapTable {
     /// column (its header is free); patterns may be left out (count 0) but
     /// not repeated. `source_name` names the input in errors.
     pub fn from_csv_str(source_name: &str, text: &str) -> Result<Self, EstimateError> {
-        let bad = |reason: String| EstimateError::BadTable { source_name: source_name.to_string(), reason };
-        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).comment(Some(b'#')).from_reader(text.as_bytes());
-        let header = reader.headers().map_err(|e| bad(format!("header: {e}")))?.clone();
+        let bad = |reason: String| EstimateError::BadTable {
+            source_name: source_name.to_string(),
+            reason,
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .comment(Some(b'#'))
+            .from_reader(text.as_bytes());
+        let header = reader
+            .headers()
+            .map_err(|e| bad(format!("header: {e}")))?
+            .clone();
         if header.len() < 2 {
             return Err(bad("needs list columns and a count column".into()));
         }
-        let lists: Vec<String> = header.iter().take(header.len() - 1).map(str::to_string).collect();
+        let lists: Vec<String> = header
+            .iter()
+            .take(header.len() - 1)
+            .map(str::to_string)
+            .collect();
         check_lists(&lists)?;
         let mut counts = vec![0u64; 1 << lists.len()];
         let mut seen = vec![false; counts.len()];
@@ -59,14 +76,22 @@ impl OverlapTable {
                 match field {
                     "1" | "1.0" => pattern |= 1 << i,
                     "0" | "0.0" => {}
-                    other => return Err(bad(format!("line {line}: list column {} must be 0 or 1, got `{other}`", i + 1))),
+                    other => {
+                        return Err(bad(format!(
+                            "line {line}: list column {} must be 0 or 1, got `{other}`",
+                            i + 1
+                        )))
+                    }
                 }
             }
-            let count_field = record.get(lists.len()).ok_or_else(|| bad(format!("line {line}: no count")))?;
-            let count: u64 = count_field
-                .trim_end_matches(".0")
-                .parse()
-                .map_err(|_| bad(format!("line {line}: count `{count_field}` is not a whole number")))?;
+            let count_field = record
+                .get(lists.len())
+                .ok_or_else(|| bad(format!("line {line}: no count")))?;
+            let count: u64 = count_field.trim_end_matches(".0").parse().map_err(|_| {
+                bad(format!(
+                    "line {line}: count `{count_field}` is not a whole number"
+                ))
+            })?;
             if seen[pattern] {
                 return Err(bad(format!("line {line}: capture pattern repeated")));
             }
@@ -114,7 +139,12 @@ impl OverlapTable {
 
     /// People in the patterns that `keep` accepts.
     pub fn sum_where(&self, keep: impl Fn(usize) -> bool) -> u64 {
-        self.counts.iter().enumerate().filter(|(p, _)| keep(*p)).map(|(_, c)| c).sum()
+        self.counts
+            .iter()
+            .enumerate()
+            .filter(|(p, _)| keep(*p))
+            .map(|(_, c)| c)
+            .sum()
     }
 }
 
@@ -127,7 +157,9 @@ fn check_lists(lists: &[String]) -> Result<(), EstimateError> {
     }
     for (position, name) in lists.iter().enumerate() {
         if name.trim().is_empty() {
-            return Err(EstimateError::EmptyListName { position: position + 1 });
+            return Err(EstimateError::EmptyListName {
+                position: position + 1,
+            });
         }
         if lists[..position].contains(name) {
             return Err(EstimateError::DuplicateListName { name: name.clone() });
@@ -151,7 +183,11 @@ impl TableBuilder {
     pub fn new(lists: Vec<String>) -> Result<Self, EstimateError> {
         check_lists(&lists)?;
         let cells = 1 << lists.len();
-        Ok(Self { lists, counts: vec![0; cells], clusters: 0 })
+        Ok(Self {
+            lists,
+            counts: vec![0; cells],
+            clusters: 0,
+        })
     }
 
     /// Counts one person seen on the given lists.
@@ -160,7 +196,11 @@ impl TableBuilder {
         let mut pattern = 0usize;
         for &index in list_indices {
             if index >= self.lists.len() {
-                return Err(EstimateError::ListIndexOutOfRange { cluster, index, lists: self.lists.len() });
+                return Err(EstimateError::ListIndexOutOfRange {
+                    cluster,
+                    index,
+                    lists: self.lists.len(),
+                });
             }
             pattern |= 1 << index;
         }
@@ -203,7 +243,10 @@ mod tests {
 
     #[test]
     fn fewer_than_three_lists_are_refused() {
-        assert_eq!(TableBuilder::new(names(2)).unwrap_err(), EstimateError::TooFewLists { lists: 2 });
+        assert_eq!(
+            TableBuilder::new(names(2)).unwrap_err(),
+            EstimateError::TooFewLists { lists: 2 }
+        );
         assert!(OverlapTable::new(names(6), vec![0; 64]).is_err());
     }
 
@@ -212,14 +255,18 @@ mod tests {
         let mut builder = TableBuilder::new(names(3)).unwrap();
         let err = builder.add_cluster(&[3]).unwrap_err();
         assert!(err.to_string().contains("list index 3"), "{err}");
-        assert!(matches!(builder.add_cluster(&[]), Err(EstimateError::EmptyCluster { .. })));
+        assert!(matches!(
+            builder.add_cluster(&[]),
+            Err(EstimateError::EmptyCluster { .. })
+        ));
         let err = OverlapTable::new(names(3), vec![5, 1, 1, 1, 1, 1, 1, 1]).unwrap_err();
         assert!(matches!(err, EstimateError::UnobservedCellGiven { got: 5 }));
     }
 
     #[test]
     fn csv_tables_are_read_and_errors_name_the_line() {
-        let table = OverlapTable::from_csv_str("t", "A,B,C,n\n1,0,0,5\n1,1,0,2\n0,0,1,3\n").unwrap();
+        let table =
+            OverlapTable::from_csv_str("t", "A,B,C,n\n1,0,0,5\n1,1,0,2\n0,0,1,3\n").unwrap();
         assert_eq!(table.lists(), ["A", "B", "C"]);
         assert_eq!(table.count(0b011), 2);
         assert_eq!(table.observed(), 10);

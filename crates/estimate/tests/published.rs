@@ -16,7 +16,10 @@ fn rounds_to(value: f64, published: f64, decimals: i32) -> bool {
 
 #[track_caller]
 fn check(value: f64, published: f64, decimals: i32, what: &str) {
-    assert!(rounds_to(value, published, decimals), "{what}: got {value}, published {published}");
+    assert!(
+        rounds_to(value, published, decimals),
+        "{what}: got {value}, published {published}"
+    );
 }
 
 fn darroch() -> OverlapTable {
@@ -59,9 +62,18 @@ fn cormack_four_lists() {
     check(mt.n_hat, 215.0, 0, "Mt N");
     check(mt.deviance, 87.1, 1, "Mt deviance");
     assert_eq!(mt.df, 10);
-    let all_pairs = fit_model(&t, Model { interactions: 0b11_1111 });
+    let all_pairs = fit_model(
+        &t,
+        Model {
+            interactions: 0b11_1111,
+        },
+    );
     // Published as "more than a million": the estimate runs off to infinity.
-    assert!(!all_pairs.exists || all_pairs.n_hat > 1e6, "all pairs N {}", all_pairs.n_hat);
+    assert!(
+        !all_pairs.exists || all_pairs.n_hat > 1e6,
+        "all pairs N {}",
+        all_pairs.n_hat
+    );
     assert_eq!(all_pairs.df, 4);
     check(all_pairs.deviance, 1.3, 1, "all pairs deviance");
     let a3 = fit_model(&t, Model::with_pairs(4, &[(2, 3)]));
@@ -93,7 +105,12 @@ fn cormack_three_lists_with_profile_intervals() {
     let b2 = fit_model(&t, b2_model);
     check(b2.deviance, 1.2, 1, "b2 deviance");
     assert_eq!(b2.df, 2);
-    check(profile_interval(&t, b2_model).expect("b2 profile").lower, 210.0, 0, "b2 lower");
+    check(
+        profile_interval(&t, b2_model).expect("b2 profile").lower,
+        210.0,
+        0,
+        "b2 lower",
+    );
     let b3 = fit_model(&t, Model::with_pairs(3, &[(0, 1), (1, 2)]));
     check(b3.deviance, 0.6, 1, "b3 deviance");
     assert_eq!(b3.df, 1);
@@ -101,8 +118,18 @@ fn cormack_three_lists_with_profile_intervals() {
     let b4 = fit_model(&t, b4_model);
     check(b4.n_hat, 233.0, 0, "b4 N");
     assert_eq!(b4.df, 1);
-    check(profile_interval(&t, b4_model).expect("b4 profile").lower, 204.0, 0, "b4 lower");
-    let b5 = fit_model(&t, Model { interactions: 0b111 });
+    check(
+        profile_interval(&t, b4_model).expect("b4 profile").lower,
+        204.0,
+        0,
+        "b4 lower",
+    );
+    let b5 = fit_model(
+        &t,
+        Model {
+            interactions: 0b111,
+        },
+    );
     check(b5.deviance, 0.0, 1, "b5 deviance");
     assert_eq!(b5.df, 0);
 }
@@ -112,9 +139,14 @@ fn cormack_three_lists_with_profile_intervals() {
 fn hiv_rome_within_a_tenth_of_a_percent() {
     let t = table("hiv_rome.csv", include_str!("../data/hiv_rome.csv"));
     let close = |value: f64, published: f64, what: &str| {
-        assert!((value / published - 1.0).abs() < 0.001, "{what}: got {value}, published {published}");
+        assert!(
+            (value / published - 1.0).abs() < 0.001,
+            "{what}: got {value}, published {published}"
+        );
     };
-    let all_pairs = Model { interactions: 0b11_1111 };
+    let all_pairs = Model {
+        interactions: 0b11_1111,
+    };
     let m1 = fit_model(&t, all_pairs);
     close(m1.n_hat, 23443.5, "all pairs N");
     close(m1.stderr, 9594.9, "all pairs se");
@@ -136,4 +168,71 @@ fn hiv_rome_within_a_tenth_of_a_percent() {
     close(ci.n_hat, 12308.0, "1×2 multinomial N");
     close(ci.lower, 10266.0, "1×2 lower");
     close(ci.upper.expect("upper"), 14992.3, "1×2 upper");
+}
+
+/// The UK 2013 strategic assessment (five lists): the Home Office published
+/// 10,000-13,000 from a log-linear model chosen by information criterion.
+#[test]
+fn uk_modern_slavery_best_model_inside_the_published_range() {
+    let t = table(
+        "uk_modern_slavery_2013_5.csv",
+        include_str!("../data/uk_modern_slavery_2013_5.csv"),
+    );
+    assert_eq!(t.observed(), 2744);
+    let report = casefile_estimate::estimate_loglinear(&t, 0, 1);
+    let best = report.best.expect("a best model");
+    assert!(
+        (10_000.0..=13_000.0).contains(&best.n_hat),
+        "AIC-best {} N {}",
+        best.label,
+        best.n_hat
+    );
+    let profile = report.profile.expect("profile interval");
+    assert!(
+        profile.lower < best.n_hat && profile.upper.is_some_and(|u| u > best.n_hat),
+        "{profile:?}"
+    );
+}
+
+/// The SparseMSE tables have lists that share nobody: every model still
+/// gets an answer or an honest "no estimate", never a runaway fit.
+#[test]
+fn sparse_tables_with_empty_overlaps_fit() {
+    for (name, text) in [
+        (
+            "us_western_site.csv",
+            include_str!("../data/us_western_site.csv"),
+        ),
+        (
+            "new_orleans_5.csv",
+            include_str!("../data/new_orleans_5.csv"),
+        ),
+        (
+            "netherlands_5.csv",
+            include_str!("../data/netherlands_5.csv"),
+        ),
+    ] {
+        let t = table(name, text);
+        let fits = casefile_estimate::fit_all(&t);
+        assert_eq!(fits.len(), 1024);
+        let with_infinite = fits
+            .iter()
+            .filter(|f| !f.infinite_interactions.is_empty())
+            .count();
+        if name != "netherlands_5.csv" {
+            assert!(
+                with_infinite > 0,
+                "{name}: expected models with an empty pair"
+            );
+        }
+        for fit in fits.iter().filter(|f| f.exists) {
+            assert!(
+                fit.n_hat.is_finite() && fit.n_hat >= t.observed() as f64,
+                "{name} {}: {}",
+                fit.label,
+                fit.n_hat
+            );
+        }
+        assert!(fits.iter().filter(|f| f.exists).count() > 500, "{name}");
+    }
 }

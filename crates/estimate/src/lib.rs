@@ -34,7 +34,7 @@ pub use profile::{profile_interval, ProfileInterval};
 pub use report::{estimate, Estimate, EstimateOptions};
 pub use selection::{estimate_loglinear, Criterion, LoglinearReport, ModelAverage};
 pub use simulate::{coverage_scenarios, simulate, Scenario, VisibilityClass};
-pub use strata::{estimate_strata, StratifiedEstimate, SummedTotal};
+pub use strata::{estimate_strata, StrataBuilder, StratifiedEstimate, SummedTotal};
 pub use summary::Interval;
 pub use table::{OverlapTable, TableBuilder, MAX_LISTS, MIN_LISTS};
 pub use warnings::{ListMetadata, Warning, WarningThresholds};

@@ -8,7 +8,61 @@ use serde::{Deserialize, Serialize};
 use crate::error::EstimateError;
 use crate::report::{estimate, Estimate, EstimateOptions};
 use crate::summary::{log_normal_interval, percentile_interval, quantile, Interval};
-use crate::table::OverlapTable;
+use crate::table::{OverlapTable, TableBuilder};
+
+/// Builds one overlap table per stratum from linked clusters, each cluster
+/// with its stratum label (e.g. "Kherson|2022|6-11").
+#[derive(Debug, Clone)]
+pub struct StrataBuilder {
+    lists: Vec<String>,
+    builders: std::collections::BTreeMap<String, TableBuilder>,
+}
+
+impl StrataBuilder {
+    /// A builder over these lists (3-5, names distinct).
+    pub fn new(lists: Vec<String>) -> Result<Self, EstimateError> {
+        TableBuilder::new(lists.clone())?;
+        Ok(Self {
+            lists,
+            builders: Default::default(),
+        })
+    }
+
+    /// Counts one person of `stratum` seen on the given lists.
+    pub fn add_cluster(
+        &mut self,
+        stratum: &str,
+        list_indices: &[usize],
+    ) -> Result<(), EstimateError> {
+        if !self.builders.contains_key(stratum) {
+            self.builders
+                .insert(stratum.to_string(), TableBuilder::new(self.lists.clone())?);
+        }
+        match self.builders.get_mut(stratum) {
+            Some(builder) => builder.add_cluster(list_indices),
+            None => Err(EstimateError::BadStratum {
+                stratum: stratum.to_string(),
+                reason: "could not be created".into(),
+            }),
+        }
+    }
+
+    /// The strata's tables, in label order.
+    pub fn build(self) -> Result<Vec<(String, OverlapTable)>, EstimateError> {
+        self.builders
+            .into_iter()
+            .map(|(name, builder)| {
+                builder
+                    .build()
+                    .map(|t| (name.clone(), t))
+                    .map_err(|e| EstimateError::BadStratum {
+                        stratum: name,
+                        reason: e.to_string(),
+                    })
+            })
+            .collect()
+    }
+}
 
 /// One method's total over the strata.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 
 use casefile_estimate::{
     coverage_scenarios, estimate, estimate_lcmcr, estimate_strata, linkage_spread, simulate,
-    EstimateOptions, LcmcrOptions, OverlapTable, Scenario, VisibilityClass, Warning,
+    EstimateOptions, LcmcrOptions, OverlapTable, Scenario, StrataBuilder, VisibilityClass, Warning,
 };
 
 /// Short chains: tests run unoptimised.
@@ -82,10 +82,21 @@ fn strata_sum_to_about_the_whole() {
         missed_merges: 0.0,
         false_merges: 0.0,
     };
-    let strata = vec![
-        ("north".to_string(), simulate(&scenario, 1).unwrap()),
-        ("south".to_string(), simulate(&scenario, 2).unwrap()),
-    ];
+    // Built the way the application will: clusters with their stratum label.
+    let mut builder = StrataBuilder::new(vec!["L1".into(), "L2".into(), "L3".into()]).unwrap();
+    for (label, seed) in [("south", 2), ("north", 1)] {
+        let table = simulate(&scenario, seed).unwrap();
+        for pattern in 1..8usize {
+            let lists: Vec<usize> = (0..3).filter(|j| pattern & (1 << j) != 0).collect();
+            for _ in 0..table.count(pattern) {
+                builder.add_cluster(label, &lists).unwrap();
+            }
+        }
+    }
+    let strata = builder.build().unwrap();
+    let names: Vec<&str> = strata.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["north", "south"]);
+    assert_eq!(strata[0].1, simulate(&scenario, 1).unwrap());
     let result = estimate_strata(&strata, &quick()).unwrap();
     assert_eq!(
         result.observed,

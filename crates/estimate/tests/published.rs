@@ -236,3 +236,30 @@ fn sparse_tables_with_empty_overlaps_fit() {
         assert!(fits.iter().filter(|f| f.exists).count() > 500, "{name}");
     }
 }
+
+/// Every table in `data/` has its source in `data/SOURCES.md` and reads.
+#[test]
+fn every_data_table_has_a_source_and_reads() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let sources = std::fs::read_to_string(dir.join("SOURCES.md"))
+        .unwrap_or_else(|e| panic!("SOURCES.md: {e}"));
+    let mut tables = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
+            assert!(
+                sources.contains(&format!("`{name}`")),
+                "{name} is not in SOURCES.md"
+            );
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            table(&name, &text);
+            tables += 1;
+        }
+    }
+    assert_eq!(tables, 10);
+}

@@ -101,7 +101,8 @@ pub fn simulate(scenario: &Scenario, seed: u64) -> Result<OverlapTable, Estimate
 
 /// The scenarios of the coverage benchmark: N from 500 to 10,000, 3-5
 /// lists, capture probabilities 0.05-0.4, two or three hidden classes,
-/// positive and negative dependence, 1-10% linkage errors.
+/// positive and negative dependence, 1-10% linkage errors, and last one
+/// where every method's model is right.
 pub fn coverage_scenarios() -> Vec<Scenario> {
     let two = |low: &[f64], high: &[f64]| {
         vec![
@@ -204,6 +205,15 @@ pub fn coverage_scenarios() -> Vec<Scenario> {
                 three(5),
             )
         },
+        // Every method's model is right: one class, independent lists.
+        base(
+            "N=2000 k=4 independent lists",
+            2000,
+            vec![VisibilityClass {
+                share: 1.0,
+                capture: vec![0.2, 0.25, 0.3, 0.2],
+            }],
+        ),
     ]
 }
 

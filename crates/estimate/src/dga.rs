@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::loglinear::pairs;
+use crate::loglinear::pair_index;
 use crate::sampling::seeded;
 use crate::summary::Interval;
 use crate::table::OverlapTable;
@@ -58,11 +58,7 @@ struct Graph {
 
 impl Graph {
     fn adjacent(&self, k: usize, a: usize, b: usize) -> bool {
-        a != b
-            && pairs(k)
-                .iter()
-                .position(|&(x, y)| (x, y) == (a.min(b), a.max(b)))
-                .is_some_and(|p| self.edges & (1 << p) != 0)
+        a != b && self.edges & (1 << pair_index(k, a, b)) != 0
     }
 
     /// A perfect ordering of the vertices with each vertex's earlier

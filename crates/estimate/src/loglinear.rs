@@ -21,6 +21,12 @@ pub struct Model {
     pub interactions: u32,
 }
 
+/// The position of the pair {a, b} (a ≠ b) in [`pairs`] of `k` lists.
+pub fn pair_index(k: usize, a: usize, b: usize) -> usize {
+    let (a, b) = (a.min(b), a.max(b));
+    a * (2 * k - a - 1) / 2 + (b - a - 1)
+}
+
 /// The list pairs of `k` lists in a fixed order: (0,1), (0,2), …, (k-2,k-1).
 pub fn pairs(k: usize) -> Vec<(usize, usize)> {
     (0..k)
@@ -444,6 +450,16 @@ mod tests {
         assert!(fit.exists);
         assert_eq!(fit.infinite_interactions, vec!["L0×L1".to_string()]);
         assert!(fit.n_hat.is_finite() && fit.n_hat > 134.0);
+    }
+
+    #[test]
+    fn pair_index_matches_the_pair_order() {
+        for k in 3..=5 {
+            for (i, &(a, b)) in pairs(k).iter().enumerate() {
+                assert_eq!(pair_index(k, a, b), i);
+                assert_eq!(pair_index(k, b, a), i);
+            }
+        }
     }
 
     #[test]

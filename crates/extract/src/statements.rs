@@ -75,7 +75,13 @@ impl Builder<'_> {
 
     fn mentions(&mut self, id: &EntityId, mentions: &[Mention], confidence: f32) {
         for m in mentions {
-            self.say(id, property::MENTION, &m.text, Some((m.start, m.end)), confidence);
+            self.say(
+                id,
+                property::MENTION,
+                &m.text,
+                Some((m.start, m.end)),
+                confidence,
+            );
         }
     }
 
@@ -111,7 +117,13 @@ impl Builder<'_> {
         self.say(&id, property::NAME, &o.name, first, CONFIDENCE_ORGANIZATION);
         if let Some(acronym) = &o.acronym {
             let span = Self::span_of(&o.mentions, acronym);
-            self.say(&id, property::ACRONYM, acronym, span, CONFIDENCE_ORGANIZATION);
+            self.say(
+                &id,
+                property::ACRONYM,
+                acronym,
+                span,
+                CONFIDENCE_ORGANIZATION,
+            );
         }
         for v in o.variants.iter().filter(|v| **v != o.name) {
             let span = Self::span_of(&o.mentions, v);
@@ -126,7 +138,13 @@ impl Builder<'_> {
         self.entity(&id, EntityKind::Place, &p.name);
         let first = p.mentions.first().map(|m| (m.start, m.end));
         self.say(&id, property::NAME, &p.name, first, CONFIDENCE_PLACE);
-        self.say(&id, property::PLACE_KIND, p.kind.as_str(), None, CONFIDENCE_PLACE);
+        self.say(
+            &id,
+            property::PLACE_KIND,
+            p.kind.as_str(),
+            None,
+            CONFIDENCE_PLACE,
+        );
         if let Some(country) = &p.country {
             self.say(&id, property::COUNTRY, country, None, CONFIDENCE_PLACE);
         }
@@ -138,7 +156,13 @@ impl Builder<'_> {
         self.entity(&id, EntityKind::Claim, &c.text);
         let span = Some((c.start, c.end));
         let conf = CONFIDENCE_CLAIM;
-        self.say(&id, property::CLAIM_KIND, claim_kind::CHILD_COUNT, span, conf);
+        self.say(
+            &id,
+            property::CLAIM_KIND,
+            claim_kind::CHILD_COUNT,
+            span,
+            conf,
+        );
         self.say(&id, property::QUALIFIER, c.qualifier.as_str(), span, conf);
         if let Some(n) = c.number {
             self.say(&id, property::NUMBER, n.to_string(), span, conf);

@@ -34,7 +34,9 @@
 //! - [`compare_given`], [`compare_surname`]: field-level scores for record linkage.
 //! - [`variants`]: spellings the matcher treats as equivalent.
 //! - [`latin_key`], [`surname_stem_key`], [`given_name_group`]: keys for blocking and grouping;
-//!   [`given_name_sex`] for a missing sex field.
+//!   [`given_name_sex`] for a missing sex field; [`soundex`] and
+//!   [`consonant_class_skeleton`]: the phonetic keys of a Latin key (one
+//!   implementation, which `casefile-link` blocks on).
 //! - [`transliterate`] / [`to_cyrillic`]: the standards themselves (see [`translit`]).
 //! - [`parse_name`]: token roles and name order.
 

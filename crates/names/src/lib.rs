@@ -58,7 +58,7 @@ pub use given::{
 pub use parse::{parse_name, NameOrder, NameToken, ParsedName, Role};
 pub use phonetic::{consonant_class_skeleton, soundex};
 use phonetic::{consonant_skeleton, is_key_vowel};
-pub use translit::{to_cyrillic, transliterate, Lang, Scheme};
+pub use translit::{to_cyrillic, transliterate, Scheme};
 
 /// A canonical, script-independent key for blocking and grouping: each
 /// word is reduced to its phonetic skeleton (see the `key` module: one

@@ -17,7 +17,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use casefile_names::Sex;
+use casefile_core::Sex;
 
 use crate::normalize::fold;
 use crate::wordlist::entries;

@@ -9,6 +9,7 @@
 //! words are folded with), so entries may be written with their diacritics
 //! and case.
 
+use casefile_core::calendar;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -84,287 +85,25 @@ pub static SPEECH_AFTER_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
     )))
 });
 
-/// Month names (all cases) to month number.
-pub static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    let table: &[(&[&str], u32)] = &[
-        (
-            &[
-                "january",
-                "jan",
-                "січень",
-                "січня",
-                "січні",
-                "январь",
-                "января",
-                "январе",
-                "студзень",
-                "студзеня",
-            ],
-            1,
-        ),
-        (
-            &[
-                "february",
-                "feb",
-                "лютий",
-                "лютого",
-                "лютому",
-                "февраль",
-                "февраля",
-                "феврале",
-                "люты",
-                "лютага",
-            ],
-            2,
-        ),
-        (
-            &[
-                "march",
-                "mar",
-                "березень",
-                "березня",
-                "березні",
-                "март",
-                "марта",
-                "марте",
-                "сакавік",
-                "сакавіка",
-            ],
-            3,
-        ),
-        (
-            &[
-                "april",
-                "apr",
-                "квітень",
-                "квітня",
-                "квітні",
-                "апрель",
-                "апреля",
-                "апреле",
-                "красавік",
-                "красавіка",
-            ],
-            4,
-        ),
-        (
-            &[
-                "may",
-                "травень",
-                "травня",
-                "травні",
-                "май",
-                "мая",
-                "мае",
-                "траўня",
-            ],
-            5,
-        ),
-        (
-            &[
-                "june",
-                "jun",
-                "червень",
-                "червня",
-                "червні",
-                "июнь",
-                "июня",
-                "июне",
-                "чэрвень",
-                "чэрвеня",
-            ],
-            6,
-        ),
-        (
-            &[
-                "july",
-                "jul",
-                "липень",
-                "липня",
-                "липні",
-                "июль",
-                "июля",
-                "июле",
-                "ліпень",
-                "ліпеня",
-            ],
-            7,
-        ),
-        (
-            &[
-                "august",
-                "aug",
-                "серпень",
-                "серпня",
-                "серпні",
-                "август",
-                "августа",
-                "августе",
-                "жнівень",
-                "жніўня",
-            ],
-            8,
-        ),
-        (
-            &[
-                "september",
-                "sep",
-                "sept",
-                "вересень",
-                "вересня",
-                "вересні",
-                "сентябрь",
-                "сентября",
-                "сентябре",
-                "верасень",
-                "верасня",
-            ],
-            9,
-        ),
-        (
-            &[
-                "october",
-                "oct",
-                "жовтень",
-                "жовтня",
-                "жовтні",
-                "октябрь",
-                "октября",
-                "октябре",
-                "кастрычнік",
-                "кастрычніка",
-            ],
-            10,
-        ),
-        (
-            &[
-                "november",
-                "nov",
-                "листопад",
-                "листопада",
-                "листопаді",
-                "ноябрь",
-                "ноября",
-                "ноябре",
-                "лістапад",
-                "лістапада",
-            ],
-            11,
-        ),
-        (
-            &[
-                "december",
-                "dec",
-                "грудень",
-                "грудня",
-                "грудні",
-                "декабрь",
-                "декабря",
-                "декабре",
-                "снежань",
-                "снежня",
-            ],
-            12,
-        ),
-    ];
-    let mut m = HashMap::default();
-    for (names, n) in table {
-        for name in *names {
-            m.insert(fold(name), *n);
-        }
-    }
-    m
-});
+/// Month names (all cases) and abbreviations to month number, folded, from
+/// the shared table `casefile_core::calendar`.
+pub static MONTHS: LazyLock<HashMap<String, u32>> =
+    LazyLock::new(|| calendar_names(calendar::Unit::Month));
 
-/// Weekday names to chrono weekday index (Monday = 0).
-pub static WEEKDAYS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    // Genitive forms too: "минулої п'ятниці", "прошлой среды".
-    let table: &[(&[&str], u32)] = &[
-        (
-            &[
-                "monday",
-                "понеділок",
-                "понеділка",
-                "понедельник",
-                "понедельника",
-                "панядзелак",
-            ],
-            0,
-        ),
-        (
-            &[
-                "tuesday",
-                "вівторок",
-                "вівторка",
-                "вторник",
-                "вторника",
-                "аўторак",
-            ],
-            1,
-        ),
-        (
-            &[
-                "wednesday",
-                "середа",
-                "середу",
-                "середи",
-                "среда",
-                "среду",
-                "среды",
-                "серада",
-                "сераду",
-            ],
-            2,
-        ),
-        (&["thursday", "четвер", "четверга", "четверг", "чацвер"], 3),
-        (
-            &[
-                "friday",
-                "п'ятниця",
-                "п'ятницю",
-                "п'ятниці",
-                "пятница",
-                "пятницу",
-                "пятницы",
-                "пятніца",
-                "пятніцу",
-            ],
-            4,
-        ),
-        (
-            &[
-                "saturday",
-                "субота",
-                "суботу",
-                "суботи",
-                "суббота",
-                "субботу",
-                "субботы",
-            ],
-            5,
-        ),
-        (
-            &[
-                "sunday",
-                "неділя",
-                "неділю",
-                "неділі",
-                "воскресенье",
-                "воскресенья",
-                "нядзеля",
-                "нядзелю",
-            ],
-            6,
-        ),
-    ];
-    let mut m = HashMap::default();
-    for (names, n) in table {
-        for name in *names {
-            m.insert(fold(name), *n);
-        }
-    }
-    m
-});
+/// Weekday names (genitive forms too: "минулої п'ятниці", "прошлой среды")
+/// to chrono weekday index (Monday = 0), folded, from `casefile_core::calendar`.
+pub static WEEKDAYS: LazyLock<HashMap<String, u32>> =
+    LazyLock::new(|| calendar_names(calendar::Unit::Weekday));
+
+/// The calendar's names and abbreviations of `unit`, folded (its stems only
+/// serve inside dates, never to classify a word of running text).
+fn calendar_names(unit: calendar::Unit) -> HashMap<String, u32> {
+    calendar::words()
+        .iter()
+        .filter(|w| w.unit == unit && w.form != calendar::Form::Stem)
+        .map(|w| (fold(w.word), w.number))
+        .collect()
+}
 
 /// Given names common in the countries the texts come from (see data/SOURCES.md).
 pub static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {

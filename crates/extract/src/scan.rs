@@ -8,6 +8,7 @@
 //! or abbreviations ("St. Petersburg"). So this module keeps its own light
 //! scanner and uses `casefile-text`'s folding for the normalised form.
 
+use casefile_core::chars::is_apostrophe;
 use compact_str::CompactString;
 
 use crate::normalize::fold_into;
@@ -59,10 +60,6 @@ pub struct Document<'a> {
     /// Per word, the word lists it is in ([`crate::lexicon::class`] bits).
     pub classes: Vec<u16>,
     pub sentences: Vec<Sentence>,
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '`')
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -327,8 +324,9 @@ fn scan_words(text: &str) -> Vec<Word> {
             uppers: u32::try_from(upper_count).unwrap_or(u32::MAX),
         });
         if let Some(added) = out.last_mut() {
-            if ascii {
-                // `fold` lowercases ASCII and does nothing else to it.
+            if ascii && !word.as_bytes().contains(&b'`') {
+                // `fold` lowercases ASCII and does nothing else to it but for
+                // the apostrophe look-alike '`'.
                 added.folded.push_str(word);
                 if upper_count > 0 {
                     added.folded.make_ascii_lowercase();
@@ -441,6 +439,31 @@ fn split_sentences(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Extraction and search must split words alike, whichever apostrophe a
+    /// text uses, or a finding's words would not be found by a search.
+    #[test]
+    fn words_are_the_search_tokens_with_every_apostrophe() {
+        for a in casefile_core::chars::APOSTROPHES {
+            let text = format!(
+                "У п{a}ятницю Мар{a}яна та O{a}Neil з{a}їли м{a}ясо; {a}camp{a} and the children{a}s camp."
+            );
+            let scanned: Vec<(usize, usize, String)> = Document::new(&text)
+                .words
+                .iter()
+                .map(|w| (w.start, w.end, w.folded.to_string()))
+                .collect();
+            let tokens: Vec<(usize, usize, String)> = casefile_text::tokenize(&text)
+                .into_iter()
+                .map(|t| (t.start, t.end, t.norm))
+                .collect();
+            assert_eq!(scanned, tokens, "apostrophe {a:?}");
+            assert!(
+                scanned.iter().any(|(_, _, w)| w == "п'ятницю"),
+                "apostrophe {a:?}: {scanned:?}"
+            );
+        }
+    }
 
     #[test]
     fn keeps_hyphenated_names_and_splits_possessives() {

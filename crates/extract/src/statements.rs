@@ -11,6 +11,7 @@
 //! re-extracting the same text yields the same ids.
 
 use crate::{CountClaim, Event, Extraction, Mention, Organization, Person, Place};
+use casefile_core::vocab::{claim_kind, property};
 use casefile_core::{
     sha256_hex, Entity, EntityId, EntityKind, Origin, SourceId, Span, Statement, Status,
 };
@@ -74,7 +75,13 @@ impl Builder<'_> {
 
     fn mentions(&mut self, id: &EntityId, mentions: &[Mention], confidence: f32) {
         for m in mentions {
-            self.say(id, "mention", &m.text, Some((m.start, m.end)), confidence);
+            self.say(
+                id,
+                property::MENTION,
+                &m.text,
+                Some((m.start, m.end)),
+                confidence,
+            );
         }
     }
 
@@ -90,14 +97,14 @@ impl Builder<'_> {
         let id = local_id("person", self.source, &casefile_text::fold(&p.name));
         self.entity(&id, EntityKind::Person, &p.name);
         let first = p.mentions.first().map(|m| (m.start, m.end));
-        self.say(&id, "name", &p.name, first, CONFIDENCE_PERSON);
+        self.say(&id, property::NAME, &p.name, first, CONFIDENCE_PERSON);
         for v in p.variants.iter().filter(|v| **v != p.name) {
             let span = Self::span_of(&p.mentions, v);
-            self.say(&id, "alias", v, span, CONFIDENCE_PERSON);
+            self.say(&id, property::ALIAS, v, span, CONFIDENCE_PERSON);
         }
         for role in &p.roles {
             let span = self.text.find(role.as_str()).map(|s| (s, s + role.len()));
-            self.say(&id, "role", role, span, CONFIDENCE_PERSON);
+            self.say(&id, property::ROLE, role, span, CONFIDENCE_PERSON);
         }
         self.mentions(&id, &p.mentions, CONFIDENCE_PERSON);
     }
@@ -107,14 +114,20 @@ impl Builder<'_> {
         let id = local_id("org", self.source, &casefile_text::fold(key));
         self.entity(&id, EntityKind::Organization, &o.name);
         let first = o.mentions.first().map(|m| (m.start, m.end));
-        self.say(&id, "name", &o.name, first, CONFIDENCE_ORGANIZATION);
+        self.say(&id, property::NAME, &o.name, first, CONFIDENCE_ORGANIZATION);
         if let Some(acronym) = &o.acronym {
             let span = Self::span_of(&o.mentions, acronym);
-            self.say(&id, "acronym", acronym, span, CONFIDENCE_ORGANIZATION);
+            self.say(
+                &id,
+                property::ACRONYM,
+                acronym,
+                span,
+                CONFIDENCE_ORGANIZATION,
+            );
         }
         for v in o.variants.iter().filter(|v| **v != o.name) {
             let span = Self::span_of(&o.mentions, v);
-            self.say(&id, "alias", v, span, CONFIDENCE_ORGANIZATION);
+            self.say(&id, property::ALIAS, v, span, CONFIDENCE_ORGANIZATION);
         }
         self.mentions(&id, &o.mentions, CONFIDENCE_ORGANIZATION);
     }
@@ -124,10 +137,16 @@ impl Builder<'_> {
         let id = local_id("place", self.source, &key);
         self.entity(&id, EntityKind::Place, &p.name);
         let first = p.mentions.first().map(|m| (m.start, m.end));
-        self.say(&id, "name", &p.name, first, CONFIDENCE_PLACE);
-        self.say(&id, "placeKind", p.kind.as_str(), None, CONFIDENCE_PLACE);
+        self.say(&id, property::NAME, &p.name, first, CONFIDENCE_PLACE);
+        self.say(
+            &id,
+            property::PLACE_KIND,
+            p.kind.as_str(),
+            None,
+            CONFIDENCE_PLACE,
+        );
         if let Some(country) = &p.country {
-            self.say(&id, "country", country, None, CONFIDENCE_PLACE);
+            self.say(&id, property::COUNTRY, country, None, CONFIDENCE_PLACE);
         }
         self.mentions(&id, &p.mentions, CONFIDENCE_PLACE);
     }
@@ -137,28 +156,34 @@ impl Builder<'_> {
         self.entity(&id, EntityKind::Claim, &c.text);
         let span = Some((c.start, c.end));
         let conf = CONFIDENCE_CLAIM;
-        self.say(&id, "claimKind", "child-count", span, conf);
-        self.say(&id, "qualifier", c.qualifier.as_str(), span, conf);
+        self.say(
+            &id,
+            property::CLAIM_KIND,
+            claim_kind::CHILD_COUNT,
+            span,
+            conf,
+        );
+        self.say(&id, property::QUALIFIER, c.qualifier.as_str(), span, conf);
         if let Some(n) = c.number {
-            self.say(&id, "number", n.to_string(), span, conf);
+            self.say(&id, property::NUMBER, n.to_string(), span, conf);
         }
         if let Some(a) = c.age_min {
-            self.say(&id, "ageMin", a.to_string(), span, conf);
+            self.say(&id, property::AGE_MIN, a.to_string(), span, conf);
         }
         if let Some(a) = c.age_max {
-            self.say(&id, "ageMax", a.to_string(), span, conf);
+            self.say(&id, property::AGE_MAX, a.to_string(), span, conf);
         }
         for o in &c.origin {
-            self.say(&id, "origin", o, span, conf);
+            self.say(&id, property::ORIGIN, o, span, conf);
         }
         if let Some(d) = &c.destination {
-            self.say(&id, "destination", d, span, conf);
+            self.say(&id, property::DESTINATION, d, span, conf);
         }
         if let Some(t) = &c.time_scope {
-            self.say(&id, "timeScope", t, span, conf);
+            self.say(&id, property::TIME_SCOPE, t, span, conf);
         }
         if let Some(a) = &c.asserted_by {
-            self.say(&id, "assertedBy", a, span, conf);
+            self.say(&id, property::ASSERTED_BY, a, span, conf);
         }
     }
 
@@ -166,12 +191,12 @@ impl Builder<'_> {
         let id = local_id("event", self.source, &format!("{}-{}", e.start, e.end));
         self.entity(&id, EntityKind::Event, &e.text);
         let span = Some((e.start, e.end));
-        self.say(&id, "eventKind", &e.kind, span, CONFIDENCE_EVENT);
+        self.say(&id, property::EVENT_KIND, &e.kind, span, CONFIDENCE_EVENT);
         if let Some(date) = &e.date {
-            self.say(&id, "date", date, span, CONFIDENCE_EVENT);
+            self.say(&id, property::DATE, date, span, CONFIDENCE_EVENT);
         }
         if let Some(period) = &e.period {
-            self.say(&id, "period", period, span, CONFIDENCE_EVENT);
+            self.say(&id, property::PERIOD, period, span, CONFIDENCE_EVENT);
         }
     }
 }
@@ -208,7 +233,7 @@ pub fn to_statements(source: &SourceId, text: &str, extraction: &Extraction) -> 
 fn mentions_of(statements: &[&Statement]) -> Vec<Mention> {
     statements
         .iter()
-        .filter(|s| s.property == "mention")
+        .filter(|s| s.property == property::MENTION)
         .filter_map(|s| {
             let span = s.span.as_ref()?;
             Some(Mention {
@@ -233,11 +258,11 @@ fn values(statements: &[&Statement], property: &str) -> Vec<String> {
 /// Rebuilds a source-local person from its stored statements (for resolution).
 pub fn person_from_statements(name: &str, statements: &[&Statement]) -> Person {
     let mut variants = vec![name.to_string()];
-    variants.extend(values(statements, "alias"));
+    variants.extend(values(statements, property::ALIAS));
     Person {
         name: name.to_string(),
         variants,
-        roles: values(statements, "role"),
+        roles: values(statements, property::ROLE),
         mentions: mentions_of(statements),
     }
 }
@@ -245,10 +270,10 @@ pub fn person_from_statements(name: &str, statements: &[&Statement]) -> Person {
 /// Rebuilds a source-local organization from its stored statements.
 pub fn organization_from_statements(name: &str, statements: &[&Statement]) -> Organization {
     let mut variants = vec![name.to_string()];
-    variants.extend(values(statements, "alias"));
+    variants.extend(values(statements, property::ALIAS));
     Organization {
         name: name.to_string(),
-        acronym: values(statements, "acronym").into_iter().next(),
+        acronym: values(statements, property::ACRONYM).into_iter().next(),
         variants,
         mentions: mentions_of(statements),
     }

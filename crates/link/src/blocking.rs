@@ -50,6 +50,7 @@
 //! `skeleton`. `sex` takes no transform. A rule naming a field the records do not
 //! have is skipped.
 
+use casefile_names::{consonant_class_skeleton, soundex};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 use serde::{Deserialize, Serialize};
@@ -549,7 +550,7 @@ fn part_values(encoded: &Encoded, part: &KeyPart) -> Option<PartValues> {
                     .map(|k| match part {
                         KeyPart::NamesInitials => first_char(k).to_string(),
                         KeyPart::NamesSoundex => soundex(k),
-                        KeyPart::NamesSkeleton => skeleton(k, usize::MAX),
+                        KeyPart::NamesSkeleton => consonant_class_skeleton(k, usize::MAX),
                         _ => k.to_string(),
                     })
                     .collect()
@@ -594,7 +595,9 @@ fn part_values(encoded: &Encoded, part: &KeyPart) -> Option<PartValues> {
                     intern_derived(&column.keys, |k| k.chars().take(*n).collect())
                 }
                 Transform::Soundex => intern_derived(&column.keys, soundex),
-                Transform::Skeleton(n) => intern_derived(&column.keys, |k| skeleton(k, *n)),
+                Transform::Skeleton(n) => {
+                    intern_derived(&column.keys, |k| consonant_class_skeleton(k, *n))
+                }
                 Transform::Sound => {
                     if column.key_variants.is_empty() {
                         return None;
@@ -652,108 +655,6 @@ fn intern_derived(keys: &[Box<str>], derive: impl Fn(&str) -> String + Sync) -> 
             *ids.entry(d.as_str()).or_insert(next)
         })
         .collect()
-}
-
-/// American Soundex of the letters of a Latin key (other characters are skipped).
-pub(crate) fn soundex(key: &str) -> String {
-    let code = |c: char| match c {
-        'b' | 'f' | 'p' | 'v' => '1',
-        'c' | 'g' | 'j' | 'k' | 'q' | 's' | 'x' | 'z' => '2',
-        'd' | 't' => '3',
-        'l' => '4',
-        'm' | 'n' => '5',
-        'r' => '6',
-        'h' | 'w' => 'h',
-        _ => '0',
-    };
-    let mut letters = key
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter(char::is_ascii_lowercase);
-    let Some(first) = letters.next() else {
-        return String::new();
-    };
-    let mut out = String::with_capacity(4);
-    out.push(first);
-    let mut last = code(first);
-    for c in letters {
-        let digit = code(c);
-        if digit == 'h' {
-            continue;
-        }
-        if digit != '0' && digit != last {
-            out.push(digit);
-            if out.len() == 4 {
-                break;
-            }
-        }
-        last = digit;
-    }
-    while out.len() < 4 {
-        out.push('0');
-    }
-    out
-}
-
-/// Consonant skeleton of a Latin key: a class per consonant (sibilants and
-/// affricates one class, velars and h one, labials one, dentals one, m/n
-/// one), vowels dropped after a leading vowel marker, repeats collapsed, and
-/// a dental next to a sibilant dropped. Spellings that the Latin key still
-/// keeps apart — German "tsch"/"sch" against ч/ш, French "tch", a doubled or
-/// dropped vowel, an inserted letter of the same class — meet here, so a
-/// rule on it catches typos and press romanisations the key misses.
-/// At most `limit` classes are kept.
-pub(crate) fn skeleton(key: &str, limit: usize) -> String {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Class {
-        Vowel,
-        Other,
-        Letter(u8),
-    }
-    let class = |c: char| match c {
-        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'j' => Class::Vowel,
-        's' | 'z' | 'c' | 'S' | 'Q' | 'Z' | 'C' | 'T' => Class::Letter(b's'),
-        'k' | 'g' | 'h' | 'x' | 'q' | 'H' | 'K' | 'G' => Class::Letter(b'k'),
-        'b' | 'p' | 'f' | 'v' | 'w' | 'B' | 'P' | 'F' | 'V' | 'W' => Class::Letter(b'p'),
-        'd' | 't' | 'D' => Class::Letter(b't'),
-        'm' | 'n' | 'M' | 'N' => Class::Letter(b'n'),
-        'l' | 'L' => Class::Letter(b'l'),
-        'r' | 'R' => Class::Letter(b'r'),
-        _ => Class::Other,
-    };
-    let classes: Vec<Class> = key
-        .chars()
-        .map(class)
-        .filter(|c| *c != Class::Other)
-        .collect();
-    let mut out = String::new();
-    let mut last = 0u8;
-    for (position, &current) in classes.iter().enumerate() {
-        let symbol = match current {
-            Class::Vowel if position == 0 => b'a',
-            Class::Letter(b't') => {
-                let beside_sibilant = |other: Option<&Class>| other == Some(&Class::Letter(b's'));
-                if beside_sibilant(classes.get(position + 1))
-                    || position
-                        .checked_sub(1)
-                        .is_some_and(|p| beside_sibilant(classes.get(p)))
-                {
-                    continue;
-                }
-                b't'
-            }
-            Class::Letter(symbol) => symbol,
-            Class::Vowel | Class::Other => continue,
-        };
-        if symbol != last {
-            if out.len() == limit {
-                break;
-            }
-            out.push(char::from(symbol));
-            last = symbol;
-        }
-    }
-    out
 }
 
 /// A rank per record putting similar names next to each other, for windows in big blocks.
@@ -1079,38 +980,5 @@ mod tests {
         assert!(pairs_in_block(1000, window) + 3 <= 10_000);
         assert!(pairs_in_block(1000, window + 1) + 3 > 10_000);
         assert_eq!(window_within_budget(&blocks, 100, 1_000_000), 100);
-    }
-
-    #[test]
-    fn soundex_codes() {
-        assert_eq!(soundex("robert"), "r163");
-        assert_eq!(soundex("rupert"), "r163");
-        assert_eq!(soundex("oliinyk"), soundex("oleinik"));
-        assert_eq!(soundex("tymchenko"), "t525");
-        assert_eq!(soundex(""), "");
-    }
-
-    #[test]
-    fn skeleton_joins_press_spellings() {
-        let key = casefile_names::latin_key;
-        assert_eq!(
-            skeleton(&key("Онищчук"), 99),
-            skeleton(&key("Onichtchtchouk"), 99)
-        );
-        assert_eq!(
-            skeleton(&key("Жукашин"), 99),
-            skeleton(&key("Shukaschin"), 99)
-        );
-        assert_eq!(
-            skeleton(&key("Yaremichko"), 99),
-            skeleton(&key("Jaremitschko"), 99)
-        );
-        assert_eq!(skeleton(&key("Mikola"), 99), skeleton(&key("ММкола"), 99));
-        assert_ne!(
-            skeleton(&key("Kovalenko"), 99),
-            skeleton(&key("Bondarenko"), 99)
-        );
-        assert_eq!(skeleton("kovalenko", 3), "kpl");
-        assert_eq!(skeleton("", 3), "");
     }
 }

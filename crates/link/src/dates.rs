@@ -3,11 +3,13 @@
 //! Registries write dates in every common way: `31.01.2016` (Ukrainian and
 //! Russian lists), `2016-01-31` (ISO), `01/31/2016` (US exports), `19160131`
 //! (FEBRL and database dumps), `31 січня 2016` / `31 января 2016` /
-//! `31 January 2016`. Slash dates are the only genuinely ambiguous form; they
+//! `31 студзеня 2016` / `31 January 2016` (month names from
+//! `casefile_core::calendar`). Slash dates are the only genuinely ambiguous form; they
 //! are returned as [`ParsedDate::Ambiguous`] so that the registry reader can
 //! settle the order for the whole column from the values that are not
 //! ambiguous (a column never mixes orders in practice).
 
+use casefile_core::calendar;
 use chrono::NaiveDate;
 
 /// Which number comes first in a slash date such as `05/06/2016`.
@@ -177,51 +179,11 @@ fn slash_date(year: i32, first: u32, second: u32) -> Result<ParsedDate, DateErro
     }
 }
 
-/// Month number from an English, Ukrainian or Russian month name (any case
-/// or grammatical form), matched on its stem.
+/// Month number from a lowercase English, Ukrainian, Russian or Belarusian
+/// month name, in any grammatical case ("січня", "студзеня") or abbreviated
+/// ("sept"): the shared table of `casefile_core::calendar`.
 fn month_from_name(word: &str) -> Option<u32> {
-    const STEMS: [(&str, u32); 36] = [
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("may", 5),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-        ("січ", 1),
-        ("лют", 2),
-        ("бер", 3),
-        ("кві", 4),
-        ("тра", 5),
-        ("чер", 6),
-        ("лип", 7),
-        ("сер", 8),
-        ("вер", 9),
-        ("жов", 10),
-        ("лис", 11),
-        ("гру", 12),
-        ("янв", 1),
-        ("фев", 2),
-        ("мар", 3),
-        ("апр", 4),
-        ("ма", 5),
-        ("июн", 6),
-        ("июл", 7),
-        ("авг", 8),
-        ("сен", 9),
-        ("окт", 10),
-        ("ноя", 11),
-        ("дек", 12),
-    ];
-    STEMS
-        .iter()
-        .find(|(stem, _)| word.starts_with(stem))
-        .map(|&(_, month)| month)
+    calendar::month_named(word).or_else(|| calendar::month_by_stem(word))
 }
 
 #[cfg(test)]
@@ -253,6 +215,32 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn month_names_of_every_language_are_read() {
+        for (text, month) in [
+            ("31 студзеня 2016", 1),
+            ("1 лютага 2016", 2),
+            ("5 траўня 2016", 5),
+            ("5 жніўня 2016", 8),
+            ("5 лістапада 2016", 11),
+            ("5 снежня 2016", 12),
+            ("5 мая 2016", 5),
+            ("5 травня 2016", 5),
+            ("5 Sept 2016", 9),
+        ] {
+            assert_eq!(
+                parse_date(text).map(|p| p.resolve(DateOrder::DayFirst).format("%m").to_string()),
+                Ok(format!("{month:02}")),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_date("31 студзеня 2016"),
+            Ok(ParsedDate::Exact(d(2016, 1, 31)))
+        );
+        assert_eq!(parse_date("31 берег 2016"), Err(DateError::Format));
     }
 
     #[test]

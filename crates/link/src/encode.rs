@@ -12,8 +12,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::names_bridge;
-use crate::record::{Record, Sex};
+use crate::record::Record;
 use crate::registry::birth_range_from_age;
+use casefile_core::Sex;
 
 /// Marks a missing value in an id column.
 pub(crate) const NONE: u32 = u32::MAX;

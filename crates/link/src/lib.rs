@@ -36,5 +36,5 @@ pub use linker::{
     PairRef, Settings,
 };
 pub use model::Model;
-pub use record::{Record, Sex};
+pub use record::Record;
 pub use registry::{parse_registry, parse_registry_reader, ColumnMap, RegistryError, RowError};

@@ -5,63 +5,9 @@
 //! column, or hold nothing but a name. The linker treats a missing field as
 //! neutral evidence, never as disagreement.
 
+use casefile_core::Sex;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-/// Sex as recorded; anything else is left unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sex {
-    Female,
-    Male,
-}
-
-impl Sex {
-    /// Reads the usual spellings in English, Ukrainian and Russian.
-    pub fn parse(text: &str) -> Option<Sex> {
-        let word = text.trim().trim_end_matches('.').to_lowercase();
-        const FEMALE: [&str; 14] = [
-            "f",
-            "female",
-            "girl",
-            "w",
-            "woman",
-            "ж",
-            "жін",
-            "жіноча",
-            "жен",
-            "женский",
-            "дівчинка",
-            "девочка",
-            "дзяўчынка",
-            "жаночы",
-        ];
-        const MALE: [&str; 15] = [
-            "m",
-            "male",
-            "boy",
-            "man",
-            "ч",
-            "чол",
-            "чоловіча",
-            "м",
-            "муж",
-            "мужской",
-            "хлопчик",
-            "мальчик",
-            "хлопчык",
-            "мужчынскі",
-            "чал",
-        ];
-        if FEMALE.contains(&word.as_str()) {
-            Some(Sex::Female)
-        } else if MALE.contains(&word.as_str()) {
-            Some(Sex::Male)
-        } else {
-            None
-        }
-    }
-}
 
 /// One registry record. Sensitive: holds a child's name and birth date, so
 /// it is never printed by this crate.
@@ -103,18 +49,5 @@ impl Record {
             .iter()
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sex_spellings() {
-        assert_eq!(Sex::parse("Ж"), Some(Sex::Female));
-        assert_eq!(Sex::parse("чол."), Some(Sex::Male));
-        assert_eq!(Sex::parse("M"), Some(Sex::Male));
-        assert_eq!(Sex::parse("?"), None);
     }
 }

@@ -19,7 +19,8 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::dates::{parse_date, DateOrder, ParsedDate};
 use crate::names_bridge::split_full_name;
-use crate::record::{Record, Sex};
+use crate::record::Record;
+use casefile_core::Sex;
 
 /// A record field a column can be mapped to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -20,6 +20,7 @@ use crate::given::{self, table as given_table, Membership};
 use crate::key::{edit_distance, token_keys, KeyVariant};
 use crate::parse::{self, parse_name, ParsedName, Role};
 use crate::places::{self, AdminWord};
+use casefile_core::{Lang, Sex};
 use serde::Serialize;
 
 /// Score at or above which two names are taken to be the same.
@@ -178,22 +179,22 @@ pub(crate) fn language_form(key: &str) -> String {
 
 /// Gendered surname endings (of keys), with the stem they leave.
 /// Feminine first within each pair so that "ova" wins over "ov".
-const GENDER_ENDINGS: [(&str, given::Sex); 11] = [
-    ("skaia", given::Sex::Female),
-    ("Tkaia", given::Sex::Female),
-    ("ska", given::Sex::Female),
-    ("Tka", given::Sex::Female),
-    ("ski", given::Sex::Male),
-    ("Tki", given::Sex::Male),
-    ("ova", given::Sex::Female),
-    ("eva", given::Sex::Female),
-    ("ina", given::Sex::Female),
-    ("ov", given::Sex::Male),
-    ("ev", given::Sex::Male),
+const GENDER_ENDINGS: [(&str, Sex); 11] = [
+    ("skaia", Sex::Female),
+    ("Tkaia", Sex::Female),
+    ("ska", Sex::Female),
+    ("Tka", Sex::Female),
+    ("ski", Sex::Male),
+    ("Tki", Sex::Male),
+    ("ova", Sex::Female),
+    ("eva", Sex::Female),
+    ("ina", Sex::Female),
+    ("ov", Sex::Male),
+    ("ev", Sex::Male),
 ];
 
 /// Splits a surname key into (stem, sex) by its gendered ending.
-pub(crate) fn gender_split(key: &str) -> (String, Option<given::Sex>) {
+pub(crate) fn gender_split(key: &str) -> (String, Option<Sex>) {
     for (end, sex) in GENDER_ENDINGS {
         if let Some(stem) = key.strip_suffix(end) {
             if stem.chars().count() >= 2 {
@@ -210,7 +211,7 @@ pub(crate) fn gender_split(key: &str) -> (String, Option<given::Sex>) {
     }
     if let Some(stem) = key.strip_suffix("in") {
         if stem.chars().count() >= 3 {
-            return (format!("{stem}in"), Some(given::Sex::Male));
+            return (format!("{stem}in"), Some(Sex::Male));
         }
     }
     (key.to_string(), None)
@@ -478,22 +479,28 @@ fn group_label(m: &Membership) -> &'static str {
         .unwrap_or("?")
 }
 
-/// Script and, where the letters show it, the language of a word
-/// (і ї є ґ are Ukrainian; ў, or і with ы/э, Belarusian; ы э ъ ё Russian).
+/// Script and, where the letters show it, the language of a word, for an
+/// explanation: "Latin", "Cyrillic" or the language code.
 fn script_of(s: &str) -> &'static str {
     if !crate::key::is_cyrillic_text(s) {
         return "Latin";
     }
+    cyrillic_language(s).map_or("Cyrillic", Lang::code)
+}
+
+/// The language a Cyrillic word's letters show: і ї є ґ are Ukrainian; ў,
+/// or і with ы/э, Belarusian; ы э ъ ё Russian. `None` when they show none.
+fn cyrillic_language(s: &str) -> Option<Lang> {
     let lower = s.to_lowercase();
     let has = |set: &str| lower.chars().any(|c| set.contains(c));
     if has("ў") || (has("і") && has("ыэ")) {
-        "be"
+        Some(Lang::Be)
     } else if has("іїєґ") {
-        "uk"
+        Some(Lang::Uk)
     } else if has("ыэъё") {
-        "ru"
+        Some(Lang::Ru)
     } else {
-        "Cyrillic"
+        None
     }
 }
 

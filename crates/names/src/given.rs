@@ -17,17 +17,9 @@
 
 use crate::key::{primary_key, token_keys};
 use crate::translit::{transliterate, Scheme};
+use casefile_core::Sex;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
-
-/// Grammatical sex of a given name group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Sex {
-    /// Masculine name.
-    Male,
-    /// Feminine name.
-    Female,
-}
 
 const GROUPS: &str = "\
 m|Oleksandr|Олександр Александр Аляксандр Alexander Alexandre Aleksander Alexandr Alessandro Aleksandar|Саша Сашко Сашка Шура Саня Олесь Олекса Sasha Sascha Oleksa Alex Alik Алик

@@ -18,7 +18,9 @@
 //! token yields a small set of alternative keys, one per plausible style;
 //! two tokens match when their sets meet. Cyrillic tokens have exactly one.
 
+use crate::phonetic::is_key_vowel;
 use crate::translit::{is_cyrillic, key_letters, transliterate, Scheme};
+use casefile_core::chars::is_apostrophe;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use unicode_normalization::UnicodeNormalization;
@@ -44,12 +46,11 @@ pub(crate) fn is_cyrillic_text(s: &str) -> bool {
     cyr > 0 && cyr >= lat
 }
 
-/// Apostrophe-like marks that Ukrainian, Belarusian and the romanisations use.
+/// Marks a name token drops: the apostrophes (`casefile_core::chars`, the
+/// one set search and extraction split words on) and the quotation marks a
+/// name may carry (a nickname in quotes, ISO 9's hard sign ʺ).
 pub(crate) fn is_apostrophe_like(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '’' | 'ʼ' | '`' | 'ʹ' | 'ʺ' | '‘' | '´' | '”' | '“' | '"'
-    )
+    is_apostrophe(c) || matches!(c, 'ʺ' | '”' | '“' | '"')
 }
 
 /// Lowercases a Latin token, spells out the letters with diacritics that
@@ -110,10 +111,6 @@ fn cyrillic_key_spelling(s: &str) -> String {
         }
     }
     out
-}
-
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
 /// The phonetic skeleton of a plain ASCII lowercase spelling.
@@ -226,8 +223,8 @@ fn decode_german(s: &str) -> String {
             continue;
         }
         let between_vowels = i > 0
-            && chars.get(i - 1).is_some_and(|p| is_vowel(*p))
-            && chars.get(i + 1).is_some_and(|n| is_vowel(*n));
+            && chars.get(i - 1).is_some_and(|p| is_key_vowel(*p))
+            && chars.get(i + 1).is_some_and(|n| is_key_vowel(*n));
         out.push(if c == 's' && between_vowels { 'z' } else { c });
         i += 1;
     }
@@ -324,7 +321,8 @@ fn compute_token_keys(token: &str) -> Vec<KeyVariant> {
     }
     let folded = fold_latin(token);
     push(skeleton(&folded), "Latin");
-    let german_initial_s = folded.starts_with('s') && folded.chars().nth(1).is_some_and(is_vowel);
+    let german_initial_s =
+        folded.starts_with('s') && folded.chars().nth(1).is_some_and(is_key_vowel);
     if folded.contains("sch")
         || folded.contains('w')
         || folded.contains('z')
@@ -334,7 +332,7 @@ fn compute_token_keys(token: &str) -> Vec<KeyVariant> {
         let german = decode_german(&folded);
         // German s before a vowel at the start of a word may be Russian з
         // (Selenskyj) or с (Sascha): keep both readings.
-        if german.starts_with('s') && german.chars().nth(1).is_some_and(is_vowel) {
+        if german.starts_with('s') && german.chars().nth(1).is_some_and(is_key_vowel) {
             push(
                 skeleton(&format!("z{}", &german[1..])),
                 "German-style spelling",

@@ -34,7 +34,9 @@
 //! - [`compare_given`], [`compare_surname`]: field-level scores for record linkage.
 //! - [`variants`]: spellings the matcher treats as equivalent.
 //! - [`latin_key`], [`surname_stem_key`], [`given_name_group`]: keys for blocking and grouping;
-//!   [`given_name_sex`] for a missing sex field.
+//!   [`given_name_sex`] for a missing sex field; [`soundex`] and
+//!   [`consonant_class_skeleton`]: the phonetic keys of a Latin key (one
+//!   implementation, which `casefile-link` blocks on).
 //! - [`transliterate`] / [`to_cyrillic`]: the standards themselves (see [`translit`]).
 //! - [`parse_name`]: token roles and name order.
 
@@ -42,16 +44,21 @@ mod compare;
 mod given;
 mod key;
 mod parse;
+mod phonetic;
 mod places;
 pub mod translit;
+
+use casefile_core::Sex;
 
 pub use compare::{compare, compare_given, compare_surname, Comparison, Step, DEFAULT_THRESHOLD};
 pub use given::{
     diminutives as given_name_diminutives, group_count as given_name_group_count,
-    groups as given_name_groups, Sex,
+    groups as given_name_groups,
 };
 pub use parse::{parse_name, NameOrder, NameToken, ParsedName, Role};
-pub use translit::{to_cyrillic, transliterate, Lang, Scheme};
+pub use phonetic::{consonant_class_skeleton, soundex};
+use phonetic::{consonant_skeleton, is_key_vowel};
+pub use translit::{to_cyrillic, transliterate, Scheme};
 
 /// A canonical, script-independent key for blocking and grouping: each
 /// word is reduced to its phonetic skeleton (see the `key` module: one
@@ -239,14 +246,10 @@ fn form_key_of(key: &str) -> String {
     let (stem, sex) = compare::gender_split(&compare::language_form(key));
     let marker = match sex {
         None => "",
-        Some(given::Sex::Female) => "/f",
-        Some(given::Sex::Male) => "/m",
+        Some(Sex::Female) => "/f",
+        Some(Sex::Male) => "/m",
     };
     format!("{}{marker}", compare::akanye_form(&stem))
-}
-
-fn is_key_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
 /// In a key, "u" after a or e (anywhere) or after o (at the end) is the
@@ -274,22 +277,6 @@ fn belarusian_u_as_v(key: &str) -> String {
             }
         })
         .collect()
-}
-
-/// A key's consonants, each run of one letter once, after its first letter
-/// (a first vowel only as "_": akanye changes first vowels too, Остап / Астап).
-fn consonant_skeleton(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    let mut last = None;
-    for (i, c) in key.chars().enumerate() {
-        if i == 0 && is_key_vowel(c) {
-            out.push('_');
-        } else if !is_key_vowel(c) && last != Some(c) {
-            out.push(c);
-        }
-        last = Some(c);
-    }
-    out
 }
 
 /// The given-name groups of the father a patronymic names (Олександрович,

@@ -7,8 +7,9 @@
 //! (a known given name, a patronymic suffix, a single letter) and only then
 //! by where it stands.
 
-use crate::given::{self, Sex};
+use crate::given;
 use crate::key::primary_key;
+use casefile_core::Sex;
 use serde::Serialize;
 
 /// The role of one token in a person's name.

@@ -40,6 +40,8 @@
 //!   standards; they are included because such spellings are common in
 //!   reports and must be reproducible for `variants`.
 
+use casefile_core::chars::is_apostrophe;
+use casefile_core::Lang;
 use serde::Serialize;
 
 mod table;
@@ -115,10 +117,6 @@ fn is_cyr_vowel(c: char) -> bool {
         c,
         'а' | 'е' | 'ё' | 'и' | 'і' | 'ї' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'є'
     )
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '`' | 'ʹ' | '‘')
 }
 
 /// True for Cyrillic letters (basic block and the supplement used by uk/be).
@@ -226,23 +224,17 @@ pub(crate) fn key_letters(c: char) -> Option<&'static str> {
     table::tables().key(c)
 }
 
-/// The languages whose Cyrillic spelling `to_cyrillic` can produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Lang {
-    /// Ukrainian.
-    Uk,
-    /// Russian.
-    Ru,
-    /// Belarusian.
-    Be,
-}
-
 /// Best-effort reverse transliteration (Latin → Cyrillic) for the national
 /// Ukrainian, BGN/PCGN Russian and BGN/PCGN Belarusian conventions. Latin
 /// romanisation loses information (Ukrainian "y" is и, Russian "y" is ы or й),
 /// so the result is a plausible spelling, not a certain one; the matcher
-/// never relies on it.
+/// never relies on it. [`Lang::En`] has no Cyrillic spelling: the text is
+/// returned as written.
 pub fn to_cyrillic(text: &str, lang: Lang) -> String {
+    // English has no Cyrillic spelling of its own: the text stays as written.
+    if lang == Lang::En {
+        return text.to_string();
+    }
     // The longest Latin group that matches wins (`data/translit_reverse.tsv`).
     let groups = table::reverse_groups();
     let (lang_specific, common) = (groups.of(lang), groups.common());
@@ -252,7 +244,7 @@ pub fn to_cyrillic(text: &str, lang: Lang) -> String {
     while i < chars.len() {
         let c = chars[i];
         if !c.is_ascii_alphabetic() {
-            if c == '\'' || c == '’' || c == 'ʼ' {
+            if is_apostrophe(c) {
                 out.push(if lang == Lang::Ru { 'ь' } else { '\'' });
             } else {
                 out.push(c);

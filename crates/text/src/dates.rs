@@ -16,6 +16,11 @@
 //! `22 July 2023`, `Jul 22 2023`, and the Ukrainian, Russian and Belarusian
 //! `22 липня 2023`, `22 июля 2023 г.`, `22 ліпеня 2023`.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use casefile_core::calendar::{self, Form, Unit};
+
 use crate::fold::fold;
 use crate::lang::head;
 
@@ -269,71 +274,34 @@ fn valid(year: u32, month: u32, day: u32) -> bool {
     day <= days
 }
 
+/// Month names and abbreviations of `casefile_core::calendar`, folded as the
+/// words they are compared with are (й → и, ў → у).
+static MONTH_NAMES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    calendar_folded(Form::Name)
+        .chain(calendar_folded(Form::Abbreviation))
+        .collect()
+});
+
+/// The calendar's month stems, folded.
+static MONTH_STEMS: LazyLock<Vec<(String, u32)>> =
+    LazyLock::new(|| calendar_folded(Form::Stem).collect());
+
+fn calendar_folded(form: Form) -> impl Iterator<Item = (String, u32)> {
+    calendar::words()
+        .iter()
+        .filter(move |w| w.unit == Unit::Month && w.form == form)
+        .map(|w| (fold(w.word), w.number))
+}
+
 /// The month a (folded) month name or abbreviation stands for, in English,
 /// Ukrainian, Russian or Belarusian, in any grammatical case.
 fn month_number(word: &str) -> Option<u32> {
-    const ENGLISH: [(&str, &str); 12] = [
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may", "may"),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sep"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ];
-    for (index, (full, short)) in ENGLISH.iter().enumerate() {
-        if word == *full || word == *short || (index == 8 && word == "sept") {
-            return Some(index as u32 + 1);
-        }
-    }
-    // Folded stems (й → и, ў → у): Ukrainian, Russian, Belarusian.
-    const STEMS: &[(&str, u32)] = &[
-        ("січ", 1),
-        ("лют", 2),
-        ("берез", 3),
-        ("квіт", 4),
-        ("трав", 5),
-        ("черв", 6),
-        ("лип", 7),
-        ("серп", 8),
-        ("верес", 9),
-        ("жовт", 10),
-        ("листоп", 11),
-        ("груд", 12),
-        ("январ", 1),
-        ("феврал", 2),
-        ("март", 3),
-        ("апрел", 4),
-        ("мая", 5),
-        ("маи", 5),
-        ("июн", 6),
-        ("июл", 7),
-        ("август", 8),
-        ("сентябр", 9),
-        ("октябр", 10),
-        ("ноябр", 11),
-        ("декабр", 12),
-        ("студз", 1),
-        ("сакав", 3),
-        ("красав", 4),
-        ("чэрв", 6),
-        ("ліп", 7),
-        ("жнiу", 8),
-        ("жніу", 8),
-        ("верас", 9),
-        ("кастрыч", 10),
-        ("лістап", 11),
-        ("снеж", 12),
-    ];
-    STEMS
-        .iter()
-        .find(|(stem, _)| word.starts_with(stem))
-        .map(|(_, month)| *month)
+    MONTH_NAMES.get(word).copied().or_else(|| {
+        MONTH_STEMS
+            .iter()
+            .find(|(stem, _)| word.starts_with(stem.as_str()))
+            .map(|(_, month)| *month)
+    })
 }
 
 #[cfg(test)]

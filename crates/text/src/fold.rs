@@ -3,11 +3,13 @@
 //! A query typed without diacritics or in another case must find the word
 //! as printed, in Latin and in Cyrillic alike, so folding lowercases,
 //! decomposes (NFKD) and drops the combining marks: `Й` → `и`, `ё` → `е`,
-//! `ї` → `і`, `é` → `e`, `ﬁ` → `fi`. Every apostrophe look-alike (’ ʼ ‘ ` ´)
-//! becomes `'`, because Ukrainian spelling uses them interchangeably.
+//! `ї` → `і`, `é` → `e`, `ﬁ` → `fi`. Every apostrophe look-alike (’ ʼ ‘ ` ´,
+//! the one set of `casefile_core::chars`) becomes `'`, because Ukrainian
+//! spelling uses them interchangeably.
 //! Invisible joiners (soft hyphen, zero-width space/joiners, word joiner,
 //! BOM) are dropped so that a word broken by them folds like the whole word.
 
+use casefile_core::chars::is_apostrophe;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// The folded form of `s`: lowercase, without diacritics, apostrophes unified.
@@ -28,7 +30,12 @@ pub fn fold_into(s: &str, out: &mut String) {
 #[inline]
 pub fn fold_char_into(c: char, out: &mut String) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        // '`' is the one ASCII apostrophe look-alike.
+        out.push(if c == '`' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        });
         return;
     }
     // Fast path for the basic Cyrillic letters, which neither decompose nor
@@ -80,15 +87,6 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// True for the characters used as an apostrophe inside words.
-#[inline]
-pub fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{02B9}' | '\u{FF07}'
-    )
-}
-
 /// True for format characters that may sit inside a word without splitting it.
 #[inline]
 pub fn is_invisible_joiner(c: char) -> bool {
@@ -128,6 +126,9 @@ mod tests {
         assert_eq!(fold("м’ясо"), "м'ясо");
         assert_eq!(fold("мʼясо"), "м'ясо");
         assert_eq!(fold("м'ясо"), "м'ясо");
+        for a in casefile_core::chars::APOSTROPHES {
+            assert_eq!(fold(&format!("м{a}ясо")), "м'ясо", "{a:?}");
+        }
     }
 
     #[test]

@@ -19,7 +19,8 @@
 //!
 //! `norm` is always [`fold()`](crate::fold()) of the token's slice of the text.
 
-use crate::fold::{fold_char_into, is_apostrophe, is_invisible_joiner, is_word_char};
+use crate::fold::{fold_char_into, is_invisible_joiner, is_word_char};
+use casefile_core::chars::is_apostrophe;
 use unicode_normalization::char::is_combining_mark;
 
 /// One word of a text: `text[start..end]` and its folded form.

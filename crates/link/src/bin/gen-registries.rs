@@ -548,8 +548,8 @@ impl NamePool {
                     diminutives: casefile_names::given_name_diminutives(label),
                 };
                 match sex {
-                    casefile_names::Sex::Male => boys.push(forms),
-                    casefile_names::Sex::Female => girls.push(forms),
+                    casefile_core::Sex::Male => boys.push(forms),
+                    casefile_core::Sex::Female => girls.push(forms),
                 }
             }
         }

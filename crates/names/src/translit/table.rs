@@ -328,11 +328,14 @@ pub(super) struct ReverseGroups {
 }
 
 impl ReverseGroups {
+    /// The groups of `lang`'s own spelling; none for English, which has no
+    /// Cyrillic spelling of its own.
     pub(super) fn of(&self, lang: Lang) -> &[(&'static str, &'static str)] {
         match lang {
             Lang::Uk => &self.uk,
             Lang::Ru => &self.ru,
             Lang::Be => &self.be,
+            Lang::En => &[],
         }
     }
 

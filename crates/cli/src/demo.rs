@@ -6,7 +6,7 @@ use crate::registry::{self, LinkOptions};
 use anyhow::{bail, Context, Result};
 use casefile_core::SourceKind;
 use casefile_ingest::{IngestReport, NoProgress};
-use casefile_link::evaluation::PairCounts;
+use casefile_link::PairCounts;
 use casefile_store::{verify_project, Project, SearchQuery, Store};
 use include_dir::{include_dir, Dir};
 use std::collections::{HashMap, HashSet};

@@ -1,7 +1,7 @@
 //! Extraction from the shell: `extract`, `entities`, `entity`, `merge`,
 //! `split`, `claims`, `statement`.
 //!
-//! Findings are stored per source (see `casefile_extract::statements`); here
+//! Findings are stored per source (see `casefile_extract::to_statements`); here
 //! they are resolved across sources on the fly and human judgements (merge,
 //! split) are replayed on top, so the listing always reflects every source
 //! and every correction.
@@ -12,8 +12,9 @@ use casefile_core::{
     AuditRecord, Entity, EntityId, EntityKind, Origin, SourceId, Statement, StatementFilter,
     StatementId, Status,
 };
-use casefile_extract::clusters::{apply_judgements, Judgement};
-use casefile_extract::statements::{organization_from_statements, person_from_statements};
+use casefile_extract::{
+    apply_judgements, organization_from_statements, person_from_statements, Judgement,
+};
 use casefile_store::{now_rfc3339, Project, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -35,7 +35,8 @@
 //! - [`variants`]: spellings the matcher treats as equivalent.
 //! - [`latin_key`], [`surname_stem_key`], [`given_name_group`]: keys for blocking and grouping;
 //!   [`given_name_sex`] for a missing sex field.
-//! - [`transliterate`] / [`to_cyrillic`]: the standards themselves (see [`translit`]).
+//! - [`transliterate`] / [`to_cyrillic`]: the standards themselves (one [`Scheme`] per
+//!   romanisation standard, one [`Lang`] per Cyrillic orthography).
 //! - [`parse_name`]: token roles and name order.
 
 mod compare;
@@ -43,7 +44,7 @@ mod given;
 mod key;
 mod parse;
 mod places;
-pub mod translit;
+mod translit;
 
 pub use compare::{compare, compare_given, compare_surname, Comparison, Step, DEFAULT_THRESHOLD};
 pub use given::{

@@ -3,8 +3,8 @@
 
 use crate::entities::load_locals;
 use crate::{Actor, AppError, Permission, Result};
-use casefile_core::vocab::claim_kind::CHILD_COUNT;
-use casefile_core::vocab::property::{
+use casefile_core::claim_kind::CHILD_COUNT;
+use casefile_core::property::{
     AGE_MAX, AGE_MIN, ASSERTED_BY, CLAIM_KIND, DESTINATION, NUMBER, ORIGIN, QUALIFIER, TIME_SCOPE,
 };
 use casefile_core::{EntityKind, SourceId};

@@ -8,15 +8,14 @@
 //! undone by another (or by rejecting its statement).
 
 use crate::{Actor, AppError, Permission, Result};
-use casefile_core::vocab::property::{
-    ACRONYM, ALIAS, MENTION, PLACE_KIND, ROLE, SAME_AS, SPLIT_OFF,
-};
+use casefile_core::property::{ACRONYM, ALIAS, MENTION, PLACE_KIND, ROLE, SAME_AS, SPLIT_OFF};
 use casefile_core::{
     AuditRecord, Entity, EntityId, EntityKind, Origin, SourceId, Statement, StatementFilter,
     StatementId, Status,
 };
-use casefile_extract::clusters::{apply_judgements, Judgement};
-use casefile_extract::statements::{organization_from_statements, person_from_statements};
+use casefile_extract::{
+    apply_judgements, organization_from_statements, person_from_statements, Judgement,
+};
 use casefile_store::{now_rfc3339, Project, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -11,7 +11,7 @@
 //! re-estimate the model on the next run.
 
 use crate::{Actor, AppError, Permission, Protected, Result};
-use casefile_core::vocab::property::{RECORD_MATCH, RECORD_NON_MATCH};
+use casefile_core::property::{RECORD_MATCH, RECORD_NON_MATCH};
 use casefile_core::{
     AuditRecord, Entity, EntityId, EntityKind, Origin, RegistryInfo, Statement, StatementFilter,
     StatementId, Status,

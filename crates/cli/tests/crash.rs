@@ -12,7 +12,7 @@ const DOCS: usize = 1500;
 fn killed_ingests_leave_a_consistent_project_and_a_rerun_completes_it() {
     let (tmp, project) = new_project();
     let corpus = tmp.path().join("corpus");
-    casefile_ingest::synthetic::write_corpus(&corpus, 99, DOCS, 3000).unwrap();
+    casefile_bench::synthetic::write_corpus(&corpus, 99, DOCS, 3000).unwrap();
 
     let mut stored_after_kills = Vec::new();
     for delay_ms in [100u64, 350, 700, 1200, 2000] {

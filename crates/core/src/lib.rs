@@ -1,10 +1,21 @@
 //! Domain types shared by every casefile crate.
 //!
 //! This crate is the bottom of the layering: it does no I/O and depends on
-//! nothing else of casefile. It defines what a [`Source`], a [`Span`], an
-//! [`Entity`], a [`Statement`] and a [`Case`] are (see `DESIGN.md`), the
-//! identifiers that name them, the audit entry and its hash chain, and which
-//! properties hold a child's personal data ([`sensitivity`]).
+//! nothing else of casefile. Its API, all at the crate root:
+//! - the records of DESIGN.md: [`Source`] (with its [`SourceMeta`],
+//!   [`Custody`] and [`SourceSummary`]), [`Span`], [`Entity`],
+//!   [`Statement`] (and the [`StatementFilter`] to select them), [`Case`],
+//!   [`RegistryInfo`]; the identifiers that name them ([`SourceId`],
+//!   [`EntityId`], [`StatementId`], [`CaseId`]) and their closed
+//!   vocabularies ([`SourceKind`], [`MediaType`], [`EntityKind`], [`Origin`],
+//!   [`Status`], parsed with [`ParseError`]);
+//! - the audit log: [`AuditRecord`], [`AuditEntry`] chained by hash from
+//!   [`GENESIS_HASH`], checked by [`verify_chain`] into [`ChainFault`]s;
+//! - hashing: [`sha256_hex`], [`is_sha256_hex`];
+//! - the statement vocabulary: the [`property`] names (all of them in
+//!   [`PROPERTIES`], checked by [`is_property`]) and the [`claim_kind`]s;
+//! - privacy: [`is_sensitive`] (with [`SENSITIVE_CHILD_PROPERTIES`]), the one
+//!   rule for what is a child's personal data.
 //!
 //! It also holds the vocabulary every other crate shares, so that no crate
 //! keeps its own copy: property names ([`vocab`]), [`Sex`], the language
@@ -20,18 +31,24 @@
 //! - Statements are never deleted; corrections are new statements or status
 //!   changes, both recorded in the audit log.
 
-pub mod audit;
+mod audit;
 pub mod calendar;
 pub mod chars;
-pub mod hash;
+mod hash;
 mod lang;
-pub mod model;
-pub mod sensitivity;
+mod model;
+mod sensitivity;
 mod sex;
-pub mod vocab;
+mod vocab;
 
 pub use audit::{verify_chain, AuditEntry, AuditRecord, ChainFault, GENESIS_HASH};
-pub use hash::{sha256_hex, Sha256Hex};
+pub use hash::{is_sha256_hex, sha256_hex, Sha256Hex};
 pub use lang::Lang;
-pub use model::*;
+pub use model::{
+    Case, CaseId, Custody, Entity, EntityId, EntityKind, MediaType, Origin, ParseError,
+    RegistryInfo, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span, Statement,
+    StatementFilter, StatementId, Status,
+};
+pub use sensitivity::{is_sensitive, SENSITIVE_CHILD_PROPERTIES};
 pub use sex::Sex;
+pub use vocab::{claim_kind, is_property, property, PROPERTIES};

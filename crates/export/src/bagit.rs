@@ -17,7 +17,7 @@ use crate::manifest::{
 use crate::redact::{prepare, Guard, Prepared, Profile, WITHHELD};
 use crate::sign::{self, SigningKey, PUBLIC_KEY_FILE, SIGNATURE_FILE};
 use crate::{ftm, html};
-use casefile_core::hash::is_sha256_hex;
+use casefile_core::is_sha256_hex;
 use serde::Serialize;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};

@@ -13,7 +13,7 @@
 //! `statements.json`. The property table is `ftm-properties.txt`.
 
 use crate::redact::Prepared;
-use casefile_core::vocab::property::{DATE, PERIOD, SEX};
+use casefile_core::property::{DATE, PERIOD, SEX};
 use casefile_core::{EntityKind, SourceKind, Statement, Status};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -56,7 +56,7 @@ pub fn parse_manifest(text: &str) -> (Vec<ManifestEntry>, Vec<LineError>) {
             continue;
         };
         let path = rest.trim_start_matches([' ', '\t']);
-        if !casefile_core::hash::is_sha256_hex(&hash.to_ascii_lowercase()) {
+        if !casefile_core::is_sha256_hex(&hash.to_ascii_lowercase()) {
             errors.push(error("the checksum is not 64 hex digits"));
         } else if path.is_empty() {
             errors.push(error("no file path after the checksum"));

@@ -22,8 +22,8 @@
 use crate::bundle::{BundleSource, CaseBundle};
 use crate::error::ExportError;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
-use casefile_core::sensitivity::is_sensitive;
-use casefile_core::vocab::property::{ADDRESS, AGE, RECORD_MATCH, RECORD_NON_MATCH, SAME_AS};
+use casefile_core::is_sensitive;
+use casefile_core::property::{ADDRESS, AGE, RECORD_MATCH, RECORD_NON_MATCH, SAME_AS};
 use casefile_core::{AuditEntry, Entity, EntityId, EntityKind, SourceId, Statement};
 use hmac::{Hmac, Mac};
 use rand::RngCore;

@@ -12,10 +12,25 @@
 //! acronyms in brackets after expansions, qualifiers before numbers, reporting
 //! verbs around claims) rather than from particular sentences, and they work
 //! for English, Ukrainian and Russian. Places come from a gazetteer built from
-//! public data packages (see `data/SOURCES.md`). Cross-document grouping of
-//! persons lives in [`resolve`].
+//! public data packages (see `data/SOURCES.md`).
+//!
+//! The API, all at the crate root:
+//! - [`extract`] → [`Extraction`]: [`Person`]s, [`Organization`]s,
+//!   [`Place`]s (a [`PlaceKind`] each), [`CountClaim`]s (with a
+//!   [`Qualifier`]) and [`Event`]s, every one with its [`Mention`]s or span;
+//! - the gazetteer alone: [`lookup_place`] → [`GazetteerEntry`],
+//!   [`gazetteer_size`];
+//! - across documents: [`resolve_persons`] / [`resolve_organizations`] group
+//!   the findings of many sources (each under its [`DocKey`]) into
+//!   [`ResolvedPerson`]s / [`ResolvedOrganization`]s, and
+//!   [`apply_judgements`] replays human merges and splits ([`Judgement`]) on
+//!   those machine clusters;
+//! - findings as statements: [`to_statements`] turns an extraction into the
+//!   entities and statements of a source ([`Derived`]), and
+//!   [`person_from_statements`] / [`organization_from_statements`] read them
+//!   back.
 
-pub mod clusters;
+mod clusters;
 mod counts;
 mod dates;
 mod events;
@@ -27,16 +42,20 @@ mod numbers;
 mod orgs;
 mod persons;
 mod places;
-pub mod resolve;
+mod resolve;
 mod scan;
-pub mod statements;
+mod statements;
 mod wordlist;
 
 use serde::{Deserialize, Serialize};
 
+pub use clusters::{apply_judgements, Judgement};
 pub use gazetteer::{gazetteer_size, lookup_place, GazetteerEntry};
 pub use resolve::{
     resolve_organizations, resolve_persons, DocKey, ResolvedOrganization, ResolvedPerson,
+};
+pub use statements::{
+    organization_from_statements, person_from_statements, to_statements, Derived,
 };
 
 /// One occurrence of an entity: byte offsets into the text and the quoted words.

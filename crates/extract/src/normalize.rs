@@ -6,8 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write;
 use std::sync::LazyLock;
 
-pub use casefile_text::fold;
-pub use casefile_text::fold::fold_into;
+pub use casefile_text::{fold, fold_into};
 
 /// Ukrainian/Russian case endings, folded like the words they strip (folding turns "ї"
 /// into "і" and "й" into "и"), grouped by their last letter, longest first in each group.

@@ -11,7 +11,7 @@
 //! re-extracting the same text yields the same ids.
 
 use crate::{CountClaim, Event, Extraction, Mention, Organization, Person, Place};
-use casefile_core::vocab::{claim_kind, property};
+use casefile_core::{claim_kind, property};
 use casefile_core::{
     sha256_hex, Entity, EntityId, EntityKind, Origin, SourceId, Span, Statement, Status,
 };

@@ -8,7 +8,8 @@ set -euo pipefail
 out=${1:?usage: snapshot.sh OUT_DIR}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target-extract}
 mkdir -p "$out"
-cargo build -q --release -p casefile-extract --example snapshot --bin eval-extract
+cargo build -q --release -p casefile-extract --example snapshot
+cargo build -q --release -p casefile-bench --bin eval-extract
 files=$(find ../shared/seeds corpus crates/extract/devset/texts -type f \( -name '*.txt' -o -name '*.html' -o -name '*.htm' -o -name '*.md' \) | sort)
 "$CARGO_TARGET_DIR/release/examples/snapshot" "$out/json" $files
 "$CARGO_TARGET_DIR/release/eval-extract" --verbose > "$out/eval.txt"

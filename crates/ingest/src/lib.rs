@@ -18,10 +18,8 @@
 //! A file that fails at any step gets one [`FileOutcome::Failed`] naming the
 //! reason; the batch goes on. Nothing of a failed file is stored.
 
-pub mod synthetic;
-
 use casefile_core::{Custody, MediaType, Source, SourceId, SourceKind, SourceMeta};
-use casefile_extract::statements::{to_statements, Derived};
+use casefile_extract::{to_statements, Derived};
 use casefile_store::{Inserted, NewSource, Project, StoreError};
 use casefile_text::{prepare_document, PrepareError, PreparedDocument};
 use rayon::prelude::*;

@@ -21,7 +21,7 @@ fi
   "$VENV/bin/pip" install -q "splink>=4" recordlinkage duckdb pandas unidecode
 "$VENV/bin/python" -c 'import splink, recordlinkage; print("splink", splink.__version__, "| recordlinkage", recordlinkage.__version__)'
 
-cargo build -q --release -p casefile-link --bin eval-febrl --bin eval-synth --bin gen-registries
+cargo build -q --release -p casefile-bench --bin eval-febrl --bin eval-synth --bin gen-registries
 mkdir -p "$SYNTH"
 for n in $SIZES; do
   f="$SYNTH/synth-$n.csv"

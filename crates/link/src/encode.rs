@@ -108,7 +108,7 @@ pub(crate) struct TextColumn {
     /// Per name-knowledge id: how many records' keys carry it.
     pub variant_counts: Vec<u32>,
     /// Per key id, for surnames only: up to [`VARIANT_IDS`] ids of its
-    /// spelling forms (see `names_bridge::surname_form_keys`), [`NONE`]
+    /// spelling forms (see `casefile_names::surname_form_keys`), [`NONE`]
     /// padded. Two keys sharing one are the same surname up to a language
     /// ending or akanye: much stronger evidence than a shared sound key.
     pub key_forms: Vec<[u32; VARIANT_IDS]>,

@@ -7,34 +7,52 @@
 //! lists ([`link`]) or within one ([`dedupe`]), with a probability and the
 //! per-field reasons for every pair, without any labelled training data.
 //!
-//! The pipeline: [`registry`] reads a CSV through a column map into
+//! The pipeline: `registry` reads a CSV through a [`ColumnMap`] into
 //! [`Record`]s; `encode` interns every value once (with its Latin key from
-//! `casefile-names`); [`blocking`] picks candidate pairs by sort-based
-//! keys; `compare` turns each pair into a pattern of comparison levels;
-//! [`model`] estimates `u` from random pairs and `m` and the prior by EM on
-//! pattern counts, with term-frequency adjustment of names; `cluster`
-//! groups matches with a guard against chaining.
+//! `casefile-names`); `blocking` picks candidate pairs by sort-based keys
+//! ([`BlockingConfig`]); `compare` turns each pair into a pattern of
+//! comparison levels; `model` estimates `u` from random pairs and `m` and the
+//! prior by EM on pattern counts, with term-frequency adjustment of names;
+//! `cluster` groups matches with a guard against chaining.
+//!
+//! The API, all at the crate root:
+//! - [`link`] / [`dedupe`] (and [`link_owned`] / [`dedupe_owned`], which free
+//!   the records once encoded) with [`Settings`] → [`LinkResult`]: the
+//!   [`Model`] (per field a [`FieldModel`] of [`LevelModel`]s), every
+//!   [`Pair`] above the review floor with its [`FieldContribution`]s, the
+//!   clusters and [`LinkStats`]; [`PairRef`] names a pair by record index;
+//! - [`parse_registry`] / [`parse_registry_reader`]: CSV → [`Record`]s
+//!   through a [`ColumnMap`] (of [`MapKey`]s, with a [`DateOrder`]; a bad
+//!   map is a [`MapError`]), row problems as [`RowError`]s, a failed read as a
+//!   [`RegistryError`];
+//! - [`BlockingConfig`] of [`BlockingRule`]s, read from TOML (a
+//!   [`BlockingError`] when it is wrong);
+//! - scoring against a truth: [`PairCounts`], [`cluster_pairs`].
 //!
 //! The library does no I/O. Records hold children's personal data: nothing
 //! here logs or puts record content into errors.
 
-pub mod blocking;
+mod blocking;
 mod cluster;
 mod compare;
-pub mod dates;
+mod dates;
 mod encode;
-pub mod evaluation;
+mod evaluation;
 mod linker;
-pub mod model;
-pub mod names_bridge;
-pub mod record;
-pub mod registry;
+mod model;
+mod names_bridge;
+mod record;
+mod registry;
 
 pub use blocking::{BlockingConfig, BlockingError, BlockingRule};
+pub use dates::DateOrder;
+pub use evaluation::{cluster_pairs, PairCounts};
 pub use linker::{
     dedupe, dedupe_owned, link, link_owned, FieldContribution, LinkResult, LinkStats, Pair,
     PairRef, Settings,
 };
-pub use model::Model;
+pub use model::{FieldModel, LevelModel, Model};
 pub use record::Record;
-pub use registry::{parse_registry, parse_registry_reader, ColumnMap, RegistryError, RowError};
+pub use registry::{
+    parse_registry, parse_registry_reader, ColumnMap, MapError, MapKey, RegistryError, RowError,
+};

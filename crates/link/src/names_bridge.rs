@@ -60,29 +60,17 @@ pub fn father_groups(patronymic: &str) -> Vec<u32> {
     casefile_names::patronymic_father_group_ids(patronymic)
 }
 
-/// Loose sound keys of a surname, one per reading of a Latin spelling
-/// (gendered ending, vowels and the Belarusian ў dropped), shared by its Ukrainian, Russian and Belarusian
-/// forms (Шевцов / Шаўцоў / Shautsou).
-pub fn surname_sound_keys(surname: &str) -> Vec<String> {
-    casefile_names::surname_sound_keys(surname)
-}
-
 /// The Latin key, sound keys and spelling forms of a surname at once (as
-/// [`latin_key`], [`surname_sound_keys`] and [`surname_form_keys`]), its
-/// spelling read once.
+/// [`latin_key`], [`casefile_names::surname_sound_keys`] — loose keys shared
+/// by Шевцов / Шаўцоў / Shautsou — and [`casefile_names::surname_form_keys`]
+/// — tight keys, equal only up to the regular uk/ru/be ending
+/// correspondences, the sex kept), its spelling read once.
 pub fn surname_keys(surname: &str) -> casefile_names::SurnameKeys {
     let mut keys = casefile_names::surname_keys(surname);
     if keys.latin.is_empty() {
         keys.latin = fallback_key(surname);
     }
     keys
-}
-
-/// Tight spelling keys of a surname: equal only up to the regular
-/// Ukrainian / Russian / Belarusian ending and akanye correspondences
-/// (Коваленко / Каваленка, Ковальська / Ковальская), the sex kept.
-pub fn surname_form_keys(surname: &str) -> Vec<String> {
-    casefile_names::surname_form_keys(surname)
 }
 
 /// Splits a whole-name cell written in either order. When no word is a

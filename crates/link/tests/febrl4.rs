@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use casefile_link::evaluation::PairCounts;
+use casefile_link::PairCounts;
 use casefile_link::{link, parse_registry, ColumnMap, Settings};
 
 const FEBRL_MAP: &str = "id=rec_id, given=given_name, surname=surname, birth_date=date_of_birth, \

@@ -19,7 +19,7 @@ fi
 if ! "$VENV/bin/python" -c "import rigour, nomenklatura, unidecode, rapidfuzz" 2>/dev/null; then
   "$VENV/bin/pip" install -q rigour nomenklatura unidecode rapidfuzz
 fi
-cargo build -q --release -p casefile-names --bin eval-names
+cargo build -q --release -p casefile-bench --bin eval-names
 for PAIRS in "${SETS[@]}"; do
   CASEFILE_JSON="$("$CARGO_TARGET_DIR/release/eval-names" "$PAIRS" --json)"
   "$VENV/bin/python" "$ROOT/crates/names/bench/compare_peers.py" "$PAIRS" "$CASEFILE_JSON"

@@ -37,7 +37,8 @@
 //!   [`given_name_sex`] for a missing sex field; [`soundex`] and
 //!   [`consonant_class_skeleton`]: the phonetic keys of a Latin key (one
 //!   implementation, which `casefile-link` blocks on).
-//! - [`transliterate`] / [`to_cyrillic`]: the standards themselves (see [`translit`]).
+//! - [`transliterate`] / [`to_cyrillic`]: the standards themselves (one [`Scheme`] per
+//!   romanisation standard; the Cyrillic orthography is a `casefile_core::Lang`).
 //! - [`parse_name`]: token roles and name order.
 
 mod compare;
@@ -46,7 +47,7 @@ mod key;
 mod parse;
 mod phonetic;
 mod places;
-pub mod translit;
+mod translit;
 
 use casefile_core::Sex;
 

@@ -11,7 +11,7 @@
 //! they commit anything that refers to those blobs.
 
 use crate::{Result, StoreError};
-use casefile_core::hash::{is_sha256_hex, sha256_hex};
+use casefile_core::{is_sha256_hex, sha256_hex};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -9,29 +9,39 @@
 //! DIR/index/               Tantivy full-text index (derived; rebuilt from the database at will)
 //! ```
 //!
-//! Callers talk to [`Store`] (the database behind a trait, so that a
-//! PostgreSQL backend fits in later without changing them), [`BlobStore`]
-//! (originals) and [`SearchIndex`] (derived full text). [`Project`] opens all
-//! three together. All SQL lives in [`sqlite`]; nothing above this crate sees
-//! a SQL string or a `rusqlite` type.
+//! The API, all at the crate root:
+//! - [`Project`] opens the three parts of a project together (settings in
+//!   [`ProjectConfig`]);
+//! - [`Store`], the database behind a trait so that a PostgreSQL backend fits
+//!   in without changing callers, and its embedded implementation
+//!   [`SqliteStore`] (all SQL lives in its module; nothing above this crate
+//!   sees a SQL string or a `rusqlite` type); [`Inserted`] and [`NewSource`]
+//!   are its batch-insert types;
+//! - [`BlobStore`]: the originals, checked into a [`BlobState`];
+//! - [`SearchIndex`]: the derived full text, queried with a [`SearchQuery`]
+//!   into [`SearchHit`]s with a [`Snippet`] each;
+//! - [`verify_project`] → [`VerifyReport`];
+//! - [`StoreError`] (messages carry ids and paths, never document text, a
+//!   statement value or a search query), [`Result`], [`now_rfc3339`].
 //!
 //! Every write method of [`Store`] appends its audit entry inside the same
 //! transaction as the write itself, so the log can never disagree with the
 //! data after a crash.
 
-pub mod blobs;
+mod blobs;
 mod error;
-pub mod project;
-pub mod search;
-pub mod snippet;
-pub mod sqlite;
+mod project;
+mod search;
+mod snippet;
+mod sqlite;
 mod store;
-pub mod verify;
+mod verify;
 
-pub use blobs::BlobStore;
+pub use blobs::{BlobState, BlobStore};
 pub use error::StoreError;
 pub use project::{Project, ProjectConfig};
 pub use search::{SearchHit, SearchIndex, SearchQuery};
+pub use snippet::Snippet;
 pub use sqlite::SqliteStore;
 pub use store::{Inserted, NewSource, Store};
 pub use verify::{verify_project, VerifyReport};

@@ -12,6 +12,7 @@
 //! first, so a crash at any point leaves each source in the index exactly once
 //! after the next catch-up.
 
+use crate::error::{query_error, IndexContext};
 use crate::snippet::{locate_hits, query_terms, Snippet};
 use crate::store::Store;
 use crate::{Result, StoreError};
@@ -135,13 +136,13 @@ impl SearchIndex {
         }
         std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let (schema, fields) = schema();
-        let index = Index::create_in_dir(dir, schema)?;
+        let index = Index::create_in_dir(dir, schema).index("create the index")?;
         SearchIndex::with_index(index, fields)
     }
 
     /// Opens the index in `dir`.
     pub fn open(dir: &Path) -> Result<SearchIndex> {
-        let index = Index::open_in_dir(dir)?;
+        let index = Index::open_in_dir(dir).index("open the index")?;
         let (_, fields) = schema();
         SearchIndex::with_index(index, fields)
     }
@@ -153,7 +154,8 @@ impl SearchIndex {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
+            .try_into()
+            .index("open the index")?;
         Ok(SearchIndex {
             index,
             reader,
@@ -164,7 +166,11 @@ impl SearchIndex {
 
     fn writer(&mut self) -> Result<&mut IndexWriter> {
         if self.writer.is_none() {
-            self.writer = Some(self.index.writer(WRITER_MEMORY)?);
+            self.writer = Some(
+                self.index
+                    .writer(WRITER_MEMORY)
+                    .index("open the index for writing")?,
+            );
         }
         // Just set above; `get_or_insert_with` cannot propagate the error.
         self.writer.as_mut().ok_or_else(|| StoreError::Corrupt {
@@ -186,7 +192,7 @@ impl SearchIndex {
         doc.add_text(f.body, &source.text);
         let writer = self.writer()?;
         writer.delete_term(Term::from_field_text(f.source_id, &source.id.0));
-        writer.add_document(doc)?;
+        writer.add_document(doc).index("add a source")?;
         Ok(())
     }
 
@@ -207,19 +213,19 @@ impl SearchIndex {
                 match self.index.writer(WRITER_MEMORY) {
                     Ok(writer) => self.writer = Some(writer),
                     Err(tantivy::TantivyError::LockFailure(_, _)) => break,
-                    Err(e) => return Err(e.into()),
+                    Err(e) => return Err(e).index("open the index for writing"),
                 }
             }
             for source in &batch {
                 self.add(source)?;
             }
-            self.writer()?.commit()?;
+            self.writer()?.commit().index("commit the index")?;
             let ids: Vec<SourceId> = batch.into_iter().map(|s| s.id).collect();
             store.mark_indexed(&ids)?;
             total += ids.len();
         }
         if total > 0 {
-            self.reader.reload()?;
+            self.reader.reload().index("reload the index")?;
         }
         Ok(total)
     }
@@ -242,10 +248,7 @@ impl SearchIndex {
         parser.set_field_boost(f.title, 2.0);
         let parsed = parser
             .parse_query(&query.text)
-            .map_err(|e| StoreError::Query {
-                query: query.text.clone(),
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| query_error(&e))?;
         let full: Box<dyn Query> = match &query.language {
             Some(lang) => Box::new(BooleanQuery::new(vec![
                 (Occur::Must, parsed),
@@ -260,11 +263,13 @@ impl SearchIndex {
             None => parsed,
         };
         let searcher = self.reader.searcher();
-        let top = searcher.search(&full, &TopDocs::with_limit(query.limit.max(1)))?;
+        let top = searcher
+            .search(&full, &TopDocs::with_limit(query.limit.max(1)))
+            .index("search")?;
         let terms = query_terms(&query.text);
         let mut out = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
+            let doc: TantivyDocument = searcher.doc(address).index("read a hit")?;
             let Some(id) = doc.get_first(f.source_id).and_then(|v| v.as_str()) else {
                 continue;
             };
@@ -339,5 +344,39 @@ mod tests {
         assert_eq!(hits.len(), 1);
         let start = "Діти з Маріуполя".find("Маріуполя").unwrap();
         assert_eq!(hits[0].hits, vec![(start, start + "Маріуполя".len())]);
+    }
+
+    /// A query can hold a child's name: when it does not parse, the error
+    /// says why without quoting any of it (Tantivy's own message would).
+    #[test]
+    fn an_invalid_query_is_refused_without_quoting_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut project = Project::init(&dir.path().join("p"), "t").unwrap();
+        add_source(&mut project, "Діти з Маріуполя");
+        let mut index = SearchIndex::open(&dir.path().join("p/index")).unwrap();
+        index.catch_up(project.store_mut()).unwrap();
+        for text in [
+            "Коваленко:Олександр",
+            "Kovalenko:Oleksandr Marko",
+            "-Коваленко -Олександр",
+        ] {
+            let query = SearchQuery {
+                text: text.into(),
+                language: None,
+                limit: 5,
+            };
+            let error = match index.search(project.store(), &query) {
+                Ok(hits) => panic!("{text:?} parsed ({} hits)", hits.len()),
+                Err(e) => e,
+            };
+            assert!(matches!(error, StoreError::Query { .. }), "{error:?}");
+            let message = format!("{error} {error:?}");
+            for word in text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+            {
+                assert!(!message.contains(word), "{word:?} in {message:?}");
+            }
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! The embedded [`Store`]: SQLite in WAL mode. All of casefile's SQL lives here.
 
+use crate::error::DbContext;
 use crate::store::{Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
-use casefile_core::audit::GENESIS_HASH;
+use casefile_core::GENESIS_HASH;
 use casefile_core::{
     AuditEntry, AuditRecord, Case, CaseId, Custody, Entity, EntityId, EntityKind, MediaType,
     RegistryInfo, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span, Statement,
@@ -106,30 +107,38 @@ impl SqliteStore {
     /// Opens (creating if absent) the database at `path` and brings its schema
     /// up to date.
     pub fn open(path: &Path) -> Result<SqliteStore> {
-        let conn = Connection::open(path)?;
+        let conn = Connection::open(path).db("open the database")?;
         // WAL: readers never block the writer and a crash never leaves a
         // half-applied transaction. NORMAL sync is durable in WAL mode except
         // for the last transactions before a power cut, never corrupting.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let configure = "configure the database";
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .db(configure)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .db(configure)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .db(configure)?;
         // 64 MiB of page cache: statement inserts touch three indexes each.
-        conn.pragma_update(None, "cache_size", -65536)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.execute_batch(SCHEMA)?;
+        conn.pragma_update(None, "cache_size", -65536)
+            .db(configure)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .db(configure)?;
+        conn.execute_batch(SCHEMA).db("create the schema")?;
         let found: Option<String> = conn
             .query_row(
                 "SELECT value FROM meta WHERE key = 'schema_version'",
                 [],
                 |r| r.get(0),
             )
-            .optional()?;
+            .optional()
+            .db("read the schema version")?;
         match found.as_deref().map(u32::from_str) {
             None => {
                 conn.execute(
                     "INSERT INTO meta (key, value) VALUES ('schema_version', ?1)",
                     [SCHEMA_VERSION.to_string()],
-                )?;
+                )
+                .db("record the schema version")?;
             }
             Some(Ok(v)) if v > SCHEMA_VERSION => {
                 return Err(StoreError::UnsupportedVersion {
@@ -152,9 +161,10 @@ impl SqliteStore {
     fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .db("begin a transaction")?;
         let out = f(&tx)?;
-        tx.commit()?;
+        tx.commit().db("commit a transaction")?;
         Ok(out)
     }
 
@@ -175,9 +185,14 @@ impl SqliteStore {
         let upper = format!("{prefix}g"); // 'g' sorts after every hex digit
         let ids: Vec<String> = self
             .conn
-            .prepare_cached(&sql)?
-            .query_map(params![prefix, upper], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .prepare_cached(&sql)
+            .and_then(|mut stmt| {
+                let ids = stmt
+                    .query_map(params![prefix, upper], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>();
+                ids
+            })
+            .db("look up an id prefix")?;
         match ids.len() {
             0 => Err(StoreError::NotFound {
                 what,
@@ -185,11 +200,14 @@ impl SqliteStore {
             }),
             1 => Ok(ids.into_iter().next().unwrap_or_default()),
             _ => {
-                let count: usize = self.conn.query_row(
-                    &format!("SELECT COUNT(*) FROM {table} WHERE id >= ?1 AND id < ?2"),
-                    params![prefix, upper],
-                    |r| r.get(0),
-                )?;
+                let count: usize = self
+                    .conn
+                    .query_row(
+                        &format!("SELECT COUNT(*) FROM {table} WHERE id >= ?1 AND id < ?2"),
+                        params![prefix, upper],
+                        |r| r.get(0),
+                    )
+                    .db("look up an id prefix")?;
                 Err(StoreError::Ambiguous {
                     what,
                     id: prefix.to_string(),
@@ -203,9 +221,12 @@ impl SqliteStore {
 /// Appends `record` to the log inside `tx`, chained to the current head.
 fn append_audit_in(tx: &Transaction<'_>, record: AuditRecord) -> Result<AuditEntry> {
     let last: Option<(i64, String)> = tx
-        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        .and_then(|mut stmt| {
+            stmt.query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+        })
+        .db("read the audit log")?;
     let head = read_head(tx)?;
     let (last_seq, prev_hash) = match last {
         Some((seq, hash)) => (seq as u64, hash),
@@ -223,30 +244,34 @@ fn append_audit_in(tx: &Transaction<'_>, record: AuditRecord) -> Result<AuditEnt
     tx.prepare_cached(
         "INSERT INTO audit (seq, time, actor, action, objects, detail, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        entry.seq as i64,
-        entry.record.time,
-        entry.record.actor,
-        entry.record.action,
-        objects,
-        entry.record.detail,
-        entry.prev_hash,
-        entry.hash
-    ])?;
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
+            entry.seq as i64,
+            entry.record.time,
+            entry.record.actor,
+            entry.record.action,
+            objects,
+            entry.record.detail,
+            entry.prev_hash,
+            entry.hash
+        ])
+    })
+    .db("append to the audit log")?;
     tx.prepare_cached(
         "INSERT INTO meta (key, value) VALUES ('audit_head', ?1)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    )?
-    .execute([seq.to_string()])?;
+    )
+    .and_then(|mut stmt| stmt.execute([seq.to_string()]))
+    .db("append to the audit log")?;
     Ok(entry)
 }
 
 fn read_head(conn: &Connection) -> Result<u64> {
     let head: Option<String> = conn
-        .prepare_cached("SELECT value FROM meta WHERE key = 'audit_head'")?
-        .query_row([], |r| r.get(0))
-        .optional()?;
+        .prepare_cached("SELECT value FROM meta WHERE key = 'audit_head'")
+        .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)).optional())
+        .db("read the audit head")?;
     match head {
         None => Ok(0),
         Some(v) => v.parse().map_err(|_| StoreError::Corrupt {
@@ -391,26 +416,30 @@ fn insert_statements_in(
     let now = now_rfc3339();
     let mut ids = Vec::with_capacity(statements.len());
     {
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO statements (entity_id, property, value, source_id, span_start,
+        let mut insert = tx
+            .prepare_cached(
+                "INSERT INTO statements (entity_id, property, value, source_id, span_start,
                 span_end, quote, origin, confidence, status, created_at, created_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
+            )
+            .db("insert statements")?;
         for s in statements {
-            insert.execute(params![
-                s.entity.0,
-                s.property,
-                s.value,
-                s.source.as_ref().map(|id| &id.0),
-                s.span.as_ref().map(|sp| sp.start as i64),
-                s.span.as_ref().map(|sp| sp.end as i64),
-                s.span.as_ref().map(|sp| &sp.quote),
-                s.origin.as_str(),
-                s.confidence as f64,
-                s.status.as_str(),
-                now,
-                actor,
-            ])?;
+            insert
+                .execute(params![
+                    s.entity.0,
+                    s.property,
+                    s.value,
+                    s.source.as_ref().map(|id| &id.0),
+                    s.span.as_ref().map(|sp| sp.start as i64),
+                    s.span.as_ref().map(|sp| sp.end as i64),
+                    s.span.as_ref().map(|sp| &sp.quote),
+                    s.origin.as_str(),
+                    s.confidence as f64,
+                    s.status.as_str(),
+                    now,
+                    actor,
+                ])
+                .db("insert statements")?;
             ids.push(StatementId(tx.last_insert_rowid()));
         }
     }
@@ -439,8 +468,11 @@ fn insert_entity_in(tx: &Transaction<'_>, entity: &Entity, now: &str) -> Result<
     let added = tx
         .prepare_cached(
             "INSERT OR IGNORE INTO entities (id, kind, caption, created_at) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![entity.id.0, entity.kind.as_str(), entity.caption, now])?;
+        )
+        .and_then(|mut stmt| {
+            stmt.execute(params![entity.id.0, entity.kind.as_str(), entity.caption, now])
+        })
+        .db("insert an entity")?;
     Ok(added > 0)
 }
 
@@ -453,8 +485,9 @@ fn insert_source_in(
     actor: &str,
 ) -> Result<Inserted> {
     let exists: bool = tx
-        .prepare_cached("SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)")?
-        .query_row([&source.id.0], |r| r.get(0))?;
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)")
+        .and_then(|mut stmt| stmt.query_row([&source.id.0], |r| r.get(0)))
+        .db("insert a source")?;
     if exists {
         return Ok(Inserted::AlreadyPresent);
     }
@@ -462,24 +495,27 @@ fn insert_source_in(
     tx.prepare_cached(&format!(
         "INSERT INTO sources ({SOURCE_COLUMNS}, indexed)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)"
-    ))?
-    .execute(params![
-        source.id.0,
-        source.kind.as_str(),
-        source.media_type.as_str(),
-        source.encoding,
-        source.language,
-        source.meta.title,
-        source.meta.publisher,
-        source.meta.published,
-        source.meta.url,
-        c.original_path,
-        c.ingested_at,
-        c.ingested_by,
-        c.tool,
-        c.size as i64,
-        source.text
-    ])?;
+    ))
+    .and_then(|mut stmt| {
+        stmt.execute(params![
+            source.id.0,
+            source.kind.as_str(),
+            source.media_type.as_str(),
+            source.encoding,
+            source.language,
+            source.meta.title,
+            source.meta.publisher,
+            source.meta.published,
+            source.meta.url,
+            c.original_path,
+            c.ingested_at,
+            c.ingested_by,
+            c.tool,
+            c.size as i64,
+            source.text
+        ])
+    })
+    .db("insert a source")?;
     let detail = serde_json::json!({
         "path": c.original_path,
         "size": c.size,
@@ -524,68 +560,85 @@ impl Store for SqliteStore {
     }
 
     fn has_source(&self, id: &SourceId) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)")?
-            .query_row([&id.0], |r| r.get(0))?)
+        self.conn
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)")
+            .and_then(|mut stmt| stmt.query_row([&id.0], |r| r.get(0)))
+            .db("read a source")
     }
 
     fn source(&self, id_or_prefix: &str) -> Result<Source> {
         let id = self.resolve_prefix("sources", "source", id_or_prefix)?;
-        Ok(self.conn.query_row(
-            &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ?1"),
-            [id],
-            source_from_row,
-        )?)
+        self.conn
+            .query_row(
+                &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ?1"),
+                [id],
+                source_from_row,
+            )
+            .db("read a source")
     }
 
     fn sources(&self) -> Result<Vec<SourceSummary>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, kind, media_type, language, title, publisher, published, url,
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, kind, media_type, language, title, publisher, published, url,
                     ingested_at, size, length(CAST(text AS BLOB))
              FROM sources ORDER BY ingested_at, id",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(SourceSummary {
-                id: SourceId(row.get(0)?),
-                kind: parse_col(row, 1)?,
-                media_type: parse_col(row, 2)?,
-                language: row.get(3)?,
-                meta: SourceMeta {
-                    title: row.get(4)?,
-                    publisher: row.get(5)?,
-                    published: row.get(6)?,
-                    url: row.get(7)?,
-                },
-                ingested_at: row.get(8)?,
-                size: row.get::<_, i64>(9)? as u64,
-                text_len: row.get::<_, i64>(10)? as usize,
+            )
+            .db("list sources")?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok(SourceSummary {
+                    id: SourceId(row.get(0)?),
+                    kind: parse_col(row, 1)?,
+                    media_type: parse_col(row, 2)?,
+                    language: row.get(3)?,
+                    meta: SourceMeta {
+                        title: row.get(4)?,
+                        publisher: row.get(5)?,
+                        published: row.get(6)?,
+                        url: row.get(7)?,
+                    },
+                    ingested_at: row.get(8)?,
+                    size: row.get::<_, i64>(9)? as u64,
+                    text_len: row.get::<_, i64>(10)? as usize,
+                })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .db("list sources")?;
+        rows.collect::<rusqlite::Result<_>>().db("list sources")
     }
 
     fn unindexed_sources(&self, limit: usize) -> Result<Vec<Source>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SOURCE_COLUMNS} FROM sources WHERE indexed = 0 LIMIT ?1"
-        ))?;
-        let rows = stmt.query_map([limit as i64], source_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SOURCE_COLUMNS} FROM sources WHERE indexed = 0 LIMIT ?1"
+            ))
+            .db("read unindexed sources")?;
+        let rows = stmt
+            .query_map([limit as i64], source_from_row)
+            .db("read unindexed sources")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .db("read unindexed sources")
     }
 
     fn mark_indexed(&mut self, ids: &[SourceId]) -> Result<()> {
         // Index bookkeeping is derived state, not evidence: no audit entry.
         self.write(|tx| {
-            let mut stmt = tx.prepare_cached("UPDATE sources SET indexed = 1 WHERE id = ?1")?;
+            let mut stmt = tx
+                .prepare_cached("UPDATE sources SET indexed = 1 WHERE id = ?1")
+                .db("mark sources indexed")?;
             for id in ids {
-                stmt.execute([&id.0])?;
+                stmt.execute([&id.0]).db("mark sources indexed")?;
             }
             Ok(())
         })
     }
 
     fn mark_all_unindexed(&mut self) -> Result<()> {
-        self.conn.execute("UPDATE sources SET indexed = 0", [])?;
+        self.conn
+            .execute("UPDATE sources SET indexed = 0", [])
+            .db("mark sources unindexed")?;
         Ok(())
     }
 
@@ -597,14 +650,16 @@ impl Store for SqliteStore {
                     [&entity.id.0],
                     |r| r.get(0),
                 )
-                .optional()?;
+                .optional()
+                .db("read an entity")?;
             let action = match existing {
                 Some(caption) if caption == entity.caption => return Ok(()),
                 Some(_) => {
                     tx.execute(
                         "UPDATE entities SET caption = ?2 WHERE id = ?1",
                         params![entity.id.0, entity.caption],
-                    )?;
+                    )
+                    .db("update an entity")?;
                     "entity.update"
                 }
                 None => {
@@ -623,22 +678,27 @@ impl Store for SqliteStore {
     }
 
     fn entity(&self, id: &EntityId) -> Result<Option<Entity>> {
-        Ok(self
-            .conn
+        self.conn
             .query_row(
                 "SELECT id, kind, caption FROM entities WHERE id = ?1",
                 [&id.0],
                 entity_from_row,
             )
-            .optional()?)
+            .optional()
+            .db("read an entity")
     }
 
     fn entities(&self, kind: Option<EntityKind>) -> Result<Vec<Entity>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, kind, caption FROM entities WHERE ?1 IS NULL OR kind = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([kind.map(|k| k.as_str())], entity_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, kind, caption FROM entities WHERE ?1 IS NULL OR kind = ?1 ORDER BY id",
+            )
+            .db("list entities")?;
+        let rows = stmt
+            .query_map([kind.map(|k| k.as_str())], entity_from_row)
+            .db("list entities")?;
+        rows.collect::<rusqlite::Result<_>>().db("list entities")
     }
 
     fn add_statements(
@@ -662,7 +722,8 @@ impl Store for SqliteStore {
                 .query_row("SELECT status FROM statements WHERE id = ?1", [id.0], |r| {
                     r.get(0)
                 })
-                .optional()?;
+                .optional()
+                .db("read a statement")?;
             let Some(old) = old else {
                 return Err(StoreError::NotFound {
                     what: "statement",
@@ -672,7 +733,8 @@ impl Store for SqliteStore {
             tx.execute(
                 "UPDATE statements SET status = ?2 WHERE id = ?1",
                 params![id.0, status.as_str()],
-            )?;
+            )
+            .db("change a statement's status")?;
             let detail =
                 serde_json::json!({ "from": old, "to": status.as_str(), "reason": reason })
                     .to_string();
@@ -690,8 +752,10 @@ impl Store for SqliteStore {
     }
 
     fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, entity_id, property, value, source_id, span_start, span_end, quote,
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, entity_id, property, value, source_id, span_start, span_end, quote,
                     origin, confidence, status
              FROM statements
              WHERE (?1 IS NULL OR entity_id = ?1)
@@ -701,31 +765,33 @@ impl Store for SqliteStore {
                AND (?5 IS NULL OR origin = ?5)
                AND (?6 IS NULL OR entity_id IN (SELECT id FROM entities WHERE kind = ?6))
              ORDER BY id",
-        )?;
-        let rows = stmt.query_map(
-            params![
-                filter.entity.as_ref().map(|e| &e.0),
-                filter.source.as_ref().map(|s| &s.0),
-                filter.property,
-                filter.status.map(|s| s.as_str()),
-                filter.origin.map(|o| o.as_str()),
-                filter.entity_kind.map(|k| k.as_str()),
-            ],
-            statement_from_row,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            )
+            .db("read statements")?;
+        let rows = stmt
+            .query_map(
+                params![
+                    filter.entity.as_ref().map(|e| &e.0),
+                    filter.source.as_ref().map(|s| &s.0),
+                    filter.property,
+                    filter.status.map(|s| s.as_str()),
+                    filter.origin.map(|o| o.as_str()),
+                    filter.entity_kind.map(|k| k.as_str()),
+                ],
+                statement_from_row,
+            )
+            .db("read statements")?;
+        rows.collect::<rusqlite::Result<_>>().db("read statements")
     }
 
     fn statement(&self, id: StatementId) -> Result<Option<Statement>> {
-        Ok(self
-            .conn
+        self.conn
             .prepare_cached(
                 "SELECT id, entity_id, property, value, source_id, span_start, span_end, quote,
                         origin, confidence, status
                  FROM statements WHERE id = ?1",
-            )?
-            .query_row([id.0], statement_from_row)
-            .optional()?)
+            )
+            .and_then(|mut stmt| stmt.query_row([id.0], statement_from_row).optional())
+            .db("read a statement")
     }
 
     fn add_registry(&mut self, registry: &RegistryInfo, actor: &str) -> Result<()> {
@@ -736,21 +802,23 @@ impl Store for SqliteStore {
             });
         }
         self.write(|tx| {
-            let added = tx.execute(
-                "INSERT OR IGNORE INTO registries (name, blob, map, original_path, records,
+            let added = tx
+                .execute(
+                    "INSERT OR IGNORE INTO registries (name, blob, map, original_path, records,
                     row_errors, imported_at, imported_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    registry.name,
-                    registry.blob,
-                    registry.map,
-                    registry.original_path,
-                    registry.records as i64,
-                    registry.row_errors as i64,
-                    registry.imported_at,
-                    registry.imported_by
-                ],
-            )?;
+                    params![
+                        registry.name,
+                        registry.blob,
+                        registry.map,
+                        registry.original_path,
+                        registry.records as i64,
+                        registry.row_errors as i64,
+                        registry.imported_at,
+                        registry.imported_by
+                    ],
+                )
+                .db("add a registry")?;
             if added == 0 {
                 return Err(StoreError::Invalid {
                     what: "registry",
@@ -779,28 +847,34 @@ impl Store for SqliteStore {
     }
 
     fn registry(&self, name: &str) -> Result<Option<RegistryInfo>> {
-        Ok(self
-            .conn
+        self.conn
             .query_row(
                 &format!("SELECT {REGISTRY_COLUMNS} FROM registries WHERE name = ?1"),
                 [name],
                 registry_from_row,
             )
-            .optional()?)
+            .optional()
+            .db("read a registry")
     }
 
     fn registries(&self) -> Result<Vec<RegistryInfo>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {REGISTRY_COLUMNS} FROM registries ORDER BY imported_at, name"
-        ))?;
-        let rows = stmt.query_map([], registry_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {REGISTRY_COLUMNS} FROM registries ORDER BY imported_at, name"
+            ))
+            .db("list registries")?;
+        let rows = stmt
+            .query_map([], registry_from_row)
+            .db("list registries")?;
+        rows.collect::<rusqlite::Result<_>>().db("list registries")
     }
 
     fn statement_count(&self) -> Result<u64> {
         let n: i64 = self
             .conn
-            .query_row("SELECT COUNT(*) FROM statements", [], |r| r.get(0))?;
+            .query_row("SELECT COUNT(*) FROM statements", [], |r| r.get(0))
+            .db("count statements")?;
         Ok(n as u64)
     }
 
@@ -816,7 +890,8 @@ impl Store for SqliteStore {
             tx.execute(
                 "INSERT INTO cases (name, description, created_at) VALUES (?1, ?2, ?3)",
                 params![name, description, created_at],
-            )?;
+            )
+            .db("create a case")?;
             let id = CaseId(tx.last_insert_rowid());
             append_audit_in(
                 tx,
@@ -839,24 +914,29 @@ impl Store for SqliteStore {
     fn cases(&self) -> Result<Vec<Case>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, name, description, created_at FROM cases ORDER BY id")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Case {
-                id: CaseId(r.get(0)?),
-                name: r.get(1)?,
-                description: r.get(2)?,
-                created_at: r.get(3)?,
+            .prepare("SELECT id, name, description, created_at FROM cases ORDER BY id")
+            .db("list cases")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Case {
+                    id: CaseId(r.get(0)?),
+                    name: r.get(1)?,
+                    description: r.get(2)?,
+                    created_at: r.get(3)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .db("list cases")?;
+        rows.collect::<rusqlite::Result<_>>().db("list cases")
     }
 
     fn add_source_to_case(&mut self, case: CaseId, source: &SourceId, actor: &str) -> Result<()> {
         self.write(|tx| {
-            let added = tx.execute(
-                "INSERT OR IGNORE INTO case_sources (case_id, source_id) VALUES (?1, ?2)",
-                params![case.0, source.0],
-            )?;
+            let added = tx
+                .execute(
+                    "INSERT OR IGNORE INTO case_sources (case_id, source_id) VALUES (?1, ?2)",
+                    params![case.0, source.0],
+                )
+                .db("add a source to a case")?;
             if added > 0 {
                 append_audit_in(
                     tx,
@@ -875,9 +955,13 @@ impl Store for SqliteStore {
     fn case_sources(&self, case: CaseId) -> Result<Vec<SourceId>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT source_id FROM case_sources WHERE case_id = ?1 ORDER BY source_id")?;
-        let rows = stmt.query_map([case.0], |r| Ok(SourceId(r.get(0)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .prepare("SELECT source_id FROM case_sources WHERE case_id = ?1 ORDER BY source_id")
+            .db("list a case's sources")?;
+        let rows = stmt
+            .query_map([case.0], |r| Ok(SourceId(r.get(0)?)))
+            .db("list a case's sources")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .db("list a case's sources")
     }
 
     fn append_audit(&mut self, record: AuditRecord) -> Result<AuditEntry> {
@@ -887,26 +971,28 @@ impl Store for SqliteStore {
     fn audit_entries(&self) -> Result<Vec<AuditEntry>> {
         let mut stmt = self.conn.prepare(
             "SELECT seq, time, actor, action, objects, detail, prev_hash, hash FROM audit ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let objects: String = r.get(4)?;
-            Ok((
-                r.get::<_, i64>(0)?,
-                AuditRecord {
-                    time: r.get(1)?,
-                    actor: r.get(2)?,
-                    action: r.get(3)?,
-                    objects: Vec::new(),
-                    detail: r.get(5)?,
-                },
-                objects,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
-            ))
-        })?;
+        ).db("read the audit log")?;
+        let rows = stmt
+            .query_map([], |r| {
+                let objects: String = r.get(4)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    AuditRecord {
+                        time: r.get(1)?,
+                        actor: r.get(2)?,
+                        action: r.get(3)?,
+                        objects: Vec::new(),
+                        detail: r.get(5)?,
+                    },
+                    objects,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                ))
+            })
+            .db("read the audit log")?;
         let mut out = Vec::new();
         for row in rows {
-            let (seq, mut record, objects, prev_hash, hash) = row?;
+            let (seq, mut record, objects, prev_hash, hash) = row.db("read the audit log")?;
             // An unparsable object list is tampering too: keep the entry with
             // the raw text as its only object so that its hash fails to match.
             record.objects = serde_json::from_str(&objects).unwrap_or_else(|_| vec![objects]);

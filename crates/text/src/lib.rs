@@ -8,29 +8,34 @@
 //! shared by the search index and the code that locates hits, so both sides
 //! agree on what a word is.
 //!
-//! The pipeline, module by module:
-//! - [`mod@decode`]: bytes → text (BOMs, UTF-16, Windows-1251/KOI8 via
-//!   chardetng, binary and truncated files refused);
-//! - [`html`] / [`markdown`]: markup → text and metadata;
-//! - [`boilerplate`]: page chrome baked into text (subscribe prompts, feeds,
-//!   teasers, inserted headlines) removed line by line;
-//! - [`dates`]: written dates → `YYYY-MM-DD`, and the dateline of a capture;
-//! - [`lang`]: en/uk/ru/be by letters and function words, others by whatlang;
-//! - [`mod@fold`] and [`tokens`]: the normal form and the words of search.
+//! The API:
+//! - [`prepare_document`] → [`PreparedDocument`] (or a [`PrepareError`]):
+//!   media type, encoding, clean text, metadata and language of a file's
+//!   bytes. Inside, module by module: `decode` (BOMs, UTF-16,
+//!   Windows-1251/KOI8 via chardetng, binary and truncated files refused),
+//!   `html` / `markdown` (markup → text and metadata), `boilerplate` (page
+//!   chrome baked into text removed line by line), `dates` (written dates →
+//!   `YYYY-MM-DD`, the dateline of a capture) and `lang`;
+//! - [`decode`] → [`Decoded`] (or a [`DecodeError`]): bytes → text alone, for
+//!   inputs that are not documents (registry CSVs);
+//! - [`detect_language`]: en/uk/ru/be by letters and function words, others
+//!   by whatlang;
+//! - [`fold()`] / [`fold_into`] and [`tokenize`] → [`Token`]s: the normal form
+//!   and the words of search.
 
-pub mod boilerplate;
-pub mod dates;
-pub mod decode;
-pub mod fold;
-pub mod html;
-pub mod lang;
-pub mod markdown;
-pub mod prepare;
-pub mod tokens;
+mod boilerplate;
+mod dates;
+mod decode;
+mod fold;
+mod html;
+mod lang;
+mod markdown;
+mod prepare;
+mod tokens;
 pub mod wordlist;
 
 pub use decode::{decode, DecodeError, Decoded};
-pub use fold::fold;
+pub use fold::{fold, fold_into};
 pub use lang::detect_language;
 pub use prepare::{prepare_document, PrepareError, PreparedDocument};
 pub use tokens::{tokenize, Token};

@@ -3,7 +3,7 @@
 //! children whose records carry names and birth dates in Cyrillic and Latin.
 #![allow(dead_code)]
 
-use casefile_core::vocab::property::*;
+use casefile_core::property::*;
 use casefile_core::*;
 use casefile_export::*;
 use std::path::PathBuf;

@@ -3,7 +3,7 @@
 //! dates), single-threaded. Prints MB/s per language and overall, by the wall clock and
 //! per CPU-second of the measuring thread (the honest figure on a shared machine).
 //!
-//! Usage: `cargo run --release -p casefile-extract --bin bench-extract [MEGABYTES] [en|uk|ru]`
+//! Usage: `cargo run --release -p casefile-bench --bin bench-extract [MEGABYTES] [en|uk|ru]`
 //! (a language limits the run to its documents, for profiling one language's rules). It runs
 //! on mimalloc, as the `casefile` binary does; `--features system-allocator` measures the
 //! system allocator instead.

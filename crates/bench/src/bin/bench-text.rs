@@ -2,7 +2,7 @@
 //! `prepare_document` (HTML, plain text, legacy-encoded Cyrillic) and
 //! tokenizing, in MB/s of input and µs per document.
 //!
-//! Run with `cargo run --release -p casefile-text --bin bench-text [-- DOCS [FILTER]]`;
+//! Run with `cargo run --release -p casefile-bench --bin bench-text [-- DOCS [FILTER]]`;
 //! FILTER keeps only the measurements whose label contains it.
 //! Figures are for one core; nothing is written anywhere. Time is the
 //! thread's CPU time where Linux reports it (`/proc/thread-self/schedstat`),

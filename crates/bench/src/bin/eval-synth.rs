@@ -21,14 +21,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use casefile_link::evaluation::{cluster_pairs, PairCounts};
+use casefile_link::{cluster_pairs, PairCounts};
 use casefile_link::{dedupe_owned, parse_registry_reader, ColumnMap};
 use rustc_hash::FxHashMap;
 
 const SYNTH_MAP: &str = "id=id,surname=surname,given=given,patronymic=patronymic,\
     full_name=full_name,sex=sex,birth_date=birth_date,age=age,age_at=age_at,birthplace=birthplace";
-
-mod common;
 
 /// Deduplicates a synthetic registry and scores it against its `child` column.
 #[derive(Debug, clap::Parser)]
@@ -44,7 +42,7 @@ struct Cli {
     #[arg(long)]
     model: bool,
     #[command(flatten)]
-    link: common::LinkOptions,
+    link: casefile_bench::LinkOptions,
 }
 
 /// Truth: the child of each row, in file order (scoring only; read
@@ -93,7 +91,7 @@ fn main() -> Result<()> {
     let result = dedupe_owned(records, &settings);
     let link_s = linking.elapsed().as_secs_f64();
     let wall_s = started.elapsed().as_secs_f64();
-    let peak = common::peak_rss_mib();
+    let peak = casefile_bench::peak_rss_mib();
 
     // Scoring (not timed): the truth is read only now.
     let truth = truth(&path)?;

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use casefile_link::evaluation::{cluster_pairs, PairCounts};
+use casefile_link::{cluster_pairs, PairCounts};
 use casefile_link::{dedupe_owned, link, parse_registry_reader, ColumnMap};
 use rustc_hash::FxHashMap;
 
@@ -34,8 +34,6 @@ fn truth_key(id: &str) -> Option<&str> {
     let (number, _) = rest.split_once('-')?;
     Some(number)
 }
-
-mod common;
 
 /// Links FEBRL4 (or deduplicates one FEBRL file) and scores the result.
 #[derive(Debug, clap::Parser)]
@@ -51,7 +49,7 @@ struct Cli {
     #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["dir", "errors"])]
     dedupe: Option<PathBuf>,
     #[command(flatten)]
-    link: common::LinkOptions,
+    link: casefile_bench::LinkOptions,
 }
 
 fn main() -> Result<()> {
@@ -123,7 +121,7 @@ fn main() -> Result<()> {
         let timing = [wall_s, read_s, link_s];
         println!(
             "{}",
-            score_json(&counts, timing, common::peak_rss_mib(), &result)
+            score_json(&counts, timing, casefile_bench::peak_rss_mib(), &result)
         );
     } else {
         println!(
@@ -146,7 +144,7 @@ fn main() -> Result<()> {
         println!("threshold {:.2}: {counts}", result.threshold);
         println!(
             "wall time {wall_s:.3} s (read {read_s:.3} s, link {link_s:.3} s)  peak RSS {} MiB",
-            common::peak_rss_mib().map_or("?".into(), |p| format!("{p:.0}"))
+            casefile_bench::peak_rss_mib().map_or("?".into(), |p| format!("{p:.0}"))
         );
     }
     Ok(())
@@ -154,7 +152,7 @@ fn main() -> Result<()> {
 
 /// Deduplicates one FEBRL file and prints pairwise precision, recall and F1
 /// of the clusters against the truth (records sharing `rec-N`).
-fn dedupe_file(path: &Path, options: &common::LinkOptions, started: Instant) -> Result<()> {
+fn dedupe_file(path: &Path, options: &casefile_bench::LinkOptions, started: Instant) -> Result<()> {
     let map: ColumnMap = FEBRL_MAP.parse()?;
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let (records, row_errors) = parse_registry_reader(std::io::BufReader::new(file), &map)
@@ -169,7 +167,7 @@ fn dedupe_file(path: &Path, options: &common::LinkOptions, started: Instant) -> 
     let result = dedupe_owned(records, &settings);
     let link_s = linking.elapsed().as_secs_f64();
     let wall_s = started.elapsed().as_secs_f64();
-    let peak = common::peak_rss_mib();
+    let peak = casefile_bench::peak_rss_mib();
 
     // Scoring (not timed). A record whose id has no `rec-N` has no true
     // partner, so it counts only against precision when clustered.

@@ -1,7 +1,7 @@
 //! Throughput of the public comparison functions, on the names of the
 //! labelled pair set (so the figures reflect realistic mixed-script input).
 //!
-//! Usage: `cargo run --release -p casefile-names --bin bench-names [PAIRS.tsv]`
+//! Usage: `cargo run --release -p casefile-bench --bin bench-names [PAIRS.tsv]`
 
 use casefile_names::{compare, compare_given, compare_surname, latin_key, parse_name};
 use std::hint::black_box;
@@ -25,7 +25,9 @@ fn main() -> ExitCode {
     let path = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/pairs.tsv"));
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../names/data/pairs.tsv")
+        });
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {

@@ -4,13 +4,14 @@
 //! fresh project, and prints ingest throughput (MB/s and documents/s, per wall
 //! second and per CPU second) and search latency p50/p99 over 1,000 queries.
 //!
-//! `cargo run --release -p casefile-ingest --bin bench-ingest -- [--docs N] [--size BYTES] [--queries N] [--dir DIR] [--no-extract]`
+//! `cargo run --release -p casefile-bench --bin bench-ingest -- [--docs N] [--size BYTES] [--queries N] [--dir DIR] [--no-extract]`
 //!
 //! `--dir` chooses the filesystem: creating one file per original is most of
 //! the system time on a disk with many recently deleted files, so compare
 //! with a tmpfs (`--dir /dev/shm`) to see the software's own cost.
 
-use casefile_ingest::{ingest, synthetic, IngestOptions, NoProgress};
+use casefile_bench::synthetic;
+use casefile_ingest::{ingest, IngestOptions, NoProgress};
 use casefile_store::{Project, SearchQuery};
 use std::time::{Duration, Instant};
 

@@ -64,7 +64,9 @@ fn main() -> ExitCode {
         .enumerate()
         .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--scores"))
         .map(|(_, a)| PathBuf::from(a))
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/pairs.tsv"));
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../names/data/pairs.tsv")
+        });
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {

@@ -1,0 +1,19 @@
+//! What the benchmark, evaluation and generator binaries of casefile share.
+//!
+//! The binaries themselves are in `src/bin/` and keep the names they are
+//! documented under (`cargo run --release -p casefile-bench --bin eval-febrl`):
+//! `bench-ingest`, `bench-text`, `bench-names`, `eval-names`, `bench-extract`,
+//! `eval-extract`, `eval-febrl`, `eval-synth` and `gen-registries`. They live
+//! here, not in the library crates they measure, so that the libraries carry
+//! library dependencies only (no clap, anyhow, allocator or `rand`).
+//!
+//! The library part is small:
+//! - [`synthetic`]: a deterministic corpus of report-like documents, for
+//!   `bench-ingest` and the crash test of the `casefile` binary;
+//! - [`LinkOptions`]: the linker options that `eval-febrl` and `eval-synth`
+//!   read the same way, and [`peak_rss_mib`].
+
+mod link_options;
+pub mod synthetic;
+
+pub use link_options::{peak_rss_mib, LinkOptions};

@@ -1,3 +1,5 @@
+//! [`StoreError`]: everything that can go wrong in the store layer.
+
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -15,6 +17,13 @@ pub enum StoreError {
     },
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
+    /// PostgreSQL failed: the server's message and SQLSTATE, or the client's
+    /// own error; never the query, never a row's values.
+    #[error("PostgreSQL: {0}")]
+    Postgres(String),
+    /// The object store holding the blobs failed.
+    #[error("blob store {location}: {reason}")]
+    ObjectStore { location: String, reason: String },
     #[error("search index: {0}")]
     Index(#[from] tantivy::TantivyError),
     #[error("search query {query:?}: {reason}")]

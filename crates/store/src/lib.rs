@@ -9,32 +9,42 @@
 //! DIR/index/               Tantivy full-text index (derived; rebuilt from the database at will)
 //! ```
 //!
-//! Callers talk to [`Store`] (the database behind a trait, so that a
-//! PostgreSQL backend fits in later without changing them), [`BlobStore`]
-//! (originals) and [`SearchIndex`] (derived full text). [`Project`] opens all
-//! three together. All SQL lives in [`sqlite`]; nothing above this crate sees
-//! a SQL string or a `rusqlite` type.
+//! Callers talk to [`Store`] (the database behind a trait: [`SqliteStore`]
+//! embedded, [`PgStore`] for a team server), [`Blobs`] (originals: the
+//! folder [`BlobStore`], or [`S3Blobs`] in an S3-compatible bucket) and
+//! [`SearchIndex`] (derived full text). [`Project`] opens a directory's three
+//! together. All SQL lives in [`sqlite`] and [`postgres`] (with its
+//! migrations); nothing above this crate sees a SQL string or a driver type.
 //!
 //! Every write method of [`Store`] appends its audit entry inside the same
 //! transaction as the write itself, so the log can never disagree with the
-//! data after a crash.
+//! data after a crash. What each write checks and logs is written once, in
+//! `records`, for both backends.
 
 pub mod blobs;
 mod error;
+pub mod postgres;
 pub mod project;
+mod records;
+mod runtime;
+pub mod s3;
 pub mod search;
 pub mod snippet;
 pub mod sqlite;
 mod store;
+pub mod testing;
 pub mod verify;
 
-pub use blobs::BlobStore;
+pub use blobs::{BlobState, BlobStore, Blobs};
 pub use error::StoreError;
+pub use postgres::{PgOptions, PgStore};
 pub use project::{Project, ProjectConfig};
+pub use records::audit_record;
+pub use s3::{S3Blobs, S3Options};
 pub use search::{SearchHit, SearchIndex, SearchQuery};
 pub use sqlite::SqliteStore;
 pub use store::{Inserted, NewSource, Store};
-pub use verify::{verify_project, VerifyReport};
+pub use verify::{verify, verify_project, VerifyReport};
 
 /// Result type of this crate.
 pub type Result<T> = std::result::Result<T, StoreError>;

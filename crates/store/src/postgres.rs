@@ -23,7 +23,8 @@
 use crate::records::{
     case_record, case_source_record, check_audit_record, check_case, check_entity, check_registry,
     check_source, check_statements, duplicate_case, duplicate_registry, entity_record,
-    ingest_record, objects_json, parse_objects, registry_record, statements_record, status_record,
+    ingest_record, objects_json, parse_objects, registry_record, statement_conditions,
+    statements_record, status_record,
 };
 use crate::runtime::BlockingRuntime;
 use crate::store::{Inserted, NewSource, Store};
@@ -185,7 +186,7 @@ impl PgStore {
         }
         if let Some(schema) = &options.schema {
             check_schema_name(schema)?;
-            config.options(&format!("-c search_path={schema}"));
+            config.options(format!("-c search_path={schema}"));
         }
         let target = describe_target(&config);
         let manager = Manager::from_config(
@@ -974,31 +975,20 @@ impl Store for PgStore {
     }
 
     fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
-        let entity = filter.entity.as_ref().map(|e| e.0.as_str());
-        let source = filter.source.as_ref().map(|s| s.0.as_str());
-        let property = filter.property.as_deref();
-        let status = filter.status.map(|s| s.as_str());
-        let origin = filter.origin.map(|o| o.as_str());
-        let kind = filter.entity_kind.map(|k| k.as_str());
+        let conditions = statement_conditions(filter);
+        let mut sql = format!("SELECT {STATEMENT_COLUMNS} FROM statements WHERE TRUE");
+        for (n, condition) in conditions.iter().enumerate() {
+            sql.push_str(" AND ");
+            sql.push_str(&condition.sql.replace("{}", &format!("${}", n + 1)));
+        }
+        sql.push_str(" ORDER BY id");
+        let params: Vec<&(dyn ToSql + Sync)> = conditions
+            .iter()
+            .map(|c| &c.value as &(dyn ToSql + Sync))
+            .collect();
         self.runtime.block_on(async {
             let client = self.client().await?;
-            query_all(
-                &client,
-                &format!(
-                    "SELECT {STATEMENT_COLUMNS} FROM statements
-                     WHERE ($1::text IS NULL OR entity_id = $1)
-                       AND ($2::text IS NULL OR source_id = $2)
-                       AND ($3::text IS NULL OR property = $3)
-                       AND ($4::text IS NULL OR status = $4)
-                       AND ($5::text IS NULL OR origin = $5)
-                       AND ($6::text IS NULL
-                            OR entity_id IN (SELECT id FROM entities WHERE kind = $6))
-                     ORDER BY id"
-                ),
-                &[&entity, &source, &property, &status, &origin, &kind],
-                statement_from_row,
-            )
-            .await
+            query_all(&client, &sql, &params, statement_from_row).await
         })
     }
 

@@ -7,8 +7,43 @@
 
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::{
-    AuditRecord, CaseId, Entity, RegistryInfo, Source, SourceId, Statement, StatementId, Status,
+    AuditRecord, CaseId, Entity, RegistryInfo, Source, SourceId, Statement, StatementFilter,
+    StatementId, Status,
 };
+
+/// One condition of a [`StatementFilter`]: SQL with `{}` where the backend
+/// writes its placeholder, and the value bound to it.
+pub(crate) struct Condition<'a> {
+    pub sql: &'static str,
+    pub value: &'a str,
+}
+
+/// The conditions of `filter`, only those it sets: a query written with
+/// `(? IS NULL OR column = ?)` for every field cannot use the indexes, and
+/// reads every statement to find one entity's.
+pub(crate) fn statement_conditions(filter: &StatementFilter) -> Vec<Condition<'_>> {
+    let fields = [
+        (
+            "entity_id = {}",
+            filter.entity.as_ref().map(|e| e.0.as_str()),
+        ),
+        (
+            "source_id = {}",
+            filter.source.as_ref().map(|s| s.0.as_str()),
+        ),
+        ("property = {}", filter.property.as_deref()),
+        ("status = {}", filter.status.map(|s| s.as_str())),
+        ("origin = {}", filter.origin.map(|o| o.as_str())),
+        (
+            "entity_id IN (SELECT id FROM entities WHERE kind = {})",
+            filter.entity_kind.map(|k| k.as_str()),
+        ),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(sql, value)| Some(Condition { sql, value: value? }))
+        .collect()
+}
 
 /// An audit record stamped now.
 pub fn audit_record(

@@ -3,7 +3,8 @@
 use crate::records::{
     case_record, case_source_record, check_audit_record, check_case, check_entity, check_registry,
     check_source, check_statements, duplicate_case, duplicate_registry, entity_record,
-    ingest_record, objects_json, parse_objects, registry_record, statements_record, status_record,
+    ingest_record, objects_json, parse_objects, registry_record, statement_conditions,
+    statements_record, status_record,
 };
 use crate::store::{Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
@@ -609,29 +610,20 @@ impl Store for SqliteStore {
     }
 
     fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
-        let mut stmt = self.conn.prepare_cached(
+        let conditions = statement_conditions(filter);
+        let mut sql = String::from(
             "SELECT id, entity_id, property, value, source_id, span_start, span_end, quote,
                     origin, confidence, status
-             FROM statements
-             WHERE (?1 IS NULL OR entity_id = ?1)
-               AND (?2 IS NULL OR source_id = ?2)
-               AND (?3 IS NULL OR property = ?3)
-               AND (?4 IS NULL OR status = ?4)
-               AND (?5 IS NULL OR origin = ?5)
-               AND (?6 IS NULL OR entity_id IN (SELECT id FROM entities WHERE kind = ?6))
-             ORDER BY id",
-        )?;
-        let rows = stmt.query_map(
-            params![
-                filter.entity.as_ref().map(|e| &e.0),
-                filter.source.as_ref().map(|s| &s.0),
-                filter.property,
-                filter.status.map(|s| s.as_str()),
-                filter.origin.map(|o| o.as_str()),
-                filter.entity_kind.map(|k| k.as_str()),
-            ],
-            statement_from_row,
-        )?;
+             FROM statements WHERE 1",
+        );
+        for (n, condition) in conditions.iter().enumerate() {
+            sql.push_str(" AND ");
+            sql.push_str(&condition.sql.replace("{}", &format!("?{}", n + 1)));
+        }
+        sql.push_str(" ORDER BY id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let values = rusqlite::params_from_iter(conditions.iter().map(|c| c.value));
+        let rows = stmt.query_map(values, statement_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

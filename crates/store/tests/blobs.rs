@@ -14,10 +14,13 @@ use casefile_store::{verify, BlobState, BlobStore, Blobs, SqliteStore, Store, St
 use std::fs;
 use std::path::PathBuf;
 
+/// Replaces a blob's bytes behind the backend's back.
+type Tamper = Box<dyn Fn(&str, &[u8])>;
+
 /// A fresh blob backend and ways to damage it behind its back.
 struct BlobBackend {
     blobs: Box<dyn Blobs>,
-    tamper: Box<dyn Fn(&str, &[u8])>,
+    tamper: Tamper,
     remove: Box<dyn Fn(&str)>,
     _keep: Box<dyn std::any::Any>,
 }

@@ -164,7 +164,7 @@ fn a_failing_batch_leaves_nothing(b: &mut Backend) {
     // The third source's statement is about an entity that does not exist:
     // the database refuses it only after the first two were written.
     let ghost = entity("ghost", EntityKind::Person, "nobody");
-    let orphan = vec![statement(&ghost, "name", "x", Some(&s3), None)];
+    let orphan = [statement(&ghost, "name", "x", Some(&s3), None)];
     let batch = [
         (&s1, &e1[..], &st1[..]),
         (&s2, &e2[..], &st2[..]),
@@ -427,7 +427,7 @@ fn registries_are_recorded_once(b: &mut Backend) {
     assert_eq!(store.registries().unwrap().len(), 2);
     assert_eq!(actions(store), ["registry.import", "registry.import"]);
     let first = &store.audit_entries().unwrap()[0];
-    assert_eq!(first.record.objects, [camp.blob.clone()]);
+    assert_eq!(first.record.objects, std::slice::from_ref(&camp.blob));
     assert_eq!(first.record.time, camp.imported_at);
 }
 
@@ -453,7 +453,10 @@ fn cases_hold_sources(b: &mut Backend) {
 
     store.add_source_to_case(case.id, &s.id, "analyst").unwrap();
     store.add_source_to_case(case.id, &s.id, "analyst").unwrap(); // no-op
-    assert_eq!(store.case_sources(case.id).unwrap(), [s.id.clone()]);
+    assert_eq!(
+        store.case_sources(case.id).unwrap(),
+        std::slice::from_ref(&s.id)
+    );
     assert!(store.case_sources(other.id).unwrap().is_empty());
     let head = store.audit_head().unwrap();
     assert!(matches!(
@@ -537,7 +540,10 @@ fn index_flags_follow_marks(b: &mut Backend) {
     assert_eq!(store.unindexed_sources(10).unwrap().len(), 2);
     assert_eq!(store.unindexed_sources(1).unwrap().len(), 1);
     store.mark_indexed(std::slice::from_ref(&one.id)).unwrap();
-    assert_eq!(store.unindexed_sources(10).unwrap(), [two.clone()]);
+    assert_eq!(
+        store.unindexed_sources(10).unwrap(),
+        std::slice::from_ref(&two)
+    );
     store.mark_all_unindexed().unwrap();
     assert_eq!(store.unindexed_sources(10).unwrap().len(), 2);
     // Index bookkeeping is derived state: nothing in the log.

@@ -370,43 +370,25 @@ impl<'a> Writer<'a> {
         })
     }
 
-    /// Appends `record`, chained to the end of the log. Positions once
-    /// written are never reused, even after the tail was removed: the gap
-    /// stays visible to `verify`.
-    async fn audit(&mut self, record: AuditRecord) -> Result<AuditEntry> {
+    /// Chains `record` after the last entry (in memory; [`write_entry`]
+    /// stores it). Positions once written are never reused, even after the
+    /// tail was removed: the gap stays visible to `verify`.
+    fn chain(&mut self, record: AuditRecord) -> AuditEntry {
         let (last_seq, prev_hash) = match &self.last {
             Some((seq, hash)) => (*seq, hash.as_str()),
             None => (0, GENESIS_HASH),
         };
         let seq = last_seq.max(self.head) + 1;
         let entry = AuditEntry::chain(seq, record, prev_hash);
-        let objects = objects_json(&entry.record.objects)?;
-        let statement = self
-            .tx
-            .prepare_cached(
-                "WITH appended AS (
-                    INSERT INTO audit (seq, time, actor, action, objects, detail, prev_hash, hash)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8))
-                 UPDATE audit_head SET seq = $1",
-            )
-            .await?;
-        self.tx
-            .execute(
-                &statement,
-                &[
-                    &(seq as i64),
-                    &entry.record.time,
-                    &entry.record.actor,
-                    &entry.record.action,
-                    &objects,
-                    &entry.record.detail,
-                    &entry.prev_hash,
-                    &entry.hash,
-                ],
-            )
-            .await?;
         self.head = seq;
         self.last = Some((seq, entry.hash.clone()));
+        entry
+    }
+
+    /// Appends `record` to the log and moves the head.
+    async fn audit(&mut self, record: AuditRecord) -> Result<AuditEntry> {
+        let entry = self.chain(record);
+        write_entry(&self.tx, &entry).await?;
         Ok(entry)
     }
 
@@ -414,6 +396,35 @@ impl<'a> Writer<'a> {
         self.tx.commit().await?;
         Ok(())
     }
+}
+
+/// Stores a chained entry and moves the head to it. Entries sent on one
+/// connection are applied in the order sent, even when pipelined.
+async fn write_entry(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<()> {
+    let objects = objects_json(&entry.record.objects)?;
+    let statement = tx
+        .prepare_cached(
+            "WITH appended AS (
+                INSERT INTO audit (seq, time, actor, action, objects, detail, prev_hash, hash)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8))
+             UPDATE audit_head SET seq = $1",
+        )
+        .await?;
+    tx.execute(
+        &statement,
+        &[
+            &(entry.seq as i64),
+            &entry.record.time,
+            &entry.record.actor,
+            &entry.record.action,
+            &objects,
+            &entry.record.detail,
+            &entry.prev_hash,
+            &entry.hash,
+        ],
+    )
+    .await?;
+    Ok(())
 }
 
 fn parse_col<T: FromStr<Err = casefile_core::ParseError>>(row: &Row, idx: usize) -> Result<T> {
@@ -571,29 +582,49 @@ async fn insert_entities(tx: &Transaction<'_>, entities: &[Entity], now: &str) -
     Ok(())
 }
 
-/// Inserts `statements` (ids taken from the sequence first, so that they
-/// follow the input order) and appends one audit entry naming their range.
+/// Ids for `count` new statements in increasing order, taken from the
+/// sequence before the rows are inserted so that they follow the input order.
+async fn next_statement_ids(tx: &Transaction<'_>, count: usize) -> Result<Vec<i64>> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    let next_ids = tx
+        .prepare_cached(
+            "SELECT nextval(pg_get_serial_sequence('statements', 'id'))
+             FROM generate_series(1, $1::bigint)",
+        )
+        .await?;
+    let mut ids: Vec<i64> = tx
+        .query(&next_ids, &[&(count as i64)])
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect::<std::result::Result<_, _>>()?;
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+/// Inserts `statements` and appends one audit entry naming their range.
 async fn insert_statements(
     w: &mut Writer<'_>,
     statements: &[Statement],
     actor: &str,
 ) -> Result<Vec<StatementId>> {
+    let ids = next_statement_ids(&w.tx, statements.len()).await?;
+    insert_statements_with_ids(w, statements, ids, actor).await
+}
+
+/// Inserts `statements` under `ids` (from [`next_statement_ids`]) and their
+/// audit entry, both sent at once (one round trip).
+async fn insert_statements_with_ids(
+    w: &mut Writer<'_>,
+    statements: &[Statement],
+    ids: Vec<i64>,
+    actor: &str,
+) -> Result<Vec<StatementId>> {
     if statements.is_empty() {
         return Ok(Vec::new());
     }
-    let next_ids =
-        w.tx.prepare_cached(
-            "SELECT nextval(pg_get_serial_sequence('statements', 'id'))
-             FROM generate_series(1, $1::bigint)",
-        )
-        .await?;
-    let mut ids: Vec<i64> =
-        w.tx.query(&next_ids, &[&(statements.len() as i64)])
-            .await?
-            .iter()
-            .map(|r| r.try_get(0))
-            .collect::<std::result::Result<_, _>>()?;
-    ids.sort_unstable();
     let column = |f: fn(&Statement) -> &str| statements.iter().map(f).collect::<Vec<&str>>();
     let entity_ids = column(|s| &s.entity.0);
     let properties = column(|s| &s.property);
@@ -618,39 +649,48 @@ async fn insert_statements(
         .collect();
     let confidences: Vec<f32> = statements.iter().map(|s| s.confidence).collect();
     let now = now_rfc3339();
-    let insert =
-        w.tx.prepare_cached(
-            "INSERT INTO statements (id, entity_id, property, value, source_id, span_start,
-                 span_end, quote, origin, confidence, status, created_at, created_by)
-             SELECT t.*, $12, $13 FROM UNNEST($1::bigint[], $2::text[], $3::text[],
-                 $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[],
-                 $10::real[], $11::text[]) AS t",
+    let typed_ids: Vec<StatementId> = ids.iter().copied().map(StatementId).collect();
+    let entry = statements_record(statements, &typed_ids, actor).map(|r| w.chain(r));
+    let tx = &w.tx;
+    let rows = async {
+        let insert = tx
+            .prepare_cached(
+                "INSERT INTO statements (id, entity_id, property, value, source_id, span_start,
+                     span_end, quote, origin, confidence, status, created_at, created_by)
+                 SELECT t.*, $12, $13 FROM UNNEST($1::bigint[], $2::text[], $3::text[],
+                     $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[],
+                     $10::real[], $11::text[]) AS t",
+            )
+            .await?;
+        tx.execute(
+            &insert,
+            &[
+                &ids,
+                &entity_ids,
+                &properties,
+                &values,
+                &sources,
+                &starts,
+                &ends,
+                &quotes,
+                &origins,
+                &confidences,
+                &statuses,
+                &now,
+                &actor,
+            ],
         )
         .await?;
-    w.tx.execute(
-        &insert,
-        &[
-            &ids,
-            &entity_ids,
-            &properties,
-            &values,
-            &sources,
-            &starts,
-            &ends,
-            &quotes,
-            &origins,
-            &confidences,
-            &statuses,
-            &now,
-            &actor,
-        ],
-    )
-    .await?;
-    let ids: Vec<StatementId> = ids.into_iter().map(StatementId).collect();
-    if let Some(record) = statements_record(statements, &ids, actor) {
-        w.audit(record).await?;
-    }
-    Ok(ids)
+        Ok::<(), StoreError>(())
+    };
+    let audit = async {
+        match &entry {
+            Some(entry) => write_entry(tx, entry).await,
+            None => Ok(()),
+        }
+    };
+    futures_util::try_join!(rows, audit)?;
+    Ok(typed_ids)
 }
 
 /// Inserts one source, its findings and their audit entries.
@@ -695,11 +735,17 @@ async fn insert_source(
     if added == 0 {
         return Ok(Inserted::AlreadyPresent);
     }
-    w.audit(ingest_record(source, actor)).await?;
-    // Entities derived from a source are its own: their creation is covered
-    // by the ingest and statement entries, not logged one by one.
-    insert_entities(&w.tx, entities, &c.ingested_at).await?;
-    insert_statements(w, statements, actor).await?;
+    // Independent requests go out together: tokio-postgres pipelines
+    // futures polled at once on one connection, saving round trips.
+    let ingest = w.chain(ingest_record(source, actor));
+    let (_, _, ids) = futures_util::try_join!(
+        write_entry(&w.tx, &ingest),
+        // Entities derived from a source are its own: their creation is
+        // covered by the ingest and statement entries, not logged one by one.
+        insert_entities(&w.tx, entities, &c.ingested_at),
+        next_statement_ids(&w.tx, statements.len()),
+    )?;
+    insert_statements_with_ids(w, statements, ids, actor).await?;
     Ok(Inserted::New)
 }
 

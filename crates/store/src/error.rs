@@ -39,6 +39,13 @@ pub enum StoreError {
     /// query: it may hold a child's name.
     #[error("invalid search query: {reason}")]
     Query { reason: &'static str },
+    /// PostgreSQL failed: the server's message and SQLSTATE, or the client's
+    /// own error; never the query, never a row's values.
+    #[error("PostgreSQL: {0}")]
+    Postgres(String),
+    /// The object store holding the blobs failed.
+    #[error("blob store {location}: {reason}")]
+    ObjectStore { location: String, reason: String },
     #[error(
         "{0} is not a casefile project (no casefile.toml); create one with `casefile init {0}`"
     )]

@@ -12,39 +12,49 @@
 //! The API, all at the crate root:
 //! - [`Project`] opens the three parts of a project together (settings in
 //!   [`ProjectConfig`]);
-//! - [`Store`], the database behind a trait so that a PostgreSQL backend fits
-//!   in without changing callers, and its embedded implementation
-//!   [`SqliteStore`] (all SQL lives in its module; nothing above this crate
-//!   sees a SQL string or a `rusqlite` type); [`Inserted`] and [`NewSource`]
-//!   are its batch-insert types;
-//! - [`BlobStore`]: the originals, checked into a [`BlobState`];
+//! - [`Store`], the database behind a trait, with its embedded
+//!   implementation [`SqliteStore`] and [`PgStore`] for a team server on
+//!   PostgreSQL (all SQL lives in their two modules, with PostgreSQL's
+//!   migrations; nothing above this crate sees a SQL string or a driver
+//!   type); [`Inserted`] and [`NewSource`] are its batch-insert types;
+//! - [`Blobs`], the originals: the folder [`BlobStore`], or [`S3Blobs`] in an
+//!   S3-compatible bucket; checked into a [`BlobState`];
 //! - [`SearchIndex`]: the derived full text, queried with a [`SearchQuery`]
 //!   into [`SearchHit`]s with a [`Snippet`] each;
-//! - [`verify_project`] → [`VerifyReport`];
+//! - [`verify`] (any store, any blobs) and [`verify_project`] → [`VerifyReport`];
 //! - [`StoreError`] (messages carry ids and paths, never document text, a
 //!   statement value or a search query), [`Result`], [`now_rfc3339`].
 //!
 //! Every write method of [`Store`] appends its audit entry inside the same
 //! transaction as the write itself, so the log can never disagree with the
-//! data after a crash.
+//! data after a crash. What each write checks and logs is written once, in
+//! `records`, for both backends.
 
 mod blobs;
 mod error;
+mod postgres;
 mod project;
+mod records;
+mod runtime;
+mod s3;
 mod search;
 mod snippet;
 mod sqlite;
 mod store;
+pub mod testing;
 mod verify;
 
-pub use blobs::{BlobState, BlobStore};
+pub use blobs::{BlobState, BlobStore, Blobs};
 pub use error::StoreError;
+pub use postgres::{PgOptions, PgStore, PG_SCHEMA_VERSION};
 pub use project::{Project, ProjectConfig};
+pub use records::audit_record;
+pub use s3::{S3Blobs, S3Options};
 pub use search::{SearchHit, SearchIndex, SearchQuery};
 pub use snippet::Snippet;
 pub use sqlite::SqliteStore;
 pub use store::{Inserted, NewSource, Store};
-pub use verify::{verify_project, VerifyReport};
+pub use verify::{verify, verify_project, VerifyReport};
 
 /// Result type of this crate.
 pub type Result<T> = std::result::Result<T, StoreError>;

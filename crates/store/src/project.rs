@@ -1,8 +1,9 @@
 //! Creating, finding and opening a project directory.
 
 use crate::blobs::BlobStore;
+use crate::records::audit_record;
 use crate::search::SearchIndex;
-use crate::sqlite::{audit_record, SqliteStore};
+use crate::sqlite::SqliteStore;
 use crate::store::Store;
 use crate::{Result, StoreError};
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,12 @@
 //! The embedded [`Store`]: SQLite in WAL mode. All of casefile's SQL lives here.
 
 use crate::error::DbContext;
+use crate::records::{
+    case_record, case_source_record, check_audit_record, check_case, check_entity, check_registry,
+    check_source, check_statements, duplicate_case, duplicate_registry, entity_record,
+    ingest_record, objects_json, parse_objects, registry_record, statement_conditions,
+    statements_record, status_record,
+};
 use crate::store::{Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::GENESIS_HASH;
@@ -236,11 +242,7 @@ fn append_audit_in(tx: &Transaction<'_>, record: AuditRecord) -> Result<AuditEnt
     // removed: the gap stays visible to `verify`.
     let seq = last_seq.max(head) + 1;
     let entry = AuditEntry::chain(seq, record, &prev_hash);
-    let objects =
-        serde_json::to_string(&entry.record.objects).map_err(|e| StoreError::Corrupt {
-            what: "audit objects".into(),
-            reason: e.to_string(),
-        })?;
+    let objects = objects_json(&entry.record.objects)?;
     tx.prepare_cached(
         "INSERT INTO audit (seq, time, actor, action, objects, detail, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -278,22 +280,6 @@ fn read_head(conn: &Connection) -> Result<u64> {
             what: "meta.audit_head".into(),
             reason: format!("{v:?} is not a number"),
         }),
-    }
-}
-
-/// An audit record stamped now.
-pub fn audit_record(
-    actor: &str,
-    action: &str,
-    objects: Vec<String>,
-    detail: String,
-) -> AuditRecord {
-    AuditRecord {
-        time: now_rfc3339(),
-        actor: actor.to_string(),
-        action: action.to_string(),
-        objects,
-        detail,
     }
 }
 
@@ -387,26 +373,6 @@ fn entity_from_row(row: &Row<'_>) -> rusqlite::Result<Entity> {
     })
 }
 
-fn check_statements(statements: &[Statement]) -> Result<()> {
-    for s in statements {
-        if !(0.0..=1.0).contains(&s.confidence) {
-            return Err(StoreError::Invalid {
-                what: "statement",
-                reason: format!("confidence {} is outside [0, 1]", s.confidence),
-            });
-        }
-        if let Some(span) = &s.span {
-            if span.start > span.end {
-                return Err(StoreError::Invalid {
-                    what: "statement",
-                    reason: format!("span {}..{} is reversed", span.start, span.end),
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Inserts `statements` and appends one audit entry naming their id range.
 fn insert_statements_in(
     tx: &Transaction<'_>,
@@ -443,22 +409,8 @@ fn insert_statements_in(
             ids.push(StatementId(tx.last_insert_rowid()));
         }
     }
-    if let (Some(first), Some(last)) = (ids.first(), ids.last()) {
-        // Ids and property names only: values may be a child's data.
-        let mut properties: Vec<&str> = statements.iter().map(|s| s.property.as_str()).collect();
-        properties.sort_unstable();
-        properties.dedup();
-        let mut entities: Vec<&str> = statements.iter().map(|s| s.entity.0.as_str()).collect();
-        entities.sort_unstable();
-        entities.dedup();
-        let detail = serde_json::json!({
-            "count": statements.len(),
-            "properties": properties,
-            "entities": entities.len(),
-        })
-        .to_string();
-        let objects = vec![format!("statements:{}..={}", first.0, last.0)];
-        append_audit_in(tx, audit_record(actor, "statement.add", objects, detail))?;
+    if let Some(record) = statements_record(statements, &ids, actor) {
+        append_audit_in(tx, record)?;
     }
     Ok(ids)
 }
@@ -496,45 +448,26 @@ fn insert_source_in(
         "INSERT INTO sources ({SOURCE_COLUMNS}, indexed)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)"
     ))
-    .and_then(|mut stmt| {
-        stmt.execute(params![
-            source.id.0,
-            source.kind.as_str(),
-            source.media_type.as_str(),
-            source.encoding,
-            source.language,
-            source.meta.title,
-            source.meta.publisher,
-            source.meta.published,
-            source.meta.url,
-            c.original_path,
-            c.ingested_at,
-            c.ingested_by,
-            c.tool,
-            c.size as i64,
-            source.text
-        ])
-    })
+    .db("prepare a source insert")?
+    .execute(params![
+        source.id.0,
+        source.kind.as_str(),
+        source.media_type.as_str(),
+        source.encoding,
+        source.language,
+        source.meta.title,
+        source.meta.publisher,
+        source.meta.published,
+        source.meta.url,
+        c.original_path,
+        c.ingested_at,
+        c.ingested_by,
+        c.tool,
+        c.size as i64,
+        source.text
+    ])
     .db("insert a source")?;
-    let detail = serde_json::json!({
-        "path": c.original_path,
-        "size": c.size,
-        "media_type": source.media_type.as_str(),
-        "encoding": source.encoding,
-        "kind": source.kind.as_str(),
-        "tool": c.tool,
-        "text_sha256": casefile_core::sha256_hex(source.text.as_bytes()),
-    });
-    append_audit_in(
-        tx,
-        AuditRecord {
-            time: c.ingested_at.clone(),
-            actor: actor.to_string(),
-            action: "source.ingest".into(),
-            objects: vec![source.id.0.clone()],
-            detail: detail.to_string(),
-        },
-    )?;
+    append_audit_in(tx, ingest_record(source, actor))?;
     // Entities derived from a source are its own: their creation is
     // covered by the ingest and statement entries, not logged one by one.
     for entity in entities {
@@ -546,7 +479,11 @@ fn insert_source_in(
 
 impl Store for SqliteStore {
     fn insert_sources(&mut self, batch: &[NewSource<'_>], actor: &str) -> Result<Vec<Inserted>> {
-        for (_, _, statements) in batch {
+        for (source, entities, statements) in batch {
+            check_source(source)?;
+            for entity in *entities {
+                check_entity(entity)?;
+            }
             check_statements(statements)?;
         }
         self.write(|tx| {
@@ -643,6 +580,7 @@ impl Store for SqliteStore {
     }
 
     fn put_entity(&mut self, entity: &Entity, actor: &str) -> Result<()> {
+        check_entity(entity)?;
         self.write(|tx| {
             let existing: Option<String> = tx
                 .query_row(
@@ -652,7 +590,7 @@ impl Store for SqliteStore {
                 )
                 .optional()
                 .db("read an entity")?;
-            let action = match existing {
+            let created = match existing {
                 Some(caption) if caption == entity.caption => return Ok(()),
                 Some(_) => {
                     tx.execute(
@@ -660,19 +598,11 @@ impl Store for SqliteStore {
                         params![entity.id.0, entity.caption],
                     )
                     .db("update an entity")?;
-                    "entity.update"
+                    false
                 }
-                None => {
-                    insert_entity_in(tx, entity, &now_rfc3339())?;
-                    "entity.create"
-                }
+                None => insert_entity_in(tx, entity, &now_rfc3339())?,
             };
-            // The caption is not logged: for a child it could be identifying.
-            let detail = serde_json::json!({ "kind": entity.kind.as_str() }).to_string();
-            append_audit_in(
-                tx,
-                audit_record(actor, action, vec![entity.id.0.clone()], detail),
-            )?;
+            append_audit_in(tx, entity_record(entity, created, actor))?;
             Ok(())
         })
     }
@@ -735,50 +665,30 @@ impl Store for SqliteStore {
                 params![id.0, status.as_str()],
             )
             .db("change a statement's status")?;
-            let detail =
-                serde_json::json!({ "from": old, "to": status.as_str(), "reason": reason })
-                    .to_string();
-            append_audit_in(
-                tx,
-                audit_record(
-                    actor,
-                    "statement.status",
-                    vec![format!("statement:{}", id.0)],
-                    detail,
-                ),
-            )?;
+            append_audit_in(tx, status_record(id, &old, status, reason, actor))?;
             Ok(())
         })
     }
 
     fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
+        let conditions = statement_conditions(filter);
+        let mut sql = String::from(
+            "SELECT id, entity_id, property, value, source_id, span_start, span_end, quote,
+                    origin, confidence, status
+             FROM statements WHERE 1",
+        );
+        for (n, condition) in conditions.iter().enumerate() {
+            sql.push_str(" AND ");
+            sql.push_str(&condition.sql.replace("{}", &format!("?{}", n + 1)));
+        }
+        sql.push_str(" ORDER BY id");
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT id, entity_id, property, value, source_id, span_start, span_end, quote,
-                    origin, confidence, status
-             FROM statements
-             WHERE (?1 IS NULL OR entity_id = ?1)
-               AND (?2 IS NULL OR source_id = ?2)
-               AND (?3 IS NULL OR property = ?3)
-               AND (?4 IS NULL OR status = ?4)
-               AND (?5 IS NULL OR origin = ?5)
-               AND (?6 IS NULL OR entity_id IN (SELECT id FROM entities WHERE kind = ?6))
-             ORDER BY id",
-            )
-            .db("read statements")?;
+            .prepare_cached(&sql)
+            .db("prepare a statement query")?;
+        let values = rusqlite::params_from_iter(conditions.iter().map(|c| c.value));
         let rows = stmt
-            .query_map(
-                params![
-                    filter.entity.as_ref().map(|e| &e.0),
-                    filter.source.as_ref().map(|s| &s.0),
-                    filter.property,
-                    filter.status.map(|s| s.as_str()),
-                    filter.origin.map(|o| o.as_str()),
-                    filter.entity_kind.map(|k| k.as_str()),
-                ],
-                statement_from_row,
-            )
+            .query_map(values, statement_from_row)
             .db("read statements")?;
         rows.collect::<rusqlite::Result<_>>().db("read statements")
     }
@@ -795,12 +705,7 @@ impl Store for SqliteStore {
     }
 
     fn add_registry(&mut self, registry: &RegistryInfo, actor: &str) -> Result<()> {
-        if registry.name.trim().is_empty() {
-            return Err(StoreError::Invalid {
-                what: "registry",
-                reason: "the name is empty".into(),
-            });
-        }
+        check_registry(registry)?;
         self.write(|tx| {
             let added = tx
                 .execute(
@@ -820,28 +725,9 @@ impl Store for SqliteStore {
                 )
                 .db("add a registry")?;
             if added == 0 {
-                return Err(StoreError::Invalid {
-                    what: "registry",
-                    reason: format!("a registry named {:?} already exists", registry.name),
-                });
+                return Err(duplicate_registry(&registry.name));
             }
-            let detail = serde_json::json!({
-                "name": registry.name,
-                "path": registry.original_path,
-                "map": registry.map,
-                "records": registry.records,
-                "row_errors": registry.row_errors,
-            });
-            append_audit_in(
-                tx,
-                AuditRecord {
-                    time: registry.imported_at.clone(),
-                    actor: actor.to_string(),
-                    action: "registry.import".into(),
-                    objects: vec![registry.blob.clone()],
-                    detail: detail.to_string(),
-                },
-            )?;
+            append_audit_in(tx, registry_record(registry, actor))?;
             Ok(())
         })
     }
@@ -879,29 +765,21 @@ impl Store for SqliteStore {
     }
 
     fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case> {
-        if name.trim().is_empty() {
-            return Err(StoreError::Invalid {
-                what: "case",
-                reason: "the name is empty".into(),
-            });
-        }
+        check_case(name, description)?;
         self.write(|tx| {
             let created_at = now_rfc3339();
-            tx.execute(
-                "INSERT INTO cases (name, description, created_at) VALUES (?1, ?2, ?3)",
-                params![name, description, created_at],
-            )
-            .db("create a case")?;
+            let added = tx
+                .execute(
+                    "INSERT INTO cases (name, description, created_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (name) DO NOTHING",
+                    params![name, description, created_at],
+                )
+                .db("add a registry")?;
+            if added == 0 {
+                return Err(duplicate_case(name));
+            }
             let id = CaseId(tx.last_insert_rowid());
-            append_audit_in(
-                tx,
-                audit_record(
-                    actor,
-                    "case.create",
-                    vec![format!("case:{}", id.0)],
-                    serde_json::json!({ "name": name }).to_string(),
-                ),
-            )?;
+            append_audit_in(tx, case_record(id, name, actor))?;
             Ok(Case {
                 id,
                 name: name.to_string(),
@@ -931,6 +809,24 @@ impl Store for SqliteStore {
 
     fn add_source_to_case(&mut self, case: CaseId, source: &SourceId, actor: &str) -> Result<()> {
         self.write(|tx| {
+            let exists = |sql: &str, id: &dyn rusqlite::ToSql| -> Result<bool> {
+                tx.query_row(sql, [id], |r| r.get(0)).db("create a case")
+            };
+            if !exists("SELECT EXISTS(SELECT 1 FROM cases WHERE id = ?1)", &case.0)? {
+                return Err(StoreError::NotFound {
+                    what: "case",
+                    id: case.0.to_string(),
+                });
+            }
+            if !exists(
+                "SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)",
+                &source.0,
+            )? {
+                return Err(StoreError::NotFound {
+                    what: "source",
+                    id: source.0.clone(),
+                });
+            }
             let added = tx
                 .execute(
                     "INSERT OR IGNORE INTO case_sources (case_id, source_id) VALUES (?1, ?2)",
@@ -938,15 +834,7 @@ impl Store for SqliteStore {
                 )
                 .db("add a source to a case")?;
             if added > 0 {
-                append_audit_in(
-                    tx,
-                    audit_record(
-                        actor,
-                        "case.add_source",
-                        vec![format!("case:{}", case.0), source.0.clone()],
-                        "{}".into(),
-                    ),
-                )?;
+                append_audit_in(tx, case_source_record(case, source, actor))?;
             }
             Ok(())
         })
@@ -965,6 +853,7 @@ impl Store for SqliteStore {
     }
 
     fn append_audit(&mut self, record: AuditRecord) -> Result<AuditEntry> {
+        check_audit_record(&record)?;
         self.write(|tx| append_audit_in(tx, record))
     }
 
@@ -993,9 +882,7 @@ impl Store for SqliteStore {
         let mut out = Vec::new();
         for row in rows {
             let (seq, mut record, objects, prev_hash, hash) = row.db("read the audit log")?;
-            // An unparsable object list is tampering too: keep the entry with
-            // the raw text as its only object so that its hash fails to match.
-            record.objects = serde_json::from_str(&objects).unwrap_or_else(|_| vec![objects]);
+            record.objects = parse_objects(objects);
             out.push(AuditEntry {
                 seq: seq as u64,
                 record,
@@ -1008,130 +895,5 @@ impl Store for SqliteStore {
 
     fn audit_head(&self) -> Result<u64> {
         read_head(&self.conn)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use casefile_core::{Origin, StatementFilter};
-
-    fn source(bytes: &[u8], text: &str) -> Source {
-        let sha = casefile_core::sha256_hex(bytes);
-        Source {
-            id: SourceId(sha.clone()),
-            kind: SourceKind::News,
-            media_type: MediaType::PlainText,
-            encoding: "UTF-8".into(),
-            language: Some("en".into()),
-            meta: SourceMeta::default(),
-            custody: Custody {
-                ingested_at: now_rfc3339(),
-                ingested_by: "tester".into(),
-                original_path: "a.txt".into(),
-                tool: "casefile test".into(),
-                size: bytes.len() as u64,
-                sha256: sha,
-            },
-            text: text.into(),
-        }
-    }
-
-    #[test]
-    fn sources_statements_and_audit_round_trip() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = SqliteStore::open(&dir.path().join("db")).unwrap();
-        let s = source(b"bytes one", "Lukashenko met Putin.");
-        assert_eq!(
-            store.insert_source(&s, &[], &[], "tester").unwrap(),
-            Inserted::New
-        );
-        assert_eq!(
-            store.insert_source(&s, &[], &[], "tester").unwrap(),
-            Inserted::AlreadyPresent
-        );
-        assert_eq!(store.source(&s.id.0[..6]).unwrap(), s);
-        assert!(matches!(
-            store.source("zzzz"),
-            Err(StoreError::Invalid { .. })
-        ));
-
-        let person = Entity {
-            id: EntityId("person-lukashenko".into()),
-            kind: EntityKind::Person,
-            caption: "Alexander Lukashenko".into(),
-        };
-        store.put_entity(&person, "tester").unwrap();
-        let st = Statement {
-            id: None,
-            entity: person.id.clone(),
-            property: "name".into(),
-            value: "Lukashenko".into(),
-            source: Some(s.id.clone()),
-            span: Span::of(&s.text, 0, 10),
-            origin: Origin::Rule,
-            confidence: 0.9,
-            status: Status::Proposed,
-        };
-        let ids = store
-            .add_statements(std::slice::from_ref(&st), "tester")
-            .unwrap();
-        store
-            .set_statement_status(
-                ids[0],
-                Status::Confirmed,
-                "checked against source",
-                "reviewer",
-            )
-            .unwrap();
-        let by_entity = store
-            .statements(&StatementFilter {
-                entity: Some(person.id.clone()),
-                ..Default::default()
-            })
-            .unwrap();
-        assert_eq!(by_entity.len(), 1);
-        assert_eq!(by_entity[0].status, Status::Confirmed);
-        assert_eq!(by_entity[0].span.as_ref().unwrap().quote, "Lukashenko");
-        let by_property = store
-            .statements(&StatementFilter {
-                property: Some("birthDate".into()),
-                ..Default::default()
-            })
-            .unwrap();
-        assert!(by_property.is_empty());
-
-        let log = store.audit_entries().unwrap();
-        let actions: Vec<&str> = log.iter().map(|e| e.record.action.as_str()).collect();
-        assert_eq!(
-            actions,
-            [
-                "source.ingest",
-                "entity.create",
-                "statement.add",
-                "statement.status"
-            ]
-        );
-        assert_eq!(store.audit_head().unwrap(), 4);
-        assert!(casefile_core::verify_chain(&log, 4).is_empty());
-    }
-
-    #[test]
-    fn invalid_statement_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = SqliteStore::open(&dir.path().join("db")).unwrap();
-        let bad = Statement {
-            id: None,
-            entity: EntityId("x".into()),
-            property: "p".into(),
-            value: "v".into(),
-            source: None,
-            span: None,
-            origin: Origin::Human,
-            confidence: 1.5,
-            status: Status::Proposed,
-        };
-        assert!(store.add_statements(&[bad], "t").is_err());
-        assert!(store.audit_entries().unwrap().is_empty());
     }
 }

@@ -1,7 +1,8 @@
 //! The [`Store`] trait: every read and write of the case database.
 //!
-//! Implementations: [`crate::SqliteStore`] (embedded). A PostgreSQL backend
-//! implements the same trait; callers never know which one they hold.
+//! Implementations: [`crate::SqliteStore`] (embedded) and [`crate::PgStore`]
+//! (a team server); callers never know which one they hold, and one
+//! conformance suite (`tests/conformance.rs`) runs against both.
 
 use crate::Result;
 use casefile_core::{

@@ -3,9 +3,12 @@
 //! Reports each fault by name: which blob is missing or altered, which audit
 //! entry was altered, removed or re-linked, which source lost its ingest
 //! record, which clean text no longer matches the hash recorded at ingest.
+//! [`verify`] works on any [`Store`] and any [`Blobs`]; [`verify_project`]
+//! is it for an open project directory.
 
-use crate::blobs::BlobState;
+use crate::blobs::{BlobState, Blobs};
 use crate::project::Project;
+use crate::store::Store;
 use crate::Result;
 use casefile_core::{verify_chain, ChainFault};
 use serde::Serialize;
@@ -32,9 +35,29 @@ impl VerifyReport {
     }
 }
 
-/// Checks every blob, the clean text of every source, and the audit chain.
+/// Checks every blob, the clean text of every source, and the audit chain
+/// of an open project.
 pub fn verify_project(project: &Project) -> Result<VerifyReport> {
-    let store = project.store();
+    verify(project.store(), &project.blobs)
+}
+
+/// What a blob's state means for the report, or `None` when it is intact.
+fn blob_fault(id: &str, state: BlobState, original_of: &str) -> Option<String> {
+    match state {
+        BlobState::Intact => None,
+        BlobState::Missing => Some(format!("blob {id} is missing (original of {original_of})")),
+        BlobState::Altered { actual } => Some(format!(
+            "blob {id} was altered (original of {original_of}): its bytes now hash to {actual}"
+        )),
+        BlobState::Unreadable { reason } => Some(format!(
+            "blob {id} cannot be read (original of {original_of}): {reason}"
+        )),
+    }
+}
+
+/// Checks every blob in `blobs` that `store` refers to, the clean text of
+/// every source, and the audit chain.
+pub fn verify(store: &dyn Store, blobs: &dyn Blobs) -> Result<VerifyReport> {
     let sources = store.sources()?;
     let entries = store.audit_entries()?;
     let head = store.audit_head()?;
@@ -72,16 +95,8 @@ pub fn verify_project(project: &Project) -> Result<VerifyReport> {
     for summary in &sources {
         let id = summary.id.0.as_str();
         source_ids.insert(id);
-        match project.blobs.check(id) {
-            BlobState::Intact => {}
-            BlobState::Missing => faults.push(format!(
-                "blob {id} is missing (original of source {})",
-                summary.id.short()
-            )),
-            BlobState::Altered { actual } => faults.push(format!(
-                "blob {id} was altered: its bytes now hash to {actual}"
-            )),
-        }
+        let original_of = format!("source {}", summary.id.short());
+        faults.extend(blob_fault(id, blobs.check(id)?, &original_of));
         match ingest_records.get(id) {
             None => faults.push(format!("source {id} has no ingest entry in the audit log")),
             Some((seq, Some(expected))) => {
@@ -101,17 +116,12 @@ pub fn verify_project(project: &Project) -> Result<VerifyReport> {
     for registry in &registries {
         source_ids.insert(registry.blob.as_str());
         checked += 1;
-        match project.blobs.check(&registry.blob) {
-            BlobState::Intact => {}
-            BlobState::Missing => faults.push(format!(
-                "blob {} is missing (original of registry {:?})",
-                registry.blob, registry.name
-            )),
-            BlobState::Altered { actual } => faults.push(format!(
-                "blob {} was altered (original of registry {:?}): its bytes now hash to {actual}",
-                registry.blob, registry.name
-            )),
-        }
+        let original_of = format!("registry {:?}", registry.name);
+        faults.extend(blob_fault(
+            &registry.blob,
+            blobs.check(&registry.blob)?,
+            &original_of,
+        ));
     }
     for (id, (seq, _)) in &ingest_records {
         if !source_ids.contains(id) {
@@ -123,8 +133,7 @@ pub fn verify_project(project: &Project) -> Result<VerifyReport> {
     faults.sort();
     faults.dedup();
 
-    let unreferenced_blobs = project
-        .blobs
+    let unreferenced_blobs = blobs
         .list()?
         .iter()
         .filter(|b| !source_ids.contains(b.as_str()))

@@ -1,0 +1,724 @@
+//! The team [`Store`]: PostgreSQL. All of casefile's PostgreSQL SQL lives
+//! here and in the numbered migrations under `migrations/postgres/`.
+//!
+//! Client: `tokio-postgres` pooled by `deadpool-postgres`, driven through a
+//! small owned runtime ([`crate::runtime`]) because the [`Store`] trait is
+//! sync. The pool lets many request threads read at once through `&self`,
+//! and its per-connection statement cache saves the parse round trip that a
+//! sync client without one pays on every query. [`PgStore`] is a cheap
+//! handle: clones share the pool.
+//!
+//! Writers take turns: every write transaction first locks the one row of
+//! `audit_head` (`SELECT … FOR UPDATE`), then reads the end of the log in a
+//! fresh statement (in READ COMMITTED each statement sees what was committed
+//! before it started, so it sees the previous writer's entries). Audit
+//! positions, statement ids and commit order therefore agree, as with
+//! SQLite's single writer, and two servers appending at once still form one
+//! chain. Reads take no lock.
+//!
+//! Errors become [`StoreError::Postgres`] with the server's message and
+//! SQLSTATE only: never the query, and never the `detail` of a constraint
+//! error, which quotes the row's values.
+
+mod migrate;
+mod rows;
+mod write;
+
+pub use migrate::PG_SCHEMA_VERSION;
+
+use crate::records::{
+    case_record, case_source_record, check_audit_record, check_case, check_entity, check_registry,
+    check_source, check_statements, duplicate_case, duplicate_registry, entity_record,
+    parse_objects, registry_record, statement_conditions, status_record,
+};
+use crate::runtime::BlockingRuntime;
+use crate::store::{Inserted, NewSource, Store};
+use crate::{now_rfc3339, Result, StoreError};
+use casefile_core::{
+    AuditEntry, AuditRecord, Case, CaseId, Entity, EntityId, EntityKind, RegistryInfo, Source,
+    SourceId, SourceMeta, SourceSummary, Statement, StatementFilter, StatementId, Status,
+};
+use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
+use migrate::migrate;
+use rows::{
+    case_from_row, entity_from_row, parse_col, query_all, query_opt, registry_from_row,
+    resolve_prefix, source_from_row, statement_from_row, REGISTRY_COLUMNS, SOURCE_COLUMNS,
+    STATEMENT_COLUMNS,
+};
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio_postgres::types::ToSql;
+use tokio_postgres::NoTls;
+use write::{insert_entities, insert_source, insert_statements, Writer};
+
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How to connect beyond the URL.
+#[derive(Debug, Clone)]
+pub struct PgOptions {
+    /// Keep the project's tables in this schema (created if absent) instead
+    /// of the connection's default search path: one database can then hold
+    /// several projects, or a test its own throwaway copy. Lowercase ASCII
+    /// letters, digits and `_`, not starting with a digit.
+    pub schema: Option<String>,
+    /// At most this many connections are open at once.
+    pub pool_size: usize,
+}
+
+impl Default for PgOptions {
+    fn default() -> Self {
+        PgOptions {
+            schema: None,
+            pool_size: 8,
+        }
+    }
+}
+
+/// A [`Store`] on a PostgreSQL database. Clones share one connection pool.
+#[derive(Clone)]
+pub struct PgStore {
+    pool: Pool,
+    runtime: Arc<BlockingRuntime>,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore").finish_non_exhaustive()
+    }
+}
+
+impl From<tokio_postgres::Error> for StoreError {
+    fn from(e: tokio_postgres::Error) -> Self {
+        StoreError::Postgres(describe(&e))
+    }
+}
+
+impl From<deadpool_postgres::PoolError> for StoreError {
+    fn from(e: deadpool_postgres::PoolError) -> Self {
+        StoreError::Postgres(describe_pool_error(e))
+    }
+}
+
+fn describe_pool_error(e: deadpool_postgres::PoolError) -> String {
+    match e {
+        deadpool_postgres::PoolError::Backend(e) => describe(&e),
+        other => format!("connection pool: {other}"),
+    }
+}
+
+/// The server's message and SQLSTATE, or the client's own error: never the
+/// query and never a constraint error's detail (it quotes the row's values).
+fn describe(e: &tokio_postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{} (SQLSTATE {})", db.message(), db.code().code()),
+        None => e.to_string(),
+    }
+}
+
+/// `host:port/dbname` of a configuration, for messages (never the password).
+fn describe_target(config: &tokio_postgres::Config) -> String {
+    let host = match config.get_hosts().first() {
+        Some(tokio_postgres::config::Host::Tcp(host)) => host.clone(),
+        #[cfg(unix)]
+        Some(tokio_postgres::config::Host::Unix(path)) => path.display().to_string(),
+        None => "localhost".to_string(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let dbname = config.get_dbname().unwrap_or("(default database)");
+    format!("{host}:{port}/{dbname}")
+}
+
+fn check_schema_name(schema: &str) -> Result<()> {
+    let valid = !schema.is_empty()
+        && schema.len() <= 63
+        && !schema.starts_with(|c: char| c.is_ascii_digit())
+        && schema
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if valid {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid {
+            what: "schema name",
+            reason: format!(
+                "{schema:?} must be 1 to 63 lowercase ASCII letters, digits or '_', not starting with a digit"
+            ),
+        })
+    }
+}
+
+impl PgStore {
+    /// Connects to the database at `url` (`postgres://user[:password]@host[:port]/db`
+    /// or `key=value` form) and brings its schema up to date.
+    pub fn connect(url: &str) -> Result<PgStore> {
+        PgStore::connect_with(url, &PgOptions::default())
+    }
+
+    /// [`PgStore::connect`] with a schema of its own and a pool size.
+    pub fn connect_with(url: &str, options: &PgOptions) -> Result<PgStore> {
+        let mut config =
+            tokio_postgres::Config::from_str(url).map_err(|e| StoreError::Invalid {
+                what: "database URL",
+                reason: e.to_string(),
+            })?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        if let Some(schema) = &options.schema {
+            check_schema_name(schema)?;
+            config.options(format!("-c search_path={schema}"));
+        }
+        let target = describe_target(&config);
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(options.pool_size.max(1))
+            .runtime(deadpool_postgres::Runtime::Tokio1)
+            .create_timeout(Some(CONNECT_TIMEOUT))
+            .build()
+            .map_err(|e| StoreError::Postgres(format!("connection pool: {e}")))?;
+        let store = PgStore {
+            pool,
+            runtime: Arc::new(BlockingRuntime::new("casefile-postgres")?),
+        };
+        store.runtime.block_on(async {
+            let mut client = store.pool.get().await.map_err(|e| {
+                StoreError::Postgres(format!(
+                    "cannot connect to {target}: {}",
+                    describe_pool_error(e)
+                ))
+            })?;
+            migrate(&mut client, options.schema.as_deref()).await
+        })?;
+        Ok(store)
+    }
+
+    /// The schema version recorded in the database.
+    pub fn schema_version(&self) -> Result<i32> {
+        self.runtime.block_on(async {
+            let client = self.pool.get().await?;
+            let row = client
+                .query_one(
+                    "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                    &[],
+                )
+                .await?;
+            Ok(row.try_get(0)?)
+        })
+    }
+
+    /// Runs SQL as it is, for tests that must tamper with the tables the way
+    /// an attacker with database access would.
+    #[doc(hidden)]
+    pub fn execute_unchecked(&self, sql: &str) -> Result<()> {
+        self.runtime.block_on(async {
+            let client = self.pool.get().await?;
+            client.batch_execute(sql).await?;
+            Ok(())
+        })
+    }
+
+    async fn client(&self) -> Result<Object> {
+        Ok(self.pool.get().await?)
+    }
+}
+
+impl Store for PgStore {
+    fn insert_sources(&mut self, batch: &[NewSource<'_>], actor: &str) -> Result<Vec<Inserted>> {
+        for (source, entities, statements) in batch {
+            check_source(source)?;
+            for entity in *entities {
+                check_entity(entity)?;
+            }
+            check_statements(statements)?;
+        }
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            let mut out = Vec::with_capacity(batch.len());
+            for (source, entities, statements) in batch {
+                out.push(insert_source(&mut w, source, entities, statements, actor).await?);
+            }
+            w.commit().await?;
+            Ok(out)
+        })
+    }
+
+    fn has_source(&self, id: &SourceId) -> Result<bool> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            let found = query_opt(
+                &client,
+                "SELECT 1 FROM sources WHERE id = $1",
+                &[&id.0],
+                |_| Ok(()),
+            )
+            .await?;
+            Ok(found.is_some())
+        })
+    }
+
+    fn source(&self, id_or_prefix: &str) -> Result<Source> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            let id = resolve_prefix(&client, "sources", "source", id_or_prefix).await?;
+            query_opt(
+                &client,
+                &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE id = $1"),
+                &[&id],
+                source_from_row,
+            )
+            .await?
+            .ok_or(StoreError::NotFound { what: "source", id })
+        })
+    }
+
+    fn sources(&self) -> Result<Vec<SourceSummary>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT id, kind, media_type, language, title, publisher, published, url,
+                        ingested_at, size, octet_length(text)
+                 FROM sources ORDER BY ingested_at, id",
+                &[],
+                |row| {
+                    Ok(SourceSummary {
+                        id: SourceId(row.try_get(0)?),
+                        kind: parse_col(row, 1)?,
+                        media_type: parse_col(row, 2)?,
+                        language: row.try_get(3)?,
+                        meta: SourceMeta {
+                            title: row.try_get(4)?,
+                            publisher: row.try_get(5)?,
+                            published: row.try_get(6)?,
+                            url: row.try_get(7)?,
+                        },
+                        ingested_at: row.try_get(8)?,
+                        size: row.try_get::<_, i64>(9)? as u64,
+                        text_len: row.try_get::<_, i32>(10)? as usize,
+                    })
+                },
+            )
+            .await
+        })
+    }
+
+    fn unindexed_sources(&self, limit: usize) -> Result<Vec<Source>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                &format!(
+                    "SELECT {SOURCE_COLUMNS} FROM sources WHERE NOT indexed ORDER BY id LIMIT $1"
+                ),
+                &[&(limit as i64)],
+                source_from_row,
+            )
+            .await
+        })
+    }
+
+    fn mark_indexed(&mut self, ids: &[SourceId]) -> Result<()> {
+        // Index bookkeeping is derived state, not evidence: no audit entry.
+        let ids: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            let statement = client
+                .prepare_cached("UPDATE sources SET indexed = TRUE WHERE id = ANY($1)")
+                .await?;
+            client.execute(&statement, &[&ids]).await?;
+            Ok(())
+        })
+    }
+
+    fn mark_all_unindexed(&mut self) -> Result<()> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            client
+                .execute("UPDATE sources SET indexed = FALSE WHERE indexed", &[])
+                .await?;
+            Ok(())
+        })
+    }
+
+    fn put_entity(&mut self, entity: &Entity, actor: &str) -> Result<()> {
+        check_entity(entity)?;
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            let existing =
+                w.tx.query_opt(
+                    "SELECT caption FROM entities WHERE id = $1",
+                    &[&entity.id.0],
+                )
+                .await?;
+            let created = match existing {
+                Some(row) if row.try_get::<_, &str>(0)? == entity.caption => return Ok(()),
+                Some(_) => {
+                    w.tx.execute(
+                        "UPDATE entities SET caption = $2 WHERE id = $1",
+                        &[&entity.id.0, &entity.caption],
+                    )
+                    .await?;
+                    false
+                }
+                None => {
+                    insert_entities(&w.tx, std::slice::from_ref(entity), &now_rfc3339()).await?;
+                    true
+                }
+            };
+            w.audit(entity_record(entity, created, actor)).await?;
+            w.commit().await
+        })
+    }
+
+    fn entity(&self, id: &EntityId) -> Result<Option<Entity>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_opt(
+                &client,
+                "SELECT id, kind, caption FROM entities WHERE id = $1",
+                &[&id.0],
+                entity_from_row,
+            )
+            .await
+        })
+    }
+
+    fn entities(&self, kind: Option<EntityKind>) -> Result<Vec<Entity>> {
+        let kind = kind.map(|k| k.as_str());
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT id, kind, caption FROM entities
+                 WHERE $1::text IS NULL OR kind = $1 ORDER BY id",
+                &[&kind],
+                entity_from_row,
+            )
+            .await
+        })
+    }
+
+    fn add_statements(
+        &mut self,
+        statements: &[Statement],
+        actor: &str,
+    ) -> Result<Vec<StatementId>> {
+        check_statements(statements)?;
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            let ids = insert_statements(&mut w, statements, actor).await?;
+            w.commit().await?;
+            Ok(ids)
+        })
+    }
+
+    fn set_statement_status(
+        &mut self,
+        id: StatementId,
+        status: Status,
+        reason: &str,
+        actor: &str,
+    ) -> Result<()> {
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            let old =
+                w.tx.query_opt("SELECT status FROM statements WHERE id = $1", &[&id.0])
+                    .await?;
+            let Some(old) = old else {
+                return Err(StoreError::NotFound {
+                    what: "statement",
+                    id: id.to_string(),
+                });
+            };
+            let old: String = old.try_get(0)?;
+            w.tx.execute(
+                "UPDATE statements SET status = $2 WHERE id = $1",
+                &[&id.0, &status.as_str()],
+            )
+            .await?;
+            w.audit(status_record(id, &old, status, reason, actor))
+                .await?;
+            w.commit().await
+        })
+    }
+
+    fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
+        let conditions = statement_conditions(filter);
+        let mut sql = format!("SELECT {STATEMENT_COLUMNS} FROM statements WHERE TRUE");
+        for (n, condition) in conditions.iter().enumerate() {
+            sql.push_str(" AND ");
+            sql.push_str(&condition.sql.replace("{}", &format!("${}", n + 1)));
+        }
+        sql.push_str(" ORDER BY id");
+        let params: Vec<&(dyn ToSql + Sync)> = conditions
+            .iter()
+            .map(|c| &c.value as &(dyn ToSql + Sync))
+            .collect();
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(&client, &sql, &params, statement_from_row).await
+        })
+    }
+
+    fn statement(&self, id: StatementId) -> Result<Option<Statement>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_opt(
+                &client,
+                &format!("SELECT {STATEMENT_COLUMNS} FROM statements WHERE id = $1"),
+                &[&id.0],
+                statement_from_row,
+            )
+            .await
+        })
+    }
+
+    fn statement_count(&self) -> Result<u64> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            let n: i64 = client
+                .query_one("SELECT COUNT(*) FROM statements", &[])
+                .await?
+                .try_get(0)?;
+            Ok(n as u64)
+        })
+    }
+
+    fn add_registry(&mut self, registry: &RegistryInfo, actor: &str) -> Result<()> {
+        check_registry(registry)?;
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            let added =
+                w.tx.execute(
+                    &format!(
+                        "INSERT INTO registries ({REGISTRY_COLUMNS})
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                         ON CONFLICT (name) DO NOTHING"
+                    ),
+                    &[
+                        &registry.name,
+                        &registry.blob,
+                        &registry.map,
+                        &registry.original_path,
+                        &(registry.records as i64),
+                        &(registry.row_errors as i64),
+                        &registry.imported_at,
+                        &registry.imported_by,
+                    ],
+                )
+                .await?;
+            if added == 0 {
+                return Err(duplicate_registry(&registry.name));
+            }
+            w.audit(registry_record(registry, actor)).await?;
+            w.commit().await
+        })
+    }
+
+    fn registry(&self, name: &str) -> Result<Option<RegistryInfo>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_opt(
+                &client,
+                &format!("SELECT {REGISTRY_COLUMNS} FROM registries WHERE name = $1"),
+                &[&name],
+                registry_from_row,
+            )
+            .await
+        })
+    }
+
+    fn registries(&self) -> Result<Vec<RegistryInfo>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                &format!("SELECT {REGISTRY_COLUMNS} FROM registries ORDER BY imported_at, name"),
+                &[],
+                registry_from_row,
+            )
+            .await
+        })
+    }
+
+    fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case> {
+        check_case(name, description)?;
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            let created_at = now_rfc3339();
+            let row =
+                w.tx.query_opt(
+                    "INSERT INTO cases (name, description, created_at) VALUES ($1, $2, $3)
+                     ON CONFLICT (name) DO NOTHING RETURNING id",
+                    &[&name, &description, &created_at],
+                )
+                .await?;
+            let Some(row) = row else {
+                return Err(duplicate_case(name));
+            };
+            let id = CaseId(row.try_get(0)?);
+            w.audit(case_record(id, name, actor)).await?;
+            w.commit().await?;
+            Ok(Case {
+                id,
+                name: name.to_string(),
+                description: description.to_string(),
+                created_at,
+            })
+        })
+    }
+
+    fn cases(&self) -> Result<Vec<Case>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT id, name, description, created_at FROM cases ORDER BY id",
+                &[],
+                case_from_row,
+            )
+            .await
+        })
+    }
+
+    fn add_source_to_case(&mut self, case: CaseId, source: &SourceId, actor: &str) -> Result<()> {
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            if w.tx
+                .query_opt("SELECT 1 FROM cases WHERE id = $1", &[&case.0])
+                .await?
+                .is_none()
+            {
+                return Err(StoreError::NotFound {
+                    what: "case",
+                    id: case.0.to_string(),
+                });
+            }
+            if w.tx
+                .query_opt("SELECT 1 FROM sources WHERE id = $1", &[&source.0])
+                .await?
+                .is_none()
+            {
+                return Err(StoreError::NotFound {
+                    what: "source",
+                    id: source.0.clone(),
+                });
+            }
+            let added =
+                w.tx.execute(
+                    "INSERT INTO case_sources (case_id, source_id) VALUES ($1, $2)
+                     ON CONFLICT DO NOTHING",
+                    &[&case.0, &source.0],
+                )
+                .await?;
+            if added > 0 {
+                w.audit(case_source_record(case, source, actor)).await?;
+            }
+            w.commit().await
+        })
+    }
+
+    fn case_sources(&self, case: CaseId) -> Result<Vec<SourceId>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT source_id FROM case_sources WHERE case_id = $1 ORDER BY source_id",
+                &[&case.0],
+                |r| Ok(SourceId(r.try_get(0)?)),
+            )
+            .await
+        })
+    }
+
+    fn append_audit(&mut self, record: AuditRecord) -> Result<AuditEntry> {
+        check_audit_record(&record)?;
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            let entry = w.audit(record).await?;
+            w.commit().await?;
+            Ok(entry)
+        })
+    }
+
+    fn audit_entries(&self) -> Result<Vec<AuditEntry>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT seq, time, actor, action, objects, detail, prev_hash, hash
+                 FROM audit ORDER BY seq",
+                &[],
+                |r| {
+                    Ok(AuditEntry {
+                        seq: r.try_get::<_, i64>(0)? as u64,
+                        record: AuditRecord {
+                            time: r.try_get(1)?,
+                            actor: r.try_get(2)?,
+                            action: r.try_get(3)?,
+                            objects: parse_objects(r.try_get(4)?),
+                            detail: r.try_get(5)?,
+                        },
+                        prev_hash: r.try_get(6)?,
+                        hash: r.try_get(7)?,
+                    })
+                },
+            )
+            .await
+        })
+    }
+
+    fn audit_head(&self) -> Result<u64> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            let head: i64 = client
+                .query_one("SELECT seq FROM audit_head", &[])
+                .await?
+                .try_get(0)?;
+            Ok(head as u64)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_names_are_plain_identifiers() {
+        assert!(check_schema_name("casefile_t_1a2b").is_ok());
+        for bad in [
+            "",
+            "1abc",
+            "Abc",
+            "a-b",
+            "a\"; DROP TABLE x; --",
+            "a".repeat(64).as_str(),
+        ] {
+            assert!(check_schema_name(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_bad_url_is_named_without_its_password() {
+        let err = PgStore::connect("postgres://me:s3cret@127.0.0.1:notaport/db").unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("database URL"), "{text}");
+        assert!(!text.contains("s3cret"), "{text}");
+    }
+}

@@ -1,0 +1,598 @@
+//! One test suite for every [`Store`] backend: each case is a function over a
+//! fresh backend, run once on SQLite (module `sqlite`) and once on PostgreSQL
+//! (module `postgres`, in a schema of its own that is dropped afterwards).
+//!
+//! PostgreSQL is at `DATABASE_URL` (default the local test database); when it
+//! is unreachable the `postgres` cases fail under `CI` and are skipped
+//! otherwise. `cargo test -p casefile-store --test conformance sqlite::` runs
+//! one backend.
+
+mod common;
+
+use casefile_core::{
+    verify_chain, AuditRecord, ChainFault, EntityKind, Origin, StatementFilter, StatementId, Status,
+};
+use casefile_store::testing::PgTestSchema;
+use casefile_store::{audit_record, Inserted, SqliteStore, Store, StoreError};
+use common::{article, entity, source, source_with_id, statement};
+
+/// A fresh store and a way to run SQL on its tables behind its back (as
+/// someone with access to the database could).
+struct Backend {
+    store: Box<dyn Store>,
+    raw_sql: Box<dyn Fn(&str)>,
+    _keep: Box<dyn std::any::Any>,
+}
+
+impl Backend {
+    fn tamper(&self, sql: &str) {
+        (self.raw_sql)(sql)
+    }
+}
+
+fn sqlite_backend() -> Backend {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("casefile.db");
+    let store = SqliteStore::open(&path).unwrap();
+    Backend {
+        store: Box::new(store),
+        raw_sql: Box::new(move |sql| {
+            rusqlite::Connection::open(&path)
+                .unwrap()
+                .execute_batch(sql)
+                .unwrap()
+        }),
+        _keep: Box::new(dir),
+    }
+}
+
+fn pg_backend() -> Option<Backend> {
+    let schema = PgTestSchema::create()?;
+    let store = schema.store();
+    let schema = std::rc::Rc::new(schema);
+    let for_sql = schema.clone();
+    Some(Backend {
+        store: Box::new(store),
+        raw_sql: Box::new(move |sql| for_sql.execute(sql)),
+        _keep: Box::new(schema),
+    })
+}
+
+macro_rules! conformance {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[test] fn $case() { super::$case(&mut super::sqlite_backend()); } )*
+        }
+        mod postgres {
+            $( #[test] fn $case() {
+                let Some(mut backend) = super::pg_backend() else { return };
+                super::$case(&mut backend);
+            } )*
+        }
+    };
+}
+
+conformance!(
+    sources_insert_once_and_are_found_by_prefix,
+    an_ambiguous_prefix_is_refused,
+    a_failing_batch_leaves_nothing,
+    duplicates_in_one_batch_are_stored_once,
+    entities_are_created_updated_and_filtered,
+    statements_round_trip_and_filter,
+    statement_ids_increase_across_calls,
+    status_changes_are_audited,
+    registries_are_recorded_once,
+    cases_hold_sources,
+    the_audit_chain_verifies_and_names_tampering,
+    the_head_is_not_reused_after_a_tail_removal,
+    index_flags_follow_marks,
+    nul_characters_are_refused_everywhere,
+    errors_carry_no_document_text_or_values,
+);
+
+fn actions(store: &dyn Store) -> Vec<String> {
+    store
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.record.action)
+        .collect()
+}
+
+fn sources_insert_once_and_are_found_by_prefix(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let s = source(b"bytes one", "Діти з Лисичанська were moved.");
+    assert_eq!(
+        store.insert_source(&s, &[], &[], "tester").unwrap(),
+        Inserted::New
+    );
+    assert_eq!(
+        store.insert_source(&s, &[], &[], "tester").unwrap(),
+        Inserted::AlreadyPresent
+    );
+    assert!(store.has_source(&s.id).unwrap());
+    assert!(!store.has_source(&source(b"other", "x").id).unwrap());
+    assert_eq!(store.source(&s.id.0[..6]).unwrap(), s);
+    assert_eq!(store.source(&s.id.0.to_uppercase()).unwrap(), s);
+    assert!(matches!(
+        store.source("zzzz"),
+        Err(StoreError::Invalid { .. })
+    ));
+    assert!(matches!(
+        store.source("abc"),
+        Err(StoreError::Invalid { .. })
+    ));
+    let absent = if s.id.0.starts_with("0000") {
+        "ffff"
+    } else {
+        "0000"
+    };
+    assert!(matches!(
+        store.source(absent),
+        Err(StoreError::NotFound { .. })
+    ));
+
+    let later = source(b"bytes two", "Second.");
+    store.insert_source(&later, &[], &[], "tester").unwrap();
+    let summaries = store.sources().unwrap();
+    assert_eq!(summaries.len(), 2);
+    let first = summaries.iter().find(|x| x.id == s.id).unwrap();
+    assert_eq!(first.text_len, s.text.len(), "length in bytes");
+    assert_eq!(first.meta, s.meta);
+    assert_eq!(first.size, s.custody.size);
+    assert_eq!(actions(store), ["source.ingest", "source.ingest"]);
+}
+
+fn an_ambiguous_prefix_is_refused(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let one = source_with_id(&format!("abcd1{}", "0".repeat(59)), 1, "one");
+    let two = source_with_id(&format!("abcd2{}", "0".repeat(59)), 1, "two");
+    store.insert_source(&one, &[], &[], "t").unwrap();
+    store.insert_source(&two, &[], &[], "t").unwrap();
+    match store.source("abcd") {
+        Err(StoreError::Ambiguous { count, .. }) => assert_eq!(count, 2),
+        other => panic!("expected ambiguity, got {other:?}"),
+    }
+    assert_eq!(store.source("abcd2").unwrap().text, "two");
+}
+
+fn a_failing_batch_leaves_nothing(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let (s1, e1, st1) = article(1, 3);
+    let (s2, e2, st2) = article(2, 3);
+    let (s3, _, _) = article(3, 0);
+    // The third source's statement is about an entity that does not exist:
+    // the database refuses it only after the first two were written.
+    let ghost = entity("ghost", EntityKind::Person, "nobody");
+    let orphan = [statement(&ghost, "name", "x", Some(&s3), None)];
+    let batch = [
+        (&s1, &e1[..], &st1[..]),
+        (&s2, &e2[..], &st2[..]),
+        (&s3, &[][..], &orphan[..]),
+    ];
+    assert!(store.insert_sources(&batch, "t").is_err());
+    assert!(store.sources().unwrap().is_empty());
+    assert!(store.entities(None).unwrap().is_empty());
+    assert_eq!(store.statement_count().unwrap(), 0);
+    assert!(store.audit_entries().unwrap().is_empty());
+    assert_eq!(store.audit_head().unwrap(), 0);
+
+    // Refused before any write: a confidence outside [0, 1].
+    let mut bad = st2.clone();
+    bad[0].confidence = 1.5;
+    let batch = [(&s1, &e1[..], &st1[..]), (&s2, &e2[..], &bad[..])];
+    assert!(matches!(
+        store.insert_sources(&batch, "t"),
+        Err(StoreError::Invalid { .. })
+    ));
+    assert!(store.sources().unwrap().is_empty());
+
+    // The same batch without the fault stores everything.
+    let batch = [(&s1, &e1[..], &st1[..]), (&s2, &e2[..], &st2[..])];
+    assert_eq!(
+        store.insert_sources(&batch, "t").unwrap(),
+        [Inserted::New, Inserted::New]
+    );
+    assert_eq!(store.statement_count().unwrap(), 6);
+    assert_eq!(
+        actions(store),
+        [
+            "source.ingest",
+            "statement.add",
+            "source.ingest",
+            "statement.add"
+        ]
+    );
+}
+
+fn duplicates_in_one_batch_are_stored_once(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let (s, e, st) = article(7, 2);
+    let batch = [(&s, &e[..], &st[..]), (&s, &e[..], &st[..])];
+    assert_eq!(
+        store.insert_sources(&batch, "t").unwrap(),
+        [Inserted::New, Inserted::AlreadyPresent]
+    );
+    assert_eq!(store.statement_count().unwrap(), 2);
+    assert_eq!(store.entities(None).unwrap(), e);
+}
+
+fn entities_are_created_updated_and_filtered(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let person = entity("person-a", EntityKind::Person, "Maria Lvova-Belova");
+    let place = entity("place-a", EntityKind::Place, "Lysychansk");
+    store.put_entity(&person, "t").unwrap();
+    store.put_entity(&place, "t").unwrap();
+    store.put_entity(&person, "t").unwrap(); // unchanged: nothing logged
+    let renamed = entity(
+        "person-a",
+        EntityKind::Person,
+        "Maria Lvova-Belova (ombudsman)",
+    );
+    store.put_entity(&renamed, "t").unwrap();
+    assert_eq!(
+        actions(store),
+        ["entity.create", "entity.create", "entity.update"]
+    );
+    assert_eq!(store.entity(&person.id).unwrap(), Some(renamed.clone()));
+    assert_eq!(
+        store
+            .entity(&casefile_core::EntityId("nobody".into()))
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        store.entities(None).unwrap(),
+        [renamed.clone(), place.clone()]
+    );
+    assert_eq!(store.entities(Some(EntityKind::Place)).unwrap(), [place]);
+    assert!(store.entities(Some(EntityKind::Child)).unwrap().is_empty());
+    // The caption is not in the log.
+    let log = serde_json::to_string(&store.audit_entries().unwrap()).unwrap();
+    assert!(!log.contains("Lvova"), "{log}");
+}
+
+fn statements_round_trip_and_filter(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let s = source(b"s", "Lukashenko met Putin in Minsk.");
+    let lukashenko = entity("p-luk", EntityKind::Person, "Lukashenko");
+    let minsk = entity("pl-minsk", EntityKind::Place, "Minsk");
+    store
+        .insert_source(&s, &[lukashenko.clone(), minsk.clone()], &[], "t")
+        .unwrap();
+    let mut human = statement(&lukashenko, "position", "President", None, None);
+    human.origin = Origin::Human;
+    human.confidence = 1.0;
+    let given = [
+        statement(&lukashenko, "name", "Lukashenko", Some(&s), Some((0, 10))),
+        statement(&minsk, "name", "Minsk", Some(&s), Some((24, 29))),
+        human,
+    ];
+    let ids = store.add_statements(&given, "t").unwrap();
+    assert_eq!(ids.len(), 3);
+    assert!(ids.windows(2).all(|w| w[0].0 < w[1].0), "{ids:?}");
+    assert_eq!(store.statement_count().unwrap(), 3);
+
+    let back = store.statement(ids[1]).unwrap().unwrap();
+    assert_eq!(back.id, Some(ids[1]));
+    assert_eq!(back.span.as_ref().unwrap().quote, "Minsk");
+    assert_eq!(back.confidence, 0.9);
+    let mut expected = given[1].clone();
+    expected.id = Some(ids[1]);
+    assert_eq!(back, expected);
+    assert_eq!(store.statement(StatementId(ids[2].0 + 100)).unwrap(), None);
+
+    let count = |filter: StatementFilter| store.statements(&filter).unwrap().len();
+    assert_eq!(count(StatementFilter::default()), 3);
+    assert_eq!(
+        count(StatementFilter {
+            entity: Some(lukashenko.id.clone()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(StatementFilter {
+            source: Some(s.id.clone()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(StatementFilter {
+            property: Some("name".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(StatementFilter {
+            origin: Some(Origin::Human),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(StatementFilter {
+            entity_kind: Some(EntityKind::Place),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(StatementFilter {
+            status: Some(Status::Confirmed),
+            ..Default::default()
+        }),
+        0
+    );
+    let all = store.statements(&StatementFilter::default()).unwrap();
+    let listed: Vec<_> = all.iter().map(|s| s.id.unwrap()).collect();
+    assert_eq!(listed, ids, "in id order");
+}
+
+fn statement_ids_increase_across_calls(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let person = entity("p", EntityKind::Person, "P");
+    store.put_entity(&person, "t").unwrap();
+    let mut last = 0;
+    for round in 0..3 {
+        let batch: Vec<_> = (0..round + 2)
+            .map(|i| statement(&person, "note", &format!("{round}-{i}"), None, None))
+            .collect();
+        let ids = store.add_statements(&batch, "t").unwrap();
+        assert_eq!(ids.len(), batch.len());
+        for id in ids {
+            assert!(id.0 > last, "{} after {last}", id.0);
+            last = id.0;
+        }
+    }
+    assert!(store.add_statements(&[], "t").unwrap().is_empty());
+    let log = store.audit_entries().unwrap();
+    // One entry per non-empty call, naming its range.
+    assert_eq!(
+        log.iter()
+            .filter(|e| e.record.action == "statement.add")
+            .count(),
+        3
+    );
+}
+
+fn status_changes_are_audited(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let person = entity("p", EntityKind::Person, "P");
+    store.put_entity(&person, "t").unwrap();
+    let ids = store
+        .add_statements(&[statement(&person, "name", "P", None, None)], "t")
+        .unwrap();
+    store
+        .set_statement_status(
+            ids[0],
+            Status::Confirmed,
+            "checked against source",
+            "reviewer",
+        )
+        .unwrap();
+    assert_eq!(
+        store.statement(ids[0]).unwrap().unwrap().status,
+        Status::Confirmed
+    );
+    let entries = store.audit_entries().unwrap();
+    let last = entries.last().unwrap();
+    assert_eq!(last.record.action, "statement.status");
+    assert_eq!(last.record.actor, "reviewer");
+    assert_eq!(last.record.objects, [format!("statement:{}", ids[0].0)]);
+    let detail: serde_json::Value = serde_json::from_str(&last.record.detail).unwrap();
+    assert_eq!(detail["from"], "proposed");
+    assert_eq!(detail["to"], "confirmed");
+    assert_eq!(detail["reason"], "checked against source");
+
+    let before = store.audit_head().unwrap();
+    assert!(matches!(
+        store.set_statement_status(StatementId(ids[0].0 + 50), Status::Rejected, "r", "t"),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert_eq!(store.audit_head().unwrap(), before);
+}
+
+fn registry(name: &str) -> casefile_core::RegistryInfo {
+    casefile_core::RegistryInfo {
+        name: name.into(),
+        blob: casefile_core::sha256_hex(name.as_bytes()),
+        map: "surname=Прізвище,given=Ім'я".into(),
+        original_path: "lists/camp.csv".into(),
+        records: 120,
+        row_errors: 2,
+        imported_at: casefile_store::now_rfc3339(),
+        imported_by: "tracer".into(),
+    }
+}
+
+fn registries_are_recorded_once(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let camp = registry("camp-list");
+    store.add_registry(&camp, "tracer").unwrap();
+    assert_eq!(store.registry("camp-list").unwrap(), Some(camp.clone()));
+    assert_eq!(store.registry("other").unwrap(), None);
+    assert!(matches!(
+        store.add_registry(&camp, "tracer"),
+        Err(StoreError::Invalid { .. })
+    ));
+    assert!(matches!(
+        store.add_registry(&registry("  "), "tracer"),
+        Err(StoreError::Invalid { .. })
+    ));
+    let missing = registry("missing-list");
+    store.add_registry(&missing, "tracer").unwrap();
+    assert_eq!(store.registries().unwrap().len(), 2);
+    assert_eq!(actions(store), ["registry.import", "registry.import"]);
+    let first = &store.audit_entries().unwrap()[0];
+    assert_eq!(first.record.objects, std::slice::from_ref(&camp.blob));
+    assert_eq!(first.record.time, camp.imported_at);
+}
+
+fn cases_hold_sources(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let s = source(b"case source", "text");
+    store.insert_source(&s, &[], &[], "t").unwrap();
+    let case = store
+        .create_case("Belarus camps", "transfers via Minsk", "analyst")
+        .unwrap();
+    assert_eq!(case.name, "Belarus camps");
+    assert!(matches!(
+        store.create_case("Belarus camps", "again", "analyst"),
+        Err(StoreError::Invalid { .. })
+    ));
+    assert!(matches!(
+        store.create_case(" ", "", "analyst"),
+        Err(StoreError::Invalid { .. })
+    ));
+    let other = store.create_case("Adoptions", "", "analyst").unwrap();
+    assert!(other.id.0 > case.id.0);
+    assert_eq!(store.cases().unwrap(), [case.clone(), other.clone()]);
+
+    store.add_source_to_case(case.id, &s.id, "analyst").unwrap();
+    store.add_source_to_case(case.id, &s.id, "analyst").unwrap(); // no-op
+    assert_eq!(
+        store.case_sources(case.id).unwrap(),
+        std::slice::from_ref(&s.id)
+    );
+    assert!(store.case_sources(other.id).unwrap().is_empty());
+    let head = store.audit_head().unwrap();
+    assert!(matches!(
+        store.add_source_to_case(casefile_core::CaseId(999), &s.id, "analyst"),
+        Err(StoreError::NotFound { what: "case", .. })
+    ));
+    assert!(matches!(
+        store.add_source_to_case(case.id, &source(b"absent", "x").id, "analyst"),
+        Err(StoreError::NotFound { what: "source", .. })
+    ));
+    assert_eq!(store.audit_head().unwrap(), head);
+    assert_eq!(
+        actions(store),
+        [
+            "source.ingest",
+            "case.create",
+            "case.create",
+            "case.add_source"
+        ]
+    );
+}
+
+fn the_audit_chain_verifies_and_names_tampering(b: &mut Backend) {
+    let (s, e, st) = article(11, 4);
+    {
+        let store = b.store.as_mut();
+        store.insert_source(&s, &e, &st, "t").unwrap();
+        let appended = store
+            .append_audit(audit_record(
+                "t",
+                "export.bagit",
+                vec![s.id.0.clone()],
+                "{}".into(),
+            ))
+            .unwrap();
+        assert_eq!(appended.seq, store.audit_head().unwrap());
+        let log = store.audit_entries().unwrap();
+        assert_eq!(log.len(), 3);
+        assert_eq!(log.last(), Some(&appended));
+        assert!(verify_chain(&log, store.audit_head().unwrap()).is_empty());
+    }
+    b.tamper("UPDATE audit SET detail = '{\"count\":1}' WHERE seq = 2");
+    let store = b.store.as_mut();
+    let faults = verify_chain(&store.audit_entries().unwrap(), store.audit_head().unwrap());
+    assert_eq!(faults, [ChainFault::Altered { seq: 2 }]);
+}
+
+fn the_head_is_not_reused_after_a_tail_removal(b: &mut Backend) {
+    let record = |n: u32| AuditRecord {
+        time: casefile_store::now_rfc3339(),
+        actor: "t".into(),
+        action: format!("test.{n}"),
+        objects: vec![],
+        detail: "{}".into(),
+    };
+    for n in 1..=3 {
+        b.store.append_audit(record(n)).unwrap();
+    }
+    b.tamper("DELETE FROM audit WHERE seq = 3");
+    let store = b.store.as_mut();
+    assert_eq!(store.audit_head().unwrap(), 3);
+    assert_eq!(
+        verify_chain(&store.audit_entries().unwrap(), 3),
+        [ChainFault::Truncated { last: 2, head: 3 }]
+    );
+    let next = store.append_audit(record(4)).unwrap();
+    assert_eq!(next.seq, 4, "position 3 is never written again");
+    let faults = verify_chain(&store.audit_entries().unwrap(), store.audit_head().unwrap());
+    assert!(
+        faults.contains(&ChainFault::Missing { from: 3, to: 3 }),
+        "{faults:?}"
+    );
+}
+
+fn index_flags_follow_marks(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let one = source(b"one", "one");
+    let two = source(b"two", "two");
+    store.insert_source(&one, &[], &[], "t").unwrap();
+    store.insert_source(&two, &[], &[], "t").unwrap();
+    assert_eq!(store.unindexed_sources(10).unwrap().len(), 2);
+    assert_eq!(store.unindexed_sources(1).unwrap().len(), 1);
+    store.mark_indexed(std::slice::from_ref(&one.id)).unwrap();
+    assert_eq!(
+        store.unindexed_sources(10).unwrap(),
+        std::slice::from_ref(&two)
+    );
+    store.mark_all_unindexed().unwrap();
+    assert_eq!(store.unindexed_sources(10).unwrap().len(), 2);
+    // Index bookkeeping is derived state: nothing in the log.
+    assert_eq!(actions(store), ["source.ingest", "source.ingest"]);
+}
+
+fn nul_characters_are_refused_everywhere(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let s = source(b"nul", "before\0after");
+    let err = store.insert_source(&s, &[], &[], "t").unwrap_err();
+    assert!(err.to_string().contains("NUL"), "{err}");
+    let person = entity("p", EntityKind::Person, "bad\0caption");
+    assert!(store.put_entity(&person, "t").is_err());
+    let fine = entity("p", EntityKind::Person, "P");
+    store.put_entity(&fine, "t").unwrap();
+    let bad = statement(&fine, "name", "x\0y", None, None);
+    assert!(store.add_statements(&[bad], "t").is_err());
+    assert!(store.create_case("a\0b", "", "t").is_err());
+    assert!(store
+        .append_audit(audit_record("t", "x", vec![], "\0".into()))
+        .is_err());
+    assert!(store.sources().unwrap().is_empty());
+    assert_eq!(store.statement_count().unwrap(), 0);
+    assert_eq!(actions(store), ["entity.create"]);
+}
+
+fn errors_carry_no_document_text_or_values(b: &mut Backend) {
+    let store = b.store.as_mut();
+    // A child's name in the text and in a statement value; the batch fails
+    // on a database constraint (an unknown entity).
+    let s = source(
+        b"child",
+        "Olena Kovalenko, born 2014-03-02, was taken to Minsk.",
+    );
+    let child = entity("child-1", EntityKind::Child, "Olena Kovalenko");
+    let orphan = statement(&child, "birthDate", "2014-03-02", Some(&s), Some((0, 15)));
+    let err = store
+        .insert_source(&s, &[], &[orphan], "t")
+        .unwrap_err()
+        .to_string();
+    for secret in ["Olena", "Kovalenko", "2014-03-02", "INSERT", "SELECT"] {
+        assert!(!err.contains(secret), "{secret:?} in {err:?}");
+    }
+    store
+        .insert_source(&s, std::slice::from_ref(&child), &[], "t")
+        .unwrap();
+    let err = store
+        .create_case("", "Olena Kovalenko", "t")
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains("Kovalenko"), "{err}");
+}

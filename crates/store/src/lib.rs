@@ -19,6 +19,7 @@
 //! transaction as the write itself, so the log can never disagree with the
 //! data after a crash.
 
+pub mod accounts;
 pub mod blobs;
 mod error;
 pub mod project;
@@ -28,6 +29,7 @@ pub mod sqlite;
 mod store;
 pub mod verify;
 
+pub use accounts::{AccountStore, SessionRecord, SqliteAccountStore, TokenRecord, UserRecord};
 pub use blobs::BlobStore;
 pub use error::StoreError;
 pub use project::{Project, ProjectConfig};

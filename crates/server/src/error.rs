@@ -64,7 +64,7 @@ impl From<AppError> for ApiError {
             e @ AppError::Forbidden { .. } => ApiError::new(StatusCode::FORBIDDEN, e.to_string()),
             AppError::Input { reason, .. } => ApiError::bad_request(reason),
             // The store's own refusals of a request are the client's to fix.
-            AppError::Store(e @ (S::NotFound { .. })) => {
+            AppError::Store(e @ S::NotFound { .. }) => {
                 ApiError::new(StatusCode::NOT_FOUND, e.to_string())
             }
             AppError::Store(e @ (S::Ambiguous { .. } | S::Invalid { .. })) => {

@@ -71,7 +71,7 @@ pub async fn read_form(mut multipart: Multipart, file_field: &str) -> Result<For
             // One folder per file: two files may have the same name.
             let folder = dir.path().join(files.len().to_string());
             let path = folder.join(&name);
-            write(&folder, &path, &bytes).await?;
+            write(&folder, &path, bytes).await?;
             files.push(Upload { path, name });
         } else {
             let text = field.text().await.map_err(bad_form)?;
@@ -81,13 +81,15 @@ pub async fn read_form(mut multipart: Multipart, file_field: &str) -> Result<For
     Ok(Form { dir, files, fields })
 }
 
-async fn write(folder: &Path, path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
-    tokio::fs::create_dir_all(folder)
-        .await
-        .map_err(|_| ApiError::internal())?;
-    tokio::fs::write(path, bytes)
-        .await
-        .map_err(|_| ApiError::internal())
+async fn write(folder: &Path, path: &Path, bytes: axum::body::Bytes) -> Result<(), ApiError> {
+    let (folder, path) = (folder.to_path_buf(), path.to_path_buf());
+    tokio::task::spawn_blocking(move || {
+        std::fs::create_dir_all(&folder)?;
+        std::fs::write(&path, &bytes)
+    })
+    .await
+    .map_err(|_| ApiError::internal())?
+    .map_err(|_| ApiError::internal())
 }
 
 #[cfg(test)]

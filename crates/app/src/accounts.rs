@@ -182,7 +182,12 @@ pub fn users(project: &Project, actor: &Actor) -> Result<Vec<UserInfo>> {
 }
 
 /// Sets a user's password (their own, or anyone's for an admin); ends their sessions.
-pub fn set_password(project: &mut Project, actor: &Actor, name: &str, password: &str) -> Result<()> {
+pub fn set_password(
+    project: &mut Project,
+    actor: &Actor,
+    name: &str,
+    password: &str,
+) -> Result<()> {
     require_self_or_manager(actor, name)?;
     user(project, name)?;
     let hash = hash_password(password)?;
@@ -281,7 +286,10 @@ pub fn login(project: &mut Project, name: &str, password: &str) -> Result<NewSes
 
 /// The actor whose API token this is.
 pub fn authenticate_token(project: &Project, token: &str) -> Result<Actor> {
-    match project.accounts().token_by_hash(&sha256_hex(token.as_bytes()))? {
+    match project
+        .accounts()
+        .token_by_hash(&sha256_hex(token.as_bytes()))?
+    {
         Some(t) if !t.revoked => enabled_actor(project, &t.user),
         _ => Err(refused()),
     }
@@ -330,10 +338,20 @@ mod tests {
     fn password_token_and_session_authenticate_until_disabled() {
         let (_dir, mut p) = project();
         let admin = Actor::local("admin");
-        let added = add_user(&mut p, &admin, "olena", Role::Tracer, "correct horse battery").unwrap();
+        let added = add_user(
+            &mut p,
+            &admin,
+            "olena",
+            Role::Tracer,
+            "correct horse battery",
+        )
+        .unwrap();
         assert_eq!(added.role, Role::Tracer);
         let stored = p.accounts().user("olena").unwrap().unwrap();
-        assert!(stored.password_hash.starts_with("$argon2id$"), "Argon2id PHC string");
+        assert!(
+            stored.password_hash.starts_with("$argon2id$"),
+            "Argon2id PHC string"
+        );
         assert!(!stored.password_hash.contains("correct horse"));
 
         assert!(matches!(
@@ -342,7 +360,11 @@ mod tests {
         ));
         let unknown = login(&mut p, "nobody", "correct horse battery").unwrap_err();
         let wrong = login(&mut p, "olena", "wrong password!").unwrap_err();
-        assert_eq!(unknown.to_string(), wrong.to_string(), "no hint which names exist");
+        assert_eq!(
+            unknown.to_string(),
+            wrong.to_string(),
+            "no hint which names exist"
+        );
 
         let session = login(&mut p, "olena", "correct horse battery").unwrap();
         let s = authenticate_session(&p, &session.session).unwrap();
@@ -352,11 +374,17 @@ mod tests {
 
         let token = create_token(&mut p, &admin, "olena").unwrap();
         assert!(token.token.len() >= 64);
-        assert_eq!(authenticate_token(&p, &token.token).unwrap().role, Role::Tracer);
+        assert_eq!(
+            authenticate_token(&p, &token.token).unwrap().role,
+            Role::Tracer
+        );
         assert!(authenticate_token(&p, "cft_guess").is_err());
 
         set_role(&mut p, &admin, "olena", Role::Viewer).unwrap();
-        assert_eq!(authenticate_token(&p, &token.token).unwrap().role, Role::Viewer);
+        assert_eq!(
+            authenticate_token(&p, &token.token).unwrap().role,
+            Role::Viewer
+        );
 
         disable(&mut p, &admin, "olena").unwrap();
         assert!(authenticate_token(&p, &token.token).is_err());
@@ -384,12 +412,22 @@ mod tests {
         ));
         set_password(&mut p, &ivan, "ivan", "another long one").unwrap();
         assert!(login(&mut p, "ivan", "another long one").is_ok());
-        assert!(add_user(&mut p, &admin, "bad name!", Role::Viewer, "long enough pass").is_err());
+        assert!(add_user(
+            &mut p,
+            &admin,
+            "bad name!",
+            Role::Viewer,
+            "long enough pass"
+        )
+        .is_err());
 
         let t = create_token(&mut p, &ivan, "ivan").unwrap();
         revoke_token(&mut p, &admin, &t.id).unwrap();
         assert!(authenticate_token(&p, &t.token).is_err());
-        assert!(matches!(revoke_token(&mut p, &admin, "nope"), Err(AppError::NotFound(_))));
+        assert!(matches!(
+            revoke_token(&mut p, &admin, "nope"),
+            Err(AppError::NotFound(_))
+        ));
 
         let log = serde_json::to_string(&p.store().audit_entries().unwrap()).unwrap();
         assert!(!log.contains("long enough pass") && !log.contains(&t.token));

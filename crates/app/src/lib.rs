@@ -54,9 +54,7 @@ pub use casefile_core::{
 pub use casefile_extract::Extraction;
 pub use casefile_ingest::{NoProgress, Progress};
 pub use casefile_link::{LinkResult, Pair};
-pub use casefile_store::{
-    now_rfc3339, Project, SearchHit, SearchQuery, StoreError, VerifyReport,
-};
+pub use casefile_store::{now_rfc3339, Project, SearchHit, SearchQuery, StoreError, VerifyReport};
 
 /// Result type of this crate.
 pub type Result<T> = std::result::Result<T, AppError>;

@@ -156,7 +156,11 @@ pub fn show(project: &Project, actor: &Actor, id_or_prefix: &str) -> Result<Sour
 }
 
 /// The original bytes of a source, exactly as ingested, with its full id.
-pub fn original(project: &Project, actor: &Actor, id_or_prefix: &str) -> Result<(SourceId, Vec<u8>)> {
+pub fn original(
+    project: &Project,
+    actor: &Actor,
+    id_or_prefix: &str,
+) -> Result<(SourceId, Vec<u8>)> {
     actor.require(Permission::ReadSources)?;
     let id = project.store().source(id_or_prefix)?.id;
     let bytes = project.blobs.get(&id.0)?;

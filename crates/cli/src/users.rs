@@ -42,8 +42,9 @@ fn password(prompt: &str) -> Result<String> {
     if let Ok(p) = std::env::var(PASSWORD_ENV) {
         return Ok(p);
     }
-    let first = rpassword::prompt_password(prompt)
-        .with_context(|| format!("cannot read a password (set {PASSWORD_ENV} when there is no terminal)"))?;
+    let first = rpassword::prompt_password(prompt).with_context(|| {
+        format!("cannot read a password (set {PASSWORD_ENV} when there is no terminal)")
+    })?;
     let again = rpassword::prompt_password("again: ").context("cannot read the password")?;
     if first != again {
         bail!("the two passwords differ");
@@ -79,13 +80,19 @@ pub fn run(dir: &Path, command: UserCommand, actor: &Actor) -> Result<u8> {
             } else {
                 for u in &users {
                     let state = if u.disabled { "disabled" } else { "active" };
-                    println!("{:<24} {:<12} {:<8} since {}", u.name, u.role, state, u.created_at);
+                    println!(
+                        "{:<24} {:<12} {:<8} since {}",
+                        u.name, u.role, state, u.created_at
+                    );
                 }
             }
         }
         UserCommand::Token { name } => {
             let token = accounts::create_token(&mut project, actor, &name)?;
-            eprintln!("token {} for {} (shown once; revoke with `casefile user revoke {}`):", token.id, token.user, token.id);
+            eprintln!(
+                "token {} for {} (shown once; revoke with `casefile user revoke {}`):",
+                token.id, token.user, token.id
+            );
             println!("{}", token.token);
         }
         UserCommand::Revoke { token_id } => {
@@ -103,7 +110,10 @@ pub fn serve(dir: &Path, bind: SocketAddr, insecure_cookies: bool) -> Result<u8>
         config.secure_cookies = false;
     }
     casefile_server::serve(config, |addr| {
-        eprintln!("casefile serving {} on http://{addr} (API under /api, OpenAPI at /openapi.json)", dir.display());
+        eprintln!(
+            "casefile serving {} on http://{addr} (API under /api, OpenAPI at /openapi.json)",
+            dir.display()
+        );
     })?;
     Ok(0)
 }

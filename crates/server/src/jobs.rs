@@ -122,7 +122,11 @@ impl Jobs {
             .ok_or_else(|| {
                 ApiError::new(axum::http::StatusCode::NOT_FOUND, format!("no job {id:?}"))
             })?;
-        let outcome = job.outcome.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let outcome = job
+            .outcome
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
         let (state, finished_at, result, error) = match outcome {
             None => (JobState::Running, None, None, None),
             Some((at, Ok(v))) => (JobState::Done, Some(at), Some(v), None),

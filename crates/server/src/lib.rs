@@ -173,7 +173,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/merge", post(findings::merge))
         .route("/api/split", post(findings::split))
         .route("/api/claims", get(findings::claims))
-        .route("/api/registries", get(registries::list).post(registries::import))
+        .route(
+            "/api/registries",
+            get(registries::list).post(registries::import),
+        )
         .route("/api/link", post(registries::link))
         .route("/api/dedupe", post(registries::dedupe))
         .route("/api/review", get(registries::review))

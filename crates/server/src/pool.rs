@@ -107,7 +107,9 @@ impl ProjectPool {
 
     /// Only authenticates: the actor behind `credentials`.
     pub async fn actor(self: &Arc<Self>, credentials: Credentials) -> Result<Actor, ApiError> {
-        self.run(Access::Read, move |project| authenticate(project, &credentials))
-            .await
+        self.run(Access::Read, move |project| {
+            authenticate(project, &credentials)
+        })
+        .await
     }
 }

@@ -13,7 +13,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// and no caching of what may be a child's record.
 pub fn security_headers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
     [
-        (header::CONTENT_SECURITY_POLICY, "default-src 'self'; frame-ancestors 'none'"),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; frame-ancestors 'none'",
+        ),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "no-referrer"),
@@ -85,6 +88,9 @@ mod tests {
             .filter(|ip| limiter.check("olena", **ip).is_ok())
             .count();
         assert_eq!(allowed, PER_USER_PER_MINUTE as usize);
-        assert!(limiter.check("ivan", ips[0]).is_ok(), "another user is not held up");
+        assert!(
+            limiter.check("ivan", ips[0]).is_ok(),
+            "another user is not held up"
+        );
     }
 }

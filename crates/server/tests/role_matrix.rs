@@ -37,29 +37,98 @@ const ROLES: [Role; 5] = [
 /// analyst, tracer, viewer). A 422 means the role was allowed and the
 /// request (deliberately wrong) was refused for its content.
 const MATRIX: &[(&str, [(u16, Protected); 5])] = &[
-    ("GET /api/whoami", [(200, N), (200, N), (200, N), (200, N), (200, N)]),
-    ("GET /api/sources", [(200, N), (200, N), (200, N), (403, N), (200, N)]),
-    ("GET /api/sources/{source}", [(200, N), (200, N), (200, N), (403, N), (200, N)]),
-    ("GET /api/sources/{source}/original", [(200, N), (200, N), (200, N), (403, N), (200, N)]),
-    ("POST /api/sources (upload)", [(202, N), (202, N), (202, N), (403, N), (403, N)]),
-    ("GET /api/search?q=Dubrava", [(200, N), (200, N), (200, N), (403, N), (200, N)]),
-    ("GET /api/entities?kind=person", [(200, N), (200, N), (200, N), (403, N), (200, N)]),
-    ("GET /api/entities/{entity}", [(200, N), (200, N), (200, N), (403, N), (200, N)]),
-    ("GET /api/statements/{statement}", [(200, N), (200, N), (200, N), (403, N), (200, N)]),
-    ("POST /api/statements/{statement}/status", [(200, N), (200, N), (200, N), (403, N), (403, N)]),
-    ("POST /api/merge", [(200, N), (200, N), (200, N), (403, N), (403, N)]),
-    ("POST /api/split (not a member)", [(422, N), (422, N), (422, N), (403, N), (403, N)]),
-    ("GET /api/claims", [(200, N), (200, N), (200, N), (403, N), (200, N)]),
-    ("GET /api/registries", [(200, N), (200, N), (200, N), (200, N), (403, N)]),
-    ("POST /api/registries (import)", [(200, N), (200, N), (200, N), (200, N), (403, N)]),
-    ("POST /api/link", [(202, N), (202, N), (202, N), (202, N), (403, N)]),
-    ("GET /api/jobs/{link job}", [(200, N), (200, N), (200, N), (200, N), (404, N)]),
-    ("POST /api/dedupe", [(202, N), (202, N), (202, N), (202, N), (403, N)]),
-    ("GET /api/review?left=ua_missing&right=ru_camp", [(200, S), (200, S), (200, R), (200, S), (403, N)]),
-    ("POST /api/review/decisions", [(200, N), (200, N), (200, N), (200, N), (403, N)]),
-    ("GET /api/audit?last=50", [(200, N), (200, N), (200, N), (403, N), (403, N)]),
-    ("GET /api/verify", [(200, N), (200, N), (200, N), (403, N), (403, N)]),
-    ("GET /openapi.json", [(200, N), (200, N), (200, N), (200, N), (200, N)]),
+    (
+        "GET /api/whoami",
+        [(200, N), (200, N), (200, N), (200, N), (200, N)],
+    ),
+    (
+        "GET /api/sources",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/sources/{source}",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/sources/{source}/original",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "POST /api/sources (upload)",
+        [(202, N), (202, N), (202, N), (403, N), (403, N)],
+    ),
+    (
+        "GET /api/search?q=Dubrava",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/entities?kind=person",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/entities/{entity}",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/statements/{statement}",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "POST /api/statements/{statement}/status",
+        [(200, N), (200, N), (200, N), (403, N), (403, N)],
+    ),
+    (
+        "POST /api/merge",
+        [(200, N), (200, N), (200, N), (403, N), (403, N)],
+    ),
+    (
+        "POST /api/split (not a member)",
+        [(422, N), (422, N), (422, N), (403, N), (403, N)],
+    ),
+    (
+        "GET /api/claims",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/registries",
+        [(200, N), (200, N), (200, N), (200, N), (403, N)],
+    ),
+    (
+        "POST /api/registries (import)",
+        [(200, N), (200, N), (200, N), (200, N), (403, N)],
+    ),
+    (
+        "POST /api/link",
+        [(202, N), (202, N), (202, N), (202, N), (403, N)],
+    ),
+    (
+        "GET /api/jobs/{link_job}",
+        [(200, N), (200, N), (200, N), (200, N), (404, N)],
+    ),
+    (
+        "POST /api/dedupe",
+        [(202, N), (202, N), (202, N), (202, N), (403, N)],
+    ),
+    (
+        "GET /api/review?left=ua_missing&right=ru_camp",
+        [(200, S), (200, S), (200, R), (200, S), (403, N)],
+    ),
+    (
+        "POST /api/review/decisions",
+        [(200, N), (200, N), (200, N), (200, N), (403, N)],
+    ),
+    (
+        "GET /api/audit?last=50",
+        [(200, N), (200, N), (200, N), (403, N), (403, N)],
+    ),
+    (
+        "GET /api/verify",
+        [(200, N), (200, N), (200, N), (403, N), (403, N)],
+    ),
+    (
+        "GET /openapi.json",
+        [(200, N), (200, N), (200, N), (200, N), (200, N)],
+    ),
 ];
 
 /// Every child's full name in the sample registries, as the review queue shows it.
@@ -80,13 +149,20 @@ fn child_names() -> Vec<String> {
             .collect();
         for row in reader.records() {
             let row = row.unwrap();
-            let parts: Vec<&str> = idx.iter().map(|&i| row[i].trim()).filter(|p| !p.is_empty()).collect();
+            let parts: Vec<&str> = idx
+                .iter()
+                .map(|&i| row[i].trim())
+                .filter(|p| !p.is_empty())
+                .collect();
             if !parts.is_empty() {
                 names.insert(parts.join(" "));
             }
         }
     }
-    assert!(names.len() > 100, "the sample registries hold the children's names");
+    assert!(
+        names.len() > 100,
+        "the sample registries hold the children's names"
+    );
     names.into_iter().collect()
 }
 
@@ -108,12 +184,18 @@ fn request(
     link_job: Option<&str>,
 ) -> (u16, String) {
     let (method, rest) = endpoint.split_once(' ').unwrap();
-    let path = rest.split(' ').next().unwrap()
+    let path = rest
+        .split(' ')
+        .next()
+        .unwrap()
         .replace("{source}", &ids.source)
         .replace("{entity}", &ids.entity)
         .replace("{statement}", &ids.statement.to_string())
-        .replace("{link job}", link_job.unwrap_or("none"));
-    let mut builder = client.request(Method::from_bytes(method.as_bytes()).unwrap(), format!("{base}{path}"));
+        .replace("{link_job}", link_job.unwrap_or("none"));
+    let mut builder = client.request(
+        Method::from_bytes(method.as_bytes()).unwrap(),
+        format!("{base}{path}"),
+    );
     if let Some(t) = token {
         builder = builder.bearer_auth(t);
     }
@@ -121,22 +203,33 @@ fn request(
         e if e.starts_with("POST /api/statements") => {
             builder.json(&json!({"status": "confirmed", "reason": "matrix test"}))
         }
-        "POST /api/merge" => builder.json(&json!({"a": ids.entity, "b": ids.other_entity, "reason": "matrix test"})),
-        e if e.starts_with("POST /api/split") => {
-            builder.json(&json!({"id": ids.entity, "members": ["no-such-member"], "reason": "matrix test"}))
+        "POST /api/merge" => {
+            builder.json(&json!({"a": ids.entity, "b": ids.other_entity, "reason": "matrix test"}))
         }
+        e if e.starts_with("POST /api/split") => builder.json(
+            &json!({"id": ids.entity, "members": ["no-such-member"], "reason": "matrix test"}),
+        ),
         e if e.starts_with("POST /api/sources") => builder.multipart(
             multipart::Form::new().part(
                 "file",
-                multipart::Part::bytes(format!("A note by the {role} role about Dubrava, written for the matrix test.").into_bytes())
-                    .file_name(format!("{role}.txt")),
+                multipart::Part::bytes(
+                    format!(
+                        "A note by the {role} role about Dubrava, written for the matrix test."
+                    )
+                    .into_bytes(),
+                )
+                .file_name(format!("{role}.txt")),
             ),
         ),
         e if e.starts_with("POST /api/registries") => builder.multipart(
             multipart::Form::new()
                 .text("name", format!("list_{role}"))
                 .text("map", "id=ID,surname=Surname,given=Given")
-                .part("file", multipart::Part::bytes(b"ID,Surname,Given\n1,Testenko,Ivan\n".to_vec()).file_name("list.csv")),
+                .part(
+                    "file",
+                    multipart::Part::bytes(b"ID,Surname,Given\n1,Testenko,Ivan\n".to_vec())
+                        .file_name("list.csv"),
+                ),
         ),
         "POST /api/link" => builder.json(&json!({"left": "ua_missing", "right": "ru_camp"})),
         "POST /api/dedupe" => builder.json(&json!({"registry": "ua_missing"})),
@@ -158,7 +251,13 @@ fn every_role_gets_exactly_what_it_may_see_and_do() {
     let client = common::client();
     let admin = server.token(Role::Admin).to_string();
     let get = |path: &str| -> Value {
-        client.get(server.url(path)).bearer_auth(&admin).send().unwrap().json().unwrap()
+        client
+            .get(server.url(path))
+            .bearer_auth(&admin)
+            .send()
+            .unwrap()
+            .json()
+            .unwrap()
     };
     let source = get("/api/sources")[0]["id"].as_str().unwrap().to_string();
     let persons = get("/api/entities?kind=person");
@@ -166,7 +265,13 @@ fn every_role_gets_exactly_what_it_may_see_and_do() {
     let other_entity = persons[1]["id"].as_str().unwrap().to_string();
     let page = get(&format!("/api/entities/{entity}"));
     let statement = page["statements"][0]["id"].as_i64().unwrap();
-    let mut ids = Ids { source, entity, other_entity, statement, link_jobs: Vec::new() };
+    let mut ids = Ids {
+        source,
+        entity,
+        other_entity,
+        statement,
+        link_jobs: Vec::new(),
+    };
     let names = child_names();
 
     let mut table = String::from("| endpoint | admin | investigator | analyst | tracer | viewer | no credentials |\n| --- | --- | --- | --- | --- | --- | --- |\n");
@@ -176,9 +281,21 @@ fn every_role_gets_exactly_what_it_may_see_and_do() {
         for (i, role) in ROLES.iter().enumerate() {
             let (want_status, want_protected) = expected[i];
             let token = server.token(*role).to_string();
-            let link_job = ids.link_jobs.get(i).cloned().or_else(|| ids.link_jobs.first().cloned());
+            let link_job = ids
+                .link_jobs
+                .get(i)
+                .cloned()
+                .or_else(|| ids.link_jobs.first().cloned());
             // The viewer asks for the admin's link job: it is not theirs to see.
-            let (status, body) = request(&client, &server.base, Some(&token), endpoint, &ids, *role, link_job.as_deref());
+            let (status, body) = request(
+                &client,
+                &server.base,
+                Some(&token),
+                endpoint,
+                &ids,
+                *role,
+                link_job.as_deref(),
+            );
             if *endpoint == "POST /api/link" && status == 202 {
                 let v: Value = serde_json::from_str(&body).unwrap();
                 ids.link_jobs.push(v["job"].as_str().unwrap().to_string());
@@ -204,9 +321,19 @@ fn every_role_gets_exactly_what_it_may_see_and_do() {
             row.push_str(&format!(" {status}{mark} |"));
         }
         if *endpoint != "GET /openapi.json" {
-            let (status, _) = request(&client, &server.base, None, endpoint, &ids, Role::Viewer, ids.link_jobs.first().map(String::as_str));
+            let (status, _) = request(
+                &client,
+                &server.base,
+                None,
+                endpoint,
+                &ids,
+                Role::Viewer,
+                ids.link_jobs.first().map(String::as_str),
+            );
             if status != 401 {
-                failures.push(format!("{endpoint} without credentials: status {status} (want 401)"));
+                failures.push(format!(
+                    "{endpoint} without credentials: status {status} (want 401)"
+                ));
             }
             row.push_str(&format!(" {status} |\n"));
         } else {
@@ -223,7 +350,10 @@ fn every_role_gets_exactly_what_it_may_see_and_do() {
         assert_eq!(view["state"], "done", "{view}");
         assert!(view["result"]["matches"].as_u64().unwrap() > 0);
         let text = view.to_string();
-        assert!(names.iter().all(|n| !text.contains(n.as_str())), "a link result names a child");
+        assert!(
+            names.iter().all(|n| !text.contains(n.as_str())),
+            "a link result names a child"
+        );
     }
     // Every read of children's records is in the audit log, by who read them.
     let audit = get("/api/audit");
@@ -235,8 +365,14 @@ fn every_role_gets_exactly_what_it_may_see_and_do() {
         .map(|e| e["actor"].as_str().unwrap())
         .collect();
     for role in [Role::Admin, Role::Investigator, Role::Analyst, Role::Tracer] {
-        assert!(readers.contains(format!("{role}-user").as_str()), "no registry.read by {role}");
+        assert!(
+            readers.contains(format!("{role}-user").as_str()),
+            "no registry.read by {role}"
+        );
     }
-    assert!(audit.to_string().find("Testenko").is_none(), "the audit log holds a record's name");
+    assert!(
+        audit.to_string().find("Testenko").is_none(),
+        "the audit log holds a record's name"
+    );
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

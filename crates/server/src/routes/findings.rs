@@ -179,6 +179,8 @@ pub async fn claims(
     c: Credentials,
     Query(params): Query<ClaimsParams>,
 ) -> Result<JsonBytes, ApiError> {
-    s.json(c, Access::Read, move |p, a| claims::claims(p, a, &params.kind))
-        .await
+    s.json(c, Access::Read, move |p, a| {
+        claims::claims(p, a, &params.kind)
+    })
+    .await
 }

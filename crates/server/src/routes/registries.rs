@@ -59,18 +59,21 @@ pub async fn import(
     };
     let (name, map) = (field("name")?, field("map")?);
     let [file] = form.files.as_slice() else {
-        return Err(ApiError::bad_request("the form needs exactly one part named \"file\""));
+        return Err(ApiError::bad_request(
+            "the form needs exactly one part named \"file\"",
+        ));
     };
     let (path, file_name) = (file.path.clone(), file.name.clone());
     s.pool
         .run(Access::Write, move |p| {
-            let imported = registries::import(p, &actor, &name, &path, &map).map_err(|e| match e {
-                // The reason with the client's file name, not the temporary path.
-                AppError::Input { reason, .. } => {
-                    ApiError::bad_request(format!("{file_name}: {reason}"))
-                }
-                e => ApiError::from(e),
-            })?;
+            let imported =
+                registries::import(p, &actor, &name, &path, &map).map_err(|e| match e {
+                    // The reason with the client's file name, not the temporary path.
+                    AppError::Input { reason, .. } => {
+                        ApiError::bad_request(format!("{file_name}: {reason}"))
+                    }
+                    e => ApiError::from(e),
+                })?;
             drop(form);
             JsonBytes::of(&imported)
         })
@@ -155,7 +158,9 @@ pub async fn link(
         let options = options(r.threshold, r.blocking);
         // Reading records appends audit entries: a write.
         pool.run_blocking(Access::Write, |p| {
-            summary(&registries::link(p, &job_actor, &r.left, &r.right, &options)?)
+            summary(&registries::link(
+                p, &job_actor, &r.left, &r.right, &options,
+            )?)
         })
     });
     Ok((StatusCode::ACCEPTED, Json(started)))
@@ -210,7 +215,14 @@ pub async fn review(
     let limit = check_limit(q.limit)?;
     // Reading records appends audit entries: a write.
     s.json(c, Access::Write, move |p, a| {
-        registries::review_queue(p, a, &q.left, q.right.as_deref(), &options(q.threshold, None), limit)
+        registries::review_queue(
+            p,
+            a,
+            &q.left,
+            q.right.as_deref(),
+            &options(q.threshold, None),
+            limit,
+        )
     })
     .await
 }

@@ -8,6 +8,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::jobs::JobStarted;
 use crate::pool::Access;
 use crate::AppState;
+use crate::JsonBytes;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -15,7 +16,6 @@ use axum::Json;
 use casefile_app::sources::{self, FileResult, IngestRequest};
 use casefile_app::{Permission, SearchQuery, SourceKind, SourceMeta};
 use serde::Deserialize;
-use crate::JsonBytes;
 use utoipa::{IntoParams, ToSchema};
 
 /// Every source, oldest first, without its text.

@@ -35,11 +35,7 @@ impl Form {
 /// The last component of a client's file name, with only harmless
 /// characters kept (it becomes a file name on this machine).
 fn safe_name(given: Option<&str>) -> String {
-    let last = given
-        .unwrap_or("")
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("");
+    let last = given.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
     let name: String = last
         .chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ' '))

@@ -93,9 +93,26 @@ pub enum Permission {
     SeeProtected,
     /// The audit log and `verify`.
     ReadAudit,
+    /// Users, their roles and tokens.
+    ManageUsers,
 }
 
 use Permission::*;
+
+impl Permission {
+    pub const ALL: [Permission; 10] = [
+        ReadSources,
+        AddSources,
+        ReadFindings,
+        JudgeFindings,
+        ReadRegistries,
+        AddRegistries,
+        ReviewLinks,
+        SeeProtected,
+        ReadAudit,
+        ManageUsers,
+    ];
+}
 
 /// What each role may do.
 pub const GRANTS: &[(Role, &[Permission])] = &[
@@ -111,6 +128,7 @@ pub const GRANTS: &[(Role, &[Permission])] = &[
             ReviewLinks,
             SeeProtected,
             ReadAudit,
+            ManageUsers,
         ],
     ),
     (

@@ -19,6 +19,9 @@ pub enum AppError {
     /// What the request names does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// Who is asking could not be established (a wrong password, token or session).
+    #[error("{0}")]
+    Unauthenticated(String),
     /// The actor's role does not allow the operation.
     #[error("the {role} role does not allow this ({permission:?})")]
     Forbidden { role: Role, permission: Permission },

@@ -11,6 +11,7 @@
 //! parses command lines or knows of HTTP.
 //!
 //! Where to start:
+//! - [`accounts`]: users, roles, passwords, API tokens and sessions.
 //! - [`sources`]: init, ingest, list, show, search, verify, the audit log.
 //! - [`entities`]: persons, organizations and places resolved across sources;
 //!   merge and split as reversible human statements.
@@ -30,6 +31,7 @@
 //!   never statement values, record fields or search queries.
 
 mod access;
+pub mod accounts;
 pub mod claims;
 pub mod demo;
 pub mod entities;
@@ -52,7 +54,7 @@ pub use casefile_core::{
 pub use casefile_extract::Extraction;
 pub use casefile_ingest::{NoProgress, Progress};
 pub use casefile_link::{LinkResult, Pair};
-pub use casefile_store::{Project, SearchHit, SearchQuery, VerifyReport};
+pub use casefile_store::{now_rfc3339, Project, SearchHit, SearchQuery, StoreError, VerifyReport};
 
 /// Result type of this crate.
 pub type Result<T> = std::result::Result<T, AppError>;

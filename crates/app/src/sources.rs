@@ -155,6 +155,18 @@ pub fn show(project: &Project, actor: &Actor, id_or_prefix: &str) -> Result<Sour
     Ok(project.store().source(id_or_prefix)?)
 }
 
+/// The original bytes of a source, exactly as ingested, with its full id.
+pub fn original(
+    project: &Project,
+    actor: &Actor,
+    id_or_prefix: &str,
+) -> Result<(SourceId, Vec<u8>)> {
+    actor.require(Permission::ReadSources)?;
+    let id = project.store().source(id_or_prefix)?.id;
+    let bytes = project.blobs.get(&id.0)?;
+    Ok((id, bytes))
+}
+
 /// Full-text search: ranked sources with snippets and hit offsets.
 pub fn search(project: &mut Project, actor: &Actor, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     actor.require(Permission::ReadSources)?;

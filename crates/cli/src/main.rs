@@ -13,6 +13,7 @@ mod findings;
 mod names;
 mod progress;
 mod registry;
+mod users;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -152,6 +153,17 @@ enum Command {
     /// Compare names across scripts and spellings; list variants.
     #[command(subcommand)]
     Names(names::NamesCommand),
+    /// Users of a team server: add, passwd, role, disable, list, token, revoke.
+    #[command(subcommand)]
+    User(users::UserCommand),
+    /// Serve the project's HTTP API to a team.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        /// Cookies without the Secure flag, for plain HTTP (only where no one can listen in).
+        #[arg(long)]
+        insecure_cookies: bool,
+    },
     /// Build a demo project from the sample corpus that ships inside casefile, and tour it.
     Demo {
         /// Where to build it (replaced if it is an earlier demo project).
@@ -178,6 +190,11 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Init { dir } => commands::init(&dir, &actor),
         Command::Demo { dir } => demo::run(&dir, &actor),
         Command::Names(command) => names::run(command),
+        Command::User(command) => users::run(&project_dir(cli.project)?, command, &actor),
+        Command::Serve {
+            bind,
+            insecure_cookies,
+        } => users::serve(&project_dir(cli.project)?, bind, insecure_cookies),
         Command::Registry(command) => registry::run(&project_dir(cli.project)?, command, &actor),
         Command::Link {
             left,

@@ -30,6 +30,7 @@
 //! data after a crash. What each write checks and logs is written once, in
 //! `records`, for both backends.
 
+mod accounts;
 mod blobs;
 mod error;
 mod postgres;
@@ -44,6 +45,7 @@ mod store;
 pub mod testing;
 mod verify;
 
+pub use accounts::{AccountStore, SessionRecord, SqliteAccountStore, TokenRecord, UserRecord};
 pub use blobs::{BlobState, BlobStore, Blobs};
 pub use error::StoreError;
 pub use postgres::{PgOptions, PgStore, PG_SCHEMA_VERSION};

@@ -1,5 +1,6 @@
 //! Creating, finding and opening a project directory.
 
+use crate::accounts::{AccountStore, SqliteAccountStore};
 use crate::blobs::BlobStore;
 use crate::records::audit_record;
 use crate::search::SearchIndex;
@@ -58,6 +59,8 @@ pub struct Project {
     pub root: PathBuf,
     pub config: ProjectConfig,
     store: Box<dyn Store + Send>,
+    /// Users, tokens and sessions of a team server (in the same database).
+    accounts: Box<dyn AccountStore + Send>,
     pub blobs: BlobStore,
     index_dir: PathBuf,
 }
@@ -151,11 +154,14 @@ impl Project {
 
     fn open_parts(dir: &Path, config: ProjectConfig) -> Result<Project> {
         let store = Box::new(SqliteStore::open(&dir.join(DB_FILE))?);
+        // After the main store, whose schema the accounts' audit entries need.
+        let accounts = Box::new(SqliteAccountStore::open(&dir.join(DB_FILE))?);
         let blobs = BlobStore::open(dir.join(BLOB_DIR))?;
         Ok(Project {
             root: dir.to_path_buf(),
             config,
             store,
+            accounts,
             blobs,
             index_dir: dir.join(INDEX_DIR),
         })
@@ -169,6 +175,16 @@ impl Project {
     /// The case database, for writes.
     pub fn store_mut(&mut self) -> &mut dyn Store {
         self.store.as_mut()
+    }
+
+    /// Users, tokens and sessions.
+    pub fn accounts(&self) -> &dyn AccountStore {
+        self.accounts.as_ref()
+    }
+
+    /// Users, tokens and sessions, for writes.
+    pub fn accounts_mut(&mut self) -> &mut dyn AccountStore {
+        self.accounts.as_mut()
     }
 
     /// The nearest directory at or above `start` that holds a project.

@@ -225,7 +225,7 @@ impl SqliteStore {
 }
 
 /// Appends `record` to the log inside `tx`, chained to the current head.
-fn append_audit_in(tx: &Transaction<'_>, record: AuditRecord) -> Result<AuditEntry> {
+pub(crate) fn append_audit_in(tx: &Transaction<'_>, record: AuditRecord) -> Result<AuditEntry> {
     let last: Option<(i64, String)> = tx
         .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
         .and_then(|mut stmt| {

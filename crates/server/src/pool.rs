@@ -1,0 +1,115 @@
+//! Open projects for the blocking threads that run operations.
+//!
+//! A [`Project`] is not `Sync` (it holds a SQLite connection), so each
+//! operation gets one to itself: taken from the idle list, or opened from
+//! the directory when none is idle, and put back afterwards. SQLite in WAL
+//! mode lets these connections read side by side; writes go through one
+//! gate, because the search index allows one writer at a time and the
+//! application layer's writes read before they write.
+
+use crate::auth::{authenticate, Credentials};
+use crate::error::ApiError;
+use casefile_app::{sources, Actor, AppError, Project};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// Most projects kept open while idle.
+const MAX_IDLE: usize = 32;
+
+/// Whether an operation may change the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// The projects of one directory, shared by every request.
+pub struct ProjectPool {
+    dir: PathBuf,
+    idle: Mutex<Vec<Project>>,
+    write_gate: Mutex<()>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere cannot leave a list of projects or a unit half-changed.
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl ProjectPool {
+    /// Opens the project in `dir` once, so that a wrong directory fails at start.
+    pub fn open(dir: PathBuf) -> Result<ProjectPool, AppError> {
+        let first = sources::open(&dir)?;
+        Ok(ProjectPool {
+            dir,
+            idle: Mutex::new(vec![first]),
+            write_gate: Mutex::new(()),
+        })
+    }
+
+    fn checkout(&self) -> Result<Project, AppError> {
+        if let Some(project) = lock(&self.idle).pop() {
+            return Ok(project);
+        }
+        sources::open(&self.dir)
+    }
+
+    fn checkin(&self, project: Project) {
+        let mut idle = lock(&self.idle);
+        if idle.len() < MAX_IDLE {
+            idle.push(project);
+        }
+    }
+
+    /// Runs `f` on a blocking thread with a project, without authentication
+    /// (login, and the job runner once a request was authenticated).
+    pub async fn run<T, F>(self: &Arc<Self>, access: Access, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Project) -> Result<T, ApiError> + Send + 'static,
+    {
+        let pool = Arc::clone(self);
+        tokio::task::spawn_blocking(move || pool.run_blocking(access, f))
+            .await
+            .map_err(|_| ApiError::internal())?
+    }
+
+    /// [`ProjectPool::run`] on the current thread.
+    pub fn run_blocking<T, F>(&self, access: Access, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut Project) -> Result<T, ApiError>,
+    {
+        let mut project = self.checkout()?;
+        let out = {
+            let _gate = (access == Access::Write).then(|| lock(&self.write_gate));
+            f(&mut project)
+        };
+        self.checkin(project);
+        out
+    }
+
+    /// Authenticates `credentials` and runs `f` as that actor on a blocking thread.
+    pub async fn act<T, F>(
+        self: &Arc<Self>,
+        credentials: Credentials,
+        access: Access,
+        f: F,
+    ) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Project, &Actor) -> Result<T, AppError> + Send + 'static,
+    {
+        self.run(access, move |project| {
+            let actor = authenticate(project, &credentials)?;
+            Ok(f(project, &actor)?)
+        })
+        .await
+    }
+
+    /// Only authenticates: the actor behind `credentials`.
+    pub async fn actor(self: &Arc<Self>, credentials: Credentials) -> Result<Actor, ApiError> {
+        self.run(Access::Read, move |project| {
+            authenticate(project, &credentials)
+        })
+        .await
+    }
+}

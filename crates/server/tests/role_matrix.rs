@@ -1,0 +1,378 @@
+//! Every role × every endpoint: the status each role gets, and which of the
+//! children's protected values (names from the sample registries, which are
+//! fictional) may appear in what it receives. Run against a real server on
+//! loopback over the demo project; the table is printed.
+
+mod common;
+
+use casefile_app::Role;
+use reqwest::blocking::multipart;
+use reqwest::Method;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// What a role may see of children's protected values in a response.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Protected {
+    /// No protected value at all.
+    None,
+    /// Protected values, shown: at least one child's name appears.
+    Shown,
+    /// The protected values marked `{"redacted": true}`, and no name.
+    Redacted,
+}
+use Protected::{None as N, Redacted as R, Shown as S};
+
+/// Roles in the table's column order.
+const ROLES: [Role; 5] = [
+    Role::Admin,
+    Role::Investigator,
+    Role::Analyst,
+    Role::Tracer,
+    Role::Viewer,
+];
+
+/// (endpoint, expected status and protected values for admin, investigator,
+/// analyst, tracer, viewer). A 422 means the role was allowed and the
+/// request (deliberately wrong) was refused for its content.
+const MATRIX: &[(&str, [(u16, Protected); 5])] = &[
+    (
+        "GET /api/whoami",
+        [(200, N), (200, N), (200, N), (200, N), (200, N)],
+    ),
+    (
+        "GET /api/sources",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/sources/{source}",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/sources/{source}/original",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "POST /api/sources (upload)",
+        [(202, N), (202, N), (202, N), (403, N), (403, N)],
+    ),
+    (
+        "GET /api/search?q=Dubrava",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/entities?kind=person",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/entities/{entity}",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/statements/{statement}",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "POST /api/statements/{statement}/status",
+        [(200, N), (200, N), (200, N), (403, N), (403, N)],
+    ),
+    (
+        "POST /api/merge",
+        [(200, N), (200, N), (200, N), (403, N), (403, N)],
+    ),
+    (
+        "POST /api/split (not a member)",
+        [(422, N), (422, N), (422, N), (403, N), (403, N)],
+    ),
+    (
+        "GET /api/claims",
+        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+    ),
+    (
+        "GET /api/registries",
+        [(200, N), (200, N), (200, N), (200, N), (403, N)],
+    ),
+    (
+        "POST /api/registries (import)",
+        [(200, N), (200, N), (200, N), (200, N), (403, N)],
+    ),
+    (
+        "POST /api/link",
+        [(202, N), (202, N), (202, N), (202, N), (403, N)],
+    ),
+    (
+        "GET /api/jobs/{link_job}",
+        [(200, N), (200, N), (200, N), (200, N), (404, N)],
+    ),
+    (
+        "POST /api/dedupe",
+        [(202, N), (202, N), (202, N), (202, N), (403, N)],
+    ),
+    (
+        "GET /api/review?left=ua_missing&right=ru_camp",
+        [(200, S), (200, S), (200, R), (200, S), (403, N)],
+    ),
+    (
+        "POST /api/review/decisions",
+        [(200, N), (200, N), (200, N), (200, N), (403, N)],
+    ),
+    (
+        "GET /api/audit?last=50",
+        [(200, N), (200, N), (200, N), (403, N), (403, N)],
+    ),
+    (
+        "GET /api/verify",
+        [(200, N), (200, N), (200, N), (403, N), (403, N)],
+    ),
+    (
+        "GET /openapi.json",
+        [(200, N), (200, N), (200, N), (200, N), (200, N)],
+    ),
+];
+
+/// Every child's full name in the sample registries, as the review queue shows it.
+fn child_names() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/registries");
+    let mut names = BTreeSet::new();
+    let columns: [(&str, &[&str]); 3] = [
+        ("ua_missing_children.csv", &["ПІБ"]),
+        ("ru_camp_list.csv", &["Фамилия", "Имя", "Отчество"]),
+        ("latin_web_list.csv", &["name"]),
+    ];
+    for (file, cols) in columns {
+        let mut reader = csv::Reader::from_path(dir.join(file)).unwrap();
+        let headers = reader.headers().unwrap().clone();
+        let idx: Vec<usize> = cols
+            .iter()
+            .map(|c| headers.iter().position(|h| h == *c).unwrap())
+            .collect();
+        for row in reader.records() {
+            let row = row.unwrap();
+            let parts: Vec<&str> = idx
+                .iter()
+                .map(|&i| row[i].trim())
+                .filter(|p| !p.is_empty())
+                .collect();
+            if !parts.is_empty() {
+                names.insert(parts.join(" "));
+            }
+        }
+    }
+    assert!(
+        names.len() > 100,
+        "the sample registries hold the children's names"
+    );
+    names.into_iter().collect()
+}
+
+struct Ids {
+    source: String,
+    entity: String,
+    other_entity: String,
+    statement: i64,
+    link_jobs: Vec<String>,
+}
+
+fn request(
+    client: &reqwest::blocking::Client,
+    base: &str,
+    token: Option<&str>,
+    endpoint: &str,
+    ids: &Ids,
+    role: Role,
+    link_job: Option<&str>,
+) -> (u16, String) {
+    let (method, rest) = endpoint.split_once(' ').unwrap();
+    let path = rest
+        .split(' ')
+        .next()
+        .unwrap()
+        .replace("{source}", &ids.source)
+        .replace("{entity}", &ids.entity)
+        .replace("{statement}", &ids.statement.to_string())
+        .replace("{link_job}", link_job.unwrap_or("none"));
+    let mut builder = client.request(
+        Method::from_bytes(method.as_bytes()).unwrap(),
+        format!("{base}{path}"),
+    );
+    if let Some(t) = token {
+        builder = builder.bearer_auth(t);
+    }
+    builder = match endpoint {
+        e if e.starts_with("POST /api/statements") => {
+            builder.json(&json!({"status": "confirmed", "reason": "matrix test"}))
+        }
+        "POST /api/merge" => {
+            builder.json(&json!({"a": ids.entity, "b": ids.other_entity, "reason": "matrix test"}))
+        }
+        e if e.starts_with("POST /api/split") => builder.json(
+            &json!({"id": ids.entity, "members": ["no-such-member"], "reason": "matrix test"}),
+        ),
+        e if e.starts_with("POST /api/sources") => builder.multipart(
+            multipart::Form::new().part(
+                "file",
+                multipart::Part::bytes(
+                    format!(
+                        "A note by the {role} role about Dubrava, written for the matrix test."
+                    )
+                    .into_bytes(),
+                )
+                .file_name(format!("{role}.txt")),
+            ),
+        ),
+        e if e.starts_with("POST /api/registries") => builder.multipart(
+            multipart::Form::new()
+                .text("name", format!("list_{role}"))
+                .text("map", "id=ID,surname=Surname,given=Given")
+                .part(
+                    "file",
+                    multipart::Part::bytes(b"ID,Surname,Given\n1,Testenko,Ivan\n".to_vec())
+                        .file_name("list.csv"),
+                ),
+        ),
+        "POST /api/link" => builder.json(&json!({"left": "ua_missing", "right": "ru_camp"})),
+        "POST /api/dedupe" => builder.json(&json!({"registry": "ua_missing"})),
+        "POST /api/review/decisions" => builder.json(&json!({
+            "left": "ua_missing", "right": "ru_camp", "left_id": "DV-01722", "right_id": "RU-1459",
+            "verdict": "reject", "reason": "matrix test"
+        })),
+        _ => builder,
+    };
+    let response = builder.send().unwrap();
+    let status = response.status().as_u16();
+    let body = String::from_utf8_lossy(&response.bytes().unwrap()).into_owned();
+    (status, body)
+}
+
+#[test]
+fn every_role_gets_exactly_what_it_may_see_and_do() {
+    let server = common::start();
+    let client = common::client();
+    let admin = server.token(Role::Admin).to_string();
+    let get = |path: &str| -> Value {
+        client
+            .get(server.url(path))
+            .bearer_auth(&admin)
+            .send()
+            .unwrap()
+            .json()
+            .unwrap()
+    };
+    let source = get("/api/sources")[0]["id"].as_str().unwrap().to_string();
+    let persons = get("/api/entities?kind=person");
+    let entity = persons[0]["id"].as_str().unwrap().to_string();
+    let other_entity = persons[1]["id"].as_str().unwrap().to_string();
+    let page = get(&format!("/api/entities/{entity}"));
+    let statement = page["statements"][0]["id"].as_i64().unwrap();
+    let mut ids = Ids {
+        source,
+        entity,
+        other_entity,
+        statement,
+        link_jobs: Vec::new(),
+    };
+    let names = child_names();
+
+    let mut table = String::from("| endpoint | admin | investigator | analyst | tracer | viewer | no credentials |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+    let mut failures = Vec::new();
+    for (endpoint, expected) in MATRIX {
+        let mut row = format!("| `{endpoint}` |");
+        for (i, role) in ROLES.iter().enumerate() {
+            let (want_status, want_protected) = expected[i];
+            let token = server.token(*role).to_string();
+            let link_job = ids
+                .link_jobs
+                .get(i)
+                .cloned()
+                .or_else(|| ids.link_jobs.first().cloned());
+            // The viewer asks for the admin's link job: it is not theirs to see.
+            let (status, body) = request(
+                &client,
+                &server.base,
+                Some(&token),
+                endpoint,
+                &ids,
+                *role,
+                link_job.as_deref(),
+            );
+            if *endpoint == "POST /api/link" && status == 202 {
+                let v: Value = serde_json::from_str(&body).unwrap();
+                ids.link_jobs.push(v["job"].as_str().unwrap().to_string());
+            }
+            let shown: Vec<&String> = names.iter().filter(|n| body.contains(n.as_str())).collect();
+            let redacted = body.contains(r#"{"redacted":true}"#);
+            let protected_ok = match want_protected {
+                N => shown.is_empty(),
+                S => !shown.is_empty() && !redacted,
+                R => shown.is_empty() && redacted,
+            };
+            if status != want_status || !protected_ok {
+                failures.push(format!(
+                    "{endpoint} as {role}: status {status} (want {want_status}), {} names shown, redacted marker {redacted} (want {want_protected:?})",
+                    shown.len()
+                ));
+            }
+            let mark = match want_protected {
+                N => "",
+                S => " names",
+                R => " redacted",
+            };
+            row.push_str(&format!(" {status}{mark} |"));
+        }
+        if *endpoint != "GET /openapi.json" {
+            let (status, _) = request(
+                &client,
+                &server.base,
+                None,
+                endpoint,
+                &ids,
+                Role::Viewer,
+                ids.link_jobs.first().map(String::as_str),
+            );
+            if status != 401 {
+                failures.push(format!(
+                    "{endpoint} without credentials: status {status} (want 401)"
+                ));
+            }
+            row.push_str(&format!(" {status} |\n"));
+        } else {
+            row.push_str(" 200 |\n");
+        }
+        table.push_str(&row);
+    }
+    println!("{table}");
+
+    // Link jobs finish with record ids only, for every role that may run them.
+    for (i, job) in ids.link_jobs.iter().enumerate() {
+        let token = server.token(ROLES[i]);
+        let view = common::wait_job(&server.base, token, job);
+        assert_eq!(view["state"], "done", "{view}");
+        assert!(view["result"]["matches"].as_u64().unwrap() > 0);
+        let text = view.to_string();
+        assert!(
+            names.iter().all(|n| !text.contains(n.as_str())),
+            "a link result names a child"
+        );
+    }
+    // Every read of children's records is in the audit log, by who read them.
+    let audit = get("/api/audit");
+    let readers: BTreeSet<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "registry.read")
+        .map(|e| e["actor"].as_str().unwrap())
+        .collect();
+    for role in [Role::Admin, Role::Investigator, Role::Analyst, Role::Tracer] {
+        assert!(
+            readers.contains(format!("{role}-user").as_str()),
+            "no registry.read by {role}"
+        );
+    }
+    assert!(
+        audit.to_string().find("Testenko").is_none(),
+        "the audit log holds a record's name"
+    );
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}

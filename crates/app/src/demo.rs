@@ -40,7 +40,7 @@ const FOLDERS: &[(&str, SourceKind)] = &[
 /// The sample registries (see corpus/README.md) under the names their
 /// truth file uses, with the column maps a user would pass to
 /// `registry import`.
-const DEMO_REGISTRIES: &[(&str, &str, &str)] = &[
+pub const DEMO_REGISTRIES: &[(&str, &str, &str)] = &[
     (
         "ua_missing",
         "ua_missing_children.csv",

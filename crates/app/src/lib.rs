@@ -19,6 +19,8 @@
 //! - [`statements`]: one statement, and its review status.
 //! - [`registries`]: child registries: import, link, dedupe, the review queue
 //!   and decisions.
+//! - [`estimate`]: how many children no registry recorded (multiple-systems
+//!   estimation over 3–5 linked registries; counts only).
 //! - [`extraction`]: extraction of one file without a project.
 //! - [`names`]: how two names compare across scripts.
 //! - [`demo`]: the demo project built from the embedded sample corpus.
@@ -36,6 +38,7 @@ pub mod claims;
 pub mod demo;
 pub mod entities;
 mod error;
+pub mod estimate;
 pub mod extraction;
 pub mod names;
 pub mod registries;
@@ -50,6 +53,10 @@ pub use error::AppError;
 pub use casefile_core::{
     AuditEntry, EntityKind, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Statement,
     StatementId, Status,
+};
+pub use casefile_estimate::{
+    Estimate, EstimateOptions, Interval, LcmcrOptions, LinkageSpread, OverlapTable,
+    StratifiedEstimate,
 };
 pub use casefile_extract::Extraction;
 pub use casefile_ingest::{NoProgress, Progress};

@@ -107,7 +107,7 @@ fn registry_text(bytes: &[u8]) -> std::result::Result<(Cow<'_, [u8]>, &'static s
     }
 }
 
-fn registry_info(store: &dyn Store, name: &str) -> Result<RegistryInfo> {
+pub(crate) fn registry_info(store: &dyn Store, name: &str) -> Result<RegistryInfo> {
     store.registry(name)?.ok_or_else(|| {
         AppError::NotFound(format!(
             "no registry named {name:?} (see `casefile registry list`)"
@@ -116,7 +116,12 @@ fn registry_info(store: &dyn Store, name: &str) -> Result<RegistryInfo> {
 }
 
 /// Reads a registry's records from its original and records the read.
-fn load(project: &mut Project, name: &str, actor: &Actor, purpose: &str) -> Result<Vec<Record>> {
+pub(crate) fn load(
+    project: &mut Project,
+    name: &str,
+    actor: &Actor,
+    purpose: &str,
+) -> Result<Vec<Record>> {
     let info = registry_info(project.store(), name)?;
     let bytes = project.blobs.get(&info.blob)?;
     let unreadable = |reason: String| AppError::Invalid(format!("registry {name:?}: {reason}"));
@@ -191,7 +196,12 @@ pub struct LinkOptions {
     pub blocking_toml: Option<String>,
 }
 
-fn settings(store: &dyn Store, options: &LinkOptions, left: &str, right: &str) -> Result<Settings> {
+pub(crate) fn settings(
+    store: &dyn Store,
+    options: &LinkOptions,
+    left: &str,
+    right: &str,
+) -> Result<Settings> {
     let mut settings = Settings::default();
     if let Some(t) = options.threshold {
         if !(0.0..=1.0).contains(&t) {

@@ -9,6 +9,7 @@
 
 mod commands;
 mod demo;
+mod estimate;
 mod findings;
 mod names;
 mod progress;
@@ -150,6 +151,8 @@ enum Command {
     },
     /// The queue of uncertain pairs, and accepting or rejecting them.
     Review(registry::ReviewArgs),
+    /// How many children 3-5 linked registries together missed (multiple-systems estimation).
+    Estimate(estimate::EstimateArgs),
     /// Compare names across scripts and spellings; list variants.
     #[command(subcommand)]
     Names(names::NamesCommand),
@@ -205,6 +208,7 @@ fn run(cli: Cli) -> Result<u8> {
             registry::dedupe(&project_dir(cli.project)?, &registry, &options, &actor)
         }
         Command::Review(args) => registry::review(&project_dir(cli.project)?, args, &actor),
+        Command::Estimate(args) => estimate::run(&project_dir(cli.project)?, &args, &actor),
         Command::Extract { file, json } => findings::extract_file(&file, json),
         Command::Entities { kind, json } => {
             findings::entities(&project_dir(cli.project)?, &actor, kind.as_deref(), json)

@@ -1,0 +1,283 @@
+//! `casefile estimate`: how many children the named registries together
+//! missed. Calls `casefile_app::estimate` and renders its answer: the
+//! overlap table, every method's estimate beside its 95% interval (never one
+//! number alone), the warnings in plain words, and the spread across match
+//! thresholds.
+
+use crate::commands::open;
+use anyhow::{Context, Result};
+use casefile_app::estimate::{self, EstimateAnswer, EstimateRequest, Estimated, StratumField};
+use casefile_app::registries::LinkOptions;
+use casefile_app::{Actor, Estimate, EstimateOptions, Interval, LcmcrOptions, OverlapTable};
+use chrono::NaiveDate;
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+#[derive(Args)]
+pub struct EstimateArgs {
+    /// 3 to 5 imported registries; with --strata, a field's value is taken
+    /// from the first list (in this order) that has one.
+    #[arg(required = true)]
+    registries: Vec<String>,
+    /// Estimate per stratum and sum: sex, age_band, last_place, birthplace.
+    #[arg(long, num_args = 1..)]
+    strata: Vec<String>,
+    /// Match thresholds of the linkage-uncertainty spread (default 0.3 0.5 0.7 0.9).
+    #[arg(long, num_args = 1..)]
+    threshold: Vec<f64>,
+    /// Match threshold of the overlap table and the estimate (default 0.5).
+    #[arg(long)]
+    match_threshold: Option<f64>,
+    /// Blocking rules (TOML) for the linkage; the defaults suit most child registries.
+    #[arg(long)]
+    blocking: Option<PathBuf>,
+    /// Seed of every random draw: the same seed gives the same answer.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Date on which age bands are taken, YYYY-MM-DD (default 2022-02-24).
+    #[arg(long)]
+    age_on: Option<NaiveDate>,
+    /// A first look: 50 bootstrap replicates and short latent-class chains
+    /// (check the R-hat it prints before quoting that interval).
+    #[arg(long)]
+    quick: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+impl EstimateArgs {
+    fn to_request(&self) -> Result<EstimateRequest> {
+        let blocking_toml = match &self.blocking {
+            Some(path) => Some(
+                std::fs::read_to_string(path)
+                    .with_context(|| format!("{}: cannot read", path.display()))?,
+            ),
+            None => None,
+        };
+        let strata = self
+            .strata
+            .iter()
+            .map(|s| s.parse::<StratumField>())
+            .collect::<casefile_app::Result<Vec<_>>>()?;
+        let mut options = EstimateOptions::default();
+        if let Some(seed) = self.seed {
+            options.seed = seed;
+        }
+        if self.quick {
+            options.bootstrap_replicates = 50;
+            options.lcmcr = Some(LcmcrOptions {
+                burn_in: 1_000,
+                samples: 500,
+                thinning: 5,
+                ..LcmcrOptions::default()
+            });
+        }
+        Ok(EstimateRequest {
+            registries: self.registries.clone(),
+            strata,
+            spread_thresholds: self.threshold.clone(),
+            link: LinkOptions {
+                threshold: self.match_threshold,
+                blocking_toml,
+            },
+            age_on: self.age_on,
+            options,
+        })
+    }
+}
+
+pub fn run(dir: &Path, args: &EstimateArgs, actor: &Actor) -> Result<u8> {
+    let request = args.to_request()?;
+    let mut project = open(dir)?;
+    let answer = estimate::estimate(&mut project, actor, &request)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&answer)?);
+    } else {
+        print!("{}", render(&answer));
+    }
+    Ok(0)
+}
+
+/// The answer as text.
+fn render(answer: &EstimateAnswer) -> String {
+    let mut out = String::new();
+    let letters: Vec<char> = ('A'..='E').take(answer.lists.len()).collect();
+    out.push_str(&format!(
+        "Lists (records linked at match probability ≥ {:.2}):\n",
+        answer.threshold
+    ));
+    for (letter, list) in letters.iter().zip(&answer.lists) {
+        out.push_str(&format!(
+            "  {letter}  {:<24} {:>8} records\n",
+            list.name, list.records
+        ));
+    }
+    out.push_str("Matched pairs:\n");
+    for link in &answer.links {
+        let between = if link.left == link.right {
+            format!("within {}", link.left)
+        } else {
+            format!("{} – {}", link.left, link.right)
+        };
+        out.push_str(&format!(
+            "  {between:<40} {:>6} matched, {} awaiting review\n",
+            link.matched, link.awaiting_review
+        ));
+    }
+    out.push_str("\nChildren by the lists they appear on (each child counted once):\n");
+    out.push_str(&overlap(&answer.table, &letters));
+
+    match &answer.estimate {
+        Estimated::Whole(estimate) => {
+            out.push_str("\nEstimated total, seen and never recorded (95% intervals):\n");
+            out.push_str(&methods(estimate));
+            out.push_str(&warnings(&estimate.messages, ""));
+        }
+        Estimated::Stratified { fields, estimate } => {
+            let fields: Vec<&str> = fields.iter().map(|f| f.as_str()).collect();
+            out.push_str(&format!(
+                "\nEstimated per stratum of {} (95% intervals):\n",
+                fields.join(" × ")
+            ));
+            for (label, stratum) in &estimate.strata {
+                out.push_str(&format!("\n[{label}]  {} seen\n", stratum.observed));
+                out.push_str(&methods(stratum));
+                out.push_str(&warnings(&stratum.messages, &format!("{label}: ")));
+            }
+            out.push_str(&format!(
+                "\nSummed over the strata ({} seen):\n",
+                estimate.observed
+            ));
+            if estimate.totals.is_empty() {
+                out.push_str("  no method gave an answer in every stratum\n");
+            }
+            for total in &estimate.totals {
+                out.push_str(&method_line(
+                    &total.method,
+                    total.n_hat,
+                    &total.interval,
+                    "",
+                ));
+            }
+        }
+    }
+
+    out.push_str("\nLinkage uncertainty: the estimate at each match threshold\n");
+    for (label, alternative) in &answer.spread.alternatives {
+        out.push_str(&format!("  {label}: {} seen\n", alternative.observed));
+        for (method, n_hat, interval) in method_rows(alternative) {
+            out.push_str(&method_line(&method, n_hat, &interval, "    "));
+        }
+    }
+    for spread in &answer.spread.spreads {
+        out.push_str(&format!(
+            "  {:<46} from {:.0} to {:.0} across thresholds ({:.0}% of the median)\n",
+            spread.method,
+            spread.lowest,
+            spread.highest,
+            spread.relative_spread * 100.0
+        ));
+    }
+    out.push_str(&format!("  note: {}\n", answer.spread_note));
+    out
+}
+
+/// The overlap table, one capture pattern a row: `x` on the list, `.` not.
+fn overlap(table: &OverlapTable, letters: &[char]) -> String {
+    let header: Vec<String> = letters.iter().map(char::to_string).collect();
+    let mut out = format!("  {}   children\n", header.join(" "));
+    for (pattern, &count) in table.counts().iter().enumerate().skip(1) {
+        let marks: Vec<&str> = (0..letters.len())
+            .map(|i| if pattern & (1 << i) != 0 { "x" } else { "." })
+            .collect();
+        out.push_str(&format!("  {}   {count:>8}\n", marks.join(" ")));
+    }
+    out.push_str(&format!(
+        "  seen on at least one list: {}\n",
+        table.observed()
+    ));
+    out
+}
+
+/// Every method that answered: its name, estimate and 95% interval.
+fn method_rows(estimate: &Estimate) -> Vec<(String, f64, Interval)> {
+    let loglinear = &estimate.loglinear;
+    let mut rows = Vec::new();
+    if let Some(a) = &loglinear.aic_average {
+        rows.push(("log-linear, AIC average".to_string(), a.n_hat, a.interval));
+    }
+    if let Some(b) = &loglinear.bic_average {
+        rows.push(("log-linear, BIC average".to_string(), b.n_hat, b.interval));
+    }
+    if let (Some(best), Some(profile)) = (&loglinear.best, &loglinear.profile) {
+        rows.push((
+            format!("log-linear best model {}, profile likelihood", best.label),
+            profile.n_hat,
+            Interval {
+                lower: profile.lower,
+                upper: profile.upper,
+            },
+        ));
+    }
+    if let Some(b) = &loglinear.bootstrap {
+        rows.push((
+            format!(
+                "log-linear bootstrap, selection repeated ({} replicates)",
+                b.replicates
+            ),
+            b.median,
+            b.interval,
+        ));
+    }
+    if let Some(d) = &estimate.dga {
+        rows.push((
+            "decomposable-graph averaging (Madigan–York)".to_string(),
+            d.n_hat,
+            d.interval,
+        ));
+    }
+    if let Some(l) = &estimate.lcmcr {
+        rows.push((
+            format!(
+                "latent classes, LCMCR (R-hat {:.2}, ESS {:.0})",
+                l.r_hat, l.effective_sample_size
+            ),
+            l.n_hat,
+            l.interval,
+        ));
+    }
+    rows
+}
+
+fn methods(estimate: &Estimate) -> String {
+    let rows = method_rows(estimate);
+    if rows.is_empty() {
+        return "  no method gave an estimate\n".to_string();
+    }
+    rows.iter()
+        .map(|(method, n_hat, interval)| method_line(method, *n_hat, interval, ""))
+        .collect()
+}
+
+/// One method: the estimate and its interval, side by side.
+fn method_line(method: &str, n_hat: f64, interval: &Interval, indent: &str) -> String {
+    let upper = match interval.upper {
+        Some(upper) => format!("{upper:.0}"),
+        None => "no upper limit".to_string(),
+    };
+    format!(
+        "{indent}  {method:<62} {n_hat:>9.0}   95% interval {:.0} to {upper}\n",
+        interval.lower
+    )
+}
+
+fn warnings(messages: &[String], prefix: &str) -> String {
+    if messages.is_empty() {
+        return format!("  {prefix}no warnings\n");
+    }
+    let mut out = String::from("Warnings:\n");
+    for message in messages {
+        out.push_str(&format!("  - {prefix}{message}\n"));
+    }
+    out
+}

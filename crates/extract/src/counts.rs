@@ -13,7 +13,7 @@
 //! hundred have been returned"). Tables (pipe- or tab-separated) and
 //! bulleted lists carry counts without repeating the noun. Different scopes
 //! are kept as different claims; grouping the same claim across sources is
-//! left to the store.
+//! done by the application layer (`casefile_app::claims`).
 
 use std::sync::LazyLock;
 

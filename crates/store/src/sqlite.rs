@@ -19,7 +19,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use std::path::Path;
 use std::str::FromStr;
 
-/// Bumped whenever the schema changes; older projects are migrated on open.
+/// The schema's version, recorded in `meta`. A project whose version is newer
+/// than this is refused on open; there has been only one version so far, so
+/// no migration exists yet (the first schema change must add one).
 pub const SCHEMA_VERSION: u32 = 1;
 
 const SCHEMA: &str = r#"

@@ -183,7 +183,7 @@ pub struct LinkCount {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Estimated {
-    Whole(Estimate),
+    Whole(Box<Estimate>),
     Stratified {
         fields: Vec<StratumField>,
         estimate: StratifiedEstimate,
@@ -264,7 +264,7 @@ pub fn estimate(
     let list_of: Vec<usize> = lists
         .iter()
         .enumerate()
-        .flat_map(|(i, records)| std::iter::repeat(i).take(records.len()))
+        .flat_map(|(i, records)| std::iter::repeat_n(i, records.len()))
         .collect();
     let clusters = |t: f64| clusters_at(&candidates, list_of.len(), t);
     let invalid = |e: casefile_estimate::EstimateError| AppError::Invalid(format!("estimate: {e}"));
@@ -272,7 +272,9 @@ pub fn estimate(
     let main = clusters(threshold);
     let table = overlap_table(names, &list_of, &main).map_err(invalid)?;
     let estimate = if request.strata.is_empty() {
-        Estimated::Whole(casefile_estimate::estimate(&table, &request.options).map_err(invalid)?)
+        Estimated::Whole(Box::new(
+            casefile_estimate::estimate(&table, &request.options).map_err(invalid)?,
+        ))
     } else {
         let records: Vec<&Record> = lists.iter().flatten().collect();
         let tables = strata_tables(names, &list_of, &records, &main, &request.strata, age_on)

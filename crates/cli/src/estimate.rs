@@ -165,8 +165,8 @@ fn render(answer: &EstimateAnswer) -> String {
     out.push_str("\nLinkage uncertainty: the estimate at each match threshold\n");
     for (label, alternative) in &answer.spread.alternatives {
         out.push_str(&format!("  {label}: {} seen\n", alternative.observed));
-        for (method, n_hat, interval) in method_rows(alternative) {
-            out.push_str(&method_line(&method, n_hat, &interval, "    "));
+        for row in method_rows(alternative) {
+            out.push_str(&method_line(&row.method, row.n_hat, &row.interval, "  "));
         }
     }
     for spread in &answer.spread.spreads {
@@ -199,51 +199,74 @@ fn overlap(table: &OverlapTable, letters: &[char]) -> String {
     out
 }
 
-/// Every method that answered: its name, estimate and 95% interval.
-fn method_rows(estimate: &Estimate) -> Vec<(String, f64, Interval)> {
+/// One method's answer: its name, estimate, 95% interval and, for the
+/// full report, what it rests on.
+struct Row {
+    method: String,
+    n_hat: f64,
+    interval: Interval,
+    detail: Option<String>,
+}
+
+/// Every method that answered.
+fn method_rows(estimate: &Estimate) -> Vec<Row> {
+    let row = |method: &str, n_hat, interval, detail| Row {
+        method: method.to_string(),
+        n_hat,
+        interval,
+        detail,
+    };
     let loglinear = &estimate.loglinear;
     let mut rows = Vec::new();
     if let Some(a) = &loglinear.aic_average {
-        rows.push(("log-linear, AIC average".to_string(), a.n_hat, a.interval));
+        rows.push(row("log-linear, AIC average", a.n_hat, a.interval, None));
     }
     if let Some(b) = &loglinear.bic_average {
-        rows.push(("log-linear, BIC average".to_string(), b.n_hat, b.interval));
+        rows.push(row("log-linear, BIC average", b.n_hat, b.interval, None));
     }
     if let (Some(best), Some(profile)) = (&loglinear.best, &loglinear.profile) {
-        rows.push((
-            format!("log-linear best model {}, profile likelihood", best.label),
+        let interval = Interval {
+            lower: profile.lower,
+            upper: profile.upper,
+        };
+        let detail = format!("model: {}", best.label);
+        rows.push(row(
+            "log-linear best model, profile likelihood",
             profile.n_hat,
-            Interval {
-                lower: profile.lower,
-                upper: profile.upper,
-            },
+            interval,
+            Some(detail),
         ));
     }
     if let Some(b) = &loglinear.bootstrap {
-        rows.push((
-            format!(
-                "log-linear bootstrap, selection repeated ({} replicates)",
-                b.replicates
-            ),
+        let detail = format!(
+            "{} replicates, model selection repeated in each",
+            b.replicates
+        );
+        rows.push(row(
+            "log-linear bootstrap",
             b.median,
             b.interval,
+            Some(detail),
         ));
     }
     if let Some(d) = &estimate.dga {
-        rows.push((
-            "decomposable-graph averaging (Madigan–York)".to_string(),
+        rows.push(row(
+            "decomposable-graph averaging (Madigan–York)",
             d.n_hat,
             d.interval,
+            None,
         ));
     }
     if let Some(l) = &estimate.lcmcr {
-        rows.push((
-            format!(
-                "latent classes, LCMCR (R-hat {:.2}, ESS {:.0})",
-                l.r_hat, l.effective_sample_size
-            ),
+        let detail = format!(
+            "R-hat {:.2}, effective sample size {:.0}",
+            l.r_hat, l.effective_sample_size
+        );
+        rows.push(row(
+            "latent classes (LCMCR)",
             l.n_hat,
             l.interval,
+            Some(detail),
         ));
     }
     rows
@@ -254,9 +277,14 @@ fn methods(estimate: &Estimate) -> String {
     if rows.is_empty() {
         return "  no method gave an estimate\n".to_string();
     }
-    rows.iter()
-        .map(|(method, n_hat, interval)| method_line(method, *n_hat, interval, ""))
-        .collect()
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(&method_line(&row.method, row.n_hat, &row.interval, ""));
+        if let Some(detail) = row.detail {
+            out.push_str(&format!("      {detail}\n"));
+        }
+    }
+    out
 }
 
 /// One method: the estimate and its interval, side by side.
@@ -266,14 +294,14 @@ fn method_line(method: &str, n_hat: f64, interval: &Interval, indent: &str) -> S
         None => "no upper limit".to_string(),
     };
     format!(
-        "{indent}  {method:<62} {n_hat:>9.0}   95% interval {:.0} to {upper}\n",
+        "{indent}  {method:<46} {n_hat:>9.0}   95% interval {:.0} to {upper}\n",
         interval.lower
     )
 }
 
 fn warnings(messages: &[String], prefix: &str) -> String {
     if messages.is_empty() {
-        return format!("  {prefix}no warnings\n");
+        return format!("Warnings: {prefix}none\n");
     }
     let mut out = String::from("Warnings:\n");
     for message in messages {

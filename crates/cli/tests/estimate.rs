@@ -39,7 +39,8 @@ fn estimate_renders_every_method_with_its_interval_and_refuses_two_lists() {
         "seen on at least one list",
         "log-linear, AIC average",
         "decomposable-graph averaging",
-        "latent classes, LCMCR",
+        "latent classes (LCMCR)",
+        "R-hat",
         "threshold 0.40",
         "threshold 0.50",
         "threshold 0.80",
@@ -51,7 +52,7 @@ fn estimate_renders_every_method_with_its_interval_and_refuses_two_lists() {
     let method_lines: Vec<&str> = text
         .lines()
         .filter(|l| l.contains("log-linear") || l.contains("LCMCR") || l.contains("Madigan"))
-        .filter(|l| !l.contains("from ") && !l.contains("note:"))
+        .filter(|l| !l.starts_with("  - ") && !l.contains("from ") && !l.contains("note:"))
         .collect();
     assert!(method_lines.len() >= 6, "{text}");
     for line in method_lines {

@@ -191,13 +191,12 @@ impl AccountStore for SqliteAccountStore {
     }
 
     fn user(&self, name: &str) -> Result<Option<UserRecord>> {
-        Ok(self
-            .conn
+        self.conn
             .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE name = ?1"))
             .db("use the account tables")?
             .query_row([name], user_from_row)
             .optional()
-            .db("use the account tables")?)
+            .db("use the account tables")
     }
 
     fn users(&self) -> Result<Vec<UserRecord>> {
@@ -208,9 +207,8 @@ impl AccountStore for SqliteAccountStore {
         let rows = stmt
             .query_map([], user_from_row)
             .db("use the account tables")?;
-        Ok(rows
-            .collect::<rusqlite::Result<_>>()
-            .db("use the account tables")?)
+        rows.collect::<rusqlite::Result<_>>()
+            .db("use the account tables")
     }
 
     fn set_password_hash(&mut self, name: &str, hash: &str, actor: &str) -> Result<()> {
@@ -300,15 +298,14 @@ impl AccountStore for SqliteAccountStore {
     }
 
     fn token_by_hash(&self, secret_hash: &str) -> Result<Option<TokenRecord>> {
-        Ok(self
-            .conn
+        self.conn
             .prepare_cached(&format!(
                 "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE secret_hash = ?1"
             ))
             .db("use the account tables")?
             .query_row([secret_hash], token_from_row)
             .optional()
-            .db("use the account tables")?)
+            .db("use the account tables")
     }
 
     fn tokens(&self) -> Result<Vec<TokenRecord>> {
@@ -321,9 +318,8 @@ impl AccountStore for SqliteAccountStore {
         let rows = stmt
             .query_map([], token_from_row)
             .db("use the account tables")?;
-        Ok(rows
-            .collect::<rusqlite::Result<_>>()
-            .db("use the account tables")?)
+        rows.collect::<rusqlite::Result<_>>()
+            .db("use the account tables")
     }
 
     fn revoke_token(&mut self, id: &str, actor: &str) -> Result<bool> {
@@ -370,8 +366,7 @@ impl AccountStore for SqliteAccountStore {
     }
 
     fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>> {
-        Ok(self
-            .conn
+        self.conn
             .prepare_cached("SELECT user, expires_at, csrf_hash FROM sessions WHERE id_hash = ?1")
             .db("use the account tables")?
             .query_row([id_hash], |r| {
@@ -382,7 +377,7 @@ impl AccountStore for SqliteAccountStore {
                 })
             })
             .optional()
-            .db("use the account tables")?)
+            .db("use the account tables")
     }
 
     fn end_session(&mut self, id_hash: &str, actor: &str) -> Result<bool> {

@@ -421,6 +421,10 @@ mod tests {
         }
     }
 
+    /// A session id's hash as the app stores it (SHA-256 hex): the audit log
+    /// may name a short prefix of it, never the whole.
+    const SESSION_HASH: &str = "5e5510a4c0ffee5e5510a4c0ffee5e5510a4c0ffee5e5510a4c0ffee5e5510a4";
+
     #[test]
     fn changes_are_audited_without_secrets_and_disable_ends_everything() {
         let dir = tempfile::tempdir().unwrap();
@@ -441,14 +445,14 @@ mod tests {
             csrf_hash: "csrfhash".into(),
         };
         accounts
-            .add_session("sessionhash", &session, "olena")
+            .add_session(SESSION_HASH, &session, "olena")
             .unwrap();
-        assert_eq!(accounts.session("sessionhash").unwrap(), Some(session));
+        assert_eq!(accounts.session(SESSION_HASH).unwrap(), Some(session));
         accounts.set_role("olena", "tracer", "admin").unwrap();
         assert_eq!(accounts.user("olena").unwrap().unwrap().role, "tracer");
         accounts.disable_user("olena", "admin").unwrap();
         assert!(accounts.user("olena").unwrap().unwrap().disabled);
-        assert_eq!(accounts.session("sessionhash").unwrap(), None);
+        assert_eq!(accounts.session(SESSION_HASH).unwrap(), None);
         assert!(
             accounts
                 .token_by_hash("tokenhash")
@@ -475,7 +479,7 @@ mod tests {
             ]
         );
         let log = serde_json::to_string(&entries).unwrap();
-        for secret in ["secret-hash", "tokenhash", "sessionhash", "csrfhash"] {
+        for secret in ["secret-hash", "tokenhash", SESSION_HASH, "csrfhash"] {
             assert!(!log.contains(secret), "the audit log holds {secret}");
         }
         assert!(casefile_core::verify_chain(&entries, main.audit_head().unwrap()).is_empty());

@@ -116,21 +116,8 @@ impl Permission {
 
 /// What each role may do.
 pub const GRANTS: &[(Role, &[Permission])] = &[
-    (
-        Role::Admin,
-        &[
-            ReadSources,
-            AddSources,
-            ReadFindings,
-            JudgeFindings,
-            ReadRegistries,
-            AddRegistries,
-            ReviewLinks,
-            SeeProtected,
-            ReadAudit,
-            ManageUsers,
-        ],
-    ),
+    // The admin may do everything there is.
+    (Role::Admin, &Permission::ALL),
     (
         Role::Investigator,
         &[

@@ -301,13 +301,43 @@ pub struct RegistryInfo {
     pub imported_by: String,
 }
 
-/// A named investigation grouping sources and entities.
+/// A named investigation: what goes into one submission (its [`CaseItem`]s).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
     pub id: CaseId,
     pub name: String,
     pub description: String,
     pub created_at: String,
+}
+
+/// One thing a case gathers: a source, an entity or a statement.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
+pub enum CaseItem {
+    Source(SourceId),
+    Entity(EntityId),
+    Statement(StatementId),
+}
+
+impl CaseItem {
+    /// `source`, `entity` or `statement`: the kind as stored and printed.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CaseItem::Source(_) => "source",
+            CaseItem::Entity(_) => "entity",
+            CaseItem::Statement(_) => "statement",
+        }
+    }
+
+    /// The id as stored and as the audit log names the object (`statement:N`
+    /// for statements, as elsewhere in the log).
+    pub fn object_id(&self) -> String {
+        match self {
+            CaseItem::Source(id) => id.0.clone(),
+            CaseItem::Entity(id) => id.0.clone(),
+            CaseItem::Statement(id) => format!("statement:{}", id.0),
+        }
+    }
 }
 
 #[cfg(test)]

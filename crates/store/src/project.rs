@@ -30,6 +30,15 @@ pub struct ProjectConfig {
     /// than for documents: a national list of a million children is ~100 MB.
     #[serde(default = "default_max_registry_size")]
     pub max_registry_size: u64,
+    /// Who hands evidence packages over (`Source-Organization` of a bag).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// `Contact-Name` of a bag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_name: Option<String>,
+    /// `Contact-Email` of a bag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_email: Option<String>,
 }
 
 fn default_max_file_size() -> u64 {
@@ -46,6 +55,9 @@ impl Default for ProjectConfig {
             format_version: FORMAT_VERSION,
             max_file_size: default_max_file_size(),
             max_registry_size: default_max_registry_size(),
+            organisation: None,
+            contact_name: None,
+            contact_email: None,
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::{
-    AuditRecord, CaseId, Entity, RegistryInfo, Source, SourceId, Statement, StatementFilter,
+    AuditRecord, CaseId, CaseItem, Entity, RegistryInfo, Source, SourceId, Statement, StatementFilter,
     StatementId, Status,
 };
 
@@ -283,14 +283,50 @@ pub(crate) fn case_record(id: CaseId, name: &str, actor: &str) -> AuditRecord {
     )
 }
 
-/// `case.add_source`.
-pub(crate) fn case_source_record(case: CaseId, source: &SourceId, actor: &str) -> AuditRecord {
+/// `case.add` or `case.remove` of one item, naming the case and the item as
+/// the rest of the log names them.
+pub(crate) fn case_item_record(
+    action: &str,
+    case: CaseId,
+    item: &CaseItem,
+    actor: &str,
+) -> AuditRecord {
     audit_record(
         actor,
-        "case.add_source",
-        vec![format!("case:{}", case.0), source.0.clone()],
-        "{}".into(),
+        action,
+        vec![format!("case:{}", case.0), item.object_id()],
+        serde_json::json!({ "kind": item.kind() }).to_string(),
     )
+}
+
+/// The stored form of a case item: (kind, item id as text).
+pub(crate) fn case_item_key(item: &CaseItem) -> (&'static str, String) {
+    let id = match item {
+        CaseItem::Source(id) => id.0.clone(),
+        CaseItem::Entity(id) => id.0.clone(),
+        CaseItem::Statement(id) => id.0.to_string(),
+    };
+    (item.kind(), id)
+}
+
+/// A case item from its stored (kind, item); anything else is corruption.
+pub(crate) fn case_item_from_stored(kind: &str, item: String) -> Result<CaseItem> {
+    Ok(match kind {
+        "source" => CaseItem::Source(SourceId(item)),
+        "entity" => CaseItem::Entity(casefile_core::EntityId(item)),
+        "statement" => CaseItem::Statement(StatementId(item.parse().map_err(|_| {
+            StoreError::Corrupt {
+                what: "case_items".into(),
+                reason: format!("statement id {item:?} is not a number"),
+            }
+        })?)),
+        other => {
+            return Err(StoreError::Corrupt {
+                what: "case_items".into(),
+                reason: format!("unknown item kind {other:?}"),
+            })
+        }
+    })
 }
 
 /// The objects of an audit entry from their stored JSON. An unparsable list

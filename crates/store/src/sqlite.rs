@@ -2,7 +2,7 @@
 
 use crate::error::DbContext;
 use crate::records::{
-    case_record, case_source_record, check_audit_record, check_case, check_entity, check_registry,
+    case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record, check_case, check_entity, check_registry,
     check_source, check_statements, duplicate_case, duplicate_registry, entity_record,
     ingest_record, objects_json, parse_objects, registry_record, statement_conditions,
     statements_record, status_record,
@@ -11,18 +11,16 @@ use crate::store::{Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::GENESIS_HASH;
 use casefile_core::{
-    AuditEntry, AuditRecord, Case, CaseId, Custody, Entity, EntityId, EntityKind, MediaType,
-    RegistryInfo, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span, Statement,
-    StatementFilter, StatementId, Status,
+    AuditEntry, AuditRecord, Case, CaseId, CaseItem, Custody, Entity, EntityId, EntityKind,
+    MediaType, RegistryInfo, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span,
+    Statement, StatementFilter, StatementId, Status,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use std::path::Path;
 use std::str::FromStr;
 
-/// The schema's version, recorded in `meta`. A project whose version is newer
-/// than this is refused on open; there has been only one version so far, so
-/// no migration exists yet (the first schema change must add one).
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped whenever the schema changes; older projects are migrated on open.
+pub const SCHEMA_VERSION: u32 = 2;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -89,10 +87,11 @@ CREATE TABLE IF NOT EXISTS cases (
     description TEXT NOT NULL,
     created_at  TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS case_sources (
-    case_id   INTEGER NOT NULL REFERENCES cases(id),
-    source_id TEXT NOT NULL REFERENCES sources(id),
-    PRIMARY KEY (case_id, source_id)
+CREATE TABLE IF NOT EXISTS case_items (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind    TEXT NOT NULL,                 -- source, entity or statement
+    item    TEXT NOT NULL,                 -- source id, entity id or statement id
+    PRIMARY KEY (case_id, kind, item)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS audit (
     seq       INTEGER PRIMARY KEY,
@@ -154,7 +153,11 @@ impl SqliteStore {
                     supported: SCHEMA_VERSION,
                 })
             }
-            Some(Ok(_)) => {}
+            Some(Ok(v)) => {
+                if v < SCHEMA_VERSION {
+                    migrate(&conn, v)?;
+                }
+            }
             Some(Err(_)) => {
                 return Err(StoreError::Corrupt {
                     what: "meta.schema_version".into(),
@@ -224,6 +227,72 @@ impl SqliteStore {
             }
         }
     }
+}
+
+/// Brings a database of schema `from` up to [`SCHEMA_VERSION`] in one
+/// transaction.
+fn migrate(conn: &Connection, from: u32) -> Result<()> {
+    let tx = conn
+        .unchecked_transaction()
+        .db("begin a schema migration")?;
+    if from < 2 {
+        // Version 1 kept only the sources of a case; version 2 keeps sources,
+        // entities and statements in `case_items`.
+        tx.execute_batch(
+            "INSERT OR IGNORE INTO case_items (case_id, kind, item)
+                 SELECT case_id, 'source', source_id FROM case_sources;
+             DROP TABLE case_sources;",
+        )
+        .db("migrate case sources to case items")?;
+    }
+    tx.execute(
+        "UPDATE meta SET value = ?1 WHERE key = 'schema_version'",
+        [SCHEMA_VERSION.to_string()],
+    )
+    .db("record the schema version")?;
+    tx.commit().db("commit a schema migration")
+
+}
+
+/// Fails unless the case and every item exist (inside `tx`).
+fn check_case_items(tx: &Transaction<'_>, case: CaseId, items: &[CaseItem]) -> Result<()> {
+    let case_exists: bool = tx
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM cases WHERE id = ?1)")
+        .and_then(|mut stmt| stmt.query_row([case.0], |r| r.get(0)))
+        .db("check a case")?;
+    if !case_exists {
+        return Err(StoreError::NotFound {
+            what: "case",
+            id: case.0.to_string(),
+        });
+    }
+    for item in items {
+        let (sql, key) = match item {
+            CaseItem::Source(id) => (
+                "SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)",
+                id.0.clone(),
+            ),
+            CaseItem::Entity(id) => (
+                "SELECT EXISTS(SELECT 1 FROM entities WHERE id = ?1)",
+                id.0.clone(),
+            ),
+            CaseItem::Statement(id) => (
+                "SELECT EXISTS(SELECT 1 FROM statements WHERE id = ?1)",
+                id.0.to_string(),
+            ),
+        };
+        let exists: bool = tx
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.query_row([&key], |r| r.get(0)))
+            .db("check a case item")?;
+        if !exists {
+            return Err(StoreError::NotFound {
+                what: item.kind(),
+                id: key,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Appends `record` to the log inside `tx`, chained to the current head.
@@ -809,49 +878,77 @@ impl Store for SqliteStore {
         rows.collect::<rusqlite::Result<_>>().db("list cases")
     }
 
-    fn add_source_to_case(&mut self, case: CaseId, source: &SourceId, actor: &str) -> Result<()> {
+    fn add_case_items(
+        &mut self,
+        case: CaseId,
+        items: &[CaseItem],
+        actor: &str,
+    ) -> Result<Vec<CaseItem>> {
         self.write(|tx| {
-            let exists = |sql: &str, id: &dyn rusqlite::ToSql| -> Result<bool> {
-                tx.query_row(sql, [id], |r| r.get(0)).db("create a case")
-            };
-            if !exists("SELECT EXISTS(SELECT 1 FROM cases WHERE id = ?1)", &case.0)? {
-                return Err(StoreError::NotFound {
-                    what: "case",
-                    id: case.0.to_string(),
-                });
+            check_case_items(tx, case, items)?;
+            let mut added = Vec::new();
+            for item in items {
+                let (kind, id) = case_item_key(item);
+                let inserted = tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO case_items (case_id, kind, item) VALUES (?1, ?2, ?3)",
+                    )
+                    .and_then(|mut stmt| stmt.execute(params![case.0, kind, id]))
+                    .db("add an item to a case")?;
+                if inserted > 0 {
+                    append_audit_in(tx, case_item_record("case.add", case, item, actor))?;
+                    added.push(item.clone());
+                }
             }
-            if !exists(
-                "SELECT EXISTS(SELECT 1 FROM sources WHERE id = ?1)",
-                &source.0,
-            )? {
-                return Err(StoreError::NotFound {
-                    what: "source",
-                    id: source.0.clone(),
-                });
-            }
-            let added = tx
-                .execute(
-                    "INSERT OR IGNORE INTO case_sources (case_id, source_id) VALUES (?1, ?2)",
-                    params![case.0, source.0],
-                )
-                .db("add a source to a case")?;
-            if added > 0 {
-                append_audit_in(tx, case_source_record(case, source, actor))?;
-            }
-            Ok(())
+            Ok(added)
         })
     }
 
-    fn case_sources(&self, case: CaseId) -> Result<Vec<SourceId>> {
+    fn remove_case_items(
+        &mut self,
+        case: CaseId,
+        items: &[CaseItem],
+        actor: &str,
+    ) -> Result<Vec<CaseItem>> {
+        self.write(|tx| {
+            let mut removed = Vec::new();
+            for item in items {
+                let (kind, id) = case_item_key(item);
+                let deleted = tx
+                    .prepare_cached(
+                        "DELETE FROM case_items WHERE case_id = ?1 AND kind = ?2 AND item = ?3",
+                    )
+                    .and_then(|mut stmt| stmt.execute(params![case.0, kind, id]))
+                    .db("remove an item from a case")?;
+                if deleted > 0 {
+                    append_audit_in(tx, case_item_record("case.remove", case, item, actor))?;
+                    removed.push(item.clone());
+                }
+            }
+            Ok(removed)
+        })
+    }
+
+    fn case_items(&self, case: CaseId) -> Result<Vec<CaseItem>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT source_id FROM case_sources WHERE case_id = ?1 ORDER BY source_id")
-            .db("list a case's sources")?;
+            .prepare_cached(
+                "SELECT kind, item FROM case_items WHERE case_id = ?1
+                 ORDER BY CASE kind WHEN 'source' THEN 0 WHEN 'entity' THEN 1 ELSE 2 END,
+                          CASE kind WHEN 'statement' THEN CAST(item AS INTEGER) END, item",
+            )
+            .db("list a case's items")?;
         let rows = stmt
-            .query_map([case.0], |r| Ok(SourceId(r.get(0)?)))
-            .db("list a case's sources")?;
-        rows.collect::<rusqlite::Result<_>>()
-            .db("list a case's sources")
+            .query_map([case.0], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .db("list a case's items")?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (kind, item) = row.db("list a case's items")?;
+            out.push(case_item_from_stored(&kind, item)?);
+        }
+        Ok(out)
     }
 
     fn append_audit(&mut self, record: AuditRecord) -> Result<AuditEntry> {
@@ -897,5 +994,54 @@ impl Store for SqliteStore {
 
     fn audit_head(&self) -> Result<u64> {
         read_head(&self.conn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_1_case_sources_become_case_items() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        {
+            let mut store = SqliteStore::open(&path).unwrap();
+            store.create_case("old", "", "t").unwrap();
+            // Back to the version 1 layout, as an older casefile left it.
+            store
+                .conn
+                .execute_batch(
+                    "DROP TABLE case_items;
+                     CREATE TABLE case_sources (case_id INTEGER, source_id TEXT,
+                         PRIMARY KEY (case_id, source_id)) WITHOUT ROWID;
+                     INSERT INTO case_sources VALUES (1, 'abcd');
+                     UPDATE meta SET value = '1' WHERE key = 'schema_version';",
+                )
+                .unwrap();
+        }
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(
+            store.case_items(CaseId(1)).unwrap(),
+            [CaseItem::Source(SourceId("abcd".into()))]
+        );
+        let version: String = store
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION.to_string());
+        let old_table: bool = store
+            .conn
+            .query_row(
+                "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE name = 'case_sources')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(!old_table);
     }
 }

@@ -6,8 +6,8 @@
 
 use crate::Result;
 use casefile_core::{
-    AuditEntry, AuditRecord, Case, CaseId, Entity, EntityId, EntityKind, RegistryInfo, Source,
-    SourceId, SourceSummary, Statement, StatementFilter, StatementId, Status,
+    AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, RegistryInfo,
+    Source, SourceId, SourceSummary, Statement, StatementFilter, StatementId, Status,
 };
 
 /// A source to store with the entities and statements derived from it.
@@ -89,8 +89,41 @@ pub trait Store {
     // --- cases -------------------------------------------------------------
     fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case>;
     fn cases(&self) -> Result<Vec<Case>>;
-    fn add_source_to_case(&mut self, case: CaseId, source: &SourceId, actor: &str) -> Result<()>;
-    fn case_sources(&self, case: CaseId) -> Result<Vec<SourceId>>;
+    /// Adds sources, entities and statements to a case in one transaction,
+    /// with one `case.add` audit entry per item not yet in it; returns those
+    /// items. An unknown case or item writes nothing and is an error naming it.
+    fn add_case_items(
+        &mut self,
+        case: CaseId,
+        items: &[CaseItem],
+        actor: &str,
+    ) -> Result<Vec<CaseItem>>;
+    /// Removes items from a case in one transaction, with one `case.remove`
+    /// audit entry per item that was in it; returns those items.
+    fn remove_case_items(
+        &mut self,
+        case: CaseId,
+        items: &[CaseItem],
+        actor: &str,
+    ) -> Result<Vec<CaseItem>>;
+    /// The items of a case: sources, then entities, then statements, each by id.
+    fn case_items(&self, case: CaseId) -> Result<Vec<CaseItem>>;
+    /// [`Store::add_case_items`] for one source.
+    fn add_source_to_case(&mut self, case: CaseId, source: &SourceId, actor: &str) -> Result<()> {
+        self.add_case_items(case, &[CaseItem::Source(source.clone())], actor)
+            .map(drop)
+    }
+    /// The sources among [`Store::case_items`].
+    fn case_sources(&self, case: CaseId) -> Result<Vec<SourceId>> {
+        Ok(self
+            .case_items(case)?
+            .into_iter()
+            .filter_map(|item| match item {
+                CaseItem::Source(id) => Some(id),
+                _ => None,
+            })
+            .collect())
+    }
 
     // --- audit -------------------------------------------------------------
     /// Appends an entry for an action that changed nothing else in the store

@@ -10,7 +10,7 @@
 mod common;
 
 use casefile_core::{
-    verify_chain, AuditRecord, ChainFault, EntityKind, Origin, StatementFilter, StatementId, Status,
+    verify_chain, AuditRecord, CaseItem, ChainFault, EntityKind, Origin, StatementFilter, StatementId, Status,
 };
 use casefile_store::testing::PgTestSchema;
 use casefile_store::{audit_record, Inserted, SqliteStore, Store, StoreError};
@@ -83,6 +83,7 @@ conformance!(
     status_changes_are_audited,
     registries_are_recorded_once,
     cases_hold_sources,
+    case_items_of_every_kind_are_added_removed_and_audited,
     the_audit_chain_verifies_and_names_tampering,
     the_head_is_not_reused_after_a_tail_removal,
     index_flags_follow_marks,
@@ -474,9 +475,104 @@ fn cases_hold_sources(b: &mut Backend) {
             "source.ingest",
             "case.create",
             "case.create",
-            "case.add_source"
+            "case.add"
         ]
     );
+}
+
+fn case_items_of_every_kind_are_added_removed_and_audited(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let s = source(b"case bytes", "Talai met the children.");
+    let person = entity("person-talai", EntityKind::Person, "Alexei Talai");
+    store
+        .insert_source(&s, std::slice::from_ref(&person), &[], "t")
+        .unwrap();
+    let ids = store
+        .add_statements(
+            &[
+                statement(&person, "name", "Talai", Some(&s), Some((0, 5))),
+                statement(&person, "name", "Talai", Some(&s), Some((0, 5))),
+            ],
+            "t",
+        )
+        .unwrap();
+    let case = store.create_case("dubrava", "", "t").unwrap();
+    // Given out of order, listed sources first, then entities, then
+    // statements by id.
+    let high = StatementId(ids[1].0 + 9);
+    let items = [
+        CaseItem::Statement(ids[1]),
+        CaseItem::Statement(ids[0]),
+        CaseItem::Entity(person.id.clone()),
+        CaseItem::Source(s.id.clone()),
+    ];
+    let head = store.audit_head().unwrap();
+    assert_eq!(store.add_case_items(case.id, &items, "t").unwrap().len(), 4);
+    // Adding again changes nothing and logs nothing.
+    assert!(store
+        .add_case_items(case.id, &items, "t")
+        .unwrap()
+        .is_empty());
+    assert_eq!(store.audit_head().unwrap(), head + 4);
+    assert_eq!(
+        store.case_items(case.id).unwrap(),
+        [
+            items[3].clone(),
+            items[2].clone(),
+            items[1].clone(),
+            items[0].clone()
+        ]
+    );
+    assert_eq!(
+        store.case_sources(case.id).unwrap(),
+        std::slice::from_ref(&s.id)
+    );
+
+    // An unknown item refuses the whole batch, and names the item.
+    assert_eq!(
+        store
+            .remove_case_items(case.id, &items[..1], "t")
+            .unwrap()
+            .len(),
+        1
+    );
+    let head = store.audit_head().unwrap();
+    let err = store
+        .add_case_items(case.id, &[items[0].clone(), CaseItem::Statement(high)], "t")
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { what: "statement", ref id } if *id == high.0.to_string()),
+        "{err}"
+    );
+    assert_eq!(store.case_items(case.id).unwrap().len(), 3);
+    assert_eq!(store.audit_head().unwrap(), head);
+    assert!(matches!(
+        store.add_case_items(casefile_core::CaseId(42), &items[..1], "t"),
+        Err(StoreError::NotFound { what: "case", .. })
+    ));
+    // Removing what is not in the case logs nothing.
+    assert!(store
+        .remove_case_items(case.id, &items[..1], "t")
+        .unwrap()
+        .is_empty());
+
+    let log = store.audit_entries().unwrap();
+    assert_eq!(
+        log.iter().filter(|e| e.record.action == "case.add").count(),
+        4
+    );
+    let removal = log
+        .iter()
+        .find(|e| e.record.action == "case.remove")
+        .unwrap();
+    assert_eq!(
+        removal.record.objects,
+        [
+            format!("case:{}", case.id.0),
+            format!("statement:{}", ids[1].0)
+        ]
+    );
+    assert!(verify_chain(&log, store.audit_head().unwrap()).is_empty());
 }
 
 fn the_audit_chain_verifies_and_names_tampering(b: &mut Backend) {

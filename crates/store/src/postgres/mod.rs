@@ -27,7 +27,7 @@ mod write;
 pub use migrate::PG_SCHEMA_VERSION;
 
 use crate::records::{
-    case_record, case_source_record, check_audit_record, check_case, check_entity, check_registry,
+    case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record, check_case, check_entity, check_registry,
     check_source, check_statements, duplicate_case, duplicate_registry, entity_record,
     parse_objects, registry_record, statement_conditions, status_record,
 };
@@ -35,7 +35,7 @@ use crate::runtime::BlockingRuntime;
 use crate::store::{Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::{
-    AuditEntry, AuditRecord, Case, CaseId, Entity, EntityId, EntityKind, RegistryInfo, Source,
+    AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, RegistryInfo, Source,
     SourceId, SourceMeta, SourceSummary, Statement, StatementFilter, StatementId, Status,
 };
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
@@ -594,7 +594,12 @@ impl Store for PgStore {
         })
     }
 
-    fn add_source_to_case(&mut self, case: CaseId, source: &SourceId, actor: &str) -> Result<()> {
+    fn add_case_items(
+        &mut self,
+        case: CaseId,
+        items: &[CaseItem],
+        actor: &str,
+    ) -> Result<Vec<CaseItem>> {
         self.runtime.block_on(async {
             let mut client = self.client().await?;
             let mut w = Writer::begin(&mut client).await?;
@@ -608,41 +613,95 @@ impl Store for PgStore {
                     id: case.0.to_string(),
                 });
             }
-            if w.tx
-                .query_opt("SELECT 1 FROM sources WHERE id = $1", &[&source.0])
-                .await?
-                .is_none()
-            {
-                return Err(StoreError::NotFound {
-                    what: "source",
-                    id: source.0.clone(),
-                });
+            for item in items {
+                let found = match item {
+                    CaseItem::Source(id) => {
+                        w.tx.query_opt("SELECT 1 FROM sources WHERE id = $1", &[&id.0])
+                            .await?
+                    }
+                    CaseItem::Entity(id) => {
+                        w.tx.query_opt("SELECT 1 FROM entities WHERE id = $1", &[&id.0])
+                            .await?
+                    }
+                    CaseItem::Statement(id) => {
+                        w.tx.query_opt("SELECT 1 FROM statements WHERE id = $1", &[&id.0])
+                            .await?
+                    }
+                };
+                if found.is_none() {
+                    return Err(StoreError::NotFound {
+                        what: item.kind(),
+                        id: case_item_key(item).1,
+                    });
+                }
             }
-            let added =
-                w.tx.execute(
-                    "INSERT INTO case_sources (case_id, source_id) VALUES ($1, $2)
-                     ON CONFLICT DO NOTHING",
-                    &[&case.0, &source.0],
-                )
-                .await?;
-            if added > 0 {
-                w.audit(case_source_record(case, source, actor)).await?;
+            let mut added = Vec::new();
+            for item in items {
+                let (kind, id) = case_item_key(item);
+                let inserted =
+                    w.tx.execute(
+                        "INSERT INTO case_items (case_id, kind, item) VALUES ($1, $2, $3)
+                         ON CONFLICT DO NOTHING",
+                        &[&case.0, &kind, &id],
+                    )
+                    .await?;
+                if inserted > 0 {
+                    w.audit(case_item_record("case.add", case, item, actor))
+                        .await?;
+                    added.push(item.clone());
+                }
             }
-            w.commit().await
+            w.commit().await?;
+            Ok(added)
         })
     }
 
-    fn case_sources(&self, case: CaseId) -> Result<Vec<SourceId>> {
+    fn remove_case_items(
+        &mut self,
+        case: CaseId,
+        items: &[CaseItem],
+        actor: &str,
+    ) -> Result<Vec<CaseItem>> {
         self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            let mut removed = Vec::new();
+            for item in items {
+                let (kind, id) = case_item_key(item);
+                let deleted =
+                    w.tx.execute(
+                        "DELETE FROM case_items WHERE case_id = $1 AND kind = $2 AND item = $3",
+                        &[&case.0, &kind, &id],
+                    )
+                    .await?;
+                if deleted > 0 {
+                    w.audit(case_item_record("case.remove", case, item, actor))
+                        .await?;
+                    removed.push(item.clone());
+                }
+            }
+            w.commit().await?;
+            Ok(removed)
+        })
+    }
+
+    fn case_items(&self, case: CaseId) -> Result<Vec<CaseItem>> {
+        let stored: Vec<(String, String)> = self.runtime.block_on(async {
             let client = self.client().await?;
             query_all(
                 &client,
-                "SELECT source_id FROM case_sources WHERE case_id = $1 ORDER BY source_id",
+                "SELECT kind, item FROM case_items WHERE case_id = $1
+                 ORDER BY CASE kind WHEN 'source' THEN 0 WHEN 'entity' THEN 1 ELSE 2 END,
+                          CASE WHEN kind = 'statement' THEN length(item) END, item",
                 &[&case.0],
-                |r| Ok(SourceId(r.try_get(0)?)),
+                |r| Ok((r.try_get(0)?, r.try_get(1)?)),
             )
             .await
-        })
+        })?;
+        stored
+            .into_iter()
+            .map(|(kind, item)| case_item_from_stored(&kind, item))
+            .collect()
     }
 
     fn append_audit(&mut self, record: AuditRecord) -> Result<AuditEntry> {

@@ -95,12 +95,15 @@ pub enum Permission {
     ReadAudit,
     /// Users, their roles and tokens.
     ManageUsers,
+    /// Evidence packages and other exports; a court package (children's
+    /// data as it is) also needs [`Permission::SeeProtected`].
+    Export,
 }
 
 use Permission::*;
 
 impl Permission {
-    pub const ALL: [Permission; 10] = [
+    pub const ALL: [Permission; 11] = [
         ReadSources,
         AddSources,
         ReadFindings,
@@ -111,6 +114,7 @@ impl Permission {
         SeeProtected,
         ReadAudit,
         ManageUsers,
+        Export,
     ];
 }
 
@@ -130,6 +134,7 @@ pub const GRANTS: &[(Role, &[Permission])] = &[
             ReviewLinks,
             SeeProtected,
             ReadAudit,
+            Export,
         ],
     ),
     (
@@ -143,6 +148,7 @@ pub const GRANTS: &[(Role, &[Permission])] = &[
             AddRegistries,
             ReviewLinks,
             ReadAudit,
+            Export,
         ],
     ),
     (

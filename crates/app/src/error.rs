@@ -31,6 +31,9 @@ pub enum AppError {
     /// The project could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// An export could not be written (the message names the file or source).
+    #[error(transparent)]
+    Export(#[from] casefile_export::ExportError),
 }
 
 impl AppError {

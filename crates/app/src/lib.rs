@@ -17,6 +17,11 @@
 //!   merge and split as reversible human statements.
 //! - [`claims`]: counts of children grouped across sources.
 //! - [`statements`]: one statement, and its review status.
+//! - [`cases`]: cases gathering sources, entities and statements for one
+//!   submission.
+//! - [`export`]: signed BagIt evidence packages of a case (court and public
+//!   profiles), FollowTheMoney entities, checking a package.
+//! - [`keys`]: the project's signing key.
 //! - [`registries`]: child registries: import, link, dedupe, the review queue
 //!   and decisions.
 //! - [`estimate`]: how many children no registry recorded (multiple-systems
@@ -34,12 +39,15 @@
 
 mod access;
 pub mod accounts;
+pub mod cases;
 pub mod claims;
 pub mod demo;
 pub mod entities;
 mod error;
 pub mod estimate;
+pub mod export;
 pub mod extraction;
+pub mod keys;
 pub mod names;
 pub mod registries;
 pub mod sources;
@@ -51,8 +59,8 @@ pub use error::AppError;
 // The types of the lower crates that operations take and return, so that a
 // front end needs no other casefile crate.
 pub use casefile_core::{
-    AuditEntry, EntityKind, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Statement,
-    StatementId, Status,
+    AuditEntry, Case, CaseId, CaseItem, EntityKind, Source, SourceId, SourceKind, SourceMeta,
+    SourceSummary, Statement, StatementId, Status,
 };
 pub use casefile_estimate::{
     Estimate, EstimateOptions, Interval, LcmcrOptions, LinkageSpread, OverlapTable,

@@ -145,6 +145,11 @@ pub fn child_entity(registry: &str, record: &str) -> EntityId {
     EntityId(format!("child:{registry}:{record}"))
 }
 
+/// The registry and record id of a child entity made by [`child_entity`].
+pub fn parse_child_entity(id: &EntityId) -> Option<(&str, &str)> {
+    id.0.strip_prefix("child:")?.split_once(':')
+}
+
 /// Accepted and rejected pairs between `left` and `right` (the same name for dedupe),
 /// as (left record id, right record id).
 type Decisions = (Vec<(String, String)>, Vec<(String, String)>);

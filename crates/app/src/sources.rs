@@ -8,9 +8,11 @@ use casefile_store::{verify_project, Project, SearchHit, SearchQuery, VerifyRepo
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// Creates a project in `dir` (absent or empty).
+/// Creates a project in `dir` (absent or empty), with its signing key.
 pub fn init(dir: &Path, actor: &Actor) -> Result<Project> {
-    Ok(Project::init(dir, &actor.name)?)
+    let mut project = Project::init(dir, &actor.name)?;
+    crate::keys::create(&mut project, &actor.name)?;
+    Ok(project)
 }
 
 /// Opens the project in `dir`.

@@ -393,3 +393,107 @@ fn the_demo_project_builds_links_and_verifies() {
     assert!(casefile_app::demo::build(&other, &admin()).is_err());
     assert!(other.join("keep.txt").exists());
 }
+
+#[test]
+fn cases_resolve_items_and_roles_decide_who_exports_what() {
+    use casefile_app::export::{self, Profile};
+    use casefile_app::{cases, CaseItem};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, summary) = project_with_news(dir.path());
+    import_registries(&mut project, &admin());
+    registries::decide(
+        &mut project,
+        &admin(),
+        "ua",
+        Some("ru"),
+        "DV-02440",
+        "RU-0286",
+        Verdict::Accept,
+        Some("same child"),
+    )
+    .unwrap();
+    let source = summary
+        .files
+        .iter()
+        .find_map(|f| match f {
+            FileResult::Stored { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .unwrap();
+
+    let analyst = Actor::new("a", Role::Analyst);
+    let viewer = Actor::new("v", Role::Viewer);
+    assert!(matches!(
+        cases::new(&mut project, &viewer, "x", ""),
+        Err(AppError::Forbidden { .. })
+    ));
+    let case = cases::new(&mut project, &analyst, "belarus", "").unwrap();
+    assert!(cases::new(&mut project, &analyst, "belarus", "").is_err());
+    let items = vec![source.0[..8].to_string(), "child:ua:DV-02440".to_string()];
+    let changed = cases::add(&mut project, &analyst, "belarus", &items).unwrap();
+    assert_eq!(
+        changed.changed,
+        [
+            CaseItem::Source(source.clone()),
+            CaseItem::Entity(casefile_app::registries::child_entity("ua", "DV-02440"))
+        ]
+    );
+    // A statement number that is also a source prefix must be chosen.
+    let digits: String = source.0.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() >= 4 {
+        let err = cases::resolve_item(project.store(), &digits).unwrap_err();
+        assert!(err.to_string().contains("statement:"), "{err}");
+    }
+    assert!(matches!(
+        cases::add(
+            &mut project,
+            &analyst,
+            "belarus",
+            &["no-such-thing".to_string()]
+        ),
+        Err(AppError::NotFound(_))
+    ));
+    let view = cases::show(&project, &viewer, &case.id.0.to_string()).unwrap();
+    assert_eq!(view.sources.len(), 1);
+    assert_eq!(view.entities[0].name, "ua record DV-02440");
+
+    // Analysts may export public packages, not court ones; viewers neither.
+    let public = dir.path().join("public");
+    let report =
+        export::bagit(&mut project, &analyst, "belarus", &public, Profile::Public).unwrap();
+    assert_eq!(report.profile, "public");
+    assert!(matches!(
+        export::bagit(
+            &mut project,
+            &analyst,
+            "belarus",
+            &dir.path().join("c"),
+            Profile::Court
+        ),
+        Err(AppError::Forbidden { .. })
+    ));
+    assert!(matches!(
+        export::bagit(
+            &mut project,
+            &viewer,
+            "belarus",
+            &dir.path().join("v"),
+            Profile::Public
+        ),
+        Err(AppError::Forbidden { .. })
+    ));
+    assert!(!dir.path().join("c").exists() && !dir.path().join("v").exists());
+    let court = dir.path().join("court");
+    export::bagit(&mut project, &admin(), "belarus", &court, Profile::Court).unwrap();
+    // The court bag carries the child's registry record; the read was audited.
+    let statements = std::fs::read_to_string(court.join("data/statements.json")).unwrap();
+    assert!(statements.contains("birthDate") && statements.contains("2006-04-18"));
+    let log = sources::log(&project, &admin(), None).unwrap();
+    assert!(log
+        .iter()
+        .any(|e| e.record.action == "registry.read" && e.record.detail.contains("\"export\"")));
+    let verified =
+        export::verify_package(&court, Some(&project.root.join("keys/signing-key.pub.pem")))
+            .unwrap();
+    assert!(verified.is_valid(), "{:?}", verified.problems);
+}

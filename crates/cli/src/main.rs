@@ -3,13 +3,14 @@
 //! as text or JSON, and whose errors become one clear line each and an exit
 //! code. No domain logic lives in this crate.
 //!
-//! Every command but `init`, `demo`, `extract` and `names` works on a project: `--project DIR`,
+//! Every command but `init`, `demo`, `extract`, `names` and `verify-package` works on a project: `--project DIR`,
 //! else `CASEFILE_PROJECT`, else the nearest directory at or above the current
 //! one that holds a `casefile.toml`.
 
 mod commands;
 mod demo;
 mod estimate;
+mod evidence;
 mod findings;
 mod names;
 mod progress;
@@ -26,7 +27,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Exit code when some inputs of a batch failed but the rest was stored.
 pub const EXIT_PARTIAL: u8 = 3;
-/// Exit code when `verify` finds a fault.
+/// Exit code when `verify` or `verify-package` finds a fault.
 pub const EXIT_VERIFY_FAILED: u8 = 4;
 
 #[derive(Parser)]
@@ -153,6 +154,24 @@ enum Command {
     Review(registry::ReviewArgs),
     /// How many children 3-5 linked registries together missed (multiple-systems estimation).
     Estimate(estimate::EstimateArgs),
+    /// Cases: what goes into one submission (sources, entities, statements).
+    #[command(subcommand)]
+    Case(evidence::CaseCommand),
+    /// The project's signing key.
+    #[command(subcommand)]
+    Key(evidence::KeyCommand),
+    /// Signed BagIt evidence packages and FollowTheMoney entities.
+    #[command(subcommand)]
+    Export(evidence::ExportCommand),
+    /// Check an evidence package: every hash, the payload count and the signature (no project needed).
+    VerifyPackage {
+        dir: PathBuf,
+        /// The sender's public key (PEM); default: the key the package carries.
+        #[arg(long)]
+        key: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Compare names across scripts and spellings; list variants.
     #[command(subcommand)]
     Names(names::NamesCommand),
@@ -198,6 +217,12 @@ fn run(cli: Cli) -> Result<u8> {
             bind,
             insecure_cookies,
         } => users::serve(&project_dir(cli.project)?, bind, insecure_cookies),
+        Command::VerifyPackage { dir, key, json } => {
+            evidence::verify_package(&dir, key.as_deref(), json)
+        }
+        Command::Case(command) => evidence::case(&project_dir(cli.project)?, &actor, command),
+        Command::Key(command) => evidence::key(&project_dir(cli.project)?, command),
+        Command::Export(command) => evidence::export(&project_dir(cli.project)?, &actor, command),
         Command::Registry(command) => registry::run(&project_dir(cli.project)?, command, &actor),
         Command::Link {
             left,

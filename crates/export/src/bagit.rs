@@ -179,12 +179,7 @@ fn write_contents(
         &json(payload::ENTITIES, &prepared.entities)?,
     )?;
 
-    let ftm_entities = ftm::entities(prepared);
-    let mut lines = Vec::new();
-    for entity in &ftm_entities {
-        serde_json::to_writer(&mut lines, entity).map_err(|e| render_error(payload::FTM, e))?;
-        lines.push(b'\n');
-    }
+    let (lines, ftm_entities) = ftm::json_lines(prepared, payload::FTM)?;
     bag.write_payload(payload::FTM, &lines)?;
 
     let mut audit = Vec::new();
@@ -231,7 +226,7 @@ fn write_contents(
         entities: prepared.entities.len(),
         statements: prepared.statements.len(),
         withheld_statements: prepared.withheld_statements,
-        ftm_entities: ftm_entities.len(),
+        ftm_entities,
         tag_manifest_sha256: casefile_core::sha256_hex(tag_manifest.as_bytes()),
         key_fingerprint: sign::public_key_fingerprint(&verifying),
     })

@@ -12,11 +12,15 @@
 //! claims (counts of children) have no FtM schema and stay in
 //! `statements.json`. The property table is `ftm-properties.txt`.
 
-use crate::redact::Prepared;
+use crate::bundle::CaseBundle;
+use crate::error::ExportError;
+use crate::redact::{prepare, Prepared, Profile};
 use casefile_core::property::{DATE, PERIOD, SEX};
 use casefile_core::{EntityKind, SourceKind, Statement, Status};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write;
+use std::path::Path;
 use std::sync::OnceLock;
 
 /// `casefile-schema property ftm-property` lines.
@@ -80,6 +84,62 @@ fn gender(value: &str) -> Option<&'static str> {
         }
         _ => None,
     }
+}
+
+/// The entities of the prepared case as JSON lines, and how many there are.
+pub(crate) fn json_lines(
+    prepared: &Prepared<'_>,
+    file: &str,
+) -> Result<(Vec<u8>, usize), ExportError> {
+    let entities = entities(prepared);
+    let mut lines = Vec::new();
+    for entity in &entities {
+        serde_json::to_writer(&mut lines, entity).map_err(|e| ExportError::Render {
+            file: file.to_string(),
+            reason: e.to_string(),
+        })?;
+        lines.push(b'\n');
+    }
+    Ok((lines, entities.len()))
+}
+
+/// Writes the FollowTheMoney entities of `bundle` under `profile` (without
+/// a bag) to a new file at `path`, one JSON object a line; returns how many
+/// were written. The file appears complete or not at all, is never written
+/// over an existing one, and under [`Profile::Public`] is refused when it
+/// would hold a protected value of a child.
+pub fn write_ftm(bundle: &CaseBundle, profile: Profile, path: &Path) -> Result<usize, ExportError> {
+    if path.symlink_metadata().is_ok() {
+        return Err(ExportError::OutputExists {
+            path: path.to_path_buf(),
+        });
+    }
+    let prepared = prepare(bundle, profile)?;
+    let file = path.display().to_string();
+    let (lines, count) = json_lines(&prepared, &file)?;
+    if prepared
+        .guard
+        .as_ref()
+        .is_some_and(|g| g.bytes_have(&lines))
+    {
+        return Err(ExportError::PublicLeak { file });
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".casefile-ftm-")
+        .tempfile_in(parent)
+        .map_err(ExportError::io(parent))?;
+    temp.write_all(&lines)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(ExportError::io(temp.path()))?;
+    temp.persist_noclobber(path).map_err(|e| ExportError::Io {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(count)
 }
 
 /// Every FtM entity of the prepared case, in a stable order.

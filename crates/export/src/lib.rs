@@ -9,6 +9,7 @@
 //!   custody records, audit entries, a readable `index.html`), the manifests
 //!   and `bag-info.txt`, and signs `tagmanifest-sha256.txt` with Ed25519.
 //!   A bag appears at its path complete or not at all.
+//! - [`write_ftm`] writes the FollowTheMoney entities alone, as JSON lines.
 //! - [`verify_package`] checks a bag and names each file that is missing,
 //!   altered or extra, and whether the signature holds.
 //! - [`Profile::Public`] pseudonymises every protected field of a child
@@ -33,6 +34,7 @@ mod verify;
 pub use bagit::{write_bag, BagReport, BAGIT_VERSION};
 pub use bundle::{BundleSource, CaseBundle, Organisation, Original};
 pub use error::ExportError;
+pub use ftm::write_ftm;
 pub use redact::{age_band, Profile};
 pub use sign::{
     generate_signing_key, public_key_fingerprint, public_key_from_pem, public_key_to_pem,

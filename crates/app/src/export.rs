@@ -1,0 +1,394 @@
+//! Exports of a case for courts and the public: signed BagIt evidence
+//! packages, FollowTheMoney entities, and checking a package as a receiver
+//! would.
+//!
+//! The application layer gathers the case from the store into a
+//! [`CaseBundle`] (`casefile-export` knows nothing of the store):
+//! - sources: the case's own, and every source a statement of the bundle
+//!   was read in, so that each quote can be checked against its original;
+//!   originals are streamed from the blob files, never held in memory;
+//! - entities: the case's entities with every source-local entity they
+//!   gather across sources, the entities of the case's statements and of
+//!   its sources' statements, and the other side of each record decision;
+//! - statements: the case's own, those of its sources, those about its
+//!   entities; a child record (`child:REGISTRY:RECORD`) also carries its
+//!   registry record's fields as `import` statements (read from the
+//!   registry's original, an audited read), so that a court gets the child
+//!   and a public bag has something to pseudonymise;
+//! - the audit entries that name any of these objects, the case or the key,
+//!   and the hash of the log's last entry.
+//!
+//! Who may export: [`Permission::Export`] for a public package, and
+//! [`Permission::SeeProtected`] as well for a court one. Every package
+//! written is an audit entry (case, profile, SHA-256 of the tag manifest,
+//! key fingerprint).
+
+use crate::cases::{find, EntityGroups};
+use crate::keys::signing_key;
+use crate::registries::{load, parse_child_entity};
+use crate::{Actor, AppError, Permission, Result};
+use casefile_core::vocab::property::{
+    AGE, BIRTH_DATE, BIRTH_PLACE, FULL_NAME, GIVEN_NAME, GUARDIAN, LAST_PLACE, NOTE, PATRONYMIC,
+    RECORD_MATCH, RECORD_NON_MATCH, SAME_AS, SEX, SURNAME,
+};
+use casefile_core::{
+    AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, Origin,
+    SourceId, Statement, StatementFilter, StatementId, Status,
+};
+use casefile_export::{
+    verify_package as verify_bag, write_bag, write_ftm, BundleSource, CaseBundle, Organisation,
+    Original,
+};
+pub use casefile_export::{BagReport, PackageReport, Problem, Profile, SignatureCheck};
+use casefile_link::{Record, Sex};
+use casefile_store::{now_rfc3339, Project};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+fn require(actor: &Actor, profile: Profile) -> Result<()> {
+    actor.require(Permission::Export)?;
+    if profile == Profile::Court {
+        // A court package holds children's data as it is.
+        actor.require(Permission::SeeProtected)?;
+    }
+    Ok(())
+}
+
+/// Writes the case `case` (name or number) as a signed BagIt package at
+/// `out` (which must not exist) and records the export in the audit log.
+pub fn bagit(
+    project: &mut Project,
+    actor: &Actor,
+    case: &str,
+    out: &Path,
+    profile: Profile,
+) -> Result<BagReport> {
+    require(actor, profile)?;
+    let case = find(project.store(), case)?;
+    let key = signing_key(project, &actor.name)?;
+    let bundle = gather(project, actor, &case)?;
+    let report = write_bag(&bundle, out, profile, &key)?;
+    project.store_mut().append_audit(AuditRecord {
+        time: now_rfc3339(),
+        actor: actor.name.clone(),
+        action: "export.bagit".into(),
+        objects: vec![case_object(case.id)],
+        detail: serde_json::json!({
+            "profile": profile.as_str(),
+            "path": out.display().to_string(),
+            "package_sha256": report.tag_manifest_sha256,
+            "key": report.key_fingerprint,
+            "sources": report.sources,
+            "withheld_sources": report.withheld_sources,
+            "statements": report.statements,
+        })
+        .to_string(),
+    })?;
+    Ok(report)
+}
+
+/// What [`ftm`] wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct FtmReport {
+    pub path: String,
+    pub profile: String,
+    /// The case exported, or none for the whole project.
+    pub case: Option<Case>,
+    pub entities: usize,
+}
+
+/// Writes FollowTheMoney entities (JSON lines) of one case, or of the whole
+/// project when `case` is `None`, to the new file `out`.
+pub fn ftm(
+    project: &mut Project,
+    actor: &Actor,
+    case: Option<&str>,
+    out: &Path,
+    profile: Profile,
+) -> Result<FtmReport> {
+    require(actor, profile)?;
+    let case = case.map(|c| find(project.store(), c)).transpose()?;
+    let bundle = match &case {
+        Some(case) => gather(project, actor, case)?,
+        None => gather_project(project, actor)?,
+    };
+    let entities = write_ftm(&bundle, profile, out)?;
+    project.store_mut().append_audit(AuditRecord {
+        time: now_rfc3339(),
+        actor: actor.name.clone(),
+        action: "export.ftm".into(),
+        objects: case.iter().map(|c| case_object(c.id)).collect(),
+        detail: serde_json::json!({
+            "profile": profile.as_str(),
+            "path": out.display().to_string(),
+            "entities": entities,
+        })
+        .to_string(),
+    })?;
+    Ok(FtmReport {
+        path: out.display().to_string(),
+        profile: profile.as_str().to_string(),
+        case,
+        entities,
+    })
+}
+
+/// Checks a package: every hash, the payload count, and the signature,
+/// against the public key in the PEM file `key` when given (else the key
+/// the package carries). Needs no project.
+pub fn verify_package(dir: &Path, key: Option<&Path>) -> Result<PackageReport> {
+    let expected = match key {
+        Some(path) => {
+            let pem = std::fs::read_to_string(path).map_err(|e| AppError::input(path, e))?;
+            Some(casefile_export::public_key_from_pem(&pem).map_err(|e| AppError::input(path, e))?)
+        }
+        None => None,
+    };
+    Ok(verify_bag(dir, expected.as_ref()))
+}
+
+fn case_object(id: CaseId) -> String {
+    format!("case:{}", id.0)
+}
+
+/// Everything of `case` that goes into a package.
+fn gather(project: &mut Project, actor: &Actor, case: &Case) -> Result<CaseBundle> {
+    let store = project.store();
+    let mut sources: BTreeSet<SourceId> = BTreeSet::new();
+    let mut entity_ids: BTreeSet<EntityId> = BTreeSet::new();
+    let mut statements: BTreeMap<StatementId, Statement> = BTreeMap::new();
+    let add = |list: Vec<Statement>, statements: &mut BTreeMap<StatementId, Statement>| {
+        for s in list {
+            if let Some(id) = s.id {
+                statements.insert(id, s);
+            }
+        }
+    };
+    let mut groups = EntityGroups::default();
+    for item in store.case_items(case.id)? {
+        match item {
+            CaseItem::Source(id) => {
+                add(
+                    store.statements(&StatementFilter {
+                        source: Some(id.clone()),
+                        ..Default::default()
+                    })?,
+                    &mut statements,
+                );
+                sources.insert(id);
+            }
+            CaseItem::Entity(id) => {
+                for member in groups.entity(store, &id)?.members {
+                    add(
+                        store.statements(&StatementFilter {
+                            entity: Some(member.clone()),
+                            ..Default::default()
+                        })?,
+                        &mut statements,
+                    );
+                    entity_ids.insert(member);
+                }
+            }
+            CaseItem::Statement(id) => {
+                if let Some(s) = store.statement(id)? {
+                    statements.insert(id, s);
+                }
+            }
+        }
+    }
+    for s in statements.values() {
+        entity_ids.insert(s.entity.clone());
+        if let Some(source) = &s.source {
+            sources.insert(source.clone());
+        }
+        // The other side of a judgement is part of what it says.
+        if [SAME_AS, RECORD_MATCH, RECORD_NON_MATCH].contains(&s.property.as_str()) {
+            entity_ids.insert(EntityId(s.value.clone()));
+        }
+    }
+    let mut entities = Vec::new();
+    for id in &entity_ids {
+        if let Some(e) = store.entity(id)? {
+            entities.push(e);
+        }
+    }
+    let mut statements: Vec<Statement> = statements.into_values().collect();
+    statements.extend(registry_statements(project, actor, &entities)?);
+    bundle(project, case.clone(), sources, entities, statements)
+}
+
+/// The whole project as one bundle (for a FollowTheMoney export of everything).
+fn gather_project(project: &mut Project, actor: &Actor) -> Result<CaseBundle> {
+    let store = project.store();
+    let sources = store.sources()?.into_iter().map(|s| s.id).collect();
+    let entities = store.entities(None)?;
+    let mut statements = store.statements(&StatementFilter::default())?;
+    statements.extend(registry_statements(project, actor, &entities)?);
+    let case = Case {
+        id: CaseId(0),
+        name: "whole project".into(),
+        description: String::new(),
+        created_at: now_rfc3339(),
+    };
+    bundle(project, case, sources, entities, statements)
+}
+
+/// Fills the bundle's sources (streamed from the blobs), audit entries and
+/// organisation.
+fn bundle(
+    project: &Project,
+    case: Case,
+    source_ids: BTreeSet<SourceId>,
+    entities: Vec<Entity>,
+    statements: Vec<Statement>,
+) -> Result<CaseBundle> {
+    let store = project.store();
+    let mut sources = Vec::with_capacity(source_ids.len());
+    for id in &source_ids {
+        sources.push(BundleSource {
+            source: store.source(&id.0)?,
+            original: Original::File(project.blobs.path_of(&id.0)),
+            restricted: false,
+        });
+    }
+    let log = store.audit_entries()?;
+    let audit_head_hash = log.last().map(|e| e.hash.clone()).unwrap_or_default();
+    let audit = concerning(log, &case, &source_ids, &entities, &statements);
+    let config = &project.config;
+    Ok(CaseBundle {
+        case,
+        sources,
+        entities,
+        statements,
+        audit,
+        audit_head_hash,
+        organisation: Organisation {
+            name: config.organisation.clone().unwrap_or_default(),
+            contact_name: config.contact_name.clone(),
+            contact_email: config.contact_email.clone(),
+        },
+    })
+}
+
+/// The entries of `log` that name the case, one of its sources, entities or
+/// statements (alone or in a `statements:A..=B` range), or the signing key.
+fn concerning(
+    log: Vec<AuditEntry>,
+    case: &Case,
+    sources: &BTreeSet<SourceId>,
+    entities: &[Entity],
+    statements: &[Statement],
+) -> Vec<AuditEntry> {
+    let mut names: BTreeSet<String> = sources.iter().map(|s| s.0.clone()).collect();
+    names.extend(entities.iter().map(|e| e.id.0.clone()));
+    names.insert(case_object(case.id));
+    let ids: BTreeSet<i64> = statements
+        .iter()
+        .filter_map(|s| s.id)
+        .map(|i| i.0)
+        .collect();
+    let names_statement = |object: &str| {
+        if let Some(n) = object.strip_prefix("statement:") {
+            return n.parse().is_ok_and(|n: i64| ids.contains(&n));
+        }
+        let Some(range) = object.strip_prefix("statements:") else {
+            return false;
+        };
+        let Some((a, b)) = range.split_once("..=") else {
+            return false;
+        };
+        match (a.parse::<i64>(), b.parse::<i64>()) {
+            (Ok(a), Ok(b)) if a <= b => ids.range(a..=b).next().is_some(),
+            _ => false,
+        }
+    };
+    log.into_iter()
+        .filter(|e| {
+            e.record.action == "key.create"
+                || e.record
+                    .objects
+                    .iter()
+                    .any(|o| names.contains(o) || names_statement(o))
+        })
+        .collect()
+}
+
+/// The registry record of each child entity, as statements (origin
+/// `import`, not stored): read from the registry's original, once per
+/// registry, each read audited.
+fn registry_statements(
+    project: &mut Project,
+    actor: &Actor,
+    entities: &[Entity],
+) -> Result<Vec<Statement>> {
+    let mut wanted: BTreeMap<String, Vec<(&EntityId, String)>> = BTreeMap::new();
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Child) {
+        if let Some((registry, record)) = parse_child_entity(&e.id) {
+            wanted
+                .entry(registry.to_string())
+                .or_default()
+                .push((&e.id, record.to_string()));
+        }
+    }
+    let mut out = Vec::new();
+    for (registry, children) in wanted {
+        if project.store().registry(&registry)?.is_none() {
+            continue;
+        }
+        let records = load(project, &registry, actor, "export")?;
+        let by_id: HashMap<&str, &Record> = records.iter().map(|r| (r.id.as_str(), r)).collect();
+        for (entity, record) in children {
+            if let Some(r) = by_id.get(record.as_str()) {
+                out.extend(record_statements(entity, r));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn record_statements(entity: &EntityId, r: &Record) -> Vec<Statement> {
+    let text = |v: &Option<String>| {
+        v.as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let fields = [
+        (FULL_NAME, text(&r.full_name)),
+        (SURNAME, text(&r.surname)),
+        (GIVEN_NAME, text(&r.given)),
+        (PATRONYMIC, text(&r.patronymic)),
+        (
+            BIRTH_DATE,
+            r.birth_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        ),
+        (
+            SEX,
+            r.sex.map(|s| match s {
+                Sex::Female => "female".to_string(),
+                Sex::Male => "male".to_string(),
+            }),
+        ),
+        (AGE, r.age.map(|a| a.to_string())),
+        (BIRTH_PLACE, text(&r.birthplace)),
+        (LAST_PLACE, text(&r.last_place)),
+        (GUARDIAN, text(&r.guardian)),
+        (NOTE, text(&r.note)),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(property, value)| {
+            Some(Statement {
+                id: None,
+                entity: entity.clone(),
+                property: property.to_string(),
+                value: value?,
+                source: None,
+                span: None,
+                origin: Origin::Import,
+                confidence: 1.0,
+                status: Status::Confirmed,
+            })
+        })
+        .collect()
+}

@@ -223,14 +223,9 @@ fn cases_and_evidence_packages_from_the_sample_corpus() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|s| {
-            s["meta"]["title"]
-                .as_str()
-                .is_some_and(|t| t.contains("Dubrava") || t.contains("Дуброва"))
-        })
         .map(|s| s["id"].as_str().unwrap().to_string())
         .collect();
-    assert!(!ids.is_empty(), "no Dubrava source in the corpus");
+    assert!(ids.len() > 30, "{} sources", ids.len());
     let persons = json(&run(&project, &["entities", "--kind", "person", "--json"]));
     let person = persons[0]["id"].as_str().unwrap().to_string();
     let page = json(&run(&project, &["entity", &person, "--json"]));
@@ -284,7 +279,7 @@ fn cases_and_evidence_packages_from_the_sample_corpus() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["record"]["action"].as_str().unwrap())
+        .map(|e| e["action"].as_str().unwrap())
         .collect();
     assert_eq!(actions.iter().filter(|a| **a == "case.add").count(), 5);
     assert_eq!(actions.iter().filter(|a| **a == "case.remove").count(), 1);
@@ -350,10 +345,10 @@ fn cases_and_evidence_packages_from_the_sample_corpus() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["record"]["action"] == "export.bagit")
+        .find(|e| e["action"] == "export.bagit")
         .unwrap();
     let detail: serde_json::Value =
-        serde_json::from_str(export["record"]["detail"].as_str().unwrap()).unwrap();
+        serde_json::from_str(export["detail"].as_str().unwrap()).unwrap();
     assert_eq!(detail["package_sha256"], written["tag_manifest_sha256"]);
     assert_eq!(detail["profile"], "court");
 
@@ -497,7 +492,7 @@ fn a_project_without_a_key_gets_one_at_its_first_export() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["record"]["action"].as_str().unwrap())
+        .map(|e| e["action"].as_str().unwrap())
         .collect();
     assert_eq!(actions.iter().filter(|a| **a == "key.create").count(), 2);
     // A bag is never written over anything.

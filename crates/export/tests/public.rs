@@ -147,3 +147,29 @@ fn a_protected_value_in_a_case_description_stops_the_export() {
     assert!(!out.exists());
     assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn ftm_alone_under_the_public_profile_holds_no_protected_value() {
+    let bundle = common::bundle();
+    let (_tmp, out) = common::out_dir();
+    let court_file = out.with_extension("court.jsonl");
+    let public_file = out.with_extension("public.jsonl");
+    let court = write_ftm(&bundle, Profile::Court, &court_file).unwrap();
+    let public = write_ftm(&bundle, Profile::Public, &public_file).unwrap();
+    assert!(court > 5 && public > 5);
+    let court_bytes = fs::read(&court_file).unwrap();
+    let public_bytes = fs::read(&public_file).unwrap();
+    // The court file names the children; the public one none of their values.
+    assert!(common::CHILD_VALUES
+        .iter()
+        .any(|v| contains(&court_bytes, v)));
+    for value in common::CHILD_VALUES {
+        for form in forms(value) {
+            assert!(!contains(&public_bytes, &form), "public FtM holds {form:?}");
+        }
+    }
+    // Never written over an existing file.
+    let again = write_ftm(&bundle, Profile::Court, &court_file).unwrap_err();
+    assert!(again.to_string().contains("already exists"), "{again}");
+    assert_eq!(fs::read(&court_file).unwrap(), court_bytes);
+}

@@ -27,7 +27,7 @@ use crate::cases::{find, EntityGroups};
 use crate::keys::signing_key;
 use crate::registries::{load, parse_child_entity};
 use crate::{Actor, AppError, Permission, Result};
-use casefile_core::vocab::property::{
+use casefile_core::property::{
     AGE, BIRTH_DATE, BIRTH_PLACE, FULL_NAME, GIVEN_NAME, GUARDIAN, LAST_PLACE, NOTE, PATRONYMIC,
     RECORD_MATCH, RECORD_NON_MATCH, SAME_AS, SEX, SURNAME,
 };

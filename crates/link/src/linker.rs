@@ -5,6 +5,8 @@
 //! probability and per-field reasons, and the clusters of matched records,
 //! all named by the registries' own record ids.
 
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -473,14 +475,14 @@ fn random_pairs(encoded: &Encoded, wanted: usize, seed: u64) -> Vec<(u32, u32)> 
     };
     let wanted = (wanted as u128).min(possible) as usize;
     // Deterministic for a seed: the same records always give the same model.
-    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut rng = StdRng::seed_from_u64(seed);
     let mut pairs = Vec::with_capacity(wanted);
     while pairs.len() < wanted {
-        let i = rng.usize(0..left);
+        let i = rng.gen_range(0..left);
         let j = if encoded.is_link() {
-            encoded.left_len + rng.usize(0..right)
+            encoded.left_len + rng.gen_range(0..right)
         } else {
-            rng.usize(0..n)
+            rng.gen_range(0..n)
         };
         if i != j {
             pairs.push((i as u32, j as u32));

@@ -494,6 +494,8 @@ fn build_model(
 mod tests {
     use super::*;
     use crate::compare::{Comparator, NameKind, BITS_PER_FIELD};
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
 
     /// Three independent text fields with known m and u; pairs drawn from the
     /// mixture; EM must recover m and λ without labels.
@@ -513,8 +515,8 @@ mod tests {
         let m_true = [0.85, 0.10, 0.05];
         let u_true = [0.02, 0.08, 0.90];
         let levels = [1u64, 4, 7];
-        let draw = |rng: &mut fastrand::Rng, probs: &[f64; 3]| {
-            let x = rng.f64();
+        let draw = |rng: &mut StdRng, probs: &[f64; 3]| {
+            let x: f64 = rng.gen();
             if x < probs[0] {
                 levels[0]
             } else if x < probs[0] + probs[1] {
@@ -523,11 +525,11 @@ mod tests {
                 levels[2]
             }
         };
-        let mut rng = fastrand::Rng::with_seed(7);
+        let mut rng = StdRng::seed_from_u64(7);
         let lambda_true = 0.2;
         let mut patterns: FxHashMap<u64, f64> = FxHashMap::default();
         for _ in 0..200_000 {
-            let is_match = rng.f64() < lambda_true;
+            let is_match = rng.gen::<f64>() < lambda_true;
             let probs = if is_match { &m_true } else { &u_true };
             let pattern = (0..3).fold(0u64, |p, f| {
                 p | (draw(&mut rng, probs) << (f * BITS_PER_FIELD))

@@ -11,7 +11,7 @@
 
 use crate::entities::{resolve, RESOLVED_KINDS};
 use crate::{Actor, AppError, Permission, Protected, Result};
-use casefile_core::sensitivity::is_sensitive;
+use casefile_core::is_sensitive;
 use casefile_core::{
     Case, CaseItem, EntityId, EntityKind, SourceId, SourceKind, StatementId, Status,
 };

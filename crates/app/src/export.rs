@@ -31,6 +31,7 @@ use casefile_core::property::{
     AGE, BIRTH_DATE, BIRTH_PLACE, FULL_NAME, GIVEN_NAME, GUARDIAN, LAST_PLACE, NOTE, PATRONYMIC,
     RECORD_MATCH, RECORD_NON_MATCH, SAME_AS, SEX, SURNAME,
 };
+use casefile_core::Sex;
 use casefile_core::{
     AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, Origin,
     SourceId, Statement, StatementFilter, StatementId, Status,
@@ -40,7 +41,7 @@ use casefile_export::{
     Original,
 };
 pub use casefile_export::{BagReport, PackageReport, Problem, Profile, SignatureCheck};
-use casefile_link::{Record, Sex};
+use casefile_link::Record;
 use casefile_store::{now_rfc3339, Project};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -45,7 +45,7 @@ pub use audit::{verify_chain, AuditEntry, AuditRecord, ChainFault, GENESIS_HASH}
 pub use hash::{is_sha256_hex, sha256_hex, Sha256Hex};
 pub use lang::Lang;
 pub use model::{
-    Case, CaseId, Custody, Entity, EntityId, EntityKind, MediaType, Origin, ParseError,
+    Case, CaseId, CaseItem, Custody, Entity, EntityId, EntityKind, MediaType, Origin, ParseError,
     RegistryInfo, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span, Statement,
     StatementFilter, StatementId, Status,
 };

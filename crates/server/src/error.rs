@@ -75,6 +75,8 @@ impl From<AppError> for ApiError {
                 ApiError::bad_request(format!("the search query cannot be read: {reason}"))
             }
             AppError::Store(_) => ApiError::internal(),
+            // Export messages name files on the server: not the client's.
+            AppError::Export(_) => ApiError::internal(),
         }
     }
 }

@@ -6,7 +6,6 @@
 mod common;
 
 use casefile_app::Role;
-use reqwest::blocking::multipart;
 use reqwest::Method;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -209,27 +208,26 @@ fn request(
         e if e.starts_with("POST /api/split") => builder.json(
             &json!({"id": ids.entity, "members": ["no-such-member"], "reason": "matrix test"}),
         ),
-        e if e.starts_with("POST /api/sources") => builder.multipart(
-            multipart::Form::new().part(
+        e if e.starts_with("POST /api/sources") => with_form(
+            builder,
+            &[(
                 "file",
-                multipart::Part::bytes(
-                    format!(
-                        "A note by the {role} role about Dubrava, written for the matrix test."
-                    )
-                    .into_bytes(),
-                )
-                .file_name(format!("{role}.txt")),
-            ),
+                Some(&format!("{role}.txt")),
+                format!("A note by the {role} role about Dubrava, written for the matrix test.")
+                    .as_bytes(),
+            )],
         ),
-        e if e.starts_with("POST /api/registries") => builder.multipart(
-            multipart::Form::new()
-                .text("name", format!("list_{role}"))
-                .text("map", "id=ID,surname=Surname,given=Given")
-                .part(
+        e if e.starts_with("POST /api/registries") => with_form(
+            builder,
+            &[
+                ("name", None, format!("list_{role}").as_bytes()),
+                ("map", None, b"id=ID,surname=Surname,given=Given"),
+                (
                     "file",
-                    multipart::Part::bytes(b"ID,Surname,Given\n1,Testenko,Ivan\n".to_vec())
-                        .file_name("list.csv"),
+                    Some("list.csv"),
+                    b"ID,Surname,Given\n1,Testenko,Ivan\n",
                 ),
+            ],
         ),
         "POST /api/link" => builder.json(&json!({"left": "ua_missing", "right": "ru_camp"})),
         "POST /api/dedupe" => builder.json(&json!({"registry": "ua_missing"})),
@@ -243,6 +241,38 @@ fn request(
     let status = response.status().as_u16();
     let body = String::from_utf8_lossy(&response.bytes().unwrap()).into_owned();
     (status, body)
+}
+
+/// A multipart form as one body of known length. (reqwest streams its own
+/// forms: a server that refuses the request before reading the body then
+/// closes the connection under the stream, and the client reports a send
+/// error instead of the refusal.)
+fn with_form(
+    builder: reqwest::blocking::RequestBuilder,
+    fields: &[(&str, Option<&str>, &[u8])],
+) -> reqwest::blocking::RequestBuilder {
+    const BOUNDARY: &str = "casefile-role-matrix-boundary";
+    let mut body = Vec::new();
+    for (name, file_name, value) in fields {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        let disposition = match file_name {
+            Some(file) => format!(
+                "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            ),
+            None => format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n"),
+        };
+        body.extend_from_slice(disposition.as_bytes());
+        body.extend_from_slice(value);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    builder
+        .header(
+            reqwest::header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(body)
 }
 
 #[test]

@@ -7,8 +7,8 @@
 
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::{
-    AuditRecord, CaseId, CaseItem, Entity, RegistryInfo, Source, SourceId, Statement, StatementFilter,
-    StatementId, Status,
+    AuditRecord, CaseId, CaseItem, Entity, RegistryInfo, Source, SourceId, Statement,
+    StatementFilter, StatementId, Status,
 };
 
 /// One condition of a [`StatementFilter`]: SQL with `{}` where the backend

@@ -2,10 +2,10 @@
 
 use crate::error::DbContext;
 use crate::records::{
-    case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record, check_case, check_entity, check_registry,
-    check_source, check_statements, duplicate_case, duplicate_registry, entity_record,
-    ingest_record, objects_json, parse_objects, registry_record, statement_conditions,
-    statements_record, status_record,
+    case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record,
+    check_case, check_entity, check_registry, check_source, check_statements, duplicate_case,
+    duplicate_registry, entity_record, ingest_record, objects_json, parse_objects, registry_record,
+    statement_conditions, statements_record, status_record,
 };
 use crate::store::{Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
@@ -251,7 +251,6 @@ fn migrate(conn: &Connection, from: u32) -> Result<()> {
     )
     .db("record the schema version")?;
     tx.commit().db("commit a schema migration")
-
 }
 
 /// Fails unless the case and every item exist (inside `tx`).

@@ -10,7 +10,8 @@
 mod common;
 
 use casefile_core::{
-    verify_chain, AuditRecord, CaseItem, ChainFault, EntityKind, Origin, StatementFilter, StatementId, Status,
+    verify_chain, AuditRecord, CaseItem, ChainFault, EntityKind, Origin, StatementFilter,
+    StatementId, Status,
 };
 use casefile_store::testing::PgTestSchema;
 use casefile_store::{audit_record, Inserted, SqliteStore, Store, StoreError};
@@ -471,12 +472,7 @@ fn cases_hold_sources(b: &mut Backend) {
     assert_eq!(store.audit_head().unwrap(), head);
     assert_eq!(
         actions(store),
-        [
-            "source.ingest",
-            "case.create",
-            "case.create",
-            "case.add"
-        ]
+        ["source.ingest", "case.create", "case.create", "case.add"]
     );
 }
 

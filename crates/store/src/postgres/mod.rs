@@ -27,16 +27,17 @@ mod write;
 pub use migrate::PG_SCHEMA_VERSION;
 
 use crate::records::{
-    case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record, check_case, check_entity, check_registry,
-    check_source, check_statements, duplicate_case, duplicate_registry, entity_record,
-    parse_objects, registry_record, statement_conditions, status_record,
+    case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record,
+    check_case, check_entity, check_registry, check_source, check_statements, duplicate_case,
+    duplicate_registry, entity_record, parse_objects, registry_record, statement_conditions,
+    status_record,
 };
 use crate::runtime::BlockingRuntime;
 use crate::store::{Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::{
-    AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, RegistryInfo, Source,
-    SourceId, SourceMeta, SourceSummary, Statement, StatementFilter, StatementId, Status,
+    AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, RegistryInfo,
+    Source, SourceId, SourceMeta, SourceSummary, Statement, StatementFilter, StatementId, Status,
 };
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
 use migrate::migrate;

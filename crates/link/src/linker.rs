@@ -5,8 +5,8 @@
 //! probability and per-field reasons, and the clusters of matched records,
 //! all named by the registries' own record ids.
 
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha12Rng;
+use rand_core::{RngCore, SeedableRng};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -475,20 +475,35 @@ fn random_pairs(encoded: &Encoded, wanted: usize, seed: u64) -> Vec<(u32, u32)> 
     };
     let wanted = (wanted as u128).min(possible) as usize;
     // Deterministic for a seed: the same records always give the same model.
-    let mut rng = StdRng::seed_from_u64(seed);
+    let mut rng = ChaCha12Rng::seed_from_u64(seed);
     let mut pairs = Vec::with_capacity(wanted);
     while pairs.len() < wanted {
-        let i = rng.gen_range(0..left);
+        let i = index_below(&mut rng, left);
         let j = if encoded.is_link() {
-            encoded.left_len + rng.gen_range(0..right)
+            encoded.left_len + index_below(&mut rng, right)
         } else {
-            rng.gen_range(0..n)
+            index_below(&mut rng, n)
         };
         if i != j {
             pairs.push((i as u32, j as u32));
         }
     }
     pairs
+}
+
+/// A uniform index in `0..n` (`n > 0`), drawn exactly as rand 0.8's
+/// `gen_range(0..n)` draws a `usize` on 64-bit targets (a widening multiply
+/// with a conservative rejection zone), so that a seed gives the same `u`
+/// sample, and the same model, as the figures published with rand.
+fn index_below(rng: &mut ChaCha12Rng, n: usize) -> usize {
+    let range = n as u64;
+    let zone = (range << range.leading_zeros()).wrapping_sub(1);
+    loop {
+        let wide = u128::from(rng.next_u64()) * u128::from(range);
+        if wide as u64 <= zone {
+            return (wide >> 64) as usize;
+        }
+    }
 }
 
 fn index_decisions(encoded: &Encoded, decisions: &[(String, String)]) -> Vec<(u32, u32)> {
@@ -889,5 +904,26 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         clusters,
         cluster_of,
         model,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::{rngs::StdRng, Rng};
+
+    /// The u sample of every published figure was drawn with rand 0.8's
+    /// `StdRng::seed_from_u64` and `gen_range`; these draws must be the same.
+    #[test]
+    fn indices_are_drawn_as_rand_drew_them() {
+        for seed in [0u64, 1, 42, u64::MAX] {
+            let mut ours = ChaCha12Rng::seed_from_u64(seed);
+            let mut theirs = <StdRng as rand::SeedableRng>::seed_from_u64(seed);
+            for n in [1usize, 2, 3, 7, 1000, 100_000, 1 << 40, usize::MAX / 3 + 7] {
+                for _ in 0..200 {
+                    assert_eq!(index_below(&mut ours, n), theirs.gen_range(0..n), "n={n}");
+                }
+            }
+        }
     }
 }

@@ -494,8 +494,13 @@ fn build_model(
 mod tests {
     use super::*;
     use crate::compare::{Comparator, NameKind, BITS_PER_FIELD};
-    use rand::rngs::StdRng;
-    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha12Rng;
+    use rand_core::{RngCore, SeedableRng};
+
+    /// A uniform draw in [0, 1) from 53 random bits.
+    fn unit(rng: &mut ChaCha12Rng) -> f64 {
+        (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
 
     /// Three independent text fields with known m and u; pairs drawn from the
     /// mixture; EM must recover m and λ without labels.
@@ -515,8 +520,8 @@ mod tests {
         let m_true = [0.85, 0.10, 0.05];
         let u_true = [0.02, 0.08, 0.90];
         let levels = [1u64, 4, 7];
-        let draw = |rng: &mut StdRng, probs: &[f64; 3]| {
-            let x: f64 = rng.gen();
+        let draw = |rng: &mut ChaCha12Rng, probs: &[f64; 3]| {
+            let x = unit(rng);
             if x < probs[0] {
                 levels[0]
             } else if x < probs[0] + probs[1] {
@@ -525,11 +530,11 @@ mod tests {
                 levels[2]
             }
         };
-        let mut rng = StdRng::seed_from_u64(7);
+        let mut rng = ChaCha12Rng::seed_from_u64(7);
         let lambda_true = 0.2;
         let mut patterns: FxHashMap<u64, f64> = FxHashMap::default();
         for _ in 0..200_000 {
-            let is_match = rng.gen::<f64>() < lambda_true;
+            let is_match = unit(&mut rng) < lambda_true;
             let probs = if is_match { &m_true } else { &u_true };
             let pattern = (0..3).fold(0u64, |p, f| {
                 p | (draw(&mut rng, probs) << (f * BITS_PER_FIELD))

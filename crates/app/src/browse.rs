@@ -7,7 +7,7 @@
 //! is [`Protected`] (see `casefile_core::is_sensitive`), and a viewer sees
 //! only confirmed statements.
 
-use crate::entities::{self, resolve, RESOLVED_KINDS};
+use crate::entities::{self, resolve, Resolved, RESOLVED_KINDS};
 use crate::{Actor, AppError, Permission, Protected, Result};
 use casefile_core::{
     is_sensitive, AuditEntry, EntityId, EntityKind, Origin, Source, SourceId, SourceKind,
@@ -335,21 +335,21 @@ pub struct CoOccurring {
     pub shared: usize,
 }
 
-/// The entities that appear in the sources of entity `id`, the most shared
-/// sources first, at most `limit`.
+/// The entities that appear in the sources of `entity` (as
+/// [`entities::entity`] returned it), the most shared sources first, at
+/// most `limit`.
 pub fn co_occurring(
     project: &Project,
     actor: &Actor,
-    id: &str,
+    entity: &Resolved,
     limit: usize,
 ) -> Result<Vec<CoOccurring>> {
     actor.require(Permission::ReadFindings)?;
-    let page = entities::entity(project, actor, id)?;
-    let own: BTreeSet<&SourceId> = page.entity.sources.iter().collect();
+    let own: BTreeSet<&SourceId> = entity.sources.iter().collect();
     let mut out = Vec::new();
     for kind in RESOLVED_KINDS {
         for other in resolve(project.store(), kind)? {
-            if other.id == page.entity.id {
+            if other.id == entity.id {
                 continue;
             }
             let shared = other.sources.iter().filter(|s| own.contains(s)).count();

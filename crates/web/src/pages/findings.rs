@@ -92,7 +92,7 @@ pub async fn entity(
     let (actor, (page, with)) = ctx
         .act(&s, Access::Read, move |p, a| {
             let page = entities::entity(p, a, &id)?;
-            let with = browse::co_occurring(p, a, &id, 20)?;
+            let with = browse::co_occurring(p, a, &page.entity, 20)?;
             Ok((page, with))
         })
         .await?;

@@ -16,6 +16,9 @@
 //! - [`entities`]: persons, organizations and places resolved across sources;
 //!   merge and split as reversible human statements.
 //! - [`claims`]: counts of children grouped across sources.
+//! - [`browse`]: what the web pages show: the overview, search with
+//!   metadata filters by page, a source with its statements, co-occurring
+//!   entities.
 //! - [`statements`]: one statement, and its review status.
 //! - [`cases`]: cases gathering sources, entities and statements for one
 //!   submission.
@@ -39,6 +42,7 @@
 
 mod access;
 pub mod accounts;
+pub mod browse;
 pub mod cases;
 pub mod claims;
 pub mod demo;

@@ -178,7 +178,7 @@ enum Command {
     /// Users of a team server: add, passwd, role, disable, list, token, revoke.
     #[command(subcommand)]
     User(users::UserCommand),
-    /// Serve the project's HTTP API to a team.
+    /// Serve the project's web pages and HTTP API to a team.
     Serve {
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: std::net::SocketAddr,

@@ -103,15 +103,16 @@ pub fn run(dir: &Path, command: UserCommand, actor: &Actor) -> Result<u8> {
     Ok(0)
 }
 
-/// `casefile serve`: the team server on `bind` until Ctrl-C or SIGTERM.
+/// `casefile serve`: the team server (API and web pages) on `bind` until
+/// Ctrl-C or SIGTERM.
 pub fn serve(dir: &Path, bind: SocketAddr, insecure_cookies: bool) -> Result<u8> {
     let mut config = casefile_server::ServerConfig::new(dir.to_path_buf(), bind);
     if insecure_cookies {
         config.secure_cookies = false;
     }
-    casefile_server::serve(config, |addr| {
+    casefile_web::serve(config, |addr| {
         eprintln!(
-            "casefile serving {} on http://{addr} (API under /api, OpenAPI at /openapi.json)",
+            "casefile serving {} on http://{addr} (pages at /, API under /api, OpenAPI at /openapi.json)",
             dir.display()
         );
     })?;

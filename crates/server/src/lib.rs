@@ -154,8 +154,22 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
 
 /// The server's routes over `state`.
 pub fn router(state: AppState) -> Router {
+    protect_all(api_routes(state))
+}
+
+/// Security headers on every response of `app` (its fallback included).
+pub fn protect_all(mut app: Router) -> Router {
+    for layer in protect::security_headers() {
+        app = app.layer(layer);
+    }
+    app
+}
+
+/// The API's routes over `state`, without the security headers (for a
+/// front end that serves more routes beside them: see [`protect_all`]).
+pub fn api_routes(state: AppState) -> Router {
     use routes::{account, findings, jobs, registries, sources};
-    let mut app = Router::new()
+    Router::new()
         .route("/openapi.json", get(openapi))
         .route("/api/login", post(account::login))
         .route("/api/logout", post(account::logout))
@@ -183,11 +197,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/review/decisions", post(registries::decide))
         .route("/api/jobs/{id}", get(jobs::get))
         .layer(DefaultBodyLimit::max(state.config.max_body))
-        .with_state(state);
-    for layer in protect::security_headers() {
-        app = app.layer(layer);
-    }
-    app
+        .with_state(state)
 }
 
 /// Why the server could not start or stopped.
@@ -218,6 +228,16 @@ pub fn state(config: ServerConfig) -> Result<AppState, ServerError> {
 /// Serves `config` until Ctrl-C or SIGTERM; `ready` is called with the
 /// bound address (useful with port 0) once the server accepts connections.
 pub fn serve(config: ServerConfig, ready: impl FnOnce(SocketAddr)) -> Result<(), ServerError> {
+    serve_with(config, ready, router)
+}
+
+/// [`serve`] with the routes `app` makes of the shared state (the API and
+/// the web pages, for instance).
+pub fn serve_with(
+    config: ServerConfig,
+    ready: impl FnOnce(SocketAddr),
+    app: impl FnOnce(AppState) -> Router,
+) -> Result<(), ServerError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -228,7 +248,7 @@ pub fn serve(config: ServerConfig, ready: impl FnOnce(SocketAddr)) -> Result<(),
             .await
             .map_err(|source| ServerError::Bind { bind, source })?;
         ready(listener.local_addr()?);
-        let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+        let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await?;

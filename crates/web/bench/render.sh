@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Server render time of the main pages of `casefile serve`, on loopback:
+# signs in through the sign-in form like a browser, then fetches each page
+# ROUNDS times one after another and prints the median and the 99th
+# percentile of the time to the last byte (curl's time_total), in ms.
+#
+#   crates/web/bench/render.sh [casefile binary]   (default: target/release/casefile)
+#
+# Environment: ROUNDS (default 200); PROJECT to measure an existing project
+# (it needs a user `bench` with password $BENCH_PASSWORD, role admin)
+# instead of a fresh demo project.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+bin="${1:-target/release/casefile}"
+rounds="${ROUNDS:-200}"
+[ -x "$bin" ] || { echo "render.sh: no binary at $bin (cargo build --release -p casefile)" >&2; exit 1; }
+
+work="$(mktemp -d)"
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+password="${BENCH_PASSWORD:-render benchmark password}"
+if [ -z "${PROJECT:-}" ]; then
+  "$bin" demo --dir "$work/demo" >/dev/null
+  export CASEFILE_PROJECT="$work/demo"
+  CASEFILE_PASSWORD="$password" "$bin" user add bench --role admin >/dev/null
+else
+  export CASEFILE_PROJECT="$PROJECT"
+fi
+"$bin" serve --bind 127.0.0.1:0 --insecure-cookies 2>"$work/serve.log" &
+pid=$!
+base=""
+for _ in $(seq 1 100); do
+  base="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.log" || true)"
+  [ -n "$base" ] && break
+  sleep 0.1
+done
+[ -n "$base" ] || { cat "$work/serve.log" >&2; exit 1; }
+
+jar="$work/cookies"
+token="$(curl -fsS -c "$jar" "$base/login" | grep -o 'name="token" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
+curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "name=bench" \
+  --data-urlencode "password=$password" --data-urlencode "token=$token" "$base/login"
+
+source_id="$(curl -fsS -b "$jar" "$base/search?q=children" | grep -o 'href="/sources/[0-9a-f]*"' | head -1 | sed 's/.*sources\///; s/"$//')"
+entity_id="$(curl -fsS -b "$jar" "$base/entities?kind=person" | grep -o 'href="/entities/[^"?]*"' | head -1 | sed 's/.*entities\///; s/"$//')"
+
+printf '%-44s %8s %8s %8s\n' page "p50 ms" "p99 ms" bytes
+for path in "/" "/search?q=children" "/search?q=%D0%B4%D1%96%D1%82%D0%B5%D0%B9&kind=news" \
+  "/sources/$source_id" "/entities?kind=person" "/entities/$entity_id" "/claims" "/review" "/audit"; do
+  curl -fsS -b "$jar" -o /dev/null "$base$path" # warm
+  times="$work/times"
+  : >"$times"
+  for _ in $(seq 1 "$rounds"); do
+    curl -sS -b "$jar" -o /dev/null -w '%{time_total}\n' "$base$path" >>"$times"
+  done
+  bytes="$(curl -fsS -b "$jar" "$base$path" | wc -c)"
+  sort -n "$times" | awk -v path="$path" -v bytes="$bytes" '
+    { t[NR] = $1 * 1000 }
+    END { p50 = t[int(NR * 0.5) + (NR % 2)]; i = int(NR * 0.99); if (i < 1) i = 1;
+          printf "%-44s %8.2f %8.2f %8d\n", substr(path, 1, 44), p50, t[i], bytes }'
+done

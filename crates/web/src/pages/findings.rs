@@ -1,0 +1,200 @@
+//! Entities, an entity's page (merge, split, co-occurring entities), the
+//! review status of a statement, and the child-count claims.
+
+use super::{back_to, Ctx, PageError};
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::Form;
+use casefile_app::browse;
+use casefile_app::entities::{self, parse_kind};
+use casefile_app::{claims, statements, AppError, StatementId, Status};
+use casefile_server::pool::Access;
+use casefile_server::AppState;
+use serde::Deserialize;
+use serde_json::json;
+
+/// A change of a statement's review status.
+#[derive(Deserialize)]
+pub struct StatusForm {
+    csrf: String,
+    status: String,
+    reason: String,
+    back: Option<String>,
+}
+
+/// Confirms, disputes or rejects a statement, with a reason.
+pub async fn set_status(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<StatusForm>,
+) -> Result<Response, PageError> {
+    let status = f
+        .status
+        .parse::<Status>()
+        .map_err(|e| ctx.fail(AppError::Invalid(e.to_string())))?;
+    let reason = f.reason;
+    ctx.act_form(&s, &f.csrf, move |p, a| {
+        statements::set_status(p, a, StatementId(id), status, &reason)
+    })
+    .await?;
+    Ok(back_to(f.back.as_deref()))
+}
+
+/// Entity listing parameters.
+#[derive(Deserialize)]
+pub struct EntitiesParams {
+    kind: Option<String>,
+    page: Option<usize>,
+}
+
+/// Entities on one page of the list.
+const ENTITIES_PER_PAGE: usize = 100;
+
+/// Persons, organizations and places, the most mentioned first.
+pub async fn entities(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<EntitiesParams>,
+) -> Result<Response, PageError> {
+    let kind = q.kind.clone().filter(|k| !k.is_empty());
+    let (actor, list) = ctx
+        .act(&s, Access::Read, move |p, a| {
+            let kind = kind.as_deref().map(parse_kind).transpose()?;
+            entities::entities(p, a, kind)
+        })
+        .await?;
+    let page = q.page.unwrap_or(1).max(1);
+    let url = |page: usize| match &q.kind {
+        Some(k) if !k.is_empty() => format!("/entities?kind={}&page={page}", super::encode(k)),
+        _ => format!("/entities?page={page}"),
+    };
+    let start = (page - 1).saturating_mul(ENTITIES_PER_PAGE);
+    let shown: Vec<_> = list.iter().skip(start).take(ENTITIES_PER_PAGE).collect();
+    let data = json!({
+        "entities": shown,
+        "kind": q.kind,
+        "total": list.len(),
+        "page": page,
+        "prev": (page > 1).then(|| url(page - 1)),
+        "next": (start + ENTITIES_PER_PAGE < list.len()).then(|| url(page + 1)),
+    });
+    ctx.page(&actor, "entities.html", &ctx.lang.t("entities"), &data)
+}
+
+/// One entity: names across scripts, statements with sources and quotes,
+/// merge and split, the entities seen with it.
+pub async fn entity(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let (actor, (page, with)) = ctx
+        .act(&s, Access::Read, move |p, a| {
+            let page = entities::entity(p, a, &id)?;
+            let with = browse::co_occurring(p, a, &page.entity, 20)?;
+            Ok((page, with))
+        })
+        .await?;
+    let title = page.entity.name.clone();
+    let search_url = format!(
+        "/search?q={}&entity={}",
+        super::encode(&page.entity.name),
+        super::encode(&page.entity.id)
+    );
+    ctx.page(
+        &actor,
+        "entity.html",
+        &title,
+        &json!({"e": page.entity, "statements": page.statements, "with": with, "search_url": search_url}),
+    )
+}
+
+/// Records that two entities are the same (the form names them as `a` and
+/// `b`, or as two checked `pick` boxes of the list); shows the merged entity.
+pub async fn merge(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    body: String,
+) -> Result<Response, PageError> {
+    let (mut csrf, mut reason, mut ids) = (String::new(), String::new(), Vec::new());
+    let (mut a, mut b) = (None, None);
+    for (k, v) in form_urlencoded::parse(body.as_bytes()) {
+        let v = v.trim().to_string();
+        match k.as_ref() {
+            "csrf" => csrf = v,
+            "reason" => reason = v,
+            "a" => a = Some(v),
+            "b" => b = Some(v),
+            "pick" => ids.push(v),
+            _ => {}
+        }
+    }
+    if let (Some(a), Some(b)) = (a, b) {
+        ids = vec![a, b];
+    }
+    let [a, b] = <[String; 2]>::try_from(ids).map_err(|_| {
+        ctx.fail(AppError::Invalid(
+            "choose exactly two entities to merge".to_string(),
+        ))
+    })?;
+    let back = format!("/entities/{}", super::encode(&a));
+    ctx.act_form(&s, &csrf, move |p, actor| {
+        entities::merge(p, actor, &a, &b, &reason)
+    })
+    .await?;
+    Ok(back_to(Some(&back)))
+}
+
+/// Records that some members of an entity are someone else.
+pub async fn split(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    body: String,
+) -> Result<Response, PageError> {
+    let mut members = Vec::new();
+    let (mut csrf, mut id, mut reason) = (String::new(), String::new(), String::new());
+    for (k, v) in form_urlencoded::parse(body.as_bytes()) {
+        match k.as_ref() {
+            "members" => members.push(v.into_owned()),
+            "csrf" => csrf = v.into_owned(),
+            "id" => id = v.into_owned(),
+            "reason" => reason = v.into_owned(),
+            _ => {}
+        }
+    }
+    // The form repeats `members`, once per checked box.
+    let back = format!("/entities/{}", super::encode(&id));
+    ctx.act_form(&s, &csrf, move |p, a| {
+        entities::split(p, a, &id, &members, &reason)
+    })
+    .await?;
+    Ok(back_to(Some(&back)))
+}
+
+/// Counts of children grouped across sources, each row opening its quotes.
+pub async fn claims(State(s): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let (actor, rows) = ctx
+        .act(&s, Access::Read, |p, a| claims::claims(p, a, "child-count"))
+        .await?;
+    let rows: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            let mut origins: Vec<&String> = Vec::new();
+            for o in r.sources.iter().flat_map(|s| &s.origin) {
+                if !origins.contains(&o) {
+                    origins.push(o);
+                }
+            }
+            let mut row = json!(r);
+            row["origins"] = json!(origins);
+            row
+        })
+        .collect();
+    ctx.page(
+        &actor,
+        "claims.html",
+        &ctx.lang.t("claims"),
+        &json!({"rows": rows}),
+    )
+}

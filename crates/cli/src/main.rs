@@ -209,9 +209,7 @@ fn run(cli: Cli) -> Result<u8> {
     let actor = casefile_app::Actor::local(commands::actor_name(cli.actor.as_deref()));
     let mut database = cli.database.clone();
     if database.is_none() && matches!(cli.command, Command::Serve { .. }) {
-        database = std::env::var("DATABASE_URL")
-            .ok()
-            .filter(|u| !u.is_empty());
+        database = std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty());
     }
     if database.is_some() || cli.blobs.is_some() {
         let pg = casefile_app::PgOptions {

@@ -105,7 +105,11 @@ fn team() -> Option<Backend> {
 fn prepare(backend: &Backend) -> String {
     let corpus = repo_root().join("corpus");
     for folder in ["news", "reports"] {
-        backend.run(&["ingest", "--quiet", &corpus.join(folder).display().to_string()]);
+        backend.run(&[
+            "ingest",
+            "--quiet",
+            &corpus.join(folder).display().to_string(),
+        ]);
     }
     for (name, file, map) in DEMO_REGISTRIES.iter().take(2) {
         let path = corpus.join("registries").join(file).display().to_string();
@@ -130,7 +134,7 @@ struct Server {
 
 fn start(backend: &Backend, log: &std::path::Path) -> Server {
     let err = std::fs::File::create(log).unwrap();
-    let child = backend
+    let mut child = backend
         .command()
         .args(["serve", "--bind", "127.0.0.1:0"])
         .stdout(Stdio::null())
@@ -148,6 +152,8 @@ fn start(backend: &Backend, log: &std::path::Path) -> Server {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!(
         "{} server did not start: {}",
         backend.name,
@@ -272,12 +278,16 @@ fn soak(backend: Backend, seconds: u64) {
                         Ok(r) if r.status().as_u16() == 202 => r.json().unwrap_or_default(),
                         other => {
                             if !killed.load(Ordering::SeqCst) {
-                                ack.lock().unwrap().error(format!("upload: {}", describe(other)));
+                                ack.lock()
+                                    .unwrap()
+                                    .error(format!("upload: {}", describe(other)));
                             }
                             continue;
                         }
                     };
-                    let Some(job) = started["job"].as_str() else { continue };
+                    let Some(job) = started["job"].as_str() else {
+                        continue;
+                    };
                     loop {
                         let Ok(view) = http
                             .get(format!("{base}/api/jobs/{job}"))
@@ -306,8 +316,12 @@ fn soak(backend: Backend, seconds: u64) {
         }
         // Three readers: sources, search, entity listing.
         for r in 0..3 {
-            let (ack, killed, token, base) =
-                (acknowledged.clone(), killed.clone(), token.clone(), base.clone());
+            let (ack, killed, token, base) = (
+                acknowledged.clone(),
+                killed.clone(),
+                token.clone(),
+                base.clone(),
+            );
             scope.spawn(move || {
                 let http = client();
                 let paths = [
@@ -367,7 +381,9 @@ fn soak(backend: Backend, seconds: u64) {
                         }
                         other => {
                             if !killed.load(Ordering::SeqCst) {
-                                ack.lock().unwrap().error(format!("decision: {}", describe(other)));
+                                ack.lock()
+                                    .unwrap()
+                                    .error(format!("decision: {}", describe(other)));
                             }
                         }
                     }
@@ -419,7 +435,11 @@ fn soak(backend: Backend, seconds: u64) {
     );
 
     // After the kill: the project verifies as it is.
-    let verify = backend.command().args(["verify", "--json"]).output().unwrap();
+    let verify = backend
+        .command()
+        .args(["verify", "--json"])
+        .output()
+        .unwrap();
     let report = json(&verify);
     assert!(verify.status.success(), "{}: {report}", backend.name);
     assert_eq!(report["faults"], json!([]), "{report}");
@@ -444,7 +464,11 @@ fn soak(backend: Backend, seconds: u64) {
     for e in entries {
         let objects: Vec<String> = e["objects"]
             .as_array()
-            .map(|o| o.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+            .map(|o| {
+                o.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default();
         match e["action"].as_str().unwrap_or("") {
             "source.ingest" => {
@@ -510,7 +534,11 @@ fn soak(backend: Backend, seconds: u64) {
     assert!(r.status().is_success());
     again.child.kill().unwrap();
     again.child.wait().unwrap();
-    let verify = backend.command().args(["verify", "--json"]).output().unwrap();
+    let verify = backend
+        .command()
+        .args(["verify", "--json"])
+        .output()
+        .unwrap();
     assert!(verify.status.success(), "{}", stdout(&verify));
 }
 

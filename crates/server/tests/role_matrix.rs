@@ -412,7 +412,11 @@ fn viewers_see_only_confirmed_statements_and_public_sources() {
     assert!(statements.iter().all(|s| s["status"] == "proposed"));
     let (status, viewer_persons) = get(Role::Viewer, "/api/entities?kind=person");
     assert_eq!(status, 200);
-    assert_eq!(viewer_persons.as_array().unwrap().len(), 0, "{viewer_persons}");
+    assert_eq!(
+        viewer_persons.as_array().unwrap().len(),
+        0,
+        "{viewer_persons}"
+    );
     let (_, claims) = get(Role::Viewer, "/api/claims");
     assert_eq!(claims.as_array().unwrap().len(), 0, "{claims}");
     let (_, analyst_claims) = get(Role::Analyst, "/api/claims");
@@ -428,9 +432,18 @@ fn viewers_see_only_confirmed_statements_and_public_sources() {
         .send()
         .unwrap();
     assert_eq!(response.status().as_u16(), 200);
-    assert_eq!(get(Role::Viewer, &format!("/api/statements/{confirmed}")).0, 200);
-    assert_eq!(get(Role::Viewer, &format!("/api/statements/{proposed}")).0, 404);
-    assert_eq!(get(Role::Analyst, &format!("/api/statements/{proposed}")).0, 200);
+    assert_eq!(
+        get(Role::Viewer, &format!("/api/statements/{confirmed}")).0,
+        200
+    );
+    assert_eq!(
+        get(Role::Viewer, &format!("/api/statements/{proposed}")).0,
+        404
+    );
+    assert_eq!(
+        get(Role::Analyst, &format!("/api/statements/{proposed}")).0,
+        200
+    );
     let (status, viewer_page) = get(Role::Viewer, &format!("/api/entities/{entity}"));
     assert_eq!(status, 200, "{viewer_page}");
     let seen: Vec<i64> = viewer_page["statements"]
@@ -441,7 +454,11 @@ fn viewers_see_only_confirmed_statements_and_public_sources() {
         .collect();
     assert_eq!(seen, [confirmed]);
     let (_, viewer_persons) = get(Role::Viewer, "/api/entities?kind=person");
-    assert_eq!(viewer_persons.as_array().unwrap().len(), 1, "{viewer_persons}");
+    assert_eq!(
+        viewer_persons.as_array().unwrap().len(),
+        1,
+        "{viewer_persons}"
+    );
 
     // A team document (plain text upload: kind `document`) is not public material.
     let upload = client
@@ -472,16 +489,25 @@ fn viewers_see_only_confirmed_statements_and_public_sources() {
     assert_eq!(hidden.len(), 1, "only the document is hidden");
     let document = hidden[0].clone();
     assert!(note.contains(&document), "{note}");
-    assert_eq!(get(Role::Viewer, &format!("/api/sources/{document}")).0, 404);
+    assert_eq!(
+        get(Role::Viewer, &format!("/api/sources/{document}")).0,
+        404
+    );
     assert_eq!(
         get(Role::Viewer, &format!("/api/sources/{document}/original")).0,
         404
     );
-    assert_eq!(get(Role::Analyst, &format!("/api/sources/{document}")).0, 200);
+    assert_eq!(
+        get(Role::Analyst, &format!("/api/sources/{document}")).0,
+        200
+    );
     let (_, hits) = get(Role::Analyst, "/api/search?q=casefilemarker");
     assert!(ids_of(&hits, "source_id").contains(&document), "{hits}");
     let (_, hits) = get(Role::Viewer, "/api/search?q=casefilemarker");
     assert!(!ids_of(&hits, "source_id").contains(&document), "{hits}");
     let (_, hits) = get(Role::Viewer, "/api/search?q=Dubrava");
-    assert!(!hits.as_array().unwrap().is_empty(), "public sources are found");
+    assert!(
+        !hits.as_array().unwrap().is_empty(),
+        "public sources are found"
+    );
 }

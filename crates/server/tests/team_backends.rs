@@ -56,8 +56,14 @@ fn serve_on_postgres_and_s3_ingest_read_back_and_verify() {
     let dir = work.path().join("server-a");
     let admin = Actor::local("test-admin");
     let mut project = sources::init_with(&dir, &admin, &backends).unwrap();
-    accounts::add_user(&mut project, &admin, "olena", Role::Investigator, common::PASSWORD)
-        .unwrap();
+    accounts::add_user(
+        &mut project,
+        &admin,
+        "olena",
+        Role::Investigator,
+        common::PASSWORD,
+    )
+    .unwrap();
     let token = accounts::create_token(&mut project, &admin, "olena")
         .unwrap()
         .token;
@@ -105,7 +111,10 @@ fn serve_on_postgres_and_s3_ingest_read_back_and_verify() {
     };
     assert_eq!(by_path("article.html")["status"], "stored", "{done}");
     let bad = by_path("garbage.bin");
-    assert_eq!(bad["status"], "failed", "one clear error per bad file: {done}");
+    assert_eq!(
+        bad["status"], "failed",
+        "one clear error per bad file: {done}"
+    );
     assert!(bad["error"].as_str().unwrap().contains("binary"), "{done}");
     let id = by_path("article.html")["id"].as_str().unwrap().to_string();
 
@@ -171,8 +180,16 @@ fn serve_on_postgres_and_s3_ingest_read_back_and_verify() {
         .into_iter()
         .map(|e| e.record.action)
         .collect();
-    for action in ["project.init", "user.add", "user.token.add", "source.ingest"] {
-        assert!(actions.iter().any(|a| a == action), "{action} in {actions:?}");
+    for action in [
+        "project.init",
+        "user.add",
+        "user.token.add",
+        "source.ingest",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == action),
+            "{action} in {actions:?}"
+        );
     }
     assert!(!dir.join("casefile.db").exists() && !dir.join("blobs").exists());
 

@@ -3,16 +3,16 @@
 use crate::accounts::{AccountStore, SqliteAccountStore};
 use crate::blobs::{BlobStore, Blobs};
 use crate::postgres::{PgAccountStore, PgOptions, PgStore};
-use crate::s3::{S3Blobs, S3Options};
 use crate::records::audit_record;
+use crate::s3::{S3Blobs, S3Options};
 use crate::search::{SearchHit, SearchIndex, SearchQuery};
 use crate::sqlite::SqliteStore;
 use crate::store::Store;
 use crate::{Result, StoreError};
 use serde::{Deserialize, Serialize};
-use std::fs;
 use std::any::Any;
 use std::collections::HashMap;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -148,8 +148,11 @@ pub struct Project {
     index_seen_head: Option<u64>,
     /// Values derived from the whole database (see [`Project::derived`]),
     /// each with the audit head it was computed at.
-    derived: Mutex<HashMap<&'static str, (u64, Arc<dyn Any + Send + Sync>)>>,
+    derived: Mutex<HashMap<&'static str, Derived>>,
 }
+
+/// A value of [`Project::derived`] and the audit head it was computed at.
+type Derived = (u64, Arc<dyn Any + Send + Sync>);
 
 /// A name for a new directory's search index that no other server shares:
 /// a hash of the directory, the time and the process.

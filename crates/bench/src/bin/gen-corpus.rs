@@ -17,7 +17,9 @@ fn main() -> Result<()> {
     let (mut docs, mut size, mut seed, mut first) = (1_000usize, 2_000usize, 2023u64, 0usize);
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
-        let value = args.next().with_context(|| format!("{flag} needs a value"))?;
+        let value = args
+            .next()
+            .with_context(|| format!("{flag} needs a value"))?;
         let number = || {
             value
                 .parse::<u64>()

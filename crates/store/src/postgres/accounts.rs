@@ -67,9 +67,8 @@ impl PgAccountStore {
         &self,
         f: impl for<'w> FnOnce(
             &'w mut Writer<'_>,
-        ) -> std::pin::Pin<
-            Box<dyn std::future::Future<Output = Result<T>> + 'w>,
-        >,
+        )
+            -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<T>> + 'w>>,
     ) -> Result<T> {
         self.store.runtime.block_on(async {
             let mut client = self.store.client().await?;
@@ -100,7 +99,12 @@ impl PgAccountStore {
         self.store.runtime.block_on(async {
             let client = self.store.client().await?;
             let statement = client.prepare_cached(sql).await?;
-            client.query(&statement, &[]).await?.iter().map(map).collect()
+            client
+                .query(&statement, &[])
+                .await?
+                .iter()
+                .map(map)
+                .collect()
         })
     }
 }

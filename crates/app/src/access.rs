@@ -4,12 +4,17 @@
 //! an admin; investigators, who read and write everything and see
 //! children's protected fields; analysts, who read and write but see
 //! children's protected fields redacted; tracers, who work the registries
-//! and the review queue with protected fields; viewers, who read. The table
-//! of what each role may do is data ([`GRANTS`]), checked in one place
-//! ([`Actor::require`]) by every operation.
+//! and the review queue with protected fields; viewers, who read confirmed
+//! statements and public material only. The table of what each role may do
+//! is data ([`GRANTS`]), checked in one place ([`Actor::require`]) by every
+//! operation; what a viewer may not see is left out by [`Scope`].
 
 use crate::{AppError, Result};
+use casefile_core::{SourceId, SourceKind, Statement, Status};
+use casefile_store::Store;
 use serde::{Serialize, Serializer};
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
@@ -98,12 +103,16 @@ pub enum Permission {
     /// Evidence packages and other exports; a court package (children's
     /// data as it is) also needs [`Permission::SeeProtected`].
     Export,
+    /// Statements not yet confirmed (proposed, disputed, rejected) and
+    /// sources that are not public material (documents, registries): without
+    /// it, only confirmed statements from public sources are seen.
+    ReadUnconfirmed,
 }
 
 use Permission::*;
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 12] = [
         ReadSources,
         AddSources,
         ReadFindings,
@@ -115,6 +124,7 @@ impl Permission {
         ReadAudit,
         ManageUsers,
         Export,
+        ReadUnconfirmed,
     ];
 }
 
@@ -135,6 +145,7 @@ pub const GRANTS: &[(Role, &[Permission])] = &[
             SeeProtected,
             ReadAudit,
             Export,
+            ReadUnconfirmed,
         ],
     ),
     (
@@ -149,6 +160,7 @@ pub const GRANTS: &[(Role, &[Permission])] = &[
             ReviewLinks,
             ReadAudit,
             Export,
+            ReadUnconfirmed,
         ],
     ),
     (
@@ -199,6 +211,97 @@ impl Actor {
             Protected::Shown(value)
         } else {
             Protected::Redacted
+        }
+    }
+}
+
+/// True for the kinds of source that are public material (published news,
+/// NGO statements, reports, official statements, web captures); documents
+/// and registries uploaded by the team are not.
+pub fn is_public(kind: SourceKind) -> bool {
+    !matches!(kind, SourceKind::Document | SourceKind::Registry)
+}
+
+/// What of the sources and findings one actor may see: everything, or (for
+/// roles without [`Permission::ReadUnconfirmed`], i.e. viewers) confirmed
+/// statements and public sources only. A statement about a non-public
+/// source is hidden even when confirmed: its quote is that source's text.
+pub struct Scope<'a> {
+    store: &'a dyn Store,
+    restricted: bool,
+    /// The public sources, read once when a bulk check first needs them.
+    public: OnceCell<HashSet<SourceId>>,
+}
+
+impl<'a> Scope<'a> {
+    pub fn of(actor: &Actor, store: &'a dyn Store) -> Scope<'a> {
+        Scope {
+            store,
+            restricted: !actor.role.allows(ReadUnconfirmed),
+            public: OnceCell::new(),
+        }
+    }
+
+    /// True when nothing is left out.
+    pub fn is_everything(&self) -> bool {
+        !self.restricted
+    }
+
+    /// Whether a source of `kind` may be seen.
+    pub fn source_kind_visible(&self, kind: SourceKind) -> bool {
+        !self.restricted || is_public(kind)
+    }
+
+    /// Whether source `id` may be seen (one lookup; for a few ids).
+    pub fn source_visible(&self, id: &SourceId) -> Result<bool> {
+        if !self.restricted {
+            return Ok(true);
+        }
+        if let Some(public) = self.public.get() {
+            return Ok(public.contains(id));
+        }
+        Ok(is_public(self.store.source(&id.0)?.kind))
+    }
+
+    fn public_sources(&self) -> Result<&HashSet<SourceId>> {
+        if let Some(public) = self.public.get() {
+            return Ok(public);
+        }
+        let public = self
+            .store
+            .sources()?
+            .into_iter()
+            .filter(|s| is_public(s.kind))
+            .map(|s| s.id)
+            .collect();
+        Ok(self.public.get_or_init(|| public))
+    }
+
+    /// Whether the one statement `s` may be seen (looks up its source alone).
+    pub fn one_statement_visible(&self, s: &Statement) -> Result<bool> {
+        if !self.restricted {
+            return Ok(true);
+        }
+        if s.status != Status::Confirmed {
+            return Ok(false);
+        }
+        match &s.source {
+            None => Ok(true),
+            Some(id) => self.source_visible(id),
+        }
+    }
+
+    /// Whether statement `s` may be seen (bulk: reads the public sources once).
+    pub fn statement_visible(&self, s: &Statement) -> Result<bool> {
+        if !self.restricted {
+            return Ok(true);
+        }
+        if s.status != Status::Confirmed {
+            return Ok(false);
+        }
+        match &s.source {
+            None => Ok(true),
+            Some(id) => Ok(self.public_sources()?.contains(id)),
         }
     }
 }
@@ -271,5 +374,16 @@ mod tests {
         );
         assert!(Actor::new("v", Role::Viewer).require(AddSources).is_err());
         assert!(Actor::new("t", Role::Tracer).require(ReadSources).is_err());
+    }
+
+    #[test]
+    fn only_viewers_are_limited_to_confirmed_and_public() {
+        let limited: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| r.allows(ReadSources) && !r.allows(ReadUnconfirmed))
+            .collect();
+        assert_eq!(limited, [Role::Viewer]);
+        assert!(is_public(SourceKind::News) && is_public(SourceKind::WebCapture));
+        assert!(!is_public(SourceKind::Document) && !is_public(SourceKind::Registry));
     }
 }

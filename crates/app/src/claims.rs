@@ -2,7 +2,7 @@
 //! sources is one row, with every source that repeats it.
 
 use crate::entities::load_locals;
-use crate::{Actor, AppError, Permission, Result};
+use crate::{Actor, AppError, Permission, Result, Scope};
 use casefile_core::claim_kind::CHILD_COUNT;
 use casefile_core::property::{
     AGE_MAX, AGE_MIN, ASSERTED_BY, CLAIM_KIND, DESTINATION, NUMBER, ORIGIN, QUALIFIER, TIME_SCOPE,
@@ -21,7 +21,7 @@ pub fn claims(project: &Project, actor: &Actor, kind: &str) -> Result<Vec<ClaimR
             "unknown claim kind {kind:?} (expected {CHILD_COUNT})"
         )));
     }
-    child_count_rows(project.store())
+    child_count_rows_in(project.store(), &Scope::of(actor, project.store()))
 }
 
 /// One count of children as asserted in one source.
@@ -58,7 +58,12 @@ type ClaimKey = (Option<u64>, Option<u32>, Option<u32>, String);
 
 /// Counts of children across all sources, the most repeated first.
 pub fn child_count_rows(store: &dyn Store) -> Result<Vec<ClaimRow>> {
-    let locals = load_locals(store, EntityKind::Claim)?;
+    child_count_rows_in(store, &Scope::of(&Actor::local("claims"), store))
+}
+
+/// [`child_count_rows`] from only the statements `scope` may see.
+fn child_count_rows_in(store: &dyn Store, scope: &Scope) -> Result<Vec<ClaimRow>> {
+    let locals = load_locals(store, EntityKind::Claim, scope)?;
     let mut rows: BTreeMap<ClaimKey, ClaimRow> = BTreeMap::new();
     for entity in &locals.entities {
         let Some(statements) = locals.statements.get(&entity.id) else {

@@ -7,7 +7,7 @@
 //! reflects every source and every correction, and each judgement can be
 //! undone by another (or by rejecting its statement).
 
-use crate::{Actor, AppError, Permission, Result};
+use crate::{Actor, AppError, Permission, Result, Scope};
 use casefile_core::property::{ACRONYM, ALIAS, MENTION, PLACE_KIND, ROLE, SAME_AS, SPLIT_OFF};
 use casefile_core::{
     AuditRecord, Entity, EntityId, EntityKind, Origin, SourceId, Statement, StatementFilter,
@@ -19,6 +19,7 @@ use casefile_extract::{
 use casefile_store::{now_rfc3339, Project, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// One entity across sources.
 #[derive(Debug, Clone, Serialize)]
@@ -40,17 +41,24 @@ pub(crate) struct Locals {
     pub(crate) statements: HashMap<EntityId, Vec<Statement>>,
 }
 
-pub(crate) fn load_locals(store: &dyn Store, kind: EntityKind) -> Result<Locals> {
-    let entities = store.entities(Some(kind))?;
+///
+/// With a limited `scope` (a viewer), only the statements it may see, and
+/// only the entities with at least one of them: an entity's caption comes
+/// from its statements, so one with none visible is not shown at all.
+pub(crate) fn load_locals(store: &dyn Store, kind: EntityKind, scope: &Scope) -> Result<Locals> {
+    let mut entities = store.entities(Some(kind))?;
     let mut statements: HashMap<EntityId, Vec<Statement>> = HashMap::new();
     let filter = StatementFilter {
         entity_kind: Some(kind),
         ..Default::default()
     };
     for s in store.statements(&filter)? {
-        if s.status != Status::Rejected {
+        if s.status != Status::Rejected && scope.statement_visible(&s)? {
             statements.entry(s.entity.clone()).or_default().push(s);
         }
+    }
+    if !scope.is_everything() {
+        entities.retain(|e| statements.contains_key(&e.id));
     }
     Ok(Locals {
         entities,
@@ -58,7 +66,7 @@ pub(crate) fn load_locals(store: &dyn Store, kind: EntityKind) -> Result<Locals>
     })
 }
 
-fn judgements(store: &dyn Store) -> Result<Vec<Judgement>> {
+fn judgements(store: &dyn Store, scope: &Scope) -> Result<Vec<Judgement>> {
     let mut all = Vec::new();
     for property in [SAME_AS, SPLIT_OFF] {
         let filter = StatementFilter {
@@ -66,12 +74,11 @@ fn judgements(store: &dyn Store) -> Result<Vec<Judgement>> {
             origin: Some(Origin::Human),
             ..Default::default()
         };
-        all.extend(
-            store
-                .statements(&filter)?
-                .into_iter()
-                .filter(|s| s.status != Status::Rejected),
-        );
+        for s in store.statements(&filter)? {
+            if s.status != Status::Rejected && scope.statement_visible(&s)? {
+                all.push(s);
+            }
+        }
     }
     all.sort_by_key(|s| s.id);
     Ok(all
@@ -175,8 +182,13 @@ fn machine_clusters(kind: EntityKind, locals: &Locals) -> Vec<Vec<String>> {
 
 /// Every entity of `kind` across sources, human judgements applied.
 pub fn resolve(store: &dyn Store, kind: EntityKind) -> Result<Vec<Resolved>> {
-    let locals = load_locals(store, kind)?;
-    let clusters = apply_judgements(machine_clusters(kind, &locals), &judgements(store)?);
+    resolve_in(store, kind, &Scope::of(&Actor::local("resolve"), store))
+}
+
+/// [`resolve`] from only what `scope` may see.
+fn resolve_in(store: &dyn Store, kind: EntityKind, scope: &Scope) -> Result<Vec<Resolved>> {
+    let locals = load_locals(store, kind, scope)?;
+    let clusters = apply_judgements(machine_clusters(kind, &locals), &judgements(store, scope)?);
     let captions: HashMap<&str, &str> = locals
         .entities
         .iter()
@@ -270,9 +282,10 @@ pub fn entities(
         Some(k) => vec![k],
         None => RESOLVED_KINDS.to_vec(),
     };
+    let scope = Scope::of(actor, project.store());
     let mut all = Vec::new();
     for kind in kinds {
-        all.extend(resolve(project.store(), kind)?);
+        all.extend(resolved(project, kind, &scope)?.iter().cloned());
     }
     Ok(all)
 }
@@ -297,9 +310,26 @@ fn member_of(resolved: &[Resolved], id: &str) -> Result<Resolved> {
 }
 
 /// The resolved entity that has `id` among its members (resolving only its kind).
-fn find(store: &dyn Store, id: &str) -> Result<Resolved> {
-    let kind = resolved_kind(store, id)?;
-    member_of(&resolve(store, kind)?, id)
+/// Every entity of `kind` as `scope` may see it. Resolution across sources
+/// is a pass over every statement of the kind, so the unrestricted result
+/// is kept by the project until the next write ([`Project::derived`]); a
+/// viewer's is made anew.
+fn resolved(project: &Project, kind: EntityKind, scope: &Scope) -> Result<Arc<Vec<Resolved>>> {
+    if !scope.is_everything() {
+        return Ok(Arc::new(resolve_in(project.store(), kind, scope)?));
+    }
+    let key = match kind {
+        EntityKind::Person => "entities.person",
+        EntityKind::Organization => "entities.organization",
+        EntityKind::Place => "entities.place",
+        _ => return resolve(project.store(), kind).map(Arc::new),
+    };
+    project.derived(key, |store| resolve(store, kind))
+}
+
+fn find(project: &Project, id: &str, scope: &Scope) -> Result<Resolved> {
+    let kind = resolved_kind(project.store(), id)?;
+    member_of(&resolved(project, kind, scope)?, id)
 }
 
 /// One entity and every statement about its members.
@@ -314,13 +344,18 @@ pub struct EntityPage {
 pub fn entity(project: &Project, actor: &Actor, id: &str) -> Result<EntityPage> {
     actor.require(Permission::ReadFindings)?;
     let store = project.store();
-    let found = find(store, id)?;
+    let scope = Scope::of(actor, store);
+    let found = find(project, id, &scope)?;
     let mut statements = Vec::new();
     for member in &found.members {
-        statements.extend(store.statements(&StatementFilter {
+        for s in store.statements(&StatementFilter {
             entity: Some(EntityId(member.clone())),
             ..Default::default()
-        })?);
+        })? {
+            if scope.statement_visible(&s)? {
+                statements.push(s);
+            }
+        }
     }
     Ok(EntityPage {
         entity: found,
@@ -402,7 +437,7 @@ pub fn merge(
         )));
     }
     // One resolution serves both lookups.
-    let resolved = resolve(project.store(), kind_a)?;
+    let resolved = resolved(project, kind_a, &Scope::of(actor, project.store()))?;
     let (left, right) = (member_of(&resolved, a)?, member_of(&resolved, b)?);
     if left.id == right.id {
         return Ok(MergeOutcome::AlreadyOne { entity: left.id });
@@ -442,7 +477,7 @@ pub fn split(
 ) -> Result<SplitOutcome> {
     actor.require(Permission::JudgeFindings)?;
     require_reason(reason)?;
-    let cluster = find(project.store(), id)?;
+    let cluster = find(project, id, &Scope::of(actor, project.store()))?;
     for m in members {
         if !cluster.members.contains(m) {
             return Err(AppError::Invalid(format!(

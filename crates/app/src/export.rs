@@ -237,6 +237,20 @@ fn gather_project(project: &mut Project, actor: &Actor) -> Result<CaseBundle> {
 
 /// Fills the bundle's sources (streamed from the blobs), audit entries and
 /// organisation.
+/// The original bytes of source `sha256`: streamed from its file when the
+/// blobs are files here, read from the object store when it is opened.
+fn original(project: &Project, sha256: &str) -> Original {
+    if let Some(path) = project.blobs.local_path(sha256) {
+        return Original::File(path);
+    }
+    let blobs = project.blobs.clone();
+    let sha256 = sha256.to_string();
+    Original::Open(Box::new(move || {
+        let bytes = blobs.get(&sha256).map_err(std::io::Error::other)?;
+        Ok(Box::new(std::io::Cursor::new(bytes)) as Box<dyn std::io::Read + Send>)
+    }))
+}
+
 fn bundle(
     project: &Project,
     case: Case,
@@ -249,7 +263,7 @@ fn bundle(
     for id in &source_ids {
         sources.push(BundleSource {
             source: store.source(&id.0)?,
-            original: Original::File(project.blobs.path_of(&id.0)),
+            original: original(project, &id.0),
             restricted: false,
         });
     }

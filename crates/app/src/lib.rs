@@ -57,7 +57,7 @@ pub mod registries;
 pub mod sources;
 pub mod statements;
 
-pub use access::{Actor, Permission, Protected, Role};
+pub use access::{is_public, Actor, Permission, Protected, Role, Scope};
 pub use error::AppError;
 
 // The types of the lower crates that operations take and return, so that a
@@ -73,7 +73,10 @@ pub use casefile_estimate::{
 pub use casefile_extract::Extraction;
 pub use casefile_ingest::{NoProgress, Progress};
 pub use casefile_link::{LinkResult, Pair};
-pub use casefile_store::{now_rfc3339, Project, SearchHit, SearchQuery, StoreError, VerifyReport};
+pub use casefile_store::{
+    now_rfc3339, Backends, PgOptions, Project, S3Options, SearchHit, SearchQuery, StoreError,
+    VerifyReport,
+};
 
 /// Result type of this crate.
 pub type Result<T> = std::result::Result<T, AppError>;

@@ -1,10 +1,10 @@
 //! Projects and sources: init, open, ingest, list, show, search, verify, and
 //! the audit log.
 
-use crate::{tool, Actor, AppError, Permission, Result};
+use crate::{tool, Actor, AppError, Permission, Result, Scope};
 use casefile_core::{AuditEntry, Source, SourceId, SourceKind, SourceMeta, SourceSummary};
 use casefile_ingest::{FileOutcome, IngestOptions, Progress};
-use casefile_store::{verify_project, Project, SearchHit, SearchQuery, VerifyReport};
+use casefile_store::{verify_project, Backends, Project, SearchHit, SearchQuery, VerifyReport};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,18 @@ pub fn init(dir: &Path, actor: &Actor) -> Result<Project> {
 /// Opens the project in `dir`.
 pub fn open(dir: &Path) -> Result<Project> {
     Ok(Project::open(dir)?)
+}
+
+/// Creates a project in `dir` whose database and originals are in `backends`
+/// (PostgreSQL, S3); the directory then holds the settings and this
+/// machine's search index.
+pub fn init_with(dir: &Path, actor: &Actor, backends: &Backends) -> Result<Project> {
+    Ok(Project::init_with(dir, &actor.name, backends)?)
+}
+
+/// Opens the project in `dir` with its database and originals in `backends`.
+pub fn open_with(dir: &Path, backends: &Backends) -> Result<Project> {
+    Ok(Project::open_with(dir, backends)?)
 }
 
 /// The nearest directory at or above `start` that holds a project.
@@ -146,15 +158,30 @@ pub fn ingest(
 }
 
 /// Every source, oldest first, without its text.
+/// (Public sources only for a viewer.)
 pub fn sources(project: &Project, actor: &Actor) -> Result<Vec<SourceSummary>> {
     actor.require(Permission::ReadSources)?;
-    Ok(project.store().sources()?)
+    let scope = Scope::of(actor, project.store());
+    let mut all = project.store().sources()?;
+    all.retain(|s| scope.source_kind_visible(s.kind));
+    Ok(all)
+}
+
+/// The source, unless `actor` may not see it: then "not found", as for an
+/// id that does not exist (a viewer learns nothing of a non-public source).
+fn visible_source(project: &Project, actor: &Actor, id_or_prefix: &str) -> Result<Source> {
+    let source = project.store().source(id_or_prefix)?;
+    if Scope::of(actor, project.store()).source_kind_visible(source.kind) {
+        Ok(source)
+    } else {
+        Err(AppError::NotFound(format!("no source {id_or_prefix:?}")))
+    }
 }
 
 /// One source by id or unique prefix: metadata, custody, clean text.
 pub fn show(project: &Project, actor: &Actor, id_or_prefix: &str) -> Result<Source> {
     actor.require(Permission::ReadSources)?;
-    Ok(project.store().source(id_or_prefix)?)
+    visible_source(project, actor, id_or_prefix)
 }
 
 /// The original bytes of a source, exactly as ingested, with its full id.
@@ -164,7 +191,7 @@ pub fn original(
     id_or_prefix: &str,
 ) -> Result<(SourceId, Vec<u8>)> {
     actor.require(Permission::ReadSources)?;
-    let id = project.store().source(id_or_prefix)?.id;
+    let id = visible_source(project, actor, id_or_prefix)?.id;
     let bytes = project.blobs.get(&id.0)?;
     Ok((id, bytes))
 }
@@ -172,8 +199,18 @@ pub fn original(
 /// Full-text search: ranked sources with snippets and hit offsets.
 pub fn search(project: &mut Project, actor: &Actor, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     actor.require(Permission::ReadSources)?;
-    let index = project.search_index()?;
-    Ok(index.search(project.store(), query)?)
+    let mut hits = project.search(query)?;
+    let scope = Scope::of(actor, project.store());
+    if !scope.is_everything() {
+        let mut visible = Vec::with_capacity(hits.len());
+        for hit in hits {
+            if scope.source_visible(&hit.source_id)? {
+                visible.push(hit);
+            }
+        }
+        hits = visible;
+    }
+    Ok(hits)
 }
 
 /// Re-hashes every original and re-walks the audit chain.

@@ -1,17 +1,21 @@
 //! One statement, and its review status.
 
 use crate::entities::require_reason;
-use crate::{Actor, AppError, Permission, Result};
+use crate::{Actor, AppError, Permission, Result, Scope};
 use casefile_core::{Statement, StatementId, Status};
 use casefile_store::Project;
 
 /// The statement `id`.
 pub fn statement(project: &Project, actor: &Actor, id: StatementId) -> Result<Statement> {
     actor.require(Permission::ReadFindings)?;
-    project
-        .store()
-        .statement(id)?
-        .ok_or_else(|| AppError::NotFound(format!("no statement #{id}")))
+    let not_found = || AppError::NotFound(format!("no statement #{id}"));
+    let statement = project.store().statement(id)?.ok_or_else(not_found)?;
+    // A viewer is told of no statement it may not see.
+    if Scope::of(actor, project.store()).one_statement_visible(&statement)? {
+        Ok(statement)
+    } else {
+        Err(not_found())
+    }
 }
 
 /// Sets the review status of statement `id` (confirmed, disputed, rejected,

@@ -5,10 +5,11 @@ use crate::progress::Bar;
 use crate::{EXIT_PARTIAL, EXIT_VERIFY_FAILED};
 use anyhow::Result;
 use casefile_app::sources::{self, FileResult, IngestRequest, IngestSummary};
-use casefile_app::{Actor, Project, SearchQuery, SourceKind, SourceMeta};
+use casefile_app::{Actor, Backends, Project, SearchQuery, SourceKind, SourceMeta};
 use clap::Args;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The acting user: `--actor`, `CASEFILE_ACTOR`, `$USER`, else "unknown".
 pub fn actor_name(given: Option<&str>) -> String {
@@ -19,12 +20,40 @@ pub fn actor_name(given: Option<&str>) -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
+/// Where the database and originals are when not in the project directory
+/// (`--database`, `--blobs`): connected once per run, before any command.
+static BACKENDS: OnceLock<Backends> = OnceLock::new();
+
+pub fn set_backends(backends: Backends) {
+    let _ = BACKENDS.set(backends);
+}
+
+/// The backends of this run (embedded unless `--database`/`--blobs`).
+pub fn current_backends() -> Backends {
+    backends()
+}
+
+fn backends() -> Backends {
+    BACKENDS.get().cloned().unwrap_or_default()
+}
+
+/// Opens the project in `dir`. With a database or blobs elsewhere, a
+/// missing (or empty) directory is made the local part of the project: its
+/// settings and this machine's search index.
 pub fn open(dir: &Path) -> Result<Project> {
-    Ok(sources::open(dir)?)
+    let backends = backends();
+    if !backends.is_embedded() && !dir.join("casefile.toml").exists() {
+        let fresh = std::fs::read_dir(dir).map_or(true, |mut d| d.next().is_none());
+        if fresh {
+            let actor = Actor::local(actor_name(None));
+            return Ok(sources::init_with(dir, &actor, &backends)?);
+        }
+    }
+    Ok(sources::open_with(dir, &backends)?)
 }
 
 pub fn init(dir: &Path, actor: &Actor) -> Result<u8> {
-    sources::init(dir, actor)?;
+    sources::init_with(dir, actor, &backends())?;
     println!("created casefile project in {}", dir.display());
     Ok(0)
 }

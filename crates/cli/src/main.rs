@@ -44,6 +44,24 @@ pub struct Cli {
     /// Who is acting, recorded in the audit log (default: $USER).
     #[arg(long, global = true, env = "CASEFILE_ACTOR")]
     actor: Option<String>,
+    /// Keep the database in PostgreSQL (postgres://user[:password]@host[:port]/db)
+    /// instead of the project's SQLite file; the project directory then holds
+    /// the settings and the search index. `serve` also reads DATABASE_URL.
+    #[arg(long, global = true, env = "CASEFILE_DATABASE", hide_env_values = true)]
+    database: Option<String>,
+    /// The PostgreSQL schema of this project's tables (created if absent;
+    /// default: the connection's search path).
+    #[arg(long, global = true, env = "CASEFILE_DATABASE_SCHEMA")]
+    database_schema: Option<String>,
+    /// Most PostgreSQL connections open at once.
+    #[arg(long, global = true, default_value_t = 16)]
+    database_pool: usize,
+    /// Keep the originals in an S3-compatible bucket (s3://bucket/prefix)
+    /// instead of the project's folder; endpoint and keys from AWS_ENDPOINT_URL,
+    /// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION (plain http only to
+    /// this machine unless AWS_ALLOW_HTTP=true).
+    #[arg(long, global = true, env = "CASEFILE_BLOBS")]
+    blobs: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -208,6 +226,24 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8> {
     let actor = casefile_app::Actor::local(commands::actor_name(cli.actor.as_deref()));
+    let mut database = cli.database.clone();
+    if database.is_none() && matches!(cli.command, Command::Serve { .. }) {
+        database = std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty());
+    }
+    if database.is_some() || cli.blobs.is_some() {
+        let pg = casefile_app::PgOptions {
+            schema: cli.database_schema.clone(),
+            pool_size: cli.database_pool,
+        };
+        let backends = casefile_app::Backends::connect(
+            database.as_deref(),
+            &pg,
+            cli.blobs.as_deref(),
+            &casefile_app::S3Options::default(),
+        )
+        .context("cannot reach the project's database or originals")?;
+        commands::set_backends(backends);
+    }
     match cli.command {
         Command::Init { dir } => commands::init(&dir, &actor),
         Command::Demo { dir } => demo::run(&dir, &actor),

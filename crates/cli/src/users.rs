@@ -106,13 +106,18 @@ pub fn run(dir: &Path, command: UserCommand, actor: &Actor) -> Result<u8> {
 /// `casefile serve`: the team server (API and web pages) on `bind` until
 /// Ctrl-C or SIGTERM.
 pub fn serve(dir: &Path, bind: SocketAddr, insecure_cookies: bool) -> Result<u8> {
+    // Opened (or, on a database elsewhere, created) here, so that a wrong
+    // directory fails before the server starts listening.
+    drop(open(dir)?);
     let mut config = casefile_server::ServerConfig::new(dir.to_path_buf(), bind);
+    config.backends = crate::commands::current_backends();
+    let storage = config.backends.describe();
     if insecure_cookies {
         config.secure_cookies = false;
     }
     casefile_web::serve(config, |addr| {
         eprintln!(
-            "casefile serving {} on http://{addr} (pages at /, API under /api, OpenAPI at /openapi.json)",
+            "casefile serving {} ({storage}) on http://{addr} (pages at /, API under /api, OpenAPI at /openapi.json)",
             dir.display()
         );
     })?;

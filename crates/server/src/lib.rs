@@ -26,7 +26,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use casefile_app::{Actor, AppError, Project};
+use casefile_app::{Actor, AppError, Backends, Project};
 use pool::{Access, ProjectPool};
 use serde::Serialize;
 use std::net::SocketAddr;
@@ -41,7 +41,12 @@ pub use error::ApiError;
 /// How to run the server.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
+    /// The project directory: everything of an embedded project; with
+    /// [`ServerConfig::backends`] elsewhere, the settings and this server's
+    /// search index.
     pub project: PathBuf,
+    /// Where the database and originals are when not in the directory.
+    pub backends: Backends,
     pub bind: SocketAddr,
     /// Mark cookies Secure (off only for plain HTTP on loopback).
     pub secure_cookies: bool,
@@ -56,6 +61,7 @@ impl ServerConfig {
     pub fn new(project: PathBuf, bind: SocketAddr) -> ServerConfig {
         ServerConfig {
             project,
+            backends: Backends::default(),
             secure_cookies: !bind.ip().is_loopback(),
             bind,
             max_body: 64 * 1024 * 1024,
@@ -218,7 +224,10 @@ pub enum ServerError {
 /// Opens the project and the shared state for `config`.
 pub fn state(config: ServerConfig) -> Result<AppState, ServerError> {
     Ok(AppState {
-        pool: Arc::new(ProjectPool::open(config.project.clone())?),
+        pool: Arc::new(ProjectPool::open(
+            config.project.clone(),
+            config.backends.clone(),
+        )?),
         jobs: Arc::default(),
         limiter: Arc::default(),
         config: Arc::new(config),

@@ -1,6 +1,6 @@
 //! Open projects for the blocking threads that run operations.
 //!
-//! A [`Project`] is not `Sync` (it holds a SQLite connection), so each
+//! A [`Project`] is not `Sync` (it may hold a SQLite connection), so each
 //! operation gets one to itself: taken from the idle list, or opened from
 //! the directory when none is idle, and put back afterwards. SQLite in WAL
 //! mode lets these connections read side by side; writes go through one
@@ -9,7 +9,7 @@
 
 use crate::auth::{authenticate, Credentials};
 use crate::error::ApiError;
-use casefile_app::{sources, Actor, AppError, Project};
+use casefile_app::{sources, Actor, AppError, Backends, Project};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -26,6 +26,7 @@ pub enum Access {
 /// The projects of one directory, shared by every request.
 pub struct ProjectPool {
     dir: PathBuf,
+    backends: Backends,
     idle: Mutex<Vec<Project>>,
     write_gate: Mutex<()>,
 }
@@ -37,10 +38,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl ProjectPool {
     /// Opens the project in `dir` once, so that a wrong directory fails at start.
-    pub fn open(dir: PathBuf) -> Result<ProjectPool, AppError> {
-        let first = sources::open(&dir)?;
+    pub fn open(dir: PathBuf, backends: Backends) -> Result<ProjectPool, AppError> {
+        let first = sources::open_with(&dir, &backends)?;
         Ok(ProjectPool {
             dir,
+            backends,
             idle: Mutex::new(vec![first]),
             write_gate: Mutex::new(()),
         })
@@ -50,7 +52,7 @@ impl ProjectPool {
         if let Some(project) = lock(&self.idle).pop() {
             return Ok(project);
         }
-        sources::open(&self.dir)
+        sources::open_with(&self.dir, &self.backends)
     }
 
     fn checkin(&self, project: Project) {

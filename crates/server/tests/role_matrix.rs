@@ -64,13 +64,15 @@ const MATRIX: &[(&str, [(u16, Protected); 5])] = &[
         "GET /api/entities?kind=person",
         [(200, N), (200, N), (200, N), (403, N), (200, N)],
     ),
+    // The viewer sees confirmed statements only: this entity has none yet
+    // (see `viewers_see_only_confirmed_statements_and_public_sources`).
     (
         "GET /api/entities/{entity}",
-        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+        [(200, N), (200, N), (200, N), (403, N), (404, N)],
     ),
     (
         "GET /api/statements/{statement}",
-        [(200, N), (200, N), (200, N), (403, N), (200, N)],
+        [(200, N), (200, N), (200, N), (403, N), (404, N)],
     ),
     (
         "POST /api/statements/{statement}/status",
@@ -278,7 +280,7 @@ fn with_form(
 #[test]
 fn every_role_gets_exactly_what_it_may_see_and_do() {
     let server = common::start();
-    let client = common::client();
+    let client = common::unpooled_client();
     let admin = server.token(Role::Admin).to_string();
     let get = |path: &str| -> Value {
         client
@@ -405,4 +407,138 @@ fn every_role_gets_exactly_what_it_may_see_and_do() {
         "the audit log holds a record's name"
     );
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The viewer's scope: confirmed statements from public sources, and public
+/// sources only; an unconfirmed statement or a team document is "not found"
+/// for it, while the analyst sees both.
+#[test]
+fn viewers_see_only_confirmed_statements_and_public_sources() {
+    let server = common::start();
+    let client = common::client();
+    let get = |role: Role, path: &str| -> (u16, Value) {
+        let response = client
+            .get(server.url(path))
+            .bearer_auth(server.token(role))
+            .send()
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().unwrap_or(Value::Null))
+    };
+    let ids_of = |v: &Value, key: &str| -> BTreeSet<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x[key].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // Before any review the viewer sees no entity, claim or statement.
+    let (_, persons) = get(Role::Analyst, "/api/entities?kind=person");
+    let entity = persons[0]["id"].as_str().unwrap().to_string();
+    let (_, page) = get(Role::Analyst, &format!("/api/entities/{entity}"));
+    let statements = page["statements"].as_array().unwrap().clone();
+    assert!(statements.len() >= 2, "{page}");
+    assert!(statements.iter().all(|s| s["status"] == "proposed"));
+    let (status, viewer_persons) = get(Role::Viewer, "/api/entities?kind=person");
+    assert_eq!(status, 200);
+    assert_eq!(
+        viewer_persons.as_array().unwrap().len(),
+        0,
+        "{viewer_persons}"
+    );
+    let (_, claims) = get(Role::Viewer, "/api/claims");
+    assert_eq!(claims.as_array().unwrap().len(), 0, "{claims}");
+    let (_, analyst_claims) = get(Role::Analyst, "/api/claims");
+    assert!(!analyst_claims.as_array().unwrap().is_empty());
+
+    // One statement confirmed: the viewer sees it, its entity, and nothing else of it.
+    let confirmed = statements[0]["id"].as_i64().unwrap();
+    let proposed = statements[1]["id"].as_i64().unwrap();
+    let response = client
+        .post(server.url(&format!("/api/statements/{confirmed}/status")))
+        .bearer_auth(server.token(Role::Analyst))
+        .json(&json!({"status": "confirmed", "reason": "checked against the source"}))
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        get(Role::Viewer, &format!("/api/statements/{confirmed}")).0,
+        200
+    );
+    assert_eq!(
+        get(Role::Viewer, &format!("/api/statements/{proposed}")).0,
+        404
+    );
+    assert_eq!(
+        get(Role::Analyst, &format!("/api/statements/{proposed}")).0,
+        200
+    );
+    let (status, viewer_page) = get(Role::Viewer, &format!("/api/entities/{entity}"));
+    assert_eq!(status, 200, "{viewer_page}");
+    let seen: Vec<i64> = viewer_page["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(seen, [confirmed]);
+    let (_, viewer_persons) = get(Role::Viewer, "/api/entities?kind=person");
+    assert_eq!(
+        viewer_persons.as_array().unwrap().len(),
+        1,
+        "{viewer_persons}"
+    );
+
+    // A team document (plain text upload: kind `document`) is not public material.
+    let upload = client
+        .post(server.url("/api/sources"))
+        .bearer_auth(server.token(Role::Analyst));
+    let upload = with_form(
+        upload,
+        &[(
+            "file",
+            Some("note.txt"),
+            b"Internal note casefilemarker: the Dubrava camp list was received from a witness.",
+        )],
+    )
+    .send()
+    .unwrap();
+    assert_eq!(upload.status().as_u16(), 202);
+    let job: Value = upload.json().unwrap();
+    let done = common::wait_job(
+        &server.base,
+        server.token(Role::Analyst),
+        job["job"].as_str().unwrap(),
+    );
+    assert_eq!(done["state"], "done", "{done}");
+    let note = done.to_string();
+    let (_, all) = get(Role::Analyst, "/api/sources");
+    let (_, public) = get(Role::Viewer, "/api/sources");
+    let (all, public) = (ids_of(&all, "id"), ids_of(&public, "id"));
+    let hidden: Vec<&String> = all.difference(&public).collect();
+    assert_eq!(hidden.len(), 1, "only the document is hidden");
+    let document = hidden[0].clone();
+    assert!(note.contains(&document), "{note}");
+    assert_eq!(
+        get(Role::Viewer, &format!("/api/sources/{document}")).0,
+        404
+    );
+    assert_eq!(
+        get(Role::Viewer, &format!("/api/sources/{document}/original")).0,
+        404
+    );
+    assert_eq!(
+        get(Role::Analyst, &format!("/api/sources/{document}")).0,
+        200
+    );
+    let (_, hits) = get(Role::Analyst, "/api/search?q=casefilemarker");
+    assert!(ids_of(&hits, "source_id").contains(&document), "{hits}");
+    let (_, hits) = get(Role::Viewer, "/api/search?q=casefilemarker");
+    assert!(!ids_of(&hits, "source_id").contains(&document), "{hits}");
+    let (_, hits) = get(Role::Viewer, "/api/search?q=Dubrava");
+    assert!(
+        !hits.as_array().unwrap().is_empty(),
+        "public sources are found"
+    );
 }

@@ -10,7 +10,9 @@
 //!
 //! [`SqliteAccountStore`] keeps its tables in the project's database, on a
 //! connection of its own; its `write` uses immediate transactions like the
-//! main store, so both append to one audit chain safely.
+//! main store, so both append to one audit chain safely. The PostgreSQL
+//! one is `postgres::accounts`. One behaviour suite runs against both
+//! (`tests/accounts.rs`).
 
 use crate::error::DbContext;
 use crate::records::audit_record;
@@ -402,86 +404,5 @@ impl AccountStore for SqliteAccountStore {
             )?;
             Ok(true)
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sqlite::SqliteStore;
-    use crate::store::Store;
-
-    fn user(name: &str) -> UserRecord {
-        UserRecord {
-            name: name.into(),
-            role: "analyst".into(),
-            password_hash: "$argon2id$v=19$secret-hash".into(),
-            disabled: false,
-            created_at: now_rfc3339(),
-        }
-    }
-
-    /// A session id's hash as the app stores it (SHA-256 hex): the audit log
-    /// may name a short prefix of it, never the whole.
-    const SESSION_HASH: &str = "5e5510a4c0ffee5e5510a4c0ffee5e5510a4c0ffee5e5510a4c0ffee5e5510a4";
-
-    #[test]
-    fn changes_are_audited_without_secrets_and_disable_ends_everything() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("casefile.db");
-        let main = SqliteStore::open(&path).unwrap();
-        let mut accounts = SqliteAccountStore::open(&path).unwrap();
-        accounts.add_user(&user("olena"), "admin").unwrap();
-        assert!(
-            accounts.add_user(&user("olena"), "admin").is_err(),
-            "duplicate name"
-        );
-        accounts
-            .add_token("t1", "olena", "tokenhash", "admin")
-            .unwrap();
-        let session = SessionRecord {
-            user: "olena".into(),
-            expires_at: "2999-01-01T00:00:00Z".into(),
-            csrf_hash: "csrfhash".into(),
-        };
-        accounts
-            .add_session(SESSION_HASH, &session, "olena")
-            .unwrap();
-        assert_eq!(accounts.session(SESSION_HASH).unwrap(), Some(session));
-        accounts.set_role("olena", "tracer", "admin").unwrap();
-        assert_eq!(accounts.user("olena").unwrap().unwrap().role, "tracer");
-        accounts.disable_user("olena", "admin").unwrap();
-        assert!(accounts.user("olena").unwrap().unwrap().disabled);
-        assert_eq!(accounts.session(SESSION_HASH).unwrap(), None);
-        assert!(
-            accounts
-                .token_by_hash("tokenhash")
-                .unwrap()
-                .unwrap()
-                .revoked
-        );
-        assert!(!accounts.revoke_token("nope", "admin").unwrap());
-        assert!(matches!(
-            accounts.set_role("nobody", "viewer", "admin"),
-            Err(StoreError::NotFound { .. })
-        ));
-
-        let entries = main.audit_entries().unwrap();
-        let actions: Vec<&str> = entries.iter().map(|e| e.record.action.as_str()).collect();
-        assert_eq!(
-            actions,
-            [
-                "user.add",
-                "user.token.add",
-                "user.login",
-                "user.role",
-                "user.disable"
-            ]
-        );
-        let log = serde_json::to_string(&entries).unwrap();
-        for secret in ["secret-hash", "tokenhash", SESSION_HASH, "csrfhash"] {
-            assert!(!log.contains(secret), "the audit log holds {secret}");
-        }
-        assert!(casefile_core::verify_chain(&entries, main.audit_head().unwrap()).is_empty());
     }
 }

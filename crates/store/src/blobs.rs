@@ -56,6 +56,11 @@ pub trait Blobs: Send + Sync {
     fn list(&self) -> Result<Vec<String>>;
     /// Where the blobs are, for messages (a folder path or an `s3://` URL).
     fn location(&self) -> String;
+    /// The file holding blob `sha256`, when blobs are files on this machine
+    /// (an export then streams it instead of holding it in memory).
+    fn local_path(&self, _sha256: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// Refuses a name that is not 64 lowercase hex digits, before it becomes a
@@ -241,6 +246,10 @@ impl Blobs for BlobStore {
         }
         out.sort();
         Ok(out)
+    }
+
+    fn local_path(&self, sha256: &str) -> Option<PathBuf> {
+        checked_name(sha256).ok().map(|name| self.path_of(name))
     }
 
     fn location(&self) -> String {

@@ -11,7 +11,8 @@
 //!
 //! The API, all at the crate root:
 //! - [`Project`] opens the three parts of a project together (settings in
-//!   [`ProjectConfig`]);
+//!   [`ProjectConfig`]; the database and originals elsewhere with
+//!   [`Backends`]: PostgreSQL, S3);
 //! - [`Store`], the database behind a trait, with its embedded
 //!   implementation [`SqliteStore`] and [`PgStore`] for a team server on
 //!   PostgreSQL (all SQL lives in their two modules, with PostgreSQL's
@@ -48,8 +49,8 @@ mod verify;
 pub use accounts::{AccountStore, SessionRecord, SqliteAccountStore, TokenRecord, UserRecord};
 pub use blobs::{BlobState, BlobStore, Blobs};
 pub use error::StoreError;
-pub use postgres::{PgOptions, PgStore, PG_SCHEMA_VERSION};
-pub use project::{Project, ProjectConfig};
+pub use postgres::{PgAccountStore, PgOptions, PgStore, PG_SCHEMA_VERSION};
+pub use project::{Backends, Project, ProjectConfig};
 pub use records::audit_record;
 pub use s3::{S3Blobs, S3Options};
 pub use search::{SearchHit, SearchIndex, SearchQuery};

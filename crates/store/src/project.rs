@@ -1,15 +1,20 @@
 //! Creating, finding and opening a project directory.
 
 use crate::accounts::{AccountStore, SqliteAccountStore};
-use crate::blobs::BlobStore;
+use crate::blobs::{BlobStore, Blobs};
+use crate::postgres::{PgAccountStore, PgOptions, PgStore};
 use crate::records::audit_record;
-use crate::search::SearchIndex;
+use crate::s3::{S3Blobs, S3Options};
+use crate::search::{SearchHit, SearchIndex, SearchQuery};
 use crate::sqlite::SqliteStore;
 use crate::store::Store;
 use crate::{Result, StoreError};
 use serde::{Deserialize, Serialize};
+use std::any::Any;
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// The marker file that makes a directory a project.
 pub const CONFIG_FILE: &str = "casefile.toml";
@@ -39,6 +44,16 @@ pub struct ProjectConfig {
     /// `Contact-Email` of a bag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email: Option<String>,
+    /// True when the database is PostgreSQL (the directory then holds only
+    /// these settings and the search index): opening it without the
+    /// database, or an embedded project with one, is refused rather than
+    /// mixing an index of one database with the rows of another.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub team_database: bool,
+    /// On a team database, the name under which it records what this
+    /// directory's search index holds (each server keeps its own index).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_owner: Option<String>,
 }
 
 fn default_max_file_size() -> u64 {
@@ -58,6 +73,68 @@ impl Default for ProjectConfig {
             organisation: None,
             contact_name: None,
             contact_email: None,
+            team_database: false,
+            index_owner: None,
+        }
+    }
+}
+
+/// Where a project's database and originals live when not in its directory:
+/// PostgreSQL instead of the SQLite file, and an S3 bucket instead of the
+/// blob folder (each independently). Connected once, then shared by every
+/// [`Project`] opened with it (clones share the connection pool and the S3
+/// client). The search index always stays in the directory: it is derived,
+/// and each server keeps its own.
+#[derive(Clone, Default)]
+pub struct Backends {
+    /// The database, with its accounts, when it is PostgreSQL.
+    pub postgres: Option<PgStore>,
+    /// The originals, when they are not in the project's folder.
+    pub blobs: Option<Arc<dyn Blobs>>,
+}
+
+impl std::fmt::Debug for Backends {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+impl Backends {
+    /// Connects to the database at `database_url` (migrating its schema)
+    /// and opens the blobs at `blobs_url` (`s3://bucket/prefix`); either may
+    /// be absent, and the project directory then holds that part.
+    pub fn connect(
+        database_url: Option<&str>,
+        pg: &PgOptions,
+        blobs_url: Option<&str>,
+        s3: &S3Options,
+    ) -> Result<Backends> {
+        let postgres = match database_url {
+            Some(url) => Some(PgStore::connect_with(url, pg)?),
+            None => None,
+        };
+        let blobs: Option<Arc<dyn Blobs>> = match blobs_url {
+            Some(url) => Some(Arc::new(S3Blobs::open(url, s3)?)),
+            None => None,
+        };
+        Ok(Backends { postgres, blobs })
+    }
+
+    /// True when nothing is outside the project directory.
+    pub fn is_embedded(&self) -> bool {
+        self.postgres.is_none() && self.blobs.is_none()
+    }
+
+    /// A short description for messages (no password, no key).
+    pub fn describe(&self) -> String {
+        let database = if self.postgres.is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        };
+        match &self.blobs {
+            Some(blobs) => format!("{database}, originals in {}", blobs.location()),
+            None => format!("{database}, originals in the project folder"),
         }
     }
 }
@@ -73,14 +150,46 @@ pub struct Project {
     store: Box<dyn Store + Send>,
     /// Users, tokens and sessions of a team server (in the same database).
     accounts: Box<dyn AccountStore + Send>,
-    pub blobs: BlobStore,
+    /// The originals: the project's folder, or a shared object store.
+    pub blobs: Arc<dyn Blobs>,
     index_dir: PathBuf,
+    /// The search index kept open between searches, and the audit head it
+    /// was last caught up at: every write appends to the log, so while the
+    /// head stays put there is nothing new to index or reload.
+    index: Option<SearchIndex>,
+    index_seen_head: Option<u64>,
+    /// Values derived from the whole database (see [`Project::derived`]),
+    /// each with the audit head it was computed at.
+    derived: Mutex<HashMap<&'static str, Derived>>,
+}
+
+/// A value of [`Project::derived`] and the audit head it was computed at.
+type Derived = (u64, Arc<dyn Any + Send + Sync>);
+
+/// A name for a new directory's search index that no other server shares:
+/// a hash of the directory, the time and the process.
+fn new_index_owner(dir: &Path) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let seed = format!("{}\n{nanos}\n{}", dir.display(), std::process::id());
+    casefile_core::sha256_hex(seed.as_bytes())[..16].to_string()
 }
 
 impl Project {
     /// Creates a project in `dir` (which may exist but must be empty) and
     /// records the creation as the first audit entry.
     pub fn init(dir: &Path, actor: &str) -> Result<Project> {
+        Project::init_with(dir, actor, &Backends::default())
+    }
+
+    /// [`Project::init`] with the database and originals in `backends`. On
+    /// PostgreSQL the directory holds only the settings and this server's
+    /// search index; `project.init` is logged only when the database's log
+    /// is still empty (a second server joining an existing database logs
+    /// nothing).
+    pub fn init_with(dir: &Path, actor: &str, backends: &Backends) -> Result<Project> {
         if dir.join(CONFIG_FILE).exists() {
             return Err(StoreError::AlreadyAProject(dir.to_path_buf()));
         }
@@ -120,19 +229,26 @@ impl Project {
             }
         }
         fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
-        let config = ProjectConfig::default();
+        let team = backends.postgres.is_some();
+        let config = ProjectConfig {
+            team_database: team,
+            index_owner: team.then(|| new_index_owner(dir)),
+            ..ProjectConfig::default()
+        };
         let text = toml::to_string(&config).map_err(|e| StoreError::Config {
             path: dir.join(CONFIG_FILE),
             reason: e.to_string(),
         })?;
-        let mut project = Project::open_parts(dir, config)?;
+        let mut project = Project::open_parts(dir, config, backends)?;
         SearchIndex::create(&project.index_dir)?;
-        project.store.append_audit(audit_record(
-            actor,
-            "project.init",
-            vec![],
-            serde_json::json!({ "format_version": FORMAT_VERSION }).to_string(),
-        ))?;
+        if backends.postgres.is_none() || project.store.audit_head()? == 0 {
+            project.store.append_audit(audit_record(
+                actor,
+                "project.init",
+                vec![],
+                serde_json::json!({ "format_version": FORMAT_VERSION }).to_string(),
+            ))?;
+        }
         // The marker is written last: a crash before this point leaves a
         // directory that is not yet a project and can simply be re-initialised.
         let header = "# casefile project settings\n";
@@ -143,6 +259,11 @@ impl Project {
 
     /// Opens the project in `dir`.
     pub fn open(dir: &Path) -> Result<Project> {
+        Project::open_with(dir, &Backends::default())
+    }
+
+    /// Opens the project in `dir` with the database and originals in `backends`.
+    pub fn open_with(dir: &Path, backends: &Backends) -> Result<Project> {
         let config_path = dir.join(CONFIG_FILE);
         let text = match fs::read_to_string(&config_path) {
             Ok(text) => text,
@@ -161,14 +282,40 @@ impl Project {
                 supported: FORMAT_VERSION,
             });
         }
-        Project::open_parts(dir, config)
+        if config.team_database != backends.postgres.is_some() {
+            let reason = if config.team_database {
+                "its database is PostgreSQL: give the database URL (--database or CASEFILE_DATABASE)"
+            } else {
+                "it holds an embedded database: open it without a PostgreSQL URL"
+            };
+            return Err(StoreError::Config {
+                path: config_path,
+                reason: reason.to_string(),
+            });
+        }
+        Project::open_parts(dir, config, backends)
     }
 
-    fn open_parts(dir: &Path, config: ProjectConfig) -> Result<Project> {
-        let store = Box::new(SqliteStore::open(&dir.join(DB_FILE))?);
-        // After the main store, whose schema the accounts' audit entries need.
-        let accounts = Box::new(SqliteAccountStore::open(&dir.join(DB_FILE))?);
-        let blobs = BlobStore::open(dir.join(BLOB_DIR))?;
+    fn open_parts(dir: &Path, config: ProjectConfig, backends: &Backends) -> Result<Project> {
+        let (store, accounts): (Box<dyn Store + Send>, Box<dyn AccountStore + Send>) =
+            match &backends.postgres {
+                Some(pg) => (
+                    Box::new(match &config.index_owner {
+                        Some(owner) => pg.with_index_owner(owner),
+                        None => pg.clone(),
+                    }),
+                    Box::new(PgAccountStore::new(pg.clone())),
+                ),
+                None => (
+                    Box::new(SqliteStore::open(&dir.join(DB_FILE))?),
+                    // After the main store, whose schema the accounts' audit entries need.
+                    Box::new(SqliteAccountStore::open(&dir.join(DB_FILE))?),
+                ),
+            };
+        let blobs: Arc<dyn Blobs> = match &backends.blobs {
+            Some(blobs) => Arc::clone(blobs),
+            None => Arc::new(BlobStore::open(dir.join(BLOB_DIR))?),
+        };
         Ok(Project {
             root: dir.to_path_buf(),
             config,
@@ -176,6 +323,9 @@ impl Project {
             accounts,
             blobs,
             index_dir: dir.join(INDEX_DIR),
+            index: None,
+            index_seen_head: None,
+            derived: Mutex::default(),
         })
     }
 
@@ -225,6 +375,64 @@ impl Project {
         };
         let indexed = index.catch_up(self.store.as_mut())?;
         Ok((index, indexed))
+    }
+
+    /// The value named `key` computed by `make` from the database, kept
+    /// while the audit head stays where it was when it was made: every write
+    /// appends to the log, so an unchanged head means unchanged data. For
+    /// values that cost a pass over many rows (entities resolved across
+    /// sources); `make` must depend on the database alone.
+    pub fn derived<T, E>(
+        &self,
+        key: &'static str,
+        make: impl FnOnce(&dyn Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<Arc<T>, E>
+    where
+        T: Any + Send + Sync,
+        E: From<StoreError>,
+    {
+        let head = self.store.audit_head()?;
+        let cached = {
+            let derived = self.derived.lock().unwrap_or_else(|p| p.into_inner());
+            derived
+                .get(key)
+                .filter(|(at, _)| *at == head)
+                .map(|(_, value)| Arc::clone(value))
+        };
+        if let Some(value) = cached.and_then(|v| v.downcast::<T>().ok()) {
+            return Ok(value);
+        }
+        let value = Arc::new(make(self.store.as_ref())?);
+        let mut derived = self.derived.lock().unwrap_or_else(|p| p.into_inner());
+        derived.insert(key, (head, value.clone() as Arc<dyn Any + Send + Sync>));
+        Ok(value)
+    }
+
+    /// Full-text search with the index kept open: caught up (and reloaded)
+    /// only when the audit head moved since the last search, i.e. when
+    /// something may have been written by this or another process.
+    pub fn search(&mut self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        let head = self.store.audit_head()?;
+        let stale = self.index.is_none()
+            || self.index_seen_head != Some(head)
+            || !self.index_dir.join("meta.json").exists();
+        if stale {
+            self.index = None;
+            let (index, _) = self.search_index_caught_up()?;
+            // Seen only when nothing is left to index: another process may
+            // hold the writer and commit the rest after this search.
+            if index.is_caught_up() {
+                self.index_seen_head = Some(head);
+            }
+            self.index = Some(index);
+        }
+        match &self.index {
+            Some(index) => index.search(self.store.as_ref(), query),
+            None => Err(StoreError::Corrupt {
+                what: "search index".into(),
+                reason: "not open".into(),
+            }),
+        }
     }
 
     /// Path of the database file (for diagnostics and tests).

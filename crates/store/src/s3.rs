@@ -65,6 +65,22 @@ fn parse_url(url: &str) -> Result<(&str, &str)> {
     Ok((bucket, prefix.trim_matches('/')))
 }
 
+/// True for `http://` URLs of this machine: 127.0.0.0/8, `[::1]`, `localhost`.
+fn is_loopback_http(endpoint: &str) -> bool {
+    let Some(rest) = endpoint.strip_prefix("http://") else {
+        return false;
+    };
+    let authority = rest.split('/').next().unwrap_or("");
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => authority.split(':').next().unwrap_or(""),
+    };
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 impl S3Blobs {
     /// Opens the blobs at `url` (`s3://bucket/prefix`) and checks that the
     /// bucket answers.
@@ -94,6 +110,17 @@ impl S3Blobs {
         }
         if let Some(allow) = options.allow_http {
             builder = builder.with_allow_http(allow);
+        } else if std::env::var_os("AWS_ALLOW_HTTP").is_none() {
+            // Plain HTTP is allowed to a server on this machine only, where
+            // no one else can listen in (a test server, a local gateway).
+            let endpoint = options.endpoint.clone().or_else(|| {
+                std::env::var("AWS_ENDPOINT_URL")
+                    .or_else(|_| std::env::var("AWS_ENDPOINT"))
+                    .ok()
+            });
+            if endpoint.as_deref().is_some_and(is_loopback_http) {
+                builder = builder.with_allow_http(true);
+            }
         }
         let url = format!("s3://{bucket}/{prefix}");
         let store = builder.build().map_err(|e| StoreError::ObjectStore {
@@ -268,6 +295,25 @@ impl Blobs for S3Blobs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_http_only_to_this_machine() {
+        for yes in [
+            "http://127.0.0.1:9317",
+            "http://localhost:9000/",
+            "http://[::1]:9000",
+        ] {
+            assert!(is_loopback_http(yes), "{yes}");
+        }
+        for no in [
+            "https://127.0.0.1:9317",
+            "http://s3.example.org",
+            "http://127.0.0.1.example.org",
+            "http://10.0.0.1:9000",
+        ] {
+            assert!(!is_loopback_http(no), "{no}");
+        }
+    }
 
     #[test]
     fn urls_name_a_bucket_and_an_optional_prefix() {

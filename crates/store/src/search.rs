@@ -126,6 +126,9 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     writer: Option<IndexWriter>,
+    /// False when the last catch-up stopped because another process held
+    /// the writer (it indexes the rest).
+    caught_up: bool,
 }
 
 impl SearchIndex {
@@ -161,6 +164,7 @@ impl SearchIndex {
             reader,
             fields,
             writer: None,
+            caught_up: true,
         })
     }
 
@@ -204,6 +208,7 @@ impl SearchIndex {
     /// source before it finishes, and searching goes on with the committed index.
     pub fn catch_up(&mut self, store: &mut dyn Store) -> Result<usize> {
         let mut total = 0;
+        self.caught_up = true;
         loop {
             let batch = store.unindexed_sources(CATCH_UP_BATCH)?;
             if batch.is_empty() {
@@ -212,7 +217,10 @@ impl SearchIndex {
             if self.writer.is_none() {
                 match self.index.writer(WRITER_MEMORY) {
                     Ok(writer) => self.writer = Some(writer),
-                    Err(tantivy::TantivyError::LockFailure(_, _)) => break,
+                    Err(tantivy::TantivyError::LockFailure(_, _)) => {
+                        self.caught_up = false;
+                        break;
+                    }
                     Err(e) => return Err(e).index("open the index for writing"),
                 }
             }
@@ -224,10 +232,18 @@ impl SearchIndex {
             store.mark_indexed(&ids)?;
             total += ids.len();
         }
-        if total > 0 {
-            self.reader.reload().index("reload the index")?;
-        }
+        // The writer is let go, so that another open copy of the index
+        // (another request, another process) can catch up in its turn; the
+        // reader sees whatever any of them committed.
+        self.writer = None;
+        self.reader.reload().index("reload the index")?;
         Ok(total)
+    }
+
+    /// True unless the last [`SearchIndex::catch_up`] left sources to a
+    /// process that held the writer.
+    pub fn is_caught_up(&self) -> bool {
+        self.caught_up
     }
 
     /// Number of documents in the committed index.

@@ -38,7 +38,7 @@ impl VerifyReport {
 /// Checks every blob, the clean text of every source, and the audit chain
 /// of an open project.
 pub fn verify_project(project: &Project) -> Result<VerifyReport> {
-    verify(project.store(), &project.blobs)
+    verify(project.store(), project.blobs.as_ref())
 }
 
 /// What a blob's state means for the report, or `None` when it is intact.

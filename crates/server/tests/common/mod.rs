@@ -72,6 +72,17 @@ pub fn client() -> reqwest::blocking::Client {
         .unwrap()
 }
 
+/// A client that opens a connection per request: a refusal sent before the
+/// request body was read (403 on an upload) ends its connection, and a
+/// pooled client may already have sent the next request on it.
+pub fn unpooled_client() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .timeout(std::time::Duration::from_secs(120))
+        .pool_max_idle_per_host(0)
+        .build()
+        .unwrap()
+}
+
 /// Polls job `id` until it is no longer running; returns its view.
 pub fn wait_job(base: &str, token: &str, id: &str) -> serde_json::Value {
     let client = client();

@@ -16,14 +16,20 @@
 //! SQLite's single writer, and two servers appending at once still form one
 //! chain. Reads take no lock.
 //!
+//! Several servers may share one database, each with a search index of its
+//! own: a store made by [`PgStore::with_index_owner`] keeps its index
+//! bookkeeping in `source_index` under that owner's name.
+//!
 //! Errors become [`StoreError::Postgres`] with the server's message and
 //! SQLSTATE only: never the query, and never the `detail` of a constraint
 //! error, which quotes the row's values.
 
+mod accounts;
 mod migrate;
 mod rows;
 mod write;
 
+pub use accounts::PgAccountStore;
 pub use migrate::PG_SCHEMA_VERSION;
 
 use crate::records::{
@@ -81,6 +87,11 @@ impl Default for PgOptions {
 pub struct PgStore {
     pool: Pool,
     runtime: Arc<BlockingRuntime>,
+    /// Whose search index the index bookkeeping (`unindexed_sources`,
+    /// `mark_indexed`, `mark_all_unindexed`) is about: `None` uses the one
+    /// `indexed` flag of each source (one index per database), a name uses
+    /// that server's rows of `source_index`.
+    index_owner: Option<Arc<str>>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -187,6 +198,7 @@ impl PgStore {
         let store = PgStore {
             pool,
             runtime: Arc::new(BlockingRuntime::new("casefile-postgres")?),
+            index_owner: None,
         };
         store.runtime.block_on(async {
             let mut client = store.pool.get().await.map_err(|e| {
@@ -223,6 +235,16 @@ impl PgStore {
             client.batch_execute(sql).await?;
             Ok(())
         })
+    }
+
+    /// This store (sharing its pool) with the index bookkeeping of the
+    /// search index named `owner`: each server on one database keeps its
+    /// own index, and catches up on what its own index lacks.
+    pub fn with_index_owner(&self, owner: &str) -> PgStore {
+        PgStore {
+            index_owner: Some(Arc::from(owner)),
+            ..self.clone()
+        }
     }
 
     async fn client(&self) -> Result<Object> {
@@ -312,6 +334,23 @@ impl Store for PgStore {
     }
 
     fn unindexed_sources(&self, limit: usize) -> Result<Vec<Source>> {
+        if let Some(owner) = &self.index_owner {
+            let owner: &str = owner;
+            return self.runtime.block_on(async {
+                let client = self.client().await?;
+                query_all(
+                    &client,
+                    &format!(
+                        "SELECT {SOURCE_COLUMNS} FROM sources s WHERE NOT EXISTS
+                           (SELECT 1 FROM source_index i WHERE i.owner = $2 AND i.source_id = s.id)
+                         ORDER BY id LIMIT $1"
+                    ),
+                    &[&(limit as i64), &owner],
+                    source_from_row,
+                )
+                .await
+            });
+        }
         self.runtime.block_on(async {
             let client = self.client().await?;
             query_all(
@@ -331,10 +370,24 @@ impl Store for PgStore {
         let ids: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
         self.runtime.block_on(async {
             let client = self.client().await?;
-            let statement = client
-                .prepare_cached("UPDATE sources SET indexed = TRUE WHERE id = ANY($1)")
-                .await?;
-            client.execute(&statement, &[&ids]).await?;
+            match &self.index_owner {
+                Some(owner) => {
+                    let owner: &str = owner;
+                    let statement = client
+                        .prepare_cached(
+                            "INSERT INTO source_index (owner, source_id)
+                             SELECT $1, UNNEST($2::text[]) ON CONFLICT DO NOTHING",
+                        )
+                        .await?;
+                    client.execute(&statement, &[&owner, &ids]).await?;
+                }
+                None => {
+                    let statement = client
+                        .prepare_cached("UPDATE sources SET indexed = TRUE WHERE id = ANY($1)")
+                        .await?;
+                    client.execute(&statement, &[&ids]).await?;
+                }
+            }
             Ok(())
         })
     }
@@ -342,9 +395,19 @@ impl Store for PgStore {
     fn mark_all_unindexed(&mut self) -> Result<()> {
         self.runtime.block_on(async {
             let client = self.client().await?;
-            client
-                .execute("UPDATE sources SET indexed = FALSE WHERE indexed", &[])
-                .await?;
+            match &self.index_owner {
+                Some(owner) => {
+                    let owner: &str = owner;
+                    client
+                        .execute("DELETE FROM source_index WHERE owner = $1", &[&owner])
+                        .await?
+                }
+                None => {
+                    client
+                        .execute("UPDATE sources SET indexed = FALSE WHERE indexed", &[])
+                        .await?
+                }
+            };
             Ok(())
         })
     }

@@ -214,6 +214,24 @@ fn attribution_right(pred: Option<&str>, gold: &[String]) -> bool {
     }
 }
 
+/// Every form of the found person or organization whose name is `name`.
+fn entity_forms(ex: &Extraction, name: Option<&str>) -> Vec<String> {
+    let Some(name) = name else {
+        return Vec::new();
+    };
+    let mut forms = Vec::new();
+    for p in ex.persons.iter().filter(|p| p.name == name) {
+        forms.push(p.name.clone());
+        forms.extend(p.variants.iter().cloned());
+    }
+    for o in ex.organizations.iter().filter(|o| o.name == name) {
+        forms.push(o.name.clone());
+        forms.extend(o.variants.iter().cloned());
+        forms.extend(o.acronym.iter().cloned());
+    }
+    forms
+}
+
 /// Pairs predicted with gold count claims as `score_multiset` does and scores the
 /// attribution of each pair whose gold claim annotates it.
 fn score_attribution(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) -> Attribution {
@@ -230,7 +248,15 @@ fn score_attribution(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) 
         used[g] = true;
         if let Some(gold) = &a.count_claims[g].asserted_by {
             out.scored += 1;
-            if attribution_right(c.asserted_by.as_deref(), gold) {
+            // The extractor names a found person or organization by its canonical name; the
+            // forms it found for that entity (its variants, its acronym) name it too.
+            let forms = entity_forms(ex, c.asserted_by.as_deref());
+            let right = if forms.is_empty() {
+                attribution_right(c.asserted_by.as_deref(), gold)
+            } else {
+                forms.iter().any(|f| attribution_right(Some(f), gold))
+            };
+            if right {
                 out.right += 1;
             } else {
                 errors.push(format!(

@@ -570,12 +570,13 @@ pub fn find_count_claims(
                 ),
                 ("of", "them") | ("из", "них") | ("з", "них") | ("із", "них")
             )
+            && num.value != Some(1)
             && ((sentence.first_word..i).any(|k| doc.is(k, class::CHILD_NOUN))
                 || previous_sentence_mentions_children(doc, i))
         {
             head = Some(num.end + 1);
         }
-        let (mut qualifier, mut q_start) = qualifier_before(doc, i);
+        let (mut qualifier, mut q_start) = qualifier_before(doc, num.first);
         if head.is_none() && bare_count_of_children(doc, num.first, num.end, q_start) {
             head = Some(num.end - 1);
         }
@@ -967,7 +968,8 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
                 || f.starts_with("наималодш");
             let oldest = f == "oldest"
                 || f.starts_with("наистарш")
-                || f.starts_with("старш")
+                // "старшый/старшому", not "старшыня"/"старшина" (a chairman, a sergeant).
+                || f.starts_with("старш") && !f.starts_with("старшын") && !f.starts_with("старшин")
                 || f.starts_with("наистарэиш")
                 || f.starts_with("старэиш");
             if !youngest && !oldest {

@@ -44,6 +44,10 @@ const GIVE: &[&str] = &[
     "передав",
     "подал",
     "направил",
+    "перадаў",
+    "перадала",
+    "перадало",
+    "перадалі",
     "надал",
     "надав",
 ];
@@ -60,6 +64,7 @@ const PROOF: &[&str] = &[
     "матеріал",
     "материал",
     "документ",
+    "матэрыял",
 ];
 
 /// All trigger strings in one automaton: pattern id -> (group, pattern length). Groups are the

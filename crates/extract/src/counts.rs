@@ -1391,14 +1391,10 @@ fn asserted_by(
         }
         // A person before the verb, else the entity nearest it: "Председатель Красного
         // Креста Дмитрий Шевцов заявил", "Pavel Latushka, who leads NAM, said".
-        if let Some(e) = (first..v)
-            .find_map(|k| person_at(k).filter(|_| k < first + 8))
-            .or_else(|| {
-                (first..v)
-                    .rev()
-                    .take(8)
-                    .find_map(|k| entity_at(k).filter(|_| k < first + 8))
-            })
+        let near = v.saturating_sub(12).max(first);
+        if let Some(e) = (near..v)
+            .find_map(person_at)
+            .or_else(|| (near..v).rev().find_map(entity_at))
         {
             return Some(e);
         }
@@ -1570,12 +1566,20 @@ fn attribution(
     {
         return Some(a);
     }
-    // The next sentence reports this one: "Про це повідомив керівник Офісу Андрій Єрмак."
-    if let Some(next) = doc.sentences.get(s_index + 1) {
-        let opener = doc.words[next.first_word..next.end_word.min(next.first_word + 2)]
+    // One of the next two sentences reports this one: "Про це повідомив керівник Офісу
+    // Андрій Єрмак.", "Як паведаміў у аўторак міністр Андрэй Іванец, …".
+    for next in doc.sentences.iter().skip(s_index + 1).take(2) {
+        if next.end_word <= next.first_word {
+            continue;
+        }
+        let head = &doc.words[next.first_word..next.end_word.min(next.first_word + 2)];
+        let opener = head
             .iter()
-            .any(|w| THIS_WAS_SAID.contains(&w.folded.as_str()));
-        if opener && next.end_word > next.first_word {
+            .any(|w| THIS_WAS_SAID.contains(&w.folded.as_str()))
+            || head.len() == 2
+                && matches!(head[0].folded.as_str(), "як" | "как" | "as")
+                && REPORTING.contains(head[1].folded.as_str());
+        if opener {
             if let Some(a) = first_source_in(doc, next.first_word, next.end_word, orgs, persons) {
                 return Some(a);
             }

@@ -227,7 +227,7 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             // "officials said on Tuesday that children were moved": the date is the
             // statement's, unless the trigger follows it at once ("said on Monday at a meeting").
             .filter(|(_, t, d, dist)| {
-                !dates_a_statement(doc, d)
+                !dates_a_statement_anywhere(doc, s, d)
                     || (t.1 >= d.end
                         && *dist <= 3
                         && !doc.text[d.end..t.1].split_whitespace().any(|w| {
@@ -291,6 +291,15 @@ fn is_complementizer(folded: &str) -> bool {
     matches!(folded, "that" | "що" | "что" | "што" | "як" | "как" | "if")
 }
 
+/// English auxiliaries and participles, which open a clause of their own after a verb of
+/// speaking ("said the children were moved").
+fn is_verb_form(folded: &str) -> bool {
+    matches!(
+        folded,
+        "were" | "was" | "had" | "have" | "has" | "been" | "are" | "is" | "would" | "will" | "be"
+    ) || folded.len() > 4 && (folded.ends_with("ed") || folded.ends_with("ing"))
+}
+
 /// Whether a date is the date of a statement in sentence `s`: right after or before a verb
 /// of speaking ("said on Tuesday", "в субботу написал", "повідомив у четвер"), a few
 /// words after it with no clause between ("told reporters in Kyiv on Monday"), or opening
@@ -311,8 +320,12 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
     // A verb of speaking up to five words before, no comma or complementizer between.
     let from = d.first_word.saturating_sub(6).max(s.first_word);
     if let Some(v) = (from..d.first_word).rev().find(|k| speech(*k)) {
+        // No clause of its own between: "said the children were moved on 12 March" dates
+        // the moving ("that" left out), "told reporters in Kyiv on Monday" the telling.
         let clean = (v + 1..d.first_word).all(|k| {
-            !is_complementizer(&words[k].folded)
+            let f = words[k].folded.as_str();
+            !is_complementizer(f)
+                && !is_verb_form(f)
                 && !doc.gap(k - 1, k).contains([',', ':', '«', '"', '“'])
         }) && !doc.gap(d.first_word - 1, d.first_word).contains([',', ':']);
         if clean {

@@ -207,7 +207,14 @@ pub fn extract(
     let mut places = places::find_places(&doc);
     let organizations = orgs::find_organizations(&doc, &places.spans);
     places.drop_inside(&doc, &organizations.spans);
-    let persons = persons::find_persons(&doc, &places.spans, &organizations.spans);
+    // The person a foundation is named after stays a person ("фонд Олексія Талая").
+    let not_persons: Vec<orgs::OrgSpan> = organizations
+        .spans
+        .iter()
+        .filter(|o| !orgs::is_named_after_person(&doc, o))
+        .cloned()
+        .collect();
+    let persons = persons::find_persons(&doc, &places.spans, &not_persons);
     let count_claims = counts::find_count_claims(&doc, &dates, &places, &organizations, &persons);
     let events = events::find_events(&doc, &dates);
     Extraction {

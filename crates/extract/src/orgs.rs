@@ -911,6 +911,7 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             | "далі"
     );
     if adverb
+        || crate::lexicon::NOT_NAMES.contains(opener)
         || crate::lexicon::is_given_name(opener)
         || crate::lexicon::ROLES.contains(opener)
         || ends_cyrillic_name(opener)
@@ -945,6 +946,22 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             end += 2;
             kept = end;
             continue;
+        }
+        // "центру прав людини", "по правам ребенка" without a preposition: the rights of whom.
+        if w.folded == "прав"
+            && spaced(end + 1)
+            && matches!(
+                words[end + 1].folded.as_str(),
+                "людини" | "человека" | "чалавека" | "дитини" | "ребенка" | "дзіцяці"
+            )
+        {
+            end += 2;
+            kept = end;
+            continue;
+        }
+        // A nominative plural adjective ("суд новыя доказы") starts the next phrase.
+        if !w.cap && (w.folded.ends_with("ыя") || w.folded.ends_with("ые")) {
+            break;
         }
         // "Міністерство освіти і науки": two genitive nouns joined by "і" / "и" / "та".
         if matches!(w.folded.as_str(), "і" | "и" | "та" | "й")
@@ -1070,6 +1087,8 @@ fn is_genitive_like(folded: &str) -> bool {
     [
         "ого", "ої", "оі", "их", "ів", "ия", "ння", "ства", "ва", "ки", "ти", "ди", "ни", "ря",
         "ру", "ду", "ту", "ку", "я", "ї", "і", "и", "у", "а",
+        // Belarusian feminine genitive ("абароны").
+        "ы",
     ]
     .iter()
     .any(|e| folded.ends_with(e))

@@ -170,11 +170,13 @@ pub struct Event {
     pub end: usize,
     pub text: String,
     /// transfer | arrival | deportation | evidence_submission | arrest_warrant |
-    /// meeting | adoption | report | call
+    /// meeting | adoption | report (a dated statement or publication) | call
     pub kind: String,
     /// The day, `YYYY-MM-DD`, when the text gives or implies one.
     pub date: Option<String>,
-    /// Coarser time when no day is known: `YYYY-MM` or `YYYY` (null when a day is known or nothing is).
+    /// Coarser time when no day is known: `YYYY-MM` or `YYYY`, or for a range an ISO 8601
+    /// interval of its two ends (`2022-10/2023-03`, `2022/2024`); null when a day is known
+    /// or nothing is.
     #[serde(default)]
     pub period: Option<String>,
 }

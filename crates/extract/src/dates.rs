@@ -309,6 +309,12 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             i = push(i, i + 1, date, None);
             continue;
         }
+        // Fixed-date holidays: "on Knowledge Day", "на День захисту дітей".
+        if let Some((len, month, day)) = holiday_at(doc, i, sentence_end) {
+            let date = resolve_day_month(published, month, day);
+            i = push(i, i + len, date, None);
+            continue;
+        }
         // Relative words.
         let relative_day = match w.folded.as_str() {
             "yesterday" | "вчора" | "вчера" => Some(-1),
@@ -343,6 +349,38 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
     }
     merge_ranges(doc, &mut out);
     out
+}
+
+/// Fixed-date holidays (`data/lexicon/holidays.tsv`): folded words, month, day; longest first.
+static HOLIDAYS: std::sync::LazyLock<Vec<(Vec<String>, u32, u32)>> =
+    std::sync::LazyLock::new(|| {
+        let mut out: Vec<(Vec<String>, u32, u32)> = crate::wordlist::pairs(
+            "data/lexicon/holidays.tsv",
+            include_str!("../data/lexicon/holidays.tsv"),
+        )
+        .filter_map(|(phrase, md)| {
+            let (m, d) = md.split_once('-')?;
+            let words = crate::gazetteer::key_words(phrase)
+                .into_iter()
+                .map(|w| w.to_string())
+                .collect::<Vec<_>>();
+            Some((words, m.parse().ok()?, d.parse().ok()?))
+        })
+        .collect();
+        out.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+        out
+    });
+
+/// The holiday whose name starts at word `i`: (words, month, day).
+fn holiday_at(doc: &Document, i: usize, sentence_end: usize) -> Option<(usize, u32, u32)> {
+    let first = doc.keys[i].as_str();
+    HOLIDAYS.iter().find_map(|(words, m, d)| {
+        let n = words.len();
+        (words.first().is_some_and(|w| w == first)
+            && i + n <= sentence_end
+            && (0..n).all(|k| doc.keys[i + k].as_str() == words[k]))
+        .then_some((n, *m, *d))
+    })
 }
 
 /// "between September 2022 and May 2023", "2022–2023", "з жовтня 2022 по березень 2023",
@@ -540,6 +578,18 @@ mod tests {
         assert_eq!(
             dates("Вивезли в кінці травня 2022 року.", None),
             vec![(None, Some("2022-05".into()))]
+        );
+    }
+
+    #[test]
+    fn fixed_date_holidays() {
+        assert_eq!(
+            dates("They arrived on Knowledge Day.", Some("2023-09-05")),
+            vec![(Some("2023-09-01".into()), None)]
+        );
+        assert_eq!(
+            dates("Дітей привезли на День захисту дітей.", Some("2024-06-10")),
+            vec![(Some("2024-06-01".into()), None)]
         );
     }
 

@@ -49,8 +49,14 @@ fn a_dated_statement_is_a_report_and_leaves_the_reported_event_its_own_date() {
         "2024-05-16",
     );
     let e = events(&ex);
-    assert!(e.contains(&("report".into(), Some("2024-05-14".into()))), "{e:?}");
-    assert!(e.contains(&("transfer".into(), Some("2024-04".into()))), "{e:?}");
+    assert!(
+        e.contains(&("report".into(), Some("2024-05-14".into()))),
+        "{e:?}"
+    );
+    assert!(
+        e.contains(&("transfer".into(), Some("2024-04".into()))),
+        "{e:?}"
+    );
     let ex = run("В субботу об этом написал губернатор.", "2024-05-16");
     assert_eq!(
         events(&ex),
@@ -109,13 +115,19 @@ fn attribution_from_a_later_or_earlier_sentence_or_the_headline() {
         "2024-01-10",
     );
     let by = ex.count_claims.first().and_then(|c| c.asserted_by.clone());
-    assert!(by.as_deref().is_some_and(|b| b.contains("Коваленко")), "{by:?}");
+    assert!(
+        by.as_deref().is_some_and(|b| b.contains("Коваленко")),
+        "{by:?}"
+    );
     let ex = run(
         "В лагерь привезли еще 48 детей – Иван Сидоренко\n\nГруппа прибыла ночью.",
         "2024-01-10",
     );
     let by = ex.count_claims.first().and_then(|c| c.asserted_by.clone());
-    assert!(by.as_deref().is_some_and(|b| b.contains("Сидоренко")), "{by:?}");
+    assert!(
+        by.as_deref().is_some_and(|b| b.contains("Сидоренко")),
+        "{by:?}"
+    );
 }
 
 #[test]

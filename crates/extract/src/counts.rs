@@ -1501,6 +1501,9 @@ fn sources_from_claims_before(
         doc.words.get(k).map(|w| w.sentence)
     };
     let mut last: Option<(usize, String)> = None;
+    // Each sentence's source and the headline's are found once, however many claims ask.
+    let mut previous: Option<(usize, Option<String>)> = None;
+    let mut headline: Option<Option<String>> = None;
     for c in claims.iter_mut() {
         let Some(s) = sentence_of_byte(c.start) else {
             continue;
@@ -1508,12 +1511,22 @@ fn sources_from_claims_before(
         match &c.asserted_by {
             Some(a) => last = Some((s, a.clone())),
             None => {
-                c.asserted_by = last
+                let from_claim = last
                     .as_ref()
                     .filter(|(ls, _)| s >= *ls && s - ls <= 2)
-                    .map(|(_, a)| a.clone())
-                    .or_else(|| previous_sentence_source(doc, s, orgs, persons))
-                    .or_else(|| headline_source(doc, orgs, persons));
+                    .map(|(_, a)| a.clone());
+                if from_claim.is_some() {
+                    c.asserted_by = from_claim;
+                    continue;
+                }
+                if previous.as_ref().is_none_or(|(p, _)| *p != s) {
+                    previous = Some((s, previous_sentence_source(doc, s, orgs, persons)));
+                }
+                c.asserted_by = previous.as_ref().and_then(|(_, a)| a.clone()).or_else(|| {
+                    headline
+                        .get_or_insert_with(|| headline_source(doc, orgs, persons))
+                        .clone()
+                });
             }
         }
     }

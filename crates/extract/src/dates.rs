@@ -371,9 +371,21 @@ static HOLIDAYS: std::sync::LazyLock<Vec<(Vec<String>, u32, u32)>> =
         out
     });
 
+/// The first words of the holidays' names, to rule most words out with one lookup.
+static HOLIDAY_FIRST_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        HOLIDAYS
+            .iter()
+            .filter_map(|(w, _, _)| w.first().cloned())
+            .collect()
+    });
+
 /// The holiday whose name starts at word `i`: (words, month, day).
 fn holiday_at(doc: &Document, i: usize, sentence_end: usize) -> Option<(usize, u32, u32)> {
     let first = doc.keys[i].as_str();
+    if !HOLIDAY_FIRST_WORDS.contains(first) {
+        return None;
+    }
     HOLIDAYS.iter().find_map(|(words, m, d)| {
         let n = words.len();
         (words.first().is_some_and(|w| w == first)

@@ -1017,9 +1017,10 @@ pub fn is_named_after_person(doc: &Document, span: &OrgSpan) -> bool {
 
 /// Words for a foundation that a person's name can follow (folded, any case).
 fn is_fund_word(folded: &str) -> bool {
-    ["фонд", "фундац", "фундаці"]
-        .iter()
-        .any(|f| folded.starts_with(f))
+    folded.starts_with('ф')
+        && ["фонд", "фундац", "фундаці"]
+            .iter()
+            .any(|f| folded.starts_with(f))
         && folded.chars().count() <= 9
 }
 
@@ -1028,10 +1029,15 @@ fn is_fund_word(folded: &str) -> bool {
 /// surname, "Foundation"/"Fund").
 fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
     let words = &doc.words;
+    let w = &words[i];
+    let fund = w.cyrillic && is_fund_word(&w.folded);
+    let given = w.cap && !w.cyrillic && crate::lexicon::is_given_name(&w.folded);
+    if !fund && !given {
+        return None;
+    }
     let end = doc.sentence_of(i).end_word;
     let spaced = |k: usize| k < end && doc.gap(k - 1, k) == " ";
-    let w = &words[i];
-    if w.cyrillic && is_fund_word(&w.folded) {
+    if fund {
         let named = spaced(i + 1)
             && spaced(i + 2)
             && words[i + 1].cap
@@ -1040,7 +1046,7 @@ fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
             && !crate::lexicon::is_given_name(&words[i + 2].folded);
         return named.then_some(i + 3);
     }
-    if w.cap && !w.cyrillic && crate::lexicon::is_given_name(&w.folded) {
+    if given {
         let named = spaced(i + 1)
             && spaced(i + 2)
             && words[i + 1].cap

@@ -194,7 +194,7 @@ pub fn find_places(doc: &Document) -> PlacesFound {
         }
         // A region by its adjective ("у Гомельській", "Брэсцкай вобласці").
         // A one-word match yields only to the adjective with its region word after it.
-        if w.cyrillic && found.is_none_or(|(n, _)| n == 1) {
+        if w.cyrillic && found.is_none_or(|(n, _)| n == 1) && w.folded.contains('к') {
             if let Some(r) = region_adjective(doc, i) {
                 if found.is_none() || r.0 == 2 {
                     found = Some(r);

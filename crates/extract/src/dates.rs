@@ -310,7 +310,8 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             continue;
         }
         // Fixed-date holidays: "on Knowledge Day", "на День захисту дітей".
-        if let Some((len, month, day)) = holiday_at(doc, i, sentence_end) {
+        // Holiday names are capitalised ("Knowledge Day", "День знань").
+        if let Some((len, month, day)) = w.cap.then(|| holiday_at(doc, i, sentence_end)).flatten() {
             let date = resolve_day_month(published, month, day);
             i = push(i, i + len, date, None);
             continue;

@@ -118,7 +118,7 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 fn is_modifier(doc: &Document, k: usize) -> bool {
     let w = &doc.words[k];
     let f = w.folded.as_str();
-    if w.numeric || doc.is(k, class::CHILD_NOUN) {
+    if w.numeric || doc.is(k, class::CHILD_NOUN) || NOT_CHILD_UNITS.contains(f) {
         return false;
     }
     if w.cap {
@@ -210,6 +210,7 @@ static AGES: LazyLock<Regex> = LazyLock::new(|| {
         \s+ (?:(?:from|between|від|от|ад)\s+)? (\d{1,2}) \s* (?:-|–|—|to|and|до|і|и|да) \s* (\d{1,2})
         | (\d{1,2}) \s* (?:-|–|—|to) \s* (\d{1,2}) [\s-]* (?:years?[\s-]*old|year-olds|років|лет|роки|года|гадоў|гады)
         | (?:under|younger\s+than|до|молодше|младше) \s+ (?:the\s+age\s+of\s+)? (\d{1,2}) (?:\s+(?:years|років|лет))?
+        | (?:from|від|от|ад) \s+ (\d{1,2}) \s+ (?:to|до|да) \s+ (\d{1,2}) \s+ (?:years|років|рокiв|лет|гадоў|гадоу)
         ",
     )
     .expect("static regex")
@@ -538,7 +539,10 @@ pub fn find_count_claims(
         let mut mods = 0;
         while k < sentence.end_word && mods <= 4 {
             let gap = doc.gap(k - 1, k).trim_matches(['"', '»', '”', '“', '«']);
-            if !matches!(gap, " " | "\u{a0}" | "-" | "\u{202f}") {
+            // "3 тис. дітей", "1,5 тыс. детей": an abbreviated scale ends with a full stop.
+            let abbreviated_scale =
+                gap == ". " && matches!(words[k - 1].folded.as_str(), "тис" | "тыс" | "млн");
+            if !matches!(gap, " " | "\u{a0}" | "-" | "\u{202f}") && !abbreviated_scale {
                 break;
             }
             let f = words[k].folded.as_str();
@@ -566,12 +570,13 @@ pub fn find_count_claims(
                 ),
                 ("of", "them") | ("из", "них") | ("з", "них") | ("із", "них")
             )
+            && num.value != Some(1)
             && ((sentence.first_word..i).any(|k| doc.is(k, class::CHILD_NOUN))
                 || previous_sentence_mentions_children(doc, i))
         {
             head = Some(num.end + 1);
         }
-        let (mut qualifier, mut q_start) = qualifier_before(doc, i);
+        let (mut qualifier, mut q_start) = qualifier_before(doc, num.first);
         if head.is_none() && bare_count_of_children(doc, num.first, num.end, q_start) {
             head = Some(num.end - 1);
         }
@@ -591,6 +596,14 @@ pub fn find_count_claims(
             i = num.end;
             continue;
         };
+        // "her own two children", "пятеро своих детей": a person's own children.
+        let own = (i.saturating_sub(2).max(sentence.first_word)..i)
+            .chain(num.end..head.max(num.end))
+            .any(|k| OWN_CHILDREN.contains(words[k].folded.as_str()));
+        if own {
+            i = num.end;
+            continue;
+        }
         // Vague magnitudes carry no number; say so with "about".
         if num.value.is_none() && qualifier == Qualifier::Exact {
             qualifier = Qualifier::About;
@@ -615,12 +628,12 @@ pub fn find_count_claims(
             origin,
             destination,
             time_scope: None,
-            asserted_by: asserted_by(doc, i, orgs, persons)
-                .and_then(|a| plausible_asserter(doc, i, a)),
+            asserted_by: attribution(doc, i, orgs, persons),
         });
         i = claim_end.max(num.end);
     }
     ages_from_youngest_and_oldest(doc, &mut claims);
+    sources_from_claims_before(doc, &mut claims, orgs, persons);
     let from_lists = list_item_counts(doc, dates, &claims);
     claims.extend(from_lists);
     for t in table_counts(doc) {
@@ -948,8 +961,17 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
         let mut ages: (Option<u32>, Option<u32>) = (None, None);
         for (k, word) in words.iter().enumerate().take(scope).skip(last_word + 1) {
             let f = word.folded.as_str();
-            let youngest = f == "youngest" || f.starts_with("наймолодш") || f.starts_with("младш");
-            let oldest = f == "oldest" || f.starts_with("найстарш") || f.starts_with("старш");
+            let youngest = f == "youngest"
+                || f.starts_with("наимолодш")
+                || f.starts_with("младш")
+                || f.starts_with("малодш")
+                || f.starts_with("наималодш");
+            let oldest = f == "oldest"
+                || f.starts_with("наистарш")
+                // "старшый/старшому", not "старшыня"/"старшина" (a chairman, a sergeant).
+                || f.starts_with("старш") && !f.starts_with("старшын") && !f.starts_with("старшин")
+                || f.starts_with("наистарэиш")
+                || f.starts_with("старэиш");
             if !youngest && !oldest {
                 continue;
             }
@@ -1011,6 +1033,9 @@ fn age_range(c: &regex::Captures<'_>) -> Option<(Option<u32>, Option<u32>)> {
         return Some((Some(a), Some(b)));
     }
     if let (Some(a), Some(b)) = (num(3), num(4)) {
+        return Some((Some(a), Some(b)));
+    }
+    if let (Some(a), Some(b)) = (num(6), num(7)) {
         return Some((Some(a), Some(b)));
     }
     num(5).map(|u| (None, Some(u.saturating_sub(1))))
@@ -1186,6 +1211,21 @@ fn time_scope(
         .map(|(_, t)| t)
 }
 
+/// Nouns counted instead of children: trips, camps, trains, facilities, places
+/// (`data/lexicon/not_child_units.txt`), which end the words between a number and its noun.
+static NOT_CHILD_UNITS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/not_child_units.txt"))
+        .map(fold)
+        .collect()
+});
+
+/// Words that make a count a person's own children (`data/lexicon/possessive_kin.txt`).
+static OWN_CHILDREN: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/possessive_kin.txt"))
+        .map(fold)
+        .collect()
+});
+
 /// Words that open no name of a source: pronouns, relatives, conjunctions, ordinals
 /// (`data/lexicon/not_an_asserter.txt`).
 static NOT_AN_ASSERTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -1231,6 +1271,14 @@ fn asserted_by(
 ) -> Option<String> {
     let s = doc.sentence_of(i);
     let words = &doc.words;
+    let person_at = |k: usize| -> Option<String> {
+        let at = words[k].start;
+        persons
+            .spans
+            .iter()
+            .find(|p| p.start <= at && at < p.end)
+            .map(|p| persons.persons[p.person].name.clone())
+    };
     let entity_at = |k: usize| -> Option<String> {
         let at = words[k].start;
         orgs.spans
@@ -1287,8 +1335,24 @@ fn asserted_by(
             ("за", Some("даними" | "словами" | "інформацією" | "оцінками")) => {
                 Some(k + 2)
             }
-            ("по", Some("данным" | "словам" | "информации" | "оценкам")) => {
+            (
+                "по",
+                Some("данным" | "словам" | "информации" | "оценкам" | "сведениям" | "подсчетам"),
+            ) => Some(k + 2),
+            ("за", Some("повідомленням" | "підрахунками")) => {
                 Some(k + 2)
+            }
+            // Belarusian "паводле звестак X", "паводле слоў X", "паводле X".
+            ("паводле", Some(n)) if ATTRIBUTION_NOUNS.contains(&n) => Some(k + 2),
+            ("паводле", Some(_)) => Some(k + 1),
+            ("estimates" | "estimate" | "figures" | "data", Some("of" | "from")) => Some(k + 2),
+            // "як повідомляє X", "как сообщили X", "як піша X", "as reported by X".
+            ("як" | "как" | "as", Some(v)) if REPORTING.contains(v) => {
+                let mut a = k + 2;
+                if words.get(a).is_some_and(|w| w.folded == "by") {
+                    a += 1;
+                }
+                Some(a)
             }
             (
                 "confirmed" | "documented" | "reported" | "estimated" | "recorded" | "verified"
@@ -1297,6 +1361,12 @@ fn asserted_by(
             ) => Some(k + 2),
             _ => None,
         };
+        // "за його словами", "по его словам", "паводле яе слоў": the source is named before.
+        if matches!(f, "за" | "по" | "паводле" | "according")
+            && next.is_some_and(|n| REFERRING.contains(&n))
+        {
+            return None;
+        }
         if let Some(a) = after {
             if let Some(p) = phrase_from(a) {
                 return Some(p);
@@ -1315,7 +1385,17 @@ fn asserted_by(
                 first = c + 1;
             }
         }
-        if let Some(e) = (first..v).find_map(|k| entity_at(k).filter(|_| k < first + 6)) {
+        // "Про це повідомив X", "Об этом написал X": the source follows the verb.
+        if matches!(words[first].folded.as_str(), "про" | "об" | "пра" | "about") {
+            return first_source_in(doc, first, s.end_word, orgs, persons);
+        }
+        // A person before the verb, else the entity nearest it: "Председатель Красного
+        // Креста Дмитрий Шевцов заявил", "Pavel Latushka, who leads NAM, said".
+        let near = v.saturating_sub(12).max(first);
+        if let Some(e) = (near..v)
+            .find_map(person_at)
+            .or_else(|| (near..v).rev().find_map(entity_at))
+        {
             return Some(e);
         }
         let subject_end = (first..v)
@@ -1345,20 +1425,271 @@ fn asserted_by(
             }
         }
     }
-    // 3. Trailing "reports X" / "X reported" / "said X".
+    // 3. Trailing "…, reports X" / "…, стверджують у X" / "…, X said" / "«…», — сказал X".
     for (k, w) in words.iter().enumerate().take(s.end_word).skip(i + 1) {
         let f = w.folded.as_str();
-        if matches!(
-            f,
-            "reports" | "reported" | "said" | "says" | "повідомляє" | "пише" | "сообщает" | "пишет"
-        ) && doc.gap(k - 1, k).contains(',')
-        {
-            if let Some(p) = phrase_from(k + 1) {
+        if !REPORTING.contains(f) || w.cap {
+            continue;
+        }
+        if doc.gap(k - 1, k).contains([',', '—', '–']) {
+            let mut a = k + 1;
+            if words
+                .get(a)
+                .is_some_and(|w| matches!(w.folded.as_str(), "у" | "в" | "во" | "in" | "by"))
+            {
+                a += 1;
+            }
+            // "сообщил РИА Новости министр Михаил Кушаков": the speaker, not the outlet.
+            if let Some(p) = (a..s.end_word.min(a + 8)).find_map(person_at) {
                 return Some(p);
+            }
+            if let Some(p) = phrase_from(a) {
+                return Some(p);
+            }
+        }
+        // ", the National Anti-Crisis Management (NAM) said": the phrase between the last
+        // comma (or closing quote) after the claim and the verb.
+        let opens = (i + 1..k)
+            .rev()
+            .find(|b| doc.gap(*b - 1, *b).contains([',', '"', '”', '»', '—']));
+        if let Some(b) = opens {
+            if k - b <= 8 {
+                if let Some(e) = (b..k).rev().find_map(entity_at) {
+                    return Some(e);
+                }
+                let mut first = b;
+                while first < k && matches!(words[first].folded.as_str(), "the" | "a" | "an") {
+                    first += 1;
+                }
+                let pronoun = first < k
+                    && matches!(
+                        words[first].folded.as_str(),
+                        "he" | "she"
+                            | "they"
+                            | "it"
+                            | "we"
+                            | "i"
+                            | "officials"
+                            | "він"
+                            | "вона"
+                            | "он"
+                            | "она"
+                            | "ён"
+                            | "яна"
+                    );
+                if first < k && !pronoun && k - first <= 5 {
+                    return Some(doc.text[words[first].start..words[k - 1].end].to_string());
+                }
             }
         }
     }
     None
+}
+
+/// A claim whose sentence names no source takes the source of the claim before it when that
+/// claim is at most two sentences back ("… 19 546 children, according to X. Only 388 of them
+/// have been brought back."), the way a report goes on quoting one source; else the source
+/// its previous sentence names, else the one after the headline's dash.
+fn sources_from_claims_before(
+    doc: &Document,
+    claims: &mut [CountClaim],
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) {
+    let sentence_of_byte = |at: usize| {
+        let k = doc.words.partition_point(|w| w.end <= at);
+        doc.words.get(k).map(|w| w.sentence)
+    };
+    let mut last: Option<(usize, String)> = None;
+    // Each sentence's source and the headline's are found once, however many claims ask.
+    let mut previous: Option<(usize, Option<String>)> = None;
+    let mut headline: Option<Option<String>> = None;
+    for c in claims.iter_mut() {
+        let Some(s) = sentence_of_byte(c.start) else {
+            continue;
+        };
+        match &c.asserted_by {
+            Some(a) => last = Some((s, a.clone())),
+            None => {
+                let from_claim = last
+                    .as_ref()
+                    .filter(|(ls, _)| s >= *ls && s - ls <= 2)
+                    .map(|(_, a)| a.clone());
+                if from_claim.is_some() {
+                    c.asserted_by = from_claim;
+                    continue;
+                }
+                if previous.as_ref().is_none_or(|(p, _)| *p != s) {
+                    previous = Some((s, previous_sentence_source(doc, s, orgs, persons)));
+                }
+                c.asserted_by = previous.as_ref().and_then(|(_, a)| a.clone()).or_else(|| {
+                    headline
+                        .get_or_insert_with(|| headline_source(doc, orgs, persons))
+                        .clone()
+                });
+            }
+        }
+    }
+}
+
+/// Nouns after "паводле" that stand for the source's words or data (folded).
+const ATTRIBUTION_NOUNS: &[&str] = &[
+    "звестак",
+    "звесткам",
+    "інфармацыі",
+    "слоу",
+    "даных",
+    "дадзеных",
+    "заявы",
+    "ацэнак",
+    "падлікау",
+];
+
+/// Possessive pronouns that refer a claim to a source named before ("за його словами",
+/// "по его словам", "паводле яе слоў", "his words"), folded.
+const REFERRING: &[&str] = &[
+    "його",
+    "її",
+    "їхніми",
+    "їх",
+    "его",
+    "ее",
+    "их",
+    "яго",
+    "яе",
+    "іх",
+    "his",
+    "her",
+    "their",
+];
+
+/// Who asserts the claim at word `i`: the source named in its sentence; else, for a
+/// sentence that defers to one ("за його словами", "паводле слоў міністра"), or names none,
+/// the source of the next sentence when it opens with "Про це …", "Об этом …", "Пра гэта …"
+/// ("This was reported by …"); for a headline, the source after its dash ("… — Latushka").
+/// Claims still without a source are given one by [`sources_from_claims_before`].
+fn attribution(
+    doc: &Document,
+    i: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let s_index = doc.words[i].sentence;
+    if let Some(a) = asserted_by(doc, i, orgs, persons).and_then(|a| plausible_asserter(doc, i, a))
+    {
+        return Some(a);
+    }
+    // One of the next two sentences reports this one: "Про це повідомив керівник Офісу
+    // Андрій Єрмак.", "Як паведаміў у аўторак міністр Андрэй Іванец, …".
+    for next in doc.sentences.iter().skip(s_index + 1).take(2) {
+        if next.end_word <= next.first_word {
+            continue;
+        }
+        let head = &doc.words[next.first_word..next.end_word.min(next.first_word + 2)];
+        let opener = head
+            .iter()
+            .any(|w| THIS_WAS_SAID.contains(&w.folded.as_str()))
+            || head.len() == 2
+                && matches!(head[0].folded.as_str(), "як" | "как" | "as")
+                && REPORTING.contains(head[1].folded.as_str());
+        if opener {
+            if let Some(a) = first_source_in(doc, next.first_word, next.end_word, orgs, persons) {
+                return Some(a);
+            }
+        }
+    }
+    // A headline's claim: the source after its dash.
+    if s_index == 0 {
+        return headline_source(doc, orgs, persons);
+    }
+    None
+}
+
+/// The source the previous sentence names, for a claim whose own sentence names none.
+fn previous_sentence_source(
+    doc: &Document,
+    s_index: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let prev = doc.sentences.get(s_index.checked_sub(1)?)?;
+    if prev.end_word <= prev.first_word || prev.shouting {
+        return None;
+    }
+    let last = prev.end_word - 1;
+    asserted_by(doc, last, orgs, persons).and_then(|a| plausible_asserter(doc, last, a))
+}
+
+/// Openers of a sentence that says who reported the one before ("Про це", "Об этом",
+/// "Пра гэта", "Такую лічбу", "This was said by"), folded.
+const THIS_WAS_SAID: &[&str] = &["це", "этом", "гэта", "такую", "таку", "this", "these"];
+
+/// The first person named in words `from..to`, else the first organization.
+fn first_source_in(
+    doc: &Document,
+    from: usize,
+    to: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let (a, b) = (doc.words[from].start, doc.words[to - 1].end);
+    persons
+        .spans
+        .iter()
+        .find(|p| a <= p.start && p.start < b)
+        .map(|p| persons.persons[p.person].name.clone())
+        .or_else(|| {
+            orgs.spans
+                .iter()
+                .find(|o| a <= o.start && o.start < b)
+                .map(|o| orgs.organizations[o.org].name.clone())
+        })
+}
+
+/// The source a headline names after a dash at its end ("… – Лубінець", "… - NAM"): a
+/// person or organization found there, or a short capitalised phrase.
+fn headline_source(doc: &Document, orgs: &OrgsFound, persons: &PersonsFound) -> Option<String> {
+    let s = doc.sentences.first()?;
+    let text = &doc.text[s.start..s.end];
+    let line_end = text.find('\n').unwrap_or(text.len());
+    let line = &text[..line_end];
+    // "Заява Регіонального центру прав людини щодо …", "Statement of X": the author.
+    if s.end_word > s.first_word + 1
+        && matches!(
+            doc.words[s.first_word].folded.as_str(),
+            "заява" | "заявление" | "statement" | "звернення" | "обращение" | "зварот"
+        )
+    {
+        if let Some(a) = first_source_in(
+            doc,
+            s.first_word + 1,
+            (s.first_word + 6).min(s.end_word),
+            orgs,
+            persons,
+        ) {
+            return Some(a);
+        }
+    }
+    let dash = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|d| line.rfind(d).map(|p| p + d.len()))
+        .max()?;
+    let tail = line[dash..].trim().trim_end_matches(['.', '!', '?', ':']);
+    let words = tail.split_whitespace().count();
+    let capital = tail.chars().next().is_some_and(char::is_uppercase);
+    if tail.is_empty() || words > 5 || !capital || tail.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let from = s.start + dash;
+    let to = s.start + line_end;
+    let k = doc.words.partition_point(|w| w.start < from);
+    let e = doc.words.partition_point(|w| w.start < to);
+    if k < e {
+        if let Some(a) = first_source_in(doc, k, e, orgs, persons) {
+            return Some(a);
+        }
+    }
+    Some(tail.to_string())
 }
 
 #[cfg(test)]

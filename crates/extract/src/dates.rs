@@ -309,6 +309,13 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             i = push(i, i + 1, date, None);
             continue;
         }
+        // Fixed-date holidays: "on Knowledge Day", "на День захисту дітей".
+        // Holiday names are capitalised ("Knowledge Day", "День знань").
+        if let Some((len, month, day)) = w.cap.then(|| holiday_at(doc, i, sentence_end)).flatten() {
+            let date = resolve_day_month(published, month, day);
+            i = push(i, i + len, date, None);
+            continue;
+        }
         // Relative words.
         let relative_day = match w.folded.as_str() {
             "yesterday" | "вчора" | "вчера" => Some(-1),
@@ -341,40 +348,148 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
         }
         i += 1;
     }
-    drop_ranges(doc, &mut out);
+    merge_ranges(doc, &mut out);
     out
 }
 
-/// "between September 2022 and May 2023", "2022–2023", "в апреле–мае": a range is a time
-/// scope, not the date of one event, so both ends are dropped as event dates.
-fn drop_ranges(doc: &Document, dates: &mut Vec<DateMention>) {
-    let mut drop = vec![false; dates.len()];
-    for k in 0..dates.len().saturating_sub(1) {
-        let (a, b) = (&dates[k], &dates[k + 1]);
-        if doc.words[a.first_word].sentence != doc.words[b.first_word].sentence {
+/// Fixed-date holidays (`data/lexicon/holidays.tsv`): folded words, month, day; longest first.
+static HOLIDAYS: std::sync::LazyLock<Vec<(Vec<String>, u32, u32)>> =
+    std::sync::LazyLock::new(|| {
+        let mut out: Vec<(Vec<String>, u32, u32)> = crate::wordlist::pairs(
+            "data/lexicon/holidays.tsv",
+            include_str!("../data/lexicon/holidays.tsv"),
+        )
+        .filter_map(|(phrase, md)| {
+            let (m, d) = md.split_once('-')?;
+            let words = crate::gazetteer::key_words(phrase)
+                .into_iter()
+                .map(|w| w.to_string())
+                .collect::<Vec<_>>();
+            Some((words, m.parse().ok()?, d.parse().ok()?))
+        })
+        .collect();
+        out.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+        out
+    });
+
+/// The first words of the holidays' names, to rule most words out with one lookup.
+static HOLIDAY_FIRST_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        HOLIDAYS
+            .iter()
+            .filter_map(|(w, _, _)| w.first().cloned())
+            .collect()
+    });
+
+/// The holiday whose name starts at word `i`: (words, month, day).
+fn holiday_at(doc: &Document, i: usize, sentence_end: usize) -> Option<(usize, u32, u32)> {
+    let first = doc.keys[i].as_str();
+    if !HOLIDAY_FIRST_WORDS.contains(first) {
+        return None;
+    }
+    HOLIDAYS.iter().find_map(|(words, m, d)| {
+        let n = words.len();
+        (words.first().is_some_and(|w| w == first)
+            && i + n <= sentence_end
+            && (0..n).all(|k| doc.keys[i + k].as_str() == words[k]))
+        .then_some((n, *m, *d))
+    })
+}
+
+/// "between September 2022 and May 2023", "2022–2023", "з жовтня 2022 по березень 2023",
+/// "в марте — апреле 2024 года": two dates joined as a range become one mention whose
+/// `period` is an ISO 8601 interval of their two ends ("2022-09/2023-05", "2022/2023").
+/// A start written without its year takes the year of the end ("с апреля по сентябрь
+/// 2022 года" → "2022-04/2022-09"). A range whose ends cannot both be placed in time is
+/// dropped: it is a time scope, not the date of one event.
+fn merge_ranges(doc: &Document, dates: &mut Vec<DateMention>) {
+    let mut out: Vec<DateMention> = Vec::with_capacity(dates.len());
+    let mut k = 0;
+    while k < dates.len() {
+        let Some(b) = dates.get(k + 1) else {
+            out.push(dates[k].clone());
+            break;
+        };
+        let a = &dates[k];
+        if doc.words[a.first_word].sentence != doc.words[b.first_word].sentence
+            || !joined_as_range(doc, a, b)
+        {
+            out.push(a.clone());
+            k += 1;
             continue;
         }
-        let between = doc.text[a.end..b.start].trim().to_lowercase();
-        let dash = matches!(between.as_str(), "-" | "–" | "—" | "/");
-        let joiner = matches!(
-            between.as_str(),
-            "and" | "to" | "until" | "till" | "through" | "по" | "до" | "і" | "и" | "та"
-        );
-        let opener = a.first_word > 0
-            && matches!(
-                doc.words[a.first_word - 1].folded.as_str(),
-                "between" | "from" | "з" | "із" | "с" | "від" | "от" | "між" | "между"
-            );
-        if dash || joiner && opener {
-            drop[k] = true;
-            drop[k + 1] = true;
+        if let Some(period) = interval(doc, a, b) {
+            out.push(DateMention {
+                first_word: a.first_word,
+                end_word: b.end_word,
+                start: a.start,
+                end: b.end,
+                date: None,
+                period: Some(period),
+            });
         }
+        k += 2;
     }
-    let mut k = 0;
-    dates.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    *dates = out;
+}
+
+/// Whether two dates in a row are the two ends of one range.
+fn joined_as_range(doc: &Document, a: &DateMention, b: &DateMention) -> bool {
+    let between = doc.text[a.end..b.start].trim().to_lowercase();
+    let dash = matches!(between.as_str(), "-" | "–" | "—" | "/");
+    let joiner = matches!(
+        between.as_str(),
+        "and" | "to" | "until" | "till" | "through" | "по" | "до" | "і" | "и" | "та" | "па" | "да"
+    );
+    let opener = a.first_word > 0
+        && matches!(
+            doc.words[a.first_word - 1].folded.as_str(),
+            "between"
+                | "from"
+                | "з"
+                | "із"
+                | "с"
+                | "від"
+                | "от"
+                | "між"
+                | "между"
+                | "ад"
+                | "паміж"
+        );
+    dash || joiner && opener
+}
+
+/// One end of a range as ISO text: the day, or the month or year it names.
+fn end_text(d: &DateMention) -> Option<String> {
+    d.iso().or_else(|| d.period.clone())
+}
+
+/// The ISO interval of a range, the start taking the end's year when it names none.
+fn interval(doc: &Document, a: &DateMention, b: &DateMention) -> Option<String> {
+    let end = end_text(b)?;
+    let a_has_year = (a.first_word..a.end_word).any(|k| year_value(&doc.words[k].folded).is_some());
+    let start = match (&a.period, a_has_year) {
+        // A bare month: its year is the end's (or the year before when the month comes later).
+        (Some(p), false) if p.len() == 7 => {
+            let month: u32 = p.get(5..7)?.parse().ok()?;
+            let end_year: i32 = end.get(0..4)?.parse().ok()?;
+            let end_month: u32 = end.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(12);
+            let year = if month > end_month {
+                end_year - 1
+            } else {
+                end_year
+            };
+            format!("{year:04}-{month:02}")
+        }
+        // "from 2022 to 2024" and days keep their own text.
+        _ => end_text(a).or_else(|| {
+            // An unresolved month start ("from May to June 2023") without a published date.
+            let w = &doc.words[a.first_word];
+            let month = MONTHS.get(w.folded.as_str())?;
+            Some(format!("{}-{month:02}", end.get(0..4)?))
+        })?,
+    };
+    Some(format!("{start}/{end}"))
 }
 
 #[cfg(test)]
@@ -445,13 +560,49 @@ mod tests {
     }
 
     #[test]
-    fn ranges_are_not_event_dates() {
-        assert!(dates("Moved between April 2022 and June 2022.", None).is_empty());
-        assert!(dates("Moved in 2022–2023.", None).is_empty());
-        assert!(dates("Вывезли в апреле–мае 2022 года.", None).is_empty());
+    fn ranges_are_one_iso_interval() {
+        assert_eq!(
+            dates("Moved between April 2022 and June 2023.", None),
+            vec![(None, Some("2022-04/2023-06".into()))]
+        );
+        assert_eq!(
+            dates("Moved in 2022–2023.", None),
+            vec![(None, Some("2022/2023".into()))]
+        );
+        assert_eq!(
+            dates("Вывезли в апреле–мае 2022 года.", None),
+            vec![(None, Some("2022-04/2022-05".into()))]
+        );
+        assert_eq!(
+            dates("Вивезли з жовтня 2022 року по березень 2023 року.", None),
+            vec![(None, Some("2022-10/2023-03".into()))]
+        );
+        assert_eq!(
+            dates("Прыбылі з верасня па кастрычнік 2022 года.", None),
+            vec![(None, Some("2022-09/2022-10".into()))]
+        );
+        assert_eq!(
+            dates(
+                "Передали с декабря по февраль 2023 года.",
+                Some("2023-06-01")
+            ),
+            vec![(None, Some("2022-12/2023-02".into()))]
+        );
         assert_eq!(
             dates("Вивезли в кінці травня 2022 року.", None),
             vec![(None, Some("2022-05".into()))]
+        );
+    }
+
+    #[test]
+    fn fixed_date_holidays() {
+        assert_eq!(
+            dates("They arrived on Knowledge Day.", Some("2023-09-05")),
+            vec![(Some("2023-09-01".into()), None)]
+        );
+        assert_eq!(
+            dates("Дітей привезли на День захисту дітей.", Some("2024-06-10")),
+            vec![(Some("2024-06-01".into()), None)]
         );
     }
 

@@ -44,6 +44,10 @@ const GIVE: &[&str] = &[
     "передав",
     "подал",
     "направил",
+    "перадаў",
+    "перадала",
+    "перадало",
+    "перадалі",
     "надал",
     "надав",
 ];
@@ -60,6 +64,7 @@ const PROOF: &[&str] = &[
     "матеріал",
     "материал",
     "документ",
+    "матэрыял",
 ];
 
 /// All trigger strings in one automaton: pattern id -> (group, pattern length). Groups are the
@@ -95,6 +100,7 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
     let (automaton, groups) = &*AUTOMATON;
     let n_groups = TRIGGERS.len() + 2;
     let mut out = Vec::new();
+    let mut reports = Vec::new();
     for s in &doc.sentences {
         if s.shouting || s.first_word == s.end_word {
             continue;
@@ -157,6 +163,32 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             movements.sort_by_key(|m| m.1);
             candidates.extend(movements);
         }
+        // A dated statement or report ("the ministry said on Tuesday", "в субботу написал")
+        // is an event of its own, kind `report`, besides what it reports.
+        let first_in_sentence = dates.partition_point(|d| d.start < s.start);
+        if let Some(r) = dates[first_in_sentence..]
+            .iter()
+            .take_while(|d| d.start < s.end)
+            .find(|d| {
+                d.end <= s.end
+                    && (d.date.is_some() || d.period.is_some())
+                    && !is_dateline(doc, s.first_word, d)
+                    && dates_a_statement_anywhere(doc, s, d)
+            })
+        {
+            reports.push(Event {
+                start: r.start,
+                end: r.end,
+                text: doc.text[r.start..r.end].to_string(),
+                kind: "report".to_string(),
+                date: r.iso(),
+                period: if r.date.is_some() {
+                    None
+                } else {
+                    r.period.clone()
+                },
+            });
+        }
         if candidates.is_empty() {
             continue;
         }
@@ -179,7 +211,7 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                     && d.end <= s.end
                     && (d.date.is_some() || d.period.is_some())
                     && !is_dateline(doc, s.first_word, d)
-                    && !opens_or_closes_a_period(doc, d)
+                    && (is_interval(d) || !opens_or_closes_a_period(doc, d))
             })
             .collect();
         let best = candidates
@@ -195,7 +227,7 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             // "officials said on Tuesday that children were moved": the date is the
             // statement's, unless the trigger follows it at once ("said on Monday at a meeting").
             .filter(|(_, t, d, dist)| {
-                !dates_a_statement(doc, d)
+                !dates_a_statement_anywhere(doc, s, d)
                     || (t.1 >= d.end
                         && *dist <= 3
                         && !doc.text[d.end..t.1].split_whitespace().any(|w| {
@@ -211,9 +243,12 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                 let movement = TRIGGERS[4..].iter().any(|(k, _)| *k == t.0);
                 (movement, *dist, d.date.is_none(), *rank)
             });
+        let Some(main) = candidates.first() else {
+            continue;
+        };
         let (trigger, date) = match best {
             Some((_, t, d, _)) => (*t, Some(d)),
-            None => (candidates[0], None),
+            None => (*main, None),
         };
         let (kind, t_start, t_end) = trigger;
         // "the number of deported children": a participle before a child noun names the
@@ -241,12 +276,82 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             }),
         });
     }
+    out.extend(reports);
+    out.sort_by_key(|e| e.start);
     out
 }
 
+/// Whether a date mention is a range ("2022-10/2023-03").
+fn is_interval(d: &DateMention) -> bool {
+    d.period.as_deref().is_some_and(|p| p.contains('/'))
+}
+
+/// Words that end the clause of a statement before its content ("said that", "заявив, що").
+fn is_complementizer(folded: &str) -> bool {
+    matches!(folded, "that" | "що" | "что" | "што" | "як" | "как" | "if")
+}
+
+/// English auxiliaries and participles, which open a clause of their own after a verb of
+/// speaking ("said the children were moved").
+fn is_verb_form(folded: &str) -> bool {
+    matches!(
+        folded,
+        "were" | "was" | "had" | "have" | "has" | "been" | "are" | "is" | "would" | "will" | "be"
+    ) || folded.len() > 4 && (folded.ends_with("ed") || folded.ends_with("ing"))
+}
+
+/// Whether a date is the date of a statement in sentence `s`: right after or before a verb
+/// of speaking ("said on Tuesday", "в субботу написал", "повідомив у четвер"), a few
+/// words after it with no clause between ("told reporters in Kyiv on Monday"), or opening
+/// the sentence whose verb of speaking follows before any comma ("В октябре ... сообщила, что").
+fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &DateMention) -> bool {
+    if is_interval(d) {
+        return false;
+    }
+    if dates_a_statement(doc, d) {
+        return true;
+    }
+    let words = &doc.words;
+    let speech = |k: usize| SPEECH.contains(words[k].folded.as_str());
+    // Date, then the verb: "в субботу написал", "ў панядзелак агучыла", "5 грудня оприлюднив".
+    if d.end_word < s.end_word && speech(d.end_word) && doc.gap(d.end_word - 1, d.end_word) == " " {
+        return true;
+    }
+    // A verb of speaking up to five words before, no comma or complementizer between.
+    let from = d.first_word.saturating_sub(6).max(s.first_word);
+    if let Some(v) = (from..d.first_word).rev().find(|k| speech(*k)) {
+        // No clause of its own between: "said the children were moved on 12 March" dates
+        // the moving ("that" left out), "told reporters in Kyiv on Monday" the telling.
+        let clean = (v + 1..d.first_word).all(|k| {
+            let f = words[k].folded.as_str();
+            !is_complementizer(f)
+                && !is_verb_form(f)
+                && !doc.gap(k - 1, k).contains([',', ':', '«', '"', '“'])
+        }) && !doc.gap(d.first_word - 1, d.first_word).contains([',', ':']);
+        if clean {
+            return true;
+        }
+    }
+    // The sentence opens with the date and its verb of speaking comes before any comma.
+    if d.first_word <= s.first_word + 1 {
+        for k in d.end_word..s.end_word.min(d.end_word + 9) {
+            if k > d.end_word && doc.gap(k - 1, k).contains([',', ':', ';']) {
+                break;
+            }
+            if speech(k) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Verbs of speaking whose date is the date of the speaking (`data/lexicon/event_speech_verbs.txt`).
-static SPEECH: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../data/lexicon/event_speech_verbs.txt")).collect());
+static SPEECH: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/event_speech_verbs.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
 
 /// The dateline of a wire story ("KYIV, June 13 - ..."): the date of filing, no event's.
 fn is_dateline(doc: &Document, sentence_first_word: usize, d: &DateMention) -> bool {
@@ -318,7 +423,7 @@ fn separated_by_clause(doc: &Document, t: &(&str, usize, usize), d: &DateMention
             .iter()
             .any(|w| CLAUSE_OPENERS.contains(&w.folded.as_str()));
     let speech_then_trigger =
-        d.end <= t.1 && between.iter().any(|w| SPEECH.contains(&w.folded.as_str()));
+        d.end <= t.1 && between.iter().any(|w| SPEECH.contains(w.folded.as_str()));
     opener || speech_then_trigger
 }
 
@@ -341,7 +446,7 @@ fn dates_a_statement(doc: &Document, d: &DateMention) -> bool {
     if k > 0 && matches!(words[k - 1].folded.as_str(), "on" | "у" | "в" | "во") {
         k -= 1;
     }
-    k > 0 && SPEECH.contains(&words[k - 1].folded.as_str())
+    k > 0 && SPEECH.contains(words[k - 1].folded.as_str())
 }
 
 /// `str::to_lowercase`, with a fast path for ASCII and the basic Cyrillic block (nearly all
@@ -415,8 +520,16 @@ mod tests {
         let doc = Document::new(text);
         let dates = crate::dates::find_dates(&doc, published);
         let events = find_events(&doc, &dates);
-        assert_eq!(events.len(), 1, "{events:?}");
-        assert_eq!(events[0].date, None);
+        // The movement is undated; the statement is a dated `report` of its own.
+        assert_eq!(events.len(), 2, "{events:?}");
+        let moved = events.iter().find(|e| e.kind == "transfer");
+        assert_eq!(moved.map(|e| e.date.clone()), Some(None), "{events:?}");
+        let report = events.iter().find(|e| e.kind == "report");
+        assert_eq!(
+            report.and_then(|e| e.date.as_deref()),
+            Some("2024-02-13"),
+            "{events:?}"
+        );
         let text = "On Tuesday the pupils were moved to a camp.";
         let doc = Document::new(text);
         let dates = crate::dates::find_dates(&doc, published);

@@ -61,17 +61,12 @@ pub fn is_movement_verb(folded: &str) -> bool {
     MOVEMENT_STEMS.iter().any(|s| folded.starts_with(s))
 }
 
-/// Nouns that count children indirectly ("2,100 cases", "1,000 deportations").
+/// Nouns that count children indirectly, in a sentence about children ("2,100 cases",
+/// "1 874 украинцев"), from `data/lexicon/count_nouns_in_context.txt`.
 pub static CASE_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    set([
-        "cases",
-        "deportations",
-        "transfers",
-        "випадків",
-        "випадки",
-        "случаев",
-        "случаи",
-    ])
+    set(entries(include_str!(
+        "../data/lexicon/count_nouns_in_context.txt"
+    )))
 });
 
 /// Verbs and nouns that report or assert ("said", "reported", "stated").

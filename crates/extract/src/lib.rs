@@ -170,11 +170,13 @@ pub struct Event {
     pub end: usize,
     pub text: String,
     /// transfer | arrival | deportation | evidence_submission | arrest_warrant |
-    /// meeting | adoption | report | call
+    /// meeting | adoption | report (a dated statement or publication) | call
     pub kind: String,
     /// The day, `YYYY-MM-DD`, when the text gives or implies one.
     pub date: Option<String>,
-    /// Coarser time when no day is known: `YYYY-MM` or `YYYY` (null when a day is known or nothing is).
+    /// Coarser time when no day is known: `YYYY-MM` or `YYYY`, or for a range an ISO 8601
+    /// interval of its two ends (`2022-10/2023-03`, `2022/2024`); null when a day is known
+    /// or nothing is.
     #[serde(default)]
     pub period: Option<String>,
 }
@@ -207,7 +209,14 @@ pub fn extract(
     let mut places = places::find_places(&doc);
     let organizations = orgs::find_organizations(&doc, &places.spans);
     places.drop_inside(&doc, &organizations.spans);
-    let persons = persons::find_persons(&doc, &places.spans, &organizations.spans);
+    // The person a foundation is named after stays a person ("фонд Олексія Талая").
+    let not_persons: Vec<orgs::OrgSpan> = organizations
+        .spans
+        .iter()
+        .filter(|o| !orgs::is_named_after_person(&doc, o))
+        .cloned()
+        .collect();
+    let persons = persons::find_persons(&doc, &places.spans, &not_persons);
     let count_claims = counts::find_count_claims(&doc, &dates, &places, &organizations, &persons);
     let events = events::find_events(&doc, &dates);
     Extraction {

@@ -50,6 +50,24 @@ static SINGLE_SCALES: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
     table.iter().map(|(w, n)| (fold(w), *n)).collect()
 });
 
+/// Scale words that are one of them after a qualifier or article ("более тысячи",
+/// "a thousand"), from `data/lexicon/scale_after_qualifier.tsv`.
+static SCALE_AFTER_QUALIFIER: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
+    numbered(
+        "data/lexicon/scale_after_qualifier.tsv",
+        include_str!("../data/lexicon/scale_after_qualifier.tsv"),
+    )
+    .map(|(w, n)| (fold(w), n))
+    .collect()
+});
+
+/// The qualifiers and articles before such a scale word (`data/lexicon/scale_qualifiers.txt`).
+static SCALE_QUALIFIERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/scale_qualifiers.txt"))
+        .map(fold)
+        .collect()
+});
+
 /// Words that on their own (not after a number) mean "many, order of magnitude unknown".
 static VAGUE: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     crate::wordlist::entries(include_str!("../data/lexicon/vague_magnitudes.txt"))
@@ -63,6 +81,7 @@ pub(crate) static NUMBER_STARTS: LazyLock<rustc_hash::FxHashSet<String>> = LazyL
     WORD_NUMBERS
         .keys()
         .chain(SINGLE_SCALES.keys())
+        .chain(SCALE_AFTER_QUALIFIER.keys())
         .chain(VAGUE.iter())
         .cloned()
         .chain(
@@ -193,6 +212,23 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
     }
     // A lone singular scale word is one of it: "понад тисячу дітей", "a thousand children".
     if !any {
+        // "более тысячи", "близько тисячі", "каля тысячы", "more than a thousand".
+        if let Some(scale) = SCALE_AFTER_QUALIFIER.get(w.folded.as_str()) {
+            let after_qualifier = i > 0
+                && doc.words[i - 1].sentence == w.sentence
+                && SCALE_QUALIFIERS.contains(words[i - 1].folded.as_str());
+            let thousands_of = i + 1 < sentence_end && words[i + 1].folded == "of";
+            if after_qualifier && !thousands_of {
+                // "a thousand": the article is part of the number, so that the qualifier
+                // before it ("more than") is found.
+                let article = matches!(words[i - 1].folded.as_str(), "a" | "one");
+                return Some(NumberPhrase {
+                    value: Some(*scale),
+                    first: if article { i - 1 } else { i },
+                    end: i + 1,
+                });
+            }
+        }
         if let Some(scale) = SINGLE_SCALES.get(w.folded.as_str()) {
             return Some(NumberPhrase {
                 value: Some(*scale),

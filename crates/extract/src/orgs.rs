@@ -384,6 +384,16 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
     while i < words.len() {
         let w = &words[i];
         let sentence = doc.sentence_of(i);
+        // "фонд Олексія Талая", "фонда Алексея Талая", "the Alexei Talai Foundation": a
+        // foundation named after a person is one organization, not a person and a fragment.
+        if !sentence.shouting && !b.covered[i] {
+            if let Some(end) = fund_named_after_person(doc, i) {
+                let name = doc.text[words[i].start..words[end - 1].end].to_string();
+                b.add(doc, i, end, &name, None);
+                i = end;
+                continue;
+            }
+        }
         if sentence.shouting || !(w.cap || w.all_caps) || w.numeric {
             i += 1;
             continue;
@@ -901,6 +911,7 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             | "далі"
     );
     if adverb
+        || crate::lexicon::NOT_NAMES.contains(opener)
         || crate::lexicon::is_given_name(opener)
         || crate::lexicon::ROLES.contains(opener)
         || ends_cyrillic_name(opener)
@@ -935,6 +946,22 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             end += 2;
             kept = end;
             continue;
+        }
+        // "центру прав людини", "по правам ребенка" without a preposition: the rights of whom.
+        if w.folded == "прав"
+            && spaced(end + 1)
+            && matches!(
+                words[end + 1].folded.as_str(),
+                "людини" | "человека" | "чалавека" | "дитини" | "ребенка" | "дзіцяці"
+            )
+        {
+            end += 2;
+            kept = end;
+            continue;
+        }
+        // A nominative plural adjective ("суд новыя доказы") starts the next phrase.
+        if !w.cap && (w.folded.ends_with("ыя") || w.folded.ends_with("ые")) {
+            break;
         }
         // "Міністерство освіти і науки": two genitive nouns joined by "і" / "и" / "та".
         if matches!(w.folded.as_str(), "і" | "и" | "та" | "й")
@@ -982,6 +1009,53 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     (end - i >= 2).then_some(end)
 }
 
+/// Whether an organization's span is a foundation named after a person ("фонд Олексія
+/// Талая"): the person it is named after is still a person named in the text.
+pub fn is_named_after_person(doc: &Document, span: &OrgSpan) -> bool {
+    fund_named_after_person(doc, span.first_word) == Some(span.end_word)
+}
+
+/// Words for a foundation that a person's name can follow (folded, any case).
+fn is_fund_word(folded: &str) -> bool {
+    folded.starts_with('ф')
+        && ["фонд", "фундац", "фундаці"]
+            .iter()
+            .any(|f| folded.starts_with(f))
+        && folded.chars().count() <= 9
+}
+
+/// The end of "фонд Олексія Талая" starting at `i`: a foundation word, then a given name
+/// and a surname, both capitalised; or "the Alexei Talai Foundation" (given name,
+/// surname, "Foundation"/"Fund").
+fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
+    let words = &doc.words;
+    let w = &words[i];
+    let fund = w.cyrillic && is_fund_word(&w.folded);
+    let given = w.cap && !w.cyrillic && crate::lexicon::is_given_name(&w.folded);
+    if !fund && !given {
+        return None;
+    }
+    let end = doc.sentence_of(i).end_word;
+    let spaced = |k: usize| k < end && doc.gap(k - 1, k) == " ";
+    if fund {
+        let named = spaced(i + 1)
+            && spaced(i + 2)
+            && words[i + 1].cap
+            && words[i + 2].cap
+            && crate::lexicon::is_given_name(&words[i + 1].folded)
+            && !crate::lexicon::is_given_name(&words[i + 2].folded);
+        return named.then_some(i + 3);
+    }
+    if given {
+        let named = spaced(i + 1)
+            && spaced(i + 2)
+            && words[i + 1].cap
+            && matches!(words[i + 2].folded.as_str(), "foundation" | "fund");
+        return named.then_some(i + 3);
+    }
+    None
+}
+
 /// Prepositions that open a complement in an institution's name ("з", "по", "па", "у").
 fn is_complement_preposition(folded: &str) -> bool {
     matches!(folded, "з" | "із" | "по" | "па" | "у" | "в")
@@ -1019,6 +1093,8 @@ fn is_genitive_like(folded: &str) -> bool {
     [
         "ого", "ої", "оі", "их", "ів", "ия", "ння", "ства", "ва", "ки", "ти", "ди", "ни", "ря",
         "ру", "ду", "ту", "ку", "я", "ї", "і", "и", "у", "а",
+        // Belarusian feminine genitive ("абароны").
+        "ы",
     ]
     .iter()
     .any(|e| folded.ends_with(e))

@@ -5,6 +5,7 @@
 //! the town, so such lists are re-read as regions.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use compact_str::CompactString;
 
@@ -51,8 +52,97 @@ fn keys_are_place(keys: &[CompactString]) -> bool {
 fn is_region_word(key: &str) -> bool {
     matches!(
         key,
-        "region" | "oblast" | "област" | "обл" | "краи" | "krai" | "kray"
+        "region" | "oblast" | "област" | "обл" | "краи" | "krai" | "kray" | "вобласц" | "абласц"
     )
+}
+
+/// The stem of a Cyrillic place adjective, the same in Ukrainian, Russian and Belarusian
+/// case forms: "херсонська", "Херсонской", "Херсонскай" -> "херсонск"; "Брэсцкай" ->
+/// "брэсцк". None when the word does not end like an adjective in -ськ-/-ск-/-цк-/-зьк-.
+fn adjective_stem(folded: &str) -> Option<String> {
+    let k = folded.rfind('к')?;
+    let tail = &folded[k + 'к'.len_utf8()..];
+    // Adjectival endings have two letters or more ("-а", "-у" end the nouns "Мінська",
+    // "Мінську").
+    let ending_ok = tail.chars().count() >= 2
+        && tail.chars().count() <= 4
+        && tail.chars().all(|c| "аеиоуыіюяйхмг".contains(c));
+    if !ending_ok {
+        return None;
+    }
+    let base = &folded[..k];
+    let base = base.strip_suffix('ь').unwrap_or(base);
+    (base.chars().count() >= 3).then(|| format!("{base}к"))
+}
+
+/// Regions by the stem of the adjective of their Cyrillic name ("Херсонська область",
+/// "Брэсцкая вобласць", "Краснодарский край"), so that the adjective alone or in a
+/// coordinated list finds the region ("у Гомельській", "Мінскай і Брэсцкай абласцей").
+static REGION_ADJECTIVES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let mut out = HashMap::new();
+    for (i, e) in GAZETTEER.entries.iter().enumerate() {
+        if e.kind != crate::PlaceKind::Region {
+            continue;
+        }
+        for name in &e.names {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let [adjective, head] = words[..] else {
+                continue;
+            };
+            let head = crate::normalize::fold(head);
+            let region_head = ["област", "вобласц", "краи", "край"]
+                .iter()
+                .any(|h| head.starts_with(h));
+            if !region_head {
+                continue;
+            }
+            if let Some(stem) = adjective_stem(&crate::normalize::fold(adjective)) {
+                out.entry(stem).or_insert(i as u32);
+            }
+        }
+    }
+    out
+});
+
+/// A region named by its adjective: followed by a region word ("Херсонскай вобласці"), by
+/// another such adjective and a plural region word ("Мінскай і Брэсцкай абласцей"), or
+/// standing alone after a preposition ("у Гомельській", "в Брестской"). Returns the
+/// number of words (the region word included when it follows) and the entry.
+fn region_adjective(doc: &Document, i: usize) -> Option<(usize, u32)> {
+    let words = &doc.words;
+    let w = &words[i];
+    let entry = *REGION_ADJECTIVES.get(&adjective_stem(&w.folded)?)?;
+    let end = doc.sentence_of(i).end_word;
+    let next_key = |k: usize| (k < end).then(|| doc.keys[k].as_str());
+    if next_key(i + 1).is_some_and(is_region_word) && doc.gap(i, i + 1) == " " {
+        return Some((2, entry));
+    }
+    // "Мінскай і Брэсцкай абласцей": the first of a coordinated pair.
+    let joined = i + 3 < end
+        && matches!(words[i + 1].folded.as_str(), "і" | "и" | "та" | "й")
+        && words[i + 2].cap
+        && adjective_stem(&words[i + 2].folded).is_some()
+        && next_key(i + 3).is_some_and(is_region_word);
+    // "Мінскай і Брэсцкай абласцей": the second, before the region word.
+    let second = i >= 2
+        && matches!(words[i - 1].folded.as_str(), "і" | "и" | "та" | "й")
+        && next_key(i + 1).is_some_and(is_region_word);
+    if joined {
+        return Some((1, entry));
+    }
+    if second {
+        return Some((1, entry));
+    }
+    // "у Гомельській", "в Брестской": after a preposition, with no noun after it.
+    let after_preposition = i > 0
+        && matches!(
+            words[i - 1].folded.as_str(),
+            "у" | "в" | "во" | "на" | "з" | "із" | "с" | "по" | "из"
+        );
+    let no_noun_after = i + 1 >= end
+        || doc.gap(i, i + 1).trim() != ""
+        || matches!(words[i + 1].folded.as_str(), "і" | "и" | "та" | "й");
+    (after_preposition && no_noun_after).then_some((1, entry))
 }
 
 fn is_list_joiner(gap_and_word: &str) -> bool {
@@ -102,6 +192,15 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 .and_then(|k| g.index.get(&k))
                 .map(|ids| (1, ids[0]));
         }
+        // A region by its adjective ("у Гомельській", "Брэсцкай вобласці").
+        // A one-word match yields only to the adjective with its region word after it.
+        if w.cyrillic && found.is_none_or(|(n, _)| n == 1) && w.folded.contains('к') {
+            if let Some(r) = region_adjective(doc, i) {
+                if found.is_none() || r.0 == 2 {
+                    found = Some(r);
+                }
+            }
+        }
         let Some((n, entry)) = found else {
             i += 1;
             continue;
@@ -146,7 +245,9 @@ pub fn find_places(doc: &Document) -> PlacesFound {
             if NOT_NAMES.contains(w.folded.as_str()) && kind != crate::PlaceKind::Country
                 || is_given_name(&w.folded) && after_name
                 || (is_given_name(&w.folded) || settlement) && next_is_name
-                || w.all_caps && w.folded.chars().count() <= 3 && kind != crate::PlaceKind::Country
+                || w.all_caps
+                    && w.folded.chars().count() <= 3
+                    && !matches!(kind, crate::PlaceKind::Country | crate::PlaceKind::Region)
                 || settlement && keys[i].chars().count() < 4
             {
                 i += 1;

@@ -25,6 +25,12 @@ struct Annotation {
     document: String,
     split: String,
     #[serde(default)]
+    language: Option<String>,
+    /// Whether dated statements and reports ("the ministry said on Tuesday") are annotated
+    /// as events of kind `report`; when not, predicted `report` events are not scored.
+    #[serde(default)]
+    report_events: bool,
+    #[serde(default)]
     published: Option<String>,
     #[serde(default)]
     persons: Vec<GoldEntity>,
@@ -55,7 +61,7 @@ struct GoldPlace {
     variants: Vec<String>,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Debug, Deserialize)]
 struct GoldCount {
     number: Option<u64>,
     qualifier: String,
@@ -63,6 +69,10 @@ struct GoldCount {
     age_min: Option<u32>,
     #[serde(default)]
     age_max: Option<u32>,
+    /// Acceptable forms of the source the text names for this claim; `[]` = none named;
+    /// absent = attribution not annotated (not scored).
+    #[serde(default)]
+    asserted_by: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -174,6 +184,91 @@ fn score_multiset<T: PartialEq + std::fmt::Debug>(
     s
 }
 
+/// Attribution on matched count claims: how many were annotated and how many the
+/// extractor got right.
+#[derive(Default, Clone, Copy)]
+struct Attribution {
+    scored: usize,
+    right: usize,
+}
+
+impl Attribution {
+    fn add(&mut self, o: Attribution) {
+        self.scored += o.scored;
+        self.right += o.right;
+    }
+}
+
+/// A predicted source agrees with the annotation when, folded, one contains one of the
+/// annotated forms (or the other way round); none annotated agrees with none predicted.
+fn attribution_right(pred: Option<&str>, gold: &[String]) -> bool {
+    match pred {
+        None => gold.is_empty(),
+        Some(p) => {
+            let p = fold(p);
+            gold.iter().any(|g| {
+                let g = fold(g);
+                !g.is_empty() && (p.contains(&g) || g.contains(&p))
+            })
+        }
+    }
+}
+
+/// Every form of the found person or organization whose name is `name`.
+fn entity_forms(ex: &Extraction, name: Option<&str>) -> Vec<String> {
+    let Some(name) = name else {
+        return Vec::new();
+    };
+    let mut forms = Vec::new();
+    for p in ex.persons.iter().filter(|p| p.name == name) {
+        forms.push(p.name.clone());
+        forms.extend(p.variants.iter().cloned());
+    }
+    for o in ex.organizations.iter().filter(|o| o.name == name) {
+        forms.push(o.name.clone());
+        forms.extend(o.variants.iter().cloned());
+        forms.extend(o.acronym.iter().cloned());
+    }
+    forms
+}
+
+/// Pairs predicted with gold count claims as `score_multiset` does and scores the
+/// attribution of each pair whose gold claim annotates it.
+fn score_attribution(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) -> Attribution {
+    let mut used = vec![false; a.count_claims.len()];
+    let mut out = Attribution::default();
+    for c in &ex.count_claims {
+        let key = (c.number, c.qualifier.as_str(), c.age_min, c.age_max);
+        let Some(g) = (0..a.count_claims.len()).find(|g| {
+            let gc = &a.count_claims[*g];
+            !used[*g] && (gc.number, gc.qualifier.as_str(), gc.age_min, gc.age_max) == key
+        }) else {
+            continue;
+        };
+        used[g] = true;
+        if let Some(gold) = &a.count_claims[g].asserted_by {
+            out.scored += 1;
+            // The extractor names a found person or organization by its canonical name; the
+            // forms it found for that entity (its variants, its acronym) name it too.
+            let forms = entity_forms(ex, c.asserted_by.as_deref());
+            let right = if forms.is_empty() {
+                attribution_right(c.asserted_by.as_deref(), gold)
+            } else {
+                forms.iter().any(|f| attribution_right(Some(f), gold))
+            };
+            if right {
+                out.right += 1;
+            } else {
+                errors.push(format!(
+                    "  ATTRIBUTION count {:?}: predicted {:?}, annotated {:?}",
+                    c.number, c.asserted_by, gold
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// What a count claim is compared on: number, qualifier, ages.
 type CountKey = (Option<u64>, String, Option<u32>, Option<u32>);
 
@@ -264,6 +359,7 @@ fn score(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) -> [Score; 5
     let events_pred: Vec<(String, String)> = ex
         .events
         .iter()
+        .filter(|e| a.report_events || e.kind != "report")
         .filter_map(|e| {
             e.date
                 .clone()
@@ -339,6 +435,8 @@ fn main() -> Result<()> {
         bail!("no annotation files in {}", devset.display());
     }
     let mut by_split: BTreeMap<String, [Score; 5]> = BTreeMap::new();
+    let mut by_lang: BTreeMap<String, [Score; 5]> = BTreeMap::new();
+    let mut attribution: BTreeMap<String, Attribution> = BTreeMap::new();
     let mut total = [Score::default(); 5];
     let mut missing = 0;
     for f in &files {
@@ -361,10 +459,18 @@ fn main() -> Result<()> {
         let ex = extract(&text, language, published);
         let mut errors = Vec::new();
         let s = score(&ex, &a, &mut errors);
+        let att = score_attribution(&ex, &a, &mut errors);
+        let lang = a.language.clone().unwrap_or_else(|| "?".to_string());
+        attribution.entry(lang.clone()).or_default().add(att);
+        attribution.entry("all".to_string()).or_default().add(att);
         let split = by_split.entry(a.split.clone()).or_default();
         for k in 0..5 {
             split[k].add(s[k]);
             total[k].add(s[k]);
+        }
+        let in_lang = by_lang.entry(lang).or_default();
+        for k in 0..5 {
+            in_lang[k].add(s[k]);
         }
         if verbose && !errors.is_empty() {
             println!("{} ({}):", a.document, a.split);
@@ -390,6 +496,21 @@ fn main() -> Result<()> {
         print(split, scores);
     }
     print("all", &total);
+    println!();
+    println!("by language:");
+    for (lang, scores) in &by_lang {
+        print(&format!("lang:{lang}"), scores);
+    }
+    println!();
+    println!("asserted_by right on matched, annotated count claims:");
+    for (lang, a) in &attribution {
+        let rate = if a.scored == 0 {
+            f64::NAN
+        } else {
+            a.right as f64 / a.scored as f64
+        };
+        println!("  {lang:<5} {:>3} / {:<3} {rate:.3}", a.right, a.scored);
+    }
     println!("documents: {} ({} skipped)", files.len() - missing, missing);
     Ok(())
 }

@@ -1,0 +1,207 @@
+//! Issue 13: the general classes of constructions the rules were extended to, each
+//! tested on sentences written for the test (not taken from any article): date ranges
+//! and dated reports, attribution in Ukrainian, Russian, Belarusian and English, number
+//! words and abbreviated counts, counts that are not claims, regions named by their
+//! adjective and the "people's republics", foundations named after a person.
+
+use casefile_extract::{extract, Extraction, Qualifier};
+use chrono::NaiveDate;
+
+fn run(text: &str, published: &str) -> Extraction {
+    let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    extract(text, None, p)
+}
+
+fn events(ex: &Extraction) -> Vec<(String, Option<String>)> {
+    ex.events
+        .iter()
+        .map(|e| (e.kind.clone(), e.date.clone().or(e.period.clone())))
+        .collect()
+}
+
+#[test]
+fn a_range_dates_an_event_by_an_iso_interval() {
+    let ex = run(
+        "Між жовтнем і груднем нічого не сталося. З березня 2022 року по січень 2023 року окупанти вивезли з міста сорок дітей.",
+        "2024-01-10",
+    );
+    assert!(
+        events(&ex).contains(&("transfer".into(), Some("2022-03/2023-01".into()))),
+        "{:?}",
+        events(&ex)
+    );
+    let ex = run(
+        "Between May and July 2023, 25 children were moved to a camp.",
+        "2024-01-10",
+    );
+    assert!(
+        events(&ex).contains(&("transfer".into(), Some("2023-05/2023-07".into()))),
+        "{:?}",
+        events(&ex)
+    );
+}
+
+#[test]
+fn a_dated_statement_is_a_report_and_leaves_the_reported_event_its_own_date() {
+    // 2024-05-16 is a Thursday.
+    let ex = run(
+        "Омбудсман у вівторок повідомив, що у квітні окупанти вивезли групу дітей.",
+        "2024-05-16",
+    );
+    let e = events(&ex);
+    assert!(
+        e.contains(&("report".into(), Some("2024-05-14".into()))),
+        "{e:?}"
+    );
+    assert!(
+        e.contains(&("transfer".into(), Some("2024-04".into()))),
+        "{e:?}"
+    );
+    let ex = run("В субботу об этом написал губернатор.", "2024-05-16");
+    assert_eq!(
+        events(&ex),
+        vec![("report".into(), Some("2024-05-11".into()))]
+    );
+}
+
+#[test]
+fn belarusian_months_in_the_locative() {
+    let ex = run(
+        "У жніўні 2023 года ў лагер прывезлі 30 дзяцей.",
+        "2024-01-10",
+    );
+    assert!(
+        events(&ex).contains(&("transfer".into(), Some("2023-08".into()))),
+        "{:?}",
+        events(&ex)
+    );
+}
+
+#[test]
+fn attribution_in_four_languages() {
+    let cases = [
+        (
+            "Паводле звестак праваабаронцаў з «Вясны», у лагеры было 40 дзяцей.",
+            "Вясн",
+        ),
+        (
+            "Как сообщает Медиазона, из города вывезли 52 ребенка.",
+            "Mediazona",
+        ),
+        (
+            "Омбудсман Дмитро Лубінець заявив, що з області вивезли 75 дітей.",
+            "Лубінець",
+        ),
+        (
+            "Some 64 children were taken to the camp, the regional ombudsman Olena Petrenko said.",
+            "Petrenko",
+        ),
+    ];
+    for (text, who) in cases {
+        let ex = run(text, "2024-01-10");
+        let by = ex.count_claims.first().and_then(|c| c.asserted_by.clone());
+        assert!(
+            by.as_deref().is_some_and(|b| b.contains(who)),
+            "{text}: {by:?} ({:?})",
+            ex.count_claims
+        );
+    }
+}
+
+#[test]
+fn attribution_from_a_later_or_earlier_sentence_or_the_headline() {
+    let ex = run(
+        "До табору привезли ще 33 дитини. Про це повідомив голова ради Петро Коваленко.",
+        "2024-01-10",
+    );
+    let by = ex.count_claims.first().and_then(|c| c.asserted_by.clone());
+    assert!(
+        by.as_deref().is_some_and(|b| b.contains("Коваленко")),
+        "{by:?}"
+    );
+    let ex = run(
+        "В лагерь привезли еще 48 детей – Иван Сидоренко\n\nГруппа прибыла ночью.",
+        "2024-01-10",
+    );
+    let by = ex.count_claims.first().and_then(|c| c.asserted_by.clone());
+    assert!(
+        by.as_deref().is_some_and(|b| b.contains("Сидоренко")),
+        "{by:?}"
+    );
+}
+
+#[test]
+fn number_words_and_abbreviated_counts() {
+    let rows = |text: &str| -> Vec<(Option<u64>, Qualifier)> {
+        run(text, "2024-01-10")
+            .count_claims
+            .iter()
+            .map(|c| (c.number, c.qualifier))
+            .collect()
+    };
+    assert_eq!(
+        rows("В лагерях побывали более тысячи детей."),
+        vec![(Some(1000), Qualifier::MoreThan)]
+    );
+    assert_eq!(
+        rows("Праз лагеры прайшлі каля тысячы непаўналетніх."),
+        vec![(Some(1000), Qualifier::About)]
+    );
+    assert_eq!(
+        rows("Торік там побувало понад 3 тис. дітей."),
+        vec![(Some(3000), Qualifier::MoreThan)]
+    );
+    assert_eq!(
+        rows("They said more than a thousand children had stayed there."),
+        vec![(Some(1000), Qualifier::MoreThan)]
+    );
+}
+
+#[test]
+fn counts_that_are_not_claims() {
+    for text in [
+        "Одна мати розповіла, що її двоє дітей досі там.",
+        "Журналісти нарахували 12 поїздок українських дітей.",
+        "Організатори відкрили п'ять таборів для дітей.",
+        "One of them, a 12-year-old boy, was ill. The children were tired.",
+    ] {
+        let ex = run(text, "2024-01-10");
+        assert!(ex.count_claims.is_empty(), "{text}: {:?}", ex.count_claims);
+    }
+}
+
+#[test]
+fn regions_named_by_their_adjective_and_the_peoples_republics() {
+    let names = |text: &str| -> Vec<String> {
+        run(text, "2024-01-10")
+            .places
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let found = names("Дзеці адпачываюць у санаторыях Мінскай і Брэсцкай абласцей.");
+    assert!(found.contains(&"Minsk Region".to_string()), "{found:?}");
+    assert!(found.contains(&"Brest Region".to_string()), "{found:?}");
+    let found = names("Детей из ДНР и ЛНР привезли в лагерь.");
+    assert!(
+        found.contains(&"Donetsk People's Republic".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Luhansk People's Republic".to_string()),
+        "{found:?}"
+    );
+    // The noun "Мінську" stays the city.
+    let found = names("Зустріч відбулася в Мінську.");
+    assert_eq!(found, vec!["Minsk".to_string()]);
+}
+
+#[test]
+fn a_foundation_named_after_a_person_is_one_organization() {
+    let ex = run(
+        "Поїздки організував фонд Олексія Талая, повідомили журналісти.",
+        "2024-01-10",
+    );
+    let orgs: Vec<&str> = ex.organizations.iter().map(|o| o.name.as_str()).collect();
+    assert!(orgs.contains(&"фонд Олексія Талая"), "{orgs:?}");
+}

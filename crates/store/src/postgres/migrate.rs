@@ -26,10 +26,15 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         name: "0002_case_items.sql",
         sql: include_str!("../../migrations/postgres/0002_case_items.sql"),
     },
+    Migration {
+        version: 3,
+        name: "0003_source_capture_pages.sql",
+        sql: include_str!("../../migrations/postgres/0003_source_capture_pages.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
-pub const PG_SCHEMA_VERSION: i32 = 2;
+pub const PG_SCHEMA_VERSION: i32 = 3;
 
 pub(super) const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,

@@ -87,14 +87,28 @@ fn load_error(e: lopdf::Error) -> PdfError {
     }
 }
 
-/// Drops the characters a text layer carries that are not text: NULs and
-/// other controls (except line ends and tabs), and the replacement
-/// characters of glyphs without a Unicode mapping are kept so that a
+/// Drops the characters a text layer carries that are not text (NULs and
+/// other controls, except line ends and tabs) and spells out the Latin
+/// typographic ligatures that PDF printers use (Chromium writes "ﬁ" for
+/// "fi"), so that search and extraction see the words. Replacement
+/// characters of glyphs without a Unicode mapping are kept, so that a
 /// reader sees something was there.
 fn clean_page(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -113,5 +127,27 @@ mod tests {
         ));
         assert!(is_pdf(b"%PDF-1.4\n"));
         assert!(!is_pdf(b"<html>"));
+    }
+
+    #[test]
+    fn ligatures_are_spelled_out_and_controls_dropped() {
+        assert_eq!(
+            clean_page("brie\u{FB01}ng\u{0}\r\nока\u{FB00}"),
+            "briefing\nокаff"
+        );
+    }
+
+    #[test]
+    fn the_test_pdfs_read_page_by_page() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
+        let uk = pdf_pages(&read("report_uk.pdf")).unwrap();
+        assert_eq!(uk.len(), 2);
+        assert!(uk[0].contains("Гааги"), "{}", uk[0]);
+        assert!(uk[1].contains("Уповноважений Верховної Ради"), "{}", uk[1]);
+        let scan = pdf_pages(&read("scan_en.pdf")).unwrap();
+        assert!(scan[0].contains("briefing"), "{}", scan[0]);
+        assert_eq!(scan[1].trim(), "", "the image-only page has no text");
+        assert_eq!(pdf_pages(&read("encrypted.pdf")), Err(PdfError::Encrypted));
     }
 }

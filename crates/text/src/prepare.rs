@@ -173,7 +173,10 @@ pub fn prepare_pages(pages: &[String]) -> PreparedDocument {
         url: url_from_text(&text),
         ..SourceMeta::default()
     };
-    meta.title = title_from_text(&text);
+    // Printed lines are wrapped, so any line can look like a headline: only
+    // the first lines of the first page are candidates.
+    let first_lines: Vec<&str> = text.lines().take(8).collect();
+    meta.title = title_from_text(&first_lines.join("\n"));
     let language = detect_language(&text);
     PreparedDocument {
         media_type: MediaType::Pdf,

@@ -156,7 +156,7 @@ fn warcio_warcs_gzipped_per_record_whole_and_plain() {
             String::from_utf8_lossy(&out.stderr)
         );
         let (_d, mut project) = project();
-        let report = run(&mut project, &[warc.clone()]);
+        let report = run(&mut project, std::slice::from_ref(&warc));
         check_warcio_pages(&project, &warc, &report);
         if name == "per-record.warc.gz" {
             let sources = project.store().sources().unwrap();
@@ -164,7 +164,7 @@ fn warcio_warcs_gzipped_per_record_whole_and_plain() {
             assert!(source.custody.capture.unwrap().compressed_offset.is_some());
         }
         // Again: every page is already there, nothing new is written.
-        let again = run(&mut project, &[warc.clone()]);
+        let again = run(&mut project, std::slice::from_ref(&warc));
         assert_eq!(again.already_present(), 4, "{:?}", again.outcomes);
     }
 }
@@ -223,7 +223,7 @@ fn a_wget_capture_of_a_loopback_page() {
     let warc = dir.path().join("capture.warc.gz");
     assert!(warc.exists());
     let (_d, mut project) = project();
-    let report = run(&mut project, &[warc.clone()]);
+    let report = run(&mut project, std::slice::from_ref(&warc));
     assert_eq!(failures(&report), vec![]);
     assert_eq!(report.stored(), 1, "{:?}", report.outcomes);
     let id = project.store().sources().unwrap()[0].id.clone();

@@ -145,7 +145,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         extract: !args.no_extract,
     };
     let started = Instant::now();
-    let report = ingest(&mut project, &[warc_path.clone()], &options, &NoProgress)?;
+    let report = ingest(
+        &mut project,
+        std::slice::from_ref(&warc_path),
+        &options,
+        &NoProgress,
+    )?;
     let wall = started.elapsed().as_secs_f64();
     println!(
         "ingest: {} pages stored, {} failed, {} indexed in {wall:.2} s wall (extraction {})",

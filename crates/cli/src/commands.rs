@@ -196,6 +196,36 @@ pub fn show(dir: &Path, actor: &Actor, id: &str, json: bool) -> Result<u8> {
         c.ingested_at, c.ingested_by, c.original_path, c.tool
     );
     println!("             {} bytes, sha256 {}", c.size, c.sha256);
+    if let Some(w) = &c.capture {
+        println!(
+            "captured:    {} at {} (HTTP {}, {})",
+            w.target_uri, w.warc_date, w.http_status, w.content_type
+        );
+        println!(
+            "             WARC record {} at byte {} of WARC sha256 {}",
+            w.record_id, w.record_offset, w.warc_sha256
+        );
+        println!(
+            "             payload digest {} (checked at ingest)",
+            w.payload_digest.as_deref().unwrap_or("none in the record")
+        );
+    }
+    if let Some(pages) = &source.pages {
+        let starts: Vec<String> = pages
+            .starts
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("p. {} at byte {s}", i + 1))
+            .collect();
+        println!("pages:       {} ({})", pages.pages(), starts.join(", "));
+        if !pages.needs_ocr.is_empty() {
+            let list: Vec<String> = pages.needs_ocr.iter().map(u32::to_string).collect();
+            println!(
+                "             needs OCR: no text layer on p. {}",
+                list.join(", ")
+            );
+        }
+    }
     println!(
         "text:        {} bytes (span offsets index this text)",
         source.text.len()

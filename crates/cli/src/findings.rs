@@ -9,11 +9,32 @@ use casefile_app::{claims, extraction, statements, Actor, StatementId, Status};
 use std::path::Path;
 
 pub fn extract_file(path: &Path, json: bool) -> Result<u8> {
-    let extraction = extraction::extract_file(path)?;
+    let document = extraction::extract_document(path)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&extraction)?);
+        println!("{}", serde_json::to_string_pretty(&document)?);
         return Ok(0);
     }
+    let extraction = &document.extraction;
+    // ", p. 1–2" after a finding of a paginated original.
+    let pages = |starts: Vec<usize>| -> String {
+        let Some(map) = &document.pages else {
+            return String::new();
+        };
+        let mut numbers: Vec<u32> = starts.into_iter().filter_map(|s| map.page_of(s)).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        match numbers.as_slice() {
+            [] => String::new(),
+            [one] => format!(", p. {one}"),
+            many => format!(
+                ", pp. {}",
+                many.iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    };
     println!(
         "language {} · published {}",
         extraction.language.as_deref().unwrap_or("?"),
@@ -21,9 +42,10 @@ pub fn extract_file(path: &Path, json: bool) -> Result<u8> {
     );
     for p in &extraction.persons {
         println!(
-            "person  {} ({} mentions) {}",
+            "person  {} ({} mentions{}) {}",
             p.name,
             p.mentions.len(),
+            pages(p.mentions.iter().map(|m| m.start).collect()),
             p.roles.join("; ")
         );
     }
@@ -34,17 +56,19 @@ pub fn extract_file(path: &Path, json: bool) -> Result<u8> {
             .map(|a| format!(" = {a}"))
             .unwrap_or_default();
         println!(
-            "org     {}{acronym} ({} mentions)",
+            "org     {}{acronym} ({} mentions{})",
             o.name,
-            o.mentions.len()
+            o.mentions.len(),
+            pages(o.mentions.iter().map(|m| m.start).collect())
         );
     }
     for p in &extraction.places {
         println!(
-            "place   {} [{}] ({} mentions)",
+            "place   {} [{}] ({} mentions{})",
             p.name,
             p.kind.as_str(),
-            p.mentions.len()
+            p.mentions.len(),
+            pages(p.mentions.iter().map(|m| m.start).collect())
         );
     }
     for c in &extraction.count_claims {

@@ -3,7 +3,8 @@
 //! This crate is the bottom of the layering: it does no I/O and depends on
 //! nothing else of casefile. Its API, all at the crate root:
 //! - the records of DESIGN.md: [`Source`] (with its [`SourceMeta`],
-//!   [`Custody`] and [`SourceSummary`]), [`Span`], [`Entity`],
+//!   [`Custody`] with the [`WebCapture`] a captured page came from, the
+//!   [`PageMap`] of a paginated original, and [`SourceSummary`]), [`Span`], [`Entity`],
 //!   [`Statement`] (and the [`StatementFilter`] to select them), [`Case`],
 //!   [`RegistryInfo`]; the identifiers that name them ([`SourceId`],
 //!   [`EntityId`], [`StatementId`], [`CaseId`]) and their closed
@@ -45,9 +46,9 @@ pub use audit::{verify_chain, AuditEntry, AuditRecord, ChainFault, GENESIS_HASH}
 pub use hash::{is_sha256_hex, sha256_hex, Sha256Hex};
 pub use lang::Lang;
 pub use model::{
-    Case, CaseId, CaseItem, Custody, Entity, EntityId, EntityKind, MediaType, Origin, ParseError,
-    RegistryInfo, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span, Statement,
-    StatementFilter, StatementId, Status,
+    Case, CaseId, CaseItem, Custody, Entity, EntityId, EntityKind, MediaType, Origin, PageMap,
+    ParseError, RegistryInfo, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span,
+    Statement, StatementFilter, StatementId, Status, WebCapture,
 };
 pub use sensitivity::{is_sensitive, SENSITIVE_CHILD_PROPERTIES};
 pub use sex::Sex;

@@ -129,6 +129,7 @@ string_enum!(
         PlainText => "text/plain",
         Markdown => "text/markdown",
         Html => "text/html",
+        Pdf => "application/pdf",
     }
 );
 
@@ -216,6 +217,74 @@ pub struct Custody {
     pub tool: String,
     pub size: u64,
     pub sha256: String,
+    /// For a page read from a web capture (WARC): the record it came from.
+    /// Absent for files ingested on their own (and in data written before
+    /// captures were read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capture: Option<WebCapture>,
+}
+
+/// The WARC record a captured page was read from: enough to find the
+/// record again in the stored WARC and to check it against the capture
+/// tool's own digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebCapture {
+    /// SHA-256 of the whole WARC file, stored as a blob beside the page.
+    pub warc_sha256: String,
+    /// `WARC-Record-ID` of the `response` record.
+    pub record_id: String,
+    /// `WARC-Target-URI`: the address the page was fetched from.
+    pub target_uri: String,
+    /// `WARC-Date`: when the capture tool fetched it (ISO 8601 UTC).
+    pub warc_date: String,
+    /// `WARC-Payload-Digest` as the capture tool wrote it, checked against
+    /// the payload at ingest; `None` when the record carries none.
+    pub payload_digest: Option<String>,
+    pub http_status: u16,
+    /// Media type of the HTTP response.
+    pub content_type: String,
+    /// Offset of the record in the WARC once decompressed.
+    pub record_offset: u64,
+    /// Offset of the gzip member holding the record, for a WARC gzipped
+    /// record by record (what CDX indexes call the offset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compressed_offset: Option<u64>,
+}
+
+/// Where each page of a paginated original (a PDF) begins in the clean
+/// text, so that a span can be cited by page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageMap {
+    /// Byte offset in the clean text at which page `n` (1-based) begins is
+    /// `starts[n - 1]`; non-decreasing, the first is 0.
+    pub starts: Vec<usize>,
+    /// 1-based numbers of the pages that have no text layer (scans): they
+    /// are kept in the original and need OCR.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs_ocr: Vec<u32>,
+}
+
+impl PageMap {
+    /// Number of pages.
+    pub fn pages(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The 1-based page on which the byte `offset` of the clean text lies.
+    pub fn page_of(&self, offset: usize) -> Option<u32> {
+        if self.starts.is_empty() {
+            return None;
+        }
+        let after = self.starts.partition_point(|&s| s <= offset);
+        u32::try_from(after.max(1)).ok()
+    }
+
+    /// The pages a span covers: first and last (equal for one page).
+    pub fn pages_of(&self, span: &Span) -> Option<(u32, u32)> {
+        let first = self.page_of(span.start)?;
+        let last = self.page_of(span.end.saturating_sub(1).max(span.start))?;
+        Some((first, last))
+    }
 }
 
 /// A preserved original and the text derived from it.
@@ -232,6 +301,9 @@ pub struct Source {
     pub custody: Custody,
     /// The clean text: what spans index into.
     pub text: String,
+    /// Page boundaries in `text`, for paginated originals (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<PageMap>,
 }
 
 /// A source without its text, for listings.
@@ -368,5 +440,38 @@ mod tests {
         assert!(Span::of(text, 1, 4).is_none(), "cuts a Cyrillic letter");
         assert!(Span::of(text, 5, 2).is_none());
         assert!(Span::of(text, 0, 1000).is_none());
+    }
+
+    #[test]
+    fn page_map_places_offsets_on_pages() {
+        let map = PageMap {
+            starts: vec![0, 10, 10, 25],
+            needs_ocr: vec![3],
+        };
+        assert_eq!(map.page_of(0), Some(1));
+        assert_eq!(map.page_of(9), Some(1));
+        assert_eq!(
+            map.page_of(10),
+            Some(3),
+            "page 3 starts where the empty page 2 does"
+        );
+        assert_eq!(map.page_of(24), Some(3));
+        assert_eq!(map.page_of(1000), Some(4));
+        let span = Span {
+            start: 5,
+            end: 12,
+            quote: String::new(),
+        };
+        assert_eq!(map.pages_of(&span), Some((1, 3)));
+        assert_eq!(PageMap::default().page_of(3), None);
+    }
+
+    #[test]
+    fn sources_written_before_captures_still_read() {
+        let custody = r#"{"ingested_at":"t","ingested_by":"a","original_path":"p","tool":"x","size":1,"sha256":"ab"}"#;
+        let custody: Custody = serde_json::from_str(custody).unwrap();
+        assert_eq!(custody.capture, None);
+        let json = serde_json::to_string(&custody).unwrap();
+        assert!(!json.contains("capture"), "{json}");
     }
 }

@@ -17,13 +17,30 @@
 //!
 //! A file that fails at any step gets one [`FileOutcome::Failed`] naming the
 //! reason; the batch goes on. Nothing of a failed file is stored.
+//!
+//! Two kinds of file are more than one document or not text at all:
+//! - a WARC file (`.warc`, `.warc.gz`, or content that starts like one) is
+//!   expanded in step 2 into its HTML and text pages
+//!   ([`casefile_formats::read_pages`]): each page is a source of its own,
+//!   whose original is the page's body as served and whose custody names
+//!   the WARC record ([`casefile_core::WebCapture`]); the WARC file itself
+//!   is stored as a blob before any of its pages' rows commit. A record
+//!   that fails (digest mismatch, truncation, malformed header) is an
+//!   outcome of its own, `path#record N <id>`; the other records go on;
+//! - a PDF (`%PDF-`) is read page by page ([`casefile_formats::pdf_pages`])
+//!   into a text with a page map; pages without a text layer are flagged
+//!   as needing OCR, and a PDF with no text at all is still stored.
 
-use casefile_core::{Custody, MediaType, Source, SourceId, SourceKind, SourceMeta};
+use casefile_core::{Custody, MediaType, Source, SourceId, SourceKind, SourceMeta, WebCapture};
 use casefile_extract::{to_statements, Derived};
+use casefile_formats::{PdfError, WarcError, WarcLimits, WarcPage};
 use casefile_store::{Inserted, NewSource, Project, StoreError};
-use casefile_text::{prepare_document, PrepareError, PreparedDocument};
+use casefile_text::{
+    prepare_document, prepare_document_with_charset, prepare_pages, PrepareError, PreparedDocument,
+};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use thiserror::Error;
 
 /// Files handled per parallel chunk: enough to keep every core busy and to
@@ -48,6 +65,12 @@ pub enum IngestError {
     TooLarge { size: u64, limit: u64 },
     #[error("{0}")]
     Prepare(#[from] PrepareError),
+    #[error("WARC: {0}")]
+    Warc(#[from] WarcError),
+    #[error("WARC: no HTML or text page among its {records} records")]
+    NoPages { records: usize },
+    #[error("PDF: {0}")]
+    Pdf(#[from] PdfError),
     #[error("cannot store: {0}")]
     Store(#[from] StoreError),
 }
@@ -238,11 +261,31 @@ fn chunks(files: &[FoundFile]) -> Vec<&[FoundFile]> {
     out
 }
 
-/// A file read and hashed, ready to be checked against the store.
+/// A file read and hashed, ready to be checked against the store; or one
+/// page of a WARC file.
 struct ReadFile {
+    /// What outcomes name: the path, and for a WARC page `#record N <id>`.
     path: PathBuf,
     bytes: Vec<u8>,
     sha256: String,
+    page: Option<CapturedPage>,
+}
+
+/// A WARC file being ingested: stored as a blob once, before the rows of
+/// any of its pages.
+struct Container {
+    sha256: String,
+    bytes: Vec<u8>,
+}
+
+/// Where a page read from a WARC came from.
+struct CapturedPage {
+    /// The WARC's path as given (the custody's original path).
+    warc_path: PathBuf,
+    warc: Arc<Container>,
+    capture: WebCapture,
+    charset: Option<String>,
+    media_type: String,
 }
 
 fn read_file(found: &FoundFile, limit: u64) -> Result<ReadFile, IngestError> {
@@ -265,7 +308,152 @@ fn read_file(found: &FoundFile, limit: u64) -> Result<ReadFile, IngestError> {
         path: found.path.clone(),
         bytes,
         sha256,
+        page: None,
     })
+}
+
+/// True when the file name says WARC (`.warc`, `.warc.gz`).
+fn named_warc(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
+}
+
+/// The limits of reading a WARC, from the project's file size limit: the
+/// decompressed file may be 8 times it, each page as large as it.
+fn warc_limits(max_file_size: u64) -> WarcLimits {
+    WarcLimits {
+        max_decompressed: max_file_size.saturating_mul(8),
+        max_body: max_file_size,
+    }
+}
+
+/// A WARC file becomes one item per page (or per failed record); any other
+/// file stays itself. A file named `.warc` that is not one is an error.
+fn expand(file: ReadFile, limits: &WarcLimits) -> Vec<Result<ReadFile, (PathBuf, IngestError)>> {
+    let by_name = named_warc(&file.path);
+    if !by_name && !casefile_formats::is_warc(&file.bytes) {
+        return vec![Ok(file)];
+    }
+    let scan = match casefile_formats::read_pages(&file.bytes, limits) {
+        Ok(scan) => scan,
+        Err(e) => return vec![Err((file.path, e.into()))],
+    };
+    if scan.pages.is_empty() {
+        let records = scan.records;
+        return vec![Err((file.path, IngestError::NoPages { records }))];
+    }
+    let warc = Arc::new(Container {
+        sha256: file.sha256,
+        bytes: file.bytes,
+    });
+    scan.pages
+        .into_iter()
+        .map(|page| match page {
+            Err(e) => {
+                let path = match &e {
+                    WarcError::Truncated { record, .. }
+                    | WarcError::Malformed { record, .. }
+                    | WarcError::DigestMismatch { record, .. }
+                    | WarcError::Unsupported { record, .. }
+                    | WarcError::BodyTooLarge { record, .. } => record_path(&file.path, record),
+                    _ => file.path.clone(),
+                };
+                Err((path, e.into()))
+            }
+            Ok(page) => Ok(page_file(&file.path, &warc, page)),
+        })
+        .collect()
+}
+
+/// `crawl.warc.gz#record 3 <urn:uuid:…>`: how outcomes name a record.
+fn record_path(warc: &Path, record: &casefile_formats::RecordName) -> PathBuf {
+    let mut name = warc.as_os_str().to_owned();
+    name.push(format!("#record {}", record.number));
+    if let Some(id) = &record.id {
+        name.push(format!(" {id}"));
+    }
+    PathBuf::from(name)
+}
+
+fn page_file(warc_path: &Path, warc: &Arc<Container>, page: WarcPage) -> ReadFile {
+    let sha256 = casefile_core::sha256_hex(&page.body);
+    let capture = WebCapture {
+        warc_sha256: warc.sha256.clone(),
+        record_id: page.record.id.clone().unwrap_or_default(),
+        target_uri: page.target_uri,
+        warc_date: page.date,
+        payload_digest: page.payload_digest,
+        http_status: page.http_status,
+        content_type: page.content_type.clone(),
+        record_offset: page.record.offset,
+        compressed_offset: page.compressed_offset,
+    };
+    ReadFile {
+        path: record_path(warc_path, &page.record),
+        bytes: page.body,
+        sha256,
+        page: Some(CapturedPage {
+            warc_path: warc_path.to_path_buf(),
+            warc: Arc::clone(warc),
+            capture,
+            charset: page.charset,
+            media_type: page.content_type,
+        }),
+    }
+}
+
+/// Why a document could not be prepared.
+enum Unprepared {
+    Text(PrepareError),
+    Pdf(PdfError),
+}
+
+impl From<Unprepared> for IngestError {
+    fn from(e: Unprepared) -> Self {
+        match e {
+            Unprepared::Text(e) => IngestError::Prepare(e),
+            Unprepared::Pdf(e) => IngestError::Pdf(e),
+        }
+    }
+}
+
+/// Clean text and metadata of one file's bytes as ingest makes them: a PDF
+/// page by page (with its page map), anything else by
+/// [`casefile_text::prepare_document`]. What `casefile extract` reads a
+/// file with, so that its offsets are those of the stored text.
+pub fn prepare_file(
+    bytes: &[u8],
+    file_name: Option<&str>,
+) -> Result<PreparedDocument, IngestError> {
+    if casefile_formats::is_pdf(bytes) {
+        let pages = casefile_formats::pdf_pages(bytes)?;
+        return Ok(prepare_pages(&pages));
+    }
+    Ok(prepare_document(bytes, file_name)?)
+}
+
+/// Clean text and metadata of a file, a WARC page or a PDF.
+fn prepare(file: &ReadFile) -> Result<PreparedDocument, Unprepared> {
+    if let Some(page) = &file.page {
+        // The page's media type as served decides how it is read.
+        let hint = if page.media_type == "text/plain" {
+            "page.txt"
+        } else {
+            "page.html"
+        };
+        return prepare_document_with_charset(&file.bytes, Some(hint), page.charset.as_deref())
+            .map_err(Unprepared::Text);
+    }
+    if casefile_formats::is_pdf(&file.bytes) {
+        let pages = casefile_formats::pdf_pages(&file.bytes).map_err(Unprepared::Pdf)?;
+        return Ok(prepare_pages(&pages));
+    }
+    let name = file.path.file_name().and_then(|n| n.to_str());
+    prepare_document(&file.bytes, name).map_err(Unprepared::Text)
 }
 
 /// Ingests `inputs` into `project`. Per-file problems are outcomes, not errors;
@@ -279,10 +467,17 @@ pub fn ingest(
     let (files, mut outcomes) = collect_files(inputs);
     let total_bytes = files.iter().map(|f| f.size).sum();
     progress.start(files.len() as u64, total_bytes);
+    let limits = warc_limits(options.max_file_size);
     for chunk in chunks(&files) {
         let read: Vec<Result<ReadFile, (PathBuf, IngestError)>> = chunk
             .par_iter()
-            .map(|f| read_file(f, options.max_file_size).map_err(|e| (f.path.clone(), e)))
+            .map(|f| match read_file(f, options.max_file_size) {
+                Ok(file) => expand(file, &limits),
+                Err(e) => vec![Err((f.path.clone(), e))],
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .flatten()
             .collect();
         let mut fresh = Vec::new();
         for item in read {
@@ -302,24 +497,40 @@ pub fn ingest(
                 }
             }
         }
-        let prepared: Vec<(ReadFile, Result<Prepared, PrepareError>)> = fresh
+        let prepared: Vec<(ReadFile, Result<Prepared, Unprepared>)> = fresh
             .into_par_iter()
             .map(|file| {
-                let name = file.path.file_name().and_then(|n| n.to_str());
-                let doc = prepare_document(&file.bytes, name)
-                    .map(|doc| prepare_findings(&file, doc, options));
+                let doc = prepare(&file).map(|doc| prepare_findings(&file, doc, options));
                 (file, doc)
             })
             .collect();
         let mut written = Vec::with_capacity(prepared.len());
+        let mut containers_written: Vec<String> = Vec::new();
         for (file, doc) in prepared {
             progress.advance(file.bytes.len() as u64);
-            match doc {
+            let doc = match doc {
+                Err(e) => {
+                    outcomes.push(failed(file.path, e.into()));
+                    continue;
+                }
+                Ok(doc) => doc,
+            };
+            // The WARC a page came from is stored before the page itself.
+            if let Some(page) = &file.page {
+                if !containers_written.contains(&page.warc.sha256) {
+                    if let Err(e) = project
+                        .blobs
+                        .put_unsynced(&page.warc.sha256, &page.warc.bytes)
+                    {
+                        outcomes.push(failed(file.path, e.into()));
+                        continue;
+                    }
+                    containers_written.push(page.warc.sha256.clone());
+                }
+            }
+            match project.blobs.put_unsynced(&file.sha256, &file.bytes) {
                 Err(e) => outcomes.push(failed(file.path, e.into())),
-                Ok(doc) => match project.blobs.put_unsynced(&file.sha256, &file.bytes) {
-                    Err(e) => outcomes.push(failed(file.path, e.into())),
-                    Ok(_) => written.push((file, doc)),
-                },
+                Ok(_) => written.push((file, doc)),
             }
         }
         // One sync for the chunk; no source row may commit before its original is durable.
@@ -364,7 +575,13 @@ fn prepare_findings(file: &ReadFile, doc: PreparedDocument, options: &IngestOpti
             .published
             .clone()
             .or_else(|| doc.meta.published.clone()),
-        url: options.meta.url.clone().or_else(|| doc.meta.url.clone()),
+        // A captured page's address is where the capture tool fetched it.
+        url: options.meta.url.clone().or_else(|| {
+            file.page
+                .as_ref()
+                .map(|p| p.capture.target_uri.clone())
+                .or_else(|| doc.meta.url.clone())
+        }),
     };
     let findings = if options.extract {
         let extraction = extract_text(&doc.text, language.as_deref(), meta.published.as_deref());
@@ -412,9 +629,14 @@ fn store_chunk(
             findings,
         } = prepared;
         let kind = options.kind.unwrap_or(match doc.media_type {
+            _ if file.page.is_some() => SourceKind::WebCapture,
             MediaType::Html => SourceKind::WebCapture,
-            MediaType::PlainText | MediaType::Markdown => SourceKind::Document,
+            MediaType::PlainText | MediaType::Markdown | MediaType::Pdf => SourceKind::Document,
         });
+        let (original_path, capture) = match file.page {
+            Some(page) => (page.warc_path.display().to_string(), Some(page.capture)),
+            None => (file.path.display().to_string(), None),
+        };
         let source = Source {
             id: SourceId(file.sha256.clone()),
             kind,
@@ -425,12 +647,14 @@ fn store_chunk(
             custody: Custody {
                 ingested_at: ingested_at.clone(),
                 ingested_by: options.actor.clone(),
-                original_path: file.path.display().to_string(),
+                original_path,
                 tool: options.tool.clone(),
                 size: file.bytes.len() as u64,
                 sha256: file.sha256.clone(),
+                capture,
             },
             text: doc.text,
+            pages: doc.pages,
         };
         rows.push((file.path, source, findings));
     }

@@ -178,11 +178,17 @@ pub(crate) fn duplicate_registry(name: &str) -> StoreError {
     }
 }
 
+/// A custody or page-map value as stored in its JSON column.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Serializing these plain structs of strings and numbers cannot fail.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// `source.ingest`: the custody of one source and the hash of its clean text,
 /// which `verify` later checks the stored text against.
 pub(crate) fn ingest_record(source: &Source, actor: &str) -> AuditRecord {
     let c = &source.custody;
-    let detail = serde_json::json!({
+    let mut detail = serde_json::json!({
         "path": c.original_path,
         "size": c.size,
         "media_type": source.media_type.as_str(),
@@ -191,6 +197,16 @@ pub(crate) fn ingest_record(source: &Source, actor: &str) -> AuditRecord {
         "tool": c.tool,
         "text_sha256": casefile_core::sha256_hex(source.text.as_bytes()),
     });
+    // Ids and counts only: a target URI may carry a child's name.
+    if let Some(capture) = &c.capture {
+        detail["warc_sha256"] = capture.warc_sha256.clone().into();
+        detail["warc_record_id"] = capture.record_id.clone().into();
+        detail["payload_digest"] = capture.payload_digest.clone().into();
+    }
+    if let Some(pages) = &source.pages {
+        detail["pages"] = pages.pages().into();
+        detail["pages_needing_ocr"] = pages.needs_ocr.len().into();
+    }
     AuditRecord {
         time: c.ingested_at.clone(),
         actor: actor.to_string(),

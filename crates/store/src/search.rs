@@ -326,8 +326,10 @@ mod tests {
                 tool: "test".into(),
                 size: text.len() as u64,
                 sha256: sha,
+                capture: None,
             },
             text: text.into(),
+            pages: None,
         };
         project.blobs.put(text.as_bytes()).unwrap();
         project

@@ -20,7 +20,9 @@ use std::path::Path;
 use std::str::FromStr;
 
 /// Bumped whenever the schema changes; older projects are migrated on open.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 3 adds the WARC record a captured page came from and the page
+/// map of a PDF to `sources`, as JSON (NULL for other sources).
+pub const SCHEMA_VERSION: u32 = 3;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -43,7 +45,9 @@ CREATE TABLE IF NOT EXISTS sources (
     tool          TEXT NOT NULL,
     size          INTEGER NOT NULL,
     text          TEXT NOT NULL,
-    indexed       INTEGER NOT NULL DEFAULT 0
+    indexed       INTEGER NOT NULL DEFAULT 0,
+    capture       TEXT,                      -- JSON WebCapture of a page read from a WARC
+    pages         TEXT                       -- JSON PageMap of a PDF
 );  -- a rowid table: rows carry whole texts, too large for WITHOUT ROWID
 CREATE INDEX IF NOT EXISTS sources_unindexed ON sources(indexed) WHERE indexed = 0;
 CREATE TABLE IF NOT EXISTS entities (
@@ -245,6 +249,22 @@ fn migrate(conn: &Connection, from: u32) -> Result<()> {
         )
         .db("migrate case sources to case items")?;
     }
+    if from < 3 {
+        // Each column once, even where the table was already made with it.
+        for column in ["capture", "pages"] {
+            let present: bool = tx
+                .query_row(
+                    "SELECT EXISTS(SELECT 1 FROM pragma_table_info('sources') WHERE name = ?1)",
+                    [column],
+                    |r| r.get(0),
+                )
+                .db("read the columns of sources")?;
+            if !present {
+                tx.execute_batch(&format!("ALTER TABLE sources ADD COLUMN {column} TEXT"))
+                    .db("add the capture and pages columns to sources")?;
+            }
+        }
+    }
     tx.execute(
         "UPDATE meta SET value = ?1 WHERE key = 'schema_version'",
         [SCHEMA_VERSION.to_string()],
@@ -365,7 +385,20 @@ fn parse_col<T: FromStr<Err = casefile_core::ParseError>>(
 
 const SOURCE_COLUMNS: &str =
     "id, kind, media_type, encoding, language, title, publisher, published, url,
-     original_path, ingested_at, ingested_by, tool, size, text";
+     original_path, ingested_at, ingested_by, tool, size, text, capture, pages";
+
+/// A JSON column read into `T`; NULL is `None`.
+fn json_col<T: serde::de::DeserializeOwned>(
+    row: &Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(idx)?;
+    text.map(|t| serde_json::from_str(&t))
+        .transpose()
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+        })
+}
 
 fn source_from_row(row: &Row<'_>) -> rusqlite::Result<Source> {
     let id: String = row.get(0)?;
@@ -389,8 +422,10 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<Source> {
             tool: row.get(12)?,
             size: size as u64,
             sha256: id,
+            capture: json_col(row, 15)?,
         },
         text: row.get(14)?,
+        pages: json_col(row, 16)?,
     })
 }
 
@@ -516,7 +551,7 @@ fn insert_source_in(
     let c = &source.custody;
     tx.prepare_cached(&format!(
         "INSERT INTO sources ({SOURCE_COLUMNS}, indexed)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0)"
     ))
     .db("prepare a source insert")?
     .execute(params![
@@ -534,7 +569,9 @@ fn insert_source_in(
         c.ingested_by,
         c.tool,
         c.size as i64,
-        source.text
+        source.text,
+        c.capture.as_ref().map(crate::records::to_json),
+        source.pages.as_ref().map(crate::records::to_json),
     ])
     .db("insert a source")?;
     append_audit_in(tx, ingest_record(source, actor))?;

@@ -79,13 +79,23 @@ pub fn verify(store: &dyn Store, blobs: &dyn Blobs) -> Result<VerifyReport> {
 
     // The ingest record of each source: its entry and the text hash it vouches for.
     let mut ingest_records: HashMap<&str, (u64, Option<String>)> = HashMap::new();
+    // The WARC files that captured pages were read from: blobs too.
+    let mut warcs: HashMap<String, String> = HashMap::new();
     for entry in entries
         .iter()
         .filter(|e| e.record.action == "source.ingest")
     {
-        let text_sha = serde_json::from_str::<serde_json::Value>(&entry.record.detail)
-            .ok()
+        let detail = serde_json::from_str::<serde_json::Value>(&entry.record.detail).ok();
+        let text_sha = detail
+            .as_ref()
             .and_then(|v| v.get("text_sha256")?.as_str().map(str::to_string));
+        if let Some(warc) = detail
+            .as_ref()
+            .and_then(|v| v.get("warc_sha256")?.as_str().map(str::to_string))
+        {
+            let page = entry.record.objects.first().cloned().unwrap_or_default();
+            warcs.entry(warc).or_insert(page);
+        }
         for object in &entry.record.objects {
             ingest_records.insert(object.as_str(), (entry.seq, text_sha.clone()));
         }
@@ -122,6 +132,16 @@ pub fn verify(store: &dyn Store, blobs: &dyn Blobs) -> Result<VerifyReport> {
             blobs.check(&registry.blob)?,
             &original_of,
         ));
+    }
+    let mut warcs: Vec<(String, String)> = warcs.into_iter().collect();
+    warcs.sort();
+    for (warc, page) in &warcs {
+        checked += 1;
+        let original_of = format!("the WARC of source {}", &page[..page.len().min(12)]);
+        faults.extend(blob_fault(warc, blobs.check(warc)?, &original_of));
+    }
+    for (warc, _) in &warcs {
+        source_ids.insert(warc.as_str());
     }
     for (id, (seq, _)) in &ingest_records {
         if !source_ids.contains(id) {

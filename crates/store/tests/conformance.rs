@@ -75,6 +75,7 @@ macro_rules! conformance {
 
 conformance!(
     sources_insert_once_and_are_found_by_prefix,
+    captures_and_page_maps_round_trip,
     an_ambiguous_prefix_is_refused,
     a_failing_batch_leaves_nothing,
     duplicates_in_one_batch_are_stored_once,
@@ -143,6 +144,48 @@ fn sources_insert_once_and_are_found_by_prefix(b: &mut Backend) {
     assert_eq!(first.meta, s.meta);
     assert_eq!(first.size, s.custody.size);
     assert_eq!(actions(store), ["source.ingest", "source.ingest"]);
+}
+
+fn captures_and_page_maps_round_trip(b: &mut Backend) {
+    let mut page = source(b"<html>captured</html>", "captured page");
+    page.media_type = casefile_core::MediaType::Html;
+    page.custody.capture = Some(casefile_core::WebCapture {
+        warc_sha256: "ab".repeat(32),
+        record_id: "<urn:uuid:0b7e4f1c-0000-4000-8000-000000000001>".into(),
+        target_uri: "http://127.0.0.1:8000/a?q=1".into(),
+        warc_date: "2024-01-05T10:00:00Z".into(),
+        payload_digest: Some("sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ".into()),
+        http_status: 200,
+        content_type: "text/html".into(),
+        record_offset: 1234,
+        compressed_offset: Some(567),
+    });
+    let mut pdf = source(b"%PDF-1.7 report", "page one\n\npage two");
+    pdf.media_type = casefile_core::MediaType::Pdf;
+    pdf.pages = Some(casefile_core::PageMap {
+        starts: vec![0, 10],
+        needs_ocr: vec![3],
+    });
+    let plain = source(b"plain", "plain text");
+    let batch = [
+        (&page, &[][..], &[][..]),
+        (&pdf, &[][..], &[][..]),
+        (&plain, &[][..], &[][..]),
+    ];
+    b.store.insert_sources(&batch, "tester").unwrap();
+    for expected in [&page, &pdf, &plain] {
+        let got = b.store.source(&expected.id.0).unwrap();
+        assert_eq!(got.custody.capture, expected.custody.capture);
+        assert_eq!(got.pages, expected.pages);
+        assert_eq!(got.media_type, expected.media_type);
+    }
+    let entries = b.store.audit_entries().unwrap();
+    let detail = &entries[0].record.detail;
+    assert!(detail.contains("warc_record_id"), "{detail}");
+    assert!(
+        !detail.contains("127.0.0.1"),
+        "no URI in the audit log: {detail}"
+    );
 }
 
 fn an_ambiguous_prefix_is_refused(b: &mut Backend) {

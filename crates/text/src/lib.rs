@@ -16,6 +16,10 @@
 //!   `html` / `markdown` (markup → text and metadata), `boilerplate` (page
 //!   chrome baked into text removed line by line), `dates` (written dates →
 //!   `YYYY-MM-DD`, the dateline of a capture) and `lang`;
+//!   [`prepare_document_with_charset`] does the same with the charset an
+//!   HTTP header declared (pages read from web captures);
+//! - [`prepare_pages`] → [`PreparedDocument`] with its page map: the text
+//!   layer of a PDF, page by page, pages without text flagged for OCR;
 //! - [`decode`] → [`Decoded`] (or a [`DecodeError`]): bytes → text alone, for
 //!   inputs that are not documents (registry CSVs);
 //! - [`detect_language`]: en/uk/ru/be by letters and function words, others
@@ -37,5 +41,7 @@ pub mod wordlist;
 pub use decode::{decode, DecodeError, Decoded};
 pub use fold::{fold, fold_into};
 pub use lang::detect_language;
-pub use prepare::{prepare_document, PrepareError, PreparedDocument};
+pub use prepare::{
+    prepare_document, prepare_document_with_charset, prepare_pages, PrepareError, PreparedDocument,
+};
 pub use tokens::{tokenize, Token};

@@ -21,7 +21,8 @@
 //! sentence is taken as the title, and a URL printed on a line of its own
 //! near the top or bottom as the URL, of a text that declares neither.
 
-use casefile_core::{MediaType, SourceMeta};
+use casefile_core::{MediaType, PageMap, SourceMeta};
+use encoding_rs::Encoding;
 use thiserror::Error;
 
 use crate::boilerplate::remove_boilerplate;
@@ -43,6 +44,8 @@ pub struct PreparedDocument {
     pub meta: SourceMeta,
     /// ISO 639-1 code of the detected language.
     pub language: Option<&'static str>,
+    /// Where each page begins in `text`, for a paginated original.
+    pub pages: Option<PageMap>,
 }
 
 /// Why a file could not become a document: it is not readable text, or
@@ -62,7 +65,23 @@ pub fn prepare_document(
     bytes: &[u8],
     file_name: Option<&str>,
 ) -> Result<PreparedDocument, PrepareError> {
-    let declared = if bytes_look_like_html(bytes, file_name) {
+    prepare_document_with_charset(bytes, file_name, None)
+}
+
+/// Like [`prepare_document`], with the charset the transport declared for
+/// the bytes (the `charset` of an HTTP `Content-Type`, for a page read from
+/// a web capture). As in browsers it takes precedence over a `<meta
+/// charset>`, and like any declaration it is honoured only where it is
+/// consistent with the bytes; an unknown label is ignored.
+pub fn prepare_document_with_charset(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    transport_charset: Option<&str>,
+) -> Result<PreparedDocument, PrepareError> {
+    let transport = transport_charset.and_then(|label| Encoding::for_label(label.as_bytes()));
+    let declared = if transport.is_some() {
+        transport
+    } else if bytes_look_like_html(bytes, file_name) {
         declared_charset(bytes)
     } else {
         None
@@ -103,7 +122,7 @@ pub fn prepare_document(
             };
             remove_boilerplate(&normalized)
         }
-        MediaType::PlainText => {
+        MediaType::PlainText | MediaType::Pdf => {
             let normalized = normalize_plain_text(&decoded.text);
             meta.published = published_from_text(&normalized);
             meta.url = url_from_text(&normalized);
@@ -123,7 +142,50 @@ pub fn prepare_document(
         text,
         meta,
         language,
+        pages: None,
     })
+}
+
+/// The document made of the text of each page of a paginated original (a
+/// PDF's text layer, page by page): each page's lines normalized as plain
+/// text, pages joined by a blank line, and the [`PageMap`] of where each
+/// begins. A page left without text (a scan without a text layer, or a
+/// blank page) is listed in `needs_ocr`; a document whose pages are all
+/// such is kept with an empty text, so that its original is preserved.
+pub fn prepare_pages(pages: &[String]) -> PreparedDocument {
+    let mut text = String::new();
+    let mut map = PageMap::default();
+    for (i, page) in pages.iter().enumerate() {
+        let page_text = normalize_plain_text(page);
+        if page_text.is_empty() {
+            map.starts.push(text.len());
+            map.needs_ocr.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        map.starts.push(text.len());
+        text.push_str(&page_text);
+    }
+    let mut meta = SourceMeta {
+        published: published_from_text(&text),
+        url: url_from_text(&text),
+        ..SourceMeta::default()
+    };
+    // Printed lines are wrapped, so any line can look like a headline: only
+    // the first lines of the first page are candidates.
+    let first_lines: Vec<&str> = text.lines().take(8).collect();
+    meta.title = title_from_text(&first_lines.join("\n"));
+    let language = detect_language(&text);
+    PreparedDocument {
+        media_type: MediaType::Pdf,
+        encoding: "pdf",
+        text,
+        meta,
+        language,
+        pages: Some(map),
+    }
 }
 
 /// The headline of a captured text: the last line above the article's
@@ -430,5 +492,44 @@ mod tests {
         );
         assert_eq!(document.meta.published.as_deref(), Some("2023-07-22"));
         assert_eq!(document.language, Some("en"));
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_joined_and_mapped() {
+        let pages = vec![
+            "Звіт про депортацію\r\nдітей  \n".to_string(),
+            "  \n".to_string(),
+            "Сторінка третя.".to_string(),
+        ];
+        let doc = prepare_pages(&pages);
+        assert_eq!(doc.media_type, MediaType::Pdf);
+        let map = doc.pages.unwrap();
+        assert_eq!(map.needs_ocr, vec![2]);
+        assert_eq!(map.starts.len(), 3);
+        let third = doc.text.find("Сторінка").unwrap();
+        assert_eq!(map.starts[2], third);
+        assert_eq!(map.page_of(third), Some(3));
+        assert_eq!(map.page_of(0), Some(1));
+        assert!(doc.text.starts_with("Звіт про депортацію\nдітей\n\n"));
+
+        let scanned = prepare_pages(&[String::new(), String::new()]);
+        assert_eq!(scanned.text, "");
+        assert_eq!(scanned.pages.unwrap().needs_ocr, vec![1, 2]);
+    }
+
+    #[test]
+    fn the_transport_charset_is_offered_to_the_decoder() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(
+            "<html><body><p>Діти з Херсона вивезені до Криму, кажуть батьки.</p></body></html>",
+        );
+        let doc =
+            prepare_document_with_charset(&bytes, Some("page.html"), Some("windows-1251")).unwrap();
+        assert_eq!(doc.encoding, "windows-1251");
+        assert!(doc.text.contains("Херсона"), "{}", doc.text);
     }
 }

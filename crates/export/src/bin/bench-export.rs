@@ -121,8 +121,10 @@ fn bundle(originals: Vec<(PathBuf, String, u64)>) -> CaseBundle {
                 tool: "casefile bench".into(),
                 size,
                 sha256: sha,
+                capture: None,
             },
             text,
+            pages: None,
         };
         let quote = "Maria Lvova-Belova";
         let start = source.text.find(quote).unwrap_or(0);

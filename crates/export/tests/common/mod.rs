@@ -47,8 +47,10 @@ pub fn source(text: &str, original: &[u8], title: &str, kind: SourceKind) -> Sou
             tool: "casefile 0.1.0".into(),
             size: original.len() as u64,
             sha256: sha,
+            capture: None,
         },
         text: text.into(),
+        pages: None,
     }
 }
 

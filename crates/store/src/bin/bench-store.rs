@@ -36,8 +36,10 @@ fn article(seed: usize, statements: usize) -> (Source, Vec<Entity>, Vec<Statemen
             tool: "bench-store".into(),
             size: text.len() as u64,
             sha256: id,
+            capture: None,
         },
         text,
+        pages: None,
     };
     let person = Entity {
         id: EntityId(format!("person-{seed}")),

@@ -31,10 +31,15 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         name: "0003_team_server.sql",
         sql: include_str!("../../migrations/postgres/0003_team_server.sql"),
     },
+    Migration {
+        version: 4,
+        name: "0004_source_capture_pages.sql",
+        sql: include_str!("../../migrations/postgres/0004_source_capture_pages.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
-pub const PG_SCHEMA_VERSION: i32 = 3;
+pub const PG_SCHEMA_VERSION: i32 = 4;
 
 pub(super) const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,

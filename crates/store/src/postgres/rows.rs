@@ -28,7 +28,21 @@ pub(super) fn parse_col<T: FromStr<Err = casefile_core::ParseError>>(
 
 pub(super) const SOURCE_COLUMNS: &str =
     "id, kind, media_type, encoding, language, title, publisher, published, url,
-     original_path, ingested_at, ingested_by, tool, size, text";
+     original_path, ingested_at, ingested_by, tool, size, text, capture, pages";
+
+/// A JSON column read into `T`; NULL is `None`.
+fn json_col<T: serde::de::DeserializeOwned>(row: &Row, idx: usize) -> Result<Option<T>> {
+    let text: Option<String> = row.try_get(idx)?;
+    text.map(|t| serde_json::from_str(&t))
+        .transpose()
+        .map_err(|e| StoreError::Corrupt {
+            what: format!(
+                "column {}",
+                row.columns().get(idx).map_or("?", |c| c.name())
+            ),
+            reason: e.to_string(),
+        })
+}
 
 pub(super) fn source_from_row(row: &Row) -> Result<Source> {
     let id: String = row.try_get(0)?;
@@ -52,8 +66,10 @@ pub(super) fn source_from_row(row: &Row) -> Result<Source> {
             tool: row.try_get(12)?,
             size: size as u64,
             sha256: id,
+            capture: json_col(row, 15)?,
         },
         text: row.try_get(14)?,
+        pages: json_col(row, 16)?,
     })
 }
 

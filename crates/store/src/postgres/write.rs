@@ -257,11 +257,13 @@ pub(super) async fn insert_source(
     let insert =
         w.tx.prepare_cached(&format!(
             "INSERT INTO sources ({SOURCE_COLUMNS}, indexed)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, FALSE)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, FALSE)
              ON CONFLICT (id) DO NOTHING"
         ))
         .await?;
     let size = c.size as i64;
+    let capture = c.capture.as_ref().map(crate::records::to_json);
+    let pages = source.pages.as_ref().map(crate::records::to_json);
     let added =
         w.tx.execute(
             &insert,
@@ -281,6 +283,8 @@ pub(super) async fn insert_source(
                 &c.tool,
                 &size,
                 &source.text,
+                &capture,
+                &pages,
             ],
         )
         .await?;

@@ -34,8 +34,10 @@ pub fn source_with_id(id: &str, size: usize, text: &str) -> Source {
             tool: "casefile test".into(),
             size: size as u64,
             sha256: id.to_string(),
+            capture: None,
         },
         text: text.into(),
+        pages: None,
     }
 }
 

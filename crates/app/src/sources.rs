@@ -10,9 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// Creates a project in `dir` (absent or empty), with its signing key.
 pub fn init(dir: &Path, actor: &Actor) -> Result<Project> {
-    let mut project = Project::init(dir, &actor.name)?;
-    crate::keys::create(&mut project, &actor.name)?;
-    Ok(project)
+    init_with(dir, actor, &Backends::default())
 }
 
 /// Opens the project in `dir`.
@@ -22,9 +20,11 @@ pub fn open(dir: &Path) -> Result<Project> {
 
 /// Creates a project in `dir` whose database and originals are in `backends`
 /// (PostgreSQL, S3); the directory then holds the settings and this
-/// machine's search index.
+/// machine's search index. The signing key is made either way.
 pub fn init_with(dir: &Path, actor: &Actor, backends: &Backends) -> Result<Project> {
-    Ok(Project::init_with(dir, &actor.name, backends)?)
+    let mut project = Project::init_with(dir, &actor.name, backends)?;
+    crate::keys::create(&mut project, &actor.name)?;
+    Ok(project)
 }
 
 /// Opens the project in `dir` with its database and originals in `backends`.

@@ -68,13 +68,14 @@ fn serve_on_postgres_and_s3_ingest_read_back_and_verify() {
         .unwrap()
         .token;
     drop(project);
-    // The directory holds only the settings and the index.
+    // The directory holds only the settings, the index and this server's
+    // signing key (a private key never goes into the shared database).
     let mut local: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     local.sort();
-    assert_eq!(local, ["casefile.toml", "index"]);
+    assert_eq!(local, ["casefile.toml", "index", "keys"]);
     // An embedded open of it is refused, not mixed with an empty SQLite file.
     assert!(sources::open(&dir).is_err());
 

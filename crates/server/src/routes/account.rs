@@ -52,7 +52,15 @@ fn who(name: String, role: Role, csrf: Option<String>) -> WhoAmI {
     }
 }
 
-fn cookie(state: &AppState, name: &'static str, value: String, http_only: bool) -> Cookie<'static> {
+/// A cookie of this server's sessions: the whole site, same-site strict,
+/// secure unless the server was started for plain-http testing. The web
+/// pages set theirs with it too.
+pub fn cookie(
+    state: &AppState,
+    name: &'static str,
+    value: String,
+    http_only: bool,
+) -> Cookie<'static> {
     Cookie::build((name, value))
         .path("/")
         .http_only(http_only)

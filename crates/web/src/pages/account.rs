@@ -16,6 +16,7 @@ use axum_extra::extract::CookieJar;
 use casefile_app::accounts;
 use casefile_server::auth::{CSRF_COOKIE, SESSION_COOKIE};
 use casefile_server::pool::Access;
+use casefile_server::routes::account::cookie;
 use casefile_server::{ApiError, AppState};
 use serde::Deserialize;
 use serde_json::json;
@@ -23,15 +24,6 @@ use std::net::SocketAddr;
 
 /// The cookie of the sign-in form's own token.
 const LOGIN_COOKIE: &str = "casefile_login";
-
-fn cookie(state: &AppState, name: &'static str, value: String, http_only: bool) -> Cookie<'static> {
-    Cookie::build((name, value))
-        .path("/")
-        .http_only(http_only)
-        .secure(state.config.secure_cookies)
-        .same_site(SameSite::Strict)
-        .build()
-}
 
 /// Where to go after signing in.
 #[derive(Deserialize)]

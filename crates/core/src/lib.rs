@@ -52,4 +52,4 @@ pub use model::{
 };
 pub use sensitivity::{is_sensitive, SENSITIVE_CHILD_PROPERTIES};
 pub use sex::Sex;
-pub use vocab::{claim_kind, is_property, property, PROPERTIES};
+pub use vocab::{claim_kind, is_property, property, EVENT_RELATIONS, PARTY_RELATIONS, PROPERTIES};

@@ -52,6 +52,36 @@ pub mod property {
     /// A month or year (`YYYY-MM`, `YYYY`) when no day is given.
     pub const PERIOD: &str = "period";
 
+    // --- relations (issue 12) -----------------------------------------------------
+    // A relation is a statement whose span is the words that state it and whose
+    // value is the *name* of the other end, exactly as extraction names that
+    // entity in the same source (a person's or organization's `name`, a
+    // place's canonical gazetteer name), as claims name their origin.
+    //
+    // Between persons and organizations: on the subject entity.
+    /// The subject (a person) heads the organization named in the value.
+    pub const HEAD_OF: &str = "headOf";
+    /// The subject (a person) belongs to or works for the organization named.
+    pub const MEMBER_OF: &str = "memberOf";
+    /// The subject (a person) speaks for the organization named.
+    pub const SPOKESPERSON_OF: &str = "spokespersonOf";
+    /// The subject (a person or organization) backs, sponsors or patronises
+    /// the organization named.
+    pub const SUPPORTS: &str = "supports";
+    // The parties and places of a transfer or other event: on the event entity
+    // (the value names a person or organization; for places see `ORIGIN`,
+    // `VIA` and `DESTINATION`, which events share with claims).
+    /// Who organised the event.
+    pub const ORGANIZER: &str = "organizer";
+    /// Who paid for it.
+    pub const FUNDER: &str = "funder";
+    /// Who carried the children.
+    pub const TRANSPORTER: &str = "transporter";
+    /// Who received and housed them (a camp, a sanatorium, a family's organization).
+    pub const HOST: &str = "host";
+    /// A place the children passed through on the way.
+    pub const VIA: &str = "via";
+
     // --- human judgements ------------------------------------------------------------
     /// Two entities are the same (value: the other entity's id).
     pub const SAME_AS: &str = "sameAs";
@@ -101,6 +131,15 @@ pub const PROPERTIES: &[&str] = &[
     EVENT_KIND,
     DATE,
     PERIOD,
+    HEAD_OF,
+    MEMBER_OF,
+    SPOKESPERSON_OF,
+    SUPPORTS,
+    ORGANIZER,
+    FUNDER,
+    TRANSPORTER,
+    HOST,
+    VIA,
     SAME_AS,
     SPLIT_OFF,
     RECORD_MATCH,
@@ -118,6 +157,20 @@ pub const PROPERTIES: &[&str] = &[
     NOTE,
     SEX,
     AGE,
+];
+
+/// The relation properties between persons and organizations (on the subject).
+pub const PARTY_RELATIONS: &[&str] = &[HEAD_OF, MEMBER_OF, SPOKESPERSON_OF, SUPPORTS];
+
+/// The relation properties of an event: its parties and its places.
+pub const EVENT_RELATIONS: &[&str] = &[
+    ORGANIZER,
+    FUNDER,
+    TRANSPORTER,
+    HOST,
+    ORIGIN,
+    VIA,
+    DESTINATION,
 ];
 
 /// True when `name` is a property of this vocabulary.

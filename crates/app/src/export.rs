@@ -1,6 +1,6 @@
 //! Exports of a case for courts and the public: signed BagIt evidence
-//! packages, FollowTheMoney entities, and checking a package as a receiver
-//! would.
+//! packages, FollowTheMoney entities, the web sources as a WARC file of
+//! their original records, and checking a package as a receiver would.
 //!
 //! The application layer gathers the case from the store into a
 //! [`CaseBundle`] (`casefile-export` knows nothing of the store):
@@ -41,6 +41,7 @@ use casefile_export::{
     Original,
 };
 pub use casefile_export::{BagReport, PackageReport, Problem, Profile, SignatureCheck};
+use casefile_formats::{copied_record, gzip_member, record_bytes, NewRecord, WarcData, WarcLimits};
 use casefile_link::Record;
 use casefile_store::{now_rfc3339, Project};
 use serde::Serialize;
@@ -406,4 +407,173 @@ fn record_statements(entity: &EntityId, r: &Record) -> Vec<Statement> {
             })
         })
         .collect()
+}
+
+/// What [`warc`] wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct WarcExportReport {
+    pub path: String,
+    /// The case exported, or none for the whole project.
+    pub case: Option<Case>,
+    /// Web sources exported (their response or resource record).
+    pub pages: usize,
+    /// Records written, the export's own `warcinfo` included.
+    pub records: usize,
+    /// Captures (stored WARC files) the records were copied from.
+    pub captures: usize,
+    pub bytes: u64,
+}
+
+/// Writes the web sources of one case, or of the whole project, to the new
+/// WARC file `out` (gzipped record by record when its name ends in `.gz`).
+///
+/// Each source read from a WARC is copied from its stored capture byte for
+/// byte: its `response` (or `resource`) record, and the records of the same
+/// capture tied to it (`WARC-Concurrent-To`, `WARC-Refers-To`: the request,
+/// the screenshot, the PDF print, the metadata), each capture's own
+/// `warcinfo` first, after a `warcinfo` of the export. Originals cannot be
+/// pseudonymised: exporting them needs [`Permission::SeeProtected`] as a
+/// court package does.
+pub fn warc(
+    project: &mut Project,
+    actor: &Actor,
+    case: Option<&str>,
+    out: &Path,
+) -> Result<WarcExportReport> {
+    require(actor, Profile::Court)?;
+    if out.exists() {
+        return Err(AppError::input(out, "already exists; choose a new file"));
+    }
+    let case = case.map(|c| find(project.store(), c)).transpose()?;
+    let source_ids: Vec<SourceId> = match &case {
+        Some(case) => project
+            .store()
+            .case_items(case.id)?
+            .into_iter()
+            .filter_map(|item| match item {
+                CaseItem::Source(id) => Some(id),
+                _ => None,
+            })
+            .collect(),
+        None => project
+            .store()
+            .sources()?
+            .into_iter()
+            .map(|s| s.id)
+            .collect(),
+    };
+    // Which records of which stored WARC, in the order sources were listed.
+    let mut wanted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut pages = 0;
+    for id in &source_ids {
+        let source = project.store().source(&id.0)?;
+        if let Some(capture) = &source.custody.capture {
+            pages += 1;
+            wanted
+                .entry(capture.warc_sha256.clone())
+                .or_default()
+                .insert(capture.record_id.clone());
+        }
+    }
+    let gzip = out
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".gz"));
+    let frame = |record: Vec<u8>| if gzip { gzip_member(&record) } else { record };
+    let mut file = frame(export_warcinfo(actor, case.as_ref(), pages));
+    let mut records = 1;
+    for (warc_sha256, record_ids) in &wanted {
+        let bytes = project.blobs.get(warc_sha256)?;
+        let data = WarcData::new(&bytes, &WarcLimits::default()).map_err(|e| {
+            AppError::Invalid(format!(
+                "the stored capture {warc_sha256} cannot be read: {e}"
+            ))
+        })?;
+        for record in data.records() {
+            let record = record
+                .map_err(|e| AppError::Invalid(format!("the stored capture {warc_sha256}: {e}")))?;
+            let id = record.header("WARC-Record-ID").unwrap_or_default();
+            let tied = ["WARC-Concurrent-To", "WARC-Refers-To"]
+                .iter()
+                .any(|field| {
+                    record
+                        .header(field)
+                        .is_some_and(|to| record_ids.contains(to))
+                });
+            let info = record
+                .header("WARC-Type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("warcinfo"));
+            if info || tied || record_ids.contains(id) {
+                file.extend(frame(copied_record(record.raw)));
+                records += 1;
+            }
+        }
+    }
+    write_new_file(out, &file)?;
+    project.store_mut().append_audit(AuditRecord {
+        time: now_rfc3339(),
+        actor: actor.name.clone(),
+        action: "export.warc".into(),
+        objects: case.iter().map(|c| case_object(c.id)).collect(),
+        detail: serde_json::json!({
+            "path": out.display().to_string(),
+            "pages": pages,
+            "records": records,
+            "sha256": casefile_core::sha256_hex(&file),
+        })
+        .to_string(),
+    })?;
+    Ok(WarcExportReport {
+        path: out.display().to_string(),
+        case,
+        pages,
+        records,
+        captures: wanted.len(),
+        bytes: file.len() as u64,
+    })
+}
+
+/// The export's own `warcinfo` record: what wrote the file, for whom, when.
+fn export_warcinfo(actor: &Actor, case: Option<&Case>, pages: usize) -> Vec<u8> {
+    let mut fields = format!(
+        "software: {}\r\nformat: WARC File Format 1.1\r\noperator: {}\r\n",
+        crate::tool(),
+        actor.name
+    );
+    let description = match case {
+        Some(case) => format!("the web sources of case {} ({pages} pages)", case.name),
+        None => format!("the web sources of a casefile project ({pages} pages)"),
+    };
+    fields.push_str(&format!("description: {description}\r\n"));
+    let id = format!(
+        "<urn:sha256:{}>",
+        casefile_core::sha256_hex(format!("{}{fields}", now_rfc3339()).as_bytes())
+    );
+    let date = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    record_bytes(&NewRecord {
+        warc_type: "warcinfo",
+        record_id: &id,
+        date: &date,
+        target_uri: None,
+        content_type: "application/warc-fields",
+        fields: vec![],
+        block: fields.as_bytes(),
+    })
+}
+
+/// Writes `bytes` to `path`, which must not exist, through a temporary file
+/// beside it, so that a failure leaves no half-written file.
+fn write_new_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| AppError::input(path, format!("cannot be written: {e}")))?;
+    std::io::Write::write_all(&mut temp, bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| AppError::input(path, format!("cannot be written: {e}")))?;
+    temp.persist_noclobber(path)
+        .map_err(|e| AppError::input(path, format!("cannot be written: {}", e.error)))?;
+    Ok(())
 }

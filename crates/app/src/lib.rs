@@ -43,6 +43,7 @@
 mod access;
 pub mod accounts;
 pub mod browse;
+pub mod capture;
 pub mod cases;
 pub mod claims;
 pub mod demo;

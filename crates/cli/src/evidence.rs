@@ -200,6 +200,16 @@ pub enum ExportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The web sources (of one case, or of the project) as a WARC file of their
+    /// original records, byte for byte; `.warc.gz` writes one gzip member a record.
+    Warc {
+        #[arg(long)]
+        case: Option<String>,
+        /// The file to write (must not exist).
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -258,6 +268,17 @@ pub fn export(dir: &Path, actor: &Actor, command: ExportCommand) -> Result<u8> {
             println!(
                 "wrote {} FtM entities ({}) to {}",
                 report.entities, report.profile, report.path
+            );
+        }
+        ExportCommand::Warc { case, out, json } => {
+            let report = export::warc(&mut project, actor, case.as_deref(), &out)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+                return Ok(0);
+            }
+            println!(
+                "wrote {} records of {} web sources from {} captures to {} ({} bytes)",
+                report.records, report.pages, report.captures, report.path, report.bytes
             );
         }
     }

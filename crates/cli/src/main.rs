@@ -7,6 +7,7 @@
 //! else `CASEFILE_PROJECT`, else the nearest directory at or above the current
 //! one that holds a `casefile.toml`.
 
+mod capture;
 mod commands;
 mod demo;
 mod estimate;
@@ -72,6 +73,9 @@ enum Command {
     Init { dir: PathBuf },
     /// Store files and directories (recursively): text, Markdown, HTML.
     Ingest(commands::IngestArgs),
+    /// Preserve web pages: the HTTP exchange, a full-page screenshot and a PDF
+    /// print as one WARC, hashed at capture, ingested as sources.
+    Capture(capture::CaptureArgs),
     /// List the stored sources.
     Sources {
         #[arg(long)]
@@ -178,7 +182,7 @@ enum Command {
     /// The project's signing key.
     #[command(subcommand)]
     Key(evidence::KeyCommand),
-    /// Signed BagIt evidence packages and FollowTheMoney entities.
+    /// Signed BagIt evidence packages, FollowTheMoney entities, web sources as WARC.
     #[command(subcommand)]
     Export(evidence::ExportCommand),
     /// Check an evidence package: every hash, the payload count and the signature (no project needed).
@@ -295,6 +299,7 @@ fn run(cli: Cli) -> Result<u8> {
             reason.as_deref(),
             &actor,
         ),
+        Command::Capture(args) => capture::run(&project_dir(cli.project)?, &actor, args),
         Command::Ingest(args) => commands::ingest(&project_dir(cli.project)?, &actor, args),
         Command::Sources { json } => commands::sources(&project_dir(cli.project)?, &actor, json),
         Command::Show { id, json } => commands::show(&project_dir(cli.project)?, &actor, &id, json),

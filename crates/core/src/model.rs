@@ -240,6 +240,7 @@ pub struct WebCapture {
     /// `WARC-Payload-Digest` as the capture tool wrote it, checked against
     /// the payload at ingest; `None` when the record carries none.
     pub payload_digest: Option<String>,
+    /// 0 for a page kept in a `resource` record (no HTTP exchange).
     pub http_status: u16,
     /// Media type of the HTTP response.
     pub content_type: String,

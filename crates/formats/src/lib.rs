@@ -7,11 +7,14 @@
 //!   checked digests, or an error naming the record ([`WarcError`]);
 //!   [`WarcData`] and [`WarcRecord`] for reading every record;
 //! - [`is_warc`]: whether bytes look like a WARC file (plain or gzip);
+//! - [`record_bytes`] ([`NewRecord`]), [`copied_record`], [`gzip_member`]:
+//!   writing WARC/1.1 records, new or copied byte for byte;
 //! - [`GzipError`] and the bounded decompression that all of it uses;
 //! - [`pdf_pages`] → the text of each page of a PDF, or a [`PdfError`]
 //!   (encrypted, malformed); [`is_pdf`] sniffs the header.
 //!
-//! Modules: `warc` (the record grammar and HTTP pages), `gzip` (bounded
+//! Modules: `warc` (the record grammar and HTTP pages), `warc_write`
+//! (records out), `gzip` (bounded
 //! gzip/deflate, gzip members with their offsets), `digest` (WARC digests
 //! in base32 or hex), `pdf` (text per page through `lopdf`).
 
@@ -19,6 +22,7 @@ mod digest;
 mod gzip;
 mod pdf;
 mod warc;
+mod warc_write;
 
 pub use digest::{digest_matches, sha1_base32, DigestCheck};
 pub use gzip::GzipError;
@@ -27,6 +31,7 @@ pub use warc::{
     page_of, read_pages, RecordName, WarcData, WarcError, WarcLimits, WarcPage, WarcRecord,
     WarcScan,
 };
+pub use warc_write::{copied_record, gzip_member, record_bytes, NewRecord};
 
 /// True when `bytes` are a WARC file: they start with a WARC version line,
 /// or with a gzip member whose first bytes do.

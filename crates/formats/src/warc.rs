@@ -14,7 +14,9 @@
 //! HTML or text body. For each it checks the `WARC-Payload-Digest` (and the
 //! `WARC-Block-Digest` when present) against the bytes, undoes chunked
 //! transfer-encoding and gzip/deflate content-encoding (again bounded), and
-//! returns the body with the charset the HTTP header declares. A digest that
+//! returns the body with the charset the HTTP header declares. It also keeps
+//! the `resource` records of type HTML or text: a document archived without
+//! an HTTP exchange (their block is the page). A digest that
 //! does not match is an error for that record alone; a record whose framing
 //! is broken (truncated, malformed header) ends the reading of the file,
 //! since where the next record begins is then unknown; the records read
@@ -102,6 +104,9 @@ pub struct WarcRecord<'a> {
     pub version: &'a str,
     pub headers: Vec<(&'a str, &'a str)>,
     pub block: &'a [u8],
+    /// The record as it stands in the (decompressed) file, from its version
+    /// line to the end of its block: what an export copies byte for byte.
+    pub raw: &'a [u8],
     /// Offset of the record in the decompressed stream.
     pub offset: u64,
     /// Offset of the gzip member holding it, for a WARC gzipped per record.
@@ -370,6 +375,7 @@ fn parse_record(
             version,
             headers,
             block: &bytes[block_start..block_end],
+            raw: &bytes[start..block_end],
             offset: start as u64,
             compressed_offset: None,
         },
@@ -389,7 +395,7 @@ fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 
-/// An HTML or text page captured in a `response` record, its body decoded.
+/// An HTML or text page captured in a `response` (or `resource`) record, its body decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WarcPage {
     pub record: RecordName,
@@ -402,6 +408,7 @@ pub struct WarcPage {
     pub payload_digest: Option<String>,
     /// `WARC-Block-Digest` as written, checked when present.
     pub block_digest: Option<String>,
+    /// The HTTP status; 0 for a `resource` record, which has no HTTP exchange.
     pub http_status: u16,
     /// The HTTP `Content-Type` (media type only, lowercase).
     pub content_type: String,
@@ -457,10 +464,11 @@ pub fn page_of(
     record: &WarcRecord<'_>,
     limits: &WarcLimits,
 ) -> Result<Option<WarcPage>, WarcError> {
-    if !record
-        .header("WARC-Type")
-        .is_some_and(|t| t.eq_ignore_ascii_case("response"))
-    {
+    let warc_type = record.header("WARC-Type").unwrap_or_default();
+    if warc_type.eq_ignore_ascii_case("resource") {
+        return resource_page(record, limits);
+    }
+    if !warc_type.eq_ignore_ascii_case("response") {
         return Ok(None);
     }
     let is_http = record.header("Content-Type").is_some_and(|ct| {
@@ -542,14 +550,9 @@ pub fn page_of(
             limit: limits.max_body,
         });
     }
-    let Some(target_uri) = record.header("WARC-Target-URI") else {
-        return Err(WarcError::Malformed {
-            record: name,
-            reason: "a response record without WARC-Target-URI".into(),
-        });
-    };
+    let target_uri = target_uri_of(record, &name)?;
     Ok(Some(WarcPage {
-        target_uri: target_uri.trim_matches(['<', '>']).to_string(),
+        target_uri,
         date: record.header("WARC-Date").unwrap_or_default().to_string(),
         payload_digest,
         block_digest,
@@ -561,6 +564,63 @@ pub fn page_of(
         version: record.version.to_string(),
         record: name,
     }))
+}
+
+/// The page of a `resource` record: a document kept as it is, without an
+/// HTTP exchange (what `casefile capture --file` writes for a capture made
+/// elsewhere, and what archiving tools write for files they were given).
+/// The block is the page; its type is the record's own `Content-Type`.
+fn resource_page(
+    record: &WarcRecord<'_>,
+    limits: &WarcLimits,
+) -> Result<Option<WarcPage>, WarcError> {
+    let (content_type, charset) = media_type_of(record.header("Content-Type"));
+    if !matches!(
+        content_type.as_str(),
+        "text/html" | "application/xhtml+xml" | "text/plain"
+    ) {
+        return Ok(None);
+    }
+    let name = record.name();
+    let block_digest = record.header("WARC-Block-Digest").map(str::to_string);
+    if let Some(declared) = &block_digest {
+        check_digest(&name, "block", declared, &[record.block])?;
+    }
+    // A resource record's payload is its block.
+    let payload_digest = record.header("WARC-Payload-Digest").map(str::to_string);
+    if let Some(declared) = &payload_digest {
+        check_digest(&name, "payload", declared, &[record.block])?;
+    }
+    if record.block.len() as u64 > limits.max_body {
+        return Err(WarcError::BodyTooLarge {
+            record: name,
+            limit: limits.max_body,
+        });
+    }
+    let target_uri = target_uri_of(record, &name)?;
+    Ok(Some(WarcPage {
+        target_uri,
+        date: record.header("WARC-Date").unwrap_or_default().to_string(),
+        payload_digest,
+        block_digest,
+        http_status: 0,
+        content_type,
+        charset,
+        body: record.block.to_vec(),
+        compressed_offset: record.compressed_offset,
+        version: record.version.to_string(),
+        record: name,
+    }))
+}
+
+fn target_uri_of(record: &WarcRecord<'_>, name: &RecordName) -> Result<String, WarcError> {
+    match record.header("WARC-Target-URI") {
+        Some(uri) => Ok(uri.trim_matches(['<', '>']).to_string()),
+        None => Err(WarcError::Malformed {
+            record: name.clone(),
+            reason: "a page record without WARC-Target-URI".into(),
+        }),
+    }
 }
 
 fn content_error(name: &RecordName, e: GzipError, limit: u64) -> WarcError {

@@ -261,13 +261,25 @@ fn bundle(
 ) -> Result<CaseBundle> {
     let store = project.store();
     let mut sources = Vec::with_capacity(source_ids.len());
+    let mut captures = BTreeSet::new();
     for id in &source_ids {
+        let source = store.source(&id.0)?;
+        if let Some(capture) = &source.custody.capture {
+            captures.insert(capture.warc_sha256.clone());
+        }
         sources.push(BundleSource {
-            source: store.source(&id.0)?,
+            source,
             original: original(project, &id.0),
             restricted: false,
         });
     }
+    let captures = captures
+        .into_iter()
+        .map(|sha256| {
+            let original = original(project, &sha256);
+            (sha256, original)
+        })
+        .collect();
     let log = store.audit_entries()?;
     let audit_head_hash = log.last().map(|e| e.hash.clone()).unwrap_or_default();
     let audit = concerning(log, &case, &source_ids, &entities, &statements);
@@ -284,6 +296,7 @@ fn bundle(
             contact_name: config.contact_name.clone(),
             contact_email: config.contact_email.clone(),
         },
+        captures,
     })
 }
 

@@ -276,6 +276,48 @@ fn pages_are_captured_with_their_rendering_and_exported_as_their_original_record
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&exported).unwrap(), before);
 
+    // A court bag carries the capture the page was read from, byte for byte;
+    // a public bag does not.
+    assert!(run(&project, &["case", "new", "notice"]).status.success());
+    assert!(run(&project, &["case", "add", "notice", &id])
+        .status
+        .success());
+    let shown = json(&run(&project, &["show", &id, "--json"]));
+    let warc_sha256 = shown["custody"]["capture"]["warc_sha256"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for profile in ["court", "public"] {
+        let bag = project.parent().unwrap().join(format!("bag-{profile}"));
+        let out = run(
+            &project,
+            &[
+                "export",
+                "bagit",
+                "notice",
+                bag.to_str().unwrap(),
+                "--profile",
+                profile,
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let kept = bag.join(format!("data/captures/{warc_sha256}.warc"));
+        if profile == "court" {
+            let bytes = std::fs::read(&kept).unwrap();
+            assert_eq!(casefile_core::sha256_hex(&bytes), warc_sha256);
+            assert_eq!(bytes, std::fs::read(&warc_path).unwrap());
+            let custody = std::fs::read_to_string(bag.join("data/custody.json")).unwrap();
+            assert!(custody.contains(&format!("data/captures/{warc_sha256}.warc")));
+        } else {
+            assert!(!kept.exists());
+        }
+        let out = casefile()
+            .args(["verify-package", bag.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stdout(&out));
+    }
+
     if let Some(warcio) = warcio() {
         for (command, check) in [("check", "-v"), ("index", "-f")] {
             let mut cmd = Command::new(&warcio);

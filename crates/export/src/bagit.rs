@@ -29,6 +29,7 @@ pub const BAGIT_VERSION: &str = "1.0";
 /// The payload files of a bag, relative to its root.
 pub(crate) mod payload {
     pub const ORIGINALS: &str = "data/originals";
+    pub const CAPTURES: &str = "data/captures";
     pub const TEXTS: &str = "data/text";
     pub const STATEMENTS: &str = "data/statements.json";
     pub const ENTITIES: &str = "data/entities.json";
@@ -39,6 +40,10 @@ pub(crate) mod payload {
 
     pub fn original(source_id: &str) -> String {
         format!("{ORIGINALS}/{source_id}")
+    }
+
+    pub fn capture(warc_sha256: &str) -> String {
+        format!("{CAPTURES}/{warc_sha256}.warc")
     }
 
     pub fn text(source_id: &str) -> String {
@@ -124,6 +129,31 @@ fn write_contents(
 ) -> Result<BagReport, ExportError> {
     bag.create_dir(payload::ORIGINALS)?;
     bag.create_dir(payload::TEXTS)?;
+    let mut captures_written = std::collections::BTreeSet::new();
+    if prepared.profile == Profile::Court && !bundle.captures.is_empty() {
+        bag.create_dir(payload::CAPTURES)?;
+        for (sha256, original) in &bundle.captures {
+            if !is_sha256_hex(sha256) {
+                return Err(ExportError::BadSourceId {
+                    source_id: sha256.clone(),
+                });
+            }
+            let reader = original
+                .open()
+                .map_err(|e| ExportError::OriginalUnreadable {
+                    source_id: sha256.clone(),
+                    source: e,
+                })?;
+            let written = bag.copy_file(&payload::capture(sha256), sha256, reader)?;
+            if &written != sha256 {
+                return Err(ExportError::OriginalMismatch {
+                    source_id: sha256.clone(),
+                    actual: written,
+                });
+            }
+            captures_written.insert(sha256.as_str());
+        }
+    }
     let mut custody = Vec::new();
     for bundled in &prepared.sources {
         let source = &bundled.source;
@@ -165,6 +195,12 @@ fn write_contents(
             meta: &source.meta,
             original: payload::original(id),
             text: payload::text(id),
+            capture_file: source
+                .custody
+                .capture
+                .as_ref()
+                .filter(|c| captures_written.contains(c.warc_sha256.as_str()))
+                .map(|c| payload::capture(&c.warc_sha256)),
             text_sha256: casefile_core::sha256_hex(source.text.as_bytes()),
             custody: record,
         });
@@ -244,6 +280,9 @@ struct CustodyRecord<'a> {
     /// Where the original and its clean text are in the bag.
     original: String,
     text: String,
+    /// Where the WARC the page was read from is in the bag (court bags).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    capture_file: Option<String>,
     text_sha256: String,
     custody: casefile_core::Custody,
 }
@@ -386,7 +425,12 @@ impl BagWriter<'_> {
     /// Streams an original into the payload; returns the SHA-256 of what was
     /// read (the caller compares it with the source id).
     fn copy_original(&mut self, id: &str, reader: impl Read) -> Result<String, ExportError> {
-        let rel = payload::original(id);
+        self.copy_file(&payload::original(id), id, reader)
+    }
+
+    /// Copies the original `id` (a source, or a capture) to the payload file `rel`.
+    fn copy_file(&mut self, rel: &str, id: &str, reader: impl Read) -> Result<String, ExportError> {
+        let rel = rel.to_string();
         let (sha256, size) =
             self.stream(&rel, reader, |source| ExportError::OriginalUnreadable {
                 source_id: id.into(),

@@ -84,4 +84,10 @@ pub struct CaseBundle {
     /// so that a receiver can later check the log was not rewritten.
     pub audit_head_hash: String,
     pub organisation: Organisation,
+    /// The web captures (WARC files, by SHA-256) the case's web sources were
+    /// read from: a court bag carries each byte for byte, so that a receiver
+    /// can check a page against the capture it came from; a public bag
+    /// leaves them out (a capture holds whole pages and their exchanges,
+    /// which cannot be pseudonymised).
+    pub captures: Vec<(String, Original)>,
 }

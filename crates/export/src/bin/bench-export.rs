@@ -191,6 +191,7 @@ fn bundle(originals: Vec<(PathBuf, String, u64)>) -> CaseBundle {
             name: "bench".into(),
             ..Organisation::default()
         },
+        captures: Vec::new(),
     }
 }
 

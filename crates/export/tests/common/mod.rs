@@ -268,6 +268,7 @@ pub fn bundle() -> CaseBundle {
             contact_name: Some("Case Desk".into()),
             contact_email: Some("desk@example.org".into()),
         },
+        captures: Vec::new(),
     }
 }
 

@@ -41,7 +41,7 @@ use casefile_export::{
     Original,
 };
 pub use casefile_export::{BagReport, PackageReport, Problem, Profile, SignatureCheck};
-use casefile_formats::{copied_record, gzip_member, record_bytes, NewRecord, WarcData, WarcLimits};
+use casefile_formats::{copied_record, gzip_member, warcinfo_record, WarcData, WarcLimits};
 use casefile_link::Record;
 use casefile_store::{now_rfc3339, Project};
 use serde::Serialize;
@@ -548,30 +548,17 @@ pub fn warc(
 
 /// The export's own `warcinfo` record: what wrote the file, for whom, when.
 fn export_warcinfo(actor: &Actor, case: Option<&Case>, pages: usize) -> Vec<u8> {
-    let mut fields = format!(
-        "software: {}\r\nformat: WARC File Format 1.1\r\noperator: {}\r\n",
-        crate::tool(),
-        actor.name
-    );
     let description = match case {
         Some(case) => format!("the web sources of case {} ({pages} pages)", case.name),
         None => format!("the web sources of a casefile project ({pages} pages)"),
     };
-    fields.push_str(&format!("description: {description}\r\n"));
+    let now = now_rfc3339();
     let id = format!(
         "<urn:sha256:{}>",
-        casefile_core::sha256_hex(format!("{}{fields}", now_rfc3339()).as_bytes())
+        casefile_core::sha256_hex(format!("{now}{}{description}", actor.name).as_bytes())
     );
     let date = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    record_bytes(&NewRecord {
-        warc_type: "warcinfo",
-        record_id: &id,
-        date: &date,
-        target_uri: None,
-        content_type: "application/warc-fields",
-        fields: vec![],
-        block: fields.as_bytes(),
-    })
+    warcinfo_record(&id, &date, &crate::tool(), &actor.name, Some(&description))
 }
 
 /// Writes `bytes` to `path`, which must not exist, through a temporary file

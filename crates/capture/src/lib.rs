@@ -29,7 +29,7 @@ mod browser;
 mod fetch;
 
 use casefile_core::sha256_hex;
-use casefile_formats::{gzip_member, record_bytes, NewRecord};
+use casefile_formats::{gzip_member, record_bytes, warcinfo_record, NewRecord};
 use reqwest::Url;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -342,25 +342,14 @@ impl WarcBuilder {
     }
 
     fn warcinfo(&mut self, options: &CaptureOptions) {
-        let mut fields = format!(
-            "software: {}\r\nformat: WARC File Format 1.1\r\nconformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\noperator: {}\r\n",
-            one_line(&options.tool),
-            one_line(&options.operator),
+        let record = warcinfo_record(
+            &record_id(),
+            &self.date,
+            &options.tool,
+            &options.operator,
+            options.note.as_deref(),
         );
-        if let Some(note) = &options.note {
-            fields.push_str(&format!("description: {}\r\n", one_line(note)));
-        }
-        let id = record_id();
-        let date = self.date.clone();
-        self.push(NewRecord {
-            warc_type: "warcinfo",
-            record_id: &id,
-            date: &date,
-            target_uri: None,
-            content_type: "application/warc-fields",
-            fields: vec![],
-            block: fields.as_bytes(),
-        });
+        self.out.extend(gzip_member(&record));
     }
 
     fn metadata(
@@ -418,14 +407,6 @@ fn record_id() -> String {
 
 fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-/// A value for a `warc-fields` line: line ends would start a new field.
-fn one_line(value: &str) -> String {
-    value
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
 }
 
 #[cfg(test)]

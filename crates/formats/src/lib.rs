@@ -31,7 +31,7 @@ pub use warc::{
     page_of, read_pages, RecordName, WarcData, WarcError, WarcLimits, WarcPage, WarcRecord,
     WarcScan,
 };
-pub use warc_write::{copied_record, gzip_member, record_bytes, NewRecord};
+pub use warc_write::{copied_record, gzip_member, record_bytes, warcinfo_record, NewRecord};
 
 /// True when `bytes` are a WARC file: they start with a WARC version line,
 /// or with a gzip member whose first bytes do.

@@ -72,6 +72,34 @@ pub fn record_bytes(record: &NewRecord<'_>) -> Vec<u8> {
     out
 }
 
+/// A `warcinfo` record of `application/warc-fields`: `software`, `format`
+/// and `operator`, then `description` when given. Values are made one line.
+pub fn warcinfo_record(
+    record_id: &str,
+    date: &str,
+    software: &str,
+    operator: &str,
+    description: Option<&str>,
+) -> Vec<u8> {
+    let mut fields = format!(
+        "software: {}\r\nformat: WARC File Format 1.1\r\nconformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\noperator: {}\r\n",
+        header_safe(software),
+        header_safe(operator),
+    );
+    if let Some(description) = description {
+        fields.push_str(&format!("description: {}\r\n", header_safe(description)));
+    }
+    record_bytes(&NewRecord {
+        warc_type: "warcinfo",
+        record_id,
+        date,
+        target_uri: None,
+        content_type: "application/warc-fields",
+        fields: vec![],
+        block: fields.as_bytes(),
+    })
+}
+
 /// A record read from a WARC, as it stood there (see
 /// [`crate::WarcRecord::raw`]), closed again for writing into another file.
 pub fn copied_record(raw: &[u8]) -> Vec<u8> {

@@ -356,7 +356,7 @@ pub fn gather(
     }
     // The statements: by entity, each once.
     let mut by_entity: BTreeMap<EntityId, BTreeMap<StatementId, Statement>> = BTreeMap::new();
-    let mut keep = |s: Statement, by_entity: &mut BTreeMap<_, BTreeMap<_, _>>| -> Result<()> {
+    let keep = |s: Statement, by_entity: &mut BTreeMap<_, BTreeMap<_, _>>| -> Result<()> {
         if s.status == Status::Rejected || !kinds.contains_key(&s.entity) {
             return Ok(());
         }
@@ -505,7 +505,6 @@ pub fn gather(
                     continue;
                 };
                 let Some(cite) = cite_of(cited)? else { continue };
-                let published = sources.get(&SourceId(cite.source.clone())).and_then(|s| s.published.clone());
                 input.claims.push(Claim {
                     id: entity.0.clone(),
                     number: one(NUMBER).and_then(|s| s.value.parse().ok()),
@@ -517,7 +516,8 @@ pub fn gather(
                     destinations: all(DESTINATION),
                     time_scope: one(TIME_SCOPE).map(|s| s.value.clone()),
                     asserted_by: one(ASSERTED_BY).map(|s| s.value.clone()),
-                    published,
+                    // Filled below, once every source is read.
+                    published: None,
                     cite,
                 });
             }
@@ -571,6 +571,11 @@ pub fn gather(
             }
             _ => {}
         }
+    }
+    for c in &mut input.claims {
+        c.published = sources
+            .get(&SourceId(c.cite.source.clone()))
+            .and_then(|s| s.published.clone());
     }
     input.sources = sources.into_values().collect();
     input.package = case

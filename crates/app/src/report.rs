@@ -42,7 +42,7 @@ use casefile_core::{
 };
 pub use casefile_report::{
     Cite, Claim, CountRange, Event, Package, Party, Place, Point, RegistryTally, Relation,
-    ReportInput, Route, RouteClaim, RouteEvent, SourceRef,
+    ReportInput, Route, RouteClaim, RouteEvent, SourceRef, thousands,
 };
 use casefile_report::{point_of, region_at, Guard};
 use casefile_store::{now_rfc3339, Project};

@@ -128,7 +128,10 @@ struct TimelineItem {
     kind: String,
     places: String,
     parties: String,
-    note: usize,
+    /// The first source's words.
+    quote: String,
+    /// Every source that reports it.
+    notes: Vec<usize>,
     x: f64,
     y: f64,
 }
@@ -140,7 +143,10 @@ struct Tick {
 }
 
 fn qualified(qualifier: &str, number: Option<u64>) -> String {
-    let n = number.map_or("some".to_string(), thousands);
+    let Some(number) = number else {
+        return "a number not given (\"hundreds\", \"dozens\")".into();
+    };
+    let n = thousands(number);
     match qualifier {
         "at_least" => format!("at least {n}"),
         "more_than" => format!("more than {n}"),
@@ -292,39 +298,56 @@ fn timeline(input: &ReportInput, notes: &mut Notes<'_>) -> (Vec<TimelineItem>, V
         m += step;
     }
     let mut stacks: HashMap<i64, usize> = HashMap::new();
-    let items = dated
-        .into_iter()
-        .map(|(d, e)| {
-            let px = x(month(d));
-            let level = stacks.entry((px / 8.0) as i64).or_insert(0);
-            *level += 1;
-            let mut places = e.origins.clone();
-            places.extend(e.via.iter().cloned());
-            places.extend(e.destinations.iter().cloned());
-            TimelineItem {
-                date: d.to_string(),
-                kind: e.kind.clone(),
-                places: if places.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "{} → {}",
-                        join(&e.origins),
-                        join(&[e.via.clone(), e.destinations.clone()].concat())
-                    )
-                },
-                parties: e
-                    .parties
-                    .iter()
-                    .map(|p| format!("{}: {}", p.role, p.name))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                note: notes.cite(&e.cite),
-                x: px,
-                y: 70.0 - (*level as f64 - 1.0) * 12.0,
+    // The same event reported by several sources is one item with every note.
+    let mut items: Vec<TimelineItem> = Vec::new();
+    for (d, e) in dated {
+        let mut places = e.origins.clone();
+        places.extend(e.via.iter().cloned());
+        places.extend(e.destinations.iter().cloned());
+        let places = if places.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{} → {}",
+                join(&e.origins),
+                join(&[e.via.clone(), e.destinations.clone()].concat())
+            )
+        };
+        let parties = e
+            .parties
+            .iter()
+            .map(|p| format!("{}: {}", p.role, p.name))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let kind = e.kind.replace('_', " ");
+        let note = notes.cite(&e.cite);
+        if let Some(same) = items
+            .iter_mut()
+            .find(|i| i.date == d && i.kind == kind && i.places == places && i.parties == parties)
+        {
+            if !same.notes.contains(&note) {
+                same.notes.push(note);
             }
-        })
-        .collect();
+            continue;
+        }
+        let px = x(month(d));
+        let level = stacks.entry((px / 8.0) as i64).or_insert(0);
+        *level += 1;
+        let mut quote: String = e.cite.quote.chars().take(140).collect();
+        if quote.len() < e.cite.quote.len() {
+            quote.push('…');
+        }
+        items.push(TimelineItem {
+            date: d.to_string(),
+            kind,
+            places,
+            parties,
+            quote,
+            notes: vec![note],
+            x: px,
+            y: 70.0 - ((*level as f64 - 1.0) * 9.0).min(60.0),
+        });
+    }
     (items, ticks)
 }
 
@@ -385,7 +408,10 @@ pub fn render_html(input: &ReportInput) -> Result<String, ReportError> {
             numbers => numbers.iter().map(|n| thousands(*n)).collect::<Vec<_>>(),
             asserters => asserters,
             comparisons => comparisons,
-            routes => route_rows,
+            best_route => route_rows
+                .iter()
+                .find(|r| r.origin != crate::routes::UNSPECIFIED && r.destination != crate::routes::UNSPECIFIED),
+            routes => &route_rows,
             map => map,
             timeline => timeline,
             ticks => ticks,

@@ -261,7 +261,15 @@ pub fn routes(input: &ReportInput) -> Vec<Route> {
     out
 }
 
-fn finish(origin: String, destination: String, period: String, b: Builder) -> Route {
+fn finish(origin: String, destination: String, period: String, mut b: Builder) -> Route {
+    // One assertion once: the same words reached through two statements
+    // (two origins of one claim aggregated to one region) count once.
+    let mut seen = std::collections::HashSet::new();
+    b.claims
+        .retain(|c| seen.insert((c.cite.source.clone(), c.cite.start, c.cite.end)));
+    let mut seen = std::collections::HashSet::new();
+    b.events
+        .retain(|e| seen.insert((e.cite.source.clone(), e.cite.start, e.cite.end)));
     let mut numbers: Vec<u64> = b.claims.iter().filter_map(|c| c.number).collect();
     numbers.extend(b.registry.iter().map(|t| t.records));
     let mut asserters: Vec<&str> = b

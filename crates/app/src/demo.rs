@@ -195,7 +195,10 @@ pub fn build(dir: &Path, actor: &Actor) -> Result<DemoReport> {
     let (registries, links) = registry_tour(&mut project, &folder, actor)?;
     // A case of every source, for `casefile report` and `routes --case`.
     crate::cases::new(&mut project, actor, DEMO_CASE, DEMO_CASE_DESCRIPTION)?;
-    let items: Vec<String> = listed.iter().map(|s| format!("source:{}", s.id.0)).collect();
+    let items: Vec<String> = listed
+        .iter()
+        .map(|s| format!("source:{}", s.id.0))
+        .collect();
     crate::cases::add(&mut project, actor, DEMO_CASE, &items)?;
     let verify = verify_project(&project)?;
     Ok(DemoReport {

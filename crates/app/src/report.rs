@@ -33,18 +33,18 @@ use crate::registries::{load, parse_child_entity};
 use crate::{Actor, AppError, Permission, Result, Scope};
 use casefile_core::claim_kind::CHILD_COUNT;
 use casefile_core::property::{
-    AGE_MAX, AGE_MIN, ASSERTED_BY, CLAIM_KIND, DATE, DESTINATION, EVENT_KIND, NAME, NUMBER,
-    ORIGIN, PERIOD, QUALIFIER, TIME_SCOPE, VIA,
+    AGE_MAX, AGE_MIN, ASSERTED_BY, CLAIM_KIND, DATE, DESTINATION, EVENT_KIND, NAME, NUMBER, ORIGIN,
+    PERIOD, QUALIFIER, TIME_SCOPE, VIA,
 };
 use casefile_core::{
-    is_sensitive, AuditRecord, Case, CaseItem, EntityId, EntityKind, PageMap, SourceId,
-    Statement, StatementFilter, StatementId, Status, EVENT_RELATIONS, PARTY_RELATIONS,
-};
-pub use casefile_report::{
-    Cite, Claim, CountRange, Event, Package, Party, Place, Point, RegistryTally, Relation,
-    ReportInput, Route, RouteClaim, RouteEvent, SourceRef, thousands,
+    is_sensitive, AuditRecord, Case, CaseItem, EntityId, EntityKind, PageMap, SourceId, Statement,
+    StatementFilter, StatementId, Status, EVENT_RELATIONS, PARTY_RELATIONS,
 };
 use casefile_report::{point_of, region_at, Guard};
+pub use casefile_report::{
+    thousands, Cite, Claim, CountRange, Event, Package, Party, Place, Point, RegistryTally,
+    Relation, ReportInput, Route, RouteClaim, RouteEvent, SourceRef,
+};
 use casefile_store::{now_rfc3339, Project};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -116,7 +116,14 @@ pub fn geojson(
     let text = serde_json::to_string_pretty(&casefile_report::geojson(&input))
         .map_err(|e| AppError::Invalid(format!("cannot write GeoJSON: {e}")))?;
     guard.check("GeoJSON", &text)?;
-    let mut written = summary("geojson", case, &input, Path::new("-"), text.len() as u64, withheld);
+    let mut written = summary(
+        "geojson",
+        case,
+        &input,
+        Path::new("-"),
+        text.len() as u64,
+        withheld,
+    );
     if let Some(out) = out {
         write_new(out, text.as_bytes())?;
         written = done(project, actor, written, out)?;
@@ -132,7 +139,14 @@ pub fn html(project: &mut Project, actor: &Actor, case: Option<&str>) -> Result<
     let (case, input, guard, withheld) = gather_guarded(project, actor, case)?;
     let html = casefile_report::render_html(&input)?;
     guard.check("report", &html)?;
-    let written = summary("html", case, &input, Path::new(""), html.len() as u64, withheld);
+    let written = summary(
+        "html",
+        case,
+        &input,
+        Path::new(""),
+        html.len() as u64,
+        withheld,
+    );
     Ok((written, html))
 }
 
@@ -199,7 +213,10 @@ pub fn print_pdf(html: &str, out: &Path, chromium: Option<&Path>) -> Result<()> 
             "--no-pdf-header-footer",
             "--run-all-compositor-stages-before-draw",
         ])
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
         .arg(format!("--print-to-pdf={}", target.display()))
         .arg(format!("file://{}", page.display()))
         .output()
@@ -218,7 +235,10 @@ pub fn print_pdf(html: &str, out: &Path, chromium: Option<&Path>) -> Result<()> 
         )
     })?;
     if !pdf.starts_with(b"%PDF-") {
-        return Err(AppError::input(&chromium, "printed a file that is not a PDF"));
+        return Err(AppError::input(
+            &chromium,
+            "printed a file that is not a PDF",
+        ));
     }
     write_new(out, &pdf)
 }
@@ -364,10 +384,7 @@ pub fn gather(
             return Ok(());
         }
         if let Some(id) = s.id {
-            by_entity
-                .entry(s.entity.clone())
-                .or_default()
-                .insert(id, s);
+            by_entity.entry(s.entity.clone()).or_default().insert(id, s);
         }
         Ok(())
     };
@@ -504,7 +521,9 @@ pub fn gather(
                 else {
                     continue;
                 };
-                let Some(cite) = cite_of(cited)? else { continue };
+                let Some(cite) = cite_of(cited)? else {
+                    continue;
+                };
                 input.claims.push(Claim {
                     id: entity.0.clone(),
                     number: one(NUMBER).and_then(|s| s.value.parse().ok()),
@@ -522,7 +541,9 @@ pub fn gather(
                 });
             }
             Some(EntityKind::Event) => {
-                let Some(kind) = one(EVENT_KIND) else { continue };
+                let Some(kind) = one(EVENT_KIND) else {
+                    continue;
+                };
                 let Some(cite) = cite_of(kind)? else { continue };
                 let mut parties = Vec::new();
                 for s in &list {
@@ -666,10 +687,22 @@ fn tallies(
 fn places(input: &ReportInput) -> Vec<Place> {
     let mut names: BTreeSet<String> = BTreeSet::new();
     for c in &input.claims {
-        names.extend(c.origins.iter().chain(&c.via).chain(&c.destinations).cloned());
+        names.extend(
+            c.origins
+                .iter()
+                .chain(&c.via)
+                .chain(&c.destinations)
+                .cloned(),
+        );
     }
     for e in &input.events {
-        names.extend(e.origins.iter().chain(&e.via).chain(&e.destinations).cloned());
+        names.extend(
+            e.origins
+                .iter()
+                .chain(&e.via)
+                .chain(&e.destinations)
+                .cloned(),
+        );
     }
     names.extend(input.registries.iter().filter_map(|t| t.origin.clone()));
     let mut out: BTreeMap<String, Place> = BTreeMap::new();

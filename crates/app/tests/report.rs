@@ -97,7 +97,14 @@ impl Facts<'_> {
     }
 }
 
-fn ingest(project: &mut Project, dir: &Path, name: &str, text: &str, kind: SourceKind, published: &str) -> casefile_core::SourceId {
+fn ingest(
+    project: &mut Project,
+    dir: &Path,
+    name: &str,
+    text: &str,
+    kind: SourceKind,
+    published: &str,
+) -> casefile_core::SourceId {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     let request = IngestRequest {
@@ -122,11 +129,37 @@ fn ingest(project: &mut Project, dir: &Path, name: &str, text: &str, kind: Sourc
 /// The project, and its case "Belarus" (all three sources and one child).
 fn project(dir: &Path) -> Project {
     let mut project = sources::init(&dir.join("p"), &admin()).unwrap();
-    let news = ingest(&mut project, dir, "news.txt", NEWS, SourceKind::News, "2023-07-20");
-    let ngo = ingest(&mut project, dir, "ngo.txt", NGO, SourceKind::NgoStatement, "2023-06-27");
-    let rep = ingest(&mut project, dir, "report.txt", REPORT, SourceKind::Report, "2023-11-17");
+    let news = ingest(
+        &mut project,
+        dir,
+        "news.txt",
+        NEWS,
+        SourceKind::News,
+        "2023-07-20",
+    );
+    let ngo = ingest(
+        &mut project,
+        dir,
+        "ngo.txt",
+        NGO,
+        SourceKind::NgoStatement,
+        "2023-06-27",
+    );
+    let rep = ingest(
+        &mut project,
+        dir,
+        "report.txt",
+        REPORT,
+        SourceKind::Report,
+        "2023-11-17",
+    );
 
-    let mut f = Facts { project: &mut project, source: news.clone(), text: NEWS, statements: vec![] };
+    let mut f = Facts {
+        project: &mut project,
+        source: news.clone(),
+        text: NEWS,
+        statements: vec![],
+    };
     let c = f.entity("claim-news-39", EntityKind::Claim, "39 children");
     f.say(&c, CLAIM_KIND, "child-count", "39 children");
     f.say(&c, NUMBER, "39", "39 children aged 7 to 14");
@@ -134,24 +167,54 @@ fn project(dir: &Path) -> Project {
     f.say(&c, AGE_MAX, "14", "aged 7 to 14");
     f.say(&c, ORIGIN, "Lysychansk", "from Lysychansk");
     f.say(&c, DESTINATION, "Dubrava sanatorium", "Dubrava sanatorium");
-    f.say(&c, ASSERTED_BY, "Belarusian Red Cross", "According to the Belarusian Red Cross");
+    f.say(
+        &c,
+        ASSERTED_BY,
+        "Belarusian Red Cross",
+        "According to the Belarusian Red Cross",
+    );
     f.say(&c, TIME_SCOPE, "July 2023", "18 July 2023");
     let e = f.entity("event-news-transfer", EntityKind::Event, "arrived");
-    f.say(&e, EVENT_KIND, "transfer", "arrived at the Dubrava sanatorium");
+    f.say(
+        &e,
+        EVENT_KIND,
+        "transfer",
+        "arrived at the Dubrava sanatorium",
+    );
     f.say(&e, DATE, "2023-07-18", "18 July 2023");
     f.say(&e, ORIGIN, "Lysychansk", "from Lysychansk");
     f.say(&e, VIA, "Rostov-on-Don", "via Rostov-on-Don");
     f.say(&e, DESTINATION, "Dubrava sanatorium", "Dubrava sanatorium");
-    f.say(&e, ORGANIZER, "Children of Chernobyl", "organised by the Children of Chernobyl charity");
+    f.say(
+        &e,
+        ORGANIZER,
+        "Children of Chernobyl",
+        "organised by the Children of Chernobyl charity",
+    );
     f.say(&e, FUNDER, "Belaruskali", "paid for by Belaruskali");
     // A quote that names a child: it must be withheld.
     let k = f.entity("claim-news-kovalenko", EntityKind::Claim, "among them");
-    f.say(&k, CLAIM_KIND, "child-count", "Petro Kovalenko was among them");
+    f.say(
+        &k,
+        CLAIM_KIND,
+        "child-count",
+        "Petro Kovalenko was among them",
+    );
     f.say(&k, NUMBER, "1", "Petro Kovalenko was among them");
-    f.say(&k, DESTINATION, "Dubrava sanatorium", "Petro Kovalenko was among them");
+    f.say(
+        &k,
+        DESTINATION,
+        "Dubrava sanatorium",
+        "Petro Kovalenko was among them",
+    );
     f.save();
 
-    let mut f = Facts { project: &mut project, source: ngo.clone(), text: NGO, statements: vec![] };
+    let mut f = Facts {
+        project: &mut project,
+        source: ngo.clone(),
+        text: NGO,
+        statements: vec![],
+    };
     let c = f.entity("claim-ngo-2100", EntityKind::Claim, "2,100 children");
     f.say(&c, CLAIM_KIND, "child-count", "at least 2,100 children");
     f.say(&c, NUMBER, "2100", "at least 2,100 children");
@@ -159,16 +222,36 @@ fn project(dir: &Path) -> Project {
     f.say(&c, ORIGIN, "Luhansk Oblast", "Luhansk Oblast");
     f.say(&c, DESTINATION, "Belarus", "taken to Belarus");
     f.say(&c, TIME_SCOPE, "since 2022", "since 2022");
-    f.say(&c, ASSERTED_BY, "National Anti-Crisis Management", "National Anti-Crisis Management");
+    f.say(
+        &c,
+        ASSERTED_BY,
+        "National Anti-Crisis Management",
+        "National Anti-Crisis Management",
+    );
     let l = f.entity("person-ngo-lukashenko", EntityKind::Person, "Lukashenko");
     f.say(&l, NAME, "Aliaksandr Lukashenko", "President Lukashenko");
-    f.say(&l, SUPPORTS, "Children of Chernobyl", "President Lukashenko supports the Children of Chernobyl charity");
+    f.say(
+        &l,
+        SUPPORTS,
+        "Children of Chernobyl",
+        "President Lukashenko supports the Children of Chernobyl charity",
+    );
     let t = f.entity("person-ngo-talai", EntityKind::Person, "Talai");
     f.say(&t, NAME, "Aliaksei Talai", "Aliaksei Talai");
-    f.say(&t, HEAD_OF, "Children of Chernobyl", "which Aliaksei Talai heads");
+    f.say(
+        &t,
+        HEAD_OF,
+        "Children of Chernobyl",
+        "which Aliaksei Talai heads",
+    );
     f.save();
 
-    let mut f = Facts { project: &mut project, source: rep.clone(), text: REPORT, statements: vec![] };
+    let mut f = Facts {
+        project: &mut project,
+        source: rep.clone(),
+        text: REPORT,
+        statements: vec![],
+    };
     let c = f.entity("claim-report-2400", EntityKind::Claim, "2,400");
     f.say(&c, CLAIM_KIND, "child-count", "more than 2,400 children");
     f.say(&c, NUMBER, "2400", "more than 2,400 children");
@@ -181,7 +264,12 @@ fn project(dir: &Path) -> Project {
     f.say(&c, NUMBER, "19500", "19,500 children");
     f.say(&c, DESTINATION, "Russia", "Russia");
     f.say(&c, TIME_SCOPE, "since February 2022", "since February 2022");
-    f.say(&c, ASSERTED_BY, "Ukrainian officials", "Ukrainian officials");
+    f.say(
+        &c,
+        ASSERTED_BY,
+        "Ukrainian officials",
+        "Ukrainian officials",
+    );
     let c = f.entity("claim-report-300", EntityKind::Claim, "300");
     f.say(&c, CLAIM_KIND, "child-count", "300 children");
     f.say(&c, NUMBER, "300", "300 children");
@@ -208,7 +296,13 @@ fn project(dir: &Path) -> Project {
     )
     .unwrap();
 
-    cases::new(&mut project, &admin(), "Belarus", "Transfers of children to Belarus").unwrap();
+    cases::new(
+        &mut project,
+        &admin(),
+        "Belarus",
+        "Transfers of children to Belarus",
+    )
+    .unwrap();
     let items = vec![
         format!("source:{}", news.0),
         format!("source:{}", ngo.0),
@@ -264,7 +358,10 @@ fn routes_are_ranges_with_who_says_what_and_registry_counts() {
     assert_eq!(dubrava.events[0].parties.len(), 2);
     // 39 and the withheld "1": a range, never a sum.
     assert_eq!(dubrava.count.high, Some(39));
-    assert!(dubrava.claims.iter().all(|c| !c.cite.quote.contains("Kovalenko")));
+    assert!(dubrava
+        .claims
+        .iter()
+        .all(|c| !c.cite.quote.contains("Kovalenko")));
     // The case's one child: counted by region, never named.
     let list = found
         .routes
@@ -326,13 +423,18 @@ fn geojson_is_valid_rfc_7946_by_a_real_validator() {
         .expect("the facility is a point");
     let pos = dubrava["geometry"]["coordinates"].as_array().unwrap();
     let (lon, lat) = (pos[0].as_f64().unwrap(), pos[1].as_f64().unwrap());
-    assert!((23.0..33.0).contains(&lon) && (51.0..56.0).contains(&lat), "{lon} {lat}");
+    assert!(
+        (23.0..33.0).contains(&lon) && (51.0..56.0).contains(&lat),
+        "{lon} {lat}"
+    );
     assert!(dubrava["properties"]["claims"].as_array().unwrap().len() >= 2);
     assert!(dubrava["properties"]["sources"].as_array().unwrap()[0]["title"].is_string());
     // Writing over an existing file is refused.
     assert!(report::geojson(&mut p, &admin(), None, Some(&out)).is_err());
 
-    let Some(check) = node_validator() else { return };
+    let Some(check) = node_validator() else {
+        return;
+    };
     let run = Command::new("node").arg(&check).arg(&out).output().unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success(), "the validator refused it: {stdout}");
@@ -342,7 +444,11 @@ fn geojson_is_valid_rfc_7946_by_a_real_validator() {
     let misspelt = text.replacen("\"LineString\"", "\"Linestring\"", 1);
     assert_ne!(misspelt, text);
     std::fs::write(&broken, misspelt).unwrap();
-    let run = Command::new("node").arg(&check).arg(&broken).output().unwrap();
+    let run = Command::new("node")
+        .arg(&check)
+        .arg(&broken)
+        .output()
+        .unwrap();
     assert!(
         !run.status.success(),
         "a misspelt geometry type passed: {}",
@@ -351,11 +457,15 @@ fn geojson_is_valid_rfc_7946_by_a_real_validator() {
 }
 
 fn chromium() -> Option<PathBuf> {
-    let chromium = PathBuf::from(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
+    let chromium =
+        PathBuf::from(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
     if chromium.is_file() {
         Some(chromium)
     } else {
-        skip_or_fail(&format!("{} is missing (apt-get install chromium)", chromium.display()));
+        skip_or_fail(&format!(
+            "{} is missing (apt-get install chromium)",
+            chromium.display()
+        ));
         None
     }
 }
@@ -366,7 +476,9 @@ fn section_text(dom: &str, id: &str) -> String {
     let Some(start) = dom.find(&open) else {
         return String::new();
     };
-    let end = dom[start..].find("</section>").map_or(dom.len(), |e| start + e);
+    let end = dom[start..]
+        .find("</section>")
+        .map_or(dom.len(), |e| start + e);
     let mut out = String::new();
     let mut in_tag = false;
     for c in dom[start..end].chars() {
@@ -389,11 +501,17 @@ fn the_report_renders_in_chromium_with_every_section_and_prints_to_pdf() {
     let mut p = project(dir.path());
     let html_path = dir.path().join("report.html");
     let written = report::write_html(&mut p, &admin(), Some("Belarus"), &html_path).unwrap();
-    assert!(written.withheld >= 1, "the quote naming a child is withheld");
+    assert!(
+        written.withheld >= 1,
+        "the quote naming a child is withheld"
+    );
     let html = std::fs::read_to_string(&html_path).unwrap();
     assert_no_child_names("HTML report", &html);
     assert!(!html.contains("<script"), "the report runs no script");
-    assert!(!html.contains("http://") && !html.contains("https://") || html.contains("http://www.w3.org/2000/svg"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://")
+            || html.contains("http://www.w3.org/2000/svg")
+    );
 
     let Some(chromium) = chromium() else { return };
     let profile = dir.path().join("profile");
@@ -404,15 +522,44 @@ fn the_report_renders_in_chromium_with_every_section_and_prints_to_pdf() {
         .output()
         .unwrap();
     let dom = String::from_utf8_lossy(&dump.stdout);
-    assert!(dump.status.success() && dom.contains("</html>"), "chromium rendered nothing");
+    assert!(
+        dump.status.success() && dom.contains("</html>"),
+        "chromium rendered nothing"
+    );
     let expect = [
         ("summary", vec!["sources", "2,100", "19,500"]),
         ("map", vec!["Dubrava sanatorium", "Lysychansk", "Belarus"]),
-        ("routes", vec!["Luhansk Oblast", "Rostov-on-Don", "not added up"]),
-        ("timeline", vec!["2023-07-18", "transfer", "Children of Chernobyl"]),
-        ("claims", vec!["at least 2,100", "more than 2,400", "19,500", "not contradictions"]),
-        ("network", vec!["Aliaksei Talai", "head of", "supports", "Belaruskali", "funded"]),
-        ("notes", vec!["Test news.txt", "Test publisher", "2023-07-20"]),
+        (
+            "routes",
+            vec!["Luhansk Oblast", "Rostov-on-Don", "not added up"],
+        ),
+        (
+            "timeline",
+            vec!["2023-07-18", "transfer", "Children of Chernobyl"],
+        ),
+        (
+            "claims",
+            vec![
+                "at least 2,100",
+                "more than 2,400",
+                "19,500",
+                "not contradictions",
+            ],
+        ),
+        (
+            "network",
+            vec![
+                "Aliaksei Talai",
+                "head of",
+                "supports",
+                "Belaruskali",
+                "funded",
+            ],
+        ),
+        (
+            "notes",
+            vec!["Test news.txt", "Test publisher", "2023-07-20"],
+        ),
         ("sources", vec!["Test report.txt"]),
     ];
     for (id, words) in expect {
@@ -426,17 +573,32 @@ fn the_report_renders_in_chromium_with_every_section_and_prints_to_pdf() {
     assert!(dom.matches("class=\"route").count() >= 3, "routes");
     // Why the figures differ: each pair names a dimension.
     let claims = section_text(&dom, "claims");
-    assert!(claims.contains("19,500 and 2,400: destination: Russia / Belarus"), "{claims}");
+    assert!(
+        claims.contains("19,500 and 2,400: destination: Russia / Belarus"),
+        "{claims}"
+    );
 
     // The PDF: printed by Chromium, its text read back.
     let pdf = dir.path().join("report.pdf");
-    let written = report::write_pdf(&mut p, &admin(), Some("Belarus"), &pdf, Some(&chromium)).unwrap();
+    let written =
+        report::write_pdf(&mut p, &admin(), Some("Belarus"), &pdf, Some(&chromium)).unwrap();
     assert_eq!(written.format, "pdf");
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     let pages = casefile_formats::pdf_pages(&bytes).unwrap();
-    let text: String = pages.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("\n");
-    for heading in ["Summary", "Map of routes", "Timeline", "Counts of children", "Who did what", "Notes"] {
+    let text: String = pages
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for heading in [
+        "Summary",
+        "Map of routes",
+        "Timeline",
+        "Counts of children",
+        "Who did what",
+        "Notes",
+    ] {
         assert!(text.contains(heading), "the PDF lacks {heading}");
     }
     assert_no_child_names("PDF", &text);
@@ -461,5 +623,8 @@ fn a_report_shows_the_package_hash_once_the_case_is_exported() {
     )
     .unwrap();
     let (_, after) = report::html(&mut p, &admin(), Some("Belarus")).unwrap();
-    assert!(after.contains(&bag.tag_manifest_sha256), "the package hash is shown");
+    assert!(
+        after.contains(&bag.tag_manifest_sha256),
+        "the package hash is shown"
+    );
 }

@@ -173,7 +173,12 @@ fn distance_to_ring(ring: &[[f64; 2]], x: f64, y: f64) -> f64 {
     let k = y.to_radians().cos();
     let mut best = f64::MAX;
     for w in ring.windows(2) {
-        let (ax, ay, bx, by) = ((w[0][0] - x) * k, w[0][1] - y, (w[1][0] - x) * k, w[1][1] - y);
+        let (ax, ay, bx, by) = (
+            (w[0][0] - x) * k,
+            w[0][1] - y,
+            (w[1][0] - x) * k,
+            w[1][1] - y,
+        );
         let (dx, dy) = (bx - ax, by - ay);
         let len = dx * dx + dy * dy;
         let t = if len == 0.0 {

@@ -45,9 +45,11 @@ pub fn geojson(input: &ReportInput) -> Value {
         dest.1.push(route);
     }
     for (name, (mut kinds, ending)) in roles {
-        let Some(place @ Place {
-            point: Some(point), ..
-        }) = places.get(name)
+        let Some(
+            place @ Place {
+                point: Some(point), ..
+            },
+        ) = places.get(name)
         else {
             continue;
         };

@@ -171,7 +171,10 @@ mod tests {
         assert!(g.finds("сказав ОЛЕКСІЙ ПЕТРЕНКО вчора"));
         assert!(g.finds("zoe went"));
         assert!(!g.finds("a cab"));
-        assert!(!g.finds("Zoëtrope"), "a value inside a longer word is not that value");
+        assert!(
+            !g.finds("Zoëtrope"),
+            "a value inside a longer word is not that value"
+        );
         let mut input = ReportInput {
             title: "Case of Zoe".into(),
             ..Default::default()

@@ -203,7 +203,8 @@ fn comparisons(claims: &[Claim]) -> Vec<Comparison> {
                 .zip(&ds)
                 .filter(|((_, a), (_, b))| a.is_disjoint(b))
                 .map(|((name, a), (_, b))| {
-                    let show = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(" or ");
+                    let show =
+                        |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(" or ");
                     format!("{name}: {} / {}", show(a), show(b))
                 })
                 .collect();
@@ -252,7 +253,11 @@ fn route_rows(routes: &[Route], notes: &mut Notes<'_>) -> Vec<RouteRow> {
                 .iter()
                 .map(|e| {
                     let n = notes.cite(&e.cite);
-                    format!("{} {} [{n}]", e.kind, e.date.as_deref().unwrap_or("undated"))
+                    format!(
+                        "{} {} [{n}]",
+                        e.kind,
+                        e.date.as_deref().unwrap_or("undated")
+                    )
                 })
                 .collect(),
             registry: r
@@ -282,7 +287,10 @@ fn timeline(input: &ReportInput, notes: &mut Notes<'_>) -> (Vec<TimelineItem>, V
     let (Some(first), Some(last)) = (dated.first(), dated.last()) else {
         return (Vec::new(), Vec::new());
     };
-    let (lo, hi) = ((month(first.0) / 12.0).floor() * 12.0, (month(last.0) / 12.0).floor() * 12.0 + 12.0);
+    let (lo, hi) = (
+        (month(first.0) / 12.0).floor() * 12.0,
+        (month(last.0) / 12.0).floor() * 12.0 + 12.0,
+    );
     let (left, width) = (40.0, 820.0);
     let x = |m: f64| left + (m - lo) / (hi - lo) * width;
     let mut ticks = Vec::new();
@@ -386,7 +394,11 @@ pub fn render_html(input: &ReportInput) -> Result<String, ReportError> {
     let network = network::draw(input, &mut notes);
     let dated_events = timeline.len();
     let record_total: u64 = input.registries.iter().map(|t| t.records).sum();
-    let registries: BTreeSet<&str> = input.registries.iter().map(|t| t.registry.as_str()).collect();
+    let registries: BTreeSet<&str> = input
+        .registries
+        .iter()
+        .map(|t| t.registry.as_str())
+        .collect();
 
     let mut env = Environment::new();
     env.add_template("report.html", TEMPLATE)

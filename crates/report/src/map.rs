@@ -119,9 +119,9 @@ fn fit(points: &[(f64, f64)]) -> (Projection, f64) {
 
 fn ring_path(p: &Projection, ring: &[[f64; 2]], out: &mut String) {
     let (w, s, e, n) = p.bounds;
-    let meets = ring.iter().any(|[lon, lat]| {
-        *lon >= w - 5.0 && *lon <= e + 5.0 && *lat >= s - 5.0 && *lat <= n + 5.0
-    });
+    let meets = ring
+        .iter()
+        .any(|[lon, lat]| *lon >= w - 5.0 && *lon <= e + 5.0 && *lat >= s - 5.0 && *lat <= n + 5.0);
     if !meets {
         return;
     }
@@ -199,7 +199,9 @@ pub fn draw(routes: &[Route], places: &Places<'_>) -> MapView {
     let mut lines = Vec::new();
     let mut destination_counts: BTreeMap<&str, (Option<u64>, Option<u64>)> = BTreeMap::new();
     for r in routes {
-        let e = destination_counts.entry(&r.destination).or_insert((None, None));
+        let e = destination_counts
+            .entry(&r.destination)
+            .or_insert((None, None));
         if let Some(l) = r.count.low {
             e.0 = Some(e.0.map_or(l, |x: u64| x.min(l)));
         }

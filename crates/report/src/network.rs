@@ -94,7 +94,10 @@ pub fn draw(input: &ReportInput, notes: &mut Notes<'_>) -> NetworkView {
         let label = format!(
             "{} {}",
             ev.kind,
-            ev.date.as_deref().or(ev.period.as_deref()).unwrap_or("(undated)")
+            ev.date
+                .as_deref()
+                .or(ev.period.as_deref())
+                .unwrap_or("(undated)")
         );
         let label = match ev.destinations.first() {
             Some(d) => format!("{label} → {d}"),

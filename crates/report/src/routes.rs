@@ -240,7 +240,11 @@ pub fn routes(input: &ReportInput) -> Vec<Route> {
             .origin
             .as_deref()
             .map_or(UNSPECIFIED.to_string(), |o| places.region(o));
-        let key = (origin, format!("list: {}", tally.registry), "registry".into());
+        let key = (
+            origin,
+            format!("list: {}", tally.registry),
+            "registry".into(),
+        );
         let b = by_key.entry(key).or_default();
         match b.registry.iter_mut().find(|t| t.registry == tally.registry) {
             Some(t) => t.records += tally.records,
@@ -381,12 +385,18 @@ mod tests {
             .expect("a route to Belarus");
         assert_eq!(belarus.origin, "Luhansk Oblast", "settlement → its region");
         assert_eq!(belarus.period, "2022");
-        assert_eq!((belarus.count.low, belarus.count.high), (Some(2100), Some(2400)));
+        assert_eq!(
+            (belarus.count.low, belarus.count.high),
+            (Some(2100), Some(2400))
+        );
         assert_eq!(belarus.count.label(), "2,100–2,400");
         assert_eq!(belarus.count.asserters, 2);
         assert_eq!(belarus.sources, vec!["s1", "s2"]);
         assert_eq!(routes.len(), 3);
-        let list = routes.iter().find(|r| r.destination == "list: list-a").unwrap();
+        let list = routes
+            .iter()
+            .find(|r| r.destination == "list: list-a")
+            .unwrap();
         assert_eq!(list.count.label(), "3");
         assert_eq!(list.origin, "Luhansk Oblast");
     }

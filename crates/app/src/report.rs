@@ -709,11 +709,10 @@ fn places(input: &ReportInput) -> Vec<Place> {
     for name in names {
         let place = place(&name);
         if let Some(region) = place.region.clone() {
-            if !out.contains_key(&region) {
-                let mut r = self::place(&region);
-                r.region = None;
-                out.insert(region, r);
-            }
+            out.entry(region.clone()).or_insert_with(|| Place {
+                region: None,
+                ..self::place(&region)
+            });
         }
         out.insert(name, place);
     }

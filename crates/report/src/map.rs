@@ -5,7 +5,7 @@
 //! points closer than a pixel to the last one kept, so the page stays small.
 
 use crate::geo::{outlines, Precision};
-use crate::routes::{Places, Route, UNSPECIFIED};
+use crate::routes::{Places, Route, LIST, UNSPECIFIED};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -151,7 +151,8 @@ pub fn draw(routes: &[Route], places: &Places<'_>) -> MapView {
     let mut lonlat = Vec::new();
     let point = |name: &str, missing: &mut Vec<String>| {
         let p = places.get(name).and_then(|p| p.point);
-        if p.is_none() && name != UNSPECIFIED && !missing.iter().any(|m| m == name) {
+        let placeless = name == UNSPECIFIED || name.starts_with(LIST);
+        if p.is_none() && !placeless && !missing.iter().any(|m| m == name) {
             missing.push(name.to_string());
         }
         p

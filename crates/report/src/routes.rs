@@ -14,6 +14,9 @@ use std::collections::{BTreeMap, HashMap};
 /// Written where a claim or event names no origin or no destination.
 pub const UNSPECIFIED: &str = "unspecified";
 
+/// The destination of a registry tally is the list, written after this.
+pub const LIST: &str = "list: ";
+
 /// One route with everything that documents it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Route {

@@ -49,19 +49,8 @@ pub fn routes(dir: &Path, actor: &Actor, args: RoutesArgs) -> Result<u8> {
         );
         for c in &r.claims {
             println!(
-                "    {} {}{}{} — {}  [{} «{}»]",
-                c.qualifier.replace('_', " "),
-                c.number
-                    .map_or("(no number)".to_string(), casefile_app::report::thousands),
-                c.ages
-                    .as_ref()
-                    .map(|a| format!(" aged {a}"))
-                    .unwrap_or_default(),
-                c.time_scope
-                    .as_ref()
-                    .map(|t| format!(", {t}"))
-                    .unwrap_or_default(),
-                c.asserted_by.as_deref().unwrap_or("the source"),
+                "    {}  [{} «{}»]",
+                c.describe(),
                 &c.cite.source[..c.cite.source.len().min(12)],
                 c.cite.quote
             );

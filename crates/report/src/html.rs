@@ -142,7 +142,7 @@ struct Tick {
     label: String,
 }
 
-fn qualified(qualifier: &str, number: Option<u64>) -> String {
+pub(crate) fn qualified(qualifier: &str, number: Option<u64>) -> String {
     let Some(number) = number else {
         return "a number not given (\"hundreds\", \"dozens\")".into();
     };
@@ -232,19 +232,7 @@ fn route_rows(routes: &[Route], notes: &mut Notes<'_>) -> Vec<RouteRow> {
                 .claims
                 .iter()
                 .map(|c| RouteClaimRow {
-                    text: format!(
-                        "{}{}{} — {}",
-                        qualified(&c.qualifier, c.number),
-                        c.ages
-                            .as_ref()
-                            .map(|a| format!(" aged {a}"))
-                            .unwrap_or_default(),
-                        c.time_scope
-                            .as_ref()
-                            .map(|t| format!(", {t}"))
-                            .unwrap_or_default(),
-                        c.asserted_by.as_deref().unwrap_or("the source"),
-                    ),
+                    text: c.describe(),
                     note: notes.cite(&c.cite),
                 })
                 .collect(),

@@ -73,6 +73,25 @@ pub struct RouteClaim {
     pub cite: Cite,
 }
 
+impl RouteClaim {
+    /// "at least 2,100 aged 6–17, since 2022 — National Anti-Crisis Management".
+    pub fn describe(&self) -> String {
+        format!(
+            "{}{}{} — {}",
+            crate::html::qualified(&self.qualifier, self.number),
+            self.ages
+                .as_ref()
+                .map(|a| format!(" aged {a}"))
+                .unwrap_or_default(),
+            self.time_scope
+                .as_ref()
+                .map(|t| format!(", {t}"))
+                .unwrap_or_default(),
+            self.asserted_by.as_deref().unwrap_or("the source"),
+        )
+    }
+}
+
 /// An event on a route.
 #[derive(Debug, Clone, Serialize)]
 pub struct RouteEvent {

@@ -589,6 +589,10 @@ fn the_report_renders_in_chromium_with_every_section_and_prints_to_pdf() {
     assert_eq!(written.format, "pdf");
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
+    // Kept for a person to look at.
+    let keep = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-test.pdf");
+    std::fs::write(&keep, &bytes).unwrap();
+    eprintln!("the printed report: {}", keep.display());
     let pages = casefile_formats::pdf_pages(&bytes).unwrap();
     let text: String = pages
         .iter()

@@ -65,7 +65,8 @@ pub fn routes(dir: &Path, actor: &Actor, args: RoutesArgs) -> Result<u8> {
             );
         }
         for t in &r.registry {
-            println!("    {} records on list {}", t.records, t.registry);
+            let noun = if t.records == 1 { "record" } else { "records" };
+            println!("    {} {noun} on list {}", t.records, t.registry);
         }
     }
     eprintln!("{} routes", found.routes.len());

@@ -251,7 +251,10 @@ fn route_rows(routes: &[Route], notes: &mut Notes<'_>) -> Vec<RouteRow> {
             registry: r
                 .registry
                 .iter()
-                .map(|t| format!("{} records on list {}", thousands(t.records), t.registry))
+                .map(|t| {
+                    let noun = if t.records == 1 { "record" } else { "records" };
+                    format!("{} {noun} on list {}", thousands(t.records), t.registry)
+                })
                 .collect(),
         })
         .collect()
@@ -303,11 +306,10 @@ fn timeline(input: &ReportInput, notes: &mut Notes<'_>) -> (Vec<TimelineItem>, V
         let places = if places.is_empty() {
             String::new()
         } else {
-            format!(
-                "{} → {}",
-                join(&e.origins),
-                join(&[e.via.clone(), e.destinations.clone()].concat())
-            )
+            let mut stops = vec![join(&e.origins)];
+            stops.extend(e.via.iter().cloned());
+            stops.push(join(&e.destinations));
+            stops.join(" → ")
         };
         let parties = e
             .parties

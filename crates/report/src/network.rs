@@ -10,8 +10,10 @@ use std::collections::BTreeMap;
 
 /// Most nodes drawn per column; the rest are listed in the table only.
 const PER_COLUMN: usize = 18;
-const ROW: f64 = 30.0;
-const COLUMNS: [f64; 3] = [170.0, 450.0, 730.0];
+const ROW: f64 = 34.0;
+const COLUMNS: [f64; 3] = [170.0, 430.0, 650.0];
+/// Longest label drawn in the events column (the table has the whole).
+const EVENT_LABEL: usize = 36;
 
 /// The drawn network, and the table of every relation.
 #[derive(Debug, Serialize)]
@@ -142,7 +144,7 @@ pub fn draw(input: &ReportInput, notes: &mut Notes<'_>) -> NetworkView {
         col.sort();
     }
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
-    let height = (tallest as f64 * ROW + 40.0).max(120.0);
+    let height = (tallest as f64 * ROW + 40.0).max(200.0);
     let mut at: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
     let mut nodes = Vec::new();
     for (c, col) in columns.iter().enumerate() {
@@ -155,10 +157,14 @@ pub fn draw(input: &ReportInput, notes: &mut Notes<'_>) -> NetworkView {
                 1 => ("middle", x),
                 _ => ("start", x + 9.0),
             };
+            let mut label: String = name.chars().take(EVENT_LABEL).collect();
+            if c == 2 && label.len() < name.len() {
+                label.push('…');
+            }
             nodes.push(Node {
                 x,
                 y,
-                label: name.to_string(),
+                label,
                 kind: kind.get(*name).copied().unwrap_or("organization"),
                 anchor,
                 label_x,

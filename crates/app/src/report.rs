@@ -353,6 +353,10 @@ fn protected_values(project: &mut Project, actor: &Actor) -> Result<Vec<String>>
     Ok(values)
 }
 
+/// Above this many entities touched by a case, their statements are read
+/// by kind in one pass each rather than entity by entity.
+const BULK: usize = 2_000;
+
 /// Everything of `case` (or the whole project) a report shows.
 pub fn gather(
     project: &mut Project,
@@ -438,15 +442,33 @@ pub fn gather(
             }
             // Every statement about what the case touches: a claim named by
             // one statement brings its number, scope and asserter.
-            for entity in touched {
-                if !kinds.contains_key(&entity) {
-                    continue;
+            touched.retain(|e| kinds.contains_key(e));
+            if touched.len() > BULK {
+                // Many entities: one pass over each kind's statements beats
+                // a query per entity.
+                for kind in [
+                    EntityKind::Claim,
+                    EntityKind::Event,
+                    EntityKind::Person,
+                    EntityKind::Organization,
+                ] {
+                    for s in store.statements(&StatementFilter {
+                        entity_kind: Some(kind),
+                        ..Default::default()
+                    })? {
+                        if touched.contains(&s.entity) {
+                            keep(s, &mut by_entity)?;
+                        }
+                    }
                 }
-                for s in store.statements(&StatementFilter {
-                    entity: Some(entity),
-                    ..Default::default()
-                })? {
-                    keep(s, &mut by_entity)?;
+            } else {
+                for entity in touched {
+                    for s in store.statements(&StatementFilter {
+                        entity: Some(entity),
+                        ..Default::default()
+                    })? {
+                        keep(s, &mut by_entity)?;
+                    }
                 }
             }
         }

@@ -122,6 +122,11 @@ impl DemoReport {
     }
 }
 
+/// The demo's case: every source of the sample corpus.
+pub const DEMO_CASE: &str = "sample-corpus";
+const DEMO_CASE_DESCRIPTION: &str =
+    "Every source of the sample corpus (invented texts on reported transfers of children to Belarus and Russia)";
+
 /// Builds the demo project in `dir` (replacing an earlier demo project there,
 /// refusing anything else) and tours it.
 pub fn build(dir: &Path, actor: &Actor) -> Result<DemoReport> {
@@ -188,6 +193,13 @@ pub fn build(dir: &Path, actor: &Actor) -> Result<DemoReport> {
 
     let folder = corpus.path().join("registries");
     let (registries, links) = registry_tour(&mut project, &folder, actor)?;
+    // A case of every source, for `casefile report` and `routes --case`.
+    crate::cases::new(&mut project, actor, DEMO_CASE, DEMO_CASE_DESCRIPTION)?;
+    let items: Vec<String> = listed
+        .iter()
+        .map(|s| format!("source:{}", s.id.0))
+        .collect();
+    crate::cases::add(&mut project, actor, DEMO_CASE, &items)?;
     let verify = verify_project(&project)?;
     Ok(DemoReport {
         dir: dir.to_path_buf(),

@@ -44,3 +44,11 @@ impl AppError {
         }
     }
 }
+
+/// A report that cannot be made is a refused request (a report that would
+/// name a child, or a template failure); the message never quotes a value.
+impl From<casefile_report::ReportError> for AppError {
+    fn from(e: casefile_report::ReportError) -> AppError {
+        AppError::Invalid(e.to_string())
+    }
+}

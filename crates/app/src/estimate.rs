@@ -136,7 +136,7 @@ fn age_on_date(record: &Record, on: NaiveDate) -> Option<u32> {
 /// ("м. Нова Каховка, Херсонська обл.", "Gorlovka"): each comma-separated
 /// part is tried, dropping leading words such as "м." or "г." until a name
 /// is found.
-fn known_place(text: &str) -> Option<String> {
+pub(crate) fn known_place(text: &str) -> Option<String> {
     text.split(',').find_map(|part| {
         let words: Vec<&str> = part.split_whitespace().collect();
         (0..words.len()).find_map(|skip| {

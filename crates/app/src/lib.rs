@@ -25,6 +25,8 @@
 //! - [`export`]: signed BagIt evidence packages of a case (court and public
 //!   profiles), FollowTheMoney entities, checking a package.
 //! - [`keys`]: the project's signing key.
+//! - [`report`]: routes of transfer, GeoJSON, and the HTML and PDF report of
+//!   a case (counts only for children).
 //! - [`registries`]: child registries: import, link, dedupe, the review queue
 //!   and decisions.
 //! - [`estimate`]: how many children no registry recorded (multiple-systems
@@ -55,6 +57,7 @@ pub mod extraction;
 pub mod keys;
 pub mod names;
 pub mod registries;
+pub mod report;
 pub mod sources;
 pub mod statements;
 

@@ -121,5 +121,15 @@ pub fn run(dir: &Path, actor: &Actor) -> Result<u8> {
         dir.display()
     );
     println!("      casefile --project {} sources", dir.display());
+    println!(
+        "      casefile --project {} routes --case {}",
+        dir.display(),
+        casefile_app::demo::DEMO_CASE
+    );
+    println!(
+        "      casefile --project {} report {} --html report.html --pdf report.pdf",
+        dir.display(),
+        casefile_app::demo::DEMO_CASE
+    );
     Ok(if report.ok() { 0 } else { 1 })
 }

@@ -210,6 +210,8 @@ pub enum ExportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// GeoJSON (RFC 7946) of the routes: places as points, routes as lines, counts and sources as properties.
+    Geojson(crate::report::GeojsonArgs),
 }
 
 #[derive(Args)]
@@ -281,6 +283,7 @@ pub fn export(dir: &Path, actor: &Actor, command: ExportCommand) -> Result<u8> {
                 report.records, report.pages, report.captures, report.path, report.bytes
             );
         }
+        ExportCommand::Geojson(args) => return crate::report::geojson(&mut project, actor, args),
     }
     Ok(0)
 }

@@ -16,6 +16,7 @@ mod findings;
 mod names;
 mod progress;
 mod registry;
+mod report;
 mod users;
 
 use anyhow::{Context, Result};
@@ -156,6 +157,10 @@ enum Command {
         #[arg(long)]
         reason: Option<String>,
     },
+    /// Routes of transfer (origin → via → destination) with counts, asserters and sources.
+    Routes(report::RoutesArgs),
+    /// The report of a case: summary, map, timeline, counts, network, notes (HTML and/or PDF).
+    Report(report::ReportArgs),
     /// Import and list child registries (CSV).
     #[command(subcommand)]
     Registry(registry::RegistryCommand),
@@ -263,6 +268,8 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Case(command) => evidence::case(&project_dir(cli.project)?, &actor, command),
         Command::Key(command) => evidence::key(&project_dir(cli.project)?, command),
         Command::Export(command) => evidence::export(&project_dir(cli.project)?, &actor, command),
+        Command::Routes(args) => report::routes(&project_dir(cli.project)?, &actor, args),
+        Command::Report(args) => report::report(&project_dir(cli.project)?, &actor, args),
         Command::Registry(command) => registry::run(&project_dir(cli.project)?, command, &actor),
         Command::Link {
             left,

@@ -46,7 +46,7 @@ pub struct Comparison {
     pub explanation: Vec<Step>,
 }
 
-fn step(rule: &str, detail: String) -> Step {
+pub(crate) fn step(rule: &str, detail: String) -> Step {
     Step {
         rule: rule.to_string(),
         detail,
@@ -161,6 +161,12 @@ pub(crate) fn language_form(key: &str) -> String {
             k.truncate(k.len() - from.len());
             k.push_str(to);
         }
+    }
+    // Russian neuter adjectival -ое against Ukrainian and Belarusian -е / -ае
+    // (Первомайское / Первомайське, Kirovskoye / Kirovske).
+    if k.chars().count() > 5 && (k.ends_with("skoe") || k.ends_with("Tkoe") || k.ends_with("skae")) {
+        k.truncate(k.len() - 2);
+        k.push('e');
     }
     // Ukrainian -я after a lengthened consonant vs Russian -ье
     // (Високопілля / Высокополье, Запоріжжя / Запорожье).
@@ -864,7 +870,7 @@ fn place_tokens(s: &str) -> (Vec<String>, Vec<AdminWord>) {
 /// Adjectival forms in region names: "Луганська область" / "Luhansk
 /// oblast" / "Luhanskaya oblast" all reduce to "Луган"/"Luhan"; "-цька" and
 /// "-tsk" keep the ц ("Донецька" / "Donetsk" → "Донец" / "Donets").
-fn strip_adjectival(token: &str) -> String {
+pub(crate) fn strip_adjectival(token: &str) -> String {
     let lower = token.to_lowercase();
     const ENDINGS: [(&str, &str); 20] = [
         ("цька", "ц"),
@@ -902,7 +908,7 @@ fn strip_adjectival(token: &str) -> String {
     }
 }
 
-fn place_score(a: &str, b: &str, steps: &mut Vec<Step>) -> f64 {
+pub(crate) fn place_score(a: &str, b: &str, steps: &mut Vec<Step>) -> f64 {
     let (ca, aa) = place_tokens(a);
     let (cb, ab) = place_tokens(b);
     if ca.is_empty() || cb.is_empty() {

@@ -564,9 +564,23 @@ fn country_initials(concept: &str) -> Vec<[String; 4]> {
 
 /// Acronyms a written name may go by, as (Latin letters, language).
 fn acronyms_of(r: &Reading) -> Vec<(String, &'static str)> {
-    let content: Vec<&Unit> = r.units.iter().filter(|u| !is_optional(u)).collect();
-    let per_unit: Vec<[String; 4]> = content.iter().map(|u| unit_initials(u)).collect();
     let mut out = Vec::new();
+    // With and without the optional words (МВД keeps the Д of "дел").
+    for keep_optional in [true, false] {
+        let content: Vec<&Unit> = r
+            .units
+            .iter()
+            .filter(|u| keep_optional || !is_optional(u))
+            .collect();
+        acronyms_of_units(&content, r, &mut out);
+    }
+    out.retain(|(a, _)| a.chars().count() >= 2);
+    out.dedup();
+    out
+}
+
+fn acronyms_of_units(content: &[&Unit], r: &Reading, out: &mut Vec<(String, &'static str)>) {
+    let per_unit: Vec<[String; 4]> = content.iter().map(|u| unit_initials(u)).collect();
     for (li, lang) in LANGS.iter().enumerate() {
         let base: String = per_unit.iter().map(|u| u[li].as_str()).collect();
         out.push((acronym_letters(&base), *lang));
@@ -579,8 +593,6 @@ fn acronyms_of(r: &Reading) -> Vec<(String, &'static str)> {
             }
         }
     }
-    out.retain(|(a, _)| a.chars().count() >= 2);
-    out
 }
 
 fn sorted_letters(s: &str) -> Vec<char> {
@@ -775,5 +787,129 @@ pub fn compare_kind(kind: NameKind, a: &str, b: &str) -> Comparison {
         NameKind::Person => crate::compare(a, b),
         NameKind::Place => compare_place(a, b),
         NameKind::Organization => compare_organization(a, b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(a: &str, b: &str) -> f64 {
+        compare_place(a, b).score
+    }
+
+    fn org(a: &str, b: &str) -> f64 {
+        compare_organization(a, b).score
+    }
+
+    #[test]
+    fn kinds_parse_and_refuse_others() {
+        assert_eq!("place".parse::<NameKind>(), Ok(NameKind::Place));
+        assert_eq!("Organisation".parse::<NameKind>(), Ok(NameKind::Organization));
+        assert_eq!("person".parse::<NameKind>(), Ok(NameKind::Person));
+        let err = "planet".parse::<NameKind>().unwrap_err();
+        assert!(err.to_string().contains("planet"));
+    }
+
+    #[test]
+    fn the_table_reads_and_every_line_has_four_languages() {
+        let t = table();
+        assert!(t.lines.len() > 100);
+        for l in &t.lines {
+            for (i, forms) in l.forms.iter().enumerate() {
+                assert!(!forms.is_empty(), "{} has no {} form", l.concept, LANGS[i]);
+            }
+        }
+    }
+
+    #[test]
+    fn descriptors_are_set_aside() {
+        assert!(place("Lesnaya Skazka", "Lesnaya Skazka Children's Centre") >= 0.95);
+        assert!(place("лагерь «Артек»", "Artek") >= 0.95);
+        assert!(place("дитячий оздоровчий табір «Сокіл»", "Sokil camp") >= 0.95);
+        assert_eq!(strip_descriptors("детский лагерь «Орлёнок»"), "Орлёнок");
+    }
+
+    #[test]
+    fn half_translated_facility_names_meet() {
+        let forms = [
+            "Лесная сказка",
+            "Лісова казка",
+            "Lesnaya Skazka",
+            "Lisova Kazka",
+            "Forest Fairy Tale camp",
+        ];
+        for a in forms {
+            for b in forms {
+                assert!(place(a, b) >= DEFAULT_THRESHOLD, "{a} / {b}: {:?}", compare_place(a, b));
+            }
+        }
+        assert_eq!(place_key("Лісова казка"), place_key("Forest Fairy Tale camp"));
+    }
+
+    #[test]
+    fn different_facilities_stay_apart() {
+        for (a, b) in [
+            ("Лесная сказка", "Лесная поляна"),
+            ("лагерь «Звёздный»", "лагерь «Звёздочка»"),
+            ("Солнечный", "Солнечная поляна"),
+            ("Маяк", "Мак"),
+        ] {
+            assert!(place(a, b) < DEFAULT_THRESHOLD, "{a} / {b}: {:?}", compare_place(a, b));
+        }
+    }
+
+    #[test]
+    fn a_facility_named_after_its_town_by_an_adjective() {
+        assert!(place("Бердянский санаторий", "Berdiansk sanatorium") >= DEFAULT_THRESHOLD);
+        // Without a descriptor a district is not its town.
+        assert!(place("Berdiansk", "Бердянський район") < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn acronyms_across_scripts_and_languages() {
+        for (a, b) in [
+            ("МВД", "MVD"),
+            ("МВД", "Министерство внутренних дел"),
+            ("MVD", "Ministry of Internal Affairs"),
+            ("МВС", "Міністерство внутрішніх справ"),
+            ("МЧС", "Ministry of Emergency Situations"),
+            ("SBU", "Security Service of Ukraine"),
+            ("ЗСУ", "Вооружённые силы Украины"),
+            ("КПРФ", "Коммунистическая партия Российской Федерации"),
+        ] {
+            assert!(org(a, b) >= DEFAULT_THRESHOLD, "{a} / {b}: {:?}", compare_organization(a, b));
+        }
+        for (a, b) in [("МВД", "МИД"), ("ФСБ", "ФСО"), ("МЧС", "Ministry of Internal Affairs")] {
+            assert!(org(a, b) < DEFAULT_THRESHOLD, "{a} / {b}: {:?}", compare_organization(a, b));
+        }
+    }
+
+    #[test]
+    fn translated_organisation_names_and_compound_abbreviations() {
+        assert!(org("Министерство обороны России", "Ministry of Defence of Russia") >= 0.95);
+        assert!(org("Минобороны", "Міністерство оборони") >= DEFAULT_THRESHOLD);
+        assert!(org("Мінфін", "Ministry of Finance") >= DEFAULT_THRESHOLD);
+        assert!(org("Міністэрства ўнутраных спраў", "Министерство внутренних дел") >= 0.95);
+        assert!(org("Ministry of Defence", "Ministry of Justice") < DEFAULT_THRESHOLD);
+        assert!(org("Государственная дума", "Городская дума") < DEFAULT_THRESHOLD);
+        assert!(org("Council of Europe", "European Council") < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn countries_must_agree_when_both_name_one() {
+        assert!(org("МВД России", "МВД Беларуси") < DEFAULT_THRESHOLD);
+        assert!(org("Russian Red Cross", "Belarusian Red Cross") < DEFAULT_THRESHOLD);
+        assert!(org("Российский Красный Крест", "Russian Red Cross") >= 0.95);
+        assert!(org("Ministry of Health", "Ministry of Health of Ukraine") >= DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn persons_go_to_the_person_comparison() {
+        assert_eq!(
+            compare_kind(NameKind::Person, "Shevchenko", "Шевчук"),
+            crate::compare("Shevchenko", "Шевчук")
+        );
+        assert!(!compare_kind(NameKind::Person, "Shevchenko", "Шевчук").same);
     }
 }

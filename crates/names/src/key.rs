@@ -453,6 +453,19 @@ mod tests {
     }
 
     #[test]
+    fn lacinka_spellings_share_the_cyrillic_key() {
+        for (latin, cyrillic) in [
+            ("Łukašenka", "Лукашэнка"),
+            ("Mahiloŭ", "Магілёў"),
+            ("Maładziečna", "Маладзечна"),
+        ] {
+            assert!(meet(latin, cyrillic), "{latin} / {cyrillic}");
+        }
+        // A plain l before a vowel is soft only where Łacinka letters show the spelling.
+        assert_eq!(decode_lacinka("Lida"), None);
+    }
+
+    #[test]
     fn romanisations_of_one_name_share_a_key() {
         for v in [
             "Юрій", "Yurii", "Iurii", "Jurij", "Yuriy", "Юрий", "Yury", "Youri",

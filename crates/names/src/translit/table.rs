@@ -417,9 +417,9 @@ mod tests {
             ("base\tA\ta\n", 1, "not a lowercase letter"),
             ("base\tа\n", 1, "columns"),
             (
-                "base\tа\ta\nuk\tа\tb\tinitial\nuk\tа\tc\tiotated\n",
+                "base\tа\ta\nuk\tа\tb\tinitial\nuk\tа\tc\tinitial\n",
                 3,
-                "one condition",
+                "the same condition twice",
             ),
         ];
         for (text, line, reason) in bad {

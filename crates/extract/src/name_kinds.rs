@@ -7,7 +7,8 @@
 //!
 //! Places: the same gazetteer entry is the same place, two different entries
 //! are different places however alike they are spelled (Balta / Bălți,
-//! Pokrovsk / Pokrov); a name the gazetteer lacks (a camp, a village) is
+//! Pokrovsk / Pokrov) unless the two are one name spelled two ways
+//! (homonymous villages); a name the gazetteer lacks (a camp, a village) is
 //! compared with every name of the entry the other side found, and without
 //! one on either side by `casefile_names::compare_place`. A gazetteer
 //! look-up is stemmed (it finds inflected forms in running text), so an
@@ -111,7 +112,7 @@ fn place_label(id: PlaceId) -> String {
     }
 }
 
-/// The places a name denotes: renamings first, then the gazetteer entries
+/// The places a name denotes: those the renamings give it, and the gazetteer entries
 /// one of whose names is this name (not merely a stem of it), those whose
 /// own (canonical) name it is before those that merely list it among their
 /// other names (the data packages list some neighbours' names too: the
@@ -128,9 +129,6 @@ fn place_ids(name: &str) -> Vec<PlaceId> {
                 }
             }
         }
-    }
-    if !ids.is_empty() {
-        return ids;
     }
     let mut forms: Vec<String> = vec![name.to_string(), stripped.clone()];
     if stripped.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
@@ -155,11 +153,13 @@ fn place_ids(name: &str) -> Vec<PlaceId> {
             }
         }
     }
-    if own.is_empty() {
-        listed
-    } else {
-        own
+    let found = if own.is_empty() { listed } else { own };
+    for id in found {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
     }
+    ids
 }
 
 fn step(rule: &str, detail: String) -> Step {
@@ -214,6 +214,23 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
                 ));
                 decided(1.0, steps)
             } else {
+                // One name in two spellings (Василівка / Васильевка) that the
+                // data packages file under different homonymous villages: the
+                // gazetteer cannot tell them apart, the spelling decides.
+                let direct = casefile_names::compare_place(a, b);
+                if direct.score >= STRICT {
+                    let mut c = direct;
+                    c.explanation.insert(
+                        0,
+                        step(
+                            "gazetteer",
+                            format!(
+                                "{a} and {b} are spellings of one name, which the gazetteer gives to several places"
+                            ),
+                        ),
+                    );
+                    return c;
+                }
                 let label = |ids: &[PlaceId]| {
                     ids.iter()
                         .map(|i| place_label(*i))
@@ -383,9 +400,35 @@ pub fn compare_organizations(a: &str, b: &str) -> Comparison {
 /// Compares two names of one kind with the gazetteer and the organisation
 /// list where the kind has one: the one comparison the CLI, the resolver
 /// and the evaluation call.
+///
+/// Under [`NameKind::Person`] (the default) two names that do not read as a
+/// person's (no given name, patronymic or surname form: "Dnipropetrovsk",
+/// "МВД") are compared as places when the gazetteer knows one of them, and
+/// as organisations when the list does, instead of word by word.
 pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
     match kind {
-        NameKind::Person => casefile_names::compare(a, b),
+        NameKind::Person => {
+            let c = casefile_names::compare(a, b);
+            let not_persons = c
+                .explanation
+                .first()
+                .is_some_and(|s| s.rule == "parse" && s.detail.starts_with("place or other"));
+            if !not_persons {
+                return c;
+            }
+            let (mut other, what) = if !place_ids(a).is_empty() || !place_ids(b).is_empty() {
+                (compare_places(a, b), "places (the gazetteer knows them)")
+            } else if !org_ids(a).is_empty() || !org_ids(b).is_empty() {
+                (compare_organizations(a, b), "organizations (the list knows them)")
+            } else {
+                return c;
+            };
+            other.explanation.insert(
+                0,
+                step("parse", format!("not person names: compared as {what}")),
+            );
+            other
+        }
         NameKind::Place => compare_places(a, b),
         NameKind::Organization => compare_organizations(a, b),
     }
@@ -454,6 +497,13 @@ mod tests {
         assert!(same(NameKind::Organization, "ЮНИСЕФ", "UNICEF"));
         assert!(!same(NameKind::Organization, "МВД", "МИД"));
         assert!(!same(NameKind::Organization, "МВД России", "МВД Беларуси"));
+    }
+
+    #[test]
+    fn names_that_are_no_persons_use_the_gazetteer_and_the_list_by_default() {
+        assert!(same(NameKind::Person, "Dnipropetrovsk", "Дніпро"));
+        assert!(!same(NameKind::Person, "Balta", "Bălți"));
+        assert!(same(NameKind::Person, "МВД", "Ministry of Internal Affairs of Russia"));
     }
 
     #[test]

@@ -155,6 +155,7 @@ pub(crate) fn language_form(key: &str) -> String {
         ("Ska", "Sko"),
         ("Cka", "Cko"),
         ("ivka", "ovka"),
+        ("evka", "ovka"),
         ("ivsk", "ovsk"),
     ] {
         if k.ends_with(from) {

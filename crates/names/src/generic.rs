@@ -107,8 +107,8 @@ struct Line {
 
 struct Table {
     lines: Vec<Line>,
-    /// Keys of a form's words joined by a space → line.
-    phrases: HashMap<String, usize>,
+    /// Keys of a form's words joined by a space → lines, in file order.
+    phrases: HashMap<String, Vec<usize>>,
     /// Longest form in words.
     max_words: usize,
     /// Keys of one-word forms of word lines, for compound abbreviations.
@@ -179,7 +179,10 @@ fn build() -> Table {
                 if words.len() == 1 && matches!(class, Class::Word | Class::Optional) {
                     word_forms.push((words[0].clone(), idx));
                 }
-                phrases.entry(words.join(" ")).or_insert(idx);
+                let lines_of = phrases.entry(words.join(" ")).or_insert_with(Vec::new);
+                if !lines_of.contains(&idx) {
+                    lines_of.push(idx);
+                }
             }
         }
         lines.push(Line {
@@ -231,16 +234,23 @@ fn is_acronym(word: &str, all_caps_name: bool) -> bool {
     (2..=6).contains(&n) && !all_caps_name && letters.iter().all(|c| c.is_uppercase())
 }
 
-/// Lines a word sequence starting at `i` matches, longest first: (line, words used).
-fn match_phrase(keys: &[Vec<String>], i: usize) -> Option<(usize, usize)> {
+/// The line a word sequence starting at `i` matches, longest first: (line,
+/// words used). An acronym is never a connecting word (ООН has the key of "on").
+fn match_phrase(keys: &[Vec<String>], i: usize, acronym: bool) -> Option<(usize, usize)> {
     let t = table();
+    let pick = |lines: &Vec<usize>| {
+        lines
+            .iter()
+            .copied()
+            .find(|l| !(acronym && t.lines[*l].class == Class::Stop))
+    };
     let longest = t.max_words.min(keys.len() - i);
     for len in (1..=longest).rev() {
         // Every combination of readings would be costly; the primary reading
         // of each word, and for one word every reading.
         if len == 1 {
             for k in &keys[i] {
-                if let Some(&line) = t.phrases.get(k) {
+                if let Some(line) = t.phrases.get(k).and_then(pick) {
                     return Some((line, 1));
                 }
             }
@@ -251,7 +261,7 @@ fn match_phrase(keys: &[Vec<String>], i: usize) -> Option<(usize, usize)> {
             .map(|k| k.first().map(String::as_str).unwrap_or(""))
             .collect::<Vec<_>>()
             .join(" ");
-        if let Some(&line) = t.phrases.get(&joined) {
+        if let Some(line) = t.phrases.get(&joined).and_then(pick) {
             return Some((line, len));
         }
     }
@@ -274,7 +284,7 @@ fn compound(word: &str) -> Option<(usize, usize)> {
         let Some(target) = t
             .lines
             .iter()
-            .position(|l| &l.concept == concept && l.class == Class::Word)
+            .position(|l| &l.concept == concept && matches!(l.class, Class::Word | Class::Country))
         else {
             continue;
         };
@@ -301,7 +311,7 @@ fn read(name: &str) -> Reading {
     let mut r = Reading::default();
     let mut i = 0;
     while i < words.len() {
-        if let Some((line, used)) = match_phrase(&keys, i) {
+        if let Some((line, used)) = match_phrase(&keys, i, is_acronym(words[i], all_caps_name)) {
             let text = words[i..i + used].join(" ");
             let l = &t.lines[line];
             match l.class {
@@ -321,10 +331,15 @@ fn read(name: &str) -> Reading {
         if is_acronym(w, all_caps_name) {
             r.units.push(Unit::Acronym(w.to_string()));
         } else if let Some((prefix_line, line)) = compound(w) {
-            r.units.push(Unit::Concept {
-                line: prefix_line,
-                text: w.to_string(),
-            });
+            let prefix = &t.lines[prefix_line];
+            if prefix.class == Class::Country {
+                r.countries.push((prefix.concept.clone(), w.to_string()));
+            } else {
+                r.units.push(Unit::Concept {
+                    line: prefix_line,
+                    text: w.to_string(),
+                });
+            }
             r.units.push(Unit::Concept {
                 line,
                 text: w.to_string(),

@@ -268,7 +268,10 @@ fn names_compare_takes_the_kind() {
     };
     // A renamed city is one place through the renamings; two gazetteer
     // entries one letter apart are two places.
-    assert_eq!(compare("Dnipropetrovsk", "Дніпро", Some("place"))["same"], true);
+    assert_eq!(
+        compare("Dnipropetrovsk", "Дніпро", Some("place"))["same"],
+        true
+    );
     assert_eq!(compare("Balta", "Bălți", Some("place"))["same"], false);
     // An acronym across scripts and languages.
     assert_eq!(

@@ -80,7 +80,11 @@ static RENAMED: LazyLock<Renamings> = LazyLock::new(|| {
                 id
             }
         };
-        for n in names.iter().map(String::as_str).chain(std::iter::once(*entry)) {
+        for n in names
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(*entry))
+        {
             let list = by_key.entry(casefile_names::latin_key(n)).or_default();
             if !list.contains(&id) {
                 list.push(id);
@@ -131,7 +135,10 @@ fn place_ids(name: &str) -> Vec<PlaceId> {
         }
     }
     let mut forms: Vec<String> = vec![name.to_string(), stripped.clone()];
-    if stripped.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+    if stripped
+        .chars()
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    {
         for scheme in [Scheme::RuBgnPcgn, Scheme::UkNational2010] {
             forms.push(casefile_names::transliterate(&stripped, scheme));
         }
@@ -144,8 +151,10 @@ fn place_ids(name: &str) -> Vec<PlaceId> {
             if own.contains(&i) || listed.contains(&i) {
                 continue;
             }
-            let matches = |n: &str| casefile_names::compare_place(&stripped, n).score >= STRICT
-                || casefile_names::compare_place(form, n).score >= STRICT;
+            let matches = |n: &str| {
+                casefile_names::compare_place(&stripped, n).score >= STRICT
+                    || casefile_names::compare_place(form, n).score >= STRICT
+            };
             if matches(&e.canonical) {
                 own.push(i);
             } else if e.names.iter().any(|n| matches(n)) {
@@ -210,7 +219,10 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
             if let Some(shared) = ia.iter().find(|i| ib.contains(i)) {
                 steps.push(step(
                     "gazetteer",
-                    format!("{a} and {b} are names of one place: {}", place_label(*shared)),
+                    format!(
+                        "{a} and {b} are names of one place: {}",
+                        place_label(*shared)
+                    ),
                 ));
                 decided(1.0, steps)
             } else {
@@ -250,7 +262,11 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
         }
         (true, true) => casefile_names::compare_place(a, b),
         _ => {
-            let (known, ids, other) = if ia.is_empty() { (b, &ib, a) } else { (a, &ia, b) };
+            let (known, ids, other) = if ia.is_empty() {
+                (b, &ib, a)
+            } else {
+                (a, &ia, b)
+            };
             let direct = casefile_names::compare_place(a, b);
             let names: Vec<String> = ids.iter().flat_map(|i| place_names(*i)).collect();
             match best_against(other, &names, casefile_names::compare_place) {
@@ -262,11 +278,7 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
                             ids.iter().map(|i| place_label(*i)).collect::<Vec<_>>().join(" or ")
                         ),
                     ));
-                    steps.extend(
-                        c.explanation
-                            .into_iter()
-                            .filter(|s| s.rule != "score"),
-                    );
+                    steps.extend(c.explanation.into_iter().filter(|s| s.rule != "score"));
                     decided(c.score, steps)
                 }
                 _ => direct,
@@ -288,7 +300,13 @@ struct OrgIndex {
 fn org_key(name: &str) -> String {
     let cleaned: String = name
         .chars()
-        .map(|c| if matches!(c, '«' | '»' | '"' | '“' | '”' | '„') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '«' | '»' | '"' | '“' | '”' | '„') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     casefile_names::latin_key(&cleaned)
 }
@@ -300,7 +318,11 @@ static ORGS: LazyLock<OrgIndex> = LazyLock::new(|| {
         let cols: Vec<&str> = line.split('\t').collect();
         let mut forms: Vec<String> = Vec::new();
         for (i, col) in cols.iter().enumerate().take(3) {
-            let parts: Vec<&str> = if i == 2 { col.split('|').collect() } else { vec![*col] };
+            let parts: Vec<&str> = if i == 2 {
+                col.split('|').collect()
+            } else {
+                vec![*col]
+            };
             forms.extend(
                 parts
                     .into_iter()
@@ -368,7 +390,11 @@ pub fn compare_organizations(a: &str, b: &str) -> Comparison {
         }
         (true, true) => casefile_names::compare_organization(a, b),
         _ => {
-            let (known, ids, other) = if ia.is_empty() { (b, &ib, a) } else { (a, &ia, b) };
+            let (known, ids, other) = if ia.is_empty() {
+                (b, &ib, a)
+            } else {
+                (a, &ia, b)
+            };
             let direct = casefile_names::compare_organization(a, b);
             let names: Vec<String> = ids
                 .iter()
@@ -384,11 +410,7 @@ pub fn compare_organizations(a: &str, b: &str) -> Comparison {
                             first(ids)
                         ),
                     ));
-                    steps.extend(
-                        c.explanation
-                            .into_iter()
-                            .filter(|s| s.rule != "score"),
-                    );
+                    steps.extend(c.explanation.into_iter().filter(|s| s.rule != "score"));
                     decided(c.score, steps)
                 }
                 _ => direct,
@@ -419,7 +441,10 @@ pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
             let (mut other, what) = if !place_ids(a).is_empty() || !place_ids(b).is_empty() {
                 (compare_places(a, b), "places (the gazetteer knows them)")
             } else if !org_ids(a).is_empty() || !org_ids(b).is_empty() {
-                (compare_organizations(a, b), "organizations (the list knows them)")
+                (
+                    compare_organizations(a, b),
+                    "organizations (the list knows them)",
+                )
             } else {
                 return c;
             };
@@ -460,13 +485,21 @@ mod tests {
             ("Артемовск", "Bakhmut"),
             ("Комсомольск", "Horishni Plavni"),
         ] {
-            assert!(same(NameKind::Place, a, b), "{a} / {b}: {:?}", compare_places(a, b));
+            assert!(
+                same(NameKind::Place, a, b),
+                "{a} / {b}: {:?}",
+                compare_places(a, b)
+            );
         }
     }
 
     #[test]
     fn different_gazetteer_entries_stay_apart() {
-        for (a, b) in [("Balta", "Bălți"), ("Pokrovsk", "Pokrov"), ("Samar", "Samara")] {
+        for (a, b) in [
+            ("Balta", "Bălți"),
+            ("Pokrovsk", "Pokrov"),
+            ("Samar", "Samara"),
+        ] {
             let c = compare_places(a, b);
             assert!(!c.same, "{a} / {b}: {c:?}");
         }
@@ -486,14 +519,26 @@ mod tests {
     #[test]
     fn facilities_with_descriptors_and_translations() {
         assert!(same(NameKind::Place, "лагерь «Артек»", "Artek camp"));
-        assert!(same(NameKind::Place, "Lesnaya Skazka", "Forest Fairy Tale camp"));
+        assert!(same(
+            NameKind::Place,
+            "Lesnaya Skazka",
+            "Forest Fairy Tale camp"
+        ));
         assert!(!same(NameKind::Place, "Лесная сказка", "Лесная поляна"));
     }
 
     #[test]
     fn organizations_through_the_list_and_acronyms() {
-        assert!(same(NameKind::Organization, "МВД", "Ministry of Internal Affairs"));
-        assert!(same(NameKind::Organization, "MVD", "Министерство внутренних дел"));
+        assert!(same(
+            NameKind::Organization,
+            "МВД",
+            "Ministry of Internal Affairs"
+        ));
+        assert!(same(
+            NameKind::Organization,
+            "MVD",
+            "Министерство внутренних дел"
+        ));
         assert!(same(NameKind::Organization, "ЮНИСЕФ", "UNICEF"));
         assert!(!same(NameKind::Organization, "МВД", "МИД"));
         assert!(!same(NameKind::Organization, "МВД России", "МВД Беларуси"));
@@ -503,7 +548,11 @@ mod tests {
     fn names_that_are_no_persons_use_the_gazetteer_and_the_list_by_default() {
         assert!(same(NameKind::Person, "Dnipropetrovsk", "Дніпро"));
         assert!(!same(NameKind::Person, "Balta", "Bălți"));
-        assert!(same(NameKind::Person, "МВД", "Ministry of Internal Affairs of Russia"));
+        assert!(same(
+            NameKind::Person,
+            "МВД",
+            "Ministry of Internal Affairs of Russia"
+        ));
     }
 
     #[test]

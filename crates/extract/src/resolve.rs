@@ -214,9 +214,8 @@ pub fn resolve_organizations(items: &[(DocKey, Organization)]) -> Vec<ResolvedOr
             // Across languages and acronyms (МВД / Ministry of Internal
             // Affairs of Russia): the organisation comparison of `name_kinds`.
             .or_else(|| {
-                out.iter().position(|r| {
-                    crate::name_kinds::compare_organizations(&o.name, &r.name).same
-                })
+                out.iter()
+                    .position(|r| crate::name_kinds::compare_organizations(&o.name, &r.name).same)
             });
         let r = match found {
             Some(k) => &mut out[k],

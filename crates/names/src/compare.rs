@@ -165,7 +165,8 @@ pub(crate) fn language_form(key: &str) -> String {
     }
     // Russian neuter adjectival -ое against Ukrainian and Belarusian -е / -ае
     // (Первомайское / Первомайське, Kirovskoye / Kirovske).
-    if k.chars().count() > 5 && (k.ends_with("skoe") || k.ends_with("Tkoe") || k.ends_with("skae")) {
+    if k.chars().count() > 5 && (k.ends_with("skoe") || k.ends_with("Tkoe") || k.ends_with("skae"))
+    {
         k.truncate(k.len() - 2);
         k.push('e');
     }

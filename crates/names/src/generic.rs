@@ -301,9 +301,11 @@ fn read(name: &str) -> Reading {
     let all_caps_name = words
         .iter()
         .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 6)
-        && words
-            .iter()
-            .all(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+        && words.iter().all(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        });
     let keys: Vec<Vec<String>> = words
         .iter()
         .map(|w| token_keys(w).iter().map(|k| k.key.clone()).collect())
@@ -570,7 +572,12 @@ fn country_initials(concept: &str) -> Vec<[String; 4]> {
             l.forms[i]
                 .iter()
                 .find(|f| split_words(f).len() == 2)
-                .map(|f| split_words(f).iter().filter_map(|w| w.chars().next()).collect())
+                .map(|f| {
+                    split_words(f)
+                        .iter()
+                        .filter_map(|w| w.chars().next())
+                        .collect()
+                })
                 .unwrap_or_default()
         }));
     }
@@ -620,10 +627,7 @@ fn sorted_letters(s: &str) -> Vec<char> {
 fn unit_similarity(x: &Unit, y: &Unit) -> (f64, String) {
     match (concept_of(x), concept_of(y)) {
         (Some(cx), Some(cy)) if cx == cy => {
-            return (
-                1.0,
-                format!("{} = {} ({cx})", text_of(x), text_of(y)),
-            )
+            return (1.0, format!("{} = {} ({cx})", text_of(x), text_of(y)))
         }
         (Some(_), Some(_)) => {
             return (0.0, format!("{} ≠ {}", text_of(x), text_of(y)));
@@ -647,9 +651,13 @@ pub fn compare_organization(a: &str, b: &str) -> Comparison {
     let mut steps = Vec::new();
     let ra = read(a);
     let rb = read(b);
-    if ra.units.is_empty() && ra.countries.is_empty() || rb.units.is_empty() && rb.countries.is_empty()
+    if ra.units.is_empty() && ra.countries.is_empty()
+        || rb.units.is_empty() && rb.countries.is_empty()
     {
-        steps.push(step("organization", "one of the names is empty".to_string()));
+        steps.push(step(
+            "organization",
+            "one of the names is empty".to_string(),
+        ));
         return finish(0.0, steps);
     }
     // Countries: two different ones make two organisations (МВД России / МВД Беларуси).
@@ -660,8 +668,16 @@ pub fn compare_organization(a: &str, b: &str) -> Comparison {
             "organization",
             format!(
                 "different countries: {} / {}",
-                ra.countries.iter().map(|c| c.1.as_str()).collect::<Vec<_>>().join(" "),
-                rb.countries.iter().map(|c| c.1.as_str()).collect::<Vec<_>>().join(" ")
+                ra.countries
+                    .iter()
+                    .map(|c| c.1.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                rb.countries
+                    .iter()
+                    .map(|c| c.1.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ),
         ));
         return finish(0.1, steps);
@@ -672,12 +688,9 @@ pub fn compare_organization(a: &str, b: &str) -> Comparison {
             "a country is named on one side only: compatible".to_string(),
         ));
     }
-    let only_acronyms = |r: &Reading| {
-        !r.units.is_empty() && r.units.iter().all(|u| matches!(u, Unit::Acronym(_)))
-    };
-    let acr = |r: &Reading| -> String {
-        r.units.iter().map(text_of).collect::<Vec<_>>().join("")
-    };
+    let only_acronyms =
+        |r: &Reading| !r.units.is_empty() && r.units.iter().all(|u| matches!(u, Unit::Acronym(_)));
+    let acr = |r: &Reading| -> String { r.units.iter().map(text_of).collect::<Vec<_>>().join("") };
     let score = match (only_acronyms(&ra), only_acronyms(&rb)) {
         (true, true) => {
             let (x, y) = (acr(&ra), acr(&rb));
@@ -820,7 +833,10 @@ mod tests {
     #[test]
     fn kinds_parse_and_refuse_others() {
         assert_eq!("place".parse::<NameKind>(), Ok(NameKind::Place));
-        assert_eq!("Organisation".parse::<NameKind>(), Ok(NameKind::Organization));
+        assert_eq!(
+            "Organisation".parse::<NameKind>(),
+            Ok(NameKind::Organization)
+        );
         assert_eq!("person".parse::<NameKind>(), Ok(NameKind::Person));
         let err = "planet".parse::<NameKind>().unwrap_err();
         assert!(err.to_string().contains("planet"));
@@ -856,10 +872,17 @@ mod tests {
         ];
         for a in forms {
             for b in forms {
-                assert!(place(a, b) >= DEFAULT_THRESHOLD, "{a} / {b}: {:?}", compare_place(a, b));
+                assert!(
+                    place(a, b) >= DEFAULT_THRESHOLD,
+                    "{a} / {b}: {:?}",
+                    compare_place(a, b)
+                );
             }
         }
-        assert_eq!(place_key("Лісова казка"), place_key("Forest Fairy Tale camp"));
+        assert_eq!(
+            place_key("Лісова казка"),
+            place_key("Forest Fairy Tale camp")
+        );
     }
 
     #[test]
@@ -870,7 +893,11 @@ mod tests {
             ("Солнечный", "Солнечная поляна"),
             ("Маяк", "Мак"),
         ] {
-            assert!(place(a, b) < DEFAULT_THRESHOLD, "{a} / {b}: {:?}", compare_place(a, b));
+            assert!(
+                place(a, b) < DEFAULT_THRESHOLD,
+                "{a} / {b}: {:?}",
+                compare_place(a, b)
+            );
         }
     }
 
@@ -893,19 +920,41 @@ mod tests {
             ("ЗСУ", "Вооружённые силы Украины"),
             ("КПРФ", "Коммунистическая партия Российской Федерации"),
         ] {
-            assert!(org(a, b) >= DEFAULT_THRESHOLD, "{a} / {b}: {:?}", compare_organization(a, b));
+            assert!(
+                org(a, b) >= DEFAULT_THRESHOLD,
+                "{a} / {b}: {:?}",
+                compare_organization(a, b)
+            );
         }
-        for (a, b) in [("МВД", "МИД"), ("ФСБ", "ФСО"), ("МЧС", "Ministry of Internal Affairs")] {
-            assert!(org(a, b) < DEFAULT_THRESHOLD, "{a} / {b}: {:?}", compare_organization(a, b));
+        for (a, b) in [
+            ("МВД", "МИД"),
+            ("ФСБ", "ФСО"),
+            ("МЧС", "Ministry of Internal Affairs"),
+        ] {
+            assert!(
+                org(a, b) < DEFAULT_THRESHOLD,
+                "{a} / {b}: {:?}",
+                compare_organization(a, b)
+            );
         }
     }
 
     #[test]
     fn translated_organisation_names_and_compound_abbreviations() {
-        assert!(org("Министерство обороны России", "Ministry of Defence of Russia") >= 0.95);
+        assert!(
+            org(
+                "Министерство обороны России",
+                "Ministry of Defence of Russia"
+            ) >= 0.95
+        );
         assert!(org("Минобороны", "Міністерство оборони") >= DEFAULT_THRESHOLD);
         assert!(org("Мінфін", "Ministry of Finance") >= DEFAULT_THRESHOLD);
-        assert!(org("Міністэрства ўнутраных спраў", "Министерство внутренних дел") >= 0.95);
+        assert!(
+            org(
+                "Міністэрства ўнутраных спраў",
+                "Министерство внутренних дел"
+            ) >= 0.95
+        );
         assert!(org("Ministry of Defence", "Ministry of Justice") < DEFAULT_THRESHOLD);
         assert!(org("Государственная дума", "Городская дума") < DEFAULT_THRESHOLD);
         assert!(org("Council of Europe", "European Council") < DEFAULT_THRESHOLD);

@@ -316,8 +316,7 @@ fn form_keys(form: &str) -> Vec<String> {
                 s,
                 Scheme::InformalGerman | Scheme::InformalFrench | Scheme::BeLacinka
             )
-        })
-        {
+        }) {
             let k = primary_key(&transliterate(form, s));
             if !keys.contains(&k) {
                 keys.push(k);

@@ -115,7 +115,9 @@ impl Scheme {
             "ru-passport" | "passport" | "icao" | "rupassport" => Scheme::RuPassport,
             "be" | "be-national" | "benational" => Scheme::BeNational,
             "be-bgn" | "be-bgn-pcgn" | "bebgnpcgn" => Scheme::BeBgnPcgn,
-            "be-lacinka" | "lacinka" | "łacinka" | "be-łacinka" | "belacinka" => Scheme::BeLacinka,
+            "be-lacinka" | "lacinka" | "łacinka" | "be-łacinka" | "belacinka" => {
+                Scheme::BeLacinka
+            }
             "de" | "german" | "informal-german" => Scheme::InformalGerman,
             "fr" | "french" | "informal-french" => Scheme::InformalFrench,
             _ => return None,

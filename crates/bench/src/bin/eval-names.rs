@@ -123,7 +123,12 @@ fn main() -> ExitCode {
     let (t_all, acc_all_best) = best_threshold(&all);
     let kinds: Vec<(NameKind, Vec<&Pair>)> = NameKind::ALL
         .iter()
-        .map(|k| (*k, pairs.iter().filter(|p| p.kind == *k).collect::<Vec<_>>()))
+        .map(|k| {
+            (
+                *k,
+                pairs.iter().filter(|p| p.kind == *k).collect::<Vec<_>>(),
+            )
+        })
         .filter(|(_, v)| !v.is_empty())
         .collect();
     let mut cats: BTreeMap<&str, Vec<&Pair>> = BTreeMap::new();

@@ -300,7 +300,9 @@ fn parse(text: &'static str) -> Result<Tables, TableError> {
                             if letter.positional.iter().any(|(c, _)| *c == condition) {
                                 return Err(fail("the same condition twice for a letter"));
                             }
-                            letter.positional.push((condition, Spelling::new(row.value)));
+                            letter
+                                .positional
+                                .push((condition, Spelling::new(row.value)));
                         }
                     }
                 }

@@ -25,7 +25,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use casefile_names::{Comparison, NameKind, Scheme, Step, DEFAULT_THRESHOLD};
+use casefile_names::{Comparison, NameKind, Scheme, Step};
 
 use crate::gazetteer::{lookup_place, GazetteerEntry, GAZETTEER};
 
@@ -172,40 +172,47 @@ fn place_ids(name: &str) -> Vec<PlaceId> {
 }
 
 fn step(rule: &str, detail: String) -> Step {
-    Step {
-        rule: rule.to_string(),
-        detail,
-    }
+    Step::new(rule, detail)
 }
 
-fn decided(score: f64, mut steps: Vec<Step>) -> Comparison {
-    let score = score.clamp(0.0, 1.0);
-    let same = score >= DEFAULT_THRESHOLD;
-    steps.push(step(
-        "score",
-        format!(
-            "{score:.3} {} the threshold {DEFAULT_THRESHOLD}: {}",
-            if same { "≥" } else { "<" },
-            if same { "same" } else { "different" }
-        ),
-    ));
-    Comparison {
-        score,
-        same,
-        explanation: steps,
-    }
+fn decided(score: f64, steps: Vec<Step>) -> Comparison {
+    Comparison::decided(score, steps)
 }
 
-/// The best string comparison of `name` with the names of a group, by `cmp`.
-fn best_against(
-    name: &str,
-    names: &[String],
-    cmp: fn(&str, &str) -> Comparison,
-) -> Option<(String, Comparison)> {
-    names
-        .iter()
-        .map(|n| (n.clone(), cmp(name, n)))
-        .max_by(|x, y| x.1.score.total_cmp(&y.1.score))
+/// One side found in the gazetteer or the list, the other not: the other is
+/// compared with every name of what the first denotes, and with the first
+/// as written; the better comparison counts.
+struct Known {
+    rule: &'static str,
+    what: String,
+    names: Vec<String>,
+}
+
+impl Known {
+    fn compare(
+        self,
+        (a, b): (&str, &str),
+        other: &str,
+        cmp: fn(&str, &str) -> Comparison,
+    ) -> Comparison {
+        let direct = cmp(a, b);
+        let best = self
+            .names
+            .iter()
+            .map(|n| (n, cmp(other, n)))
+            .max_by(|x, y| x.1.score.total_cmp(&y.1.score));
+        match best {
+            Some((n, c)) if c.score > direct.score => {
+                let mut steps = vec![step(
+                    self.rule,
+                    format!("{}; {other} is compared with its name {n}", self.what),
+                )];
+                steps.extend(c.explanation.into_iter().filter(|s| s.rule != "score"));
+                decided(c.score, steps)
+            }
+            _ => direct,
+        }
+    }
 }
 
 /// Compares two places (settlements, regions, facilities); see the module
@@ -267,22 +274,18 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
             } else {
                 (a, &ia, b)
             };
-            let direct = casefile_names::compare_place(a, b);
             let names: Vec<String> = ids.iter().flat_map(|i| place_names(*i)).collect();
-            match best_against(other, &names, casefile_names::compare_place) {
-                Some((n, c)) if c.score > direct.score => {
-                    steps.push(step(
-                        "gazetteer",
-                        format!(
-                            "{known} is {}; {other} is not in the gazetteer and is compared with its name {n}",
-                            ids.iter().map(|i| place_label(*i)).collect::<Vec<_>>().join(" or ")
-                        ),
-                    ));
-                    steps.extend(c.explanation.into_iter().filter(|s| s.rule != "score"));
-                    decided(c.score, steps)
-                }
-                _ => direct,
-            }
+            let label = ids
+                .iter()
+                .map(|i| place_label(*i))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let known = Known {
+                rule: "gazetteer",
+                what: format!("{known} is {label}; {other} is not in the gazetteer"),
+                names,
+            };
+            known.compare((a, b), other, casefile_names::compare_place)
         }
     }
 }
@@ -395,26 +398,17 @@ pub fn compare_organizations(a: &str, b: &str) -> Comparison {
             } else {
                 (a, &ia, b)
             };
-            let direct = casefile_names::compare_organization(a, b);
             let names: Vec<String> = ids
                 .iter()
                 .filter_map(|i| ORGS.orgs.get(*i))
                 .flat_map(|o| o.forms.clone())
                 .collect();
-            match best_against(other, &names, casefile_names::compare_organization) {
-                Some((n, c)) if c.score > direct.score => {
-                    steps.push(step(
-                        "organizations",
-                        format!(
-                            "{known} is {} in the list; {other} is compared with its form {n}",
-                            first(ids)
-                        ),
-                    ));
-                    steps.extend(c.explanation.into_iter().filter(|s| s.rule != "score"));
-                    decided(c.score, steps)
-                }
-                _ => direct,
-            }
+            let known = Known {
+                rule: "organizations",
+                what: format!("{known} is {} in the list", first(ids)),
+                names,
+            };
+            known.compare((a, b), other, casefile_names::compare_organization)
         }
     }
 }

@@ -47,9 +47,38 @@ pub struct Comparison {
 }
 
 pub(crate) fn step(rule: &str, detail: String) -> Step {
-    Step {
-        rule: rule.to_string(),
-        detail,
+    Step::new(rule, detail)
+}
+
+impl Step {
+    /// A step of rule `rule` saying `detail`.
+    pub fn new(rule: &str, detail: String) -> Step {
+        Step {
+            rule: rule.to_string(),
+            detail,
+        }
+    }
+}
+
+impl Comparison {
+    /// The comparison of a score (clamped to [0, 1]) reached by `steps`: the
+    /// decision at [`DEFAULT_THRESHOLD`], with a last step that states it.
+    pub fn decided(score: f64, mut steps: Vec<Step>) -> Comparison {
+        let score = score.clamp(0.0, 1.0);
+        let same = score >= DEFAULT_THRESHOLD;
+        steps.push(step(
+            "score",
+            format!(
+                "{score:.3} {} the threshold {DEFAULT_THRESHOLD}: {}",
+                if same { "≥" } else { "<" },
+                if same { "same" } else { "different" }
+            ),
+        ));
+        Comparison {
+            score,
+            same,
+            explanation: steps,
+        }
     }
 }
 
@@ -1128,19 +1157,5 @@ pub fn compare(a: &str, b: &str) -> Comparison {
         ));
         place_score(a, b, &mut steps)
     };
-    let score = score.clamp(0.0, 1.0);
-    let same = score >= DEFAULT_THRESHOLD;
-    steps.push(step(
-        "score",
-        format!(
-            "{score:.3} {} the threshold {DEFAULT_THRESHOLD}: {}",
-            if same { "≥" } else { "<" },
-            if same { "same" } else { "different" }
-        ),
-    ));
-    Comparison {
-        score,
-        same,
-        explanation: steps,
-    }
+    Comparison::decided(score, steps)
 }

@@ -33,7 +33,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{place_score, step, token_similarity, Comparison, Step, DEFAULT_THRESHOLD};
+use crate::compare::{place_score, step, token_similarity, Comparison, Step};
 use crate::key::{fold_latin, is_cyrillic_text, token_keys};
 use crate::translit::{transliterate, Scheme};
 
@@ -453,22 +453,8 @@ fn place_text(r: &Reading, adjectival: bool) -> String {
     out.join(" ")
 }
 
-fn finish(score: f64, mut steps: Vec<Step>) -> Comparison {
-    let score = score.clamp(0.0, 1.0);
-    let same = score >= DEFAULT_THRESHOLD;
-    steps.push(step(
-        "score",
-        format!(
-            "{score:.3} {} the threshold {DEFAULT_THRESHOLD}: {}",
-            if same { "≥" } else { "<" },
-            if same { "same" } else { "different" }
-        ),
-    ));
-    Comparison {
-        score,
-        same,
-        explanation: steps,
-    }
+fn finish(score: f64, steps: Vec<Step>) -> Comparison {
+    Comparison::decided(score, steps)
 }
 
 /// Compares two place or facility names without a gazetteer (see the
@@ -773,38 +759,30 @@ fn units_score(ra: &Reading, rb: &Reading, a: &str, b: &str, steps: &mut Vec<Ste
         score *= s;
         steps.push(step("organization", why));
     }
-    for (i, u) in ua.iter().enumerate().filter(|(i, _)| !used_a[*i]) {
-        let _ = i;
-        if is_optional(u) {
-            steps.push(step(
-                "organization",
-                format!("'{}' may be left out (optional word)", text_of(u)),
-            ));
-            score *= 0.95;
-        } else {
-            steps.push(step(
-                "organization",
-                format!("'{}' has no counterpart in {b}", text_of(u)),
-            ));
-            score *= 0.45;
+    let mut unmatched = |units: &[&Unit], used: &[bool], other: &str| {
+        for u in units
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !**used)
+            .map(|(u, _)| u)
+        {
+            if is_optional(u) {
+                steps.push(step(
+                    "organization",
+                    format!("'{}' may be left out (optional word)", text_of(u)),
+                ));
+                score *= 0.95;
+            } else {
+                steps.push(step(
+                    "organization",
+                    format!("'{}' has no counterpart in {other}", text_of(u)),
+                ));
+                score *= 0.45;
+            }
         }
-    }
-    for (j, u) in ub.iter().enumerate().filter(|(j, _)| !used_b[*j]) {
-        let _ = j;
-        if is_optional(u) {
-            steps.push(step(
-                "organization",
-                format!("'{}' may be left out (optional word)", text_of(u)),
-            ));
-            score *= 0.95;
-        } else {
-            steps.push(step(
-                "organization",
-                format!("'{}' has no counterpart in {a}", text_of(u)),
-            ));
-            score *= 0.45;
-        }
-    }
+    };
+    unmatched(&ua, &used_a, b);
+    unmatched(&ub, &used_b, a);
     score
 }
 
@@ -821,6 +799,7 @@ pub fn compare_kind(kind: NameKind, a: &str, b: &str) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::DEFAULT_THRESHOLD;
 
     fn place(a: &str, b: &str) -> f64 {
         compare_place(a, b).score

@@ -21,7 +21,8 @@
 //! - the gazetteer alone: [`lookup_place`] → [`GazetteerEntry`],
 //!   [`gazetteer_size`];
 //! - names by kind: [`compare_names`] (places through the gazetteer and
-//!   `data/renamings.tsv`, organisations through `data/organizations.tsv`,
+//!   `data/renamings.tsv`, organisations through `data/organizations.tsv` and
+//!   `data/organization_names.tsv`,
 //!   persons as `casefile_names::compare`), [`place_group_key`];
 //! - across documents: [`resolve_persons`] / [`resolve_organizations`] group
 //!   the findings of many sources (each under its [`DocKey`]) into

@@ -2,7 +2,8 @@
 //! places through the gazetteer (`data/gazetteer.tsv`, `curated_places.tsv`)
 //! and the renamings (`data/renamings.tsv`: Dnipropetrovsk → Dnipro,
 //! Artemivsk → Bakhmut, with the act each is known from), organisations
-//! through the multilingual list (`data/organizations.tsv`), persons as
+//! through the multilingual lists (`data/organizations.tsv`, which extraction
+//! also reads, and `data/organization_names.tsv`, for comparison only), persons as
 //! `casefile_names::compare` does.
 //!
 //! Places: the same gazetteer entry is the same place, two different entries
@@ -34,6 +35,7 @@ pub const STRICT: f64 = 0.9;
 
 const RENAMINGS: &str = include_str!("../data/renamings.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
+const ORGANIZATION_NAMES: &str = include_str!("../data/organization_names.tsv");
 
 /// A place group: a gazetteer entry (by index), or a renaming row the
 /// gazetteer lacks (by row, offset past the entries).
@@ -317,7 +319,9 @@ fn org_key(name: &str) -> String {
 static ORGS: LazyLock<OrgIndex> = LazyLock::new(|| {
     let mut orgs = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for line in crate::wordlist::entries(ORGANIZATIONS) {
+    let lines =
+        crate::wordlist::entries(ORGANIZATIONS).chain(crate::wordlist::entries(ORGANIZATION_NAMES));
+    for line in lines {
         let cols: Vec<&str> = line.split('\t').collect();
         let mut forms: Vec<String> = Vec::new();
         for (i, col) in cols.iter().enumerate().take(3) {

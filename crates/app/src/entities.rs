@@ -143,7 +143,9 @@ fn machine_clusters(kind: EntityKind, locals: &Locals) -> Vec<Vec<String>> {
                 .collect()
         }
         _ => {
-            // Places come from the gazetteer: one canonical name and kind is one place.
+            // Places come from the gazetteer: one entry (or renamed place)
+            // and kind is one place; a name it lacks (a camp) is grouped by
+            // its words, descriptors dropped and generic words translated.
             let mut by_key: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
             for (i, e) in locals.entities.iter().enumerate() {
                 let place_kind = about(e)
@@ -152,7 +154,7 @@ fn machine_clusters(kind: EntityKind, locals: &Locals) -> Vec<Vec<String>> {
                     .map(|s| s.value.clone())
                     .unwrap_or_default();
                 by_key
-                    .entry((casefile_text::fold(&e.caption), place_kind))
+                    .entry((casefile_extract::place_group_key(&e.caption), place_kind))
                     .or_default()
                     .push(i);
             }

@@ -11,6 +11,11 @@ pub enum NamesCommand {
     Compare {
         a: String,
         b: String,
+        /// What the names name: person, place (settlements, regions,
+        /// camps; through the gazetteer) or organization (acronyms across
+        /// languages; through the organisation list).
+        #[arg(long, default_value = "person", value_parser = parse_kind)]
+        kind: names::NameKind,
         #[arg(long)]
         json: bool,
     },
@@ -22,17 +27,22 @@ pub enum NamesCommand {
     },
 }
 
+fn parse_kind(s: &str) -> Result<names::NameKind, names::UnknownKind> {
+    s.parse()
+}
+
 pub fn run(command: NamesCommand) -> Result<u8> {
     match command {
-        NamesCommand::Compare { a, b, json } => {
-            let comparison = names::compare(&a, &b);
+        NamesCommand::Compare { a, b, kind, json } => {
+            let comparison = names::compare(&a, &b, kind);
             if json {
                 println!("{}", serde_json::to_string_pretty(&comparison)?);
             } else {
                 println!(
-                    "{:.3} {} (default threshold {})",
+                    "{:.3} {} {}s (default threshold {})",
                     comparison.score,
                     if comparison.same { "same" } else { "different" },
+                    kind.as_str(),
                     names::DEFAULT_THRESHOLD
                 );
                 for step in &comparison.explanation {

@@ -254,3 +254,40 @@ fn names_compare_explains_and_decides_across_scripts() {
     let variants = stdout(&out);
     assert!(variants.lines().any(|l| l == "Lukashenko"), "{variants}");
 }
+
+#[test]
+fn names_compare_takes_the_kind() {
+    let compare = |a: &str, b: &str, kind: Option<&str>| {
+        let mut args = vec!["names", "compare", a, b, "--json"];
+        if let Some(k) = kind {
+            args.extend(["--kind", k]);
+        }
+        let out = casefile().args(&args).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        json(&out)
+    };
+    // A renamed city is one place through the renamings; two gazetteer
+    // entries one letter apart are two places.
+    assert_eq!(
+        compare("Dnipropetrovsk", "Дніпро", Some("place"))["same"],
+        true
+    );
+    assert_eq!(compare("Balta", "Bălți", Some("place"))["same"], false);
+    // An acronym across scripts and languages.
+    assert_eq!(
+        compare("МВД", "Ministry of Internal Affairs", Some("organization"))["same"],
+        true
+    );
+    assert_eq!(compare("МВД", "МИД", Some("organization"))["same"], false);
+    // The default is person, and persons compare as before.
+    let person = compare("Shevchenko", "Шевченко", None);
+    assert_eq!(person["same"], true);
+    assert_eq!(compare("Шевченко", "Шевчук", Some("person"))["same"], false);
+    // An unknown kind is refused with the reason.
+    let out = casefile()
+        .args(["names", "compare", "a", "b", "--kind", "planet"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("planet"), "{}", stderr(&out));
+}

@@ -20,6 +20,10 @@
 //!   [`Qualifier`]) and [`Event`]s, every one with its [`Mention`]s or span;
 //! - the gazetteer alone: [`lookup_place`] → [`GazetteerEntry`],
 //!   [`gazetteer_size`];
+//! - names by kind: [`compare_names`] (places through the gazetteer and
+//!   `data/renamings.tsv`, organisations through `data/organizations.tsv` and
+//!   `data/organization_names.tsv`,
+//!   persons as `casefile_names::compare`), [`place_group_key`];
 //! - across documents: [`resolve_persons`] / [`resolve_organizations`] group
 //!   the findings of many sources (each under its [`DocKey`]) into
 //!   [`ResolvedPerson`]s / [`ResolvedOrganization`]s, and
@@ -37,6 +41,7 @@ mod events;
 mod gazetteer;
 mod lemma;
 mod lexicon;
+mod name_kinds;
 mod normalize;
 mod numbers;
 mod orgs;
@@ -51,6 +56,7 @@ use serde::{Deserialize, Serialize};
 
 pub use clusters::{apply_judgements, Judgement};
 pub use gazetteer::{gazetteer_size, lookup_place, GazetteerEntry};
+pub use name_kinds::{compare_names, compare_organizations, compare_places, place_group_key};
 pub use resolve::{
     resolve_organizations, resolve_persons, DocKey, ResolvedOrganization, ResolvedPerson,
 };

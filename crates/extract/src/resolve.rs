@@ -4,6 +4,10 @@
 //! Лукашенко), while keeping different people apart (Alexander Lukashenko is
 //! not Alexei Talai).
 //!
+//! Organizations join by acronym, by a shared spelling, or when
+//! `name_kinds::compare_organizations` finds one organisation in two
+//! languages (МВД / Ministry of Internal Affairs of Russia).
+//!
 //! Full names form the groups first; a lone surname or an initial joins a
 //! group only when exactly one group fits it, so that an ambiguous
 //! "Kuleba" never chains two different Kulebas together.
@@ -197,14 +201,22 @@ pub fn resolve_organizations(items: &[(DocKey, Organization)]) -> Vec<ResolvedOr
             .chain(o.acronym.iter())
             .map(|s| fold(s))
             .collect();
-        let found = out.iter().position(|r| {
-            (r.acronym.is_some()
-                && r.acronym.as_deref().map(fold) == o.acronym.as_deref().map(fold))
-                || r.variants
-                    .iter()
-                    .chain(std::iter::once(&r.name))
-                    .any(|v| keys.contains(&fold(v)))
-        });
+        let found = out
+            .iter()
+            .position(|r| {
+                (r.acronym.is_some()
+                    && r.acronym.as_deref().map(fold) == o.acronym.as_deref().map(fold))
+                    || r.variants
+                        .iter()
+                        .chain(std::iter::once(&r.name))
+                        .any(|v| keys.contains(&fold(v)))
+            })
+            // Across languages and acronyms (МВД / Ministry of Internal
+            // Affairs of Russia): the organisation comparison of `name_kinds`.
+            .or_else(|| {
+                out.iter()
+                    .position(|r| crate::name_kinds::compare_organizations(&o.name, &r.name).same)
+            });
         let r = match found {
             Some(k) => &mut out[k],
             None => {
@@ -356,6 +368,43 @@ mod tests {
         assert_eq!(group_of(6), group_of(7));
         assert_ne!(group_of(6), group_of(0));
         assert_ne!(group_of(8), group_of(0));
+    }
+
+    fn organization(name: &str) -> Organization {
+        Organization {
+            name: name.to_string(),
+            acronym: None,
+            variants: vec![name.to_string()],
+            mentions: vec![Mention {
+                start: 0,
+                end: 1,
+                text: "x".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn organizations_join_across_languages_and_acronyms() {
+        let items: Vec<(DocKey, Organization)> = [
+            "Министерство внутренних дел Российской Федерации",
+            "Ministry of Internal Affairs of Russia",
+            "МВД России",
+            "МИД России",
+            "Служба безпеки України",
+            "Security Service of Ukraine",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (i.to_string(), organization(n)))
+        .collect();
+        let r = resolve_organizations(&items);
+        let group_of = |m: usize| r.iter().position(|g| g.members.contains(&m));
+        assert_eq!(group_of(0), group_of(1), "{r:?}");
+        assert_eq!(group_of(0), group_of(2), "{r:?}");
+        assert_ne!(group_of(0), group_of(3), "{r:?}");
+        assert_eq!(group_of(4), group_of(5), "{r:?}");
+        assert_ne!(group_of(4), group_of(0), "{r:?}");
+        assert_eq!(r.len(), 3, "{r:?}");
     }
 
     #[test]

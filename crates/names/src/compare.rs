@@ -46,10 +46,39 @@ pub struct Comparison {
     pub explanation: Vec<Step>,
 }
 
-fn step(rule: &str, detail: String) -> Step {
-    Step {
-        rule: rule.to_string(),
-        detail,
+pub(crate) fn step(rule: &str, detail: String) -> Step {
+    Step::new(rule, detail)
+}
+
+impl Step {
+    /// A step of rule `rule` saying `detail`.
+    pub fn new(rule: &str, detail: String) -> Step {
+        Step {
+            rule: rule.to_string(),
+            detail,
+        }
+    }
+}
+
+impl Comparison {
+    /// The comparison of a score (clamped to [0, 1]) reached by `steps`: the
+    /// decision at [`DEFAULT_THRESHOLD`], with a last step that states it.
+    pub fn decided(score: f64, mut steps: Vec<Step>) -> Comparison {
+        let score = score.clamp(0.0, 1.0);
+        let same = score >= DEFAULT_THRESHOLD;
+        steps.push(step(
+            "score",
+            format!(
+                "{score:.3} {} the threshold {DEFAULT_THRESHOLD}: {}",
+                if same { "≥" } else { "<" },
+                if same { "same" } else { "different" }
+            ),
+        ));
+        Comparison {
+            score,
+            same,
+            explanation: steps,
+        }
     }
 }
 
@@ -155,12 +184,20 @@ pub(crate) fn language_form(key: &str) -> String {
         ("Ska", "Sko"),
         ("Cka", "Cko"),
         ("ivka", "ovka"),
+        ("evka", "ovka"),
         ("ivsk", "ovsk"),
     ] {
         if k.ends_with(from) {
             k.truncate(k.len() - from.len());
             k.push_str(to);
         }
+    }
+    // Russian neuter adjectival -ое against Ukrainian and Belarusian -е / -ае
+    // (Первомайское / Первомайське, Kirovskoye / Kirovske).
+    if k.chars().count() > 5 && (k.ends_with("skoe") || k.ends_with("Tkoe") || k.ends_with("skae"))
+    {
+        k.truncate(k.len() - 2);
+        k.push('e');
     }
     // Ukrainian -я after a lengthened consonant vs Russian -ье
     // (Високопілля / Высокополье, Запоріжжя / Запорожье).
@@ -864,7 +901,7 @@ fn place_tokens(s: &str) -> (Vec<String>, Vec<AdminWord>) {
 /// Adjectival forms in region names: "Луганська область" / "Luhansk
 /// oblast" / "Luhanskaya oblast" all reduce to "Луган"/"Luhan"; "-цька" and
 /// "-tsk" keep the ц ("Донецька" / "Donetsk" → "Донец" / "Donets").
-fn strip_adjectival(token: &str) -> String {
+pub(crate) fn strip_adjectival(token: &str) -> String {
     let lower = token.to_lowercase();
     const ENDINGS: [(&str, &str); 20] = [
         ("цька", "ц"),
@@ -902,7 +939,7 @@ fn strip_adjectival(token: &str) -> String {
     }
 }
 
-fn place_score(a: &str, b: &str, steps: &mut Vec<Step>) -> f64 {
+pub(crate) fn place_score(a: &str, b: &str, steps: &mut Vec<Step>) -> f64 {
     let (ca, aa) = place_tokens(a);
     let (cb, ab) = place_tokens(b);
     if ca.is_empty() || cb.is_empty() {
@@ -1120,19 +1157,5 @@ pub fn compare(a: &str, b: &str) -> Comparison {
         ));
         place_score(a, b, &mut steps)
     };
-    let score = score.clamp(0.0, 1.0);
-    let same = score >= DEFAULT_THRESHOLD;
-    steps.push(step(
-        "score",
-        format!(
-            "{score:.3} {} the threshold {DEFAULT_THRESHOLD}: {}",
-            if same { "≥" } else { "<" },
-            if same { "same" } else { "different" }
-        ),
-    ));
-    Comparison {
-        score,
-        same,
-        explanation: steps,
-    }
+    Comparison::decided(score, steps)
 }

@@ -309,11 +309,14 @@ fn form_keys(form: &str) -> Vec<String> {
     if crate::key::is_cyrillic_text(form) {
         // The informal German/French styles are decoded on the input side
         // (see `key::token_keys`); filing them here would make Жанна
-        // ("Janna" in French) collide with Яна.
-        for s in Scheme::ALL
-            .into_iter()
-            .filter(|s| !matches!(s, Scheme::InformalGerman | Scheme::InformalFrench))
-        {
+        // ("Janna" in French) collide with Яна. So is Łacinka, whose plain
+        // l before a vowel is soft: Аля is "Ala", which would meet Алла.
+        for s in Scheme::ALL.into_iter().filter(|s| {
+            !matches!(
+                s,
+                Scheme::InformalGerman | Scheme::InformalFrench | Scheme::BeLacinka
+            )
+        }) {
             let k = primary_key(&transliterate(form, s));
             if !keys.contains(&k) {
                 keys.push(k);

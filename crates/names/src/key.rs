@@ -269,6 +269,45 @@ fn decode_polish(s: &str) -> String {
     )
 }
 
+/// Reads a Belarusian Łacinka spelling (`Scheme::BeLacinka`: Łukašenka,
+/// Mahiloŭ, Viciebsk) in the standard style, when the token has one of its
+/// letters: ł is a hard л; a plain l is soft, so the vowel after it is the
+/// iotated one (la → ля, lo → лё, lu → лю); c is ц (ch is х); č š ž ŭ ć ś ź ń
+/// as `fold_latin` spells them.
+fn decode_lacinka(token: &str) -> Option<String> {
+    let lower: Vec<char> = token.nfc().flat_map(char::to_lowercase).collect();
+    if !lower
+        .iter()
+        .any(|c| matches!(c, 'ł' | 'ŭ' | 'ć' | 'ś' | 'ź' | 'ń' | 'č' | 'š' | 'ž'))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(lower.len() + 4);
+    for (i, &c) in lower.iter().enumerate() {
+        let next = lower.get(i + 1).copied();
+        match c {
+            'ł' => out.push('l'),
+            'l' => {
+                out.push('l');
+                match next {
+                    Some('a') | Some('u') => out.push('i'),
+                    Some('o') => {
+                        // лё: the key spells ё as е.
+                        out.push('e');
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            'o' if i > 0 && lower[i - 1] == 'l' => {}
+            'c' if next == Some('h') => out.push('k'),
+            'c' => out.push_str("ts"),
+            _ => out.push_str(&fold_latin(&c.to_string())),
+        }
+    }
+    Some(out)
+}
+
 /// Entries kept per thread by the memo caches before they are emptied.
 const MEMO_CAPACITY: usize = 100_000;
 
@@ -321,6 +360,9 @@ fn compute_token_keys(token: &str) -> Vec<KeyVariant> {
     }
     let folded = fold_latin(token);
     push(skeleton(&folded), "Latin");
+    if let Some(lacinka) = decode_lacinka(token) {
+        push(skeleton(&lacinka), "Belarusian Łacinka");
+    }
     let german_initial_s =
         folded.starts_with('s') && folded.chars().nth(1).is_some_and(is_key_vowel);
     if folded.contains("sch")
@@ -408,6 +450,19 @@ mod tests {
     fn meet(a: &str, b: &str) -> bool {
         let ka = keys(a);
         keys(b).iter().any(|k| ka.contains(k))
+    }
+
+    #[test]
+    fn lacinka_spellings_share_the_cyrillic_key() {
+        for (latin, cyrillic) in [
+            ("Łukašenka", "Лукашэнка"),
+            ("Mahiloŭ", "Магілёў"),
+            ("Maładziečna", "Маладзечна"),
+        ] {
+            assert!(meet(latin, cyrillic), "{latin} / {cyrillic}");
+        }
+        // A plain l before a vowel is soft only where Łacinka letters show the spelling.
+        assert_eq!(decode_lacinka("Lida"), None);
     }
 
     #[test]

@@ -40,8 +40,15 @@
 //! - [`transliterate`] / [`to_cyrillic`]: the standards themselves (one [`Scheme`] per
 //!   romanisation standard; the Cyrillic orthography is a `casefile_core::Lang`).
 //! - [`parse_name`]: token roles and name order.
+//! - [`compare_kind`] by [`NameKind`]: places and facilities ([`compare_place`]:
+//!   descriptors such as "camp" dropped, generic words translated through
+//!   `data/generic_words.tsv`) and organisations ([`compare_organization`]:
+//!   acronyms across languages, countries that must agree); [`place_key`] and
+//!   [`strip_descriptors`] for grouping and gazetteer look-ups. The gazetteer
+//!   itself lives in `casefile-extract`, which compares places through it.
 
 mod compare;
+mod generic;
 mod given;
 mod key;
 mod parse;
@@ -52,6 +59,10 @@ mod translit;
 use casefile_core::Sex;
 
 pub use compare::{compare, compare_given, compare_surname, Comparison, Step, DEFAULT_THRESHOLD};
+pub use generic::{
+    compare_kind, compare_organization, compare_place, place_key, strip_descriptors, NameKind,
+    UnknownKind,
+};
 pub use given::{
     diminutives as given_name_diminutives, group_count as given_name_group_count,
     groups as given_name_groups,
@@ -368,7 +379,12 @@ fn schemes_for(word: &str) -> &'static [Scheme] {
         Scheme::InformalGerman,
         Scheme::InformalFrench,
     ];
-    const BE: &[Scheme] = &[Scheme::BeNational, Scheme::BeBgnPcgn, Scheme::RuIso9];
+    const BE: &[Scheme] = &[
+        Scheme::BeNational,
+        Scheme::BeBgnPcgn,
+        Scheme::BeLacinka,
+        Scheme::RuIso9,
+    ];
     const UK_RU: &[Scheme] = &[
         Scheme::UkNational2010,
         Scheme::RuBgnPcgn,

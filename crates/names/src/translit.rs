@@ -35,6 +35,12 @@
 //!   word-initially/after vowels, Ў, Ь, apostrophe, else ie io iu ia.
 //! - [`Scheme::BeBgnPcgn`]: BGN/PCGN 1979 system for Belarusian: Ў → w,
 //!   Г → h, Е Ё Ю Я → ye yo yu ya / ie io iu ia.
+//! - [`Scheme::BeLacinka`]: Belarusian Łacinka, the classical Latin
+//!   alphabet of Belarusian (as in the grammars of Taraškievič and the
+//!   spelling used by Belarusian exile and opposition media): Ł for hard Л
+//!   and l for soft (Łukašenka, Mahiloŭ), ć ś ź ń for soft Ц С З Н, Ŭ for
+//!   Ў, Ch for Х, C for Ц, Č Š Ž; Е Ё Ю Я → je jo ju ja iotated, ie io iu ia
+//!   after a consonant and e o u a after Л.
 //! - [`Scheme::InformalGerman`] and [`Scheme::InformalFrench`]: the Duden-style
 //!   and French press conventions (Schewtschenko, Chevtchenko). Not
 //!   standards; they are included because such spellings are common in
@@ -61,6 +67,8 @@ pub enum Scheme {
     BeNational,
     /// Belarusian, BGN/PCGN 1979.
     BeBgnPcgn,
+    /// Belarusian Łacinka, the classical Latin alphabet (Łukašenka, Mahiloŭ).
+    BeLacinka,
     /// Informal German press style (Duden): Schewtschenko.
     InformalGerman,
     /// Informal French press style: Chevtchenko.
@@ -69,13 +77,14 @@ pub enum Scheme {
 
 impl Scheme {
     /// Every scheme, in a stable order.
-    pub const ALL: [Scheme; 8] = [
+    pub const ALL: [Scheme; 9] = [
         Scheme::UkNational2010,
         Scheme::RuBgnPcgn,
         Scheme::RuIso9,
         Scheme::RuPassport,
         Scheme::BeNational,
         Scheme::BeBgnPcgn,
+        Scheme::BeLacinka,
         Scheme::InformalGerman,
         Scheme::InformalFrench,
     ];
@@ -89,6 +98,7 @@ impl Scheme {
             Scheme::RuPassport => "ru passport (ICAO)",
             Scheme::BeNational => "be national 2007",
             Scheme::BeBgnPcgn => "be BGN/PCGN",
+            Scheme::BeLacinka => "be Łacinka",
             Scheme::InformalGerman => "informal German",
             Scheme::InformalFrench => "informal French",
         }
@@ -105,6 +115,9 @@ impl Scheme {
             "ru-passport" | "passport" | "icao" | "rupassport" => Scheme::RuPassport,
             "be" | "be-national" | "benational" => Scheme::BeNational,
             "be-bgn" | "be-bgn-pcgn" | "bebgnpcgn" => Scheme::BeBgnPcgn,
+            "be-lacinka" | "lacinka" | "łacinka" | "be-łacinka" | "belacinka" => {
+                Scheme::BeLacinka
+            }
             "de" | "german" | "informal-german" => Scheme::InformalGerman,
             "fr" | "french" | "informal-french" => Scheme::InformalFrench,
             _ => return None,

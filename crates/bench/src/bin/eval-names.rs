@@ -1,13 +1,21 @@
-//! Accuracy of `casefile_names::compare` on the labelled pair set.
+//! Accuracy of name comparison on a labelled pair set.
 //!
 //! Usage: `eval-names [PAIRS.tsv] [--json] [--errors] [--scores OUT.tsv]`
 //! (default set: crates/names/data/pairs.tsv).
+//!
+//! Columns: a, b, same (0/1), category, and optionally kind (person, place,
+//! organization; person when absent). Each pair is compared by
+//! `casefile_extract::compare_names` with its kind (places through the
+//! gazetteer, organisations through the organisation list, persons by
+//! `casefile_names::compare`), as `casefile names compare --kind` does; the
+//! figures are also given per kind, with each kind's own best threshold.
 //!
 //! The best threshold is chosen on the even-numbered pairs only and then
 //! reported on both halves, so the odd half is a held-out figure; the
 //! default threshold was fixed in the code before this binary runs.
 
-use casefile_names::{compare, DEFAULT_THRESHOLD};
+use casefile_extract::compare_names;
+use casefile_names::{NameKind, DEFAULT_THRESHOLD};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,6 +25,7 @@ struct Pair {
     b: String,
     same: bool,
     category: String,
+    kind: NameKind,
     score: f64,
 }
 
@@ -86,12 +95,23 @@ fn main() -> ExitCode {
             );
             return ExitCode::FAILURE;
         }
-        let c = compare(cols[0], cols[1]);
+        let kind = match cols.get(4).map(|k| k.trim()).filter(|k| !k.is_empty()) {
+            None => NameKind::Person,
+            Some(k) => match k.parse::<NameKind>() {
+                Ok(kind) => kind,
+                Err(e) => {
+                    eprintln!("eval-names: {}:{}: {e}", path.display(), n + 1);
+                    return ExitCode::FAILURE;
+                }
+            },
+        };
+        let c = compare_names(kind, cols[0], cols[1]);
         pairs.push(Pair {
             a: cols[0].to_string(),
             b: cols[1].to_string(),
             same: cols[2].trim() == "1",
             category: cols[3].trim().to_string(),
+            kind,
             score: c.score,
         });
     }
@@ -101,6 +121,16 @@ fn main() -> ExitCode {
     let odd: Vec<&Pair> = pairs.iter().skip(1).step_by(2).collect();
     let (t_even, acc_even_tuned) = best_threshold(&even);
     let (t_all, acc_all_best) = best_threshold(&all);
+    let kinds: Vec<(NameKind, Vec<&Pair>)> = NameKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                *k,
+                pairs.iter().filter(|p| p.kind == *k).collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
     let mut cats: BTreeMap<&str, Vec<&Pair>> = BTreeMap::new();
     for p in &pairs {
         cats.entry(p.category.as_str()).or_default().push(p);
@@ -144,6 +174,15 @@ fn main() -> ExitCode {
             "best_threshold_all": t_all,
             "accuracy_best_all": acc_all_best,
             "categories": per_cat,
+            "kinds": kinds.iter().map(|(k, v)| {
+                let (t, acc) = best_threshold(v);
+                (k.as_str().to_string(), serde_json::json!({
+                    "n": v.len(),
+                    "accuracy_default": accuracy(v, DEFAULT_THRESHOLD),
+                    "best_threshold": t,
+                    "accuracy_best": acc,
+                }))
+            }).collect::<serde_json::Map<String, serde_json::Value>>(),
             "seconds": seconds,
         });
         println!("{j}");
@@ -165,6 +204,16 @@ fn main() -> ExitCode {
         accuracy(&odd, t_even)
     );
     println!("best threshold on all pairs {t_all:.3}: accuracy {acc_all_best:.4} (optimistic: tuned and measured on the same pairs)");
+    println!("per kind (best threshold: the kind's own, tuned and measured on its pairs):");
+    for (k, v) in &kinds {
+        let (t, acc) = best_threshold(v);
+        println!(
+            "  {:13} n={:4}  default {:.4}  best threshold {t:.3}: {acc:.4}",
+            k.as_str(),
+            v.len(),
+            accuracy(v, DEFAULT_THRESHOLD)
+        );
+    }
     println!("per category at the default threshold:");
     for (k, v) in &cats {
         println!(
@@ -180,7 +229,8 @@ fn main() -> ExitCode {
             .filter(|p| (p.score >= DEFAULT_THRESHOLD) != p.same)
         {
             println!(
-                "  [{}] {} | {} label={} score={:.3}",
+                "  [{} {}] {} | {} label={} score={:.3}",
+                p.kind.as_str(),
                 p.category,
                 p.a,
                 p.b,

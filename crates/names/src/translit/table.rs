@@ -38,30 +38,24 @@ enum Condition {
     Iotated,
     /// A vowel on each side (German and French double the s there).
     BetweenVowels,
-    /// The previous letter is this one.
-    After(char),
-    /// The next letter is this one.
-    Before(char),
+    /// The previous letter is one of these.
+    After(&'static str),
+    /// The next letter is one of these.
+    Before(&'static str),
 }
 
 impl Condition {
-    fn parse(text: &str) -> Option<Condition> {
-        let one_letter = |s: &str| {
-            let mut it = s.chars();
-            match (it.next(), it.next()) {
-                (Some(c), None) => Some(c),
-                _ => None,
-            }
-        };
+    fn parse(text: &'static str) -> Option<Condition> {
+        let letters = |s: &'static str| (!s.is_empty()).then_some(s);
         Some(match text {
             "initial" => Condition::Initial,
             "iotated" => Condition::Iotated,
             "between-vowels" => Condition::BetweenVowels,
             _ => {
-                if let Some(letter) = text.strip_prefix("after:") {
-                    Condition::After(one_letter(letter)?)
+                if let Some(set) = text.strip_prefix("after:") {
+                    Condition::After(letters(set)?)
                 } else {
-                    Condition::Before(one_letter(text.strip_prefix("before:")?)?)
+                    Condition::Before(letters(text.strip_prefix("before:")?)?)
                 }
             }
         })
@@ -79,8 +73,8 @@ impl Condition {
             Condition::BetweenVowels => {
                 ctx.prev.is_some_and(is_cyr_vowel) && ctx.next.is_some_and(is_cyr_vowel)
             }
-            Condition::After(letter) => ctx.prev == Some(letter),
-            Condition::Before(letter) => ctx.next == Some(letter),
+            Condition::After(set) => ctx.prev.is_some_and(|p| set.contains(p)),
+            Condition::Before(set) => ctx.next.is_some_and(|n| set.contains(n)),
         }
     }
 }
@@ -114,16 +108,17 @@ impl Spelling {
 #[derive(Debug)]
 pub(super) struct Letter {
     plain: Spelling,
-    positional: Option<(Condition, Spelling)>,
+    /// Positional rules, tried in the order of the file before `plain`.
+    positional: Vec<(Condition, Spelling)>,
 }
 
 impl Letter {
     /// The spelling that applies in `ctx`.
     pub(super) fn spelling(&self, ctx: &Ctx) -> &Spelling {
-        match &self.positional {
-            Some((condition, spelling)) if condition.holds(ctx) => spelling,
-            _ => &self.plain,
-        }
+        self.positional
+            .iter()
+            .find(|(condition, _)| condition.holds(ctx))
+            .map_or(&self.plain, |(_, spelling)| spelling)
     }
 }
 
@@ -276,7 +271,7 @@ fn parse(text: &'static str) -> Result<Tables, TableError> {
                 .map(|v| {
                     v.map(|v| Letter {
                         plain: Spelling::new(v),
-                        positional: None,
+                        positional: Vec::new(),
                     })
                 })
                 .collect()
@@ -302,10 +297,12 @@ fn parse(text: &'static str) -> Result<Tables, TableError> {
                     match row.condition {
                         None => letter.plain = Spelling::new(row.value),
                         Some(condition) => {
-                            if letter.positional.is_some() {
-                                return Err(fail("a letter has one condition per scheme"));
+                            if letter.positional.iter().any(|(c, _)| *c == condition) {
+                                return Err(fail("the same condition twice for a letter"));
                             }
-                            letter.positional = Some((condition, Spelling::new(row.value)));
+                            letter
+                                .positional
+                                .push((condition, Spelling::new(row.value)));
                         }
                     }
                 }
@@ -422,9 +419,9 @@ mod tests {
             ("base\tA\ta\n", 1, "not a lowercase letter"),
             ("base\tа\n", 1, "columns"),
             (
-                "base\tа\ta\nuk\tа\tb\tinitial\nuk\tа\tc\tiotated\n",
+                "base\tа\ta\nuk\tа\tb\tinitial\nuk\tа\tc\tinitial\n",
                 3,
-                "one condition",
+                "the same condition twice",
             ),
         ];
         for (text, line, reason) in bad {

@@ -1,0 +1,958 @@
+//! Places, facilities and organisations by their words, not only persons.
+//!
+//! A children's camp or a ministry is named in Russian, Ukrainian,
+//! Belarusian and English, transliterated or translated word by word
+//! ("Лесная сказка" / "Лісова казка" / "Lesnaya Skazka" / "Forest Fairy Tale
+//! camp"), with or without a descriptor ("camp", "санаторий", "оздоровчий
+//! табір"), and organisations by acronyms that differ between languages
+//! (МВД / MVD / Ministry of Internal Affairs). This module reads such names
+//! into *units*: a generic word becomes its concept from
+//! `data/generic_words.tsv` (so a translation and a transliteration meet),
+//! any other word stays a word compared by transliteration, a country
+//! qualifier ("of Russia", "України") is set apart, and connecting words
+//! are dropped.
+//!
+//! - [`compare_place`]: a place or facility name without the gazetteer
+//!   (`casefile-extract` looks places up first): descriptors dropped, generic
+//!   words translated, a name adjective read as its place when a descriptor
+//!   shows it names a facility ("Бердянский санаторий" / "Berdiansk
+//!   sanatorium"), then the word-by-word place rules of [`crate::compare`]
+//!   (every word must find a partner; Nova Kakhovka is not Kakhovka; a city
+//!   is not its district).
+//! - [`compare_organization`]: countries must agree when both name one; an
+//!   acronym is compared with an acronym by its letters and with a written
+//!   name by the initials that name has in each of the four languages
+//!   (Министерство внутренних дел → МВД, Міністерство внутрішніх справ →
+//!   МВС, Ministry of Internal Affairs → MIA, and in Russian МВД); otherwise
+//!   every unit must find a partner.
+//! - [`compare_kind`]: one entry point by [`NameKind`]; persons go to
+//!   [`crate::compare`] unchanged.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::compare::{place_score, step, token_similarity, Comparison, Step};
+use crate::key::{fold_latin, is_cyrillic_text, token_keys};
+use crate::translit::{transliterate, Scheme};
+
+const TABLE_TSV: &str = include_str!("../data/generic_words.tsv");
+
+/// What a name names: the comparison rules differ by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum NameKind {
+    /// A person (the default): surname, given name, patronymic.
+    #[default]
+    Person,
+    /// A settlement, region or facility (camp, sanatorium).
+    Place,
+    /// An organisation: ministry, agency, party, charity, outlet.
+    Organization,
+}
+
+impl NameKind {
+    /// Every kind, in a stable order.
+    pub const ALL: [NameKind; 3] = [NameKind::Person, NameKind::Place, NameKind::Organization];
+
+    /// The kind's name as the CLI and JSON write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameKind::Person => "person",
+            NameKind::Place => "place",
+            NameKind::Organization => "organization",
+        }
+    }
+}
+
+/// A kind name that is none of person, place, organization.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown name kind {0:?}: expected person, place or organization")]
+pub struct UnknownKind(pub String);
+
+impl std::str::FromStr for NameKind {
+    type Err = UnknownKind;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().as_str() {
+            "person" | "persons" | "people" => Ok(NameKind::Person),
+            "place" | "places" | "location" | "facility" => Ok(NameKind::Place),
+            "organization" | "organisation" | "organizations" | "organisations" | "org" => {
+                Ok(NameKind::Organization)
+            }
+            _ => Err(UnknownKind(s.to_string())),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Descriptor,
+    Stop,
+    Word,
+    Optional,
+    Country,
+    Prefix,
+}
+
+/// Languages of the table's columns, in order.
+const LANGS: [&str; 4] = ["en", "uk", "ru", "be"];
+
+struct Line {
+    class: Class,
+    concept: String,
+    /// Forms per language (en, uk, ru, be), the usual form first.
+    forms: [Vec<String>; 4],
+}
+
+struct Table {
+    lines: Vec<Line>,
+    /// Keys of a form's words joined by a space → lines, in file order.
+    phrases: HashMap<String, Vec<usize>>,
+    /// Longest form in words.
+    max_words: usize,
+    /// Keys of one-word forms of word lines, for compound abbreviations.
+    word_forms: Vec<(String, usize)>,
+    /// Prefix key → line of its concept.
+    prefixes: Vec<(String, usize)>,
+}
+
+fn word_key(word: &str) -> String {
+    crate::key::primary_key(word)
+}
+
+fn split_words(s: &str) -> Vec<&str> {
+    s.split(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '-' | ',' | '«' | '»' | '"' | '“' | '”' | '„' | '(' | ')' | '.' | '/' | ':' | ';'
+            )
+    })
+    .filter(|w| w.chars().any(char::is_alphanumeric))
+    .collect()
+}
+
+fn build() -> Table {
+    let mut lines = Vec::new();
+    let mut phrases = HashMap::new();
+    let mut max_words = 1;
+    let mut word_forms = Vec::new();
+    let mut prefixes = Vec::new();
+    for raw in TABLE_TSV.lines() {
+        let raw = raw.trim_end();
+        if raw.is_empty() || raw.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = raw.split('\t').collect();
+        if cols.len() < 6 {
+            continue;
+        }
+        let class = match cols[0] {
+            "descriptor" => Class::Descriptor,
+            "stop" => Class::Stop,
+            "optional" => Class::Optional,
+            "country" => Class::Country,
+            "prefix" => Class::Prefix,
+            _ => Class::Word,
+        };
+        let forms: [Vec<String>; 4] = std::array::from_fn(|i| {
+            cols[2 + i]
+                .split('|')
+                .map(|f| f.trim().to_lowercase())
+                .filter(|f| !f.is_empty())
+                .collect()
+        });
+        let idx = lines.len();
+        if class == Class::Prefix {
+            // A prefix names the concept of the word line with the same label.
+            for f in forms.iter().flatten() {
+                prefixes.push((word_key(f), idx));
+            }
+        } else {
+            for f in forms.iter().flatten() {
+                let words: Vec<String> = split_words(f).into_iter().map(word_key).collect();
+                if words.is_empty() {
+                    continue;
+                }
+                max_words = max_words.max(words.len());
+                if words.len() == 1 && matches!(class, Class::Word | Class::Optional) {
+                    word_forms.push((words[0].clone(), idx));
+                }
+                let lines_of = phrases.entry(words.join(" ")).or_insert_with(Vec::new);
+                if !lines_of.contains(&idx) {
+                    lines_of.push(idx);
+                }
+            }
+        }
+        lines.push(Line {
+            class,
+            concept: cols[1].to_string(),
+            forms,
+        });
+    }
+    Table {
+        lines,
+        phrases,
+        max_words,
+        word_forms,
+        prefixes,
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(build)
+}
+
+/// One unit of a name.
+#[derive(Debug, Clone)]
+enum Unit {
+    /// A generic word (or phrase) read as its concept; `text` as written.
+    Concept { line: usize, text: String },
+    /// Any other word, compared by transliteration.
+    Word(String),
+    /// An acronym as written (МВД, ICC).
+    Acronym(String),
+}
+
+/// A name read into units.
+#[derive(Debug, Clone, Default)]
+struct Reading {
+    units: Vec<Unit>,
+    /// Countries named as qualifiers (concept labels), with the words.
+    countries: Vec<(String, String)>,
+    /// Whether a descriptor (camp, санаторий) was dropped.
+    had_descriptor: bool,
+    /// Descriptor words dropped, as written.
+    descriptors: Vec<String>,
+}
+
+fn is_acronym(word: &str, all_caps_name: bool) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let n = letters.len();
+    (2..=6).contains(&n) && !all_caps_name && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The line a word sequence starting at `i` matches, longest first: (line,
+/// words used). An acronym is never a connecting word (ООН has the key of "on").
+fn match_phrase(keys: &[Vec<String>], i: usize, acronym: bool) -> Option<(usize, usize)> {
+    let t = table();
+    let pick = |lines: &Vec<usize>| {
+        lines
+            .iter()
+            .copied()
+            .find(|l| !(acronym && t.lines[*l].class == Class::Stop))
+    };
+    let longest = t.max_words.min(keys.len() - i);
+    for len in (1..=longest).rev() {
+        // Every combination of readings would be costly; the primary reading
+        // of each word, and for one word every reading.
+        if len == 1 {
+            for k in &keys[i] {
+                if let Some(line) = t.phrases.get(k).and_then(pick) {
+                    return Some((line, 1));
+                }
+            }
+            continue;
+        }
+        let joined = keys[i..i + len]
+            .iter()
+            .map(|k| k.first().map(String::as_str).unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(line) = t.phrases.get(&joined).and_then(pick) {
+            return Some((line, len));
+        }
+    }
+    None
+}
+
+/// A compound abbreviation (Минобороны = мин + обороны): the prefix's line
+/// and the line of the word the rest begins.
+fn compound(word: &str) -> Option<(usize, usize)> {
+    let t = table();
+    let key = word_key(word);
+    for (p, pline) in &t.prefixes {
+        let Some(rest) = key.strip_prefix(p.as_str()) else {
+            continue;
+        };
+        if rest.chars().count() < 3 {
+            continue;
+        }
+        let concept = &t.lines[*pline].concept;
+        let Some(target) = t
+            .lines
+            .iter()
+            .position(|l| &l.concept == concept && matches!(l.class, Class::Word | Class::Country))
+        else {
+            continue;
+        };
+        if let Some((_, line)) = t.word_forms.iter().find(|(f, _)| f.starts_with(rest)) {
+            return Some((target, *line));
+        }
+    }
+    None
+}
+
+fn read(name: &str) -> Reading {
+    let t = table();
+    let words = split_words(name);
+    let all_caps_name = words
+        .iter()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 6)
+        && words.iter().all(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        });
+    let keys: Vec<Vec<String>> = words
+        .iter()
+        .map(|w| token_keys(w).iter().map(|k| k.key.clone()).collect())
+        .collect();
+    let mut r = Reading::default();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((line, used)) = match_phrase(&keys, i, is_acronym(words[i], all_caps_name)) {
+            let text = words[i..i + used].join(" ");
+            let l = &t.lines[line];
+            match l.class {
+                Class::Stop => {}
+                Class::Descriptor => {
+                    r.had_descriptor = true;
+                    r.descriptors.push(text.clone());
+                    r.units.push(Unit::Concept { line, text });
+                }
+                Class::Country => r.countries.push((l.concept.clone(), text)),
+                _ => r.units.push(Unit::Concept { line, text }),
+            }
+            i += used;
+            continue;
+        }
+        let w = words[i];
+        if is_acronym(w, all_caps_name) {
+            r.units.push(Unit::Acronym(w.to_string()));
+        } else if let Some((prefix_line, line)) = compound(w) {
+            let prefix = &t.lines[prefix_line];
+            if prefix.class == Class::Country {
+                r.countries.push((prefix.concept.clone(), w.to_string()));
+            } else {
+                r.units.push(Unit::Concept {
+                    line: prefix_line,
+                    text: w.to_string(),
+                });
+            }
+            r.units.push(Unit::Concept {
+                line,
+                text: w.to_string(),
+            });
+        } else {
+            r.units.push(Unit::Word(w.to_string()));
+        }
+        i += 1;
+    }
+    r
+}
+
+fn concept_of(u: &Unit) -> Option<&'static str> {
+    match u {
+        Unit::Concept { line, .. } => Some(table().lines[*line].concept.as_str()),
+        _ => None,
+    }
+}
+
+fn is_descriptor(u: &Unit) -> bool {
+    matches!(u, Unit::Concept { line, .. } if table().lines[*line].class == Class::Descriptor)
+}
+
+fn is_optional(u: &Unit) -> bool {
+    matches!(u, Unit::Concept { line, .. } if table().lines[*line].class == Class::Optional)
+}
+
+fn text_of(u: &Unit) -> &str {
+    match u {
+        Unit::Concept { text, .. } => text,
+        Unit::Word(w) | Unit::Acronym(w) => w,
+    }
+}
+
+/// The words of a place or facility name with descriptors ("camp",
+/// "санаторий", "оздоровчий табір"), connecting words and quotation marks
+/// dropped, as written; the name itself when nothing else would be left.
+/// For looking a facility up in a gazetteer.
+pub fn strip_descriptors(name: &str) -> String {
+    let r = read(name);
+    let kept: Vec<&str> = r
+        .units
+        .iter()
+        .filter(|u| !is_descriptor(u))
+        .map(text_of)
+        .collect();
+    if kept.is_empty() {
+        return name.trim().to_string();
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for k in kept {
+        if seen.last() != Some(&k) {
+            seen.push(k);
+        }
+    }
+    let mut words = seen;
+    // Countries stay part of a place name ("Russia" is a place).
+    for (_, text) in &r.countries {
+        words.push(text);
+    }
+    words.join(" ")
+}
+
+/// A script-independent key of a place or facility name: descriptors
+/// dropped, generic words as their concepts, other words by their
+/// transliteration key, sorted. Equal keys are one name ("Лесная сказка",
+/// "Lesnaya Skazka camp", "Forest Fairy Tale"); for grouping names the
+/// gazetteer does not know.
+pub fn place_key(name: &str) -> String {
+    let r = read(name);
+    let mut parts: Vec<String> = r
+        .units
+        .iter()
+        .filter(|u| !is_descriptor(u))
+        .map(|u| match u {
+            Unit::Concept { line, .. } => format!("<{}>", table().lines[*line].concept),
+            Unit::Word(w) | Unit::Acronym(w) => crate::key::primary_key(w),
+        })
+        .collect();
+    parts.extend(r.countries.iter().map(|(c, _)| format!("<{c}>")));
+    if parts.is_empty() {
+        return crate::latin_key(name);
+    }
+    parts.sort();
+    parts.dedup();
+    parts.join(" ")
+}
+
+/// The text a place's units are compared as: a concept by its label (so two
+/// languages meet), a word as written (adjectival ending dropped when the
+/// name is a facility's).
+fn place_text(r: &Reading, adjectival: bool) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for u in r.units.iter().filter(|u| !is_descriptor(u)) {
+        match u {
+            Unit::Concept { line, .. } => out.push(table().lines[*line].concept.clone()),
+            Unit::Word(w) | Unit::Acronym(w) => {
+                out.push(if adjectival {
+                    crate::compare::strip_adjectival(w)
+                } else {
+                    w.clone()
+                });
+            }
+        }
+    }
+    for (c, _) in &r.countries {
+        out.push(format!("country{}", c.to_lowercase()));
+    }
+    out.join(" ")
+}
+
+fn finish(score: f64, steps: Vec<Step>) -> Comparison {
+    Comparison::decided(score, steps)
+}
+
+/// Compares two place or facility names without a gazetteer (see the
+/// module documentation), and explains the score.
+pub fn compare_place(a: &str, b: &str) -> Comparison {
+    let mut steps = Vec::new();
+    let ra = read(a);
+    let rb = read(b);
+    let descriptors: Vec<&str> = ra
+        .descriptors
+        .iter()
+        .chain(&rb.descriptors)
+        .map(String::as_str)
+        .collect();
+    if !descriptors.is_empty() {
+        steps.push(step(
+            "place",
+            format!(
+                "descriptors set aside: {} (they say what kind of place it is, not which)",
+                descriptors.join(", ")
+            ),
+        ));
+    }
+    let adjectival = ra.had_descriptor || rb.had_descriptor;
+    let ta = place_text(&ra, adjectival);
+    let tb = place_text(&rb, adjectival);
+    let translated: Vec<String> = ra
+        .units
+        .iter()
+        .chain(&rb.units)
+        .filter(|u| !is_descriptor(u))
+        .filter_map(|u| concept_of(u).map(|c| format!("{} = {c}", text_of(u))))
+        .collect();
+    if !translated.is_empty() {
+        steps.push(step(
+            "place",
+            format!("generic words translated: {}", translated.join(", ")),
+        ));
+    }
+    let score = if ta.trim().is_empty() || tb.trim().is_empty() {
+        place_score(a, b, &mut steps)
+    } else {
+        place_score(&ta, &tb, &mut steps)
+    };
+    finish(score, steps)
+}
+
+/// Initials of a unit in each language (en, uk, ru, be).
+fn unit_initials(u: &Unit) -> [String; 4] {
+    match u {
+        Unit::Concept { line, text } => {
+            let l = &table().lines[*line];
+            std::array::from_fn(|i| {
+                l.forms[i]
+                    .first()
+                    .map(|f| {
+                        split_words(f)
+                            .iter()
+                            .filter_map(|w| w.chars().next())
+                            .collect::<String>()
+                    })
+                    .unwrap_or_else(|| text.chars().take(1).collect())
+            })
+        }
+        Unit::Word(w) => {
+            let c: String = w.chars().take(1).collect();
+            std::array::from_fn(|_| c.clone())
+        }
+        Unit::Acronym(a) => std::array::from_fn(|_| a.clone()),
+    }
+}
+
+/// Letters of an acronym in one Latin spelling, for comparing across scripts.
+fn acronym_letters(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if is_cyrillic_text(&lower) {
+        fold_latin(&transliterate(&lower, Scheme::RuBgnPcgn))
+    } else {
+        fold_latin(&lower)
+    }
+}
+
+/// Initials of a country in each language: the first letter of its first
+/// form, and of its two-word official form (РФ).
+fn country_initials(concept: &str) -> Vec<[String; 4]> {
+    let t = table();
+    let mut out = Vec::new();
+    for l in t
+        .lines
+        .iter()
+        .filter(|l| l.class == Class::Country && l.concept == concept)
+    {
+        out.push(std::array::from_fn(|i| {
+            l.forms[i]
+                .first()
+                .and_then(|f| f.chars().next())
+                .map(String::from)
+                .unwrap_or_default()
+        }));
+        out.push(std::array::from_fn(|i| {
+            l.forms[i]
+                .iter()
+                .find(|f| split_words(f).len() == 2)
+                .map(|f| {
+                    split_words(f)
+                        .iter()
+                        .filter_map(|w| w.chars().next())
+                        .collect()
+                })
+                .unwrap_or_default()
+        }));
+    }
+    out
+}
+
+/// Acronyms a written name may go by, as (Latin letters, language).
+fn acronyms_of(r: &Reading) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    // With and without the optional words (МВД keeps the Д of "дел").
+    for keep_optional in [true, false] {
+        let content: Vec<&Unit> = r
+            .units
+            .iter()
+            .filter(|u| keep_optional || !is_optional(u))
+            .collect();
+        acronyms_of_units(&content, r, &mut out);
+    }
+    out.retain(|(a, _)| a.chars().count() >= 2);
+    out.dedup();
+    out
+}
+
+fn acronyms_of_units(content: &[&Unit], r: &Reading, out: &mut Vec<(String, &'static str)>) {
+    let per_unit: Vec<[String; 4]> = content.iter().map(|u| unit_initials(u)).collect();
+    for (li, lang) in LANGS.iter().enumerate() {
+        let base: String = per_unit.iter().map(|u| u[li].as_str()).collect();
+        out.push((acronym_letters(&base), *lang));
+        for (c, _) in &r.countries {
+            for ci in country_initials(c) {
+                if !ci[li].is_empty() {
+                    out.push((acronym_letters(&format!("{base}{}", ci[li])), *lang));
+                    out.push((acronym_letters(&format!("{}{base}", ci[li])), *lang));
+                }
+            }
+        }
+    }
+}
+
+fn sorted_letters(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.chars().collect();
+    v.sort_unstable();
+    v
+}
+
+/// Similarity of two organisation units.
+fn unit_similarity(x: &Unit, y: &Unit) -> (f64, String) {
+    match (concept_of(x), concept_of(y)) {
+        (Some(cx), Some(cy)) if cx == cy => {
+            return (1.0, format!("{} = {} ({cx})", text_of(x), text_of(y)))
+        }
+        (Some(_), Some(_)) => {
+            return (0.0, format!("{} ≠ {}", text_of(x), text_of(y)));
+        }
+        _ => {}
+    }
+    if let (Unit::Acronym(p), Unit::Acronym(q)) = (x, y) {
+        return if acronym_letters(p) == acronym_letters(q) {
+            (1.0, format!("{p} = {q}"))
+        } else {
+            (0.0, format!("{p} ≠ {q}"))
+        };
+    }
+    let s = token_similarity(text_of(x), text_of(y), false, true);
+    (s.score, s.reason)
+}
+
+/// Compares two organisation names (see the module documentation), and
+/// explains the score.
+pub fn compare_organization(a: &str, b: &str) -> Comparison {
+    let mut steps = Vec::new();
+    let ra = read(a);
+    let rb = read(b);
+    if ra.units.is_empty() && ra.countries.is_empty()
+        || rb.units.is_empty() && rb.countries.is_empty()
+    {
+        steps.push(step(
+            "organization",
+            "one of the names is empty".to_string(),
+        ));
+        return finish(0.0, steps);
+    }
+    // Countries: two different ones make two organisations (МВД России / МВД Беларуси).
+    let ca: Vec<&str> = ra.countries.iter().map(|c| c.0.as_str()).collect();
+    let cb: Vec<&str> = rb.countries.iter().map(|c| c.0.as_str()).collect();
+    if !ca.is_empty() && !cb.is_empty() && !ca.iter().any(|c| cb.contains(c)) {
+        steps.push(step(
+            "organization",
+            format!(
+                "different countries: {} / {}",
+                ra.countries
+                    .iter()
+                    .map(|c| c.1.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                rb.countries
+                    .iter()
+                    .map(|c| c.1.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ));
+        return finish(0.1, steps);
+    }
+    if ca.is_empty() != cb.is_empty() {
+        steps.push(step(
+            "organization",
+            "a country is named on one side only: compatible".to_string(),
+        ));
+    }
+    let only_acronyms =
+        |r: &Reading| !r.units.is_empty() && r.units.iter().all(|u| matches!(u, Unit::Acronym(_)));
+    let acr = |r: &Reading| -> String { r.units.iter().map(text_of).collect::<Vec<_>>().join("") };
+    let score = match (only_acronyms(&ra), only_acronyms(&rb)) {
+        (true, true) => {
+            let (x, y) = (acr(&ra), acr(&rb));
+            if acronym_letters(&x) == acronym_letters(&y) {
+                steps.push(step("organization", format!("{x} = {y} (one acronym)")));
+                1.0
+            } else {
+                steps.push(step(
+                    "organization",
+                    format!("{x} and {y} are different acronyms"),
+                ));
+                0.1
+            }
+        }
+        (true, false) | (false, true) => {
+            let (short, long, short_r, long_r) = if only_acronyms(&ra) {
+                (a, b, &ra, &rb)
+            } else {
+                (b, a, &rb, &ra)
+            };
+            let letters = acronym_letters(&acr(short_r));
+            let candidates = acronyms_of(long_r);
+            if let Some((_, lang)) = candidates.iter().find(|(c, _)| *c == letters) {
+                steps.push(step(
+                    "organization",
+                    format!("{short} is the acronym of {long} (initials in {lang})"),
+                ));
+                0.95
+            } else if let Some((_, lang)) = candidates
+                .iter()
+                .find(|(c, _)| sorted_letters(c) == sorted_letters(&letters))
+            {
+                steps.push(step(
+                    "organization",
+                    format!(
+                        "{short} has the initials of {long} in {lang}, in that language's word order"
+                    ),
+                ));
+                0.9
+            } else {
+                steps.push(step(
+                    "organization",
+                    format!("{short} is not an acronym of {long} in en, uk, ru or be"),
+                ));
+                0.15
+            }
+        }
+        (false, false) => units_score(&ra, &rb, a, b, &mut steps),
+    };
+    finish(score, steps)
+}
+
+/// Every unit must find a partner; an optional word (affairs) may be missing.
+fn units_score(ra: &Reading, rb: &Reading, a: &str, b: &str, steps: &mut Vec<Step>) -> f64 {
+    let ua: Vec<&Unit> = ra.units.iter().collect();
+    let ub: Vec<&Unit> = rb.units.iter().collect();
+    if ua.is_empty() || ub.is_empty() {
+        // Only countries on one side ("Russia" / "Росія").
+        return if ua.len() == ub.len() { 1.0 } else { 0.3 };
+    }
+    let mut cands: Vec<(usize, usize, f64, String)> = Vec::new();
+    for (i, x) in ua.iter().enumerate() {
+        for (j, y) in ub.iter().enumerate() {
+            let (s, why) = unit_similarity(x, y);
+            if s >= 0.5 {
+                cands.push((i, j, s, why));
+            }
+        }
+    }
+    cands.sort_by(|p, q| q.2.total_cmp(&p.2).then(p.0.cmp(&q.0)).then(p.1.cmp(&q.1)));
+    let mut used_a = vec![false; ua.len()];
+    let mut used_b = vec![false; ub.len()];
+    let mut score = 1.0;
+    for (i, j, s, why) in cands {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        score *= s;
+        steps.push(step("organization", why));
+    }
+    let mut unmatched = |units: &[&Unit], used: &[bool], other: &str| {
+        for u in units
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !**used)
+            .map(|(u, _)| u)
+        {
+            if is_optional(u) {
+                steps.push(step(
+                    "organization",
+                    format!("'{}' may be left out (optional word)", text_of(u)),
+                ));
+                score *= 0.95;
+            } else {
+                steps.push(step(
+                    "organization",
+                    format!("'{}' has no counterpart in {other}", text_of(u)),
+                ));
+                score *= 0.45;
+            }
+        }
+    };
+    unmatched(&ua, &used_a, b);
+    unmatched(&ub, &used_b, a);
+    score
+}
+
+/// Compares two names of one kind: persons by [`crate::compare`], places
+/// by [`compare_place`], organisations by [`compare_organization`].
+pub fn compare_kind(kind: NameKind, a: &str, b: &str) -> Comparison {
+    match kind {
+        NameKind::Person => crate::compare(a, b),
+        NameKind::Place => compare_place(a, b),
+        NameKind::Organization => compare_organization(a, b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DEFAULT_THRESHOLD;
+
+    fn place(a: &str, b: &str) -> f64 {
+        compare_place(a, b).score
+    }
+
+    fn org(a: &str, b: &str) -> f64 {
+        compare_organization(a, b).score
+    }
+
+    #[test]
+    fn kinds_parse_and_refuse_others() {
+        assert_eq!("place".parse::<NameKind>(), Ok(NameKind::Place));
+        assert_eq!(
+            "Organisation".parse::<NameKind>(),
+            Ok(NameKind::Organization)
+        );
+        assert_eq!("person".parse::<NameKind>(), Ok(NameKind::Person));
+        let err = "planet".parse::<NameKind>().unwrap_err();
+        assert!(err.to_string().contains("planet"));
+    }
+
+    #[test]
+    fn the_table_reads_and_every_line_has_four_languages() {
+        let t = table();
+        assert!(t.lines.len() > 100);
+        for l in &t.lines {
+            for (i, forms) in l.forms.iter().enumerate() {
+                assert!(!forms.is_empty(), "{} has no {} form", l.concept, LANGS[i]);
+            }
+        }
+    }
+
+    #[test]
+    fn descriptors_are_set_aside() {
+        assert!(place("Lesnaya Skazka", "Lesnaya Skazka Children's Centre") >= 0.95);
+        assert!(place("лагерь «Артек»", "Artek") >= 0.95);
+        assert!(place("дитячий оздоровчий табір «Сокіл»", "Sokil camp") >= 0.95);
+        assert_eq!(strip_descriptors("детский лагерь «Орлёнок»"), "Орлёнок");
+    }
+
+    #[test]
+    fn half_translated_facility_names_meet() {
+        let forms = [
+            "Лесная сказка",
+            "Лісова казка",
+            "Lesnaya Skazka",
+            "Lisova Kazka",
+            "Forest Fairy Tale camp",
+        ];
+        for a in forms {
+            for b in forms {
+                assert!(
+                    place(a, b) >= DEFAULT_THRESHOLD,
+                    "{a} / {b}: {:?}",
+                    compare_place(a, b)
+                );
+            }
+        }
+        assert_eq!(
+            place_key("Лісова казка"),
+            place_key("Forest Fairy Tale camp")
+        );
+    }
+
+    #[test]
+    fn different_facilities_stay_apart() {
+        for (a, b) in [
+            ("Лесная сказка", "Лесная поляна"),
+            ("лагерь «Звёздный»", "лагерь «Звёздочка»"),
+            ("Солнечный", "Солнечная поляна"),
+            ("Маяк", "Мак"),
+        ] {
+            assert!(
+                place(a, b) < DEFAULT_THRESHOLD,
+                "{a} / {b}: {:?}",
+                compare_place(a, b)
+            );
+        }
+    }
+
+    #[test]
+    fn a_facility_named_after_its_town_by_an_adjective() {
+        assert!(place("Бердянский санаторий", "Berdiansk sanatorium") >= DEFAULT_THRESHOLD);
+        // Without a descriptor a district is not its town.
+        assert!(place("Berdiansk", "Бердянський район") < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn acronyms_across_scripts_and_languages() {
+        for (a, b) in [
+            ("МВД", "MVD"),
+            ("МВД", "Министерство внутренних дел"),
+            ("MVD", "Ministry of Internal Affairs"),
+            ("МВС", "Міністерство внутрішніх справ"),
+            ("МЧС", "Ministry of Emergency Situations"),
+            ("SBU", "Security Service of Ukraine"),
+            ("ЗСУ", "Вооружённые силы Украины"),
+            ("КПРФ", "Коммунистическая партия Российской Федерации"),
+        ] {
+            assert!(
+                org(a, b) >= DEFAULT_THRESHOLD,
+                "{a} / {b}: {:?}",
+                compare_organization(a, b)
+            );
+        }
+        for (a, b) in [
+            ("МВД", "МИД"),
+            ("ФСБ", "ФСО"),
+            ("МЧС", "Ministry of Internal Affairs"),
+        ] {
+            assert!(
+                org(a, b) < DEFAULT_THRESHOLD,
+                "{a} / {b}: {:?}",
+                compare_organization(a, b)
+            );
+        }
+    }
+
+    #[test]
+    fn translated_organisation_names_and_compound_abbreviations() {
+        assert!(
+            org(
+                "Министерство обороны России",
+                "Ministry of Defence of Russia"
+            ) >= 0.95
+        );
+        assert!(org("Минобороны", "Міністерство оборони") >= DEFAULT_THRESHOLD);
+        assert!(org("Мінфін", "Ministry of Finance") >= DEFAULT_THRESHOLD);
+        assert!(
+            org(
+                "Міністэрства ўнутраных спраў",
+                "Министерство внутренних дел"
+            ) >= 0.95
+        );
+        assert!(org("Ministry of Defence", "Ministry of Justice") < DEFAULT_THRESHOLD);
+        assert!(org("Государственная дума", "Городская дума") < DEFAULT_THRESHOLD);
+        assert!(org("Council of Europe", "European Council") < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn countries_must_agree_when_both_name_one() {
+        assert!(org("МВД России", "МВД Беларуси") < DEFAULT_THRESHOLD);
+        assert!(org("Russian Red Cross", "Belarusian Red Cross") < DEFAULT_THRESHOLD);
+        assert!(org("Российский Красный Крест", "Russian Red Cross") >= 0.95);
+        assert!(org("Ministry of Health", "Ministry of Health of Ukraine") >= DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn persons_go_to_the_person_comparison() {
+        assert_eq!(
+            compare_kind(NameKind::Person, "Shevchenko", "Шевчук"),
+            crate::compare("Shevchenko", "Шевчук")
+        );
+        assert!(!compare_kind(NameKind::Person, "Shevchenko", "Шевчук").same);
+    }
+}

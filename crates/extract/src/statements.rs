@@ -13,7 +13,7 @@
 use crate::{
     CountClaim, Event, Extraction, Mention, Organization, Person, Place, Relation, RelationEndKind,
 };
-use casefile_core::{claim_kind, property};
+use casefile_core::{claim_kind, property, EVENT_RELATIONS, PARTY_RELATIONS};
 use casefile_core::{
     sha256_hex, Entity, EntityId, EntityKind, Origin, SourceId, Span, Statement, Status,
 };
@@ -226,9 +226,17 @@ impl Builder<'_> {
             // No relation has a place for its subject.
             RelationEndKind::Place => return,
         };
+        // Only the vocabulary's relation properties are written.
+        let Some(property) = PARTY_RELATIONS
+            .iter()
+            .chain(EVENT_RELATIONS)
+            .find(|p| **p == r.predicate)
+        else {
+            return;
+        };
         self.say(
             &subject,
-            &r.predicate,
+            property,
             &r.object.name,
             Some((r.start, r.end)),
             CONFIDENCE_RELATION,
@@ -365,5 +373,46 @@ mod tests {
             .statements
             .iter()
             .any(|s| s.property == "number" && s.value == "48"));
+    }
+
+    #[test]
+    fn relations_are_statements_on_their_subject_quoting_their_words() {
+        let text = "Mykola Kuleba, the head of Save Ukraine, said 40 children were taken from Mariupol to Rostov-on-Don.";
+        let extraction = crate::extract(text, Some("en"), None);
+        let source = SourceId("cd".repeat(32));
+        let derived = to_statements(&source, text, &extraction);
+        // Claims state origins and destinations too: the statement of a relation is the
+        // one whose entity is not a claim.
+        let on = |property: &str| {
+            derived
+                .statements
+                .iter()
+                .filter(|s| s.property == property)
+                .map(|s| {
+                    let kind = derived
+                        .entities
+                        .iter()
+                        .find(|e| e.id == s.entity)
+                        .map(|e| e.kind);
+                    (kind, s.value.clone(), s.span.clone())
+                })
+                .find(|(kind, _, _)| *kind != Some(EntityKind::Claim))
+        };
+        let (kind, value, span) = on(property::HEAD_OF).expect("a headOf statement");
+        assert_eq!(kind, Some(EntityKind::Person));
+        assert_eq!(value, "Save Ukraine");
+        let span = span.expect("a span");
+        assert!(
+            span.matches(text) && span.quote.contains("head of Save Ukraine"),
+            "{span:?}"
+        );
+        for p in [property::ORIGIN, property::DESTINATION] {
+            let (kind, _, span) = on(p).unwrap_or_else(|| panic!("{p}: {:?}", derived.statements));
+            assert_eq!(kind, Some(EntityKind::Event), "{p}");
+            assert!(span.is_some_and(|s| s.matches(text)), "{p}");
+        }
+        for s in &derived.statements {
+            assert!(casefile_core::is_property(&s.property), "{}", s.property);
+        }
     }
 }

@@ -474,7 +474,12 @@ fn score_relations(
         .iter()
         .map(|g| {
             let subject = g.subject.as_deref().map(|s| gold_forms(a, s));
-            let object = g.object.forms().iter().flat_map(|o| gold_forms(a, o)).collect();
+            let object = g
+                .object
+                .forms()
+                .iter()
+                .flat_map(|o| gold_forms(a, o))
+                .collect();
             (subject, object)
         })
         .collect();

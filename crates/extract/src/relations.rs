@@ -96,17 +96,22 @@ fn phrase<L>(label: L, words: &str) -> Phrase<L> {
 /// Phrases indexed by their first word, so that every word of a text is looked up once.
 struct PhraseIndex<L> {
     exact: HashMap<String, Vec<Phrase<L>>>,
-    prefixed: Vec<Phrase<L>>,
+    /// Phrases whose first word is a prefix, by the prefix's first letter.
+    prefixed: HashMap<char, Vec<Phrase<L>>>,
 }
 
 impl<L: Clone> PhraseIndex<L> {
     fn new(phrases: Vec<Phrase<L>>) -> Self {
         let mut exact: HashMap<String, Vec<Phrase<L>>> = HashMap::default();
-        let mut prefixed = Vec::new();
+        let mut prefixed: HashMap<char, Vec<Phrase<L>>> = HashMap::default();
         for p in phrases {
             match p.tokens.first() {
                 Some(t) if !t.prefix => exact.entry(t.text.clone()).or_default().push(p),
-                Some(_) => prefixed.push(p),
+                Some(t) => {
+                    if let Some(c) = t.text.chars().next() {
+                        prefixed.entry(c).or_default().push(p);
+                    }
+                }
                 None => {}
             }
         }
@@ -114,7 +119,9 @@ impl<L: Clone> PhraseIndex<L> {
         for list in exact.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         }
-        prefixed.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
+        for list in prefixed.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
+        }
         PhraseIndex { exact, prefixed }
     }
 
@@ -122,12 +129,14 @@ impl<L: Clone> PhraseIndex<L> {
     /// spaces only and stay in one sentence.
     fn at(&self, doc: &Document, i: usize) -> Option<(L, usize)> {
         let first = doc.words[i].folded.as_str();
-        let candidates = self
-            .exact
-            .get(first)
-            .into_iter()
-            .flatten()
-            .chain(self.prefixed.iter());
+        let candidates = self.exact.get(first).into_iter().flatten().chain(
+            first
+                .chars()
+                .next()
+                .and_then(|c| self.prefixed.get(&c))
+                .into_iter()
+                .flatten(),
+        );
         let mut best: Option<(L, usize)> = None;
         for p in candidates {
             let n = p.tokens.len();
@@ -223,19 +232,27 @@ static PLACE_WORDS: LazyLock<PhraseIndex<PlaceWord>> = LazyLock::new(|| {
     )
 });
 
-/// Stems of words that move children, with whether they are words of arriving or staying.
-static MOVEMENT: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
-    entries(include_str!("../data/lexicon/relation_movement.txt"))
-        .map(|l| match l.split_once('\t') {
+/// Stems of words that move children, with whether they are words of arriving or staying,
+/// by their first letter.
+static MOVEMENT: LazyLock<HashMap<char, Vec<(String, bool)>>> = LazyLock::new(|| {
+    let mut by_first: HashMap<char, Vec<(String, bool)>> = HashMap::default();
+    for l in entries(include_str!("../data/lexicon/relation_movement.txt")) {
+        let (stem, stay) = match l.split_once('\t') {
             Some((stem, _)) => (fold(stem.trim()), true),
             None => (fold(l.trim()), false),
-        })
-        .collect()
+        };
+        if let Some(c) = stem.chars().next() {
+            by_first.entry(c).or_default().push((stem, stay));
+        }
+    }
+    by_first
 });
 
 /// `Some(true)` for a word of arriving or staying, `Some(false)` for another movement word.
 fn movement(folded: &str) -> Option<bool> {
+    let c = folded.chars().next()?;
     MOVEMENT
+        .get(&c)?
         .iter()
         .find(|(stem, _)| folded.starts_with(stem.as_str()))
         .map(|(_, stay)| *stay)
@@ -405,6 +422,17 @@ fn is_coordination(gap_and_words: &str) -> bool {
         )
 }
 
+/// Whether `start..end` overlaps one of the sorted byte ranges (mentions nest a few deep
+/// at most, so the few ranges that start before `end` are enough to look at).
+fn overlaps(sorted: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = sorted.partition_point(|(s, _)| *s < end);
+    sorted[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|(s, e)| *s < end && start < *e)
+}
+
 fn word_index(doc: &Document, byte: usize) -> usize {
     doc.words.partition_point(|w| w.start < byte)
 }
@@ -416,7 +444,10 @@ pub struct Found {
 
 struct Finder<'a, 'd> {
     doc: &'a Document<'d>,
+    /// Mentions in text order (by first word).
     ents: Vec<Ent>,
+    /// Mentions by the word after their last one.
+    ends: HashMap<usize, Vec<usize>>,
     events: &'a mut Vec<Event>,
     /// Events added, per sentence: index into `events`.
     added: HashMap<usize, usize>,
@@ -454,17 +485,17 @@ pub fn find_relations(
             before,
         });
     }
+    // Byte ranges taken so far, sorted, for the overlap tests below.
+    let mut taken: Vec<(usize, usize)> = ents.iter().map(|e| (e.start, e.stop)).collect();
+    taken.sort_unstable();
+    let orgs_taken = taken.clone();
     for p in &persons.spans {
         let (first, end) = (word_index(doc, p.start), word_index(doc, p.end));
         // A person inside an organization's name ("фонд Олексія Талая") is that name.
-        if first >= end
-            || first >= doc.words.len()
-            || ents
-                .iter()
-                .any(|e| e.kind == Kind::Org && e.start <= p.start && p.end <= e.stop)
-        {
+        if first >= end || first >= doc.words.len() || overlaps(&orgs_taken, p.start, p.end) {
             continue;
         }
+        taken.push((p.start, p.end));
         ents.push(Ent {
             kind: Kind::Person,
             first,
@@ -476,8 +507,9 @@ pub fn find_relations(
             before: String::new(),
         });
     }
+    taken.sort_unstable();
     for p in &places.spans {
-        if ents.iter().any(|e| e.start < p.end && p.start < e.stop) {
+        if overlaps(&taken, p.start, p.end) {
             continue;
         }
         ents.push(Ent {
@@ -514,9 +546,14 @@ pub fn find_relations(
             about_children[s] = true;
         }
     }
+    let mut ends: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (i, e) in ents.iter().enumerate() {
+        ends.entry(e.end).or_default().push(i);
+    }
     let mut f = Finder {
         doc,
         ents,
+        ends,
         events,
         added: HashMap::default(),
         about_children,
@@ -527,9 +564,21 @@ pub fn find_relations(
         if sentence.shouting || sentence.first_word == sentence.end_word {
             continue;
         }
-        f.roles(s);
-        f.verbs(s);
-        f.places(s);
+        // Each rule needs a mention of its kind in the sentence.
+        let (mut parties, mut places) = (false, false);
+        for (_, e) in f.sentence_ents(s) {
+            match e.kind {
+                Kind::Place => places = true,
+                Kind::Person | Kind::Org => parties = true,
+            }
+        }
+        if parties {
+            f.roles(s);
+            f.verbs(s);
+        }
+        if places {
+            f.places(s);
+        }
     }
     // Events added are put in text order; event subjects are found again by their span.
     f.events.sort_by_key(|e| e.start);
@@ -573,24 +622,34 @@ fn end_kind(k: Kind) -> RelationEndKind {
 
 impl Finder<'_, '_> {
     fn sentence_ents(&self, s: usize) -> impl Iterator<Item = (usize, &Ent)> {
-        self.ents
+        // Mentions are sorted by their first word, and sentences are in text order.
+        let sentence = &self.doc.sentences[s];
+        let from = self.ents.partition_point(|e| e.first < sentence.first_word);
+        let to = self.ents.partition_point(|e| e.first < sentence.end_word);
+        self.ents[from..to]
             .iter()
             .enumerate()
-            .filter(move |(_, e)| e.sentence == s)
+            .map(move |(i, e)| (from + i, e))
     }
 
     /// The entity (of `kinds`) whose mention starts at word `k`.
     fn starting_at(&self, k: usize, kinds: &[Kind]) -> Option<usize> {
-        self.ents
+        let from = self.ents.partition_point(|e| e.first < k);
+        self.ents[from..]
             .iter()
-            .position(|e| e.first == k && kinds.contains(&e.kind))
+            .take_while(|e| e.first == k)
+            .position(|e| kinds.contains(&e.kind))
+            .map(|i| from + i)
     }
 
     /// The entity (of `kinds`) whose mention ends right before word `k`.
     fn ending_at(&self, k: usize, kinds: &[Kind]) -> Option<usize> {
-        self.ents
-            .iter()
-            .position(|e| e.end == k && kinds.contains(&e.kind))
+        self.ends
+            .get(&k)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|i| kinds.contains(&self.ents[*i].kind))
     }
 
     /// The gap between word `k - 1` and word `k` is plain (spaces, quotes), not punctuation.
@@ -772,7 +831,8 @@ impl Finder<'_, '_> {
                 org_after = true;
                 break;
             }
-            if !is_filler(k) {
+            // "глава фонда «X»", "head of the charity X": a generic noun before the name.
+            if !is_filler(k) && generic_org_noun(&doc.words[k].folded).is_none() {
                 break;
             }
             k += 1;
@@ -1487,6 +1547,7 @@ mod tests {
     fn heads_members_and_spokespersons_in_four_languages() {
         let cases = [
             ("Mykola Kuleba, the head of Save Ukraine, spoke on Monday.", "Kuleba", "headOf", "Save Ukraine"),
+            ("Глава благотворительного фонда «Теплый дом» Андрей Гусев заявил об этом.", "Гусев", "headOf", "Теплый дом"),
             ("Save Ukraine's spokeswoman Olena Koval said nothing.", "Koval", "spokespersonOf", "Save Ukraine"),
             ("Former culture minister Pavel Latushka, who leads the National Anti-Crisis Management, spoke.", "Latushka", "headOf", "National Anti-Crisis Management"),
             ("Речник Міністерства закордонних справ України Олег Ніколенко заявив про це.", "Ніколенко", "spokespersonOf", "Ministry"),

@@ -18,6 +18,10 @@
 //! - [`extract`] → [`Extraction`]: [`Person`]s, [`Organization`]s,
 //!   [`Place`]s (a [`PlaceKind`] each), [`CountClaim`]s (with a
 //!   [`Qualifier`]) and [`Event`]s, every one with its [`Mention`]s or span;
+//! - [`Relation`]s among those findings (each end a [`RelationEnd`] of a
+//!   [`RelationEndKind`]): who heads, belongs to, speaks for or supports an
+//!   organization; an event's organiser, funder, transporter, host, origin,
+//!   via and destination;
 //! - the gazetteer alone: [`lookup_place`] → [`GazetteerEntry`],
 //!   [`gazetteer_size`];
 //! - names by kind: [`compare_names`] (places through the gazetteer and
@@ -47,6 +51,7 @@ mod numbers;
 mod orgs;
 mod persons;
 mod places;
+mod relations;
 mod resolve;
 mod scan;
 mod statements;
@@ -187,6 +192,45 @@ pub struct Event {
     pub period: Option<String>,
 }
 
+/// What one end of a [`Relation`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationEndKind {
+    Person,
+    Organization,
+    Place,
+    Event,
+}
+
+/// One end of a relation: a found person, organization or place by its `name` (exactly as
+/// the extraction names it), or an event by its index in [`Extraction::events`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationEnd {
+    pub kind: RelationEndKind,
+    /// The person's or organization's `name`, the place's canonical name; for an event,
+    /// its quoted words.
+    pub name: String,
+    /// For an event: its index in [`Extraction::events`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<usize>,
+}
+
+/// A relation stated in the text (issue 12), with the words that state it.
+///
+/// `predicate` is a property of `casefile_core::vocab`: between a person or organization
+/// and an organization `headOf`, `memberOf`, `spokespersonOf`, `supports`
+/// (`PARTY_RELATIONS`); from an event to its parties and places `organizer`, `funder`,
+/// `transporter`, `host`, `origin`, `via`, `destination` (`EVENT_RELATIONS`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub predicate: String,
+    pub subject: RelationEnd,
+    pub object: RelationEnd,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
 /// Everything found in one text. Serialises to the `casefile extract --json` contract.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
@@ -197,6 +241,9 @@ pub struct Extraction {
     pub places: Vec<Place>,
     pub count_claims: Vec<CountClaim>,
     pub events: Vec<Event>,
+    /// Relations among the findings above (absent in JSON written before issue 12).
+    #[serde(default)]
+    pub relations: Vec<Relation>,
 }
 
 /// Runs every extractor over `text`.
@@ -224,7 +271,16 @@ pub fn extract(
         .collect();
     let persons = persons::find_persons(&doc, &places.spans, &not_persons);
     let count_claims = counts::find_count_claims(&doc, &dates, &places, &organizations, &persons);
-    let events = events::find_events(&doc, &dates);
+    let mut events = events::find_events(&doc, &dates);
+    let relations = relations::find_relations(
+        &doc,
+        &places,
+        &organizations,
+        &persons,
+        &count_claims,
+        &mut events,
+    )
+    .relations;
     Extraction {
         language: language.map(str::to_string),
         published: published.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -233,5 +289,6 @@ pub fn extract(
         places: places.places,
         count_claims,
         events,
+        relations,
     }
 }

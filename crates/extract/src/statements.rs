@@ -10,8 +10,10 @@
 //! Entity ids are derived from the source id and what was found, so
 //! re-extracting the same text yields the same ids.
 
-use crate::{CountClaim, Event, Extraction, Mention, Organization, Person, Place};
-use casefile_core::{claim_kind, property};
+use crate::{
+    CountClaim, Event, Extraction, Mention, Organization, Person, Place, Relation, RelationEndKind,
+};
+use casefile_core::{claim_kind, property, EVENT_RELATIONS, PARTY_RELATIONS};
 use casefile_core::{
     sha256_hex, Entity, EntityId, EntityKind, Origin, SourceId, Span, Statement, Status,
 };
@@ -23,6 +25,7 @@ const CONFIDENCE_ORGANIZATION: f32 = 0.8;
 const CONFIDENCE_PLACE: f32 = 0.9;
 const CONFIDENCE_CLAIM: f32 = 0.7;
 const CONFIDENCE_EVENT: f32 = 0.6;
+const CONFIDENCE_RELATION: f32 = 0.6;
 
 /// Entities and statements derived from one source.
 #[derive(Debug, Default, Clone)]
@@ -94,7 +97,7 @@ impl Builder<'_> {
     }
 
     fn person(&mut self, p: &Person) {
-        let id = local_id("person", self.source, &casefile_text::fold(&p.name));
+        let id = self.person_id(&p.name);
         self.entity(&id, EntityKind::Person, &p.name);
         let first = p.mentions.first().map(|m| (m.start, m.end));
         self.say(&id, property::NAME, &p.name, first, CONFIDENCE_PERSON);
@@ -110,8 +113,7 @@ impl Builder<'_> {
     }
 
     fn organization(&mut self, o: &Organization) {
-        let key = o.acronym.as_deref().unwrap_or(&o.name);
-        let id = local_id("org", self.source, &casefile_text::fold(key));
+        let id = self.organization_id(o);
         self.entity(&id, EntityKind::Organization, &o.name);
         let first = o.mentions.first().map(|m| (m.start, m.end));
         self.say(&id, property::NAME, &o.name, first, CONFIDENCE_ORGANIZATION);
@@ -187,8 +189,62 @@ impl Builder<'_> {
         }
     }
 
+    fn person_id(&self, name: &str) -> EntityId {
+        local_id("person", self.source, &casefile_text::fold(name))
+    }
+
+    fn organization_id(&self, o: &Organization) -> EntityId {
+        let key = o.acronym.as_deref().unwrap_or(&o.name);
+        local_id("org", self.source, &casefile_text::fold(key))
+    }
+
+    fn event_id(&self, e: &Event) -> EntityId {
+        local_id("event", self.source, &format!("{}-{}", e.start, e.end))
+    }
+
+    /// A relation as a statement on its subject (a person, an organization or an event)
+    /// whose value names the other end and whose span quotes the words that state it.
+    fn relation(&mut self, r: &Relation, extraction: &Extraction) {
+        let subject = match r.subject.kind {
+            RelationEndKind::Person => self.person_id(&r.subject.name),
+            RelationEndKind::Organization => {
+                let Some(o) = extraction
+                    .organizations
+                    .iter()
+                    .find(|o| o.name == r.subject.name)
+                else {
+                    return;
+                };
+                self.organization_id(o)
+            }
+            RelationEndKind::Event => {
+                let Some(e) = r.subject.event.and_then(|i| extraction.events.get(i)) else {
+                    return;
+                };
+                self.event_id(e)
+            }
+            // No relation has a place for its subject.
+            RelationEndKind::Place => return,
+        };
+        // Only the vocabulary's relation properties are written.
+        let Some(property) = PARTY_RELATIONS
+            .iter()
+            .chain(EVENT_RELATIONS)
+            .find(|p| **p == r.predicate)
+        else {
+            return;
+        };
+        self.say(
+            &subject,
+            property,
+            &r.object.name,
+            Some((r.start, r.end)),
+            CONFIDENCE_RELATION,
+        );
+    }
+
     fn event(&mut self, e: &Event) {
-        let id = local_id("event", self.source, &format!("{}-{}", e.start, e.end));
+        let id = self.event_id(e);
         self.entity(&id, EntityKind::Event, &e.text);
         let span = Some((e.start, e.end));
         self.say(&id, property::EVENT_KIND, &e.kind, span, CONFIDENCE_EVENT);
@@ -223,6 +279,9 @@ pub fn to_statements(source: &SourceId, text: &str, extraction: &Extraction) -> 
     }
     for e in &extraction.events {
         b.event(e);
+    }
+    for r in &extraction.relations {
+        b.relation(r, extraction);
     }
     // Two findings with one key (the same name twice) are one entity.
     b.out.entities.sort_by(|x, y| x.id.cmp(&y.id));
@@ -314,5 +373,46 @@ mod tests {
             .statements
             .iter()
             .any(|s| s.property == "number" && s.value == "48"));
+    }
+
+    #[test]
+    fn relations_are_statements_on_their_subject_quoting_their_words() {
+        let text = "Mykola Kuleba, the head of Save Ukraine, said 40 children were taken from Mariupol to Rostov-on-Don.";
+        let extraction = crate::extract(text, Some("en"), None);
+        let source = SourceId("cd".repeat(32));
+        let derived = to_statements(&source, text, &extraction);
+        // Claims state origins and destinations too: the statement of a relation is the
+        // one whose entity is not a claim.
+        let on = |property: &str| {
+            derived
+                .statements
+                .iter()
+                .filter(|s| s.property == property)
+                .map(|s| {
+                    let kind = derived
+                        .entities
+                        .iter()
+                        .find(|e| e.id == s.entity)
+                        .map(|e| e.kind);
+                    (kind, s.value.clone(), s.span.clone())
+                })
+                .find(|(kind, _, _)| *kind != Some(EntityKind::Claim))
+        };
+        let (kind, value, span) = on(property::HEAD_OF).expect("a headOf statement");
+        assert_eq!(kind, Some(EntityKind::Person));
+        assert_eq!(value, "Save Ukraine");
+        let span = span.expect("a span");
+        assert!(
+            span.matches(text) && span.quote.contains("head of Save Ukraine"),
+            "{span:?}"
+        );
+        for p in [property::ORIGIN, property::DESTINATION] {
+            let (kind, _, span) = on(p).unwrap_or_else(|| panic!("{p}: {:?}", derived.statements));
+            assert_eq!(kind, Some(EntityKind::Event), "{p}");
+            assert!(span.is_some_and(|s| s.matches(text)), "{p}");
+        }
+        for s in &derived.statements {
+            assert!(casefile_core::is_property(&s.property), "{}", s.property);
+        }
     }
 }

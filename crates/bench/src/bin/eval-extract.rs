@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use casefile_extract::{extract, Extraction};
+use casefile_extract::{extract, Extraction, RelationEndKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -42,6 +42,38 @@ struct Annotation {
     count_claims: Vec<GoldCount>,
     #[serde(default)]
     events: Vec<GoldEvent>,
+    /// Relations (issue 12); absent = relations not annotated in this document (not scored).
+    #[serde(default)]
+    relations: Option<Vec<GoldRelation>>,
+}
+
+/// One annotated relation: `subject` names a person or organization for the party
+/// relations (`headOf`, `memberOf`, `spokespersonOf`, `supports`) and is absent for the
+/// relations of an event (`organizer`, `funder`, `transporter`, `host`, `origin`, `via`,
+/// `destination`), whose subject is whichever event of the document states them.
+#[derive(Debug, Deserialize)]
+struct GoldRelation {
+    #[serde(default)]
+    subject: Option<String>,
+    predicate: String,
+    /// The other end; a list gives acceptable alternatives ("Dubrava" or the town it is near).
+    object: OneOrMany,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn forms(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -381,6 +413,131 @@ fn score(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) -> [Score; 5
     ]
 }
 
+/// Every folded form of the annotated entity (person, organization or place) that `form`
+/// names: its name and its variants; just `form` when no annotated entity has it.
+fn gold_forms(a: &Annotation, form: &str) -> Vec<String> {
+    let f = fold(form);
+    let entities = a
+        .persons
+        .iter()
+        .chain(&a.organizations)
+        .map(|e| {
+            let mut forms = vec![e.name.clone()];
+            forms.extend(e.variants.iter().cloned());
+            forms.extend(e.acronym.iter().cloned());
+            forms
+        })
+        .chain(a.places.iter().map(|p| {
+            let mut forms = vec![p.name.clone()];
+            forms.extend(p.variants.iter().cloned());
+            forms
+        }));
+    for forms in entities {
+        let folded: Vec<String> = forms.iter().map(|s| fold(s)).collect();
+        if folded.contains(&f) {
+            return folded;
+        }
+    }
+    vec![f]
+}
+
+/// Every folded form of the found person, organization or place named `name`.
+fn predicted_forms(ex: &Extraction, name: &str) -> Vec<String> {
+    let mut forms = entity_forms(ex, Some(name));
+    for p in ex.places.iter().filter(|p| p.name == name) {
+        forms.push(p.name.clone());
+        forms.extend(p.variants.iter().cloned());
+    }
+    if forms.is_empty() {
+        forms.push(name.to_string());
+    }
+    forms.iter().map(|s| fold(s)).collect()
+}
+
+/// Relations scored per predicate. A predicted relation (deduplicated on its predicate and
+/// the names of its ends) is right when its predicate agrees with an annotated relation not
+/// matched yet, its object shares a form with one of the annotated alternatives and, for
+/// party relations, its subject shares a form with the annotated subject. Event relations
+/// are compared without their event (the annotation does not delimit events): a document's
+/// origins, destinations, organisers... are a set. A prediction that only repeats an
+/// annotated relation already matched (the other alternative of "Dubrava / Zhlobin") counts
+/// neither way.
+fn score_relations(
+    ex: &Extraction,
+    a: &Annotation,
+    gold: &[GoldRelation],
+    errors: &mut Vec<String>,
+) -> BTreeMap<String, Score> {
+    let mut out: BTreeMap<String, Score> = BTreeMap::new();
+    let mut seen = std::collections::HashSet::new();
+    let gold_keys: Vec<(Option<Vec<String>>, Vec<String>)> = gold
+        .iter()
+        .map(|g| {
+            let subject = g.subject.as_deref().map(|s| gold_forms(a, s));
+            let object = g
+                .object
+                .forms()
+                .iter()
+                .flat_map(|o| gold_forms(a, o))
+                .collect();
+            (subject, object)
+        })
+        .collect();
+    let mut matched = vec![false; gold.len()];
+    for r in &ex.relations {
+        let subject = (r.subject.kind != RelationEndKind::Event).then(|| r.subject.name.clone());
+        if !seen.insert((r.predicate.clone(), subject.clone(), r.object.name.clone())) {
+            continue;
+        }
+        let subject_forms = subject.as_deref().map(|s| predicted_forms(ex, s));
+        let object_forms = predicted_forms(ex, &r.object.name);
+        let agrees = |g: usize| {
+            let (gs, go) = &gold_keys[g];
+            gold[g].predicate == r.predicate
+                && go.iter().any(|f| object_forms.contains(f))
+                && match (gs, &subject_forms) {
+                    (None, None) => true,
+                    (Some(gs), Some(ps)) => gs.iter().any(|f| ps.contains(f)),
+                    _ => false,
+                }
+        };
+        let score = out.entry(r.predicate.clone()).or_default();
+        if let Some(g) = (0..gold.len()).find(|g| !matched[*g] && agrees(*g)) {
+            matched[g] = true;
+            score.tp += 1;
+        } else if !(0..gold.len()).any(agrees) {
+            score.fp += 1;
+            errors.push(format!(
+                "  FP relation: {} {} {} ({:?})",
+                subject.as_deref().unwrap_or("[event]"),
+                r.predicate,
+                r.object.name,
+                r.text
+            ));
+        }
+    }
+    for (g, m) in matched.iter().enumerate() {
+        if !m {
+            out.entry(gold[g].predicate.clone()).or_default().fn_ += 1;
+            errors.push(format!(
+                "  FN relation: {} {} {:?}",
+                gold[g].subject.as_deref().unwrap_or("[event]"),
+                gold[g].predicate,
+                gold[g].object.forms()
+            ));
+        }
+    }
+    out
+}
+
+/// Adds the per-predicate scores of one document to a table, and their sum under `all`.
+fn add_relations(table: &mut BTreeMap<String, Score>, scores: &BTreeMap<String, Score>) {
+    for (predicate, s) in scores {
+        table.entry(predicate.clone()).or_default().add(*s);
+        table.entry("all".to_string()).or_default().add(*s);
+    }
+}
+
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -438,6 +595,10 @@ fn main() -> Result<()> {
     let mut by_lang: BTreeMap<String, [Score; 5]> = BTreeMap::new();
     let mut attribution: BTreeMap<String, Attribution> = BTreeMap::new();
     let mut total = [Score::default(); 5];
+    // Relations: per split and per language, each per predicate.
+    let mut relations_by_split: BTreeMap<String, BTreeMap<String, Score>> = BTreeMap::new();
+    let mut relations_by_lang: BTreeMap<String, BTreeMap<String, Score>> = BTreeMap::new();
+    let mut relation_documents = 0;
     let mut missing = 0;
     for f in &files {
         let a: Annotation = serde_json::from_str(&std::fs::read_to_string(f)?)
@@ -460,6 +621,14 @@ fn main() -> Result<()> {
         let mut errors = Vec::new();
         let s = score(&ex, &a, &mut errors);
         let att = score_attribution(&ex, &a, &mut errors);
+        if let Some(gold) = &a.relations {
+            let r = score_relations(&ex, &a, gold, &mut errors);
+            let lang = a.language.clone().unwrap_or_else(|| "?".to_string());
+            add_relations(relations_by_split.entry(a.split.clone()).or_default(), &r);
+            add_relations(relations_by_split.entry("all".into()).or_default(), &r);
+            add_relations(relations_by_lang.entry(lang).or_default(), &r);
+            relation_documents += 1;
+        }
         let lang = a.language.clone().unwrap_or_else(|| "?".to_string());
         attribution.entry(lang.clone()).or_default().add(att);
         attribution.entry("all".to_string()).or_default().add(att);
@@ -510,6 +679,23 @@ fn main() -> Result<()> {
             a.right as f64 / a.scored as f64
         };
         println!("  {lang:<5} {:>3} / {:<3} {rate:.3}", a.right, a.scored);
+    }
+    println!();
+    println!("relations ({relation_documents} documents annotated), per predicate:");
+    let print_relations = |group: &str, table: &BTreeMap<String, Score>| {
+        for (predicate, s) in table {
+            let (p, r, f) = s.prf();
+            println!(
+                "{:<10} {:<14} {:>5} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}",
+                group, predicate, s.tp, s.fp, s.fn_, p, r, f
+            );
+        }
+    };
+    for (split, table) in &relations_by_split {
+        print_relations(split, table);
+    }
+    for (lang, table) in &relations_by_lang {
+        print_relations(&format!("lang:{lang}"), table);
     }
     println!("documents: {} ({} skipped)", files.len() - missing, missing);
     Ok(())

@@ -75,9 +75,15 @@ fn warcio() -> Option<PathBuf> {
     let venv = std::env::var_os("CASEFILE_CAPTURE_VENV")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("target/capture-venv"));
-    let warcio = venv.join("bin/warcio");
-    if warcio.is_file() {
-        return Some(warcio);
+    // The venv's python rather than its `warcio` script, whose first line
+    // names the python of wherever the venv was made.
+    let python = venv.join("bin/python");
+    let ok = Command::new(&python)
+        .args(["-c", "import warcio.cli"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if ok {
+        return Some(python);
     }
     assert!(
         std::env::var_os("CI").is_none(),
@@ -321,7 +327,11 @@ fn pages_are_captured_with_their_rendering_and_exported_as_their_original_record
     if let Some(warcio) = warcio() {
         for (command, check) in [("check", "-v"), ("index", "-f")] {
             let mut cmd = Command::new(&warcio);
-            cmd.arg(command);
+            cmd.args([
+                "-c",
+                "import sys; from warcio.cli import main; sys.exit(main())",
+                command,
+            ]);
             if command == "index" {
                 cmd.args([check, "warc-type,warc-target-uri,offset"]);
             } else {

@@ -128,7 +128,8 @@ impl<L: Clone> PhraseIndex<L> {
     /// The longest phrase starting at word `i`, with the word after it; words are joined by
     /// spaces only and stay in one sentence.
     fn at(&self, doc: &Document, i: usize) -> Option<(L, usize)> {
-        let first = doc.words[i].folded.as_str();
+        // `i` may be one past the last word (the word after a phrase that ends the text).
+        let first = doc.words.get(i)?.folded.as_str();
         let candidates = self.exact.get(first).into_iter().flatten().chain(
             first
                 .chars()
@@ -1463,6 +1464,20 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_text_that_ends_on_a_title_is_read_without_a_panic() {
+        // A role word as the last word of a text once read past the end.
+        for text in [
+            "The statement was signed by Ivan Petrov, the director",
+            "Заяву підписав Іван Петренко, директор",
+            "Заявление подписал Иван Петров, глава",
+            "head",
+        ] {
+            let ex = extract(text, None, None);
+            assert!(ex.relations.iter().all(|r| r.end <= text.len()), "{text}");
+        }
     }
 
     fn of_events(ex: &Extraction) -> Vec<(String, String)> {

@@ -15,8 +15,9 @@
 //! `WARC-Block-Digest` when present) against the bytes, undoes chunked
 //! transfer-encoding and gzip/deflate content-encoding (again bounded), and
 //! returns the body with the charset the HTTP header declares. It also keeps
-//! the `resource` records of type HTML or text: a document archived without
-//! an HTTP exchange (their block is the page). A digest that
+//! the `resource` records of type HTML or text whose target is an http(s)
+//! address: a document archived without an HTTP exchange (their block is the
+//! page), not a tool's own log or manifest. A digest that
 //! does not match is an error for that record alone; a record whose framing
 //! is broken (truncated, malformed header) ends the reading of the file,
 //! since where the next record begins is then unknown; the records read
@@ -579,6 +580,16 @@ fn resource_page(
         content_type.as_str(),
         "text/html" | "application/xhtml+xml" | "text/plain"
     ) {
+        return Ok(None);
+    }
+    // Only a document of the web is a page: archiving tools also keep their
+    // own files as resources (wget its log and manifest under `metadata://`,
+    // browsers' screenshots under `urn:`).
+    let is_web = record.header("WARC-Target-URI").is_some_and(|uri| {
+        let uri = uri.trim_matches(['<', '>']).to_ascii_lowercase();
+        uri.starts_with("http://") || uri.starts_with("https://")
+    });
+    if !is_web {
         return Ok(None);
     }
     let name = record.name();

@@ -203,13 +203,23 @@ mod tests {
                 block,
             })
         };
+        let log = record_bytes(&NewRecord {
+            warc_type: "resource",
+            record_id: "<urn:uuid:00000000-0000-4000-8000-000000000004>",
+            date: "2026-12-02T06:00:00Z",
+            target_uri: Some("metadata://gnu.org/software/wget/warc/wget.log"),
+            content_type: "text/plain",
+            fields: vec![],
+            block: b"",
+        });
         let file = [
             resource("text/html; charset=utf-8", b"<p>kept</p>"),
             resource("image/png", b"\x89PNG"),
+            log,
         ]
         .concat();
         let scan = read_pages(&file, &WarcLimits::default()).unwrap();
-        assert_eq!((scan.records, scan.skipped, scan.pages.len()), (2, 1, 1));
+        assert_eq!((scan.records, scan.skipped, scan.pages.len()), (3, 2, 1));
         let page = scan.pages[0].as_ref().unwrap();
         assert_eq!(page.http_status, 0);
         assert_eq!(page.charset.as_deref(), Some("utf-8"));

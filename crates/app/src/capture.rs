@@ -109,15 +109,8 @@ pub fn capture_made_elsewhere(
 }
 
 fn summary(outcomes: Vec<CaptureOutcome>) -> CaptureSummary {
-    let failed = outcomes
-        .iter()
-        .filter(|o| {
-            o.error.is_some()
-                || o.ingest
-                    .as_ref()
-                    .is_some_and(|i| i.stored + i.already_present == 0)
-        })
-        .count();
+    // `store_capture` sets an error whenever nothing could be stored.
+    let failed = outcomes.iter().filter(|o| o.error.is_some()).count();
     CaptureSummary {
         captured: outcomes.len() - failed,
         failed,

@@ -45,7 +45,7 @@ pub use casefile_report::{
     thousands, Cite, Claim, CountRange, Event, Package, Party, Place, Point, RegistryTally,
     Relation, ReportInput, Route, RouteClaim, RouteEvent, SourceRef,
 };
-use casefile_store::{now_rfc3339, Project};
+use casefile_store::{now_rfc3339, Project, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -357,6 +357,31 @@ fn protected_values(project: &mut Project, actor: &Actor) -> Result<Vec<String>>
 /// by kind in one pass each rather than entity by entity.
 const BULK: usize = 2_000;
 
+/// The kinds of entity whose statements a report shows.
+const REPORTED_KINDS: [EntityKind; 4] = [
+    EntityKind::Claim,
+    EntityKind::Event,
+    EntityKind::Person,
+    EntityKind::Organization,
+];
+
+/// Calls `f` with every statement about an entity of the reported kinds,
+/// reading one kind at a time.
+fn each_reported_statement(
+    store: &dyn Store,
+    mut f: impl FnMut(Statement) -> Result<()>,
+) -> Result<()> {
+    for kind in REPORTED_KINDS {
+        for s in store.statements(&StatementFilter {
+            entity_kind: Some(kind),
+            ..Default::default()
+        })? {
+            f(s)?;
+        }
+    }
+    Ok(())
+}
+
 /// Everything of `case` (or the whole project) a report shows.
 pub fn gather(
     project: &mut Project,
@@ -368,12 +393,7 @@ pub fn gather(
     let store = project.store();
     let scope = Scope::of(actor, store);
     let mut kinds: HashMap<EntityId, EntityKind> = HashMap::new();
-    for kind in [
-        EntityKind::Claim,
-        EntityKind::Event,
-        EntityKind::Person,
-        EntityKind::Organization,
-    ] {
+    for kind in REPORTED_KINDS {
         for e in store.entities(Some(kind))? {
             kinds.insert(e.id, kind);
         }
@@ -394,21 +414,7 @@ pub fn gather(
     };
     let mut child_entities: Vec<EntityId> = Vec::new();
     match &case {
-        None => {
-            for kind in [
-                EntityKind::Claim,
-                EntityKind::Event,
-                EntityKind::Person,
-                EntityKind::Organization,
-            ] {
-                for s in store.statements(&StatementFilter {
-                    entity_kind: Some(kind),
-                    ..Default::default()
-                })? {
-                    keep(s, &mut by_entity)?;
-                }
-            }
-        }
+        None => each_reported_statement(store, |s| keep(s, &mut by_entity))?,
         Some(case) => {
             let mut groups = EntityGroups::default();
             let mut touched: BTreeSet<EntityId> = BTreeSet::new();
@@ -446,21 +452,12 @@ pub fn gather(
             if touched.len() > BULK {
                 // Many entities: one pass over each kind's statements beats
                 // a query per entity.
-                for kind in [
-                    EntityKind::Claim,
-                    EntityKind::Event,
-                    EntityKind::Person,
-                    EntityKind::Organization,
-                ] {
-                    for s in store.statements(&StatementFilter {
-                        entity_kind: Some(kind),
-                        ..Default::default()
-                    })? {
-                        if touched.contains(&s.entity) {
-                            keep(s, &mut by_entity)?;
-                        }
+                each_reported_statement(store, |s| {
+                    if touched.contains(&s.entity) {
+                        keep(s, &mut by_entity)?;
                     }
-                }
+                    Ok(())
+                })?;
             } else {
                 for entity in touched {
                     for s in store.statements(&StatementFilter {

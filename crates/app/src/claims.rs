@@ -1,16 +1,20 @@
-//! Counts of children across sources: the same count repeated by several
-//! sources is one row, with every source that repeats it.
+//! Counts of children across sources: the same claim repeated by several
+//! sources is one row, with every source that repeats it; counts that only
+//! share a number are separate rows, listed together, each saying what sets
+//! it apart. The grouping itself is `casefile_extract::group_claims`.
 
 use crate::entities::load_locals;
 use crate::{Actor, AppError, Permission, Result, Scope};
 use casefile_core::claim_kind::CHILD_COUNT;
 use casefile_core::property::{
-    AGE_MAX, AGE_MIN, ASSERTED_BY, CLAIM_KIND, DESTINATION, NUMBER, ORIGIN, QUALIFIER, TIME_SCOPE,
+    AGE_MAX, AGE_MIN, ASSERTED_BY, CLAIM_ACTION, CLAIM_KIND, DESTINATION, NUMBER, ORIGIN,
+    QUALIFIER, TIME_SCOPE,
 };
 use casefile_core::{EntityKind, SourceId};
+use casefile_extract::{group_claims, ClaimFacts};
 use casefile_store::{Project, Store};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// The claims of `kind` (`child-count`) across all sources, the most
 /// repeated first.
@@ -32,29 +36,37 @@ pub struct ClaimSource {
     pub end: usize,
     pub quote: String,
     pub qualifier: String,
+    pub action: Option<String>,
     pub asserted_by: Option<String>,
     pub time_scope: Option<String>,
     pub origin: Vec<String>,
+    pub destination: Option<String>,
 }
 
-/// Claims that count the same children (same number and ages), with every
-/// source that repeats them; what the sources add (destination, scope, who
-/// asserts it) is listed, not used to split the row.
+/// Counts that repeat one claim across sources (same number, and nothing
+/// else they say disagrees: `casefile_extract::group_claims`), with every
+/// source that repeats it. Rows that share a number but not the rest are
+/// listed next to each other, each naming what sets it apart (`differs`).
 #[derive(Debug, Serialize)]
 pub struct ClaimRow {
     pub number: Option<u64>,
     pub age_min: Option<u32>,
     pub age_max: Option<u32>,
+    /// What happened to the children (removed, returned, adopted, ...).
+    pub actions: Vec<String>,
+    pub origins: Vec<String>,
     pub destinations: Vec<String>,
     pub qualifiers: Vec<String>,
     pub asserted_by: Vec<String>,
     pub time_scopes: Vec<String>,
+    /// The properties on which this row disagrees with the other rows of
+    /// the same number (`claimAction`, `destination`, `assertedBy`, ...).
+    pub differs: Vec<String>,
+    /// A count that would fit more than one row of its number, kept apart
+    /// rather than guessed.
+    pub ambiguous: bool,
     pub sources: Vec<ClaimSource>,
 }
-
-/// Number, minimum and maximum age, and (for counts without a number) the
-/// claim's own id, so that "dozens" in two sources stay two rows.
-type ClaimKey = (Option<u64>, Option<u32>, Option<u32>, String);
 
 /// Counts of children across all sources, the most repeated first.
 pub fn child_count_rows(store: &dyn Store) -> Result<Vec<ClaimRow>> {
@@ -64,7 +76,13 @@ pub fn child_count_rows(store: &dyn Store) -> Result<Vec<ClaimRow>> {
 /// [`child_count_rows`] from only the statements `scope` may see.
 fn child_count_rows_in(store: &dyn Store, scope: &Scope) -> Result<Vec<ClaimRow>> {
     let locals = load_locals(store, EntityKind::Claim, scope)?;
-    let mut rows: BTreeMap<ClaimKey, ClaimRow> = BTreeMap::new();
+    let publishers: HashMap<SourceId, Option<String>> = store
+        .sources()?
+        .into_iter()
+        .map(|s| (s.id, s.meta.publisher))
+        .collect();
+    let mut facts: Vec<ClaimFacts> = Vec::new();
+    let mut seen: Vec<ClaimSource> = Vec::new();
     for entity in &locals.entities {
         let Some(statements) = locals.statements.get(&entity.id) else {
             continue;
@@ -84,55 +102,91 @@ fn child_count_rows_in(store: &dyn Store, scope: &Scope) -> Result<Vec<ClaimRow>
         else {
             continue;
         };
-        let number = one(NUMBER).and_then(|n| n.parse().ok());
-        let age_min = one(AGE_MIN).and_then(|n| n.parse().ok());
-        let age_max = one(AGE_MAX).and_then(|n| n.parse().ok());
-        let destination = one(DESTINATION);
-        // A count without a number ("dozens") only repeats itself in its own source.
-        let distinct = if number.is_none() {
-            entity.id.0.clone()
-        } else {
-            String::new()
+        let origin: Vec<String> = statements
+            .iter()
+            .filter(|s| s.property == ORIGIN)
+            .map(|s| s.value.clone())
+            .collect();
+        let claim = ClaimFacts {
+            number: one(NUMBER).and_then(|n| n.parse().ok()),
+            qualifier: one(QUALIFIER).unwrap_or_else(|| "exact".into()),
+            action: one(CLAIM_ACTION),
+            age_min: one(AGE_MIN).and_then(|n| n.parse().ok()),
+            age_max: one(AGE_MAX).and_then(|n| n.parse().ok()),
+            origins: origin.clone(),
+            destination: one(DESTINATION),
+            time_scope: one(TIME_SCOPE),
+            asserted_by: one(ASSERTED_BY),
+            publisher: publishers.get(&source).cloned().flatten(),
         };
-        let key = (number, age_min, age_max, distinct);
-        let row = rows.entry(key).or_insert_with(|| ClaimRow {
-            number,
-            age_min,
-            age_max,
-            destinations: Vec::new(),
-            qualifiers: Vec::new(),
-            asserted_by: Vec::new(),
-            time_scopes: Vec::new(),
-            sources: Vec::new(),
-        });
-        let qualifier = one(QUALIFIER).unwrap_or_else(|| "exact".into());
-        let asserted_by = one(ASSERTED_BY);
-        let time_scope = one(TIME_SCOPE);
-        push_unique(&mut row.qualifiers, Some(qualifier.clone()));
-        push_unique(&mut row.destinations, destination);
-        push_unique(&mut row.asserted_by, asserted_by.clone());
-        push_unique(&mut row.time_scopes, time_scope.clone());
-        row.sources.push(ClaimSource {
+        seen.push(ClaimSource {
             source,
             start: span.start,
             end: span.end,
             quote: span.quote,
-            qualifier,
-            asserted_by,
-            time_scope,
-            origin: statements
-                .iter()
-                .filter(|s| s.property == ORIGIN)
-                .map(|s| s.value.clone())
-                .collect(),
+            qualifier: claim.qualifier.clone(),
+            action: claim.action.clone(),
+            asserted_by: claim.asserted_by.clone(),
+            time_scope: claim.time_scope.clone(),
+            origin,
+            destination: claim.destination.clone(),
         });
+        facts.push(claim);
     }
-    let mut rows: Vec<ClaimRow> = rows.into_values().collect();
+    let mut seen: Vec<Option<ClaimSource>> = seen.into_iter().map(Some).collect();
+    let mut rows: Vec<ClaimRow> = Vec::new();
+    for group in group_claims(&facts) {
+        let mut row = ClaimRow {
+            number: facts[group.members[0]].number,
+            age_min: None,
+            age_max: None,
+            actions: Vec::new(),
+            origins: Vec::new(),
+            destinations: Vec::new(),
+            qualifiers: Vec::new(),
+            asserted_by: Vec::new(),
+            time_scopes: Vec::new(),
+            differs: group.differs.iter().map(|p| p.to_string()).collect(),
+            ambiguous: group.ambiguous,
+            sources: Vec::new(),
+        };
+        for &m in &group.members {
+            let claim = &facts[m];
+            row.age_min = row.age_min.or(claim.age_min);
+            row.age_max = row.age_max.or(claim.age_max);
+            push_unique(&mut row.actions, claim.action.clone());
+            for o in &claim.origins {
+                push_unique(&mut row.origins, Some(o.clone()));
+            }
+            push_unique(&mut row.destinations, claim.destination.clone());
+            push_unique(&mut row.qualifiers, Some(claim.qualifier.clone()));
+            push_unique(&mut row.asserted_by, claim.asserted_by.clone());
+            push_unique(&mut row.time_scopes, claim.time_scope.clone());
+            if let Some(source) = seen[m].take() {
+                row.sources.push(source);
+            }
+        }
+        rows.push(row);
+    }
+    // The rows of one number stay together, the most repeated number first;
+    // within a number, the most repeated row first.
+    let mut per_number: HashMap<Option<u64>, usize> = HashMap::new();
+    for row in &rows {
+        if row.number.is_some() {
+            *per_number.entry(row.number).or_default() += row.sources.len();
+        }
+    }
+    let total = |row: &ClaimRow| {
+        per_number
+            .get(&row.number)
+            .copied()
+            .unwrap_or(row.sources.len())
+    };
     rows.sort_by(|a, b| {
-        b.sources
-            .len()
-            .cmp(&a.sources.len())
+        total(b)
+            .cmp(&total(a))
             .then(b.number.cmp(&a.number))
+            .then(b.sources.len().cmp(&a.sources.len()))
     });
     Ok(rows)
 }

@@ -244,12 +244,18 @@ pub fn claims(dir: &Path, actor: &Actor, kind: &str, json: bool) -> Result<u8> {
     Ok(0)
 }
 
-/// One line: the count, ages, destinations, how many sources, qualifiers,
-/// who asserts it and in what time scope.
+/// One line: the count, what happened, ages, destinations, how many
+/// sources, qualifiers, who asserts it and in what time scope; then, for a
+/// number with several rows, what sets this row apart.
 pub fn claim_summary(row: &ClaimRow) -> String {
     let number = row
         .number
         .map_or("(no number)".to_string(), |n| n.to_string());
+    let action = if row.actions.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", row.actions.join("/"))
+    };
     let ages = match (row.age_min, row.age_max) {
         (Some(a), Some(b)) => format!(" aged {a}-{b}"),
         (Some(a), None) => format!(" aged {a}+"),
@@ -261,8 +267,18 @@ pub fn claim_summary(row: &ClaimRow) -> String {
     } else {
         format!(" → {}", row.destinations.join(" / "))
     };
+    let apart = if row.ambiguous {
+        " [fits more than one row of this number; kept apart]".to_string()
+    } else if row.differs.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " [differs from the other rows of this number by: {}]",
+            row.differs.join(", ")
+        )
+    };
     format!(
-        "{number} children{ages}{dest} — {} source(s); {}; asserted by: {}{}",
+        "{number} children{action}{ages}{dest} — {} source(s); {}; asserted by: {}{}{apart}",
         row.sources.len(),
         row.qualifiers.join("/"),
         if row.asserted_by.is_empty() {

@@ -44,6 +44,9 @@ pub mod property {
     pub const TIME_SCOPE: &str = "timeScope";
     /// Who asserts the count ("according to …").
     pub const ASSERTED_BY: &str = "assertedBy";
+    /// What the count says happened to the children: removed, returned,
+    /// adopted, killed, injured or missing.
+    pub const CLAIM_ACTION: &str = "claimAction";
 
     // --- events ----------------------------------------------------------------
     pub const EVENT_KIND: &str = "eventKind";
@@ -128,6 +131,7 @@ pub const PROPERTIES: &[&str] = &[
     DESTINATION,
     TIME_SCOPE,
     ASSERTED_BY,
+    CLAIM_ACTION,
     EVENT_KIND,
     DATE,
     PERIOD,

@@ -438,6 +438,7 @@ fn table_counts(doc: &Document) -> Vec<CountClaim> {
                     destination: None,
                     time_scope: None,
                     asserted_by: None,
+                    action: None,
                 });
             }
             None => {
@@ -629,6 +630,7 @@ pub fn find_count_claims(
             destination,
             time_scope: None,
             asserted_by: attribution(doc, i, orgs, persons),
+            action: None,
         });
         i = claim_end.max(num.end);
     }
@@ -733,6 +735,7 @@ fn list_item_counts(
                 destination: None,
                 time_scope: None,
                 asserted_by: None,
+                action: None,
             });
         }
     }

@@ -32,12 +32,17 @@
 //!   the findings of many sources (each under its [`DocKey`]) into
 //!   [`ResolvedPerson`]s / [`ResolvedOrganization`]s, and
 //!   [`apply_judgements`] replays human merges and splits ([`Judgement`]) on
-//!   those machine clusters;
+//!   those machine clusters; [`group_claims`] gathers the counts of many
+//!   sources ([`ClaimFacts`]) that repeat one claim into [`ClaimGroup`]s
+//!   ([`claim_differences`] says why two do not; [`claim_actions`] lists what
+//!   a count may say happened);
 //! - findings as statements: [`to_statements`] turns an extraction into the
 //!   entities and statements of a source ([`Derived`]), and
 //!   [`person_from_statements`] / [`organization_from_statements`] read them
 //!   back.
 
+mod claim_action;
+mod claim_groups;
 mod clusters;
 mod counts;
 mod dates;
@@ -59,6 +64,8 @@ mod wordlist;
 
 use serde::{Deserialize, Serialize};
 
+pub use claim_action::claim_actions;
+pub use claim_groups::{claim_differences, group_claims, ClaimFacts, ClaimGroup};
 pub use clusters::{apply_judgements, Judgement};
 pub use gazetteer::{gazetteer_size, lookup_place, GazetteerEntry};
 pub use name_kinds::{compare_names, compare_organizations, compare_places, place_group_key};
@@ -172,6 +179,12 @@ pub struct CountClaim {
     pub destination: Option<String>,
     pub time_scope: Option<String>,
     pub asserted_by: Option<String>,
+    /// What the count says happened to the children: removed, returned,
+    /// adopted, killed, injured or missing (`claim_action`), from the words
+    /// nearest to it in its sentence; absent when its sentence says none
+    /// (and in JSON written before it existed).
+    #[serde(default)]
+    pub action: Option<String>,
 }
 
 /// Something that happened: a transfer, an arrival, a warrant, a meeting...
@@ -270,7 +283,11 @@ pub fn extract(
         .cloned()
         .collect();
     let persons = persons::find_persons(&doc, &places.spans, &not_persons);
-    let count_claims = counts::find_count_claims(&doc, &dates, &places, &organizations, &persons);
+    let mut count_claims =
+        counts::find_count_claims(&doc, &dates, &places, &organizations, &persons);
+    for claim in &mut count_claims {
+        claim.action = claim_action::action_of(&doc, claim.start, claim.end).map(str::to_string);
+    }
     let mut events = events::find_events(&doc, &dates);
     let relations = relations::find_relations(
         &doc,

@@ -187,6 +187,9 @@ impl Builder<'_> {
         if let Some(a) = &c.asserted_by {
             self.say(&id, property::ASSERTED_BY, a, span, conf);
         }
+        if let Some(a) = &c.action {
+            self.say(&id, property::CLAIM_ACTION, a, span, conf);
+        }
     }
 
     fn person_id(&self, name: &str) -> EntityId {

@@ -1,0 +1,166 @@
+//! What a count of children says happened to them — removed, returned,
+//! adopted, killed, injured, missing — read from the words of the count's
+//! own sentence (`data/lexicon/claim_actions.tsv`).
+//!
+//! Two sources that give the same number are repeating one claim only if
+//! they speak of the same thing: "132 children were deported" and "132
+//! children were returned" are different groups of children. The word
+//! nearest to the count decides, so that "of the 132 deported, 12 were
+//! returned" gives each number its own verb.
+
+use crate::normalize::fold;
+use crate::scan::Document;
+use crate::wordlist::pairs;
+use std::sync::LazyLock;
+
+/// One entry of the table: its action and its folded words, each a whole
+/// word or (ending in `*`) a prefix.
+struct Cue {
+    action: &'static str,
+    words: Vec<(String, bool)>,
+}
+
+static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
+    let file = "data/lexicon/claim_actions.tsv";
+    pairs(file, include_str!("../data/lexicon/claim_actions.tsv"))
+        .map(|(action, entry)| Cue {
+            action,
+            words: entry
+                .split_whitespace()
+                .map(|w| match w.strip_suffix('*') {
+                    Some(prefix) => (fold(prefix), true),
+                    None => (fold(w), false),
+                })
+                .collect(),
+        })
+        .collect()
+});
+
+/// The actions the table knows, in its order.
+pub fn claim_actions() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for cue in CUES.iter() {
+        if !out.contains(&cue.action) {
+            out.push(cue.action);
+        }
+    }
+    out
+}
+
+fn matches(folded: &str, (word, prefix): &(String, bool)) -> bool {
+    if *prefix {
+        folded.starts_with(word.as_str())
+    } else {
+        folded == word
+    }
+}
+
+/// The action of the cue that starts at word `i`, if one does.
+fn cue_at(doc: &Document, i: usize, end_word: usize) -> Option<&'static str> {
+    CUES.iter()
+        .find(|cue| {
+            cue.words.iter().enumerate().all(|(k, w)| {
+                i + k < end_word && doc.words.get(i + k).is_some_and(|x| matches(&x.folded, w))
+            })
+        })
+        .map(|cue| cue.action)
+}
+
+/// The action of the count whose words cover bytes `start..end`: the cue
+/// nearest to it (in words) in its sentence, the earlier one on a tie.
+pub(crate) fn action_of(doc: &Document, start: usize, end: usize) -> Option<&'static str> {
+    let first = doc.words.partition_point(|w| w.start < start);
+    let word = doc.words.get(first)?;
+    if word.start >= end {
+        return None;
+    }
+    let last = doc.words.partition_point(|w| w.start < end);
+    let sentence = doc.sentence_of(first);
+    let (from, to) = (sentence.first_word, sentence.end_word);
+    let mut best: Option<(usize, &'static str)> = None;
+    for i in from..to {
+        let distance = if i < first {
+            first - i
+        } else if i >= last {
+            i + 1 - last
+        } else {
+            0
+        };
+        if best.is_some_and(|(d, _)| d <= distance) {
+            continue;
+        }
+        if let Some(action) = cue_at(doc, i, to) {
+            best = Some((distance, action));
+        }
+    }
+    best.map(|(_, action)| action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn action(text: &str, count: &str) -> Option<&'static str> {
+        let doc = Document::new(text);
+        let start = text.find(count).unwrap();
+        action_of(&doc, start, start + count.len())
+    }
+
+    #[test]
+    fn the_verb_of_the_count_gives_its_action() {
+        assert_eq!(
+            action(
+                "In May, 132 children were deported to Crimea.",
+                "132 children"
+            ),
+            Some("removed")
+        );
+        assert_eq!(
+            action("Усього 132 дитини повернули додому.", "132 дитини"),
+            Some("returned")
+        );
+        assert_eq!(
+            action(
+                "По данным ведомства, 132 ребенка усыновлены.",
+                "132 ребенка"
+            ),
+            Some("adopted")
+        );
+        assert_eq!(
+            action("132 дзіцяці былі вывезены ў Беларусь.", "132 дзіцяці"),
+            Some("removed")
+        );
+        assert_eq!(
+            action("Of the children, 40 were wounded.", "40"),
+            Some("injured")
+        );
+    }
+
+    #[test]
+    fn the_nearest_cue_wins_and_other_sentences_do_not_count() {
+        let text = "Of the 132 deported children, only 12 were returned.";
+        assert_eq!(action(text, "132 deported children"), Some("removed"));
+        assert_eq!(action(text, "12"), Some("returned"));
+        assert_eq!(
+            action(
+                "They were deported. 132 children live in the city.",
+                "132 children"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn whole_words_do_not_match_longer_words() {
+        // "sent" is a whole-word cue: "sentenced" is not a removal.
+        assert_eq!(action("The court sentenced 3 men.", "3 men"), None);
+    }
+
+    #[test]
+    fn the_table_names_six_actions() {
+        assert_eq!(
+            claim_actions(),
+            ["removed", "returned", "adopted", "killed", "injured", "missing"]
+        );
+    }
+}

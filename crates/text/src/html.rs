@@ -45,6 +45,74 @@ pub struct HtmlDocument {
     pub meta: HtmlMeta,
 }
 
+/// How deeply a page may nest its container elements (`div`, `section`,
+/// `article`, lists, ...) before it is refused. The HTML tree builder checks
+/// the whole stack of open elements at each such start tag, so its time
+/// grows with the square of the depth: 100,000 nested `<div>`s would take
+/// minutes. Real pages stay below a few hundred.
+pub const MAX_NESTING: usize = 4096;
+
+/// Container elements that close only with their own end tag: the ones
+/// whose nesting the tree builder pays for.
+const CONTAINERS: &[&str] = &[
+    "div", "section", "article", "aside", "main", "nav", "header", "footer", "blockquote",
+    "figure", "fieldset", "details", "ul", "ol", "dl", "form", "center", "address", "menu",
+    "span", "table", "font", "b", "i", "em", "strong", "a",
+];
+
+/// Counts container depth from the token stream alone (linear time).
+struct DepthSink {
+    depth: usize,
+    deepest: usize,
+}
+
+impl html5ever::tokenizer::TokenSink for DepthSink {
+    type Handle = ();
+
+    fn process_token(
+        &mut self,
+        token: html5ever::tokenizer::Token,
+        _line: u64,
+    ) -> html5ever::tokenizer::TokenSinkResult<()> {
+        use html5ever::tokenizer::{TagKind, Token};
+        if let Token::TagToken(tag) = token {
+            if !tag.self_closing && CONTAINERS.contains(&&*tag.name) {
+                match tag.kind {
+                    TagKind::StartTag => {
+                        self.depth += 1;
+                        self.deepest = self.deepest.max(self.depth);
+                    }
+                    TagKind::EndTag => self.depth = self.depth.saturating_sub(1),
+                }
+            }
+        }
+        html5ever::tokenizer::TokenSinkResult::Continue
+    }
+}
+
+/// The deepest nesting of container elements in `source`, when it exceeds
+/// [`MAX_NESTING`]. Pages with fewer tags than the limit are not scanned.
+pub fn too_deep(source: &str) -> Option<usize> {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+    if source.bytes().filter(|&b| b == b'<').count() <= MAX_NESTING {
+        return None;
+    }
+    let mut tokenizer = Tokenizer::new(
+        DepthSink {
+            depth: 0,
+            deepest: 0,
+        },
+        TokenizerOpts::default(),
+    );
+    let mut queue = BufferQueue::default();
+    queue.push_back(StrTendril::from_slice(source));
+    let _ = tokenizer.feed(&mut queue);
+    tokenizer.end();
+    let deepest = tokenizer.sink.deepest;
+    (deepest > MAX_NESTING).then_some(deepest)
+}
+
 /// Parses `source` and extracts its clean text and metadata. The text is
 /// not yet passed through the line-level boilerplate cleaner.
 pub fn html_to_text(source: &str) -> HtmlDocument {

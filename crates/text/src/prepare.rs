@@ -28,7 +28,7 @@ use thiserror::Error;
 use crate::boilerplate::remove_boilerplate;
 use crate::dates::{normalize_date, published_from_text};
 use crate::decode::{decode_with_hint, DecodeError};
-use crate::html::{declared_charset, html_to_text};
+use crate::html::{declared_charset, html_to_text, too_deep, MAX_NESTING};
 use crate::lang::{detect_language, known_code};
 use crate::markdown::markdown_to_text;
 
@@ -56,6 +56,8 @@ pub enum PrepareError {
     Decode(#[from] DecodeError),
     #[error("no text left after removing markup and boilerplate")]
     NoText,
+    #[error("HTML elements nested {depth} deep (the limit is {limit}): refused rather than parsed for minutes")]
+    NestedTooDeep { depth: usize, limit: usize },
 }
 
 /// Decodes `bytes`, recognises the format, extracts clean text and metadata
@@ -95,6 +97,12 @@ pub fn prepare_document_with_charset(
     let mut language_hint = None;
     let text = match media_type {
         MediaType::Html => {
+            if let Some(depth) = too_deep(&decoded.text) {
+                return Err(PrepareError::NestedTooDeep {
+                    depth,
+                    limit: MAX_NESTING,
+                });
+            }
             let page = html_to_text(&decoded.text);
             let text = remove_boilerplate(&normalize_plain_text(&page.text));
             meta = SourceMeta {

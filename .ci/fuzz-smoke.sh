@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# A short smoke run of every cargo-fuzz target (libFuzzer with
+# AddressSanitizer, nightly toolchain): each starts from its seed corpus in
+# fuzz/corpus/<target>/ and runs for FUZZ_SECONDS (default 15). A crash, a
+# leak or a timeout fails the run; the input that caused it is left in
+# fuzz/artifacts/<target>/. New inputs go to a temporary directory, never
+# into the repository's corpora.
+#
+# The long runs (10 minutes a target) are run by hand:
+#   cd fuzz && cargo +nightly fuzz run <target> -- -max_total_time=600
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+
+seconds="${FUZZ_SECONDS:-15}"
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  echo "fuzz-smoke: the nightly toolchain is missing (rustup toolchain install nightly)" >&2
+  exit 1
+fi
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+  echo "fuzz-smoke: installing cargo-fuzz"
+  cargo install --locked cargo-fuzz
+fi
+cargo +nightly fuzz build
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+for target in $(cargo +nightly fuzz list); do
+  mkdir -p "$scratch/$target"
+  echo "fuzz-smoke: $target for ${seconds}s"
+  status=0
+  cargo +nightly fuzz run "$target" "$scratch/$target" "corpus/$target" -- \
+    -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+    >"$scratch/$target.log" 2>&1 || status=$?
+  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY)" "$scratch/$target.log" || true
+  if [ "$status" != 0 ]; then
+    tail -n 60 "$scratch/$target.log" >&2
+    echo "fuzz-smoke: $target failed (exit $status)" >&2
+    exit 1
+  fi
+done

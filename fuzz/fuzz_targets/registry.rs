@@ -1,0 +1,21 @@
+//! Fuzzes registry CSV reading: the first line of the input is a column map
+//! (`key=Column,...`), the rest the CSV (any delimiter, quotes, encoding).
+//! A map or a file that cannot be read is an error; rows that cannot be
+//! read are row errors; nothing panics.
+#![no_main]
+
+use casefile_link::{parse_registry, ColumnMap};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = casefile_text::decode(data) else {
+        return;
+    };
+    let (spec, csv) = text.text.split_once('\n').unwrap_or(("id=id,full_name=name", &text.text));
+    let Ok(map) = spec.parse::<ColumnMap>() else {
+        return;
+    };
+    if let Ok((records, errors)) = parse_registry(csv, &map) {
+        assert!(records.len() + errors.len() <= csv.lines().count().max(1) * 2);
+    }
+});

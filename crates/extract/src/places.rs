@@ -296,6 +296,25 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 && !NOT_NAMES.contains(words[i - 1].folded.as_str())
                 && !ROLES.contains(words[i - 1].folded.as_str())
                 && !ORG_HEADS.contains(words[i - 1].folded.as_str());
+            // "в Москве Ахмед ан-Нуайми": after a preposition a town's name is a place, though a
+            // name follows it.
+            let after_preposition = i > sentence.first_word
+                && matches!(
+                    words[i - 1].folded.as_str(),
+                    "в" | "у"
+                        | "во"
+                        | "з"
+                        | "із"
+                        | "из"
+                        | "с"
+                        | "под"
+                        | "під"
+                        | "пад"
+                        | "in"
+                        | "from"
+                        | "to"
+                        | "near"
+                );
             // "Людмила Лубина", "Олена Маслова": a settlement's name right after a given name
             // is a surname.
             let after_given_name = i > sentence.first_word
@@ -305,7 +324,7 @@ pub fn find_places(doc: &Document) -> PlacesFound {
             if NOT_NAMES.contains(w.folded.as_str()) && kind != crate::PlaceKind::Country
                 || settlement && after_given_name
                 || is_given_name(&w.folded) && after_name
-                || (is_given_name(&w.folded) || settlement) && next_is_name
+                || (is_given_name(&w.folded) || settlement && !after_preposition) && next_is_name
                 || w.all_caps
                     && w.folded.chars().count() <= 3
                     && !matches!(kind, crate::PlaceKind::Country | crate::PlaceKind::Region)

@@ -635,9 +635,12 @@ pub fn find_count_claims(
         i = claim_end.max(num.end);
     }
     ages_from_youngest_and_oldest(doc, &mut claims);
-    sources_from_claims_before(doc, &mut claims, orgs, persons);
+    // List items take their source as the claims of prose do: from the claim before them or
+    // the sentence that introduces the list ("за даними ЦНС, … вивезено:").
     let from_lists = list_item_counts(doc, dates, &claims);
     claims.extend(from_lists);
+    claims.sort_by_key(|c| c.start);
+    sources_from_claims_before(doc, &mut claims, orgs, persons);
     for t in table_counts(doc) {
         if !claims
             .iter()
@@ -665,17 +668,55 @@ pub fn find_count_claims(
     claims
 }
 
-/// Whether a line is an item of a bulleted list.
+/// Whether a line is an item of a bulleted list: a dash, a bullet, or a symbol used as one
+/// ("▪️ 312 – до Криму;", "🔹 ...") and a space.
 fn is_list_item(line: &str) -> bool {
     let t = line.trim_start();
-    ["- ", "• ", "* ", "– ", "— "]
+    if ["- ", "• ", "* ", "– ", "— "]
         .iter()
         .any(|b| t.starts_with(b))
+    {
+        return true;
+    }
+    let mut chars = t.chars();
+    chars.next().is_some_and(|c| {
+        matches!(
+            c,
+            '▪' | '▫'
+                | '■'
+                | '□'
+                | '◾'
+                | '◽'
+                | '●'
+                | '○'
+                | '◦'
+                | '►'
+                | '▶'
+                | '➤'
+                | '✔'
+                | '✅'
+                | '🔹'
+                | '🔸'
+        )
+    }) && chars
+        .as_str()
+        .trim_start_matches('\u{FE0F}')
+        .starts_with(' ')
 }
 
-/// "- from Zaporizhzhia region: 205 (figures incomplete)": in a bulleted list whose other
-/// items count children, an item's figure after the colon counts them too, though the
-/// item does not repeat the noun.
+/// Whether the text between two words of a list item is a dash or a colon that separates a
+/// figure from its label ("312 – до Криму", "«Зубраняці» – 205", "Donetsk region: 61").
+fn separates_figure(gap: &str) -> bool {
+    let t = gap.trim();
+    matches!(t, "–" | "—" | "-" | ":")
+}
+
+/// "- from Zaporizhzhia region: 205 (figures incomplete)", "▪️ 312 – до Криму;", "•
+/// «Зубраняці» – 205;": in a bulleted list whose other items count children, or that
+/// follows a passage about them (children named in the three sentences before it), an
+/// item's figure counts them too, though the item does not repeat the noun. The figure
+/// is the item's first word, or the word after its colon, or its last words after a dash,
+/// set off from the label by a dash or a colon.
 fn list_item_counts(
     doc: &Document,
     dates: &[DateMention],
@@ -705,15 +746,35 @@ fn list_item_counts(
     for block in blocks.iter().filter(|b| b.len() >= 2) {
         let has_claim =
             |&(a, b): &(usize, usize)| claims.iter().any(|c| c.start >= a && c.start < b);
-        if !block.iter().any(has_claim) {
+        if !block.iter().any(has_claim) && !children_before(doc, claims, block[0].0) {
             continue;
         }
         for &(a, b) in block.iter().filter(|l| !has_claim(l)) {
-            let Some(colon) = doc.text[a..b].find(':').map(|p| a + p) else {
+            let (first, end) = (
+                words.partition_point(|w| w.start < a),
+                words.partition_point(|w| w.start < b),
+            );
+            if first >= end {
+                continue;
+            }
+            let colon = doc.text[a..b].find(':').map(|p| a + p);
+            let after_colon = colon.map(|c| words.partition_point(|w| w.start < c));
+            // The item's words after its last dash, when they are all one number.
+            let after_dash = (first + 1..end)
+                .rev()
+                .find(|&k| separates_figure(doc.gap(k - 1, k)) && doc.gap(k - 1, k).trim() != ":");
+            let candidates = [
+                after_colon.filter(|&k| k < end),
+                Some(first).filter(|&k| {
+                    number_at(doc, k)
+                        .is_some_and(|n| n.end < end && separates_figure(doc.gap(n.end - 1, n.end)))
+                }),
+                after_dash.filter(|&k| number_at(doc, k).is_some_and(|n| n.end == end)),
+            ];
+            let Some(k) = candidates.into_iter().flatten().next() else {
                 continue;
             };
-            let k = words.partition_point(|w| w.start < colon);
-            if k >= words.len() || words[k].start >= b || !words[k].numeric {
+            if !words[k].numeric {
                 continue;
             }
             if dates.iter().any(|d| d.first_word <= k && k < d.end_word) {
@@ -740,6 +801,19 @@ fn list_item_counts(
         }
     }
     out
+}
+
+/// Whether the three sentences before byte `at` (up to it) name children or hold a claim.
+fn children_before(doc: &Document, claims: &[CountClaim], at: usize) -> bool {
+    let k = doc.words.partition_point(|w| w.start < at);
+    let Some(s) = doc.words.get(k.saturating_sub(1)).map(|w| w.sentence) else {
+        return false;
+    };
+    let from = doc.sentences[s.saturating_sub(3)].first_word;
+    (from..k).any(|j| doc.is(j, class::CHILD_NOUN))
+        || claims
+            .iter()
+            .any(|c| c.start >= doc.words[from].start && c.start < at)
 }
 
 fn sentence_mentions_children(doc: &Document, i: usize) -> bool {
@@ -858,11 +932,21 @@ fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
                 | "количество"
                 | "загалом"
                 | "всього"
+                | "колькасць"
+                | "агулам"
+                | "усяго"
         ) {
             saw_number_word = true;
         }
         if doc.is(k, class::CHILD_NOUN) {
             child = Some(k);
+        } else if child.is_none()
+            && matches!(f, "іх" | "їх" | "их" | "their")
+            && previous_sentence_mentions_children(doc, i)
+        {
+            // "Агулам … іх колькасць перавысіла 3 тыс.": their number, after a sentence
+            // about children.
+            displaced = Some(k);
         } else if child.is_none()
             && (DISPLACED.contains(f) || CASE_NOUNS.contains(f))
             && in_child_context(doc, i)
@@ -893,6 +977,8 @@ fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
                 | "at"
                 | "перевищила"
                 | "перевищує"
+                | "перавысіла"
+                | "перавышае"
                 | "сягнула"
                 | "становить"
                 | "склала"
@@ -919,7 +1005,14 @@ fn linking_qualifier(doc: &Document, i: usize) -> (Qualifier, usize) {
         let f = doc.words[k].folded.as_str();
         if matches!(
             f,
-            "exceeded" | "exceeds" | "перевищила" | "перевищує" | "превысило" | "превышает"
+            "exceeded"
+                | "exceeds"
+                | "перевищила"
+                | "перевищує"
+                | "превысило"
+                | "превышает"
+                | "перавысіла"
+                | "перавышае"
         ) {
             return (Qualifier::MoreThan, k);
         }
@@ -1003,29 +1096,38 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
 /// "... a group of 35 pupils arrived. The children, aged 7 to 15, will stay three weeks":
 /// an age range in the next sentence describes the count before it when that sentence is
 /// about children and has no count of its own.
+///
+/// A sentence between them that neither counts nor gives ages (who reported it, who
+/// organised the trip: "Об этом сообщила …", "Пра гэта паведаміла прэс-служба") is stepped
+/// over.
 fn ages_in_next_sentence(
     doc: &Document,
     sentence: usize,
     claim_starts: &[usize],
 ) -> (Option<u32>, Option<u32>) {
-    let Some(next) = doc.sentences.get(sentence + 1) else {
-        return (None, None);
-    };
-    let has_count = claim_starts
-        .iter()
-        .any(|s| next.start <= *s && *s < next.end);
-    let about_children = (next.first_word..next.end_word).any(|k| doc.is(k, class::CHILD_NOUN));
-    if has_count || !about_children {
-        return (None, None);
+    for next in doc.sentences.iter().skip(sentence + 1).take(2) {
+        let has_count = claim_starts
+            .iter()
+            .any(|s| next.start <= *s && *s < next.end);
+        if has_count {
+            return (None, None);
+        }
+        let about_children = (next.first_word..next.end_word).any(|k| doc.is(k, class::CHILD_NOUN));
+        let ages = AGES.captures(&doc.text[next.start..next.end]);
+        match ages {
+            Some(c) if about_children => {
+                return match age_range(&c) {
+                    Some((Some(a), Some(b))) if a > b => (None, None),
+                    Some(range) => range,
+                    None => (None, None),
+                };
+            }
+            Some(_) => return (None, None),
+            None if about_children => return (None, None),
+            None => {}
+        }
     }
-    let Some(c) = AGES.captures(&doc.text[next.start..next.end]) else {
-        return (None, None);
-    };
-    match age_range(&c) {
-        Some((Some(a), Some(b))) if a > b => (None, None),
-        Some(range) => range,
-        None => (None, None),
-    }
+    (None, None)
 }
 
 /// The youngest and oldest age an [`AGES`] match states: "aged 6-17" (6, 17),
@@ -1530,6 +1632,10 @@ fn sources_from_claims_before(
                         .get_or_insert_with(|| headline_source(doc, orgs, persons))
                         .clone()
                 });
+                // The items of a list after "за даними ЦНС, … вивезено:" go on quoting it.
+                if let Some(a) = &c.asserted_by {
+                    last = Some((s, a.clone()));
+                }
             }
         }
     }

@@ -302,6 +302,18 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             .then(|| WEEKDAYS.get(w.folded.as_str()).copied())
             .flatten()
         {
+            // "у нядзелю, 16 чэрвеня", "on Thursday, March 12": the date that follows the
+            // weekday gives the day.
+            let month_at = |k: usize| k < words.len() && doc.is(k, class::MONTH);
+            let day_at = |k: usize| k < words.len() && words[k].numeric;
+            let dated_after = i + 2 < words.len()
+                && words[i + 2].sentence == w.sentence
+                && matches!(doc.gap(i, i + 1).trim(), "" | ",")
+                && (day_at(i + 1) && month_at(i + 2) || month_at(i + 1) && day_at(i + 2));
+            if dated_after {
+                i += 1;
+                continue;
+            }
             let date = published.map(|p| {
                 let back = (p.weekday().num_days_from_monday() + 7 - wd) % 7;
                 p - Duration::days(back as i64)

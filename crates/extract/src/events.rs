@@ -50,6 +50,10 @@ const GIVE: &[&str] = &[
     "перадалі",
     "надал",
     "надав",
+    // "Данные переданы в Комиссию ООН", "the findings were sent to the ICC".
+    "передан",
+    "were sent",
+    "was sent",
 ];
 const PROOF: &[&str] = &[
     "evidence",
@@ -65,6 +69,9 @@ const PROOF: &[&str] = &[
     "материал",
     "документ",
     "матэрыял",
+    "дані",
+    "данные",
+    "дадзеныя",
 ];
 
 /// All trigger strings in one automaton: pattern id -> (group, pattern length). Groups are the

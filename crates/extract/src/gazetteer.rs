@@ -154,6 +154,31 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     for list in index.values_mut() {
         list.sort_by(|a, b| priority(&entries[*b as usize]).cmp(&priority(&entries[*a as usize])));
     }
+    // A city with the status of a region ("Москва", "Севастополь") is named as the city: its
+    // region entry comes after a settlement that has every one of its names.
+    let keys_of = |e: &GazetteerEntry| -> Vec<String> {
+        e.names.iter().map(|n| key_words(n).join(" ")).collect()
+    };
+    for list in index.values_mut() {
+        let Some(&first) = list.first() else {
+            continue;
+        };
+        if entries[first as usize].kind != PlaceKind::Region {
+            continue;
+        }
+        let region_keys = keys_of(&entries[first as usize]);
+        let city = list.iter().position(|&i| {
+            let e = &entries[i as usize];
+            e.kind == PlaceKind::Settlement && {
+                let city_keys = keys_of(e);
+                region_keys.iter().all(|k| city_keys.contains(k))
+            }
+        });
+        if let Some(c) = city {
+            let id = list.remove(c);
+            list.insert(0, id);
+        }
+    }
     let first_words = index
         .keys()
         .filter_map(|k| k.split(' ').next().map(str::to_string))

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 pub use casefile_text::{fold, fold_into};
 
-/// Ukrainian/Russian case endings, folded like the words they strip (folding turns "ї"
+/// Ukrainian/Russian/Belarusian case endings, folded like the words they strip (folding turns "ї"
 /// into "і" and "й" into "и"), grouped by their last letter, longest first in each group.
 static ENDINGS: LazyLock<HashMap<char, Vec<(String, usize)>>> = LazyLock::new(|| {
     let mut v: Vec<String> = [
@@ -16,6 +16,9 @@ static ENDINGS: LazyLock<HashMap<char, Vec<(String, usize)>>> = LazyLock::new(||
         "ии", "ея", "еем", "ія", "ії", "ію", "ия", "ию", "ья", "ьи", "ам", "ям", "ах", "ях", "ом",
         "ем", "ым", "им", "ую", "юю", "ая", "яя", "ое", "ее", "ов", "ев", "ів", "ові", "еві", "ы",
         "и", "і", "а", "я", "у", "ю", "е", "о", "ь", "й",
+        // Belarusian adjective endings ("Луганскай", "Нацыянальнага", "Брэсцкаю") and the
+        // genitive plural of adjectives ("народных").
+        "ай", "ага", "аму", "аю", "ых", "ымі", "імі",
     ]
     .iter()
     .map(|e| fold(e))

@@ -117,12 +117,26 @@ fn region_adjective(doc: &Document, i: usize) -> Option<(usize, u32)> {
     if next_key(i + 1).is_some_and(is_region_word) && doc.gap(i, i + 1) == " " {
         return Some((2, entry));
     }
-    // "Мінскай і Брэсцкай абласцей": the first of a coordinated pair.
-    let joined = i + 3 < end
-        && matches!(words[i + 1].folded.as_str(), "і" | "и" | "та" | "й")
-        && words[i + 2].cap
-        && adjective_stem(&words[i + 2].folded).is_some()
-        && next_key(i + 3).is_some_and(is_region_word);
+    let joiner = |k: usize| matches!(words[k].folded.as_str(), "і" | "и" | "та" | "й");
+    let adjective =
+        |k: usize| k < end && words[k].cap && adjective_stem(&words[k].folded).is_some();
+    // "Мінскай і Брэсцкай абласцей", "Гомельської, Мінської та Брестської областей": one of
+    // a list of adjectives before a plural region word.
+    let mut k = i;
+    let mut joined = false;
+    for _ in 0..5 {
+        if k > i && next_key(k + 1).is_some_and(is_region_word) && doc.gap(k, k + 1) == " " {
+            joined = true;
+            break;
+        }
+        if k + 2 < end && joiner(k + 1) && adjective(k + 2) {
+            k += 2;
+        } else if k + 1 < end && doc.gap(k, k + 1).trim() == "," && adjective(k + 1) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
     // "Мінскай і Брэсцкай абласцей": the second, before the region word.
     let second = i >= 2
         && matches!(words[i - 1].folded.as_str(), "і" | "и" | "та" | "й")
@@ -142,7 +156,38 @@ fn region_adjective(doc: &Document, i: usize) -> Option<(usize, u32)> {
     let no_noun_after = i + 1 >= end
         || doc.gap(i, i + 1).trim() != ""
         || matches!(words[i + 1].folded.as_str(), "і" | "и" | "та" | "й");
-    (after_preposition && no_noun_after).then_some((1, entry))
+    // "из Херсонской и Запорожской": the second of a pair after a preposition.
+    let second_after_preposition = i >= 3
+        && joiner(i - 1)
+        && adjective_stem(&words[i - 2].folded).is_some_and(|s| REGION_ADJECTIVES.contains_key(&s))
+        && matches!(
+            words[i - 3].folded.as_str(),
+            "у" | "в" | "во" | "на" | "з" | "із" | "с" | "по" | "из"
+        );
+    ((after_preposition || second_after_preposition) && no_noun_after).then_some((1, entry))
+}
+
+/// Feminine adjective endings after "-ськ-"/"-ск-"/"-цк-" (folded: "й" is "и"): "-ої",
+/// "-ой", "-ая", "-ую", "-ою", "-ій", "-ай", "-ей" ("Луганської", "Херсонской", "Брэсцкай").
+fn has_feminine_adjective_ending(folded: &str) -> bool {
+    let Some(k) = folded.rfind('к') else {
+        return false;
+    };
+    matches!(
+        &folded[k + 'к'.len_utf8()..],
+        "оі" | "ои"
+            | "ая"
+            | "ую"
+            | "ою"
+            | "іи"
+            | "аи"
+            | "еи"
+            | "ої"
+            | "ой"
+            | "ій"
+            | "ай"
+            | "ей"
+    )
 }
 
 fn is_list_joiner(gap_and_word: &str) -> bool {
@@ -196,7 +241,9 @@ pub fn find_places(doc: &Document) -> PlacesFound {
         // A one-word match yields only to the adjective with its region word after it.
         if w.cyrillic && found.is_none_or(|(n, _)| n == 1) && w.folded.contains('к') {
             if let Some(r) = region_adjective(doc, i) {
-                if found.is_none() || r.0 == 2 {
+                // "из Луганской", "з Луганської": a feminine adjective ending is never a
+                // form of the town ("из Луганска", "під Луганськом").
+                if found.is_none() || r.0 == 2 || has_feminine_adjective_ending(&w.folded) {
                     found = Some(r);
                 }
             }
@@ -228,7 +275,14 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 && doc.gap(i, next) == " "
                 && words[next].folded.chars().count() > 3
                 && !is_region_word(&keys[next]);
-            if settlement && adjective_before_noun {
+            // "в Грозный выехали": the town's own name, though it ends like an adjective.
+            let own_name = || {
+                g.entries[entry as usize]
+                    .names
+                    .iter()
+                    .any(|n| crate::normalize::fold(n) == w.folded.as_str())
+            };
+            if settlement && adjective_before_noun && !own_name() {
                 i += 1;
                 continue;
             }
@@ -242,9 +296,35 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 && !NOT_NAMES.contains(words[i - 1].folded.as_str())
                 && !ROLES.contains(words[i - 1].folded.as_str())
                 && !ORG_HEADS.contains(words[i - 1].folded.as_str());
+            // "в Москве Ахмед ан-Нуайми": after a preposition a town's name is a place, though a
+            // name follows it.
+            let after_preposition = i > sentence.first_word
+                && matches!(
+                    words[i - 1].folded.as_str(),
+                    "в" | "у"
+                        | "во"
+                        | "з"
+                        | "із"
+                        | "из"
+                        | "с"
+                        | "под"
+                        | "під"
+                        | "пад"
+                        | "in"
+                        | "from"
+                        | "to"
+                        | "near"
+                );
+            // "Людмила Лубина", "Олена Маслова": a settlement's name right after a given name
+            // is a surname.
+            let after_given_name = i > sentence.first_word
+                && words[i - 1].cap
+                && doc.gap(i - 1, i) == " "
+                && is_given_name(&words[i - 1].folded);
             if NOT_NAMES.contains(w.folded.as_str()) && kind != crate::PlaceKind::Country
+                || settlement && after_given_name
                 || is_given_name(&w.folded) && after_name
-                || (is_given_name(&w.folded) || settlement) && next_is_name
+                || (is_given_name(&w.folded) || settlement && !after_preposition) && next_is_name
                 || w.all_caps
                     && w.folded.chars().count() <= 3
                     && !matches!(kind, crate::PlaceKind::Country | crate::PlaceKind::Region)

@@ -277,6 +277,121 @@ static CONTEXT: LazyLock<PhraseIndex<bool>> = LazyLock::new(|| {
     )
 });
 
+/// Bits of [`FIRST_WORDS`]: the trigger lists a word can open a phrase of.
+mod first {
+    pub const ROLE: u8 = 1;
+    pub const VERB: u8 = 1 << 1;
+    pub const PLACE: u8 = 1 << 2;
+    pub const CONTEXT: u8 = 1 << 3;
+    pub const MOVEMENT: u8 = 1 << 4;
+}
+
+/// The first words of every trigger list (exact words and `*` stems) and the movement stems
+/// in one byte trie: one walk down it per word of a text tells which lists can have a phrase
+/// starting there, so that a list is looked up only where it can match (it was once per word
+/// and per list).
+struct FirstWords {
+    /// The root's children by byte; every other node's in `nodes`.
+    root: Box<[u32; 256]>,
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Default)]
+struct TrieNode {
+    children: Vec<(u8, u32)>,
+    /// Lists with a stem ending here (a word that starts with it can open a phrase).
+    prefix: u8,
+    /// Lists with a whole first word ending here.
+    exact: u8,
+}
+
+impl FirstWords {
+    fn new() -> Self {
+        FirstWords {
+            root: Box::new([0; 256]),
+            nodes: vec![TrieNode::default()],
+        }
+    }
+
+    fn insert(&mut self, word: &str, bits: u8, prefix: bool) {
+        let mut node = 0usize;
+        for (i, b) in word.bytes().enumerate() {
+            let next = if i == 0 {
+                self.root[b as usize] as usize
+            } else {
+                self.nodes[node]
+                    .children
+                    .iter()
+                    .find(|(c, _)| *c == b)
+                    .map_or(0, |(_, n)| *n as usize)
+            };
+            node = if next != 0 {
+                next
+            } else {
+                self.nodes.push(TrieNode::default());
+                let n = self.nodes.len() - 1;
+                if i == 0 {
+                    self.root[b as usize] = n as u32;
+                } else {
+                    self.nodes[node].children.push((b, n as u32));
+                }
+                n
+            };
+        }
+        if prefix {
+            self.nodes[node].prefix |= bits;
+        } else {
+            self.nodes[node].exact |= bits;
+        }
+    }
+
+    fn insert_index<L>(&mut self, index: &PhraseIndex<L>, bits: u8) {
+        for word in index.exact.keys() {
+            self.insert(word, bits, false);
+        }
+        for p in index.prefixed.values().flatten() {
+            if let Some(t) = p.tokens.first() {
+                self.insert(&t.text, bits, true);
+            }
+        }
+    }
+
+    /// The [`first`] bits of a folded word.
+    fn bits(&self, folded: &str) -> u8 {
+        let mut bytes = folded.bytes();
+        let Some(b) = bytes.next() else {
+            return 0;
+        };
+        let mut node = self.root[b as usize] as usize;
+        if node == 0 {
+            return 0;
+        }
+        let mut bits = self.nodes[node].prefix;
+        for b in bytes {
+            match self.nodes[node].children.iter().find(|(c, _)| *c == b) {
+                Some((_, n)) => {
+                    node = *n as usize;
+                    bits |= self.nodes[node].prefix;
+                }
+                None => return bits,
+            }
+        }
+        bits | self.nodes[node].exact
+    }
+}
+
+static FIRST_WORDS: LazyLock<FirstWords> = LazyLock::new(|| {
+    let mut t = FirstWords::new();
+    t.insert_index(&ROLES, first::ROLE);
+    t.insert_index(&VERBS, first::VERB);
+    t.insert_index(&PLACE_WORDS, first::PLACE);
+    t.insert_index(&CONTEXT, first::CONTEXT);
+    for (stem, _) in MOVEMENT.values().flatten() {
+        t.insert(stem, first::MOVEMENT, true);
+    }
+    t
+});
+
 /// Stems of verbs of arriving, whose added event is an `arrival`.
 fn is_arrival(folded: &str) -> bool {
     [
@@ -401,16 +516,16 @@ enum Kind {
 
 /// One mention of a found entity, in words.
 #[derive(Debug, Clone)]
-struct Ent {
+struct Ent<'a> {
     kind: Kind,
     first: usize,
     end: usize,
     start: usize,
     stop: usize,
-    name: String,
+    name: &'a str,
     sentence: usize,
     /// For organizations: the folded word before the mention ("фонд «X»"), and the name.
-    before: String,
+    before: &'a str,
 }
 
 /// Conjunctions that join coordinated agents or places.
@@ -446,7 +561,12 @@ pub struct Found {
 struct Finder<'a, 'd> {
     doc: &'a Document<'d>,
     /// Mentions in text order (by first word).
-    ents: Vec<Ent>,
+    ents: Vec<Ent<'a>>,
+    /// Per word (and one past the last): the index of the first mention that starts at or
+    /// after it, so that a sentence's or a word's mentions are a slice of `ents`.
+    ents_from: Vec<usize>,
+    /// Per word, the trigger lists that can open a phrase there ([`first`] bits).
+    firsts: Vec<u8>,
     /// Mentions by the word after their last one.
     ends: HashMap<usize, Vec<usize>>,
     events: &'a mut Vec<Event>,
@@ -459,29 +579,28 @@ struct Finder<'a, 'd> {
 
 /// Finds the relations of a text among its findings; `events` may grow (see the module
 /// comment). Event subjects are given by index into the final, sorted `events`.
-pub fn find_relations(
-    doc: &Document,
-    places: &PlacesFound,
-    orgs: &OrgsFound,
-    persons: &PersonsFound,
+pub fn find_relations<'a>(
+    doc: &'a Document,
+    places: &'a PlacesFound,
+    orgs: &'a OrgsFound,
+    persons: &'a PersonsFound,
     claims: &[CountClaim],
-    events: &mut Vec<Event>,
+    events: &'a mut Vec<Event>,
 ) -> Found {
-    let mut ents: Vec<Ent> = Vec::new();
+    let mut ents: Vec<Ent<'a>> = Vec::new();
     for o in &orgs.spans {
         let org = &orgs.organizations[o.org];
         let before = o
             .first_word
             .checked_sub(1)
-            .map(|k| doc.words[k].folded.to_string())
-            .unwrap_or_default();
+            .map_or("", |k| doc.words[k].folded.as_str());
         ents.push(Ent {
             kind: Kind::Org,
             first: o.first_word,
             end: o.end_word,
             start: o.start,
             stop: o.end,
-            name: org.name.clone(),
+            name: &org.name,
             sentence: doc.words[o.first_word].sentence,
             before,
         });
@@ -503,9 +622,9 @@ pub fn find_relations(
             end,
             start: p.start,
             stop: p.end,
-            name: persons.persons[p.person].name.clone(),
+            name: &persons.persons[p.person].name,
             sentence: doc.words[first].sentence,
-            before: String::new(),
+            before: "",
         });
     }
     taken.sort_unstable();
@@ -519,15 +638,34 @@ pub fn find_relations(
             end: p.end_word,
             start: p.start,
             stop: p.end,
-            name: places.canonical(p).to_string(),
+            name: places.canonical(p),
             sentence: doc.words[p.first_word].sentence,
-            before: String::new(),
+            before: "",
         });
     }
     ents.sort_by_key(|e| (e.first, std::cmp::Reverse(e.end)));
+    let mut ents_from = Vec::with_capacity(doc.words.len() + 1);
+    let mut e = 0;
+    for k in 0..=doc.words.len() {
+        while e < ents.len() && ents[e].first < k {
+            e += 1;
+        }
+        ents_from.push(e);
+    }
+    // One walk down the trie per word tells which trigger lists can start there.
+    let firsts: Vec<u8> = doc
+        .words
+        .iter()
+        .map(|w| FIRST_WORDS.bits(&w.folded))
+        .collect();
+    let mut sentence_firsts = vec![0u8; doc.sentences.len()];
     let mut about_children = vec![false; doc.sentences.len()];
     for (i, w) in doc.words.iter().enumerate() {
-        if doc.is(i, class::CHILD_NOUN) || CONTEXT.at(doc, i).is_some_and(|(group, _)| group) {
+        sentence_firsts[w.sentence] |= firsts[i];
+        if doc.is(i, class::CHILD_NOUN)
+            || (firsts[i] & first::CONTEXT != 0
+                && CONTEXT.at(doc, i).is_some_and(|(group, _)| group))
+        {
             about_children[w.sentence] = true;
         }
     }
@@ -539,10 +677,11 @@ pub fn find_relations(
     }
     // "They were then placed ...": a sentence that opens by referring back.
     for s in 1..doc.sentences.len() {
-        let first = doc.sentences[s].first_word;
-        if first < doc.sentences[s].end_word
+        let opener = doc.sentences[s].first_word;
+        if opener < doc.sentences[s].end_word
             && about_children[s - 1]
-            && CONTEXT.at(doc, first).is_some_and(|(group, _)| !group)
+            && firsts[opener] & first::CONTEXT != 0
+            && CONTEXT.at(doc, opener).is_some_and(|(group, _)| !group)
         {
             about_children[s] = true;
         }
@@ -554,6 +693,8 @@ pub fn find_relations(
     let mut f = Finder {
         doc,
         ents,
+        ents_from,
+        firsts,
         ends,
         events,
         added: HashMap::default(),
@@ -565,7 +706,12 @@ pub fn find_relations(
         if sentence.shouting || sentence.first_word == sentence.end_word {
             continue;
         }
-        // Each rule needs a mention of its kind in the sentence.
+        // Each rule needs a trigger word and a mention of its kind in the sentence (a route
+        // needs a preposition: without one no place takes a role).
+        let triggers = sentence_firsts[s];
+        if triggers & (first::ROLE | first::VERB | first::PLACE) == 0 {
+            continue;
+        }
         let (mut parties, mut places) = (false, false);
         for (_, e) in f.sentence_ents(s) {
             match e.kind {
@@ -574,10 +720,14 @@ pub fn find_relations(
             }
         }
         if parties {
-            f.roles(s);
-            f.verbs(s);
+            if triggers & first::ROLE != 0 {
+                f.roles(s);
+            }
+            if triggers & first::VERB != 0 {
+                f.verbs(s);
+            }
         }
-        if places {
+        if places && triggers & first::PLACE != 0 {
             f.places(s);
         }
     }
@@ -621,12 +771,12 @@ fn end_kind(k: Kind) -> RelationEndKind {
     }
 }
 
-impl Finder<'_, '_> {
-    fn sentence_ents(&self, s: usize) -> impl Iterator<Item = (usize, &Ent)> {
+impl<'a> Finder<'a, '_> {
+    fn sentence_ents(&self, s: usize) -> impl Iterator<Item = (usize, &Ent<'a>)> {
         // Mentions are sorted by their first word, and sentences are in text order.
         let sentence = &self.doc.sentences[s];
-        let from = self.ents.partition_point(|e| e.first < sentence.first_word);
-        let to = self.ents.partition_point(|e| e.first < sentence.end_word);
+        let from = self.ents_from[sentence.first_word];
+        let to = self.ents_from[sentence.end_word];
         self.ents[from..to]
             .iter()
             .enumerate()
@@ -635,12 +785,31 @@ impl Finder<'_, '_> {
 
     /// The entity (of `kinds`) whose mention starts at word `k`.
     fn starting_at(&self, k: usize, kinds: &[Kind]) -> Option<usize> {
-        let from = self.ents.partition_point(|e| e.first < k);
+        let from = *self.ents_from.get(k)?;
         self.ents[from..]
             .iter()
             .take_while(|e| e.first == k)
             .position(|e| kinds.contains(&e.kind))
             .map(|i| from + i)
+    }
+
+    /// The longest phrase of `index` starting at word `k` (see [`PhraseIndex::at`]), looked up
+    /// only where the word can open one of its phrases (`bit` of [`first`]).
+    fn phrase<L: Clone>(&self, index: &PhraseIndex<L>, bit: u8, k: usize) -> Option<(L, usize)> {
+        if self.firsts.get(k).is_some_and(|b| b & bit != 0) {
+            index.at(self.doc, k)
+        } else {
+            None
+        }
+    }
+
+    /// Whether word `k` moves children (`Some(true)` for arriving or staying), see [`movement`].
+    fn movement(&self, k: usize) -> Option<bool> {
+        if self.firsts[k] & first::MOVEMENT != 0 {
+            movement(&self.doc.words[k].folded)
+        } else {
+            None
+        }
     }
 
     /// The entity (of `kinds`) whose mention ends right before word `k`.
@@ -687,12 +856,12 @@ impl Finder<'_, '_> {
             predicate: predicate.to_string(),
             subject: RelationEnd {
                 kind: end_kind(s.kind),
-                name: s.name.clone(),
+                name: s.name.to_string(),
                 event: None,
             },
             object: RelationEnd {
                 kind: end_kind(o.kind),
-                name: o.name.clone(),
+                name: o.name.to_string(),
                 event: None,
             },
             start,
@@ -723,7 +892,7 @@ impl Finder<'_, '_> {
             },
             object: RelationEnd {
                 kind: end_kind(o.kind),
-                name: o.name.clone(),
+                name: o.name.to_string(),
                 event: None,
             },
             start,
@@ -754,7 +923,7 @@ impl Finder<'_, '_> {
                     .filter(|(_, e)| before(e) && e.sentence + 3 >= s)
                     .filter(|(_, e)| {
                         e.before.starts_with(stem.as_str())
-                            || fold(&e.name)
+                            || fold(e.name)
                                 .split_whitespace()
                                 .any(|w| w.starts_with(stem.as_str()))
                     })
@@ -770,7 +939,7 @@ impl Finder<'_, '_> {
         let sentence = &doc.sentences[s];
         let mut k = sentence.first_word;
         while k < sentence.end_word {
-            let Some((label, after)) = ROLES.at(doc, k) else {
+            let Some((label, after)) = self.phrase(&ROLES, first::ROLE, k) else {
                 k += 1;
                 continue;
             };
@@ -779,7 +948,11 @@ impl Finder<'_, '_> {
                 continue;
             }
             // The head noun of "chief prosecutor" is the last role word.
-            if ROLES.at(doc, after).is_some_and(|(l, _)| l != "deputy") && self.plain_gap(after) {
+            if self
+                .phrase(&ROLES, first::ROLE, after)
+                .is_some_and(|(l, _)| l != "deputy")
+                && self.plain_gap(after)
+            {
                 k = after;
                 continue;
             }
@@ -788,10 +961,15 @@ impl Finder<'_, '_> {
             let mut left = k;
             while left > sentence.first_word
                 && self.plain_gap(left)
-                && (ROLES.at(doc, left - 1).is_some_and(|(l, _)| l == "deputy")
+                && (self
+                    .phrase(&ROLES, first::ROLE, left - 1)
+                    .is_some_and(|(l, _)| l == "deputy")
                     || doc.is(left - 1, class::DEMONYM | class::ROLE))
             {
-                if ROLES.at(doc, left - 1).is_some_and(|(l, _)| l == "deputy") {
+                if self
+                    .phrase(&ROLES, first::ROLE, left - 1)
+                    .is_some_and(|(l, _)| l == "deputy")
+                {
                     predicate = "memberOf";
                 }
                 left -= 1;
@@ -928,7 +1106,7 @@ impl Finder<'_, '_> {
         let sentence = &doc.sentences[s];
         let mut k = sentence.first_word;
         while k < sentence.end_word {
-            let Some(((predicate, how), after)) = VERBS.at(doc, k) else {
+            let Some(((predicate, how), after)) = self.phrase(&VERBS, first::VERB, k) else {
                 k += 1;
                 continue;
             };
@@ -1074,11 +1252,12 @@ impl Finder<'_, '_> {
         let doc = self.doc;
         let sentence = &doc.sentences[s];
         // "organised by X", "организовано по инициативе X": a marker makes the verb passive.
-        let marker =
-            (after..(after + 3).min(sentence.end_word)).find_map(|j| match VERBS.at(doc, j) {
+        let marker = (after..(after + 3).min(sentence.end_word)).find_map(|j| {
+            match self.phrase(&VERBS, first::VERB, j) {
                 Some(((_, How::By), end)) => Some(end),
                 _ => None,
-            });
+            }
+        });
         let auxiliary = k > sentence.first_word
             && matches!(
                 doc.words[k - 1].folded.as_str(),
@@ -1168,7 +1347,7 @@ impl Finder<'_, '_> {
         }
         // A movement word of the sentence, nearest to the trigger, else the trigger itself.
         let mv = (sentence.first_word..sentence.end_word)
-            .filter_map(|j| movement(&doc.words[j].folded).map(|_| j))
+            .filter_map(|j| self.movement(j).map(|_| j))
             .min_by_key(|j| j.abs_diff(k));
         let (kind, a, b) = match mv {
             Some(j) if is_arrival(&doc.words[j].folded) => ("arrival", j, j + 1),
@@ -1197,7 +1376,7 @@ impl Finder<'_, '_> {
             return;
         }
         let movers: Vec<(usize, bool)> = (sentence.first_word..sentence.end_word)
-            .filter_map(|j| movement(&doc.words[j].folded).map(|stay| (j, stay)))
+            .filter_map(|j| self.movement(j).map(|stay| (j, stay)))
             .collect();
         let found = self.route(s, &movers);
         if found.is_empty() {
@@ -1207,10 +1386,10 @@ impl Finder<'_, '_> {
         // Donetsk region: 1,120 children") continues the movement of the sentence before;
         // "from X to Y" is a route of its own ("Из Луганска в Беларусь: очередная группа").
         let opens_with_preposition = |t: usize| {
-            let first = doc.sentences[t].first_word;
-            first < doc.sentences[t].end_word
+            let opener = doc.sentences[t].first_word;
+            opener < doc.sentences[t].end_word
                 && matches!(
-                    PLACE_WORDS.at(doc, first),
+                    self.phrase(&PLACE_WORDS, first::PLACE, opener),
                     Some((
                         PlaceWord::Origin | PlaceWord::Via | PlaceWord::Destination,
                         _
@@ -1228,7 +1407,7 @@ impl Finder<'_, '_> {
                 let prev = &doc.sentences[u];
                 (prev.first_word..prev.end_word)
                     .rev()
-                    .find(|j| movement(&doc.words[*j].folded).is_some())
+                    .find(|j| self.movement(*j).is_some())
                     .map(|j| (u, j))
             })
         } else {
@@ -1291,7 +1470,9 @@ impl Finder<'_, '_> {
                     .contains([',', ';', ':', '(', ')', '—', '–', '.', '!', '?']);
             if let Some(e) = self.starting_at(k, &[Kind::Place]) {
                 let end = self.ents[e].end;
-                let between = |from: usize| (from..k).map(|j| (j, PLACE_WORDS.at(doc, j)));
+                let between = |from: usize| {
+                    (from..k).map(|j| (j, self.phrase(&PLACE_WORDS, first::PLACE, j)))
+                };
                 // A place right after a destination ("camp in the Gomel region", "«Дубрава»
                 // под Жлобином") only locates it; "... and to Belarus" is another one.
                 let locator = match last_place {
@@ -1353,7 +1534,7 @@ impl Finder<'_, '_> {
                 continue;
             }
             let open = |r: Role| Some((r, k));
-            let word = match PLACE_WORDS.at(doc, k) {
+            let word = match self.phrase(&PLACE_WORDS, first::PLACE, k) {
                 // "в" / "у": "to" near a movement word or right after an origin ("Из
                 // Луганска в Беларусь"), else "in".
                 Some((PlaceWord::ToOrIn, end)) => {

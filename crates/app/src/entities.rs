@@ -406,6 +406,10 @@ pub fn entity(project: &Project, actor: &Actor, id: &str) -> Result<EntityPage> 
             statements.push(s);
         }
     }
+    // Member by member as the entity lists them, each by id.
+    let position: HashMap<&EntityId, usize> =
+        members.iter().enumerate().map(|(i, m)| (m, i)).collect();
+    statements.sort_by_key(|s| position.get(&s.entity).copied().unwrap_or(usize::MAX));
     Ok(EntityPage {
         entity: found,
         statements,

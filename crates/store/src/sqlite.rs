@@ -3,9 +3,9 @@
 use crate::error::DbContext;
 use crate::records::{
     case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record,
-    check_case, check_entity, check_registry, check_source, check_statements, duplicate_case,
-    duplicate_registry, entity_record, ingest_record, objects_json, parse_objects, registry_record,
-    statement_conditions, statements_record, status_record,
+    check_case, check_entity, check_findings, check_registry, check_source, check_statements,
+    duplicate_case, duplicate_registry, entity_record, ingest_record, objects_json, parse_objects,
+    registry_record, statement_conditions, statements_record, status_record,
 };
 use crate::store::{Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
@@ -615,10 +615,7 @@ impl Store for SqliteStore {
     fn insert_sources(&mut self, batch: &[NewSource<'_>], actor: &str) -> Result<Vec<Inserted>> {
         for (source, entities, statements) in batch {
             check_source(source)?;
-            for entity in *entities {
-                check_entity(entity)?;
-            }
-            check_statements(statements)?;
+            check_findings(entities, statements)?;
         }
         self.write(|tx| {
             batch
@@ -804,10 +801,7 @@ impl Store for SqliteStore {
         record: &dyn Fn(&[StatementId]) -> AuditRecord,
         actor: &str,
     ) -> Result<Vec<StatementId>> {
-        for entity in entities {
-            check_entity(entity)?;
-        }
-        check_statements(statements)?;
+        check_findings(entities, statements)?;
         self.write(|tx| {
             for entity in entities {
                 put_entity_in(tx, entity, actor)?;

@@ -34,8 +34,9 @@ pub use migrate::PG_SCHEMA_VERSION;
 
 use crate::records::{
     case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record,
-    check_case, check_entity, check_registry, check_source, check_statements, duplicate_case,
-    duplicate_registry, parse_objects, registry_record, statement_conditions, status_record,
+    check_case, check_entity, check_findings, check_registry, check_source, check_statements,
+    duplicate_case, duplicate_registry, parse_objects, registry_record, statement_conditions,
+    status_record,
 };
 use crate::runtime::BlockingRuntime;
 use crate::store::{Inserted, NewSource, Store};
@@ -255,10 +256,7 @@ impl Store for PgStore {
     fn insert_sources(&mut self, batch: &[NewSource<'_>], actor: &str) -> Result<Vec<Inserted>> {
         for (source, entities, statements) in batch {
             check_source(source)?;
-            for entity in *entities {
-                check_entity(entity)?;
-            }
-            check_statements(statements)?;
+            check_findings(entities, statements)?;
         }
         self.runtime.block_on(async {
             let mut client = self.client().await?;
@@ -519,10 +517,7 @@ impl Store for PgStore {
         record: &dyn Fn(&[StatementId]) -> AuditRecord,
         actor: &str,
     ) -> Result<Vec<StatementId>> {
-        for entity in entities {
-            check_entity(entity)?;
-        }
-        check_statements(statements)?;
+        check_findings(entities, statements)?;
         self.runtime.block_on(async {
             let mut client = self.client().await?;
             let mut w = Writer::begin(&mut client).await?;

@@ -283,10 +283,10 @@ async fn insert_statement_rows(
     Ok(())
 }
 
-/// Stores a chunk of sources with their findings in a few round trips
+/// Stores a chunk of sources with their findings in three round trips
 /// whatever its size: the rows of every new source at once (`UNNEST`), then
-/// the ids of all their statements, then their entities, statements and
-/// audit entries together. The audit entries are chained in the same order
+/// their entities beside the ids of all their statements, then the
+/// statements beside the audit entries. The audit entries are chained in the same order
 /// as one source at a time would give (each source's `source.ingest`, then
 /// its `statement.add`), so the log is the same either way.
 pub(super) async fn insert_sources(
@@ -369,19 +369,26 @@ pub(super) async fn insert_sources(
             .map(|(b, _)| b)
     };
     let total: usize = stored().map(|(_, _, statements)| statements.len()).sum();
-    let mut ids = next_statement_ids(&w.tx, total).await?.into_iter();
+    let entities: Vec<(&Entity, &str)> = stored()
+        .flat_map(|(source, entities, _)| {
+            entities
+                .iter()
+                .map(|e| (e, source.custody.ingested_at.as_str()))
+        })
+        .collect();
+    // The entities must be in before the statements that name them: a
+    // request of its own, sent beside the one that takes the ids.
+    let (_, ids) = futures_util::try_join!(
+        insert_entities_at(&w.tx, &entities),
+        next_statement_ids(&w.tx, total),
+    )?;
+    let mut ids = ids.into_iter();
 
     // In memory, in order: each new source's entries and its statements' ids.
     let mut entries = Vec::new();
-    let mut entities: Vec<(&Entity, &str)> = Vec::new();
     let mut rows: Vec<(i64, &Statement)> = Vec::with_capacity(total);
-    for (source, source_entities, statements) in stored() {
+    for (source, _, statements) in stored() {
         entries.push(w.chain(ingest_record(source, actor)));
-        entities.extend(
-            source_entities
-                .iter()
-                .map(|e| (e, source.custody.ingested_at.as_str())),
-        );
         let own: Vec<i64> = ids.by_ref().take(statements.len()).collect();
         let typed: Vec<StatementId> = own.iter().copied().map(StatementId).collect();
         if let Some(record) = statements_record(statements, &typed, actor) {
@@ -391,7 +398,6 @@ pub(super) async fn insert_sources(
     }
     futures_util::try_join!(
         write_entries(&w.tx, &entries),
-        insert_entities_at(&w.tx, &entities),
         insert_statement_rows(&w.tx, &rows, actor),
     )?;
     Ok(new

@@ -242,6 +242,16 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// Everything (`restricted` false), or what a viewer may see: a scope
+    /// depends on the role only through this one choice.
+    pub(crate) fn limited(store: &'a dyn Store, restricted: bool) -> Scope<'a> {
+        Scope {
+            store,
+            restricted,
+            public: OnceCell::new(),
+        }
+    }
+
     /// True when nothing is left out.
     pub fn is_everything(&self) -> bool {
         !self.restricted

@@ -7,7 +7,7 @@
 //! is [`Protected`] (see `casefile_core::is_sensitive`), and a viewer sees
 //! only confirmed statements.
 
-use crate::entities::{self, resolve, Resolved, RESOLVED_KINDS};
+use crate::entities::{self, Resolved, RESOLVED_KINDS};
 use crate::{Actor, AppError, Permission, Protected, Result};
 use casefile_core::{
     is_sensitive, AuditEntry, EntityId, EntityKind, Origin, Source, SourceId, SourceKind,
@@ -177,7 +177,8 @@ pub fn search(project: &mut Project, actor: &Actor, filters: &SearchFilters) -> 
         language: filters.language.clone(),
         limit: if by_meta { FILTERED_WINDOW } else { wanted },
     };
-    let hits = project.search_index()?.search(project.store(), &query)?;
+    // The index kept open and shared by the server's requests.
+    let hits = project.search(&query)?;
     let store = project.store();
     let mentioned: Option<BTreeSet<SourceId>> = match &filters.entity {
         Some(id) => Some(
@@ -348,16 +349,20 @@ pub fn co_occurring(
     let own: BTreeSet<&SourceId> = entity.sources.iter().collect();
     let mut out = Vec::new();
     for kind in RESOLVED_KINDS {
-        for other in resolve(project.store(), kind)? {
+        // What the actor may see, resolved once until the next write.
+        for other in entities::resolved_for(project, actor, kind)?
+            .entities
+            .iter()
+        {
             if other.id == entity.id {
                 continue;
             }
             let shared = other.sources.iter().filter(|s| own.contains(s)).count();
             if shared > 0 {
                 out.push(CoOccurring {
-                    id: other.id,
+                    id: other.id.clone(),
                     kind: other.kind,
-                    name: other.name,
+                    name: other.name.clone(),
                     shared,
                 });
             }

@@ -287,7 +287,7 @@ pub fn entities(
     let scope = Scope::of(actor, project.store());
     let mut all = Vec::new();
     for kind in kinds {
-        all.extend(resolved(project, kind, &scope)?.iter().cloned());
+        all.extend(resolved(project, kind, &scope)?.entities.iter().cloned());
     }
     Ok(all)
 }
@@ -302,36 +302,86 @@ fn resolved_kind(store: &dyn Store, id: &str) -> Result<EntityKind> {
     }
 }
 
-/// The entity among `resolved` that has `id` among its members.
-fn member_of(resolved: &[Resolved], id: &str) -> Result<Resolved> {
-    resolved
-        .iter()
-        .find(|r| r.members.iter().any(|m| m == id))
-        .cloned()
-        .ok_or_else(|| AppError::NotFound(format!("{id:?} is in no resolved entity")))
+/// Every entity of one kind across sources, with where each member is.
+pub struct ResolvedKind {
+    /// The most mentioned first.
+    pub entities: Vec<Resolved>,
+    /// Position in `entities` of the entity each member id belongs to.
+    by_member: HashMap<String, usize>,
 }
 
-/// The resolved entity that has `id` among its members (resolving only its kind).
-/// Every entity of `kind` as `scope` may see it. Resolution across sources
-/// is a pass over every statement of the kind, so the unrestricted result
-/// is kept by the project until the next write ([`Project::derived`]); a
-/// viewer's is made anew.
-fn resolved(project: &Project, kind: EntityKind, scope: &Scope) -> Result<Arc<Vec<Resolved>>> {
-    if !scope.is_everything() {
-        return Ok(Arc::new(resolve_in(project.store(), kind, scope)?));
+impl ResolvedKind {
+    fn new(entities: Vec<Resolved>) -> ResolvedKind {
+        let by_member = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| r.members.iter().map(move |m| (m.clone(), i)))
+            .collect();
+        ResolvedKind {
+            entities,
+            by_member,
+        }
     }
-    let key = match kind {
-        EntityKind::Person => "entities.person",
-        EntityKind::Organization => "entities.organization",
-        EntityKind::Place => "entities.place",
-        _ => return resolve(project.store(), kind).map(Arc::new),
+
+    /// The entity that has `id` among its members.
+    pub fn member_of(&self, id: &str) -> Result<&Resolved> {
+        self.by_member
+            .get(id)
+            .and_then(|&i| self.entities.get(i))
+            .ok_or_else(|| AppError::NotFound(format!("{id:?} is in no resolved entity")))
+    }
+}
+
+/// Every entity of `kind` as `scope` may see it. Resolution across sources
+/// is a pass over every statement of the kind, so its result is made once
+/// per state of the database and shared by every request until the next
+/// write ([`Project::derived`]): one for those who see everything, one for
+/// the restricted scope (viewers), which depends on the database alone too.
+fn resolved(project: &Project, kind: EntityKind, scope: &Scope) -> Result<Arc<ResolvedKind>> {
+    let restricted = !scope.is_everything();
+    let key = match (kind, restricted) {
+        (EntityKind::Person, false) => "entities.person",
+        (EntityKind::Organization, false) => "entities.organization",
+        (EntityKind::Place, false) => "entities.place",
+        (EntityKind::Person, true) => "entities.person.restricted",
+        (EntityKind::Organization, true) => "entities.organization.restricted",
+        (EntityKind::Place, true) => "entities.place.restricted",
+        _ => {
+            return Ok(Arc::new(ResolvedKind::new(resolve_in(
+                project.store(),
+                kind,
+                scope,
+            )?)))
+        }
     };
-    project.derived(key, |store| resolve(store, kind))
+    project.derived(key, |store| {
+        resolve_in(store, kind, &Scope::limited(store, restricted)).map(ResolvedKind::new)
+    })
+}
+
+/// Every entity of `kind` as `actor` may see it, shared until the next write.
+pub fn resolved_for(
+    project: &Project,
+    actor: &Actor,
+    kind: EntityKind,
+) -> Result<Arc<ResolvedKind>> {
+    actor.require(Permission::ReadFindings)?;
+    resolved(project, kind, &Scope::of(actor, project.store()))
+}
+
+/// Resolves every kind ahead of the first request that needs it (a server
+/// calls this at start, so that no request waits for a resolution).
+pub fn warm(project: &Project) -> Result<()> {
+    let scope = Scope::limited(project.store(), false);
+    for kind in RESOLVED_KINDS {
+        resolved(project, kind, &scope)?;
+    }
+    Ok(())
 }
 
 fn find(project: &Project, id: &str, scope: &Scope) -> Result<Resolved> {
     let kind = resolved_kind(project.store(), id)?;
-    member_of(&resolved(project, kind, scope)?, id)
+    resolved(project, kind, scope)?.member_of(id).cloned()
 }
 
 /// One entity and every statement about its members.
@@ -348,17 +398,18 @@ pub fn entity(project: &Project, actor: &Actor, id: &str) -> Result<EntityPage> 
     let store = project.store();
     let scope = Scope::of(actor, store);
     let found = find(project, id, &scope)?;
+    let members: Vec<EntityId> = found.members.iter().cloned().map(EntityId).collect();
     let mut statements = Vec::new();
-    for member in &found.members {
-        for s in store.statements(&StatementFilter {
-            entity: Some(EntityId(member.clone())),
-            ..Default::default()
-        })? {
-            if scope.statement_visible(&s)? {
-                statements.push(s);
-            }
+    // One query for every member (a much-mentioned person has hundreds).
+    for s in store.statements_about(&members)? {
+        if scope.statement_visible(&s)? {
+            statements.push(s);
         }
     }
+    // Member by member as the entity lists them, each by id.
+    let position: HashMap<&EntityId, usize> =
+        members.iter().enumerate().map(|(i, m)| (m, i)).collect();
+    statements.sort_by_key(|s| position.get(&s.entity).copied().unwrap_or(usize::MAX));
     Ok(EntityPage {
         entity: found,
         statements,
@@ -379,7 +430,8 @@ fn judgement_statement(entity: &str, property: &str, value: String) -> Statement
     }
 }
 
-/// Stores a human judgement and its audit entry (with the reason).
+/// Stores a human judgement and its audit entry (with the reason), in one
+/// transaction.
 pub(crate) fn record_judgement(
     project: &mut Project,
     statement: Statement,
@@ -388,20 +440,20 @@ pub(crate) fn record_judgement(
     reason: &str,
     actor: &Actor,
 ) -> Result<StatementId> {
-    let store = project.store_mut();
-    let ids = store.add_statements(&[statement], &actor.name)?;
-    let id = ids
-        .first()
-        .copied()
-        .ok_or_else(|| AppError::Invalid("the judgement was not stored".to_string()))?;
-    store.append_audit(AuditRecord {
+    let record = |ids: &[StatementId]| AuditRecord {
         time: now_rfc3339(),
         actor: actor.name.clone(),
         action: action.to_string(),
-        objects,
-        detail: serde_json::json!({ "reason": reason, "statement": id.0 }).to_string(),
-    })?;
-    Ok(id)
+        objects: objects.clone(),
+        detail: serde_json::json!({ "reason": reason, "statement": ids.first().map(|id| id.0) })
+            .to_string(),
+    };
+    let ids = project
+        .store_mut()
+        .add_judgement(&[], &[statement], &record, &actor.name)?;
+    ids.first()
+        .copied()
+        .ok_or_else(|| AppError::Invalid("the judgement was not stored".to_string()))
 }
 
 /// What [`merge`] did.
@@ -440,7 +492,10 @@ pub fn merge(
     }
     // One resolution serves both lookups.
     let resolved = resolved(project, kind_a, &Scope::of(actor, project.store()))?;
-    let (left, right) = (member_of(&resolved, a)?, member_of(&resolved, b)?);
+    let (left, right) = (
+        resolved.member_of(a)?.clone(),
+        resolved.member_of(b)?.clone(),
+    );
     if left.id == right.id {
         return Ok(MergeOutcome::AlreadyOne { entity: left.id });
     }

@@ -410,18 +410,15 @@ pub fn decide(
         )));
     }
     let (a, b) = (child_entity(left, left_id), child_entity(right, right_id));
-    let store = project.store_mut();
-    for (entity, registry, record) in [(&a, left, left_id), (&b, right, right_id)] {
-        // The caption is a pseudonym: registry and record id, never the name.
-        store.put_entity(
-            &Entity {
-                id: entity.clone(),
-                kind: EntityKind::Child,
-                caption: format!("{registry} record {record}"),
-            },
-            &actor.name,
-        )?;
-    }
+    // The caption is a pseudonym: registry and record id, never the name.
+    let children: Vec<Entity> = [(&a, left, left_id), (&b, right, right_id)]
+        .into_iter()
+        .map(|(entity, registry, record)| Entity {
+            id: entity.clone(),
+            kind: EntityKind::Child,
+            caption: format!("{registry} record {record}"),
+        })
+        .collect();
     let property = match verdict {
         Verdict::Accept => RECORD_MATCH,
         Verdict::Reject => RECORD_NON_MATCH,
@@ -437,26 +434,30 @@ pub fn decide(
         confidence: 1.0,
         status: Status::Confirmed,
     };
-    let ids = store.add_statements(&[statement], &actor.name)?;
-    let statement = ids
-        .first()
-        .copied()
-        .ok_or_else(|| AppError::Invalid("the decision was not stored".to_string()))?;
     let verb = match verdict {
         Verdict::Accept => "accept",
         Verdict::Reject => "reject",
     };
-    store.append_audit(AuditRecord {
+    let record = |ids: &[StatementId]| AuditRecord {
         time: now_rfc3339(),
         actor: actor.name.clone(),
         action: format!("registry.review.{verb}"),
         objects: vec![a.0.clone(), b.0.clone()],
         detail: serde_json::json!({
             "reason": reason.unwrap_or(""),
-            "statement": statement.0,
+            "statement": ids.first().map(|id| id.0),
         })
         .to_string(),
-    })?;
+    };
+    // The children's entities, the decision and its entry: one transaction,
+    // so a crash leaves the decision whole or absent.
+    let ids = project
+        .store_mut()
+        .add_judgement(&children, &[statement], &record, &actor.name)?;
+    let statement = ids
+        .first()
+        .copied()
+        .ok_or_else(|| AppError::Invalid("the decision was not stored".to_string()))?;
     Ok(Decision {
         verdict,
         left: a,

@@ -213,6 +213,12 @@ pub fn search(project: &mut Project, actor: &Actor, query: &SearchQuery) -> Resu
     Ok(hits)
 }
 
+/// Opens the search index and indexes what it lacks, ahead of the first
+/// search (a server calls this at start).
+pub fn warm(project: &mut Project) -> Result<()> {
+    Ok(project.open_search()?)
+}
+
 /// Re-hashes every original and re-walks the audit chain.
 pub fn verify(project: &Project, actor: &Actor) -> Result<VerifyReport> {
     actor.require(Permission::ReadAudit)?;

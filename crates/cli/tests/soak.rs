@@ -218,7 +218,8 @@ fn document(c: usize, i: usize) -> Vec<u8> {
 fn soak(backend: Backend, seconds: u64) {
     let token = prepare(&backend);
     let logs = tempfile::tempdir().unwrap();
-    let mut server = start(&backend, &logs.path().join("serve-1.log"));
+    let log = logs.path().join("serve-1.log");
+    let mut server = start(&backend, &log);
     let base = server.base.clone();
     let http = client();
     let queue: Value = http
@@ -251,12 +252,13 @@ fn soak(backend: Backend, seconds: u64) {
     std::thread::scope(|scope| {
         // Two uploaders: each document in a job of its own, polled to the end.
         for c in 0..2 {
-            let (ack, killed, started, token, base) = (
+            let (ack, killed, started, token, base, log) = (
                 acknowledged.clone(),
                 killed.clone(),
                 uploads_started.clone(),
                 token.clone(),
                 base.clone(),
+                log.clone(),
             );
             scope.spawn(move || {
                 let http = client();
@@ -301,7 +303,12 @@ fn soak(backend: Backend, seconds: u64) {
                             std::thread::sleep(Duration::from_millis(20));
                             continue;
                         }
-                        assert_eq!(view["state"], "done", "{view}");
+                        assert_eq!(
+                            view["state"],
+                            "done",
+                            "{view}\nthe server's log:\n{}",
+                            std::fs::read_to_string(&log).unwrap_or_default()
+                        );
                         let mut ack = ack.lock().unwrap();
                         for file in view["result"]["files"].as_array().unwrap() {
                             assert_ne!(file["status"], "failed", "{view}");

@@ -74,9 +74,12 @@ impl From<AppError> for ApiError {
             AppError::Store(S::Query { reason, .. }) => {
                 ApiError::bad_request(format!("the search query cannot be read: {reason}"))
             }
-            AppError::Store(_) => ApiError::internal(),
-            // Export messages name files on the server: not the client's.
-            AppError::Export(_) => ApiError::internal(),
+            // The operator's to see (store and export messages name ids,
+            // paths and SQLSTATEs, never a value), not the client's.
+            e @ (AppError::Store(_) | AppError::Export(_)) => {
+                eprintln!("casefile serve: {e}");
+                ApiError::internal()
+            }
         }
     }
 }

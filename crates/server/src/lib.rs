@@ -253,6 +253,7 @@ pub fn serve_with(
     runtime.block_on(async move {
         let bind = config.bind;
         let state = state(config)?;
+        state.pool.warm();
         let listener = tokio::net::TcpListener::bind(bind)
             .await
             .map_err(|source| ServerError::Bind { bind, source })?;

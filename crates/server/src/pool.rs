@@ -1,15 +1,19 @@
 //! Open projects for the blocking threads that run operations.
 //!
 //! A [`Project`] is not `Sync` (it may hold a SQLite connection), so each
-//! operation gets one to itself: taken from the idle list, or opened from
-//! the directory when none is idle, and put back afterwards. SQLite in WAL
-//! mode lets these connections read side by side; writes go through one
-//! gate, because the search index allows one writer at a time and the
-//! application layer's writes read before they write.
+//! operation gets one to itself: taken from the idle list, or opened as a
+//! sibling of the first when none is idle, and put back afterwards. The
+//! siblings share the open search index and the values derived from the
+//! whole database (entities resolved across sources), so each is made once
+//! for every request; the pool makes them as it opens, in the background,
+//! so that no request waits for them. SQLite in WAL mode lets the
+//! connections read side by side; writes go through one gate, because the
+//! search index allows one writer at a time and the application layer's
+//! writes read before they write.
 
 use crate::auth::{authenticate, Credentials};
 use crate::error::ApiError;
-use casefile_app::{sources, Actor, AppError, Backends, Project};
+use casefile_app::{entities, sources, Actor, AppError, Backends, Project};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -25,8 +29,8 @@ pub enum Access {
 
 /// The projects of one directory, shared by every request.
 pub struct ProjectPool {
-    dir: PathBuf,
-    backends: Backends,
+    /// The first project opened: the others are its siblings.
+    first: Mutex<Project>,
     idle: Mutex<Vec<Project>>,
     write_gate: Mutex<()>,
 }
@@ -40,19 +44,37 @@ impl ProjectPool {
     /// Opens the project in `dir` once, so that a wrong directory fails at start.
     pub fn open(dir: PathBuf, backends: Backends) -> Result<ProjectPool, AppError> {
         let first = sources::open_with(&dir, &backends)?;
+        let idle = vec![first.sibling()?];
         Ok(ProjectPool {
-            dir,
-            backends,
-            idle: Mutex::new(vec![first]),
+            first: Mutex::new(first),
+            idle: Mutex::new(idle),
             write_gate: Mutex::new(()),
         })
+    }
+
+    /// Brings the search index up to date and resolves the entities, on a
+    /// thread of its own: requests that need them meanwhile wait for this
+    /// one computation rather than start their own.
+    pub fn warm(self: &Arc<Self>) {
+        let pool = Arc::clone(self);
+        std::thread::spawn(move || {
+            let warmed = pool.run_blocking(Access::Read, |project| {
+                sources::warm(project)?;
+                entities::warm(project)?;
+                Ok(())
+            });
+            if let Err(e) = warmed {
+                // The requests that need them will make them (and report).
+                eprintln!("casefile serve: warming up: {}", e.message);
+            }
+        });
     }
 
     fn checkout(&self) -> Result<Project, AppError> {
         if let Some(project) = lock(&self.idle).pop() {
             return Ok(project);
         }
-        sources::open_with(&self.dir, &self.backends)
+        Ok(lock(&self.first).sibling()?)
     }
 
     fn checkin(&self, project: Project) {

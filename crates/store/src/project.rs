@@ -14,7 +14,7 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 /// The marker file that makes a directory a project.
 pub const CONFIG_FILE: &str = "casefile.toml";
@@ -54,6 +54,12 @@ pub struct ProjectConfig {
     /// directory's search index holds (each server keeps its own index).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index_owner: Option<String>,
+    /// Where the originals are when not in the project folder (the
+    /// `s3://bucket/prefix` of `--blobs`), recorded at init: opening the
+    /// project with other blobs, or without these, is refused, since the
+    /// database's sources would then name originals that are elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blobs: Option<String>,
 }
 
 fn default_max_file_size() -> u64 {
@@ -75,6 +81,7 @@ impl Default for ProjectConfig {
             contact_email: None,
             team_database: false,
             index_owner: None,
+            blobs: None,
         }
     }
 }
@@ -153,18 +160,41 @@ pub struct Project {
     /// The originals: the project's folder, or a shared object store.
     pub blobs: Arc<dyn Blobs>,
     index_dir: PathBuf,
-    /// The search index kept open between searches, and the audit head it
-    /// was last caught up at: every write appends to the log, so while the
-    /// head stays put there is nothing new to index or reload.
+    /// Where the database and originals are (for [`Project::sibling`]).
+    backends: Backends,
+    /// The search index and the derived values, shared with every sibling.
+    shared: Arc<Shared>,
+}
+
+/// What a project shares with its siblings ([`Project::sibling`]): the
+/// search index kept open between searches and the values derived from the
+/// whole database, each tagged with the audit head it was made at. Every
+/// write appends to the log, so while the head stays put there is nothing
+/// new to index, reload or recompute, whichever connection (or process)
+/// wrote.
+#[derive(Default)]
+struct Shared {
+    index: RwLock<OpenIndex>,
+    /// One slot per key; a slot's lock is held while its value is made, so
+    /// that requests arriving meanwhile wait for that one computation
+    /// instead of each starting its own.
+    derived: Mutex<HashMap<&'static str, Arc<Mutex<Option<Derived>>>>>,
+}
+
+/// The open search index and the audit head it was last caught up at.
+#[derive(Default)]
+struct OpenIndex {
     index: Option<SearchIndex>,
-    index_seen_head: Option<u64>,
-    /// Values derived from the whole database (see [`Project::derived`]),
-    /// each with the audit head it was computed at.
-    derived: Mutex<HashMap<&'static str, Derived>>,
+    seen_head: Option<u64>,
 }
 
 /// A value of [`Project::derived`] and the audit head it was computed at.
 type Derived = (u64, Arc<dyn Any + Send + Sync>);
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // Whoever panicked holding it left either the old value or none.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
 
 /// A name for a new directory's search index that no other server shares:
 /// a hash of the directory, the time and the process.
@@ -233,6 +263,7 @@ impl Project {
         let config = ProjectConfig {
             team_database: team,
             index_owner: team.then(|| new_index_owner(dir)),
+            blobs: backends.blobs.as_ref().map(|b| b.location()),
             ..ProjectConfig::default()
         };
         let text = toml::to_string(&config).map_err(|e| StoreError::Config {
@@ -293,6 +324,18 @@ impl Project {
                 reason: reason.to_string(),
             });
         }
+        let given = backends.blobs.as_ref().map(|b| b.location());
+        if config.blobs != given {
+            let reason = match (&config.blobs, &given) {
+                (None, _) => "its originals are in the project folder: open it without --blobs (CASEFILE_BLOBS)".to_string(),
+                (Some(kept), None) => format!("its originals are in {kept}: give --blobs {kept} (or CASEFILE_BLOBS)"),
+                (Some(kept), Some(given)) => format!("its originals are in {kept}, not in {given}"),
+            };
+            return Err(StoreError::Config {
+                path: config_path,
+                reason,
+            });
+        }
         Project::open_parts(dir, config, backends)
     }
 
@@ -323,10 +366,19 @@ impl Project {
             accounts,
             blobs,
             index_dir: dir.join(INDEX_DIR),
-            index: None,
-            index_seen_head: None,
-            derived: Mutex::default(),
+            backends: backends.clone(),
+            shared: Arc::default(),
         })
+    }
+
+    /// Another handle on this project, with a database connection of its own
+    /// (SQLite) or the same pool (PostgreSQL), sharing the open search index
+    /// and the derived values: what a server gives each of its concurrent
+    /// requests, so that a value is computed once for all of them.
+    pub fn sibling(&self) -> Result<Project> {
+        let mut project = Project::open_parts(&self.root, self.config.clone(), &self.backends)?;
+        project.shared = Arc::clone(&self.shared);
+        Ok(project)
     }
 
     /// The case database.
@@ -381,7 +433,9 @@ impl Project {
     /// while the audit head stays where it was when it was made: every write
     /// appends to the log, so an unchanged head means unchanged data. For
     /// values that cost a pass over many rows (entities resolved across
-    /// sources); `make` must depend on the database alone.
+    /// sources); `make` must depend on the database alone. Shared with the
+    /// project's siblings; while one of them makes the value the others
+    /// asking for it wait and then take it.
     pub fn derived<T, E>(
         &self,
         key: &'static str,
@@ -392,47 +446,87 @@ impl Project {
         E: From<StoreError>,
     {
         let head = self.store.audit_head()?;
-        let cached = {
-            let derived = self.derived.lock().unwrap_or_else(|p| p.into_inner());
-            derived
-                .get(key)
-                .filter(|(at, _)| *at == head)
-                .map(|(_, value)| Arc::clone(value))
-        };
-        if let Some(value) = cached.and_then(|v| v.downcast::<T>().ok()) {
-            return Ok(value);
+        let slot = Arc::clone(lock(&self.shared.derived).entry(key).or_default());
+        let mut slot = lock(&slot);
+        // A value made at this head or later (while we waited) will do: a
+        // later one holds every write up to this head too.
+        if let Some((at, value)) = slot.as_ref() {
+            if *at >= head {
+                if let Ok(value) = Arc::clone(value).downcast::<T>() {
+                    return Ok(value);
+                }
+            }
         }
         let value = Arc::new(make(self.store.as_ref())?);
-        let mut derived = self.derived.lock().unwrap_or_else(|p| p.into_inner());
-        derived.insert(key, (head, value.clone() as Arc<dyn Any + Send + Sync>));
+        *slot = Some((head, value.clone() as Arc<dyn Any + Send + Sync>));
         Ok(value)
     }
 
-    /// Full-text search with the index kept open: caught up (and reloaded)
-    /// only when the audit head moved since the last search, i.e. when
-    /// something may have been written by this or another process.
+    /// Full-text search with the index kept open (and shared with the
+    /// siblings): caught up (and reloaded) only when the audit head moved
+    /// since the last search, i.e. when something may have been written by
+    /// this or another process. Searches run side by side; a catch-up runs
+    /// alone.
     pub fn search(&mut self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
         let head = self.store.audit_head()?;
-        let stale = self.index.is_none()
-            || self.index_seen_head != Some(head)
-            || !self.index_dir.join("meta.json").exists();
-        if stale {
-            self.index = None;
-            let (index, _) = self.search_index_caught_up()?;
-            // Seen only when nothing is left to index: another process may
-            // hold the writer and commit the rest after this search.
-            if index.is_caught_up() {
-                self.index_seen_head = Some(head);
+        {
+            let open = self.shared.index.read().unwrap_or_else(|p| p.into_inner());
+            if let Some(index) = self.fresh(&open, head) {
+                return index.search(self.store.as_ref(), query);
             }
-            self.index = Some(index);
         }
-        match &self.index {
+        self.open_search_at(head)?;
+        let open = self.shared.index.read().unwrap_or_else(|p| p.into_inner());
+        match &open.index {
             Some(index) => index.search(self.store.as_ref(), query),
             None => Err(StoreError::Corrupt {
                 what: "search index".into(),
                 reason: "not open".into(),
             }),
         }
+    }
+
+    /// Opens the shared search index and catches it up, ahead of the first
+    /// search (a server does this at start).
+    pub fn open_search(&mut self) -> Result<()> {
+        let head = self.store.audit_head()?;
+        self.open_search_at(head)
+    }
+
+    /// The shared index when it was caught up at `head` (and still exists).
+    fn fresh<'o>(&self, open: &'o OpenIndex, head: u64) -> Option<&'o SearchIndex> {
+        let current = open.seen_head == Some(head) && self.index_dir.join("meta.json").exists();
+        open.index.as_ref().filter(|_| current)
+    }
+
+    fn open_search_at(&mut self, head: u64) -> Result<()> {
+        let shared = Arc::clone(&self.shared);
+        let mut open = shared.index.write().unwrap_or_else(|p| p.into_inner());
+        if self.fresh(&open, head).is_some() {
+            return Ok(());
+        }
+        let kept = open
+            .index
+            .as_mut()
+            .filter(|_| self.index_dir.join("meta.json").exists());
+        match kept {
+            // The open index only needs what was written since.
+            Some(index) => {
+                index.catch_up(self.store.as_mut())?;
+            }
+            None => {
+                open.index = None;
+                open.index = Some(self.search_index_caught_up()?.0);
+            }
+        }
+        // Seen only when nothing is left to index: another process may
+        // hold the writer and commit the rest after this search.
+        open.seen_head = open
+            .index
+            .as_ref()
+            .filter(|index| index.is_caught_up())
+            .map(|_| head);
+        Ok(())
     }
 
     /// Path of the database file (for diagnostics and tests).

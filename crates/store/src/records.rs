@@ -106,6 +106,14 @@ pub(crate) fn check_source(source: &Source) -> Result<()> {
     Ok(())
 }
 
+/// Checks entities and statements about to be written together.
+pub(crate) fn check_findings(entities: &[Entity], statements: &[Statement]) -> Result<()> {
+    for entity in entities {
+        check_entity(entity)?;
+    }
+    check_statements(statements)
+}
+
 /// Checks an entity before it is stored.
 pub(crate) fn check_entity(entity: &Entity) -> Result<()> {
     no_nul("entity", "id", &entity.id.0)?;

@@ -283,13 +283,28 @@ impl SearchIndex {
             .search(&full, &TopDocs::with_limit(query.limit.max(1)))
             .index("search")?;
         let terms = query_terms(&query.text);
-        let mut out = Vec::with_capacity(top.len());
+        let mut ranked = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address).index("read a hit")?;
-            let Some(id) = doc.get_first(f.source_id).and_then(|v| v.as_str()) else {
-                continue;
+            if let Some(id) = doc.get_first(f.source_id).and_then(|v| v.as_str()) {
+                ranked.push((score, SourceId(id.to_string())));
+            }
+        }
+        // The hits' rows in one query, then in ranking order.
+        let ids: Vec<SourceId> = ranked.iter().map(|(_, id)| id.clone()).collect();
+        let mut rows: std::collections::HashMap<SourceId, Source> = store
+            .sources_by_id(&ids)?
+            .into_iter()
+            .map(|s| (s.id.clone(), s))
+            .collect();
+        let mut out = Vec::with_capacity(ranked.len());
+        for (score, id) in ranked {
+            let Some(source) = rows.remove(&id) else {
+                return Err(StoreError::NotFound {
+                    what: "source",
+                    id: id.0,
+                });
             };
-            let source = store.source(id)?;
             let (hits, snippet) = locate_hits(&source.text, &terms);
             out.push(SearchHit {
                 source_id: source.id,

@@ -3,9 +3,9 @@
 use crate::error::DbContext;
 use crate::records::{
     case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record,
-    check_case, check_entity, check_registry, check_source, check_statements, duplicate_case,
-    duplicate_registry, entity_record, ingest_record, objects_json, parse_objects, registry_record,
-    statement_conditions, statements_record, status_record,
+    check_case, check_entity, check_findings, check_registry, check_source, check_statements,
+    duplicate_case, duplicate_registry, entity_record, ingest_record, objects_json, parse_objects,
+    registry_record, statement_conditions, statements_record, status_record,
 };
 use crate::store::{Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
@@ -521,6 +521,33 @@ fn insert_statements_in(
 }
 
 /// Creates `entity` unless it exists; returns whether it was created.
+/// Creates `entity` or updates its caption, with its audit entry (none
+/// when it is stored as it is).
+fn put_entity_in(tx: &Transaction<'_>, entity: &Entity, actor: &str) -> Result<()> {
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT caption FROM entities WHERE id = ?1",
+            [&entity.id.0],
+            |r| r.get(0),
+        )
+        .optional()
+        .db("read an entity")?;
+    let created = match existing {
+        Some(caption) if caption == entity.caption => return Ok(()),
+        Some(_) => {
+            tx.execute(
+                "UPDATE entities SET caption = ?2 WHERE id = ?1",
+                params![entity.id.0, entity.caption],
+            )
+            .db("update an entity")?;
+            false
+        }
+        None => insert_entity_in(tx, entity, &now_rfc3339())?,
+    };
+    append_audit_in(tx, entity_record(entity, created, actor))?;
+    Ok(())
+}
+
 fn insert_entity_in(tx: &Transaction<'_>, entity: &Entity, now: &str) -> Result<bool> {
     let added = tx
         .prepare_cached(
@@ -588,10 +615,7 @@ impl Store for SqliteStore {
     fn insert_sources(&mut self, batch: &[NewSource<'_>], actor: &str) -> Result<Vec<Inserted>> {
         for (source, entities, statements) in batch {
             check_source(source)?;
-            for entity in *entities {
-                check_entity(entity)?;
-            }
-            check_statements(statements)?;
+            check_findings(entities, statements)?;
         }
         self.write(|tx| {
             batch
@@ -619,6 +643,22 @@ impl Store for SqliteStore {
                 source_from_row,
             )
             .db("read a source")
+    }
+
+    fn sources_by_id(&self, ids: &[SourceId]) -> Result<Vec<Source>> {
+        let ids: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
+        let ids = serde_json::to_string(&ids).map_err(|e| StoreError::Invalid {
+            what: "source ids",
+            reason: e.to_string(),
+        })?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SOURCE_COLUMNS} FROM sources WHERE id IN (SELECT value FROM json_each(?1))"
+            ))
+            .db("read sources")?;
+        let rows = stmt.query_map([ids], source_from_row).db("read sources")?;
+        rows.collect::<rusqlite::Result<_>>().db("read sources")
     }
 
     fn sources(&self) -> Result<Vec<SourceSummary>> {
@@ -688,30 +728,7 @@ impl Store for SqliteStore {
 
     fn put_entity(&mut self, entity: &Entity, actor: &str) -> Result<()> {
         check_entity(entity)?;
-        self.write(|tx| {
-            let existing: Option<String> = tx
-                .query_row(
-                    "SELECT caption FROM entities WHERE id = ?1",
-                    [&entity.id.0],
-                    |r| r.get(0),
-                )
-                .optional()
-                .db("read an entity")?;
-            let created = match existing {
-                Some(caption) if caption == entity.caption => return Ok(()),
-                Some(_) => {
-                    tx.execute(
-                        "UPDATE entities SET caption = ?2 WHERE id = ?1",
-                        params![entity.id.0, entity.caption],
-                    )
-                    .db("update an entity")?;
-                    false
-                }
-                None => insert_entity_in(tx, entity, &now_rfc3339())?,
-            };
-            append_audit_in(tx, entity_record(entity, created, actor))?;
-            Ok(())
-        })
+        self.write(|tx| put_entity_in(tx, entity, actor))
     }
 
     fn entity(&self, id: &EntityId) -> Result<Option<Entity>> {
@@ -777,6 +794,26 @@ impl Store for SqliteStore {
         })
     }
 
+    fn add_judgement(
+        &mut self,
+        entities: &[Entity],
+        statements: &[Statement],
+        record: &dyn Fn(&[StatementId]) -> AuditRecord,
+        actor: &str,
+    ) -> Result<Vec<StatementId>> {
+        check_findings(entities, statements)?;
+        self.write(|tx| {
+            for entity in entities {
+                put_entity_in(tx, entity, actor)?;
+            }
+            let ids = insert_statements_in(tx, statements, actor)?;
+            let record = record(&ids);
+            check_audit_record(&record)?;
+            append_audit_in(tx, record)?;
+            Ok(ids)
+        })
+    }
+
     fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
         let conditions = statement_conditions(filter);
         let mut sql = String::from(
@@ -796,6 +833,27 @@ impl Store for SqliteStore {
         let values = rusqlite::params_from_iter(conditions.iter().map(|c| c.value));
         let rows = stmt
             .query_map(values, statement_from_row)
+            .db("read statements")?;
+        rows.collect::<rusqlite::Result<_>>().db("read statements")
+    }
+
+    fn statements_about(&self, entities: &[EntityId]) -> Result<Vec<Statement>> {
+        let ids: Vec<&str> = entities.iter().map(|e| e.0.as_str()).collect();
+        let ids = serde_json::to_string(&ids).map_err(|e| StoreError::Invalid {
+            what: "entity ids",
+            reason: e.to_string(),
+        })?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, entity_id, property, value, source_id, span_start, span_end, quote,
+                        origin, confidence, status
+                 FROM statements WHERE entity_id IN (SELECT value FROM json_each(?1))
+                 ORDER BY id",
+            )
+            .db("prepare a statement query")?;
+        let rows = stmt
+            .query_map([ids], statement_from_row)
             .db("read statements")?;
         rows.collect::<rusqlite::Result<_>>().db("read statements")
     }

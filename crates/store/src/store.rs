@@ -50,6 +50,9 @@ pub trait Store {
     fn has_source(&self, id: &SourceId) -> Result<bool>;
     /// The source whose id is `id_or_prefix` or starts with it (at least 4 hex digits).
     fn source(&self, id_or_prefix: &str) -> Result<Source>;
+    /// The sources among `ids` that are stored, in no particular order (one
+    /// query for a page of search hits).
+    fn sources_by_id(&self, ids: &[SourceId]) -> Result<Vec<Source>>;
     /// All sources, oldest first, without their text.
     fn sources(&self) -> Result<Vec<SourceSummary>>;
     /// Ids and texts of sources not yet in the search index.
@@ -75,7 +78,22 @@ pub trait Store {
         reason: &str,
         actor: &str,
     ) -> Result<()>;
+    /// A human judgement, all in one transaction: `entities` created (or
+    /// their caption updated, each with its audit entry), `statements`
+    /// added, and the audit entry that `record` makes of the new
+    /// statements' ids (the judgement itself, with its reason). Returns
+    /// those ids.
+    fn add_judgement(
+        &mut self,
+        entities: &[Entity],
+        statements: &[Statement],
+        record: &dyn Fn(&[StatementId]) -> AuditRecord,
+        actor: &str,
+    ) -> Result<Vec<StatementId>>;
     fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>>;
+    /// Every statement about any of `entities`, by id (one query however
+    /// many entities: a resolved entity has one member per source).
+    fn statements_about(&self, entities: &[EntityId]) -> Result<Vec<Statement>>;
     fn statement(&self, id: StatementId) -> Result<Option<Statement>>;
     /// How many statements are stored.
     fn statement_count(&self) -> Result<u64>;

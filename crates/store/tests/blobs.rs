@@ -205,3 +205,62 @@ fn verify_on_postgres_with_s3() {
     };
     verify_names_damaged_originals(&mut schema.store(), &blobs);
 }
+
+/// A project keeps its originals where it was made to: an embedded project
+/// opened with S3 blobs (or an S3 one without them, or with another
+/// bucket) is refused with the reason, since its sources would name
+/// originals that are not there; the same blobs open it.
+#[test]
+fn a_project_opens_only_with_the_blobs_it_was_made_with() {
+    use casefile_store::{Backends, Project};
+    use std::sync::Arc;
+    let Some(prefix) = S3TestPrefix::create() else {
+        return;
+    };
+    let Some(other) = S3TestPrefix::create() else {
+        return;
+    };
+    let s3 = Backends {
+        postgres: None,
+        blobs: Some(Arc::new(prefix.open())),
+    };
+    let other_s3 = Backends {
+        postgres: None,
+        blobs: Some(Arc::new(other.open())),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let refused =
+        |dir: &std::path::Path, backends: &Backends| match Project::open_with(dir, backends) {
+            Ok(_) => panic!("{} opened with {backends:?}", dir.display()),
+            Err(e) => e.to_string(),
+        };
+
+    let embedded = dir.path().join("embedded");
+    Project::init(&embedded, "t").unwrap();
+    let message = refused(&embedded, &s3);
+    assert!(
+        message.contains("project folder") && message.contains("--blobs"),
+        "{message}"
+    );
+    assert!(Project::open(&embedded).is_ok());
+
+    // SQLite with S3 is a consistent pair when made so: recorded, then required.
+    let on_s3 = dir.path().join("on-s3");
+    let project = Project::init_with(&on_s3, "t", &s3).unwrap();
+    let location = project.blobs.location();
+    assert!(location.starts_with("s3://"), "{location}");
+    assert_eq!(project.config.blobs.as_deref(), Some(location.as_str()));
+    drop(project);
+    let message = refused(&on_s3, &Backends::default());
+    assert!(
+        message.contains(&location) && message.contains("--blobs"),
+        "{message}"
+    );
+    let message = refused(&on_s3, &other_s3);
+    assert!(
+        message.contains(&location) && message.contains(&other.open().location()),
+        "{message}"
+    );
+    let project = Project::open_with(&on_s3, &s3).unwrap();
+    assert_eq!(project.blobs.location(), location);
+}

@@ -91,6 +91,9 @@ conformance!(
     index_flags_follow_marks,
     nul_characters_are_refused_everywhere,
     errors_carry_no_document_text_or_values,
+    a_judgement_is_one_transaction,
+    statements_about_several_entities_come_in_one_list,
+    sources_by_id_gives_the_stored_ones,
 );
 
 fn actions(store: &dyn Store) -> Vec<String> {
@@ -260,6 +263,46 @@ fn duplicates_in_one_batch_are_stored_once(b: &mut Backend) {
     );
     assert_eq!(store.statement_count().unwrap(), 2);
     assert_eq!(store.entities(None).unwrap(), e);
+
+    // One already stored before, two new around it: only those are written,
+    // each with its entries in batch order.
+    let (s8, e8, st8) = article(8, 1);
+    let (s9, e9, st9) = article(9, 3);
+    let batch = [
+        (&s8, &e8[..], &st8[..]),
+        (&s, &e[..], &st[..]),
+        (&s9, &e9[..], &st9[..]),
+    ];
+    assert_eq!(
+        store.insert_sources(&batch, "t").unwrap(),
+        [Inserted::New, Inserted::AlreadyPresent, Inserted::New]
+    );
+    assert_eq!(store.statement_count().unwrap(), 6);
+    assert_eq!(
+        actions(store)[2..],
+        [
+            "source.ingest",
+            "statement.add",
+            "source.ingest",
+            "statement.add"
+        ]
+    );
+    let about_9 = store
+        .statements(&StatementFilter {
+            source: Some(s9.id.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+    let about_8 = store
+        .statements(&StatementFilter {
+            source: Some(s8.id.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!((about_8.len(), about_9.len()), (1, 3));
+    assert!(about_8[0].id < about_9[0].id, "ids follow the batch order");
+    let log = store.audit_entries().unwrap();
+    assert!(verify_chain(&log, store.audit_head().unwrap()).is_empty());
 }
 
 fn entities_are_created_updated_and_filtered(b: &mut Backend) {
@@ -730,4 +773,119 @@ fn errors_carry_no_document_text_or_values(b: &mut Backend) {
         .unwrap_err()
         .to_string();
     assert!(!err.contains("Kovalenko"), "{err}");
+}
+
+/// A review decision's two children, its statement and its entry: all or
+/// nothing, whichever step fails.
+fn a_judgement_is_one_transaction(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let a = entity("child-a", EntityKind::Child, "registry a record 1");
+    let c = entity("child-b", EntityKind::Child, "registry b record 7");
+    let mut decision = statement(&a, "recordMatch", "child-b", None, None);
+    decision.origin = Origin::Human;
+    decision.confidence = 1.0;
+    decision.status = Status::Confirmed;
+    let record = |reason: &'static str| {
+        move |ids: &[StatementId]| {
+            audit_record(
+                "t",
+                "registry.review.accept",
+                vec!["child-a".into(), "child-b".into()],
+                format!("{{\"reason\":\"{reason}\",\"statement\":{}}}", ids[0].0),
+            )
+        }
+    };
+    // Refused at its last step (the judgement's own entry, which may not
+    // hold a NUL): the children and the statement written before it go too.
+    let refused = store.add_judgement(
+        &[a.clone(), c.clone()],
+        std::slice::from_ref(&decision),
+        &record("bad\0reason"),
+        "t",
+    );
+    assert!(
+        matches!(refused, Err(StoreError::Invalid { .. })),
+        "{refused:?}"
+    );
+    assert!(store.entities(None).unwrap().is_empty());
+    assert_eq!(store.statement_count().unwrap(), 0);
+    assert_eq!(store.audit_head().unwrap(), 0);
+
+    let ids = store
+        .add_judgement(
+            &[a.clone(), c.clone()],
+            std::slice::from_ref(&decision),
+            &record("the same child"),
+            "t",
+        )
+        .unwrap();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(store.entities(None).unwrap(), [a.clone(), c.clone()]);
+    assert_eq!(store.statement(ids[0]).unwrap().unwrap().value, "child-b");
+    assert_eq!(
+        actions(store),
+        [
+            "entity.create",
+            "entity.create",
+            "statement.add",
+            "registry.review.accept"
+        ]
+    );
+    let log = store.audit_entries().unwrap();
+    let detail = &log.last().unwrap().record.detail;
+    assert!(
+        detail.contains(&format!("\"statement\":{}", ids[0].0)),
+        "{detail}"
+    );
+    assert!(verify_chain(&log, store.audit_head().unwrap()).is_empty());
+
+    // Children already stored are not logged again.
+    let again = store
+        .add_judgement(&[a, c], &[decision], &record("still the same"), "t")
+        .unwrap();
+    assert!(again[0].0 > ids[0].0);
+    assert_eq!(
+        actions(store)[4..],
+        ["statement.add", "registry.review.accept"]
+    );
+}
+
+fn statements_about_several_entities_come_in_one_list(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let (s1, e1, st1) = article(21, 3);
+    let (s2, e2, st2) = article(22, 3);
+    store.insert_source(&s1, &e1, &st1, "t").unwrap();
+    store.insert_source(&s2, &e2, &st2, "t").unwrap();
+    let wanted = [e1[0].id.clone(), e2[0].id.clone()];
+    let about = store.statements_about(&wanted).unwrap();
+    let expected: Vec<_> = wanted
+        .iter()
+        .flat_map(|id| {
+            store
+                .statements(&StatementFilter {
+                    entity: Some(id.clone()),
+                    ..Default::default()
+                })
+                .unwrap()
+        })
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(about, expected, "by id, every statement of each");
+    assert!(store.statements_about(&[]).unwrap().is_empty());
+}
+
+fn sources_by_id_gives_the_stored_ones(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let s1 = source(b"one", "Перший текст.");
+    let s2 = source(b"two", "Second text.");
+    store.insert_source(&s1, &[], &[], "t").unwrap();
+    store.insert_source(&s2, &[], &[], "t").unwrap();
+    let absent = source(b"three", "x").id;
+    let mut got = store
+        .sources_by_id(&[s2.id.clone(), absent, s1.id.clone()])
+        .unwrap();
+    got.sort_by(|x, y| x.id.cmp(&y.id));
+    let mut expected = vec![s1, s2];
+    expected.sort_by(|x, y| x.id.cmp(&y.id));
+    assert_eq!(got, expected);
 }

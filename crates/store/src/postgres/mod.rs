@@ -34,8 +34,8 @@ pub use migrate::PG_SCHEMA_VERSION;
 
 use crate::records::{
     case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record,
-    check_case, check_entity, check_registry, check_source, check_statements, duplicate_case,
-    duplicate_registry, entity_record, parse_objects, registry_record, statement_conditions,
+    check_case, check_entity, check_findings, check_registry, check_source, check_statements,
+    duplicate_case, duplicate_registry, parse_objects, registry_record, statement_conditions,
     status_record,
 };
 use crate::runtime::BlockingRuntime;
@@ -57,7 +57,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::NoTls;
-use write::{insert_entities, insert_source, insert_statements, Writer};
+use write::{insert_sources, insert_statements, put_entity, Writer};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -256,18 +256,12 @@ impl Store for PgStore {
     fn insert_sources(&mut self, batch: &[NewSource<'_>], actor: &str) -> Result<Vec<Inserted>> {
         for (source, entities, statements) in batch {
             check_source(source)?;
-            for entity in *entities {
-                check_entity(entity)?;
-            }
-            check_statements(statements)?;
+            check_findings(entities, statements)?;
         }
         self.runtime.block_on(async {
             let mut client = self.client().await?;
             let mut w = Writer::begin(&mut client).await?;
-            let mut out = Vec::with_capacity(batch.len());
-            for (source, entities, statements) in batch {
-                out.push(insert_source(&mut w, source, entities, statements, actor).await?);
-            }
+            let out = insert_sources(&mut w, batch, actor).await?;
             w.commit().await?;
             Ok(out)
         })
@@ -290,7 +284,13 @@ impl Store for PgStore {
     fn source(&self, id_or_prefix: &str) -> Result<Source> {
         self.runtime.block_on(async {
             let client = self.client().await?;
-            let id = resolve_prefix(&client, "sources", "source", id_or_prefix).await?;
+            // A whole id needs no prefix lookup (a round trip saved per read).
+            let whole = id_or_prefix.trim().to_ascii_lowercase();
+            let id = if casefile_core::is_sha256_hex(&whole) {
+                whole
+            } else {
+                resolve_prefix(&client, "sources", "source", id_or_prefix).await?
+            };
             query_opt(
                 &client,
                 &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE id = $1"),
@@ -299,6 +299,20 @@ impl Store for PgStore {
             )
             .await?
             .ok_or(StoreError::NotFound { what: "source", id })
+        })
+    }
+
+    fn sources_by_id(&self, ids: &[SourceId]) -> Result<Vec<Source>> {
+        let ids: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ANY($1::text[])"),
+                &[&ids],
+                source_from_row,
+            )
+            .await
         })
     }
 
@@ -417,28 +431,7 @@ impl Store for PgStore {
         self.runtime.block_on(async {
             let mut client = self.client().await?;
             let mut w = Writer::begin(&mut client).await?;
-            let existing =
-                w.tx.query_opt(
-                    "SELECT caption FROM entities WHERE id = $1",
-                    &[&entity.id.0],
-                )
-                .await?;
-            let created = match existing {
-                Some(row) if row.try_get::<_, &str>(0)? == entity.caption => return Ok(()),
-                Some(_) => {
-                    w.tx.execute(
-                        "UPDATE entities SET caption = $2 WHERE id = $1",
-                        &[&entity.id.0, &entity.caption],
-                    )
-                    .await?;
-                    false
-                }
-                None => {
-                    insert_entities(&w.tx, std::slice::from_ref(entity), &now_rfc3339()).await?;
-                    true
-                }
-            };
-            w.audit(entity_record(entity, created, actor)).await?;
+            put_entity(&mut w, entity, actor).await?;
             w.commit().await
         })
     }
@@ -517,6 +510,29 @@ impl Store for PgStore {
         })
     }
 
+    fn add_judgement(
+        &mut self,
+        entities: &[Entity],
+        statements: &[Statement],
+        record: &dyn Fn(&[StatementId]) -> AuditRecord,
+        actor: &str,
+    ) -> Result<Vec<StatementId>> {
+        check_findings(entities, statements)?;
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            for entity in entities {
+                put_entity(&mut w, entity, actor).await?;
+            }
+            let ids = insert_statements(&mut w, statements, actor).await?;
+            let record = record(&ids);
+            check_audit_record(&record)?;
+            w.audit(record).await?;
+            w.commit().await?;
+            Ok(ids)
+        })
+    }
+
     fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
         let conditions = statement_conditions(filter);
         let mut sql = format!("SELECT {STATEMENT_COLUMNS} FROM statements WHERE TRUE");
@@ -532,6 +548,23 @@ impl Store for PgStore {
         self.runtime.block_on(async {
             let client = self.client().await?;
             query_all(&client, &sql, &params, statement_from_row).await
+        })
+    }
+
+    fn statements_about(&self, entities: &[EntityId]) -> Result<Vec<Statement>> {
+        let ids: Vec<&str> = entities.iter().map(|e| e.0.as_str()).collect();
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                &format!(
+                    "SELECT {STATEMENT_COLUMNS} FROM statements
+                     WHERE entity_id = ANY($1::text[]) ORDER BY id"
+                ),
+                &[&ids],
+                statement_from_row,
+            )
+            .await
         })
     }
 

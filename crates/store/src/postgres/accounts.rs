@@ -40,6 +40,7 @@ fn user_from_row(row: &Row) -> Result<UserRecord> {
         password_hash: row.try_get(2)?,
         disabled: row.try_get(3)?,
         created_at: row.try_get(4)?,
+        language: row.try_get(5)?,
     })
 }
 
@@ -52,7 +53,7 @@ fn token_from_row(row: &Row) -> Result<TokenRecord> {
     })
 }
 
-const USER_COLUMNS: &str = "name, role, password_hash, disabled, created_at";
+const USER_COLUMNS: &str = "name, role, password_hash, disabled, created_at, language";
 const TOKEN_COLUMNS: &str = "id, user_name, created_at, revoked";
 
 /// The first 12 characters of a session's hash: enough to tell sessions
@@ -208,6 +209,32 @@ impl AccountStore for PgAccountStore {
                     "user.role",
                     vec![name.clone()],
                     serde_json::json!({ "role": role }).to_string(),
+                ))
+                .await?;
+                Ok(())
+            })
+        })
+    }
+
+    fn set_language(&mut self, name: &str, language: Option<&str>, actor: &str) -> Result<()> {
+        let (name, actor) = (name.to_string(), actor.to_string());
+        let language = language.map(str::to_string);
+        self.write(move |w| {
+            Box::pin(async move {
+                let changed =
+                    w.tx.execute(
+                        "UPDATE users SET language = $2 WHERE name = $1",
+                        &[&name, &language],
+                    )
+                    .await?;
+                if changed == 0 {
+                    return Err(no_user(&name));
+                }
+                w.audit(audit_record(
+                    &actor,
+                    "user.language",
+                    vec![name.clone()],
+                    serde_json::json!({ "language": language }).to_string(),
                 ))
                 .await?;
                 Ok(())

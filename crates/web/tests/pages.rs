@@ -574,7 +574,7 @@ fn audit_pages(server: &Server) {
     let older = {
         let at = page.find("rel=\"next\"").unwrap();
         let start = page[..at].rfind("href=\"").unwrap() + 6;
-        page[start..].split('"').next().unwrap().replace("&amp;", "&")
+        page[start..].split('"').next().unwrap().replace("&amp;", "&").replace("&#x2f;", "/")
     };
     let (_, page) = admin.text(&older);
     let second = seqs(&page);

@@ -273,9 +273,24 @@ pub fn dedupe(
     Ok(casefile_link::dedupe_owned(records, &settings))
 }
 
+/// The properties of a registry record, in the order a person reads them.
+pub const RECORD_PROPERTIES: [&str; 11] = [
+    FULL_NAME,
+    SURNAME,
+    GIVEN_NAME,
+    PATRONYMIC,
+    BIRTH_DATE,
+    SEX,
+    AGE,
+    BIRTH_PLACE,
+    LAST_PLACE,
+    GUARDIAN,
+    NOTE,
+];
+
 /// The fields a record holds, as `(property, value)` in the vocabulary of
-/// statements (`fullName`, `birthDate`, …), empty cells left out. Columns
-/// mapped as `extra.NAME` follow as `extra.NAME`.
+/// statements (`fullName`, `birthDate`, …) and the order of
+/// [`RECORD_PROPERTIES`], empty cells left out.
 pub(crate) fn record_fields(r: &Record) -> Vec<(String, String)> {
     let text = |v: &Option<String>| {
         v.as_ref()
@@ -318,7 +333,7 @@ pub struct RecordField {
     pub value: Protected<String>,
 }
 
-/// Every field of `r`; a child's protected fields (and the extra columns,
+/// Every field of `r` (the extra columns, mapped as `extra.NAME`, last); a child's protected fields (and the extra columns,
 /// whose content nobody declared) only for roles that may see them.
 fn visible_fields(actor: &Actor, r: &Record) -> Vec<RecordField> {
     let mut fields: Vec<RecordField> = record_fields(r)

@@ -38,6 +38,13 @@ fn side_by_side(left: &[RecordField], right: &[RecordField]) -> Vec<serde_json::
             order.push(&f.property);
         }
     }
+    // As a person reads a record; extra columns last, as they came.
+    order.sort_by_key(|p| {
+        registries::RECORD_PROPERTIES
+            .iter()
+            .position(|q| q == p)
+            .unwrap_or(usize::MAX)
+    });
     let value = |side: &[RecordField], property: &str| {
         side.iter().find(|f| f.property == property).map(|f| {
             json!({"shown": f.value.shown(), "redacted": f.value.shown().is_none()})

@@ -16,8 +16,8 @@ use casefile_core::property::{
     RECORD_MATCH, RECORD_NON_MATCH, SEX, SURNAME,
 };
 use casefile_core::{
-    is_sensitive, AuditRecord, Entity, EntityId, EntityKind, Origin, RegistryInfo, Statement, StatementFilter,
-    StatementId, Status,
+    is_sensitive, AuditRecord, Entity, EntityId, EntityKind, Origin, RegistryInfo, Statement,
+    StatementFilter, StatementId, Status,
 };
 use casefile_link::{BlockingConfig, ColumnMap, LinkResult, Pair, Record, Settings};
 use casefile_store::{now_rfc3339, Project, Store};
@@ -409,9 +409,10 @@ pub fn review_queue(
             .collect()
     };
     let (left_ids, right_ids) = (by_id(&left_records), by_id(&right_records));
-    let record = |records: &'_ [Record], ids: &HashMap<String, usize>, id: &str| -> Option<Record> {
-        ids.get(id).and_then(|&i| records.get(i)).cloned()
-    };
+    let record = |records: &'_ [Record],
+                  ids: &HashMap<String, usize>,
+                  id: &str|
+     -> Option<Record> { ids.get(id).and_then(|&i| records.get(i)).cloned() };
     let items = result
         .review_queue()
         .take(limit)

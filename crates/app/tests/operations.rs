@@ -332,12 +332,17 @@ fn registries_link_review_and_decide_with_names_only_for_roles_that_see_them() {
     for (shown, hidden) in queue.items.iter().zip(&redacted.items) {
         assert_eq!(shown.left_fields.len(), hidden.left_fields.len());
         for (s, h) in shown.left_fields.iter().zip(&hidden.left_fields) {
-            let protected = casefile_core::is_sensitive(casefile_core::EntityKind::Child, &s.property)
-                || s.property.starts_with("extra.");
+            let protected =
+                casefile_core::is_sensitive(casefile_core::EntityKind::Child, &s.property)
+                    || s.property.starts_with("extra.");
             assert_eq!(h.value.shown().is_none(), protected, "{}", s.property);
             if protected {
                 let value = s.value.shown().unwrap();
-                assert!(!json.contains(&format!("\"{value}\"")), "an analyst sees {}", s.property);
+                assert!(
+                    !json.contains(&format!("\"{value}\"")),
+                    "an analyst sees {}",
+                    s.property
+                );
             }
         }
     }

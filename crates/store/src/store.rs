@@ -37,7 +37,9 @@ pub struct AuditQuery {
 impl AuditQuery {
     /// The pattern an action must equal, or start with, to match.
     pub fn action_prefix(&self) -> Option<String> {
-        self.action.as_ref().map(|a| format!("{}.", a.trim_end_matches('.')))
+        self.action
+            .as_ref()
+            .map(|a| format!("{}.", a.trim_end_matches('.')))
     }
 }
 

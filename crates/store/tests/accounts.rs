@@ -310,9 +310,16 @@ fn a_user_keeps_a_language(b: &mut Backend) {
     let accounts = b.accounts.as_mut();
     accounts.add_user(&user("oksana"), "admin").unwrap();
     assert_eq!(accounts.user("oksana").unwrap().unwrap().language, None);
-    accounts.set_language("oksana", Some("en"), "oksana").unwrap();
+    accounts
+        .set_language("oksana", Some("en"), "oksana")
+        .unwrap();
     assert_eq!(
-        accounts.user("oksana").unwrap().unwrap().language.as_deref(),
+        accounts
+            .user("oksana")
+            .unwrap()
+            .unwrap()
+            .language
+            .as_deref(),
         Some("en")
     );
     accounts.set_language("oksana", None, "oksana").unwrap();

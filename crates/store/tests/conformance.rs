@@ -10,8 +10,8 @@
 mod common;
 
 use casefile_core::{
-    verify_chain, AuditRecord, CaseItem, ChainFault, EntityKind, Origin, SourceKind, StatementFilter,
-    StatementId, Status,
+    verify_chain, AuditRecord, CaseItem, ChainFault, EntityKind, Origin, SourceKind,
+    StatementFilter, StatementId, Status,
 };
 use casefile_store::testing::PgTestSchema;
 use casefile_store::{audit_record, AuditQuery, Inserted, SqliteStore, Store, StoreError};

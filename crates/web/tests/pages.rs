@@ -351,7 +351,10 @@ fn cases_and_exports(server: &Server, protected: &[String]) {
     let case_path = location(&r);
     let case = case_path.trim_start_matches("/cases/").to_string();
     let (_, page) = analyst.text("/search?q=children");
-    assert!(page.contains("action=\"/cases/add\""), "results can be added");
+    assert!(
+        page.contains("action=\"/cases/add\""),
+        "results can be added"
+    );
     let sources: Vec<String> = page
         .match_indices("name=\"item\" value=\"source:")
         .map(|(i, m)| page[i + m.len()..].split('"').next().unwrap().to_string())
@@ -359,7 +362,10 @@ fn cases_and_exports(server: &Server, protected: &[String]) {
         .collect();
     assert_eq!(sources.len(), 2);
     let (_, source_page) = analyst.text(&format!("/sources/{}", sources[0]));
-    let statement = hidden(&source_page[source_page.find("statement:").unwrap() - 40..], "item");
+    let statement = hidden(
+        &source_page[source_page.find("statement:").unwrap() - 40..],
+        "item",
+    );
     assert!(statement.starts_with("statement:"), "{statement}");
     let entity = {
         let (_, page) = analyst.text("/entities?kind=person");
@@ -399,10 +405,7 @@ fn cases_and_exports(server: &Server, protected: &[String]) {
     form.extend(items.iter().map(|i| ("item", i.as_str())));
     let r = analyst.post("/cases/add", &form);
     assert_eq!(r.status(), 303);
-    assert_eq!(
-        location(&r),
-        format!("/cases/{case}?added=4&unchanged=0")
-    );
+    assert_eq!(location(&r), format!("/cases/{case}?added=4&unchanged=0"));
     let r = analyst.post(
         "/cases/add",
         &[("csrf", &csrf), ("case", &case), ("item", &child)],
@@ -415,10 +418,16 @@ fn cases_and_exports(server: &Server, protected: &[String]) {
         assert!(page.contains(id.as_str()), "the source is in the case");
     }
     assert!(page.contains(&format!("value=\"{statement}\"")));
-    assert!(page.contains("value=\"bag-public\""), "an analyst exports public packages");
+    assert!(
+        page.contains("value=\"bag-public\""),
+        "an analyst exports public packages"
+    );
     assert!(!page.contains("value=\"bag-court\""), "but not court ones");
     for value in protected {
-        assert!(!page.contains(value.as_str()), "the analyst sees {value} on the case");
+        assert!(
+            !page.contains(value.as_str()),
+            "the analyst sees {value} on the case"
+        );
     }
     // Removing an item.
     let r = analyst.post(
@@ -427,8 +436,14 @@ fn cases_and_exports(server: &Server, protected: &[String]) {
     );
     assert_eq!(r.status(), 303);
     let (_, page) = analyst.text(&case_path);
-    assert!(!page.contains(&format!("value=\"{}\"", items[1])), "removed");
-    assert!(page.contains(&format!("value=\"{}\"", items[0])), "the rest stays");
+    assert!(
+        !page.contains(&format!("value=\"{}\"", items[1])),
+        "removed"
+    );
+    assert!(
+        page.contains(&format!("value=\"{}\"", items[0])),
+        "the rest stays"
+    );
     // A court package is refused to an analyst, with no job started.
     let r = analyst.post(
         &format!("/cases/{case}/export"),
@@ -468,7 +483,10 @@ fn cases_and_exports(server: &Server, protected: &[String]) {
     assert!(names.iter().any(|n| n.ends_with("/tagmanifest-sha256.txt")));
     let text = String::from_utf8_lossy(&tar);
     for value in protected {
-        assert!(!text.contains(value.as_str()), "the public package holds {value}");
+        assert!(
+            !text.contains(value.as_str()),
+            "the public package holds {value}"
+        );
     }
     // The HTML report, as a download only.
     let r = analyst.post(
@@ -518,10 +536,7 @@ fn cases_and_exports(server: &Server, protected: &[String]) {
         &[("csrf", &vcsrf), ("kind", "bag-public")],
     );
     assert_eq!(r.status(), 403, "a viewer cannot export a package");
-    let r = viewer.post(
-        "/cases",
-        &[("csrf", &vcsrf), ("name", "viewer's case")],
-    );
+    let r = viewer.post("/cases", &[("csrf", &vcsrf), ("name", "viewer's case")]);
     assert_eq!(r.status(), 403, "a viewer cannot create a case");
 }
 
@@ -541,21 +556,24 @@ fn language_is_kept_with_the_account(server: &Server) {
     let mut other = Browser::new(server);
     other.sign_in("investigator-user");
     let (_, page) = other.text("/cases");
-    assert!(page.contains("lang=\"en\"") && page.contains(">Cases<"), "{page}");
+    assert!(
+        page.contains("lang=\"en\"") && page.contains(">Cases<"),
+        "{page}"
+    );
     // The account's choice wins over a cookie set before.
     let _ = other.get("/lang/uk?back=%2F");
     assert!(other.text("/claims").1.contains("lang=\"en\""));
-    let r = b.post(
-        "/account/language",
-        &[("csrf", &csrf), ("language", "xx")],
-    );
+    let r = b.post("/account/language", &[("csrf", &csrf), ("language", "xx")]);
     assert_eq!(r.status(), 422, "an unknown language is refused");
     // Back to following the browser.
     let r = b.post("/account/language", &[("csrf", &csrf), ("language", "")]);
     assert_eq!(r.status(), 303);
     assert!(other.text("/claims").1.contains("lang=\"uk\""));
     // A forged form changes nothing.
-    let r = b.post("/account/language", &[("csrf", "forged"), ("language", "en")]);
+    let r = b.post(
+        "/account/language",
+        &[("csrf", "forged"), ("language", "en")],
+    );
     assert_eq!(r.status(), 403);
 }
 
@@ -565,7 +583,14 @@ fn audit_pages(server: &Server) {
     let (_, page) = admin.text("/audit");
     let seqs = |page: &str| -> Vec<u64> {
         page.match_indices("<tr><td class=\"n\">")
-            .map(|(i, m)| page[i + m.len()..].split('<').next().unwrap().parse().unwrap())
+            .map(|(i, m)| {
+                page[i + m.len()..]
+                    .split('<')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            })
             .collect()
     };
     let first = seqs(&page);
@@ -574,11 +599,20 @@ fn audit_pages(server: &Server) {
     let older = {
         let at = page.find("rel=\"next\"").unwrap();
         let start = page[..at].rfind("href=\"").unwrap() + 6;
-        page[start..].split('"').next().unwrap().replace("&amp;", "&").replace("&#x2f;", "/")
+        page[start..]
+            .split('"')
+            .next()
+            .unwrap()
+            .replace("&amp;", "&")
+            .replace("&#x2f;", "/")
     };
     let (_, page) = admin.text(&older);
     let second = seqs(&page);
-    assert_eq!(second.first(), Some(&(first.last().unwrap() - 1)), "the next page goes on");
+    assert_eq!(
+        second.first(),
+        Some(&(first.last().unwrap() - 1)),
+        "the next page goes on"
+    );
     let (_, page) = admin.text("/audit?action=case&actor=analyst-user");
     let rows = seqs(&page);
     assert!(!rows.is_empty());

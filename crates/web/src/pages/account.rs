@@ -169,9 +169,7 @@ pub async fn language(
 
 /// The account page: who the user is, and the language of their interface.
 pub async fn account(State(s): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    let (me, info) = ctx
-        .act(&s, Access::Read, |p, a| accounts::me(p, a))
-        .await?;
+    let (me, info) = ctx.act(&s, Access::Read, |p, a| accounts::me(p, a)).await?;
     let langs: Vec<_> = Lang::ALL
         .into_iter()
         .map(|l| json!({"code": l.code(), "name": l.t("language-name")}))

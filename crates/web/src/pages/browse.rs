@@ -40,7 +40,8 @@ pub async fn overview(State(s): State<AppState>, ctx: Ctx) -> Result<Response, P
         return Ok(Redirect::to("/review").into_response());
     };
     let verify = last_verify().map(|(at, r)| json!({"at": at, "ok": r.ok(), "report": r}));
-    ctx.page(&me,
+    ctx.page(
+        &me,
         "overview.html",
         &me.t("overview"),
         &json!({"o": overview, "verify": verify}),
@@ -309,7 +310,9 @@ pub async fn audit(
         limit: AUDIT_PAGE + 1,
     };
     let (me, mut entries) = ctx
-        .act(&s, Access::Read, move |p, a| sources::audit_page(p, a, &query))
+        .act(&s, Access::Read, move |p, a| {
+            sources::audit_page(p, a, &query)
+        })
         .await?;
     let more = entries.len() > AUDIT_PAGE;
     entries.truncate(AUDIT_PAGE);

@@ -41,9 +41,7 @@ pub fn cases_for_forms(
 
 /// Every case with how much it holds, and the form to create one.
 pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    let (me, list) = ctx
-        .act(&s, Access::Read, |p, a| cases::list(p, a))
-        .await?;
+    let (me, list) = ctx.act(&s, Access::Read, |p, a| cases::list(p, a)).await?;
     ctx.page(&me, "cases.html", &me.t("cases"), &json!({ "cases": list }))
 }
 
@@ -134,19 +132,13 @@ fn items_form(body: &str) -> ItemsForm {
 }
 
 /// Adds the checked items to the chosen case and opens it.
-pub async fn add(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    body: String,
-) -> Result<Response, PageError> {
+pub async fn add(State(s): State<AppState>, ctx: Ctx, body: String) -> Result<Response, PageError> {
     let form = items_form(&body);
     let Some(case) = form.case else {
         return Err(ctx.fail(AppError::Invalid("choose a case to add to".into())));
     };
     if form.items.is_empty() {
-        return Err(ctx.fail(AppError::Invalid(
-            "check at least one item to add".into(),
-        )));
+        return Err(ctx.fail(AppError::Invalid("check at least one item to add".into())));
     }
     let items = form.items;
     let (_, changed) = ctx
@@ -320,8 +312,7 @@ fn archive(dir: &std::path::Path, out: &std::path::Path, name: &str) -> Result<(
 async fn job_view(s: &AppState, ctx: &Ctx, id: String) -> Result<(Me, JobView), PageError> {
     let jobs = s.jobs.clone();
     ctx.act(s, Access::Read, move |_, a| {
-        jobs.view(a, &id)
-            .map_err(|e| AppError::NotFound(e.message))
+        jobs.view(a, &id).map_err(|e| AppError::NotFound(e.message))
     })
     .await
 }
@@ -350,7 +341,10 @@ pub async fn download(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let (me, view) = job_view(&s, &ctx, id).await?;
-    let result = view.result.as_ref().filter(|_| view.state == JobState::Done);
+    let result = view
+        .result
+        .as_ref()
+        .filter(|_| view.state == JobState::Done);
     let export = result
         .and_then(|r| r["export"].as_str())
         .and_then(ExportKind::parse);
@@ -389,7 +383,9 @@ pub async fn download(
     )
         .into_response();
     if let Some(n) = length {
-        response.headers_mut().insert(header::CONTENT_LENGTH, n.into());
+        response
+            .headers_mut()
+            .insert(header::CONTENT_LENGTH, n.into());
     }
     Ok(response)
 }

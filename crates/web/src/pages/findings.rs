@@ -191,9 +191,5 @@ pub async fn claims(State(s): State<AppState>, ctx: Ctx) -> Result<Response, Pag
             row
         })
         .collect();
-    ctx.page(&me,
-        "claims.html",
-        &me.t("claims"),
-        &json!({"rows": rows}),
-    )
+    ctx.page(&me, "claims.html", &me.t("claims"), &json!({"rows": rows}))
 }

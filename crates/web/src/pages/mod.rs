@@ -144,7 +144,12 @@ impl Ctx {
 
     /// Runs `f` as the signed-in actor on a blocking thread; the user (the
     /// actor and their language) comes back with the result, for the page's frame.
-    pub async fn act<T, F>(&self, state: &AppState, access: Access, f: F) -> Result<(Me, T), PageError>
+    pub async fn act<T, F>(
+        &self,
+        state: &AppState,
+        access: Access,
+        f: F,
+    ) -> Result<(Me, T), PageError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Project, &Actor) -> Result<T, AppError> + Send + 'static,

@@ -46,9 +46,9 @@ fn side_by_side(left: &[RecordField], right: &[RecordField]) -> Vec<serde_json::
             .unwrap_or(usize::MAX)
     });
     let value = |side: &[RecordField], property: &str| {
-        side.iter().find(|f| f.property == property).map(|f| {
-            json!({"shown": f.value.shown(), "redacted": f.value.shown().is_none()})
-        })
+        side.iter()
+            .find(|f| f.property == property)
+            .map(|f| json!({"shown": f.value.shown(), "redacted": f.value.shown().is_none()}))
     };
     order
         .into_iter()

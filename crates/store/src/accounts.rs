@@ -126,6 +126,34 @@ impl SqliteAccountStore {
         Ok(SqliteAccountStore { conn })
     }
 
+    /// Sets one column of a user's row (`role`, `language`), audited as
+    /// `user.COLUMN` with the new value.
+    fn set_field<V: rusqlite::ToSql + Serialize>(
+        &mut self,
+        name: &str,
+        column: &'static str,
+        value: V,
+        actor: &str,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let sql = format!("UPDATE users SET {column} = ?2 WHERE name = ?1");
+            if tx
+                .execute(&sql, params![name, value])
+                .db("use the account tables")?
+                == 0
+            {
+                return Err(no_user(name));
+            }
+            audit(
+                tx,
+                actor,
+                &format!("user.{column}"),
+                vec![name.to_string()],
+                serde_json::json!({ column: value }),
+            )
+        })
+    }
+
     fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
@@ -264,47 +292,11 @@ impl AccountStore for SqliteAccountStore {
     }
 
     fn set_role(&mut self, name: &str, role: &str, actor: &str) -> Result<()> {
-        self.write(|tx| {
-            if tx
-                .execute(
-                    "UPDATE users SET role = ?2 WHERE name = ?1",
-                    params![name, role],
-                )
-                .db("use the account tables")?
-                == 0
-            {
-                return Err(no_user(name));
-            }
-            audit(
-                tx,
-                actor,
-                "user.role",
-                vec![name.to_string()],
-                serde_json::json!({ "role": role }),
-            )
-        })
+        self.set_field(name, "role", role, actor)
     }
 
     fn set_language(&mut self, name: &str, language: Option<&str>, actor: &str) -> Result<()> {
-        self.write(|tx| {
-            if tx
-                .execute(
-                    "UPDATE users SET language = ?2 WHERE name = ?1",
-                    params![name, language],
-                )
-                .db("use the account tables")?
-                == 0
-            {
-                return Err(no_user(name));
-            }
-            audit(
-                tx,
-                actor,
-                "user.language",
-                vec![name.to_string()],
-                serde_json::json!({ "language": language }),
-            )
-        })
+        self.set_field(name, "language", language, actor)
     }
 
     fn disable_user(&mut self, name: &str, actor: &str) -> Result<()> {

@@ -33,6 +33,8 @@ pub struct UserInfo {
     pub role: Role,
     pub disabled: bool,
     pub created_at: String,
+    /// The language of the interface the user chose, if any.
+    pub language: Option<String>,
 }
 
 /// A token just made: `token` is the secret, shown this once.
@@ -135,6 +137,7 @@ fn info(record: UserRecord) -> Result<UserInfo> {
         name: record.name,
         disabled: record.disabled,
         created_at: record.created_at,
+        language: record.language,
     })
 }
 
@@ -170,6 +173,7 @@ pub fn add_user(
         password_hash: hash_password(password)?,
         disabled: false,
         created_at: now_rfc3339(),
+        language: None,
     };
     project.accounts_mut().add_user(&record, &actor.name)?;
     info(record)
@@ -203,6 +207,38 @@ pub fn set_role(project: &mut Project, actor: &Actor, name: &str, role: Role) ->
     project
         .accounts_mut()
         .set_role(name, role.as_str(), &actor.name)?;
+    info(user(project, name)?)
+}
+
+/// The actor's own account (any signed-in user may read theirs).
+pub fn me(project: &Project, actor: &Actor) -> Result<UserInfo> {
+    info(user(project, &actor.name)?)
+}
+
+/// Sets the language of a user's interface (their own, or anyone's for an
+/// admin): a language code of two or three lowercase letters (`en`, `uk`),
+/// or `None` to follow the browser again. Which languages exist is the
+/// front end's to say; this keeps the choice.
+pub fn set_language(
+    project: &mut Project,
+    actor: &Actor,
+    name: &str,
+    language: Option<&str>,
+) -> Result<UserInfo> {
+    require_self_or_manager(actor, name)?;
+    let language = language.map(str::trim).filter(|l| !l.is_empty());
+    if let Some(code) = language {
+        let ok = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+        if !ok {
+            return Err(AppError::Invalid(format!(
+                "{code:?} is not a language code (two or three lowercase letters, e.g. en or uk)"
+            )));
+        }
+    }
+    user(project, name)?;
+    project
+        .accounts_mut()
+        .set_language(name, language, &actor.name)?;
     info(user(project, name)?)
 }
 
@@ -385,6 +421,22 @@ mod tests {
             authenticate_token(&p, &token.token).unwrap().role,
             Role::Viewer
         );
+
+        let ivan = Actor::new("ivan", Role::Analyst);
+        assert!(matches!(
+            set_language(&mut p, &ivan, "olena", Some("en")),
+            Err(AppError::Forbidden { .. })
+        ));
+        let olena = Actor::new("olena", Role::Viewer);
+        assert!(matches!(
+            set_language(&mut p, &olena, "olena", Some("EN<script>")),
+            Err(AppError::Invalid(_))
+        ));
+        assert_eq!(me(&p, &olena).unwrap().language, None);
+        set_language(&mut p, &olena, "olena", Some("en")).unwrap();
+        assert_eq!(me(&p, &olena).unwrap().language.as_deref(), Some("en"));
+        set_language(&mut p, &olena, "olena", Some("")).unwrap();
+        assert_eq!(me(&p, &olena).unwrap().language, None);
 
         disable(&mut p, &admin, "olena").unwrap();
         assert!(authenticate_token(&p, &token.token).is_err());

@@ -13,7 +13,7 @@ use casefile_core::{
     is_sensitive, AuditEntry, EntityId, EntityKind, Origin, Source, SourceId, SourceKind,
     StatementFilter, StatementId, Status,
 };
-use casefile_store::{Project, SearchHit, SearchQuery};
+use casefile_store::{AuditQuery, Project, SearchHit, SearchQuery};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -38,10 +38,10 @@ pub struct Overview {
     pub activity: Vec<AuditEntry>,
 }
 
-fn tally(keys: impl Iterator<Item = String>) -> Vec<(String, usize)> {
+fn tally(keys: impl Iterator<Item = (String, usize)>) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for k in keys {
-        *counts.entry(k).or_default() += 1;
+    for (k, n) in keys {
+        *counts.entry(k).or_default() += n;
     }
     let mut out: Vec<(String, usize)> = counts.into_iter().collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -53,7 +53,7 @@ fn tally(keys: impl Iterator<Item = String>) -> Vec<(String, usize)> {
 pub fn overview(project: &Project, actor: &Actor) -> Result<Overview> {
     actor.require(Permission::ReadSources)?;
     let store = project.store();
-    let listed = store.sources()?;
+    let counts = store.source_counts()?;
     let statements = store.statement_count()?;
     // Reviewed statements are few; the rest are proposed.
     let mut by_status = Vec::new();
@@ -71,23 +71,21 @@ pub fn overview(project: &Project, actor: &Actor) -> Result<Overview> {
     by_status.insert(0, (Status::Proposed, statements.saturating_sub(reviewed)));
     let audit_head = store.audit_head()?;
     let (audit_hash, activity) = if actor.role.allows(Permission::ReadAudit) {
-        let mut entries = store.audit_entries()?;
-        let hash = entries.last().map(|e| e.hash.clone());
-        let skip = entries.len().saturating_sub(ACTIVITY);
-        let mut latest = entries.split_off(skip);
-        latest.reverse();
-        (hash, latest)
+        let latest = store.audit_page(&AuditQuery {
+            limit: ACTIVITY,
+            ..Default::default()
+        })?;
+        (latest.first().map(|e| e.hash.clone()), latest)
     } else {
         (None, Vec::new())
     };
+    let each = |key: fn(&(Option<String>, SourceKind, u64)) -> String| {
+        counts.iter().map(move |c| (key(c), c.2 as usize))
+    };
     Ok(Overview {
-        sources: listed.len(),
-        by_language: tally(
-            listed
-                .iter()
-                .map(|s| s.language.clone().unwrap_or_else(|| "??".into())),
-        ),
-        by_kind: tally(listed.iter().map(|s| s.kind.as_str().to_string())),
+        sources: counts.iter().map(|c| c.2 as usize).sum(),
+        by_language: tally(each(|c| c.0.clone().unwrap_or_else(|| "??".into()))),
+        by_kind: tally(each(|c| c.1.as_str().to_string())),
         statements,
         by_status,
         audit_head,

@@ -10,7 +10,7 @@
 //! `source:`, `entity:` or `statement:` in front.
 
 use crate::entities::{resolve, RESOLVED_KINDS};
-use crate::{Actor, AppError, Permission, Protected, Result};
+use crate::{Actor, AppError, Permission, Protected, Result, Scope};
 use casefile_core::is_sensitive;
 use casefile_core::{
     Case, CaseItem, EntityId, EntityKind, SourceId, SourceKind, StatementId, Status,
@@ -266,26 +266,35 @@ pub struct CaseView {
     pub sources: Vec<CaseSource>,
     pub entities: Vec<CaseEntity>,
     pub statements: Vec<CaseStatement>,
+    /// Items left out because the actor's role may not see them (a
+    /// viewer: sources that are not public, statements not confirmed).
+    pub withheld: usize,
 }
 
 /// The case with its sources (titles and hashes), entities (names) and
-/// statements (quotes).
+/// statements (quotes), as much of it as the actor's [`Scope`] allows.
 pub fn show(project: &Project, actor: &Actor, case: &str) -> Result<CaseView> {
     actor.require(Permission::ReadFindings)?;
     let store = project.store();
     let case = find(store, case)?;
     let items = store.case_items(case.id)?;
+    let scope = Scope::of(actor, store);
     let mut view = CaseView {
         case,
         sources: Vec::new(),
         entities: Vec::new(),
         statements: Vec::new(),
+        withheld: 0,
     };
     let mut groups = EntityGroups::default();
     for item in items {
         match item {
             CaseItem::Source(id) => {
                 let s = store.source(&id.0)?;
+                if !scope.source_kind_visible(s.kind) {
+                    view.withheld += 1;
+                    continue;
+                }
                 view.sources.push(CaseSource {
                     sha256: s.custody.sha256.clone(),
                     size: s.custody.size,
@@ -296,11 +305,15 @@ pub fn show(project: &Project, actor: &Actor, case: &str) -> Result<CaseView> {
                     published: s.meta.published,
                 });
             }
-            CaseItem::Entity(id) => view.entities.push(groups.entity(store, &id)?),
+            CaseItem::Entity(id) => view.entities.push(groups.entity_for(project, actor, &id)?),
             CaseItem::Statement(id) => {
                 let Some(s) = store.statement(id)? else {
                     return Err(AppError::NotFound(format!("statement {id} is gone")));
                 };
+                if !scope.one_statement_visible(&s)? {
+                    view.withheld += 1;
+                    continue;
+                }
                 let kind = store
                     .entity(&s.entity)?
                     .map_or(EntityKind::Person, |e| e.kind);
@@ -337,6 +350,46 @@ pub(crate) struct EntityGroups {
 }
 
 impl EntityGroups {
+    /// [`EntityGroups::entity`] from the entities as `actor` sees them,
+    /// through the project's cache of resolved entities (a page reads a
+    /// case often; resolution is a pass over every statement of a kind).
+    pub(crate) fn entity_for(
+        &mut self,
+        project: &Project,
+        actor: &Actor,
+        id: &EntityId,
+    ) -> Result<CaseEntity> {
+        let store = project.store();
+        let Some(stored) = store.entity(id)? else {
+            return Err(AppError::NotFound(format!("entity {id} is gone")));
+        };
+        if RESOLVED_KINDS.contains(&stored.kind) && !self.resolved.contains(&stored.kind) {
+            self.resolved.push(stored.kind);
+            for group in crate::entities::entities(project, actor, Some(stored.kind))? {
+                let members: Vec<EntityId> = group.members.iter().cloned().map(EntityId).collect();
+                for m in &members {
+                    self.by_member
+                        .insert(m.clone(), (group.name.clone(), members.clone()));
+                }
+            }
+        }
+        self.named(id, stored.kind, &stored.caption)
+    }
+
+    fn named(&self, id: &EntityId, kind: EntityKind, caption: &str) -> Result<CaseEntity> {
+        let (name, members) = self
+            .by_member
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| (caption.to_string(), vec![id.clone()]));
+        Ok(CaseEntity {
+            id: id.clone(),
+            kind,
+            name,
+            members,
+        })
+    }
+
     /// The entity `id` with its name and the source-local entities it gathers.
     pub(crate) fn entity(&mut self, store: &dyn Store, id: &EntityId) -> Result<CaseEntity> {
         let Some(stored) = store.entity(id)? else {
@@ -352,16 +405,6 @@ impl EntityGroups {
                 }
             }
         }
-        let (name, members) = self
-            .by_member
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| (stored.caption.clone(), vec![id.clone()]));
-        Ok(CaseEntity {
-            id: id.clone(),
-            kind: stored.kind,
-            name,
-            members,
-        })
+        self.named(id, stored.kind, &stored.caption)
     }
 }

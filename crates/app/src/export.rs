@@ -25,13 +25,9 @@
 
 use crate::cases::{find, EntityGroups};
 use crate::keys::signing_key;
-use crate::registries::{load, parse_child_entity};
+use crate::registries::{load, parse_child_entity, record_fields};
 use crate::{Actor, AppError, Permission, Result};
-use casefile_core::property::{
-    AGE, BIRTH_DATE, BIRTH_PLACE, FULL_NAME, GIVEN_NAME, GUARDIAN, LAST_PLACE, NOTE, PATRONYMIC,
-    RECORD_MATCH, RECORD_NON_MATCH, SAME_AS, SEX, SURNAME,
-};
-use casefile_core::Sex;
+use casefile_core::property::{RECORD_MATCH, RECORD_NON_MATCH, SAME_AS};
 use casefile_core::{
     AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, Origin,
     SourceId, Statement, StatementFilter, StatementId, Status,
@@ -48,7 +44,9 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-fn require(actor: &Actor, profile: Profile) -> Result<()> {
+/// Fails unless `actor` may export a package of `profile` (also for a
+/// front end that hands out a package written earlier).
+pub fn require(actor: &Actor, profile: Profile) -> Result<()> {
     actor.require(Permission::Export)?;
     if profile == Profile::Court {
         // A court package holds children's data as it is.
@@ -377,47 +375,18 @@ fn registry_statements(
 }
 
 fn record_statements(entity: &EntityId, r: &Record) -> Vec<Statement> {
-    let text = |v: &Option<String>| {
-        v.as_ref()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
-    let fields = [
-        (FULL_NAME, text(&r.full_name)),
-        (SURNAME, text(&r.surname)),
-        (GIVEN_NAME, text(&r.given)),
-        (PATRONYMIC, text(&r.patronymic)),
-        (
-            BIRTH_DATE,
-            r.birth_date.map(|d| d.format("%Y-%m-%d").to_string()),
-        ),
-        (
-            SEX,
-            r.sex.map(|s| match s {
-                Sex::Female => "female".to_string(),
-                Sex::Male => "male".to_string(),
-            }),
-        ),
-        (AGE, r.age.map(|a| a.to_string())),
-        (BIRTH_PLACE, text(&r.birthplace)),
-        (LAST_PLACE, text(&r.last_place)),
-        (GUARDIAN, text(&r.guardian)),
-        (NOTE, text(&r.note)),
-    ];
-    fields
+    record_fields(r)
         .into_iter()
-        .filter_map(|(property, value)| {
-            Some(Statement {
-                id: None,
-                entity: entity.clone(),
-                property: property.to_string(),
-                value: value?,
-                source: None,
-                span: None,
-                origin: Origin::Import,
-                confidence: 1.0,
-                status: Status::Confirmed,
-            })
+        .map(|(property, value)| Statement {
+            id: None,
+            entity: entity.clone(),
+            property,
+            value,
+            source: None,
+            span: None,
+            origin: Origin::Import,
+            confidence: 1.0,
+            status: Status::Confirmed,
         })
         .collect()
 }

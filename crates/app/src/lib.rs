@@ -78,8 +78,8 @@ pub use casefile_extract::Extraction;
 pub use casefile_ingest::{NoProgress, Progress};
 pub use casefile_link::{LinkResult, Pair};
 pub use casefile_store::{
-    now_rfc3339, Backends, PgOptions, Project, S3Options, SearchHit, SearchQuery, StoreError,
-    VerifyReport,
+    now_rfc3339, AuditQuery, Backends, PgOptions, Project, S3Options, SearchHit, SearchQuery,
+    StoreError, VerifyReport,
 };
 
 /// Result type of this crate.

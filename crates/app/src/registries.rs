@@ -11,10 +11,13 @@
 //! re-estimate the model on the next run.
 
 use crate::{Actor, AppError, Permission, Protected, Result};
-use casefile_core::property::{RECORD_MATCH, RECORD_NON_MATCH};
+use casefile_core::property::{
+    AGE, BIRTH_DATE, BIRTH_PLACE, FULL_NAME, GIVEN_NAME, GUARDIAN, LAST_PLACE, NOTE, PATRONYMIC,
+    RECORD_MATCH, RECORD_NON_MATCH, SEX, SURNAME,
+};
 use casefile_core::{
-    AuditRecord, Entity, EntityId, EntityKind, Origin, RegistryInfo, Statement, StatementFilter,
-    StatementId, Status,
+    is_sensitive, AuditRecord, Entity, EntityId, EntityKind, Origin, RegistryInfo, Statement,
+    StatementFilter, StatementId, Status,
 };
 use casefile_link::{BlockingConfig, ColumnMap, LinkResult, Pair, Record, Settings};
 use casefile_store::{now_rfc3339, Project, Store};
@@ -270,6 +273,87 @@ pub fn dedupe(
     Ok(casefile_link::dedupe_owned(records, &settings))
 }
 
+/// The properties of a registry record, in the order a person reads them.
+pub const RECORD_PROPERTIES: [&str; 11] = [
+    FULL_NAME,
+    SURNAME,
+    GIVEN_NAME,
+    PATRONYMIC,
+    BIRTH_DATE,
+    SEX,
+    AGE,
+    BIRTH_PLACE,
+    LAST_PLACE,
+    GUARDIAN,
+    NOTE,
+];
+
+/// The fields a record holds, as `(property, value)` in the vocabulary of
+/// statements (`fullName`, `birthDate`, …) and the order of
+/// [`RECORD_PROPERTIES`], empty cells left out.
+pub(crate) fn record_fields(r: &Record) -> Vec<(String, String)> {
+    let text = |v: &Option<String>| {
+        v.as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let fields = [
+        (FULL_NAME, text(&r.full_name)),
+        (SURNAME, text(&r.surname)),
+        (GIVEN_NAME, text(&r.given)),
+        (PATRONYMIC, text(&r.patronymic)),
+        (
+            BIRTH_DATE,
+            r.birth_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        ),
+        (
+            SEX,
+            r.sex.map(|s| match s {
+                casefile_core::Sex::Female => "female".to_string(),
+                casefile_core::Sex::Male => "male".to_string(),
+            }),
+        ),
+        (AGE, r.age.map(|a| a.to_string())),
+        (BIRTH_PLACE, text(&r.birthplace)),
+        (LAST_PLACE, text(&r.last_place)),
+        (GUARDIAN, text(&r.guardian)),
+        (NOTE, text(&r.note)),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(property, value)| Some((property.to_string(), value?)))
+        .collect()
+}
+
+/// One field of a record as an actor may see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordField {
+    /// `fullName`, `birthDate`, `age`, … or `extra.NAME`.
+    pub property: String,
+    pub value: Protected<String>,
+}
+
+/// Every field of `r` (the extra columns, mapped as `extra.NAME`, last); a child's protected fields (and the extra columns,
+/// whose content nobody declared) only for roles that may see them.
+fn visible_fields(actor: &Actor, r: &Record) -> Vec<RecordField> {
+    let mut fields: Vec<RecordField> = record_fields(r)
+        .into_iter()
+        .map(|(property, value)| RecordField {
+            value: if is_sensitive(EntityKind::Child, &property) {
+                actor.protect(value)
+            } else {
+                Protected::Shown(value)
+            },
+            property,
+        })
+        .collect();
+    fields.extend(r.extra.iter().map(|(name, value)| RecordField {
+        property: format!("extra.{name}"),
+        value: actor.protect(value.clone()),
+    }));
+    fields
+}
+
 /// One pair of the review queue: the model's comparison, and the two
 /// records as the actor may see them.
 #[derive(Debug, Clone, Serialize)]
@@ -278,6 +362,10 @@ pub struct ReviewItem {
     /// Name and birth date (or age) of the left record.
     pub left: Protected<String>,
     pub right: Protected<String>,
+    /// Every field of the left record, protected ones redacted for roles
+    /// that may not see them.
+    pub left_fields: Vec<RecordField>,
+    pub right_fields: Vec<RecordField>,
 }
 
 /// The review queue: how many pairs await a decision, and the first of them.
@@ -313,23 +401,38 @@ pub fn review_queue(
     } else {
         casefile_link::link(&left_records, &right_records, &settings)
     };
-    let labels = |records: &[Record]| -> HashMap<String, String> {
+    let by_id = |records: &[Record]| -> HashMap<String, usize> {
         records
             .iter()
-            .map(|r| (r.id.clone(), display_name(r)))
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
             .collect()
     };
-    let (left_labels, right_labels) = (labels(&left_records), labels(&right_records));
-    let label = |labels: &HashMap<String, String>, id: &str| {
-        actor.protect(labels.get(id).cloned().unwrap_or_else(|| "?".to_string()))
-    };
+    let (left_ids, right_ids) = (by_id(&left_records), by_id(&right_records));
+    let record = |records: &'_ [Record],
+                  ids: &HashMap<String, usize>,
+                  id: &str|
+     -> Option<Record> { ids.get(id).and_then(|&i| records.get(i)).cloned() };
     let items = result
         .review_queue()
         .take(limit)
-        .map(|pair| ReviewItem {
-            left: label(&left_labels, &pair.left),
-            right: label(&right_labels, &pair.right),
-            pair,
+        .map(|pair| {
+            let l = record(&left_records, &left_ids, &pair.left);
+            let r = record(&right_records, &right_ids, &pair.right);
+            let label = |r: &Option<Record>| {
+                actor.protect(r.as_ref().map_or_else(|| "?".to_string(), display_name))
+            };
+            let fields = |r: &Option<Record>| {
+                r.as_ref()
+                    .map_or_else(Vec::new, |r| visible_fields(actor, r))
+            };
+            ReviewItem {
+                left: label(&l),
+                right: label(&r),
+                left_fields: fields(&l),
+                right_fields: fields(&r),
+                pair,
+            }
         })
         .collect();
     Ok(ReviewQueue {

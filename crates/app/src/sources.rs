@@ -4,7 +4,9 @@
 use crate::{tool, Actor, AppError, Permission, Result, Scope};
 use casefile_core::{AuditEntry, Source, SourceId, SourceKind, SourceMeta, SourceSummary};
 use casefile_ingest::{FileOutcome, IngestOptions, Progress};
-use casefile_store::{verify_project, Backends, Project, SearchHit, SearchQuery, VerifyReport};
+use casefile_store::{
+    verify_project, AuditQuery, Backends, Project, SearchHit, SearchQuery, VerifyReport,
+};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -234,6 +236,19 @@ pub fn log(project: &Project, actor: &Actor, last: Option<usize>) -> Result<Vec<
         entries.drain(..skip);
     }
     Ok(entries)
+}
+
+/// One page of the audit log, newest first (see [`AuditQuery`]); at most
+/// 1,000 entries a page.
+pub fn audit_page(project: &Project, actor: &Actor, query: &AuditQuery) -> Result<Vec<AuditEntry>> {
+    actor.require(Permission::ReadAudit)?;
+    let query = AuditQuery {
+        limit: query.limit.clamp(1, 1000),
+        action: query.action.clone().filter(|a| !a.trim().is_empty()),
+        actor: query.actor.clone().filter(|a| !a.trim().is_empty()),
+        ..query.clone()
+    };
+    Ok(project.store().audit_page(&query)?)
 }
 
 /// Fails unless `path`'s file is at most `limit` bytes; returns its bytes.

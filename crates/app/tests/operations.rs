@@ -306,6 +306,23 @@ fn registries_link_review_and_decide_with_names_only_for_roles_that_see_them() {
     .unwrap();
     assert!(!queue.items.is_empty());
     assert!(queue.items.iter().all(|i| i.left.shown().is_some()));
+    // The whole records, side by side: every field shown to an investigator,
+    // in the order a person reads a record.
+    for item in &queue.items {
+        for fields in [&item.left_fields, &item.right_fields] {
+            assert!(!fields.is_empty());
+            assert!(fields.iter().all(|f| f.value.shown().is_some()));
+            let rank = |p: &str| {
+                registries::RECORD_PROPERTIES
+                    .iter()
+                    .position(|q| *q == p)
+                    .unwrap_or(usize::MAX)
+            };
+            assert!(fields
+                .windows(2)
+                .all(|w| rank(&w[0].property) <= rank(&w[1].property)));
+        }
+    }
     let redacted = registries::review_queue(
         &mut project,
         &analyst,
@@ -323,6 +340,24 @@ fn registries_link_review_and_decide_with_names_only_for_roles_that_see_them() {
         assert!(!json.contains(surname), "an analyst sees {surname}");
     }
     assert!(json.contains(r#"{"redacted":true}"#));
+    // Of the whole records an analyst sees the unprotected fields only.
+    for (shown, hidden) in queue.items.iter().zip(&redacted.items) {
+        assert_eq!(shown.left_fields.len(), hidden.left_fields.len());
+        for (s, h) in shown.left_fields.iter().zip(&hidden.left_fields) {
+            let protected =
+                casefile_core::is_sensitive(casefile_core::EntityKind::Child, &s.property)
+                    || s.property.starts_with("extra.");
+            assert_eq!(h.value.shown().is_none(), protected, "{}", s.property);
+            if protected {
+                let value = s.value.shown().unwrap();
+                assert!(
+                    !json.contains(&format!("\"{value}\"")),
+                    "an analyst sees {}",
+                    s.property
+                );
+            }
+        }
+    }
 
     // A decision on the first queued pair outranks the model on the next run.
     let pair = &queue.items[0].pair;
@@ -468,6 +503,22 @@ fn cases_resolve_items_and_roles_decide_who_exports_what() {
     let view = cases::show(&project, &viewer, &case.id.0.to_string()).unwrap();
     assert_eq!(view.sources.len(), 1);
     assert_eq!(view.entities[0].name, "ua record DV-02440");
+    assert_eq!(view.withheld, 0);
+    // A proposed statement of the case: an analyst reads it, a viewer (who
+    // sees confirmed statements only) is told it was left out.
+    let read = casefile_app::browse::source(&project, &analyst, &source.0).unwrap();
+    let statement = read.statements[0].id;
+    cases::add(
+        &mut project,
+        &analyst,
+        "belarus",
+        &[format!("statement:{}", statement.0)],
+    )
+    .unwrap();
+    let seen = cases::show(&project, &analyst, "belarus").unwrap();
+    assert_eq!((seen.statements.len(), seen.withheld), (1, 0));
+    let limited = cases::show(&project, &viewer, "belarus").unwrap();
+    assert_eq!((limited.statements.len(), limited.withheld), (0, 1));
 
     // Analysts may export public packages, not court ones; viewers neither.
     let public = dir.path().join("public");

@@ -32,6 +32,8 @@ pub struct UserRecord {
     pub password_hash: String,
     pub disabled: bool,
     pub created_at: String,
+    /// The language of the interface the user chose (`en`, `uk`, …), if any.
+    pub language: Option<String>,
 }
 
 /// An API token as stored: its public id, never its secret.
@@ -61,6 +63,8 @@ pub trait AccountStore {
     fn users(&self) -> Result<Vec<UserRecord>>;
     fn set_password_hash(&mut self, name: &str, hash: &str, actor: &str) -> Result<()>;
     fn set_role(&mut self, name: &str, role: &str, actor: &str) -> Result<()>;
+    /// Sets (or with `None` clears) the language of the user's interface.
+    fn set_language(&mut self, name: &str, language: Option<&str>, actor: &str) -> Result<()>;
     /// Disables the user, ends their sessions and revokes their tokens.
     fn disable_user(&mut self, name: &str, actor: &str) -> Result<()>;
 
@@ -83,7 +87,8 @@ CREATE TABLE IF NOT EXISTS users (
     role          TEXT NOT NULL,
     password_hash TEXT NOT NULL,
     disabled      INTEGER NOT NULL DEFAULT 0,
-    created_at    TEXT NOT NULL
+    created_at    TEXT NOT NULL,
+    language      TEXT
 );
 CREATE TABLE IF NOT EXISTS api_tokens (
     id          TEXT PRIMARY KEY,
@@ -117,7 +122,36 @@ impl SqliteAccountStore {
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .db("use the account tables")?;
         conn.execute_batch(SCHEMA).db("use the account tables")?;
+        add_language_column(&conn)?;
         Ok(SqliteAccountStore { conn })
+    }
+
+    /// Sets one column of a user's row (`role`, `language`), audited as
+    /// `user.COLUMN` with the new value.
+    fn set_field<V: rusqlite::ToSql + Serialize>(
+        &mut self,
+        name: &str,
+        column: &'static str,
+        value: V,
+        actor: &str,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let sql = format!("UPDATE users SET {column} = ?2 WHERE name = ?1");
+            if tx
+                .execute(&sql, params![name, value])
+                .db("use the account tables")?
+                == 0
+            {
+                return Err(no_user(name));
+            }
+            audit(
+                tx,
+                actor,
+                &format!("user.{column}"),
+                vec![name.to_string()],
+                serde_json::json!({ column: value }),
+            )
+        })
     }
 
     fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
@@ -129,6 +163,23 @@ impl SqliteAccountStore {
         tx.commit().db("use the account tables")?;
         Ok(out)
     }
+}
+
+/// Tables made before users had a language get the column (once; the
+/// account tables' only change of schema so far).
+fn add_language_column(conn: &Connection) -> Result<()> {
+    let present: bool = conn
+        .query_row(
+            "SELECT EXISTS(SELECT 1 FROM pragma_table_info('users') WHERE name = 'language')",
+            [],
+            |r| r.get(0),
+        )
+        .db("read the columns of users")?;
+    if !present {
+        conn.execute_batch("ALTER TABLE users ADD COLUMN language TEXT")
+            .db("add the language column to users")?;
+    }
+    Ok(())
 }
 
 fn audit(
@@ -156,6 +207,7 @@ fn user_from_row(row: &Row<'_>) -> rusqlite::Result<UserRecord> {
         password_hash: row.get(2)?,
         disabled: row.get(3)?,
         created_at: row.get(4)?,
+        language: row.get(5)?,
     })
 }
 
@@ -168,7 +220,7 @@ fn token_from_row(row: &Row<'_>) -> rusqlite::Result<TokenRecord> {
     })
 }
 
-const USER_COLUMNS: &str = "name, role, password_hash, disabled, created_at";
+const USER_COLUMNS: &str = "name, role, password_hash, disabled, created_at, language";
 const TOKEN_COLUMNS: &str = "id, user, created_at, revoked";
 
 impl AccountStore for SqliteAccountStore {
@@ -240,25 +292,11 @@ impl AccountStore for SqliteAccountStore {
     }
 
     fn set_role(&mut self, name: &str, role: &str, actor: &str) -> Result<()> {
-        self.write(|tx| {
-            if tx
-                .execute(
-                    "UPDATE users SET role = ?2 WHERE name = ?1",
-                    params![name, role],
-                )
-                .db("use the account tables")?
-                == 0
-            {
-                return Err(no_user(name));
-            }
-            audit(
-                tx,
-                actor,
-                "user.role",
-                vec![name.to_string()],
-                serde_json::json!({ "role": role }),
-            )
-        })
+        self.set_field(name, "role", role, actor)
+    }
+
+    fn set_language(&mut self, name: &str, language: Option<&str>, actor: &str) -> Result<()> {
+        self.set_field(name, "language", language, actor)
     }
 
     fn disable_user(&mut self, name: &str, actor: &str) -> Result<()> {

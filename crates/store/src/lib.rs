@@ -56,7 +56,7 @@ pub use s3::{S3Blobs, S3Options};
 pub use search::{SearchHit, SearchIndex, SearchQuery};
 pub use snippet::Snippet;
 pub use sqlite::SqliteStore;
-pub use store::{Inserted, NewSource, Store};
+pub use store::{AuditQuery, Inserted, NewSource, Store};
 pub use verify::{verify, verify_project, VerifyReport};
 
 /// Result type of this crate.

@@ -7,7 +7,7 @@ use crate::records::{
     duplicate_case, duplicate_registry, entity_record, ingest_record, objects_json, parse_objects,
     registry_record, statement_conditions, statements_record, status_record,
 };
-use crate::store::{Inserted, NewSource, Store};
+use crate::store::{AuditQuery, Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::GENESIS_HASH;
 use casefile_core::{
@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS sources (
     pages         TEXT                       -- JSON PageMap of a PDF
 );  -- a rowid table: rows carry whole texts, too large for WITHOUT ROWID
 CREATE INDEX IF NOT EXISTS sources_unindexed ON sources(indexed) WHERE indexed = 0;
+CREATE INDEX IF NOT EXISTS sources_language_kind ON sources(language, kind);
 CREATE TABLE IF NOT EXISTS entities (
     id         TEXT PRIMARY KEY,
     kind       TEXT NOT NULL,
@@ -661,35 +662,24 @@ impl Store for SqliteStore {
         rows.collect::<rusqlite::Result<_>>().db("read sources")
     }
 
-    fn sources(&self) -> Result<Vec<SourceSummary>> {
+    fn source_counts(&self) -> Result<Vec<(Option<String>, SourceKind, u64)>> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT id, kind, media_type, language, title, publisher, published, url,
-                    ingested_at, size, length(CAST(text AS BLOB))
-             FROM sources ORDER BY ingested_at, id",
+            .prepare_cached(
+                "SELECT language, kind, COUNT(*) FROM sources GROUP BY language, kind
+                 ORDER BY language, kind",
             )
-            .db("list sources")?;
+            .db("count sources")?;
         let rows = stmt
             .query_map([], |row| {
-                Ok(SourceSummary {
-                    id: SourceId(row.get(0)?),
-                    kind: parse_col(row, 1)?,
-                    media_type: parse_col(row, 2)?,
-                    language: row.get(3)?,
-                    meta: SourceMeta {
-                        title: row.get(4)?,
-                        publisher: row.get(5)?,
-                        published: row.get(6)?,
-                        url: row.get(7)?,
-                    },
-                    ingested_at: row.get(8)?,
-                    size: row.get::<_, i64>(9)? as u64,
-                    text_len: row.get::<_, i64>(10)? as usize,
-                })
+                Ok((
+                    row.get(0)?,
+                    parse_col(row, 1)?,
+                    row.get::<_, i64>(2)? as u64,
+                ))
             })
-            .db("list sources")?;
-        rows.collect::<rusqlite::Result<_>>().db("list sources")
+            .db("count sources")?;
+        rows.collect::<rusqlite::Result<_>>().db("count sources")
     }
 
     fn unindexed_sources(&self, limit: usize) -> Result<Vec<Source>> {
@@ -1084,6 +1074,49 @@ impl Store for SqliteStore {
             });
         }
         Ok(out)
+    }
+
+    fn audit_page(&self, query: &AuditQuery) -> Result<Vec<AuditEntry>> {
+        let before = query
+            .before
+            .map_or(i64::MAX, |b| i64::try_from(b).unwrap_or(i64::MAX));
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT seq, time, actor, action, objects, detail, prev_hash, hash FROM audit
+                 WHERE seq < ?1
+                   AND (?2 IS NULL OR action = ?2 OR substr(action, 1, length(?3)) = ?3)
+                   AND (?4 IS NULL OR actor = ?4)
+                 ORDER BY seq DESC LIMIT ?5",
+            )
+            .db("read the audit log")?;
+        let rows = stmt
+            .query_map(
+                params![
+                    before,
+                    query.action,
+                    query.action_prefix(),
+                    query.actor,
+                    query.limit as i64
+                ],
+                |r| {
+                    Ok(AuditEntry {
+                        seq: r.get::<_, i64>(0)? as u64,
+                        record: AuditRecord {
+                            time: r.get(1)?,
+                            actor: r.get(2)?,
+                            action: r.get(3)?,
+                            objects: parse_objects(r.get(4)?),
+                            detail: r.get(5)?,
+                        },
+                        prev_hash: r.get(6)?,
+                        hash: r.get(7)?,
+                    })
+                },
+            )
+            .db("read the audit log")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .db("read the audit log")
     }
 
     fn audit_head(&self) -> Result<u64> {

@@ -7,7 +7,7 @@
 use crate::Result;
 use casefile_core::{
     AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, RegistryInfo,
-    Source, SourceId, SourceSummary, Statement, StatementFilter, StatementId, Status,
+    Source, SourceId, SourceKind, SourceSummary, Statement, StatementFilter, StatementId, Status,
 };
 
 /// A source to store with the entities and statements derived from it.
@@ -20,6 +20,27 @@ pub enum Inserted {
     New,
     /// A source with the same bytes was already stored; nothing was written.
     AlreadyPresent,
+}
+
+/// A page of the audit log, newest first: at most `limit` entries before
+/// position `before` (all when `None`), whose action is `action` or starts
+/// with it followed by a dot (`export` finds `export.bagit`), and whose
+/// actor is `actor`, when given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    pub before: Option<u64>,
+    pub action: Option<String>,
+    pub actor: Option<String>,
+    pub limit: usize,
+}
+
+impl AuditQuery {
+    /// The pattern an action must equal, or start with, to match.
+    pub fn action_prefix(&self) -> Option<String> {
+        self.action
+            .as_ref()
+            .map(|a| format!("{}.", a.trim_end_matches('.')))
+    }
 }
 
 /// The case database. Every write appends its audit entry in the same
@@ -55,6 +76,9 @@ pub trait Store {
     fn sources_by_id(&self, ids: &[SourceId]) -> Result<Vec<Source>>;
     /// All sources, oldest first, without their text.
     fn sources(&self) -> Result<Vec<SourceSummary>>;
+    /// How many sources there are per language (`None`: not detected) and
+    /// kind, without reading them (an index answers).
+    fn source_counts(&self) -> Result<Vec<(Option<String>, SourceKind, u64)>>;
     /// Ids and texts of sources not yet in the search index.
     fn unindexed_sources(&self, limit: usize) -> Result<Vec<Source>>;
     /// Records that these sources are now in the committed search index.
@@ -149,6 +173,8 @@ pub trait Store {
     fn append_audit(&mut self, record: AuditRecord) -> Result<AuditEntry>;
     /// The whole log in order.
     fn audit_entries(&self) -> Result<Vec<AuditEntry>>;
+    /// One page of the log, newest first (see [`AuditQuery`]).
+    fn audit_page(&self, query: &AuditQuery) -> Result<Vec<AuditEntry>>;
     /// The position of the last entry ever appended, recorded beside the log.
     fn audit_head(&self) -> Result<u64>;
 }

@@ -61,6 +61,7 @@ suite!(
     passwords_roles_and_listing,
     tokens_are_found_by_hash_and_revoked_once,
     sessions_end_and_expired_ones_are_cleared,
+    a_user_keeps_a_language,
 );
 
 fn user(name: &str) -> UserRecord {
@@ -70,6 +71,7 @@ fn user(name: &str) -> UserRecord {
         password_hash: "$argon2id$v=19$secret-hash".into(),
         disabled: false,
         created_at: now_rfc3339(),
+        language: None,
     }
 }
 
@@ -302,4 +304,57 @@ fn sessions_end_and_expired_ones_are_cleared(b: &mut Backend) {
     let logouts = actions(b).iter().filter(|a| *a == "user.logout").count();
     assert_eq!((logins, logouts), (2, 1));
     chain_intact(b);
+}
+
+fn a_user_keeps_a_language(b: &mut Backend) {
+    let accounts = b.accounts.as_mut();
+    accounts.add_user(&user("oksana"), "admin").unwrap();
+    assert_eq!(accounts.user("oksana").unwrap().unwrap().language, None);
+    accounts
+        .set_language("oksana", Some("en"), "oksana")
+        .unwrap();
+    assert_eq!(
+        accounts
+            .user("oksana")
+            .unwrap()
+            .unwrap()
+            .language
+            .as_deref(),
+        Some("en")
+    );
+    accounts.set_language("oksana", None, "oksana").unwrap();
+    assert_eq!(accounts.user("oksana").unwrap().unwrap().language, None);
+    assert!(matches!(
+        accounts.set_language("nobody", Some("uk"), "admin"),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert_eq!(actions(b), ["user.add", "user.language", "user.language"]);
+    chain_intact(b);
+}
+
+/// Account tables made before users had a language gain the column on open,
+/// keeping their users.
+#[test]
+fn sqlite_accounts_made_without_a_language_are_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("casefile.db");
+    let _main = SqliteStore::open(&path).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL,
+                password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL);
+             INSERT INTO users VALUES ('old', 'viewer', 'h', 0, '2026-01-01T00:00:00Z');",
+        )
+        .unwrap();
+    }
+    let mut accounts = SqliteAccountStore::open(&path).unwrap();
+    assert_eq!(accounts.user("old").unwrap().unwrap().language, None);
+    accounts.set_language("old", Some("uk"), "old").unwrap();
+    let again = SqliteAccountStore::open(&path).unwrap();
+    assert_eq!(
+        again.user("old").unwrap().unwrap().language.as_deref(),
+        Some("uk")
+    );
 }

@@ -10,11 +10,11 @@
 mod common;
 
 use casefile_core::{
-    verify_chain, AuditRecord, CaseItem, ChainFault, EntityKind, Origin, StatementFilter,
-    StatementId, Status,
+    verify_chain, AuditRecord, CaseItem, ChainFault, EntityKind, Origin, SourceKind,
+    StatementFilter, StatementId, Status,
 };
 use casefile_store::testing::PgTestSchema;
-use casefile_store::{audit_record, Inserted, SqliteStore, Store, StoreError};
+use casefile_store::{audit_record, AuditQuery, Inserted, SqliteStore, Store, StoreError};
 use common::{article, entity, source, source_with_id, statement};
 
 /// A fresh store and a way to run SQL on its tables behind its back (as
@@ -87,6 +87,8 @@ conformance!(
     cases_hold_sources,
     case_items_of_every_kind_are_added_removed_and_audited,
     the_audit_chain_verifies_and_names_tampering,
+    audit_pages_go_back_and_filter,
+    sources_are_counted_by_language_and_kind,
     the_head_is_not_reused_after_a_tail_removal,
     index_flags_follow_marks,
     nul_characters_are_refused_everywhere,
@@ -680,6 +682,105 @@ fn the_audit_chain_verifies_and_names_tampering(b: &mut Backend) {
     let store = b.store.as_mut();
     let faults = verify_chain(&store.audit_entries().unwrap(), store.audit_head().unwrap());
     assert_eq!(faults, [ChainFault::Altered { seq: 2 }]);
+}
+
+fn sources_are_counted_by_language_and_kind(b: &mut Backend) {
+    let store = b.store.as_mut();
+    assert!(store.source_counts().unwrap().is_empty());
+    for (seed, language, kind) in [
+        (1, Some("uk"), SourceKind::News),
+        (2, Some("uk"), SourceKind::News),
+        (3, Some("uk"), SourceKind::Report),
+        (4, None, SourceKind::News),
+        (5, Some("en"), SourceKind::News),
+    ] {
+        let (mut s, e, st) = article(seed, 0);
+        s.language = language.map(str::to_string);
+        s.kind = kind;
+        store.insert_source(&s, &e, &st, "t").unwrap();
+    }
+    let mut counts = store.source_counts().unwrap();
+    counts.sort();
+    assert_eq!(
+        counts,
+        [
+            (None, SourceKind::News, 1),
+            (Some("en".to_string()), SourceKind::News, 1),
+            (Some("uk".to_string()), SourceKind::News, 2),
+            (Some("uk".to_string()), SourceKind::Report, 1),
+        ]
+    );
+}
+
+fn audit_pages_go_back_and_filter(b: &mut Backend) {
+    let store = b.store.as_mut();
+    for (actor, action) in [
+        ("olena", "case.add"),
+        ("taras", "export.bagit"),
+        ("olena", "export.ftm"),
+        ("olena", "exported.other"),
+        ("taras", "case.add"),
+    ] {
+        store
+            .append_audit(audit_record(actor, action, vec![], "{}".into()))
+            .unwrap();
+    }
+    let page = |q: AuditQuery| -> Vec<u64> {
+        store
+            .audit_page(&q)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.seq)
+            .collect()
+    };
+    let all = AuditQuery {
+        limit: 2,
+        ..Default::default()
+    };
+    assert_eq!(page(all.clone()), [5, 4], "newest first, at most the limit");
+    assert_eq!(
+        page(AuditQuery {
+            before: Some(4),
+            ..all.clone()
+        }),
+        [3, 2]
+    );
+    assert_eq!(
+        page(AuditQuery {
+            before: Some(2),
+            ..all.clone()
+        }),
+        [1]
+    );
+    let export = AuditQuery {
+        action: Some("export".into()),
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(page(export.clone()), [3, 2], "a prefix up to a dot");
+    assert_eq!(
+        page(AuditQuery {
+            action: Some("export.bagit".into()),
+            ..export.clone()
+        }),
+        [2]
+    );
+    assert_eq!(
+        page(AuditQuery {
+            actor: Some("olena".into()),
+            ..export
+        }),
+        [3]
+    );
+    assert_eq!(
+        page(AuditQuery {
+            action: Some("case.add".into()),
+            actor: Some("taras".into()),
+            limit: 10,
+            ..Default::default()
+        }),
+        [5]
+    );
 }
 
 fn the_head_is_not_reused_after_a_tail_removal(b: &mut Backend) {

@@ -6,7 +6,8 @@
 #
 #   crates/web/bench/render.sh [casefile binary]   (default: target/release/casefile)
 #
-# Environment: ROUNDS (default 200); PROJECT to measure an existing project
+# Environment: ROUNDS (default 200); PAGES (a space-separated subset of the
+# page paths to time, e.g. "/ /claims"); PROJECT to measure an existing project
 # (it needs a user `bench` with password $BENCH_PASSWORD, role admin)
 # instead of a fresh demo project.
 set -euo pipefail
@@ -47,8 +48,12 @@ source_id="$(curl -fsS -b "$jar" "$base/search?q=children" | grep -o 'href="/sou
 entity_id="$(curl -fsS -b "$jar" "$base/entities?kind=person" | grep -o 'href="/entities/[^"?]*"' | head -1 | sed 's/.*entities\///; s/"$//')"
 
 printf '%-44s %8s %8s %8s\n' page "p50 ms" "p99 ms" bytes
+case_id="$(curl -fsS -b "$jar" "$base/cases" | grep -o 'href="/cases/[0-9]*"' | head -1 | sed 's/.*cases\///; s/"$//')"
+
 for path in "/" "/search?q=children" "/search?q=%D0%B4%D1%96%D1%82%D0%B5%D0%B9&kind=news" \
-  "/sources/$source_id" "/entities?kind=person" "/entities/$entity_id" "/claims" "/review" "/audit"; do
+  "/sources/$source_id" "/entities?kind=person" "/entities/$entity_id" "/claims" "/review" \
+  "/cases" "/cases/$case_id" "/account" "/audit" "/audit?action=case"; do
+  if [ -n "${PAGES:-}" ] && ! [[ " $PAGES " == *" ${path%%\?*} "* ]]; then continue; fi
   curl -fsS -b "$jar" -o /dev/null "$base$path" # warm
   times="$work/times"
   : >"$times"

@@ -145,11 +145,80 @@ try {
   check(audit.includes("registry.decide") || audit.includes("statement") || audit.includes("entity.merge"), "the decisions are in the log");
   await shot(page, "audit");
 
-  step("English");
+  step("build a case from search results");
+  await page.goto(`${base}/cases`);
+  await page.fill('#new-case input[name="name"]', "Transfers to Belarus");
+  await page.fill('#new-case textarea[name="description"]', "Groups taken through Belarusian camps, 2022–2023");
+  await Promise.all([page.waitForNavigation(), page.click('#new-case button[type="submit"]')]);
+  const casePath = new URL(page.url()).pathname;
+  check(/^\/cases\/\d+$/.test(casePath), `the new case opens (${casePath})`);
+  await page.goto(`${base}/search?q=Belarus`);
+  const results = page.locator("ol.hits > li");
+  check(await results.count() >= 3, "the search finds several sources");
+  const picked = [];
+  for (let i = 0; i < 3; i++) {
+    await results.nth(i).locator('input[name="item"]').check();
+    picked.push((await results.nth(i).locator("a.hit-title").getAttribute("href")).replace("/sources/", ""));
+  }
+  await page.locator('#add-to-case select[name="case"]').selectOption({ label: "Transfers to Belarus" });
+  await shot(page, "search-pick");
+  await Promise.all([page.waitForNavigation(), page.click('#add-to-case button[type="submit"]')]);
+  check(page.url().includes(`${casePath}?added=3`), `three results join the case (${page.url()})`);
+  for (const id of picked) {
+    check(await page.locator(`a[href="/sources/${id}"]`).count() === 1, `source ${id.slice(0, 8)} is in the case`);
+  }
+
+  step("add an entity and a statement to the case");
+  await page.goto(`${base}/entities?kind=person`);
+  await Promise.all([page.waitForNavigation(), page.locator("table.list tbody tr").first().locator("td a").first().click()]);
+  const entityName = await page.locator("h1").first().evaluate((h) => h.firstChild.textContent.trim());
+  await page.locator('#entity-to-case select[name="case"]').selectOption({ label: "Transfers to Belarus" });
+  await Promise.all([page.waitForNavigation(), page.click('#entity-to-case button[type="submit"]')]);
+  check((await page.locator("main").innerText()).includes(entityName), `the entity ${entityName} is in the case`);
+  await page.goto(`${base}/sources/${picked[0]}`);
+  const firstStatement = page.locator(".statements .stmt").first();
+  const statementId = (await firstStatement.getAttribute("id")).slice(1);
+  await firstStatement.locator("details.judge summary").click();
+  await firstStatement.locator('form.to-case select[name="case"]').selectOption({ label: "Transfers to Belarus" });
+  await Promise.all([page.waitForNavigation(), firstStatement.locator('form.to-case button[type="submit"]').click()]);
+  check(await page.locator(`input[value="statement:${statementId}"]`).count() === 1, `statement ${statementId} is in the case`);
+  await page.goto(`${base}${casePath}`);
+  await shot(page, "case");
+
+  step("start an export and download it");
+  await Promise.all([page.waitForNavigation(), page.click('#export-form button[value="bag-public"]')]);
+  check(page.url().includes("/jobs/"), "the export runs as a job");
+  await page.locator(".job-state.st-done").waitFor({ timeout: 120000 });
+  check(await page.locator("main").innerText().then((t) => t.includes(".tar")), "the package is named");
+  await shot(page, "export-job");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click('a[href$="/download"]')]);
+  check(download.suggestedFilename().endsWith(".tar"), `a tar of the package (${download.suggestedFilename()})`);
+  await page.goto(`${base}${casePath}`);
+  await Promise.all([page.waitForNavigation(), page.click('#export-form button[value="report-html"]')]);
+  await page.locator(".job-state.st-done").waitFor({ timeout: 120000 });
+  const [report] = await Promise.all([page.waitForEvent("download"), page.click('a[href$="/download"]')]);
+  check(report.suggestedFilename().endsWith(".html"), `the HTML report (${report.suggestedFilename()})`);
+
+  step("the language is an account setting");
+  await page.goto(`${base}/account`);
+  await page.check('#language-form input[name="language"][value="en"]');
+  await Promise.all([page.waitForNavigation(), page.click('#language-form button[type="submit"]')]);
+  check((await page.locator("h1").first().innerText()) === "Account", "the account page speaks English");
+  await shot(page, "account-en");
+  {
+    // Another browser of the same user, which never chose: English too.
+    const other = await session("investigator-user", "uk");
+    check((await other.page.locator("h1").first().innerText()) === "Overview", "the choice follows the account");
+    await other.context.close();
+  }
+  await Promise.all([page.waitForNavigation(), page.click('header button.lang[value="uk"]')]);
+  check((await page.locator("h1").first().innerText()) === "Обліковий запис", "the header switch changes it back");
+  await Promise.all([page.waitForNavigation(), page.click('header button.lang[value="en"]')]);
   await page.goto(`${base}/`);
-  await Promise.all([page.waitForNavigation(), page.click('header a.lang[hreflang="en"]')]);
   check((await page.locator("h1").first().innerText()) === "Overview", "the interface switches to English");
   await shot(page, "overview-en");
+  await page.goto(`${base}/review`);
+  await shot(page, "review-en");
   check(problems.length === 0, `no script or CSP errors: ${problems.join(" | ")}`);
 
   step("an analyst sees no child's protected field");
@@ -176,10 +245,28 @@ try {
   await visit("/review", "review-analyst");
   await visit("/review?left=ua_missing&right=latin_web", null);
   await visit("/audit", null);
+  await visit("/cases", "cases");
+  await visit(casePath, "case-analyst");
+  await visit("/cases/1", null);
+  await visit("/account", null);
+  check(await analyst.page.locator('#export-form button[value="bag-court"]').count() === 0, "no court package for an analyst");
   await analyst.page.goto(`${base}/review`);
   check(await analyst.page.locator(".pair .redacted").count() > 0, "an analyst sees redaction marked");
   check(seen.length === 0, `protected values shown to an analyst: ${seen.slice(0, 3).join("; ")}`);
   check(analyst.problems.length === 0, `no script or CSP errors: ${analyst.problems.join(" | ")}`);
+
+  step("a viewer can neither add to a case nor export a package");
+  {
+    const viewer = await session("viewer-user", "en");
+    await viewer.page.goto(`${base}/search?q=Belarus`);
+    check(await viewer.page.locator("#add-to-case, input[name=\"item\"]").count() === 0, "no adding from search");
+    await viewer.page.goto(`${base}${casePath}`);
+    check(await viewer.page.locator('button[value^="bag-"]').count() === 0, "no package export");
+    check(await viewer.page.locator('#remove-items').count() === 0, "no removing");
+    await viewer.page.goto(`${base}/cases`);
+    check(await viewer.page.locator("#new-case").count() === 0, "no new case");
+    await viewer.context.close();
+  }
 
   step("pages read without JavaScript");
   {

@@ -42,12 +42,14 @@ async fn js() -> impl IntoResponse {
 
 /// The pages and their assets over `state` (without the API).
 pub fn page_routes(state: AppState) -> Router {
-    use pages::{account, browse, findings, review};
+    use pages::{account, browse, cases, findings, review};
     Router::new()
         .route("/", get(browse::overview))
         .route("/login", get(account::login_form).post(account::login))
         .route("/logout", post(account::logout))
         .route("/lang/{code}", get(account::language))
+        .route("/account", get(account::account))
+        .route("/account/language", post(account::set_language))
         .route("/search", get(browse::search))
         .route("/sources/{id}", get(browse::source))
         .route("/statements/{id}/status", post(findings::set_status))
@@ -58,6 +60,13 @@ pub fn page_routes(state: AppState) -> Router {
         .route("/claims", get(findings::claims))
         .route("/review", get(review::queue))
         .route("/review/decide", post(review::decide))
+        .route("/cases", get(cases::list).post(cases::create))
+        .route("/cases/add", post(cases::add))
+        .route("/cases/{id}", get(cases::show))
+        .route("/cases/{id}/remove", post(cases::remove))
+        .route("/cases/{id}/export", post(cases::start_export))
+        .route("/jobs/{id}", get(cases::job))
+        .route("/jobs/{id}/download", get(cases::download))
         .route("/audit", get(browse::audit))
         .route("/verify", post(browse::verify))
         .route("/static/app.css", get(css))

@@ -23,6 +23,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("claims.html", include_str!("../templates/claims.html")),
     ("review.html", include_str!("../templates/review.html")),
     ("audit.html", include_str!("../templates/audit.html")),
+    ("account.html", include_str!("../templates/account.html")),
+    ("cases.html", include_str!("../templates/cases.html")),
+    ("case.html", include_str!("../templates/case.html")),
+    ("job.html", include_str!("../templates/job.html")),
     ("error.html", include_str!("../templates/error.html")),
 ];
 
@@ -76,6 +80,7 @@ pub fn env() -> &'static Environment<'static> {
         env.add_filter("decimal", decimal);
         env.add_filter("day", day);
         env.add_filter("time", time);
+        env.add_filter("urlencode", |s: String| crate::pages::encode(&s));
         env
     })
 }

@@ -185,6 +185,10 @@ fn pages_roles_forms_escaping_and_languages() {
         "/claims".to_string(),
         "/review".to_string(),
         "/audit".to_string(),
+        "/audit?action=registry&before=1000000".to_string(),
+        "/cases".to_string(),
+        "/cases/1".to_string(),
+        "/account".to_string(),
     ];
     for path in &pages {
         let (status, page) = admin.text(path);
@@ -301,9 +305,317 @@ fn pages_roles_forms_escaping_and_languages() {
     let (_, page) = analyst.text("/review");
     assert!(page.contains("class=\"redacted\""), "redaction is marked");
 
+    cases_and_exports(&server, &protected);
+    language_is_kept_with_the_account(&server);
+    audit_pages(&server);
+
     // Sign out ends the session.
     let csrf = admin.csrf();
     let r = admin.post("/logout", &[("csrf", &csrf)]);
     assert_eq!(r.status(), 303);
     assert_eq!(admin.get("/").status(), 303);
+}
+
+/// The location a 303 points to.
+fn location(r: &Response) -> String {
+    r.headers()["location"].to_str().unwrap().to_string()
+}
+
+/// Waits for the job page at `path` to finish; its last text.
+fn finished_job(b: &mut Browser, path: &str) -> String {
+    for _ in 0..600 {
+        let (status, page) = b.text(path);
+        assert_eq!(status, 200, "{path}: {page}");
+        if !page.contains("st-running") {
+            return page;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    panic!("{path} did not finish in two minutes");
+}
+
+fn cases_and_exports(server: &Server, protected: &[String]) {
+    let mut analyst = Browser::new(server);
+    analyst.sign_in("analyst-user");
+    let csrf = analyst.csrf();
+    // Create a case, then add two search results, an entity and a statement.
+    let r = analyst.post(
+        "/cases",
+        &[
+            ("csrf", &csrf),
+            ("name", "Berizka camp"),
+            ("description", "Transfers through the camp, 2022–2023"),
+        ],
+    );
+    assert_eq!(r.status(), 303);
+    let case_path = location(&r);
+    let case = case_path.trim_start_matches("/cases/").to_string();
+    let (_, page) = analyst.text("/search?q=children");
+    assert!(
+        page.contains("action=\"/cases/add\""),
+        "results can be added"
+    );
+    let sources: Vec<String> = page
+        .match_indices("name=\"item\" value=\"source:")
+        .map(|(i, m)| page[i + m.len()..].split('"').next().unwrap().to_string())
+        .take(2)
+        .collect();
+    assert_eq!(sources.len(), 2);
+    let (_, source_page) = analyst.text(&format!("/sources/{}", sources[0]));
+    let statement = hidden(
+        &source_page[source_page.find("statement:").unwrap() - 40..],
+        "item",
+    );
+    assert!(statement.starts_with("statement:"), "{statement}");
+    let entity = {
+        let (_, page) = analyst.text("/entities?kind=person");
+        let at = page.find("href=\"/entities/").unwrap() + "href=\"/entities/".len();
+        page[at..].split('"').next().unwrap().to_string()
+    };
+    let (_, entity_page) = analyst.text(&format!("/entities/{entity}"));
+    assert!(entity_page.contains("id=\"entity-to-case\""));
+    // A child record of the review queue (a decision makes it an entity).
+    let (_, review) = analyst.text("/review");
+    let (left, left_id, right_id) = (
+        hidden(&review, "left"),
+        hidden(&review, "left_id"),
+        hidden(&review, "right_id"),
+    );
+    let right = hidden(&review, "right");
+    let r = analyst.post(
+        "/review/decide",
+        &[
+            ("csrf", &csrf),
+            ("left", &left),
+            ("right", &right),
+            ("left_id", &left_id),
+            ("right_id", &right_id),
+            ("verdict", "accept"),
+        ],
+    );
+    assert_eq!(r.status(), 303);
+    let child = format!("entity:child:{left}:{left_id}");
+    let items = [
+        format!("source:{}", sources[0]),
+        format!("source:{}", sources[1]),
+        format!("entity:{entity}"),
+        statement.clone(),
+    ];
+    let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf), ("case", &case)];
+    form.extend(items.iter().map(|i| ("item", i.as_str())));
+    let r = analyst.post("/cases/add", &form);
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("/cases/{case}?added=4&unchanged=0"));
+    let r = analyst.post(
+        "/cases/add",
+        &[("csrf", &csrf), ("case", &case), ("item", &child)],
+    );
+    assert_eq!(r.status(), 303, "a child record joins the case too");
+    let (status, page) = analyst.text(&location(&r));
+    assert_eq!(status, 200);
+    assert!(page.contains("Berizka camp") || page.contains("Berizka"));
+    for id in &sources {
+        assert!(page.contains(id.as_str()), "the source is in the case");
+    }
+    assert!(page.contains(&format!("value=\"{statement}\"")));
+    assert!(
+        page.contains("value=\"bag-public\""),
+        "an analyst exports public packages"
+    );
+    assert!(!page.contains("value=\"bag-court\""), "but not court ones");
+    for value in protected {
+        assert!(
+            !page.contains(value.as_str()),
+            "the analyst sees {value} on the case"
+        );
+    }
+    // Removing an item.
+    let r = analyst.post(
+        &format!("/cases/{case}/remove"),
+        &[("csrf", &csrf), ("item", &items[1])],
+    );
+    assert_eq!(r.status(), 303);
+    let (_, page) = analyst.text(&case_path);
+    assert!(
+        !page.contains(&format!("value=\"{}\"", items[1])),
+        "removed"
+    );
+    assert!(
+        page.contains(&format!("value=\"{}\"", items[0])),
+        "the rest stays"
+    );
+    // A court package is refused to an analyst, with no job started.
+    let r = analyst.post(
+        &format!("/cases/{case}/export"),
+        &[("csrf", &csrf), ("kind", "bag-court")],
+    );
+    assert_eq!(r.status(), 403);
+    // A public package: a job, then the download of its tar.
+    let r = analyst.post(
+        &format!("/cases/{case}/export"),
+        &[("csrf", &csrf), ("kind", "bag-public")],
+    );
+    assert_eq!(r.status(), 303);
+    let job = location(&r);
+    assert!(job.starts_with("/jobs/"), "{job}");
+    let page = finished_job(&mut analyst, &job);
+    assert!(page.contains("st-done"), "the package is written: {page}");
+    for value in protected {
+        assert!(!page.contains(value.as_str()), "the job page shows {value}");
+    }
+    let r = analyst.get(&format!("{job}/download"));
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/x-tar");
+    assert!(r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    let tar = r.bytes().unwrap();
+    let names: Vec<String> = tar::Archive::new(&tar[..])
+        .entries()
+        .unwrap()
+        .map(|e| e.unwrap().path().unwrap().display().to_string())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.ends_with("/bagit.txt")),
+        "a BagIt package: {names:?}"
+    );
+    assert!(names.iter().any(|n| n.ends_with("/tagmanifest-sha256.txt")));
+    let text = String::from_utf8_lossy(&tar);
+    for value in protected {
+        assert!(
+            !text.contains(value.as_str()),
+            "the public package holds {value}"
+        );
+    }
+    // The HTML report, as a download only.
+    let r = analyst.post(
+        &format!("/cases/{case}/export"),
+        &[("csrf", &csrf), ("kind", "report-html")],
+    );
+    let report_job = location(&r);
+    let page = finished_job(&mut analyst, &report_job);
+    assert!(page.contains("st-done"), "{page}");
+    let r = analyst.get(&format!("{report_job}/download"));
+    assert_eq!(r.status(), 200);
+    let html = r.text().unwrap();
+    assert!(html.contains("<html"), "an HTML report");
+    for value in protected {
+        assert!(!html.contains(value.as_str()), "the report names {value}");
+    }
+    // Jobs are their owner's: another user gets nothing.
+    let mut investigator = Browser::new(server);
+    investigator.sign_in("investigator-user");
+    assert_eq!(investigator.get(&job).status(), 404);
+    assert_eq!(investigator.get(&format!("{job}/download")).status(), 404);
+    // An investigator may make a court package.
+    let (_, page) = investigator.text(&case_path);
+    assert!(page.contains("value=\"bag-court\""));
+
+    // A viewer reads cases but may neither add nor export a package.
+    let mut viewer = Browser::new(server);
+    viewer.sign_in("viewer-user");
+    let (status, page) = viewer.text(&case_path);
+    assert_eq!(status, 200);
+    assert!(!page.contains("action=\"/cases/add\""));
+    assert!(!page.contains("/remove\""));
+    assert!(!page.contains("value=\"bag-public\""));
+    assert!(!viewer.text("/cases").1.contains("id=\"new-case\""));
+    assert!(!viewer
+        .text("/search?q=children")
+        .1
+        .contains("name=\"item\""));
+    let vcsrf = viewer.csrf();
+    let r = viewer.post(
+        "/cases/add",
+        &[("csrf", &vcsrf), ("case", &case), ("item", &items[0])],
+    );
+    assert_eq!(r.status(), 403, "a viewer cannot add");
+    let r = viewer.post(
+        &format!("/cases/{case}/export"),
+        &[("csrf", &vcsrf), ("kind", "bag-public")],
+    );
+    assert_eq!(r.status(), 403, "a viewer cannot export a package");
+    let r = viewer.post("/cases", &[("csrf", &vcsrf), ("name", "viewer's case")]);
+    assert_eq!(r.status(), 403, "a viewer cannot create a case");
+}
+
+fn language_is_kept_with_the_account(server: &Server) {
+    let mut b = Browser::new(server);
+    b.sign_in("investigator-user");
+    let (_, page) = b.text("/account");
+    assert!(page.contains("lang=\"uk\""), "Ukrainian before a choice");
+    let csrf = b.csrf();
+    let r = b.post(
+        "/account/language",
+        &[("csrf", &csrf), ("language", "en"), ("back", "/cases")],
+    );
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/cases");
+    // Another browser (no cookie) of the same user speaks English at once.
+    let mut other = Browser::new(server);
+    other.sign_in("investigator-user");
+    let (_, page) = other.text("/cases");
+    assert!(
+        page.contains("lang=\"en\"") && page.contains(">Cases<"),
+        "{page}"
+    );
+    // The account's choice wins over a cookie set before.
+    let _ = other.get("/lang/uk?back=%2F");
+    assert!(other.text("/claims").1.contains("lang=\"en\""));
+    let r = b.post("/account/language", &[("csrf", &csrf), ("language", "xx")]);
+    assert_eq!(r.status(), 422, "an unknown language is refused");
+    // Back to following the browser.
+    let r = b.post("/account/language", &[("csrf", &csrf), ("language", "")]);
+    assert_eq!(r.status(), 303);
+    assert!(other.text("/claims").1.contains("lang=\"uk\""));
+    // A forged form changes nothing.
+    let r = b.post(
+        "/account/language",
+        &[("csrf", "forged"), ("language", "en")],
+    );
+    assert_eq!(r.status(), 403);
+}
+
+fn audit_pages(server: &Server) {
+    let mut admin = Browser::new(server);
+    admin.sign_in("admin-user");
+    let (_, page) = admin.text("/audit");
+    let seqs = |page: &str| -> Vec<u64> {
+        page.match_indices("<tr><td class=\"n\">")
+            .map(|(i, m)| {
+                page[i + m.len()..]
+                    .split('<')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            })
+            .collect()
+    };
+    let first = seqs(&page);
+    assert_eq!(first.len(), 100, "a page of 100 entries");
+    assert!(first.windows(2).all(|w| w[0] > w[1]), "newest first");
+    let older = {
+        let at = page.find("rel=\"next\"").unwrap();
+        let start = page[..at].rfind("href=\"").unwrap() + 6;
+        page[start..]
+            .split('"')
+            .next()
+            .unwrap()
+            .replace("&amp;", "&")
+            .replace("&#x2f;", "/")
+    };
+    let (_, page) = admin.text(&older);
+    let second = seqs(&page);
+    assert_eq!(
+        second.first(),
+        Some(&(first.last().unwrap() - 1)),
+        "the next page goes on"
+    );
+    let (_, page) = admin.text("/audit?action=case&actor=analyst-user");
+    let rows = seqs(&page);
+    assert!(!rows.is_empty());
+    assert!(page.contains("case.add") && !page.contains("<code>source.ingest</code>"));
+    assert!(!page.contains(">test-admin<"), "only the analyst's entries");
 }

@@ -40,6 +40,7 @@ fn user_from_row(row: &Row) -> Result<UserRecord> {
         password_hash: row.try_get(2)?,
         disabled: row.try_get(3)?,
         created_at: row.try_get(4)?,
+        language: row.try_get(5)?,
     })
 }
 
@@ -52,7 +53,7 @@ fn token_from_row(row: &Row) -> Result<TokenRecord> {
     })
 }
 
-const USER_COLUMNS: &str = "name, role, password_hash, disabled, created_at";
+const USER_COLUMNS: &str = "name, role, password_hash, disabled, created_at, language";
 const TOKEN_COLUMNS: &str = "id, user_name, created_at, revoked";
 
 /// The first 12 characters of a session's hash: enough to tell sessions
@@ -76,6 +77,36 @@ impl PgAccountStore {
             let out = f(&mut w).await?;
             w.commit().await?;
             Ok(out)
+        })
+    }
+
+    /// Sets one text column of a user's row (`role`, `language`), audited
+    /// as `user.COLUMN` with the new value.
+    fn set_field(
+        &self,
+        name: &str,
+        column: &'static str,
+        value: Option<&str>,
+        actor: &str,
+    ) -> Result<()> {
+        let (name, actor) = (name.to_string(), actor.to_string());
+        let value = value.map(str::to_string);
+        self.write(move |w| {
+            Box::pin(async move {
+                let sql = format!("UPDATE users SET {column} = $2 WHERE name = $1");
+                let changed = w.tx.execute(sql.as_str(), &[&name, &value]).await?;
+                if changed == 0 {
+                    return Err(no_user(&name));
+                }
+                w.audit(audit_record(
+                    &actor,
+                    &format!("user.{column}"),
+                    vec![name.clone()],
+                    serde_json::json!({ column: value }).to_string(),
+                ))
+                .await?;
+                Ok(())
+            })
         })
     }
 
@@ -191,28 +222,11 @@ impl AccountStore for PgAccountStore {
     }
 
     fn set_role(&mut self, name: &str, role: &str, actor: &str) -> Result<()> {
-        let (name, role, actor) = (name.to_string(), role.to_string(), actor.to_string());
-        self.write(move |w| {
-            Box::pin(async move {
-                let changed =
-                    w.tx.execute(
-                        "UPDATE users SET role = $2 WHERE name = $1",
-                        &[&name, &role],
-                    )
-                    .await?;
-                if changed == 0 {
-                    return Err(no_user(&name));
-                }
-                w.audit(audit_record(
-                    &actor,
-                    "user.role",
-                    vec![name.clone()],
-                    serde_json::json!({ "role": role }).to_string(),
-                ))
-                .await?;
-                Ok(())
-            })
-        })
+        self.set_field(name, "role", Some(role), actor)
+    }
+
+    fn set_language(&mut self, name: &str, language: Option<&str>, actor: &str) -> Result<()> {
+        self.set_field(name, "language", language, actor)
     }
 
     fn disable_user(&mut self, name: &str, actor: &str) -> Result<()> {

@@ -36,10 +36,15 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         name: "0004_source_capture_pages.sql",
         sql: include_str!("../../migrations/postgres/0004_source_capture_pages.sql"),
     },
+    Migration {
+        version: 5,
+        name: "0005_pages.sql",
+        sql: include_str!("../../migrations/postgres/0005_pages.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
-pub const PG_SCHEMA_VERSION: i32 = 4;
+pub const PG_SCHEMA_VERSION: i32 = 5;
 
 pub(super) const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,

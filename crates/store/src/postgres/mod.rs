@@ -39,11 +39,12 @@ use crate::records::{
     status_record,
 };
 use crate::runtime::BlockingRuntime;
-use crate::store::{Inserted, NewSource, Store};
+use crate::store::{AuditQuery, Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::{
     AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, RegistryInfo,
-    Source, SourceId, SourceMeta, SourceSummary, Statement, StatementFilter, StatementId, Status,
+    Source, SourceId, SourceKind, SourceMeta, SourceSummary, Statement, StatementFilter,
+    StatementId, Status,
 };
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
 use migrate::migrate;
@@ -311,6 +312,26 @@ impl Store for PgStore {
                 &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ANY($1::text[])"),
                 &[&ids],
                 source_from_row,
+            )
+            .await
+        })
+    }
+
+    fn source_counts(&self) -> Result<Vec<(Option<String>, SourceKind, u64)>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT language, kind, COUNT(*) FROM sources GROUP BY language, kind
+                 ORDER BY language, kind",
+                &[],
+                |row| {
+                    Ok((
+                        row.try_get(0)?,
+                        parse_col(row, 1)?,
+                        row.try_get::<_, i64>(2)? as u64,
+                    ))
+                },
             )
             .await
         })
@@ -820,20 +841,29 @@ impl Store for PgStore {
                 "SELECT seq, time, actor, action, objects, detail, prev_hash, hash
                  FROM audit ORDER BY seq",
                 &[],
-                |r| {
-                    Ok(AuditEntry {
-                        seq: r.try_get::<_, i64>(0)? as u64,
-                        record: AuditRecord {
-                            time: r.try_get(1)?,
-                            actor: r.try_get(2)?,
-                            action: r.try_get(3)?,
-                            objects: parse_objects(r.try_get(4)?),
-                            detail: r.try_get(5)?,
-                        },
-                        prev_hash: r.try_get(6)?,
-                        hash: r.try_get(7)?,
-                    })
-                },
+                audit_from_row,
+            )
+            .await
+        })
+    }
+
+    fn audit_page(&self, query: &AuditQuery) -> Result<Vec<AuditEntry>> {
+        let before = query
+            .before
+            .map_or(i64::MAX, |b| i64::try_from(b).unwrap_or(i64::MAX));
+        let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
+        let prefix = query.action_prefix();
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT seq, time, actor, action, objects, detail, prev_hash, hash FROM audit
+                 WHERE seq < $1
+                   AND ($2::TEXT IS NULL OR action = $2 OR starts_with(action, $3::TEXT))
+                   AND ($4::TEXT IS NULL OR actor = $4)
+                 ORDER BY seq DESC LIMIT $5",
+                &[&before, &query.action, &prefix, &query.actor, &limit],
+                audit_from_row,
             )
             .await
         })
@@ -849,6 +879,21 @@ impl Store for PgStore {
             Ok(head as u64)
         })
     }
+}
+
+fn audit_from_row(r: &tokio_postgres::Row) -> Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: r.try_get::<_, i64>(0)? as u64,
+        record: AuditRecord {
+            time: r.try_get(1)?,
+            actor: r.try_get(2)?,
+            action: r.try_get(3)?,
+            objects: parse_objects(r.try_get(4)?),
+            detail: r.try_get(5)?,
+        },
+        prev_hash: r.try_get(6)?,
+        hash: r.try_get(7)?,
+    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,7 @@
-//! Signing in and out, and the choice of language.
+//! Signing in and out, the account page, and the choice of language.
+//!
+//! A signed-in user's language is kept with their account (any device they
+//! sign in on speaks it); before sign-in, a cookie keeps the choice.
 //!
 //! The sign-in form is protected against forged sign-ins by its own
 //! double-submit token (a random value in a SameSite cookie and in the
@@ -151,7 +154,7 @@ pub struct Back {
     back: Option<String>,
 }
 
-/// Switches the interface's language (a lasting cookie).
+/// Switches the interface's language before sign-in (a lasting cookie).
 pub async fn language(
     State(s): State<AppState>,
     jar: CookieJar,
@@ -161,12 +164,66 @@ pub async fn language(
     let Some(lang) = Lang::parse(&code) else {
         return (jar, back_to(q.back.as_deref()));
     };
-    let c = Cookie::build((LANG_COOKIE, lang.code().to_string()))
+    (jar.add(lang_cookie(&s, lang)), back_to(q.back.as_deref()))
+}
+
+/// The account page: who the user is, and the language of their interface.
+pub async fn account(State(s): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let (me, info) = ctx.act(&s, Access::Read, |p, a| accounts::me(p, a)).await?;
+    let langs: Vec<_> = Lang::ALL
+        .into_iter()
+        .map(|l| json!({"code": l.code(), "name": l.t("language-name")}))
+        .collect();
+    ctx.page(
+        &me,
+        "account.html",
+        &me.t("account"),
+        &json!({"user": info, "langs": langs}),
+    )
+}
+
+/// The language form: a language code, or empty to follow the browser.
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    csrf: String,
+    language: String,
+    back: Option<String>,
+}
+
+/// Keeps the user's language with their account (and in the cookie, for
+/// the sign-in page).
+pub async fn set_language(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    Form(f): Form<LanguageForm>,
+) -> Result<(CookieJar, Response), PageError> {
+    let lang = match f.language.trim() {
+        "" => None,
+        code => Some(Lang::parse(code).ok_or_else(|| {
+            ctx.fail(casefile_app::AppError::Invalid(format!(
+                "the interface speaks {}, not {code:?}",
+                Lang::ALL.map(Lang::code).join(" and ")
+            )))
+        })?),
+    };
+    ctx.act_form(&s, &f.csrf, move |p, a| {
+        accounts::set_language(p, a, &a.name.clone(), lang.map(Lang::code))
+    })
+    .await?;
+    let jar = match lang {
+        Some(lang) => jar.add(lang_cookie(&s, lang)),
+        None => jar.remove(Cookie::build(LANG_COOKIE).path("/")),
+    };
+    Ok((jar, back_to(f.back.as_deref().or(Some("/account")))))
+}
+
+fn lang_cookie(s: &AppState, lang: Lang) -> Cookie<'static> {
+    Cookie::build((LANG_COOKIE, lang.code().to_string()))
         .path("/")
         .http_only(true)
         .secure(s.config.secure_cookies)
         .same_site(SameSite::Lax)
         .permanent()
-        .build();
-    (jar.add(c), back_to(q.back.as_deref()))
+        .build()
 }

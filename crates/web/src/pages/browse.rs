@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use casefile_app::browse::{self, SearchFilters, SpanStatement};
-use casefile_app::{sources, Permission, SourceKind, VerifyReport};
+use casefile_app::{sources, AuditQuery, Permission, SourceKind, VerifyReport};
 use casefile_server::pool::Access;
 use casefile_server::AppState;
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,7 @@ fn last_verify() -> Option<(String, VerifyReport)> {
 
 /// The project overview (tracers, who see only the registries, go to the review queue).
 pub async fn overview(State(s): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    let (actor, overview) = ctx
+    let (me, overview) = ctx
         .act(&s, Access::Read, |p, a| {
             if !a.role.allows(Permission::ReadSources) {
                 return Ok(None);
@@ -41,9 +41,9 @@ pub async fn overview(State(s): State<AppState>, ctx: Ctx) -> Result<Response, P
     };
     let verify = last_verify().map(|(at, r)| json!({"at": at, "ok": r.ok(), "report": r}));
     ctx.page(
-        &actor,
+        &me,
         "overview.html",
-        &ctx.lang.t("overview"),
+        &me.t("overview"),
         &json!({"o": overview, "verify": verify}),
     )
 }
@@ -112,13 +112,14 @@ pub async fn search(
         offset: (page - 1) * PER_PAGE,
         limit: PER_PAGE,
     };
-    let (actor, found) = ctx
+    let (me, (found, cases)) = ctx
         .act(&s, Access::Read, move |p, a| {
             a.require(Permission::ReadSources)?;
             if filters.text.is_empty() {
-                return Ok(None);
+                return Ok((None, Vec::new()));
             }
-            Ok(Some(browse::search(p, a, &filters)?))
+            let found = browse::search(p, a, &filters)?;
+            Ok((Some(found), super::cases::cases_for_forms(p, a)?))
         })
         .await?;
     let hits: Vec<_> = found
@@ -168,8 +169,9 @@ pub async fn search(
         "prev": (page > 1).then(|| url_for(page - 1)),
         "next": more.then(|| url_for(page + 1)),
         "kinds": SourceKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+        "cases": cases,
     });
-    ctx.page(&actor, "search.html", &ctx.lang.t("search"), &data)
+    ctx.page(&me, "search.html", &me.t("search"), &data)
 }
 
 /// A piece of a source's text: plain, or a span that links to its statements.
@@ -233,8 +235,11 @@ pub async fn source(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let (actor, view) = ctx
-        .act(&s, Access::Read, move |p, a| browse::source(p, a, &id))
+    let (me, (view, cases)) = ctx
+        .act(&s, Access::Read, move |p, a| {
+            let view = browse::source(p, a, &id)?;
+            Ok((view, super::cases::cases_for_forms(p, a)?))
+        })
         .await?;
     let pieces = highlight(&view.source.text, &view.statements);
     let statements: Vec<_> = view
@@ -274,33 +279,72 @@ pub async fn source(
         },
         "pieces": pieces,
         "statements": statements,
+        "cases": cases,
     });
-    ctx.page(&actor, "source.html", &title, &data)
+    ctx.page(&me, "source.html", &title, &data)
 }
 
-/// Audit log parameters.
+/// Audit log parameters: a page ends before `before`; `action` (a prefix
+/// such as `export` or a whole action) and `actor` filter.
 #[derive(Deserialize)]
 pub struct AuditParams {
-    last: Option<usize>,
+    before: Option<u64>,
+    action: Option<String>,
+    actor: Option<String>,
 }
 
-/// The audit log, newest first.
+/// Entries on one page of the audit log.
+const AUDIT_PAGE: usize = 100;
+
+/// The audit log, newest first, a page at a time, filtered by action and actor.
 pub async fn audit(
     State(s): State<AppState>,
     ctx: Ctx,
     Query(q): Query<AuditParams>,
 ) -> Result<Response, PageError> {
-    let last = q.last.unwrap_or(200).clamp(1, 5000);
-    let (actor, mut entries) = ctx
-        .act(&s, Access::Read, move |p, a| sources::log(p, a, Some(last)))
+    let query = AuditQuery {
+        before: q.before,
+        action: given(&q.action),
+        actor: given(&q.actor),
+        // One more than shown: whether an older page exists.
+        limit: AUDIT_PAGE + 1,
+    };
+    let (me, mut entries) = ctx
+        .act(&s, Access::Read, move |p, a| {
+            sources::audit_page(p, a, &query)
+        })
         .await?;
-    entries.reverse();
+    let more = entries.len() > AUDIT_PAGE;
+    entries.truncate(AUDIT_PAGE);
+    let url = |before: Option<u64>| {
+        let mut url = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [("action", given(&q.action)), ("actor", given(&q.actor))] {
+            if let Some(v) = v {
+                url.append_pair(k, &v);
+            }
+        }
+        if let Some(b) = before {
+            url.append_pair("before", &b.to_string());
+        }
+        format!("/audit?{}", url.finish())
+    };
+    let older = more
+        .then(|| entries.last().map(|e| url(Some(e.seq))))
+        .flatten();
+    let newest = q.before.is_some().then(|| url(None));
     let verify = last_verify().map(|(at, r)| json!({"at": at, "ok": r.ok(), "report": r}));
     ctx.page(
-        &actor,
+        &me,
         "audit.html",
-        &ctx.lang.t("audit"),
-        &json!({"entries": entries, "last": last, "verify": verify}),
+        &me.t("audit"),
+        &json!({
+            "entries": entries,
+            "older": older,
+            "newest": newest,
+            "action": given(&q.action),
+            "actor": given(&q.actor),
+            "verify": verify,
+        }),
     )
 }
 

@@ -58,7 +58,7 @@ pub async fn entities(
     Query(q): Query<EntitiesParams>,
 ) -> Result<Response, PageError> {
     let kind = q.kind.clone().filter(|k| !k.is_empty());
-    let (actor, list) = ctx
+    let (me, list) = ctx
         .act(&s, Access::Read, move |p, a| {
             let kind = kind.as_deref().map(parse_kind).transpose()?;
             entities::entities(p, a, kind)
@@ -79,7 +79,7 @@ pub async fn entities(
         "prev": (page > 1).then(|| url(page - 1)),
         "next": (start + ENTITIES_PER_PAGE < list.len()).then(|| url(page + 1)),
     });
-    ctx.page(&actor, "entities.html", &ctx.lang.t("entities"), &data)
+    ctx.page(&me, "entities.html", &me.t("entities"), &data)
 }
 
 /// One entity: names across scripts, statements with sources and quotes,
@@ -89,11 +89,12 @@ pub async fn entity(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let (actor, (page, with)) = ctx
+    let (me, (page, (with, cases))) = ctx
         .act(&s, Access::Read, move |p, a| {
             let page = entities::entity(p, a, &id)?;
             let with = browse::co_occurring(p, a, &page.entity, 20)?;
-            Ok((page, with))
+            let cases = super::cases::cases_for_forms(p, a)?;
+            Ok((page, (with, cases)))
         })
         .await?;
     let title = page.entity.name.clone();
@@ -102,11 +103,10 @@ pub async fn entity(
         super::encode(&page.entity.name),
         super::encode(&page.entity.id)
     );
-    ctx.page(
-        &actor,
+    ctx.page(&me,
         "entity.html",
         &title,
-        &json!({"e": page.entity, "statements": page.statements, "with": with, "search_url": search_url}),
+        &json!({"e": page.entity, "statements": page.statements, "with": with, "search_url": search_url, "cases": cases}),
     )
 }
 
@@ -174,7 +174,7 @@ pub async fn split(
 
 /// Counts of children grouped across sources, each row opening its quotes.
 pub async fn claims(State(s): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    let (actor, rows) = ctx
+    let (me, rows) = ctx
         .act(&s, Access::Read, |p, a| claims::claims(p, a, "child-count"))
         .await?;
     let rows: Vec<_> = rows
@@ -191,10 +191,5 @@ pub async fn claims(State(s): State<AppState>, ctx: Ctx) -> Result<Response, Pag
             row
         })
         .collect();
-    ctx.page(
-        &actor,
-        "claims.html",
-        &ctx.lang.t("claims"),
-        &json!({"rows": rows}),
-    )
+    ctx.page(&me, "claims.html", &me.t("claims"), &json!({"rows": rows}))
 }

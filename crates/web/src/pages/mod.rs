@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod browse;
+pub mod cases;
 pub mod findings;
 pub mod review;
 
@@ -18,7 +19,7 @@ use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use casefile_app::{Actor, AppError, Permission, Project};
+use casefile_app::{accounts, Actor, AppError, Permission, Project};
 use casefile_server::auth::{Credentials, CSRF_COOKIE};
 use casefile_server::pool::Access;
 use casefile_server::{ApiError, AppState};
@@ -67,6 +68,22 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
             csrf,
             here,
         })
+    }
+}
+
+/// The signed-in user as a page needs them: the actor, and the language of
+/// their interface (their account's choice, else the cookie's or the
+/// browser's).
+#[derive(Debug, Clone)]
+pub struct Me {
+    pub actor: Actor,
+    pub lang: Lang,
+}
+
+impl Me {
+    /// The message `key` in the user's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
     }
 }
 
@@ -125,25 +142,19 @@ impl Ctx {
         }
     }
 
-    /// Runs `f` as the signed-in actor on a blocking thread; the actor comes
-    /// back with the result, for the page's frame.
+    /// Runs `f` as the signed-in actor on a blocking thread; the user (the
+    /// actor and their language) comes back with the result, for the page's frame.
     pub async fn act<T, F>(
         &self,
         state: &AppState,
         access: Access,
         f: F,
-    ) -> Result<(Actor, T), PageError>
+    ) -> Result<(Me, T), PageError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Project, &Actor) -> Result<T, AppError> + Send + 'static,
     {
-        state
-            .pool
-            .act(self.credentials.clone(), access, move |p, a| {
-                Ok((a.clone(), f(p, a)?))
-            })
-            .await
-            .map_err(|e| self.fail(e))
+        self.run(state, self.credentials.clone(), access, f).await
     }
 
     /// [`Ctx::act`] for a form: the CSRF token comes from the form's field.
@@ -152,7 +163,7 @@ impl Ctx {
         state: &AppState,
         csrf: &str,
         f: F,
-    ) -> Result<(Actor, T), PageError>
+    ) -> Result<(Me, T), PageError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Project, &Actor) -> Result<T, AppError> + Send + 'static,
@@ -160,19 +171,45 @@ impl Ctx {
         let mut credentials = self.credentials.clone();
         credentials.csrf = Some(csrf.to_string());
         credentials.unsafe_method = true;
-        state
-            .pool
-            .act(credentials, Access::Write, move |p, a| {
-                Ok((a.clone(), f(p, a)?))
-            })
-            .await
-            .map_err(|e| self.fail(e))
+        self.run(state, credentials, Access::Write, f).await
     }
 
-    /// Renders `template` with `data` (an object) inside the frame for `actor`.
+    async fn run<T, F>(
+        &self,
+        state: &AppState,
+        credentials: Credentials,
+        access: Access,
+        f: F,
+    ) -> Result<(Me, T), PageError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Project, &Actor) -> Result<T, AppError> + Send + 'static,
+    {
+        let fallback = self.lang;
+        let (me, out) = state
+            .pool
+            .act(credentials, access, move |p, a| {
+                let out = f(p, a)?;
+                // Read after the operation, which may have changed it.
+                let chosen = accounts::me(p, a)
+                    .ok()
+                    .and_then(|u| u.language)
+                    .and_then(|l| Lang::parse(&l));
+                let me = Me {
+                    actor: a.clone(),
+                    lang: chosen.unwrap_or(fallback),
+                };
+                Ok((me, out))
+            })
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok((me, out))
+    }
+
+    /// Renders `template` with `data` (an object) inside the frame for `me`.
     pub fn page<T: Serialize>(
         &self,
-        actor: &Actor,
+        me: &Me,
         template: &str,
         title: &str,
         data: &T,
@@ -181,6 +218,7 @@ impl Ctx {
             Ok(Value::Object(map)) => map,
             _ => Map::new(),
         };
+        let (actor, lang) = (&me.actor, me.lang);
         let role = actor.role;
         let can = json!({
             "sources": role.allows(Permission::ReadSources),
@@ -189,15 +227,16 @@ impl Ctx {
             "review": role.allows(Permission::ReviewLinks),
             "audit": role.allows(Permission::ReadAudit),
             "protected": role.allows(Permission::SeeProtected),
+            "export": role.allows(Permission::Export),
         });
         let other = Lang::ALL
             .into_iter()
-            .filter(|l| *l != self.lang)
+            .filter(|l| *l != lang)
             .map(|l| json!({"code": l.code(), "name": l.t("language-name")}))
             .collect::<Vec<_>>();
         for (k, v) in [
-            ("lang", json!(self.lang.code())),
-            ("t", json!(self.lang.messages())),
+            ("lang", json!(lang.code())),
+            ("t", json!(lang.messages())),
             ("me", json!({"name": actor.name, "role": role.as_str()})),
             ("can", can),
             ("csrf", json!(self.csrf)),
@@ -208,8 +247,11 @@ impl Ctx {
         ] {
             context.insert(k.to_string(), v);
         }
-        let body = render(template, minijinja::Value::from_serialize(&context))
-            .map_err(|_| self.fail(ApiError::internal()))?;
+        let body = render(template, minijinja::Value::from_serialize(&context)).map_err(|e| {
+            // A template fault is ours; its text names the template, never data.
+            eprintln!("template {template}: {}", e.kind());
+            self.fail(ApiError::internal())
+        })?;
         Ok(Html(body).into_response())
     }
 }

@@ -8,7 +8,7 @@ use super::{back_to, Ctx, PageError};
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::Form;
-use casefile_app::registries::{self, LinkOptions, Verdict};
+use casefile_app::registries::{self, LinkOptions, RecordField, Verdict};
 use casefile_app::{AppError, Protected};
 use casefile_server::pool::Access;
 use casefile_server::AppState;
@@ -29,6 +29,37 @@ fn shown(p: &Protected<String>) -> Option<&String> {
     p.shown()
 }
 
+/// The two records' fields as rows: the property, and each side's value
+/// (`None`: redacted for this role; absent: the record has no such field).
+fn side_by_side(left: &[RecordField], right: &[RecordField]) -> Vec<serde_json::Value> {
+    let mut order: Vec<&str> = Vec::new();
+    for f in left.iter().chain(right) {
+        if !order.contains(&f.property.as_str()) {
+            order.push(&f.property);
+        }
+    }
+    // As a person reads a record; extra columns last, as they came.
+    order.sort_by_key(|p| {
+        registries::RECORD_PROPERTIES
+            .iter()
+            .position(|q| q == p)
+            .unwrap_or(usize::MAX)
+    });
+    let value = |side: &[RecordField], property: &str| {
+        side.iter()
+            .find(|f| f.property == property)
+            .map(|f| json!({"shown": f.value.shown(), "redacted": f.value.shown().is_none()}))
+    };
+    order
+        .into_iter()
+        .map(|property| {
+            let (l, r) = (value(left, property), value(right, property));
+            let same = matches!((&l, &r), (Some(a), Some(b)) if a["shown"].is_string() && a == b);
+            json!({"property": property, "left": l, "right": r, "same": same})
+        })
+        .collect()
+}
+
 /// The queue between two registries (or inside one: duplicates).
 pub async fn queue(
     State(s): State<AppState>,
@@ -39,7 +70,7 @@ pub async fn queue(
         q.left.filter(|v| !v.is_empty()),
         q.right.filter(|v| !v.is_empty()),
     );
-    let (actor, (list, chosen, queue)) = ctx
+    let (me, (list, chosen, queue)) = ctx
         .act(&s, Access::Write, move |p, a| {
             let list = registries::list(p, a)?;
             // Without a choice: the first registry against the second.
@@ -71,6 +102,7 @@ pub async fn queue(
                         "right_id": item.pair.right,
                         "left": shown(&item.left),
                         "right": shown(&item.right),
+                        "records": side_by_side(&item.left_fields, &item.right_fields),
                         "probability": item.pair.probability,
                         "weight": item.pair.match_weight,
                         "fields": item.pair.fields,
@@ -86,7 +118,7 @@ pub async fn queue(
         "total": queue.as_ref().map(|q| q.total),
         "items": items,
     });
-    ctx.page(&actor, "review.html", &ctx.lang.t("review"), &data)
+    ctx.page(&me, "review.html", &me.t("review"), &data)
 }
 
 /// A decision on one pair.

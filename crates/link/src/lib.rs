@@ -41,7 +41,6 @@ mod detect;
 mod encode;
 mod evaluation;
 mod linker;
-#[allow(dead_code)]
 mod list_date;
 mod model;
 mod names_bridge;

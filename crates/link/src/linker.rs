@@ -23,6 +23,7 @@ use crate::model::{
     add_pattern, empty_level_counts, fit_by_rules, mask_pattern, EmOptions, Labelled, LevelCounts,
     Model, RandomPairs, RuleCounts,
 };
+use crate::list_date::{date_ages, needs_dates};
 use crate::record::Record;
 
 /// Everything a linkage job can be tuned by; [`Settings::default`] is meant to work as is.
@@ -155,6 +156,10 @@ pub struct LinkStats {
     /// Wall seconds of each stage (encode, block, u sample, patterns, EM,
     /// score, cluster), for profiling.
     pub stage_seconds: Vec<(&'static str, f64)>,
+    /// The date taken for the ages of a side ("left", "right" or "records")
+    /// whose list gives ages without the date they were stated on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub age_dates: Vec<(&'static str, String)>,
 }
 
 /// A pair kept compactly; expanded into a [`Pair`] on demand.
@@ -351,28 +356,54 @@ impl PairRef<'_> {
 
 /// Finds records of the same child across two registries (up to 2^26
 /// records in all: pair and rule index share one 64-bit word in blocking).
+/// Ages without the date they were stated on are dated first (see
+/// `list_date`), on copies of the records.
 pub fn link(left: &[Record], right: &[Record], settings: &Settings) -> LinkResult {
     let started = Instant::now();
-    run(Encoded::new(left, right), settings, started)
+    if needs_dates(left) || needs_dates(right) {
+        return link_owned(left.to_vec(), right.to_vec(), settings);
+    }
+    run(Encoded::new(left, right), settings, started, Vec::new())
 }
 
 /// As [`link`], taking the records so that their memory is freed once
 /// they are encoded (for large registries: a third less memory at peak).
-pub fn link_owned(left: Vec<Record>, right: Vec<Record>, settings: &Settings) -> LinkResult {
+pub fn link_owned(mut left: Vec<Record>, mut right: Vec<Record>, settings: &Settings) -> LinkResult {
     let started = Instant::now();
-    run(Encoded::from_owned(left, right), settings, started)
+    let mut dates = Vec::new();
+    if let Some(date) = date_ages(&mut left, &[&right]) {
+        dates.push(("left", date.to_string()));
+    }
+    if let Some(date) = date_ages(&mut right, &[&left]) {
+        dates.push(("right", date.to_string()));
+    }
+    run(Encoded::from_owned(left, right), settings, started, dates)
 }
 
 /// Finds records of the same child within one registry.
 pub fn dedupe(records: &[Record], settings: &Settings) -> LinkResult {
     let started = Instant::now();
-    run(Encoded::new(records, &[]), settings, started)
+    if needs_dates(records) {
+        return dedupe_owned(records.to_vec(), settings);
+    }
+    run(Encoded::new(records, &[]), settings, started, Vec::new())
 }
 
 /// As [`dedupe`], taking the records (see [`link_owned`]).
-pub fn dedupe_owned(records: Vec<Record>, settings: &Settings) -> LinkResult {
+pub fn dedupe_owned(mut records: Vec<Record>, settings: &Settings) -> LinkResult {
     let started = Instant::now();
-    run(Encoded::from_owned(records, Vec::new()), settings, started)
+    let mut dates = Vec::new();
+    if needs_dates(&records) {
+        let dated: Vec<Record> = records
+            .iter()
+            .filter(|r| r.birth_date.is_some())
+            .cloned()
+            .collect();
+        if let Some(date) = date_ages(&mut records, &[&dated]) {
+            dates.push(("records", date.to_string()));
+        }
+    }
+    run(Encoded::from_owned(records, Vec::new()), settings, started, dates)
 }
 
 /// Scores pairs under a fitted model.
@@ -557,8 +588,14 @@ impl StageClock {
 /// answer, near enough that the data is still in cache when its turn comes.
 const PREFETCH_AHEAD: usize = 8;
 
-fn run(encoded: Encoded, settings: &Settings, started: Instant) -> LinkResult {
-    let result = run_encoded(&encoded, settings, started);
+fn run(
+    encoded: Encoded,
+    settings: &Settings,
+    started: Instant,
+    list_dates: Vec<(&'static str, String)>,
+) -> LinkResult {
+    let mut result = run_encoded(&encoded, settings, started);
+    result.stats.age_dates = list_dates;
     LinkResult {
         ids: encoded.ids,
         ..result
@@ -892,6 +929,7 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         matched_pairs: matched.len(),
         clusters: clusters.len(),
         stage_seconds: clock.stages,
+        age_dates: Vec::new(),
     };
     LinkResult {
         stats,

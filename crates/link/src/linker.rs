@@ -15,8 +15,8 @@ use std::time::Instant;
 use crate::blocking::{candidate_pairs, BlockingConfig};
 use crate::cluster::{cluster, pair_key, ClusterOptions};
 use crate::compare::{
-    fields_for, level_in, Comparator, Comparer, Field, TEXT_EXACT, TEXT_FORM, TEXT_TRANSLITERATION,
-    TEXT_VARIANT,
+    fields_for, level_in, Comparator, Comparer, Field, TEXT_DIFFERENT, TEXT_EXACT, TEXT_FORM,
+    TEXT_TRANSLITERATION, TEXT_VARIANT,
 };
 use crate::encode::{Encoded, NONE};
 use crate::model::{
@@ -412,6 +412,9 @@ struct Scorer<'a> {
     model: &'a Model,
     pattern_weights: FxHashMap<u64, f64>,
     tf_fields: [Option<usize>; 2],
+    /// The given-name field, and the weight a pair whose given names
+    /// differ outright is held to (see [`Scorer::score_pattern`]).
+    given_veto: Option<(usize, f64)>,
 }
 
 impl Scorer<'_> {
@@ -481,9 +484,21 @@ impl Scorer<'_> {
         self.score_pattern(pattern, i, j)
     }
 
+    /// A pair's weight. Two records whose given names differ outright (not
+    /// a variant, diminutive, swap or slip of one another) are held at the
+    /// report threshold however much else agrees: they are the brothers
+    /// and sisters of one family (same surname, patronymic, town, even
+    /// birth date for twins), whom the independent fields of the model
+    /// would otherwise call one child. Such a pair waits for a person in
+    /// the review queue.
     fn score_pattern(&self, pattern: u64, i: usize, j: usize) -> (f64, u64, [f32; 2]) {
         let tf = self.tf_adjustments(pattern, i, j);
-        let weight = self.weight_of_pattern(pattern) + f64::from(tf[0]) + f64::from(tf[1]);
+        let mut weight = self.weight_of_pattern(pattern) + f64::from(tf[0]) + f64::from(tf[1]);
+        if let Some((f, held)) = self.given_veto {
+            if level_in(pattern, f) == TEXT_DIFFERENT {
+                weight = weight.min(held);
+            }
+        }
         (weight, pattern, tf)
     }
 }
@@ -825,14 +840,19 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         .keys()
         .map(|&p| (p, model.prior_weight() + model.pattern_weight(p)))
         .collect();
+    let report_weight = (settings.report_threshold / (1.0 - settings.report_threshold)).log2();
+    let given_veto = fields
+        .iter()
+        .position(|f| f.name == "given")
+        .map(|f| (f, report_weight));
     let scorer = Scorer {
         comparer,
         model: &model,
         pattern_weights,
         tf_fields,
+        given_veto,
     };
 
-    let report_weight = (settings.report_threshold / (1.0 - settings.report_threshold)).log2();
     let mut scored: Vec<Scored> = (0..pairs.len())
         .into_par_iter()
         .filter_map(|k| {

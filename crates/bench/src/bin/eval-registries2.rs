@@ -37,6 +37,10 @@ struct Cli {
     /// Print one JSON object instead of text.
     #[arg(long)]
     json: bool,
+    /// Print the first N wrong and N missed reported pairs of each link with
+    /// their comparison levels (synthetic records: no one's data).
+    #[arg(long, default_value_t = 0)]
+    errors: usize,
     /// Where the throwaway project goes (default: a temporary directory).
     #[arg(long)]
     work: Option<PathBuf>,
@@ -141,6 +145,38 @@ fn main() -> Result<()> {
                     let same = child(left, &ids[a]).is_some()
                         && child(left, &ids[a]) == child(right, &ids[left_len + b]);
                     correct += u64::from(same);
+                }
+                if cli.errors > 0 {
+                    let (mut wrong, mut missed) = (0, 0);
+                    for pair in result.pairs() {
+                        let same = child(left, &pair.left).is_some()
+                            && child(left, &pair.left) == child(right, &pair.right);
+                        let matched = registries::is_match(&pair, result.threshold);
+                        let show = if matched && !same {
+                            wrong += 1;
+                            wrong <= cli.errors
+                        } else if !matched && same {
+                            missed += 1;
+                            missed <= cli.errors
+                        } else {
+                            false
+                        };
+                        if show {
+                            let levels: Vec<String> = pair
+                                .fields
+                                .iter()
+                                .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
+                                .collect();
+                            println!(
+                                "{} {left}:{} {right}:{} p={:.3} {}",
+                                if same { "MISSED" } else { "WRONG" },
+                                pair.left,
+                                pair.right,
+                                pair.probability,
+                                levels.join(" ")
+                            );
+                        }
+                    }
                 }
                 results.push((
                     left.clone(),

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::time::Instant;
 
-use crate::blocking::{candidate_pairs, BlockingConfig};
+use crate::blocking::{candidate_pairs, is_identifier_column, BlockingConfig};
 use crate::cluster::{cluster, pair_key, ClusterOptions};
 use crate::compare::{
     fields_for, level_in, Comparator, Comparer, Field, TEXT_DIFFERENT, TEXT_EXACT, TEXT_FORM,
@@ -412,9 +412,13 @@ struct Scorer<'a> {
     model: &'a Model,
     pattern_weights: FxHashMap<u64, f64>,
     tf_fields: [Option<usize>; 2],
-    /// The given-name field, and the weight a pair whose given names
-    /// differ outright is held to (see [`Scorer::score_pattern`]).
-    given_veto: Option<(usize, f64)>,
+    /// The given-name field, its text column, and the weight a pair whose
+    /// given names differ outright is held to (see [`Scorer::score_pattern`]).
+    given_veto: Option<(usize, usize, f64)>,
+    /// Fields of identifier columns (document numbers): agreeing on one
+    /// lifts the hold on differing given names (a list may write a child's
+    /// other name; siblings never share a document).
+    identifier_fields: Vec<usize>,
 }
 
 impl Scorer<'_> {
@@ -484,8 +488,9 @@ impl Scorer<'_> {
         self.score_pattern(pattern, i, j)
     }
 
-    /// A pair's weight. Two records whose given names differ outright (not
-    /// a variant, diminutive, swap or slip of one another) are held at the
+    /// A pair's weight. Two records whose given names are both known names
+    /// of different groups (not a variant, diminutive, swap or slip of one
+    /// another: Нестор and Добромир, not a misspelt Olena) are held at the
     /// report threshold however much else agrees: they are the brothers
     /// and sisters of one family (same surname, patronymic, town, even
     /// birth date for twins), whom the independent fields of the model
@@ -494,9 +499,17 @@ impl Scorer<'_> {
     fn score_pattern(&self, pattern: u64, i: usize, j: usize) -> (f64, u64, [f32; 2]) {
         let tf = self.tf_adjustments(pattern, i, j);
         let mut weight = self.weight_of_pattern(pattern) + f64::from(tf[0]) + f64::from(tf[1]);
-        if let Some((f, held)) = self.given_veto {
+        if let Some((f, column, held)) = self.given_veto {
             if level_in(pattern, f) == TEXT_DIFFERENT {
-                weight = weight.min(held);
+                let encoded = self.comparer.encoded;
+                let col = &encoded.text[column];
+                let (ki, kj) = (encoded.text_pair(i, column).1, encoded.text_pair(j, column).1);
+                let identified = self.identifier_fields.iter().any(|&g| {
+                    matches!(level_in(pattern, g), TEXT_EXACT | TEXT_TRANSLITERATION)
+                });
+                if col.is_known_name(ki) && col.is_known_name(kj) && !identified {
+                    weight = weight.min(held);
+                }
             }
         }
         (weight, pattern, tf)
@@ -841,16 +854,27 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         .map(|&p| (p, model.prior_weight() + model.pattern_weight(p)))
         .collect();
     let report_weight = (settings.report_threshold / (1.0 - settings.report_threshold)).log2();
-    let given_veto = fields
+    let given_veto = fields.iter().enumerate().find_map(|(f, field)| match field.comparator {
+        Comparator::Text { column, .. } if field.name == "given" => {
+            Some((f, column, report_weight))
+        }
+        _ => None,
+    });
+    let identifier_fields = fields
         .iter()
-        .position(|f| f.name == "given")
-        .map(|f| (f, report_weight));
+        .enumerate()
+        .filter_map(|(f, field)| match field.comparator {
+            Comparator::Text { column, .. } if is_identifier_column(&encoded.text[column]) => Some(f),
+            _ => None,
+        })
+        .collect();
     let scorer = Scorer {
         comparer,
         model: &model,
         pattern_weights,
         tf_fields,
         given_veto,
+        identifier_fields,
     };
 
     let mut scored: Vec<Scored> = (0..pairs.len())

@@ -42,7 +42,11 @@ fn header_rules() -> &'static [(MapKey, bool, String)] {
     static RULES: OnceLock<Vec<(MapKey, bool, String)>> = OnceLock::new();
     RULES.get_or_init(|| {
         let mut rules = Vec::new();
-        for line in COLUMN_NAMES.lines().skip_while(|l| l.starts_with('#')).skip(1) {
+        for line in COLUMN_NAMES
+            .lines()
+            .skip_while(|l| l.starts_with('#'))
+            .skip(1)
+        {
             let mut cells = line.split('\t');
             let (Some(key), Some(how), Some(header)) = (cells.next(), cells.next(), cells.next())
             else {
@@ -141,9 +145,8 @@ pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
             }
             shape.filled += 1;
             shape.dates += usize::from(cell.len() >= 6 && parse_date(cell).is_ok());
-            shape.small_numbers += usize::from(
-                cell.len() <= 2 && cell.chars().all(|c| c.is_ascii_digit()),
-            );
+            shape.small_numbers +=
+                usize::from(cell.len() <= 2 && cell.chars().all(|c| c.is_ascii_digit()));
             shape.multi_word += usize::from(
                 cell.split_whitespace()
                     .filter(|w| w.chars().any(char::is_alphabetic))
@@ -290,7 +293,11 @@ mod tests {
     fn unknown_headers_by_their_values() {
         let mut csv = String::from("a,b,c,d\n");
         for k in 0..40 {
-            csv.push_str(&format!("x{k},Коваленко Олена,{},{}.03.2014\n", k % 15, k % 28 + 1));
+            csv.push_str(&format!(
+                "x{k},Коваленко Олена,{},{}.03.2014\n",
+                k % 15,
+                k % 28 + 1
+            ));
         }
         assert_eq!(spec(&csv), "id=a,full_name=b,age=c,birth_date=d");
     }

@@ -19,11 +19,11 @@ use crate::compare::{
     TEXT_TRANSLITERATION, TEXT_VARIANT,
 };
 use crate::encode::{Encoded, NONE};
+use crate::list_date::{date_ages, needs_dates};
 use crate::model::{
     add_pattern, empty_level_counts, fit_by_rules, mask_pattern, EmOptions, Labelled, LevelCounts,
     Model, RandomPairs, RuleCounts,
 };
-use crate::list_date::{date_ages, needs_dates};
 use crate::record::Record;
 
 /// Everything a linkage job can be tuned by; [`Settings::default`] is meant to work as is.
@@ -368,7 +368,11 @@ pub fn link(left: &[Record], right: &[Record], settings: &Settings) -> LinkResul
 
 /// As [`link`], taking the records so that their memory is freed once
 /// they are encoded (for large registries: a third less memory at peak).
-pub fn link_owned(mut left: Vec<Record>, mut right: Vec<Record>, settings: &Settings) -> LinkResult {
+pub fn link_owned(
+    mut left: Vec<Record>,
+    mut right: Vec<Record>,
+    settings: &Settings,
+) -> LinkResult {
     let started = Instant::now();
     let mut dates = Vec::new();
     if let Some(date) = date_ages(&mut left, &[&right]) {
@@ -403,7 +407,12 @@ pub fn dedupe_owned(mut records: Vec<Record>, settings: &Settings) -> LinkResult
             dates.push(("records", date.to_string()));
         }
     }
-    run(Encoded::from_owned(records, Vec::new()), settings, started, dates)
+    run(
+        Encoded::from_owned(records, Vec::new()),
+        settings,
+        started,
+        dates,
+    )
 }
 
 /// Scores pairs under a fitted model.
@@ -503,10 +512,14 @@ impl Scorer<'_> {
             if level_in(pattern, f) == TEXT_DIFFERENT {
                 let encoded = self.comparer.encoded;
                 let col = &encoded.text[column];
-                let (ki, kj) = (encoded.text_pair(i, column).1, encoded.text_pair(j, column).1);
-                let identified = self.identifier_fields.iter().any(|&g| {
-                    matches!(level_in(pattern, g), TEXT_EXACT | TEXT_TRANSLITERATION)
-                });
+                let (ki, kj) = (
+                    encoded.text_pair(i, column).1,
+                    encoded.text_pair(j, column).1,
+                );
+                let identified = self
+                    .identifier_fields
+                    .iter()
+                    .any(|&g| matches!(level_in(pattern, g), TEXT_EXACT | TEXT_TRANSLITERATION));
                 if col.is_known_name(ki) && col.is_known_name(kj) && !identified {
                     weight = weight.min(held);
                 }
@@ -854,17 +867,22 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         .map(|&p| (p, model.prior_weight() + model.pattern_weight(p)))
         .collect();
     let report_weight = (settings.report_threshold / (1.0 - settings.report_threshold)).log2();
-    let given_veto = fields.iter().enumerate().find_map(|(f, field)| match field.comparator {
-        Comparator::Text { column, .. } if field.name == "given" => {
-            Some((f, column, report_weight))
-        }
-        _ => None,
-    });
+    let given_veto = fields
+        .iter()
+        .enumerate()
+        .find_map(|(f, field)| match field.comparator {
+            Comparator::Text { column, .. } if field.name == "given" => {
+                Some((f, column, report_weight))
+            }
+            _ => None,
+        });
     let identifier_fields = fields
         .iter()
         .enumerate()
         .filter_map(|(f, field)| match field.comparator {
-            Comparator::Text { column, .. } if is_identifier_column(&encoded.text[column]) => Some(f),
+            Comparator::Text { column, .. } if is_identifier_column(&encoded.text[column]) => {
+                Some(f)
+            }
             _ => None,
         })
         .collect();

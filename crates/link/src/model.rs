@@ -323,7 +323,9 @@ fn apply_swap_floor(fields: &[Field], m: &mut [Vec<f64>]) {
 /// of the transliteration level (the "one unlike" swap: of the
 /// Jaro-Winkler ≥ 0.92 level).
 fn cap_swaps(fields: &[Field], m: &mut [Vec<f64>], u: &[Vec<f64>]) {
-    use crate::compare::{TEXT_LEVELS, TEXT_SWAPPED, TEXT_SWAPPED_ONE_UNLIKE, TEXT_TRANSLITERATION};
+    use crate::compare::{
+        TEXT_LEVELS, TEXT_SWAPPED, TEXT_SWAPPED_ONE_UNLIKE, TEXT_TRANSLITERATION,
+    };
     for (f, field) in fields.iter().enumerate() {
         if field.name != "surname" && field.name != "given" {
             continue;

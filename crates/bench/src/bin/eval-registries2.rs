@@ -129,8 +129,7 @@ fn main() -> Result<()> {
         let (mut predicted, mut correct) = (0u64, 0u64);
         for (a, b) in cluster_pairs(result.cluster_indices()) {
             predicted += 1;
-            correct +=
-                u64::from(child(file, &ids[a as usize]) == child(file, &ids[b as usize]));
+            correct += u64::from(child(file, &ids[a as usize]) == child(file, &ids[b as usize]));
         }
         cluster_counts = Some(PairCounts::new(predicted, all, correct));
     } else {
@@ -187,13 +186,13 @@ fn main() -> Result<()> {
         }
     }
     let wall_s = started.elapsed().as_secs_f64();
-    let pooled = results.iter().fold(PairCounts::new(0, 0, 0), |acc, (_, _, c)| {
-        PairCounts {
+    let pooled = results
+        .iter()
+        .fold(PairCounts::new(0, 0, 0), |acc, (_, _, c)| PairCounts {
             true_positives: acc.true_positives + c.true_positives,
             false_positives: acc.false_positives + c.false_positives,
             false_negatives: acc.false_negatives + c.false_negatives,
-        }
-    });
+        });
     let peak = casefile_bench::peak_rss_mib();
     if cli.json {
         let per: Vec<_> = results

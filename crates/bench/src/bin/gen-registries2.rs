@@ -418,7 +418,10 @@ fn stated_age(birth: NaiveDate, at: NaiveDate, rng: &mut StdRng) -> i32 {
     if x < AGE_BY_YEAR {
         at.year() - birth.year()
     } else if x < AGE_BY_YEAR + AGE_STALE {
-        whole_years(birth, (at - Duration::days(rng.gen_range(60..300))).max(birth))
+        whole_years(
+            birth,
+            (at - Duration::days(rng.gen_range(60..300))).max(birth),
+        )
     } else {
         whole_years(birth, at)
     }
@@ -428,7 +431,14 @@ fn diminutive(given: &Given, russian: bool, rng: &mut StdRng) -> Option<String> 
     let fitting: Vec<&String> = given
         .diminutives
         .iter()
-        .filter(|d| is_cyrillic(d) && if russian { !has_any(d, "іїє'ʼ") } else { !has_any(d, "ёыэ") })
+        .filter(|d| {
+            is_cyrillic(d)
+                && if russian {
+                    !has_any(d, "іїє'ʼ")
+                } else {
+                    !has_any(d, "ёыэ")
+                }
+        })
         .collect();
     fitting.choose(rng).map(|d| (*d).clone())
 }
@@ -570,8 +580,7 @@ fn main() -> Result<()> {
     let cli = <Cli as clap::Parser>::parse();
     let mut rng = StdRng::seed_from_u64(cli.seed);
     let pools = Pools::new()?;
-    std::fs::create_dir_all(&cli.out)
-        .with_context(|| format!("creating {}", cli.out.display()))?;
+    std::fs::create_dir_all(&cli.out).with_context(|| format!("creating {}", cli.out.display()))?;
     let mut lists = match cli.mode.as_str() {
         "cross" => cross_lists(&pools, cli.children, &mut rng),
         "latin" => vec![latin_dedupe(&pools, cli.children, &mut rng)],
@@ -831,7 +840,7 @@ fn latin_dedupe(pools: &Pools, records: usize, rng: &mut StdRng) -> List {
                 pools.places[child.place].en.clone()
             };
             let id = String::new();
-                list.rows
+            list.rows
                 .push((vec![id, given, surname, patro, dob, sex, city], k));
         }
         k += 1;

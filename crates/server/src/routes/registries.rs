@@ -73,14 +73,15 @@ pub async fn import(
     let (path, file_name) = (file.path.clone(), file.name.clone());
     s.pool
         .run(Access::Write, move |p| {
-            let imported =
-                registries::import(p, &actor, &name, &path, map.as_deref()).map_err(|e| match e {
+            let imported = registries::import(p, &actor, &name, &path, map.as_deref()).map_err(
+                |e| match e {
                     // The reason with the client's file name, not the temporary path.
                     AppError::Input { reason, .. } => {
                         ApiError::bad_request(format!("{file_name}: {reason}"))
                     }
                     e => ApiError::from(e),
-                })?;
+                },
+            )?;
             drop(form);
             JsonBytes::of(&imported)
         })

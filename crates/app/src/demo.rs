@@ -227,7 +227,7 @@ fn registry_tour(
 ) -> Result<(Vec<RegistrySize>, Vec<DemoLink>)> {
     let mut sizes = Vec::new();
     for (name, file, map) in DEMO_REGISTRIES {
-        let imported = registries::import(project, actor, name, &folder.join(file), map)?;
+        let imported = registries::import(project, actor, name, &folder.join(file), Some(map))?;
         sizes.push(RegistrySize {
             name: name.to_string(),
             records: imported.info.records,

@@ -44,13 +44,15 @@ fn parse_map(spec: &str) -> Result<ColumnMap> {
 }
 
 /// Imports `file` as registry `name` with the column map `map` (see
-/// [`ColumnMap`]): keeps the original as a blob and records the registry.
+/// [`ColumnMap`]; `None`: found from the header and first rows by
+/// [`casefile_link::detect_column_map`], and kept with the registry like a
+/// given one): keeps the original as a blob and records the registry.
 pub fn import(
     project: &mut Project,
     actor: &Actor,
     name: &str,
     file: &Path,
-    map: &str,
+    map: Option<&str>,
 ) -> Result<Imported> {
     actor.require(Permission::AddRegistries)?;
     if project.store().registry(name)?.is_some() {
@@ -58,20 +60,28 @@ pub fn import(
             "a registry named {name:?} already exists"
         )));
     }
-    let column_map = parse_map(map)?;
     let bytes = crate::sources::read_limited(
         file,
         project.config.max_registry_size,
         " (raise max_registry_size in casefile.toml)",
     )?;
     let (text, encoding) = registry_text(&bytes).map_err(|e| AppError::input(file, e))?;
+    let (column_map, map) = match map {
+        Some(spec) => (parse_map(spec)?, spec.to_string()),
+        None => {
+            let detected = casefile_link::detect_column_map(text.as_ref())
+                .map_err(|e| AppError::input(file, e))?;
+            let spec = detected.to_string();
+            (detected, spec)
+        }
+    };
     let (records, row_errors) = casefile_link::parse_registry_reader(text.as_ref(), &column_map)
         .map_err(|e| AppError::input(file, e))?;
     let blob = project.blobs.put(&bytes)?;
     let info = RegistryInfo {
         name: name.to_string(),
         blob,
-        map: map.to_string(),
+        map,
         original_path: file.display().to_string(),
         records: records.len() as u64,
         row_errors: row_errors.len() as u64,

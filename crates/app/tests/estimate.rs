@@ -28,7 +28,7 @@ fn project(dir: &Path) -> Project {
             &admin(),
             name,
             &registries_dir().join(file),
-            map,
+            Some(map),
         )
         .unwrap();
     }

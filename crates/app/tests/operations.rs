@@ -41,7 +41,7 @@ fn import_registries(project: &mut Project, actor: &Actor) {
         actor,
         "ua",
         &folder.join("ua_missing_children.csv"),
-        "id=Номер запису,full_name=ПІБ,birth_date=Дата народження,sex=Стать,last_place=Останнє місце перебування",
+        Some("id=Номер запису,full_name=ПІБ,birth_date=Дата народження,sex=Стать,last_place=Останнє місце перебування"),
     )
     .unwrap();
     registries::import(
@@ -49,7 +49,7 @@ fn import_registries(project: &mut Project, actor: &Actor) {
         actor,
         "ru",
         &folder.join("ru_camp_list.csv"),
-        "id=ID,surname=Фамилия,given=Имя,patronymic=Отчество,age=Возраст,age_at=Дата списка,sex=Пол,birthplace=Откуда прибыл",
+        Some("id=ID,surname=Фамилия,given=Имя,patronymic=Отчество,age=Возраст,age_at=Дата списка,sex=Пол,birthplace=Откуда прибыл"),
     )
     .unwrap();
 }

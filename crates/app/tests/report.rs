@@ -293,7 +293,7 @@ fn project(dir: &Path) -> Project {
         &admin(),
         "camp-list",
         &csv,
-        "id=id,full_name=full_name,last_place=last_place",
+        Some("id=id,full_name=full_name,last_place=last_place"),
     )
     .unwrap();
 

@@ -18,9 +18,11 @@ pub enum RegistryCommand {
         name: String,
         file: PathBuf,
         /// id=COL,given=COL,surname=COL,patronymic=COL,full_name=COL,sex=COL,birth_date=COL,
-        /// age=COL,age_at=COL,birthplace=COL,last_place=COL,guardian=COL,note=COL[,date_order=dmy|mdy]
+        /// age=COL,age_at=COL,birthplace=COL,last_place=COL,guardian=COL,note=COL[,date_order=dmy|mdy];
+        /// without it the columns are found from the header (English, Ukrainian, Russian) and
+        /// the first rows, and the map found is printed
         #[arg(long)]
-        map: String,
+        map: Option<String>,
     },
     /// List imported registries.
     List {
@@ -64,7 +66,9 @@ impl LinkOptions {
 
 pub fn run(dir: &Path, command: RegistryCommand, actor: &Actor) -> Result<u8> {
     match command {
-        RegistryCommand::Import { name, file, map } => import(dir, &name, &file, &map, actor),
+        RegistryCommand::Import { name, file, map } => {
+            import(dir, &name, &file, map.as_deref(), actor)
+        }
         RegistryCommand::List { json } => {
             let project = open(dir)?;
             let registries = registries::list(&project, actor)?;
@@ -88,7 +92,7 @@ pub fn run(dir: &Path, command: RegistryCommand, actor: &Actor) -> Result<u8> {
     }
 }
 
-fn import(dir: &Path, name: &str, file: &Path, map: &str, actor: &Actor) -> Result<u8> {
+fn import(dir: &Path, name: &str, file: &Path, map: Option<&str>, actor: &Actor) -> Result<u8> {
     let mut project = open(dir)?;
     let imported = registries::import(&mut project, actor, name, file, map)?;
     for e in &imported.row_errors {
@@ -98,6 +102,9 @@ fn import(dir: &Path, name: &str, file: &Path, map: &str, actor: &Actor) -> Resu
         "imported registry {name}: {} records, {} row errors ({})",
         imported.info.records, imported.info.row_errors, imported.encoding
     );
+    if map.is_none() {
+        println!("column map found: {}", imported.info.map);
+    }
     Ok(0)
 }
 

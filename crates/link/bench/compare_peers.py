@@ -326,6 +326,57 @@ def child_splink_synth(path, fold=False):
     print(json.dumps({"tool": tool, **scores(predicted, truth)}))
 
 
+def child_splink_reg2(path):
+    """Splink dedupe of gen-registries2's Latin list (`latin_dedupe.csv`,
+    truth in `truth.csv` beside it), set up as its documentation suggests
+    for names and birth dates; scored on the pairs it predicts at
+    probability >= 0.5 (as casefile-link's default threshold) and on the
+    pairs implied by its clusters at 0.5."""
+    import pandas as pd
+    import splink
+    from splink import Linker, SettingsCreator, block_on
+    import splink.comparison_library as cl
+    folder = os.path.dirname(path)
+    df = pd.read_csv(path, dtype=str).rename(columns={"rec_id": "unique_id"})
+    truth_df = pd.read_csv(os.path.join(folder, "truth.csv"), dtype=str)
+    child = dict(zip(truth_df["id"], truth_df["child"]))
+    df = df.where(df.notna(), None)
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        blocking_rules_to_generate_predictions=[
+            block_on("last_name", "dob"),
+            block_on("first_name", "dob"),
+            block_on("first_name", "last_name"),
+            block_on("last_name", "first_name"),
+        ],
+        comparisons=[
+            cl.NameComparison("first_name"),
+            cl.NameComparison("last_name"),
+            cl.NameComparison("middle_name"),
+            cl.DateOfBirthComparison("dob", input_is_string=True),
+            cl.ExactMatch("gender"),
+            cl.LevenshteinAtThresholds("city", [2]),
+        ],
+    )
+    linker = Linker(duckdb_api().register(df, table_name="records"), settings)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("first_name", "last_name", "dob")], recall=0.7)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("dob"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("first_name", "last_name"))
+    pred = linker.inference.predict(threshold_match_probability=0.5)
+    pairs = pred.as_pandas_dataframe()
+    predicted = {(min(l, r), max(l, r)) for l, r in zip(pairs["unique_id_l"], pairs["unique_id_r"])}
+    by_child = {}
+    for uid, c in child.items():
+        by_child.setdefault(c, []).append(uid)
+    truth = {(min(x, y), max(x, y)) for m in by_child.values() for i, x in enumerate(m) for y in m[i + 1:]}
+    clustered = splink_cluster_pairs(linker, pred, 0.5)
+    print(json.dumps({"tool": f"splink {splink.__version__}", **scores(predicted, truth),
+                      "cluster_f1": scores(clustered, truth)["f1"],
+                      "peak_rss_mib": own_peak_rss_mib()}))
+
+
 def row(name, r):
     print(f"  {name:34} P {r['precision']:.4f}  R {r['recall']:.4f}  F1 {r['f1']:.4f}  "
           f"wall {r['process_wall_s']:7.2f} s  cpu {r['process_cpu_s']:7.2f} s  peak {r.get('peak_rss_mib', 0):7.0f} MiB")
@@ -337,6 +388,7 @@ def main():
          "splink-febrl-dedupe": child_splink_febrl_dedupe,
          "rl-febrl-dedupe": child_recordlinkage_febrl_dedupe,
          "splink-synth": child_splink_synth,
+         "splink-reg2": child_splink_reg2,
          "splink-synth-unidecode": lambda p: child_splink_synth(p, fold=True)}[sys.argv[2]](sys.argv[3])
         return
     ap = argparse.ArgumentParser()
@@ -344,7 +396,26 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--synth", required=True)
     ap.add_argument("--sizes", nargs="*", default=["10000", "100000"])
+    ap.add_argument("--reg2", nargs="*", default=[],
+                    help="folders written by gen-registries2 (cross or latin mode)")
+    ap.add_argument("--skip-febrl", action="store_true")
     args = ap.parse_args()
+    for folder in args.reg2:
+        latin = os.path.join(folder, "latin_dedupe.csv")
+        kind = "Latin-only dedupe" if os.path.exists(latin) else "cross-script link of three lists"
+        print(f"gen-registries2 {kind} ({folder}), pairs at the default threshold:")
+        ours = run_binary([os.path.join(args.bin, "eval-registries2"), folder, "--json"])
+        row("casefile (import + link/dedupe)", ours)
+        if os.path.exists(latin):
+            try:
+                r = run_self("splink-reg2", latin)
+                row(r["tool"], r)
+                print(f"  cluster-pair F1: casefile {ours.get('cluster_f1') or 0:.4f}, "
+                      f"Splink {r.get('cluster_f1', 0):.4f}")
+            except subprocess.CalledProcessError as e:
+                print(f"  splink: failed\n{e.stderr[-2000:]}")
+    if args.skip_febrl:
+        return
     print("FEBRL4 (5000 x 5000), default thresholds, whole-process times:")
     row("casefile-link", run_binary([os.path.join(args.bin, "eval-febrl"), args.febrl, "--json"]))
     for name, mode in [("splink (DuckDB)", "splink-febrl"), ("recordlinkage ECM", "rl-febrl")]:

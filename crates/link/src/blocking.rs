@@ -120,6 +120,18 @@ const QUASI_IDENTIFIER_DISTINCT_SHARE: f64 = 0.2;
 /// data are added only while there is room.
 const MAX_RULES: usize = 16;
 
+/// Whether an extra column is an identifier (a document number): most of
+/// its values distinct, or each shared by only a few records.
+pub(crate) fn is_identifier_column(column: &crate::encode::TextColumn) -> bool {
+    if !matches!(column.source, TextSource::Extra(_)) || column.present <= 1 {
+        return false;
+    }
+    let share = column.keys.len() as f64 / f64::from(column.present.max(1));
+    let most_shared = column.key_counts.iter().copied().max().unwrap_or(0);
+    share >= IDENTIFIER_DISTINCT_SHARE
+        || (share >= REPEATED_IDENTIFIER_DISTINCT_SHARE && most_shared <= IDENTIFIER_MAX_SHARED)
+}
+
 /// Rules derived from the extra columns: an exact rule for each identifier
 /// column, then one for each pair of quasi-identifier columns, most
 /// distinctive first. These find duplicates whose names and birth dates
@@ -135,11 +147,7 @@ fn identifier_rules(encoded: &Encoded) -> Vec<BlockingRule> {
         .collect();
     let most_shared =
         |column: &crate::encode::TextColumn| column.key_counts.iter().copied().max().unwrap_or(0);
-    let is_identifier = |column: &crate::encode::TextColumn| {
-        share(column) >= IDENTIFIER_DISTINCT_SHARE
-            || (share(column) >= REPEATED_IDENTIFIER_DISTINCT_SHARE
-                && most_shared(column) <= IDENTIFIER_MAX_SHARED)
-    };
+    let is_identifier = |column: &crate::encode::TextColumn| is_identifier_column(column);
     let mut identifiers: Vec<_> = extras.iter().filter(|c| is_identifier(c)).collect();
     identifiers.sort_by_key(|c| most_shared(c));
     let mut rules: Vec<BlockingRule> = identifiers

@@ -55,7 +55,7 @@ pub(crate) const TEXT_VARIANT: u8 = 4;
 const TEXT_JW92: u8 = 5;
 const TEXT_JW88: u8 = 6;
 const TEXT_JW70: u8 = 7;
-const TEXT_DIFFERENT: u8 = 8;
+pub(crate) const TEXT_DIFFERENT: u8 = 8;
 pub(crate) const TEXT_SWAPPED: u8 = 9;
 pub(crate) const TEXT_SWAPPED_ONE_UNLIKE: u8 = 10;
 /// Last in number only (the levels above keep their numbers); in strength

@@ -151,6 +151,13 @@ impl TextColumn {
 
     /// Whether two keys are variants of one name (see `key_variants`).
     #[inline]
+    /// Whether a key carries any name knowledge (a known given name).
+    pub(crate) fn is_known_name(&self, key: u32) -> bool {
+        self.key_variants
+            .get(key as usize)
+            .is_some_and(|v| v[0] != NONE)
+    }
+
     pub(crate) fn variants_meet(&self, a: u32, b: u32) -> bool {
         self.shared_variant(a, b).is_some()
     }

@@ -24,7 +24,8 @@
 //! - [`parse_registry`] / [`parse_registry_reader`]: CSV → [`Record`]s
 //!   through a [`ColumnMap`] (of [`MapKey`]s, with a [`DateOrder`]; a bad
 //!   map is a [`MapError`]), row problems as [`RowError`]s, a failed read as a
-//!   [`RegistryError`];
+//!   [`RegistryError`]; [`detect_column_map`] finds the map from the header
+//!   and a sample of rows (a [`DetectError`] when it cannot);
 //! - [`BlockingConfig`] of [`BlockingRule`]s, read from TOML (a
 //!   [`BlockingError`] when it is wrong);
 //! - scoring against a truth: [`PairCounts`], [`cluster_pairs`].
@@ -36,9 +37,11 @@ mod blocking;
 mod cluster;
 mod compare;
 mod dates;
+mod detect;
 mod encode;
 mod evaluation;
 mod linker;
+mod list_date;
 mod model;
 mod names_bridge;
 mod record;
@@ -46,6 +49,7 @@ mod registry;
 
 pub use blocking::{BlockingConfig, BlockingError, BlockingRule};
 pub use dates::DateOrder;
+pub use detect::{detect_column_map, DetectError};
 pub use evaluation::{cluster_pairs, PairCounts};
 pub use linker::{
     dedupe, dedupe_owned, link, link_owned, FieldContribution, LinkResult, LinkStats, Pair,

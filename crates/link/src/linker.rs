@@ -12,13 +12,14 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::time::Instant;
 
-use crate::blocking::{candidate_pairs, BlockingConfig};
+use crate::blocking::{candidate_pairs, is_identifier_column, BlockingConfig};
 use crate::cluster::{cluster, pair_key, ClusterOptions};
 use crate::compare::{
-    fields_for, level_in, Comparator, Comparer, Field, TEXT_EXACT, TEXT_FORM, TEXT_TRANSLITERATION,
-    TEXT_VARIANT,
+    fields_for, level_in, Comparator, Comparer, Field, TEXT_DIFFERENT, TEXT_EXACT, TEXT_FORM,
+    TEXT_TRANSLITERATION, TEXT_VARIANT,
 };
 use crate::encode::{Encoded, NONE};
+use crate::list_date::{date_ages, needs_dates};
 use crate::model::{
     add_pattern, empty_level_counts, fit_by_rules, mask_pattern, EmOptions, Labelled, LevelCounts,
     Model, RandomPairs, RuleCounts,
@@ -155,6 +156,10 @@ pub struct LinkStats {
     /// Wall seconds of each stage (encode, block, u sample, patterns, EM,
     /// score, cluster), for profiling.
     pub stage_seconds: Vec<(&'static str, f64)>,
+    /// The date taken for the ages of a side ("left", "right" or "records")
+    /// whose list gives ages without the date they were stated on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub age_dates: Vec<(&'static str, String)>,
 }
 
 /// A pair kept compactly; expanded into a [`Pair`] on demand.
@@ -351,28 +356,63 @@ impl PairRef<'_> {
 
 /// Finds records of the same child across two registries (up to 2^26
 /// records in all: pair and rule index share one 64-bit word in blocking).
+/// Ages without the date they were stated on are dated first (see
+/// `list_date`), on copies of the records.
 pub fn link(left: &[Record], right: &[Record], settings: &Settings) -> LinkResult {
     let started = Instant::now();
-    run(Encoded::new(left, right), settings, started)
+    if needs_dates(left) || needs_dates(right) {
+        return link_owned(left.to_vec(), right.to_vec(), settings);
+    }
+    run(Encoded::new(left, right), settings, started, Vec::new())
 }
 
 /// As [`link`], taking the records so that their memory is freed once
 /// they are encoded (for large registries: a third less memory at peak).
-pub fn link_owned(left: Vec<Record>, right: Vec<Record>, settings: &Settings) -> LinkResult {
+pub fn link_owned(
+    mut left: Vec<Record>,
+    mut right: Vec<Record>,
+    settings: &Settings,
+) -> LinkResult {
     let started = Instant::now();
-    run(Encoded::from_owned(left, right), settings, started)
+    let mut dates = Vec::new();
+    if let Some(date) = date_ages(&mut left, &[&right]) {
+        dates.push(("left", date.to_string()));
+    }
+    if let Some(date) = date_ages(&mut right, &[&left]) {
+        dates.push(("right", date.to_string()));
+    }
+    run(Encoded::from_owned(left, right), settings, started, dates)
 }
 
 /// Finds records of the same child within one registry.
 pub fn dedupe(records: &[Record], settings: &Settings) -> LinkResult {
     let started = Instant::now();
-    run(Encoded::new(records, &[]), settings, started)
+    if needs_dates(records) {
+        return dedupe_owned(records.to_vec(), settings);
+    }
+    run(Encoded::new(records, &[]), settings, started, Vec::new())
 }
 
 /// As [`dedupe`], taking the records (see [`link_owned`]).
-pub fn dedupe_owned(records: Vec<Record>, settings: &Settings) -> LinkResult {
+pub fn dedupe_owned(mut records: Vec<Record>, settings: &Settings) -> LinkResult {
     let started = Instant::now();
-    run(Encoded::from_owned(records, Vec::new()), settings, started)
+    let mut dates = Vec::new();
+    if needs_dates(&records) {
+        let dated: Vec<Record> = records
+            .iter()
+            .filter(|r| r.birth_date.is_some())
+            .cloned()
+            .collect();
+        if let Some(date) = date_ages(&mut records, &[&dated]) {
+            dates.push(("records", date.to_string()));
+        }
+    }
+    run(
+        Encoded::from_owned(records, Vec::new()),
+        settings,
+        started,
+        dates,
+    )
 }
 
 /// Scores pairs under a fitted model.
@@ -381,6 +421,13 @@ struct Scorer<'a> {
     model: &'a Model,
     pattern_weights: FxHashMap<u64, f64>,
     tf_fields: [Option<usize>; 2],
+    /// The given-name field, its text column, and the weight a pair whose
+    /// given names differ outright is held to (see [`Scorer::score_pattern`]).
+    given_veto: Option<(usize, usize, f64)>,
+    /// Fields of identifier columns (document numbers): agreeing on one
+    /// lifts the hold on differing given names (a list may write a child's
+    /// other name; siblings never share a document).
+    identifier_fields: Vec<usize>,
 }
 
 impl Scorer<'_> {
@@ -450,9 +497,34 @@ impl Scorer<'_> {
         self.score_pattern(pattern, i, j)
     }
 
+    /// A pair's weight. Two records whose given names are both known names
+    /// of different groups (not a variant, diminutive, swap or slip of one
+    /// another: Нестор and Добромир, not a misspelt Olena) are held at the
+    /// report threshold however much else agrees: they are the brothers
+    /// and sisters of one family (same surname, patronymic, town, even
+    /// birth date for twins), whom the independent fields of the model
+    /// would otherwise call one child. Such a pair waits for a person in
+    /// the review queue.
     fn score_pattern(&self, pattern: u64, i: usize, j: usize) -> (f64, u64, [f32; 2]) {
         let tf = self.tf_adjustments(pattern, i, j);
-        let weight = self.weight_of_pattern(pattern) + f64::from(tf[0]) + f64::from(tf[1]);
+        let mut weight = self.weight_of_pattern(pattern) + f64::from(tf[0]) + f64::from(tf[1]);
+        if let Some((f, column, held)) = self.given_veto {
+            if level_in(pattern, f) == TEXT_DIFFERENT {
+                let encoded = self.comparer.encoded;
+                let col = &encoded.text[column];
+                let (ki, kj) = (
+                    encoded.text_pair(i, column).1,
+                    encoded.text_pair(j, column).1,
+                );
+                let identified = self
+                    .identifier_fields
+                    .iter()
+                    .any(|&g| matches!(level_in(pattern, g), TEXT_EXACT | TEXT_TRANSLITERATION));
+                if col.is_known_name(ki) && col.is_known_name(kj) && !identified {
+                    weight = weight.min(held);
+                }
+            }
+        }
         (weight, pattern, tf)
     }
 }
@@ -557,8 +629,14 @@ impl StageClock {
 /// answer, near enough that the data is still in cache when its turn comes.
 const PREFETCH_AHEAD: usize = 8;
 
-fn run(encoded: Encoded, settings: &Settings, started: Instant) -> LinkResult {
-    let result = run_encoded(&encoded, settings, started);
+fn run(
+    encoded: Encoded,
+    settings: &Settings,
+    started: Instant,
+    list_dates: Vec<(&'static str, String)>,
+) -> LinkResult {
+    let mut result = run_encoded(&encoded, settings, started);
+    result.stats.age_dates = list_dates;
     LinkResult {
         ids: encoded.ids,
         ..result
@@ -788,14 +866,35 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         .keys()
         .map(|&p| (p, model.prior_weight() + model.pattern_weight(p)))
         .collect();
+    let report_weight = (settings.report_threshold / (1.0 - settings.report_threshold)).log2();
+    let given_veto = fields
+        .iter()
+        .enumerate()
+        .find_map(|(f, field)| match field.comparator {
+            Comparator::Text { column, .. } if field.name == "given" => {
+                Some((f, column, report_weight))
+            }
+            _ => None,
+        });
+    let identifier_fields = fields
+        .iter()
+        .enumerate()
+        .filter_map(|(f, field)| match field.comparator {
+            Comparator::Text { column, .. } if is_identifier_column(&encoded.text[column]) => {
+                Some(f)
+            }
+            _ => None,
+        })
+        .collect();
     let scorer = Scorer {
         comparer,
         model: &model,
         pattern_weights,
         tf_fields,
+        given_veto,
+        identifier_fields,
     };
 
-    let report_weight = (settings.report_threshold / (1.0 - settings.report_threshold)).log2();
     let mut scored: Vec<Scored> = (0..pairs.len())
         .into_par_iter()
         .filter_map(|k| {
@@ -892,6 +991,7 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         matched_pairs: matched.len(),
         clusters: clusters.len(),
         stage_seconds: clock.stages,
+        age_dates: Vec::new(),
     };
     LinkResult {
         stats,

@@ -229,6 +229,7 @@ pub(crate) fn fit_by_rules(
     let mut m = m;
     apply_swap_floor(fields, &mut m);
     let u: Vec<Vec<f64>> = u_counts.iter().map(|c| normalise(c, 1.0)).collect();
+    cap_swaps(fields, &mut m, &u);
     let mut estimates: Vec<f64> = rule_matches
         .iter()
         .filter_map(|(expected, recall)| {
@@ -307,6 +308,47 @@ fn apply_swap_floor(fields: &[Field], m: &mut [Vec<f64>]) {
                 } else {
                     *x * scale
                 };
+            }
+        }
+    }
+}
+
+/// A swap of the given name and surname columns says the names agree,
+/// crossed: no more than agreeing as transliterations would (the crossing
+/// may come from a wrong split of a whole-name cell, and a swapped pair
+/// gets no term-frequency adjustment, so the commonest names would count
+/// like the rarest). Random pairs almost never show a swap, so its `u` is
+/// tiny and, left alone, its weight would exceed even an exact agreement.
+/// The swapped levels' `m` is lowered until their weight is at most that
+/// of the transliteration level (the "one unlike" swap: of the
+/// Jaro-Winkler ≥ 0.92 level).
+fn cap_swaps(fields: &[Field], m: &mut [Vec<f64>], u: &[Vec<f64>]) {
+    use crate::compare::{
+        TEXT_LEVELS, TEXT_SWAPPED, TEXT_SWAPPED_ONE_UNLIKE, TEXT_TRANSLITERATION,
+    };
+    for (f, field) in fields.iter().enumerate() {
+        if field.name != "surname" && field.name != "given" {
+            continue;
+        }
+        let names = field.level_names();
+        let at = |level: u8| {
+            names
+                .iter()
+                .position(|l| *l == TEXT_LEVELS[usize::from(level)])
+        };
+        for (swap, reference) in [
+            (TEXT_SWAPPED, TEXT_TRANSLITERATION),
+            (TEXT_SWAPPED_ONE_UNLIKE, 5),
+        ] {
+            let (Some(s), Some(r)) = (at(swap), at(reference)) else {
+                continue;
+            };
+            if u[f][s] <= 0.0 || u[f][r] <= 0.0 {
+                continue;
+            }
+            let most = u[f][s] * m[f][r] / u[f][r];
+            if m[f][s] > most {
+                m[f][s] = most;
             }
         }
     }

@@ -44,7 +44,7 @@ pub enum MapKey {
 }
 
 impl MapKey {
-    fn parse(key: &str) -> Option<MapKey> {
+    pub(crate) fn parse(key: &str) -> Option<MapKey> {
         Some(match key {
             "id" => MapKey::Id,
             "given" => MapKey::Given,
@@ -103,6 +103,23 @@ impl fmt::Display for MapKey {
 pub struct ColumnMap {
     pub columns: Vec<(MapKey, String)>,
     pub date_order: Option<DateOrder>,
+}
+
+/// The spec the map was parsed from (or would be): `key=COLUMN,...`.
+impl fmt::Display for ColumnMap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, (key, column)) in self.columns.iter().enumerate() {
+            if n > 0 {
+                f.write_str(",")?;
+            }
+            write!(f, "{key}={column}")?;
+        }
+        match self.date_order {
+            Some(DateOrder::DayFirst) => f.write_str(",date_order=dmy"),
+            Some(DateOrder::MonthFirst) => f.write_str(",date_order=mdy"),
+            None => Ok(()),
+        }
+    }
 }
 
 /// A column-map spec that cannot be used.
@@ -248,7 +265,7 @@ fn layout(headers: &csv::StringRecord, map: &ColumnMap) -> Result<Layout, Regist
 }
 
 /// Picks the delimiter that splits the header line into the most fields.
-fn sniff_delimiter(head: &[u8]) -> u8 {
+pub(crate) fn sniff_delimiter(head: &[u8]) -> u8 {
     let line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
     let line = &head[..line_end];
     [b',', b';', b'\t', b'|']

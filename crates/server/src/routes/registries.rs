@@ -31,8 +31,9 @@ pub async fn list(State(s): State<AppState>, c: Credentials) -> Result<JsonBytes
 pub struct RegistryUpload {
     /// The registry's name in this project.
     name: String,
-    /// Column map, e.g. `id=ID,surname=Фамилия,given=Имя,birth_date=Дата`.
-    map: String,
+    /// Column map, e.g. `id=ID,surname=Фамилия,given=Имя,birth_date=Дата`;
+    /// when absent or blank, found from the header and first rows.
+    map: Option<String>,
     /// The CSV file.
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,
@@ -57,7 +58,13 @@ pub async fn import(
             .cloned()
             .ok_or_else(|| ApiError::bad_request(format!("the form has no field {k:?}")))
     };
-    let (name, map) = (field("name")?, field("map")?);
+    let name = field("name")?;
+    // Without a map (or with a blank one) the columns are found from the header.
+    let map = form
+        .fields
+        .get("map")
+        .map(|m| m.trim().to_string())
+        .filter(|m| !m.is_empty());
     let [file] = form.files.as_slice() else {
         return Err(ApiError::bad_request(
             "the form needs exactly one part named \"file\"",
@@ -66,14 +73,15 @@ pub async fn import(
     let (path, file_name) = (file.path.clone(), file.name.clone());
     s.pool
         .run(Access::Write, move |p| {
-            let imported =
-                registries::import(p, &actor, &name, &path, &map).map_err(|e| match e {
+            let imported = registries::import(p, &actor, &name, &path, map.as_deref()).map_err(
+                |e| match e {
                     // The reason with the client's file name, not the temporary path.
                     AppError::Input { reason, .. } => {
                         ApiError::bad_request(format!("{file_name}: {reason}"))
                     }
                     e => ApiError::from(e),
-                })?;
+                },
+            )?;
             drop(form);
             JsonBytes::of(&imported)
         })

@@ -1,0 +1,324 @@
+//! A column map found from a registry's own header and first rows, so that
+//! the common layouts import without a hand-written `--map`.
+//!
+//! Headers are recognised in English, Ukrainian, Russian and Belarusian
+//! (`data/column_names.tsv`: whole headers first, then words a header
+//! contains). What the header leaves open, the values settle: a "name"
+//! column whose cells mostly hold two or more words is a whole name
+//! ("Surname Given Patronymic" in one cell); a column no header rule
+//! knows is a birth date when its cells read as dates, an age when they
+//! are small whole numbers, and an id when its cells are all distinct; the
+//! first column is the id when nothing else is. Only the header and a
+//! sample of rows are read.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::dates::parse_date;
+use crate::registry::{sniff_delimiter, ColumnMap, MapKey};
+
+const COLUMN_NAMES: &str = include_str!("../data/column_names.tsv");
+
+/// Rows of the sample that decide a column by its values.
+const SAMPLE_ROWS: usize = 500;
+
+/// Why no column map could be found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DetectError {
+    #[error("the registry has no header row")]
+    NoHeader,
+    #[error("no column could be taken for the record id; give one with --map id=COLUMN,...")]
+    NoId,
+    #[error("no column holds a name (surname, given name or full name); give a --map")]
+    NoName,
+    #[error("column {column:?} contains ',' or '=' and cannot be named in a map; give a --map")]
+    Unnameable { column: String },
+    #[error("the CSV cannot be read: {reason}")]
+    Csv { reason: String },
+}
+
+/// Recognised headers: (key, whole?, folded header).
+fn header_rules() -> &'static [(MapKey, bool, String)] {
+    static RULES: OnceLock<Vec<(MapKey, bool, String)>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let mut rules = Vec::new();
+        for line in COLUMN_NAMES
+            .lines()
+            .skip_while(|l| l.starts_with('#'))
+            .skip(1)
+        {
+            let mut cells = line.split('\t');
+            let (Some(key), Some(how), Some(header)) = (cells.next(), cells.next(), cells.next())
+            else {
+                continue;
+            };
+            let Some(key) = MapKey::parse(key) else {
+                continue;
+            };
+            rules.push((key, how == "exact", fold(header)));
+        }
+        // Whole headers before contained words.
+        rules.sort_by_key(|r| !r.1);
+        rules
+    })
+}
+
+/// A header as the rules compare it: lower case, one kind of apostrophe,
+/// dots, stars and colons dropped, underscores and dashes as spaces, one
+/// space between words.
+fn fold(header: &str) -> String {
+    let mut out = String::with_capacity(header.len());
+    for c in header.trim().chars().flat_map(char::to_lowercase) {
+        match c {
+            '’' | 'ʼ' | '`' | '´' => out.push('\''),
+            '.' | '*' | ':' | '"' => {}
+            '_' | '-' | '\u{a0}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn recognise(header: &str) -> Option<MapKey> {
+    let folded = fold(header);
+    if folded.is_empty() {
+        return None;
+    }
+    header_rules()
+        .iter()
+        .find(|(_, whole, rule)| {
+            if *whole {
+                *rule == folded
+            } else {
+                folded.contains(rule.as_str())
+            }
+        })
+        .map(|(key, _, _)| key.clone())
+}
+
+/// What a column's sampled values look like.
+#[derive(Default)]
+struct Shape {
+    filled: usize,
+    dates: usize,
+    small_numbers: usize,
+    multi_word: usize,
+    distinct: HashSet<String>,
+}
+
+impl Shape {
+    fn share(&self, n: usize) -> f64 {
+        n as f64 / self.filled.max(1) as f64
+    }
+}
+
+/// The column map for a registry's CSV text (UTF-8, any of `,;\t|`).
+pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
+    let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
+    let delimiter = sniff_delimiter(&text[..text.len().min(64 * 1024)]);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text);
+    let mut rows = reader.records();
+    let headers: Vec<String> = match rows.next() {
+        Some(Ok(h)) => h.iter().map(str::to_string).collect(),
+        Some(Err(e)) => {
+            return Err(DetectError::Csv {
+                reason: e.to_string(),
+            })
+        }
+        None => return Err(DetectError::NoHeader),
+    };
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(DetectError::NoHeader);
+    }
+    let mut shapes: Vec<Shape> = headers.iter().map(|_| Shape::default()).collect();
+    for row in rows.take(SAMPLE_ROWS) {
+        let Ok(row) = row else { continue };
+        for (shape, cell) in shapes.iter_mut().zip(row.iter()) {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            shape.filled += 1;
+            shape.dates += usize::from(cell.len() >= 6 && parse_date(cell).is_ok());
+            shape.small_numbers +=
+                usize::from(cell.len() <= 2 && cell.chars().all(|c| c.is_ascii_digit()));
+            shape.multi_word += usize::from(
+                cell.split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count()
+                    >= 2,
+            );
+            shape.distinct.insert(cell.to_string());
+        }
+    }
+
+    let mut keys: Vec<Option<MapKey>> = headers.iter().map(|h| recognise(h)).collect();
+    // A key goes to its first column only.
+    let mut seen = HashSet::new();
+    for key in keys.iter_mut() {
+        if let Some(k) = key {
+            if !seen.insert(k.clone()) {
+                *key = None;
+            }
+        }
+    }
+    let has = |keys: &[Option<MapKey>], k: &MapKey| keys.iter().any(|x| x.as_ref() == Some(k));
+    // A lone name column holding several words is the whole name.
+    if !has(&keys, &MapKey::Surname) {
+        for (c, key) in keys.iter_mut().enumerate() {
+            if *key == Some(MapKey::Given)
+                && !has_full(&seen)
+                && shapes[c].share(shapes[c].multi_word) > 0.5
+            {
+                *key = Some(MapKey::FullName);
+            }
+        }
+    }
+    // A whole-name column that holds single words beside a surname column is the given name.
+    if has(&keys, &MapKey::Surname) && !has(&keys, &MapKey::Given) {
+        for (c, key) in keys.iter_mut().enumerate() {
+            if *key == Some(MapKey::FullName) && shapes[c].share(shapes[c].multi_word) < 0.2 {
+                *key = Some(MapKey::Given);
+            }
+        }
+    }
+    // Columns no header rule knew, by their values.
+    for c in 0..headers.len() {
+        if keys[c].is_some() || shapes[c].filled == 0 {
+            continue;
+        }
+        let shape = &shapes[c];
+        let guess = if shape.share(shape.dates) > 0.8 && !has(&keys, &MapKey::BirthDate) {
+            Some(MapKey::BirthDate)
+        } else if shape.share(shape.small_numbers) > 0.9
+            && shape.distinct.len() <= 25
+            && shape.filled >= 20
+            && !has(&keys, &MapKey::Age)
+        {
+            Some(MapKey::Age)
+        } else if shape.share(shape.multi_word) > 0.8
+            && ![MapKey::Surname, MapKey::Given, MapKey::FullName]
+                .iter()
+                .any(|k| has(&keys, k))
+        {
+            Some(MapKey::FullName)
+        } else if shape.distinct.len() == shape.filled && !has(&keys, &MapKey::Id) {
+            Some(MapKey::Id)
+        } else {
+            None
+        };
+        keys[c] = guess;
+    }
+    if !has(&keys, &MapKey::Id) {
+        match keys.first() {
+            Some(None) => keys[0] = Some(MapKey::Id),
+            _ => return Err(DetectError::NoId),
+        }
+    }
+    if ![MapKey::Surname, MapKey::Given, MapKey::FullName]
+        .iter()
+        .any(|k| has(&keys, k))
+    {
+        return Err(DetectError::NoName);
+    }
+    let mut columns = Vec::new();
+    for (key, header) in keys.into_iter().zip(&headers) {
+        let Some(key) = key else { continue };
+        if header.contains([',', '=']) {
+            return Err(DetectError::Unnameable {
+                column: header.clone(),
+            });
+        }
+        columns.push((key, header.trim().to_string()));
+    }
+    Ok(ColumnMap {
+        columns,
+        date_order: None,
+    })
+}
+
+fn has_full(seen: &HashSet<MapKey>) -> bool {
+    seen.contains(&MapKey::FullName)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(csv: &str) -> String {
+        detect_column_map(csv.as_bytes()).unwrap().to_string()
+    }
+
+    #[test]
+    fn ukrainian_split_names() {
+        let csv = "№;Прізвище;Ім'я;По батькові;Дата народження;Стать;Населений пункт\n\
+                   1;Коваленко;Олена;Іванівна;05.03.2014;ж;Херсон\n";
+        assert_eq!(
+            spec(csv),
+            "id=№,surname=Прізвище,given=Ім'я,patronymic=По батькові,\
+             birth_date=Дата народження,sex=Стать,last_place=Населений пункт"
+        );
+    }
+
+    #[test]
+    fn russian_whole_names_and_ages() {
+        let csv = "№ п/п\tФИО\tВозраст\tПол\tОткуда прибыл\n\
+                   1\tКоваленко Елена Ивановна\t9\tж\tХерсон\n";
+        assert_eq!(
+            spec(csv),
+            "id=№ п/п,full_name=ФИО,age=Возраст,sex=Пол,last_place=Откуда прибыл"
+        );
+    }
+
+    #[test]
+    fn a_name_column_of_several_words_is_the_whole_name() {
+        let mut csv = String::from("Record,Name,DOB,Sex\n");
+        for k in 0..30 {
+            csv.push_str(&format!("L-{k},Olena Kovalenko,2014-03-05,F\n"));
+        }
+        assert_eq!(
+            spec(&csv),
+            "id=Record,full_name=Name,birth_date=DOB,sex=Sex"
+        );
+        let csv = "id,name,surname\n1,Olena,Kovalenko\n";
+        assert_eq!(spec(csv), "id=id,given=name,surname=surname");
+    }
+
+    #[test]
+    fn unknown_headers_by_their_values() {
+        let mut csv = String::from("a,b,c,d\n");
+        for k in 0..40 {
+            csv.push_str(&format!(
+                "x{k},Коваленко Олена,{},{}.03.2014\n",
+                k % 15,
+                k % 28 + 1
+            ));
+        }
+        assert_eq!(spec(&csv), "id=a,full_name=b,age=c,birth_date=d");
+    }
+
+    #[test]
+    fn no_name_is_an_error() {
+        assert_eq!(
+            detect_column_map(b"id,colour\n1,red\n").unwrap_err(),
+            DetectError::NoName
+        );
+    }
+
+    #[test]
+    fn detected_map_parses_back() {
+        let map = detect_column_map("rec_id,given_name,surname,date_of_birth,age_at\n".as_bytes())
+            .unwrap();
+        let again: ColumnMap = map.to_string().parse().unwrap();
+        assert_eq!(again, map);
+        assert_eq!(
+            map.to_string(),
+            "id=rec_id,given=given_name,surname=surname,birth_date=date_of_birth,age_at=age_at"
+        );
+    }
+}

@@ -560,3 +560,45 @@ fn cases_resolve_items_and_roles_decide_who_exports_what() {
             .unwrap();
     assert!(verified.is_valid(), "{:?}", verified.problems);
 }
+
+/// Without a map, `import` finds the columns of the sample registries
+/// (Ukrainian and Russian headers) and keeps the map it found, reading
+/// as many records as the hand-written map does.
+#[test]
+fn import_without_a_map_finds_the_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = sources::init(&dir.path().join("p"), &admin()).unwrap();
+    let folder = corpus().join("registries");
+    let auto = registries::import(
+        &mut project,
+        &admin(),
+        "ua-auto",
+        &folder.join("ua_missing_children.csv"),
+        None,
+    )
+    .unwrap();
+    let hand = registries::import(
+        &mut project,
+        &admin(),
+        "ua-hand",
+        &folder.join("ua_missing_children.csv"),
+        Some("id=Номер запису,full_name=ПІБ,birth_date=Дата народження,sex=Стать"),
+    )
+    .unwrap();
+    assert!(
+        auto.info.map.contains("id=Номер запису"),
+        "{}",
+        auto.info.map
+    );
+    assert!(auto.info.map.contains("full_name=ПІБ"), "{}", auto.info.map);
+    assert!(
+        auto.info.map.contains("birth_date=Дата народження"),
+        "{}",
+        auto.info.map
+    );
+    assert_eq!(auto.info.records, hand.info.records);
+    assert_eq!(auto.info.row_errors, 0);
+    let listed = registries::list(&project, &admin()).unwrap();
+    let kept = listed.iter().find(|r| r.name == "ua-auto").unwrap();
+    assert_eq!(kept.map, auto.info.map);
+}

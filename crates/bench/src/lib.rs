@@ -15,5 +15,7 @@
 
 mod link_options;
 pub mod synthetic;
+mod weighted;
 
 pub use link_options::{peak_rss_mib, LinkOptions};
+pub use weighted::Weighted;

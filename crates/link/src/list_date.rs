@@ -142,7 +142,7 @@ mod tests {
     }
 
     fn person(id: usize, surname: &str, given: &str) -> Record {
-        let mut r = Record::new(&id.to_string());
+        let mut r = Record::new(id.to_string());
         r.surname = Some(surname.into());
         r.given = Some(given.into());
         r

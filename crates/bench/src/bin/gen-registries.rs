@@ -453,27 +453,20 @@ struct Child {
 /// Draws index `k` of `n` with weight 1/(k+q)^s: a few values are common,
 /// most are rare (the shape of real name frequencies).
 struct ZipfMandelbrot {
-    cumulative: Vec<f64>,
+    weighted: casefile_bench::Weighted,
 }
 
 impl ZipfMandelbrot {
     fn new(n: usize, q: f64, s: f64) -> ZipfMandelbrot {
-        let mut total = 0.0;
-        let cumulative = (0..n)
-            .map(|k| {
-                total += 1.0 / (k as f64 + 1.0 + q).powf(s);
-                total
-            })
-            .collect();
-        ZipfMandelbrot { cumulative }
+        ZipfMandelbrot {
+            weighted: casefile_bench::Weighted::new(
+                (0..n).map(|k| 1.0 / (k as f64 + 1.0 + q).powf(s)),
+            ),
+        }
     }
 
     fn draw(&self, rng: &mut StdRng) -> usize {
-        let total = self.cumulative.last().copied().unwrap_or(0.0);
-        let x = rng.gen::<f64>() * total;
-        self.cumulative
-            .partition_point(|&c| c <= x)
-            .min(self.cumulative.len().saturating_sub(1))
+        self.weighted.draw(rng)
     }
 }
 

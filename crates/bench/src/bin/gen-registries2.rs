@@ -49,6 +49,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use casefile_bench::Weighted;
 use casefile_names::{transliterate, Scheme};
 use chrono::{Datelike, Duration, NaiveDate};
 use rand::rngs::StdRng;
@@ -64,33 +65,6 @@ fn table_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .skip(1)
         .map(|l| l.split('\t').collect())
-}
-
-/// Draws an index by weight.
-struct Weighted {
-    cumulative: Vec<f64>,
-}
-
-impl Weighted {
-    fn new(weights: impl IntoIterator<Item = f64>) -> Weighted {
-        let mut total = 0.0;
-        let cumulative = weights
-            .into_iter()
-            .map(|w| {
-                total += w;
-                total
-            })
-            .collect();
-        Weighted { cumulative }
-    }
-
-    fn draw(&self, rng: &mut StdRng) -> usize {
-        let total = self.cumulative.last().copied().unwrap_or(0.0);
-        let x = rng.gen::<f64>() * total;
-        self.cumulative
-            .partition_point(|&c| c <= x)
-            .min(self.cumulative.len().saturating_sub(1))
-    }
 }
 
 /// A given name: Ukrainian and Russian forms, and the group's diminutives.

@@ -707,7 +707,11 @@ fn is_list_item(line: &str) -> bool {
 /// Whether the text between two words of a list item is a dash or a colon that separates a
 /// figure from its label ("312 – до Криму", "«Зубраняці» – 205", "Donetsk region: 61").
 fn separates_figure(gap: &str) -> bool {
-    let t = gap.trim();
+    // A closing quote or bracket may end the label: "«Зубраняці» – 205".
+    let t = gap
+        .trim()
+        .trim_start_matches(['»', '"', '”', '“', '\'', '’', ')'])
+        .trim();
     matches!(t, "–" | "—" | "-" | ":")
 }
 
@@ -1818,6 +1822,26 @@ mod tests {
             .iter()
             .map(|c| (c.number, c.qualifier, c.age_min, c.age_max))
             .collect()
+    }
+
+    #[test]
+    fn list_items_after_a_passage_about_children_count_them() {
+        let c = claims(
+            "Загалом з області вивезли дітей:\n▪️ 312 – до Криму;\n▪️ 97 – до РФ;\n• у лагері «Сонечко» – 14;\n",
+        );
+        let numbers: Vec<_> = c.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, [Some(312), Some(97), Some(14)], "{c:?}");
+        // A list after a passage about something else counts nothing.
+        let c = claims("Загалом у області працюють табори:\n▪️ 312 – у Криму;\n▪️ 97 – у РФ;\n");
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn ages_two_sentences_after_the_count() {
+        let c = claims(
+            "Двенадцать детей вернулись к семьям. Об этом сообщила уполномоченная. Дети в возрасте от 3 до 16 лет прибыли в Москву.",
+        );
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(3), Some(16)), "{c:?}");
     }
 
     #[test]

@@ -701,14 +701,13 @@ pub fn find_relations<'a>(
         about_children,
         out: Vec::new(),
     };
-    for s in 0..doc.sentences.len() {
+    for (s, &triggers) in sentence_firsts.iter().enumerate() {
         let sentence = &doc.sentences[s];
         if sentence.shouting || sentence.first_word == sentence.end_word {
             continue;
         }
         // Each rule needs a trigger word and a mention of its kind in the sentence (a route
         // needs a preposition: without one no place takes a role).
-        let triggers = sentence_firsts[s];
         if triggers & (first::ROLE | first::VERB | first::PLACE) == 0 {
             continue;
         }

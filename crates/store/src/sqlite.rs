@@ -682,6 +682,37 @@ impl Store for SqliteStore {
         rows.collect::<rusqlite::Result<_>>().db("count sources")
     }
 
+    fn sources(&self) -> Result<Vec<SourceSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, kind, media_type, language, title, publisher, published, url,
+                    ingested_at, size, length(CAST(text AS BLOB))
+             FROM sources ORDER BY ingested_at, id",
+            )
+            .db("list sources")?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok(SourceSummary {
+                    id: SourceId(row.get(0)?),
+                    kind: parse_col(row, 1)?,
+                    media_type: parse_col(row, 2)?,
+                    language: row.get(3)?,
+                    meta: SourceMeta {
+                        title: row.get(4)?,
+                        publisher: row.get(5)?,
+                        published: row.get(6)?,
+                        url: row.get(7)?,
+                    },
+                    ingested_at: row.get(8)?,
+                    size: row.get::<_, i64>(9)? as u64,
+                    text_len: row.get::<_, i64>(10)? as usize,
+                })
+            })
+            .db("list sources")?;
+        rows.collect::<rusqlite::Result<_>>().db("list sources")
+    }
+
     fn unindexed_sources(&self, limit: usize) -> Result<Vec<Source>> {
         let mut stmt = self
             .conn

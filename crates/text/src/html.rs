@@ -24,7 +24,7 @@ use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
 use crate::dates::normalize_date;
-use crate::wordlist::pairs;
+use crate::wordlist::{entries, pairs};
 
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,12 +53,9 @@ pub struct HtmlDocument {
 pub const MAX_NESTING: usize = 4096;
 
 /// Container elements that close only with their own end tag: the ones
-/// whose nesting the tree builder pays for.
-const CONTAINERS: &[&str] = &[
-    "div", "section", "article", "aside", "main", "nav", "header", "footer", "blockquote",
-    "figure", "fieldset", "details", "ul", "ol", "dl", "form", "center", "address", "menu",
-    "span", "table", "font", "b", "i", "em", "strong", "a",
-];
+/// whose nesting the tree builder pays for (`data/nesting_containers.txt`).
+static CONTAINERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/nesting_containers.txt")).collect());
 
 /// Counts container depth from the token stream alone (linear time).
 struct DepthSink {

@@ -4,7 +4,6 @@
 #![no_main]
 
 use casefile_store::{Project, SearchQuery};
-use casefile_store::Store as _;
 use libfuzzer_sys::fuzz_target;
 use std::sync::{LazyLock, Mutex};
 
@@ -25,10 +24,13 @@ static PROJECT: LazyLock<Mutex<(tempfile::TempDir, Project)>> = LazyLock::new(||
         files.push(path);
     }
     let options = casefile_ingest::IngestOptions {
+        kind: None,
+        meta: Default::default(),
+        language: None,
         max_file_size: 1 << 20,
         actor: "fuzz".into(),
         tool: "fuzz".into(),
-        ..Default::default()
+        extract: true,
     };
     casefile_ingest::ingest(&mut project, &files, &options, &casefile_ingest::NoProgress)
         .expect("the corpus ingests");

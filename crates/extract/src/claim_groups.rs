@@ -74,7 +74,11 @@ pub fn group_claims(claims: &[ClaimFacts]) -> Vec<ClaimGroup> {
             groups
                 .iter()
                 .enumerate()
-                .filter(|(_, (profile, _, _))| profile.number == claim.number)
+                .filter(|(_, (profile, _, group))| {
+                    // A count kept apart as ambiguous stays alone: it is
+                    // not a claim that others can be said to repeat.
+                    !group.ambiguous && profile.number == claim.number
+                })
                 .filter(|(_, (profile, _, _))| profile.conflicts(claim).is_empty())
                 .map(|(g, _)| g)
                 .collect()
@@ -437,8 +441,9 @@ mod tests {
         let crimea = with(claim(40), |c| c.destination = Some("Crimea".into()));
         let minsk = with(claim(40), |c| c.destination = Some("Minsk".into()));
         let bare = claim(40);
-        let groups = group_claims(&[crimea, minsk, bare]);
-        assert_eq!(groups.len(), 3);
+        let groups = group_claims(&[crimea, minsk, bare.clone(), bare]);
+        assert_eq!(groups.len(), 4, "{groups:?}");
+        assert!(groups[3].ambiguous);
         assert!(groups[2].ambiguous);
         assert!(!groups[0].ambiguous);
     }

@@ -258,6 +258,7 @@ impl SearchIndex {
 
     /// Ranked results with highlighted snippets and hit offsets.
     pub fn search(&self, store: &dyn Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        check_query(&query.text)?;
         let f = self.fields;
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
         parser.set_conjunction_by_default();
@@ -317,6 +318,41 @@ impl SearchIndex {
         }
         Ok(out)
     }
+}
+
+/// How deeply a query may nest brackets: the query grammar backtracks at
+/// each level, so 40 open brackets took longer than 20 s (found by the
+/// `search` fuzz target).
+pub const MAX_QUERY_NESTING: usize = 8;
+/// How many words a query may hold: each is a term to look up and to
+/// highlight in every hit.
+pub const MAX_QUERY_WORDS: usize = 256;
+
+/// Refuses a query that would cost far more than any real search: brackets
+/// nested deeper than [`MAX_QUERY_NESTING`] or more than
+/// [`MAX_QUERY_WORDS`] words.
+fn check_query(text: &str) -> Result<()> {
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                if depth > MAX_QUERY_NESTING {
+                    return Err(StoreError::Query {
+                        reason: "brackets are nested more than 8 deep",
+                    });
+                }
+            }
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if text.split_whitespace().nth(MAX_QUERY_WORDS).is_some() {
+        return Err(StoreError::Query {
+            reason: "it has more than 256 words",
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -411,5 +447,17 @@ mod tests {
                 assert!(!message.contains(word), "{word:?} in {message:?}");
             }
         }
+    }
+
+    #[test]
+    fn deep_brackets_and_floods_of_words_are_refused_before_parsing() {
+        let deep = format!("A {}x", "(".repeat(40));
+        let err = check_query(&deep).unwrap_err().to_string();
+        assert!(err.contains("nested more than 8 deep"), "{err}");
+        let words = vec!["дітей"; 10_000].join(" ");
+        let err = check_query(&words).unwrap_err().to_string();
+        assert!(err.contains("more than 256 words"), "{err}");
+        assert!(check_query("(Kherson OR Херсон) AND (camp OR табір)").is_ok());
+        assert!(check_query(&vec!["word"; 256].join(" ")).is_ok());
     }
 }

@@ -1076,35 +1076,10 @@ impl Store for SqliteStore {
             "SELECT seq, time, actor, action, objects, detail, prev_hash, hash FROM audit ORDER BY seq",
         ).db("read the audit log")?;
         let rows = stmt
-            .query_map([], |r| {
-                let objects: String = r.get(4)?;
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    AuditRecord {
-                        time: r.get(1)?,
-                        actor: r.get(2)?,
-                        action: r.get(3)?,
-                        objects: Vec::new(),
-                        detail: r.get(5)?,
-                    },
-                    objects,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                ))
-            })
+            .query_map([], audit_from_row)
             .db("read the audit log")?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (seq, mut record, objects, prev_hash, hash) = row.db("read the audit log")?;
-            record.objects = parse_objects(objects);
-            out.push(AuditEntry {
-                seq: seq as u64,
-                record,
-                prev_hash,
-                hash,
-            });
-        }
-        Ok(out)
+        rows.collect::<rusqlite::Result<_>>()
+            .db("read the audit log")
     }
 
     fn audit_page(&self, query: &AuditQuery) -> Result<Vec<AuditEntry>> {
@@ -1130,20 +1105,7 @@ impl Store for SqliteStore {
                     query.actor,
                     query.limit as i64
                 ],
-                |r| {
-                    Ok(AuditEntry {
-                        seq: r.get::<_, i64>(0)? as u64,
-                        record: AuditRecord {
-                            time: r.get(1)?,
-                            actor: r.get(2)?,
-                            action: r.get(3)?,
-                            objects: parse_objects(r.get(4)?),
-                            detail: r.get(5)?,
-                        },
-                        prev_hash: r.get(6)?,
-                        hash: r.get(7)?,
-                    })
-                },
+                audit_from_row,
             )
             .db("read the audit log")?;
         rows.collect::<rusqlite::Result<_>>()
@@ -1202,4 +1164,21 @@ mod tests {
             .unwrap();
         assert!(!old_table);
     }
+}
+
+/// One row of `SELECT seq, time, actor, action, objects, detail, prev_hash,
+/// hash FROM audit`.
+fn audit_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: r.get::<_, i64>(0)? as u64,
+        record: AuditRecord {
+            time: r.get(1)?,
+            actor: r.get(2)?,
+            action: r.get(3)?,
+            objects: parse_objects(r.get(4)?),
+            detail: r.get(5)?,
+        },
+        prev_hash: r.get(6)?,
+        hash: r.get(7)?,
+    })
 }

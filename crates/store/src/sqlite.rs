@@ -1117,6 +1117,23 @@ impl Store for SqliteStore {
     }
 }
 
+/// One row of `SELECT seq, time, actor, action, objects, detail, prev_hash,
+/// hash FROM audit`.
+fn audit_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: r.get::<_, i64>(0)? as u64,
+        record: AuditRecord {
+            time: r.get(1)?,
+            actor: r.get(2)?,
+            action: r.get(3)?,
+            objects: parse_objects(r.get(4)?),
+            detail: r.get(5)?,
+        },
+        prev_hash: r.get(6)?,
+        hash: r.get(7)?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1164,21 +1181,4 @@ mod tests {
             .unwrap();
         assert!(!old_table);
     }
-}
-
-/// One row of `SELECT seq, time, actor, action, objects, detail, prev_hash,
-/// hash FROM audit`.
-fn audit_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
-    Ok(AuditEntry {
-        seq: r.get::<_, i64>(0)? as u64,
-        record: AuditRecord {
-            time: r.get(1)?,
-            actor: r.get(2)?,
-            action: r.get(3)?,
-            objects: parse_objects(r.get(4)?),
-            detail: r.get(5)?,
-        },
-        prev_hash: r.get(6)?,
-        hash: r.get(7)?,
-    })
 }

@@ -10,6 +10,7 @@
 //! `source:`, `entity:` or `statement:` in front.
 
 use crate::entities::{resolve, RESOLVED_KINDS};
+use crate::registries::{child_record_entity, load, parse_child_entity};
 use crate::{Actor, AppError, Permission, Protected, Result, Scope};
 use casefile_core::is_sensitive;
 use casefile_core::{
@@ -17,7 +18,7 @@ use casefile_core::{
 };
 use casefile_store::{Project, Store, StoreError};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Creates a case; names are unique.
 pub fn new(project: &mut Project, actor: &Actor, name: &str, description: &str) -> Result<Case> {
@@ -127,6 +128,9 @@ fn change(
         return Err(AppError::Invalid("name at least one item".into()));
     }
     let case = find(project.store(), case)?;
+    if adding {
+        ensure_child_entities(project, actor, items)?;
+    }
     let mut resolved = Vec::with_capacity(items.len());
     for text in items {
         let item = resolve_item(project.store(), text)?;
@@ -149,6 +153,46 @@ fn change(
         changed,
         unchanged,
     })
+}
+
+/// Registry records named as `child:REGISTRY:RECORD` (with or without
+/// `entity:` in front) become their pseudonymous entities when the registry
+/// holds them, as a review decision would make them: a case can hold a
+/// child before anyone has judged a match. Each registry is read once (an
+/// audited read) and needs [`Permission::ReadRegistries`].
+fn ensure_child_entities(project: &mut Project, actor: &Actor, items: &[String]) -> Result<()> {
+    let mut wanted: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for text in items {
+        let text = text.trim();
+        let id = EntityId(text.strip_prefix("entity:").unwrap_or(text).to_string());
+        let Some((registry, record)) = parse_child_entity(&id) else {
+            continue;
+        };
+        if project.store().entity(&id)?.is_none() {
+            wanted
+                .entry(registry.to_string())
+                .or_default()
+                .push(record.to_string());
+        }
+    }
+    for (registry, records) in wanted {
+        actor.require(Permission::ReadRegistries)?;
+        let held: HashSet<String> = load(project, &registry, actor, "case")?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        for record in records {
+            if !held.contains(&record) {
+                return Err(AppError::NotFound(format!(
+                    "registry {registry:?} has no record {record:?}"
+                )));
+            }
+            project
+                .store_mut()
+                .put_entity(&child_record_entity(&registry, &record), &actor.name)?;
+        }
+    }
+    Ok(())
 }
 
 /// What a user's text names: `source:…`, `entity:…` or `statement:…`

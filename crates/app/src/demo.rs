@@ -122,10 +122,10 @@ impl DemoReport {
     }
 }
 
-/// The demo's case: every source of the sample corpus.
+/// The demo's case: every source and registry record of the sample corpus.
 pub const DEMO_CASE: &str = "sample-corpus";
 const DEMO_CASE_DESCRIPTION: &str =
-    "Every source of the sample corpus (invented texts on reported transfers of children to Belarus and Russia)";
+    "Every source and registry record of the sample corpus (invented texts and lists on reported transfers of children to Belarus and Russia)";
 
 /// Builds the demo project in `dir` (replacing an earlier demo project there,
 /// refusing anything else) and tours it.
@@ -193,12 +193,21 @@ pub fn build(dir: &Path, actor: &Actor) -> Result<DemoReport> {
 
     let folder = corpus.path().join("registries");
     let (registries, links) = registry_tour(&mut project, &folder, actor)?;
-    // A case of every source, for `casefile report` and `routes --case`.
+    // A case of every source and every registry record, for `casefile
+    // report` (its routes, registry counts and estimate) and `routes --case`.
     crate::cases::new(&mut project, actor, DEMO_CASE, DEMO_CASE_DESCRIPTION)?;
-    let items: Vec<String> = listed
+    let mut items: Vec<String> = listed
         .iter()
         .map(|s| format!("source:{}", s.id.0))
         .collect();
+    for (name, _, _) in DEMO_REGISTRIES {
+        for record in registries::load(&mut project, name, actor, "demo case")? {
+            items.push(format!(
+                "entity:{}",
+                registries::child_entity(name, &record.id).0
+            ));
+        }
+    }
     crate::cases::add(&mut project, actor, DEMO_CASE, &items)?;
     let verify = verify_project(&project)?;
     Ok(DemoReport {

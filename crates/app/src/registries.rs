@@ -158,6 +158,16 @@ pub fn child_entity(registry: &str, record: &str) -> EntityId {
     EntityId(format!("child:{registry}:{record}"))
 }
 
+/// The pseudonymous entity of a registry record as stored: its caption is
+/// the registry and record id, never the child's name.
+pub(crate) fn child_record_entity(registry: &str, record: &str) -> Entity {
+    Entity {
+        id: child_entity(registry, record),
+        kind: EntityKind::Child,
+        caption: format!("{registry} record {record}"),
+    }
+}
+
 /// The registry and record id of a child entity made by [`child_entity`].
 pub fn parse_child_entity(id: &EntityId) -> Option<(&str, &str)> {
     id.0.strip_prefix("child:")?.split_once(':')
@@ -523,15 +533,10 @@ pub fn decide(
         )));
     }
     let (a, b) = (child_entity(left, left_id), child_entity(right, right_id));
-    // The caption is a pseudonym: registry and record id, never the name.
-    let children: Vec<Entity> = [(&a, left, left_id), (&b, right, right_id)]
-        .into_iter()
-        .map(|(entity, registry, record)| Entity {
-            id: entity.clone(),
-            kind: EntityKind::Child,
-            caption: format!("{registry} record {record}"),
-        })
-        .collect();
+    let children = vec![
+        child_record_entity(left, left_id),
+        child_record_entity(right, right_id),
+    ];
     let property = match verdict {
         Verdict::Accept => RECORD_MATCH,
         Verdict::Reject => RECORD_NON_MATCH,

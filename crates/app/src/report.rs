@@ -19,6 +19,11 @@
 //!   the whole project): how many records have their last known place in
 //!   each region — counts only, read from the registry's original as an
 //!   audited read;
+//! - with 3–5 child registries (those of the case's child entities, whole
+//!   lists, or every registry for the whole project): the multiple-systems
+//!   estimate of how many children none of them recorded, every method with
+//!   its interval, the warnings and the spread over match thresholds, as
+//!   `casefile estimate` gives it — counts only;
 //! - the last evidence package exported of the case (its hash), from the
 //!   audit log.
 //!
@@ -28,7 +33,7 @@
 //! written is an audit entry.
 
 use crate::cases::{find, EntityGroups};
-use crate::estimate::known_place;
+use crate::estimate::{known_place, EstimateRequest, Estimated};
 use crate::registries::{load, parse_child_entity};
 use crate::{Actor, AppError, Permission, Result, Scope};
 use casefile_core::claim_kind::CHILD_COUNT;
@@ -40,7 +45,10 @@ use casefile_core::{
     is_sensitive, AuditRecord, Case, CaseItem, EntityId, EntityKind, PageMap, SourceId, Statement,
     StatementFilter, StatementId, Status, EVENT_RELATIONS, PARTY_RELATIONS,
 };
-use casefile_report::{point_of, region_at, Guard};
+use casefile_estimate::{Interval, MAX_LISTS, MIN_LISTS};
+use casefile_report::{
+    point_of, region_at, EstimateRow, EstimateSection, Guard, ListSize, SpreadRow,
+};
 pub use casefile_report::{
     thousands, Cite, Claim, CountRange, Event, Package, Party, Place, Point, RegistryTally,
     Relation, ReportInput, Route, RouteClaim, RouteEvent, SourceRef,
@@ -624,8 +632,99 @@ pub fn gather(
         .transpose()?
         .flatten();
     input.registries = tallies(project, actor, case.is_none(), &child_entities)?;
+    input.estimate = estimate_section(project, actor, case.is_none(), &child_entities)?;
     input.places = places(&input);
     Ok((case, input))
+}
+
+/// The estimate of the children no list recorded, over the whole registry
+/// lists that the case's child records come from (every registry for the
+/// whole project), when there are 3–5 of them and the actor may read
+/// registries. A table the methods cannot use gives no section; reading
+/// or linking failures are errors.
+fn estimate_section(
+    project: &mut Project,
+    actor: &Actor,
+    whole_project: bool,
+    children: &[EntityId],
+) -> Result<Option<EstimateSection>> {
+    if !actor.role.allows(Permission::ReadRegistries) {
+        return Ok(None);
+    }
+    let mut names: Vec<String> = Vec::new();
+    if whole_project {
+        names.extend(project.store().registries()?.into_iter().map(|r| r.name));
+    } else {
+        for id in children {
+            if let Some((registry, _)) = parse_child_entity(id) {
+                if !names.iter().any(|n| n == registry) {
+                    names.push(registry.to_string());
+                }
+            }
+        }
+    }
+    if !(MIN_LISTS..=MAX_LISTS).contains(&names.len()) {
+        return Ok(None);
+    }
+    let request = EstimateRequest {
+        registries: names,
+        ..Default::default()
+    };
+    let answer = match crate::estimate::estimate(project, actor, &request) {
+        Ok(answer) => answer,
+        Err(AppError::Invalid(_)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let Estimated::Whole(estimate) = &answer.estimate else {
+        return Ok(None);
+    };
+    let row = |method: &str, n_hat: f64, interval: &Interval, detail: Option<String>| EstimateRow {
+        method: method.to_string(),
+        n_hat,
+        lower: interval.lower,
+        upper: interval.upper,
+        detail,
+    };
+    Ok(Some(EstimateSection {
+        lists: answer
+            .lists
+            .iter()
+            .map(|l| ListSize {
+                name: l.name.clone(),
+                records: l.records,
+            })
+            .collect(),
+        threshold: answer.threshold,
+        observed: estimate.observed,
+        methods: estimate
+            .method_rows()
+            .iter()
+            .map(|r| row(&r.method, r.n_hat, &r.interval, r.detail.clone()))
+            .collect(),
+        floor: estimate.heterogeneity.as_ref().map(|b| {
+            row(
+                "check: Chao's lower bound, uneven visibility",
+                b.n_hat,
+                &b.interval,
+                Some(format!(
+                    "a floor, not an estimate: {} seen on one list only, {} on exactly two",
+                    b.seen_once, b.seen_twice
+                )),
+            )
+        }),
+        warnings: estimate.messages.clone(),
+        spread: answer
+            .spread
+            .spreads
+            .iter()
+            .map(|s| SpreadRow {
+                method: s.method.clone(),
+                lowest: s.lowest,
+                highest: s.highest,
+            })
+            .collect(),
+        spread_note: answer.spread_note.clone(),
+    }))
 }
 
 /// The last `export.bagit` of the case in the audit log.

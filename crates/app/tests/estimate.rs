@@ -253,3 +253,50 @@ fn fewer_than_three_lists_and_roles_without_registries_are_refused() {
     let after = sources::log(&project, &admin(), None).unwrap().len();
     assert_eq!(before, after);
 }
+
+/// A case can hold registry records named `child:REGISTRY:RECORD` before
+/// anyone has judged a match: their pseudonymous entities are made on the
+/// way in (captioned by registry and record id, never a name); a record the
+/// registry does not hold, or a role that may not change cases, is refused
+/// and adds nothing.
+#[test]
+fn a_case_holds_registry_records_before_any_decision() {
+    use casefile_app::cases;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut p = project(tmp.path());
+    cases::new(&mut p, &admin(), "lists", "all three lists").unwrap();
+    let first = DEMO_REGISTRIES[0].0;
+    let record = {
+        let csv = std::fs::read_to_string(registries_dir().join(DEMO_REGISTRIES[0].1)).unwrap();
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let named = format!("entity:child:{first}:{record}");
+
+    let missing = cases::add(
+        &mut p,
+        &admin(),
+        "lists",
+        &[format!("child:{first}:no-such-record")],
+    )
+    .unwrap_err();
+    assert!(matches!(missing, AppError::NotFound(_)), "{missing}");
+    assert!(missing.to_string().contains("no-such-record"), "{missing}");
+
+    // A tracer reads registries but may not change cases: nothing is made.
+    let tracer = Actor::new("t", Role::Tracer);
+    let refused = cases::add(&mut p, &tracer, "lists", std::slice::from_ref(&named));
+    assert!(refused.is_err());
+    let id = registries::child_entity(first, &record);
+    assert!(p.store().entity(&id).unwrap().is_none());
+
+    let added = cases::add(&mut p, &admin(), "lists", &[named]).unwrap();
+    assert_eq!(added.changed.len(), 1);
+    let entity = p.store().entity(&id).unwrap().unwrap();
+    assert_eq!(entity.caption, format!("{first} record {record}"));
+}

@@ -165,7 +165,7 @@ fn render(answer: &EstimateAnswer) -> String {
     out.push_str("\nLinkage uncertainty: the estimate at each match threshold\n");
     for (label, alternative) in &answer.spread.alternatives {
         out.push_str(&format!("  {label}: {} seen\n", alternative.observed));
-        for row in method_rows(alternative) {
+        for row in alternative.method_rows() {
             out.push_str(&method_line(&row.method, row.n_hat, &row.interval, "  "));
         }
     }
@@ -199,81 +199,8 @@ fn overlap(table: &OverlapTable, letters: &[char]) -> String {
     out
 }
 
-/// One method's answer: its name, estimate, 95% interval and, for the
-/// full report, what it rests on.
-struct Row {
-    method: String,
-    n_hat: f64,
-    interval: Interval,
-    detail: Option<String>,
-}
-
-/// Every method that answered.
-fn method_rows(estimate: &Estimate) -> Vec<Row> {
-    let row = |method: &str, n_hat, interval, detail| Row {
-        method: method.to_string(),
-        n_hat,
-        interval,
-        detail,
-    };
-    let loglinear = &estimate.loglinear;
-    let mut rows = Vec::new();
-    if let Some(a) = &loglinear.aic_average {
-        rows.push(row("log-linear, AIC average", a.n_hat, a.interval, None));
-    }
-    if let Some(b) = &loglinear.bic_average {
-        rows.push(row("log-linear, BIC average", b.n_hat, b.interval, None));
-    }
-    if let (Some(best), Some(profile)) = (&loglinear.best, &loglinear.profile) {
-        let interval = Interval {
-            lower: profile.lower,
-            upper: profile.upper,
-        };
-        let detail = format!("model: {}", best.label);
-        rows.push(row(
-            "log-linear best model, profile likelihood",
-            profile.n_hat,
-            interval,
-            Some(detail),
-        ));
-    }
-    if let Some(b) = &loglinear.bootstrap {
-        let detail = format!(
-            "{} replicates, model selection repeated in each",
-            b.replicates
-        );
-        rows.push(row(
-            "log-linear bootstrap",
-            b.median,
-            b.interval,
-            Some(detail),
-        ));
-    }
-    if let Some(d) = &estimate.dga {
-        rows.push(row(
-            "decomposable-graph averaging (Madigan–York)",
-            d.n_hat,
-            d.interval,
-            None,
-        ));
-    }
-    if let Some(l) = &estimate.lcmcr {
-        let detail = format!(
-            "R-hat {:.2}, effective sample size {:.0}",
-            l.r_hat, l.effective_sample_size
-        );
-        rows.push(row(
-            "latent classes (LCMCR)",
-            l.n_hat,
-            l.interval,
-            Some(detail),
-        ));
-    }
-    rows
-}
-
 fn methods(estimate: &Estimate) -> String {
-    let rows = method_rows(estimate);
+    let rows = estimate.method_rows();
     if rows.is_empty() {
         return "  no method gave an estimate\n".to_string();
     }
@@ -283,6 +210,18 @@ fn methods(estimate: &Estimate) -> String {
         if let Some(detail) = row.detail {
             out.push_str(&format!("      {detail}\n"));
         }
+    }
+    if let Some(bound) = &estimate.heterogeneity {
+        out.push_str(&method_line(
+            "check: Chao's lower bound, uneven visibility",
+            bound.n_hat,
+            &bound.interval,
+            "",
+        ));
+        out.push_str(&format!(
+            "      a floor, not an estimate: {} seen on one list only, {} on exactly two\n",
+            bound.seen_once, bound.seen_twice
+        ));
     }
     out
 }

@@ -89,12 +89,28 @@ fn routes_geojson_and_the_report_of_the_demo_case() {
     assert!(out.status.success(), "{}", stderr(&out));
     let page = std::fs::read_to_string(&html).unwrap();
     for id in [
-        "summary", "map", "routes", "timeline", "claims", "network", "notes", "sources",
+        "summary", "map", "routes", "timeline", "claims", "estimate", "network", "notes", "sources",
     ] {
         assert!(
             page.contains(&format!("<section id=\"{id}\"")),
             "no {id} section"
         );
+    }
+    // The demo case holds the three sample registries' records: the report
+    // estimates how many children none of them recorded, every method
+    // beside its interval, with the lists named and counted.
+    let estimate = section(&page, "estimate");
+    for expected in [
+        "latin_web (44)",
+        "ru_camp (56)",
+        "ua_missing (72)",
+        "log-linear, AIC average",
+        "decomposable-graph averaging",
+        "latent classes (LCMCR)",
+        "Chao&#x27;s lower bound",
+        "Linkage uncertainty",
+    ] {
+        assert!(estimate.contains(expected), "{expected}: {estimate}");
     }
     // Writing over the report is refused, with the path named.
     let again = run(
@@ -119,4 +135,15 @@ fn routes_geojson_and_the_report_of_the_demo_case() {
         assert!(!geo_text.contains(&name), "the GeoJSON names a child");
         assert!(!routes_text.contains(&name), "routes name a child");
     }
+}
+
+/// The text of `<section id="ID">` up to its end.
+fn section<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page
+        .find(&format!("<section id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no {id} section"));
+    let end = page[start..]
+        .find("</section>")
+        .map_or(page.len(), |e| start + e);
+    &page[start..end]
 }

@@ -11,6 +11,7 @@
 pub mod dga;
 pub mod diagnostics;
 mod error;
+pub mod heterogeneity;
 pub mod lcmcr;
 mod linalg;
 pub mod linkage;
@@ -27,11 +28,12 @@ pub mod warnings;
 
 pub use dga::{estimate_dga, DgaReport, TotalPrior};
 pub use error::EstimateError;
+pub use heterogeneity::{chao_lower_bound, HeterogeneityBound};
 pub use lcmcr::{estimate_lcmcr, LcmcrOptions, LcmcrReport};
 pub use linkage::{linkage_spread, LinkageSpread, MethodSpread};
 pub use loglinear::{fit_all, fit_model, Model, ModelFit};
 pub use profile::{profile_interval, ProfileInterval};
-pub use report::{estimate, Estimate, EstimateOptions};
+pub use report::{estimate, Estimate, EstimateOptions, MethodRow};
 pub use selection::{estimate_loglinear, Criterion, LoglinearReport, ModelAverage};
 pub use simulate::{coverage_scenarios, simulate, Scenario, VisibilityClass};
 pub use strata::{estimate_strata, StrataBuilder, StratifiedEstimate, SummedTotal};

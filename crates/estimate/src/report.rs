@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::dga::{estimate_dga, DgaReport, TotalPrior};
 use crate::error::EstimateError;
+use crate::heterogeneity::{chao_lower_bound, HeterogeneityBound};
 use crate::lcmcr::{estimate_lcmcr, LcmcrOptions, LcmcrReport};
 use crate::selection::{estimate_loglinear, LoglinearReport};
+use crate::summary::Interval;
 use crate::table::OverlapTable;
 use crate::warnings::{result_warnings, table_warnings, ListMetadata, Warning, WarningThresholds};
 
@@ -50,6 +52,10 @@ pub struct Estimate {
     pub loglinear: LoglinearReport,
     pub dga: Option<DgaReport>,
     pub lcmcr: Option<LcmcrReport>,
+    /// Chao's lower bound under heterogeneous visibility: a check on the
+    /// methods, not an estimate to quote (see `heterogeneity`).
+    #[serde(default)]
+    pub heterogeneity: Option<HeterogeneityBound>,
     pub warnings: Vec<Warning>,
     /// The warnings in plain words, in the same order.
     pub messages: Vec<String>,
@@ -72,6 +78,79 @@ impl Estimate {
             out.push(("latent classes (LCMCR)".to_string(), l.n_hat));
         }
         out
+    }
+}
+
+/// One method's answer as a report shows it: its name, estimate, 95%
+/// interval and what it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MethodRow {
+    pub method: String,
+    pub n_hat: f64,
+    pub interval: Interval,
+    pub detail: Option<String>,
+}
+
+impl Estimate {
+    /// Every method that answered, in the order a report lists them.
+    pub fn method_rows(&self) -> Vec<MethodRow> {
+        let row = |method: &str, n_hat, interval, detail| MethodRow {
+            method: method.to_string(),
+            n_hat,
+            interval,
+            detail,
+        };
+        let loglinear = &self.loglinear;
+        let mut rows = Vec::new();
+        if let Some(a) = &loglinear.aic_average {
+            rows.push(row("log-linear, AIC average", a.n_hat, a.interval, None));
+        }
+        if let Some(b) = &loglinear.bic_average {
+            rows.push(row("log-linear, BIC average", b.n_hat, b.interval, None));
+        }
+        if let (Some(best), Some(profile)) = (&loglinear.best, &loglinear.profile) {
+            let interval = Interval {
+                lower: profile.lower,
+                upper: profile.upper,
+            };
+            rows.push(row(
+                "log-linear best model, profile likelihood",
+                profile.n_hat,
+                interval,
+                Some(format!("model: {}", best.label)),
+            ));
+        }
+        if let Some(b) = &loglinear.bootstrap {
+            rows.push(row(
+                "log-linear bootstrap",
+                b.median,
+                b.interval,
+                Some(format!(
+                    "{} replicates, model selection repeated in each",
+                    b.replicates
+                )),
+            ));
+        }
+        if let Some(d) = &self.dga {
+            rows.push(row(
+                "decomposable-graph averaging (Madigan–York)",
+                d.n_hat,
+                d.interval,
+                None,
+            ));
+        }
+        if let Some(l) = &self.lcmcr {
+            rows.push(row(
+                "latent classes (LCMCR)",
+                l.n_hat,
+                l.interval,
+                Some(format!(
+                    "R-hat {:.2}, effective sample size {:.0}",
+                    l.r_hat, l.effective_sample_size
+                )),
+            ));
+        }
+        rows
     }
 }
 
@@ -124,12 +203,15 @@ pub fn estimate(
         loglinear,
         dga,
         lcmcr,
+        heterogeneity: chao_lower_bound(table),
         warnings,
         messages: Vec::new(),
     };
-    result
-        .warnings
-        .extend(result_warnings(result.observed, &result.point_estimates()));
+    result.warnings.extend(result_warnings(
+        result.observed,
+        &result.point_estimates(),
+        result.heterogeneity.as_ref(),
+    ));
     result.messages = result.warnings.iter().map(Warning::message).collect();
     Ok(result)
 }

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::heterogeneity::HeterogeneityBound;
 use crate::table::OverlapTable;
 
 /// What the caller knows about a list that the counts cannot show.
@@ -70,6 +71,15 @@ pub enum Warning {
         r_hat: f64,
         effective_sample_size: f64,
     },
+    /// Even the lower end of Chao's heterogeneity bound lies above every
+    /// method's estimate: a group of people whom the lists rarely see is
+    /// probably missing from the estimate.
+    UnevenVisibility {
+        bound: f64,
+        bound_lower: f64,
+        highest_method: String,
+        highest: f64,
+    },
 }
 
 impl Warning {
@@ -107,6 +117,9 @@ impl Warning {
             Warning::NoUpperLimit { method } => format!("{method}: the data put no upper limit on the total"),
             Warning::ChainsNotConverged { r_hat, effective_sample_size } => format!(
                 "the latent-class sampler has not settled (R-hat {r_hat:.2}, effective sample size {effective_sample_size:.0}): run it longer before reading its interval"
+            ),
+            Warning::UnevenVisibility { bound, bound_lower, highest_method, highest } => format!(
+                "too many people are on one list only for the models: by Chao's heterogeneity bound the total is at least {bound:.0} (95% interval from {bound_lower:.0}), above even the highest estimate ({highest_method}: {highest:.0}); some group is probably seen far less often by every list, and all the estimates here are too low"
             ),
         }
     }
@@ -205,9 +218,14 @@ pub fn table_warnings(
     warnings
 }
 
-/// Warnings from the methods' answers: far above the observed, and
-/// disagreement between methods (each given as name and point estimate).
-pub fn result_warnings(observed: u64, estimates: &[(String, f64)]) -> Vec<Warning> {
+/// Warnings from the methods' answers: far above the observed,
+/// disagreement between methods (each given as name and point estimate),
+/// and all of them below the heterogeneity bound.
+pub fn result_warnings(
+    observed: u64,
+    estimates: &[(String, f64)],
+    bound: Option<&HeterogeneityBound>,
+) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for (method, estimate) in estimates {
         if estimate.is_finite() && *estimate > 10.0 * observed as f64 {
@@ -231,6 +249,14 @@ pub fn result_warnings(observed: u64, estimates: &[(String, f64)]) -> Vec<Warnin
                 low: low.1,
                 high_method: high.0.clone(),
                 high: high.1,
+            });
+        }
+        if let Some(bound) = bound.filter(|b| b.interval.lower > high.1) {
+            warnings.push(Warning::UnevenVisibility {
+                bound: bound.n_hat,
+                bound_lower: bound.interval.lower,
+                highest_method: high.0.clone(),
+                highest: high.1,
             });
         }
     }
@@ -310,16 +336,40 @@ mod tests {
             }),
             "{w:?}"
         );
-        let r = result_warnings(365, &[("a".into(), 400.0), ("b".into(), 4000.0)]);
+        let r = result_warnings(365, &[("a".into(), 400.0), ("b".into(), 4000.0)], None);
         assert!(r
             .iter()
             .any(|w| matches!(w, Warning::FarAboveObserved { .. })));
         assert!(r
             .iter()
             .any(|w| matches!(w, Warning::MethodsDisagree { .. })));
-        assert!(result_warnings(365, &[("a".into(), 400.0), ("b".into(), 700.0)]).is_empty());
+        assert!(result_warnings(365, &[("a".into(), 400.0), ("b".into(), 700.0)], None).is_empty());
         for warning in w.iter().chain(&r) {
             assert!(!warning.message().is_empty());
         }
+    }
+
+    #[test]
+    fn estimates_under_the_heterogeneity_floor_are_flagged() {
+        let bound = |lower: f64| HeterogeneityBound {
+            seen_once: 300,
+            seen_twice: 20,
+            n_hat: lower + 200.0,
+            interval: crate::summary::Interval {
+                lower,
+                upper: Some(lower + 600.0),
+            },
+        };
+        let estimates = [("a".to_string(), 900.0), ("b".to_string(), 1000.0)];
+        let above = bound(1200.0);
+        let r = result_warnings(800, &estimates, Some(&above));
+        assert!(
+            r.iter().any(|w| matches!(w, Warning::UnevenVisibility { highest_method, highest, .. } if highest_method == "b" && *highest == 1000.0)),
+            "{r:?}"
+        );
+        assert!(r.iter().all(|w| !w.message().is_empty()));
+        // A floor whose interval reaches down to the estimates says nothing.
+        let overlapping = bound(950.0);
+        assert!(result_warnings(800, &estimates, Some(&overlapping)).is_empty());
     }
 }

@@ -9,7 +9,7 @@
 //! `.html`); the SVG is drawn in the same template from numbers computed
 //! here, so labels are escaped like the rest.
 
-use crate::input::{Cite, Claim, ReportInput, SourceRef};
+use crate::input::{Cite, Claim, EstimateRow, EstimateSection, ReportInput, SourceRef};
 use crate::routes::{ages, claim_period, routes, thousands, Places, Route};
 use crate::{map, network, ReportError};
 use minijinja::{context, Environment};
@@ -422,7 +422,60 @@ pub fn render_html(input: &ReportInput) -> Result<String, ReportError> {
             network => network,
             registries => registries,
             record_total => thousands(record_total),
+            estimate => input.estimate.as_ref().map(estimate_view),
             notes => &notes.list,
         })
         .map_err(|e| ReportError::Render(e.to_string()))
+}
+
+/// The estimate section with its figures written out (rounded to whole
+/// children, thousands separated).
+#[derive(Serialize)]
+struct EstimateView {
+    lists: Vec<(String, String)>,
+    threshold: String,
+    observed: String,
+    methods: Vec<EstimateRowView>,
+    floor: Option<EstimateRowView>,
+    warnings: Vec<String>,
+    spread: Vec<(String, String, String)>,
+    spread_note: String,
+}
+
+#[derive(Serialize)]
+struct EstimateRowView {
+    method: String,
+    n_hat: String,
+    lower: String,
+    upper: String,
+    detail: Option<String>,
+}
+
+fn estimate_view(e: &EstimateSection) -> EstimateView {
+    let whole = |x: f64| thousands(x.max(0.0).round() as u64);
+    let row = |r: &EstimateRow| EstimateRowView {
+        method: r.method.clone(),
+        n_hat: whole(r.n_hat),
+        lower: whole(r.lower),
+        upper: r.upper.map_or_else(|| "no upper limit".to_string(), whole),
+        detail: r.detail.clone(),
+    };
+    EstimateView {
+        lists: e
+            .lists
+            .iter()
+            .map(|l| (l.name.clone(), thousands(l.records)))
+            .collect(),
+        threshold: format!("{:.2}", e.threshold),
+        observed: thousands(e.observed),
+        methods: e.methods.iter().map(row).collect(),
+        floor: e.floor.as_ref().map(row),
+        warnings: e.warnings.clone(),
+        spread: e
+            .spread
+            .iter()
+            .map(|s| (s.method.clone(), whole(s.lowest), whole(s.highest)))
+            .collect(),
+        spread_note: e.spread_note.clone(),
+    }
 }

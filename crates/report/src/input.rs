@@ -27,6 +27,9 @@ pub struct ReportInput {
     pub relations: Vec<Relation>,
     /// Children of registries counted by region of last known place.
     pub registries: Vec<RegistryTally>,
+    /// How many children the case's 3–5 registry lists together missed,
+    /// when it has that many lists (counts only).
+    pub estimate: Option<EstimateSection>,
 }
 
 /// A signed evidence package of the case (from the audit log's `export.bagit`).
@@ -158,4 +161,47 @@ pub struct RegistryTally {
     /// None when the record has none the gazetteer knows.
     pub origin: Option<String>,
     pub records: u64,
+}
+
+/// A multiple-systems estimate over the registry lists, as the report
+/// shows it: every method beside its interval, the warnings in plain words
+/// and the spread over match thresholds; never one number alone.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct EstimateSection {
+    /// The lists in table order, with their record counts.
+    pub lists: Vec<ListSize>,
+    /// The match probability at which records were linked.
+    pub threshold: f64,
+    /// Children seen on at least one list, each counted once.
+    pub observed: u64,
+    pub methods: Vec<EstimateRow>,
+    /// Chao's lower bound under uneven visibility: a check, not an estimate.
+    pub floor: Option<EstimateRow>,
+    pub warnings: Vec<String>,
+    /// Each method's lowest and highest estimate across match thresholds.
+    pub spread: Vec<SpreadRow>,
+    pub spread_note: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ListSize {
+    pub name: String,
+    pub records: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct EstimateRow {
+    pub method: String,
+    pub n_hat: f64,
+    pub lower: f64,
+    /// None when the data put no upper limit on the total.
+    pub upper: Option<f64>,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SpreadRow {
+    pub method: String,
+    pub lowest: f64,
+    pub highest: f64,
 }

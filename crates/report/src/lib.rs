@@ -32,7 +32,7 @@ pub use geojson::geojson;
 pub use guard::{Guard, WITHHELD};
 pub use html::{render_html, Note};
 pub use input::{
-    Cite, Claim, Event, Package, Party, Place, Point, RegistryTally, Relation, ReportInput,
-    SourceRef,
+    Cite, Claim, EstimateRow, EstimateSection, Event, ListSize, Package, Party, Place, Point,
+    RegistryTally, Relation, ReportInput, SourceRef, SpreadRow,
 };
 pub use routes::{routes, thousands, CountRange, Route, RouteClaim, RouteEvent, UNSPECIFIED};

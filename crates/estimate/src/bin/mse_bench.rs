@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use casefile_estimate::{
     coverage_scenarios, estimate, simulate, Estimate, EstimateOptions, Interval, OverlapTable,
-    Scenario,
+    Scenario, Warning,
 };
 use rayon::prelude::*;
 
@@ -255,12 +255,19 @@ fn run_scenario(
         .collect();
     let mut tally: [Tally; 5] = Default::default();
     let mut warned = 0usize;
+    let mut uneven = 0usize;
     let mut failed = 0usize;
     for result in &results {
         match result {
             Ok(estimate) => {
                 tallies(estimate, truth, &mut tally);
                 warned += usize::from(!estimate.warnings.is_empty());
+                uneven += usize::from(
+                    estimate
+                        .warnings
+                        .iter()
+                        .any(|w| matches!(w, Warning::UnevenVisibility { .. })),
+                );
             }
             Err(_) => failed += 1,
         }
@@ -291,6 +298,10 @@ fn run_scenario(
             warned as f64 / answered.max(1) as f64 * 100.0
         );
     }
+    println!(
+        "  warned of uneven visibility (Chao's bound above every estimate): {:.0}%",
+        uneven as f64 / answered.max(1) as f64 * 100.0
+    );
     if failed > 0 {
         println!("  {failed} replicates gave no estimate");
     }

@@ -250,6 +250,17 @@ impl LinkResult {
             .collect()
     }
 
+    /// The names of the contributions a pair may list, in their order: the
+    /// model's fields, then, for a link, "other candidates" (absent from
+    /// the pairs a person decided).
+    pub fn contribution_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.model.fields.iter().map(|f| f.field.as_str()).collect();
+        if self.linking {
+            names.push(COMPETITION_FIELD);
+        }
+        names
+    }
+
     /// Every record's registry id, by index into the concatenation left ++ right.
     pub fn ids(&self) -> &[String] {
         &self.ids
@@ -306,16 +317,18 @@ impl LinkResult {
                     term_frequency_adjustment: tf,
                 }
             })
-            .chain((s.competition != 0.0).then(|| FieldContribution {
-                field: COMPETITION_FIELD,
-                level: if s.rivals {
-                    COMPETITION_RIVALS
-                } else {
-                    COMPETITION_ALONE
-                },
-                weight: f64::from(s.competition),
-                term_frequency_adjustment: None,
-            }))
+            .chain(
+                (self.linking && s.decision == Decision::None).then(|| FieldContribution {
+                    field: COMPETITION_FIELD,
+                    level: if s.rivals {
+                        COMPETITION_RIVALS
+                    } else {
+                        COMPETITION_ALONE
+                    },
+                    weight: f64::from(s.competition),
+                    term_frequency_adjustment: None,
+                }),
+            )
             .collect();
         Pair {
             left: self.ids[s.left as usize].as_str(),
@@ -608,9 +621,6 @@ fn compete(scored: &mut [Scored], scorer: &Scorer<'_>, sides: (usize, usize)) {
     for (k, s) in scored.iter().enumerate() {
         by_record.entry(s.left).or_default().push(k);
         by_record.entry(s.right).or_default().push(k);
-    }
-    if by_record.values().all(|v| v.len() < 2) {
-        return;
     }
     for list in by_record.values_mut() {
         list.sort_unstable_by(|&x, &y| scored[y].weight.total_cmp(&scored[x].weight));

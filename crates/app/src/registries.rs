@@ -591,10 +591,10 @@ pub fn decide(
 pub fn write_pairs_csv<W: Write>(result: &LinkResult, out: W) -> std::io::Result<()> {
     let mut out = csv::Writer::from_writer(out);
     let fields: Vec<String> = result
-        .pairs()
-        .next()
-        .map(|p| p.fields.into_iter().map(|f| f.field).collect())
-        .unwrap_or_default();
+        .contribution_names()
+        .into_iter()
+        .map(String::from)
+        .collect();
     let mut header = vec![
         "left".to_string(),
         "right".to_string(),

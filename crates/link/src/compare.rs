@@ -52,9 +52,9 @@ pub(crate) const TEXT_EXACT: u8 = 1;
 pub(crate) const TEXT_TRANSLITERATION: u8 = 2;
 pub(crate) const TEXT_FORM: u8 = 3;
 pub(crate) const TEXT_VARIANT: u8 = 4;
-const TEXT_JW92: u8 = 5;
-const TEXT_JW88: u8 = 6;
-const TEXT_JW70: u8 = 7;
+pub(crate) const TEXT_JW92: u8 = 5;
+pub(crate) const TEXT_JW88: u8 = 6;
+pub(crate) const TEXT_JW70: u8 = 7;
 pub(crate) const TEXT_DIFFERENT: u8 = 8;
 pub(crate) const TEXT_SWAPPED: u8 = 9;
 pub(crate) const TEXT_SWAPPED_ONE_UNLIKE: u8 = 10;
@@ -587,6 +587,15 @@ mod tests {
         );
         assert_eq!(level_of(&l, "surname"), "surname form");
         assert_eq!(level_of(&l, "given"), "name variant");
+        // A short form of many names (Слава: Ярослава, Владислав,
+        // Святослав… more groups than a key keeps inline) still meets each.
+        for full in ["Ярослава", "Zoreslava", "Ростислав"] {
+            let l = levels(
+                record("a", "Слава", "Коваленко", None),
+                record("b", full, "Коваленко", None),
+            );
+            assert_eq!(level_of(&l, "given"), "name variant", "{full}");
+        }
         let l = levels(
             record("a", "Олена", "Коваленко", None),
             record("b", "Олена", "Каваленка", None),

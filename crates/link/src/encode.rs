@@ -81,6 +81,9 @@ impl TextSource {
     }
 }
 
+/// Every knowledge id of the keys that carry more than [`VARIANT_IDS`].
+pub(crate) type Overflow = FxHashMap<u32, Box<[u32]>>;
+
 /// Name-knowledge ids kept per key (see `TextColumn::key_variants`).
 pub(crate) const VARIANT_IDS: usize = 4;
 
@@ -105,6 +108,11 @@ pub(crate) struct TextColumn {
     /// [`NONE`] padded; empty for other columns. Two keys sharing
     /// an id are "name variants" of each other.
     pub key_variants: Vec<[u32; VARIANT_IDS]>,
+    /// Every name-knowledge id of the given-name or patronymic keys that
+    /// carry more than [`VARIANT_IDS`] (Слава is short for some fifteen
+    /// names: Ярослава, Владислав, Святослав…); their first ids are also
+    /// in `key_variants`.
+    pub variants_overflow: Overflow,
     /// Per name-knowledge id: how many records' keys carry it.
     pub variant_counts: Vec<u32>,
     /// Per key id, for surnames only: up to [`VARIANT_IDS`] ids of its
@@ -165,7 +173,18 @@ impl TextColumn {
     /// The name-knowledge id two keys share, if any.
     #[inline]
     pub(crate) fn shared_variant(&self, a: u32, b: u32) -> Option<u32> {
-        shared_id(&self.key_variants, a, b)
+        let shared = shared_id(&self.key_variants, a, b);
+        if shared.is_some() || self.variants_overflow.is_empty() {
+            return shared;
+        }
+        let all = |k: u32| -> &[u32] {
+            match self.variants_overflow.get(&k) {
+                Some(ids) => ids,
+                None => self.key_variants.get(k as usize).map_or(&[], |v| &v[..]),
+            }
+        };
+        let (x, y) = (all(a), all(b));
+        x.iter().copied().find(|&v| v != NONE && y.contains(&v))
     }
 
     /// Share of records whose key carries name-knowledge id `variant`.
@@ -520,9 +539,9 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         })
         .collect();
     let (key_variants, key_forms, form_text) = if source == TextSource::Surname {
-        let (variants, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].0.clone());
-        let (forms, form_text) = key_knowledge(keys.len(), |k| surname_knowledge[k].1.clone());
-        (variants, forms, form_text)
+        let (variants, _, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].0.clone());
+        let (forms, form_text, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].1.clone());
+        ((variants, FxHashMap::default()), forms, form_text)
     } else {
         (
             key_variants(&source, &raw_values, &raw_to_key, keys.len()),
@@ -530,8 +549,16 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             Vec::new(),
         )
     };
+    let (key_variants, variants_overflow) = key_variants;
     drop(surname_knowledge);
-    let variant_counts = knowledge_counts(&key_variants, &key_counts);
+    let mut variant_counts = knowledge_counts(&key_variants, &key_counts);
+    for (&key, ids) in &variants_overflow {
+        for &v in ids.iter().skip(VARIANT_IDS) {
+            if let Some(count) = variant_counts.get_mut(v as usize) {
+                *count += key_counts[key as usize];
+            }
+        }
+    }
     let form_counts = knowledge_counts(&key_forms, &key_counts);
     let (form_stems, form_sexes) = split_forms(&form_text);
     let key_text = PackedStrings::new(keys.iter().map(|k| k.as_bytes()));
@@ -543,6 +570,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         key_text,
         key_counts,
         key_variants,
+        variants_overflow,
         variant_counts,
         key_forms,
         form_counts,
@@ -562,23 +590,23 @@ fn key_variants(
     raw_values: &[&str],
     raw_to_key: &[u32],
     key_count: usize,
-) -> Vec<[u32; VARIANT_IDS]> {
+) -> (Vec<[u32; VARIANT_IDS]>, Overflow) {
     let groups: fn(&str) -> Vec<u32> = match source {
         TextSource::Given => names_bridge::given_groups,
         TextSource::Patronymic => names_bridge::father_groups,
-        _ => return Vec::new(),
+        _ => return (Vec::new(), FxHashMap::default()),
     };
     let mut first_value: Vec<usize> = vec![usize::MAX; key_count];
     for (raw, &key) in raw_to_key.iter().enumerate().rev() {
         first_value[key as usize] = raw;
     }
-    let (ids, _) = key_knowledge(key_count, |k| {
+    let (ids, _, overflow) = key_knowledge(key_count, |k| {
         raw_values
             .get(first_value[k])
             .map(|value| groups(value).into_iter().map(|g| g.to_string()).collect())
             .unwrap_or_default()
     });
-    ids
+    (ids, overflow)
 }
 
 /// Strings end to end in one block of memory, read by index: comparisons
@@ -652,22 +680,34 @@ fn knowledge_counts(per_key: &[[u32; VARIANT_IDS]], key_counts: &[u32]) -> Vec<u
 fn key_knowledge(
     key_count: usize,
     knowledge: impl Fn(usize) -> Vec<String> + Sync + Send,
-) -> (Vec<[u32; VARIANT_IDS]>, Vec<Box<str>>) {
+) -> (Vec<[u32; VARIANT_IDS]>, Vec<Box<str>>, Overflow) {
     let known: Vec<Vec<String>> = (0..key_count).into_par_iter().map(&knowledge).collect();
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut texts: Vec<Box<str>> = Vec::new();
+    let mut overflow = FxHashMap::default();
     let per_key = known
         .iter()
-        .map(|values| {
+        .enumerate()
+        .map(|(k, values)| {
+            let all: Vec<u32> = values
+                .iter()
+                .filter(|v| !v.is_empty())
+                .map(|value| {
+                    *ids.entry(value.as_str()).or_insert_with(|| {
+                        texts.push(value.as_str().into());
+                        (texts.len() - 1) as u32
+                    })
+                })
+                .collect();
             let mut out = [NONE; VARIANT_IDS];
-            for (slot, value) in out.iter_mut().zip(values.iter().filter(|v| !v.is_empty())) {
-                *slot = *ids.entry(value.as_str()).or_insert_with(|| {
-                    texts.push(value.as_str().into());
-                    (texts.len() - 1) as u32
-                });
+            for (slot, &id) in out.iter_mut().zip(&all) {
+                *slot = id;
+            }
+            if all.len() > VARIANT_IDS {
+                overflow.insert(k as u32, all.into_boxed_slice());
             }
             out
         })
         .collect();
-    (per_key, texts)
+    (per_key, texts, overflow)
 }

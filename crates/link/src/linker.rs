@@ -16,7 +16,7 @@ use crate::blocking::{candidate_pairs, is_identifier_column, BlockingConfig};
 use crate::cluster::{cluster, pair_key, ClusterOptions};
 use crate::compare::{
     fields_for, level_in, Comparator, Comparer, Field, TEXT_DIFFERENT, TEXT_EXACT, TEXT_FORM,
-    TEXT_TRANSLITERATION, TEXT_VARIANT,
+    TEXT_JW70, TEXT_JW88, TEXT_JW92, TEXT_TRANSLITERATION, TEXT_VARIANT,
 };
 use crate::encode::{Encoded, NONE};
 use crate::list_date::{date_ages, needs_dates};
@@ -171,6 +171,11 @@ struct Scored {
     pattern: u64,
     /// Term-frequency adjustments of up to two fields (given name, surname).
     tf: [f32; 2],
+    /// What the other candidates of either record took off the weight
+    /// (bits, ≤ 0; see [`compete`]); included in `weight`.
+    competition: f32,
+    /// Whether another candidate of either record took part in `competition`.
+    rivals: bool,
     decision: Decision,
 }
 
@@ -245,6 +250,17 @@ impl LinkResult {
             .collect()
     }
 
+    /// The names of the contributions a pair may list, in their order: the
+    /// model's fields, then, for a link, "other candidates" (absent from
+    /// the pairs a person decided).
+    pub fn contribution_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.model.fields.iter().map(|f| f.field.as_str()).collect();
+        if self.linking {
+            names.push(COMPETITION_FIELD);
+        }
+        names
+    }
+
     /// Every record's registry id, by index into the concatenation left ++ right.
     pub fn ids(&self) -> &[String] {
         &self.ids
@@ -301,6 +317,18 @@ impl LinkResult {
                     term_frequency_adjustment: tf,
                 }
             })
+            .chain(
+                (self.linking && s.decision == Decision::None).then(|| FieldContribution {
+                    field: COMPETITION_FIELD,
+                    level: if s.rivals {
+                        COMPETITION_RIVALS
+                    } else {
+                        COMPETITION_ALONE
+                    },
+                    weight: f64::from(s.competition),
+                    term_frequency_adjustment: None,
+                }),
+            )
             .collect();
         Pair {
             left: self.ids[s.left as usize].as_str(),
@@ -508,8 +536,25 @@ impl Scorer<'_> {
     fn score_pattern(&self, pattern: u64, i: usize, j: usize) -> (f64, u64, [f32; 2]) {
         let tf = self.tf_adjustments(pattern, i, j);
         let mut weight = self.weight_of_pattern(pattern) + f64::from(tf[0]) + f64::from(tf[1]);
+        if let Some(held) = self.held_at(pattern, i, j) {
+            weight = weight.min(held);
+        }
+        (weight, pattern, tf)
+    }
+
+    /// The weight a pair is held to when its given names tell two children
+    /// apart (see [`Scorer::score_pattern`]).
+    fn held_at(&self, pattern: u64, i: usize, j: usize) -> Option<f64> {
         if let Some((f, column, held)) = self.given_veto {
-            if level_in(pattern, f) == TEXT_DIFFERENT {
+            // Known names of different groups that are merely alike in
+            // spelling (Наталья / Василиса, Борис / Гордій) are as much
+            // two children as outright different ones: a slip in a known
+            // name seldom lands on another group's name without being a
+            // single edit away (Єгор / Ігор stays "one edit apart").
+            if matches!(
+                level_in(pattern, f),
+                TEXT_DIFFERENT | TEXT_JW70 | TEXT_JW88 | TEXT_JW92
+            ) {
                 let encoded = self.comparer.encoded;
                 let col = &encoded.text[column];
                 let (ki, kj) = (
@@ -521,11 +566,135 @@ impl Scorer<'_> {
                     .iter()
                     .any(|&g| matches!(level_in(pattern, g), TEXT_EXACT | TEXT_TRANSLITERATION));
                 if col.is_known_name(ki) && col.is_known_name(kj) && !identified {
-                    weight = weight.min(held);
+                    return Some(held);
                 }
             }
         }
-        (weight, pattern, tf)
+        None
+    }
+}
+
+/// The most a record's chance of having a match in the other list is
+/// taken to be (the lift of [`unmatched_lift`] stays under log2(10) bits).
+const MAX_MATCHED_SHARE: f64 = 0.9;
+
+/// Bits added to every pair of a link for what the pair model leaves out:
+/// with a prior λ per random pair, a record of one list has a match in the
+/// other with chance π = λ·n (n the other list's size), and the odds that
+/// `a` is `b` rather than that `a` has no match at all are O(a,b) / (1 − π)
+/// (competitors aside, see [`compete`]). The smaller π of the two sides is
+/// taken, so the lift errs low.
+fn unmatched_lift(lambda: f64, (left, right): (usize, usize)) -> f64 {
+    let share = (lambda * left.min(right) as f64).clamp(0.0, MAX_MATCHED_SHARE);
+    -(1.0 - share).log2()
+}
+
+/// The explanation entry of [`compete`]'s adjustment.
+const COMPETITION_FIELD: &str = "other candidates";
+const COMPETITION_RIVALS: &str = "other records fit too";
+const COMPETITION_ALONE: &str = "no other record fits";
+
+/// The least rivalry (odds taken off, as a share of 1) that an explanation
+/// names: a duplicate of the other record is a rival only by a hair.
+const RIVALS_SHOWN: f64 = 0.05;
+
+/// Rounds of the fixed point that reads the share of matched records.
+const MAX_SHARE_ROUNDS: usize = 20;
+
+/// Candidates of one record considered as its competitors (the strongest).
+const MAX_COMPETITORS: usize = 16;
+
+/// Linking two lists, a child is in each list once, or a few times as
+/// duplicates. The pair model scores every pair on its own, so a camp-list
+/// record named like two children of the other list (namesakes, siblings
+/// written alike) scores high with both. Read as one assignment, the
+/// chance that `a` is `b` is shared with every other record `b′` that fits
+/// `a` (and every `a′` that fits `b`): the posterior odds of `a ~ b`
+/// become O(a,b) / (1 + Σ O(a,b′)·P(b′ ≠ b) + Σ O(a′,b)·P(a′ ≠ a)), where
+/// P(b′ ≠ b) is how unlike the two competitors are to each other by the
+/// same model (two records of one child in one list do not compete: a
+/// duplicate keeps both its pairs). A pair without rivals keeps its
+/// weight. No parameter is fitted; the competitors are the reported pairs
+/// (below the report floor their odds are under 1/9).
+fn compete(scored: &mut [Scored], scorer: &Scorer<'_>, sides: (usize, usize)) {
+    let mut by_record: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (k, s) in scored.iter().enumerate() {
+        by_record.entry(s.left).or_default().push(k);
+        by_record.entry(s.right).or_default().push(k);
+    }
+    for list in by_record.values_mut() {
+        list.sort_unstable_by(|&x, &y| scored[y].weight.total_cmp(&scored[x].weight));
+        list.truncate(MAX_COMPETITORS);
+    }
+    let lift = unmatched_lift(scorer.model.lambda, sides);
+    // Weights before any adjustment, so that the order of pairs is moot.
+    let weights: Vec<f64> = scored.iter().map(|s| s.weight).collect();
+    let rivalry = |s: &Scored, own: u32| -> f64 {
+        let other = if own == s.left { s.right } else { s.left };
+        let Some(list) = by_record.get(&own) else {
+            return 0.0;
+        };
+        list.iter()
+            .map(|&k| {
+                let c = &scored[k];
+                let rival = if c.left == own { c.right } else { c.left };
+                if rival == other || c.decision == Decision::Rejected {
+                    return 0.0;
+                }
+                let distinct = 1.0 - probability_of(scorer.score(rival as usize, other as usize).0);
+                weights[k].exp2() * distinct
+            })
+            .sum()
+    };
+    let rivalries: Vec<Option<f64>> = scored
+        .par_iter()
+        .map(|s| (s.decision == Decision::None).then(|| rivalry(s, s.left) + rivalry(s, s.right)))
+        .collect();
+    let adjustment = |rivalry: f64, lift: f64| lift - (1.0 + rivalry * lift.exp2()).log2();
+    // The share of matched records, read from the pairs themselves: the
+    // expected number of matches is the sum of their probabilities, which
+    // depends on the share; a few rounds of this fixed point settle it.
+    let smaller = sides.0.min(sides.1).max(1) as f64;
+    let mut lift = lift;
+    for _ in 0..MAX_SHARE_ROUNDS {
+        let expected: f64 = scored
+            .iter()
+            .zip(&rivalries)
+            .map(|(s, r)| match (s.decision, r) {
+                (Decision::Accepted, _) => 1.0,
+                (Decision::Rejected, _) => 0.0,
+                (_, Some(r)) => probability_of(s.weight + adjustment(*r, lift)),
+                (_, None) => probability_of(s.weight),
+            })
+            .sum();
+        let share = (expected / smaller).clamp(0.0, MAX_MATCHED_SHARE);
+        let next = -(1.0 - share).log2();
+        let settled = (next - lift).abs() < 0.01;
+        lift = next;
+        if settled {
+            break;
+        }
+    }
+    let adjustments: Vec<(f64, bool)> = rivalries
+        .par_iter()
+        .zip(scored.par_iter())
+        .map(|(r, s)| match r {
+            Some(r) => {
+                let mut adjustment = adjustment(*r, lift);
+                // A pair held for review stays held: no lift takes it out.
+                let (i, j) = (s.left as usize, s.right as usize);
+                if adjustment > 0.0 && scorer.held_at(s.pattern, i, j).is_some() {
+                    adjustment = 0.0;
+                }
+                (adjustment, *r * lift.exp2() >= RIVALS_SHOWN)
+            }
+            None => (0.0, false),
+        })
+        .collect();
+    for (s, (adjustment, rivals)) in scored.iter_mut().zip(adjustments) {
+        s.weight += adjustment;
+        s.competition = adjustment as f32;
+        s.rivals = rivals;
     }
 }
 
@@ -911,6 +1080,8 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
                 weight,
                 pattern,
                 tf,
+                competition: 0.0,
+                rivals: false,
                 decision,
             })
         })
@@ -932,9 +1103,18 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
                 weight,
                 pattern,
                 tf,
+                competition: 0.0,
+                rivals: false,
                 decision,
             });
         }
+    }
+    if encoded.is_link() {
+        compete(
+            &mut scored,
+            &scorer,
+            (encoded.left_len, encoded.len() - encoded.left_len),
+        );
     }
     scored.par_sort_unstable_by(|a, b| {
         b.weight

@@ -206,3 +206,75 @@ fn rare_surnames_weigh_more_than_common_ones() {
     };
     assert!(surname_weight("z1", "z2") > surname_weight("s0", "s-dup") + 2.0);
 }
+
+/// The population of `population` in Latin letters, in another order.
+fn latin_copies(left: &[Record]) -> Vec<Record> {
+    let latin = |s: &str| casefile_names::transliterate(s, casefile_names::Scheme::UkNational2010);
+    left.iter()
+        .rev()
+        .map(|r| Record {
+            id: format!("lat-{}", r.id),
+            given: r.given.as_deref().map(latin),
+            surname: r.surname.as_deref().map(latin),
+            ..r.clone()
+        })
+        .collect()
+}
+
+#[test]
+fn a_record_that_fits_two_children_is_shared_between_them() {
+    let mut left = population("uk", 400);
+    let mut right = latin_copies(&left);
+    // One record without a birth date; two namesakes born years apart
+    // fit it equally well: it cannot be both.
+    left.push(child("amb", "Петро", "Залізняк", None));
+    right.push(child("z1", "Petro", "Zalizniak", Some((2012, 5, 5))));
+    right.push(child("z2", "Petro", "Zalizniak", Some((2016, 9, 9))));
+    // One record without a birth date; the other list holds its child twice
+    // (a duplicate): both pairs stay matches.
+    left.push(child("dup", "Марко", "Гнатюк", None));
+    right.push(child("h1", "Marko", "Hnatiuk", Some((2011, 3, 3))));
+    right.push(child("h2", "Marko", "Hnatiuk", Some((2011, 3, 3))));
+    let result = link(&left, &right, &Settings::default());
+    let pair = |a: &str, b: &str| result.pairs().find(|p| p.left == a && p.right == b);
+    let probability = |a: &str, b: &str| pair(a, b).map_or(0.0, |p| p.probability);
+    let (p1, p2) = (probability("amb", "z1"), probability("amb", "z2"));
+    assert!(p1 < 0.5 && p2 < 0.5, "{p1} {p2}");
+    assert!(p1 + p2 < 1.05, "{p1} + {p2}");
+    let rivals = pair("amb", "z1").unwrap();
+    let other = rivals
+        .fields
+        .iter()
+        .find(|f| f.field == "other candidates")
+        .unwrap();
+    assert_eq!(other.level, "other records fit too");
+    assert!(other.weight < 0.0);
+    for (a, b) in [("dup", "h1"), ("dup", "h2")] {
+        let p = probability(a, b);
+        assert!(p >= 0.5, "{a} {b}: {p}");
+    }
+    let matched: Vec<(String, String)> = result
+        .matches()
+        .map(|(i, j, _)| (left[i].id.clone(), right[j].id.clone()))
+        .collect();
+    assert!(!matched.iter().any(|(a, _)| a == "amb"));
+    assert!(matched.contains(&("dup".into(), "h1".into())));
+}
+
+#[test]
+fn twins_with_alike_names_stay_apart() {
+    let mut left = population("uk", 400);
+    let mut right = latin_copies(&left);
+    // Twins: one surname and birth date, given names of different groups
+    // that are alike in spelling (Ульяна / Адріана), not a typo of one another.
+    left.push(child("t1", "Ульяна", "Ничипорук", Some((2015, 3, 3))));
+    right.push(child("t2", "Adriana", "Nychyporuk", Some((2015, 3, 3))));
+    let result = link(&left, &right, &Settings::default());
+    let pair = result
+        .pairs()
+        .find(|p| p.left == "t1" && p.right == "t2")
+        .unwrap();
+    let given = pair.fields.iter().find(|f| f.field == "given").unwrap();
+    assert!(given.level.starts_with("jaro-winkler"), "{}", given.level);
+    assert!(pair.probability < 0.5, "{}", pair.probability);
+}

@@ -8,14 +8,14 @@
 //! only confirmed statements.
 
 use crate::entities::{self, Resolved, RESOLVED_KINDS};
-use crate::{Actor, AppError, Permission, Protected, Result};
+use crate::{Actor, AppError, Permission, Protected, Result, Scope};
 use casefile_core::{
-    is_sensitive, AuditEntry, EntityId, EntityKind, Origin, Source, SourceId, SourceKind,
-    StatementFilter, StatementId, Status,
+    is_sensitive, AuditEntry, EntityId, EntityKind, Origin, Source, SourceKind, StatementFilter,
+    StatementId, Status,
 };
-use casefile_store::{AuditQuery, Project, SearchHit, SearchQuery};
+use casefile_store::{AuditQuery, HitFilter, HitMeta, Project, SearchHit, SearchQuery};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// Entries of the latest activity on the overview.
 const ACTIVITY: usize = 8;
@@ -48,27 +48,51 @@ fn tally(keys: impl Iterator<Item = (String, usize)>) -> Vec<(String, usize)> {
     out
 }
 
+/// The overview's counts: sources by language and kind, statements by
+/// status.
+struct Counts {
+    sources: Vec<(Option<String>, SourceKind, u64)>,
+    statuses: Vec<(Status, u64)>,
+}
+
+/// The overview's counts, from aggregates the database answers by index,
+/// made once per state of the database and shared until the next write
+/// ([`Project::derived`]).
+fn counts(project: &Project) -> Result<std::sync::Arc<Counts>> {
+    project.derived("overview.counts", |store| -> Result<Counts> {
+        Ok(Counts {
+            sources: store.source_counts()?,
+            statuses: store.statement_status_counts()?,
+        })
+    })
+}
+
+/// Counts the overview's figures ahead of the first request that shows
+/// them (a server calls this at start).
+pub fn warm(project: &Project) -> Result<()> {
+    counts(project).map(drop)
+}
+
 /// Sources by language and kind, statements by status, the audit head and
 /// (for roles that may read the log) the latest activity.
 pub fn overview(project: &Project, actor: &Actor) -> Result<Overview> {
     actor.require(Permission::ReadSources)?;
     let store = project.store();
-    let counts = store.source_counts()?;
-    let statements = store.statement_count()?;
-    // Reviewed statements are few; the rest are proposed.
-    let mut by_status = Vec::new();
-    let mut reviewed = 0;
-    for status in [Status::Confirmed, Status::Disputed, Status::Rejected] {
-        let n = store
-            .statements(&StatementFilter {
-                status: Some(status),
-                ..Default::default()
-            })?
-            .len() as u64;
-        reviewed += n;
-        by_status.push((status, n));
-    }
-    by_status.insert(0, (Status::Proposed, statements.saturating_sub(reviewed)));
+    let counted = counts(project)?;
+    let counts = &counted.sources;
+    let by_status: Vec<(Status, u64)> = Status::ALL
+        .iter()
+        .map(|&status| {
+            let n = counted
+                .statuses
+                .iter()
+                .filter(|(s, _)| *s == status)
+                .map(|(_, n)| n)
+                .sum();
+            (status, n)
+        })
+        .collect();
+    let statements = by_status.iter().map(|(_, n)| n).sum();
     let audit_head = store.audit_head()?;
     let (audit_hash, activity) = if actor.role.allows(Permission::ReadAudit) {
         let latest = store.audit_page(&AuditQuery {
@@ -151,7 +175,11 @@ fn in_range(published: Option<&str>, from: Option<&str>, to: Option<&str>) -> bo
 }
 
 /// Full-text search, filtered on language, kind, publisher, date range and
-/// entity, from `offset`, at most `limit` results.
+/// entity, from `offset`, at most `limit` results. The index answers the
+/// language, the kind and the entity (as the set of its sources); the
+/// publisher and the dates are read from each ranked hit's stored metadata,
+/// within the first [`FILTERED_WINDOW`] hits. Snippets are made for the
+/// page's hits only. A viewer finds public sources only.
 pub fn search(project: &mut Project, actor: &Actor, filters: &SearchFilters) -> Result<SearchPage> {
     actor.require(Permission::ReadSources)?;
     if filters.limit == 0 || filters.limit > 100 {
@@ -159,93 +187,65 @@ pub fn search(project: &mut Project, actor: &Actor, filters: &SearchFilters) -> 
             "a page holds 1 to 100 results".to_string(),
         ));
     }
-    let by_meta = filters.kind.is_some()
-        || filters.publisher.is_some()
-        || filters.from.is_some()
-        || filters.to.is_some()
-        || filters.entity.is_some();
     let wanted = filters.offset + filters.limit + 1;
     if wanted > FILTERED_WINDOW {
         return Err(AppError::Invalid(format!(
             "results go up to {FILTERED_WINDOW}; narrow the search"
         )));
     }
+    let mut kinds: Vec<SourceKind> = filters.kind.into_iter().collect();
+    let scope = Scope::of(actor, project.store());
+    if !scope.is_everything() {
+        if kinds.is_empty() {
+            kinds = SourceKind::ALL.to_vec();
+        }
+        kinds.retain(|k| scope.source_kind_visible(*k));
+        if kinds.is_empty() {
+            return Ok(SearchPage {
+                hits: Vec::new(),
+                more: false,
+            });
+        }
+    }
+    let sources = match &filters.entity {
+        Some(id) => Some(entities::sources_of(project, actor, id)?),
+        None => None,
+    };
     let query = SearchQuery {
         text: filters.text.clone(),
         language: filters.language.clone(),
-        limit: if by_meta { FILTERED_WINDOW } else { wanted },
-    };
-    // The index kept open and shared by the server's requests.
-    let hits = project.search(&query)?;
-    let store = project.store();
-    let mentioned: Option<BTreeSet<SourceId>> = match &filters.entity {
-        Some(id) => Some(
-            entities::entity(project, actor, id)?
-                .entity
-                .sources
-                .into_iter()
-                .collect(),
-        ),
-        None => None,
-    };
-    let meta: HashMap<SourceId, (SourceKind, Option<String>, Option<String>)> = if by_meta {
-        store
-            .sources()?
-            .into_iter()
-            .map(|s| (s.id, (s.kind, s.meta.publisher, s.meta.published)))
-            .collect()
-    } else {
-        HashMap::new()
+        kinds,
+        sources,
+        offset: filters.offset,
+        limit: filters.limit,
     };
     let publisher = filters.publisher.as_deref().map(str::to_lowercase);
-    let mut out = Vec::new();
-    let mut matching = 0;
-    for hit in hits {
-        let (kind, publisher_of, published) = match meta.get(&hit.source_id) {
-            Some(m) => m.clone(),
-            None => {
-                if by_meta {
-                    continue;
-                }
-                // Only the page's own hits are looked up.
-                if matching < filters.offset || out.len() >= filters.limit {
-                    matching += 1;
-                    continue;
-                }
-                let s = store.source(&hit.source_id.0)?;
-                (s.kind, s.meta.publisher, s.meta.published)
-            }
-        };
-        let keep = filters.kind.is_none_or(|k| k == kind)
-            && publisher.as_deref().is_none_or(|p| {
-                publisher_of
-                    .as_deref()
-                    .is_some_and(|have| have.to_lowercase().contains(p))
-            })
-            && in_range(
-                published.as_deref(),
-                filters.from.as_deref(),
-                filters.to.as_deref(),
-            )
-            && mentioned
-                .as_ref()
-                .is_none_or(|set| set.contains(&hit.source_id));
-        if !keep {
-            continue;
-        }
-        if matching >= filters.offset && out.len() < filters.limit {
-            out.push(PageHit {
-                hit,
-                kind,
-                publisher: publisher_of,
-                published,
-            });
-        }
-        matching += 1;
-    }
+    let (from, to) = (filters.from.as_deref(), filters.to.as_deref());
+    let keep = |meta: &HitMeta<'_>| {
+        publisher.as_deref().is_none_or(|p| {
+            meta.publisher
+                .is_some_and(|have| have.to_lowercase().contains(p))
+        }) && in_range(meta.published, from, to)
+    };
+    let by_meta = publisher.is_some() || from.is_some() || to.is_some();
+    // The index kept open and shared by the server's requests.
+    let found = project.search_page(
+        &query,
+        by_meta.then_some(&keep as HitFilter<'_>),
+        FILTERED_WINDOW,
+    )?;
     Ok(SearchPage {
-        more: matching > filters.offset + out.len(),
-        hits: out,
+        more: found.more,
+        hits: found
+            .hits
+            .into_iter()
+            .map(|hit| PageHit {
+                kind: hit.kind,
+                publisher: hit.publisher.clone(),
+                published: hit.published.clone(),
+                hit,
+            })
+            .collect(),
     })
 }
 
@@ -336,7 +336,9 @@ pub struct CoOccurring {
 
 /// The entities that appear in the sources of `entity` (as
 /// [`entities::entity`] returned it), the most shared sources first, at
-/// most `limit`.
+/// most `limit`. Counted from the entity's own sources through the
+/// resolution's index of the entities each source holds, not by a pass
+/// over every entity.
 pub fn co_occurring(
     project: &Project,
     actor: &Actor,
@@ -344,29 +346,37 @@ pub fn co_occurring(
     limit: usize,
 ) -> Result<Vec<CoOccurring>> {
     actor.require(Permission::ReadFindings)?;
-    let own: BTreeSet<&SourceId> = entity.sources.iter().collect();
     let mut out = Vec::new();
     for kind in RESOLVED_KINDS {
         // What the actor may see, resolved once until the next write.
-        for other in entities::resolved_for(project, actor, kind)?
-            .entities
-            .iter()
-        {
+        let resolved = entities::resolved_for(project, actor, kind)?;
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for source in &entity.sources {
+            for &i in resolved.in_source(source) {
+                *shared.entry(i).or_default() += 1;
+            }
+        }
+        for (i, shared) in shared {
+            let Some(other) = resolved.entities.get(i) else {
+                continue;
+            };
             if other.id == entity.id {
                 continue;
             }
-            let shared = other.sources.iter().filter(|s| own.contains(s)).count();
-            if shared > 0 {
-                out.push(CoOccurring {
-                    id: other.id.clone(),
-                    kind: other.kind,
-                    name: other.name.clone(),
-                    shared,
-                });
-            }
+            out.push(CoOccurring {
+                id: other.id.clone(),
+                kind: other.kind,
+                name: other.name.clone(),
+                shared,
+            });
         }
     }
-    out.sort_by(|a, b| b.shared.cmp(&a.shared).then(a.name.cmp(&b.name)));
+    out.sort_by(|a, b| {
+        b.shared
+            .cmp(&a.shared)
+            .then(a.name.cmp(&b.name))
+            .then(a.id.cmp(&b.id))
+    });
     out.truncate(limit);
     Ok(out)
 }

@@ -15,21 +15,70 @@ use casefile_extract::{group_claims, ClaimFacts};
 use casefile_store::{Project, Store};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The claims of `kind` (`child-count`) across all sources, the most
 /// repeated first.
 pub fn claims(project: &Project, actor: &Actor, kind: &str) -> Result<Vec<ClaimRow>> {
+    Ok(grouped(project, actor, kind)?.as_ref().clone())
+}
+
+/// One page of [`claims`]: the rows from `offset`, at most `limit`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimsPage {
+    pub rows: Vec<ClaimRow>,
+    /// How many rows there are in all.
+    pub total: usize,
+    pub offset: usize,
+}
+
+/// [`claims`] a page at a time: rows from `offset`, at most `limit`.
+pub fn claims_page(
+    project: &Project,
+    actor: &Actor,
+    kind: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<ClaimsPage> {
+    let all = grouped(project, actor, kind)?;
+    Ok(ClaimsPage {
+        rows: all.iter().skip(offset).take(limit).cloned().collect(),
+        total: all.len(),
+        offset,
+    })
+}
+
+/// The grouped rows as `actor` may see them. Grouping reads every count
+/// and every source's publisher, so its result is made once per state of
+/// the database and shared until the next write ([`Project::derived`]), as
+/// the entities' resolution is: one for those who see everything, one for
+/// the restricted scope (viewers).
+fn grouped(project: &Project, actor: &Actor, kind: &str) -> Result<Arc<Vec<ClaimRow>>> {
     actor.require(Permission::ReadFindings)?;
     if kind != CHILD_COUNT {
         return Err(AppError::Invalid(format!(
             "unknown claim kind {kind:?} (expected {CHILD_COUNT})"
         )));
     }
-    child_count_rows_in(project.store(), &Scope::of(actor, project.store()))
+    let restricted = !Scope::of(actor, project.store()).is_everything();
+    let key = if restricted {
+        "claims.child-count.restricted"
+    } else {
+        "claims.child-count"
+    };
+    project.derived(key, |store| {
+        child_count_rows_in(store, &Scope::limited(store, restricted))
+    })
+}
+
+/// Groups the claims ahead of the first request that needs them (a server
+/// calls this at start).
+pub fn warm(project: &Project) -> Result<()> {
+    grouped(project, &Actor::local("warm"), CHILD_COUNT).map(drop)
 }
 
 /// One count of children as asserted in one source.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ClaimSource {
     pub source: SourceId,
     pub start: usize,
@@ -47,7 +96,7 @@ pub struct ClaimSource {
 /// else they say disagrees: `casefile_extract::group_claims`), with every
 /// source that repeats it. Rows that share a number but not the rest are
 /// listed next to each other, each naming what sets it apart (`differs`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ClaimRow {
     pub number: Option<u64>,
     pub age_min: Option<u32>,

@@ -177,6 +177,7 @@ pub fn build(dir: &Path, actor: &Actor) -> Result<DemoReport> {
             text: text.to_string(),
             language: language.map(str::to_string),
             limit: 3,
+            ..Default::default()
         };
         searches.push(DemoSearch {
             query: text.to_string(),

@@ -302,12 +302,16 @@ fn resolved_kind(store: &dyn Store, id: &str) -> Result<EntityKind> {
     }
 }
 
-/// Every entity of one kind across sources, with where each member is.
+/// Every entity of one kind across sources, with where each member is and
+/// which entities each source holds.
 pub struct ResolvedKind {
     /// The most mentioned first.
     pub entities: Vec<Resolved>,
     /// Position in `entities` of the entity each member id belongs to.
     by_member: HashMap<String, usize>,
+    /// Positions in `entities` of the entities seen in each source: the
+    /// entities that appear with one are counted from its own sources.
+    by_source: HashMap<SourceId, Vec<usize>>,
 }
 
 impl ResolvedKind {
@@ -317,9 +321,16 @@ impl ResolvedKind {
             .enumerate()
             .flat_map(|(i, r)| r.members.iter().map(move |m| (m.clone(), i)))
             .collect();
+        let mut by_source: HashMap<SourceId, Vec<usize>> = HashMap::new();
+        for (i, r) in entities.iter().enumerate() {
+            for source in &r.sources {
+                by_source.entry(source.clone()).or_default().push(i);
+            }
+        }
         ResolvedKind {
             entities,
             by_member,
+            by_source,
         }
     }
 
@@ -329,6 +340,11 @@ impl ResolvedKind {
             .get(id)
             .and_then(|&i| self.entities.get(i))
             .ok_or_else(|| AppError::NotFound(format!("{id:?} is in no resolved entity")))
+    }
+
+    /// The entities (positions in `entities`) seen in `source`.
+    pub fn in_source(&self, source: &SourceId) -> &[usize] {
+        self.by_source.get(source).map(Vec::as_slice).unwrap_or(&[])
     }
 }
 
@@ -384,17 +400,50 @@ fn find(project: &Project, id: &str, scope: &Scope) -> Result<Resolved> {
     resolved(project, kind, scope)?.member_of(id).cloned()
 }
 
-/// One entity and every statement about its members.
+/// The sources of the resolved entity that has `id` among its members, as
+/// `actor` may see it (what a search restricted to the entity looks in).
+pub fn sources_of(project: &Project, actor: &Actor, id: &str) -> Result<Vec<SourceId>> {
+    actor.require(Permission::ReadFindings)?;
+    let kind = resolved_kind(project.store(), id)?;
+    let resolved = resolved(project, kind, &Scope::of(actor, project.store()))?;
+    Ok(resolved.member_of(id)?.sources.clone())
+}
+
+/// One entity and the statements about its members: all of them, or one
+/// page of them.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityPage {
     pub entity: Resolved,
+    /// Member by member as the entity lists them, each by id; from
+    /// `offset`, at most the page's limit.
     pub statements: Vec<Statement>,
+    /// How many statements there are about the entity's members in all.
+    pub statements_total: usize,
+    /// Position of the first of `statements` among them all.
+    pub offset: usize,
 }
 
 /// The resolved entity that has `id` (any member id) among its members,
 /// with every statement about it, with sources and quotes.
 pub fn entity(project: &Project, actor: &Actor, id: &str) -> Result<EntityPage> {
+    entity_page(project, actor, id, 0, usize::MAX)
+}
+
+/// [`entity`] with the statements from `offset`, at most `limit` (a
+/// much-mentioned person has thousands).
+pub fn entity_page(
+    project: &Project,
+    actor: &Actor,
+    id: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<EntityPage> {
     actor.require(Permission::ReadFindings)?;
+    if limit == 0 {
+        return Err(AppError::Invalid(
+            "a page holds at least one statement".to_string(),
+        ));
+    }
     let store = project.store();
     let scope = Scope::of(actor, store);
     let found = find(project, id, &scope)?;
@@ -410,9 +459,17 @@ pub fn entity(project: &Project, actor: &Actor, id: &str) -> Result<EntityPage> 
     let position: HashMap<&EntityId, usize> =
         members.iter().enumerate().map(|(i, m)| (m, i)).collect();
     statements.sort_by_key(|s| position.get(&s.entity).copied().unwrap_or(usize::MAX));
+    let statements_total = statements.len();
+    let statements = if offset == 0 && limit >= statements_total {
+        statements
+    } else {
+        statements.into_iter().skip(offset).take(limit).collect()
+    };
     Ok(EntityPage {
         entity: found,
         statements,
+        statements_total,
+        offset,
     })
 }
 

@@ -104,6 +104,7 @@ fn search_finds_across_scripts_with_offsets_into_the_text() {
         text: "Лукашенко".to_string(),
         language: None,
         limit: 5,
+        ..Default::default()
     };
     let hits = sources::search(&mut project, &admin(), &query).unwrap();
     assert!(!hits.is_empty());
@@ -181,6 +182,72 @@ fn entities_resolve_across_sources_and_judgements_are_reversible() {
     let log = sources::log(&project, &admin(), None).unwrap();
     assert!(log.iter().any(|e| e.record.action == "entity.merge"));
     assert!(log.iter().any(|e| e.record.action == "entity.split"));
+}
+
+#[test]
+fn pages_of_an_entity_and_of_the_claims_add_up_to_the_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let (project, _) = project_with_news(dir.path());
+    let persons = entities::entities(&project, &admin(), Some(EntityKind::Person)).unwrap();
+    let busiest = &persons[0];
+    let whole = entities::entity(&project, &admin(), &busiest.id).unwrap();
+    assert_eq!(whole.statements_total, whole.statements.len());
+    assert!(whole.statements.len() > 3, "{}", whole.statements.len());
+    let mut paged = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = entities::entity_page(&project, &admin(), &busiest.id, offset, 3).unwrap();
+        assert_eq!(page.statements_total, whole.statements_total);
+        assert_eq!(page.offset, offset);
+        assert!(page.statements.len() <= 3);
+        if page.statements.is_empty() {
+            break;
+        }
+        offset += page.statements.len();
+        paged.extend(page.statements.into_iter().map(|s| s.id));
+    }
+    let all: Vec<_> = whole.statements.iter().map(|s| s.id).collect();
+    assert_eq!(paged, all);
+    assert!(matches!(
+        entities::entity_page(&project, &admin(), &busiest.id, 0, 0),
+        Err(AppError::Invalid(_))
+    ));
+
+    // The entities seen with it, counted through the index of each
+    // source's entities, are those a pass over every entity finds.
+    let with =
+        casefile_app::browse::co_occurring(&project, &admin(), &whole.entity, usize::MAX).unwrap();
+    assert!(!with.is_empty());
+    assert!(with.windows(2).all(|w| w[0].shared >= w[1].shared));
+    let mut got: Vec<(String, usize)> = with.iter().map(|w| (w.id.clone(), w.shared)).collect();
+    let mut expected: Vec<(String, usize)> = entities::entities(&project, &admin(), None)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.id != busiest.id)
+        .filter_map(|e| {
+            let n = e
+                .sources
+                .iter()
+                .filter(|s| busiest.sources.contains(s))
+                .count();
+            (n > 0).then_some((e.id, n))
+        })
+        .collect();
+    got.sort();
+    expected.sort();
+    assert_eq!(got, expected);
+    let sources = entities::sources_of(&project, &admin(), &busiest.members[0]).unwrap();
+    assert_eq!(sources, busiest.sources);
+
+    // The claims table a page at a time.
+    let rows = claims::claims(&project, &admin(), "child-count").unwrap();
+    assert!(rows.len() > 3, "{}", rows.len());
+    let json = |rows: &[claims::ClaimRow]| serde_json::to_value(rows).unwrap();
+    let page = claims::claims_page(&project, &admin(), "child-count", 1, 2).unwrap();
+    assert_eq!((page.total, page.offset), (rows.len(), 1));
+    assert_eq!(json(&page.rows), json(&rows[1..3]));
+    let past = claims::claims_page(&project, &admin(), "child-count", rows.len(), 2).unwrap();
+    assert!(past.rows.is_empty());
 }
 
 #[test]

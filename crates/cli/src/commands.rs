@@ -254,6 +254,7 @@ pub fn search(dir: &Path, actor: &Actor, args: SearchArgs) -> Result<u8> {
         text: args.query,
         language: args.lang,
         limit: args.limit,
+        ..Default::default()
     };
     let hits = sources::search(&mut project, actor, &query)?;
     if args.json {

@@ -13,7 +13,7 @@
 
 use crate::auth::{authenticate, Credentials};
 use crate::error::ApiError;
-use casefile_app::{entities, sources, Actor, AppError, Backends, Project};
+use casefile_app::{browse, claims, entities, sources, Actor, AppError, Backends, Project};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -52,7 +52,8 @@ impl ProjectPool {
         })
     }
 
-    /// Brings the search index up to date and resolves the entities, on a
+    /// Brings the search index up to date, resolves the entities, groups
+    /// the claims and counts the overview's figures, on a
     /// thread of its own: requests that need them meanwhile wait for this
     /// one computation rather than start their own.
     pub fn warm(self: &Arc<Self>) {
@@ -61,6 +62,8 @@ impl ProjectPool {
             let warmed = pool.run_blocking(Access::Read, |project| {
                 sources::warm(project)?;
                 entities::warm(project)?;
+                claims::warm(project)?;
+                browse::warm(project)?;
                 Ok(())
             });
             if let Err(e) = warmed {

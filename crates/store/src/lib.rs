@@ -21,7 +21,9 @@
 //! - [`Blobs`], the originals: the folder [`BlobStore`], or [`S3Blobs`] in an
 //!   S3-compatible bucket; checked into a [`BlobState`];
 //! - [`SearchIndex`]: the derived full text, queried with a [`SearchQuery`]
-//!   into [`SearchHit`]s with a [`Snippet`] each;
+//!   into [`SearchHit`]s with a [`Snippet`] each; its kind and source
+//!   filters are answered by the index, a page at a time ([`HitPage`]),
+//!   other metadata filters read each hit's stored [`HitMeta`];
 //! - [`verify`] (any store, any blobs) and [`verify_project`] → [`VerifyReport`];
 //! - [`StoreError`] (messages carry ids and paths, never document text, a
 //!   statement value or a search query), [`Result`], [`now_rfc3339`].
@@ -53,7 +55,7 @@ pub use postgres::{PgAccountStore, PgOptions, PgStore, PG_SCHEMA_VERSION};
 pub use project::{Backends, Project, ProjectConfig};
 pub use records::audit_record;
 pub use s3::{S3Blobs, S3Options};
-pub use search::{SearchHit, SearchIndex, SearchQuery};
+pub use search::{HitFilter, HitMeta, HitPage, SearchHit, SearchIndex, SearchQuery};
 pub use snippet::Snippet;
 pub use sqlite::SqliteStore;
 pub use store::{AuditQuery, Inserted, NewSource, Store};

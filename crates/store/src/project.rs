@@ -5,7 +5,7 @@ use crate::blobs::{BlobStore, Blobs};
 use crate::postgres::{PgAccountStore, PgOptions, PgStore};
 use crate::records::audit_record;
 use crate::s3::{S3Blobs, S3Options};
-use crate::search::{SearchHit, SearchIndex, SearchQuery};
+use crate::search::{HitFilter, HitPage, SearchHit, SearchIndex, SearchQuery};
 use crate::sqlite::SqliteStore;
 use crate::store::Store;
 use crate::{Result, StoreError};
@@ -418,7 +418,9 @@ impl Project {
 
     /// [`Project::search_index`], also returning how many sources it had to index.
     pub fn search_index_caught_up(&mut self) -> Result<(SearchIndex, usize)> {
-        let rebuilt = !self.index_dir.join("meta.json").exists();
+        // An index made by a build with other fields is made again.
+        let rebuilt = !self.index_dir.join("meta.json").exists()
+            || !SearchIndex::has_current_schema(&self.index_dir);
         let mut index = if rebuilt {
             self.store.mark_all_unindexed()?;
             SearchIndex::create(&self.index_dir)?
@@ -468,17 +470,33 @@ impl Project {
     /// this or another process. Searches run side by side; a catch-up runs
     /// alone.
     pub fn search(&mut self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        self.with_index(|index, store| index.search(store, query))
+    }
+
+    /// [`SearchIndex::search_page`] on the shared index, as [`Project::search`].
+    pub fn search_page(
+        &mut self,
+        query: &SearchQuery,
+        keep: Option<HitFilter<'_>>,
+        window: usize,
+    ) -> Result<HitPage> {
+        self.with_index(|index, store| index.search_page(store, query, keep, window))
+    }
+
+    /// Runs `f` on the shared index, caught up first when the audit head
+    /// moved since it last was.
+    fn with_index<T>(&mut self, f: impl Fn(&SearchIndex, &dyn Store) -> Result<T>) -> Result<T> {
         let head = self.store.audit_head()?;
         {
             let open = self.shared.index.read().unwrap_or_else(|p| p.into_inner());
             if let Some(index) = self.fresh(&open, head) {
-                return index.search(self.store.as_ref(), query);
+                return f(index, self.store.as_ref());
             }
         }
         self.open_search_at(head)?;
         let open = self.shared.index.read().unwrap_or_else(|p| p.into_inner());
         match &open.index {
-            Some(index) => index.search(self.store.as_ref(), query),
+            Some(index) => f(index, self.store.as_ref()),
             None => Err(StoreError::Corrupt {
                 what: "search index".into(),
                 reason: "not open".into(),

@@ -16,11 +16,11 @@ use crate::error::{query_error, IndexContext};
 use crate::snippet::{locate_hits, query_terms, Snippet};
 use crate::store::Store;
 use crate::{Result, StoreError};
-use casefile_core::{Source, SourceId};
+use casefile_core::{Source, SourceId, SourceKind};
 use serde::Serialize;
 use std::path::Path;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery, TermSetQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
 };
@@ -81,6 +81,12 @@ struct Fields {
     lang: Field,
     title: Field,
     body: Field,
+    /// The source's kind, indexed (a filter of the query) and stored.
+    kind: Field,
+    /// Stored only: read from a hit for the filters the index does not
+    /// answer (words of a publisher, a date range).
+    publisher: Field,
+    published: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -94,17 +100,28 @@ fn schema() -> (Schema, Fields) {
         lang: builder.add_text_field("lang", STRING),
         title: builder.add_text_field("title", text.clone()),
         body: builder.add_text_field("body", text),
+        kind: builder.add_text_field("kind", STRING | STORED),
+        publisher: builder.add_text_field("publisher", STORED),
+        published: builder.add_text_field("published", STORED),
     };
     (builder.build(), fields)
 }
 
 /// What to look for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SearchQuery {
     /// Words (all must occur), `"quoted phrases"`, `OR`, `-excluded`.
     pub text: String,
     /// ISO 639-1 code to restrict results to.
     pub language: Option<String>,
+    /// Only sources of one of these kinds (any kind when empty); answered
+    /// by the index.
+    pub kinds: Vec<SourceKind>,
+    /// Only these sources (those that mention an entity), when given;
+    /// answered by the index.
+    pub sources: Option<Vec<SourceId>>,
+    /// Ranked results to skip before the first one returned.
+    pub offset: usize,
     pub limit: usize,
 }
 
@@ -115,9 +132,32 @@ pub struct SearchHit {
     pub score: f32,
     pub title: Option<String>,
     pub language: Option<String>,
+    pub kind: SourceKind,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
     /// Byte spans `[start, end)` of every query-term occurrence in the source's clean text.
     pub hits: Vec<(usize, usize)>,
     pub snippet: Snippet,
+}
+
+/// A hit's metadata as the index stores it, for the filters that the index
+/// does not answer itself (words of a publisher, a date range).
+#[derive(Debug, Clone, Copy)]
+pub struct HitMeta<'a> {
+    pub kind: Option<SourceKind>,
+    pub publisher: Option<&'a str>,
+    pub published: Option<&'a str>,
+}
+
+/// A filter on [`HitMeta`], applied to ranked hits before their snippets are made.
+pub type HitFilter<'f> = &'f dyn Fn(&HitMeta<'_>) -> bool;
+
+/// One page of ranked results.
+#[derive(Debug, Clone, Serialize)]
+pub struct HitPage {
+    pub hits: Vec<SearchHit>,
+    /// True when there are results after this page.
+    pub more: bool,
 }
 
 /// The project's full-text index.
@@ -141,6 +181,12 @@ impl SearchIndex {
         let (schema, fields) = schema();
         let index = Index::create_in_dir(dir, schema).index("create the index")?;
         SearchIndex::with_index(index, fields)
+    }
+
+    /// True when the index in `dir` was made with this build's fields (an
+    /// index made by an older build is rebuilt: it is derived data).
+    pub fn has_current_schema(dir: &Path) -> bool {
+        Index::open_in_dir(dir).is_ok_and(|index| index.schema() == schema().0)
     }
 
     /// Opens the index in `dir`.
@@ -194,6 +240,13 @@ impl SearchIndex {
             doc.add_text(f.title, title);
         }
         doc.add_text(f.body, &source.text);
+        doc.add_text(f.kind, source.kind.as_str());
+        if let Some(publisher) = &source.meta.publisher {
+            doc.add_text(f.publisher, publisher);
+        }
+        if let Some(published) = &source.meta.published {
+            doc.add_text(f.published, published);
+        }
         let writer = self.writer()?;
         writer.delete_term(Term::from_field_text(f.source_id, &source.id.0));
         writer.add_document(doc).index("add a source")?;
@@ -256,8 +309,15 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// Ranked results with highlighted snippets and hit offsets.
+    /// Ranked results with highlighted snippets and hit offsets: `limit`
+    /// of them after the first `offset`.
     pub fn search(&self, store: &dyn Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        Ok(self.search_page(store, query, None, 0)?.hits)
+    }
+
+    /// The query with its filters that the index answers: the language,
+    /// the kinds, the sources.
+    fn query(&self, query: &SearchQuery) -> Result<Box<dyn Query>> {
         check_query(&query.text)?;
         let f = self.fields;
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
@@ -266,31 +326,107 @@ impl SearchIndex {
         let parsed = parser
             .parse_query(&query.text)
             .map_err(|e| query_error(&e))?;
-        let full: Box<dyn Query> = match &query.language {
-            Some(lang) => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, parsed),
-                (
-                    Occur::Must,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(f.lang, lang),
-                        IndexRecordOption::Basic,
-                    )),
-                ),
-            ])),
-            None => parsed,
+        let term = |field: Field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            ))
         };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed)];
+        if let Some(lang) = &query.language {
+            clauses.push((Occur::Must, term(f.lang, lang)));
+        }
+        if !query.kinds.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = query
+                .kinds
+                .iter()
+                .map(|k| (Occur::Should, term(f.kind, k.as_str())))
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if let Some(sources) = &query.sources {
+            let terms = sources
+                .iter()
+                .map(|id| Term::from_field_text(f.source_id, &id.0));
+            clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+        }
+        Ok(if clauses.len() == 1 {
+            clauses.remove(0).1
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        })
+    }
+
+    /// [`SearchIndex::search`] with `keep`, a filter on each hit's stored
+    /// metadata, applied to the first `window` ranked hits (results past
+    /// them are not looked for); says whether results follow the page.
+    /// Snippets are made for the page's hits only.
+    pub fn search_page(
+        &self,
+        store: &dyn Store,
+        query: &SearchQuery,
+        keep: Option<HitFilter<'_>>,
+        window: usize,
+    ) -> Result<HitPage> {
+        let f = self.fields;
+        let full = self.query(query)?;
         let searcher = self.reader.searcher();
-        let top = searcher
-            .search(&full, &TopDocs::with_limit(query.limit.max(1)))
-            .index("search")?;
-        let terms = query_terms(&query.text);
-        let mut ranked = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address).index("read a hit")?;
-            if let Some(id) = doc.get_first(f.source_id).and_then(|v| v.as_str()) {
-                ranked.push((score, SourceId(id.to_string())));
+        let limit = query.limit.max(1);
+        let mut ranked: Vec<(f32, SourceId)> = Vec::with_capacity(limit);
+        let mut more = false;
+        let stored = |doc: &TantivyDocument, field: Field| -> Option<String> {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        match keep {
+            None => {
+                // One more than the page: whether another follows.
+                let top = searcher
+                    .search(
+                        &full,
+                        &TopDocs::with_limit(limit + 1).and_offset(query.offset),
+                    )
+                    .index("search")?;
+                more = top.len() > limit;
+                for (score, address) in top.into_iter().take(limit) {
+                    let doc: TantivyDocument = searcher.doc(address).index("read a hit")?;
+                    if let Some(id) = stored(&doc, f.source_id) {
+                        ranked.push((score, SourceId(id)));
+                    }
+                }
+            }
+            Some(keep) => {
+                let top = searcher
+                    .search(&full, &TopDocs::with_limit(window.max(1)))
+                    .index("search")?;
+                let mut matching = 0;
+                for (score, address) in top {
+                    let doc: TantivyDocument = searcher.doc(address).index("read a hit")?;
+                    let (publisher, published) =
+                        (stored(&doc, f.publisher), stored(&doc, f.published));
+                    let meta = HitMeta {
+                        kind: stored(&doc, f.kind).and_then(|k| k.parse().ok()),
+                        publisher: publisher.as_deref(),
+                        published: published.as_deref(),
+                    };
+                    if !keep(&meta) {
+                        continue;
+                    }
+                    if matching >= query.offset {
+                        if ranked.len() == limit {
+                            more = true;
+                            break;
+                        }
+                        if let Some(id) = stored(&doc, f.source_id) {
+                            ranked.push((score, SourceId(id)));
+                        }
+                    }
+                    matching += 1;
+                }
             }
         }
+        let terms = query_terms(&query.text);
         // The hits' rows in one query, then in ranking order.
         let ids: Vec<SourceId> = ranked.iter().map(|(_, id)| id.clone()).collect();
         let mut rows: std::collections::HashMap<SourceId, Source> = store
@@ -298,7 +434,7 @@ impl SearchIndex {
             .into_iter()
             .map(|s| (s.id.clone(), s))
             .collect();
-        let mut out = Vec::with_capacity(ranked.len());
+        let mut hits = Vec::with_capacity(ranked.len());
         for (score, id) in ranked {
             let Some(source) = rows.remove(&id) else {
                 return Err(StoreError::NotFound {
@@ -306,17 +442,20 @@ impl SearchIndex {
                     id: id.0,
                 });
             };
-            let (hits, snippet) = locate_hits(&source.text, &terms);
-            out.push(SearchHit {
+            let (offsets, snippet) = locate_hits(&source.text, &terms);
+            hits.push(SearchHit {
                 source_id: source.id,
                 score,
                 title: source.meta.title,
                 language: source.language,
-                hits,
+                kind: source.kind,
+                publisher: source.meta.publisher,
+                published: source.meta.published,
+                hits: offsets,
                 snippet,
             });
         }
-        Ok(out)
+        Ok(HitPage { hits, more })
     }
 }
 
@@ -362,14 +501,18 @@ mod tests {
     use casefile_core::{Custody, MediaType, SourceKind, SourceMeta};
 
     fn add_source(project: &mut Project, text: &str) {
+        add_source_of(project, text, SourceKind::Document, SourceMeta::default());
+    }
+
+    fn add_source_of(project: &mut Project, text: &str, kind: SourceKind, meta: SourceMeta) {
         let sha = casefile_core::sha256_hex(text.as_bytes());
         let source = Source {
             id: SourceId(sha.clone()),
-            kind: SourceKind::Document,
+            kind,
             media_type: MediaType::PlainText,
             encoding: "UTF-8".into(),
             language: Some("uk".into()),
-            meta: SourceMeta::default(),
+            meta,
             custody: Custody {
                 ingested_at: now_rfc3339(),
                 ingested_by: "t".into(),
@@ -408,6 +551,7 @@ mod tests {
             text: "маріуполя".into(),
             language: Some("uk".into()),
             limit: 5,
+            ..Default::default()
         };
         let hits = writer_side.search(project.store(), &query).unwrap();
         assert_eq!(hits.len(), 1);
@@ -433,6 +577,7 @@ mod tests {
                 text: text.into(),
                 language: None,
                 limit: 5,
+                ..Default::default()
             };
             let error = match index.search(project.store(), &query) {
                 Ok(hits) => panic!("{text:?} parsed ({} hits)", hits.len()),
@@ -447,6 +592,134 @@ mod tests {
                 assert!(!message.contains(word), "{word:?} in {message:?}");
             }
         }
+    }
+
+    /// Sixty sources about camps: a third news, a third reports, a third
+    /// official, each with a publisher and a date of its own.
+    fn camps(project: &mut Project) -> Vec<(SourceId, SourceKind)> {
+        let kinds = [SourceKind::News, SourceKind::Report, SourceKind::Official];
+        let mut out = Vec::new();
+        for i in 0..60 {
+            let text = format!("Діти в таборі номер {i}. Табір {}.", "табір ".repeat(i % 7));
+            let kind = kinds[i % 3];
+            let meta = SourceMeta {
+                publisher: Some(format!("Publisher {}", i % 4)),
+                published: Some(format!("2023-{:02}-01", i % 12 + 1)),
+                ..SourceMeta::default()
+            };
+            add_source_of(project, &text, kind, meta);
+            out.push((SourceId(casefile_core::sha256_hex(text.as_bytes())), kind));
+        }
+        out
+    }
+
+    #[test]
+    fn kinds_and_sources_are_answered_by_the_index_a_page_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut project = Project::init(&dir.path().join("p"), "t").unwrap();
+        let all = camps(&mut project);
+        let mut index = SearchIndex::open(&dir.path().join("p/index")).unwrap();
+        index.catch_up(project.store_mut()).unwrap();
+        let store = project.store();
+        let query = |kinds: Vec<SourceKind>, offset: usize, limit: usize| SearchQuery {
+            text: "табір".into(),
+            kinds,
+            offset,
+            limit,
+            ..Default::default()
+        };
+        // Reports only, 7 a page: every report exactly once, nothing else.
+        let mut seen = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = index
+                .search_page(store, &query(vec![SourceKind::Report], offset, 7), None, 0)
+                .unwrap();
+            assert!(page.hits.len() <= 7);
+            assert!(page.hits.iter().all(|h| h.kind == SourceKind::Report));
+            seen.extend(page.hits.iter().map(|h| h.source_id.clone()));
+            offset += page.hits.len();
+            if !page.more {
+                break;
+            }
+        }
+        let mut reports: Vec<SourceId> = all
+            .iter()
+            .filter(|(_, k)| *k == SourceKind::Report)
+            .map(|(id, _)| id.clone())
+            .collect();
+        assert_eq!(seen.len(), 20);
+        seen.sort();
+        reports.sort();
+        assert_eq!(seen, reports);
+        // Two kinds at once; the whole ranking is the pages' concatenation.
+        let two = vec![SourceKind::News, SourceKind::Official];
+        let whole = index.search(store, &query(two.clone(), 0, 100)).unwrap();
+        assert_eq!(whole.len(), 40);
+        let second = index.search(store, &query(two, 10, 10)).unwrap();
+        let ids = |hits: &[SearchHit]| hits.iter().map(|h| h.source_id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&second), ids(&whole[10..20]));
+        // Only some sources (an entity's).
+        let some: Vec<SourceId> = all.iter().step_by(9).map(|(id, _)| id.clone()).collect();
+        let restricted = SearchQuery {
+            sources: Some(some.clone()),
+            ..query(Vec::new(), 0, 100)
+        };
+        let mut found = ids(&index.search(store, &restricted).unwrap());
+        found.sort();
+        let mut some = some;
+        some.sort();
+        assert_eq!(found, some);
+        // A filter on the stored metadata, within a window of ranked hits.
+        let keep = |m: &HitMeta<'_>| m.publisher == Some("Publisher 1") && m.kind.is_some();
+        let page = index
+            .search_page(store, &query(Vec::new(), 2, 5), Some(&keep), 1000)
+            .unwrap();
+        assert_eq!(page.hits.len(), 5);
+        assert!(page.more, "15 of 60 have publisher 1");
+        assert!(page
+            .hits
+            .iter()
+            .all(|h| h.publisher.as_deref() == Some("Publisher 1")));
+        // Only the first `window` ranked hits are read.
+        let first4 = index.search(store, &query(Vec::new(), 0, 4)).unwrap();
+        let narrow = index
+            .search_page(store, &query(Vec::new(), 0, 5), Some(&keep), 4)
+            .unwrap();
+        let expected: Vec<SourceId> = first4
+            .into_iter()
+            .filter(|h| h.publisher.as_deref() == Some("Publisher 1"))
+            .map(|h| h.source_id)
+            .collect();
+        assert_eq!(ids(&narrow.hits), expected);
+        assert!(!narrow.more);
+    }
+
+    #[test]
+    fn an_index_of_an_older_build_is_made_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut project = Project::init(&dir.path().join("p"), "t").unwrap();
+        camps(&mut project);
+        project.search_index().unwrap();
+        // An index with the fields of an older build (no kind).
+        let old = dir.path().join("p/index");
+        std::fs::remove_dir_all(&old).unwrap();
+        std::fs::create_dir_all(&old).unwrap();
+        let mut builder = Schema::builder();
+        builder.add_text_field("source_id", STRING | STORED);
+        builder.add_text_field("lang", STRING);
+        Index::create_in_dir(&old, builder.build()).unwrap();
+        assert!(!SearchIndex::has_current_schema(&old));
+        let (index, indexed) = project.search_index_caught_up().unwrap();
+        assert_eq!(indexed, 60);
+        assert!(SearchIndex::has_current_schema(&old));
+        let query = SearchQuery {
+            text: "табір".into(),
+            kinds: vec![SourceKind::Official],
+            limit: 100,
+            ..Default::default()
+        };
+        assert_eq!(index.search(project.store(), &query).unwrap().len(), 20);
     }
 
     #[test]

@@ -76,6 +76,7 @@ CREATE TABLE IF NOT EXISTS statements (
 CREATE INDEX IF NOT EXISTS statements_entity ON statements(entity_id);
 CREATE INDEX IF NOT EXISTS statements_source ON statements(source_id);
 CREATE INDEX IF NOT EXISTS statements_property ON statements(property);
+CREATE INDEX IF NOT EXISTS statements_status ON statements(status);
 CREATE TABLE IF NOT EXISTS registries (
     name          TEXT PRIMARY KEY,
     blob          TEXT NOT NULL,             -- SHA-256 of the original CSV
@@ -948,6 +949,19 @@ impl Store for SqliteStore {
             .query_row("SELECT COUNT(*) FROM statements", [], |r| r.get(0))
             .db("count statements")?;
         Ok(n as u64)
+    }
+
+    fn statement_status_counts(&self) -> Result<Vec<(Status, u64)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT status, COUNT(*) FROM statements GROUP BY status")
+            .db("count statements")?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((parse_col(row, 0)?, row.get::<_, i64>(1)? as u64))
+            })
+            .db("count statements")?;
+        rows.collect::<rusqlite::Result<_>>().db("count statements")
     }
 
     fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case> {

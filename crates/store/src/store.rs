@@ -121,6 +121,9 @@ pub trait Store {
     fn statement(&self, id: StatementId) -> Result<Option<Statement>>;
     /// How many statements are stored.
     fn statement_count(&self) -> Result<u64>;
+    /// How many statements there are per review status (statuses with none
+    /// left out), without reading them (an index on the status answers).
+    fn statement_status_counts(&self) -> Result<Vec<(Status, u64)>>;
 
     // --- registries ----------------------------------------------------------
     /// Records an imported registry (its blob must already be stored).

@@ -96,6 +96,7 @@ conformance!(
     a_judgement_is_one_transaction,
     statements_about_several_entities_come_in_one_list,
     sources_by_id_gives_the_stored_ones,
+    statements_are_counted_by_status,
 );
 
 fn actions(store: &dyn Store) -> Vec<String> {
@@ -989,4 +990,29 @@ fn sources_by_id_gives_the_stored_ones(b: &mut Backend) {
     let mut expected = vec![s1, s2];
     expected.sort_by(|x, y| x.id.cmp(&y.id));
     assert_eq!(got, expected);
+}
+
+fn statements_are_counted_by_status(b: &mut Backend) {
+    let store = b.store.as_mut();
+    assert!(store.statement_status_counts().unwrap().is_empty());
+    let person = entity("p", EntityKind::Person, "P");
+    store.put_entity(&person, "t").unwrap();
+    let ids = store
+        .add_statements(
+            &[
+                statement(&person, "name", "P", None, None),
+                statement(&person, "alias", "Q", None, None),
+                statement(&person, "alias", "R", None, None),
+            ],
+            "t",
+        )
+        .unwrap();
+    store
+        .set_statement_status(ids[1], Status::Rejected, "wrong person", "t")
+        .unwrap();
+    let mut counts = store.statement_status_counts().unwrap();
+    counts.sort_by_key(|(status, _)| status.as_str());
+    assert_eq!(counts, [(Status::Proposed, 2), (Status::Rejected, 1)]);
+    let total: u64 = counts.iter().map(|(_, n)| n).sum();
+    assert_eq!(total, store.statement_count().unwrap());
 }

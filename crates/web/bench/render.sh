@@ -44,11 +44,11 @@ token="$(curl -fsS -c "$jar" "$base/login" | grep -o 'name="token" value="[^"]*"
 curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "name=bench" \
   --data-urlencode "password=$password" --data-urlencode "token=$token" "$base/login"
 
-source_id="$(curl -fsS -b "$jar" "$base/search?q=children" | grep -o 'href="/sources/[0-9a-f]*"' | head -1 | sed 's/.*sources\///; s/"$//')"
-entity_id="$(curl -fsS -b "$jar" "$base/entities?kind=person" | grep -o 'href="/entities/[^"?]*"' | head -1 | sed 's/.*entities\///; s/"$//')"
+source_id="$(curl -fsS -b "$jar" "$base/search?q=children" | grep -o 'href="/sources/[0-9a-f]*"' | sed -n 1p | sed 's/.*sources\///; s/"$//')"
+entity_id="$(curl -fsS -b "$jar" "$base/entities?kind=person" | grep -o 'href="/entities/[^"?]*"' | sed -n 1p | sed 's/.*entities\///; s/"$//')"
 
 printf '%-44s %8s %8s %8s\n' page "p50 ms" "p99 ms" bytes
-case_id="$(curl -fsS -b "$jar" "$base/cases" | grep -o 'href="/cases/[0-9]*"' | head -1 | sed 's/.*cases\///; s/"$//')"
+case_id="$(curl -fsS -b "$jar" "$base/cases" | grep -o 'href="/cases/[0-9]*"' | sed -n 1p | sed 's/.*cases\///; s/"$//')"
 
 for path in "/" "/search?q=children" "/search?q=%D0%B4%D1%96%D1%82%D0%B5%D0%B9&kind=news" \
   "/sources/$source_id" "/entities?kind=person" "/entities/$entity_id" "/claims" "/review" \

@@ -176,6 +176,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             text,
             language: (q % 4 == 0).then(|| "en".to_string()),
             limit: 10,
+            ..Default::default()
         };
         let t = Instant::now();
         results += index.search(project.store(), &query)?.len();

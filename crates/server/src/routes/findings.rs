@@ -1,6 +1,7 @@
 //! Findings: entities and entity pages, statements and their review status,
 //! merge and split, child-count claims.
 
+use super::check_limit;
 use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody};
 use crate::pool::Access;
@@ -35,18 +36,39 @@ pub async fn list(
     .await
 }
 
-/// One entity (by any member id) and every statement about it, with sources and quotes.
+/// Entity page parameters: without them, every statement; with them, a page.
+#[derive(Deserialize, IntoParams)]
+pub struct EntityParams {
+    /// Statements to skip (default 0).
+    #[param(minimum = 0)]
+    offset: Option<usize>,
+    /// At most this many statements (1 to 1000; all when absent).
+    #[param(minimum = 1, maximum = 1000)]
+    limit: Option<usize>,
+}
+
+/// One entity (by any member id) and the statements about it, with sources
+/// and quotes: all of them, or a page with `offset` and `limit`
+/// (`statements_total` counts them all, `offset` is where the page starts).
 #[utoipa::path(get, path = "/api/entities/{id}", tag = "findings",
-    params(("id" = String, Path, description = "Any member id of the entity")),
-    responses((status = 200, body = Object), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody)))]
+    params(("id" = String, Path, description = "Any member id of the entity"), EntityParams),
+    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn one(
     State(s): State<AppState>,
     c: Credentials,
     Path(id): Path<String>,
+    Query(params): Query<EntityParams>,
 ) -> Result<JsonBytes, ApiError> {
-    s.json(c, Access::Read, move |p, a| entities::entity(p, a, &id))
-        .await
+    let offset = params.offset.unwrap_or(0);
+    let limit = match params.limit {
+        Some(limit) => check_limit(limit)?,
+        None => usize::MAX,
+    };
+    s.json(c, Access::Read, move |p, a| {
+        entities::entity_page(p, a, &id, offset, limit)
+    })
+    .await
 }
 
 /// One statement.

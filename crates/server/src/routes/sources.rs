@@ -173,6 +173,7 @@ pub async fn search(
         text: params.q,
         language: params.lang,
         limit: check_limit(params.limit)?,
+        ..Default::default()
     };
     s.json(c, Access::Read, move |p, a| sources::search(p, a, &query))
         .await

@@ -613,6 +613,19 @@ impl Store for PgStore {
         })
     }
 
+    fn statement_status_counts(&self) -> Result<Vec<(Status, u64)>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT status, COUNT(*) FROM statements GROUP BY status",
+                &[],
+                |row| Ok((parse_col(row, 0)?, row.try_get::<_, i64>(1)? as u64)),
+            )
+            .await
+        })
+    }
+
     fn add_registry(&mut self, registry: &RegistryInfo, actor: &str) -> Result<()> {
         check_registry(registry)?;
         self.runtime.block_on(async {

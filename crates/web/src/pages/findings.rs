@@ -82,31 +82,78 @@ pub async fn entities(
     ctx.page(&me, "entities.html", &me.t("entities"), &data)
 }
 
-/// One entity: names across scripts, statements with sources and quotes,
-/// merge and split, the entities seen with it.
+/// Statements on one page of an entity.
+const STATEMENTS_PER_PAGE: usize = 50;
+
+/// Entity page parameters: the page of its statements, kept in the URL.
+#[derive(Deserialize)]
+pub struct EntityParams {
+    page: Option<usize>,
+}
+
+/// One entity: names across scripts, its statements with sources and
+/// quotes a page at a time, merge and split, the entities seen with it.
 pub async fn entity(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
+    Query(q): Query<EntityParams>,
 ) -> Result<Response, PageError> {
-    let (me, (page, (with, cases))) = ctx
+    let page = q.page.unwrap_or(1).max(1);
+    let offset = (page - 1).saturating_mul(STATEMENTS_PER_PAGE);
+    let (me, (found, (with, cases))) = ctx
         .act(&s, Access::Read, move |p, a| {
-            let page = entities::entity(p, a, &id)?;
-            let with = browse::co_occurring(p, a, &page.entity, 20)?;
+            let found = entities::entity_page(p, a, &id, offset, STATEMENTS_PER_PAGE)?;
+            let with = browse::co_occurring(p, a, &found.entity, 20)?;
             let cases = super::cases::cases_for_forms(p, a)?;
-            Ok((page, (with, cases)))
+            Ok((found, (with, cases)))
         })
         .await?;
-    let title = page.entity.name.clone();
+    let e = &found.entity;
+    let title = e.name.clone();
     let search_url = format!(
         "/search?q={}&entity={}",
-        super::encode(&page.entity.name),
-        super::encode(&page.entity.id)
+        super::encode(&e.name),
+        super::encode(&e.id)
     );
-    ctx.page(&me,
+    let url = |page: usize| format!("/entities/{}?page={page}", super::encode(&e.id));
+    let last = found.statements_total.div_ceil(STATEMENTS_PER_PAGE).max(1);
+    // The members quoted on this page, for the split form: an entity read
+    // in a thousand sources has a thousand members.
+    let mut members: Vec<&str> = Vec::new();
+    for st in &found.statements {
+        if !members.contains(&st.entity.0.as_str()) {
+            members.push(&st.entity.0);
+        }
+    }
+    let entity = json!({
+        "id": e.id,
+        "kind": e.kind,
+        "name": e.name,
+        "variants": e.variants,
+        "roles": e.roles,
+        "mentions": e.mentions,
+        "source_count": e.sources.len(),
+        "member_count": e.members.len(),
+    });
+    ctx.page(
+        &me,
         "entity.html",
         &title,
-        &json!({"e": page.entity, "statements": page.statements, "with": with, "search_url": search_url, "cases": cases}),
+        &json!({
+            "e": entity,
+            "statements": found.statements,
+            "total": found.statements_total,
+            "first": offset + 1,
+            "page": page,
+            "pages": last,
+            "prev": (page > 1).then(|| url(page - 1)),
+            "next": (offset + found.statements.len() < found.statements_total).then(|| url(page + 1)),
+            "members": members,
+            "with": with,
+            "search_url": search_url,
+            "cases": cases,
+        }),
     )
 }
 
@@ -172,12 +219,31 @@ pub async fn split(
     Ok(back_to(Some(&back)))
 }
 
-/// Counts of children grouped across sources, each row opening its quotes.
-pub async fn claims(State(s): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    let (me, rows) = ctx
-        .act(&s, Access::Read, |p, a| claims::claims(p, a, "child-count"))
+/// Rows on one page of the claims table.
+const CLAIMS_PER_PAGE: usize = 50;
+
+/// Claims table parameters: the page, kept in the URL.
+#[derive(Deserialize)]
+pub struct ClaimsParams {
+    page: Option<usize>,
+}
+
+/// Counts of children grouped across sources, each row opening its
+/// quotes, a page at a time.
+pub async fn claims(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ClaimsParams>,
+) -> Result<Response, PageError> {
+    let page = q.page.unwrap_or(1).max(1);
+    let offset = (page - 1).saturating_mul(CLAIMS_PER_PAGE);
+    let (me, found) = ctx
+        .act(&s, Access::Read, move |p, a| {
+            claims::claims_page(p, a, "child-count", offset, CLAIMS_PER_PAGE)
+        })
         .await?;
-    let rows: Vec<_> = rows
+    let rows: Vec<_> = found
+        .rows
         .iter()
         .map(|r| {
             let mut origins: Vec<&String> = Vec::new();
@@ -191,5 +257,19 @@ pub async fn claims(State(s): State<AppState>, ctx: Ctx) -> Result<Response, Pag
             row
         })
         .collect();
-    ctx.page(&me, "claims.html", &me.t("claims"), &json!({"rows": rows}))
+    let url = |page: usize| format!("/claims?page={page}");
+    ctx.page(
+        &me,
+        "claims.html",
+        &me.t("claims"),
+        &json!({
+            "rows": rows,
+            "total": found.total,
+            "first": offset + 1,
+            "page": page,
+            "pages": found.total.div_ceil(CLAIMS_PER_PAGE).max(1),
+            "prev": (page > 1).then(|| url(page - 1)),
+            "next": (offset + found.rows.len() < found.total).then(|| url(page + 1)),
+        }),
+    )
 }

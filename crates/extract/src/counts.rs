@@ -2059,4 +2059,16 @@ mod tests {
             (Some(3000), Qualifier::AtLeast)
         );
     }
+
+    #[test]
+    fn collective_numerals_and_hundreds_as_nouns() {
+        let c = number_qualifier_ages(&claims("Дев'ятеро дітей повернулися додому."));
+        assert_eq!(c.first().map(|r| r.0), Some(Some(9)), "{c:?}");
+        let c = number_qualifier_ages(&claims("Ще понад сотню дітей окупанти вивезли до таборів."));
+        assert_eq!(
+            c.first().map(|r| (r.0, r.1)),
+            Some((Some(100), Qualifier::MoreThan)),
+            "{c:?}"
+        );
+    }
 }

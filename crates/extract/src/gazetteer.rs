@@ -142,6 +142,15 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             if words.is_empty() {
                 continue;
             }
+            // "«Надежда»": a name that is also a common word or a given name names the
+            // facility only in quotes; it is indexed apart, under a leading "«".
+            if name.starts_with('«') {
+                let list = index.entry(format!("«{}", words.join(" "))).or_default();
+                if !list.contains(&(i as u32)) {
+                    list.push(i as u32);
+                }
+                continue;
+            }
             max_words = max_words.max(words.len());
             for k in key_alternations(name, &words) {
                 let list = index.entry(k).or_default();

@@ -441,7 +441,9 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 }
             }
             // A curated acronym must be written in capitals ("UN", not "Un").
-            if n > 1 || w.all_caps || w.folded.chars().count() > 4 {
+            // A short name in quotes is a name («Схем»).
+            let quoted = i > 0 && doc.gap(i - 1, i).trim_start().ends_with(['«', '"', '“']);
+            if n > 1 || w.all_caps || w.folded.chars().count() > 4 || quoted {
                 b.add(doc, i, i + n, &c.name.clone(), c.acronym.clone().as_deref());
                 i += n;
                 continue;
@@ -703,7 +705,7 @@ fn introduced_at(doc: &Document, i: usize) -> Option<bool> {
         ORG_INTRODUCERS.contains(words[k].folded.as_str()) && (!words[k].cap || words[k].all_caps)
     };
     let folded = |k: usize| words[k].folded.as_str();
-    if i > 0 && ORG_INTRODUCERS.contains(folded(i - 1)) {
+    if i > first && ORG_INTRODUCERS.contains(folded(i - 1)) {
         // A capitalised descriptive noun opens a sentence before a quoted name ("Фонд «X»").
         let quoted = doc.gap(i - 1, i).trim_start().starts_with(['«', '"', '“']);
         if !words[i - 1].cap || quoted {
@@ -981,6 +983,7 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             && words[end - 1].cap
             && (w.folded.ends_with("ти") || w.folded.ends_with("ть"))
             && !is_cyrillic_org_head(&w.folded)
+            && !matches!(w.folded.as_str(), "области" | "області")
         {
             break;
         }
@@ -1270,5 +1273,32 @@ mod tests {
     fn belarusian_ministry_ends_before_the_verb() {
         let n = names("Міністэрства аховы здароўя Беларусі паведаміла пра гэта.");
         assert_eq!(n, vec!["Міністэрства аховы здароўя Беларусі"]);
+    }
+
+    #[test]
+    fn a_region_after_a_ministry_stays_in_its_name() {
+        let n = names(
+            "Детей навещали сотрудники Министерства труда и социальной защиты Ростовской области.",
+        );
+        assert_eq!(
+            n,
+            vec!["Министерства труда и социальной защиты Ростовской области"]
+        );
+    }
+
+    #[test]
+    fn a_descriptive_noun_ending_a_headline_introduces_nothing_after_it() {
+        let n = names(
+            "Из Луганска в Беларусь: очередная группа\n\nОколо сорока детей прибыли в Минск.",
+        );
+        assert!(n.is_empty(), "{n:?}");
+    }
+
+    #[test]
+    fn outlets_in_quotes_and_in_oblique_cases() {
+        let n = names("Журналісти «Схем» (Радіо Свобода) встановили це, повідомляє «Суспільне».");
+        for outlet in ["Schemes", "Radio Liberty", "Suspilne"] {
+            assert!(n.contains(&outlet.to_string()), "{outlet} in {n:?}");
+        }
     }
 }

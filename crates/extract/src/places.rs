@@ -231,6 +231,28 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 break;
             }
         }
+        // A facility whose name is also a common word or a given name, in quotes after
+        // an opening quote mark ("санаторий «Надежда»", "the \"Smena\" camp").
+        if i > 0
+            && doc
+                .gap(i - 1, i)
+                .trim_start()
+                .ends_with(['«', '"', '“', '„'])
+        {
+            let mut quoted = String::from("«");
+            for n in 1..=3.min(sentence.end_word - i) {
+                if n > 1 {
+                    if doc.gap(i + n - 2, i + n - 1) != " " {
+                        break;
+                    }
+                    quoted.push(' ');
+                }
+                quoted.push_str(&keys[i + n - 1]);
+                if let Some(ids) = g.index.get(&quoted) {
+                    found = Some((n, ids[0]));
+                }
+            }
+        }
         // Plural town names lose a vowel in the genitive ("Олешки" -> "з Олешок").
         if found.is_none() && w.cyrillic {
             found = genitive_plural_key(&w.folded)
@@ -515,5 +537,16 @@ mod tests {
         let found = find_places(&d);
         assert_eq!(found.places.len(), 1);
         assert_eq!(found.places[0].variants.len(), 2);
+    }
+
+    #[test]
+    fn a_facility_named_by_a_common_word_is_found_only_in_quotes() {
+        let p = places("Группа прибыла в санаторий «Надежда» под Минском.");
+        assert!(
+            p.contains(&("Nadezhda XXI Century".to_string(), PlaceKind::Facility)),
+            "{p:?}"
+        );
+        let p = places("Надежда Петрова прибыла в Минск.");
+        assert!(!p.iter().any(|(_, k)| *k == PlaceKind::Facility), "{p:?}");
     }
 }

@@ -444,8 +444,9 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             // A short name in quotes is a name («Схем»).
             let quoted = i > 0 && doc.gap(i - 1, i).trim_start().ends_with(['«', '"', '“']);
             if n > 1 || w.all_caps || w.folded.chars().count() > 4 || quoted {
-                b.add(doc, i, i + n, &c.name.clone(), c.acronym.clone().as_deref());
-                i += n;
+                let end = i + n + usize::from(qualified_by_next(doc, i, i + n));
+                b.add(doc, i, end, &c.name.clone(), c.acronym.clone().as_deref());
+                i = end;
                 continue;
             }
         }
@@ -474,6 +475,10 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // 3. Run with an organization head noun.
         let end = cap_run(doc, i, &place_words);
         let mut start = i;
+        // "the Kyiv-based Regional Centre …": where the body is based is no part of its name.
+        while start + 1 < end && words[start].folded.ends_with("-based") {
+            start += 1;
+        }
         while start < end
             && (is_leading_non_name(&words[start].folded)
                 || words[start].possessive && place_words[start])
@@ -621,6 +626,38 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         organizations: b.orgs,
         spans: b.spans,
     }
+}
+
+/// Whether the word after a known name `i..end` belongs to it: the parent's acronym after an
+/// acronym ("УВКПЛ ООН", "УВКБ ООН") or the genitive of the state a national body belongs to
+/// ("Верховної Ради України", "Генпрокуратуры России").
+fn qualified_by_next(doc: &Document, i: usize, end: usize) -> bool {
+    let words = &doc.words;
+    if end >= doc.sentence_of(i).end_word || doc.gap(end - 1, end) != " " {
+        return false;
+    }
+    let next = &words[end];
+    let parent = words[end - 1].all_caps
+        && next.all_caps
+        && matches!(next.folded.as_str(), "оон" | "аан" | "un" | "єс" | "ес");
+    let state = next.cyrillic
+        && next.cap
+        && matches!(
+            next.folded.as_str(),
+            "украіни"
+                | "украины"
+                | "украіны"
+                | "беларусі"
+                | "беларуси"
+                | "росіі"
+                | "россии"
+                | "расіі"
+        );
+    // "Союзна держава Росії і Білорусі": a body of two states is not a national one.
+    let listed = words
+        .get(end + 1)
+        .is_some_and(|w| matches!(w.folded.as_str(), "і" | "и" | "та" | "й" | "and"));
+    parent || state && !listed
 }
 
 /// The known (curated) organization that ends the run `start..end` after an "of (the)":
@@ -1300,5 +1337,24 @@ mod tests {
         for outlet in ["Schemes", "Radio Liberty", "Suspilne"] {
             assert!(n.contains(&outlet.to_string()), "{outlet} in {n:?}");
         }
+    }
+
+    #[test]
+    fn where_a_body_is_based_is_not_its_name() {
+        let n =
+            names("An investigation by the Kyiv-based Regional Centre for Human Rights found it.");
+        assert_eq!(n, vec!["Regional Center for Human Rights"]);
+    }
+
+    #[test]
+    fn a_parent_acronym_or_a_state_after_a_known_name_belongs_to_it() {
+        let o = orgs("Дані передали до УВКПЛ ООН.");
+        assert_eq!(o.len(), 1, "{o:?}");
+        assert_eq!(o[0].mentions[0].text, "УВКПЛ ООН");
+        let o = orgs("Про це заявили в Союзна держава Росії і Білорусі.");
+        assert!(
+            o.iter().all(|o| !o.mentions[0].text.contains("Росії")),
+            "{o:?}"
+        );
     }
 }

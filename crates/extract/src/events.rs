@@ -391,11 +391,17 @@ fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
     let opens = matches!(
         before,
         Some("since" | "between" | "until" | "till" | "through")
-    ) || matches!(before, Some("from" | "з" | "від" | "с" | "от")) && range_follows
+    ) || matches!(
+        before,
+        Some("from" | "з" | "із" | "зі" | "са" | "со" | "від" | "с" | "от" | "ад")
+    ) && range_follows
         // "з лютого 2022 року", "с 2023 года", "з 2022 года": a month or year after "since" in
         // Ukrainian, Russian and Belarusian is the start of a time scope.
         || d.date.is_none()
-            && matches!(before, Some("з" | "із" | "зі" | "с" | "со" | "від" | "ад" | "от"));
+            && matches!(
+                before,
+                Some("з" | "із" | "зі" | "са" | "с" | "со" | "від" | "ад" | "от")
+            );
     let closes = d.first_word >= 2
         && matches!(before, Some("and" | "to" | "до" | "по"))
         && dates_before_word(doc, d.first_word - 1);

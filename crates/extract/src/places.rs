@@ -207,7 +207,12 @@ pub fn find_places(doc: &Document) -> PlacesFound {
     while i < words.len() {
         let w = &words[i];
         let sentence = doc.sentence_of(i);
-        if !w.cap || w.numeric || sentence.shouting {
+        // Ukrainian media write the aggressor state in lowercase ("росія", "рф"): those
+        // forms are places whatever their case.
+        let lowercase_state = !w.cap
+            && w.cyrillic
+            && (w.folded == "рф" || w.folded.starts_with("росі") && w.folded.chars().count() <= 6);
+        if !(w.cap || lowercase_state) || w.numeric || sentence.shouting {
             i += 1;
             continue;
         }
@@ -548,5 +553,14 @@ mod tests {
         );
         let p = places("Надежда Петрова прибыла в Минск.");
         assert!(!p.iter().any(|(_, k)| *k == PlaceKind::Facility), "{p:?}");
+    }
+
+    #[test]
+    fn the_aggressor_state_in_lowercase_is_a_place() {
+        let p = places("Загалом росія депортувала тисячі дітей до рф.");
+        assert!(
+            p.contains(&("Russia".to_string(), PlaceKind::Country)),
+            "{p:?}"
+        );
     }
 }

@@ -217,6 +217,26 @@ fn key_alternations(name: &str, words: &[String]) -> Vec<String> {
             out.push(w.join(" "));
         }
     }
+    // "Ростов" -> "Ростова", "Ростове", "Ростовом": a Cyrillic town name in -ов/-ев/-ин keeps
+    // its whole nominative as the stem of its oblique cases, which the stemmer of the
+    // nominative cuts shorter; index that stem too.
+    let cyrillic = last_folded
+        .chars()
+        .all(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    if cyrillic
+        && last_folded.chars().count() >= 5
+        && ["ов", "ев", "ин", "ын"]
+            .iter()
+            .any(|e| last_folded.ends_with(e))
+    {
+        let mut w: Vec<String> = words.to_vec();
+        if let Some(l) = w.last_mut() {
+            if *l != last_folded {
+                *l = last_folded.clone();
+                out.push(w.join(" "));
+            }
+        }
+    }
     out
 }
 

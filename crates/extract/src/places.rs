@@ -563,4 +563,14 @@ mod tests {
             "{p:?}"
         );
     }
+
+    #[test]
+    fn oblique_cases_of_towns_in_ov() {
+        let p = places("Детей вывезли под Ростовом, потом в Ростове их разделили.");
+        assert_eq!(
+            p,
+            vec![("Rostov-on-Don".to_string(), PlaceKind::Settlement)],
+            "{p:?}"
+        );
+    }
 }

@@ -1552,6 +1552,14 @@ fn asserted_by(
             if let Some(p) = (a..s.end_word.min(a + 8)).find_map(person_at) {
                 return Some(p);
             }
+            // "сообщили БЕЛТА в пресс-службе Белорусского Красного Креста": the body whose
+            // press service speaks, not the outlet it spoke to.
+            if let Some(p) = (a..s.end_word.min(a + 6))
+                .find(|k| is_press_service(&words[*k].folded))
+                .and_then(|k| (k + 1..s.end_word.min(k + 4)).find_map(entity_at))
+            {
+                return Some(p);
+            }
             if let Some(p) = phrase_from(a) {
                 return Some(p);
             }
@@ -1593,6 +1601,13 @@ fn asserted_by(
         }
     }
     None
+}
+
+/// "пресс-службе", "прес-службі", "прэс-службе", "press service" (folded, any case).
+fn is_press_service(folded: &str) -> bool {
+    ["пресс-служб", "прес-служб", "прэс-служб"]
+        .iter()
+        .any(|p| folded.starts_with(p))
 }
 
 /// A claim whose sentence names no source takes the source of the claim before it when that
@@ -1781,6 +1796,32 @@ fn headline_source(doc: &Document, orgs: &OrgsFound, persons: &PersonsFound) -> 
             persons,
         ) {
             return Some(a);
+        }
+    }
+    // "Regional Centre for Human Rights: at least …", "«Верстка»: …", "БелТА: …": a source
+    // named before a headline's colon, as the whole of what comes before it.
+    if let Some(colon) = line.find(':') {
+        let before = line[..colon].trim().trim_matches(['«', '»', '"', '“', '”']);
+        let to = s.start + colon;
+        let k = doc.words.partition_point(|w| w.start < s.start);
+        let e = doc.words.partition_point(|w| w.start < to);
+        if !before.is_empty() && before.split_whitespace().count() <= 6 && k < e {
+            let (a, b) = (doc.words[k].start, doc.words[e - 1].end);
+            let whole = orgs
+                .spans
+                .iter()
+                .find(|o| o.start == a && o.end == b)
+                .map(|o| orgs.organizations[o.org].name.clone())
+                .or_else(|| {
+                    persons
+                        .spans
+                        .iter()
+                        .find(|p| p.start == a && p.end == b)
+                        .map(|p| persons.persons[p.person].name.clone())
+                });
+            if whole.is_some() {
+                return whole;
+            }
         }
     }
     let dash = [" – ", " — ", " - "]
@@ -2057,6 +2098,32 @@ mod tests {
         assert_eq!(
             (c[0].number, c[0].qualifier),
             (Some(3000), Qualifier::AtLeast)
+        );
+    }
+
+    #[test]
+    fn collective_numerals_and_hundreds_as_nouns() {
+        let c = number_qualifier_ages(&claims("Дев'ятеро дітей повернулися додому."));
+        assert_eq!(c.first().map(|r| r.0), Some(Some(9)), "{c:?}");
+        let c = number_qualifier_ages(&claims("Ще понад сотню дітей окупанти вивезли до таборів."));
+        assert_eq!(
+            c.first().map(|r| (r.0, r.1)),
+            Some((Some(100), Qualifier::MoreThan)),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_source_before_a_headline_colon_and_a_press_service() {
+        let c = claims("«Верстка»: 60 детей вывезли в Таганрог\n\nОб этом стало известно.");
+        assert_eq!(c[0].asserted_by.as_deref(), Some("Verstka"), "{c:?}");
+        let c = claims(
+            "В санаторий прибыли 45 детей, сообщили БЕЛТА в пресс-службе Белорусского Красного Креста.",
+        );
+        assert_eq!(
+            c[0].asserted_by.as_deref(),
+            Some("Belarusian Red Cross"),
+            "{c:?}"
         );
     }
 }

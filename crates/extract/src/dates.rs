@@ -227,10 +227,23 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                         | "mid"
                         | "у"
                         | "в"
+                        | "ў"
                         | "з"
+                        | "із"
+                        | "зі"
+                        | "са"
+                        | "со"
+                        | "ад"
+                        | "від"
+                        | "от"
                         | "до"
+                        | "да"
                         | "с"
                         | "по"
+                        | "па"
+                        | "між"
+                        | "между"
+                        | "паміж"
                         | "конце"
                         | "начале"
                         | "середине"
@@ -279,10 +292,17 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                         | "mid"
                         | "у"
                         | "в"
+                        | "ў"
                         | "з"
                         | "із"
+                        | "зі"
+                        | "са"
+                        | "ад"
+                        | "від"
                         | "до"
+                        | "да"
                         | "по"
+                        | "па"
                         | "с"
                         | "за"
                         | "от"
@@ -460,6 +480,9 @@ fn joined_as_range(doc: &Document, a: &DateMention, b: &DateMention) -> bool {
                 | "from"
                 | "з"
                 | "із"
+                | "зі"
+                | "са"
+                | "со"
                 | "с"
                 | "від"
                 | "от"
@@ -626,6 +649,17 @@ mod tests {
                 Some("2025-06-03")
             ),
             vec![(None, Some("2025-05".into()))]
+        );
+    }
+
+    #[test]
+    fn belarusian_month_ranges_and_prepositions() {
+        assert_eq!(
+            dates(
+                "Паводле падлікаў, са студзеня па лістапад 2024 г. вывезлі дзяцей.",
+                Some("2024-12-05")
+            ),
+            vec![(None, Some("2024-01/2024-11".into()))]
         );
     }
 }

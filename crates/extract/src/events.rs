@@ -72,6 +72,12 @@ const PROOF: &[&str] = &[
     "дані",
     "данные",
     "дадзеныя",
+    // Issue 13: "передал сведения", "перадалі звесткі", "the report was submitted".
+    "сведени",
+    "звестк",
+    "відомост",
+    "інформац",
+    "информац",
 ];
 
 /// All trigger strings in one automaton: pattern id -> (group, pattern length). Groups are the
@@ -385,7 +391,17 @@ fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
     let opens = matches!(
         before,
         Some("since" | "between" | "until" | "till" | "through")
-    ) || matches!(before, Some("from" | "з" | "від" | "с" | "от")) && range_follows;
+    ) || matches!(
+        before,
+        Some("from" | "з" | "із" | "зі" | "са" | "со" | "від" | "с" | "от" | "ад")
+    ) && range_follows
+        // "з лютого 2022 року", "с 2023 года", "з 2022 года": a month or year after "since" in
+        // Ukrainian, Russian and Belarusian is the start of a time scope.
+        || d.date.is_none()
+            && matches!(
+                before,
+                Some("з" | "із" | "зі" | "са" | "с" | "со" | "від" | "ад" | "от")
+            );
     let closes = d.first_word >= 2
         && matches!(before, Some("and" | "to" | "до" | "по"))
         && dates_before_word(doc, d.first_word - 1);
@@ -561,6 +577,38 @@ mod tests {
         assert_eq!(
             (e[1].kind.as_str(), e[1].date.as_deref()),
             ("arrest_warrant", Some("2022-02-02"))
+        );
+    }
+
+    #[test]
+    fn a_month_or_year_after_since_in_cyrillic_dates_no_event() {
+        let p = NaiveDate::from_ymd_opt(2024, 11, 14);
+        let e = extract(
+            "З лютого 2022 року росія депортувала тисячі дітей.",
+            Some("uk"),
+            p,
+        )
+        .events;
+        assert!(
+            e.iter().all(|e| e.date.is_none() && e.period.is_none()),
+            "{e:?}"
+        );
+        let e = extract("У липні 2023 року хлопця вивезли до табору.", Some("uk"), p).events;
+        assert!(
+            e.iter()
+                .any(|e| e.kind == "transfer" && e.period.as_deref() == Some("2023-07")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn dated_returns_home_are_arrivals() {
+        let p = NaiveDate::from_ymd_opt(2024, 8, 9);
+        let e = extract("Дети вернулись домой 2 августа.", Some("ru"), p).events;
+        assert!(
+            e.iter()
+                .any(|e| e.kind == "arrival" && e.date.as_deref() == Some("2024-08-02")),
+            "{e:?}"
         );
     }
 }

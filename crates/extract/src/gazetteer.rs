@@ -142,6 +142,15 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             if words.is_empty() {
                 continue;
             }
+            // "«Надежда»": a name that is also a common word or a given name names the
+            // facility only in quotes; it is indexed apart, under a leading "«".
+            if name.starts_with('«') {
+                let list = index.entry(format!("«{}", words.join(" "))).or_default();
+                if !list.contains(&(i as u32)) {
+                    list.push(i as u32);
+                }
+                continue;
+            }
             max_words = max_words.max(words.len());
             for k in key_alternations(name, &words) {
                 let list = index.entry(k).or_default();
@@ -206,6 +215,26 @@ fn key_alternations(name: &str, words: &[String]) -> Vec<String> {
                 *l = format!("{base}{alt}");
             }
             out.push(w.join(" "));
+        }
+    }
+    // "Ростов" -> "Ростова", "Ростове", "Ростовом": a Cyrillic town name in -ов/-ев/-ин keeps
+    // its whole nominative as the stem of its oblique cases, which the stemmer of the
+    // nominative cuts shorter; index that stem too.
+    let cyrillic = last_folded
+        .chars()
+        .all(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    if cyrillic
+        && last_folded.chars().count() >= 5
+        && ["ов", "ев", "ин", "ын"]
+            .iter()
+            .any(|e| last_folded.ends_with(e))
+    {
+        let mut w: Vec<String> = words.to_vec();
+        if let Some(l) = w.last_mut() {
+            if *l != last_folded {
+                *l = last_folded.clone();
+                out.push(w.join(" "));
+            }
         }
     }
     out

@@ -441,9 +441,12 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 }
             }
             // A curated acronym must be written in capitals ("UN", not "Un").
-            if n > 1 || w.all_caps || w.folded.chars().count() > 4 {
-                b.add(doc, i, i + n, &c.name.clone(), c.acronym.clone().as_deref());
-                i += n;
+            // A short name in quotes is a name («Схем»).
+            let quoted = i > 0 && doc.gap(i - 1, i).trim_start().ends_with(['«', '"', '“']);
+            if n > 1 || w.all_caps || w.folded.chars().count() > 4 || quoted {
+                let end = i + n + usize::from(qualified_by_next(doc, i, i + n));
+                b.add(doc, i, end, &c.name.clone(), c.acronym.clone().as_deref());
+                i = end;
                 continue;
             }
         }
@@ -472,6 +475,10 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // 3. Run with an organization head noun.
         let end = cap_run(doc, i, &place_words);
         let mut start = i;
+        // "the Kyiv-based Regional Centre …": where the body is based is no part of its name.
+        while start + 1 < end && words[start].folded.ends_with("-based") {
+            start += 1;
+        }
         while start < end
             && (is_leading_non_name(&words[start].folded)
                 || words[start].possessive && place_words[start])
@@ -621,6 +628,38 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
     }
 }
 
+/// Whether the word after a known name `i..end` belongs to it: the parent's acronym after an
+/// acronym ("УВКПЛ ООН", "УВКБ ООН") or the genitive of the state a national body belongs to
+/// ("Верховної Ради України", "Генпрокуратуры России").
+fn qualified_by_next(doc: &Document, i: usize, end: usize) -> bool {
+    let words = &doc.words;
+    if end >= doc.sentence_of(i).end_word || doc.gap(end - 1, end) != " " {
+        return false;
+    }
+    let next = &words[end];
+    let parent = words[end - 1].all_caps
+        && next.all_caps
+        && matches!(next.folded.as_str(), "оон" | "аан" | "un" | "єс" | "ес");
+    let state = next.cyrillic
+        && next.cap
+        && matches!(
+            next.folded.as_str(),
+            "украіни"
+                | "украины"
+                | "украіны"
+                | "беларусі"
+                | "беларуси"
+                | "росіі"
+                | "россии"
+                | "расіі"
+        );
+    // "Союзна держава Росії і Білорусі": a body of two states is not a national one.
+    let listed = words
+        .get(end + 1)
+        .is_some_and(|w| matches!(w.folded.as_str(), "і" | "и" | "та" | "й" | "and"));
+    parent || state && !listed
+}
+
 /// The known (curated) organization that ends the run `start..end` after an "of (the)":
 /// (end of the part before "of", first word of the known name, its index).
 fn known_org_after_of(doc: &Document, start: usize, end: usize) -> Option<(usize, usize, usize)> {
@@ -703,7 +742,7 @@ fn introduced_at(doc: &Document, i: usize) -> Option<bool> {
         ORG_INTRODUCERS.contains(words[k].folded.as_str()) && (!words[k].cap || words[k].all_caps)
     };
     let folded = |k: usize| words[k].folded.as_str();
-    if i > 0 && ORG_INTRODUCERS.contains(folded(i - 1)) {
+    if i > first && ORG_INTRODUCERS.contains(folded(i - 1)) {
         // A capitalised descriptive noun opens a sentence before a quoted name ("Фонд «X»").
         let quoted = doc.gap(i - 1, i).trim_start().starts_with(['«', '"', '“']);
         if !words[i - 1].cap || quoted {
@@ -981,6 +1020,7 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             && words[end - 1].cap
             && (w.folded.ends_with("ти") || w.folded.ends_with("ть"))
             && !is_cyrillic_org_head(&w.folded)
+            && !matches!(w.folded.as_str(), "области" | "області")
         {
             break;
         }
@@ -1270,5 +1310,51 @@ mod tests {
     fn belarusian_ministry_ends_before_the_verb() {
         let n = names("Міністэрства аховы здароўя Беларусі паведаміла пра гэта.");
         assert_eq!(n, vec!["Міністэрства аховы здароўя Беларусі"]);
+    }
+
+    #[test]
+    fn a_region_after_a_ministry_stays_in_its_name() {
+        let n = names(
+            "Детей навещали сотрудники Министерства труда и социальной защиты Ростовской области.",
+        );
+        assert_eq!(
+            n,
+            vec!["Министерства труда и социальной защиты Ростовской области"]
+        );
+    }
+
+    #[test]
+    fn a_descriptive_noun_ending_a_headline_introduces_nothing_after_it() {
+        let n = names(
+            "Из Луганска в Беларусь: очередная группа\n\nОколо сорока детей прибыли в Минск.",
+        );
+        assert!(n.is_empty(), "{n:?}");
+    }
+
+    #[test]
+    fn outlets_in_quotes_and_in_oblique_cases() {
+        let n = names("Журналісти «Схем» (Радіо Свобода) встановили це, повідомляє «Суспільне».");
+        for outlet in ["Schemes", "Radio Liberty", "Suspilne"] {
+            assert!(n.contains(&outlet.to_string()), "{outlet} in {n:?}");
+        }
+    }
+
+    #[test]
+    fn where_a_body_is_based_is_not_its_name() {
+        let n =
+            names("An investigation by the Kyiv-based Regional Centre for Human Rights found it.");
+        assert_eq!(n, vec!["Regional Center for Human Rights"]);
+    }
+
+    #[test]
+    fn a_parent_acronym_or_a_state_after_a_known_name_belongs_to_it() {
+        let o = orgs("Дані передали до УВКПЛ ООН.");
+        assert_eq!(o.len(), 1, "{o:?}");
+        assert_eq!(o[0].mentions[0].text, "УВКПЛ ООН");
+        let o = orgs("Про це заявили в Союзна держава Росії і Білорусі.");
+        assert!(
+            o.iter().all(|o| !o.mentions[0].text.contains("Росії")),
+            "{o:?}"
+        );
     }
 }

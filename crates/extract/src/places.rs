@@ -207,7 +207,12 @@ pub fn find_places(doc: &Document) -> PlacesFound {
     while i < words.len() {
         let w = &words[i];
         let sentence = doc.sentence_of(i);
-        if !w.cap || w.numeric || sentence.shouting {
+        // Ukrainian media write the aggressor state in lowercase ("росія", "рф"): those
+        // forms are places whatever their case.
+        let lowercase_state = !w.cap
+            && w.cyrillic
+            && (w.folded == "рф" || w.folded.starts_with("росі") && w.folded.chars().count() <= 6);
+        if !(w.cap || lowercase_state) || w.numeric || sentence.shouting {
             i += 1;
             continue;
         }
@@ -229,6 +234,28 @@ pub fn find_places(doc: &Document) -> PlacesFound {
             if let Some(ids) = g.index.get(&joined[..ends[n - 1]]) {
                 found = Some((n, ids[0]));
                 break;
+            }
+        }
+        // A facility whose name is also a common word or a given name, in quotes after
+        // an opening quote mark ("санаторий «Надежда»", "the \"Smena\" camp").
+        if i > 0
+            && doc
+                .gap(i - 1, i)
+                .trim_start()
+                .ends_with(['«', '"', '“', '„'])
+        {
+            let mut quoted = String::from("«");
+            for n in 1..=3.min(sentence.end_word - i) {
+                if n > 1 {
+                    if doc.gap(i + n - 2, i + n - 1) != " " {
+                        break;
+                    }
+                    quoted.push(' ');
+                }
+                quoted.push_str(&keys[i + n - 1]);
+                if let Some(ids) = g.index.get(&quoted) {
+                    found = Some((n, ids[0]));
+                }
             }
         }
         // Plural town names lose a vowel in the genitive ("Олешки" -> "з Олешок").
@@ -515,5 +542,35 @@ mod tests {
         let found = find_places(&d);
         assert_eq!(found.places.len(), 1);
         assert_eq!(found.places[0].variants.len(), 2);
+    }
+
+    #[test]
+    fn a_facility_named_by_a_common_word_is_found_only_in_quotes() {
+        let p = places("Группа прибыла в санаторий «Надежда» под Минском.");
+        assert!(
+            p.contains(&("Nadezhda XXI Century".to_string(), PlaceKind::Facility)),
+            "{p:?}"
+        );
+        let p = places("Надежда Петрова прибыла в Минск.");
+        assert!(!p.iter().any(|(_, k)| *k == PlaceKind::Facility), "{p:?}");
+    }
+
+    #[test]
+    fn the_aggressor_state_in_lowercase_is_a_place() {
+        let p = places("Загалом росія депортувала тисячі дітей до рф.");
+        assert!(
+            p.contains(&("Russia".to_string(), PlaceKind::Country)),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn oblique_cases_of_towns_in_ov() {
+        let p = places("Детей вывезли под Ростовом, потом в Ростове их разделили.");
+        assert_eq!(
+            p,
+            vec![("Rostov-on-Don".to_string(), PlaceKind::Settlement)],
+            "{p:?}"
+        );
     }
 }

@@ -41,10 +41,15 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         name: "0005_pages.sql",
         sql: include_str!("../../migrations/postgres/0005_pages.sql"),
     },
+    Migration {
+        version: 6,
+        name: "0006_linkage.sql",
+        sql: include_str!("../../migrations/postgres/0006_linkage.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
-pub const PG_SCHEMA_VERSION: i32 = 5;
+pub const PG_SCHEMA_VERSION: i32 = 6;
 
 pub(super) const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,

@@ -27,8 +27,11 @@
 //! - [`keys`]: the project's signing key.
 //! - [`report`]: routes of transfer, GeoJSON, and the HTML and PDF report of
 //!   a case (counts only for children).
-//! - [`registries`]: child registries: import, link, dedupe, the review queue
-//!   and decisions.
+//! - [`registries`]: child registries: import, append, link, dedupe, the
+//!   review queue and decisions.
+//! - [`linkage`]: link and dedupe runs whose clusters are stored with stable
+//!   ids (kept while they grow, new ids with their lineage on a merge or a
+//!   split), and a cluster's history.
 //! - [`estimate`]: how many children no registry recorded (multiple-systems
 //!   estimation over 3–5 linked registries; counts only).
 //! - [`extraction`]: extraction of one file without a project.
@@ -55,6 +58,7 @@ pub mod estimate;
 pub mod export;
 pub mod extraction;
 pub mod keys;
+pub mod linkage;
 pub mod names;
 pub mod registries;
 pub mod report;
@@ -67,8 +71,9 @@ pub use error::AppError;
 // The types of the lower crates that operations take and return, so that a
 // front end needs no other casefile crate.
 pub use casefile_core::{
-    AuditEntry, Case, CaseId, CaseItem, EntityKind, Source, SourceId, SourceKind, SourceMeta,
-    SourceSummary, Statement, StatementId, Status,
+    AuditEntry, Case, CaseId, CaseItem, ClusterMember, ClusterOrigin, EntityKind, LinkageCluster,
+    LinkageRun, RegistryAppend, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Statement,
+    StatementId, Status,
 };
 pub use casefile_estimate::{
     Estimate, EstimateOptions, Interval, LcmcrOptions, LinkageSpread, OverlapTable,

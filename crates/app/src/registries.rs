@@ -1,8 +1,9 @@
-//! Child registries: import, list, link, dedupe, the review queue and
-//! decisions.
+//! Child registries: import, append, list, link, dedupe, the review queue
+//! and decisions.
 //!
 //! A registry's CSV is kept as an original (a blob, like any source) with
-//! the column map it was imported with; records are parsed from it again
+//! the column map it was imported with, and so is every file appended to
+//! it later (read through the same map, in the order appended); records are parsed from it again
 //! whenever they are needed, so nothing derived can drift from the original.
 //! Records are a child's personal data: only the review queue carries names,
 //! to roles that may see them, and every operation that reads records
@@ -16,8 +17,8 @@ use casefile_core::property::{
     RECORD_MATCH, RECORD_NON_MATCH, SEX, SURNAME,
 };
 use casefile_core::{
-    is_sensitive, AuditRecord, Entity, EntityId, EntityKind, Origin, RegistryInfo, Statement,
-    StatementFilter, StatementId, Status,
+    is_sensitive, AuditRecord, Entity, EntityId, EntityKind, Origin, RegistryAppend, RegistryInfo,
+    Statement, StatementFilter, StatementId, Status,
 };
 use casefile_link::{BlockingConfig, ColumnMap, LinkResult, Pair, Record, Settings};
 use casefile_store::{now_rfc3339, Project, Store};
@@ -128,7 +129,8 @@ pub(crate) fn registry_info(store: &dyn Store, name: &str) -> Result<RegistryInf
     })
 }
 
-/// Reads a registry's records from its original and records the read.
+/// Reads a registry's records from its original and the files appended to
+/// it, and records the read.
 pub(crate) fn load(
     project: &mut Project,
     name: &str,
@@ -136,21 +138,114 @@ pub(crate) fn load(
     purpose: &str,
 ) -> Result<Vec<Record>> {
     let info = registry_info(project.store(), name)?;
-    let bytes = project.blobs.get(&info.blob)?;
-    let unreadable = |reason: String| AppError::Invalid(format!("registry {name:?}: {reason}"));
-    let (text, _) = registry_text(&bytes).map_err(|e| unreadable(e.to_string()))?;
-    let (records, _) = casefile_link::parse_registry_reader(text.as_ref(), &parse_map(&info.map)?)
-        .map_err(|e| unreadable(e.to_string()))?;
+    let appends = project.store().registry_appends(name)?;
+    let map = parse_map(&info.map)?;
+    let mut records = read_part(project, name, &info.blob, &map)?;
+    let mut blobs = vec![info.blob.clone()];
+    if !appends.is_empty() {
+        // An appended row whose id is already present was refused when it
+        // was appended: it is skipped on every read, the earlier record kept.
+        let mut seen: std::collections::HashSet<String> =
+            records.iter().map(|r| r.id.clone()).collect();
+        for part in &appends {
+            for r in read_part(project, name, &part.blob, &map)? {
+                if seen.insert(r.id.clone()) {
+                    records.push(r);
+                }
+            }
+            blobs.push(part.blob.clone());
+        }
+    }
     project.store_mut().append_audit(AuditRecord {
         time: now_rfc3339(),
         actor: actor.name.clone(),
         action: "registry.read".into(),
-        objects: vec![info.blob.clone()],
+        objects: blobs,
         detail:
             serde_json::json!({ "registry": name, "records": records.len(), "purpose": purpose })
                 .to_string(),
     })?;
     Ok(records)
+}
+
+/// The records of one stored file of a registry (its original or an append).
+fn read_part(project: &Project, name: &str, blob: &str, map: &ColumnMap) -> Result<Vec<Record>> {
+    let bytes = project.blobs.get(blob)?;
+    let unreadable = |reason: String| AppError::Invalid(format!("registry {name:?}: {reason}"));
+    let (text, _) = registry_text(&bytes).map_err(|e| unreadable(e.to_string()))?;
+    let (records, _) = casefile_link::parse_registry_reader(text.as_ref(), map)
+        .map_err(|e| unreadable(e.to_string()))?;
+    Ok(records)
+}
+
+/// A file just appended to a registry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Appended {
+    pub append: RegistryAppend,
+    /// The encoding the file was read in.
+    pub encoding: &'static str,
+    /// Rows refused, each naming its line and reason (an id the registry
+    /// already holds is one of them: records are never overwritten).
+    pub row_errors: Vec<String>,
+    /// Records in the registry after the append.
+    pub total_records: u64,
+}
+
+/// Appends the records of `file` to registry `name`, read through the
+/// registry's column map. Bad rows are reported one by one and skipped, as
+/// on import; a row whose id the registry already holds (or an earlier row
+/// of the file holds) is refused, never overwritten. The file is kept as a
+/// blob and recorded with its `registry.append` entry in one transaction; a
+/// file with no record to add writes nothing.
+pub fn append(project: &mut Project, actor: &Actor, name: &str, file: &Path) -> Result<Appended> {
+    actor.require(Permission::AddRegistries)?;
+    let info = registry_info(project.store(), name)?;
+    let map = parse_map(&info.map)?;
+    let bytes = crate::sources::read_limited(
+        file,
+        project.config.max_registry_size,
+        " (raise max_registry_size in casefile.toml)",
+    )?;
+    let (text, encoding) = registry_text(&bytes).map_err(|e| AppError::input(file, e))?;
+    let existing = load(project, name, actor, "append")?;
+    let present: std::collections::HashSet<&str> = existing.iter().map(|r| r.id.as_str()).collect();
+    let (records, errors) =
+        casefile_link::parse_registry_reader_except(text.as_ref(), &map, &|id: &str| {
+            present.contains(id)
+        })
+        .map_err(|e| AppError::input(file, e))?;
+    let row_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let added = records.len() as u64;
+    if added == 0 {
+        return Err(AppError::input(
+            file,
+            format!(
+                "no record to append ({} rows refused: {})",
+                row_errors.len(),
+                row_errors
+                    .first()
+                    .map_or("the file has no rows", String::as_str)
+            ),
+        ));
+    }
+    let blob = project.blobs.put(&bytes)?;
+    let mut append = RegistryAppend {
+        registry: name.to_string(),
+        part: 0,
+        blob,
+        original_path: file.display().to_string(),
+        records: added,
+        row_errors: row_errors.len() as u64,
+        added_at: now_rfc3339(),
+        added_by: actor.name.clone(),
+    };
+    append.part = project.store_mut().append_registry(&append, &actor.name)?;
+    Ok(Appended {
+        append,
+        encoding,
+        row_errors,
+        total_records: existing.len() as u64 + added,
+    })
 }
 
 /// The pseudonymous entity of a registry record.

@@ -161,7 +161,7 @@ enum Command {
     Routes(report::RoutesArgs),
     /// The report of a case: summary, map, timeline, counts, network, notes (HTML and/or PDF).
     Report(report::ReportArgs),
-    /// Import and list child registries (CSV).
+    /// Import, append to and list child registries (CSV).
     #[command(subcommand)]
     Registry(registry::RegistryCommand),
     /// Link the records of two registries that refer to the same child.
@@ -177,6 +177,9 @@ enum Command {
         #[command(flatten)]
         options: registry::LinkOptions,
     },
+    /// The stored clusters of linked records: where one came from and what became of it.
+    #[command(subcommand)]
+    Cluster(registry::ClusterCommand),
     /// The queue of uncertain pairs, and accepting or rejecting them.
     Review(registry::ReviewArgs),
     /// How many children 3-5 linked registries together missed (multiple-systems estimation).
@@ -279,6 +282,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Dedupe { registry, options } => {
             registry::dedupe(&project_dir(cli.project)?, &registry, &options, &actor)
         }
+        Command::Cluster(command) => registry::cluster(&project_dir(cli.project)?, command, &actor),
         Command::Review(args) => registry::review(&project_dir(cli.project)?, args, &actor),
         Command::Estimate(args) => estimate::run(&project_dir(cli.project)?, &args, &actor),
         Command::Extract { file, json } => findings::extract_file(&file, json),

@@ -1,9 +1,12 @@
-//! Child registries from the shell: `registry import|list`, `link`, `dedupe`,
-//! `review`; each calls `casefile_app::registries` and renders. Only
+//! Child registries from the shell: `registry import|append|list`, `link`,
+//! `dedupe` (their clusters stored with stable ids by
+//! `casefile_app::linkage`), `cluster history`, `review`; each calls
+//! `casefile_app::registries` or `casefile_app::linkage` and renders. Only
 //! `review` prints names (the application layer decides who may see them).
 
 use crate::commands::open;
 use anyhow::{bail, Context, Result};
+use casefile_app::linkage::{self, RunSummary};
 use casefile_app::registries::{self, LinkOptions as Options, Verdict};
 use casefile_app::{Actor, LinkResult};
 use clap::{Args, Subcommand};
@@ -24,6 +27,9 @@ pub enum RegistryCommand {
         #[arg(long)]
         map: Option<String>,
     },
+    /// Append the records of a CSV file to registry NAME (read through the registry's
+    /// column map; an id the registry already holds is refused, never overwritten).
+    Append { name: String, file: PathBuf },
     /// List imported registries.
     List {
         #[arg(long)]
@@ -68,6 +74,22 @@ pub fn run(dir: &Path, command: RegistryCommand, actor: &Actor) -> Result<u8> {
     match command {
         RegistryCommand::Import { name, file, map } => {
             import(dir, &name, &file, map.as_deref(), actor)
+        }
+        RegistryCommand::Append { name, file } => {
+            let mut project = open(dir)?;
+            let appended = registries::append(&mut project, actor, &name, &file)?;
+            for e in &appended.row_errors {
+                eprintln!("warning: {}: {e}", file.display());
+            }
+            println!(
+                "appended to registry {name} (part {}): {} records, {} rows refused ({}); {} records in all",
+                appended.append.part,
+                appended.append.records,
+                appended.append.row_errors,
+                appended.encoding,
+                appended.total_records
+            );
+            Ok(0)
         }
         RegistryCommand::List { json } => {
             let project = open(dir)?;
@@ -141,7 +163,7 @@ fn rendered_matches(result: &LinkResult) -> impl Iterator<Item = serde_json::Res
         })
 }
 
-fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
+fn print_result(result: &LinkResult, summary: &RunSummary, options: &LinkOptions) -> Result<()> {
     if let Some(path) = &options.csv {
         write_csv(result, path)?;
     }
@@ -160,6 +182,9 @@ fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
         out.write_all(b",\n\"clusters\":")?;
         let clusters = result.clusters();
         write_json_lines(&mut out, clusters.iter().map(serde_json::to_vec))?;
+        // The stable id of each cluster above, in the same order, and the run.
+        out.write_all(b",\n\"run\":")?;
+        serde_json::to_writer(&mut out, summary)?;
         out.write_all(b"}\n")?;
         out.flush()?;
         return Ok(());
@@ -182,10 +207,20 @@ fn print_result(result: &LinkResult, options: &LinkOptions) -> Result<()> {
         )?;
     }
     let clusters = result.clusters();
-    for c in &clusters {
-        writeln!(out, "cluster: {}", c.join(" "))?;
+    for (c, id) in clusters.iter().zip(&summary.ids) {
+        writeln!(out, "cluster {id}: {}", c.join(" "))?;
     }
     out.flush()?;
+    eprintln!(
+        "run {}: {} clusters kept their id ({} grew), {} new, {} merged, {} split, {} retired (`casefile cluster history ID`)",
+        summary.run,
+        summary.kept,
+        summary.grown,
+        summary.new,
+        summary.merged,
+        summary.split,
+        summary.retired
+    );
     eprintln!(
         "{} candidate pairs, {matched} matches at p ≥ {}, {} clusters, {} pairs await review (`casefile review`)",
         result.stats.candidate_pairs,
@@ -212,16 +247,16 @@ pub fn link(
 ) -> Result<u8> {
     let app_options = options.to_app()?;
     let mut project = open(dir)?;
-    let result = registries::link(&mut project, actor, left, right, &app_options)?;
-    print_result(&result, options)?;
+    let run = linkage::run(&mut project, actor, left, Some(right), &app_options)?;
+    print_result(&run.result, &run.summary, options)?;
     Ok(0)
 }
 
 pub fn dedupe(dir: &Path, registry: &str, options: &LinkOptions, actor: &Actor) -> Result<u8> {
     let app_options = options.to_app()?;
     let mut project = open(dir)?;
-    let result = registries::dedupe(&mut project, actor, registry, &app_options)?;
-    print_result(&result, options)?;
+    let run = linkage::run(&mut project, actor, registry, None, &app_options)?;
+    print_result(&run.result, &run.summary, options)?;
     Ok(0)
 }
 
@@ -301,5 +336,94 @@ pub fn review(dir: &Path, args: ReviewArgs, actor: &Actor) -> Result<u8> {
         args.left,
         args.right.as_deref().unwrap_or("")
     );
+    Ok(0)
+}
+
+#[derive(Subcommand)]
+pub enum ClusterCommand {
+    /// Where a cluster of linked records came from (new, a merge, a split), the run that
+    /// added each member, and what became of it.
+    History {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn cluster(dir: &Path, command: ClusterCommand, actor: &Actor) -> Result<u8> {
+    let ClusterCommand::History { id, json } = command;
+    let project = open(dir)?;
+    let history = linkage::history(&project, actor, id)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&history)?);
+        return Ok(0);
+    }
+    let c = &history.cluster;
+    let when = |run: &Option<casefile_app::LinkageRun>| {
+        run.as_ref()
+            .map_or_else(String::new, |r| format!(" ({} by {})", r.time, r.actor))
+    };
+    println!("cluster {id} of {}", c.scope);
+    let parents: Vec<String> = history
+        .parents
+        .iter()
+        .map(|p| format!("{} ({} members)", p.id, p.members))
+        .collect();
+    match c.origin {
+        casefile_app::ClusterOrigin::New => println!(
+            "  made by run {}{} from records in no cluster",
+            c.created_run,
+            when(&history.created)
+        ),
+        origin => println!(
+            "  made by run {}{}: a {origin} of {}",
+            c.created_run,
+            when(&history.created),
+            parents.join(", ")
+        ),
+    }
+    for run in &history.grown_in {
+        let added: Vec<&str> = c
+            .members
+            .iter()
+            .filter(|m| m.since_run == run.id)
+            .map(|m| m.member.record.as_str())
+            .collect();
+        println!(
+            "  grew in run {} ({} by {}): {}",
+            run.id,
+            run.time,
+            run.actor,
+            added.join(" ")
+        );
+    }
+    let members: Vec<String> = c
+        .members
+        .iter()
+        .map(|m| format!("{}:{}", m.member.registry, m.member.record))
+        .collect();
+    println!("  members ({}): {}", members.len(), members.join(" "));
+    match c.retired_run {
+        None => println!("  live"),
+        Some(run) => {
+            let children: Vec<String> = history
+                .children
+                .iter()
+                .map(|k| format!("{} ({}, {} members)", k.id, k.origin, k.members))
+                .collect();
+            if children.is_empty() {
+                println!(
+                    "  retired by run {run}{}: its records are in no cluster",
+                    when(&history.retired)
+                );
+            } else {
+                println!(
+                    "  retired by run {run}{}: became {}",
+                    when(&history.retired),
+                    children.join(", ")
+                );
+            }
+        }
+    }
     Ok(0)
 }

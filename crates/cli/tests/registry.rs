@@ -301,3 +301,108 @@ fn a_windows_1251_registry_links_like_its_utf8_original_and_csv_output_has_no_na
         "the pairs CSV leaks a child's surname"
     );
 }
+
+#[test]
+fn appends_keep_cluster_ids_and_history_tells_where_a_cluster_came_from() {
+    let (tmp, project) = new_project();
+    import(&project, "ua", "ua_missing_children.csv", UA_MAP);
+    // The camp list arrives in two halves.
+    let ru = std::fs::read_to_string(registries().join("ru_camp_list.csv")).unwrap();
+    let mut lines = ru.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.collect();
+    let (first, second) = rows.split_at(rows.len() / 2);
+    let half = |name: &str, rows: &[&str]| {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+        path
+    };
+    let (first, second) = (half("ru1.csv", first), half("ru2.csv", second));
+    let out = try_import(&project, "ru", &first, RU_MAP);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = json(&run(&project, &["link", "ua", "ru", "--json"]));
+    let ids_before: Vec<i64> = before["run"]["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    assert_eq!(
+        ids_before.len(),
+        before["clusters"].as_array().unwrap().len()
+    );
+    assert!(!ids_before.is_empty());
+
+    let out = run(
+        &project,
+        &["registry", "append", "ru", second.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("(part 1)"), "{}", stdout(&out));
+    // The same file again: every row's id is there already; nothing is added.
+    let again = run(
+        &project,
+        &["registry", "append", "ru", second.to_str().unwrap()],
+    );
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("no record to append"),
+        "{}",
+        stderr(&again)
+    );
+
+    let after = json(&run(&project, &["link", "ua", "ru", "--json"]));
+    let clusters = |v: &serde_json::Value| -> HashMap<i64, BTreeSet<String>> {
+        v["run"]["ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(v["clusters"].as_array().unwrap())
+            .map(|(id, c)| {
+                let members = c.as_array().unwrap().iter();
+                (
+                    id.as_i64().unwrap(),
+                    members.map(|m| m.as_str().unwrap().to_string()).collect(),
+                )
+            })
+            .collect()
+    };
+    let (old, new) = (clusters(&before), clusters(&after));
+    // A cluster with the same members keeps its id.
+    let unchanged: Vec<&i64> = old
+        .iter()
+        .filter(|(_, m)| new.values().any(|n| n == *m))
+        .map(|(id, _)| id)
+        .collect();
+    assert!(!unchanged.is_empty());
+    for id in &unchanged {
+        assert_eq!(new.get(id), old.get(id));
+    }
+    // The same clusters as linking the whole list at once.
+    let (_full_tmp, full) = new_project();
+    import(&full, "ua", "ua_missing_children.csv", UA_MAP);
+    import(&full, "ru", "ru_camp_list.csv", RU_MAP);
+    let whole = json(&run(&full, &["link", "ua", "ru", "--json"]));
+    let sets = |c: HashMap<i64, BTreeSet<String>>| c.into_values().collect::<BTreeSet<_>>();
+    assert_eq!(sets(clusters(&after)), sets(clusters(&whole)));
+
+    let id = unchanged[0].to_string();
+    let out = run(&project, &["cluster", "history", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("cluster {id} of [\"link\",\"ua\",\"ru\"]")),
+        "{text}"
+    );
+    assert!(
+        text.contains("from records in no cluster") && text.contains("live"),
+        "{text}"
+    );
+    let out = run(&project, &["cluster", "history", "999999"]);
+    assert!(!out.status.success());
+    let log = stdout(&run(&project, &["log"]));
+    assert!(
+        log.contains("registry.append") && log.contains("linkage.run"),
+        "{log}"
+    );
+}

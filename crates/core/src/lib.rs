@@ -6,7 +6,10 @@
 //!   [`Custody`] with the [`WebCapture`] a captured page came from, the
 //!   [`PageMap`] of a paginated original, and [`SourceSummary`]), [`Span`], [`Entity`],
 //!   [`Statement`] (and the [`StatementFilter`] to select them), [`Case`],
-//!   [`RegistryInfo`]; the identifiers that name them ([`SourceId`],
+//!   [`RegistryInfo`] (with the files appended to it, [`RegistryAppend`]);
+//!   linkage clusters kept with stable ids ([`LinkageCluster`] of
+//!   [`ClusterMember`]s, made by a [`LinkageRun`] from [`ClusterChanges`]);
+//!   the identifiers that name them ([`SourceId`],
 //!   [`EntityId`], [`StatementId`], [`CaseId`]) and their closed
 //!   vocabularies ([`SourceKind`], [`MediaType`], [`EntityKind`], [`Origin`],
 //!   [`Status`], parsed with [`ParseError`]);
@@ -37,6 +40,7 @@ pub mod calendar;
 pub mod chars;
 mod hash;
 mod lang;
+mod linkage;
 mod model;
 mod sensitivity;
 mod sex;
@@ -45,6 +49,10 @@ mod vocab;
 pub use audit::{verify_chain, AuditEntry, AuditRecord, ChainFault, GENESIS_HASH};
 pub use hash::{is_sha256_hex, sha256_hex, Sha256Hex};
 pub use lang::Lang;
+pub use linkage::{
+    ClusterChanges, ClusterMember, ClusterMemberSince, ClusterOrigin, LinkageCluster, LinkageRun,
+    NewCluster, RegistryAppend, SavedRun,
+};
 pub use model::{
     Case, CaseId, CaseItem, Custody, Entity, EntityId, EntityKind, MediaType, Origin, PageMap,
     ParseError, RegistryInfo, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span,

@@ -21,7 +21,8 @@
 //!   [`Model`] (per field a [`FieldModel`] of [`LevelModel`]s), every
 //!   [`Pair`] above the review floor with its [`FieldContribution`]s, the
 //!   clusters and [`LinkStats`]; [`PairRef`] names a pair by record index;
-//! - [`parse_registry`] / [`parse_registry_reader`]: CSV → [`Record`]s
+//! - [`parse_registry`] / [`parse_registry_reader`] (and
+//!   [`parse_registry_reader_except`] for rows appended to a registry): CSV → [`Record`]s
 //!   through a [`ColumnMap`] (of [`MapKey`]s, with a [`DateOrder`]; a bad
 //!   map is a [`MapError`]), row problems as [`RowError`]s, a failed read as a
 //!   [`RegistryError`]; [`detect_column_map`] finds the map from the header
@@ -58,5 +59,6 @@ pub use linker::{
 pub use model::{FieldModel, LevelModel, Model};
 pub use record::Record;
 pub use registry::{
-    parse_registry, parse_registry_reader, ColumnMap, MapError, MapKey, RegistryError, RowError,
+    parse_registry, parse_registry_reader, parse_registry_reader_except, ColumnMap, MapError,
+    MapKey, RegistryError, RowError,
 };

@@ -371,8 +371,19 @@ fn parse_chunk(
 /// duplicate ids, the order of records and errors, and slash-date evidence
 /// are then settled in file order.
 pub fn parse_registry_reader<R: Read>(
+    reader: R,
+    map: &ColumnMap,
+) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
+    parse_registry_reader_except(reader, map, &|_| false)
+}
+
+/// [`parse_registry_reader`] for rows appended to a registry: a row whose id
+/// `known` says the registry already holds is skipped and reported like a
+/// duplicate id (never overwriting the record that holds it).
+pub fn parse_registry_reader_except<R: Read>(
     mut reader: R,
     map: &ColumnMap,
+    known: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
     let mut text = Vec::new();
     reader
@@ -448,6 +459,14 @@ pub fn parse_registry_reader<R: Read>(
         {
             errors.extend(row.errors);
             let Some(record) = row.record else { continue };
+            if known(&record.id) {
+                errors.push(RowError {
+                    line: row.line,
+                    column: header_name(&headers, layout.id),
+                    reason: "id already in the registry; row skipped".into(),
+                });
+                continue;
+            }
             let id_hash = FxBuildHasher.hash_one(record.id.as_str());
             match seen_ids.entry(id_hash) {
                 Entry::Occupied(first)

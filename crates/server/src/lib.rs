@@ -148,7 +148,8 @@ impl Modify for Security {
         routes::findings::list, routes::findings::one, routes::findings::statement, routes::findings::set_status,
         routes::findings::merge, routes::findings::split, routes::findings::claims,
         routes::registries::list, routes::registries::import, routes::registries::link, routes::registries::dedupe,
-        routes::registries::review, routes::registries::decide,
+        routes::registries::review, routes::registries::decide, routes::registries::append,
+        routes::registries::cluster_history,
         routes::jobs::get,
     ),
 )]
@@ -196,6 +197,11 @@ pub fn api_routes(state: AppState) -> Router {
         .route(
             "/api/registries",
             get(registries::list).post(registries::import),
+        )
+        .route("/api/registries/{name}/append", post(registries::append))
+        .route(
+            "/api/clusters/{id}/history",
+            get(registries::cluster_history),
         )
         .route("/api/link", post(registries::link))
         .route("/api/dedupe", post(registries::dedupe))

@@ -98,6 +98,17 @@ const MATRIX: &[(&str, [(u16, Protected); 5])] = &[
         "POST /api/registries (import)",
         [(200, N), (200, N), (200, N), (200, N), (403, N)],
     ),
+    // Allowed, and refused for its content: the form's file lacks the
+    // registry's columns.
+    (
+        "POST /api/registries/ua_missing/append (wrong columns)",
+        [(400, N), (400, N), (400, N), (400, N), (403, N)],
+    ),
+    // Allowed, and not found: the demo project has no stored clusters.
+    (
+        "GET /api/clusters/1/history",
+        [(404, N), (404, N), (404, N), (404, N), (403, N)],
+    ),
     (
         "POST /api/link",
         [(202, N), (202, N), (202, N), (202, N), (403, N)],

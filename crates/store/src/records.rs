@@ -7,8 +7,8 @@
 
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::{
-    AuditRecord, CaseId, CaseItem, Entity, RegistryInfo, Source, SourceId, Statement,
-    StatementFilter, StatementId, Status,
+    AuditRecord, CaseId, CaseItem, ClusterChanges, Entity, RegistryAppend, RegistryInfo, Source,
+    SourceId, Statement, StatementFilter, StatementId, Status,
 };
 
 /// One condition of a [`StatementFilter`]: SQL with `{}` where the backend
@@ -156,6 +156,105 @@ pub(crate) fn check_registry(registry: &RegistryInfo) -> Result<()> {
     no_nul("registry", "name", &registry.name)?;
     no_nul("registry", "column map", &registry.map)?;
     no_nul("registry", "original path", &registry.original_path)
+}
+
+/// Checks a file appended to a registry before it is recorded.
+pub(crate) fn check_append(append: &RegistryAppend) -> Result<()> {
+    no_nul("registry append", "registry", &append.registry)?;
+    no_nul("registry append", "original path", &append.original_path)
+}
+
+/// The error for an append to a registry that was never imported.
+pub(crate) fn unknown_registry(name: &str) -> StoreError {
+    StoreError::NotFound {
+        what: "registry",
+        id: name.to_string(),
+    }
+}
+
+/// `registry.append`, stamped with the time of the append.
+pub(crate) fn append_record(append: &RegistryAppend, part: u32, actor: &str) -> AuditRecord {
+    let detail = serde_json::json!({
+        "name": append.registry,
+        "part": part,
+        "path": append.original_path,
+        "records": append.records,
+        "row_errors": append.row_errors,
+    });
+    AuditRecord {
+        time: append.added_at.clone(),
+        actor: actor.to_string(),
+        action: "registry.append".into(),
+        objects: vec![append.blob.clone()],
+        detail: detail.to_string(),
+    }
+}
+
+/// Checks the changes of a linkage run before they are written: text
+/// without NUL, no cluster both grown and retired, no empty new cluster.
+pub(crate) fn check_cluster_changes(changes: &ClusterChanges) -> Result<()> {
+    no_nul("linkage run", "scope", &changes.scope)?;
+    let members = changes
+        .grown
+        .iter()
+        .flat_map(|(_, m)| m)
+        .chain(changes.created.iter().flat_map(|c| &c.members));
+    for m in members {
+        no_nul("cluster member", "registry", &m.registry)?;
+        no_nul("cluster member", "record", &m.record)?;
+    }
+    if let Some((id, _)) = changes
+        .grown
+        .iter()
+        .find(|(id, _)| changes.retired.contains(id))
+    {
+        return Err(StoreError::Invalid {
+            what: "linkage run",
+            reason: format!("cluster {id} cannot both grow and be retired"),
+        });
+    }
+    if changes.created.iter().any(|c| c.members.is_empty()) {
+        return Err(StoreError::Invalid {
+            what: "linkage run",
+            reason: "a new cluster has no members".into(),
+        });
+    }
+    Ok(())
+}
+
+/// The error for a cluster a run changes that is not live in its scope.
+pub(crate) fn not_live_cluster(id: i64) -> StoreError {
+    StoreError::Invalid {
+        what: "linkage run",
+        reason: format!("cluster {id} is not a live cluster of this linkage"),
+    }
+}
+
+/// `linkage.run`: counts only (a first run at a million records makes
+/// hundreds of thousands of clusters; which ones is in the clusters' tables,
+/// each with the run that made or retired it).
+pub(crate) fn linkage_record(
+    changes: &ClusterChanges,
+    run: i64,
+    created: &[i64],
+    actor: &str,
+) -> AuditRecord {
+    let detail = serde_json::json!({
+        "scope": changes.scope,
+        "run": run,
+        "records": changes.records,
+        "threshold": changes.threshold,
+        "grown": changes.grown.len(),
+        "retired": changes.retired.len(),
+        "created": created.len(),
+    });
+    AuditRecord {
+        time: now_rfc3339(),
+        actor: actor.to_string(),
+        action: "linkage.run".into(),
+        objects: vec![format!("linkage-run:{run}")],
+        detail: detail.to_string(),
+    }
 }
 
 /// Checks a new case's name and description.

@@ -2,18 +2,21 @@
 
 use crate::error::DbContext;
 use crate::records::{
-    case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record,
-    check_case, check_entity, check_findings, check_registry, check_source, check_statements,
-    duplicate_case, duplicate_registry, entity_record, ingest_record, objects_json, parse_objects,
-    registry_record, statement_conditions, statements_record, status_record,
+    append_record, case_item_from_stored, case_item_key, case_item_record, case_record,
+    check_append, check_audit_record, check_case, check_cluster_changes, check_entity,
+    check_findings, check_registry, check_source, check_statements, duplicate_case,
+    duplicate_registry, entity_record, ingest_record, linkage_record, not_live_cluster,
+    objects_json, parse_objects, registry_record, statement_conditions, statements_record,
+    status_record, unknown_registry,
 };
 use crate::store::{AuditQuery, Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::GENESIS_HASH;
 use casefile_core::{
-    AuditEntry, AuditRecord, Case, CaseId, CaseItem, Custody, Entity, EntityId, EntityKind,
-    MediaType, RegistryInfo, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Span,
-    Statement, StatementFilter, StatementId, Status,
+    AuditEntry, AuditRecord, Case, CaseId, CaseItem, ClusterChanges, ClusterMember,
+    ClusterMemberSince, ClusterOrigin, Custody, Entity, EntityId, EntityKind, LinkageCluster,
+    LinkageRun, MediaType, RegistryAppend, RegistryInfo, SavedRun, Source, SourceId, SourceKind,
+    SourceMeta, SourceSummary, Span, Statement, StatementFilter, StatementId, Status,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use std::path::Path;
@@ -21,8 +24,10 @@ use std::str::FromStr;
 
 /// Bumped whenever the schema changes; older projects are migrated on open.
 /// Version 3 adds the WARC record a captured page came from and the page
-/// map of a PDF to `sources`, as JSON (NULL for other sources).
-pub const SCHEMA_VERSION: u32 = 3;
+/// map of a PDF to `sources`, as JSON (NULL for other sources). Version 4
+/// adds the files appended to registries and the linkage clusters with
+/// their runs and lineage (new tables only, made by `SCHEMA` on open).
+pub const SCHEMA_VERSION: u32 = 4;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -87,6 +92,47 @@ CREATE TABLE IF NOT EXISTS registries (
     imported_at   TEXT NOT NULL,
     imported_by   TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS registry_appends (
+    registry      TEXT NOT NULL REFERENCES registries(name),
+    part          INTEGER NOT NULL,          -- 1, 2, … in the order appended
+    blob          TEXT NOT NULL,             -- SHA-256 of the appended CSV
+    original_path TEXT NOT NULL,
+    records       INTEGER NOT NULL,
+    row_errors    INTEGER NOT NULL,
+    added_at      TEXT NOT NULL,
+    added_by      TEXT NOT NULL,
+    PRIMARY KEY (registry, part)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS linkage_runs (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    scope     TEXT NOT NULL,               -- ["dedupe","NAME"] or ["link","LEFT","RIGHT"]
+    time      TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    records   INTEGER NOT NULL,
+    threshold REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS linkage_clusters (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    scope       TEXT NOT NULL,
+    origin      TEXT NOT NULL,             -- new, merge or split
+    created_run INTEGER NOT NULL REFERENCES linkage_runs(id),
+    retired_run INTEGER REFERENCES linkage_runs(id)
+);
+CREATE INDEX IF NOT EXISTS linkage_clusters_live ON linkage_clusters(scope)
+    WHERE retired_run IS NULL;
+CREATE TABLE IF NOT EXISTS linkage_members (
+    cluster_id INTEGER NOT NULL REFERENCES linkage_clusters(id),
+    registry   TEXT NOT NULL,
+    record     TEXT NOT NULL,
+    since_run  INTEGER NOT NULL REFERENCES linkage_runs(id),
+    PRIMARY KEY (cluster_id, registry, record)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS linkage_lineage (
+    child  INTEGER NOT NULL REFERENCES linkage_clusters(id),
+    parent INTEGER NOT NULL REFERENCES linkage_clusters(id),
+    PRIMARY KEY (child, parent)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS linkage_lineage_parent ON linkage_lineage(parent);
 CREATE TABLE IF NOT EXISTS cases (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     name        TEXT NOT NULL UNIQUE,
@@ -941,6 +987,274 @@ impl Store for SqliteStore {
             .query_map([], registry_from_row)
             .db("list registries")?;
         rows.collect::<rusqlite::Result<_>>().db("list registries")
+    }
+
+    fn append_registry(&mut self, append: &RegistryAppend, actor: &str) -> Result<u32> {
+        check_append(append)?;
+        self.write(|tx| {
+            let known: bool = tx
+                .query_row(
+                    "SELECT EXISTS(SELECT 1 FROM registries WHERE name = ?1)",
+                    [&append.registry],
+                    |r| r.get(0),
+                )
+                .db("append to a registry")?;
+            if !known {
+                return Err(unknown_registry(&append.registry));
+            }
+            let part: i64 = tx
+                .query_row(
+                    "SELECT COALESCE(MAX(part), 0) + 1 FROM registry_appends WHERE registry = ?1",
+                    [&append.registry],
+                    |r| r.get(0),
+                )
+                .db("append to a registry")?;
+            tx.execute(
+                "INSERT INTO registry_appends (registry, part, blob, original_path, records,
+                     row_errors, added_at, added_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    append.registry,
+                    part,
+                    append.blob,
+                    append.original_path,
+                    append.records as i64,
+                    append.row_errors as i64,
+                    append.added_at,
+                    append.added_by
+                ],
+            )
+            .db("append to a registry")?;
+            let part = part as u32;
+            append_audit_in(tx, append_record(append, part, actor))?;
+            Ok(part)
+        })
+    }
+
+    fn registry_appends(&self, name: &str) -> Result<Vec<RegistryAppend>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT registry, part, blob, original_path, records, row_errors, added_at, added_by
+                 FROM registry_appends WHERE registry = ?1 ORDER BY part",
+            )
+            .db("list a registry's appends")?;
+        let rows = stmt
+            .query_map([name], |r| {
+                Ok(RegistryAppend {
+                    registry: r.get(0)?,
+                    part: r.get::<_, i64>(1)? as u32,
+                    blob: r.get(2)?,
+                    original_path: r.get(3)?,
+                    records: r.get::<_, i64>(4)? as u64,
+                    row_errors: r.get::<_, i64>(5)? as u64,
+                    added_at: r.get(6)?,
+                    added_by: r.get(7)?,
+                })
+            })
+            .db("list a registry's appends")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .db("list a registry's appends")
+    }
+
+    fn live_cluster_members(&self, scope: &str) -> Result<Vec<(i64, ClusterMember)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT m.cluster_id, m.registry, m.record
+                 FROM linkage_clusters c JOIN linkage_members m ON m.cluster_id = c.id
+                 WHERE c.scope = ?1 AND c.retired_run IS NULL
+                 ORDER BY m.cluster_id",
+            )
+            .db("read the live clusters")?;
+        let rows = stmt
+            .query_map([scope], |r| {
+                Ok((
+                    r.get(0)?,
+                    ClusterMember {
+                        registry: r.get(1)?,
+                        record: r.get(2)?,
+                    },
+                ))
+            })
+            .db("read the live clusters")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .db("read the live clusters")
+    }
+
+    fn linkage_cluster(&self, id: i64) -> Result<Option<LinkageCluster>> {
+        let what = "read a cluster";
+        let Some((scope, origin, created_run, retired_run)) = self
+            .conn
+            .query_row(
+                "SELECT scope, origin, created_run, retired_run FROM linkage_clusters WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        parse_col::<ClusterOrigin>(r, 1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, Option<i64>>(3)?,
+                    ))
+                },
+            )
+            .optional()
+            .db(what)?
+        else {
+            return Ok(None);
+        };
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT registry, record, since_run FROM linkage_members
+                 WHERE cluster_id = ?1 ORDER BY registry, record",
+            )
+            .db(what)?;
+        let members = stmt
+            .query_map([id], |r| {
+                Ok(ClusterMemberSince {
+                    member: ClusterMember {
+                        registry: r.get(0)?,
+                        record: r.get(1)?,
+                    },
+                    since_run: r.get(2)?,
+                })
+            })
+            .db(what)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .db(what)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT parent FROM linkage_lineage WHERE child = ?1 ORDER BY parent")
+            .db(what)?;
+        let parents = stmt
+            .query_map([id], |r| r.get(0))
+            .db(what)?
+            .collect::<rusqlite::Result<Vec<i64>>>()
+            .db(what)?;
+        Ok(Some(LinkageCluster {
+            id,
+            scope,
+            origin,
+            parents,
+            created_run,
+            retired_run,
+            members,
+        }))
+    }
+
+    fn cluster_children(&self, id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT child FROM linkage_lineage WHERE parent = ?1 ORDER BY child")
+            .db("read a cluster's children")?;
+        let rows = stmt
+            .query_map([id], |r| r.get(0))
+            .db("read a cluster's children")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .db("read a cluster's children")
+    }
+
+    fn linkage_run(&self, id: i64) -> Result<Option<LinkageRun>> {
+        self.conn
+            .query_row(
+                "SELECT id, scope, time, actor, records, threshold FROM linkage_runs WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(LinkageRun {
+                        id: r.get(0)?,
+                        scope: r.get(1)?,
+                        time: r.get(2)?,
+                        actor: r.get(3)?,
+                        records: r.get::<_, i64>(4)? as u64,
+                        threshold: r.get(5)?,
+                    })
+                },
+            )
+            .optional()
+            .db("read a linkage run")
+    }
+
+    fn save_clusters(&mut self, changes: &ClusterChanges, actor: &str) -> Result<SavedRun> {
+        check_cluster_changes(changes)?;
+        let what = "store the clusters of a linkage run";
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO linkage_runs (scope, time, actor, records, threshold)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    changes.scope,
+                    now_rfc3339(),
+                    actor,
+                    changes.records as i64,
+                    changes.threshold
+                ],
+            )
+            .db(what)?;
+            let run = tx.last_insert_rowid();
+            let mut retire = tx
+                .prepare_cached(
+                    "UPDATE linkage_clusters SET retired_run = ?1
+                     WHERE id = ?2 AND scope = ?3 AND retired_run IS NULL",
+                )
+                .db(what)?;
+            for &id in &changes.retired {
+                if retire.execute(params![run, id, changes.scope]).db(what)? == 0 {
+                    return Err(not_live_cluster(id));
+                }
+            }
+            let mut live = tx
+                .prepare_cached(
+                    "SELECT EXISTS(SELECT 1 FROM linkage_clusters
+                     WHERE id = ?1 AND scope = ?2 AND retired_run IS NULL)",
+                )
+                .db(what)?;
+            let mut member = tx
+                .prepare_cached(
+                    "INSERT INTO linkage_members (cluster_id, registry, record, since_run)
+                     VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                )
+                .db(what)?;
+            for (id, members) in &changes.grown {
+                let is_live: bool = live
+                    .query_row(params![id, changes.scope], |r| r.get(0))
+                    .db(what)?;
+                if !is_live {
+                    return Err(not_live_cluster(*id));
+                }
+                for m in members {
+                    member
+                        .execute(params![id, m.registry, m.record, run])
+                        .db(what)?;
+                }
+            }
+            let mut cluster = tx
+                .prepare_cached(
+                    "INSERT INTO linkage_clusters (scope, origin, created_run) VALUES (?1, ?2, ?3)",
+                )
+                .db(what)?;
+            let mut lineage = tx
+                .prepare_cached("INSERT INTO linkage_lineage (child, parent) VALUES (?1, ?2)")
+                .db(what)?;
+            let mut created = Vec::with_capacity(changes.created.len());
+            for c in &changes.created {
+                cluster
+                    .execute(params![changes.scope, c.origin.as_str(), run])
+                    .db(what)?;
+                let id = tx.last_insert_rowid();
+                for m in &c.members {
+                    member
+                        .execute(params![id, m.registry, m.record, run])
+                        .db(what)?;
+                }
+                for parent in &c.parents {
+                    lineage.execute(params![id, parent]).db(what)?;
+                }
+                created.push(id);
+            }
+            append_audit_in(tx, linkage_record(changes, run, &created, actor))?;
+            Ok(SavedRun { run, created })
+        })
     }
 
     fn statement_count(&self) -> Result<u64> {

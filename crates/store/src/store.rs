@@ -6,7 +6,8 @@
 
 use crate::Result;
 use casefile_core::{
-    AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, RegistryInfo,
+    AuditEntry, AuditRecord, Case, CaseId, CaseItem, ClusterChanges, ClusterMember, Entity,
+    EntityId, EntityKind, LinkageCluster, LinkageRun, RegistryAppend, RegistryInfo, SavedRun,
     Source, SourceId, SourceKind, SourceSummary, Statement, StatementFilter, StatementId, Status,
 };
 
@@ -130,6 +131,29 @@ pub trait Store {
     fn add_registry(&mut self, registry: &RegistryInfo, actor: &str) -> Result<()>;
     fn registry(&self, name: &str) -> Result<Option<RegistryInfo>>;
     fn registries(&self) -> Result<Vec<RegistryInfo>>;
+    /// Records a file appended to an imported registry (its blob must
+    /// already be stored), with a `registry.append` entry; returns the part
+    /// number it was given (`append.part` is ignored). An unknown registry
+    /// is [`crate::StoreError::NotFound`].
+    fn append_registry(&mut self, append: &RegistryAppend, actor: &str) -> Result<u32>;
+    /// The files appended to registry `name`, in the order appended.
+    fn registry_appends(&self, name: &str) -> Result<Vec<RegistryAppend>>;
+
+    // --- linkage clusters ----------------------------------------------------
+    /// The members of every live cluster of `scope`, as (cluster id,
+    /// member), by cluster id.
+    fn live_cluster_members(&self, scope: &str) -> Result<Vec<(i64, ClusterMember)>>;
+    /// A cluster, live or retired, with its members and parents.
+    fn linkage_cluster(&self, id: i64) -> Result<Option<LinkageCluster>>;
+    /// The clusters made from cluster `id` (by a merge or a split), by id.
+    fn cluster_children(&self, id: i64) -> Result<Vec<i64>>;
+    fn linkage_run(&self, id: i64) -> Result<Option<LinkageRun>>;
+    /// Stores a run of `link` or `dedupe` and what it changes in one
+    /// transaction with its `linkage.run` entry: the grown clusters gain
+    /// their new members, the retired ones are retired, the new ones are made
+    /// with their parents. A grown or retired cluster that is not live in
+    /// the scope makes the whole run fail and nothing is written.
+    fn save_clusters(&mut self, changes: &ClusterChanges, actor: &str) -> Result<SavedRun>;
 
     // --- cases -------------------------------------------------------------
     fn create_case(&mut self, name: &str, description: &str, actor: &str) -> Result<Case>;

@@ -84,6 +84,9 @@ conformance!(
     statement_ids_increase_across_calls,
     status_changes_are_audited,
     registries_are_recorded_once,
+    appends_are_numbered_per_registry_and_audited,
+    clusters_keep_ids_grow_and_record_lineage,
+    a_run_touching_a_cluster_that_is_not_live_writes_nothing,
     cases_hold_sources,
     case_items_of_every_kind_are_added_removed_and_audited,
     the_audit_chain_verifies_and_names_tampering,
@@ -520,6 +523,231 @@ fn registries_are_recorded_once(b: &mut Backend) {
     let first = &store.audit_entries().unwrap()[0];
     assert_eq!(first.record.objects, std::slice::from_ref(&camp.blob));
     assert_eq!(first.record.time, camp.imported_at);
+}
+
+fn append_of(name: &str, bytes: &str) -> casefile_core::RegistryAppend {
+    casefile_core::RegistryAppend {
+        registry: name.into(),
+        part: 0,
+        blob: casefile_core::sha256_hex(bytes.as_bytes()),
+        original_path: format!("lists/{bytes}.csv"),
+        records: 10,
+        row_errors: 1,
+        added_at: casefile_store::now_rfc3339(),
+        added_by: "tracer".into(),
+    }
+}
+
+fn appends_are_numbered_per_registry_and_audited(b: &mut Backend) {
+    let store = b.store.as_mut();
+    store.add_registry(&registry("camp"), "tracer").unwrap();
+    store.add_registry(&registry("web"), "tracer").unwrap();
+    assert_eq!(
+        store
+            .append_registry(&append_of("camp", "day 2"), "tracer")
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store
+            .append_registry(&append_of("camp", "day 3"), "tracer")
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        store
+            .append_registry(&append_of("web", "day 2"), "tracer")
+            .unwrap(),
+        1
+    );
+    assert!(matches!(
+        store.append_registry(&append_of("nowhere", "x"), "tracer"),
+        Err(StoreError::NotFound { .. })
+    ));
+    let camp = store.registry_appends("camp").unwrap();
+    assert_eq!(camp.iter().map(|a| a.part).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(camp[1].blob, append_of("camp", "day 3").blob);
+    assert_eq!(camp[1].original_path, "lists/day 3.csv");
+    assert_eq!((camp[1].records, camp[1].row_errors), (10, 1));
+    assert!(store.registry_appends("nowhere").unwrap().is_empty());
+    assert_eq!(
+        actions(store),
+        [
+            "registry.import",
+            "registry.import",
+            "registry.append",
+            "registry.append",
+            "registry.append"
+        ]
+    );
+    let last = store.audit_entries().unwrap().pop().unwrap();
+    assert_eq!(last.record.objects, [append_of("web", "day 2").blob]);
+    assert!(last.record.detail.contains("\"part\":1"));
+}
+
+fn member(record: &str) -> casefile_core::ClusterMember {
+    casefile_core::ClusterMember {
+        registry: "camp".into(),
+        record: record.into(),
+    }
+}
+
+fn changes(scope: &str) -> casefile_core::ClusterChanges {
+    casefile_core::ClusterChanges {
+        scope: scope.into(),
+        records: 100,
+        threshold: 0.5,
+        ..Default::default()
+    }
+}
+
+fn new_cluster(
+    origin: casefile_core::ClusterOrigin,
+    parents: &[i64],
+    records: &[&str],
+) -> casefile_core::NewCluster {
+    casefile_core::NewCluster {
+        origin,
+        parents: parents.to_vec(),
+        members: records.iter().map(|r| member(r)).collect(),
+    }
+}
+
+fn clusters_keep_ids_grow_and_record_lineage(b: &mut Backend) {
+    use casefile_core::ClusterOrigin::{Merge, New, Split};
+    let store = b.store.as_mut();
+    let scope = r#"["dedupe","camp"]"#;
+    let mut first = changes(scope);
+    first.created = vec![
+        new_cluster(New, &[], &["a", "b"]),
+        new_cluster(New, &[], &["c", "d"]),
+        new_cluster(New, &[], &["e", "f", "g"]),
+    ];
+    let run1 = store.save_clusters(&first, "tracer").unwrap();
+    assert_eq!(run1.created.len(), 3);
+    assert!(run1.created.windows(2).all(|w| w[0] < w[1]));
+    let [ab, cd, efg] = [run1.created[0], run1.created[1], run1.created[2]];
+    // Another linkage's clusters stay apart.
+    let mut other = changes(r#"["dedupe","web"]"#);
+    other.created = vec![new_cluster(New, &[], &["a", "b"])];
+    store.save_clusters(&other, "tracer").unwrap();
+
+    // Run 2: ab gains h, cd and ab? no: cd merges with nothing; efg splits.
+    let mut second = changes(scope);
+    second.grown = vec![(ab, vec![member("h")])];
+    second.retired = vec![efg];
+    second.created = vec![
+        new_cluster(Split, &[efg], &["e", "f"]),
+        new_cluster(Merge, &[cd], &["c", "d", "g"]),
+    ];
+    second.retired.push(cd);
+    let run2 = store.save_clusters(&second, "tracer").unwrap();
+    assert!(run2.run > run1.run);
+    let (ef, cdg) = (run2.created[0], run2.created[1]);
+
+    let grown = store.linkage_cluster(ab).unwrap().unwrap();
+    assert_eq!(grown.retired_run, None);
+    assert_eq!(grown.created_run, run1.run);
+    let since: Vec<(&str, i64)> = grown
+        .members
+        .iter()
+        .map(|m| (m.member.record.as_str(), m.since_run))
+        .collect();
+    assert_eq!(since, [("a", run1.run), ("b", run1.run), ("h", run2.run)]);
+
+    let old = store.linkage_cluster(efg).unwrap().unwrap();
+    assert_eq!(old.retired_run, Some(run2.run));
+    assert_eq!(store.cluster_children(efg).unwrap(), [ef]);
+    assert_eq!(store.cluster_children(cd).unwrap(), [cdg]);
+    let split = store.linkage_cluster(ef).unwrap().unwrap();
+    assert_eq!((split.origin, split.parents.clone()), (Split, vec![efg]));
+    assert_eq!(split.scope, scope);
+    assert!(store.linkage_cluster(9_999_999).unwrap().is_none());
+
+    let mut live: Vec<(i64, String)> = store
+        .live_cluster_members(scope)
+        .unwrap()
+        .into_iter()
+        .map(|(id, m)| (id, m.record))
+        .collect();
+    live.sort();
+    let mut expected = vec![
+        (ab, "a".to_string()),
+        (ab, "b".into()),
+        (ab, "h".into()),
+        (ef, "e".into()),
+        (ef, "f".into()),
+        (cdg, "c".into()),
+        (cdg, "d".into()),
+        (cdg, "g".into()),
+    ];
+    expected.sort();
+    assert_eq!(live, expected);
+
+    let run = store.linkage_run(run2.run).unwrap().unwrap();
+    assert_eq!(
+        (run.scope.as_str(), run.records, run.actor.as_str()),
+        (scope, 100, "tracer")
+    );
+    assert_eq!(run.threshold, 0.5);
+    assert_eq!(
+        actions(store),
+        ["linkage.run", "linkage.run", "linkage.run"]
+    );
+    let entry = store.audit_entries().unwrap().pop().unwrap();
+    assert_eq!(entry.record.objects, [format!("linkage-run:{}", run2.run)]);
+    assert!(entry.record.detail.contains("\"created\":2"));
+    // Record ids stay out of the log.
+    assert!(!entry.record.detail.contains("\"h\""));
+}
+
+fn a_run_touching_a_cluster_that_is_not_live_writes_nothing(b: &mut Backend) {
+    use casefile_core::ClusterOrigin::{New, Split};
+    let store = b.store.as_mut();
+    let scope = r#"["link","camp","web"]"#;
+    let mut first = changes(scope);
+    first.created = vec![new_cluster(New, &[], &["a", "b", "c"])];
+    let abc = store.save_clusters(&first, "tracer").unwrap().created[0];
+    let mut split = changes(scope);
+    split.retired = vec![abc];
+    split.created = vec![new_cluster(Split, &[abc], &["a", "b"])];
+    store.save_clusters(&split, "tracer").unwrap();
+    let head = store.audit_head().unwrap();
+    let live = store.live_cluster_members(scope).unwrap();
+    for bad in [
+        // Retired already.
+        ClusterChangesCase::Retire(abc),
+        ClusterChangesCase::Grow(abc),
+        // Another linkage's scope.
+        ClusterChangesCase::OtherScope,
+    ] {
+        let mut c = changes(scope);
+        c.created = vec![new_cluster(New, &[], &["x", "y"])];
+        match bad {
+            ClusterChangesCase::Retire(id) => c.retired = vec![id],
+            ClusterChangesCase::Grow(id) => c.grown = vec![(id, vec![member("z")])],
+            ClusterChangesCase::OtherScope => {
+                c.scope = r#"["dedupe","camp"]"#.into();
+                c.grown = vec![(live[0].0, vec![member("z")])];
+            }
+        }
+        assert!(matches!(
+            store.save_clusters(&c, "tracer"),
+            Err(StoreError::Invalid { .. })
+        ));
+        assert_eq!(store.audit_head().unwrap(), head);
+        assert_eq!(store.live_cluster_members(scope).unwrap(), live);
+        assert!(store
+            .live_cluster_members(r#"["dedupe","camp"]"#)
+            .unwrap()
+            .is_empty());
+    }
+}
+
+enum ClusterChangesCase {
+    Retire(i64),
+    Grow(i64),
+    OtherScope,
 }
 
 fn cases_hold_sources(b: &mut Backend) {

@@ -1,5 +1,6 @@
 //! A project made before schema version 3 (no `capture` and `pages`
-//! columns) opens, is migrated in place, and its sources read as before.
+//! columns) or 4 (no registry appends or linkage clusters) opens, is
+//! migrated in place, and its sources read as before.
 
 mod common;
 
@@ -37,7 +38,7 @@ fn a_version_2_database_is_migrated_on_open() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(version, "3");
+    assert_eq!(version, "4");
     let mut new = source(b"new bytes", "new text");
     new.pages = Some(casefile_core::PageMap {
         starts: vec![0, 4],
@@ -47,4 +48,46 @@ fn a_version_2_database_is_migrated_on_open() {
         .insert_sources(&[(&new, &[][..], &[][..])], "tester")
         .unwrap();
     assert_eq!(store.source(&new.id.0).unwrap().pages, new.pages);
+}
+
+#[test]
+fn a_version_3_database_gains_the_linkage_tables_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("casefile.db");
+    let registry = casefile_core::RegistryInfo {
+        name: "camp".into(),
+        blob: casefile_core::sha256_hex(b"camp"),
+        map: "id=id".into(),
+        original_path: "camp.csv".into(),
+        records: 3,
+        row_errors: 0,
+        imported_at: casefile_store::now_rfc3339(),
+        imported_by: "tester".into(),
+    };
+    SqliteStore::open(&path)
+        .unwrap()
+        .add_registry(&registry, "tester")
+        .unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "DROP TABLE registry_appends; DROP TABLE linkage_lineage; DROP TABLE linkage_members;
+             DROP TABLE linkage_clusters; DROP TABLE linkage_runs;
+             UPDATE meta SET value = '3' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.registry("camp").unwrap(), Some(registry));
+    let append = casefile_core::RegistryAppend {
+        registry: "camp".into(),
+        part: 0,
+        blob: casefile_core::sha256_hex(b"day 2"),
+        original_path: "camp-2.csv".into(),
+        records: 2,
+        row_errors: 0,
+        added_at: casefile_store::now_rfc3339(),
+        added_by: "tester".into(),
+    };
+    assert_eq!(store.append_registry(&append, "tester").unwrap(), 1);
+    assert!(store.live_cluster_members("[]").unwrap().is_empty());
 }

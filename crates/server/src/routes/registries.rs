@@ -1,5 +1,6 @@
-//! Child registries: list, import (upload with a column map), link and
-//! dedupe runs (jobs), the review queue and decisions. Names of children
+//! Child registries: list, import (upload with a column map), append (an
+//! upload read through the registry's map), link and dedupe runs (jobs),
+//! the history of a stored cluster, the review queue and decisions. Names of children
 //! appear only in the review queue, to roles that may see them: the
 //! application layer decides.
 
@@ -10,9 +11,10 @@ use crate::error::{ApiError, ErrorBody};
 use crate::jobs::JobStarted;
 use crate::pool::Access;
 use crate::{AppState, JsonBytes};
-use axum::extract::{Multipart, Query, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
+use casefile_app::linkage;
 use casefile_app::registries::{self, LinkOptions, Verdict};
 use casefile_app::{AppError, LinkResult, Pair, Permission};
 use serde::{Deserialize, Serialize};
@@ -85,6 +87,69 @@ pub async fn import(
             drop(form);
             JsonBytes::of(&imported)
         })
+        .await
+}
+
+/// The form of an append to a registry (`multipart/form-data`).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct AppendUpload {
+    /// The CSV file, with the columns of the registry's map.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+/// Appends the records of a CSV file to an imported registry, read through
+/// its column map; rows whose id the registry already holds are refused
+/// (listed in `row_errors`), never overwritten.
+#[utoipa::path(post, path = "/api/registries/{name}/append", tag = "registries",
+    params(("name" = String, Path, description = "Registry name")),
+    request_body(content = AppendUpload, content_type = "multipart/form-data"),
+    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 413, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn append(
+    State(s): State<AppState>,
+    c: Credentials,
+    Path(name): Path<String>,
+    multipart: Multipart,
+) -> Result<JsonBytes, ApiError> {
+    let actor = s.pool.actor(c).await?;
+    actor.require(Permission::AddRegistries)?;
+    let form = read_form(multipart, "file").await?;
+    let [file] = form.files.as_slice() else {
+        return Err(ApiError::bad_request(
+            "the form needs exactly one part named \"file\"",
+        ));
+    };
+    let (path, file_name) = (file.path.clone(), file.name.clone());
+    s.pool
+        .run(Access::Write, move |p| {
+            let appended = registries::append(p, &actor, &name, &path).map_err(|e| match e {
+                // The reason with the client's file name, not the temporary path.
+                AppError::Input { reason, .. } => {
+                    ApiError::bad_request(format!("{file_name}: {reason}"))
+                }
+                e => ApiError::from(e),
+            })?;
+            drop(form);
+            JsonBytes::of(&appended)
+        })
+        .await
+}
+
+/// Where a stored cluster of records came from (new, a merge, a split), the
+/// run that added each member, and what became of it. Record ids only.
+#[utoipa::path(get, path = "/api/clusters/{id}/history", tag = "registries",
+    params(("id" = i64, Path, description = "Cluster id")),
+    responses((status = 200, body = Object), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub async fn cluster_history(
+    State(s): State<AppState>,
+    c: Credentials,
+    Path(id): Path<i64>,
+) -> Result<JsonBytes, ApiError> {
+    s.json(c, Access::Read, move |p, a| linkage::history(p, a, id))
         .await
 }
 

@@ -46,10 +46,15 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         name: "0006_statement_status.sql",
         sql: include_str!("../../migrations/postgres/0006_statement_status.sql"),
     },
+    Migration {
+        version: 7,
+        name: "0007_linkage.sql",
+        sql: include_str!("../../migrations/postgres/0007_linkage.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
-pub const PG_SCHEMA_VERSION: i32 = 6;
+pub const PG_SCHEMA_VERSION: i32 = 7;
 
 pub(super) const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,

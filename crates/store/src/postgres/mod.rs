@@ -33,18 +33,20 @@ pub use accounts::PgAccountStore;
 pub use migrate::PG_SCHEMA_VERSION;
 
 use crate::records::{
-    case_item_from_stored, case_item_key, case_item_record, case_record, check_audit_record,
-    check_case, check_entity, check_findings, check_registry, check_source, check_statements,
-    duplicate_case, duplicate_registry, parse_objects, registry_record, statement_conditions,
-    status_record,
+    append_record, case_item_from_stored, case_item_key, case_item_record, case_record,
+    check_append, check_audit_record, check_case, check_cluster_changes, check_entity,
+    check_findings, check_registry, check_source, check_statements, duplicate_case,
+    duplicate_registry, linkage_record, not_live_cluster, parse_objects, registry_record,
+    statement_conditions, status_record, unknown_registry,
 };
 use crate::runtime::BlockingRuntime;
 use crate::store::{AuditQuery, Inserted, NewSource, Store};
 use crate::{now_rfc3339, Result, StoreError};
 use casefile_core::{
-    AuditEntry, AuditRecord, Case, CaseId, CaseItem, Entity, EntityId, EntityKind, RegistryInfo,
-    Source, SourceId, SourceKind, SourceMeta, SourceSummary, Statement, StatementFilter,
-    StatementId, Status,
+    AuditEntry, AuditRecord, Case, CaseId, CaseItem, ClusterChanges, ClusterMember,
+    ClusterMemberSince, Entity, EntityId, EntityKind, LinkageCluster, LinkageRun, RegistryAppend,
+    RegistryInfo, SavedRun, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Statement,
+    StatementFilter, StatementId, Status,
 };
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
 use migrate::migrate;
@@ -681,6 +683,286 @@ impl Store for PgStore {
                 registry_from_row,
             )
             .await
+        })
+    }
+
+    fn append_registry(&mut self, append: &RegistryAppend, actor: &str) -> Result<u32> {
+        check_append(append)?;
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            if w.tx
+                .query_opt(
+                    "SELECT 1 FROM registries WHERE name = $1",
+                    &[&append.registry],
+                )
+                .await?
+                .is_none()
+            {
+                return Err(unknown_registry(&append.registry));
+            }
+            let part: i32 =
+                w.tx.query_one(
+                    "INSERT INTO registry_appends (registry, part, blob, original_path, records,
+                         row_errors, added_at, added_by)
+                     SELECT $1::text, COALESCE(MAX(part), 0) + 1, $2::text, $3::text,
+                         $4::bigint, $5::bigint, $6::text, $7::text
+                     FROM registry_appends WHERE registry = $1
+                     RETURNING part",
+                    &[
+                        &append.registry,
+                        &append.blob,
+                        &append.original_path,
+                        &(append.records as i64),
+                        &(append.row_errors as i64),
+                        &append.added_at,
+                        &append.added_by,
+                    ],
+                )
+                .await?
+                .try_get(0)?;
+            let part = part as u32;
+            w.audit(append_record(append, part, actor)).await?;
+            w.commit().await?;
+            Ok(part)
+        })
+    }
+
+    fn registry_appends(&self, name: &str) -> Result<Vec<RegistryAppend>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT registry, part, blob, original_path, records, row_errors, added_at, added_by
+                 FROM registry_appends WHERE registry = $1 ORDER BY part",
+                &[&name],
+                |r| {
+                    Ok(RegistryAppend {
+                        registry: r.try_get(0)?,
+                        part: r.try_get::<_, i32>(1)? as u32,
+                        blob: r.try_get(2)?,
+                        original_path: r.try_get(3)?,
+                        records: r.try_get::<_, i64>(4)? as u64,
+                        row_errors: r.try_get::<_, i64>(5)? as u64,
+                        added_at: r.try_get(6)?,
+                        added_by: r.try_get(7)?,
+                    })
+                },
+            )
+            .await
+        })
+    }
+
+    fn live_cluster_members(&self, scope: &str) -> Result<Vec<(i64, ClusterMember)>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT m.cluster_id, m.registry, m.record
+                 FROM linkage_clusters c JOIN linkage_members m ON m.cluster_id = c.id
+                 WHERE c.scope = $1 AND c.retired_run IS NULL
+                 ORDER BY m.cluster_id",
+                &[&scope],
+                |r| {
+                    Ok((
+                        r.try_get(0)?,
+                        ClusterMember {
+                            registry: r.try_get(1)?,
+                            record: r.try_get(2)?,
+                        },
+                    ))
+                },
+            )
+            .await
+        })
+    }
+
+    fn linkage_cluster(&self, id: i64) -> Result<Option<LinkageCluster>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            let Some(row) = client
+                .query_opt(
+                    "SELECT scope, origin, created_run, retired_run FROM linkage_clusters
+                     WHERE id = $1",
+                    &[&id],
+                )
+                .await?
+            else {
+                return Ok(None);
+            };
+            let members = query_all(
+                &client,
+                "SELECT registry, record, since_run FROM linkage_members
+                 WHERE cluster_id = $1 ORDER BY registry, record",
+                &[&id],
+                |r| {
+                    Ok(ClusterMemberSince {
+                        member: ClusterMember {
+                            registry: r.try_get(0)?,
+                            record: r.try_get(1)?,
+                        },
+                        since_run: r.try_get(2)?,
+                    })
+                },
+            )
+            .await?;
+            let parents = query_all(
+                &client,
+                "SELECT parent FROM linkage_lineage WHERE child = $1 ORDER BY parent",
+                &[&id],
+                |r| Ok(r.try_get(0)?),
+            )
+            .await?;
+            Ok(Some(LinkageCluster {
+                id,
+                scope: row.try_get(0)?,
+                origin: parse_col(&row, 1)?,
+                parents,
+                created_run: row.try_get(2)?,
+                retired_run: row.try_get(3)?,
+                members,
+            }))
+        })
+    }
+
+    fn cluster_children(&self, id: i64) -> Result<Vec<i64>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_all(
+                &client,
+                "SELECT child FROM linkage_lineage WHERE parent = $1 ORDER BY child",
+                &[&id],
+                |r| Ok(r.try_get(0)?),
+            )
+            .await
+        })
+    }
+
+    fn linkage_run(&self, id: i64) -> Result<Option<LinkageRun>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_opt(
+                &client,
+                "SELECT id, scope, time, actor, records, threshold FROM linkage_runs WHERE id = $1",
+                &[&id],
+                |r| {
+                    Ok(LinkageRun {
+                        id: r.try_get(0)?,
+                        scope: r.try_get(1)?,
+                        time: r.try_get(2)?,
+                        actor: r.try_get(3)?,
+                        records: r.try_get::<_, i64>(4)? as u64,
+                        threshold: r.try_get(5)?,
+                    })
+                },
+            )
+            .await
+        })
+    }
+
+    fn save_clusters(&mut self, changes: &ClusterChanges, actor: &str) -> Result<SavedRun> {
+        check_cluster_changes(changes)?;
+        self.runtime.block_on(async {
+            let mut client = self.client().await?;
+            let mut w = Writer::begin(&mut client).await?;
+            let run: i64 =
+                w.tx.query_one(
+                    "INSERT INTO linkage_runs (scope, time, actor, records, threshold)
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    &[
+                        &changes.scope,
+                        &now_rfc3339(),
+                        &actor,
+                        &(changes.records as i64),
+                        &changes.threshold,
+                    ],
+                )
+                .await?
+                .try_get(0)?;
+            // Retired and grown clusters must be live in the scope: the ids
+            // that are not fail the run.
+            let touched: Vec<i64> = changes
+                .retired
+                .iter()
+                .copied()
+                .chain(changes.grown.iter().map(|(id, _)| *id))
+                .collect();
+            let live: Vec<i64> =
+                w.tx.query(
+                    "SELECT id FROM linkage_clusters
+                     WHERE id = ANY($1) AND scope = $2 AND retired_run IS NULL",
+                    &[&touched, &changes.scope],
+                )
+                .await?
+                .iter()
+                .map(|r| r.try_get(0))
+                .collect::<std::result::Result<_, _>>()?;
+            if let Some(id) = touched.iter().find(|id| !live.contains(id)) {
+                return Err(not_live_cluster(*id));
+            }
+            w.tx.execute(
+                "UPDATE linkage_clusters SET retired_run = $1 WHERE id = ANY($2)",
+                &[&run, &changes.retired],
+            )
+            .await?;
+            // New clusters' ids, taken from the identity's sequence in order.
+            let mut created: Vec<i64> =
+                w.tx.query(
+                    "SELECT nextval(pg_get_serial_sequence('linkage_clusters', 'id'))
+                     FROM generate_series(1, $1::bigint)",
+                    &[&(changes.created.len() as i64)],
+                )
+                .await?
+                .iter()
+                .map(|r| r.try_get(0))
+                .collect::<std::result::Result<_, _>>()?;
+            created.sort_unstable();
+            let origins: Vec<&str> = changes.created.iter().map(|c| c.origin.as_str()).collect();
+            w.tx.execute(
+                "INSERT INTO linkage_clusters (id, scope, origin, created_run)
+                 SELECT id, $2::text, origin, $3::bigint
+                 FROM UNNEST($1::bigint[], $4::text[]) AS t(id, origin)",
+                &[&created, &changes.scope, &run, &origins],
+            )
+            .await?;
+            let (mut cluster_ids, mut registries, mut records) =
+                (Vec::new(), Vec::new(), Vec::new());
+            let grown = changes.grown.iter().map(|(id, m)| (*id, m));
+            let made = created
+                .iter()
+                .zip(&changes.created)
+                .map(|(id, c)| (*id, &c.members));
+            for (id, members) in grown.chain(made) {
+                for m in members {
+                    cluster_ids.push(id);
+                    registries.push(m.registry.as_str());
+                    records.push(m.record.as_str());
+                }
+            }
+            w.tx.execute(
+                "INSERT INTO linkage_members (cluster_id, registry, record, since_run)
+                 SELECT c, r, m, $4::bigint FROM UNNEST($1::bigint[], $2::text[], $3::text[]) AS t(c, r, m)
+                 ON CONFLICT DO NOTHING",
+                &[&cluster_ids, &registries, &records, &run],
+            )
+            .await?;
+            let (mut children, mut parents) = (Vec::new(), Vec::new());
+            for (id, c) in created.iter().zip(&changes.created) {
+                for p in &c.parents {
+                    children.push(*id);
+                    parents.push(*p);
+                }
+            }
+            w.tx.execute(
+                "INSERT INTO linkage_lineage (child, parent)
+                 SELECT * FROM UNNEST($1::bigint[], $2::bigint[])",
+                &[&children, &parents],
+            )
+            .await?;
+            w.audit(linkage_record(changes, run, &created, actor))
+                .await?;
+            w.commit().await?;
+            Ok(SavedRun { run, created })
         })
     }
 

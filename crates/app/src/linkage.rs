@@ -1,0 +1,389 @@
+//! Linkage that persists: each run of `link` or `dedupe` through this
+//! module stores its clusters with stable ids, and `cluster history` tells
+//! where a cluster came from and what became of it.
+//!
+//! The run itself links every record (the model is estimated on all of
+//! them, so that a run after appends gives exactly the clusters of a run on
+//! the whole list); its clusters are then reconciled with the live clusters
+//! of the same linkage ([`reconcile`]): a cluster whose old members all
+//! stay together, with no member of another cluster, keeps its id (it may
+//! gain members); otherwise the old clusters are retired and the new ones
+//! get new ids with them as parents (a merge, or a split). Human decisions
+//! are statements (see [`crate::registries::decide`]): every run applies
+//! them and the review queue leaves decided pairs out, so none is lost or
+//! asked again.
+
+use crate::registries::{self, LinkOptions};
+use crate::{Actor, AppError, Permission, Result};
+use casefile_core::{
+    ClusterChanges, ClusterMember, ClusterOrigin, LinkageCluster, LinkageRun, NewCluster,
+};
+use casefile_link::LinkResult;
+use casefile_store::Project;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// The scope of a linkage: which registries were linked.
+pub fn scope(left: &str, right: Option<&str>) -> String {
+    let parts: Vec<&str> = match right {
+        Some(right) if right != left => vec!["link", left, right],
+        _ => vec!["dedupe", left],
+    };
+    // A list of strings always serializes.
+    serde_json::to_string(&parts).unwrap_or_default()
+}
+
+/// What reconciling a run's clusters with the stored ones decided.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    /// Per new cluster (in the run's order): the old id it keeps, if any.
+    pub kept: Vec<Option<i64>>,
+    /// The changes to store (the created clusters in the run's order of
+    /// those that keep no id).
+    pub changes: ClusterChanges,
+}
+
+/// Reconciles the clusters of a run (`new`, each a list of members) with
+/// the live clusters of the linkage (`old`, as (id, member)). Records in no
+/// cluster count as clusters of one: a cluster whose member ends alone has
+/// split.
+pub fn reconcile(old: &[(i64, ClusterMember)], new: &[Vec<ClusterMember>]) -> Plan {
+    let mut old_of: HashMap<&ClusterMember, i64> = HashMap::with_capacity(old.len());
+    let mut old_size: HashMap<i64, usize> = HashMap::new();
+    for (id, m) in old {
+        old_of.insert(m, *id);
+        *old_size.entry(*id).or_default() += 1;
+    }
+    // Per new cluster, the old clusters it draws from and how many members
+    // of each.
+    let drawn: Vec<HashMap<i64, usize>> = new
+        .iter()
+        .map(|members| {
+            let mut counts = HashMap::new();
+            for m in members {
+                if let Some(&id) = old_of.get(m) {
+                    *counts.entry(id).or_default() += 1;
+                }
+            }
+            counts
+        })
+        .collect();
+    // An old cluster is whole when all its members are in one new cluster.
+    let mut pieces: HashMap<i64, usize> = HashMap::new();
+    for counts in &drawn {
+        for id in counts.keys() {
+            *pieces.entry(*id).or_default() += 1;
+        }
+    }
+    let whole =
+        |id: i64, count: usize| pieces.get(&id) == Some(&1) && old_size.get(&id) == Some(&count);
+    let mut plan = Plan::default();
+    let mut kept_ids = BTreeSet::new();
+    for (members, counts) in new.iter().zip(&drawn) {
+        let keep = match counts.iter().next() {
+            Some((&id, &count)) if counts.len() == 1 && whole(id, count) => Some(id),
+            _ => None,
+        };
+        plan.kept.push(keep);
+        match keep {
+            Some(id) => {
+                kept_ids.insert(id);
+                let gained: Vec<ClusterMember> = members
+                    .iter()
+                    .filter(|m| !old_of.contains_key(m))
+                    .cloned()
+                    .collect();
+                if !gained.is_empty() {
+                    plan.changes.grown.push((id, gained));
+                }
+            }
+            None => {
+                let mut parents: Vec<i64> = counts.keys().copied().collect();
+                parents.sort_unstable();
+                let origin = match parents.len() {
+                    0 => ClusterOrigin::New,
+                    1 => ClusterOrigin::Split,
+                    _ => ClusterOrigin::Merge,
+                };
+                let mut members = members.clone();
+                members.sort();
+                plan.changes.created.push(NewCluster {
+                    origin,
+                    parents,
+                    members,
+                });
+            }
+        }
+    }
+    plan.changes.retired = old_size
+        .keys()
+        .copied()
+        .filter(|id| !kept_ids.contains(id))
+        .collect();
+    plan.changes.retired.sort_unstable();
+    plan
+}
+
+/// What a stored run did to the clusters.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunSummary {
+    pub run: i64,
+    pub scope: String,
+    /// The stable id of each cluster of the result, in the order of
+    /// [`LinkResult::clusters`].
+    pub ids: Vec<i64>,
+    /// Clusters that kept their id (unchanged or grown).
+    pub kept: usize,
+    /// Of those, the ones that gained members.
+    pub grown: usize,
+    /// New clusters of records that were in none.
+    pub new: usize,
+    pub merged: usize,
+    pub split: usize,
+    /// Old clusters retired by a merge or a split (or whose members all
+    /// ended alone).
+    pub retired: usize,
+}
+
+/// A run of `link` or `dedupe` with its clusters stored.
+#[derive(Debug)]
+pub struct LinkRun {
+    pub result: LinkResult,
+    pub summary: RunSummary,
+}
+
+/// Links `left` with `right` (`None`: dedupes `left`), as
+/// [`registries::link`] and [`registries::dedupe`] do, and stores the
+/// clusters with stable ids.
+pub fn run(
+    project: &mut Project,
+    actor: &Actor,
+    left: &str,
+    right: Option<&str>,
+    options: &LinkOptions,
+) -> Result<LinkRun> {
+    actor.require(Permission::ReviewLinks)?;
+    let result = match right {
+        Some(right) => registries::link(project, actor, left, right, options)?,
+        None => registries::dedupe(project, actor, left, options)?,
+    };
+    let scope = scope(left, right);
+    let right = right.unwrap_or(left);
+    let ids = result.ids();
+    let left_len = if right == left {
+        ids.len()
+    } else {
+        result.stats.left_records
+    };
+    let member = |index: u32| {
+        let i = index as usize;
+        ClusterMember {
+            registry: (if i < left_len { left } else { right }).to_string(),
+            record: ids.get(i).cloned().unwrap_or_default(),
+        }
+    };
+    let new: Vec<Vec<ClusterMember>> = result
+        .cluster_indices()
+        .iter()
+        .map(|c| c.iter().map(|&i| member(i)).collect())
+        .collect();
+    let old = project.store().live_cluster_members(&scope)?;
+    let mut plan = reconcile(&old, &new);
+    plan.changes.scope = scope.clone();
+    plan.changes.records = ids.len() as u64;
+    plan.changes.threshold = result.threshold;
+    let saved = project
+        .store_mut()
+        .save_clusters(&plan.changes, &actor.name)?;
+    let mut created = saved.created.iter();
+    let ids: Vec<i64> = plan
+        .kept
+        .iter()
+        .map(|keep| keep.or_else(|| created.next().copied()).unwrap_or(0))
+        .collect();
+    let count = |origin| {
+        plan.changes
+            .created
+            .iter()
+            .filter(|c| c.origin == origin)
+            .count()
+    };
+    let summary = RunSummary {
+        run: saved.run,
+        scope,
+        ids,
+        kept: plan.kept.iter().filter(|k| k.is_some()).count(),
+        grown: plan.changes.grown.len(),
+        new: count(ClusterOrigin::New),
+        merged: count(ClusterOrigin::Merge),
+        split: count(ClusterOrigin::Split),
+        retired: plan.changes.retired.len(),
+    };
+    Ok(LinkRun { result, summary })
+}
+
+/// A cluster related to the one whose history is told.
+#[derive(Debug, Clone, Serialize)]
+pub struct Related {
+    pub id: i64,
+    pub origin: ClusterOrigin,
+    pub members: usize,
+    pub live: bool,
+}
+
+/// Where a cluster came from and what became of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterHistory {
+    pub cluster: LinkageCluster,
+    pub created: Option<LinkageRun>,
+    pub retired: Option<LinkageRun>,
+    /// The runs that added members after the first, in order.
+    pub grown_in: Vec<LinkageRun>,
+    pub parents: Vec<Related>,
+    /// The clusters made from it by a merge or a split.
+    pub children: Vec<Related>,
+}
+
+/// The history of cluster `id`: its members (record ids, with the run that
+/// added each), the run that made it and how (new, merge, split), its
+/// parents, and the run that retired it with the clusters made from it.
+pub fn history(project: &Project, actor: &Actor, id: i64) -> Result<ClusterHistory> {
+    actor.require(Permission::ReadRegistries)?;
+    let store = project.store();
+    let cluster = store
+        .linkage_cluster(id)?
+        .ok_or_else(|| AppError::NotFound(format!("no cluster {id}")))?;
+    let related = |id: i64| -> Result<Option<Related>> {
+        Ok(store.linkage_cluster(id)?.map(|c| Related {
+            id: c.id,
+            origin: c.origin,
+            members: c.members.len(),
+            live: c.retired_run.is_none(),
+        }))
+    };
+    let parents = cluster
+        .parents
+        .iter()
+        .filter_map(|&p| related(p).transpose())
+        .collect::<Result<Vec<_>>>()?;
+    let children = store
+        .cluster_children(id)?
+        .into_iter()
+        .filter_map(|c| related(c).transpose())
+        .collect::<Result<Vec<_>>>()?;
+    let runs: BTreeSet<i64> = cluster
+        .members
+        .iter()
+        .map(|m| m.since_run)
+        .filter(|&r| r != cluster.created_run)
+        .collect();
+    let grown_in = runs
+        .into_iter()
+        .filter_map(|r| store.linkage_run(r).transpose())
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(ClusterHistory {
+        created: store.linkage_run(cluster.created_run)?,
+        retired: match cluster.retired_run {
+            Some(r) => store.linkage_run(r)?,
+            None => None,
+        },
+        cluster,
+        grown_in,
+        parents,
+        children,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(record: &str) -> ClusterMember {
+        ClusterMember {
+            registry: "r".into(),
+            record: record.into(),
+        }
+    }
+
+    fn old(clusters: &[(i64, &[&str])]) -> Vec<(i64, ClusterMember)> {
+        clusters
+            .iter()
+            .flat_map(|(id, ms)| ms.iter().map(move |r| (*id, m(r))))
+            .collect()
+    }
+
+    fn new(clusters: &[&[&str]]) -> Vec<Vec<ClusterMember>> {
+        clusters
+            .iter()
+            .map(|c| c.iter().map(|r| m(r)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_cluster_that_gains_members_keeps_its_id() {
+        let plan = reconcile(
+            &old(&[(1, &["a", "b"]), (2, &["c", "d"])]),
+            &new(&[&["c", "d"], &["a", "b", "e"], &["f", "g"]]),
+        );
+        assert_eq!(plan.kept, vec![Some(2), Some(1), None]);
+        assert_eq!(plan.changes.grown, vec![(1, vec![m("e")])]);
+        assert!(plan.changes.retired.is_empty());
+        assert_eq!(plan.changes.created.len(), 1);
+        assert_eq!(plan.changes.created[0].origin, ClusterOrigin::New);
+        assert!(plan.changes.created[0].parents.is_empty());
+    }
+
+    #[test]
+    fn a_merge_retires_both_and_names_them_as_parents() {
+        let plan = reconcile(
+            &old(&[(1, &["a", "b"]), (2, &["c", "d"])]),
+            &new(&[&["a", "b", "c", "d", "e"]]),
+        );
+        assert_eq!(plan.kept, vec![None]);
+        assert_eq!(plan.changes.retired, vec![1, 2]);
+        let made = &plan.changes.created[0];
+        assert_eq!(made.origin, ClusterOrigin::Merge);
+        assert_eq!(made.parents, vec![1, 2]);
+        assert_eq!(made.members.len(), 5);
+    }
+
+    #[test]
+    fn a_split_including_a_member_left_alone_retires_the_old_cluster() {
+        let plan = reconcile(
+            &old(&[(7, &["a", "b", "c", "d", "e"])]),
+            &new(&[&["a", "b"], &["c", "d"]]),
+        );
+        assert_eq!(plan.kept, vec![None, None]);
+        assert_eq!(plan.changes.retired, vec![7]);
+        assert!(plan
+            .changes
+            .created
+            .iter()
+            .all(|c| c.origin == ClusterOrigin::Split && c.parents == vec![7]));
+        // Only "e" left: still a split, one piece is a record alone.
+        let plan = reconcile(&old(&[(7, &["a", "b", "e"])]), &new(&[&["a", "b"]]));
+        assert_eq!(plan.kept, vec![None]);
+        assert_eq!(plan.changes.retired, vec![7]);
+        assert_eq!(plan.changes.created[0].origin, ClusterOrigin::Split);
+    }
+
+    #[test]
+    fn a_cluster_whose_members_all_end_alone_is_retired() {
+        let plan = reconcile(&old(&[(3, &["a", "b"])]), &new(&[]));
+        assert!(plan.kept.is_empty());
+        assert_eq!(plan.changes.retired, vec![3]);
+        assert!(plan.changes.created.is_empty());
+    }
+
+    #[test]
+    fn the_same_clusters_change_nothing() {
+        let plan = reconcile(
+            &old(&[(1, &["a", "b"]), (2, &["c", "d"])]),
+            &new(&[&["b", "a"], &["d", "c"]]),
+        );
+        assert_eq!(plan.kept, vec![Some(1), Some(2)]);
+        assert!(plan.changes.grown.is_empty());
+        assert!(plan.changes.retired.is_empty());
+        assert!(plan.changes.created.is_empty());
+    }
+}

@@ -1,0 +1,128 @@
+//! Appending to a linked registry and linking again: how long `registry
+//! append` and the next `dedupe` take on a large registry whose clusters
+//! are stored (`casefile_app::linkage`), as the CLI runs them.
+//!
+//! The registry is a CSV made by `gen-registries`; its last `--append` rows
+//! become the appended file and the rest is imported. Then: import, a
+//! first dedupe (every cluster stored as new), the append, and a second
+//! dedupe, each timed; the second run's clusters are reconciled with the
+//! first's (ids kept, grown, new, merged, split), and the time of the run
+//! is split into the linkage itself (its stages) and the rest (reading the
+//! records back from their originals, reconciling and storing).
+//!
+//! ```text
+//! cargo run --release -p casefile-bench --bin gen-registries -- --records 101000 --out /tmp/r.csv
+//! cargo run --release -p casefile-bench --bin bench-incremental -- --registry /tmp/r.csv [--append 1000]
+//! ```
+
+use anyhow::{bail, Context, Result};
+use casefile_app::linkage::{self, LinkRun};
+use casefile_app::registries::{self, LinkOptions};
+use casefile_app::{sources, Actor};
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The column map of `gen-registries`' output.
+const MAP: &str = "id=id,surname=surname,given=given,patronymic=patronymic,full_name=full_name,sex=sex,birth_date=birth_date,age=age,age_at=age_at,birthplace=birthplace";
+
+fn main() -> Result<()> {
+    let (mut registry, mut append) = (None::<PathBuf>, 1_000usize);
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let mut value = || args.next().context("a flag without its value");
+        match flag.as_str() {
+            "--registry" => registry = Some(PathBuf::from(value()?)),
+            "--append" => append = value()?.parse().context("--append N")?,
+            other => bail!("unknown flag {other:?} (--registry FILE.csv [--append N])"),
+        }
+    }
+    let Some(registry) = registry else {
+        bail!("give --registry FILE.csv (made by gen-registries)");
+    };
+    let text = std::fs::read_to_string(&registry)
+        .with_context(|| format!("{}: cannot read", registry.display()))?;
+    let mut lines = text.lines();
+    let header = lines.next().context("an empty registry")?;
+    let rows: Vec<&str> = lines.collect();
+    if rows.len() <= append {
+        bail!(
+            "the registry has {} rows, not more than --append {append}",
+            rows.len()
+        );
+    }
+    let (base, added) = rows.split_at(rows.len() - append);
+    let dir = tempfile::tempdir()?;
+    let write = |name: &str, rows: &[&str]| -> Result<PathBuf> {
+        let path = dir.path().join(name);
+        let mut out = String::with_capacity(rows.len() * 96);
+        out.push_str(header);
+        out.push('\n');
+        for r in rows {
+            out.push_str(r);
+            out.push('\n');
+        }
+        std::fs::write(&path, out)?;
+        Ok(path)
+    };
+    let (base_file, added_file) = (write("base.csv", base)?, write("added.csv", added)?);
+    let actor = Actor::local("bench");
+    let mut project = sources::init(&dir.path().join("p"), &actor)?;
+    let options = LinkOptions::default();
+
+    let t = Instant::now();
+    registries::import(&mut project, &actor, "list", &base_file, Some(MAP))?;
+    println!(
+        "import            {:>8} records  {:>7.2} s",
+        base.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let t = Instant::now();
+    let first = linkage::run(&mut project, &actor, "list", None, &options)?;
+    report("first dedupe", &first, t.elapsed().as_secs_f64());
+
+    let t = Instant::now();
+    let appended = registries::append(&mut project, &actor, "list", &added_file)?;
+    let append_s = t.elapsed().as_secs_f64();
+    println!(
+        "append            {:>8} records  {:>7.2} s  ({} rows refused)",
+        appended.append.records, append_s, appended.append.row_errors
+    );
+    let t = Instant::now();
+    let second = linkage::run(&mut project, &actor, "list", None, &options)?;
+    let relink_s = t.elapsed().as_secs_f64();
+    report("dedupe again", &second, relink_s);
+    let s = &second.summary;
+    println!(
+        "clusters: {} kept their id ({} grew), {} new, {} merged, {} split, {} retired",
+        s.kept, s.grown, s.new, s.merged, s.split, s.retired
+    );
+    println!(
+        "append + dedupe again: {:.2} s at {} records",
+        append_s + relink_s,
+        base.len() + appended.append.records as usize
+    );
+    if let Some(mib) = casefile_bench::peak_rss_mib() {
+        println!("peak RSS {mib:.0} MiB");
+    }
+    Ok(())
+}
+
+fn report(what: &str, run: &LinkRun, seconds: f64) {
+    let stages: f64 = run.result.stats.stage_seconds.iter().map(|(_, s)| s).sum();
+    let detail: Vec<String> = run
+        .result
+        .stats
+        .stage_seconds
+        .iter()
+        .map(|(name, s)| format!("{name} {s:.2}"))
+        .collect();
+    println!(
+        "{what:<17} {:>8} clusters  {seconds:>7.2} s  (linkage {stages:.2} s: {}; reading, reconciling and storing {:.2} s)",
+        run.summary.ids.len(),
+        detail.join(", "),
+        seconds - stages
+    );
+}

@@ -34,7 +34,7 @@ async function session(user, lang) {
   });
   const page = await context.newPage();
   const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") { problems.push(m.text()); } });
+  page.on("console", (m) => { if (m.type() === "error") { problems.push(`${m.text()} at ${m.location().url || page.url()}`); } });
   page.on("pageerror", (e) => problems.push(String(e)));
   await page.goto(`${base}/login`);
   await page.fill('input[name="name"]', user);

@@ -19,7 +19,7 @@ pub mod i18n;
 pub mod pages;
 pub mod render;
 
-use axum::http::header;
+use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
@@ -31,6 +31,15 @@ const JS: &str = include_str!("../static/app.js");
 
 async fn css() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], CSS)
+}
+
+/// No icon: an empty answer, so that a browser's request for one is not a
+/// 404 in the server's log and the browser's console.
+async fn favicon() -> impl IntoResponse {
+    (
+        StatusCode::NO_CONTENT,
+        [(header::CACHE_CONTROL, "max-age=86400")],
+    )
 }
 
 async fn js() -> impl IntoResponse {
@@ -71,6 +80,7 @@ pub fn page_routes(state: AppState) -> Router {
         .route("/verify", post(browse::verify))
         .route("/static/app.css", get(css))
         .route("/static/app.js", get(js))
+        .route("/favicon.ico", get(favicon))
         .with_state(state)
 }
 

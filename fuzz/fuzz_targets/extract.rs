@@ -5,7 +5,10 @@
 use libfuzzer_sys::fuzz_target;
 
 fn check(text: &str, start: usize, end: usize, quoted: &str) {
-    assert!(start <= end && end <= text.len(), "span {start}..{end} outside the text");
+    assert!(
+        start <= end && end <= text.len(),
+        "span {start}..{end} outside the text"
+    );
     assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
     assert_eq!(&text[start..end], quoted);
 }

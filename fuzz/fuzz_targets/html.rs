@@ -7,5 +7,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let _ = casefile_text::prepare_document(data, Some("page.html"));
-    let _ = casefile_text::prepare_document_with_charset(data, Some("page.html"), Some("windows-1251"));
+    let _ =
+        casefile_text::prepare_document_with_charset(data, Some("page.html"), Some("windows-1251"));
 });

@@ -11,7 +11,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = casefile_text::decode(data) else {
         return;
     };
-    let (spec, csv) = text.text.split_once('\n').unwrap_or(("id=id,full_name=name", &text.text));
+    let (spec, csv) = text
+        .text
+        .split_once('\n')
+        .unwrap_or(("id=id,full_name=name", &text.text));
     let Ok(map) = spec.parse::<ColumnMap>() else {
         return;
     };

@@ -49,10 +49,14 @@ fuzz_target!(|data: &[u8]| {
         text: text.to_string(),
         language: None,
         limit: 10,
+        ..Default::default()
     };
     if let Ok(hits) = project.search(&query) {
         for hit in hits {
-            let source = project.store().source(&hit.source_id.0).expect("a hit's source");
+            let source = project
+                .store()
+                .source(&hit.source_id.0)
+                .expect("a hit's source");
             for &(start, end) in &hit.hits {
                 assert!(start <= end && end <= source.text.len());
             }

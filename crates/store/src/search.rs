@@ -324,7 +324,7 @@ impl SearchIndex {
         parser.set_conjunction_by_default();
         parser.set_field_boost(f.title, 2.0);
         let parsed = parser
-            .parse_query(&query.text)
+            .parse_query(&without_wildcards(&query.text))
             .map_err(|e| query_error(&e))?;
         let term = |field: Field, text: &str| -> Box<dyn Query> {
             Box::new(TermQuery::new(
@@ -494,6 +494,18 @@ fn check_query(text: &str) -> Result<()> {
     Ok(())
 }
 
+/// The query with every `*` read as a space. The index has no wildcards,
+/// and tantivy 0.22's grammar panics on some `field:*` forms (an "exists"
+/// query whose field it later drops; found by the search fuzz target), so
+/// the character never reaches it.
+fn without_wildcards(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('*') {
+        std::borrow::Cow::Owned(text.replace('*', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,6 +569,34 @@ mod tests {
         assert_eq!(hits.len(), 1);
         let start = "Діти з Маріуполя".find("Маріуполя").unwrap();
         assert_eq!(hits[0].hits, vec![(start, start + "Маріуполя".len())]);
+    }
+
+    /// Inputs with `*` that panicked inside tantivy's grammar (found by the
+    /// search fuzz target) give an answer or a query error, never a panic.
+    #[test]
+    fn wildcards_never_reach_the_grammar() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut project = Project::init(&dir.path().join("p"), "t").unwrap();
+        add_source(&mut project, "Діти з Маріуполя");
+        let mut index = SearchIndex::open(&dir.path().join("p/index")).unwrap();
+        index.catch_up(project.store_mut()).unwrap();
+        for text in ["+\r*t\0i:\0\0renn", "title:*", "(a:* OR b)", "Маріуполя*"] {
+            let query = SearchQuery {
+                text: text.into(),
+                limit: 5,
+                ..Default::default()
+            };
+            match index.search(project.store(), &query) {
+                Ok(_) | Err(StoreError::Query { .. }) => {}
+                Err(e) => panic!("{text:?}: {e:?}"),
+            }
+        }
+        let query = SearchQuery {
+            text: "Маріуполя*".into(),
+            limit: 5,
+            ..Default::default()
+        };
+        assert_eq!(index.search(project.store(), &query).unwrap().len(), 1);
     }
 
     /// A query can hold a child's name: when it does not parse, the error
@@ -731,6 +771,7 @@ mod tests {
         let err = check_query(&words).unwrap_err().to_string();
         assert!(err.contains("more than 256 words"), "{err}");
         assert!(check_query("(Kherson OR Херсон) AND (camp OR табір)").is_ok());
+        assert!(!without_wildcards("+\r*t\0i:\0\0renn").contains('*'));
         assert!(check_query(&vec!["word"; 256].join(" ")).is_ok());
     }
 }

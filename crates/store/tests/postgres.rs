@@ -178,8 +178,19 @@ fn a_killed_writer_leaves_a_consistent_store() {
     }
     child.kill().unwrap(); // SIGKILL: no chance to finish a transaction
     child.wait().unwrap();
+    // A COMMIT the child sent just before it died still completes on the
+    // server, after the kill: wait until the count stops moving, so that
+    // sources and statements are counted after it and not on either side.
+    let mut sources = store.sources().unwrap().len();
+    loop {
+        std::thread::sleep(Duration::from_millis(300));
+        let now = store.sources().unwrap().len();
+        if now == sources {
+            break;
+        }
+        sources = now;
+    }
 
-    let sources = store.sources().unwrap().len();
     assert!(sources >= 200);
     assert_eq!(
         store.statement_count().unwrap(),

@@ -61,11 +61,7 @@ pub fn import(
             "a registry named {name:?} already exists"
         )));
     }
-    let bytes = crate::sources::read_limited(
-        file,
-        project.config.max_registry_size,
-        " (raise max_registry_size in casefile.toml)",
-    )?;
+    let bytes = read_registry_file(project, file)?;
     let (text, encoding) = registry_text(&bytes).map_err(|e| AppError::input(file, e))?;
     let (column_map, map) = match map {
         Some(spec) => (parse_map(spec)?, spec.to_string()),
@@ -127,6 +123,16 @@ pub(crate) fn registry_info(store: &dyn Store, name: &str) -> Result<RegistryInf
             "no registry named {name:?} (see `casefile registry list`)"
         ))
     })
+}
+
+/// The bytes of a registry file being imported or appended, within the
+/// project's size limit.
+fn read_registry_file(project: &Project, file: &Path) -> Result<Vec<u8>> {
+    crate::sources::read_limited(
+        file,
+        project.config.max_registry_size,
+        " (raise max_registry_size in casefile.toml)",
+    )
 }
 
 /// Reads a registry's records from its original and the files appended to
@@ -201,11 +207,7 @@ pub fn append(project: &mut Project, actor: &Actor, name: &str, file: &Path) -> 
     actor.require(Permission::AddRegistries)?;
     let info = registry_info(project.store(), name)?;
     let map = parse_map(&info.map)?;
-    let bytes = crate::sources::read_limited(
-        file,
-        project.config.max_registry_size,
-        " (raise max_registry_size in casefile.toml)",
-    )?;
+    let bytes = read_registry_file(project, file)?;
     let (text, encoding) = registry_text(&bytes).map_err(|e| AppError::input(file, e))?;
     let existing = load(project, name, actor, "append")?;
     let present: std::collections::HashSet<&str> = existing.iter().map(|r| r.id.as_str()).collect();

@@ -5,7 +5,7 @@
 //! application layer decides.
 
 use super::check_limit;
-use super::uploads::read_form;
+use super::uploads::{read_form, Form};
 use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody};
 use crate::jobs::JobStarted;
@@ -19,6 +19,17 @@ use casefile_app::registries::{self, LinkOptions, Verdict};
 use casefile_app::{AppError, LinkResult, Pair, Permission};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+
+/// The one uploaded registry file of a form: its stored path and the
+/// client's file name (for error messages).
+fn the_file(form: &Form) -> Result<(std::path::PathBuf, String), ApiError> {
+    let [file] = form.files.as_slice() else {
+        return Err(ApiError::bad_request(
+            "the form needs exactly one part named \"file\"",
+        ));
+    };
+    Ok((file.path.clone(), file.name.clone()))
+}
 
 /// Every imported registry.
 #[utoipa::path(get, path = "/api/registries", tag = "registries",
@@ -67,12 +78,7 @@ pub async fn import(
         .get("map")
         .map(|m| m.trim().to_string())
         .filter(|m| !m.is_empty());
-    let [file] = form.files.as_slice() else {
-        return Err(ApiError::bad_request(
-            "the form needs exactly one part named \"file\"",
-        ));
-    };
-    let (path, file_name) = (file.path.clone(), file.name.clone());
+    let (path, file_name) = the_file(&form)?;
     s.pool
         .run(Access::Write, move |p| {
             let imported = registries::import(p, &actor, &name, &path, map.as_deref()).map_err(
@@ -117,12 +123,7 @@ pub async fn append(
     let actor = s.pool.actor(c).await?;
     actor.require(Permission::AddRegistries)?;
     let form = read_form(multipart, "file").await?;
-    let [file] = form.files.as_slice() else {
-        return Err(ApiError::bad_request(
-            "the form needs exactly one part named \"file\"",
-        ));
-    };
-    let (path, file_name) = (file.path.clone(), file.name.clone());
+    let (path, file_name) = the_file(&form)?;
     s.pool
         .run(Access::Write, move |p| {
             let appended = registries::append(p, &actor, &name, &path).map_err(|e| match e {

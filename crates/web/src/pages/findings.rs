@@ -85,9 +85,10 @@ pub async fn entities(
 /// Statements on one page of an entity.
 const STATEMENTS_PER_PAGE: usize = 50;
 
-/// Entity page parameters: the page of its statements, kept in the URL.
+/// The page of a paged table (an entity's statements, the claims), kept
+/// in the URL.
 #[derive(Deserialize)]
-pub struct EntityParams {
+pub struct PageParams {
     page: Option<usize>,
 }
 
@@ -97,7 +98,7 @@ pub async fn entity(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    Query(q): Query<EntityParams>,
+    Query(q): Query<PageParams>,
 ) -> Result<Response, PageError> {
     let page = q.page.unwrap_or(1).max(1);
     let offset = (page - 1).saturating_mul(STATEMENTS_PER_PAGE);
@@ -222,18 +223,12 @@ pub async fn split(
 /// Rows on one page of the claims table.
 const CLAIMS_PER_PAGE: usize = 50;
 
-/// Claims table parameters: the page, kept in the URL.
-#[derive(Deserialize)]
-pub struct ClaimsParams {
-    page: Option<usize>,
-}
-
 /// Counts of children grouped across sources, each row opening its
 /// quotes, a page at a time.
 pub async fn claims(
     State(s): State<AppState>,
     ctx: Ctx,
-    Query(q): Query<ClaimsParams>,
+    Query(q): Query<PageParams>,
 ) -> Result<Response, PageError> {
     let page = q.page.unwrap_or(1).max(1);
     let offset = (page - 1).saturating_mul(CLAIMS_PER_PAGE);

@@ -18,11 +18,14 @@
 //! The API, all at the crate root:
 //! - [`link`] / [`dedupe`] (and [`link_owned`] / [`dedupe_owned`], which free
 //!   the records once encoded) with [`Settings`] → [`LinkResult`]: the
-//!   [`Model`] (per field a [`FieldModel`] of [`LevelModel`]s), every
+//!   [`Model`] (per field a [`FieldModel`] of [`LevelModel`]s; kept as text
+//!   by [`Model::to_stored`] and given back through [`Settings::model`] so
+//!   that later runs score with it, [`ModelError`] when it cannot be read), every
 //!   [`Pair`] above the review floor with its [`FieldContribution`]s, the
 //!   clusters and [`LinkStats`]; [`PairRef`] names a pair by record index;
 //! - [`parse_registry`] / [`parse_registry_reader`] (and
-//!   [`parse_registry_reader_except`] for rows appended to a registry): CSV → [`Record`]s
+//!   [`parse_registry_reader_except`] for rows appended to a registry, and
+//!   [`registry_ids`], the ids alone, to check them against): CSV → [`Record`]s
 //!   through a [`ColumnMap`] (of [`MapKey`]s, with a [`DateOrder`]; a bad
 //!   map is a [`MapError`]), row problems as [`RowError`]s, a failed read as a
 //!   [`RegistryError`]; [`detect_column_map`] finds the map from the header
@@ -56,9 +59,9 @@ pub use linker::{
     dedupe, dedupe_owned, link, link_owned, FieldContribution, LinkResult, LinkStats, Pair,
     PairRef, Settings,
 };
-pub use model::{FieldModel, LevelModel, Model};
+pub use model::{FieldModel, LevelModel, Model, ModelError};
 pub use record::Record;
 pub use registry::{
-    parse_registry, parse_registry_reader, parse_registry_reader_except, ColumnMap, MapError,
-    MapKey, RegistryError, RowError,
+    parse_registry, parse_registry_reader, parse_registry_reader_except, registry_ids, ColumnMap,
+    MapError, MapKey, RegistryError, RowError,
 };

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::time::Instant;
 
-use crate::blocking::{candidate_pairs, is_identifier_column, BlockingConfig};
+use crate::blocking::{candidate_pairs, is_identifier_column, BlockingConfig, Candidates};
 use crate::cluster::{cluster, pair_key, ClusterOptions};
 use crate::compare::{
     fields_for, level_in, Comparator, Comparer, Field, TEXT_DIFFERENT, TEXT_EXACT, TEXT_FORM,
@@ -53,6 +53,12 @@ pub struct Settings {
     pub accepted: Vec<(String, String)>,
     /// Pairs a person rejected.
     pub rejected: Vec<(String, String)>,
+    /// A model fitted before (kept with a linkage, see
+    /// [`Model::to_stored`]) to score with instead of estimating one: the
+    /// same records then always get the same pairs and clusters, however
+    /// the list grew since. Used only when it has the job's fields (see
+    /// [`LinkStats::frozen_model`]); otherwise a model is fitted.
+    pub model: Option<Model>,
 }
 
 impl Default for Settings {
@@ -72,6 +78,7 @@ impl Default for Settings {
             seed: 0x5eed,
             accepted: Vec::new(),
             rejected: Vec::new(),
+            model: None,
         }
     }
 }
@@ -154,8 +161,11 @@ pub struct LinkStats {
     pub matched_pairs: usize,
     pub clusters: usize,
     /// Wall seconds of each stage (encode, block, u sample, patterns, EM,
-    /// score, cluster), for profiling.
+    /// score, cluster; no u sample or EM with a given model), for profiling.
     pub stage_seconds: Vec<(&'static str, f64)>,
+    /// Whether the job scored with the model of [`Settings::model`]
+    /// instead of fitting one.
+    pub frozen_model: bool,
     /// The date taken for the ages of a side ("left", "right" or "records")
     /// whose list gives ages without the date they were stated on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -778,6 +788,163 @@ fn index_decisions(encoded: &Encoded, decisions: &[(String, String)]) -> Vec<(u3
         .collect()
 }
 
+/// Estimates the model of a job (see `model`): `u` from random pairs, `m`
+/// per blocking rule by EM on the pattern counts, and the prior.
+#[allow(clippy::too_many_arguments)]
+fn estimate(
+    encoded: &Encoded,
+    settings: &Settings,
+    fields: &[Field],
+    comparer: &Comparer<'_>,
+    candidates: &Candidates,
+    patterns: &[u64],
+    pattern_counts: &FxHashMap<u64, f64>,
+    decided: &FxHashMap<u64, Decision>,
+    labelled: &Labelled,
+    clock: &mut StageClock,
+) -> Model {
+    // u from random pairs.
+    let sample = random_pairs(encoded, settings.u_sample_pairs, settings.seed);
+    let u_counts: LevelCounts = sample
+        .par_iter()
+        .fold(
+            || empty_level_counts(&fields),
+            |mut counts, &(i, j)| {
+                add_pattern(&mut counts, comparer.pattern(i as usize, j as usize), 1.0);
+                counts
+            },
+        )
+        .reduce(
+            || empty_level_counts(&fields),
+            |mut a, b| {
+                for (fa, fb) in a.iter_mut().zip(b) {
+                    for (x, y) in fa.iter_mut().zip(fb) {
+                        *x += y;
+                    }
+                }
+                a
+            },
+        );
+    let u_sample_pairs = sample.len();
+    drop(sample);
+    clock.lap("u sample");
+
+    // Per blocking rule: its pairs' patterns with the rule's own fields masked.
+    let rule_masked: Vec<Vec<bool>> = candidates
+        .rule_fields
+        .iter()
+        .map(|rule_fields| {
+            // Sex follows from the given name, so blocking on the given name
+            // makes sex agree too: it is no evidence within such a rule.
+            let given_blocked = rule_fields.iter().any(|f| f == "given");
+            fields
+                .iter()
+                .map(|f| rule_fields.contains(&f.name) || (given_blocked && f.name == "sex"))
+                .collect()
+        })
+        .collect();
+    let rule_count = rule_masked.len().min(16);
+    let per_rule_counts: Vec<FxHashMap<u64, f64>> = candidates
+        .pairs
+        .par_iter()
+        .zip(candidates.whole_block_masks.par_iter())
+        .zip(patterns.par_iter())
+        .filter(|((key, _), _)| !decided.contains_key(key))
+        .fold(
+            || vec![FxHashMap::<u64, f64>::default(); rule_count],
+            |mut counts, ((_, &mask), &pattern)| {
+                for (r, rule_counts) in counts.iter_mut().enumerate() {
+                    if mask & (1 << r) != 0 {
+                        *rule_counts
+                            .entry(mask_pattern(pattern, &rule_masked[r]))
+                            .or_default() += 1.0;
+                    }
+                }
+                counts
+            },
+        )
+        .reduce(
+            || vec![FxHashMap::default(); rule_count],
+            |mut a, b| {
+                for (ra, rb) in a.iter_mut().zip(b) {
+                    for (p, c) in rb {
+                        *ra.entry(p).or_default() += c;
+                    }
+                }
+                a
+            },
+        );
+    let presence = |field: &str, needs_date: bool| -> f64 {
+        let n = encoded.len().max(1) as f64;
+        let share = if field == "birth" {
+            let with = encoded
+                .birth
+                .iter()
+                .filter(|b| {
+                    if needs_date {
+                        b.has_date()
+                    } else {
+                        b.span().is_some()
+                    }
+                })
+                .count();
+            with as f64 / n
+        } else {
+            encoded
+                .text
+                .iter()
+                .find(|c| c.source.name() == field)
+                .map_or(0.0, |c| f64::from(c.present) / n)
+        };
+        share * share
+    };
+    let rules: Vec<RuleCounts> = per_rule_counts
+        .into_iter()
+        .zip(rule_masked)
+        .zip(candidates.rule_recall.iter().zip(&candidates.rule_windowed))
+        .map(|((counts, masked), (recall, &windowed))| RuleCounts {
+            counts,
+            masked,
+            // A rule that cut blocks counts only its whole blocks' pairs,
+            // so it cannot say how many matches there are.
+            recall: recall.as_ref().filter(|_| !windowed).and_then(|terms| {
+                terms
+                    .iter()
+                    .map(|t| {
+                        let f = fields.iter().position(|f| f.name == t.field)?;
+                        Some((f, t.levels, presence(&t.field, t.needs_date)))
+                    })
+                    .collect()
+            }),
+        })
+        .collect();
+    let n = encoded.len() as f64;
+    let possible_pairs = if encoded.is_link() {
+        encoded.left_len as f64 * (n - encoded.left_len as f64)
+    } else {
+        n * (n - 1.0) / 2.0
+    };
+    let model = fit_by_rules(
+        fields,
+        &rules,
+        pattern_counts,
+        &RandomPairs {
+            level_counts: u_counts,
+            sampled: u_sample_pairs,
+            possible: possible_pairs,
+        },
+        labelled,
+        &EmOptions {
+            max_iterations: settings.em_max_iterations,
+            tolerance: settings.em_tolerance,
+        },
+    );
+    drop(rules);
+    clock.lap("EM");
+
+    model
+}
+
 /// Times the stages of a job.
 struct StageClock {
     last: Instant,
@@ -850,33 +1017,12 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         *counts.entry(pattern).or_default() += 1.0;
     }
 
-    // u from random pairs.
-    let sample = random_pairs(encoded, settings.u_sample_pairs, settings.seed);
-    let u_counts: LevelCounts = sample
-        .par_iter()
-        .fold(
-            || empty_level_counts(&fields),
-            |mut counts, &(i, j)| {
-                add_pattern(&mut counts, comparer.pattern(i as usize, j as usize), 1.0);
-                counts
-            },
-        )
-        .reduce(
-            || empty_level_counts(&fields),
-            |mut a, b| {
-                for (fa, fb) in a.iter_mut().zip(b) {
-                    for (x, y) in fa.iter_mut().zip(fb) {
-                        *x += y;
-                    }
-                }
-                a
-            },
-        );
-    let u_sample_pairs = sample.len();
-    drop(sample);
-    clock.lap("u sample");
+    // A given model that fits the job's fields is used as it is: no `u`
+    // sample, no EM.
+    let frozen = settings.model.as_ref().filter(|m| m.fits(&fields)).cloned();
 
-    // Patterns of the blocked pairs, and their counts for EM.
+    // Patterns of the blocked pairs, and their counts (for EM, and the
+    // weight of each distinct pattern).
     let pairs = &candidates.pairs;
     let patterns: Vec<u64> = (0..pairs.len())
         .into_par_iter()
@@ -906,120 +1052,27 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
             }
             a
         });
-
-    // Per blocking rule: its pairs' patterns with the rule's own fields masked.
-    let rule_masked: Vec<Vec<bool>> = candidates
-        .rule_fields
-        .iter()
-        .map(|rule_fields| {
-            // Sex follows from the given name, so blocking on the given name
-            // makes sex agree too: it is no evidence within such a rule.
-            let given_blocked = rule_fields.iter().any(|f| f == "given");
-            fields
-                .iter()
-                .map(|f| rule_fields.contains(&f.name) || (given_blocked && f.name == "sex"))
-                .collect()
-        })
-        .collect();
-    let rule_count = rule_masked.len().min(16);
-    let per_rule_counts: Vec<FxHashMap<u64, f64>> = candidates
-        .pairs
-        .par_iter()
-        .zip(candidates.whole_block_masks.par_iter())
-        .zip(patterns.par_iter())
-        .filter(|((key, _), _)| !decided.contains_key(key))
-        .fold(
-            || vec![FxHashMap::<u64, f64>::default(); rule_count],
-            |mut counts, ((_, &mask), &pattern)| {
-                for (r, rule_counts) in counts.iter_mut().enumerate() {
-                    if mask & (1 << r) != 0 {
-                        *rule_counts
-                            .entry(mask_pattern(pattern, &rule_masked[r]))
-                            .or_default() += 1.0;
-                    }
-                }
-                counts
-            },
-        )
-        .reduce(
-            || vec![FxHashMap::default(); rule_count],
-            |mut a, b| {
-                for (ra, rb) in a.iter_mut().zip(b) {
-                    for (p, c) in rb {
-                        *ra.entry(p).or_default() += c;
-                    }
-                }
-                a
-            },
-        );
     clock.lap("patterns");
-    let presence = |field: &str, needs_date: bool| -> f64 {
-        let n = encoded.len().max(1) as f64;
-        let share = if field == "birth" {
-            let with = encoded
-                .birth
-                .iter()
-                .filter(|b| {
-                    if needs_date {
-                        b.has_date()
-                    } else {
-                        b.span().is_some()
-                    }
-                })
-                .count();
-            with as f64 / n
-        } else {
-            encoded
-                .text
-                .iter()
-                .find(|c| c.source.name() == field)
-                .map_or(0.0, |c| f64::from(c.present) / n)
-        };
-        share * share
+    let frozen_model = frozen.is_some();
+    let model = match frozen {
+        Some(model) => model,
+        None => {
+            let mut model = estimate(
+                encoded,
+                settings,
+                &fields,
+                &comparer,
+                &candidates,
+                &patterns,
+                &pattern_counts,
+                &decided,
+                &labelled,
+                &mut clock,
+            );
+            model.records = encoded.len();
+            model
+        }
     };
-    let rules: Vec<RuleCounts> = per_rule_counts
-        .into_iter()
-        .zip(rule_masked)
-        .zip(candidates.rule_recall.iter().zip(&candidates.rule_windowed))
-        .map(|((counts, masked), (recall, &windowed))| RuleCounts {
-            counts,
-            masked,
-            // A rule that cut blocks counts only its whole blocks' pairs,
-            // so it cannot say how many matches there are.
-            recall: recall.as_ref().filter(|_| !windowed).and_then(|terms| {
-                terms
-                    .iter()
-                    .map(|t| {
-                        let f = fields.iter().position(|f| f.name == t.field)?;
-                        Some((f, t.levels, presence(&t.field, t.needs_date)))
-                    })
-                    .collect()
-            }),
-        })
-        .collect();
-    let n = encoded.len() as f64;
-    let possible_pairs = if encoded.is_link() {
-        encoded.left_len as f64 * (n - encoded.left_len as f64)
-    } else {
-        n * (n - 1.0) / 2.0
-    };
-    let model = fit_by_rules(
-        &fields,
-        &rules,
-        &pattern_counts,
-        &RandomPairs {
-            level_counts: u_counts,
-            sampled: u_sample_pairs,
-            possible: possible_pairs,
-        },
-        &labelled,
-        &EmOptions {
-            max_iterations: settings.em_max_iterations,
-            tolerance: settings.em_tolerance,
-        },
-    );
-    drop(rules);
-    clock.lap("EM");
 
     let mut tf_fields = [None, None];
     for (slot, f) in tf_fields.iter_mut().zip(
@@ -1172,6 +1225,7 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         clusters: clusters.len(),
         stage_seconds: clock.stages,
         age_dates: Vec::new(),
+        frozen_model,
     };
     LinkResult {
         stats,

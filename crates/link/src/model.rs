@@ -34,12 +34,12 @@
 //! log2(u_level / frequency) to the weight.
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::compare::{level_in, Field, MISSING};
+use crate::compare::{level_in, Field, BIRTH_LEVELS, MISSING, SEX_LEVELS, TEXT_LEVELS};
 
 /// Estimated probabilities of one level.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LevelModel {
     pub level: &'static str,
     pub m: f64,
@@ -49,7 +49,7 @@ pub struct LevelModel {
 }
 
 /// The levels of one field.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldModel {
     pub field: String,
     pub term_frequency: bool,
@@ -58,7 +58,7 @@ pub struct FieldModel {
 }
 
 /// A fitted model.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Model {
     pub fields: Vec<FieldModel>,
     /// Prior probability that two random records are a match.
@@ -67,9 +67,140 @@ pub struct Model {
     pub em_converged: bool,
     /// Random pairs the `u` probabilities were counted on.
     pub u_sample_pairs: usize,
+    /// Records the model was fitted on.
+    pub records: usize,
 }
 
+/// A stored model that cannot be read back (its text is a model's
+/// parameters only, never records, so the reason may be shown).
+#[derive(Debug, thiserror::Error)]
+#[error("the stored linkage model cannot be read: {0}")]
+pub struct ModelError(String);
+
+/// The stored form of a [`Model`] (see [`Model::to_stored`]). Probabilities
+/// are written as Rust prints an `f64` and read back by Rust's parser,
+/// which round-trips every bit: a run with a stored model scores exactly as
+/// the run that fitted it.
+#[derive(Serialize, Deserialize)]
+struct StoredModel {
+    version: u32,
+    lambda: String,
+    em_iterations: usize,
+    em_converged: bool,
+    u_sample_pairs: usize,
+    records: usize,
+    fields: Vec<StoredField>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredField {
+    field: String,
+    term_frequency: bool,
+    /// `[level, m, u]` per level, level 0 ("missing") first.
+    levels: Vec<[String; 3]>,
+}
+
+const STORED_VERSION: u32 = 1;
+
 impl Model {
+    /// The model as JSON text to keep with a linkage, so that later runs
+    /// score with it instead of estimating again ([`Model::from_stored`]).
+    pub fn to_stored(&self) -> String {
+        let stored = StoredModel {
+            version: STORED_VERSION,
+            lambda: format!("{:?}", self.lambda),
+            em_iterations: self.em_iterations,
+            em_converged: self.em_converged,
+            u_sample_pairs: self.u_sample_pairs,
+            records: self.records,
+            fields: self
+                .fields
+                .iter()
+                .map(|f| StoredField {
+                    field: f.field.clone(),
+                    term_frequency: f.term_frequency,
+                    levels: f
+                        .levels
+                        .iter()
+                        .map(|l| [l.level.to_string(), format!("{:?}", l.m), format!("{:?}", l.u)])
+                        .collect(),
+                })
+                .collect(),
+        };
+        // Strings, numbers and booleans always serialize.
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
+
+    /// Reads a model written by [`Model::to_stored`]; each level's weight
+    /// is computed again from its `m` and `u`, as the fit computed it.
+    pub fn from_stored(text: &str) -> Result<Model, ModelError> {
+        let stored: StoredModel =
+            serde_json::from_str(text).map_err(|e| ModelError(e.to_string()))?;
+        if stored.version != STORED_VERSION {
+            return Err(ModelError(format!("version {} is not known", stored.version)));
+        }
+        let number = |text: &str| -> Result<f64, ModelError> {
+            text.parse::<f64>()
+                .map_err(|_| ModelError(format!("{text:?} is not a number")))
+        };
+        let fields = stored
+            .fields
+            .into_iter()
+            .map(|f| {
+                let levels = f
+                    .levels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, [name, m, u])| {
+                        let level = known_level(name)
+                            .ok_or_else(|| ModelError(format!("level {name:?} is not known")))?;
+                        let (m, u) = (number(m)?, number(u)?);
+                        Ok(LevelModel {
+                            level,
+                            m,
+                            u,
+                            weight: if i == MISSING as usize {
+                                0.0
+                            } else {
+                                (m / u).log2()
+                            },
+                        })
+                    })
+                    .collect::<Result<Vec<_>, ModelError>>()?;
+                Ok(FieldModel {
+                    field: f.field,
+                    term_frequency: f.term_frequency,
+                    levels,
+                })
+            })
+            .collect::<Result<Vec<_>, ModelError>>()?;
+        Ok(Model {
+            fields,
+            lambda: number(&stored.lambda)?,
+            em_iterations: stored.em_iterations,
+            em_converged: stored.em_converged,
+            u_sample_pairs: stored.u_sample_pairs,
+            records: stored.records,
+        })
+    }
+
+    /// Whether the model is one of `fields`: the same fields in the same
+    /// order, each with the same levels (a list that gained or lost a
+    /// column needs a model fitted again).
+    pub(crate) fn fits(&self, fields: &[Field]) -> bool {
+        self.fields.len() == fields.len()
+            && self.fields.iter().zip(fields).all(|(model, field)| {
+                model.field == field.name
+                    && model.term_frequency == field.term_frequency
+                    && model.levels.len() == field.level_names().len()
+                    && model
+                        .levels
+                        .iter()
+                        .zip(field.level_names())
+                        .all(|(l, name)| l.level == *name)
+            })
+    }
+
     pub(crate) fn prior_weight(&self) -> f64 {
         (self.lambda / (1.0 - self.lambda)).log2()
     }
@@ -82,6 +213,16 @@ impl Model {
             .map(|(f, field)| field.levels[level_in(pattern, f) as usize].weight)
             .sum()
     }
+}
+
+/// The static name of a comparison level read back from a stored model.
+fn known_level(name: &str) -> Option<&'static str> {
+    TEXT_LEVELS
+        .iter()
+        .chain(&BIRTH_LEVELS)
+        .chain(&SEX_LEVELS)
+        .find(|l| **l == name)
+        .copied()
 }
 
 /// Counts of each level of each field, for `u`.
@@ -529,6 +670,7 @@ fn build_model(
         em_iterations: iterations,
         em_converged: converged,
         u_sample_pairs,
+        records: 0,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Small end-to-end checks of dedupe, cross-script names, TF and decisions.
 
-use casefile_link::{dedupe, dedupe_owned, link, link_owned, Record, Settings};
+use casefile_link::{dedupe, dedupe_owned, link, link_owned, Model, Record, Settings};
 use chrono::NaiveDate;
 
 fn child(id: &str, given: &str, surname: &str, born: Option<(i32, u32, u32)>) -> Record {
@@ -277,4 +277,63 @@ fn twins_with_alike_names_stay_apart() {
     let given = pair.fields.iter().find(|f| f.field == "given").unwrap();
     assert!(given.level.starts_with("jaro-winkler"), "{}", given.level);
     assert!(pair.probability < 0.5, "{}", pair.probability);
+}
+
+/// A fitted model kept as text and given back scores exactly as the fit
+/// did: the same model, the same pairs and clusters, no estimate made.
+/// A model of other fields is not used: the job fits its own.
+#[test]
+fn a_stored_model_scores_as_the_fit_did() {
+    let mut records = population("p", 300);
+    // Some duplicates, with a slip in the given name.
+    for k in (0..300).step_by(7) {
+        let mut copy = records[k].clone();
+        copy.id = format!("dup{k}");
+        if k % 2 == 0 {
+            copy.given = copy.given.map(|g| format!("{g}а"));
+        }
+        records.push(copy);
+    }
+    let fitted = dedupe(&records, &Settings::default());
+    assert!(!fitted.stats.frozen_model);
+    assert_eq!(fitted.model.records, records.len());
+    let text = fitted.model.to_stored();
+    let model = Model::from_stored(&text).unwrap();
+    assert_eq!(model, fitted.model);
+    assert_eq!(model.to_stored(), text);
+    let settings = Settings {
+        model: Some(model),
+        ..Settings::default()
+    };
+    let frozen = dedupe(&records, &settings);
+    assert!(frozen.stats.frozen_model);
+    assert!(!frozen
+        .stats
+        .stage_seconds
+        .iter()
+        .any(|(stage, _)| *stage == "EM" || *stage == "u sample"));
+    assert_eq!(
+        frozen.pairs().collect::<Vec<_>>(),
+        fitted.pairs().collect::<Vec<_>>()
+    );
+    assert_eq!(frozen.clusters(), fitted.clusters());
+    assert!(fitted.clusters().len() >= 20, "{}", fitted.clusters().len());
+
+    // Records without birth dates have no "birth" field: the stored model
+    // does not fit them, and a model is fitted.
+    let undated: Vec<Record> = records
+        .iter()
+        .map(|r| Record {
+            birth_date: None,
+            ..r.clone()
+        })
+        .collect();
+    let refitted = dedupe(&undated, &settings);
+    assert!(!refitted.stats.frozen_model);
+    assert!(refitted.model.fields.iter().all(|f| f.field != "birth"));
+
+    // Text that is not a stored model is an error, not a guess.
+    assert!(Model::from_stored("{}").is_err());
+    let unknown_level = text.replacen("\"exact\"", "\"nearly\"", 1);
+    assert!(Model::from_stored(&unknown_level).is_err());
 }

@@ -130,6 +130,11 @@ pub struct ClusterChanges {
     pub scope: String,
     pub records: u64,
     pub threshold: f64,
+    /// The linkage model this run fitted (its stored text, see
+    /// `casefile_link::Model::to_stored`), kept for later runs of the
+    /// scope; `None` when the run scored with the model kept before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
     pub grown: Vec<(i64, Vec<ClusterMember>)>,
     pub retired: Vec<i64>,
     pub created: Vec<NewCluster>,

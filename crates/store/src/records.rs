@@ -194,6 +194,9 @@ pub(crate) fn append_record(append: &RegistryAppend, part: u32, actor: &str) -> 
 /// without NUL, no cluster both grown and retired, no empty new cluster.
 pub(crate) fn check_cluster_changes(changes: &ClusterChanges) -> Result<()> {
     no_nul("linkage run", "scope", &changes.scope)?;
+    if let Some(model) = &changes.model {
+        no_nul("linkage run", "model", model)?;
+    }
     let members = changes
         .grown
         .iter()

@@ -27,7 +27,8 @@ use std::str::FromStr;
 /// map of a PDF to `sources`, as JSON (NULL for other sources). Version 4
 /// adds the files appended to registries and the linkage clusters with
 /// their runs and lineage (new tables only, made by `SCHEMA` on open).
-pub const SCHEMA_VERSION: u32 = 4;
+/// Version 5 adds the model a linkage run fitted to `linkage_runs`.
+pub const SCHEMA_VERSION: u32 = 5;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -109,7 +110,8 @@ CREATE TABLE IF NOT EXISTS linkage_runs (
     time      TEXT NOT NULL,
     actor     TEXT NOT NULL,
     records   INTEGER NOT NULL,
-    threshold REAL NOT NULL
+    threshold REAL NOT NULL,
+    model     TEXT                         -- the model the run fitted (JSON), or NULL
 );
 CREATE TABLE IF NOT EXISTS linkage_clusters (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -296,6 +298,20 @@ fn migrate(conn: &Connection, from: u32) -> Result<()> {
              DROP TABLE case_sources;",
         )
         .db("migrate case sources to case items")?;
+    }
+    if from < 5 {
+        // Version 4 made linkage runs without the model they fitted.
+        let present: bool = tx
+            .query_row(
+                "SELECT EXISTS(SELECT 1 FROM pragma_table_info('linkage_runs') WHERE name = 'model')",
+                [],
+                |r| r.get(0),
+            )
+            .db("read the columns of linkage_runs")?;
+        if !present {
+            tx.execute_batch("ALTER TABLE linkage_runs ADD COLUMN model TEXT")
+                .db("add the model column to linkage_runs")?;
+        }
     }
     if from < 3 {
         // Each column once, even where the table was already made with it.
@@ -1175,19 +1191,32 @@ impl Store for SqliteStore {
             .db("read a linkage run")
     }
 
+    fn linkage_model(&self, scope: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT model FROM linkage_runs WHERE scope = ?1 AND model IS NOT NULL
+                 ORDER BY id DESC LIMIT 1",
+                [scope],
+                |r| r.get(0),
+            )
+            .optional()
+            .db("read a linkage model")
+    }
+
     fn save_clusters(&mut self, changes: &ClusterChanges, actor: &str) -> Result<SavedRun> {
         check_cluster_changes(changes)?;
         let what = "store the clusters of a linkage run";
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO linkage_runs (scope, time, actor, records, threshold)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO linkage_runs (scope, time, actor, records, threshold, model)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     changes.scope,
                     now_rfc3339(),
                     actor,
                     changes.records as i64,
-                    changes.threshold
+                    changes.threshold,
+                    changes.model
                 ],
             )
             .db(what)?;

@@ -148,6 +148,9 @@ pub trait Store {
     /// The clusters made from cluster `id` (by a merge or a split), by id.
     fn cluster_children(&self, id: i64) -> Result<Vec<i64>>;
     fn linkage_run(&self, id: i64) -> Result<Option<LinkageRun>>;
+    /// The model the latest run of `scope` that fitted one stored with it
+    /// ([`ClusterChanges::model`]), if any.
+    fn linkage_model(&self, scope: &str) -> Result<Option<String>>;
     /// Stores a run of `link` or `dedupe` and what it changes in one
     /// transaction with its `linkage.run` entry: the grown clusters gain
     /// their new members, the retired ones are retired, the new ones are made

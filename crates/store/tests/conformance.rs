@@ -617,7 +617,9 @@ fn clusters_keep_ids_grow_and_record_lineage(b: &mut Backend) {
     use casefile_core::ClusterOrigin::{Merge, New, Split};
     let store = b.store.as_mut();
     let scope = r#"["dedupe","camp"]"#;
+    assert_eq!(store.linkage_model(scope).unwrap(), None);
     let mut first = changes(scope);
+    first.model = Some(r#"{"fitted":1}"#.into());
     first.created = vec![
         new_cluster(New, &[], &["a", "b"]),
         new_cluster(New, &[], &["c", "d"]),
@@ -684,6 +686,12 @@ fn clusters_keep_ids_grow_and_record_lineage(b: &mut Backend) {
     expected.sort();
     assert_eq!(live, expected);
 
+    // The second run reused the first's model: the first's stays the
+    // scope's; a later fit replaces it, and other scopes have none.
+    assert_eq!(
+        store.linkage_model(scope).unwrap().as_deref(),
+        Some(r#"{"fitted":1}"#)
+    );
     let run = store.linkage_run(run2.run).unwrap().unwrap();
     assert_eq!(
         (run.scope.as_str(), run.records, run.actor.as_str()),
@@ -699,6 +707,15 @@ fn clusters_keep_ids_grow_and_record_lineage(b: &mut Backend) {
     assert!(entry.record.detail.contains("\"created\":2"));
     // Record ids stay out of the log.
     assert!(!entry.record.detail.contains("\"h\""));
+
+    let mut third = changes(scope);
+    third.model = Some(r#"{"fitted":3}"#.into());
+    store.save_clusters(&third, "tracer").unwrap();
+    assert_eq!(
+        store.linkage_model(scope).unwrap().as_deref(),
+        Some(r#"{"fitted":3}"#)
+    );
+    assert_eq!(store.linkage_model(r#"["dedupe","web"]"#).unwrap(), None);
 }
 
 fn a_run_touching_a_cluster_that_is_not_live_writes_nothing(b: &mut Backend) {

@@ -1,6 +1,6 @@
 //! A project made before schema version 3 (no `capture` and `pages`
-//! columns) or 4 (no registry appends or linkage clusters) opens, is
-//! migrated in place, and its sources read as before.
+//! columns), 4 (no registry appends or linkage clusters) or 5 (no linkage
+//! model) opens, is migrated in place, and its data reads as before.
 
 mod common;
 
@@ -38,7 +38,7 @@ fn a_version_2_database_is_migrated_on_open() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(version, "4");
+    assert_eq!(version, "5");
     let mut new = source(b"new bytes", "new text");
     new.pages = Some(casefile_core::PageMap {
         starts: vec![0, 4],
@@ -90,4 +90,37 @@ fn a_version_3_database_gains_the_linkage_tables_on_open() {
     };
     assert_eq!(store.append_registry(&append, "tester").unwrap(), 1);
     assert!(store.live_cluster_members("[]").unwrap().is_empty());
+}
+
+#[test]
+fn a_version_4_database_gains_the_linkage_model_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("casefile.db");
+    let scope = r#"["dedupe","camp"]"#;
+    let run = casefile_core::ClusterChanges {
+        scope: scope.into(),
+        records: 3,
+        threshold: 0.5,
+        ..Default::default()
+    };
+    SqliteStore::open(&path)
+        .unwrap()
+        .save_clusters(&run, "tester")
+        .unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "ALTER TABLE linkage_runs DROP COLUMN model;
+             UPDATE meta SET value = '4' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.linkage_model(scope).unwrap(), None);
+    let fitted = casefile_core::ClusterChanges {
+        model: Some("{}".into()),
+        ..run
+    };
+    let saved = store.save_clusters(&fitted, "tester").unwrap();
+    assert_eq!(store.linkage_model(scope).unwrap().as_deref(), Some("{}"));
+    assert_eq!(store.linkage_run(saved.run).unwrap().unwrap().records, 3);
 }

@@ -51,10 +51,15 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         name: "0007_linkage.sql",
         sql: include_str!("../../migrations/postgres/0007_linkage.sql"),
     },
+    Migration {
+        version: 8,
+        name: "0008_linkage_model.sql",
+        sql: include_str!("../../migrations/postgres/0008_linkage_model.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
-pub const PG_SCHEMA_VERSION: i32 = 7;
+pub const PG_SCHEMA_VERSION: i32 = 8;
 
 pub(super) const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,

@@ -860,6 +860,21 @@ impl Store for PgStore {
         })
     }
 
+    fn linkage_model(&self, scope: &str) -> Result<Option<String>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            let model: Option<Option<String>> = query_opt(
+                &client,
+                "SELECT model FROM linkage_runs WHERE scope = $1 AND model IS NOT NULL
+                 ORDER BY id DESC LIMIT 1",
+                &[&scope],
+                |r| Ok(r.try_get(0)?),
+            )
+            .await?;
+            Ok(model.flatten())
+        })
+    }
+
     fn save_clusters(&mut self, changes: &ClusterChanges, actor: &str) -> Result<SavedRun> {
         check_cluster_changes(changes)?;
         self.runtime.block_on(async {
@@ -867,14 +882,15 @@ impl Store for PgStore {
             let mut w = Writer::begin(&mut client).await?;
             let run: i64 =
                 w.tx.query_one(
-                    "INSERT INTO linkage_runs (scope, time, actor, records, threshold)
-                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    "INSERT INTO linkage_runs (scope, time, actor, records, threshold, model)
+                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                     &[
                         &changes.scope,
                         &now_rfc3339(),
                         &actor,
                         &(changes.records as i64),
                         &changes.threshold,
+                        &changes.model,
                     ],
                 )
                 .await?

@@ -2,9 +2,15 @@
 //! module stores its clusters with stable ids, and `cluster history` tells
 //! where a cluster came from and what became of it.
 //!
-//! The run itself links every record (the model is estimated on all of
-//! them, so that a run after appends gives exactly the clusters of a run on
-//! the whole list); its clusters are then reconciled with the live clusters
+//! The first run of a linkage fits the model (`u` from random pairs, `m`
+//! and the prior by EM) and stores it with the run; later runs score with
+//! that model instead of estimating again, so that a run after appends
+//! gives exactly the clusters of a run on the whole list with the same
+//! model, and records appended do not move the clusters of the records
+//! already linked through a new estimate. `--refit`
+//! ([`LinkOptions::refit`]) fits again and keeps the new model (its
+//! clusters may then change beyond the records added). Every run links
+//! every record; its clusters are then reconciled with the live clusters
 //! of the same linkage ([`reconcile`]): a cluster whose old members all
 //! stay together, with no member of another cluster, keeps its id (it may
 //! gain members); otherwise the old clusters are retired and the new ones
@@ -143,6 +149,13 @@ pub struct RunSummary {
     /// Old clusters retired by a merge or a split (or whose members all
     /// ended alone).
     pub retired: usize,
+    /// Whether this run fitted the model it scored with (the linkage's
+    /// first run, `--refit`, or a kept model that no longer has the lists'
+    /// fields) and kept it for later runs, rather than scoring with the
+    /// model kept before.
+    pub model_fitted: bool,
+    /// Records the model was fitted on.
+    pub model_records: usize,
 }
 
 /// A run of `link` or `dedupe` with its clusters stored.
@@ -192,6 +205,10 @@ pub fn run(
     plan.changes.scope = scope.clone();
     plan.changes.records = ids.len() as u64;
     plan.changes.threshold = result.threshold;
+    let model_fitted = !result.stats.frozen_model;
+    // A model fitted here, or given by the caller, is the one later runs use.
+    plan.changes.model =
+        (model_fitted || options.model.is_some()).then(|| result.model.to_stored());
     let saved = project
         .store_mut()
         .save_clusters(&plan.changes, &actor.name)?;
@@ -218,6 +235,8 @@ pub fn run(
         merged: count(ClusterOrigin::Merge),
         split: count(ClusterOrigin::Split),
         retired: plan.changes.retired.len(),
+        model_fitted,
+        model_records: result.model.records,
     };
     Ok(LinkRun { result, summary })
 }

@@ -8,8 +8,14 @@
 //! Records are a child's personal data: only the review queue carries names,
 //! to roles that may see them, and every operation that reads records
 //! appends a `registry.read` audit entry. Review decisions are statements
-//! about pseudonymous Child entities named `child:REGISTRY:RECORD_ID`; they
-//! re-estimate the model on the next run.
+//! about pseudonymous Child entities named `child:REGISTRY:RECORD_ID`; every
+//! run applies them, and they enter the estimate of `m` whenever the model
+//! is fitted.
+//!
+//! A linkage (a dedupe of one registry, or a link of two) scores with the
+//! model its first stored run fitted (see [`crate::linkage`]): the model is
+//! read from the store for `link`, `dedupe` and the review queue alike,
+//! unless [`LinkOptions::refit`] asks for a new fit.
 
 use crate::{Actor, AppError, Permission, Protected, Result};
 use casefile_core::property::{
@@ -20,7 +26,7 @@ use casefile_core::{
     is_sensitive, AuditRecord, Entity, EntityId, EntityKind, Origin, RegistryAppend, RegistryInfo,
     Statement, StatementFilter, StatementId, Status,
 };
-use casefile_link::{BlockingConfig, ColumnMap, LinkResult, Pair, Record, Settings};
+use casefile_link::{BlockingConfig, ColumnMap, LinkResult, Model, Pair, Record, Settings};
 use casefile_store::{now_rfc3339, Project, Store};
 use casefile_text::DecodeError;
 use serde::Serialize;
@@ -174,6 +180,42 @@ pub(crate) fn load(
     Ok(records)
 }
 
+/// The ids of a registry's records (see [`casefile_link::registry_ids`]),
+/// read from its original and appended files without reading the records;
+/// the read is recorded as [`load`]'s is.
+fn load_ids(
+    project: &mut Project,
+    name: &str,
+    actor: &Actor,
+    purpose: &str,
+) -> Result<std::collections::HashSet<String>> {
+    let info = registry_info(project.store(), name)?;
+    let appends = project.store().registry_appends(name)?;
+    let map = parse_map(&info.map)?;
+    let blobs: Vec<String> = std::iter::once(info.blob)
+        .chain(appends.into_iter().map(|a| a.blob))
+        .collect();
+    let mut ids = std::collections::HashSet::new();
+    for blob in &blobs {
+        let bytes = project.blobs.get(blob)?;
+        let unreadable = |reason: String| AppError::Invalid(format!("registry {name:?}: {reason}"));
+        let (text, _) = registry_text(&bytes).map_err(|e| unreadable(e.to_string()))?;
+        ids.extend(
+            casefile_link::registry_ids(text.as_ref(), &map)
+                .map_err(|e| unreadable(e.to_string()))?,
+        );
+    }
+    project.store_mut().append_audit(AuditRecord {
+        time: now_rfc3339(),
+        actor: actor.name.clone(),
+        action: "registry.read".into(),
+        objects: blobs,
+        detail: serde_json::json!({ "registry": name, "records": ids.len(), "purpose": purpose })
+            .to_string(),
+    })?;
+    Ok(ids)
+}
+
 /// The records of one stored file of a registry (its original or an append).
 fn read_part(project: &Project, name: &str, blob: &str, map: &ColumnMap) -> Result<Vec<Record>> {
     let bytes = project.blobs.get(blob)?;
@@ -209,8 +251,7 @@ pub fn append(project: &mut Project, actor: &Actor, name: &str, file: &Path) -> 
     let map = parse_map(&info.map)?;
     let bytes = read_registry_file(project, file)?;
     let (text, encoding) = registry_text(&bytes).map_err(|e| AppError::input(file, e))?;
-    let existing = load(project, name, actor, "append")?;
-    let present: std::collections::HashSet<&str> = existing.iter().map(|r| r.id.as_str()).collect();
+    let present = load_ids(project, name, actor, "append")?;
     let (records, errors) =
         casefile_link::parse_registry_reader_except(text.as_ref(), &map, &|id: &str| {
             present.contains(id)
@@ -246,7 +287,7 @@ pub fn append(project: &mut Project, actor: &Actor, name: &str, file: &Path) -> 
         append,
         encoding,
         row_errors,
-        total_records: existing.len() as u64 + added,
+        total_records: present.len() as u64 + added,
     })
 }
 
@@ -319,6 +360,15 @@ pub struct LinkOptions {
     pub threshold: Option<f64>,
     /// Blocking rules as TOML text; the defaults suit most child registries.
     pub blocking_toml: Option<String>,
+    /// Fit the model again instead of scoring with the one kept with the
+    /// linkage (a run that stores its clusters then keeps the new one):
+    /// after a list has grown by a large share, or after many review
+    /// decisions. Clusters may then change beyond the records added.
+    pub refit: bool,
+    /// A model to score with (its stored text, see
+    /// `casefile_link::Model::to_stored`), instead of the one kept with the
+    /// linkage: to link a copy of a project exactly as the original.
+    pub model: Option<String>,
 }
 
 pub(crate) fn settings(
@@ -340,6 +390,17 @@ pub(crate) fn settings(
         settings.blocking = BlockingConfig::from_toml(text)
             .map_err(|e| AppError::Invalid(format!("blocking rules: {e}")))?;
     }
+    settings.model = if options.refit {
+        None
+    } else if let Some(text) = &options.model {
+        Some(Model::from_stored(text).map_err(|e| AppError::Invalid(e.to_string()))?)
+    } else {
+        // A kept model that this build cannot read is fitted again (and the
+        // run says so); the records, not the model, are the evidence.
+        store
+            .linkage_model(&crate::linkage::scope(left, Some(right)))?
+            .and_then(|text| Model::from_stored(&text).ok())
+    };
     let (accepted, rejected) = decisions(store, left, right)?;
     Ok(settings.with_decisions(&accepted, &rejected))
 }

@@ -85,6 +85,9 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
         assert!(before.len() >= 10, "{backend}: {} clusters", before.len());
         assert_eq!(first.summary.new, before.len());
 
+        assert!(first.summary.model_fitted);
+        assert_eq!(first.summary.model_records, 54);
+
         let appended =
             registries::append(&mut project, &admin(), "list", &data("growing_list_b.csv"))
                 .unwrap();
@@ -93,8 +96,20 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
         assert_eq!(appended.total_records, 54 + 28);
         let second = dedupe(&mut project);
         let after = clusters(&second);
+        // The second run scores with the model the first fitted and kept.
+        assert!(!second.summary.model_fitted, "{backend}");
+        assert!(second.result.stats.frozen_model);
+        assert_eq!(second.result.model, first.result.model, "{backend}");
+        // No earlier cluster falls apart: the records added can only join
+        // clusters or bridge them.
+        assert_eq!(second.summary.split, 0, "{backend}: {:?}", second.summary);
 
-        // The same clusters as a run on both lists at once.
+        // The same clusters as a run on both lists at once with that model.
+        let kept_model = project
+            .store()
+            .linkage_model(&linkage::scope("list", None))
+            .unwrap()
+            .unwrap();
         let full_dir = tempfile::tempdir().unwrap();
         let mut full = sources::init(&full_dir.path().join("p"), &admin()).unwrap();
         registries::import(
@@ -105,8 +120,17 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
             Some(MAP),
         )
         .unwrap();
-        let whole = dedupe(&mut full);
+        let given = LinkOptions {
+            model: Some(kept_model),
+            ..LinkOptions::default()
+        };
+        let whole = linkage::run(&mut full, &admin(), "list", None, &given).unwrap();
+        assert!(whole.result.stats.frozen_model);
         assert_eq!(memberships(&second), memberships(&whole), "{backend}");
+        // The model given is kept for the copy's later runs.
+        let again = dedupe(&mut full);
+        assert!(!again.summary.model_fitted);
+        assert_eq!(memberships(&again), memberships(&whole), "{backend}");
 
         // Every earlier cluster whose members all stay together, with no
         // member of another earlier cluster, keeps its id.
@@ -173,6 +197,20 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
             ),
             (0, 0, 0)
         );
+
+        // --refit fits the model again on every record and keeps it.
+        let refit = LinkOptions {
+            refit: true,
+            ..LinkOptions::default()
+        };
+        let fourth = linkage::run(&mut project, &admin(), "list", None, &refit).unwrap();
+        assert!(fourth.summary.model_fitted, "{backend}");
+        assert_eq!(fourth.summary.model_records, 54 + 28);
+        assert_ne!(fourth.result.model, first.result.model);
+        let fifth = dedupe(&mut project);
+        assert!(!fifth.summary.model_fitted);
+        assert_eq!(fifth.result.model, fourth.result.model, "{backend}");
+        assert_eq!(clusters(&fifth), clusters(&fourth), "{backend}");
     }
 }
 

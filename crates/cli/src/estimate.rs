@@ -79,6 +79,7 @@ impl EstimateArgs {
             link: LinkOptions {
                 threshold: self.match_threshold,
                 blocking_toml,
+                ..LinkOptions::default()
             },
             age_on: self.age_on,
             options,

@@ -49,6 +49,10 @@ pub struct LinkOptions {
     /// Write every reported pair with its field weights to this CSV file.
     #[arg(long)]
     csv: Option<PathBuf>,
+    /// Fit the linkage model again instead of scoring with the one its
+    /// first run kept (clusters may then change beyond the records added).
+    #[arg(long)]
+    refit: bool,
     #[arg(long)]
     json: bool,
 }
@@ -66,6 +70,8 @@ impl LinkOptions {
         Ok(Options {
             threshold: self.threshold,
             blocking_toml,
+            refit: self.refit,
+            model: None,
         })
     }
 }
@@ -221,6 +227,17 @@ fn print_result(result: &LinkResult, summary: &RunSummary, options: &LinkOptions
         summary.split,
         summary.retired
     );
+    if summary.model_fitted {
+        eprintln!(
+            "the model was fitted on these {} records and kept for later runs (`--refit` fits it again)",
+            summary.model_records
+        );
+    } else {
+        eprintln!(
+            "scored with the model kept from an earlier run, fitted on {} records (`--refit` fits it again)",
+            summary.model_records
+        );
+    }
     eprintln!(
         "{} candidate pairs, {matched} matches at p ≥ {}, {} clusters, {} pairs await review (`casefile review`)",
         result.stats.candidate_pairs,

@@ -8,17 +8,23 @@
 //! dedupe, each timed; the second run's clusters are reconciled with the
 //! first's (ids kept, grown, new, merged, split), and the time of the run
 //! is split into the linkage itself (its stages) and the rest (reading the
-//! records back from their originals, reconciling and storing).
+//! records back from their originals, reconciling and storing). The
+//! second run scores with the model the first fitted and kept (`--refit`:
+//! fits again, as every run did before models were kept). `--check` then
+//! imports the whole file into a second project and deduplicates it with
+//! the kept model, and says whether its clusters are those of the
+//! incremental run.
 //!
 //! ```text
 //! cargo run --release -p casefile-bench --bin gen-registries -- --records 101000 --out /tmp/r.csv
-//! cargo run --release -p casefile-bench --bin bench-incremental -- --registry /tmp/r.csv [--append 1000]
+//! cargo run --release -p casefile-bench --bin bench-incremental -- --registry /tmp/r.csv [--append 1000] [--refit] [--check]
 //! ```
 
 use anyhow::{bail, Context, Result};
 use casefile_app::linkage::{self, LinkRun};
 use casefile_app::registries::{self, LinkOptions};
 use casefile_app::{sources, Actor};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -30,13 +36,18 @@ const MAP: &str = "id=id,surname=surname,given=given,patronymic=patronymic,full_
 
 fn main() -> Result<()> {
     let (mut registry, mut append) = (None::<PathBuf>, 1_000usize);
+    let (mut refit, mut check) = (false, false);
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let mut value = || args.next().context("a flag without its value");
         match flag.as_str() {
             "--registry" => registry = Some(PathBuf::from(value()?)),
             "--append" => append = value()?.parse().context("--append N")?,
-            other => bail!("unknown flag {other:?} (--registry FILE.csv [--append N])"),
+            "--refit" => refit = true,
+            "--check" => check = true,
+            other => bail!(
+                "unknown flag {other:?} (--registry FILE.csv [--append N] [--refit] [--check])"
+            ),
         }
     }
     let Some(registry) = registry else {
@@ -90,8 +101,12 @@ fn main() -> Result<()> {
         "append            {:>8} records  {:>7.2} s  ({} rows refused)",
         appended.append.records, append_s, appended.append.row_errors
     );
+    let again = LinkOptions {
+        refit,
+        ..LinkOptions::default()
+    };
     let t = Instant::now();
-    let second = linkage::run(&mut project, &actor, "list", None, &options)?;
+    let second = linkage::run(&mut project, &actor, "list", None, &again)?;
     let relink_s = t.elapsed().as_secs_f64();
     report("dedupe again", &second, relink_s);
     let s = &second.summary;
@@ -100,10 +115,52 @@ fn main() -> Result<()> {
         s.kept, s.grown, s.new, s.merged, s.split, s.retired
     );
     println!(
+        "model: {}, fitted on {} records",
+        if s.model_fitted {
+            "fitted again"
+        } else {
+            "kept from the first run"
+        },
+        s.model_records
+    );
+    println!(
         "append + dedupe again: {:.2} s at {} records",
         append_s + relink_s,
         base.len() + appended.append.records as usize
     );
+    if check {
+        let scope = linkage::scope("list", None);
+        let model = project.store().linkage_model(&scope)?;
+        let whole = write("whole.csv", &rows)?;
+        let mut full = sources::init(&dir.path().join("full"), &actor)?;
+        registries::import(&mut full, &actor, "list", &whole, Some(MAP))?;
+        let given = LinkOptions {
+            model,
+            ..LinkOptions::default()
+        };
+        let t = Instant::now();
+        let run = linkage::run(&mut full, &actor, "list", None, &given)?;
+        report("full, kept model", &run, t.elapsed().as_secs_f64());
+        let members = |run: &LinkRun| -> BTreeSet<Vec<String>> {
+            run.result
+                .clusters()
+                .into_iter()
+                .map(|mut c| {
+                    c.sort();
+                    c
+                })
+                .collect()
+        };
+        let (incremental, full) = (members(&second), members(&run));
+        println!(
+            "check: the incremental run's {} clusters {} the full run's {} ({} only in the incremental run, {} only in the full run)",
+            incremental.len(),
+            if incremental == full { "equal" } else { "differ from" },
+            full.len(),
+            incremental.difference(&full).count(),
+            full.difference(&incremental).count()
+        );
+    }
     if let Some(mib) = casefile_bench::peak_rss_mib() {
         println!("peak RSS {mib:.0} MiB");
     }

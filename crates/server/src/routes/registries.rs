@@ -214,6 +214,7 @@ fn options(threshold: Option<f64>, blocking: Option<String>) -> LinkOptions {
     LinkOptions {
         threshold,
         blocking_toml: blocking,
+        ..LinkOptions::default()
     }
 }
 

@@ -53,6 +53,14 @@ pub struct LinkOptions {
     /// first run kept (clusters may then change beyond the records added).
     #[arg(long)]
     refit: bool,
+    /// Score with this model (a file written by `--save-model`) instead of
+    /// the one kept with the linkage; it is then kept for later runs.
+    #[arg(long, value_name = "FILE", conflicts_with = "refit")]
+    model: Option<PathBuf>,
+    /// Write the model this run scored with to FILE (to link a copy of the
+    /// project, or another project, with exactly this model).
+    #[arg(long, value_name = "FILE")]
+    save_model: Option<PathBuf>,
     #[arg(long)]
     json: bool,
 }
@@ -67,11 +75,18 @@ impl LinkOptions {
             ),
             None => None,
         };
+        let model = match &self.model {
+            Some(path) => Some(
+                std::fs::read_to_string(path)
+                    .with_context(|| format!("{}: cannot read", path.display()))?,
+            ),
+            None => None,
+        };
         Ok(Options {
             threshold: self.threshold,
             blocking_toml,
             refit: self.refit,
-            model: None,
+            model,
         })
     }
 }
@@ -172,6 +187,10 @@ fn rendered_matches(result: &LinkResult) -> impl Iterator<Item = serde_json::Res
 fn print_result(result: &LinkResult, summary: &RunSummary, options: &LinkOptions) -> Result<()> {
     if let Some(path) = &options.csv {
         write_csv(result, path)?;
+    }
+    if let Some(path) = &options.save_model {
+        std::fs::write(path, result.model.to_stored())
+            .with_context(|| format!("{}: cannot write", path.display()))?;
     }
     let matches = || {
         result

@@ -351,7 +351,21 @@ fn appends_keep_cluster_ids_and_history_tells_where_a_cluster_came_from() {
         stderr(&again)
     );
 
-    let after = json(&run(&project, &["link", "ua", "ru", "--json"]));
+    let model = tmp.path().join("model.json");
+    let after = json(&run(
+        &project,
+        &[
+            "link",
+            "ua",
+            "ru",
+            "--json",
+            "--save-model",
+            model.to_str().unwrap(),
+        ],
+    ));
+    // The run after the append scored with the model the first run kept.
+    assert_eq!(after["run"]["model_fitted"], false, "{}", after["run"]);
+    assert_eq!(after["stats"]["frozen_model"], true);
     let clusters = |v: &serde_json::Value| -> HashMap<i64, BTreeSet<String>> {
         v["run"]["ids"]
             .as_array()
@@ -378,11 +392,15 @@ fn appends_keep_cluster_ids_and_history_tells_where_a_cluster_came_from() {
     for id in &unchanged {
         assert_eq!(new.get(id), old.get(id));
     }
-    // The same clusters as linking the whole list at once.
+    // The same clusters as linking the whole list at once with that model.
     let (_full_tmp, full) = new_project();
     import(&full, "ua", "ua_missing_children.csv", UA_MAP);
     import(&full, "ru", "ru_camp_list.csv", RU_MAP);
-    let whole = json(&run(&full, &["link", "ua", "ru", "--json"]));
+    let whole = json(&run(
+        &full,
+        &["link", "ua", "ru", "--json", "--model", model.to_str().unwrap()],
+    ));
+    assert_eq!(whole["stats"]["frozen_model"], true);
     let sets = |c: HashMap<i64, BTreeSet<String>>| c.into_values().collect::<BTreeSet<_>>();
     assert_eq!(sets(clusters(&after)), sets(clusters(&whole)));
 

@@ -398,7 +398,14 @@ fn appends_keep_cluster_ids_and_history_tells_where_a_cluster_came_from() {
     import(&full, "ru", "ru_camp_list.csv", RU_MAP);
     let whole = json(&run(
         &full,
-        &["link", "ua", "ru", "--json", "--model", model.to_str().unwrap()],
+        &[
+            "link",
+            "ua",
+            "ru",
+            "--json",
+            "--model",
+            model.to_str().unwrap(),
+        ],
     ));
     assert_eq!(whole["stats"]["frozen_model"], true);
     let sets = |c: HashMap<i64, BTreeSet<String>>| c.into_values().collect::<BTreeSet<_>>();

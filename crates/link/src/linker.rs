@@ -808,14 +808,14 @@ fn estimate(
     let u_counts: LevelCounts = sample
         .par_iter()
         .fold(
-            || empty_level_counts(&fields),
+            || empty_level_counts(fields),
             |mut counts, &(i, j)| {
                 add_pattern(&mut counts, comparer.pattern(i as usize, j as usize), 1.0);
                 counts
             },
         )
         .reduce(
-            || empty_level_counts(&fields),
+            || empty_level_counts(fields),
             |mut a, b| {
                 for (fa, fb) in a.iter_mut().zip(b) {
                     for (x, y) in fa.iter_mut().zip(fb) {

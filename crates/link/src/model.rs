@@ -122,7 +122,13 @@ impl Model {
                     levels: f
                         .levels
                         .iter()
-                        .map(|l| [l.level.to_string(), format!("{:?}", l.m), format!("{:?}", l.u)])
+                        .map(|l| {
+                            [
+                                l.level.to_string(),
+                                format!("{:?}", l.m),
+                                format!("{:?}", l.u),
+                            ]
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -137,7 +143,10 @@ impl Model {
         let stored: StoredModel =
             serde_json::from_str(text).map_err(|e| ModelError(e.to_string()))?;
         if stored.version != STORED_VERSION {
-            return Err(ModelError(format!("version {} is not known", stored.version)));
+            return Err(ModelError(format!(
+                "version {} is not known",
+                stored.version
+            )));
         }
         let number = |text: &str| -> Result<f64, ModelError> {
             text.parse::<f64>()

@@ -777,11 +777,13 @@ mod tests {
             .to_vec();
         text.extend_from_slice(b"\xff\xfe;a4;2014-01-01\nRud;a5;\n");
         let (records, _) = parse_registry_reader(text.as_slice(), &map).unwrap();
-        let whole: std::collections::BTreeSet<String> =
-            records.into_iter().map(|r| r.id).collect();
+        let whole: std::collections::BTreeSet<String> = records.into_iter().map(|r| r.id).collect();
         let alone = registry_ids(&text, &map).unwrap();
         assert_eq!(alone, ["a1", "a2", "a3", "a1", "a5"]);
-        assert_eq!(alone.into_iter().collect::<std::collections::BTreeSet<_>>(), whole);
+        assert_eq!(
+            alone.into_iter().collect::<std::collections::BTreeSet<_>>(),
+            whole
+        );
     }
 
     #[test]

@@ -26,8 +26,9 @@ use casefile_core::{
 };
 use casefile_link::LinkResult;
 use casefile_store::Project;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The scope of a linkage: which registries were linked.
 pub fn scope(left: &str, right: Option<&str>) -> String {
@@ -54,30 +55,35 @@ pub struct Plan {
 /// cluster count as clusters of one: a cluster whose member ends alone has
 /// split.
 pub fn reconcile(old: &[(i64, ClusterMember)], new: &[Vec<ClusterMember>]) -> Plan {
-    let mut old_of: HashMap<&ClusterMember, i64> = HashMap::with_capacity(old.len());
-    let mut old_size: HashMap<i64, usize> = HashMap::new();
+    // Fx hashing: a million members are hashed here on every run.
+    let mut old_of: FxHashMap<&ClusterMember, i64> = FxHashMap::default();
+    old_of.reserve(old.len());
+    let mut old_size: FxHashMap<i64, usize> = FxHashMap::default();
     for (id, m) in old {
         old_of.insert(m, *id);
         *old_size.entry(*id).or_default() += 1;
     }
     // Per new cluster, the old clusters it draws from and how many members
-    // of each.
-    let drawn: Vec<HashMap<i64, usize>> = new
+    // of each (a cluster has a few members: a list, not a map).
+    let drawn: Vec<Vec<(i64, usize)>> = new
         .iter()
         .map(|members| {
-            let mut counts = HashMap::new();
+            let mut counts: Vec<(i64, usize)> = Vec::new();
             for m in members {
                 if let Some(&id) = old_of.get(m) {
-                    *counts.entry(id).or_default() += 1;
+                    match counts.iter_mut().find(|(c, _)| *c == id) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((id, 1)),
+                    }
                 }
             }
             counts
         })
         .collect();
     // An old cluster is whole when all its members are in one new cluster.
-    let mut pieces: HashMap<i64, usize> = HashMap::new();
+    let mut pieces: FxHashMap<i64, usize> = FxHashMap::default();
     for counts in &drawn {
-        for id in counts.keys() {
+        for (id, _) in counts {
             *pieces.entry(*id).or_default() += 1;
         }
     }
@@ -86,8 +92,8 @@ pub fn reconcile(old: &[(i64, ClusterMember)], new: &[Vec<ClusterMember>]) -> Pl
     let mut plan = Plan::default();
     let mut kept_ids = BTreeSet::new();
     for (members, counts) in new.iter().zip(&drawn) {
-        let keep = match counts.iter().next() {
-            Some((&id, &count)) if counts.len() == 1 && whole(id, count) => Some(id),
+        let keep = match counts.first() {
+            Some(&(id, count)) if counts.len() == 1 && whole(id, count) => Some(id),
             _ => None,
         };
         plan.kept.push(keep);
@@ -104,7 +110,7 @@ pub fn reconcile(old: &[(i64, ClusterMember)], new: &[Vec<ClusterMember>]) -> Pl
                 }
             }
             None => {
-                let mut parents: Vec<i64> = counts.keys().copied().collect();
+                let mut parents: Vec<i64> = counts.iter().map(|(id, _)| *id).collect();
                 parents.sort_unstable();
                 let origin = match parents.len() {
                     0 => ClusterOrigin::New,
@@ -156,6 +162,9 @@ pub struct RunSummary {
     pub model_fitted: bool,
     /// Records the model was fitted on.
     pub model_records: usize,
+    /// Wall seconds of the parts of the run: reading the records and
+    /// linking them, reading the live clusters, reconciling, storing.
+    pub stage_seconds: Vec<(&'static str, f64)>,
 }
 
 /// A run of `link` or `dedupe` with its clusters stored.
@@ -176,6 +185,13 @@ pub fn run(
     options: &LinkOptions,
 ) -> Result<LinkRun> {
     actor.require(Permission::ReviewLinks)?;
+    let mut clock = std::time::Instant::now();
+    let mut stage_seconds = Vec::new();
+    let mut lap = |stage: &'static str| {
+        let now = std::time::Instant::now();
+        stage_seconds.push((stage, now.duration_since(clock).as_secs_f64()));
+        clock = now;
+    };
     let result = match right {
         Some(right) => registries::link(project, actor, left, right, options)?,
         None => registries::dedupe(project, actor, left, options)?,
@@ -200,8 +216,11 @@ pub fn run(
         .iter()
         .map(|c| c.iter().map(|&i| member(i)).collect())
         .collect();
+    lap("read and link");
     let old = project.store().live_cluster_members(&scope)?;
+    lap("live clusters");
     let mut plan = reconcile(&old, &new);
+    lap("reconcile");
     plan.changes.scope = scope.clone();
     plan.changes.records = ids.len() as u64;
     plan.changes.threshold = result.threshold;
@@ -212,6 +231,7 @@ pub fn run(
     let saved = project
         .store_mut()
         .save_clusters(&plan.changes, &actor.name)?;
+    lap("store");
     let mut created = saved.created.iter();
     let ids: Vec<i64> = plan
         .kept
@@ -237,6 +257,7 @@ pub fn run(
         retired: plan.changes.retired.len(),
         model_fitted,
         model_records: result.model.records,
+        stage_seconds,
     };
     Ok(LinkRun { result, summary })
 }

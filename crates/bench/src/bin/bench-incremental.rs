@@ -176,10 +176,17 @@ fn report(what: &str, run: &LinkRun, seconds: f64) {
         .iter()
         .map(|(name, s)| format!("{name} {s:.2}"))
         .collect();
+    let parts: Vec<String> = run
+        .summary
+        .stage_seconds
+        .iter()
+        .map(|(name, s)| format!("{name} {s:.2}"))
+        .collect();
     println!(
-        "{what:<17} {:>8} clusters  {seconds:>7.2} s  (linkage {stages:.2} s: {}; reading, reconciling and storing {:.2} s)",
+        "{what:<17} {:>8} clusters  {seconds:>7.2} s  (linkage {stages:.2} s: {}; reading, reconciling and storing {:.2} s: {})",
         run.summary.ids.len(),
         detail.join(", "),
-        seconds - stages
+        seconds - stages,
+        parts.join(", ")
     );
 }

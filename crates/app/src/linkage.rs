@@ -160,6 +160,10 @@ pub struct RunSummary {
     /// fields) and kept it for later runs, rather than scoring with the
     /// model kept before.
     pub model_fitted: bool,
+    /// Whether a model was kept for this linkage and not used although no
+    /// refit was asked for: it no longer has the lists' fields (a column
+    /// appeared or disappeared), so this run fitted a new one.
+    pub model_replaced: bool,
     /// Records the model was fitted on.
     pub model_records: usize,
     /// Wall seconds of the parts of the run: reading the records and
@@ -192,6 +196,10 @@ pub fn run(
         stage_seconds.push((stage, now.duration_since(clock).as_secs_f64()));
         clock = now;
     };
+    let kept_before = project
+        .store()
+        .linkage_model(&scope(left, right))?
+        .is_some();
     let result = match right {
         Some(right) => registries::link(project, actor, left, right, options)?,
         None => registries::dedupe(project, actor, left, options)?,
@@ -256,6 +264,7 @@ pub fn run(
         split: count(ClusterOrigin::Split),
         retired: plan.changes.retired.len(),
         model_fitted,
+        model_replaced: model_fitted && kept_before && !options.refit,
         model_records: result.model.records,
         stage_seconds,
     };

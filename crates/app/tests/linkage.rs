@@ -86,6 +86,7 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
         assert_eq!(first.summary.new, before.len());
 
         assert!(first.summary.model_fitted);
+        assert!(!first.summary.model_replaced);
         assert_eq!(first.summary.model_records, 54);
 
         let appended =
@@ -205,6 +206,7 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
         };
         let fourth = linkage::run(&mut project, &admin(), "list", None, &refit).unwrap();
         assert!(fourth.summary.model_fitted, "{backend}");
+        assert!(!fourth.summary.model_replaced);
         assert_eq!(fourth.summary.model_records, 54 + 28);
         assert_ne!(fourth.result.model, first.result.model);
         let fifth = dedupe(&mut project);
@@ -379,5 +381,54 @@ fn an_append_refuses_bad_rows_one_by_one_and_never_overwrites() {
             registries::append(&mut project, &viewer, "list", &bad),
             Err(AppError::Forbidden { .. })
         ));
+    }
+}
+
+/// A list that gains a field (a column empty until now is filled in the
+/// rows appended) no longer fits the kept model: the run fits a new one,
+/// says so, and keeps it.
+#[test]
+fn a_list_that_gains_a_field_gets_a_new_model() {
+    let dir = tempfile::tempdir().unwrap();
+    for (backend, mut project, _schema) in backends(dir.path()) {
+        // List a without its places: every last_place cell empty.
+        let a = std::fs::read_to_string(data("growing_list_a.csv")).unwrap();
+        let placeless: String = a
+            .lines()
+            .enumerate()
+            .map(|(i, line)| {
+                if i == 0 {
+                    format!("{line}\n")
+                } else {
+                    let cells: Vec<&str> = line.split(',').collect();
+                    format!("{},\n", cells[..cells.len() - 1].join(","))
+                }
+            })
+            .collect();
+        let path = dir.path().join(format!("{backend}-placeless.csv"));
+        std::fs::write(&path, placeless).unwrap();
+        registries::import(&mut project, &admin(), "list", &path, Some(MAP)).unwrap();
+        let first = dedupe(&mut project);
+        assert!(first.summary.model_fitted);
+        assert!(first
+            .result
+            .model
+            .fields
+            .iter()
+            .all(|f| f.field != "last_place"));
+        registries::append(&mut project, &admin(), "list", &data("growing_list_b.csv")).unwrap();
+        let second = dedupe(&mut project);
+        assert!(second.summary.model_fitted, "{backend}");
+        assert!(second.summary.model_replaced, "{backend}");
+        assert!(second
+            .result
+            .model
+            .fields
+            .iter()
+            .any(|f| f.field == "last_place"));
+        // The new model is kept: the next run scores with it.
+        let third = dedupe(&mut project);
+        assert!(!third.summary.model_fitted && !third.summary.model_replaced);
+        assert_eq!(third.result.model, second.result.model, "{backend}");
     }
 }

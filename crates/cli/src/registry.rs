@@ -246,7 +246,12 @@ fn print_result(result: &LinkResult, summary: &RunSummary, options: &LinkOptions
         summary.split,
         summary.retired
     );
-    if summary.model_fitted {
+    if summary.model_replaced {
+        eprintln!(
+            "the model kept before does not have these lists' fields (a column appeared or disappeared): a new one was fitted on these {} records and kept",
+            summary.model_records
+        );
+    } else if summary.model_fitted {
         eprintln!(
             "the model was fitted on these {} records and kept for later runs (`--refit` fits it again)",
             summary.model_records

@@ -22,10 +22,13 @@
 //!   [`Pair`] above the review floor with its [`FieldContribution`]s, the
 //!   clusters and [`LinkStats`]; [`PairRef`] names a pair by record index;
 //! - [`parse_registry`] / [`parse_registry_reader`] (and
-//!   [`parse_registry_reader_except`] for rows appended to a registry): CSV → [`Record`]s
+//!   [`parse_registry_reader_except`] for rows appended to a registry, and
+//!   [`parse_registry_bytes`] on borrowed text): CSV → [`Record`]s
 //!   through a [`ColumnMap`] (of [`MapKey`]s, with a [`DateOrder`]; a bad
 //!   map is a [`MapError`]), row problems as [`RowError`]s, a failed read as a
-//!   [`RegistryError`]; [`detect_column_map`] finds the map from the header
+//!   [`RegistryError`] (a file of more than [`MAX_COLUMNS`] columns is
+//!   refused, a cell over [`MAX_CELL_BYTES`] is a row error);
+//!   [`detect_column_map`] finds the map from the header
 //!   and a sample of rows (a [`DetectError`] when it cannot);
 //! - [`BlockingConfig`] of [`BlockingRule`]s, read from TOML (a
 //!   [`BlockingError`] when it is wrong);
@@ -47,6 +50,7 @@ mod model;
 mod names_bridge;
 mod record;
 mod registry;
+mod rows;
 
 pub use blocking::{BlockingConfig, BlockingError, BlockingRule};
 pub use dates::DateOrder;
@@ -59,6 +63,6 @@ pub use linker::{
 pub use model::{FieldModel, LevelModel, Model};
 pub use record::Record;
 pub use registry::{
-    parse_registry, parse_registry_reader, parse_registry_reader_except, ColumnMap, MapError,
-    MapKey, RegistryError, RowError,
+    parse_registry, parse_registry_bytes, parse_registry_reader, parse_registry_reader_except,
+    ColumnMap, MapError, MapKey, RegistryError, RowError, MAX_CELL_BYTES, MAX_COLUMNS,
 };

@@ -6,6 +6,18 @@
 //! ignored). A row with a bad cell is still imported without that cell, and
 //! the problem is reported as a [`RowError`] naming the line and the column —
 //! never the cell's content, which is a child's personal data.
+//!
+//! Hostile files are bounded (see `rows.rs`): a header of more than
+//! [`MAX_COLUMNS`] columns refuses the file; a cell longer than
+//! [`MAX_CELL_BYTES`] is a row error and left out, the row and the file
+//! read on.
+//!
+//! Memory: the text is borrowed ([`parse_registry_bytes`]), rows are read a
+//! cell at a time into buffers of fixed size, and only records (whose cells
+//! are each at most [`MAX_CELL_BYTES`]) and row errors are kept. So a file
+//! of the largest size a project accepts (`max_registry_size`, 1 GiB) holding
+//! one 1 GiB cell costs the text and a 64 KiB buffer per thread, not a
+//! second gigabyte; an honest file costs the text and its records.
 
 use std::collections::hash_map::Entry;
 use std::fmt;
@@ -20,6 +32,8 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 use crate::dates::{parse_date, DateOrder, ParsedDate};
 use crate::names_bridge::split_full_name;
 use crate::record::Record;
+use crate::rows::{Row, Rows};
+pub use crate::rows::{MAX_CELL_BYTES, MAX_COLUMNS};
 use casefile_core::Sex;
 
 /// A record field a column can be mapped to.
@@ -208,6 +222,8 @@ pub enum RegistryError {
     MissingColumn { key: String, column: String },
     #[error("the CSV cannot be read at line {line}: {reason}")]
     Csv { line: u64, reason: String },
+    #[error("the header has {columns} columns; a registry may have at most {MAX_COLUMNS}")]
+    TooManyColumns { columns: usize },
 }
 
 /// Reads a registry held in memory.
@@ -215,7 +231,7 @@ pub fn parse_registry(
     csv_text: &str,
     map: &ColumnMap,
 ) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
-    parse_registry_reader(csv_text.as_bytes(), map)
+    parse_registry_bytes(csv_text.as_bytes(), map, &|_| false)
 }
 
 /// Where each mapped field is found in a row.
@@ -225,13 +241,11 @@ struct Layout {
     constant_age_at: Option<NaiveDate>,
 }
 
-fn layout(headers: &csv::StringRecord, map: &ColumnMap) -> Result<Layout, RegistryError> {
+fn layout(headers: &Row, map: &ColumnMap) -> Result<Layout, RegistryError> {
     let find = |column: &str| {
-        headers.iter().position(|h| h.trim() == column).or_else(|| {
+        headers.iter().position(|h| h == column).or_else(|| {
             let wanted = column.to_lowercase();
-            headers
-                .iter()
-                .position(|h| h.trim().to_lowercase() == wanted)
+            headers.iter().position(|h| h.to_lowercase() == wanted)
         })
     };
     let mut id = None;
@@ -281,6 +295,11 @@ struct PendingDate {
     parsed: ParsedDate,
 }
 
+/// The most rows reserved ahead from a count of line ends: a file of line
+/// ends alone (blank lines, which yield no row) would otherwise reserve a
+/// record for each of its bytes. Past it, the vectors grow as rows come.
+const MAX_RESERVED_ROWS: usize = 1 << 16;
+
 /// Smallest body chunk parsed on its own (smaller ones cost more in set-up
 /// than they save).
 const MIN_CHUNK_BYTES: usize = 1 << 20;
@@ -323,45 +342,16 @@ fn parse_chunk(
     rows_at_most: usize,
     delimiter: u8,
     layout: &Layout,
-    headers: &csv::StringRecord,
-) -> Result<Vec<Converted>, RegistryError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(&text[start..end]);
-    let mut items = Vec::with_capacity(rows_at_most);
-    let mut row = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut row) {
-            Ok(false) => return Ok(items),
-            Ok(true) => items.push(convert_row(&row, lines_before, layout, headers)),
-            Err(e) => {
-                let line = lines_before + e.position().map_or(0, csv::Position::line);
-                match e.kind() {
-                    // An unreadable row: no record, one error.
-                    csv::ErrorKind::Utf8 { .. } => items.push(Converted {
-                        line,
-                        record: None,
-                        errors: vec![RowError {
-                            line,
-                            column: String::new(),
-                            reason: "not valid UTF-8 (decode the file first); row skipped".into(),
-                        }],
-                        evidence: [None, None],
-                        ambiguous: Vec::new(),
-                    }),
-                    _ => {
-                        return Err(RegistryError::Csv {
-                            line,
-                            reason: csv_error_reason(&e),
-                        })
-                    }
-                }
-            }
-        }
+    headers: &Row,
+) -> Vec<Converted> {
+    let mut reader = Rows::new(&text[start..end], delimiter);
+    let mut items = Vec::with_capacity(rows_at_most.min(MAX_RESERVED_ROWS));
+    let mut row = Row::default();
+    // Cells past the header's are never looked at: not kept.
+    while reader.read(&mut row, headers.fields) {
+        items.push(convert_row(&row, lines_before, layout, headers));
     }
+    items
 }
 
 /// Reads a registry from any reader (a file, stdin, memory).
@@ -392,43 +382,33 @@ pub fn parse_registry_reader_except<R: Read>(
             line: 1,
             reason: e.to_string(),
         })?;
+    parse_registry_bytes(&text, map, known)
+}
+
+/// [`parse_registry_reader_except`] on text already in memory, borrowed:
+/// no copy of the file is made (a caller holding the file's bytes needs
+/// no second one).
+pub fn parse_registry_bytes(
+    text: &[u8],
+    map: &ColumnMap,
+    known: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
     // A byte-order mark would stick to the first column's name.
-    if text.starts_with(b"\xef\xbb\xbf") {
-        text.drain(..3);
-    }
-    let delimiter = sniff_delimiter(&text[..text.len().min(64 * 1024)]);
-    let mut header_reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_slice());
-    let mut headers = csv::StringRecord::new();
-    let has_header = header_reader
-        .read_record(&mut headers)
-        .map_err(|e| RegistryError::Csv {
-            line: 1,
-            reason: csv_error_reason(&e),
-        })?;
-    if !has_header || headers.is_empty() || headers.iter().all(str::is_empty) {
-        return Err(RegistryError::NoHeader);
-    }
+    let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
+    let (headers, body, delimiter) = read_header(text)?;
     let layout = layout(&headers, map)?;
-    let body = usize::try_from(header_reader.position().byte())
-        .unwrap_or(text.len())
-        .min(text.len());
 
     // (start, end, line ends before start, line ends within)
     let mut chunks = Vec::new();
     let mut lines = text[..body].iter().filter(|&&b| b == b'\n').count() as u64;
-    for (start, end) in chunk_bounds(&text, body) {
+    for (start, end) in chunk_bounds(text, body) {
         let within = text[start..end].iter().filter(|&&b| b == b'\n').count() as u64;
         chunks.push((start, end, lines, within));
         lines += within;
     }
     let rows_at_most = usize::try_from(lines).unwrap_or(0) + 1;
 
-    let mut records = Vec::with_capacity(rows_at_most);
+    let mut records = Vec::with_capacity(rows_at_most.min(MAX_RESERVED_ROWS));
     let mut errors = Vec::new();
     let mut pending = Vec::new();
     let mut evidence = [0usize; 2];
@@ -436,12 +416,12 @@ pub fn parse_registry_reader_except<R: Read>(
     // A wave of chunks at a time, so that only a few chunks' rows wait
     // between parsing and the ordered merge.
     for wave in chunks.chunks(rayon::current_num_threads().max(1)) {
-        let parsed: Vec<Result<Vec<Converted>, RegistryError>> = wave
+        let parsed: Vec<Vec<Converted>> = wave
             .par_iter()
             .map(|&(start, end, before, within)| {
                 let rows_at_most = usize::try_from(within).unwrap_or(0) + 1;
                 parse_chunk(
-                    &text,
+                    text,
                     (start, end),
                     before,
                     rows_at_most,
@@ -451,12 +431,7 @@ pub fn parse_registry_reader_except<R: Read>(
                 )
             })
             .collect();
-        for row in parsed
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()?
-            .into_iter()
-            .flatten()
-        {
+        for row in parsed.into_iter().flatten() {
             errors.extend(row.errors);
             let Some(record) = row.record else { continue };
             if known(&record.id) {
@@ -529,17 +504,47 @@ struct Converted {
     ambiguous: Vec<(bool, ParsedDate)>,
 }
 
-fn header_name(headers: &csv::StringRecord, index: usize) -> String {
+/// The header row of a registry (at most [`MAX_COLUMNS`] columns, each
+/// trimmed), where the rows after it start, and the delimiter.
+fn read_header(text: &[u8]) -> Result<(Row, usize, u8), RegistryError> {
+    let delimiter = sniff_delimiter(&text[..text.len().min(64 * 1024)]);
+    let mut reader = Rows::new(text, delimiter);
+    let mut headers = Row::default();
+    // One column past the limit is kept, so that the row's count is read
+    // (linearly) without keeping what is refused.
+    if !reader.read(&mut headers, MAX_COLUMNS + 1) {
+        return Err(RegistryError::NoHeader);
+    }
+    if headers.fields > MAX_COLUMNS {
+        return Err(RegistryError::TooManyColumns {
+            columns: headers.fields,
+        });
+    }
+    if headers.bad_utf8 {
+        return Err(RegistryError::Csv {
+            line: 1,
+            reason: "not valid UTF-8".into(),
+        });
+    }
+    if headers.has_long() {
+        return Err(RegistryError::Csv {
+            line: 1,
+            reason: format!("a column name is longer than {MAX_CELL_BYTES} bytes"),
+        });
+    }
+    if headers.iter().all(str::is_empty) {
+        return Err(RegistryError::NoHeader);
+    }
+    let body = reader.position().min(text.len());
+    Ok((headers, body, delimiter))
+}
+
+fn header_name(headers: &Row, index: usize) -> String {
     headers.get(index).unwrap_or("").to_string()
 }
 
-fn convert_row(
-    row: &csv::StringRecord,
-    lines_before: u64,
-    layout: &Layout,
-    headers: &csv::StringRecord,
-) -> Converted {
-    let line = lines_before + row.position().map_or(0, csv::Position::line);
+fn convert_row(row: &Row, lines_before: u64, layout: &Layout, headers: &Row) -> Converted {
+    let line = lines_before + row.line;
     let mut out = Converted {
         line,
         record: None,
@@ -547,7 +552,25 @@ fn convert_row(
         evidence: [None, None],
         ambiguous: Vec::new(),
     };
-    let cell = |index: usize| row.get(index).map(str::trim).filter(|v| !v.is_empty());
+    if row.bad_utf8 {
+        // An unreadable row: no record, one error.
+        out.errors.push(RowError {
+            line,
+            column: String::new(),
+            reason: "not valid UTF-8 (decode the file first); row skipped".into(),
+        });
+        return out;
+    }
+    let too_long = format!("longer than {MAX_CELL_BYTES} bytes");
+    if row.is_long(layout.id) {
+        out.errors.push(RowError {
+            line,
+            column: header_name(headers, layout.id),
+            reason: format!("id {too_long}; row skipped"),
+        });
+        return out;
+    }
+    let cell = |index: usize| row.get(index).filter(|v| !v.is_empty());
     let Some(id) = cell(layout.id) else {
         out.errors.push(RowError {
             line,
@@ -560,6 +583,14 @@ fn convert_row(
     record.age_at = layout.constant_age_at;
     let mut full_name = None;
     for (key, index) in &layout.fields {
+        if row.is_long(*index) {
+            out.errors.push(RowError {
+                line,
+                column: header_name(headers, *index),
+                reason: format!("{too_long}; left out"),
+            });
+            continue;
+        }
         let Some(value) = cell(*index) else { continue };
         let mut bad = |reason: &str| {
             out.errors.push(RowError {
@@ -643,20 +674,6 @@ fn parse_age(text: &str) -> Option<u32> {
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
     let age: u32 = digits.parse().ok()?;
     (age <= 120).then_some(age)
-}
-
-/// A csv error without the offending bytes.
-fn csv_error_reason(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::Io(io) => io.to_string(),
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".into(),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
-            format!("{len} fields where {expected_len} were expected")
-        }
-        _ => "malformed CSV".into(),
-    }
 }
 
 /// The birth-year span an age on a date allows: born after `age_at` minus

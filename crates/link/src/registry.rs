@@ -149,6 +149,10 @@ pub enum MapError {
     NoId,
     #[error("date_order must be dmy or mdy, not {value:?}")]
     BadDateOrder { value: String },
+    #[error(
+        "the column map has more than {MAX_COLUMNS} entries, more than a registry may have columns"
+    )]
+    TooManyEntries,
 }
 
 impl FromStr for ColumnMap {
@@ -156,8 +160,13 @@ impl FromStr for ColumnMap {
 
     fn from_str(spec: &str) -> Result<ColumnMap, MapError> {
         let mut columns: Vec<(MapKey, String)> = Vec::new();
+        // Keys seen, so that a long map is checked in linear time.
+        let mut keys = std::collections::HashSet::new();
         let mut date_order = None;
         for entry in spec.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            if columns.len() >= MAX_COLUMNS {
+                return Err(MapError::TooManyEntries);
+            }
             let (key, column) = entry.split_once('=').ok_or_else(|| MapError::NotKeyValue {
                 entry: entry.to_string(),
             })?;
@@ -176,14 +185,14 @@ impl FromStr for ColumnMap {
                 continue;
             }
             let map_key = MapKey::parse(&key).ok_or(MapError::UnknownKey { key })?;
-            if columns.iter().any(|(k, _)| *k == map_key) {
+            if !keys.insert(map_key.clone()) {
                 return Err(MapError::DuplicateKey {
                     key: map_key.to_string(),
                 });
             }
             columns.push((map_key, column));
         }
-        if !columns.iter().any(|(k, _)| *k == MapKey::Id) {
+        if !keys.contains(&MapKey::Id) {
             return Err(MapError::NoId);
         }
         Ok(ColumnMap {
@@ -242,10 +251,13 @@ struct Layout {
 }
 
 fn layout(headers: &Row, map: &ColumnMap) -> Result<Layout, RegistryError> {
+    // Lowered once: a map of many entries costs entries × columns
+    // comparisons (both at most MAX_COLUMNS), not as many case foldings.
+    let lowered: Vec<String> = headers.iter().map(str::to_lowercase).collect();
     let find = |column: &str| {
         headers.iter().position(|h| h == column).or_else(|| {
             let wanted = column.to_lowercase();
-            headers.iter().position(|h| h.to_lowercase() == wanted)
+            lowered.iter().position(|h| *h == wanted)
         })
     };
     let mut id = None;
@@ -730,6 +742,26 @@ mod tests {
             "id=a,given".parse::<ColumnMap>(),
             Err(MapError::NotKeyValue { .. })
         ));
+    }
+
+    /// A map of 100,000 entries is refused at the limit, and the checks
+    /// before it are linear (this would take minutes if each entry were
+    /// compared with every earlier one).
+    #[test]
+    fn a_map_of_100_000_entries_is_refused() {
+        let mut spec = String::from("id=id");
+        for k in 0..100_000 {
+            spec.push_str(&format!(",extra.e{k}=c"));
+        }
+        assert_eq!(spec.parse::<ColumnMap>(), Err(MapError::TooManyEntries));
+        let mut spec = String::from("id=id");
+        for k in 1..MAX_COLUMNS {
+            spec.push_str(&format!(",extra.e{k}=c"));
+        }
+        assert_eq!(
+            spec.parse::<ColumnMap>().unwrap().columns.len(),
+            MAX_COLUMNS
+        );
     }
 
     #[test]

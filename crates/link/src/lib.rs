@@ -26,8 +26,9 @@
 //!   [`parse_registry_bytes`] on borrowed text): CSV → [`Record`]s
 //!   through a [`ColumnMap`] (of [`MapKey`]s, with a [`DateOrder`]; a bad
 //!   map is a [`MapError`]), row problems as [`RowError`]s, a failed read as a
-//!   [`RegistryError`] (a file of more than [`MAX_COLUMNS`] columns is
-//!   refused, a cell over [`MAX_CELL_BYTES`] is a row error);
+//!   [`RegistryError`] (a file of more than [`MAX_COLUMNS`] columns or
+//!   [`MAX_ROWS`] lines is refused, a cell over [`MAX_CELL_BYTES`] is a row
+//!   error);
 //!   [`detect_column_map`] finds the map from the header
 //!   and a sample of rows (a [`DetectError`] when it cannot);
 //! - [`BlockingConfig`] of [`BlockingRule`]s, read from TOML (a
@@ -64,5 +65,5 @@ pub use model::{FieldModel, LevelModel, Model};
 pub use record::Record;
 pub use registry::{
     parse_registry, parse_registry_bytes, parse_registry_reader, parse_registry_reader_except,
-    ColumnMap, MapError, MapKey, RegistryError, RowError, MAX_CELL_BYTES, MAX_COLUMNS,
+    ColumnMap, MapError, MapKey, RegistryError, RowError, MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROWS,
 };

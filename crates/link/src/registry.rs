@@ -8,9 +8,9 @@
 //! never the cell's content, which is a child's personal data.
 //!
 //! Hostile files are bounded (see `rows.rs`): a header of more than
-//! [`MAX_COLUMNS`] columns refuses the file; a cell longer than
-//! [`MAX_CELL_BYTES`] is a row error and left out, the row and the file
-//! read on.
+//! [`MAX_COLUMNS`] columns, or more than [`MAX_ROWS`] lines, refuses the
+//! file; a cell longer than [`MAX_CELL_BYTES`] is a row error and left out,
+//! the row and the file read on.
 //!
 //! Memory: the text is borrowed ([`parse_registry_bytes`]), rows are read a
 //! cell at a time into buffers of fixed size, and only records (whose cells
@@ -233,6 +233,32 @@ pub enum RegistryError {
     Csv { line: u64, reason: String },
     #[error("the header has {columns} columns; a registry may have at most {MAX_COLUMNS}")]
     TooManyColumns { columns: usize },
+    #[error(
+        "the registry has {lines} lines after its header; it may have at most {MAX_ROWS} rows"
+    )]
+    TooManyRows { lines: usize },
+}
+
+/// The most rows (counted as line ends after the header) a registry may
+/// have. Every row read costs a few hundred bytes in memory, however short
+/// it is, until the rows are merged in file order: a file of rows as short
+/// as "1\n" would cost some two hundred times its size. Lists of children
+/// run to hundreds of thousands of rows, and a registry of the largest
+/// size a project accepts (1 GiB) with rows of ~100 bytes has ~10 million;
+/// at 2^24 rows, a hostile file costs no more than such an honest one.
+pub const MAX_ROWS: usize = 1 << 24;
+
+/// Line ends in `text` as the CSV reader counts them: `\n`, `\r\n` or a lone
+/// `\r` (a row of a quoted cell holding line ends counts them all, so this
+/// is at least the number of rows less one).
+fn line_ends(text: &[u8]) -> usize {
+    let mut ends = 0;
+    let mut after_cr = false;
+    for &b in text {
+        ends += usize::from(b == b'\r' || (b == b'\n' && !after_cr));
+        after_cr = b == b'\r';
+    }
+    ends
 }
 
 /// Reads a registry held in memory.
@@ -409,6 +435,10 @@ pub fn parse_registry_bytes(
     let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
     let (headers, body, delimiter) = read_header(text)?;
     let layout = layout(&headers, map)?;
+    let line_ends = line_ends(&text[body..]);
+    if line_ends > MAX_ROWS {
+        return Err(RegistryError::TooManyRows { lines: line_ends });
+    }
 
     // (start, end, line ends before start, line ends within)
     let mut chunks = Vec::new();
@@ -884,6 +914,33 @@ mod tests {
         let map: ColumnMap = "id=id,given=Ім'я".parse().unwrap();
         let err = parse_registry("id,name\n1,a\n", &map).unwrap_err();
         assert!(err.to_string().contains("Ім'я"));
+    }
+
+    #[test]
+    fn line_ends_count_each_terminator_once() {
+        assert_eq!(line_ends(b"a\nb\r\nc\rd\n\ne"), 5);
+        assert_eq!(line_ends(b"\r\r\n\n"), 3);
+        assert_eq!(line_ends(b"no end"), 0);
+    }
+
+    /// A file of more line ends than the limit is refused as a whole,
+    /// before any row is read; one at the limit is read (here, blank lines:
+    /// no record, no error).
+    #[test]
+    fn a_file_of_more_rows_than_the_limit_is_refused() {
+        let mut csv = b"id\n".to_vec();
+        csv.resize(csv.len() + MAX_ROWS + 1, b'\n');
+        let map: ColumnMap = "id=id".parse().unwrap();
+        match parse_registry_bytes(&csv, &map, &|_| false) {
+            Err(e @ RegistryError::TooManyRows { lines }) => {
+                assert_eq!(lines, MAX_ROWS + 1);
+                assert!(e.to_string().contains(&MAX_ROWS.to_string()));
+            }
+            other => panic!("expected too many rows, got {other:?}"),
+        }
+        csv.pop();
+        let (records, errors) = parse_registry_bytes(&csv, &map, &|_| false).unwrap();
+        assert!(records.is_empty() && errors.is_empty());
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub fn import(
             (detected, spec)
         }
     };
-    let (records, row_errors) = casefile_link::parse_registry_reader(text.as_ref(), &column_map)
+    let (records, row_errors) = casefile_link::parse_registry_bytes(&text, &column_map, &|_| false)
         .map_err(|e| AppError::input(file, e))?;
     let blob = project.blobs.put(&bytes)?;
     let info = RegistryInfo {
@@ -113,8 +113,20 @@ pub fn list(project: &Project, actor: &Actor) -> Result<Vec<RegistryInfo>> {
 /// reader skips (and reports) only those rows instead of refusing the file.
 /// Decoding is deterministic, so reading the kept original again later
 /// yields the same records.
+///
+/// Memory, for a file of the largest size a project accepts
+/// (`max_registry_size`): decoding holds the bytes and their decoded copy
+/// (twice the file; up to three times for a Windows-1251 file, whose
+/// letters take two bytes in UTF-8). A UTF-8 file decodes to its own bytes,
+/// and that copy is dropped at once, so rows are read from the file's bytes
+/// alone; the reader borrows the text and bounds each cell and row
+/// (`casefile_link::MAX_CELL_BYTES`, `MAX_COLUMNS`), so what is added is
+/// the records, never a further copy of the file.
 fn registry_text(bytes: &[u8]) -> std::result::Result<(Cow<'_, [u8]>, &'static str), DecodeError> {
     match casefile_text::decode(bytes) {
+        Ok(decoded) if decoded.text.as_bytes() == bytes => {
+            Ok((Cow::Borrowed(bytes), decoded.encoding))
+        }
         Ok(decoded) => Ok((Cow::Owned(decoded.text.into_bytes()), decoded.encoding)),
         Err(DecodeError::InvalidUtf8 { .. } | DecodeError::TruncatedUtf8 { .. }) => {
             Ok((Cow::Borrowed(bytes), "UTF-8 with invalid rows"))
@@ -229,7 +241,7 @@ fn read_part(project: &Project, name: &str, blob: &str, map: &ColumnMap) -> Resu
     let bytes = project.blobs.get(blob)?;
     let unreadable = |reason: String| AppError::Invalid(format!("registry {name:?}: {reason}"));
     let (text, _) = registry_text(&bytes).map_err(|e| unreadable(e.to_string()))?;
-    let (records, _) = casefile_link::parse_registry_reader(text.as_ref(), map)
+    let (records, _) = casefile_link::parse_registry_bytes(&text, map, &|_| false)
         .map_err(|e| unreadable(e.to_string()))?;
     Ok(records)
 }
@@ -261,10 +273,8 @@ pub fn append(project: &mut Project, actor: &Actor, name: &str, file: &Path) -> 
     let (text, encoding) = registry_text(&bytes).map_err(|e| AppError::input(file, e))?;
     let present = load_ids(project, name, actor, "append")?;
     let (records, errors) =
-        casefile_link::parse_registry_reader_except(text.as_ref(), &map, &|id: &str| {
-            present.contains(id)
-        })
-        .map_err(|e| AppError::input(file, e))?;
+        casefile_link::parse_registry_bytes(&text, &map, &|id: &str| present.contains(id))
+            .map_err(|e| AppError::input(file, e))?;
     let row_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
     let added = records.len() as u64;
     if added == 0 {

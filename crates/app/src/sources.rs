@@ -253,6 +253,7 @@ pub fn audit_page(project: &Project, actor: &Actor, query: &AuditQuery) -> Resul
 
 /// Fails unless `path`'s file is at most `limit` bytes; returns its bytes.
 pub(crate) fn read_limited(path: &Path, limit: u64, setting: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
     let size = std::fs::metadata(path)
         .map_err(|e| AppError::input(path, format!("cannot read: {e}")))?
         .len();
@@ -262,5 +263,18 @@ pub(crate) fn read_limited(path: &Path, limit: u64, setting: &str) -> Result<Vec
             format!("file is {size} bytes, over the limit of {limit} bytes{setting}"),
         ));
     }
-    std::fs::read(path).map_err(|e| AppError::input(path, format!("cannot read: {e}")))
+    // The size the file system reports is not a bound: a device or a pipe
+    // (`/dev/zero`, `<(...)`) reports 0 and never ends, and a file may grow
+    // after it is measured. At most one byte past the limit is read.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(|e| AppError::input(path, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(AppError::input(
+            path,
+            format!("file is over the limit of {limit} bytes{setting}"),
+        ));
+    }
+    Ok(bytes)
 }

@@ -669,3 +669,123 @@ fn import_without_a_map_finds_the_columns() {
     let kept = listed.iter().find(|r| r.name == "ua-auto").unwrap();
     assert_eq!(kept.map, auto.info.map);
 }
+
+/// Issue 14: a query of 10,000 words is refused with the reason (the
+/// store's `Query` error, which the server answers with 400), never
+/// quoting the query, and searching goes on.
+#[test]
+fn a_search_of_10_000_words_is_refused_without_quoting_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, _) = project_with_news(dir.path());
+    let query = SearchQuery {
+        text: vec!["Коваленко"; 10_000].join(" "),
+        limit: 5,
+        ..Default::default()
+    };
+    let err = sources::search(&mut project, &admin(), &query).unwrap_err();
+    match &err {
+        AppError::Store(casefile_app::StoreError::Query { reason }) => {
+            assert!(reason.contains("more than 256 words"), "{reason}")
+        }
+        other => panic!("expected a refused query, got {other:?}"),
+    }
+    assert!(!err.to_string().contains("Коваленко"), "{err}");
+    let query = SearchQuery {
+        text: "Лукашенко".into(),
+        limit: 5,
+        ..Default::default()
+    };
+    assert!(!sources::search(&mut project, &admin(), &query)
+        .unwrap()
+        .is_empty());
+}
+
+/// Issue 14: a registry with a 2 MiB cell is imported with its other rows
+/// (and the row holding it, without the cell); the row error names line and
+/// column, never the content. Appending such a file does the same.
+#[test]
+fn a_registry_with_a_2_mib_cell_imports_its_other_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = sources::init(&dir.path().join("p"), &admin()).unwrap();
+    let huge = "Шевченко".repeat(2 * 1024 * 1024 / "Шевченко".len() + 1);
+    let file = dir.path().join("huge.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "id,name,born\n1,Олена Коваленко,2014-03-05\n2,{huge},2015-01-02\n3,Іван Мельник,2013-07-08\n"
+        ),
+    )
+    .unwrap();
+    for (name, map) in [
+        ("given", Some("id=id,full_name=name,birth_date=born")),
+        ("found", None),
+    ] {
+        let imported = registries::import(&mut project, &admin(), name, &file, map).unwrap();
+        assert_eq!(imported.info.records, 3, "{name}");
+        assert_eq!(imported.row_errors.len(), 1, "{:?}", imported.row_errors);
+        let error = &imported.row_errors[0];
+        assert!(
+            error.contains("line 3") && error.contains("\"name\""),
+            "{error}"
+        );
+        assert!(!error.contains("Шевченко") && error.len() < 200, "{error}");
+    }
+    let more = dir.path().join("more.csv");
+    std::fs::write(
+        &more,
+        format!("id,name,born\n4,{huge},2012-01-01\n5,Петро Бондар,2011-02-03\n"),
+    )
+    .unwrap();
+    let appended = registries::append(&mut project, &admin(), "given", &more).unwrap();
+    assert_eq!(appended.total_records, 5);
+    assert_eq!(appended.row_errors.len(), 1, "{:?}", appended.row_errors);
+    assert!(appended.row_errors[0].contains("line 2"));
+}
+
+/// Issue 14: a registry of 100,000 columns is refused whole, with one
+/// error naming the file and the reason, and nothing is stored: no
+/// registry, no blob; the name stays free for a good file.
+#[test]
+fn a_registry_of_100_000_columns_is_refused_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = sources::init(&dir.path().join("p"), &admin()).unwrap();
+    let blobs_before = project.blobs.list().unwrap().len();
+    let file = dir.path().join("wide.csv");
+    let mut header = vec!["id".to_string(), "name".to_string()];
+    header.extend((2..100_000).map(|c| format!("c{c}")));
+    std::fs::write(&file, format!("{}\n1,Олена Коваленко\n", header.join(","))).unwrap();
+    for map in [Some("id=id,full_name=name"), None] {
+        let err = registries::import(&mut project, &admin(), "wide", &file, map).unwrap_err();
+        match &err {
+            AppError::Input { path, reason } => {
+                assert_eq!(path, &file);
+                assert!(reason.contains("100000 columns"), "{reason}");
+            }
+            other => panic!("expected the file refused, got {other:?}"),
+        }
+        assert!(err.to_string().contains("wide.csv"), "{err}");
+    }
+    assert!(registries::list(&project, &admin()).unwrap().is_empty());
+    assert_eq!(project.blobs.list().unwrap().len(), blobs_before);
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "id,name\n1,Олена Коваленко\n").unwrap();
+    let imported = registries::import(&mut project, &admin(), "wide", &good, None).unwrap();
+    assert_eq!(imported.info.records, 1);
+}
+
+/// Issue 14: a registry "file" that never ends (a device whose size reads
+/// as 0) is read only to the project's limit, then refused.
+#[cfg(unix)]
+#[test]
+fn a_registry_file_that_never_ends_is_read_only_to_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = sources::init(&dir.path().join("p"), &admin()).unwrap();
+    project.config.max_registry_size = 1024 * 1024;
+    let zero = Path::new("/dev/zero");
+    let err = registries::import(&mut project, &admin(), "zero", zero, None).unwrap_err();
+    assert!(
+        matches!(&err, AppError::Input { reason, .. } if reason.contains("over the limit")),
+        "{err:?}"
+    );
+    assert!(registries::list(&project, &admin()).unwrap().is_empty());
+}

@@ -9,13 +9,17 @@
 //! knows is a birth date when its cells read as dates, an age when they
 //! are small whole numbers, and an id when its cells are all distinct; the
 //! first column is the id when nothing else is. Only the header and a
-//! sample of rows are read.
+//! sample of rows are read, within the reader's limits: a header of more
+//! than [`MAX_COLUMNS`] columns is refused as soon as it is counted (every
+//! step after it is per column), and cells over [`MAX_CELL_BYTES`] are not
+//! looked at.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::dates::parse_date;
 use crate::registry::{sniff_delimiter, ColumnMap, MapKey};
+use crate::rows::{Row, Rows, MAX_CELL_BYTES, MAX_COLUMNS};
 
 const COLUMN_NAMES: &str = include_str!("../data/column_names.tsv");
 
@@ -35,6 +39,8 @@ pub enum DetectError {
     Unnameable { column: String },
     #[error("the CSV cannot be read: {reason}")]
     Csv { reason: String },
+    #[error("the header has {columns} columns; a registry may have at most {MAX_COLUMNS}")]
+    TooManyColumns { columns: usize },
 }
 
 /// Recognised headers: (key, whole?, folded header).
@@ -116,30 +122,37 @@ impl Shape {
 pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
     let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
     let delimiter = sniff_delimiter(&text[..text.len().min(64 * 1024)]);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text);
-    let mut rows = reader.records();
-    let headers: Vec<String> = match rows.next() {
-        Some(Ok(h)) => h.iter().map(str::to_string).collect(),
-        Some(Err(e)) => {
-            return Err(DetectError::Csv {
-                reason: e.to_string(),
-            })
-        }
-        None => return Err(DetectError::NoHeader),
-    };
-    if headers.iter().all(|h| h.trim().is_empty()) {
+    let mut rows = Rows::new(text, delimiter);
+    let mut row = Row::default();
+    if !rows.read(&mut row, MAX_COLUMNS + 1) {
+        return Err(DetectError::NoHeader);
+    }
+    if row.fields > MAX_COLUMNS {
+        return Err(DetectError::TooManyColumns {
+            columns: row.fields,
+        });
+    }
+    if row.bad_utf8 || row.has_long() {
+        return Err(DetectError::Csv {
+            reason: format!(
+                "the header is not UTF-8 or has a name longer than {MAX_CELL_BYTES} bytes"
+            ),
+        });
+    }
+    let headers: Vec<String> = row.iter().map(str::to_string).collect();
+    if headers.iter().all(|h| h.is_empty()) {
         return Err(DetectError::NoHeader);
     }
     let mut shapes: Vec<Shape> = headers.iter().map(|_| Shape::default()).collect();
-    for row in rows.take(SAMPLE_ROWS) {
-        let Ok(row) = row else { continue };
+    for _ in 0..SAMPLE_ROWS {
+        if !rows.read(&mut row, headers.len()) {
+            break;
+        }
+        if row.bad_utf8 {
+            continue;
+        }
+        // Over-long cells read as empty: not looked at.
         for (shape, cell) in shapes.iter_mut().zip(row.iter()) {
-            let cell = cell.trim();
             if cell.is_empty() {
                 continue;
             }

@@ -25,10 +25,14 @@
 //!   clusters and [`LinkStats`]; [`PairRef`] names a pair by record index;
 //! - [`parse_registry`] / [`parse_registry_reader`] (and
 //!   [`parse_registry_reader_except`] for rows appended to a registry, and
-//!   [`registry_ids`], the ids alone, to check them against): CSV → [`Record`]s
+//!   [`parse_registry_bytes`] on borrowed text, and [`registry_ids`], the
+//!   ids alone, to check appended rows against): CSV → [`Record`]s
 //!   through a [`ColumnMap`] (of [`MapKey`]s, with a [`DateOrder`]; a bad
 //!   map is a [`MapError`]), row problems as [`RowError`]s, a failed read as a
-//!   [`RegistryError`]; [`detect_column_map`] finds the map from the header
+//!   [`RegistryError`] (a file of more than [`MAX_COLUMNS`] columns or
+//!   [`MAX_ROWS`] lines is refused, a cell over [`MAX_CELL_BYTES`] is a row
+//!   error);
+//!   [`detect_column_map`] finds the map from the header
 //!   and a sample of rows (a [`DetectError`] when it cannot);
 //! - [`BlockingConfig`] of [`BlockingRule`]s, read from TOML (a
 //!   [`BlockingError`] when it is wrong);
@@ -50,6 +54,7 @@ mod model;
 mod names_bridge;
 mod record;
 mod registry;
+mod rows;
 
 pub use blocking::{BlockingConfig, BlockingError, BlockingRule};
 pub use dates::DateOrder;
@@ -62,6 +67,7 @@ pub use linker::{
 pub use model::{FieldModel, LevelModel, Model, ModelError};
 pub use record::Record;
 pub use registry::{
-    parse_registry, parse_registry_reader, parse_registry_reader_except, registry_ids, ColumnMap,
-    MapError, MapKey, RegistryError, RowError,
+    parse_registry, parse_registry_bytes, parse_registry_reader, parse_registry_reader_except,
+    registry_ids, ColumnMap, MapError, MapKey, RegistryError, RowError, MAX_CELL_BYTES,
+    MAX_COLUMNS, MAX_ROWS,
 };

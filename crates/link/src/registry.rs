@@ -6,6 +6,18 @@
 //! ignored). A row with a bad cell is still imported without that cell, and
 //! the problem is reported as a [`RowError`] naming the line and the column —
 //! never the cell's content, which is a child's personal data.
+//!
+//! Hostile files are bounded (see `rows.rs`): a header of more than
+//! [`MAX_COLUMNS`] columns, or more than [`MAX_ROWS`] lines, refuses the
+//! file; a cell longer than [`MAX_CELL_BYTES`] is a row error and left out,
+//! the row and the file read on.
+//!
+//! Memory: the text is borrowed ([`parse_registry_bytes`]), rows are read a
+//! cell at a time into buffers of fixed size, and only records (whose cells
+//! are each at most [`MAX_CELL_BYTES`]) and row errors are kept. So a file
+//! of the largest size a project accepts (`max_registry_size`, 1 GiB) holding
+//! one 1 GiB cell costs the text and a 64 KiB buffer per thread, not a
+//! second gigabyte; an honest file costs the text and its records.
 
 use std::collections::hash_map::Entry;
 use std::fmt;
@@ -20,6 +32,8 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 use crate::dates::{parse_date, DateOrder, ParsedDate};
 use crate::names_bridge::split_full_name;
 use crate::record::Record;
+use crate::rows::{Row, Rows};
+pub use crate::rows::{MAX_CELL_BYTES, MAX_COLUMNS};
 use casefile_core::Sex;
 
 /// A record field a column can be mapped to.
@@ -135,6 +149,10 @@ pub enum MapError {
     NoId,
     #[error("date_order must be dmy or mdy, not {value:?}")]
     BadDateOrder { value: String },
+    #[error(
+        "the column map has more than {MAX_COLUMNS} entries, more than a registry may have columns"
+    )]
+    TooManyEntries,
 }
 
 impl FromStr for ColumnMap {
@@ -142,8 +160,13 @@ impl FromStr for ColumnMap {
 
     fn from_str(spec: &str) -> Result<ColumnMap, MapError> {
         let mut columns: Vec<(MapKey, String)> = Vec::new();
+        // Keys seen, so that a long map is checked in linear time.
+        let mut keys = std::collections::HashSet::new();
         let mut date_order = None;
         for entry in spec.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            if columns.len() >= MAX_COLUMNS {
+                return Err(MapError::TooManyEntries);
+            }
             let (key, column) = entry.split_once('=').ok_or_else(|| MapError::NotKeyValue {
                 entry: entry.to_string(),
             })?;
@@ -162,14 +185,14 @@ impl FromStr for ColumnMap {
                 continue;
             }
             let map_key = MapKey::parse(&key).ok_or(MapError::UnknownKey { key })?;
-            if columns.iter().any(|(k, _)| *k == map_key) {
+            if !keys.insert(map_key.clone()) {
                 return Err(MapError::DuplicateKey {
                     key: map_key.to_string(),
                 });
             }
             columns.push((map_key, column));
         }
-        if !columns.iter().any(|(k, _)| *k == MapKey::Id) {
+        if !keys.contains(&MapKey::Id) {
             return Err(MapError::NoId);
         }
         Ok(ColumnMap {
@@ -208,6 +231,34 @@ pub enum RegistryError {
     MissingColumn { key: String, column: String },
     #[error("the CSV cannot be read at line {line}: {reason}")]
     Csv { line: u64, reason: String },
+    #[error("the header has {columns} columns; a registry may have at most {MAX_COLUMNS}")]
+    TooManyColumns { columns: usize },
+    #[error(
+        "the registry has {lines} lines after its header; it may have at most {MAX_ROWS} rows"
+    )]
+    TooManyRows { lines: usize },
+}
+
+/// The most rows (counted as line ends after the header) a registry may
+/// have. Every row read costs a few hundred bytes in memory, however short
+/// it is, until the rows are merged in file order: a file of rows as short
+/// as "1\n" would cost some two hundred times its size. Lists of children
+/// run to hundreds of thousands of rows, and a registry of the largest
+/// size a project accepts (1 GiB) with rows of ~100 bytes has ~10 million;
+/// at 2^24 rows, a hostile file costs no more than such an honest one.
+pub const MAX_ROWS: usize = 1 << 24;
+
+/// Line ends in `text` as the CSV reader counts them: `\n`, `\r\n` or a lone
+/// `\r` (a row of a quoted cell holding line ends counts them all, so this
+/// is at least the number of rows less one).
+fn line_ends(text: &[u8]) -> usize {
+    let mut ends = 0;
+    let mut after_cr = false;
+    for &b in text {
+        ends += usize::from(b == b'\r' || (b == b'\n' && !after_cr));
+        after_cr = b == b'\r';
+    }
+    ends
 }
 
 /// Reads a registry held in memory.
@@ -215,7 +266,7 @@ pub fn parse_registry(
     csv_text: &str,
     map: &ColumnMap,
 ) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
-    parse_registry_reader(csv_text.as_bytes(), map)
+    parse_registry_bytes(csv_text.as_bytes(), map, &|_| false)
 }
 
 /// Where each mapped field is found in a row.
@@ -225,13 +276,14 @@ struct Layout {
     constant_age_at: Option<NaiveDate>,
 }
 
-fn layout(headers: &csv::StringRecord, map: &ColumnMap) -> Result<Layout, RegistryError> {
+fn layout(headers: &Row, map: &ColumnMap) -> Result<Layout, RegistryError> {
+    // Lowered once: a map of many entries costs entries × columns
+    // comparisons (both at most MAX_COLUMNS), not as many case foldings.
+    let lowered: Vec<String> = headers.iter().map(str::to_lowercase).collect();
     let find = |column: &str| {
-        headers.iter().position(|h| h.trim() == column).or_else(|| {
+        headers.iter().position(|h| h == column).or_else(|| {
             let wanted = column.to_lowercase();
-            headers
-                .iter()
-                .position(|h| h.trim().to_lowercase() == wanted)
+            lowered.iter().position(|h| *h == wanted)
         })
     };
     let mut id = None;
@@ -281,6 +333,11 @@ struct PendingDate {
     parsed: ParsedDate,
 }
 
+/// The most rows reserved ahead from a count of line ends: a file of line
+/// ends alone (blank lines, which yield no row) would otherwise reserve a
+/// record for each of its bytes. Past it, the vectors grow as rows come.
+const MAX_RESERVED_ROWS: usize = 1 << 16;
+
 /// Smallest body chunk parsed on its own (smaller ones cost more in set-up
 /// than they save).
 const MIN_CHUNK_BYTES: usize = 1 << 20;
@@ -323,45 +380,16 @@ fn parse_chunk(
     rows_at_most: usize,
     delimiter: u8,
     layout: &Layout,
-    headers: &csv::StringRecord,
-) -> Result<Vec<Converted>, RegistryError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(&text[start..end]);
-    let mut items = Vec::with_capacity(rows_at_most);
-    let mut row = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut row) {
-            Ok(false) => return Ok(items),
-            Ok(true) => items.push(convert_row(&row, lines_before, layout, headers)),
-            Err(e) => {
-                let line = lines_before + e.position().map_or(0, csv::Position::line);
-                match e.kind() {
-                    // An unreadable row: no record, one error.
-                    csv::ErrorKind::Utf8 { .. } => items.push(Converted {
-                        line,
-                        record: None,
-                        errors: vec![RowError {
-                            line,
-                            column: String::new(),
-                            reason: "not valid UTF-8 (decode the file first); row skipped".into(),
-                        }],
-                        evidence: [None, None],
-                        ambiguous: Vec::new(),
-                    }),
-                    _ => {
-                        return Err(RegistryError::Csv {
-                            line,
-                            reason: csv_error_reason(&e),
-                        })
-                    }
-                }
-            }
-        }
+    headers: &Row,
+) -> Vec<Converted> {
+    let mut reader = Rows::new(&text[start..end], delimiter);
+    let mut items = Vec::with_capacity(rows_at_most.min(MAX_RESERVED_ROWS));
+    let mut row = Row::default();
+    // Cells past the header's are never looked at: not kept.
+    while reader.read(&mut row, headers.fields) {
+        items.push(convert_row(&row, lines_before, layout, headers));
     }
+    items
 }
 
 /// Reads a registry from any reader (a file, stdin, memory).
@@ -377,101 +405,39 @@ pub fn parse_registry_reader<R: Read>(
     parse_registry_reader_except(reader, map, &|_| false)
 }
 
-/// What a registry's header says: the delimiter, the column names, where
-/// each mapped field is, and where the rows start.
-struct Head {
-    delimiter: u8,
-    headers: csv::StringRecord,
-    layout: Layout,
-    body: usize,
-}
-
-/// Reads the header of `text` (without a byte-order mark) through `map`.
-fn head(text: &[u8], map: &ColumnMap) -> Result<Head, RegistryError> {
-    let delimiter = sniff_delimiter(&text[..text.len().min(64 * 1024)]);
-    let mut header_reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text);
-    let mut headers = csv::StringRecord::new();
-    let has_header = header_reader
-        .read_record(&mut headers)
-        .map_err(|e| RegistryError::Csv {
-            line: 1,
-            reason: csv_error_reason(&e),
-        })?;
-    if !has_header || headers.is_empty() || headers.iter().all(str::is_empty) {
-        return Err(RegistryError::NoHeader);
-    }
-    let layout = layout(&headers, map)?;
-    let body = usize::try_from(header_reader.position().byte())
-        .unwrap_or(text.len())
-        .min(text.len());
-    Ok(Head {
-        delimiter,
-        headers,
-        layout,
-        body,
-    })
-}
-
 /// The ids of the records [`parse_registry_reader`] reads from `text`, in
 /// file order (a repeated id as often as it is written), without reading
-/// any other cell: a row has a record exactly when its id cell is not
-/// empty and the row is valid UTF-8, whatever its other cells hold. Rows
-/// appended to a registry are checked against these ids, which costs a
-/// fraction of reading every record again.
+/// any other cell: a row has a record exactly when its kept cells are valid
+/// UTF-8 and its id cell is neither empty nor over long, whatever its other
+/// cells hold (see `convert_row`). Rows appended to a registry are checked
+/// against these ids, which costs a fraction of reading every record again.
+/// The same limits hold as for a whole read.
 pub fn registry_ids(text: &[u8], map: &ColumnMap) -> Result<Vec<String>, RegistryError> {
     let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
-    let Head {
-        delimiter,
-        layout,
-        body,
-        ..
-    } = head(text, map)?;
-    let chunks: Vec<Result<Vec<String>, RegistryError>> = chunk_bounds(text, body)
+    let (headers, body, delimiter) = read_header(text)?;
+    let layout = layout(&headers, map)?;
+    let line_ends = line_ends(&text[body..]);
+    if line_ends > MAX_ROWS {
+        return Err(RegistryError::TooManyRows { lines: line_ends });
+    }
+    let chunks: Vec<Vec<String>> = chunk_bounds(text, body)
         .into_par_iter()
         .map(|(start, end)| {
-            let mut reader = csv::ReaderBuilder::new()
-                .delimiter(delimiter)
-                .flexible(true)
-                .has_headers(false)
-                .from_reader(&text[start..end]);
-            let mut row = csv::ByteRecord::new();
+            let mut reader = Rows::new(&text[start..end], delimiter);
+            let mut row = Row::default();
             let mut ids = Vec::new();
-            loop {
-                match reader.read_byte_record(&mut row) {
-                    Ok(false) => return Ok(ids),
-                    Ok(true) => {
-                        if row.iter().any(|cell| std::str::from_utf8(cell).is_err()) {
-                            continue;
-                        }
-                        let id = row
-                            .get(layout.id)
-                            .and_then(|cell| std::str::from_utf8(cell).ok())
-                            .map(str::trim)
-                            .filter(|id| !id.is_empty());
-                        if let Some(id) = id {
-                            ids.push(id.to_string());
-                        }
-                    }
-                    Err(e) => {
-                        return Err(RegistryError::Csv {
-                            line: e.position().map_or(0, csv::Position::line),
-                            reason: csv_error_reason(&e),
-                        })
-                    }
+            while reader.read(&mut row, headers.fields) {
+                if row.bad_utf8 || row.is_long(layout.id) {
+                    continue;
+                }
+                if let Some(id) = row.get(layout.id).filter(|id| !id.is_empty()) {
+                    ids.push(id.to_string());
                 }
             }
+            ids
         })
         .collect();
-    let mut ids = Vec::new();
-    for chunk in chunks {
-        ids.extend(chunk?);
-    }
-    Ok(ids)
+    Ok(chunks.concat())
 }
 
 /// [`parse_registry_reader`] for rows appended to a registry: a row whose id
@@ -489,28 +455,37 @@ pub fn parse_registry_reader_except<R: Read>(
             line: 1,
             reason: e.to_string(),
         })?;
+    parse_registry_bytes(&text, map, known)
+}
+
+/// [`parse_registry_reader_except`] on text already in memory, borrowed:
+/// no copy of the file is made (a caller holding the file's bytes needs
+/// no second one).
+pub fn parse_registry_bytes(
+    text: &[u8],
+    map: &ColumnMap,
+    known: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
     // A byte-order mark would stick to the first column's name.
-    if text.starts_with(b"\xef\xbb\xbf") {
-        text.drain(..3);
+    let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
+    let (headers, body, delimiter) = read_header(text)?;
+    let layout = layout(&headers, map)?;
+    let line_ends = line_ends(&text[body..]);
+    if line_ends > MAX_ROWS {
+        return Err(RegistryError::TooManyRows { lines: line_ends });
     }
-    let Head {
-        delimiter,
-        headers,
-        layout,
-        body,
-    } = head(&text, map)?;
 
     // (start, end, line ends before start, line ends within)
     let mut chunks = Vec::new();
     let mut lines = text[..body].iter().filter(|&&b| b == b'\n').count() as u64;
-    for (start, end) in chunk_bounds(&text, body) {
+    for (start, end) in chunk_bounds(text, body) {
         let within = text[start..end].iter().filter(|&&b| b == b'\n').count() as u64;
         chunks.push((start, end, lines, within));
         lines += within;
     }
     let rows_at_most = usize::try_from(lines).unwrap_or(0) + 1;
 
-    let mut records = Vec::with_capacity(rows_at_most);
+    let mut records = Vec::with_capacity(rows_at_most.min(MAX_RESERVED_ROWS));
     let mut errors = Vec::new();
     let mut pending = Vec::new();
     let mut evidence = [0usize; 2];
@@ -518,12 +493,12 @@ pub fn parse_registry_reader_except<R: Read>(
     // A wave of chunks at a time, so that only a few chunks' rows wait
     // between parsing and the ordered merge.
     for wave in chunks.chunks(rayon::current_num_threads().max(1)) {
-        let parsed: Vec<Result<Vec<Converted>, RegistryError>> = wave
+        let parsed: Vec<Vec<Converted>> = wave
             .par_iter()
             .map(|&(start, end, before, within)| {
                 let rows_at_most = usize::try_from(within).unwrap_or(0) + 1;
                 parse_chunk(
-                    &text,
+                    text,
                     (start, end),
                     before,
                     rows_at_most,
@@ -533,12 +508,7 @@ pub fn parse_registry_reader_except<R: Read>(
                 )
             })
             .collect();
-        for row in parsed
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()?
-            .into_iter()
-            .flatten()
-        {
+        for row in parsed.into_iter().flatten() {
             errors.extend(row.errors);
             let Some(record) = row.record else { continue };
             if known(&record.id) {
@@ -611,17 +581,47 @@ struct Converted {
     ambiguous: Vec<(bool, ParsedDate)>,
 }
 
-fn header_name(headers: &csv::StringRecord, index: usize) -> String {
+/// The header row of a registry (at most [`MAX_COLUMNS`] columns, each
+/// trimmed), where the rows after it start, and the delimiter.
+fn read_header(text: &[u8]) -> Result<(Row, usize, u8), RegistryError> {
+    let delimiter = sniff_delimiter(&text[..text.len().min(64 * 1024)]);
+    let mut reader = Rows::new(text, delimiter);
+    let mut headers = Row::default();
+    // One column past the limit is kept, so that the row's count is read
+    // (linearly) without keeping what is refused.
+    if !reader.read(&mut headers, MAX_COLUMNS + 1) {
+        return Err(RegistryError::NoHeader);
+    }
+    if headers.fields > MAX_COLUMNS {
+        return Err(RegistryError::TooManyColumns {
+            columns: headers.fields,
+        });
+    }
+    if headers.bad_utf8 {
+        return Err(RegistryError::Csv {
+            line: 1,
+            reason: "not valid UTF-8".into(),
+        });
+    }
+    if headers.has_long() {
+        return Err(RegistryError::Csv {
+            line: 1,
+            reason: format!("a column name is longer than {MAX_CELL_BYTES} bytes"),
+        });
+    }
+    if headers.iter().all(str::is_empty) {
+        return Err(RegistryError::NoHeader);
+    }
+    let body = reader.position().min(text.len());
+    Ok((headers, body, delimiter))
+}
+
+fn header_name(headers: &Row, index: usize) -> String {
     headers.get(index).unwrap_or("").to_string()
 }
 
-fn convert_row(
-    row: &csv::StringRecord,
-    lines_before: u64,
-    layout: &Layout,
-    headers: &csv::StringRecord,
-) -> Converted {
-    let line = lines_before + row.position().map_or(0, csv::Position::line);
+fn convert_row(row: &Row, lines_before: u64, layout: &Layout, headers: &Row) -> Converted {
+    let line = lines_before + row.line;
     let mut out = Converted {
         line,
         record: None,
@@ -629,7 +629,25 @@ fn convert_row(
         evidence: [None, None],
         ambiguous: Vec::new(),
     };
-    let cell = |index: usize| row.get(index).map(str::trim).filter(|v| !v.is_empty());
+    if row.bad_utf8 {
+        // An unreadable row: no record, one error.
+        out.errors.push(RowError {
+            line,
+            column: String::new(),
+            reason: "not valid UTF-8 (decode the file first); row skipped".into(),
+        });
+        return out;
+    }
+    let too_long = format!("longer than {MAX_CELL_BYTES} bytes");
+    if row.is_long(layout.id) {
+        out.errors.push(RowError {
+            line,
+            column: header_name(headers, layout.id),
+            reason: format!("id {too_long}; row skipped"),
+        });
+        return out;
+    }
+    let cell = |index: usize| row.get(index).filter(|v| !v.is_empty());
     let Some(id) = cell(layout.id) else {
         out.errors.push(RowError {
             line,
@@ -642,6 +660,14 @@ fn convert_row(
     record.age_at = layout.constant_age_at;
     let mut full_name = None;
     for (key, index) in &layout.fields {
+        if row.is_long(*index) {
+            out.errors.push(RowError {
+                line,
+                column: header_name(headers, *index),
+                reason: format!("{too_long}; left out"),
+            });
+            continue;
+        }
         let Some(value) = cell(*index) else { continue };
         let mut bad = |reason: &str| {
             out.errors.push(RowError {
@@ -727,20 +753,6 @@ fn parse_age(text: &str) -> Option<u32> {
     (age <= 120).then_some(age)
 }
 
-/// A csv error without the offending bytes.
-fn csv_error_reason(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::Io(io) => io.to_string(),
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".into(),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
-            format!("{len} fields where {expected_len} were expected")
-        }
-        _ => "malformed CSV".into(),
-    }
-}
-
 /// The birth-year span an age on a date allows: born after `age_at` minus
 /// `age + 1` years and no later than `age_at` minus `age` years.
 pub(crate) fn birth_range_from_age(age: u32, at: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
@@ -760,30 +772,6 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    /// The ids read alone are the ids of the records read whole: rows
-    /// without an id, with a bad date, not valid UTF-8, quoted, repeated.
-    #[test]
-    fn ids_alone_are_the_ids_of_the_records() {
-        let map: ColumnMap = "id=№,surname=Прізвище,birth_date=Дата".parse().unwrap();
-        let mut text = "\u{feff}Прізвище;№;Дата\n\
-             Коваль; a1 ;2010-01-02\n\
-             Ткач;;2011-03-04\n\
-             Бондар;a2;not a date\n\
-             \"Лис; Павло\";a3;2012-05-06\n\
-             Жук;a1;2013-01-01\n"
-            .as_bytes()
-            .to_vec();
-        text.extend_from_slice(b"\xff\xfe;a4;2014-01-01\nRud;a5;\n");
-        let (records, _) = parse_registry_reader(text.as_slice(), &map).unwrap();
-        let whole: std::collections::BTreeSet<String> = records.into_iter().map(|r| r.id).collect();
-        let alone = registry_ids(&text, &map).unwrap();
-        assert_eq!(alone, ["a1", "a2", "a3", "a1", "a5"]);
-        assert_eq!(
-            alone.into_iter().collect::<std::collections::BTreeSet<_>>(),
-            whole
-        );
     }
 
     #[test]
@@ -819,6 +807,26 @@ mod tests {
             "id=a,given".parse::<ColumnMap>(),
             Err(MapError::NotKeyValue { .. })
         ));
+    }
+
+    /// A map of 100,000 entries is refused at the limit, and the checks
+    /// before it are linear (this would take minutes if each entry were
+    /// compared with every earlier one).
+    #[test]
+    fn a_map_of_100_000_entries_is_refused() {
+        let mut spec = String::from("id=id");
+        for k in 0..100_000 {
+            spec.push_str(&format!(",extra.e{k}=c"));
+        }
+        assert_eq!(spec.parse::<ColumnMap>(), Err(MapError::TooManyEntries));
+        let mut spec = String::from("id=id");
+        for k in 1..MAX_COLUMNS {
+            spec.push_str(&format!(",extra.e{k}=c"));
+        }
+        assert_eq!(
+            spec.parse::<ColumnMap>().unwrap().columns.len(),
+            MAX_COLUMNS
+        );
     }
 
     #[test]
@@ -944,8 +952,59 @@ mod tests {
     }
 
     #[test]
+    fn line_ends_count_each_terminator_once() {
+        assert_eq!(line_ends(b"a\nb\r\nc\rd\n\ne"), 5);
+        assert_eq!(line_ends(b"\r\r\n\n"), 3);
+        assert_eq!(line_ends(b"no end"), 0);
+    }
+
+    /// A file of more line ends than the limit is refused as a whole,
+    /// before any row is read; one at the limit is read (here, blank lines:
+    /// no record, no error).
+    #[test]
+    fn a_file_of_more_rows_than_the_limit_is_refused() {
+        let mut csv = b"id\n".to_vec();
+        csv.resize(csv.len() + MAX_ROWS + 1, b'\n');
+        let map: ColumnMap = "id=id".parse().unwrap();
+        match parse_registry_bytes(&csv, &map, &|_| false) {
+            Err(e @ RegistryError::TooManyRows { lines }) => {
+                assert_eq!(lines, MAX_ROWS + 1);
+                assert!(e.to_string().contains(&MAX_ROWS.to_string()));
+            }
+            other => panic!("expected too many rows, got {other:?}"),
+        }
+        csv.pop();
+        let (records, errors) = parse_registry_bytes(&csv, &map, &|_| false).unwrap();
+        assert!(records.is_empty() && errors.is_empty());
+    }
+
+    #[test]
     fn age_range() {
         let (lo, hi) = birth_range_from_age(7, d(2023, 6, 1)).unwrap();
         assert_eq!((lo, hi), (d(2015, 6, 2), d(2016, 6, 1)));
+    }
+
+    /// The ids read alone are the ids of the records read whole: rows
+    /// without an id, with a bad date, not valid UTF-8, quoted, repeated.
+    #[test]
+    fn ids_alone_are_the_ids_of_the_records() {
+        let map: ColumnMap = "id=№,surname=Прізвище,birth_date=Дата".parse().unwrap();
+        let mut text = "\u{feff}Прізвище;№;Дата\n\
+             Коваль; a1 ;2010-01-02\n\
+             Ткач;;2011-03-04\n\
+             Бондар;a2;not a date\n\
+             \"Лис; Павло\";a3;2012-05-06\n\
+             Жук;a1;2013-01-01\n"
+            .as_bytes()
+            .to_vec();
+        text.extend_from_slice(b"\xff\xfe;a4;2014-01-01\nRud;a5;\n");
+        let (records, _) = parse_registry_reader(text.as_slice(), &map).unwrap();
+        let whole: std::collections::BTreeSet<String> = records.into_iter().map(|r| r.id).collect();
+        let alone = registry_ids(&text, &map).unwrap();
+        assert_eq!(alone, ["a1", "a2", "a3", "a1", "a5"]);
+        assert_eq!(
+            alone.into_iter().collect::<std::collections::BTreeSet<_>>(),
+            whole
+        );
     }
 }

@@ -315,7 +315,7 @@ pub struct ResolvedKind {
 }
 
 impl ResolvedKind {
-    fn new(entities: Vec<Resolved>) -> ResolvedKind {
+    pub(crate) fn new(entities: Vec<Resolved>) -> ResolvedKind {
         let by_member = entities
             .iter()
             .enumerate()
@@ -370,7 +370,7 @@ fn resolved(project: &Project, kind: EntityKind, scope: &Scope) -> Result<Arc<Re
             )?)))
         }
     };
-    project.derived(key, |store| {
+    project.derived(key, crate::derived::keeps_findings, |store| {
         resolve_in(store, kind, &Scope::limited(store, restricted)).map(ResolvedKind::new)
     })
 }

@@ -669,3 +669,42 @@ fn import_without_a_map_finds_the_columns() {
     let kept = listed.iter().find(|r| r.name == "ua-auto").unwrap();
     assert_eq!(kept.map, auto.info.map);
 }
+
+#[test]
+fn resolved_entities_outlive_writes_that_cannot_change_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, _) = project_with_news(dir.path());
+    let before = entities::resolved_for(&project, &admin(), EntityKind::Person).unwrap();
+    // Registries, their reads and a case: audit entries, but no finding changed.
+    import_registries(&mut project, &admin());
+    registries::review_queue(
+        &mut project,
+        &admin(),
+        "ua",
+        Some("ru"),
+        &LinkOptions::default(),
+        5,
+    )
+    .unwrap();
+    let case = casefile_app::cases::new(&mut project, &admin(), "kept", "").unwrap();
+    let first = before.entities[0].id.clone();
+    casefile_app::cases::add(
+        &mut project,
+        &admin(),
+        &case.id.0.to_string(),
+        &[format!("entity:{first}")],
+    )
+    .unwrap();
+    let kept = entities::resolved_for(&project, &admin(), EntityKind::Person).unwrap();
+    assert!(
+        std::sync::Arc::ptr_eq(&before, &kept),
+        "a registry read or a case edit threw the resolution away"
+    );
+    // A merge changes it: the next read sees the merged entity.
+    let (a, b) = (&before.entities[0], &before.entities[1]);
+    entities::merge(&mut project, &admin(), &a.id, &b.id, "same person").unwrap();
+    let after = entities::resolved_for(&project, &admin(), EntityKind::Person).unwrap();
+    assert!(!std::sync::Arc::ptr_eq(&kept, &after));
+    let merged = after.member_of(&b.id).unwrap();
+    assert!(merged.members.contains(&a.id), "{merged:?}");
+}

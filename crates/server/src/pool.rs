@@ -16,9 +16,17 @@ use crate::error::ApiError;
 use casefile_app::{browse, claims, entities, sources, Actor, AppError, Backends, Project};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::Semaphore;
 
 /// Most projects kept open while idle.
 const MAX_IDLE: usize = 32;
+
+/// Reads that run at once, per core. A read is mostly CPU (a search, a
+/// page of statements); with one thread per waiting request, 32 clients on
+/// two cores share them in slices, and a long search is stretched by every
+/// other one. A few at a time, the rest waiting their turn in order, keeps
+/// the slowest reads close to the typical ones.
+const READS_PER_CORE: usize = 2;
 
 /// Whether an operation may change the project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +41,9 @@ pub struct ProjectPool {
     first: Mutex<Project>,
     idle: Mutex<Vec<Project>>,
     write_gate: Mutex<()>,
+    /// Turns for reads (see [`READS_PER_CORE`]); writes go through
+    /// `write_gate` instead, one at a time.
+    reads: Arc<Semaphore>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -45,10 +56,12 @@ impl ProjectPool {
     pub fn open(dir: PathBuf, backends: Backends) -> Result<ProjectPool, AppError> {
         let first = sources::open_with(&dir, &backends)?;
         let idle = vec![first.sibling()?];
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(ProjectPool {
             first: Mutex::new(first),
             idle: Mutex::new(idle),
             write_gate: Mutex::new(()),
+            reads: Arc::new(Semaphore::new(cores * READS_PER_CORE)),
         })
     }
 
@@ -94,10 +107,25 @@ impl ProjectPool {
         T: Send + 'static,
         F: FnOnce(&mut Project) -> Result<T, ApiError> + Send + 'static,
     {
+        // The turn goes with the work: a client that disconnects drops this
+        // future, not the read already running.
+        let turn = match access {
+            Access::Read => Some(
+                Arc::clone(&self.reads)
+                    .acquire_owned()
+                    .await
+                    .map_err(|_| ApiError::internal())?,
+            ),
+            Access::Write => None,
+        };
         let pool = Arc::clone(self);
-        tokio::task::spawn_blocking(move || pool.run_blocking(access, f))
-            .await
-            .map_err(|_| ApiError::internal())?
+        tokio::task::spawn_blocking(move || {
+            let out = pool.run_blocking(access, f);
+            drop(turn);
+            out
+        })
+        .await
+        .map_err(|_| ApiError::internal())?
     }
 
     /// [`ProjectPool::run`] on the current thread.

@@ -6,7 +6,7 @@
 //! report written). Each predicate is true of an audit entry whose write
 //! cannot change the value; anything not named here makes it again.
 
-use casefile_core::{AuditRecord, EntityKind};
+use casefile_core::{property, AuditRecord, EntityKind};
 
 /// Prefixes of the actions that write nothing a source's findings are made
 /// of: registries, their reads, linkage and review decisions (statements
@@ -42,6 +42,32 @@ fn child_entity(record: &AuditRecord) -> bool {
 /// claims as they were.
 pub(crate) fn keeps_findings(record: &AuditRecord) -> bool {
     outside_findings(record) || child_entity(record)
+}
+
+/// A human judgement on entities (a merge or a split) and the statement
+/// that records it: they regroup the machine's clusters without changing
+/// them.
+fn judgement(record: &AuditRecord) -> bool {
+    match record.action.as_str() {
+        "entity.merge" | "entity.split" => true,
+        "statement.add" => {
+            serde_json::from_str::<serde_json::Value>(&record.detail).is_ok_and(|detail| {
+                detail["properties"].as_array().is_some_and(|properties| {
+                    !properties.is_empty()
+                        && properties
+                            .iter()
+                            .all(|p| p == property::SAME_AS || p == property::SPLIT_OFF)
+                })
+            })
+        }
+        _ => false,
+    }
+}
+
+/// Entries that leave the machine's clusters of entities (resolution before
+/// human judgements) as they were.
+pub(crate) fn keeps_machine_clusters(record: &AuditRecord) -> bool {
+    keeps_findings(record) || judgement(record)
 }
 
 /// Entries that leave the overview's counts (sources by language and kind,
@@ -89,6 +115,28 @@ mod tests {
             r#"{"kind":"Person"}"#
         )));
         assert!(!keeps_findings(&record("entity.create", "not json")));
+    }
+
+    #[test]
+    fn judgements_keep_the_machine_clusters_and_nothing_else() {
+        for judgement in [
+            record("entity.merge", "{}"),
+            record("entity.split", "{}"),
+            record("statement.add", r#"{"count":1,"properties":["sameAs"]}"#),
+            record("statement.add", r#"{"count":1,"properties":["splitOff"]}"#),
+        ] {
+            assert!(keeps_machine_clusters(&judgement), "{judgement:?}");
+            assert!(!keeps_findings(&judgement), "{judgement:?}");
+        }
+        for finding in [
+            r#"{"count":2,"properties":["sameAs","alias"]}"#,
+            r#"{"count":0,"properties":[]}"#,
+            "not json",
+        ] {
+            assert!(!keeps_machine_clusters(&record("statement.add", finding)));
+        }
+        assert!(!keeps_machine_clusters(&record("source.ingest", "{}")));
+        assert!(keeps_machine_clusters(&record("registry.read", "{}")));
     }
 
     #[test]

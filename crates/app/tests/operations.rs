@@ -707,4 +707,11 @@ fn resolved_entities_outlive_writes_that_cannot_change_them() {
     assert!(!std::sync::Arc::ptr_eq(&kept, &after));
     let merged = after.member_of(&b.id).unwrap();
     assert!(merged.members.contains(&a.id), "{merged:?}");
+    // Kept machine clusters with the judgement on top: what a resolution
+    // from scratch gives.
+    let fresh = entities::resolve(project.store(), EntityKind::Person).unwrap();
+    assert_eq!(
+        serde_json::to_value(&after.entities).unwrap(),
+        serde_json::to_value(&fresh).unwrap()
+    );
 }

@@ -59,12 +59,16 @@ struct Counts {
 /// made once per state of the database and shared until the next write
 /// ([`Project::derived`]).
 fn counts(project: &Project) -> Result<std::sync::Arc<Counts>> {
-    project.derived("overview.counts", |store| -> Result<Counts> {
-        Ok(Counts {
-            sources: store.source_counts()?,
-            statuses: store.statement_status_counts()?,
-        })
-    })
+    project.derived(
+        "overview.counts",
+        crate::derived::keeps_counts,
+        |store| -> Result<Counts> {
+            Ok(Counts {
+                sources: store.source_counts()?,
+                statuses: store.statement_status_counts()?,
+            })
+        },
+    )
 }
 
 /// Counts the overview's figures ahead of the first request that shows

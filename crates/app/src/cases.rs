@@ -9,7 +9,7 @@
 //! number and a source prefix), the operation refuses and asks for
 //! `source:`, `entity:` or `statement:` in front.
 
-use crate::entities::{resolve, RESOLVED_KINDS};
+use crate::entities::{resolve, ResolvedKind, RESOLVED_KINDS};
 use crate::registries::{child_record_entity, load, parse_child_entity};
 use crate::{Actor, AppError, Permission, Protected, Result, Scope};
 use casefile_core::is_sensitive;
@@ -19,6 +19,7 @@ use casefile_core::{
 use casefile_store::{Project, Store, StoreError};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Creates a case; names are unique.
 pub fn new(project: &mut Project, actor: &Actor, name: &str, description: &str) -> Result<Case> {
@@ -303,10 +304,14 @@ pub struct CaseStatement {
     pub status: Status,
 }
 
-/// A case with its items resolved.
+/// A case with its items resolved (a page of them: see [`show_page`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseView {
     pub case: Case,
+    /// How many items of each kind the case holds, on every page.
+    pub totals: ItemTotals,
+    /// Position of the page's first item among the case's items.
+    pub offset: usize,
     pub sources: Vec<CaseSource>,
     pub entities: Vec<CaseEntity>,
     pub statements: Vec<CaseStatement>,
@@ -315,23 +320,60 @@ pub struct CaseView {
     pub withheld: usize,
 }
 
+/// How many sources, entities and statements a case holds (before any is
+/// withheld from a role).
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct ItemTotals {
+    pub items: usize,
+    pub sources: usize,
+    pub entities: usize,
+    pub statements: usize,
+}
+
 /// The case with its sources (titles and hashes), entities (names) and
 /// statements (quotes), as much of it as the actor's [`Scope`] allows.
 pub fn show(project: &Project, actor: &Actor, case: &str) -> Result<CaseView> {
+    show_page(project, actor, case, 0, usize::MAX)
+}
+
+/// [`show`] for at most `limit` of the case's items from position
+/// `offset` on (in the order they were added): a case can gather
+/// thousands, and a page reads each of its items from the database.
+/// `withheld` counts the withheld items of this page.
+pub fn show_page(
+    project: &Project,
+    actor: &Actor,
+    case: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<CaseView> {
     actor.require(Permission::ReadFindings)?;
     let store = project.store();
     let case = find(store, case)?;
     let items = store.case_items(case.id)?;
+    let mut totals = ItemTotals {
+        items: items.len(),
+        ..ItemTotals::default()
+    };
+    for item in &items {
+        match item {
+            CaseItem::Source(_) => totals.sources += 1,
+            CaseItem::Entity(_) => totals.entities += 1,
+            CaseItem::Statement(_) => totals.statements += 1,
+        }
+    }
     let scope = Scope::of(actor, store);
     let mut view = CaseView {
         case,
+        totals,
+        offset,
         sources: Vec::new(),
         entities: Vec::new(),
         statements: Vec::new(),
         withheld: 0,
     };
     let mut groups = EntityGroups::default();
-    for item in items {
+    for item in items.into_iter().skip(offset).take(limit) {
         match item {
             CaseItem::Source(id) => {
                 let s = store.source(&id.0)?;
@@ -388,67 +430,61 @@ pub fn show(project: &Project, actor: &Actor, case: &str) -> Result<CaseView> {
 /// a case names one of its entities.
 #[derive(Default)]
 pub(crate) struct EntityGroups {
-    /// Member id → (display name, members), per resolved kind.
-    by_member: HashMap<EntityId, (String, Vec<EntityId>)>,
-    resolved: Vec<EntityKind>,
+    resolved: HashMap<EntityKind, Arc<ResolvedKind>>,
 }
 
 impl EntityGroups {
     /// [`EntityGroups::entity`] from the entities as `actor` sees them,
-    /// through the project's cache of resolved entities (a page reads a
-    /// case often; resolution is a pass over every statement of a kind).
+    /// through the project's shared resolution (a page reads a case often;
+    /// resolution is a pass over every statement of a kind, made once per
+    /// state of the database).
     pub(crate) fn entity_for(
         &mut self,
         project: &Project,
         actor: &Actor,
         id: &EntityId,
     ) -> Result<CaseEntity> {
-        let store = project.store();
-        let Some(stored) = store.entity(id)? else {
-            return Err(AppError::NotFound(format!("entity {id} is gone")));
-        };
-        if RESOLVED_KINDS.contains(&stored.kind) && !self.resolved.contains(&stored.kind) {
-            self.resolved.push(stored.kind);
-            for group in crate::entities::entities(project, actor, Some(stored.kind))? {
-                let members: Vec<EntityId> = group.members.iter().cloned().map(EntityId).collect();
-                for m in &members {
-                    self.by_member
-                        .insert(m.clone(), (group.name.clone(), members.clone()));
-                }
-            }
+        let stored = stored_entity(project.store(), id)?;
+        if RESOLVED_KINDS.contains(&stored.kind) && !self.resolved.contains_key(&stored.kind) {
+            let kind = crate::entities::resolved_for(project, actor, stored.kind)?;
+            self.resolved.insert(stored.kind, kind);
         }
-        self.named(id, stored.kind, &stored.caption)
+        Ok(self.named(id, stored.kind, &stored.caption))
     }
 
-    fn named(&self, id: &EntityId, kind: EntityKind, caption: &str) -> Result<CaseEntity> {
-        let (name, members) = self
-            .by_member
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| (caption.to_string(), vec![id.clone()]));
-        Ok(CaseEntity {
+    fn named(&self, id: &EntityId, kind: EntityKind, caption: &str) -> CaseEntity {
+        let group = self
+            .resolved
+            .get(&kind)
+            .and_then(|resolved| resolved.member_of(&id.0).ok());
+        let (name, members) = match group {
+            Some(group) => (
+                group.name.clone(),
+                group.members.iter().cloned().map(EntityId).collect(),
+            ),
+            None => (caption.to_string(), vec![id.clone()]),
+        };
+        CaseEntity {
             id: id.clone(),
             kind,
             name,
             members,
-        })
+        }
     }
 
     /// The entity `id` with its name and the source-local entities it gathers.
     pub(crate) fn entity(&mut self, store: &dyn Store, id: &EntityId) -> Result<CaseEntity> {
-        let Some(stored) = store.entity(id)? else {
-            return Err(AppError::NotFound(format!("entity {id} is gone")));
-        };
-        if RESOLVED_KINDS.contains(&stored.kind) && !self.resolved.contains(&stored.kind) {
-            self.resolved.push(stored.kind);
-            for group in resolve(store, stored.kind)? {
-                let members: Vec<EntityId> = group.members.iter().cloned().map(EntityId).collect();
-                for m in &members {
-                    self.by_member
-                        .insert(m.clone(), (group.name.clone(), members.clone()));
-                }
-            }
+        let stored = stored_entity(store, id)?;
+        if RESOLVED_KINDS.contains(&stored.kind) && !self.resolved.contains_key(&stored.kind) {
+            let kind = ResolvedKind::new(resolve(store, stored.kind)?);
+            self.resolved.insert(stored.kind, Arc::new(kind));
         }
-        self.named(id, stored.kind, &stored.caption)
+        Ok(self.named(id, stored.kind, &stored.caption))
     }
+}
+
+fn stored_entity(store: &dyn Store, id: &EntityId) -> Result<casefile_core::Entity> {
+    store
+        .entity(id)?
+        .ok_or_else(|| AppError::NotFound(format!("entity {id} is gone")))
 }

@@ -66,7 +66,7 @@ fn grouped(project: &Project, actor: &Actor, kind: &str) -> Result<Arc<Vec<Claim
     } else {
         "claims.child-count"
     };
-    project.derived(key, |store| {
+    project.derived(key, crate::derived::keeps_findings, |store| {
         child_count_rows_in(store, &Scope::limited(store, restricted))
     })
 }

@@ -189,66 +189,113 @@ pub fn resolve(store: &dyn Store, kind: EntityKind) -> Result<Vec<Resolved>> {
 
 /// [`resolve`] from only what `scope` may see.
 fn resolve_in(store: &dyn Store, kind: EntityKind, scope: &Scope) -> Result<Vec<Resolved>> {
-    let locals = load_locals(store, kind, scope)?;
-    let clusters = apply_judgements(machine_clusters(kind, &locals), &judgements(store, scope)?);
-    let captions: HashMap<&str, &str> = locals
-        .entities
-        .iter()
-        .map(|e| (e.id.0.as_str(), e.caption.as_str()))
-        .collect();
-    let mut out = Vec::new();
-    for members in clusters {
-        let mut names: BTreeMap<String, usize> = BTreeMap::new();
-        let mut variants = BTreeSet::new();
-        let mut roles = BTreeSet::new();
-        let mut sources = BTreeSet::new();
-        let mut mentions = 0;
-        for m in &members {
-            let Some(caption) = captions.get(m.as_str()) else {
-                continue;
-            };
-            variants.insert(caption.to_string());
+    Ok(MachineLayer::read(store, kind, scope)?.resolve(&judgements(store, scope)?))
+}
+
+/// What resolution reads of one source-local entity: enough to name and
+/// describe the entity it joins, so that the statements themselves need not
+/// be kept.
+struct LocalSummary {
+    caption: String,
+    mentions: usize,
+    /// Aliases and acronyms.
+    variants: Vec<String>,
+    roles: Vec<String>,
+    sources: BTreeSet<SourceId>,
+}
+
+/// Resolution across sources before human judgements: the machine's
+/// clusters of source-local entities, and what each entity contributes.
+/// Judgements (merge, split) only regroup these clusters, so this layer is
+/// kept across them (see [`resolved`]) and a merge costs no new pass over
+/// the statements.
+struct MachineLayer {
+    kind: EntityKind,
+    clusters: Vec<Vec<String>>,
+    locals: HashMap<String, LocalSummary>,
+}
+
+impl MachineLayer {
+    fn read(store: &dyn Store, kind: EntityKind, scope: &Scope) -> Result<MachineLayer> {
+        let locals = load_locals(store, kind, scope)?;
+        let clusters = machine_clusters(kind, &locals);
+        let mut summaries = HashMap::with_capacity(locals.entities.len());
+        for e in &locals.entities {
             let statements = locals
                 .statements
-                .get(&EntityId(m.clone()))
+                .get(&e.id)
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            let count = statements.iter().filter(|s| s.property == MENTION).count();
-            *names.entry(caption.to_string()).or_default() += count.max(1);
-            mentions += count;
+            let mut summary = LocalSummary {
+                caption: e.caption.clone(),
+                mentions: 0,
+                variants: Vec::new(),
+                roles: Vec::new(),
+                sources: BTreeSet::new(),
+            };
             for s in statements {
-                let p = s.property.as_str();
-                if p == ALIAS || p == ACRONYM {
-                    variants.insert(s.value.clone());
-                } else if p == ROLE {
-                    roles.insert(s.value.clone());
+                match s.property.as_str() {
+                    MENTION => summary.mentions += 1,
+                    ALIAS | ACRONYM => summary.variants.push(s.value.clone()),
+                    ROLE => summary.roles.push(s.value.clone()),
+                    _ => {}
                 }
                 if let Some(source) = &s.source {
-                    sources.insert(source.clone());
+                    summary.sources.insert(source.clone());
                 }
             }
+            summaries.insert(e.id.0.clone(), summary);
         }
-        // The display name: the fullest spelling among the most mentioned.
-        let Some(name) = names
-            .iter()
-            .max_by_key(|(n, c)| (n.split_whitespace().count().min(3), **c, n.len()))
-            .map(|(n, _)| n.clone())
-        else {
-            continue;
-        };
-        out.push(Resolved {
-            id: members[0].clone(),
+        Ok(MachineLayer {
             kind,
-            name,
-            variants: variants.into_iter().collect(),
-            roles: roles.into_iter().collect(),
-            mentions,
-            sources: sources.into_iter().collect(),
-            members,
-        });
+            clusters,
+            locals: summaries,
+        })
     }
-    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
-    Ok(out)
+
+    /// The entities once `judgements` are applied, the most mentioned first.
+    fn resolve(&self, judgements: &[Judgement]) -> Vec<Resolved> {
+        let clusters = apply_judgements(self.clusters.clone(), judgements);
+        let mut out = Vec::new();
+        for members in clusters {
+            let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+            let mut variants = BTreeSet::new();
+            let mut roles = BTreeSet::new();
+            let mut sources = BTreeSet::new();
+            let mut mentions = 0;
+            for m in &members {
+                let Some(local) = self.locals.get(m.as_str()) else {
+                    continue;
+                };
+                variants.insert(local.caption.as_str());
+                *names.entry(local.caption.as_str()).or_default() += local.mentions.max(1);
+                mentions += local.mentions;
+                variants.extend(local.variants.iter().map(String::as_str));
+                roles.extend(local.roles.iter().map(String::as_str));
+                sources.extend(local.sources.iter());
+            }
+            // The display name: the fullest spelling among the most mentioned.
+            let Some(name) = names
+                .iter()
+                .max_by_key(|(n, c)| (n.split_whitespace().count().min(3), **c, n.len()))
+                .map(|(n, _)| n.to_string())
+            else {
+                continue;
+            };
+            out.push(Resolved {
+                id: members[0].clone(),
+                kind: self.kind,
+                name,
+                variants: variants.into_iter().map(str::to_string).collect(),
+                roles: roles.into_iter().map(str::to_string).collect(),
+                mentions,
+                sources: sources.into_iter().cloned().collect(),
+                members,
+            });
+        }
+        out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+        out
+    }
 }
 
 /// The kinds of entity that resolve across sources.
@@ -315,7 +362,7 @@ pub struct ResolvedKind {
 }
 
 impl ResolvedKind {
-    fn new(entities: Vec<Resolved>) -> ResolvedKind {
+    pub(crate) fn new(entities: Vec<Resolved>) -> ResolvedKind {
         let by_member = entities
             .iter()
             .enumerate()
@@ -351,27 +398,46 @@ impl ResolvedKind {
 /// Every entity of `kind` as `scope` may see it. Resolution across sources
 /// is a pass over every statement of the kind, so its result is made once
 /// per state of the database and shared by every request until the next
-/// write ([`Project::derived`]): one for those who see everything, one for
-/// the restricted scope (viewers), which depends on the database alone too.
+/// write that can change it ([`Project::derived`]): one for those who see
+/// everything, one for the restricted scope (viewers), which depends on the
+/// database alone too. The machine's layer under it ([`MachineLayer`])
+/// outlives merges and splits as well.
 fn resolved(project: &Project, kind: EntityKind, scope: &Scope) -> Result<Arc<ResolvedKind>> {
     let restricted = !scope.is_everything();
-    let key = match (kind, restricted) {
-        (EntityKind::Person, false) => "entities.person",
-        (EntityKind::Organization, false) => "entities.organization",
-        (EntityKind::Place, false) => "entities.place",
-        (EntityKind::Person, true) => "entities.person.restricted",
-        (EntityKind::Organization, true) => "entities.organization.restricted",
-        (EntityKind::Place, true) => "entities.place.restricted",
-        _ => {
-            return Ok(Arc::new(ResolvedKind::new(resolve_in(
-                project.store(),
-                kind,
-                scope,
-            )?)))
-        }
+    let Some((key, machine_key)) = cache_keys(kind, restricted) else {
+        return Ok(Arc::new(ResolvedKind::new(resolve_in(
+            project.store(),
+            kind,
+            scope,
+        )?)));
     };
-    project.derived(key, |store| {
-        resolve_in(store, kind, &Scope::limited(store, restricted)).map(ResolvedKind::new)
+    project.derived(key, crate::derived::keeps_findings, |store| {
+        let machine = project.derived(
+            machine_key,
+            crate::derived::keeps_machine_clusters,
+            |store| MachineLayer::read(store, kind, &Scope::limited(store, restricted)),
+        )?;
+        let scope = Scope::limited(store, restricted);
+        Ok(ResolvedKind::new(
+            machine.resolve(&judgements(store, &scope)?),
+        ))
+    })
+}
+
+/// The names under which [`Project::derived`] keeps the entities of `kind`
+/// and their machine layer, for everyone or for the restricted scope.
+fn cache_keys(kind: EntityKind, restricted: bool) -> Option<(&'static str, &'static str)> {
+    Some(match (kind, restricted) {
+        (EntityKind::Person, false) => ("entities.person", "machine.person"),
+        (EntityKind::Organization, false) => ("entities.organization", "machine.organization"),
+        (EntityKind::Place, false) => ("entities.place", "machine.place"),
+        (EntityKind::Person, true) => ("entities.person.restricted", "machine.person.restricted"),
+        (EntityKind::Organization, true) => (
+            "entities.organization.restricted",
+            "machine.organization.restricted",
+        ),
+        (EntityKind::Place, true) => ("entities.place.restricted", "machine.place.restricted"),
+        _ => return None,
     })
 }
 
@@ -448,6 +514,16 @@ pub fn entity_page(
     let scope = Scope::of(actor, store);
     let found = find(project, id, &scope)?;
     let members: Vec<EntityId> = found.members.iter().cloned().map(EntityId).collect();
+    if scope.is_everything() {
+        // The page is read alone.
+        let (statements, total) = store.statements_about_page(&members, offset, limit)?;
+        return Ok(EntityPage {
+            entity: found,
+            statements,
+            statements_total: usize::try_from(total).unwrap_or(usize::MAX),
+            offset,
+        });
+    }
     let mut statements = Vec::new();
     // One query for every member (a much-mentioned person has hundreds).
     for s in store.statements_about(&members)? {

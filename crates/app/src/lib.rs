@@ -52,6 +52,7 @@ pub mod capture;
 pub mod cases;
 pub mod claims;
 pub mod demo;
+mod derived;
 pub mod entities;
 mod error;
 pub mod estimate;

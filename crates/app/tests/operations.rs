@@ -788,4 +788,49 @@ fn a_registry_file_that_never_ends_is_read_only_to_the_limit() {
         "{err:?}"
     );
     assert!(registries::list(&project, &admin()).unwrap().is_empty());
+
+#[test]
+fn resolved_entities_outlive_writes_that_cannot_change_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, _) = project_with_news(dir.path());
+    let before = entities::resolved_for(&project, &admin(), EntityKind::Person).unwrap();
+    // Registries, their reads and a case: audit entries, but no finding changed.
+    import_registries(&mut project, &admin());
+    registries::review_queue(
+        &mut project,
+        &admin(),
+        "ua",
+        Some("ru"),
+        &LinkOptions::default(),
+        5,
+    )
+    .unwrap();
+    let case = casefile_app::cases::new(&mut project, &admin(), "kept", "").unwrap();
+    let first = before.entities[0].id.clone();
+    casefile_app::cases::add(
+        &mut project,
+        &admin(),
+        &case.id.0.to_string(),
+        &[format!("entity:{first}")],
+    )
+    .unwrap();
+    let kept = entities::resolved_for(&project, &admin(), EntityKind::Person).unwrap();
+    assert!(
+        std::sync::Arc::ptr_eq(&before, &kept),
+        "a registry read or a case edit threw the resolution away"
+    );
+    // A merge changes it: the next read sees the merged entity.
+    let (a, b) = (&before.entities[0], &before.entities[1]);
+    entities::merge(&mut project, &admin(), &a.id, &b.id, "same person").unwrap();
+    let after = entities::resolved_for(&project, &admin(), EntityKind::Person).unwrap();
+    assert!(!std::sync::Arc::ptr_eq(&kept, &after));
+    let merged = after.member_of(&b.id).unwrap();
+    assert!(merged.members.contains(&a.id), "{merged:?}");
+    // Kept machine clusters with the judgement on top: what a resolution
+    // from scratch gives.
+    let fresh = entities::resolve(project.store(), EntityKind::Person).unwrap();
+    assert_eq!(
+        serde_json::to_value(&after.entities).unwrap(),
+        serde_json::to_value(&fresh).unwrap()
+    );
 }

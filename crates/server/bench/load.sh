@@ -4,7 +4,10 @@
 # embedded (SQLite + blob folder) and on PostgreSQL, each read for DURATION
 # seconds with CONNECTIONS connections:
 #   - source reads   GET /api/sources/{id}        (a different id per request)
-#   - entity pages   GET /api/entities/{id}
+#   - entity pages   GET /api/entities/{id}?limit=50   (the entity with its first
+#                    50 statements, as the web page shows it)
+#   - whole entities GET /api/entities/{id}            (every statement: the most
+#                    mentioned persons have ~1,000, 280 KB of JSON)
 #   - search         GET /api/search?q=…          (top 10 with snippets; varied words)
 # and prints requests/s, p50 and p99 per backend side by side, with the load
 # average of the machine (other work on it lowers every figure).
@@ -147,7 +150,8 @@ for name in $backends; do
     > "$work/sources-$name.txt"
   curl -fsS -H "$auth" "$base/api/entities?kind=person" \
     | python3 -c 'import json,sys; [print("/api/entities/"+e["id"]) for e in json.load(sys.stdin)[:500]]' \
-    > "$work/entities-$name.txt"
+    > "$work/whole-$name.txt"
+  sed 's/$/?limit=50/' "$work/whole-$name.txt" > "$work/entities-$name.txt"
   python3 - "$work/search-$name.txt" <<'PY'
 import random, sys
 words = ["children", "deportation", "camp", "Belarus", "ombudsman", "transfer", "діти",
@@ -160,7 +164,7 @@ with open(sys.argv[1], "w") as f:
 PY
   # A first pass warms the caches (and the search index catch-up).
   head -n 20 "$work/search-$name.txt" | while read -r p; do curl -fsS -o /dev/null -H "$auth" "$base$p"; done
-  for kind in sources entities search; do
+  for kind in sources entities whole search; do
     [ -s "$work/$kind-$name.txt" ] || { result[$name,$kind]="- - -"; continue; }
     result[$name,$kind]="$(measure "$base" "$token" "$work/$kind-$name.txt")"
   done
@@ -172,7 +176,7 @@ echo "casefile serve, $sources + $extracted generated sources, wrk -t$threads -c
 printf '%-10s' "endpoint"
 for name in $backends; do printf ' | %-28s' "$name: req/s  p50 ms  p99 ms"; done
 echo
-for kind in sources entities search; do
+for kind in sources entities whole search; do
   printf '%-10s' "$kind"
   for name in $backends; do
     read -r rps p50 p99 <<< "${result[$name,$kind]}"

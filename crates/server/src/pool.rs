@@ -5,8 +5,8 @@
 //! sibling of the first when none is idle, and put back afterwards. The
 //! siblings share the open search index and the values derived from the
 //! whole database (entities resolved across sources), so each is made once
-//! for every request; the pool makes them as it opens, in the background,
-//! so that no request waits for them. SQLite in WAL mode lets the
+//! for every request; the pool makes them as it opens and after every
+//! write, in the background, so that no request waits for them. SQLite in WAL mode lets the
 //! connections read side by side; writes go through one gate, because the
 //! search index allows one writer at a time and the application layer's
 //! writes read before they write.
@@ -16,9 +16,17 @@ use crate::error::ApiError;
 use casefile_app::{browse, claims, entities, sources, Actor, AppError, Backends, Project};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::Semaphore;
 
 /// Most projects kept open while idle.
 const MAX_IDLE: usize = 32;
+
+/// Reads that run at once, per core. A read is mostly CPU (a search, a
+/// page of statements); with one thread per waiting request, 32 clients on
+/// two cores share them in slices, and a long search is stretched by every
+/// other one. A few at a time, the rest waiting their turn in order, keeps
+/// the slowest reads close to the typical ones.
+const READS_PER_CORE: usize = 2;
 
 /// Whether an operation may change the project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +41,18 @@ pub struct ProjectPool {
     first: Mutex<Project>,
     idle: Mutex<Vec<Project>>,
     write_gate: Mutex<()>,
+    /// Turns for reads (see [`READS_PER_CORE`]); writes go through
+    /// `write_gate` instead, one at a time.
+    reads: Arc<Semaphore>,
+    warming: Mutex<Warming>,
+}
+
+/// Whether [`ProjectPool::warm`] is running, and whether a write came
+/// since it started.
+#[derive(Default)]
+struct Warming {
+    running: bool,
+    again: bool,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -45,20 +65,35 @@ impl ProjectPool {
     pub fn open(dir: PathBuf, backends: Backends) -> Result<ProjectPool, AppError> {
         let first = sources::open_with(&dir, &backends)?;
         let idle = vec![first.sibling()?];
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(ProjectPool {
             first: Mutex::new(first),
             idle: Mutex::new(idle),
             write_gate: Mutex::new(()),
+            reads: Arc::new(Semaphore::new(cores * READS_PER_CORE)),
+            warming: Mutex::default(),
         })
     }
 
     /// Brings the search index up to date, resolves the entities, groups
-    /// the claims and counts the overview's figures, on a
-    /// thread of its own: requests that need them meanwhile wait for this
-    /// one computation rather than start their own.
+    /// the claims and counts the overview's figures, on a thread of its
+    /// own: requests that need them meanwhile wait for this one computation
+    /// rather than start their own. Called at start and after every write,
+    /// so that the write, not the next reader, pays for what it changed
+    /// (after an ingest, resolving the entities again takes a second on a
+    /// large project; after a case edit, nothing needs making). Calls while
+    /// one runs are folded into one more round after it.
     pub fn warm(self: &Arc<Self>) {
+        {
+            let mut warming = lock(&self.warming);
+            if warming.running {
+                warming.again = true;
+                return;
+            }
+            warming.running = true;
+        }
         let pool = Arc::clone(self);
-        std::thread::spawn(move || {
+        std::thread::spawn(move || loop {
             let warmed = pool.run_blocking(Access::Read, |project| {
                 sources::warm(project)?;
                 entities::warm(project)?;
@@ -69,6 +104,11 @@ impl ProjectPool {
             if let Err(e) = warmed {
                 // The requests that need them will make them (and report).
                 eprintln!("casefile serve: warming up: {}", e.message);
+            }
+            let mut warming = lock(&pool.warming);
+            if !std::mem::take(&mut warming.again) {
+                warming.running = false;
+                return;
             }
         });
     }
@@ -94,14 +134,30 @@ impl ProjectPool {
         T: Send + 'static,
         F: FnOnce(&mut Project) -> Result<T, ApiError> + Send + 'static,
     {
+        // The turn goes with the work: a client that disconnects drops this
+        // future, not the read already running.
+        let turn = match access {
+            Access::Read => Some(
+                Arc::clone(&self.reads)
+                    .acquire_owned()
+                    .await
+                    .map_err(|_| ApiError::internal())?,
+            ),
+            Access::Write => None,
+        };
         let pool = Arc::clone(self);
-        tokio::task::spawn_blocking(move || pool.run_blocking(access, f))
-            .await
-            .map_err(|_| ApiError::internal())?
+        tokio::task::spawn_blocking(move || {
+            let out = pool.run_blocking(access, f);
+            drop(turn);
+            out
+        })
+        .await
+        .map_err(|_| ApiError::internal())?
     }
 
-    /// [`ProjectPool::run`] on the current thread.
-    pub fn run_blocking<T, F>(&self, access: Access, f: F) -> Result<T, ApiError>
+    /// [`ProjectPool::run`] on the current thread. After a write, what the
+    /// write may have changed is made again in the background ([`ProjectPool::warm`]).
+    pub fn run_blocking<T, F>(self: &Arc<Self>, access: Access, f: F) -> Result<T, ApiError>
     where
         F: FnOnce(&mut Project) -> Result<T, ApiError>,
     {
@@ -111,6 +167,9 @@ impl ProjectPool {
             f(&mut project)
         };
         self.checkin(project);
+        if access == Access::Write {
+            self.warm();
+        }
         out
     }
 

@@ -7,8 +7,9 @@ use crate::records::audit_record;
 use crate::s3::{S3Blobs, S3Options};
 use crate::search::{HitFilter, HitPage, SearchHit, SearchIndex, SearchQuery};
 use crate::sqlite::SqliteStore;
-use crate::store::Store;
+use crate::store::{AuditQuery, Store};
 use crate::{Result, StoreError};
+use casefile_core::AuditRecord;
 use serde::{Deserialize, Serialize};
 use std::any::Any;
 use std::collections::HashMap;
@@ -21,6 +22,9 @@ pub const CONFIG_FILE: &str = "casefile.toml";
 const DB_FILE: &str = "casefile.db";
 const BLOB_DIR: &str = "blobs";
 const INDEX_DIR: &str = "index";
+/// Most audit entries [`Project::derived`] reads to decide that a value made
+/// before them still holds; after more, the value is made again.
+pub const DERIVED_LOOK_BACK: u64 = 256;
 /// Version of the directory layout; bumped on incompatible changes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -438,9 +442,18 @@ impl Project {
     /// sources); `make` must depend on the database alone. Shared with the
     /// project's siblings; while one of them makes the value the others
     /// asking for it wait and then take it.
+    ///
+    /// `kept_by` tells the audit entries whose writes cannot change the
+    /// value: when every entry written since the value was made is one of
+    /// them, the value is kept rather than made again. On a team server a
+    /// tracer's read of a registry or a case edit is written to the log
+    /// every few seconds; without this, each would throw away the entities
+    /// resolved across every source. Any other action, or more entries than
+    /// [`DERIVED_LOOK_BACK`], makes the value again.
     pub fn derived<T, E>(
         &self,
         key: &'static str,
+        kept_by: fn(&AuditRecord) -> bool,
         make: impl FnOnce(&dyn Store) -> std::result::Result<T, E>,
     ) -> std::result::Result<Arc<T>, E>
     where
@@ -452,9 +465,11 @@ impl Project {
         let mut slot = lock(&slot);
         // A value made at this head or later (while we waited) will do: a
         // later one holds every write up to this head too.
-        if let Some((at, value)) = slot.as_ref() {
-            if *at >= head {
+        if let Some((at, value)) = slot.as_mut() {
+            let current = *at >= head || self.only_actions_since(*at, head, kept_by)?;
+            if current {
                 if let Ok(value) = Arc::clone(value).downcast::<T>() {
+                    *at = head.max(*at);
                     return Ok(value);
                 }
             }
@@ -462,6 +477,29 @@ impl Project {
         let value = Arc::new(make(self.store.as_ref())?);
         *slot = Some((head, value.clone() as Arc<dyn Any + Send + Sync>));
         Ok(value)
+    }
+
+    /// True when `kept_by` holds for every audit entry after position `at`
+    /// up to `head` (see [`Project::derived`]).
+    fn only_actions_since(
+        &self,
+        at: u64,
+        head: u64,
+        kept_by: fn(&AuditRecord) -> bool,
+    ) -> Result<bool> {
+        let since = head - at;
+        if since > DERIVED_LOOK_BACK {
+            return Ok(false);
+        }
+        let entries = self.store.audit_page(&AuditQuery {
+            before: Some(head + 1),
+            limit: since as usize,
+            ..AuditQuery::default()
+        })?;
+        // Positions are consecutive; anything else (a log being rewritten
+        // under us) is not trusted to be harmless.
+        Ok(entries.len() as u64 == since
+            && entries.iter().all(|e| e.seq > at && kept_by(&e.record)))
     }
 
     /// Full-text search with the index kept open (and shared with the
@@ -550,5 +588,58 @@ impl Project {
     /// Path of the database file (for diagnostics and tests).
     pub fn database_path(&self) -> PathBuf {
         self.root.join(DB_FILE)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn reads_only(record: &AuditRecord) -> bool {
+        record.action == "registry.read"
+    }
+
+    /// How many times `make` ran when the value is asked for once.
+    fn ask(project: &Project, made: &AtomicUsize) -> usize {
+        let value = project
+            .derived("test.value", reads_only, |_| -> Result<usize> {
+                Ok(made.fetch_add(1, Ordering::SeqCst) + 1)
+            })
+            .unwrap_or_else(|e| panic!("derived: {e}"));
+        *value
+    }
+
+    fn log(project: &mut Project, action: &str, times: usize) {
+        for _ in 0..times {
+            project
+                .store_mut()
+                .append_audit(audit_record("t", action, vec![], "{}".into()))
+                .unwrap_or_else(|e| panic!("append {action}: {e}"));
+        }
+    }
+
+    #[test]
+    fn a_derived_value_outlives_the_writes_that_cannot_change_it_and_no_other() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let mut project = Project::init(dir.path(), "t").unwrap_or_else(|e| panic!("init: {e}"));
+        let made = AtomicUsize::new(0);
+        assert_eq!(ask(&project, &made), 1);
+        assert_eq!(ask(&project, &made), 1, "an unchanged head keeps the value");
+        log(&mut project, "registry.read", 3);
+        assert_eq!(ask(&project, &made), 1, "reads alone keep it");
+        log(&mut project, "registry.read", 1);
+        log(&mut project, "source.ingest", 1);
+        assert_eq!(ask(&project, &made), 2, "any other write makes it again");
+        let many = usize::try_from(DERIVED_LOOK_BACK).unwrap_or(usize::MAX) + 1;
+        log(&mut project, "registry.read", many);
+        assert_eq!(
+            ask(&project, &made),
+            3,
+            "more than the look-back makes it again"
+        );
+        let sibling = project.sibling().unwrap_or_else(|e| panic!("sibling: {e}"));
+        log(&mut project, "registry.read", 2);
+        assert_eq!(ask(&sibling, &made), 3, "siblings share the kept value");
     }
 }

@@ -423,6 +423,11 @@ pub(crate) fn append_audit_in(tx: &Transaction<'_>, record: AuditRecord) -> Resu
     Ok(entry)
 }
 
+/// A count or position as SQL takes it (`LIMIT`, `OFFSET`): "all" stays all.
+fn sql_count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 fn read_head(conn: &Connection) -> Result<u64> {
     let head: Option<String> = conn
         .prepare_cached("SELECT value FROM meta WHERE key = 'audit_head'")
@@ -940,6 +945,44 @@ impl Store for SqliteStore {
             .query_map([ids], statement_from_row)
             .db("read statements")?;
         rows.collect::<rusqlite::Result<_>>().db("read statements")
+    }
+
+    fn statements_about_page(
+        &self,
+        entities: &[EntityId],
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<Statement>, u64)> {
+        let ids: Vec<&str> = entities.iter().map(|e| e.0.as_str()).collect();
+        let ids = serde_json::to_string(&ids).map_err(|e| StoreError::Invalid {
+            what: "entity ids",
+            reason: e.to_string(),
+        })?;
+        let total: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT COUNT(*) FROM statements
+                 WHERE entity_id IN (SELECT value FROM json_each(?1))",
+            )
+            .and_then(|mut stmt| stmt.query_row([&ids], |r| r.get(0)))
+            .db("count statements")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT s.id, s.entity_id, s.property, s.value, s.source_id, s.span_start,
+                        s.span_end, s.quote, s.origin, s.confidence, s.status
+                 FROM json_each(?1) AS m JOIN statements AS s ON s.entity_id = m.value
+                 ORDER BY m.key, s.id LIMIT ?2 OFFSET ?3",
+            )
+            .db("prepare a statement query")?;
+        let (limit, offset) = (sql_count(limit), sql_count(offset));
+        let rows = stmt
+            .query_map(params![ids, limit, offset], statement_from_row)
+            .db("read statements")?;
+        let page = rows
+            .collect::<rusqlite::Result<_>>()
+            .db("read statements")?;
+        Ok((page, u64::try_from(total).unwrap_or(0)))
     }
 
     fn statement(&self, id: StatementId) -> Result<Option<Statement>> {

@@ -119,6 +119,16 @@ pub trait Store {
     /// Every statement about any of `entities`, by id (one query however
     /// many entities: a resolved entity has one member per source).
     fn statements_about(&self, entities: &[EntityId]) -> Result<Vec<Statement>>;
+    /// A page of the statements about `entities`, in the order of
+    /// `entities` and each entity's by id: at most `limit` from position
+    /// `offset`, and how many there are in all. For an entity read in a
+    /// thousand sources, a page costs a page, not the thousand.
+    fn statements_about_page(
+        &self,
+        entities: &[EntityId],
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<Statement>, u64)>;
     fn statement(&self, id: StatementId) -> Result<Option<Statement>>;
     /// How many statements are stored.
     fn statement_count(&self) -> Result<u64>;

@@ -98,6 +98,7 @@ conformance!(
     errors_carry_no_document_text_or_values,
     a_judgement_is_one_transaction,
     statements_about_several_entities_come_in_one_list,
+    statements_about_come_a_page_at_a_time,
     sources_by_id_gives_the_stored_ones,
     statements_are_counted_by_status,
 );
@@ -1219,6 +1220,43 @@ fn statements_about_several_entities_come_in_one_list(b: &mut Backend) {
     assert!(!expected.is_empty());
     assert_eq!(about, expected, "by id, every statement of each");
     assert!(store.statements_about(&[]).unwrap().is_empty());
+}
+
+fn statements_about_come_a_page_at_a_time(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let (s1, e1, st1) = article(23, 5);
+    let (s2, e2, st2) = article(24, 4);
+    store.insert_source(&s1, &e1, &st1, "t").unwrap();
+    store.insert_source(&s2, &e2, &st2, "t").unwrap();
+    // The second source's entity first: the page keeps the order asked for.
+    let wanted = [e2[0].id.clone(), e1[0].id.clone()];
+    let whole: Vec<_> = wanted
+        .iter()
+        .flat_map(|id| {
+            store
+                .statements(&StatementFilter {
+                    entity: Some(id.clone()),
+                    ..Default::default()
+                })
+                .unwrap()
+        })
+        .collect();
+    assert!(whole.len() > 3, "{whole:?}");
+    let (all, total) = store.statements_about_page(&wanted, 0, usize::MAX).unwrap();
+    assert_eq!(all, whole);
+    assert_eq!(total, whole.len() as u64);
+    let mut paged = Vec::new();
+    for offset in (0..whole.len()).step_by(2) {
+        let (page, total) = store.statements_about_page(&wanted, offset, 2).unwrap();
+        assert_eq!(total, whole.len() as u64);
+        paged.extend(page);
+    }
+    assert_eq!(paged, whole, "the pages add up to the whole, in order");
+    let (past, _) = store
+        .statements_about_page(&wanted, whole.len(), 5)
+        .unwrap();
+    assert!(past.is_empty());
+    assert_eq!(store.statements_about_page(&[], 0, 5).unwrap(), (vec![], 0));
 }
 
 fn sources_by_id_gives_the_stored_ones(b: &mut Backend) {

@@ -6,6 +6,9 @@
 #
 #   crates/web/bench/render.sh [casefile binary]   (default: target/release/casefile)
 #
+# Then the entity page on the first request after each of three kinds of
+# write (PAGES="after-writes" for only these).
+#
 # Environment: ROUNDS (default 200); PAGES (a space-separated subset of the
 # page paths to time, e.g. "/ /claims"); PROJECT to measure an existing project
 # (it needs a user `bench` with password $BENCH_PASSWORD, role admin)
@@ -66,3 +69,56 @@ for path in "/" "/search?q=children" "/search?q=%D0%B4%D1%96%D1%82%D0%B5%D0%B9&k
     END { p50 = t[int(NR * 0.5) + (NR % 2)]; i = int(NR * 0.99); if (i < 1) i = 1;
           printf "%-44s %8.2f %8.2f %8d\n", substr(path, 1, 44), p50, t[i], bytes }'
 done
+
+# The entity page on the first request after a write: a case edit and a
+# merge or split by the CLI (another process, on the same project), an
+# upload through the server. A write that cannot change the entities (a
+# case edit) keeps their resolution; a merge regroups the machine's
+# clusters, which are kept; an ingest makes them again, which the server
+# starts as soon as its write is done.
+if [ -n "${PAGES:-}" ] && ! [[ " $PAGES " == *" after-writes "* ]]; then exit 0; fi
+case_name="$(curl -fsS -b "$jar" "$base/cases/$case_id" | grep -o '<h1>[^<]*</h1>' | sed 's/<[^>]*>//g')"
+other_id="$(curl -fsS -b "$jar" "$base/entities?kind=person" | grep -o 'href="/entities/[^"?]*"' | sed -n 2p | sed 's/.*entities\///; s/"$//')"
+first_page_after() {
+  local what="$1"; shift
+  local times="$work/after" i
+  : >"$times"
+  for i in 1 2 3; do
+    "$@" "$i" >/dev/null 2>&1 || { echo "render.sh: the write for \"$what\" failed" >&2; return 1; }
+    curl -sS -b "$jar" -o /dev/null -w '%{time_total}\n' "$base/entities/$entity_id" >>"$times"
+  done
+  sort -n "$times" | awk -v what="$what" '
+    { t[NR] = $1 * 1000 } END { printf "%-44s %8.2f %8.2f\n", substr("after " what, 1, 44), t[2], t[NR] }'
+}
+case_add() { "$bin" case add "$case_name" "statement:$((1000 + $1))"; }
+# An ingest as a team member makes one: an upload to the server, whose job
+# is polled until it is done (the page is then asked at once).
+api_token="$("$bin" user token bench 2>/dev/null)"
+ingest_one() {
+  printf 'Report %s of %s: 12 children were moved from Kherson to a camp in Crimea, the ombudsman said.\n' "$1" "$RANDOM$RANDOM" >"$work/new-$1.txt"
+  local job state=running
+  job="$(curl -fsS -H "Authorization: Bearer $api_token" -F "file=@$work/new-$1.txt" "$base/api/sources" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["job"])')"
+  while [ "$state" = running ]; do
+    sleep 0.05
+    state="$(curl -fsS -H "Authorization: Bearer $api_token" "$base/api/jobs/$job" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')"
+  done
+  [ "$state" = done ]
+}
+merge_two() {
+  if [ $(($1 % 2)) = 1 ]; then
+    "$bin" merge "$entity_id" "$other_id" --reason "render benchmark"
+  else
+    "$bin" split "$entity_id" "$other_id" --reason "render benchmark"
+  fi
+}
+# The server warms every kind's resolution at start: wait for it.
+curl -fsS -b "$jar" -o /dev/null "$base/entities/$entity_id"
+echo
+printf '%-44s %8s %8s\n' "first entity page (3 writes each)" "p50 ms" "max ms"
+first_page_after "a case edit" case_add
+first_page_after "an ingest of one file" ingest_one
+ingest_then_wait() { ingest_one "$1" && sleep 2; }
+first_page_after "an ingest, 2 s later" ingest_then_wait
+first_page_after "a merge or split" merge_two

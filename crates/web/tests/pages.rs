@@ -198,6 +198,18 @@ fn pages_roles_forms_escaping_and_languages() {
         assert_no_inline(path, &page);
     }
 
+    // The demo case holds every sample source and registry record: more
+    // than a page. Its pages add up to the case, each linking the next.
+    let (_, first) = admin.text("/cases/1");
+    let first_html = first.replace("&#x2f;", "/");
+    assert!(first_html.contains("href=\"/cases/1?page=2\" rel=\"next\""));
+    let (_, second) = admin.text("/cases/1?page=2");
+    let second_html = second.replace("&#x2f;", "/");
+    assert!(second_html.contains("href=\"/cases/1?page=1\" rel=\"prev\""));
+    let items = |page: &str| page.matches("name=\"item\" value=").count();
+    assert_eq!(items(&first), 100);
+    assert!(items(&second) > 0);
+
     // Hostile text and metadata are escaped, never markup.
     let (_, page) = admin.text(&format!("/sources/{}", server.hostile));
     assert!(!page.contains("<script>alert"), "source text is escaped");

@@ -1,7 +1,7 @@
 //! Findings: entities and entity pages, statements and their review status,
 //! merge and split, child-count claims.
 
-use super::check_limit;
+use super::{check_limit, MAX_LIMIT};
 use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody};
 use crate::pool::Access;
@@ -184,25 +184,42 @@ fn child_count() -> String {
     "child-count".to_string()
 }
 
-/// Claim listing parameters.
+/// Claim listing parameters: without `offset` and `limit`, every row.
 #[derive(Deserialize, IntoParams)]
 pub struct ClaimsParams {
     /// The kind of claim: child-count.
     #[serde(default = "child_count")]
     kind: String,
+    /// Rows to skip (default 0).
+    #[param(minimum = 0)]
+    offset: Option<usize>,
+    /// At most this many rows (1 to 1000).
+    #[param(minimum = 1, maximum = 1000)]
+    limit: Option<usize>,
 }
 
-/// Counts of children grouped across the sources that repeat them.
+/// Counts of children grouped across the sources that repeat them: every
+/// row as a list, or, with `offset` or `limit`, one page of rows as an
+/// object with `rows`, `total` (rows in all) and `offset`.
 #[utoipa::path(get, path = "/api/claims", tag = "findings", params(ClaimsParams),
-    responses((status = 200, body = Vec<Object>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn claims(
     State(s): State<AppState>,
     c: Credentials,
     Query(params): Query<ClaimsParams>,
 ) -> Result<JsonBytes, ApiError> {
+    if params.offset.is_none() && params.limit.is_none() {
+        return s
+            .json(c, Access::Read, move |p, a| {
+                claims::claims(p, a, &params.kind)
+            })
+            .await;
+    }
+    let offset = params.offset.unwrap_or(0);
+    let limit = check_limit(params.limit.unwrap_or(MAX_LIMIT))?;
     s.json(c, Access::Read, move |p, a| {
-        claims::claims(p, a, &params.kind)
+        claims::claims_page(p, a, &params.kind, offset, limit)
     })
     .await
 }

@@ -591,6 +591,42 @@ impl Store for PgStore {
         })
     }
 
+    fn statements_about_page(
+        &self,
+        entities: &[EntityId],
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<Statement>, u64)> {
+        let ids: Vec<&str> = entities.iter().map(|e| e.0.as_str()).collect();
+        let (limit, offset) = (
+            i64::try_from(limit).unwrap_or(i64::MAX),
+            i64::try_from(offset).unwrap_or(i64::MAX),
+        );
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            let total: i64 = client
+                .query_one(
+                    "SELECT COUNT(*) FROM statements WHERE entity_id = ANY($1::text[])",
+                    &[&ids],
+                )
+                .await?
+                .try_get(0)?;
+            let page = query_all(
+                &client,
+                &format!(
+                    "SELECT {STATEMENT_COLUMNS}
+                     FROM unnest($1::text[]) WITH ORDINALITY AS m(member, position)
+                     JOIN statements ON statements.entity_id = m.member
+                     ORDER BY m.position, statements.id LIMIT $2 OFFSET $3"
+                ),
+                &[&ids, &limit, &offset],
+                statement_from_row,
+            )
+            .await?;
+            Ok((page, u64::try_from(total).unwrap_or(0)))
+        })
+    }
+
     fn statement(&self, id: StatementId) -> Result<Option<Statement>> {
         self.runtime.block_on(async {
             let client = self.client().await?;

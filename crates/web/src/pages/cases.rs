@@ -73,7 +73,12 @@ pub async fn create(
 pub struct ShowParams {
     added: Option<usize>,
     unchanged: Option<usize>,
+    page: Option<usize>,
 }
+
+/// Items of a case on one page: each is read from the database, and a case
+/// can gather thousands.
+const ITEMS_PER_PAGE: usize = 100;
 
 /// One case: its sources, entities and statements (as the role may see
 /// them), with removal and exports for the roles that may.
@@ -83,8 +88,12 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<ShowParams>,
 ) -> Result<Response, PageError> {
+    let page = q.page.unwrap_or(1).max(1);
+    let offset = (page - 1).saturating_mul(ITEMS_PER_PAGE);
     let (me, view) = ctx
-        .act(&s, Access::Read, move |p, a| cases::show(p, a, &id))
+        .act(&s, Access::Read, move |p, a| {
+            cases::show_page(p, a, &id, offset, ITEMS_PER_PAGE)
+        })
         .await?;
     let role = me.actor.role;
     let exports = json!({
@@ -93,6 +102,8 @@ pub async fn show(
         "report": role.allows(Permission::ReadFindings),
     });
     let title = view.case.name.clone();
+    let url = |page: usize| format!("/cases/{}?page={page}", view.case.id.0);
+    let on_page = view.totals.items.saturating_sub(offset).min(ITEMS_PER_PAGE);
     ctx.page(
         &me,
         "case.html",
@@ -102,6 +113,12 @@ pub async fn show(
             "exports": exports,
             "added": q.added,
             "unchanged": q.unchanged,
+            "first": offset + 1,
+            "on_page": on_page,
+            "page": page,
+            "pages": view.totals.items.div_ceil(ITEMS_PER_PAGE).max(1),
+            "prev": (page > 1).then(|| url(page - 1)),
+            "next": (offset + on_page < view.totals.items).then(|| url(page + 1)),
         }),
     )
 }

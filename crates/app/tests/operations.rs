@@ -788,6 +788,7 @@ fn a_registry_file_that_never_ends_is_read_only_to_the_limit() {
         "{err:?}"
     );
     assert!(registries::list(&project, &admin()).unwrap().is_empty());
+}
 
 #[test]
 fn resolved_entities_outlive_writes_that_cannot_change_them() {

@@ -405,6 +405,34 @@ pub fn parse_registry_reader<R: Read>(
     parse_registry_reader_except(reader, map, &|_| false)
 }
 
+/// A registry's text past its byte-order mark (which would stick to the
+/// first column's name), its header through the column map, and where its
+/// rows start, once the limits on columns and rows are checked.
+struct Head<'t> {
+    text: &'t [u8],
+    headers: Row,
+    body: usize,
+    delimiter: u8,
+    layout: Layout,
+}
+
+fn head<'t>(text: &'t [u8], map: &ColumnMap) -> Result<Head<'t>, RegistryError> {
+    let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
+    let (headers, body, delimiter) = read_header(text)?;
+    let layout = layout(&headers, map)?;
+    let line_ends = line_ends(&text[body..]);
+    if line_ends > MAX_ROWS {
+        return Err(RegistryError::TooManyRows { lines: line_ends });
+    }
+    Ok(Head {
+        text,
+        headers,
+        body,
+        delimiter,
+        layout,
+    })
+}
+
 /// The ids of the records [`parse_registry_reader`] reads from `text`, in
 /// file order (a repeated id as often as it is written), without reading
 /// any other cell: a row has a record exactly when its kept cells are valid
@@ -413,13 +441,13 @@ pub fn parse_registry_reader<R: Read>(
 /// against these ids, which costs a fraction of reading every record again.
 /// The same limits hold as for a whole read.
 pub fn registry_ids(text: &[u8], map: &ColumnMap) -> Result<Vec<String>, RegistryError> {
-    let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
-    let (headers, body, delimiter) = read_header(text)?;
-    let layout = layout(&headers, map)?;
-    let line_ends = line_ends(&text[body..]);
-    if line_ends > MAX_ROWS {
-        return Err(RegistryError::TooManyRows { lines: line_ends });
-    }
+    let Head {
+        text,
+        headers,
+        body,
+        delimiter,
+        layout,
+    } = head(text, map)?;
     let chunks: Vec<Vec<String>> = chunk_bounds(text, body)
         .into_par_iter()
         .map(|(start, end)| {
@@ -466,14 +494,13 @@ pub fn parse_registry_bytes(
     map: &ColumnMap,
     known: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<(Vec<Record>, Vec<RowError>), RegistryError> {
-    // A byte-order mark would stick to the first column's name.
-    let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
-    let (headers, body, delimiter) = read_header(text)?;
-    let layout = layout(&headers, map)?;
-    let line_ends = line_ends(&text[body..]);
-    if line_ends > MAX_ROWS {
-        return Err(RegistryError::TooManyRows { lines: line_ends });
-    }
+    let Head {
+        text,
+        headers,
+        body,
+        delimiter,
+        layout,
+    } = head(text, map)?;
 
     // (start, end, line ends before start, line ends within)
     let mut chunks = Vec::new();

@@ -10,8 +10,8 @@
 mod common;
 
 use casefile_core::{
-    verify_chain, AuditRecord, CaseItem, ChainFault, EntityKind, Origin, SourceKind,
-    StatementFilter, StatementId, Status,
+    verify_chain, AuditRecord, CaseItem, ChainFault, EntityId, EntityKind, Origin, SourceKind,
+    Statement, StatementFilter, StatementId, Status,
 };
 use casefile_store::testing::PgTestSchema;
 use casefile_store::{audit_record, AuditQuery, Inserted, SqliteStore, Store, StoreError};
@@ -1198,15 +1198,9 @@ fn a_judgement_is_one_transaction(b: &mut Backend) {
     );
 }
 
-fn statements_about_several_entities_come_in_one_list(b: &mut Backend) {
-    let store = b.store.as_mut();
-    let (s1, e1, st1) = article(21, 3);
-    let (s2, e2, st2) = article(22, 3);
-    store.insert_source(&s1, &e1, &st1, "t").unwrap();
-    store.insert_source(&s2, &e2, &st2, "t").unwrap();
-    let wanted = [e1[0].id.clone(), e2[0].id.clone()];
-    let about = store.statements_about(&wanted).unwrap();
-    let expected: Vec<_> = wanted
+/// Every statement about each of `entities` in turn, each entity's by id.
+fn statements_of_each(store: &dyn Store, entities: &[EntityId]) -> Vec<Statement> {
+    entities
         .iter()
         .flat_map(|id| {
             store
@@ -1216,7 +1210,18 @@ fn statements_about_several_entities_come_in_one_list(b: &mut Backend) {
                 })
                 .unwrap()
         })
-        .collect();
+        .collect()
+}
+
+fn statements_about_several_entities_come_in_one_list(b: &mut Backend) {
+    let store = b.store.as_mut();
+    let (s1, e1, st1) = article(21, 3);
+    let (s2, e2, st2) = article(22, 3);
+    store.insert_source(&s1, &e1, &st1, "t").unwrap();
+    store.insert_source(&s2, &e2, &st2, "t").unwrap();
+    let wanted = [e1[0].id.clone(), e2[0].id.clone()];
+    let about = store.statements_about(&wanted).unwrap();
+    let expected = statements_of_each(store, &wanted);
     assert!(!expected.is_empty());
     assert_eq!(about, expected, "by id, every statement of each");
     assert!(store.statements_about(&[]).unwrap().is_empty());
@@ -1230,17 +1235,7 @@ fn statements_about_come_a_page_at_a_time(b: &mut Backend) {
     store.insert_source(&s2, &e2, &st2, "t").unwrap();
     // The second source's entity first: the page keeps the order asked for.
     let wanted = [e2[0].id.clone(), e1[0].id.clone()];
-    let whole: Vec<_> = wanted
-        .iter()
-        .flat_map(|id| {
-            store
-                .statements(&StatementFilter {
-                    entity: Some(id.clone()),
-                    ..Default::default()
-                })
-                .unwrap()
-        })
-        .collect();
+    let whole = statements_of_each(store, &wanted);
     assert!(whole.len() > 3, "{whole:?}");
     let (all, total) = store.statements_about_page(&wanted, 0, usize::MAX).unwrap();
     assert_eq!(all, whole);

@@ -101,8 +101,9 @@ pub fn simulate(scenario: &Scenario, seed: u64) -> Result<OverlapTable, Estimate
 
 /// The scenarios of the coverage benchmark: N from 500 to 10,000, 3-5
 /// lists, capture probabilities 0.05-0.4, two or three hidden classes,
-/// positive and negative dependence, 1-10% linkage errors, and last one
-/// where every method's model is right.
+/// positive and negative dependence, 1-10% linkage errors; then one where
+/// every method's model is right, and two drawn from LCMCR's latent-class
+/// model (indices 10 and 11), where the sampler itself is checked.
 pub fn coverage_scenarios() -> Vec<Scenario> {
     let two = |low: &[f64], high: &[f64]| {
         vec![
@@ -213,6 +214,42 @@ pub fn coverage_scenarios() -> Vec<Scenario> {
                 share: 1.0,
                 capture: vec![0.2, 0.25, 0.3, 0.2],
             }],
+        ),
+        // LCMCR's own model: a few latent classes, lists independent within
+        // a class, each list seeing each class with probability 0.1-0.5 (no
+        // class out of sight), and the classes differing in which lists see
+        // them rather than only in how much.
+        base(
+            "N=2000 k=4 2 latent classes (LCMCR model)",
+            2000,
+            vec![
+                VisibilityClass {
+                    share: 0.5,
+                    capture: vec![0.1, 0.3, 0.2, 0.4],
+                },
+                VisibilityClass {
+                    share: 0.5,
+                    capture: vec![0.4, 0.15, 0.5, 0.25],
+                },
+            ],
+        ),
+        base(
+            "N=3000 k=5 3 latent classes (LCMCR model)",
+            3000,
+            vec![
+                VisibilityClass {
+                    share: 0.4,
+                    capture: vec![0.1, 0.2, 0.15, 0.3, 0.1],
+                },
+                VisibilityClass {
+                    share: 0.35,
+                    capture: vec![0.3, 0.1, 0.4, 0.2, 0.25],
+                },
+                VisibilityClass {
+                    share: 0.25,
+                    capture: vec![0.5, 0.4, 0.3, 0.45, 0.35],
+                },
+            ],
         ),
     ]
 }

@@ -207,21 +207,8 @@ fn sweep_once(
     let unseen_weights: Vec<f64> = (0..classes)
         .map(|c| chain.pi[c] * pattern_probability(chain, k, classes, 0, c))
         .collect();
-    let p0: f64 = unseen_weights.iter().sum::<f64>().min(1.0 - 1e-12);
-    let odds = p0 / (1.0 - p0);
-    chain.unseen = match Gamma::new(observed as f64, odds) {
-        Ok(gamma) => {
-            let rate: f64 = gamma.sample(rng);
-            if rate > 0.0 {
-                Poisson::new(rate)
-                    .map(|d| d.sample(rng) as u64)
-                    .unwrap_or(0)
-            } else {
-                0
-            }
-        }
-        Err(_) => 0,
-    };
+    let p0: f64 = unseen_weights.iter().sum::<f64>();
+    chain.unseen = draw_unseen(rng, observed, p0);
     // 2. Classes of everyone, pattern by pattern.
     for p in 0..cells {
         let count = if p == 0 { chain.unseen } else { table.count(p) };
@@ -275,9 +262,63 @@ fn sweep_once(
         .max(1e-6);
 }
 
+/// The number of people on no list given the `observed` and the chance
+/// `p0` of being on none: negative binomial, P(u) ∝ C(n + u − 1, u)·p0^u,
+/// which is what the prior p(N) ∝ 1/N gives (as `gsl_ran_negative_binomial(1
+/// − p0, n)` in the R package). Drawn as a Poisson whose mean is Gamma with
+/// shape n and scale p0 / (1 − p0).
+fn draw_unseen(rng: &mut SeededRng, observed: u64, p0: f64) -> u64 {
+    let p0 = p0.clamp(0.0, 1.0 - 1e-12);
+    let odds = p0 / (1.0 - p0);
+    // rand_distr's Gamma takes (shape, scale), not a rate.
+    let Ok(gamma) = Gamma::new(observed as f64, odds) else {
+        return 0;
+    };
+    let mean: f64 = gamma.sample(rng);
+    if mean > 0.0 {
+        Poisson::new(mean)
+            .map(|d| d.sample(rng) as u64)
+            .unwrap_or(0)
+    } else {
+        0
+    }
+}
+
 fn draw_beta(rng: &mut SeededRng, a: f64, b: f64) -> f64 {
     Beta::new(a, b)
         .map(|d| d.sample(rng))
         .unwrap_or(a / (a + b))
         .clamp(1e-12, 1.0 - 1e-12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The unseen count follows the negative binomial of the model: mean
+    /// n·p0/(1 − p0) and variance n·p0/(1 − p0)²; a Gamma read as a rate
+    /// rather than a scale, or a binomial in its place, would miss both.
+    #[test]
+    fn the_unseen_are_negative_binomial() {
+        let mut rng = seeded(3, 0);
+        let (n, p0) = (400u64, 0.3f64);
+        let draws: Vec<f64> = (0..20_000)
+            .map(|_| draw_unseen(&mut rng, n, p0) as f64)
+            .collect();
+        let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+        let variance =
+            draws.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (draws.len() - 1) as f64;
+        let expected_mean = n as f64 * p0 / (1.0 - p0);
+        let expected_variance = expected_mean / (1.0 - p0);
+        assert!(
+            (mean - expected_mean).abs() < 0.01 * expected_mean,
+            "mean {mean}, expected {expected_mean}"
+        );
+        assert!(
+            (variance - expected_variance).abs() < 0.05 * expected_variance,
+            "variance {variance}, expected {expected_variance}"
+        );
+        // Nobody can be missed when every list sees everyone.
+        assert_eq!(draw_unseen(&mut rng, n, 0.0), 0);
+    }
 }

@@ -1,7 +1,8 @@
 //! How many children no list recorded: multiple-systems estimation over 3–5
 //! imported registries.
 //!
-//! The registries are read (each read audited), every pair of them is linked
+//! The registries are read (each read audited; the report hands over the
+//! records it has read already, [`estimate_records`]), every pair of them is linked
 //! and each is deduplicated, with the human review decisions applied as in
 //! `link`. The records of all lists are then clustered by union-find over
 //! the matched pairs, so that each child is counted once, by the set of lists
@@ -223,6 +224,97 @@ pub fn estimate(
     request: &EstimateRequest,
 ) -> Result<EstimateAnswer> {
     actor.require(Permission::ReadRegistries)?;
+    // A request refused for its form reads nothing.
+    check_request(request)?;
+    // Every registry must exist before any is read.
+    for name in &request.registries {
+        registries::registry_info(project.store(), name)?;
+    }
+    let mut lists = Vec::with_capacity(request.registries.len());
+    for name in &request.registries {
+        lists.push(registries::load(project, name, actor, "estimate")?);
+    }
+    let lists: Vec<&[Record]> = lists.iter().map(Vec::as_slice).collect();
+    estimate_records(project, request, &lists)
+}
+
+/// [`estimate`] over records the caller has already read (and audited),
+/// one slice per registry of the request, in its order: the report reads
+/// each registry once for its tallies, this estimate and its children guard.
+/// The caller checks the actor's permission.
+pub(crate) fn estimate_records(
+    project: &Project,
+    request: &EstimateRequest,
+    lists: &[&[Record]],
+) -> Result<EstimateAnswer> {
+    let (threshold, thresholds, age_on) = check_request(request)?;
+    let names = &request.registries;
+    if lists.len() != names.len() {
+        return Err(AppError::Invalid(format!(
+            "{} registries named but {} read",
+            names.len(),
+            lists.len()
+        )));
+    }
+
+    let lowest = thresholds.iter().copied().fold(threshold, f64::min);
+    let (candidates, links) = link_all(project, names, lists, &request.link, lowest)?;
+    let list_of: Vec<usize> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(i, records)| std::iter::repeat_n(i, records.len()))
+        .collect();
+    let clusters = |t: f64| clusters_at(&candidates, list_of.len(), t);
+    let invalid = |e: casefile_estimate::EstimateError| AppError::Invalid(format!("estimate: {e}"));
+
+    let main = clusters(threshold);
+    let table = overlap_table(names, &list_of, &main).map_err(invalid)?;
+    let estimate = if request.strata.is_empty() {
+        Estimated::Whole(Box::new(
+            casefile_estimate::estimate(&table, &request.options).map_err(invalid)?,
+        ))
+    } else {
+        let records: Vec<&Record> = lists.iter().flat_map(|l| l.iter()).collect();
+        let tables = strata_tables(names, &list_of, &records, &main, &request.strata, age_on)
+            .map_err(invalid)?;
+        Estimated::Stratified {
+            fields: request.strata.clone(),
+            estimate: estimate_strata(&tables, &request.options).map_err(invalid)?,
+        }
+    };
+
+    let mut alternatives = Vec::with_capacity(thresholds.len());
+    for &t in &thresholds {
+        let table = overlap_table(names, &list_of, &clusters(t)).map_err(invalid)?;
+        alternatives.push((format!("threshold {t:.2}"), table));
+    }
+    let mut spread_options = request.options.clone();
+    spread_options.lcmcr = None;
+    spread_options.bootstrap_replicates = 0;
+    let spread = linkage_spread(&alternatives, &spread_options).map_err(invalid)?;
+
+    Ok(EstimateAnswer {
+        lists: names
+            .iter()
+            .zip(lists)
+            .map(|(name, records)| RegistrySize {
+                name: name.clone(),
+                records: records.len() as u64,
+            })
+            .collect(),
+        threshold,
+        links,
+        table,
+        estimate,
+        spread,
+        spread_note: SPREAD_NOTE.to_string(),
+    })
+}
+
+/// What is wrong with the request's form, before anything is read: the
+/// number of lists, a list named twice, thresholds outside [0, 1]. Returns
+/// the estimate's threshold, the spread's thresholds and the age date.
+fn check_request(request: &EstimateRequest) -> Result<(f64, Vec<f64>, NaiveDate)> {
     let names = &request.registries;
     if !(MIN_LISTS..=MAX_LISTS).contains(&names.len()) {
         return Err(AppError::Invalid(format!(
@@ -250,67 +342,7 @@ pub fn estimate(
                 .ok_or_else(|| AppError::Invalid("the default age date is not a date".into()))?
         }
     };
-    // Every registry must exist before any is read.
-    for name in names {
-        registries::registry_info(project.store(), name)?;
-    }
-    let mut lists = Vec::with_capacity(names.len());
-    for name in names {
-        lists.push(registries::load(project, name, actor, "estimate")?);
-    }
-
-    let lowest = thresholds.iter().copied().fold(threshold, f64::min);
-    let (candidates, links) = link_all(project, names, &lists, &request.link, lowest)?;
-    let list_of: Vec<usize> = lists
-        .iter()
-        .enumerate()
-        .flat_map(|(i, records)| std::iter::repeat_n(i, records.len()))
-        .collect();
-    let clusters = |t: f64| clusters_at(&candidates, list_of.len(), t);
-    let invalid = |e: casefile_estimate::EstimateError| AppError::Invalid(format!("estimate: {e}"));
-
-    let main = clusters(threshold);
-    let table = overlap_table(names, &list_of, &main).map_err(invalid)?;
-    let estimate = if request.strata.is_empty() {
-        Estimated::Whole(Box::new(
-            casefile_estimate::estimate(&table, &request.options).map_err(invalid)?,
-        ))
-    } else {
-        let records: Vec<&Record> = lists.iter().flatten().collect();
-        let tables = strata_tables(names, &list_of, &records, &main, &request.strata, age_on)
-            .map_err(invalid)?;
-        Estimated::Stratified {
-            fields: request.strata.clone(),
-            estimate: estimate_strata(&tables, &request.options).map_err(invalid)?,
-        }
-    };
-
-    let mut alternatives = Vec::with_capacity(thresholds.len());
-    for &t in &thresholds {
-        let table = overlap_table(names, &list_of, &clusters(t)).map_err(invalid)?;
-        alternatives.push((format!("threshold {t:.2}"), table));
-    }
-    let mut spread_options = request.options.clone();
-    spread_options.lcmcr = None;
-    spread_options.bootstrap_replicates = 0;
-    let spread = linkage_spread(&alternatives, &spread_options).map_err(invalid)?;
-
-    Ok(EstimateAnswer {
-        lists: names
-            .iter()
-            .zip(&lists)
-            .map(|(name, records)| RegistrySize {
-                name: name.clone(),
-                records: records.len() as u64,
-            })
-            .collect(),
-        threshold,
-        links,
-        table,
-        estimate,
-        spread,
-        spread_note: SPREAD_NOTE.to_string(),
-    })
+    Ok((threshold, thresholds, age_on))
 }
 
 /// The spread's thresholds: the given ones (or the defaults) and the
@@ -339,7 +371,7 @@ fn spread_thresholds(given: &[f64], threshold: f64) -> Result<Vec<f64>> {
 fn link_all(
     project: &Project,
     names: &[String],
-    lists: &[Vec<Record>],
+    lists: &[&[Record]],
     options: &LinkOptions,
     lowest_threshold: f64,
 ) -> Result<(Vec<Candidate>, Vec<LinkCount>)> {
@@ -370,9 +402,9 @@ fn link_all(
             // Pairs below the lowest threshold of the spread must still be reported.
             settings.report_threshold = settings.report_threshold.min(lowest_threshold);
             let result: LinkResult = if left == right {
-                casefile_link::dedupe(&lists[left], &settings)
+                casefile_link::dedupe(lists[left], &settings)
             } else {
-                casefile_link::link(&lists[left], &lists[right], &settings)
+                casefile_link::link(lists[left], lists[right], &settings)
             };
             let mut matched = 0;
             for mut pair in result.pairs() {

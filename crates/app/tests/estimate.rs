@@ -404,4 +404,21 @@ fn a_case_report_reads_each_registry_once_and_says_why_there_is_no_estimate() {
     let estimate = section(&html, "estimate");
     assert!(estimate.contains("viewer role may not read"), "{estimate}");
     assert!(!estimate.contains("latent classes"), "{estimate}");
+
+    // A registry whose stored original cannot be read: no report at all,
+    // since its children's names could not be withheld; the error names it.
+    let info = p.store().registry("ru_camp").unwrap().unwrap();
+    let path = p.blobs.local_path(&info.blob).unwrap();
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    std::fs::write(&path, "not a registry").unwrap();
+    let err = report::html(&mut p, &admin(), Some("lists"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("\"ru_camp\" cannot be read") && err.contains("withhold"),
+        "{err}"
+    );
 }

@@ -30,7 +30,7 @@ use crate::{Actor, AppError, Permission, Project, Result};
 use casefile_core::Sex;
 use casefile_estimate::{
     estimate_strata, linkage_spread, Estimate, EstimateOptions, LinkageSpread, OverlapTable,
-    StrataBuilder, StratifiedEstimate, TableBuilder, MAX_LISTS, MIN_LISTS,
+    StrataBuilder, StratifiedEstimate, TableBuilder, Warning, MAX_LISTS, MIN_LISTS,
 };
 use casefile_link::{LinkResult, Pair, Record, Settings};
 use chrono::{Months, NaiveDate};
@@ -199,6 +199,11 @@ pub struct EstimateAnswer {
     /// The match threshold of the table and the estimate.
     pub threshold: f64,
     pub links: Vec<LinkCount>,
+    /// Children (clusters) holding two records of one list that the list's
+    /// own deduplication did not match, joined only through other lists: a
+    /// floor on false merges. With no strata, a warning of the estimate
+    /// when above zero.
+    pub chained_clusters: usize,
     /// Children by the set of lists they appear on (over all strata).
     pub table: OverlapTable,
     pub estimate: Estimated,
@@ -269,10 +274,19 @@ pub(crate) fn estimate_records(
 
     let main = clusters(threshold);
     let table = overlap_table(names, &list_of, &main).map_err(invalid)?;
+    let chained = chained_clusters(&candidates, &list_of, &main, threshold);
     let estimate = if request.strata.is_empty() {
-        Estimated::Whole(Box::new(
-            casefile_estimate::estimate(&table, &request.options).map_err(invalid)?,
-        ))
+        let mut estimate =
+            casefile_estimate::estimate(&table, &request.options).map_err(invalid)?;
+        if chained > 0 {
+            let warning = Warning::ChainedClusters {
+                clusters: chained,
+                of: table.observed(),
+            };
+            estimate.messages.push(warning.message());
+            estimate.warnings.push(warning);
+        }
+        Estimated::Whole(Box::new(estimate))
     } else {
         let records: Vec<&Record> = lists.iter().flat_map(|l| l.iter()).collect();
         let tables = strata_tables(names, &list_of, &records, &main, &request.strata, age_on)
@@ -304,6 +318,7 @@ pub(crate) fn estimate_records(
             .collect(),
         threshold,
         links,
+        chained_clusters: chained,
         table,
         estimate,
         spread,
@@ -438,7 +453,11 @@ fn link_all(
 
 /// The cluster (its root record) of every record, by union-find over the
 /// pairs matched at `threshold`.
-fn clusters_at(candidates: &[Candidate], records: usize, threshold: f64) -> Vec<usize> {
+fn clusters_at<'a>(
+    candidates: impl IntoIterator<Item = &'a Candidate>,
+    records: usize,
+    threshold: f64,
+) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..records).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
@@ -457,6 +476,38 @@ fn clusters_at(candidates: &[Candidate], records: usize, threshold: f64) -> Vec<
         }
     }
     (0..records).map(|x| root(&mut parent, x)).collect()
+}
+
+/// How many clusters hold two records of one list that the list's own
+/// deduplication did not put together (not joined by matches within that
+/// list alone): the links through other lists say one child, the list
+/// says two. Either a link across lists is a false merge or the
+/// deduplication missed a duplicate; false merges fake overlap and push
+/// every estimate down. Only false merges of children who share a list
+/// show this way, so the count is a floor.
+fn chained_clusters(
+    candidates: &[Candidate],
+    list_of: &[usize],
+    roots: &[usize],
+    threshold: f64,
+) -> usize {
+    let within = clusters_at(
+        candidates.iter().filter(|c| list_of[c.a] == list_of[c.b]),
+        list_of.len(),
+        threshold,
+    );
+    // Per (cluster, list): the first within-list group seen.
+    let mut first: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut chained: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for (record, &root) in roots.iter().enumerate() {
+        let group = *first
+            .entry((root, list_of[record]))
+            .or_insert(within[record]);
+        if group != within[record] {
+            chained.insert(root);
+        }
+    }
+    chained.len()
 }
 
 /// Per cluster root, the indices of the lists its records are on.
@@ -568,6 +619,47 @@ mod tests {
         let list_of = [0, 0, 1, 2, 2];
         let on = cluster_lists(&list_of, &clusters_at(&candidates, 5, 0.5));
         assert_eq!(on, [(0, vec![0, 1, 2]), (1, vec![0, 2])]);
+    }
+
+    #[test]
+    fn records_of_one_list_joined_only_through_another_are_chained() {
+        // Records 0-2 on list 0, 3-4 on list 1. 0 and 1 are matched to the
+        // same record 3 but not to each other: chained. 2 with 4 is one
+        // record of each list: not chained.
+        let candidates = vec![
+            Candidate {
+                a: 0,
+                b: 3,
+                pair: pair(0.9, None),
+            },
+            Candidate {
+                a: 1,
+                b: 3,
+                pair: pair(0.9, None),
+            },
+            Candidate {
+                a: 0,
+                b: 1,
+                pair: pair(0.2, None),
+            },
+            Candidate {
+                a: 2,
+                b: 4,
+                pair: pair(0.9, None),
+            },
+        ];
+        let list_of = [0, 0, 0, 1, 1];
+        let roots = clusters_at(&candidates, 5, 0.5);
+        assert_eq!(chained_clusters(&candidates, &list_of, &roots, 0.5), 1);
+        // The list's own deduplication matching 0 and 1: one child, listed twice.
+        let mut deduped = candidates;
+        deduped[2].pair = pair(0.8, None);
+        let roots = clusters_at(&deduped, 5, 0.5);
+        assert_eq!(chained_clusters(&deduped, &list_of, &roots, 0.5), 0);
+        // A person's rejection of the within-list pair counts as "two children".
+        deduped[2].pair = pair(0.8, Some("rejected"));
+        let roots = clusters_at(&deduped, 5, 0.5);
+        assert_eq!(chained_clusters(&deduped, &list_of, &roots, 0.5), 1);
     }
 
     #[test]

@@ -104,6 +104,13 @@ fn the_table_counts_each_child_once_and_every_method_is_at_least_what_was_seen()
     assert_eq!(answer.links.len(), 6, "3 links and 3 dedupes");
 
     let result = whole(&answer);
+    // Children joined only through other lists are counted, and warned of
+    // (the sample lists hold within-list duplicates, so there are some).
+    let warned = result.warnings.iter().any(|w| {
+        matches!(w, casefile_estimate::Warning::ChainedClusters { clusters, of }
+            if *clusters == answer.chained_clusters && *of == observed)
+    });
+    assert_eq!(warned, answer.chained_clusters > 0, "{:?}", result.warnings);
     assert_eq!(result.observed, observed);
     let estimates = result.point_estimates();
     assert_eq!(estimates.len(), 4, "{estimates:?}");

@@ -44,6 +44,22 @@ impl Scenario {
 /// Draws one population and returns the overlap table the lists and the
 /// linker would produce (lists named L1, L2, …).
 pub fn simulate(scenario: &Scenario, seed: u64) -> Result<OverlapTable, EstimateError> {
+    simulate_linkage(scenario, seed).map(|s| s.table)
+}
+
+/// A simulated linkage: the table, and what a linker could see of its own
+/// false merges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimulatedLinkage {
+    pub table: OverlapTable,
+    /// Clusters holding two people who share a list: two records of one
+    /// list that the list's own deduplication would not have matched (the
+    /// simulated lists hold no duplicates of their own).
+    pub chained_clusters: usize,
+}
+
+/// [`simulate`], with the count of chained clusters.
+pub fn simulate_linkage(scenario: &Scenario, seed: u64) -> Result<SimulatedLinkage, EstimateError> {
     let k = scenario.list_count();
     let mut rng = seeded(seed, 1 << 40);
     let total_share: f64 = scenario.classes.iter().map(|c| c.share).sum();
@@ -85,10 +101,15 @@ pub fn simulate(scenario: &Scenario, seed: u64) -> Result<OverlapTable, Estimate
     }
     seen.extend(split_off);
     // False merges: pairs of people become one cluster on both their lists.
+    // Merging two people who share a list chains the cluster.
     let merges = (scenario.false_merges * seen.len() as f64).round() as usize;
+    let mut chained = vec![false; seen.len()];
     for _ in 0..merges.min(seen.len() / 2) {
-        let a = seen.swap_remove(rng.gen_range(0..seen.len()));
+        let i = rng.gen_range(0..seen.len());
+        let a = seen.swap_remove(i);
+        let a_chained = chained.swap_remove(i);
         let b = rng.gen_range(0..seen.len());
+        chained[b] |= a_chained || seen[b] & a != 0;
         seen[b] |= a;
     }
     let mut builder = TableBuilder::new((1..=k).map(|i| format!("L{i}")).collect())?;
@@ -96,7 +117,10 @@ pub fn simulate(scenario: &Scenario, seed: u64) -> Result<OverlapTable, Estimate
         let lists: Vec<usize> = (0..k).filter(|j| pattern & (1 << j) != 0).collect();
         builder.add_cluster(&lists)?;
     }
-    builder.build()
+    Ok(SimulatedLinkage {
+        table: builder.build()?,
+        chained_clusters: chained.iter().filter(|&&c| c).count(),
+    })
 }
 
 /// The scenarios of the coverage benchmark: N from 500 to 10,000, 3-5
@@ -302,5 +326,18 @@ mod tests {
             on_several(&c)
         );
         assert!(m.observed() < c.observed());
+        // Only false merges chain clusters, and the table is the same drawn
+        // with or without the count.
+        let chained = |s: &Scenario| simulate_linkage(s, 4).unwrap().chained_clusters;
+        assert_eq!(chained(&clean), 0);
+        assert_eq!(chained(&split), 0);
+        let with = simulate_linkage(&merged, 4).unwrap();
+        assert_eq!(with.table, m);
+        let merges = (0.2 * c.observed() as f64) as usize;
+        assert!(
+            with.chained_clusters > 0 && with.chained_clusters < merges,
+            "{} of about {merges} merges",
+            with.chained_clusters
+        );
     }
 }

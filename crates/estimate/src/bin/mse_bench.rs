@@ -13,8 +13,8 @@ use std::error::Error;
 use std::time::Instant;
 
 use casefile_estimate::{
-    coverage_scenarios, estimate, simulate, Estimate, EstimateOptions, Interval, OverlapTable,
-    Scenario, Warning,
+    coverage_scenarios, estimate, simulate, simulate_linkage, Estimate, EstimateOptions, Interval,
+    OverlapTable, Scenario, Warning,
 };
 use rayon::prelude::*;
 
@@ -243,15 +243,25 @@ fn run_scenario(
     let results: Vec<Result<Estimate, String>> = (0..replicates)
         .into_par_iter()
         .map(|r| {
-            let table = simulate(scenario, 1000 + r as u64).map_err(|e| e.to_string())?;
-            estimate(
-                &table,
+            let simulated =
+                simulate_linkage(scenario, 1000 + r as u64).map_err(|e| e.to_string())?;
+            let mut estimate = estimate(
+                &simulated.table,
                 &EstimateOptions {
                     seed: r as u64,
                     ..options.clone()
                 },
             )
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string())?;
+            // As `casefile estimate` warns of clusters joined only through
+            // other lists, which the linker sees and the table does not.
+            if simulated.chained_clusters > 0 {
+                estimate.warnings.push(Warning::ChainedClusters {
+                    clusters: simulated.chained_clusters,
+                    of: estimate.observed,
+                });
+            }
+            Ok(estimate)
         })
         .collect();
     let mut tally: [Tally; 5] = Default::default();
@@ -336,6 +346,7 @@ fn warning_kind(warning: &Warning) -> &'static str {
         Warning::FarAboveObserved { .. } => "far_above_observed",
         Warning::MethodsDisagree { .. } => "methods_disagree",
         Warning::ListLooksDerived { .. } => "list_looks_derived",
+        Warning::ChainedClusters { .. } => "chained_clusters",
         Warning::DifferentScope { .. } => "different_scope",
         Warning::DifferentPeriod { .. } => "different_period",
         Warning::NoUpperLimit { .. } => "no_upper_limit",

@@ -9,7 +9,10 @@
 //! it appears on; that overlap table goes to [`casefile_estimate`], whose
 //! methods are always reported side by side with their intervals. Linkage is
 //! uncertain, so the table is rebuilt at several match thresholds and the
-//! estimates' spread across them is part of the answer.
+//! estimates' spread across them is part of the answer; and clusters that
+//! hold two records of one list which that list's own deduplication did not
+//! match (joined only through other lists) are counted and warned of, a
+//! floor on the false merges that push every estimate down.
 //!
 //! Strata (`--strata sex age_band …`): a cluster's value of a field is the
 //! first non-empty value among its records, taking the lists in the order

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{effective_sample_size, split_r_hat};
 use crate::error::EstimateError;
-use crate::sampling::{multinomial, seeded, SeededRng};
+use crate::sampling::{multinomial_into, seeded, SeededRng};
 use crate::summary::{percentile_interval, quantile, Interval};
 use crate::table::OverlapTable;
 
@@ -114,6 +114,11 @@ struct Chain {
     /// Counts by (pattern, class), row-major; pattern 0 holds the unseen.
     allocation: Vec<u64>,
     unseen: u64,
+    /// Scratch of each sweep, kept to spare 2^k allocations a sweep:
+    /// class weights of a pattern, members per class, caught per (list, class).
+    weights: Vec<f64>,
+    members: Vec<u64>,
+    caught: Vec<u64>,
 }
 
 /// Runs the chains and summarises the total.
@@ -160,6 +165,9 @@ fn run_chain(table: &OverlapTable, options: &LcmcrOptions, rng: &mut SeededRng) 
         alpha: 1.0,
         allocation: vec![0; cells * classes],
         unseen: observed / 2,
+        weights: vec![0.0; classes],
+        members: vec![0; classes],
+        caught: vec![0; k * classes],
     };
     let mut trace = Vec::with_capacity(options.samples);
     let mut occupied_sum = 0.0;
@@ -204,39 +212,53 @@ fn sweep_once(
     let observed = table.observed();
     // 1. The unseen: p0 = P(on no list); with p(N) ∝ 1/N the unseen count is
     //    negative binomial(n, 1 − p0), drawn as a Gamma-Poisson mixture.
-    let unseen_weights: Vec<f64> = (0..classes)
-        .map(|c| chain.pi[c] * pattern_probability(chain, k, classes, 0, c))
-        .collect();
-    let p0: f64 = unseen_weights.iter().sum::<f64>();
-    chain.unseen = draw_unseen(rng, observed, p0);
-    // 2. Classes of everyone, pattern by pattern.
-    for p in 0..cells {
-        let count = if p == 0 { chain.unseen } else { table.count(p) };
-        let weights: Vec<f64> = if p == 0 {
-            unseen_weights.clone()
-        } else {
-            (0..classes)
-                .map(|c| chain.pi[c] * pattern_probability(chain, k, classes, p, c))
-                .collect()
-        };
-        let drawn = multinomial(rng, count, &weights);
-        chain.allocation[p * classes..(p + 1) * classes].copy_from_slice(&drawn);
+    let mut weights = std::mem::take(&mut chain.weights);
+    for (c, w) in weights.iter_mut().enumerate() {
+        *w = chain.pi[c] * pattern_probability(chain, k, classes, 0, c);
     }
-    // 3. Capture probabilities within classes: Beta(1 + caught, 1 + missed).
-    let members: Vec<u64> = (0..classes)
-        .map(|c| (0..cells).map(|p| chain.allocation[p * classes + c]).sum())
-        .collect();
+    let p0: f64 = weights.iter().sum::<f64>();
+    chain.unseen = draw_unseen(rng, observed, p0);
+    // 2. Classes of everyone, pattern by pattern (the unseen with the
+    //    weights of step 1).
+    for p in 0..cells {
+        let count = if p == 0 {
+            chain.unseen
+        } else {
+            for (c, w) in weights.iter_mut().enumerate() {
+                *w = chain.pi[c] * pattern_probability(chain, k, classes, p, c);
+            }
+            table.count(p)
+        };
+        multinomial_into(
+            rng,
+            count,
+            &weights,
+            &mut chain.allocation[p * classes..(p + 1) * classes],
+        );
+    }
+    chain.weights = weights;
+    // 3. Capture probabilities within classes: Beta(1 + caught, 1 + missed),
+    //    drawn list by list, class by class.
+    chain.members.fill(0);
+    chain.caught.fill(0);
+    for p in 0..cells {
+        for c in 0..classes {
+            let n = chain.allocation[p * classes + c];
+            chain.members[c] += n;
+            for j in (0..k).filter(|j| p & (1 << j) != 0) {
+                chain.caught[j * classes + c] += n;
+            }
+        }
+    }
     for j in 0..k {
-        for (c, &in_class) in members.iter().enumerate() {
-            let caught: u64 = (0..cells)
-                .filter(|p| p & (1 << j) != 0)
-                .map(|p| chain.allocation[p * classes + c])
-                .sum();
-            let missed = in_class - caught;
+        for c in 0..classes {
+            let caught = chain.caught[j * classes + c];
+            let missed = chain.members[c] - caught;
             chain.lambda[j * classes + c] =
                 draw_beta(rng, 1.0 + caught as f64, 1.0 + missed as f64);
         }
     }
+    let members = &chain.members;
     // 4. Stick-breaking weights, then 5. the concentration α.
     let mut remaining: u64 = members.iter().sum();
     let mut stick = 1.0;

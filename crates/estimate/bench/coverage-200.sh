@@ -18,7 +18,7 @@ else
   : > "$OUT"
 fi
 {
-  echo "# commit $(git rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# checkout at $(git rev-parse --short HEAD), binary $BIN, $(date -u '+%Y-%m-%d %H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# for i in $SCENARIOS; do RAYON_NUM_THREADS=1 nice -n 10 mse-bench coverage --replicates 200 --bootstrap 100 --scenario \$i; done"
 } >> "$OUT"
 for i in $SCENARIOS; do

@@ -1,14 +1,18 @@
 //! How many children no list recorded: multiple-systems estimation over 3–5
 //! imported registries.
 //!
-//! The registries are read (each read audited), every pair of them is linked
+//! The registries are read (each read audited; the report hands over the
+//! records it has read already, [`estimate_records`]), every pair of them is linked
 //! and each is deduplicated, with the human review decisions applied as in
 //! `link`. The records of all lists are then clustered by union-find over
 //! the matched pairs, so that each child is counted once, by the set of lists
 //! it appears on; that overlap table goes to [`casefile_estimate`], whose
 //! methods are always reported side by side with their intervals. Linkage is
 //! uncertain, so the table is rebuilt at several match thresholds and the
-//! estimates' spread across them is part of the answer.
+//! estimates' spread across them is part of the answer; and clusters that
+//! hold two records of one list which that list's own deduplication did not
+//! match (joined only through other lists) are counted and warned of, a
+//! floor on the false merges that push every estimate down.
 //!
 //! Strata (`--strata sex age_band …`): a cluster's value of a field is the
 //! first non-empty value among its records, taking the lists in the order
@@ -29,7 +33,7 @@ use crate::{Actor, AppError, Permission, Project, Result};
 use casefile_core::Sex;
 use casefile_estimate::{
     estimate_strata, linkage_spread, Estimate, EstimateOptions, LinkageSpread, OverlapTable,
-    StrataBuilder, StratifiedEstimate, TableBuilder, MAX_LISTS, MIN_LISTS,
+    StrataBuilder, StratifiedEstimate, TableBuilder, Warning, MAX_LISTS, MIN_LISTS,
 };
 use casefile_link::{LinkResult, Pair, Record, Settings};
 use chrono::{Months, NaiveDate};
@@ -198,6 +202,11 @@ pub struct EstimateAnswer {
     /// The match threshold of the table and the estimate.
     pub threshold: f64,
     pub links: Vec<LinkCount>,
+    /// Children (clusters) holding two records of one list that the list's
+    /// own deduplication did not match, joined only through other lists: a
+    /// floor on false merges. With no strata, a warning of the estimate
+    /// when above zero.
+    pub chained_clusters: usize,
     /// Children by the set of lists they appear on (over all strata).
     pub table: OverlapTable,
     pub estimate: Estimated,
@@ -223,6 +232,107 @@ pub fn estimate(
     request: &EstimateRequest,
 ) -> Result<EstimateAnswer> {
     actor.require(Permission::ReadRegistries)?;
+    // A request refused for its form reads nothing.
+    check_request(request)?;
+    // Every registry must exist before any is read.
+    for name in &request.registries {
+        registries::registry_info(project.store(), name)?;
+    }
+    let mut lists = Vec::with_capacity(request.registries.len());
+    for name in &request.registries {
+        lists.push(registries::load(project, name, actor, "estimate")?);
+    }
+    let lists: Vec<&[Record]> = lists.iter().map(Vec::as_slice).collect();
+    estimate_records(project, request, &lists)
+}
+
+/// [`estimate`] over records the caller has already read (and audited),
+/// one slice per registry of the request, in its order: the report reads
+/// each registry once for its tallies, this estimate and its children guard.
+/// The caller checks the actor's permission.
+pub(crate) fn estimate_records(
+    project: &Project,
+    request: &EstimateRequest,
+    lists: &[&[Record]],
+) -> Result<EstimateAnswer> {
+    let (threshold, thresholds, age_on) = check_request(request)?;
+    let names = &request.registries;
+    if lists.len() != names.len() {
+        return Err(AppError::Invalid(format!(
+            "{} registries named but {} read",
+            names.len(),
+            lists.len()
+        )));
+    }
+
+    let lowest = thresholds.iter().copied().fold(threshold, f64::min);
+    let (candidates, links) = link_all(project, names, lists, &request.link, lowest)?;
+    let list_of: Vec<usize> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(i, records)| std::iter::repeat_n(i, records.len()))
+        .collect();
+    let clusters = |t: f64| clusters_at(&candidates, list_of.len(), t);
+    let invalid = |e: casefile_estimate::EstimateError| AppError::Invalid(format!("estimate: {e}"));
+
+    let main = clusters(threshold);
+    let table = overlap_table(names, &list_of, &main).map_err(invalid)?;
+    let chained = chained_clusters(&candidates, &list_of, &main, threshold);
+    let estimate = if request.strata.is_empty() {
+        let mut estimate =
+            casefile_estimate::estimate(&table, &request.options).map_err(invalid)?;
+        if chained > 0 {
+            let warning = Warning::ChainedClusters {
+                clusters: chained,
+                of: table.observed(),
+            };
+            estimate.messages.push(warning.message());
+            estimate.warnings.push(warning);
+        }
+        Estimated::Whole(Box::new(estimate))
+    } else {
+        let records: Vec<&Record> = lists.iter().flat_map(|l| l.iter()).collect();
+        let tables = strata_tables(names, &list_of, &records, &main, &request.strata, age_on)
+            .map_err(invalid)?;
+        Estimated::Stratified {
+            fields: request.strata.clone(),
+            estimate: estimate_strata(&tables, &request.options).map_err(invalid)?,
+        }
+    };
+
+    let mut alternatives = Vec::with_capacity(thresholds.len());
+    for &t in &thresholds {
+        let table = overlap_table(names, &list_of, &clusters(t)).map_err(invalid)?;
+        alternatives.push((format!("threshold {t:.2}"), table));
+    }
+    let mut spread_options = request.options.clone();
+    spread_options.lcmcr = None;
+    spread_options.bootstrap_replicates = 0;
+    let spread = linkage_spread(&alternatives, &spread_options).map_err(invalid)?;
+
+    Ok(EstimateAnswer {
+        lists: names
+            .iter()
+            .zip(lists)
+            .map(|(name, records)| RegistrySize {
+                name: name.clone(),
+                records: records.len() as u64,
+            })
+            .collect(),
+        threshold,
+        links,
+        chained_clusters: chained,
+        table,
+        estimate,
+        spread,
+        spread_note: SPREAD_NOTE.to_string(),
+    })
+}
+
+/// What is wrong with the request's form, before anything is read: the
+/// number of lists, a list named twice, thresholds outside [0, 1]. Returns
+/// the estimate's threshold, the spread's thresholds and the age date.
+fn check_request(request: &EstimateRequest) -> Result<(f64, Vec<f64>, NaiveDate)> {
     let names = &request.registries;
     if !(MIN_LISTS..=MAX_LISTS).contains(&names.len()) {
         return Err(AppError::Invalid(format!(
@@ -250,67 +360,7 @@ pub fn estimate(
                 .ok_or_else(|| AppError::Invalid("the default age date is not a date".into()))?
         }
     };
-    // Every registry must exist before any is read.
-    for name in names {
-        registries::registry_info(project.store(), name)?;
-    }
-    let mut lists = Vec::with_capacity(names.len());
-    for name in names {
-        lists.push(registries::load(project, name, actor, "estimate")?);
-    }
-
-    let lowest = thresholds.iter().copied().fold(threshold, f64::min);
-    let (candidates, links) = link_all(project, names, &lists, &request.link, lowest)?;
-    let list_of: Vec<usize> = lists
-        .iter()
-        .enumerate()
-        .flat_map(|(i, records)| std::iter::repeat_n(i, records.len()))
-        .collect();
-    let clusters = |t: f64| clusters_at(&candidates, list_of.len(), t);
-    let invalid = |e: casefile_estimate::EstimateError| AppError::Invalid(format!("estimate: {e}"));
-
-    let main = clusters(threshold);
-    let table = overlap_table(names, &list_of, &main).map_err(invalid)?;
-    let estimate = if request.strata.is_empty() {
-        Estimated::Whole(Box::new(
-            casefile_estimate::estimate(&table, &request.options).map_err(invalid)?,
-        ))
-    } else {
-        let records: Vec<&Record> = lists.iter().flatten().collect();
-        let tables = strata_tables(names, &list_of, &records, &main, &request.strata, age_on)
-            .map_err(invalid)?;
-        Estimated::Stratified {
-            fields: request.strata.clone(),
-            estimate: estimate_strata(&tables, &request.options).map_err(invalid)?,
-        }
-    };
-
-    let mut alternatives = Vec::with_capacity(thresholds.len());
-    for &t in &thresholds {
-        let table = overlap_table(names, &list_of, &clusters(t)).map_err(invalid)?;
-        alternatives.push((format!("threshold {t:.2}"), table));
-    }
-    let mut spread_options = request.options.clone();
-    spread_options.lcmcr = None;
-    spread_options.bootstrap_replicates = 0;
-    let spread = linkage_spread(&alternatives, &spread_options).map_err(invalid)?;
-
-    Ok(EstimateAnswer {
-        lists: names
-            .iter()
-            .zip(&lists)
-            .map(|(name, records)| RegistrySize {
-                name: name.clone(),
-                records: records.len() as u64,
-            })
-            .collect(),
-        threshold,
-        links,
-        table,
-        estimate,
-        spread,
-        spread_note: SPREAD_NOTE.to_string(),
-    })
+    Ok((threshold, thresholds, age_on))
 }
 
 /// The spread's thresholds: the given ones (or the defaults) and the
@@ -339,7 +389,7 @@ fn spread_thresholds(given: &[f64], threshold: f64) -> Result<Vec<f64>> {
 fn link_all(
     project: &Project,
     names: &[String],
-    lists: &[Vec<Record>],
+    lists: &[&[Record]],
     options: &LinkOptions,
     lowest_threshold: f64,
 ) -> Result<(Vec<Candidate>, Vec<LinkCount>)> {
@@ -370,9 +420,9 @@ fn link_all(
             // Pairs below the lowest threshold of the spread must still be reported.
             settings.report_threshold = settings.report_threshold.min(lowest_threshold);
             let result: LinkResult = if left == right {
-                casefile_link::dedupe(&lists[left], &settings)
+                casefile_link::dedupe(lists[left], &settings)
             } else {
-                casefile_link::link(&lists[left], &lists[right], &settings)
+                casefile_link::link(lists[left], lists[right], &settings)
             };
             let mut matched = 0;
             for mut pair in result.pairs() {
@@ -406,7 +456,11 @@ fn link_all(
 
 /// The cluster (its root record) of every record, by union-find over the
 /// pairs matched at `threshold`.
-fn clusters_at(candidates: &[Candidate], records: usize, threshold: f64) -> Vec<usize> {
+fn clusters_at<'a>(
+    candidates: impl IntoIterator<Item = &'a Candidate>,
+    records: usize,
+    threshold: f64,
+) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..records).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
@@ -425,6 +479,38 @@ fn clusters_at(candidates: &[Candidate], records: usize, threshold: f64) -> Vec<
         }
     }
     (0..records).map(|x| root(&mut parent, x)).collect()
+}
+
+/// How many clusters hold two records of one list that the list's own
+/// deduplication did not put together (not joined by matches within that
+/// list alone): the links through other lists say one child, the list
+/// says two. Either a link across lists is a false merge or the
+/// deduplication missed a duplicate; false merges fake overlap and push
+/// every estimate down. Only false merges of children who share a list
+/// show this way, so the count is a floor.
+fn chained_clusters(
+    candidates: &[Candidate],
+    list_of: &[usize],
+    roots: &[usize],
+    threshold: f64,
+) -> usize {
+    let within = clusters_at(
+        candidates.iter().filter(|c| list_of[c.a] == list_of[c.b]),
+        list_of.len(),
+        threshold,
+    );
+    // Per (cluster, list): the first within-list group seen.
+    let mut first: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut chained: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for (record, &root) in roots.iter().enumerate() {
+        let group = *first
+            .entry((root, list_of[record]))
+            .or_insert(within[record]);
+        if group != within[record] {
+            chained.insert(root);
+        }
+    }
+    chained.len()
 }
 
 /// Per cluster root, the indices of the lists its records are on.
@@ -536,6 +622,47 @@ mod tests {
         let list_of = [0, 0, 1, 2, 2];
         let on = cluster_lists(&list_of, &clusters_at(&candidates, 5, 0.5));
         assert_eq!(on, [(0, vec![0, 1, 2]), (1, vec![0, 2])]);
+    }
+
+    #[test]
+    fn records_of_one_list_joined_only_through_another_are_chained() {
+        // Records 0-2 on list 0, 3-4 on list 1. 0 and 1 are matched to the
+        // same record 3 but not to each other: chained. 2 with 4 is one
+        // record of each list: not chained.
+        let candidates = vec![
+            Candidate {
+                a: 0,
+                b: 3,
+                pair: pair(0.9, None),
+            },
+            Candidate {
+                a: 1,
+                b: 3,
+                pair: pair(0.9, None),
+            },
+            Candidate {
+                a: 0,
+                b: 1,
+                pair: pair(0.2, None),
+            },
+            Candidate {
+                a: 2,
+                b: 4,
+                pair: pair(0.9, None),
+            },
+        ];
+        let list_of = [0, 0, 0, 1, 1];
+        let roots = clusters_at(&candidates, 5, 0.5);
+        assert_eq!(chained_clusters(&candidates, &list_of, &roots, 0.5), 1);
+        // The list's own deduplication matching 0 and 1: one child, listed twice.
+        let mut deduped = candidates;
+        deduped[2].pair = pair(0.8, None);
+        let roots = clusters_at(&deduped, 5, 0.5);
+        assert_eq!(chained_clusters(&deduped, &list_of, &roots, 0.5), 0);
+        // A person's rejection of the within-list pair counts as "two children".
+        deduped[2].pair = pair(0.8, Some("rejected"));
+        let roots = clusters_at(&deduped, 5, 0.5);
+        assert_eq!(chained_clusters(&deduped, &list_of, &roots, 0.5), 1);
     }
 
     #[test]

@@ -17,15 +17,18 @@
 //!   region it lies in;
 //! - for child registries (of the case's child entities, or all of them for
 //!   the whole project): how many records have their last known place in
-//!   each region — counts only, read from the registry's original as an
-//!   audited read;
+//!   each region — counts only;
 //! - with 3–5 child registries (those of the case's child entities, whole
 //!   lists, or every registry for the whole project): the multiple-systems
 //!   estimate of how many children none of them recorded, every method with
 //!   its interval, the warnings and the spread over match thresholds, as
-//!   `casefile estimate` gives it — counts only;
+//!   `casefile estimate` gives it — counts only; when it cannot be made,
+//!   why, in plain words;
 //! - the last evidence package exported of the case (its hash), from the
 //!   audit log.
+//!
+//! Every registry is read once per report (one audited `registry.read`
+//! each), and those records serve the tallies, the estimate and the guard.
 //!
 //! Children are never identified: the names of every registry's children
 //! and every protected statement feed a [`Guard`] that withholds any text
@@ -46,6 +49,7 @@ use casefile_core::{
     StatementFilter, StatementId, Status, EVENT_RELATIONS, PARTY_RELATIONS,
 };
 use casefile_estimate::{Interval, MAX_LISTS, MIN_LISTS};
+use casefile_link::Record;
 use casefile_report::{
     point_of, region_at, EstimateRow, EstimateSection, Guard, ListSize, SpreadRow,
 };
@@ -312,8 +316,9 @@ fn gather_guarded(
     actor: &Actor,
     case: Option<&str>,
 ) -> Result<(Option<Case>, ReportInput, Guard, usize)> {
-    let (case, mut input) = gather(project, actor, case)?;
-    let guard = Guard::new(protected_values(project, actor)?)?;
+    let registries = read_registries(project, actor, case)?;
+    let (case, mut input) = gather_from(project, actor, case, &registries)?;
+    let guard = Guard::new(protected_values(project, &registries)?)?;
     let before = serde_json::to_string(&input).unwrap_or_default();
     guard.redact(&mut input);
     let withheld = serde_json::to_string(&input)
@@ -333,9 +338,39 @@ fn gather_checked(
     Ok((case, input))
 }
 
+/// Every registry's records, read once for a report (one audited read
+/// each) and shared by the children guard, the tallies and the estimate.
+type RegistryRecords = Vec<(String, Vec<Record>)>;
+
+/// Reads every registry of the project for a report of `case`, after the
+/// checks that refuse the report (so a refused report reads nothing). A
+/// registry that cannot be read refuses the report: the guard needs every
+/// registry's names to withhold them.
+fn read_registries(
+    project: &mut Project,
+    actor: &Actor,
+    case: Option<&str>,
+) -> Result<RegistryRecords> {
+    actor.require(Permission::ReadFindings)?;
+    if let Some(case) = case {
+        find(project.store(), case)?;
+    }
+    let mut out = Vec::new();
+    for info in project.store().registries()? {
+        let records = load(project, &info.name, actor, "report").map_err(|e| {
+            AppError::Invalid(format!(
+                "registry {:?} cannot be read ({e}); a report needs the names of every registry's children to withhold them, so none is made until it can be read",
+                info.name
+            ))
+        })?;
+        out.push((info.name, records));
+    }
+    Ok(out)
+}
+
 /// Every name of a child the project holds: the name fields of each
 /// registry's records, and protected statements of child entities.
-fn protected_values(project: &mut Project, actor: &Actor) -> Result<Vec<String>> {
+fn protected_values(project: &Project, registries: &RegistryRecords) -> Result<Vec<String>> {
     let mut values = Vec::new();
     for s in project.store().statements(&StatementFilter {
         entity_kind: Some(EntityKind::Child),
@@ -345,9 +380,8 @@ fn protected_values(project: &mut Project, actor: &Actor) -> Result<Vec<String>>
             values.push(s.value);
         }
     }
-    let registries = project.store().registries()?;
-    for info in registries {
-        for r in load(project, &info.name, actor, "report guard")? {
+    for (_, records) in registries {
+        for r in records {
             // Full names and surnames; a given name alone ("Anna") names no
             // one and would withhold every quote about an official who shares it.
             let fields = [&r.full_name, &r.surname, &r.guardian];
@@ -395,6 +429,17 @@ pub fn gather(
     project: &mut Project,
     actor: &Actor,
     case: Option<&str>,
+) -> Result<(Option<Case>, ReportInput)> {
+    let registries = read_registries(project, actor, case)?;
+    gather_from(project, actor, case, &registries)
+}
+
+/// [`gather`] with the registries already read.
+fn gather_from(
+    project: &mut Project,
+    actor: &Actor,
+    case: Option<&str>,
+    registries: &RegistryRecords,
 ) -> Result<(Option<Case>, ReportInput)> {
     actor.require(Permission::ReadFindings)?;
     let case = case.map(|c| find(project.store(), c)).transpose()?;
@@ -631,29 +676,37 @@ pub fn gather(
         .map(|c| last_package(project, c))
         .transpose()?
         .flatten();
-    input.registries = tallies(project, actor, case.is_none(), &child_entities)?;
-    input.estimate = estimate_section(project, actor, case.is_none(), &child_entities)?;
+    input.registries = tallies(registries, actor, case.is_none(), &child_entities);
+    match estimate_section(project, actor, registries, case.is_none(), &child_entities)? {
+        Ok(section) => input.estimate = Some(section),
+        Err(reason) => input.estimate_unavailable = Some(reason),
+    }
     input.places = places(&input);
     Ok((case, input))
 }
 
 /// The estimate of the children no list recorded, over the whole registry
 /// lists that the case's child records come from (every registry for the
-/// whole project), when there are 3–5 of them and the actor may read
-/// registries. A table the methods cannot use gives no section; reading
-/// or linking failures are errors.
+/// whole project), from the records the report has read. When it cannot be
+/// made — the role may not read registries, fewer than 3 or more than 5
+/// lists, a table the methods refuse — the reason in plain words (counts
+/// and list names only); reading or linking failures of the store are errors.
 fn estimate_section(
-    project: &mut Project,
+    project: &Project,
     actor: &Actor,
+    registries: &RegistryRecords,
     whole_project: bool,
     children: &[EntityId],
-) -> Result<Option<EstimateSection>> {
+) -> Result<std::result::Result<EstimateSection, String>> {
     if !actor.role.allows(Permission::ReadRegistries) {
-        return Ok(None);
+        return Ok(Err(format!(
+            "The estimate is made from the children's registry lists, which the {} role may not read.",
+            actor.role
+        )));
     }
     let mut names: Vec<String> = Vec::new();
     if whole_project {
-        names.extend(project.store().registries()?.into_iter().map(|r| r.name));
+        names.extend(registries.iter().map(|(name, _)| name.clone()));
     } else {
         for id in children {
             if let Some((registry, _)) = parse_child_entity(id) {
@@ -663,20 +716,48 @@ fn estimate_section(
             }
         }
     }
+    let whose = if whole_project {
+        "the project"
+    } else {
+        "this case"
+    };
     if !(MIN_LISTS..=MAX_LISTS).contains(&names.len()) {
-        return Ok(None);
+        let has = match names.len() {
+            0 => "none".to_string(),
+            n => n.to_string(),
+        };
+        return Ok(Err(format!(
+            "An estimate of the children no list recorded needs {MIN_LISTS} to {MAX_LISTS} registry lists (with fewer, how the lists depend on one another cannot be checked); {whose} has {has}."
+        )));
+    }
+    let mut lists: Vec<&[Record]> = Vec::with_capacity(names.len());
+    for name in &names {
+        match registries.iter().find(|(n, _)| n == name) {
+            Some((_, records)) => lists.push(records),
+            None => {
+                return Ok(Err(format!(
+                    "The estimate needs registry {name:?}, which {whose} names but the project does not hold."
+                )))
+            }
+        }
     }
     let request = EstimateRequest {
         registries: names,
         ..Default::default()
     };
-    let answer = match crate::estimate::estimate(project, actor, &request) {
+    let answer = match crate::estimate::estimate_records(project, &request, &lists) {
         Ok(answer) => answer,
-        Err(AppError::Invalid(_)) => return Ok(None),
+        Err(AppError::Invalid(reason)) => {
+            return Ok(Err(format!(
+                "The estimate could not be made from these lists: {reason}."
+            )))
+        }
         Err(e) => return Err(e),
     };
     let Estimated::Whole(estimate) = &answer.estimate else {
-        return Ok(None);
+        return Ok(Err(
+            "The estimate came back by strata, which the report does not show.".to_string(),
+        ));
     };
     let row = |method: &str, n_hat: f64, interval: &Interval, detail: Option<String>| EstimateRow {
         method: method.to_string(),
@@ -685,7 +766,7 @@ fn estimate_section(
         upper: interval.upper,
         detail,
     };
-    Ok(Some(EstimateSection {
+    Ok(Ok(EstimateSection {
         lists: answer
             .lists
             .iter()
@@ -750,13 +831,13 @@ fn last_package(project: &Project, case: &Case) -> Result<Option<Package>> {
 /// Records per registry and region of last known place: all records for
 /// the whole project, the case's child records for a case.
 fn tallies(
-    project: &mut Project,
+    registries: &RegistryRecords,
     actor: &Actor,
     whole_project: bool,
     children: &[EntityId],
-) -> Result<Vec<RegistryTally>> {
+) -> Vec<RegistryTally> {
     if !actor.role.allows(Permission::ReadRegistries) {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let mut wanted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for id in children {
@@ -767,25 +848,14 @@ fn tallies(
                 .insert(record.to_string());
         }
     }
-    let names: Vec<String> = if whole_project {
-        project
-            .store()
-            .registries()?
-            .into_iter()
-            .map(|r| r.name)
-            .collect()
-    } else {
-        wanted.keys().cloned().collect()
-    };
     let mut out = Vec::new();
-    for name in names {
-        if project.store().registry(&name)?.is_none() {
+    for (name, records) in registries {
+        if !whole_project && !wanted.contains_key(name) {
             continue;
         }
-        let records = load(project, &name, actor, "report")?;
         let mut by_place: BTreeMap<Option<String>, u64> = BTreeMap::new();
-        for r in &records {
-            if !whole_project && !wanted.get(&name).is_some_and(|w| w.contains(&r.id)) {
+        for r in records {
+            if !whole_project && !wanted.get(name).is_some_and(|w| w.contains(&r.id)) {
                 continue;
             }
             let place = r.last_place.as_deref().and_then(known_place);
@@ -797,7 +867,7 @@ fn tallies(
             records,
         }));
     }
-    Ok(out)
+    out
 }
 
 /// Every place the input names, with its point and region; the regions
@@ -862,5 +932,48 @@ fn place(name: &str) -> Place {
         country: entry.country.clone(),
         point,
         region,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registries::child_entity;
+
+    /// Each way the estimate cannot be made gives its reason in words:
+    /// lists the methods refuse (here: nobody on them), too few lists, a
+    /// registry the case names that the project does not hold.
+    #[test]
+    fn a_missing_estimate_gives_its_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let actor = Actor::local("tester");
+        let project = crate::sources::init(&dir.path().join("p"), &actor).unwrap();
+        let empty: RegistryRecords = ["a", "b", "c"]
+            .map(|name| (name.to_string(), Vec::new()))
+            .into();
+        let reason = estimate_section(&project, &actor, &empty, true, &[])
+            .unwrap()
+            .unwrap_err();
+        assert!(
+            reason.contains("could not be made") && reason.contains("no observed person"),
+            "{reason}"
+        );
+        let two = empty[..2].to_vec();
+        let reason = estimate_section(&project, &actor, &two, true, &[])
+            .unwrap()
+            .unwrap_err();
+        assert!(reason.contains("the project has 2"), "{reason}");
+        let children = [
+            child_entity("a", "1"),
+            child_entity("b", "1"),
+            child_entity("gone", "1"),
+        ];
+        let reason = estimate_section(&project, &actor, &empty, false, &children)
+            .unwrap()
+            .unwrap_err();
+        assert!(
+            reason.contains("\"gone\"") && reason.contains("does not hold"),
+            "{reason}"
+        );
     }
 }

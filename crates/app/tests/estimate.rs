@@ -104,6 +104,13 @@ fn the_table_counts_each_child_once_and_every_method_is_at_least_what_was_seen()
     assert_eq!(answer.links.len(), 6, "3 links and 3 dedupes");
 
     let result = whole(&answer);
+    // Children joined only through other lists are counted, and warned of
+    // (the sample lists hold within-list duplicates, so there are some).
+    let warned = result.warnings.iter().any(|w| {
+        matches!(w, casefile_estimate::Warning::ChainedClusters { clusters, of }
+            if *clusters == answer.chained_clusters && *of == observed)
+    });
+    assert_eq!(warned, answer.chained_clusters > 0, "{:?}", result.warnings);
     assert_eq!(result.observed, observed);
     let estimates = result.point_estimates();
     assert_eq!(estimates.len(), 4, "{estimates:?}");
@@ -299,4 +306,126 @@ fn a_case_holds_registry_records_before_any_decision() {
     assert_eq!(added.changed.len(), 1);
     let entity = p.store().entity(&id).unwrap().unwrap();
     assert_eq!(entity.caption, format!("{first} record {record}"));
+}
+
+/// The text of the report's section `id`.
+fn section<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page
+        .find(&format!("<section id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no {id} section"));
+    let end = page[start..]
+        .find("</section>")
+        .map_or(page.len(), |e| start + e);
+    &page[start..end]
+}
+
+/// The `registry.read` entries of the audit log after the first `skip`.
+fn registry_reads(project: &Project, skip: usize) -> Vec<String> {
+    sources::log(project, &admin(), None)
+        .unwrap()
+        .iter()
+        .skip(skip)
+        .filter(|e| e.record.action == "registry.read")
+        .map(|e| e.record.detail.clone())
+        .collect()
+}
+
+/// A case report reads each registry once (one audited read, which serves
+/// the tallies, the estimate and the children guard alike) and shows the
+/// estimate over the case's lists; when there is none it says why: too few
+/// lists in the case, or a role that may not read registries.
+#[test]
+fn a_case_report_reads_each_registry_once_and_says_why_there_is_no_estimate() {
+    use casefile_app::{cases, report};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut p = project(tmp.path());
+    cases::new(&mut p, &admin(), "lists", "the sample lists").unwrap();
+    // A record of each list, by the id the truth file gives it.
+    let truth = std::fs::read_to_string(registries_dir().join("TRUTH.csv")).unwrap();
+    let first_record = |registry: &str| {
+        truth
+            .lines()
+            .skip(1)
+            .map(|line| line.split(',').collect::<Vec<_>>())
+            .find(|cols| cols[1] == registry)
+            .map(|cols| cols[2].to_string())
+            .unwrap()
+    };
+    let items: Vec<String> = DEMO_REGISTRIES
+        .iter()
+        .map(|(name, _, _)| format!("child:{name}:{}", first_record(name)))
+        .collect();
+    cases::add(&mut p, &admin(), "lists", &items[..2]).unwrap();
+
+    // Two lists: the section says why there is no estimate.
+    let before = sources::log(&p, &admin(), None).unwrap().len();
+    let (_, html) = report::html(&mut p, &admin(), Some("lists")).unwrap();
+    let reads = registry_reads(&p, before);
+    assert_eq!(reads.len(), 3, "one read per registry: {reads:?}");
+    for name in names() {
+        let of_it: Vec<&String> = reads
+            .iter()
+            .filter(|d| d.contains(&format!("\"{name}\"")))
+            .collect();
+        assert_eq!(of_it.len(), 1, "{name}: {reads:?}");
+        assert!(of_it[0].contains("\"report\""), "{}", of_it[0]);
+    }
+    let estimate = section(&html, "estimate");
+    assert!(estimate.contains("No estimate:"), "{estimate}");
+    assert!(
+        estimate.contains("needs 3 to 5 registry lists") && estimate.contains("this case has 2"),
+        "{estimate}"
+    );
+
+    // Three lists: the estimate over the whole lists, still one read each.
+    cases::add(&mut p, &admin(), "lists", &items[2..]).unwrap();
+    let before = sources::log(&p, &admin(), None).unwrap().len();
+    let (_, html) = report::html(&mut p, &admin(), Some("lists")).unwrap();
+    let reads = registry_reads(&p, before);
+    assert_eq!(reads.len(), 3, "one read per registry: {reads:?}");
+    let estimate = section(&html, "estimate");
+    assert!(!estimate.contains("No estimate:"), "{estimate}");
+    for expected in [
+        "log-linear, AIC average",
+        "latent classes (LCMCR)",
+        "Linkage uncertainty",
+    ] {
+        assert!(estimate.contains(expected), "{expected}: {estimate}");
+    }
+    for (name, file, _) in DEMO_REGISTRIES {
+        let records = std::fs::read_to_string(registries_dir().join(file))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        assert!(
+            estimate.contains(&format!("{name} ({records})")),
+            "{name} ({records}): {estimate}"
+        );
+    }
+
+    // A viewer may not read registries: the section says so, counts nothing.
+    let viewer = Actor::new("v", Role::Viewer);
+    let (_, html) = report::html(&mut p, &viewer, Some("lists")).unwrap();
+    let estimate = section(&html, "estimate");
+    assert!(estimate.contains("viewer role may not read"), "{estimate}");
+    assert!(!estimate.contains("latent classes"), "{estimate}");
+
+    // A registry whose stored original cannot be read: no report at all,
+    // since its children's names could not be withheld; the error names it.
+    let info = p.store().registry("ru_camp").unwrap().unwrap();
+    let path = p.blobs.local_path(&info.blob).unwrap();
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    std::fs::write(&path, "not a registry").unwrap();
+    let err = report::html(&mut p, &admin(), Some("lists"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("\"ru_camp\" cannot be read") && err.contains("withhold"),
+        "{err}"
+    );
 }

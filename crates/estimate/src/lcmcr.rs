@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{effective_sample_size, split_r_hat};
 use crate::error::EstimateError;
-use crate::sampling::{multinomial, seeded, SeededRng};
+use crate::sampling::{multinomial_into, seeded, SeededRng};
 use crate::summary::{percentile_interval, quantile, Interval};
 use crate::table::OverlapTable;
 
@@ -114,6 +114,11 @@ struct Chain {
     /// Counts by (pattern, class), row-major; pattern 0 holds the unseen.
     allocation: Vec<u64>,
     unseen: u64,
+    /// Scratch of each sweep, kept to spare 2^k allocations a sweep:
+    /// class weights of a pattern, members per class, caught per (list, class).
+    weights: Vec<f64>,
+    members: Vec<u64>,
+    caught: Vec<u64>,
 }
 
 /// Runs the chains and summarises the total.
@@ -160,6 +165,9 @@ fn run_chain(table: &OverlapTable, options: &LcmcrOptions, rng: &mut SeededRng) 
         alpha: 1.0,
         allocation: vec![0; cells * classes],
         unseen: observed / 2,
+        weights: vec![0.0; classes],
+        members: vec![0; classes],
+        caught: vec![0; k * classes],
     };
     let mut trace = Vec::with_capacity(options.samples);
     let mut occupied_sum = 0.0;
@@ -204,52 +212,53 @@ fn sweep_once(
     let observed = table.observed();
     // 1. The unseen: p0 = P(on no list); with p(N) ∝ 1/N the unseen count is
     //    negative binomial(n, 1 − p0), drawn as a Gamma-Poisson mixture.
-    let unseen_weights: Vec<f64> = (0..classes)
-        .map(|c| chain.pi[c] * pattern_probability(chain, k, classes, 0, c))
-        .collect();
-    let p0: f64 = unseen_weights.iter().sum::<f64>().min(1.0 - 1e-12);
-    let odds = p0 / (1.0 - p0);
-    chain.unseen = match Gamma::new(observed as f64, odds) {
-        Ok(gamma) => {
-            let rate: f64 = gamma.sample(rng);
-            if rate > 0.0 {
-                Poisson::new(rate)
-                    .map(|d| d.sample(rng) as u64)
-                    .unwrap_or(0)
-            } else {
-                0
+    let mut weights = std::mem::take(&mut chain.weights);
+    for (c, w) in weights.iter_mut().enumerate() {
+        *w = chain.pi[c] * pattern_probability(chain, k, classes, 0, c);
+    }
+    let p0: f64 = weights.iter().sum::<f64>();
+    chain.unseen = draw_unseen(rng, observed, p0);
+    // 2. Classes of everyone, pattern by pattern (the unseen with the
+    //    weights of step 1).
+    for p in 0..cells {
+        let count = if p == 0 {
+            chain.unseen
+        } else {
+            for (c, w) in weights.iter_mut().enumerate() {
+                *w = chain.pi[c] * pattern_probability(chain, k, classes, p, c);
+            }
+            table.count(p)
+        };
+        multinomial_into(
+            rng,
+            count,
+            &weights,
+            &mut chain.allocation[p * classes..(p + 1) * classes],
+        );
+    }
+    chain.weights = weights;
+    // 3. Capture probabilities within classes: Beta(1 + caught, 1 + missed),
+    //    drawn list by list, class by class.
+    chain.members.fill(0);
+    chain.caught.fill(0);
+    for p in 0..cells {
+        for c in 0..classes {
+            let n = chain.allocation[p * classes + c];
+            chain.members[c] += n;
+            for j in (0..k).filter(|j| p & (1 << j) != 0) {
+                chain.caught[j * classes + c] += n;
             }
         }
-        Err(_) => 0,
-    };
-    // 2. Classes of everyone, pattern by pattern.
-    for p in 0..cells {
-        let count = if p == 0 { chain.unseen } else { table.count(p) };
-        let weights: Vec<f64> = if p == 0 {
-            unseen_weights.clone()
-        } else {
-            (0..classes)
-                .map(|c| chain.pi[c] * pattern_probability(chain, k, classes, p, c))
-                .collect()
-        };
-        let drawn = multinomial(rng, count, &weights);
-        chain.allocation[p * classes..(p + 1) * classes].copy_from_slice(&drawn);
     }
-    // 3. Capture probabilities within classes: Beta(1 + caught, 1 + missed).
-    let members: Vec<u64> = (0..classes)
-        .map(|c| (0..cells).map(|p| chain.allocation[p * classes + c]).sum())
-        .collect();
     for j in 0..k {
-        for (c, &in_class) in members.iter().enumerate() {
-            let caught: u64 = (0..cells)
-                .filter(|p| p & (1 << j) != 0)
-                .map(|p| chain.allocation[p * classes + c])
-                .sum();
-            let missed = in_class - caught;
+        for c in 0..classes {
+            let caught = chain.caught[j * classes + c];
+            let missed = chain.members[c] - caught;
             chain.lambda[j * classes + c] =
                 draw_beta(rng, 1.0 + caught as f64, 1.0 + missed as f64);
         }
     }
+    let members = &chain.members;
     // 4. Stick-breaking weights, then 5. the concentration α.
     let mut remaining: u64 = members.iter().sum();
     let mut stick = 1.0;
@@ -275,9 +284,63 @@ fn sweep_once(
         .max(1e-6);
 }
 
+/// The number of people on no list given the `observed` and the chance
+/// `p0` of being on none: negative binomial, P(u) ∝ C(n + u − 1, u)·p0^u,
+/// which is what the prior p(N) ∝ 1/N gives (as `gsl_ran_negative_binomial(1
+/// − p0, n)` in the R package). Drawn as a Poisson whose mean is Gamma with
+/// shape n and scale p0 / (1 − p0).
+fn draw_unseen(rng: &mut SeededRng, observed: u64, p0: f64) -> u64 {
+    let p0 = p0.clamp(0.0, 1.0 - 1e-12);
+    let odds = p0 / (1.0 - p0);
+    // rand_distr's Gamma takes (shape, scale), not a rate.
+    let Ok(gamma) = Gamma::new(observed as f64, odds) else {
+        return 0;
+    };
+    let mean: f64 = gamma.sample(rng);
+    if mean > 0.0 {
+        Poisson::new(mean)
+            .map(|d| d.sample(rng) as u64)
+            .unwrap_or(0)
+    } else {
+        0
+    }
+}
+
 fn draw_beta(rng: &mut SeededRng, a: f64, b: f64) -> f64 {
     Beta::new(a, b)
         .map(|d| d.sample(rng))
         .unwrap_or(a / (a + b))
         .clamp(1e-12, 1.0 - 1e-12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The unseen count follows the negative binomial of the model: mean
+    /// n·p0/(1 − p0) and variance n·p0/(1 − p0)²; a Gamma read as a rate
+    /// rather than a scale, or a binomial in its place, would miss both.
+    #[test]
+    fn the_unseen_are_negative_binomial() {
+        let mut rng = seeded(3, 0);
+        let (n, p0) = (400u64, 0.3f64);
+        let draws: Vec<f64> = (0..20_000)
+            .map(|_| draw_unseen(&mut rng, n, p0) as f64)
+            .collect();
+        let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+        let variance =
+            draws.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (draws.len() - 1) as f64;
+        let expected_mean = n as f64 * p0 / (1.0 - p0);
+        let expected_variance = expected_mean / (1.0 - p0);
+        assert!(
+            (mean - expected_mean).abs() < 0.01 * expected_mean,
+            "mean {mean}, expected {expected_mean}"
+        );
+        assert!(
+            (variance - expected_variance).abs() < 0.05 * expected_variance,
+            "variance {variance}, expected {expected_variance}"
+        );
+        // Nobody can be missed when every list sees everyone.
+        assert_eq!(draw_unseen(&mut rng, n, 0.0), 0);
+    }
 }

@@ -35,7 +35,9 @@ pub use loglinear::{fit_all, fit_model, Model, ModelFit};
 pub use profile::{profile_interval, ProfileInterval};
 pub use report::{estimate, Estimate, EstimateOptions, MethodRow};
 pub use selection::{estimate_loglinear, Criterion, LoglinearReport, ModelAverage};
-pub use simulate::{coverage_scenarios, simulate, Scenario, VisibilityClass};
+pub use simulate::{
+    coverage_scenarios, simulate, simulate_linkage, Scenario, SimulatedLinkage, VisibilityClass,
+};
 pub use strata::{estimate_strata, StrataBuilder, StratifiedEstimate, SummedTotal};
 pub use summary::Interval;
 pub use table::{OverlapTable, TableBuilder, MAX_LISTS, MIN_LISTS};

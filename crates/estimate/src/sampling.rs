@@ -25,11 +25,25 @@ const FEW_TRIALS: u64 = 24;
 /// weights, as counts per category.
 pub fn multinomial<R: Rng + ?Sized>(rng: &mut R, trials: u64, weights: &[f64]) -> Vec<u64> {
     let mut counts = vec![0u64; weights.len()];
+    multinomial_into(rng, trials, weights, &mut counts);
+    counts
+}
+
+/// [`multinomial`] into `counts` (as long as `weights`), without allocating:
+/// the Gibbs sampler draws 2^k of these each sweep. The same draws for the
+/// same generator state.
+pub fn multinomial_into<R: Rng + ?Sized>(
+    rng: &mut R,
+    trials: u64,
+    weights: &[f64],
+    counts: &mut [u64],
+) {
+    counts.fill(0);
     if trials <= FEW_TRIALS {
         // Few trials: one categorical draw each beats a binomial per category.
         let total: f64 = weights.iter().sum();
         if total.is_nan() || total <= 0.0 {
-            return counts;
+            return;
         }
         for _ in 0..trials {
             let mut u = rng.gen::<f64>() * total;
@@ -48,7 +62,7 @@ pub fn multinomial<R: Rng + ?Sized>(rng: &mut R, trials: u64, weights: &[f64]) -
             }
             counts[chosen] += 1;
         }
-        return counts;
+        return;
     }
     let mut left = trials;
     let mut mass_left: f64 = weights.iter().sum();
@@ -69,7 +83,6 @@ pub fn multinomial<R: Rng + ?Sized>(rng: &mut R, trials: u64, weights: &[f64]) -
         left -= drawn;
         mass_left -= w;
     }
-    counts
 }
 
 #[cfg(test)]

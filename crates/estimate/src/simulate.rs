@@ -44,6 +44,22 @@ impl Scenario {
 /// Draws one population and returns the overlap table the lists and the
 /// linker would produce (lists named L1, L2, …).
 pub fn simulate(scenario: &Scenario, seed: u64) -> Result<OverlapTable, EstimateError> {
+    simulate_linkage(scenario, seed).map(|s| s.table)
+}
+
+/// A simulated linkage: the table, and what a linker could see of its own
+/// false merges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimulatedLinkage {
+    pub table: OverlapTable,
+    /// Clusters holding two people who share a list: two records of one
+    /// list that the list's own deduplication would not have matched (the
+    /// simulated lists hold no duplicates of their own).
+    pub chained_clusters: usize,
+}
+
+/// [`simulate`], with the count of chained clusters.
+pub fn simulate_linkage(scenario: &Scenario, seed: u64) -> Result<SimulatedLinkage, EstimateError> {
     let k = scenario.list_count();
     let mut rng = seeded(seed, 1 << 40);
     let total_share: f64 = scenario.classes.iter().map(|c| c.share).sum();
@@ -85,10 +101,15 @@ pub fn simulate(scenario: &Scenario, seed: u64) -> Result<OverlapTable, Estimate
     }
     seen.extend(split_off);
     // False merges: pairs of people become one cluster on both their lists.
+    // Merging two people who share a list chains the cluster.
     let merges = (scenario.false_merges * seen.len() as f64).round() as usize;
+    let mut chained = vec![false; seen.len()];
     for _ in 0..merges.min(seen.len() / 2) {
-        let a = seen.swap_remove(rng.gen_range(0..seen.len()));
+        let i = rng.gen_range(0..seen.len());
+        let a = seen.swap_remove(i);
+        let a_chained = chained.swap_remove(i);
         let b = rng.gen_range(0..seen.len());
+        chained[b] |= a_chained || seen[b] & a != 0;
         seen[b] |= a;
     }
     let mut builder = TableBuilder::new((1..=k).map(|i| format!("L{i}")).collect())?;
@@ -96,13 +117,17 @@ pub fn simulate(scenario: &Scenario, seed: u64) -> Result<OverlapTable, Estimate
         let lists: Vec<usize> = (0..k).filter(|j| pattern & (1 << j) != 0).collect();
         builder.add_cluster(&lists)?;
     }
-    builder.build()
+    Ok(SimulatedLinkage {
+        table: builder.build()?,
+        chained_clusters: chained.iter().filter(|&&c| c).count(),
+    })
 }
 
 /// The scenarios of the coverage benchmark: N from 500 to 10,000, 3-5
 /// lists, capture probabilities 0.05-0.4, two or three hidden classes,
-/// positive and negative dependence, 1-10% linkage errors, and last one
-/// where every method's model is right.
+/// positive and negative dependence, 1-10% linkage errors; then one where
+/// every method's model is right, and two drawn from LCMCR's latent-class
+/// model (indices 10 and 11), where the sampler itself is checked.
 pub fn coverage_scenarios() -> Vec<Scenario> {
     let two = |low: &[f64], high: &[f64]| {
         vec![
@@ -214,6 +239,42 @@ pub fn coverage_scenarios() -> Vec<Scenario> {
                 capture: vec![0.2, 0.25, 0.3, 0.2],
             }],
         ),
+        // LCMCR's own model: a few latent classes, lists independent within
+        // a class, each list seeing each class with probability 0.1-0.5 (no
+        // class out of sight), and the classes differing in which lists see
+        // them rather than only in how much.
+        base(
+            "N=2000 k=4 2 latent classes (LCMCR model)",
+            2000,
+            vec![
+                VisibilityClass {
+                    share: 0.5,
+                    capture: vec![0.1, 0.3, 0.2, 0.4],
+                },
+                VisibilityClass {
+                    share: 0.5,
+                    capture: vec![0.4, 0.15, 0.5, 0.25],
+                },
+            ],
+        ),
+        base(
+            "N=3000 k=5 3 latent classes (LCMCR model)",
+            3000,
+            vec![
+                VisibilityClass {
+                    share: 0.4,
+                    capture: vec![0.1, 0.2, 0.15, 0.3, 0.1],
+                },
+                VisibilityClass {
+                    share: 0.35,
+                    capture: vec![0.3, 0.1, 0.4, 0.2, 0.25],
+                },
+                VisibilityClass {
+                    share: 0.25,
+                    capture: vec![0.5, 0.4, 0.3, 0.45, 0.35],
+                },
+            ],
+        ),
     ]
 }
 
@@ -265,5 +326,18 @@ mod tests {
             on_several(&c)
         );
         assert!(m.observed() < c.observed());
+        // Only false merges chain clusters, and the table is the same drawn
+        // with or without the count.
+        let chained = |s: &Scenario| simulate_linkage(s, 4).unwrap().chained_clusters;
+        assert_eq!(chained(&clean), 0);
+        assert_eq!(chained(&split), 0);
+        let with = simulate_linkage(&merged, 4).unwrap();
+        assert_eq!(with.table, m);
+        let merges = (0.2 * c.observed() as f64) as usize;
+        assert!(
+            with.chained_clusters > 0 && with.chained_clusters < merges,
+            "{} of about {merges} merges",
+            with.chained_clusters
+        );
     }
 }

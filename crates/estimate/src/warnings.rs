@@ -56,6 +56,13 @@ pub enum Warning {
         source: String,
         share: f64,
     },
+    /// Linked clusters holding two records of one list that the list's own
+    /// deduplication did not match: joined only through other lists. The
+    /// caller who links the records finds them (the table cannot show them).
+    ChainedClusters {
+        clusters: usize,
+        of: u64,
+    },
     DifferentScope {
         first: String,
         second: String,
@@ -107,6 +114,10 @@ impl Warning {
             Warning::ListLooksDerived { list, source, share } => format!(
                 "{:.0}% of list {list} is also on list {source}: it may be copied from it, and copies make the estimate too low",
                 share * 100.0
+            ),
+            Warning::ChainedClusters { clusters, of } => format!(
+                "{clusters} of the {of} children counted ({:.1}%) hold two records of one list that the list's own deduplication did not match: they were joined only through other lists. If they are different children, these false merges fake overlap and make every estimate too low (false merges between children who share no list cannot be seen this way, so there may be more)",
+                *clusters as f64 / (*of).max(1) as f64 * 100.0
             ),
             Warning::DifferentScope { first, second } => format!(
                 "lists {first} and {second} cover different populations: people outside one list's scope cannot be on it, which biases the estimate"
@@ -347,6 +358,15 @@ mod tests {
         for warning in w.iter().chain(&r) {
             assert!(!warning.message().is_empty());
         }
+        let chained = Warning::ChainedClusters {
+            clusters: 12,
+            of: 800,
+        }
+        .message();
+        assert!(
+            chained.starts_with("12 of the 800 children counted (1.5%)"),
+            "{chained}"
+        );
     }
 
     #[test]

@@ -235,3 +235,61 @@ fn fewer_than_three_lists_are_refused_and_warnings_name_lists() {
         .iter()
         .any(|w| matches!(w, Warning::SparseCells { .. })));
 }
+
+/// Nobody is on exactly lists A and B, yet some are on all three: the
+/// model with every pairwise interaction fits that zero with a total that
+/// runs off to infinity (no maximum-likelihood estimate), and the answer
+/// says how many models were left out for it.
+#[test]
+fn a_model_without_an_estimate_is_flagged() {
+    let table = OverlapTable::new(
+        vec!["A".into(), "B".into(), "C".into()],
+        vec![0, 50, 40, 0, 30, 10, 12, 5],
+    )
+    .unwrap();
+    let result = estimate(
+        &table,
+        &EstimateOptions {
+            lcmcr: None,
+            bootstrap_replicates: 0,
+            ..quick()
+        },
+    )
+    .unwrap();
+    let missing = result.warnings.iter().find_map(|w| match w {
+        Warning::EstimateMissing { models, of } => Some((*models, *of)),
+        _ => None,
+    });
+    let (models, of) = missing.unwrap_or_else(|| panic!("{:?}", result.warnings));
+    assert!(models >= 1 && models < of, "{models} of {of}");
+    assert_eq!(of, 8);
+    assert!(result
+        .messages
+        .iter()
+        .any(|m| m.contains("no maximum-likelihood estimate")));
+    // The models that have one still answer.
+    assert!(result.loglinear.aic_average.is_some());
+}
+
+/// Data drawn from LCMCR's own model (two latent classes, lists
+/// independent within each, every class well seen): its interval covers
+/// the truth and its median is near it. The 200-replicate run of this
+/// scenario is in `crates/estimate/bench/coverage-200.txt`.
+#[test]
+fn lcmcr_covers_the_truth_on_its_own_model() {
+    let scenario = &coverage_scenarios()[10];
+    assert!(scenario.name.contains("LCMCR model"), "{}", scenario.name);
+    let truth = scenario.population as f64;
+    let replicates = 4;
+    let mut covered = 0;
+    let mut bias = 0.0;
+    for r in 0..replicates {
+        let table = simulate(scenario, 500 + r).unwrap();
+        let l = estimate_lcmcr(&table, quick().lcmcr.as_ref().unwrap(), r).unwrap();
+        covered +=
+            usize::from(l.interval.lower <= truth && l.interval.upper.is_none_or(|u| truth <= u));
+        bias += (l.n_hat - truth) / truth / replicates as f64;
+    }
+    assert!(covered >= 3, "covered {covered} of {replicates}");
+    assert!(bias.abs() < 0.06, "mean relative bias {bias}");
+}

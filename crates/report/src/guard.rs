@@ -146,6 +146,15 @@ impl Guard {
             self.clean(&mut t.registry);
             self.clean_opt(&mut t.origin);
         }
+        // The estimate's list names and warnings name registries; the reason
+        // it is missing may quote an error.
+        if let Some(e) = &mut input.estimate {
+            for l in &mut e.lists {
+                self.clean(&mut l.name);
+            }
+            lists(self, &mut e.warnings);
+        }
+        self.clean_opt(&mut input.estimate_unavailable);
     }
 
     /// Refuses `output` (named `what` in the error) when it holds a protected value.
@@ -177,10 +186,23 @@ mod tests {
         );
         let mut input = ReportInput {
             title: "Case of Zoe".into(),
+            estimate: Some(crate::input::EstimateSection {
+                lists: vec![crate::input::ListSize {
+                    name: "zoe's list".into(),
+                    records: 3,
+                }],
+                warnings: vec!["list zoe is small".into(), "lists agree".into()],
+                ..Default::default()
+            }),
+            estimate_unavailable: Some("registry \"Zoë\" cannot be read".into()),
             ..Default::default()
         };
         g.redact(&mut input);
         assert_eq!(input.title, WITHHELD);
+        let estimate = input.estimate.as_ref().unwrap();
+        assert_eq!(estimate.lists[0].name, WITHHELD);
+        assert_eq!(estimate.warnings, [WITHHELD, "lists agree"]);
+        assert_eq!(input.estimate_unavailable.as_deref(), Some(WITHHELD));
         assert!(g.check("report", "<p>Zoë</p>").is_err());
         assert!(g.check("report", "<p>none</p>").is_ok());
     }

@@ -423,6 +423,7 @@ pub fn render_html(input: &ReportInput) -> Result<String, ReportError> {
             registries => registries,
             record_total => thousands(record_total),
             estimate => input.estimate.as_ref().map(estimate_view),
+            estimate_unavailable => &input.estimate_unavailable,
             notes => &notes.list,
         })
         .map_err(|e| ReportError::Render(e.to_string()))

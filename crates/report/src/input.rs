@@ -30,6 +30,10 @@ pub struct ReportInput {
     /// How many children the case's 3–5 registry lists together missed,
     /// when it has that many lists (counts only).
     pub estimate: Option<EstimateSection>,
+    /// Why there is no estimate, in plain words (counts and list names
+    /// only), when `estimate` is None.
+    #[serde(default)]
+    pub estimate_unavailable: Option<String>,
 }
 
 /// A signed evidence package of the case (from the audit log's `export.bagit`).

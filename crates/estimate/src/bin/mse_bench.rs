@@ -8,12 +8,13 @@
 //! — bias, 95% interval coverage, width and how often it warns, per method,
 //! on the simulated scenarios of `casefile_estimate::coverage_scenarios`.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
 use std::time::Instant;
 
 use casefile_estimate::{
-    coverage_scenarios, estimate, simulate, Estimate, EstimateOptions, Interval, OverlapTable,
-    Scenario, Warning,
+    coverage_scenarios, estimate, simulate, simulate_linkage, Estimate, EstimateOptions, Interval,
+    OverlapTable, Scenario, Warning,
 };
 use rayon::prelude::*;
 
@@ -242,21 +243,33 @@ fn run_scenario(
     let results: Vec<Result<Estimate, String>> = (0..replicates)
         .into_par_iter()
         .map(|r| {
-            let table = simulate(scenario, 1000 + r as u64).map_err(|e| e.to_string())?;
-            estimate(
-                &table,
+            let simulated =
+                simulate_linkage(scenario, 1000 + r as u64).map_err(|e| e.to_string())?;
+            let mut estimate = estimate(
+                &simulated.table,
                 &EstimateOptions {
                     seed: r as u64,
                     ..options.clone()
                 },
             )
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string())?;
+            // As `casefile estimate` warns of clusters joined only through
+            // other lists, which the linker sees and the table does not.
+            if simulated.chained_clusters > 0 {
+                estimate.warnings.push(Warning::ChainedClusters {
+                    clusters: simulated.chained_clusters,
+                    of: estimate.observed,
+                });
+            }
+            Ok(estimate)
         })
         .collect();
     let mut tally: [Tally; 5] = Default::default();
     let mut warned = 0usize;
     let mut uneven = 0usize;
     let mut failed = 0usize;
+    // Replicates in which each kind of warning fired at least once.
+    let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
     for result in &results {
         match result {
             Ok(estimate) => {
@@ -268,6 +281,11 @@ fn run_scenario(
                         .iter()
                         .any(|w| matches!(w, Warning::UnevenVisibility { .. })),
                 );
+                let fired: BTreeSet<&'static str> =
+                    estimate.warnings.iter().map(warning_kind).collect();
+                for kind in fired {
+                    *kinds.entry(kind).or_default() += 1;
+                }
             }
             Err(_) => failed += 1,
         }
@@ -302,8 +320,37 @@ fn run_scenario(
         "  warned of uneven visibility (Chao's bound above every estimate): {:.0}%",
         uneven as f64 / answered.max(1) as f64 * 100.0
     );
+    if !kinds.is_empty() {
+        let listed: Vec<String> = kinds
+            .iter()
+            .map(|(kind, n)| format!("{kind} {:.0}%", *n as f64 / answered.max(1) as f64 * 100.0))
+            .collect();
+        println!(
+            "  warnings by kind (share of replicates): {}",
+            listed.join(", ")
+        );
+    }
     if failed > 0 {
         println!("  {failed} replicates gave no estimate");
     }
     Ok(())
+}
+
+/// A warning's kind, as its serialised tag names it.
+fn warning_kind(warning: &Warning) -> &'static str {
+    match warning {
+        Warning::ListTooSmall { .. } => "list_too_small",
+        Warning::NoOverlap { .. } => "no_overlap",
+        Warning::EstimateMissing { .. } => "estimate_missing",
+        Warning::SparseCells { .. } => "sparse_cells",
+        Warning::FarAboveObserved { .. } => "far_above_observed",
+        Warning::MethodsDisagree { .. } => "methods_disagree",
+        Warning::ListLooksDerived { .. } => "list_looks_derived",
+        Warning::ChainedClusters { .. } => "chained_clusters",
+        Warning::DifferentScope { .. } => "different_scope",
+        Warning::DifferentPeriod { .. } => "different_period",
+        Warning::NoUpperLimit { .. } => "no_upper_limit",
+        Warning::ChainsNotConverged { .. } => "chains_not_converged",
+        Warning::UnevenVisibility { .. } => "uneven_visibility",
+    }
 }

@@ -7,6 +7,8 @@ use crate::error::{ApiError, ErrorBody};
 use crate::pool::Access;
 use crate::{AppState, JsonBytes};
 use axum::extract::{Path, Query, State};
+use axum::http::HeaderName;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use casefile_app::entities::{self, parse_kind};
 use casefile_app::{claims, statements, StatementId, Status};
@@ -199,27 +201,34 @@ pub struct ClaimsParams {
 }
 
 /// Counts of children grouped across the sources that repeat them: every
-/// row as a list, or, with `offset` or `limit`, one page of rows as an
-/// object with `rows`, `total` (rows in all) and `offset`.
+/// row, or with `offset` or `limit` a page of rows; `X-Total-Count` tells
+/// how many rows there are in all.
 #[utoipa::path(get, path = "/api/claims", tag = "findings", params(ClaimsParams),
-    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    responses((status = 200, body = Vec<Object>,
+            headers(("X-Total-Count" = u64, description = "Rows in all, whatever the page"))),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn claims(
     State(s): State<AppState>,
     c: Credentials,
     Query(params): Query<ClaimsParams>,
-) -> Result<JsonBytes, ApiError> {
-    if params.offset.is_none() && params.limit.is_none() {
-        return s
-            .json(c, Access::Read, move |p, a| {
-                claims::claims(p, a, &params.kind)
-            })
-            .await;
-    }
+) -> Result<Response, ApiError> {
+    let paged = params.offset.is_some() || params.limit.is_some();
     let offset = params.offset.unwrap_or(0);
-    let limit = check_limit(params.limit.unwrap_or(MAX_LIMIT))?;
-    s.json(c, Access::Read, move |p, a| {
-        claims::claims_page(p, a, &params.kind, offset, limit)
-    })
-    .await
+    let limit = if paged {
+        check_limit(params.limit.unwrap_or(MAX_LIMIT))?
+    } else {
+        usize::MAX
+    };
+    let page = s
+        .pool
+        .act(c, Access::Read, move |p, a| {
+            claims::claims_page(p, a, &params.kind, offset, limit)
+        })
+        .await?;
+    let rows = JsonBytes::of(&page.rows)?;
+    Ok(([(TOTAL_COUNT, page.total.to_string())], rows).into_response())
 }
+
+/// The header that tells how many rows a paged list has in all.
+const TOTAL_COUNT: HeaderName = HeaderName::from_static("x-total-count");

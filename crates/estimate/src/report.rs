@@ -144,10 +144,17 @@ impl Estimate {
                 "latent classes (LCMCR)",
                 l.n_hat,
                 l.interval,
-                Some(format!(
-                    "R-hat {:.2}, effective sample size {:.0}",
-                    l.r_hat, l.effective_sample_size
-                )),
+                Some(if l.extensions_run > 0 {
+                    format!(
+                        "R-hat {:.2}, effective sample size {:.0}, after running the chains {} more block(s)",
+                        l.r_hat, l.effective_sample_size, l.extensions_run
+                    )
+                } else {
+                    format!(
+                        "R-hat {:.2}, effective sample size {:.0}",
+                        l.r_hat, l.effective_sample_size
+                    )
+                }),
             ));
         }
         rows
@@ -189,8 +196,10 @@ pub fn estimate(
         });
     }
     if let Some(l) = &lcmcr {
-        let unsettled = l.r_hat.is_nan() || l.r_hat >= 1.1;
-        if unsettled || l.effective_sample_size.is_nan() || l.effective_sample_size < 100.0 {
+        let unsettled = l.r_hat.is_nan() || l.r_hat >= crate::lcmcr::SETTLED_R_HAT;
+        let few = l.effective_sample_size.is_nan()
+            || l.effective_sample_size < crate::lcmcr::SETTLED_SAMPLE_SIZE;
+        if unsettled || few {
             warnings.push(Warning::ChainsNotConverged {
                 r_hat: l.r_hat,
                 effective_sample_size: l.effective_sample_size,

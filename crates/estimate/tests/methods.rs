@@ -42,6 +42,65 @@ fn lcmcr_is_deterministic_for_a_seed() {
     assert!(a.r_hat.is_finite() && a.effective_sample_size > 0.0);
 }
 
+/// Chains that have not settled run on for another block, once by
+/// default, and say so; the draws read are the last block's. Chains that
+/// settled in the first block are not run on.
+#[test]
+fn unsettled_lcmcr_chains_run_on_for_another_block() {
+    let uk = OverlapTable::from_csv_str(
+        "uk_modern_slavery_2013_5.csv",
+        include_str!("../data/uk_modern_slavery_2013_5.csv"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // Far too short to settle: 10 sweeps of burn-in and 20 draws per chain.
+    let short = LcmcrOptions {
+        burn_in: 10,
+        samples: 20,
+        thinning: 1,
+        ..LcmcrOptions::default()
+    };
+    let once = estimate_lcmcr(&uk, &short, 3).unwrap();
+    assert_eq!(once.extensions_run, 1, "R-hat {}", once.r_hat);
+    assert_eq!(once.draws.len(), 2 * 20, "only the last block is read");
+    let never = estimate_lcmcr(
+        &uk,
+        &LcmcrOptions {
+            extensions: 0,
+            ..short.clone()
+        },
+        3,
+    )
+    .unwrap();
+    assert_eq!(never.extensions_run, 0);
+    assert_ne!(once.draws, never.draws, "the kept block moved on");
+    // Independent lists: one class, which the chains find at once.
+    let independent = simulate(&coverage_scenarios()[9], 1).unwrap();
+    let long = LcmcrOptions {
+        burn_in: 2000,
+        samples: 500,
+        thinning: 40,
+        ..LcmcrOptions::default()
+    };
+    let first_block = estimate_lcmcr(
+        &independent,
+        &LcmcrOptions {
+            extensions: 0,
+            ..long.clone()
+        },
+        5,
+    )
+    .unwrap();
+    assert!(
+        first_block.r_hat < 1.1 && first_block.effective_sample_size >= 100.0,
+        "R-hat {}, ESS {}",
+        first_block.r_hat,
+        first_block.effective_sample_size
+    );
+    let settled = estimate_lcmcr(&independent, &long, 5).unwrap();
+    assert_eq!(settled.extensions_run, 0);
+    assert_eq!(settled.draws, first_block.draws);
+}
+
 /// Kosovo 1999 (Ball et al. 2002 estimated 10,356 killings, 95% CI
 /// 9,002-12,122, by stratified log-linear models): every method's interval
 /// reaches that figure's neighbourhood and lies above the 4,400 seen.

@@ -12,9 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
 use std::time::Instant;
 
+use casefile_estimate::selection::best_fit;
 use casefile_estimate::{
-    coverage_scenarios, estimate, simulate, simulate_linkage, Estimate, EstimateOptions, Interval,
-    OverlapTable, Scenario, Warning,
+    coverage_scenarios, estimate, fit_all, profile_interval, simulate, simulate_linkage, Criterion,
+    Estimate, EstimateOptions, Interval, OverlapTable, Scenario, Warning,
 };
 use rayon::prelude::*;
 
@@ -172,15 +173,16 @@ impl Tally {
     }
 }
 
-const METHODS: [&str; 5] = [
+const METHODS: [&str; 6] = [
     "LL AIC average",
     "LL best, profile",
+    "LL BIC best, profile",
     "LL bootstrap",
     "DGA (Madigan-York)",
     "LCMCR",
 ];
 
-fn tallies(estimate: &Estimate, truth: f64, tallies: &mut [Tally; 5]) {
+fn tallies(estimate: &Estimate, table: &OverlapTable, truth: f64, tallies: &mut [Tally; 6]) {
     let ll = &estimate.loglinear;
     if let Some(a) = &ll.aic_average {
         tallies[0].add(truth, a.n_hat, a.interval);
@@ -195,14 +197,27 @@ fn tallies(estimate: &Estimate, truth: f64, tallies: &mut [Tally; 5]) {
             },
         );
     }
+    let fits = fit_all(table);
+    if let Some(best) = best_fit(&fits, Criterion::Bic) {
+        if let Some(p) = profile_interval(table, best.model) {
+            tallies[2].add(
+                truth,
+                best.n_hat,
+                Interval {
+                    lower: p.lower,
+                    upper: p.upper,
+                },
+            );
+        }
+    }
     if let Some(b) = &ll.bootstrap {
-        tallies[2].add(truth, b.median, b.interval);
+        tallies[3].add(truth, b.median, b.interval);
     }
     if let Some(d) = &estimate.dga {
-        tallies[3].add(truth, d.n_hat, d.interval);
+        tallies[4].add(truth, d.n_hat, d.interval);
     }
     if let Some(l) = &estimate.lcmcr {
-        tallies[4].add(truth, l.n_hat, l.interval);
+        tallies[5].add(truth, l.n_hat, l.interval);
     }
 }
 
@@ -240,7 +255,7 @@ fn run_scenario(
     options: &EstimateOptions,
 ) -> Result<(), Box<dyn Error>> {
     let truth = scenario.population as f64;
-    let results: Vec<Result<Estimate, String>> = (0..replicates)
+    let results: Vec<Result<(Estimate, OverlapTable), String>> = (0..replicates)
         .into_par_iter()
         .map(|r| {
             let simulated =
@@ -261,10 +276,10 @@ fn run_scenario(
                     of: estimate.observed,
                 });
             }
-            Ok(estimate)
+            Ok((estimate, simulated.table))
         })
         .collect();
-    let mut tally: [Tally; 5] = Default::default();
+    let mut tally: [Tally; 6] = Default::default();
     let mut warned = 0usize;
     let mut uneven = 0usize;
     let mut failed = 0usize;
@@ -272,8 +287,8 @@ fn run_scenario(
     let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
     for result in &results {
         match result {
-            Ok(estimate) => {
-                tallies(estimate, truth, &mut tally);
+            Ok((estimate, table)) => {
+                tallies(estimate, table, truth, &mut tally);
                 warned += usize::from(!estimate.warnings.is_empty());
                 uneven += usize::from(
                     estimate

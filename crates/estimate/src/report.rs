@@ -108,17 +108,42 @@ impl Estimate {
         if let Some(b) = &loglinear.bic_average {
             rows.push(row("log-linear, BIC average", b.n_hat, b.interval, None));
         }
-        if let (Some(best), Some(profile)) = (&loglinear.best, &loglinear.profile) {
-            let interval = Interval {
-                lower: profile.lower,
-                upper: profile.upper,
-            };
-            rows.push(row(
-                "log-linear best model, profile likelihood",
-                profile.n_hat,
-                interval,
-                Some(format!("model: {}", best.label)),
-            ));
+        let same_model = match (&loglinear.best, &loglinear.best_bic) {
+            (Some(a), Some(b)) => a.model == b.model,
+            _ => false,
+        };
+        let best_models = [
+            (
+                if same_model {
+                    "log-linear best model (AIC and BIC), profile likelihood"
+                } else {
+                    "log-linear AIC-best model, profile likelihood"
+                },
+                &loglinear.best,
+                &loglinear.profile,
+            ),
+            (
+                "log-linear BIC-best model, profile likelihood",
+                &loglinear.best_bic,
+                &loglinear.profile_bic,
+            ),
+        ];
+        for (i, (method, best, profile)) in best_models.into_iter().enumerate() {
+            if i == 1 && same_model {
+                continue;
+            }
+            if let (Some(best), Some(profile)) = (best, profile) {
+                let interval = Interval {
+                    lower: profile.lower,
+                    upper: profile.upper,
+                };
+                rows.push(row(
+                    method,
+                    profile.n_hat,
+                    interval,
+                    Some(format!("model: {}", best.label)),
+                ));
+            }
         }
         if let Some(b) = &loglinear.bootstrap {
             rows.push(row(

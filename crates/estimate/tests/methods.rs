@@ -352,3 +352,59 @@ fn lcmcr_covers_the_truth_on_its_own_model() {
     assert!(covered >= 3, "covered {covered} of {replicates}");
     assert!(bias.abs() < 0.06, "mean relative bias {bias}");
 }
+
+/// A referral from the first list to the second, in one class: the model
+/// with that one interaction is right. BIC, whose penalty grows with the
+/// data, picks it more often than AIC, which keeps spurious interactions;
+/// the report shows both best models' profile intervals, as one row when
+/// they are the same model.
+#[test]
+fn bic_picks_the_right_model_more_often_and_both_best_models_are_shown() {
+    let scenario = &coverage_scenarios()[12];
+    assert!(scenario.name.contains("referral"), "{}", scenario.name);
+    let right = casefile_estimate::Model::with_pairs(4, &[(0, 1)]);
+    let (mut by_aic, mut by_bic, mut two_rows) = (0, 0, 0);
+    let replicates = 20;
+    for r in 0..replicates {
+        let table = simulate(scenario, 500 + r).unwrap();
+        let ll = casefile_estimate::estimate_loglinear(&table, 0, r);
+        let (aic, bic) = (ll.best.clone().unwrap(), ll.best_bic.clone().unwrap());
+        by_aic += usize::from(aic.model == right);
+        by_bic += usize::from(bic.model == right);
+        let result = estimate(
+            &table,
+            &EstimateOptions {
+                bootstrap_replicates: 0,
+                lcmcr: None,
+                ..EstimateOptions::default()
+            },
+        )
+        .unwrap();
+        let rows: Vec<String> = result
+            .method_rows()
+            .into_iter()
+            .map(|row| row.method)
+            .filter(|m| m.contains("profile likelihood"))
+            .collect();
+        if aic.model == bic.model {
+            assert_eq!(
+                rows,
+                ["log-linear best model (AIC and BIC), profile likelihood"]
+            );
+        } else {
+            two_rows += 1;
+            assert_eq!(
+                rows,
+                [
+                    "log-linear AIC-best model, profile likelihood",
+                    "log-linear BIC-best model, profile likelihood"
+                ]
+            );
+        }
+    }
+    assert!(
+        by_bic >= 17 && by_bic > by_aic,
+        "right model picked by BIC {by_bic}, by AIC {by_aic} of {replicates}"
+    );
+    assert!(two_rows > 0, "AIC and BIC never disagreed");
+}

@@ -12,10 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
 use std::time::Instant;
 
-use casefile_estimate::selection::best_fit;
 use casefile_estimate::{
-    coverage_scenarios, estimate, fit_all, profile_interval, simulate, simulate_linkage, Criterion,
-    Estimate, EstimateOptions, Interval, OverlapTable, Scenario, Warning,
+    coverage_scenarios, estimate, simulate, simulate_linkage, Estimate, EstimateOptions, Interval,
+    OverlapTable, Scenario, Warning,
 };
 use rayon::prelude::*;
 
@@ -182,7 +181,7 @@ const METHODS: [&str; 6] = [
     "LCMCR",
 ];
 
-fn tallies(estimate: &Estimate, table: &OverlapTable, truth: f64, tallies: &mut [Tally; 6]) {
+fn tallies(estimate: &Estimate, truth: f64, tallies: &mut [Tally; 6]) {
     let ll = &estimate.loglinear;
     if let Some(a) = &ll.aic_average {
         tallies[0].add(truth, a.n_hat, a.interval);
@@ -197,18 +196,15 @@ fn tallies(estimate: &Estimate, table: &OverlapTable, truth: f64, tallies: &mut 
             },
         );
     }
-    let fits = fit_all(table);
-    if let Some(best) = best_fit(&fits, Criterion::Bic) {
-        if let Some(p) = profile_interval(table, best.model) {
-            tallies[2].add(
-                truth,
-                best.n_hat,
-                Interval {
-                    lower: p.lower,
-                    upper: p.upper,
-                },
-            );
-        }
+    if let (Some(best), Some(p)) = (&ll.best_bic, &ll.profile_bic) {
+        tallies[2].add(
+            truth,
+            best.n_hat,
+            Interval {
+                lower: p.lower,
+                upper: p.upper,
+            },
+        );
     }
     if let Some(b) = &ll.bootstrap {
         tallies[3].add(truth, b.median, b.interval);
@@ -255,7 +251,7 @@ fn run_scenario(
     options: &EstimateOptions,
 ) -> Result<(), Box<dyn Error>> {
     let truth = scenario.population as f64;
-    let results: Vec<Result<(Estimate, OverlapTable), String>> = (0..replicates)
+    let results: Vec<Result<Estimate, String>> = (0..replicates)
         .into_par_iter()
         .map(|r| {
             let simulated =
@@ -276,7 +272,7 @@ fn run_scenario(
                     of: estimate.observed,
                 });
             }
-            Ok((estimate, simulated.table))
+            Ok(estimate)
         })
         .collect();
     let mut tally: [Tally; 6] = Default::default();
@@ -287,8 +283,8 @@ fn run_scenario(
     let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
     for result in &results {
         match result {
-            Ok((estimate, table)) => {
-                tallies(estimate, table, truth, &mut tally);
+            Ok(estimate) => {
+                tallies(estimate, truth, &mut tally);
                 warned += usize::from(!estimate.warnings.is_empty());
                 uneven += usize::from(
                     estimate

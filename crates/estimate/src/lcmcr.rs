@@ -24,6 +24,10 @@ use crate::table::OverlapTable;
 /// Sampler settings; the defaults follow the `LCMCR` examples (K* = 10,
 /// α ~ Gamma(0.25, 0.25), 10,000 sweeps of burn-in) with 2 chains of 2,000
 /// draws thinned by 40; the convergence figures say whether that was enough.
+/// When they say it was not (split R̂ at or above [`SETTLED_R_HAT`] or fewer
+/// than [`SETTLED_SAMPLE_SIZE`] effective draws), the chains run on, up to
+/// `extensions` times, each time for as many sweeps again; the draws before
+/// each extension count as burn-in, so only the last block is read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LcmcrOptions {
     /// Truncation level K* of the stick-breaking process.
@@ -38,6 +42,21 @@ pub struct LcmcrOptions {
     /// Shape and rate of the Gamma prior on the concentration α.
     pub alpha_shape: f64,
     pub alpha_rate: f64,
+    /// Times the chains may run on when they have not settled.
+    #[serde(default = "default_extensions")]
+    pub extensions: usize,
+}
+
+/// Split R̂ below which the chains are read as settled.
+pub const SETTLED_R_HAT: f64 = 1.1;
+/// Effective draws (all chains) at or above which the total is read as settled.
+pub const SETTLED_SAMPLE_SIZE: f64 = 100.0;
+
+/// One: a second block at most doubles the sampler's time (the 5-list
+/// speed goal is 10 s), and chains that disagree after twice the sweeps
+/// are stuck in different modes rather than slow (the UK 2013 table).
+fn default_extensions() -> usize {
+    1
 }
 
 impl Default for LcmcrOptions {
@@ -50,6 +69,7 @@ impl Default for LcmcrOptions {
             thinning: 40,
             alpha_shape: 0.25,
             alpha_rate: 0.25,
+            extensions: default_extensions(),
         }
     }
 }
@@ -99,6 +119,10 @@ pub struct LcmcrReport {
     pub effective_sample_size: f64,
     /// Posterior mean number of classes holding at least one person.
     pub occupied_classes: f64,
+    /// Times the chains ran on because they had not settled (see
+    /// [`LcmcrOptions::extensions`]); the kept draws are the last block's.
+    #[serde(default)]
+    pub extensions_run: usize,
     /// The kept draws of the total, all chains, for summing strata.
     #[serde(skip)]
     pub draws: Vec<f64>,
@@ -128,63 +152,118 @@ pub fn estimate_lcmcr(
     seed: u64,
 ) -> Result<LcmcrReport, EstimateError> {
     options.check()?;
-    let traces: Vec<(Vec<f64>, f64)> = (0..options.chains)
-        .into_par_iter()
-        .map(|c| run_chain(table, options, &mut seeded(seed, c as u64)))
+    let mut runs: Vec<ChainRun> = (0..options.chains)
+        .map(|c| ChainRun::start(table, options, seeded(seed, c as u64)))
         .collect();
-    let chains: Vec<Vec<f64>> = traces.iter().map(|(t, _)| t.clone()).collect();
-    let occupied = traces.iter().map(|(_, o)| o).sum::<f64>() / traces.len() as f64;
-    let draws: Vec<f64> = chains.iter().flatten().copied().collect();
+    let block = options.samples * options.thinning;
+    runs.par_iter_mut()
+        .for_each(|run| run.advance(table, options, options.burn_in + block));
+    let mut extensions_run = 0;
+    loop {
+        let chains: Vec<Vec<f64>> = runs.iter().map(|r| r.trace.clone()).collect();
+        let (r_hat, ess) = (split_r_hat(&chains), effective_sample_size(&chains));
+        let settled = r_hat < SETTLED_R_HAT && ess >= SETTLED_SAMPLE_SIZE;
+        if settled || extensions_run == options.extensions {
+            return Ok(summarise(options, &runs, r_hat, ess, extensions_run));
+        }
+        extensions_run += 1;
+        runs.par_iter_mut().for_each(|run| {
+            run.trace.clear();
+            run.occupied_sum = 0.0;
+            run.advance(table, options, block);
+        });
+    }
+}
+
+fn summarise(
+    options: &LcmcrOptions,
+    runs: &[ChainRun],
+    r_hat: f64,
+    effective_sample_size: f64,
+    extensions_run: usize,
+) -> LcmcrReport {
+    let occupied = runs
+        .iter()
+        .map(|r| r.occupied_sum / r.trace.len().max(1) as f64)
+        .sum::<f64>()
+        / runs.len() as f64;
+    let draws: Vec<f64> = runs.iter().flat_map(|r| r.trace.iter().copied()).collect();
     let mean = draws.iter().sum::<f64>() / draws.len() as f64;
     // Sorted apart: the kept draws stay in chain order for strata sums.
     let mut sorted = draws.clone();
     let interval = percentile_interval(&mut sorted);
-    Ok(LcmcrReport {
+    LcmcrReport {
         options: options.clone(),
         n_hat: quantile(&sorted, 0.5),
         mean,
         interval,
-        r_hat: split_r_hat(&chains),
-        effective_sample_size: effective_sample_size(&chains),
+        r_hat,
+        effective_sample_size,
         occupied_classes: occupied,
+        extensions_run,
         draws,
-    })
+    }
 }
 
-/// One chain: its kept totals and mean count of occupied classes.
-fn run_chain(table: &OverlapTable, options: &LcmcrOptions, rng: &mut SeededRng) -> (Vec<f64>, f64) {
-    let k = table.list_count();
-    let classes = options.classes;
-    let cells = 1usize << k;
-    let observed = table.observed();
-    let mut chain = Chain {
-        lambda: (0..k * classes)
-            .map(|_| rng.gen_range(0.05..0.95))
-            .collect(),
-        pi: vec![1.0 / classes as f64; classes],
-        alpha: 1.0,
-        allocation: vec![0; cells * classes],
-        unseen: observed / 2,
-        weights: vec![0.0; classes],
-        members: vec![0; classes],
-        caught: vec![0; k * classes],
-    };
-    let mut trace = Vec::with_capacity(options.samples);
-    let mut occupied_sum = 0.0;
-    let sweeps = options.burn_in + options.samples * options.thinning;
-    for sweep in 0..sweeps {
-        sweep_once(table, options, &mut chain, rng);
-        if sweep >= options.burn_in
-            && (sweep - options.burn_in + 1).is_multiple_of(options.thinning)
-        {
-            trace.push((observed + chain.unseen) as f64);
-            occupied_sum += (0..classes)
-                .filter(|&c| (0..cells).any(|p| chain.allocation[p * classes + c] > 0))
-                .count() as f64;
+/// One chain with its random stream, run in blocks of sweeps.
+struct ChainRun {
+    chain: Chain,
+    rng: SeededRng,
+    /// Sweeps run so far.
+    sweeps: usize,
+    /// Kept totals of the current block.
+    trace: Vec<f64>,
+    /// Sum over the kept draws of the number of occupied classes.
+    occupied_sum: f64,
+}
+
+impl ChainRun {
+    fn start(table: &OverlapTable, options: &LcmcrOptions, mut rng: SeededRng) -> ChainRun {
+        let k = table.list_count();
+        let classes = options.classes;
+        let cells = 1usize << k;
+        let chain = Chain {
+            lambda: (0..k * classes)
+                .map(|_| rng.gen_range(0.05..0.95))
+                .collect(),
+            pi: vec![1.0 / classes as f64; classes],
+            alpha: 1.0,
+            allocation: vec![0; cells * classes],
+            unseen: table.observed() / 2,
+            weights: vec![0.0; classes],
+            members: vec![0; classes],
+            caught: vec![0; k * classes],
+        };
+        ChainRun {
+            chain,
+            rng,
+            sweeps: 0,
+            trace: Vec::with_capacity(options.samples),
+            occupied_sum: 0.0,
         }
     }
-    let kept = trace.len().max(1) as f64;
-    (trace, occupied_sum / kept)
+
+    /// Runs `sweeps` more sweeps, keeping every `thinning`-th draw after
+    /// the burn-in.
+    fn advance(&mut self, table: &OverlapTable, options: &LcmcrOptions, sweeps: usize) {
+        let classes = options.classes;
+        let cells = 1usize << table.list_count();
+        let observed = table.observed();
+        for _ in 0..sweeps {
+            sweep_once(table, options, &mut self.chain, &mut self.rng);
+            let sweep = self.sweeps;
+            self.sweeps += 1;
+            if sweep >= options.burn_in
+                && (sweep - options.burn_in + 1).is_multiple_of(options.thinning)
+            {
+                self.trace.push((observed + self.chain.unseen) as f64);
+                let chain = &self.chain;
+                self.occupied_sum += (0..classes)
+                    .filter(|&c| (0..cells).any(|p| chain.allocation[p * classes + c] > 0))
+                    .count() as f64;
+            }
+        }
+    }
 }
 
 /// Probability that a member of class `c` shows pattern `p`.

@@ -108,17 +108,42 @@ impl Estimate {
         if let Some(b) = &loglinear.bic_average {
             rows.push(row("log-linear, BIC average", b.n_hat, b.interval, None));
         }
-        if let (Some(best), Some(profile)) = (&loglinear.best, &loglinear.profile) {
-            let interval = Interval {
-                lower: profile.lower,
-                upper: profile.upper,
-            };
-            rows.push(row(
-                "log-linear best model, profile likelihood",
-                profile.n_hat,
-                interval,
-                Some(format!("model: {}", best.label)),
-            ));
+        let same_model = match (&loglinear.best, &loglinear.best_bic) {
+            (Some(a), Some(b)) => a.model == b.model,
+            _ => false,
+        };
+        let best_models = [
+            (
+                if same_model {
+                    "log-linear best model (AIC and BIC), profile likelihood"
+                } else {
+                    "log-linear AIC-best model, profile likelihood"
+                },
+                &loglinear.best,
+                &loglinear.profile,
+            ),
+            (
+                "log-linear BIC-best model, profile likelihood",
+                &loglinear.best_bic,
+                &loglinear.profile_bic,
+            ),
+        ];
+        for (i, (method, best, profile)) in best_models.into_iter().enumerate() {
+            if i == 1 && same_model {
+                continue;
+            }
+            if let (Some(best), Some(profile)) = (best, profile) {
+                let interval = Interval {
+                    lower: profile.lower,
+                    upper: profile.upper,
+                };
+                rows.push(row(
+                    method,
+                    profile.n_hat,
+                    interval,
+                    Some(format!("model: {}", best.label)),
+                ));
+            }
         }
         if let Some(b) = &loglinear.bootstrap {
             rows.push(row(
@@ -144,10 +169,17 @@ impl Estimate {
                 "latent classes (LCMCR)",
                 l.n_hat,
                 l.interval,
-                Some(format!(
-                    "R-hat {:.2}, effective sample size {:.0}",
-                    l.r_hat, l.effective_sample_size
-                )),
+                Some(if l.extensions_run > 0 {
+                    format!(
+                        "R-hat {:.2}, effective sample size {:.0}, after running the chains {} more block(s)",
+                        l.r_hat, l.effective_sample_size, l.extensions_run
+                    )
+                } else {
+                    format!(
+                        "R-hat {:.2}, effective sample size {:.0}",
+                        l.r_hat, l.effective_sample_size
+                    )
+                }),
             ));
         }
         rows
@@ -189,8 +221,10 @@ pub fn estimate(
         });
     }
     if let Some(l) = &lcmcr {
-        let unsettled = l.r_hat.is_nan() || l.r_hat >= 1.1;
-        if unsettled || l.effective_sample_size.is_nan() || l.effective_sample_size < 100.0 {
+        let unsettled = l.r_hat.is_nan() || l.r_hat >= crate::lcmcr::SETTLED_R_HAT;
+        let few = l.effective_sample_size.is_nan()
+            || l.effective_sample_size < crate::lcmcr::SETTLED_SAMPLE_SIZE;
+        if unsettled || few {
             warnings.push(Warning::ChainsNotConverged {
                 r_hat: l.r_hat,
                 effective_sample_size: l.effective_sample_size,

@@ -186,8 +186,17 @@ pub fn bootstrap(
 const LISTED_MODELS: usize = 10;
 
 /// The log-linear answer: every model fitted, the AIC- and BIC-weighted
-/// averages, the AIC-best model with its profile interval, and the
-/// bootstrap interval that repeats the selection.
+/// averages, the AIC-best and the BIC-best model with their profile
+/// intervals, and the bootstrap interval that repeats the selection.
+///
+/// A profile interval is conditional on its model. AIC, whose penalty does
+/// not grow with the data, often keeps a spurious interaction, and its best
+/// model's interval then covers less: 87.5% on simulated independent lists
+/// and 88% with a referral between two lists (`mse-bench coverage`,
+/// scenarios 9 and 12, 200 replicates each), where the BIC-best model's
+/// covers 96% on both, since BIC picks the right model more often as the
+/// lists grow. Both are shown, as the two averages are: AIC reproduces
+/// published selections (UK 2013), BIC covers better.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LoglinearReport {
     pub models_fitted: usize,
@@ -196,6 +205,11 @@ pub struct LoglinearReport {
     /// The AIC-best model.
     pub best: Option<ModelFit>,
     pub profile: Option<crate::profile::ProfileInterval>,
+    /// The BIC-best model, and its profile interval.
+    #[serde(default)]
+    pub best_bic: Option<ModelFit>,
+    #[serde(default)]
+    pub profile_bic: Option<crate::profile::ProfileInterval>,
     pub aic_average: Option<ModelAverage>,
     pub bic_average: Option<ModelAverage>,
     pub bootstrap: Option<BootstrapInterval>,
@@ -216,6 +230,13 @@ pub fn estimate_loglinear(
     let profile = best
         .as_ref()
         .and_then(|b| crate::profile::profile_interval(table, b.model));
+    let best_bic = best_fit(&fits, Criterion::Bic).cloned();
+    let profile_bic = match (&best, &best_bic) {
+        (Some(a), Some(b)) if a.model == b.model => profile.clone(),
+        _ => best_bic
+            .as_ref()
+            .and_then(|b| crate::profile::profile_interval(table, b.model)),
+    };
     let boot = (bootstrap_replicates > 0)
         .then(|| bootstrap(table, &fits, Criterion::Aic, bootstrap_replicates, seed))
         .flatten();
@@ -226,6 +247,8 @@ pub fn estimate_loglinear(
         models_without_estimate: fits.iter().filter(|f| !f.exists).count(),
         best,
         profile,
+        best_bic,
+        profile_bic,
         aic_average: model_average(&fits, Criterion::Aic, observed),
         bic_average: model_average(&fits, Criterion::Bic, observed),
         bootstrap: boot,

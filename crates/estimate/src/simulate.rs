@@ -275,6 +275,23 @@ pub fn coverage_scenarios() -> Vec<Scenario> {
                 },
             ],
         ),
+        // Dependence the graphical and log-linear models can express: one
+        // class, and the second list far more likely to hold those the first
+        // holds (a referral), so the graph [A,B][C][D] and the log-linear
+        // model with the A×B term are exactly right. The scenario
+        // "positive dependence" above adds the same referral to two hidden
+        // classes, which no decomposable graph on the lists describes.
+        Scenario {
+            dependence: 2.5,
+            ..base(
+                "N=2000 k=4 one class, referral A->B",
+                2000,
+                vec![VisibilityClass {
+                    share: 1.0,
+                    capture: vec![0.2, 0.25, 0.3, 0.2],
+                }],
+            )
+        },
     ]
 }
 

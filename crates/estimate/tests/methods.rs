@@ -42,6 +42,65 @@ fn lcmcr_is_deterministic_for_a_seed() {
     assert!(a.r_hat.is_finite() && a.effective_sample_size > 0.0);
 }
 
+/// Chains that have not settled run on for another block, once by
+/// default, and say so; the draws read are the last block's. Chains that
+/// settled in the first block are not run on.
+#[test]
+fn unsettled_lcmcr_chains_run_on_for_another_block() {
+    let uk = OverlapTable::from_csv_str(
+        "uk_modern_slavery_2013_5.csv",
+        include_str!("../data/uk_modern_slavery_2013_5.csv"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // Far too short to settle: 10 sweeps of burn-in and 20 draws per chain.
+    let short = LcmcrOptions {
+        burn_in: 10,
+        samples: 20,
+        thinning: 1,
+        ..LcmcrOptions::default()
+    };
+    let once = estimate_lcmcr(&uk, &short, 3).unwrap();
+    assert_eq!(once.extensions_run, 1, "R-hat {}", once.r_hat);
+    assert_eq!(once.draws.len(), 2 * 20, "only the last block is read");
+    let never = estimate_lcmcr(
+        &uk,
+        &LcmcrOptions {
+            extensions: 0,
+            ..short.clone()
+        },
+        3,
+    )
+    .unwrap();
+    assert_eq!(never.extensions_run, 0);
+    assert_ne!(once.draws, never.draws, "the kept block moved on");
+    // Independent lists: one class, which the chains find at once.
+    let independent = simulate(&coverage_scenarios()[9], 1).unwrap();
+    let long = LcmcrOptions {
+        burn_in: 2000,
+        samples: 500,
+        thinning: 40,
+        ..LcmcrOptions::default()
+    };
+    let first_block = estimate_lcmcr(
+        &independent,
+        &LcmcrOptions {
+            extensions: 0,
+            ..long.clone()
+        },
+        5,
+    )
+    .unwrap();
+    assert!(
+        first_block.r_hat < 1.1 && first_block.effective_sample_size >= 100.0,
+        "R-hat {}, ESS {}",
+        first_block.r_hat,
+        first_block.effective_sample_size
+    );
+    let settled = estimate_lcmcr(&independent, &long, 5).unwrap();
+    assert_eq!(settled.extensions_run, 0);
+    assert_eq!(settled.draws, first_block.draws);
+}
+
 /// Kosovo 1999 (Ball et al. 2002 estimated 10,356 killings, 95% CI
 /// 9,002-12,122, by stratified log-linear models): every method's interval
 /// reaches that figure's neighbourhood and lies above the 4,400 seen.
@@ -292,4 +351,60 @@ fn lcmcr_covers_the_truth_on_its_own_model() {
     }
     assert!(covered >= 3, "covered {covered} of {replicates}");
     assert!(bias.abs() < 0.06, "mean relative bias {bias}");
+}
+
+/// A referral from the first list to the second, in one class: the model
+/// with that one interaction is right. BIC, whose penalty grows with the
+/// data, picks it more often than AIC, which keeps spurious interactions;
+/// the report shows both best models' profile intervals, as one row when
+/// they are the same model.
+#[test]
+fn bic_picks_the_right_model_more_often_and_both_best_models_are_shown() {
+    let scenario = &coverage_scenarios()[12];
+    assert!(scenario.name.contains("referral"), "{}", scenario.name);
+    let right = casefile_estimate::Model::with_pairs(4, &[(0, 1)]);
+    let (mut by_aic, mut by_bic, mut two_rows) = (0, 0, 0);
+    let replicates = 20;
+    for r in 0..replicates {
+        let table = simulate(scenario, 500 + r).unwrap();
+        let ll = casefile_estimate::estimate_loglinear(&table, 0, r);
+        let (aic, bic) = (ll.best.clone().unwrap(), ll.best_bic.clone().unwrap());
+        by_aic += usize::from(aic.model == right);
+        by_bic += usize::from(bic.model == right);
+        let result = estimate(
+            &table,
+            &EstimateOptions {
+                bootstrap_replicates: 0,
+                lcmcr: None,
+                ..EstimateOptions::default()
+            },
+        )
+        .unwrap();
+        let rows: Vec<String> = result
+            .method_rows()
+            .into_iter()
+            .map(|row| row.method)
+            .filter(|m| m.contains("profile likelihood"))
+            .collect();
+        if aic.model == bic.model {
+            assert_eq!(
+                rows,
+                ["log-linear best model (AIC and BIC), profile likelihood"]
+            );
+        } else {
+            two_rows += 1;
+            assert_eq!(
+                rows,
+                [
+                    "log-linear AIC-best model, profile likelihood",
+                    "log-linear BIC-best model, profile likelihood"
+                ]
+            );
+        }
+    }
+    assert!(
+        by_bic >= 17 && by_bic > by_aic,
+        "right model picked by BIC {by_bic}, by AIC {by_aic} of {replicates}"
+    );
+    assert!(two_rows > 0, "AIC and BIC never disagreed");
 }

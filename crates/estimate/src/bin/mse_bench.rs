@@ -172,15 +172,16 @@ impl Tally {
     }
 }
 
-const METHODS: [&str; 5] = [
+const METHODS: [&str; 6] = [
     "LL AIC average",
     "LL best, profile",
+    "LL BIC best, profile",
     "LL bootstrap",
     "DGA (Madigan-York)",
     "LCMCR",
 ];
 
-fn tallies(estimate: &Estimate, truth: f64, tallies: &mut [Tally; 5]) {
+fn tallies(estimate: &Estimate, truth: f64, tallies: &mut [Tally; 6]) {
     let ll = &estimate.loglinear;
     if let Some(a) = &ll.aic_average {
         tallies[0].add(truth, a.n_hat, a.interval);
@@ -195,14 +196,24 @@ fn tallies(estimate: &Estimate, truth: f64, tallies: &mut [Tally; 5]) {
             },
         );
     }
+    if let (Some(best), Some(p)) = (&ll.best_bic, &ll.profile_bic) {
+        tallies[2].add(
+            truth,
+            best.n_hat,
+            Interval {
+                lower: p.lower,
+                upper: p.upper,
+            },
+        );
+    }
     if let Some(b) = &ll.bootstrap {
-        tallies[2].add(truth, b.median, b.interval);
+        tallies[3].add(truth, b.median, b.interval);
     }
     if let Some(d) = &estimate.dga {
-        tallies[3].add(truth, d.n_hat, d.interval);
+        tallies[4].add(truth, d.n_hat, d.interval);
     }
     if let Some(l) = &estimate.lcmcr {
-        tallies[4].add(truth, l.n_hat, l.interval);
+        tallies[5].add(truth, l.n_hat, l.interval);
     }
 }
 
@@ -264,7 +275,7 @@ fn run_scenario(
             Ok(estimate)
         })
         .collect();
-    let mut tally: [Tally; 5] = Default::default();
+    let mut tally: [Tally; 6] = Default::default();
     let mut warned = 0usize;
     let mut uneven = 0usize;
     let mut failed = 0usize;

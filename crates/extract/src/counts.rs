@@ -1878,8 +1878,19 @@ fn previous_sentence_source(
 }
 
 /// Openers of a sentence that says who reported the one before ("Про це", "Об этом",
-/// "Пра гэта", "Такую лічбу", "This was said by"), folded.
-const THIS_WAS_SAID: &[&str] = &["це", "этом", "гэта", "такую", "таку", "this", "these"];
+/// "Пра гэта", "Такую лічбу", "К такому выводу пришли", "До такого висновку дійшли", "This
+/// was said by"), folded.
+const THIS_WAS_SAID: &[&str] = &[
+    "це",
+    "этом",
+    "гэта",
+    "такую",
+    "таку",
+    "такому",
+    "такого",
+    "this",
+    "these",
+];
 
 /// The first person named in words `from..to`, else the first organization.
 fn first_source_in(
@@ -2315,6 +2326,21 @@ mod tests {
             c[0].1
                 .as_deref()
                 .is_some_and(|a| a.starts_with("Міністерство з питань")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn the_next_sentence_names_who_came_to_the_conclusion() {
+        let c = asserters(
+            "Не менее 46 детей из Херсонской области оказались в приемных семьях. К такому выводу пришли журналисты «Новой газеты Европа», изучившие записи банка данных.",
+            "ru",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(
+            c[0].1
+                .as_deref()
+                .is_some_and(|a| a.contains("Европа") || a.contains("Europe")),
             "{c:?}"
         );
     }

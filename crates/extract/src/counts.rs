@@ -1490,7 +1490,7 @@ fn asserted_by(
         };
         // "за його словами", "по его словам", "паводле яе слоў": the source is named before.
         if matches!(f, "за" | "по" | "паводле" | "according")
-            && next.is_some_and(|n| REFERRING.contains(&n))
+            && next.is_some_and(|n| REFERRING.contains(&n) || CASE_MATERIALS.contains(&n))
         {
             return None;
         }
@@ -1737,8 +1737,8 @@ fn attribution(
     }
     // "По ее словам, …", "За її словами, …", "Паводле яго слоў, …": the person named last
     // in the two sentences before speaks.
-    if defers_to_earlier_source(doc, s_index) {
-        if let Some(a) = source_named_before(doc, s_index, orgs, persons) {
+    if let Some(referent) = defers_to_earlier_source(doc, s_index) {
+        if let Some(a) = source_named_before(doc, s_index, orgs, persons, referent) {
             return Some(a);
         }
     }
@@ -1805,42 +1805,68 @@ fn cited_source(
         .flatten()
 }
 
-/// Whether sentence `s_index` defers to a source named before it: "по ее словам", "за його
-/// словами", "паводле яе слоў".
-fn defers_to_earlier_source(doc: &Document, s_index: usize) -> bool {
-    let Some(s) = doc.sentences.get(s_index) else {
-        return false;
-    };
-    (s.first_word..s.end_word.saturating_sub(1)).any(|k| {
-        matches!(doc.words[k].folded.as_str(), "за" | "по" | "паводле")
-            && REFERRING.contains(&doc.words[k + 1].folded.as_str())
+/// What sentence `s_index` defers to, if it does: a speaker named before ("по ее словам",
+/// "за його словами", "паводле яе слоў"; `Referent::Speaker`) or the body whose case it is
+/// ("За матеріалами справи", "по материалам дела"; `Referent::Body`).
+fn defers_to_earlier_source(doc: &Document, s_index: usize) -> Option<Referent> {
+    let s = doc.sentences.get(s_index)?;
+    (s.first_word..s.end_word.saturating_sub(1)).find_map(|k| {
+        if !matches!(doc.words[k].folded.as_str(), "за" | "по" | "паводле") {
+            return None;
+        }
+        let next = doc.words[k + 1].folded.as_str();
+        if REFERRING.contains(&next) {
+            Some(Referent::Speaker)
+        } else if CASE_MATERIALS.contains(&next) {
+            Some(Referent::Body)
+        } else {
+            None
+        }
     })
 }
 
+/// Who a deferring sentence refers to.
+#[derive(Clone, Copy, PartialEq)]
+enum Referent {
+    Speaker,
+    Body,
+}
+
+/// "матеріалами", "материалам", "матэрыялах": the materials of a case, folded; the source is
+/// the body that holds the case, named before.
+const CASE_MATERIALS: &[&str] = &["матеріалами", "материалам", "матэрыялах", "матэрыялаў"];
+
 /// The person named last in the two sentences before sentence `s_index`, else the
-/// organization named last there.
+/// organization named last there (for a body's case materials, the organization first).
 fn source_named_before(
     doc: &Document,
     s_index: usize,
     orgs: &OrgsFound,
     persons: &PersonsFound,
+    referent: Referent,
 ) -> Option<String> {
     let s = doc.sentences.get(s_index)?;
     let from = doc.sentences.get(s_index.saturating_sub(2))?.start;
     let before = |start: usize| from <= start && start < s.start;
-    persons
-        .spans
-        .iter()
-        .filter(|p| before(p.start))
-        .max_by_key(|p| p.start)
-        .map(|p| persons.persons[p.person].name.clone())
-        .or_else(|| {
-            orgs.spans
-                .iter()
-                .filter(|o| before(o.start))
-                .max_by_key(|o| o.start)
-                .map(|o| orgs.organizations[o.org].name.clone())
-        })
+    let person = || {
+        persons
+            .spans
+            .iter()
+            .filter(|p| before(p.start))
+            .max_by_key(|p| p.start)
+            .map(|p| persons.persons[p.person].name.clone())
+    };
+    let org = || {
+        orgs.spans
+            .iter()
+            .filter(|o| before(o.start))
+            .max_by_key(|o| o.start)
+            .map(|o| orgs.organizations[o.org].name.clone())
+    };
+    match referent {
+        Referent::Speaker => person().or_else(org),
+        Referent::Body => org(),
+    }
 }
 
 /// The organization named before byte `at` whose name has a word starting like `noun`
@@ -2341,6 +2367,21 @@ mod tests {
             c[0].1
                 .as_deref()
                 .is_some_and(|a| a.contains("Европа") || a.contains("Europe")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn case_materials_credit_the_body_named_before() {
+        let c = asserters(
+            "Служба безпеки України зібрала доказову базу щодо посадовця. Йдеться про так званого міністра освіти Олега Штаненка. За матеріалами справи, у серпні 2022 року він організував вивезення 270 дітей з Маріуполя.",
+            "uk",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(
+            c[0].1
+                .as_deref()
+                .is_some_and(|a| a.contains("безпеки") || a.contains("Security")),
             "{c:?}"
         );
     }

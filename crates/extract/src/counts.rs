@@ -1407,7 +1407,12 @@ fn asserted_by(
             return None;
         }
         if let Some(e) = entity_at(k) {
-            return Some(e);
+            // "According to Belarusian Red Cross Secretary General Dmitry Shevtsov": the
+            // organisation is the speaker's title; the person speaks.
+            let title_then_person = (k + 1..s.end_word.min(k + 8))
+                .take_while(|j| !doc.gap(j - 1, *j).contains([',', ';', '(', ':']))
+                .find_map(person_at);
+            return Some(title_then_person.unwrap_or(e));
         }
         let mut e = k;
         while e < s.end_word && e < k + 8 {
@@ -1455,6 +1460,19 @@ fn asserted_by(
             ("паводле", Some(n)) if ATTRIBUTION_NOUNS.contains(&n) => Some(k + 2),
             ("паводле", Some(_)) => Some(k + 1),
             ("estimates" | "estimate" | "figures" | "data", Some("of" | "from")) => Some(k + 2),
+            // "Как ранее сообщал ТАСС", "as previously reported by X".
+            ("як" | "как" | "as", Some(adv))
+                if EARLIER.contains(adv)
+                    && words
+                        .get(k + 2)
+                        .is_some_and(|w| REPORTING.contains(w.folded.as_str())) =>
+            {
+                let mut a = k + 3;
+                if words.get(a).is_some_and(|w| w.folded == "by") {
+                    a += 1;
+                }
+                Some(a)
+            }
             // "як повідомляє X", "как сообщили X", "як піша X", "as reported by X".
             ("як" | "как" | "as", Some(v)) if REPORTING.contains(v) => {
                 let mut a = k + 2;
@@ -1472,12 +1490,21 @@ fn asserted_by(
         };
         // "за його словами", "по его словам", "паводле яе слоў": the source is named before.
         if matches!(f, "за" | "по" | "паводле" | "according")
-            && next.is_some_and(|n| REFERRING.contains(&n))
+            && next.is_some_and(|n| REFERRING.contains(&n) || CASE_MATERIALS.contains(&n))
         {
             return None;
         }
         if let Some(a) = after {
             if let Some(p) = phrase_from(a) {
+                // "За даними адміністрації": a lone common noun names a body mentioned
+                // before by its full name ("Мелітопольська міська військова адміністрація").
+                let lone_noun = !p.contains(char::is_whitespace)
+                    && p.chars().next().is_some_and(char::is_lowercase);
+                if lone_noun {
+                    if let Some(o) = organisation_by_head(orgs, &p, words[k].start) {
+                        return Some(o);
+                    }
+                }
                 return Some(p);
             }
         }
@@ -1496,7 +1523,8 @@ fn asserted_by(
         }
         // "Про це повідомив X", "Об этом написал X": the source follows the verb.
         if matches!(words[first].folded.as_str(), "про" | "об" | "пра" | "about") {
-            return first_source_in(doc, first, s.end_word, orgs, persons);
+            return cited_source(doc, first, s.end_word, orgs, persons)
+                .or_else(|| first_source_in(doc, first, s.end_word, orgs, persons));
         }
         // A person before the verb, else the entity nearest it: "Председатель Красного
         // Креста Дмитрий Шевцов заявил", "Pavel Latushka, who leads NAM, said".
@@ -1707,6 +1735,13 @@ fn attribution(
     {
         return Some(a);
     }
+    // "По ее словам, …", "За її словами, …", "Паводле яго слоў, …": the person named last
+    // in the two sentences before speaks.
+    if let Some(referent) = defers_to_earlier_source(doc, s_index) {
+        if let Some(a) = source_named_before(doc, s_index, orgs, persons, referent) {
+            return Some(a);
+        }
+    }
     // One of the next two sentences reports this one: "Про це повідомив керівник Офісу
     // Андрій Єрмак.", "Як паведаміў у аўторак міністр Андрэй Іванец, …".
     for next in doc.sentences.iter().skip(s_index + 1).take(2) {
@@ -1721,6 +1756,10 @@ fn attribution(
                 && matches!(head[0].folded.as_str(), "як" | "как" | "as")
                 && REPORTING.contains(head[1].folded.as_str());
         if opener {
+            // "Про це повідомляє «Суспільне» з посиланням на МВА": the body cited speaks.
+            if let Some(a) = cited_source(doc, next.first_word, next.end_word, orgs, persons) {
+                return Some(a);
+            }
             if let Some(a) = first_source_in(doc, next.first_word, next.end_word, orgs, persons) {
                 return Some(a);
             }
@@ -1731,6 +1770,122 @@ fn attribution(
         return headline_source(doc, orgs, persons);
     }
     None
+}
+
+/// Adverbs between "как"/"як"/"as" and a reporting verb (`data/lexicon/earlier_adverbs.txt`).
+static EARLIER: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/earlier_adverbs.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
+
+/// The person or organization cited after "з посиланням на", "со ссылкой на", "са спасылкай
+/// на" or "citing" in words `from..to`: an outlet that cites a body reports the body's claim.
+fn cited_source(
+    doc: &Document,
+    from: usize,
+    to: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let words = &doc.words;
+    let k = (from..to).find(|k| {
+        matches!(
+            words[*k].folded.as_str(),
+            "посиланням" | "ссылкой" | "спасылкай" | "citing"
+        )
+    })?;
+    let a = if words[k].folded == "citing" {
+        k + 1
+    } else {
+        k + 2
+    };
+    (a < to)
+        .then(|| first_source_in(doc, a, to.min(a + 8), orgs, persons))
+        .flatten()
+}
+
+/// What sentence `s_index` defers to, if it does: a speaker named before ("по ее словам",
+/// "за його словами", "паводле яе слоў"; `Referent::Speaker`) or the body whose case it is
+/// ("За матеріалами справи", "по материалам дела"; `Referent::Body`).
+fn defers_to_earlier_source(doc: &Document, s_index: usize) -> Option<Referent> {
+    let s = doc.sentences.get(s_index)?;
+    (s.first_word..s.end_word.saturating_sub(1)).find_map(|k| {
+        if !matches!(doc.words[k].folded.as_str(), "за" | "по" | "паводле") {
+            return None;
+        }
+        let next = doc.words[k + 1].folded.as_str();
+        if REFERRING.contains(&next) {
+            Some(Referent::Speaker)
+        } else if CASE_MATERIALS.contains(&next) {
+            Some(Referent::Body)
+        } else {
+            None
+        }
+    })
+}
+
+/// Who a deferring sentence refers to.
+#[derive(Clone, Copy, PartialEq)]
+enum Referent {
+    Speaker,
+    Body,
+}
+
+/// "матеріалами", "материалам", "матэрыялах": the materials of a case, folded; the source is
+/// the body that holds the case, named before.
+const CASE_MATERIALS: &[&str] = &["матеріалами", "материалам", "матэрыялах", "матэрыялаў"];
+
+/// The person named last in the two sentences before sentence `s_index`, else the
+/// organization named last there (for a body's case materials, the organization first).
+fn source_named_before(
+    doc: &Document,
+    s_index: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+    referent: Referent,
+) -> Option<String> {
+    let s = doc.sentences.get(s_index)?;
+    let from = doc.sentences.get(s_index.saturating_sub(2))?.start;
+    let before = |start: usize| from <= start && start < s.start;
+    let person = || {
+        persons
+            .spans
+            .iter()
+            .filter(|p| before(p.start))
+            .max_by_key(|p| p.start)
+            .map(|p| persons.persons[p.person].name.clone())
+    };
+    let org = || {
+        orgs.spans
+            .iter()
+            .filter(|o| before(o.start))
+            .max_by_key(|o| o.start)
+            .map(|o| orgs.organizations[o.org].name.clone())
+    };
+    match referent {
+        Referent::Speaker => person().or_else(org),
+        Referent::Body => org(),
+    }
+}
+
+/// The organization named before byte `at` whose name has a word starting like `noun`
+/// ("адміністрації" → "Мелітопольська міська військова адміністрація"): the last one.
+fn organisation_by_head(orgs: &OrgsFound, noun: &str, at: usize) -> Option<String> {
+    let stem: String = fold(noun).chars().take(6).collect();
+    if stem.chars().count() < 6 {
+        return None;
+    }
+    orgs.spans
+        .iter()
+        .filter(|o| o.start < at)
+        .filter(|o| {
+            fold(&orgs.organizations[o.org].name)
+                .split_whitespace()
+                .any(|w| w.starts_with(stem.as_str()))
+        })
+        .max_by_key(|o| o.start)
+        .map(|o| orgs.organizations[o.org].name.clone())
 }
 
 /// The source the previous sentence names, for a claim whose own sentence names none.
@@ -1749,8 +1904,19 @@ fn previous_sentence_source(
 }
 
 /// Openers of a sentence that says who reported the one before ("Про це", "Об этом",
-/// "Пра гэта", "Такую лічбу", "This was said by"), folded.
-const THIS_WAS_SAID: &[&str] = &["це", "этом", "гэта", "такую", "таку", "this", "these"];
+/// "Пра гэта", "Такую лічбу", "К такому выводу пришли", "До такого висновку дійшли", "This
+/// was said by"), folded.
+const THIS_WAS_SAID: &[&str] = &[
+    "це",
+    "этом",
+    "гэта",
+    "такую",
+    "таку",
+    "такому",
+    "такого",
+    "this",
+    "these",
+];
 
 /// The first person named in words `from..to`, else the first organization.
 fn first_source_in(
@@ -2123,6 +2289,99 @@ mod tests {
         assert_eq!(
             c[0].asserted_by.as_deref(),
             Some("Belarusian Red Cross"),
+            "{c:?}"
+        );
+    }
+
+    fn asserters(text: &str, lang: &str) -> Vec<(Option<u64>, Option<String>)> {
+        extract(text, Some(lang), None)
+            .count_claims
+            .into_iter()
+            .map(|c| (c.number, c.asserted_by))
+            .collect()
+    }
+
+    #[test]
+    fn in_her_words_refers_to_the_person_named_before() {
+        let c = asserters(
+            "\"Это уже третья смена\", - рассказала ТАСС заместитель министра Ольга Кравченко. По ее словам, всего за лето выедут около 4,5 тыс. детей, в том числе 612 ребят из Мариуполя.",
+            "ru",
+        );
+        assert!(!c.is_empty(), "{c:?}");
+        assert!(
+            c.iter()
+                .all(|(_, a)| a.as_deref() == Some("Ольга Кравченко")),
+            "{c:?}"
+        );
+        let c = asserters(
+            "«Для нас гэта клопат пра дзяцей», — адзначыў Віктар Пашкевіч. Паводле яго слоў, вобласць прыняла больш за 1 100 дзяцей з Данбаса.",
+            "be",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].1.as_deref(), Some("Віктар Пашкевіч"), "{c:?}");
+    }
+
+    #[test]
+    fn as_reported_earlier_by_an_outlet() {
+        let c = asserters(
+            "Как ранее сообщал ТАСС, в июне около 1 тыс. детей из ДНР отдохнули в лагерях Крыма.",
+            "ru",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(matches!(c[0].1.as_deref(), Some("ТАСС" | "TASS")), "{c:?}");
+    }
+
+    #[test]
+    fn a_title_naming_a_body_before_a_person_credits_the_person() {
+        let c = asserters(
+            "According to Belarusian Red Cross Secretary General Dmitry Shevtsov, about 1,000 children have rested in Belarus.",
+            "en",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].1.as_deref(), Some("Dmitry Shevtsov"), "{c:?}");
+    }
+
+    #[test]
+    fn a_common_noun_refers_to_the_body_named_before() {
+        let c = asserters(
+            "Міністерство з питань реінтеграції тимчасово окупованих територій України відкрило гарячу лінію. Батьки звертаються туди щодня. За даними міністерства, 140 дітей вивезли до Криму.",
+            "uk",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(
+            c[0].1
+                .as_deref()
+                .is_some_and(|a| a.starts_with("Міністерство з питань")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn the_next_sentence_names_who_came_to_the_conclusion() {
+        let c = asserters(
+            "Не менее 46 детей из Херсонской области оказались в приемных семьях. К такому выводу пришли журналисты «Новой газеты Европа», изучившие записи банка данных.",
+            "ru",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(
+            c[0].1
+                .as_deref()
+                .is_some_and(|a| a.contains("Европа") || a.contains("Europe")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn case_materials_credit_the_body_named_before() {
+        let c = asserters(
+            "Служба безпеки України зібрала доказову базу щодо посадовця. Йдеться про так званого міністра освіти Олега Штаненка. За матеріалами справи, у серпні 2022 року він організував вивезення 270 дітей з Маріуполя.",
+            "uk",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(
+            c[0].1
+                .as_deref()
+                .is_some_and(|a| a.contains("безпеки") || a.contains("Security")),
             "{c:?}"
         );
     }

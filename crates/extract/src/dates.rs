@@ -87,6 +87,8 @@ fn resolve_month(published: Option<NaiveDate>, month: u32) -> Option<String> {
 pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMention> {
     let words = &doc.words;
     let mut out = Vec::new();
+    // The last year written out in the text, for "с мая по август того же года".
+    let mut written_year: Option<i32> = None;
     let mut i = 0;
     while i < words.len() {
         let sentence_end = doc.sentence_of(i).end_word;
@@ -118,6 +120,7 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 if gap(i + 1) == "-" && gap(i + 2) == "-" {
                     if let (Ok(m), Ok(d)) = (m.parse::<u32>(), d.parse::<u32>()) {
                         if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                            written_year = Some(y);
                             i = push(i, i + 3, Some(date), None);
                             continue;
                         }
@@ -131,6 +134,7 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 if gap(i + 1) == "." && gap(i + 2) == "." {
                     if let (Ok(m), Some(y)) = (m.parse::<u32>(), year_value(y)) {
                         if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                            written_year = Some(y);
                             i = push(i, i + 3, Some(date), None);
                             continue;
                         }
@@ -142,6 +146,7 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 let mut end = i + 2;
                 let year = at(i + 2).and_then(year_value);
                 if year.is_some() {
+                    written_year = year;
                     end += 1;
                     if at(end).is_some_and(is_year_word) {
                         end += 1;
@@ -173,6 +178,7 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                         .and_then(year_value)
                         .filter(|_| matches!(gap(i + 2), ", " | " "));
                     if year.is_some() {
+                        written_year = year;
                         end += 1;
                     }
                     let date = match year {
@@ -184,6 +190,7 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 }
                 // March 2023 / березні 2023 року
                 if let Some(y) = at(i + 1).and_then(year_value) {
+                    written_year = Some(y);
                     let mut end = i + 2;
                     if at(end).is_some_and(is_year_word) {
                         end += 1;
@@ -207,6 +214,20 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 if let Some((delta, len)) = relative_year {
                     let period = published.map(|p| format!("{:04}-{m:02}", p.year() + delta));
                     i = push(i, i + len, None, period);
+                    continue;
+                }
+                // "по август того же года", "у травні того ж року", "in May of the same year":
+                // the year last written out.
+                let same_year = match (at(i + 1), at(i + 2), at(i + 3), at(i + 4)) {
+                    (Some("того" | "таго"), Some("же" | "ж"), Some("года" | "року"), _) => {
+                        Some(4)
+                    }
+                    (Some("of"), Some("the"), Some("same"), Some("year")) => Some(5),
+                    (Some("the"), Some("same"), Some("year"), _) => Some(4),
+                    _ => None,
+                };
+                if let (Some(len), Some(y)) = (same_year, written_year) {
+                    i = push(i, i + len, None, Some(format!("{y:04}-{m:02}")));
                     continue;
                 }
                 // "in March": a month of the publication year (or the one before).
@@ -312,7 +333,21 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                     && matches!(doc.gap(i - 1, i), "-" | "–" | "—")
             {
                 let end = if next_year_word { i + 2 } else { i + 1 };
+                // "осенью 2022 года", "in the summer of 2022": a season is a time scope and
+                // dates no event, so the mention is kept without a date.
+                let season = i > 0 && SEASONS.contains(prev)
+                    || i > 1 && prev == "of" && SEASONS.contains(words[i - 2].folded.as_str());
+                if season {
+                    i = push(i, end, None, None);
+                    continue;
+                }
+                written_year = Some(y);
                 i = push(i, end, None, Some(format!("{y:04}")));
+                continue;
+            }
+            // "влітку 2023" without a year word or preposition: still a season's year.
+            if i > 0 && SEASONS.contains(prev) {
+                i = push(i, i + 1, None, None);
                 continue;
             }
         }
@@ -349,12 +384,7 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             continue;
         }
         // Relative words.
-        let relative_day = match w.folded.as_str() {
-            "yesterday" | "вчора" | "вчера" => Some(-1),
-            "today" | "сьогодні" | "сегодня" => Some(0),
-            _ => None,
-        };
-        if let Some(delta) = relative_day {
+        if let Some(&delta) = RELATIVE_DAYS.get(w.folded.as_str()) {
             i = push(i, i + 1, published.map(|p| p + Duration::days(delta)), None);
             continue;
         }
@@ -384,6 +414,28 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
     out
 }
 
+/// Words for a day relative to publication (`data/lexicon/relative_days.tsv`), folded.
+static RELATIVE_DAYS: std::sync::LazyLock<rustc_hash::FxHashMap<String, i64>> =
+    std::sync::LazyLock::new(|| {
+        let file = "data/lexicon/relative_days.tsv";
+        crate::wordlist::pairs(file, include_str!("../data/lexicon/relative_days.tsv"))
+            .map(|(word, days)| {
+                let days = days
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{file}: {days:?} after {word:?} is not a number"));
+                (crate::normalize::fold(word), days)
+            })
+            .collect()
+    });
+
+/// Seasons (`data/lexicon/seasons.txt`), folded: the year after one dates no event.
+static SEASONS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        crate::wordlist::entries(include_str!("../data/lexicon/seasons.txt"))
+            .map(crate::normalize::fold)
+            .collect()
+    });
+
 /// Fixed-date holidays (`data/lexicon/holidays.tsv`): folded words, month, day; longest first.
 static HOLIDAYS: std::sync::LazyLock<Vec<(Vec<String>, u32, u32)>> =
     std::sync::LazyLock::new(|| {
@@ -393,9 +445,10 @@ static HOLIDAYS: std::sync::LazyLock<Vec<(Vec<String>, u32, u32)>> =
         )
         .filter_map(|(phrase, md)| {
             let (m, d) = md.split_once('-')?;
+            // The scanner drops an English possessive "'s" ("Children's" -> "children").
             let words = crate::gazetteer::key_words(phrase)
                 .into_iter()
-                .map(|w| w.to_string())
+                .map(|w| w.strip_suffix("'s").unwrap_or(&w).to_string())
                 .collect::<Vec<_>>();
             Some((words, m.parse().ok()?, d.parse().ok()?))
         })
@@ -660,6 +713,63 @@ mod tests {
                 Some("2024-12-05")
             ),
             vec![(None, Some("2024-01/2024-11".into()))]
+        );
+    }
+
+    #[test]
+    fn relative_days_in_every_language() {
+        assert_eq!(
+            dates("Учора ў Віцебск прыбылі дзеці.", Some("2023-06-01")),
+            vec![(Some("2023-05-31".into()), None)]
+        );
+        assert_eq!(
+            dates("Учора дітей повернули.", Some("2023-06-01")),
+            vec![(Some("2023-05-31".into()), None)]
+        );
+        assert_eq!(
+            dates("Позавчера детей вывезли.", Some("2023-06-01")),
+            vec![(Some("2023-05-30".into()), None)]
+        );
+    }
+
+    #[test]
+    fn a_season_with_its_year_dates_nothing() {
+        assert_eq!(
+            dates("Детей вывезли осенью 2022 года.", None),
+            vec![(None, None)]
+        );
+        assert_eq!(
+            dates("They were taken in the summer of 2022.", None),
+            vec![(None, None)]
+        );
+        assert_eq!(
+            dates("Дітей вивезли влітку 2023.", None),
+            vec![(None, None)]
+        );
+    }
+
+    #[test]
+    fn a_month_of_the_same_year() {
+        assert_eq!(
+            dates(
+                "В марте 2023 года они получили паспорта, а с мая по август того же года их распределили по семьям.",
+                Some("2025-06-03")
+            ),
+            vec![
+                (None, Some("2023-03".into())),
+                (None, Some("2023-05/2023-08".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn world_childrens_day() {
+        assert_eq!(
+            dates(
+                "On World Children's Day, the coalition calls on states to act.",
+                Some("2023-11-22")
+            ),
+            vec![(Some("2023-11-20".into()), None)]
         );
     }
 }

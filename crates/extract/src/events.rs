@@ -259,6 +259,13 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         let Some(main) = candidates.first() else {
             continue;
         };
+        // "встретился … с группой детей, которые прибыли туда 3 июля": a movement dated in a
+        // relative or content clause of its own is a second event of the sentence.
+        if let Some((_, t, d, _)) = best {
+            if let Some(e) = event_in_clause(doc, s, &candidates, &dated, t, d) {
+                out.push(e);
+            }
+        }
         let (trigger, date) = match best {
             Some((_, t, d, _)) => (*t, Some(d)),
             None => (*main, None),
@@ -292,6 +299,89 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
     out.extend(reports);
     out.sort_by_key(|e| e.start);
     out
+}
+
+/// Words that open a relative or content clause (`data/lexicon/relative_pronouns.txt`), folded.
+static RELATIVES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/relative_pronouns.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
+
+/// Relative adverbs of place (`data/lexicon/relative_place_words.txt`), folded.
+static WHERE: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/relative_place_words.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
+
+/// A second event in sentence `s`, besides the one of trigger `main` dated `main_date`: a
+/// movement whose own date sits in a relative or content clause ("the children, who arrived
+/// on 3 July"; "в обращении, поданном 21 ноября, говорится, что с октября 2022 по март 2025
+/// … вывезли"): a clause opener stands between the main trigger and the date, none between
+/// the date and the movement, and the date is no statement's. At most one per sentence.
+fn event_in_clause(
+    doc: &Document,
+    s: &crate::scan::Sentence,
+    candidates: &[(&str, usize, usize)],
+    dated: &[&DateMention],
+    main: &(&str, usize, usize),
+    main_date: &DateMention,
+) -> Option<Event> {
+    let words = &doc.words;
+    let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
+    // Whether a clause opener sits between two byte offsets.
+    let opener_between = |a: usize, b: usize| {
+        let (from, to) = (word_at(a.min(b)), word_at(a.max(b)));
+        (from..to).any(|k| {
+            RELATIVES.contains(words[k].folded.as_str())
+                && k > 0
+                && (doc.gap(k - 1, k).contains(',')
+                    || matches!(words[k].folded.as_str(), "which" | "who"))
+        })
+    };
+    candidates
+        .iter()
+        .filter(|t| TRIGGERS[4..].iter().any(|(k, _)| *k == t.0))
+        .filter(|t| t.1 != main.1)
+        .flat_map(|t| dated.iter().map(move |d| (t, *d)))
+        .filter(|(_, d)| d.start != main_date.start)
+        .filter(|(t, d)| {
+            let (a, b) = if d.start >= t.2 {
+                (t.2, d.start)
+            } else {
+                (d.end, t.1)
+            };
+            let dist = doc.text[a..b.max(a)].split_whitespace().count();
+            dist <= 12
+                && opener_between(main.1, d.start)
+                && !opener_between(if d.start >= t.2 { t.2 } else { d.end }, b)
+                && !separated_by_clause(doc, t, d)
+                && !dates_a_statement_anywhere(doc, s, d)
+                && !is_attributive(doc, t.1, t.2)
+        })
+        .min_by_key(|(t, d)| {
+            if d.start >= t.2 {
+                d.start - t.2
+            } else {
+                t.1 - d.end
+            }
+        })
+        .map(|(t, d)| {
+            let (start, end) = snap(doc.text, t.1.min(d.start), t.2.max(d.end));
+            Event {
+                start,
+                end,
+                text: doc.text[start..end].to_string(),
+                kind: t.0.to_string(),
+                date: d.iso(),
+                period: if d.date.is_some() {
+                    None
+                } else {
+                    d.period.clone()
+                },
+            }
+        })
 }
 
 /// Whether a date mention is a range ("2022-10/2023-03").
@@ -402,6 +492,13 @@ fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
                 before,
                 Some("з" | "із" | "зі" | "са" | "с" | "со" | "від" | "ад" | "от")
             );
+    // "since the full-scale invasion began in February 2022": a date in a clause opened by
+    // "since" bounds the period too.
+    let in_since_clause = (d.first_word.saturating_sub(7)..d.first_word)
+        .rev()
+        .take_while(|k| !doc.gap(*k, *k + 1).contains([',', ';', ':']))
+        .any(|k| matches!(words[k].folded.as_str(), "since" | "відколи"));
+    let opens = opens || in_since_clause;
     let closes = d.first_word >= 2
         && matches!(before, Some("and" | "to" | "до" | "по"))
         && dates_before_word(doc, d.first_word - 1);
@@ -441,10 +538,15 @@ fn separated_by_clause(doc: &Document, t: &(&str, usize, usize), d: &DateMention
     let from = words.partition_point(|w| w.start < a);
     let to = words.partition_point(|w| w.start < b);
     let between = &words[from..to.max(from)];
+    // "… вывезли в санаторий, где в феврале отдыхала группа": a date after a relative
+    // adverb of place (after its comma) is in a clause of its own too.
     let opener = d.start >= t.2
-        && between
-            .iter()
-            .any(|w| CLAUSE_OPENERS.contains(&w.folded.as_str()));
+        && between.iter().enumerate().any(|(n, w)| {
+            CLAUSE_OPENERS.contains(&w.folded.as_str())
+                || WHERE.contains(w.folded.as_str())
+                    && from + n > 0
+                    && doc.gap(from + n - 1, from + n).contains(',')
+        });
     let speech_then_trigger =
         d.end <= t.1 && between.iter().any(|w| SPEECH.contains(w.folded.as_str()));
     opener || speech_then_trigger
@@ -608,6 +710,107 @@ mod tests {
         assert!(
             e.iter()
                 .any(|e| e.kind == "arrival" && e.date.as_deref() == Some("2024-08-02")),
+            "{e:?}"
+        );
+    }
+
+    /// (kind, date or period) of each event.
+    fn kinds_dates(text: &str, lang: &str, published: &str) -> Vec<(String, Option<String>)> {
+        let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        extract(text, Some(lang), p)
+            .events
+            .into_iter()
+            .map(|e| (e.kind, e.date.or(e.period)))
+            .collect()
+    }
+
+    #[test]
+    fn a_movement_dated_in_a_relative_clause_is_a_second_event() {
+        let e = kinds_dates(
+            "В понедельник губернатор встретился в Гатчине с группой детей из Горловки, которые прибыли туда 3 июля.",
+            "ru",
+            "2023-07-12",
+        );
+        assert!(
+            e.contains(&("meeting".into(), Some("2023-07-10".into()))),
+            "{e:?}"
+        );
+        assert!(
+            e.contains(&("arrival".into(), Some("2023-07-03".into()))),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_date_in_a_since_clause_or_a_where_clause_dates_no_movement() {
+        let e = kinds_dates(
+            "More than 19,500 children have been deported since the full-scale invasion began in February 2022.",
+            "en",
+            "2024-02-07",
+        );
+        assert!(e.iter().all(|(_, d)| d.is_none()), "{e:?}");
+        let e = kinds_dates(
+            "Іх павезлі ў санаторый «Лясная паляна», дзе ў лютым ужо адпачывала група.",
+            "be",
+            "2025-03-03",
+        );
+        assert!(e.iter().all(|(_, d)| d.is_none()), "{e:?}");
+    }
+
+    #[test]
+    fn more_movements_and_reports_are_dated() {
+        let e = kinds_dates(
+            "Дітей у вівторок, 5 березня, посадили в автобуси і повезли до Євпаторії.",
+            "uk",
+            "2024-03-15",
+        );
+        assert!(
+            e.contains(&("transfer".into(), Some("2024-03-05".into()))),
+            "{e:?}"
+        );
+        let e = kinds_dates(
+            "Более 300 школьников из ДНР отправились в среду на отдых в лагеря.",
+            "ru",
+            "2023-07-12",
+        );
+        assert!(
+            e.contains(&("transfer".into(), Some("2023-07-12".into()))),
+            "{e:?}"
+        );
+        let e = kinds_dates(
+            "The trip was said to last three weeks; the children came back only in late July.",
+            "en",
+            "2024-09-30",
+        );
+        assert!(
+            e.contains(&("arrival".into(), Some("2024-07".into()))),
+            "{e:?}"
+        );
+        let e = kinds_dates(
+            "Officials informed the Mission on 12 September that the children were safe.",
+            "en",
+            "2024-09-30",
+        );
+        assert!(
+            e.contains(&("report".into(), Some("2024-09-12".into()))),
+            "{e:?}"
+        );
+        let e = kinds_dates(
+            "Детей перевезли в Симферополь в ноябре 2022 года.",
+            "ru",
+            "2024-06-03",
+        );
+        assert!(
+            e.contains(&("transfer".into(), Some("2022-11".into()))),
+            "{e:?}"
+        );
+        let e = kinds_dates(
+            "В марте 2023 года им выдали паспорта, а с мая по август того же года их распределили по семьям.",
+            "ru",
+            "2025-06-03",
+        );
+        assert!(
+            e.contains(&("adoption".into(), Some("2023-05/2023-08".into()))),
             "{e:?}"
         );
     }

@@ -165,7 +165,9 @@ pub struct LinkStats {
     pub left_records: usize,
     pub right_records: usize,
     pub candidate_pairs: usize,
-    /// Pairs each blocking rule produced (before removing repeats across rules).
+    /// Pairs each blocking rule produced (before removing repeats across
+    /// rules; after an append, see [`LinkStats::new_records`], those with a
+    /// new record).
     pub pairs_per_rule: Vec<(String, usize)>,
     pub distinct_patterns: usize,
     pub reported_pairs: usize,

@@ -9,8 +9,14 @@
 //! model, and records appended do not move the clusters of the records
 //! already linked through a new estimate. `--refit`
 //! ([`LinkOptions::refit`]) fits again and keeps the new model (its
-//! clusters may then change beyond the records added). Every run links
-//! every record; its clusters are then reconciled with the live clusters
+//! clusters may then change beyond the records added). Every run keeps
+//! the candidate pairs near and above the report floor with their
+//! comparison patterns (`casefile_link::KeptPairs`, stored per linkage,
+//! replaced by each run); a run after an append with the kept model
+//! compares only the new records (with all and with each other) and
+//! weighs the kept pairs again, with the pairs of a run that compares
+//! every pair. Every record is still read and encoded, and the clusters
+//! are made from all the pairs; they are then reconciled with the live clusters
 //! of the same linkage ([`reconcile`]): a cluster whose old members all
 //! stay together, with no member of another cluster, keeps its id (it may
 //! gain members); otherwise the old clusters are retired and the new ones
@@ -166,6 +172,13 @@ pub struct RunSummary {
     pub model_replaced: bool,
     /// Records the model was fitted on.
     pub model_records: usize,
+    /// Records appended since the last run, when this run compared only
+    /// those with all and each other and took the other pairs from what
+    /// the last run kept (`None`: it compared every candidate pair).
+    pub new_records: Option<usize>,
+    /// Pairs kept for the next run, and their size stored.
+    pub kept_pairs: usize,
+    pub kept_bytes: usize,
     /// Wall seconds of the parts of the run: reading the records and
     /// linking them, reading the live clusters, reconciling, storing.
     pub stage_seconds: Vec<(&'static str, f64)>,
@@ -196,10 +209,8 @@ pub fn run(
         stage_seconds.push((stage, now.duration_since(clock).as_secs_f64()));
         clock = now;
     };
-    let kept_before = project
-        .store()
-        .linkage_model(&scope(left, right))?
-        .is_some();
+    let kept_model = project.store().linkage_model(&scope(left, right))?;
+    let kept_before = kept_model.is_some();
     let result = match right {
         Some(right) => registries::link(project, actor, left, right, options)?,
         None => registries::dedupe(project, actor, left, options)?,
@@ -233,9 +244,17 @@ pub fn run(
     plan.changes.records = ids.len() as u64;
     plan.changes.threshold = result.threshold;
     let model_fitted = !result.stats.frozen_model;
-    // A model fitted here, or given by the caller, is the one later runs use.
-    plan.changes.model =
-        (model_fitted || options.model.is_some()).then(|| result.model.to_stored());
+    // A model fitted here, or given by the caller, is the one later runs
+    // use; so is a kept one to which this run added blocking windows (a
+    // model kept before windows were).
+    let model_text = result.model.to_stored();
+    plan.changes.model = (model_fitted
+        || options.model.is_some()
+        || kept_model.as_deref() != Some(model_text.as_str()))
+    .then_some(model_text);
+    // What the next run after an append starts from.
+    plan.changes.pairs = result.kept.as_ref().map(|kept| kept.to_bytes());
+    let kept_bytes = plan.changes.pairs.as_ref().map_or(0, Vec::len);
     let saved = project
         .store_mut()
         .save_clusters(&plan.changes, &actor.name)?;
@@ -266,6 +285,9 @@ pub fn run(
         model_fitted,
         model_replaced: model_fitted && kept_before && !options.refit,
         model_records: result.model.records,
+        new_records: result.stats.new_records,
+        kept_pairs: result.stats.kept_pairs,
+        kept_bytes,
         stage_seconds,
     };
     Ok(LinkRun { result, summary })

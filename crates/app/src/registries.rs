@@ -419,6 +419,14 @@ pub(crate) fn settings(
             .linkage_model(&crate::linkage::scope(left, Some(right)))?
             .and_then(|text| Model::from_stored(&text).ok())
     };
+    // What the last run kept: with the same model (checked by the linker,
+    // with the records and settings), a run after an append compares only
+    // the new records. Kept pairs that cannot be read are left unused.
+    if !options.refit {
+        settings.kept = store
+            .linkage_pairs(&crate::linkage::scope(left, Some(right)))?
+            .and_then(|bytes| casefile_link::KeptPairs::from_bytes(&bytes).ok());
+    }
     let (accepted, rejected) = decisions(store, left, right)?;
     Ok(settings.with_decisions(&accepted, &rejected))
 }

@@ -97,6 +97,12 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
         assert_eq!(appended.total_records, 54 + 28);
         let second = dedupe(&mut project);
         let after = clusters(&second);
+        // The list grew by half, more than the pairs the first run kept
+        // allow for (see `casefile_link::KeptPairs`): every pair is
+        // compared again.
+        assert!(first.summary.kept_pairs > 0 && first.summary.kept_bytes > 0);
+        assert_eq!(first.summary.new_records, None, "{backend}");
+        assert_eq!(second.summary.new_records, None, "{backend}");
         // The second run scores with the model the first fitted and kept.
         assert!(!second.summary.model_fitted, "{backend}");
         assert!(second.result.stats.frozen_model);
@@ -127,7 +133,11 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
         };
         let whole = linkage::run(&mut full, &admin(), "list", None, &given).unwrap();
         assert!(whole.result.stats.frozen_model);
+        assert_eq!(whole.summary.new_records, None);
         assert_eq!(memberships(&second), memberships(&whole), "{backend}");
+        // Pair by pair, with the same weights.
+        let pairs = |run: &LinkRun| run.result.pairs().collect::<Vec<_>>();
+        assert_eq!(pairs(&second), pairs(&whole), "{backend}");
         // The model given is kept for the copy's later runs.
         let again = dedupe(&mut full);
         assert!(!again.summary.model_fitted);
@@ -188,6 +198,7 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
 
         // A third run on the same records changes nothing.
         let third = dedupe(&mut project);
+        assert_eq!(third.summary.new_records, Some(0), "{backend}");
         assert_eq!(clusters(&third), after);
         assert_eq!(third.summary.kept, after.len());
         assert_eq!(
@@ -206,13 +217,68 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
         };
         let fourth = linkage::run(&mut project, &admin(), "list", None, &refit).unwrap();
         assert!(fourth.summary.model_fitted, "{backend}");
+        assert_eq!(fourth.summary.new_records, None, "{backend}");
         assert!(!fourth.summary.model_replaced);
         assert_eq!(fourth.summary.model_records, 54 + 28);
         assert_ne!(fourth.result.model, first.result.model);
         let fifth = dedupe(&mut project);
         assert!(!fifth.summary.model_fitted);
+        assert_eq!(fifth.summary.new_records, Some(0), "{backend}");
         assert_eq!(fifth.result.model, fourth.result.model, "{backend}");
         assert_eq!(clusters(&fifth), clusters(&fourth), "{backend}");
+    }
+}
+
+/// `tests/data/growing_list_c.csv`: six made-up records, four of children
+/// listed before (with slips) and a new child twice: the run compares only
+/// them, with the pairs the run before kept.
+#[test]
+fn a_small_append_compares_only_the_new_records_with_the_result_of_a_full_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = both_lists(dir.path());
+    let c = data("growing_list_c.csv");
+    for (backend, mut project, _schema) in backends(dir.path()) {
+        registries::import(&mut project, &admin(), "list", &all, Some(MAP)).unwrap();
+        let first = dedupe(&mut project);
+        registries::append(&mut project, &admin(), "list", &c).unwrap();
+        let second = dedupe(&mut project);
+        assert_eq!(second.summary.new_records, Some(6), "{backend}");
+        assert!(!second.summary.model_fitted);
+        // Records that were alone find their new duplicates; every earlier
+        // cluster keeps its id.
+        assert!(second.summary.new >= 3, "{backend}: {:?}", second.summary);
+        assert_eq!(second.summary.kept, clusters(&first).len(), "{backend}");
+
+        // A project given every record at once and the kept model.
+        let kept_model = project
+            .store()
+            .linkage_model(&linkage::scope("list", None))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            casefile_link::Model::from_stored(&kept_model).unwrap(),
+            first.result.model
+        );
+        let full_dir = tempfile::tempdir().unwrap();
+        let mut full = sources::init(&full_dir.path().join("p"), &admin()).unwrap();
+        let whole = full_dir.path().join("whole.csv");
+        let rows_of_c = std::fs::read_to_string(&c).unwrap();
+        let rows_of_c = rows_of_c.split_once('\n').unwrap().1;
+        std::fs::write(
+            &whole,
+            format!("{}{rows_of_c}", std::fs::read_to_string(&all).unwrap()),
+        )
+        .unwrap();
+        registries::import(&mut full, &admin(), "list", &whole, Some(MAP)).unwrap();
+        let given = LinkOptions {
+            model: Some(kept_model),
+            ..LinkOptions::default()
+        };
+        let once = linkage::run(&mut full, &admin(), "list", None, &given).unwrap();
+        assert_eq!(once.summary.new_records, None);
+        let pairs = |run: &LinkRun| run.result.pairs().collect::<Vec<_>>();
+        assert_eq!(pairs(&second), pairs(&once), "{backend}");
+        assert_eq!(memberships(&second), memberships(&once), "{backend}");
     }
 }
 

@@ -262,6 +262,11 @@ fn print_result(result: &LinkResult, summary: &RunSummary, options: &LinkOptions
             summary.model_records
         );
     }
+    if let Some(n) = summary.new_records {
+        eprintln!(
+            "compared only the {n} records appended since the last run; the other pairs were kept from it"
+        );
+    }
     eprintln!(
         "{} candidate pairs, {matched} matches at p ≥ {}, {} clusters, {} pairs await review (`casefile review`)",
         result.stats.candidate_pairs,

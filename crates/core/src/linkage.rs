@@ -135,6 +135,12 @@ pub struct ClusterChanges {
     /// scope; `None` when the run scored with the model kept before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
+    /// What the run kept for the next run of the scope (bytes of
+    /// `casefile_link::KeptPairs`: record indices and comparison patterns,
+    /// no record content), replacing what an earlier run kept; `None`
+    /// drops it. Not part of the serialized changes (it may be megabytes).
+    #[serde(skip)]
+    pub pairs: Option<Vec<u8>>,
     pub grown: Vec<(i64, Vec<ClusterMember>)>,
     pub retired: Vec<i64>,
     pub created: Vec<NewCluster>,

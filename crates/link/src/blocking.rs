@@ -52,7 +52,7 @@
 
 use casefile_names::{consonant_class_skeleton, soundex};
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::{Deserialize, Serialize};
 use std::hash::Hasher;
 
@@ -389,6 +389,20 @@ pub(crate) struct Candidates {
     /// Per rule: whether some block was cut to a sorted-neighbourhood
     /// window (its pairs then lean towards alike names).
     pub rule_windowed: Vec<bool>,
+    /// Per pair: bit r set when rule r paired it at all (whole block or
+    /// window; rules past the 16th share bit 15), kept with the pairs of a
+    /// run so that a later run knows when no rule pairs them any more.
+    pub rule_masks: Vec<u16>,
+    /// The window each rule that ran paired its blocks with, by rule name.
+    pub windows: Vec<(String, usize)>,
+    /// After an append ([`candidate_pairs`] given which records are new):
+    /// pairs of earlier records that a rule paired before and pairs no
+    /// more (new records came between them in a cut block), with the bits
+    /// of those rules. Empty otherwise.
+    pub lost: FxHashMap<u64, u16>,
+    /// Whether every rule that ran was given its window (otherwise pairs
+    /// paired with `new` are not those of a run on all the records).
+    pub complete: bool,
 }
 
 /// A field and the levels of it a pair must show to be blocked together.
@@ -452,20 +466,47 @@ fn fields_of_rule(rule: &BlockingRule) -> Vec<String> {
     fields
 }
 
-pub(crate) fn candidate_pairs(encoded: &Encoded, config: &BlockingConfig) -> Candidates {
-    let order = neighbourhood_order(encoded);
+/// The rules a job blocks with: the configured ones, then those derived
+/// from its identifier columns while there is room.
+pub(crate) fn rules_for(encoded: &Encoded, config: &BlockingConfig) -> Vec<BlockingRule> {
     let mut rules = config.rules.clone();
     if config.identifier_rules {
         let room = MAX_RULES.saturating_sub(rules.len());
         rules.extend(identifier_rules(encoded).into_iter().take(room));
     }
+    rules
+}
+
+/// The candidate pairs of a job. `windows` gives the window a rule's cut
+/// blocks are paired with (kept with the model, see
+/// [`crate::Model::block_windows`]); a rule without one takes the largest
+/// window within its budget.
+///
+/// `new` (per record: whether it was appended since the run whose pairs
+/// are kept) pairs only what involves a new record: each rule's keys are
+/// built for every record, but only the blocks holding a new record are
+/// sorted and paired, and only the pairs with a new record are returned
+/// (the others are the kept ones), with [`Candidates::lost`]. Records keep
+/// their order within a block when others are added (name order, then
+/// record index, and new records come last), so a block's pairs are those
+/// of a run on all the records: the new records' pairs within the window,
+/// and the earlier pairs the window no longer spans. Such a run needs the
+/// window of every rule that runs ([`Candidates::complete`]).
+pub(crate) fn candidate_pairs(
+    encoded: &Encoded,
+    config: &BlockingConfig,
+    windows: &(dyn Fn(&str) -> Option<usize> + Sync),
+    new: Option<&[bool]>,
+) -> Candidates {
+    let order = neighbourhood_order(encoded);
+    let rules = rules_for(encoded, config);
     let budget = ((config.pairs_per_record * encoded.len() as f64) as usize).max(MIN_RULE_BUDGET);
     // Packed as i << 38 | j << 12 | cut << 4 | rule, so one sort removes
     // repeats and keeps which rules found each pair, and whether in a whole
     // block or in a window of a cut one.
     // Rules run side by side: building one rule's keys is mostly serial
     // work over every record.
-    let found: Vec<Option<(Vec<u64>, bool)>> = rules
+    let found: Vec<Option<RulePairs>> = rules
         .par_iter()
         .map(|rule| {
             let parts: Option<Vec<KeyPart>> = rule.keys.iter().map(|k| parse_part(k)).collect();
@@ -481,22 +522,45 @@ pub(crate) fn candidate_pairs(encoded: &Encoded, config: &BlockingConfig) -> Can
                 &order,
                 config.max_block_size,
                 budget,
+                windows(&rule.name),
+                new,
             ))
         })
         .collect();
+    let complete = found
+        .iter()
+        .zip(&rules)
+        .all(|(f, rule)| f.is_none() || windows(&rule.name).is_some());
     let mut all: Vec<u64> = Vec::with_capacity(
         found
             .iter()
-            .map(|f| f.as_ref().map_or(0, |(pairs, _)| pairs.len()))
+            .map(|f| f.as_ref().map_or(0, |found| found.pairs.len()))
             .sum(),
     );
     let mut per_rule = Vec::new();
     let mut rule_windowed = Vec::new();
+    let mut windows = Vec::new();
+    let mut lost: FxHashMap<u64, u16> = FxHashMap::default();
     let rule_fields: Vec<_> = rules.iter().map(fields_of_rule).collect();
     let rule_recall: Vec<_> = rules.iter().map(recall_of_rule).collect();
     for (rule_index, (rule, found)) in rules.iter().zip(found).enumerate() {
         let rule_bit = rule_index.min(15) as u64;
-        let (pairs, windowed) = found.unwrap_or_default();
+        let RulePairs {
+            pairs,
+            windowed,
+            window,
+            lost: lost_here,
+        } = match found {
+            Some(found) => {
+                windows.push((rule.name.clone(), found.window));
+                found
+            }
+            None => RulePairs::default(),
+        };
+        for key in lost_here {
+            *lost.entry(key).or_default() |= 1 << rule_bit;
+        }
+        let _ = window;
         rule_windowed.push(windowed);
         per_rule.push((rule.name.clone(), pairs.len()));
         all.extend(pairs.into_iter().map(|p| p | rule_bit));
@@ -504,22 +568,24 @@ pub(crate) fn candidate_pairs(encoded: &Encoded, config: &BlockingConfig) -> Can
     all.par_sort_unstable();
     let mut pairs = Vec::with_capacity(all.len());
     let mut whole_block_masks: Vec<u16> = Vec::with_capacity(all.len());
+    let mut rule_masks: Vec<u16> = Vec::with_capacity(all.len());
     let mut last = u64::MAX;
     for packed in all {
         let pair = packed >> 12;
-        let whole = if packed & 0x10 == 0 {
-            1u16 << (packed & 0xf)
-        } else {
-            0
-        };
+        let rule = 1u16 << (packed & 0xf);
+        let whole = if packed & 0x10 == 0 { rule } else { 0 };
         if pair == last {
             if let Some(mask) = whole_block_masks.last_mut() {
                 *mask |= whole;
+            }
+            if let Some(mask) = rule_masks.last_mut() {
+                *mask |= rule;
             }
         } else {
             last = pair;
             pairs.push(((pair >> 26) << 32) | (pair & ((1 << 26) - 1)));
             whole_block_masks.push(whole);
+            rule_masks.push(rule);
         }
     }
     Candidates {
@@ -529,6 +595,10 @@ pub(crate) fn candidate_pairs(encoded: &Encoded, config: &BlockingConfig) -> Can
         rule_fields,
         rule_recall,
         rule_windowed,
+        rule_masks,
+        windows,
+        lost,
+        complete,
     }
 }
 
@@ -723,14 +793,32 @@ fn fan_out<T: Copy>(
     std::mem::swap(hashers, scratch);
 }
 
+/// What one rule paired (see [`rule_pairs`]).
+#[derive(Default)]
+struct RulePairs {
+    /// Packed as in [`candidate_pairs`], without the rule's bits.
+    pairs: Vec<u64>,
+    /// Whether some block was cut to the window.
+    windowed: bool,
+    window: usize,
+    /// After an append: pairs of earlier records the window no longer
+    /// spans, as [`crate::cluster::pair_key`]s.
+    lost: Vec<u64>,
+}
+
+/// A rule's pairs: its key per record (several for records that join
+/// several blocks), blocks as runs of one key in name order, each paired
+/// within `window` (or the largest window within `budget`). With `new`,
+/// only blocks holding a new record are paired (see [`candidate_pairs`]).
 fn rule_pairs(
     encoded: &Encoded,
     values: &[PartValues],
     order: &[u32],
     max_block_size: usize,
     budget: usize,
-) -> (Vec<u64>, bool) {
-    // (key, neighbourhood rank, record)
+    window: Option<usize>,
+    new: Option<&[bool]>,
+) -> RulePairs {
     // (key, neighbourhood rank << 32 | record): sorted, blocks are runs of
     // one key with their records in name order.
     let mut entries: Vec<(u64, u64)> = Vec::with_capacity(encoded.len());
@@ -771,6 +859,16 @@ fn rule_pairs(
             ));
         }
     }
+    let record_of = |entry: &(u64, u64)| entry.1 as u32;
+    if let Some(new) = new {
+        // Only the blocks of the new records' keys.
+        let touched: FxHashSet<u64> = entries
+            .iter()
+            .filter(|e| new.get(record_of(e) as usize).copied().unwrap_or(false))
+            .map(|e| e.0)
+            .collect();
+        entries.retain(|e| touched.contains(&e.0));
+    }
     entries.par_sort_unstable();
     let mut blocks: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -782,31 +880,90 @@ fn rule_pairs(
             start = i;
         }
     }
-    let window = window_within_budget(&blocks, max_block_size, budget);
+    let window = window.unwrap_or_else(|| window_within_budget(&blocks, max_block_size, budget));
     let windowed = blocks.iter().any(|&(start, end)| end - start > window + 1);
     let left_len = encoded.left_len as u32;
     let linking = encoded.is_link();
-    let pairs = blocks
-        .par_iter()
-        .flat_map_iter(|&(start, end)| {
-            let block = &entries[start..end];
-            let cut = u64::from(block.len() > window + 1);
-            (0..block.len()).flat_map(move |k| {
-                let a = block[k].1 as u32;
-                block[k + 1..(k + 1 + window).min(block.len())]
-                    .iter()
-                    .filter_map(move |entry| {
-                        let b = entry.1 as u32;
-                        if a == b || (linking && (a < left_len) == (b < left_len)) {
-                            return None;
-                        }
-                        let (i, j) = if a < b { (a, b) } else { (b, a) };
-                        Some(((u64::from(i) << 38) | (u64::from(j) << 12)) | (cut << 4))
-                    })
+    // The packed pair of records `a` and `b`, unless they are one record
+    // or on one side of a link.
+    let pack = move |a: u32, b: u32, cut: u64| -> Option<u64> {
+        if a == b || (linking && (a < left_len) == (b < left_len)) {
+            return None;
+        }
+        let (i, j) = if a < b { (a, b) } else { (b, a) };
+        Some(((u64::from(i) << 38) | (u64::from(j) << 12)) | (cut << 4))
+    };
+    let Some(new) = new else {
+        let pairs = blocks
+            .par_iter()
+            .flat_map_iter(|&(start, end)| {
+                let block = &entries[start..end];
+                let cut = u64::from(block.len() > window + 1);
+                (0..block.len()).flat_map(move |k| {
+                    let a = block[k].1 as u32;
+                    block[k + 1..(k + 1 + window).min(block.len())]
+                        .iter()
+                        .filter_map(move |entry| pack(a, entry.1 as u32, cut))
+                })
             })
-        })
-        .collect();
-    (pairs, windowed)
+            .collect();
+        return RulePairs {
+            pairs,
+            windowed,
+            window,
+            lost: Vec::new(),
+        };
+    };
+    let is_new = |record: u32| new.get(record as usize).copied().unwrap_or(false);
+    let (mut pairs, mut lost) = (Vec::new(), Vec::new());
+    for &(start, end) in &blocks {
+        let records: Vec<u32> = entries[start..end].iter().map(record_of).collect();
+        let cut = u64::from(records.len() > window + 1);
+        // A new record pairs with the `window` records after it and the
+        // earlier records among the `window` before it (a new one there
+        // paired with it already).
+        for (k, &a) in records.iter().enumerate() {
+            if !is_new(a) {
+                continue;
+            }
+            let after = &records[k + 1..(k + 1 + window).min(records.len())];
+            pairs.extend(after.iter().filter_map(|&b| pack(a, b, cut)));
+            let before = &records[k.saturating_sub(window)..k];
+            pairs.extend(
+                before
+                    .iter()
+                    .filter(|&&b| !is_new(b))
+                    .filter_map(|&b| pack(b, a, cut)),
+            );
+        }
+        // Earlier records that were within the window of each other among
+        // the earlier records alone, and are not with new ones between.
+        let earlier: Vec<usize> = (0..records.len())
+            .filter(|&k| !is_new(records[k]))
+            .collect();
+        for p in 0..earlier.len() {
+            let last = (p + window).min(earlier.len() - 1);
+            if last <= p || earlier[last] - earlier[p] == last - p {
+                continue;
+            }
+            for q in p + 1..=last {
+                if earlier[q] - earlier[p] > window
+                    && pack(records[earlier[p]], records[earlier[q]], 0).is_some()
+                {
+                    lost.push(crate::cluster::pair_key(
+                        records[earlier[p]],
+                        records[earlier[q]],
+                    ));
+                }
+            }
+        }
+    }
+    RulePairs {
+        pairs,
+        windowed,
+        window,
+        lost,
+    }
 }
 
 /// Pairs a sorted-neighbourhood window of `window` gives in a block of `size`.
@@ -887,7 +1044,7 @@ mod tests {
             .collect();
         let encoded = Encoded::new(&left, &right);
         let wanted = 10u64; // left 0 with right 0, which follows the 10 left records
-        let found = candidate_pairs(&encoded, &BlockingConfig::default());
+        let found = candidate_pairs(&encoded, &BlockingConfig::default(), &|_| None, None);
         assert!(found.pairs.contains(&wanted), "{:?}", found.per_rule);
         assert!(found
             .per_rule
@@ -897,7 +1054,9 @@ mod tests {
             identifier_rules: false,
             ..BlockingConfig::default()
         };
-        assert!(!candidate_pairs(&encoded, &without).pairs.contains(&wanted));
+        assert!(!candidate_pairs(&encoded, &without, &|_| None, None)
+            .pairs
+            .contains(&wanted));
     }
 
     /// A document number repeated once per record of a child (three records
@@ -946,7 +1105,7 @@ mod tests {
             "[[rules]]\nname = \"given sound\"\nkeys = [\"given:sound\"]\n",
         )
         .unwrap();
-        let found = candidate_pairs(&encoded, &config);
+        let found = candidate_pairs(&encoded, &config, &|_| None, None);
         assert_eq!(found.pairs, vec![1, 2], "{:?}", found.per_rule);
     }
 

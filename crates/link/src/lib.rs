@@ -34,6 +34,10 @@
 //!   error);
 //!   [`detect_column_map`] finds the map from the header
 //!   and a sample of rows (a [`DetectError`] when it cannot);
+//! - [`KeptPairs`] (with [`KeptError`]): what a run keeps
+//!   ([`LinkResult::kept`]) so that the next run after an append, given it
+//!   through [`Settings::kept`] with the same model, compares only the new
+//!   records and gives the result of a run that compares every pair;
 //! - [`BlockingConfig`] of [`BlockingRule`]s, read from TOML (a
 //!   [`BlockingError`] when it is wrong);
 //! - scoring against a truth: [`PairCounts`], [`cluster_pairs`].
@@ -48,6 +52,7 @@ mod dates;
 mod detect;
 mod encode;
 mod evaluation;
+mod kept;
 mod linker;
 mod list_date;
 mod model;
@@ -60,6 +65,7 @@ pub use blocking::{BlockingConfig, BlockingError, BlockingRule};
 pub use dates::DateOrder;
 pub use detect::{detect_column_map, DetectError};
 pub use evaluation::{cluster_pairs, PairCounts};
+pub use kept::{KeptError, KeptPairs};
 pub use linker::{
     dedupe, dedupe_owned, link, link_owned, FieldContribution, LinkResult, LinkStats, Pair,
     PairRef, Settings,

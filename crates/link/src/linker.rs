@@ -12,13 +12,16 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::time::Instant;
 
-use crate::blocking::{candidate_pairs, is_identifier_column, BlockingConfig, Candidates};
+use crate::blocking::{
+    candidate_pairs, is_identifier_column, rules_for, BlockingConfig, Candidates,
+};
 use crate::cluster::{cluster, pair_key, ClusterOptions};
 use crate::compare::{
     fields_for, level_in, Comparator, Comparer, Field, TEXT_DIFFERENT, TEXT_EXACT, TEXT_FORM,
     TEXT_JW70, TEXT_JW88, TEXT_JW92, TEXT_TRANSLITERATION, TEXT_VARIANT,
 };
 use crate::encode::{Encoded, NONE};
+use crate::kept::{Header, KeptPair, KeptPairs};
 use crate::list_date::{date_ages, needs_dates};
 use crate::model::{
     add_pattern, empty_level_counts, fit_by_rules, mask_pattern, EmOptions, Labelled, LevelCounts,
@@ -59,6 +62,13 @@ pub struct Settings {
     /// the list grew since. Used only when it has the job's fields (see
     /// [`LinkStats::frozen_model`]); otherwise a model is fitted.
     pub model: Option<Model>,
+    /// The pairs the last run of this linkage kept ([`LinkResult::kept`]):
+    /// with the same model, a run after an append then compares only the
+    /// new records with all and with each other, and weighs the kept pairs
+    /// again (see [`KeptPairs`]), with the result of a run that compares
+    /// every pair. Ignored unless it is of the same records (then, and new
+    /// ones after them), settings and model.
+    pub kept: Option<KeptPairs>,
 }
 
 impl Default for Settings {
@@ -79,6 +89,7 @@ impl Default for Settings {
             accepted: Vec::new(),
             rejected: Vec::new(),
             model: None,
+            kept: None,
         }
     }
 }
@@ -154,7 +165,9 @@ pub struct LinkStats {
     pub left_records: usize,
     pub right_records: usize,
     pub candidate_pairs: usize,
-    /// Pairs each blocking rule produced (before removing repeats across rules).
+    /// Pairs each blocking rule produced (before removing repeats across
+    /// rules; after an append, see [`LinkStats::new_records`], those with a
+    /// new record).
     pub pairs_per_rule: Vec<(String, usize)>,
     pub distinct_patterns: usize,
     pub reported_pairs: usize,
@@ -166,6 +179,12 @@ pub struct LinkStats {
     /// Whether the job scored with the model of [`Settings::model`]
     /// instead of fitting one.
     pub frozen_model: bool,
+    /// Records appended since the run whose pairs were kept, when the job
+    /// compared only those (see [`Settings::kept`]); `None` when it
+    /// compared every candidate pair.
+    pub new_records: Option<usize>,
+    /// Pairs the job kept for the next ([`LinkResult::kept`]).
+    pub kept_pairs: usize,
     /// The date taken for the ages of a side ("left", "right" or "records")
     /// whose list gives ages without the date they were stated on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -210,6 +229,9 @@ pub struct LinkResult {
     clusters: Vec<Vec<u32>>,
     /// Per record: index of its cluster in `clusters`, or `NONE` when alone.
     cluster_of: Vec<u32>,
+    /// The pairs to give the next run of this linkage
+    /// ([`Settings::kept`]), with the model the job scored with.
+    pub kept: Option<KeptPairs>,
 }
 
 fn probability_of(weight: f64) -> f64 {
@@ -971,7 +993,7 @@ fn run(
     started: Instant,
     list_dates: Vec<(&'static str, String)>,
 ) -> LinkResult {
-    let mut result = run_encoded(&encoded, settings, started);
+    let mut result = run_encoded(&encoded, settings, started, &list_dates);
     result.stats.age_dates = list_dates;
     LinkResult {
         ids: encoded.ids,
@@ -981,7 +1003,12 @@ fn run(
 
 /// The whole job on encoded records; the result's `ids` are left empty for
 /// [`run`] to move in.
-fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> LinkResult {
+fn run_encoded(
+    encoded: &Encoded,
+    settings: &Settings,
+    started: Instant,
+    list_dates: &[(&'static str, String)],
+) -> LinkResult {
     let mut clock = StageClock {
         last: started,
         stages: Vec::new(),
@@ -995,7 +1022,99 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         settings.age_slack_days as i32,
     );
 
-    let candidates = candidate_pairs(encoded, &settings.blocking);
+    // A given model that fits the job's fields is used as it is: no `u`
+    // sample, no EM; its blocking windows are kept.
+    let frozen = settings.model.as_ref().filter(|m| m.fits(&fields)).cloned();
+    let window_of = |rule: &str| frozen.as_ref().and_then(|m| m.block_window(rule));
+    let tf_fields = tf_fields_of(&fields);
+    let identifier_fields: Vec<usize> = fields
+        .iter()
+        .enumerate()
+        .filter_map(|(f, field)| match field.comparator {
+            Comparator::Text { column, .. } if is_identifier_column(&encoded.text[column]) => {
+                Some(f)
+            }
+            _ => None,
+        })
+        .collect();
+    let report_weight = (settings.report_threshold / (1.0 - settings.report_threshold)).log2();
+    let header = |model: &Model, left: usize, right: usize, floor: f64| Header {
+        left: left as u32,
+        right: right as u32,
+        linking: encoded.is_link(),
+        ids: ids_hash(encoded, left, right),
+        fingerprint: fingerprint(settings, model),
+        rules: rules_for(encoded, &settings.blocking)
+            .into_iter()
+            .map(|r| r.name)
+            .collect(),
+        identifier_fields: identifier_fields.clone(),
+        age_dates: list_dates
+            .iter()
+            .map(|(side, date)| (side.to_string(), date.clone()))
+            .collect(),
+        present: present_counts(encoded, &fields, &tf_fields),
+        floor,
+    };
+    // The pairs kept by the last run, when they are of these records (and
+    // new ones after them), settings and model: how far a term-frequency
+    // adjustment may have risen since, and which records are new.
+    let growth = frozen
+        .as_ref()
+        .zip(settings.kept.as_ref())
+        .and_then(|(model, kept)| {
+            let then = &kept.header;
+            let (left, right) = (encoded.left_len, encoded.len() - encoded.left_len);
+            if then.left as usize > left || then.right as usize > right {
+                return None;
+            }
+            let now = header(model, then.left as usize, then.right as usize, then.floor);
+            let same = Header {
+                present: then.present.clone(),
+                ..now.clone()
+            };
+            if same != *then || now.present.len() != then.present.len() {
+                return None;
+            }
+            let mut rise = TF_ROUNDING;
+            for (&was, &is) in then.present.iter().zip(&now.present) {
+                if is < was || (was == 0 && is > 0) {
+                    return None;
+                }
+                if was > 0 {
+                    rise += (f64::from(is) / f64::from(was)).log2();
+                }
+            }
+            let floor = then.floor + rise;
+            if floor > report_weight {
+                return None;
+            }
+            let new: Vec<bool> = (0..encoded.len())
+                .map(|r| {
+                    if r < left {
+                        r >= then.left as usize
+                    } else {
+                        r - left >= then.right as usize
+                    }
+                })
+                .collect();
+            Some((kept, new, floor))
+        });
+    let (mut candidates, growth) = match growth {
+        Some(growth) => {
+            let after = candidate_pairs(encoded, &settings.blocking, &window_of, Some(&growth.1));
+            if after.complete {
+                (after, Some(growth))
+            } else {
+                let all = candidate_pairs(encoded, &settings.blocking, &window_of, None);
+                (all, None)
+            }
+        }
+        None => (
+            candidate_pairs(encoded, &settings.blocking, &window_of, None),
+            None,
+        ),
+    };
     clock.lap("block");
 
     let accepted = index_decisions(encoded, &settings.accepted);
@@ -1017,23 +1136,55 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         *counts.entry(pattern).or_default() += 1.0;
     }
 
-    // A given model that fits the job's fields is used as it is: no `u`
-    // sample, no EM.
-    let frozen = settings.model.as_ref().filter(|m| m.fits(&fields)).cloned();
-
     // Patterns of the blocked pairs, and their counts (for EM, and the
     // weight of each distinct pattern).
+    let new_patterns: Vec<u64> = {
+        let pairs = &candidates.pairs;
+        (0..pairs.len())
+            .into_par_iter()
+            .map(|k| {
+                if let Some(&ahead) = pairs.get(k + PREFETCH_AHEAD) {
+                    encoded.prefetch((ahead & 0xffff_ffff) as usize);
+                }
+                let key = pairs[k];
+                comparer.pattern((key >> 32) as usize, (key & 0xffff_ffff) as usize)
+            })
+            .collect()
+    };
+    // After an append: the kept pairs of earlier records that some rule
+    // still pairs, beside the new records' pairs.
+    let patterns: Vec<u64> = match &growth {
+        None => new_patterns,
+        Some((kept, _, _)) => {
+            let left_len = encoded.left_len as u32;
+            let linking = encoded.is_link();
+            let mut all: Vec<(u64, u64, u16)> = kept
+                .pairs
+                .par_iter()
+                .filter_map(|p| {
+                    let right = if linking { p.right + left_len } else { p.right };
+                    let key = pair_key(p.left, right);
+                    let rules = p.rules & !candidates.lost.get(&key).copied().unwrap_or(0);
+                    (rules != 0).then_some((key, p.pattern, rules))
+                })
+                .collect();
+            all.extend(
+                candidates
+                    .pairs
+                    .iter()
+                    .zip(&new_patterns)
+                    .zip(&candidates.rule_masks)
+                    .map(|((&key, &pattern), &rules)| (key, pattern, rules)),
+            );
+            drop(new_patterns);
+            all.par_sort_unstable_by_key(|p| p.0);
+            candidates.pairs = all.iter().map(|p| p.0).collect();
+            candidates.rule_masks = all.iter().map(|p| p.2).collect();
+            candidates.whole_block_masks = vec![0; all.len()];
+            all.into_iter().map(|p| p.1).collect()
+        }
+    };
     let pairs = &candidates.pairs;
-    let patterns: Vec<u64> = (0..pairs.len())
-        .into_par_iter()
-        .map(|k| {
-            if let Some(&ahead) = pairs.get(k + PREFETCH_AHEAD) {
-                encoded.prefetch((ahead & 0xffff_ffff) as usize);
-            }
-            let key = pairs[k];
-            comparer.pattern((key >> 32) as usize, (key & 0xffff_ffff) as usize)
-        })
-        .collect();
     let pattern_counts: FxHashMap<u64, f64> = candidates
         .pairs
         .par_iter()
@@ -1073,22 +1224,18 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
             model
         }
     };
-
-    let mut tf_fields = [None, None];
-    for (slot, f) in tf_fields.iter_mut().zip(
-        fields
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.term_frequency)
-            .map(|(f, _)| f),
-    ) {
-        *slot = Some(f);
+    // The windows this job paired with are kept with its model.
+    let mut model = model;
+    for (rule, window) in &candidates.windows {
+        if model.block_window(rule).is_none() {
+            model.block_windows.push((rule.clone(), *window));
+        }
     }
+
     let pattern_weights: FxHashMap<u64, f64> = pattern_counts
         .keys()
         .map(|&p| (p, model.prior_weight() + model.pattern_weight(p)))
         .collect();
-    let report_weight = (settings.report_threshold / (1.0 - settings.report_threshold)).log2();
     let given_veto = fields
         .iter()
         .enumerate()
@@ -1098,26 +1245,27 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
             }
             _ => None,
         });
-    let identifier_fields = fields
-        .iter()
-        .enumerate()
-        .filter_map(|(f, field)| match field.comparator {
-            Comparator::Text { column, .. } if is_identifier_column(&encoded.text[column]) => {
-                Some(f)
-            }
-            _ => None,
-        })
-        .collect();
     let scorer = Scorer {
         comparer,
         model: &model,
         pattern_weights,
         tf_fields,
         given_veto,
-        identifier_fields,
+        identifier_fields: identifier_fields.clone(),
     };
 
-    let mut scored: Vec<Scored> = (0..pairs.len())
+    // Pairs down to the floor of those kept for the next run (below the
+    // report floor: see `kept`).
+    let keep_floor = match &growth {
+        Some((_, _, floor)) => *floor,
+        None => report_weight - KEPT_MARGIN,
+    };
+    let keep_floor = if keep_floor.is_finite() {
+        keep_floor
+    } else {
+        report_weight
+    };
+    let weighed: Vec<(Scored, u16)> = (0..pairs.len())
         .into_par_iter()
         .filter_map(|k| {
             if let Some(&ahead) = pairs.get(k + PREFETCH_AHEAD) {
@@ -1127,19 +1275,43 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
             let (i, j) = ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
             let (weight, pattern, tf) = scorer.score_pattern(pattern, i, j);
             let decision = decided.get(&key).copied().unwrap_or(Decision::None);
-            (weight >= report_weight || decision != Decision::None).then_some(Scored {
-                left: i as u32,
-                right: j as u32,
-                weight,
-                pattern,
-                tf,
-                competition: 0.0,
-                rivals: false,
-                decision,
-            })
+            let rules = candidates.rule_masks.get(k).copied().unwrap_or(0);
+            (weight >= keep_floor.min(report_weight) || decision != Decision::None).then_some((
+                Scored {
+                    left: i as u32,
+                    right: j as u32,
+                    weight,
+                    pattern,
+                    tf,
+                    competition: 0.0,
+                    rivals: false,
+                    decision,
+                },
+                rules,
+            ))
         })
         .collect();
     drop(patterns);
+    let left_len = encoded.left_len as u32;
+    let kept_pairs: Vec<KeptPair> = weighed
+        .iter()
+        .filter(|(s, _)| s.weight >= keep_floor)
+        .map(|(s, rules)| KeptPair {
+            left: s.left,
+            right: if encoded.is_link() {
+                s.right - left_len
+            } else {
+                s.right
+            },
+            pattern: s.pattern,
+            rules: *rules,
+        })
+        .collect();
+    let mut scored: Vec<Scored> = weighed
+        .into_iter()
+        .filter(|(s, _)| s.weight >= report_weight || s.decision != Decision::None)
+        .map(|(s, _)| s)
+        .collect();
     // Decided pairs that blocking did not produce are still reported.
     let blocked: FxHashSet<u64> = scored
         .iter()
@@ -1226,6 +1398,19 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         stage_seconds: clock.stages,
         age_dates: Vec::new(),
         frozen_model,
+        new_records: growth
+            .as_ref()
+            .map(|(kept, _, _)| encoded.len() - kept.records()),
+        kept_pairs: kept_pairs.len(),
+    };
+    let kept = KeptPairs {
+        header: header(
+            &model,
+            encoded.left_len,
+            encoded.len() - encoded.left_len,
+            keep_floor,
+        ),
+        pairs: kept_pairs,
     };
     LinkResult {
         stats,
@@ -1238,7 +1423,79 @@ fn run_encoded(encoded: &Encoded, settings: &Settings, started: Instant) -> Link
         clusters,
         cluster_of,
         model,
+        kept: Some(kept),
     }
+}
+
+/// Bits a term-frequency adjustment may differ by from rounding alone
+/// (they are kept as `f32`).
+const TF_ROUNDING: f64 = 1e-4;
+
+/// How far below the report floor the pairs kept for the next run go: the
+/// list can grow by about 40 % (two adjusted fields, √2 each) before a run
+/// must compare every pair again.
+const KEPT_MARGIN: f64 = 1.0;
+
+/// The term-frequency adjusted fields (given name, surname), at most two.
+fn tf_fields_of(fields: &[Field]) -> [Option<usize>; 2] {
+    let mut tf_fields = [None, None];
+    for (slot, f) in tf_fields.iter_mut().zip(
+        fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.term_frequency)
+            .map(|(f, _)| f),
+    ) {
+        *slot = Some(f);
+    }
+    tf_fields
+}
+
+/// Per term-frequency field: how many records have it.
+fn present_counts(encoded: &Encoded, fields: &[Field], tf_fields: &[Option<usize>; 2]) -> Vec<u32> {
+    tf_fields
+        .iter()
+        .flatten()
+        .map(|&f| match fields[f].comparator {
+            Comparator::Text { column, .. } => encoded.text[column].present,
+            _ => 0,
+        })
+        .collect()
+}
+
+/// A hash of the ids of the first `left` records of the left list and the
+/// first `right` of the right (its own records for a dedupe).
+fn ids_hash(encoded: &Encoded, left: usize, right: usize) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let right_ids = encoded.ids.get(encoded.left_len..).unwrap_or(&[]);
+    for id in encoded
+        .ids
+        .iter()
+        .take(left)
+        .chain(right_ids.iter().take(right))
+    {
+        hasher.write(id.as_bytes());
+        hasher.write_u8(0xff);
+    }
+    hasher.finish()
+}
+
+/// The settings and model that decide a job's candidate pairs and their
+/// weights, as text to compare.
+fn fingerprint(settings: &Settings, model: &Model) -> String {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(model.to_stored().as_bytes());
+    format!(
+        "{:?}|{}|{}|{}|{:?}|{:016x}",
+        settings.blocking,
+        settings.date_within_days,
+        settings.age_slack_days,
+        settings.term_frequency,
+        settings.report_threshold,
+        hasher.finish()
+    )
 }
 
 #[cfg(test)]

@@ -69,6 +69,15 @@ pub struct Model {
     pub u_sample_pairs: usize,
     /// Records the model was fitted on.
     pub records: usize,
+    /// Per blocking rule (by name): the sorted-neighbourhood window its
+    /// blocks were paired with when the model was fitted (see `blocking`).
+    /// Runs that score with this model pair with the same windows, however
+    /// the lists grew since, so that the pairs of records already linked
+    /// stay those of the first run and a run after an append can pair only
+    /// the new records (see [`crate::KeptPairs`]). Empty in a model stored
+    /// before windows were kept: a run with it computes them and they are
+    /// kept from then on.
+    pub block_windows: Vec<(String, usize)>,
 }
 
 /// A stored model that cannot be read back (its text is a model's
@@ -90,6 +99,9 @@ struct StoredModel {
     u_sample_pairs: usize,
     records: usize,
     fields: Vec<StoredField>,
+    /// `[rule name, window]` per blocking rule (absent before windows were kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    block_windows: Vec<(String, usize)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -132,6 +144,7 @@ impl Model {
                         .collect(),
                 })
                 .collect(),
+            block_windows: self.block_windows.clone(),
         };
         // Strings, numbers and booleans always serialize.
         serde_json::to_string(&stored).unwrap_or_default()
@@ -190,6 +203,7 @@ impl Model {
             em_converged: stored.em_converged,
             u_sample_pairs: stored.u_sample_pairs,
             records: stored.records,
+            block_windows: stored.block_windows,
         })
     }
 
@@ -208,6 +222,14 @@ impl Model {
                         .zip(field.level_names())
                         .all(|(l, name)| l.level == *name)
             })
+    }
+
+    /// The window kept for blocking rule `rule`, if any.
+    pub(crate) fn block_window(&self, rule: &str) -> Option<usize> {
+        self.block_windows
+            .iter()
+            .find(|(name, _)| name == rule)
+            .map(|(_, w)| *w)
     }
 
     pub(crate) fn prior_weight(&self) -> f64 {
@@ -680,6 +702,7 @@ fn build_model(
         em_converged: converged,
         u_sample_pairs,
         records: 0,
+        block_windows: Vec::new(),
     }
 }
 

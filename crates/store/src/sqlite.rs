@@ -28,7 +28,9 @@ use std::str::FromStr;
 /// adds the files appended to registries and the linkage clusters with
 /// their runs and lineage (new tables only, made by `SCHEMA` on open).
 /// Version 5 adds the model a linkage run fitted to `linkage_runs`.
-pub const SCHEMA_VERSION: u32 = 5;
+/// Version 6 adds `linkage_pairs`, what the latest run of a linkage kept
+/// for the next (a new table, made by `SCHEMA` on open).
+pub const SCHEMA_VERSION: u32 = 6;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -135,6 +137,11 @@ CREATE TABLE IF NOT EXISTS linkage_lineage (
     PRIMARY KEY (child, parent)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS linkage_lineage_parent ON linkage_lineage(parent);
+CREATE TABLE IF NOT EXISTS linkage_pairs (
+    scope TEXT PRIMARY KEY,                -- one row a linkage: the latest run's
+    run   INTEGER NOT NULL REFERENCES linkage_runs(id),
+    pairs BLOB NOT NULL                    -- casefile_link::KeptPairs bytes
+);
 CREATE TABLE IF NOT EXISTS cases (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     name        TEXT NOT NULL UNIQUE,
@@ -313,6 +320,8 @@ fn migrate(conn: &Connection, from: u32) -> Result<()> {
                 .db("add the model column to linkage_runs")?;
         }
     }
+    // Version 6 only adds `linkage_pairs`, which `SCHEMA` made on open:
+    // a linkage without kept pairs compares every pair on its next run.
     if from < 3 {
         // Each column once, even where the table was already made with it.
         for column in ["capture", "pages"] {
@@ -1246,6 +1255,17 @@ impl Store for SqliteStore {
             .db("read a linkage model")
     }
 
+    fn linkage_pairs(&self, scope: &str) -> Result<Option<Vec<u8>>> {
+        self.conn
+            .query_row(
+                "SELECT pairs FROM linkage_pairs WHERE scope = ?1",
+                [scope],
+                |r| r.get(0),
+            )
+            .optional()
+            .db("read the kept pairs of a linkage")
+    }
+
     fn save_clusters(&mut self, changes: &ClusterChanges, actor: &str) -> Result<SavedRun> {
         check_cluster_changes(changes)?;
         let what = "store the clusters of a linkage run";
@@ -1264,6 +1284,18 @@ impl Store for SqliteStore {
             )
             .db(what)?;
             let run = tx.last_insert_rowid();
+            match &changes.pairs {
+                Some(pairs) => tx.execute(
+                    "INSERT INTO linkage_pairs (scope, run, pairs) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (scope) DO UPDATE SET run = excluded.run, pairs = excluded.pairs",
+                    params![changes.scope, run, pairs],
+                ),
+                None => tx.execute(
+                    "DELETE FROM linkage_pairs WHERE scope = ?1",
+                    [&changes.scope],
+                ),
+            }
+            .db(what)?;
             let mut retire = tx
                 .prepare_cached(
                     "UPDATE linkage_clusters SET retired_run = ?1

@@ -161,6 +161,9 @@ pub trait Store {
     /// The model the latest run of `scope` that fitted one stored with it
     /// ([`ClusterChanges::model`]), if any.
     fn linkage_model(&self, scope: &str) -> Result<Option<String>>;
+    /// What the latest run of `scope` kept for the next
+    /// ([`ClusterChanges::pairs`]), if any.
+    fn linkage_pairs(&self, scope: &str) -> Result<Option<Vec<u8>>>;
     /// Stores a run of `link` or `dedupe` and what it changes in one
     /// transaction with its `linkage.run` entry: the grown clusters gain
     /// their new members, the retired ones are retired, the new ones are made

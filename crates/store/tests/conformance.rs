@@ -619,8 +619,10 @@ fn clusters_keep_ids_grow_and_record_lineage(b: &mut Backend) {
     let store = b.store.as_mut();
     let scope = r#"["dedupe","camp"]"#;
     assert_eq!(store.linkage_model(scope).unwrap(), None);
+    assert_eq!(store.linkage_pairs(scope).unwrap(), None);
     let mut first = changes(scope);
     first.model = Some(r#"{"fitted":1}"#.into());
+    first.pairs = Some(vec![1, 2, 3, 0, 255]);
     first.created = vec![
         new_cluster(New, &[], &["a", "b"]),
         new_cluster(New, &[], &["c", "d"]),
@@ -644,8 +646,16 @@ fn clusters_keep_ids_grow_and_record_lineage(b: &mut Backend) {
         new_cluster(Merge, &[cd], &["c", "d", "g"]),
     ];
     second.retired.push(cd);
+    // Each run's kept pairs replace the last run's; other scopes keep theirs.
+    assert_eq!(
+        store.linkage_pairs(scope).unwrap().as_deref(),
+        Some(&[1u8, 2, 3, 0, 255][..])
+    );
+    assert_eq!(store.linkage_pairs(r#"["dedupe","web"]"#).unwrap(), None);
+    second.pairs = Some(vec![9; 100_000]);
     let run2 = store.save_clusters(&second, "tracer").unwrap();
     assert!(run2.run > run1.run);
+    assert_eq!(store.linkage_pairs(scope).unwrap(), Some(vec![9; 100_000]));
     let (ef, cdg) = (run2.created[0], run2.created[1]);
 
     let grown = store.linkage_cluster(ab).unwrap().unwrap();
@@ -712,6 +722,8 @@ fn clusters_keep_ids_grow_and_record_lineage(b: &mut Backend) {
     let mut third = changes(scope);
     third.model = Some(r#"{"fitted":3}"#.into());
     store.save_clusters(&third, "tracer").unwrap();
+    // A run that keeps nothing drops what was kept.
+    assert_eq!(store.linkage_pairs(scope).unwrap(), None);
     assert_eq!(
         store.linkage_model(scope).unwrap().as_deref(),
         Some(r#"{"fitted":3}"#)

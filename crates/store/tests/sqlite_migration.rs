@@ -1,6 +1,7 @@
 //! A project made before schema version 3 (no `capture` and `pages`
-//! columns), 4 (no registry appends or linkage clusters) or 5 (no linkage
-//! model) opens, is migrated in place, and its data reads as before.
+//! columns), 4 (no registry appends or linkage clusters), 5 (no linkage
+//! model) or 6 (no kept linkage pairs) opens, is migrated in place, and its
+//! data reads as before.
 
 mod common;
 
@@ -38,7 +39,7 @@ fn a_version_2_database_is_migrated_on_open() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(version, "5");
+    assert_eq!(version, "6");
     let mut new = source(b"new bytes", "new text");
     new.pages = Some(casefile_core::PageMap {
         starts: vec![0, 4],
@@ -123,4 +124,47 @@ fn a_version_4_database_gains_the_linkage_model_on_open() {
     let saved = store.save_clusters(&fitted, "tester").unwrap();
     assert_eq!(store.linkage_model(scope).unwrap().as_deref(), Some("{}"));
     assert_eq!(store.linkage_run(saved.run).unwrap().unwrap().records, 3);
+}
+
+#[test]
+fn a_version_5_database_gains_kept_linkage_pairs_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("casefile.db");
+    let scope = r#"["dedupe","camp"]"#;
+    let run = casefile_core::ClusterChanges {
+        scope: scope.into(),
+        records: 3,
+        threshold: 0.5,
+        model: Some("{}".into()),
+        ..Default::default()
+    };
+    SqliteStore::open(&path)
+        .unwrap()
+        .save_clusters(&run, "tester")
+        .unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "DROP TABLE linkage_pairs;
+             UPDATE meta SET value = '5' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.linkage_pairs(scope).unwrap(), None);
+    assert_eq!(store.linkage_model(scope).unwrap().as_deref(), Some("{}"));
+    let kept = casefile_core::ClusterChanges {
+        pairs: Some(vec![7; 10]),
+        ..run
+    };
+    store.save_clusters(&kept, "tester").unwrap();
+    assert_eq!(store.linkage_pairs(scope).unwrap(), Some(vec![7; 10]));
+    let version: String = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(version, "6");
 }

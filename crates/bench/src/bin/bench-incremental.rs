@@ -10,7 +10,10 @@
 //! is split into the linkage itself (its stages) and the rest (reading the
 //! records back from their originals, reconciling and storing). The
 //! second run scores with the model the first fitted and kept (`--refit`:
-//! fits again, as every run did before models were kept). `--check` then
+//! fits again, as every run did before models were kept). The first run
+//! keeps its candidate pairs near and above the report floor
+//! (`casefile_link::KeptPairs`), so the second compares only the records
+//! appended; the sizes kept are printed. `--check` then
 //! imports the whole file into a second project and deduplicates it with
 //! the kept model, and says whether its clusters are those of the
 //! incremental run.
@@ -113,6 +116,17 @@ fn main() -> Result<()> {
     println!(
         "clusters: {} kept their id ({} grew), {} new, {} merged, {} split, {} retired",
         s.kept, s.grown, s.new, s.merged, s.split, s.retired
+    );
+    println!(
+        "pairs kept by the first run: {} ({:.1} MiB stored); the second {} ({} pairs kept, {:.1} MiB)",
+        first.summary.kept_pairs,
+        first.summary.kept_bytes as f64 / (1024.0 * 1024.0),
+        match s.new_records {
+            Some(n) => format!("compared only the {n} new records"),
+            None => "compared every candidate pair".to_string(),
+        },
+        s.kept_pairs,
+        s.kept_bytes as f64 / (1024.0 * 1024.0)
     );
     println!(
         "model: {}, fitted on {} records",

@@ -56,10 +56,15 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         name: "0008_linkage_model.sql",
         sql: include_str!("../../migrations/postgres/0008_linkage_model.sql"),
     },
+    Migration {
+        version: 9,
+        name: "0009_linkage_pairs.sql",
+        sql: include_str!("../../migrations/postgres/0009_linkage_pairs.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
-pub const PG_SCHEMA_VERSION: i32 = 8;
+pub const PG_SCHEMA_VERSION: i32 = 9;
 
 pub(super) const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,

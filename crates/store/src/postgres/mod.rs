@@ -911,6 +911,19 @@ impl Store for PgStore {
         })
     }
 
+    fn linkage_pairs(&self, scope: &str) -> Result<Option<Vec<u8>>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            query_opt(
+                &client,
+                "SELECT pairs FROM linkage_pairs WHERE scope = $1",
+                &[&scope],
+                |r| Ok(r.try_get(0)?),
+            )
+            .await
+        })
+    }
+
     fn save_clusters(&mut self, changes: &ClusterChanges, actor: &str) -> Result<SavedRun> {
         check_cluster_changes(changes)?;
         self.runtime.block_on(async {
@@ -931,6 +944,23 @@ impl Store for PgStore {
                 )
                 .await?
                 .try_get(0)?;
+            match &changes.pairs {
+                Some(pairs) => {
+                    w.tx.execute(
+                        "INSERT INTO linkage_pairs (scope, run, pairs) VALUES ($1, $2, $3)
+                         ON CONFLICT (scope) DO UPDATE SET run = excluded.run, pairs = excluded.pairs",
+                        &[&changes.scope, &run, pairs],
+                    )
+                    .await?
+                }
+                None => {
+                    w.tx.execute(
+                        "DELETE FROM linkage_pairs WHERE scope = $1",
+                        &[&changes.scope],
+                    )
+                    .await?
+                }
+            };
             // Retired and grown clusters must be live in the scope: the ids
             // that are not fail the run.
             let touched: Vec<i64> = changes

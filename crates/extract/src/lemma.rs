@@ -127,6 +127,20 @@ fn given_candidates(word: &str) -> Vec<(String, Option<Sex>)> {
             out.push((candidate, sex));
         }
     }
+    // The dictionaries know many more given names than the list ("Всеволода" -> "Всеволод"),
+    // and rare readings of common ones ("Петра" is also a woman's name): they answer for
+    // names the list does not.
+    if out.is_empty() {
+        for r in crate::morph::readings(&fold(word)) {
+            if r.kind != crate::morph::Kind::Given || r.plural {
+                continue;
+            }
+            let candidate = r.nominative(word);
+            if !out.iter().any(|(c, s)| *c == candidate && *s == r.sex) {
+                out.push((candidate, r.sex));
+            }
+        }
+    }
     // A given name outside the list of nominatives stays as written; its sex still counts.
     if out.is_empty() && casefile_names::given_name_group(word).is_some() {
         out.push((word.to_string(), casefile_names::given_name_sex(word)));
@@ -169,6 +183,9 @@ fn patronymic_sex(word: &str) -> Option<Sex> {
 
 /// The patronymic in the nominative, for the sex it shows.
 fn patronymic_nominative(word: &str, sex: Sex) -> String {
+    if let Some(n) = dictionary_nominative(word, crate::morph::Kind::Patronymic, Some(sex), true) {
+        return n;
+    }
     match sex {
         Sex::Male => {
             for e in ["ичеві", "ичем", "ичу", "ича", "ичі", "иче"] {
@@ -186,6 +203,50 @@ fn patronymic_nominative(word: &str, sex: Sex) -> String {
         }
     }
     word.to_string()
+}
+
+/// The nominative of a name word of `kind` by the dictionaries, for `sex` when known: the
+/// one nominative its readings of that sex agree on. A word that may itself be a nominative
+/// of that sex is left to the rules unless the rest of the name is `oblique` ("Талая" is a
+/// woman's nominative and a man's genitive). None when the dictionaries do not know the word
+/// or its readings disagree; the case-ending rules decide then.
+fn dictionary_nominative(
+    word: &str,
+    kind: crate::morph::Kind,
+    sex: Option<Sex>,
+    oblique: bool,
+) -> Option<String> {
+    if !is_cyrillic(word) {
+        return None;
+    }
+    let readings: Vec<crate::morph::Reading> = crate::morph::readings(&fold(word))
+        .into_iter()
+        .filter(|r| r.kind == kind && !r.plural)
+        .filter(|r| sex.is_none() || r.sex.is_none() || r.sex == sex)
+        .collect();
+    if readings.is_empty() {
+        return None;
+    }
+    if readings.iter().any(|r| r.is_nominative()) && !oblique {
+        return None;
+    }
+    let mut nominatives = readings
+        .iter()
+        .filter(|r| !r.is_nominative())
+        .map(|r| r.nominative(word));
+    let first = nominatives.next()?;
+    nominatives.all(|n| n == first).then_some(first)
+}
+
+/// The sex the dictionaries give a surname when all its readings agree (Ивановой).
+fn dictionary_surname_sex(word: &str) -> Option<Sex> {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    let mut sexes = crate::morph::readings(&fold(last))
+        .into_iter()
+        .filter(|r| r.kind == crate::morph::Kind::Surname && !r.plural)
+        .map(|r| r.sex);
+    let first = sexes.next()??;
+    sexes.all(|s| s == Some(first)).then_some(first)
 }
 
 /// The sex a surname shows by a case ending only one sex takes (Лукашенка is a
@@ -209,6 +270,9 @@ fn surname_sex(word: &str) -> Option<Sex> {
 /// in an oblique case, which licenses stripping endings that a nominative
 /// surname could also have (Талая → Талай only when the given name is oblique).
 fn surname_part_nominative(word: &str, sex: Option<Sex>, oblique: bool) -> String {
+    if let Some(n) = dictionary_nominative(word, crate::morph::Kind::Surname, sex, oblique) {
+        return n;
+    }
     for &(e, n) in &ENDINGS.surname_any {
         if let Some(s) = word.strip_suffix(e) {
             if s.chars().count() >= 2 {
@@ -309,6 +373,11 @@ pub fn nominative_name(name: &str) -> String {
     let mut sex: Option<Sex> = patronymic.iter().flatten().next().copied();
     if sex.is_none() {
         sex = surname_at.iter().find_map(|k| surname_sex(words[*k]));
+    }
+    if sex.is_none() {
+        sex = surname_at
+            .iter()
+            .find_map(|k| dictionary_surname_sex(words[*k]));
     }
     let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
     let mut oblique = false;
@@ -441,6 +510,17 @@ mod tests {
         assert_eq!(nominative_name("Дмитра Коваленка"), "Дмитро Коваленко");
         assert_eq!(nominative_name("Андрієм Шевчуком"), "Андрій Шевчук");
         assert_eq!(nominative_name("Дмитра Лубінця"), "Дмитро Лубінець");
+    }
+
+    #[test]
+    fn the_dictionary_knows_forms_the_rules_do_not() {
+        // A given name outside the list of nominatives, and a surname whose vowel drops.
+        assert_eq!(nominative_name("Всеволода Кравця"), "Всеволод Кравець");
+        // A woman's surname alone: the dictionary says it is a woman's, and its nominative.
+        assert_eq!(nominative_name("Ивановой"), "Иванова");
+        assert_eq!(nominative_name("Ростиславу Шевчуку"), "Ростислав Шевчук");
+        // A rare reading of a listed name does not win: "Петра" is a woman's name too.
+        assert_eq!(nominative_name("Петра Гаврилова"), "Петр Гаврилов");
     }
 
     #[test]

@@ -93,6 +93,13 @@ static ENDINGS: LazyLock<Endings> = LazyLock::new(|| {
     endings
 });
 
+/// A name in Belarusian spelling: "ў", or "і" beside "ы" or "э" (Ukrainian has no "ы",
+/// Russian no "і").
+fn is_belarusian(words: &[&str]) -> bool {
+    let has = |set: &str| words.iter().any(|w| w.chars().any(|c| set.contains(c)));
+    has("ўЎ") || has("іІ") && has("ыЫэЭ")
+}
+
 fn is_cyrillic(word: &str) -> bool {
     word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
@@ -107,7 +114,7 @@ fn nominative_sex(word: &str) -> Option<Option<Sex>> {
 }
 
 /// Nominative candidates for a given name in any case, each with its sex.
-fn given_candidates(word: &str) -> Vec<(String, Option<Sex>)> {
+fn given_candidates(word: &str, dictionary: bool) -> Vec<(String, Option<Sex>)> {
     let mut out: Vec<(String, Option<Sex>)> = Vec::new();
     if let Some(sex) = nominative_sex(word) {
         out.push((word.to_string(), sex));
@@ -130,7 +137,7 @@ fn given_candidates(word: &str) -> Vec<(String, Option<Sex>)> {
     // The dictionaries know many more given names than the list ("Всеволода" -> "Всеволод"),
     // and rare readings of common ones ("Петра" is also a woman's name): they answer for
     // names the list does not.
-    if out.is_empty() {
+    if out.is_empty() && dictionary {
         for r in crate::morph::readings(&fold(word)) {
             if r.kind != crate::morph::Kind::Given || r.plural {
                 continue;
@@ -182,8 +189,11 @@ fn patronymic_sex(word: &str) -> Option<Sex> {
 }
 
 /// The patronymic in the nominative, for the sex it shows.
-fn patronymic_nominative(word: &str, sex: Sex) -> String {
-    if let Some(n) = dictionary_nominative(word, crate::morph::Kind::Patronymic, Some(sex), true) {
+fn patronymic_nominative(word: &str, sex: Sex, dictionary: bool) -> String {
+    let by_dictionary = dictionary
+        .then(|| dictionary_nominative(word, crate::morph::Kind::Patronymic, Some(sex), true))
+        .flatten();
+    if let Some(n) = by_dictionary {
         return n;
     }
     match sex {
@@ -269,8 +279,18 @@ fn surname_sex(word: &str) -> Option<Sex> {
 /// One surname part in the nominative. `oblique` says the rest of the name is
 /// in an oblique case, which licenses stripping endings that a nominative
 /// surname could also have (Талая → Талай only when the given name is oblique).
-fn surname_part_nominative(word: &str, sex: Option<Sex>, oblique: bool) -> String {
-    if let Some(n) = dictionary_nominative(word, crate::morph::Kind::Surname, sex, oblique) {
+/// `dictionary` says whether the dictionaries may answer (not for a Belarusian name, nor for
+/// a surname after a given name in the nominative).
+fn surname_part_nominative(
+    word: &str,
+    sex: Option<Sex>,
+    oblique: bool,
+    dictionary: bool,
+) -> String {
+    let by_dictionary = dictionary
+        .then(|| dictionary_nominative(word, crate::morph::Kind::Surname, sex, oblique))
+        .flatten();
+    if let Some(n) = by_dictionary {
         return n;
     }
     for &(e, n) in &ENDINGS.surname_any {
@@ -356,12 +376,15 @@ pub fn nominative_name(name: &str) -> String {
     if words.is_empty() || !words.iter().any(|w| is_cyrillic(w)) {
         return name.to_string();
     }
+    // The dictionaries are Russian and Ukrainian: a Belarusian name ("Алесі Барысевіч") is
+    // left to the rules, which know its endings.
+    let dictionary = !is_belarusian(&words);
     // Roles of the words: the first known given name, patronymics, the rest is surname.
     let patronymic: Vec<Option<Sex>> = words.iter().map(|w| patronymic_sex(w)).collect();
     let given_at = words.iter().enumerate().position(|(k, w)| {
         patronymic[k].is_none()
             && !w.trim_end_matches('.').is_empty()
-            && !given_candidates(w).is_empty()
+            && !given_candidates(w, dictionary).is_empty()
     });
     // A lone word is a surname, whatever it looks like ("Лукашенка").
     let given_at = given_at.filter(|_| words.len() >= 2);
@@ -377,12 +400,13 @@ pub fn nominative_name(name: &str) -> String {
     if sex.is_none() {
         sex = surname_at
             .iter()
+            .filter(|_| dictionary)
             .find_map(|k| dictionary_surname_sex(words[*k]));
     }
     let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
     let mut oblique = false;
     if let Some(g) = given_at {
-        let candidates = given_candidates(words[g]);
+        let candidates = given_candidates(words[g], dictionary);
         let fitting: Vec<&(String, Option<Sex>)> = candidates
             .iter()
             .filter(|(_, s)| sex.is_none() || s.is_none() || *s == sex)
@@ -418,17 +442,20 @@ pub fn nominative_name(name: &str) -> String {
     for (k, p) in patronymic.iter().enumerate() {
         if let Some(p) = p {
             let before = out[k].clone();
-            out[k] = patronymic_nominative(words[k], *p);
+            out[k] = patronymic_nominative(words[k], *p, dictionary);
             oblique |= out[k] != before;
         }
     }
+    // After a given name in the nominative the surname is one too, whatever else the
+    // dictionaries allow ("Павел Латушка" is the Belarusian nominative of Латушко).
+    let surname_dictionary = dictionary && (given_at.is_none() || oblique);
     for &k in &surname_at {
         if !is_cyrillic(words[k]) {
             continue;
         }
         out[k] = words[k]
             .split('-')
-            .map(|part| surname_part_nominative(part, sex, oblique))
+            .map(|part| surname_part_nominative(part, sex, oblique, surname_dictionary))
             .collect::<Vec<_>>()
             .join("-");
     }
@@ -521,6 +548,15 @@ mod tests {
         assert_eq!(nominative_name("Ростиславу Шевчуку"), "Ростислав Шевчук");
         // A rare reading of a listed name does not win: "Петра" is a woman's name too.
         assert_eq!(nominative_name("Петра Гаврилова"), "Петр Гаврилов");
+    }
+
+    #[test]
+    fn the_dictionary_leaves_nominatives_and_belarusian_names_alone() {
+        // "Латушка" is a man's genitive in Russian and the Belarusian nominative: after a
+        // nominative given name it stays.
+        assert_eq!(nominative_name("Павел Латушка"), "Павел Латушка");
+        // A Belarusian name is not read with the Russian and Ukrainian dictionaries.
+        assert_eq!(nominative_name("Алесі Барысевіч"), "Алесі Барысевіч");
     }
 
     #[test]

@@ -89,6 +89,25 @@ fn dictionary_keys(doc: &Document, k: usize) -> Vec<(String, bool)> {
     out
 }
 
+/// Whether the dictionary gives a word as a form of a name of the entry: "Тулы" is a form of
+/// the town Тула, though its stem "тул" is too short to name a town alone. Opening a
+/// sentence, only a reading the dictionary marks as a place counts (see `dictionary_place`).
+fn dictionary_names_place(folded: &str, entry: u32, initial: bool) -> bool {
+    let names = &GAZETTEER.entries[entry as usize].names;
+    crate::morph::readings(folded)
+        .iter()
+        .filter(|r| {
+            r.kind == crate::morph::Kind::Place
+                || r.kind == crate::morph::Kind::NameWord && !initial
+        })
+        .any(|r| {
+            let nominative = crate::normalize::fold(&r.nominative(folded));
+            names
+                .iter()
+                .any(|n| crate::normalize::fold(n) == nominative)
+        })
+}
+
 /// A place of one to three words found by the dictionary forms of its words, longest first;
 /// at least one word must have been put into its nominative (the plain keys were tried).
 /// A lone word opening a sentence, where any word is capitalised, counts only when the
@@ -371,8 +390,13 @@ pub fn find_places(doc: &Document) -> PlacesFound {
         }
         // Forms the stems do not reach, through the dictionary: "Ростова-на-Дону", "Нижнего
         // Новгорода", "Кривого Рога".
-        if found.is_none() && w.cyrillic {
-            found = dictionary_place(doc, i, sentence.end_word);
+        // A longer name wins over a one-word match ("у Новій Каховці" is not Kakhovka).
+        if w.cyrillic && found.is_none_or(|(n, _)| n == 1) {
+            if let Some(d) = dictionary_place(doc, i, sentence.end_word) {
+                if found.is_none() || d.0 >= 2 {
+                    found = Some(d);
+                }
+            }
         }
         // Plural town names lose a vowel in the genitive ("Олешки" -> "з Олешок").
         if found.is_none() && w.cyrillic {
@@ -471,7 +495,9 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 || w.all_caps
                     && w.folded.chars().count() <= 3
                     && !matches!(kind, crate::PlaceKind::Country | crate::PlaceKind::Region)
-                || settlement && keys[i].chars().count() < 4
+                || settlement
+                    && keys[i].chars().count() < 4
+                    && !dictionary_names_place(&w.folded, entry, i == sentence.first_word)
             {
                 i += 1;
                 continue;
@@ -695,6 +721,11 @@ mod tests {
         assert_eq!(p.len(), 2, "{p:?}");
         let p = places("Дітей вивезли до Нижнього Новгорода.");
         assert!(p.iter().any(|(n, _)| n == "Nizhniy Novgorod"), "{p:?}");
+        // Ukrainian locatives in -ці of names in -ка, and a two-word name whose first word
+        // alone is a place too; a short stem confirmed by the dictionary ("тул").
+        let p = places("Дітей тримали у Новій Каховці та в Авдіївці, потім вивезли до Тули.");
+        let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Nova Kakhovka", "Avdiyivka", "Tula"], "{p:?}");
     }
 
     #[test]

@@ -93,6 +93,13 @@ static ENDINGS: LazyLock<Endings> = LazyLock::new(|| {
     endings
 });
 
+/// A name in Belarusian spelling: "ў", or "і" beside "ы" or "э" (Ukrainian has no "ы",
+/// Russian no "і").
+fn is_belarusian(words: &[&str]) -> bool {
+    let has = |set: &str| words.iter().any(|w| w.chars().any(|c| set.contains(c)));
+    has("ўЎ") || has("іІ") && has("ыЫэЭ")
+}
+
 fn is_cyrillic(word: &str) -> bool {
     word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
@@ -107,7 +114,7 @@ fn nominative_sex(word: &str) -> Option<Option<Sex>> {
 }
 
 /// Nominative candidates for a given name in any case, each with its sex.
-fn given_candidates(word: &str) -> Vec<(String, Option<Sex>)> {
+fn given_candidates(word: &str, dictionary: bool) -> Vec<(String, Option<Sex>)> {
     let mut out: Vec<(String, Option<Sex>)> = Vec::new();
     if let Some(sex) = nominative_sex(word) {
         out.push((word.to_string(), sex));
@@ -125,6 +132,20 @@ fn given_candidates(word: &str) -> Vec<(String, Option<Sex>)> {
         }
         if let Some(sex) = nominative_sex(&candidate) {
             out.push((candidate, sex));
+        }
+    }
+    // The dictionaries know many more given names than the list ("Всеволода" -> "Всеволод"),
+    // and rare readings of common ones ("Петра" is also a woman's name): they answer for
+    // names the list does not.
+    if out.is_empty() && dictionary {
+        for r in crate::morph::readings(&fold(word)) {
+            if r.kind != crate::morph::Kind::Given || r.plural {
+                continue;
+            }
+            let candidate = r.nominative(word);
+            if !out.iter().any(|(c, s)| *c == candidate && *s == r.sex) {
+                out.push((candidate, r.sex));
+            }
         }
     }
     // A given name outside the list of nominatives stays as written; its sex still counts.
@@ -168,7 +189,13 @@ fn patronymic_sex(word: &str) -> Option<Sex> {
 }
 
 /// The patronymic in the nominative, for the sex it shows.
-fn patronymic_nominative(word: &str, sex: Sex) -> String {
+fn patronymic_nominative(word: &str, sex: Sex, dictionary: bool) -> String {
+    let by_dictionary = dictionary
+        .then(|| dictionary_nominative(word, crate::morph::Kind::Patronymic, Some(sex), true))
+        .flatten();
+    if let Some(n) = by_dictionary {
+        return n;
+    }
     match sex {
         Sex::Male => {
             for e in ["ичеві", "ичем", "ичу", "ича", "ичі", "иче"] {
@@ -186,6 +213,50 @@ fn patronymic_nominative(word: &str, sex: Sex) -> String {
         }
     }
     word.to_string()
+}
+
+/// The nominative of a name word of `kind` by the dictionaries, for `sex` when known: the
+/// one nominative its readings of that sex agree on. A word that may itself be a nominative
+/// of that sex is left to the rules unless the rest of the name is `oblique` ("Талая" is a
+/// woman's nominative and a man's genitive). None when the dictionaries do not know the word
+/// or its readings disagree; the case-ending rules decide then.
+fn dictionary_nominative(
+    word: &str,
+    kind: crate::morph::Kind,
+    sex: Option<Sex>,
+    oblique: bool,
+) -> Option<String> {
+    if !is_cyrillic(word) {
+        return None;
+    }
+    let readings: Vec<crate::morph::Reading> = crate::morph::readings(&fold(word))
+        .into_iter()
+        .filter(|r| r.kind == kind && !r.plural)
+        .filter(|r| sex.is_none() || r.sex.is_none() || r.sex == sex)
+        .collect();
+    if readings.is_empty() {
+        return None;
+    }
+    if readings.iter().any(|r| r.is_nominative()) && !oblique {
+        return None;
+    }
+    let mut nominatives = readings
+        .iter()
+        .filter(|r| !r.is_nominative())
+        .map(|r| r.nominative(word));
+    let first = nominatives.next()?;
+    nominatives.all(|n| n == first).then_some(first)
+}
+
+/// The sex the dictionaries give a surname when all its readings agree (Ивановой).
+fn dictionary_surname_sex(word: &str) -> Option<Sex> {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    let mut sexes = crate::morph::readings(&fold(last))
+        .into_iter()
+        .filter(|r| r.kind == crate::morph::Kind::Surname && !r.plural)
+        .map(|r| r.sex);
+    let first = sexes.next()??;
+    sexes.all(|s| s == Some(first)).then_some(first)
 }
 
 /// The sex a surname shows by a case ending only one sex takes (Лукашенка is a
@@ -208,7 +279,20 @@ fn surname_sex(word: &str) -> Option<Sex> {
 /// One surname part in the nominative. `oblique` says the rest of the name is
 /// in an oblique case, which licenses stripping endings that a nominative
 /// surname could also have (Талая → Талай only when the given name is oblique).
-fn surname_part_nominative(word: &str, sex: Option<Sex>, oblique: bool) -> String {
+/// `dictionary` says whether the dictionaries may answer (not for a Belarusian name, nor for
+/// a surname after a given name in the nominative).
+fn surname_part_nominative(
+    word: &str,
+    sex: Option<Sex>,
+    oblique: bool,
+    dictionary: bool,
+) -> String {
+    let by_dictionary = dictionary
+        .then(|| dictionary_nominative(word, crate::morph::Kind::Surname, sex, oblique))
+        .flatten();
+    if let Some(n) = by_dictionary {
+        return n;
+    }
     for &(e, n) in &ENDINGS.surname_any {
         if let Some(s) = word.strip_suffix(e) {
             if s.chars().count() >= 2 {
@@ -292,12 +376,15 @@ pub fn nominative_name(name: &str) -> String {
     if words.is_empty() || !words.iter().any(|w| is_cyrillic(w)) {
         return name.to_string();
     }
+    // The dictionaries are Russian and Ukrainian: a Belarusian name ("Алесі Барысевіч") is
+    // left to the rules, which know its endings.
+    let dictionary = !is_belarusian(&words);
     // Roles of the words: the first known given name, patronymics, the rest is surname.
     let patronymic: Vec<Option<Sex>> = words.iter().map(|w| patronymic_sex(w)).collect();
     let given_at = words.iter().enumerate().position(|(k, w)| {
         patronymic[k].is_none()
             && !w.trim_end_matches('.').is_empty()
-            && !given_candidates(w).is_empty()
+            && !given_candidates(w, dictionary).is_empty()
     });
     // A lone word is a surname, whatever it looks like ("Лукашенка").
     let given_at = given_at.filter(|_| words.len() >= 2);
@@ -310,10 +397,16 @@ pub fn nominative_name(name: &str) -> String {
     if sex.is_none() {
         sex = surname_at.iter().find_map(|k| surname_sex(words[*k]));
     }
+    if sex.is_none() {
+        sex = surname_at
+            .iter()
+            .filter(|_| dictionary)
+            .find_map(|k| dictionary_surname_sex(words[*k]));
+    }
     let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
     let mut oblique = false;
     if let Some(g) = given_at {
-        let candidates = given_candidates(words[g]);
+        let candidates = given_candidates(words[g], dictionary);
         let fitting: Vec<&(String, Option<Sex>)> = candidates
             .iter()
             .filter(|(_, s)| sex.is_none() || s.is_none() || *s == sex)
@@ -349,17 +442,20 @@ pub fn nominative_name(name: &str) -> String {
     for (k, p) in patronymic.iter().enumerate() {
         if let Some(p) = p {
             let before = out[k].clone();
-            out[k] = patronymic_nominative(words[k], *p);
+            out[k] = patronymic_nominative(words[k], *p, dictionary);
             oblique |= out[k] != before;
         }
     }
+    // After a given name in the nominative the surname is one too, whatever else the
+    // dictionaries allow ("Павел Латушка" is the Belarusian nominative of Латушко).
+    let surname_dictionary = dictionary && (given_at.is_none() || oblique);
     for &k in &surname_at {
         if !is_cyrillic(words[k]) {
             continue;
         }
         out[k] = words[k]
             .split('-')
-            .map(|part| surname_part_nominative(part, sex, oblique))
+            .map(|part| surname_part_nominative(part, sex, oblique, surname_dictionary))
             .collect::<Vec<_>>()
             .join("-");
     }
@@ -441,6 +537,26 @@ mod tests {
         assert_eq!(nominative_name("Дмитра Коваленка"), "Дмитро Коваленко");
         assert_eq!(nominative_name("Андрієм Шевчуком"), "Андрій Шевчук");
         assert_eq!(nominative_name("Дмитра Лубінця"), "Дмитро Лубінець");
+    }
+
+    #[test]
+    fn the_dictionary_knows_forms_the_rules_do_not() {
+        // A given name outside the list of nominatives, and a surname whose vowel drops.
+        assert_eq!(nominative_name("Всеволода Кравця"), "Всеволод Кравець");
+        // A woman's surname alone: the dictionary says it is a woman's, and its nominative.
+        assert_eq!(nominative_name("Ивановой"), "Иванова");
+        assert_eq!(nominative_name("Ростиславу Шевчуку"), "Ростислав Шевчук");
+        // A rare reading of a listed name does not win: "Петра" is a woman's name too.
+        assert_eq!(nominative_name("Петра Гаврилова"), "Петр Гаврилов");
+    }
+
+    #[test]
+    fn the_dictionary_leaves_nominatives_and_belarusian_names_alone() {
+        // "Латушка" is a man's genitive in Russian and the Belarusian nominative: after a
+        // nominative given name it stays.
+        assert_eq!(nominative_name("Павел Латушка"), "Павел Латушка");
+        // A Belarusian name is not read with the Russian and Ukrainian dictionaries.
+        assert_eq!(nominative_name("Алесі Барысевіч"), "Алесі Барысевіч");
     }
 
     #[test]

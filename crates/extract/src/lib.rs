@@ -50,6 +50,7 @@ mod events;
 mod gazetteer;
 mod lemma;
 mod lexicon;
+mod morph;
 mod name_kinds;
 mod normalize;
 mod numbers;

@@ -45,6 +45,136 @@ fn genitive_plural_key(folded: &str) -> Option<String> {
         .then(|| crate::gazetteer::word_key(&format!("{base}ки")).to_string())
 }
 
+/// The gazetteer keys of the nominatives a Cyrillic word has as a place or a word of a place
+/// name in the morphological dictionaries ("ростова-на-дону" -> "ростов-на-дон", "нижнего"
+/// -> "нижн"), without its own key; each says whether the dictionary marks the word as a
+/// place (else it is a common word of a place name, as "нижний", "перемога").
+fn dictionary_keys(doc: &Document, k: usize) -> Vec<(String, bool)> {
+    let w = &doc.words[k];
+    if !w.cyrillic {
+        return Vec::new();
+    }
+    let readings = crate::morph::readings(&w.folded);
+    // A word that may be a person's name ("Марією") counts only where the dictionary marks
+    // it as a place.
+    let personal = readings.iter().any(|r| {
+        matches!(
+            r.kind,
+            crate::morph::Kind::Given
+                | crate::morph::Kind::Surname
+                | crate::morph::Kind::Patronymic
+        )
+    });
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for r in readings {
+        let place = match r.kind {
+            crate::morph::Kind::Place => true,
+            crate::morph::Kind::NameWord if !personal => false,
+            _ => continue,
+        };
+        if r.is_nominative() {
+            continue;
+        }
+        let nominative = crate::normalize::fold(&r.nominative(&w.folded));
+        let key = crate::gazetteer::word_key(&nominative);
+        // A short key names no settlement alone (the rule of the plain lookup).
+        if key == doc.keys[k].as_str() || key.chars().count() < 4 {
+            continue;
+        }
+        match out.iter_mut().find(|(o, _)| o == key) {
+            Some(o) => o.1 |= place,
+            None => out.push((key.to_string(), place)),
+        }
+    }
+    out
+}
+
+/// Whether the dictionary gives a word as a form of a name of the entry: "Тулы" is a form of
+/// the town Тула, though its stem "тул" is too short to name a town alone. Opening a
+/// sentence, only a reading the dictionary marks as a place counts (see `dictionary_place`).
+fn dictionary_names_place(folded: &str, entry: u32, initial: bool) -> bool {
+    let names = &GAZETTEER.entries[entry as usize].names;
+    crate::morph::readings(folded)
+        .iter()
+        .filter(|r| {
+            r.kind == crate::morph::Kind::Place
+                || r.kind == crate::morph::Kind::NameWord && !initial
+        })
+        .any(|r| {
+            let nominative = crate::normalize::fold(&r.nominative(folded));
+            names
+                .iter()
+                .any(|n| crate::normalize::fold(n) == nominative)
+        })
+}
+
+/// A place of one to three words found by the dictionary forms of its words, longest first;
+/// at least one word must have been put into its nominative (the plain keys were tried).
+/// A lone word opening a sentence, where any word is capitalised, counts only when the
+/// dictionary marks it as a place: "Перемозі передували місяці" (victory) is no village
+/// Peremoha.
+fn dictionary_place(doc: &Document, i: usize, end: usize) -> Option<(usize, u32)> {
+    let g = &*GAZETTEER;
+    let first = dictionary_keys(doc, i);
+    if first.is_empty() && !g.first_words.contains(doc.keys[i].as_str()) {
+        return None;
+    }
+    let initial = i == doc.sentence_of(i).first_word;
+    let mut alternatives: Vec<Vec<(String, bool)>> = vec![first];
+    let mut k = i + 1;
+    while k < end && k < i + 3 && matches!(doc.gap(k - 1, k), " " | "-" | "\u{a0}") {
+        if !doc.words[k].cyrillic {
+            break;
+        }
+        alternatives.push(dictionary_keys(doc, k));
+        k += 1;
+    }
+    for n in (1..=alternatives.len()).rev() {
+        // Every choice of plain key or dictionary key per word, with one dictionary key at least.
+        let choices: Vec<Vec<Option<&str>>> = alternatives[..n]
+            .iter()
+            .map(|alt| {
+                std::iter::once(None)
+                    .chain(
+                        alt.iter()
+                            .filter(|(_, place)| *place || !(initial && n == 1))
+                            .map(|(a, _)| Some(a.as_str())),
+                    )
+                    .collect()
+            })
+            .collect();
+        let mut pick = vec![0usize; n];
+        loop {
+            if pick.iter().any(|&p| p > 0) {
+                let mut joined = String::new();
+                for (j, &p) in pick.iter().enumerate() {
+                    if j > 0 {
+                        joined.push(' ');
+                    }
+                    joined.push_str(choices[j][p].unwrap_or(doc.keys[i + j].as_str()));
+                }
+                if let Some(ids) = g.index.get(&joined) {
+                    return Some((n, ids[0]));
+                }
+            }
+            // The next combination.
+            let mut j = 0;
+            while j < n {
+                pick[j] += 1;
+                if pick[j] < choices[j].len() {
+                    break;
+                }
+                pick[j] = 0;
+                j += 1;
+            }
+            if j == n {
+                break;
+            }
+        }
+    }
+    None
+}
+
 fn keys_are_place(keys: &[CompactString]) -> bool {
     GAZETTEER.index.contains_key(&keys.join(" "))
 }
@@ -258,6 +388,16 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 }
             }
         }
+        // Forms the stems do not reach, through the dictionary: "Ростова-на-Дону", "Нижнего
+        // Новгорода", "Кривого Рога".
+        // A longer name wins over a one-word match ("у Новій Каховці" is not Kakhovka).
+        if w.cyrillic && found.is_none_or(|(n, _)| n == 1) {
+            if let Some(d) = dictionary_place(doc, i, sentence.end_word) {
+                if found.is_none() || d.0 >= 2 {
+                    found = Some(d);
+                }
+            }
+        }
         // Plural town names lose a vowel in the genitive ("Олешки" -> "з Олешок").
         if found.is_none() && w.cyrillic {
             found = genitive_plural_key(&w.folded)
@@ -355,7 +495,9 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 || w.all_caps
                     && w.folded.chars().count() <= 3
                     && !matches!(kind, crate::PlaceKind::Country | crate::PlaceKind::Region)
-                || settlement && keys[i].chars().count() < 4
+                || settlement
+                    && keys[i].chars().count() < 4
+                    && !dictionary_names_place(&w.folded, entry, i == sentence.first_word)
             {
                 i += 1;
                 continue;
@@ -562,6 +704,38 @@ mod tests {
             p.contains(&("Russia".to_string(), PlaceKind::Country)),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn inflected_forms_the_stems_miss_are_found_through_the_dictionary() {
+        // The genitive of a hyphenated name and an adjective before its noun: the stems of
+        // these forms ("ростова-на-дон", "нижнег") differ from the names' ("ростов-на-дон",
+        // "нижн"); the dictionary's nominatives do not.
+        let p = places("Детей перевезли из Ростова-на-Дону, а потом из Нижнего Новгорода.");
+        let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"Rostov-on-Don") && names.contains(&"Nizhniy Novgorod"),
+            "{p:?}"
+        );
+        // Not Veliky Novgorod, which "Новгорода" alone would name.
+        assert_eq!(p.len(), 2, "{p:?}");
+        let p = places("Дітей вивезли до Нижнього Новгорода.");
+        assert!(p.iter().any(|(n, _)| n == "Nizhniy Novgorod"), "{p:?}");
+        // Ukrainian locatives in -ці of names in -ка, and a two-word name whose first word
+        // alone is a place too; a short stem confirmed by the dictionary ("тул").
+        let p = places("Дітей тримали у Новій Каховці та в Авдіївці, потім вивезли до Тули.");
+        let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Nova Kakhovka", "Avdiyivka", "Tula"], "{p:?}");
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_is_no_place() {
+        // "Перемозі" is the dative of "перемога" (victory) and of the village Peremoha; its
+        // stem ("перемоз") misses the name, its dictionary form would not.
+        let p = places("Перемозі передували довгі місяці.");
+        assert!(p.is_empty(), "{p:?}");
+        let p = places("Дітей з Перемоги вивезли до Донецька.");
+        assert!(p.iter().any(|(n, _)| n == "Donetsk"), "{p:?}");
     }
 
     #[test]

@@ -14,8 +14,8 @@ use crate::{Actor, AppError, Permission, Result, Role};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use casefile_core::sha256_hex;
-use casefile_store::{now_rfc3339, Project, SessionRecord, UserRecord};
+use casefile_core::{sha256_hex, AuditRecord};
+use casefile_store::{now_rfc3339, MemoTable, Project, SessionRecord, UserRecord};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -320,33 +320,53 @@ pub fn login(project: &mut Project, name: &str, password: &str) -> Result<NewSes
     })
 }
 
+/// Whose each token and session is, for each state of the database: every
+/// change to users, tokens and sessions is a `user.*` audit entry (in the
+/// same transaction), so any such entry, from this process or another,
+/// empties the table, and any other leaves it. Only credentials that were
+/// accepted are kept (a flood of wrong ones cannot fill it); a session's
+/// expiry is checked on every use.
+const CREDENTIALS: MemoTable = MemoTable {
+    name: "accounts.credentials",
+    kept_by: keeps_credentials,
+    capacity: 10_000,
+};
+
+fn keeps_credentials(record: &AuditRecord) -> bool {
+    !record.action.starts_with("user.")
+}
+
 /// The actor whose API token this is.
 pub fn authenticate_token(project: &Project, token: &str) -> Result<Actor> {
-    match project
-        .accounts()
-        .token_by_hash(&sha256_hex(token.as_bytes()))?
-    {
-        Some(t) if !t.revoked => enabled_actor(project, &t.user),
-        _ => Err(refused()),
-    }
+    let hash = sha256_hex(token.as_bytes());
+    let actor = project.memo(&CREDENTIALS, &format!("token:{hash}"), |_| {
+        match project.accounts().token_by_hash(&hash)? {
+            Some(t) if !t.revoked => Ok((enabled_actor(project, &t.user)?, 1)),
+            _ => Err(refused()),
+        }
+    })?;
+    Ok(Actor::clone(&actor))
 }
 
 /// The session with this id, unless it expired or its user is disabled.
 pub fn authenticate_session(project: &Project, session: &str) -> Result<Session> {
-    let Some(record) = project
-        .accounts()
-        .session(&sha256_hex(session.as_bytes()))?
-    else {
-        return Err(refused());
-    };
+    let hash = sha256_hex(session.as_bytes());
+    let found = project.memo(&CREDENTIALS, &format!("session:{hash}"), |_| {
+        let Some(record) = project.accounts().session(&hash)? else {
+            return Err(refused());
+        };
+        let session = Session {
+            actor: enabled_actor(project, &record.user)?,
+            csrf_hash: record.csrf_hash,
+        };
+        Ok(((session, record.expires_at), 1))
+    })?;
+    let (session, expires_at) = &*found;
     // RFC 3339 UTC with second precision, as every stored time: compares as text.
-    if record.expires_at <= now_rfc3339() {
+    if *expires_at <= now_rfc3339() {
         return Err(refused());
     }
-    Ok(Session {
-        actor: enabled_actor(project, &record.user)?,
-        csrf_hash: record.csrf_hash,
-    })
+    Ok(session.clone())
 }
 
 /// Ends the session with this id (nothing happens if there is none).

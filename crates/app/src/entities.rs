@@ -16,7 +16,7 @@ use casefile_core::{
 use casefile_extract::{
     apply_judgements, organization_from_statements, person_from_statements, Judgement,
 };
-use casefile_store::{now_rfc3339, Project, Store};
+use casefile_store::{now_rfc3339, MemoTable, Project, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -491,28 +491,59 @@ pub struct EntityPage {
 
 /// The resolved entity that has `id` (any member id) among its members,
 /// with every statement about it, with sources and quotes.
-pub fn entity(project: &Project, actor: &Actor, id: &str) -> Result<EntityPage> {
+pub fn entity(project: &Project, actor: &Actor, id: &str) -> Result<Arc<EntityPage>> {
     entity_page(project, actor, id, 0, usize::MAX)
 }
 
+/// The pages of entities already read, for each state of the database:
+/// kept through the writes that keep the resolved entities (the same
+/// writes leave the statements about them as they were), at most this many
+/// statements in all.
+const PAGES: MemoTable = MemoTable {
+    name: "entities.pages",
+    kept_by: crate::derived::keeps_findings,
+    capacity: 200_000,
+};
+
 /// [`entity`] with the statements from `offset`, at most `limit` (a
-/// much-mentioned person has thousands).
+/// much-mentioned person has thousands). A page depends on the database,
+/// the request and the actor's [`Scope`] alone (entities hold no child's
+/// protected field, and reading one is no audited read), so a page once
+/// read is shared by every request for it until a write can change it
+/// ([`Project::memo`]): on PostgreSQL, a page read again costs no round
+/// trip.
 pub fn entity_page(
     project: &Project,
     actor: &Actor,
     id: &str,
     offset: usize,
     limit: usize,
-) -> Result<EntityPage> {
+) -> Result<Arc<EntityPage>> {
     actor.require(Permission::ReadFindings)?;
     if limit == 0 {
         return Err(AppError::Invalid(
             "a page holds at least one statement".to_string(),
         ));
     }
+    let scope = Scope::of(actor, project.store());
+    let key = format!("{}:{offset}:{limit}:{id}", scope.is_everything());
+    project.memo(&PAGES, &key, |_| {
+        let page = read_page(project, &scope, id, offset, limit)?;
+        let weight = page.statements.len() + 1;
+        Ok((page, weight))
+    })
+}
+
+/// An entity's page as [`entity_page`] makes it, from the database.
+fn read_page(
+    project: &Project,
+    scope: &Scope,
+    id: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<EntityPage> {
     let store = project.store();
-    let scope = Scope::of(actor, store);
-    let found = find(project, id, &scope)?;
+    let found = find(project, id, scope)?;
     let members: Vec<EntityId> = found.members.iter().cloned().map(EntityId).collect();
     if scope.is_everything() {
         // The page is read alone.

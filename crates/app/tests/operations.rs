@@ -204,7 +204,7 @@ fn pages_of_an_entity_and_of_the_claims_add_up_to_the_whole() {
             break;
         }
         offset += page.statements.len();
-        paged.extend(page.statements.into_iter().map(|s| s.id));
+        paged.extend(page.statements.iter().map(|s| s.id));
     }
     let all: Vec<_> = whole.statements.iter().map(|s| s.id).collect();
     assert_eq!(paged, all);

@@ -124,7 +124,7 @@ pub fn entity(dir: &Path, actor: &Actor, id: &str, json: bool) -> Result<u8> {
     let project = open(dir)?;
     let page = entities::entity(&project, actor, id)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&page)?);
+        println!("{}", serde_json::to_string_pretty(&*page)?);
         return Ok(0);
     }
     let found = &page.entity;

@@ -21,6 +21,11 @@
 # made and dropped), WORK (a directory to keep the generated projects in
 # between runs: reused when it holds them; default a temporary one),
 # CASEFILE_BIN and GEN_CORPUS (default target/release/…, built when missing).
+#
+# Two builds side by side on one kept project (the machine as quiet as it
+# can be; the load average is printed with the figures):
+#   WORK=/tmp/load SOURCES=100000 BACKENDS=postgres CASEFILE_BIN=/path/to/old/casefile crates/server/bench/load.sh
+#   WORK=/tmp/load SOURCES=100000 BACKENDS=postgres crates/server/bench/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root="$PWD"

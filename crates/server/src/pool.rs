@@ -164,8 +164,16 @@ impl ProjectPool {
         let mut project = self.checkout()?;
         let out = {
             let _gate = (access == Access::Write).then(|| lock(&self.write_gate));
-            f(&mut project)
+            // One read of the audit head for the whole request: the
+            // credentials, the derived values and the search index are
+            // each checked against it rather than asking the database
+            // again (a round trip each on PostgreSQL). A write lets it go.
+            match project.pin_head() {
+                Ok(_) => f(&mut project),
+                Err(e) => Err(ApiError::from(AppError::from(e))),
+            }
         };
+        project.unpin_head();
         self.checkin(project);
         if access == Access::Write {
             self.warm();

@@ -52,7 +52,7 @@ pub use accounts::{AccountStore, SessionRecord, SqliteAccountStore, TokenRecord,
 pub use blobs::{BlobState, BlobStore, Blobs};
 pub use error::StoreError;
 pub use postgres::{PgAccountStore, PgOptions, PgStore, PG_SCHEMA_VERSION};
-pub use project::{Backends, Project, ProjectConfig};
+pub use project::{Backends, MemoTable, Project, ProjectConfig};
 pub use records::audit_record;
 pub use s3::{S3Blobs, S3Options};
 pub use search::{HitFilter, HitMeta, HitPage, SearchHit, SearchIndex, SearchQuery};

@@ -12,6 +12,7 @@ use crate::{Result, StoreError};
 use casefile_core::AuditRecord;
 use serde::{Deserialize, Serialize};
 use std::any::Any;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -168,6 +169,11 @@ pub struct Project {
     backends: Backends,
     /// The search index and the derived values, shared with every sibling.
     shared: Arc<Shared>,
+    /// The audit head read once for the request under way
+    /// ([`Project::pin_head`]): every cache asks it instead of the database
+    /// until the next write through [`Project::store_mut`] or
+    /// [`Project::accounts_mut`], or [`Project::unpin_head`].
+    pinned_head: Cell<Option<u64>>,
 }
 
 /// What a project shares with its siblings ([`Project::sibling`]): the
@@ -183,6 +189,30 @@ struct Shared {
     /// that requests arriving meanwhile wait for that one computation
     /// instead of each starting its own.
     derived: Mutex<HashMap<&'static str, Arc<Mutex<Option<Derived>>>>>,
+    /// The tables of [`Project::memo`], by name.
+    memos: Mutex<HashMap<&'static str, Arc<Mutex<Memo>>>>,
+}
+
+/// A table of small values of [`Project::memo`], each made from the
+/// database as it was at audit head `at` or later.
+#[derive(Default)]
+struct Memo {
+    at: u64,
+    values: HashMap<String, Arc<dyn Any + Send + Sync>>,
+    /// The sum of the weights of `values`.
+    weight: usize,
+}
+
+/// What a table of [`Project::memo`] holds and when it is emptied.
+pub struct MemoTable {
+    /// Its name among the project's tables (one per kind of value).
+    pub name: &'static str,
+    /// True of the audit entries whose writes cannot change any value of
+    /// the table: after any other, the table is emptied.
+    pub kept_by: fn(&AuditRecord) -> bool,
+    /// The table is emptied when the weights of its values (as `make`
+    /// tells them) would exceed this.
+    pub capacity: usize,
 }
 
 /// The open search index and the audit head it was last caught up at.
@@ -372,6 +402,7 @@ impl Project {
             index_dir: dir.join(INDEX_DIR),
             backends: backends.clone(),
             shared: Arc::default(),
+            pinned_head: Cell::new(None),
         })
     }
 
@@ -390,8 +421,10 @@ impl Project {
         self.store.as_ref()
     }
 
-    /// The case database, for writes.
+    /// The case database, for writes (which move the audit head: the
+    /// pinned head is let go).
     pub fn store_mut(&mut self) -> &mut dyn Store {
+        self.pinned_head.set(None);
         self.store.as_mut()
     }
 
@@ -400,9 +433,38 @@ impl Project {
         self.accounts.as_ref()
     }
 
-    /// Users, tokens and sessions, for writes.
+    /// Users, tokens and sessions, for writes (which move the audit head:
+    /// the pinned head is let go).
     pub fn accounts_mut(&mut self) -> &mut dyn AccountStore {
+        self.pinned_head.set(None);
         self.accounts.as_mut()
+    }
+
+    /// Reads the audit head once and keeps it for what follows: the
+    /// caches ([`Project::derived`], [`Project::memo`], the search index)
+    /// then ask no more round trips of the database to learn that it has
+    /// not changed. A server pins the head at the start of each request, so
+    /// that the request sees the database at least as it was when the
+    /// request began (as when each cache read the head itself), for one
+    /// read of the head instead of one per cache. The next write through
+    /// this project lets it go.
+    pub fn pin_head(&self) -> Result<u64> {
+        let head = self.store.audit_head()?;
+        self.pinned_head.set(Some(head));
+        Ok(head)
+    }
+
+    /// Lets the pinned head go: the caches read the head again each time.
+    pub fn unpin_head(&self) {
+        self.pinned_head.set(None);
+    }
+
+    /// The pinned audit head, or the database's.
+    pub fn audit_head(&self) -> Result<u64> {
+        match self.pinned_head.get() {
+            Some(head) => Ok(head),
+            None => self.store.audit_head(),
+        }
     }
 
     /// The nearest directory at or above `start` that holds a project.
@@ -460,7 +522,7 @@ impl Project {
         T: Any + Send + Sync,
         E: From<StoreError>,
     {
-        let head = self.store.audit_head()?;
+        let head = self.audit_head()?;
         let slot = Arc::clone(lock(&self.shared.derived).entry(key).or_default());
         let mut slot = lock(&slot);
         // A value made at this head or later (while we waited) will do: a
@@ -502,6 +564,66 @@ impl Project {
             && entries.iter().all(|e| e.seq > at && kept_by(&e.record)))
     }
 
+    /// The value under `key` in `table`, made by `make` from the database
+    /// (with its weight) when the table lacks it; kept while the audit head
+    /// stays where it was, or moves only by entries that `table.kept_by`
+    /// says cannot change it (see [`Project::derived`]). For many small
+    /// values of one kind, each cheap to make but asked for on every
+    /// request (who a token belongs to, a page of an entity): one check of
+    /// the log per move of the head serves every value of the table.
+    /// Shared with the project's siblings. `make` must depend on the
+    /// database and `key` alone.
+    pub fn memo<T, E>(
+        &self,
+        table: &MemoTable,
+        key: &str,
+        make: impl FnOnce(&dyn Store) -> std::result::Result<(T, usize), E>,
+    ) -> std::result::Result<Arc<T>, E>
+    where
+        T: Any + Send + Sync,
+        E: From<StoreError>,
+    {
+        let head = self.audit_head()?;
+        let slot = Arc::clone(lock(&self.shared.memos).entry(table.name).or_default());
+        {
+            let mut memo = lock(&slot);
+            if memo.at < head {
+                // Checked with the table locked, so that one request checks
+                // the log for all of them.
+                if !self.only_actions_since(memo.at, head, table.kept_by)? {
+                    memo.values.clear();
+                    memo.weight = 0;
+                }
+                memo.at = head;
+            }
+            // A table made at a later head than this request's holds every
+            // write up to this head too.
+            if let Some(value) = memo.values.get(key) {
+                if let Ok(value) = Arc::clone(value).downcast::<T>() {
+                    return Ok(value);
+                }
+            }
+        }
+        // Made without the table locked: other keys need not wait.
+        let (value, weight) = make(self.store.as_ref())?;
+        let value = Arc::new(value);
+        let mut memo = lock(&slot);
+        // Only into the table of the state it was made in (a table moved
+        // on meanwhile may have been emptied by a write after `head`).
+        if memo.at == head && weight <= table.capacity {
+            if memo.weight.saturating_add(weight) > table.capacity {
+                memo.values.clear();
+                memo.weight = 0;
+            }
+            // A value made twice by racing requests is counted twice,
+            // which only empties the table sooner.
+            memo.values
+                .insert(key.to_string(), value.clone() as Arc<dyn Any + Send + Sync>);
+            memo.weight = memo.weight.saturating_add(weight);
+        }
+        Ok(value)
+    }
+
     /// Full-text search with the index kept open (and shared with the
     /// siblings): caught up (and reloaded) only when the audit head moved
     /// since the last search, i.e. when something may have been written by
@@ -524,7 +646,7 @@ impl Project {
     /// Runs `f` on the shared index, caught up first when the audit head
     /// moved since it last was.
     fn with_index<T>(&mut self, f: impl Fn(&SearchIndex, &dyn Store) -> Result<T>) -> Result<T> {
-        let head = self.store.audit_head()?;
+        let head = self.audit_head()?;
         {
             let open = self.shared.index.read().unwrap_or_else(|p| p.into_inner());
             if let Some(index) = self.fresh(&open, head) {
@@ -545,7 +667,7 @@ impl Project {
     /// Opens the shared search index and catches it up, ahead of the first
     /// search (a server does this at start).
     pub fn open_search(&mut self) -> Result<()> {
-        let head = self.store.audit_head()?;
+        let head = self.audit_head()?;
         self.open_search_at(head)
     }
 
@@ -641,5 +763,61 @@ mod tests {
         let sibling = project.sibling().unwrap_or_else(|e| panic!("sibling: {e}"));
         log(&mut project, "registry.read", 2);
         assert_eq!(ask(&sibling, &made), 3, "siblings share the kept value");
+    }
+
+    const TABLE: MemoTable = MemoTable {
+        name: "test.memo",
+        kept_by: reads_only,
+        capacity: 3,
+    };
+
+    /// The value of `key`, and whether it was made (not found in the table).
+    fn recall(project: &Project, key: &str, weight: usize) -> (String, bool) {
+        let mut made = false;
+        let value = project
+            .memo(&TABLE, key, |_| -> Result<(String, usize)> {
+                made = true;
+                Ok((format!("value of {key}"), weight))
+            })
+            .unwrap_or_else(|e| panic!("memo: {e}"));
+        (value.to_string(), made)
+    }
+
+    #[test]
+    fn memos_are_kept_per_state_of_the_database_and_within_their_capacity() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let mut project = Project::init(dir.path(), "t").unwrap_or_else(|e| panic!("init: {e}"));
+        assert_eq!(recall(&project, "a", 1), ("value of a".into(), true));
+        assert!(!recall(&project, "a", 1).1, "kept");
+        assert!(recall(&project, "b", 1).1);
+        log(&mut project, "registry.read", 2);
+        assert!(!recall(&project, "a", 1).1, "reads alone keep it");
+        log(&mut project, "user.role", 1);
+        assert!(
+            recall(&project, "a", 1).1,
+            "any other write empties the table"
+        );
+        assert!(recall(&project, "b", 2).1);
+        assert!(recall(&project, "c", 1).1, "over the capacity: emptied");
+        assert!(recall(&project, "a", 1).1);
+        assert!(!recall(&project, "c", 1).1);
+        assert!(recall(&project, "huge", 4).1);
+        assert!(
+            recall(&project, "huge", 4).1,
+            "heavier than the table: never kept"
+        );
+
+        // A pinned head: writes elsewhere are seen once it is let go, and a
+        // write through this project lets it go.
+        let sibling = project.sibling().unwrap_or_else(|e| panic!("sibling: {e}"));
+        assert!(!recall(&sibling, "c", 1).1, "siblings share the table");
+        sibling.pin_head().unwrap_or_else(|e| panic!("pin: {e}"));
+        log(&mut project, "user.disable", 1);
+        assert!(!recall(&sibling, "c", 1).1, "pinned before the write");
+        sibling.unpin_head();
+        assert!(recall(&sibling, "c", 1).1, "the write is seen");
+        project.pin_head().unwrap_or_else(|e| panic!("pin: {e}"));
+        log(&mut project, "user.role", 1);
+        assert!(recall(&project, "c", 1).1, "its own write let the pin go");
     }
 }

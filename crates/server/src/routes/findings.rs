@@ -68,9 +68,21 @@ pub async fn one(
         None => usize::MAX,
     };
     s.json(c, Access::Read, move |p, a| {
-        entities::entity_page(p, a, &id, offset, limit)
+        // Shared with other requests for the same page: serialized from the
+        // shared copy.
+        let page = entities::entity_page(p, a, &id, offset, limit)?;
+        Ok(Shared(page))
     })
     .await
+}
+
+/// A value shared with other requests, serialized as the value.
+struct Shared<T>(std::sync::Arc<T>);
+
+impl<T: serde::Serialize> serde::Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
 }
 
 /// One statement.

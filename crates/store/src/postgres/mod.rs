@@ -53,7 +53,7 @@ use migrate::migrate;
 use rows::{
     case_from_row, entity_from_row, parse_col, query_all, query_opt, registry_from_row,
     resolve_prefix, source_from_row, statement_from_row, REGISTRY_COLUMNS, SOURCE_COLUMNS,
-    STATEMENT_COLUMNS,
+    STATEMENT_COLUMNS, STATEMENT_COLUMN_COUNT,
 };
 use std::str::FromStr;
 use std::sync::Arc;
@@ -604,25 +604,33 @@ impl Store for PgStore {
         );
         self.runtime.block_on(async {
             let client = self.client().await?;
-            let total: i64 = client
-                .query_one(
-                    "SELECT COUNT(*) FROM statements WHERE entity_id = ANY($1::text[])",
-                    &[&ids],
-                )
-                .await?
-                .try_get(0)?;
-            let page = query_all(
-                &client,
-                &format!(
-                    "SELECT {STATEMENT_COLUMNS}
+            // The count of all rows rides on each row of the page (a window
+            // is counted before LIMIT): one round trip for both.
+            let statement = client
+                .prepare_cached(&format!(
+                    "SELECT {STATEMENT_COLUMNS}, COUNT(*) OVER ()
                      FROM unnest($1::text[]) WITH ORDINALITY AS m(member, position)
                      JOIN statements ON statements.entity_id = m.member
                      ORDER BY m.position, statements.id LIMIT $2 OFFSET $3"
-                ),
-                &[&ids, &limit, &offset],
-                statement_from_row,
-            )
-            .await?;
+                ))
+                .await?;
+            let rows = client.query(&statement, &[&ids, &limit, &offset]).await?;
+            let total: i64 = match rows.first() {
+                Some(row) => row.try_get(STATEMENT_COLUMN_COUNT)?,
+                // A page past the end: the count alone.
+                None => {
+                    let count = client
+                        .prepare_cached(
+                            "SELECT COUNT(*) FROM statements WHERE entity_id = ANY($1::text[])",
+                        )
+                        .await?;
+                    client.query_one(&count, &[&ids]).await?.try_get(0)?
+                }
+            };
+            let page = rows
+                .iter()
+                .map(statement_from_row)
+                .collect::<Result<Vec<_>>>()?;
             Ok((page, u64::try_from(total).unwrap_or(0)))
         })
     }
@@ -1249,10 +1257,9 @@ impl Store for PgStore {
     fn audit_head(&self) -> Result<u64> {
         self.runtime.block_on(async {
             let client = self.client().await?;
-            let head: i64 = client
-                .query_one("SELECT seq FROM audit_head", &[])
-                .await?
-                .try_get(0)?;
+            // Prepared once per connection: one round trip per read of the head.
+            let statement = client.prepare_cached("SELECT seq FROM audit_head").await?;
+            let head: i64 = client.query_one(&statement, &[]).await?.try_get(0)?;
             Ok(head as u64)
         })
     }

@@ -76,6 +76,8 @@ pub(super) fn source_from_row(row: &Row) -> Result<Source> {
 pub(super) const STATEMENT_COLUMNS: &str =
     "id, entity_id, property, value, source_id, span_start, span_end,
      quote, origin, confidence, status";
+/// How many columns [`STATEMENT_COLUMNS`] names.
+pub(super) const STATEMENT_COLUMN_COUNT: usize = 11;
 
 pub(super) fn statement_from_row(row: &Row) -> Result<Statement> {
     let start: Option<i64> = row.try_get(5)?;

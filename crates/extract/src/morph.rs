@@ -103,16 +103,44 @@ fn parse(key: &[u8], prefix_len: usize) -> Option<Reading> {
     })
 }
 
+/// Words whose readings a thread keeps before it starts afresh: a bound on
+/// memory, far above the distinct Cyrillic words of a batch of documents.
+const KEPT_WORDS: usize = 50_000;
+
+thread_local! {
+    /// The readings of words this thread has looked up: a word is looked up
+    /// several times per mention (places, then names) and recurs across a
+    /// text, and a range search of the fst costs far more than a hash lookup.
+    static KEPT: std::cell::RefCell<std::collections::HashMap<String, Vec<Reading>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// Every reading of a folded word form (`normalize::fold`), none for a word the
 /// dictionaries do not list.
 pub(crate) fn readings(folded: &str) -> Vec<Reading> {
-    let Some(set) = MORPH.as_ref() else {
-        return Vec::new();
-    };
     // Only Cyrillic words are listed; most words of a text are not, and cost nothing.
     if folded.is_ascii() || folded.chars().count() < 2 {
         return Vec::new();
     }
+    if let Some(kept) = KEPT.with(|kept| kept.borrow().get(folded).cloned()) {
+        return kept;
+    }
+    let found = search(folded);
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if kept.len() >= KEPT_WORDS {
+            kept.clear();
+        }
+        kept.insert(folded.to_string(), found.clone());
+    });
+    found
+}
+
+/// [`readings`] from the fst itself.
+fn search(folded: &str) -> Vec<Reading> {
+    let Some(set) = MORPH.as_ref() else {
+        return Vec::new();
+    };
     let mut lo = String::with_capacity(folded.len() + 1);
     lo.push_str(folded);
     lo.push('\u{1}');

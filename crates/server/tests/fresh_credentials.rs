@@ -15,30 +15,13 @@ use casefile_app::{
 };
 use casefile_store::testing::PgTestSchema;
 use serde_json::{json, Value};
-use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::mpsc;
 
 const ARTICLE: &str = "<html><head><title>Transfer from Kherson</title></head>\
 <body><article><p>According to the regional ombudsman, Zakhar Ostapchuk organised the transfer \
 of 31 children from Kherson to a camp near Minsk in August 2023. Ostapchuk said the trip was \
 a rest programme. The deputy governor Oleksii Petrenko signed the order, and Petrenko later \
 denied it.</p></article></body></html>";
-
-/// Starts a server over `dir` with `backends`; returns its base URL.
-fn serve(dir: &Path, backends: &Backends) -> String {
-    let mut config =
-        casefile_server::ServerConfig::new(dir.to_path_buf(), "127.0.0.1:0".parse().unwrap());
-    config.backends = backends.clone();
-    let (tx, rx) = mpsc::channel::<SocketAddr>();
-    std::thread::spawn(move || {
-        casefile_server::serve(config, move |addr| {
-            let _ = tx.send(addr);
-        })
-        .unwrap();
-    });
-    format!("http://{}", rx.recv().expect("the server starts"))
-}
 
 /// The status of `GET path` with a bearer token, and its body.
 fn get(base: &str, token: &str, path: &str) -> (u16, Value) {
@@ -205,7 +188,7 @@ fn on_postgres_writes_by_another_connection_show_on_the_next_request() {
     };
     let dir = work.path().join("server");
     let tokens = build(&dir, &backends);
-    let base = serve(&dir, &backends);
+    let base = common::serve(&dir, &backends);
     // Another process: its own pool, its own directory, the same database.
     let elsewhere = Backends {
         postgres: Some(schema.connect()),
@@ -225,7 +208,7 @@ fn embedded_writes_by_another_connection_show_on_the_next_request() {
     let work = tempfile::tempdir().unwrap();
     let dir = work.path().join("server");
     let tokens = build(&dir, &Backends::default());
-    let base = serve(&dir, &Backends::default());
+    let base = common::serve(&dir, &Backends::default());
     let mut other = sources::open(&dir).unwrap();
     writes_elsewhere_show_on_the_next_request(&base, &mut other, tokens);
 }

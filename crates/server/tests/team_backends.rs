@@ -15,29 +15,12 @@ use casefile_store::testing::{PgTestSchema, S3TestPrefix};
 use casefile_store::{Blobs, Store};
 use reqwest::blocking::multipart;
 use serde_json::Value;
-use std::net::SocketAddr;
-use std::path::Path;
-use std::sync::{mpsc, Arc};
+use std::sync::Arc;
 
 const ARTICLE: &str = "<html><head><title>Deportation of children from Lysychansk</title></head>\
 <body><article><p>According to the regional ombudsman, 48 children were taken from Lysychansk \
 to the Dubrava camp in Belarus on 12 May 2023. The organiser, Oleksii Petrenko, said the trip \
 was a holiday.</p></article></body></html>";
-
-/// Starts a server over `dir` with `backends`; returns its base URL.
-fn serve(dir: &Path, backends: &Backends) -> String {
-    let mut config =
-        casefile_server::ServerConfig::new(dir.to_path_buf(), "127.0.0.1:0".parse().unwrap());
-    config.backends = backends.clone();
-    let (tx, rx) = mpsc::channel::<SocketAddr>();
-    std::thread::spawn(move || {
-        casefile_server::serve(config, move |addr| {
-            let _ = tx.send(addr);
-        })
-        .unwrap();
-    });
-    format!("http://{}", rx.recv().expect("the server starts"))
-}
 
 #[test]
 fn serve_on_postgres_and_s3_ingest_read_back_and_verify() {
@@ -79,7 +62,7 @@ fn serve_on_postgres_and_s3_ingest_read_back_and_verify() {
     // An embedded open of it is refused, not mixed with an empty SQLite file.
     assert!(sources::open(&dir).is_err());
 
-    let base = serve(&dir, &backends);
+    let base = common::serve(&dir, &backends);
     let client = common::client();
     let upload = client
         .post(format!("{base}/api/sources"))
@@ -198,7 +181,7 @@ fn serve_on_postgres_and_s3_ingest_read_back_and_verify() {
     // its own index rebuilt from the database.
     let dir_b = work.path().join("server-b");
     drop(sources::init_with(&dir_b, &admin, &backends).unwrap());
-    let base_b = serve(&dir_b, &backends);
+    let base_b = common::serve(&dir_b, &backends);
     let hits: Value = client
         .get(format!("{base_b}/api/search?q=Lysychansk"))
         .bearer_auth(&token)

@@ -3,9 +3,9 @@
 
 #![allow(dead_code)]
 
-use casefile_app::{accounts, demo, Actor, Role};
+use casefile_app::{accounts, demo, Actor, Backends, Role};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 pub struct TestServer {
@@ -49,7 +49,19 @@ pub fn start() -> TestServer {
         users.push((role, name, token.token));
     }
     drop(project);
-    let config = casefile_server::ServerConfig::new(project_dir, "127.0.0.1:0".parse().unwrap());
+    TestServer {
+        base: serve(&project_dir, &Backends::default()),
+        dir,
+        users,
+    }
+}
+
+/// Starts a server over the project in `dir` with `backends` on a free
+/// loopback port; returns its base URL.
+pub fn serve(dir: &Path, backends: &Backends) -> String {
+    let mut config =
+        casefile_server::ServerConfig::new(dir.to_path_buf(), "127.0.0.1:0".parse().unwrap());
+    config.backends = backends.clone();
     let (tx, rx) = mpsc::channel::<SocketAddr>();
     std::thread::spawn(move || {
         casefile_server::serve(config, move |addr| {
@@ -57,12 +69,7 @@ pub fn start() -> TestServer {
         })
         .unwrap();
     });
-    let addr = rx.recv().expect("the server starts");
-    TestServer {
-        base: format!("http://{addr}"),
-        dir,
-        users,
-    }
+    format!("http://{}", rx.recv().expect("the server starts"))
 }
 
 pub fn client() -> reqwest::blocking::Client {

@@ -335,6 +335,12 @@ impl<'a> Comparer<'a> {
     }
 
     fn compare_keys(&self, col: &crate::encode::TextColumn, ka: u32, kb: u32) -> u8 {
+        // The same spelling under another reading (Tkatschenko read
+        // German-style is Ткаченко) is the same name in another
+        // romanisation, as equal keys are.
+        if col.readings_meet(ka, kb) {
+            return TEXT_TRANSLITERATION;
+        }
         // A surname form is checked first: its keys also share a sound
         // key, but it is far rarer among different surnames.
         if col.shared_form(ka, kb).is_some() {
@@ -355,6 +361,30 @@ impl<'a> Comparer<'a> {
             s if s >= 0.88 => TEXT_JW88,
             s if s >= 0.70 => TEXT_JW70,
             _ => TEXT_DIFFERENT,
+        }
+    }
+
+    /// The birth level of two records read as if one of them gave an age:
+    /// two dates as a date against an age (the same day, or within the age
+    /// slack, or not), two ages as an age against a date. For two records
+    /// of one list when the model knows only ages against dates (see
+    /// `Scorer::same_list_weight`).
+    pub(crate) fn birth_level_as_age(&self, i: usize, j: usize, level: u8) -> u8 {
+        let (a, b) = (self.encoded.birth[i], self.encoded.birth[j]);
+        match level {
+            10 => 6,
+            11 => 9,
+            _ if a.has_date() && b.has_date() => {
+                let apart = (a.day - b.day).abs();
+                if apart == 0 {
+                    6
+                } else if apart <= self.age_slack_days {
+                    9
+                } else {
+                    8
+                }
+            }
+            other => other,
         }
     }
 
@@ -611,8 +641,16 @@ mod tests {
             record("a", "Олена", "Мельничук", None),
             record("b", "Olena", "Melnitchouk", None),
         );
-        // Read French-style, the spelling is the Cyrillic one exactly.
-        assert_eq!(level_of(&l, "surname"), "surname form");
+        // Read French-style, the spelling is the Cyrillic one exactly: the
+        // same surname in another romanisation, as good as equal keys.
+        assert_eq!(level_of(&l, "surname"), "transliteration");
+        for (german, french) in [("Tkatschenko", "TKATCHENKO"), ("Kutscher", "Koutcher")] {
+            let l = levels(
+                record("a", "Olena", german, None),
+                record("b", "Olena", french, None),
+            );
+            assert_eq!(level_of(&l, "surname"), "transliteration", "{german}");
+        }
         // Only the consonants agree: the loose sound-key level.
         let l = levels(
             record("a", "Олена", "Савченко", None),

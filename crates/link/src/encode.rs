@@ -120,6 +120,13 @@ pub(crate) struct TextColumn {
     /// padded. Two keys sharing one are the same surname up to a language
     /// ending or akanye: much stronger evidence than a shared sound key.
     pub key_forms: Vec<[u32; VARIANT_IDS]>,
+    /// Per key id, for surnames only: up to [`VARIANT_IDS`] ids of the keys
+    /// of its spelling under each plausible reading (see
+    /// `casefile_names::SurnameKeys::readings`; the key itself first),
+    /// [`NONE`] padded. A key among another's
+    /// readings is the same surname in another romanisation (Tkatschenko,
+    /// Tkatchenko / Ткаченко): as good as equal keys.
+    pub key_readings: Vec<[u32; VARIANT_IDS]>,
     /// Per form id: how many records' keys carry it.
     pub form_counts: Vec<u32>,
     /// Per form id: its stem (`form_stems.bytes(id)`) and the sex of its
@@ -224,6 +231,12 @@ impl TextColumn {
                     )
             })
         })
+    }
+
+    /// Whether one key is the other's under another reading of a Latin
+    /// spelling, or two Latin spellings share a reading (see `key_readings`).
+    pub(crate) fn readings_meet(&self, a: u32, b: u32) -> bool {
+        shared_id(&self.key_readings, a, b).is_some()
     }
 
     /// Share of records whose key carries spelling form `form`.
@@ -460,8 +473,8 @@ fn shared_id(per_key: &[[u32; VARIANT_IDS]], a: u32, b: u32) -> Option<u32> {
     x.iter().copied().find(|&v| v != NONE && y.contains(&v))
 }
 
-/// A surname key's sound keys and spelling forms.
-type SurnameKnowledge = (Vec<String>, Vec<String>);
+/// A surname key's sound keys, spelling forms and readings.
+type SurnameKnowledge = (Vec<String>, Vec<String>, Vec<String>);
 
 fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
     let mut ids: FxHashMap<&'r str, u32> = FxHashMap::default();
@@ -496,7 +509,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             .map(|value| match source {
                 TextSource::Surname => {
                     let k = names_bridge::surname_keys(value);
-                    (k.latin, Some((k.sound, k.forms)))
+                    (k.latin, Some((k.sound, k.forms, k.readings)))
                 }
                 _ if source.is_name() => (names_bridge::latin_key(value), None),
                 _ => (names_bridge::latin_key_of_text(value), None),
@@ -538,13 +551,15 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             }
         })
         .collect();
-    let (key_variants, key_forms, form_text) = if source == TextSource::Surname {
+    let (key_variants, key_forms, form_text, key_readings) = if source == TextSource::Surname {
         let (variants, _, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].0.clone());
         let (forms, form_text, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].1.clone());
-        ((variants, FxHashMap::default()), forms, form_text)
+        let (readings, _, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].2.clone());
+        ((variants, FxHashMap::default()), forms, form_text, readings)
     } else {
         (
             key_variants(&source, &raw_values, &raw_to_key, keys.len()),
+            Vec::new(),
             Vec::new(),
             Vec::new(),
         )
@@ -573,6 +588,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         variants_overflow,
         variant_counts,
         key_forms,
+        key_readings,
         form_counts,
         form_stems,
         form_sexes,

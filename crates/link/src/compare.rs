@@ -23,7 +23,8 @@
 //! slip); within N days; same year; consistent with a stated age, exactly
 //! or only within the age slack; two stated ages that overlap (a weaker
 //! agreement: two one-year spans meet by chance about twice as often as a
-//! date falls in one); an age that cannot fit; different.
+//! date falls in one); an age that cannot fit (by
+//! up to two years, or by more); different.
 
 use crate::encode::{Encoded, TextSource, NONE};
 
@@ -62,7 +63,7 @@ pub(crate) const TEXT_SWAPPED_ONE_UNLIKE: u8 = 10;
 /// it comes between "name variant" and the Jaro-Winkler bands.
 const TEXT_ONE_EDIT: u8 = 11;
 
-pub(crate) const BIRTH_LEVELS: [&str; 12] = [
+pub(crate) const BIRTH_LEVELS: [&str; 13] = [
     "missing",
     "exact",
     "day and month transposed",
@@ -75,7 +76,16 @@ pub(crate) const BIRTH_LEVELS: [&str; 12] = [
     "age consistent within slack",
     "ages consistent",
     "ages consistent within slack",
+    "age years off",
 ];
+/// An age that misses the other record's birth date or age by more than
+/// [`AGE_YEARS_OFF_DAYS`]: a stated age a year off is a common slip (a
+/// birthday since the list was made, a rounded age), one several years
+/// off is far rarer in the records of one child than among namesakes,
+/// whose ages spread over the whole of childhood. Last in number only.
+const BIRTH_AGE_YEARS_OFF: u8 = 12;
+/// Days beyond the span a stated age allows at which it is "years off".
+const AGE_YEARS_OFF_DAYS: i32 = 730;
 
 pub(crate) const SEX_LEVELS: [&str; 3] = ["missing", "same", "different"];
 
@@ -380,10 +390,13 @@ impl<'a> Comparer<'a> {
                     6
                 } else if apart <= self.age_slack_days {
                     9
+                } else if apart > AGE_YEARS_OFF_DAYS {
+                    BIRTH_AGE_YEARS_OFF
                 } else {
                     8
                 }
             }
+            BIRTH_AGE_YEARS_OFF => 8,
             other => other,
         }
     }
@@ -429,6 +442,8 @@ impl<'a> Comparer<'a> {
                     } else {
                         11
                     }
+                } else if (lo_a - hi_b).max(lo_b - hi_a) > AGE_YEARS_OFF_DAYS {
+                    BIRTH_AGE_YEARS_OFF
                 } else {
                     8
                 }
@@ -802,6 +817,15 @@ mod tests {
         assert_eq!(
             level_of(&levels_with_slack(born.clone(), aged(8), 30), "birth"),
             "age inconsistent"
+        );
+        // An age several years off is a level of its own.
+        assert_eq!(
+            level_of(&levels_with_slack(born.clone(), aged(12), 183), "birth"),
+            "age years off"
+        );
+        assert_eq!(
+            level_of(&levels_with_slack(aged(3), aged(12), 183), "birth"),
+            "age years off"
         );
         let unknown = record("b", "x", "y", None);
         let with_date_elsewhere = [born, unknown];

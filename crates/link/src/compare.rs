@@ -345,15 +345,17 @@ impl<'a> Comparer<'a> {
     }
 
     fn compare_keys(&self, col: &crate::encode::TextColumn, ka: u32, kb: u32) -> u8 {
-        // The same spelling under another reading (Tkatschenko read
-        // German-style is Ткаченко) is the same name in another
-        // romanisation, as equal keys are.
-        if col.readings_meet(ka, kb) {
-            return TEXT_TRANSLITERATION;
-        }
         // A surname form is checked first: its keys also share a sound
         // key, but it is far rarer among different surnames.
         if col.shared_form(ka, kb).is_some() {
+            // The same spelling under another reading (Tkatschenko read
+            // German-style is Ткаченко) is the same name in another
+            // romanisation, as equal keys are. Forms are taken of every
+            // reading, so such keys always share one: the readings are
+            // looked up only then (a pair of random records seldom does).
+            if col.readings_meet(ka, kb) {
+                return TEXT_TRANSLITERATION;
+            }
             return TEXT_FORM;
         }
         if col.variants_meet(ka, kb) {

@@ -121,9 +121,10 @@ pub(crate) struct TextColumn {
     /// ending or akanye: much stronger evidence than a shared sound key.
     pub key_forms: Vec<[u32; VARIANT_IDS]>,
     /// Per key id, for surnames only: up to [`VARIANT_IDS`] ids of the keys
-    /// of its spelling under each plausible reading (see
-    /// `casefile_names::SurnameKeys::readings`; the key itself first),
-    /// [`NONE`] padded. A key among another's
+    /// of its spelling under its other plausible readings (see
+    /// `casefile_names::SurnameKeys::readings`): the id of a key of this
+    /// column when the reading is one, an id past the keys otherwise;
+    /// [`NONE`] padded (a Cyrillic spelling has none). A key among another's
     /// readings is the same surname in another romanisation (Tkatschenko,
     /// Tkatchenko / Ткаченко): as good as equal keys.
     pub key_readings: Vec<[u32; VARIANT_IDS]>,
@@ -236,7 +237,13 @@ impl TextColumn {
     /// Whether one key is the other's under another reading of a Latin
     /// spelling, or two Latin spellings share a reading (see `key_readings`).
     pub(crate) fn readings_meet(&self, a: u32, b: u32) -> bool {
-        shared_id(&self.key_readings, a, b).is_some()
+        let (Some(x), Some(y)) = (
+            self.key_readings.get(a as usize),
+            self.key_readings.get(b as usize),
+        ) else {
+            return false;
+        };
+        x.contains(&b) || y.contains(&a) || shared_id(&self.key_readings, a, b).is_some()
     }
 
     /// Share of records whose key carries spelling form `form`.
@@ -532,6 +539,32 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             raw_to_key.push(id);
         }
     }
+    // A surname spelling's other readings (see `key_readings`), as ids
+    // that are key ids when the reading is a key of the column and ids
+    // past them otherwise, so that one integer test finds either.
+    let key_readings: Vec<[u32; VARIANT_IDS]> = if source == TextSource::Surname {
+        let mut others: FxHashMap<&str, u32> = FxHashMap::default();
+        surname_knowledge
+            .iter()
+            .zip(&keys)
+            .map(|((_, _, readings), key)| {
+                let mut out = [NONE; VARIANT_IDS];
+                let alternatives = readings.iter().filter(|r| **r != **key && !r.is_empty());
+                for (slot, reading) in out.iter_mut().zip(alternatives) {
+                    *slot = match key_ids.get(reading.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let next = (keys.len() + others.len()) as u32;
+                            *others.entry(reading.as_str()).or_insert(next)
+                        }
+                    };
+                }
+                out
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     drop(key_ids);
     let mut key_counts = vec![0u32; keys.len()];
     let mut raw_counts = vec![0u32; raw_values.len()];
@@ -551,15 +584,13 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             }
         })
         .collect();
-    let (key_variants, key_forms, form_text, key_readings) = if source == TextSource::Surname {
+    let (key_variants, key_forms, form_text) = if source == TextSource::Surname {
         let (variants, _, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].0.clone());
         let (forms, form_text, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].1.clone());
-        let (readings, _, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].2.clone());
-        ((variants, FxHashMap::default()), forms, form_text, readings)
+        ((variants, FxHashMap::default()), forms, form_text)
     } else {
         (
             key_variants(&source, &raw_values, &raw_to_key, keys.len()),
-            Vec::new(),
             Vec::new(),
             Vec::new(),
         )

@@ -6,6 +6,12 @@
 //! Synthetic records only: no one's data.
 //!
 //! Usage: diag-registries2 DIR > pairs.tsv
+//!
+//! ALL_REPORTED=1 adds the reported pairs under the threshold that are
+//! not true (TN_reported), for calibration; SHOW_MODEL=1 prints each
+//! link's fitted model (m, u and weight of every level) on stderr.
+//! Status: TP, FN_below (reported under the threshold), FN_floor (scored
+//! under the report floor), FN_unblocked (no blocking rule paired it), FP.
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -23,7 +23,8 @@
 //! slip); within N days; same year; consistent with a stated age, exactly
 //! or only within the age slack; two stated ages that overlap (a weaker
 //! agreement: two one-year spans meet by chance about twice as often as a
-//! date falls in one); an age that cannot fit; different.
+//! date falls in one); an age that cannot fit (by
+//! up to two years, or by more); different.
 
 use crate::encode::{Encoded, TextSource, NONE};
 
@@ -62,7 +63,7 @@ pub(crate) const TEXT_SWAPPED_ONE_UNLIKE: u8 = 10;
 /// it comes between "name variant" and the Jaro-Winkler bands.
 const TEXT_ONE_EDIT: u8 = 11;
 
-pub(crate) const BIRTH_LEVELS: [&str; 12] = [
+pub(crate) const BIRTH_LEVELS: [&str; 13] = [
     "missing",
     "exact",
     "day and month transposed",
@@ -75,7 +76,16 @@ pub(crate) const BIRTH_LEVELS: [&str; 12] = [
     "age consistent within slack",
     "ages consistent",
     "ages consistent within slack",
+    "age years off",
 ];
+/// An age that misses the other record's birth date or age by more than
+/// [`AGE_YEARS_OFF_DAYS`]: a stated age a year off is a common slip (a
+/// birthday since the list was made, a rounded age), one several years
+/// off is far rarer in the records of one child than among namesakes,
+/// whose ages spread over the whole of childhood. Last in number only.
+const BIRTH_AGE_YEARS_OFF: u8 = 12;
+/// Days beyond the span a stated age allows at which it is "years off".
+const AGE_YEARS_OFF_DAYS: i32 = 730;
 
 pub(crate) const SEX_LEVELS: [&str; 3] = ["missing", "same", "different"];
 
@@ -338,6 +348,14 @@ impl<'a> Comparer<'a> {
         // A surname form is checked first: its keys also share a sound
         // key, but it is far rarer among different surnames.
         if col.shared_form(ka, kb).is_some() {
+            // The same spelling under another reading (Tkatschenko read
+            // German-style is Ткаченко) is the same name in another
+            // romanisation, as equal keys are. Forms are taken of every
+            // reading, so such keys always share one: the readings are
+            // looked up only then (a pair of random records seldom does).
+            if col.readings_meet(ka, kb) {
+                return TEXT_TRANSLITERATION;
+            }
             return TEXT_FORM;
         }
         if col.variants_meet(ka, kb) {
@@ -355,6 +373,33 @@ impl<'a> Comparer<'a> {
             s if s >= 0.88 => TEXT_JW88,
             s if s >= 0.70 => TEXT_JW70,
             _ => TEXT_DIFFERENT,
+        }
+    }
+
+    /// The birth level of two records read as if one of them gave an age:
+    /// two dates as a date against an age (the same day, or within the age
+    /// slack, or not), two ages as an age against a date. For two records
+    /// of one list when the model knows only ages against dates (see
+    /// `Scorer::same_list_weight`).
+    pub(crate) fn birth_level_as_age(&self, i: usize, j: usize, level: u8) -> u8 {
+        let (a, b) = (self.encoded.birth[i], self.encoded.birth[j]);
+        match level {
+            10 => 6,
+            11 => 9,
+            _ if a.has_date() && b.has_date() => {
+                let apart = (a.day - b.day).abs();
+                if apart == 0 {
+                    6
+                } else if apart <= self.age_slack_days {
+                    9
+                } else if apart > AGE_YEARS_OFF_DAYS {
+                    BIRTH_AGE_YEARS_OFF
+                } else {
+                    8
+                }
+            }
+            BIRTH_AGE_YEARS_OFF => 8,
+            other => other,
         }
     }
 
@@ -399,6 +444,8 @@ impl<'a> Comparer<'a> {
                     } else {
                         11
                     }
+                } else if (lo_a - hi_b).max(lo_b - hi_a) > AGE_YEARS_OFF_DAYS {
+                    BIRTH_AGE_YEARS_OFF
                 } else {
                     8
                 }
@@ -611,8 +658,16 @@ mod tests {
             record("a", "Олена", "Мельничук", None),
             record("b", "Olena", "Melnitchouk", None),
         );
-        // Read French-style, the spelling is the Cyrillic one exactly.
-        assert_eq!(level_of(&l, "surname"), "surname form");
+        // Read French-style, the spelling is the Cyrillic one exactly: the
+        // same surname in another romanisation, as good as equal keys.
+        assert_eq!(level_of(&l, "surname"), "transliteration");
+        for (german, french) in [("Tkatschenko", "TKATCHENKO"), ("Kutscher", "Koutcher")] {
+            let l = levels(
+                record("a", "Olena", german, None),
+                record("b", "Olena", french, None),
+            );
+            assert_eq!(level_of(&l, "surname"), "transliteration", "{german}");
+        }
         // Only the consonants agree: the loose sound-key level.
         let l = levels(
             record("a", "Олена", "Савченко", None),
@@ -764,6 +819,15 @@ mod tests {
         assert_eq!(
             level_of(&levels_with_slack(born.clone(), aged(8), 30), "birth"),
             "age inconsistent"
+        );
+        // An age several years off is a level of its own.
+        assert_eq!(
+            level_of(&levels_with_slack(born.clone(), aged(12), 183), "birth"),
+            "age years off"
+        );
+        assert_eq!(
+            level_of(&levels_with_slack(aged(3), aged(12), 183), "birth"),
+            "age years off"
         );
         let unknown = record("b", "x", "y", None);
         let with_date_elsewhere = [born, unknown];

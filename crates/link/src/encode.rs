@@ -120,6 +120,14 @@ pub(crate) struct TextColumn {
     /// padded. Two keys sharing one are the same surname up to a language
     /// ending or akanye: much stronger evidence than a shared sound key.
     pub key_forms: Vec<[u32; VARIANT_IDS]>,
+    /// Per key id, for surnames only: up to [`VARIANT_IDS`] ids of the keys
+    /// of its spelling under its other plausible readings (see
+    /// `casefile_names::SurnameKeys::readings`): the id of a key of this
+    /// column when the reading is one, an id past the keys otherwise;
+    /// [`NONE`] padded (a Cyrillic spelling has none). A key among another's
+    /// readings is the same surname in another romanisation (Tkatschenko,
+    /// Tkatchenko / Ткаченко): as good as equal keys.
+    pub key_readings: Vec<[u32; VARIANT_IDS]>,
     /// Per form id: how many records' keys carry it.
     pub form_counts: Vec<u32>,
     /// Per form id: its stem (`form_stems.bytes(id)`) and the sex of its
@@ -224,6 +232,18 @@ impl TextColumn {
                     )
             })
         })
+    }
+
+    /// Whether one key is the other's under another reading of a Latin
+    /// spelling, or two Latin spellings share a reading (see `key_readings`).
+    pub(crate) fn readings_meet(&self, a: u32, b: u32) -> bool {
+        let (Some(x), Some(y)) = (
+            self.key_readings.get(a as usize),
+            self.key_readings.get(b as usize),
+        ) else {
+            return false;
+        };
+        x.contains(&b) || y.contains(&a) || shared_id(&self.key_readings, a, b).is_some()
     }
 
     /// Share of records whose key carries spelling form `form`.
@@ -460,8 +480,8 @@ fn shared_id(per_key: &[[u32; VARIANT_IDS]], a: u32, b: u32) -> Option<u32> {
     x.iter().copied().find(|&v| v != NONE && y.contains(&v))
 }
 
-/// A surname key's sound keys and spelling forms.
-type SurnameKnowledge = (Vec<String>, Vec<String>);
+/// A surname key's sound keys, spelling forms and readings.
+type SurnameKnowledge = (Vec<String>, Vec<String>, Vec<String>);
 
 fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
     let mut ids: FxHashMap<&'r str, u32> = FxHashMap::default();
@@ -496,7 +516,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             .map(|value| match source {
                 TextSource::Surname => {
                     let k = names_bridge::surname_keys(value);
-                    (k.latin, Some((k.sound, k.forms)))
+                    (k.latin, Some((k.sound, k.forms, k.readings)))
                 }
                 _ if source.is_name() => (names_bridge::latin_key(value), None),
                 _ => (names_bridge::latin_key_of_text(value), None),
@@ -519,6 +539,32 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             raw_to_key.push(id);
         }
     }
+    // A surname spelling's other readings (see `key_readings`), as ids
+    // that are key ids when the reading is a key of the column and ids
+    // past them otherwise, so that one integer test finds either.
+    let key_readings: Vec<[u32; VARIANT_IDS]> = if source == TextSource::Surname {
+        let mut others: FxHashMap<&str, u32> = FxHashMap::default();
+        surname_knowledge
+            .iter()
+            .zip(&keys)
+            .map(|((_, _, readings), key)| {
+                let mut out = [NONE; VARIANT_IDS];
+                let alternatives = readings.iter().filter(|r| **r != **key && !r.is_empty());
+                for (slot, reading) in out.iter_mut().zip(alternatives) {
+                    *slot = match key_ids.get(reading.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let next = (keys.len() + others.len()) as u32;
+                            *others.entry(reading.as_str()).or_insert(next)
+                        }
+                    };
+                }
+                out
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     drop(key_ids);
     let mut key_counts = vec![0u32; keys.len()];
     let mut raw_counts = vec![0u32; raw_values.len()];
@@ -573,6 +619,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         variants_overflow,
         variant_counts,
         key_forms,
+        key_readings,
         form_counts,
         form_stems,
         form_sexes,

@@ -17,8 +17,8 @@ use crate::blocking::{
 };
 use crate::cluster::{cluster, pair_key, ClusterOptions};
 use crate::compare::{
-    fields_for, level_in, Comparator, Comparer, Field, TEXT_DIFFERENT, TEXT_EXACT, TEXT_FORM,
-    TEXT_JW70, TEXT_JW88, TEXT_JW92, TEXT_TRANSLITERATION, TEXT_VARIANT,
+    fields_for, level_in, Comparator, Comparer, Field, MISSING, TEXT_DIFFERENT, TEXT_EXACT,
+    TEXT_FORM, TEXT_JW70, TEXT_JW88, TEXT_JW92, TEXT_TRANSLITERATION, TEXT_VARIANT,
 };
 use crate::encode::{Encoded, NONE};
 use crate::kept::{Header, KeptPair, KeptPairs};
@@ -488,6 +488,10 @@ struct Scorer<'a> {
     /// lifts the hold on differing given names (a list may write a child's
     /// other name; siblings never share a document).
     identifier_fields: Vec<usize>,
+    /// In a link: how many records give each birth day, and how many give
+    /// one (see [`Scorer::same_list_weight`]); empty for a dedupe.
+    day_counts: FxHashMap<i32, u32>,
+    dated: u32,
 }
 
 impl Scorer<'_> {
@@ -572,6 +576,116 @@ impl Scorer<'_> {
             weight = weight.min(held);
         }
         (weight, pattern, tf)
+    }
+
+    /// Whether two records of a link come from the same list.
+    fn same_side(&self, i: usize, j: usize) -> bool {
+        let encoded = self.comparer.encoded;
+        encoded.is_link() && (i < encoded.left_len) == (j < encoded.left_len)
+    }
+
+    /// The weight of a pair of any two records: for two records of one list
+    /// in a link, [`Scorer::same_list_weight`].
+    fn any_weight(&self, i: usize, j: usize) -> f64 {
+        if self.same_side(i, j) {
+            self.same_list_weight(i, j)
+        } else {
+            self.score(i, j).0
+        }
+    }
+
+    /// The weight of two records of the same list under a model fitted on
+    /// pairs across two lists, for telling a duplicate from a namesake (see
+    /// [`compete`], and the clustering guard). The cross-list model knows
+    /// some levels only by name: across scripts "exact as written" never
+    /// happens, so its `u` is a pseudo-count and its term-frequency
+    /// adjustment (that `u` over the name's frequency) would count two
+    /// identical records as strangers; two ages, or two birth dates, may
+    /// never have been compared. So, within one list, agreement as written
+    /// or by key is one level (its `m` the two levels' together, its `u`
+    /// the key's own frequency for names), a level that no random pair
+    /// showed counts as the nearest one that was seen (two dates as a date
+    /// against an age, two ages as an age against a date), or as nothing.
+    fn same_list_weight(&self, i: usize, j: usize) -> f64 {
+        let pattern = self.comparer.pattern(i, j);
+        let encoded = self.comparer.encoded;
+        let model = self.model;
+        let seen_in = |levels: &[crate::model::LevelModel], level: u8| {
+            let level = level as usize;
+            level < levels.len()
+                && (model.u_sample_pairs == 0
+                    || levels[level].u * (model.u_sample_pairs + levels.len()) as f64 >= 1.5)
+        };
+        let tf = self.tf_adjustments(pattern, i, j);
+        let mut weight = model.prior_weight();
+        for (f, field) in self.comparer.fields.iter().enumerate() {
+            let level = level_in(pattern, f);
+            let levels = &model.fields[f].levels;
+            if level == MISSING || usize::from(level) >= levels.len() {
+                continue;
+            }
+            weight += match field.comparator {
+                Comparator::Text { column, .. }
+                    if level == TEXT_EXACT || level == TEXT_TRANSLITERATION =>
+                {
+                    let m = levels[usize::from(TEXT_EXACT)].m
+                        + levels[usize::from(TEXT_TRANSLITERATION)].m;
+                    let u = if field.term_frequency {
+                        let key = encoded.text_pair(i, column).1;
+                        encoded.text[column].key_frequency(key)
+                    } else {
+                        levels[usize::from(TEXT_EXACT)].u
+                            + levels[usize::from(TEXT_TRANSLITERATION)].u
+                    };
+                    if m > 0.0 && u > 0.0 {
+                        (m / u).log2()
+                    } else {
+                        0.0
+                    }
+                }
+                Comparator::Text { .. } => {
+                    if seen_in(levels, level) {
+                        let adjusted = self.tf_fields.iter().position(|&t| t == Some(f));
+                        levels[usize::from(level)].weight
+                            + adjusted.map_or(0.0, |k| f64::from(tf[k]))
+                    } else {
+                        0.0
+                    }
+                }
+                Comparator::Birth if level == 1 && !seen_in(levels, level) => {
+                    // The same birth date, never compared across the lists
+                    // (one of them gives ages): as likely in a duplicate as
+                    // a consistent age, and by chance as often as the date
+                    // recurs among the records.
+                    let m = levels.get(6).map_or(0.0, |l| l.m);
+                    let day = encoded.birth[i].day;
+                    let share = f64::from(self.day_counts.get(&day).copied().unwrap_or(1))
+                        / f64::from(self.dated.max(1));
+                    if m > 0.0 {
+                        (m / share).log2()
+                    } else {
+                        0.0
+                    }
+                }
+                Comparator::Birth => {
+                    let level = if seen_in(levels, level) {
+                        level
+                    } else {
+                        self.comparer.birth_level_as_age(i, j, level)
+                    };
+                    if seen_in(levels, level) {
+                        levels[usize::from(level)].weight
+                    } else {
+                        0.0
+                    }
+                }
+                Comparator::Sex => levels[usize::from(level)].weight,
+            };
+        }
+        match self.held_at(pattern, i, j) {
+            Some(held) => weight.min(held),
+            None => weight,
+        }
     }
 
     /// The weight a pair is held to when its given names tell two children
@@ -673,7 +787,8 @@ fn compete(scored: &mut [Scored], scorer: &Scorer<'_>, sides: (usize, usize)) {
                 if rival == other || c.decision == Decision::Rejected {
                     return 0.0;
                 }
-                let distinct = 1.0 - probability_of(scorer.score(rival as usize, other as usize).0);
+                let distinct =
+                    1.0 - probability_of(scorer.any_weight(rival as usize, other as usize));
                 weights[k].exp2() * distinct
             })
             .sum()
@@ -1245,6 +1360,13 @@ fn run_encoded(
             }
             _ => None,
         });
+    let mut day_counts: FxHashMap<i32, u32> = FxHashMap::default();
+    if encoded.is_link() {
+        for birth in encoded.birth.iter().filter(|b| b.has_date()) {
+            *day_counts.entry(birth.day).or_default() += 1;
+        }
+    }
+    let dated = day_counts.values().sum();
     let scorer = Scorer {
         comparer,
         model: &model,
@@ -1252,6 +1374,8 @@ fn run_encoded(
         tf_fields,
         given_veto,
         identifier_fields: identifier_fields.clone(),
+        day_counts,
+        dated,
     };
 
     // Pairs down to the floor of those kept for the next run (below the
@@ -1369,7 +1493,7 @@ fn run_encoded(
             if must_link.contains(&pair_key(x, y)) {
                 1.0
             } else {
-                probability_of(scorer.score(x as usize, y as usize).0)
+                probability_of(scorer.any_weight(x as usize, y as usize))
             }
         },
         &ClusterOptions {

@@ -114,6 +114,11 @@ pub struct SurnameKeys {
     pub latin: String,
     pub sound: Vec<String>,
     pub forms: Vec<String>,
+    /// The keys of a Latin spelling under each plausible reading (standard,
+    /// German-, French- or Polish-style), the standard one (`latin`) first:
+    /// "Tkatschenko" read German-style is Ткаченко's key. A Cyrillic or
+    /// several-word surname has `latin` alone.
+    pub readings: Vec<String>,
 }
 
 /// [`SurnameKeys`] of a surname.
@@ -122,17 +127,27 @@ pub fn surname_keys(surname: &str) -> SurnameKeys {
         && !surname.contains(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.'))
         && surname.chars().any(char::is_alphabetic);
     if !single_word {
+        let latin = latin_key(surname);
         return SurnameKeys {
-            latin: latin_key(surname),
+            readings: vec![latin.clone()],
+            latin,
             sound: surname_sound_keys(surname),
             forms: surname_form_keys(surname),
         };
     }
     let readings = key::token_keys(surname);
+    let latin = word_latin_key(surname, &readings);
+    let mut keys = vec![latin.clone()];
+    for reading in readings.iter() {
+        if !reading.key.is_empty() && !keys.contains(&reading.key) {
+            keys.push(reading.key.clone());
+        }
+    }
     SurnameKeys {
-        latin: word_latin_key(surname, &readings),
+        latin,
         sound: never_empty(keys_of_readings(&readings, sound_key_of)),
         forms: keys_of_readings(&readings, form_key_of),
+        readings: keys,
     }
 }
 

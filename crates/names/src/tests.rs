@@ -443,3 +443,25 @@ fn surname_keys_equal_the_three_functions() {
         assert_eq!(keys.forms, surname_form_keys(surname), "{surname}");
     }
 }
+
+#[test]
+fn a_latin_surname_reads_as_its_cyrillic_spelling_under_another_reading() {
+    for (latin, cyrillic) in [
+        ("Tkatschenko", "Ткаченко"),
+        ("Khartchenko", "Харченко"),
+        ("Chevtchouk", "Шевчук"),
+    ] {
+        let keys = surname_keys(latin);
+        assert_eq!(keys.readings[0], keys.latin, "{latin}");
+        assert!(
+            keys.readings.contains(&latin_key(cyrillic)),
+            "{latin}: {:?}",
+            keys.readings
+        );
+    }
+    // A Cyrillic spelling has one reading, its key.
+    assert_eq!(
+        surname_keys("Ткаченко").readings,
+        vec![latin_key("Ткаченко")]
+    );
+}

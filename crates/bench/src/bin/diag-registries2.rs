@@ -1,0 +1,177 @@
+//! Diagnoses a cross-script link of `gen-registries2` lists: for every
+//! true pair, whether the default run matched it, reported it below the
+//! threshold, scored it under the report floor, or never compared it (no
+//! blocking rule paired it); and every false match. One TSV line a pair,
+//! with both records and the comparison levels, for analysis by class.
+//! Synthetic records only: no one's data.
+//!
+//! Usage: diag-registries2 DIR > pairs.tsv
+//!
+//! ALL_REPORTED=1 adds the reported pairs under the threshold that are
+//! not true (TN_reported), for calibration; SHOW_MODEL=1 prints each
+//! link's fitted model (m, u and weight of every level) on stderr.
+//! Status: TP, FN_below (reported under the threshold), FN_floor (scored
+//! under the report floor), FN_unblocked (no blocking rule paired it), FP.
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use casefile_link::{detect_column_map, link, parse_registry_bytes, Record, Settings};
+
+#[derive(Debug, clap::Parser)]
+struct Cli {
+    /// A directory written by gen-registries2.
+    dir: PathBuf,
+}
+
+fn read(path: &std::path::Path) -> Result<Vec<Record>> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = casefile_text::decode(&bytes)
+        .map(|d| d.text)
+        .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
+    let map = detect_column_map(text.as_bytes())?;
+    let (records, _) = parse_registry_bytes(text.as_bytes(), &map, &|_| false)?;
+    Ok(records)
+}
+
+fn show(r: &Record) -> String {
+    let o = |v: &Option<String>| v.clone().unwrap_or_default();
+    format!(
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}",
+        r.id,
+        o(&r.full_name),
+        o(&r.surname),
+        o(&r.given),
+        o(&r.patronymic),
+        r.birth_date.map(|d| d.to_string()).unwrap_or_default(),
+        r.age.map(|a| a.to_string()).unwrap_or_default(),
+        r.sex.map(|s| format!("{s:?}")).unwrap_or_default(),
+        o(&r.last_place).to_string() + &o(&r.birthplace),
+    )
+}
+
+fn main() -> Result<()> {
+    let cli = <Cli as clap::Parser>::parse();
+    let mut truth: HashMap<(String, String), String> = HashMap::new();
+    let mut reader = csv::Reader::from_path(cli.dir.join("truth.csv"))?;
+    for row in reader.records() {
+        let row = row?;
+        truth.insert((row[0].to_string(), row[1].to_string()), row[2].to_string());
+    }
+    let mut files: Vec<String> = truth.keys().map(|(f, _)| f.clone()).collect();
+    files.sort();
+    files.dedup();
+    let lists: Vec<Vec<Record>> = files
+        .iter()
+        .map(|f| read(&cli.dir.join(f)))
+        .collect::<Result<_>>()?;
+    println!("link\tstatus\tp\tp_all\tleft\tright\tlevels");
+    for a in 0..files.len() {
+        for b in a + 1..files.len() {
+            let (left, right) = (&lists[a], &lists[b]);
+            let settings = Settings::default();
+            let result = link(left, right, &settings);
+            if std::env::var_os("SHOW_MODEL").is_some() {
+                eprintln!(
+                    "MODEL {}x{} lambda {:.3e}",
+                    files[a], files[b], result.model.lambda
+                );
+                for f in &result.model.fields {
+                    for l in &f.levels {
+                        eprintln!(
+                            "  {}\t{}\tm={:.4}\tu={:.5}\tw={:+.2}",
+                            f.field, l.level, l.m, l.u, l.weight
+                        );
+                    }
+                }
+            }
+            let all = link(
+                left,
+                right,
+                &Settings {
+                    report_threshold: 1e-9,
+                    ..Settings::default()
+                },
+            );
+            let child = |f: usize, id: &str| truth.get(&(files[f].clone(), id.to_string()));
+            let mut reported: HashMap<(String, String), (f64, String)> = HashMap::new();
+            for p in result.pairs() {
+                let levels: Vec<String> = p
+                    .fields
+                    .iter()
+                    .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
+                    .collect();
+                reported.insert((p.left, p.right), (p.probability, levels.join(" ")));
+            }
+            let mut blocked: HashMap<(String, String), (f64, String)> = HashMap::new();
+            for p in all.pairs() {
+                let levels: Vec<String> = p
+                    .fields
+                    .iter()
+                    .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
+                    .collect();
+                blocked.insert((p.left, p.right), (p.probability, levels.join(" ")));
+            }
+            let by_child_right: HashMap<&String, Vec<&Record>> =
+                right.iter().fold(HashMap::new(), |mut m, r| {
+                    if let Some(c) = child(b, &r.id) {
+                        m.entry(c).or_default().push(r);
+                    }
+                    m
+                });
+            let right_by_id: HashMap<&str, &Record> =
+                right.iter().map(|r| (r.id.as_str(), r)).collect();
+            let name = format!("{}x{}", files[a], files[b]);
+            let mut seen = HashSet::new();
+            for l in left {
+                let Some(c) = child(a, &l.id) else { continue };
+                for r in by_child_right.get(c).into_iter().flatten() {
+                    let key = (l.id.clone(), r.id.clone());
+                    seen.insert(key.clone());
+                    let (status, p, levels) = match reported.get(&key) {
+                        Some((p, lv)) if *p >= result.threshold => ("TP", *p, lv.clone()),
+                        Some((p, lv)) => ("FN_below", *p, lv.clone()),
+                        None => match blocked.get(&key) {
+                            Some((p, lv)) => ("FN_floor", *p, lv.clone()),
+                            None => ("FN_unblocked", 0.0, String::new()),
+                        },
+                    };
+                    let p_all = blocked.get(&key).map_or(-1.0, |x| x.0);
+                    println!(
+                        "{name}\t{status}\t{p:.3}\t{p_all:.3}\t{}\t{}\t{levels}",
+                        show(l),
+                        show(r)
+                    );
+                }
+            }
+            let left_by_id: HashMap<&str, &Record> =
+                left.iter().map(|r| (r.id.as_str(), r)).collect();
+            let every = std::env::var_os("ALL_REPORTED").is_some();
+            for ((li, ri), (p, levels)) in &reported {
+                if seen.contains(&(li.clone(), ri.clone())) || (*p < result.threshold && !every) {
+                    continue;
+                }
+                let (Some(l), Some(r)) =
+                    (left_by_id.get(li.as_str()), right_by_id.get(ri.as_str()))
+                else {
+                    continue;
+                };
+                let status = if *p < result.threshold {
+                    "TN_reported"
+                } else {
+                    "FP"
+                };
+                println!(
+                    "{name}\t{status}\t{p:.3}\t{p:.3}\t{}\t{}\t{levels}",
+                    show(l),
+                    show(r)
+                );
+            }
+        }
+    }
+    Ok(())
+}

@@ -226,7 +226,17 @@ static REGION_ADJECTIVES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
             if !region_head {
                 continue;
             }
-            if let Some(stem) = adjective_stem(&crate::normalize::fold(adjective)) {
+            // The Ukrainian nominative ("Псковська", "Донецька") ends in one letter after
+            // "к", which `adjective_stem` leaves to nouns; before "область" it is the adjective.
+            let folded = crate::normalize::fold(adjective);
+            let stem = adjective_stem(&folded).or_else(|| {
+                folded
+                    .strip_suffix("ька")
+                    .or_else(|| folded.strip_suffix("ка"))
+                    .filter(|b| b.chars().count() >= 3)
+                    .map(|b| format!("{b}к"))
+            });
+            if let Some(stem) = stem {
                 out.entry(stem).or_insert(i as u32);
             }
         }
@@ -320,6 +330,83 @@ fn has_feminine_adjective_ending(folded: &str) -> bool {
     )
 }
 
+/// Keys of the words for a district (folded: "й" is "и", "ё" "е"): "район" (any case:
+/// "району", "районі"), Belarusian "раён", English "district" / "raion".
+fn is_district_word(key: &str) -> bool {
+    matches!(
+        key,
+        "раион" | "раен" | "district" | "raion" | "rayon" | "districts"
+    )
+}
+
+/// A district named by its centre: the town's adjective before a district word
+/// ("Мелітопольського району", "Вилейского района") or its "-щина" name ("Мелітопольщини",
+/// "Куп'янщини"). Returns the number of words and the district's entry.
+fn district_at(doc: &Document, i: usize, end: usize) -> Option<(usize, u32)> {
+    let w = &doc.words[i];
+    if i + 1 < end && doc.gap(i, i + 1) == " " && is_district_word(&doc.keys[i + 1]) {
+        let stem = adjective_stem(&w.folded)?;
+        return crate::gazetteer::DISTRICT_STEMS.get(&stem).map(|&d| (2, d));
+    }
+    let folded = w.folded.as_str();
+    let at = folded.rfind("щин").or_else(|| folded.rfind("шчын"))?;
+    let tail = &folded[at..];
+    let ending_ok = matches!(
+        tail,
+        "щина"
+            | "щини"
+            | "щині"
+            | "щину"
+            | "щиною"
+            | "шчына"
+            | "шчыны"
+            | "шчыне"
+            | "шчыну"
+            | "шчынай"
+    );
+    if !ending_ok {
+        return None;
+    }
+    crate::gazetteer::DISTRICT_STEMS
+        .get(&format!("щ:{}", &folded[..at]))
+        .map(|&d| (1, d))
+}
+
+/// A place of one to three words by the skeletons of their keys ([`crate::gazetteer::skeleton`]):
+/// Belarusian forms of names the gazetteer has in Russian or Ukrainian ("Скадоўска", "Новай
+/// Кахоўкі", "Растова-на-Доне"). Longest first; skeletons of five letters or more only.
+fn skeleton_place(doc: &Document, i: usize, end: usize) -> Option<(usize, u32)> {
+    let words = &doc.words;
+    // The joined keys after each word; words of a name are joined by spaces or hyphens
+    // ("Растова-на-Доне"), as the gazetteer's names are.
+    let mut joined = String::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(5);
+    let mut k = i;
+    while k < end && k < i + 5 {
+        let w = &words[k];
+        let gap = if k > i { doc.gap(k - 1, k) } else { " " };
+        if !w.cyrillic || !matches!(gap, " " | "-") || gap == " " && !w.cap {
+            break;
+        }
+        if k > i {
+            joined.push_str(gap);
+        }
+        joined.push_str(&crate::gazetteer::skeleton_key(&w.folded, false));
+        ends.push(joined.len());
+        k += 1;
+    }
+    for (n, &at) in ends.iter().enumerate().rev() {
+        let key = &joined[..at];
+        if key.chars().filter(|c| *c != ' ' && *c != '-').count() < 5 {
+            continue;
+        }
+        if let Some(&id) = crate::gazetteer::SKELETONS.get(key) {
+            return Some((n + 1, id));
+        }
+    }
+    None
+}
+
 fn is_list_joiner(gap_and_word: &str) -> bool {
     matches!(
         gap_and_word,
@@ -333,6 +420,8 @@ pub fn find_places(doc: &Document) -> PlacesFound {
     let keys = &doc.keys;
     let mut spans: Vec<PlaceSpan> = Vec::new();
     let (mut joined, mut ends) = (String::new(), Vec::new());
+    // Only Belarusian writes "ў": a text with it is read for Belarusian forms of names too.
+    let belarusian = doc.text.contains('ў');
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -415,6 +504,39 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 }
             }
         }
+        // Districts by their centre ("Мелітопольського району", "Мелітопольщини").
+        if w.cyrillic && found.is_none_or(|(n, _)| n == 1) {
+            if let Some(d) = district_at(doc, i, sentence.end_word) {
+                if found.is_none() || d.0 == 2 {
+                    found = Some(d);
+                }
+            }
+        }
+        // "Borisov District", "Вилейка район": a town's name before a district word names
+        // its district.
+        if let Some((n, entry)) = found {
+            let next = i + n;
+            if g.entries[entry as usize].kind == crate::PlaceKind::Settlement
+                && next < sentence.end_word
+                && doc.gap(next - 1, next) == " "
+                && is_district_word(&keys[next])
+                && (words[next].cap || w.cyrillic)
+            {
+                if let Some(d) = crate::gazetteer::district_of(entry) {
+                    found = Some((n + 1, d));
+                }
+            }
+        }
+        // Belarusian forms of names known in Russian or Ukrainian spelling.
+        // A longer name wins over a one-word match ("Новай Кахоўкі" is not Kakhovka).
+        if belarusian && w.cyrillic && i > sentence.first_word && found.is_none_or(|(n, _)| n == 1)
+        {
+            if let Some(sk) = skeleton_place(doc, i, sentence.end_word) {
+                if found.is_none() || sk.0 >= 2 {
+                    found = Some(sk);
+                }
+            }
+        }
         let Some((n, entry)) = found else {
             i += 1;
             continue;
@@ -488,10 +610,35 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 && words[i - 1].cap
                 && doc.gap(i - 1, i) == " "
                 && is_given_name(&words[i - 1].folded);
+            // "Очільник Мелітополя Іван Федоров": a town the dictionary knows only as a
+            // place, before a given name and a surname, is no part of that name.
+            let before_full_name = next_is_name
+                && settlement
+                && is_given_name(&words[next].folded)
+                && next + 1 < sentence.end_word
+                && words[next + 1].cap
+                && doc.gap(next, next + 1) == " "
+                && w.cyrillic
+                && {
+                    let readings = crate::morph::readings(&w.folded);
+                    readings.iter().any(|r| {
+                        matches!(
+                            r.kind,
+                            crate::morph::Kind::Place | crate::morph::Kind::NameWord
+                        )
+                    }) && !readings.iter().any(|r| {
+                        matches!(
+                            r.kind,
+                            crate::morph::Kind::Given | crate::morph::Kind::Surname
+                        )
+                    })
+                };
             if NOT_NAMES.contains(w.folded.as_str()) && kind != crate::PlaceKind::Country
                 || settlement && after_given_name
                 || is_given_name(&w.folded) && after_name
-                || (is_given_name(&w.folded) || settlement && !after_preposition) && next_is_name
+                || (is_given_name(&w.folded) || settlement && !after_preposition)
+                    && next_is_name
+                    && !before_full_name
                 || w.all_caps
                     && w.folded.chars().count() <= 3
                     && !matches!(kind, crate::PlaceKind::Country | crate::PlaceKind::Region)
@@ -746,5 +893,54 @@ mod tests {
             vec![("Rostov-on-Don".to_string(), PlaceKind::Settlement)],
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn belarusian_forms_of_names_spelled_in_russian_or_ukrainian() {
+        let p =
+            places("Дзяцей вывезлі са Скадоўска і з Новай Кахоўкі ў Растоў-на-Доне праз Гарлаўку.");
+        let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Skadovsk", "Nova Kakhovka", "Rostov-on-Don", "Horlivka"],
+            "{p:?}"
+        );
+        // Without "ў" in the text the skeletons are not read: Russian and Ukrainian texts keep
+        // their own spellings.
+        let p = places("Детей вывезли из Скадовска.");
+        assert!(p.iter().any(|(n, _)| n == "Skadovsk"), "{p:?}");
+    }
+
+    #[test]
+    fn districts_named_by_their_centre() {
+        for text in [
+            "Дітей вивезли з Мелітопольського району.",
+            "Детей вывезли из Мелитопольского района.",
+            "Дітей вивезли з Мелітопольщини.",
+            "Children were taken from Melitopol District.",
+        ] {
+            let p = places(text);
+            assert_eq!(
+                p,
+                vec![("Melitopol District".to_string(), PlaceKind::Region)],
+                "{text}"
+            );
+        }
+        // The oblast's own "-щина" name stays the oblast.
+        let p = places("Дітей вивезли з Херсонщини.");
+        assert_eq!(p[0].1, PlaceKind::Region, "{p:?}");
+        assert_ne!(p[0].0, "Kherson District", "{p:?}");
+    }
+
+    #[test]
+    fn a_town_before_a_full_name_is_a_place() {
+        let p = places("Очільник Мелітополя Іван Федоров заявив про це.");
+        assert!(p.iter().any(|(n, _)| n == "Melitopol"), "{p:?}");
+    }
+
+    #[test]
+    fn russian_regions_by_adjective_known_only_in_ukrainian() {
+        let p = places("Детей отправили в детский дом Псковской области.");
+        assert_eq!(p[0].1, PlaceKind::Region, "{p:?}");
     }
 }

@@ -1196,7 +1196,7 @@ fn origin_destination(
         .filter(|p| doc.words[p.first_word].sentence == sentence)
     {
         let name = places.canonical(p).to_string();
-        let kind = crate::gazetteer::GAZETTEER.entries[p.entry as usize].kind;
+        let kind = places.entry(p.entry).kind;
         // Look back over adjectives ("occupied", "Russian-occupied") for the preposition.
         let mut k = p.first_word;
         let mut role = None;

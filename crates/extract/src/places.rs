@@ -4,12 +4,12 @@
 //! ("from Donetsk, Luhansk and Zaporizhzhia regions") names the region, not
 //! the town, so such lists are re-read as regions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use compact_str::CompactString;
 
-use crate::gazetteer::GAZETTEER;
+use crate::gazetteer::{GazetteerEntry, GAZETTEER};
 use crate::lexicon::{is_given_name, NOT_NAMES, ORG_HEADS, ROLES};
 use crate::scan::Document;
 use crate::{Mention, Place};
@@ -27,12 +27,175 @@ pub struct PlaceSpan {
 pub struct PlacesFound {
     pub places: Vec<Place>,
     pub spans: Vec<PlaceSpan>,
+    /// Facilities of this text that the gazetteer lacks, named in quotes after a word for a
+    /// camp or sanatorium; a span's `entry` past the gazetteer's entries is one of these.
+    pub extra: Vec<GazetteerEntry>,
 }
 
 impl PlacesFound {
-    pub fn canonical(&self, span: &PlaceSpan) -> &'static str {
-        &GAZETTEER.entries[span.entry as usize].canonical
+    pub fn canonical(&self, span: &PlaceSpan) -> &str {
+        &self.entry(span.entry).canonical
     }
+
+    /// The gazetteer's entry `id`, or this text's own facility.
+    pub fn entry(&self, id: u32) -> &GazetteerEntry {
+        entry_in(&self.extra, id)
+    }
+}
+
+fn entry_in(extra: &[GazetteerEntry], id: u32) -> &GazetteerEntry {
+    let g = &GAZETTEER.entries;
+    match (id as usize).checked_sub(g.len()) {
+        Some(k) => &extra[k],
+        None => &g[id as usize],
+    }
+}
+
+/// Keys of the words for a camp or sanatorium before a quoted name, and (second) of the
+/// English ones after a name (`data/lexicon/facility_heads.txt`).
+static FACILITY_HEADS: LazyLock<(HashSet<String>, HashSet<String>)> = LazyLock::new(|| {
+    let mut before = HashSet::new();
+    let mut after = HashSet::new();
+    for w in crate::wordlist::entries(include_str!("../data/lexicon/facility_heads.txt")) {
+        match w.strip_prefix('+') {
+            Some(e) => after.insert(crate::gazetteer::name_key(e)),
+            None => before.insert(crate::gazetteer::name_key(w)),
+        };
+    }
+    (before, after)
+});
+
+/// The end of a name in quotes whose first word is `i` (the word after the opening quote):
+/// the word before the closing quote, within four words and the sentence.
+fn closing_quote(doc: &Document, i: usize) -> Option<usize> {
+    let s = doc.sentence_of(i);
+    let words = &doc.words;
+    if i == 0
+        || !doc
+            .gap(i - 1, i)
+            .trim_start()
+            .ends_with(['«', '"', '“', '„'])
+    {
+        return None;
+    }
+    for e in i + 1..=(i + 4).min(s.end_word) {
+        let after = if e < s.end_word {
+            doc.gap(e - 1, e)
+        } else {
+            &doc.text[words[e - 1].end..s.end]
+        };
+        if after.starts_with(['»', '"', '”', '“']) {
+            return Some(e);
+        }
+        if after != " " {
+            return None;
+        }
+    }
+    None
+}
+
+/// Facilities the gazetteer lacks, named in quotes after a word for a camp or sanatorium
+/// ("в лагерях «Звездный» и «Россонь»", "the "Zvezdny" camp") or, in English, by a
+/// capitalised name before "camp" / "health resort" ("the Sosnovaya Roshcha health
+/// centre"); and every later quoted mention of such a name ("у «Нёмане»"). A quoted
+/// settlement's name after such a word is the facility ("табір «Сонячний»"). The work per
+/// word is a look at the gap before it; a hash lookup at an opening quote.
+fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<GazetteerEntry>) {
+    let words = &doc.words;
+    let (before, after) = &*FACILITY_HEADS;
+    let base = GAZETTEER.entries.len() as u32;
+    let mut keys: Vec<String> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for i in 1..words.len() {
+        let s = doc.sentence_of(i);
+        if s.shouting || !words[i].cap || i <= s.first_word {
+            continue;
+        }
+        let quoted_end = closing_quote(doc, i);
+        let end = match quoted_end {
+            Some(e) => e,
+            None => {
+                // English: "the Sosnovaya Roshcha health centre", "at the Solnechny health
+                // resort": one or two capitalised Latin words after "the", then the noun.
+                if words[i].cyrillic || words[i - 1].folded != "the" {
+                    continue;
+                }
+                let mut e = i + 1;
+                while e < s.end_word && e < i + 2 && words[e].cap && doc.gap(e - 1, e) == " " {
+                    e += 1;
+                }
+                e
+            }
+        };
+        // The head before the opening quote, or the second of a list after one ("в лагерях
+        // «Звездный» и «Россонь»").
+        let head_before = quoted_end.is_some()
+            && (before.contains(doc.keys[i - 1].as_str())
+                || i >= 2
+                    && matches!(words[i - 1].folded.as_str(), "и" | "і" | "та" | "й" | "and")
+                    && last_end == Some(i - 1));
+        // The English noun after the name, past the closing quote: "camp", "health resort".
+        // Lowercase: a title-case headline ("Held in Russian "Re-education" Camp") names none.
+        let next = |k: usize| (k < s.end_word && !words[k].cap).then(|| doc.keys[k].as_str());
+        let head_after = !words[i].cyrillic
+            && (next(end).is_some_and(|k| after.contains(k))
+                && !matches!(next(end), Some("centre" | "center" | "resort"))
+                || next(end) == Some("health") && next(end + 1).is_some_and(|k| after.contains(k)));
+        let known = spans.iter().any(|p| {
+            p.first_word < end && i < p.end_word && {
+                let e = &GAZETTEER.entries[p.entry as usize];
+                e.kind != crate::PlaceKind::Settlement
+            }
+        });
+        let key = crate::gazetteer::name_key(&doc.text[words[i].start..words[end - 1].end]);
+        let seen = quoted_end.is_some() && keys.contains(&key);
+        if known || !(head_before || head_after || seen) {
+            continue;
+        }
+        let names_people = (i..end).any(|k| {
+            crate::lexicon::DEMONYMS.contains(words[k].folded.as_str())
+                || crate::lexicon::NOT_NAMES.contains(words[k].folded.as_str())
+        });
+        if names_people {
+            continue;
+        }
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+        found.push((i, end));
+        last_end = Some(end);
+    }
+    for (i, end) in found {
+        let text = &doc.text[words[i].start..words[end - 1].end];
+        let key = crate::gazetteer::name_key(text);
+        // A settlement's span inside the name gives way to the facility.
+        spans.retain(|p| !(p.first_word < end && i < p.end_word));
+        let id = match extra
+            .iter()
+            .position(|e| e.names.iter().any(|n| crate::gazetteer::name_key(n) == key))
+        {
+            Some(k) => base + k as u32,
+            None => {
+                extra.push(GazetteerEntry {
+                    kind: crate::PlaceKind::Facility,
+                    country: None,
+                    population: 0,
+                    canonical: text.to_string(),
+                    names: vec![text.to_string()],
+                });
+                base + extra.len() as u32 - 1
+            }
+        };
+        spans.push(PlaceSpan {
+            first_word: i,
+            end_word: end,
+            start: words[i].start,
+            end: words[end - 1].end,
+            entry: id,
+        });
+    }
+    spans.sort_by_key(|p| p.start);
 }
 
 /// The key of a plural town name from its genitive plural with a fleeting vowel:
@@ -660,9 +823,12 @@ pub fn find_places(doc: &Document) -> PlacesFound {
         i += n;
     }
     reread_region_lists(doc, keys, &mut spans);
+    let mut extra = Vec::new();
+    find_facilities(doc, &mut spans, &mut extra);
     PlacesFound {
-        places: group(doc, &spans),
+        places: group(doc, &spans, &extra),
         spans,
+        extra,
     }
 }
 
@@ -674,7 +840,7 @@ impl PlacesFound {
         self.spans
             .retain(|p| !orgs.iter().any(|o| o.start <= p.start && p.end <= o.end));
         if self.spans.len() != before {
-            self.places = group(doc, &self.spans);
+            self.places = group(doc, &self.spans, &self.extra);
         }
     }
 }
@@ -743,12 +909,11 @@ fn reread_region_lists(doc: &Document, keys: &[CompactString], spans: &mut [Plac
     }
 }
 
-fn group(doc: &Document, spans: &[PlaceSpan]) -> Vec<Place> {
-    let g = &*GAZETTEER;
+fn group(doc: &Document, spans: &[PlaceSpan], extra: &[GazetteerEntry]) -> Vec<Place> {
     let mut order: Vec<u32> = Vec::new();
     let mut by_entry: HashMap<u32, Place> = HashMap::new();
     for s in spans {
-        let e = &g.entries[s.entry as usize];
+        let e = entry_in(extra, s.entry);
         let text = doc.text[s.start..s.end].to_string();
         let place = by_entry.entry(s.entry).or_insert_with(|| {
             order.push(s.entry);
@@ -942,5 +1107,34 @@ mod tests {
     fn russian_regions_by_adjective_known_only_in_ukrainian() {
         let p = places("Детей отправили в детский дом Псковской области.");
         assert_eq!(p[0].1, PlaceKind::Region, "{p:?}");
+    }
+
+    #[test]
+    fn facilities_named_in_quotes_after_a_camp_word() {
+        let p = places("Дети проведут три недели в лагерях «Звездный» и «Россонь» под Минском.");
+        assert!(
+            p.contains(&("Звездный".to_string(), PlaceKind::Facility))
+                && p.contains(&("Россонь".to_string(), PlaceKind::Facility)),
+            "{p:?}"
+        );
+        // A settlement's name in quotes after the word is the facility, and a later quoted
+        // mention in another case is the same one.
+        let d =
+            Document::new("Дзяцей прывезлі ў санаторый «Нёман». Сын прабыў у «Нёмане» два месяцы.");
+        let found = find_places(&d);
+        assert_eq!(found.places.len(), 1, "{:?}", found.places);
+        assert_eq!(found.places[0].mentions.len(), 2);
+        let p = places("They stayed at the Solnechny health resort near Minsk.");
+        assert!(
+            p.contains(&("Solnechny".to_string(), PlaceKind::Facility)),
+            "{p:?}"
+        );
+        for text in [
+            "Children were held in Russian \"re-education\" camps.",
+            "Ukraine: Children Held in Russian \"Re-education\" Camp",
+        ] {
+            let p = places(text);
+            assert!(p.iter().all(|(_, k)| *k != PlaceKind::Facility), "{p:?}");
+        }
     }
 }

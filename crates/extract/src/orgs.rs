@@ -394,6 +394,17 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 continue;
             }
         }
+        // "министерстве образования и науки ДНР", "правительства Ленинградской области": a
+        // state body in lowercase, named by its head and genitives up to the state or region
+        // it belongs to.
+        if !sentence.shouting && !w.cap && w.cyrillic && !b.covered[i] {
+            if let Some(end) = lowercase_state_body_end(doc, i, &place_words) {
+                let name = doc.text[words[i].start..words[end - 1].end].to_string();
+                b.add(doc, i, end, &name, None);
+                i = end;
+                continue;
+            }
+        }
         if sentence.shouting || !(w.cap || w.all_caps) || w.numeric {
             i += 1;
             continue;
@@ -448,6 +459,27 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 b.add(doc, i, end, &c.name.clone(), c.acronym.clone().as_deref());
                 i = end;
                 continue;
+            }
+        }
+        // "Мінреінтеграції", "Минобороны": a ministry's short one-word name.
+        if w.cyrillic && !place_words[i] && is_ministry_short_name(&w.folded) {
+            let name = doc.word_text(i).to_string();
+            b.add(doc, i, i + 1, &name, None);
+            i += 1;
+            continue;
+        }
+        // A «quoted» Cyrillic name of one or two words that no rule above took and that is
+        // no place: outlets, movements and groups, in any case ("как паведаміла «Звяздзе»",
+        // "актывісты «Маладой гвардыі»", "отделением «Движения первых»").
+        // Not opening a sentence: a headline's ironic quote («Оздоровление» ...) names nothing.
+        if w.cyrillic && !w.all_caps && i > sentence.first_word {
+            if let Some(end) = quoted_name_end(doc, i) {
+                if end - i <= 2 && !(i..end).any(|k| place_words[k]) {
+                    let name = doc.text[words[i].start..words[end - 1].end].to_string();
+                    b.add(doc, i, end, &name, None);
+                    i = end;
+                    continue;
+                }
             }
         }
         // 3a. Ukrainian/Russian names: only the first word is capitalised, the head noun may be
@@ -594,6 +626,17 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             continue;
         }
         let after_the = k > 0 && words[k - 1].folded == "the";
+        // "МИД Беларуси", "МНС Беларусі", "СК России": an acronym before the genitive of a
+        // state is that state's body, named with it.
+        if w.cyrillic
+            && k + 1 < words.len()
+            && doc.gap(k, k + 1) == " "
+            && is_state_genitive(&words[k + 1])
+        {
+            let name = doc.text[w.start..words[k + 1].end].to_string();
+            b.add(doc, k, k + 2, &name, None);
+            continue;
+        }
         let known = b.keys.get(&format!("acr:{}", w.folded)).copied();
         if known.is_some() || counts[w.folded.as_str()] >= 2 || after_the {
             let name = known
@@ -640,10 +683,20 @@ fn qualified_by_next(doc: &Document, i: usize, end: usize) -> bool {
     let parent = words[end - 1].all_caps
         && next.all_caps
         && matches!(next.folded.as_str(), "оон" | "аан" | "un" | "єс" | "ес");
-    let state = next.cyrillic
-        && next.cap
+    let state = is_state_genitive(next);
+    // "Союзна держава Росії і Білорусі": a body of two states is not a national one.
+    let listed = words
+        .get(end + 1)
+        .is_some_and(|w| matches!(w.folded.as_str(), "і" | "и" | "та" | "й" | "and"));
+    parent || state && !listed
+}
+
+/// The genitive of the states whose national bodies the texts name ("України", "Беларуси").
+fn is_state_genitive(w: &crate::scan::Word) -> bool {
+    w.cyrillic
+        && w.cap
         && matches!(
-            next.folded.as_str(),
+            w.folded.as_str(),
             "украіни"
                 | "украины"
                 | "украіны"
@@ -652,12 +705,96 @@ fn qualified_by_next(doc: &Document, i: usize, end: usize) -> bool {
                 | "росіі"
                 | "россии"
                 | "расіі"
-        );
-    // "Союзна держава Росії і Білорусі": a body of two states is not a national one.
-    let listed = words
-        .get(end + 1)
-        .is_some_and(|w| matches!(w.folded.as_str(), "і" | "и" | "та" | "й" | "and"));
-    parent || state && !listed
+        )
+}
+
+/// What may follow "Мін-"/"Мин-" in a ministry's one-word name
+/// (`data/lexicon/ministry_short_stems.txt`).
+static MINISTRY_SHORT_STEMS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/ministry_short_stems.txt")).collect()
+});
+
+/// "Мінреінтеграції", "Минобороны", "Мінрэінтэграцыі": "Мін-"/"Мин-" and a ministry's field.
+/// A prefix test on capitalised words starting so (few), against a list of some thirty.
+fn is_ministry_short_name(folded: &str) -> bool {
+    let Some(rest) = folded
+        .strip_prefix("мін")
+        .or_else(|| folded.strip_prefix("мин"))
+    else {
+        return false;
+    };
+    rest.chars().count() >= 3 && MINISTRY_SHORT_STEMS.iter().any(|s| rest.starts_with(s))
+}
+
+/// The end of a «quoted» name whose first word is `i`: the quote opens right before it and
+/// closes after at most three words.
+fn quoted_name_end(doc: &Document, i: usize) -> Option<usize> {
+    if i == 0
+        || !doc
+            .gap(i - 1, i)
+            .trim_start()
+            .ends_with(['«', '"', '“', '„'])
+    {
+        return None;
+    }
+    let s = doc.sentence_of(i);
+    for e in i + 1..=(i + 3).min(s.end_word) {
+        let after = if e < s.end_word {
+            doc.gap(e - 1, e)
+        } else {
+            &doc.text[doc.words[e - 1].end..s.end]
+        };
+        if after.starts_with(['»', '"', '”', '“']) {
+            return Some(e);
+        }
+        if after != " " {
+            return None;
+        }
+    }
+    None
+}
+
+/// Heads of state bodies named in lowercase ("министерство", "правительство", "уряд"), as
+/// stems.
+fn is_state_body_head(key: &str) -> bool {
+    [
+        "міністерств",
+        "министерств",
+        "міністэрств",
+        "правительств",
+        "уряд",
+        "урад",
+    ]
+    .iter()
+    .any(|h| key.starts_with(h))
+}
+
+/// "министерстве образования и науки ДНР", "правительства Ленинградской области": a lowercase
+/// state-body head, genitives (joined by "и"/"і"/"та"), then a state or region found as a
+/// place, which ends the name. At most six words before the place.
+fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> Option<usize> {
+    let words = &doc.words;
+    if !is_state_body_head(&doc.keys[i]) {
+        return None;
+    }
+    let s = doc.sentence_of(i);
+    let mut k = i + 1;
+    while k < s.end_word && k <= i + 6 && doc.gap(k - 1, k) == " " {
+        if place_words[k] {
+            let mut end = k;
+            while end < s.end_word && place_words[end] {
+                end += 1;
+            }
+            return Some(end);
+        }
+        let f = words[k].folded.as_str();
+        let joiner = matches!(f, "и" | "і" | "та" | "й");
+        if words[k].cap || !(joiner || is_genitive_like(f)) || !joiner && ends_cyrillic_name(f) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The known (curated) organization that ends the run `start..end` after an "of (the)":
@@ -1122,8 +1259,9 @@ fn is_adjective_like(folded: &str) -> bool {
     [
         "ии", "ыи", "іи", "ая", "яя", "ое", "ее", "ого", "ому", "оі", "ои", "ую", "юю", "ые", "ие",
         "ых", "их", "іх", "ым", "им", "ім", "ы", "ага", "ае", "ай", "ей", "ої", "е", "а", "я",
-        // Belarusian feminine "-ай" ("Вярхоўнай"), folded.
-        "аи",
+        // Belarusian feminine "-ай" ("Вярхоўнай"), folded; masculine "-скі"/"-цкі"
+        // ("Еўрапейскі").
+        "аи", "скі", "цкі",
     ]
     .iter()
     .any(|e| folded.ends_with(e))
@@ -1356,5 +1494,36 @@ mod tests {
             o.iter().all(|o| !o.mentions[0].text.contains("Росії")),
             "{o:?}"
         );
+    }
+
+    #[test]
+    fn state_bodies_in_lowercase_acronyms_of_a_state_and_short_ministry_names() {
+        let n = names("Делегацию встретили в министерстве образования и науки ДНР.");
+        assert!(
+            n.contains(&"министерстве образования и науки ДНР".to_string()),
+            "{n:?}"
+        );
+        let n = names("Поездку оплатили при поддержке правительства Ленинградской области.");
+        assert!(
+            n.contains(&"правительства Ленинградской области".to_string()),
+            "{n:?}"
+        );
+        let n = names("Об этом сообщили в МИД Беларуси и МНС Беларусі.");
+        assert!(
+            n.contains(&"МИД Беларуси".to_string()) && n.contains(&"МНС Беларусі".to_string()),
+            "{n:?}"
+        );
+        let n = names("Ва ўкраінскім Мінрэінтэграцыі раней называлі такія паездкі дэпартацыяй.");
+        assert_eq!(n, ["Мінрэінтэграцыі"], "{n:?}");
+        // A town is no ministry.
+        assert!(names("Дзяцей прывезлі ў Мінск.").is_empty());
+    }
+
+    #[test]
+    fn quoted_names_in_oblique_cases() {
+        let n = names("Як паведаміла «Звяздзе» прэс-сакратар, групу суправаджалі актывісты «Маладой гвардыі».");
+        assert_eq!(n, ["Звяздзе", "Маладой гвардыі"], "{n:?}");
+        // A headline's ironic quote opening the sentence names nothing.
+        assert!(names("«Оздоровление» в Беларуси продолжается.").is_empty());
     }
 }

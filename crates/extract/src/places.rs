@@ -656,6 +656,16 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 .and_then(|k| g.index.get(&k))
                 .map(|ids| (1, ids[0]));
         }
+        // Neuter names of the young of animals keep a "-т-" in their oblique cases
+        // ("Зубраня" -> "Зубраняці", "Зубреня" -> "Зубреняти", "Орлятко" aside).
+        if found.is_none() && w.cyrillic {
+            found = ["яці", "яти", "ятi"]
+                .iter()
+                .find_map(|e| w.folded.strip_suffix(e))
+                .map(|b| crate::gazetteer::word_key(&format!("{b}я")).to_string())
+                .and_then(|k| g.index.get(&k))
+                .map(|ids| (1, ids[0]));
+        }
         // A region by its adjective ("у Гомельській", "Брэсцкай вобласці").
         // A one-word match yields only to the adjective with its region word after it.
         if w.cyrillic && found.is_none_or(|(n, _)| n == 1) && w.folded.contains('к') {

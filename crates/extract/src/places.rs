@@ -470,6 +470,11 @@ fn region_adjective(doc: &Document, i: usize) -> Option<(usize, u32)> {
     ((after_preposition || second_after_preposition) && no_noun_after).then_some((1, entry))
 }
 
+/// Whether a folded word is a form of a region's adjective ("гомельскага", "херсонской").
+pub(crate) fn is_region_adjective(folded: &str) -> bool {
+    adjective_stem(folded).is_some_and(|s| REGION_ADJECTIVES.contains_key(&s))
+}
+
 /// Feminine adjective endings after "-ськ-"/"-ск-"/"-цк-" (folded: "й" is "и"): "-ої",
 /// "-ой", "-ая", "-ую", "-ою", "-ій", "-ай", "-ей" ("Луганської", "Херсонской", "Брэсцкай").
 fn has_feminine_adjective_ending(folded: &str) -> bool {

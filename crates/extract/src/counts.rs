@@ -504,8 +504,13 @@ pub fn find_count_claims(
                     words[num.end].folded.as_str(),
                     "percent" | "per" | "відсотків" | "процентов"
                 );
+        // "ни один ребенок", "ні один", "not one child": none.
+        let negated_one = num.value == Some(1)
+            && i > sentence.first_word
+            && matches!(words[i - 1].folded.as_str(), "ни" | "ні" | "not");
         if in_date
             || percent
+            || negated_one
             || (i > 0
                 && doc
                     .gap(i - 1, i)
@@ -1341,6 +1346,14 @@ static NOT_AN_ASSERTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::wordlist::entries(include_str!("../data/lexicon/not_an_asserter.txt")).collect()
 });
 
+/// Words for a publication that refer to the outlet named before
+/// (`data/lexicon/media_nouns.txt`), folded.
+static MEDIA_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/media_nouns.txt"))
+        .map(fold)
+        .collect()
+});
+
 /// The asserter as found, if it can name a source: a single lowercase word ("group",
 /// "participants") or a phrase opened by a pronoun or relative says nothing an
 /// investigator can check; a «quotation» cut off at the phrase's end is completed from
@@ -1504,6 +1517,18 @@ fn asserted_by(
                     if let Some(o) = organisation_by_head(orgs, &p, words[k].start) {
                         return Some(o);
                     }
+                    // "По данным издания": the outlet named last before.
+                    if MEDIA_NOUNS.contains(&fold(&p)) {
+                        let outlet = orgs
+                            .spans
+                            .iter()
+                            .filter(|o| o.start < words[k].start)
+                            .max_by_key(|o| o.start)
+                            .map(|o| orgs.organizations[o.org].name.clone());
+                        if outlet.is_some() {
+                            return outlet;
+                        }
+                    }
                 }
                 return Some(p);
             }
@@ -1529,10 +1554,21 @@ fn asserted_by(
         // A person before the verb, else the entity nearest it: "Председатель Красного
         // Креста Дмитрий Шевцов заявил", "Pavel Latushka, who leads NAM, said".
         let near = v.saturating_sub(12).max(first);
-        if let Some(e) = (near..v)
-            .find_map(person_at)
-            .or_else(|| (near..v).rev().find_map(entity_at))
-        {
+        // "Журналісти «Схем» (Радіо Свобода) встановили": a body in brackets after another
+        // is its parent or its acronym; the one outside the brackets speaks.
+        let bracketed = |k: usize| {
+            let before = &doc.text[s.start..words[k].start];
+            before
+                .rfind('(')
+                .is_some_and(|o| before.rfind(')').is_none_or(|c| c < o))
+                && (near..k).any(|j| entity_at(j).is_some())
+        };
+        if let Some(e) = (near..v).find_map(person_at).or_else(|| {
+            (near..v)
+                .rev()
+                .filter(|k| !bracketed(*k))
+                .find_map(entity_at)
+        }) {
             return Some(e);
         }
         let subject_end = (first..v)
@@ -1810,6 +1846,20 @@ fn cited_source(
 /// ("За матеріалами справи", "по материалам дела"; `Referent::Body`).
 fn defers_to_earlier_source(doc: &Document, s_index: usize) -> Option<Referent> {
     let s = doc.sentences.get(s_index)?;
+    // "…, she said", "…, — сказала она", "вона повідомила, що …": a personal pronoun as the
+    // subject of a reporting verb speaks for the person named before.
+    let words = &doc.words;
+    let pronoun_speaks = (s.first_word..s.end_word).any(|k| {
+        PERSONAL_PRONOUNS.contains(&words[k].folded.as_str())
+            && [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .filter(|j| (s.first_word..s.end_word).contains(j))
+                .any(|j| !words[j].cap && REPORTING.contains(words[j].folded.as_str()))
+    });
+    if pronoun_speaks {
+        return Some(Referent::Speaker);
+    }
     (s.first_word..s.end_word.saturating_sub(1)).find_map(|k| {
         if !matches!(doc.words[k].folded.as_str(), "за" | "по" | "паводле") {
             return None;
@@ -1824,6 +1874,9 @@ fn defers_to_earlier_source(doc: &Document, s_index: usize) -> Option<Referent> 
         }
     })
 }
+
+/// Personal pronouns that stand for a person named before, folded.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "він", "вона", "он", "она", "ён", "яна"];
 
 /// Who a deferring sentence refers to.
 #[derive(Clone, Copy, PartialEq)]
@@ -2383,6 +2436,45 @@ mod tests {
                 .as_deref()
                 .is_some_and(|a| a.contains("безпеки") || a.contains("Security")),
             "{c:?}"
+        );
+    }
+
+    #[test]
+    fn pronouns_brackets_outlets_and_earlier_statements() {
+        let a = asserters(
+            "The trip was organised by the fund, Galina Sokolova, head of its branch, said. \
+             In total over 300 children have rested at the resort, she said.",
+            "en",
+        );
+        assert_eq!(
+            a,
+            [(Some(300), Some("Galina Sokolova".to_string()))],
+            "{a:?}"
+        );
+        let a = asserters(
+            "Журналісти «Схем» (Радіо Свобода) встановили імена щонайменше 48 дітей.",
+            "uk",
+        );
+        assert_eq!(a, [(Some(48), Some("Schemes".to_string()))], "{a:?}");
+        let a = asserters(
+            "К такому выводу пришли журналисты «Новой газеты Европа». По данным издания, \
+             17 детей передали под опеку.",
+            "ru",
+        );
+        assert_eq!(
+            a,
+            [(Some(17), Some("Novaya Gazeta Europe".to_string()))],
+            "{a:?}"
+        );
+        let a = asserters(
+            "Мария Львова-Белова ранее заявляла, что «ни один ребенок не был усыновлен», а около \
+             380 детей были переданы под опеку.",
+            "ru",
+        );
+        assert_eq!(
+            a,
+            [(Some(380), Some("Мария Львова-Белова".to_string()))],
+            "{a:?}"
         );
     }
 }

@@ -702,6 +702,8 @@ fn is_state_genitive(w: &crate::scan::Word) -> bool {
                 | "украіны"
                 | "беларусі"
                 | "беларуси"
+                | "білорусі"
+                | "белоруссии"
                 | "росіі"
                 | "россии"
                 | "расіі"
@@ -1215,12 +1217,21 @@ fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
     let end = doc.sentence_of(i).end_word;
     let spaced = |k: usize| k < end && doc.gap(k - 1, k) == " ";
     if fund {
+        // "Директор фонда Андрей Гусев": a given name in the nominative is the head's name in
+        // apposition; a fund is named after a person in the genitive ("фонд Алексея Талая").
+        let nominative = |f: &str| {
+            let readings = crate::morph::readings(f);
+            let given = |r: &&crate::morph::Reading| r.kind == crate::morph::Kind::Given;
+            readings.iter().filter(given).any(|r| r.is_nominative())
+                && !readings.iter().filter(given).any(|r| !r.is_nominative())
+        };
         let named = spaced(i + 1)
             && spaced(i + 2)
             && words[i + 1].cap
             && words[i + 2].cap
             && crate::lexicon::is_given_name(&words[i + 1].folded)
-            && !crate::lexicon::is_given_name(&words[i + 2].folded);
+            && !crate::lexicon::is_given_name(&words[i + 2].folded)
+            && !nominative(&words[i + 1].folded);
         return named.then_some(i + 3);
     }
     if given {

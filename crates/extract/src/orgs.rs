@@ -461,6 +461,40 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 continue;
             }
         }
+        // "Совбеза ООН", "Генсекретариата ОБСЕ": a body named by one word and the acronym of
+        // the organisation it belongs to.
+        if w.cyrillic
+            && !w.all_caps
+            && i > sentence.first_word
+            && !place_words[i]
+            && i + 1 < sentence.end_word
+            && doc.gap(i, i + 1) == " "
+            && words[i + 1].all_caps
+            && matches!(
+                words[i + 1].folded.as_str(),
+                "оон" | "аан" | "єс" | "ес" | "обсє" | "обсе" | "абсе"
+            )
+            && !crate::lexicon::ROLES.contains(w.folded.as_str())
+            && !crate::lexicon::NOT_NAMES.contains(w.folded.as_str())
+            && !crate::lexicon::is_given_name(&w.folded)
+        {
+            // "Комитет ООН по правам ребенка": with the set complement institutions take.
+            let mut end = i + 2;
+            let spaced = |k: usize| k < sentence.end_word && doc.gap(k - 1, k) == " ";
+            if spaced(end + 1)
+                && is_complement_preposition(&words[end].folded)
+                && is_complement_noun(&words[end + 1].folded)
+            {
+                end += 2;
+                if spaced(end) && !words[end].cap && is_genitive_like(&words[end].folded) {
+                    end += 1;
+                }
+            }
+            let name = doc.text[w.start..words[end - 1].end].to_string();
+            b.add(doc, i, end, &name, None);
+            i = end;
+            continue;
+        }
         // "Мінреінтеграції", "Минобороны": a ministry's short one-word name.
         if w.cyrillic && !place_words[i] && is_ministry_short_name(&w.folded) {
             let name = doc.word_text(i).to_string();
@@ -637,6 +671,19 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             b.add(doc, k, k + 2, &name, None);
             continue;
         }
+        // "Белорусский МИД", "беларускае МНС": an acronym after a state's adjective is that
+        // state's body.
+        if w.cyrillic
+            && k > 0
+            && doc.gap(k - 1, k) == " "
+            && STATE_ADJECTIVES
+                .iter()
+                .any(|p| words[k - 1].folded.starts_with(p))
+        {
+            let name = doc.word_text(k).to_string();
+            b.add(doc, k, k + 1, &name, Some(doc.word_text(k)));
+            continue;
+        }
         let known = b.keys.get(&format!("acr:{}", w.folded)).copied();
         if known.is_some() || counts[w.folded.as_str()] >= 2 || after_the {
             let name = known
@@ -709,6 +756,20 @@ fn is_state_genitive(w: &crate::scan::Word) -> bool {
                 | "расіі"
         )
 }
+
+/// The adjectives of the states whose bodies the texts name by acronym, as folded prefixes
+/// (any case and gender: "белорусский", "беларускага", "російське").
+const STATE_ADJECTIVES: &[&str] = &[
+    "белорусск",
+    "беларуск",
+    "білоруськ",
+    "российск",
+    "расійск",
+    "російськ",
+    "украинск",
+    "украінськ",
+    "украінск",
+];
 
 /// What may follow "Мін-"/"Мин-" in a ministry's one-word name
 /// (`data/lexicon/ministry_short_stems.txt`).
@@ -1536,5 +1597,18 @@ mod tests {
         assert_eq!(n, ["Звяздзе", "Маладой гвардыі"], "{n:?}");
         // A headline's ironic quote opening the sentence names nothing.
         assert!(names("«Оздоровление» в Беларуси продолжается.").is_empty());
+    }
+
+    #[test]
+    fn bodies_named_by_a_word_and_a_parent_acronym_or_a_state_adjective() {
+        let n = names("В Гааге обвинили постоянного члена Совбеза ООН.");
+        assert!(n.contains(&"Совбеза ООН".to_string()), "{n:?}");
+        let n = names("Доклад передали в Комитет ООН по правам ребенка в Женеве.");
+        assert!(
+            n.contains(&"Комитет ООН по правам ребенка".to_string()),
+            "{n:?}"
+        );
+        let n = names("Белорусский МИД называет эти данные фальсификацией.");
+        assert_eq!(n, ["МИД"], "{n:?}");
     }
 }

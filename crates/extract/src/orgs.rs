@@ -820,6 +820,10 @@ fn quoted_name_end(doc: &Document, i: usize) -> Option<usize> {
 /// Heads of state bodies named in lowercase ("министерство", "правительство", "уряд"), as
 /// stems.
 fn is_state_body_head(key: &str) -> bool {
+    // Most words start otherwise: one look at the first letter first.
+    if !key.starts_with(['м', 'п', 'у']) {
+        return false;
+    }
     [
         "міністерств",
         "министерств",

@@ -142,15 +142,22 @@ fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<G
             && (next(end).is_some_and(|k| after.contains(k))
                 && !matches!(next(end), Some("centre" | "center" | "resort"))
                 || next(end) == Some("health") && next(end + 1).is_some_and(|k| after.contains(k)));
+        // Only a name with a head, or a quoted one once a facility is known, costs a key.
+        if !(head_before || head_after || quoted_end.is_some() && !keys.is_empty()) {
+            continue;
+        }
+        let key = crate::gazetteer::name_key(&doc.text[words[i].start..words[end - 1].end]);
+        let seen = quoted_end.is_some() && keys.contains(&key);
+        if !(head_before || head_after || seen) {
+            continue;
+        }
         let known = spans.iter().any(|p| {
             p.first_word < end && i < p.end_word && {
                 let e = &GAZETTEER.entries[p.entry as usize];
                 e.kind != crate::PlaceKind::Settlement
             }
         });
-        let key = crate::gazetteer::name_key(&doc.text[words[i].start..words[end - 1].end]);
-        let seen = quoted_end.is_some() && keys.contains(&key);
-        if known || !(head_before || head_after || seen) {
+        if known {
             continue;
         }
         let names_people = (i..end).any(|k| {

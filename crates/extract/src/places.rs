@@ -690,7 +690,12 @@ pub fn find_places(doc: &Document) -> PlacesFound {
             }
         }
         // Districts by their centre ("Мелітопольського району", "Мелітопольщини").
-        if w.cyrillic && found.is_none_or(|(n, _)| n == 1) {
+        // A one-word match yields only to an adjective before a district word (the "-щина"
+        // name of an oblast is the oblast, found above).
+        let district_word_next = i + 1 < sentence.end_word && is_district_word(&keys[i + 1]);
+        if w.cyrillic
+            && (found.is_none() || district_word_next && found.is_some_and(|(n, _)| n == 1))
+        {
             if let Some(d) = district_at(doc, i, sentence.end_word) {
                 if found.is_none() || d.0 == 2 {
                     found = Some(d);

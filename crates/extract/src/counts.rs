@@ -124,6 +124,16 @@ fn is_modifier(doc: &Document, k: usize) -> bool {
     if w.cap {
         return DEMONYMS.contains(f) || f.ends_with("ian");
     }
+    // "у трьох таборах діти": a plural noun in the locative, dative or instrumental is what
+    // the number counts (adjectives end in -их/-ых/-им/-ым there), not a word before the
+    // child noun.
+    if w.cyrillic
+        && ["ах", "ях", "ам", "ям", "ами", "ями"]
+            .iter()
+            .any(|e| f.ends_with(e))
+    {
+        return false;
+    }
     !matches!(
         f,
         "of" | "and"
@@ -2476,5 +2486,18 @@ mod tests {
             [(Some(380), Some("Мария Львова-Белова".to_string()))],
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn camps_and_a_parents_own_children_are_no_counts() {
+        for text in [
+            "За словами дослідниць, у трьох таборах діти проходили військову підготовку.",
+            "Одна з матерів, у якої троє власних дітей, розповіла про це.",
+        ] {
+            let c = claims(text);
+            assert!(c.is_empty(), "{text}: {c:?}");
+        }
+        let c = claims("Окупанти вивезли 140 дітей до Криму.");
+        assert_eq!(c.len(), 1, "{c:?}");
     }
 }

@@ -662,6 +662,27 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 }
             }
         }
+        // "a Kyiv-based NGO": the place a body is based in, the compound's first part.
+        if found.is_none() && !w.cyrillic {
+            if let Some(base) = w.folded.strip_suffix("-based") {
+                if let Some(ids) = g.index.get(crate::gazetteer::word_key(base)) {
+                    // The span ends at the hyphen as written (folding may change lengths).
+                    let text = doc.word_text(i);
+                    let cut = text.rfind(['-', '‐', '‑']).unwrap_or(text.len());
+                    if g.entries[ids[0] as usize].kind != crate::PlaceKind::Facility && cut > 0 {
+                        spans.push(PlaceSpan {
+                            first_word: i,
+                            end_word: i + 1,
+                            start: w.start,
+                            end: w.start + cut,
+                            entry: ids[0],
+                        });
+                    }
+                }
+                i += 1;
+                continue;
+            }
+        }
         // Plural town names lose a vowel in the genitive ("Олешки" -> "з Олешок").
         if found.is_none() && w.cyrillic {
             found = genitive_plural_key(&w.folded)
@@ -1163,5 +1184,14 @@ mod tests {
             let p = places(text);
             assert!(p.iter().all(|(_, k)| *k != PlaceKind::Facility), "{p:?}");
         }
+    }
+
+    #[test]
+    fn the_place_a_body_is_based_in() {
+        let d = Document::new("The Regional Centre for Human Rights, a Kyiv-based NGO, said so.");
+        let found = find_places(&d);
+        assert_eq!(found.places.len(), 1, "{:?}", found.places);
+        assert_eq!(found.places[0].name, "Kyiv");
+        assert_eq!(found.places[0].mentions[0].text, "Kyiv");
     }
 }

@@ -514,6 +514,16 @@ pub fn find_count_claims(
                     words[num.end].folded.as_str(),
                     "percent" | "per" | "відсотків" | "процентов"
                 );
+        // "15-летнего подростка", "12-річних дітей", "a 15-year-old boy": an age.
+        let age_compound = num.end < sentence.end_word
+            && doc.gap(num.end - 1, num.end) == "-"
+            && ["летн", "річн", "рiчн", "гадов", "year"]
+                .iter()
+                .any(|p| words[num.end].folded.starts_with(p));
+        if age_compound {
+            i = num.end;
+            continue;
+        }
         // "ни один ребенок", "ні один", "not one child": none.
         let negated_one = num.value == Some(1)
             && i > sentence.first_word
@@ -2499,5 +2509,17 @@ mod tests {
         }
         let c = claims("Окупанти вивезли 140 дітей до Криму.");
         assert_eq!(c.len(), 1, "{c:?}");
+    }
+
+    #[test]
+    fn paucal_forms_count_and_age_compounds_do_not() {
+        let c = claims("В пятницу в Грозный выехали 52 подростка из Мелитополя.");
+        assert_eq!(
+            c.iter().map(|c| c.number).collect::<Vec<_>>(),
+            [Some(52)],
+            "{c:?}"
+        );
+        let c = claims("Она взяла под опеку 15-летнего подростка из Мариуполя.");
+        assert!(c.is_empty(), "{c:?}");
     }
 }

@@ -387,6 +387,14 @@ pub(crate) static DISTRICT_STEMS: LazyLock<HashMap<String, u32>> = LazyLock::new
     for settlement in settlements {
         let e = &g.entries[settlement as usize];
         for name in &e.names {
+            // Most names are Latin: ruled out by their first letter before any folding.
+            if !name
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+            {
+                continue;
+            }
             let n = fold(name);
             if !n
                 .chars()

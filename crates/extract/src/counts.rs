@@ -124,6 +124,16 @@ fn is_modifier(doc: &Document, k: usize) -> bool {
     if w.cap {
         return DEMONYMS.contains(f) || f.ends_with("ian");
     }
+    // "у трьох таборах діти": a plural noun in the locative, dative or instrumental is what
+    // the number counts (adjectives end in -их/-ых/-им/-ым there), not a word before the
+    // child noun.
+    if w.cyrillic
+        && ["ах", "ях", "ам", "ям", "ами", "ями"]
+            .iter()
+            .any(|e| f.ends_with(e))
+    {
+        return false;
+    }
     !matches!(
         f,
         "of" | "and"
@@ -504,8 +514,23 @@ pub fn find_count_claims(
                     words[num.end].folded.as_str(),
                     "percent" | "per" | "відсотків" | "процентов"
                 );
+        // "15-летнего подростка", "12-річних дітей", "a 15-year-old boy": an age.
+        let age_compound = num.end < sentence.end_word
+            && doc.gap(num.end - 1, num.end) == "-"
+            && ["летн", "річн", "рiчн", "гадов", "year"]
+                .iter()
+                .any(|p| words[num.end].folded.starts_with(p));
+        if age_compound {
+            i = num.end;
+            continue;
+        }
+        // "ни один ребенок", "ні один", "not one child": none.
+        let negated_one = num.value == Some(1)
+            && i > sentence.first_word
+            && matches!(words[i - 1].folded.as_str(), "ни" | "ні" | "not");
         if in_date
             || percent
+            || negated_one
             || (i > 0
                 && doc
                     .gap(i - 1, i)
@@ -1196,7 +1221,7 @@ fn origin_destination(
         .filter(|p| doc.words[p.first_word].sentence == sentence)
     {
         let name = places.canonical(p).to_string();
-        let kind = crate::gazetteer::GAZETTEER.entries[p.entry as usize].kind;
+        let kind = places.entry(p.entry).kind;
         // Look back over adjectives ("occupied", "Russian-occupied") for the preposition.
         let mut k = p.first_word;
         let mut role = None;
@@ -1339,6 +1364,14 @@ static OWN_CHILDREN: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| 
 /// (`data/lexicon/not_an_asserter.txt`).
 static NOT_AN_ASSERTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::wordlist::entries(include_str!("../data/lexicon/not_an_asserter.txt")).collect()
+});
+
+/// Words for a publication that refer to the outlet named before
+/// (`data/lexicon/media_nouns.txt`), folded.
+static MEDIA_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/media_nouns.txt"))
+        .map(fold)
+        .collect()
 });
 
 /// The asserter as found, if it can name a source: a single lowercase word ("group",
@@ -1504,6 +1537,18 @@ fn asserted_by(
                     if let Some(o) = organisation_by_head(orgs, &p, words[k].start) {
                         return Some(o);
                     }
+                    // "По данным издания": the outlet named last before.
+                    if MEDIA_NOUNS.contains(&fold(&p)) {
+                        let outlet = orgs
+                            .spans
+                            .iter()
+                            .filter(|o| o.start < words[k].start)
+                            .max_by_key(|o| o.start)
+                            .map(|o| orgs.organizations[o.org].name.clone());
+                        if outlet.is_some() {
+                            return outlet;
+                        }
+                    }
                 }
                 return Some(p);
             }
@@ -1529,10 +1574,21 @@ fn asserted_by(
         // A person before the verb, else the entity nearest it: "Председатель Красного
         // Креста Дмитрий Шевцов заявил", "Pavel Latushka, who leads NAM, said".
         let near = v.saturating_sub(12).max(first);
-        if let Some(e) = (near..v)
-            .find_map(person_at)
-            .or_else(|| (near..v).rev().find_map(entity_at))
-        {
+        // "Журналісти «Схем» (Радіо Свобода) встановили": a body in brackets after another
+        // is its parent or its acronym; the one outside the brackets speaks.
+        let bracketed = |k: usize| {
+            let before = &doc.text[s.start..words[k].start];
+            before
+                .rfind('(')
+                .is_some_and(|o| before.rfind(')').is_none_or(|c| c < o))
+                && (near..k).any(|j| entity_at(j).is_some())
+        };
+        if let Some(e) = (near..v).find_map(person_at).or_else(|| {
+            (near..v)
+                .rev()
+                .filter(|k| !bracketed(*k))
+                .find_map(entity_at)
+        }) {
             return Some(e);
         }
         let subject_end = (first..v)
@@ -1810,6 +1866,20 @@ fn cited_source(
 /// ("За матеріалами справи", "по материалам дела"; `Referent::Body`).
 fn defers_to_earlier_source(doc: &Document, s_index: usize) -> Option<Referent> {
     let s = doc.sentences.get(s_index)?;
+    // "…, she said", "…, — сказала она", "вона повідомила, що …": a personal pronoun as the
+    // subject of a reporting verb speaks for the person named before.
+    let words = &doc.words;
+    let pronoun_speaks = (s.first_word..s.end_word).any(|k| {
+        PERSONAL_PRONOUNS.contains(&words[k].folded.as_str())
+            && [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .filter(|j| (s.first_word..s.end_word).contains(j))
+                .any(|j| !words[j].cap && REPORTING.contains(words[j].folded.as_str()))
+    });
+    if pronoun_speaks {
+        return Some(Referent::Speaker);
+    }
     (s.first_word..s.end_word.saturating_sub(1)).find_map(|k| {
         if !matches!(doc.words[k].folded.as_str(), "за" | "по" | "паводле") {
             return None;
@@ -1824,6 +1894,9 @@ fn defers_to_earlier_source(doc: &Document, s_index: usize) -> Option<Referent> 
         }
     })
 }
+
+/// Personal pronouns that stand for a person named before, folded.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "він", "вона", "он", "она", "ён", "яна"];
 
 /// Who a deferring sentence refers to.
 #[derive(Clone, Copy, PartialEq)]
@@ -2382,6 +2455,76 @@ mod tests {
             c[0].1
                 .as_deref()
                 .is_some_and(|a| a.contains("безпеки") || a.contains("Security")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn pronouns_brackets_outlets_and_earlier_statements() {
+        let a = asserters(
+            "The trip was organised by the fund, Galina Sokolova, head of its branch, said. \
+             In total over 300 children have rested at the resort, she said.",
+            "en",
+        );
+        assert_eq!(
+            a,
+            [(Some(300), Some("Galina Sokolova".to_string()))],
+            "{a:?}"
+        );
+        let a = asserters(
+            "Журналісти «Схем» (Радіо Свобода) встановили імена щонайменше 48 дітей.",
+            "uk",
+        );
+        assert_eq!(a, [(Some(48), Some("Schemes".to_string()))], "{a:?}");
+        let a = asserters(
+            "К такому выводу пришли журналисты «Новой газеты Европа». По данным издания, \
+             17 детей передали под опеку.",
+            "ru",
+        );
+        assert_eq!(
+            a,
+            [(Some(17), Some("Novaya Gazeta Europe".to_string()))],
+            "{a:?}"
+        );
+        let a = asserters(
+            "Мария Львова-Белова ранее заявляла, что «ни один ребенок не был усыновлен», а около \
+             380 детей были переданы под опеку.",
+            "ru",
+        );
+        assert_eq!(
+            a,
+            [(Some(380), Some("Мария Львова-Белова".to_string()))],
+            "{a:?}"
+        );
+    }
+
+    #[test]
+    fn camps_and_a_parents_own_children_are_no_counts() {
+        for text in [
+            "За словами дослідниць, у трьох таборах діти проходили військову підготовку.",
+            "Одна з матерів, у якої троє власних дітей, розповіла про це.",
+        ] {
+            let c = claims(text);
+            assert!(c.is_empty(), "{text}: {c:?}");
+        }
+        let c = claims("Окупанти вивезли 140 дітей до Криму.");
+        assert_eq!(c.len(), 1, "{c:?}");
+    }
+
+    #[test]
+    fn paucal_forms_count_and_age_compounds_do_not() {
+        let c = claims("В пятницу в Грозный выехали 52 подростка из Мелитополя.");
+        assert_eq!(
+            c.iter().map(|c| c.number).collect::<Vec<_>>(),
+            [Some(52)],
+            "{c:?}"
+        );
+        let c = claims("Она взяла под опеку 15-летнего подростка из Мариуполя.");
+        assert!(c.is_empty(), "{c:?}");
+        let c = claims("В этом году через лагеря прошли более полутора тысяч детей.");
+        assert_eq!(
+            c.iter().map(|c| c.number).collect::<Vec<_>>(),
+            [Some(1500)],
             "{c:?}"
         );
     }

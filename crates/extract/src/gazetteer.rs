@@ -35,6 +35,9 @@ pub(crate) struct Gazetteer {
     pub max_words: usize,
     /// Keys of the first words of all names: most words start no name, and are skipped at once.
     pub first_words: rustc_hash::FxHashSet<String>,
+    /// Per settlement of Ukraine, Belarus or Russia, the district named after it ("Melitopol
+    /// District"): entries appended after the file's, found only through [`district_of`].
+    pub districts: HashMap<u32, u32>,
 }
 
 /// Splits a name into folded, stemmed words, the way text words are keyed.
@@ -192,11 +195,32 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .keys()
         .filter_map(|k| k.split(' ').next().map(str::to_string))
         .collect();
+    // Districts (raions) are named after their centre ("Мелітопольський район", "Borisov
+    // District"); the packages list none, so each settlement of the three countries gets
+    // one, reached only from a district word after the town's adjective or name.
+    let mut districts = HashMap::default();
+    for i in 0..entries.len() {
+        let e = &entries[i];
+        let country = e.country.as_deref();
+        if e.kind != PlaceKind::Settlement || !matches!(country, Some("UA" | "BY" | "RU")) {
+            continue;
+        }
+        let district = GazetteerEntry {
+            kind: PlaceKind::Region,
+            country: e.country.clone(),
+            population: 0,
+            canonical: format!("{} District", e.canonical),
+            names: Vec::new(),
+        };
+        districts.insert(i as u32, entries.len() as u32);
+        entries.push(district);
+    }
     Gazetteer {
         entries,
         index,
         max_words,
         first_words,
+        districts,
     }
 });
 
@@ -238,6 +262,192 @@ fn key_alternations(name: &str, words: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The Cyrillic skeleton of a folded key: the letters in which Belarusian spelling differs
+/// from Russian and Ukrainian spelling of one name merged (folded "скадоуск", "скадовськ" and
+/// "скадовск" all give "скадавск"; "бярдзянск" and "бердянск" give "берденск"): "ў" is
+/// "в", "дз" "д", "шч" "щ", the unstressed "а"/"о" of akanne one letter, "е"/"э"/"є"/"я"
+/// one, "и"/"і"/"ы"/"ї"/"й" one; soft signs and apostrophes are dropped.
+pub(crate) fn skeleton(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut chars = key.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let mapped = match c {
+            'д' if next == Some('з') => {
+                chars.next();
+                'д'
+            }
+            'ш' if next == Some('ч') => {
+                chars.next();
+                'щ'
+            }
+            'ў' => 'в',
+            'о' => 'а',
+            'э' | 'є' | 'ё' | 'я' => 'е',
+            'і' | 'ы' | 'ї' | 'й' => 'и',
+            'ґ' => 'г',
+            'ь' | 'ъ' | '\'' => continue,
+            c => c,
+        };
+        out.push(mapped);
+    }
+    out
+}
+
+/// The key of a word for [`SKELETONS`]: each hyphenated part stemmed ("растова-на-доне" ->
+/// "растов-на-дон"), then the skeleton. Folding takes the breve off "ў", which only follows
+/// a vowel, so a "у" after a vowel is read as that "ў" before the ending is cut ("растоу",
+/// "кахоукі": Russian and Ukrainian "в"). With `whole_ov`, parts in -ов/-ев/-ин/-ын keep
+/// their nominative whole, the stem of their oblique cases ("ростов" as in "Растове").
+pub(crate) fn skeleton_key(folded: &str, whole_ov: bool) -> String {
+    let mut spelled = String::with_capacity(folded.len());
+    let mut after_vowel = false;
+    for c in folded.chars() {
+        let vowel = "аоеэяіыиёюєї".contains(c);
+        spelled.push(if c == 'у' && after_vowel { 'в' } else { c });
+        after_vowel = vowel;
+    }
+    let mut stemmed = String::with_capacity(spelled.len());
+    for (k, part) in spelled.split('-').enumerate() {
+        if k > 0 {
+            stemmed.push('-');
+        }
+        let keep = whole_ov
+            && part.chars().count() >= 5
+            && ["ов", "ев", "ин", "ын"].iter().any(|e| part.ends_with(e));
+        stemmed.push_str(if keep { part } else { stem(part) });
+    }
+    skeleton(&stemmed)
+}
+
+/// Cyrillic names of countries, regions and settlements by the skeletons of their words,
+/// best entry first: Belarusian forms of names the packages give only in Russian or
+/// Ukrainian ("Скадоўска", "Гарлаўкі", "Растова-на-Доне"). Built on first use (a text
+/// with Belarusian letters).
+pub(crate) static SKELETONS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let g = &*GAZETTEER;
+    let mut best: HashMap<String, u32> = HashMap::default();
+    for (i, e) in g.entries.iter().enumerate() {
+        if e.kind == PlaceKind::Facility {
+            continue;
+        }
+        for name in &e.names {
+            if name.starts_with('«')
+                || !name.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+            {
+                continue;
+            }
+            for whole_ov in [false, true] {
+                let words: Vec<String> = name
+                    .split(|c: char| {
+                        !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == 'ʼ')
+                    })
+                    .filter(|w| !w.is_empty())
+                    .map(|w| skeleton_key(&fold(w), whole_ov))
+                    .collect();
+                if words.is_empty() {
+                    continue;
+                }
+                let k = words.join(" ");
+                match best.get(&k) {
+                    Some(&j) if priority(&g.entries[j as usize]) >= priority(e) => {}
+                    _ => {
+                        best.insert(k, i as u32);
+                    }
+                }
+            }
+        }
+    }
+    best
+});
+
+/// Districts by the stems their names are made of: the adjective of the centre ("мелітопольськ"
+/// of "Мелітопольського району", "вилеиск" of "Вилейского района", as
+/// `places::adjective_stem` cuts them) and, under a leading "щ:", the base of the "-щина"
+/// name ("мелітополь" of "Мелітопольщини", "куп'ян" of "Куп'янщини"). Best entry first.
+pub(crate) static DISTRICT_STEMS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let g = &*GAZETTEER;
+    // Stem -> settlement, the most important first (the district is looked up at the end).
+    let mut best: HashMap<String, usize> = HashMap::default();
+    let mut put = |k: String, settlement: usize| {
+        if k.chars().count() < 5 {
+            return;
+        }
+        let better = best
+            .get(&k)
+            .is_none_or(|&c| priority(&g.entries[settlement]) > priority(&g.entries[c]));
+        if better {
+            best.insert(k, settlement);
+        }
+    };
+    let mut settlements: Vec<u32> = g.districts.keys().copied().collect();
+    settlements.sort_unstable();
+    for settlement in settlements {
+        let e = &g.entries[settlement as usize];
+        for name in &e.names {
+            // Most names are Latin: ruled out by their first letter before any folding.
+            if !name
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+            {
+                continue;
+            }
+            let n = fold(name);
+            if !n
+                .chars()
+                .all(|c| ('\u{0400}'..='\u{04FF}').contains(&c) || c == '\'')
+            {
+                continue;
+            }
+            let base = n.as_str();
+            // The adjective: "-ськ"/"-цьк" names are their own stem (the soft sign before "к"
+            // dropped, as the text's adjectives are cut); "-ь" and consonant stems take "-ск",
+            // "-ка" names replace it ("Вилейка" -> "вилеиск").
+            let adjective = if let Some(b) = ["ськ", "цьк", "зьк"]
+                .iter()
+                .find_map(|e| base.strip_suffix(e))
+            {
+                let soft = &base[b.len()..];
+                Some(format!("{b}{}", soft.replace('ь', "")))
+            } else if base.ends_with("ск") || base.ends_with("цк") {
+                Some(base.to_string())
+            } else if let Some(b) = base.strip_suffix("ка") {
+                Some(format!("{b}ск"))
+            } else if base.ends_with('ь')
+                || !base.ends_with(['а', 'я', 'о', 'е', 'и', 'і', 'ы', 'у', 'ю'])
+            {
+                Some(format!("{base}ск"))
+            } else {
+                None
+            };
+            if let Some(a) = adjective {
+                put(a, settlement as usize);
+            }
+            // The "-щина" base: "бердянськ" -> "бердян", "мелітополь", "борисов".
+            let shchyna = ["ськ", "цьк", "ск", "цк", "ка"]
+                .iter()
+                .find_map(|e| base.strip_suffix(e))
+                .map(str::to_string)
+                .or_else(|| {
+                    (!base.ends_with(['а', 'я', 'о', 'е', 'и', 'і', 'ы', 'у', 'ю']))
+                        .then(|| base.to_string())
+                });
+            if let Some(b) = shchyna {
+                put(format!("щ:{b}"), settlement as usize);
+            }
+        }
+    }
+    best.into_iter()
+        .filter_map(|(k, s)| g.districts.get(&(s as u32)).map(|&d| (k, d)))
+        .collect()
+});
+
+/// The district named after settlement `entry`, if it has one.
+pub(crate) fn district_of(entry: u32) -> Option<u32> {
+    GAZETTEER.districts.get(&entry).copied()
 }
 
 /// Number of entries in the embedded gazetteer.

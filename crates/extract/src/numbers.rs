@@ -93,6 +93,13 @@ pub(crate) static NUMBER_STARTS: LazyLock<rustc_hash::FxHashSet<String>> = LazyL
                 "декілька",
                 "некалькі",
                 "tens",
+                // One and a half of a scale ("полутора тысяч").
+                "полтора",
+                "полторы",
+                "полутора",
+                "півтора",
+                "паўтара",
+                "паўтары",
             ]
             .iter()
             .map(|w| fold(w)),
@@ -180,6 +187,28 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
             first: i,
             end: j,
         });
+    }
+    // "полутора тысяч", "півтори тисячі", "паўтары тысячы": one and a half of a scale.
+    if matches!(
+        w.folded.as_str(),
+        "полтора"
+            | "полторы"
+            | "полутора"
+            | "півтора"
+            | "півтори"
+            | "паўтара"
+            | "паўтары"
+    ) && i + 1 < sentence_end
+    {
+        if let Some(&scale) = SCALES.get(words[i + 1].folded.as_str()) {
+            if scale >= 100 {
+                return Some(NumberPhrase {
+                    value: Some(scale / 2 * 3),
+                    first: i,
+                    end: i + 2,
+                });
+            }
+        }
     }
     // Numbers in words: "forty-eight", "two hundred", "three thousand", "двох тисяч".
     let mut total: u64 = 0;

@@ -394,6 +394,17 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 continue;
             }
         }
+        // "министерстве образования и науки ДНР", "правительства Ленинградской области": a
+        // state body in lowercase, named by its head and genitives up to the state or region
+        // it belongs to.
+        if !sentence.shouting && !w.cap && w.cyrillic && !b.covered[i] {
+            if let Some(end) = lowercase_state_body_end(doc, i, &place_words) {
+                let name = doc.text[words[i].start..words[end - 1].end].to_string();
+                b.add(doc, i, end, &name, None);
+                i = end;
+                continue;
+            }
+        }
         if sentence.shouting || !(w.cap || w.all_caps) || w.numeric {
             i += 1;
             continue;
@@ -448,6 +459,61 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 b.add(doc, i, end, &c.name.clone(), c.acronym.clone().as_deref());
                 i = end;
                 continue;
+            }
+        }
+        // "Совбеза ООН", "Генсекретариата ОБСЕ": a body named by one word and the acronym of
+        // the organisation it belongs to.
+        if w.cyrillic
+            && !w.all_caps
+            && i > sentence.first_word
+            && !place_words[i]
+            && i + 1 < sentence.end_word
+            && doc.gap(i, i + 1) == " "
+            && words[i + 1].all_caps
+            && matches!(
+                words[i + 1].folded.as_str(),
+                "оон" | "аан" | "єс" | "ес" | "обсє" | "обсе" | "абсе"
+            )
+            && !crate::lexicon::ROLES.contains(w.folded.as_str())
+            && !crate::lexicon::NOT_NAMES.contains(w.folded.as_str())
+            && !crate::lexicon::is_given_name(&w.folded)
+        {
+            // "Комитет ООН по правам ребенка": with the set complement institutions take.
+            let mut end = i + 2;
+            let spaced = |k: usize| k < sentence.end_word && doc.gap(k - 1, k) == " ";
+            if spaced(end + 1)
+                && is_complement_preposition(&words[end].folded)
+                && is_complement_noun(&words[end + 1].folded)
+            {
+                end += 2;
+                if spaced(end) && !words[end].cap && is_genitive_like(&words[end].folded) {
+                    end += 1;
+                }
+            }
+            let name = doc.text[w.start..words[end - 1].end].to_string();
+            b.add(doc, i, end, &name, None);
+            i = end;
+            continue;
+        }
+        // "Мінреінтеграції", "Минобороны": a ministry's short one-word name.
+        if w.cyrillic && !place_words[i] && is_ministry_short_name(&w.folded) {
+            let name = doc.word_text(i).to_string();
+            b.add(doc, i, i + 1, &name, None);
+            i += 1;
+            continue;
+        }
+        // A «quoted» Cyrillic name of one or two words that no rule above took and that is
+        // no place: outlets, movements and groups, in any case ("как паведаміла «Звяздзе»",
+        // "актывісты «Маладой гвардыі»", "отделением «Движения первых»").
+        // Not opening a sentence: a headline's ironic quote («Оздоровление» ...) names nothing.
+        if w.cyrillic && !w.all_caps && i > sentence.first_word {
+            if let Some(end) = quoted_name_end(doc, i) {
+                if end - i <= 2 && !(i..end).any(|k| place_words[k]) {
+                    let name = doc.text[words[i].start..words[end - 1].end].to_string();
+                    b.add(doc, i, end, &name, None);
+                    i = end;
+                    continue;
+                }
             }
         }
         // 3a. Ukrainian/Russian names: only the first word is capitalised, the head noun may be
@@ -594,6 +660,30 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             continue;
         }
         let after_the = k > 0 && words[k - 1].folded == "the";
+        // "МИД Беларуси", "МНС Беларусі", "СК России": an acronym before the genitive of a
+        // state is that state's body, named with it.
+        if w.cyrillic
+            && k + 1 < words.len()
+            && doc.gap(k, k + 1) == " "
+            && is_state_genitive(&words[k + 1])
+        {
+            let name = doc.text[w.start..words[k + 1].end].to_string();
+            b.add(doc, k, k + 2, &name, None);
+            continue;
+        }
+        // "Белорусский МИД", "беларускае МНС": an acronym after a state's adjective is that
+        // state's body.
+        if w.cyrillic
+            && k > 0
+            && doc.gap(k - 1, k) == " "
+            && STATE_ADJECTIVES
+                .iter()
+                .any(|p| words[k - 1].folded.starts_with(p))
+        {
+            let name = doc.word_text(k).to_string();
+            b.add(doc, k, k + 1, &name, Some(doc.word_text(k)));
+            continue;
+        }
         let known = b.keys.get(&format!("acr:{}", w.folded)).copied();
         if known.is_some() || counts[w.folded.as_str()] >= 2 || after_the {
             let name = known
@@ -640,24 +730,138 @@ fn qualified_by_next(doc: &Document, i: usize, end: usize) -> bool {
     let parent = words[end - 1].all_caps
         && next.all_caps
         && matches!(next.folded.as_str(), "оон" | "аан" | "un" | "єс" | "ес");
-    let state = next.cyrillic
-        && next.cap
-        && matches!(
-            next.folded.as_str(),
-            "украіни"
-                | "украины"
-                | "украіны"
-                | "беларусі"
-                | "беларуси"
-                | "росіі"
-                | "россии"
-                | "расіі"
-        );
+    let state = is_state_genitive(next);
     // "Союзна держава Росії і Білорусі": a body of two states is not a national one.
     let listed = words
         .get(end + 1)
         .is_some_and(|w| matches!(w.folded.as_str(), "і" | "и" | "та" | "й" | "and"));
     parent || state && !listed
+}
+
+/// The genitive of the states whose national bodies the texts name ("України", "Беларуси").
+fn is_state_genitive(w: &crate::scan::Word) -> bool {
+    w.cyrillic
+        && w.cap
+        && matches!(
+            w.folded.as_str(),
+            "украіни"
+                | "украины"
+                | "украіны"
+                | "беларусі"
+                | "беларуси"
+                | "білорусі"
+                | "белоруссии"
+                | "росіі"
+                | "россии"
+                | "расіі"
+        )
+}
+
+/// The adjectives of the states whose bodies the texts name by acronym, as folded prefixes
+/// (any case and gender: "белорусский", "беларускага", "російське").
+const STATE_ADJECTIVES: &[&str] = &[
+    "белорусск",
+    "беларуск",
+    "білоруськ",
+    "российск",
+    "расійск",
+    "російськ",
+    "украинск",
+    "украінськ",
+    "украінск",
+];
+
+/// What may follow "Мін-"/"Мин-" in a ministry's one-word name
+/// (`data/lexicon/ministry_short_stems.txt`).
+static MINISTRY_SHORT_STEMS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/ministry_short_stems.txt")).collect()
+});
+
+/// "Мінреінтеграції", "Минобороны", "Мінрэінтэграцыі": "Мін-"/"Мин-" and a ministry's field.
+/// A prefix test on capitalised words starting so (few), against a list of some thirty.
+fn is_ministry_short_name(folded: &str) -> bool {
+    let Some(rest) = folded
+        .strip_prefix("мін")
+        .or_else(|| folded.strip_prefix("мин"))
+    else {
+        return false;
+    };
+    rest.chars().count() >= 3 && MINISTRY_SHORT_STEMS.iter().any(|s| rest.starts_with(s))
+}
+
+/// The end of a «quoted» name whose first word is `i`: the quote opens right before it and
+/// closes after at most three words.
+fn quoted_name_end(doc: &Document, i: usize) -> Option<usize> {
+    if i == 0
+        || !doc
+            .gap(i - 1, i)
+            .trim_start()
+            .ends_with(['«', '"', '“', '„'])
+    {
+        return None;
+    }
+    let s = doc.sentence_of(i);
+    for e in i + 1..=(i + 3).min(s.end_word) {
+        let after = if e < s.end_word {
+            doc.gap(e - 1, e)
+        } else {
+            &doc.text[doc.words[e - 1].end..s.end]
+        };
+        if after.starts_with(['»', '"', '”', '“']) {
+            return Some(e);
+        }
+        if after != " " {
+            return None;
+        }
+    }
+    None
+}
+
+/// Heads of state bodies named in lowercase ("министерство", "правительство", "уряд"), as
+/// stems.
+fn is_state_body_head(key: &str) -> bool {
+    // Most words start otherwise: one look at the first letter first.
+    if !key.starts_with(['м', 'п', 'у']) {
+        return false;
+    }
+    [
+        "міністерств",
+        "министерств",
+        "міністэрств",
+        "правительств",
+        "уряд",
+        "урад",
+    ]
+    .iter()
+    .any(|h| key.starts_with(h))
+}
+
+/// "министерстве образования и науки ДНР", "правительства Ленинградской области": a lowercase
+/// state-body head, genitives (joined by "и"/"і"/"та"), then a state or region found as a
+/// place, which ends the name. At most six words before the place.
+fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> Option<usize> {
+    let words = &doc.words;
+    if !is_state_body_head(&doc.keys[i]) {
+        return None;
+    }
+    let s = doc.sentence_of(i);
+    let mut k = i + 1;
+    while k < s.end_word && k <= i + 6 && doc.gap(k - 1, k) == " " {
+        if place_words[k] {
+            let mut end = k;
+            while end < s.end_word && place_words[end] {
+                end += 1;
+            }
+            return Some(end);
+        }
+        let f = words[k].folded.as_str();
+        let joiner = matches!(f, "и" | "і" | "та" | "й");
+        if words[k].cap || !(joiner || is_genitive_like(f)) || !joiner && ends_cyrillic_name(f) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The known (curated) organization that ends the run `start..end` after an "of (the)":
@@ -1078,12 +1282,21 @@ fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
     let end = doc.sentence_of(i).end_word;
     let spaced = |k: usize| k < end && doc.gap(k - 1, k) == " ";
     if fund {
+        // "Директор фонда Андрей Гусев": a given name in the nominative is the head's name in
+        // apposition; a fund is named after a person in the genitive ("фонд Алексея Талая").
+        let nominative = |f: &str| {
+            let readings = crate::morph::readings(f);
+            let given = |r: &&crate::morph::Reading| r.kind == crate::morph::Kind::Given;
+            readings.iter().filter(given).any(|r| r.is_nominative())
+                && !readings.iter().filter(given).any(|r| !r.is_nominative())
+        };
         let named = spaced(i + 1)
             && spaced(i + 2)
             && words[i + 1].cap
             && words[i + 2].cap
             && crate::lexicon::is_given_name(&words[i + 1].folded)
-            && !crate::lexicon::is_given_name(&words[i + 2].folded);
+            && !crate::lexicon::is_given_name(&words[i + 2].folded)
+            && !nominative(&words[i + 1].folded);
         return named.then_some(i + 3);
     }
     if given {
@@ -1122,8 +1335,9 @@ fn is_adjective_like(folded: &str) -> bool {
     [
         "ии", "ыи", "іи", "ая", "яя", "ое", "ее", "ого", "ому", "оі", "ои", "ую", "юю", "ые", "ие",
         "ых", "их", "іх", "ым", "им", "ім", "ы", "ага", "ае", "ай", "ей", "ої", "е", "а", "я",
-        // Belarusian feminine "-ай" ("Вярхоўнай"), folded.
-        "аи",
+        // Belarusian feminine "-ай" ("Вярхоўнай"), folded; masculine "-скі"/"-цкі"
+        // ("Еўрапейскі").
+        "аи", "скі", "цкі",
     ]
     .iter()
     .any(|e| folded.ends_with(e))
@@ -1356,5 +1570,49 @@ mod tests {
             o.iter().all(|o| !o.mentions[0].text.contains("Росії")),
             "{o:?}"
         );
+    }
+
+    #[test]
+    fn state_bodies_in_lowercase_acronyms_of_a_state_and_short_ministry_names() {
+        let n = names("Делегацию встретили в министерстве образования и науки ДНР.");
+        assert!(
+            n.contains(&"министерстве образования и науки ДНР".to_string()),
+            "{n:?}"
+        );
+        let n = names("Поездку оплатили при поддержке правительства Ленинградской области.");
+        assert!(
+            n.contains(&"правительства Ленинградской области".to_string()),
+            "{n:?}"
+        );
+        let n = names("Об этом сообщили в МИД Беларуси и МНС Беларусі.");
+        assert!(
+            n.contains(&"МИД Беларуси".to_string()) && n.contains(&"МНС Беларусі".to_string()),
+            "{n:?}"
+        );
+        let n = names("Ва ўкраінскім Мінрэінтэграцыі раней называлі такія паездкі дэпартацыяй.");
+        assert_eq!(n, ["Мінрэінтэграцыі"], "{n:?}");
+        // A town is no ministry.
+        assert!(names("Дзяцей прывезлі ў Мінск.").is_empty());
+    }
+
+    #[test]
+    fn quoted_names_in_oblique_cases() {
+        let n = names("Як паведаміла «Звяздзе» прэс-сакратар, групу суправаджалі актывісты «Маладой гвардыі».");
+        assert_eq!(n, ["Звяздзе", "Маладой гвардыі"], "{n:?}");
+        // A headline's ironic quote opening the sentence names nothing.
+        assert!(names("«Оздоровление» в Беларуси продолжается.").is_empty());
+    }
+
+    #[test]
+    fn bodies_named_by_a_word_and_a_parent_acronym_or_a_state_adjective() {
+        let n = names("В Гааге обвинили постоянного члена Совбеза ООН.");
+        assert!(n.contains(&"Совбеза ООН".to_string()), "{n:?}");
+        let n = names("Доклад передали в Комитет ООН по правам ребенка в Женеве.");
+        assert!(
+            n.contains(&"Комитет ООН по правам ребенка".to_string()),
+            "{n:?}"
+        );
+        let n = names("Белорусский МИД называет эти данные фальсификацией.");
+        assert_eq!(n, ["МИД"], "{n:?}");
     }
 }

@@ -341,7 +341,16 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
         if w0.initial {
             continue;
         }
-        let vouched = public_figure(&w0.folded).is_some() || !roles.is_empty() || speech_after;
+        // "прэс-служба Гомельскага аблвыканкама": a region's adjective is no surname.
+        if cyrillic && crate::places::is_region_adjective(&w0.folded) {
+            continue;
+        }
+        // "Prosecutors said", "Officials said": a lone word opening a sentence before a speech
+        // verb is a person only as the surname of one named before (pass 2).
+        let opens_sentence = first == doc.sentence_of(first).first_word;
+        let vouched = public_figure(&w0.folded).is_some()
+            || !roles.is_empty()
+            || speech_after && !opens_sentence;
         if vouched {
             accepted.push(Candidate { first, end, roles });
         } else {
@@ -664,5 +673,22 @@ mod tests {
         );
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn plural_nouns_pronouns_and_region_adjectives_are_no_persons() {
+        for text in [
+            "The office issued a statement. Prosecutors said they had identified the children.",
+            "Promises are made to parents. Nobody tells the parents where the children are.",
+            "Як паведаміла прэс-служба Гомельскага аблвыканкама, дзеці прыехалі.",
+            "Група прыбыла ў Беларусь напярэдадні Дня Незалежнасці.",
+        ] {
+            let p = persons(text);
+            assert!(p.is_empty(), "{text}: {p:?}");
+        }
+        // A surname named before still counts alone before a speech verb.
+        let p = persons("Prosecutor Anna Koval met the families. Koval said the case is open.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].mentions.len(), 2, "{p:?}");
     }
 }

@@ -4,12 +4,12 @@
 //! ("from Donetsk, Luhansk and Zaporizhzhia regions") names the region, not
 //! the town, so such lists are re-read as regions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use compact_str::CompactString;
 
-use crate::gazetteer::GAZETTEER;
+use crate::gazetteer::{GazetteerEntry, GAZETTEER};
 use crate::lexicon::{is_given_name, NOT_NAMES, ORG_HEADS, ROLES};
 use crate::scan::Document;
 use crate::{Mention, Place};
@@ -27,12 +27,182 @@ pub struct PlaceSpan {
 pub struct PlacesFound {
     pub places: Vec<Place>,
     pub spans: Vec<PlaceSpan>,
+    /// Facilities of this text that the gazetteer lacks, named in quotes after a word for a
+    /// camp or sanatorium; a span's `entry` past the gazetteer's entries is one of these.
+    pub extra: Vec<GazetteerEntry>,
 }
 
 impl PlacesFound {
-    pub fn canonical(&self, span: &PlaceSpan) -> &'static str {
-        &GAZETTEER.entries[span.entry as usize].canonical
+    pub fn canonical(&self, span: &PlaceSpan) -> &str {
+        &self.entry(span.entry).canonical
     }
+
+    /// The gazetteer's entry `id`, or this text's own facility.
+    pub fn entry(&self, id: u32) -> &GazetteerEntry {
+        entry_in(&self.extra, id)
+    }
+}
+
+fn entry_in(extra: &[GazetteerEntry], id: u32) -> &GazetteerEntry {
+    let g = &GAZETTEER.entries;
+    match (id as usize).checked_sub(g.len()) {
+        Some(k) => &extra[k],
+        None => &g[id as usize],
+    }
+}
+
+/// Keys of the words for a camp or sanatorium before a quoted name, and (second) of the
+/// English ones after a name (`data/lexicon/facility_heads.txt`).
+static FACILITY_HEADS: LazyLock<(HashSet<String>, HashSet<String>)> = LazyLock::new(|| {
+    let mut before = HashSet::new();
+    let mut after = HashSet::new();
+    for w in crate::wordlist::entries(include_str!("../data/lexicon/facility_heads.txt")) {
+        match w.strip_prefix('+') {
+            Some(e) => after.insert(crate::gazetteer::name_key(e)),
+            None => before.insert(crate::gazetteer::name_key(w)),
+        };
+    }
+    (before, after)
+});
+
+/// The end of a name in quotes whose first word is `i` (the word after the opening quote):
+/// the word before the closing quote, within four words and the sentence.
+fn closing_quote(doc: &Document, i: usize) -> Option<usize> {
+    let s = doc.sentence_of(i);
+    let words = &doc.words;
+    if i == 0
+        || !doc
+            .gap(i - 1, i)
+            .trim_start()
+            .ends_with(['«', '"', '“', '„'])
+    {
+        return None;
+    }
+    for e in i + 1..=(i + 4).min(s.end_word) {
+        let after = if e < s.end_word {
+            doc.gap(e - 1, e)
+        } else {
+            &doc.text[words[e - 1].end..s.end]
+        };
+        if after.starts_with(['»', '"', '”', '“']) {
+            return Some(e);
+        }
+        if after != " " {
+            return None;
+        }
+    }
+    None
+}
+
+/// Facilities the gazetteer lacks, named in quotes after a word for a camp or sanatorium
+/// ("в лагерях «Звездный» и «Россонь»", "the "Zvezdny" camp") or, in English, by a
+/// capitalised name before "camp" / "health resort" ("the Sosnovaya Roshcha health
+/// centre"); and every later quoted mention of such a name ("у «Нёмане»"). A quoted
+/// settlement's name after such a word is the facility ("табір «Сонячний»"). The work per
+/// word is a look at the gap before it; a hash lookup at an opening quote.
+fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<GazetteerEntry>) {
+    let words = &doc.words;
+    let (before, after) = &*FACILITY_HEADS;
+    let base = GAZETTEER.entries.len() as u32;
+    let mut keys: Vec<String> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for i in 1..words.len() {
+        let s = doc.sentence_of(i);
+        if s.shouting || !words[i].cap || i <= s.first_word {
+            continue;
+        }
+        let quoted_end = closing_quote(doc, i);
+        let end = match quoted_end {
+            Some(e) => e,
+            None => {
+                // English: "the Sosnovaya Roshcha health centre", "at the Solnechny health
+                // resort": one or two capitalised Latin words after "the", then the noun.
+                if words[i].cyrillic || words[i - 1].folded != "the" {
+                    continue;
+                }
+                let mut e = i + 1;
+                while e < s.end_word && e < i + 2 && words[e].cap && doc.gap(e - 1, e) == " " {
+                    e += 1;
+                }
+                e
+            }
+        };
+        // The head before the opening quote, or the second of a list after one ("в лагерях
+        // «Звездный» и «Россонь»").
+        let head_before = quoted_end.is_some()
+            && (before.contains(doc.keys[i - 1].as_str())
+                || i >= 2
+                    && matches!(words[i - 1].folded.as_str(), "и" | "і" | "та" | "й" | "and")
+                    && last_end == Some(i - 1));
+        // The English noun after the name, past the closing quote: "camp", "health resort".
+        // Lowercase: a title-case headline ("Held in Russian "Re-education" Camp") names none.
+        let next = |k: usize| (k < s.end_word && !words[k].cap).then(|| doc.keys[k].as_str());
+        let head_after = !words[i].cyrillic
+            && (next(end).is_some_and(|k| after.contains(k))
+                && !matches!(next(end), Some("centre" | "center" | "resort"))
+                || next(end) == Some("health") && next(end + 1).is_some_and(|k| after.contains(k)));
+        // Only a name with a head, or a quoted one once a facility is known, costs a key.
+        if !(head_before || head_after || quoted_end.is_some() && !keys.is_empty()) {
+            continue;
+        }
+        let key = crate::gazetteer::name_key(&doc.text[words[i].start..words[end - 1].end]);
+        let seen = quoted_end.is_some() && keys.contains(&key);
+        if !(head_before || head_after || seen) {
+            continue;
+        }
+        let known = spans.iter().any(|p| {
+            p.first_word < end && i < p.end_word && {
+                let e = &GAZETTEER.entries[p.entry as usize];
+                e.kind != crate::PlaceKind::Settlement
+            }
+        });
+        if known {
+            continue;
+        }
+        let names_people = (i..end).any(|k| {
+            crate::lexicon::DEMONYMS.contains(words[k].folded.as_str())
+                || crate::lexicon::NOT_NAMES.contains(words[k].folded.as_str())
+        });
+        if names_people {
+            continue;
+        }
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+        found.push((i, end));
+        last_end = Some(end);
+    }
+    for (i, end) in found {
+        let text = &doc.text[words[i].start..words[end - 1].end];
+        let key = crate::gazetteer::name_key(text);
+        // A settlement's span inside the name gives way to the facility.
+        spans.retain(|p| !(p.first_word < end && i < p.end_word));
+        let id = match extra
+            .iter()
+            .position(|e| e.names.iter().any(|n| crate::gazetteer::name_key(n) == key))
+        {
+            Some(k) => base + k as u32,
+            None => {
+                extra.push(GazetteerEntry {
+                    kind: crate::PlaceKind::Facility,
+                    country: None,
+                    population: 0,
+                    canonical: text.to_string(),
+                    names: vec![text.to_string()],
+                });
+                base + extra.len() as u32 - 1
+            }
+        };
+        spans.push(PlaceSpan {
+            first_word: i,
+            end_word: end,
+            start: words[i].start,
+            end: words[end - 1].end,
+            entry: id,
+        });
+    }
+    spans.sort_by_key(|p| p.start);
 }
 
 /// The key of a plural town name from its genitive plural with a fleeting vowel:
@@ -226,7 +396,17 @@ static REGION_ADJECTIVES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
             if !region_head {
                 continue;
             }
-            if let Some(stem) = adjective_stem(&crate::normalize::fold(adjective)) {
+            // The Ukrainian nominative ("Псковська", "Донецька") ends in one letter after
+            // "к", which `adjective_stem` leaves to nouns; before "область" it is the adjective.
+            let folded = crate::normalize::fold(adjective);
+            let stem = adjective_stem(&folded).or_else(|| {
+                folded
+                    .strip_suffix("ька")
+                    .or_else(|| folded.strip_suffix("ка"))
+                    .filter(|b| b.chars().count() >= 3)
+                    .map(|b| format!("{b}к"))
+            });
+            if let Some(stem) = stem {
                 out.entry(stem).or_insert(i as u32);
             }
         }
@@ -297,6 +477,11 @@ fn region_adjective(doc: &Document, i: usize) -> Option<(usize, u32)> {
     ((after_preposition || second_after_preposition) && no_noun_after).then_some((1, entry))
 }
 
+/// Whether a folded word is a form of a region's adjective ("гомельскага", "херсонской").
+pub(crate) fn is_region_adjective(folded: &str) -> bool {
+    adjective_stem(folded).is_some_and(|s| REGION_ADJECTIVES.contains_key(&s))
+}
+
 /// Feminine adjective endings after "-ськ-"/"-ск-"/"-цк-" (folded: "й" is "и"): "-ої",
 /// "-ой", "-ая", "-ую", "-ою", "-ій", "-ай", "-ей" ("Луганської", "Херсонской", "Брэсцкай").
 fn has_feminine_adjective_ending(folded: &str) -> bool {
@@ -320,6 +505,83 @@ fn has_feminine_adjective_ending(folded: &str) -> bool {
     )
 }
 
+/// Keys of the words for a district (folded: "й" is "и", "ё" "е"): "район" (any case:
+/// "району", "районі"), Belarusian "раён", English "district" / "raion".
+fn is_district_word(key: &str) -> bool {
+    matches!(
+        key,
+        "раион" | "раен" | "district" | "raion" | "rayon" | "districts"
+    )
+}
+
+/// A district named by its centre: the town's adjective before a district word
+/// ("Мелітопольського району", "Вилейского района") or its "-щина" name ("Мелітопольщини",
+/// "Куп'янщини"). Returns the number of words and the district's entry.
+fn district_at(doc: &Document, i: usize, end: usize) -> Option<(usize, u32)> {
+    let w = &doc.words[i];
+    if i + 1 < end && doc.gap(i, i + 1) == " " && is_district_word(&doc.keys[i + 1]) {
+        let stem = adjective_stem(&w.folded)?;
+        return crate::gazetteer::DISTRICT_STEMS.get(&stem).map(|&d| (2, d));
+    }
+    let folded = w.folded.as_str();
+    let at = folded.rfind("щин").or_else(|| folded.rfind("шчын"))?;
+    let tail = &folded[at..];
+    let ending_ok = matches!(
+        tail,
+        "щина"
+            | "щини"
+            | "щині"
+            | "щину"
+            | "щиною"
+            | "шчына"
+            | "шчыны"
+            | "шчыне"
+            | "шчыну"
+            | "шчынай"
+    );
+    if !ending_ok {
+        return None;
+    }
+    crate::gazetteer::DISTRICT_STEMS
+        .get(&format!("щ:{}", &folded[..at]))
+        .map(|&d| (1, d))
+}
+
+/// A place of one to three words by the skeletons of their keys ([`crate::gazetteer::skeleton`]):
+/// Belarusian forms of names the gazetteer has in Russian or Ukrainian ("Скадоўска", "Новай
+/// Кахоўкі", "Растова-на-Доне"). Longest first; skeletons of five letters or more only.
+fn skeleton_place(doc: &Document, i: usize, end: usize) -> Option<(usize, u32)> {
+    let words = &doc.words;
+    // The joined keys after each word; words of a name are joined by spaces or hyphens
+    // ("Растова-на-Доне"), as the gazetteer's names are.
+    let mut joined = String::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(5);
+    let mut k = i;
+    while k < end && k < i + 5 {
+        let w = &words[k];
+        let gap = if k > i { doc.gap(k - 1, k) } else { " " };
+        if !w.cyrillic || !matches!(gap, " " | "-") || gap == " " && !w.cap {
+            break;
+        }
+        if k > i {
+            joined.push_str(gap);
+        }
+        joined.push_str(&crate::gazetteer::skeleton_key(&w.folded, false));
+        ends.push(joined.len());
+        k += 1;
+    }
+    for (n, &at) in ends.iter().enumerate().rev() {
+        let key = &joined[..at];
+        if key.chars().filter(|c| *c != ' ' && *c != '-').count() < 5 {
+            continue;
+        }
+        if let Some(&id) = crate::gazetteer::SKELETONS.get(key) {
+            return Some((n + 1, id));
+        }
+    }
+    None
+}
+
 fn is_list_joiner(gap_and_word: &str) -> bool {
     matches!(
         gap_and_word,
@@ -333,6 +595,8 @@ pub fn find_places(doc: &Document) -> PlacesFound {
     let keys = &doc.keys;
     let mut spans: Vec<PlaceSpan> = Vec::new();
     let (mut joined, mut ends) = (String::new(), Vec::new());
+    // Only Belarusian writes "ў": a text with it is read for Belarusian forms of names too.
+    let belarusian = doc.text.contains('ў');
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -398,9 +662,40 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 }
             }
         }
+        // "a Kyiv-based NGO": the place a body is based in, the compound's first part.
+        if found.is_none() && !w.cyrillic {
+            if let Some(base) = w.folded.strip_suffix("-based") {
+                if let Some(ids) = g.index.get(crate::gazetteer::word_key(base)) {
+                    // The span ends at the hyphen as written (folding may change lengths).
+                    let text = doc.word_text(i);
+                    let cut = text.rfind(['-', '‐', '‑']).unwrap_or(text.len());
+                    if g.entries[ids[0] as usize].kind != crate::PlaceKind::Facility && cut > 0 {
+                        spans.push(PlaceSpan {
+                            first_word: i,
+                            end_word: i + 1,
+                            start: w.start,
+                            end: w.start + cut,
+                            entry: ids[0],
+                        });
+                    }
+                }
+                i += 1;
+                continue;
+            }
+        }
         // Plural town names lose a vowel in the genitive ("Олешки" -> "з Олешок").
         if found.is_none() && w.cyrillic {
             found = genitive_plural_key(&w.folded)
+                .and_then(|k| g.index.get(&k))
+                .map(|ids| (1, ids[0]));
+        }
+        // Neuter names of the young of animals keep a "-т-" in their oblique cases
+        // ("Зубраня" -> "Зубраняці", "Зубреня" -> "Зубреняти", "Орлятко" aside).
+        if found.is_none() && w.cyrillic {
+            found = ["яці", "яти", "ятi"]
+                .iter()
+                .find_map(|e| w.folded.strip_suffix(e))
+                .map(|b| crate::gazetteer::word_key(&format!("{b}я")).to_string())
                 .and_then(|k| g.index.get(&k))
                 .map(|ids| (1, ids[0]));
         }
@@ -412,6 +707,44 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 // form of the town ("из Луганска", "під Луганськом").
                 if found.is_none() || r.0 == 2 || has_feminine_adjective_ending(&w.folded) {
                     found = Some(r);
+                }
+            }
+        }
+        // Districts by their centre ("Мелітопольського району", "Мелітопольщини").
+        // A one-word match yields only to an adjective before a district word (the "-щина"
+        // name of an oblast is the oblast, found above).
+        let district_word_next = i + 1 < sentence.end_word && is_district_word(&keys[i + 1]);
+        if w.cyrillic
+            && (found.is_none() || district_word_next && found.is_some_and(|(n, _)| n == 1))
+        {
+            if let Some(d) = district_at(doc, i, sentence.end_word) {
+                if found.is_none() || d.0 == 2 {
+                    found = Some(d);
+                }
+            }
+        }
+        // "Borisov District", "Вилейка район": a town's name before a district word names
+        // its district.
+        if let Some((n, entry)) = found {
+            let next = i + n;
+            if g.entries[entry as usize].kind == crate::PlaceKind::Settlement
+                && next < sentence.end_word
+                && doc.gap(next - 1, next) == " "
+                && is_district_word(&keys[next])
+                && (words[next].cap || w.cyrillic)
+            {
+                if let Some(d) = crate::gazetteer::district_of(entry) {
+                    found = Some((n + 1, d));
+                }
+            }
+        }
+        // Belarusian forms of names known in Russian or Ukrainian spelling.
+        // A longer name wins over a one-word match ("Новай Кахоўкі" is not Kakhovka).
+        if belarusian && w.cyrillic && i > sentence.first_word && found.is_none_or(|(n, _)| n == 1)
+        {
+            if let Some(sk) = skeleton_place(doc, i, sentence.end_word) {
+                if found.is_none() || sk.0 >= 2 {
+                    found = Some(sk);
                 }
             }
         }
@@ -488,10 +821,35 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 && words[i - 1].cap
                 && doc.gap(i - 1, i) == " "
                 && is_given_name(&words[i - 1].folded);
+            // "Очільник Мелітополя Іван Федоров": a town the dictionary knows only as a
+            // place, before a given name and a surname, is no part of that name.
+            let before_full_name = next_is_name
+                && settlement
+                && is_given_name(&words[next].folded)
+                && next + 1 < sentence.end_word
+                && words[next + 1].cap
+                && doc.gap(next, next + 1) == " "
+                && w.cyrillic
+                && {
+                    let readings = crate::morph::readings(&w.folded);
+                    readings.iter().any(|r| {
+                        matches!(
+                            r.kind,
+                            crate::morph::Kind::Place | crate::morph::Kind::NameWord
+                        )
+                    }) && !readings.iter().any(|r| {
+                        matches!(
+                            r.kind,
+                            crate::morph::Kind::Given | crate::morph::Kind::Surname
+                        )
+                    })
+                };
             if NOT_NAMES.contains(w.folded.as_str()) && kind != crate::PlaceKind::Country
                 || settlement && after_given_name
                 || is_given_name(&w.folded) && after_name
-                || (is_given_name(&w.folded) || settlement && !after_preposition) && next_is_name
+                || (is_given_name(&w.folded) || settlement && !after_preposition)
+                    && next_is_name
+                    && !before_full_name
                 || w.all_caps
                     && w.folded.chars().count() <= 3
                     && !matches!(kind, crate::PlaceKind::Country | crate::PlaceKind::Region)
@@ -513,9 +871,12 @@ pub fn find_places(doc: &Document) -> PlacesFound {
         i += n;
     }
     reread_region_lists(doc, keys, &mut spans);
+    let mut extra = Vec::new();
+    find_facilities(doc, &mut spans, &mut extra);
     PlacesFound {
-        places: group(doc, &spans),
+        places: group(doc, &spans, &extra),
         spans,
+        extra,
     }
 }
 
@@ -527,7 +888,7 @@ impl PlacesFound {
         self.spans
             .retain(|p| !orgs.iter().any(|o| o.start <= p.start && p.end <= o.end));
         if self.spans.len() != before {
-            self.places = group(doc, &self.spans);
+            self.places = group(doc, &self.spans, &self.extra);
         }
     }
 }
@@ -596,12 +957,11 @@ fn reread_region_lists(doc: &Document, keys: &[CompactString], spans: &mut [Plac
     }
 }
 
-fn group(doc: &Document, spans: &[PlaceSpan]) -> Vec<Place> {
-    let g = &*GAZETTEER;
+fn group(doc: &Document, spans: &[PlaceSpan], extra: &[GazetteerEntry]) -> Vec<Place> {
     let mut order: Vec<u32> = Vec::new();
     let mut by_entry: HashMap<u32, Place> = HashMap::new();
     for s in spans {
-        let e = &g.entries[s.entry as usize];
+        let e = entry_in(extra, s.entry);
         let text = doc.text[s.start..s.end].to_string();
         let place = by_entry.entry(s.entry).or_insert_with(|| {
             order.push(s.entry);
@@ -746,5 +1106,92 @@ mod tests {
             vec![("Rostov-on-Don".to_string(), PlaceKind::Settlement)],
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn belarusian_forms_of_names_spelled_in_russian_or_ukrainian() {
+        let p =
+            places("Дзяцей вывезлі са Скадоўска і з Новай Кахоўкі ў Растоў-на-Доне праз Гарлаўку.");
+        let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Skadovsk", "Nova Kakhovka", "Rostov-on-Don", "Horlivka"],
+            "{p:?}"
+        );
+        // Without "ў" in the text the skeletons are not read: Russian and Ukrainian texts keep
+        // their own spellings.
+        let p = places("Детей вывезли из Скадовска.");
+        assert!(p.iter().any(|(n, _)| n == "Skadovsk"), "{p:?}");
+    }
+
+    #[test]
+    fn districts_named_by_their_centre() {
+        for text in [
+            "Дітей вивезли з Мелітопольського району.",
+            "Детей вывезли из Мелитопольского района.",
+            "Дітей вивезли з Мелітопольщини.",
+            "Children were taken from Melitopol District.",
+        ] {
+            let p = places(text);
+            assert_eq!(
+                p,
+                vec![("Melitopol District".to_string(), PlaceKind::Region)],
+                "{text}"
+            );
+        }
+        // The oblast's own "-щина" name stays the oblast.
+        let p = places("Дітей вивезли з Херсонщини.");
+        assert_eq!(p[0].1, PlaceKind::Region, "{p:?}");
+        assert_ne!(p[0].0, "Kherson District", "{p:?}");
+    }
+
+    #[test]
+    fn a_town_before_a_full_name_is_a_place() {
+        let p = places("Очільник Мелітополя Іван Федоров заявив про це.");
+        assert!(p.iter().any(|(n, _)| n == "Melitopol"), "{p:?}");
+    }
+
+    #[test]
+    fn russian_regions_by_adjective_known_only_in_ukrainian() {
+        let p = places("Детей отправили в детский дом Псковской области.");
+        assert_eq!(p[0].1, PlaceKind::Region, "{p:?}");
+    }
+
+    #[test]
+    fn facilities_named_in_quotes_after_a_camp_word() {
+        let p = places("Дети проведут три недели в лагерях «Звездный» и «Россонь» под Минском.");
+        assert!(
+            p.contains(&("Звездный".to_string(), PlaceKind::Facility))
+                && p.contains(&("Россонь".to_string(), PlaceKind::Facility)),
+            "{p:?}"
+        );
+        // A settlement's name in quotes after the word is the facility, and a later quoted
+        // mention in another case is the same one.
+        let d =
+            Document::new("Дзяцей прывезлі ў санаторый «Нёман». Сын прабыў у «Нёмане» два месяцы.");
+        let found = find_places(&d);
+        assert_eq!(found.places.len(), 1, "{:?}", found.places);
+        assert_eq!(found.places[0].mentions.len(), 2);
+        let p = places("They stayed at the Solnechny health resort near Minsk.");
+        assert!(
+            p.contains(&("Solnechny".to_string(), PlaceKind::Facility)),
+            "{p:?}"
+        );
+        for text in [
+            "Children were held in Russian \"re-education\" camps.",
+            "Ukraine: Children Held in Russian \"Re-education\" Camp",
+        ] {
+            let p = places(text);
+            assert!(p.iter().all(|(_, k)| *k != PlaceKind::Facility), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn the_place_a_body_is_based_in() {
+        let d = Document::new("The Regional Centre for Human Rights, a Kyiv-based NGO, said so.");
+        let found = find_places(&d);
+        assert_eq!(found.places.len(), 1, "{:?}", found.places);
+        assert_eq!(found.places[0].name, "Kyiv");
+        assert_eq!(found.places[0].mentions[0].text, "Kyiv");
     }
 }

@@ -447,9 +447,12 @@ impl Project {
     /// that the request sees the database at least as it was when the
     /// request began (as when each cache read the head itself), for one
     /// read of the head instead of one per cache. The next write through
-    /// this project lets it go.
+    /// this project lets it go. On a PostgreSQL store whose head is watched
+    /// ([`crate::PgStore::watch_audit_head`]) the read is made in memory: the
+    /// request then sees every write of this process, and another process's
+    /// once its announcement has arrived.
     pub fn pin_head(&self) -> Result<u64> {
-        let head = self.store.audit_head()?;
+        let head = self.store.recent_audit_head()?;
         self.pinned_head.set(Some(head));
         Ok(head)
     }
@@ -459,11 +462,12 @@ impl Project {
         self.pinned_head.set(None);
     }
 
-    /// The pinned audit head, or the database's.
+    /// The pinned audit head, or the database's as this process last
+    /// learned it ([`Store::recent_audit_head`]).
     pub fn audit_head(&self) -> Result<u64> {
         match self.pinned_head.get() {
             Some(head) => Ok(head),
-            None => self.store.audit_head(),
+            None => self.store.recent_audit_head(),
         }
     }
 

@@ -9,6 +9,7 @@ use casefile_store::{
 };
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Creates a project in `dir` (absent or empty), with its signing key.
 pub fn init(dir: &Path, actor: &Actor) -> Result<Project> {
@@ -171,8 +172,25 @@ pub fn sources(project: &Project, actor: &Actor) -> Result<Vec<SourceSummary>> {
 
 /// The source, unless `actor` may not see it: then "not found", as for an
 /// id that does not exist (a viewer learns nothing of a non-public source).
-fn visible_source(project: &Project, actor: &Actor, id_or_prefix: &str) -> Result<Source> {
-    let source = project.store().source(id_or_prefix)?;
+fn visible_source(project: &Project, actor: &Actor, id_or_prefix: &str) -> Result<Arc<Source>> {
+    let whole = id_or_prefix.trim().to_ascii_lowercase();
+    let source = if casefile_core::is_sha256_hex(&whole) {
+        // Kept once read (a source never changes); a prefix is looked up
+        // each time, as one unique today may not be after the next ingest.
+        let kept = project.source_rows(&[SourceId(whole.clone())])?;
+        match kept.into_iter().next() {
+            Some(source) => source,
+            None => {
+                let missing = casefile_store::StoreError::NotFound {
+                    what: "source",
+                    id: whole,
+                };
+                return Err(missing.into());
+            }
+        }
+    } else {
+        Arc::new(project.store().source(id_or_prefix)?)
+    };
     if Scope::of(actor, project.store()).source_kind_visible(source.kind) {
         Ok(source)
     } else {
@@ -181,7 +199,7 @@ fn visible_source(project: &Project, actor: &Actor, id_or_prefix: &str) -> Resul
 }
 
 /// One source by id or unique prefix: metadata, custody, clean text.
-pub fn show(project: &Project, actor: &Actor, id_or_prefix: &str) -> Result<Source> {
+pub fn show(project: &Project, actor: &Actor, id_or_prefix: &str) -> Result<Arc<Source>> {
     actor.require(Permission::ReadSources)?;
     visible_source(project, actor, id_or_prefix)
 }
@@ -193,7 +211,7 @@ pub fn original(
     id_or_prefix: &str,
 ) -> Result<(SourceId, Vec<u8>)> {
     actor.require(Permission::ReadSources)?;
-    let id = visible_source(project, actor, id_or_prefix)?.id;
+    let id = visible_source(project, actor, id_or_prefix)?.id.clone();
     let bytes = project.blobs.get(&id.0)?;
     Ok((id, bytes))
 }

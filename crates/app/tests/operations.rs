@@ -111,7 +111,8 @@ fn search_finds_across_scripts_with_offsets_into_the_text() {
     for hit in &hits {
         let text = sources::show(&project, &admin(), &hit.source_id.0)
             .unwrap()
-            .text;
+            .text
+            .clone();
         for (start, end) in &hit.hits {
             assert!(casefile_text::fold(&text[*start..*end]).contains("лукашенк"));
         }
@@ -274,7 +275,8 @@ fn claims_group_counts_and_statement_status_changes_are_audited() {
     let source = &rows[0].sources[0];
     let text = sources::show(&project, &admin(), &source.source.0)
         .unwrap()
-        .text;
+        .text
+        .clone();
     assert_eq!(&text[source.start..source.end], source.quote);
     assert!(claims::claims(&project, &admin(), "adults").is_err());
 

@@ -177,7 +177,7 @@ pub fn show(dir: &Path, actor: &Actor, id: &str, json: bool) -> Result<u8> {
     let project = open(dir)?;
     let source = sources::show(&project, actor, id)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&source)?);
+        println!("{}", serde_json::to_string_pretty(source.as_ref())?);
         return Ok(0);
     }
     let m = &source.meta;

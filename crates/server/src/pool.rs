@@ -64,6 +64,13 @@ impl ProjectPool {
     /// Opens the project in `dir` once, so that a wrong directory fails at start.
     pub fn open(dir: PathBuf, backends: Backends) -> Result<ProjectPool, AppError> {
         let first = sources::open_with(&dir, &backends)?;
+        // Every request reads the audit head; on PostgreSQL the server
+        // learns it from the database's announcements instead of a round
+        // trip each (a write elsewhere shows once announced, well under a
+        // millisecond on loopback; see casefile_store's head_watch.rs).
+        if let Some(pg) = &backends.postgres {
+            pg.watch_audit_head();
+        }
         let idle = vec![first.sibling()?];
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(ProjectPool {

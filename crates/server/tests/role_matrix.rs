@@ -560,6 +560,12 @@ fn viewers_see_only_confirmed_statements_and_public_sources() {
         get(Role::Analyst, &format!("/api/sources/{document}")).0,
         200
     );
+    // Read once, the source is kept for every request: who may see it is
+    // still decided on each.
+    assert_eq!(
+        get(Role::Viewer, &format!("/api/sources/{document}")).0,
+        404
+    );
     let (_, hits) = get(Role::Analyst, "/api/search?q=casefilemarker");
     assert!(ids_of(&hits, "source_id").contains(&document), "{hits}");
     let (_, hits) = get(Role::Viewer, "/api/search?q=casefilemarker");

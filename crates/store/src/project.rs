@@ -9,7 +9,7 @@ use crate::search::{HitFilter, HitPage, SearchHit, SearchIndex, SearchQuery};
 use crate::sqlite::SqliteStore;
 use crate::store::{AuditQuery, Store};
 use crate::{Result, StoreError};
-use casefile_core::AuditRecord;
+use casefile_core::{AuditRecord, Source, SourceId};
 use serde::{Deserialize, Serialize};
 use std::any::Any;
 use std::cell::Cell;
@@ -201,6 +201,46 @@ struct Memo {
     values: HashMap<String, Arc<dyn Any + Send + Sync>>,
     /// The sum of the weights of `values`.
     weight: usize,
+}
+
+impl Memo {
+    /// Keeps `value` (made at `head`, weighing `weight`) under `key`: only
+    /// into the table of the state it was made in (a table moved on
+    /// meanwhile may have been emptied by a write after `head`), and never
+    /// past the table's capacity (the table is emptied first).
+    fn keep(
+        &mut self,
+        table: &MemoTable,
+        head: u64,
+        key: &str,
+        value: Arc<dyn Any + Send + Sync>,
+        weight: usize,
+    ) {
+        if self.at != head || weight > table.capacity {
+            return;
+        }
+        if self.weight.saturating_add(weight) > table.capacity {
+            self.values.clear();
+            self.weight = 0;
+        }
+        // A value made twice by racing requests is counted twice, which
+        // only empties the table sooner.
+        self.values.insert(key.to_string(), value);
+        self.weight = self.weight.saturating_add(weight);
+    }
+}
+
+/// Sources read by whole id ([`Project::source_rows`]).
+const SOURCE_ROWS: MemoTable = MemoTable {
+    name: "sources.rows",
+    kept_by: sources_never_change,
+    capacity: 64 << 20,
+};
+
+/// Every write leaves a source already stored as it was: sources are only
+/// ever added (`source.ingest`), never updated or removed.
+fn sources_never_change(_: &AuditRecord) -> bool {
+    true
 }
 
 /// What a table of [`Project::memo`] holds and when it is emptied.
@@ -447,9 +487,12 @@ impl Project {
     /// that the request sees the database at least as it was when the
     /// request began (as when each cache read the head itself), for one
     /// read of the head instead of one per cache. The next write through
-    /// this project lets it go.
+    /// this project lets it go. On a PostgreSQL store whose head is watched
+    /// ([`crate::PgStore::watch_audit_head`]) the read is made in memory: the
+    /// request then sees every write of this process, and another process's
+    /// once its announcement has arrived.
     pub fn pin_head(&self) -> Result<u64> {
-        let head = self.store.audit_head()?;
+        let head = self.store.recent_audit_head()?;
         self.pinned_head.set(Some(head));
         Ok(head)
     }
@@ -459,11 +502,12 @@ impl Project {
         self.pinned_head.set(None);
     }
 
-    /// The pinned audit head, or the database's.
+    /// The pinned audit head, or the database's as this process last
+    /// learned it ([`Store::recent_audit_head`]).
     pub fn audit_head(&self) -> Result<u64> {
         match self.pinned_head.get() {
             Some(head) => Ok(head),
-            None => self.store.audit_head(),
+            None => self.store.recent_audit_head(),
         }
     }
 
@@ -584,18 +628,10 @@ impl Project {
         E: From<StoreError>,
     {
         let head = self.audit_head()?;
-        let slot = Arc::clone(lock(&self.shared.memos).entry(table.name).or_default());
+        let slot = self.memo_table(table);
         {
             let mut memo = lock(&slot);
-            if memo.at < head {
-                // Checked with the table locked, so that one request checks
-                // the log for all of them.
-                if !self.only_actions_since(memo.at, head, table.kept_by)? {
-                    memo.values.clear();
-                    memo.weight = 0;
-                }
-                memo.at = head;
-            }
+            self.memo_at_head(&mut memo, table, head)?;
             // A table made at a later head than this request's holds every
             // write up to this head too.
             if let Some(value) = memo.values.get(key) {
@@ -607,21 +643,69 @@ impl Project {
         // Made without the table locked: other keys need not wait.
         let (value, weight) = make(self.store.as_ref())?;
         let value = Arc::new(value);
-        let mut memo = lock(&slot);
-        // Only into the table of the state it was made in (a table moved
-        // on meanwhile may have been emptied by a write after `head`).
-        if memo.at == head && weight <= table.capacity {
-            if memo.weight.saturating_add(weight) > table.capacity {
+        lock(&slot).keep(table, head, key, value.clone(), weight);
+        Ok(value)
+    }
+
+    /// The sources with these whole ids that exist, in the order asked,
+    /// each kept once read: a source never changes once ingested (its id
+    /// is the SHA-256 of its original, and no write updates or removes
+    /// one), so a source read again (its page, a search hit's snippet)
+    /// costs no database read, whatever was written since. Those not kept
+    /// yet are read in one query. Up to 64 MiB of text is kept, shared with
+    /// the siblings.
+    pub fn source_rows(&self, ids: &[SourceId]) -> Result<Vec<Arc<Source>>> {
+        let head = self.audit_head()?;
+        let slot = self.memo_table(&SOURCE_ROWS);
+        let mut found: HashMap<String, Arc<Source>> = HashMap::with_capacity(ids.len());
+        let mut missing = Vec::new();
+        {
+            let mut memo = lock(&slot);
+            self.memo_at_head(&mut memo, &SOURCE_ROWS, head)?;
+            for id in ids {
+                let kept = memo.values.get(&id.0).cloned();
+                match kept.and_then(|value| value.downcast::<Source>().ok()) {
+                    Some(source) => {
+                        found.insert(id.0.clone(), source);
+                    }
+                    None => missing.push(id.clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let read = self.store.sources_by_id(&missing)?;
+            let mut memo = lock(&slot);
+            for source in read {
+                // The text and a generous allowance for the rest of the row.
+                let weight = source.text.len() + 1024;
+                let source = Arc::new(source);
+                memo.keep(&SOURCE_ROWS, head, &source.id.0, source.clone(), weight);
+                found.insert(source.id.0.clone(), source);
+            }
+        }
+        Ok(ids
+            .iter()
+            .filter_map(|id| found.get(&id.0).cloned())
+            .collect())
+    }
+
+    /// The shared table of `table`, made empty the first time.
+    fn memo_table(&self, table: &MemoTable) -> Arc<Mutex<Memo>> {
+        Arc::clone(lock(&self.shared.memos).entry(table.name).or_default())
+    }
+
+    /// Brings `memo` to `head`: emptied unless every audit entry since it
+    /// was last brought is one that `table.kept_by` keeps. Done with the
+    /// table locked, so that one request checks the log for all of them.
+    fn memo_at_head(&self, memo: &mut Memo, table: &MemoTable, head: u64) -> Result<()> {
+        if memo.at < head {
+            if !self.only_actions_since(memo.at, head, table.kept_by)? {
                 memo.values.clear();
                 memo.weight = 0;
             }
-            // A value made twice by racing requests is counted twice,
-            // which only empties the table sooner.
-            memo.values
-                .insert(key.to_string(), value.clone() as Arc<dyn Any + Send + Sync>);
-            memo.weight = memo.weight.saturating_add(weight);
+            memo.at = head;
         }
-        Ok(value)
+        Ok(())
     }
 
     /// Full-text search with the index kept open (and shared with the
@@ -630,7 +714,7 @@ impl Project {
     /// this or another process. Searches run side by side; a catch-up runs
     /// alone.
     pub fn search(&mut self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
-        self.with_index(|index, store| index.search(store, query))
+        Ok(self.search_page(query, None, 0)?.hits)
     }
 
     /// [`SearchIndex::search_page`] on the shared index, as [`Project::search`].
@@ -640,23 +724,26 @@ impl Project {
         keep: Option<HitFilter<'_>>,
         window: usize,
     ) -> Result<HitPage> {
-        self.with_index(|index, store| index.search_page(store, query, keep, window))
+        // The hits' rows kept for the next search and source read.
+        self.with_index(|index, project| {
+            index.search_page_with(&|ids| project.source_rows(ids), query, keep, window)
+        })
     }
 
     /// Runs `f` on the shared index, caught up first when the audit head
     /// moved since it last was.
-    fn with_index<T>(&mut self, f: impl Fn(&SearchIndex, &dyn Store) -> Result<T>) -> Result<T> {
+    fn with_index<T>(&mut self, f: impl Fn(&SearchIndex, &Project) -> Result<T>) -> Result<T> {
         let head = self.audit_head()?;
         {
             let open = self.shared.index.read().unwrap_or_else(|p| p.into_inner());
             if let Some(index) = self.fresh(&open, head) {
-                return f(index, self.store.as_ref());
+                return f(index, self);
             }
         }
         self.open_search_at(head)?;
         let open = self.shared.index.read().unwrap_or_else(|p| p.into_inner());
         match &open.index {
-            Some(index) => f(index, self.store.as_ref()),
+            Some(index) => f(index, self),
             None => Err(StoreError::Corrupt {
                 what: "search index".into(),
                 reason: "not open".into(),

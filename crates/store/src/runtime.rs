@@ -30,6 +30,17 @@ impl BlockingRuntime {
         })
     }
 
+    /// Runs `future` in the background on the runtime's worker, for as
+    /// long as the runtime lives.
+    pub(crate) fn spawn<F>(&self, future: F)
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        if let Some(runtime) = &self.runtime {
+            runtime.spawn(future);
+        }
+    }
+
     /// Runs `future` to completion on the calling thread.
     pub(crate) fn block_on<F: Future>(&self, future: F) -> F::Output {
         match &self.runtime {

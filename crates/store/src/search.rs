@@ -19,6 +19,7 @@ use crate::{Result, StoreError};
 use casefile_core::{Source, SourceId, SourceKind};
 use serde::Serialize;
 use std::path::Path;
+use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::query::{
     BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery, TermSetQuery,
@@ -387,6 +388,25 @@ impl SearchIndex {
         keep: Option<HitFilter<'_>>,
         window: usize,
     ) -> Result<HitPage> {
+        let rows = |ids: &[SourceId]| -> Result<Vec<Arc<Source>>> {
+            Ok(store
+                .sources_by_id(ids)?
+                .into_iter()
+                .map(Arc::new)
+                .collect())
+        };
+        self.search_page_with(&rows, query, keep, window)
+    }
+
+    /// [`SearchIndex::search_page`] with the hits' rows read by `rows`
+    /// (which may keep them: [`crate::Project::source_rows`]).
+    pub fn search_page_with(
+        &self,
+        rows: &ReadRows<'_>,
+        query: &SearchQuery,
+        keep: Option<HitFilter<'_>>,
+        window: usize,
+    ) -> Result<HitPage> {
         let f = self.fields;
         let full = self.query(query)?;
         let searcher = self.reader.searcher();
@@ -448,11 +468,8 @@ impl SearchIndex {
         let terms = query_terms(&query.text);
         // The hits' rows in one query, then in ranking order.
         let ids: Vec<SourceId> = ranked.iter().map(|(_, id)| id.clone()).collect();
-        let mut rows: std::collections::HashMap<SourceId, Source> = store
-            .sources_by_id(&ids)?
-            .into_iter()
-            .map(|s| (s.id.clone(), s))
-            .collect();
+        let mut rows: std::collections::HashMap<SourceId, Arc<Source>> =
+            rows(&ids)?.into_iter().map(|s| (s.id.clone(), s)).collect();
         let mut hits = Vec::with_capacity(ranked.len());
         for (score, id) in ranked {
             let Some(source) = rows.remove(&id) else {
@@ -463,13 +480,13 @@ impl SearchIndex {
             };
             let (offsets, snippet) = locate_hits(&source.text, &terms);
             hits.push(SearchHit {
-                source_id: source.id,
+                source_id: source.id.clone(),
                 score,
-                title: source.meta.title,
-                language: source.language,
+                title: source.meta.title.clone(),
+                language: source.language.clone(),
                 kind: source.kind,
-                publisher: source.meta.publisher,
-                published: source.meta.published,
+                publisher: source.meta.publisher.clone(),
+                published: source.meta.published.clone(),
                 hits: offsets,
                 snippet,
             });
@@ -477,6 +494,10 @@ impl SearchIndex {
         Ok(HitPage { hits, more })
     }
 }
+
+/// Reads the rows of sources by id (those that exist), for
+/// [`SearchIndex::search_page_with`].
+pub type ReadRows<'a> = dyn Fn(&[SourceId]) -> Result<Vec<Arc<Source>>> + 'a;
 
 /// How deeply a query may nest brackets: the query grammar backtracks at
 /// each level, so 40 open brackets took longer than 20 s (found by the

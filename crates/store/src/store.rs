@@ -220,4 +220,12 @@ pub trait Store {
     fn audit_page(&self, query: &AuditQuery) -> Result<Vec<AuditEntry>>;
     /// The position of the last entry ever appended, recorded beside the log.
     fn audit_head(&self) -> Result<u64>;
+    /// [`Store::audit_head`] as this process last learned it: never behind
+    /// this process's own writes, and behind another process's by at most
+    /// the moment its announcement takes to arrive (PostgreSQL watched by a
+    /// server, see `postgres/head_watch.rs`); the exact head otherwise. For
+    /// the caches of a server's requests, not for `verify`.
+    fn recent_audit_head(&self) -> Result<u64> {
+        self.audit_head()
+    }
 }

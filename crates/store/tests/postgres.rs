@@ -209,3 +209,74 @@ fn a_killed_writer_leaves_a_consistent_store() {
     let log = store.audit_entries().unwrap();
     assert!(verify_chain(&log, store.audit_head().unwrap()).is_empty());
 }
+
+/// A watched store (a server's) learns the head from the database's
+/// announcements: its own writes at once, another process's within
+/// moments, two projects in one database apart; the exact head is still
+/// read from the database by `audit_head` (verify's).
+#[test]
+fn a_watched_head_follows_every_writer() {
+    let Some(schema) = PgTestSchema::create() else {
+        return;
+    };
+    let Some(neighbour) = PgTestSchema::create() else {
+        return;
+    };
+    let mut server = schema.connect();
+    server.watch_audit_head();
+    let mut elsewhere = schema.connect();
+    let mut other_project = neighbour.connect();
+
+    // Heard from once the listening connection has read the head.
+    let caught_up = |store: &PgStore, head: u64| {
+        let start = Instant::now();
+        while store.recent_audit_head().unwrap() < head {
+            assert!(
+                start.elapsed() < Duration::from_secs(3),
+                "the watched head stayed behind {head}"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        start.elapsed()
+    };
+    let first = elsewhere
+        .append_audit(audit_record("tester", "test.note", vec![], String::new()))
+        .unwrap();
+    caught_up(&server, first.seq);
+
+    // Its own writes: the very next read.
+    for _ in 0..20 {
+        let own = server
+            .append_audit(audit_record("tester", "test.note", vec![], String::new()))
+            .unwrap();
+        assert_eq!(server.recent_audit_head().unwrap(), own.seq);
+    }
+
+    // Another process's: once announced.
+    let mut waits = Vec::new();
+    for _ in 0..100 {
+        let theirs = elsewhere
+            .append_audit(audit_record("tester", "test.note", vec![], String::new()))
+            .unwrap();
+        waits.push(caught_up(&server, theirs.seq));
+        assert_eq!(server.audit_head().unwrap(), theirs.seq);
+    }
+    waits.sort();
+    eprintln!(
+        "announcement of another process's write: median {:?}, slowest {:?}",
+        waits[waits.len() / 2],
+        waits[waits.len() - 1]
+    );
+
+    // Another project in the same database moves its own head only.
+    let mine = server.recent_audit_head().unwrap();
+    for _ in 0..3 {
+        other_project
+            .append_audit(audit_record("tester", "test.note", vec![], String::new()))
+            .unwrap();
+    }
+    let theirs = other_project.audit_head().unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(server.recent_audit_head().unwrap(), mine);
+    assert!(theirs > 0);
+}

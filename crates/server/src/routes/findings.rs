@@ -1,7 +1,7 @@
 //! Findings: entities and entity pages, statements and their review status,
 //! merge and split, child-count claims.
 
-use super::{check_limit, MAX_LIMIT};
+use super::{check_limit, Shared, MAX_LIMIT};
 use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody};
 use crate::pool::Access;
@@ -74,15 +74,6 @@ pub async fn one(
         Ok(Shared(page))
     })
     .await
-}
-
-/// A value shared with other requests, serialized as the value.
-struct Shared<T>(std::sync::Arc<T>);
-
-impl<T: serde::Serialize> serde::Serialize for Shared<T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
-    }
 }
 
 /// One statement.

@@ -24,3 +24,13 @@ pub fn check_limit(limit: usize) -> Result<usize, ApiError> {
         )))
     }
 }
+
+/// A value shared with other requests (kept by `app` for the state of the
+/// database), serialized as the value.
+pub(crate) struct Shared<T>(pub(crate) std::sync::Arc<T>);
+
+impl<T: serde::Serialize> serde::Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}

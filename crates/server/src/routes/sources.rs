@@ -1,8 +1,8 @@
 //! Sources: list, show, original bytes, upload (ingest, as a job), search;
 //! and the project's audit log and `verify`.
 
-use super::check_limit;
 use super::uploads::read_form;
+use super::{check_limit, Shared};
 use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody};
 use crate::jobs::JobStarted;
@@ -35,8 +35,10 @@ pub async fn show(
     c: Credentials,
     Path(id): Path<String>,
 ) -> Result<JsonBytes, ApiError> {
-    s.json(c, Access::Read, move |p, a| sources::show(p, a, &id))
-        .await
+    s.json(c, Access::Read, move |p, a| {
+        Ok(Shared(sources::show(p, a, &id)?))
+    })
+    .await
 }
 
 /// The original bytes, as ingested: always a download, never rendered (sources are hostile input).

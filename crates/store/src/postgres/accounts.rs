@@ -73,7 +73,7 @@ impl PgAccountStore {
     ) -> Result<T> {
         self.store.runtime.block_on(async {
             let mut client = self.store.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.store.head).await?;
             let out = f(&mut w).await?;
             w.commit().await?;
             Ok(out)

@@ -61,10 +61,15 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         name: "0009_linkage_pairs.sql",
         sql: include_str!("../../migrations/postgres/0009_linkage_pairs.sql"),
     },
+    Migration {
+        version: 10,
+        name: "0010_audit_head_notify.sql",
+        sql: include_str!("../../migrations/postgres/0010_audit_head_notify.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
-pub const PG_SCHEMA_VERSION: i32 = 9;
+pub const PG_SCHEMA_VERSION: i32 = 10;
 
 pub(super) const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,

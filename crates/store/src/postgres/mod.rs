@@ -25,6 +25,7 @@
 //! error, which quotes the row's values.
 
 mod accounts;
+mod head_watch;
 mod migrate;
 mod rows;
 mod write;
@@ -49,6 +50,7 @@ use casefile_core::{
     StatementFilter, StatementId, Status,
 };
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
+use head_watch::HeadWatch;
 use migrate::migrate;
 use rows::{
     case_from_row, entity_from_row, parse_col, query_all, query_opt, registry_from_row,
@@ -95,6 +97,10 @@ pub struct PgStore {
     /// `indexed` flag of each source (one index per database), a name uses
     /// that server's rows of `source_index`.
     index_owner: Option<Arc<str>>,
+    /// How to open a connection outside the pool (the head's watch).
+    config: Arc<tokio_postgres::Config>,
+    /// The audit head as announced by the database, once watched.
+    head: Arc<HeadWatch>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -186,7 +192,7 @@ impl PgStore {
         }
         let target = describe_target(&config);
         let manager = Manager::from_config(
-            config,
+            config.clone(),
             NoTls,
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
@@ -202,6 +208,8 @@ impl PgStore {
             pool,
             runtime: Arc::new(BlockingRuntime::new("casefile-postgres")?),
             index_owner: None,
+            config: Arc::new(config),
+            head: Arc::default(),
         };
         store.runtime.block_on(async {
             let mut client = store.pool.get().await.map_err(|e| {
@@ -250,6 +258,20 @@ impl PgStore {
         }
     }
 
+    /// Keeps the audit head in memory from now on, as the database
+    /// announces it (see `head_watch.rs`): [`Store::recent_audit_head`]
+    /// then asks the database only while the watch has not heard from it
+    /// recently. For a server, whose every request reads the head; shared
+    /// with this store's clones, and started once however often asked.
+    pub fn watch_audit_head(&self) {
+        if self.head.start() {
+            self.runtime.spawn(head_watch::listen(
+                Arc::clone(&self.head),
+                (*self.config).clone(),
+            ));
+        }
+    }
+
     async fn client(&self) -> Result<Object> {
         Ok(self.pool.get().await?)
     }
@@ -263,7 +285,7 @@ impl Store for PgStore {
         }
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             let out = insert_sources(&mut w, batch, actor).await?;
             w.commit().await?;
             Ok(out)
@@ -453,7 +475,7 @@ impl Store for PgStore {
         check_entity(entity)?;
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             put_entity(&mut w, entity, actor).await?;
             w.commit().await
         })
@@ -495,7 +517,7 @@ impl Store for PgStore {
         check_statements(statements)?;
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             let ids = insert_statements(&mut w, statements, actor).await?;
             w.commit().await?;
             Ok(ids)
@@ -511,7 +533,7 @@ impl Store for PgStore {
     ) -> Result<()> {
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             let old =
                 w.tx.query_opt("SELECT status FROM statements WHERE id = $1", &[&id.0])
                     .await?;
@@ -543,7 +565,7 @@ impl Store for PgStore {
         check_findings(entities, statements)?;
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             for entity in entities {
                 put_entity(&mut w, entity, actor).await?;
             }
@@ -676,7 +698,7 @@ impl Store for PgStore {
         check_registry(registry)?;
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             let added =
                 w.tx.execute(
                     &format!(
@@ -734,7 +756,7 @@ impl Store for PgStore {
         check_append(append)?;
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             if w.tx
                 .query_opt(
                     "SELECT 1 FROM registries WHERE name = $1",
@@ -936,7 +958,7 @@ impl Store for PgStore {
         check_cluster_changes(changes)?;
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             let run: i64 =
                 w.tx.query_one(
                     "INSERT INTO linkage_runs (scope, time, actor, records, threshold, model)
@@ -1060,7 +1082,7 @@ impl Store for PgStore {
         check_case(name, description)?;
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             let created_at = now_rfc3339();
             let row =
                 w.tx.query_opt(
@@ -1105,7 +1127,7 @@ impl Store for PgStore {
     ) -> Result<Vec<CaseItem>> {
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             if w.tx
                 .query_opt("SELECT 1 FROM cases WHERE id = $1", &[&case.0])
                 .await?
@@ -1167,7 +1189,7 @@ impl Store for PgStore {
     ) -> Result<Vec<CaseItem>> {
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             let mut removed = Vec::new();
             for item in items {
                 let (kind, id) = case_item_key(item);
@@ -1211,7 +1233,7 @@ impl Store for PgStore {
         check_audit_record(&record)?;
         self.runtime.block_on(async {
             let mut client = self.client().await?;
-            let mut w = Writer::begin(&mut client).await?;
+            let mut w = Writer::begin(&mut client, &self.head).await?;
             let entry = w.audit(record).await?;
             w.commit().await?;
             Ok(entry)
@@ -1260,8 +1282,17 @@ impl Store for PgStore {
             // Prepared once per connection: one round trip per read of the head.
             let statement = client.prepare_cached("SELECT seq FROM audit_head").await?;
             let head: i64 = client.query_one(&statement, &[]).await?.try_get(0)?;
-            Ok(head as u64)
+            let head = head.max(0) as u64;
+            self.head.saw(head);
+            Ok(head)
         })
+    }
+
+    fn recent_audit_head(&self) -> Result<u64> {
+        match self.head.current() {
+            Some(head) => Ok(head),
+            None => self.audit_head(),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! head's lock and chains entries, and the inserts of sources, entities and
 //! statements, with independent requests pipelined on one connection.
 
+use super::head_watch::HeadWatch;
 use super::rows::SOURCE_COLUMNS;
 use crate::records::{entity_record, ingest_record, objects_json, statements_record};
 use crate::store::{Inserted, NewSource};
@@ -18,10 +19,12 @@ pub(super) struct Writer<'a> {
     pub(super) last: Option<(u64, String)>,
     /// The recorded head: the last position ever appended.
     pub(super) head: u64,
+    /// Told the new head at commit: this process reads its own writes.
+    watch: &'a HeadWatch,
 }
 
 impl<'a> Writer<'a> {
-    pub(super) async fn begin(client: &'a mut Object) -> Result<Writer<'a>> {
+    pub(super) async fn begin(client: &'a mut Object, watch: &'a HeadWatch) -> Result<Writer<'a>> {
         let tx = client.transaction().await?;
         let head_row = tx
             .query_one(
@@ -49,6 +52,7 @@ impl<'a> Writer<'a> {
             tx,
             last,
             head: head as u64,
+            watch,
         })
     }
 
@@ -76,6 +80,7 @@ impl<'a> Writer<'a> {
 
     pub(super) async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
+        self.watch.saw(self.head);
         Ok(())
     }
 }

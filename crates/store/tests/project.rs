@@ -36,7 +36,9 @@ fn source_rows_are_kept_and_match_the_database() {
     }
     // A sibling shares what is kept: the very same rows.
     let sibling = project.sibling().unwrap();
-    let again = sibling.source_rows(std::slice::from_ref(&first.id)).unwrap();
+    let again = sibling
+        .source_rows(std::slice::from_ref(&first.id))
+        .unwrap();
     assert!(std::sync::Arc::ptr_eq(&again[0], &rows[1]));
     assert!(sibling.source_rows(&[unknown]).unwrap().is_empty());
 }

@@ -17,5 +17,5 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 export CASEFILE_SOAK_SECONDS="${SECONDS_PER_BACKEND:-120}"
 echo "soak.sh: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 cargo test --release -p casefile --test soak -- --ignored --nocapture --test-threads 1 2>&1 \
-  | grep -E '^soak |^test |test result|panicked|assert'
+  | grep -E '^soak |^test |test result|panicked|assert|^ +"'
 echo "soak.sh: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -34,6 +34,13 @@ use crate::{CountClaim, PlaceKind, Qualifier};
 
 /// Qualifier phrases (folded words) before a number, longest first.
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    // "не больше 500", "не более 300": a ceiling, before "больше" and "более" alone.
+    (&["не", "больш", "за"], Qualifier::UpTo),
+    (&["не", "більше", "ніж"], Qualifier::UpTo),
+    (&["не", "більше"], Qualifier::UpTo),
+    (&["не", "больше"], Qualifier::UpTo),
+    (&["не", "более"], Qualifier::UpTo),
+    (&["не", "меньше"], Qualifier::AtLeast),
     (&["не", "менш", "за"], Qualifier::AtLeast),
     (&["не", "менш", "як"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
@@ -110,6 +117,7 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["at", "most"], Qualifier::UpTo),
     (&["under"], Qualifier::UpTo),
     (&["до"], Qualifier::UpTo),
+    (&["да"], Qualifier::UpTo),
     (&["менше"], Qualifier::UpTo),
     (&["менее"], Qualifier::UpTo),
 ];
@@ -1569,6 +1577,7 @@ fn asserted_by(
         // "Про це повідомив X", "Об этом написал X": the source follows the verb.
         if matches!(words[first].folded.as_str(), "про" | "об" | "пра" | "about") {
             return cited_source(doc, first, s.end_word, orgs, persons)
+                .or_else(|| told_in(doc, first, s.end_word, orgs, persons))
                 .or_else(|| first_source_in(doc, first, s.end_word, orgs, persons));
         }
         // A person before the verb, else the entity nearest it: "Председатель Красного
@@ -1816,6 +1825,10 @@ fn attribution(
             if let Some(a) = cited_source(doc, next.first_word, next.end_word, orgs, persons) {
                 return Some(a);
             }
+            // "Об этом «Российской газете» сообщили в министерстве": the outlet received it.
+            if let Some(a) = told_in(doc, next.first_word, next.end_word, orgs, persons) {
+                return Some(a);
+            }
             if let Some(a) = first_source_in(doc, next.first_word, next.end_word, orgs, persons) {
                 return Some(a);
             }
@@ -1990,6 +2003,62 @@ const THIS_WAS_SAID: &[&str] = &[
     "this",
     "these",
 ];
+
+/// Possessives that open the place of a statement rather than its source ("в своем
+/// телеграм-канале", "у своєму дописі", "у сваім тэлеграм-канале").
+const OWN_CHANNEL: &[&str] = &[
+    "своем",
+    "своём",
+    "своей",
+    "своєму",
+    "своїй",
+    "сваім",
+    "сваёй",
+];
+
+/// The body after a reporting verb and "в"/"у"/"ў" in words `from..to` ("Про це УНІАН
+/// повідомили в Харківській обласній прокуратурі", "Об этом «Российской газете» сообщили в
+/// министерстве образования"): the body spoke, the outlet before the verb was told. The
+/// organization found there, else the words up to the next punctuation (at most six).
+fn told_in(
+    doc: &Document,
+    from: usize,
+    to: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let words = &doc.words;
+    let v = (from..to).find(|k| {
+        !words[*k].cap
+            && REPORTING.contains(words[*k].folded.as_str())
+            && words
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.folded.as_str(), "в" | "у" | "ў" | "во"))
+    })?;
+    let a = v + 2;
+    // "написал в своем телеграм-канале X": where it was written, not who spoke.
+    if a >= to || OWN_CHANNEL.contains(&words[a].folded.as_str()) {
+        return None;
+    }
+    if let Some(found) = first_source_in(doc, a, to.min(a + 6), orgs, persons) {
+        let at = words[a].start;
+        let starts_here = orgs.spans.iter().any(|o| o.start <= at && at < o.end)
+            || persons.spans.iter().any(|p| p.start <= at && at < p.end);
+        if starts_here {
+            return Some(found);
+        }
+    }
+    let mut e = a + 1;
+    while e < to
+        && e < a + 6
+        && !doc
+            .gap(e - 1, e)
+            .contains([',', '.', ';', ':', '(', '«', '—'])
+    {
+        e += 1;
+    }
+    Some(doc.text[words[a].start..words[e - 1].end].to_string())
+}
 
 /// The first person named in words `from..to`, else the first organization.
 fn first_source_in(
@@ -2202,6 +2271,36 @@ mod tests {
             (Some(1200), Qualifier::About)
         );
         assert_eq!((c[1].number, c[1].qualifier), (Some(90), Qualifier::About));
+        // "не меньше" is a floor, "не более" and Belarusian "да" a ceiling.
+        let c = claims("Власти отправили в лагеря не меньше 1700 детей.");
+        assert_eq!(
+            (c[0].number, c[0].qualifier),
+            (Some(1700), Qualifier::AtLeast)
+        );
+        let c = claims("У лагеры вывезлі да 500 дзяцей.");
+        assert_eq!((c[0].number, c[0].qualifier), (Some(500), Qualifier::UpTo));
+        let c = claims("В лагеря вывезли не более 300 детей.");
+        assert_eq!((c[0].number, c[0].qualifier), (Some(300), Qualifier::UpTo));
+    }
+
+    #[test]
+    fn the_outlet_told_is_not_the_source() {
+        let c = extract(
+            "У лагерь прибыли 215 школьников. Об этом «Российской газете» сообщили в министерстве образования ДНР.",
+            Some("ru"),
+            None,
+        )
+        .count_claims;
+        let by = c[0].asserted_by.as_deref().unwrap_or("");
+        assert!(by.contains("министерстве образования"), "{c:?}");
+        let c = extract(
+            "Із Ізюма вивезли 1 100 дітей. Про це УНІАН повідомили в Харківській обласній прокуратурі.",
+            Some("uk"),
+            None,
+        )
+        .count_claims;
+        let by = c[0].asserted_by.as_deref().unwrap_or("");
+        assert!(by.contains("прокуратур"), "{c:?}");
     }
 
     #[test]

@@ -1382,6 +1382,13 @@ static MEDIA_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Lone lowercase nouns that still name a source (`data/lexicon/lone_source_nouns.txt`), folded.
+static LONE_SOURCES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/lone_source_nouns.txt"))
+        .map(fold)
+        .collect()
+});
+
 /// The asserter as found, if it can name a source: a single lowercase word ("group",
 /// "participants") or a phrase opened by a pronoun or relative says nothing an
 /// investigator can check; a «quotation» cut off at the phrase's end is completed from
@@ -1393,7 +1400,10 @@ fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String>
         return None;
     }
     let single_word = !found.trim().contains(char::is_whitespace);
-    if single_word && first.chars().next().is_some_and(char::is_lowercase) {
+    if single_word
+        && first.chars().next().is_some_and(char::is_lowercase)
+        && !LONE_SOURCES.contains(&fold(found.trim()))
+    {
         return None;
     }
     let opens = found.matches('«').count();
@@ -2281,6 +2291,36 @@ mod tests {
         assert_eq!((c[0].number, c[0].qualifier), (Some(500), Qualifier::UpTo));
         let c = claims("В лагеря вывезли не более 300 детей.");
         assert_eq!((c[0].number, c[0].qualifier), (Some(300), Qualifier::UpTo));
+    }
+
+    #[test]
+    fn belarusian_number_words_parents_and_people() {
+        let c = claims("У санаторыях адпачылі каля паўтары тысячы дзяцей.");
+        assert_eq!(
+            (c[0].number, c[0].qualifier),
+            (Some(1500), Qualifier::About)
+        );
+        let c = claims("Шэсцьдзясят школьнікаў прыбылі ў лагер.");
+        assert_eq!(c[0].number, Some(60), "{c:?}");
+        // A parent's own children are no count.
+        let c = claims("Кіраўнік лагера, бацька чатырох дзяцей, заявіў, што палітыкі тут няма.");
+        assert!(c.is_empty(), "{c:?}");
+        // "человек" counts children in a sentence about children.
+        let c = claims(
+            "Дети пробыли в санатории два месяца, после чего 16 человек направили в детский дом.",
+        );
+        assert_eq!(c.iter().map(|c| c.number).collect::<Vec<_>>(), [Some(16)]);
+    }
+
+    #[test]
+    fn the_investigation_is_a_source() {
+        let c = extract(
+            "За даними слідства, до таборів вивезли 43 дітей.",
+            Some("uk"),
+            None,
+        )
+        .count_claims;
+        assert_eq!(c[0].asserted_by.as_deref(), Some("слідства"), "{c:?}");
     }
 
     #[test]

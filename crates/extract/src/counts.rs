@@ -953,6 +953,25 @@ fn bare_count_of_children(doc: &Document, first: usize, end: usize, q_start: usi
 /// Finds "number(s) of ... children" or "children, whose numbers" shortly before the number.
 fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
     let s = doc.sentence_of(i);
+    // "больше всего детей — около 600 — разместили", "такіх дзяцей было каля 900": the
+    // number set off by a dash after the child noun, or after it and a copula.
+    let (_, q) = qualifier_before(doc, i);
+    if q > s.first_word {
+        let prev = q - 1;
+        if doc.is(prev, class::CHILD_NOUN) && doc.gap(prev, q).contains(['—', '–']) {
+            return Some(prev);
+        }
+        if q > s.first_word + 1
+            && matches!(
+                doc.words[prev].folded.as_str(),
+                "было" | "було" | "были" | "були" | "былі" | "were"
+            )
+            && doc.gap(prev - 1, prev) == " "
+            && doc.is(prev - 1, class::CHILD_NOUN)
+        {
+            return Some(prev - 1);
+        }
+    }
     let from = i.saturating_sub(12).max(s.first_word);
     let mut saw_number_word = false;
     let mut child = None;
@@ -2310,6 +2329,14 @@ mod tests {
             "Дети пробыли в санатории два месяца, после чего 16 человек направили в детский дом.",
         );
         assert_eq!(c.iter().map(|c| c.number).collect::<Vec<_>>(), [Some(16)]);
+    }
+
+    #[test]
+    fn a_number_after_the_child_noun_and_a_dash_or_copula() {
+        let c = claims("Больше всего детей — около 600 — разместили в лагере под Алуштой.");
+        assert_eq!((c[0].number, c[0].qualifier), (Some(600), Qualifier::About));
+        let c = claims("Годам раней такіх дзяцей было каля 900.");
+        assert_eq!((c[0].number, c[0].qualifier), (Some(900), Qualifier::About));
     }
 
     #[test]

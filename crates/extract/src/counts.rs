@@ -2159,6 +2159,15 @@ fn headline_source(doc: &Document, orgs: &OrgsFound, persons: &PersonsFound) -> 
             if whole.is_some() {
                 return whole;
             }
+            // "БРЦ: …", "UNICEF: …": an acronym alone before the colon names the source too.
+            let w = &doc.text[a..b];
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if e == k + 1
+                && (2..=8).contains(&letters)
+                && w.chars().all(|c| c.is_uppercase() || c == '-')
+            {
+                return Some(w.to_string());
+            }
         }
     }
     let dash = [" – ", " — ", " - "]
@@ -2337,6 +2346,24 @@ mod tests {
         assert_eq!((c[0].number, c[0].qualifier), (Some(600), Qualifier::About));
         let c = claims("Годам раней такіх дзяцей было каля 900.");
         assert_eq!((c[0].number, c[0].qualifier), (Some(900), Qualifier::About));
+    }
+
+    #[test]
+    fn an_acronym_before_a_headline_colon_is_its_source() {
+        let c = extract(
+            "БРЦ: у 2025 годзе ў Беларусь прывезлі яшчэ 1 240 украінскіх дзяцей\n\nТэкст.",
+            Some("be"),
+            None,
+        )
+        .count_claims;
+        assert_eq!(c[0].asserted_by.as_deref(), Some("БРЦ"), "{c:?}");
+        let c = extract(
+            "Воссоединение семей: 9 детей вернулись к родным\n\nТекст.",
+            Some("ru"),
+            None,
+        )
+        .count_claims;
+        assert_eq!(c[0].asserted_by, None, "{c:?}");
     }
 
     #[test]

@@ -34,6 +34,13 @@ use crate::{CountClaim, PlaceKind, Qualifier};
 
 /// Qualifier phrases (folded words) before a number, longest first.
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    // "не больше 500", "не более 300": a ceiling, before "больше" and "более" alone.
+    (&["не", "больш", "за"], Qualifier::UpTo),
+    (&["не", "більше", "ніж"], Qualifier::UpTo),
+    (&["не", "більше"], Qualifier::UpTo),
+    (&["не", "больше"], Qualifier::UpTo),
+    (&["не", "более"], Qualifier::UpTo),
+    (&["не", "меньше"], Qualifier::AtLeast),
     (&["не", "менш", "за"], Qualifier::AtLeast),
     (&["не", "менш", "як"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
@@ -110,6 +117,7 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["at", "most"], Qualifier::UpTo),
     (&["under"], Qualifier::UpTo),
     (&["до"], Qualifier::UpTo),
+    (&["да"], Qualifier::UpTo),
     (&["менше"], Qualifier::UpTo),
     (&["менее"], Qualifier::UpTo),
 ];
@@ -945,6 +953,25 @@ fn bare_count_of_children(doc: &Document, first: usize, end: usize, q_start: usi
 /// Finds "number(s) of ... children" or "children, whose numbers" shortly before the number.
 fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
     let s = doc.sentence_of(i);
+    // "больше всего детей — около 600 — разместили", "такіх дзяцей было каля 900": the
+    // number set off by a dash after the child noun, or after it and a copula.
+    let (_, q) = qualifier_before(doc, i);
+    if q > s.first_word {
+        let prev = q - 1;
+        if doc.is(prev, class::CHILD_NOUN) && doc.gap(prev, q).contains(['—', '–']) {
+            return Some(prev);
+        }
+        if q > s.first_word + 1
+            && matches!(
+                doc.words[prev].folded.as_str(),
+                "было" | "було" | "были" | "були" | "былі" | "were"
+            )
+            && doc.gap(prev - 1, prev) == " "
+            && doc.is(prev - 1, class::CHILD_NOUN)
+        {
+            return Some(prev - 1);
+        }
+    }
     let from = i.saturating_sub(12).max(s.first_word);
     let mut saw_number_word = false;
     let mut child = None;
@@ -1374,6 +1401,13 @@ static MEDIA_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Lone lowercase nouns that still name a source (`data/lexicon/lone_source_nouns.txt`), folded.
+static LONE_SOURCES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/lone_source_nouns.txt"))
+        .map(fold)
+        .collect()
+});
+
 /// The asserter as found, if it can name a source: a single lowercase word ("group",
 /// "participants") or a phrase opened by a pronoun or relative says nothing an
 /// investigator can check; a «quotation» cut off at the phrase's end is completed from
@@ -1385,7 +1419,10 @@ fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String>
         return None;
     }
     let single_word = !found.trim().contains(char::is_whitespace);
-    if single_word && first.chars().next().is_some_and(char::is_lowercase) {
+    if single_word
+        && first.chars().next().is_some_and(char::is_lowercase)
+        && !LONE_SOURCES.contains(&fold(found.trim()))
+    {
         return None;
     }
     let opens = found.matches('«').count();
@@ -1569,6 +1606,7 @@ fn asserted_by(
         // "Про це повідомив X", "Об этом написал X": the source follows the verb.
         if matches!(words[first].folded.as_str(), "про" | "об" | "пра" | "about") {
             return cited_source(doc, first, s.end_word, orgs, persons)
+                .or_else(|| told_in(doc, first, s.end_word, orgs, persons))
                 .or_else(|| first_source_in(doc, first, s.end_word, orgs, persons));
         }
         // A person before the verb, else the entity nearest it: "Председатель Красного
@@ -1816,6 +1854,10 @@ fn attribution(
             if let Some(a) = cited_source(doc, next.first_word, next.end_word, orgs, persons) {
                 return Some(a);
             }
+            // "Об этом «Российской газете» сообщили в министерстве": the outlet received it.
+            if let Some(a) = told_in(doc, next.first_word, next.end_word, orgs, persons) {
+                return Some(a);
+            }
             if let Some(a) = first_source_in(doc, next.first_word, next.end_word, orgs, persons) {
                 return Some(a);
             }
@@ -1991,6 +2033,62 @@ const THIS_WAS_SAID: &[&str] = &[
     "these",
 ];
 
+/// Possessives that open the place of a statement rather than its source ("в своем
+/// телеграм-канале", "у своєму дописі", "у сваім тэлеграм-канале").
+const OWN_CHANNEL: &[&str] = &[
+    "своем",
+    "своём",
+    "своей",
+    "своєму",
+    "своїй",
+    "сваім",
+    "сваёй",
+];
+
+/// The body after a reporting verb and "в"/"у"/"ў" in words `from..to` ("Про це УНІАН
+/// повідомили в Харківській обласній прокуратурі", "Об этом «Российской газете» сообщили в
+/// министерстве образования"): the body spoke, the outlet before the verb was told. The
+/// organization found there, else the words up to the next punctuation (at most six).
+fn told_in(
+    doc: &Document,
+    from: usize,
+    to: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let words = &doc.words;
+    let v = (from..to).find(|k| {
+        !words[*k].cap
+            && REPORTING.contains(words[*k].folded.as_str())
+            && words
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.folded.as_str(), "в" | "у" | "ў" | "во"))
+    })?;
+    let a = v + 2;
+    // "написал в своем телеграм-канале X": where it was written, not who spoke.
+    if a >= to || OWN_CHANNEL.contains(&words[a].folded.as_str()) {
+        return None;
+    }
+    if let Some(found) = first_source_in(doc, a, to.min(a + 6), orgs, persons) {
+        let at = words[a].start;
+        let starts_here = orgs.spans.iter().any(|o| o.start <= at && at < o.end)
+            || persons.spans.iter().any(|p| p.start <= at && at < p.end);
+        if starts_here {
+            return Some(found);
+        }
+    }
+    let mut e = a + 1;
+    while e < to
+        && e < a + 6
+        && !doc
+            .gap(e - 1, e)
+            .contains([',', '.', ';', ':', '(', '«', '—'])
+    {
+        e += 1;
+    }
+    Some(doc.text[words[a].start..words[e - 1].end].to_string())
+}
+
 /// The first person named in words `from..to`, else the first organization.
 fn first_source_in(
     doc: &Document,
@@ -2060,6 +2158,15 @@ fn headline_source(doc: &Document, orgs: &OrgsFound, persons: &PersonsFound) -> 
                 });
             if whole.is_some() {
                 return whole;
+            }
+            // "БРЦ: …", "UNICEF: …": an acronym alone before the colon names the source too.
+            let w = &doc.text[a..b];
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if e == k + 1
+                && (2..=8).contains(&letters)
+                && w.chars().all(|c| c.is_uppercase() || c == '-')
+            {
+                return Some(w.to_string());
             }
         }
     }
@@ -2202,6 +2309,92 @@ mod tests {
             (Some(1200), Qualifier::About)
         );
         assert_eq!((c[1].number, c[1].qualifier), (Some(90), Qualifier::About));
+        // "не меньше" is a floor, "не более" and Belarusian "да" a ceiling.
+        let c = claims("Власти отправили в лагеря не меньше 1700 детей.");
+        assert_eq!(
+            (c[0].number, c[0].qualifier),
+            (Some(1700), Qualifier::AtLeast)
+        );
+        let c = claims("У лагеры вывезлі да 500 дзяцей.");
+        assert_eq!((c[0].number, c[0].qualifier), (Some(500), Qualifier::UpTo));
+        let c = claims("В лагеря вывезли не более 300 детей.");
+        assert_eq!((c[0].number, c[0].qualifier), (Some(300), Qualifier::UpTo));
+    }
+
+    #[test]
+    fn belarusian_number_words_parents_and_people() {
+        let c = claims("У санаторыях адпачылі каля паўтары тысячы дзяцей.");
+        assert_eq!(
+            (c[0].number, c[0].qualifier),
+            (Some(1500), Qualifier::About)
+        );
+        let c = claims("Шэсцьдзясят школьнікаў прыбылі ў лагер.");
+        assert_eq!(c[0].number, Some(60), "{c:?}");
+        // A parent's own children are no count.
+        let c = claims("Кіраўнік лагера, бацька чатырох дзяцей, заявіў, што палітыкі тут няма.");
+        assert!(c.is_empty(), "{c:?}");
+        // "человек" counts children in a sentence about children.
+        let c = claims(
+            "Дети пробыли в санатории два месяца, после чего 16 человек направили в детский дом.",
+        );
+        assert_eq!(c.iter().map(|c| c.number).collect::<Vec<_>>(), [Some(16)]);
+    }
+
+    #[test]
+    fn a_number_after_the_child_noun_and_a_dash_or_copula() {
+        let c = claims("Больше всего детей — около 600 — разместили в лагере под Алуштой.");
+        assert_eq!((c[0].number, c[0].qualifier), (Some(600), Qualifier::About));
+        let c = claims("Годам раней такіх дзяцей было каля 900.");
+        assert_eq!((c[0].number, c[0].qualifier), (Some(900), Qualifier::About));
+    }
+
+    #[test]
+    fn an_acronym_before_a_headline_colon_is_its_source() {
+        let c = extract(
+            "БРЦ: у 2025 годзе ў Беларусь прывезлі яшчэ 1 240 украінскіх дзяцей\n\nТэкст.",
+            Some("be"),
+            None,
+        )
+        .count_claims;
+        assert_eq!(c[0].asserted_by.as_deref(), Some("БРЦ"), "{c:?}");
+        let c = extract(
+            "Воссоединение семей: 9 детей вернулись к родным\n\nТекст.",
+            Some("ru"),
+            None,
+        )
+        .count_claims;
+        assert_eq!(c[0].asserted_by, None, "{c:?}");
+    }
+
+    #[test]
+    fn the_investigation_is_a_source() {
+        let c = extract(
+            "За даними слідства, до таборів вивезли 43 дітей.",
+            Some("uk"),
+            None,
+        )
+        .count_claims;
+        assert_eq!(c[0].asserted_by.as_deref(), Some("слідства"), "{c:?}");
+    }
+
+    #[test]
+    fn the_outlet_told_is_not_the_source() {
+        let c = extract(
+            "У лагерь прибыли 215 школьников. Об этом «Российской газете» сообщили в министерстве образования ДНР.",
+            Some("ru"),
+            None,
+        )
+        .count_claims;
+        let by = c[0].asserted_by.as_deref().unwrap_or("");
+        assert!(by.contains("министерстве образования"), "{c:?}");
+        let c = extract(
+            "Із Ізюма вивезли 1 100 дітей. Про це УНІАН повідомили в Харківській обласній прокуратурі.",
+            Some("uk"),
+            None,
+        )
+        .count_claims;
+        let by = c[0].asserted_by.as_deref().unwrap_or("");
+        assert!(by.contains("прокуратур"), "{c:?}");
     }
 
     #[test]

@@ -544,7 +544,14 @@ fn joined_as_range(doc: &Document, a: &DateMention, b: &DateMention) -> bool {
                 | "ад"
                 | "паміж"
         );
-    dash || joiner && opener
+    // "in October and November 2022", "у квітні та травні": two bare months joined by "and"
+    // name one span of time.
+    let bare_month = a.end_word == a.first_word + 1
+        && a.date.is_none()
+        && crate::lexicon::is_month(&doc.words[a.first_word].folded)
+        && crate::lexicon::is_month(&doc.words[b.first_word].folded);
+    let and = matches!(between.as_str(), "and" | "і" | "й" | "и" | "та" | "ды");
+    dash || joiner && opener || and && bare_month
 }
 
 /// One end of a range as ISO text: the day, or the month or year it names.

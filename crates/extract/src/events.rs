@@ -78,6 +78,15 @@ const PROOF: &[&str] = &[
     "відомост",
     "інформац",
     "информац",
+    // Testimony and investigations handed to a court ("передали до МКС 12 томів свідчень",
+    // "Расследаванне мы перадалі ў Міжнародны крымінальны суд").
+    "свідчен",
+    "свидетельств",
+    "сведчанн",
+    "testimon",
+    "розслідуван",
+    "расследован",
+    "расследаван",
 ];
 
 /// All trigger strings in one automaton: pattern id -> (group, pattern length). Groups are the
@@ -188,6 +197,7 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                     && !is_dateline(doc, s.first_word, d)
                     && dates_a_statement_anywhere(doc, s, d)
             })
+            .filter(|_| !SUSPICION_NOTICES.iter().any(|n| folded.contains(n)))
         {
             reports.push(Event {
                 start: r.start,
@@ -300,6 +310,15 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
     out.sort_by_key(|e| e.start);
     out
 }
+
+/// A notice of suspicion ("прокурори повідомили про підозру") is a step of a criminal case
+/// made with a verb of speaking, not a statement: it dates no `report`.
+const SUSPICION_NOTICES: &[&str] = &[
+    "про підозру",
+    "о подозрении",
+    "пра падазрэнне",
+    "notice of suspicion",
+];
 
 /// Words that open a relative or content clause (`data/lexicon/relative_pronouns.txt`), folded.
 static RELATIVES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
@@ -498,11 +517,22 @@ fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
         .rev()
         .take_while(|k| !doc.gap(*k, *k + 1).contains([',', ';', ':']))
         .any(|k| matches!(words[k].folded.as_str(), "since" | "відколи"));
-    let opens = opens || in_since_clause;
+    let opens = opens || in_since_clause || is_cutoff(doc, d);
     let closes = d.first_word >= 2
         && matches!(before, Some("and" | "to" | "до" | "по"))
         && dates_before_word(doc, d.first_word - 1);
     opens || closes
+}
+
+/// "станом на жовтень 2025 року", "по состоянию на 1 марта", "as of October": the date a
+/// tally was taken, which dates no event.
+fn is_cutoff(doc: &Document, d: &DateMention) -> bool {
+    let w = |k: usize| doc.words[k].folded.as_str();
+    d.first_word >= 2
+        && matches!(
+            (w(d.first_word - 2), w(d.first_word - 1)),
+            ("станом" | "состоянию" | "стану" | "стан", "на") | ("as", "of")
+        )
 }
 
 /// Whether a date ends right before word `k` ("September 2022 [and] May 2023").
@@ -755,6 +785,51 @@ mod tests {
             "2025-03-03",
         );
         assert!(e.iter().all(|(_, d)| d.is_none()), "{e:?}");
+    }
+
+    #[test]
+    fn cutoffs_suspicion_notices_and_month_pairs() {
+        // A tally "as of" a month dates no event.
+        let e = kinds_dates(
+            "Станом на жовтень 2025 року під опікою в російських родинах перебувають 1 870 дітей.",
+            "uk",
+            "2025-10-08",
+        );
+        assert!(e.iter().all(|(_, d)| d.is_none()), "{e:?}");
+        // A notice of suspicion is no dated statement.
+        let e = kinds_dates(
+            "У вівторок прокурори повідомили про підозру колишньому посадовцю.",
+            "uk",
+            "2024-12-11",
+        );
+        assert!(e.iter().all(|(k, _)| k != "report"), "{e:?}");
+        // Two months joined by "and" are one span.
+        let e = kinds_dates(
+            "In October and November 2022 pupils were taken to Yevpatoria.",
+            "en",
+            "2024-04-18",
+        );
+        assert!(
+            e.contains(&("transfer".into(), Some("2022-10/2022-11".into()))),
+            "{e:?}"
+        );
+        // A call in the first person plural, dated by "today" and a holiday.
+        let e = kinds_dates(
+            "Сьогодні, у Міжнародний день захисту дітей, ми закликаємо уряди посилити тиск.",
+            "uk",
+            "2023-06-01",
+        );
+        assert!(
+            e.contains(&("call".into(), Some("2023-06-01".into()))),
+            "{e:?}"
+        );
+        // A promise to return children dates no arrival.
+        let e = kinds_dates(
+            "Батькам сказали, що повернуть дітей до 1 вересня.",
+            "uk",
+            "2024-10-15",
+        );
+        assert!(e.iter().all(|(k, _)| k != "arrival"), "{e:?}");
     }
 
     #[test]

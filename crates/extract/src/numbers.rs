@@ -198,6 +198,9 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
             | "півтори"
             | "паўтара"
             | "паўтары"
+            // Folded: "ў" loses its breve.
+            | "паутара"
+            | "паутары"
     ) && i + 1 < sentence_end
     {
         if let Some(&scale) = SCALES.get(words[i + 1].folded.as_str()) {

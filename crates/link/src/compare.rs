@@ -358,10 +358,18 @@ impl<'a> Comparer<'a> {
             }
             return TEXT_FORM;
         }
+        let (x, y) = (col.key_bytes(ka), col.key_bytes(kb));
         if col.variants_meet(ka, kb) {
+            // Surnames sharing a loose sound key are weak evidence, a
+            // surname one slip away strong: when both hold (Mulnyk /
+            // Мельник) the slip is the better reading. Given names of one
+            // group are stronger than a slip (Oleksandr / Oleksandra are
+            // one edit apart and two names).
+            if col.source == TextSource::Surname && within_one_edit(x, y) {
+                return TEXT_ONE_EDIT;
+            }
             return TEXT_VARIANT;
         }
-        let (x, y) = (col.key_bytes(ka), col.key_bytes(kb));
         let similarity = jaro_winkler_bytes(x, y);
         // A slip leaves most letters in place: names that are not even
         // alike (most pairs) need no edit check.

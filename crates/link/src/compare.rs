@@ -679,9 +679,15 @@ mod tests {
         // Only the consonants agree: the loose sound-key level.
         let l = levels(
             record("a", "Олена", "Савченко", None),
-            record("b", "Олена", "Сивченко", None),
+            record("b", "Олена", "Сивчинко", None),
         );
         assert_eq!(level_of(&l, "surname"), "name variant");
+        // One slip away as well: the slip is the stronger reading.
+        let l = levels(
+            record("a", "Олена", "Савченко", None),
+            record("b", "Олена", "Сивченко", None),
+        );
+        assert_eq!(level_of(&l, "surname"), "one edit apart");
         let l = levels(
             record("a", "Oleksandr", "Kovalenko", None),
             record("b", "Oleksii", "Kovalchuk", None),

@@ -47,7 +47,10 @@
 //! `year` (a record with only an age gets the one or two years it allows).
 //! `names` (given name and surname as an unordered pair, for swapped
 //! columns) takes `sorted` (Latin keys), `initials`, `soundex` or
-//! `skeleton`. `sex` takes no transform. A rule naming a field the records do not
+//! `skeleton`; `names:either` is the surname's skeleton and, when no table
+//! knows the given name, the given-name column's skeleton too (a record
+//! joins both blocks: a surname written in the given-name column meets
+//! the other record's surname whatever became of the given name). `sex` takes no transform. A rule naming a field the records do not
 //! have is skipped.
 
 use casefile_names::{consonant_class_skeleton, soundex};
@@ -116,9 +119,14 @@ const REPEATED_IDENTIFIER_DISTINCT_SHARE: f64 = 0.35;
 /// them together usually name one household.
 const QUASI_IDENTIFIER_DISTINCT_SHARE: f64 = 0.2;
 
-/// Rules the pair packing can tell apart (4 bits); rules derived from the
-/// data are added only while there is room.
-const MAX_RULES: usize = 16;
+/// Rules in all; rules derived from the data are added only while there is
+/// room. The pair packing tells 16 apart (4 bits): the 17th shares bit 15
+/// with the 16th (both derived rules of the extra columns, whose pairs
+/// then count as either's in the rule estimates), which keeps the four
+/// quasi-identifier rules of FEBRL-like data (street, suburb, postcode,
+/// document number) beside the 13 name rules: without the last one
+/// FEBRL4 lost two pairs.
+const MAX_RULES: usize = 17;
 
 /// Whether an extra column is an identifier (a document number): most of
 /// its values distinct, or each shared by only a few records.
@@ -206,6 +214,8 @@ impl Default for BlockingConfig {
     /// given name and the birth date; rule 12 (surname sound key + birth
     /// year) finds a surname in another language's or a press spelling
     /// (Schewtschenko / Шевченко) when the given name has a typo too.
+    /// Rule 13 finds swapped columns when one name changed as well (a
+    /// diminutive or a typo in the given name, a typo in the surname).
     /// Rules 3 and 7 use consonant skeletons ([`skeleton`]), so German or
     /// French press spellings (Schewtschenko, Chevtchenko) and dropped or
     /// doubled letters still meet their Cyrillic forms; rule 3 adds the
@@ -244,6 +254,10 @@ impl Default for BlockingConfig {
                 rule(
                     "surname sound + birth year",
                     &["surname:sound", "birth:year"],
+                ),
+                rule(
+                    "surname in either column + birth year",
+                    &["names:either", "birth:year"],
                 ),
             ],
             pairs_per_record: default_pairs_per_record(),
@@ -297,6 +311,11 @@ enum KeyPart {
     NamesInitials,
     NamesSoundex,
     NamesSkeleton,
+    /// The surname's consonant skeleton, and the given-name column's too
+    /// when no table knows it as a given name: a surname written in the
+    /// given-name column (swapped columns) meets the surname of the other
+    /// record even when the given name was shortened or mistyped too.
+    NamesEither,
     Sex,
 }
 
@@ -324,6 +343,7 @@ fn parse_part(part: &str) -> Option<KeyPart> {
         ("names", Some("initials")) => Some(KeyPart::NamesInitials),
         ("names", Some("soundex")) => Some(KeyPart::NamesSoundex),
         ("names", Some("skeleton")) => Some(KeyPart::NamesSkeleton),
+        ("names", Some("either")) => Some(KeyPart::NamesEither),
         ("sex", None) => Some(KeyPart::Sex),
         ("birth" | "sex" | "names", _) => None,
         (field, transform) => {
@@ -357,6 +377,9 @@ enum PartValues {
     Single(Vec<u32>),
     /// Birth years: a record's span of possible years.
     Years,
+    /// Up to two values per record, [`NONE`] padded (the first `NONE`:
+    /// none at all).
+    Two(Vec<[u32; 2]>),
     /// Several values per key, [`NONE`] padded (a record's key has none
     /// when the first is `NONE`): a Latin spelling's sound key under each
     /// plausible reading (Schewtschenko read German-style is Шевченко's), a
@@ -456,7 +479,8 @@ fn fields_of_rule(rule: &BlockingRule) -> Vec<String> {
             KeyPart::NamesSorted
             | KeyPart::NamesInitials
             | KeyPart::NamesSoundex
-            | KeyPart::NamesSkeleton => {
+            | KeyPart::NamesSkeleton
+            | KeyPart::NamesEither => {
                 fields.push("given".into());
                 fields.push("surname".into());
             }
@@ -655,6 +679,53 @@ fn part_values(encoded: &Encoded, part: &KeyPart) -> Option<PartValues> {
                 .collect();
             Some(PartValues::Single(values))
         }
+        KeyPart::NamesEither => {
+            let given = &encoded.text[encoded.column(&TextSource::Given)?];
+            let surname = &encoded.text[encoded.column(&TextSource::Surname)?];
+            let skeletons = |keys: &[Box<str>]| -> Vec<String> {
+                keys.par_iter()
+                    .map(|k| consonant_class_skeleton(k, usize::MAX))
+                    .collect()
+            };
+            let (given_skeletons, surname_skeletons) =
+                (skeletons(&given.keys), skeletons(&surname.keys));
+            // A given name counts as known when the tables give it a group.
+            let known_given = |key: u32| {
+                given
+                    .key_variants
+                    .get(key as usize)
+                    .is_some_and(|ids| ids[0] != NONE)
+            };
+            let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+            let values = (0..encoded.len())
+                .map(|r| {
+                    let mut out = [NONE; 2];
+                    let (g, s) = (given.key_of(r), surname.key_of(r));
+                    let mut slot = 0;
+                    for text in [
+                        (s != NONE).then(|| surname_skeletons[s as usize].as_str()),
+                        (g != NONE && !known_given(g))
+                            .then(|| given_skeletons[g as usize].as_str()),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
+                        // Skeletons of one or two classes pair nearly anything.
+                        if text.chars().count() < 3 {
+                            continue;
+                        }
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(text).or_insert(next);
+                        if !out[..slot].contains(&id) {
+                            out[slot] = id;
+                            slot += 1;
+                        }
+                    }
+                    out
+                })
+                .collect();
+            Some(PartValues::Two(values))
+        }
         KeyPart::Sex => encoded.has_sex.then(|| {
             PartValues::Single(
                 encoded
@@ -832,6 +903,14 @@ fn rule_pairs(
                     NONE => continue 'records,
                     value => hashers.iter_mut().for_each(|h| h.write_u32(value)),
                 },
+                PartValues::Two(v) => {
+                    let ids = v[record];
+                    if ids[0] == NONE {
+                        continue 'records;
+                    }
+                    let ids = ids.into_iter().filter(|&v| v != NONE);
+                    fan_out(&mut hashers, &mut scratch, ids, |h, id| h.write_u32(id));
+                }
                 PartValues::Several { per_key, column } => {
                     let key = encoded.text[*column].key_of(record);
                     let Some(ids) = per_key.get(key as usize).filter(|ids| ids[0] != NONE) else {

@@ -522,16 +522,25 @@ impl Scorer<'_> {
             // strongly (the same key, the same written value) are not
             // chances of agreeing at this level: Коваленко against
             // Каваленка is judged by the other spellings of the form, not
-            // by every Коваленко. The rarer of the two sides' stronger
-            // shares is taken out, so the estimate errs towards common.
+            // by every Коваленко. For a form, the rarer of the two sides'
+            // stronger shares is taken out, so the estimate errs towards
+            // common; for a variant, see below.
             let (key_i, key_j) = (col.key_frequency(ki), col.key_frequency(kj));
             let one_record = 1.0 / f64::from(col.present.max(1));
             let beyond_key = |shared: f64| (shared - key_i.min(key_j)).max(one_record);
             let frequency = if level == TEXT_EXACT {
                 col.raw_frequency(ri).max(col.raw_frequency(rj))
             } else if level == TEXT_VARIANT {
+                // The chance of agreeing so seen from each side (the
+                // group beyond each record's own key) differs most for a
+                // rare diminutive of a common name (Савушка / Savelii):
+                // the geometric mean of the two, not the commoner alone.
                 match col.shared_variant(ki, kj) {
-                    Some(v) => beyond_key(col.variant_frequency(v)),
+                    Some(v) => {
+                        let shared = col.variant_frequency(v);
+                        let side = |key: f64| (shared - key).max(one_record);
+                        (side(key_i) * side(key_j)).sqrt()
+                    }
                     None => continue,
                 }
             } else if level == TEXT_FORM {

@@ -79,7 +79,15 @@ pub fn surname_keys(surname: &str) -> casefile_names::SurnameKeys {
 /// "Surname Given Patronymic", Latin ones "Given [Patronymic] Surname". A
 /// wrong guess still meets the other record through the "names swapped"
 /// comparison, while no split at all would lose the given name.
+///
+/// A word in capitals among words that are not (BONDAR Lissja, Olena
+/// KOVALENKO) is the surname whatever the order: the convention of
+/// passports and of French and international lists, more reliable than
+/// any guess from the words themselves.
 pub fn split_full_name(text: &str) -> NameParts {
+    if let Some(parts) = split_at_capital_surname(text) {
+        return parts;
+    }
     let parsed = casefile_names::parse_name(text);
     if parsed.given().is_some() {
         return NameParts {
@@ -108,6 +116,35 @@ pub fn split_full_name(text: &str) -> NameParts {
             patronymic: parsed.patronymic().map(str::to_string),
         },
     }
+}
+
+/// The split of a cell of two or three words with exactly one in
+/// capitals (of at least two letters) and the others in mixed case: that
+/// word is the surname, the others given name and patronymic in order.
+fn split_at_capital_surname(text: &str) -> Option<NameParts> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) {
+        return None;
+    }
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    let mixed = |w: &str| w.chars().any(char::is_lowercase);
+    let surname_at = words.iter().position(|w| capitals(w))?;
+    let others: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != surname_at)
+        .map(|(_, w)| *w)
+        .collect();
+    if !others.iter().all(|w| mixed(w)) {
+        return None;
+    }
+    Some(NameParts {
+        surname: Some(words[surname_at].to_string()),
+        given: others.first().map(|w| w.to_string()),
+        patronymic: others.get(1).map(|w| w.to_string()),
+    })
 }
 
 /// Case folding without any script knowledge, for text that has no name key.
@@ -146,6 +183,22 @@ mod tests {
         assert_eq!(parts.given.as_deref(), Some("Zhiariea"));
         assert_eq!(parts.surname.as_deref(), Some("Kovalenka"));
         assert_eq!(parts.patronymic, None);
+    }
+
+    #[test]
+    fn a_surname_in_capitals_is_the_surname() {
+        let parts = split_full_name("BONDAR Lissja");
+        assert_eq!(parts.surname.as_deref(), Some("BONDAR"));
+        assert_eq!(parts.given.as_deref(), Some("Lissja"));
+        let parts = split_full_name("Olena KOVALENKO");
+        assert_eq!(parts.surname.as_deref(), Some("KOVALENKO"));
+        assert_eq!(parts.given.as_deref(), Some("Olena"));
+        let parts = split_full_name("SHEVCHENKO Taras Hryhorovych");
+        assert_eq!(parts.given.as_deref(), Some("Taras"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Hryhorovych"));
+        // All in capitals says nothing about the order.
+        let parts = split_full_name("OLENA KOVALENKO");
+        assert_eq!(parts.given.as_deref(), Some("OLENA"));
     }
 
     #[test]

@@ -1375,16 +1375,12 @@ fn time_scope(
 /// Nouns counted instead of children: trips, camps, trains, facilities, places
 /// (`data/lexicon/not_child_units.txt`), which end the words between a number and its noun.
 static NOT_CHILD_UNITS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    crate::wordlist::entries(include_str!("../data/lexicon/not_child_units.txt"))
-        .map(fold)
-        .collect()
+    crate::wordlist::folded_set(include_str!("../data/lexicon/not_child_units.txt"))
 });
 
 /// Words that make a count a person's own children (`data/lexicon/possessive_kin.txt`).
 static OWN_CHILDREN: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    crate::wordlist::entries(include_str!("../data/lexicon/possessive_kin.txt"))
-        .map(fold)
-        .collect()
+    crate::wordlist::folded_set(include_str!("../data/lexicon/possessive_kin.txt"))
 });
 
 /// Words that open no name of a source: pronouns, relatives, conjunctions, ordinals
@@ -1395,17 +1391,12 @@ static NOT_AN_ASSERTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// Words for a publication that refer to the outlet named before
 /// (`data/lexicon/media_nouns.txt`), folded.
-static MEDIA_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    crate::wordlist::entries(include_str!("../data/lexicon/media_nouns.txt"))
-        .map(fold)
-        .collect()
-});
+static MEDIA_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> =
+    LazyLock::new(|| crate::wordlist::folded_set(include_str!("../data/lexicon/media_nouns.txt")));
 
 /// Lone lowercase nouns that still name a source (`data/lexicon/lone_source_nouns.txt`), folded.
 static LONE_SOURCES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    crate::wordlist::entries(include_str!("../data/lexicon/lone_source_nouns.txt"))
-        .map(fold)
-        .collect()
+    crate::wordlist::folded_set(include_str!("../data/lexicon/lone_source_nouns.txt"))
 });
 
 /// The asserter as found, if it can name a source: a single lowercase word ("group",

@@ -63,16 +63,12 @@ static SCALE_AFTER_QUALIFIER: LazyLock<HashMap<String, u64>> = LazyLock::new(|| 
 
 /// The qualifiers and articles before such a scale word (`data/lexicon/scale_qualifiers.txt`).
 static SCALE_QUALIFIERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    crate::wordlist::entries(include_str!("../data/lexicon/scale_qualifiers.txt"))
-        .map(fold)
-        .collect()
+    crate::wordlist::folded_set(include_str!("../data/lexicon/scale_qualifiers.txt"))
 });
 
 /// Words that on their own (not after a number) mean "many, order of magnitude unknown".
 static VAGUE: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    crate::wordlist::entries(include_str!("../data/lexicon/vague_magnitudes.txt"))
-        .map(fold)
-        .collect()
+    crate::wordlist::folded_set(include_str!("../data/lexicon/vague_magnitudes.txt"))
 });
 
 /// Every folded word a number phrase in words can start with: word numbers, singular scale

@@ -4,6 +4,11 @@
 
 pub(crate) use casefile_text::wordlist::{entries, pairs};
 
+/// The entries of a word list, folded (`normalize::fold`), as a set.
+pub(crate) fn folded_set(text: &'static str) -> rustc_hash::FxHashSet<String> {
+    entries(text).map(crate::normalize::fold).collect()
+}
+
 /// The rows of a table whose second column is a number. The files are part
 /// of the source: a malformed row is a bug that the tests catch, so it
 /// panics naming the file and the row.

@@ -10,10 +10,13 @@
 //! The library part is small:
 //! - [`synthetic`]: a deterministic corpus of report-like documents, for
 //!   `bench-ingest` and the crash test of the `casefile` binary;
+//! - [`registries2`]: the truth file of a `gen-registries2` directory, for
+//!   `eval-registries2` and `diag-registries2`;
 //! - [`LinkOptions`]: the linker options that `eval-febrl` and `eval-synth`
 //!   read the same way, and [`peak_rss_mib`].
 
 mod link_options;
+pub mod registries2;
 pub mod synthetic;
 mod weighted;
 

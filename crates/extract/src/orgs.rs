@@ -507,7 +507,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // "актывісты «Маладой гвардыі»", "отделением «Движения первых»").
         // Not opening a sentence: a headline's ironic quote («Оздоровление» ...) names nothing.
         if w.cyrillic && !w.all_caps && i > sentence.first_word {
-            if let Some(end) = quoted_name_end(doc, i) {
+            if let Some(end) = doc.quoted_name_end(i, 3) {
                 if end - i <= 2 && !(i..end).any(|k| place_words[k]) {
                     let name = doc.text[words[i].start..words[end - 1].end].to_string();
                     b.add(doc, i, end, &name, None);
@@ -787,34 +787,6 @@ fn is_ministry_short_name(folded: &str) -> bool {
         return false;
     };
     rest.chars().count() >= 3 && MINISTRY_SHORT_STEMS.iter().any(|s| rest.starts_with(s))
-}
-
-/// The end of a «quoted» name whose first word is `i`: the quote opens right before it and
-/// closes after at most three words.
-fn quoted_name_end(doc: &Document, i: usize) -> Option<usize> {
-    if i == 0
-        || !doc
-            .gap(i - 1, i)
-            .trim_start()
-            .ends_with(['«', '"', '“', '„'])
-    {
-        return None;
-    }
-    let s = doc.sentence_of(i);
-    for e in i + 1..=(i + 3).min(s.end_word) {
-        let after = if e < s.end_word {
-            doc.gap(e - 1, e)
-        } else {
-            &doc.text[doc.words[e - 1].end..s.end]
-        };
-        if after.starts_with(['»', '"', '”', '“']) {
-            return Some(e);
-        }
-        if after != " " {
-            return None;
-        }
-    }
-    None
 }
 
 /// Heads of state bodies named in lowercase ("министерство", "правительство", "уряд"), as

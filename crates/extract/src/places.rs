@@ -65,35 +65,6 @@ static FACILITY_HEADS: LazyLock<(HashSet<String>, HashSet<String>)> = LazyLock::
     (before, after)
 });
 
-/// The end of a name in quotes whose first word is `i` (the word after the opening quote):
-/// the word before the closing quote, within four words and the sentence.
-fn closing_quote(doc: &Document, i: usize) -> Option<usize> {
-    let s = doc.sentence_of(i);
-    let words = &doc.words;
-    if i == 0
-        || !doc
-            .gap(i - 1, i)
-            .trim_start()
-            .ends_with(['«', '"', '“', '„'])
-    {
-        return None;
-    }
-    for e in i + 1..=(i + 4).min(s.end_word) {
-        let after = if e < s.end_word {
-            doc.gap(e - 1, e)
-        } else {
-            &doc.text[words[e - 1].end..s.end]
-        };
-        if after.starts_with(['»', '"', '”', '“']) {
-            return Some(e);
-        }
-        if after != " " {
-            return None;
-        }
-    }
-    None
-}
-
 /// Facilities the gazetteer lacks, named in quotes after a word for a camp or sanatorium
 /// ("в лагерях «Звездный» и «Россонь»", "the "Zvezdny" camp") or, in English, by a
 /// capitalised name before "camp" / "health resort" ("the Sosnovaya Roshcha health
@@ -112,7 +83,7 @@ fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<G
         if s.shouting || !words[i].cap || i <= s.first_word {
             continue;
         }
-        let quoted_end = closing_quote(doc, i);
+        let quoted_end = doc.quoted_name_end(i, 4);
         let end = match quoted_end {
             Some(e) => e,
             None => {

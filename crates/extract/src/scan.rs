@@ -141,6 +141,35 @@ impl<'a> Document<'a> {
         &self.text[self.words[left].end..self.words[right].start]
     }
 
+    /// The end (exclusive word index) of a name in quotes whose first word is `i`: a quote
+    /// opens right before word `i` and closes after at most `max_words` words, within its
+    /// sentence, with only single spaces between the words.
+    pub fn quoted_name_end(&self, i: usize, max_words: usize) -> Option<usize> {
+        if i == 0
+            || !self
+                .gap(i - 1, i)
+                .trim_start()
+                .ends_with(['«', '"', '“', '„'])
+        {
+            return None;
+        }
+        let s = self.sentence_of(i);
+        for e in i + 1..=(i + max_words).min(s.end_word) {
+            let after = if e < s.end_word {
+                self.gap(e - 1, e)
+            } else {
+                &self.text[self.words[e - 1].end..s.end]
+            };
+            if after.starts_with(['»', '"', '”', '“']) {
+                return Some(e);
+            }
+            if after != " " {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The keys of words `first..first + max` joined by spaces into `joined`, stopping before
     /// the first word whose gap to the previous one is not `joinable`, with in `ends` the byte
     /// length of the prefix that holds the first n keys at index n - 1: one string serves every

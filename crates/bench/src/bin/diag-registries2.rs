@@ -56,15 +56,10 @@ fn show(r: &Record) -> String {
 
 fn main() -> Result<()> {
     let cli = <Cli as clap::Parser>::parse();
-    let mut truth: HashMap<(String, String), String> = HashMap::new();
-    let mut reader = csv::Reader::from_path(cli.dir.join("truth.csv"))?;
-    for row in reader.records() {
-        let row = row?;
-        truth.insert((row[0].to_string(), row[1].to_string()), row[2].to_string());
-    }
-    let mut files: Vec<String> = truth.keys().map(|(f, _)| f.clone()).collect();
-    files.sort();
-    files.dedup();
+    let casefile_bench::registries2::Truth {
+        child: truth,
+        files,
+    } = casefile_bench::registries2::read_truth(&cli.dir)?;
     let lists: Vec<Vec<Record>> = files
         .iter()
         .map(|f| read(&cli.dir.join(f)))

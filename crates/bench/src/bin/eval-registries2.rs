@@ -48,17 +48,10 @@ struct Cli {
 
 fn main() -> Result<()> {
     let cli = <Cli as clap::Parser>::parse();
-    let mut truth: HashMap<(String, String), String> = HashMap::new();
-    let truth_path = cli.dir.join("truth.csv");
-    let mut reader = csv::Reader::from_path(&truth_path)
-        .with_context(|| format!("opening {}", truth_path.display()))?;
-    for row in reader.records() {
-        let row = row?;
-        truth.insert((row[0].to_string(), row[1].to_string()), row[2].to_string());
-    }
-    let mut files: Vec<String> = truth.keys().map(|(f, _)| f.clone()).collect();
-    files.sort();
-    files.dedup();
+    let casefile_bench::registries2::Truth {
+        child: truth,
+        files,
+    } = casefile_bench::registries2::read_truth(&cli.dir)?;
     let mut maps: HashMap<String, String> = HashMap::new();
     for m in &cli.maps {
         let (file, spec) = m

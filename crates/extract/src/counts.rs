@@ -1969,8 +1969,20 @@ fn source_named_before(
             .max_by_key(|o| o.start)
             .map(|o| orgs.organizations[o.org].name.clone())
     };
+    // "«…», — подчеркнула Уполномоченный. По ее словам, …": a speaker named by a title alone,
+    // right after a reporting verb ("сказав губернатор", "said the ombudsman").
+    let role = || {
+        let first = doc.sentences.get(s_index.saturating_sub(2))?.first_word;
+        (first + 1..s.first_word).rev().find_map(|k| {
+            let verb = k - usize::from(doc.words[k - 1].folded == "the" && k >= first + 2);
+            let spoke = crate::lexicon::ROLES.contains(doc.words[k].folded.as_str())
+                && !doc.words[verb - 1].cap
+                && REPORTING.contains(doc.words[verb - 1].folded.as_str());
+            spoke.then(|| doc.word_text(k).to_string())
+        })
+    };
     match referent {
-        Referent::Speaker => person().or_else(org),
+        Referent::Speaker => person().or_else(role).or_else(org),
         Referent::Body => org(),
     }
 }

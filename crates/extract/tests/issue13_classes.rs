@@ -205,3 +205,29 @@ fn a_foundation_named_after_a_person_is_one_organization() {
     let orgs: Vec<&str> = ex.organizations.iter().map(|o| o.name.as_str()).collect();
     assert!(orgs.contains(&"фонд Олексія Талая"), "{orgs:?}");
 }
+
+#[test]
+fn a_speaker_named_by_a_title_alone_is_the_source_of_the_next_sentence() {
+    let ex = run(
+        "Омбудсман провела встречу с представителями Красного Креста. «Мы ищем каждого ребенка», — сказала омбудсман. По ее словам, с весны домой вернулись 17 детей.",
+        "2025-03-01",
+    );
+    let c = ex.count_claims.iter().find(|c| c.number == Some(17));
+    assert_eq!(
+        c.and_then(|c| c.asserted_by.as_deref()),
+        Some("омбудсман"),
+        "{:?}",
+        ex.count_claims
+    );
+    let ex = run(
+        "Міністр сустрэўся з бацькамі. «Мы шукаем кожнае дзіця», — сказала міністр. Паводле яе слоў, дадому вярнуліся 12 дзяцей.",
+        "2025-03-01",
+    );
+    let c = ex.count_claims.iter().find(|c| c.number == Some(12));
+    assert_eq!(
+        c.and_then(|c| c.asserted_by.as_deref()),
+        Some("міністр"),
+        "{:?}",
+        ex.count_claims
+    );
+}

@@ -1104,11 +1104,29 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
             .map(|w| w.start)
             .unwrap_or(doc.text.len());
         let count_between = |end: usize| starts.iter().any(|s| *s > c.start && *s < end);
-        // Another count later in the scope takes the ages, not this one.
-        let scope = if count_between(scope_end_byte) {
-            last_word + 1
-        } else {
-            scope_end
+        // Another count later in the scope takes the ages after it, not this one. The youngest
+        // and oldest named before it are this count's when the sentences between name the
+        // counted children again by their noun ("17 вихованців … Вихованцям, наймолодшому з
+        // яких було вісім, … Згодом щонайменше п'ятьох …"); "the children, the youngest of
+        // whom …" after "30 of them" may be all of them.
+        let next_count = starts
+            .iter()
+            .filter(|s| **s > c.start && **s < scope_end_byte)
+            .min()
+            .map(|at| words.partition_point(|w| w.end <= *at));
+        let scope = match next_count {
+            None => scope_end,
+            Some(next) => {
+                let noun: String = w.folded.chars().take(6).collect();
+                let named_again = noun.chars().count() >= 5
+                    && (doc.sentences[sentence].end_word..next)
+                        .any(|k| words[k].folded.starts_with(noun.as_str()));
+                if named_again {
+                    next.max(last_word + 1)
+                } else {
+                    last_word + 1
+                }
+            }
         };
         let mut ages: (Option<u32>, Option<u32>) = (None, None);
         for (k, word) in words.iter().enumerate().take(scope).skip(last_word + 1) {

@@ -253,3 +253,33 @@ fn a_source_governs_the_figures_of_the_passage_after_it() {
     // Four sentences on, the investigators' figure still governs, not the headline's outlet.
     assert_eq!(source(12), source(70), "{:?}", ex.count_claims);
 }
+
+#[test]
+fn the_youngest_and_oldest_before_the_next_count_are_this_counts() {
+    let ex = run(
+        "Окупанти вивезли 23 вихованців інтернату. Вихованцям, наймолодшому з яких було сім, а найстаршому – чотирнадцять, сказали, що вони їдуть на екскурсію. Згодом 6 із них повернули родичам.",
+        "2025-03-01",
+    );
+    let c = ex.count_claims.iter().find(|c| c.number == Some(23));
+    assert_eq!(
+        c.map(|c| (c.age_min, c.age_max)),
+        Some((Some(7), Some(14))),
+        "{:?}",
+        ex.count_claims
+    );
+    // The later count does not take ages named before it.
+    let c = ex.count_claims.iter().find(|c| c.number == Some(6));
+    assert_eq!(
+        c.map(|c| (c.age_min, c.age_max)),
+        Some((None, None)),
+        "{:?}",
+        ex.count_claims
+    );
+    // Not named again by their noun: "the children" may be all of them, not these 30.
+    let ex = run(
+        "Officials moved 80 children from the town. The first 30 of them reached the camp in May. The children, the youngest of whom was six, were later split up. Nine of them are still there.",
+        "2025-03-01",
+    );
+    let c = ex.count_claims.iter().find(|c| c.number == Some(30));
+    assert_eq!(c.map(|c| c.age_min), Some(None), "{:?}", ex.count_claims);
+}

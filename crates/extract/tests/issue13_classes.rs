@@ -283,3 +283,16 @@ fn the_youngest_and_oldest_before_the_next_count_are_this_counts() {
     let c = ex.count_claims.iter().find(|c| c.number == Some(30));
     assert_eq!(c.map(|c| c.age_min), Some(None), "{:?}", ex.count_claims);
 }
+
+#[test]
+fn children_sent_away_are_a_dated_transfer() {
+    let ex = run(
+        "Pupils of the school were sent away in June and July 2023 for what their parents were told would be a short holiday.",
+        "2024-01-10",
+    );
+    assert!(
+        events(&ex).contains(&("transfer".into(), Some("2023-06/2023-07".into()))),
+        "{:?}",
+        events(&ex)
+    );
+}

@@ -105,6 +105,9 @@ const NOT_ACRONYMS: &[&str] = &[
     "vii", "viii", "ix", "xi", "xx", "xxi", "i", "a", "ad", "bc", "gmt", "utc", "est", "cet",
     "eet", "msk", "km", "kg", "hq", "vs", "etc", "cv", "rss", "nb", "ps", "pr", "hr", "it's", "rf",
     "рф", "сша", "ес", "лнр", "днр", "dpr", "lpr", "ussr", "срср", "ссср", "war",
+    // Criminal codes and codes of procedure ("ст. 438 КК України", "УК России"): laws, not
+    // bodies, though they take the state's genitive as a national body does.
+    "кк", "ук", "кпк", "упк",
 ];
 
 fn acronym_matches(acronym: &str, words: &[&str]) -> bool {
@@ -616,7 +619,12 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 let end = if quoted {
                     quoted_end(doc, i).unwrap_or(i + 1)
                 } else {
-                    cap_run(doc, i, &place_words)
+                    // "арганізацыі ДТСААФ Уладзімір Канаваленка": a given name after the
+                    // introduced name starts the person who speaks for it.
+                    let run = cap_run(doc, i, &place_words);
+                    (i + 1..run.saturating_sub(1))
+                        .find(|k| !called && crate::lexicon::is_given_name(&words[*k].folded))
+                        .unwrap_or(run)
                 };
                 let is_place = place_words[i] && end == i + 1;
                 // A given name after a bare descriptive noun starts a person's name ("the
@@ -669,6 +677,36 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         {
             let name = doc.text[w.start..words[k + 1].end].to_string();
             b.add(doc, k, k + 2, &name, None);
+            continue;
+        }
+        // "Пологівської РВА", "Харківська ОВА": an administration's acronym after the
+        // adjective of the place it governs is named with it.
+        if w.cyrillic
+            && k > 0
+            && doc.gap(k - 1, k) == " "
+            && words[k - 1].cap
+            && words[k - 1].cyrillic
+            && !b.covered[k - 1]
+            && is_adjective_like(&words[k - 1].folded)
+            && REGIONAL_ADMIN_ACRONYMS.contains(w.folded.as_str())
+        {
+            // The same administration named in full earlier ("Пологівської районної військової
+            // адміністрації"): the place's adjective and the initials of the rest.
+            let adjective = crate::normalize::stem(&words[k - 1].folded);
+            let expansion = b.orgs.iter().find(|o| {
+                let mut parts = o.name.split_whitespace();
+                parts
+                    .next()
+                    .is_some_and(|first| crate::normalize::stem(&fold(first)) == adjective)
+                    && parts
+                        .filter_map(|p| fold(p).chars().next())
+                        .eq(w.folded.chars())
+            });
+            let name = expansion.map_or_else(
+                || doc.text[words[k - 1].start..w.end].to_string(),
+                |o| o.name.clone(),
+            );
+            b.add(doc, k - 1, k + 1, &name, None);
             continue;
         }
         // "Белорусский МИД", "беларускае МНС": an acronym after a state's adjective is that
@@ -803,6 +841,9 @@ fn is_state_body_head(key: &str) -> bool {
         "правительств",
         "уряд",
         "урад",
+        // "посольства Катара": an embassy is named by its state.
+        "посольств",
+        "пасольств",
     ]
     .iter()
     .any(|h| key.starts_with(h))
@@ -827,6 +868,16 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             return Some(end);
         }
         let f = words[k].folded.as_str();
+        // "уряді Нижньогородської області": a region the gazetteer lacks, named by its
+        // adjective and the word for a region, ends the name as a found one does.
+        if words[k].cap
+            && is_adjective_like(f)
+            && k + 1 < s.end_word
+            && doc.gap(k, k + 1) == " "
+            && is_region_word(&words[k + 1].folded)
+        {
+            return Some(k + 2);
+        }
         let joiner = matches!(f, "и" | "і" | "та" | "й");
         if words[k].cap || !(joiner || is_genitive_like(f)) || !joiner && ends_cyrillic_name(f) {
             return None;
@@ -834,6 +885,16 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
         k += 1;
     }
     None
+}
+
+/// The words for a region after its adjective, in the cases a body's name puts them
+/// ("Харківській області", "Ростовской области", "Гомельскай вобласці", "Краснодарского
+/// края"), singular or plural ("в Донецькій та Луганській областях").
+fn is_region_word(folded: &str) -> bool {
+    ["област", "обласц", "края", "краю", "краі"]
+        .iter()
+        .any(|p| folded.starts_with(p))
+        || matches!(folded, "вобласці" | "вобласцях" | "краи" | "крае")
 }
 
 /// The known (curated) organization that ends the run `start..end` after an "of (the)":
@@ -1107,10 +1168,17 @@ fn ends_cyrillic_name(folded: &str) -> bool {
 fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     let words = &doc.words;
     let s = doc.sentence_of(i);
-    // The head noun must come within the first three words.
-    let head = (i..(i + 3).min(s.end_word))
+    // The head noun must come within the first three words, or fourth after three adjectives
+    // ("Пологівської районної військової адміністрації").
+    let head = (i..(i + 4).min(s.end_word))
         .take_while(|k| *k == i || matches!(doc.gap(*k - 1, *k), " " | "\u{a0}"))
         .find(|k| words[*k].cyrillic && is_cyrillic_org_head_key(&doc.keys[*k]))?;
+    if head == i + 3
+        && !(is_strict_adjective(&words[i].folded)
+            && (i + 1..head).all(|k| !words[k].cap && is_strict_adjective(&words[k].folded)))
+    {
+        return None;
+    }
     // A capitalised opener that is a given name, a role or a function word starts no organization.
     let opener = words[i].folded.as_str();
     // Sentence adverbs that end like adjectives ("Ранее фонд ..."): no part of a name.
@@ -1200,7 +1268,11 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         {
             break;
         }
-        if w.numeric || ends_cyrillic_name(&w.folded) || crate::lexicon::is_given_name(&w.folded) {
+        if w.numeric
+            || ends_cyrillic_name(&w.folded)
+            || crate::lexicon::is_given_name(&w.folded)
+            || !w.cap && NAME_BREAKING_ADVERBS.contains(w.folded.as_str())
+        {
             break;
         }
         // Another known organization starts here ("Палата ... Международного уголовного суда").
@@ -1210,7 +1282,9 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             CURATED.by_key.contains_key(&rest[..n].join(" "))
                 && (end..end + n).any(|k| is_cyrillic_org_head(&words[k].folded))
         });
-        if w.cap && separate {
+        // A directorate or department of a known body is named with it ("Головного
+        // управління Національної поліції").
+        if w.cap && separate && !is_branch_head(&words[head].folded) {
             break;
         }
         // Continue over genitive words and capitalised words (names of places, people's names in titles).
@@ -1221,8 +1295,121 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     while end > kept && !words[end - 1].cap && !is_genitive_like(&words[end - 1].folded) {
         end -= 1;
     }
+    // "... з прав дитини та благодійного": a joined adjective whose noun the word limit cut
+    // off starts the next name, not this one.
+    if end >= kept + 2
+        && !words[end - 1].cap
+        && is_oblique_adjective(&words[end - 1].folded)
+        && matches!(words[end - 2].folded.as_str(), "і" | "и" | "та" | "й")
+    {
+        end -= 2;
+    }
+    // "Центру громадянських свобод", "центра гражданских инициатив": an adjective does not end
+    // a name; the noun it agrees with follows even when its ending looks like no genitive.
+    if end > head + 1
+        && end < s.end_word
+        && spaced(end)
+        && !words[end - 1].cap
+        && is_oblique_adjective(&words[end - 1].folded)
+        && !words[end].cap
+        && !words[end].numeric
+        && !is_adjective_like(&words[end].folded)
+        // A plural adjective's noun may end like a verb ("ініціатив", "инициатив"); only
+        // function words and adverbs are ruled out after one.
+        && (if is_plural_oblique_adjective(&words[end - 1].folded) {
+            words[end].folded.chars().count() > 3
+        } else {
+            !ends_cyrillic_name(&words[end].folded)
+        })
+        && !NAME_BREAKING_ADVERBS.contains(words[end].folded.as_str())
+    {
+        end += 1;
+    }
+    // "Головного управління СБУ в Донецькій та Луганській областях": a directorate or
+    // department is named with the region it serves.
+    if (head..end).any(|k| is_branch_head(&words[k].folded)) {
+        if let Some(region_end) = region_complement_end(doc, end, s.end_word) {
+            end = region_end;
+        }
+    }
     // A lone head noun ("Суд вважає") is not a name.
     (end - i >= 2).then_some(end)
+}
+
+/// Acronyms of regional, district and town administrations
+/// (`data/lexicon/regional_admin_acronyms.txt`).
+static REGIONAL_ADMIN_ACRONYMS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/regional_admin_acronyms.txt"))
+});
+
+/// Adverbs that follow a body named as a sentence's subject ("Міністэрства замежных спраў
+/// Украіны раней называла"; `data/lexicon/earlier_adverbs.txt`): folded, "раней" ends like a
+/// genitive, so the ending rules alone would keep it in the name.
+static NAME_BREAKING_ADVERBS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/earlier_adverbs.txt"))
+});
+
+/// The full adjectival endings (folded: "й" is "и"), without the one-letter endings
+/// [`is_adjective_like`] also takes, so that a noun ("Путина", "Актывісты") is not read as
+/// an adjective.
+fn is_strict_adjective(folded: &str) -> bool {
+    folded.chars().count() > 4
+        && [
+            "ии", "ыи", "іи", "ая", "яя", "ое", "ее", "ого", "ому", "ои", "оі", "ую", "юю", "ые",
+            "ие", "ых", "их", "іх", "ым", "им", "ім", "ага", "ае", "аи", "еи", "ою", "ыя", "ія",
+            "ом",
+        ]
+        .iter()
+        .any(|e| folded.ends_with(e))
+}
+
+/// Adjectival endings of the oblique cases (folded): the genitive, dative, instrumental and
+/// locative forms an adjective inside a name takes ("громадянських", "гражданских",
+/// "социальной", "благодійного", "беларускага").
+fn is_oblique_adjective(folded: &str) -> bool {
+    folded.chars().count() > 4
+        && ["ых", "их", "іх", "ого", "ої", "оі", "ои", "ага", "аи"]
+            .iter()
+            .any(|e| folded.ends_with(e))
+}
+
+/// The genitive and locative plural of an adjective ("громадянських", "правовых").
+fn is_plural_oblique_adjective(folded: &str) -> bool {
+    folded.chars().count() > 4 && ["ых", "их", "іх"].iter().any(|e| folded.ends_with(e))
+}
+
+/// Heads of the bodies named with the region they serve: directorates and departments
+/// ("управління", "управление", "упраўленне", "департамент"), folded, in any case.
+fn is_branch_head(folded: &str) -> bool {
+    ["управлін", "управлени", "упрауленн", "департамент"]
+        .iter()
+        .any(|h| folded.starts_with(h))
+}
+
+/// The end of "в Донецькій та Луганській областях", "по Ростовской области", "у Гомельскай
+/// вобласці" starting at `k`: a preposition, one or two capitalised adjectives joined by
+/// "та"/"і"/"и", and the word for a region.
+fn region_complement_end(doc: &Document, k: usize, sentence_end: usize) -> Option<usize> {
+    let words = &doc.words;
+    let spaced = |j: usize| j < sentence_end && matches!(doc.gap(j - 1, j), " " | "\u{a0}");
+    if !spaced(k) || !matches!(words[k].folded.as_str(), "в" | "у" | "ў" | "по" | "па") {
+        return None;
+    }
+    let mut j = k + 1;
+    loop {
+        if !spaced(j) || !words[j].cap || !is_adjective_like(&words[j].folded) {
+            return None;
+        }
+        j += 1;
+        if spaced(j) && is_region_word(&words[j].folded) {
+            return Some(j + 1);
+        }
+        if !(spaced(j) && matches!(words[j].folded.as_str(), "та" | "і" | "и" | "й") && j < k + 5)
+        {
+            return None;
+        }
+        j += 1;
+    }
 }
 
 /// Whether an organization's span is a foundation named after a person ("фонд Олексія
@@ -1307,6 +1494,9 @@ fn is_adjective_like(folded: &str) -> bool {
     [
         "ии", "ыи", "іи", "ая", "яя", "ое", "ее", "ого", "ому", "оі", "ои", "ую", "юю", "ые", "ие",
         "ых", "их", "іх", "ым", "им", "ім", "ы", "ага", "ае", "ай", "ей", "ої", "е", "а", "я",
+        // Russian masculine and neuter locative ("Главном", "Херсонском"), not a noun's
+        // instrumental ("Вироком").
+        "ском", "цком", "ном",
         // Belarusian feminine "-ай" ("Вярхоўнай"), folded; masculine "-скі"/"-цкі"
         // ("Еўрапейскі").
         "аи", "скі", "цкі",
@@ -1317,8 +1507,8 @@ fn is_adjective_like(folded: &str) -> bool {
 
 fn is_genitive_like(folded: &str) -> bool {
     [
-        "ого", "ої", "оі", "их", "ів", "ия", "ння", "ства", "ва", "ки", "ти", "ди", "ни", "ря",
-        "ру", "ду", "ту", "ку", "я", "ї", "і", "и", "у", "а",
+        "ого", "ої", "оі", "их", "ых", "ів", "ия", "ння", "ства", "ва", "ки", "ти", "ди", "ни",
+        "ря", "ру", "ду", "ту", "ку", "я", "ї", "і", "и", "у", "а",
         // Belarusian feminine genitive ("абароны").
         "ы",
     ]
@@ -1586,5 +1776,104 @@ mod tests {
         );
         let n = names("Белорусский МИД называет эти данные фальсификацией.");
         assert_eq!(n, ["МИД"], "{n:?}");
+    }
+
+    #[test]
+    fn a_name_does_not_end_on_an_adjective_or_run_into_an_adverb() {
+        // A genitive plural noun without a genitive-looking ending still closes the name.
+        let n = names(
+            "Звіт підготували юристи Харківського центру громадянських ініціатив минулого тижня.",
+        );
+        assert!(
+            n.contains(&"Харківського центру громадянських ініціатив".to_string()),
+            "{n:?}"
+        );
+        let n = names("Заяву поширив Таврический центр правовых инициатив в субботу.");
+        assert!(
+            n.contains(&"Таврический центр правовых инициатив".to_string()),
+            "{n:?}"
+        );
+        // An adverb after the subject ("раней", "ранее") is not part of it.
+        let n = names("Міністэрства аховы здароўя Беларусі раней не адказвала на запыты.");
+        assert_eq!(n, ["Міністэрства аховы здароўя Беларусі"], "{n:?}");
+        // A joined adjective cut off from its noun belongs to the next name.
+        let n = names("Листа підписали Офіс Уповноваженого Верховної Ради з прав людини та громадської організації «Крок».");
+        assert!(n.iter().all(|x| !x.ends_with("громадської")), "{n:?}");
+    }
+
+    #[test]
+    fn a_directorate_is_named_with_the_region_it_serves() {
+        let n = names("Справу розслідують слідчі Головного управління СБУ в Запорізькій та Херсонській областях.");
+        assert!(
+            n.contains(
+                &"Головного управління СБУ в Запорізькій та Херсонській областях".to_string()
+            ),
+            "{n:?}"
+        );
+        let n = names("Об этом сообщили в Главном управлении МВД по Курской области.");
+        assert!(
+            n.contains(&"Главном управлении МВД по Курской области".to_string()),
+            "{n:?}"
+        );
+        // Any other body stops before "в": a fund in a region is not named with it.
+        let n = names("Благодійний фонд «Промінь» у Київській області зібрав кошти.");
+        assert!(n.iter().all(|x| !x.contains("області")), "{n:?}");
+    }
+
+    #[test]
+    fn administrations_by_adjective_acronym_and_four_word_names() {
+        let n = names(
+            "За даними Бериславської районної військової адміністрації, у Бериславської РВА немає списків.",
+        );
+        assert_eq!(
+            n,
+            ["Бериславської районної військової адміністрації"],
+            "{n:?}"
+        );
+        let n = names("Про це повідомила Сумська ОВА.");
+        assert_eq!(n, ["Сумська ОВА"], "{n:?}");
+        // A person's genitive before a known body is no adjective of it.
+        let n = names(
+            "После ордера на арест Владимира Путина Международный уголовный суд продолжил работу.",
+        );
+        assert!(n.iter().all(|x| !x.contains("Путина")), "{n:?}");
+    }
+
+    #[test]
+    fn codes_of_law_are_no_bodies_and_heads_in_short_stems() {
+        assert!(names("Обвинение предъявлено по статье 438 УК России.").is_empty());
+        assert!(names("Йдеться про ч. 1 ст. 438 КК України.").is_empty());
+        let n = names("Следователи Национальной полиции Украины открыли дело.");
+        assert_eq!(n, ["Национальной полиции Украины"], "{n:?}");
+        let n = names("Паводле Беларускага праваабарончага цэнтра, дзяцей было больш.");
+        assert!(
+            n.contains(&"Беларускага праваабарончага цэнтра".to_string()),
+            "{n:?}"
+        );
+        // An embassy and a government in lowercase, named by their state or region.
+        let n = names("Лист передали до посольства Норвегії та уряду Тульської області.");
+        assert!(n.contains(&"посольства Норвегії".to_string()), "{n:?}");
+        assert!(n.contains(&"уряду Тульської області".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn a_given_name_after_an_introduced_name_is_the_persons() {
+        let n = names("Кіраўнік грамадскай арганізацыі ДАСААФ Пётр Сідарэнка не адказаў.");
+        assert_eq!(n, ["ДАСААФ"], "{n:?}");
+    }
+
+    #[test]
+    fn the_region_a_body_serves_stays_a_place() {
+        let ex = crate::extract(
+            "Справу розслідують слідчі Головного управління СБУ в Запорізькій та Херсонській областях.",
+            None,
+            None,
+        );
+        let places: Vec<&str> = ex.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(places.contains(&"Zaporizhzhia Oblast"), "{places:?}");
+        assert!(places.contains(&"Kherson Oblast"), "{places:?}");
+        // A state inside a ministry's name is only part of the name.
+        let ex = crate::extract("Міністерство освіти України відповіло.", None, None);
+        assert!(ex.places.is_empty(), "{:?}", ex.places);
     }
 }

@@ -856,8 +856,20 @@ impl PlacesFound {
     /// "Ministry of Foreign Affairs of Ukraine"): they name the organization, not a place.
     pub fn drop_inside(&mut self, doc: &Document, orgs: &[crate::orgs::OrgSpan]) {
         let before = self.spans.len();
-        self.spans
-            .retain(|p| !orgs.iter().any(|o| o.start <= p.start && p.end <= o.end));
+        // The region a body serves, named at its end ("Головного управління СБУ в Донецькій
+        // та Луганській областях", "Министерства труда ... Ростовской области"), is a place
+        // the text names as well; a state or town inside a name ("Министерство ... Украины",
+        // "Kyiv District Court") is only part of the name.
+        let served_region = |p: &PlaceSpan, o: &crate::orgs::OrgSpan| {
+            o.end_word > o.first_word
+                && is_region_word(&doc.keys[o.end_word - 1])
+                && p.first_word + 4 >= o.end_word
+        };
+        self.spans.retain(|p| {
+            !orgs
+                .iter()
+                .any(|o| o.start <= p.start && p.end <= o.end && !served_region(p, o))
+        });
         if self.spans.len() != before {
             self.places = group(doc, &self.spans, &self.extra);
         }

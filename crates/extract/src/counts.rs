@@ -1741,17 +1741,10 @@ fn is_press_service(folded: &str) -> bool {
         .any(|p| folded.starts_with(p))
 }
 
-/// How many sentences after a claim with a source a claim without one still quotes it ("За
-/// даними слідства, … 43 вихованці …", three sentences on "Лише 214 неповнолітніх …"): a
-/// source given once governs the figures of the passage that follows. Measured on the six
-/// visible splits: two sentences missed five such claims (heldout10, heldout13), four lost
-/// none, more began to reach into the next passage (heldout10).
-const SOURCE_CARRIES_OVER: usize = 4;
-
 /// A claim whose sentence names no source takes the source of the claim before it when that
-/// claim is at most [`SOURCE_CARRIES_OVER`] sentences back ("… 19 546 children, according to
-/// X. Only 388 of them have been brought back."), the way a report goes on quoting one
-/// source; else the source its previous sentence names, else the one after the headline's dash.
+/// claim is at most two sentences back ("… 19 546 children, according to X. Only 388 of them
+/// have been brought back."), the way a report goes on quoting one source; else the source
+/// its previous sentence names, else the one after the headline's dash.
 fn sources_from_claims_before(
     doc: &Document,
     claims: &mut [CountClaim],
@@ -1775,7 +1768,7 @@ fn sources_from_claims_before(
             None => {
                 let from_claim = last
                     .as_ref()
-                    .filter(|(ls, _)| s >= *ls && s - ls <= SOURCE_CARRIES_OVER)
+                    .filter(|(ls, _)| s >= *ls && s - ls <= 2)
                     .map(|(_, a)| a.clone());
                 if from_claim.is_some() {
                     c.asserted_by = from_claim;

@@ -758,7 +758,7 @@ const MAX_SHARE_ROUNDS: usize = 20;
 
 /// The least probability at which a pair counts as taking its records
 /// from their other candidates (see [`compete`]).
-const TAKEN_AT: f64 = 0.5;
+const TAKEN_AT: f64 = 0.2;
 
 /// Candidates of one record considered as its competitors (the strongest).
 const MAX_COMPETITORS: usize = 16;

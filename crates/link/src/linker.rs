@@ -756,6 +756,10 @@ const RIVALS_SHOWN: f64 = 0.05;
 /// Rounds of the fixed point that reads the share of matched records.
 const MAX_SHARE_ROUNDS: usize = 20;
 
+/// The least probability at which a pair counts as taking its records
+/// from their other candidates (see [`compete`]).
+const TAKEN_AT: f64 = 0.2;
+
 /// Candidates of one record considered as its competitors (the strongest).
 const MAX_COMPETITORS: usize = 16;
 
@@ -831,6 +835,74 @@ fn compete(scored: &mut [Scored], scorer: &Scorer<'_>, sides: (usize, usize)) {
             break;
         }
     }
+    // One assignment also means a rival already matched to another record
+    // is no rival: each record's chance of being taken by a record other
+    // than the pair's own (one round of the assignment's mean field, with
+    // the probabilities just read), and the rivalries weighed again with
+    // what of each rival is still free.
+    let first: Vec<f64> = scored
+        .iter()
+        .zip(&rivalries)
+        .map(|(s, r)| match (s.decision, r) {
+            (Decision::Accepted, _) => 1.0,
+            (Decision::Rejected, _) => 0.0,
+            (_, Some(r)) => probability_of(s.weight + adjustment(*r, lift)),
+            (_, None) => probability_of(s.weight),
+        })
+        .collect();
+    let taken = |rival: u32, own: u32| -> f64 {
+        let Some(list) = by_record.get(&rival) else {
+            return 0.0;
+        };
+        let taken: f64 = list
+            .iter()
+            .filter(|&&k| first[k] >= TAKEN_AT)
+            .map(|&k| {
+                let c = &scored[k];
+                let taker = if c.left == rival { c.right } else { c.left };
+                if taker == own {
+                    return 0.0;
+                }
+                // A duplicate of the pair's own record taking the rival
+                // leaves it a rival.
+                let distinct =
+                    1.0 - probability_of(scorer.any_weight(taker as usize, own as usize));
+                first[k] * distinct
+            })
+            .sum();
+        taken.min(1.0)
+    };
+    let free_rivalry = |s: &Scored, own: u32| -> f64 {
+        let other = if own == s.left { s.right } else { s.left };
+        let Some(list) = by_record.get(&own) else {
+            return 0.0;
+        };
+        list.iter()
+            .map(|&k| {
+                let c = &scored[k];
+                let rival = if c.left == own { c.right } else { c.left };
+                if rival == other || c.decision == Decision::Rejected {
+                    return 0.0;
+                }
+                let distinct =
+                    1.0 - probability_of(scorer.any_weight(rival as usize, other as usize));
+                weights[k].exp2() * distinct * (1.0 - taken(rival, own))
+            })
+            .sum()
+    };
+    let rivalries: Vec<Option<f64>> = scored
+        .par_iter()
+        .zip(&rivalries)
+        .map(|(s, r)| {
+            r.map(|r| {
+                if r * lift.exp2() < RIVALS_SHOWN {
+                    r
+                } else {
+                    free_rivalry(s, s.left) + free_rivalry(s, s.right)
+                }
+            })
+        })
+        .collect();
     let adjustments: Vec<(f64, bool)> = rivalries
         .par_iter()
         .zip(scored.par_iter())

@@ -263,6 +263,38 @@ fn a_record_that_fits_two_children_is_shared_between_them() {
     assert!(matched.contains(&("dup".into(), "h1".into())));
 }
 
+/// Read as one assignment, a rival that another record of the list
+/// matches is taken: a record fitting two namesakes, one of which has its
+/// own match (the same birth date), leans to the other one.
+#[test]
+fn a_rival_matched_elsewhere_is_no_rival() {
+    let left = population("uk", 400);
+    let right = latin_copies(&left);
+    let p_amb_z1 = |taken: bool| {
+        let (mut left, mut right) = (left.clone(), right.clone());
+        left.push(child("amb", "Іван", "Ткачук", None));
+        right.push(child("z1", "Ivan", "Tkachuk", Some((2012, 5, 5))));
+        right.push(child("z2", "Ivan", "Tkachuk", Some((2016, 9, 9))));
+        if taken {
+            left.push(child("own", "Іван", "Ткачук", Some((2016, 9, 9))));
+        }
+        let result = link(&left, &right, &Settings::default());
+        let p = |a: &str, b: &str| {
+            result
+                .pairs()
+                .find(|p| p.left == a && p.right == b)
+                .map_or(0.0, |p| p.probability)
+        };
+        if taken {
+            assert!(p("own", "z2") >= 0.5, "{}", p("own", "z2"));
+            assert!(p("amb", "z2") < 0.5, "{}", p("amb", "z2"));
+        }
+        p("amb", "z1")
+    };
+    let (free, taken) = (p_amb_z1(false), p_amb_z1(true));
+    assert!(taken > free + 0.05, "{free} {taken}");
+}
+
 #[test]
 fn twins_with_alike_names_stay_apart() {
     let mut left = population("uk", 400);

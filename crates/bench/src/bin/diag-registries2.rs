@@ -75,6 +75,14 @@ fn main() -> Result<()> {
                     "MODEL {}x{} lambda {:.3e}",
                     files[a], files[b], result.model.lambda
                 );
+                for ((rule, pairs), (_, window)) in result
+                    .stats
+                    .pairs_per_rule
+                    .iter()
+                    .zip(&result.model.block_windows)
+                {
+                    eprintln!("  rule {rule}: {pairs} pairs, window {window}");
+                }
                 for f in &result.model.fields {
                     for l in &f.levels {
                         eprintln!(

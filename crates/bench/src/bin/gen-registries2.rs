@@ -608,7 +608,20 @@ fn write_list(dir: &Path, list: &List) -> Result<()> {
         Some(enc) => {
             let (encoded, _, unmappable) = enc.encode(&text);
             if unmappable {
-                bail!("{}: a character has no Windows-1251 form", list.file);
+                let (line, c) = text
+                    .lines()
+                    .enumerate()
+                    .find_map(|(n, l)| {
+                        l.chars()
+                            .find(|c| enc.encode(&c.to_string()).2)
+                            .map(|c| (n + 1, c))
+                    })
+                    .unwrap_or((0, '?'));
+                bail!(
+                    "{}: {c:?} (U+{:04X}) on line {line} has no Windows-1251 form",
+                    list.file,
+                    c as u32
+                );
             }
             bytes.extend_from_slice(&encoded);
         }

@@ -11,6 +11,7 @@
 use crate::normalize::fold;
 use crate::scan::Document;
 use crate::wordlist::pairs;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// One entry of the table: its action and its folded words, each a whole
@@ -55,15 +56,62 @@ fn matches(folded: &str, (word, prefix): &(String, bool)) -> bool {
     }
 }
 
-/// The action of the cue that starts at word `i`, if one does.
+/// The cues by their first word, so that a word is compared with the few cues that can
+/// start with it, not with the whole table (walking the table at every word of a count's
+/// sentence was a fifth of the extraction time on English news).
+struct CueIndex {
+    /// Cues whose first word is whole, by that word: indexes into [`CUES`], ascending.
+    exact: HashMap<String, Vec<usize>>,
+    /// Cues whose first word is a prefix, by the prefix's first character, ascending.
+    prefixed: HashMap<char, Vec<usize>>,
+    /// Cues that can start anywhere (an empty prefix), ascending.
+    anywhere: Vec<usize>,
+}
+
+static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
+    let mut index = CueIndex {
+        exact: HashMap::default(),
+        prefixed: HashMap::default(),
+        anywhere: Vec::new(),
+    };
+    for (c, cue) in CUES.iter().enumerate() {
+        match cue.words.first() {
+            Some((word, false)) => index.exact.entry(word.clone()).or_default().push(c),
+            Some((word, true)) => match word.chars().next() {
+                Some(first) => index.prefixed.entry(first).or_default().push(c),
+                None => index.anywhere.push(c),
+            },
+            None => index.anywhere.push(c),
+        }
+    }
+    index
+});
+
+/// The action of the cue that starts at word `i`, if one does: the first in the table's
+/// order whose words all match.
 fn cue_at(doc: &Document, i: usize, end_word: usize) -> Option<&'static str> {
-    CUES.iter()
-        .find(|cue| {
-            cue.words.iter().enumerate().all(|(k, w)| {
-                i + k < end_word && doc.words.get(i + k).is_some_and(|x| matches(&x.folded, w))
-            })
+    let index = &*CUE_INDEX;
+    let fits = |c: &usize| {
+        CUES[*c].words.iter().enumerate().all(|(k, w)| {
+            i + k < end_word && doc.words.get(i + k).is_some_and(|x| matches(&x.folded, w))
         })
-        .map(|cue| cue.action)
+    };
+    let folded = doc.words.get(i).map_or("", |w| w.folded.as_str());
+    let exact = index
+        .exact
+        .get(folded)
+        .and_then(|l| l.iter().find(|c| fits(c)));
+    let prefixed = folded
+        .chars()
+        .next()
+        .and_then(|first| index.prefixed.get(&first))
+        .and_then(|l| l.iter().find(|c| fits(c)));
+    let anywhere = index.anywhere.iter().find(|c| fits(c));
+    [exact, prefixed, anywhere]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|c| CUES[*c].action)
 }
 
 /// The action of the count whose words cover bytes `start..end`: the cue
@@ -154,6 +202,29 @@ mod tests {
     fn whole_words_do_not_match_longer_words() {
         // "sent" is a whole-word cue: "sentenced" is not a removal.
         assert_eq!(action("The court sentenced 3 men.", "3 men"), None);
+    }
+
+    /// The index gives what walking the whole table in order gives, at every word.
+    #[test]
+    fn the_index_agrees_with_the_table_in_order() {
+        let text = "Children were deported and brought back, then adopted; вивезених і повернутих \
+            дітей усиновили, brought up, загинули, пропавших без вести, returned home, sent.";
+        let doc = Document::new(text);
+        let end = doc.words.len();
+        let mut found = 0;
+        for i in 0..=end {
+            let walked = CUES
+                .iter()
+                .find(|cue| {
+                    cue.words.iter().enumerate().all(|(k, w)| {
+                        i + k < end && doc.words.get(i + k).is_some_and(|x| matches(&x.folded, w))
+                    })
+                })
+                .map(|cue| cue.action);
+            assert_eq!(cue_at(&doc, i, end), walked, "word {i}");
+            found += usize::from(walked.is_some());
+        }
+        assert!(found >= 8, "{found} cues found");
     }
 
     #[test]

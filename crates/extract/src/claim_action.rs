@@ -125,23 +125,27 @@ pub(crate) fn action_of(doc: &Document, start: usize, end: usize) -> Option<&'st
     let last = doc.words.partition_point(|w| w.start < end);
     let sentence = doc.sentence_of(first);
     let (from, to) = (sentence.first_word, sentence.end_word);
-    let mut best: Option<(usize, &'static str)> = None;
-    for i in from..to {
-        let distance = if i < first {
-            first - i
-        } else if i >= last {
-            i + 1 - last
-        } else {
-            0
-        };
-        if best.is_some_and(|(d, _)| d <= distance) {
-            continue;
+    // Words nearest first, so that the search stops at the first cue: the count's own words
+    // in order (distance 0), then for each distance the word before the count (the earlier
+    // one wins a tie) and the word after it.
+    let last = last.max(first + 1);
+    if let Some(action) = (first..last.min(to)).find_map(|i| cue_at(doc, i, to)) {
+        return Some(action);
+    }
+    for distance in 1.. {
+        let before = first.checked_sub(distance).filter(|i| *i >= from);
+        let after = Some(last - 1 + distance).filter(|i| *i < to);
+        if before.is_none() && after.is_none() {
+            return None;
         }
-        if let Some(action) = cue_at(doc, i, to) {
-            best = Some((distance, action));
+        if let Some(action) = before
+            .and_then(|i| cue_at(doc, i, to))
+            .or_else(|| after.and_then(|i| cue_at(doc, i, to)))
+        {
+            return Some(action);
         }
     }
-    best.map(|(_, action)| action)
+    None
 }
 
 #[cfg(test)]
@@ -225,6 +229,44 @@ mod tests {
             found += usize::from(walked.is_some());
         }
         assert!(found >= 8, "{found} cues found");
+    }
+
+    /// Searching outward from the count gives what scoring every word of the sentence
+    /// gives, for every span of words, ties included.
+    #[test]
+    fn the_outward_search_agrees_with_scoring_every_word() {
+        let text = "Of 132 deported and 40 returned children, 12 were adopted, 3 died; \
+            then 5 more went missing. Усього 132 дитини повернули, 7 вивезли.";
+        let doc = Document::new(text);
+        let mut found = 0;
+        for a in 0..doc.words.len() {
+            for b in a..doc.words.len().min(a + 3) {
+                let (start, end) = (doc.words[a].start, doc.words[b].end);
+                let s = doc.sentence_of(a);
+                let (from, to) = (s.first_word, s.end_word);
+                let last = doc.words.partition_point(|w| w.start < end);
+                let mut best: Option<(usize, &'static str)> = None;
+                for i in from..to {
+                    let d = if i < a {
+                        a - i
+                    } else if i >= last {
+                        i + 1 - last
+                    } else {
+                        0
+                    };
+                    if best.is_some_and(|(bd, _)| bd <= d) {
+                        continue;
+                    }
+                    if let Some(action) = cue_at(&doc, i, to) {
+                        best = Some((d, action));
+                    }
+                }
+                let scored = best.map(|(_, action)| action);
+                assert_eq!(action_of(&doc, start, end), scored, "words {a}..={b}");
+                found += usize::from(scored.is_some());
+            }
+        }
+        assert!(found > 20, "{found} spans with an action");
     }
 
     #[test]

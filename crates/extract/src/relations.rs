@@ -567,8 +567,9 @@ struct Finder<'a, 'd> {
     ents_from: Vec<usize>,
     /// Per word, the trigger lists that can open a phrase there ([`first`] bits).
     firsts: Vec<u8>,
-    /// Mentions by the word after their last one.
-    ends: HashMap<usize, Vec<usize>>,
+    /// Mentions as (word after their last one, index into `ents`), sorted: those ending
+    /// before a word are a run found by halving (a map of lists cost an allocation each).
+    ends: Vec<(usize, usize)>,
     events: &'a mut Vec<Event>,
     /// Events added, per sentence: index into `events`.
     added: HashMap<usize, usize>,
@@ -686,10 +687,8 @@ pub fn find_relations<'a>(
             about_children[s] = true;
         }
     }
-    let mut ends: HashMap<usize, Vec<usize>> = HashMap::default();
-    for (i, e) in ents.iter().enumerate() {
-        ends.entry(e.end).or_default().push(i);
-    }
+    let mut ends: Vec<(usize, usize)> = ents.iter().enumerate().map(|(i, e)| (e.end, i)).collect();
+    ends.sort_unstable();
     let mut f = Finder {
         doc,
         ents,
@@ -831,11 +830,11 @@ impl<'a> Finder<'a, '_> {
 
     /// The entity (of `kinds`) whose mention ends right before word `k`.
     fn ending_at(&self, k: usize, kinds: &[Kind]) -> Option<usize> {
-        self.ends
-            .get(&k)
-            .into_iter()
-            .flatten()
-            .copied()
+        let from = self.ends.partition_point(|(end, _)| *end < k);
+        self.ends[from..]
+            .iter()
+            .take_while(|(end, _)| *end == k)
+            .map(|(_, i)| *i)
             .find(|i| kinds.contains(&self.ents[*i].kind))
     }
 

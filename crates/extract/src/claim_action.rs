@@ -11,6 +11,7 @@
 use crate::normalize::fold;
 use crate::scan::Document;
 use crate::wordlist::pairs;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// One entry of the table: its action and its folded words, each a whole
@@ -55,15 +56,62 @@ fn matches(folded: &str, (word, prefix): &(String, bool)) -> bool {
     }
 }
 
-/// The action of the cue that starts at word `i`, if one does.
+/// The cues by their first word, so that a word is compared with the few cues that can
+/// start with it, not with the whole table (walking the table at every word of a count's
+/// sentence was a fifth of the extraction time on English news).
+struct CueIndex {
+    /// Cues whose first word is whole, by that word: indexes into [`CUES`], ascending.
+    exact: HashMap<String, Vec<usize>>,
+    /// Cues whose first word is a prefix, by the prefix's first character, ascending.
+    prefixed: HashMap<char, Vec<usize>>,
+    /// Cues that can start anywhere (an empty prefix), ascending.
+    anywhere: Vec<usize>,
+}
+
+static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
+    let mut index = CueIndex {
+        exact: HashMap::default(),
+        prefixed: HashMap::default(),
+        anywhere: Vec::new(),
+    };
+    for (c, cue) in CUES.iter().enumerate() {
+        match cue.words.first() {
+            Some((word, false)) => index.exact.entry(word.clone()).or_default().push(c),
+            Some((word, true)) => match word.chars().next() {
+                Some(first) => index.prefixed.entry(first).or_default().push(c),
+                None => index.anywhere.push(c),
+            },
+            None => index.anywhere.push(c),
+        }
+    }
+    index
+});
+
+/// The action of the cue that starts at word `i`, if one does: the first in the table's
+/// order whose words all match.
 fn cue_at(doc: &Document, i: usize, end_word: usize) -> Option<&'static str> {
-    CUES.iter()
-        .find(|cue| {
-            cue.words.iter().enumerate().all(|(k, w)| {
-                i + k < end_word && doc.words.get(i + k).is_some_and(|x| matches(&x.folded, w))
-            })
+    let index = &*CUE_INDEX;
+    let fits = |c: &usize| {
+        CUES[*c].words.iter().enumerate().all(|(k, w)| {
+            i + k < end_word && doc.words.get(i + k).is_some_and(|x| matches(&x.folded, w))
         })
-        .map(|cue| cue.action)
+    };
+    let folded = doc.words.get(i).map_or("", |w| w.folded.as_str());
+    let exact = index
+        .exact
+        .get(folded)
+        .and_then(|l| l.iter().find(|c| fits(c)));
+    let prefixed = folded
+        .chars()
+        .next()
+        .and_then(|first| index.prefixed.get(&first))
+        .and_then(|l| l.iter().find(|c| fits(c)));
+    let anywhere = index.anywhere.iter().find(|c| fits(c));
+    [exact, prefixed, anywhere]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|c| CUES[*c].action)
 }
 
 /// The action of the count whose words cover bytes `start..end`: the cue
@@ -77,23 +125,27 @@ pub(crate) fn action_of(doc: &Document, start: usize, end: usize) -> Option<&'st
     let last = doc.words.partition_point(|w| w.start < end);
     let sentence = doc.sentence_of(first);
     let (from, to) = (sentence.first_word, sentence.end_word);
-    let mut best: Option<(usize, &'static str)> = None;
-    for i in from..to {
-        let distance = if i < first {
-            first - i
-        } else if i >= last {
-            i + 1 - last
-        } else {
-            0
-        };
-        if best.is_some_and(|(d, _)| d <= distance) {
-            continue;
+    // Words nearest first, so that the search stops at the first cue: the count's own words
+    // in order (distance 0), then for each distance the word before the count (the earlier
+    // one wins a tie) and the word after it.
+    let last = last.max(first + 1);
+    if let Some(action) = (first..last.min(to)).find_map(|i| cue_at(doc, i, to)) {
+        return Some(action);
+    }
+    for distance in 1.. {
+        let before = first.checked_sub(distance).filter(|i| *i >= from);
+        let after = Some(last - 1 + distance).filter(|i| *i < to);
+        if before.is_none() && after.is_none() {
+            return None;
         }
-        if let Some(action) = cue_at(doc, i, to) {
-            best = Some((distance, action));
+        if let Some(action) = before
+            .and_then(|i| cue_at(doc, i, to))
+            .or_else(|| after.and_then(|i| cue_at(doc, i, to)))
+        {
+            return Some(action);
         }
     }
-    best.map(|(_, action)| action)
+    None
 }
 
 #[cfg(test)]
@@ -154,6 +206,67 @@ mod tests {
     fn whole_words_do_not_match_longer_words() {
         // "sent" is a whole-word cue: "sentenced" is not a removal.
         assert_eq!(action("The court sentenced 3 men.", "3 men"), None);
+    }
+
+    /// The index gives what walking the whole table in order gives, at every word.
+    #[test]
+    fn the_index_agrees_with_the_table_in_order() {
+        let text = "Children were deported and brought back, then adopted; вивезених і повернутих \
+            дітей усиновили, brought up, загинули, пропавших без вести, returned home, sent.";
+        let doc = Document::new(text);
+        let end = doc.words.len();
+        let mut found = 0;
+        for i in 0..=end {
+            let walked = CUES
+                .iter()
+                .find(|cue| {
+                    cue.words.iter().enumerate().all(|(k, w)| {
+                        i + k < end && doc.words.get(i + k).is_some_and(|x| matches(&x.folded, w))
+                    })
+                })
+                .map(|cue| cue.action);
+            assert_eq!(cue_at(&doc, i, end), walked, "word {i}");
+            found += usize::from(walked.is_some());
+        }
+        assert!(found >= 8, "{found} cues found");
+    }
+
+    /// Searching outward from the count gives what scoring every word of the sentence
+    /// gives, for every span of words, ties included.
+    #[test]
+    fn the_outward_search_agrees_with_scoring_every_word() {
+        let text = "Of 132 deported and 40 returned children, 12 were adopted, 3 died; \
+            then 5 more went missing. Усього 132 дитини повернули, 7 вивезли.";
+        let doc = Document::new(text);
+        let mut found = 0;
+        for a in 0..doc.words.len() {
+            for b in a..doc.words.len().min(a + 3) {
+                let (start, end) = (doc.words[a].start, doc.words[b].end);
+                let s = doc.sentence_of(a);
+                let (from, to) = (s.first_word, s.end_word);
+                let last = doc.words.partition_point(|w| w.start < end);
+                let mut best: Option<(usize, &'static str)> = None;
+                for i in from..to {
+                    let d = if i < a {
+                        a - i
+                    } else if i >= last {
+                        i + 1 - last
+                    } else {
+                        0
+                    };
+                    if best.is_some_and(|(bd, _)| bd <= d) {
+                        continue;
+                    }
+                    if let Some(action) = cue_at(&doc, i, to) {
+                        best = Some((d, action));
+                    }
+                }
+                let scored = best.map(|(_, action)| action);
+                assert_eq!(action_of(&doc, start, end), scored, "words {a}..={b}");
+                found += usize::from(scored.is_some());
+            }
+        }
+        assert!(found > 20, "{found} spans with an action");
     }
 
     #[test]

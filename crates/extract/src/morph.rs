@@ -111,8 +111,8 @@ thread_local! {
     /// The readings of words this thread has looked up: a word is looked up
     /// several times per mention (places, then names) and recurs across a
     /// text, and a range search of the fst costs far more than a hash lookup.
-    static KEPT: std::cell::RefCell<std::collections::HashMap<String, Vec<Reading>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static KEPT: std::cell::RefCell<rustc_hash::FxHashMap<String, Vec<Reading>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 /// Every reading of a folded word form (`normalize::fold`), none for a word the

@@ -230,6 +230,25 @@ fn dictionary_keys(doc: &Document, k: usize) -> Vec<(String, bool)> {
     out
 }
 
+/// [`dictionary_keys`] of the words of one text, each computed when first asked for: a word
+/// is asked for as the first of a name and again as the second or third after another.
+struct DictionaryKeys(Vec<Option<Vec<(String, bool)>>>);
+
+impl DictionaryKeys {
+    /// The keys of word `k`, computed now if they were not yet.
+    fn of(&mut self, doc: &Document, k: usize) -> &[(String, bool)] {
+        if self.0.len() < doc.words.len() {
+            self.0.resize(doc.words.len(), None);
+        }
+        self.0[k].get_or_insert_with(|| dictionary_keys(doc, k))
+    }
+
+    /// The keys of word `k` as computed by [`DictionaryKeys::of`] (none before).
+    fn kept(&self, k: usize) -> &[(String, bool)] {
+        self.0.get(k).and_then(Option::as_deref).unwrap_or(&[])
+    }
+}
+
 /// Whether the dictionary gives a word as a form of a name of the entry: "Тулы" is a form of
 /// the town Тула, though its stem "тул" is too short to name a town alone. Opening a
 /// sentence, only a reading the dictionary marks as a place counts (see `dictionary_place`).
@@ -254,22 +273,26 @@ fn dictionary_names_place(folded: &str, entry: u32, initial: bool) -> bool {
 /// A lone word opening a sentence, where any word is capitalised, counts only when the
 /// dictionary marks it as a place: "Перемозі передували місяці" (victory) is no village
 /// Peremoha.
-fn dictionary_place(doc: &Document, i: usize, end: usize) -> Option<(usize, u32)> {
+fn dictionary_place(
+    doc: &Document,
+    i: usize,
+    end: usize,
+    known: &mut DictionaryKeys,
+) -> Option<(usize, u32)> {
     let g = &*GAZETTEER;
-    let first = dictionary_keys(doc, i);
-    if first.is_empty() && !g.first_words.contains(doc.keys[i].as_str()) {
+    if known.of(doc, i).is_empty() && !g.first_words.contains(doc.keys[i].as_str()) {
         return None;
     }
     let initial = i == doc.sentence_of(i).first_word;
-    let mut alternatives: Vec<Vec<(String, bool)>> = vec![first];
     let mut k = i + 1;
     while k < end && k < i + 3 && matches!(doc.gap(k - 1, k), " " | "-" | "\u{a0}") {
         if !doc.words[k].cyrillic {
             break;
         }
-        alternatives.push(dictionary_keys(doc, k));
+        known.of(doc, k);
         k += 1;
     }
+    let alternatives: Vec<&[(String, bool)]> = (i..k).map(|j| known.kept(j)).collect();
     for n in (1..=alternatives.len()).rev() {
         // Every choice of plain key or dictionary key per word, with one dictionary key at least.
         let choices: Vec<Vec<Option<&str>>> = alternatives[..n]
@@ -566,6 +589,7 @@ pub fn find_places(doc: &Document) -> PlacesFound {
     let keys = &doc.keys;
     let mut spans: Vec<PlaceSpan> = Vec::new();
     let (mut joined, mut ends) = (String::new(), Vec::new());
+    let mut known = DictionaryKeys(Vec::new());
     // Only Belarusian writes "ў": a text with it is read for Belarusian forms of names too.
     let belarusian = doc.text.contains('ў');
     let mut i = 0;
@@ -627,7 +651,7 @@ pub fn find_places(doc: &Document) -> PlacesFound {
         // Новгорода", "Кривого Рога".
         // A longer name wins over a one-word match ("у Новій Каховці" is not Kakhovka).
         if w.cyrillic && found.is_none_or(|(n, _)| n == 1) {
-            if let Some(d) = dictionary_place(doc, i, sentence.end_word) {
+            if let Some(d) = dictionary_place(doc, i, sentence.end_word, &mut known) {
                 if found.is_none() || d.0 >= 2 {
                     found = Some(d);
                 }

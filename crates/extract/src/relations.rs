@@ -567,8 +567,9 @@ struct Finder<'a, 'd> {
     ents_from: Vec<usize>,
     /// Per word, the trigger lists that can open a phrase there ([`first`] bits).
     firsts: Vec<u8>,
-    /// Mentions by the word after their last one.
-    ends: HashMap<usize, Vec<usize>>,
+    /// Mentions as (word after their last one, index into `ents`), sorted: those ending
+    /// before a word are a run found by halving (a map of lists cost an allocation each).
+    ends: Vec<(usize, usize)>,
     events: &'a mut Vec<Event>,
     /// Events added, per sentence: index into `events`.
     added: HashMap<usize, usize>,
@@ -686,10 +687,8 @@ pub fn find_relations<'a>(
             about_children[s] = true;
         }
     }
-    let mut ends: HashMap<usize, Vec<usize>> = HashMap::default();
-    for (i, e) in ents.iter().enumerate() {
-        ends.entry(e.end).or_default().push(i);
-    }
+    let mut ends: Vec<(usize, usize)> = ents.iter().enumerate().map(|(i, e)| (e.end, i)).collect();
+    ends.sort_unstable();
     let mut f = Finder {
         doc,
         ents,
@@ -733,32 +732,50 @@ pub fn find_relations<'a>(
     // Events added are put in text order; event subjects are found again by their span.
     f.events.sort_by_key(|e| e.start);
     let events: &Vec<Event> = f.events;
-    let mut relations = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut stated: Vec<(Relation, usize)> = Vec::with_capacity(f.out.len());
     for (mut r, key) in f.out {
         if let Some((start, end)) = key {
-            let Some(i) = events.iter().position(|e| e.start == start && e.end == end) else {
+            // The events are sorted by start: the first with this span, found by halving.
+            let from = events.partition_point(|e| e.start < start);
+            let Some(i) = events[from..]
+                .iter()
+                .take_while(|e| e.start == start)
+                .position(|e| e.end == end)
+                .map(|i| from + i)
+            else {
                 continue;
             };
             r.subject.event = Some(i);
             r.subject.name = events[i].text.clone();
         }
-        // One statement of a fact per sentence ("организовано по инициативе X" is read
-        // twice: the verb with its marker, and the marker as a phrase of its own).
         let sentence = doc
             .words
             .get(word_index(doc, r.start))
             .map_or(usize::MAX, |w| w.sentence);
-        if seen.insert((
-            r.predicate.clone(),
-            r.subject.name.clone(),
-            r.subject.event,
-            r.object.name.clone(),
-            sentence,
-        )) {
-            relations.push(r);
-        }
+        stated.push((r, sentence));
     }
+    // One statement of a fact per sentence ("организовано по инициативе X" is read
+    // twice: the verb with its marker, and the marker as a phrase of its own). The keys
+    // borrow the relations' strings (cloning them for the set cost more than the test).
+    let mut seen = rustc_hash::FxHashSet::default();
+    let first: Vec<bool> = stated
+        .iter()
+        .map(|(r, sentence)| {
+            seen.insert((
+                r.predicate.as_str(),
+                r.subject.name.as_str(),
+                r.subject.event,
+                r.object.name.as_str(),
+                *sentence,
+            ))
+        })
+        .collect();
+    drop(seen);
+    let relations = stated
+        .into_iter()
+        .zip(first)
+        .filter_map(|((r, _), first)| first.then_some(r))
+        .collect();
     Found { relations }
 }
 
@@ -813,11 +830,11 @@ impl<'a> Finder<'a, '_> {
 
     /// The entity (of `kinds`) whose mention ends right before word `k`.
     fn ending_at(&self, k: usize, kinds: &[Kind]) -> Option<usize> {
-        self.ends
-            .get(&k)
-            .into_iter()
-            .flatten()
-            .copied()
+        let from = self.ends.partition_point(|(end, _)| *end < k);
+        self.ends[from..]
+            .iter()
+            .take_while(|(end, _)| *end == k)
+            .map(|(_, i)| *i)
             .find(|i| kinds.contains(&self.ents[*i].kind))
     }
 
@@ -1600,8 +1617,11 @@ impl<'a> Finder<'a, '_> {
             // Any other word: names and adjectives ("Republican", "оздоровительный") may
             // stand before the place; anything else closes the role.
             let w = &doc.words[k];
-            let adjective = crate::persons::has_adjectival_ending(&w.folded) || w.cap;
-            if role.is_some() && adjective && budget > 0 {
+            // The endings are tested only where a role is open (most words have none).
+            if role.is_some()
+                && budget > 0
+                && (w.cap || crate::persons::has_adjectival_ending(&w.folded))
+            {
                 budget -= 1;
             } else {
                 role = None;

@@ -18,6 +18,8 @@
 use crate::name_kinds::{compare_names, place_group_key};
 use casefile_names::NameKind;
 use casefile_text::fold;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// What one source says about one count of children: the input of
 /// [`group_claims`]. Places, asserters and the publisher are names as the
@@ -66,22 +68,28 @@ pub fn group_claims(claims: &[ClaimFacts]) -> Vec<ClaimGroup> {
     // Each group: what it says so far, what its members say (first known
     // value of each field, to compare groups), and the group.
     let mut groups: Vec<(Profile, ClaimFacts, ClaimGroup)> = Vec::new();
+    // The groups of each number, in the order they were made: a claim is
+    // only ever compared with the groups of its own number, so a project
+    // where numbers recur costs the groups of one number per claim, not all
+    // of them.
+    let mut of_number: HashMap<u64, Vec<usize>> = HashMap::new();
     for i in order {
         let claim = &claims[i];
-        let fitting: Vec<usize> = if claim.number.is_none() {
-            Vec::new()
-        } else {
-            groups
+        let fitting: Vec<usize> = match claim.number {
+            None => Vec::new(),
+            Some(number) => of_number
+                .get(&number)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
                 .iter()
-                .enumerate()
-                .filter(|(_, (profile, _, group))| {
+                .copied()
+                .filter(|&g| {
                     // A count kept apart as ambiguous stays alone: it is
                     // not a claim that others can be said to repeat.
-                    !group.ambiguous && profile.number == claim.number
+                    let (profile, _, group) = &groups[g];
+                    !group.ambiguous && profile.conflicts(claim).is_empty()
                 })
-                .filter(|(_, (profile, _, _))| profile.conflicts(claim).is_empty())
-                .map(|(g, _)| g)
-                .collect()
+                .collect(),
         };
         match fitting.as_slice() {
             [g] => {
@@ -90,25 +98,36 @@ pub fn group_claims(claims: &[ClaimFacts]) -> Vec<ClaimGroup> {
                 summarise(summary, claim);
                 group.members.push(i);
             }
-            _ => groups.push((
-                Profile::of(claim),
-                claim.clone(),
-                ClaimGroup {
-                    members: vec![i],
-                    ambiguous: fitting.len() > 1,
-                    differs: Vec::new(),
-                },
-            )),
+            _ => {
+                if let Some(number) = claim.number {
+                    of_number.entry(number).or_default().push(groups.len());
+                }
+                groups.push((
+                    Profile::of(claim),
+                    claim.clone(),
+                    ClaimGroup {
+                        members: vec![i],
+                        ambiguous: fitting.len() > 1,
+                        differs: Vec::new(),
+                    },
+                ))
+            }
         }
     }
     let mut out = Vec::with_capacity(groups.len());
     for (g, (profile, _, group)) in groups.iter().enumerate() {
         let mut group = group.clone();
         group.members.sort_unstable();
-        for (o, (other, summary, _)) in groups.iter().enumerate() {
-            if o == g || other.number.is_none() || other.number != profile.number {
+        let same_number = profile
+            .number
+            .and_then(|n| of_number.get(&n))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for &o in same_number {
+            if o == g {
                 continue;
             }
+            let (_, summary, _) = &groups[o];
             for property in profile.conflicts(summary) {
                 if !group.differs.contains(&property) {
                     group.differs.push(property);
@@ -317,6 +336,30 @@ impl TimeScope {
 /// folded equal, one's words all in the other ("Lubinets" and "Dmytro
 /// Lubinets"), or the same by name comparison across scripts.
 fn same_party(a: &str, b: &str) -> bool {
+    // Grouping asks about the same few asserters and publishers again and
+    // again (every claim against every group of its number), and comparing
+    // names across scripts is the costly part: the answers are kept, per
+    // thread, up to a bound.
+    thread_local! {
+        static KNOWN: RefCell<HashMap<(String, String), bool>> = RefCell::new(HashMap::new());
+    }
+    const KEPT_AT_MOST: usize = 1 << 16;
+    let known = KNOWN.with(|k| k.borrow().get(&(a.to_string(), b.to_string())).copied());
+    if let Some(same) = known {
+        return same;
+    }
+    let same = same_party_uncached(a, b);
+    KNOWN.with(|k| {
+        let mut k = k.borrow_mut();
+        if k.len() >= KEPT_AT_MOST {
+            k.clear();
+        }
+        k.insert((a.to_string(), b.to_string()), same);
+    });
+    same
+}
+
+fn same_party_uncached(a: &str, b: &str) -> bool {
     let (fa, fb) = (fold(a), fold(b));
     if fa == fb {
         return true;

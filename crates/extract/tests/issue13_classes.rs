@@ -296,3 +296,192 @@ fn children_sent_away_are_a_dated_transfer() {
         events(&ex)
     );
 }
+
+/// The first event of `kind` in `text` (published 2024-05-16, a Thursday): its date or period.
+fn dated(text: &str, kind: &str) -> Option<String> {
+    let ex = run(text, "2024-05-16");
+    ex.events
+        .iter()
+        .find(|e| e.kind == kind)
+        .and_then(|e| e.date.clone().or(e.period.clone()))
+}
+
+#[test]
+fn two_days_of_one_month_are_a_range_of_days() {
+    for text in [
+        "З 12 по 18 вересня 2023 року окупанти вивезли з міста тридцять дітей.",
+        "С 12 по 18 сентября 2023 года из города вывезли тридцать детей.",
+        "З 12 па 18 верасня 2023 года з горада вывезлі трыццаць дзяцей.",
+        "Между 12 и 18 сентября 2023 года из города вывезли тридцать детей.",
+        "12–18 вересня 2023 року з міста вивезли тридцять дітей.",
+        "From 12 to 18 September 2023, thirty children were taken from the town.",
+        "Thirty children were taken from the town on September 12-18, 2023.",
+    ] {
+        assert_eq!(
+            dated(text, "transfer").as_deref(),
+            Some("2023-09-12/2023-09-18"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_range_start_without_its_year_takes_the_year_of_the_end() {
+    for (text, want) in [
+        (
+            "З 28 грудня по 3 січня 2023 року дітей вивозили до табору.",
+            "2022-12-28/2023-01-03",
+        ),
+        (
+            "С 5 октября по 9 ноября 2022 года детей вывозили в лагерь.",
+            "2022-10-05/2022-11-09",
+        ),
+        (
+            "From 5 October to 9 November 2022 children were moved to a camp.",
+            "2022-10-05/2022-11-09",
+        ),
+    ] {
+        assert_eq!(dated(text, "transfer").as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_number_after_a_month_counts_children_rather_than_naming_a_day() {
+    for text in [
+        "У березні 14 дітей вивезли до Криму.",
+        "В марте 14 детей вывезли в Крым.",
+        "In March 14 children were moved to Crimea.",
+        "In March, 14 children were moved to Crimea.",
+    ] {
+        assert_eq!(
+            dated(text, "transfer").as_deref(),
+            Some("2024-03"),
+            "{text}"
+        );
+    }
+    // The English order still dates by day.
+    assert_eq!(
+        dated("On March 14 the children were moved to Crimea.", "transfer").as_deref(),
+        Some("2024-03-14")
+    );
+}
+
+#[test]
+fn a_year_with_a_hyphenated_ending_dates_the_event() {
+    for text in [
+        "В ноябре 2022-го детей перевезли в Крым.",
+        "У листопаді 2022-го дітей перевезли до Криму.",
+        "У лістападзе 2022-га дзяцей перавезлі ў Крым.",
+    ] {
+        assert_eq!(
+            dated(text, "transfer").as_deref(),
+            Some("2022-11"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_holiday_with_its_year_is_that_year_s_day() {
+    assert_eq!(
+        dated(
+            "На День знань 2022 року до школи в Криму прибули 40 дітей.",
+            "arrival"
+        )
+        .as_deref(),
+        Some("2022-09-01")
+    );
+    assert_eq!(
+        dated(
+            "On Children's Day 2023, 30 children were taken to a camp.",
+            "transfer"
+        )
+        .as_deref(),
+        Some("2023-06-01")
+    );
+}
+
+#[test]
+fn verbs_of_taking_adopting_and_coming_into_a_camp() {
+    for (text, kind, want) in [
+        (
+            "У липні 2023 року 25 дітей забрали до табору.",
+            "transfer",
+            "2023-07",
+        ),
+        (
+            "В июле 2023 года 25 детей отвезли в лагерь.",
+            "transfer",
+            "2023-07",
+        ),
+        (
+            "У ліпені 2023 года 25 дзяцей адвезлі ў лагер.",
+            "transfer",
+            "2023-07",
+        ),
+        (
+            "У ліпені 2023 года ў лагеры трапілі 25 дзяцей.",
+            "transfer",
+            "2023-07",
+        ),
+        (
+            "У липні 2023 року до таборів потрапили 25 дітей.",
+            "transfer",
+            "2023-07",
+        ),
+        (
+            "У липні 2023 року в табір заїхали 25 дітей.",
+            "arrival",
+            "2023-07",
+        ),
+        (
+            "В июле 2023 года в лагерь заехали 25 детей.",
+            "arrival",
+            "2023-07",
+        ),
+        (
+            "У ліпені 2023 года ўдалося вярнуць 25 дзяцей.",
+            "arrival",
+            "2023-07",
+        ),
+        (
+            "У липні 2023 року подружжя з Москви усиновило хлопчика.",
+            "adoption",
+            "2023-07",
+        ),
+        (
+            "В июле 2023 года семья из Москвы удочерила девочку.",
+            "adoption",
+            "2023-07",
+        ),
+        (
+            "У ліпені 2023 года сям'я з Масквы ўсынавіла хлопчыка.",
+            "adoption",
+            "2023-07",
+        ),
+    ] {
+        assert_eq!(dated(text, kind).as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn more_verbs_of_telling_date_a_report() {
+    for text in [
+        "Про це в середу розповіла уповноважена.",
+        "Об этом в среду сообщает прокуратура.",
+        "Пра гэта ў сераду расказалі ў пракуратуры.",
+        "Про це в середу інформує прокуратура.",
+        "The office confirmed on Wednesday.",
+    ] {
+        assert_eq!(
+            dated(text, "report").as_deref(),
+            Some("2024-05-15"),
+            "{text}"
+        );
+    }
+    // A verdict announced on a day is no report.
+    assert_eq!(
+        dated("Вирок суд оголосив 12 березня 2024 року.", "report"),
+        None
+    );
+}

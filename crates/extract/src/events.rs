@@ -90,8 +90,18 @@ const PROOF: &[&str] = &[
     "расследаван",
 ];
 
+/// Verbs of leaving (`data/lexicon/leaving_verbs.txt`): a transfer, or an arrival when the
+/// children leave for Ukraine or home ([`RETURN_DESTINATIONS`]).
+static LEAVING: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/leaving_verbs.txt")).collect());
+
+/// Where children who leave are coming back (`data/lexicon/return_destinations.txt`).
+static RETURN_DESTINATIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/return_destinations.txt")).collect());
+
 /// All trigger strings in one automaton: pattern id -> (group, pattern length). Groups are the
-/// indexes of [`TRIGGERS`], then one for verbs of giving and one for nouns of evidence.
+/// indexes of [`TRIGGERS`], then one for verbs of giving, one for nouns of evidence and one
+/// for verbs of leaving.
 static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
     let mut patterns: Vec<&str> = Vec::new();
     let mut groups = Vec::new();
@@ -109,6 +119,10 @@ static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
         patterns.push(t);
         groups.push(TRIGGERS.len() + 1);
     }
+    for t in LEAVING.iter() {
+        patterns.push(t);
+        groups.push(TRIGGERS.len() + 2);
+    }
     (
         // A DFA: larger to build (once), fastest to run over every sentence.
         AhoCorasick::builder()
@@ -121,7 +135,7 @@ static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
 
 pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
     let (automaton, groups) = &*AUTOMATON;
-    let n_groups = TRIGGERS.len() + 2;
+    let n_groups = TRIGGERS.len() + 3;
     let mut out = Vec::new();
     let mut reports = Vec::new();
     for s in &doc.sentences {
@@ -183,6 +197,12 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                     (k, a, b)
                 })
                 .collect();
+            // Leaving: for Ukraine or home a return (an arrival), elsewhere a transfer.
+            if let Some((p, len)) = first[TRIGGERS.len() + 2] {
+                let (a, b) = at(p, len);
+                let home = RETURN_DESTINATIONS.iter().any(|d| folded.contains(d));
+                movements.push((if home { "arrival" } else { "transfer" }, a, b));
+            }
             movements.sort_by_key(|m| m.1);
             candidates.extend(movements);
         }
@@ -455,8 +475,25 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
             return true;
         }
     }
-    // The sentence opens with the date and its verb of speaking comes before any comma.
-    if d.first_word <= s.first_word + 1 {
+    // The sentence, or a clause after a comma ("Нагадаємо, у середу Офіс … повідомив"), opens
+    // with the date (and its preposition), and its verb of speaking comes before any comma.
+    let mut head = d.first_word;
+    if head > s.first_word
+        && matches!(
+            words[head - 1].folded.as_str(),
+            "у" | "в" | "во" | "on" | "на" | "last"
+        )
+    {
+        head -= 1;
+    }
+    // After a comma the date must not be an apposition ("у нядзелю, 16 чэрвеня, паведамляе
+    // …" dates what came before) nor set off by a comma from the verb.
+    let after_comma = head > s.first_word
+        && doc.gap(head - 1, head).contains([',', ':'])
+        && !doc.is(head - 1, crate::lexicon::class::WEEKDAY)
+        && d.end_word < s.end_word
+        && !doc.gap(d.end_word - 1, d.end_word).contains(',');
+    if head <= s.first_word + 1 || after_comma {
         for k in d.end_word..s.end_word.min(d.end_word + 9) {
             if k > d.end_word && doc.gap(k - 1, k).contains([',', ':', ';']) {
                 break;

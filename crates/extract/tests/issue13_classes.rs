@@ -485,3 +485,64 @@ fn more_verbs_of_telling_date_a_report() {
         None
     );
 }
+
+#[test]
+fn leaving_is_a_transfer_and_leaving_for_ukraine_or_home_a_return() {
+    for (text, kind) in [
+        ("У вівторок до табору в Криму виїхали 35 дітей.", "transfer"),
+        (
+            "Во вторник в лагерь под Казанью выехали 35 детей.",
+            "transfer",
+        ),
+        (
+            "У аўторак у лагер пад Мінскам выехалі 35 дзяцей.",
+            "transfer",
+        ),
+        (
+            "У вівторок до рідних в Україну виїхали шестеро дітей.",
+            "arrival",
+        ),
+        (
+            "Во вторник к родным на Украину выехали шестеро детей.",
+            "arrival",
+        ),
+        ("У аўторак дадому выехалі шасцёра дзяцей.", "arrival"),
+    ] {
+        assert_eq!(dated(text, kind).as_deref(), Some("2024-05-14"), "{text}");
+    }
+}
+
+#[test]
+fn passing_through_camps_and_sending_in_the_imperfective_are_transfers() {
+    for text in [
+        "У 2023 році 200 дітей пройшли через табори в Білорусі.",
+        "В 2023 году 200 детей прошли через лагеря в Беларуси.",
+        "У 2023 годзе 200 дзяцей прайшлі праз санаторыі ў Беларусі.",
+        "In 2023, 200 children passed through camps in Belarus.",
+        "В 2023 году в лагеря направляли группы школьников.",
+    ] {
+        assert_eq!(dated(text, "transfer").as_deref(), Some("2023"), "{text}");
+    }
+}
+
+#[test]
+fn a_date_opening_a_clause_after_a_comma_dates_the_statement_of_that_clause() {
+    let ex = run(
+        "Нагадаємо, у вівторок обласна прокуратура повідомила, що дітей вивезли до Криму.",
+        "2024-05-16",
+    );
+    assert!(
+        events(&ex).contains(&("report".into(), Some("2024-05-14".into()))),
+        "{:?}",
+        events(&ex)
+    );
+    // A date set off after a weekday, then a verb of telling: the date is the event's.
+    assert_eq!(
+        dated(
+            "Дзяцей прывезлі ў лагер у нядзелю, 12 мая, паведамляе выданне.",
+            "transfer"
+        )
+        .as_deref(),
+        Some("2024-05-12")
+    );
+}

@@ -515,10 +515,13 @@ static SPEECH: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
 
 /// The dateline of a wire story ("KYIV, June 13 - ..."): the date of filing, no event's.
 fn is_dateline(doc: &Document, sentence_first_word: usize, d: &DateMention) -> bool {
-    d.first_word <= sentence_first_word + 3
-        && doc.text[d.end..]
-            .trim_start_matches(' ')
-            .starts_with(['-', '—', '–'])
+    let after = doc.text[d.end..].trim_start_matches(' ');
+    // "KYIV, May 16 (Reuters) - …": the agency's name may stand between.
+    let after = match after.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((agency, rest)) if agency.len() <= 40 => rest.trim_start_matches(' '),
+        _ => after,
+    };
+    d.first_word <= sentence_first_word + 3 && after.starts_with(['-', '—', '–'])
 }
 
 /// A date that opens or closes a span of time ("since Feb 2022", "between September 2022 and
@@ -620,14 +623,34 @@ fn separated_by_clause(doc: &Document, t: &(&str, usize, usize), d: &DateMention
     opener || speech_then_trigger
 }
 
-/// Whether the word after a trigger is a child noun: the trigger is then an adjective.
+/// Endings of participles (`data/lexicon/participle_endings.txt`), folded.
+static PARTICIPLE_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/participle_endings.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
+
+/// Whether the word after a trigger is a child noun: the trigger is then an adjective
+/// ("deported children", "депортованих дітей", "вывезенных детей"). A participle with its
+/// own date before the noun ("вывезенных в июле детей") still reports the event.
 fn is_attributive(doc: &Document, trigger_start: usize, trigger_end: usize) -> bool {
-    if !doc.text[trigger_start..trigger_end].ends_with("ed") {
-        return false;
-    }
     let k = doc.words.partition_point(|w| w.start < trigger_end);
+    let end = match k.checked_sub(1).map(|j| &doc.words[j]) {
+        // A Cyrillic trigger is a stem: the whole word it starts must end like a participle.
+        Some(w) if w.cyrillic && w.start <= trigger_start && w.end >= trigger_end => {
+            if !PARTICIPLE_ENDINGS
+                .iter()
+                .any(|e| w.folded.ends_with(e.as_str()))
+            {
+                return false;
+            }
+            w.end
+        }
+        _ if doc.text[trigger_start..trigger_end].ends_with("ed") => trigger_end,
+        _ => return false,
+    };
     doc.words.get(k).is_some_and(|w| {
-        doc.text[trigger_end..w.start].trim().is_empty()
+        doc.text[end..w.start].trim().is_empty()
             && crate::lexicon::CHILD_NOUNS.contains(w.folded.as_str())
     })
 }

@@ -546,3 +546,82 @@ fn a_date_opening_a_clause_after_a_comma_dates_the_statement_of_that_clause() {
         Some("2024-05-12")
     );
 }
+
+#[test]
+fn returns_in_the_passive_are_arrivals() {
+    for text in [
+        "У вівторок в Україну повернуто ще вісьмох дітей.",
+        "Во вторник на Украину возвращены еще восемь детей.",
+        "У аўторак яшчэ восем дзяцей былі вернутыя ва Украіну.",
+        "Eight more children were brought back to Ukraine on Tuesday.",
+    ] {
+        assert_eq!(
+            dated(text, "arrival").as_deref(),
+            Some("2024-05-14"),
+            "{text}"
+        );
+    }
+    // The infinitive is a plan, not a return.
+    assert_eq!(
+        dated(
+            "Во вторник правительство пообещало вернуть детей.",
+            "arrival"
+        ),
+        None
+    );
+}
+
+#[test]
+fn participles_date_an_event_unless_they_only_name_the_children() {
+    assert_eq!(
+        dated(
+            "Діти, депортовані у травні 2022 року, досі в Росії.",
+            "deportation"
+        )
+        .as_deref(),
+        Some("2022-05")
+    );
+    // "депортованих дітей": the participle names the children; Monday dates the appeal.
+    for text in [
+        "У понеділок омбудсман направив до ООН звернення щодо депортованих дітей.",
+        "В понедельник омбудсмен направил в ООН обращение о вывезенных детях.",
+    ] {
+        let ex = run(text, "2024-05-16");
+        assert!(
+            !ex.events
+                .iter()
+                .any(|e| matches!(e.kind.as_str(), "deportation" | "transfer")),
+            "{text}: {:?}",
+            events(&ex)
+        );
+    }
+}
+
+#[test]
+fn an_arrest_in_absentia_is_a_warrant() {
+    for text in [
+        "У понеділок суд заочно заарештував посадовця, причетного до депортації.",
+        "В понедельник суд заочно арестовал чиновника, причастного к депортации.",
+    ] {
+        assert_eq!(
+            dated(text, "arrest_warrant").as_deref(),
+            Some("2024-05-13"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_wire_dateline_with_the_agency_dates_no_event() {
+    let ex = run(
+        "LVIV, May 14 (Wire) - Nine children have been brought back to Ukraine, officials said.",
+        "2024-05-16",
+    );
+    assert!(
+        ex.events
+            .iter()
+            .all(|e| e.date.is_none() && e.period.is_none()),
+        "{:?}",
+        events(&ex)
+    );
+}

@@ -625,3 +625,24 @@ fn a_wire_dateline_with_the_agency_dates_no_event() {
         events(&ex)
     );
 }
+
+#[test]
+fn holidays_in_oblique_cases_and_the_russian_and_belarusian_holidays() {
+    for (text, want) in [
+        (
+            "До Дня захисту дітей 2023 року окупанти вивезли 20 дітей.",
+            "2023-06-01",
+        ),
+        (
+            "Ко Дню знаний 2023 года в лагерь привезли 20 детей.",
+            "2023-09-01",
+        ),
+        ("На Рождество в лагерь привезли 20 детей.", "2024-01-07"),
+        (
+            "На Дзень Перамогі ў лагер прывезлі 20 дзяцей.",
+            "2024-05-09",
+        ),
+    ] {
+        assert_eq!(dated(text, "transfer").as_deref(), Some(want), "{text}");
+    }
+}

@@ -646,3 +646,39 @@ fn holidays_in_oblique_cases_and_the_russian_and_belarusian_holidays() {
         assert_eq!(dated(text, "transfer").as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn russian_regions_by_their_english_names() {
+    for (name, canonical) in [
+        ("Kaluga Region", "Kaluga Oblast"),
+        ("Nizhny Novgorod region", "Nizhny Novgorod Oblast"),
+        ("Perm Krai", "Perm Krai"),
+        ("Tatarstan", "Tatarstan"),
+        ("Krasnodar Krai", "Krasnodar Krai"),
+    ] {
+        let found = casefile_extract::lookup_place(name);
+        assert!(
+            found
+                .iter()
+                .any(|e| e.canonical == canonical && e.country.as_deref() == Some("RU")),
+            "{name}: {:?}",
+            found.iter().map(|e| &e.canonical).collect::<Vec<_>>()
+        );
+    }
+    // Chelyabinsk's names belong to its own region, not to Chechnya's.
+    let found = casefile_extract::lookup_place("Челябинская область");
+    assert!(
+        found.iter().all(|e| e.canonical != "Chechnya") && !found.is_empty(),
+        "{:?}",
+        found.iter().map(|e| &e.canonical).collect::<Vec<_>>()
+    );
+    let ex = run(
+        "In May 2023, 20 children were taken to a camp in the Kaluga Region.",
+        "2024-01-10",
+    );
+    assert!(
+        ex.places.iter().any(|p| p.name.contains("Kaluga")),
+        "{:?}",
+        ex.places.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
+}

@@ -682,3 +682,17 @@ fn russian_regions_by_their_english_names() {
         ex.places.iter().map(|p| &p.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn english_bussed_and_flown_are_transfers() {
+    for text in [
+        "The group was bussed to Crimea in September 2022.",
+        "The group was flown to Moscow in September 2022.",
+    ] {
+        assert_eq!(
+            dated(text, "transfer").as_deref(),
+            Some("2022-09"),
+            "{text}"
+        );
+    }
+}

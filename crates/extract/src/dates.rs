@@ -147,6 +147,29 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                     }
                 }
             }
+            // "5-го октября": the ordinal's ending, split off at the hyphen, belongs to the day.
+            if at(i + 1).is_some_and(|f| matches!(f, "го" | "е" | "ое" | "ого"))
+                && gap(i + 1) == "-"
+                && at(i + 2).is_some_and(|f| MONTHS.contains_key(f))
+            {
+                if let Some(m) = at(i + 2).and_then(|f| MONTHS.get(f)).copied() {
+                    let mut end = i + 3;
+                    let year = at(end).and_then(year_value);
+                    if year.is_some() {
+                        written_year = year;
+                        end += 1;
+                        if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, gap(end))) {
+                            end += 1;
+                        }
+                    }
+                    let date = match year {
+                        Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+                        None => resolve_day_month(published, m, d),
+                    };
+                    i = push(i, end, date, None);
+                    continue;
+                }
+            }
             // "з 20 по 25 жовтня 2022 року", "20–25 October 2022", "between 20 and 25 October":
             // two days of one month are a range of days, an ISO interval.
             if let Some((end, period)) = day_range(doc, i, d, sentence_end, published) {
@@ -266,6 +289,21 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 } else {
                     ""
                 };
+                // "минулого жовтня", "прошлого мая", "last October": the latest such month
+                // before the month of publication.
+                if matches!(prev, "минулого" | "прошлого" | "мінулага" | "last")
+                {
+                    let period = published.map(|p| {
+                        let year = if m >= p.month() {
+                            p.year() - 1
+                        } else {
+                            p.year()
+                        };
+                        format!("{year:04}-{m:02}")
+                    });
+                    i = push(i - 1, i + 1, None, period);
+                    continue;
+                }
                 if matches!(
                     prev,
                     "in" | "since"
@@ -435,12 +473,19 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
         let relative_year = match (w.folded.as_str(), at(i + 1)) {
             ("last", Some("year"))
             | ("минулого", Some("року"))
+            | ("минулому", Some("році"))
             | ("прошлом", Some("году"))
-            | ("прошлого", Some("года")) => Some((-1, 2)),
-            ("this", Some("year")) | ("цього", Some("року")) | ("этом", Some("году")) => {
-                Some((0, 2))
-            }
-            ("торік", _) => Some((-1, 1)),
+            | ("прошлого", Some("года"))
+            | ("мінулым", Some("годзе"))
+            | ("мінулага", Some("года")) => Some((-1, 2)),
+            ("this", Some("year"))
+            | ("цього", Some("року"))
+            | ("цьому", Some("році"))
+            | ("этом", Some("году"))
+            | ("гэтым", Some("годзе"))
+            | ("гэтага", Some("года")) => Some((0, 2)),
+            ("торік" | "летась", _) => Some((-1, 1)),
+            ("цьогоріч" | "сёлета" | "селета", _) => Some((0, 1)),
             _ => None,
         };
         if let Some((delta, len)) = relative_year {

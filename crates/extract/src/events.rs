@@ -99,10 +99,36 @@ static LEAVING: LazyLock<Vec<&'static str>> =
 static RETURN_DESTINATIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("../data/lexicon/return_destinations.txt")).collect());
 
+/// Triggers that count only in a sentence naming children, or right after one
+/// (`data/lexicon/event_triggers_children.txt`; every verb of leaving too).
+static CHILD_ONLY: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/event_triggers_children.txt")).collect()
+});
+
+/// Starts of words (folded) that name children (`data/lexicon/child_stems.txt`).
+static CHILD_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/child_stems.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
+
+/// Whether sentence `s` (an index of `doc.sentences`) names children.
+fn names_children(doc: &Document, s: usize) -> bool {
+    let sentence = &doc.sentences[s];
+    doc.words[sentence.first_word..sentence.end_word]
+        .iter()
+        .enumerate()
+        .any(|(n, w)| {
+            doc.is(sentence.first_word + n, crate::lexicon::class::CHILD_NOUN)
+                || CHILD_STEMS.iter().any(|c| w.folded.starts_with(c.as_str()))
+        })
+}
+
 /// All trigger strings in one automaton: pattern id -> (group, pattern length). Groups are the
 /// indexes of [`TRIGGERS`], then one for verbs of giving, one for nouns of evidence and one
 /// for verbs of leaving.
-static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+/// Per pattern also whether it counts only where children are named ([`CHILD_ONLY`]).
+static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>, Vec<bool>)> = LazyLock::new(|| {
     let mut patterns: Vec<&str> = Vec::new();
     let mut groups = Vec::new();
     for (g, (_, triggers)) in TRIGGERS.iter().enumerate() {
@@ -123,6 +149,11 @@ static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
         patterns.push(t);
         groups.push(TRIGGERS.len() + 2);
     }
+    let child_only = patterns
+        .iter()
+        .zip(&groups)
+        .map(|(p, g)| CHILD_ONLY.contains(p) || *g == TRIGGERS.len() + 2)
+        .collect();
     (
         // A DFA: larger to build (once), fastest to run over every sentence.
         AhoCorasick::builder()
@@ -130,18 +161,21 @@ static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
             .build(&patterns)
             .expect("static patterns"),
         groups,
+        child_only,
     )
 });
 
 pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
-    let (automaton, groups) = &*AUTOMATON;
+    let (automaton, groups, child_only) = &*AUTOMATON;
     let n_groups = TRIGGERS.len() + 3;
     let mut out = Vec::new();
     let mut reports = Vec::new();
-    for s in &doc.sentences {
+    for (si, s) in doc.sentences.iter().enumerate() {
         if s.shouting || s.first_word == s.end_word {
             continue;
         }
+        // Whether this sentence or the one before names children, found when first needed.
+        let mut children: Option<bool> = None;
         let text = &doc.text[s.start..s.end];
         let folded = lowercase(text);
         // Offsets map back to the text only when lowercasing kept byte lengths (it does for
@@ -151,6 +185,13 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         let mut first: Vec<Option<(usize, usize)>> = vec![None; n_groups];
         for m in automaton.find_overlapping_iter(&folded) {
             let g = groups[m.pattern().as_usize()];
+            if child_only[m.pattern().as_usize()]
+                && !*children.get_or_insert_with(|| {
+                    names_children(doc, si) || si > 0 && names_children(doc, si - 1)
+                })
+            {
+                continue;
+            }
             // "was met at a checkpoint by officials" is no meeting.
             if &folded[m.start()..m.end()] == " met "
                 && folded[..m.start()].ends_with(['s', 'e', 'n'])

@@ -686,8 +686,8 @@ fn russian_regions_by_their_english_names() {
 #[test]
 fn english_bussed_and_flown_are_transfers() {
     for text in [
-        "The group was bussed to Crimea in September 2022.",
-        "The group was flown to Moscow in September 2022.",
+        "The group of children was bussed to Crimea in September 2022.",
+        "The orphans were flown to Moscow in September 2022.",
     ] {
         assert_eq!(
             dated(text, "transfer").as_deref(),
@@ -723,4 +723,30 @@ fn relative_years_and_months_and_hyphenated_ordinal_days() {
     ] {
         assert_eq!(dated(text, "transfer").as_deref(), Some(want), "{text}");
     }
+}
+
+#[test]
+fn common_verbs_report_a_movement_only_where_children_are_named() {
+    for text in [
+        "У березні 2024 року село потрапило під обстріл.",
+        "В марте 2024 года в санкционный список попали 12 чиновников.",
+        "У березні 2024 року державі повернуто 2 мільйони гривень.",
+        "В марте 2024 года на место выехали следователи.",
+        "У сакавіку 2024 года на месца выехалі следчыя.",
+        "У березні 2024 року поліцейські забрали зброю у затриманих.",
+        "In March 2024 the envoy was flown to Doha for talks.",
+    ] {
+        let ex = run(text, "2024-05-16");
+        assert!(ex.events.is_empty(), "{text}: {:?}", events(&ex));
+    }
+    // The sentence before may name them.
+    let ex = run(
+        "Сорок дітей з Херсона опинилися в Криму. У березні 2024 року їх забрали до табору.",
+        "2024-05-16",
+    );
+    assert!(
+        events(&ex).contains(&("transfer".into(), Some("2024-03".into()))),
+        "{:?}",
+        events(&ex)
+    );
 }

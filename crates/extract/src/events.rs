@@ -183,6 +183,8 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         let same_len = folded.len() == text.len();
         // Earliest match per group: (position, length).
         let mut first: Vec<Option<(usize, usize)>> = vec![None; n_groups];
+        // And the last, for a movement named again in a clause of its own.
+        let mut last: Vec<Option<(usize, usize)>> = vec![None; n_groups];
         for m in automaton.find_overlapping_iter(&folded) {
             let g = groups[m.pattern().as_usize()];
             if child_only[m.pattern().as_usize()]
@@ -203,6 +205,9 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             }
             if first[g].is_none_or(|(p, _)| m.start() < p) {
                 first[g] = Some((m.start(), m.end() - m.start()));
+            }
+            if last[g].is_none_or(|(p, _)| m.start() > p) {
+                last[g] = Some((m.start(), m.end() - m.start()));
             }
         }
         let at = |p: usize, len: usize| {
@@ -246,6 +251,19 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             }
             movements.sort_by_key(|m| m.1);
             candidates.extend(movements);
+            // "встрече с опекунами, которые в июне приняли в свои семьи": the same kind named
+            // again after a relative pronoun competes for the date of that clause.
+            for g in 4..TRIGGERS.len() {
+                if let (Some((p, len)), Some(f)) = (last[g], first[g]) {
+                    if same_len
+                        && p != f.0
+                        && relative_opener_between(doc, s.start + f.0, s.start + p).is_some()
+                    {
+                        let (a, b) = at(p, len);
+                        candidates.push((TRIGGERS[g].0, a, b));
+                    }
+                }
+            }
         }
         // A dated statement or report ("the ministry said on Tuesday", "в субботу написал")
         // is an event of its own, kind `report`, besides what it reports.
@@ -309,6 +327,23 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             // clause of its own, or in a statement ("On Wednesday the Office said that ..."),
             // dates something else.
             .filter(|(_, t, d, _)| !separated_by_clause(doc, t, d))
+            // "встрече с опекунами, которые в июне приняли в свои семьи детей": a date in a
+            // relative clause with a trigger of its own is that trigger's.
+            .filter(|(_, t, d, _)| {
+                d.start < t.2
+                    || relative_opener_between(doc, t.2, d.start).is_none_or(|o| {
+                        // The other trigger in the clause: between its opener and the date,
+                        // or after the date before the clause ends ("which began in August
+                        // 2021, as well as … deportation" is the antecedent's date).
+                        !candidates.iter().any(|c| {
+                            c.1 > o
+                                && c.1 != t.1
+                                && (c.1 < d.start
+                                    || c.1 >= d.end
+                                        && !doc.text[d.end..c.1].contains([',', ';', '—', '–']))
+                        })
+                    })
+            })
             // "officials said on Tuesday that children were moved": the date is the
             // statement's, unless the trigger follows it at once ("said on Monday at a meeting").
             .filter(|(_, t, d, dist)| {
@@ -463,6 +498,21 @@ fn event_in_clause(
                 },
             }
         })
+}
+
+/// The start of the first relative pronoun opening a clause ("…, которые", "…, яких", "which")
+/// between two byte offsets.
+fn relative_opener_between(doc: &Document, a: usize, b: usize) -> Option<usize> {
+    let words = &doc.words;
+    let from = words.partition_point(|w| w.start < a);
+    let to = words.partition_point(|w| w.start < b);
+    (from.max(1)..to)
+        .find(|&k| {
+            RELATIVES.contains(words[k].folded.as_str())
+                && (doc.gap(k - 1, k).contains(',')
+                    || matches!(words[k].folded.as_str(), "which" | "who"))
+        })
+        .map(|k| words[k].start)
 }
 
 /// Whether a date mention is a range ("2022-10/2023-03").

@@ -750,3 +750,32 @@ fn common_verbs_report_a_movement_only_where_children_are_named() {
         events(&ex)
     );
 }
+
+#[test]
+fn a_date_in_a_relative_clause_is_the_clause_s_event() {
+    for text in [
+        "Омбудсманка зустрілася з опікунами, які в червні взяли у сім'ї дітей-сиріт.",
+        "Омбудсмен провела встречу с опекунами, которые в июне приняли в свои семьи детей-сирот.",
+    ] {
+        let ex = run(text, "2022-07-05");
+        let e = events(&ex);
+        assert!(
+            e.contains(&("adoption".into(), Some("2022-06".into()))),
+            "{text}: {e:?}"
+        );
+        assert!(
+            !e.contains(&("meeting".into(), Some("2022-06".into()))),
+            "{text}: {e:?}"
+        );
+    }
+    // A clause about the antecedent keeps its date for it.
+    let ex = run(
+        "The report covers the transfer of children to Belarus, which began in May 2022, as well as their later deportation.",
+        "2022-07-05",
+    );
+    assert!(
+        events(&ex).contains(&("transfer".into(), Some("2022-05".into()))),
+        "{:?}",
+        events(&ex)
+    );
+}

@@ -779,3 +779,25 @@ fn a_date_in_a_relative_clause_is_the_clause_s_event() {
         events(&ex)
     );
 }
+
+#[test]
+fn a_group_of_children_that_left_in_a_relative_clause() {
+    assert_eq!(
+        dated(
+            "Staff said a third group of children, which left the boarding school on 9 May 2022, never came back.",
+            "transfer"
+        )
+        .as_deref(),
+        Some("2022-05-09")
+    );
+    // Not where no children are named.
+    let ex = run(
+        "The delegation, which left Minsk on 9 May 2022, met officials in Moscow.",
+        "2024-05-16",
+    );
+    assert!(
+        !ex.events.iter().any(|e| e.kind == "transfer"),
+        "{:?}",
+        events(&ex)
+    );
+}

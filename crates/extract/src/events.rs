@@ -194,6 +194,14 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             {
                 continue;
             }
+            // "так і не повернулися", "never came back": no movement happened.
+            if g >= 4
+                && g != TRIGGERS.len()
+                && g != TRIGGERS.len() + 1
+                && negated(&folded[..m.start()])
+            {
+                continue;
+            }
             // "was met at a checkpoint by officials" is no meeting.
             if &folded[m.start()..m.end()] == " met "
                 && folded[..m.start()].ends_with(['s', 'e', 'n'])
@@ -513,6 +521,28 @@ fn relative_opener_between(doc: &Document, a: usize, b: usize) -> Option<usize> 
                     || matches!(words[k].folded.as_str(), "which" | "who"))
         })
         .map(|k| words[k].start)
+}
+
+/// Words that negate a trigger right after them (`data/lexicon/negations.txt`).
+static NEGATIONS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/negations.txt")).collect());
+
+/// Whether one of the two words before a trigger (`before`: the sentence up to it) negates
+/// it, or the word before ends in "n't".
+fn negated(before: &str) -> bool {
+    let mut words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    let near = [words.next(), words.next()];
+    // "не только вывезли", "not only deported": no negation.
+    if near[0].is_some_and(|w| matches!(w, "только" | "лише" | "тільки" | "толькі" | "only"))
+    {
+        return false;
+    }
+    near.iter().flatten().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        NEGATIONS.contains(w) || w.ends_with("n't")
+    })
 }
 
 /// Whether a date mention is a range ("2022-10/2023-03").

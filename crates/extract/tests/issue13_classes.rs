@@ -801,3 +801,28 @@ fn a_group_of_children_that_left_in_a_relative_clause() {
         events(&ex)
     );
 }
+
+#[test]
+fn a_negated_movement_is_no_event() {
+    for text in [
+        "У травні 2023 року ці діти так і не повернулися додому.",
+        "В мае 2023 года эти дети так и не вернулись домой.",
+        "У траўні 2023 года гэтыя дзеці так і не вярнуліся дадому.",
+        "In May 2023 the children never came back to Ukraine.",
+    ] {
+        let ex = run(text, "2024-05-16");
+        assert!(
+            !ex.events.iter().any(|e| e.kind == "arrival"),
+            "{text}: {:?}",
+            events(&ex)
+        );
+    }
+    assert_eq!(
+        dated(
+            "У травні 2023 року дітей не тільки вивезли до Криму, а й розлучили з братами.",
+            "transfer"
+        )
+        .as_deref(),
+        Some("2023-05")
+    );
+}

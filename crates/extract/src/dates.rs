@@ -62,6 +62,12 @@ fn is_year_word(folded: &str) -> bool {
     )
 }
 
+/// The case ending hyphenated to a year ("в октябре 2022-го", "у жовтні 2022-го",
+/// "у кастрычніку 2022-га", "в 2022-м"): it belongs to the year's mention.
+fn is_year_ending(folded: &str, gap: &str) -> bool {
+    gap == "-" && matches!(folded, "го" | "га" | "м" | "му")
+}
+
 /// Resolves a day and month without a year against the published date: the
 /// nearest such day not more than two months after publication.
 fn resolve_day_month(published: Option<NaiveDate>, month: u32, day: u32) -> Option<NaiveDate> {
@@ -141,6 +147,35 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                     }
                 }
             }
+            // "5-го октября": the ordinal's ending, split off at the hyphen, belongs to the day.
+            if at(i + 1).is_some_and(|f| matches!(f, "го" | "е" | "ое" | "ого"))
+                && gap(i + 1) == "-"
+                && at(i + 2).is_some_and(|f| MONTHS.contains_key(f))
+            {
+                if let Some(m) = at(i + 2).and_then(|f| MONTHS.get(f)).copied() {
+                    let mut end = i + 3;
+                    let year = at(end).and_then(year_value);
+                    if year.is_some() {
+                        written_year = year;
+                        end += 1;
+                        if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, gap(end))) {
+                            end += 1;
+                        }
+                    }
+                    let date = match year {
+                        Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+                        None => resolve_day_month(published, m, d),
+                    };
+                    i = push(i, end, date, None);
+                    continue;
+                }
+            }
+            // "з 20 по 25 жовтня 2022 року", "20–25 October 2022", "between 20 and 25 October":
+            // two days of one month are a range of days, an ISO interval.
+            if let Some((end, period)) = day_range(doc, i, d, sentence_end, published) {
+                i = push(i, end, None, Some(period));
+                continue;
+            }
             // 22 July 2023 / 17 березня 2023 року / 4 січня
             if let Some(m) = at(i + 1).and_then(|f| MONTHS.get(f)).copied() {
                 let mut end = i + 2;
@@ -148,7 +183,7 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 if year.is_some() {
                     written_year = year;
                     end += 1;
-                    if at(end).is_some_and(is_year_word) {
+                    if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, gap(end))) {
                         end += 1;
                     }
                 }
@@ -167,10 +202,28 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
         {
             // "May" is also a verb: accept it capitalised only.
             let month_ok = w.folded != "may" || w.cap;
+            // A number after a month is its day only in English order, not after "in" ("In
+            // April 30 children ...", "In April, 30 children"), and after a comma only when no
+            // word follows it ("October, 4."): otherwise it counts something. Ukrainian,
+            // Russian and Belarusian write the day first ("у квітні 30 дітей" is no date).
+            let counts_after = |k: usize| {
+                i > 0 && matches!(words[i - 1].folded.as_str(), "in" | "during")
+                    || gap(k) == ", "
+                        && at(k + 1).is_some_and(|f| year_value(f).is_none())
+                        && !gap(k + 1).contains([',', '.', ';', ':', ')'])
+                    || at(k + 1).is_some_and(|f| crate::lexicon::CHILD_NOUNS.contains(f))
+            };
             let day = at(i + 1)
                 .and_then(day_value)
-                .filter(|_| matches!(gap(i + 1), " " | ", " | "\u{a0}"));
+                .filter(|_| matches!(gap(i + 1), " " | ", " | "\u{a0}"))
+                .filter(|_| !w.cyrillic && !counts_after(i + 1));
             if month_ok {
+                if let Some((end, period)) =
+                    day.and_then(|d| english_day_range(doc, i + 1, m, d, sentence_end, published))
+                {
+                    i = push(i, end, None, Some(period));
+                    continue;
+                }
                 if let Some(d) = day {
                     // July 22, 2023 / July 18 / October, 4
                     let mut end = i + 2;
@@ -188,11 +241,11 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                     i = push(i, end, date, None);
                     continue;
                 }
-                // March 2023 / березні 2023 року
+                // March 2023 / березні 2023 року / октябре 2022-го
                 if let Some(y) = at(i + 1).and_then(year_value) {
                     written_year = Some(y);
                     let mut end = i + 2;
-                    if at(end).is_some_and(is_year_word) {
+                    if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, gap(end))) {
                         end += 1;
                     }
                     i = push(i, end, None, Some(format!("{y:04}-{m:02}")));
@@ -236,6 +289,21 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 } else {
                     ""
                 };
+                // "минулого жовтня", "прошлого мая", "last October": the latest such month
+                // before the month of publication.
+                if matches!(prev, "минулого" | "прошлого" | "мінулага" | "last")
+                {
+                    let period = published.map(|p| {
+                        let year = if m >= p.month() {
+                            p.year() - 1
+                        } else {
+                            p.year()
+                        };
+                        format!("{year:04}-{m:02}")
+                    });
+                    i = push(i - 1, i + 1, None, period);
+                    continue;
+                }
                 if matches!(
                     prev,
                     "in" | "since"
@@ -296,7 +364,8 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             } else {
                 ""
             };
-            let next_year_word = at(i + 1).is_some_and(is_year_word);
+            let next_year_word =
+                at(i + 1).is_some_and(|f| is_year_word(f) || is_year_ending(f, gap(i + 1)));
             if next_year_word
                 || matches!(
                     prev,
@@ -379,8 +448,21 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
         // Fixed-date holidays: "on Knowledge Day", "на День захисту дітей".
         // Holiday names are capitalised ("Knowledge Day", "День знань").
         if let Some((len, month, day)) = w.cap.then(|| holiday_at(doc, i, sentence_end)).flatten() {
-            let date = resolve_day_month(published, month, day);
-            i = push(i, i + len, date, None);
+            // "on Children's Day 2023", "на День знань 2023 року": the year written after it.
+            let mut end = i + len;
+            let year = at(end).and_then(year_value);
+            let date = match year {
+                Some(y) => {
+                    written_year = Some(y);
+                    end += 1;
+                    if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, gap(end))) {
+                        end += 1;
+                    }
+                    NaiveDate::from_ymd_opt(y, month, day)
+                }
+                None => resolve_day_month(published, month, day),
+            };
+            i = push(i, end, date, None);
             continue;
         }
         // Relative words.
@@ -391,12 +473,19 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
         let relative_year = match (w.folded.as_str(), at(i + 1)) {
             ("last", Some("year"))
             | ("минулого", Some("року"))
+            | ("минулому", Some("році"))
             | ("прошлом", Some("году"))
-            | ("прошлого", Some("года")) => Some((-1, 2)),
-            ("this", Some("year")) | ("цього", Some("року")) | ("этом", Some("году")) => {
-                Some((0, 2))
-            }
-            ("торік", _) => Some((-1, 1)),
+            | ("прошлого", Some("года"))
+            | ("мінулым", Some("годзе"))
+            | ("мінулага", Some("года")) => Some((-1, 2)),
+            ("this", Some("year"))
+            | ("цього", Some("року"))
+            | ("цьому", Some("році"))
+            | ("этом", Some("году"))
+            | ("гэтым", Some("годзе"))
+            | ("гэтага", Some("года")) => Some((0, 2)),
+            ("торік" | "летась", _) => Some((-1, 1)),
+            ("цьогоріч" | "сёлета" | "селета", _) => Some((0, 1)),
             _ => None,
         };
         if let Some((delta, len)) = relative_year {
@@ -412,6 +501,122 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
     }
     merge_ranges(doc, &mut out);
     out
+}
+
+/// Words that join the two ends of a range ("з 20 по 25", "from 20 to 25", "between 20 and 25").
+fn is_range_joiner(folded: &str) -> bool {
+    matches!(
+        folded,
+        "по" | "па" | "до" | "да" | "to" | "and" | "until" | "till" | "through" | "і" | "и" | "та"
+    )
+}
+
+/// Words that open a range ("from", "between", "з", "с", "між", ...).
+fn is_range_opener(folded: &str) -> bool {
+    matches!(
+        folded,
+        "between"
+            | "from"
+            | "з"
+            | "із"
+            | "зі"
+            | "са"
+            | "со"
+            | "с"
+            | "від"
+            | "от"
+            | "між"
+            | "между"
+            | "ад"
+            | "паміж"
+    )
+}
+
+/// Whether the gap before word `k` is a dash ("20–25", "20 - 25").
+fn dash_before(doc: &Document, k: usize) -> bool {
+    matches!(doc.gap(k - 1, k).trim(), "-" | "–" | "—")
+}
+
+/// The ISO interval of two days of one month, the first without its month: the end word
+/// and "YYYY-MM-DD/YYYY-MM-DD". The range is read from day `d` at word `i`: a dash or (after
+/// an opener) a joiner, the second day, its month and an optional year.
+fn day_range(
+    doc: &Document,
+    i: usize,
+    d: u32,
+    sentence_end: usize,
+    published: Option<NaiveDate>,
+) -> Option<(usize, String)> {
+    let words = &doc.words;
+    let at = |k: usize| (k < sentence_end).then(|| words[k].folded.as_str());
+    let j = if i + 1 < sentence_end && dash_before(doc, i + 1) {
+        i + 1
+    } else if i > 0
+        && is_range_opener(&words[i - 1].folded)
+        && at(i + 1).is_some_and(is_range_joiner)
+    {
+        i + 2
+    } else {
+        return None;
+    };
+    let d2 = at(j).and_then(day_value)?;
+    let m = at(j + 1).and_then(|f| MONTHS.get(f)).copied()?;
+    let mut end = j + 2;
+    let year = at(end).and_then(year_value);
+    if year.is_some() {
+        end += 1;
+        if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, doc.gap(end - 1, end))) {
+            end += 1;
+        }
+    }
+    let last = match year {
+        Some(y) => NaiveDate::from_ymd_opt(y, m, d2),
+        None => resolve_day_month(published, m, d2),
+    }?;
+    let first = NaiveDate::from_ymd_opt(last.year(), m, d)?;
+    (first < last).then(|| (end, format!("{first}/{last}")))
+}
+
+/// "October 20–25, 2022", "from October 20 to 25": an English range of days after the month
+/// at word `k - 1`, day `d` at word `k`.
+fn english_day_range(
+    doc: &Document,
+    k: usize,
+    m: u32,
+    d: u32,
+    sentence_end: usize,
+    published: Option<NaiveDate>,
+) -> Option<(usize, String)> {
+    let words = &doc.words;
+    let at = |x: usize| (x < sentence_end).then(|| words[x].folded.as_str());
+    let j = if k + 1 < sentence_end && dash_before(doc, k + 1) {
+        k + 1
+    } else if k > 1
+        && is_range_opener(&words[k - 2].folded)
+        && at(k + 1).is_some_and(is_range_joiner)
+    {
+        k + 2
+    } else {
+        return None;
+    };
+    let d2 = at(j).and_then(day_value)?;
+    // "October 20 to November 2" is two dates, merged as a range later.
+    if at(j + 1).is_some_and(|f| MONTHS.contains_key(f)) {
+        return None;
+    }
+    let mut end = j + 1;
+    let year = at(end)
+        .and_then(year_value)
+        .filter(|_| matches!(doc.gap(end - 1, end), ", " | " "));
+    if year.is_some() {
+        end += 1;
+    }
+    let last = match year {
+        Some(y) => NaiveDate::from_ymd_opt(y, m, d2),
+        None => resolve_day_month(published, m, d2),
+    }?;
+    let first = NaiveDate::from_ymd_opt(last.year(), m, d)?;
+    (first < last).then(|| (end, format!("{first}/{last}")))
 }
 
 /// Words for a day relative to publication (`data/lexicon/relative_days.tsv`), folded.
@@ -575,6 +780,26 @@ fn interval(doc: &Document, a: &DateMention, b: &DateMention) -> Option<String> 
                 end_year
             };
             format!("{year:04}-{month:02}")
+        }
+        // A day without its year ("з 20 жовтня по 2 листопада 2022 року"): the end's year, or
+        // the year before when the day comes after the end's in the year.
+        (None, false)
+            if a.date.is_some()
+                && (doc.words[a.first_word].numeric
+                    || crate::lexicon::is_month(&doc.words[a.first_word].folded)) =>
+        {
+            let day = a.date?;
+            let end_year: i32 = end.get(0..4)?.parse().ok()?;
+            let end_md: (u32, u32) = (
+                end.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(12),
+                end.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(31),
+            );
+            let year = if (day.month(), day.day()) > end_md {
+                end_year - 1
+            } else {
+                end_year
+            };
+            NaiveDate::from_ymd_opt(year, day.month(), day.day())?.to_string()
         }
         // "from 2022 to 2024" and days keep their own text.
         _ => end_text(a).or_else(|| {

@@ -50,6 +50,7 @@ const GIVE: &[&str] = &[
     "перадалі",
     "надал",
     "надав",
+    "накіравал",
     // "Данные переданы в Комиссию ООН", "the findings were sent to the ICC".
     "передан",
     "were sent",
@@ -89,9 +90,45 @@ const PROOF: &[&str] = &[
     "расследаван",
 ];
 
+/// Verbs of leaving (`data/lexicon/leaving_verbs.txt`): a transfer, or an arrival when the
+/// children leave for Ukraine or home ([`RETURN_DESTINATIONS`]).
+static LEAVING: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/leaving_verbs.txt")).collect());
+
+/// Where children who leave are coming back (`data/lexicon/return_destinations.txt`).
+static RETURN_DESTINATIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/return_destinations.txt")).collect());
+
+/// Triggers that count only in a sentence naming children, or right after one
+/// (`data/lexicon/event_triggers_children.txt`; every verb of leaving too).
+static CHILD_ONLY: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/event_triggers_children.txt")).collect()
+});
+
+/// Starts of words (folded) that name children (`data/lexicon/child_stems.txt`).
+static CHILD_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/child_stems.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
+
+/// Whether sentence `s` (an index of `doc.sentences`) names children.
+fn names_children(doc: &Document, s: usize) -> bool {
+    let sentence = &doc.sentences[s];
+    doc.words[sentence.first_word..sentence.end_word]
+        .iter()
+        .enumerate()
+        .any(|(n, w)| {
+            doc.is(sentence.first_word + n, crate::lexicon::class::CHILD_NOUN)
+                || CHILD_STEMS.iter().any(|c| w.folded.starts_with(c.as_str()))
+        })
+}
+
 /// All trigger strings in one automaton: pattern id -> (group, pattern length). Groups are the
-/// indexes of [`TRIGGERS`], then one for verbs of giving and one for nouns of evidence.
-static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+/// indexes of [`TRIGGERS`], then one for verbs of giving, one for nouns of evidence and one
+/// for verbs of leaving.
+/// Per pattern also whether it counts only where children are named ([`CHILD_ONLY`]).
+static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>, Vec<bool>)> = LazyLock::new(|| {
     let mut patterns: Vec<&str> = Vec::new();
     let mut groups = Vec::new();
     for (g, (_, triggers)) in TRIGGERS.iter().enumerate() {
@@ -108,6 +145,15 @@ static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
         patterns.push(t);
         groups.push(TRIGGERS.len() + 1);
     }
+    for t in LEAVING.iter() {
+        patterns.push(t);
+        groups.push(TRIGGERS.len() + 2);
+    }
+    let child_only = patterns
+        .iter()
+        .zip(&groups)
+        .map(|(p, g)| CHILD_ONLY.contains(p) || *g == TRIGGERS.len() + 2)
+        .collect();
     (
         // A DFA: larger to build (once), fastest to run over every sentence.
         AhoCorasick::builder()
@@ -115,18 +161,21 @@ static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
             .build(&patterns)
             .expect("static patterns"),
         groups,
+        child_only,
     )
 });
 
 pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
-    let (automaton, groups) = &*AUTOMATON;
-    let n_groups = TRIGGERS.len() + 2;
+    let (automaton, groups, child_only) = &*AUTOMATON;
+    let n_groups = TRIGGERS.len() + 3;
     let mut out = Vec::new();
     let mut reports = Vec::new();
-    for s in &doc.sentences {
+    for (si, s) in doc.sentences.iter().enumerate() {
         if s.shouting || s.first_word == s.end_word {
             continue;
         }
+        // Whether this sentence or the one before names children, found when first needed.
+        let mut children: Option<bool> = None;
         let text = &doc.text[s.start..s.end];
         let folded = lowercase(text);
         // Offsets map back to the text only when lowercasing kept byte lengths (it does for
@@ -134,8 +183,25 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         let same_len = folded.len() == text.len();
         // Earliest match per group: (position, length).
         let mut first: Vec<Option<(usize, usize)>> = vec![None; n_groups];
+        // And the last, for a movement named again in a clause of its own.
+        let mut last: Vec<Option<(usize, usize)>> = vec![None; n_groups];
         for m in automaton.find_overlapping_iter(&folded) {
             let g = groups[m.pattern().as_usize()];
+            if child_only[m.pattern().as_usize()]
+                && !*children.get_or_insert_with(|| {
+                    names_children(doc, si) || si > 0 && names_children(doc, si - 1)
+                })
+            {
+                continue;
+            }
+            // "так і не повернулися", "never came back": no movement happened.
+            if g >= 4
+                && g != TRIGGERS.len()
+                && g != TRIGGERS.len() + 1
+                && negated(&folded[..m.start()])
+            {
+                continue;
+            }
             // "was met at a checkpoint by officials" is no meeting.
             if &folded[m.start()..m.end()] == " met "
                 && folded[..m.start()].ends_with(['s', 'e', 'n'])
@@ -147,6 +213,9 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             }
             if first[g].is_none_or(|(p, _)| m.start() < p) {
                 first[g] = Some((m.start(), m.end() - m.start()));
+            }
+            if last[g].is_none_or(|(p, _)| m.start() > p) {
+                last[g] = Some((m.start(), m.end() - m.start()));
             }
         }
         let at = |p: usize, len: usize| {
@@ -182,8 +251,27 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                     (k, a, b)
                 })
                 .collect();
+            // Leaving: for Ukraine or home a return (an arrival), elsewhere a transfer.
+            if let Some((p, len)) = first[TRIGGERS.len() + 2] {
+                let (a, b) = at(p, len);
+                let home = RETURN_DESTINATIONS.iter().any(|d| folded.contains(d));
+                movements.push((if home { "arrival" } else { "transfer" }, a, b));
+            }
             movements.sort_by_key(|m| m.1);
             candidates.extend(movements);
+            // "встрече с опекунами, которые в июне приняли в свои семьи": the same kind named
+            // again after a relative pronoun competes for the date of that clause.
+            for g in 4..TRIGGERS.len() {
+                if let (Some((p, len)), Some(f)) = (last[g], first[g]) {
+                    if same_len
+                        && p != f.0
+                        && relative_opener_between(doc, s.start + f.0, s.start + p).is_some()
+                    {
+                        let (a, b) = at(p, len);
+                        candidates.push((TRIGGERS[g].0, a, b));
+                    }
+                }
+            }
         }
         // A dated statement or report ("the ministry said on Tuesday", "в субботу написал")
         // is an event of its own, kind `report`, besides what it reports.
@@ -247,6 +335,23 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             // clause of its own, or in a statement ("On Wednesday the Office said that ..."),
             // dates something else.
             .filter(|(_, t, d, _)| !separated_by_clause(doc, t, d))
+            // "встрече с опекунами, которые в июне приняли в свои семьи детей": a date in a
+            // relative clause with a trigger of its own is that trigger's.
+            .filter(|(_, t, d, _)| {
+                d.start < t.2
+                    || relative_opener_between(doc, t.2, d.start).is_none_or(|o| {
+                        // The other trigger in the clause: between its opener and the date,
+                        // or after the date before the clause ends ("which began in August
+                        // 2021, as well as … deportation" is the antecedent's date).
+                        !candidates.iter().any(|c| {
+                            c.1 > o
+                                && c.1 != t.1
+                                && (c.1 < d.start
+                                    || c.1 >= d.end
+                                        && !doc.text[d.end..c.1].contains([',', ';', '—', '–']))
+                        })
+                    })
+            })
             // "officials said on Tuesday that children were moved": the date is the
             // statement's, unless the trigger follows it at once ("said on Monday at a meeting").
             .filter(|(_, t, d, dist)| {
@@ -403,6 +508,43 @@ fn event_in_clause(
         })
 }
 
+/// The start of the first relative pronoun opening a clause ("…, которые", "…, яких", "which")
+/// between two byte offsets.
+fn relative_opener_between(doc: &Document, a: usize, b: usize) -> Option<usize> {
+    let words = &doc.words;
+    let from = words.partition_point(|w| w.start < a);
+    let to = words.partition_point(|w| w.start < b);
+    (from.max(1)..to)
+        .find(|&k| {
+            RELATIVES.contains(words[k].folded.as_str())
+                && (doc.gap(k - 1, k).contains(',')
+                    || matches!(words[k].folded.as_str(), "which" | "who"))
+        })
+        .map(|k| words[k].start)
+}
+
+/// Words that negate a trigger right after them (`data/lexicon/negations.txt`).
+static NEGATIONS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/negations.txt")).collect());
+
+/// Whether one of the two words before a trigger (`before`: the sentence up to it) negates
+/// it, or the word before ends in "n't".
+fn negated(before: &str) -> bool {
+    let mut words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    let near = [words.next(), words.next()];
+    // "не только вывезли", "not only deported": no negation.
+    if near[0].is_some_and(|w| matches!(w, "только" | "лише" | "тільки" | "толькі" | "only"))
+    {
+        return false;
+    }
+    near.iter().flatten().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        NEGATIONS.contains(w) || w.ends_with("n't")
+    })
+}
+
 /// Whether a date mention is a range ("2022-10/2023-03").
 fn is_interval(d: &DateMention) -> bool {
     d.period.as_deref().is_some_and(|p| p.contains('/'))
@@ -454,8 +596,25 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
             return true;
         }
     }
-    // The sentence opens with the date and its verb of speaking comes before any comma.
-    if d.first_word <= s.first_word + 1 {
+    // The sentence, or a clause after a comma ("Нагадаємо, у середу Офіс … повідомив"), opens
+    // with the date (and its preposition), and its verb of speaking comes before any comma.
+    let mut head = d.first_word;
+    if head > s.first_word
+        && matches!(
+            words[head - 1].folded.as_str(),
+            "у" | "в" | "во" | "on" | "на" | "last"
+        )
+    {
+        head -= 1;
+    }
+    // After a comma the date must not be an apposition ("у нядзелю, 16 чэрвеня, паведамляе
+    // …" dates what came before) nor set off by a comma from the verb.
+    let after_comma = head > s.first_word
+        && doc.gap(head - 1, head).contains([',', ':'])
+        && !doc.is(head - 1, crate::lexicon::class::WEEKDAY)
+        && d.end_word < s.end_word
+        && !doc.gap(d.end_word - 1, d.end_word).contains(',');
+    if head <= s.first_word + 1 || after_comma {
         for k in d.end_word..s.end_word.min(d.end_word + 9) {
             if k > d.end_word && doc.gap(k - 1, k).contains([',', ':', ';']) {
                 break;
@@ -477,10 +636,13 @@ static SPEECH: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
 
 /// The dateline of a wire story ("KYIV, June 13 - ..."): the date of filing, no event's.
 fn is_dateline(doc: &Document, sentence_first_word: usize, d: &DateMention) -> bool {
-    d.first_word <= sentence_first_word + 3
-        && doc.text[d.end..]
-            .trim_start_matches(' ')
-            .starts_with(['-', '—', '–'])
+    let after = doc.text[d.end..].trim_start_matches(' ');
+    // "KYIV, May 16 (Reuters) - …": the agency's name may stand between.
+    let after = match after.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((agency, rest)) if agency.len() <= 40 => rest.trim_start_matches(' '),
+        _ => after,
+    };
+    d.first_word <= sentence_first_word + 3 && after.starts_with(['-', '—', '–'])
 }
 
 /// A date that opens or closes a span of time ("since Feb 2022", "between September 2022 and
@@ -582,14 +744,34 @@ fn separated_by_clause(doc: &Document, t: &(&str, usize, usize), d: &DateMention
     opener || speech_then_trigger
 }
 
-/// Whether the word after a trigger is a child noun: the trigger is then an adjective.
+/// Endings of participles (`data/lexicon/participle_endings.txt`), folded.
+static PARTICIPLE_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/participle_endings.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
+
+/// Whether the word after a trigger is a child noun: the trigger is then an adjective
+/// ("deported children", "депортованих дітей", "вывезенных детей"). A participle with its
+/// own date before the noun ("вывезенных в июле детей") still reports the event.
 fn is_attributive(doc: &Document, trigger_start: usize, trigger_end: usize) -> bool {
-    if !doc.text[trigger_start..trigger_end].ends_with("ed") {
-        return false;
-    }
     let k = doc.words.partition_point(|w| w.start < trigger_end);
+    let end = match k.checked_sub(1).map(|j| &doc.words[j]) {
+        // A Cyrillic trigger is a stem: the whole word it starts must end like a participle.
+        Some(w) if w.cyrillic && w.start <= trigger_start && w.end >= trigger_end => {
+            if !PARTICIPLE_ENDINGS
+                .iter()
+                .any(|e| w.folded.ends_with(e.as_str()))
+            {
+                return false;
+            }
+            w.end
+        }
+        _ if doc.text[trigger_start..trigger_end].ends_with("ed") => trigger_end,
+        _ => return false,
+    };
     doc.words.get(k).is_some_and(|w| {
-        doc.text[trigger_end..w.start].trim().is_empty()
+        doc.text[end..w.start].trim().is_empty()
             && crate::lexicon::CHILD_NOUNS.contains(w.folded.as_str())
     })
 }

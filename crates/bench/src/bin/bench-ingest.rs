@@ -10,10 +10,11 @@
 //! the system time on a disk with many recently deleted files, so compare
 //! with a tmpfs (`--dir /dev/shm`) to see the software's own cost.
 
+use casefile_bench::measure::{cpu_time, percentile, search_query};
 use casefile_bench::synthetic;
 use casefile_ingest::{ingest, IngestOptions, NoProgress};
 use casefile_store::{Project, SearchQuery};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The allocator the `casefile` binary uses, so the figures are the product's.
 #[global_allocator]
@@ -62,28 +63,6 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     Ok(args)
-}
-
-/// User and system CPU time of this process, from /proc (Linux).
-fn cpu_time() -> Option<(Duration, Duration)> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let after = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let utime: u64 = fields.get(11)?.parse().ok()?;
-    let stime: u64 = fields.get(12)?.parse().ok()?;
-    // Linux reports in USER_HZ, 100 on every mainstream configuration.
-    Some((
-        Duration::from_millis(utime * 10),
-        Duration::from_millis(stime * 10),
-    ))
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
-    sorted[rank.min(sorted.len() - 1)]
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -142,39 +121,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         statements as f64 / args.docs.max(1) as f64
     );
     let index = project.search_index()?;
-    let words = [
-        "children",
-        "Belarus",
-        "deportation",
-        "Lukashenko",
-        "Lvova-Belova",
-        "sanatorium",
-        "діти",
-        "Лисичанськ",
-        "оздоровлення",
-        "Херсон",
-        "дети",
-        "Мариуполь",
-        "усыновление",
-        "camp",
-        "evidence",
-        "Minsk",
-        "registry",
-        "опіка",
-    ];
     let mut latencies = Vec::with_capacity(args.queries);
     let mut results = 0usize;
     for q in 0..args.queries {
-        let a = words[q % words.len()];
-        let b = words[(q * 7 + 3) % words.len()];
-        let text = match q % 3 {
-            0 => a.to_string(),
-            1 => format!("{a} {b}"),
-            _ => format!("\"{a}\" OR {b}"),
-        };
+        let (text, language) = search_query(q);
         let query = SearchQuery {
             text,
-            language: (q % 4 == 0).then(|| "en".to_string()),
+            language,
             limit: 10,
             ..Default::default()
         };

@@ -1,7 +1,8 @@
 //! What the benchmarks measure with: CPU time of this process, percentiles
 //! of latencies, and the search queries `bench-ingest` and `bench-scale` ask.
 
-use std::time::Duration;
+use casefile_store::{SearchIndex, SearchQuery, Store, StoreError};
+use std::time::{Duration, Instant};
 
 /// User and system CPU time of this process, from /proc (Linux).
 pub fn cpu_time() -> Option<(Duration, Duration)> {
@@ -66,6 +67,39 @@ pub fn search_query(q: usize) -> (String, Option<String>) {
         _ => format!("\"{a}\" OR {b}"),
     };
     (text, q.is_multiple_of(4).then(|| "en".to_string()))
+}
+
+/// Asks `queries` queries of [`search_query`]'s sequence (top 10 with
+/// snippets and hit offsets) and prints how many results came back and the
+/// latency's p50, p99 and maximum.
+pub fn print_search_latencies(
+    index: &SearchIndex,
+    store: &dyn Store,
+    queries: usize,
+) -> Result<(), StoreError> {
+    let mut latencies = Vec::with_capacity(queries);
+    let mut results = 0usize;
+    for q in 0..queries {
+        let (text, language) = search_query(q);
+        let query = SearchQuery {
+            text,
+            language,
+            limit: 10,
+            ..Default::default()
+        };
+        let started = Instant::now();
+        results += index.search(store, &query)?.len();
+        latencies.push(started.elapsed());
+    }
+    latencies.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "search: {queries} queries, {results} results, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (top 10 with snippets and hit offsets)",
+        ms(percentile(&latencies, 50.0)),
+        ms(percentile(&latencies, 99.0)),
+        ms(latencies.last().copied().unwrap_or_default())
+    );
+    Ok(())
 }
 
 #[cfg(test)]

@@ -537,6 +537,28 @@ fn dash_before(doc: &Document, k: usize) -> bool {
     matches!(doc.gap(k - 1, k).trim(), "-" | "–" | "—")
 }
 
+/// Where the second day of a range of days is, the first being at word `day`: after a dash
+/// ("20–25"), or after a joiner when an opener at word `opener` starts the range ("з 20 по
+/// 25", "from 20 to 25").
+fn second_day_at(
+    doc: &Document,
+    day: usize,
+    opener: Option<usize>,
+    sentence_end: usize,
+) -> Option<usize> {
+    let words = &doc.words;
+    if day + 1 < sentence_end && dash_before(doc, day + 1) {
+        Some(day + 1)
+    } else if opener.is_some_and(|o| is_range_opener(&words[o].folded))
+        && day + 1 < sentence_end
+        && is_range_joiner(&words[day + 1].folded)
+    {
+        Some(day + 2)
+    } else {
+        None
+    }
+}
+
 /// The ISO interval of two days of one month, the first without its month: the end word
 /// and "YYYY-MM-DD/YYYY-MM-DD". The range is read from day `d` at word `i`: a dash or (after
 /// an opener) a joiner, the second day, its month and an optional year.
@@ -549,16 +571,7 @@ fn day_range(
 ) -> Option<(usize, String)> {
     let words = &doc.words;
     let at = |k: usize| (k < sentence_end).then(|| words[k].folded.as_str());
-    let j = if i + 1 < sentence_end && dash_before(doc, i + 1) {
-        i + 1
-    } else if i > 0
-        && is_range_opener(&words[i - 1].folded)
-        && at(i + 1).is_some_and(is_range_joiner)
-    {
-        i + 2
-    } else {
-        return None;
-    };
+    let j = second_day_at(doc, i, i.checked_sub(1), sentence_end)?;
     let d2 = at(j).and_then(day_value)?;
     let m = at(j + 1).and_then(|f| MONTHS.get(f)).copied()?;
     let mut end = j + 2;
@@ -589,16 +602,7 @@ fn english_day_range(
 ) -> Option<(usize, String)> {
     let words = &doc.words;
     let at = |x: usize| (x < sentence_end).then(|| words[x].folded.as_str());
-    let j = if k + 1 < sentence_end && dash_before(doc, k + 1) {
-        k + 1
-    } else if k > 1
-        && is_range_opener(&words[k - 2].folded)
-        && at(k + 1).is_some_and(is_range_joiner)
-    {
-        k + 2
-    } else {
-        return None;
-    };
+    let j = second_day_at(doc, k, k.checked_sub(2), sentence_end)?;
     let d2 = at(j).and_then(day_value)?;
     // "October 20 to November 2" is two dates, merged as a range later.
     if at(j + 1).is_some_and(|f| MONTHS.contains_key(f)) {

@@ -10,10 +10,10 @@
 //! the system time on a disk with many recently deleted files, so compare
 //! with a tmpfs (`--dir /dev/shm`) to see the software's own cost.
 
-use casefile_bench::measure::{cpu_time, percentile, search_query};
+use casefile_bench::measure::{cpu_time, print_search_latencies};
 use casefile_bench::synthetic;
 use casefile_ingest::{ingest, IngestOptions, NoProgress};
-use casefile_store::{Project, SearchQuery};
+use casefile_store::Project;
 use std::time::Instant;
 
 /// The allocator the `casefile` binary uses, so the figures are the product's.
@@ -121,27 +121,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         statements as f64 / args.docs.max(1) as f64
     );
     let index = project.search_index()?;
-    let mut latencies = Vec::with_capacity(args.queries);
-    let mut results = 0usize;
-    for q in 0..args.queries {
-        let (text, language) = search_query(q);
-        let query = SearchQuery {
-            text,
-            language,
-            limit: 10,
-            ..Default::default()
-        };
-        let t = Instant::now();
-        results += index.search(project.store(), &query)?.len();
-        latencies.push(t.elapsed());
-    }
-    latencies.sort();
-    println!(
-        "search: {} queries, {results} results, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (top 10 with snippets and hit offsets)",
-        args.queries,
-        percentile(&latencies, 50.0).as_secs_f64() * 1e3,
-        percentile(&latencies, 99.0).as_secs_f64() * 1e3,
-        latencies.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
-    );
+    print_search_latencies(&index, project.store(), args.queries)?;
     Ok(())
 }

@@ -24,10 +24,10 @@
 
 use anyhow::{bail, Context, Result};
 use casefile_app::{entities, sources, Actor, Role};
-use casefile_bench::measure::{cpu_seconds_since, cpu_time, percentile, search_query};
+use casefile_bench::measure::{cpu_seconds_since, cpu_time, print_search_latencies};
 use casefile_bench::{peak_rss_mib, synthetic};
 use casefile_ingest::{ingest, IngestOptions, NoProgress};
-use casefile_store::{Backends, PgOptions, Project, S3Options, SearchQuery};
+use casefile_store::{Backends, PgOptions, Project, S3Options};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -195,10 +195,6 @@ fn dir_bytes(dir: &Path) -> u64 {
         .sum()
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
 /// Runs `f` and prints how long it took, wall and CPU.
 fn timed<T>(what: &str, f: impl FnOnce() -> Result<T>) -> Result<(T, Duration)> {
     let cpu = cpu_time();
@@ -288,28 +284,7 @@ fn main() -> Result<()> {
     );
 
     let index = project.search_index()?;
-    let mut latencies = Vec::with_capacity(args.queries);
-    let mut results = 0usize;
-    for q in 0..args.queries {
-        let (text, language) = search_query(q);
-        let query = SearchQuery {
-            text,
-            language,
-            limit: 10,
-            ..Default::default()
-        };
-        let started = Instant::now();
-        results += index.search(project.store(), &query)?.len();
-        latencies.push(started.elapsed());
-    }
-    latencies.sort();
-    println!(
-        "search: {} queries, {results} results, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (top 10 with snippets)",
-        args.queries,
-        ms(percentile(&latencies, 50.0)),
-        ms(percentile(&latencies, 99.0)),
-        ms(latencies.last().copied().unwrap_or_default())
-    );
+    print_search_latencies(&index, project.store(), args.queries)?;
 
     let resolved = if args.no_entities {
         println!("entities: skipped (--no-entities)");

@@ -7,11 +7,15 @@
 //!
 //! Everything is kept in `DIR` between runs, so that a million sources are
 //! generated and ingested once and measured many times:
-//! - `DIR/corpus/bNNNN/`: the generated documents, one directory of
-//!   `--batch` documents per batch (a `.complete` file marks a batch written
-//!   whole; a batch interrupted is written again);
+//! - `DIR/corpus-seedS-sizeZ-batchB/bNNNN/`: the generated documents, one
+//!   directory of `--batch` documents per batch (a `.complete` file marks a
+//!   batch written whole; a batch interrupted is written again). The
+//!   folder is named by what shapes the documents, so a run with other
+//!   parameters never reads batches made for another; a larger `--sources`
+//!   only adds batches, and the project then ingests just those;
 //! - `DIR/project` (or `DIR/project-SCHEMA` on PostgreSQL): the project, and
-//!   `DIR/ingested-*.txt` the batches already ingested into it. A run
+//!   `DIR/ingested-BACKEND-CORPUS.txt` the batches of that corpus already
+//!   ingested into it. A run
 //!   ingests the batches not yet listed, one `ingest` call each (a killed
 //!   run loses nothing: the next one carries on with the batch it was in,
 //!   whose stored files are found already present).
@@ -94,16 +98,31 @@ fn parse_args() -> Result<Args> {
         }
     }
     args.dir = dir.context("--dir DIR is required (the corpus and project are kept there)")?;
+    if !args.sources.is_multiple_of(args.batch) {
+        bail!(
+            "--sources {} is not a multiple of --batch {}: a batch is written once and never grows",
+            args.sources,
+            args.batch
+        );
+    }
     if args.database.is_some() && args.schema.is_none() {
         bail!("--database needs --schema NAME (the project's tables are kept in that schema)");
     }
     Ok(args)
 }
 
+/// The corpus's folder in `DIR`, named by what shapes its documents.
+fn corpus_name(args: &Args) -> String {
+    format!(
+        "corpus-seed{}-size{}-batch{}",
+        args.seed, args.size, args.batch
+    )
+}
+
 /// Writes the batches of the corpus that are not complete yet; returns the
 /// batch directories and the corpus's size in bytes.
 fn corpus(args: &Args) -> Result<(Vec<PathBuf>, u64)> {
-    let root = args.dir.join("corpus");
+    let root = args.dir.join(corpus_name(args));
     let batches = args.sources.div_ceil(args.batch);
     let mut dirs = Vec::with_capacity(batches);
     let mut total = 0u64;
@@ -213,7 +232,9 @@ fn main() -> Result<()> {
     let (mut project, root, label) = open_project(&args, &actor)?;
     println!("project: {} ({label})", root.display());
 
-    let state = args.dir.join(format!("ingested-{label}.txt"));
+    let state = args
+        .dir
+        .join(format!("ingested-{label}-{}.txt", corpus_name(&args)));
     let done = ingested(&state)?;
     let options = IngestOptions {
         kind: None,

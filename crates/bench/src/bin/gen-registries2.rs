@@ -606,6 +606,10 @@ fn write_list(dir: &Path, list: &List) -> Result<()> {
     }
     match encoding {
         Some(enc) => {
+            // The Ukrainian apostrophe as a modifier letter (U+02BC) has no
+            // Windows-1251 byte; office software of such lists writes the
+            // right single quotation mark it does have.
+            let text = text.replace('\u{02BC}', "\u{2019}");
             let (encoded, _, unmappable) = enc.encode(&text);
             if unmappable {
                 let (line, c) = text

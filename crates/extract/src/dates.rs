@@ -731,28 +731,8 @@ fn merge_ranges(doc: &Document, dates: &mut Vec<DateMention>) {
 fn joined_as_range(doc: &Document, a: &DateMention, b: &DateMention) -> bool {
     let between = doc.text[a.end..b.start].trim().to_lowercase();
     let dash = matches!(between.as_str(), "-" | "–" | "—" | "/");
-    let joiner = matches!(
-        between.as_str(),
-        "and" | "to" | "until" | "till" | "through" | "по" | "до" | "і" | "и" | "та" | "па" | "да"
-    );
-    let opener = a.first_word > 0
-        && matches!(
-            doc.words[a.first_word - 1].folded.as_str(),
-            "between"
-                | "from"
-                | "з"
-                | "із"
-                | "зі"
-                | "са"
-                | "со"
-                | "с"
-                | "від"
-                | "от"
-                | "між"
-                | "между"
-                | "ад"
-                | "паміж"
-        );
+    let joiner = is_range_joiner(&between);
+    let opener = a.first_word > 0 && is_range_opener(&doc.words[a.first_word - 1].folded);
     // "in October and November 2022", "у квітні та травні": two bare months joined by "and"
     // name one span of time.
     let bare_month = a.end_word == a.first_word + 1

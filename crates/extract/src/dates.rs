@@ -153,20 +153,11 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 && at(i + 2).is_some_and(|f| MONTHS.contains_key(f))
             {
                 if let Some(m) = at(i + 2).and_then(|f| MONTHS.get(f)).copied() {
-                    let mut end = i + 3;
-                    let year = at(end).and_then(year_value);
+                    let (end, year) = year_at(doc, i + 3, sentence_end);
                     if year.is_some() {
                         written_year = year;
-                        end += 1;
-                        if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, gap(end))) {
-                            end += 1;
-                        }
                     }
-                    let date = match year {
-                        Some(y) => NaiveDate::from_ymd_opt(y, m, d),
-                        None => resolve_day_month(published, m, d),
-                    };
-                    i = push(i, end, date, None);
+                    i = push(i, end, day_in(year, m, d, published), None);
                     continue;
                 }
             }
@@ -178,20 +169,11 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             }
             // 22 July 2023 / 17 березня 2023 року / 4 січня
             if let Some(m) = at(i + 1).and_then(|f| MONTHS.get(f)).copied() {
-                let mut end = i + 2;
-                let year = at(i + 2).and_then(year_value);
+                let (end, year) = year_at(doc, i + 2, sentence_end);
                 if year.is_some() {
                     written_year = year;
-                    end += 1;
-                    if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, gap(end))) {
-                        end += 1;
-                    }
                 }
-                let date = match year {
-                    Some(y) => NaiveDate::from_ymd_opt(y, m, d),
-                    None => resolve_day_month(published, m, d),
-                };
-                i = push(i, end, date, None);
+                i = push(i, end, day_in(year, m, d, published), None);
                 continue;
             }
         }
@@ -234,20 +216,12 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                         written_year = year;
                         end += 1;
                     }
-                    let date = match year {
-                        Some(y) => NaiveDate::from_ymd_opt(y, m, d),
-                        None => resolve_day_month(published, m, d),
-                    };
-                    i = push(i, end, date, None);
+                    i = push(i, end, day_in(year, m, d, published), None);
                     continue;
                 }
                 // March 2023 / березні 2023 року / октябре 2022-го
-                if let Some(y) = at(i + 1).and_then(year_value) {
+                if let (end, Some(y)) = year_at(doc, i + 1, sentence_end) {
                     written_year = Some(y);
-                    let mut end = i + 2;
-                    if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, gap(end))) {
-                        end += 1;
-                    }
                     i = push(i, end, None, Some(format!("{y:04}-{m:02}")));
                     continue;
                 }
@@ -449,20 +423,11 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
         // Holiday names are capitalised ("Knowledge Day", "День знань").
         if let Some((len, month, day)) = w.cap.then(|| holiday_at(doc, i, sentence_end)).flatten() {
             // "on Children's Day 2023", "на День знань 2023 року": the year written after it.
-            let mut end = i + len;
-            let year = at(end).and_then(year_value);
-            let date = match year {
-                Some(y) => {
-                    written_year = Some(y);
-                    end += 1;
-                    if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, gap(end))) {
-                        end += 1;
-                    }
-                    NaiveDate::from_ymd_opt(y, month, day)
-                }
-                None => resolve_day_month(published, month, day),
-            };
-            i = push(i, end, date, None);
+            let (end, year) = year_at(doc, i + len, sentence_end);
+            if year.is_some() {
+                written_year = year;
+            }
+            i = push(i, end, day_in(year, month, day, published), None);
             continue;
         }
         // Relative words.
@@ -537,6 +502,30 @@ fn dash_before(doc: &Document, k: usize) -> bool {
     matches!(doc.gap(k - 1, k).trim(), "-" | "–" | "—")
 }
 
+/// The year written at word `k` of a sentence ending at word `sentence_end`, if any, and the
+/// word after it and after its "року" / "г." / "-го".
+fn year_at(doc: &Document, k: usize, sentence_end: usize) -> (usize, Option<i32>) {
+    let at = |x: usize| (x < sentence_end).then(|| doc.words[x].folded.as_str());
+    let year = at(k).and_then(year_value);
+    let mut end = k;
+    if year.is_some() {
+        end += 1;
+        if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, doc.gap(end - 1, end))) {
+            end += 1;
+        }
+    }
+    (end, year)
+}
+
+/// Day `d` of month `m`: of the year written, else resolved against the published date
+/// ([`resolve_day_month`]).
+fn day_in(year: Option<i32>, m: u32, d: u32, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    match year {
+        Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+        None => resolve_day_month(published, m, d),
+    }
+}
+
 /// Where the second day of a range of days is, the first being at word `day`: after a dash
 /// ("20–25"), or after a joiner when an opener at word `opener` starts the range ("з 20 по
 /// 25", "from 20 to 25").
@@ -574,18 +563,8 @@ fn day_range(
     let j = second_day_at(doc, i, i.checked_sub(1), sentence_end)?;
     let d2 = at(j).and_then(day_value)?;
     let m = at(j + 1).and_then(|f| MONTHS.get(f)).copied()?;
-    let mut end = j + 2;
-    let year = at(end).and_then(year_value);
-    if year.is_some() {
-        end += 1;
-        if at(end).is_some_and(|f| is_year_word(f) || is_year_ending(f, doc.gap(end - 1, end))) {
-            end += 1;
-        }
-    }
-    let last = match year {
-        Some(y) => NaiveDate::from_ymd_opt(y, m, d2),
-        None => resolve_day_month(published, m, d2),
-    }?;
+    let (end, year) = year_at(doc, j + 2, sentence_end);
+    let last = day_in(year, m, d2, published)?;
     let first = NaiveDate::from_ymd_opt(last.year(), m, d)?;
     (first < last).then(|| (end, format!("{first}/{last}")))
 }
@@ -615,10 +594,7 @@ fn english_day_range(
     if year.is_some() {
         end += 1;
     }
-    let last = match year {
-        Some(y) => NaiveDate::from_ymd_opt(y, m, d2),
-        None => resolve_day_month(published, m, d2),
-    }?;
+    let last = day_in(year, m, d2, published)?;
     let first = NaiveDate::from_ymd_opt(last.year(), m, d)?;
     (first < last).then(|| (end, format!("{first}/{last}")))
 }

@@ -788,7 +788,9 @@ fn compete(scored: &mut [Scored], scorer: &Scorer<'_>, sides: (usize, usize)) {
     let lift = unmatched_lift(scorer.model.lambda, sides);
     // Weights before any adjustment, so that the order of pairs is moot.
     let weights: Vec<f64> = scored.iter().map(|s| s.weight).collect();
-    let rivalry = |s: &Scored, own: u32| -> f64 {
+    // The odds that the rivals of `s` at its record `own` take from it, each
+    // rival weighed by `free(rival, own)`, the share of it still unclaimed.
+    let rivalry_of = |s: &Scored, own: u32, free: &dyn Fn(u32, u32) -> f64| -> f64 {
         let other = if own == s.left { s.right } else { s.left };
         let Some(list) = by_record.get(&own) else {
             return 0.0;
@@ -802,10 +804,11 @@ fn compete(scored: &mut [Scored], scorer: &Scorer<'_>, sides: (usize, usize)) {
                 }
                 let distinct =
                     1.0 - probability_of(scorer.any_weight(rival as usize, other as usize));
-                weights[k].exp2() * distinct
+                weights[k].exp2() * distinct * free(rival, own)
             })
             .sum()
     };
+    let rivalry = |s: &Scored, own: u32| -> f64 { rivalry_of(s, own, &|_, _| 1.0) };
     let rivalries: Vec<Option<f64>> = scored
         .par_iter()
         .map(|s| (s.decision == Decision::None).then(|| rivalry(s, s.left) + rivalry(s, s.right)))
@@ -872,24 +875,8 @@ fn compete(scored: &mut [Scored], scorer: &Scorer<'_>, sides: (usize, usize)) {
             .sum();
         taken.min(1.0)
     };
-    let free_rivalry = |s: &Scored, own: u32| -> f64 {
-        let other = if own == s.left { s.right } else { s.left };
-        let Some(list) = by_record.get(&own) else {
-            return 0.0;
-        };
-        list.iter()
-            .map(|&k| {
-                let c = &scored[k];
-                let rival = if c.left == own { c.right } else { c.left };
-                if rival == other || c.decision == Decision::Rejected {
-                    return 0.0;
-                }
-                let distinct =
-                    1.0 - probability_of(scorer.any_weight(rival as usize, other as usize));
-                weights[k].exp2() * distinct * (1.0 - taken(rival, own))
-            })
-            .sum()
-    };
+    let free_rivalry =
+        |s: &Scored, own: u32| -> f64 { rivalry_of(s, own, &|rival, own| 1.0 - taken(rival, own)) };
     let rivalries: Vec<Option<f64>> = scored
         .par_iter()
         .zip(&rivalries)

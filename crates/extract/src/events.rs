@@ -211,7 +211,10 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             {
                 continue;
             }
-            if first[g].is_none_or(|(p, _)| m.start() < p) {
+            // At one start the longest trigger ("arrived", not "arrive"), so that the words
+            // counted to a date start after the whole word.
+            let len = m.end() - m.start();
+            if first[g].is_none_or(|(p, l)| m.start() < p || m.start() == p && len > l) {
                 first[g] = Some((m.start(), m.end() - m.start()));
             }
             if last[g].is_none_or(|(p, _)| m.start() > p) {
@@ -254,7 +257,10 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             // Leaving: for Ukraine or home a return (an arrival), elsewhere a transfer.
             if let Some((p, len)) = first[TRIGGERS.len() + 2] {
                 let (a, b) = at(p, len);
-                let home = RETURN_DESTINATIONS.iter().any(|d| folded.contains(d));
+                // Only a destination near the verb ("на Украину выехали", "выправіліся
+                // дадому"): "выехали из города …, и вернулись домой" is a leaving and a return.
+                let near = window(&folded, p, p + len, 60);
+                let home = RETURN_DESTINATIONS.iter().any(|d| near.contains(d));
                 movements.push((if home { "arrival" } else { "transfer" }, a, b));
             }
             movements.sort_by_key(|m| m.1);
@@ -335,6 +341,13 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             // clause of its own, or in a statement ("On Wednesday the Office said that ..."),
             // dates something else.
             .filter(|(_, t, d, _)| !separated_by_clause(doc, t, d))
+            // "arrived at the camp on 2 June and were moved on 20 June": a date between two
+            // triggers, before a coordinator and the second, is the first one's.
+            .filter(|(_, t, d, _)| {
+                !(d.end <= t.1
+                    && candidates.iter().any(|c| c.2 <= d.start)
+                    && coordinated_before(doc, d.end, t.1))
+            })
             // "встрече с опекунами, которые в июне приняли в свои семьи детей": a date in a
             // relative clause with a trigger of its own is that trigger's.
             .filter(|(_, t, d, _)| {
@@ -377,7 +390,9 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         // "встретился … с группой детей, которые прибыли туда 3 июля": a movement dated in a
         // relative or content clause of its own is a second event of the sentence.
         if let Some((_, t, d, _)) = best {
-            if let Some(e) = event_in_clause(doc, s, &candidates, &dated, t, d) {
+            if let Some(e) = event_in_clause(doc, s, &candidates, &dated, t, d)
+                .or_else(|| coordinated_event(doc, s, &candidates, &dated, t, d))
+            {
                 out.push(e);
             }
         }
@@ -491,6 +506,87 @@ fn event_in_clause(
                 t.1 - d.end
             }
         })
+        .map(|(t, d)| {
+            let (start, end) = snap(doc.text, t.1.min(d.start), t.2.max(d.end));
+            Event {
+                start,
+                end,
+                text: doc.text[start..end].to_string(),
+                kind: t.0.to_string(),
+                date: d.iso(),
+                period: if d.date.is_some() {
+                    None
+                } else {
+                    d.period.clone()
+                },
+            }
+        })
+}
+
+/// Whether a coordinating conjunction ("and", "и", "і", "та", "а", "ды") stands between two
+/// byte offsets, opening the clause that follows.
+fn coordinated_before(doc: &Document, a: usize, b: usize) -> bool {
+    let words = &doc.words;
+    let from = words.partition_point(|w| w.start < a);
+    let to = words.partition_point(|w| w.start < b);
+    (from..to).any(|k| {
+        matches!(
+            words[k].folded.as_str(),
+            "and" | "и" | "і" | "й" | "та" | "а" | "ды"
+        )
+    })
+}
+
+/// The text from `before` bytes before `start` to `before` bytes after `end`, cut at
+/// character boundaries.
+fn window(text: &str, start: usize, end: usize, before: usize) -> &str {
+    let mut a = start.saturating_sub(before);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (end + before).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    &text[a..b.max(a)]
+}
+
+/// A second movement of another kind coordinated with the main one, each with its own date
+/// next to it ("выехали из города 17 февраля и вернулись домой 23 февраля", "arrived on 12
+/// August and left on Friday"): the date sits within four words of the second trigger, nearer
+/// to it than to the main trigger, and dates no statement. At most one per sentence.
+fn coordinated_event(
+    doc: &Document,
+    s: &crate::scan::Sentence,
+    candidates: &[(&str, usize, usize)],
+    dated: &[&DateMention],
+    main: &(&str, usize, usize),
+    main_date: &DateMention,
+) -> Option<Event> {
+    let words_between = |a: usize, b: usize| doc.text[a..b.max(a)].split_whitespace().count();
+    let distance = |t: &(&str, usize, usize), d: &DateMention| {
+        if d.start >= t.2 {
+            words_between(t.2, d.start)
+        } else {
+            words_between(d.end, t.1)
+        }
+    };
+    candidates
+        .iter()
+        .filter(|t| TRIGGERS[4..].iter().any(|(k, _)| *k == t.0))
+        .filter(|t| t.0 != main.0 && t.1 != main.1)
+        .flat_map(|t| dated.iter().map(move |d| (t, *d)))
+        .filter(|(_, d)| d.start != main_date.start && d.end <= s.end)
+        // The date lies on the second trigger's side, not between the two triggers' dates.
+        .filter(|(t, d)| {
+            let dist = distance(t, d);
+            dist <= 4
+                && dist < distance(main, d)
+                && !separated_by_clause(doc, t, d)
+                && !dates_a_statement_anywhere(doc, s, d)
+                && !is_attributive(doc, t.1, t.2)
+        })
+        .min_by_key(|(t, d)| distance(t, d))
         .map(|(t, d)| {
             let (start, end) = snap(doc.text, t.1.min(d.start), t.2.max(d.end));
             Event {

@@ -1,0 +1,95 @@
+//! Session 14: general classes of dated events and organisations, each tested on
+//! sentences written for the test (not taken from any article or split).
+
+use casefile_extract::{extract, Extraction};
+use chrono::NaiveDate;
+
+fn run(text: &str, published: &str) -> Extraction {
+    let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    extract(text, None, p)
+}
+
+fn events(ex: &Extraction) -> Vec<(String, Option<String>)> {
+    ex.events
+        .iter()
+        .map(|e| (e.kind.clone(), e.date.clone().or(e.period.clone())))
+        .collect()
+}
+
+fn has(ex: &Extraction, kind: &str, date: &str) -> bool {
+    events(ex).contains(&(kind.to_string(), Some(date.to_string())))
+}
+
+#[test]
+fn coming_in_the_imperfective_or_by_air_is_an_arrival() {
+    for text in [
+        "В июле в Минск приезжали 40 школьников из Горловки.",
+        "У липні до Мінська приїжджали 40 школярів з Горлівки.",
+        "У ліпені ў Мінск прыязджалі 40 школьнікаў з Горлаўкі.",
+        "Сорок школьников прилетели в Омск 3 июля 2023 года.",
+        "Сорок школярів прилетіли до Омська 3 липня 2023 року.",
+        "Сорак школьнікаў прыляцелі ў Омск 3 ліпеня 2023 года.",
+    ] {
+        let ex = run(text, "2023-09-01");
+        assert!(
+            has(&ex, "arrival", "2023-07") || has(&ex, "arrival", "2023-07-03"),
+            "{text}: {:?}",
+            events(&ex)
+        );
+    }
+    // Not of children: no event.
+    let ex = run("В июле в Минск приезжали министры.", "2023-09-01");
+    assert!(events(&ex).is_empty(), "{:?}", events(&ex));
+}
+
+#[test]
+fn being_settled_into_a_place_is_an_arrival() {
+    let ex = run(
+        "Тридцать детей из Донецка в среду заселились в пансионат «Сосны».",
+        "2023-09-08",
+    );
+    assert!(has(&ex, "arrival", "2023-09-06"), "{:?}", events(&ex));
+    let ex = run(
+        "Трыццаць дзяцей з Данецка ў сераду засялілі ў пансіянат «Сосны».",
+        "2023-09-08",
+    );
+    assert!(has(&ex, "arrival", "2023-09-06"), "{:?}", events(&ex));
+}
+
+#[test]
+fn moving_children_on_is_a_transfer() {
+    let ex = run(
+        "В марте группу из 12 детей перевели из приюта в интернат под Тулой.",
+        "2024-05-01",
+    );
+    assert!(has(&ex, "transfer", "2024-03"), "{:?}", events(&ex));
+    // Of a text: no event.
+    let ex = run("В марте доклад перевели на английский.", "2024-05-01");
+    assert!(events(&ex).is_empty(), "{:?}", events(&ex));
+}
+
+#[test]
+fn a_leaving_and_a_return_in_one_sentence_are_two_events() {
+    let ex = run(
+        "Ученики выехали из Энска 4 марта, в день открытия смены, и вернулись домой 11 марта.",
+        "2024-05-01",
+    );
+    assert!(has(&ex, "transfer", "2024-03-04"), "{:?}", events(&ex));
+    assert!(has(&ex, "arrival", "2024-03-11"), "{:?}", events(&ex));
+    let ex = run(
+        "The pupils arrived at the camp on 2 June and were moved to a dormitory on 20 June.",
+        "2024-07-01",
+    );
+    assert!(has(&ex, "arrival", "2024-06-02"), "{:?}", events(&ex));
+    assert!(has(&ex, "transfer", "2024-06-20"), "{:?}", events(&ex));
+}
+
+#[test]
+fn setting_off_home_is_a_return() {
+    // 2024-09-10 is a Tuesday: the Friday before is 2024-09-06.
+    let ex = run(
+        "Дзеці прабылі ў лагеры месяц, а ў мінулую пятніцу выправіліся дадому.",
+        "2024-09-10",
+    );
+    assert!(has(&ex, "arrival", "2024-09-06"), "{:?}", events(&ex));
+}

@@ -223,7 +223,17 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         }
         let at = |p: usize, len: usize| {
             if same_len {
-                (s.start + p, s.start + p + len)
+                // A trigger is a stem ("прыехал"): its span runs to the end of its word, so
+                // that the words counted to a date do not include the rest of it.
+                let mut b = s.start + p + len;
+                while let Some(c) = doc.text[b..s.end]
+                    .chars()
+                    .next()
+                    .filter(|c| c.is_alphabetic())
+                {
+                    b += c.len_utf8();
+                }
+                (s.start + p, b)
             } else {
                 (s.start, s.end)
             }
@@ -551,7 +561,7 @@ fn window(text: &str, start: usize, end: usize, before: usize) -> &str {
     &text[a..b.max(a)]
 }
 
-/// A second movement of another kind coordinated with the main one, each with its own date
+/// A second movement coordinated with the main one, each with its own date
 /// next to it ("выехали из города 17 февраля и вернулись домой 23 февраля", "arrived on 12
 /// August and left on Friday"): the date sits within four words of the second trigger, nearer
 /// to it than to the main trigger, and dates no statement. At most one per sentence.
@@ -574,7 +584,7 @@ fn coordinated_event(
     candidates
         .iter()
         .filter(|t| TRIGGERS[4..].iter().any(|(k, _)| *k == t.0))
-        .filter(|t| t.0 != main.0 && t.1 != main.1)
+        .filter(|t| t.1 != main.1)
         .flat_map(|t| dated.iter().map(move |d| (t, *d)))
         .filter(|(_, d)| d.start != main_date.start && d.end <= s.end)
         // The date lies on the second trigger's side, not between the two triggers' dates.
@@ -710,7 +720,15 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
         && !doc.is(head - 1, crate::lexicon::class::WEEKDAY)
         && d.end_word < s.end_word
         && !doc.gap(d.end_word - 1, d.end_word).contains(',');
-    if head <= s.first_word + 1 || after_comma {
+    // "Об этом в четверг ТАСС рассказала …", "Про це у вівторок повідомила …": the formula
+    // that points back to the last sentence opens the statement as the date would.
+    let about_this = head == s.first_word + 2
+        && matches!(words[s.first_word].folded.as_str(), "об" | "про" | "пра")
+        && matches!(
+            words[s.first_word + 1].folded.as_str(),
+            "этом" | "це" | "цьому" | "гэта" | "гэтым"
+        );
+    if head <= s.first_word + 1 || after_comma || about_this {
         for k in d.end_word..s.end_word.min(d.end_word + 9) {
             if k > d.end_word && doc.gap(k - 1, k).contains([',', ':', ';']) {
                 break;

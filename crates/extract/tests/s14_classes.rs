@@ -93,3 +93,27 @@ fn setting_off_home_is_a_return() {
     );
     assert!(has(&ex, "arrival", "2024-09-06"), "{:?}", events(&ex));
 }
+
+#[test]
+fn presenting_a_report_and_the_about_this_formula_date_a_report() {
+    // 2025-04-10 is a Thursday.
+    let ex = run(
+        "Во вторник фонд «Светлый путь» представил доклад о судьбе детей.",
+        "2025-04-10",
+    );
+    assert!(has(&ex, "report", "2025-04-08"), "{:?}", events(&ex));
+    let ex = run(
+        "Группа из 30 подростков прибыла в Энск. Об этом в среду агентству рассказал губернатор.",
+        "2025-04-10",
+    );
+    assert!(has(&ex, "report", "2025-04-09"), "{:?}", events(&ex));
+}
+
+#[test]
+fn the_noun_of_coming_and_belarusian_pupils() {
+    let ex = run(
+        "У сакавіку валанцёры зафіксавалі прыезд у Гомель групы з 20 навучэнцаў.",
+        "2025-05-10",
+    );
+    assert!(has(&ex, "arrival", "2025-03"), "{:?}", events(&ex));
+}

@@ -511,7 +511,10 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // Not opening a sentence: a headline's ironic quote («Оздоровление» ...) names nothing.
         if w.cyrillic && !w.all_caps && i > sentence.first_word {
             if let Some(end) = doc.quoted_name_end(i, 3) {
-                if end - i <= 2 && !(i..end).any(|k| place_words[k]) {
+                if end - i <= 2
+                    && !(i..end).any(|k| place_words[k])
+                    && !inflects_a_place_word(doc, i, places)
+                {
                     let name = doc.text[words[i].start..words[end - 1].end].to_string();
                     b.add(doc, i, end, &name, None);
                     i = end;
@@ -967,6 +970,25 @@ fn merge_bracketed_acronyms(doc: &Document, b: &mut Builder) {
     }
 }
 
+/// Whether word `i` is another case of a one-word «quoted» place named in this text: «Бярозцы»
+/// of the camp «Бярозка», «Чайцы» of «Чайка» (the stem's last consonant may alternate, so the
+/// two share all but their last two letters).
+fn inflects_a_place_word(doc: &Document, i: usize, places: &[PlaceSpan]) -> bool {
+    let w = doc.words[i].folded.as_str();
+    let n = w.chars().count();
+    places.iter().any(|p| {
+        let f = doc.words[p.first_word].folded.as_str();
+        let m = f.chars().count();
+        let common = w.chars().zip(f.chars()).take_while(|(a, b)| a == b).count();
+        p.first_word != i
+            && p.end_word == p.first_word + 1
+            && doc.quoted_name_end(p.first_word, 1).is_some()
+            && n.abs_diff(m) <= 2
+            && common >= 3
+            && common + 2 >= n.max(m)
+    })
+}
+
 /// Whether word `i` starts a name introduced by a descriptive noun: right after it
 /// ("the charity Warm Home", "фонд «Теплый дом»"), or after it and a word of naming
 /// ("a group called Hope Bridge", "an NGO named Free Childhood", "an initiative known as
@@ -1193,7 +1215,14 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             | "пізніше"
             | "далі"
     );
+    // "Афіцыйна Міністэрства …", "Официально министерство …": an adverb of manner opening
+    // the sentence.
+    let manner = matches!(
+        opener,
+        "официально" | "офіційно" | "афіцыйна" | "officially"
+    );
     if adverb
+        || manner
         || crate::lexicon::NOT_NAMES.contains(opener)
         || crate::lexicon::is_given_name(opener)
         || crate::lexicon::ROLES.contains(opener)
@@ -1258,11 +1287,19 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             end += 2;
             continue;
         }
-        // "... Червоного Хреста отримати": an infinitive after a capitalised word ends the name.
+        // "Министерстве образования Беларуси БЕЛТА": an acronym after the state's genitive
+        // is the next name (an agency's byline), not part of this one.
+        if w.all_caps && end - 1 > head && words[end - 1].cap && !words[end - 1].all_caps {
+            break;
+        }
+        // "... Червоного Хреста отримати", "… Хреста домогтися": an infinitive (reflexive
+        // too) after a capitalised word ends the name.
         if !w.cap
             && end - 1 > head
             && words[end - 1].cap
-            && (w.folded.ends_with("ти") || w.folded.ends_with("ть"))
+            && ["ти", "ть", "тися", "тись", "ться", "ць", "цца"]
+                .iter()
+                .any(|e| w.folded.ends_with(e))
             && !is_cyrillic_org_head(&w.folded)
             && !matches!(w.folded.as_str(), "области" | "області")
         {

@@ -117,3 +117,46 @@ fn the_noun_of_coming_and_belarusian_pupils() {
     );
     assert!(has(&ex, "arrival", "2025-03"), "{:?}", events(&ex));
 }
+
+fn orgs(ex: &Extraction) -> Vec<String> {
+    ex.organizations.iter().map(|o| o.name.clone()).collect()
+}
+
+#[test]
+fn another_case_of_a_quoted_camp_is_no_organisation() {
+    let ex = run(
+        "Дзяцей адвезлі ў лагер «Ластаўка» пад Оршай. У «Ластаўцы» жылі 40 дзяцей.",
+        "2024-01-10",
+    );
+    assert!(
+        !orgs(&ex).iter().any(|o| o.contains("Ластаў")),
+        "{:?}",
+        orgs(&ex)
+    );
+}
+
+#[test]
+fn an_organisation_name_stops_before_a_byline_acronym_an_infinitive_or_an_adverb() {
+    let ex = run(
+        "В Министерстве юстиции Молдовы ТАСС уточнили, что списки готовы.",
+        "2024-01-10",
+    );
+    let o = orgs(&ex);
+    assert!(
+        !o.iter()
+            .any(|o| o.contains("ТАСС") && o.contains("юстиции")),
+        "{o:?}"
+    );
+    let ex = run(
+        "Омбудсман закликав Міжнародну організацію Червоного Хреста добитися доступу до дітей.",
+        "2024-01-10",
+    );
+    let o = orgs(&ex);
+    assert!(!o.iter().any(|o| o.contains("добитися")), "{o:?}");
+    let ex = run(
+        "Официально Министерство здравоохранения Молдовы ничего не сообщило.",
+        "2024-01-10",
+    );
+    let o = orgs(&ex);
+    assert!(!o.iter().any(|o| o.contains("Официально")), "{o:?}");
+}

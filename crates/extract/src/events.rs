@@ -55,6 +55,9 @@ const GIVE: &[&str] = &[
     "передан",
     "were sent",
     "was sent",
+    // "The files, sent on March 14", "has filed its communication with the ICC".
+    "sent on",
+    "filed",
 ];
 const PROOF: &[&str] = &[
     "evidence",
@@ -88,6 +91,11 @@ const PROOF: &[&str] = &[
     "розслідуван",
     "расследован",
     "расследаван",
+    // A communication to the ICC under Article 15, a database of names ("передали базу з
+    // іменами дітей").
+    "communication",
+    "database",
+    "базу",
 ];
 
 /// Verbs of leaving (`data/lexicon/leaving_verbs.txt`): a transfer, or an arrival when the
@@ -201,6 +209,20 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                 && negated(&folded[..m.start()])
             {
                 continue;
+            }
+            // "сустрэлі Дзень ведаў", "встретили Новый год": met before a holiday's name is
+            // celebrating, no coming.
+            if same_len && folded[m.start()..m.end()].ends_with(' ') {
+                let next = s.start + m.end();
+                let k = doc.words.partition_point(|w| w.start < next);
+                if doc
+                    .words
+                    .get(k)
+                    .is_some_and(|w| w.start == next && w.cap && !w.numeric)
+                    && dates.iter().any(|d| d.first_word == k)
+                {
+                    continue;
+                }
             }
             // "was met at a checkpoint by officials" is no meeting.
             if &folded[m.start()..m.end()] == " met "

@@ -160,3 +160,51 @@ fn an_organisation_name_stops_before_a_byline_acronym_an_infinitive_or_an_adverb
     let o = orgs(&ex);
     assert!(!o.iter().any(|o| o.contains("Официально")), "{o:?}");
 }
+
+#[test]
+fn reunited_or_met_on_coming_is_an_arrival_but_meeting_a_holiday_is_not() {
+    // 2024-10-03 is a Thursday: the Monday before is 2024-09-30.
+    let ex = run(
+        "Five children were reunited with their families on Monday, officials said.",
+        "2024-10-03",
+    );
+    assert!(has(&ex, "arrival", "2024-09-30"), "{:?}", events(&ex));
+    let ex = run(
+        "2 жовтня 2024 року дітей на вокзалі зустріли рідні.",
+        "2024-10-03",
+    );
+    assert!(has(&ex, "arrival", "2024-10-02"), "{:?}", events(&ex));
+    let ex = run("Дзеці з Энска сустрэлі Новы год у санаторыі.", "2024-10-03");
+    assert!(
+        !events(&ex).iter().any(|(k, _)| k == "arrival"),
+        "{:?}",
+        events(&ex)
+    );
+}
+
+#[test]
+fn delivered_back_is_a_return_and_a_session_is_a_meeting() {
+    let ex = run(
+        "15 сентября самолет доставил детей обратно в Энск.",
+        "2024-10-03",
+    );
+    assert!(has(&ex, "arrival", "2024-09-15"), "{:?}", events(&ex));
+    let ex = run(
+        "На заседании комиссии 12 сентября депутаты обсудили судьбу детей.",
+        "2024-10-03",
+    );
+    assert!(has(&ex, "meeting", "2024-09-12"), "{:?}", events(&ex));
+}
+
+#[test]
+fn files_sent_to_a_court_are_an_evidence_submission() {
+    let ex = run(
+        "The dossier, sent on 4 March 2024, covers 50 children who were moved to camps.",
+        "2024-05-01",
+    );
+    assert!(
+        has(&ex, "evidence_submission", "2024-03-04"),
+        "{:?}",
+        events(&ex)
+    );
+}

@@ -124,9 +124,26 @@ fn acronym_matches(acronym: &str, words: &[&str]) -> bool {
     for w in words {
         for part in w.split('-') {
             if let Some(c) = part.chars().next() {
+                // Cyrillic prepositions and conjunctions too ("… поліції в Харківській
+                // області", "спілка з прав людини").
                 let connector = matches!(
                     fold(part).as_str(),
-                    "of" | "the" | "for" | "on" | "and" | "in" | "de"
+                    "of" | "the"
+                        | "for"
+                        | "on"
+                        | "and"
+                        | "in"
+                        | "de"
+                        | "в"
+                        | "у"
+                        | "з"
+                        | "і"
+                        | "и"
+                        | "та"
+                        | "по"
+                        | "па"
+                        | "при"
+                        | "для"
                 );
                 initials.push((c.to_lowercase().next().unwrap_or(c), connector));
             }
@@ -735,6 +752,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
     }
 
     merge_bracketed_acronyms(doc, &mut b);
+    merge_acronyms_by_initials(&mut b);
     for o in &mut b.orgs {
         o.mentions.sort_by_key(|m| m.start);
     }
@@ -940,32 +958,65 @@ fn merge_bracketed_acronyms(doc: &Document, b: &mut Builder) {
         if !doc.words[c.first_word].all_caps || c.end_word - c.first_word != 1 {
             continue;
         }
-        let (keep, gone) = (a.org, c.org);
-        let moved = std::mem::take(&mut b.orgs[gone].mentions);
-        let variants = std::mem::take(&mut b.orgs[gone].variants);
-        let acronym = b.orgs[gone]
-            .acronym
-            .take()
-            .or_else(|| Some(doc.text[c.start..c.end].to_string()));
-        let target = &mut b.orgs[keep];
-        target.mentions.extend(moved);
-        for v in variants {
-            if !target.variants.contains(&v) {
-                target.variants.push(v);
-            }
+        merge_into(b, a.org, c.org, &doc.text[c.start..c.end]);
+    }
+}
+
+/// Moves organization `gone` (named by `acronym`) into `keep`: mentions, variants, spans, keys.
+fn merge_into(b: &mut Builder, keep: usize, gone: usize, acronym: &str) {
+    let moved = std::mem::take(&mut b.orgs[gone].mentions);
+    let variants = std::mem::take(&mut b.orgs[gone].variants);
+    let acronym = b.orgs[gone]
+        .acronym
+        .take()
+        .or_else(|| Some(acronym.to_string()));
+    let target = &mut b.orgs[keep];
+    target.mentions.extend(moved);
+    for v in variants {
+        if !target.variants.contains(&v) {
+            target.variants.push(v);
         }
-        if target.acronym.is_none() {
-            target.acronym = acronym;
+    }
+    if target.acronym.is_none() {
+        target.acronym = acronym;
+    }
+    for s in &mut b.spans {
+        if s.org == gone {
+            s.org = keep;
         }
-        for s in &mut b.spans {
-            if s.org == gone {
-                s.org = keep;
-            }
+    }
+    for v in b.keys.values_mut() {
+        if *v == gone {
+            *v = keep;
         }
-        for v in b.keys.values_mut() {
-            if *v == gone {
-                *v = keep;
-            }
+    }
+}
+
+/// "Головне управління Національної поліції в Харківській області" … "начальник ГУНП": an
+/// acronym of three or more capitals that no list knows, whose letters are the initials of a
+/// name found in the same text, is that organization, though no bracket defined it.
+fn merge_acronyms_by_initials(b: &mut Builder) {
+    let cur = &*CURATED;
+    for gone in 0..b.orgs.len() {
+        let acronym = b.orgs[gone].name.clone();
+        let letters = acronym.chars().count();
+        if b.orgs[gone].mentions.is_empty()
+            || letters < 3
+            || !acronym.chars().all(|c| c.is_uppercase())
+            || cur.by_key.contains_key(&name_key(&acronym))
+        {
+            continue;
+        }
+        let expansions: Vec<usize> = (0..b.orgs.len())
+            .filter(|&k| k != gone && !b.orgs[k].mentions.is_empty())
+            .filter(|&k| {
+                let words: Vec<&str> = b.orgs[k].name.split_whitespace().collect();
+                words.len() >= letters && acronym_matches(&acronym, &words)
+            })
+            .collect();
+        // Only one name in the text can be spelt out by it.
+        if let [keep] = expansions[..] {
+            merge_into(b, keep, gone, &acronym);
         }
     }
 }
@@ -1221,9 +1272,13 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         opener,
         "официально" | "офіційно" | "афіцыйна" | "officially"
     );
+    // "Головне управління …", "Главное управление …": a word that opens sentences as no name
+    // ("Головне — …") is an adjective of the name right before its lowercase head noun.
+    let adjective_of_head =
+        head == i + 1 && !words[head].cap && is_adjective_like(opener) && spaced_at(doc, head);
     if adverb
         || manner
-        || crate::lexicon::NOT_NAMES.contains(opener)
+        || crate::lexicon::NOT_NAMES.contains(opener) && !adjective_of_head
         || crate::lexicon::is_given_name(opener)
         || crate::lexicon::ROLES.contains(opener)
         || ends_cyrillic_name(opener)
@@ -1371,6 +1426,11 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     }
     // A lone head noun ("Суд вважає") is not a name.
     (end - i >= 2).then_some(end)
+}
+
+/// Whether word `k` follows the word before it after a plain space.
+fn spaced_at(doc: &Document, k: usize) -> bool {
+    k > 0 && matches!(doc.gap(k - 1, k), " " | "\u{a0}")
 }
 
 /// Acronyms of regional, district and town administrations

@@ -208,3 +208,27 @@ fn files_sent_to_a_court_are_an_evidence_submission() {
         events(&ex)
     );
 }
+
+#[test]
+fn a_main_directorate_is_named_and_its_acronym_joins_it() {
+    let ex = run(
+        "Про це повідомило Головне управління Державної служби надзвичайних ситуацій у Волинській області. Начальник ГУДСНС подякував рятувальникам. Фахівці ГУДСНС працювали всю ніч.",
+        "2024-01-10",
+    );
+    let found: Vec<(String, Vec<String>)> = ex
+        .organizations
+        .iter()
+        .map(|o| {
+            (
+                o.name.clone(),
+                o.mentions.iter().map(|m| m.text.clone()).collect(),
+            )
+        })
+        .collect();
+    let main = found
+        .iter()
+        .find(|(n, _)| n.starts_with("Головне управління"))
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(main.1.iter().any(|m| m.starts_with("ГУДСНС")), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| n == "ГУДСНС"), "{found:?}");
+}

@@ -1300,6 +1300,31 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     let spaced = |k: usize| k < s.end_word && matches!(doc.gap(k - 1, k), " " | "\u{a0}");
     while end < s.end_word && end < i + 8 {
         if !spaced(end) {
+            // "Министерство образования, науки и молодежи …", "освіти, науки та молоді": a
+            // list of the fields a ministry covers goes on after a comma.
+            let and = |k: usize| {
+                k < s.end_word && matches!(words[k].folded.as_str(), "и" | "і" | "та" | "й")
+            };
+            let field = |k: usize| {
+                k < s.end_word
+                    && spaced(k)
+                    && !words[k].cap
+                    && is_genitive_like(&words[k].folded)
+                    && !ends_cyrillic_name(&words[k].folded)
+            };
+            if doc.gap(end - 1, end) == ", "
+                && !words[end - 1].cap
+                && is_genitive_like(&words[end - 1].folded)
+                && !words[end].cap
+                && is_genitive_like(&words[end].folded)
+                && and(end + 1)
+                && spaced(end + 1)
+                && field(end + 2)
+            {
+                end += 3;
+                kept = end;
+                continue;
+            }
             break;
         }
         let w = &words[end];

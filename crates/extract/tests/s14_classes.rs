@@ -232,3 +232,27 @@ fn a_main_directorate_is_named_and_its_acronym_joins_it() {
     assert!(main.1.iter().any(|m| m.starts_with("ГУДСНС")), "{found:?}");
     assert!(!found.iter().any(|(n, _)| n == "ГУДСНС"), "{found:?}");
 }
+
+#[test]
+fn a_ministry_keeps_the_list_of_its_fields() {
+    let ex = run(
+        "Письмо направило Министерство культуры, спорта и туризма Калужской области.",
+        "2024-01-10",
+    );
+    let o = orgs(&ex);
+    assert!(
+        o.iter()
+            .any(|n| n.starts_with("Министерство культуры, спорта и туризма")),
+        "{o:?}"
+    );
+    let ex = run(
+        "Лист надіслало Міністерство освіти, науки та молоді Енської області.",
+        "2024-01-10",
+    );
+    let o = orgs(&ex);
+    assert!(
+        o.iter()
+            .any(|n| n.starts_with("Міністерство освіти, науки та молоді")),
+        "{o:?}"
+    );
+}

@@ -443,11 +443,19 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         doc.joined_keys_into(
             i,
             max,
-            |gap| matches!(gap, " " | "-" | "\u{a0}"),
+            // A brand written with a dot or a bang inside ("Слідство.Інфо", "Za!TV").
+            |gap| matches!(gap, " " | "-" | "\u{a0}" | "." | "!"),
             &mut joined,
             &mut ends,
         );
         for n in (1..=ends.len()).rev() {
+            // Initials with dots ("U.N.") are an abbreviation, read whole elsewhere, not a
+            // brand of two words.
+            let initials = (i + 1..i + n)
+                .any(|k| doc.gap(k - 1, k) == "." && words[k - 1].folded.chars().count() == 1);
+            if initials {
+                continue;
+            }
             if let Some(id) = cur.by_key.get(&joined[..ends[n - 1]]) {
                 matched = Some((n, *id));
                 break;

@@ -256,3 +256,13 @@ fn a_ministry_keeps_the_list_of_its_fields() {
         "{o:?}"
     );
 }
+
+#[test]
+fn a_known_brand_written_with_a_dot_inside_is_one_organisation() {
+    let ex = run(
+        "Як повідомили журналісти Крим.Реалії, дітей вивезли до Анапи.",
+        "2024-01-10",
+    );
+    let o = orgs(&ex);
+    assert!(o.contains(&"Krym.Realii".to_string()), "{o:?}");
+}

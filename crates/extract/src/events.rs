@@ -742,6 +742,23 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
         && !doc.is(head - 1, crate::lexicon::class::WEEKDAY)
         && d.end_word < s.end_word
         && !doc.gap(d.end_word - 1, d.end_word).contains(',');
+    // "в пресс-релизе ведомства от 1 июня 2023 года говорилось", "у звіті від 5 травня": a
+    // document dated by "от" / "від" / "ад" / "dated" is a statement of that day.
+    if d.first_word >= 2
+        && matches!(
+            words[d.first_word - 1].folded.as_str(),
+            "от" | "від" | "ад" | "dated"
+        )
+        && (d.first_word.saturating_sub(4)..d.first_word - 1).any(|k| {
+            // "пресс-релизе" is one word: any part of it.
+            words[k]
+                .folded
+                .split('-')
+                .any(|part| DATED_DOCUMENTS.iter().any(|p| part.starts_with(p.as_str())))
+        })
+    {
+        return true;
+    }
     // "Об этом в четверг ТАСС рассказала …", "Про це у вівторок повідомила …": the formula
     // that points back to the last sentence opens the statement as the date would.
     let about_this = head == s.first_word + 2
@@ -762,6 +779,14 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
     }
     false
 }
+
+/// Starts of nouns (folded) for documents that a date after "от"/"від"/"ад"/"dated" dates
+/// (`data/lexicon/dated_documents.txt`).
+static DATED_DOCUMENTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/dated_documents.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
 
 /// Verbs of speaking whose date is the date of the speaking (`data/lexicon/event_speech_verbs.txt`).
 static SPEECH: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {

@@ -266,3 +266,30 @@ fn a_known_brand_written_with_a_dot_inside_is_one_organisation() {
     let o = orgs(&ex);
     assert!(o.contains(&"Krym.Realii".to_string()), "{o:?}");
 }
+
+#[test]
+fn a_document_dated_by_from_is_a_report() {
+    for (text, date) in [
+        (
+            "В письме министерства от 3 мая 2023 года говорилось о 20 детях.",
+            "2023-05-03",
+        ),
+        (
+            "У звіті фонду від 3 травня 2023 року йдеться про 20 дітей.",
+            "2023-05-03",
+        ),
+    ] {
+        let ex = run(text, "2023-09-01");
+        assert!(has(&ex, "report", date), "{text}: {:?}", events(&ex));
+    }
+}
+
+#[test]
+fn before_a_holiday_is_not_the_holiday() {
+    let ex = run(
+        "Група з 30 дзяцей прыехала ў Гомель перад Новым годам, 27 снежня 2023 года.",
+        "2024-02-01",
+    );
+    assert!(has(&ex, "arrival", "2023-12-27"), "{:?}", events(&ex));
+    assert!(!has(&ex, "arrival", "2024-01-01"), "{:?}", events(&ex));
+}

@@ -293,3 +293,22 @@ fn before_a_holiday_is_not_the_holiday() {
     assert!(has(&ex, "arrival", "2023-12-27"), "{:?}", events(&ex));
     assert!(!has(&ex, "arrival", "2024-01-01"), "{:?}", events(&ex));
 }
+
+#[test]
+fn arriving_escorting_and_delivering_date_movements() {
+    let ex = run(
+        "On 4 May 2023, a video showed 40 children arriving at a camp near Omsk.",
+        "2023-09-01",
+    );
+    assert!(has(&ex, "arrival", "2023-05-04"), "{:?}", events(&ex));
+    let ex = run(
+        "On 9 June 2023 the official accompanied 25 teenagers to a camp in Tula.",
+        "2023-09-01",
+    );
+    assert!(has(&ex, "transfer", "2023-06-09"), "{:?}", events(&ex));
+    let ex = run(
+        "У травні 2023 року 20 дітей літаком доправили до Омська.",
+        "2023-09-01",
+    );
+    assert!(has(&ex, "transfer", "2023-05"), "{:?}", events(&ex));
+}

@@ -851,11 +851,15 @@ fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
 /// tally was taken, which dates no event.
 fn is_cutoff(doc: &Document, d: &DateMention) -> bool {
     let w = |k: usize| doc.words[k].folded.as_str();
+    let end_word = |f: &str| matches!(f, "конец" | "кінець" | "канец");
     d.first_word >= 2
         && matches!(
             (w(d.first_word - 2), w(d.first_word - 1)),
             ("станом" | "состоянию" | "стану" | "стан", "на") | ("as", "of")
         )
+        // "на конец 2023 года", "на кінець року": the state of things at the end of a time.
+        || d.first_word >= 2 && w(d.first_word - 2) == "на" && end_word(w(d.first_word - 1))
+        || d.first_word >= 1 && w(d.first_word - 1) == "на" && end_word(w(d.first_word))
 }
 
 /// Whether a date ends right before word `k` ("September 2022 [and] May 2023").

@@ -312,3 +312,25 @@ fn arriving_escorting_and_delivering_date_movements() {
     );
     assert!(has(&ex, "transfer", "2023-05"), "{:?}", events(&ex));
 }
+
+#[test]
+fn a_claim_and_the_end_of_a_year_date_no_movement() {
+    let ex = run(
+        "В прошлом году чиновники утверждали, что дети передаются в семьи временно.",
+        "2024-01-10",
+    );
+    assert!(
+        !events(&ex).iter().any(|(k, _)| k == "adoption"),
+        "{:?}",
+        events(&ex)
+    );
+    let ex = run(
+        "На конец 2023 года в приемных семьях находились 40 детей из Энска.",
+        "2024-01-10",
+    );
+    assert!(
+        !events(&ex).iter().any(|(k, _)| k == "adoption"),
+        "{:?}",
+        events(&ex)
+    );
+}

@@ -320,7 +320,9 @@ fn a_claim_and_the_end_of_a_year_date_no_movement() {
         "2024-01-10",
     );
     assert!(
-        !events(&ex).iter().any(|(k, _)| k == "adoption"),
+        !events(&ex)
+            .iter()
+            .any(|(k, d)| k == "adoption" && d.is_some()),
         "{:?}",
         events(&ex)
     );
@@ -329,7 +331,9 @@ fn a_claim_and_the_end_of_a_year_date_no_movement() {
         "2024-01-10",
     );
     assert!(
-        !events(&ex).iter().any(|(k, _)| k == "adoption"),
+        !events(&ex)
+            .iter()
+            .any(|(k, d)| k == "adoption" && d.is_some()),
         "{:?}",
         events(&ex)
     );

@@ -220,6 +220,37 @@ impl Builder {
                             && (ends_with_words(k, &name_key) || ends_with_words(&name_key, k))
                     })
                     .map(|(_, v)| *v)
+            })
+            .or_else(|| {
+                // "Дніпровського районного суду" and "Дніпровський районний суд міста
+                // Херсона": one name is the start of the other (as stems), the one such name
+                // of the text; not between curated names ("United Nations" and "United
+                // Nations Children's Fund" are two bodies). Cyrillic names only: they are
+                // cut short by their case endings; in English "Office of the Prosecutor" and
+                // "Office of the Prosecutor General" are two offices.
+                let cur = &*CURATED;
+                let cyrillic = name.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
+                if !cyrillic
+                    || name_key.split(' ').count() < 2
+                    || cur.by_key.contains_key(&name_key)
+                {
+                    return None;
+                }
+                let starts = |long: &str, short: &str| {
+                    long.len() > short.len()
+                        && long.starts_with(short)
+                        && long.as_bytes()[short.len()] == b' '
+                };
+                let mut found = self.keys.iter().filter(|(k, _)| {
+                    !k.starts_with("acr:")
+                        && k.split(' ').count() >= 2
+                        && !cur.by_key.contains_key(k.as_str())
+                        && (starts(k, &name_key) || starts(&name_key, k))
+                });
+                match (found.next(), found.next()) {
+                    (Some((_, v)), None) => Some(*v),
+                    _ => None,
+                }
             });
         let idx = match existing {
             Some(i) => i,

@@ -338,3 +338,19 @@ fn a_claim_and_the_end_of_a_year_date_no_movement() {
         events(&ex)
     );
 }
+
+#[test]
+fn two_cases_of_one_cyrillic_name_are_one_organisation() {
+    let ex = run(
+        "Енський районний суд міста Омська ухвалив вирок. Рішення Енського районного суду оскаржать.",
+        "2024-01-10",
+    );
+    let o = orgs(&ex);
+    assert_eq!(o.len(), 1, "{o:?}");
+    // English names of different length stay two bodies.
+    let ex = run(
+        "The Office of the Prosecutor opened a case. The Office of the Prosecutor General disagreed.",
+        "2024-01-10",
+    );
+    assert_eq!(orgs(&ex).len(), 2, "{:?}", orgs(&ex));
+}

@@ -324,6 +324,23 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                     && dates_a_statement_anywhere(doc, s, d)
             })
             .filter(|_| !SUSPICION_NOTICES.iter().any(|n| folded.contains(n)))
+            // "Published 8 September 2022", "Опубліковано 3 травня": a page's own date line
+            // reports nothing.
+            .filter(|d| {
+                !(d.first_word == s.first_word + 1
+                    && matches!(
+                        doc.words[s.first_word].folded.as_str(),
+                        "published"
+                            | "updated"
+                            | "posted"
+                            | "опубліковано"
+                            | "оновлено"
+                            | "опубликовано"
+                            | "обновлено"
+                            | "апублікавана"
+                            | "абноўлена"
+                    ))
+            })
         {
             reports.push(Event {
                 start: r.start,

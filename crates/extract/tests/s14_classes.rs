@@ -354,3 +354,13 @@ fn two_cases_of_one_cyrillic_name_are_one_organisation() {
     );
     assert_eq!(orgs(&ex).len(), 2, "{:?}", orgs(&ex));
 }
+
+#[test]
+fn a_page_date_line_is_no_report() {
+    let ex = run(
+        "Published 8 May 2023\n\nThe ministry said on 3 May 2023 that 20 children were found.",
+        "2023-05-08",
+    );
+    assert!(!has(&ex, "report", "2023-05-08"), "{:?}", events(&ex));
+    assert!(has(&ex, "report", "2023-05-03"), "{:?}", events(&ex));
+}

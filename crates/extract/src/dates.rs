@@ -427,7 +427,28 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             if year.is_some() {
                 written_year = year;
             }
-            i = push(i, end, day_in(year, month, day, published), None);
+            // "перад Новым годам, 22 снежня", "напередодні Дня знань", "after Christmas": a
+            // time before or after the holiday is not the holiday's day.
+            let around = i > 0
+                && matches!(
+                    words[i - 1].folded.as_str(),
+                    "перед"
+                        | "перад"
+                        | "накануне"
+                        | "напередодні"
+                        | "напярэдадні"
+                        | "после"
+                        | "після"
+                        | "пасля"
+                        | "before"
+                        | "after"
+                );
+            let date = if around {
+                None
+            } else {
+                day_in(year, month, day, published)
+            };
+            i = push(i, end, date, None);
             continue;
         }
         // Relative words.

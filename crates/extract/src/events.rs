@@ -55,6 +55,9 @@ const GIVE: &[&str] = &[
     "передан",
     "were sent",
     "was sent",
+    // "The files, sent on March 14", "has filed its communication with the ICC".
+    "sent on",
+    "filed",
 ];
 const PROOF: &[&str] = &[
     "evidence",
@@ -88,6 +91,11 @@ const PROOF: &[&str] = &[
     "розслідуван",
     "расследован",
     "расследаван",
+    // A communication to the ICC under Article 15, a database of names ("передали базу з
+    // іменами дітей").
+    "communication",
+    "database",
+    "базу",
 ];
 
 /// Verbs of leaving (`data/lexicon/leaving_verbs.txt`): a transfer, or an arrival when the
@@ -202,6 +210,20 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             {
                 continue;
             }
+            // "сустрэлі Дзень ведаў", "встретили Новый год": met before a holiday's name is
+            // celebrating, no coming.
+            if same_len && folded[m.start()..m.end()].ends_with(' ') {
+                let next = s.start + m.end();
+                let k = doc.words.partition_point(|w| w.start < next);
+                if doc
+                    .words
+                    .get(k)
+                    .is_some_and(|w| w.start == next && w.cap && !w.numeric)
+                    && dates.iter().any(|d| d.first_word == k)
+                {
+                    continue;
+                }
+            }
             // "was met at a checkpoint by officials" is no meeting.
             if &folded[m.start()..m.end()] == " met "
                 && folded[..m.start()].ends_with(['s', 'e', 'n'])
@@ -211,7 +233,10 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             {
                 continue;
             }
-            if first[g].is_none_or(|(p, _)| m.start() < p) {
+            // At one start the longest trigger ("arrived", not "arrive"), so that the words
+            // counted to a date start after the whole word.
+            let len = m.end() - m.start();
+            if first[g].is_none_or(|(p, l)| m.start() < p || m.start() == p && len > l) {
                 first[g] = Some((m.start(), m.end() - m.start()));
             }
             if last[g].is_none_or(|(p, _)| m.start() > p) {
@@ -220,7 +245,17 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         }
         let at = |p: usize, len: usize| {
             if same_len {
-                (s.start + p, s.start + p + len)
+                // A trigger is a stem ("прыехал"): its span runs to the end of its word, so
+                // that the words counted to a date do not include the rest of it.
+                let mut b = s.start + p + len;
+                while let Some(c) = doc.text[b..s.end]
+                    .chars()
+                    .next()
+                    .filter(|c| c.is_alphabetic())
+                {
+                    b += c.len_utf8();
+                }
+                (s.start + p, b)
             } else {
                 (s.start, s.end)
             }
@@ -254,7 +289,10 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             // Leaving: for Ukraine or home a return (an arrival), elsewhere a transfer.
             if let Some((p, len)) = first[TRIGGERS.len() + 2] {
                 let (a, b) = at(p, len);
-                let home = RETURN_DESTINATIONS.iter().any(|d| folded.contains(d));
+                // Only a destination near the verb ("на Украину выехали", "выправіліся
+                // дадому"): "выехали из города …, и вернулись домой" is a leaving and a return.
+                let near = window(&folded, p, p + len, 60);
+                let home = RETURN_DESTINATIONS.iter().any(|d| near.contains(d));
                 movements.push((if home { "arrival" } else { "transfer" }, a, b));
             }
             movements.sort_by_key(|m| m.1);
@@ -286,6 +324,23 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                     && dates_a_statement_anywhere(doc, s, d)
             })
             .filter(|_| !SUSPICION_NOTICES.iter().any(|n| folded.contains(n)))
+            // "Published 8 September 2022", "Опубліковано 3 травня": a page's own date line
+            // reports nothing.
+            .filter(|d| {
+                !(d.first_word == s.first_word + 1
+                    && matches!(
+                        doc.words[s.first_word].folded.as_str(),
+                        "published"
+                            | "updated"
+                            | "posted"
+                            | "опубліковано"
+                            | "оновлено"
+                            | "опубликовано"
+                            | "обновлено"
+                            | "апублікавана"
+                            | "абноўлена"
+                    ))
+            })
         {
             reports.push(Event {
                 start: r.start,
@@ -335,6 +390,13 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             // clause of its own, or in a statement ("On Wednesday the Office said that ..."),
             // dates something else.
             .filter(|(_, t, d, _)| !separated_by_clause(doc, t, d))
+            // "arrived at the camp on 2 June and were moved on 20 June": a date between two
+            // triggers, before a coordinator and the second, is the first one's.
+            .filter(|(_, t, d, _)| {
+                !(d.end <= t.1
+                    && candidates.iter().any(|c| c.2 <= d.start)
+                    && coordinated_before(doc, d.end, t.1))
+            })
             // "встрече с опекунами, которые в июне приняли в свои семьи детей": a date in a
             // relative clause with a trigger of its own is that trigger's.
             .filter(|(_, t, d, _)| {
@@ -377,7 +439,9 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         // "встретился … с группой детей, которые прибыли туда 3 июля": a movement dated in a
         // relative or content clause of its own is a second event of the sentence.
         if let Some((_, t, d, _)) = best {
-            if let Some(e) = event_in_clause(doc, s, &candidates, &dated, t, d) {
+            if let Some(e) = event_in_clause(doc, s, &candidates, &dated, t, d)
+                .or_else(|| coordinated_event(doc, s, &candidates, &dated, t, d))
+            {
                 out.push(e);
             }
         }
@@ -508,6 +572,87 @@ fn event_in_clause(
         })
 }
 
+/// Whether a coordinating conjunction ("and", "и", "і", "та", "а", "ды") stands between two
+/// byte offsets, opening the clause that follows.
+fn coordinated_before(doc: &Document, a: usize, b: usize) -> bool {
+    let words = &doc.words;
+    let from = words.partition_point(|w| w.start < a);
+    let to = words.partition_point(|w| w.start < b);
+    (from..to).any(|k| {
+        matches!(
+            words[k].folded.as_str(),
+            "and" | "и" | "і" | "й" | "та" | "а" | "ды"
+        )
+    })
+}
+
+/// The text from `before` bytes before `start` to `before` bytes after `end`, cut at
+/// character boundaries.
+fn window(text: &str, start: usize, end: usize, before: usize) -> &str {
+    let mut a = start.saturating_sub(before);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (end + before).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    &text[a..b.max(a)]
+}
+
+/// A second movement coordinated with the main one, each with its own date
+/// next to it ("выехали из города 17 февраля и вернулись домой 23 февраля", "arrived on 12
+/// August and left on Friday"): the date sits within four words of the second trigger, nearer
+/// to it than to the main trigger, and dates no statement. At most one per sentence.
+fn coordinated_event(
+    doc: &Document,
+    s: &crate::scan::Sentence,
+    candidates: &[(&str, usize, usize)],
+    dated: &[&DateMention],
+    main: &(&str, usize, usize),
+    main_date: &DateMention,
+) -> Option<Event> {
+    let words_between = |a: usize, b: usize| doc.text[a..b.max(a)].split_whitespace().count();
+    let distance = |t: &(&str, usize, usize), d: &DateMention| {
+        if d.start >= t.2 {
+            words_between(t.2, d.start)
+        } else {
+            words_between(d.end, t.1)
+        }
+    };
+    candidates
+        .iter()
+        .filter(|t| TRIGGERS[4..].iter().any(|(k, _)| *k == t.0))
+        .filter(|t| t.1 != main.1)
+        .flat_map(|t| dated.iter().map(move |d| (t, *d)))
+        .filter(|(_, d)| d.start != main_date.start && d.end <= s.end)
+        // The date lies on the second trigger's side, not between the two triggers' dates.
+        .filter(|(t, d)| {
+            let dist = distance(t, d);
+            dist <= 4
+                && dist < distance(main, d)
+                && !separated_by_clause(doc, t, d)
+                && !dates_a_statement_anywhere(doc, s, d)
+                && !is_attributive(doc, t.1, t.2)
+        })
+        .min_by_key(|(t, d)| distance(t, d))
+        .map(|(t, d)| {
+            let (start, end) = snap(doc.text, t.1.min(d.start), t.2.max(d.end));
+            Event {
+                start,
+                end,
+                text: doc.text[start..end].to_string(),
+                kind: t.0.to_string(),
+                date: d.iso(),
+                period: if d.date.is_some() {
+                    None
+                } else {
+                    d.period.clone()
+                },
+            }
+        })
+}
+
 /// The start of the first relative pronoun opening a clause ("…, которые", "…, яких", "which")
 /// between two byte offsets.
 fn relative_opener_between(doc: &Document, a: usize, b: usize) -> Option<usize> {
@@ -614,7 +759,32 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
         && !doc.is(head - 1, crate::lexicon::class::WEEKDAY)
         && d.end_word < s.end_word
         && !doc.gap(d.end_word - 1, d.end_word).contains(',');
-    if head <= s.first_word + 1 || after_comma {
+    // "в пресс-релизе ведомства от 1 июня 2023 года говорилось", "у звіті від 5 травня": a
+    // document dated by "от" / "від" / "ад" / "dated" is a statement of that day.
+    if d.first_word >= 2
+        && matches!(
+            words[d.first_word - 1].folded.as_str(),
+            "от" | "від" | "ад" | "dated"
+        )
+        && (d.first_word.saturating_sub(4)..d.first_word - 1).any(|k| {
+            // "пресс-релизе" is one word: any part of it.
+            words[k]
+                .folded
+                .split('-')
+                .any(|part| DATED_DOCUMENTS.iter().any(|p| part.starts_with(p.as_str())))
+        })
+    {
+        return true;
+    }
+    // "Об этом в четверг ТАСС рассказала …", "Про це у вівторок повідомила …": the formula
+    // that points back to the last sentence opens the statement as the date would.
+    let about_this = head == s.first_word + 2
+        && matches!(words[s.first_word].folded.as_str(), "об" | "про" | "пра")
+        && matches!(
+            words[s.first_word + 1].folded.as_str(),
+            "этом" | "це" | "цьому" | "гэта" | "гэтым"
+        );
+    if head <= s.first_word + 1 || after_comma || about_this {
         for k in d.end_word..s.end_word.min(d.end_word + 9) {
             if k > d.end_word && doc.gap(k - 1, k).contains([',', ':', ';']) {
                 break;
@@ -626,6 +796,14 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
     }
     false
 }
+
+/// Starts of nouns (folded) for documents that a date after "от"/"від"/"ад"/"dated" dates
+/// (`data/lexicon/dated_documents.txt`).
+static DATED_DOCUMENTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/dated_documents.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
 
 /// Verbs of speaking whose date is the date of the speaking (`data/lexicon/event_speech_verbs.txt`).
 static SPEECH: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
@@ -690,11 +868,15 @@ fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
 /// tally was taken, which dates no event.
 fn is_cutoff(doc: &Document, d: &DateMention) -> bool {
     let w = |k: usize| doc.words[k].folded.as_str();
+    let end_word = |f: &str| matches!(f, "конец" | "кінець" | "канец");
     d.first_word >= 2
         && matches!(
             (w(d.first_word - 2), w(d.first_word - 1)),
             ("станом" | "состоянию" | "стану" | "стан", "на") | ("as", "of")
         )
+        // "на конец 2023 года", "на кінець року": the state of things at the end of a time.
+        || d.first_word >= 2 && w(d.first_word - 2) == "на" && end_word(w(d.first_word - 1))
+        || d.first_word >= 1 && w(d.first_word - 1) == "на" && end_word(w(d.first_word))
 }
 
 /// Whether a date ends right before word `k` ("September 2022 [and] May 2023").

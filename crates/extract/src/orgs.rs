@@ -124,9 +124,26 @@ fn acronym_matches(acronym: &str, words: &[&str]) -> bool {
     for w in words {
         for part in w.split('-') {
             if let Some(c) = part.chars().next() {
+                // Cyrillic prepositions and conjunctions too ("… поліції в Харківській
+                // області", "спілка з прав людини").
                 let connector = matches!(
                     fold(part).as_str(),
-                    "of" | "the" | "for" | "on" | "and" | "in" | "de"
+                    "of" | "the"
+                        | "for"
+                        | "on"
+                        | "and"
+                        | "in"
+                        | "de"
+                        | "в"
+                        | "у"
+                        | "з"
+                        | "і"
+                        | "и"
+                        | "та"
+                        | "по"
+                        | "па"
+                        | "при"
+                        | "для"
                 );
                 initials.push((c.to_lowercase().next().unwrap_or(c), connector));
             }
@@ -203,6 +220,37 @@ impl Builder {
                             && (ends_with_words(k, &name_key) || ends_with_words(&name_key, k))
                     })
                     .map(|(_, v)| *v)
+            })
+            .or_else(|| {
+                // "Дніпровського районного суду" and "Дніпровський районний суд міста
+                // Херсона": one name is the start of the other (as stems), the one such name
+                // of the text; not between curated names ("United Nations" and "United
+                // Nations Children's Fund" are two bodies). Cyrillic names only: they are
+                // cut short by their case endings; in English "Office of the Prosecutor" and
+                // "Office of the Prosecutor General" are two offices.
+                let cur = &*CURATED;
+                let cyrillic = name.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
+                if !cyrillic
+                    || name_key.split(' ').count() < 2
+                    || cur.by_key.contains_key(&name_key)
+                {
+                    return None;
+                }
+                let starts = |long: &str, short: &str| {
+                    long.len() > short.len()
+                        && long.starts_with(short)
+                        && long.as_bytes()[short.len()] == b' '
+                };
+                let mut found = self.keys.iter().filter(|(k, _)| {
+                    !k.starts_with("acr:")
+                        && k.split(' ').count() >= 2
+                        && !cur.by_key.contains_key(k.as_str())
+                        && (starts(k, &name_key) || starts(&name_key, k))
+                });
+                match (found.next(), found.next()) {
+                    (Some((_, v)), None) => Some(*v),
+                    _ => None,
+                }
             });
         let idx = match existing {
             Some(i) => i,
@@ -426,11 +474,19 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         doc.joined_keys_into(
             i,
             max,
-            |gap| matches!(gap, " " | "-" | "\u{a0}"),
+            // A brand written with a dot or a bang inside ("Слідство.Інфо", "Za!TV").
+            |gap| matches!(gap, " " | "-" | "\u{a0}" | "." | "!"),
             &mut joined,
             &mut ends,
         );
         for n in (1..=ends.len()).rev() {
+            // Initials with dots ("U.N.") are an abbreviation, read whole elsewhere, not a
+            // brand of two words.
+            let initials = (i + 1..i + n)
+                .any(|k| doc.gap(k - 1, k) == "." && words[k - 1].folded.chars().count() == 1);
+            if initials {
+                continue;
+            }
             if let Some(id) = cur.by_key.get(&joined[..ends[n - 1]]) {
                 matched = Some((n, *id));
                 break;
@@ -511,7 +567,10 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // Not opening a sentence: a headline's ironic quote («Оздоровление» ...) names nothing.
         if w.cyrillic && !w.all_caps && i > sentence.first_word {
             if let Some(end) = doc.quoted_name_end(i, 3) {
-                if end - i <= 2 && !(i..end).any(|k| place_words[k]) {
+                if end - i <= 2
+                    && !(i..end).any(|k| place_words[k])
+                    && !inflects_a_place_word(doc, i, places)
+                {
                     let name = doc.text[words[i].start..words[end - 1].end].to_string();
                     b.add(doc, i, end, &name, None);
                     i = end;
@@ -732,6 +791,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
     }
 
     merge_bracketed_acronyms(doc, &mut b);
+    merge_acronyms_by_initials(&mut b);
     for o in &mut b.orgs {
         o.mentions.sort_by_key(|m| m.start);
     }
@@ -937,34 +997,86 @@ fn merge_bracketed_acronyms(doc: &Document, b: &mut Builder) {
         if !doc.words[c.first_word].all_caps || c.end_word - c.first_word != 1 {
             continue;
         }
-        let (keep, gone) = (a.org, c.org);
-        let moved = std::mem::take(&mut b.orgs[gone].mentions);
-        let variants = std::mem::take(&mut b.orgs[gone].variants);
-        let acronym = b.orgs[gone]
-            .acronym
-            .take()
-            .or_else(|| Some(doc.text[c.start..c.end].to_string()));
-        let target = &mut b.orgs[keep];
-        target.mentions.extend(moved);
-        for v in variants {
-            if !target.variants.contains(&v) {
-                target.variants.push(v);
-            }
-        }
-        if target.acronym.is_none() {
-            target.acronym = acronym;
-        }
-        for s in &mut b.spans {
-            if s.org == gone {
-                s.org = keep;
-            }
-        }
-        for v in b.keys.values_mut() {
-            if *v == gone {
-                *v = keep;
-            }
+        merge_into(b, a.org, c.org, &doc.text[c.start..c.end]);
+    }
+}
+
+/// Moves organization `gone` (named by `acronym`) into `keep`: mentions, variants, spans, keys.
+fn merge_into(b: &mut Builder, keep: usize, gone: usize, acronym: &str) {
+    let moved = std::mem::take(&mut b.orgs[gone].mentions);
+    let variants = std::mem::take(&mut b.orgs[gone].variants);
+    let acronym = b.orgs[gone]
+        .acronym
+        .take()
+        .or_else(|| Some(acronym.to_string()));
+    let target = &mut b.orgs[keep];
+    target.mentions.extend(moved);
+    for v in variants {
+        if !target.variants.contains(&v) {
+            target.variants.push(v);
         }
     }
+    if target.acronym.is_none() {
+        target.acronym = acronym;
+    }
+    for s in &mut b.spans {
+        if s.org == gone {
+            s.org = keep;
+        }
+    }
+    for v in b.keys.values_mut() {
+        if *v == gone {
+            *v = keep;
+        }
+    }
+}
+
+/// "Головне управління Національної поліції в Харківській області" … "начальник ГУНП": an
+/// acronym of three or more capitals that no list knows, whose letters are the initials of a
+/// name found in the same text, is that organization, though no bracket defined it.
+fn merge_acronyms_by_initials(b: &mut Builder) {
+    let cur = &*CURATED;
+    for gone in 0..b.orgs.len() {
+        let acronym = b.orgs[gone].name.clone();
+        let letters = acronym.chars().count();
+        if b.orgs[gone].mentions.is_empty()
+            || letters < 3
+            || !acronym.chars().all(|c| c.is_uppercase())
+            || cur.by_key.contains_key(&name_key(&acronym))
+        {
+            continue;
+        }
+        let expansions: Vec<usize> = (0..b.orgs.len())
+            .filter(|&k| k != gone && !b.orgs[k].mentions.is_empty())
+            .filter(|&k| {
+                let words: Vec<&str> = b.orgs[k].name.split_whitespace().collect();
+                words.len() >= letters && acronym_matches(&acronym, &words)
+            })
+            .collect();
+        // Only one name in the text can be spelt out by it.
+        if let [keep] = expansions[..] {
+            merge_into(b, keep, gone, &acronym);
+        }
+    }
+}
+
+/// Whether word `i` is another case of a one-word «quoted» place named in this text: «Бярозцы»
+/// of the camp «Бярозка», «Чайцы» of «Чайка» (the stem's last consonant may alternate, so the
+/// two share all but their last two letters).
+fn inflects_a_place_word(doc: &Document, i: usize, places: &[PlaceSpan]) -> bool {
+    let w = doc.words[i].folded.as_str();
+    let n = w.chars().count();
+    places.iter().any(|p| {
+        let f = doc.words[p.first_word].folded.as_str();
+        let m = f.chars().count();
+        let common = w.chars().zip(f.chars()).take_while(|(a, b)| a == b).count();
+        p.first_word != i
+            && p.end_word == p.first_word + 1
+            && doc.quoted_name_end(p.first_word, 1).is_some()
+            && n.abs_diff(m) <= 2
+            && common >= 3
+            && common + 2 >= n.max(m)
+    })
 }
 
 /// Whether word `i` starts a name introduced by a descriptive noun: right after it
@@ -1193,8 +1305,19 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             | "пізніше"
             | "далі"
     );
+    // "Афіцыйна Міністэрства …", "Официально министерство …": an adverb of manner opening
+    // the sentence.
+    let manner = matches!(
+        opener,
+        "официально" | "офіційно" | "афіцыйна" | "officially"
+    );
+    // "Головне управління …", "Главное управление …": a word that opens sentences as no name
+    // ("Головне — …") is an adjective of the name right before its lowercase head noun.
+    let adjective_of_head =
+        head == i + 1 && !words[head].cap && is_adjective_like(opener) && spaced_at(doc, head);
     if adverb
-        || crate::lexicon::NOT_NAMES.contains(opener)
+        || manner
+        || crate::lexicon::NOT_NAMES.contains(opener) && !adjective_of_head
         || crate::lexicon::is_given_name(opener)
         || crate::lexicon::ROLES.contains(opener)
         || ends_cyrillic_name(opener)
@@ -1216,6 +1339,31 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     let spaced = |k: usize| k < s.end_word && matches!(doc.gap(k - 1, k), " " | "\u{a0}");
     while end < s.end_word && end < i + 8 {
         if !spaced(end) {
+            // "Министерство образования, науки и молодежи …", "освіти, науки та молоді": a
+            // list of the fields a ministry covers goes on after a comma.
+            let and = |k: usize| {
+                k < s.end_word && matches!(words[k].folded.as_str(), "и" | "і" | "та" | "й")
+            };
+            let field = |k: usize| {
+                k < s.end_word
+                    && spaced(k)
+                    && !words[k].cap
+                    && is_genitive_like(&words[k].folded)
+                    && !ends_cyrillic_name(&words[k].folded)
+            };
+            if doc.gap(end - 1, end) == ", "
+                && !words[end - 1].cap
+                && is_genitive_like(&words[end - 1].folded)
+                && !words[end].cap
+                && is_genitive_like(&words[end].folded)
+                && and(end + 1)
+                && spaced(end + 1)
+                && field(end + 2)
+            {
+                end += 3;
+                kept = end;
+                continue;
+            }
             break;
         }
         let w = &words[end];
@@ -1258,11 +1406,19 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             end += 2;
             continue;
         }
-        // "... Червоного Хреста отримати": an infinitive after a capitalised word ends the name.
+        // "Министерстве образования Беларуси БЕЛТА": an acronym after the state's genitive
+        // is the next name (an agency's byline), not part of this one.
+        if w.all_caps && end - 1 > head && words[end - 1].cap && !words[end - 1].all_caps {
+            break;
+        }
+        // "... Червоного Хреста отримати", "… Хреста домогтися": an infinitive (reflexive
+        // too) after a capitalised word ends the name.
         if !w.cap
             && end - 1 > head
             && words[end - 1].cap
-            && (w.folded.ends_with("ти") || w.folded.ends_with("ть"))
+            && ["ти", "ть", "тися", "тись", "ться", "ць", "цца"]
+                .iter()
+                .any(|e| w.folded.ends_with(e))
             && !is_cyrillic_org_head(&w.folded)
             && !matches!(w.folded.as_str(), "области" | "області")
         {
@@ -1334,6 +1490,11 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     }
     // A lone head noun ("Суд вважає") is not a name.
     (end - i >= 2).then_some(end)
+}
+
+/// Whether word `k` follows the word before it after a plain space.
+fn spaced_at(doc: &Document, k: usize) -> bool {
+    k > 0 && matches!(doc.gap(k - 1, k), " " | "\u{a0}")
 }
 
 /// Acronyms of regional, district and town administrations

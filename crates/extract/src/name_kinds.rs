@@ -217,9 +217,76 @@ impl Known {
     }
 }
 
+/// A name with a place after its last comma ("Kirovsk, Luhansk Oblast",
+/// "Дом ребенка «Елочка», Симферополь"): the name and the place it is in.
+fn split_locality(name: &str) -> Option<(&str, &str)> {
+    let (head, tail) = name.rsplit_once(',')?;
+    let (head, tail) = (head.trim(), tail.trim());
+    if head.is_empty() || tail.is_empty() || place_ids(tail).is_empty() {
+        return None;
+    }
+    Some((head, tail))
+}
+
 /// Compares two places (settlements, regions, facilities); see the module
-/// documentation.
+/// documentation. A name with its region or town after a comma is read as
+/// the name in that place: when both sides name one, the two must agree;
+/// the names decide.
 pub fn compare_places(a: &str, b: &str) -> Comparison {
+    let (sa, sb) = (split_locality(a), split_locality(b));
+    if sa.is_none() && sb.is_none() {
+        return compare_places_whole(a, b);
+    }
+    let (ha, la) = sa.map_or((a, None), |(h, l)| (h, Some(l)));
+    let (hb, lb) = sb.map_or((b, None), |(h, l)| (h, Some(l)));
+    if let (Some(la), Some(lb)) = (la, lb) {
+        let c = compare_places_whole(la, lb);
+        if !c.same {
+            return decided(
+                0.05,
+                vec![step(
+                    "gazetteer",
+                    format!("{a} is in {la} and {b} in {lb}: different places"),
+                )],
+            );
+        }
+    }
+    let mut c = compare_places_whole(ha, hb);
+    c.explanation.insert(
+        0,
+        step(
+            "gazetteer",
+            format!("{a} / {b}: the names {ha} / {hb} are compared, the place after the comma only where both give one"),
+        ),
+    );
+    c
+}
+
+/// [`compare_places_whole_gazetteer`], and then, for names it does not find
+/// one, the translation word by word of `name_words` (Запорізька АЕС /
+/// Zaporizhzhia Nuclear Power Plant; Дом ребенка «Елочка» / Будинок дитини
+/// «Ялинка») and a facility's acronym (ЗАЕС).
+fn compare_places_whole(a: &str, b: &str) -> Comparison {
+    let c = compare_places_whole_gazetteer(a, b);
+    if c.same {
+        return c;
+    }
+    if let Some((true, why)) = crate::name_words::translated(a, b) {
+        return decided(0.9, vec![step("translated", why)]);
+    }
+    if crate::name_words::acronym_of(a, b) || crate::name_words::acronym_of(b, a) {
+        return decided(
+            0.9,
+            vec![step(
+                "translated",
+                format!("{a} / {b}: an acronym of the other"),
+            )],
+        );
+    }
+    c
+}
+
+fn compare_places_whole_gazetteer(a: &str, b: &str) -> Comparison {
     let ia = place_ids(a);
     let ib = place_ids(b);
     let mut steps = Vec::new();
@@ -361,8 +428,48 @@ fn org_ids(name: &str) -> Vec<usize> {
     ORGS.by_key.get(&org_key(name)).cloned().unwrap_or_default()
 }
 
-/// Compares two organisations; see the module documentation.
+/// Two organisation names without the list: `casefile_names::compare_organization`,
+/// then the translation word by word of `name_words` (seven languages) and the
+/// acronyms it derives in each.
+fn compare_org_names(a: &str, b: &str) -> Comparison {
+    let c = casefile_names::compare_organization(a, b);
+    if c.same {
+        return c;
+    }
+    match crate::name_words::translated(a, b) {
+        Some((true, why)) => return decided(0.9, vec![step("translated", why)]),
+        Some((false, why)) => return decided(0.1, vec![step("organizations", why)]),
+        None => {}
+    }
+    if crate::name_words::acronym_of(a, b) || crate::name_words::acronym_of(b, a) {
+        return decided(
+            0.9,
+            vec![step(
+                "translated",
+                format!("{a} / {b}: one is the acronym of the other in one of seven languages"),
+            )],
+        );
+    }
+    c
+}
+
+/// Compares two organisations; see the module documentation. Two names of
+/// different countries (МЧС России / МЧС Беларуси, Russian Red Cross /
+/// Belarusian Red Cross) are different organisations before anything else.
 pub fn compare_organizations(a: &str, b: &str) -> Comparison {
+    let (ca, cb) = (
+        crate::name_words::countries(a),
+        crate::name_words::countries(b),
+    );
+    if !ca.is_empty() && !cb.is_empty() && ca.is_disjoint(&cb) {
+        return decided(
+            0.1,
+            vec![step(
+                "organizations",
+                format!("{a} and {b} name different countries: different organizations"),
+            )],
+        );
+    }
     let ia = org_ids(a);
     let ib = org_ids(b);
     let first = |ids: &[usize]| {
@@ -395,7 +502,7 @@ pub fn compare_organizations(a: &str, b: &str) -> Comparison {
                 decided(0.1, steps)
             }
         }
-        (true, true) => casefile_names::compare_organization(a, b),
+        (true, true) => compare_org_names(a, b),
         _ => {
             let (known, ids, other) = if ia.is_empty() {
                 (b, &ib, a)
@@ -412,7 +519,7 @@ pub fn compare_organizations(a: &str, b: &str) -> Comparison {
                 what: format!("{known} is {} in the list", first(ids)),
                 names,
             };
-            known.compare((a, b), other, casefile_names::compare_organization)
+            known.compare((a, b), other, compare_org_names)
         }
     }
 }

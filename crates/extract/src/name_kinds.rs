@@ -173,6 +173,30 @@ fn place_ids(name: &str) -> Vec<PlaceId> {
     ids
 }
 
+/// Whether two words name one gazetteer place (Москвы / Moscow): for the
+/// proper words of translated names (`name_words`).
+pub(crate) fn same_place(a: &str, b: &str) -> bool {
+    let ia = place_ids(a);
+    !ia.is_empty() && place_ids(b).iter().any(|i| ia.contains(i))
+}
+
+/// The countries of the gazetteer entries a name denotes (empty when one
+/// of them has none, or the name is unknown).
+fn place_countries(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for id in place_ids(name) {
+        match GAZETTEER.entries.get(id).and_then(|e| e.country.clone()) {
+            Some(c) => {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            None => return Vec::new(),
+        }
+    }
+    out
+}
+
 fn step(rule: &str, detail: String) -> Step {
     Step::new(rule, detail)
 }
@@ -198,9 +222,21 @@ impl Known {
         cmp: fn(&str, &str) -> Comparison,
     ) -> Comparison {
         let direct = cmp(a, b);
+        // A written name is compared with the entry's written names only: an
+        // acronym is shared by unrelated bodies (ICC: the International
+        // Criminal Court and the International Chamber of Commerce).
+        let other_is_acronym = crate::name_words::split_words(other)
+            .iter()
+            .all(|w| crate::name_words::is_acronym(w));
         let best = self
             .names
             .iter()
+            .filter(|n| {
+                other_is_acronym
+                    || !crate::name_words::split_words(n)
+                        .iter()
+                        .all(|w| crate::name_words::is_acronym(w))
+            })
             .map(|n| (n, cmp(other, n)))
             .max_by(|x, y| x.1.score.total_cmp(&y.1.score));
         match best {
@@ -247,6 +283,27 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
                 vec![step(
                     "gazetteer",
                     format!("{a} is in {la} and {b} in {lb}: different places"),
+                )],
+            );
+        }
+    }
+    // A region on one side only must be in the other's country (Кировск,
+    // Мурманская область is not Голубівка).
+    for (l, other) in [(la, hb), (lb, ha)] {
+        let Some(l) = l.filter(|_| la.is_none() || lb.is_none()) else {
+            continue;
+        };
+        let (cl, co) = (place_countries(l), place_countries(other));
+        if !cl.is_empty() && !co.is_empty() && !cl.iter().any(|c| co.contains(c)) {
+            return decided(
+                0.05,
+                vec![step(
+                    "gazetteer",
+                    format!(
+                        "{a} / {b}: {l} is in {} and {other} in {}: different places",
+                        cl.join(", "),
+                        co.join(", ")
+                    ),
                 )],
             );
         }
@@ -384,7 +441,7 @@ fn org_key(name: &str) -> String {
 }
 
 static ORGS: LazyLock<OrgIndex> = LazyLock::new(|| {
-    let mut orgs = Vec::new();
+    let mut orgs: Vec<Org> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     let lines =
         crate::wordlist::entries(ORGANIZATIONS).chain(crate::wordlist::entries(ORGANIZATION_NAMES));
@@ -408,7 +465,13 @@ static ORGS: LazyLock<OrgIndex> = LazyLock::new(|| {
         if forms.is_empty() {
             continue;
         }
-        let id = orgs.len();
+        // A row whose canonical name an earlier row has adds its forms to
+        // that row (organization_names.tsv completes organizations.tsv).
+        let joined = forms
+            .first()
+            .and_then(|c| by_key.get(&org_key(c)))
+            .and_then(|ids| ids.first().copied());
+        let id = joined.unwrap_or(orgs.len());
         for f in &forms {
             let k = org_key(f);
             if k.is_empty() {
@@ -419,7 +482,10 @@ static ORGS: LazyLock<OrgIndex> = LazyLock::new(|| {
                 list.push(id);
             }
         }
-        orgs.push(Org { forms });
+        match orgs.get_mut(id) {
+            Some(o) => o.forms.extend(forms),
+            None => orgs.push(Org { forms }),
+        }
     }
     OrgIndex { orgs, by_key }
 });

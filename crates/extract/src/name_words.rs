@@ -34,6 +34,9 @@ pub(crate) enum Class {
     Country,
     /// A connecting word, dropped.
     Stop,
+    /// A word that one translation has and another leaves out ("High"
+    /// Commissioner / Уполномоченный): counted in acronyms, not required.
+    Optional,
 }
 
 struct Line {
@@ -88,6 +91,7 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
             Some("country") => Class::Country,
             Some("stop") => Class::Stop,
             Some("word") => Class::Word,
+            Some("optional") => Class::Optional,
             _ => continue,
         };
         let Some(concept) = cols.get(1) else { continue };
@@ -283,14 +287,36 @@ pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
     let mut out = Vec::new();
     for (li, _) in LANGS.iter().enumerate() {
         let cyr_lang = matches!(li, 1..=3);
-        let mut base = String::new();
+        // Each concept's initials by every line of its label (Бюро and
+        // Office are one concept, with their own initials), a few
+        // combinations at most.
+        let mut bases: Vec<String> = vec![String::new()];
         let mut ok = true;
         for u in &r.units {
             match u {
-                Unit::Concept(l) => match &t.lines[*l].usual[li] {
-                    Some(f) => base.push_str(&initials(f)),
-                    None => ok = false,
-                },
+                Unit::Concept(l) => {
+                    let concept = &t.lines[*l].concept;
+                    let mut options: Vec<String> = t
+                        .lines
+                        .iter()
+                        .filter(|x| &x.concept == concept)
+                        .filter_map(|x| x.usual[li].as_deref().map(initials))
+                        .collect();
+                    options.dedup();
+                    if options.is_empty() {
+                        ok = false;
+                        continue;
+                    }
+                    let mut next = Vec::new();
+                    for b in &bases {
+                        for o in &options {
+                            if next.len() < 32 {
+                                next.push(format!("{b}{o}"));
+                            }
+                        }
+                    }
+                    bases = next;
+                }
                 Unit::Word(w) => {
                     let first = if is_cyrillic(w) == cyr_lang {
                         w.chars().next()
@@ -304,23 +330,27 @@ pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
                             .next()
                     };
                     if let Some(c) = first {
-                        base.push(c);
+                        for b in &mut bases {
+                            b.push(c);
+                        }
                     }
                 }
             }
         }
-        if !ok || base.is_empty() {
+        if !ok {
             continue;
         }
-        out.push(fold_acronym(&base));
-        for c in &r.countries {
-            if let Some(line) = t
-                .lines
-                .iter()
-                .find(|l| l.class == Class::Country && &l.concept == c)
-            {
-                if let Some(f) = &line.usual[li] {
-                    out.push(fold_acronym(&format!("{base}{}", initials(f))));
+        for base in bases.iter().filter(|b| !b.is_empty()) {
+            out.push(fold_acronym(base));
+            for c in &r.countries {
+                if let Some(line) = t
+                    .lines
+                    .iter()
+                    .find(|l| l.class == Class::Country && &l.concept == c)
+                {
+                    if let Some(f) = &line.usual[li] {
+                        out.push(fold_acronym(&format!("{base}{}", initials(f))));
+                    }
                 }
             }
         }
@@ -340,9 +370,16 @@ fn cyrillic_lang(li: usize) -> casefile_core::Lang {
 
 /// Whether two proper words are one word across scripts, or a place's
 /// adjective and its name (Каховська / Kakhovka, Олешківський / Oleshky).
-fn words_match(x: &str, y: &str) -> bool {
+fn words_match(x: &str, y: &str, adjectives: bool) -> bool {
     if casefile_names::compare_place(x, y).score >= 0.85 || key(x) == key(y) {
         return true;
+    }
+    // Inflected place names (Москвы / Moscow) through the gazetteer.
+    if crate::name_kinds::same_place(x, y) {
+        return true;
+    }
+    if !adjectives {
+        return false;
     }
     let (lx, ly) = (latin(x), latin(y));
     adjective_of(&lx, &ly) || adjective_of(&ly, &lx)
@@ -418,9 +455,13 @@ pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
         // Descriptors alone (a camp / a camp) name nothing.
         return None;
     }
+    // A facility and the town it is named after (Каховська ГЕС / Каховка)
+    // are two places: where one side alone has a descriptor, its adjective
+    // does not stand for the town's name.
+    let adjectives = da.is_empty() == db.is_empty();
     let mut used = vec![false; pb.len()];
     for x in &pa {
-        let j = (0..pb.len()).find(|j| !used[*j] && words_match(x, pb[*j]))?;
+        let j = (0..pb.len()).find(|j| !used[*j] && words_match(x, pb[*j], adjectives))?;
         used[j] = true;
     }
     Some((

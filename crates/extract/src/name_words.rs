@@ -374,12 +374,12 @@ fn words_match(x: &str, y: &str, adjectives: bool) -> bool {
     if casefile_names::compare_place(x, y).score >= 0.85 || key(x) == key(y) {
         return true;
     }
+    if !adjectives {
+        return false;
+    }
     // Inflected place names (Москвы / Moscow) through the gazetteer.
     if crate::name_kinds::same_place(x, y) {
         return true;
-    }
-    if !adjectives {
-        return false;
     }
     let (lx, ly) = (latin(x), latin(y));
     adjective_of(&lx, &ly) || adjective_of(&ly, &lx)
@@ -459,6 +459,12 @@ pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
     // are two places: where one side alone has a descriptor, its adjective
     // does not stand for the town's name.
     let adjectives = da.is_empty() == db.is_empty();
+    if !adjectives {
+        let bare = if da.is_empty() { a } else { b };
+        if crate::name_kinds::is_known_place(bare) {
+            return None;
+        }
+    }
     let mut used = vec![false; pb.len()];
     for x in &pa {
         let j = (0..pb.len()).find(|j| !used[*j] && words_match(x, pb[*j], adjectives))?;

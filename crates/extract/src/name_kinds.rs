@@ -536,8 +536,31 @@ static ORGS: LazyLock<OrgIndex> = LazyLock::new(|| {
     OrgIndex { orgs, by_key }
 });
 
+/// The list's organisations a name is a form of; failing that, those its
+/// words without the country are a form of, when the organisation's own
+/// forms name that country ("EMERCOM of Russia": EMERCOM, whose row has
+/// "МЧС России"; "Russian Red Cross" is not the International Committee).
 fn org_ids(name: &str) -> Vec<usize> {
-    ORGS.by_key.get(&org_key(name)).cloned().unwrap_or_default()
+    if let Some(ids) = ORGS.by_key.get(&org_key(name)) {
+        return ids.clone();
+    }
+    let r = crate::name_words::read(name);
+    if r.countries.is_empty() || r.rest.is_empty() {
+        return Vec::new();
+    }
+    let Some(ids) = ORGS.by_key.get(&org_key(&r.rest.join(" "))) else {
+        return Vec::new();
+    };
+    ids.iter()
+        .copied()
+        .filter(|i| {
+            ORGS.orgs.get(*i).is_some_and(|o| {
+                o.forms
+                    .iter()
+                    .any(|f| !crate::name_words::countries(f).is_disjoint(&r.countries))
+            })
+        })
+        .collect()
 }
 
 /// Two organisation names without the list: `casefile_names::compare_organization`,

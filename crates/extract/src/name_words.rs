@@ -148,6 +148,9 @@ pub(crate) struct Reading {
     pub units: Vec<Unit>,
     /// Countries named (concept labels).
     pub countries: BTreeSet<String>,
+    /// The words of the units as written (countries and connecting words
+    /// left out): "EMERCOM of Russia" → EMERCOM.
+    pub rest: Vec<String>,
 }
 
 impl Reading {
@@ -223,12 +226,17 @@ pub(crate) fn read(name: &str) -> Reading {
                     Class::Country => {
                         r.countries.insert(l.concept.clone());
                     }
-                    _ => r.units.push(Unit::Concept(line)),
+                    _ => {
+                        r.units.push(Unit::Concept(line));
+                        r.rest
+                            .extend(words[i..i + used].iter().map(|w| w.to_string()));
+                    }
                 }
                 i += used;
             }
             None => {
                 r.units.push(Unit::Word(words[i].to_string()));
+                r.rest.push(words[i].to_string());
                 i += 1;
             }
         }

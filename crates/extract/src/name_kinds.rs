@@ -802,6 +802,123 @@ mod tests {
         assert!(!same(NameKind::Person, "Шевченко", "Шевчук"));
     }
 
+    /// Made-up pairs, one class at a time (issue 16, session 14): none is a
+    /// pair of the evaluation sets.
+    #[test]
+    fn classes_of_places() {
+        for (a, b) in [
+            // renamings of 2016, with a region after a comma
+            ("Торез, Донецкая область", "Chystiakove"),
+            ("Тельманово", "Бойківське"),
+            ("Фрунзівка, Одеська область", "Zakharivka"),
+            ("Красные Окны", "Okny"),
+            // Crimean Tatar names
+            ("Kezlev", "Євпаторія"),
+            ("Aqyar", "Sevastopol"),
+            // facilities by their generic words
+            ("Хмельницька АЕС", "Khmelnytskyi Nuclear Power Plant"),
+            ("Дніпровська ГЕС", "Dnipro Hydroelectric Power Plant"),
+            (
+                "Бердянський дитячий будинок-інтернат",
+                "Berdiansk Children's Boarding Home",
+            ),
+            (
+                "Дом ребёнка «Солнышко», Херсон",
+                "Будинок дитини «Сонечко», Херсон",
+            ),
+            ("табір «Чайка»", "лагерь «Чайка»"),
+        ] {
+            assert!(
+                same(NameKind::Place, a, b),
+                "{a} / {b}: {:?}",
+                compare_places(a, b)
+            );
+        }
+        for (a, b) in [
+            ("Хмельницька АЕС", "Рівненська АЕС"),
+            ("Дніпровська ГЕС", "Дніпро"),
+            ("Кировск, Мурманская область", "Kirovsk, Luhansk Oblast"),
+            ("Кировск, Мурманская область", "Голубівка"),
+            (
+                "Дом ребёнка «Солнышко», Херсон",
+                "Дом ребёнка «Солнышко», Мелитополь",
+            ),
+        ] {
+            assert!(
+                !same(NameKind::Place, a, b),
+                "{a} / {b}: {:?}",
+                compare_places(a, b)
+            );
+        }
+    }
+
+    #[test]
+    fn classes_of_organizations() {
+        for (a, b) in [
+            // translated word by word, in seven languages
+            (
+                "Ministerstwo Sportu Ukrainy",
+                "Ministry of Sport of Ukraine",
+            ),
+            (
+                "Державна міграційна служба України",
+                "State Migration Service of Ukraine",
+            ),
+            ("Комитет по правам человека", "Human Rights Committee"),
+            (
+                "Bundesministerium für Gesundheit",
+                "Federal Ministry of Health",
+            ),
+            (
+                "Ministère de la Culture de l'Ukraine",
+                "Міністерство культури України",
+            ),
+            (
+                "Ministerstva kultury Respubliki Biełaruś",
+                "Министерство культуры Республики Беларусь",
+            ),
+            // acronyms derived in each language
+            ("ДМС", "Державна міграційна служба"),
+            ("МКУ", "Міністерство культури України"),
+            // the list, with the country after the name
+            ("EMERCOM of Russia", "МЧС России"),
+        ] {
+            assert!(
+                same(NameKind::Organization, a, b),
+                "{a} / {b}: {:?}",
+                compare_organizations(a, b)
+            );
+        }
+        for (a, b) in [
+            // countries must agree
+            (
+                "Ministry of Culture of Ukraine",
+                "Ministry of Culture of Russia",
+            ),
+            ("Ukrainian Red Cross", "Russian Red Cross"),
+            ("МВД России", "МВД Беларуси"),
+            (
+                "Министерство спорта России",
+                "Ministerstwo Sportu Białorusi",
+            ),
+            // generic words alone
+            ("State Migration Service", "State Emergency Service"),
+            ("Council of Europe", "European Council"),
+            ("Ministry of Sport", "Ministry of Culture"),
+            // one acronym, two bodies
+            (
+                "International Chamber of Commerce",
+                "International Criminal Court",
+            ),
+        ] {
+            assert!(
+                !same(NameKind::Organization, a, b),
+                "{a} / {b}: {:?}",
+                compare_organizations(a, b)
+            );
+        }
+    }
+
     #[test]
     fn renamings_have_a_source_and_resolve() {
         for line in crate::wordlist::entries(RENAMINGS) {

@@ -34,6 +34,9 @@ pub(crate) enum Class {
     Country,
     /// A connecting word, dropped.
     Stop,
+    /// The first part of a compound (Bundes|ministerium, Min|просвещения):
+    /// the concept of the word line of its label, the rest read again.
+    Prefix,
     /// A word that one translation has and another leaves out ("High"
     /// Commissioner / Уполномоченный): counted in acronyms, not required.
     Optional,
@@ -52,6 +55,8 @@ struct Table {
     phrases: HashMap<String, usize>,
     /// One-word forms of five letters or more, for inflected words.
     stems: Vec<(String, usize)>,
+    /// Prefixes in lower case → the word line of their concept.
+    prefixes: Vec<(String, usize)>,
     max_words: usize,
 }
 
@@ -83,6 +88,7 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
     let mut lines = Vec::new();
     let mut phrases = HashMap::new();
     let mut stems = Vec::new();
+    let mut prefixes = Vec::new();
     let mut max_words = 1;
     for line in crate::wordlist::entries(TABLE) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -92,10 +98,24 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
             Some("stop") => Class::Stop,
             Some("word") => Class::Word,
             Some("optional") => Class::Optional,
+            Some("prefix") => Class::Prefix,
             _ => continue,
         };
         let Some(concept) = cols.get(1) else { continue };
         let idx = lines.len();
+        if class == Class::Prefix {
+            let target = lines
+                .iter()
+                .position(|l: &Line| l.concept == *concept && l.class == Class::Word);
+            if let Some(target) = target {
+                for col in cols.iter().skip(2) {
+                    for form in col.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                        prefixes.push((form.to_lowercase(), target));
+                    }
+                }
+            }
+            continue;
+        }
         let mut usual: [Option<String>; 7] = Default::default();
         for (li, slot) in usual.iter_mut().enumerate() {
             let Some(col) = cols.get(2 + li) else {
@@ -129,9 +149,25 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
         lines,
         phrases,
         stems,
+        prefixes,
         max_words,
     }
 });
+
+/// A compound word's prefix and the line of its rest (Bundesministerium:
+/// federal + ministry); the rest must itself be a generic word.
+fn compound(word: &str) -> Option<(usize, usize)> {
+    let lower = word.to_lowercase();
+    WORDS.prefixes.iter().find_map(|(p, line)| {
+        let rest = lower.strip_prefix(p.as_str())?;
+        if rest.chars().count() < 4 {
+            return None;
+        }
+        let k = key(rest);
+        let rest_line = WORDS.phrases.get(&k).copied().or_else(|| stem_line(&k))?;
+        (WORDS.lines[rest_line].class == Class::Word).then_some((*line, rest_line))
+    })
+}
 
 /// One unit of a name.
 #[derive(Debug, Clone)]
@@ -216,6 +252,13 @@ pub(crate) fn read(name: &str) -> Reading {
             }
         }
         if found.is_none() && !is_acronym(words[i]) {
+            if let Some((first, second)) = compound(words[i]) {
+                r.units.push(Unit::Concept(first));
+                r.units.push(Unit::Concept(second));
+                r.rest.push(words[i].to_string());
+                i += 1;
+                continue;
+            }
             found = stem_line(&keys[i]).map(|l| (l, 1));
         }
         match found {

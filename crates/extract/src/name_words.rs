@@ -158,14 +158,38 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
 /// federal + ministry); the rest must itself be a generic word.
 fn compound(word: &str) -> Option<(usize, usize)> {
     let lower = word.to_lowercase();
-    WORDS.prefixes.iter().find_map(|(p, line)| {
-        let rest = lower.strip_prefix(p.as_str())?;
-        if rest.chars().count() < 4 {
-            return None;
-        }
-        let k = key(rest);
-        let rest_line = WORDS.phrases.get(&k).copied().or_else(|| stem_line(&k))?;
-        (WORDS.lines[rest_line].class == Class::Word).then_some((*line, rest_line))
+    WORDS
+        .prefixes
+        .iter()
+        .find_map(|(p, line)| {
+            let rest = lower.strip_prefix(p.as_str())?;
+            if rest.chars().count() < 4 {
+                return None;
+            }
+            let k = key(rest);
+            let rest_line = WORDS.phrases.get(&k).copied().or_else(|| stem_line(&k))?;
+            (WORDS.lines[rest_line].class == Class::Word).then_some((*line, rest_line))
+        })
+        .or_else(|| decompound(&lower))
+}
+
+/// A compound of two generic words (Justiz|ministerium): a split where
+/// both parts, four letters at least, are generic words.
+fn decompound(lower: &str) -> Option<(usize, usize)> {
+    let chars: Vec<char> = lower.chars().collect();
+    let word_line = |s: &str| {
+        let k = key(s);
+        WORDS
+            .phrases
+            .get(&k)
+            .copied()
+            .or_else(|| stem_line(&k))
+            .filter(|l| WORDS.lines[*l].class == Class::Word)
+    };
+    (4..chars.len().saturating_sub(3)).find_map(|k| {
+        let left: String = chars[..k].iter().collect();
+        let right: String = chars[k..].iter().collect();
+        Some((word_line(&left)?, word_line(&right)?))
     })
 }
 
@@ -433,7 +457,48 @@ fn words_match(x: &str, y: &str, adjectives: bool) -> bool {
         return true;
     }
     let (lx, ly) = (latin(x), latin(y));
-    adjective_of(&lx, &ly) || adjective_of(&ly, &lx)
+    adjective_of(&lx, &ly) || adjective_of(&ly, &lx) || stem_matches(x, y) || stem_matches(y, x)
+}
+
+/// Cyrillic adjectival endings of names made of places (-ський, -ский,
+/// -скі, -ська …), longest first.
+const CYRILLIC_ADJECTIVE_ENDINGS: &[&str] = &[
+    "ського",
+    "ского",
+    "ський",
+    "ська",
+    "ське",
+    "ский",
+    "ская",
+    "ское",
+    "скі",
+    "ская",
+    "скае",
+    "зька",
+    "зький",
+    "цька",
+    "цький",
+    "цкі",
+];
+
+/// `adj`, a Cyrillic adjective, less its ending, spells the name `noun`
+/// (Хельсінкскі / Helsinki).
+fn stem_matches(adj: &str, noun: &str) -> bool {
+    let lower = adj.to_lowercase();
+    let Some(stem) = CYRILLIC_ADJECTIVE_ENDINGS
+        .iter()
+        .find_map(|e| lower.strip_suffix(e))
+    else {
+        return false;
+    };
+    if stem.chars().count() < 4 {
+        return false;
+    }
+    // The noun with and without its last vowel (Helsinki / Хельсінк-).
+    let trimmed = noun.trim_end_matches(|c: char| "aeiouyаеиоуыяюєії".contains(c));
+    [noun, trimmed]
+        .iter()
+        .any(|n| !n.is_empty() && casefile_names::compare_place(stem, n).score >= 0.8)
 }
 
 fn latin(w: &str) -> String {

@@ -22,6 +22,16 @@
 //! Министерство внутренних дел Российской Федерации are one entry), then
 //! `casefile_names::compare_organization` (acronyms across languages,
 //! generic words translated, countries that must agree).
+//!
+//! Both kinds then fall back on `name_words` (seven languages): two names
+//! are one when their generic words are the same concepts and their other
+//! words pair up across scripts, or when one is the other's acronym in one
+//! of the languages; two organisation names of different countries are
+//! never one (МЧС России / МЧС Беларуси), before the list is consulted. A
+//! place name with a place after its last comma ("Kirovsk, Luhansk Oblast")
+//! is the name in that place: the places must agree where both sides give
+//! one, a region must be in the country of the other side's place, and the
+//! names decide.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

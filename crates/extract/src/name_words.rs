@@ -623,6 +623,35 @@ pub(crate) fn acronym_of(short: &str, long: &str) -> bool {
     acronyms(&rl).contains(&want)
 }
 
+/// Keys that two names share whenever [`translated`] or [`acronym_of`]
+/// finds them one, for a blocking index (`resolve.rs`): the sorted concepts
+/// of the generic words (`c:`), which [`translated`] requires equal, and every
+/// acronym a name has or may go by, folded (`a:`). A name with no generic
+/// word and no acronym has no key: these two rules never join it.
+#[allow(dead_code)] // for the resolver's blocking index, merged separately
+pub(crate) fn block_keys(name: &str) -> Vec<String> {
+    let r = read(name);
+    let mut out = Vec::new();
+    let concepts = r.concepts(Class::Word);
+    if !concepts.is_empty() {
+        out.push(format!("c:{}", concepts.join("+")));
+    } else if !r.concepts(Class::Descriptor).is_empty() {
+        // Descriptors alone may be missing on one side: the proper words
+        // are then the only common ground, so no concept key is safe.
+        out.push("c:".to_string());
+    }
+    let words = r.words();
+    if r.units.len() == 1 && words.len() == 1 && is_acronym(words[0]) {
+        out.push(format!("a:{}", fold_acronym(words[0])));
+    } else if r.units.len() >= 2 && r.units.iter().any(|u| matches!(u, Unit::Concept(_))) {
+        // The written names `acronym_of` derives acronyms from.
+        out.extend(acronyms(&r).into_iter().map(|a| format!("a:{a}")));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -671,6 +700,31 @@ mod tests {
             translated("Рівненська АЕС", "Хмельницька АЕС"),
             Some((true, _))
         ));
+    }
+
+    #[test]
+    fn names_found_one_share_a_block_key() {
+        for (a, b) in [
+            (
+                "Federal Ministry of Sport",
+                "Федеральне міністерство спорту",
+            ),
+            ("Рівненська АЕС", "Rivne Nuclear Power Plant"),
+            (
+                "OBWE",
+                "Organization for Security and Cooperation in Europe",
+            ),
+            ("ЗАЕС", "Запорізька АЕС"),
+            ("Justizministerium", "Ministry of Justice"),
+        ] {
+            assert!(
+                matches!(translated(a, b), Some((true, _))) || acronym_of(a, b),
+                "{a} / {b}"
+            );
+            let (ka, kb) = (block_keys(a), block_keys(b));
+            assert!(ka.iter().any(|k| kb.contains(k)), "{a} {ka:?} / {b} {kb:?}");
+        }
+        assert!(block_keys("Viasna").is_empty());
     }
 
     #[test]

@@ -53,6 +53,9 @@ struct Table {
     lines: Vec<Line>,
     /// Keys of a form's words joined by a space → line.
     phrases: HashMap<String, usize>,
+    /// The same for lines that are not connecting words: an acronym (ООН)
+    /// may have the key of one ("on").
+    content_phrases: HashMap<String, usize>,
     /// One-word forms of five letters or more, for inflected words.
     stems: Vec<(String, usize)>,
     /// Prefixes in lower case → the word line of their concept.
@@ -89,6 +92,7 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
     let mut phrases = HashMap::new();
     let mut stems = Vec::new();
     let mut prefixes = Vec::new();
+    let mut content_phrases = HashMap::new();
     let mut max_words = 1;
     for line in crate::wordlist::entries(TABLE) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -136,6 +140,9 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
                 if words.len() == 1 && words[0].chars().count() >= 5 && class != Class::Stop {
                     stems.push((words[0].clone(), idx));
                 }
+                if class != Class::Stop {
+                    content_phrases.entry(words.join(" ")).or_insert(idx);
+                }
                 phrases.entry(words.join(" ")).or_insert(idx);
             }
         }
@@ -148,6 +155,7 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
     Table {
         lines,
         phrases,
+        content_phrases,
         stems,
         prefixes,
         max_words,
@@ -272,7 +280,7 @@ pub(crate) fn read(name: &str) -> Reading {
         // An acronym written in capitals (ООН) is not a connecting word.
         if let Some((line, 1)) = found {
             if t.lines[line].class == Class::Stop && is_acronym(words[i]) {
-                found = None;
+                found = t.content_phrases.get(&keys[i]).map(|l| (*l, 1));
             }
         }
         if found.is_none() && !is_acronym(words[i]) {

@@ -185,6 +185,11 @@ fn compound(word: &str) -> Option<(usize, usize)> {
 /// both parts, four letters at least, are generic words.
 fn decompound(lower: &str) -> Option<(usize, usize)> {
     let chars: Vec<char> = lower.chars().collect();
+    // Two generic words of four letters at least, and a search that costs
+    // a look-up per split: long words only.
+    if chars.len() < 9 {
+        return None;
+    }
     let word_line = |s: &str| {
         let k = key(s);
         WORDS

@@ -265,8 +265,32 @@ fn stem_line(k: &str) -> Option<usize> {
     })
 }
 
-/// Reads a name into units (see the module documentation).
+thread_local! {
+    /// Readings of the names compared lately: the resolver compares each
+    /// name with every organisation found so far, so one name is read many
+    /// times. Cleared when it grows past a bound.
+    static READINGS: std::cell::RefCell<HashMap<String, Reading>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// Reads a name into units (see the module documentation), kept for the
+/// names read lately.
 pub(crate) fn read(name: &str) -> Reading {
+    if let Some(r) = READINGS.with(|m| m.borrow().get(name).cloned()) {
+        return r;
+    }
+    let r = read_uncached(name);
+    READINGS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(name.to_string(), r.clone());
+    });
+    r
+}
+
+fn read_uncached(name: &str) -> Reading {
     let t = &*WORDS;
     let words = split_words(name);
     let keys: Vec<String> = words.iter().map(|w| key(w)).collect();

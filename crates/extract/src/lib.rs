@@ -52,6 +52,7 @@ mod lemma;
 mod lexicon;
 mod morph;
 mod name_kinds;
+mod name_words;
 mod normalize;
 mod numbers;
 mod orgs;

@@ -1,0 +1,779 @@
+//! Names of organisations and facilities translated word by word through a
+//! multilingual table of generic words (`data/name_words.tsv`: English,
+//! Ukrainian, Russian, Belarusian in Cyrillic and Łacinka, German, French,
+//! Polish), for `name_kinds.rs`.
+//!
+//! A name is read into units: a generic word or phrase becomes its concept
+//! (Міністерство / Ministry / Ministerium → ministry; АЕС / АЭС / nuclear
+//! power plant → npp), a country or country adjective is set apart (Russia,
+//! России, Russian, Rosji → RU), connecting words are dropped, and any
+//! other word stays a proper word, compared across scripts. Two names are
+//! one when their concepts are the same multiset and every proper word
+//! finds a partner ([`translated`]); two names whose countries differ are
+//! never one ([`countries`]); an acronym is one of a written name when it
+//! is that name's initials in one of the table's languages ([`acronyms`]:
+//! OSCE, ОБСЕ, ОБСЄ, OSZE, OBWE from one reading).
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+const TABLE: &str = include_str!("../data/name_words.tsv");
+
+/// Languages of the table's columns, in order; the first four are those of
+/// Cyrillic acronyms when the language writes Cyrillic.
+const LANGS: [&str; 7] = ["en", "uk", "ru", "be", "de", "fr", "pl"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// A word that says what kind of facility a place is (camp, АЕС): both
+    /// sides must agree when both have one, and one may lack it.
+    Descriptor,
+    /// A generic word of an organisation or facility name, translated.
+    Word,
+    /// A country or country adjective.
+    Country,
+    /// A connecting word, dropped.
+    Stop,
+    /// The first part of a compound (Bundes|ministerium, Min|просвещения):
+    /// the concept of the word line of its label, the rest read again.
+    Prefix,
+    /// A word that one translation has and another leaves out ("High"
+    /// Commissioner / Уполномоченный): counted in acronyms, not required.
+    Optional,
+}
+
+struct Line {
+    class: Class,
+    concept: String,
+    /// The usual form in each language (its initials make acronyms).
+    usual: [Option<String>; 7],
+}
+
+struct Table {
+    lines: Vec<Line>,
+    /// Keys of a form's words joined by a space → line.
+    phrases: HashMap<String, usize>,
+    /// The same for lines that are not connecting words: an acronym (ООН)
+    /// may have the key of one ("on").
+    content_phrases: HashMap<String, usize>,
+    /// One-word forms of five letters or more, for inflected words.
+    stems: Vec<(String, usize)>,
+    /// Prefixes in lower case → the word line of their concept.
+    prefixes: Vec<(String, usize)>,
+    max_words: usize,
+}
+
+/// A word's key: its transliteration-independent key (Lisova / Лісова),
+/// or, for a word too short to have one, the word in lower case.
+fn key(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let k = casefile_names::latin_key(&lower);
+    if k.chars().count() < 2 {
+        lower
+    } else {
+        k
+    }
+}
+
+pub(crate) fn split_words(s: &str) -> Vec<&str> {
+    s.split(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '-' | ',' | '«' | '»' | '"' | '“' | '”' | '„' | '(' | ')' | '.' | '/' | ':' | ';'
+            )
+    })
+    .filter(|w| w.chars().any(char::is_alphanumeric))
+    .collect()
+}
+
+static WORDS: LazyLock<Table> = LazyLock::new(|| {
+    let mut lines = Vec::new();
+    let mut phrases = HashMap::new();
+    let mut stems = Vec::new();
+    let mut prefixes = Vec::new();
+    let mut content_phrases = HashMap::new();
+    let mut max_words = 1;
+    for line in crate::wordlist::entries(TABLE) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let class = match cols.first().copied() {
+            Some("descriptor") => Class::Descriptor,
+            Some("country") => Class::Country,
+            Some("stop") => Class::Stop,
+            Some("word") => Class::Word,
+            Some("optional") => Class::Optional,
+            Some("prefix") => Class::Prefix,
+            _ => continue,
+        };
+        let Some(concept) = cols.get(1) else { continue };
+        let idx = lines.len();
+        if class == Class::Prefix {
+            let target = lines
+                .iter()
+                .position(|l: &Line| l.concept == *concept && l.class == Class::Word);
+            if let Some(target) = target {
+                for col in cols.iter().skip(2) {
+                    for form in col.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                        prefixes.push((form.to_lowercase(), target));
+                    }
+                }
+            }
+            continue;
+        }
+        let mut usual: [Option<String>; 7] = Default::default();
+        for (li, slot) in usual.iter_mut().enumerate() {
+            let Some(col) = cols.get(2 + li) else {
+                continue;
+            };
+            for (fi, form) in col.split('|').map(str::trim).enumerate() {
+                if form.is_empty() {
+                    continue;
+                }
+                if fi == 0 {
+                    *slot = Some(form.to_string());
+                }
+                let words: Vec<String> = split_words(form).into_iter().map(key).collect();
+                if words.is_empty() || words.iter().any(String::is_empty) {
+                    continue;
+                }
+                max_words = max_words.max(words.len());
+                if words.len() == 1 && words[0].chars().count() >= 5 && class != Class::Stop {
+                    stems.push((words[0].clone(), idx));
+                }
+                if class != Class::Stop {
+                    content_phrases.entry(words.join(" ")).or_insert(idx);
+                }
+                phrases.entry(words.join(" ")).or_insert(idx);
+            }
+        }
+        lines.push(Line {
+            class,
+            concept: concept.to_string(),
+            usual,
+        });
+    }
+    Table {
+        lines,
+        phrases,
+        content_phrases,
+        stems,
+        prefixes,
+        max_words,
+    }
+});
+
+/// A compound word's prefix and the line of its rest (Bundesministerium:
+/// federal + ministry); the rest must itself be a generic word.
+fn compound(word: &str) -> Option<(usize, usize)> {
+    let lower = word.to_lowercase();
+    WORDS
+        .prefixes
+        .iter()
+        .find_map(|(p, line)| {
+            let rest = lower.strip_prefix(p.as_str())?;
+            if rest.chars().count() < 4 {
+                return None;
+            }
+            let k = key(rest);
+            let rest_line = WORDS.phrases.get(&k).copied().or_else(|| stem_line(&k))?;
+            (WORDS.lines[rest_line].class == Class::Word).then_some((*line, rest_line))
+        })
+        .or_else(|| decompound(&lower))
+}
+
+/// A compound of two generic words (Justiz|ministerium): a split where
+/// both parts, four letters at least, are generic words.
+fn decompound(lower: &str) -> Option<(usize, usize)> {
+    let chars: Vec<char> = lower.chars().collect();
+    // Two generic words of four letters at least, and a search that costs
+    // a look-up per split: long words only.
+    if chars.len() < 9 {
+        return None;
+    }
+    let word_line = |s: &str| {
+        let k = key(s);
+        WORDS
+            .phrases
+            .get(&k)
+            .copied()
+            .or_else(|| stem_line(&k))
+            .filter(|l| WORDS.lines[*l].class == Class::Word)
+    };
+    (4..chars.len().saturating_sub(3)).find_map(|k| {
+        let left: String = chars[..k].iter().collect();
+        let right: String = chars[k..].iter().collect();
+        Some((word_line(&left)?, word_line(&right)?))
+    })
+}
+
+/// One unit of a name.
+#[derive(Debug, Clone)]
+pub(crate) enum Unit {
+    /// A generic word or phrase read as its line.
+    Concept(usize),
+    /// Any other word, as written.
+    Word(String),
+}
+
+/// A name read into units.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Reading {
+    pub units: Vec<Unit>,
+    /// Countries named (concept labels).
+    pub countries: BTreeSet<String>,
+    /// The words of the units as written (countries and connecting words
+    /// left out): "EMERCOM of Russia" → EMERCOM.
+    pub rest: Vec<String>,
+}
+
+impl Reading {
+    fn concepts(&self, class: Class) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .units
+            .iter()
+            .filter_map(|u| match u {
+                Unit::Concept(l) if WORDS.lines[*l].class == class => {
+                    Some(WORDS.lines[*l].concept.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    fn words(&self) -> Vec<&str> {
+        self.units
+            .iter()
+            .filter_map(|u| match u {
+                Unit::Word(w) => Some(w.as_str()),
+                Unit::Concept(_) => None,
+            })
+            .collect()
+    }
+}
+
+/// An inflected form of a one-word form: the form's key less its last two
+/// letters begins the word, which is at most three letters longer
+/// (Міністерства / міністерство, Ministerium / Ministeriums).
+fn stem_line(k: &str) -> Option<usize> {
+    let n = k.chars().count();
+    WORDS.stems.iter().find_map(|(f, line)| {
+        let fl = f.chars().count();
+        let stem: String = f.chars().take(fl.saturating_sub(2).max(4)).collect();
+        (k.starts_with(&stem) && n <= fl + 3 && n + 2 >= fl).then_some(*line)
+    })
+}
+
+thread_local! {
+    /// Readings of the names compared lately: the resolver compares each
+    /// name with every organisation found so far, so one name is read many
+    /// times. Cleared when it grows past a bound.
+    static READINGS: std::cell::RefCell<HashMap<String, Reading>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// Reads a name into units (see the module documentation), kept for the
+/// names read lately.
+pub(crate) fn read(name: &str) -> Reading {
+    if let Some(r) = READINGS.with(|m| m.borrow().get(name).cloned()) {
+        return r;
+    }
+    let r = read_uncached(name);
+    READINGS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(name.to_string(), r.clone());
+    });
+    r
+}
+
+fn read_uncached(name: &str) -> Reading {
+    let t = &*WORDS;
+    let words = split_words(name);
+    let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
+    let mut r = Reading::default();
+    let mut i = 0;
+    while i < words.len() {
+        let longest = t.max_words.min(words.len() - i);
+        let mut found = None;
+        for len in (1..=longest).rev() {
+            let joined = keys[i..i + len].join(" ");
+            if let Some(line) = t.phrases.get(&joined) {
+                found = Some((*line, len));
+                break;
+            }
+        }
+        // An acronym written in capitals (ООН) is not a connecting word.
+        if let Some((line, 1)) = found {
+            if t.lines[line].class == Class::Stop && is_acronym(words[i]) {
+                found = t.content_phrases.get(&keys[i]).map(|l| (*l, 1));
+            }
+        }
+        if found.is_none() && !is_acronym(words[i]) {
+            if let Some((first, second)) = compound(words[i]) {
+                r.units.push(Unit::Concept(first));
+                r.units.push(Unit::Concept(second));
+                r.rest.push(words[i].to_string());
+                i += 1;
+                continue;
+            }
+            found = stem_line(&keys[i]).map(|l| (l, 1));
+        }
+        match found {
+            Some((line, used)) => {
+                let l = &t.lines[line];
+                match l.class {
+                    Class::Stop => {}
+                    Class::Country => {
+                        r.countries.insert(l.concept.clone());
+                    }
+                    _ => {
+                        r.units.push(Unit::Concept(line));
+                        r.rest
+                            .extend(words[i..i + used].iter().map(|w| w.to_string()));
+                    }
+                }
+                i += used;
+            }
+            None => {
+                r.units.push(Unit::Word(words[i].to_string()));
+                r.rest.push(words[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    r
+}
+
+/// The countries a name names (RU, UA, BY …), for the rule that two names
+/// of different countries are different organisations.
+pub(crate) fn countries(name: &str) -> BTreeSet<String> {
+    read(name).countries
+}
+
+pub(crate) fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=7).contains(&letters.len())
+        && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
+        && letters.first().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_cyrillic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// Folds letters that one acronym writes differently in related
+/// languages (Є/Е, І/И, Ё/Е, Э/Е): ОБСЄ and ОБСЕ are one acronym.
+fn fold_acronym(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .map(|c| match c {
+            'Є' | 'Ё' | 'Э' => 'Е',
+            'І' | 'Ї' => 'И',
+            'Ў' => 'У',
+            c => c,
+        })
+        .collect()
+}
+
+/// The initials a form gives an acronym: a form written in capitals (АЕС)
+/// whole, else the first letter of each word.
+fn initials(form: &str) -> String {
+    let words = split_words(form);
+    if words.len() == 1 && is_acronym(form) {
+        return form.to_string();
+    }
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// The acronyms a written name may go by in each of the table's languages,
+/// folded ([`fold_acronym`]): the initials of each concept's usual form in
+/// that language and of each proper word (transliterated to the language's
+/// script), with and without the countries' initials at the end.
+pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
+    let t = &*WORDS;
+    let mut out = Vec::new();
+    for (li, _) in LANGS.iter().enumerate() {
+        let cyr_lang = matches!(li, 1..=3);
+        // Each concept's initials by every line of its label (Бюро and
+        // Office are one concept, with their own initials), a few
+        // combinations at most.
+        let mut bases: Vec<String> = vec![String::new()];
+        let mut ok = true;
+        for u in &r.units {
+            match u {
+                Unit::Concept(l) => {
+                    let concept = &t.lines[*l].concept;
+                    let mut options: Vec<String> = t
+                        .lines
+                        .iter()
+                        .filter(|x| &x.concept == concept)
+                        .filter_map(|x| x.usual[li].as_deref().map(initials))
+                        .collect();
+                    options.dedup();
+                    if options.is_empty() {
+                        ok = false;
+                        continue;
+                    }
+                    let mut next = Vec::new();
+                    for b in &bases {
+                        for o in &options {
+                            if next.len() < 32 {
+                                next.push(format!("{b}{o}"));
+                            }
+                        }
+                    }
+                    bases = next;
+                }
+                Unit::Word(w) => {
+                    let first = if is_cyrillic(w) == cyr_lang {
+                        w.chars().next()
+                    } else if cyr_lang {
+                        casefile_names::to_cyrillic(w, cyrillic_lang(li))
+                            .chars()
+                            .next()
+                    } else {
+                        casefile_names::transliterate(w, casefile_names::Scheme::UkNational2010)
+                            .chars()
+                            .next()
+                    };
+                    if let Some(c) = first {
+                        for b in &mut bases {
+                            b.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        for base in bases.iter().filter(|b| !b.is_empty()) {
+            out.push(fold_acronym(base));
+            for c in &r.countries {
+                if let Some(line) = t
+                    .lines
+                    .iter()
+                    .find(|l| l.class == Class::Country && &l.concept == c)
+                {
+                    if let Some(f) = &line.usual[li] {
+                        out.push(fold_acronym(&format!("{base}{}", initials(f))));
+                    }
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn cyrillic_lang(li: usize) -> casefile_core::Lang {
+    match li {
+        2 => casefile_core::Lang::Ru,
+        3 => casefile_core::Lang::Be,
+        _ => casefile_core::Lang::Uk,
+    }
+}
+
+/// Whether two proper words are one word across scripts, or a place's
+/// adjective and its name (Каховська / Kakhovka, Олешківський / Oleshky).
+fn words_match(x: &str, y: &str, adjectives: bool) -> bool {
+    if casefile_names::compare_place(x, y).score >= 0.85 || key(x) == key(y) {
+        return true;
+    }
+    if !adjectives {
+        return false;
+    }
+    // Inflected place names (Москвы / Moscow) through the gazetteer.
+    if crate::name_kinds::same_place(x, y) {
+        return true;
+    }
+    let (lx, ly) = (latin(x), latin(y));
+    adjective_of(&lx, &ly) || adjective_of(&ly, &lx) || stem_matches(x, y) || stem_matches(y, x)
+}
+
+/// Cyrillic adjectival endings of names made of places (-ський, -ский,
+/// -скі, -ська …), longest first.
+const CYRILLIC_ADJECTIVE_ENDINGS: &[&str] = &[
+    "ського",
+    "ского",
+    "ський",
+    "ська",
+    "ське",
+    "ский",
+    "ская",
+    "ское",
+    "скі",
+    "ская",
+    "скае",
+    "зька",
+    "зький",
+    "цька",
+    "цький",
+    "цкі",
+];
+
+/// `adj`, a Cyrillic adjective, less its ending, spells the name `noun`
+/// (Хельсінкскі / Helsinki).
+fn stem_matches(adj: &str, noun: &str) -> bool {
+    let lower = adj.to_lowercase();
+    let Some(stem) = CYRILLIC_ADJECTIVE_ENDINGS
+        .iter()
+        .find_map(|e| lower.strip_suffix(e))
+    else {
+        return false;
+    };
+    if stem.chars().count() < 4 {
+        return false;
+    }
+    // The noun with and without its last vowel (Helsinki / Хельсінк-).
+    let trimmed = noun.trim_end_matches(|c: char| "aeiouyаеиоуыяюєії".contains(c));
+    [noun, trimmed]
+        .iter()
+        .any(|n| !n.is_empty() && casefile_names::compare_place(stem, n).score >= 0.8)
+}
+
+fn latin(w: &str) -> String {
+    let t = if is_cyrillic(w) {
+        casefile_names::transliterate(w, casefile_names::Scheme::UkNational2010)
+    } else {
+        w.to_string()
+    };
+    t.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect()
+}
+
+/// Adjectival endings of place adjectives, romanised (Ukrainian, Russian,
+/// Belarusian: -ська, -ский, -ская, -зька …), longest first.
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "skoho", "skaia", "skaya", "skyi", "skyy", "skii", "skiy", "skoe", "skoi", "skaja", "skoje",
+    "ska", "ske", "sky", "ski", "zka", "zkyi", "zke", "tska", "tskyi", "tske",
+];
+
+/// `adj` (romanised, lower case) is an adjective made of the place `noun`:
+/// without its ending it shares its first letters with the noun (four at
+/// least, and all but three of its own).
+fn adjective_of(adj: &str, noun: &str) -> bool {
+    let Some(stem) = ADJECTIVE_ENDINGS.iter().find_map(|e| adj.strip_suffix(e)) else {
+        return false;
+    };
+    let n = stem.chars().count();
+    let common = stem
+        .chars()
+        .zip(noun.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    common >= 4 && common + 3 >= n
+}
+
+/// Two names translated word by word: `Some((true, why))` when their
+/// concepts (descriptors aside, which must agree when both have them) are
+/// one multiset, at least one concept is there, and every proper word finds a
+/// partner; `Some((false, why))` when they name different countries; `None`
+/// when the table does not decide.
+pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
+    let (ra, rb) = (read(a), read(b));
+    if !ra.countries.is_empty()
+        && !rb.countries.is_empty()
+        && ra.countries.is_disjoint(&rb.countries)
+    {
+        return Some((false, format!("{a} and {b} name different countries")));
+    }
+    let (wa, wb) = (ra.concepts(Class::Word), rb.concepts(Class::Word));
+    let (da, db) = (
+        ra.concepts(Class::Descriptor),
+        rb.concepts(Class::Descriptor),
+    );
+    if wa != wb {
+        return None;
+    }
+    if !da.is_empty() && !db.is_empty() && da != db {
+        return None;
+    }
+    if wa.is_empty() && da.is_empty() && db.is_empty() {
+        return None;
+    }
+    let (pa, pb) = (ra.words(), rb.words());
+    if pa.len() != pb.len() {
+        return None;
+    }
+    if wa.is_empty() && pa.is_empty() {
+        // Descriptors alone (a camp / a camp) name nothing.
+        return None;
+    }
+    // A facility and the town it is named after (Каховська ГЕС / Каховка)
+    // are two places: where one side alone has a descriptor, its adjective
+    // does not stand for the town's name.
+    let adjectives = da.is_empty() == db.is_empty();
+    if !adjectives {
+        let bare = if da.is_empty() { a } else { b };
+        if crate::name_kinds::is_known_place(bare) {
+            return None;
+        }
+    }
+    let mut used = vec![false; pb.len()];
+    for x in &pa {
+        let j = (0..pb.len()).find(|j| !used[*j] && words_match(x, pb[*j], adjectives))?;
+        used[j] = true;
+    }
+    Some((
+        true,
+        format!(
+            "{a} and {b} are one name translated word by word (generic words: {})",
+            wa.iter()
+                .chain(da.iter().chain(db.iter()))
+                .copied()
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    ))
+}
+
+/// Whether `short` (one acronym, optionally with a country) is an acronym of
+/// the written name `long` in one of the table's languages.
+pub(crate) fn acronym_of(short: &str, long: &str) -> bool {
+    let rs = read(short);
+    let letters: Vec<&str> = rs.words();
+    if letters.len() != 1 || !is_acronym(letters[0]) || rs.units.len() != 1 {
+        return false;
+    }
+    let rl = read(long);
+    if rl.units.len() < 2 || rl.units.iter().all(|u| matches!(u, Unit::Word(_))) {
+        return false;
+    }
+    if !rs.countries.is_empty()
+        && !rl.countries.is_empty()
+        && rs.countries.is_disjoint(&rl.countries)
+    {
+        return false;
+    }
+    let want = fold_acronym(letters[0]);
+    acronyms(&rl).contains(&want)
+}
+
+/// Keys that two names share whenever [`translated`] or [`acronym_of`]
+/// finds them one, for a blocking index (`resolve.rs`): the sorted concepts
+/// of the generic words (`c:`), which [`translated`] requires equal, and every
+/// acronym a name has or may go by, folded (`a:`). A name with no generic
+/// word and no acronym has no key: these two rules never join it.
+#[allow(dead_code)] // for the resolver's blocking index, merged separately
+pub(crate) fn block_keys(name: &str) -> Vec<String> {
+    let r = read(name);
+    let mut out = Vec::new();
+    let concepts = r.concepts(Class::Word);
+    if !concepts.is_empty() {
+        out.push(format!("c:{}", concepts.join("+")));
+    } else if !r.concepts(Class::Descriptor).is_empty() {
+        // Descriptors alone may be missing on one side: the proper words
+        // are then the only common ground, so no concept key is safe.
+        out.push("c:".to_string());
+    }
+    let words = r.words();
+    if r.units.len() == 1 && words.len() == 1 && is_acronym(words[0]) {
+        out.push(format!("a:{}", fold_acronym(words[0])));
+    } else if r.units.len() >= 2 && r.units.iter().any(|u| matches!(u, Unit::Concept(_))) {
+        // The written names `acronym_of` derives acronyms from.
+        out.extend(acronyms(&r).into_iter().map(|a| format!("a:{a}")));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_reads() {
+        assert!(WORDS.lines.len() > 50);
+        let r = read("Ministerium für Bildung der Russischen Föderation");
+        assert!(r.countries.contains("RU"), "{r:?}");
+    }
+
+    #[test]
+    fn translations_word_by_word() {
+        for (a, b) in [
+            (
+                "Federal Ministry of Sport",
+                "Федеральне міністерство спорту",
+            ),
+            ("Ministerstwo Sportu", "Министерство спорта"),
+            ("Рівненська АЕС", "Rivne Nuclear Power Plant"),
+            ("Табір «Ялинка»", "лагерь «Ёлочка»"),
+        ] {
+            assert!(
+                matches!(translated(a, b), Some((true, _))),
+                "{a} / {b}: {:?} {:?}",
+                read(a),
+                read(b)
+            );
+        }
+    }
+
+    #[test]
+    fn generic_words_alone_or_other_countries_stay_apart() {
+        assert!(!matches!(
+            translated("Ministry of Sport", "Ministry of Culture"),
+            Some((true, _))
+        ));
+        assert!(matches!(
+            translated(
+                "Ministry of Sport of Russia",
+                "Министерство спорта Беларуси"
+            ),
+            Some((false, _))
+        ));
+        assert!(!matches!(
+            translated("Рівненська АЕС", "Хмельницька АЕС"),
+            Some((true, _))
+        ));
+    }
+
+    #[test]
+    fn names_found_one_share_a_block_key() {
+        for (a, b) in [
+            (
+                "Federal Ministry of Sport",
+                "Федеральне міністерство спорту",
+            ),
+            ("Рівненська АЕС", "Rivne Nuclear Power Plant"),
+            (
+                "OBWE",
+                "Organization for Security and Cooperation in Europe",
+            ),
+            ("ЗАЕС", "Запорізька АЕС"),
+            ("Justizministerium", "Ministry of Justice"),
+        ] {
+            assert!(
+                matches!(translated(a, b), Some((true, _))) || acronym_of(a, b),
+                "{a} / {b}"
+            );
+            let (ka, kb) = (block_keys(a), block_keys(b));
+            assert!(ka.iter().any(|k| kb.contains(k)), "{a} {ka:?} / {b} {kb:?}");
+        }
+        assert!(block_keys("Viasna").is_empty());
+    }
+
+    #[test]
+    fn acronyms_in_each_language() {
+        let long = "Organization for Security and Cooperation in Europe";
+        for short in ["OSCE", "ОБСЕ", "ОБСЄ", "OSZE", "OBWE"] {
+            assert!(
+                acronym_of(short, long),
+                "{short}: {:?}",
+                acronyms(&read(long))
+            );
+        }
+        assert!(!acronym_of("OSCE", "Organization for Security in Europe"));
+    }
+}

@@ -425,7 +425,9 @@ pub(crate) fn settings(
     if !options.refit {
         settings.kept = store
             .linkage_pairs(&crate::linkage::scope(left, Some(right)))?
-            .and_then(|bytes| casefile_link::KeptPairs::from_bytes(&bytes).ok());
+            .and_then(|bytes| {
+                casefile_link::KeptPairs::from_bytes(crate::linkage::kept_from_bytes(&bytes).1).ok()
+            });
     }
     let (accepted, rejected) = decisions(store, left, right)?;
     Ok(settings.with_decisions(&accepted, &rejected))

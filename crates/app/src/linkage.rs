@@ -142,6 +142,183 @@ pub fn reconcile(old: &[(i64, ClusterMember)], new: &[Vec<ClusterMember>]) -> Pl
     plan
 }
 
+/// As [`reconcile`], with the live clusters given per record of the run
+/// (`old[i]`: the live cluster record `i` is in, 0 for none; records past
+/// its end are new) and the run's clusters as record indices: what a run
+/// after an append does when the last run kept which cluster each record
+/// was in, so that neither the live clusters nor a member per record are
+/// read or hashed. `member` names a record for the changes (only the
+/// records of clusters made or grown are named). Gives the plan of
+/// [`reconcile`] on the same clusters.
+pub fn reconcile_indexed(
+    old: &[i64],
+    new: &[Vec<u32>],
+    member: impl Fn(u32) -> ClusterMember,
+) -> Plan {
+    let old_of = |r: u32| old.get(r as usize).copied().unwrap_or(0);
+    let mut old_size: FxHashMap<i64, usize> = FxHashMap::default();
+    for &id in old.iter().filter(|&&id| id != 0) {
+        *old_size.entry(id).or_default() += 1;
+    }
+    let drawn: Vec<Vec<(i64, usize)>> = new
+        .iter()
+        .map(|members| {
+            let mut counts: Vec<(i64, usize)> = Vec::new();
+            for id in members.iter().map(|&m| old_of(m)).filter(|&id| id != 0) {
+                match counts.iter_mut().find(|(c, _)| *c == id) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((id, 1)),
+                }
+            }
+            counts
+        })
+        .collect();
+    let mut pieces: FxHashMap<i64, usize> = FxHashMap::default();
+    for counts in &drawn {
+        for (id, _) in counts {
+            *pieces.entry(*id).or_default() += 1;
+        }
+    }
+    let whole =
+        |id: i64, count: usize| pieces.get(&id) == Some(&1) && old_size.get(&id) == Some(&count);
+    let mut plan = Plan::default();
+    let mut kept_ids = rustc_hash::FxHashSet::default();
+    for (members, counts) in new.iter().zip(&drawn) {
+        let keep = match counts.first() {
+            Some(&(id, count)) if counts.len() == 1 && whole(id, count) => Some(id),
+            _ => None,
+        };
+        plan.kept.push(keep);
+        match keep {
+            Some(id) => {
+                kept_ids.insert(id);
+                // Members the cluster had are all still in it: only those
+                // in no cluster before can be new to it.
+                if members.len() > old_size.get(&id).copied().unwrap_or(0) {
+                    let gained: Vec<ClusterMember> = members
+                        .iter()
+                        .filter(|&&m| old_of(m) == 0)
+                        .map(|&m| member(m))
+                        .collect();
+                    plan.changes.grown.push((id, gained));
+                }
+            }
+            None => {
+                let mut parents: Vec<i64> = counts.iter().map(|(id, _)| *id).collect();
+                parents.sort_unstable();
+                let origin = match parents.len() {
+                    0 => ClusterOrigin::New,
+                    1 => ClusterOrigin::Split,
+                    _ => ClusterOrigin::Merge,
+                };
+                let mut members: Vec<ClusterMember> = members.iter().map(|&m| member(m)).collect();
+                members.sort();
+                plan.changes.created.push(NewCluster {
+                    origin,
+                    parents,
+                    members,
+                });
+            }
+        }
+    }
+    plan.changes.retired = old_size
+        .keys()
+        .copied()
+        .filter(|id| !kept_ids.contains(id))
+        .collect();
+    plan.changes.retired.sort_unstable();
+    plan
+}
+
+/// What a run keeps for the next beside its candidate pairs: per record
+/// (in the run's order, a link's left list first), the cluster it ended in.
+/// Stored with the pairs in the `linkage_pairs` row that the run writes in
+/// the transaction that stores its clusters, and replaced by every run, so
+/// it always describes the live clusters of the scope. A cluster the run
+/// made is named by its place among the clusters made
+/// ([`ClusterChanges::created`]), its id being given only when stored
+/// (read back by `Store::kept_run_clusters`). Derived data: when it is
+/// missing, unreadable or not of the run's records, the next run reads the
+/// live clusters from the store instead.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KeptClusters {
+    /// Records of the left list (all of them for a dedupe).
+    pub left: usize,
+    /// Per record: 0 in no cluster, `id` > 0 a cluster kept from before,
+    /// `-(k + 1)` the `k`-th cluster the run made.
+    pub labels: Vec<i64>,
+}
+
+const KEPT_MAGIC: &[u8; 4] = b"CFLC";
+const KEPT_VERSION: u32 = 1;
+
+/// The bytes a run keeps: [`KeptClusters`], then the kept pairs' bytes
+/// (`casefile_link::KeptPairs::to_bytes`) as they are.
+pub fn kept_to_bytes(clusters: &KeptClusters, pairs: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(32 + clusters.labels.len() * 3 + pairs.len());
+    out.extend_from_slice(KEPT_MAGIC);
+    out.extend_from_slice(&KEPT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(clusters.left as u64).to_le_bytes());
+    out.extend_from_slice(&(clusters.labels.len() as u64).to_le_bytes());
+    for &label in &clusters.labels {
+        // Zigzag, then LEB128: a record alone is one byte.
+        let mut n = ((label << 1) ^ (label >> 63)) as u64;
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(byte);
+                break;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    out.extend_from_slice(pairs);
+    out
+}
+
+/// Splits what a run kept into its clusters (`None` when it kept none, as
+/// before they were kept, or they cannot be read) and its pairs' bytes.
+pub fn kept_from_bytes(bytes: &[u8]) -> (Option<KeptClusters>, &[u8]) {
+    fn read(bytes: &[u8]) -> Option<(KeptClusters, &[u8])> {
+        let rest = bytes.strip_prefix(KEPT_MAGIC)?;
+        let (version, rest) = rest.split_first_chunk::<4>()?;
+        if u32::from_le_bytes(*version) != KEPT_VERSION {
+            return None;
+        }
+        let (left, rest) = rest.split_first_chunk::<8>()?;
+        let (count, mut rest) = rest.split_first_chunk::<8>()?;
+        let count = usize::try_from(u64::from_le_bytes(*count)).ok()?;
+        let mut labels = Vec::with_capacity(count.min(rest.len()));
+        for _ in 0..count {
+            let (mut n, mut shift) = (0u64, 0u32);
+            loop {
+                let (&byte, after) = rest.split_first()?;
+                rest = after;
+                if shift > 63 {
+                    return None;
+                }
+                n |= u64::from(byte & 0x7f) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+            }
+            labels.push(((n >> 1) as i64) ^ -((n & 1) as i64));
+        }
+        let left = usize::try_from(u64::from_le_bytes(*left)).ok()?;
+        Some((KeptClusters { left, labels }, rest))
+    }
+    if !bytes.starts_with(KEPT_MAGIC) {
+        // Kept before clusters were: the pairs alone.
+        return (None, bytes);
+    }
+    match read(bytes) {
+        Some((clusters, pairs)) => (Some(clusters), pairs),
+        None => (None, &[]),
+    }
+}
+
 /// What a stored run did to the clusters.
 #[derive(Debug, Clone, Serialize)]
 pub struct RunSummary {
@@ -179,6 +356,10 @@ pub struct RunSummary {
     /// Pairs kept for the next run, and their size stored.
     pub kept_pairs: usize,
     pub kept_bytes: usize,
+    /// Whether the live clusters were taken from what the last run kept
+    /// (which cluster each record was in, see [`KeptClusters`]) rather
+    /// than read from the store member by member.
+    pub clusters_from_kept: bool,
     /// Wall seconds of the parts of the run: reading the records and
     /// linking them, reading the live clusters, reconciling, storing.
     pub stage_seconds: Vec<(&'static str, f64)>,
@@ -230,15 +411,30 @@ pub fn run(
             record: ids.get(i).cloned().unwrap_or_default(),
         }
     };
-    let new: Vec<Vec<ClusterMember>> = result
-        .cluster_indices()
-        .iter()
-        .map(|c| c.iter().map(|&i| member(i)).collect())
-        .collect();
     lap("read and link");
-    let old = project.store().live_cluster_members(&scope)?;
-    lap("live clusters");
-    let mut plan = reconcile(&old, &new);
+    // After an append, the live clusters per record as the last run kept
+    // them (see [`KeptClusters`]); otherwise read from the store.
+    let old_labels = match result.stats.new_records {
+        Some(added) => kept_labels(project, &scope, ids.len() - added, left_len)?,
+        None => None,
+    };
+    let mut plan = match &old_labels {
+        Some(old) => {
+            lap("live clusters");
+            reconcile_indexed(old, result.cluster_indices(), member)
+        }
+        None => {
+            let new: Vec<Vec<ClusterMember>> = result
+                .cluster_indices()
+                .iter()
+                .map(|c| c.iter().map(|&i| member(i)).collect())
+                .collect();
+            let old = project.store().live_cluster_members(&scope)?;
+            lap("live clusters");
+            reconcile(&old, &new)
+        }
+    };
+    let clusters_from_kept = old_labels.is_some();
     lap("reconcile");
     plan.changes.scope = scope.clone();
     plan.changes.records = ids.len() as u64;
@@ -252,8 +448,28 @@ pub fn run(
         || options.model.is_some()
         || kept_model.as_deref() != Some(model_text.as_str()))
     .then_some(model_text);
-    // What the next run after an append starts from.
-    plan.changes.pairs = result.kept.as_ref().map(|kept| kept.to_bytes());
+    // What the next run after an append starts from: the cluster of every
+    // record, and the pairs.
+    plan.changes.pairs = result.kept.as_ref().map(|kept| {
+        let mut labels = vec![0i64; ids.len()];
+        let mut made = 0i64;
+        for (members, keep) in result.cluster_indices().iter().zip(&plan.kept) {
+            let label = keep.unwrap_or_else(|| {
+                made += 1;
+                -made
+            });
+            for &r in members {
+                if let Some(l) = labels.get_mut(r as usize) {
+                    *l = label;
+                }
+            }
+        }
+        let clusters = KeptClusters {
+            left: left_len,
+            labels,
+        };
+        kept_to_bytes(&clusters, &kept.to_bytes())
+    });
     let kept_bytes = plan.changes.pairs.as_ref().map_or(0, Vec::len);
     let saved = project
         .store_mut()
@@ -288,9 +504,53 @@ pub fn run(
         new_records: result.stats.new_records,
         kept_pairs: result.stats.kept_pairs,
         kept_bytes,
+        clusters_from_kept,
         stage_seconds,
     };
     Ok(LinkRun { result, summary })
+}
+
+/// The live cluster of each record of a run after an append (`then`
+/// records were linked by the last run, `left` of them in the left list
+/// now), from what the last run kept: `None` when it kept none, or what it
+/// kept does not agree with the records or the stored clusters.
+fn kept_labels(
+    project: &Project,
+    scope: &str,
+    then: usize,
+    left: usize,
+) -> Result<Option<Vec<i64>>> {
+    let store = project.store();
+    let Some(bytes) = store.linkage_pairs(scope)? else {
+        return Ok(None);
+    };
+    let Some(kept) = kept_from_bytes(&bytes).0 else {
+        return Ok(None);
+    };
+    if kept.labels.len() != then || kept.left > left {
+        return Ok(None);
+    }
+    let created = store.kept_run_clusters(scope)?;
+    let made = kept.labels.iter().filter(|&&l| l < 0).map(|&l| -l).max();
+    if made.unwrap_or(0) != created.len() as i64 {
+        return Ok(None);
+    }
+    // The left list's records keep their indices; the right list's move
+    // by the records appended to the left.
+    let mut labels = vec![0i64; then + (left - kept.left)];
+    for (i, &label) in kept.labels.iter().enumerate() {
+        let at = if i < kept.left {
+            i
+        } else {
+            i + left - kept.left
+        };
+        labels[at] = if label < 0 {
+            created[(-label - 1) as usize]
+        } else {
+            label
+        };
+    }
+    Ok(Some(labels))
 }
 
 /// A cluster related to the one whose history is told.
@@ -444,6 +704,65 @@ mod tests {
         assert!(plan.kept.is_empty());
         assert_eq!(plan.changes.retired, vec![3]);
         assert!(plan.changes.created.is_empty());
+    }
+
+    /// The indexed reconcile against the one by members, on clusters
+    /// over records "0".."9" (`old` as (id, record numbers)).
+    fn both_ways(old_clusters: &[(i64, &[u32])], new_clusters: &[&[u32]]) -> Plan {
+        let name = |r: u32| m(&r.to_string());
+        let by_member: Vec<(i64, ClusterMember)> = old_clusters
+            .iter()
+            .flat_map(|(id, rs)| rs.iter().map(move |&r| (*id, name(r))))
+            .collect();
+        let new_members: Vec<Vec<ClusterMember>> = new_clusters
+            .iter()
+            .map(|c| c.iter().map(|&r| name(r)).collect())
+            .collect();
+        let mut labels = vec![0i64; 8];
+        for (id, rs) in old_clusters {
+            for &r in rs.iter() {
+                labels[r as usize] = *id;
+            }
+        }
+        let new_indices: Vec<Vec<u32>> = new_clusters.iter().map(|c| c.to_vec()).collect();
+        let indexed = reconcile_indexed(&labels, &new_indices, name);
+        assert_eq!(indexed, reconcile(&by_member, &new_members));
+        indexed
+    }
+
+    #[test]
+    fn the_indexed_reconcile_plans_as_the_one_by_members() {
+        // Grown, kept, new (record 9 is past the old labels: appended).
+        let plan = both_ways(
+            &[(1, &[0, 1]), (2, &[2, 3])],
+            &[&[3, 2], &[0, 1, 8], &[9, 4]],
+        );
+        assert_eq!(plan.kept, vec![Some(2), Some(1), None]);
+        // Merge with a new member, split, all alone.
+        let plan = both_ways(
+            &[(1, &[0, 1]), (2, &[2, 3]), (3, &[4, 5, 6]), (4, &[7])],
+            &[&[0, 1, 2, 3, 9], &[4, 5]],
+        );
+        assert_eq!(plan.changes.retired, vec![1, 2, 3, 4]);
+        assert_eq!(plan.changes.created[0].origin, ClusterOrigin::Merge);
+        assert_eq!(plan.changes.created[1].origin, ClusterOrigin::Split);
+    }
+
+    #[test]
+    fn kept_clusters_read_back_and_older_kept_pairs_read_alone() {
+        let clusters = KeptClusters {
+            left: 3,
+            labels: vec![0, 7, -1, 1 << 40, -300, 0],
+        };
+        let bytes = kept_to_bytes(&clusters, b"CFKP pairs");
+        let (back, pairs) = kept_from_bytes(&bytes);
+        assert_eq!(back, Some(clusters));
+        assert_eq!(pairs, b"CFKP pairs");
+        // Pairs kept before clusters were are read as pairs alone.
+        assert_eq!(kept_from_bytes(b"CFKP old"), (None, &b"CFKP old"[..]));
+        // Cut short: nothing kept is used.
+        let (back, pairs) = kept_from_bytes(&bytes[..20]);
+        assert_eq!((back, pairs), (None, &b""[..]));
     }
 
     #[test]

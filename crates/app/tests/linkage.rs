@@ -61,6 +61,19 @@ fn clusters(run: &LinkRun) -> HashMap<i64, BTreeSet<String>> {
         .collect()
 }
 
+/// The live clusters of the list's dedupe as stored, by id.
+fn stored(project: &Project) -> HashMap<i64, BTreeSet<String>> {
+    let mut stored: HashMap<i64, BTreeSet<String>> = HashMap::new();
+    for (id, m) in project
+        .store()
+        .live_cluster_members(&linkage::scope("list", None))
+        .unwrap()
+    {
+        stored.entry(id).or_default().insert(m.record);
+    }
+    stored
+}
+
 fn memberships(run: &LinkRun) -> BTreeSet<BTreeSet<String>> {
     clusters(run).into_values().collect()
 }
@@ -199,6 +212,8 @@ fn an_incremental_run_gives_the_clusters_of_a_full_run_and_keeps_ids() {
         // A third run on the same records changes nothing.
         let third = dedupe(&mut project);
         assert_eq!(third.summary.new_records, Some(0), "{backend}");
+        assert!(third.summary.clusters_from_kept, "{backend}");
+        assert_eq!(stored(&project), after, "{backend}");
         assert_eq!(clusters(&third), after);
         assert_eq!(third.summary.kept, after.len());
         assert_eq!(
@@ -244,6 +259,11 @@ fn a_small_append_compares_only_the_new_records_with_the_result_of_a_full_run() 
         let second = dedupe(&mut project);
         assert_eq!(second.summary.new_records, Some(6), "{backend}");
         assert!(!second.summary.model_fitted);
+        // The live clusters came from what the first run kept, and what
+        // was stored is the run's clusters under the ids it reports.
+        assert!(!first.summary.clusters_from_kept);
+        assert!(second.summary.clusters_from_kept, "{backend}");
+        assert_eq!(stored(&project), clusters(&second), "{backend}");
         // Records that were alone find their new duplicates; every earlier
         // cluster keeps its id.
         assert!(second.summary.new >= 3, "{backend}: {:?}", second.summary);
@@ -309,6 +329,7 @@ fn decisions_survive_appends_and_merges_and_splits_record_lineage() {
         registries::append(&mut project, &admin(), "list", &data("growing_list_b.csv")).unwrap();
         let second = dedupe(&mut project);
         let after = clusters(&second);
+        assert_eq!(stored(&project), after, "{backend}");
         assert!(
             after
                 .values()
@@ -338,6 +359,7 @@ fn decisions_survive_appends_and_merges_and_splits_record_lineage() {
         }
         let third = dedupe(&mut project);
         let merged_clusters = clusters(&third);
+        assert_eq!(stored(&project), merged_clusters, "{backend}");
         let merged = merged_clusters
             .iter()
             .find(|(_, m)| m.contains(&x.1[0]) && m.contains(&y.1[0]))
@@ -379,6 +401,7 @@ fn decisions_survive_appends_and_merges_and_splits_record_lineage() {
         assert!(!asked(&x.1[0], &y.1[0]) && !asked(&z.1[0], &z.1[1]));
         let fourth = dedupe(&mut project);
         assert_eq!(clusters(&fourth), merged_clusters, "{backend}");
+        assert_eq!(stored(&project), merged_clusters, "{backend}");
         assert!(fourth
             .result
             .pairs()

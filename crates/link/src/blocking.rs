@@ -522,7 +522,16 @@ pub(crate) fn candidate_pairs(
     windows: &(dyn Fn(&str) -> Option<usize> + Sync),
     new: Option<&[bool]>,
 ) -> Candidates {
-    let order = neighbourhood_order(encoded);
+    // After an append only the blocks of new records are paired: their
+    // records alone are put in name order, not every record.
+    let ranks = NameRanks::new(encoded);
+    let order = new
+        .is_none()
+        .then(|| ranks.dense_order(encoded, 0..encoded.len()));
+    let order = Order {
+        ranks: &ranks,
+        all: order.as_deref(),
+    };
     let rules = rules_for(encoded, config);
     let budget = ((config.pairs_per_record * encoded.len() as f64) as usize).max(MIN_RULE_BUDGET);
     // Packed as i << 38 | j << 12 | cut << 4 | rule, so one sort removes
@@ -543,7 +552,7 @@ pub(crate) fn candidate_pairs(
             Some(rule_pairs(
                 encoded,
                 &values,
-                &order,
+                order,
                 config.max_block_size,
                 budget,
                 windows(&rule.name),
@@ -807,41 +816,73 @@ fn intern_derived(keys: &[Box<str>], derive: impl Fn(&str) -> String + Sync) -> 
 }
 
 /// A rank per record putting similar names next to each other, for windows in big blocks.
-fn neighbourhood_order(encoded: &Encoded) -> Vec<u32> {
-    let rank_of = |source: TextSource| -> Option<(usize, Vec<u32>)> {
-        let column_index = encoded.column(&source)?;
-        let keys = &encoded.text[column_index].keys;
-        let mut sorted: Vec<u32> = (0..keys.len() as u32).collect();
-        sorted.par_sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
-        let mut rank = vec![0u32; keys.len()];
-        for (position, &key) in sorted.iter().enumerate() {
-            rank[key as usize] = position as u32;
+struct NameRanks {
+    surname: Option<(usize, Vec<u32>)>,
+    given: Option<(usize, Vec<u32>)>,
+}
+
+impl NameRanks {
+    /// Each surname and given-name key's rank among its column's keys.
+    fn new(encoded: &Encoded) -> NameRanks {
+        let rank_of = |source: TextSource| -> Option<(usize, Vec<u32>)> {
+            let column_index = encoded.column(&source)?;
+            let keys = &encoded.text[column_index].keys;
+            let mut sorted: Vec<u32> = (0..keys.len() as u32).collect();
+            sorted.par_sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+            let mut rank = vec![0u32; keys.len()];
+            for (position, &key) in sorted.iter().enumerate() {
+                rank[key as usize] = position as u32;
+            }
+            Some((column_index, rank))
+        };
+        NameRanks {
+            surname: rank_of(TextSource::Surname),
+            given: rank_of(TextSource::Given),
         }
-        Some((column_index, rank))
-    };
-    let surname = rank_of(TextSource::Surname);
-    let given = rank_of(TextSource::Given);
-    let rank = |ranked: &Option<(usize, Vec<u32>)>, record: usize| -> u64 {
-        match ranked {
-            Some((column, rank)) => match encoded.text[*column].key_of(record) {
-                NONE => u64::from(u32::MAX),
-                key => u64::from(rank[key as usize]),
-            },
-            None => 0,
-        }
-    };
-    let order: Vec<u64> = (0..encoded.len())
-        .map(|r| (rank(&surname, r) << 32) | rank(&given, r))
-        .collect();
-    // Dense ranks of that order fit in 32 bits next to a record index,
-    // which keeps each rule's block entries at 16 bytes.
-    let mut distinct = order.clone();
-    distinct.par_sort_unstable();
-    distinct.dedup();
-    order
-        .par_iter()
-        .map(|o| distinct.partition_point(|d| d < o) as u32)
-        .collect()
+    }
+
+    /// A record's place in name order (surname, then given name).
+    fn of(&self, encoded: &Encoded, record: usize) -> u64 {
+        let rank = |ranked: &Option<(usize, Vec<u32>)>| -> u64 {
+            match ranked {
+                Some((column, rank)) => match encoded.text[*column].key_of(record) {
+                    NONE => u64::from(u32::MAX),
+                    key => u64::from(rank[key as usize]),
+                },
+                None => 0,
+            }
+        };
+        (rank(&self.surname) << 32) | rank(&self.given)
+    }
+
+    /// Dense ranks of `records`' name order among themselves: they fit in
+    /// 32 bits next to a record index, which keeps each rule's block
+    /// entries at 16 bytes, and order the records as their full order does.
+    fn dense_order(
+        &self,
+        encoded: &Encoded,
+        records: impl IntoParallelIterator<Item = usize>,
+    ) -> Vec<u32> {
+        let order: Vec<u64> = records
+            .into_par_iter()
+            .map(|r| self.of(encoded, r))
+            .collect();
+        let mut distinct = order.clone();
+        distinct.par_sort_unstable();
+        distinct.dedup();
+        order
+            .par_iter()
+            .map(|o| distinct.partition_point(|d| d < o) as u32)
+            .collect()
+    }
+}
+
+/// The name order blocks are paired in: of every record, or (after an
+/// append) made for the records of the blocks paired.
+#[derive(Clone, Copy)]
+struct Order<'a> {
+    ranks: &'a NameRanks,
+    all: Option<&'a [u32]>,
 }
 
 /// Every hasher continued with every value (a record with several values
@@ -884,7 +925,7 @@ struct RulePairs {
 fn rule_pairs(
     encoded: &Encoded,
     values: &[PartValues],
-    order: &[u32],
+    order: Order<'_>,
     max_block_size: usize,
     budget: usize,
     window: Option<usize>,
@@ -931,22 +972,26 @@ fn rule_pairs(
                 }
             }
         }
+        let rank = order.all.map_or(0, |all| u64::from(all[record]));
         for hasher in &hashers {
-            entries.push((
-                hasher.finish(),
-                (u64::from(order[record]) << 32) | record as u64,
-            ));
+            entries.push((hasher.finish(), (rank << 32) | record as u64));
         }
     }
     let record_of = |entry: &(u64, u64)| entry.1 as u32;
     if let Some(new) = new {
-        // Only the blocks of the new records' keys.
+        // Only the blocks of the new records' keys, their records then
+        // put in name order.
         let touched: FxHashSet<u64> = entries
             .iter()
             .filter(|e| new.get(record_of(e) as usize).copied().unwrap_or(false))
             .map(|e| e.0)
             .collect();
         entries.retain(|e| touched.contains(&e.0));
+        let records: Vec<usize> = entries.iter().map(|e| record_of(e) as usize).collect();
+        let ranks = order.ranks.dense_order(encoded, records);
+        for (entry, rank) in entries.iter_mut().zip(ranks) {
+            entry.1 = (u64::from(rank) << 32) | u64::from(record_of(entry));
+        }
     }
     entries.par_sort_unstable();
     let mut blocks: Vec<(usize, usize)> = Vec::new();

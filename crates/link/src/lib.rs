@@ -74,6 +74,6 @@ pub use model::{FieldModel, LevelModel, Model, ModelError};
 pub use record::Record;
 pub use registry::{
     parse_registry, parse_registry_bytes, parse_registry_reader, parse_registry_reader_except,
-    registry_ids, ColumnMap, MapError, MapKey, RegistryError, RowError, MAX_CELL_BYTES,
-    MAX_COLUMNS, MAX_ROWS,
+    registry_ids, registry_ids_among, ColumnMap, MapError, MapKey, RegistryError, RowError,
+    MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROWS,
 };

@@ -441,6 +441,17 @@ fn head<'t>(text: &'t [u8], map: &ColumnMap) -> Result<Head<'t>, RegistryError> 
 /// against these ids, which costs a fraction of reading every record again.
 /// The same limits hold as for a whole read.
 pub fn registry_ids(text: &[u8], map: &ColumnMap) -> Result<Vec<String>, RegistryError> {
+    registry_ids_among(text, map, &|_| true)
+}
+
+/// As [`registry_ids`], keeping only the ids `wanted` accepts: a file of a
+/// few rows appended to a registry of a million is checked against the
+/// registry's ids without a copy of every one of them.
+pub fn registry_ids_among(
+    text: &[u8],
+    map: &ColumnMap,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<Vec<String>, RegistryError> {
     let Head {
         text,
         headers,
@@ -458,7 +469,7 @@ pub fn registry_ids(text: &[u8], map: &ColumnMap) -> Result<Vec<String>, Registr
                 if row.bad_utf8 || row.is_long(layout.id) {
                     continue;
                 }
-                if let Some(id) = row.get(layout.id).filter(|id| !id.is_empty()) {
+                if let Some(id) = row.get(layout.id).filter(|id| !id.is_empty() && wanted(id)) {
                     ids.push(id.to_string());
                 }
             }

@@ -1266,6 +1266,25 @@ impl Store for SqliteStore {
             .db("read the kept pairs of a linkage")
     }
 
+    fn kept_run_clusters(&self, scope: &str) -> Result<Vec<i64>> {
+        // The run's clusters are all live (only a later run retires them,
+        // and that run replaces the kept pairs): the live index serves.
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT c.id FROM linkage_clusters c
+                 WHERE c.scope = ?1 AND c.retired_run IS NULL
+                   AND c.created_run = (SELECT run FROM linkage_pairs WHERE scope = ?1)
+                 ORDER BY c.id",
+            )
+            .db("read the clusters of the kept run")?;
+        let rows = stmt
+            .query_map([scope], |r| r.get(0))
+            .db("read the clusters of the kept run")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .db("read the clusters of the kept run")
+    }
+
     fn save_clusters(&mut self, changes: &ClusterChanges, actor: &str) -> Result<SavedRun> {
         check_cluster_changes(changes)?;
         let what = "store the clusters of a linkage run";

@@ -164,6 +164,12 @@ pub trait Store {
     /// What the latest run of `scope` kept for the next
     /// ([`ClusterChanges::pairs`]), if any.
     fn linkage_pairs(&self, scope: &str) -> Result<Option<Vec<u8>>>;
+    /// The clusters made by the run whose kept pairs
+    /// ([`Store::linkage_pairs`]) `scope` holds, in the order it made them
+    /// ([`SavedRun::created`]); empty when it holds none. What a run keeps
+    /// may name its clusters by that order, as their ids are given only
+    /// when they are stored.
+    fn kept_run_clusters(&self, scope: &str) -> Result<Vec<i64>>;
     /// Stores a run of `link` or `dedupe` and what it changes in one
     /// transaction with its `linkage.run` entry: the grown clusters gain
     /// their new members, the retired ones are retired, the new ones are made

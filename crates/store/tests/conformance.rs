@@ -628,8 +628,10 @@ fn clusters_keep_ids_grow_and_record_lineage(b: &mut Backend) {
         new_cluster(New, &[], &["c", "d"]),
         new_cluster(New, &[], &["e", "f", "g"]),
     ];
+    assert!(store.kept_run_clusters(scope).unwrap().is_empty());
     let run1 = store.save_clusters(&first, "tracer").unwrap();
     assert_eq!(run1.created.len(), 3);
+    assert_eq!(store.kept_run_clusters(scope).unwrap(), run1.created);
     assert!(run1.created.windows(2).all(|w| w[0] < w[1]));
     let [ab, cd, efg] = [run1.created[0], run1.created[1], run1.created[2]];
     // Another linkage's clusters stay apart.
@@ -656,6 +658,8 @@ fn clusters_keep_ids_grow_and_record_lineage(b: &mut Backend) {
     let run2 = store.save_clusters(&second, "tracer").unwrap();
     assert!(run2.run > run1.run);
     assert_eq!(store.linkage_pairs(scope).unwrap(), Some(vec![9; 100_000]));
+    // The kept run is the second: its clusters in the order it made them.
+    assert_eq!(store.kept_run_clusters(scope).unwrap(), run2.created);
     let (ef, cdg) = (run2.created[0], run2.created[1]);
 
     let grown = store.linkage_cluster(ab).unwrap().unwrap();
@@ -724,6 +728,7 @@ fn clusters_keep_ids_grow_and_record_lineage(b: &mut Backend) {
     store.save_clusters(&third, "tracer").unwrap();
     // A run that keeps nothing drops what was kept.
     assert_eq!(store.linkage_pairs(scope).unwrap(), None);
+    assert!(store.kept_run_clusters(scope).unwrap().is_empty());
     assert_eq!(
         store.linkage_model(scope).unwrap().as_deref(),
         Some(r#"{"fitted":3}"#)

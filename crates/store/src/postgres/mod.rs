@@ -954,6 +954,26 @@ impl Store for PgStore {
         })
     }
 
+    fn kept_run_clusters(&self, scope: &str) -> Result<Vec<i64>> {
+        self.runtime.block_on(async {
+            let client = self.client().await?;
+            // Ids were taken from the sequence in the order the run made
+            // its clusters (see `save_clusters`).
+            client
+                .query(
+                    "SELECT c.id FROM linkage_clusters c
+                     WHERE c.scope = $1 AND c.retired_run IS NULL
+                       AND c.created_run = (SELECT run FROM linkage_pairs WHERE scope = $1)
+                     ORDER BY c.id",
+                    &[&scope],
+                )
+                .await?
+                .iter()
+                .map(|r| Ok(r.try_get(0)?))
+                .collect()
+        })
+    }
+
     fn save_clusters(&mut self, changes: &ClusterChanges, actor: &str) -> Result<SavedRun> {
         check_cluster_changes(changes)?;
         self.runtime.block_on(async {

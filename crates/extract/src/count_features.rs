@@ -209,8 +209,11 @@ pub(crate) fn candidate_features(
         }
     }
     // The line: a list item or a table row.
-    let line_start = doc.text[..words[i].start].rfind('\n').map_or(0, |p| p + 1);
-    let line = doc.text[line_start..].split('\n').next().unwrap_or("");
+    // Within the sentence: a scan back to the last line break would cross whole paragraphs.
+    let line_start = doc.text[s.start..words[i].start]
+        .rfind('\n')
+        .map_or(s.start, |p| s.start + p + 1);
+    let line = doc.text[line_start..s.end].split('\n').next().unwrap_or("");
     if line.contains('|') || line.contains('\t') {
         out.push("table_line".to_string());
     }

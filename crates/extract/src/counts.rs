@@ -535,6 +535,8 @@ pub fn find_count_claims(
     let words = &doc.words;
     // Candidates beyond the rules' are looked at only when a model or a trainer reads them.
     let widen = counting.model.is_some() || counting.candidates.is_some();
+    let record_all = counting.candidates.is_some();
+    let veto = counting.model.is_some_and(|m| m.veto > 0.0);
     let mut pending: Vec<Pending> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -693,7 +695,10 @@ pub fn find_count_claims(
         if let Some(e) = ages_end {
             end = end.max(e);
         }
-        let features = if widen {
+        // Features cost time; the model reads them for the numbers the rules left, and for
+        // the rules' own only when it may drop one (or a trainer records them all).
+        let needs_features = widen && (record_all || !rule || veto);
+        let features = if needs_features {
             let reason = if own {
                 Some("own")
             } else if head.is_none() {
@@ -714,7 +719,7 @@ pub fn find_count_claims(
         };
         let mut features = features;
         // The same number found before in the text: a repetition, or a second figure.
-        if widen && num.value.is_some() {
+        if needs_features && num.value.is_some() {
             if let Some(earlier) = pending.iter().rev().find(|p| p.claim.number == num.value) {
                 let f = if earlier.rule {
                     "repeat_of_rule"

@@ -520,6 +520,8 @@ pub struct CountCandidate {
 struct Pending {
     claim: CountClaim,
     at: usize,
+    /// One past the claim's last word (where its ages may follow).
+    claim_end: usize,
     rule: bool,
     features: Vec<String>,
 }
@@ -689,7 +691,12 @@ pub fn find_count_claims(
             Some(head) if rule && head >= i => head + 1,
             _ => num.end,
         };
-        let (age_min, age_max, ages_end) = ages_near(doc, claim_end, sentence.end);
+        // A number the rules left gets its ages once the model takes it.
+        let (age_min, age_max, ages_end) = if rule {
+            ages_near(doc, claim_end, sentence.end)
+        } else {
+            (None, None, None)
+        };
         let start = words[claim_first].start;
         let mut end = words[claim_end - 1].end;
         if let Some(e) = ages_end {
@@ -748,6 +755,7 @@ pub fn find_count_claims(
                 action: None,
             },
             at: i,
+            claim_end,
             rule,
             features,
         });
@@ -787,6 +795,15 @@ pub fn find_count_claims(
             continue;
         }
         let mut claim = p.claim;
+        if !p.rule {
+            let (age_min, age_max, ages_end) =
+                ages_near(doc, p.claim_end, doc.sentence_of(p.at).end);
+            (claim.age_min, claim.age_max) = (age_min, age_max);
+            if let Some(e) = ages_end.filter(|&e| e > claim.end) {
+                claim.end = e;
+                claim.text = doc.text[claim.start..e].to_string();
+            }
+        }
         let (origin, destination) = origin_destination(doc, places, p.at);
         claim.origin = origin;
         claim.destination = destination;

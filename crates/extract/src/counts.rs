@@ -19,6 +19,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::count_features::{candidate_features, wide_candidate};
+use crate::count_model::CountModel;
 use crate::dates::DateMention;
 use crate::lexicon::class;
 use crate::lexicon::{
@@ -493,15 +495,51 @@ fn table_counts(doc: &Document) -> Vec<CountClaim> {
     out
 }
 
+/// How counts are decided beyond the rules: the language of the text (a feature), the
+/// learned model (`count_model`), and where to record every candidate for training.
+#[derive(Default)]
+pub struct Counting<'a> {
+    pub language: Option<&'a str>,
+    pub model: Option<&'a CountModel>,
+    pub candidates: Option<&'a mut Vec<CountCandidate>>,
+}
+
+/// A number the counting looked at: the claim it would make, whether the rules take it,
+/// and the features the model reads (for training, `count_candidates`).
+#[derive(Debug, Clone)]
+pub struct CountCandidate {
+    pub number: Option<u64>,
+    pub qualifier: Qualifier,
+    pub age_min: Option<u32>,
+    pub age_max: Option<u32>,
+    pub rule: bool,
+    pub features: Vec<String>,
+}
+
+/// A claim found in the prose loop before the model decides on it.
+struct Pending {
+    claim: CountClaim,
+    at: usize,
+    /// One past the claim's last word (where its ages may follow).
+    claim_end: usize,
+    rule: bool,
+    features: Vec<String>,
+}
+
 pub fn find_count_claims(
     doc: &Document,
     dates: &[DateMention],
     places: &PlacesFound,
     orgs: &OrgsFound,
     persons: &PersonsFound,
+    counting: Counting<'_>,
 ) -> Vec<CountClaim> {
     let words = &doc.words;
-    let mut claims = Vec::new();
+    // Candidates beyond the rules' are looked at only when a model or a trainer reads them.
+    let widen = counting.model.is_some() || counting.candidates.is_some();
+    let record_all = counting.candidates.is_some();
+    let veto = counting.model.is_some_and(|m| m.veto > 0.0);
+    let mut pending: Vec<Pending> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let sentence = doc.sentence_of(i);
@@ -528,7 +566,7 @@ pub fn find_count_claims(
             && ["летн", "річн", "рiчн", "гадов", "year"]
                 .iter()
                 .any(|p| words[num.end].folded.starts_with(p));
-        if age_compound {
+        if age_compound || in_date || percent {
             i = num.end;
             continue;
         }
@@ -536,17 +574,8 @@ pub fn find_count_claims(
         let negated_one = num.value == Some(1)
             && i > sentence.first_word
             && matches!(words[i - 1].folded.as_str(), "ни" | "ні" | "not");
-        if in_date
-            || percent
-            || negated_one
-            || (i > 0
-                && doc
-                    .gap(i - 1, i)
-                    .ends_with(['-', '–', '/', '.', ':', '#', '№']))
-        {
-            i = num.end;
-            continue;
-        }
+        let gap_before = if i > 0 { doc.gap(i - 1, i) } else { "" };
+        let punct_before = gap_before.ends_with(['-', '–', '/', '.', ':', '#', '№']);
         // "in groups of 30 to 60 children" gives group sizes, not a count of children moved.
         let group_size = (i.saturating_sub(4).max(sentence.first_word)..i).any(|k| {
             matches!(
@@ -555,11 +584,21 @@ pub fn find_count_claims(
                 "groups" | "групами" | "группами" | "группам"
             )
         });
-        if group_size {
+        let rejected = if negated_one {
+            Some("negated_one")
+        } else if punct_before {
+            Some("punct_before")
+        } else if group_size {
+            Some("group_size")
+        } else {
+            None
+        };
+        if rejected.is_some() && !widen {
             i = num.end;
             continue;
         }
         let mut head = None;
+        let mut head_kind = "";
         // Noun phrase after the number.
         let mut k = num.end;
         if k < sentence.end_word && words[k].folded == "of" && num.value.is_none() {
@@ -582,10 +621,12 @@ pub fn find_count_claims(
             let f = words[k].folded.as_str();
             if doc.is(k, class::CHILD_NOUN) {
                 head = Some(k);
+                head_kind = "child";
                 break;
             }
             if CASE_NOUNS.contains(f) && sentence_mentions_children(doc, i) {
                 head = Some(k);
+                head_kind = "case";
                 break;
             }
             if !is_modifier(doc, k) {
@@ -609,16 +650,19 @@ pub fn find_count_claims(
                 || previous_sentence_mentions_children(doc, i))
         {
             head = Some(num.end + 1);
+            head_kind = "of_them";
         }
         let (mut qualifier, mut q_start) = qualifier_before(doc, num.first);
         if head.is_none() && bare_count_of_children(doc, num.first, num.end, q_start) {
             head = Some(num.end - 1);
+            head_kind = "bare";
         }
         // "the number of ... children has exceeded 3,000" / "children, whose numbers amount to over 19,500"
         // Vague magnitudes too: "put the number of children ... at several thousand".
         if head.is_none() {
             if let Some(h) = number_of_children_before(doc, i) {
                 head = Some(h);
+                head_kind = "number_of";
                 if qualifier == Qualifier::Exact {
                     let (q, s) = linking_qualifier(doc, i);
                     qualifier = q;
@@ -626,15 +670,15 @@ pub fn find_count_claims(
                 }
             }
         }
-        let Some(head) = head else {
-            i = num.end;
-            continue;
-        };
         // "her own two children", "пятеро своих детей": a person's own children.
-        let own = (i.saturating_sub(2).max(sentence.first_word)..i)
-            .chain(num.end..head.max(num.end))
-            .any(|k| OWN_CHILDREN.contains(words[k].folded.as_str()));
-        if own {
+        let own = head.is_some_and(|head| {
+            (i.saturating_sub(2).max(sentence.first_word)..i)
+                .chain(num.end..head.max(num.end))
+                .any(|k| OWN_CHILDREN.contains(words[k].folded.as_str()))
+        });
+        let rule = rejected.is_none() && head.is_some() && !own;
+        let looked_at = rule || widen && wide_candidate(doc, i, num.end);
+        if !looked_at {
             i = num.end;
             continue;
         }
@@ -643,42 +687,148 @@ pub fn find_count_claims(
             qualifier = Qualifier::About;
         }
         let claim_first = q_start.min(i);
-        let claim_end = if head >= i { head + 1 } else { num.end };
-        let (age_min, age_max, ages_end) = ages_near(doc, claim_end, sentence.end);
+        let claim_end = match head {
+            Some(head) if rule && head >= i => head + 1,
+            _ => num.end,
+        };
+        // A number the rules left gets its ages once the model takes it.
+        let (age_min, age_max, ages_end) = if rule {
+            ages_near(doc, claim_end, sentence.end)
+        } else {
+            (None, None, None)
+        };
         let start = words[claim_first].start;
         let mut end = words[claim_end - 1].end;
         if let Some(e) = ages_end {
             end = end.max(e);
         }
-        let (origin, destination) = origin_destination(doc, places, i);
-        claims.push(CountClaim {
-            start,
-            end,
-            text: doc.text[start..end].to_string(),
-            number: num.value,
-            qualifier,
-            age_min,
-            age_max,
-            origin,
-            destination,
-            time_scope: None,
-            asserted_by: attribution(doc, i, orgs, persons),
-            action: None,
+        // Features cost time; the model reads them for the numbers the rules left, and for
+        // the rules' own only when it may drop one (or a trainer records them all).
+        let needs_features = widen && (record_all || !rule || veto);
+        let features = if needs_features {
+            let reason = if own {
+                Some("own")
+            } else if head.is_none() {
+                Some("no_head")
+            } else {
+                rejected
+            };
+            candidate_features(
+                doc,
+                &num,
+                qualifier,
+                rule.then_some(head_kind),
+                reason,
+                counting.language,
+            )
+        } else {
+            Vec::new()
+        };
+        let mut features = features;
+        // The same number found before in the text: a repetition, or a second figure.
+        if needs_features && num.value.is_some() {
+            if let Some(earlier) = pending.iter().rev().find(|p| p.claim.number == num.value) {
+                let f = if earlier.rule {
+                    "repeat_of_rule"
+                } else {
+                    "repeat"
+                };
+                features.push(f.to_string());
+                if !rule {
+                    features.push(format!("N:{f}"));
+                }
+            }
+        }
+        pending.push(Pending {
+            claim: CountClaim {
+                start,
+                end,
+                text: doc.text[start..end].to_string(),
+                number: num.value,
+                qualifier,
+                age_min,
+                age_max,
+                origin: Vec::new(),
+                destination: None,
+                time_scope: None,
+                asserted_by: None,
+                action: None,
+            },
+            at: i,
+            claim_end,
+            rule,
+            features,
         });
-        i = claim_end.max(num.end);
+        i = if rule {
+            claim_end.max(num.end)
+        } else {
+            num.end
+        };
+    }
+    let mut claims = Vec::new();
+    // Where the claims only the model took start.
+    let mut learned: Vec<usize> = Vec::new();
+    let mut record = counting.candidates;
+    for p in pending {
+        if let Some(out) = record.as_deref_mut() {
+            out.push(CountCandidate {
+                number: p.claim.number,
+                qualifier: p.claim.qualifier,
+                age_min: p.claim.age_min,
+                age_max: p.claim.age_max,
+                rule: p.rule,
+                features: p.features.clone(),
+            });
+        }
+        let keep = match counting.model {
+            Some(m) => {
+                let prob = m.probability(&p.features);
+                if p.rule {
+                    prob >= m.veto
+                } else {
+                    prob >= m.threshold
+                }
+            }
+            None => p.rule,
+        };
+        if !keep {
+            continue;
+        }
+        let mut claim = p.claim;
+        if !p.rule {
+            let (age_min, age_max, ages_end) =
+                ages_near(doc, p.claim_end, doc.sentence_of(p.at).end);
+            (claim.age_min, claim.age_max) = (age_min, age_max);
+            if let Some(e) = ages_end.filter(|&e| e > claim.end) {
+                claim.end = e;
+                claim.text = doc.text[claim.start..e].to_string();
+            }
+        }
+        let (origin, destination) = origin_destination(doc, places, p.at);
+        claim.origin = origin;
+        claim.destination = destination;
+        claim.asserted_by = attribution(doc, p.at, orgs, persons);
+        if !p.rule {
+            learned.push(claim.start);
+        }
+        claims.push(claim);
     }
     ages_from_youngest_and_oldest(doc, &mut claims);
     // List items take their source as the claims of prose do: from the claim before them or
-    // the sentence that introduces the list ("за даними ЦНС, … вивезено:").
-    let from_lists = list_item_counts(doc, dates, &claims);
+    // the sentence that introduces the list ("за даними ЦНС, … вивезено:"). They and table
+    // rows read a figure better than the model's prose candidates (the row's ages, the
+    // item's label), so a candidate only the model took gives way to them.
+    let is_learned = |c: &CountClaim| learned.contains(&c.start);
+    let rule_claims: Vec<CountClaim> = claims.iter().filter(|c| !is_learned(c)).cloned().collect();
+    let from_lists = list_item_counts(doc, dates, &rule_claims);
+    let overlaps = |a: &CountClaim, b: &CountClaim| a.start < b.end && b.start < a.end;
+    claims.retain(|c| !is_learned(c) || !from_lists.iter().any(|l| overlaps(l, c)));
     claims.extend(from_lists);
     claims.sort_by_key(|c| c.start);
     sources_from_claims_before(doc, &mut claims, orgs, persons);
     for t in table_counts(doc) {
-        if !claims
-            .iter()
-            .any(|c: &CountClaim| c.start < t.end && t.start < c.end)
-        {
+        claims.retain(|c| !is_learned(c) || !overlaps(&t, c));
+        if !claims.iter().any(|c| overlaps(&t, c)) {
             claims.push(t);
         }
     }
@@ -1395,6 +1545,14 @@ fn time_scope(
 static NOT_CHILD_UNITS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     crate::wordlist::folded_set(include_str!("../data/lexicon/not_child_units.txt"))
 });
+
+pub(crate) fn is_not_child_unit(folded: &str) -> bool {
+    NOT_CHILD_UNITS.contains(folded)
+}
+
+pub(crate) fn is_own_kin(folded: &str) -> bool {
+    OWN_CHILDREN.contains(folded)
+}
 
 /// Words that make a count a person's own children (`data/lexicon/possessive_kin.txt`).
 static OWN_CHILDREN: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
@@ -2420,9 +2578,47 @@ mod tests {
 
     #[test]
     fn vague_counts_and_non_counts() {
-        let c = claims("Hundreds of children were seen. 3,000 guests attended a party for kids. 25% of the children left.");
+        // The rules alone: the model weighs "3,000 guests" in a sentence about kids near its
+        // threshold (it reads "guests" as a word it has no weight for), which the rules do not.
+        let text = "Hundreds of children were seen. 3,000 guests attended a party for kids. 25% of the children left.";
+        let c = crate::extract_with(text, Some("en"), None, crate::CountModelChoice::Rules, None)
+            .count_claims;
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].number, None);
+        // With the shipped model, in English, the guests are not children either.
+        let c = crate::extract_with(
+            text,
+            Some("en"),
+            None,
+            crate::CountModelChoice::Shipped,
+            None,
+        )
+        .count_claims;
+        assert!(c.iter().all(|c| c.number != Some(3000)), "{c:?}");
+    }
+
+    #[test]
+    fn the_model_widens_candidates_only_when_asked() {
+        let text =
+            "Officials said children were moved. In May, 40 went to a camp; 12 buses took them.";
+        let mut seen = Vec::new();
+        let rules = crate::extract_with(
+            text,
+            Some("en"),
+            None,
+            crate::CountModelChoice::Rules,
+            Some(&mut seen),
+        );
+        // Every number near children is a candidate, with the rules' verdict and features.
+        assert!(
+            seen.iter().any(|c| c.number == Some(12) && !c.rule),
+            "{seen:?}"
+        );
+        assert!(seen.iter().all(|c| !c.features.is_empty()));
+        // The rules' own claims are those the candidates marked as theirs.
+        let ruled: Vec<Option<u64>> = seen.iter().filter(|c| c.rule).map(|c| c.number).collect();
+        let claimed: Vec<Option<u64>> = rules.count_claims.iter().map(|c| c.number).collect();
+        assert_eq!(ruled, claimed);
     }
 
     #[test]

@@ -36,6 +36,9 @@
 //!   sources ([`ClaimFacts`]) that repeat one claim into [`ClaimGroup`]s
 //!   ([`claim_differences`] says why two do not; [`claim_actions`] lists what
 //!   a count may say happened);
+//! - counts with a choice of model: [`extract_with`] ([`CountModelChoice`]: the shipped
+//!   [`CountModel`], the rules alone, or one given) and the [`CountCandidate`]s it looked
+//!   at, which [`train_count_model`] learns from ([`Example`], [`TrainOptions`]);
 //! - findings as statements: [`to_statements`] turns an extraction into the
 //!   entities and statements of a source ([`Derived`]), and
 //!   [`person_from_statements`] / [`organization_from_statements`] read them
@@ -44,6 +47,8 @@
 mod claim_action;
 mod claim_groups;
 mod clusters;
+mod count_features;
+mod count_model;
 mod counts;
 mod dates;
 mod events;
@@ -69,6 +74,10 @@ use serde::{Deserialize, Serialize};
 pub use claim_action::claim_actions;
 pub use claim_groups::{claim_differences, group_claims, ClaimFacts, ClaimGroup};
 pub use clusters::{apply_judgements, Judgement};
+pub use count_model::{
+    train as train_count_model, CountModel, CountModelError, Example, TrainOptions,
+};
+pub use counts::CountCandidate;
 pub use gazetteer::{gazetteer_size, lookup_place, GazetteerEntry};
 pub use name_kinds::{compare_names, compare_organizations, compare_places, place_group_key};
 pub use resolve::{
@@ -272,6 +281,27 @@ pub fn extract(
     language: Option<&str>,
     published: Option<chrono::NaiveDate>,
 ) -> Extraction {
+    extract_with(text, language, published, CountModelChoice::Shipped, None)
+}
+
+/// Which count model [`extract_with`] uses: the shipped one (as [`extract`]), none (the
+/// rules alone), or one given (a model being trained or evaluated).
+#[derive(Debug, Clone, Copy)]
+pub enum CountModelChoice<'a> {
+    Shipped,
+    Rules,
+    Given(&'a CountModel),
+}
+
+/// [`extract`] with a choice of count model; `candidates`, when given, receives every
+/// number the counting looked at with its features (what `train-count-model` learns from).
+pub fn extract_with(
+    text: &str,
+    language: Option<&str>,
+    published: Option<chrono::NaiveDate>,
+    count_model: CountModelChoice<'_>,
+    candidates: Option<&mut Vec<CountCandidate>>,
+) -> Extraction {
     let doc = scan::Document::new(text);
     let dates = dates::find_dates(&doc, published);
     let mut places = places::find_places(&doc);
@@ -285,8 +315,17 @@ pub fn extract(
         .cloned()
         .collect();
     let persons = persons::find_persons(&doc, &places.spans, &not_persons);
+    let counting = counts::Counting {
+        language,
+        model: match count_model {
+            CountModelChoice::Shipped => count_model::SHIPPED.as_ref(),
+            CountModelChoice::Rules => None,
+            CountModelChoice::Given(m) => Some(m),
+        },
+        candidates,
+    };
     let mut count_claims =
-        counts::find_count_claims(&doc, &dates, &places, &organizations, &persons);
+        counts::find_count_claims(&doc, &dates, &places, &organizations, &persons, counting);
     for claim in &mut count_claims {
         claim.action = claim_action::action_of(&doc, claim.start, claim.end).map(str::to_string);
     }

@@ -69,7 +69,10 @@ pub use claim_action::claim_actions;
 pub use claim_groups::{claim_differences, group_claims, ClaimFacts, ClaimGroup};
 pub use clusters::{apply_judgements, Judgement};
 pub use gazetteer::{gazetteer_size, lookup_place, GazetteerEntry};
-pub use name_kinds::{compare_names, compare_organizations, compare_places, place_group_key};
+pub use name_kinds::{
+    compare_names, compare_organizations, compare_places, organization_blocks, place_group_key,
+    OrganizationBlocks,
+};
 pub use resolve::{
     resolve_organizations, resolve_persons, DocKey, ResolvedOrganization, ResolvedPerson,
 };

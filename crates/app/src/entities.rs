@@ -147,16 +147,20 @@ fn machine_clusters(kind: EntityKind, locals: &Locals) -> Vec<Vec<String>> {
             // and kind is one place; a name it lacks (a camp) is grouped by
             // its words, descriptors dropped and generic words translated.
             let mut by_key: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+            // The key of each caption once: a place is named alike in
+            // thousands of sources, and its key costs gazetteer look-ups.
+            let mut keys: HashMap<&str, String> = HashMap::new();
             for (i, e) in locals.entities.iter().enumerate() {
                 let place_kind = about(e)
                     .iter()
                     .find(|s| s.property == PLACE_KIND)
                     .map(|s| s.value.clone())
                     .unwrap_or_default();
-                by_key
-                    .entry((casefile_extract::place_group_key(&e.caption), place_kind))
-                    .or_default()
-                    .push(i);
+                let key = keys
+                    .entry(e.caption.as_str())
+                    .or_insert_with(|| casefile_extract::place_group_key(&e.caption))
+                    .clone();
+                by_key.entry((key, place_kind)).or_default().push(i);
             }
             by_key.into_values().collect()
         }

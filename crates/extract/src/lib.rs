@@ -79,7 +79,10 @@ pub use count_model::{
 };
 pub use counts::CountCandidate;
 pub use gazetteer::{gazetteer_size, lookup_place, GazetteerEntry};
-pub use name_kinds::{compare_names, compare_organizations, compare_places, place_group_key};
+pub use name_kinds::{
+    compare_names, compare_organizations, compare_places, organization_blocks, place_group_key,
+    OrganizationBlocks,
+};
 pub use resolve::{
     resolve_organizations, resolve_persons, DocKey, ResolvedOrganization, ResolvedPerson,
 };

@@ -669,6 +669,86 @@ pub fn compare_organizations(a: &str, b: &str) -> Comparison {
     }
 }
 
+/// Blocking keys of an organisation name for [`compare_organizations`]: a
+/// resolver files every name under `index` and looks a name up by `query`
+/// instead of comparing it with every name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrganizationBlocks {
+    /// The keys a name is filed under.
+    pub index: Vec<u64>,
+    /// The query is the union of one set (any one) from each part: for
+    /// every `b` with `compare_organizations(a, b).same` or
+    /// `compare_organizations(b, a).same`, whatever set is chosen from each
+    /// part, the union shares a key with `b`'s `index`.
+    pub query: Vec<Vec<Vec<u64>>>,
+}
+
+/// Blocking keys of an organisation name; see [`OrganizationBlocks`].
+///
+/// Why they are enough, branch by branch of [`compare_organizations`]:
+/// two names both in the list are the same only when they share an entry
+/// (the entry's key, `org`); neither in the list, as
+/// `casefile_names::compare_organization`, whose keys
+/// (`casefile_names::organization_keys`) are built for it; one in the list
+/// (`known`) and the other (`other`) not, the better of the comparison as
+/// written and of `other` with every name of `known`'s entries, so `known`
+/// is filed under the keys of those names as well as its own, and queried
+/// with one set of each of them as well as of its own; and for the
+/// translations and acronyms `compare_org_names` accepts after the names
+/// crate's comparison, the keys of `add_translation_keys`, for the name and
+/// for every name of its entries.
+pub fn organization_blocks(name: &str) -> OrganizationBlocks {
+    let own = casefile_names::organization_keys(name);
+    let ids = org_ids(name);
+    let mut blocks = OrganizationBlocks {
+        index: own.index,
+        query: vec![own.queries],
+    };
+    add_translation_keys(&mut blocks, name);
+    if ids.is_empty() {
+        blocks.index.sort_unstable();
+        blocks.index.dedup();
+        return blocks;
+    }
+    let entries: Vec<u64> = ids
+        .iter()
+        .map(|i| casefile_names::block_hash("org", &i.to_string()))
+        .collect();
+    blocks.index.extend(&entries);
+    blocks.query.push(vec![entries]);
+    for form in ids
+        .iter()
+        .filter_map(|i| ORGS.orgs.get(*i))
+        .flat_map(|o| o.forms.iter())
+    {
+        let keys = casefile_names::organization_keys(form);
+        blocks.index.extend(keys.index);
+        blocks.query.push(keys.queries);
+        add_translation_keys(&mut blocks, form);
+    }
+    blocks.index.sort_unstable();
+    blocks.index.dedup();
+    blocks
+}
+
+/// Files and queries `name` under the keys of the comparisons
+/// `compare_org_names` makes after `casefile_names::compare_organization`:
+/// a translation word by word (the same concepts) or an acronym in one of
+/// seven languages. Two names either calls the same share one of
+/// `name_words::block_keys` (its tests check it), so the keys are one exact
+/// set, both filed and asked.
+fn add_translation_keys(blocks: &mut OrganizationBlocks, name: &str) {
+    let keys: Vec<u64> = crate::name_words::block_keys(name)
+        .iter()
+        .map(|k| casefile_names::block_hash("orgword", k))
+        .collect();
+    if keys.is_empty() {
+        return;
+    }
+    blocks.index.extend(&keys);
+    blocks.query.push(vec![keys]);
+}
+
 /// Compares two names of one kind with the gazetteer and the organisation
 /// list where the kind has one: the one comparison the CLI, the resolver
 /// and the evaluation call.

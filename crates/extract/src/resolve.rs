@@ -12,6 +12,7 @@
 //! group only when exactly one group fits it, so that an ambiguous
 //! "Kuleba" never chains two different Kulebas together.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::lemma::nominative_name;
@@ -67,6 +68,23 @@ fn given_compatible(a: &str, b: &str) -> bool {
     same_given(a, b)
 }
 
+/// Blocking keys of a surname for [`same_surname`], which holds when the
+/// folded forms are equal (`f`), the stems of their parts are (`s`), or
+/// `casefile_names::compare_surname` reaches its threshold (whose keys are
+/// `casefile_names::surname_block_keys`); its other tests only narrow.
+fn surname_keys(surname: &str) -> Vec<u64> {
+    let folded = fold(surname);
+    let mut keys = casefile_names::surname_block_keys(surname);
+    keys.push(casefile_names::block_hash("f", &folded));
+    keys.push(casefile_names::block_hash(
+        "s",
+        &crate::normalize::stem_parts(&folded),
+    ));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// Groups persons found in many sources.
 pub fn resolve_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
     struct Group {
@@ -98,38 +116,60 @@ pub fn resolve_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
         None => 2,
     });
     let mut pending: Vec<usize> = Vec::new();
+    // Groups by the blocking keys of their surname: `same_surname` holds
+    // only for surnames that share one (see `surname_keys`), so the groups
+    // filed under a surname's keys, in group order, are every group a scan
+    // would test, and a few more that the test turns down.
+    let mut blocks: HashMap<u64, Vec<usize>> = HashMap::default();
+    let mut keys_of: HashMap<String, std::rc::Rc<[u64]>> = HashMap::default();
+    let mut keys = |surname: &str| -> std::rc::Rc<[u64]> {
+        keys_of
+            .entry(surname.to_string())
+            .or_insert_with(|| surname_keys(surname).into())
+            .clone()
+    };
     for i in order {
         let (given, surname) = &forms[i];
         let full = given.as_ref().is_some_and(|g| g.chars().count() > 1);
-        let fits: Vec<usize> = groups
+        let surname_keys = keys(surname);
+        let mut candidates: Vec<usize> = surname_keys
             .iter()
-            .enumerate()
-            .filter(|(_, g)| {
+            .filter_map(|k| blocks.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let fits: Vec<usize> = candidates
+            .into_iter()
+            .filter(|k| {
+                let g = &groups[*k];
                 same_surname(&g.surname, surname)
                     && match (&g.given, given) {
                         (Some(a), Some(b)) => given_compatible(a, b),
                         _ => true,
                     }
             })
-            .map(|(k, _)| k)
             .collect();
+        let mut new_group = |groups: &mut Vec<Group>, given: Option<String>| {
+            for k in surname_keys.iter() {
+                blocks.entry(*k).or_default().push(groups.len());
+            }
+            groups.push(Group {
+                given,
+                surname: surname.clone(),
+                members: vec![i],
+            });
+        };
         if full {
             match fits.iter().find(|k| groups[**k].given.is_some()) {
                 Some(k) => groups[*k].members.push(i),
-                None => groups.push(Group {
-                    given: given.clone(),
-                    surname: surname.clone(),
-                    members: vec![i],
-                }),
+                None => new_group(&mut groups, given.clone()),
             }
         } else if fits.len() == 1 {
             groups[fits[0]].members.push(i);
         } else if fits.is_empty() {
-            groups.push(Group {
-                given: None,
-                surname: surname.clone(),
-                members: vec![i],
-            });
+            new_group(&mut groups, None);
         } else {
             pending.push(i);
         }
@@ -145,24 +185,26 @@ pub fn resolve_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
     groups
         .into_iter()
         .map(|g| {
+            // In first-seen order; the sets only tell a new one quickly.
             let mut variants: Vec<String> = Vec::new();
             let mut roles: Vec<String> = Vec::new();
             let mut sources: Vec<DocKey> = Vec::new();
+            let mut seen: [HashSet<&str>; 3] = Default::default();
             let mut mention_count = 0;
             let mut name = String::new();
             for &m in &g.members {
                 let (doc, p) = &items[m];
                 for v in &p.variants {
-                    if !variants.contains(v) {
+                    if seen[0].insert(v) {
                         variants.push(v.clone());
                     }
                 }
                 for r in &p.roles {
-                    if !roles.contains(r) {
+                    if seen[1].insert(r) {
                         roles.push(r.clone());
                     }
                 }
-                if !sources.contains(doc) {
+                if seen[2].insert(doc) {
                     sources.push(doc.clone());
                 }
                 mention_count += p.mentions.len();
@@ -191,8 +233,20 @@ pub fn resolve_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
 }
 
 /// Groups organizations found in many sources by acronym and by name.
+///
+/// Each organisation joins the first group (in the order groups were made)
+/// that has its acronym or one of its forms (folded), else the first group
+/// whose name `compare_organizations` calls the same as its name, else a
+/// group of its own. The groups are found through indexes, not by scanning
+/// every group: forms and acronyms by hash maps, and the comparison's
+/// candidates by the blocking keys of [`crate::organization_blocks`], every
+/// group that could compare as the same and possibly a few more, tried in
+/// group order, so the first that compares as the same is the one a scan
+/// would find (`organizations_resolve_as_an_exhaustive_scan_would` checks
+/// this on every organisation the dev sets and the sample corpus hold).
 pub fn resolve_organizations(items: &[(DocKey, Organization)]) -> Vec<ResolvedOrganization> {
     let mut out: Vec<ResolvedOrganization> = Vec::new();
+    let mut index = OrganizationIndex::default();
     for (i, (doc, o)) in items.iter().enumerate() {
         let keys: Vec<String> = o
             .variants
@@ -201,56 +255,166 @@ pub fn resolve_organizations(items: &[(DocKey, Organization)]) -> Vec<ResolvedOr
             .chain(o.acronym.iter())
             .map(|s| fold(s))
             .collect();
-        let found = out
-            .iter()
-            .position(|r| {
-                (r.acronym.is_some()
-                    && r.acronym.as_deref().map(fold) == o.acronym.as_deref().map(fold))
-                    || r.variants
-                        .iter()
-                        .chain(std::iter::once(&r.name))
-                        .any(|v| keys.contains(&fold(v)))
-            })
+        let found = index
+            .by_forms(o.acronym.as_deref(), &keys)
             // Across languages and acronyms (МВД / Ministry of Internal
             // Affairs of Russia): the organisation comparison of `name_kinds`.
             .or_else(|| {
-                out.iter()
-                    .position(|r| crate::name_kinds::compare_organizations(&o.name, &r.name).same)
+                index
+                    .candidates(&o.name)
+                    .into_iter()
+                    .find(|k| crate::name_kinds::compare_organizations(&o.name, &out[*k].name).same)
             });
-        let r = match found {
-            Some(k) => &mut out[k],
+        let k = match found {
+            Some(k) => k,
             None => {
                 out.push(ResolvedOrganization {
                     name: o.name.clone(),
-                    acronym: o.acronym.clone(),
+                    acronym: None,
                     variants: Vec::new(),
                     members: Vec::new(),
                     sources: Vec::new(),
                     mention_count: 0,
                 });
-                out.last_mut().expect("just pushed")
+                let k = out.len() - 1;
+                index.add_group(k, &o.name);
+                k
             }
         };
+        let r = &mut out[k];
         if r.acronym.is_none() {
             r.acronym = o.acronym.clone();
+            if let Some(a) = &r.acronym {
+                index.add_acronym(k, a);
+            }
         }
         if r.acronym.as_deref() == Some(r.name.as_str())
             && o.acronym.as_deref() != Some(o.name.as_str())
         {
             r.name = o.name.clone();
+            index.rename(k, &r.name);
         }
         for v in &o.variants {
-            if !r.variants.contains(v) {
+            if index.variants[k].insert(v.clone()) {
                 r.variants.push(v.clone());
+                index.add_form(k, v);
             }
         }
         r.members.push(i);
-        if !r.sources.contains(doc) {
+        if index.sources[k].insert(doc.clone()) {
             r.sources.push(doc.clone());
         }
         r.mention_count += o.mentions.len();
     }
     out
+}
+
+/// The indexes [`resolve_organizations`] finds groups by.
+#[derive(Default)]
+struct OrganizationIndex {
+    /// Folded form → groups that have it: as a variant (for good), or as
+    /// their name (`true`: only while the name folds to it, see `named`).
+    by_form: HashMap<String, Vec<(usize, bool)>>,
+    /// Folded acronym → the first group with it (a group's acronym, once
+    /// set, stays).
+    by_acronym: HashMap<String, usize>,
+    /// Each group's name, folded.
+    named: Vec<String>,
+    /// Each group's variants and sources, for telling a new one.
+    variants: Vec<HashSet<String>>,
+    sources: Vec<HashSet<DocKey>>,
+    /// Blocking key → groups filed under it, by every name a group has had
+    /// (a former name only adds a candidate, which the comparison turns down).
+    blocks: HashMap<u64, Vec<usize>>,
+    /// Blocking keys by name.
+    keys: HashMap<String, std::rc::Rc<crate::OrganizationBlocks>>,
+}
+
+impl OrganizationIndex {
+    fn blocks_of(&mut self, name: &str) -> std::rc::Rc<crate::OrganizationBlocks> {
+        if let Some(b) = self.keys.get(name) {
+            return b.clone();
+        }
+        let b = std::rc::Rc::new(crate::organization_blocks(name));
+        self.keys.insert(name.to_string(), b.clone());
+        b
+    }
+
+    fn add_group(&mut self, k: usize, name: &str) {
+        self.named.push(String::new());
+        self.variants.push(HashSet::default());
+        self.sources.push(HashSet::default());
+        self.rename(k, name);
+    }
+
+    fn rename(&mut self, k: usize, name: &str) {
+        let folded = fold(name);
+        self.by_form
+            .entry(folded.clone())
+            .or_default()
+            .push((k, true));
+        self.named[k] = folded;
+        for key in &self.blocks_of(name).index {
+            let groups = self.blocks.entry(*key).or_default();
+            if groups.last() != Some(&k) {
+                groups.push(k);
+            }
+        }
+    }
+
+    fn add_form(&mut self, k: usize, form: &str) {
+        let groups = self.by_form.entry(fold(form)).or_default();
+        if !groups.contains(&(k, false)) {
+            groups.push((k, false));
+        }
+    }
+
+    fn add_acronym(&mut self, k: usize, acronym: &str) {
+        let first = self.by_acronym.entry(fold(acronym)).or_insert(k);
+        *first = (*first).min(k);
+    }
+
+    /// The first group with the acronym or one of the folded forms.
+    fn by_forms(&self, acronym: Option<&str>, forms: &[String]) -> Option<usize> {
+        let by_acronym = acronym.and_then(|a| self.by_acronym.get(&fold(a)).copied());
+        let by_form = forms
+            .iter()
+            .filter_map(|f| self.by_form.get(f).map(|groups| (f, groups)))
+            .flat_map(|(f, groups)| {
+                groups
+                    .iter()
+                    .filter(move |(k, as_name)| !as_name || self.named[*k] == *f)
+                    .map(|(k, _)| *k)
+            })
+            .min();
+        by_acronym.into_iter().chain(by_form).min()
+    }
+
+    /// The groups whose name may compare as the same as `name`, in group
+    /// order: the union of the one set of each part of the query that
+    /// finds the fewest.
+    fn candidates(&mut self, name: &str) -> Vec<usize> {
+        let b = self.blocks_of(name);
+        let found = |keys: &[u64]| -> usize {
+            keys.iter()
+                .map(|k| self.blocks.get(k).map_or(0, Vec::len))
+                .sum()
+        };
+        let mut out: Vec<usize> = Vec::new();
+        for part in &b.query {
+            let Some(best) = part.iter().min_by_key(|keys| found(keys)) else {
+                continue;
+            };
+            for key in best {
+                if let Some(groups) = self.blocks.get(key) {
+                    out.extend(groups);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 #[cfg(test)]
@@ -405,6 +569,503 @@ mod tests {
         assert_eq!(group_of(4), group_of(5), "{r:?}");
         assert_ne!(group_of(4), group_of(0), "{r:?}");
         assert_eq!(r.len(), 3, "{r:?}");
+    }
+
+    /// The resolution before the indexes: every group scanned for forms,
+    /// then every group compared. The reference the indexed one must equal.
+    fn exhaustive_organizations(items: &[(DocKey, Organization)]) -> Vec<ResolvedOrganization> {
+        let mut out: Vec<ResolvedOrganization> = Vec::new();
+        for (i, (doc, o)) in items.iter().enumerate() {
+            let keys: Vec<String> = o
+                .variants
+                .iter()
+                .chain(std::iter::once(&o.name))
+                .chain(o.acronym.iter())
+                .map(|s| fold(s))
+                .collect();
+            let found = out
+                .iter()
+                .position(|r| {
+                    (r.acronym.is_some()
+                        && r.acronym.as_deref().map(fold) == o.acronym.as_deref().map(fold))
+                        || r.variants
+                            .iter()
+                            .chain(std::iter::once(&r.name))
+                            .any(|v| keys.contains(&fold(v)))
+                })
+                .or_else(|| {
+                    out.iter().position(|r| {
+                        crate::name_kinds::compare_organizations(&o.name, &r.name).same
+                    })
+                });
+            let r = match found {
+                Some(k) => &mut out[k],
+                None => {
+                    out.push(ResolvedOrganization {
+                        name: o.name.clone(),
+                        acronym: o.acronym.clone(),
+                        variants: Vec::new(),
+                        members: Vec::new(),
+                        sources: Vec::new(),
+                        mention_count: 0,
+                    });
+                    out.last_mut().expect("just pushed")
+                }
+            };
+            if r.acronym.is_none() {
+                r.acronym = o.acronym.clone();
+            }
+            if r.acronym.as_deref() == Some(r.name.as_str())
+                && o.acronym.as_deref() != Some(o.name.as_str())
+            {
+                r.name = o.name.clone();
+            }
+            for v in &o.variants {
+                if !r.variants.contains(v) {
+                    r.variants.push(v.clone());
+                }
+            }
+            r.members.push(i);
+            if !r.sources.contains(doc) {
+                r.sources.push(doc.clone());
+            }
+            r.mention_count += o.mentions.len();
+        }
+        out
+    }
+
+    /// Files under the dev sets (this crate's and the bench's held-out
+    /// splits) and the sample corpus, in a stable order.
+    fn sample_files() -> Vec<std::path::PathBuf> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("devset"), root.join("../../corpus")];
+        let bench = root.join("../bench");
+        let mut held: Vec<std::path::PathBuf> = std::fs::read_dir(&bench)
+            .expect("the bench crate is beside this one")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("heldout"))
+            })
+            .collect();
+        held.sort();
+        dirs.extend(held);
+        let mut files = Vec::new();
+        for dir in dirs {
+            for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+                let entry = entry.expect("readable");
+                if entry.file_type().is_file() {
+                    files.push(entry.into_path());
+                }
+            }
+        }
+        files
+    }
+
+    /// A small deterministic generator (xorshift).
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n.max(1) as u64) as usize
+        }
+    }
+
+    /// Every organisation of the dev sets' gold files and of extraction
+    /// over their texts and the sample corpus, the curated list's forms,
+    /// and names made from them (acronyms, typos, words dropped, countries
+    /// added, words of two names mixed) that come near them.
+    /// `whole`: also extraction over the texts, more names made, every
+    /// item; else the gold names, the list and a few hundred made names,
+    /// what a debug build compares with every group in a minute.
+    fn sample_organizations(whole: bool) -> Vec<(DocKey, Organization)> {
+        let mut items: Vec<(DocKey, Organization)> = Vec::new();
+        let mention = || Mention {
+            start: 0,
+            end: 1,
+            text: "x".into(),
+        };
+        for path in sample_files() {
+            let doc = path.display().to_string();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            if ext == "json" {
+                let Ok(gold) = serde_json::from_str::<serde_json::Value>(&text) else {
+                    continue;
+                };
+                for o in gold["organizations"].as_array().into_iter().flatten() {
+                    let Some(name) = o["name"].as_str() else {
+                        continue;
+                    };
+                    let variants: Vec<String> = o["variants"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect();
+                    items.push((
+                        doc.clone(),
+                        Organization {
+                            name: name.to_string(),
+                            acronym: o["acronym"].as_str().map(str::to_string),
+                            variants,
+                            mentions: vec![mention()],
+                        },
+                    ));
+                }
+            } else if whole && matches!(ext, "txt" | "md" | "html") {
+                for o in crate::extract(&text, None, None).organizations {
+                    items.push((doc.clone(), o));
+                }
+            }
+        }
+        for line in crate::wordlist::entries(include_str!("../data/organizations.tsv")).chain(
+            crate::wordlist::entries(include_str!("../data/organization_names.tsv")),
+        ) {
+            for form in line
+                .split(['\t', '|'])
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+            {
+                items.push(("list".to_string(), organization(form)));
+            }
+        }
+        let names: Vec<String> = items.iter().map(|(_, o)| o.name.clone()).collect();
+        let countries = [
+            "of Russia",
+            "России",
+            "України",
+            "Беларуси",
+            "of Ukraine",
+            "РФ",
+        ];
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for n in 0..if whole { 3000 } else { 300 } {
+            let base = &names[rng.next(names.len())];
+            let words: Vec<&str> = base.split_whitespace().collect();
+            let made = match n % 6 {
+                0 => words
+                    .iter()
+                    .filter(|w| w.chars().count() > 2)
+                    .filter_map(|w| w.chars().next())
+                    .flat_map(char::to_uppercase)
+                    .collect::<String>(),
+                1 => {
+                    // One letter dropped from one word: a typo.
+                    let mut w: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+                    let i = rng.next(w.len());
+                    if let Some(word) = w.get_mut(i) {
+                        let chars: Vec<char> = word.chars().collect();
+                        let drop = rng.next(chars.len());
+                        *word = chars
+                            .iter()
+                            .enumerate()
+                            .filter(|(k, _)| *k != drop)
+                            .map(|(_, c)| c)
+                            .collect();
+                    }
+                    w.join(" ")
+                }
+                2 => words.iter().skip(1).copied().collect::<Vec<_>>().join(" "),
+                3 => format!("{base} {}", countries[rng.next(countries.len())]),
+                4 => {
+                    let other = &names[rng.next(names.len())];
+                    let mut w: Vec<&str> = words.iter().take(2).copied().collect();
+                    w.extend(other.split_whitespace().skip(1));
+                    w.join(" ")
+                }
+                _ => words.iter().rev().copied().collect::<Vec<_>>().join(" "),
+            };
+            if made.trim().is_empty() {
+                continue;
+            }
+            let mut o = organization(&made);
+            if n % 6 == 0 {
+                o.acronym = Some(made.clone());
+            }
+            items.push((format!("made{}", n % 500), o));
+        }
+        items
+    }
+
+    fn organizations_resolve_alike(items: &[(DocKey, Organization)]) {
+        let indexed = resolve_organizations(items);
+        assert!(indexed.len() > 100 && indexed.len() < items.len());
+        assert_eq!(indexed, exhaustive_organizations(items));
+        // Another order makes other groups first.
+        let mut shuffled = items.to_vec();
+        let mut rng = Rng(7);
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, rng.next(i + 1));
+        }
+        shuffled.truncate(1000);
+        assert_eq!(
+            resolve_organizations(&shuffled),
+            exhaustive_organizations(&shuffled)
+        );
+    }
+
+    #[test]
+    fn organizations_resolve_as_an_exhaustive_scan_would() {
+        let items = sample_organizations(false);
+        assert!(items.len() > 1000, "{}", items.len());
+        organizations_resolve_alike(&items);
+    }
+
+    /// The same on every organisation extraction finds in the texts and
+    /// 3,000 made names: too slow for a debug build, run with
+    /// `cargo test --release -p casefile-extract --lib -- --ignored resolve`.
+    #[test]
+    #[ignore]
+    fn organizations_resolve_as_an_exhaustive_scan_would_on_every_text() {
+        let items = sample_organizations(true);
+        assert!(items.len() > 5000, "{}", items.len());
+        organizations_resolve_alike(&items);
+    }
+
+    /// The person resolution before the index: every group scanned.
+    fn exhaustive_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
+        struct Group {
+            given: Option<String>,
+            surname: String,
+            members: Vec<usize>,
+        }
+        let mut groups: Vec<Group> = Vec::new();
+        // Compared in the nominative, so that "Александра Григорьевича Лукашенко"
+        // meets "Alexander Lukashenko" and not a woman named Александра.
+        let best_form = |p: &Person| -> (Option<String>, String) {
+            let mut best = split_name(&nominative_name(&p.name));
+            for v in &p.variants {
+                let s = split_name(&nominative_name(v));
+                if best.0.as_ref().is_none_or(|g| g.chars().count() <= 1)
+                    && s.0.as_ref().is_some_and(|g| g.chars().count() > 1)
+                {
+                    best = s;
+                }
+            }
+            best
+        };
+        let forms: Vec<(Option<String>, String)> =
+            items.iter().map(|(_, p)| best_form(p)).collect();
+        // Full names first.
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_key(|i| match &forms[*i].0 {
+            Some(g) if g.chars().count() > 1 => 0,
+            Some(_) => 1,
+            None => 2,
+        });
+        let mut pending: Vec<usize> = Vec::new();
+        for i in order {
+            let (given, surname) = &forms[i];
+            let full = given.as_ref().is_some_and(|g| g.chars().count() > 1);
+            let fits: Vec<usize> = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| {
+                    same_surname(&g.surname, surname)
+                        && match (&g.given, given) {
+                            (Some(a), Some(b)) => given_compatible(a, b),
+                            _ => true,
+                        }
+                })
+                .map(|(k, _)| k)
+                .collect();
+            if full {
+                match fits.iter().find(|k| groups[**k].given.is_some()) {
+                    Some(k) => groups[*k].members.push(i),
+                    None => groups.push(Group {
+                        given: given.clone(),
+                        surname: surname.clone(),
+                        members: vec![i],
+                    }),
+                }
+            } else if fits.len() == 1 {
+                groups[fits[0]].members.push(i);
+            } else if fits.is_empty() {
+                groups.push(Group {
+                    given: None,
+                    surname: surname.clone(),
+                    members: vec![i],
+                });
+            } else {
+                pending.push(i);
+            }
+        }
+        // Ambiguous short forms stay on their own.
+        for i in pending {
+            groups.push(Group {
+                given: None,
+                surname: forms[i].1.clone(),
+                members: vec![i],
+            });
+        }
+        groups
+            .into_iter()
+            .map(|g| {
+                let mut variants: Vec<String> = Vec::new();
+                let mut roles: Vec<String> = Vec::new();
+                let mut sources: Vec<DocKey> = Vec::new();
+                let mut mention_count = 0;
+                let mut name = String::new();
+                for &m in &g.members {
+                    let (doc, p) = &items[m];
+                    for v in &p.variants {
+                        if !variants.contains(v) {
+                            variants.push(v.clone());
+                        }
+                    }
+                    for r in &p.roles {
+                        if !roles.contains(r) {
+                            roles.push(r.clone());
+                        }
+                    }
+                    if !sources.contains(doc) {
+                        sources.push(doc.clone());
+                    }
+                    mention_count += p.mentions.len();
+                    let better = |a: &str, b: &str| {
+                        let words = |s: &str| {
+                            s.split_whitespace()
+                                .filter(|w| w.trim_end_matches('.').chars().count() > 1)
+                                .count()
+                        };
+                        (words(a), a.is_ascii()) > (words(b), b.is_ascii())
+                    };
+                    if name.is_empty() || better(&p.name, &name) {
+                        name = p.name.clone();
+                    }
+                }
+                ResolvedPerson {
+                    name,
+                    variants,
+                    roles,
+                    members: g.members,
+                    sources,
+                    mention_count,
+                }
+            })
+            .collect()
+    }
+
+    /// Every person of the dev sets' gold files and of extraction over
+    /// their texts and the sample corpus, and names made from them
+    /// (typos, initials, surnames alone, given names of others).
+    fn sample_persons() -> Vec<(DocKey, Person)> {
+        let mut items: Vec<(DocKey, Person)> = Vec::new();
+        for path in sample_files() {
+            let doc = path.display().to_string();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            if ext == "json" {
+                let Ok(gold) = serde_json::from_str::<serde_json::Value>(&text) else {
+                    continue;
+                };
+                for p in gold["persons"].as_array().into_iter().flatten() {
+                    let Some(name) = p["name"].as_str() else {
+                        continue;
+                    };
+                    let variants: Vec<&str> = p["variants"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|v| v.as_str())
+                        .collect();
+                    items.push((doc.clone(), person(name, &variants)));
+                }
+            } else if matches!(ext, "txt" | "md" | "html") {
+                for p in crate::extract(&text, None, None).persons {
+                    items.push((doc.clone(), p));
+                }
+            }
+        }
+        let names: Vec<String> = items.iter().map(|(_, p)| p.name.clone()).collect();
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for n in 0..3000 {
+            let base = &names[rng.next(names.len())];
+            let words: Vec<String> = base.split_whitespace().map(str::to_string).collect();
+            let Some(last) = words.last().cloned() else {
+                continue;
+            };
+            let made = match n % 5 {
+                0 => last.clone(),
+                1 => {
+                    let chars: Vec<char> = last.chars().collect();
+                    let i = rng.next(chars.len());
+                    let typo: String = match rng.next(3) {
+                        0 => chars
+                            .iter()
+                            .enumerate()
+                            .filter(|(k, _)| *k != i)
+                            .map(|(_, c)| c)
+                            .collect(),
+                        1 => {
+                            let mut c = chars.clone();
+                            if i + 1 < c.len() {
+                                c.swap(i, i + 1);
+                            }
+                            c.into_iter().collect()
+                        }
+                        _ => {
+                            let mut c = chars.clone();
+                            c.insert(i, chars[rng.next(chars.len())]);
+                            c.into_iter().collect()
+                        }
+                    };
+                    let mut w = words.clone();
+                    if let Some(l) = w.last_mut() {
+                        *l = typo;
+                    }
+                    w.join(" ")
+                }
+                2 => match words.first().and_then(|f| f.chars().next()) {
+                    Some(initial) if words.len() > 1 => format!("{initial}. {last}"),
+                    _ => last.clone(),
+                },
+                3 => {
+                    let other = &names[rng.next(names.len())];
+                    match other.split_whitespace().next() {
+                        Some(given) => format!("{given} {last}"),
+                        None => last.clone(),
+                    }
+                }
+                _ => {
+                    // A surname with a typo alone, two letters off when long.
+                    let mut chars: Vec<char> = last.chars().collect();
+                    for _ in 0..1 + usize::from(chars.len() >= 8) {
+                        let i = rng.next(chars.len());
+                        chars[i] = chars[rng.next(chars.len())];
+                    }
+                    chars.into_iter().collect()
+                }
+            };
+            if made.trim().is_empty() {
+                continue;
+            }
+            items.push((format!("made{}", n % 500), person(&made, &[made.as_str()])));
+        }
+        items
+    }
+
+    #[test]
+    fn persons_resolve_as_an_exhaustive_scan_would() {
+        let items = sample_persons();
+        assert!(items.len() > 3000, "{}", items.len());
+        let indexed = resolve_persons(&items);
+        assert!(indexed.len() > 100 && indexed.len() < items.len());
+        assert_eq!(indexed, exhaustive_persons(&items));
+        let mut shuffled = items.clone();
+        let mut rng = Rng(11);
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, rng.next(i + 1));
+        }
+        assert_eq!(resolve_persons(&shuffled), exhaustive_persons(&shuffled));
     }
 
     #[test]

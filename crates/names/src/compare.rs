@@ -408,6 +408,92 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
     }
 }
 
+/// Keys of a token for blocking: two tokens whose
+/// `token_similarity(a, b, gendered, _)` reaches [`DEFAULT_THRESHOLD`]
+/// share at least one key (the keys of the other direction are the same
+/// keys). Read off `token_similarity` branch by branch, each key tagged by
+/// its branch: a shared phonetic key (`k`), one known place (`p`, the first
+/// key's label, as looked up there), a shared language form (`l`); for
+/// surnames (`gendered`) also one akanye form (`a`) and one stem of one
+/// gender (`g`; two genders score 0.6); and a typo. A typo is, in strict
+/// mode (not `gendered`), one edit (optimal string alignment) between
+/// candidate spellings of at least five letters each; otherwise one edit
+/// between spellings of at least four letters or two between spellings of
+/// at least eight. Spellings within one edit share a spelling with at most
+/// one letter deleted (`d`: a substitution or a transposition leaves both
+/// sides one deletion in common, an insertion the shorter as a deletion of
+/// the longer), within two edits one with at most two deleted (`e`). The
+/// last branch scores at most 0.5 and needs no key.
+pub(crate) fn token_block_keys(token: &str, gendered: bool) -> Vec<String> {
+    let keys = token_keys(token);
+    let mut out = Vec::new();
+    let Some(first) = keys.first() else {
+        // Nothing to compare: the similarity is 0.
+        return out;
+    };
+    for k in keys.iter() {
+        out.push(format!("k{}", k.key));
+        let form = language_form(&k.key);
+        if gendered {
+            out.push(format!("a{}", akanye_form(&form)));
+            if let (stem, Some(sex)) = gender_split(&form) {
+                out.push(format!("g{sex:?}{stem}"));
+            }
+        }
+        out.push(format!("l{form}"));
+    }
+    if let Some(place) = places::lookup_place_key(&first.key) {
+        out.push(format!("p{place}"));
+    }
+    let (one_edit, two_edits) = if gendered { (4, 8) } else { (5, usize::MAX) };
+    for c in typo_candidates(token, &keys, true) {
+        let chars: Vec<char> = c.chars().collect();
+        if chars.len() >= one_edit {
+            deletions(&chars, 1, "d", &mut out);
+        }
+        if chars.len() >= two_edits {
+            deletions(&chars, 2, "e", &mut out);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// `word` and every spelling with up to `depth` of its letters deleted, tagged.
+fn deletions(word: &[char], depth: usize, tag: &str, out: &mut Vec<String>) {
+    let mut s = String::with_capacity(word.len() + tag.len());
+    s.push_str(tag);
+    s.extend(word);
+    out.push(s);
+    if depth == 0 {
+        return;
+    }
+    for skip in 0..word.len() {
+        let mut shorter = word.to_vec();
+        shorter.remove(skip);
+        deletions(&shorter, depth - 1, tag, out);
+    }
+}
+
+/// Blocking keys of a surname for [`compare_surname`]: two surnames it
+/// scores at [`DEFAULT_THRESHOLD`] or more share one. One part against one
+/// part is their token similarity; otherwise the score is the product of
+/// the matched parts' similarities (each at least 0.5, none at all scores
+/// at most 0.5) and of factors under 1, so some pair of parts reaches the
+/// threshold on its own, and those parts share a key of
+/// `token_block_keys`.
+pub fn surname_block_keys(surname: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = split_parts(surname)
+        .into_iter()
+        .flat_map(|part| token_block_keys(part, true))
+        .map(|k| crate::block_hash("surname", &k))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Aligned token pairs (index in a, index in b, similarity).
 type Alignment = (Vec<(usize, usize, TokenSim)>, Vec<usize>, Vec<usize>);
 

@@ -786,6 +786,173 @@ fn units_score(ra: &Reading, rb: &Reading, a: &str, b: &str, steps: &mut Vec<Ste
     score
 }
 
+/// Keys that find, among many organisation names, every name
+/// [`compare_organization`] may call the same as a given one, so that a
+/// resolver compares a name with a few candidates instead of with every
+/// name (see [`organization_keys`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BlockKeys {
+    /// The keys a name is filed under.
+    pub index: Vec<u64>,
+    /// Alternative queries: for every `b` with `compare_organization(a, b).same`
+    /// or `compare_organization(b, a).same`, *each* of these sets shares a key
+    /// with `organization_keys(b).index`, so any one of them (the one with
+    /// the fewest names filed under it) finds every such `b`. A single empty
+    /// set: nothing is ever the same as this name.
+    pub queries: Vec<Vec<u64>>,
+}
+
+/// A key's hash (FNV-1a): a collision only adds a candidate, which the
+/// comparison then turns down.
+pub fn block_hash(tag: &str, key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in tag.bytes().chain([0xff]).chain(key.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Sorted letters of each acronym a written name may go by.
+fn acronym_keys(r: &Reading) -> Vec<String> {
+    let mut out: Vec<String> = acronyms_of(r)
+        .into_iter()
+        .map(|(a, _)| sorted_letters(&a).into_iter().collect())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The class of a unit for blocking: a concept (`K`), a word (`W`), an acronym (`A`).
+fn unit_class(u: &Unit) -> &'static str {
+    match u {
+        Unit::Concept { .. } => "K",
+        Unit::Word(_) => "W",
+        Unit::Acronym(_) => "A",
+    }
+}
+
+/// Index keys of one unit: its concept, its acronym's letters, and its
+/// text's token keys tagged by its class.
+fn unit_index_keys(u: &Unit, out: &mut Vec<u64>) {
+    match u {
+        Unit::Concept { .. } => out.push(block_hash("c", concept_of(u).unwrap_or_default())),
+        Unit::Acronym(a) => out.push(block_hash("a", &acronym_letters(a))),
+        Unit::Word(_) => {}
+    }
+    let tag = format!("t{}", unit_class(u));
+    for k in crate::compare::token_block_keys(text_of(u), false) {
+        out.push(block_hash(&tag, &k));
+    }
+}
+
+/// Query keys of one unit: those of the units it may reach a similarity of
+/// [`crate::DEFAULT_THRESHOLD`] with. Two concepts are alike only as one
+/// concept, two acronyms only by their letters (`unit_similarity`); every
+/// other pair goes through the token similarity of their texts.
+fn unit_query_keys(u: &Unit, out: &mut Vec<u64>) {
+    let others: &[&str] = match u {
+        Unit::Concept { .. } => {
+            out.push(block_hash("c", concept_of(u).unwrap_or_default()));
+            &["tW", "tA"]
+        }
+        Unit::Acronym(a) => {
+            out.push(block_hash("a", &acronym_letters(a)));
+            &["tK", "tW"]
+        }
+        Unit::Word(_) => &["tK", "tW", "tA"],
+    };
+    let keys = crate::compare::token_block_keys(text_of(u), false);
+    for tag in others {
+        for k in &keys {
+            out.push(block_hash(tag, k));
+        }
+    }
+}
+
+/// Blocking keys of an organisation name for [`compare_organization`].
+///
+/// Why they are enough, branch by branch of the comparison (a score of
+/// [`crate::DEFAULT_THRESHOLD`] or more is "same"):
+/// - a name with no units and no countries is never the same as anything;
+/// - a name of acronyms only (`acr`, by the sorted letters of its acronym)
+///   is the same as another of acronyms only when the letters are equal,
+///   and as a written name only when one of the written name's acronyms
+///   (`acronyms_of`, filed as `long`) has its letters in some order;
+/// - two names neither of acronyms only: when one has only countries, both
+///   must have only countries (else 0.3), sharing one (else 0.1): `conly`;
+///   otherwise every factor of the product `units_score` takes is at most 1,
+///   so for the product to reach the threshold no unit other than an
+///   optional word may go unmatched (0.45) and every matched pair must
+///   reach the threshold itself: each non-optional unit of the name shares
+///   a unit key with some unit of the other (see `unit_query_keys`), which
+///   makes one query per non-optional unit; a name of optional words only
+///   is the same as another only through a matched pair or when the other
+///   is of optional words only too (`allopt`).
+pub fn organization_keys(name: &str) -> BlockKeys {
+    let r = read(name);
+    let mut keys = BlockKeys::default();
+    if r.units.is_empty() && r.countries.is_empty() {
+        keys.queries.push(Vec::new());
+        return keys;
+    }
+    let only_acronyms =
+        !r.units.is_empty() && r.units.iter().all(|u| matches!(u, Unit::Acronym(_)));
+    if only_acronyms {
+        let acr: String = r.units.iter().map(text_of).collect::<Vec<_>>().join("");
+        let letters: String = sorted_letters(&acronym_letters(&acr)).into_iter().collect();
+        keys.index.push(block_hash("acr", &letters));
+        keys.queries.push(vec![
+            block_hash("acr", &letters),
+            block_hash("long", &letters),
+        ]);
+        return keys;
+    }
+    let acronyms = acronym_keys(&r);
+    keys.index
+        .extend(acronyms.iter().map(|a| block_hash("long", a)));
+    let as_acronym: Vec<u64> = acronyms.iter().map(|a| block_hash("acr", a)).collect();
+    if r.units.is_empty() {
+        let countries: Vec<u64> = r
+            .countries
+            .iter()
+            .map(|(c, _)| block_hash("conly", c))
+            .collect();
+        keys.index.extend(&countries);
+        let mut q = as_acronym;
+        q.extend(countries);
+        keys.queries.push(q);
+        return keys;
+    }
+    for u in &r.units {
+        unit_index_keys(u, &mut keys.index);
+    }
+    let required: Vec<&Unit> = r.units.iter().filter(|u| !is_optional(u)).collect();
+    if required.is_empty() {
+        keys.index.push(block_hash("allopt", ""));
+        let mut q = as_acronym;
+        q.push(block_hash("allopt", ""));
+        for u in &r.units {
+            unit_query_keys(u, &mut q);
+        }
+        keys.queries.push(q);
+    } else {
+        for u in required {
+            let mut q = as_acronym.clone();
+            unit_query_keys(u, &mut q);
+            keys.queries.push(q);
+        }
+    }
+    keys.index.sort_unstable();
+    keys.index.dedup();
+    for q in &mut keys.queries {
+        q.sort_unstable();
+        q.dedup();
+    }
+    keys
+}
+
 /// Compares two names of one kind: persons by [`crate::compare`], places
 /// by [`compare_place`], organisations by [`compare_organization`].
 pub fn compare_kind(kind: NameKind, a: &str, b: &str) -> Comparison {

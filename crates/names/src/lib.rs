@@ -58,10 +58,13 @@ mod translit;
 
 use casefile_core::Sex;
 
-pub use compare::{compare, compare_given, compare_surname, Comparison, Step, DEFAULT_THRESHOLD};
+pub use compare::{
+    compare, compare_given, compare_surname, surname_block_keys, Comparison, Step,
+    DEFAULT_THRESHOLD,
+};
 pub use generic::{
-    compare_kind, compare_organization, compare_place, place_key, strip_descriptors, NameKind,
-    UnknownKind,
+    block_hash, compare_kind, compare_organization, compare_place, organization_keys, place_key,
+    strip_descriptors, BlockKeys, NameKind, UnknownKind,
 };
 pub use given::{
     diminutives as given_name_diminutives, group_count as given_name_group_count,

@@ -803,6 +803,44 @@ pub fn place_group_key(name: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Every way `compare_org_names` joins two names after the names
+    /// crate's comparison (a translation word by word, an acronym in
+    /// another language) meets in the blocks, whichever set of each query
+    /// part a resolver asks.
+    #[test]
+    fn translated_and_acronym_organizations_share_a_block() {
+        for (a, b) in [
+            (
+                "Federal Ministry of Sport",
+                "Федеральне міністерство спорту",
+            ),
+            ("Ministerstwo Sportu", "Министерство спорта"),
+            (
+                "OBWE",
+                "Организация по безопасности и сотрудничеству в Европе",
+            ),
+            ("Justizministerium", "Ministry of Justice"),
+        ] {
+            assert!(compare_organizations(a, b).same, "{a} / {b}");
+            for (x, y) in [(a, b), (b, a)] {
+                let (asked, filed) = (organization_blocks(x), organization_blocks(y));
+                for pick in 0..3 {
+                    let keys: Vec<u64> = asked
+                        .query
+                        .iter()
+                        .filter_map(|part| part.get(pick.min(part.len().saturating_sub(1))))
+                        .flatten()
+                        .copied()
+                        .collect();
+                    assert!(
+                        keys.iter().any(|k| filed.index.contains(k)),
+                        "{x} does not find {y} (set {pick} of each part)"
+                    );
+                }
+            }
+        }
+    }
+
     fn same(kind: NameKind, a: &str, b: &str) -> bool {
         compare_names(kind, a, b).same
     }

@@ -61,85 +61,36 @@ pub struct Plan {
 /// cluster count as clusters of one: a cluster whose member ends alone has
 /// split.
 pub fn reconcile(old: &[(i64, ClusterMember)], new: &[Vec<ClusterMember>]) -> Plan {
-    // Fx hashing: a million members are hashed here on every run.
-    let mut old_of: FxHashMap<&ClusterMember, i64> = FxHashMap::default();
-    old_of.reserve(old.len());
-    let mut old_size: FxHashMap<i64, usize> = FxHashMap::default();
+    // Every member gets an index, the live ones first, so that the live
+    // cluster of each is a list by index (0 past its end: in none), as
+    // `reconcile_indexed` reads it. Fx hashing: a million members are
+    // hashed here on a run that reads the live clusters.
+    let mut index: FxHashMap<&ClusterMember, u32> = FxHashMap::default();
+    index.reserve(old.len());
+    let mut named: Vec<&ClusterMember> = Vec::with_capacity(old.len());
+    let mut live: Vec<i64> = Vec::with_capacity(old.len());
     for (id, m) in old {
-        old_of.insert(m, *id);
-        *old_size.entry(*id).or_default() += 1;
+        index.entry(m).or_insert_with(|| {
+            named.push(m);
+            live.push(*id);
+            (named.len() - 1) as u32
+        });
     }
-    // Per new cluster, the old clusters it draws from and how many members
-    // of each (a cluster has a few members: a list, not a map).
-    let drawn: Vec<Vec<(i64, usize)>> = new
+    let new: Vec<Vec<u32>> = new
         .iter()
         .map(|members| {
-            let mut counts: Vec<(i64, usize)> = Vec::new();
-            for m in members {
-                if let Some(&id) = old_of.get(m) {
-                    match counts.iter_mut().find(|(c, _)| *c == id) {
-                        Some((_, n)) => *n += 1,
-                        None => counts.push((id, 1)),
-                    }
-                }
-            }
-            counts
+            members
+                .iter()
+                .map(|m| {
+                    *index.entry(m).or_insert_with(|| {
+                        named.push(m);
+                        (named.len() - 1) as u32
+                    })
+                })
+                .collect()
         })
         .collect();
-    // An old cluster is whole when all its members are in one new cluster.
-    let mut pieces: FxHashMap<i64, usize> = FxHashMap::default();
-    for counts in &drawn {
-        for (id, _) in counts {
-            *pieces.entry(*id).or_default() += 1;
-        }
-    }
-    let whole =
-        |id: i64, count: usize| pieces.get(&id) == Some(&1) && old_size.get(&id) == Some(&count);
-    let mut plan = Plan::default();
-    let mut kept_ids = BTreeSet::new();
-    for (members, counts) in new.iter().zip(&drawn) {
-        let keep = match counts.first() {
-            Some(&(id, count)) if counts.len() == 1 && whole(id, count) => Some(id),
-            _ => None,
-        };
-        plan.kept.push(keep);
-        match keep {
-            Some(id) => {
-                kept_ids.insert(id);
-                let gained: Vec<ClusterMember> = members
-                    .iter()
-                    .filter(|m| !old_of.contains_key(m))
-                    .cloned()
-                    .collect();
-                if !gained.is_empty() {
-                    plan.changes.grown.push((id, gained));
-                }
-            }
-            None => {
-                let mut parents: Vec<i64> = counts.iter().map(|(id, _)| *id).collect();
-                parents.sort_unstable();
-                let origin = match parents.len() {
-                    0 => ClusterOrigin::New,
-                    1 => ClusterOrigin::Split,
-                    _ => ClusterOrigin::Merge,
-                };
-                let mut members = members.clone();
-                members.sort();
-                plan.changes.created.push(NewCluster {
-                    origin,
-                    parents,
-                    members,
-                });
-            }
-        }
-    }
-    plan.changes.retired = old_size
-        .keys()
-        .copied()
-        .filter(|id| !kept_ids.contains(id))
-        .collect();
-    plan.changes.retired.sort_unstable();
-    plan
+    reconcile_indexed(&live, &new, |i| named[i as usize].clone())
 }
 
 /// As [`reconcile`], with the live clusters given per record of the run

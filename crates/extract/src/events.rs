@@ -342,18 +342,7 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                     ))
             })
         {
-            reports.push(Event {
-                start: r.start,
-                end: r.end,
-                text: doc.text[r.start..r.end].to_string(),
-                kind: "report".to_string(),
-                date: r.iso(),
-                period: if r.date.is_some() {
-                    None
-                } else {
-                    r.period.clone()
-                },
-            });
+            reports.push(dated_event(doc, "report", r.start, r.end, r));
         }
         if candidates.is_empty() {
             continue;
@@ -557,19 +546,25 @@ fn event_in_clause(
         })
         .map(|(t, d)| {
             let (start, end) = snap(doc.text, t.1.min(d.start), t.2.max(d.end));
-            Event {
-                start,
-                end,
-                text: doc.text[start..end].to_string(),
-                kind: t.0.to_string(),
-                date: d.iso(),
-                period: if d.date.is_some() {
-                    None
-                } else {
-                    d.period.clone()
-                },
-            }
+            dated_event(doc, t.0, start, end, d)
         })
+}
+
+/// An event of `kind` quoting `doc.text[start..end]`, dated by `d`: its day, or
+/// its `period` (a month, a year, an interval) when it names no day.
+fn dated_event(doc: &Document, kind: &str, start: usize, end: usize, d: &DateMention) -> Event {
+    Event {
+        start,
+        end,
+        text: doc.text[start..end].to_string(),
+        kind: kind.to_string(),
+        date: d.iso(),
+        period: if d.date.is_some() {
+            None
+        } else {
+            d.period.clone()
+        },
+    }
 }
 
 /// Whether a coordinating conjunction ("and", "и", "і", "та", "а", "ды") stands between two
@@ -638,18 +633,7 @@ fn coordinated_event(
         .min_by_key(|(t, d)| distance(t, d))
         .map(|(t, d)| {
             let (start, end) = snap(doc.text, t.1.min(d.start), t.2.max(d.end));
-            Event {
-                start,
-                end,
-                text: doc.text[start..end].to_string(),
-                kind: t.0.to_string(),
-                date: d.iso(),
-                period: if d.date.is_some() {
-                    None
-                } else {
-                    d.period.clone()
-                },
-            }
+            dated_event(doc, t.0, start, end, d)
         })
 }
 

@@ -75,17 +75,7 @@ fn key(word: &str) -> String {
     }
 }
 
-pub(crate) fn split_words(s: &str) -> Vec<&str> {
-    s.split(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '-' | ',' | '«' | '»' | '"' | '“' | '”' | '„' | '(' | ')' | '.' | '/' | ':' | ';'
-            )
-    })
-    .filter(|w| w.chars().any(char::is_alphanumeric))
-    .collect()
-}
+pub(crate) use casefile_names::split_name_words as split_words;
 
 static WORDS: LazyLock<Table> = LazyLock::new(|| {
     let mut lines = Vec::new();

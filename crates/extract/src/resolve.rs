@@ -208,15 +208,7 @@ pub fn resolve_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
                     sources.push(doc.clone());
                 }
                 mention_count += p.mentions.len();
-                let better = |a: &str, b: &str| {
-                    let words = |s: &str| {
-                        s.split_whitespace()
-                            .filter(|w| w.trim_end_matches('.').chars().count() > 1)
-                            .count()
-                    };
-                    (words(a), a.is_ascii()) > (words(b), b.is_ascii())
-                };
-                if name.is_empty() || better(&p.name, &name) {
+                if name.is_empty() || better_person_caption(&p.name, &name) {
                     name = p.name.clone();
                 }
             }
@@ -230,6 +222,17 @@ pub fn resolve_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
             }
         })
         .collect()
+}
+
+/// Whether `a` names a person better than `b`: more words that are not
+/// initials, then Latin script (the caption most readers can read).
+fn better_person_caption(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.trim_end_matches('.').chars().count() > 1)
+            .count()
+    };
+    (words(a), a.is_ascii()) > (words(b), b.is_ascii())
 }
 
 /// Groups organizations found in many sources by acronym and by name.
@@ -928,15 +931,7 @@ mod tests {
                         sources.push(doc.clone());
                     }
                     mention_count += p.mentions.len();
-                    let better = |a: &str, b: &str| {
-                        let words = |s: &str| {
-                            s.split_whitespace()
-                                .filter(|w| w.trim_end_matches('.').chars().count() > 1)
-                                .count()
-                        };
-                        (words(a), a.is_ascii()) > (words(b), b.is_ascii())
-                    };
-                    if name.is_empty() || better(&p.name, &name) {
+                    if name.is_empty() || better_person_caption(&p.name, &name) {
                         name = p.name.clone();
                     }
                 }

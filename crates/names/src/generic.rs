@@ -121,7 +121,10 @@ fn word_key(word: &str) -> String {
     crate::key::primary_key(word)
 }
 
-fn split_words(s: &str) -> Vec<&str> {
+/// The words of an organisation's or a place's name: split at spaces,
+/// hyphens, quotes, brackets and punctuation, keeping only pieces with a
+/// letter or digit.
+pub fn split_words(s: &str) -> Vec<&str> {
     s.split(|c: char| {
         c.is_whitespace()
             || matches!(

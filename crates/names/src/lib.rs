@@ -64,7 +64,7 @@ pub use compare::{
 };
 pub use generic::{
     block_hash, compare_kind, compare_organization, compare_place, organization_keys, place_key,
-    strip_descriptors, BlockKeys, NameKind, UnknownKind,
+    split_words as split_name_words, strip_descriptors, BlockKeys, NameKind, UnknownKind,
 };
 pub use given::{
     diminutives as given_name_diminutives, group_count as given_name_group_count,

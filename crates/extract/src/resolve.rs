@@ -87,34 +87,8 @@ fn surname_keys(surname: &str) -> Vec<u64> {
 
 /// Groups persons found in many sources.
 pub fn resolve_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
-    struct Group {
-        given: Option<String>,
-        surname: String,
-        members: Vec<usize>,
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    // Compared in the nominative, so that "Александра Григорьевича Лукашенко"
-    // meets "Alexander Lukashenko" and not a woman named Александра.
-    let best_form = |p: &Person| -> (Option<String>, String) {
-        let mut best = split_name(&nominative_name(&p.name));
-        for v in &p.variants {
-            let s = split_name(&nominative_name(v));
-            if best.0.as_ref().is_none_or(|g| g.chars().count() <= 1)
-                && s.0.as_ref().is_some_and(|g| g.chars().count() > 1)
-            {
-                best = s;
-            }
-        }
-        best
-    };
-    let forms: Vec<(Option<String>, String)> = items.iter().map(|(_, p)| best_form(p)).collect();
-    // Full names first.
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|i| match &forms[*i].0 {
-        Some(g) if g.chars().count() > 1 => 0,
-        Some(_) => 1,
-        None => 2,
-    });
+    let mut groups: Vec<PersonGroup> = Vec::new();
+    let (forms, order) = person_forms(items);
     let mut pending: Vec<usize> = Vec::new();
     // Groups by the blocking keys of their surname: `same_surname` holds
     // only for surnames that share one (see `surname_keys`), so the groups
@@ -142,20 +116,13 @@ pub fn resolve_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
         candidates.dedup();
         let fits: Vec<usize> = candidates
             .into_iter()
-            .filter(|k| {
-                let g = &groups[*k];
-                same_surname(&g.surname, surname)
-                    && match (&g.given, given) {
-                        (Some(a), Some(b)) => given_compatible(a, b),
-                        _ => true,
-                    }
-            })
+            .filter(|k| groups[*k].fits(given.as_deref(), surname))
             .collect();
-        let mut new_group = |groups: &mut Vec<Group>, given: Option<String>| {
+        let mut new_group = |groups: &mut Vec<PersonGroup>, given: Option<String>| {
             for k in surname_keys.iter() {
                 blocks.entry(*k).or_default().push(groups.len());
             }
-            groups.push(Group {
+            groups.push(PersonGroup {
                 given,
                 surname: surname.clone(),
                 members: vec![i],
@@ -174,9 +141,66 @@ pub fn resolve_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
             pending.push(i);
         }
     }
-    // Ambiguous short forms stay on their own.
+    finish_persons(items, &forms, groups, pending)
+}
+
+/// A group of persons being resolved: the comparison form it was made
+/// with and the items in it.
+struct PersonGroup {
+    given: Option<String>,
+    surname: String,
+    members: Vec<usize>,
+}
+
+impl PersonGroup {
+    /// Whether a person of this surname and given name (if any) may join:
+    /// the same surname, and given names that agree where both are known.
+    fn fits(&self, given: Option<&str>, surname: &str) -> bool {
+        same_surname(&self.surname, surname)
+            && match (self.given.as_deref(), given) {
+                (Some(a), Some(b)) => given_compatible(a, b),
+                _ => true,
+            }
+    }
+}
+
+/// Each person's (given name, surname) in the nominative, from the name or
+/// the first variant with a whole given name, so that "Александра
+/// Григорьевича Лукашенко" meets "Alexander Lukashenko" and not a woman
+/// named Александра; and the order items are grouped in, full names first.
+fn person_forms(items: &[(DocKey, Person)]) -> (Vec<(Option<String>, String)>, Vec<usize>) {
+    let best_form = |p: &Person| -> (Option<String>, String) {
+        let mut best = split_name(&nominative_name(&p.name));
+        for v in &p.variants {
+            let s = split_name(&nominative_name(v));
+            if best.0.as_ref().is_none_or(|g| g.chars().count() <= 1)
+                && s.0.as_ref().is_some_and(|g| g.chars().count() > 1)
+            {
+                best = s;
+            }
+        }
+        best
+    };
+    let forms: Vec<(Option<String>, String)> = items.iter().map(|(_, p)| best_form(p)).collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|i| match &forms[*i].0 {
+        Some(g) if g.chars().count() > 1 => 0,
+        Some(_) => 1,
+        None => 2,
+    });
+    (forms, order)
+}
+
+/// The resolved persons of `groups`, and of `pending` (ambiguous short
+/// forms, which stay on their own), each caption the best of its members'.
+fn finish_persons(
+    items: &[(DocKey, Person)],
+    forms: &[(Option<String>, String)],
+    mut groups: Vec<PersonGroup>,
+    pending: Vec<usize>,
+) -> Vec<ResolvedPerson> {
     for i in pending {
-        groups.push(Group {
+        groups.push(PersonGroup {
             given: None,
             surname: forms[i].1.clone(),
             members: vec![i],
@@ -833,35 +857,8 @@ mod tests {
 
     /// The person resolution before the index: every group scanned.
     fn exhaustive_persons(items: &[(DocKey, Person)]) -> Vec<ResolvedPerson> {
-        struct Group {
-            given: Option<String>,
-            surname: String,
-            members: Vec<usize>,
-        }
-        let mut groups: Vec<Group> = Vec::new();
-        // Compared in the nominative, so that "Александра Григорьевича Лукашенко"
-        // meets "Alexander Lukashenko" and not a woman named Александра.
-        let best_form = |p: &Person| -> (Option<String>, String) {
-            let mut best = split_name(&nominative_name(&p.name));
-            for v in &p.variants {
-                let s = split_name(&nominative_name(v));
-                if best.0.as_ref().is_none_or(|g| g.chars().count() <= 1)
-                    && s.0.as_ref().is_some_and(|g| g.chars().count() > 1)
-                {
-                    best = s;
-                }
-            }
-            best
-        };
-        let forms: Vec<(Option<String>, String)> =
-            items.iter().map(|(_, p)| best_form(p)).collect();
-        // Full names first.
-        let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by_key(|i| match &forms[*i].0 {
-            Some(g) if g.chars().count() > 1 => 0,
-            Some(_) => 1,
-            None => 2,
-        });
+        let mut groups: Vec<PersonGroup> = Vec::new();
+        let (forms, order) = person_forms(items);
         let mut pending: Vec<usize> = Vec::new();
         for i in order {
             let (given, surname) = &forms[i];
@@ -869,19 +866,13 @@ mod tests {
             let fits: Vec<usize> = groups
                 .iter()
                 .enumerate()
-                .filter(|(_, g)| {
-                    same_surname(&g.surname, surname)
-                        && match (&g.given, given) {
-                            (Some(a), Some(b)) => given_compatible(a, b),
-                            _ => true,
-                        }
-                })
+                .filter(|(_, g)| g.fits(given.as_deref(), surname))
                 .map(|(k, _)| k)
                 .collect();
             if full {
                 match fits.iter().find(|k| groups[**k].given.is_some()) {
                     Some(k) => groups[*k].members.push(i),
-                    None => groups.push(Group {
+                    None => groups.push(PersonGroup {
                         given: given.clone(),
                         surname: surname.clone(),
                         members: vec![i],
@@ -890,7 +881,7 @@ mod tests {
             } else if fits.len() == 1 {
                 groups[fits[0]].members.push(i);
             } else if fits.is_empty() {
-                groups.push(Group {
+                groups.push(PersonGroup {
                     given: None,
                     surname: surname.clone(),
                     members: vec![i],
@@ -899,52 +890,7 @@ mod tests {
                 pending.push(i);
             }
         }
-        // Ambiguous short forms stay on their own.
-        for i in pending {
-            groups.push(Group {
-                given: None,
-                surname: forms[i].1.clone(),
-                members: vec![i],
-            });
-        }
-        groups
-            .into_iter()
-            .map(|g| {
-                let mut variants: Vec<String> = Vec::new();
-                let mut roles: Vec<String> = Vec::new();
-                let mut sources: Vec<DocKey> = Vec::new();
-                let mut mention_count = 0;
-                let mut name = String::new();
-                for &m in &g.members {
-                    let (doc, p) = &items[m];
-                    for v in &p.variants {
-                        if !variants.contains(v) {
-                            variants.push(v.clone());
-                        }
-                    }
-                    for r in &p.roles {
-                        if !roles.contains(r) {
-                            roles.push(r.clone());
-                        }
-                    }
-                    if !sources.contains(doc) {
-                        sources.push(doc.clone());
-                    }
-                    mention_count += p.mentions.len();
-                    if name.is_empty() || better_person_caption(&p.name, &name) {
-                        name = p.name.clone();
-                    }
-                }
-                ResolvedPerson {
-                    name,
-                    variants,
-                    roles,
-                    members: g.members,
-                    sources,
-                    mention_count,
-                }
-            })
-            .collect()
+        finish_persons(items, &forms, groups, pending)
     }
 
     /// Every person of the dev sets' gold files and of extraction over

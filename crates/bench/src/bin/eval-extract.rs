@@ -146,8 +146,20 @@ impl Score {
     }
 }
 
+/// The form a predicted or annotated name is compared in: folded, without a leading
+/// English article, and without the quotation marks around the whole name (`«Світанак»`
+/// and `Світанак` are one form: the marks are the text's typography, not the name).
 fn fold(s: &str) -> String {
-    casefile_text::fold(s.trim_start_matches("the ").trim_start_matches("The "))
+    casefile_text::fold(
+        unquoted(s)
+            .trim_start_matches("the ")
+            .trim_start_matches("The "),
+    )
+}
+
+/// A name without the quotation marks around it.
+fn unquoted(s: &str) -> &str {
+    s.trim_matches(|c: char| "«»\"“”„‟'‘’‹›".contains(c))
 }
 
 /// Clusters against gold clusters: a predicted cluster is right when it shares a form with
@@ -355,7 +367,7 @@ fn score(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) -> [Score; 5
             p.variants
                 .iter()
                 .chain([&p.name])
-                .map(|v| format!("{}|{}", p.kind.as_str(), v))
+                .map(|v| format!("{}|{}", p.kind.as_str(), unquoted(v)))
                 .collect()
         })
         .collect();
@@ -366,7 +378,7 @@ fn score(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) -> [Score; 5
             p.variants
                 .iter()
                 .chain([&p.name])
-                .map(|v| format!("{}|{}", p.kind, v))
+                .map(|v| format!("{}|{}", p.kind, unquoted(v)))
                 .collect()
         })
         .collect();

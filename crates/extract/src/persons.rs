@@ -421,8 +421,7 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
         let w0 = &words[first];
         // "Лукьянова Е. А.", "Воронцовой Е. П.", "Оксана К.": initials after the first word
         // stand for the given name and patronymic, or (after a given name) for the surname.
-        let trailing_initials = n >= 2
-            && n <= 3
+        let trailing_initials = (2..=3).contains(&n)
             && !w0.initial
             && w0.letters >= 3
             && (first + 1..end).all(|k| words[k].initial);

@@ -47,6 +47,7 @@ fn a_lone_given_name_that_is_a_common_word_is_no_person() {
         "Слава Україні, сказали вони на зустрічі.",
         "Роман вийшов друком у жовтні минулого року.",
         "Вера в победу помогала им в те месяцы.",
+        "Колькі дзяцей вывезлі, невядома.",
     ] {
         let ex = run(text);
         assert!(ex.persons.is_empty(), "{text}: {:?}", forms(&ex));

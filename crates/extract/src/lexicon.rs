@@ -100,19 +100,95 @@ fn calendar_names(unit: calendar::Unit) -> HashMap<String, u32> {
         .collect()
 }
 
-/// Given names common in the countries the texts come from (see data/SOURCES.md).
+/// Given names common in the countries the texts come from (see data/SOURCES.md), and the
+/// Latin spellings of the Ukrainian, Russian and Belarusian ones ([`SLAVIC_GIVEN_LATIN`]).
 pub static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     entries(include_str!("../data/given_names.txt"))
         .map(fold)
+        .chain(SLAVIC_GIVEN_LATIN.iter().cloned())
         .collect()
 });
 
-/// Stems of Cyrillic given names, so that "Марії" and "Марія" both count.
-pub static GIVEN_NAME_STEMS_CYRILLIC: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    entries(include_str!("../data/given_names_cyrillic.txt"))
+/// Given names that are also common words ("Слава", "Віра", "Roman"): they still vouch for
+/// a surname after them, but are no person when they stand alone
+/// (`data/lexicon/given_name_homographs.txt`; stems, so that case forms count too).
+pub static GIVEN_NAME_HOMOGRAPHS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/given_name_homographs.txt"))
         .map(|l| crate::normalize::stem_parts(&fold(l)))
         .collect()
 });
+
+/// Every form, full or diminutive, of the Ukrainian, Russian and Belarusian given names: the
+/// given-name table of `casefile-names` (Олександр/Александр/Аляксандр, Саша, Sasha…) and
+/// `data/given_names_extra.txt` (Belarusian spellings of both orthographies, more
+/// diminutives). The lone-given-name rule (`persons`) accepts only these, not the long Latin
+/// list of every country, which holds words like "Will" and "May".
+fn slavic_given_forms() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, label, full) in casefile_names::given_name_groups() {
+        out.extend(full.iter().cloned());
+        out.extend(
+            casefile_names::given_name_diminutives(label)
+                .iter()
+                .cloned(),
+        );
+    }
+    out.extend(entries(include_str!("../data/given_names_extra.txt")).map(str::to_string));
+    out
+}
+
+fn is_cyrillic_word(w: &str) -> bool {
+    w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// Folded Latin spellings of the Slavic given names: the table's own Latin forms and every
+/// romanisation of its Cyrillic ones (Ольга → Olha, Olga; Илья → Ilya), apostrophes and
+/// soft signs dropped as English reporting writes them.
+pub static SLAVIC_GIVEN_LATIN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut out = HashSet::default();
+    for form in slavic_given_forms() {
+        if !is_cyrillic_word(&form) {
+            out.insert(fold(&form));
+            continue;
+        }
+        for scheme in casefile_names::Scheme::ALL {
+            let latin = casefile_names::transliterate(&form, scheme);
+            let plain: String = fold(&latin).chars().filter(|c| c.is_alphabetic()).collect();
+            if plain.is_ascii() && plain.len() >= 3 {
+                out.insert(plain);
+            }
+        }
+    }
+    out.retain(|w: &String| !GIVEN_NAME_HOMOGRAPHS.contains(w.as_str()));
+    out
+});
+
+/// Stems of Cyrillic given names, so that "Марії" and "Марія" both count: the curated
+/// nominatives of `data/given_names_cyrillic.txt` and the Cyrillic forms of
+/// [`slavic_given_forms`] that are not common words.
+pub static GIVEN_NAME_STEMS_CYRILLIC: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let curated = entries(include_str!("../data/given_names_cyrillic.txt"))
+        .map(|l| crate::normalize::stem_parts(&fold(l)));
+    let table = slavic_given_forms()
+        .into_iter()
+        .filter(|f| is_cyrillic_word(f))
+        .map(|f| crate::normalize::stem_parts(&fold(&f)))
+        .filter(|s| s.chars().count() >= 3 && !GIVEN_NAME_HOMOGRAPHS.contains(s.as_str()));
+    curated.chain(table).collect()
+});
+
+/// Whether a folded word is a Ukrainian, Russian or Belarusian given name (any script, any
+/// case form, diminutives too) that is not also a common word: what may name a person alone
+/// ("Sasha", "Злату", "Іллі", "Натальляй").
+pub fn is_lone_given_name(folded: &str) -> bool {
+    if GIVEN_NAME_HOMOGRAPHS.contains(crate::normalize::stem_parts(folded).as_str()) {
+        return false;
+    }
+    if folded.is_ascii() {
+        return SLAVIC_GIVEN_LATIN.contains(folded);
+    }
+    GIVEN_NAME_STEMS_CYRILLIC.contains(&crate::normalize::stem_parts(folded))
+}
 
 /// [`GIVEN_NAMES`] and [`GIVEN_NAME_STEMS_CYRILLIC`] in one set, for [`is_given_name`].
 static GIVEN_NAMES_OR_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {

@@ -10,12 +10,24 @@
 //! few other words are capitalised mid-sentence, two or three capitalised
 //! words that are neither places nor organizations are taken as a name.
 //!
+//! A lone Ukrainian, Russian or Belarusian given name, full or diminutive and in any case
+//! ("Sasha", "Злату", "Іллі", "Натальляй"), is a person too (reports name children by their
+//! given name alone), unless the name is also a common word ("Слава", "Віра"). Initials may
+//! follow the surname ("Лукьянова Е. А.", "Воронцовой Е. П.") or stand for it ("Оксана К.").
+//! No person is a run whose words are, in any case form, common nouns of bodies, titles and
+//! kin ("Кабінету Міністрів", "Міністра", "Мама"), an adjective before a noun of place
+//! ("Расійскай Федэрацыі", "Новай Каўхоўкі"), or a name that only names an institution
+//! ("фонд імені Ганни Стефанишин", "the Marta Kovalenko Foundation").
+//!
 //! Forms are then grouped: a lone surname, an initial plus surname and a
 //! full name join the full name whose surname they match (across
 //! transliterations and Ukrainian/Russian case endings), while different
 //! given names with different surnames stay apart.
 
-use crate::lexicon::{class, is_given_name, DEMONYMS, PUBLIC_FIGURES, ROLES, SPEECH_AFTER_NAME};
+use crate::lexicon::{
+    class, is_given_name, is_lone_given_name, DEMONYMS, ORG_HEADS, PUBLIC_FIGURES, ROLES,
+    SPEECH_AFTER_NAME,
+};
 use crate::normalize::{fold, same_given, same_surname, stem};
 use crate::orgs::OrgSpan;
 use crate::places::PlaceSpan;
@@ -40,6 +52,95 @@ struct Candidate {
     first: usize,
     end: usize,
     roles: Vec<String>,
+    /// A lone given name ("Sasha", "Злату"): it joins the one person of that given name.
+    given_only: bool,
+}
+
+/// Stems of common nouns that are never a person's name in any case form: the generic words
+/// of organisation names and country names (`data/name_words.tsv`), roles, organisation
+/// heads and `data/lexicon/not_person_nouns.txt` (kin, bodies of state). Stems of at least
+/// three letters, so that short function words do not shadow names; no adjectives and no
+/// word the dictionaries know as a surname or given name ("Лісовий", "Коваль").
+static NOT_PERSON_STEMS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        let name_words = crate::wordlist::entries(include_str!("../data/name_words.tsv"))
+            .filter(|l| !l.starts_with("stop\t"))
+            .flat_map(|l| l.split('\t').skip(2).take(4).collect::<Vec<_>>())
+            .flat_map(|col| col.split('|'))
+            .flat_map(str::split_whitespace)
+            // Adjectives of these names are often surnames too ("Лісовий", "Новий").
+            .filter(|w| {
+                let f = fold(w);
+                !has_adjectival_ending(&f) && !has_belarusian_adjectival_ending(&f)
+            })
+            .map(str::to_string);
+        let own = crate::wordlist::entries(include_str!("../data/lexicon/not_person_nouns.txt"))
+            .map(str::to_string);
+        name_words
+            .chain(own)
+            .chain(ROLES.iter().cloned())
+            .chain(ORG_HEADS.iter().cloned())
+            .filter(|w| {
+                !crate::morph::readings(&fold(w)).iter().any(|r| {
+                    matches!(
+                        r.kind,
+                        crate::morph::Kind::Surname | crate::morph::Kind::Given
+                    )
+                })
+            })
+            .map(|w| crate::normalize::stem_parts(&fold(&w)))
+            .filter(|s| s.chars().count() >= 3)
+            .collect()
+    });
+
+/// Whether a capitalised word is, in some case form, a common noun that names no person
+/// ("Міністра", "Кабінету", "Федэрацыі", "Мама"); a known given name never is.
+fn is_not_person_noun(folded: &str) -> bool {
+    NOT_PERSON_STEMS.contains(&crate::normalize::stem_parts(folded)) && !is_given_name(folded)
+}
+
+/// Words after which a name names an institution, not a person mentioned in the text
+/// ("фонд імені Варвари Зиміної", "корпус имени Героя ... Михаила Девятаева").
+fn is_named_after(folded: &str) -> bool {
+    matches!(folded, "імені" | "имени" | "імя" | "ім" | "им")
+}
+
+/// Whether the run `first..end` is the name an institution or a feast bears: after "імені"/"имени"/"імя"
+/// (up to two capitalised title words between: "имени Героя Советского Союза" is cut before
+/// the name by the run itself) or before "Foundation"/"Fund" ("the Marta Kovalenko
+/// Foundation").
+fn names_an_institution(doc: &Document, first: usize, end: usize) -> bool {
+    let words = &doc.words;
+    let sentence = doc.sentence_of(first);
+    // "День святого Миколая", "St Nicholas Day": a saint's name names a feast or a church.
+    let saint = first > sentence.first_word
+        && matches!(
+            words[first - 1].folded.as_str(),
+            "святого"
+                | "святої"
+                | "святоі"
+                | "святой"
+                | "святая"
+                | "святии"
+                | "святога"
+                | "святы"
+                | "св"
+                | "saint"
+                | "st"
+        );
+    let before = saint
+        || (sentence.first_word..first)
+            .rev()
+            .take(4)
+            .any(|k| is_named_after(&words[k].folded) && (k + 1..first).all(|j| words[j].cap))
+        || first >= 2 && words[first - 1].folded == "after" && words[first - 2].folded == "named";
+    let after = end < sentence.end_word
+        && !doc.gap(end - 1, end).contains([',', '.', '(', ';'])
+        && matches!(
+            words[end].folded.as_str(),
+            "foundation" | "fund" | "charity" | "trust" | "foundation's" | "fund's"
+        );
+    before || after
 }
 
 /// Folded, stemmed key of one name word; each hyphen part is stemmed ("Львової-Білової").
@@ -60,6 +161,9 @@ fn is_name_like(doc: &Document, k: usize, blocked: &[bool]) -> bool {
         return true;
     }
     if w.all_caps && !w.initial {
+        return false;
+    }
+    if is_not_person_noun(&w.folded) {
         return false;
     }
     !doc.is(
@@ -286,12 +390,16 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
         if first > 0 && doc.gap(first - 1, first).ends_with(['«', '"', '“']) {
             continue;
         }
+        if names_an_institution(doc, first, end) {
+            continue;
+        }
         // A capitalised Cyrillic word opening a sentence is usually not a name
         // ("Слова Марії Львової-Білової"), unless it is a known given name.
         if cyrillic
             && n >= 2
             && first == doc.sentence_of(first).first_word
             && !is_given_name(&w0.folded)
+            && !(first + 1..end).all(|k| words[k].initial)
         {
             first += 1;
         }
@@ -311,8 +419,31 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
         }
         let n = end - first;
         let w0 = &words[first];
-        // "Великой Отечественной": a first word in an adjectival case form is no given name.
-        if cyrillic && n >= 2 && !is_given_name(&w0.folded) && has_adjectival_ending(&w0.folded) {
+        // "Лукьянова Е. А.", "Воронцовой Е. П.", "Оксана К.": initials after the first word
+        // stand for the given name and patronymic, or (after a given name) for the surname.
+        let trailing_initials = (2..=3).contains(&n)
+            && !w0.initial
+            && w0.letters >= 3
+            && (first + 1..end).all(|k| words[k].initial);
+        if trailing_initials {
+            if is_given_name(&w0.folded) || cyrillic && looks_like_surname(&w0.folded) {
+                accepted.push(Candidate {
+                    first,
+                    end,
+                    roles: roles.clone(),
+                    given_only: false,
+                });
+            }
+            continue;
+        }
+        // "Великой Отечественной", "Расійскай Федэрацыі": a first word in an adjectival case
+        // form is no given name (unless a given name follows it: "Ковальской Анны").
+        if cyrillic
+            && n >= 2
+            && !is_given_name(&w0.folded)
+            && !is_given_name(&words[first + 1].folded)
+            && (has_adjectival_ending(&w0.folded) || has_belarusian_adjectival_ending(&w0.folded))
+        {
             continue;
         }
         let roles = if first == runs_first(first, &runs) {
@@ -329,7 +460,12 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
                 || cyrillic && n <= 3;
             // A trailing initial is not a name part ("Putin A." is rare; "A. Lukashenko" is common).
             if vouched && !words[end - 1].initial {
-                accepted.push(Candidate { first, end, roles });
+                accepted.push(Candidate {
+                    first,
+                    end,
+                    roles,
+                    given_only: false,
+                });
                 continue;
             }
             if !vouched {
@@ -348,11 +484,32 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
         // "Prosecutors said", "Officials said": a lone word opening a sentence before a speech
         // verb is a person only as the surname of one named before (pass 2).
         let opens_sentence = first == doc.sentence_of(first).first_word;
+        // "Детский омбудсмен Калининградской области": an adjective before a lowercase noun
+        // is no surname, whatever title comes before it.
+        let adjective_of_next = cyrillic
+            && has_adjectival_ending(&w0.folded)
+            && !is_given_name(&w0.folded)
+            && end < doc.sentence_of(first).end_word
+            && doc.gap(first, end) == " "
+            && !words[end].cap
+            && is_place_noun(&doc.keys[end]);
+        if adjective_of_next {
+            continue;
+        }
+        // "Sasha is eleven", "вдалося повернути Злату", "называць яе Натальляй": a given name
+        // alone names a person, often a child.
+        let given_only = is_lone_given_name(&w0.folded);
         let vouched = public_figure(&w0.folded).is_some()
             || !roles.is_empty()
-            || speech_after && !opens_sentence;
+            || speech_after && !opens_sentence
+            || given_only;
         if vouched {
-            accepted.push(Candidate { first, end, roles });
+            accepted.push(Candidate {
+                first,
+                end,
+                roles,
+                given_only,
+            });
         } else {
             singles.push((first, end));
         }
@@ -376,11 +533,58 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
                 first,
                 end,
                 roles: Vec::new(),
+                given_only: false,
             });
         }
     }
     accepted.sort_by_key(|c| c.first);
     group(doc, &accepted)
+}
+
+/// Whether a Cyrillic word reads as a surname, for a word with initials after it
+/// ("Лукьянова Е. А." but not "Приложение Б."): the dictionaries know it as one, or it ends
+/// like the surnames of the region ("-енко", "-ук", "-ов", "-ская", "-іч").
+fn looks_like_surname(folded: &str) -> bool {
+    if crate::morph::readings(folded)
+        .iter()
+        .any(|r| r.kind == crate::morph::Kind::Surname)
+    {
+        return true;
+    }
+    SURNAME_ENDINGS.iter().any(|e| folded.ends_with(e.as_str()))
+}
+
+/// Endings of surnames in their case forms (`data/lexicon/surname_endings.txt`), folded.
+static SURNAME_ENDINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/surname_endings.txt"))
+        .map(fold)
+        .collect()
+});
+
+/// Gazetteer keys (folded stems) of the nouns a place adjective stands before: oblast,
+/// krai, district, community, city ("Калининградской области", "Брэсцкага раёна").
+fn is_place_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "област"
+            | "обл"
+            | "краи"
+            | "вобласц"
+            | "абласц"
+            | "раион"
+            | "раен"
+            | "округ"
+            | "громад"
+            | "міст"
+            | "город"
+            | "горад"
+            | "республік"
+            | "республик"
+            | "рэспублік"
+            | "федераці"
+            | "федерац"
+            | "федэрацы"
+    )
 }
 
 /// Ukrainian/Russian/Belarusian patronymics (folded), in any case: Алексеевна, Олексійович.
@@ -418,6 +622,14 @@ pub(crate) fn has_adjectival_ending(folded: &str) -> bool {
         .any(|e| folded.ends_with(e.as_str()))
 }
 
+/// Belarusian adjectival endings (folded) the shared list lacks: "Новай", "Расійскай",
+/// "Нацыянальнага", "Беларускаму"; a given name ending so ("Мікалай") is asked about first.
+fn has_belarusian_adjectival_ending(folded: &str) -> bool {
+    ["аи", "ага", "аму", "ыя"]
+        .iter()
+        .any(|e| folded.ends_with(e))
+}
+
 /// The start of the run that contains word `k`.
 fn runs_first(k: usize, runs: &[(usize, usize)]) -> usize {
     runs.iter()
@@ -430,6 +642,9 @@ fn runs_first(k: usize, runs: &[(usize, usize)]) -> usize {
 fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
     struct Cluster {
         given: Option<String>,
+        /// The initial of the given name of a cluster founded by "Петрова А. С.": another
+        /// initial is another person ("Петровой Н. В.").
+        initial: Option<String>,
         surname: String,
         forms: Vec<(String, usize)>,
         roles: Vec<String>,
@@ -456,7 +671,34 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
         } else {
             None
         };
-        let given_is_initial = c.end - c.first >= 2 && words[c.first].initial;
+        let given_is_initial = c.end - c.first >= 2 && words[given_word].initial;
+        // "Sasha", "Злату": a lone given name joins the person of that given name, the first
+        // one when several share it, or stands as a person of its own.
+        if c.given_only {
+            let word = doc.word_text(c.first);
+            // A surname that is also a given name ("Ігор Богдан ... Богдан заявив") is the
+            // surname.
+            let found = clusters
+                .iter()
+                .position(|cl| !cl.surname.is_empty() && same_surname(&cl.surname, word))
+                .or_else(|| {
+                    clusters
+                        .iter()
+                        .position(|cl| cl.given.as_ref().is_some_and(|g| same_given(g, word)))
+                });
+            assignment[ci] = found.unwrap_or_else(|| {
+                clusters.push(Cluster {
+                    given: Some(word.to_string()),
+                    initial: None,
+                    surname: String::new(),
+                    forms: Vec::new(),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                clusters.len() - 1
+            });
+            continue;
+        }
         // "Мария Алексеевна": given name and patronymic, no surname. It joins the one
         // person with that given name.
         let patronymic_only = c.end - c.first == 2 && is_patronymic(&words[c.end - 1].folded);
@@ -484,8 +726,13 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
             continue;
         }
         let found = clusters.iter().position(|cl| {
-            if !same_surname(&cl.surname, &surname) {
+            if cl.surname.is_empty() || !same_surname(&cl.surname, &surname) {
                 return false;
+            }
+            if let (Some(a), Some(b)) = (&cl.initial, &given) {
+                if given_is_initial && !initial_compatible(a, b) {
+                    return false;
+                }
             }
             match (&cl.given, &given) {
                 (Some(a), Some(b)) => {
@@ -504,6 +751,7 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
             Some(i) => i,
             None => {
                 clusters.push(Cluster {
+                    initial: given.clone().filter(|_| given_is_initial),
                     given: given.filter(|_| !given_is_initial),
                     surname: surname.clone(),
                     forms: Vec::new(),
@@ -520,7 +768,11 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
     for (ci, c) in cands.iter().enumerate() {
         let cl = &mut clusters[assignment[ci]];
         let start = words[c.first].start;
-        let end = words[c.end - 1].end;
+        let mut end = words[c.end - 1].end;
+        // "Лукьянова Е. А.": a trailing initial keeps its full stop.
+        if words[c.end - 1].initial && doc.text[end..].starts_with('.') {
+            end += 1;
+        }
         let text = doc.text[start..end].to_string();
         match cl.forms.iter_mut().find(|(f, _)| *f == text) {
             Some(f) => f.1 += 1,
@@ -557,7 +809,11 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
             .unwrap_or_default();
         // Shown in the nominative ("Марії Львової-Бєлової" → "Марія Львова-Бєлова"); the
         // dictionary form joins the surface forms so that it can be searched for.
-        let name = crate::lemma::nominative_name(&given_first(&name));
+        let name = if cl.surname.is_empty() {
+            lone_given_nominative(&name)
+        } else {
+            crate::lemma::nominative_name(&given_first(&name))
+        };
         let mut variants: Vec<String> = cl.forms.iter().map(|(f, _)| f.clone()).collect();
         if !variants.contains(&name) {
             variants.push(name.clone());
@@ -581,16 +837,29 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
     PersonsFound { persons, spans }
 }
 
-/// "Шевцов Дмитрий", "Кравцов Сергій Сергійович": Cyrillic official style puts the surname
-/// first; the second word is then a known given name and the first is not.
+/// A lone given name in the nominative ("Злату" → "Злата", "Матвія" → "Матвій") from the
+/// dictionaries; as written where they do not know it (Belarusian, Latin).
+fn lone_given_nominative(word: &str) -> String {
+    crate::morph::readings(&fold(word))
+        .iter()
+        .find(|r| r.kind == crate::morph::Kind::Given)
+        .map(|r| r.nominative(word))
+        .unwrap_or_else(|| word.to_string())
+}
+
+/// "Шевцов Дмитрий", "Кравцов Сергій Сергійович", "Лукьянова Е. А.": Cyrillic official style
+/// puts the surname first; the second word is then a known given name or an initial, and
+/// the first is neither.
 fn is_surname_first(doc: &Document, first: usize, end: usize) -> bool {
     let words = &doc.words;
+    let initials_after = (first + 1..end).all(|k| words[k].initial);
     end - first >= 2
         && words[first].cyrillic
         && !words[first].initial
         && !is_given_name(&words[first].folded)
-        && is_given_name(&words[first + 1].folded)
-        && (end - first == 2 || is_patronymic(&words[first + 2].folded))
+        && (initials_after
+            || is_given_name(&words[first + 1].folded)
+                && (end - first == 2 || is_patronymic(&words[first + 2].folded)))
 }
 
 /// A surname-first name in given-name-first order ("Шевцов Дмитрий" -> "Дмитрий Шевцов"),
@@ -601,10 +870,14 @@ fn given_first(name: &str) -> String {
     let cyrillic = parts
         .first()
         .is_some_and(|p| p.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)));
+    let is_initial = |p: &str| p.ends_with('.') && p.chars().count() == 2;
+    let initials_after = parts.len() >= 2 && parts[1..].iter().all(|p| is_initial(p));
     let surname_first = cyrillic
-        && (parts.len() == 2 || parts.len() == 3 && is_patronymic(&folded[2]))
         && !is_given_name(&folded[0])
-        && is_given_name(&folded[1]);
+        && !is_initial(parts[0])
+        && (initials_after
+            || (parts.len() == 2 || parts.len() == 3 && is_patronymic(&folded[2]))
+                && is_given_name(&folded[1]));
     if surname_first {
         let mut out = vec![parts[1]];
         out.extend(&parts[2..]);

@@ -839,8 +839,15 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                         )
                     })
                 };
+            // "Петрова А. С.", "Бондарь И. В.": a settlement's name before initials is a
+            // surname (official style puts initials after it).
+            let before_initials = i + 1 < sentence.end_word
+                && w.cyrillic
+                && words[i + 1].initial
+                && words[i + 1].cyrillic
+                && doc.gap(i, i + 1) == " ";
             if NOT_NAMES.contains(w.folded.as_str()) && kind != crate::PlaceKind::Country
-                || settlement && after_given_name
+                || settlement && (after_given_name || before_initials)
                 || is_given_name(&w.folded) && after_name
                 || (is_given_name(&w.folded) || settlement && !after_preposition)
                     && next_is_name

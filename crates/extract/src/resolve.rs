@@ -6,7 +6,9 @@
 //!
 //! Organizations join by acronym, by a shared spelling, or when
 //! `name_kinds::compare_organizations` finds one organisation in two
-//! languages (МВД / Ministry of Internal Affairs of Russia).
+//! languages (МВД / Ministry of Internal Affairs of Russia), but never so
+//! that a bare name links two facilities of one name ("Lesnaya Skazka"
+//! between a camp and a sanatorium so called): see [`resolve_organizations`].
 //!
 //! Full names form the groups first; a lone surname or an initial joins a
 //! group only when exactly one group fits it, so that an ambiguous

@@ -344,6 +344,20 @@ pub(crate) fn countries(name: &str) -> BTreeSet<String> {
     read(name).countries
 }
 
+/// The descriptors' concepts (camp, sanatorium) and the countries a name
+/// carries, sorted: the words [`translated`] and the organisation
+/// comparison let one side leave out, which the resolver reads so that a
+/// name without them does not chain two names with different ones.
+pub(crate) fn qualifiers(name: &str) -> (Vec<String>, BTreeSet<String>) {
+    let r = read(name);
+    let descriptors = r
+        .concepts(Class::Descriptor)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    (descriptors, r.countries)
+}
+
 pub(crate) fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     (2..=7).contains(&letters.len())

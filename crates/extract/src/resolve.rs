@@ -6,7 +6,9 @@
 //!
 //! Organizations join by acronym, by a shared spelling, or when
 //! `name_kinds::compare_organizations` finds one organisation in two
-//! languages (МВД / Ministry of Internal Affairs of Russia).
+//! languages (МВД / Ministry of Internal Affairs of Russia), but never so
+//! that a bare name links two facilities of one name ("Lesnaya Skazka"
+//! between a camp and a sanatorium so called): see [`resolve_organizations`].
 //!
 //! Full names form the groups first; a lone surname or an initial joins a
 //! group only when exactly one group fits it, so that an ambiguous
@@ -264,17 +266,196 @@ fn better_person_caption(a: &str, b: &str) -> bool {
 /// Each organisation joins the first group (in the order groups were made)
 /// that has its acronym or one of its forms (folded), else the first group
 /// whose name `compare_organizations` calls the same as its name, else a
-/// group of its own. The groups are found through indexes, not by scanning
-/// every group: forms and acronyms by hash maps, and the comparison's
-/// candidates by the blocking keys of [`crate::organization_blocks`], every
-/// group that could compare as the same and possibly a few more, tried in
-/// group order, so the first that compares as the same is the one a scan
-/// would find (`organizations_resolve_as_an_exhaustive_scan_would` checks
-/// this on every organisation the dev sets and the sample corpus hold).
+/// group of its own; but never a group it would chain (see below). The
+/// groups are found through indexes, not by scanning every group: forms
+/// and acronyms by hash maps, and the comparison's candidates by the
+/// blocking keys of [`crate::organization_blocks`], every group that could
+/// compare as the same and possibly a few more, tried in group order, so
+/// the first that compares as the same is the one a scan would find
+/// (`organizations_resolve_as_an_exhaustive_scan_would` checks this on
+/// every organisation the dev sets and the sample corpus hold; the policy,
+/// [`OrganizationPass`], is one for both).
+///
+/// Chaining: the comparison lets a descriptor ("camp", "санаторий") or a
+/// country be missing on one side, so "Lesnaya Skazka" is the same as
+/// "Lesnaya Skazka camp" and as "Lesnaya Skazka sanatorium", which are two
+/// facilities. So names that carry a descriptor or a country (qualified
+/// names) are grouped first, and a name joins a group only if it is
+/// compatible with every qualified form of the group whose qualifiers
+/// differ from its own (`compare_organizations` calls them the same), like
+/// linkage's guard against chaining. A bare name (no descriptor, no
+/// country) then joins the one group it fits; when it fits groups that are
+/// incompatible with each other (the camp and the sanatorium), it joins
+/// none of them: the source does not say which facility it means, and a
+/// wrong merge puts one facility's evidence on another, while a name left
+/// apart costs a reviewer one merge. Such bare names are grouped among
+/// themselves ("Lesnaya Skazka" in fifty sources is one entity, beside the
+/// camp and the sanatorium). The order of the input then changes which
+/// member names a group, not which names are grouped, for names the
+/// comparison relates without fuzz.
 pub fn resolve_organizations(items: &[(DocKey, Organization)]) -> Vec<ResolvedOrganization> {
-    let mut out: Vec<ResolvedOrganization> = Vec::new();
-    let mut index = OrganizationIndex::default();
-    for (i, (doc, o)) in items.iter().enumerate() {
+    resolve_organizations_by(items, OrganizationIndex::default)
+}
+
+/// [`resolve_organizations`] with the groups found by `search`: the index,
+/// or in tests a scan of every group.
+fn resolve_organizations_by<S: OrganizationSearch>(
+    items: &[(DocKey, Organization)],
+    search: impl Fn() -> S,
+) -> Vec<ResolvedOrganization> {
+    let mut readings: HashMap<&str, Qualifiers> = HashMap::default();
+    let qualified: Vec<Vec<(String, Qualifiers)>> = items
+        .iter()
+        .map(|(_, o)| {
+            let mut forms: Vec<(String, Qualifiers)> = Vec::new();
+            for form in std::iter::once(&o.name).chain(&o.variants) {
+                let q = readings
+                    .entry(form.as_str())
+                    .or_insert_with(|| Qualifiers::of(form));
+                if !q.is_empty() && !forms.iter().any(|(f, _)| f == form) {
+                    forms.push((form.clone(), q.clone()));
+                }
+            }
+            forms
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|i| qualified[*i].is_empty());
+    let mut first = OrganizationPass::new(items, &qualified, search());
+    let mut pending = Vec::new();
+    for i in order {
+        if !first.place(i) {
+            pending.push(i);
+        }
+    }
+    // The bare names that fit incompatible groups, among themselves.
+    let mut second = OrganizationPass::new(items, &qualified, search());
+    for i in pending {
+        second.place(i);
+    }
+    first
+        .groups
+        .into_iter()
+        .chain(second.groups)
+        .map(|g| g.resolved)
+        .collect()
+}
+
+/// The descriptors (of both word tables) and countries a name carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Qualifiers {
+    descriptors: Vec<String>,
+    countries: std::collections::BTreeSet<String>,
+}
+
+impl Qualifiers {
+    fn of(name: &str) -> Qualifiers {
+        let (words, countries) = crate::name_words::qualifiers(name);
+        let mut descriptors: Vec<String> = words.into_iter().map(|d| format!("w:{d}")).collect();
+        descriptors.extend(
+            casefile_names::descriptor_concepts(name)
+                .into_iter()
+                .map(|d| format!("n:{d}")),
+        );
+        descriptors.sort_unstable();
+        descriptors.dedup();
+        Qualifiers {
+            descriptors,
+            countries,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.descriptors.is_empty() && self.countries.is_empty()
+    }
+
+    /// Whether both names carry descriptors, or countries, and they
+    /// differ: only then can two names that each fit a group be different
+    /// organisations for want of a word on one side, so only then must the
+    /// comparison of the two be asked.
+    fn differ(&self, other: &Qualifiers) -> bool {
+        let both_differ = |a: bool, b: bool, same: bool| !a && !b && !same;
+        both_differ(
+            self.descriptors.is_empty(),
+            other.descriptors.is_empty(),
+            self.descriptors == other.descriptors,
+        ) || both_differ(
+            self.countries.is_empty(),
+            other.countries.is_empty(),
+            self.countries == other.countries,
+        )
+    }
+}
+
+/// Whether every pair of qualified forms, one of `a` and one of `b`, whose
+/// qualifiers differ, compares as one organisation.
+fn compatible(a: &[(String, Qualifiers)], b: &[(String, Qualifiers)]) -> bool {
+    a.iter().all(|(fa, qa)| {
+        b.iter()
+            .all(|(fb, qb)| !qa.differ(qb) || crate::name_kinds::compare_organizations(fa, fb).same)
+    })
+}
+
+/// A group of organisations being resolved.
+struct OrganizationGroup {
+    resolved: ResolvedOrganization,
+    /// The forms of its members that carry a qualifier, each once.
+    qualified: Vec<(String, Qualifiers)>,
+    /// Its variants and sources, for telling a new one.
+    variants: HashSet<String>,
+    sources: HashSet<DocKey>,
+}
+
+/// How a resolver finds the groups an organisation may join: by an index
+/// ([`OrganizationIndex`]) or, as the tests' reference, by a scan. Told of
+/// every name, form and acronym a group takes.
+trait OrganizationSearch {
+    /// Every group with the acronym or one of the folded forms (as a
+    /// variant or as its present name), in group order.
+    fn by_forms(
+        &self,
+        groups: &[OrganizationGroup],
+        acronym: Option<&str>,
+        forms: &[String],
+    ) -> Vec<usize>;
+    /// Groups in group order, among them every group whose name may
+    /// compare as the same as `name`.
+    fn candidates(&mut self, groups: &[OrganizationGroup], name: &str) -> Vec<usize>;
+    fn add_group(&mut self, k: usize, name: &str);
+    fn rename(&mut self, k: usize, name: &str);
+    fn add_form(&mut self, k: usize, form: &str);
+    fn add_acronym(&mut self, k: usize, acronym: &str);
+}
+
+/// One pass of [`resolve_organizations`]: the groups made so far and how
+/// they are found.
+struct OrganizationPass<'a, S> {
+    items: &'a [(DocKey, Organization)],
+    /// Each item's qualified forms.
+    qualified: &'a [Vec<(String, Qualifiers)>],
+    groups: Vec<OrganizationGroup>,
+    search: S,
+}
+
+impl<'a, S: OrganizationSearch> OrganizationPass<'a, S> {
+    fn new(
+        items: &'a [(DocKey, Organization)],
+        qualified: &'a [Vec<(String, Qualifiers)>],
+        search: S,
+    ) -> Self {
+        OrganizationPass {
+            items,
+            qualified,
+            groups: Vec::new(),
+            search,
+        }
+    }
+
+    /// Puts item `i` in a group, or in a new one; false (and nowhere) for
+    /// a bare name that fits groups incompatible with each other.
+    fn place(&mut self, i: usize) -> bool {
+        let (items, qualified) = (self.items, self.qualified);
+        let o = &items[i].1;
         let keys: Vec<String> = o
             .variants
             .iter()
@@ -282,58 +463,110 @@ pub fn resolve_organizations(items: &[(DocKey, Organization)]) -> Vec<ResolvedOr
             .chain(o.acronym.iter())
             .map(|s| fold(s))
             .collect();
-        let found = index
-            .by_forms(o.acronym.as_deref(), &keys)
-            // Across languages and acronyms (МВД / Ministry of Internal
-            // Affairs of Russia): the organisation comparison of `name_kinds`.
-            .or_else(|| {
-                index
-                    .candidates(&o.name)
+        let by_forms = self
+            .search
+            .by_forms(&self.groups, o.acronym.as_deref(), &keys);
+        let same = |g: &OrganizationGroup| {
+            crate::name_kinds::compare_organizations(&o.name, &g.resolved.name).same
+        };
+        let own = &qualified[i];
+        let found = if !own.is_empty() {
+            let fits = |g: &OrganizationGroup| compatible(own, &g.qualified);
+            match by_forms.into_iter().find(|k| fits(&self.groups[*k])) {
+                Some(k) => Some(k),
+                // Across languages and acronyms (МВД / Ministry of Internal
+                // Affairs of Russia): the organisation comparison of `name_kinds`.
+                None => self
+                    .search
+                    .candidates(&self.groups, &o.name)
                     .into_iter()
-                    .find(|k| crate::name_kinds::compare_organizations(&o.name, &out[*k].name).same)
+                    .find(|k| same(&self.groups[*k]) && fits(&self.groups[*k])),
+            }
+        } else {
+            let fits = if by_forms.is_empty() {
+                let mut fits = Vec::new();
+                for k in self.search.candidates(&self.groups, &o.name) {
+                    if same(&self.groups[k]) {
+                        fits.push(k);
+                        // Groups without qualified forms conflict with none,
+                        // and come after every group with them.
+                        if self.groups[k].qualified.is_empty() {
+                            break;
+                        }
+                    }
+                }
+                fits
+            } else {
+                by_forms
+            };
+            let conflict = fits.iter().enumerate().any(|(n, a)| {
+                fits[n + 1..]
+                    .iter()
+                    .any(|b| !compatible(&self.groups[*a].qualified, &self.groups[*b].qualified))
             });
+            if conflict {
+                return false;
+            }
+            fits.first().copied()
+        };
         let k = match found {
             Some(k) => k,
             None => {
-                out.push(ResolvedOrganization {
-                    name: o.name.clone(),
-                    acronym: None,
-                    variants: Vec::new(),
-                    members: Vec::new(),
-                    sources: Vec::new(),
-                    mention_count: 0,
+                let k = self.groups.len();
+                self.groups.push(OrganizationGroup {
+                    resolved: ResolvedOrganization {
+                        name: o.name.clone(),
+                        acronym: None,
+                        variants: Vec::new(),
+                        members: Vec::new(),
+                        sources: Vec::new(),
+                        mention_count: 0,
+                    },
+                    qualified: Vec::new(),
+                    variants: HashSet::default(),
+                    sources: HashSet::default(),
                 });
-                let k = out.len() - 1;
-                index.add_group(k, &o.name);
+                self.search.add_group(k, &o.name);
                 k
             }
         };
-        let r = &mut out[k];
+        self.join(k, i);
+        true
+    }
+
+    fn join(&mut self, k: usize, i: usize) {
+        let (doc, o) = &self.items[i];
+        let g = &mut self.groups[k];
+        let r = &mut g.resolved;
         if r.acronym.is_none() {
             r.acronym = o.acronym.clone();
             if let Some(a) = &r.acronym {
-                index.add_acronym(k, a);
+                self.search.add_acronym(k, a);
             }
         }
         if r.acronym.as_deref() == Some(r.name.as_str())
             && o.acronym.as_deref() != Some(o.name.as_str())
         {
             r.name = o.name.clone();
-            index.rename(k, &r.name);
+            self.search.rename(k, &r.name);
         }
         for v in &o.variants {
-            if index.variants[k].insert(v.clone()) {
+            if g.variants.insert(v.clone()) {
                 r.variants.push(v.clone());
-                index.add_form(k, v);
+                self.search.add_form(k, v);
             }
         }
         r.members.push(i);
-        if index.sources[k].insert(doc.clone()) {
+        if g.sources.insert(doc.clone()) {
             r.sources.push(doc.clone());
         }
         r.mention_count += o.mentions.len();
+        for q in &self.qualified[i] {
+            if !g.qualified.iter().any(|(f, _)| *f == q.0) {
+                g.qualified.push(q.clone());
+            }
+        }
     }
-    out
 }
 
 /// The indexes [`resolve_organizations`] finds groups by.
@@ -342,14 +575,11 @@ struct OrganizationIndex {
     /// Folded form → groups that have it: as a variant (for good), or as
     /// their name (`true`: only while the name folds to it, see `named`).
     by_form: HashMap<String, Vec<(usize, bool)>>,
-    /// Folded acronym → the first group with it (a group's acronym, once
-    /// set, stays).
-    by_acronym: HashMap<String, usize>,
+    /// Folded acronym → the groups with it (a group's acronym, once set,
+    /// stays).
+    by_acronym: HashMap<String, Vec<usize>>,
     /// Each group's name, folded.
     named: Vec<String>,
-    /// Each group's variants and sources, for telling a new one.
-    variants: Vec<HashSet<String>>,
-    sources: Vec<HashSet<DocKey>>,
     /// Blocking key → groups filed under it, by every name a group has had
     /// (a former name only adds a candidate, which the comparison turns down).
     blocks: HashMap<u64, Vec<usize>>,
@@ -366,11 +596,62 @@ impl OrganizationIndex {
         self.keys.insert(name.to_string(), b.clone());
         b
     }
+}
+
+impl OrganizationSearch for OrganizationIndex {
+    fn by_forms(
+        &self,
+        _: &[OrganizationGroup],
+        acronym: Option<&str>,
+        forms: &[String],
+    ) -> Vec<usize> {
+        let mut out: Vec<usize> = acronym
+            .and_then(|a| self.by_acronym.get(&fold(a)))
+            .cloned()
+            .unwrap_or_default();
+        for f in forms {
+            let Some(groups) = self.by_form.get(f) else {
+                continue;
+            };
+            out.extend(
+                groups
+                    .iter()
+                    .filter(|(k, as_name)| !as_name || self.named[*k] == *f)
+                    .map(|(k, _)| *k),
+            );
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The union of the one set of each part of the query that finds the
+    /// fewest.
+    fn candidates(&mut self, _: &[OrganizationGroup], name: &str) -> Vec<usize> {
+        let b = self.blocks_of(name);
+        let found = |keys: &[u64]| -> usize {
+            keys.iter()
+                .map(|k| self.blocks.get(k).map_or(0, Vec::len))
+                .sum()
+        };
+        let mut out: Vec<usize> = Vec::new();
+        for part in &b.query {
+            let Some(best) = part.iter().min_by_key(|keys| found(keys)) else {
+                continue;
+            };
+            for key in best {
+                if let Some(groups) = self.blocks.get(key) {
+                    out.extend(groups);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 
     fn add_group(&mut self, k: usize, name: &str) {
         self.named.push(String::new());
-        self.variants.push(HashSet::default());
-        self.sources.push(HashSet::default());
         self.rename(k, name);
     }
 
@@ -397,50 +678,7 @@ impl OrganizationIndex {
     }
 
     fn add_acronym(&mut self, k: usize, acronym: &str) {
-        let first = self.by_acronym.entry(fold(acronym)).or_insert(k);
-        *first = (*first).min(k);
-    }
-
-    /// The first group with the acronym or one of the folded forms.
-    fn by_forms(&self, acronym: Option<&str>, forms: &[String]) -> Option<usize> {
-        let by_acronym = acronym.and_then(|a| self.by_acronym.get(&fold(a)).copied());
-        let by_form = forms
-            .iter()
-            .filter_map(|f| self.by_form.get(f).map(|groups| (f, groups)))
-            .flat_map(|(f, groups)| {
-                groups
-                    .iter()
-                    .filter(move |(k, as_name)| !as_name || self.named[*k] == *f)
-                    .map(|(k, _)| *k)
-            })
-            .min();
-        by_acronym.into_iter().chain(by_form).min()
-    }
-
-    /// The groups whose name may compare as the same as `name`, in group
-    /// order: the union of the one set of each part of the query that
-    /// finds the fewest.
-    fn candidates(&mut self, name: &str) -> Vec<usize> {
-        let b = self.blocks_of(name);
-        let found = |keys: &[u64]| -> usize {
-            keys.iter()
-                .map(|k| self.blocks.get(k).map_or(0, Vec::len))
-                .sum()
-        };
-        let mut out: Vec<usize> = Vec::new();
-        for part in &b.query {
-            let Some(best) = part.iter().min_by_key(|keys| found(keys)) else {
-                continue;
-            };
-            for key in best {
-                if let Some(groups) = self.blocks.get(key) {
-                    out.extend(groups);
-                }
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.by_acronym.entry(fold(acronym)).or_default().push(k);
     }
 }
 
@@ -598,67 +836,193 @@ mod tests {
         assert_eq!(r.len(), 3, "{r:?}");
     }
 
-    /// The resolution before the indexes: every group scanned for forms,
-    /// then every group compared. The reference the indexed one must equal.
-    fn exhaustive_organizations(items: &[(DocKey, Organization)]) -> Vec<ResolvedOrganization> {
-        let mut out: Vec<ResolvedOrganization> = Vec::new();
-        for (i, (doc, o)) in items.iter().enumerate() {
-            let keys: Vec<String> = o
-                .variants
+    /// Made-up facilities of one proper name, a camp and a sanatorium (a
+    /// boarding home in the last), and the bare name, in English,
+    /// Ukrainian, Russian and Belarusian.
+    const FACILITIES: [[&str; 3]; 5] = [
+        [
+            "Kestrel Hollow camp",
+            "Kestrel Hollow sanatorium",
+            "Kestrel Hollow",
+        ],
+        [
+            "табір «Ясенова Зоря»",
+            "санаторій «Ясенова Зоря»",
+            "Ясенова Зоря",
+        ],
+        [
+            "лагерь «Серебряный Родник»",
+            "санаторий «Серебряный Родник»",
+            "Серебряный Родник",
+        ],
+        [
+            "лагер «Верасовы Бераг»",
+            "санаторый «Верасовы Бераг»",
+            "Верасовы Бераг",
+        ],
+        [
+            "Львова-Белова интернат суду",
+            "Львова-Белова санаторий суду",
+            "Львова-Белова суду",
+        ],
+    ];
+
+    /// The groups as sets of the items' `(source, name)`, in a canonical order.
+    fn partition(
+        items: &[(DocKey, Organization)],
+        groups: &[ResolvedOrganization],
+    ) -> Vec<Vec<(String, String)>> {
+        let mut out: Vec<Vec<(String, String)>> = groups
+            .iter()
+            .map(|g| {
+                let mut m: Vec<(String, String)> = g
+                    .members
+                    .iter()
+                    .map(|i| (items[*i].0.clone(), items[*i].1.name.clone()))
+                    .collect();
+                m.sort();
+                m
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Every facility twice (two sources), the bare name three times.
+    fn facility_items() -> Vec<(DocKey, Organization)> {
+        let mut items = Vec::new();
+        for (n, names) in FACILITIES.iter().enumerate() {
+            for (m, name) in names.iter().enumerate() {
+                for source in 0..2 + usize::from(m == 2) {
+                    items.push((format!("{n}-{source}"), organization(name)));
+                }
+            }
+        }
+        items
+    }
+
+    #[test]
+    fn a_bare_name_does_not_chain_a_camp_and_a_sanatorium() {
+        let items = facility_items();
+        let r = resolve_organizations(&items);
+        assert_eq!(r, exhaustive_organizations(&items));
+        let group_of = |name: &str| -> Vec<usize> {
+            let mut g: Vec<usize> = r
                 .iter()
-                .chain(std::iter::once(&o.name))
-                .chain(o.acronym.iter())
-                .map(|s| fold(s))
+                .enumerate()
+                .filter(|(_, g)| g.members.iter().any(|m| items[*m].1.name == name))
+                .map(|(k, _)| k)
                 .collect();
-            let found = out
+            g.dedup();
+            g
+        };
+        for [camp, sanatorium, bare] in FACILITIES {
+            let (c, s, b) = (group_of(camp), group_of(sanatorium), group_of(bare));
+            assert_eq!((c.len(), s.len(), b.len()), (1, 1, 1), "{camp}: {r:#?}");
+            assert_ne!(c, s, "{camp} / {sanatorium}: {r:#?}");
+            // The bare name fits both: it joins neither, and its mentions
+            // are one entity of their own.
+            assert_ne!(b, c, "{bare}: {r:#?}");
+            assert_ne!(b, s, "{bare}: {r:#?}");
+        }
+        assert_eq!(r.len(), 3 * FACILITIES.len(), "{r:#?}");
+    }
+
+    #[test]
+    fn a_bare_name_joins_its_one_facility() {
+        for [camp, sanatorium, bare] in FACILITIES {
+            for facility in [camp, sanatorium] {
+                for items in [
+                    vec![organization(bare), organization(facility)],
+                    vec![organization(facility), organization(bare)],
+                ] {
+                    let items: Vec<(DocKey, Organization)> = items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, o)| (n.to_string(), o))
+                        .collect();
+                    let r = resolve_organizations(&items);
+                    assert_eq!(r.len(), 1, "{facility} / {bare}: {r:#?}");
+                    assert_eq!(r[0].sources.len(), 2);
+                    assert_eq!(r[0].name, facility, "the qualified name names it");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_order_of_the_input_does_not_change_the_groups() {
+        let mut items = facility_items();
+        // And a country left out: МВД beside the ministries of two countries.
+        for (n, name) in ["МВД России", "МВД Беларуси", "МВД", "МВД"]
+            .iter()
+            .enumerate()
+        {
+            let mut o = organization(name);
+            o.acronym = Some("МВД".to_string());
+            items.push((format!("mvd{n}"), o));
+        }
+        let expected = partition(&items, &resolve_organizations(&items));
+        let mvd = |source: &str| {
+            expected
                 .iter()
-                .position(|r| {
-                    (r.acronym.is_some()
-                        && r.acronym.as_deref().map(fold) == o.acronym.as_deref().map(fold))
+                .position(|g| g.iter().any(|(s, _)| s == source))
+        };
+        assert_ne!(mvd("mvd0"), mvd("mvd1"), "{expected:#?}");
+        assert_ne!(mvd("mvd2"), mvd("mvd0"), "{expected:#?}");
+        assert_ne!(mvd("mvd2"), mvd("mvd1"), "{expected:#?}");
+        assert_eq!(mvd("mvd2"), mvd("mvd3"), "{expected:#?}");
+        let mut rng = Rng(0x51_5e_ed);
+        for _ in 0..20 {
+            for i in (1..items.len()).rev() {
+                items.swap(i, rng.next(i + 1));
+            }
+            let r = resolve_organizations(&items);
+            assert_eq!(partition(&items, &r), expected);
+            assert_eq!(r, exhaustive_organizations(&items));
+        }
+    }
+
+    /// The search before the indexes: every group scanned for forms and
+    /// acronyms, and every group a candidate for the comparison. The
+    /// reference the indexed search must equal; the policy is one.
+    struct Scan;
+
+    impl OrganizationSearch for Scan {
+        fn by_forms(
+            &self,
+            groups: &[OrganizationGroup],
+            acronym: Option<&str>,
+            forms: &[String],
+        ) -> Vec<usize> {
+            let acronym = acronym.map(fold);
+            groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| {
+                    let r = &g.resolved;
+                    (r.acronym.is_some() && r.acronym.as_deref().map(fold) == acronym)
                         || r.variants
                             .iter()
                             .chain(std::iter::once(&r.name))
-                            .any(|v| keys.contains(&fold(v)))
+                            .any(|v| forms.contains(&fold(v)))
                 })
-                .or_else(|| {
-                    out.iter().position(|r| {
-                        crate::name_kinds::compare_organizations(&o.name, &r.name).same
-                    })
-                });
-            let r = match found {
-                Some(k) => &mut out[k],
-                None => {
-                    out.push(ResolvedOrganization {
-                        name: o.name.clone(),
-                        acronym: o.acronym.clone(),
-                        variants: Vec::new(),
-                        members: Vec::new(),
-                        sources: Vec::new(),
-                        mention_count: 0,
-                    });
-                    out.last_mut().expect("just pushed")
-                }
-            };
-            if r.acronym.is_none() {
-                r.acronym = o.acronym.clone();
-            }
-            if r.acronym.as_deref() == Some(r.name.as_str())
-                && o.acronym.as_deref() != Some(o.name.as_str())
-            {
-                r.name = o.name.clone();
-            }
-            for v in &o.variants {
-                if !r.variants.contains(v) {
-                    r.variants.push(v.clone());
-                }
-            }
-            r.members.push(i);
-            if !r.sources.contains(doc) {
-                r.sources.push(doc.clone());
-            }
-            r.mention_count += o.mentions.len();
+                .map(|(k, _)| k)
+                .collect()
         }
-        out
+
+        fn candidates(&mut self, groups: &[OrganizationGroup], _: &str) -> Vec<usize> {
+            (0..groups.len()).collect()
+        }
+
+        fn add_group(&mut self, _: usize, _: &str) {}
+        fn rename(&mut self, _: usize, _: &str) {}
+        fn add_form(&mut self, _: usize, _: &str) {}
+        fn add_acronym(&mut self, _: usize, _: &str) {}
+    }
+
+    fn exhaustive_organizations(items: &[(DocKey, Organization)]) -> Vec<ResolvedOrganization> {
+        resolve_organizations_by(items, || Scan)
     }
 
     /// Files under the dev sets (this crate's and the bench's held-out

@@ -408,6 +408,25 @@ pub fn strip_descriptors(name: &str) -> String {
     words.join(" ")
 }
 
+/// The concepts of the descriptors a name carries ("camp", "sanatorium",
+/// "children's"), sorted, each once: what kind of place or facility it
+/// names. [`compare_place`] sets them aside, and a comparison that lets
+/// them be missing on one side makes two names that carry different ones
+/// each the same as a third that carries none; a resolver reads them to
+/// keep such a third name from chaining the two.
+pub fn descriptor_concepts(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = read(name)
+        .units
+        .iter()
+        .filter(|u| is_descriptor(u))
+        .filter_map(concept_of)
+        .map(str::to_string)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// A script-independent key of a place or facility name: descriptors
 /// dropped, generic words as their concepts, other words by their
 /// transliteration key, sorted. Equal keys are one name ("Лесная сказка",
@@ -1000,6 +1019,16 @@ mod tests {
                 assert!(!forms.is_empty(), "{} has no {} form", l.concept, LANGS[i]);
             }
         }
+    }
+
+    #[test]
+    fn descriptor_concepts_name_the_kind_of_facility() {
+        assert_eq!(descriptor_concepts("лагерь «Лесная сказка»"), ["camp"]);
+        assert_eq!(
+            descriptor_concepts("Лісова казка санаторій"),
+            ["sanatorium"]
+        );
+        assert!(descriptor_concepts("Lesnaya Skazka").is_empty());
     }
 
     #[test]

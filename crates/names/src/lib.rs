@@ -63,8 +63,9 @@ pub use compare::{
     DEFAULT_THRESHOLD,
 };
 pub use generic::{
-    block_hash, compare_kind, compare_organization, compare_place, organization_keys, place_key,
-    split_words as split_name_words, strip_descriptors, BlockKeys, NameKind, UnknownKind,
+    block_hash, compare_kind, compare_organization, compare_place, descriptor_concepts,
+    organization_keys, place_key, split_words as split_name_words, strip_descriptors, BlockKeys,
+    NameKind, UnknownKind,
 };
 pub use given::{
     diminutives as given_name_diminutives, group_count as given_name_group_count,

@@ -7,10 +7,11 @@
 //! A candidate's features say where it stands (same sentence before or after the number,
 //! how far, how many sentences back), what kind it is, the words around it as folded
 //! words and as classes (reporting verbs, "according to", "за даними", "told", "в", roles,
-//! pronouns: `data/lexicon/attribution_cues.tsv`), its Cyrillic endings (the case that tells
-//! "сообщил ТАСС" (told) from "сообщил министр" (telling)), what lies between it and the
-//! number (a reporting verb, a cue, a quote), whether it is quoted, and whether the rules
-//! chose it. General by construction: nothing here names a sentence of any text.
+//! pronouns, places children are held in: `data/lexicon/attribution_cues.tsv`) and the
+//! classes on both sides together (a reporting verb before and "в" after: "сообщили ТАСС в
+//! министерстве", the outlet told), what lies between it and the number (a reporting verb,
+//! a cue, a quote), whether it is quoted, whether the sentence reports anyone, and whether
+//! the rules chose it. General by construction: nothing here names a sentence of any text.
 
 use std::sync::LazyLock;
 
@@ -70,15 +71,6 @@ fn word_class(doc: &Document, k: usize) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// The last two letters of a Cyrillic word: its case ending.
-fn ending(f: &str) -> Option<&str> {
-    let n = f.chars().count();
-    if n < 3 || !f.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
-        return None;
-    }
-    f.char_indices().nth(n - 2).map(|(b, _)| &f[b..])
 }
 
 fn bucket(n: usize) -> &'static str {
@@ -226,9 +218,6 @@ pub(crate) fn candidates(
             ];
             rule_steps(chosen, &mut f);
             let first = fold(chosen.split_whitespace().next().unwrap_or(""));
-            if let Some(e) = ending(&first) {
-                f.push(format!("e1={e}"));
-            }
             f.push(format!("w1={first}"));
             f.push(format!(
                 "phrase_words={}",
@@ -280,6 +269,24 @@ pub(crate) fn candidates(
         ];
         if ms == 0 && s_index != 0 {
             f.push("in_headline".to_string());
+        }
+        // Whether the claim's sentence says anyone reports it.
+        f.push(format!(
+            "sentence={}&{place}",
+            match (sentence_report, sentence_cue) {
+                (_, true) => "cue",
+                (true, false) => "report",
+                (false, false) => "silent",
+            }
+        ));
+        // A person inside an organisation's name ("фонд імені Ганни Стефанишин") names it.
+        if m.person
+            && orgs
+                .spans
+                .iter()
+                .any(|o| o.first_word <= m.first && m.first < o.end_word)
+        {
+            f.push("inside_org".to_string());
         }
         // Distance and order among the mentions on the same side of the number.
         if ms == s_index {
@@ -348,6 +355,23 @@ pub(crate) fn candidates(
                 f.push(format!("p{d}c&kind={c}&{kind}"));
             }
         }
+        let class_at = |k: Option<usize>| {
+            k.filter(|&k| k >= sentence.first_word)
+                .and_then(|k| word_class(doc, k))
+        };
+        if let (Some(a), Some(b)) = (
+            class_at(m.first.checked_sub(1)),
+            class_at(m.first.checked_sub(2)),
+        ) {
+            f.push(format!("p1c&p2c={a}&{b}"));
+        }
+        // Told or telling: "сообщили ТАСС в министерстве", "told Reuters in a statement".
+        let after = (m.end < sentence.end_word)
+            .then(|| word_class(doc, m.end))
+            .flatten();
+        if let (Some(a), Some(b)) = (class_at(m.first.checked_sub(1)), after) {
+            f.push(format!("p1c&n1c={a}&{b}"));
+        }
         for (d, k) in [(1, m.end), (2, m.end + 1)] {
             if k >= sentence.end_word {
                 if d == 1 {
@@ -371,20 +395,11 @@ pub(crate) fn candidates(
                 f.push(format!("gap_after={g}"));
             }
         }
-        // The mention's own words: its first word and the Cyrillic endings that carry case.
+        // The mention's own words: an organisation's first word. (Its Cyrillic case endings
+        // were features too; leaving one split out, they cost more than they gave.)
         let first = words[m.first].folded.as_str();
-        if let Some(e) = ending(first) {
-            f.push(format!("e1={e}"));
-            f.push(format!("e1&kind={e}&{kind}"));
-        }
         if !m.person {
             f.push(format!("w1={first}"));
-        }
-        let last = words[m.end - 1].folded.as_str();
-        if m.end - m.first > 1 {
-            if let Some(e) = ending(last) {
-                f.push(format!("eL={e}"));
-            }
         }
         if words[m.first].all_caps && m.end - m.first == 1 {
             f.push("acronym".to_string());

@@ -43,7 +43,9 @@ impl Default for AttributionTrainOptions {
                 learning_rate: 0.1,
                 l2: 1e-3,
             },
-            margin: 0.0,
+            // Leaving one split out, a margin of 1 keeps the rules' answer where the model
+            // is unsure and gains most (0: +4 claims of 489, 1: +13, 1.5: +9).
+            margin: 1.0,
         }
     }
 }
@@ -189,5 +191,96 @@ mod tests {
         let text = include_str!("../data/attribution_model.tsv");
         let model = AttributionModel::parse(text).expect("shipped attribution model parses");
         assert_eq!(SHIPPED.is_some(), !model.linear.weights.is_empty());
+    }
+}
+
+/// The shipped model on made-up sentences, beside the rules alone.
+#[cfg(test)]
+mod shipped_tests {
+    fn asserters(text: &str, lang: &str, models: crate::Models<'_>) -> Vec<Option<String>> {
+        crate::extract_with(text, Some(lang), None, models, None)
+            .count_claims
+            .into_iter()
+            .map(|c| c.asserted_by)
+            .collect()
+    }
+
+    /// The asserter the rules give the one claim of `text`, and the shipped model's.
+    fn both(text: &str, lang: &str) -> (Option<String>, Option<String>) {
+        let rules = asserters(text, lang, crate::Models::rules());
+        let model = asserters(text, lang, crate::Models::shipped());
+        assert_eq!(rules.len(), 1, "{rules:?}");
+        assert_eq!(model.len(), 1, "{model:?}");
+        (rules[0].clone(), model[0].clone())
+    }
+
+    #[test]
+    fn the_outlet_told_is_not_the_source_ru() {
+        // "сообщили ТАСС в министерстве": the agency was told; the ministry told it.
+        let (rules, model) = both(
+            "В подмосковный лагерь привезли 120 детей из Херсонской области, сообщили ТАСС в \
+             министерстве социального развития Московской области.",
+            "ru",
+        );
+        assert_eq!(rules.as_deref(), Some("TASS"));
+        let model = model.unwrap_or_default();
+        assert!(
+            model.contains("министерстве социального развития"),
+            "{model}"
+        );
+    }
+
+    #[test]
+    fn a_body_before_an_outlet_and_its_verb_speaks_ru_be() {
+        // "Министерство … БЕЛТА подтвердило": the ministry confirmed to the agency.
+        let (rules, model) = both(
+            "Министерство образования Беларуси БЕЛТА подтвердило, что в санаторий прибыли 300 детей.",
+            "ru",
+        );
+        assert_eq!(rules, None);
+        assert_eq!(model.as_deref(), Some("Министерство образования Беларуси"));
+        let (rules, model) = both(
+            "Міністэрства адукацыі Беларусі БЕЛТА пацвердзіла, што ў санаторый прыбылі 300 дзяцей.",
+            "be",
+        );
+        assert_eq!(rules, None);
+        assert_eq!(model.as_deref(), Some("Міністэрства адукацыі Беларусі"));
+    }
+
+    #[test]
+    fn the_rules_right_answer_stands_en_uk_be() {
+        // The speaker before "told" an outlet, the body after "повідомили в", a speaker
+        // after "паведаміў" and an outlet: the model does not move to the outlet or the camp.
+        let cases = [
+            (
+                "en",
+                "At least 40 children were taken to Crimea, officials at the Kherson Regional \
+                 Military Administration told Reuters.",
+                "Kherson Regional Military Administration",
+            ),
+            (
+                "uk",
+                "Про це Укрінформу повідомили в Херсонській обласній військовій адміністрації: \
+                 окупанти вивезли 35 дітей.",
+                "Херсонській обласній військовій адміністрації",
+            ),
+            (
+                "be",
+                "У лагеры «Дубрава» знаходзяцца 80 дзяцей з Данбаса, паведаміў БЕЛТА старшыня \
+                 аблвыканкама Іван Іваноў.",
+                "Іван Іваноў",
+            ),
+        ];
+        for (lang, text, speaker) in cases {
+            let (rules, model) = both(text, lang);
+            assert_eq!(rules.as_deref(), Some(speaker), "{text}");
+            assert_eq!(model.as_deref(), Some(speaker), "{text}");
+        }
+        // A camp children are in asserts nothing.
+        let (_, model) = both(
+            "У таборі «Ромашка» перебувають 52 дитини з Херсонщини.",
+            "uk",
+        );
+        assert_eq!(model, None);
     }
 }

@@ -110,13 +110,7 @@ pub static SHIPPED: LazyLock<Option<CountModel>> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ex(features: &[&str], positive: bool) -> Example {
-        Example {
-            features: features.iter().map(|s| s.to_string()).collect(),
-            positive,
-        }
-    }
+    use crate::logistic::ex;
 
     fn toy() -> Vec<Example> {
         let mut v = Vec::new();

@@ -219,16 +219,18 @@ pub fn train(groups: &[Vec<Example>], objective: Objective, options: Sgd) -> Lin
     }
 }
 
+/// An example from string literals, for the tests of the models.
+#[cfg(test)]
+pub(crate) fn ex(features: &[&str], positive: bool) -> Example {
+    Example {
+        features: features.iter().map(|s| s.to_string()).collect(),
+        positive,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ex(features: &[&str], positive: bool) -> Example {
-        Example {
-            features: features.iter().map(|s| s.to_string()).collect(),
-            positive,
-        }
-    }
 
     const SGD: Sgd = Sgd {
         epochs: 30,

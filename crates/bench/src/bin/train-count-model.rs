@@ -283,6 +283,43 @@ fn train_attribution<'a>(
     train_attribution_model(&groups, options)
 }
 
+/// `--check`: the shipped weights at `out` are `text`, what training writes from the
+/// splits; `--write`: writes them there; else prints them.
+fn write_or_check(args: &[String], out: &Path, text: &str) -> Result<()> {
+    if args.iter().any(|a| a == "--check") {
+        let shipped = std::fs::read_to_string(out)?;
+        if shipped != text {
+            bail!("{} is not what training writes now", out.display());
+        }
+        println!("{} is what training writes", out.display());
+    } else if args.iter().any(|a| a == "--write") {
+        std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+        println!("wrote {} ({} lines)", out.display(), text.lines().count());
+    } else {
+        print!("{text}");
+    }
+    Ok(())
+}
+
+/// ` --NAME VALUE` when `value` is not the default, for the header's command line.
+fn flag_if_changed(name: &str, value: f64, default: f64) -> String {
+    if value != default {
+        format!(" --{name} {value}")
+    } else {
+        String::new()
+    }
+}
+
+/// The rows of a leave-one-split-out table a document of split `held` in `language` adds to.
+fn table_keys(held: &str, language: &str) -> [(String, String); 4] {
+    [
+        (held.to_string(), language.to_string()),
+        (held.to_string(), "all".to_string()),
+        ("all".to_string(), language.to_string()),
+        ("all".to_string(), "all".to_string()),
+    ]
+}
+
 /// Whether the model's choice among a group's candidates is right.
 fn model_right(model: &AttributionModel, g: &AttributionGroup) -> bool {
     model.choose(&g.candidates).is_some_and(|k| g.right[k])
@@ -346,12 +383,7 @@ fn attribution_main(args: &[String], docs: &[Doc], split_names: &[String]) -> Re
             for d in docs.iter().filter(|d| &d.split == held) {
                 for g in &d.attributions {
                     let m = model_right(&model, g);
-                    for key in [
-                        (held.clone(), d.language.clone()),
-                        (held.clone(), "all".to_string()),
-                        ("all".to_string(), d.language.clone()),
-                        ("all".to_string(), "all".to_string()),
-                    ] {
+                    for key in table_keys(held, &d.language) {
                         let e = table.entry(key).or_default();
                         e.0 += usize::from(g.rule_right);
                         e.1 += usize::from(m);
@@ -393,11 +425,7 @@ fn attribution_main(args: &[String], docs: &[Doc], split_names: &[String]) -> Re
          epochs {}, learning rate {}, L2 {}.\n\
          Lines: @bias (no effect on a ranking), @margin (how far above the rules' answer another\n\
          candidate must score), then feature<TAB>weight.",
-        if options.margin != AttributionTrainOptions::default().margin {
-            format!(" --margin {}", options.margin)
-        } else {
-            String::new()
-        },
+        flag_if_changed("margin", options.margin, AttributionTrainOptions::default().margin),
         docs.len(),
         split_names.join(", "),
         groups,
@@ -412,19 +440,7 @@ fn attribution_main(args: &[String], docs: &[Doc], split_names: &[String]) -> Re
         bail!("the trained model has no weights");
     }
     let out = repo_root().join("crates/extract/data/attribution_model.tsv");
-    if args.iter().any(|a| a == "--check") {
-        let shipped = std::fs::read_to_string(&out)?;
-        if shipped != text {
-            bail!("{} is not what training writes now", out.display());
-        }
-        println!("{} is what training writes", out.display());
-    } else if args.iter().any(|a| a == "--write") {
-        std::fs::write(&out, &text).with_context(|| format!("writing {}", out.display()))?;
-        println!("wrote {} ({} lines)", out.display(), text.lines().count());
-    } else {
-        print!("{text}");
-    }
-    Ok(())
+    write_or_check(args, &out, &text)
 }
 
 /// The examples of one document: a candidate is positive when an annotated count of its
@@ -564,12 +580,7 @@ fn main() -> Result<()> {
             for d in docs.iter().filter(|d| &d.split == held) {
                 let rules = score(predict(d, CountModelChoice::Rules), &d.gold);
                 let learned = score(predict(d, CountModelChoice::Given(&model)), &d.gold);
-                for key in [
-                    (held.clone(), d.language.clone()),
-                    (held.clone(), "all".to_string()),
-                    ("all".to_string(), d.language.clone()),
-                    ("all".to_string(), "all".to_string()),
-                ] {
+                for key in table_keys(held, &d.language) {
                     let e = table.entry(key).or_default();
                     e.0.add(rules);
                     e.1.add(learned);
@@ -606,16 +617,12 @@ fn main() -> Result<()> {
          epochs {}, learning rate {}, L2 {}.\n\
          Lines: @bias, @threshold (a number the rules left is a count from this probability),\n\
          @veto (a count the rules took is dropped under it), then feature<TAB>weight.",
-        if options.threshold != TrainOptions::default().threshold {
-            format!(" --threshold {}", options.threshold)
-        } else {
-            String::new()
-        },
-        if options.veto != TrainOptions::default().veto {
-            format!(" --veto {}", options.veto)
-        } else {
-            String::new()
-        },
+        flag_if_changed(
+            "threshold",
+            options.threshold,
+            TrainOptions::default().threshold
+        ),
+        flag_if_changed("veto", options.veto, TrainOptions::default().veto),
         docs.len(),
         split_names.join(", "),
         train.len(),
@@ -630,20 +637,6 @@ fn main() -> Result<()> {
     if back.linear.weights.is_empty() {
         bail!("the trained model has no weights");
     }
-    if args.iter().any(|a| a == "--check") {
-        // The shipped weights are what this trainer writes from the splits.
-        let out = repo_root().join("crates/extract/data/count_model.tsv");
-        let shipped = std::fs::read_to_string(&out)?;
-        if shipped != text {
-            bail!("{} is not what training writes now", out.display());
-        }
-        println!("{} is what training writes", out.display());
-    } else if args.iter().any(|a| a == "--write") {
-        let out = repo_root().join("crates/extract/data/count_model.tsv");
-        std::fs::write(&out, &text).with_context(|| format!("writing {}", out.display()))?;
-        println!("wrote {} ({} weights)", out.display(), text.lines().count());
-    } else {
-        print!("{text}");
-    }
-    Ok(())
+    let out = repo_root().join("crates/extract/data/count_model.tsv");
+    write_or_check(&args, &out, &text)
 }

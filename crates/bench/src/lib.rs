@@ -8,6 +8,8 @@
 //! library dependencies only (no clap, anyhow, allocator or `rand`).
 //!
 //! The library part is small:
+//! - [`attribution`]: how a count claim's asserter is scored, for `eval-extract` and
+//!   `train-count-model --attribution`;
 //! - [`synthetic`]: a deterministic corpus of report-like documents, for
 //!   `bench-ingest` and the crash test of the `casefile` binary;
 //! - [`registries2`]: the truth file of a `gen-registries2` directory, for
@@ -17,6 +19,7 @@
 //! - [`LinkOptions`]: the linker options that `eval-febrl` and `eval-synth`
 //!   read the same way, and [`peak_rss_mib`].
 
+pub mod attribution;
 mod link_options;
 pub mod measure;
 pub mod registries2;

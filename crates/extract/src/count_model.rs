@@ -13,31 +13,16 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use crate::logistic::{self, Example, Linear, ModelError, Objective, Sgd};
 
-/// Why a weights file could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum CountModelError {
-    #[error("count model line {line}: {reason}")]
-    Line { line: usize, reason: &'static str },
-}
-
-/// Weights of the count model: a bias, one weight per feature, the probability
-/// from which a number the rules left is taken for a count of children, and the
-/// probability under which one the rules took is dropped (0: never).
+/// Weights of the count model: the linear model, the probability from which a number
+/// the rules left is taken for a count of children, and the probability under which one
+/// the rules took is dropped (0: never).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountModel {
-    pub bias: f64,
+    pub linear: Linear,
     pub threshold: f64,
     pub veto: f64,
-    pub weights: FxHashMap<String, f64>,
-}
-
-/// One training example: a candidate's features and whether it counts children.
-#[derive(Debug, Clone)]
-pub struct Example {
-    pub features: Vec<String>,
-    pub positive: bool,
 }
 
 /// How training runs; the defaults are the shipped model's.
@@ -68,12 +53,7 @@ impl Default for TrainOptions {
 impl CountModel {
     /// The probability that a candidate with these features counts children.
     pub fn probability<S: AsRef<str>>(&self, features: &[S]) -> f64 {
-        let z = self.bias
-            + features
-                .iter()
-                .filter_map(|f| self.weights.get(f.as_ref()))
-                .sum::<f64>();
-        sigmoid(z)
+        logistic::sigmoid(self.linear.score(features))
     }
 
     pub fn accepts<S: AsRef<str>>(&self, features: &[S]) -> bool {
@@ -81,136 +61,41 @@ impl CountModel {
     }
 
     /// Reads the text form written by [`CountModel::to_text`].
-    pub fn parse(text: &str) -> Result<CountModel, CountModelError> {
-        let mut model = CountModel {
-            bias: 0.0,
-            threshold: 0.5,
-            veto: 0.0,
-            weights: FxHashMap::default(),
-        };
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |reason| CountModelError::Line {
-                line: n + 1,
-                reason,
-            };
-            let (name, value) = line.split_once('\t').ok_or(err("no tab"))?;
-            let value: f64 = value.trim().parse().map_err(|_| err("not a number"))?;
-            if !value.is_finite() {
-                return Err(err("not finite"));
-            }
-            match name {
-                "@bias" => model.bias = value,
-                "@threshold" => model.threshold = value,
-                "@veto" => model.veto = value,
-                _ => {
-                    model.weights.insert(name.to_string(), value);
-                }
-            }
-        }
-        Ok(model)
-    }
-
-    /// The text form: `header` as `#` lines, then the bias, the threshold and the
-    /// weights sorted by feature (weights under 1e-4 left out), so that two trainings
-    /// differ line by line.
-    pub fn to_text(&self, header: &str) -> String {
-        let mut out = String::new();
-        for line in header.lines() {
-            out.push_str("# ");
-            out.push_str(line);
-            out.push('\n');
-        }
-        out.push_str(&format!("@bias\t{:.4}\n", self.bias));
-        out.push_str(&format!("@threshold\t{:.4}\n", self.threshold));
-        out.push_str(&format!("@veto\t{:.4}\n", self.veto));
-        let mut weights: Vec<(&String, &f64)> = self
-            .weights
-            .iter()
-            .filter(|(_, w)| w.abs() >= 1e-4)
-            .collect();
-        weights.sort_by(|a, b| a.0.cmp(b.0));
-        for (f, w) in weights {
-            out.push_str(&format!("{f}\t{w:.4}\n"));
-        }
-        out
-    }
-}
-
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
-}
-
-/// Logistic regression by stochastic gradient descent with averaged weights, in a fixed
-/// order (examples as given, then a deterministic shuffle each epoch): the same examples
-/// give the same weights, bit for bit.
-pub fn train(examples: &[Example], options: TrainOptions) -> CountModel {
-    // Features as indices, so the inner loop touches vectors only.
-    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut names: Vec<&str> = Vec::new();
-    let rows: Vec<(Vec<usize>, f64)> = examples
-        .iter()
-        .map(|e| {
-            let mut ids: Vec<usize> = e
-                .features
-                .iter()
-                .map(|f| {
-                    *index.entry(f.as_str()).or_insert_with(|| {
-                        names.push(f.as_str());
-                        names.len() - 1
-                    })
-                })
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            (ids, if e.positive { 1.0 } else { 0.0 })
+    pub fn parse(text: &str) -> Result<CountModel, ModelError> {
+        let (mut threshold, mut veto) = (0.5, 0.0);
+        let linear = Linear::parse(
+            text,
+            &mut [("threshold", &mut threshold), ("veto", &mut veto)],
+        )?;
+        Ok(CountModel {
+            linear,
+            threshold,
+            veto,
         })
-        .collect();
-    let mut w = vec![0.0f64; names.len()];
-    let mut bias = 0.0f64;
-    let mut sum_w = vec![0.0f64; names.len()];
-    let mut sum_bias = 0.0f64;
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut steps = 0.0f64;
-    for epoch in 0..options.epochs {
-        // Fisher–Yates with a fixed xorshift generator.
-        for k in (1..order.len()).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let j = (state % (k as u64 + 1)) as usize;
-            order.swap(k, j);
-        }
-        let rate = options.learning_rate / (1.0 + epoch as f64 * 0.1);
-        for &r in &order {
-            let (ids, y) = &rows[r];
-            let z = bias + ids.iter().map(|&f| w[f]).sum::<f64>();
-            let g = sigmoid(z) - y;
-            bias -= rate * g;
-            for &f in ids {
-                w[f] -= rate * (g + options.l2 * w[f]);
-            }
-            for (s, x) in sum_w.iter_mut().zip(&w) {
-                *s += x;
-            }
-            sum_bias += bias;
-            steps += 1.0;
-        }
     }
-    let steps = steps.max(1.0);
+
+    /// The text form: `header` as `#` lines, then the bias, the threshold, the veto and
+    /// the weights sorted by feature (`Linear::to_text`).
+    pub fn to_text(&self, header: &str) -> String {
+        self.linear.to_text(
+            header,
+            &[("threshold", self.threshold), ("veto", self.veto)],
+        )
+    }
+}
+
+/// Logistic regression by SGD (`logistic::train`, binary): every example its own group.
+pub fn train(examples: &[Example], options: TrainOptions) -> CountModel {
+    let groups: Vec<Vec<Example>> = examples.iter().map(|e| vec![e.clone()]).collect();
+    let sgd = Sgd {
+        epochs: options.epochs,
+        learning_rate: options.learning_rate,
+        l2: options.l2,
+    };
     CountModel {
-        bias: sum_bias / steps,
+        linear: logistic::train(&groups, Objective::Binary, sgd),
         threshold: options.threshold,
         veto: options.veto,
-        weights: names
-            .iter()
-            .zip(&sum_w)
-            .map(|(n, s)| (n.to_string(), s / steps))
-            .collect(),
     }
 }
 
@@ -219,19 +104,13 @@ pub fn train(examples: &[Example], options: TrainOptions) -> CountModel {
 pub static SHIPPED: LazyLock<Option<CountModel>> = LazyLock::new(|| {
     CountModel::parse(include_str!("../data/count_model.tsv"))
         .ok()
-        .filter(|m| !m.weights.is_empty())
+        .filter(|m| !m.linear.weights.is_empty())
 });
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ex(features: &[&str], positive: bool) -> Example {
-        Example {
-            features: features.iter().map(|s| s.to_string()).collect(),
-            positive,
-        }
-    }
+    use crate::logistic::ex;
 
     fn toy() -> Vec<Example> {
         let mut v = Vec::new();
@@ -250,7 +129,7 @@ mod tests {
         assert_eq!(a, b);
         assert!(a.accepts(&["n1=children", "ctx"]));
         assert!(!a.accepts(&["n1=camps", "ctx"]));
-        assert!(a.weights["n1=children"] > a.weights["n1=years"]);
+        assert!(a.linear.weights["n1=children"] > a.linear.weights["n1=years"]);
     }
 
     #[test]
@@ -259,11 +138,11 @@ mod tests {
         let text = a.to_text("trained on a toy set\nsecond line");
         assert!(text.starts_with("# trained on a toy set\n# second line\n"));
         let b = CountModel::parse(&text).unwrap();
-        assert_eq!(b.weights.len(), a.weights.len());
-        for (f, w) in &a.weights {
-            assert!((b.weights[f] - w).abs() < 1e-4, "{f}");
+        assert_eq!(b.linear.weights.len(), a.linear.weights.len());
+        for (f, w) in &a.linear.weights {
+            assert!((b.linear.weights[f] - w).abs() < 1e-4, "{f}");
         }
-        assert!((b.bias - a.bias).abs() < 1e-4);
+        assert!((b.linear.bias - a.linear.bias).abs() < 1e-4);
     }
 
     #[test]
@@ -277,7 +156,7 @@ mod tests {
     fn shipped_weights_load() {
         let text = include_str!("../data/count_model.tsv");
         let model = CountModel::parse(text).expect("shipped count model parses");
-        assert_eq!(SHIPPED.is_some(), !model.weights.is_empty());
-        assert!(!model.weights.is_empty(), "no weights shipped");
+        assert_eq!(SHIPPED.is_some(), !model.linear.weights.is_empty());
+        assert!(!model.linear.weights.is_empty(), "no weights shipped");
     }
 }

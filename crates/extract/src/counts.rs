@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::attribution_model::{AttributionCandidates, AttributionModel};
 use crate::count_features::{candidate_features, wide_candidate};
 use crate::count_model::CountModel;
 use crate::dates::DateMention;
@@ -502,6 +503,10 @@ pub struct Counting<'a> {
     pub language: Option<&'a str>,
     pub model: Option<&'a CountModel>,
     pub candidates: Option<&'a mut Vec<CountCandidate>>,
+    /// The learned choice of asserters (`attribution_model`), and where to record every
+    /// claim's candidates for training.
+    pub attribution: Option<&'a AttributionModel>,
+    pub attributions: Option<&'a mut Vec<AttributionCandidates>>,
 }
 
 /// A number the counting looked at: the claim it would make, whether the rules take it,
@@ -848,6 +853,15 @@ pub fn find_count_claims(
             c.time_scope = time_scope(doc, c.start, c.end, &starts, found);
         }
     }
+    crate::attribution_model::attribute(
+        doc,
+        &mut claims,
+        orgs,
+        persons,
+        counting.language,
+        counting.attribution,
+        counting.attributions,
+    );
     claims
 }
 
@@ -1980,6 +1994,17 @@ const REFERRING: &[&str] = &[
     "their",
 ];
 
+/// The source the sentence of word `i` names for a claim there, if it names one a reader
+/// can check (the first step of [`attribution`]).
+pub(crate) fn sentence_source(
+    doc: &Document,
+    i: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    asserted_by(doc, i, orgs, persons).and_then(|a| plausible_asserter(doc, i, a))
+}
+
 /// Who asserts the claim at word `i`: the source named in its sentence; else, for a
 /// sentence that defers to one ("за його словами", "паводле слоў міністра"), or names none,
 /// the source of the next sentence when it opens with "Про це …", "Об этом …", "Пра гэта …"
@@ -1992,8 +2017,7 @@ fn attribution(
     persons: &PersonsFound,
 ) -> Option<String> {
     let s_index = doc.words[i].sentence;
-    if let Some(a) = asserted_by(doc, i, orgs, persons).and_then(|a| plausible_asserter(doc, i, a))
-    {
+    if let Some(a) = sentence_source(doc, i, orgs, persons) {
         return Some(a);
     }
     // "По ее словам, …", "За її словами, …", "Паводле яго слоў, …": the person named last
@@ -2183,7 +2207,7 @@ fn organisation_by_head(orgs: &OrgsFound, noun: &str, at: usize) -> Option<Strin
 }
 
 /// The source the previous sentence names, for a claim whose own sentence names none.
-fn previous_sentence_source(
+pub(crate) fn previous_sentence_source(
     doc: &Document,
     s_index: usize,
     orgs: &OrgsFound,
@@ -2292,7 +2316,11 @@ fn first_source_in(
 
 /// The source a headline names after a dash at its end ("… – Лубінець", "… - NAM"): a
 /// person or organization found there, or a short capitalised phrase.
-fn headline_source(doc: &Document, orgs: &OrgsFound, persons: &PersonsFound) -> Option<String> {
+pub(crate) fn headline_source(
+    doc: &Document,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
     let s = doc.sentences.first()?;
     let text = &doc.text[s.start..s.end];
     let line_end = text.find('\n').unwrap_or(text.len());
@@ -2581,19 +2609,12 @@ mod tests {
         // The rules alone: the model weighs "3,000 guests" in a sentence about kids near its
         // threshold (it reads "guests" as a word it has no weight for), which the rules do not.
         let text = "Hundreds of children were seen. 3,000 guests attended a party for kids. 25% of the children left.";
-        let c = crate::extract_with(text, Some("en"), None, crate::CountModelChoice::Rules, None)
-            .count_claims;
+        let c =
+            crate::extract_with(text, Some("en"), None, crate::Models::rules(), None).count_claims;
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].number, None);
         // With the shipped model, in English, the guests are not children either.
-        let c = crate::extract_with(
-            text,
-            Some("en"),
-            None,
-            crate::CountModelChoice::Shipped,
-            None,
-        )
-        .count_claims;
+        let c = crate::extract(text, Some("en"), None).count_claims;
         assert!(c.iter().all(|c| c.number != Some(3000)), "{c:?}");
     }
 
@@ -2601,14 +2622,15 @@ mod tests {
     fn the_model_widens_candidates_only_when_asked() {
         let text =
             "Officials said children were moved. In May, 40 went to a camp; 12 buses took them.";
-        let mut seen = Vec::new();
+        let mut trace = crate::Trace::default();
         let rules = crate::extract_with(
             text,
             Some("en"),
             None,
-            crate::CountModelChoice::Rules,
-            Some(&mut seen),
+            crate::Models::rules(),
+            Some(&mut trace),
         );
+        let seen = trace.counts;
         // Every number near children is a candidate, with the rules' verdict and features.
         assert!(
             seen.iter().any(|c| c.number == Some(12) && !c.rule),

@@ -36,14 +36,19 @@
 //!   sources ([`ClaimFacts`]) that repeat one claim into [`ClaimGroup`]s
 //!   ([`claim_differences`] says why two do not; [`claim_actions`] lists what
 //!   a count may say happened);
-//! - counts with a choice of model: [`extract_with`] ([`CountModelChoice`]: the shipped
-//!   [`CountModel`], the rules alone, or one given) and the [`CountCandidate`]s it looked
-//!   at, which [`train_count_model`] learns from ([`Example`], [`TrainOptions`]);
+//! - counts and their asserters with a choice of models: [`extract_with`] ([`Models`]: for
+//!   each of the [`CountModel`] and the [`AttributionModel`] a [`ModelChoice`]: the shipped
+//!   one, the rules alone, or one given) and, in a [`Trace`], the [`CountCandidate`]s it
+//!   looked at and every claim's [`AttributionCandidates`], which [`train_count_model`]
+//!   and [`train_attribution_model`] learn from ([`Example`], [`TrainOptions`],
+//!   [`AttributionTrainOptions`]; both linear models share `logistic.rs`);
 //! - findings as statements: [`to_statements`] turns an extraction into the
 //!   entities and statements of a source ([`Derived`]), and
 //!   [`person_from_statements`] / [`organization_from_statements`] read them
 //!   back.
 
+mod attribution_features;
+mod attribution_model;
 mod claim_action;
 mod claim_groups;
 mod clusters;
@@ -55,6 +60,7 @@ mod events;
 mod gazetteer;
 mod lemma;
 mod lexicon;
+mod logistic;
 mod morph;
 mod name_kinds;
 mod name_words;
@@ -71,14 +77,18 @@ mod wordlist;
 
 use serde::{Deserialize, Serialize};
 
+pub use attribution_features::AttributionCandidate;
+pub use attribution_model::{
+    train as train_attribution_model, AttributionCandidates, AttributionModel,
+    AttributionTrainOptions,
+};
 pub use claim_action::claim_actions;
 pub use claim_groups::{claim_differences, group_claims, ClaimFacts, ClaimGroup};
 pub use clusters::{apply_judgements, Judgement};
-pub use count_model::{
-    train as train_count_model, CountModel, CountModelError, Example, TrainOptions,
-};
+pub use count_model::{train as train_count_model, CountModel, TrainOptions};
 pub use counts::CountCandidate;
 pub use gazetteer::{gazetteer_size, lookup_place, GazetteerEntry};
+pub use logistic::{Example, Linear, ModelError, Sgd};
 pub use name_kinds::{
     compare_names, compare_organizations, compare_places, organization_blocks, place_group_key,
     OrganizationBlocks,
@@ -284,26 +294,72 @@ pub fn extract(
     language: Option<&str>,
     published: Option<chrono::NaiveDate>,
 ) -> Extraction {
-    extract_with(text, language, published, CountModelChoice::Shipped, None)
+    extract_with(text, language, published, Models::shipped(), None)
 }
 
-/// Which count model [`extract_with`] uses: the shipped one (as [`extract`]), none (the
-/// rules alone), or one given (a model being trained or evaluated).
-#[derive(Debug, Clone, Copy)]
-pub enum CountModelChoice<'a> {
+/// Which model [`extract_with`] uses for a decision: the shipped one (as [`extract`]),
+/// none (the rules alone), or one given (a model being trained or evaluated).
+#[derive(Debug)]
+pub enum ModelChoice<'a, M> {
     Shipped,
     Rules,
-    Given(&'a CountModel),
+    Given(&'a M),
 }
 
-/// [`extract`] with a choice of count model; `candidates`, when given, receives every
-/// number the counting looked at with its features (what `train-count-model` learns from).
+// By hand: a derive would ask the model itself to be `Copy`.
+impl<M> Clone for ModelChoice<'_, M> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<M> Copy for ModelChoice<'_, M> {}
+
+/// The choice of count model.
+pub type CountModelChoice<'a> = ModelChoice<'a, CountModel>;
+
+/// The models [`extract_with`] uses: which numbers count children, who asserts them.
+#[derive(Debug, Clone, Copy)]
+pub struct Models<'a> {
+    pub count: ModelChoice<'a, CountModel>,
+    pub attribution: ModelChoice<'a, AttributionModel>,
+}
+
+impl Models<'_> {
+    /// The shipped models, as [`extract`] uses them.
+    pub fn shipped() -> Models<'static> {
+        Models {
+            count: ModelChoice::Shipped,
+            attribution: ModelChoice::Shipped,
+        }
+    }
+
+    /// The rules alone.
+    pub fn rules() -> Models<'static> {
+        Models {
+            count: ModelChoice::Rules,
+            attribution: ModelChoice::Rules,
+        }
+    }
+}
+
+/// What [`extract_with`] looked at, for training: every number the counting weighed,
+/// and every count claim's candidate asserters (in the order of
+/// [`Extraction::count_claims`]).
+#[derive(Debug, Default)]
+pub struct Trace {
+    pub counts: Vec<CountCandidate>,
+    pub attributions: Vec<AttributionCandidates>,
+}
+
+/// [`extract`] with a choice of models; `trace`, when given, receives what the models
+/// weighed (what `train-count-model` learns from).
 pub fn extract_with(
     text: &str,
     language: Option<&str>,
     published: Option<chrono::NaiveDate>,
-    count_model: CountModelChoice<'_>,
-    candidates: Option<&mut Vec<CountCandidate>>,
+    models: Models<'_>,
+    trace: Option<&mut Trace>,
 ) -> Extraction {
     let doc = scan::Document::new(text);
     let dates = dates::find_dates(&doc, published);
@@ -318,14 +374,24 @@ pub fn extract_with(
         .cloned()
         .collect();
     let persons = persons::find_persons(&doc, &places.spans, &not_persons);
+    let (candidates, attributions) = match trace {
+        Some(t) => (Some(&mut t.counts), Some(&mut t.attributions)),
+        None => (None, None),
+    };
     let counting = counts::Counting {
         language,
-        model: match count_model {
-            CountModelChoice::Shipped => count_model::SHIPPED.as_ref(),
-            CountModelChoice::Rules => None,
-            CountModelChoice::Given(m) => Some(m),
+        model: match models.count {
+            ModelChoice::Shipped => count_model::SHIPPED.as_ref(),
+            ModelChoice::Rules => None,
+            ModelChoice::Given(m) => Some(m),
         },
         candidates,
+        attribution: match models.attribution {
+            ModelChoice::Shipped => attribution_model::SHIPPED.as_ref(),
+            ModelChoice::Rules => None,
+            ModelChoice::Given(m) => Some(m),
+        },
+        attributions,
     };
     let mut count_claims =
         counts::find_count_claims(&doc, &dates, &places, &organizations, &persons, counting);

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use casefile_bench::attribution::{asserter_right, entity_forms, fold, unquoted};
 use casefile_extract::{extract, Extraction, RelationEndKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -146,22 +147,6 @@ impl Score {
     }
 }
 
-/// The form a predicted or annotated name is compared in: folded, without a leading
-/// English article, and without the quotation marks around the whole name (`«Світанак»`
-/// and `Світанак` are one form: the marks are the text's typography, not the name).
-fn fold(s: &str) -> String {
-    casefile_text::fold(
-        unquoted(s)
-            .trim_start_matches("the ")
-            .trim_start_matches("The "),
-    )
-}
-
-/// A name without the quotation marks around it.
-fn unquoted(s: &str) -> &str {
-    s.trim_matches(|c: char| "«»\"“”„‟'‘’‹›".contains(c))
-}
-
 /// Clusters against gold clusters: a predicted cluster is right when it shares a form with
 /// exactly one gold cluster not yet matched; merging two gold entities or splitting one
 /// counts as a false positive.
@@ -243,39 +228,6 @@ impl Attribution {
     }
 }
 
-/// A predicted source agrees with the annotation when, folded, one contains one of the
-/// annotated forms (or the other way round); none annotated agrees with none predicted.
-fn attribution_right(pred: Option<&str>, gold: &[String]) -> bool {
-    match pred {
-        None => gold.is_empty(),
-        Some(p) => {
-            let p = fold(p);
-            gold.iter().any(|g| {
-                let g = fold(g);
-                !g.is_empty() && (p.contains(&g) || g.contains(&p))
-            })
-        }
-    }
-}
-
-/// Every form of the found person or organization whose name is `name`.
-fn entity_forms(ex: &Extraction, name: Option<&str>) -> Vec<String> {
-    let Some(name) = name else {
-        return Vec::new();
-    };
-    let mut forms = Vec::new();
-    for p in ex.persons.iter().filter(|p| p.name == name) {
-        forms.push(p.name.clone());
-        forms.extend(p.variants.iter().cloned());
-    }
-    for o in ex.organizations.iter().filter(|o| o.name == name) {
-        forms.push(o.name.clone());
-        forms.extend(o.variants.iter().cloned());
-        forms.extend(o.acronym.iter().cloned());
-    }
-    forms
-}
-
 /// Pairs predicted with gold count claims as `score_multiset` does and scores the
 /// attribution of each pair whose gold claim annotates it.
 fn score_attribution(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) -> Attribution {
@@ -292,15 +244,7 @@ fn score_attribution(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) 
         used[g] = true;
         if let Some(gold) = &a.count_claims[g].asserted_by {
             out.scored += 1;
-            // The extractor names a found person or organization by its canonical name; the
-            // forms it found for that entity (its variants, its acronym) name it too.
-            let forms = entity_forms(ex, c.asserted_by.as_deref());
-            let right = if forms.is_empty() {
-                attribution_right(c.asserted_by.as_deref(), gold)
-            } else {
-                forms.iter().any(|f| attribution_right(Some(f), gold))
-            };
-            if right {
+            if asserter_right(ex, c.asserted_by.as_deref(), gold) {
                 out.right += 1;
             } else {
                 errors.push(format!(

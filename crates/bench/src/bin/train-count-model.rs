@@ -1,12 +1,19 @@
 //! Trains the count model of `casefile-extract` (`count_model.rs`) on the annotated
 //! splits and writes its weights to `crates/extract/data/count_model.tsv`, or measures
-//! it honestly, leaving one split out at a time.
+//! it honestly, leaving one split out at a time; with `--attribution`, the same for the
+//! attribution model (`attribution_model.rs`, `crates/extract/data/attribution_model.tsv`).
 //!
 //! Usage:
 //!   train-count-model [--split DIR]... [--shared DIR] [--threshold P] [--veto P] --write
 //!   train-count-model [--split DIR]... --loso       (train on the others, test on each)
 //!   train-count-model --check [--threshold P]       (the shipped file is what training writes)
 //!   train-count-model --diag SPLIT                  (each candidate of SPLIT and its probability)
+//!   train-count-model --attribution [--margin M] [--split DIR]... --write|--loso|--check|--diag SPLIT
+//!
+//! The attribution model learns from the count claims `extract` makes (the shipped count
+//! model) that match an annotated claim whose `asserted_by` is annotated, matched as
+//! `eval-extract` matches them; a candidate asserter is right when `eval-extract` would
+//! score it right. Its default splits are the count model's and `heldout15`.
 //!
 //! Without `--split`, the splits are the dev set and `crates/bench/heldout`,
 //! `heldout10` … `heldout14`, named one by one: a split added later is read only
@@ -20,9 +27,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use casefile_bench::attribution::asserter_right;
 use casefile_extract::{
-    extract_with, train_count_model, CountCandidate, CountModel, CountModelChoice, Example,
-    TrainOptions,
+    extract_with, train_attribution_model, train_count_model, AttributionCandidate,
+    AttributionCandidates, AttributionModel, AttributionTrainOptions, CountCandidate, CountModel,
+    CountModelChoice, Example, Extraction, ModelChoice, Models, Trace, TrainOptions,
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -35,6 +44,17 @@ const DEFAULT_SPLITS: &[&str] = &[
     "crates/bench/heldout12",
     "crates/bench/heldout13",
     "crates/bench/heldout14",
+];
+
+/// The attribution model's splits: the dev set annotates no asserters.
+const ATTRIBUTION_SPLITS: &[&str] = &[
+    "crates/bench/heldout",
+    "crates/bench/heldout10",
+    "crates/bench/heldout11",
+    "crates/bench/heldout12",
+    "crates/bench/heldout13",
+    "crates/bench/heldout14",
+    "crates/bench/heldout15",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -56,6 +76,8 @@ struct GoldCount {
     age_min: Option<u32>,
     #[serde(default)]
     age_max: Option<u32>,
+    #[serde(default)]
+    asserted_by: Option<Vec<String>>,
 }
 
 type CountKey = (Option<u64>, String, Option<u32>, Option<u32>);
@@ -69,6 +91,17 @@ struct Doc {
     published: Option<NaiveDate>,
     gold: Vec<CountKey>,
     candidates: Vec<CountCandidate>,
+    /// With `--attribution`: one group of candidate asserters per matched, annotated claim.
+    attributions: Vec<AttributionGroup>,
+}
+
+/// The candidate asserters of one claim, which are right, and whether the rules were.
+struct AttributionGroup {
+    candidates: Vec<AttributionCandidate>,
+    right: Vec<bool>,
+    rule_right: bool,
+    gold: Vec<String>,
+    number: Option<u64>,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -115,7 +148,7 @@ fn score(pred: Vec<CountKey>, gold: &[CountKey]) -> Score {
     s
 }
 
-fn read_split(dir: &Path, shared: &Path) -> Result<Vec<Doc>> {
+fn read_split(dir: &Path, shared: &Path, attribution: bool) -> Result<Vec<Doc>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -150,14 +183,29 @@ fn read_split(dir: &Path, shared: &Path) -> Result<Vec<Doc>> {
             .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
             .transpose()
             .with_context(|| format!("date in {}", f.display()))?;
-        let mut candidates = Vec::new();
-        extract_with(
+        let mut trace = Trace::default();
+        // Counts as the rules find them for the count model; as `extract` finds them for
+        // the attribution model, whose claims are those `eval-extract` scores.
+        let models = Models {
+            count: if attribution {
+                ModelChoice::Shipped
+            } else {
+                ModelChoice::Rules
+            },
+            attribution: ModelChoice::Rules,
+        };
+        let ex = extract_with(
             &prepared.text,
             prepared.language,
             published,
-            CountModelChoice::Rules,
-            Some(&mut candidates),
+            models,
+            Some(&mut trace),
         );
+        let attributions = if attribution {
+            attribution_groups(&ex, &a.count_claims, trace.attributions)
+        } else {
+            Vec::new()
+        };
         docs.push(Doc {
             split: split.clone(),
             language: a.language.unwrap_or_else(|| "?".to_string()),
@@ -169,10 +217,230 @@ fn read_split(dir: &Path, shared: &Path) -> Result<Vec<Doc>> {
                 .iter()
                 .map(|c| (c.number, c.qualifier.clone(), c.age_min, c.age_max))
                 .collect(),
-            candidates,
+            candidates: trace.counts,
+            attributions,
         });
     }
     Ok(docs)
+}
+
+/// Pairs the claims with the annotated ones as `eval-extract` does (in text order, the
+/// first annotated claim of the same number, qualifier and ages not taken yet) and makes
+/// a group of every pair whose annotation names its asserters.
+fn attribution_groups(
+    ex: &Extraction,
+    gold: &[GoldCount],
+    traced: Vec<AttributionCandidates>,
+) -> Vec<AttributionGroup> {
+    let mut used = vec![false; gold.len()];
+    let mut out = Vec::new();
+    for (c, found) in ex.count_claims.iter().zip(traced) {
+        let key = (c.number, c.qualifier.as_str(), c.age_min, c.age_max);
+        let Some(g) = (0..gold.len()).find(|g| {
+            let gc = &gold[*g];
+            !used[*g] && (gc.number, gc.qualifier.as_str(), gc.age_min, gc.age_max) == key
+        }) else {
+            continue;
+        };
+        used[g] = true;
+        let Some(asserters) = &gold[g].asserted_by else {
+            continue;
+        };
+        out.push(AttributionGroup {
+            right: found
+                .candidates
+                .iter()
+                .map(|k| asserter_right(ex, k.asserter.as_deref(), asserters))
+                .collect(),
+            candidates: found.candidates,
+            rule_right: asserter_right(ex, c.asserted_by.as_deref(), asserters),
+            gold: asserters.clone(),
+            number: c.number,
+        });
+    }
+    out
+}
+
+/// Trains the attribution model on the groups of the documents `docs` keeps.
+fn train_attribution<'a>(
+    docs: impl Iterator<Item = &'a Doc>,
+    options: AttributionTrainOptions,
+) -> AttributionModel {
+    let groups: Vec<Vec<Example>> = docs
+        .flat_map(|d| {
+            d.attributions.iter().map(|g| {
+                g.candidates
+                    .iter()
+                    .zip(&g.right)
+                    .map(|(c, r)| Example {
+                        features: c.features.clone(),
+                        positive: *r,
+                    })
+                    .collect()
+            })
+        })
+        .collect();
+    train_attribution_model(&groups, options)
+}
+
+/// `--check`: the shipped weights at `out` are `text`, what training writes from the
+/// splits; `--write`: writes them there; else prints them.
+fn write_or_check(args: &[String], out: &Path, text: &str) -> Result<()> {
+    if args.iter().any(|a| a == "--check") {
+        let shipped = std::fs::read_to_string(out)?;
+        if shipped != text {
+            bail!("{} is not what training writes now", out.display());
+        }
+        println!("{} is what training writes", out.display());
+    } else if args.iter().any(|a| a == "--write") {
+        std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+        println!("wrote {} ({} lines)", out.display(), text.lines().count());
+    } else {
+        print!("{text}");
+    }
+    Ok(())
+}
+
+/// ` --NAME VALUE` when `value` is not the default, for the header's command line.
+fn flag_if_changed(name: &str, value: f64, default: f64) -> String {
+    if value != default {
+        format!(" --{name} {value}")
+    } else {
+        String::new()
+    }
+}
+
+/// The rows of a leave-one-split-out table a document of split `held` in `language` adds to.
+fn table_keys(held: &str, language: &str) -> [(String, String); 4] {
+    [
+        (held.to_string(), language.to_string()),
+        (held.to_string(), "all".to_string()),
+        ("all".to_string(), language.to_string()),
+        ("all".to_string(), "all".to_string()),
+    ]
+}
+
+/// Whether the model's choice among a group's candidates is right.
+fn model_right(model: &AttributionModel, g: &AttributionGroup) -> bool {
+    model.choose(&g.candidates).is_some_and(|k| g.right[k])
+}
+
+/// `--attribution`: the attribution model's training, leave-one-split-out score,
+/// diagnosis or check.
+fn attribution_main(args: &[String], docs: &[Doc], split_names: &[String]) -> Result<()> {
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let mut options = AttributionTrainOptions::default();
+    if let Some(m) = value("--margin") {
+        options.margin = m.parse().context("--margin")?;
+    }
+    if let Some(e) = value("--epochs") {
+        options.sgd.epochs = e.parse().context("--epochs")?;
+    }
+    if let Some(l) = value("--l2") {
+        options.sgd.l2 = l.parse().context("--l2")?;
+    }
+    if let Some(held) = value("--diag") {
+        let model = train_attribution(docs.iter().filter(|d| d.split != held), options);
+        for d in docs.iter().filter(|d| d.split == held) {
+            println!(
+                "== {} ({})",
+                d.text.lines().next().unwrap_or(""),
+                d.language
+            );
+            for g in &d.attributions {
+                let right = model_right(&model, g);
+                println!(
+                    "  count {:?} gold {:?} rules {} model {}",
+                    g.number,
+                    g.gold,
+                    if g.rule_right { "right" } else { "WRONG" },
+                    if right { "right" } else { "WRONG" }
+                );
+                for (c, r) in g.candidates.iter().zip(&g.right) {
+                    println!(
+                        "    {}{} {:>7.2} {:?} | {}",
+                        if *r { "+" } else { " " },
+                        if c.rule { "R" } else { " " },
+                        model.linear.score(&c.features),
+                        c.asserter,
+                        c.features.join(" ")
+                    );
+                }
+            }
+        }
+        return Ok(());
+    }
+    if args.iter().any(|a| a == "--loso") {
+        // (rules right, model right, scored) per (split, language) and overall.
+        let mut table: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
+        for held in split_names {
+            let model = train_attribution(docs.iter().filter(|d| &d.split != held), options);
+            for d in docs.iter().filter(|d| &d.split == held) {
+                for g in &d.attributions {
+                    let m = model_right(&model, g);
+                    for key in table_keys(held, &d.language) {
+                        let e = table.entry(key).or_default();
+                        e.0 += usize::from(g.rule_right);
+                        e.1 += usize::from(m);
+                        e.2 += 1;
+                    }
+                }
+            }
+        }
+        println!(
+            "leave-one-split-out, asserted_by right on matched, annotated count claims; margin {}",
+            options.margin
+        );
+        println!(
+            "{:<10} {:<4} | {:>5} | {:>11} {:>6} | {:>11} {:>6}",
+            "split", "lang", "n", "rules", "", "rules+model", ""
+        );
+        for ((split, lang), (r, m, n)) in &table {
+            let rate = |x: usize| x as f64 / (*n).max(1) as f64;
+            println!(
+                "{split:<10} {lang:<4} | {n:>5} | {r:>11} {:>6.3} | {m:>11} {:>6.3}",
+                rate(*r),
+                rate(*m)
+            );
+        }
+        return Ok(());
+    }
+    let groups: usize = docs.iter().map(|d| d.attributions.len()).sum();
+    let candidates: usize = docs
+        .iter()
+        .flat_map(|d| &d.attributions)
+        .map(|g| g.candidates.len())
+        .sum();
+    let model = train_attribution(docs.iter(), options);
+    let header = format!(
+        "The attribution model of casefile-extract (attribution_model.rs): a conditional logit\n\
+         over the candidates and features of attribution_features.rs, weights averaged over SGD steps.\n\
+         Written by: cargo run --release -p casefile-bench --bin train-count-model -- --attribution --write{}\n\
+         Trained on {} documents of the splits {} ({} claims, {} candidates),\n\
+         epochs {}, learning rate {}, L2 {}.\n\
+         Lines: @bias (no effect on a ranking), @margin (how far above the rules' answer another\n\
+         candidate must score), then feature<TAB>weight.",
+        flag_if_changed("margin", options.margin, AttributionTrainOptions::default().margin),
+        docs.len(),
+        split_names.join(", "),
+        groups,
+        candidates,
+        options.sgd.epochs,
+        options.sgd.learning_rate,
+        options.sgd.l2,
+    );
+    let text = model.to_text(&header);
+    let back = AttributionModel::parse(&text)?;
+    if back.linear.weights.is_empty() {
+        bail!("the trained model has no weights");
+    }
+    let out = repo_root().join("crates/extract/data/attribution_model.tsv");
+    write_or_check(args, &out, &text)
 }
 
 /// The examples of one document: a candidate is positive when an annotated count of its
@@ -200,7 +468,11 @@ fn examples(doc: &Doc) -> Vec<Example> {
 }
 
 fn predict(doc: &Doc, choice: CountModelChoice<'_>) -> Vec<CountKey> {
-    extract_with(&doc.text, doc.text_language, doc.published, choice, None)
+    let models = Models {
+        count: choice,
+        attribution: ModelChoice::Rules,
+    };
+    extract_with(&doc.text, doc.text_language, doc.published, models, None)
         .count_claims
         .iter()
         .map(|c| {
@@ -227,8 +499,14 @@ fn main() -> Result<()> {
         .filter(|w| w[0] == "--split")
         .map(|w| PathBuf::from(&w[1]))
         .collect();
+    let attribution = args.iter().any(|a| a == "--attribution");
     if splits.is_empty() {
-        splits = DEFAULT_SPLITS.iter().map(|s| repo_root().join(s)).collect();
+        let defaults = if attribution {
+            ATTRIBUTION_SPLITS
+        } else {
+            DEFAULT_SPLITS
+        };
+        splits = defaults.iter().map(|s| repo_root().join(s)).collect();
     }
     let shared = value("--shared")
         .map(PathBuf::from)
@@ -245,7 +523,7 @@ fn main() -> Result<()> {
     }
     let mut docs = Vec::new();
     for dir in &splits {
-        docs.extend(read_split(dir, &shared)?);
+        docs.extend(read_split(dir, &shared, attribution)?);
     }
     if docs.is_empty() {
         bail!("no annotated documents");
@@ -255,6 +533,9 @@ fn main() -> Result<()> {
         v.dedup();
         v
     };
+    if attribution {
+        return attribution_main(&args, &docs, &split_names);
+    }
     if let Some(held) = value("--diag") {
         // Every candidate of the held-out split with the probability a model trained
         // without it gives, beside the annotated counts (for reading errors, not scores).
@@ -299,12 +580,7 @@ fn main() -> Result<()> {
             for d in docs.iter().filter(|d| &d.split == held) {
                 let rules = score(predict(d, CountModelChoice::Rules), &d.gold);
                 let learned = score(predict(d, CountModelChoice::Given(&model)), &d.gold);
-                for key in [
-                    (held.clone(), d.language.clone()),
-                    (held.clone(), "all".to_string()),
-                    ("all".to_string(), d.language.clone()),
-                    ("all".to_string(), "all".to_string()),
-                ] {
+                for key in table_keys(held, &d.language) {
                     let e = table.entry(key).or_default();
                     e.0.add(rules);
                     e.1.add(learned);
@@ -341,16 +617,12 @@ fn main() -> Result<()> {
          epochs {}, learning rate {}, L2 {}.\n\
          Lines: @bias, @threshold (a number the rules left is a count from this probability),\n\
          @veto (a count the rules took is dropped under it), then feature<TAB>weight.",
-        if options.threshold != TrainOptions::default().threshold {
-            format!(" --threshold {}", options.threshold)
-        } else {
-            String::new()
-        },
-        if options.veto != TrainOptions::default().veto {
-            format!(" --veto {}", options.veto)
-        } else {
-            String::new()
-        },
+        flag_if_changed(
+            "threshold",
+            options.threshold,
+            TrainOptions::default().threshold
+        ),
+        flag_if_changed("veto", options.veto, TrainOptions::default().veto),
         docs.len(),
         split_names.join(", "),
         train.len(),
@@ -362,23 +634,9 @@ fn main() -> Result<()> {
     let text = model.to_text(&header);
     // What is written must read back as the model trained.
     let back = CountModel::parse(&text)?;
-    if back.weights.is_empty() {
+    if back.linear.weights.is_empty() {
         bail!("the trained model has no weights");
     }
-    if args.iter().any(|a| a == "--check") {
-        // The shipped weights are what this trainer writes from the splits.
-        let out = repo_root().join("crates/extract/data/count_model.tsv");
-        let shipped = std::fs::read_to_string(&out)?;
-        if shipped != text {
-            bail!("{} is not what training writes now", out.display());
-        }
-        println!("{} is what training writes", out.display());
-    } else if args.iter().any(|a| a == "--write") {
-        let out = repo_root().join("crates/extract/data/count_model.tsv");
-        std::fs::write(&out, &text).with_context(|| format!("writing {}", out.display()))?;
-        println!("wrote {} ({} weights)", out.display(), text.lines().count());
-    } else {
-        print!("{text}");
-    }
-    Ok(())
+    let out = repo_root().join("crates/extract/data/count_model.tsv");
+    write_or_check(&args, &out, &text)
 }

@@ -416,6 +416,10 @@ pub struct LinkOptions {
     /// `casefile_link::Model::to_stored`), instead of the one kept with the
     /// linkage: to link a copy of a project exactly as the original.
     pub model: Option<String>,
+    /// Further registries a link is read together with ([`link_together`]):
+    /// a pair that a record of one of them bridges rises, a pair it
+    /// contradicts falls. Link only; empty for a link of two lists alone.
+    pub with: Vec<String>,
 }
 
 pub(crate) fn settings(
@@ -486,6 +490,13 @@ pub fn link(
             "to find duplicates inside one registry, use `casefile dedupe {left}`"
         )));
     }
+    if !options.with.is_empty() {
+        let mut names = vec![left.to_string(), right.to_string()];
+        names.extend(options.with.iter().cloned());
+        // The first link of `link_together` is the first two registries'.
+        let mut links = link_together(project, actor, &names, options)?;
+        return Ok(links.swap_remove(0).result);
+    }
     // Both registries must exist before either is read.
     registry_info(project.store(), left)?;
     registry_info(project.store(), right)?;
@@ -493,6 +504,64 @@ pub fn link(
     let b = load(project, right, actor, "link")?;
     let settings = settings(project.store(), options, left, right)?;
     Ok(casefile_link::link_owned(a, b, &settings))
+}
+
+/// One link of [`link_together`].
+#[derive(Debug, Clone)]
+pub struct JointLink {
+    pub left: String,
+    pub right: String,
+    pub result: LinkResult,
+}
+
+/// Links every two of three or more registries and reads the links
+/// together (`casefile_link::join`): a pair whose two records are each the
+/// likely match of the same record of a third registry rises, a pair whose
+/// records are each another child's likely match there falls. Each
+/// registry is read once (audited); decisions and kept models apply per
+/// link as in [`link`]. The links come in the order of the registries,
+/// every left one before its right.
+pub fn link_together(
+    project: &mut Project,
+    actor: &Actor,
+    registries: &[String],
+    options: &LinkOptions,
+) -> Result<Vec<JointLink>> {
+    actor.require(Permission::ReadRegistries)?;
+    for (k, name) in registries.iter().enumerate() {
+        if registries[..k].contains(name) {
+            return Err(AppError::Invalid(format!(
+                "registry {name} is named twice: to find duplicates inside one registry, use `casefile dedupe {name}`"
+            )));
+        }
+        registry_info(project.store(), name)?;
+    }
+    let mut records = Vec::with_capacity(registries.len());
+    for name in registries {
+        records.push(load(project, name, actor, "link")?);
+    }
+    let mut links = Vec::new();
+    let mut lists = Vec::new();
+    for (a, left) in registries.iter().enumerate() {
+        for (b, right) in registries.iter().enumerate().skip(a + 1) {
+            let settings = settings(project.store(), options, left, right)?;
+            let result =
+                casefile_link::link_owned(records[a].clone(), records[b].clone(), &settings);
+            links.push(result);
+            lists.push((a, b));
+        }
+    }
+    drop(records);
+    casefile_link::join(&mut links, &lists).map_err(|e| AppError::Invalid(e.to_string()))?;
+    Ok(links
+        .into_iter()
+        .zip(lists)
+        .map(|(result, (a, b))| JointLink {
+            left: registries[a].clone(),
+            right: registries[b].clone(),
+            result,
+        })
+        .collect())
 }
 
 /// Finds records of the same child inside one registry.

@@ -61,6 +61,11 @@ pub struct LinkOptions {
     /// project, or another project, with exactly this model).
     #[arg(long, value_name = "FILE")]
     save_model: Option<PathBuf>,
+    /// Link only: read the link together with this registry's links to
+    /// both (repeat for more); a pair two records of it bridge rises, a
+    /// pair they contradict falls.
+    #[arg(long = "with", value_name = "REGISTRY")]
+    with: Vec<String>,
     #[arg(long)]
     json: bool,
 }
@@ -87,6 +92,7 @@ impl LinkOptions {
             blocking_toml,
             refit: self.refit,
             model,
+            with: self.with.clone(),
         })
     }
 }

@@ -79,7 +79,7 @@ pub(crate) fn cluster(
 }
 
 /// The root of `x` in a union-find forest, halving the path on the way.
-fn root(parent: &mut [u32], mut x: u32) -> u32 {
+pub(crate) fn root(parent: &mut [u32], mut x: u32) -> u32 {
     while parent[x as usize] != x {
         let up = parent[parent[x as usize] as usize];
         parent[x as usize] = up;

@@ -34,6 +34,9 @@
 //!   error);
 //!   [`detect_column_map`] finds the map from the header
 //!   and a sample of rows (a [`DetectError`] when it cannot);
+//! - [`join`]: the links of three or more lists read together, each pair
+//!   raised or lowered by what the third lists say of its two records
+//!   ([`JointStats`], [`JointError`]);
 //! - [`KeptPairs`] (with [`KeptError`]): what a run keeps
 //!   ([`LinkResult::kept`]) so that the next run after an append, given it
 //!   through [`Settings::kept`] with the same model, compares only the new
@@ -52,6 +55,7 @@ mod dates;
 mod detect;
 mod encode;
 mod evaluation;
+mod joint;
 mod kept;
 mod linker;
 mod list_date;
@@ -65,6 +69,7 @@ pub use blocking::{BlockingConfig, BlockingError, BlockingRule};
 pub use dates::DateOrder;
 pub use detect::{detect_column_map, DetectError};
 pub use evaluation::{cluster_pairs, PairCounts};
+pub use joint::{join, JointError, JointStats};
 pub use kept::{KeptError, KeptPairs};
 pub use linker::{
     dedupe, dedupe_owned, link, link_owned, FieldContribution, LinkResult, LinkStats, Pair,

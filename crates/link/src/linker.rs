@@ -193,10 +193,10 @@ pub struct LinkStats {
 
 /// A pair kept compactly; expanded into a [`Pair`] on demand.
 #[derive(Debug, Clone, Copy)]
-struct Scored {
-    left: u32,
-    right: u32,
-    weight: f64,
+pub(crate) struct Scored {
+    pub(crate) left: u32,
+    pub(crate) right: u32,
+    pub(crate) weight: f64,
     pattern: u64,
     /// Term-frequency adjustments of up to two fields (given name, surname).
     tf: [f32; 2],
@@ -205,11 +205,17 @@ struct Scored {
     competition: f32,
     /// Whether another candidate of either record took part in `competition`.
     rivals: bool,
-    decision: Decision,
+    /// Whether the pair is held for review (its given names tell two
+    /// children apart, see [`Scorer::score_pattern`]): nothing lifts it.
+    pub(crate) held: bool,
+    /// What the links with other lists added to the weight (bits; see
+    /// `joint`); included in `weight`.
+    pub(crate) joint: f32,
+    pub(crate) decision: Decision,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Decision {
+pub(crate) enum Decision {
     None,
     Accepted,
     Rejected,
@@ -222,19 +228,22 @@ pub struct LinkResult {
     pub stats: LinkStats,
     pub threshold: f64,
     ids: Vec<String>,
-    left_len: usize,
-    linking: bool,
-    scored: Vec<Scored>,
+    pub(crate) left_len: usize,
+    pub(crate) linking: bool,
+    pub(crate) scored: Vec<Scored>,
     tf_fields: [Option<usize>; 2],
-    clusters: Vec<Vec<u32>>,
+    pub(crate) clusters: Vec<Vec<u32>>,
     /// Per record: index of its cluster in `clusters`, or `NONE` when alone.
-    cluster_of: Vec<u32>,
+    pub(crate) cluster_of: Vec<u32>,
+    /// Whether the link was read together with links to other lists
+    /// (`joint`): its pairs then list the "other lists" contribution.
+    pub(crate) joined: bool,
     /// The pairs to give the next run of this linkage
     /// ([`Settings::kept`]), with the model the job scored with.
     pub kept: Option<KeptPairs>,
 }
 
-fn probability_of(weight: f64) -> f64 {
+pub(crate) fn probability_of(weight: f64) -> f64 {
     1.0 / (1.0 + (-weight).exp2())
 }
 
@@ -289,6 +298,9 @@ impl LinkResult {
         let mut names: Vec<&str> = self.model.fields.iter().map(|f| f.field.as_str()).collect();
         if self.linking {
             names.push(COMPETITION_FIELD);
+        }
+        if self.joined {
+            names.push(crate::joint::JOINT_FIELD);
         }
         names
     }
@@ -361,6 +373,14 @@ impl LinkResult {
                     term_frequency_adjustment: None,
                 }),
             )
+            .chain(
+                (self.joined && s.decision == Decision::None).then(|| FieldContribution {
+                    field: crate::joint::JOINT_FIELD,
+                    level: crate::joint::level_of(s.joint),
+                    weight: f64::from(s.joint),
+                    term_frequency_adjustment: None,
+                }),
+            )
             .collect();
         Pair {
             left: self.ids[s.left as usize].as_str(),
@@ -385,6 +405,64 @@ impl LinkResult {
             .get(k)
             .filter(|s| self.is_match(s))
             .map(|s| self.view(s))
+    }
+}
+
+#[cfg(test)]
+impl LinkResult {
+    /// A link of `left` and `right` records (ids: the list's name, then
+    /// the index) whose reported pairs are `pairs` (left index, right
+    /// index, probability), each matched pair of two free records its own
+    /// cluster: for tests of what reads links.
+    pub(crate) fn constructed(
+        (left_name, left): (&str, usize),
+        (right_name, right): (&str, usize),
+        pairs: &[(u32, u32, f64)],
+    ) -> LinkResult {
+        let ids: Vec<String> = (0..left)
+            .map(|k| format!("{left_name}{k}"))
+            .chain((0..right).map(|k| format!("{right_name}{k}")))
+            .collect();
+        let mut scored: Vec<Scored> = pairs
+            .iter()
+            .map(|&(l, r, p)| Scored {
+                left: l,
+                right: left as u32 + r,
+                weight: (p / (1.0 - p)).log2(),
+                pattern: 0,
+                tf: [0.0; 2],
+                competition: 0.0,
+                rivals: false,
+                held: false,
+                joint: 0.0,
+                decision: Decision::None,
+            })
+            .collect();
+        scored.sort_unstable_by(|a, b| b.weight.total_cmp(&a.weight));
+        let mut result = LinkResult {
+            model: Model {
+                fields: Vec::new(),
+                lambda: 0.0,
+                em_iterations: 0,
+                em_converged: true,
+                u_sample_pairs: 0,
+                records: left + right,
+                block_windows: Vec::new(),
+            },
+            stats: LinkStats::default(),
+            threshold: 0.5,
+            ids,
+            left_len: left,
+            linking: true,
+            scored,
+            tf_fields: [None, None],
+            clusters: Vec::new(),
+            cluster_of: vec![NONE; left + right],
+            joined: false,
+            kept: None,
+        };
+        crate::joint::recluster(&mut result);
+        result
     }
 }
 
@@ -890,7 +968,7 @@ fn compete(scored: &mut [Scored], scorer: &Scorer<'_>, sides: (usize, usize)) {
             })
         })
         .collect();
-    let adjustments: Vec<(f64, bool)> = rivalries
+    let adjustments: Vec<(f64, bool, bool)> = rivalries
         .par_iter()
         .zip(scored.par_iter())
         .map(|(r, s)| match r {
@@ -898,18 +976,20 @@ fn compete(scored: &mut [Scored], scorer: &Scorer<'_>, sides: (usize, usize)) {
                 let mut adjustment = adjustment(*r, lift);
                 // A pair held for review stays held: no lift takes it out.
                 let (i, j) = (s.left as usize, s.right as usize);
-                if adjustment > 0.0 && scorer.held_at(s.pattern, i, j).is_some() {
+                let held = scorer.held_at(s.pattern, i, j).is_some();
+                if adjustment > 0.0 && held {
                     adjustment = 0.0;
                 }
-                (adjustment, *r * lift.exp2() >= RIVALS_SHOWN)
+                (adjustment, *r * lift.exp2() >= RIVALS_SHOWN, held)
             }
-            None => (0.0, false),
+            None => (0.0, false, false),
         })
         .collect();
-    for (s, (adjustment, rivals)) in scored.iter_mut().zip(adjustments) {
+    for (s, (adjustment, rivals, held)) in scored.iter_mut().zip(adjustments) {
         s.weight += adjustment;
         s.competition = adjustment as f32;
         s.rivals = rivals;
+        s.held = held;
     }
 }
 
@@ -1477,6 +1557,8 @@ fn run_encoded(
                     tf,
                     competition: 0.0,
                     rivals: false,
+                    held: false,
+                    joint: 0.0,
                     decision,
                 },
                 rules,
@@ -1522,6 +1604,8 @@ fn run_encoded(
                 tf,
                 competition: 0.0,
                 rivals: false,
+                held: false,
+                joint: 0.0,
                 decision,
             });
         }
@@ -1614,6 +1698,7 @@ fn run_encoded(
         tf_fields,
         clusters,
         cluster_of,
+        joined: false,
         model,
         kept: Some(kept),
     }

@@ -1,8 +1,10 @@
 //! Scores linkage on the lists of `gen-registries2` the way a user runs it:
 //! each list imported into a fresh project with `registry import` (its
 //! column map detected from the header unless `--map FILE=SPEC` gives one),
-//! then `link` of every two lists (cross mode) or `dedupe` of the one list
-//! (latin mode), with the default settings unless options say otherwise.
+//! then `link` of every two lists, three or more read together
+//! (`registries::link_together`; REG2_PAIRWISE=1 links them one by one),
+//! or `dedupe` of the one list (latin mode), with the default settings
+//! unless options say otherwise.
 //! Precision, recall and F1 of the matched pairs against `truth.csv`
 //! (which the linker never sees), per pair of lists and pooled; for a
 //! dedupe also of the pairs implied by the clusters. Wall time of import
@@ -126,9 +128,28 @@ fn main() -> Result<()> {
         }
         cluster_counts = Some(PairCounts::new(predicted, all, correct));
     } else {
-        for (k, left) in files.iter().enumerate() {
-            for right in &files[k + 1..] {
-                let result = registries::link(&mut project, &actor, left, right, &options)?;
+        // Two lists are linked as such; three or more together, each link
+        // reading the others (`registries::link_together`), unless
+        // REG2_PAIRWISE is set (the links one by one, as before).
+        let links: Vec<(String, String, casefile_link::LinkResult)> =
+            if files.len() >= 3 && std::env::var_os("REG2_PAIRWISE").is_none() {
+                registries::link_together(&mut project, &actor, &files, &options)?
+                    .into_iter()
+                    .map(|l| (l.left, l.right, l.result))
+                    .collect()
+            } else {
+                let mut links = Vec::new();
+                for (k, left) in files.iter().enumerate() {
+                    for right in &files[k + 1..] {
+                        let result = registries::link(&mut project, &actor, left, right, &options)?;
+                        links.push((left.clone(), right.clone(), result));
+                    }
+                }
+                links
+            };
+        for (left, right, result) in &links {
+            let (left, right) = (left.as_str(), right.as_str());
+            {
                 let ids = result.ids();
                 let left_len = result.stats.left_records;
                 let (mut predicted, mut correct) = (0u64, 0u64);
@@ -171,8 +192,8 @@ fn main() -> Result<()> {
                     }
                 }
                 results.push((
-                    left.clone(),
-                    right.clone(),
+                    left.to_string(),
+                    right.to_string(),
                     PairCounts::new(predicted, true_pairs(left, right), correct),
                 ));
             }

@@ -47,6 +47,16 @@ const RENAMINGS: &str = include_str!("../data/renamings.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
 const ORGANIZATION_NAMES: &str = include_str!("../data/organization_names.tsv");
 
+/// English words for a region read as one another (`data/lexicon/region_words.tsv`).
+static REGION_WORDS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/region_words.tsv"))
+        .filter_map(|l| {
+            let (w, o) = l.split_once('\t')?;
+            Some((w.trim().to_string(), o.trim().to_string()))
+        })
+        .collect()
+});
+
 /// A place group: a gazetteer entry (by index), or a renaming row the
 /// gazetteer lacks (by row, offset past the entries).
 type PlaceId = usize;
@@ -147,6 +157,17 @@ fn place_ids(name: &str) -> Vec<PlaceId> {
         }
     }
     let mut forms: Vec<String> = vec![name.to_string(), stripped.clone()];
+    // "Mogilev Oblast" is the "Mogilev Region" the gazetteer lists.
+    for (word, other) in REGION_WORDS.iter() {
+        let swapped: Vec<&str> = stripped
+            .split(' ')
+            .map(|w| if w == word { other.as_str() } else { w })
+            .collect();
+        let swapped = swapped.join(" ");
+        if swapped != stripped && !forms.contains(&swapped) {
+            forms.push(swapped);
+        }
+    }
     if stripped
         .chars()
         .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
@@ -233,6 +254,127 @@ fn decided(score: f64, steps: Vec<Step>) -> Comparison {
     Comparison::decided(score, steps)
 }
 
+/// Endings of `data/lexicon/name_case_endings.tsv`, longest first.
+static CASE_ENDINGS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    let mut v: Vec<(String, String)> =
+        crate::wordlist::entries(include_str!("../data/lexicon/name_case_endings.tsv"))
+            .filter_map(|l| {
+                let (from, to) = l.split_once('\t')?;
+                Some((from.trim().to_string(), to.trim().to_string()))
+            })
+            .collect();
+    v.sort_by_key(|(from, _)| std::cmp::Reverse(from.chars().count()));
+    v
+});
+
+/// One word of a place or organisation name in the nominative: the
+/// morphological dictionaries' reading as a place or a word of a place name
+/// (Сумской → Сумская, Краснодарского → Краснодарский), else the ending
+/// rules (Belarusian, common nouns of bodies); a word with a nominative
+/// reading, and a Latin word, as written.
+fn nominative_word(word: &str) -> String {
+    if !word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        return word.to_string();
+    }
+    let readings = crate::morph::readings(&crate::normalize::fold(word));
+    let named: Vec<&crate::morph::Reading> = readings
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.kind,
+                crate::morph::Kind::Place | crate::morph::Kind::NameWord
+            ) && !r.plural
+        })
+        .collect();
+    if named.iter().any(|r| r.is_nominative()) {
+        return word.to_string();
+    }
+    if let Some(r) = named.first() {
+        return r.nominative(word);
+    }
+    let lower = word.to_lowercase();
+    for (from, to) in CASE_ENDINGS.iter() {
+        if let Some(stem) = lower.strip_suffix(from.as_str()) {
+            if stem.chars().count() < 2 {
+                continue;
+            }
+            // Keep the word's own letters (its capitals) before the ending.
+            let keep = word.chars().count() - from.chars().count();
+            let mut out: String = word.chars().take(keep).collect();
+            out.push_str(to);
+            return out;
+        }
+    }
+    word.to_string()
+}
+
+/// A place or organisation name with each word in the nominative
+/// ([`nominative_word`]; a hyphenated word whole, as the dictionaries list
+/// "Ростова-на-Дону"), punctuation kept: "Сумской области" → "Сумская область", "Мінскай вобласці" →
+/// "Мінская вобласць".
+fn nominative_phrase(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if !word.is_empty() {
+            out.push_str(&nominative_word(word));
+            word.clear();
+        }
+    };
+    for c in name.chars() {
+        if c.is_alphabetic() || matches!(c, '\'' | '’' | 'ʼ' | '-') {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// `cmp` as written, and when that finds two names different and one of
+/// them changes in the nominative, `cmp` of the nominatives: "Сумской
+/// области" is "Sumy Oblast", "Національної поліції України" the "National
+/// Police of Ukraine".
+/// A name `known` finds (in the gazetteer or the list) is a form of its own
+/// and stays as written: "Генеральная прокуратура Российской Федерации" is
+/// in the list, and its nominative words would lose that.
+fn in_nominative(
+    a: &str,
+    b: &str,
+    cmp: fn(&str, &str) -> Comparison,
+    known: fn(&str) -> bool,
+) -> Comparison {
+    let c = cmp(a, b);
+    if c.same {
+        return c;
+    }
+    let nominative = |n: &str| {
+        if known(n) {
+            n.to_string()
+        } else {
+            nominative_phrase(n)
+        }
+    };
+    let (na, nb) = (nominative(a), nominative(b));
+    if na == a && nb == b {
+        return c;
+    }
+    let mut n = cmp(&na, &nb);
+    if !n.same {
+        return c;
+    }
+    n.explanation.insert(
+        0,
+        step(
+            "inflection",
+            format!("{a} / {b} are compared in the nominative: {na} / {nb}"),
+        ),
+    );
+    n
+}
+
 /// One side found in the gazetteer or the list, the other not: the other is
 /// compared with every name of what the first denotes, and with the first
 /// as written; the better comparison counts.
@@ -297,6 +439,11 @@ fn split_locality(name: &str) -> Option<(&str, &str)> {
 /// the name in that place: when both sides name one, the two must agree;
 /// the names decide.
 pub fn compare_places(a: &str, b: &str) -> Comparison {
+    in_nominative(a, b, compare_places_as_written, is_known_place)
+}
+
+/// [`compare_places`] of the names as written.
+fn compare_places_as_written(a: &str, b: &str) -> Comparison {
     let (sa, sb) = (split_locality(a), split_locality(b));
     if sa.is_none() && sb.is_none() {
         return compare_places_whole(a, b);
@@ -331,6 +478,28 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
                         "{a} / {b}: {l} is in {} and {other} in {}: different places",
                         cl.join(", "),
                         co.join(", ")
+                    ),
+                )],
+            );
+        }
+    }
+    // A name given with its region on one side only, which the gazetteer
+    // gives to several places (Rostov: Rostov Veliky, and Rostov-on-Don by
+    // a short name), is not the other side's place by that shared name
+    // alone: the other side must spell the name itself.
+    if la.is_some() != lb.is_some() {
+        let (h, other) = if la.is_some() { (ha, hb) } else { (hb, ha) };
+        let renamed = RENAMED.by_key.contains_key(&casefile_names::latin_key(h));
+        if !renamed
+            && place_ids(h).len() > 1
+            && casefile_names::compare_place(h, other).score < STRICT
+        {
+            return decided(
+                0.3,
+                vec![step(
+                    "gazetteer",
+                    format!(
+                        "{a} / {b}: {h} names several places, and its region does not make it {other}"
                     ),
                 )],
             );
@@ -577,7 +746,16 @@ fn org_ids(name: &str) -> Vec<usize> {
 /// then the translation word by word of `name_words` (seven languages) and the
 /// acronyms it derives in each.
 fn compare_org_names(a: &str, b: &str) -> Comparison {
-    let c = casefile_names::compare_organization(a, b);
+    let mut c = casefile_names::compare_organization(a, b);
+    if c.same && different_acronyms(a, b) {
+        c = decided(
+            0.3,
+            vec![step(
+                "organizations",
+                format!("{a} and {b} are different acronyms"),
+            )],
+        );
+    }
     if c.same {
         return c;
     }
@@ -602,6 +780,75 @@ fn compare_org_names(a: &str, b: &str) -> Comparison {
 /// different countries (МЧС России / МЧС Беларуси, Russian Red Cross /
 /// Belarusian Red Cross) are different organisations before anything else.
 pub fn compare_organizations(a: &str, b: &str) -> Comparison {
+    in_nominative(a, b, compare_organizations_as_written, |n| {
+        !org_ids(n).is_empty()
+    })
+}
+
+/// A name that is another name followed by a country in the nominative, as
+/// a body's national branch or edition is named ("РБК-Україна", "UNICEF
+/// Ukraine", "Interfax-Ukraine"): the base and the country. A country after a
+/// connecting word ("National Police of Ukraine") or in another case ("МЧС
+/// России") names the body's own country, not a branch.
+fn country_branch(name: &str) -> Option<(&str, &str)> {
+    let name = name.trim();
+    let (cut, sep) = name
+        .char_indices()
+        .rfind(|(_, c)| *c == '-' || *c == ' ' || *c == '–')?;
+    let base = name[..cut].trim_end();
+    let country = name[cut + sep.len_utf8()..].trim();
+    let last = base.split_whitespace().last()?;
+    if country.is_empty() || crate::name_words::is_stop(last) {
+        return None;
+    }
+    let lower = country.to_lowercase();
+    let is_country = lookup_place(country).into_iter().any(|e| {
+        e.kind == crate::PlaceKind::Country
+            && std::iter::once(&e.canonical)
+                .chain(e.names.iter())
+                .any(|n| n.to_lowercase() == lower)
+    });
+    is_country.then_some((base, country))
+}
+
+/// Two acronyms written differently (БРСМ / РСМ, after folding the letters
+/// one acronym writes differently across languages): one letter more is
+/// another word, so spelling alone never makes them one.
+fn different_acronyms(a: &str, b: &str) -> bool {
+    let all_acronyms = |n: &str| {
+        let w = crate::name_words::split_words(n);
+        !w.is_empty() && w.iter().all(|w| crate::name_words::is_acronym(w))
+    };
+    all_acronyms(a)
+        && all_acronyms(b)
+        && casefile_names::latin_key(a) != casefile_names::latin_key(b)
+}
+
+/// [`compare_organizations`] of the names as written.
+fn compare_organizations_as_written(a: &str, b: &str) -> Comparison {
+    // A national branch is not its parent (РБК-Україна / РБК, UNICEF
+    // Ukraine / UNICEF): a wrong merge joins two newsrooms or offices.
+    let listed_together = {
+        let ia = org_ids(a);
+        !ia.is_empty() && org_ids(b).iter().any(|i| ia.contains(i))
+    };
+    for (x, y) in [(a, b), (b, a)].into_iter().filter(|_| !listed_together) {
+        let Some((base, country)) = country_branch(x) else {
+            continue;
+        };
+        if country_branch(y).is_none()
+            && crate::name_words::countries(y).is_empty()
+            && compare_organizations_as_written(base, y).same
+        {
+            return decided(
+                0.1,
+                vec![step(
+                    "organizations",
+                    format!("{x} is the {country} branch of {base}, not {y}"),
+                )],
+            );
+        }
+    }
     let (ca, cb) = (
         crate::name_words::countries(a),
         crate::name_words::countries(b),
@@ -698,6 +945,21 @@ pub struct OrganizationBlocks {
 /// crate's comparison, the keys of `add_translation_keys`, for the name and
 /// for every name of its entries.
 pub fn organization_blocks(name: &str) -> OrganizationBlocks {
+    let mut blocks = organization_blocks_as_written(name);
+    // `compare_organizations` also compares the names in the nominative:
+    // an inflected name is filed and asked under its nominative's keys too.
+    let nominative = nominative_phrase(name);
+    if nominative != name {
+        let n = organization_blocks_as_written(&nominative);
+        blocks.index.extend(n.index);
+        blocks.index.sort_unstable();
+        blocks.index.dedup();
+        blocks.query.extend(n.query);
+    }
+    blocks
+}
+
+fn organization_blocks_as_written(name: &str) -> OrganizationBlocks {
     let own = casefile_names::organization_keys(name);
     let ids = org_ids(name);
     let mut blocks = OrganizationBlocks {
@@ -766,7 +1028,7 @@ pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
                 .first()
                 .is_some_and(|s| s.rule == "parse" && s.detail.starts_with("place or other"));
             if !not_persons {
-                return c;
+                return compare_persons(a, b, c);
             }
             let (mut other, what) = if !place_ids(a).is_empty() || !place_ids(b).is_empty() {
                 (compare_places(a, b), "places (the gazetteer knows them)")
@@ -789,11 +1051,57 @@ pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
     }
 }
 
+/// Two persons' names given `c`, the names crate's comparison as written:
+/// in an oblique case a name is compared again in the nominative
+/// (`lemma::nominative_name`: "Марії Львової-Бєлової" is "Maria
+/// Lvova-Belova"). Only a name two of whose words change counts as
+/// oblique: one word alone may be a name of its own in the nominative
+/// ("Ярослава Левченко" is a woman, not the genitive of Ярослав).
+fn compare_persons(a: &str, b: &str, c: Comparison) -> Comparison {
+    if c.same {
+        return c;
+    }
+    let oblique = |name: &str| {
+        let n = crate::lemma::nominative_name(name);
+        let changed = name
+            .split_whitespace()
+            .zip(n.split_whitespace())
+            .filter(|(x, y)| x != y)
+            .count();
+        if changed >= 2 {
+            n
+        } else {
+            name.to_string()
+        }
+    };
+    let (na, nb) = (oblique(a), oblique(b));
+    if na == a && nb == b {
+        return c;
+    }
+    let mut n = casefile_names::compare(&na, &nb);
+    if !n.same {
+        return c;
+    }
+    n.explanation.insert(
+        0,
+        step(
+            "inflection",
+            format!("{a} / {b} are compared in the nominative: {na} / {nb}"),
+        ),
+    );
+    n
+}
+
 /// A key that groups place names: the gazetteer entry (or renaming) they
 /// denote, else `casefile_names::place_key` (descriptors dropped, generic
 /// words translated). For the resolver.
 pub fn place_group_key(name: &str) -> String {
-    match place_ids(name).into_iter().min() {
+    let mut ids = place_ids(name);
+    if ids.is_empty() {
+        // An inflected name (Сумской области) groups with its nominative.
+        ids = place_ids(&nominative_phrase(name));
+    }
+    match ids.into_iter().min() {
         Some(id) => format!("#{id}"),
         None => casefile_names::place_key(name),
     }
@@ -846,13 +1154,125 @@ mod tests {
     }
 
     #[test]
-    fn renamed_places_are_one_place() {
+    fn inflected_names_compare_as_their_nominative() {
+        for (kind, a, b) in [
+            (NameKind::Place, "Житомирської області", "Zhytomyr Oblast"),
+            (NameKind::Place, "Тамбовской области", "Tambov Oblast"),
+            (NameKind::Place, "Гродзенскай вобласці", "Grodno Region"),
+            (NameKind::Person, "Олександра Усика", "Oleksandr Usyk"),
+        ] {
+            assert!(
+                same(kind, a, b),
+                "{a} / {b}: {:?}",
+                compare_names(kind, a, b)
+            );
+        }
+        // The nominative does not join what differs in the nominative too.
+        assert!(!same(NameKind::Place, "Житомирської області", "Zhytomyr"));
+    }
+
+    #[test]
+    fn exonyms_and_short_names_of_regions() {
+        assert_same_places(&[
+            ("Russland", "Россия"),
+            ("Mołdawia", "Moldova"),
+            ("Забайкалье", "Zabaykalsky Krai"),
+            ("Vitebsk Oblast", "Вітебська область"),
+        ]);
+        assert!(!same(NameKind::Place, "Russland", "Białoruś"));
+    }
+
+    #[test]
+    fn a_name_qualified_by_region_is_not_a_namesake_by_a_short_name() {
+        let c = compare_places("Ростов, Ярославская область", "Ростов-на-Дону");
+        assert!(!c.same, "{c:?}");
+        assert!(same(NameKind::Place, "Kirovsk, Luhansk Oblast", "Кировск"));
+    }
+
+    #[test]
+    fn a_national_branch_is_not_its_parent() {
         for (a, b) in [
+            ("Amnesty International Ukraine", "Amnesty International"),
+            ("Forbes-Україна", "Forbes"),
+        ] {
+            let c = compare_organizations(a, b);
+            assert!(!c.same, "{a} / {b}: {c:?}");
+        }
+        // A country after "of", or in another case, is the body's own.
+        assert!(same(
+            NameKind::Organization,
+            "National Guard of Ukraine",
+            "НГУ"
+        ));
+    }
+
+    #[test]
+    fn acronyms_one_letter_apart_are_different() {
+        let c = compare_organizations("ГУР", "ГУРМ");
+        assert!(!c.same, "{c:?}");
+    }
+
+    #[test]
+    fn bodies_translated_between_languages() {
+        for (a, b) in [
+            ("Дніпровський апеляційний суд", "Dnipro Court of Appeal"),
+            (
+                "Западный окружной военный суд",
+                "Western District Military Court",
+            ),
+            ("Бобруйская крепость", "Bobruisk Fortress"),
+            ("Запорізький аеропорт", "Zaporizhzhia Airport"),
+            ("Украинская железная дорога", "Ukrainian Railway"),
+        ] {
+            let kind = if a.contains("крепость") || a.contains("аеропорт") {
+                NameKind::Place
+            } else {
+                NameKind::Organization
+            };
+            assert!(
+                same(kind, a, b),
+                "{a} / {b}: {:?}",
+                compare_names(kind, a, b)
+            );
+        }
+        assert!(!same(
+            NameKind::Organization,
+            "Дніпровський апеляційний суд",
+            "Dnipro District Court"
+        ));
+    }
+
+    #[test]
+    fn inflected_organizations_share_a_block_with_their_nominative() {
+        let (a, b) = ("Національної гвардії України", "National Guard of Ukraine");
+        assert!(
+            compare_organizations(a, b).same,
+            "{:?}",
+            compare_organizations(a, b)
+        );
+        let (asked, filed) = (organization_blocks(a), organization_blocks(b));
+        let keys: Vec<u64> = asked
+            .query
+            .iter()
+            .filter_map(|part| part.first())
+            .flatten()
+            .copied()
+            .collect();
+        assert!(keys.iter().any(|k| filed.index.contains(k)));
+    }
+
+    #[test]
+    fn renamed_places_are_one_place() {
+        assert_same_places(&[
             ("Dnipropetrovsk", "Дніпро"),
             ("Кировоград", "Kropyvnytskyi"),
             ("Артемовск", "Bakhmut"),
             ("Комсомольск", "Horishni Plavni"),
-        ] {
+        ]);
+    }
+
+    fn assert_same_places(pairs: &[(&str, &str)]) {
+        for (a, b) in pairs {
             assert!(
                 same(NameKind::Place, a, b),
                 "{a} / {b}: {:?}",

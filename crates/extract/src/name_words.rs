@@ -243,14 +243,21 @@ impl Reading {
     }
 }
 
-/// An inflected form of a one-word form: the form's key less its last two
-/// letters begins the word, which is at most three letters longer
-/// (Міністерства / міністерство, Ministerium / Ministeriums).
+/// An inflected form of a one-word form: the form's key less its ending
+/// (at most two final letters that an ending may have: vowels, в, м)
+/// begins the word, which is at most three letters longer (Міністерства /
+/// міністерство, Ministerium / Ministeriums). A consonant of the stem stays:
+/// "Євроюст" is not a form of "Європа".
 fn stem_line(k: &str) -> Option<usize> {
     let n = k.chars().count();
     WORDS.stems.iter().find_map(|(f, line)| {
-        let fl = f.chars().count();
-        let stem: String = f.chars().take(fl.saturating_sub(2).max(4)).collect();
+        let chars: Vec<char> = f.chars().collect();
+        let fl = chars.len();
+        let mut keep = fl;
+        while keep > fl.saturating_sub(2) && keep > 4 && "aeiouyvm".contains(chars[keep - 1]) {
+            keep -= 1;
+        }
+        let stem: String = chars[..keep].iter().collect();
         (k.starts_with(&stem) && n <= fl + 3 && n + 2 >= fl).then_some(*line)
     })
 }
@@ -282,7 +289,21 @@ pub(crate) fn read(name: &str) -> Reading {
 
 fn read_uncached(name: &str) -> Reading {
     let t = &*WORDS;
-    let words = split_words(name);
+    // A French elided article is its own (connecting) word: "l'Europe" is
+    // "l'" and "Europe".
+    let mut words: Vec<&str> = Vec::new();
+    for w in split_words(name) {
+        let elided = ["l'", "d'", "l’", "d’", "L'", "D'"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p).map(|rest| (w.len() - rest.len(), rest)));
+        match elided {
+            Some((cut, rest)) if !rest.is_empty() => {
+                words.push(&w[..cut]);
+                words.push(rest);
+            }
+            _ => words.push(w),
+        }
+    }
     let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
     let mut r = Reading::default();
     let mut i = 0;
@@ -356,6 +377,15 @@ pub(crate) fn qualifiers(name: &str) -> (Vec<String>, BTreeSet<String>) {
         .map(str::to_string)
         .collect();
     (descriptors, r.countries)
+}
+
+/// Whether a word is a connecting word of the table (of, з, de, für …):
+/// "National Police of Ukraine" names the country, "UNICEF Ukraine" a branch.
+pub(crate) fn is_stop(word: &str) -> bool {
+    WORDS
+        .phrases
+        .get(&key(word))
+        .is_some_and(|l| WORDS.lines[*l].class == Class::Stop)
 }
 
 pub(crate) fn is_acronym(word: &str) -> bool {

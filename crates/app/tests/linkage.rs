@@ -521,3 +521,60 @@ fn a_list_that_gains_a_field_gets_a_new_model() {
         assert_eq!(third.result.model, second.result.model, "{backend}");
     }
 }
+
+/// `link A B --with C`: every two of the registries are linked and the links
+/// are read together; each link still joins its own two registries, its
+/// pairs now list what the other lists added, and a registry named twice is
+/// refused by name.
+#[test]
+fn three_registries_are_linked_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = sources::init(&dir.path().join("p"), &admin()).unwrap();
+    for (name, file) in [
+        ("a", "growing_list_a.csv"),
+        ("b", "growing_list_b.csv"),
+        ("c", "growing_list_c.csv"),
+    ] {
+        registries::import(&mut project, &admin(), name, &data(file), Some(MAP)).unwrap();
+    }
+    let names: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+    let joint =
+        registries::link_together(&mut project, &admin(), &names, &LinkOptions::default()).unwrap();
+    let ends: Vec<(&str, &str)> = joint
+        .iter()
+        .map(|j| (j.left.as_str(), j.right.as_str()))
+        .collect();
+    assert_eq!(ends, [("a", "b"), ("a", "c"), ("b", "c")]);
+    for j in &joint {
+        assert!(
+            j.result.contribution_names().contains(&"other lists"),
+            "{}-{}: {:?}",
+            j.left,
+            j.right,
+            j.result.contribution_names()
+        );
+        let alone = registries::link(
+            &mut project,
+            &admin(),
+            &j.left,
+            &j.right,
+            &LinkOptions::default(),
+        )
+        .unwrap();
+        assert!(!alone.contribution_names().contains(&"other lists"));
+        assert_eq!(
+            j.result.pair_count(),
+            alone.pair_count(),
+            "{}-{}",
+            j.left,
+            j.right
+        );
+    }
+    let twice: Vec<String> = ["a", "b", "a"].map(String::from).to_vec();
+    let err = registries::link_together(&mut project, &admin(), &twice, &LinkOptions::default())
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("registry a is named twice"),
+        "{err}"
+    );
+}

@@ -357,7 +357,20 @@ fn in_nominative(
             nominative_phrase(n)
         }
     };
-    let (na, nb) = (nominative(a), nominative(b));
+    again_in_nominative(a, b, c, nominative(a), nominative(b), cmp)
+}
+
+/// `c`, the comparison of `a` and `b` as written, unless their nominatives
+/// `na` and `nb` differ from them and `cmp` finds those the same: then that
+/// comparison, its first step saying why.
+fn again_in_nominative(
+    a: &str,
+    b: &str,
+    c: Comparison,
+    na: String,
+    nb: String,
+    cmp: impl Fn(&str, &str) -> Comparison,
+) -> Comparison {
     if na == a && nb == b {
         return c;
     }
@@ -1074,22 +1087,7 @@ fn compare_persons(a: &str, b: &str, c: Comparison) -> Comparison {
             name.to_string()
         }
     };
-    let (na, nb) = (oblique(a), oblique(b));
-    if na == a && nb == b {
-        return c;
-    }
-    let mut n = casefile_names::compare(&na, &nb);
-    if !n.same {
-        return c;
-    }
-    n.explanation.insert(
-        0,
-        step(
-            "inflection",
-            format!("{a} / {b} are compared in the nominative: {na} / {nb}"),
-        ),
-    );
-    n
+    again_in_nominative(a, b, c, oblique(a), oblique(b), casefile_names::compare)
 }
 
 /// A key that groups place names: the gazetteer entry (or renaming) they

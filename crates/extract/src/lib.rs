@@ -38,7 +38,8 @@
 //!   a count may say happened);
 //! - counts and their asserters with a choice of models: [`extract_with`] ([`Models`]: for
 //!   each of the [`CountModel`] and the [`AttributionModel`] a [`ModelChoice`]: the shipped
-//!   one, the rules alone, or one given) and, in a [`Trace`], the [`CountCandidate`]s it
+//!   one, the rules alone, or one given; [`extract`] uses the shipped count model and the
+//!   rules for asserters, see [`Models::extraction`]) and, in a [`Trace`], the [`CountCandidate`]s it
 //!   looked at and every claim's [`AttributionCandidates`], which [`train_count_model`]
 //!   and [`train_attribution_model`] learn from ([`Example`], [`TrainOptions`],
 //!   [`AttributionTrainOptions`]; both linear models share `logistic.rs`);
@@ -297,7 +298,7 @@ pub fn extract(
     extract_with(text, language, published, Models::extraction(), None)
 }
 
-/// Which model [`extract_with`] uses for a decision: the shipped one (as [`extract`]),
+/// Which model [`extract_with`] uses for a decision: the shipped one,
 /// none (the rules alone), or one given (a model being trained or evaluated).
 #[derive(Debug)]
 pub enum ModelChoice<'a, M> {

@@ -274,7 +274,7 @@ fn better_person_caption(a: &str, b: &str) -> bool {
 /// the first that compares as the same is the one a scan would find
 /// (`organizations_resolve_as_an_exhaustive_scan_would` checks this on
 /// every organisation the dev sets and the sample corpus hold; the policy,
-/// [`OrganizationPass`], is one for both).
+/// `OrganizationPass`, is one for both).
 ///
 /// Chaining: the comparison lets a descriptor ("camp", "санаторий") or a
 /// country be missing on one side, so "Lesnaya Skazka" is the same as

@@ -340,51 +340,38 @@ pub(crate) fn candidates(
         if before.matches('«').count() > before.matches('»').count() {
             f.push("in_quotes".to_string());
         }
-        // The words around the mention.
+        // The words around the mention: `p1`, `p2` before it and `n1`, `n2` after it in
+        // its sentence (`p1=^`, `n1=$` at the sentence's edge), each with its class.
         let sentence = &doc.sentences[ms];
-        for (d, k) in [(1, m.first.checked_sub(1)), (2, m.first.checked_sub(2))] {
-            let Some(k) = k.filter(|&k| k >= sentence.first_word) else {
-                if d == 1 {
-                    f.push("p1=^".to_string());
+        let word_before = |d: usize| m.first.checked_sub(d).filter(|&k| k >= sentence.first_word);
+        let word_after = |d: usize| Some(m.end + d - 1).filter(|&k| k < sentence.end_word);
+        let push_word =
+            |f: &mut Vec<String>, side: &str, d: usize, k: Option<usize>, edge: &str| {
+                let Some(k) = k else {
+                    if d == 1 {
+                        f.push(format!("{side}1={edge}"));
+                    }
+                    return None;
+                };
+                f.push(format!("{side}{d}={}", words[k].folded));
+                let c = word_class(doc, k);
+                if let Some(c) = c {
+                    f.push(format!("{side}{d}c={c}"));
+                    f.push(format!("{side}{d}c&kind={c}&{kind}"));
                 }
-                continue;
+                c
             };
-            f.push(format!("p{d}={}", words[k].folded));
-            if let Some(c) = word_class(doc, k) {
-                f.push(format!("p{d}c={c}"));
-                f.push(format!("p{d}c&kind={c}&{kind}"));
-            }
-        }
-        let class_at = |k: Option<usize>| {
-            k.filter(|&k| k >= sentence.first_word)
-                .and_then(|k| word_class(doc, k))
-        };
-        if let (Some(a), Some(b)) = (
-            class_at(m.first.checked_sub(1)),
-            class_at(m.first.checked_sub(2)),
-        ) {
+        let p1 = push_word(&mut f, "p", 1, word_before(1), "^");
+        let p2 = push_word(&mut f, "p", 2, word_before(2), "^");
+        if let (Some(a), Some(b)) = (p1, p2) {
             f.push(format!("p1c&p2c={a}&{b}"));
         }
         // Told or telling: "сообщили ТАСС в министерстве", "told Reuters in a statement".
-        let after = (m.end < sentence.end_word)
-            .then(|| word_class(doc, m.end))
-            .flatten();
-        if let (Some(a), Some(b)) = (class_at(m.first.checked_sub(1)), after) {
+        if let (Some(a), Some(b)) = (p1, word_after(1).and_then(|k| word_class(doc, k))) {
             f.push(format!("p1c&n1c={a}&{b}"));
         }
-        for (d, k) in [(1, m.end), (2, m.end + 1)] {
-            if k >= sentence.end_word {
-                if d == 1 {
-                    f.push("n1=$".to_string());
-                }
-                continue;
-            }
-            f.push(format!("n{d}={}", words[k].folded));
-            if let Some(c) = word_class(doc, k) {
-                f.push(format!("n{d}c={c}"));
-                f.push(format!("n{d}c&kind={c}&{kind}"));
-            }
-        }
+        push_word(&mut f, "n", 1, word_after(1), "$");
+        push_word(&mut f, "n", 2, word_after(2), "$");
         if m.first > 0 {
             if let Some(g) = gap_mark(doc.gap(m.first - 1, m.first)) {
                 f.push(format!("gap_before={g}"));

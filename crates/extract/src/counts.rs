@@ -1931,6 +1931,7 @@ fn sources_from_claims_before(
     // Each sentence's source and the headline's are found once, however many claims ask.
     let mut previous: Option<(usize, Option<String>)> = None;
     let mut headline: Option<Option<String>> = None;
+    let mut speakers: Option<Speakers> = None;
     for c in claims.iter_mut() {
         let Some(s) = sentence_of_byte(c.start) else {
             continue;
@@ -1938,6 +1939,16 @@ fn sources_from_claims_before(
         match &c.asserted_by {
             Some(a) => last = Some((s, a.clone())),
             None => {
+                // "DMYTRO LEVCHUK: … 214 children", "Губернатор: … около 200 детей": who
+                // speaks the paragraph, in a transcript or a feed.
+                let speaker = speakers
+                    .get_or_insert_with(|| Speakers::of(doc, orgs, persons))
+                    .at(c.start);
+                if let Some(a) = speaker {
+                    c.asserted_by = Some(a.clone());
+                    last = Some((s, a));
+                    continue;
+                }
                 let from_claim = last
                     .as_ref()
                     .filter(|(ls, _)| s >= *ls && s - ls <= 2)
@@ -1961,6 +1972,114 @@ fn sources_from_claims_before(
             }
         }
     }
+}
+
+/// The speakers of a text's paragraphs: a line that opens with a speaker's label ("MAYA
+/// OSTROWSKI:", "Губернатор Алексей Свиридов:", "Chair:", "ВАСИЛЬЧУК О.П." in a council's
+/// record) is that speaker's; in a transcript (three labelled lines or more) the lines after a
+/// label are its speaker's too, until the next label.
+struct Speakers {
+    /// Byte range of each labelled line, and its speaker, in order.
+    labels: Vec<(usize, usize, String)>,
+    transcript: bool,
+}
+
+impl Speakers {
+    fn of(doc: &Document, orgs: &OrgsFound, persons: &PersonsFound) -> Speakers {
+        let mut labels = Vec::new();
+        let mut at = 0;
+        for line in doc.text.split_inclusive('\n') {
+            if let Some(speaker) = speaker_label(doc, at, line.trim_end(), orgs, persons) {
+                labels.push((at, at + line.len(), speaker));
+            }
+            at += line.len();
+        }
+        let transcript = labels.len() >= 3;
+        Speakers { labels, transcript }
+    }
+
+    /// The speaker of the claim at byte `at`.
+    fn at(&self, at: usize) -> Option<String> {
+        let after = self.labels.partition_point(|(start, _, _)| *start <= at);
+        let (_, end, speaker) = self.labels.get(after.checked_sub(1)?)?;
+        (at < *end || self.transcript).then(|| speaker.clone())
+    }
+}
+
+/// The speaker a line at byte `start` opens with, if any: up to six words before a colon that
+/// are a person or organisation found in the text, a role ("Губернатор", "Chair") with or
+/// without a name, or a name in capitals ("MAYA OSTROWSKI"); or, as councils and parliaments
+/// record speakers, a surname in capitals with initials ("ВАСИЛЬЧУК О.П.", "ПЕТРЕНКО С.І.,").
+fn speaker_label(
+    doc: &Document,
+    start: usize,
+    line: &str,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let mut first = doc.words.partition_point(|w| w.start < start);
+    let words = &doc.words;
+    if doc.text[start..words.get(first)?.start].trim() != "" {
+        return None;
+    }
+    // "Q41 Chair:": a hearing's question number before the speaker.
+    let numbered = |w: &crate::scan::Word| {
+        let text = &doc.text[w.start..w.end];
+        text.len() >= 2 && text.starts_with('Q') && text[1..].bytes().all(|b| b.is_ascii_digit())
+    };
+    if numbered(&words[first]) {
+        first += 1;
+    }
+    let w0 = words.get(first)?;
+    if w0.start >= start + line.len() || !w0.cap {
+        return None;
+    }
+    let found_in = |a: usize, b: usize| -> Option<String> {
+        persons
+            .spans
+            .iter()
+            .find(|p| a <= p.start && p.end <= b)
+            .map(|p| persons.persons[p.person].name.clone())
+            .or_else(|| {
+                orgs.spans
+                    .iter()
+                    .find(|o| a <= o.start && o.end <= b)
+                    .map(|o| orgs.organizations[o.org].name.clone())
+            })
+    };
+    // "ВАСИЛЬЧУК О.П.", "ПЕТРЕНКО С.І., депутат …": a surname in capitals, then initials.
+    if w0.all_caps
+        && w0.letters >= 3
+        && words
+            .get(first + 1)
+            .is_some_and(|w| w.initial && doc.gap(first, first + 1) == " ")
+    {
+        let mut end = first + 1;
+        while words.get(end).is_some_and(|w| w.initial) {
+            end += 1;
+        }
+        let text = &doc.text[w0.start..words[end - 1].end + 1];
+        return Some(text.to_string());
+    }
+    let colon = line.find(':')?;
+    let before = doc.text[w0.start.min(start + colon)..start + colon].trim();
+    if before.is_empty() || before.contains(|c: char| c.is_ascii_digit() || "«»\"“”()".contains(c))
+    {
+        return None;
+    }
+    let to = start + colon;
+    let end = doc.words.partition_point(|w| w.start < to);
+    if end <= first || end - first > 6 {
+        return None;
+    }
+    let label = &doc.text[w0.start..words[end - 1].end];
+    if let Some(found) = found_in(w0.start, to) {
+        return Some(found);
+    }
+    let all_caps = (first..end).all(|k| words[k].all_caps);
+    let role = crate::lexicon::ROLES.contains(w0.folded.as_str())
+        && (first + 1..end).all(|k| words[k].cap);
+    (all_caps && end - first >= 2 || role).then(|| label.to_string())
 }
 
 /// Nouns after "паводле" that stand for the source's words or data (folded).
@@ -2416,6 +2535,34 @@ mod tests {
             .iter()
             .map(|c| (c.number, c.qualifier, c.age_min, c.age_max))
             .collect()
+    }
+
+    #[test]
+    fn the_speaker_of_a_transcript_asserts_the_counts_of_their_turn() {
+        let text = "MAYA OSTROWSKI: How many have you seen?\n\nDMYTRO LEVCHUK: Since January our centres have taken in 214 children.\n\nMAYA OSTROWSKI: And since the invasion?\n\nDMYTRO LEVCHUK: A lot.\n\nAll in all, 600 children have come through.\n";
+        let c = claims(text);
+        let by = |n: u64| {
+            c.iter()
+                .find(|c| c.number == Some(n))
+                .and_then(|c| c.asserted_by.clone())
+        };
+        assert_eq!(by(214).as_deref(), Some("DMYTRO LEVCHUK"), "{c:?}");
+        // A paragraph after a turn, no label of its own: the same speaker goes on.
+        assert_eq!(by(600).as_deref(), Some("DMYTRO LEVCHUK"), "{c:?}");
+        // A council's record: a surname in capitals with initials.
+        let c =
+            claims("ВАСИЛЬЧУК О.П. Станом на 1 жовтня з області незаконно вивезено 86 дітей.\n");
+        assert_eq!(c[0].asserted_by.as_deref(), Some("ВАСИЛЬЧУК О.П."), "{c:?}");
+        // A role and a name before a colon: the person speaks.
+        let c = claims("Ведущий: Сколько детей уехало?\n\nГубернатор Алексей Свиридов: Около 200 детей выехали к родственникам.\n");
+        assert_eq!(
+            c[0].asserted_by.as_deref(),
+            Some("Алексей Свиридов"),
+            "{c:?}"
+        );
+        // A colon after an ordinary phrase names no speaker.
+        let c = claims("Главное за неделю: в Белгород прибыли 34 ребенка.\n");
+        assert_eq!(c[0].asserted_by, None, "{c:?}");
     }
 
     #[test]

@@ -571,8 +571,9 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                     && !(i..end).any(|k| place_words[k])
                     && !inflects_a_place_word(doc, i, places)
                 {
-                    let name = doc.text[words[i].start..words[end - 1].end].to_string();
-                    b.add(doc, i, end, &name, None);
+                    let (first, end) = quoted_named_after(doc, i, end);
+                    let name = doc.text[words[first].start..words[end - 1].end].to_string();
+                    b.add(doc, first, end, &name, None);
                     i = end;
                     continue;
                 }
@@ -689,8 +690,13 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 // A given name after a bare descriptive noun starts a person's name ("the
                 // charity's head Maria ..."); after "called" it starts the organization's.
                 if !is_place && (called || !crate::lexicon::is_given_name(&w.folded)) {
-                    let name = doc.text[words[i].start..words[end - 1].end].to_string();
-                    b.add(doc, i, end, &name, None);
+                    let (first, end) = if quoted {
+                        quoted_named_after(doc, i, end)
+                    } else {
+                        (i, end)
+                    };
+                    let name = doc.text[words[first].start..words[end - 1].end].to_string();
+                    b.add(doc, first, end, &name, None);
                     i = end;
                     continue;
                 }
@@ -1424,6 +1430,16 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         {
             break;
         }
+        // "Благотворительный фонд имени Антонины Зарецкой": the person it is named after.
+        if let Some(person_end) = named_after_end(doc, end).filter(|_| spaced(end)) {
+            end = person_end;
+            kept = end;
+            break;
+        }
+        // "Міністэрства адукацыі падвяло вынікі …": the sentence's verb ends the name.
+        if !w.cap && is_finite_verb(&w.folded) {
+            break;
+        }
         if w.numeric
             || ends_cyrillic_name(&w.folded)
             || crate::lexicon::is_given_name(&w.folded)
@@ -1490,6 +1506,22 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     }
     // A lone head noun ("Суд вважає") is not a name.
     (end - i >= 2).then_some(end)
+}
+
+/// Endings of finite verbs (`data/lexicon/finite_verb_endings.txt`), folded.
+static FINITE_VERB_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/finite_verb_endings.txt"))
+        .map(fold)
+        .collect()
+});
+
+/// Whether a folded Cyrillic word of six letters or more ends like a finite verb (past,
+/// present, reflexive) or a short passive participle: no word of an organisation's name.
+fn is_finite_verb(folded: &str) -> bool {
+    folded.chars().count() >= 6
+        && FINITE_VERB_ENDINGS
+            .iter()
+            .any(|e| folded.ends_with(e.as_str()))
 }
 
 /// Whether word `k` follows the word before it after a plain space.
@@ -1577,6 +1609,63 @@ fn region_complement_end(doc: &Document, k: usize, sentence_end: usize) -> Optio
 /// Талая"): the person it is named after is still a person named in the text.
 pub fn is_named_after_person(doc: &Document, span: &OrgSpan) -> bool {
     fund_named_after_person(doc, span.first_word) == Some(span.end_word)
+}
+
+/// "имени", "імені", "імя", "им.": a body named after a person follows (folded).
+fn is_named_after_word(folded: &str) -> bool {
+    matches!(folded, "имени" | "імені" | "імя" | "им" | "ім")
+}
+
+/// The end of "имени Валентины Комаровой", "імя Ўладзімера Зорына", "им. А. С. Пушкина" when
+/// word `k` is such a word: the person's name after it, up to three capitalised words or
+/// initials, is part of the body's name ("фонд «Добрая справа» імя Ніны Кавальчук").
+fn named_after_end(doc: &Document, k: usize) -> Option<usize> {
+    let words = &doc.words;
+    let s = doc.sentence_of(k);
+    if k == 0 || k + 1 >= s.end_word || !is_named_after_word(&words[k].folded) {
+        return None;
+    }
+    let joined = |j: usize| {
+        let gap = doc.gap(j - 1, j);
+        gap == " "
+            || gap == "\u{a0}"
+            || words[j - 1].initial && matches!(gap, ". " | ".")
+            || words[j - 1].folded == "им" && gap == ". "
+    };
+    let mut end = k + 1;
+    while end < s.end_word && end < k + 4 && joined(end) && words[end].cap && !words[end].numeric {
+        end += 1;
+    }
+    // At least one word that is no initial: a surname.
+    (end > k + 1 && (k + 1..end).any(|j| !words[j].initial)).then_some(end)
+}
+
+/// A quoted name `i..end` extended by the person it is named after and by the descriptive
+/// head before its opening quote: "фонд «Доброе сердце» имени Валентины Комаровой" is one
+/// organization; a quoted name without "имени" stays as it is.
+fn quoted_named_after(doc: &Document, i: usize, end: usize) -> (usize, usize) {
+    let s = doc.sentence_of(i);
+    if end >= s.end_word
+        || !doc.gap(end - 1, end).trim_end().ends_with(['»', '"', '”'])
+        || doc.gap(end - 1, end).trim().chars().count() != 1
+    {
+        return (i, end);
+    }
+    let Some(person_end) = named_after_end(doc, end) else {
+        return (i, end);
+    };
+    let mut start = i;
+    if i > s.first_word && ORG_INTRODUCERS.contains(doc.words[i - 1].folded.as_str()) {
+        start = i - 1;
+        // "Благотворительный фонд", "дабрачынны фонд": an adjective before the head.
+        if start > s.first_word
+            && doc.gap(start - 1, start) == " "
+            && is_adjective_like(&doc.words[start - 1].folded)
+        {
+            start -= 1;
+        }
+    }
+    (start, person_end)
 }
 
 /// Words for a foundation that a person's name can follow (folded, any case).
@@ -1740,6 +1829,45 @@ mod tests {
         let d = Document::new(text);
         let p = crate::places::find_places(&d);
         find_organizations(&d, &p.spans).organizations
+    }
+
+    #[test]
+    fn a_body_named_after_a_person_includes_the_person() {
+        let names =
+            |text: &str| -> Vec<String> { orgs(text).into_iter().map(|o| o.name).collect() };
+        // A quoted name with its head and "имени …", in Russian and Belarusian.
+        let n =
+            names("Летом детей принял фонд «Тёплый берег» имени Марии Соколовой в Подмосковье.");
+        assert!(
+            n.contains(&"фонд «Тёплый берег» имени Марии Соколовой".to_string()),
+            "{n:?}"
+        );
+        let n = names("Паездку аплаціў дабрачынны фонд «Светлы шлях» імя Андрэя Лісоўскага.");
+        assert!(
+            n.contains(&"дабрачынны фонд «Светлы шлях» імя Андрэя Лісоўскага".to_string()),
+            "{n:?}"
+        );
+        // Without quotes: the head noun, "имени" and the person.
+        let n = names(
+            "Благотворительный фонд имени Ольги Ветровой, по словам его главы, принял детей.",
+        );
+        assert!(
+            n.contains(&"Благотворительный фонд имени Ольги Ветровой".to_string()),
+            "{n:?}"
+        );
+        // A quoted name without "имени" stays the quoted name.
+        let n = names("Поездку оплатил фонд «Тёплый берег», сообщили в мэрии.");
+        assert!(n.contains(&"Тёплый берег".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn a_verb_ends_a_cyrillic_name() {
+        let names =
+            |text: &str| -> Vec<String> { orgs(text).into_iter().map(|o| o.name).collect() };
+        let n = names("Міністэрства адукацыі падвяло вынікі летняга аздараўлення дзяцей.");
+        assert!(n.contains(&"Міністэрства адукацыі".to_string()), "{n:?}");
+        let n = names("У Новоселівському будинку культури відбулося засідання.");
+        assert!(n.iter().all(|n| !n.contains("відбулося")), "{n:?}");
     }
 
     #[test]

@@ -11,8 +11,11 @@
 //! words that are neither places nor organizations are taken as a name.
 //!
 //! A lone Ukrainian, Russian or Belarusian given name, full or diminutive and in any case
-//! ("Sasha", "Злату", "Іллі", "Натальляй"), is a person too (reports name children by their
-//! given name alone), unless the name is also a common word ("Слава", "Віра"). Initials may
+//! ("Sasha", "Злату", "Іллі", "Натальляй"), unless it is also a common word ("Слава",
+//! "Віра"), is a mention of the person of that given name named in full in the same text; a
+//! given name that meets no such person is no person (reports name children by their given
+//! name alone so that they stay unidentified; a child's name is not to become an entity that
+//! lists and exports carry). Initials may
 //! follow the surname ("Лукьянова Е. А.", "Воронцовой Е. П.") or stand for it ("Оксана К.").
 //! No person is a run whose words are, in any case form, common nouns of bodies, titles and
 //! kin ("Кабінету Міністрів", "Міністра", "Мама"), an adjective before a noun of place
@@ -649,6 +652,8 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
         forms: Vec<(String, usize)>,
         roles: Vec<String>,
         mentions: Vec<Mention>,
+        /// Founded by a lone given name that joined no one: no person (see below).
+        lone: bool,
     }
     let words = &doc.words;
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -694,6 +699,7 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
                     forms: Vec::new(),
                     roles: Vec::new(),
                     mentions: Vec::new(),
+                    lone: true,
                 });
                 clusters.len() - 1
             });
@@ -715,6 +721,7 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
                 .collect();
             if same.len() == 1 {
                 assignment[ci] = same[0];
+                clusters[same[0]].lone = false;
                 continue;
             }
         }
@@ -757,6 +764,7 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
                     forms: Vec::new(),
                     roles: Vec::new(),
                     mentions: Vec::new(),
+                    lone: false,
                 });
                 clusters.len() - 1
             }
@@ -791,7 +799,10 @@ fn group(doc: &Document, cands: &[Candidate]) -> PersonsFound {
     cluster_order.sort_by_key(|i| clusters[*i].mentions.first().map(|m| m.start).unwrap_or(0));
     for ci in cluster_order {
         let cl = &clusters[ci];
-        if cl.mentions.is_empty() {
+        // A given name that never meets a surname ("Даша, 13", "Taras") is no person: reports
+        // name children so to keep them unidentified, and a given name alone identifies no
+        // one a reader could find; it joins a person named in full in the same text.
+        if cl.mentions.is_empty() || cl.lone {
             continue;
         }
         // The fullest form: most words, then no initial, then most frequent.

@@ -77,6 +77,13 @@ const ABBREVIATIONS: &[&str] = &[
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut words = scan_words(text);
+        if is_classical_belarusian(text, &words) {
+            for w in words.iter_mut().filter(|w| w.cyrillic) {
+                if let Some(standard) = standard_belarusian(&w.folded) {
+                    w.folded = standard;
+                }
+            }
+        }
         let sentences_ranges = split_sentences(text, &words);
         let mut sentences = Vec::with_capacity(sentences_ranges.len());
         // Words are numbered with their sentence in place (a Word is large: no second list).
@@ -371,6 +378,63 @@ fn scan_words(text: &str) -> Vec<Word> {
     out
 }
 
+/// Whether a text is Belarusian in the classical orthography (taraškievica, the spelling of
+/// most Belarusian independent media: "сьнежня", "зьвестак", "дасьледаваньне"): it has the
+/// Belarusian "ў" and at least two words with a soft sign marking assimilated softness before
+/// a consonant, which the official orthography never writes.
+fn is_classical_belarusian(text: &str, words: &[Word]) -> bool {
+    text.contains(['ў', 'Ў'])
+        && words
+            .iter()
+            .filter(|w| w.cyrillic && standard_belarusian(&w.folded).is_some())
+            .take(2)
+            .count()
+            == 2
+}
+
+/// A folded word of the classical orthography in the official one, when they differ: the soft
+/// sign of assimilated softness dropped, that is before a consonant that is soft itself (a soft
+/// vowel or sign follows it): after с, з (and дз), ц before н, в, л, ц, дз, с, з; after н before
+/// н, с, з, ц, дз; after л before л ("сьнежня" → "снежня", "зьвестак" → "звестак",
+/// "дасьледаваньняў" → "даследаванняў", "дзьве" → "дзве"). A soft sign the official spelling
+/// keeps stays ("бацька", "дзецьмі", "восьмы"), as does Ukrainian "-ськ-". So the word lists,
+/// month names and gazetteer, written in the official spelling, find both.
+fn standard_belarusian(folded: &str) -> Option<CompactString> {
+    let chars: Vec<char> = folded.chars().collect();
+    let soft = |k: usize| {
+        chars
+            .get(k)
+            .is_some_and(|c| matches!(c, 'е' | 'ё' | 'і' | 'и' | 'ю' | 'я' | 'ь'))
+    };
+    // The consonant at `k` and whether it is soft: "дз" counts as one.
+    let soft_consonant = |k: usize, allowed: &[char]| match chars.get(k) {
+        Some('д') => allowed.contains(&'д') && chars.get(k + 1) == Some(&'з') && soft(k + 2),
+        Some(c) => allowed.contains(c) && soft(k + 1),
+        None => false,
+    };
+    let drops = |k: usize| {
+        chars[k] == 'ь'
+            && k > 0
+            && match chars[k - 1] {
+                'с' | 'з' | 'ц' => soft_consonant(k + 1, &['н', 'в', 'л', 'ц', 'д', 'с', 'з']),
+                'н' => soft_consonant(k + 1, &['н', 'с', 'з', 'ц', 'д']),
+                'л' => soft_consonant(k + 1, &['л']),
+                _ => false,
+            }
+    };
+    if !(0..chars.len()).any(drops) {
+        return None;
+    }
+    Some(
+        chars
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !drops(*k))
+            .map(|(_, c)| *c)
+            .collect(),
+    )
+}
+
 /// The bytes `split_sentences` stops at: `\n . ! ?` and the first byte of `…`.
 static MAY_END_SENTENCE: [bool; 256] = {
     let mut table = [false; 256];
@@ -467,6 +531,27 @@ fn split_sentences(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn classical_belarusian_is_read_in_the_official_spelling() {
+        let text = "У сьнежні паводле зьвестак дасьледаваньня ўсе дзьве групы прыехалі.";
+        let doc = Document::new(text);
+        let folded: Vec<&str> = doc.words.iter().map(|w| w.folded.as_str()).collect();
+        assert!(folded.contains(&"снежні"), "{folded:?}");
+        assert!(folded.contains(&"звестак"), "{folded:?}");
+        assert!(folded.contains(&"даследавання"), "{folded:?}");
+        assert!(folded.contains(&"дзве"), "{folded:?}");
+        // Soft signs the official spelling keeps stay, and so does Ukrainian "-ськ-".
+        for kept in ["бацька", "дзецьмі", "восьмы", "луганська"] {
+            assert_eq!(super::standard_belarusian(kept), None, "{kept}");
+        }
+        // Without "ў", or with one such word only, a text is not rewritten.
+        let ukrainian = Document::new("Сьнігур і зьвір у Луганській області.");
+        assert!(ukrainian.words.iter().any(|w| w.folded == "сьнігур"));
+        let once = Document::new("Усё роўна сьнег.");
+        assert!(once.words.iter().any(|w| w.folded == "сьнег"));
+    }
+
     use super::*;
 
     /// Extraction and search must split words alike, whichever apostrophe a

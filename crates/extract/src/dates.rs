@@ -147,6 +147,24 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                     }
                 }
             }
+            // "02.12 — праз мяжу праехалі …": a log's or timeline's line opening with day and
+            // month and a dash, the year that of publication.
+            if let Some(m) = at(i + 1)
+                .filter(|m| m.len() == 2 && w.folded.len() == 2 && gap(i + 1) == ".")
+                .and_then(|m| m.parse::<u32>().ok())
+                .filter(|m| (1..=12).contains(m))
+            {
+                let opens_line = doc.text[..w.start]
+                    .trim_end_matches([' ', '\t'])
+                    .ends_with('\n')
+                    || doc.text[..w.start].trim().is_empty();
+                let dash_after = at(i + 2).is_some()
+                    && matches!(gap(i + 2).trim(), "—" | "–" | "-" | ".—" | ". —");
+                if opens_line && dash_after {
+                    i = push(i, i + 2, day_in(None, m, d, published), None);
+                    continue;
+                }
+            }
             // "5-го октября": the ordinal's ending, split off at the hyphen, belongs to the day.
             if at(i + 1).is_some_and(|f| matches!(f, "го" | "е" | "ое" | "ого"))
                 && gap(i + 1) == "-"
@@ -858,6 +876,23 @@ mod tests {
             dates("Ордер видали у березні минулого року.", Some("2024-05-23")),
             vec![(None, Some("2023-03".into()))]
         );
+    }
+
+    #[test]
+    fn a_log_line_opening_with_day_and_month_is_dated_in_the_year_of_publication() {
+        let published = Some("2023-01-03");
+        let text = "Зводка за сьнежань.\n\n02.12 — праз мяжу праехалі два аўтобусы.\n\n20.12 — з «Дубровы» выехалі 118 дзяцей.";
+        let found: Vec<_> = dates(text, published).into_iter().map(|d| d.0).collect();
+        assert_eq!(
+            found,
+            [
+                Some("2022-12-02".to_string()),
+                Some("2022-12-20".to_string())
+            ],
+            "{found:?}"
+        );
+        // A decimal inside a sentence is no date.
+        assert!(dates("Выдаткі склалі 12.05 млн рублёў.", published).is_empty());
     }
 
     #[test]

@@ -551,6 +551,22 @@ pub fn link_together(
             lists.push((a, b));
         }
     }
+    // Pairs a third list bridges that a link did not report (blocking
+    // never paired them, or they fell under the report floor) are compared
+    // too: the link runs again with its own model and kept pairs, so only
+    // those pairs are new, and the join then weighs the bridge.
+    let bridged = casefile_link::bridged_pairs(&links, &lists)
+        .map_err(|e| AppError::Invalid(e.to_string()))?;
+    for ((link, &(a, b)), also) in links.iter_mut().zip(&lists).zip(bridged) {
+        if also.is_empty() {
+            continue;
+        }
+        let mut settings = settings(project.store(), options, &registries[a], &registries[b])?;
+        settings.model = Some(link.model.clone());
+        settings.kept = link.kept.take();
+        settings.compare_also = also;
+        *link = casefile_link::link_owned(records[a].clone(), records[b].clone(), &settings);
+    }
     drop(records);
     casefile_link::join(&mut links, &lists).map_err(|e| AppError::Invalid(e.to_string()))?;
     Ok(links

@@ -21,13 +21,17 @@
 //!   some `u′` or none, but never the same `u` (that would make them one
 //!   child): (1 + Σ O(a,u)) · (1 + Σ O(b,u)) − Σ O(a,u)·O(b,u);
 //! - `a` and `b` one child not in C (or not found there): O(a,b);
-//! - `a`, `b` and `u` one child: O(a,u) · O(b,u) · ρ. The three records'
-//!   evidence is the evidence of two of their pairs, not three: when `a`
-//!   and `b` each agree with `u` on a name, their agreeing with each other
-//!   on it is no further news (the product of all three pairs' odds would
-//!   count the name twice). ρ turns the prior of two pairs into the prior
-//!   of the triple: with λ the share of random pairs of a link that match,
-//!   ρ = λ(A,B) / √(λ(A,C)·λ(B,C)), 1 when the lists are drawn alike.
+//! - `a`, `b` and `u` one child: O(a,u) · O(b,u) · ρ · 2^D(a,b). The three
+//!   records' evidence is the evidence of two of their pairs, not three:
+//!   when `a` and `b` each agree with `u` on a name, their agreeing with
+//!   each other on it is no further news (the product of all three pairs'
+//!   odds would count the name twice). What `a` and `b` disagree on is
+//!   news, though (a patronymic or a birth date the third list lacks, and
+//!   so cannot vouch for): D(a,b) is the sum of the pair's negative field
+//!   weights, zero when none is. ρ turns the prior of two pairs into the
+//!   prior of the triple: with λ the share of random pairs of a link that
+//!   match, ρ = λ(A,B) / √(λ(A,C)·λ(B,C)), 1 when the lists are drawn
+//!   alike.
 //!
 //! The pair's new odds are the second and third arrangements over the
 //! first: a bridged pair rises, a pair whose records are each another
@@ -43,11 +47,19 @@
 //! of one child) count as one record of that list. A person's decision is
 //! never changed, and a pair held for review (siblings) never rises.
 //!
+//! A bridge can also find a pair its link never reported: blocking never
+//! paired the two records (a typo in each name), or their fields put
+//! them under the report floor (a diminutive against a common name, with
+//! ages only). [`bridged_pairs`] lists, per link, the pairs whose records
+//! are each matched to one record of a third list and that the link did
+//! not report; the caller compares them ([`crate::Settings::compare_also`],
+//! reported when their fields speak for them) before the links are joined.
+//!
 //! Afterwards each link's clusters of two are made again from its matches,
 //! strongest first, each record taken once; a larger cluster (duplicates,
 //! which the chaining guard checked) stays as it was.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::cluster::root;
@@ -167,7 +179,7 @@ pub fn join(links: &mut [LinkResult], lists: &[(usize, usize)]) -> Result<JointS
         let bits: Vec<f64> = view
             .pairs
             .iter()
-            .map(|&(a, b, odds, movable)| {
+            .map(|&(a, b, odds, movable, against)| {
                 if !movable {
                     return 0.0;
                 }
@@ -176,7 +188,7 @@ pub fn join(links: &mut [LinkResult], lists: &[(usize, usize)]) -> Result<JointS
                     let ((ac, ac_flip), (bc, bc_flip)) = (third.a_link, third.b_link);
                     let from_a = views[ac].candidates(a, ac_flip, third.groups);
                     let from_b = views[bc].candidates(b, bc_flip, third.groups);
-                    total += factor_bits(odds, &from_a, &from_b, third.rho);
+                    total += factor_bits(odds, &from_a, &from_b, third.rho, against);
                 }
                 total
             })
@@ -217,6 +229,97 @@ pub fn join(links: &mut [LinkResult], lists: &[(usize, usize)]) -> Result<JointS
     Ok(stats)
 }
 
+/// The pairs of each link that a third list bridges and the link did not
+/// report: a record `a` of A and `b` of B that are each matched to the
+/// same record of a list C linked to both (by [`LinkResult::matches`]),
+/// when blocking never paired them or their own evidence fell under the
+/// report floor (a typo in each name, a diminutive on one side). Per link,
+/// in the order of `links`, as record ids, left then right: to be compared
+/// through [`crate::Settings::compare_also`] before the links are
+/// [`join`]ed, which then weighs the bridge.
+pub fn bridged_pairs(
+    links: &[LinkResult],
+    lists: &[(usize, usize)],
+) -> Result<Vec<Vec<(String, String)>>, JointError> {
+    if links.len() != lists.len() {
+        return Err(JointError::Count {
+            links: links.len(),
+            lists: lists.len(),
+        });
+    }
+    // Per link and side: each record's matches on the other side.
+    let matched: Vec<[FxHashMap<u32, Vec<u32>>; 2]> = links
+        .iter()
+        .map(|link| {
+            let mut sides: [FxHashMap<u32, Vec<u32>>; 2] = Default::default();
+            for (l, r, _) in link.matches() {
+                sides[0].entry(l as u32).or_default().push(r as u32);
+                sides[1].entry(r as u32).or_default().push(l as u32);
+            }
+            sides
+        })
+        .collect();
+    let link_of: FxHashMap<(usize, usize), (usize, usize)> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(k, &(a, b))| [((a, b), (k, 0)), ((b, a), (k, 1))])
+        .collect();
+    let mut thirds: Vec<usize> = lists.iter().flat_map(|&(a, b)| [a, b]).collect();
+    thirds.sort_unstable();
+    thirds.dedup();
+    let mut out = Vec::with_capacity(links.len());
+    for (k, (link, &(a, b))) in links.iter().zip(lists).enumerate() {
+        if !link.linking || a == b {
+            return Err(JointError::NotALink(k));
+        }
+        let left_len = link.left_len as u32;
+        let reported: FxHashSet<(u32, u32)> = link
+            .scored
+            .iter()
+            .map(|s| (s.left, s.right - left_len))
+            .collect();
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        for &c in &thirds {
+            if c == a || c == b {
+                continue;
+            }
+            let (Some(&(ac, ac_side)), Some(&(bc, bc_side))) =
+                (link_of.get(&(c, a)), link_of.get(&(c, b)))
+            else {
+                continue;
+            };
+            // Side `ac_side` of link `ac` holds C's records (0: the left).
+            for (u, in_a) in &matched[ac][ac_side] {
+                let Some(in_b) = matched[bc][bc_side].get(u) else {
+                    continue;
+                };
+                for &l in in_a {
+                    for &r in in_b {
+                        if !reported.contains(&(l, r)) {
+                            found.push((l, r));
+                        }
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        let ids = link.ids();
+        out.push(
+            found
+                .into_iter()
+                .map(|(l, r)| {
+                    (
+                        ids[l as usize].clone(),
+                        ids[(left_len + r) as usize].clone(),
+                    )
+                })
+                .collect(),
+        );
+    }
+    Ok(out)
+}
+
 /// A third list as one link reads it: the links of its left and its right
 /// list with it (index, and whether the link has the third list on the
 /// left), its records' duplicate groups, and ρ of the triple.
@@ -235,7 +338,13 @@ struct Third<'a> {
 /// never drags down the confident pairs that could resolve it, and a
 /// record without a sure candidate there (a child the third list lacks,
 /// or did not find) says nothing either way.
-fn factor_bits(odds: f64, from_a: &[(u32, f64)], from_b: &[(u32, f64)], rho: f64) -> f64 {
+fn factor_bits(
+    odds: f64,
+    from_a: &[(u32, f64)],
+    from_b: &[(u32, f64)],
+    rho: f64,
+    against: f64,
+) -> f64 {
     let surer = |c: &[(u32, f64)]| c.iter().any(|&(_, o)| o > odds);
     if !surer(from_a) || !surer(from_b) {
         return 0.0;
@@ -254,17 +363,21 @@ fn factor_bits(odds: f64, from_a: &[(u32, f64)], from_b: &[(u32, f64)], rho: f64
     // the child of at most one record there and never of the same one.
     let apart = (1.0 + sum(from_a)) * (1.0 + sum(from_b)) - shared;
     // The arrangements in which they are one child: not in the third list
-    // (the pair's own odds), or there as record `u`.
-    let together = odds + rho * shared;
+    // (the pair's own odds), or there as record `u`. What `a` and `b` agree
+    // on is no news once each agrees with `u`; what they disagree on is
+    // (a field the third list lacks, a patronymic, a birth date): one of
+    // the two bridging pairs is then likely wrong.
+    let together = odds + rho * shared * against.min(0.0).exp2();
     // `apart` ≥ 1: each shared product is also a term of the product of sums.
     (together / apart.max(1.0)).log2() - odds.log2()
 }
 
 /// One link's reported pairs by list-local record index, with their odds.
 struct LinkView {
-    /// (left record, right record, odds, whether [`join`] may move it),
-    /// rejected pairs left out, in the link's order.
-    pairs: Vec<(u32, u32, f64, bool)>,
+    /// (left record, right record, odds, whether [`join`] may move it,
+    /// the bits its fields speak against it), rejected pairs left out, in
+    /// the link's order.
+    pairs: Vec<(u32, u32, f64, bool, f64)>,
     /// Per left record, its pairs (right record, odds); and per right record.
     by_left: FxHashMap<u32, Vec<(u32, f64)>>,
     by_right: FxHashMap<u32, Vec<(u32, f64)>>,
@@ -287,7 +400,13 @@ impl LinkView {
                 Decision::None => s.weight.exp2(),
             };
             let (l, r) = (s.left, s.right - left_len);
-            pairs.push((l, r, odds, s.decision == Decision::None));
+            pairs.push((
+                l,
+                r,
+                odds,
+                s.decision == Decision::None,
+                link.disagreement(s),
+            ));
             by_left.entry(l).or_default().push((r, odds));
             by_right.entry(r).or_default().push((l, odds));
             expected += odds / (1.0 + odds);
@@ -412,14 +531,27 @@ mod tests {
     #[test]
     fn a_bridge_raises_and_other_children_lower() {
         // Both records likely the same child of the third list.
-        assert!(factor_bits(0.5, &[(7, 3.0)], &[(7, 3.0)], 1.0) > 1.0);
+        assert!(factor_bits(0.5, &[(7, 3.0)], &[(7, 3.0)], 1.0, 0.0) > 1.0);
         // Each the likely match of a different child there.
-        assert!(factor_bits(0.5, &[(7, 3.0)], &[(8, 3.0)], 1.0) < -3.0);
+        assert!(factor_bits(0.5, &[(7, 3.0)], &[(8, 3.0)], 1.0, 0.0) < -3.0);
         // No candidate there, or one on one side only: nothing changes.
-        assert_eq!(factor_bits(0.5, &[], &[], 1.0), 0.0);
-        assert_eq!(factor_bits(0.5, &[(7, 3.0)], &[], 1.0), 0.0);
+        assert_eq!(factor_bits(0.5, &[], &[], 1.0, 0.0), 0.0);
+        assert_eq!(factor_bits(0.5, &[(7, 3.0)], &[], 1.0, 0.0), 0.0);
         // Candidates less sure than the pair itself say nothing.
-        assert_eq!(factor_bits(4.0, &[(7, 3.0)], &[(8, 3.0)], 1.0), 0.0);
+        assert_eq!(factor_bits(4.0, &[(7, 3.0)], &[(8, 3.0)], 1.0, 0.0), 0.0);
+    }
+
+    #[test]
+    fn a_bridge_does_not_vouch_for_what_the_pair_disagrees_on() {
+        // A pair never compared (odds 0.001) whose records are each the
+        // sure match (odds 99) of one record of the third list.
+        let bridged = |against: f64| factor_bits(0.001, &[(7, 99.0)], &[(7, 99.0)], 1.0, against);
+        let lifted = |against: f64| (0.001f64.log2() + bridged(against)).exp2();
+        assert!(lifted(0.0) > 10.0, "{}", lifted(0.0));
+        // Their patronymics differ (-9 bits): the bridge no longer matches them.
+        assert!(lifted(-9.0) < 0.5, "{}", lifted(-9.0));
+        // Agreements beyond the bridge's are not counted twice.
+        assert_eq!(bridged(3.0), bridged(0.0));
     }
 
     fn matched(link: &LinkResult) -> Vec<(usize, usize)> {
@@ -483,6 +615,38 @@ mod tests {
         let explained = links[0].pairs().next().unwrap();
         assert_eq!(explained.fields.last().unwrap().field, JOINT_FIELD);
         assert_eq!(explained.fields.last().unwrap().level, JOINT_SUPPORTS);
+    }
+
+    #[test]
+    fn bridged_pairs_are_those_the_link_did_not_report() {
+        // Camp 0 and Latin 0 are each matched to missing 0, camp 1 and
+        // Latin 1 to missing 1; the camp × Latin link reported only the
+        // second pair (under the threshold), camp 2 has no bridge.
+        let mut links = vec![
+            LinkResult::constructed(("camp", 3), ("latin", 2), &[(1, 1, 0.3)]),
+            LinkResult::constructed(("camp", 3), ("missing", 2), &[(0, 0, 0.9), (1, 1, 0.9)]),
+            LinkResult::constructed(("latin", 2), ("missing", 2), &[(0, 0, 0.9), (1, 1, 0.8)]),
+        ];
+        let lists = [(0, 1), (0, 2), (1, 2)];
+        let bridged = bridged_pairs(&links, &lists).unwrap();
+        assert_eq!(
+            bridged[0],
+            vec![("camp0".to_string(), "latin0".to_string())]
+        );
+        // The other links report every pair the camp × Latin link bridges
+        // (it matches none).
+        assert!(
+            bridged[1].is_empty() && bridged[2].is_empty(),
+            "{bridged:?}"
+        );
+        // A link matching camp 2 to Latin 1 bridges camp 2 to missing 1.
+        links[0] = LinkResult::constructed(("camp", 3), ("latin", 2), &[(2, 1, 0.9)]);
+        let bridged = bridged_pairs(&links, &lists).unwrap();
+        assert_eq!(
+            bridged[1],
+            vec![("camp2".to_string(), "missing1".to_string())]
+        );
+        assert!(bridged_pairs(&links, &lists[..2]).is_err());
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub use blocking::{BlockingConfig, BlockingError, BlockingRule};
 pub use dates::DateOrder;
 pub use detect::{detect_column_map, DetectError};
 pub use evaluation::{cluster_pairs, PairCounts};
-pub use joint::{join, JointError, JointStats};
+pub use joint::{bridged_pairs, join, JointError, JointStats};
 pub use kept::{KeptError, KeptPairs};
 pub use linker::{
     dedupe, dedupe_owned, link, link_owned, FieldContribution, LinkResult, LinkStats, Pair,

@@ -69,6 +69,12 @@ pub struct Settings {
     /// every pair. Ignored unless it is of the same records (then, and new
     /// ones after them), settings and model.
     pub kept: Option<KeptPairs>,
+    /// Pairs to compare besides those the blocking rules find (record ids;
+    /// for `link`, left then right): pairs a third list bridges (see
+    /// [`crate::bridged_pairs`]). Each is reported, whatever the report
+    /// floor, when its fields together speak for it (its weight above the
+    /// prior's), so that [`crate::join`] can weigh the bridge.
+    pub compare_also: Vec<(String, String)>,
 }
 
 impl Default for Settings {
@@ -90,6 +96,7 @@ impl Default for Settings {
             rejected: Vec::new(),
             model: None,
             kept: None,
+            compare_also: Vec::new(),
         }
     }
 }
@@ -394,6 +401,29 @@ impl LinkResult {
                 Decision::Rejected => Some("rejected"),
             },
         }
+    }
+
+    /// The bits a pair's fields speak against it: the sum of the fields'
+    /// contributions that are negative (a patronymic or a birth date that
+    /// differs), zero when none is. See `joint`: a third list that bridges
+    /// the pair vouches for what its records agree on, not for this.
+    pub(crate) fn disagreement(&self, s: &Scored) -> f64 {
+        self.model
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(f, field)| {
+                let Some(level) = field.levels.get(level_in(s.pattern, f) as usize) else {
+                    return 0.0;
+                };
+                let tf = self
+                    .tf_fields
+                    .iter()
+                    .position(|&t| t == Some(f))
+                    .map_or(0.0, |k| f64::from(s.tf[k]));
+                (level.weight + tf).min(0.0)
+            })
+            .sum()
     }
 
     /// Reported pair `k` (in the order of [`LinkResult::pairs`]) as a
@@ -1608,6 +1638,34 @@ fn run_encoded(
                 joint: 0.0,
                 decision,
             });
+        }
+    }
+    // Pairs the caller asks for besides blocking's (a third list bridges
+    // them): kept when the fields speak for the pair, above the prior, so
+    // that a bridge never stands in for records that disagree.
+    if !settings.compare_also.is_empty() {
+        let prior = model.prior_weight();
+        let mut present: FxHashSet<u64> =
+            scored.iter().map(|s| pair_key(s.left, s.right)).collect();
+        for (i, j) in index_decisions(encoded, &settings.compare_also) {
+            if !present.insert(pair_key(i, j)) {
+                continue;
+            }
+            let (weight, pattern, tf) = scorer.score(i as usize, j as usize);
+            if weight > prior {
+                scored.push(Scored {
+                    left: i,
+                    right: j,
+                    weight,
+                    pattern,
+                    tf,
+                    competition: 0.0,
+                    rivals: false,
+                    held: false,
+                    joint: 0.0,
+                    decision: Decision::None,
+                });
+            }
         }
     }
     if encoded.is_link() {

@@ -1,6 +1,8 @@
 //! Small end-to-end checks of dedupe, cross-script names, TF and decisions.
 
-use casefile_link::{dedupe, dedupe_owned, link, link_owned, Model, Record, Settings};
+use casefile_link::{
+    dedupe, dedupe_owned, link, link_owned, BlockingConfig, LinkResult, Model, Record, Settings,
+};
 use chrono::NaiveDate;
 
 fn child(id: &str, given: &str, surname: &str, born: Option<(i32, u32, u32)>) -> Record {
@@ -370,4 +372,41 @@ fn a_stored_model_scores_as_the_fit_did() {
     assert!(Model::from_stored("{}").is_err());
     let unknown_level = text.replacen("\"exact\"", "\"nearly\"", 1);
     assert!(Model::from_stored(&unknown_level).is_err());
+}
+
+/// Pairs asked for through `Settings::compare_also` are compared although
+/// no blocking rule pairs them, and reported when their fields speak for
+/// them (a slip in the birth date, names alike); a pair whose fields speak
+/// against it is not, however it was asked for.
+#[test]
+fn pairs_asked_for_are_compared_beside_blocking() {
+    let mut left = population("a", 200);
+    let mut right = population("b", 200);
+    // Days 4 and 14 are no population record's: no other record shares a
+    // block with these.
+    left.push(child("a-x", "Мирослава", "Вдовиченко", Some((2010, 3, 4))));
+    right.push(child("b-x", "Мирослава", "Вдовиченко", Some((2010, 3, 14))));
+    left.push(child("a-y", "Богдан", "Руденко", Some((2007, 1, 4))));
+    right.push(child("b-y", "Софія", "Жукишин", Some((2015, 9, 14))));
+    let blocking =
+        BlockingConfig::from_toml("[[rules]]\nname = \"birth date\"\nkeys = [\"birth:date\"]\n")
+            .unwrap();
+    let settings = Settings {
+        blocking,
+        ..Settings::default()
+    };
+    let found = |r: &LinkResult, a: &str, b: &str| r.pairs().any(|p| p.left == a && p.right == b);
+    let plain = link(&left, &right, &settings);
+    assert!(!found(&plain, "a-x", "b-x"));
+    assert!(found(&plain, "a0", "b0"));
+    let asked = link(
+        &left,
+        &right,
+        &Settings {
+            compare_also: vec![("a-x".into(), "b-x".into()), ("a-y".into(), "b-y".into())],
+            ..settings.clone()
+        },
+    );
+    assert!(found(&asked, "a-x", "b-x"));
+    assert!(!found(&asked, "a-y", "b-y"));
 }

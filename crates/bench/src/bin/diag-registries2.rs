@@ -7,6 +7,11 @@
 //!
 //! Usage: diag-registries2 DIR > pairs.tsv
 //!
+//! JOINT=1 reads three or more lists together (`casefile_link::join`, as
+//! `eval-registries2` does). The last column says, per third list, whether
+//! the two records' best matches there (p >= threshold) are one record
+//! (bridged), two (apart), or one side's only (left_only, right_only).
+//!
 //! ALL_REPORTED=1 adds the reported pairs under the threshold that are
 //! not true (TN_reported), for calibration; SHOW_MODEL=1 prints each
 //! link's fitted model (m, u and weight of every level) on stderr.
@@ -64,12 +69,145 @@ fn main() -> Result<()> {
         .iter()
         .map(|f| read(&cli.dir.join(f)))
         .collect::<Result<_>>()?;
-    println!("link\tstatus\tp\tp_all\tleft\tright\tlevels");
+    println!("link\tstatus\tp\tp_all\tleft\tright\tlevels\tbridge");
+    // Every link first (default settings), read together when JOINT is set
+    // (as `registries::link_together` does), and once more with every
+    // blocked pair reported, for the statuses under the report floor.
+    let mut pairs_of = Vec::new();
+    let mut results = Vec::new();
     for a in 0..files.len() {
         for b in a + 1..files.len() {
+            pairs_of.push((a, b));
+            results.push(link(&lists[a], &lists[b], &Settings::default()));
+        }
+    }
+    if std::env::var_os("JOINT").is_some() && files.len() >= 3 {
+        casefile_link::join(&mut results, &pairs_of)?;
+    }
+    // Per link, each record's best match (p >= threshold) on the other side.
+    let best: Vec<(HashMap<String, String>, HashMap<String, String>)> = results
+        .iter()
+        .map(|r| {
+            let mut l2r: HashMap<String, (f64, String)> = HashMap::new();
+            let mut r2l: HashMap<String, (f64, String)> = HashMap::new();
+            for p in r.pairs() {
+                if p.probability < r.threshold {
+                    continue;
+                }
+                let e = l2r.entry(p.left.clone()).or_insert((0.0, String::new()));
+                if p.probability > e.0 {
+                    *e = (p.probability, p.right.clone());
+                }
+                let e = r2l.entry(p.right.clone()).or_insert((0.0, String::new()));
+                if p.probability > e.0 {
+                    *e = (p.probability, p.left.clone());
+                }
+            }
+            (
+                l2r.into_iter()
+                    .map(|(k, v)| (k, format!("{}\t{:.3}", v.1, v.0)))
+                    .collect(),
+                r2l.into_iter()
+                    .map(|(k, v)| (k, format!("{}\t{:.3}", v.1, v.0)))
+                    .collect(),
+            )
+        })
+        .collect();
+    // The best match of record `id` of list `from` in list `to`.
+    let best_in = |from: usize, id: &str, to: usize| -> Option<&String> {
+        let k = pairs_of
+            .iter()
+            .position(|&(x, y)| (x, y) == (from.min(to), from.max(to)))?;
+        if from < to {
+            best[k].0.get(id)
+        } else {
+            best[k].1.get(id)
+        }
+    };
+    // BRIDGES=1: every pair of records of two lists that are each the best
+    // match of one record of a third list, with whether the link reported
+    // it and whether it is true: what comparing bridged pairs would add.
+    if std::env::var_os("BRIDGES").is_some() {
+        for (k, &(a, b)) in pairs_of.iter().enumerate() {
+            let reported: HashMap<(String, String), f64> = results[k]
+                .pairs()
+                .map(|p| ((p.left, p.right), p.probability))
+                .collect();
+            let every: HashMap<(String, String), (f64, String)> = link(
+                &lists[a],
+                &lists[b],
+                &Settings {
+                    report_threshold: 1e-9,
+                    ..Settings::default()
+                },
+            )
+            .pairs()
+            .map(|p| {
+                let levels: Vec<String> = p
+                    .fields
+                    .iter()
+                    .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
+                    .collect();
+                ((p.left, p.right), (p.probability, levels.join(" ")))
+            })
+            .collect();
+            for c in 0..files.len() {
+                if c == a || c == b {
+                    continue;
+                }
+                for u in &lists[c] {
+                    let (Some(x), Some(y)) = (best_in(c, &u.id, a), best_in(c, &u.id, b)) else {
+                        continue;
+                    };
+                    let (Some((x, px)), Some((y, py))) = (x.split_once('\t'), y.split_once('\t'))
+                    else {
+                        continue;
+                    };
+                    let (x, y) = (x.to_string(), y.to_string());
+                    let p = reported
+                        .get(&(x.clone(), y.clone()))
+                        .copied()
+                        .unwrap_or(-1.0);
+                    let same = truth.get(&(files[a].clone(), x.clone())).is_some()
+                        && truth.get(&(files[a].clone(), x.clone()))
+                            == truth.get(&(files[b].clone(), y.clone()));
+                    let (p_all, levels) = every
+                        .get(&(x.clone(), y.clone()))
+                        .map_or((-1.0, ""), |(p, l)| (*p, l.as_str()));
+                    println!(
+                        "BRIDGE\t{}x{}\t{}\t{p:.3}\t{p_all:.5}\t{x}\t{y}\t{}\t{px}\t{py}\t{levels}",
+                        files[a],
+                        files[b],
+                        if same { "true" } else { "false" },
+                        u.id
+                    );
+                }
+            }
+        }
+    }
+    for (k, &(a, b)) in pairs_of.iter().enumerate() {
+        {
             let (left, right) = (&lists[a], &lists[b]);
-            let settings = Settings::default();
-            let result = link(left, right, &settings);
+            let result = &results[k];
+            let bridge = |l: &str, r: &str| -> String {
+                let mut out = Vec::new();
+                for c in 0..files.len() {
+                    if c == a || c == b {
+                        continue;
+                    }
+                    let s = match (best_in(a, l, c), best_in(b, r, c)) {
+                        (Some(x), Some(y)) if x.split('\t').next() == y.split('\t').next() => {
+                            "bridged"
+                        }
+                        (Some(_), Some(_)) => "apart",
+                        (Some(_), None) => "left_only",
+                        (None, Some(_)) => "right_only",
+                        (None, None) => "none",
+                    };
+                    out.push(s);
+                }
+                out.join(",")
+            };
             if std::env::var_os("SHOW_MODEL").is_some() {
                 eprintln!(
                     "MODEL {}x{} lambda {:.3e}",
@@ -145,9 +283,10 @@ fn main() -> Result<()> {
                     };
                     let p_all = blocked.get(&key).map_or(-1.0, |x| x.0);
                     println!(
-                        "{name}\t{status}\t{p:.3}\t{p_all:.3}\t{}\t{}\t{levels}",
+                        "{name}\t{status}\t{p:.3}\t{p_all:.3}\t{}\t{}\t{levels}\t{}",
                         show(l),
-                        show(r)
+                        show(r),
+                        bridge(&l.id, &r.id)
                     );
                 }
             }
@@ -169,9 +308,10 @@ fn main() -> Result<()> {
                     "FP"
                 };
                 println!(
-                    "{name}\t{status}\t{p:.3}\t{p:.3}\t{}\t{}\t{levels}",
+                    "{name}\t{status}\t{p:.3}\t{p:.3}\t{}\t{}\t{levels}\t{}",
                     show(l),
-                    show(r)
+                    show(r),
+                    bridge(li, ri)
                 );
             }
         }

@@ -1833,8 +1833,6 @@ mod tests {
 
     #[test]
     fn a_body_named_after_a_person_includes_the_person() {
-        let names =
-            |text: &str| -> Vec<String> { orgs(text).into_iter().map(|o| o.name).collect() };
         // A quoted name with its head and "имени …", in Russian and Belarusian.
         let n =
             names("Летом детей принял фонд «Тёплый берег» имени Марии Соколовой в Подмосковье.");
@@ -1862,8 +1860,6 @@ mod tests {
 
     #[test]
     fn a_verb_ends_a_cyrillic_name() {
-        let names =
-            |text: &str| -> Vec<String> { orgs(text).into_iter().map(|o| o.name).collect() };
         let n = names("Міністэрства адукацыі падвяло вынікі летняга аздараўлення дзяцей.");
         assert!(n.contains(&"Міністэрства адукацыі".to_string()), "{n:?}");
         let n = names("У Новоселівському будинку культури відбулося засідання.");

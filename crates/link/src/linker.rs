@@ -221,6 +221,32 @@ pub(crate) struct Scored {
     pub(crate) decision: Decision,
 }
 
+impl Scored {
+    /// A pair as its own fields weigh it: nothing taken off by rivals or added by other
+    /// lists yet, not held.
+    fn new(
+        left: u32,
+        right: u32,
+        weight: f64,
+        pattern: u64,
+        tf: [f32; 2],
+        decision: Decision,
+    ) -> Self {
+        Scored {
+            left,
+            right,
+            weight,
+            pattern,
+            tf,
+            competition: 0.0,
+            rivals: false,
+            held: false,
+            joint: 0.0,
+            decision,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Decision {
     None,
@@ -455,17 +481,15 @@ impl LinkResult {
             .collect();
         let mut scored: Vec<Scored> = pairs
             .iter()
-            .map(|&(l, r, p)| Scored {
-                left: l,
-                right: left as u32 + r,
-                weight: (p / (1.0 - p)).log2(),
-                pattern: 0,
-                tf: [0.0; 2],
-                competition: 0.0,
-                rivals: false,
-                held: false,
-                joint: 0.0,
-                decision: Decision::None,
+            .map(|&(l, r, p)| {
+                Scored::new(
+                    l,
+                    left as u32 + r,
+                    (p / (1.0 - p)).log2(),
+                    0,
+                    [0.0; 2],
+                    Decision::None,
+                )
             })
             .collect();
         scored.sort_unstable_by(|a, b| b.weight.total_cmp(&a.weight));
@@ -1579,18 +1603,7 @@ fn run_encoded(
             let decision = decided.get(&key).copied().unwrap_or(Decision::None);
             let rules = candidates.rule_masks.get(k).copied().unwrap_or(0);
             (weight >= keep_floor.min(report_weight) || decision != Decision::None).then_some((
-                Scored {
-                    left: i as u32,
-                    right: j as u32,
-                    weight,
-                    pattern,
-                    tf,
-                    competition: 0.0,
-                    rivals: false,
-                    held: false,
-                    joint: 0.0,
-                    decision,
-                },
+                Scored::new(i as u32, j as u32, weight, pattern, tf, decision),
                 rules,
             ))
         })
@@ -1626,18 +1639,9 @@ fn run_encoded(
         if !blocked.contains(&key) && candidates.pairs.binary_search(&key).is_err() {
             let (i, j) = ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
             let (weight, pattern, tf) = scorer.score(i, j);
-            scored.push(Scored {
-                left: i as u32,
-                right: j as u32,
-                weight,
-                pattern,
-                tf,
-                competition: 0.0,
-                rivals: false,
-                held: false,
-                joint: 0.0,
-                decision,
-            });
+            scored.push(Scored::new(
+                i as u32, j as u32, weight, pattern, tf, decision,
+            ));
         }
     }
     // Pairs the caller asks for besides blocking's (a third list bridges
@@ -1653,18 +1657,7 @@ fn run_encoded(
             }
             let (weight, pattern, tf) = scorer.score(i as usize, j as usize);
             if weight > prior {
-                scored.push(Scored {
-                    left: i,
-                    right: j,
-                    weight,
-                    pattern,
-                    tf,
-                    competition: 0.0,
-                    rivals: false,
-                    held: false,
-                    joint: 0.0,
-                    decision: Decision::None,
-                });
+                scored.push(Scored::new(i, j, weight, pattern, tf, Decision::None));
             }
         }
     }

@@ -12,7 +12,13 @@
 //! finds a partner ([`translated`]); two names whose countries differ are
 //! never one ([`countries`]); an acronym is one of a written name when it
 //! is that name's initials in one of the table's languages ([`acronyms`]:
-//! OSCE, ОБСЕ, ОБСЄ, OSZE, OBWE from one reading).
+//! OSCE, ОБСЕ, ОБСЄ, OSZE, OBWE from one reading; any form of a word may
+//! give its initials, "анти-корупційний" the АК of ВАКС). Proper words
+//! that find no partner may still be one person's name on both sides,
+//! compared as persons (Фонд Андрея Сахарова / Andrei Sakharov Foundation);
+//! a one-word Soviet-style compound abbreviation is a longer name whose
+//! words each give it their first letters ([`compound_abbreviation`]:
+//! Мосгорсуд / Московский городской суд).
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -47,6 +53,9 @@ struct Line {
     concept: String,
     /// The usual form in each language (its initials make acronyms).
     usual: [Option<String>; 7],
+    /// Every form in each language: an acronym may take the initials of
+    /// another (ВАКС: Вищий антикорупційний суд, "анти-корупційний").
+    forms: [Vec<String>; 7],
 }
 
 struct Table {
@@ -61,6 +70,9 @@ struct Table {
     /// Prefixes in lower case → the word line of their concept.
     prefixes: Vec<(String, usize)>,
     max_words: usize,
+    /// Each word of the forms, in lower case → the languages (bits by
+    /// [`LANGS`] index) whose columns write it so.
+    languages: HashMap<String, u8>,
 }
 
 /// A word's key: its transliteration-independent key (Lisova / Лісова),
@@ -83,6 +95,7 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
     let mut stems = Vec::new();
     let mut prefixes = Vec::new();
     let mut content_phrases = HashMap::new();
+    let mut languages: HashMap<String, u8> = HashMap::new();
     let mut max_words = 1;
     for line in crate::wordlist::entries(TABLE) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -111,7 +124,8 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
             continue;
         }
         let mut usual: [Option<String>; 7] = Default::default();
-        for (li, slot) in usual.iter_mut().enumerate() {
+        let mut all_forms: [Vec<String>; 7] = Default::default();
+        for (li, (slot, all)) in usual.iter_mut().zip(all_forms.iter_mut()).enumerate() {
             let Some(col) = cols.get(2 + li) else {
                 continue;
             };
@@ -121,6 +135,10 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
                 }
                 if fi == 0 {
                     *slot = Some(form.to_string());
+                }
+                all.push(form.to_string());
+                for w in split_words(form) {
+                    *languages.entry(w.to_lowercase()).or_insert(0u8) |= 1 << li;
                 }
                 let words: Vec<String> = split_words(form).into_iter().map(key).collect();
                 if words.is_empty() || words.iter().any(String::is_empty) {
@@ -140,6 +158,7 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
             class,
             concept: concept.to_string(),
             usual,
+            forms: all_forms,
         });
     }
     Table {
@@ -149,8 +168,37 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
         stems,
         prefixes,
         max_words,
+        languages,
     }
 });
+
+/// The Cyrillic language a name is written in, as far as its words show
+/// it: a word the table writes so only in Ukrainian ("верховний") and none
+/// only in Russian, or the letters і ї є ґ, make it Ukrainian ("uk"); ў, or
+/// і with ы or э, Belarusian ("be"). `None` when the words do not tell or
+/// the name is Russian.
+pub(crate) fn cyrillic_language(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    let has = |set: &str| lower.chars().any(|c| set.contains(c));
+    if has("ў") || (has("і") && has("ыэ")) {
+        return Some("be");
+    }
+    let (uk, ru, be) = (1u8 << 1, 1u8 << 2, 1u8 << 3);
+    let mut only_uk = false;
+    for w in split_words(&lower).into_iter().filter(|w| is_cyrillic(w)) {
+        let Some(&bits) = WORDS.languages.get(w) else {
+            continue;
+        };
+        if bits & ru != 0 && bits & uk == 0 {
+            return None;
+        }
+        if bits & be != 0 && bits & uk == 0 && bits & ru == 0 {
+            return Some("be");
+        }
+        only_uk |= bits & uk != 0 && bits & ru == 0;
+    }
+    (only_uk || has("іїєґ")).then_some("uk")
+}
 
 /// A compound word's prefix and the line of its rest (Bundesministerium:
 /// federal + ministry); the rest must itself be a generic word.
@@ -395,7 +443,7 @@ pub(crate) fn is_acronym(word: &str) -> bool {
         && letters.first().is_some_and(|c| c.is_uppercase())
 }
 
-fn is_cyrillic(s: &str) -> bool {
+pub(crate) fn is_cyrillic(s: &str) -> bool {
     s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
 
@@ -425,8 +473,8 @@ fn initials(form: &str) -> String {
 }
 
 /// The acronyms a written name may go by in each of the table's languages,
-/// folded ([`fold_acronym`]): the initials of each concept's usual form in
-/// that language and of each proper word (transliterated to the language's
+/// folded ([`fold_acronym`]): the initials of each concept's forms in
+/// that language (the usual one first) and of each proper word (transliterated to the language's
 /// script), with and without the countries' initials at the end.
 pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
     let t = &*WORDS;
@@ -442,12 +490,22 @@ pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
             match u {
                 Unit::Concept(l) => {
                     let concept = &t.lines[*l].concept;
-                    let mut options: Vec<String> = t
-                        .lines
+                    // The usual forms' initials first, then those of the
+                    // other forms that give other initials.
+                    let same: Vec<&Line> =
+                        t.lines.iter().filter(|x| &x.concept == concept).collect();
+                    let mut options: Vec<String> = same
                         .iter()
-                        .filter(|x| &x.concept == concept)
                         .filter_map(|x| x.usual[li].as_deref().map(initials))
                         .collect();
+                    if !options.is_empty() {
+                        for f in same.iter().flat_map(|x| x.forms[li].iter()) {
+                            let i = initials(f);
+                            if !options.contains(&i) {
+                                options.push(i);
+                            }
+                        }
+                    }
                     options.dedup();
                     if options.is_empty() {
                         ok = false;
@@ -610,7 +668,9 @@ fn adjective_of(adj: &str, noun: &str) -> bool {
 /// Two names translated word by word: `Some((true, why))` when their
 /// concepts (descriptors aside, which must agree when both have them) are
 /// one multiset, at least one concept is there, and every proper word finds a
-/// partner; `Some((false, why))` when they name different countries; `None`
+/// partner, or the words left without one are, on both sides, one person's
+/// name (two words at least: a foundation or a university named after a
+/// person); `Some((false, why))` when they name different countries; `None`
 /// when the table does not decide.
 pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
     let (ra, rb) = (read(a), read(b));
@@ -653,9 +713,22 @@ pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
         }
     }
     let mut used = vec![false; pb.len()];
+    let mut unpaired: Vec<&str> = Vec::new();
     for x in &pa {
-        let j = (0..pb.len()).find(|j| !used[*j] && words_match(x, pb[*j], adjectives))?;
-        used[j] = true;
+        match (0..pb.len()).find(|j| !used[*j] && words_match(x, pb[*j], adjectives)) {
+            Some(j) => used[j] = true,
+            None => unpaired.push(*x),
+        }
+    }
+    if !unpaired.is_empty() {
+        // The words left on both sides may be one person's name, declined
+        // on one side (Фонд Ахмата Кадырова / Akhmat Kadyrov Foundation).
+        let left: Vec<&str> = (0..pb.len()).filter(|j| !used[*j]).map(|j| pb[j]).collect();
+        if unpaired.len() < 2
+            || !crate::name_kinds::same_person(&unpaired.join(" "), &left.join(" "))
+        {
+            return None;
+        }
     }
     Some((
         true,
@@ -694,11 +767,73 @@ pub(crate) fn acronym_of(short: &str, long: &str) -> bool {
     acronyms(&rl).contains(&want)
 }
 
+/// A compound abbreviation of the Soviet kind, one word made of the first
+/// letters of each word of a longer name, in order (Мосгорсуд: Московский
+/// городской суд; Минздрав: Министерство здравоохранения): `short` is one
+/// Cyrillic word of six letters or more, `long` two or more words in
+/// Cyrillic (connecting words aside), each of which gives the next piece
+/// of `short`, two letters at least (or the whole word).
+pub(crate) fn compound_abbreviation(short: &str, long: &str) -> bool {
+    let sw = split_words(short);
+    let [word] = sw.as_slice() else {
+        return false;
+    };
+    let s: Vec<char> = word.to_lowercase().chars().collect();
+    if s.len() < 6 || !is_cyrillic(word) || is_acronym(word) {
+        return false;
+    }
+    let lw: Vec<Vec<char>> = split_words(long)
+        .into_iter()
+        .filter(|w| !is_stop(w))
+        .map(|w| w.to_lowercase().chars().collect())
+        .collect();
+    if lw.len() < 2
+        || !lw
+            .iter()
+            .all(|w| w.iter().any(|c| ('\u{0400}'..='\u{04FF}').contains(c)))
+    {
+        return false;
+    }
+    // covers(i, j): s[i..] is made of prefixes of lw[j..], one each.
+    fn covers(s: &[char], i: usize, lw: &[Vec<char>], j: usize) -> bool {
+        if j == lw.len() {
+            return i == s.len();
+        }
+        let w = &lw[j];
+        let min = w.len().min(2);
+        (min..=w.len())
+            .rev()
+            .any(|n| i + n <= s.len() && s[i..i + n] == w[..n] && covers(s, i + n, lw, j + 1))
+    }
+    covers(&s, 0, &lw, 0)
+}
+
+/// The blocking key of [`compound_abbreviation`]: the first two letters of
+/// a one-word Cyrillic name, or of the first word of a longer one.
+fn compound_key(name: &str) -> Option<String> {
+    let words: Vec<&str> = split_words(name)
+        .into_iter()
+        .filter(|w| !is_stop(w))
+        .collect();
+    let first = words.first()?;
+    let ok = if words.len() == 1 {
+        first.chars().count() >= 6 && !is_acronym(first)
+    } else {
+        words.iter().all(|w| is_cyrillic(w))
+    };
+    if !ok || !is_cyrillic(first) {
+        return None;
+    }
+    let two: String = first.to_lowercase().chars().take(2).collect();
+    Some(format!("p:{two}"))
+}
+
 /// Keys that two names share whenever [`translated`] or [`acronym_of`]
 /// finds them one, for a blocking index (`resolve.rs`): the sorted concepts
 /// of the generic words (`c:`), which [`translated`] requires equal, and every
-/// acronym a name has or may go by, folded (`a:`). A name with no generic
-/// word and no acronym has no key: these two rules never join it.
+/// acronym a name has or may go by, folded (`a:`), and the first letters
+/// of a Cyrillic name, which [`compound_abbreviation`] starts with (`p:`).
+/// A name with none of them has no key: these rules never join it.
 #[allow(dead_code)] // for the resolver's blocking index, merged separately
 pub(crate) fn block_keys(name: &str) -> Vec<String> {
     let r = read(name);
@@ -718,6 +853,7 @@ pub(crate) fn block_keys(name: &str) -> Vec<String> {
         // The written names `acronym_of` derives acronyms from.
         out.extend(acronyms(&r).into_iter().map(|a| format!("a:{a}")));
     }
+    out.extend(compound_key(name));
     out.sort();
     out.dedup();
     out
@@ -809,5 +945,50 @@ mod tests {
             );
         }
         assert!(!acronym_of("OSCE", "Organization for Security in Europe"));
+    }
+
+    #[test]
+    fn compound_abbreviations_take_the_first_letters_of_each_word() {
+        assert!(compound_abbreviation(
+            "Мосгорсуд",
+            "Московский городской суд"
+        ));
+        assert!(compound_abbreviation("Минтранс", "Министерство транспорта"));
+        // Every word gives a piece, in order.
+        assert!(!compound_abbreviation(
+            "Мосгорсуд",
+            "Московский областной суд"
+        ));
+        assert!(!compound_abbreviation(
+            "Мосгорсуд",
+            "Московский городской суд присяжных"
+        ));
+        assert!(!compound_abbreviation("ГОРСУД", "Городской суд"));
+        let (ka, kb) = (
+            block_keys("Мосгорсуд"),
+            block_keys("Московский городской суд"),
+        );
+        assert!(ka.iter().any(|k| kb.contains(k)), "{ka:?} / {kb:?}");
+    }
+
+    #[test]
+    fn a_name_shows_its_language_by_the_table_words() {
+        assert_eq!(cyrillic_language("Верховний суд"), Some("uk"));
+        assert_eq!(cyrillic_language("Верховный суд"), None);
+        assert_eq!(
+            cyrillic_language("Федеральная служба исполнения наказаний"),
+            None
+        );
+        assert_eq!(cyrillic_language("Вярхоўны суд"), Some("be"));
+        assert_eq!(cyrillic_language("Ministerstwo Sportu"), None);
+    }
+
+    #[test]
+    fn acronyms_from_any_form_of_a_word() {
+        // "анти-корупційний" gives АК, the usual form А.
+        let long = "Вищий антикорупційний суд";
+        assert!(acronym_of("ВАКС", long), "{:?}", acronyms(&read(long)));
+        assert!(acronym_of("ВАС", long));
+        assert!(!acronym_of("ВКС", long));
     }
 }

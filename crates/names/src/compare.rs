@@ -394,6 +394,14 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
             }
         }
     }
+    // A foreign surname in Cyrillic and in Latin letters, read as it sounds
+    // (Тюрк / Türk, Ляйен / Leyen), or declined (Тюрком / Тюрк).
+    if gendered && crate::foreign::same_foreign_name(a, b) {
+        return TokenSim {
+            score: 0.9,
+            reason: format!("{a} and {b} are one foreign name, read as it sounds"),
+        };
+    }
     let ca = typo_candidates(a, &ka, true);
     let cb = typo_candidates(b, &kb, true);
     if let Some((score, d)) = typo_score(&ca, &cb, !gendered) {
@@ -422,8 +430,9 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
 /// at least eight. Spellings within one edit share a spelling with at most
 /// one letter deleted (`d`: a substitution or a transposition leaves both
 /// sides one deletion in common, an insertion the shorter as a deletion of
-/// the longer), within two edits one with at most two deleted (`e`). The
-/// last branch scores at most 0.5 and needs no key.
+/// the longer), within two edits one with at most two deleted (`e`). For
+/// surnames, a foreign name read as it sounds (`f`, `foreign::sound_keys`).
+/// The last branch scores at most 0.5 and needs no key.
 pub(crate) fn token_block_keys(token: &str, gendered: bool) -> Vec<String> {
     let keys = token_keys(token);
     let mut out = Vec::new();
@@ -444,6 +453,13 @@ pub(crate) fn token_block_keys(token: &str, gendered: bool) -> Vec<String> {
     }
     if let Some(place) = places::lookup_place_key(&first.key) {
         out.push(format!("p{place}"));
+    }
+    if gendered {
+        out.extend(
+            crate::foreign::sound_keys(token)
+                .into_iter()
+                .map(|k| format!("f{k}")),
+        );
     }
     let (one_edit, two_edits) = if gendered { (4, 8) } else { (5, usize::MAX) };
     for c in typo_candidates(token, &keys, true) {
@@ -686,6 +702,14 @@ fn given_score(a: &str, b: &str, explain: bool) -> (f64, String) {
             ),
         );
     }
+    // A foreign given name in Cyrillic and in Latin letters (Фолькер /
+    // Volker, Дениз / Denise), read as it sounds.
+    if crate::foreign::same_foreign_name(a, b) {
+        return (
+            0.95,
+            format!("given names: {a} and {b} are one foreign name, read as it sounds"),
+        );
+    }
     // At least one is not in the table: compare it with the other's forms too.
     let mut other_forms: Vec<KeyVariant> = kb.to_vec();
     let t = given_table();
@@ -708,7 +732,29 @@ fn given_score(a: &str, b: &str, explain: bool) -> (f64, String) {
     let mut other_c = typo_candidates(b, &other_forms, false);
     self_c.dedup();
     other_c.dedup();
-    if let Some((score, d)) = typo_score(&self_c, &other_c, false) {
+    // A given name one letter longer than another (Daniel / Danielle, Paul
+    // / Paula), or differing only in a voiced and a voiceless consonant
+    // (Денис / Дениз), is another name, usually of the other sex: no typo.
+    let closest = self_c
+        .iter()
+        .flat_map(|x| other_c.iter().map(move |y| (x, y)))
+        .min_by_key(|(x, y)| edit_distance(x, y));
+    let another_name = closest.is_some_and(|(x, y)| {
+        let (short, long) = if x.chars().count() <= y.chars().count() {
+            (x, y)
+        } else {
+            (y, x)
+        };
+        // One letter added after a consonant (Paul / Paula), not a vowel
+        // changed by declension (Дарії / Дарья).
+        let extended = long.starts_with(short.as_str())
+            && short
+                .chars()
+                .last()
+                .is_some_and(|c| !crate::phonetic::is_key_vowel(c));
+        edit_distance(x, y) == 1 && (extended || voicing_pair(x, y))
+    });
+    if let Some((score, d)) = typo_score(&self_c, &other_c, false).filter(|_| !another_name) {
         return (
             score,
             format!("given names: {a} ~ {b}: {d} letter(s) differ, probably a typo"),
@@ -718,6 +764,30 @@ fn given_score(a: &str, b: &str, explain: bool) -> (f64, String) {
         weak_similarity(&ka, &kb),
         format!("given names: {a} and {b} are different"),
     )
+}
+
+/// Two spellings of one length that differ in one place, where one has a
+/// voiced and the other the matching voiceless consonant (s / z, f / v).
+fn voicing_pair(x: &str, y: &str) -> bool {
+    const PAIRS: [(char, char); 6] = [
+        ('s', 'z'),
+        ('f', 'v'),
+        ('k', 'H'),
+        ('t', 'd'),
+        ('p', 'b'),
+        ('S', 'Z'),
+    ];
+    let (xc, yc): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    if xc.len() != yc.len() {
+        return false;
+    }
+    let diff: Vec<(char, char)> = xc
+        .iter()
+        .zip(&yc)
+        .filter(|(p, q)| p != q)
+        .map(|(p, q)| (*p, *q))
+        .collect();
+    matches!(diff.as_slice(), [(p, q)] if PAIRS.iter().any(|(v, w)| (p, q) == (v, w) || (p, q) == (w, v)))
 }
 
 /// Field-level given-name similarity in [0, 1] (for record linkage):
@@ -1236,6 +1306,8 @@ pub fn compare(a: &str, b: &str) -> Comparison {
         }
         steps.extend(best_steps);
         best
+    } else if let Some(score) = foreign_person_score(a, b, &mut steps) {
+        score
     } else {
         steps.push(step(
             "parse",
@@ -1244,4 +1316,52 @@ pub fn compare(a: &str, b: &str) -> Comparison {
         place_score(a, b, &mut steps)
     };
     Comparison::decided(score, steps)
+}
+
+/// Two names that do not read as Slavic persons' (no given name of the
+/// table), not both in Latin letters and not places the crate knows, whose
+/// words pair up one to one, each pair by a shared key or as one foreign
+/// name read as it sounds (`foreign.rs`: Фолькер Тюрк / Volker Türk,
+/// Фолькером Тюрком / Фолькер Тюрк), with at least one pair found only as
+/// a foreign name: a foreign person's name, 0.9.
+fn foreign_person_score(a: &str, b: &str, steps: &mut Vec<Step>) -> Option<f64> {
+    use crate::key::is_cyrillic_text;
+    if !is_cyrillic_text(a) && !is_cyrillic_text(b) {
+        return None;
+    }
+    if places::is_known_place(a) || places::is_known_place(b) {
+        return None;
+    }
+    let (wa, wb) = (split_parts(a), split_parts(b));
+    if wa.len() < 2 || wa.len() != wb.len() {
+        return None;
+    }
+    let mut used = vec![false; wb.len()];
+    let mut foreign = Vec::new();
+    for x in &wa {
+        let kx = token_keys(x);
+        let by_key =
+            (0..wb.len()).find(|j| !used[*j] && keys_meet(&kx, &token_keys(wb[*j])).is_some());
+        let j = match by_key {
+            Some(j) => j,
+            None => {
+                let j = (0..wb.len())
+                    .find(|j| !used[*j] && crate::foreign::same_foreign_name(x, wb[*j]))?;
+                foreign.push(format!("{x} / {}", wb[j]));
+                j
+            }
+        };
+        used[j] = true;
+    }
+    if foreign.is_empty() {
+        return None;
+    }
+    steps.push(step(
+        "foreign",
+        format!(
+            "{a} / {b}: a foreign name, each word paired ({} read as they sound)",
+            foreign.join(", ")
+        ),
+    ));
+    Some(0.9)
 }

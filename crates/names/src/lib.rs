@@ -48,6 +48,7 @@
 //!   itself lives in `casefile-extract`, which compares places through it.
 
 mod compare;
+mod foreign;
 mod generic;
 mod given;
 mod key;

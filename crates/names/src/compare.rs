@@ -254,6 +254,27 @@ pub(crate) fn gender_split(key: &str) -> (String, Option<Sex>) {
     (key.to_string(), None)
 }
 
+/// Suffixes that make a surname of a word (keys): -in, -ov, -ev, -sky.
+const SURNAME_SUFFIXES: [&str; 4] = ["in", "ov", "ev", "ski"];
+
+/// One key is the other less its final vowel plus a surname suffix
+/// (koZemiako / koZemiakin), either way round.
+fn derived_surname(x: &str, y: &str) -> bool {
+    let one_way = |base: &str, derived: &str| {
+        let Some(last) = base.chars().last() else {
+            return false;
+        };
+        if !crate::phonetic::is_key_vowel(last) || base.chars().count() < 4 {
+            return false;
+        }
+        let stem = &base[..base.len() - last.len_utf8()];
+        derived
+            .strip_prefix(stem)
+            .is_some_and(|rest| SURNAME_SUFFIXES.contains(&rest))
+    };
+    one_way(x, y) || one_way(y, x)
+}
+
 /// Typo test over candidate spellings (keys, language forms, plain
 /// romanisations). A word that merely extends another (Буча / Бучач,
 /// Moroz / Morozov) is a different, derived name, not a typo; in `strict`
@@ -393,6 +414,16 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
                 }
             }
         }
+    }
+    // A surname made of another by a suffix in place of its final vowel
+    // (Кожемяко / Кожемякин, Петро / Петров) is another family's name.
+    if gendered && la.iter().any(|x| lb.iter().any(|y| derived_surname(x, y))) {
+        return TokenSim {
+            score: weak_similarity(&ka, &kb),
+            reason: format!(
+                "{a} and {b}: one is made of the other by a surname suffix, another name"
+            ),
+        };
     }
     // A foreign surname in Cyrillic and in Latin letters, read as it sounds
     // (Тюрк / Türk, Ляйен / Leyen), or declined (Тюрком / Тюрк).
@@ -1305,6 +1336,23 @@ pub fn compare(a: &str, b: &str) -> Comparison {
             }
         }
         steps.extend(best_steps);
+        // No given name or patronymic the table knows on either side, and
+        // the parts do not fit: perhaps a foreign name with initials or a
+        // title the other side leaves out (Karim A. A. Khan KC / Карим Хан).
+        let slavic = |p: &ParsedName| {
+            p.tokens
+                .iter()
+                .any(|t| matches!(t.role, Role::Given | Role::Patronymic))
+        };
+        if best < DEFAULT_THRESHOLD && !slavic(&pa) && !slavic(&pb) {
+            let mut s = Vec::new();
+            if let Some(f) = foreign_person_score(a, b, &mut s) {
+                if f > best {
+                    steps = s;
+                    best = f;
+                }
+            }
+        }
         best
     } else if let Some(score) = foreign_person_score(a, b, &mut steps) {
         score
@@ -1319,49 +1367,91 @@ pub fn compare(a: &str, b: &str) -> Comparison {
 }
 
 /// Two names that do not read as Slavic persons' (no given name of the
-/// table), not both in Latin letters and not places the crate knows, whose
-/// words pair up one to one, each pair by a shared key or as one foreign
-/// name read as it sounds (`foreign.rs`: Фолькер Тюрк / Volker Türk,
-/// Фолькером Тюрком / Фолькер Тюрк), with at least one pair found only as
-/// a foreign name: a foreign person's name, 0.9.
+/// table), not places the crate knows, whose words pair up one to one, each
+/// pair by a shared key or as one foreign name read as it sounds
+/// (`foreign.rs`: Фолькер Тюрк / Volker Türk, Фолькером Тюрком / Фолькер
+/// Тюрк): a foreign person's name, 0.9, when one pair at least is found only
+/// as a foreign name. Initials and titles after a name
+/// (`data/foreign_readings.tsv`: KC, PhD) are left out, and the longer name
+/// may have one word more, not its first (a middle name or a second
+/// surname: Rosario Salvatore Aitala / Розарио Айтала): 0.8.
 fn foreign_person_score(a: &str, b: &str, steps: &mut Vec<Step>) -> Option<f64> {
-    use crate::key::is_cyrillic_text;
-    if !is_cyrillic_text(a) && !is_cyrillic_text(b) {
-        return None;
-    }
     if places::is_known_place(a) || places::is_known_place(b) {
         return None;
     }
-    let (wa, wb) = (split_parts(a), split_parts(b));
-    if wa.len() < 2 || wa.len() != wb.len() {
+    let all_words = |s: &str| -> usize {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+    };
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_end_matches('.'))
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1)
+            .filter(|w| !crate::foreign::is_title(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    // Initials or titles left out on one side.
+    let dropped = wa.len() != all_words(a) || wb.len() != all_words(b);
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.len() < 2 || long.len() > short.len() + 1 {
         return None;
     }
-    let mut used = vec![false; wb.len()];
+    let mut used = vec![false; long.len()];
     let mut foreign = Vec::new();
-    for x in &wa {
+    for x in short {
         let kx = token_keys(x);
         let by_key =
-            (0..wb.len()).find(|j| !used[*j] && keys_meet(&kx, &token_keys(wb[*j])).is_some());
+            (0..long.len()).find(|j| !used[*j] && keys_meet(&kx, &token_keys(&long[*j])).is_some());
         let j = match by_key {
             Some(j) => j,
             None => {
-                let j = (0..wb.len())
-                    .find(|j| !used[*j] && crate::foreign::same_foreign_name(x, wb[*j]))?;
-                foreign.push(format!("{x} / {}", wb[j]));
+                let j = (0..long.len())
+                    .find(|j| !used[*j] && crate::foreign::same_foreign_name(x, &long[*j]))?;
+                foreign.push(format!("{x} / {}", long[j]));
                 j
             }
         };
         used[j] = true;
     }
-    if foreign.is_empty() {
+    let extra: Vec<&str> = (0..long.len())
+        .filter(|j| !used[*j])
+        .map(|j| long[j].as_str())
+        .collect();
+    if used.first() == Some(&false) {
         return None;
     }
+    let score = match (extra.is_empty(), foreign.is_empty(), dropped) {
+        (true, false, false) => 0.9,
+        (true, true, false) => return None,
+        _ => 0.8,
+    };
     steps.push(step(
         "foreign",
         format!(
-            "{a} / {b}: a foreign name, each word paired ({} read as they sound)",
-            foreign.join(", ")
+            "{a} / {b}: a foreign name, each word paired{}{}{}",
+            if dropped {
+                " (initials and titles aside)"
+            } else {
+                ""
+            },
+            if foreign.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} read as they sound)", foreign.join(", "))
+            },
+            if extra.is_empty() {
+                String::new()
+            } else {
+                format!("; {} on one side only", extra.join(" "))
+            }
         ),
     ));
-    Some(0.9)
+    Some(score)
 }

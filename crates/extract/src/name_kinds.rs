@@ -962,9 +962,43 @@ fn compare_org_names(a: &str, b: &str) -> Comparison {
 /// different countries (МЧС России / МЧС Беларуси, Russian Red Cross /
 /// Belarusian Red Cross) are different organisations before anything else.
 pub fn compare_organizations(a: &str, b: &str) -> Comparison {
-    in_nominative(a, b, compare_organizations_as_written, |n| {
+    let c = in_nominative(a, b, compare_organizations_as_written, |n| {
         !org_ids(n).is_empty()
-    })
+    });
+    if c.same {
+        return c;
+    }
+    // A one-word name the dictionaries do not decline, in an oblique case
+    // («Шпигеля», «Дождя»): read with a case ending replaced.
+    for (x, y) in [(a, b), (b, a)] {
+        for r in one_word_readings(x) {
+            let mut n = compare_organizations_as_written(&r, y);
+            if n.same {
+                n.explanation.insert(
+                    0,
+                    step(
+                        "inflection",
+                        format!("{x} is compared as {r}, its case ending replaced"),
+                    ),
+                );
+                return n;
+            }
+        }
+    }
+    c
+}
+
+/// The readings of a one-word Cyrillic name (its quotation marks aside)
+/// with a case ending replaced (`casefile_names::declined_readings`).
+fn one_word_readings(name: &str) -> Vec<String> {
+    let bare = name.trim_matches(|c: char| {
+        matches!(c, '«' | '»' | '"' | '“' | '”' | '„') || c.is_whitespace()
+    });
+    let words = crate::name_words::split_words(bare);
+    if words.len() != 1 {
+        return Vec::new();
+    }
+    casefile_names::declined_readings(bare)
 }
 
 /// A name that is another name followed by a country in the nominative, as
@@ -1264,11 +1298,15 @@ pub struct OrganizationBlocks {
 /// for every name of its entries.
 pub fn organization_blocks(name: &str) -> OrganizationBlocks {
     let mut blocks = organization_blocks_as_written(name);
-    // `compare_organizations` also compares the names in the nominative:
-    // an inflected name is filed and asked under its nominative's keys too.
+    // `compare_organizations` also compares the names in the nominative,
+    // and a one-word name with a case ending replaced: an inflected name is
+    // filed and asked under those readings' keys too.
     let nominative = nominative_phrase(name);
-    if nominative != name {
-        let n = organization_blocks_as_written(&nominative);
+    let readings = std::iter::once(nominative)
+        .chain(one_word_readings(name))
+        .filter(|r| r != name);
+    for r in readings {
+        let n = organization_blocks_as_written(&r);
         blocks.index.extend(n.index);
         blocks.index.sort_unstable();
         blocks.index.dedup();
@@ -2090,6 +2128,15 @@ mod session16 {
                 "Московский городской исполнительный комитет",
             ),
             ("Брестский облисполком", "Брэсцкі аблвыканкам"),
+            (
+                "Минздрав Чувашии",
+                "Министерство здравоохранения Чувашской Республики",
+            ),
+            (
+                "Советский районный суд Казани",
+                "Советский районный суд города Казани",
+            ),
+            ("«Известий»", "Известия"),
         ] {
             assert!(
                 same(NameKind::Organization, a, b),

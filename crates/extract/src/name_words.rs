@@ -769,43 +769,67 @@ pub(crate) fn acronym_of(short: &str, long: &str) -> bool {
 
 /// A compound abbreviation of the Soviet kind, one word made of the first
 /// letters of each word of a longer name, in order (Мосгорсуд: Московский
-/// городской суд; Минздрав: Министерство здравоохранения): `short` is one
-/// Cyrillic word of six letters or more, `long` two or more words in
-/// Cyrillic (connecting words aside), each of which gives the next piece
-/// of `short`, two letters at least (or the whole word).
+/// городской суд; Минздрав: Министерство здравоохранения): the first word
+/// of `short`, one Cyrillic word of six letters or more, is made of the
+/// first two letters at least (or the whole word) of each of the first
+/// two or more words of `long`, in Cyrillic (connecting words aside); the
+/// other words of `short` pair up with the rest of `long`'s, the optional
+/// words of the table aside (Минобрнауки Дагестана: Министерство
+/// образования и науки Республики Дагестан).
 pub(crate) fn compound_abbreviation(short: &str, long: &str) -> bool {
-    let sw = split_words(short);
-    let [word] = sw.as_slice() else {
+    let sw: Vec<&str> = split_words(short)
+        .into_iter()
+        .filter(|w| !is_stop(w))
+        .collect();
+    let Some((word, rest)) = sw.split_first() else {
         return false;
     };
     let s: Vec<char> = word.to_lowercase().chars().collect();
     if s.len() < 6 || !is_cyrillic(word) || is_acronym(word) {
         return false;
     }
-    let lw: Vec<Vec<char>> = split_words(long)
+    let lw: Vec<&str> = split_words(long)
         .into_iter()
         .filter(|w| !is_stop(w))
-        .map(|w| w.to_lowercase().chars().collect())
         .collect();
-    if lw.len() < 2
-        || !lw
-            .iter()
-            .all(|w| w.iter().any(|c| ('\u{0400}'..='\u{04FF}').contains(c)))
-    {
+    if lw.len() < 2 || !lw.iter().all(|w| is_cyrillic(w)) {
         return false;
     }
-    // covers(i, j): s[i..] is made of prefixes of lw[j..], one each.
-    fn covers(s: &[char], i: usize, lw: &[Vec<char>], j: usize) -> bool {
-        if j == lw.len() {
+    let lc: Vec<Vec<char>> = lw
+        .iter()
+        .map(|w| w.to_lowercase().chars().collect())
+        .collect();
+    // covers(i, j, end): s[i..] is made of prefixes of lc[j..end], one each.
+    fn covers(s: &[char], i: usize, lc: &[Vec<char>], j: usize) -> bool {
+        if j == lc.len() {
             return i == s.len();
         }
-        let w = &lw[j];
+        let w = &lc[j];
         let min = w.len().min(2);
         (min..=w.len())
             .rev()
-            .any(|n| i + n <= s.len() && s[i..i + n] == w[..n] && covers(s, i + n, lw, j + 1))
+            .any(|n| i + n <= s.len() && s[i..i + n] == w[..n] && covers(s, i + n, lc, j + 1))
     }
-    covers(&s, 0, &lw, 0)
+    let optional = |w: &str| {
+        WORDS
+            .phrases
+            .get(&key(w))
+            .is_some_and(|l| WORDS.lines[*l].class == Class::Optional)
+    };
+    (2..=lw.len()).any(|k| {
+        if !covers(&s, 0, &lc[..k], 0) {
+            return false;
+        }
+        let left: Vec<&str> = lw[k..].iter().copied().filter(|w| !optional(w)).collect();
+        if left.len() != rest.len() {
+            return false;
+        }
+        let mut used = vec![false; left.len()];
+        rest.iter().all(|x| {
+            let found = (0..left.len()).find(|j| !used[*j] && words_match(x, left[*j], true));
+            found.map(|j| used[j] = true).is_some()
+        })
+    })
 }
 
 /// The blocking key of [`compound_abbreviation`]: the first two letters of

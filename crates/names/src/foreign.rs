@@ -255,6 +255,31 @@ pub(crate) fn is_title(word: &str) -> bool {
     table().titles.contains(&w)
 }
 
+/// The readings of a Cyrillic word with a case ending of the table
+/// replaced (Шпигеля → Шпигел, Дождя → Дожд): candidates for a foreign or
+/// unknown word's nominative, whose comparison keys ignore the soft sign.
+/// Empty for a Latin word.
+pub fn declined_readings(word: &str) -> Vec<String> {
+    if !is_cyrillic_text(word) {
+        return Vec::new();
+    }
+    let lower = word.to_lowercase();
+    let mut out = Vec::new();
+    for e in &table().endings {
+        if let Some(stem) = lower.strip_suffix(e.oblique.as_str()) {
+            if stem.chars().count() >= 3 {
+                // The word's own letters (its capitals) before the ending.
+                let keep: String = word.chars().take(stem.chars().count()).collect();
+                let r = format!("{keep}{}", e.nominative);
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The sound keys of a word (see the module documentation), for blocking:
 /// two words that [`same_foreign_name`] finds one share one.
 pub(crate) fn sound_keys(word: &str) -> Vec<String> {

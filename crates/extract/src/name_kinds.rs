@@ -944,6 +944,15 @@ fn compare_org_names(a: &str, b: &str) -> Comparison {
             )],
         );
     }
+    if crate::name_words::foreign_words(a, b) {
+        return decided(
+            0.9,
+            vec![step(
+                "translated",
+                format!("{a} / {b}: the same words in two scripts, read as they sound"),
+            )],
+        );
+    }
     if crate::name_words::compound_abbreviation(a, b)
         || crate::name_words::compound_abbreviation(b, a)
     {
@@ -2137,6 +2146,7 @@ mod session16 {
                 "Советский районный суд города Казани",
             ),
             ("«Известий»", "Известия"),
+            ("Süddeutsche Zeitung", "Зюддойче цайтунг"),
         ] {
             assert!(
                 same(NameKind::Organization, a, b),

@@ -832,6 +832,54 @@ pub(crate) fn compound_abbreviation(short: &str, long: &str) -> bool {
     })
 }
 
+/// The proper words of a name with neither generic words nor countries
+/// (connecting words and articles aside: Der Spiegel is Spiegel); `None`
+/// when it has a generic word or a country.
+fn bare_words(name: &str) -> Option<Vec<String>> {
+    let r = read(name);
+    if !r.countries.is_empty() || r.units.iter().any(|u| matches!(u, Unit::Concept(_))) {
+        return None;
+    }
+    let w: Vec<String> = r.words().into_iter().map(str::to_string).collect();
+    (!w.is_empty()).then_some(w)
+}
+
+/// Two names of proper words only (a newspaper, a broadcaster) in two
+/// scripts whose words pair up one to one, each by its key or as one
+/// foreign word read as it sounds, one at least only so
+/// (`casefile_names::same_foreign_name`: Frankfurter Allgemeine Zeitung /
+/// Франкфуртер альгемайне цайтунг, Der Spiegel / Шпигель).
+pub(crate) fn foreign_words(a: &str, b: &str) -> bool {
+    if is_cyrillic(a) == is_cyrillic(b) {
+        return false;
+    }
+    let (Some(wa), Some(wb)) = (bare_words(a), bare_words(b)) else {
+        return false;
+    };
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let mut used = vec![false; wb.len()];
+    let mut foreign = false;
+    for x in &wa {
+        let by_key = (0..wb.len()).find(|j| !used[*j] && key(x) == key(&wb[*j]));
+        let j = match by_key {
+            Some(j) => j,
+            None => {
+                let Some(j) = (0..wb.len())
+                    .find(|j| !used[*j] && casefile_names::same_foreign_name(x, &wb[*j]))
+                else {
+                    return false;
+                };
+                foreign = true;
+                j
+            }
+        };
+        used[j] = true;
+    }
+    foreign
+}
+
 /// The blocking key of [`compound_abbreviation`]: the first two letters of
 /// a one-word Cyrillic name, or of the first word of a longer one.
 fn compound_key(name: &str) -> Option<String> {
@@ -855,8 +903,10 @@ fn compound_key(name: &str) -> Option<String> {
 /// Keys that two names share whenever [`translated`] or [`acronym_of`]
 /// finds them one, for a blocking index (`resolve.rs`): the sorted concepts
 /// of the generic words (`c:`), which [`translated`] requires equal, and every
-/// acronym a name has or may go by, folded (`a:`), and the first letters
-/// of a Cyrillic name, which [`compound_abbreviation`] starts with (`p:`).
+/// acronym a name has or may go by, folded (`a:`), the first letters
+/// of a Cyrillic name, which [`compound_abbreviation`] starts with (`p:`),
+/// and the keys and sound keys of the words of a name of proper words only,
+/// which [`foreign_words`] pairs (`f:`).
 /// A name with none of them has no key: these rules never join it.
 #[allow(dead_code)] // for the resolver's blocking index, merged separately
 pub(crate) fn block_keys(name: &str) -> Vec<String> {
@@ -878,6 +928,16 @@ pub(crate) fn block_keys(name: &str) -> Vec<String> {
         out.extend(acronyms(&r).into_iter().map(|a| format!("a:{a}")));
     }
     out.extend(compound_key(name));
+    // `foreign_words`: every word of a bare name pairs with a word of the
+    // other by its key or its sound keys, so the names share one.
+    if let Some(words) = bare_words(name) {
+        for w in &words {
+            let keys = casefile_names::foreign_sound_keys(w)
+                .into_iter()
+                .chain(std::iter::once(key(w)));
+            out.extend(keys.map(|k| format!("f:{k}")));
+        }
+    }
     out.sort();
     out.dedup();
     out
@@ -955,7 +1015,8 @@ mod tests {
             let (ka, kb) = (block_keys(a), block_keys(b));
             assert!(ka.iter().any(|k| kb.contains(k)), "{a} {ka:?} / {b} {kb:?}");
         }
-        assert!(block_keys("Viasna").is_empty());
+        // A name of proper words only has only the keys of its words.
+        assert!(block_keys("Viasna").iter().all(|k| k.starts_with("f:")));
     }
 
     #[test]
@@ -1014,5 +1075,19 @@ mod tests {
         assert!(acronym_of("ВАКС", long), "{:?}", acronyms(&read(long)));
         assert!(acronym_of("ВАС", long));
         assert!(!acronym_of("ВКС", long));
+    }
+
+    #[test]
+    fn proper_names_in_two_scripts_read_as_they_sound() {
+        for (a, b) in [
+            ("Süddeutsche Zeitung", "Зюддойче цайтунг"),
+            ("Die Zeit", "Цайт"),
+        ] {
+            assert!(foreign_words(a, b), "{a} / {b}");
+            let (ka, kb) = (block_keys(a), block_keys(b));
+            assert!(ka.iter().any(|k| kb.contains(k)), "{a} {ka:?} / {b} {kb:?}");
+        }
+        assert!(!foreign_words("Die Zeit", "Вельт"));
+        assert!(!foreign_words("Die Zeit", "Die Zeit"));
     }
 }

@@ -282,6 +282,11 @@ pub fn declined_readings(word: &str) -> Vec<String> {
 
 /// The sound keys of a word (see the module documentation), for blocking:
 /// two words that [`same_foreign_name`] finds one share one.
+pub fn foreign_sound_keys(word: &str) -> Vec<String> {
+    sound_keys(word)
+}
+
+/// The sound keys of a word; see [`foreign_sound_keys`].
 pub(crate) fn sound_keys(word: &str) -> Vec<String> {
     if is_cyrillic_text(word) {
         cyrillic_sound_keys(word, false)
@@ -293,7 +298,7 @@ pub(crate) fn sound_keys(word: &str) -> Vec<String> {
 /// Whether two words are one foreign name: a Cyrillic rendering and its
 /// Latin original by how the Latin one sounds, or two Cyrillic spellings
 /// of which one is declined (Тюрком / Тюрк).
-pub(crate) fn same_foreign_name(a: &str, b: &str) -> bool {
+pub fn same_foreign_name(a: &str, b: &str) -> bool {
     let (ca, cb) = (is_cyrillic_text(a), is_cyrillic_text(b));
     let (ka, kb) = match (ca, cb) {
         (true, false) => (cyrillic_sound_keys(a, false), latin_sound_keys(b)),

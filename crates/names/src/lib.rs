@@ -71,7 +71,7 @@ pub use compare::{
     compare, compare_given, compare_surname, surname_block_keys, Comparison, Step,
     DEFAULT_THRESHOLD,
 };
-pub use foreign::declined_readings;
+pub use foreign::{declined_readings, foreign_sound_keys, same_foreign_name};
 pub use generic::{
     block_hash, compare_kind, compare_organization, compare_place, descriptor_concepts,
     organization_keys, place_key, split_words as split_name_words, strip_descriptors, BlockKeys,

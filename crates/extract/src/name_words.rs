@@ -633,6 +633,35 @@ fn stem_matches(adj: &str, noun: &str) -> bool {
 fn latin(w: &str) -> String {
     let t = if is_cyrillic(w) {
         casefile_names::transliterate(w, casefile_names::Scheme::UkNational2010)
+    } else if w.chars().any(|c| "łńśźżćąęó".contains(c))
+        || ["w", "cz", "sz", "rz"]
+            .iter()
+            .any(|p| w.to_lowercase().contains(p))
+    {
+        // A Polish spelling (winnicki) read in the Ukrainian romanisation's
+        // letters (vinnicki).
+        let mut out = w.to_lowercase();
+        for (from, to) in [
+            ("szcz", "shch"),
+            ("sz", "sh"),
+            ("cz", "\u{1}"),
+            ("ch", "kh"),
+            ("\u{1}", "ch"),
+            ("rz", "zh"),
+            ("w", "v"),
+            ("ł", "l"),
+            ("ń", "n"),
+            ("ś", "s"),
+            ("ź", "z"),
+            ("ż", "zh"),
+            ("ć", "ts"),
+            ("ą", "on"),
+            ("ę", "en"),
+            ("ó", "o"),
+        ] {
+            out = out.replace(from, to);
+        }
+        out
     } else {
         w.to_string()
     };
@@ -643,10 +672,12 @@ fn latin(w: &str) -> String {
 }
 
 /// Adjectival endings of place adjectives, romanised (Ukrainian, Russian,
-/// Belarusian: -ська, -ский, -ская, -зька …), longest first.
+/// Belarusian: -ська, -ский, -ская, -зька …; Polish -cki, -skie), longest
+/// first within each length.
 const ADJECTIVE_ENDINGS: &[&str] = &[
     "skoho", "skaia", "skaya", "skyi", "skyy", "skii", "skiy", "skoe", "skoi", "skaja", "skoje",
-    "ska", "ske", "sky", "ski", "zka", "zkyi", "zke", "tska", "tskyi", "tske",
+    "skie", "ckie", "ska", "ske", "sky", "ski", "zka", "zkyi", "zke", "tska", "tskyi", "tske",
+    "cki", "cka",
 ];
 
 /// `adj` (romanised, lower case) is an adjective made of the place `noun`:
@@ -1089,5 +1120,14 @@ mod tests {
         }
         assert!(!foreign_words("Die Zeit", "Вельт"));
         assert!(!foreign_words("Die Zeit", "Die Zeit"));
+    }
+
+    #[test]
+    fn polish_adjectives_and_region_acronyms() {
+        assert!(matches!(
+            translated("Obwód charkowski", "Kharkiv Oblast"),
+            Some((true, _))
+        ));
+        assert!(acronym_of("ХМАО", "Khanty-Mansi Autonomous Okrug"));
     }
 }

@@ -944,6 +944,15 @@ fn compare_org_names(a: &str, b: &str) -> Comparison {
             )],
         );
     }
+    if crate::name_words::acronym_within(a, b) || crate::name_words::acronym_within(b, a) {
+        return decided(
+            0.9,
+            vec![step(
+                "translated",
+                format!("{a} / {b}: an acronym in one stands for words of the other"),
+            )],
+        );
+    }
     if crate::name_words::foreign_words(a, b) {
         return decided(
             0.9,

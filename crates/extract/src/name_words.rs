@@ -776,6 +776,97 @@ pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
     ))
 }
 
+/// An acronym inside a longer name (Правительство ХМАО / Правительство
+/// Ханты-Мансийского автономного округа; ГУНП у Київській області / Main
+/// Directorate of the National Police in Kyiv Oblast): `short` has one
+/// acronym among its other units, which each find a partner in `long` (the
+/// same concept, or a proper word that matches); the units of `long` left
+/// over are one run, of two units at least, whose acronym in one of the
+/// table's languages is that acronym. Countries must not differ.
+pub(crate) fn acronym_within(short: &str, long: &str) -> bool {
+    let (rs, rl) = (read(short), read(long));
+    if !rs.countries.is_empty() && !rl.countries.is_empty() && rs.countries != rl.countries {
+        return false;
+    }
+    let acronym_at: Vec<usize> = (0..rs.units.len())
+        .filter(|i| matches!(&rs.units[*i], Unit::Word(w) if is_acronym(w)))
+        .collect();
+    let [at] = acronym_at.as_slice() else {
+        return false;
+    };
+    if rs.units.len() < 2 {
+        return false;
+    }
+    let Unit::Word(acronym) = &rs.units[*at] else {
+        return false;
+    };
+    let mut used = vec![false; rl.units.len()];
+    for (i, u) in rs.units.iter().enumerate() {
+        if i == *at {
+            continue;
+        }
+        let partner = (0..rl.units.len()).find(|j| {
+            !used[*j]
+                && match (u, &rl.units[*j]) {
+                    (Unit::Concept(x), Unit::Concept(y)) => {
+                        WORDS.lines[*x].concept == WORDS.lines[*y].concept
+                    }
+                    (Unit::Word(x), Unit::Word(y)) => words_match(x, y, true),
+                    _ => false,
+                }
+        });
+        match partner {
+            Some(j) => used[j] = true,
+            None => return false,
+        }
+    }
+    let left: Vec<usize> = (0..rl.units.len()).filter(|j| !used[*j]).collect();
+    let (Some(first), Some(last)) = (left.first(), left.last()) else {
+        return false;
+    };
+    if left.len() < 2 || last - first + 1 != left.len() {
+        return false;
+    }
+    let run = Reading {
+        units: rl.units[*first..=*last].to_vec(),
+        ..Reading::default()
+    };
+    acronyms(&run).contains(&fold_acronym(acronym))
+}
+
+/// The acronyms of every run of two units or more of a name's reading, for
+/// the blocking keys of [`acronym_within`]; and the acronym of a name that
+/// has one among other units.
+fn acronym_within_keys(r: &Reading) -> Vec<String> {
+    let mut out = Vec::new();
+    let acronyms_in: Vec<&str> = r
+        .units
+        .iter()
+        .filter_map(|u| match u {
+            Unit::Word(w) if is_acronym(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .collect();
+    if let [one] = acronyms_in.as_slice() {
+        if r.units.len() >= 2 {
+            out.push(fold_acronym(one));
+        }
+    }
+    let n = r.units.len();
+    if n <= 12 {
+        for first in 0..n {
+            for last in first + 1..n {
+                let run = Reading {
+                    units: r.units[first..=last].to_vec(),
+                    ..Reading::default()
+                };
+                out.extend(acronyms(&run));
+            }
+        }
+    }
+    out
+}
+
 /// Whether `short` (one acronym, optionally with a country) is an acronym of
 /// the written name `long` in one of the table's languages.
 pub(crate) fn acronym_of(short: &str, long: &str) -> bool {
@@ -934,7 +1025,8 @@ fn compound_key(name: &str) -> Option<String> {
 /// Keys that two names share whenever [`translated`] or [`acronym_of`]
 /// finds them one, for a blocking index (`resolve.rs`): the sorted concepts
 /// of the generic words (`c:`), which [`translated`] requires equal, and every
-/// acronym a name has or may go by, folded (`a:`), the first letters
+/// acronym a name has or may go by, folded (`a:`; for [`acronym_within`],
+/// also those of every run of its units and the one acronym among them), the first letters
 /// of a Cyrillic name, which [`compound_abbreviation`] starts with (`p:`),
 /// and the keys and sound keys of the words of a name of proper words only,
 /// which [`foreign_words`] pairs (`f:`).
@@ -958,6 +1050,11 @@ pub(crate) fn block_keys(name: &str) -> Vec<String> {
         // The written names `acronym_of` derives acronyms from.
         out.extend(acronyms(&r).into_iter().map(|a| format!("a:{a}")));
     }
+    out.extend(
+        acronym_within_keys(&r)
+            .into_iter()
+            .map(|a| format!("a:{a}")),
+    );
     out.extend(compound_key(name));
     // `foreign_words`: every word of a bare name pairs with a word of the
     // other by its key or its sound keys, so the names share one.
@@ -1129,5 +1226,28 @@ mod tests {
             Some((true, _))
         ));
         assert!(acronym_of("ХМАО", "Khanty-Mansi Autonomous Okrug"));
+    }
+
+    #[test]
+    fn an_acronym_inside_a_longer_name() {
+        for (a, b) in [
+            (
+                "Правительство ХМАО",
+                "Правительство Ханты-Мансийского автономного округа",
+            ),
+            ("Мэрия ХМАО", "Мэрия Ханты-Мансийского автономного округа"),
+        ] {
+            assert!(acronym_within(a, b), "{a} / {b}");
+            let (ka, kb) = (block_keys(a), block_keys(b));
+            assert!(ka.iter().any(|k| kb.contains(k)), "{a} / {b}");
+        }
+        assert!(!acronym_within(
+            "Правительство ХМАО",
+            "Правительство Ямало-Ненецкого автономного округа"
+        ));
+        assert!(!acronym_within(
+            "Правительство ХМАО",
+            "Ханты-Мансийского автономного округа"
+        ));
     }
 }

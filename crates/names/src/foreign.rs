@@ -24,6 +24,8 @@
 //! `title` rows aside.
 
 use crate::key::{fold_latin, is_cyrillic_text, skeleton, token_keys};
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -189,9 +191,39 @@ fn sound_key(key: &str) -> String {
     out
 }
 
+/// Entries kept per thread by the memo before it is emptied.
+const MEMO_CAPACITY: usize = 100_000;
+
+thread_local! {
+    /// Sound keys by word and kind (Latin, Cyrillic, Cyrillic of scope
+    /// `all`): a resolver compares each name with many others.
+    static MEMO: std::cell::RefCell<HashMap<(String, u8), Rc<[String]>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+fn memoised(word: &str, kind: u8, compute: impl FnOnce() -> Vec<String>) -> Rc<[String]> {
+    let k = (word.to_string(), kind);
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&k).cloned()) {
+        return hit;
+    }
+    let v: Rc<[String]> = compute().into();
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_CAPACITY {
+            m.clear();
+        }
+        m.insert(k, v.clone());
+    });
+    v
+}
+
 /// The sound keys of a Latin word: its plain key and its reading in each
 /// language of the table.
-fn latin_sound_keys(word: &str) -> Vec<String> {
+fn latin_sound_keys(word: &str) -> Rc<[String]> {
+    memoised(word, 0, || latin_sound_keys_uncached(word))
+}
+
+fn latin_sound_keys_uncached(word: &str) -> Vec<String> {
     // Accents that do not change a letter's sound class are folded first
     // (é is e); ä ö ü ç, which the rules read, stay.
     let lower: Vec<char> = word
@@ -220,7 +252,13 @@ fn latin_sound_keys(word: &str) -> Vec<String> {
 /// The sound keys of a Cyrillic word: as written, and with each case
 /// ending of the table replaced (only the endings of scope `all` when
 /// `all_only`).
-fn cyrillic_sound_keys(word: &str, all_only: bool) -> Vec<String> {
+fn cyrillic_sound_keys(word: &str, all_only: bool) -> Rc<[String]> {
+    memoised(word, 1 + u8::from(all_only), || {
+        cyrillic_sound_keys_uncached(word, all_only)
+    })
+}
+
+fn cyrillic_sound_keys_uncached(word: &str, all_only: bool) -> Vec<String> {
     let lower = word.to_lowercase();
     let mut forms = vec![lower.clone()];
     for e in &table().endings {
@@ -289,9 +327,9 @@ pub fn foreign_sound_keys(word: &str) -> Vec<String> {
 /// The sound keys of a word; see [`foreign_sound_keys`].
 pub(crate) fn sound_keys(word: &str) -> Vec<String> {
     if is_cyrillic_text(word) {
-        cyrillic_sound_keys(word, false)
+        cyrillic_sound_keys(word, false).to_vec()
     } else {
-        latin_sound_keys(word)
+        latin_sound_keys(word).to_vec()
     }
 }
 

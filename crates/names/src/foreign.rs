@@ -194,11 +194,12 @@ fn sound_key(key: &str) -> String {
 /// Entries kept per thread by the memo before it is emptied.
 const MEMO_CAPACITY: usize = 100_000;
 
+/// Sound keys by word and kind (Latin, Cyrillic, Cyrillic of scope `all`).
+type Memo = HashMap<(String, u8), Rc<[String]>>;
+
 thread_local! {
-    /// Sound keys by word and kind (Latin, Cyrillic, Cyrillic of scope
-    /// `all`): a resolver compares each name with many others.
-    static MEMO: std::cell::RefCell<HashMap<(String, u8), Rc<[String]>>> =
-        std::cell::RefCell::new(HashMap::new());
+    /// A resolver compares each name with many others.
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(HashMap::new());
 }
 
 fn memoised(word: &str, kind: u8, compute: impl FnOnce() -> Vec<String>) -> Rc<[String]> {

@@ -32,6 +32,17 @@
 //! is the name in that place: the places must agree where both sides give
 //! one, a region must be in the country of the other side's place, and the
 //! names decide.
+//!
+//! A place name cut from running text with its preposition ("под Минском",
+//! "pod Mińskiem") is compared without it (`data/lexicon/place_prepositions.tsv`;
+//! after a Polish preposition the Polish case endings of
+//! `place_polish_endings.tsv` give the nominative the gazetteer knows).
+//! Two facilities whose descriptors differ (a baby home and an orphanage),
+//! and a facility against a region or a settlement named as one (санаторий
+//! «Истра» / село Истра), are different places. An organisation's name in
+//! Ukrainian or Belarusian that names no country is that country's body
+//! (Верховний Суд is not the Supreme Court of Russia); a bare acronym is
+//! not a list entry that has its own, other acronyms in that script.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -452,7 +463,99 @@ fn split_locality(name: &str) -> Option<(&str, &str)> {
 /// the name in that place: when both sides name one, the two must agree;
 /// the names decide.
 pub fn compare_places(a: &str, b: &str) -> Comparison {
-    in_nominative(a, b, compare_places_as_written, is_known_place)
+    let c = in_nominative(a, b, compare_places_as_written, is_known_place);
+    if c.same {
+        return c;
+    }
+    // A name cut from running text with its preposition ("под Минском",
+    // "pod Mińskiem"): the name after it, in the nominative.
+    let (pa, pb) = (without_preposition(a), without_preposition(b));
+    if pa.is_none() && pb.is_none() {
+        return c;
+    }
+    let xa = pa.unwrap_or_else(|| a.to_string());
+    let xb = pb.unwrap_or_else(|| b.to_string());
+    let mut n = in_nominative(&xa, &xb, compare_places_as_written, is_known_place);
+    if !n.same {
+        return c;
+    }
+    n.explanation.insert(
+        0,
+        step(
+            "preposition",
+            format!("{a} / {b} are compared without their prepositions: {xa} / {xb}"),
+        ),
+    );
+    n
+}
+
+/// Prepositions a place name may carry from running text
+/// (`data/lexicon/place_prepositions.tsv`), lower case, with their language.
+static PLACE_PREPOSITIONS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/place_prepositions.tsv"))
+        .filter_map(|l| {
+            let (p, lang) = l.split_once('\t')?;
+            Some((p.trim().to_lowercase(), lang.trim().to_string()))
+        })
+        .collect()
+});
+
+/// Polish case endings of place names and their nominative endings
+/// (`data/lexicon/place_polish_endings.tsv`).
+static POLISH_ENDINGS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/place_polish_endings.tsv"))
+        .map(|l| {
+            let (from, to) = l.split_once('\t').unwrap_or((l, ""));
+            (from.trim().to_string(), to.trim().to_string())
+        })
+        .filter(|(from, _)| !from.is_empty())
+        .collect()
+});
+
+/// A place name less the preposition it starts with ("под Минском" →
+/// "Минском"), or `None` when it starts with none or nothing follows it.
+/// After a Polish preposition the last word is read in the nominative by
+/// the Polish endings when the gazetteer then knows the name ("pod
+/// Mińskiem" → "Mińsk").
+fn without_preposition(name: &str) -> Option<String> {
+    let trimmed = name.trim();
+    let lower = trimmed.to_lowercase();
+    let (rest, lang) = PLACE_PREPOSITIONS.iter().find_map(|(p, lang)| {
+        let rest = lower.strip_prefix(p.as_str())?;
+        let rest = rest.strip_prefix(' ')?.trim_start();
+        // The same letters of the name as written (its capitals).
+        let cut = lower.chars().count() - rest.chars().count();
+        (!rest.is_empty()).then(|| (trimmed.chars().skip(cut).collect::<String>(), lang.as_str()))
+    })?;
+    if lang != "pl" || is_known_place(&rest) {
+        return Some(rest);
+    }
+    let (head, last) = match rest.rsplit_once(' ') {
+        Some((h, l)) => (format!("{h} "), l),
+        None => (String::new(), rest.as_str()),
+    };
+    let last_lower = last.to_lowercase();
+    for (from, to) in POLISH_ENDINGS.iter() {
+        let Some(stem) = last_lower.strip_suffix(from.as_str()) else {
+            continue;
+        };
+        if stem.chars().count() < 3 {
+            continue;
+        }
+        let keep: String = last.chars().take(stem.chars().count()).collect();
+        // Polish ó of the nominative's last syllable is o in the other
+        // cases (Lwów, Lwowem).
+        let raised = keep
+            .rfind('o')
+            .map(|i| format!("{}ó{}", &keep[..i], &keep[i + 1..]));
+        for stem in std::iter::once(keep.clone()).chain(raised) {
+            let candidate = format!("{head}{stem}{to}");
+            if is_known_place(&candidate) {
+                return Some(candidate);
+            }
+        }
+    }
+    Some(rest)
 }
 
 /// [`compare_places`] of the names as written.
@@ -562,6 +665,9 @@ fn compare_places_as_written(a: &str, b: &str) -> Comparison {
 /// Zaporizhzhia Nuclear Power Plant; Дом ребенка «Елочка» / Будинок дитини
 /// «Ялинка») and a facility's acronym (ЗАЕС).
 fn compare_places_whole(a: &str, b: &str) -> Comparison {
+    if let Some(c) = facility_apart(a, b) {
+        return c;
+    }
     let c = compare_places_whole_gazetteer(a, b);
     if c.same {
         return c;
@@ -579,6 +685,58 @@ fn compare_places_whole(a: &str, b: &str) -> Comparison {
         );
     }
     c
+}
+
+/// Two names that say they are different kinds of place: two facilities
+/// in one script whose descriptors differ (будинок дитини, a baby home, and
+/// дитячий будинок, an orphanage), or a facility (санаторий «Истра») and a region
+/// or country the gazetteer knows, or a settlement named as one (село
+/// Истра): a facility named after a place is not that place. A bare name
+/// without such a mark (Artek, a camp's own name) may still be the facility.
+fn facility_apart(a: &str, b: &str) -> Option<Comparison> {
+    let (da, _) = crate::name_words::qualifiers(a);
+    let (db, _) = crate::name_words::qualifiers(b);
+    if da.is_empty() && db.is_empty() {
+        return None;
+    }
+    if !da.is_empty() && !db.is_empty() {
+        // A translation into another script may render a kind of home
+        // loosely (будинок дитини as "children's home"): within one script
+        // the words are the names' own.
+        let one_script = crate::name_words::is_cyrillic(a) == crate::name_words::is_cyrillic(b);
+        return (one_script && da != db).then(|| {
+            decided(
+                0.1,
+                vec![step(
+                    "descriptor",
+                    format!(
+                        "{a} is a {} and {b} a {}: different facilities",
+                        da.join(", "),
+                        db.join(", ")
+                    ),
+                )],
+            )
+        });
+    }
+    let (facility, bare) = if da.is_empty() { (b, a) } else { (a, b) };
+    let settlement = casefile_names::descriptor_concepts(bare)
+        .iter()
+        .any(|c| c == "settlement");
+    let area = place_ids(bare).iter().any(|i| {
+        GAZETTEER
+            .entries
+            .get(*i)
+            .is_some_and(|e| matches!(e.kind, crate::PlaceKind::Region | crate::PlaceKind::Country))
+    });
+    (settlement || area).then(|| {
+        decided(
+            0.1,
+            vec![step(
+                "descriptor",
+                format!("{facility} is a facility and {bare} a place: a facility named after a place is not that place"),
+            )],
+        )
+    })
 }
 
 fn compare_places_whole_gazetteer(a: &str, b: &str) -> Comparison {
@@ -786,6 +944,35 @@ fn compare_org_names(a: &str, b: &str) -> Comparison {
             )],
         );
     }
+    if crate::name_words::acronym_within(a, b) || crate::name_words::acronym_within(b, a) {
+        return decided(
+            0.9,
+            vec![step(
+                "translated",
+                format!("{a} / {b}: an acronym in one stands for words of the other"),
+            )],
+        );
+    }
+    if crate::name_words::foreign_words(a, b) {
+        return decided(
+            0.9,
+            vec![step(
+                "translated",
+                format!("{a} / {b}: the same words in two scripts, read as they sound"),
+            )],
+        );
+    }
+    if crate::name_words::compound_abbreviation(a, b)
+        || crate::name_words::compound_abbreviation(b, a)
+    {
+        return decided(
+            0.9,
+            vec![step(
+                "translated",
+                format!("{a} / {b}: one is the other's compound abbreviation (the first letters of each word)"),
+            )],
+        );
+    }
     c
 }
 
@@ -793,9 +980,43 @@ fn compare_org_names(a: &str, b: &str) -> Comparison {
 /// different countries (МЧС России / МЧС Беларуси, Russian Red Cross /
 /// Belarusian Red Cross) are different organisations before anything else.
 pub fn compare_organizations(a: &str, b: &str) -> Comparison {
-    in_nominative(a, b, compare_organizations_as_written, |n| {
+    let c = in_nominative(a, b, compare_organizations_as_written, |n| {
         !org_ids(n).is_empty()
-    })
+    });
+    if c.same {
+        return c;
+    }
+    // A one-word name the dictionaries do not decline, in an oblique case
+    // («Шпигеля», «Дождя»): read with a case ending replaced.
+    for (x, y) in [(a, b), (b, a)] {
+        for r in one_word_readings(x) {
+            let mut n = compare_organizations_as_written(&r, y);
+            if n.same {
+                n.explanation.insert(
+                    0,
+                    step(
+                        "inflection",
+                        format!("{x} is compared as {r}, its case ending replaced"),
+                    ),
+                );
+                return n;
+            }
+        }
+    }
+    c
+}
+
+/// The readings of a one-word Cyrillic name (its quotation marks aside)
+/// with a case ending replaced (`casefile_names::declined_readings`).
+fn one_word_readings(name: &str) -> Vec<String> {
+    let bare = name.trim_matches(|c: char| {
+        matches!(c, '«' | '»' | '"' | '“' | '”' | '„') || c.is_whitespace()
+    });
+    let words = crate::name_words::split_words(bare);
+    if words.len() != 1 {
+        return Vec::new();
+    }
+    casefile_names::declined_readings(bare)
 }
 
 /// A name that is another name followed by a country in the nominative, as
@@ -837,18 +1058,99 @@ fn different_acronyms(a: &str, b: &str) -> bool {
         && casefile_names::latin_key(a) != casefile_names::latin_key(b)
 }
 
+/// The country a national body's name implies by its language when it
+/// names none: a name in Ukrainian is Ukraine's ("Верховний Суд"), one in
+/// Belarusian Belarus's; a Russian name implies none (Russia's, Belarus's
+/// and Ukraine's bodies are all named in Russian).
+fn implied_country(name: &str) -> Option<&'static str> {
+    if !crate::name_words::countries(name).is_empty() {
+        return None;
+    }
+    match crate::name_words::cyrillic_language(name)? {
+        "uk" => Some("UA"),
+        "be" => Some("BY"),
+        _ => None,
+    }
+}
+
+/// A name of one country against a name in another country's language
+/// without one ("Верховный суд Российской Федерации" / "Верховний Суд",
+/// which is Ukraine's): different bodies. International names (the UN's)
+/// imply nothing.
+fn implied_country_differs(a: &str, b: &str) -> Option<Comparison> {
+    for (x, y) in [(a, b), (b, a)] {
+        let cx = crate::name_words::countries(x);
+        if cx.is_empty() || cx.contains("UN") {
+            continue;
+        }
+        let Some(implied) = implied_country(y) else {
+            continue;
+        };
+        if !cx.contains(implied) {
+            return Some(decided(
+                0.1,
+                vec![step(
+                    "organizations",
+                    format!("{x} names {}; {y}, named in the language of {implied} without a country, is {implied}'s", cx.iter().cloned().collect::<Vec<_>>().join(", ")),
+                )],
+            ));
+        }
+    }
+    None
+}
+
+/// Two names in one Cyrillic language, one led by its country's adjective
+/// and the other ending in the country's name ("Украинская православная
+/// церковь" / "Православная церковь Украины"): within one language an
+/// official name is fixed, and the two orders name two bodies.
+fn country_moved(a: &str, b: &str) -> Option<Comparison> {
+    use crate::name_words::{countries, cyrillic_language, is_cyrillic, split_words};
+    if !is_cyrillic(a) || !is_cyrillic(b) || cyrillic_language(a) != cyrillic_language(b) {
+        return None;
+    }
+    let (wa, wb) = (split_words(a), split_words(b));
+    if wa.len() < 3 || wb.len() < 3 {
+        return None;
+    }
+    let country_of = |w: &str| countries(w);
+    for (x, y) in [(&wa, &wb), (&wb, &wa)] {
+        let (Some(xf), Some(xl), Some(yf), Some(yl)) = (x.first(), x.last(), y.first(), y.last())
+        else {
+            continue;
+        };
+        let (cx, cy) = (country_of(xf), country_of(yl));
+        if !cx.is_empty() && cx == cy && country_of(xl).is_empty() && country_of(yf).is_empty() {
+            return Some(decided(
+                0.1,
+                vec![step(
+                    "organizations",
+                    format!("{a} / {b}: one language, the country leads one name and ends the other: two bodies"),
+                )],
+            ));
+        }
+    }
+    None
+}
+
 /// [`compare_organizations`] of the names as written.
 fn compare_organizations_as_written(a: &str, b: &str) -> Comparison {
     // A national branch is not its parent (РБК-Україна / РБК, UNICEF
-    // Ukraine / UNICEF): a wrong merge joins two newsrooms or offices.
+    // Ukraine / UNICEF): a wrong merge joins two newsrooms or offices. When
+    // the list gives both as forms of one row, only against the parent's
+    // name itself (a row that lists a national edition, Sputnik Беларусь,
+    // beside Sputnik): a name that ends in a country may be the body's own
+    // (Channel One Russia is Первый канал).
     let listed_together = {
         let ia = org_ids(a);
         !ia.is_empty() && org_ids(b).iter().any(|i| ia.contains(i))
     };
-    for (x, y) in [(a, b), (b, a)].into_iter().filter(|_| !listed_together) {
+    for (x, y) in [(a, b), (b, a)] {
         let Some((base, country)) = country_branch(x) else {
             continue;
         };
+        if listed_together && org_key(base) != org_key(y) {
+            continue;
+        }
         if country_branch(y).is_none()
             && crate::name_words::countries(y).is_empty()
             && compare_organizations_as_written(base, y).same
@@ -874,6 +1176,12 @@ fn compare_organizations_as_written(a: &str, b: &str) -> Comparison {
                 format!("{a} and {b} name different countries: different organizations"),
             )],
         );
+    }
+    if let Some(c) = implied_country_differs(a, b) {
+        return c;
+    }
+    if let Some(c) = country_moved(a, b) {
+        return c;
     }
     let ia = org_ids(a);
     let ib = org_ids(b);
@@ -919,6 +1227,55 @@ fn compare_organizations_as_written(a: &str, b: &str) -> Comparison {
                 .filter_map(|i| ORGS.orgs.get(*i))
                 .flat_map(|o| o.forms.clone())
                 .collect();
+            // A bare acronym against an entry that has its own acronyms in
+            // the same script, none of them this one, which spells the
+            // entry's full name only without its country: another country's
+            // body (СЗР is not the СВР whose Ukrainian name, less "Росії",
+            // it spells).
+            let acronym_only = |n: &str| {
+                let w = crate::name_words::split_words(n);
+                !w.is_empty() && w.iter().all(|w| crate::name_words::is_acronym(w))
+            };
+            if acronym_only(other) {
+                let script = crate::name_words::is_cyrillic(other);
+                let own: Vec<&String> = names
+                    .iter()
+                    .filter(|n| acronym_only(n) && crate::name_words::is_cyrillic(n) == script)
+                    .collect();
+                // An acronym that begins the entry's own (СЗР, СЗРУ with
+                // the country's letter) is not another one.
+                let begins = |n: &str| {
+                    casefile_names::latin_key(n).starts_with(&casefile_names::latin_key(other))
+                };
+                // It spells a form of the entry only with that form's
+                // country left out (СЗР: Служба зовнішньої розвідки Росії),
+                // and no form without a country: the body of another country.
+                let derived = |with_country: bool| {
+                    names.iter().any(|n| {
+                        crate::name_words::countries(n).is_empty() != with_country
+                            && crate::name_words::acronym_of(other, n)
+                    })
+                };
+                if !own.is_empty()
+                    && own
+                        .iter()
+                        .all(|n| different_acronyms(other, n) && !begins(n))
+                    && derived(true)
+                    && !derived(false)
+                {
+                    return decided(
+                        0.3,
+                        vec![step(
+                            "organizations",
+                            format!(
+                                "{known} is {} in the list, whose acronyms are {}; {other} is another acronym",
+                                first(ids),
+                                own.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", ")
+                            ),
+                        )],
+                    );
+                }
+            }
             let known = Known {
                 rule: "organizations",
                 what: format!("{known} is {} in the list", first(ids)),
@@ -959,11 +1316,15 @@ pub struct OrganizationBlocks {
 /// for every name of its entries.
 pub fn organization_blocks(name: &str) -> OrganizationBlocks {
     let mut blocks = organization_blocks_as_written(name);
-    // `compare_organizations` also compares the names in the nominative:
-    // an inflected name is filed and asked under its nominative's keys too.
+    // `compare_organizations` also compares the names in the nominative,
+    // and a one-word name with a case ending replaced: an inflected name is
+    // filed and asked under those readings' keys too.
     let nominative = nominative_phrase(name);
-    if nominative != name {
-        let n = organization_blocks_as_written(&nominative);
+    let readings = std::iter::once(nominative)
+        .chain(one_word_readings(name))
+        .filter(|r| r != name);
+    for r in readings {
+        let n = organization_blocks_as_written(&r);
         blocks.index.extend(n.index);
         blocks.index.sort_unstable();
         blocks.index.dedup();
@@ -1062,6 +1423,13 @@ pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
         NameKind::Place => compare_places(a, b),
         NameKind::Organization => compare_organizations(a, b),
     }
+}
+
+/// Whether two names are one person's, as [`compare_names`] compares
+/// persons (in the nominative too): for the person a foundation is named
+/// after (`name_words::translated`).
+pub(crate) fn same_person(a: &str, b: &str) -> bool {
+    compare_persons(a, b, casefile_names::compare(a, b)).same
 }
 
 /// Two persons' names given `c`, the names crate's comparison as written:
@@ -1707,5 +2075,138 @@ mod renamings_known {
             }
         }
         assert!(misses.is_empty(), "{misses:#?}");
+    }
+}
+
+/// The mechanisms of session 16 (issue 16), on made-up names.
+#[cfg(test)]
+mod session16 {
+    use super::*;
+
+    fn same(kind: NameKind, a: &str, b: &str) -> bool {
+        compare_names(kind, a, b).same
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_is_the_place() {
+        for (a, b) in [
+            ("под Киевом", "Київ"),
+            ("пад Гомелем", "Gomel"),
+            ("pod Warszawą", "Варшава"),
+            ("во Владимире", "Vladimir"),
+            ("под Харьковом", "Kharkiv"),
+        ] {
+            assert!(
+                same(NameKind::Place, a, b),
+                "{a} / {b}: {:?}",
+                compare_names(NameKind::Place, a, b)
+            );
+        }
+        // The preposition goes, the name still decides.
+        assert!(!same(NameKind::Place, "под Киевом", "Харків"));
+        assert_eq!(without_preposition("Київ"), None);
+        assert_eq!(without_preposition("под"), None);
+    }
+
+    #[test]
+    fn facilities_of_different_kinds_or_and_their_regions_stay_apart() {
+        for (a, b) in [
+            (
+                "Харківський обласний будинок дитини",
+                "Харківський обласний дитячий будинок",
+            ),
+            ("лагерь «Кубань»", "санаторий «Кубань»"),
+            ("санаторий «Кубань»", "Краснодарский край"),
+            ("лагерь «Березка»", "село Березка"),
+        ] {
+            assert!(!same(NameKind::Place, a, b), "{a} / {b}");
+        }
+        // A bare name without a mark of a place may be the facility itself.
+        assert!(same(NameKind::Place, "лагерь «Артек»", "Artek"));
+    }
+
+    #[test]
+    fn bodies_known_through_translation_word_by_word() {
+        for (a, b) in [
+            (
+                "Правительство Курской области",
+                "Government of Kursk Oblast",
+            ),
+            (
+                "Кабінет Міністрів Республіки Молдова",
+                "Cabinet of Ministers of Moldova",
+            ),
+            (
+                "Министерства социального развития",
+                "Ministry of Social Development",
+            ),
+            ("Фонд Андрея Сахарова", "Andrei Sakharov Foundation"),
+            (
+                "Мосгорисполком",
+                "Московский городской исполнительный комитет",
+            ),
+            ("Брестский облисполком", "Брэсцкі аблвыканкам"),
+            (
+                "Минздрав Чувашии",
+                "Министерство здравоохранения Чувашской Республики",
+            ),
+            (
+                "Советский районный суд Казани",
+                "Советский районный суд города Казани",
+            ),
+            ("«Известий»", "Известия"),
+            ("Süddeutsche Zeitung", "Зюддойче цайтунг"),
+        ] {
+            assert!(
+                same(NameKind::Organization, a, b),
+                "{a} / {b}: {:?}",
+                compare_names(NameKind::Organization, a, b)
+            );
+        }
+        for (a, b) in [
+            ("Фонд Андрея Сахарова", "Andrei Sakharov University"),
+            ("Фонд Андрея Сахарова", "Alexei Sakharov Foundation"),
+            (
+                "Мосгорисполком",
+                "Московский областной исполнительный комитет",
+            ),
+        ] {
+            assert!(!same(NameKind::Organization, a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn branches_and_bodies_named_in_another_order_stay_apart() {
+        for (a, b) in [
+            (
+                "Белорусская православная церковь",
+                "Православная церковь Беларуси",
+            ),
+            ("Верховний Суд", "Верховный суд Республики Беларусь"),
+        ] {
+            assert!(!same(NameKind::Organization, a, b), "{a} / {b}");
+        }
+        assert!(same(
+            NameKind::Organization,
+            "Верховний Суд",
+            "Верховний Суд України"
+        ));
+    }
+
+    #[test]
+    fn compound_abbreviations_share_a_block() {
+        for (a, b) in [
+            ("Мосгорсуд", "Московский городской суд"),
+            ("Минздрав", "Министерство здравоохранения"),
+        ] {
+            assert!(compare_organizations(a, b).same, "{a} / {b}");
+            let (asked, filed) = (organization_blocks(a), organization_blocks(b));
+            let keys: Vec<u64> = asked
+                .query
+                .iter()
+                .flat_map(|p| p.first().cloned().unwrap_or_default())
+                .collect();
+            assert!(keys.iter().any(|k| filed.index.contains(k)), "{a} / {b}");
+        }
     }
 }

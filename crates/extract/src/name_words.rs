@@ -12,7 +12,13 @@
 //! finds a partner ([`translated`]); two names whose countries differ are
 //! never one ([`countries`]); an acronym is one of a written name when it
 //! is that name's initials in one of the table's languages ([`acronyms`]:
-//! OSCE, ОБСЕ, ОБСЄ, OSZE, OBWE from one reading).
+//! OSCE, ОБСЕ, ОБСЄ, OSZE, OBWE from one reading; any form of a word may
+//! give its initials, "анти-корупційний" the АК of ВАКС). Proper words
+//! that find no partner may still be one person's name on both sides,
+//! compared as persons (Фонд Андрея Сахарова / Andrei Sakharov Foundation);
+//! a one-word Soviet-style compound abbreviation is a longer name whose
+//! words each give it their first letters ([`compound_abbreviation`]:
+//! Мосгорсуд / Московский городской суд).
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -47,6 +53,9 @@ struct Line {
     concept: String,
     /// The usual form in each language (its initials make acronyms).
     usual: [Option<String>; 7],
+    /// Every form in each language: an acronym may take the initials of
+    /// another (ВАКС: Вищий антикорупційний суд, "анти-корупційний").
+    forms: [Vec<String>; 7],
 }
 
 struct Table {
@@ -61,6 +70,9 @@ struct Table {
     /// Prefixes in lower case → the word line of their concept.
     prefixes: Vec<(String, usize)>,
     max_words: usize,
+    /// Each word of the forms, in lower case → the languages (bits by
+    /// [`LANGS`] index) whose columns write it so.
+    languages: HashMap<String, u8>,
 }
 
 /// A word's key: its transliteration-independent key (Lisova / Лісова),
@@ -83,6 +95,7 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
     let mut stems = Vec::new();
     let mut prefixes = Vec::new();
     let mut content_phrases = HashMap::new();
+    let mut languages: HashMap<String, u8> = HashMap::new();
     let mut max_words = 1;
     for line in crate::wordlist::entries(TABLE) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -111,7 +124,8 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
             continue;
         }
         let mut usual: [Option<String>; 7] = Default::default();
-        for (li, slot) in usual.iter_mut().enumerate() {
+        let mut all_forms: [Vec<String>; 7] = Default::default();
+        for (li, (slot, all)) in usual.iter_mut().zip(all_forms.iter_mut()).enumerate() {
             let Some(col) = cols.get(2 + li) else {
                 continue;
             };
@@ -121,6 +135,10 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
                 }
                 if fi == 0 {
                     *slot = Some(form.to_string());
+                }
+                all.push(form.to_string());
+                for w in split_words(form) {
+                    *languages.entry(w.to_lowercase()).or_insert(0u8) |= 1 << li;
                 }
                 let words: Vec<String> = split_words(form).into_iter().map(key).collect();
                 if words.is_empty() || words.iter().any(String::is_empty) {
@@ -140,6 +158,7 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
             class,
             concept: concept.to_string(),
             usual,
+            forms: all_forms,
         });
     }
     Table {
@@ -149,8 +168,37 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
         stems,
         prefixes,
         max_words,
+        languages,
     }
 });
+
+/// The Cyrillic language a name is written in, as far as its words show
+/// it: a word the table writes so only in Ukrainian ("верховний") and none
+/// only in Russian, or the letters і ї є ґ, make it Ukrainian ("uk"); ў, or
+/// і with ы or э, Belarusian ("be"). `None` when the words do not tell or
+/// the name is Russian.
+pub(crate) fn cyrillic_language(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    let has = |set: &str| lower.chars().any(|c| set.contains(c));
+    if has("ў") || (has("і") && has("ыэ")) {
+        return Some("be");
+    }
+    let (uk, ru, be) = (1u8 << 1, 1u8 << 2, 1u8 << 3);
+    let mut only_uk = false;
+    for w in split_words(&lower).into_iter().filter(|w| is_cyrillic(w)) {
+        let Some(&bits) = WORDS.languages.get(w) else {
+            continue;
+        };
+        if bits & ru != 0 && bits & uk == 0 {
+            return None;
+        }
+        if bits & be != 0 && bits & uk == 0 && bits & ru == 0 {
+            return Some("be");
+        }
+        only_uk |= bits & uk != 0 && bits & ru == 0;
+    }
+    (only_uk || has("іїєґ")).then_some("uk")
+}
 
 /// A compound word's prefix and the line of its rest (Bundesministerium:
 /// federal + ministry); the rest must itself be a generic word.
@@ -395,7 +443,7 @@ pub(crate) fn is_acronym(word: &str) -> bool {
         && letters.first().is_some_and(|c| c.is_uppercase())
 }
 
-fn is_cyrillic(s: &str) -> bool {
+pub(crate) fn is_cyrillic(s: &str) -> bool {
     s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
 
@@ -425,8 +473,8 @@ fn initials(form: &str) -> String {
 }
 
 /// The acronyms a written name may go by in each of the table's languages,
-/// folded ([`fold_acronym`]): the initials of each concept's usual form in
-/// that language and of each proper word (transliterated to the language's
+/// folded ([`fold_acronym`]): the initials of each concept's forms in
+/// that language (the usual one first) and of each proper word (transliterated to the language's
 /// script), with and without the countries' initials at the end.
 pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
     let t = &*WORDS;
@@ -442,12 +490,22 @@ pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
             match u {
                 Unit::Concept(l) => {
                     let concept = &t.lines[*l].concept;
-                    let mut options: Vec<String> = t
-                        .lines
+                    // The usual forms' initials first, then those of the
+                    // other forms that give other initials.
+                    let same: Vec<&Line> =
+                        t.lines.iter().filter(|x| &x.concept == concept).collect();
+                    let mut options: Vec<String> = same
                         .iter()
-                        .filter(|x| &x.concept == concept)
                         .filter_map(|x| x.usual[li].as_deref().map(initials))
                         .collect();
+                    if !options.is_empty() {
+                        for f in same.iter().flat_map(|x| x.forms[li].iter()) {
+                            let i = initials(f);
+                            if !options.contains(&i) {
+                                options.push(i);
+                            }
+                        }
+                    }
                     options.dedup();
                     if options.is_empty() {
                         ok = false;
@@ -575,6 +633,35 @@ fn stem_matches(adj: &str, noun: &str) -> bool {
 fn latin(w: &str) -> String {
     let t = if is_cyrillic(w) {
         casefile_names::transliterate(w, casefile_names::Scheme::UkNational2010)
+    } else if w.chars().any(|c| "łńśźżćąęó".contains(c))
+        || ["w", "cz", "sz", "rz"]
+            .iter()
+            .any(|p| w.to_lowercase().contains(p))
+    {
+        // A Polish spelling (winnicki) read in the Ukrainian romanisation's
+        // letters (vinnicki).
+        let mut out = w.to_lowercase();
+        for (from, to) in [
+            ("szcz", "shch"),
+            ("sz", "sh"),
+            ("cz", "\u{1}"),
+            ("ch", "kh"),
+            ("\u{1}", "ch"),
+            ("rz", "zh"),
+            ("w", "v"),
+            ("ł", "l"),
+            ("ń", "n"),
+            ("ś", "s"),
+            ("ź", "z"),
+            ("ż", "zh"),
+            ("ć", "ts"),
+            ("ą", "on"),
+            ("ę", "en"),
+            ("ó", "o"),
+        ] {
+            out = out.replace(from, to);
+        }
+        out
     } else {
         w.to_string()
     };
@@ -585,10 +672,12 @@ fn latin(w: &str) -> String {
 }
 
 /// Adjectival endings of place adjectives, romanised (Ukrainian, Russian,
-/// Belarusian: -ська, -ский, -ская, -зька …), longest first.
+/// Belarusian: -ська, -ский, -ская, -зька …; Polish -cki, -skie), longest
+/// first within each length.
 const ADJECTIVE_ENDINGS: &[&str] = &[
     "skoho", "skaia", "skaya", "skyi", "skyy", "skii", "skiy", "skoe", "skoi", "skaja", "skoje",
-    "ska", "ske", "sky", "ski", "zka", "zkyi", "zke", "tska", "tskyi", "tske",
+    "skie", "ckie", "ska", "ske", "sky", "ski", "zka", "zkyi", "zke", "tska", "tskyi", "tske",
+    "cki", "cka",
 ];
 
 /// `adj` (romanised, lower case) is an adjective made of the place `noun`:
@@ -610,7 +699,9 @@ fn adjective_of(adj: &str, noun: &str) -> bool {
 /// Two names translated word by word: `Some((true, why))` when their
 /// concepts (descriptors aside, which must agree when both have them) are
 /// one multiset, at least one concept is there, and every proper word finds a
-/// partner; `Some((false, why))` when they name different countries; `None`
+/// partner, or the words left without one are, on both sides, one person's
+/// name (two words at least: a foundation or a university named after a
+/// person); `Some((false, why))` when they name different countries; `None`
 /// when the table does not decide.
 pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
     let (ra, rb) = (read(a), read(b));
@@ -653,9 +744,22 @@ pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
         }
     }
     let mut used = vec![false; pb.len()];
+    let mut unpaired: Vec<&str> = Vec::new();
     for x in &pa {
-        let j = (0..pb.len()).find(|j| !used[*j] && words_match(x, pb[*j], adjectives))?;
-        used[j] = true;
+        match (0..pb.len()).find(|j| !used[*j] && words_match(x, pb[*j], adjectives)) {
+            Some(j) => used[j] = true,
+            None => unpaired.push(*x),
+        }
+    }
+    if !unpaired.is_empty() {
+        // The words left on both sides may be one person's name, declined
+        // on one side (Фонд Ахмата Кадырова / Akhmat Kadyrov Foundation).
+        let left: Vec<&str> = (0..pb.len()).filter(|j| !used[*j]).map(|j| pb[j]).collect();
+        if unpaired.len() < 2
+            || !crate::name_kinds::same_person(&unpaired.join(" "), &left.join(" "))
+        {
+            return None;
+        }
     }
     Some((
         true,
@@ -670,6 +774,97 @@ pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
                 .join(", ")
         ),
     ))
+}
+
+/// An acronym inside a longer name (Правительство ХМАО / Правительство
+/// Ханты-Мансийского автономного округа; ГУНП у Київській області / Main
+/// Directorate of the National Police in Kyiv Oblast): `short` has one
+/// acronym among its other units, which each find a partner in `long` (the
+/// same concept, or a proper word that matches); the units of `long` left
+/// over are one run, of two units at least, whose acronym in one of the
+/// table's languages is that acronym. Countries must not differ.
+pub(crate) fn acronym_within(short: &str, long: &str) -> bool {
+    let (rs, rl) = (read(short), read(long));
+    if !rs.countries.is_empty() && !rl.countries.is_empty() && rs.countries != rl.countries {
+        return false;
+    }
+    let acronym_at: Vec<usize> = (0..rs.units.len())
+        .filter(|i| matches!(&rs.units[*i], Unit::Word(w) if is_acronym(w)))
+        .collect();
+    let [at] = acronym_at.as_slice() else {
+        return false;
+    };
+    if rs.units.len() < 2 {
+        return false;
+    }
+    let Unit::Word(acronym) = &rs.units[*at] else {
+        return false;
+    };
+    let mut used = vec![false; rl.units.len()];
+    for (i, u) in rs.units.iter().enumerate() {
+        if i == *at {
+            continue;
+        }
+        let partner = (0..rl.units.len()).find(|j| {
+            !used[*j]
+                && match (u, &rl.units[*j]) {
+                    (Unit::Concept(x), Unit::Concept(y)) => {
+                        WORDS.lines[*x].concept == WORDS.lines[*y].concept
+                    }
+                    (Unit::Word(x), Unit::Word(y)) => words_match(x, y, true),
+                    _ => false,
+                }
+        });
+        match partner {
+            Some(j) => used[j] = true,
+            None => return false,
+        }
+    }
+    let left: Vec<usize> = (0..rl.units.len()).filter(|j| !used[*j]).collect();
+    let (Some(first), Some(last)) = (left.first(), left.last()) else {
+        return false;
+    };
+    if left.len() < 2 || last - first + 1 != left.len() {
+        return false;
+    }
+    let run = Reading {
+        units: rl.units[*first..=*last].to_vec(),
+        ..Reading::default()
+    };
+    acronyms(&run).contains(&fold_acronym(acronym))
+}
+
+/// The acronyms of every run of two units or more of a name's reading, for
+/// the blocking keys of [`acronym_within`]; and the acronym of a name that
+/// has one among other units.
+fn acronym_within_keys(r: &Reading) -> Vec<String> {
+    let mut out = Vec::new();
+    let acronyms_in: Vec<&str> = r
+        .units
+        .iter()
+        .filter_map(|u| match u {
+            Unit::Word(w) if is_acronym(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .collect();
+    if let [one] = acronyms_in.as_slice() {
+        if r.units.len() >= 2 {
+            out.push(fold_acronym(one));
+        }
+    }
+    let n = r.units.len();
+    if n <= 12 {
+        for first in 0..n {
+            for last in first + 1..n {
+                let run = Reading {
+                    units: r.units[first..=last].to_vec(),
+                    ..Reading::default()
+                };
+                out.extend(acronyms(&run));
+            }
+        }
+    }
+    out
 }
 
 /// Whether `short` (one acronym, optionally with a country) is an acronym of
@@ -694,11 +889,148 @@ pub(crate) fn acronym_of(short: &str, long: &str) -> bool {
     acronyms(&rl).contains(&want)
 }
 
+/// A compound abbreviation of the Soviet kind, one word made of the first
+/// letters of each word of a longer name, in order (Мосгорсуд: Московский
+/// городской суд; Минздрав: Министерство здравоохранения): the first word
+/// of `short`, one Cyrillic word of six letters or more, is made of the
+/// first two letters at least (or the whole word) of each of the first
+/// two or more words of `long`, in Cyrillic (connecting words aside); the
+/// other words of `short` pair up with the rest of `long`'s, the optional
+/// words of the table aside (Минобрнауки Дагестана: Министерство
+/// образования и науки Республики Дагестан).
+pub(crate) fn compound_abbreviation(short: &str, long: &str) -> bool {
+    let sw: Vec<&str> = split_words(short)
+        .into_iter()
+        .filter(|w| !is_stop(w))
+        .collect();
+    let Some((word, rest)) = sw.split_first() else {
+        return false;
+    };
+    let s: Vec<char> = word.to_lowercase().chars().collect();
+    if s.len() < 6 || !is_cyrillic(word) || is_acronym(word) {
+        return false;
+    }
+    let lw: Vec<&str> = split_words(long)
+        .into_iter()
+        .filter(|w| !is_stop(w))
+        .collect();
+    if lw.len() < 2 || !lw.iter().all(|w| is_cyrillic(w)) {
+        return false;
+    }
+    let lc: Vec<Vec<char>> = lw
+        .iter()
+        .map(|w| w.to_lowercase().chars().collect())
+        .collect();
+    // covers(i, j, end): s[i..] is made of prefixes of lc[j..end], one each.
+    fn covers(s: &[char], i: usize, lc: &[Vec<char>], j: usize) -> bool {
+        if j == lc.len() {
+            return i == s.len();
+        }
+        let w = &lc[j];
+        let min = w.len().min(2);
+        (min..=w.len())
+            .rev()
+            .any(|n| i + n <= s.len() && s[i..i + n] == w[..n] && covers(s, i + n, lc, j + 1))
+    }
+    let optional = |w: &str| {
+        WORDS
+            .phrases
+            .get(&key(w))
+            .is_some_and(|l| WORDS.lines[*l].class == Class::Optional)
+    };
+    (2..=lw.len()).any(|k| {
+        if !covers(&s, 0, &lc[..k], 0) {
+            return false;
+        }
+        let left: Vec<&str> = lw[k..].iter().copied().filter(|w| !optional(w)).collect();
+        if left.len() != rest.len() {
+            return false;
+        }
+        let mut used = vec![false; left.len()];
+        rest.iter().all(|x| {
+            let found = (0..left.len()).find(|j| !used[*j] && words_match(x, left[*j], true));
+            found.map(|j| used[j] = true).is_some()
+        })
+    })
+}
+
+/// The proper words of a name with neither generic words nor countries
+/// (connecting words and articles aside: Der Spiegel is Spiegel); `None`
+/// when it has a generic word or a country.
+fn bare_words(name: &str) -> Option<Vec<String>> {
+    let r = read(name);
+    if !r.countries.is_empty() || r.units.iter().any(|u| matches!(u, Unit::Concept(_))) {
+        return None;
+    }
+    let w: Vec<String> = r.words().into_iter().map(str::to_string).collect();
+    (!w.is_empty()).then_some(w)
+}
+
+/// Two names of proper words only (a newspaper, a broadcaster) in two
+/// scripts whose words pair up one to one, each by its key or as one
+/// foreign word read as it sounds, one at least only so
+/// (`casefile_names::same_foreign_name`: Frankfurter Allgemeine Zeitung /
+/// Франкфуртер альгемайне цайтунг, Der Spiegel / Шпигель).
+pub(crate) fn foreign_words(a: &str, b: &str) -> bool {
+    if is_cyrillic(a) == is_cyrillic(b) {
+        return false;
+    }
+    let (Some(wa), Some(wb)) = (bare_words(a), bare_words(b)) else {
+        return false;
+    };
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let mut used = vec![false; wb.len()];
+    let mut foreign = false;
+    for x in &wa {
+        let by_key = (0..wb.len()).find(|j| !used[*j] && key(x) == key(&wb[*j]));
+        let j = match by_key {
+            Some(j) => j,
+            None => {
+                let Some(j) = (0..wb.len())
+                    .find(|j| !used[*j] && casefile_names::same_foreign_name(x, &wb[*j]))
+                else {
+                    return false;
+                };
+                foreign = true;
+                j
+            }
+        };
+        used[j] = true;
+    }
+    foreign
+}
+
+/// The blocking key of [`compound_abbreviation`]: the first two letters of
+/// a one-word Cyrillic name, or of the first word of a longer one.
+fn compound_key(name: &str) -> Option<String> {
+    let words: Vec<&str> = split_words(name)
+        .into_iter()
+        .filter(|w| !is_stop(w))
+        .collect();
+    let first = words.first()?;
+    let ok = if words.len() == 1 {
+        first.chars().count() >= 6 && !is_acronym(first)
+    } else {
+        words.iter().all(|w| is_cyrillic(w))
+    };
+    if !ok || !is_cyrillic(first) {
+        return None;
+    }
+    let two: String = first.to_lowercase().chars().take(2).collect();
+    Some(format!("p:{two}"))
+}
+
 /// Keys that two names share whenever [`translated`] or [`acronym_of`]
 /// finds them one, for a blocking index (`resolve.rs`): the sorted concepts
 /// of the generic words (`c:`), which [`translated`] requires equal, and every
-/// acronym a name has or may go by, folded (`a:`). A name with no generic
-/// word and no acronym has no key: these two rules never join it.
+/// acronym a name has or may go by, folded (`a:`; for [`acronym_within`],
+/// also those of every run of its units and the one acronym among them), the first letters
+/// of a Cyrillic name, which [`compound_abbreviation`] starts with (`p:`),
+/// and the keys and sound keys of the words of a name of proper words only,
+/// which [`foreign_words`] pairs (`f:`).
+/// A name with none of them has no key: these rules never join it.
 #[allow(dead_code)] // for the resolver's blocking index, merged separately
 pub(crate) fn block_keys(name: &str) -> Vec<String> {
     let r = read(name);
@@ -717,6 +1049,22 @@ pub(crate) fn block_keys(name: &str) -> Vec<String> {
     } else if r.units.len() >= 2 && r.units.iter().any(|u| matches!(u, Unit::Concept(_))) {
         // The written names `acronym_of` derives acronyms from.
         out.extend(acronyms(&r).into_iter().map(|a| format!("a:{a}")));
+    }
+    out.extend(
+        acronym_within_keys(&r)
+            .into_iter()
+            .map(|a| format!("a:{a}")),
+    );
+    out.extend(compound_key(name));
+    // `foreign_words`: every word of a bare name pairs with a word of the
+    // other by its key or its sound keys, so the names share one.
+    if let Some(words) = bare_words(name) {
+        for w in &words {
+            let keys = casefile_names::foreign_sound_keys(w)
+                .into_iter()
+                .chain(std::iter::once(key(w)));
+            out.extend(keys.map(|k| format!("f:{k}")));
+        }
     }
     out.sort();
     out.dedup();
@@ -795,7 +1143,8 @@ mod tests {
             let (ka, kb) = (block_keys(a), block_keys(b));
             assert!(ka.iter().any(|k| kb.contains(k)), "{a} {ka:?} / {b} {kb:?}");
         }
-        assert!(block_keys("Viasna").is_empty());
+        // A name of proper words only has only the keys of its words.
+        assert!(block_keys("Viasna").iter().all(|k| k.starts_with("f:")));
     }
 
     #[test]
@@ -809,5 +1158,96 @@ mod tests {
             );
         }
         assert!(!acronym_of("OSCE", "Organization for Security in Europe"));
+    }
+
+    #[test]
+    fn compound_abbreviations_take_the_first_letters_of_each_word() {
+        assert!(compound_abbreviation(
+            "Мосгорсуд",
+            "Московский городской суд"
+        ));
+        assert!(compound_abbreviation("Минтранс", "Министерство транспорта"));
+        // Every word gives a piece, in order.
+        assert!(!compound_abbreviation(
+            "Мосгорсуд",
+            "Московский областной суд"
+        ));
+        assert!(!compound_abbreviation(
+            "Мосгорсуд",
+            "Московский городской суд присяжных"
+        ));
+        assert!(!compound_abbreviation("ГОРСУД", "Городской суд"));
+        let (ka, kb) = (
+            block_keys("Мосгорсуд"),
+            block_keys("Московский городской суд"),
+        );
+        assert!(ka.iter().any(|k| kb.contains(k)), "{ka:?} / {kb:?}");
+    }
+
+    #[test]
+    fn a_name_shows_its_language_by_the_table_words() {
+        assert_eq!(cyrillic_language("Верховний суд"), Some("uk"));
+        assert_eq!(cyrillic_language("Верховный суд"), None);
+        assert_eq!(
+            cyrillic_language("Федеральная служба исполнения наказаний"),
+            None
+        );
+        assert_eq!(cyrillic_language("Вярхоўны суд"), Some("be"));
+        assert_eq!(cyrillic_language("Ministerstwo Sportu"), None);
+    }
+
+    #[test]
+    fn acronyms_from_any_form_of_a_word() {
+        // "анти-корупційний" gives АК, the usual form А.
+        let long = "Вищий антикорупційний суд";
+        assert!(acronym_of("ВАКС", long), "{:?}", acronyms(&read(long)));
+        assert!(acronym_of("ВАС", long));
+        assert!(!acronym_of("ВКС", long));
+    }
+
+    #[test]
+    fn proper_names_in_two_scripts_read_as_they_sound() {
+        for (a, b) in [
+            ("Süddeutsche Zeitung", "Зюддойче цайтунг"),
+            ("Die Zeit", "Цайт"),
+        ] {
+            assert!(foreign_words(a, b), "{a} / {b}");
+            let (ka, kb) = (block_keys(a), block_keys(b));
+            assert!(ka.iter().any(|k| kb.contains(k)), "{a} {ka:?} / {b} {kb:?}");
+        }
+        assert!(!foreign_words("Die Zeit", "Вельт"));
+        assert!(!foreign_words("Die Zeit", "Die Zeit"));
+    }
+
+    #[test]
+    fn polish_adjectives_and_region_acronyms() {
+        assert!(matches!(
+            translated("Obwód charkowski", "Kharkiv Oblast"),
+            Some((true, _))
+        ));
+        assert!(acronym_of("ХМАО", "Khanty-Mansi Autonomous Okrug"));
+    }
+
+    #[test]
+    fn an_acronym_inside_a_longer_name() {
+        for (a, b) in [
+            (
+                "Правительство ХМАО",
+                "Правительство Ханты-Мансийского автономного округа",
+            ),
+            ("Мэрия ХМАО", "Мэрия Ханты-Мансийского автономного округа"),
+        ] {
+            assert!(acronym_within(a, b), "{a} / {b}");
+            let (ka, kb) = (block_keys(a), block_keys(b));
+            assert!(ka.iter().any(|k| kb.contains(k)), "{a} / {b}");
+        }
+        assert!(!acronym_within(
+            "Правительство ХМАО",
+            "Правительство Ямало-Ненецкого автономного округа"
+        ));
+        assert!(!acronym_within(
+            "Правительство ХМАО",
+            "Ханты-Мансийского автономного округа"
+        ));
     }
 }

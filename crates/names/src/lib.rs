@@ -24,6 +24,14 @@
 //! - A single differing letter is read as a typo (0.85) unless one word
 //!   merely extends the other (Буча / Бучач, Moroz / Morozov) or both are
 //!   known, different given names (Oleksandr / Oleksii).
+//! - A foreign (non-Slavic) name in Cyrillic meets its Latin original read
+//!   as it sounds in German, English, French or Italian spelling (Фолькер
+//!   Тюрк / Volker Türk, rules as data in `data/foreign_readings.tsv`),
+//!   declined or not; initials, titles (KC) and one middle name on one side
+//!   are left aside there (0.8). A given name one letter longer than
+//!   another (Daniel / Danielle) or one voicing apart (Денис / Дениз), and
+//!   a surname made of another by a suffix (Кожемяко / Кожемякин), are
+//!   other names.
 //! - [`DEFAULT_THRESHOLD`] (0.75) was fixed from the score design: one
 //!   typo (0.85), one diminutive (0.9) or one initial (0.85) stays above it,
 //!   a diminutive with a typo (0.765) just above, a typo with an initial
@@ -48,6 +56,7 @@
 //!   itself lives in `casefile-extract`, which compares places through it.
 
 mod compare;
+mod foreign;
 mod generic;
 mod given;
 mod key;
@@ -62,6 +71,7 @@ pub use compare::{
     compare, compare_given, compare_surname, surname_block_keys, Comparison, Step,
     DEFAULT_THRESHOLD,
 };
+pub use foreign::{declined_readings, foreign_sound_keys, same_foreign_name};
 pub use generic::{
     block_hash, compare_kind, compare_organization, compare_place, descriptor_concepts,
     organization_keys, place_key, split_words as split_name_words, strip_descriptors, BlockKeys,

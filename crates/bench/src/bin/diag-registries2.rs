@@ -151,11 +151,11 @@ fn main() -> Result<()> {
                 ((p.left, p.right), (p.probability, levels.join(" ")))
             })
             .collect();
-            for c in 0..files.len() {
+            for (c, list) in lists.iter().enumerate().take(files.len()) {
                 if c == a || c == b {
                     continue;
                 }
-                for u in &lists[c] {
+                for u in list {
                     let (Some(x), Some(y)) = (best_in(c, &u.id, a), best_in(c, &u.id, b)) else {
                         continue;
                     };
@@ -168,7 +168,7 @@ fn main() -> Result<()> {
                         .get(&(x.clone(), y.clone()))
                         .copied()
                         .unwrap_or(-1.0);
-                    let same = truth.get(&(files[a].clone(), x.clone())).is_some()
+                    let same = truth.contains_key(&(files[a].clone(), x.clone()))
                         && truth.get(&(files[a].clone(), x.clone()))
                             == truth.get(&(files[b].clone(), y.clone()));
                     let (p_all, levels) = every

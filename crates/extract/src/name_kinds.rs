@@ -261,6 +261,12 @@ fn step(rule: &str, detail: String) -> Step {
     Step::new(rule, detail)
 }
 
+/// `c` with a first step saying why it was reached (a name read again, another kind's rules).
+fn explained(mut c: Comparison, rule: &str, detail: String) -> Comparison {
+    c.explanation.insert(0, step(rule, detail));
+    c
+}
+
 fn decided(score: f64, steps: Vec<Step>) -> Comparison {
     Comparison::decided(score, steps)
 }
@@ -385,18 +391,15 @@ fn again_in_nominative(
     if na == a && nb == b {
         return c;
     }
-    let mut n = cmp(&na, &nb);
+    let n = cmp(&na, &nb);
     if !n.same {
         return c;
     }
-    n.explanation.insert(
-        0,
-        step(
-            "inflection",
-            format!("{a} / {b} are compared in the nominative: {na} / {nb}"),
-        ),
-    );
-    n
+    explained(
+        n,
+        "inflection",
+        format!("{a} / {b} are compared in the nominative: {na} / {nb}"),
+    )
 }
 
 /// One side found in the gazetteer or the list, the other not: the other is
@@ -475,18 +478,15 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
     }
     let xa = pa.unwrap_or_else(|| a.to_string());
     let xb = pb.unwrap_or_else(|| b.to_string());
-    let mut n = in_nominative(&xa, &xb, compare_places_as_written, is_known_place);
+    let n = in_nominative(&xa, &xb, compare_places_as_written, is_known_place);
     if !n.same {
         return c;
     }
-    n.explanation.insert(
-        0,
-        step(
-            "preposition",
-            format!("{a} / {b} are compared without their prepositions: {xa} / {xb}"),
-        ),
-    );
-    n
+    explained(
+        n,
+        "preposition",
+        format!("{a} / {b} are compared without their prepositions: {xa} / {xb}"),
+    )
 }
 
 /// Prepositions a place name may carry from running text
@@ -649,15 +649,8 @@ fn compare_places_as_written(a: &str, b: &str) -> Comparison {
             );
         }
     }
-    let mut c = compare_places_whole(ha, hb);
-    c.explanation.insert(
-        0,
-        step(
-            "gazetteer",
-            format!("{a} / {b}: the names {ha} / {hb} are compared, the place after the comma only where both give one"),
-        ),
-    );
-    c
+    let c = compare_places_whole(ha, hb);
+    explained(c, "gazetteer", format!("{a} / {b}: the names {ha} / {hb} are compared, the place after the comma only where both give one"))
 }
 
 /// [`compare_places_whole_gazetteer`], and then, for names it does not find
@@ -760,17 +753,9 @@ fn compare_places_whole_gazetteer(a: &str, b: &str) -> Comparison {
                 // gazetteer cannot tell them apart, the spelling decides.
                 let direct = casefile_names::compare_place(a, b);
                 if direct.score >= STRICT {
-                    let mut c = direct;
-                    c.explanation.insert(
-                        0,
-                        step(
-                            "gazetteer",
-                            format!(
+                    return explained(direct, "gazetteer", format!(
                                 "{a} and {b} are spellings of one name, which the gazetteer gives to several places"
-                            ),
-                        ),
-                    );
-                    return c;
+                            ));
                 }
                 let label = |ids: &[PlaceId]| {
                     ids.iter()
@@ -990,16 +975,13 @@ pub fn compare_organizations(a: &str, b: &str) -> Comparison {
     // («Шпигеля», «Дождя»): read with a case ending replaced.
     for (x, y) in [(a, b), (b, a)] {
         for r in one_word_readings(x) {
-            let mut n = compare_organizations_as_written(&r, y);
+            let n = compare_organizations_as_written(&r, y);
             if n.same {
-                n.explanation.insert(
-                    0,
-                    step(
-                        "inflection",
-                        format!("{x} is compared as {r}, its case ending replaced"),
-                    ),
+                return explained(
+                    n,
+                    "inflection",
+                    format!("{x} is compared as {r}, its case ending replaced"),
                 );
-                return n;
             }
         }
     }
@@ -1404,7 +1386,7 @@ pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
             if !not_persons {
                 return compare_persons(a, b, c);
             }
-            let (mut other, what) = if !place_ids(a).is_empty() || !place_ids(b).is_empty() {
+            let (other, what) = if !place_ids(a).is_empty() || !place_ids(b).is_empty() {
                 (compare_places(a, b), "places (the gazetteer knows them)")
             } else if !org_ids(a).is_empty() || !org_ids(b).is_empty() {
                 (
@@ -1414,11 +1396,11 @@ pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
             } else {
                 return c;
             };
-            other.explanation.insert(
-                0,
-                step("parse", format!("not person names: compared as {what}")),
-            );
-            other
+            explained(
+                other,
+                "parse",
+                format!("not person names: compared as {what}"),
+            )
         }
         NameKind::Place => compare_places(a, b),
         NameKind::Organization => compare_organizations(a, b),

@@ -1682,6 +1682,35 @@ fn asserted_by(
             {
                 break;
             }
+            // "за даними української сторони з окупованих територій вивезено 19 546": the
+            // source is a noun phrase; a number, or a preposition that opens no set complement
+            // of a body's name ("з прав людини" does), begins the rest of the sentence.
+            if e > k
+                && (words[e].numeric
+                    || words[e].cyrillic
+                        && matches!(
+                            words[e].folded.as_str(),
+                            "з" | "із"
+                                | "зі"
+                                | "в"
+                                | "у"
+                                | "на"
+                                | "до"
+                                | "из"
+                                | "с"
+                                | "со"
+                                | "к"
+                                | "от"
+                                | "ад"
+                                | "для"
+                        )
+                        && !(crate::orgs::is_complement_preposition(&words[e].folded)
+                            && words
+                                .get(e + 1)
+                                .is_some_and(|w| crate::orgs::is_complement_noun(&w.folded))))
+            {
+                break;
+            }
             e += 1;
         }
         let mut b = k;

@@ -193,6 +193,11 @@ impl Builder {
         if end <= first || self.covered[first..end].contains(&true) {
             return;
         }
+        // A single letter («Э», "Ъ", a list's "А" and "Б") names no organisation: it is a
+        // logo, a label or a quoted letter, and a key of one letter would join anything.
+        if name.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            return;
+        }
         let name_key = match self.name_keys.get(name) {
             Some(key) => key.clone(),
             None => {
@@ -907,6 +912,9 @@ fn is_state_body_head(key: &str) -> bool {
         "правительств",
         "уряд",
         "урад",
+        // "прокуратуре Нижегородской области": a prosecutor's office is named by its region.
+        "прокуратур",
+        "пракуратур",
         // "посольства Катара": an embassy is named by its state.
         "посольств",
         "пасольств",
@@ -1373,6 +1381,20 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             break;
         }
         let w = &words[end];
+        // "Кировский районный суд г. Ростова-на-Дону", "администрации г. Мариуполя": the
+        // city a court or an administration serves, after the abbreviation of "city", ends
+        // the name.
+        if matches!(w.folded.as_str(), "г" | "м")
+            && end + 1 < s.end_word
+            && doc.gap(end, end + 1) == ". "
+            && words[end + 1].cap
+            && !words[end + 1].all_caps
+            && !words[end + 1].numeric
+        {
+            end += 2;
+            kept = end;
+            break;
+        }
         // "Спілка з прав людини", "Комитет ООН по правам ребенка", "з питань": a complement
         // of the head, in the set phrases institutions are named with.
         if !after_title
@@ -1427,6 +1449,19 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
                 .any(|e| w.folded.ends_with(e))
             && !is_cyrillic_org_head(&w.folded)
             && !matches!(w.folded.as_str(), "области" | "області")
+        {
+            break;
+        }
+        // "Фінансовому управлінню передбачити кошти": after a lowercase word too, a long
+        // infinitive is the sentence's verb (not "-сти", "-яти": "власти", "памяти" are
+        // genitives of names; seven letters or more: "палати" is one).
+        if !w.cap
+            && end - 1 > head
+            && w.folded.chars().count() >= 7
+            && ["ити", "ати", "іти", "ути", "ить", "тися", "тись", "ться"]
+                .iter()
+                .any(|e| w.folded.ends_with(e))
+            && !is_cyrillic_org_head(&w.folded)
         {
             break;
         }
@@ -1719,13 +1754,13 @@ fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
 }
 
 /// Prepositions that open a complement in an institution's name ("з", "по", "па", "у").
-fn is_complement_preposition(folded: &str) -> bool {
+pub(crate) fn is_complement_preposition(folded: &str) -> bool {
     matches!(folded, "з" | "із" | "по" | "па" | "у" | "в")
 }
 
 /// Nouns of the set complements institutions are named with: "з прав людини", "по правам
 /// ребенка", "з питань", "по вопросам", "по делам", "у справах", "па пытаннях".
-fn is_complement_noun(folded: &str) -> bool {
+pub(crate) fn is_complement_noun(folded: &str) -> bool {
     matches!(
         folded,
         "прав"
@@ -1809,6 +1844,20 @@ fn is_leading_non_name(folded: &str) -> bool {
             | "both"
             | "then"
             | "according"
+            // Openers of clauses and imperatives of page furniture ("Whereas the Ministry of
+            // Justice …", "Follow the Court on X").
+            | "whereas"
+            | "because"
+            | "unless"
+            | "therefore"
+            | "thus"
+            | "hence"
+            | "nevertheless"
+            | "nonetheless"
+            | "notably"
+            | "additionally"
+            | "instead"
+            | "follow"
     )
 }
 

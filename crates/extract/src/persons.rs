@@ -164,7 +164,7 @@ fn is_name_like(doc: &Document, k: usize, blocked: &[bool]) -> bool {
         return true;
     }
     if w.all_caps && !w.initial {
-        return false;
+        return all_caps_surname(doc, k);
     }
     if is_not_person_noun(&w.folded) {
         return false;
@@ -178,6 +178,22 @@ fn is_name_like(doc: &Document, k: usize, blocked: &[bool]) -> bool {
             | class::MONTH
             | class::WEEKDAY,
     )
+}
+
+/// "Ольга ЛИСЕНКО", "Сергія ДЕНИСЕНКА", "Nancy PELL": official Ukrainian style and
+/// parliamentary records write a surname in capitals after a given name. Only there: a word
+/// in capitals anywhere else is an acronym or a shouted word.
+fn all_caps_surname(doc: &Document, k: usize) -> bool {
+    let words = &doc.words;
+    if k == 0
+        || words[k].folded.chars().count() < 3
+        || doc.sentence_of(k).shouting
+        || words[k - 1].sentence != words[k].sentence
+    {
+        return false;
+    }
+    let before = &words[k - 1];
+    before.cap && !before.all_caps && doc.gap(k - 1, k) == " " && is_given_name(&before.folded)
 }
 
 fn public_figure(folded: &str) -> Option<&'static str> {
@@ -604,6 +620,14 @@ fn is_patronymic(folded: &str) -> bool {
         "йович",
         "ична",
         "инична",
+        // Belarusian: "Міхайлаўна", "Іванавіч", "Аркадзьевіч" (folded "ў" too).
+        "аўн",
+        "еўн",
+        "аун",
+        "еун",
+        "авіч",
+        "евіч",
+        "явіч",
     ]
     .iter()
     .any(|e| stem.ends_with(e) || folded.ends_with(e))

@@ -268,6 +268,42 @@ fn dictionary_names_place(folded: &str, entry: u32, initial: bool) -> bool {
         })
 }
 
+/// The oblique endings of short settlement names and their nominatives
+/// (`data/lexicon/short_place_case_endings.tsv`), folded.
+static SHORT_PLACE_CASE_ENDINGS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/short_place_case_endings.tsv"))
+        .filter_map(|line| {
+            let (oblique, nominative) = line.split_once('\t')?;
+            let nominative = if nominative.trim() == "-" {
+                ""
+            } else {
+                nominative.trim()
+            };
+            Some((
+                crate::normalize::fold(oblique.trim()),
+                crate::normalize::fold(nominative),
+            ))
+        })
+        .collect()
+});
+
+/// "з Оршы", "у Лідзе": whether a short word, its ending put back into the nominative by
+/// one of the rules, is a name of the gazetteer entry its key found. The dictionaries have
+/// no Belarusian forms, and a short stem alone ("орш", "лід") is too weak a key to trust.
+fn oblique_names_place(folded: &str, entry: u32) -> bool {
+    let names = &GAZETTEER.entries[entry as usize].names;
+    SHORT_PLACE_CASE_ENDINGS
+        .iter()
+        .any(|(oblique, nominative)| {
+            folded.strip_suffix(oblique.as_str()).is_some_and(|base| {
+                base.chars().count() >= 2 && {
+                    let candidate = format!("{base}{nominative}");
+                    names.iter().any(|n| crate::normalize::fold(n) == candidate)
+                }
+            })
+        })
+}
+
 /// A place of one to three words found by the dictionary forms of its words, longest first;
 /// at least one word must have been put into its nominative (the plain keys were tried).
 /// A lone word opening a sentence, where any word is capitalised, counts only when the
@@ -805,6 +841,11 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                         | "под"
                         | "під"
                         | "пад"
+                        | "ў"
+                        | "да"
+                        | "до"
+                        | "каля"
+                        | "біля"
                         | "in"
                         | "from"
                         | "to"
@@ -858,6 +899,15 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 || settlement
                     && keys[i].chars().count() < 4
                     && !dictionary_names_place(&w.folded, entry, i == sentence.first_word)
+                    && !(after_preposition && oblique_names_place(&w.folded, entry))
+                // "Дані свідчать…", "Того дня…": a word opening a sentence whose short stem
+                // happens to be a country's ("дан" of Данія, "тог" of Того) is a place only
+                // when the dictionary reads it as one.
+                || w.cyrillic
+                    && i == sentence.first_word
+                    && n == 1
+                    && keys[i].chars().count() < 4
+                    && !dictionary_names_place(&w.folded, entry, false)
             {
                 i += 1;
                 continue;
@@ -896,10 +946,21 @@ impl PlacesFound {
                 && is_region_word(&doc.keys[o.end_word - 1])
                 && p.first_word + 4 >= o.end_word
         };
+        // The city a court or an administration serves, after the word or abbreviation
+        // for "city" at the end of its name ("районний суд м. Херсона", "администрации
+        // города Мариуполя"), is a place the text names too.
+        let served_city = |p: &PlaceSpan, o: &crate::orgs::OrgSpan| {
+            p.end_word == o.end_word
+                && p.first_word > o.first_word
+                && matches!(
+                    doc.words[p.first_word - 1].folded.as_str(),
+                    "г" | "м" | "міста" | "города" | "горада"
+                )
+        };
         self.spans.retain(|p| {
-            !orgs
-                .iter()
-                .any(|o| o.start <= p.start && p.end <= o.end && !served_region(p, o))
+            !orgs.iter().any(|o| {
+                o.start <= p.start && p.end <= o.end && !served_region(p, o) && !served_city(p, o)
+            })
         });
         if self.spans.len() != before {
             self.places = group(doc, &self.spans, &self.extra);

@@ -88,7 +88,14 @@ pub fn split_full_name(text: &str) -> NameParts {
     if let Some(parts) = split_at_capital_surname(text) {
         return parts;
     }
+    if let Some(parts) = split_at_comma(text) {
+        return parts;
+    }
     let parsed = casefile_names::parse_name(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(parts) = middle_word_as_patronymic(&parsed, &words) {
+        return parts;
+    }
     if parsed.given().is_some() {
         return NameParts {
             given: parsed.given().map(str::to_string),
@@ -96,9 +103,29 @@ pub fn split_full_name(text: &str) -> NameParts {
             patronymic: parsed.patronymic().map(str::to_string),
         };
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
     let cyrillic = text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
     let owned = |w: Option<&&str>| w.map(|w| w.to_string());
+    // A patronymic fixes the order of three words whatever the script:
+    // in the middle, the given name is before it and the surname after
+    // (Тапя Вадимовна Петренко, a given name mistyped); last, the
+    // surname leads.
+    if words.len() == 3 {
+        let patronymic_at = |i: usize| casefile_names::looks_patronymic(words[i]);
+        if patronymic_at(1) && !patronymic_at(2) {
+            return NameParts {
+                given: owned(words.first()),
+                patronymic: owned(words.get(1)),
+                surname: owned(words.get(2)),
+            };
+        }
+        if patronymic_at(2) && !patronymic_at(1) {
+            return NameParts {
+                surname: owned(words.first()),
+                given: owned(words.get(1)),
+                patronymic: owned(words.get(2)),
+            };
+        }
+    }
     match (words.len(), cyrillic) {
         (2 | 3, true) => NameParts {
             surname: owned(words.first()),
@@ -116,6 +143,56 @@ pub fn split_full_name(text: &str) -> NameParts {
             patronymic: parsed.patronymic().map(str::to_string),
         },
     }
+}
+
+/// Three words, the first a known given name, read by the parser as a
+/// given name and a double surname of the other two (Виктория Вадимова
+/// Шеевченко): a double surname is written with a hyphen, so two words
+/// after a given name are a patronymic (here mistyped, or in a form the
+/// endings miss) and the surname, the order of "Given Patronymic
+/// Surname". A middle word that is itself a given name (Anna Maria
+/// Kowalska) is left as parsed.
+fn middle_word_as_patronymic(
+    parsed: &casefile_names::ParsedName,
+    words: &[&str],
+) -> Option<NameParts> {
+    let [first, middle, last] = words else {
+        return None;
+    };
+    if words.iter().any(|w| w.contains('-'))
+        || parsed.given() != Some(*first)
+        || parsed.patronymic().is_some()
+        || parsed.surname_parts() != [*middle, *last]
+        || !given_groups(middle).is_empty()
+    {
+        return None;
+    }
+    Some(NameParts {
+        given: Some(first.to_string()),
+        patronymic: Some(middle.to_string()),
+        surname: Some(last.to_string()),
+    })
+}
+
+/// The split of "Surname, Given [Patronymic]": one word before a single
+/// comma is the surname, whatever the words are (the comma is how
+/// catalogues and international lists mark the surname written first).
+fn split_at_comma(text: &str) -> Option<NameParts> {
+    let (before, after) = text.split_once(',')?;
+    let surname: Vec<&str> = before.split_whitespace().collect();
+    let rest: Vec<&str> = after.split_whitespace().collect();
+    let wordlike = |w: &&str| w.chars().any(char::is_alphabetic) && !w.contains(',');
+    if surname.len() != 1 || !(1..=2).contains(&rest.len()) || !rest.iter().all(wordlike) {
+        return None;
+    }
+    if !surname.iter().all(wordlike) {
+        return None;
+    }
+    Some(NameParts {
+        surname: Some(surname[0].to_string()),
+        given: Some(rest[0].to_string()),
+        patronymic: rest.get(1).map(|w| w.to_string()),
+    })
 }
 
 /// The split of a cell of two or three words with exactly one in
@@ -183,6 +260,46 @@ mod tests {
         assert_eq!(parts.given.as_deref(), Some("Zhiariea"));
         assert_eq!(parts.surname.as_deref(), Some("Kovalenka"));
         assert_eq!(parts.patronymic, None);
+    }
+
+    #[test]
+    fn a_comma_marks_the_surname() {
+        // An unknown (mistyped) given name: no table decides the order.
+        let parts = split_full_name("Onyshchenko, Ivzn Vitaliyovych");
+        assert_eq!(parts.surname.as_deref(), Some("Onyshchenko"));
+        assert_eq!(parts.given.as_deref(), Some("Ivzn"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Vitaliyovych"));
+        let parts = split_full_name("Stepanow, Artjom Iwanowitsch");
+        assert_eq!(parts.surname.as_deref(), Some("Stepanow"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Iwanowitsch"));
+        let parts = split_full_name("Polishchuk, Oleh");
+        assert_eq!(parts.surname.as_deref(), Some("Polishchuk"));
+        assert_eq!(parts.given.as_deref(), Some("Oleh"));
+    }
+
+    #[test]
+    fn two_words_after_a_given_name_are_patronymic_and_surname() {
+        let parts = split_full_name("Виктория Вадимова Шеевченко");
+        assert_eq!(parts.given.as_deref(), Some("Виктория"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Вадимова"));
+        assert_eq!(parts.surname.as_deref(), Some("Шеевченко"));
+        // A hyphen writes a double surname.
+        let parts = split_full_name("Олена Лвова-Белова");
+        assert_eq!(parts.surname.as_deref(), Some("Лвова-Белова"));
+    }
+
+    #[test]
+    fn a_patronymic_fixes_the_order() {
+        let parts = split_full_name("Тапя Вадимовна Петренко");
+        assert_eq!(parts.given.as_deref(), Some("Тапя"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Вадимовна"));
+        assert_eq!(parts.surname.as_deref(), Some("Петренко"));
+        let parts = split_full_name("Максии Станиславович Кравчук");
+        assert_eq!(parts.given.as_deref(), Some("Максии"));
+        assert_eq!(parts.surname.as_deref(), Some("Кравчук"));
+        let parts = split_full_name("Kirill Ruslanowitsch Sawtschenko");
+        assert_eq!(parts.surname.as_deref(), Some("Sawtschenko"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Ruslanowitsch"));
     }
 
     #[test]

@@ -48,6 +48,65 @@ pub fn latin_key_of_text(text: &str) -> String {
         .join(" ")
 }
 
+/// What kind of place a word names (see `data/place_words.tsv`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PlaceWord {
+    Settlement,
+    Region,
+}
+
+fn place_words() -> &'static std::collections::HashMap<String, PlaceWord> {
+    static WORDS: std::sync::OnceLock<std::collections::HashMap<String, PlaceWord>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../data/place_words.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+            .filter_map(|line| {
+                let (kind, word) = line.split_once('\t')?;
+                let kind = match kind {
+                    "settlement" => PlaceWord::Settlement,
+                    "region" => PlaceWord::Region,
+                    _ => return None,
+                };
+                Some((word.trim().to_string(), kind))
+            })
+            .collect()
+    })
+}
+
+/// The key of a place cell: the Latin key of its settlement's name alone.
+/// Lists write one town as "м. Токмак, Запорізька обл.", "Запорожская
+/// обл., г. Токмак" or "Tokmak, Zaporizhzhia Oblast"; keyed whole, these
+/// are different places. Of the cell's comma-separated parts, the one
+/// with a settlement word (г., м., пгт) is the settlement's, else the
+/// first without a region word (обл., Oblast, ДНР); its kind words are
+/// dropped. A cell without such words keys as [`latin_key_of_text`].
+pub fn place_key(text: &str) -> String {
+    let words = place_words();
+    let fold = |w: &str| {
+        w.trim_matches(|c: char| c == '.' || c == ',' || c == '(' || c == ')')
+            .to_lowercase()
+    };
+    let kind = |w: &str| words.get(&fold(w)).copied();
+    let parts: Vec<&str> = text.split([',', ';']).filter(|p| !p.trim().is_empty()).collect();
+    let has = |part: &str, wanted: PlaceWord| part.split_whitespace().any(|w| kind(w) == Some(wanted));
+    let chosen = parts
+        .iter()
+        .find(|p| has(p, PlaceWord::Settlement))
+        .or_else(|| parts.iter().find(|p| !has(p, PlaceWord::Region)))
+        .copied();
+    let Some(part) = chosen else {
+        return latin_key_of_text(text);
+    };
+    let name: Vec<&str> = part.split_whitespace().filter(|w| kind(w).is_none()).collect();
+    if name.is_empty() {
+        return latin_key_of_text(text);
+    }
+    latin_key_of_text(&name.join(" "))
+}
+
 /// The given-name groups a name may belong to, diminutives included
 /// (Саша: Oleksandr's and Oleksandra's); empty for unknown names.
 pub fn given_groups(name: &str) -> Vec<u32> {
@@ -242,6 +301,19 @@ mod tests {
         assert_eq!(latin_key("Олександр"), latin_key("Oleksandr"));
         assert_eq!(latin_key("Коваленко"), latin_key("Kovalenko"));
         assert_ne!(latin_key("Коваленко"), latin_key("Ковальчук"));
+    }
+
+    #[test]
+    fn places_are_keyed_by_their_settlement() {
+        let tokmak = place_key("Tokmak");
+        assert_eq!(place_key("м. Токмак, Запорізька обл."), tokmak);
+        assert_eq!(place_key("Запорожская обл., г. Токмак"), tokmak);
+        assert_eq!(place_key("Tokmak, Zaporizhzhia Oblast"), tokmak);
+        assert_eq!(place_key("пгт Белозерка"), place_key("Белозерка"));
+        assert_eq!(place_key("ДНР, г. Донецк"), place_key("Донецк"));
+        assert_ne!(place_key("м. Херсон"), tokmak);
+        // Nothing to drop: as any text.
+        assert_eq!(place_key("Нова Каховка"), latin_key_of_text("Нова Каховка"));
     }
 
     #[test]

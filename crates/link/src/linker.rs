@@ -488,7 +488,7 @@ impl LinkResult {
                     left as u32 + r,
                     (p / (1.0 - p)).log2(),
                     0,
-                    [0.0; 2],
+                    [0.0; TF_FIELDS],
                     Decision::None,
                 )
             })

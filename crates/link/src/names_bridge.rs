@@ -90,8 +90,12 @@ pub fn place_key(text: &str) -> String {
             .to_lowercase()
     };
     let kind = |w: &str| words.get(&fold(w)).copied();
-    let parts: Vec<&str> = text.split([',', ';']).filter(|p| !p.trim().is_empty()).collect();
-    let has = |part: &str, wanted: PlaceWord| part.split_whitespace().any(|w| kind(w) == Some(wanted));
+    let parts: Vec<&str> = text
+        .split([',', ';'])
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let has =
+        |part: &str, wanted: PlaceWord| part.split_whitespace().any(|w| kind(w) == Some(wanted));
     let chosen = parts
         .iter()
         .find(|p| has(p, PlaceWord::Settlement))
@@ -100,7 +104,10 @@ pub fn place_key(text: &str) -> String {
     let Some(part) = chosen else {
         return latin_key_of_text(text);
     };
-    let name: Vec<&str> = part.split_whitespace().filter(|w| kind(w).is_none()).collect();
+    let name: Vec<&str> = part
+        .split_whitespace()
+        .filter(|w| kind(w).is_none())
+        .collect();
     if name.is_empty() {
         return latin_key_of_text(text);
     }

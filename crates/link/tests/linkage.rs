@@ -550,3 +550,41 @@ fn whole_names_split_by_comma_and_patronymic() {
         (some("Stepanow"), some("Artjom"), some("Iwanowitsch"))
     );
 }
+
+/// One town written with its kind and region in different orders and
+/// scripts ("м. Токмак, Запорізька обл." / "Tokmak, Zaporizhzhia Oblast")
+/// is one place: the place is keyed by its settlement's words alone.
+#[test]
+fn places_written_with_their_region_agree() {
+    let at = |id: &str, place: &str| Record {
+        last_place: Some(place.into()),
+        ..child(id, "Мирослава", "Вдовиченко", Some((2010, 3, 4)))
+    };
+    let mut left = population("a", 100);
+    let mut right = population("b", 100);
+    left.push(at("a-x", "м. Токмак, Запорізька обл."));
+    right.push(at("b-x", "Tokmak, Zaporizhzhia Oblast"));
+    left.push(at("a-y", "Запорожская обл., г. Бердянск"));
+    right.push(at("b-y", "м. Бердянськ"));
+    let settings = Settings {
+        report_threshold: 0.0,
+        ..Settings::default()
+    };
+    let result = link(&left, &right, &settings);
+    for (a, b) in [("a-x", "b-x"), ("a-y", "b-y")] {
+        let pair = result
+            .pairs()
+            .find(|p| p.left == a && p.right == b)
+            .unwrap();
+        let place = pair
+            .fields
+            .iter()
+            .find(|f| f.field == "last_place")
+            .unwrap();
+        assert!(
+            ["exact", "transliteration"].contains(&place.level),
+            "{a} / {b}: {}",
+            place.level
+        );
+    }
+}

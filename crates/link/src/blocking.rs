@@ -953,10 +953,17 @@ fn rule_pairs(
                     fan_out(&mut hashers, &mut scratch, ids, |h, id| h.write_u32(id));
                 }
                 PartValues::Several { per_key, column } => {
-                    let key = encoded.text[*column].key_of(record);
+                    let text = &encoded.text[*column];
+                    let key = text.key_of(record);
                     let Some(ids) = per_key.get(key as usize).filter(|ids| ids[0] != NONE) else {
                         continue 'records;
                     };
+                    // A short form of many names (Слава: Ярослава,
+                    // Вячеслав, Владислав…) joins the block of every one,
+                    // not only of the first few kept inline: the
+                    // comparison reads them all (`shared_variant`), so
+                    // blocking must too, or the pair is never compared.
+                    let ids: &[u32] = text.variants_overflow.get(&key).map_or(&ids[..], |all| all);
                     let ids = ids.iter().copied().filter(|&v| v != NONE);
                     fan_out(&mut hashers, &mut scratch, ids, |h, id| h.write_u32(id));
                 }

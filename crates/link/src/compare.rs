@@ -141,7 +141,11 @@ pub(crate) fn fields_for(encoded: &Encoded, term_frequency: bool) -> Vec<Field> 
         fields.push(Field {
             name: text.source.name(),
             comparator: Comparator::Text { column, name },
-            term_frequency: term_frequency && matches!(name, NameKind::Given | NameKind::Surname),
+            // A guardian's name is compared as written, not weighed by how
+            // common it is: it is one whole name, not a name's part.
+            term_frequency: term_frequency
+                && (matches!(name, NameKind::Given | NameKind::Surname)
+                    || text.source == TextSource::Patronymic),
         });
         if encoded.has_birth && text.source == TextSource::Surname {
             // Birth after the names, so that explanations read naturally.

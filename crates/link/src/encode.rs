@@ -519,6 +519,9 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
                     (k.latin, Some((k.sound, k.forms, k.readings)))
                 }
                 _ if source.is_name() => (names_bridge::latin_key(value), None),
+                TextSource::Birthplace | TextSource::LastPlace => {
+                    (names_bridge::place_key(value), None)
+                }
                 _ => (names_bridge::latin_key_of_text(value), None),
             })
             .collect();

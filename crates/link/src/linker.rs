@@ -205,8 +205,9 @@ pub(crate) struct Scored {
     pub(crate) right: u32,
     pub(crate) weight: f64,
     pattern: u64,
-    /// Term-frequency adjustments of up to two fields (given name, surname).
-    tf: [f32; 2],
+    /// Term-frequency adjustments of up to [`TF_FIELDS`] fields (given
+    /// name, surname, patronymic).
+    tf: [f32; TF_FIELDS],
     /// What the other candidates of either record took off the weight
     /// (bits, ≤ 0; see [`compete`]); included in `weight`.
     competition: f32,
@@ -229,7 +230,7 @@ impl Scored {
         right: u32,
         weight: f64,
         pattern: u64,
-        tf: [f32; 2],
+        tf: [f32; TF_FIELDS],
         decision: Decision,
     ) -> Self {
         Scored {
@@ -264,7 +265,7 @@ pub struct LinkResult {
     pub(crate) left_len: usize,
     pub(crate) linking: bool,
     pub(crate) scored: Vec<Scored>,
-    tf_fields: [Option<usize>; 2],
+    tf_fields: [Option<usize>; TF_FIELDS],
     pub(crate) clusters: Vec<Vec<u32>>,
     /// Per record: index of its cluster in `clusters`, or `NONE` when alone.
     pub(crate) cluster_of: Vec<u32>,
@@ -487,7 +488,7 @@ impl LinkResult {
                     left as u32 + r,
                     (p / (1.0 - p)).log2(),
                     0,
-                    [0.0; 2],
+                    [0.0; TF_FIELDS],
                     Decision::None,
                 )
             })
@@ -509,7 +510,7 @@ impl LinkResult {
             left_len: left,
             linking: true,
             scored,
-            tf_fields: [None, None],
+            tf_fields: [None; TF_FIELDS],
             clusters: Vec::new(),
             cluster_of: vec![NONE; left + right],
             joined: false,
@@ -612,7 +613,7 @@ struct Scorer<'a> {
     comparer: Comparer<'a>,
     model: &'a Model,
     pattern_weights: FxHashMap<u64, f64>,
-    tf_fields: [Option<usize>; 2],
+    tf_fields: [Option<usize>; TF_FIELDS],
     /// The given-name field, its text column, and the weight a pair whose
     /// given names differ outright is held to (see [`Scorer::score_pattern`]).
     given_veto: Option<(usize, usize, f64)>,
@@ -627,8 +628,8 @@ struct Scorer<'a> {
 }
 
 impl Scorer<'_> {
-    fn tf_adjustments(&self, pattern: u64, i: usize, j: usize) -> [f32; 2] {
-        let mut out = [0f32; 2];
+    fn tf_adjustments(&self, pattern: u64, i: usize, j: usize) -> [f32; TF_FIELDS] {
+        let mut out = [0f32; TF_FIELDS];
         for (k, f) in self.tf_fields.iter().enumerate() {
             let Some(f) = *f else { continue };
             let level = level_in(pattern, f);
@@ -697,7 +698,7 @@ impl Scorer<'_> {
         }
     }
 
-    fn score(&self, i: usize, j: usize) -> (f64, u64, [f32; 2]) {
+    fn score(&self, i: usize, j: usize) -> (f64, u64, [f32; TF_FIELDS]) {
         let pattern = self.comparer.pattern(i, j);
         self.score_pattern(pattern, i, j)
     }
@@ -710,9 +711,10 @@ impl Scorer<'_> {
     /// birth date for twins), whom the independent fields of the model
     /// would otherwise call one child. Such a pair waits for a person in
     /// the review queue.
-    fn score_pattern(&self, pattern: u64, i: usize, j: usize) -> (f64, u64, [f32; 2]) {
+    fn score_pattern(&self, pattern: u64, i: usize, j: usize) -> (f64, u64, [f32; TF_FIELDS]) {
         let tf = self.tf_adjustments(pattern, i, j);
-        let mut weight = self.weight_of_pattern(pattern) + f64::from(tf[0]) + f64::from(tf[1]);
+        let mut weight =
+            self.weight_of_pattern(pattern) + tf.iter().map(|&t| f64::from(t)).sum::<f64>();
         if let Some(held) = self.held_at(pattern, i, j) {
             weight = weight.min(held);
         }
@@ -1760,13 +1762,20 @@ fn run_encoded(
 const TF_ROUNDING: f64 = 1e-4;
 
 /// How far below the report floor the pairs kept for the next run go: the
-/// list can grow by about 40 % (two adjusted fields, √2 each) before a run
-/// must compare every pair again.
+/// list can grow by about 26 % (three adjusted fields, 2^(1/3) each) before
+/// a run must compare every pair again.
 const KEPT_MARGIN: f64 = 1.0;
 
-/// The term-frequency adjusted fields (given name, surname), at most two.
-fn tf_fields_of(fields: &[Field]) -> [Option<usize>; 2] {
-    let mut tf_fields = [None, None];
+/// Fields whose agreement is weighed by how common the value is: the given
+/// name, the surname and the patronymic. A patronymic names the father,
+/// and fathers' names are as unevenly common as children's: two records
+/// agreeing on a rare father's name are far likelier one child than two
+/// agreeing on the commonest, which one flat weight treated alike.
+pub(crate) const TF_FIELDS: usize = 3;
+
+/// The term-frequency adjusted fields (see [`TF_FIELDS`]), in field order.
+fn tf_fields_of(fields: &[Field]) -> [Option<usize>; TF_FIELDS] {
+    let mut tf_fields = [None; TF_FIELDS];
     for (slot, f) in tf_fields.iter_mut().zip(
         fields
             .iter()
@@ -1780,7 +1789,11 @@ fn tf_fields_of(fields: &[Field]) -> [Option<usize>; 2] {
 }
 
 /// Per term-frequency field: how many records have it.
-fn present_counts(encoded: &Encoded, fields: &[Field], tf_fields: &[Option<usize>; 2]) -> Vec<u32> {
+fn present_counts(
+    encoded: &Encoded,
+    fields: &[Field],
+    tf_fields: &[Option<usize>; TF_FIELDS],
+) -> Vec<u32> {
     tf_fields
         .iter()
         .flatten()

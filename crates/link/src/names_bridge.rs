@@ -48,6 +48,72 @@ pub fn latin_key_of_text(text: &str) -> String {
         .join(" ")
 }
 
+/// What kind of place a word names (see `data/place_words.tsv`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PlaceWord {
+    Settlement,
+    Region,
+}
+
+fn place_words() -> &'static std::collections::HashMap<String, PlaceWord> {
+    static WORDS: std::sync::OnceLock<std::collections::HashMap<String, PlaceWord>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../data/place_words.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+            .filter_map(|line| {
+                let (kind, word) = line.split_once('\t')?;
+                let kind = match kind {
+                    "settlement" => PlaceWord::Settlement,
+                    "region" => PlaceWord::Region,
+                    _ => return None,
+                };
+                Some((word.trim().to_string(), kind))
+            })
+            .collect()
+    })
+}
+
+/// The key of a place cell: the Latin key of its settlement's name alone.
+/// Lists write one town as "м. Токмак, Запорізька обл.", "Запорожская
+/// обл., г. Токмак" or "Tokmak, Zaporizhzhia Oblast"; keyed whole, these
+/// are different places. Of the cell's comma-separated parts, the one
+/// with a settlement word (г., м., пгт) is the settlement's, else the
+/// first without a region word (обл., Oblast, ДНР); its kind words are
+/// dropped. A cell without such words keys as [`latin_key_of_text`].
+pub fn place_key(text: &str) -> String {
+    let words = place_words();
+    let fold = |w: &str| {
+        w.trim_matches(|c: char| c == '.' || c == ',' || c == '(' || c == ')')
+            .to_lowercase()
+    };
+    let kind = |w: &str| words.get(&fold(w)).copied();
+    let parts: Vec<&str> = text
+        .split([',', ';'])
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let has =
+        |part: &str, wanted: PlaceWord| part.split_whitespace().any(|w| kind(w) == Some(wanted));
+    let chosen = parts
+        .iter()
+        .find(|p| has(p, PlaceWord::Settlement))
+        .or_else(|| parts.iter().find(|p| !has(p, PlaceWord::Region)))
+        .copied();
+    let Some(part) = chosen else {
+        return latin_key_of_text(text);
+    };
+    let name: Vec<&str> = part
+        .split_whitespace()
+        .filter(|w| kind(w).is_none())
+        .collect();
+    if name.is_empty() {
+        return latin_key_of_text(text);
+    }
+    latin_key_of_text(&name.join(" "))
+}
+
 /// The given-name groups a name may belong to, diminutives included
 /// (Саша: Oleksandr's and Oleksandra's); empty for unknown names.
 pub fn given_groups(name: &str) -> Vec<u32> {
@@ -88,7 +154,14 @@ pub fn split_full_name(text: &str) -> NameParts {
     if let Some(parts) = split_at_capital_surname(text) {
         return parts;
     }
+    if let Some(parts) = split_at_comma(text) {
+        return parts;
+    }
     let parsed = casefile_names::parse_name(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(parts) = middle_word_as_patronymic(&parsed, &words) {
+        return parts;
+    }
     if parsed.given().is_some() {
         return NameParts {
             given: parsed.given().map(str::to_string),
@@ -96,9 +169,29 @@ pub fn split_full_name(text: &str) -> NameParts {
             patronymic: parsed.patronymic().map(str::to_string),
         };
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
     let cyrillic = text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
     let owned = |w: Option<&&str>| w.map(|w| w.to_string());
+    // A patronymic fixes the order of three words whatever the script:
+    // in the middle, the given name is before it and the surname after
+    // (Тапя Вадимовна Петренко, a given name mistyped); last, the
+    // surname leads.
+    if words.len() == 3 {
+        let patronymic_at = |i: usize| casefile_names::looks_patronymic(words[i]);
+        if patronymic_at(1) && !patronymic_at(2) {
+            return NameParts {
+                given: owned(words.first()),
+                patronymic: owned(words.get(1)),
+                surname: owned(words.get(2)),
+            };
+        }
+        if patronymic_at(2) && !patronymic_at(1) {
+            return NameParts {
+                surname: owned(words.first()),
+                given: owned(words.get(1)),
+                patronymic: owned(words.get(2)),
+            };
+        }
+    }
     match (words.len(), cyrillic) {
         (2 | 3, true) => NameParts {
             surname: owned(words.first()),
@@ -116,6 +209,56 @@ pub fn split_full_name(text: &str) -> NameParts {
             patronymic: parsed.patronymic().map(str::to_string),
         },
     }
+}
+
+/// Three words, the first a known given name, read by the parser as a
+/// given name and a double surname of the other two (Виктория Вадимова
+/// Шеевченко): a double surname is written with a hyphen, so two words
+/// after a given name are a patronymic (here mistyped, or in a form the
+/// endings miss) and the surname, the order of "Given Patronymic
+/// Surname". A middle word that is itself a given name (Anna Maria
+/// Kowalska) is left as parsed.
+fn middle_word_as_patronymic(
+    parsed: &casefile_names::ParsedName,
+    words: &[&str],
+) -> Option<NameParts> {
+    let [first, middle, last] = words else {
+        return None;
+    };
+    if words.iter().any(|w| w.contains('-'))
+        || parsed.given() != Some(*first)
+        || parsed.patronymic().is_some()
+        || parsed.surname_parts() != [*middle, *last]
+        || !given_groups(middle).is_empty()
+    {
+        return None;
+    }
+    Some(NameParts {
+        given: Some(first.to_string()),
+        patronymic: Some(middle.to_string()),
+        surname: Some(last.to_string()),
+    })
+}
+
+/// The split of "Surname, Given [Patronymic]": one word before a single
+/// comma is the surname, whatever the words are (the comma is how
+/// catalogues and international lists mark the surname written first).
+fn split_at_comma(text: &str) -> Option<NameParts> {
+    let (before, after) = text.split_once(',')?;
+    let surname: Vec<&str> = before.split_whitespace().collect();
+    let rest: Vec<&str> = after.split_whitespace().collect();
+    let wordlike = |w: &&str| w.chars().any(char::is_alphabetic) && !w.contains(',');
+    if surname.len() != 1 || !(1..=2).contains(&rest.len()) || !rest.iter().all(wordlike) {
+        return None;
+    }
+    if !surname.iter().all(wordlike) {
+        return None;
+    }
+    Some(NameParts {
+        surname: Some(surname[0].to_string()),
+        given: Some(rest[0].to_string()),
+        patronymic: rest.get(1).map(|w| w.to_string()),
+    })
 }
 
 /// The split of a cell of two or three words with exactly one in
@@ -168,6 +311,19 @@ mod tests {
     }
 
     #[test]
+    fn places_are_keyed_by_their_settlement() {
+        let tokmak = place_key("Tokmak");
+        assert_eq!(place_key("м. Токмак, Запорізька обл."), tokmak);
+        assert_eq!(place_key("Запорожская обл., г. Токмак"), tokmak);
+        assert_eq!(place_key("Tokmak, Zaporizhzhia Oblast"), tokmak);
+        assert_eq!(place_key("пгт Белозерка"), place_key("Белозерка"));
+        assert_eq!(place_key("ДНР, г. Донецк"), place_key("Донецк"));
+        assert_ne!(place_key("м. Херсон"), tokmak);
+        // Nothing to drop: as any text.
+        assert_eq!(place_key("Нова Каховка"), latin_key_of_text("Нова Каховка"));
+    }
+
+    #[test]
     fn text_keys_keep_numbers() {
         assert_eq!(latin_key_of_text("4223"), "4223");
         assert!(latin_key_of_text("8 Stanley Street").starts_with("8 "));
@@ -183,6 +339,46 @@ mod tests {
         assert_eq!(parts.given.as_deref(), Some("Zhiariea"));
         assert_eq!(parts.surname.as_deref(), Some("Kovalenka"));
         assert_eq!(parts.patronymic, None);
+    }
+
+    #[test]
+    fn a_comma_marks_the_surname() {
+        // An unknown (mistyped) given name: no table decides the order.
+        let parts = split_full_name("Onyshchenko, Ivzn Vitaliyovych");
+        assert_eq!(parts.surname.as_deref(), Some("Onyshchenko"));
+        assert_eq!(parts.given.as_deref(), Some("Ivzn"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Vitaliyovych"));
+        let parts = split_full_name("Stepanow, Artjom Iwanowitsch");
+        assert_eq!(parts.surname.as_deref(), Some("Stepanow"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Iwanowitsch"));
+        let parts = split_full_name("Polishchuk, Oleh");
+        assert_eq!(parts.surname.as_deref(), Some("Polishchuk"));
+        assert_eq!(parts.given.as_deref(), Some("Oleh"));
+    }
+
+    #[test]
+    fn two_words_after_a_given_name_are_patronymic_and_surname() {
+        let parts = split_full_name("Виктория Вадимова Шеевченко");
+        assert_eq!(parts.given.as_deref(), Some("Виктория"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Вадимова"));
+        assert_eq!(parts.surname.as_deref(), Some("Шеевченко"));
+        // A hyphen writes a double surname.
+        let parts = split_full_name("Олена Лвова-Белова");
+        assert_eq!(parts.surname.as_deref(), Some("Лвова-Белова"));
+    }
+
+    #[test]
+    fn a_patronymic_fixes_the_order() {
+        let parts = split_full_name("Тапя Вадимовна Петренко");
+        assert_eq!(parts.given.as_deref(), Some("Тапя"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Вадимовна"));
+        assert_eq!(parts.surname.as_deref(), Some("Петренко"));
+        let parts = split_full_name("Максии Станиславович Кравчук");
+        assert_eq!(parts.given.as_deref(), Some("Максии"));
+        assert_eq!(parts.surname.as_deref(), Some("Кравчук"));
+        let parts = split_full_name("Kirill Ruslanowitsch Sawtschenko");
+        assert_eq!(parts.surname.as_deref(), Some("Sawtschenko"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Ruslanowitsch"));
     }
 
     #[test]

@@ -410,3 +410,181 @@ fn pairs_asked_for_are_compared_beside_blocking() {
     assert!(found(&asked, "a-x", "b-x"));
     assert!(!found(&asked, "a-y", "b-y"));
 }
+
+/// A short form of many names (Слава stands for Ярослава, Владислава,
+/// Святослав and a dozen more) is blocked with every name it may stand
+/// for, not only the first few kept inline with its key.
+#[test]
+fn a_short_form_of_many_names_meets_each_of_them() {
+    let left = population("a", 100);
+    let right = population("b", 100);
+    let blocking = BlockingConfig::from_toml(
+        "[[rules]]\nname = \"given sound + birth year\"\nkeys = [\"given:sound\", \"birth:year\"]\n",
+    )
+    .unwrap();
+    let settings = Settings {
+        blocking,
+        report_threshold: 0.0,
+        ..Settings::default()
+    };
+    for full in [
+        "Ярослава",
+        "Владислава",
+        "Мирослава",
+        "Ростислава",
+        "Святослава",
+    ] {
+        let mut l = left.clone();
+        let mut r = right.clone();
+        l.push(child("a-x", "Слава", "Вдовиченко", Some((2010, 3, 4))));
+        r.push(child("b-x", full, "Вдовиченко", Some((2010, 3, 4))));
+        let result = link(&l, &r, &settings);
+        assert!(
+            result.pairs().any(|p| p.left == "a-x" && p.right == "b-x"),
+            "Слава / {full} never compared"
+        );
+    }
+}
+
+/// Agreeing on a rare father's name (the patronymic) says more than
+/// agreeing on the commonest one, as for given names and surnames.
+#[test]
+fn rare_patronymics_weigh_more_than_common_ones() {
+    let with_father = |id: &str, given: &str, surname: &str, father: &str, born| Record {
+        patronymic: Some(father.into()),
+        ..child(id, given, surname, Some(born))
+    };
+    let mut records: Vec<Record> = population("p", 400)
+        .into_iter()
+        .enumerate()
+        .map(|(k, r)| Record {
+            patronymic: Some(
+                if k % 2 == 0 {
+                    "Іванович"
+                } else {
+                    "Петрович"
+                }
+                .into(),
+            ),
+            ..r
+        })
+        .collect();
+    records.push(with_father(
+        "r1",
+        "Петро",
+        "Залізняк",
+        "Мирославович",
+        (2012, 5, 5),
+    ));
+    records.push(with_father(
+        "r2",
+        "Петро",
+        "Залізняк",
+        "Мирославович",
+        (2012, 5, 5),
+    ));
+    records.push(with_father(
+        "c1",
+        "Петро",
+        "Заболотний",
+        "Іванович",
+        (2012, 5, 5),
+    ));
+    records.push(with_father(
+        "c2",
+        "Петро",
+        "Заболотний",
+        "Іванович",
+        (2012, 5, 5),
+    ));
+    let settings = Settings {
+        report_threshold: 0.0,
+        ..Settings::default()
+    };
+    let result = dedupe(&records, &settings);
+    let patronymic_weight = |a: &str, b: &str| {
+        let pair = result
+            .pairs()
+            .find(|p| (p.left == a && p.right == b) || (p.left == b && p.right == a))
+            .unwrap();
+        pair.fields
+            .iter()
+            .find(|f| f.field == "patronymic")
+            .unwrap()
+            .weight
+    };
+    assert!(patronymic_weight("r1", "r2") > patronymic_weight("c1", "c2") + 2.0);
+}
+
+/// Whole-name cells split by what their words are: a comma after the
+/// surname, a patronymic in the middle or at the end, a patronymic in a
+/// German or French press spelling.
+#[test]
+fn whole_names_split_by_comma_and_patronymic() {
+    let csv = "id,full name\n\
+        1,\"Onyshchenko, Ivzn Vitaliyovych\"\n\
+        2,Юий Игоревич Смирнов\n\
+        3,Vadym Oleksiiovytch Polichtchouk\n\
+        4,Andrij Mychajlowytsch Klymenko\n\
+        5,\"Stepanow, Artjom Iwanowitsch\"\n";
+    let map = casefile_link::detect_column_map(csv.as_bytes()).unwrap();
+    let (records, _) =
+        casefile_link::parse_registry_bytes(csv.as_bytes(), &map, &|_| false).unwrap();
+    let parts = |id: &str| {
+        let r = records.iter().find(|r| r.id == id).unwrap();
+        (r.surname.clone(), r.given.clone(), r.patronymic.clone())
+    };
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        parts("1"),
+        (some("Onyshchenko"), some("Ivzn"), some("Vitaliyovych"))
+    );
+    assert_eq!(parts("2"), (some("Смирнов"), some("Юий"), some("Игоревич")));
+    assert_eq!(
+        parts("3"),
+        (some("Polichtchouk"), some("Vadym"), some("Oleksiiovytch"))
+    );
+    assert_eq!(parts("4").0, some("Klymenko"));
+    assert_eq!(
+        parts("5"),
+        (some("Stepanow"), some("Artjom"), some("Iwanowitsch"))
+    );
+}
+
+/// One town written with its kind and region in different orders and
+/// scripts ("м. Токмак, Запорізька обл." / "Tokmak, Zaporizhzhia Oblast")
+/// is one place: the place is keyed by its settlement's words alone.
+#[test]
+fn places_written_with_their_region_agree() {
+    let at = |id: &str, place: &str| Record {
+        last_place: Some(place.into()),
+        ..child(id, "Мирослава", "Вдовиченко", Some((2010, 3, 4)))
+    };
+    let mut left = population("a", 100);
+    let mut right = population("b", 100);
+    left.push(at("a-x", "м. Токмак, Запорізька обл."));
+    right.push(at("b-x", "Tokmak, Zaporizhzhia Oblast"));
+    left.push(at("a-y", "Запорожская обл., г. Бердянск"));
+    right.push(at("b-y", "м. Бердянськ"));
+    let settings = Settings {
+        report_threshold: 0.0,
+        ..Settings::default()
+    };
+    let result = link(&left, &right, &settings);
+    for (a, b) in [("a-x", "b-x"), ("a-y", "b-y")] {
+        let pair = result
+            .pairs()
+            .find(|p| p.left == a && p.right == b)
+            .unwrap();
+        let place = pair
+            .fields
+            .iter()
+            .find(|f| f.field == "last_place")
+            .unwrap();
+        assert!(
+            ["exact", "transliteration"].contains(&place.level),
+            "{a} / {b}: {}",
+            place.level
+        );
+    }
+}

@@ -82,6 +82,13 @@ pub use given::{
     groups as given_name_groups,
 };
 pub use parse::{parse_name, NameOrder, NameToken, ParsedName, Role};
+
+/// Whether a word reads as a patronymic in some romanisation or script
+/// (Олександрович, Ivanovna, Iwanowitsch): for telling the parts of a
+/// whole-name cell apart by where the patronymic stands.
+pub fn looks_patronymic(word: &str) -> bool {
+    parse::looks_patronymic(word)
+}
 pub use phonetic::{consonant_class_skeleton, soundex};
 use phonetic::{consonant_skeleton, is_key_vowel};
 pub use translit::{to_cyrillic, transliterate, Scheme};

@@ -8,7 +8,7 @@
 //! by where it stands.
 
 use crate::given;
-use crate::key::primary_key;
+use crate::key::{primary_key, token_keys};
 use casefile_core::Sex;
 use serde::Serialize;
 
@@ -149,30 +149,42 @@ const PATRONYMIC_ENDINGS: [&str; 8] = [
 ];
 const FEMININE_PATRONYMIC_ENDINGS: [&str; 5] = ["ovna", "evna", "ivna", "avna", "iCna"];
 
+/// Whether some reading of `token` (its standard-style key or another
+/// romanisation's: Iwanowitsch read German-style, Oleksiiovytch
+/// French-style) ends like a patronymic. The primary key alone misses
+/// press spellings, and a patronymic taken for a word of the surname
+/// (Stepanow-Iwanowitsch) spoils the name's every comparison.
+fn ends_like(token: &str, endings: &[&str]) -> bool {
+    token_keys(token)
+        .iter()
+        .any(|k| k.key.chars().count() >= 7 && endings.iter().any(|e| k.key.ends_with(e)))
+}
+
 pub(crate) fn looks_patronymic(token: &str) -> bool {
-    let k = primary_key(token);
-    k.chars().count() >= 7 && PATRONYMIC_ENDINGS.iter().any(|e| k.ends_with(e))
+    ends_like(token, &PATRONYMIC_ENDINGS)
 }
 
 fn looks_feminine_patronymic(token: &str) -> bool {
-    let k = primary_key(token);
-    k.chars().count() >= 7 && FEMININE_PATRONYMIC_ENDINGS.iter().any(|e| k.ends_with(e))
+    ends_like(token, &FEMININE_PATRONYMIC_ENDINGS)
 }
 
 /// The father's given-name keys a patronymic points to
 /// (Олександрович → "oleksandr"; Сергеевич → "serHe", "serHei").
 pub(crate) fn patronymic_stems(token: &str) -> Vec<String> {
-    let k = primary_key(token);
     let mut out = Vec::new();
-    for e in PATRONYMIC_ENDINGS {
-        if let Some(stem) = k.strip_suffix(e) {
-            out.push(stem.to_string());
-            out.push(format!("{stem}i"));
-            out.push(format!("{stem}o"));
-            out.push(format!("{stem}a"));
-            out.push(format!("{stem}ei"));
+    // Every reading, as in `looks_patronymic`: Iwanowitsch is Ivan's.
+    for key in token_keys(token).iter() {
+        for e in PATRONYMIC_ENDINGS {
+            if let Some(stem) = key.key.strip_suffix(e) {
+                out.push(stem.to_string());
+                out.push(format!("{stem}i"));
+                out.push(format!("{stem}o"));
+                out.push(format!("{stem}a"));
+                out.push(format!("{stem}ei"));
+            }
         }
     }
+    out.dedup();
     out
 }
 
@@ -389,6 +401,26 @@ mod tests {
             parse_name("Мария Львова Белова").surname_parts(),
             vec!["Львова", "Белова"]
         );
+    }
+
+    #[test]
+    fn press_spellings_of_patronymics() {
+        for p in [
+            "Iwanowitsch",
+            "Mychajlowytsch",
+            "Oleksiiovytch",
+            "Ruslanowitsch",
+        ] {
+            assert!(looks_patronymic(p), "{p}");
+        }
+        assert!(patronymic_stems("Iwanowitsch").contains(&primary_key("Ivan")));
+        let parsed = parse_name("Stepanow, Artjom Iwanowitsch");
+        assert_eq!(parsed.surname().as_deref(), Some("Stepanow"));
+        assert_eq!(parsed.patronymic(), Some("Iwanowitsch"));
+        let parsed = parse_name("Kirill Ruslanowitsch Sawtschenko");
+        assert_eq!(parsed.surname().as_deref(), Some("Sawtschenko"));
+        assert!(!looks_patronymic("Sawtschenko"));
+        assert!(!looks_patronymic("Abramowitz"));
     }
 
     #[test]

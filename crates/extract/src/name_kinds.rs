@@ -1175,25 +1175,6 @@ fn one_word_readings(name: &str) -> Vec<String> {
 /// России") names the body's own country, not a branch.
 fn country_branch(name: &str) -> Option<(&str, &str)> {
     let name = name.trim();
-    // A national edition named with "in" and its country ("Комсомольская
-    // правда в Беларуси"): the country after the preposition, in any case.
-    for prep in [" в ", " у ", " ў ", " in "] {
-        let Some(cut) = name.rfind(prep) else {
-            continue;
-        };
-        let (base, tail) = (name[..cut].trim_end(), name[cut + prep.len()..].trim());
-        // Only a brand's name of proper words (a newspaper) has editions;
-        // a body's generic words say what it does there (the OSCE's
-        // monitoring mission in Ukraine).
-        let r = crate::name_words::read(tail);
-        let proper = crate::name_words::read(base)
-            .units
-            .iter()
-            .all(|u| matches!(u, crate::name_words::Unit::Word(_)));
-        if !base.is_empty() && proper && !r.countries.is_empty() && r.units.is_empty() {
-            return Some((base, tail));
-        }
-    }
     let (cut, sep) = name
         .char_indices()
         .rfind(|(_, c)| *c == '-' || *c == ' ' || *c == '–')?;

@@ -178,9 +178,34 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
     let n_groups = TRIGGERS.len() + 3;
     let mut out = Vec::new();
     let mut reports = Vec::new();
+    // A date standing as a sentence of its own ("7 червня 2023 року." opening a timeline's
+    // entry, "Аўторак." heading a digest's paragraph) dates the sentences after it that have
+    // no date of their own, up to the end of the paragraph after it.
+    let mut heading = Heading::default();
+    let mut previous_end = 0;
     for (si, s) in doc.sentences.iter().enumerate() {
+        let blank_line = doc.text[previous_end.min(s.start)..s.start]
+            .matches('\n')
+            .count()
+            >= 2;
+        previous_end = s.end;
         if s.shouting || s.first_word == s.end_word {
             continue;
+        }
+        if blank_line && heading.dated_text {
+            heading = Heading::default();
+        }
+        if let Some(d) = date_alone(doc, s, dates) {
+            heading = Heading {
+                date: Some(d),
+                dated_text: false,
+                reported: false,
+            };
+            continue;
+        }
+        // A sentence of a few words ("«Беларусь 1»" after "Аўторак.") is still the heading.
+        if s.end_word - s.first_word >= 4 {
+            heading.dated_text = true;
         }
         // Whether this sentence or the one before names children, found when first needed.
         let mut children: Option<bool> = None;
@@ -343,6 +368,20 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             })
         {
             reports.push(dated_event(doc, "report", r.start, r.end, r));
+        } else if let Some(h) = heading.date.filter(|_| !heading.reported) {
+            // Under a heading date, the first sentence with a verb of speaking and no date of
+            // its own is that day's statement ("Аўторак. … Карэспандэнтка паведаміла, што …").
+            let undated = !dates[first_in_sentence..]
+                .iter()
+                .take_while(|d| d.start < s.end)
+                .any(|d| d.date.is_some() || d.period.is_some());
+            let verb = (s.first_word..s.end_word)
+                .find(|k| SPEECH.contains(doc.words[*k].folded.as_str()) && !in_aside(doc, *k));
+            if let (true, Some(k)) = (undated, verb) {
+                let w = &doc.words[k];
+                reports.push(dated_event(doc, "report", w.start, w.end, h));
+                heading.reported = true;
+            }
         }
         if candidates.is_empty() {
             continue;
@@ -354,7 +393,7 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             } else {
                 (d.end, t.1)
             };
-            doc.text[a..b.max(a)].split_whitespace().count()
+            words_apart(&doc.text[a..b.max(a)])
         };
         // Dates are in text order: only those that start in this sentence are looked at.
         let first_in_sentence = dates.partition_point(|d| d.start < s.start);
@@ -434,8 +473,11 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                 out.push(e);
             }
         }
+        let own_date = dated.iter().any(|d| d.date.is_some() || d.period.is_some());
         let (trigger, date) = match best {
             Some((_, t, d, _)) => (*t, Some(d)),
+            // No date in the sentence: the heading's, if any.
+            None if !own_date => (*main, heading.date),
             None => (*main, None),
         };
         let (kind, t_start, t_end) = trigger;
@@ -445,8 +487,9 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             continue;
         }
         let (start, end) = match date {
-            Some(d) => (t_start.min(d.start), t_end.max(d.end)),
-            None => (t_start, t_end),
+            // A heading's date is quoted with its own sentence, not with the event.
+            Some(d) if d.start >= s.start => (t_start.min(d.start), t_end.max(d.end)),
+            _ => (t_start, t_end),
         };
         let (start, end) = snap(doc.text, start, end);
         out.push(Event {
@@ -467,6 +510,39 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
     out.extend(reports);
     out.sort_by_key(|e| e.start);
     out
+}
+
+/// The date a heading gives the sentences after it ([`date_alone`]).
+#[derive(Default)]
+struct Heading<'d> {
+    date: Option<&'d DateMention>,
+    /// Whether a sentence with text has followed the heading (a blank line then ends its scope).
+    dated_text: bool,
+    /// Whether a statement under the heading has been dated by it (one per heading).
+    reported: bool,
+}
+
+/// The date that sentence `s` consists of, alone ("7 червня 2023 року.", "Аўторак.",
+/// "March 2023."), if it names a day or a month or year.
+fn date_alone<'d>(
+    doc: &Document,
+    s: &crate::scan::Sentence,
+    dates: &'d [DateMention],
+) -> Option<&'d DateMention> {
+    let i = dates.partition_point(|d| d.first_word < s.first_word);
+    dates.get(i).filter(|d| {
+        d.first_word == s.first_word
+            && d.end_word == s.end_word
+            && (d.date.is_some() || d.period.is_some())
+            // The sentence ends at the date: nothing but its full stop follows.
+            && doc.text[d.end..s.end].trim_matches(['.', ' ']).is_empty()
+            // Text follows on its line, as in a timeline's entry or a digest's heading; a date
+            // on a line of its own is a page's date line, which heads nothing.
+            && doc.text[s.end..]
+                .split('\n')
+                .next()
+                .is_some_and(|rest| !rest.trim().is_empty())
+    })
 }
 
 /// A notice of suspicion ("прокурори повідомили про підозру") is a step of a criminal case
@@ -565,6 +641,44 @@ fn dated_event(doc: &Document, kind: &str, start: usize, end: usize, d: &DateMen
             d.period.clone()
         },
     }
+}
+
+/// How an aside naming a source opens (`data/lexicon/event_asides.txt`), folded: each a list
+/// of words.
+static ASIDES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/event_asides.txt"))
+        .map(|a| a.split_whitespace().map(crate::normalize::fold).collect())
+        .collect()
+});
+
+/// The words between a trigger and its date (`between`, the text from one to the other),
+/// leaving out an aside set off by commas that names a source ("В июле 2022 года, по данным
+/// Минпросвещения РФ, в лагеря … были направлены"): the aside does not take the date away.
+fn words_apart(between: &str) -> usize {
+    let all = between.split_whitespace().count();
+    if !between.contains(',') {
+        return all;
+    }
+    // The pieces strictly between two commas are the candidate asides.
+    let pieces: Vec<&str> = between.split(',').collect();
+    let inner = pieces.len().saturating_sub(1);
+    let aside: usize = pieces
+        .iter()
+        .take(inner)
+        .skip(1)
+        .filter(|piece| {
+            let words: Vec<String> = piece
+                .split_whitespace()
+                .take(3)
+                .map(crate::normalize::fold)
+                .collect();
+            ASIDES
+                .iter()
+                .any(|a| !a.is_empty() && words.len() > a.len() && words.starts_with(a))
+        })
+        .map(|piece| piece.split_whitespace().count())
+        .sum();
+    all - aside.min(all)
 }
 
 /// Whether a coordinating conjunction ("and", "и", "і", "та", "а", "ды") stands between two
@@ -773,7 +887,7 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
             if k > d.end_word && doc.gap(k - 1, k).contains([',', ':', ';']) {
                 break;
             }
-            if speech(k) {
+            if speech(k) && !in_aside(doc, k) {
                 return true;
             }
         }
@@ -797,14 +911,23 @@ static SPEECH: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
 });
 
 /// The dateline of a wire story ("KYIV, June 13 - ..."): the date of filing, no event's.
+/// A date that opens its line before a dash with no agency named ("7 December — a group
+/// arrived …", "02.12 — …") is an entry of a log or a timeline instead: it dates the
+/// entry's event.
 fn is_dateline(doc: &Document, sentence_first_word: usize, d: &DateMention) -> bool {
     let after = doc.text[d.end..].trim_start_matches(' ');
     // "KYIV, May 16 (Reuters) - …": the agency's name may stand between.
-    let after = match after.strip_prefix('(').and_then(|r| r.split_once(')')) {
-        Some((agency, rest)) if agency.len() <= 40 => rest.trim_start_matches(' '),
-        _ => after,
+    let (after, agency) = match after.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((agency, rest)) if agency.len() <= 40 => (rest.trim_start_matches(' '), true),
+        _ => (after, false),
     };
-    d.first_word <= sentence_first_word + 3 && after.starts_with(['-', '—', '–'])
+    let opens_line = doc.text[..d.start]
+        .rsplit('\n')
+        .next()
+        .is_none_or(|line| line.trim().is_empty());
+    d.first_word <= sentence_first_word + 3
+        && after.starts_with(['-', '—', '–'])
+        && (agency || !opens_line)
 }
 
 /// A date that opens or closes a span of time ("since Feb 2022", "between September 2022 and
@@ -905,9 +1028,25 @@ fn separated_by_clause(doc: &Document, t: &(&str, usize, usize), d: &DateMention
                     && from + n > 0
                     && doc.gap(from + n - 1, from + n).contains(',')
         });
-    let speech_then_trigger =
-        d.end <= t.1 && between.iter().any(|w| SPEECH.contains(w.folded.as_str()));
+    // "С октября 2022 по март 2023 года, как сообщил аппарат …, вывезли": a verb of
+    // speaking in an aside names the source, and the date still dates the trigger after it.
+    let speech_then_trigger = d.end <= t.1
+        && between
+            .iter()
+            .enumerate()
+            .any(|(n, w)| SPEECH.contains(w.folded.as_str()) && !in_aside(doc, from + n));
     opener || speech_then_trigger
+}
+
+/// Whether the verb of speaking at word `k` stands in an aside opened by "как" / "як" / "as"
+/// after a comma ("…, как сообщил аппарат омбудсмена, …", "…, як паведамляе «Наша Ніва», …"):
+/// it names a source and dates nothing.
+fn in_aside(doc: &Document, k: usize) -> bool {
+    (k.saturating_sub(2)..k).any(|j| {
+        j > 0
+            && matches!(doc.words[j].folded.as_str(), "как" | "як" | "as")
+            && doc.gap(j - 1, j).contains(',')
+    })
 }
 
 /// Endings of participles (`data/lexicon/participle_endings.txt`), folded.

@@ -1685,15 +1685,14 @@ fn asserted_by(
             // "за даними української сторони з окупованих територій вивезено 19 546": the
             // source is a noun phrase; a number, or a preposition that opens no set complement
             // of a body's name ("з прав людини" does), begins the rest of the sentence.
+            // ("в"/"у" stay: "источника в аппарате омбудсмена" is one source.)
             if e > k
-                && (words[e].numeric
+                && (words[e].numeric && doc.gap(e - 1, e).contains(char::is_whitespace)
                     || words[e].cyrillic
                         && matches!(
                             words[e].folded.as_str(),
                             "з" | "із"
                                 | "зі"
-                                | "в"
-                                | "у"
                                 | "на"
                                 | "до"
                                 | "из"

@@ -195,18 +195,23 @@ fn rare_surnames_weigh_more_than_common_ones() {
         ..Settings::default()
     };
     let result = dedupe(&records, &settings);
-    let surname_weight = |a: &str, b: &str| {
-        let pair = result
-            .pairs()
-            .find(|p| (p.left == a && p.right == b) || (p.left == b && p.right == a))
-            .unwrap();
-        pair.fields
-            .iter()
-            .find(|f| f.field == "surname")
-            .unwrap()
-            .weight
-    };
-    assert!(surname_weight("z1", "z2") > surname_weight("s0", "s-dup") + 2.0);
+    assert!(
+        field_weight(&result, "z1", "z2", "surname")
+            > field_weight(&result, "s0", "s-dup", "surname") + 2.0
+    );
+}
+
+/// The weight one field gave the reported pair of records `a` and `b`.
+fn field_weight(result: &casefile_link::LinkResult, a: &str, b: &str, field: &str) -> f64 {
+    let pair = result
+        .pairs()
+        .find(|p| (p.left == a && p.right == b) || (p.left == b && p.right == a))
+        .unwrap();
+    pair.fields
+        .iter()
+        .find(|f| f.field == field)
+        .unwrap()
+        .weight
 }
 
 /// The population of `population` in Latin letters, in another order.
@@ -502,18 +507,10 @@ fn rare_patronymics_weigh_more_than_common_ones() {
         ..Settings::default()
     };
     let result = dedupe(&records, &settings);
-    let patronymic_weight = |a: &str, b: &str| {
-        let pair = result
-            .pairs()
-            .find(|p| (p.left == a && p.right == b) || (p.left == b && p.right == a))
-            .unwrap();
-        pair.fields
-            .iter()
-            .find(|f| f.field == "patronymic")
-            .unwrap()
-            .weight
-    };
-    assert!(patronymic_weight("r1", "r2") > patronymic_weight("c1", "c2") + 2.0);
+    assert!(
+        field_weight(&result, "r1", "r2", "patronymic")
+            > field_weight(&result, "c1", "c2", "patronymic") + 2.0
+    );
 }
 
 /// Whole-name cells split by what their words are: a comma after the

@@ -110,16 +110,11 @@ fn short_belarusian_town_names_after_a_preposition() {
 #[test]
 fn a_sentence_opening_word_with_a_countrys_short_stem_is_no_country() {
     // ("Того" stays Togo: the dictionary reads "того" as a form of that country's name.)
-    for text in ["Дані свідчать, що дітей вивезли до Криму."] {
-        let ex = run(text);
-        let names = place_names(&ex);
-        assert!(
-            !names.iter().any(|n| n == "Denmark" || n == "Togo"),
-            "{text}: {names:?}"
-        );
-        // The real place of the sentence is still found.
-        assert!(!names.is_empty(), "{text}: no place");
-    }
+    let text = "Дані свідчать, що дітей вивезли до Криму.";
+    let names = place_names(&run(text));
+    assert!(!names.iter().any(|n| n == "Denmark"), "{text}: {names:?}");
+    // The real place of the sentence is still found.
+    assert!(!names.is_empty(), "{text}: no place");
 }
 
 #[test]

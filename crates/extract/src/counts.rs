@@ -1706,7 +1706,10 @@ fn asserted_by(
                         && !(crate::orgs::is_complement_preposition(&words[e].folded)
                             && words
                                 .get(e + 1)
-                                .is_some_and(|w| crate::orgs::is_complement_noun(&w.folded))))
+                                .is_some_and(|w| crate::orgs::is_complement_noun(&w.folded)))
+                        // "праваабаронцаў з «Вясны»": a name after it is the source's body.
+                        && !(e + 1 < s.end_word
+                            && (words[e + 1].cap || doc.gap(e, e + 1).contains(['«', '"', '“']))))
             {
                 break;
             }
@@ -2345,9 +2348,16 @@ fn organisation_by_head(orgs: &OrgsFound, noun: &str, at: usize) -> Option<Strin
         .iter()
         .filter(|o| o.start < at)
         .filter(|o| {
-            fold(&orgs.organizations[o.org].name)
-                .split_whitespace()
-                .any(|w| w.starts_with(stem.as_str()))
+            // The name as the text wrote it too: a curated body has a canonical
+            // (English) name ("Міністерство …" is "Ministry of …").
+            let org = &orgs.organizations[o.org];
+            std::iter::once(&org.name)
+                .chain(org.variants.iter())
+                .any(|n| {
+                    fold(n)
+                        .split_whitespace()
+                        .any(|w| w.starts_with(stem.as_str()))
+                })
         })
         .max_by_key(|o| o.start)
         .map(|o| orgs.organizations[o.org].name.clone())
@@ -2776,7 +2786,10 @@ mod tests {
         )
         .count_claims;
         let by = c[0].asserted_by.as_deref().unwrap_or("");
-        assert!(by.contains("прокуратур"), "{c:?}");
+        assert!(
+            by.contains("прокуратур") || by.contains("Prosecutor"),
+            "{c:?}"
+        );
     }
 
     #[test]
@@ -3029,9 +3042,9 @@ mod tests {
         );
         assert_eq!(c.len(), 1, "{c:?}");
         assert!(
-            c[0].1
-                .as_deref()
-                .is_some_and(|a| a.starts_with("Міністерство з питань")),
+            c[0].1.as_deref().is_some_and(
+                |a| a.starts_with("Міністерство з питань") || a.starts_with("Ministry")
+            ),
             "{c:?}"
         );
     }

@@ -1139,8 +1139,14 @@ pub fn compare_organizations(a: &str, b: &str) -> Comparison {
         }
     }
     // A body named with what kind of body it is before its quoted name
-    // ("правозахисна організація «Truth Hounds»"): the quoted name.
+    // ("правозахисна організація «Truth Hounds»"): the quoted name, against
+    // a name that has no such descriptor of its own. Two descriptors were
+    // compared above: "табір «X»" and "санаторій «X»" are two places, not
+    // one by their common quoted name.
     for (x, y) in [(a, b), (b, a)] {
+        if crate::name_words::quoted_core(y).is_some() {
+            continue;
+        }
         if let Some(core) = crate::name_words::quoted_core(x) {
             let n = compare_organizations(&core, y);
             if n.same {

@@ -1767,7 +1767,7 @@ mod tests {
             ("Former culture minister Pavel Latushka, who leads the National Anti-Crisis Management, spoke.", "Latushka", "headOf", "National Anti-Crisis Management"),
             ("Речник Міністерства закордонних справ України Олег Ніколенко заявив про це.", "Ніколенко", "spokespersonOf", "Ministry"),
             ("Председатель Белорусского Красного Креста Дмитрий Шевцов признал это.", "Шевцов", "headOf", "Red Cross"),
-            ("Міністерство освіти і науки України, яке очолює Оксен Лісовий, відповіло.", "Лісов", "headOf", "Міністерство"),
+            ("Міністерство освіти і науки України, яке очолює Оксен Лісовий, відповіло.", "Лісов", "headOf", "Ministry of Education"),
             ("Беларускі Чырвоны Крыж (БЧК) вывозіў дзяцей. Старшыня БЧК Дзмітрый Шаўцоў прызнаў гэта.", "Шаўцоў", "headOf", "Red Cross"),
         ];
         for (text, subject, predicate, object) in cases {

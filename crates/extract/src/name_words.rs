@@ -578,6 +578,11 @@ fn words_match(x: &str, y: &str, adjectives: bool) -> bool {
     if casefile_names::compare_place(x, y).score >= 0.85 || key(x) == key(y) {
         return true;
     }
+    // One body's acronyms in two languages (OSCE / ОБСЕ, ICRC / МККК), as
+    // the organisation list gives them.
+    if is_acronym(x) && is_acronym(y) && crate::name_kinds::same_listed_organization(x, y) {
+        return true;
+    }
     if !adjectives {
         return false;
     }
@@ -687,6 +692,13 @@ fn adjective_of(adj: &str, noun: &str) -> bool {
     let Some(stem) = ADJECTIVE_ENDINGS.iter().find_map(|e| adj.strip_suffix(e)) else {
         return false;
     };
+    // Two adjectives are two places' unless they are one word spelled two
+    // ways, which `words_match` finds by itself: the loose prefix below is
+    // for an adjective against its noun only (Черкаська is not
+    // Чернігівська, though both begin "cher").
+    if ADJECTIVE_ENDINGS.iter().any(|e| noun.ends_with(e)) {
+        return false;
+    }
     let n = stem.chars().count();
     let common = stem
         .chars()
@@ -889,6 +901,110 @@ pub(crate) fn acronym_of(short: &str, long: &str) -> bool {
     acronyms(&rl).contains(&want)
 }
 
+/// The quoted name of a body named with what kind of body it is before or
+/// after the quotation marks ("правозахисна організація «Truth Hounds»" →
+/// "Truth Hounds", "ініціатива «Bring Kids Back UA»"): `None` unless the
+/// words outside the quotation marks are all generic words of the table
+/// (no proper word, no country), which say what the body is, not which.
+pub(crate) fn quoted_core(name: &str) -> Option<String> {
+    let open = name.find(['«', '"', '“', '„'])?;
+    let quote_len = name[open..].chars().next()?.len_utf8();
+    let after = &name[open + quote_len..];
+    let close = after.find(['»', '"', '”', '“'])?;
+    let close_len = after[close..].chars().next()?.len_utf8();
+    let inner = after[..close].trim();
+    let outside = format!("{} {}", &name[..open], &after[close + close_len..]);
+    if split_words(inner).is_empty() || split_words(&outside).is_empty() {
+        return None;
+    }
+    let r = read(&outside);
+    let generic = r.countries.is_empty()
+        && !r.units.is_empty()
+        && r.units.iter().all(|u| matches!(u, Unit::Concept(_)));
+    generic.then(|| inner.to_string())
+}
+
+/// A word of a Latin name that may give its initial to an acronym or not:
+/// one written in lower case (i, ir, al, against) or a connecting word of
+/// the table.
+fn connecting(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase) || is_stop(word)
+}
+
+/// The words of a Latin name whose initials [`latin_initials`] reads:
+/// three to twelve words, none an acronym, at most six connecting ones
+/// (which bounds the spellings [`initials_spellings`] lists).
+fn initials_words(name: &str) -> Option<Vec<&str>> {
+    if is_cyrillic(name) {
+        return None;
+    }
+    let words = split_words(name);
+    let ok = (3..=12).contains(&words.len())
+        && !words.iter().any(|w| is_acronym(w))
+        && words.iter().filter(|w| connecting(w)).count() <= 6;
+    ok.then_some(words)
+}
+
+/// Every acronym the initials of `words` may spell (see [`latin_initials`]),
+/// in lower case.
+fn initials_spellings(words: &[&str]) -> Vec<String> {
+    fn go(words: &[&str], acc: &mut String, out: &mut Vec<String>) {
+        let Some((first, rest)) = words.split_first() else {
+            if acc.chars().count() >= 3 {
+                out.push(acc.clone());
+            }
+            return;
+        };
+        let connects = connecting(first);
+        // The name may go on after the acronym's last letter with a
+        // connecting word (Ministerul Afacerilor Interne al Republicii
+        // Moldova: MAI).
+        if connects && acc.chars().count() >= 3 {
+            out.push(acc.clone());
+        }
+        if let Some(c) = first.chars().next() {
+            let n = acc.len();
+            acc.extend(c.to_lowercase());
+            go(rest, acc, out);
+            acc.truncate(n);
+        }
+        if connects {
+            go(rest, acc, out);
+        }
+    }
+    let mut out = Vec::new();
+    go(words, &mut String::new(), &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A Latin acronym against a Latin name whose words' initials spell it in
+/// order, for languages the table lacks (ECRI: European Commission against
+/// Racism and Intolerance; MSWiA: Ministerstwo Spraw Wewnętrznych i
+/// Administracji; LRT: Lietuvos radijas ir televizija): every capitalised
+/// word gives its initial, a word in lower case (a connecting word) its
+/// initial or none, and the name may go on after the last letter only
+/// with a connecting word. Three letters at least.
+pub(crate) fn latin_initials(short: &str, long: &str) -> bool {
+    let sw = split_words(short);
+    let [acronym] = sw.as_slice() else {
+        return false;
+    };
+    if !is_acronym(acronym) || is_cyrillic(acronym) {
+        return false;
+    }
+    let letters: String = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let Some(words) = initials_words(long) else {
+        return false;
+    };
+    letters.chars().count() >= 3 && initials_spellings(&words).contains(&letters)
+}
+
 /// A compound abbreviation of the Soviet kind, one word made of the first
 /// letters of each word of a longer name, in order (Мосгорсуд: Московский
 /// городской суд; Минздрав: Министерство здравоохранения): the first word
@@ -1056,6 +1172,25 @@ pub(crate) fn block_keys(name: &str) -> Vec<String> {
             .map(|a| format!("a:{a}")),
     );
     out.extend(compound_key(name));
+    // `latin_initials`: the acronym's letters, and every spelling a Latin
+    // name's initials may give.
+    let sw = split_words(name);
+    if let [one] = sw.as_slice() {
+        if is_acronym(one) && !is_cyrillic(one) {
+            let letters: String = one
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            out.push(format!("i:{letters}"));
+        }
+    } else if let Some(words) = initials_words(name) {
+        out.extend(
+            initials_spellings(&words)
+                .into_iter()
+                .map(|s| format!("i:{s}")),
+        );
+    }
     // `foreign_words`: every word of a bare name pairs with a word of the
     // other by its key or its sound keys, so the names share one.
     if let Some(words) = bare_words(name) {

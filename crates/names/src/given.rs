@@ -22,22 +22,22 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const GROUPS: &str = "\
-m|Oleksandr|Олександр Александр Аляксандр Alexander Alexandre Aleksander Alexandr Alessandro Aleksandar|Саша Сашко Сашка Шура Саня Олесь Олекса Sasha Sascha Oleksa Alex Alik Алик
-m|Oleksii|Олексій Алексей Аляксей Alexei Alexey Alexis Aleksej Alexej|Льоша Лёша Альоша Алёша Лёха Олекса Oleksa Alex Lyosha
-m|Mykola|Микола Николай Мікалай Nicholas Nikolaus Nicolas Nikolai Nicolai Nikolaj Mikołaj|Коля Колька Колюня Миколка Kolya Kolia
-m|Andrii|Андрій Андрей Андрэй Andrew Andreas Andrzej André Andrea|Андрійко Андрюша Андрюха Andriyko
-m|Pavlo|Павло Павел Павал Paul Paweł Paolo Pablo|Павлик Паша Павлуша Pasha
-m|Dmytro|Дмитро Дмитрий Дзмітрый Dimitri Dimitrij Dmitrij|Діма Дима Митя Дімон Митько Dima
-m|Yurii|Юрій Юрий Юрый Jurij Youri|Юра Юрко Юрчик Yura
-m|Ivan|Іван Иван Johann John Jean Juan Giovanni|Ваня Іванко Иванко Ванько Ванечка Янка Vanya
-m|Serhii|Сергій Сергей Сяргей Serge Sergiusz Sergio|Серёжа Сережа Серьожа Сергійко Серж Seryozha Serezha
-m|Viktor|Віктор Виктор Victor Wiktor|Вітя Витя Вітьок Vitya
-m|Volodymyr|Володимир Владимир Уладзімір Wladimir Włodzimierz|Володя Вова Вовчик Володька Volodya Vova
-m|Vasyl|Василь Василий Васіль Wassili Basil Vasile|Вася Васько Васильок Vasya
+m|Oleksandr|Олександр Александр Аляксандр Alexander Alexandre Aleksander Alexandr Alessandro Aleksandar Алесь Ales Aleś|Саша Сашко Сашка Шура Саня Олесь Олекса Sasha Sascha Oleksa Alex Alik Алик Алесік Sasza
+m|Oleksii|Олексій Алексей Аляксей Alexei Alexey Alexis Aleksej Alexej|Льоша Лёша Альоша Алёша Лёха Олекса Oleksa Alex Lyosha Алёха
+m|Mykola|Микола Николай Мікалай Nicholas Nikolaus Nicolas Nikolai Nicolai Nikolaj Mikołaj|Коля Колька Колюня Миколка Kolya Kolia Міколка Мікола
+m|Andrii|Андрій Андрей Андрэй Andrew Andreas Andrzej André Andrea|Андрійко Андрюша Андрюха Andriyko Андрэйка Андрусь
+m|Pavlo|Павло Павел Павал Paul Paweł Paolo Pablo|Павлик Паша Павлуша Pasha Паўлюк Паўлік
+m|Dmytro|Дмитро Дмитрий Дзмітрый Dimitri Dimitrij Dmitrij Зміцер|Діма Дима Митя Дімон Митько Dima Дзіма Змітрок Міця Змітро Dzima Zmitser Zmicier Zmiter
+m|Yurii|Юрій Юрий Юрый Jurij Youri|Юра Юрко Юрчик Yura Юрась Юрка Юрачка
+m|Ivan|Іван Иван Johann John Jean Juan Giovanni|Ваня Іванко Иванко Ванько Ванечка Янка Vanya Ясь Янук Іванка
+m|Serhii|Сергій Сергей Сяргей Serge Sergiusz Sergio|Серёжа Сережа Серьожа Сергійко Серж Seryozha Serezha Сярожа Сярога Сярожка
+m|Viktor|Віктор Виктор Victor Wiktor|Вітя Витя Вітьок Vitya Віця
+m|Volodymyr|Володимир Владимир Уладзімір Wladimir Włodzimierz|Володя Вова Вовчик Володька Volodya Vova Валодзя Валодзька Valodzia Valodzya Valodzja
+m|Vasyl|Василь Василий Васіль Wassili Basil Vasile|Вася Васько Васильок Vasya Васілька Васька
 m|Hryhorii|Григорій Григорий Рыгор Gregory Gregor Grzegorz|Гриша Грицько Гриць Grisha
-m|Petro|Петро Пётр Петр Пятро Peter Piotr Pierre Pietro Pyotr|Петя Петрик Петрусь Petya
-m|Mykhailo|Михайло Михаил Міхаіл Michael Michel Michał Michele|Миша Михась Мишко Misha
-m|Yevhen|Євген Евгений Яўген Євгеній Eugene Eugen Eugeniusz|Женя Женька Zhenya Женик
+m|Petro|Петро Пётр Петр Пятро Peter Piotr Pierre Pietro Pyotr|Петя Петрик Петрусь Petya Пятрусь Пеця
+m|Mykhailo|Михайло Михаил Міхаіл Michael Michel Michał Michele|Миша Михась Мишко Misha Міхась Міша
+m|Yevhen|Євген Евгений Яўген Євгеній Eugene Eugen Eugeniusz|Женя Женька Zhenya Женик Жэня
 m|Anatolii|Анатолій Анатолий Анатоль Anatole|Толя Толик Tolya
 m|Borys|Борис Барыс|Боря Борька Borya
 m|Bohdan|Богдан Багдан|Богданчик Бодя
@@ -58,7 +58,7 @@ m|Taras|Тарас|Тарасик
 m|Roman|Роман Раман|Рома Ромко Roma
 m|Oleh|Олег Алег|Олежка Олежик
 m|Ihor|Ігор Игорь Ігар|Ігорко Игорёк
-m|Kostiantyn|Костянтин Константин Канстанцін Constantine Konstanty|Костя Костик Kostya
+m|Kostiantyn|Костянтин Константин Канстанцін Constantine Konstanty|Костя Костик Kostya Косця Кастусь
 m|Stepan|Степан Сцяпан Stefan Stephen Stéphane|Стьопа Стёпа Степанко
 m|Fedir|Федір Фёдор Федор Фёдар Theodor Theodore|Федя Федько Fedya
 m|Heorhii|Георгій Георгий Георгій Юрась George Georg Jerzy|Жора Гоша Zhora Gosha
@@ -160,14 +160,14 @@ m|Dobromyr|Добромир Дабрамір|Добрик
 m|Radomyr|Радомир Радамір|Радик
 m|Vitold|Вітольд Витольд Вітольд Witold|Вітик
 f|Oleksandra|Олександра Александра Аляксандра Alexandra Alessandra Aleksandra|Саша Шура Саня Sasha Sascha Sandra Леся
-f|Mariia|Марія Мария Марыя Marie Mary Marija Maryja|Маша Марійка Маруся Маня Муся Masha Marusia
-f|Hanna|Ганна Анна Anne Ann Anja|Аня Ганнуся Анечка Нюра Нюся Anya
+f|Mariia|Марія Мария Марыя Marie Mary Marija Maryja|Маша Марійка Маруся Маня Муся Masha Marusia Марыля Марылька
+f|Hanna|Ганна Анна Anne Ann Anja|Аня Ганнуся Анечка Нюра Нюся Anya Ганулька Ганка
 f|Kateryna|Катерина Екатерина Кацярына Catherine Katharina Katarzyna Katerina|Катя Катруся Катюша Katya Kate
 f|Olena|Олена Елена Алена Алёна Helena Hélène Helen|Лена Оленка Алёнка Ленуся Lena
 f|Nataliia|Наталія Наталья Наталия Натальля Натала Natalie Nathalie Natalija|Наташа Наталка Ната Natasha
 f|Iryna|Ірина Ирина Ірына Irene Irena|Іра Ира Ирка Ірочка Ira
-f|Tetiana|Тетяна Татьяна Таццяна Tatjana|Таня Танюша Tanya
-f|Svitlana|Світлана Светлана Святлана|Света Свєта Світланка Лана Sveta
+f|Tetiana|Тетяна Татьяна Таццяна Tatjana|Таня Танюша Tanya Танька
+f|Svitlana|Світлана Светлана Святлана|Света Свєта Світланка Лана Sveta Святланка
 f|Liudmyla|Людмила Людміла Ludmila|Люда Люся Міла Lyuda
 f|Larysa|Лариса Ларыса Larissa|Лара Лора Леся
 f|Lesia|Леся Ляся|Лесюня
@@ -177,7 +177,7 @@ f|Nina|Ніна Нина|Ніночка Ниночка
 f|Nadiia|Надія Надежда Надзея Nadzieja|Надя Надійка Nadya Nadia
 f|Liubov|Любов Любовь Любоў|Люба Lyuba
 f|Vira|Віра Вера|Віруся Верочка
-f|Olha|Ольга Вольга Olga|Оля Олечка Ольгуся Olya
+f|Olha|Ольга Вольга Olga|Оля Олечка Ольгуся Olya Воля Волечка
 f|Yuliia|Юлія Юлия Julia Julie Giulia|Юля Юлька Yulya
 f|Anastasiia|Анастасія Анастасия Анастасія Anastazja|Настя Настуся Стася Nastya
 f|Dariia|Дарія Дарья Дар'я Daria Dorota|Даша Дарка Dasha

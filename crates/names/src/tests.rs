@@ -465,3 +465,16 @@ fn a_latin_surname_reads_as_its_cyrillic_spelling_under_another_reading() {
         vec![latin_key("Ткаченко")]
     );
 }
+
+/// Belarusian diminutives and forms of given names (Алесь for Аляксандр,
+/// Зміцер for Дмитрий), and Portuguese names in Cyrillic (Паулу Гомиш /
+/// Paulo Gomes): session 17's classes, by made-up names.
+#[test]
+fn belarusian_diminutives_and_portuguese_names() {
+    assert_same("Алесь Карнейчык", "Аляксандр Карнейчык");
+    assert_same("Валодзя Карнейчык", "Уладзімір Карнейчык");
+    assert_same("Зміцер Карнейчык", "Дмитрий Корнейчик");
+    assert_same("Паулу Гомиш", "Paulo Gomes");
+    assert_different("Алесь Карнейчык", "Аляксей Карнейчык");
+    assert_different("Паулу Гомиш", "Paulo Gomez Ramos");
+}

@@ -65,10 +65,13 @@ struct Table {
     /// The same for lines that are not connecting words: an acronym (ООН)
     /// may have the key of one ("on").
     content_phrases: HashMap<String, usize>,
-    /// One-word forms of five letters or more, for inflected words.
-    stems: Vec<(String, usize)>,
+    /// One-word forms of five letters or more, for inflected words: each
+    /// form's stem (see `stem_line`), its length in letters and its line.
+    stems: Vec<(String, usize, usize)>,
     /// Prefixes in lower case → the word line of their concept.
     prefixes: Vec<(String, usize)>,
+    /// Concept → its lines, in table order.
+    by_concept: HashMap<String, Vec<usize>>,
     max_words: usize,
     /// Each word of the forms, in lower case → the languages (bits by
     /// [`LANGS`] index) whose columns write it so.
@@ -146,7 +149,16 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
                 }
                 max_words = max_words.max(words.len());
                 if words.len() == 1 && words[0].chars().count() >= 5 && class != Class::Stop {
-                    stems.push((words[0].clone(), idx));
+                    let chars: Vec<char> = words[0].chars().collect();
+                    let len = chars.len();
+                    let mut keep = len;
+                    while keep > len.saturating_sub(2)
+                        && keep > 4
+                        && "aeiouyvm".contains(chars[keep - 1])
+                    {
+                        keep -= 1;
+                    }
+                    stems.push((chars[..keep].iter().collect(), len, idx));
                 }
                 if class != Class::Stop {
                     content_phrases.entry(words.join(" ")).or_insert(idx);
@@ -161,12 +173,17 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
             forms: all_forms,
         });
     }
+    let mut by_concept: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        by_concept.entry(line.concept.clone()).or_default().push(i);
+    }
     Table {
         lines,
         phrases,
         content_phrases,
         stems,
         prefixes,
+        by_concept,
         max_words,
         languages,
     }
@@ -298,15 +315,8 @@ impl Reading {
 /// "Євроюст" is not a form of "Європа".
 fn stem_line(k: &str) -> Option<usize> {
     let n = k.chars().count();
-    WORDS.stems.iter().find_map(|(f, line)| {
-        let chars: Vec<char> = f.chars().collect();
-        let fl = chars.len();
-        let mut keep = fl;
-        while keep > fl.saturating_sub(2) && keep > 4 && "aeiouyvm".contains(chars[keep - 1]) {
-            keep -= 1;
-        }
-        let stem: String = chars[..keep].iter().collect();
-        (k.starts_with(&stem) && n <= fl + 3 && n + 2 >= fl).then_some(*line)
+    WORDS.stems.iter().find_map(|(stem, fl, line)| {
+        (k.starts_with(stem.as_str()) && n <= fl + 3 && n + 2 >= *fl).then_some(*line)
     })
 }
 
@@ -318,6 +328,12 @@ thread_local! {
         std::cell::RefCell::new(HashMap::new());
 }
 
+/// How many readings a thread keeps before it forgets them all: more than
+/// the forms of the organisations list and the distinct names of a large
+/// project, which a resolver reads again at every comparison (a smaller
+/// bound is emptied again and again and keeps nothing).
+const READINGS_KEPT: usize = 100_000;
+
 /// Reads a name into units (see the module documentation), kept for the
 /// names read lately.
 pub(crate) fn read(name: &str) -> Reading {
@@ -327,7 +343,7 @@ pub(crate) fn read(name: &str) -> Reading {
     let r = read_uncached(name);
     READINGS.with(|m| {
         let mut m = m.borrow_mut();
-        if m.len() >= 4096 {
+        if m.len() >= READINGS_KEPT {
             m.clear();
         }
         m.insert(name.to_string(), r.clone());
@@ -492,8 +508,13 @@ pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
                     let concept = &t.lines[*l].concept;
                     // The usual forms' initials first, then those of the
                     // other forms that give other initials.
-                    let same: Vec<&Line> =
-                        t.lines.iter().filter(|x| &x.concept == concept).collect();
+                    let same: Vec<&Line> = t
+                        .by_concept
+                        .get(concept)
+                        .into_iter()
+                        .flatten()
+                        .map(|i| &t.lines[*i])
+                        .collect();
                     let mut options: Vec<String> = same
                         .iter()
                         .filter_map(|x| x.usual[li].as_deref().map(initials))

@@ -298,7 +298,20 @@ fn compound(word: &str) -> Option<(usize, usize)> {
     None
 }
 
-fn read(name: &str) -> Reading {
+thread_local! {
+    /// Readings of the names compared lately, by name.
+    static READINGS: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<Reading>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// Reads a name into units, kept per thread: a resolver compares each name
+/// with many others, and the names of the organisations list with every
+/// name that may be theirs.
+fn read(name: &str) -> std::rc::Rc<Reading> {
+    crate::key::memoised(&READINGS, name, |n| std::rc::Rc::new(read_uncached(n)))
+}
+
+fn read_uncached(name: &str) -> Reading {
     let t = table();
     let words = split_words(name);
     let all_caps_name = words
@@ -649,8 +662,21 @@ fn unit_similarity(x: &Unit, y: &Unit) -> (f64, String) {
             (0.0, format!("{p} ≠ {q}"))
         };
     }
-    let s = token_similarity(text_of(x), text_of(y), false, true);
-    (s.score, s.reason)
+    let (a, b) = (text_of(x), text_of(y));
+    // Kept per thread: a resolver compares the same words of listed names
+    // (Ministry, Міністерство, of …) with each other thousands of times.
+    let (score, reason) = crate::key::memoised(&UNIT_MEMO, &format!("{a}\u{1f}{b}"), |_| {
+        let s = token_similarity(a, b, false, true);
+        (s.score, std::rc::Rc::<str>::from(s.reason))
+    });
+    (score, reason.to_string())
+}
+
+thread_local! {
+    /// [`unit_similarity`]'s comparisons of two words, by the words joined
+    /// with a unit separator (which no name contains).
+    static UNIT_MEMO: std::cell::RefCell<rustc_hash::FxHashMap<String, (f64, std::rc::Rc<str>)>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 /// Compares two organisation names (see the module documentation), and

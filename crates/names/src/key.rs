@@ -309,7 +309,7 @@ fn decode_lacinka(token: &str) -> Option<String> {
 }
 
 /// Entries kept per thread by the memo caches before they are emptied.
-const MEMO_CAPACITY: usize = 100_000;
+pub(crate) const MEMO_CAPACITY: usize = 100_000;
 
 thread_local! {
     static KEY_MEMO: std::cell::RefCell<FxHashMap<String, Rc<[KeyVariant]>>> =
@@ -322,7 +322,7 @@ thread_local! {
 /// repeat the same few thousand names, so record linkage calling the field
 /// comparisons millions of times mostly hits the memo; the memo is emptied
 /// when it reaches `MEMO_CAPACITY` so memory stays bounded.
-fn memoised<T: Clone>(
+pub(crate) fn memoised<T: Clone>(
     memo: &'static std::thread::LocalKey<std::cell::RefCell<FxHashMap<String, T>>>,
     token: &str,
     compute: impl FnOnce(&str) -> T,

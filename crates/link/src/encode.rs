@@ -436,8 +436,11 @@ impl Encoded {
             .into_iter()
             .filter(|s| on_both_sides(&|r: &Record| s.get(r).is_some()))
             .collect();
+        // Columns are independent: each is interned on its own core (a
+        // column's pass over every record is serial), in the order given,
+        // so every id is the one a column-by-column encode gives.
         let text = sources
-            .into_iter()
+            .into_par_iter()
             .map(|source| intern_column(&records, source))
             .collect();
         let birth: Vec<Birth> = records.iter().map(|r| birth_of(r)).collect();

@@ -71,7 +71,8 @@ pub fn asserter_right(ex: &Extraction, pred: Option<&str>, gold: &[String]) -> b
 /// of the found entity's forms (its canonical name, acronym, variants: a curated body is
 /// reported by its canonical English name) is, folded, one of `gold_entity`, every form of
 /// the annotated entity (or entities) the annotated asserter names. Forms are compared
-/// whole here, not by containment: "UN" is a form of the United Nations, not of UNICEF.
+/// whole here, not by containment, so that a short form ("UN") of one body does not make
+/// another right.
 pub fn asserter_right_by_forms(
     ex: &Extraction,
     pred: Option<&str>,
@@ -131,13 +132,17 @@ mod tests {
             "Дитячий фонд ООН".to_string(),
         ];
         assert!(asserter_right_by_forms(&ex, pred, &gold, &entity));
-        // Whole forms only: the United Nations' "UN" is no form of UNICEF.
-        let un = vec!["ООН".to_string(), "UN".to_string()];
+        // Another body's forms are not UNICEF's.
+        let council = vec![
+            "Рада ООН з прав людини".to_string(),
+            "UN Human Rights Council".to_string(),
+            "UNHRC".to_string(),
+        ];
         assert!(!asserter_right_by_forms(
             &ex,
             pred,
-            &["United Nations".to_string()],
-            &un
+            &["Рада ООН з прав людини".to_string()],
+            &council
         ));
         // Nothing predicted is still wrong against an annotated asserter.
         assert!(!asserter_right_by_forms(&ex, None, &gold, &entity));

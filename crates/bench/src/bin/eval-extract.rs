@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use casefile_bench::attribution::{asserter_right, entity_forms, fold, unquoted};
+use casefile_bench::attribution::{asserter_right_by_forms, entity_forms, fold, unquoted};
 use casefile_extract::{extract, Extraction, RelationEndKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -244,7 +244,10 @@ fn score_attribution(ex: &Extraction, a: &Annotation, errors: &mut Vec<String>) 
         used[g] = true;
         if let Some(gold) = &a.count_claims[g].asserted_by {
             out.scored += 1;
-            if asserter_right(ex, c.asserted_by.as_deref(), gold) {
+            // Every form of the annotated entity the asserter names, so that a body found by
+            // its canonical name is right against the form the annotation wrote.
+            let entity: Vec<String> = gold.iter().flat_map(|g| gold_forms(a, g)).collect();
+            if asserter_right_by_forms(ex, c.asserted_by.as_deref(), gold, &entity) {
                 out.right += 1;
             } else {
                 errors.push(format!(

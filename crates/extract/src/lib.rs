@@ -62,6 +62,7 @@ mod gazetteer;
 mod lemma;
 mod lexicon;
 mod logistic;
+mod memo;
 mod morph;
 mod name_kinds;
 mod name_words;

@@ -1022,6 +1022,15 @@ static ORGS: LazyLock<OrgIndex> = LazyLock::new(|| {
 /// forms name that country ("EMERCOM of Russia": EMERCOM, whose row has
 /// "МЧС России"; "Russian Red Cross" is not the International Committee).
 fn org_ids(name: &str) -> Vec<usize> {
+    // Kept per thread: every comparison of a name asks it again.
+    crate::memo::kept(&ORG_IDS, name, 100_000, || org_ids_uncached(name))
+}
+
+thread_local! {
+    static ORG_IDS: crate::memo::Memo<Vec<usize>> = Default::default();
+}
+
+fn org_ids_uncached(name: &str) -> Vec<usize> {
     if let Some(ids) = ORGS.by_key.get(&org_key(name)) {
         return ids.clone();
     }

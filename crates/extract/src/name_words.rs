@@ -81,6 +81,15 @@ struct Table {
 /// A word's key: its transliteration-independent key (Lisova / Лісова),
 /// or, for a word too short to have one, the word in lower case.
 fn key(word: &str) -> String {
+    // Kept per thread: every comparison keys the words of both names again.
+    crate::memo::kept(&KEYS, word, READINGS_KEPT, || key_uncached(word))
+}
+
+thread_local! {
+    static KEYS: crate::memo::Memo<String> = Default::default();
+}
+
+fn key_uncached(word: &str) -> String {
     let lower = word.to_lowercase();
     let k = casefile_names::latin_key(&lower);
     if k.chars().count() < 2 {
@@ -596,6 +605,19 @@ fn cyrillic_lang(li: usize) -> casefile_core::Lang {
 /// Whether two proper words are one word across scripts, or a place's
 /// adjective and its name (Каховська / Kakhovka, Олешківський / Oleshky).
 fn words_match(x: &str, y: &str, adjectives: bool) -> bool {
+    // Kept per thread: a name's words meet the same words of other names
+    // at every comparison, and each costs place lookups and comparisons.
+    let key = format!("{x}{sep}{y}{sep}{adjectives}", sep = crate::memo::SEPARATOR);
+    crate::memo::kept(&WORDS_MATCH, &key, READINGS_KEPT, || {
+        words_match_uncached(x, y, adjectives)
+    })
+}
+
+thread_local! {
+    static WORDS_MATCH: crate::memo::Memo<bool> = Default::default();
+}
+
+fn words_match_uncached(x: &str, y: &str, adjectives: bool) -> bool {
     if casefile_names::compare_place(x, y).score >= 0.85 || key(x) == key(y) {
         return true;
     }

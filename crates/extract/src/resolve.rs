@@ -404,10 +404,7 @@ fn compatible(a: &[(String, Qualifiers)], b: &[(String, Qualifiers)]) -> bool {
 const SAME_ORGANIZATIONS_KEPT: usize = 200_000;
 
 thread_local! {
-    /// [`same_organization`]'s answers, by the two names joined with a
-    /// unit separator (which no name contains).
-    static SAME_ORGANIZATIONS: std::cell::RefCell<HashMap<String, bool>> =
-        std::cell::RefCell::new(HashMap::default());
+    static SAME_ORGANIZATIONS: crate::memo::Memo<bool> = Default::default();
 }
 
 /// `compare_organizations(a, b).same`, kept per thread. A name that recurs
@@ -416,19 +413,10 @@ thread_local! {
 /// the same names again, and a comparison with a listed body compares with
 /// every form of its entry: asking once keeps resolution within seconds.
 fn same_organization(a: &str, b: &str) -> bool {
-    let key = format!("{a}\u{1f}{b}");
-    if let Some(same) = SAME_ORGANIZATIONS.with(|m| m.borrow().get(&key).copied()) {
-        return same;
-    }
-    let same = crate::name_kinds::compare_organizations(a, b).same;
-    SAME_ORGANIZATIONS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= SAME_ORGANIZATIONS_KEPT {
-            m.clear();
-        }
-        m.insert(key, same);
-    });
-    same
+    let key = format!("{a}{}{b}", crate::memo::SEPARATOR);
+    crate::memo::kept(&SAME_ORGANIZATIONS, &key, SAME_ORGANIZATIONS_KEPT, || {
+        crate::name_kinds::compare_organizations(a, b).same
+    })
 }
 
 /// A group of organisations being resolved.

@@ -111,8 +111,7 @@ thread_local! {
     /// The readings of words this thread has looked up: a word is looked up
     /// several times per mention (places, then names) and recurs across a
     /// text, and a range search of the fst costs far more than a hash lookup.
-    static KEPT: std::cell::RefCell<rustc_hash::FxHashMap<String, Vec<Reading>>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    static KEPT: crate::memo::Memo<Vec<Reading>> = Default::default();
 }
 
 /// Every reading of a folded word form (`normalize::fold`), none for a word the
@@ -122,18 +121,7 @@ pub(crate) fn readings(folded: &str) -> Vec<Reading> {
     if folded.is_ascii() || folded.chars().count() < 2 {
         return Vec::new();
     }
-    if let Some(kept) = KEPT.with(|kept| kept.borrow().get(folded).cloned()) {
-        return kept;
-    }
-    let found = search(folded);
-    KEPT.with(|kept| {
-        let mut kept = kept.borrow_mut();
-        if kept.len() >= KEPT_WORDS {
-            kept.clear();
-        }
-        kept.insert(folded.to_string(), found.clone());
-    });
-    found
+    crate::memo::kept(&KEPT, folded, KEPT_WORDS, || search(folded))
 }
 
 /// [`readings`] from the fst itself.

@@ -333,8 +333,7 @@ thread_local! {
     /// Readings of the names compared lately: the resolver compares each
     /// name with every organisation found so far, so one name is read many
     /// times. Cleared when it grows past a bound.
-    static READINGS: std::cell::RefCell<HashMap<String, Reading>> =
-        std::cell::RefCell::new(HashMap::new());
+    static READINGS: crate::memo::Memo<Reading> = Default::default();
 }
 
 /// How many readings a thread keeps before it forgets them all: more than
@@ -346,18 +345,7 @@ const READINGS_KEPT: usize = 100_000;
 /// Reads a name into units (see the module documentation), kept for the
 /// names read lately.
 pub(crate) fn read(name: &str) -> Reading {
-    if let Some(r) = READINGS.with(|m| m.borrow().get(name).cloned()) {
-        return r;
-    }
-    let r = read_uncached(name);
-    READINGS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= READINGS_KEPT {
-            m.clear();
-        }
-        m.insert(name.to_string(), r.clone());
-    });
-    r
+    crate::memo::kept(&READINGS, name, READINGS_KEPT, || read_uncached(name))
 }
 
 fn read_uncached(name: &str) -> Reading {

@@ -341,8 +341,12 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
             j += 1;
         } else if j > i && is_connector(&w.folded) && !w.cap {
             // "... Prisoners of War in Kyiv": a known place after "in" says where
-            // the body sits, and is no part of its name ("of Ukraine" may be).
-            if w.folded == "in" && place_words.get(j + 1).copied().unwrap_or(false) {
+            // the body sits, and is no part of its name ("of Ukraine" may be), except for a
+            // state's mission, named by where it sits ("Embassy of Ukraine in Australia").
+            if w.folded == "in"
+                && place_words.get(j + 1).copied().unwrap_or(false)
+                && !(i..j).any(|k| is_mission_head(&words[k].folded))
+            {
                 break;
             }
             j += 1;
@@ -561,9 +565,21 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         }
         // "Мінреінтеграції", "Минобороны": a ministry's short one-word name.
         if w.cyrillic && !place_words[i] && is_ministry_short_name(&w.folded) {
-            let name = doc.word_text(i).to_string();
-            b.add(doc, i, i + 1, &name, None);
-            i += 1;
+            // "Минобрнауки Херсонской области": a region's ministry is named with its region.
+            let mut end = i + 1;
+            if end < sentence.end_word
+                && spaced_at(doc, end)
+                && place_words[end]
+                && words[end].cap
+                && is_genitive_like(&words[end].folded)
+            {
+                while end < sentence.end_word && place_words[end] {
+                    end += 1;
+                }
+            }
+            let name = doc.text[w.start..words[end - 1].end].to_string();
+            b.add(doc, i, end, &name, None);
+            i = end;
             continue;
         }
         // A «quoted» Cyrillic name of one or two words that no rule above took and that is
@@ -587,7 +603,10 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // 3a. Ukrainian/Russian names: only the first word is capitalised, the head noun may be
         // lowercase and the rest in the genitive ("Міжнародного комітету Червоного Хреста").
         if w.cyrillic {
-            if let Some(end) = cyrillic_org_end(doc, i) {
+            if let Some(mut end) = cyrillic_org_end(doc, i) {
+                if (i..end).any(|k| is_mission_head(&doc.keys[k])) {
+                    end = mission_seat_end(doc, end, &place_words).unwrap_or(end);
+                }
                 // "Благотворительный фонд «Теплый дом»": a lowercase description before a
                 // quoted name introduces the name, which is the organization's.
                 if describes_quoted_name(doc, i, end) {
@@ -923,25 +942,131 @@ fn is_state_body_head(key: &str) -> bool {
     .any(|h| key.starts_with(h))
 }
 
-/// "министерстве образования и науки ДНР", "правительства Ленинградской области": a lowercase
-/// state-body head, genitives (joined by "и"/"і"/"та"), then a state or region found as a
-/// place, which ends the name. At most six words before the place.
+/// Heads of the lowercase branches of a body or of a local administration, named by their
+/// field and by the body or place they belong to ("управління освіти Ізюмської міської
+/// ради", "администрации Рыбинска", "аддзела адукацыі Нясвіжскага райвыканкама"), as stems.
+/// Unlike a ministry, such a head is also a common noun ("управління" is "management"), so a
+/// name it opens must end in the genitive of its place or body.
+fn is_branch_body_head(key: &str) -> bool {
+    [
+        "управлін",
+        "управлен",
+        "упраулен",
+        "департамент",
+        "дэпартамент",
+        "отдел",
+        "відділ",
+        "аддзел",
+        "комітет",
+        "комитет",
+        "камітэт",
+        "администрац",
+        "адміністрац",
+        "служб",
+    ]
+    .iter()
+    .any(|h| key.starts_with(h))
+}
+
+/// Heads of a state's missions abroad, named by the state and where they sit ("Посольства
+/// Швеції в Україні", "Embassy of Ukraine in Australia"), as stems or folded words.
+fn is_mission_head(key: &str) -> bool {
+    [
+        "посольств",
+        "пасольств",
+        "консульств",
+        "генконсульств",
+        "embassy",
+        "consulate",
+    ]
+    .iter()
+    .any(|h| key.starts_with(h))
+}
+
+/// The end of "в Україні", "у Польшчы" after a mission's name ending at `end`: where the
+/// mission sits is part of its name.
+fn mission_seat_end(doc: &Document, end: usize, place_words: &[bool]) -> Option<usize> {
+    let words = &doc.words;
+    let s = doc.sentence_of(end.saturating_sub(1));
+    if end + 1 >= s.end_word
+        || !spaced_at(doc, end)
+        || !spaced_at(doc, end + 1)
+        || !matches!(words[end].folded.as_str(), "в" | "у" | "ў" | "in")
+        || !place_words[end + 1]
+    {
+        return None;
+    }
+    let mut k = end + 1;
+    while k < s.end_word && place_words[k] {
+        k += 1;
+    }
+    Some(k)
+}
+
+/// "министерстве образования и науки ДНР", "правительства Ленинградской области",
+/// "управлении образования и науки Тамбовской области", "камітэта па адукацыі Мінскага
+/// аблвыканкама": a lowercase head of a state body or of a branch, its fields (genitives
+/// joined by "и"/"і"/"та", after "по"/"па", a set complement), then the state, region or
+/// place found as a place, or the capitalised body it belongs to, which ends the name. A
+/// branch of a body named in lowercase ("аддзела адукацыі, спорту і турызму райвыканкама")
+/// ends at that body's head. At most eight words before the end.
 fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> Option<usize> {
     let words = &doc.words;
-    if !is_state_body_head(&doc.keys[i]) {
+    let key = &doc.keys[i];
+    let state_head = is_state_body_head(key);
+    if !state_head && !is_branch_body_head(key) {
         return None;
     }
     let s = doc.sentence_of(i);
+    let spaced = |k: usize| k < s.end_word && matches!(doc.gap(k - 1, k), " " | "\u{a0}");
+    // A branch head after an adjective ("окупаційної адміністрації", "Галоўнае ўпраўленне")
+    // or a title ("главы администрации") is described or part of a title: a name opened by a
+    // capitalised adjective is read from that adjective, as any other.
+    if !state_head && i > s.first_word && spaced(i) {
+        let before = words[i - 1].folded.as_str();
+        if is_strict_adjective(before) || crate::lexicon::ROLES.contains(before) {
+            return None;
+        }
+    }
+    let lowercase_field =
+        |k: usize| spaced(k) && !words[k].cap && is_genitive_like(&words[k].folded);
+    // The end of a branch named after a body in lowercase, if the words stop after it.
+    let mut body_in_lowercase = None;
     let mut k = i + 1;
-    while k < s.end_word && k <= i + 6 && doc.gap(k - 1, k) == " " {
+    while k < s.end_word && k <= i + 8 {
+        if !spaced(k) {
+            // "адукацыі, спорту і турызму": a list of the fields goes on after a comma.
+            let and = |j: usize| {
+                j < s.end_word && matches!(words[j].folded.as_str(), "и" | "і" | "та" | "й")
+            };
+            if doc.gap(k - 1, k) == ", "
+                && !words[k].cap
+                && is_genitive_like(&words[k].folded)
+                && and(k + 1)
+                && spaced(k + 1)
+                && lowercase_field(k + 2)
+            {
+                k += 3;
+                continue;
+            }
+            break;
+        }
+        let f = words[k].folded.as_str();
         if place_words[k] {
+            // A branch head needs the place's genitive ("управління Запорізькою АЕС" is
+            // running it, not a body).
+            if !state_head && !is_genitive_like(f) {
+                return None;
+            }
             let mut end = k;
             while end < s.end_word && place_words[end] {
                 end += 1;
             }
+            if is_mission_head(key) {
+                end = mission_seat_end(doc, end, place_words).unwrap_or(end);
+            }
             return Some(end);
         }
-        let f = words[k].folded.as_str();
         // "уряді Нижньогородської області": a region the gazetteer lacks, named by its
         // adjective and the word for a region, ends the name as a found one does.
         if words[k].cap
@@ -952,13 +1077,44 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
         {
             return Some(k + 2);
         }
+        if words[k].cap {
+            if !is_genitive_like(f) && !words[k].all_caps {
+                return None;
+            }
+            // "Харківської ОДА", "Навагрудскага райвыканкама", "Одеської міської ради": the
+            // body the branch belongs to.
+            if spaced(k + 1)
+                && is_adjective_like(f)
+                && REGIONAL_ADMIN_ACRONYMS.contains(words[k + 1].folded.as_str())
+            {
+                return Some(k + 2);
+            }
+            // A branch named after its body alone ("відділ Союзу українок Америки",
+            // "отделению Российского детского фонда") is the body's part, not a name: a
+            // field comes first.
+            return cyrillic_org_end(doc, k).filter(|_| k >= i + 2);
+        }
+        // "па адукацыі", "по делам несовершеннолетних", "з питань освіти": a field after a
+        // preposition.
+        if spaced(k + 1)
+            && (matches!(f, "по" | "па")
+                && !words[k + 1].cap
+                && !ends_cyrillic_name(&words[k + 1].folded)
+                || is_complement_preposition(f) && is_complement_noun(&words[k + 1].folded))
+        {
+            k += 2;
+            continue;
+        }
         let joiner = matches!(f, "и" | "і" | "та" | "й");
-        if words[k].cap || !(joiner || is_genitive_like(f)) || !joiner && ends_cyrillic_name(f) {
-            return None;
+        if !(joiner || is_genitive_like(f)) || !joiner && ends_cyrillic_name(f) {
+            break;
+        }
+        if !joiner && k >= i + 2 && is_cyrillic_org_head_key(&doc.keys[k]) {
+            body_in_lowercase = Some(k + 1);
         }
         k += 1;
     }
-    None
+    body_in_lowercase.filter(|_| !state_head)
 }
 
 /// The words for a region after its adjective, in the cases a body's name puts them
@@ -1490,8 +1646,11 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
                 && (end..end + n).any(|k| is_cyrillic_org_head(&words[k].folded))
         });
         // A directorate or department of a known body is named with it ("Головного
-        // управління Національної поліції").
-        if w.cap && separate && !is_branch_head(&words[head].folded) {
+        // управління Національної поліції"); so is the office of a title the known body
+        // confers ("Офіс Уповноваженого Верховної Ради України з прав людини": the
+        // commissioner is the parliament's, and the office is the commissioner's).
+        let office_of_title = crate::lexicon::ROLES.contains(words[end - 1].folded.as_str());
+        if w.cap && separate && !is_branch_head(&words[head].folded) && !office_of_title {
             break;
         }
         // Continue over genitive words and capitalised words (names of places, people's names in titles).

@@ -650,6 +650,23 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 2
             };
         }
+        // "Dr Oleh Marchenko of the Ukrainian Catholic University": a person (a given name
+        // or a title before "of", and no organization head) is of the organization, not in
+        // its name.
+        if let Some(of) = (start + 1..end.saturating_sub(1)).find(|k| words[*k].folded == "of") {
+            let person = (start..of).any(|k| {
+                crate::lexicon::is_given_name(&words[k].folded)
+                    || crate::lexicon::ROLES.contains(words[k].folded.as_str())
+            });
+            let headed = (start..of).any(|k| ORG_HEADS.contains(words[k].folded.as_str()));
+            if person && !headed {
+                start = if words[of + 1].folded == "the" {
+                    of + 2
+                } else {
+                    of + 1
+                };
+            }
+        }
         // A run that is exactly a place ("Russian Federation") is the place.
         let is_place_run = start < end && (start..end).all(|k| place_words[k]);
         // Sentence-initial "The" / "In" are not part of the name; keep "Union"/"State" heads.
@@ -970,7 +987,7 @@ fn is_branch_body_head(key: &str) -> bool {
 
 /// Heads of a state's missions abroad, named by the state and where they sit ("Посольства
 /// Швеції в Україні", "Embassy of Ukraine in Australia"), as stems or folded words.
-fn is_mission_head(key: &str) -> bool {
+pub(crate) fn is_mission_head(key: &str) -> bool {
     [
         "посольств",
         "пасольств",
@@ -1012,22 +1029,34 @@ fn mission_seat_end(doc: &Document, end: usize, place_words: &[bool]) -> Option<
 /// ends at that body's head. At most eight words before the end.
 fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> Option<usize> {
     let words = &doc.words;
+    let s = doc.sentence_of(i);
+    let spaced = |k: usize| k < s.end_word && matches!(doc.gap(k - 1, k), " " | "\u{a0}");
+    // "галоўнага ўпраўлення адукацыі …", "епархиального отдела …": an adjective that forms
+    // a branch's name (`data/lexicon/branch_name_adjectives.txt`) opens it.
+    let opened_by_adjective = spaced(i + 1)
+        && is_branch_body_head(&doc.keys[i + 1])
+        && BRANCH_NAME_ADJECTIVES
+            .iter()
+            .any(|a| words[i].folded.starts_with(a.as_str()));
+    let i = if opened_by_adjective { i + 1 } else { i };
     let key = &doc.keys[i];
     let state_head = is_state_body_head(key);
     if !state_head && !is_branch_body_head(key) {
         return None;
     }
-    let s = doc.sentence_of(i);
-    let spaced = |k: usize| k < s.end_word && matches!(doc.gap(k - 1, k), " " | "\u{a0}");
-    // A branch head after an adjective ("окупаційної адміністрації", "Галоўнае ўпраўленне")
-    // or a title ("главы администрации") is described or part of a title: a name opened by a
-    // capitalised adjective is read from that adjective, as any other.
-    if !state_head && i > s.first_word && spaced(i) {
+    // A branch head after another adjective ("окупаційної адміністрації", "Галоўнае
+    // ўпраўленне") is described, or opens a capitalised name read from that adjective; after
+    // a title ("главы администрации Северодонецка") it is part of the title unless its
+    // fields name it ("начальника управления образования …").
+    let mut after_title = false;
+    if !state_head && !opened_by_adjective && i > s.first_word && spaced(i) {
         let before = words[i - 1].folded.as_str();
-        if is_strict_adjective(before) || crate::lexicon::ROLES.contains(before) {
+        if is_strict_adjective(before) {
             return None;
         }
+        after_title = crate::lexicon::ROLES.contains(before);
     }
+    let named = |end: usize| (!after_title || end > i + 2).then_some(end);
     let lowercase_field =
         |k: usize| spaced(k) && !words[k].cap && is_genitive_like(&words[k].folded);
     // The end of a branch named after a body in lowercase, if the words stop after it.
@@ -1065,7 +1094,7 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             if is_mission_head(key) {
                 end = mission_seat_end(doc, end, place_words).unwrap_or(end);
             }
-            return Some(end);
+            return named(end);
         }
         // "уряді Нижньогородської області": a region the gazetteer lacks, named by its
         // adjective and the word for a region, ends the name as a found one does.
@@ -1075,7 +1104,7 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             && doc.gap(k, k + 1) == " "
             && is_region_word(&words[k + 1].folded)
         {
-            return Some(k + 2);
+            return named(k + 2);
         }
         if words[k].cap {
             if !is_genitive_like(f) && !words[k].all_caps {
@@ -1087,7 +1116,7 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
                 && is_adjective_like(f)
                 && REGIONAL_ADMIN_ACRONYMS.contains(words[k + 1].folded.as_str())
             {
-                return Some(k + 2);
+                return named(k + 2);
             }
             // A branch named after its body alone ("відділ Союзу українок Америки",
             // "отделению Российского детского фонда") is the body's part, not a name: a
@@ -1114,8 +1143,16 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
         }
         k += 1;
     }
-    body_in_lowercase.filter(|_| !state_head)
+    body_in_lowercase.filter(|_| !state_head).and_then(named)
 }
+
+/// Adjectives that form a branch's name before its lowercase head
+/// (`data/lexicon/branch_name_adjectives.txt`), as folded prefixes.
+static BRANCH_NAME_ADJECTIVES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/branch_name_adjectives.txt"))
+        .map(fold)
+        .collect()
+});
 
 /// The words for a region after its adjective, in the cases a body's name puts them
 /// ("Харківській області", "Ростовской области", "Гомельскай вобласці", "Краснодарского
@@ -1629,6 +1666,11 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         }
         // "Міністэрства адукацыі падвяло вынікі …": the sentence's verb ends the name.
         if !w.cap && is_finite_verb(&w.folded) {
+            break;
+        }
+        // "Міністэрства адукацыі дзеці …": children, the subject that follows, are no
+        // genitive of the name ("Службы у справах дітей" keeps its "дітей").
+        if matches!(w.folded.as_str(), "дзеці" | "діти" | "дети") {
             break;
         }
         if w.numeric

@@ -957,9 +957,18 @@ impl PlacesFound {
                     "г" | "м" | "міста" | "города" | "горада"
                 )
         };
+        // A state's mission is named by two places the text names: the state it represents
+        // and where it sits ("Embassy of Ukraine in Poland", "Посольства Швеції в Україні").
+        let mission = |o: &crate::orgs::OrgSpan| {
+            (o.first_word..o.end_word).any(|k| crate::orgs::is_mission_head(&doc.keys[k]))
+        };
         self.spans.retain(|p| {
             !orgs.iter().any(|o| {
-                o.start <= p.start && p.end <= o.end && !served_region(p, o) && !served_city(p, o)
+                o.start <= p.start
+                    && p.end <= o.end
+                    && !served_region(p, o)
+                    && !served_city(p, o)
+                    && !mission(o)
             })
         });
         if self.spans.len() != before {

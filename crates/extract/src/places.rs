@@ -65,6 +65,42 @@ static FACILITY_HEADS: LazyLock<(HashSet<String>, HashSet<String>)> = LazyLock::
     (before, after)
 });
 
+/// Words that make a centre or a home a place of children's care rather than an
+/// organisation (`data/lexicon/care_centre_words.txt`): the Cyrillic adjectives before
+/// "центр"/"цэнтр" as folded prefixes ("реабілітаційн", "аздараўленч"), and the English
+/// words before and the nouns after ("children's" / "rehabilitation" + "centre" / "home").
+static CARE_CENTRE: LazyLock<(Vec<String>, HashSet<String>, HashSet<String>)> =
+    LazyLock::new(|| {
+        let (mut adjectives, mut before, mut nouns) = (Vec::new(), HashSet::new(), HashSet::new());
+        for line in crate::wordlist::entries(include_str!("../data/lexicon/care_centre_words.txt")) {
+            match line.split_once('\t') {
+                Some(("adjective", w)) => adjectives.push(crate::normalize::fold(w.trim())),
+                Some(("before", w)) => {
+                    before.insert(crate::normalize::fold(w.trim()));
+                }
+                Some(("noun", w)) => {
+                    nouns.insert(crate::normalize::fold(w.trim()));
+                }
+                _ => {}
+            }
+        }
+        (adjectives, before, nouns)
+    });
+
+/// Whether word `k` is "центр"/"цэнтр" in any case after an adjective of children's care
+/// ("навчально-реабілітаційного центру «Чайка»", "дзіцячы рэабілітацыйна-аздараўленчы цэнтр
+/// «Зорны бераг»"): the quoted name after it is a facility's.
+fn is_care_centre(doc: &Document, k: usize) -> bool {
+    let f = doc.words[k].folded.as_str();
+    let centre = (f.starts_with("центр") || f.starts_with("цэнтр")) && f.chars().count() <= 7;
+    centre
+        && k > 0
+        && CARE_CENTRE
+            .0
+            .iter()
+            .any(|a| doc.words[k - 1].folded.contains(a.as_str()))
+}
+
 /// Facilities the gazetteer lacks, named in quotes after a word for a camp or sanatorium
 /// ("в лагерях «Звездный» и «Россонь»", "the "Zvezdny" camp") or, in English, by a
 /// capitalised name before "camp" / "health resort" ("the Sosnovaya Roshcha health
@@ -103,16 +139,23 @@ fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<G
         // «Звездный» и «Россонь»").
         let head_before = quoted_end.is_some()
             && (before.contains(doc.keys[i - 1].as_str())
+                || is_care_centre(doc, i - 1)
                 || i >= 2
                     && matches!(words[i - 1].folded.as_str(), "и" | "і" | "та" | "й" | "and")
                     && last_end == Some(i - 1));
         // The English noun after the name, past the closing quote: "camp", "health resort".
         // Lowercase: a title-case headline ("Held in Russian "Re-education" Camp") names none.
         let next = |k: usize| (k < s.end_word && !words[k].cap).then(|| doc.keys[k].as_str());
+        // "Zorka children's centre", "Rodnik rehabilitation centre", "Kalynka children's
+        // home": a centre or home for children's care (`data/lexicon/care_centre_words.txt`).
+        let lowercase = |k: usize| (k < s.end_word && !words[k].cap).then(|| words[k].folded.as_str());
+        let care_after = lowercase(end).is_some_and(|w| CARE_CENTRE.1.contains(w))
+            && lowercase(end + 1).is_some_and(|w| CARE_CENTRE.2.contains(w));
         let head_after = !words[i].cyrillic
             && (next(end).is_some_and(|k| after.contains(k))
                 && !matches!(next(end), Some("centre" | "center" | "resort"))
-                || next(end) == Some("health") && next(end + 1).is_some_and(|k| after.contains(k)));
+                || next(end) == Some("health") && next(end + 1).is_some_and(|k| after.contains(k))
+                || care_after);
         // Only a name with a head, or a quoted one once a facility is known, costs a key.
         if !(head_before || head_after || quoted_end.is_some() && !keys.is_empty()) {
             continue;

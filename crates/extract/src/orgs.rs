@@ -320,8 +320,10 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
         let w = &words[j];
         if j > i {
             let gap = doc.gap(j - 1, j);
+            // "Brighton & Hove City Council": an ampersand between capitalised words joins.
             let joined = gap == " "
                 || gap == "\u{a0}"
+                || gap == " & " && w.cap
                 || (gap == "'s " || gap == "’s ") && words[j - 1].possessive;
             if !(joined || words[j - 1].possessive && gap.ends_with(' ') && gap.len() <= 4) {
                 break;
@@ -339,7 +341,13 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
         {
             last_cap = j;
             j += 1;
-        } else if j > i && is_connector(&w.folded) && !w.cap {
+        } else if j > i
+            && !w.cap
+            && (is_connector(&w.folded)
+                // "Coordination Centre for the Support of Victims and Witnesses": "and"
+                // between capitalised words of one name (cut below where it joins two).
+                || w.folded == "and" && words.get(j + 1).is_some_and(|n| n.cap && !n.all_caps))
+        {
             // "... Prisoners of War in Kyiv": a known place after "in" says where
             // the body sits, and is no part of its name ("of Ukraine" may be), except for a
             // state's mission, named by where it sits ("Embassy of Ukraine in Australia").
@@ -354,7 +362,41 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
             break;
         }
     }
-    last_cap + 1
+    let end = last_cap + 1;
+    // "the Estonian Police and the Border Guard Board", "Police and Border Guard Board": an
+    // "and" between two headed names joins two bodies, not one.
+    let headed = |a: usize, b: usize| {
+        (a..b).any(|k| words[k].cap && ORG_HEADS.contains(words[k].folded.as_str()))
+    };
+    // "the Russian Federation and Belarus": nor does an "and" before or after a place.
+    let place = |a: usize, b: usize| (a..b).all(|k| place_words.get(k).copied().unwrap_or(false));
+    match (i + 1..end).find(|k| words[*k].folded == "and") {
+        Some(and)
+            if headed(i, and) && headed(and + 1, end) || place(i, and) || place(and + 1, end) =>
+        {
+            and
+        }
+        _ => end,
+    }
+}
+
+/// Adds the organization named by words `first..end`, under its curated name and acronym
+/// when the list knows the name.
+fn add_named(doc: &Document, b: &mut Builder, first: usize, end: usize) {
+    let name = doc.text[doc.words[first].start..doc.words[end - 1].end].to_string();
+    match CURATED.by_key.get(&name_key(&name)) {
+        Some(id) => {
+            let c = &CURATED.orgs[*id];
+            b.add(
+                doc,
+                first,
+                end,
+                &c.name.clone(),
+                c.acronym.clone().as_deref(),
+            );
+        }
+        None => b.add(doc, first, end, &name, None),
+    }
 }
 
 pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
@@ -613,14 +655,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                     i = end;
                     continue;
                 }
-                let name = doc.text[words[i].start..words[end - 1].end].to_string();
-                match cur.by_key.get(&name_key(&name)) {
-                    Some(id) => {
-                        let c = &cur.orgs[*id];
-                        b.add(doc, i, end, &c.name.clone(), c.acronym.clone().as_deref());
-                    }
-                    None => b.add(doc, i, end, &name, None),
-                }
+                add_named(doc, &mut b, i, end);
                 i = end;
                 continue;
             }
@@ -694,20 +729,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 i = end;
                 continue;
             }
-            let name = doc.text[words[start].start..words[end - 1].end].to_string();
-            match cur.by_key.get(&name_key(&name)) {
-                Some(id) => {
-                    let c = &cur.orgs[*id];
-                    b.add(
-                        doc,
-                        start,
-                        end,
-                        &c.name.clone(),
-                        c.acronym.clone().as_deref(),
-                    );
-                }
-                None => b.add(doc, start, end, &name, None),
-            }
+            add_named(doc, &mut b, start, end);
             i = end;
             continue;
         }
@@ -980,6 +1002,8 @@ fn is_branch_body_head(key: &str) -> bool {
         "администрац",
         "адміністрац",
         "служб",
+        "відділен",
+        "аддзялен",
     ]
     .iter()
     .any(|h| key.starts_with(h))
@@ -1121,7 +1145,7 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             // A branch named after its body alone ("відділ Союзу українок Америки",
             // "отделению Российского детского фонда") is the body's part, not a name: a
             // field comes first.
-            return cyrillic_org_end(doc, k).filter(|_| k >= i + 2);
+            return cyrillic_org_end(doc, k).filter(|_| k >= i + 2 || opened_by_adjective);
         }
         // "па адукацыі", "по делам несовершеннолетних", "з питань освіти": a field after a
         // preposition.
@@ -1810,9 +1834,19 @@ fn is_plural_oblique_adjective(folded: &str) -> bool {
 /// Heads of the bodies named with the region they serve: directorates and departments
 /// ("управління", "управление", "упраўленне", "департамент"), folded, in any case.
 fn is_branch_head(folded: &str) -> bool {
-    ["управлін", "управлени", "упрауленн", "департамент"]
-        .iter()
-        .any(|h| folded.starts_with(h))
+    [
+        "управлін",
+        "управлени",
+        "упрауленн",
+        "департамент",
+        // A regional branch of a known body ("регионального отделения Российского Красного
+        // Креста", "Астраханское региональное отделение партии …").
+        "отделени",
+        "відділенн",
+        "аддзялен",
+    ]
+    .iter()
+    .any(|h| folded.starts_with(h))
 }
 
 /// The end of "в Донецькій та Луганській областях", "по Ростовской области", "у Гомельскай

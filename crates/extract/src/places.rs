@@ -72,7 +72,8 @@ static FACILITY_HEADS: LazyLock<(HashSet<String>, HashSet<String>)> = LazyLock::
 static CARE_CENTRE: LazyLock<(Vec<String>, HashSet<String>, HashSet<String>)> =
     LazyLock::new(|| {
         let (mut adjectives, mut before, mut nouns) = (Vec::new(), HashSet::new(), HashSet::new());
-        for line in crate::wordlist::entries(include_str!("../data/lexicon/care_centre_words.txt")) {
+        for line in crate::wordlist::entries(include_str!("../data/lexicon/care_centre_words.txt"))
+        {
             match line.split_once('\t') {
                 Some(("adjective", w)) => adjectives.push(crate::normalize::fold(w.trim())),
                 Some(("before", w)) => {
@@ -148,7 +149,8 @@ fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<G
         let next = |k: usize| (k < s.end_word && !words[k].cap).then(|| doc.keys[k].as_str());
         // "Zorka children's centre", "Rodnik rehabilitation centre", "Kalynka children's
         // home": a centre or home for children's care (`data/lexicon/care_centre_words.txt`).
-        let lowercase = |k: usize| (k < s.end_word && !words[k].cap).then(|| words[k].folded.as_str());
+        let lowercase =
+            |k: usize| (k < s.end_word && !words[k].cap).then(|| words[k].folded.as_str());
         let care_after = lowercase(end).is_some_and(|w| CARE_CENTRE.1.contains(w))
             && lowercase(end + 1).is_some_and(|w| CARE_CENTRE.2.contains(w));
         let head_after = !words[i].cyrillic

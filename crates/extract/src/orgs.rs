@@ -346,7 +346,11 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
             && (is_connector(&w.folded)
                 // "Coordination Centre for the Support of Victims and Witnesses": "and"
                 // between capitalised words of one name (cut below where it joins two).
-                || w.folded == "and" && words.get(j + 1).is_some_and(|n| n.cap && !n.all_caps))
+                || w.folded == "and" && words.get(j + 1).is_some_and(|n| n.cap && !n.all_caps)
+                // "Embassy of Canada to Ukraine": a mission is named by where it is sent.
+                || w.folded == "to"
+                    && place_words.get(j + 1).copied().unwrap_or(false)
+                    && (i..j).any(|k| is_mission_head(&words[k].folded)))
         {
             // "... Prisoners of War in Kyiv": a known place after "in" says where
             // the body sits, and is no part of its name ("of Ukraine" may be), except for a
@@ -378,6 +382,21 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
         }
         _ => end,
     }
+}
+
+/// Legal forms and kinds of body before an association's quoted name
+/// (`data/lexicon/legal_forms.txt`), folded.
+static LEGAL_FORMS: LazyLock<rustc_hash::FxHashSet<String>> =
+    LazyLock::new(|| crate::wordlist::folded_set(include_str!("../data/lexicon/legal_forms.txt")));
+
+/// The end of the quoted name after a body's name ending at `end` in a legal form or a
+/// party ("… камітэт ГА «БРСМ»", "отделение партии «Единая Россия»"): the quoted name is
+/// the association's, and part of the body's name.
+fn quoted_after_legal_form(doc: &Document, end: usize) -> Option<usize> {
+    if end == 0 || !LEGAL_FORMS.contains(doc.words[end - 1].folded.as_str()) {
+        return None;
+    }
+    doc.quoted_name_end(end, 5)
 }
 
 /// Adds the organization named by words `first..end`, under its curated name and acronym
@@ -649,6 +668,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 if (i..end).any(|k| is_mission_head(&doc.keys[k])) {
                     end = mission_seat_end(doc, end, &place_words).unwrap_or(end);
                 }
+                end = quoted_after_legal_form(doc, end).unwrap_or(end);
                 // "Благотворительный фонд «Теплый дом»": a lowercase description before a
                 // quoted name introduces the name, which is the organization's.
                 if describes_quoted_name(doc, i, end) {
@@ -1131,6 +1151,9 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             return named(k + 2);
         }
         if words[k].cap {
+            if let Some(end) = quoted_after_legal_form(doc, k) {
+                return named(end);
+            }
             if !is_genitive_like(f) && !words[k].all_caps {
                 return None;
             }
@@ -1159,7 +1182,11 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             continue;
         }
         let joiner = matches!(f, "и" | "і" | "та" | "й");
-        if !(joiner || is_genitive_like(f)) || !joiner && ends_cyrillic_name(f) {
+        // "администрации городского округа город Воронеж": the word for a city before its
+        // name, which ends the body's.
+        let city =
+            matches!(f, "город" | "місто" | "горад") && place_words.get(k + 1) == Some(&true);
+        if !(joiner || city || is_genitive_like(f)) || !joiner && !city && ends_cyrillic_name(f) {
             break;
         }
         if !joiner && k >= i + 2 && is_cyrillic_org_head_key(&doc.keys[k]) {
@@ -1610,6 +1637,16 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         {
             end += 2;
             kept = end;
+            break;
+        }
+        // "Департамента общего образования Томской области сведения": after its region the
+        // name ends, but for a set complement ("… области по делам молодежи").
+        if !w.cap
+            && end > head + 1
+            && is_region_word(&words[end - 1].folded)
+            && !is_complement_preposition(&w.folded)
+            && !matches!(w.folded.as_str(), "по" | "па")
+        {
             break;
         }
         // "Спілка з прав людини", "Комитет ООН по правам ребенка", "з питань": a complement

@@ -580,10 +580,26 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                     continue;
                 }
             }
+            // "Министерства просвещения Республики Башкортостан", "… и воспитания Ульяновской
+            // области": a national body's listed name opening a longer one that goes on to a
+            // region names the region's body, which is not the listed one.
+            let regional = w.cyrillic
+                && n > 1
+                && cyrillic_org_end(doc, i).is_some_and(|e| {
+                    e > i + n
+                        && (i + n..e).any(|k| {
+                            let f = words[k].folded.as_str();
+                            is_region_word(f)
+                                || words[k].cap
+                                    && ["республик", "республік", "рэспублік"]
+                                        .iter()
+                                        .any(|r| f.starts_with(r))
+                        })
+                });
             // A curated acronym must be written in capitals ("UN", not "Un").
             // A short name in quotes is a name («Схем»).
             let quoted = i > 0 && doc.gap(i - 1, i).trim_start().ends_with(['«', '"', '“']);
-            if n > 1 || w.all_caps || w.folded.chars().count() > 4 || quoted {
+            if !regional && (n > 1 || w.all_caps || w.folded.chars().count() > 4 || quoted) {
                 let end = i + n + usize::from(qualified_by_next(doc, i, i + n));
                 b.add(doc, i, end, &c.name.clone(), c.acronym.clone().as_deref());
                 i = end;
@@ -1053,11 +1069,20 @@ fn mission_seat_end(doc: &Document, end: usize, place_words: &[bool]) -> Option<
         || !spaced_at(doc, end)
         || !spaced_at(doc, end + 1)
         || !matches!(words[end].folded.as_str(), "в" | "у" | "ў" | "in")
-        || !place_words[end + 1]
     {
         return None;
     }
-    let mut k = end + 1;
+    // "ў Рэспубліцы Беларусь", "в Республике Казахстан": the word for a republic before it.
+    let republic = words[end + 1].cap
+        && ["республик", "республіц", "рэспублі", "republic"]
+            .iter()
+            .any(|r| words[end + 1].folded.starts_with(r))
+        && spaced_at(doc, end + 2)
+        && place_words.get(end + 2) == Some(&true);
+    if !place_words[end + 1] && !republic {
+        return None;
+    }
+    let mut k = if republic { end + 2 } else { end + 1 };
     while k < s.end_word && place_words[k] {
         k += 1;
     }
@@ -1135,6 +1160,17 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             while end < s.end_word && place_words[end] {
                 end += 1;
             }
+            // "Кировской области" where the gazetteer took the adjective alone.
+            if spaced(end) && is_region_word(&words[end].folded) {
+                end += 1;
+            }
+            // "камітэта па адукацыі Мінскага аблвыканкама": the place's adjective opens the
+            // body the branch belongs to.
+            if words[k].cap {
+                if let Some(body_end) = cyrillic_org_end(doc, k).filter(|e| *e > end) {
+                    return named(body_end);
+                }
+            }
             if is_mission_head(key) {
                 end = mission_seat_end(doc, end, place_words).unwrap_or(end);
             }
@@ -1181,7 +1217,8 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             k += 2;
             continue;
         }
-        let joiner = matches!(f, "и" | "і" | "та" | "й");
+        // "образования и науки": fields are joined, not the head ("отделения и сотрудники").
+        let joiner = matches!(f, "и" | "і" | "та" | "й") && k >= i + 2;
         // "администрации городского округа город Воронеж": the word for a city before its
         // name, which ends the body's.
         let city =

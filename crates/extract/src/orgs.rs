@@ -316,10 +316,19 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
     let end_limit = doc.sentence_of(i).end_word;
     let mut j = i;
     let mut last_cap = i;
+    // The first word after a comma inside the run ("Children, Families and Schools
+    // Committee"): a list inside one name, kept only if an "and" or "&" closes it.
+    let mut after_comma: Option<usize> = None;
     while j < end_limit {
         let w = &words[j];
         if j > i {
             let gap = doc.gap(j - 1, j);
+            if gap == ", " && w.cap && !w.numeric && words[j - 1].cap && after_comma.is_none() {
+                after_comma = Some(j);
+                last_cap = j;
+                j += 1;
+                continue;
+            }
             // "Brighton & Hove City Council": an ampersand between capitalised words joins.
             let joined = gap == " "
                 || gap == "\u{a0}"
@@ -366,7 +375,14 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
             break;
         }
     }
-    let end = last_cap + 1;
+    let mut end = last_cap + 1;
+    if let Some(c) = after_comma {
+        // The list's middle item is one word: "Families and", "Commonwealth &".
+        let closed = c + 1 < end && (words[c + 1].folded == "and" || doc.gap(c, c + 1) == " & ");
+        if !closed {
+            end = c;
+        }
+    }
     // "the Estonian Police and the Border Guard Board", "Police and Border Guard Board": an
     // "and" between two headed names joins two bodies, not one.
     let headed = |a: usize, b: usize| {
@@ -601,6 +617,23 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             let quoted = i > 0 && doc.gap(i - 1, i).trim_start().ends_with(['«', '"', '“']);
             if !regional && (n > 1 || w.all_caps || w.folded.chars().count() > 4 || quoted) {
                 let end = i + n + usize::from(qualified_by_next(doc, i, i + n));
+                // "Save the Children Sweden", "SOS Children's Villages Ukraine": a listed
+                // body's name and a country is its national organisation, another body.
+                let country = end < sentence.end_word
+                    && !w.cyrillic
+                    && n > 1
+                    && spaced_at(doc, end)
+                    && words[end].cap
+                    && place_words[end]
+                    && !words
+                        .get(end + 1)
+                        .is_some_and(|x| x.cap && spaced_at(doc, end + 1));
+                if country {
+                    let name = doc.text[w.start..words[end].end].to_string();
+                    b.add(doc, i, end + 1, &name, None);
+                    i = end + 1;
+                    continue;
+                }
                 b.add(doc, i, end, &c.name.clone(), c.acronym.clone().as_deref());
                 i = end;
                 continue;
@@ -737,6 +770,20 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                     of + 1
                 };
             }
+        }
+        // "U.S. Agency for International Development": a state's initials with dots
+        // before the name are part of it.
+        if start == i
+            && start >= 2
+            && words[start - 1].folded.chars().count() == 1
+            && words[start - 2].folded.chars().count() == 1
+            && words[start - 1].cap
+            && words[start - 2].cap
+            && doc.gap(start - 2, start - 1) == "."
+            && doc.gap(start - 1, start) == ". "
+            && !b.covered[start - 2]
+        {
+            start -= 2;
         }
         // A run that is exactly a place ("Russian Federation") is the place.
         let is_place_run = start < end && (start..end).all(|k| place_words[k]);
@@ -2153,6 +2200,19 @@ fn is_leading_non_name(folded: &str) -> bool {
             | "both"
             | "then"
             | "according"
+            // Prepositions that open a sentence before a name ("Through the Conflict
+            // Observatory, …").
+            | "through"
+            | "via"
+            | "under"
+            | "among"
+            | "despite"
+            | "until"
+            | "without"
+            | "within"
+            | "against"
+            | "into"
+            | "towards"
             // Openers of clauses and imperatives of page furniture ("Whereas the Ministry of
             // Justice …", "Follow the Court on X").
             | "whereas"

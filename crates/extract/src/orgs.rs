@@ -1173,10 +1173,10 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
         after_title = crate::lexicon::ROLES.contains(before);
     }
     let named = |end: usize| (!after_title || end > i + 2).then_some(end);
-    let lowercase_field =
-        |k: usize| spaced(k) && !words[k].cap && is_genitive_like(&words[k].folded);
     // The end of a branch named after a body in lowercase, if the words stop after it.
     let mut body_in_lowercase = None;
+    // Whether a field after "по"/"па" was read: the fields listed after it share its case.
+    let mut after_po = false;
     let mut k = i + 1;
     while k < s.end_word && k <= i + 8 {
         if !spaced(k) {
@@ -1184,12 +1184,18 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             let and = |j: usize| {
                 j < s.end_word && matches!(words[j].folded.as_str(), "и" | "і" | "та" | "й")
             };
+            // After "па" the fields are in the locative ("па адукацыі, спорце і турызме").
+            let field = |j: usize| {
+                !words[j].cap
+                    && (is_genitive_like(&words[j].folded) || after_po)
+                    && !ends_cyrillic_name(&words[j].folded)
+            };
             if doc.gap(k - 1, k) == ", "
-                && !words[k].cap
-                && is_genitive_like(&words[k].folded)
+                && field(k)
                 && and(k + 1)
                 && spaced(k + 1)
-                && lowercase_field(k + 2)
+                && spaced(k + 2)
+                && field(k + 2)
             {
                 k += 3;
                 continue;
@@ -1261,6 +1267,7 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
                 && !ends_cyrillic_name(&words[k + 1].folded)
                 || is_complement_preposition(f) && is_complement_noun(&words[k + 1].folded))
         {
+            after_po = true;
             k += 2;
             continue;
         }
@@ -1755,6 +1762,19 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             end += 2;
             kept = end;
             continue;
+        }
+        // "Савета Рэспублікі наведаў", "Фонде Лаврентьева съёмочной": after a capitalised
+        // noun that names whose body it is (a state, a person), a lowercase word is the
+        // sentence's, not the name's; set complements and regions were taken above.
+        if !w.cap
+            && (head + 1..end).any(|k| {
+                words[k].cap && !words[k].all_caps && !is_strict_adjective(&words[k].folded)
+            })
+            && !is_region_word(&w.folded)
+            // "… з прав дитини": the complement's own genitive.
+            && !is_complement_noun(&words[end - 1].folded)
+        {
+            break;
         }
         // A nominative plural adjective ("суд новыя доказы") starts the next phrase.
         if !w.cap && (w.folded.ends_with("ыя") || w.folded.ends_with("ые")) {

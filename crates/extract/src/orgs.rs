@@ -886,8 +886,12 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             && doc.gap(k, k + 1) == " "
             && is_state_genitive(&words[k + 1])
         {
-            let name = doc.text[w.start..words[k + 1].end].to_string();
-            b.add(doc, k, k + 2, &name, None);
+            // "УМВД России по Оренбургской области": a state body's regional branch is
+            // named with the region it serves.
+            let end =
+                region_complement_end(doc, k + 2, doc.sentence_of(k).end_word).unwrap_or(k + 2);
+            let name = doc.text[w.start..words[end - 1].end].to_string();
+            b.add(doc, k, end, &name, None);
             continue;
         }
         // "Пологівської РВА", "Харківська ОВА": an administration's acronym after the
@@ -1254,10 +1258,29 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             {
                 return named(k + 2);
             }
+            // "отдела по делам несовершеннолетних УМВД России по Оренбургской области": a
+            // state body's acronym, its state, and the region the branch serves.
+            if words[k].all_caps && k >= i + 2 {
+                let mut end = k + 1;
+                if spaced(end) && is_state_genitive(&words[end]) {
+                    end += 1;
+                }
+                let end = region_complement_end(doc, end, s.end_word).unwrap_or(end);
+                // A bare acronym ("служба пошуку БТЧК") names the body, not the branch's name.
+                return (end > k + 1).then_some(end).and_then(named);
+            }
             // A branch named after its body alone ("відділ Союзу українок Америки",
             // "отделению Российского детского фонда") is the body's part, not a name: a
-            // field comes first.
-            return cyrillic_org_end(doc, k).filter(|_| k >= i + 2 || opened_by_adjective);
+            // field comes first. A directorate's body goes on to the region the directorate
+            // serves ("управления Федеральной службы судебных приставов по Красноярскому краю").
+            let body_end = cyrillic_org_end(doc, k)?;
+            let region_end = is_branch_head(&words[i].folded)
+                .then(|| region_complement_end(doc, body_end, s.end_word))
+                .flatten();
+            if k < i + 2 && !opened_by_adjective && region_end.is_none() {
+                return None;
+            }
+            return named(region_end.unwrap_or(body_end));
         }
         // "па адукацыі", "по делам несовершеннолетних", "з питань освіти": a field after a
         // preposition.

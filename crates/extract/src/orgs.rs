@@ -1273,7 +1273,14 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             // "отделению Российского детского фонда") is the body's part, not a name: a
             // field comes first. A directorate's body goes on to the region the directorate
             // serves ("управления Федеральной службы судебных приставов по Красноярскому краю").
-            let body_end = cyrillic_org_end(doc, k)?;
+            // The body as the list names it ("Российского Красного Креста") when no head
+            // noun opens it.
+            let body_end = cyrillic_org_end(doc, k).or_else(|| {
+                (1..=CURATED.max_words.min(s.end_word - k))
+                    .rev()
+                    .find(|n| CURATED.by_key.contains_key(&doc.keys[k..k + n].join(" ")))
+                    .map(|n| k + n)
+            })?;
             let region_end = is_branch_head(&words[i].folded)
                 .then(|| region_complement_end(doc, body_end, s.end_word))
                 .flatten();
@@ -1290,17 +1297,24 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
                 && !ends_cyrillic_name(&words[k + 1].folded)
                 || is_complement_preposition(f) && is_complement_noun(&words[k + 1].folded))
         {
-            after_po = true;
+            after_po = matches!(f, "по" | "па");
             k += 2;
             continue;
         }
         // "образования и науки": fields are joined, not the head ("отделения и сотрудники").
+        // "отдел опеки и попечительства по Касимовскому району": the region or district a
+        // branch serves ends its name.
+        if let Some(end) = region_complement_end(doc, k, s.end_word) {
+            return named(end);
+        }
         let joiner = matches!(f, "и" | "і" | "та" | "й") && k >= i + 2;
         // "администрации городского округа город Воронеж": the word for a city before its
         // name, which ends the body's.
         let city =
             matches!(f, "город" | "місто" | "горад") && place_words.get(k + 1) == Some(&true);
-        if !(joiner || city || is_genitive_like(f)) || !joiner && !city && ends_cyrillic_name(f) {
+        // After "по"/"па" the fields keep its case ("по труду и социальной защите населения").
+        let field = is_genitive_like(f) || after_po && !is_finite_verb(f);
+        if !(joiner || city || field) || !joiner && !city && ends_cyrillic_name(f) {
             break;
         }
         if !joiner && k >= i + 2 && is_cyrillic_org_head_key(&doc.keys[k]) {
@@ -2028,7 +2042,7 @@ fn region_complement_end(doc: &Document, k: usize, sentence_end: usize) -> Optio
             return None;
         }
         j += 1;
-        if spaced(j) && is_region_word(&words[j].folded) {
+        if spaced(j) && (is_region_word(&words[j].folded) || is_district_word(&words[j].folded)) {
             return Some(j + 1);
         }
         if !(spaced(j) && matches!(words[j].folded.as_str(), "та" | "і" | "и" | "й") && j < k + 5)
@@ -2037,6 +2051,12 @@ fn region_complement_end(doc: &Document, k: usize, sentence_end: usize) -> Optio
         }
         j += 1;
     }
+}
+
+/// "району", "раёне", "района" (folded): a district a branch serves ("по Касимовскому
+/// району"), named at the end of its name as a region is.
+pub(crate) fn is_district_word(folded: &str) -> bool {
+    ["раион", "раен"].iter().any(|d| folded.starts_with(d)) && folded.chars().count() <= 7
 }
 
 /// Whether an organization's span is a foundation named after a person ("фонд Олексія
@@ -2191,8 +2211,8 @@ fn is_adjective_like(folded: &str) -> bool {
 
 fn is_genitive_like(folded: &str) -> bool {
     [
-        "ого", "ої", "оі", "их", "ых", "ів", "ия", "ння", "ства", "ва", "ки", "ти", "ди", "ни",
-        "ря", "ру", "ду", "ту", "ку", "я", "ї", "і", "и", "у", "а",
+        "ого", "его", "ої", "оі", "их", "ых", "ів", "ия", "ння", "ства", "ва", "ки", "ти", "ди",
+        "ни", "ря", "ру", "ду", "ту", "ку", "я", "ї", "і", "и", "у", "а",
         // Belarusian feminine genitive ("абароны").
         "ы",
     ]

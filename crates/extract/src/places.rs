@@ -988,7 +988,8 @@ impl PlacesFound {
         // "Kyiv District Court") is only part of the name.
         let served_region = |p: &PlaceSpan, o: &crate::orgs::OrgSpan| {
             o.end_word > o.first_word
-                && is_region_word(&doc.keys[o.end_word - 1])
+                && (is_region_word(&doc.keys[o.end_word - 1])
+                    || crate::orgs::is_district_word(&doc.words[o.end_word - 1].folded))
                 && p.first_word + 4 >= o.end_word
         };
         // The city a court or an administration serves, after the word or abbreviation

@@ -1875,9 +1875,13 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         if matches!(w.folded.as_str(), "дзеці" | "діти" | "дети") {
             break;
         }
+        // A given name starts the person who speaks for the body, but a noun agreeing with
+        // a capitalised adjective of the name is the name's ("Верховної Ради": "Ради" is a
+        // given name too).
+        let agrees = words[end - 1].cap && is_strict_adjective(&words[end - 1].folded);
         if w.numeric
             || ends_cyrillic_name(&w.folded)
-            || crate::lexicon::is_given_name(&w.folded)
+            || crate::lexicon::is_given_name(&w.folded) && !agrees
             || !w.cap && NAME_BREAKING_ADVERBS.contains(w.folded.as_str())
         {
             break;
@@ -1893,7 +1897,8 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         // управління Національної поліції"); so is the office of a title the known body
         // confers ("Офіс Уповноваженого Верховної Ради України з прав людини": the
         // commissioner is the parliament's, and the office is the commissioner's).
-        let office_of_title = crate::lexicon::ROLES.contains(words[end - 1].folded.as_str());
+        let office_of_title =
+            (head + 1..end).any(|k| crate::lexicon::ROLES.contains(words[k].folded.as_str()));
         if w.cap && separate && !is_branch_head(&words[head].folded) && !office_of_title {
             break;
         }
@@ -2643,5 +2648,130 @@ mod tests {
         // A state inside a ministry's name is only part of the name.
         let ex = crate::extract("Міністерство освіти України відповіло.", None, None);
         assert!(ex.places.is_empty(), "{:?}", ex.places);
+    }
+
+    /// Every organisation mention's text, in text order.
+    fn mentions(text: &str) -> Vec<String> {
+        let mut m: Vec<(usize, String)> = orgs(text)
+            .into_iter()
+            .flat_map(|o| o.mentions.into_iter().map(|m| (m.start, m.text)))
+            .collect();
+        m.sort();
+        m.into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn a_lowercase_branch_is_named_with_its_fields_and_its_body_or_place() {
+        let m = mentions("Лист надіслали до управління освіти Ізюмської міської ради вчора.");
+        assert!(
+            m.contains(&"управління освіти Ізюмської міської ради".to_string()),
+            "{m:?}"
+        );
+        let m = mentions("Спіс склаў аддзел па адукацыі, спорце і турызме Слуцкага райвыканкама.");
+        assert!(
+            m.contains(&"аддзел па адукацыі, спорце і турызме Слуцкага райвыканкама".to_string()),
+            "{m:?}"
+        );
+        let m =
+            mentions("Об этом сообщили в управлении общего образования администрации города Орла.");
+        assert!(
+            m.contains(&"управлении общего образования администрации города Орла".to_string()),
+            "{m:?}"
+        );
+        // A naming adjective opens the branch; the listed body it belongs to closes it.
+        let m = mentions("Помогли волонтеры регионального отделения Российского Красного Креста.");
+        assert!(
+            m.contains(&"регионального отделения Российского Красного Креста".to_string()),
+            "{m:?}"
+        );
+        // The district a branch serves, and a state body's acronym with its region.
+        let m = mentions("В отделе опеки и попечительства по Касимовскому району ответили.");
+        assert!(
+            m.contains(&"отделе опеки и попечительства по Касимовскому району".to_string()),
+            "{m:?}"
+        );
+        let m =
+            mentions("Ответ дал отдел по делам несовершеннолетних УМВД России по Курской области.");
+        assert!(
+            m.contains(
+                &"отдел по делам несовершеннолетних УМВД России по Курской области".to_string()
+            ),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_described_or_titled_branch_head_is_no_name() {
+        // A describing adjective, a title without fields, a branch of a body with no field.
+        let m =
+            mentions("Суд заочно засудив посадовця окупаційної адміністрації Херсонської області.");
+        assert!(!m.iter().any(|t| t.contains("адміністрації")), "{m:?}");
+        let m = mentions("Группу сопровождал заместитель главы администрации Рубежного.");
+        assert!(!m.iter().any(|t| t.contains("администрации")), "{m:?}");
+        let m = mentions("Збір організував відділ Союзу українок Америки в Чикаго.");
+        assert!(!m.iter().any(|t| t.starts_with("відділ")), "{m:?}");
+        // "Отдельно" and "Отдельное" open no department.
+        let m = mentions("Отдельно хочу поблагодарить волонтеров из Твери.");
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn the_office_of_a_title_keeps_the_body_that_confers_it() {
+        let m = mentions(
+            "Про це повідомив Офіс Уповноваженого Верховної Ради України з прав людини у вівторок.",
+        );
+        assert!(
+            m.contains(&"Офіс Уповноваженого Верховної Ради України з прав людини".to_string()),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn missions_keep_their_seat_and_the_places_they_are_named_by() {
+        let m = mentions("The papers went to the Embassy of Ukraine in Ireland last week.");
+        assert!(
+            m.contains(&"Embassy of Ukraine in Ireland".to_string()),
+            "{m:?}"
+        );
+        let m = mentions("Документи передали до Посольства Швеції в Україні.");
+        assert!(
+            m.contains(&"Посольства Швеції в Україні".to_string()),
+            "{m:?}"
+        );
+        let ex = crate::extract(
+            "The papers went to the Embassy of Ukraine in Ireland.",
+            None,
+            None,
+        );
+        let places: Vec<&str> = ex.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(places.contains(&"Ireland"), "{places:?}");
+    }
+
+    #[test]
+    fn english_names_with_lists_national_bodies_and_persons_of_a_body() {
+        let m = mentions("The Children, Families and Schools Committee met on Monday.");
+        assert!(
+            m.contains(&"Children, Families and Schools Committee".to_string()),
+            "{m:?}"
+        );
+        // Two headed names joined by "and" stay two; a place after "and" is no part.
+        let m = mentions("Officers of the Regional Police and Border Guard Board arrived.");
+        assert!(!m.iter().any(|t| t.contains(" and ")), "{m:?}");
+        let m = mentions("Save the Children Sweden funded the trip.");
+        assert!(m.contains(&"Save the Children Sweden".to_string()), "{m:?}");
+        let m = mentions("Dr Marta Hnatiuk of the Ukrainian Catholic University said so.");
+        assert!(
+            m.contains(&"Ukrainian Catholic University".to_string()),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn an_associations_quoted_name_after_its_legal_form_is_the_bodys() {
+        let m = mentions("Акцыю правёў Мінскі абласны камітэт ГА «БРСМ» у суботу.");
+        assert!(
+            m.contains(&"Мінскі абласны камітэт ГА «БРСМ".to_string()),
+            "{m:?}"
+        );
     }
 }

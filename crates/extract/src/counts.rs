@@ -838,6 +838,17 @@ pub fn find_count_claims(
         }
     }
     claims.sort_by_key(|c| c.start);
+    // A body's own release or post in Russian or Belarusian: the body is the source of the
+    // figures no one else is named for.
+    if matches!(counting.language, Some("ru" | "be"))
+        && claims.iter().any(|c| c.asserted_by.is_none())
+    {
+        if let Some(body) = issuer(doc, orgs) {
+            for c in claims.iter_mut().filter(|c| c.asserted_by.is_none()) {
+                c.asserted_by = Some(body.clone());
+            }
+        }
+    }
     // A time scope belongs to the nearest claim, never across another claim of the sentence.
     let starts: Vec<usize> = claims.iter().map(|c| c.start).collect();
     // Claims are in text order: the time phrases of one sentence are found once for all of them.
@@ -1935,6 +1946,30 @@ fn asserted_by(
         }
     }
     None
+}
+
+/// The first words of a body that publishes its own releases (`data/lexicon/issuer_heads.txt`).
+static ISSUER_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/issuer_heads.txt"))
+        .map(fold)
+        .collect()
+});
+
+/// The body whose release or post the text is: an organisation whose name is the whole of the
+/// text's first line (a site's masthead, "Министерство просвещения Российской Федерации")
+/// and opens with a publishing body's head noun.
+fn issuer(doc: &Document, orgs: &OrgsFound) -> Option<String> {
+    let line = doc.text.lines().find(|l| !l.trim().is_empty())?;
+    let start = line.as_ptr() as usize - doc.text.as_ptr() as usize;
+    let trimmed = line.trim();
+    let a = start + (line.len() - line.trim_start().len());
+    let b = a + trimmed.len();
+    let o = orgs.spans.iter().find(|o| o.start == a && o.end == b)?;
+    let first = doc.words.get(o.first_word)?;
+    ISSUER_HEADS
+        .iter()
+        .any(|h| first.folded.starts_with(h.as_str()))
+        .then(|| orgs.organizations[o.org].name.clone())
 }
 
 /// "пресс-службе", "прес-службі", "прэс-службе", "press service" (folded, any case).

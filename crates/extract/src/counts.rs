@@ -1956,20 +1956,37 @@ static ISSUER_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 /// The body whose release or post the text is: an organisation whose name is the whole of the
-/// text's first line (a site's masthead, "Министерство просвещения Российской Федерации")
-/// and opens with a publishing body's head noun.
+/// text's first line (a site's masthead, "Министерство просвещения Российской Федерации",
+/// "Беларускае Таварыства Чырвонага Крыжа") with a publishing body's head noun among its
+/// first three words; else that line itself when it opens with such a noun and reads as a
+/// name (capitalised, at most twelve words, no figures, no closing stop or colon).
 fn issuer(doc: &Document, orgs: &OrgsFound) -> Option<String> {
     let line = doc.text.lines().find(|l| !l.trim().is_empty())?;
     let start = line.as_ptr() as usize - doc.text.as_ptr() as usize;
     let trimmed = line.trim();
     let a = start + (line.len() - line.trim_start().len());
     let b = a + trimmed.len();
-    let o = orgs.spans.iter().find(|o| o.start == a && o.end == b)?;
-    let first = doc.words.get(o.first_word)?;
-    ISSUER_HEADS
-        .iter()
-        .any(|h| first.folded.starts_with(h.as_str()))
-        .then(|| orgs.organizations[o.org].name.clone())
+    let is_head = |k: usize| {
+        doc.words.get(k).is_some_and(|w| {
+            ISSUER_HEADS
+                .iter()
+                .any(|h| w.folded.starts_with(h.as_str()))
+        })
+    };
+    if let Some(o) = orgs.spans.iter().find(|o| o.start == a && o.end == b) {
+        return (o.first_word..o.end_word.min(o.first_word + 3))
+            .any(is_head)
+            .then(|| orgs.organizations[o.org].name.clone());
+    }
+    let first = doc.words.partition_point(|w| w.start < a);
+    let end = doc.words.partition_point(|w| w.start < b);
+    let named = end > first + 1
+        && end - first <= 12
+        && doc.words[first].cap
+        && is_head(first)
+        && !trimmed.contains(|c: char| c.is_ascii_digit())
+        && !trimmed.ends_with(['.', ':', '!', '?']);
+    named.then(|| trimmed.to_string())
 }
 
 /// "пресс-службе", "прес-службі", "прэс-службе", "press service" (folded, any case).

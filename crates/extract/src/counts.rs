@@ -1601,13 +1601,18 @@ static LONE_SOURCES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| 
 });
 
 /// The asserter as found, if it can name a source: a single lowercase word ("group",
-/// "participants") or a phrase opened by a pronoun or relative says nothing an
+/// "participants") or a phrase opened by a pronoun, a relative, a conjunction or a figure says nothing an
 /// investigator can check; a «quotation» cut off at the phrase's end is completed from
 /// the sentence ("порталу «Діти війни" -> "порталу «Діти війни»").
 fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String> {
     let first = found.split_whitespace().next()?;
     let first_folded = first.to_lowercase();
     if NOT_AN_ASSERTER.contains(&first_folded.as_str()) {
+        return None;
+    }
+    // "493 children it", "000 'children from Ukraine", "31:05 What the numbers": a phrase
+    // cut out of a figure or a timestamp names no one.
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let single_word = !found.trim().contains(char::is_whitespace);

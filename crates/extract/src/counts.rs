@@ -1600,6 +1600,27 @@ static LONE_SOURCES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| 
     crate::wordlist::folded_set(include_str!("../data/lexicon/lone_source_nouns.txt"))
 });
 
+/// A title alone (`lexicon::ROLES`), in any case a Cyrillic title takes by up to two
+/// letters of ending ("губернатора", "міністра", "омбудсмена"): a source an investigator can
+/// check, the office that speaks ("по словам губернатора").
+fn is_title(folded: &str) -> bool {
+    if crate::lexicon::ROLES.contains(folded) {
+        return true;
+    }
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    let cyrillic = chars.iter().all(|(_, c)| {
+        matches!(
+            c,
+            'а'..='я' | 'ё' | 'є' | 'і' | 'ї' | 'ў' | 'ґ' | '\'' | '’' | '-'
+        )
+    });
+    cyrillic
+        && (1..=2).any(|d| {
+            chars.len() > d + 3
+                && crate::lexicon::ROLES.contains(&folded[..chars[chars.len() - d].0])
+        })
+}
+
 /// The asserter as found, if it can name a source: a single lowercase word ("group",
 /// "participants") or a phrase opened by a pronoun, a relative, a conjunction or a figure says nothing an
 /// investigator can check; a «quotation» cut off at the phrase's end is completed from
@@ -1619,6 +1640,7 @@ fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String>
     if single_word
         && first.chars().next().is_some_and(char::is_lowercase)
         && !LONE_SOURCES.contains(&fold(found.trim()))
+        && !is_title(&fold(found.trim()))
     {
         return None;
     }
@@ -2265,7 +2287,8 @@ fn attribution(
     if s_index == 0 {
         return headline_source(doc, orgs, persons);
     }
-    None
+    // A ticker's or a list's line: the source after its dash.
+    line_dash_source(doc, i, orgs, persons)
 }
 
 /// Adverbs between "как"/"як"/"as" and a reporting verb (`data/lexicon/earlier_adverbs.txt`).
@@ -2591,6 +2614,19 @@ pub(crate) fn headline_source(
             }
         }
     }
+    dash_source(doc, s.start, line, orgs, persons)
+}
+
+/// The source after a dash at the end of the line `line` that starts at byte `start` ("… –
+/// Лубінець", "… — посол Катару в Україні"): a person or organization found there, or the
+/// short phrase itself (at most five words, capitalised, no figures).
+fn dash_source(
+    doc: &Document,
+    start: usize,
+    line: &str,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
     let dash = [" – ", " — ", " - "]
         .iter()
         .filter_map(|d| line.rfind(d).map(|p| p + d.len()))
@@ -2601,8 +2637,8 @@ pub(crate) fn headline_source(
     if tail.is_empty() || words > 5 || !capital || tail.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let from = s.start + dash;
-    let to = s.start + line_end;
+    let from = start + dash;
+    let to = start + line.len();
     let k = doc.words.partition_point(|w| w.start < from);
     let e = doc.words.partition_point(|w| w.start < to);
     if k < e {
@@ -2611,6 +2647,29 @@ pub(crate) fn headline_source(
         }
     }
     Some(tail.to_string())
+}
+
+/// The source after a dash at the end of the line of word `i`, when the dash follows the
+/// word: a headline's or a news ticker's item ("20:47 Із Росії вдалося повернути ще 8 дітей —
+/// Уповноважений з прав людини").
+fn line_dash_source(
+    doc: &Document,
+    i: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let at = doc.words[i].end;
+    let start = doc.text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let end = doc.text[at..].find('\n').map_or(doc.text.len(), |p| at + p);
+    let line = &doc.text[start..end];
+    let dash = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|d| line.rfind(d))
+        .max()?;
+    if start + dash < at {
+        return None;
+    }
+    dash_source(doc, start, line, orgs, persons)
 }
 
 #[cfg(test)]

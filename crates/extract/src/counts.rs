@@ -2249,6 +2249,10 @@ fn attribution(
     if let Some(a) = sentence_source(doc, i, orgs, persons) {
         return Some(a);
     }
+    // «… 3 children … », — говорит она: the speaker of a quote that closes in a later sentence.
+    if let Some(a) = quote_speaker(doc, i, orgs, persons) {
+        return Some(a);
+    }
     // "По ее словам, …", "За її словами, …", "Паводле яго слоў, …": the person named last
     // in the two sentences before speaks.
     if let Some(referent) = defers_to_earlier_source(doc, s_index) {
@@ -2289,6 +2293,48 @@ fn attribution(
     }
     // A ticker's or a list's line: the source after its dash.
     line_dash_source(doc, i, orgs, persons)
+}
+
+/// The speaker of the quotation word `i` stands in, when the quotation closes later in its
+/// paragraph and a dash and a reporting verb follow it («…», — говорит она; “…” — said the
+/// governor): the person or organisation after the verb, a title there, or for a pronoun the
+/// person named before.
+fn quote_speaker(
+    doc: &Document,
+    i: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let words = &doc.words;
+    let at = words[i].start;
+    let line_start = doc.text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let before = &doc.text[line_start..at];
+    let (_, close) = [('«', '»'), ('“', '”')]
+        .into_iter()
+        .find(|(o, c)| before.matches(*o).count() > before.matches(*c).count())?;
+    let end = at + doc.text[at..].find(close)?;
+    if doc.text[at..end].contains('\n') {
+        return None;
+    }
+    let after = doc.text[end + close.len_utf8()..].trim_start_matches([',', ' ']);
+    if !after.starts_with(['—', '–']) {
+        return None;
+    }
+    let k = words.partition_point(|w| w.start < end);
+    let s = &doc.sentences[words.get(k)?.sentence];
+    let stop = s.end_word.min(k + 8);
+    let v = (k..stop.min(k + 3))
+        .find(|&j| !words[j].cap && REPORTING.contains(words[j].folded.as_str()))?;
+    if v + 1 >= stop {
+        return None;
+    }
+    if PERSONAL_PRONOUNS.contains(&words[v + 1].folded.as_str()) {
+        return source_named_before(doc, words[v].sentence, orgs, persons, Referent::Speaker);
+    }
+    if let Some(a) = first_source_in(doc, v + 1, stop, orgs, persons) {
+        return Some(a);
+    }
+    is_title(&words[v + 1].folded).then(|| doc.word_text(v + 1).to_string())
 }
 
 /// Adverbs between "как"/"як"/"as" and a reporting verb (`data/lexicon/earlier_adverbs.txt`).
@@ -2411,8 +2457,19 @@ fn source_named_before(
             spoke.then(|| doc.word_text(k).to_string())
         })
     };
+    // Nothing named in the two sentences before: the person named last in the two before
+    // them ("Правозащитница Дарья Верещак … «…». «…», — говорит она. По ее оценке, …").
+    let earlier = || {
+        let from = doc.sentences.get(s_index.saturating_sub(4))?.start;
+        persons
+            .spans
+            .iter()
+            .filter(|p| from <= p.start && p.start < s.start)
+            .max_by_key(|p| p.start)
+            .map(|p| persons.persons[p.person].name.clone())
+    };
     match referent {
-        Referent::Speaker => person().or_else(role).or_else(org),
+        Referent::Speaker => person().or_else(role).or_else(org).or_else(earlier),
         Referent::Body => org(),
     }
 }

@@ -838,6 +838,10 @@ pub fn find_count_claims(
         }
     }
     claims.sort_by_key(|c| c.start);
+    // A table's rows and a list's items: the source a line below them names.
+    for c in claims.iter_mut().filter(|c| c.asserted_by.is_none()) {
+        c.asserted_by = source_line(doc, c.start, orgs, persons);
+    }
     // A body's own release or post in Russian or Belarusian: the body is the source of the
     // figures no one else is named for.
     if matches!(counting.language, Some("ru" | "be"))
@@ -1660,6 +1664,67 @@ fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String>
     Some(found)
 }
 
+/// "by X's count", "by the ministry's estimate": X (at most six words, capitalised), the nouns
+/// from `data/lexicon/possessive_source_nouns.txt`.
+static POSSESSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns: Vec<String> =
+        crate::wordlist::entries(include_str!("../data/lexicon/possessive_source_nouns.txt"))
+            .map(regex::escape)
+            .collect();
+    Regex::new(&format!(
+        r"\bby (?:the )?((?:[A-Z][\w.-]*)(?: [\w.-]+){{0,5}}?)['’]s? (?:own )?(?:{})\b",
+        nouns.join("|")
+    ))
+    .expect("static regex")
+});
+
+/// Labels of a line naming the source of a table or list (`data/lexicon/source_labels.txt`).
+static SOURCE_LABELS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/source_labels.txt"))
+});
+
+/// The source a line after a table row or list item names ("Source: oblast military
+/// administrations, compiled by …"), at most ten lines below the claim at byte `at`: a
+/// person or organisation found there, else the words after the label up to a comma or stop.
+fn source_line(
+    doc: &Document,
+    at: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let line_end = doc.text[at..].find('\n').map_or(doc.text.len(), |p| at + p);
+    let mut start = line_end + 1;
+    for _ in 0..10 {
+        if start >= doc.text.len() {
+            return None;
+        }
+        let end = doc.text[start..]
+            .find('\n')
+            .map_or(doc.text.len(), |p| start + p);
+        let line = doc.text[start..end].trim();
+        if let Some((label, rest)) = line.split_once(':') {
+            if SOURCE_LABELS.contains(&fold(label.trim())) {
+                let rest = rest.trim();
+                let phrase = rest.split([',', ';', '.']).next().unwrap_or("").trim();
+                if phrase.is_empty() {
+                    return None;
+                }
+                let from = start + doc.text[start..end].find(phrase).unwrap_or(0);
+                let k = doc.words.partition_point(|w| w.start < from);
+                let e = doc.words.partition_point(|w| w.start < from + phrase.len());
+                if k < e {
+                    if let Some(a) = first_source_in(doc, k, e, orgs, persons) {
+                        return Some(a);
+                    }
+                }
+                return Some(phrase.to_string());
+            }
+        }
+        start = end + 1;
+    }
+    None
+}
+
 /// Who asserts the claim: "according to X", "X said", "reports X", or the subject of a reporting verb.
 fn asserted_by(
     doc: &Document,
@@ -1759,7 +1824,18 @@ fn asserted_by(
         }
         (b < e).then(|| doc.text[words[b].start..words[e - 1].end].to_string())
     };
-    // 1. Explicit attribution anywhere in the sentence.
+    // 1. Explicit attribution anywhere in the sentence: "by NAM's count", then the cues.
+    if let Some(m) = POSSESSIVE_SOURCE
+        .captures(&doc.text[s.start..s.end])
+        .and_then(|c| c.get(1))
+    {
+        let at = s.start + m.start();
+        let k = words.partition_point(|w| w.start < at);
+        if let Some(e) = (k < s.end_word).then(|| entity_at(k)).flatten() {
+            return Some(e);
+        }
+        return Some(m.as_str().to_string());
+    }
     for k in s.first_word..s.end_word {
         let f = words[k].folded.as_str();
         let next = words.get(k + 1).map(|w| w.folded.as_str());

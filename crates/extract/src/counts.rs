@@ -1599,6 +1599,13 @@ static NOT_AN_ASSERTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 static MEDIA_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> =
     LazyLock::new(|| crate::wordlist::folded_set(include_str!("../data/lexicon/media_nouns.txt")));
 
+/// The beginnings of words for laws and legal acts (`data/lexicon/legal_act_stems.txt`), folded.
+static LEGAL_ACTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/legal_act_stems.txt"))
+        .map(fold)
+        .collect()
+});
+
 /// Lone lowercase nouns that still name a source (`data/lexicon/lone_source_nouns.txt`), folded.
 static LONE_SOURCES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     crate::wordlist::folded_set(include_str!("../data/lexicon/lone_source_nouns.txt"))
@@ -1633,6 +1640,13 @@ fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String>
     let first = found.split_whitespace().next()?;
     let first_folded = first.to_lowercase();
     if NOT_AN_ASSERTER.contains(&first_folded.as_str()) {
+        return None;
+    }
+    // "відповідно до Закону …", "according to Article 49": a law followed, not a source.
+    if LEGAL_ACTS
+        .iter()
+        .any(|a| first_folded.starts_with(a.as_str()))
+    {
         return None;
     }
     // "493 children it", "000 'children from Ukraine", "31:05 What the numbers": a phrase

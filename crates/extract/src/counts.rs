@@ -2179,8 +2179,9 @@ fn sources_from_claims_before(
 /// record) is that speaker's; in a transcript (three labelled lines or more) the lines after a
 /// label are its speaker's too, until the next label.
 struct Speakers {
-    /// Byte range of each labelled line, and its speaker, in order.
-    labels: Vec<(usize, usize, String)>,
+    /// Byte range of each labelled line, and its speaker (none for the programme's own
+    /// voice, `data/lexicon/narrator_labels.txt`), in order.
+    labels: Vec<(usize, usize, Option<String>)>,
     transcript: bool,
 }
 
@@ -2188,12 +2189,26 @@ impl Speakers {
     fn of(doc: &Document, orgs: &OrgsFound, persons: &PersonsFound) -> Speakers {
         let mut labels = Vec::new();
         let mut at = 0;
+        // A surname alone in capitals ("ГОРБУНОВА:", "ГОРБУНОВА (член …):") is a speaker
+        // only when it labels two lines or more: once, it may be a rubric ("UPDATE:").
+        let mut lone: Vec<(usize, usize, String)> = Vec::new();
         for line in doc.text.split_inclusive('\n') {
             if let Some(speaker) = speaker_label(doc, at, line.trim_end(), orgs, persons) {
-                labels.push((at, at + line.len(), speaker));
+                let narrator = NARRATORS.contains(&fold(&speaker));
+                labels.push((at, at + line.len(), (!narrator).then_some(speaker)));
+            } else if let Some(surname) = lone_caps_label(doc, at, line.trim_end()) {
+                lone.push((at, at + line.len(), surname));
             }
             at += line.len();
         }
+        for (a, b, surname) in &lone {
+            if NARRATORS.contains(&fold(surname)) {
+                labels.push((*a, *b, None));
+            } else if lone.iter().filter(|(_, _, o)| o == surname).count() >= 2 {
+                labels.push((*a, *b, Some(surname.clone())));
+            }
+        }
+        labels.sort_by_key(|(a, _, _)| *a);
         let transcript = labels.len() >= 3;
         Speakers { labels, transcript }
     }
@@ -2202,7 +2217,7 @@ impl Speakers {
     fn at(&self, at: usize) -> Option<String> {
         let after = self.labels.partition_point(|(start, _, _)| *start <= at);
         let (_, end, speaker) = self.labels.get(after.checked_sub(1)?)?;
-        (at < *end || self.transcript).then(|| speaker.clone())
+        (at < *end || self.transcript).then(|| speaker.clone())?
     }
 }
 
@@ -2280,6 +2295,37 @@ fn speaker_label(
     let role = crate::lexicon::ROLES.contains(w0.folded.as_str())
         && (first + 1..end).all(|k| words[k].cap);
     (all_caps && end - first >= 2 || role).then(|| label.to_string())
+}
+
+/// Labels of a transcript's own voice (`data/lexicon/narrator_labels.txt`), folded.
+static NARRATORS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/narrator_labels.txt"))
+});
+
+/// The one word in capitals (four letters or more) a line at byte `start` opens with before a
+/// colon, or before a bracketed description and a colon ("ГОРБУНОВА (член Общественной
+/// палаты): …").
+fn lone_caps_label(doc: &Document, start: usize, line: &str) -> Option<String> {
+    let colon = line.find(':')?;
+    let head = line[..colon].trim();
+    let name = match head.find('(') {
+        Some(open) if head.ends_with(')') => head[..open].trim(),
+        Some(_) => return None,
+        None => head,
+    };
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = name
+        .chars()
+        .all(|c| c.is_uppercase() || c == '-' || c == '\'' || c == '’');
+    if letters < 4 || !caps || name.contains(char::is_whitespace) {
+        return None;
+    }
+    let at = start + line.find(name)?;
+    let k = doc.words.partition_point(|w| w.start < at);
+    doc.words
+        .get(k)
+        .is_some_and(|w| w.start == at && w.all_caps)
+        .then(|| name.to_string())
 }
 
 /// Nouns after "паводле" that stand for the source's words or data (folded).

@@ -1949,6 +1949,29 @@ fn asserted_by(
                 .or_else(|| told_in(doc, first, s.end_word, orgs, persons))
                 .or_else(|| first_source_in(doc, first, s.end_word, orgs, persons));
         }
+        // "В компании «Ведомостям» заявили", "У МВА Суспільному повідомили": the body after
+        // "в"/"у" told the outlet named between it and a plural reporting verb.
+        if matches!(words[first].folded.as_str(), "в" | "у" | "ў" | "во")
+            && v > first + 2
+            && v - first <= 8
+            && words[v].folded.ends_with("ли")
+        {
+            let a = first + 1;
+            let outlet = (a + 1..v).find(|k| {
+                entity_at(*k).is_some()
+                    && entity_at(a).is_none_or(|e| entity_at(*k).is_some_and(|o| o != e))
+            });
+            if let Some(o) = outlet {
+                if !words[a].numeric && !words[a].cap || entity_at(a).is_some() {
+                    return entity_at(a).or_else(|| {
+                        let end = (a + 1..o)
+                            .find(|k| doc.gap(k - 1, *k).contains([',', '«', '"', '“']))
+                            .unwrap_or(o);
+                        Some(doc.text[words[a].start..words[end - 1].end].to_string())
+                    });
+                }
+            }
+        }
         // A person before the verb, else the entity nearest it: "Председатель Красного
         // Креста Дмитрий Шевцов заявил", "Pavel Latushka, who leads NAM, said".
         let near = v.saturating_sub(12).max(first);

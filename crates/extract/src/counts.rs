@@ -1984,6 +1984,19 @@ fn asserted_by(
                 .is_some_and(|o| before.rfind(')').is_none_or(|c| c < o))
                 && (near..k).any(|j| entity_at(j).is_some())
         };
+        // "Министерство образования Беларуси БЕЛТА подтвердило": of two bodies named one
+        // after the other right before the verb, the first speaks, the second is told.
+        let told = orgs.spans.iter().find(|o| o.end_word == v).and_then(|o| {
+            let before = o.first_word.checked_sub(1)?;
+            (before >= near && !doc.gap(before, o.first_word).contains([',', '(', ';']))
+                .then(|| orgs.spans.iter().find(|p| p.end_word == o.first_word))
+                .flatten()
+        });
+        if let Some(speaker) = told {
+            if (near..v).find_map(person_at).is_none() {
+                return Some(orgs.organizations[speaker.org].name.clone());
+            }
+        }
         if let Some(e) = (near..v).find_map(person_at).or_else(|| {
             (near..v)
                 .rev()
@@ -2036,6 +2049,24 @@ fn asserted_by(
             // "сообщил РИА Новости министр Михаил Кушаков": the speaker, not the outlet.
             if let Some(p) = (a..s.end_word.min(a + 8)).find_map(person_at) {
                 return Some(p);
+            }
+            // "сообщили ТАСС в министерстве социального развития": the outlet was told; the
+            // body after "в" spoke.
+            if let Some(o) = orgs.spans.iter().find(|o| o.first_word == a) {
+                if words
+                    .get(o.end_word)
+                    .is_some_and(|w| matches!(w.folded.as_str(), "в" | "у" | "ў" | "во"))
+                    && !doc
+                        .gap(o.end_word - 1, o.end_word)
+                        .contains([',', ';', '('])
+                    && !words
+                        .get(o.end_word + 1)
+                        .is_some_and(|w| is_press_service(&w.folded))
+                {
+                    if let Some(t) = told_body(doc, o.end_word + 1, s.end_word, orgs, persons) {
+                        return Some(t);
+                    }
+                }
             }
             // "сообщили БЕЛТА в пресс-службе Белорусского Красного Креста": the body whose
             // press service speaks, not the outlet it spoke to.
@@ -2720,7 +2751,20 @@ fn told_in(
                 .get(k + 1)
                 .is_some_and(|w| matches!(w.folded.as_str(), "в" | "у" | "ў" | "во"))
     })?;
-    let a = v + 2;
+    told_body(doc, v + 2, to, orgs, persons)
+}
+
+/// The body that spoke in words `a..to`, after "в"/"у" ("в министерстве образования"): the
+/// organization or person found where they start, else the words up to the next punctuation
+/// (at most six).
+fn told_body(
+    doc: &Document,
+    a: usize,
+    to: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let words = &doc.words;
     // "написал в своем телеграм-канале X": where it was written, not who spoke.
     if a >= to || OWN_CHANNEL.contains(&words[a].folded.as_str()) {
         return None;
@@ -2892,8 +2936,13 @@ fn line_dash_source(
 mod tests {
     use crate::{extract, Qualifier};
 
+    /// The claims of `text` with the rules' asserters (and the shipped count model).
     fn claims(text: &str) -> Vec<crate::CountClaim> {
-        extract(text, None, None).count_claims
+        let models = crate::Models {
+            count: crate::ModelChoice::Shipped,
+            attribution: crate::ModelChoice::Rules,
+        };
+        crate::extract_with(text, None, None, models, None).count_claims
     }
 
     /// Number, qualifier and age range of a claim.

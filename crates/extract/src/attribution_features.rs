@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{REPORTING, ROLES};
+use crate::logistic::Linear;
 use crate::normalize::fold;
 use crate::orgs::OrgsFound;
 use crate::persons::PersonsFound;
@@ -35,12 +36,142 @@ static CUES: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
 });
 
 /// One asserter the model may choose for a claim: who (`None`: no one), whether it is the
-/// rules' answer, and its features.
+/// rules' answer, its features (kept only when asked for: training, diagnosis) and, when a
+/// model scored it as its features were made, its score.
 #[derive(Debug, Clone)]
 pub struct AttributionCandidate {
     pub asserter: Option<String>,
     pub rule: bool,
     pub features: Vec<String>,
+    pub score: Option<f64>,
+}
+
+/// Where a candidate's features go as they are made: kept as strings (training, a trace),
+/// scored against a model's weights without allocating one (extraction), or both.
+pub(crate) struct Features<'m> {
+    keep: Option<Vec<String>>,
+    model: Option<&'m Linear>,
+    buf: String,
+    sum: f64,
+}
+
+impl<'m> Features<'m> {
+    fn new(keep: bool, model: Option<&'m Linear>) -> Features<'m> {
+        Features {
+            keep: keep.then(Vec::new),
+            model,
+            buf: String::new(),
+            sum: model.map_or(0.0, |m| m.bias),
+        }
+    }
+
+    /// Adds the feature `a` (formatted once, into a buffer kept between features).
+    fn add(&mut self, a: std::fmt::Arguments<'_>) {
+        match a.as_str() {
+            Some(s) => self.add_str(s),
+            None => {
+                use std::fmt::Write;
+                self.buf.clear();
+                // Writing to a String cannot fail.
+                let _ = self.buf.write_fmt(a);
+                if let Some(m) = self.model {
+                    self.sum += m.weights.get(self.buf.as_str()).copied().unwrap_or(0.0);
+                }
+                if let Some(k) = &mut self.keep {
+                    k.push(self.buf.clone());
+                }
+            }
+        }
+    }
+
+    /// Adds the score of features scored before (`Features::score_only`).
+    fn add_score(&mut self, x: f64) {
+        self.sum += x;
+    }
+
+    fn add_str(&mut self, s: &str) {
+        if let Some(m) = self.model {
+            self.sum += m.weights.get(s).copied().unwrap_or(0.0);
+        }
+        if let Some(k) = &mut self.keep {
+            k.push(s.to_string());
+        }
+    }
+
+    fn finish(self, asserter: Option<String>, rule: bool) -> AttributionCandidate {
+        AttributionCandidate {
+            asserter,
+            rule,
+            features: self.keep.unwrap_or_default(),
+            score: self.model.map(|_| self.sum),
+        }
+    }
+}
+
+/// What the candidates of every claim of a document share, found once: the persons and
+/// organisations named (in text order, with their names folded), and each word's class and
+/// whether it is a reporting verb.
+pub(crate) struct DocumentMentions {
+    mentions: Vec<Mention>,
+    classes: Vec<Option<&'static str>>,
+    reporting: Vec<bool>,
+}
+
+impl DocumentMentions {
+    pub(crate) fn of(
+        doc: &Document,
+        orgs: &OrgsFound,
+        persons: &PersonsFound,
+        model: Option<&Linear>,
+    ) -> DocumentMentions {
+        let words = &doc.words;
+        let classes: Vec<Option<&'static str>> =
+            (0..words.len()).map(|k| word_class(doc, k)).collect();
+        let mut mentions: Vec<Mention> = Vec::new();
+        for o in &orgs.spans {
+            if o.first_word < words.len() {
+                let name = orgs.organizations[o.org].name.clone();
+                mentions.push(Mention {
+                    first: o.first_word,
+                    end: o.end_word.max(o.first_word + 1),
+                    folded: fold(&name),
+                    name,
+                    person: false,
+                    fixed: None,
+                });
+            }
+        }
+        for p in &persons.spans {
+            let (first, end) = words_of(doc, p.start, p.end);
+            if first < words.len() {
+                let name = persons.persons[p.person].name.clone();
+                mentions.push(Mention {
+                    first,
+                    end: end.max(first + 1),
+                    folded: fold(&name),
+                    name,
+                    person: true,
+                    fixed: None,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.first);
+        if let Some(model) = model {
+            for m in &mut mentions {
+                let mut f = Features::new(false, Some(model));
+                mention_features(doc, m, &classes, &mut f);
+                m.fixed = Some(f.sum - model.bias);
+            }
+        }
+        DocumentMentions {
+            mentions,
+            classes,
+            reporting: words
+                .iter()
+                .map(|w| !w.cap && REPORTING.contains(w.folded.as_str()))
+                .collect(),
+        }
+    }
 }
 
 /// What the rules said about a claim, before the model: their answer, the answers of their
@@ -101,12 +232,17 @@ fn gap_mark(gap: &str) -> Option<&'static str> {
     })
 }
 
-/// A mention of a person or organisation: its words and the name the extraction gives it.
+/// A mention of a person or organisation: its words and the name the extraction gives it
+/// (and that name folded).
 struct Mention {
     first: usize,
     end: usize,
     name: String,
+    folded: String,
     person: bool,
+    /// The score of its features that do not depend on the claim (`mention_features`),
+    /// when a model is given.
+    fixed: Option<f64>,
 }
 
 /// Words `first..end` of the byte span `start..end` (the words that start inside it).
@@ -129,19 +265,23 @@ pub(crate) fn claim_word(doc: &Document, claim: &CountClaim) -> Option<usize> {
     )
 }
 
+/// Whether the folded answer `a` is the folded name `b`.
 fn same(a: Option<&str>, b: &str) -> bool {
-    a.is_some_and(|a| fold(a) == fold(b))
+    a.is_some_and(|a| a == b)
 }
 
 /// The candidates of one claim, the rules' answer first (so that a model with no opinion
-/// keeps it), then the persons and organisations around it, then no one.
+/// keeps it), then the persons and organisations around it, then no one. With `keep`, each
+/// candidate keeps its features; with a `model`, each is scored as its features are made.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn candidates(
     doc: &Document,
+    found: &DocumentMentions,
     claim: &CountClaim,
-    orgs: &OrgsFound,
-    persons: &PersonsFound,
     rules: &RuleAnswers,
     language: Option<&str>,
+    keep: bool,
+    model: Option<&Linear>,
 ) -> Vec<AttributionCandidate> {
     let lang = language.unwrap_or("?");
     let mut out: Vec<AttributionCandidate> = Vec::new();
@@ -149,40 +289,48 @@ pub(crate) fn candidates(
         return out;
     };
     let words = &doc.words;
+    let class = |k: usize| found.classes.get(k).copied().flatten();
     let s_index = words[i].sentence;
     let s = &doc.sentences[s_index];
     let claim_end = words_of(doc, claim.start, claim.end).1.max(i + 1);
     // The sentences whose names are candidates.
     let in_window =
         |sentence: usize| (sentence + 2 >= s_index && sentence <= s_index + 1) || sentence <= 1;
-    let mut mentions: Vec<Mention> = Vec::new();
-    for o in &orgs.spans {
-        if o.first_word < words.len() && in_window(words[o.first_word].sentence) {
-            mentions.push(Mention {
-                first: o.first_word,
-                end: o.end_word.max(o.first_word + 1),
-                name: orgs.organizations[o.org].name.clone(),
-                person: false,
-            });
+    let mentions: Vec<&Mention> = found
+        .mentions
+        .iter()
+        .filter(|m| in_window(words[m.first].sentence))
+        .collect();
+    // The rules' answers, folded once.
+    let chosen = rules.chosen.as_deref().map(fold);
+    let steps: [(&str, Option<String>); 4] = [
+        ("sentence", rules.sentence.as_deref().map(fold)),
+        ("previous", rules.previous.as_deref().map(fold)),
+        ("headline", rules.headline.as_deref().map(fold)),
+        ("claim_before", rules.claim_before.as_deref().map(fold)),
+    ];
+    // Which of the rules' answers name `folded`: "rule", then "step=…".
+    let rule_steps = |folded: &str| -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if same(chosen.as_deref(), folded) {
+            out.push("rule");
         }
-    }
-    for p in &persons.spans {
-        let (first, end) = words_of(doc, p.start, p.end);
-        if first < words.len() && in_window(words[first].sentence) {
-            mentions.push(Mention {
-                first,
-                end: end.max(first + 1),
-                name: persons.persons[p.person].name.clone(),
-                person: true,
-            });
+        for (step, answer) in &steps {
+            if same(answer.as_deref(), folded) {
+                out.push(match *step {
+                    "sentence" => "step=sentence",
+                    "previous" => "step=previous",
+                    "headline" => "step=headline",
+                    _ => "step=claim_before",
+                });
+            }
         }
-    }
-    mentions.sort_by_key(|m| m.first);
+        out
+    };
     // Features every candidate shares about the claim's sentence.
-    let sentence_report = (s.first_word..s.end_word)
-        .any(|k| !words[k].cap && REPORTING.contains(words[k].folded.as_str()));
+    let sentence_report = (s.first_word..s.end_word).any(|k| found.reporting[k]);
     let sentence_cue =
-        (s.first_word..s.end_word).any(|k| matches!(word_class(doc, k), Some("cue" | "source")));
+        (s.first_word..s.end_word).any(|k| matches!(class(k), Some("cue" | "source")));
     let in_sentence = mentions
         .iter()
         .filter(|m| words[m.first].sentence == s_index)
@@ -194,49 +342,29 @@ pub(crate) fn candidates(
         .starts_with(['-', '•', '*', '–', '—', '▪', '●'])
         || line.contains('|')
         || line.contains('\t');
-    let rule_steps = |name: &str, f: &mut Vec<String>| {
-        if same(rules.chosen.as_deref(), name) {
-            f.push("rule".to_string());
-        }
-        for (step, answer) in [
-            ("sentence", &rules.sentence),
-            ("previous", &rules.previous),
-            ("headline", &rules.headline),
-            ("claim_before", &rules.claim_before),
-        ] {
-            if same(answer.as_deref(), name) {
-                f.push(format!("step={step}"));
-            }
-        }
-    };
     // The rules' answer when no mention carries it: a phrase ("пресс-службе министерства").
-    if let Some(chosen) = &rules.chosen {
-        if !mentions.iter().any(|m| same(Some(chosen), &m.name)) {
-            let mut f = vec![
-                "kind=phrase".to_string(),
-                format!("kind=phrase&lang={lang}"),
-            ];
-            rule_steps(chosen, &mut f);
-            let first = fold(chosen.split_whitespace().next().unwrap_or(""));
-            f.push(format!("w1={first}"));
-            f.push(format!(
-                "phrase_words={}",
-                bucket(chosen.split_whitespace().count())
-            ));
-            if chosen.chars().next().is_some_and(char::is_lowercase) {
-                f.push("lowercase".to_string());
+    if let (Some(name), Some(folded)) = (&rules.chosen, &chosen) {
+        if !mentions.iter().any(|m| &m.folded == folded) {
+            let mut f = Features::new(keep, model);
+            f.add_str("kind=phrase");
+            f.add(format_args!("kind=phrase&lang={lang}"));
+            let named = rule_steps(folded);
+            for x in &named {
+                f.add_str(x);
             }
-            let conj: Vec<String> = f
-                .iter()
-                .filter(|x| x.starts_with("rule") || x.starts_with("step"))
-                .map(|x| format!("{x}&phrase"))
-                .collect();
-            f.extend(conj);
-            out.push(AttributionCandidate {
-                asserter: Some(chosen.clone()),
-                rule: true,
-                features: f,
-            });
+            let first = fold(name.split_whitespace().next().unwrap_or(""));
+            f.add(format_args!("w1={first}"));
+            f.add(format_args!(
+                "phrase_words={}",
+                bucket(name.split_whitespace().count())
+            ));
+            if name.chars().next().is_some_and(char::is_lowercase) {
+                f.add_str("lowercase");
+            }
+            for x in &named {
+                f.add(format_args!("{x}&phrase"));
+            }
+            out.push(f.finish(Some(name.clone()), true));
         }
     }
     for (n, m) in mentions.iter().enumerate() {
@@ -261,17 +389,16 @@ pub(crate) fn candidates(
         } else {
             "lead"
         };
-        let mut f = vec![
-            format!("kind={kind}"),
-            format!("where={place}"),
-            format!("kind&where={kind}&{place}"),
-            format!("kind&where&lang={kind}&{place}&{lang}"),
-        ];
+        let mut f = Features::new(keep, model);
+        f.add(format_args!("kind={kind}"));
+        f.add(format_args!("where={place}"));
+        f.add(format_args!("kind&where={kind}&{place}"));
+        f.add(format_args!("kind&where&lang={kind}&{place}&{lang}"));
         if ms == 0 && s_index != 0 {
-            f.push("in_headline".to_string());
+            f.add_str("in_headline");
         }
         // Whether the claim's sentence says anyone reports it.
-        f.push(format!(
+        f.add(format_args!(
             "sentence={}&{place}",
             match (sentence_report, sentence_cue) {
                 (_, true) => "cue",
@@ -281,12 +408,12 @@ pub(crate) fn candidates(
         ));
         // A person inside an organisation's name ("фонд імені Ганни Стефанишин") names it.
         if m.person
-            && orgs
-                .spans
+            && found
+                .mentions
                 .iter()
-                .any(|o| o.first_word <= m.first && m.first < o.end_word)
+                .any(|o| !o.person && o.first <= m.first && m.first < o.end)
         {
-            f.push("inside_org".to_string());
+            f.add_str("inside_org");
         }
         // Distance and order among the mentions on the same side of the number.
         if ms == s_index {
@@ -303,135 +430,144 @@ pub(crate) fn candidates(
                     .count();
                 (m.first.saturating_sub(claim_end), rank)
             };
-            f.push(format!("dist={}", bucket(gap)));
-            f.push(format!("rank={}&{place}", rank.min(2)));
+            f.add(format_args!("dist={}", bucket(gap)));
+            f.add(format_args!("rank={}&{place}", rank.min(2)));
             // What lies between the mention and the number.
             let (a, b) = if m.end <= i {
                 (m.end, i)
             } else {
                 (claim_end, m.first)
             };
-            let mut classes: Vec<&str> = (a..b).filter_map(|k| word_class(doc, k)).collect();
+            let mut classes: Vec<&str> = (a..b).filter_map(class).collect();
             classes.sort_unstable();
             classes.dedup();
             for c in classes {
                 if c != "cap" && c != "num" {
-                    f.push(format!("between={c}&{place}"));
+                    f.add(format_args!("between={c}&{place}"));
                 }
             }
             if b > a {
                 let between = &doc.text[words[a].start..words[b - 1].end];
                 if between.contains(['«', '»', '“', '”', '"']) {
-                    f.push(format!("between=quote&{place}"));
+                    f.add(format_args!("between=quote&{place}"));
                 }
                 if between.contains([',']) {
-                    f.push(format!("between=comma&{place}"));
+                    f.add(format_args!("between=comma&{place}"));
                 }
                 if between.contains(['—', '–']) {
-                    f.push(format!("between=dash&{place}"));
+                    f.add(format_args!("between=dash&{place}"));
                 }
             }
         } else {
-            f.push(format!("sentences_away={}", bucket(s_index.abs_diff(ms))));
+            f.add(format_args!(
+                "sentences_away={}",
+                bucket(s_index.abs_diff(ms))
+            ));
         }
-        // Inside «…» in its sentence.
-        let ss = &doc.sentences[ms];
-        let before = &doc.text[ss.start..words[m.first].start];
-        if before.matches('«').count() > before.matches('»').count() {
-            f.push("in_quotes".to_string());
+        // The mention's own features, scored once per document when no one keeps them.
+        match m.fixed {
+            Some(x) if !keep => f.add_score(x),
+            _ => mention_features(doc, m, &found.classes, &mut f),
         }
-        // The words around the mention: `p1`, `p2` before it and `n1`, `n2` after it in
-        // its sentence (`p1=^`, `n1=$` at the sentence's edge), each with its class.
-        let sentence = &doc.sentences[ms];
-        let word_before = |d: usize| m.first.checked_sub(d).filter(|&k| k >= sentence.first_word);
-        let word_after = |d: usize| Some(m.end + d - 1).filter(|&k| k < sentence.end_word);
-        let push_word =
-            |f: &mut Vec<String>, side: &str, d: usize, k: Option<usize>, edge: &str| {
-                let Some(k) = k else {
-                    if d == 1 {
-                        f.push(format!("{side}1={edge}"));
-                    }
-                    return None;
-                };
-                f.push(format!("{side}{d}={}", words[k].folded));
-                let c = word_class(doc, k);
-                if let Some(c) = c {
-                    f.push(format!("{side}{d}c={c}"));
-                    f.push(format!("{side}{d}c&kind={c}&{kind}"));
-                }
-                c
-            };
-        let p1 = push_word(&mut f, "p", 1, word_before(1), "^");
-        let p2 = push_word(&mut f, "p", 2, word_before(2), "^");
-        if let (Some(a), Some(b)) = (p1, p2) {
-            f.push(format!("p1c&p2c={a}&{b}"));
+        let named = rule_steps(&m.folded);
+        for x in &named {
+            f.add_str(x);
         }
-        // Told or telling: "сообщили ТАСС в министерстве", "told Reuters in a statement".
-        if let (Some(a), Some(b)) = (p1, word_after(1).and_then(|k| word_class(doc, k))) {
-            f.push(format!("p1c&n1c={a}&{b}"));
+        for x in &named {
+            f.add(format_args!("{x}&{place}"));
         }
-        push_word(&mut f, "n", 1, word_after(1), "$");
-        push_word(&mut f, "n", 2, word_after(2), "$");
-        if m.first > 0 {
-            if let Some(g) = gap_mark(doc.gap(m.first - 1, m.first)) {
-                f.push(format!("gap_before={g}"));
-            }
-        }
-        if m.end < words.len() {
-            if let Some(g) = gap_mark(doc.gap(m.end - 1, m.end)) {
-                f.push(format!("gap_after={g}"));
-            }
-        }
-        // The mention's own words: an organisation's first word. (Its Cyrillic case endings
-        // were features too; leaving one split out, they cost more than they gave.)
-        let first = words[m.first].folded.as_str();
-        if !m.person {
-            f.push(format!("w1={first}"));
-        }
-        if words[m.first].all_caps && m.end - m.first == 1 {
-            f.push("acronym".to_string());
-        }
-        let before_rules = f.len();
-        rule_steps(&m.name, &mut f);
-        let conj: Vec<String> = f[before_rules..]
-            .iter()
-            .map(|x| format!("{x}&{place}"))
-            .collect();
-        f.extend(conj);
-        out.push(AttributionCandidate {
-            asserter: Some(m.name.clone()),
-            rule: same(rules.chosen.as_deref(), &m.name),
-            features: f,
-        });
+        out.push(f.finish(Some(m.name.clone()), same(chosen.as_deref(), &m.folded)));
     }
     // No one.
-    let mut f = vec![
-        "none".to_string(),
-        format!("none&lang={lang}"),
-        format!("none&in_sentence={}", bucket(in_sentence)),
-    ];
+    let mut f = Features::new(keep, model);
+    f.add_str("none");
+    f.add(format_args!("none&lang={lang}"));
+    f.add(format_args!("none&in_sentence={}", bucket(in_sentence)));
     if rules.chosen.is_none() {
-        f.push("none&rule".to_string());
-        f.push(format!("none&rule&lang={lang}"));
+        f.add_str("none&rule");
+        f.add(format_args!("none&rule&lang={lang}"));
     }
     if sentence_report {
-        f.push("none&report".to_string());
+        f.add_str("none&report");
     }
     if sentence_cue {
-        f.push("none&cue".to_string());
+        f.add_str("none&cue");
     }
     if listed {
-        f.push("none&listed".to_string());
+        f.add_str("none&listed");
     }
     if s_index == 0 {
-        f.push("none&headline".to_string());
+        f.add_str("none&headline");
     }
-    out.push(AttributionCandidate {
-        asserter: None,
-        rule: rules.chosen.is_none(),
-        features: f,
-    });
+    out.push(f.finish(None, rules.chosen.is_none()));
     // The rules' answer first.
     out.sort_by_key(|c| !c.rule);
     out
+}
+
+/// The features of a mention that do not depend on the claim: whether it is quoted, the
+/// words around it and their classes, the marks at its edges, its first word.
+fn mention_features(
+    doc: &Document,
+    m: &Mention,
+    classes: &[Option<&'static str>],
+    f: &mut Features<'_>,
+) {
+    let words = &doc.words;
+    let class = |k: usize| classes.get(k).copied().flatten();
+    let kind = if m.person { "person" } else { "org" };
+    let ss = &doc.sentences[words[m.first].sentence];
+    // Inside «…» in its sentence.
+    let before = &doc.text[ss.start..words[m.first].start];
+    if before.matches('«').count() > before.matches('»').count() {
+        f.add_str("in_quotes");
+    }
+    // The words around the mention: `p1`, `p2` before it and `n1`, `n2` after it in
+    // its sentence (`p1=^`, `n1=$` at the sentence's edge), each with its class.
+    let word_before = |d: usize| m.first.checked_sub(d).filter(|&k| k >= ss.first_word);
+    let word_after = |d: usize| Some(m.end + d - 1).filter(|&k| k < ss.end_word);
+    let push_word = |f: &mut Features<'_>, side: &str, d: usize, k: Option<usize>, edge: &str| {
+        let Some(k) = k else {
+            if d == 1 {
+                f.add(format_args!("{side}1={edge}"));
+            }
+            return None;
+        };
+        f.add(format_args!("{side}{d}={}", words[k].folded));
+        let c = class(k);
+        if let Some(c) = c {
+            f.add(format_args!("{side}{d}c={c}"));
+            f.add(format_args!("{side}{d}c&kind={c}&{kind}"));
+        }
+        c
+    };
+    let p1 = push_word(f, "p", 1, word_before(1), "^");
+    let p2 = push_word(f, "p", 2, word_before(2), "^");
+    if let (Some(a), Some(b)) = (p1, p2) {
+        f.add(format_args!("p1c&p2c={a}&{b}"));
+    }
+    // Told or telling: "сообщили ТАСС в министерстве", "told Reuters in a statement".
+    if let (Some(a), Some(b)) = (p1, word_after(1).and_then(class)) {
+        f.add(format_args!("p1c&n1c={a}&{b}"));
+    }
+    push_word(f, "n", 1, word_after(1), "$");
+    push_word(f, "n", 2, word_after(2), "$");
+    if m.first > 0 {
+        if let Some(g) = gap_mark(doc.gap(m.first - 1, m.first)) {
+            f.add(format_args!("gap_before={g}"));
+        }
+    }
+    if m.end < words.len() {
+        if let Some(g) = gap_mark(doc.gap(m.end - 1, m.end)) {
+            f.add(format_args!("gap_after={g}"));
+        }
+    }
+    // The mention's own words: an organisation's first word. (Its Cyrillic case endings
+    // were features too; leaving one split out, they cost more than they gave.)
+    if !m.person {
+        f.add(format_args!("w1={}", words[m.first].folded));
+    }
+    if words[m.first].all_caps && m.end - m.first == 1 {
+        f.add_str("acronym");
+    }
 }

@@ -838,6 +838,21 @@ pub fn find_count_claims(
         }
     }
     claims.sort_by_key(|c| c.start);
+    // A table's rows and a list's items: the source a line below them names.
+    for c in claims.iter_mut().filter(|c| c.asserted_by.is_none()) {
+        c.asserted_by = source_line(doc, c.start, orgs, persons);
+    }
+    // A body's own release or post in Russian or Belarusian: the body is the source of the
+    // figures no one else is named for.
+    if matches!(counting.language, Some("ru" | "be"))
+        && claims.iter().any(|c| c.asserted_by.is_none())
+    {
+        if let Some(body) = issuer(doc, orgs) {
+            for c in claims.iter_mut().filter(|c| c.asserted_by.is_none()) {
+                c.asserted_by = Some(body.clone());
+            }
+        }
+    }
     // A time scope belongs to the nearest claim, never across another claim of the sentence.
     let starts: Vec<usize> = claims.iter().map(|c| c.start).collect();
     // Claims are in text order: the time phrases of one sentence are found once for all of them.
@@ -1584,13 +1599,41 @@ static NOT_AN_ASSERTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 static MEDIA_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> =
     LazyLock::new(|| crate::wordlist::folded_set(include_str!("../data/lexicon/media_nouns.txt")));
 
+/// The beginnings of words for laws and legal acts (`data/lexicon/legal_act_stems.txt`), folded.
+static LEGAL_ACTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/legal_act_stems.txt"))
+        .map(fold)
+        .collect()
+});
+
 /// Lone lowercase nouns that still name a source (`data/lexicon/lone_source_nouns.txt`), folded.
 static LONE_SOURCES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     crate::wordlist::folded_set(include_str!("../data/lexicon/lone_source_nouns.txt"))
 });
 
+/// A title alone (`lexicon::ROLES`), in any case a Cyrillic title takes by up to two
+/// letters of ending ("губернатора", "міністра", "омбудсмена"): a source an investigator can
+/// check, the office that speaks ("по словам губернатора").
+fn is_title(folded: &str) -> bool {
+    if crate::lexicon::ROLES.contains(folded) {
+        return true;
+    }
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    let cyrillic = chars.iter().all(|(_, c)| {
+        matches!(
+            c,
+            'а'..='я' | 'ё' | 'є' | 'і' | 'ї' | 'ў' | 'ґ' | '\'' | '’' | '-'
+        )
+    });
+    cyrillic
+        && (1..=2).any(|d| {
+            chars.len() > d + 3
+                && crate::lexicon::ROLES.contains(&folded[..chars[chars.len() - d].0])
+        })
+}
+
 /// The asserter as found, if it can name a source: a single lowercase word ("group",
-/// "participants") or a phrase opened by a pronoun or relative says nothing an
+/// "participants") or a phrase opened by a pronoun, a relative, a conjunction or a figure says nothing an
 /// investigator can check; a «quotation» cut off at the phrase's end is completed from
 /// the sentence ("порталу «Діти війни" -> "порталу «Діти війни»").
 fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String> {
@@ -1599,10 +1642,23 @@ fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String>
     if NOT_AN_ASSERTER.contains(&first_folded.as_str()) {
         return None;
     }
+    // "відповідно до Закону …", "according to Article 49": a law followed, not a source.
+    if LEGAL_ACTS
+        .iter()
+        .any(|a| first_folded.starts_with(a.as_str()))
+    {
+        return None;
+    }
+    // "493 children it", "000 'children from Ukraine", "31:05 What the numbers": a phrase
+    // cut out of a figure or a timestamp names no one.
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let single_word = !found.trim().contains(char::is_whitespace);
     if single_word
         && first.chars().next().is_some_and(char::is_lowercase)
         && !LONE_SOURCES.contains(&fold(found.trim()))
+        && !is_title(&fold(found.trim()))
     {
         return None;
     }
@@ -1620,6 +1676,67 @@ fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String>
         };
     }
     Some(found)
+}
+
+/// "by X's count", "by the ministry's estimate": X (at most six words, capitalised), the nouns
+/// from `data/lexicon/possessive_source_nouns.txt`.
+static POSSESSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns: Vec<String> =
+        crate::wordlist::entries(include_str!("../data/lexicon/possessive_source_nouns.txt"))
+            .map(regex::escape)
+            .collect();
+    Regex::new(&format!(
+        r"\bby (?:the )?((?:[A-Z][\w.-]*)(?: [\w.-]+){{0,5}}?)['’]s? (?:own )?(?:{})\b",
+        nouns.join("|")
+    ))
+    .expect("static regex")
+});
+
+/// Labels of a line naming the source of a table or list (`data/lexicon/source_labels.txt`).
+static SOURCE_LABELS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/source_labels.txt"))
+});
+
+/// The source a line after a table row or list item names ("Source: oblast military
+/// administrations, compiled by …"), at most ten lines below the claim at byte `at`: a
+/// person or organisation found there, else the words after the label up to a comma or stop.
+fn source_line(
+    doc: &Document,
+    at: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let line_end = doc.text[at..].find('\n').map_or(doc.text.len(), |p| at + p);
+    let mut start = line_end + 1;
+    for _ in 0..10 {
+        if start >= doc.text.len() {
+            return None;
+        }
+        let end = doc.text[start..]
+            .find('\n')
+            .map_or(doc.text.len(), |p| start + p);
+        let line = doc.text[start..end].trim();
+        if let Some((label, rest)) = line.split_once(':') {
+            if SOURCE_LABELS.contains(&fold(label.trim())) {
+                let rest = rest.trim();
+                let phrase = rest.split([',', ';', '.']).next().unwrap_or("").trim();
+                if phrase.is_empty() {
+                    return None;
+                }
+                let from = start + doc.text[start..end].find(phrase).unwrap_or(0);
+                let k = doc.words.partition_point(|w| w.start < from);
+                let e = doc.words.partition_point(|w| w.start < from + phrase.len());
+                if k < e {
+                    if let Some(a) = first_source_in(doc, k, e, orgs, persons) {
+                        return Some(a);
+                    }
+                }
+                return Some(phrase.to_string());
+            }
+        }
+        start = end + 1;
+    }
+    None
 }
 
 /// Who asserts the claim: "according to X", "X said", "reports X", or the subject of a reporting verb.
@@ -1721,7 +1838,18 @@ fn asserted_by(
         }
         (b < e).then(|| doc.text[words[b].start..words[e - 1].end].to_string())
     };
-    // 1. Explicit attribution anywhere in the sentence.
+    // 1. Explicit attribution anywhere in the sentence: "by NAM's count", then the cues.
+    if let Some(m) = POSSESSIVE_SOURCE
+        .captures(&doc.text[s.start..s.end])
+        .and_then(|c| c.get(1))
+    {
+        let at = s.start + m.start();
+        let k = words.partition_point(|w| w.start < at);
+        if let Some(e) = (k < s.end_word).then(|| entity_at(k)).flatten() {
+            return Some(e);
+        }
+        return Some(m.as_str().to_string());
+    }
     for k in s.first_word..s.end_word {
         let f = words[k].folded.as_str();
         let next = words.get(k + 1).map(|w| w.folded.as_str());
@@ -1821,6 +1949,29 @@ fn asserted_by(
                 .or_else(|| told_in(doc, first, s.end_word, orgs, persons))
                 .or_else(|| first_source_in(doc, first, s.end_word, orgs, persons));
         }
+        // "В компании «Ведомостям» заявили", "У МВА Суспільному повідомили": the body after
+        // "в"/"у" told the outlet named between it and a plural reporting verb.
+        if matches!(words[first].folded.as_str(), "в" | "у" | "ў" | "во")
+            && v > first + 2
+            && v - first <= 8
+            && words[v].folded.ends_with("ли")
+        {
+            let a = first + 1;
+            let outlet = (a + 1..v).find(|k| {
+                entity_at(*k).is_some()
+                    && entity_at(a).is_none_or(|e| entity_at(*k).is_some_and(|o| o != e))
+            });
+            if let Some(o) = outlet {
+                if !words[a].numeric && !words[a].cap || entity_at(a).is_some() {
+                    return entity_at(a).or_else(|| {
+                        let end = (a + 1..o)
+                            .find(|k| doc.gap(k - 1, *k).contains([',', '«', '"', '“']))
+                            .unwrap_or(o);
+                        Some(doc.text[words[a].start..words[end - 1].end].to_string())
+                    });
+                }
+            }
+        }
         // A person before the verb, else the entity nearest it: "Председатель Красного
         // Креста Дмитрий Шевцов заявил", "Pavel Latushka, who leads NAM, said".
         let near = v.saturating_sub(12).max(first);
@@ -1833,6 +1984,19 @@ fn asserted_by(
                 .is_some_and(|o| before.rfind(')').is_none_or(|c| c < o))
                 && (near..k).any(|j| entity_at(j).is_some())
         };
+        // "Министерство образования Беларуси БЕЛТА подтвердило": of two bodies named one
+        // after the other right before the verb, the first speaks, the second is told.
+        let told = orgs.spans.iter().find(|o| o.end_word == v).and_then(|o| {
+            let before = o.first_word.checked_sub(1)?;
+            (before >= near && !doc.gap(before, o.first_word).contains([',', '(', ';']))
+                .then(|| orgs.spans.iter().find(|p| p.end_word == o.first_word))
+                .flatten()
+        });
+        if let Some(speaker) = told {
+            if (near..v).find_map(person_at).is_none() {
+                return Some(orgs.organizations[speaker.org].name.clone());
+            }
+        }
         if let Some(e) = (near..v).find_map(person_at).or_else(|| {
             (near..v)
                 .rev()
@@ -1886,6 +2050,24 @@ fn asserted_by(
             if let Some(p) = (a..s.end_word.min(a + 8)).find_map(person_at) {
                 return Some(p);
             }
+            // "сообщили ТАСС в министерстве социального развития": the outlet was told; the
+            // body after "в" spoke.
+            if let Some(o) = orgs.spans.iter().find(|o| o.first_word == a) {
+                if words
+                    .get(o.end_word)
+                    .is_some_and(|w| matches!(w.folded.as_str(), "в" | "у" | "ў" | "во"))
+                    && !doc
+                        .gap(o.end_word - 1, o.end_word)
+                        .contains([',', ';', '('])
+                    && !words
+                        .get(o.end_word + 1)
+                        .is_some_and(|w| is_press_service(&w.folded))
+                {
+                    if let Some(t) = told_body(doc, o.end_word + 1, s.end_word, orgs, persons) {
+                        return Some(t);
+                    }
+                }
+            }
             // "сообщили БЕЛТА в пресс-службе Белорусского Красного Креста": the body whose
             // press service speaks, not the outlet it spoke to.
             if let Some(p) = (a..s.end_word.min(a + 6))
@@ -1935,6 +2117,47 @@ fn asserted_by(
         }
     }
     None
+}
+
+/// The first words of a body that publishes its own releases (`data/lexicon/issuer_heads.txt`).
+static ISSUER_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/issuer_heads.txt"))
+        .map(fold)
+        .collect()
+});
+
+/// The body whose release or post the text is: an organisation whose name is the whole of the
+/// text's first line (a site's masthead, "Министерство просвещения Российской Федерации",
+/// "Беларускае Таварыства Чырвонага Крыжа") with a publishing body's head noun among its
+/// first three words; else that line itself when it opens with such a noun and reads as a
+/// name (capitalised, at most twelve words, no figures, no closing stop or colon).
+fn issuer(doc: &Document, orgs: &OrgsFound) -> Option<String> {
+    let line = doc.text.lines().find(|l| !l.trim().is_empty())?;
+    let start = line.as_ptr() as usize - doc.text.as_ptr() as usize;
+    let trimmed = line.trim();
+    let a = start + (line.len() - line.trim_start().len());
+    let b = a + trimmed.len();
+    let is_head = |k: usize| {
+        doc.words.get(k).is_some_and(|w| {
+            ISSUER_HEADS
+                .iter()
+                .any(|h| w.folded.starts_with(h.as_str()))
+        })
+    };
+    if let Some(o) = orgs.spans.iter().find(|o| o.start == a && o.end == b) {
+        return (o.first_word..o.end_word.min(o.first_word + 3))
+            .any(is_head)
+            .then(|| orgs.organizations[o.org].name.clone());
+    }
+    let first = doc.words.partition_point(|w| w.start < a);
+    let end = doc.words.partition_point(|w| w.start < b);
+    let named = end > first + 1
+        && end - first <= 12
+        && doc.words[first].cap
+        && is_head(first)
+        && !trimmed.contains(|c: char| c.is_ascii_digit())
+        && !trimmed.ends_with(['.', ':', '!', '?']);
+    named.then(|| trimmed.to_string())
 }
 
 /// "пресс-службе", "прес-службі", "прэс-службе", "press service" (folded, any case).
@@ -2010,8 +2233,9 @@ fn sources_from_claims_before(
 /// record) is that speaker's; in a transcript (three labelled lines or more) the lines after a
 /// label are its speaker's too, until the next label.
 struct Speakers {
-    /// Byte range of each labelled line, and its speaker, in order.
-    labels: Vec<(usize, usize, String)>,
+    /// Byte range of each labelled line, and its speaker (none for the programme's own
+    /// voice, `data/lexicon/narrator_labels.txt`), in order.
+    labels: Vec<(usize, usize, Option<String>)>,
     transcript: bool,
 }
 
@@ -2019,12 +2243,26 @@ impl Speakers {
     fn of(doc: &Document, orgs: &OrgsFound, persons: &PersonsFound) -> Speakers {
         let mut labels = Vec::new();
         let mut at = 0;
+        // A surname alone in capitals ("ГОРБУНОВА:", "ГОРБУНОВА (член …):") is a speaker
+        // only when it labels two lines or more: once, it may be a rubric ("UPDATE:").
+        let mut lone: Vec<(usize, usize, String)> = Vec::new();
         for line in doc.text.split_inclusive('\n') {
             if let Some(speaker) = speaker_label(doc, at, line.trim_end(), orgs, persons) {
-                labels.push((at, at + line.len(), speaker));
+                let narrator = NARRATORS.contains(&fold(&speaker));
+                labels.push((at, at + line.len(), (!narrator).then_some(speaker)));
+            } else if let Some(surname) = lone_caps_label(doc, at, line.trim_end()) {
+                lone.push((at, at + line.len(), surname));
             }
             at += line.len();
         }
+        for (a, b, surname) in &lone {
+            if NARRATORS.contains(&fold(surname)) {
+                labels.push((*a, *b, None));
+            } else if lone.iter().filter(|(_, _, o)| o == surname).count() >= 2 {
+                labels.push((*a, *b, Some(surname.clone())));
+            }
+        }
+        labels.sort_by_key(|(a, _, _)| *a);
         let transcript = labels.len() >= 3;
         Speakers { labels, transcript }
     }
@@ -2033,7 +2271,7 @@ impl Speakers {
     fn at(&self, at: usize) -> Option<String> {
         let after = self.labels.partition_point(|(start, _, _)| *start <= at);
         let (_, end, speaker) = self.labels.get(after.checked_sub(1)?)?;
-        (at < *end || self.transcript).then(|| speaker.clone())
+        (at < *end || self.transcript).then(|| speaker.clone())?
     }
 }
 
@@ -2113,6 +2351,37 @@ fn speaker_label(
     (all_caps && end - first >= 2 || role).then(|| label.to_string())
 }
 
+/// Labels of a transcript's own voice (`data/lexicon/narrator_labels.txt`), folded.
+static NARRATORS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/narrator_labels.txt"))
+});
+
+/// The one word in capitals (four letters or more) a line at byte `start` opens with before a
+/// colon, or before a bracketed description and a colon ("ГОРБУНОВА (член Общественной
+/// палаты): …").
+fn lone_caps_label(doc: &Document, start: usize, line: &str) -> Option<String> {
+    let colon = line.find(':')?;
+    let head = line[..colon].trim();
+    let name = match head.find('(') {
+        Some(open) if head.ends_with(')') => head[..open].trim(),
+        Some(_) => return None,
+        None => head,
+    };
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = name
+        .chars()
+        .all(|c| c.is_uppercase() || c == '-' || c == '\'' || c == '’');
+    if letters < 4 || !caps || name.contains(char::is_whitespace) {
+        return None;
+    }
+    let at = start + line.find(name)?;
+    let k = doc.words.partition_point(|w| w.start < at);
+    doc.words
+        .get(k)
+        .is_some_and(|w| w.start == at && w.all_caps)
+        .then(|| name.to_string())
+}
+
 /// Nouns after "паводле" that stand for the source's words or data (folded).
 const ATTRIBUTION_NOUNS: &[&str] = &[
     "звестак",
@@ -2170,6 +2439,10 @@ fn attribution(
     if let Some(a) = sentence_source(doc, i, orgs, persons) {
         return Some(a);
     }
+    // «… 3 children … », — говорит она: the speaker of a quote that closes in a later sentence.
+    if let Some(a) = quote_speaker(doc, i, orgs, persons) {
+        return Some(a);
+    }
     // "По ее словам, …", "За її словами, …", "Паводле яго слоў, …": the person named last
     // in the two sentences before speaks.
     if let Some(referent) = defers_to_earlier_source(doc, s_index) {
@@ -2208,7 +2481,50 @@ fn attribution(
     if s_index == 0 {
         return headline_source(doc, orgs, persons);
     }
-    None
+    // A ticker's or a list's line: the source after its dash.
+    line_dash_source(doc, i, orgs, persons)
+}
+
+/// The speaker of the quotation word `i` stands in, when the quotation closes later in its
+/// paragraph and a dash and a reporting verb follow it («…», — говорит она; “…” — said the
+/// governor): the person or organisation after the verb, a title there, or for a pronoun the
+/// person named before.
+fn quote_speaker(
+    doc: &Document,
+    i: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let words = &doc.words;
+    let at = words[i].start;
+    let line_start = doc.text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let before = &doc.text[line_start..at];
+    let (_, close) = [('«', '»'), ('“', '”')]
+        .into_iter()
+        .find(|(o, c)| before.matches(*o).count() > before.matches(*c).count())?;
+    let end = at + doc.text[at..].find(close)?;
+    if doc.text[at..end].contains('\n') {
+        return None;
+    }
+    let after = doc.text[end + close.len_utf8()..].trim_start_matches([',', ' ']);
+    if !after.starts_with(['—', '–']) {
+        return None;
+    }
+    let k = words.partition_point(|w| w.start < end);
+    let s = &doc.sentences[words.get(k)?.sentence];
+    let stop = s.end_word.min(k + 8);
+    let v = (k..stop.min(k + 3))
+        .find(|&j| !words[j].cap && REPORTING.contains(words[j].folded.as_str()))?;
+    if v + 1 >= stop {
+        return None;
+    }
+    if PERSONAL_PRONOUNS.contains(&words[v + 1].folded.as_str()) {
+        return source_named_before(doc, words[v].sentence, orgs, persons, Referent::Speaker);
+    }
+    if let Some(a) = first_source_in(doc, v + 1, stop, orgs, persons) {
+        return Some(a);
+    }
+    is_title(&words[v + 1].folded).then(|| doc.word_text(v + 1).to_string())
 }
 
 /// Adverbs between "как"/"як"/"as" and a reporting verb (`data/lexicon/earlier_adverbs.txt`).
@@ -2331,8 +2647,19 @@ fn source_named_before(
             spoke.then(|| doc.word_text(k).to_string())
         })
     };
+    // Nothing named in the two sentences before: the person named last in the two before
+    // them ("Правозащитница Дарья Верещак … «…». «…», — говорит она. По ее оценке, …").
+    let earlier = || {
+        let from = doc.sentences.get(s_index.saturating_sub(4))?.start;
+        persons
+            .spans
+            .iter()
+            .filter(|p| from <= p.start && p.start < s.start)
+            .max_by_key(|p| p.start)
+            .map(|p| persons.persons[p.person].name.clone())
+    };
     match referent {
-        Referent::Speaker => person().or_else(role).or_else(org),
+        Referent::Speaker => person().or_else(role).or_else(org).or_else(earlier),
         Referent::Body => org(),
     }
 }
@@ -2424,7 +2751,20 @@ fn told_in(
                 .get(k + 1)
                 .is_some_and(|w| matches!(w.folded.as_str(), "в" | "у" | "ў" | "во"))
     })?;
-    let a = v + 2;
+    told_body(doc, v + 2, to, orgs, persons)
+}
+
+/// The body that spoke in words `a..to`, after "в"/"у" ("в министерстве образования"): the
+/// organization or person found where they start, else the words up to the next punctuation
+/// (at most six).
+fn told_body(
+    doc: &Document,
+    a: usize,
+    to: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let words = &doc.words;
     // "написал в своем телеграм-канале X": where it was written, not who spoke.
     if a >= to || OWN_CHANNEL.contains(&words[a].folded.as_str()) {
         return None;
@@ -2534,6 +2874,19 @@ pub(crate) fn headline_source(
             }
         }
     }
+    dash_source(doc, s.start, line, orgs, persons)
+}
+
+/// The source after a dash at the end of the line `line` that starts at byte `start` ("… –
+/// Лубінець", "… — посол Катару в Україні"): a person or organization found there, or the
+/// short phrase itself (at most five words, capitalised, no figures).
+fn dash_source(
+    doc: &Document,
+    start: usize,
+    line: &str,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
     let dash = [" – ", " — ", " - "]
         .iter()
         .filter_map(|d| line.rfind(d).map(|p| p + d.len()))
@@ -2544,8 +2897,8 @@ pub(crate) fn headline_source(
     if tail.is_empty() || words > 5 || !capital || tail.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let from = s.start + dash;
-    let to = s.start + line_end;
+    let from = start + dash;
+    let to = start + line.len();
     let k = doc.words.partition_point(|w| w.start < from);
     let e = doc.words.partition_point(|w| w.start < to);
     if k < e {
@@ -2556,12 +2909,40 @@ pub(crate) fn headline_source(
     Some(tail.to_string())
 }
 
+/// The source after a dash at the end of the line of word `i`, when the dash follows the
+/// word: a headline's or a news ticker's item ("20:47 Із Росії вдалося повернути ще 8 дітей —
+/// Уповноважений з прав людини").
+fn line_dash_source(
+    doc: &Document,
+    i: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let at = doc.words[i].end;
+    let start = doc.text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let end = doc.text[at..].find('\n').map_or(doc.text.len(), |p| at + p);
+    let line = &doc.text[start..end];
+    let dash = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|d| line.rfind(d))
+        .max()?;
+    if start + dash < at {
+        return None;
+    }
+    dash_source(doc, start, line, orgs, persons)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{extract, Qualifier};
 
+    /// The claims of `text` with the rules' asserters (and the shipped count model).
     fn claims(text: &str) -> Vec<crate::CountClaim> {
-        extract(text, None, None).count_claims
+        let models = crate::Models {
+            count: crate::ModelChoice::Shipped,
+            attribution: crate::ModelChoice::Rules,
+        };
+        crate::extract_with(text, None, None, models, None).count_claims
     }
 
     /// Number, qualifier and age range of a claim.

@@ -7,6 +7,7 @@
 //! (a language limits the run to its documents, for profiling one language's rules). It runs
 //! on mimalloc, as the `casefile` binary does; `--features system-allocator` measures the
 //! system allocator instead.
+//! `BENCH_EXTRACT_MODELS=shipped|count|rules` measures with every shipped model or the rules alone.
 //! With `BENCH_EXTRACT_DIGEST=1` it also prints, untimed, a digest of every extraction's
 //! JSON, so that a speed-up can be checked to leave the outputs on this text unchanged.
 
@@ -17,7 +18,24 @@ use std::time::Instant;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use casefile_extract::extract;
+use casefile_extract::{extract_with, Extraction, ModelChoice, Models};
+
+/// `extract` with the models `BENCH_EXTRACT_MODELS` names: `shipped` (every shipped model),
+/// `count` (the count model, the rules for asserters) or `rules`; unset, `extract`'s own choice (`Models::extraction`).
+fn extract(text: &str, language: Option<&str>, published: Option<chrono::NaiveDate>) -> Extraction {
+    let models = match std::env::var("BENCH_EXTRACT_MODELS").as_deref() {
+        Ok("shipped") => Models::shipped(),
+        Ok("rules") => Models::rules(),
+        // The shipped count model, the rules for asserters (`extract` before the learned
+        // asserter was its default).
+        Ok("count") => Models {
+            count: ModelChoice::Shipped,
+            attribution: ModelChoice::Rules,
+        },
+        _ => Models::extraction(),
+    };
+    extract_with(text, language, published, models, None)
+}
 
 /// A small deterministic generator (no need for cryptographic randomness here).
 struct Lcg(u64);

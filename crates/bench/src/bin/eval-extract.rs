@@ -3,7 +3,7 @@
 //! and per split (seeds, corpus, heldout).
 //!
 //! Usage:
-//!   eval-extract [--devset DIR] [--shared DIR] [--verbose]
+//!   eval-extract [--devset DIR] [--shared DIR] [--verbose] [--models shipped|rules]
 //!   eval-extract --show FILE [--published YYYY-MM-DD]   (prints the extraction JSON of one file)
 //!   eval-extract --text FILE                            (prints the clean text extraction sees)
 //!
@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use casefile_bench::attribution::{asserter_right_by_forms, entity_forms, fold, unquoted};
-use casefile_extract::{extract, Extraction, RelationEndKind};
+use casefile_extract::{extract, extract_with, Extraction, Models, RelationEndKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -535,6 +535,14 @@ fn main() -> Result<()> {
         return Ok(());
     }
     let verbose = args.iter().any(|a| a == "--verbose");
+    // `--models shipped|rules`: every shipped model, or the rules alone, instead of
+    // `extract`'s choice (`Models::extraction`).
+    let models = match value("--models").as_deref() {
+        None => Models::extraction(),
+        Some("shipped") => Models::shipped(),
+        Some("rules") => Models::rules(),
+        Some(other) => bail!("--models {other}: expected shipped or rules"),
+    };
     let devset = value("--devset")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("crates/extract/devset"));
@@ -576,7 +584,7 @@ fn main() -> Result<()> {
         }
         let (text, meta_published, language) = read_document(&path)?;
         let published = parse_date(a.published.as_deref().or(meta_published.as_deref()))?;
-        let ex = extract(&text, language, published);
+        let ex = extract_with(&text, language, published, models, None);
         let mut errors = Vec::new();
         let s = score(&ex, &a, &mut errors);
         let att = score_attribution(&ex, &a, &mut errors);

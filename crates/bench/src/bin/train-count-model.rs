@@ -13,7 +13,7 @@
 //! The attribution model learns from the count claims `extract` makes (the shipped count
 //! model) that match an annotated claim whose `asserted_by` is annotated, matched as
 //! `eval-extract` matches them; a candidate asserter is right when `eval-extract` would
-//! score it right. Its default splits are the count model's and `heldout15`.
+//! score it right. Its default splits are the count model's and `heldout15` … `heldout19`.
 //!
 //! Without `--split`, the splits are the dev set and `crates/bench/heldout`,
 //! `heldout10` … `heldout14`, named one by one: a split added later is read only
@@ -55,6 +55,10 @@ const ATTRIBUTION_SPLITS: &[&str] = &[
     "crates/bench/heldout13",
     "crates/bench/heldout14",
     "crates/bench/heldout15",
+    "crates/bench/heldout16",
+    "crates/bench/heldout17",
+    "crates/bench/heldout18",
+    "crates/bench/heldout19",
 ];
 
 #[derive(Debug, Deserialize)]

@@ -3,7 +3,7 @@
 //! and per split (seeds, corpus, heldout).
 //!
 //! Usage:
-//!   eval-extract [--devset DIR] [--shared DIR] [--verbose] [--models shipped|rules]
+//!   eval-extract [--devset DIR] [--shared DIR] [--verbose] [--models shipped|count|rules]
 //!   eval-extract --show FILE [--published YYYY-MM-DD]   (prints the extraction JSON of one file)
 //!   eval-extract --text FILE                            (prints the clean text extraction sees)
 //!
@@ -535,13 +535,19 @@ fn main() -> Result<()> {
         return Ok(());
     }
     let verbose = args.iter().any(|a| a == "--verbose");
-    // `--models shipped|rules`: every shipped model, or the rules alone, instead of
+    // `--models shipped|count|rules`: every shipped model, the count model alone, or the
+    // rules alone, instead of
     // `extract`'s choice (`Models::extraction`).
     let models = match value("--models").as_deref() {
         None => Models::extraction(),
         Some("shipped") => Models::shipped(),
         Some("rules") => Models::rules(),
-        Some(other) => bail!("--models {other}: expected shipped or rules"),
+        // The count model with the rules' asserters: what the learned asserter adds.
+        Some("count") => Models {
+            count: casefile_extract::ModelChoice::Shipped,
+            ..Models::rules()
+        },
+        Some(other) => bail!("--models {other}: expected shipped, count or rules"),
     };
     let devset = value("--devset")
         .map(PathBuf::from)

@@ -1314,7 +1314,7 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             matches!(f, "город" | "місто" | "горад") && place_words.get(k + 1) == Some(&true);
         // After "по"/"па" the fields keep its case ("по труду и социальной защите населения").
         let field = is_genitive_like(f) || after_po && !is_finite_verb(f);
-        if !(joiner || city || field) || !joiner && !city && ends_cyrillic_name(f) {
+        if !(joiner || city || field && !ends_cyrillic_name(f)) {
             break;
         }
         if !joiner && k >= i + 2 && is_cyrillic_org_head_key(&doc.keys[k]) {

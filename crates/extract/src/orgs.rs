@@ -605,11 +605,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                     e > i + n
                         && (i + n..e).any(|k| {
                             let f = words[k].folded.as_str();
-                            is_region_word(f)
-                                || words[k].cap
-                                    && ["республик", "республік", "рэспублік"]
-                                        .iter()
-                                        .any(|r| f.starts_with(r))
+                            is_region_word(f) || words[k].cap && is_republic_word(f)
                         })
                 });
             // A curated acronym must be written in capitals ("UN", not "Un").
@@ -1074,42 +1070,37 @@ fn is_state_body_head(key: &str) -> bool {
 /// Unlike a ministry, such a head is also a common noun ("управління" is "management"), so a
 /// name it opens must end in the genitive of its place or body.
 fn is_branch_body_head(key: &str) -> bool {
-    [
-        "управлін",
-        "управлен",
-        "упраулен",
-        "департамент",
-        "дэпартамент",
-        "отдел",
-        "відділ",
-        "аддзел",
-        "комітет",
-        "комитет",
-        "камітэт",
-        "администрац",
-        "адміністрац",
-        "служб",
-        "відділен",
-        "аддзялен",
-    ]
-    .iter()
-    .any(|h| key.starts_with(h))
+    BRANCH_HEADS.0.iter().any(|h| key.starts_with(h.as_str()))
 }
 
 /// Heads of a state's missions abroad, named by the state and where they sit ("Посольства
 /// Швеції в Україні", "Embassy of Ukraine in Australia"), as stems or folded words.
 pub(crate) fn is_mission_head(key: &str) -> bool {
-    [
-        "посольств",
-        "пасольств",
-        "консульств",
-        "генконсульств",
-        "embassy",
-        "consulate",
-    ]
-    .iter()
-    .any(|h| key.starts_with(h))
+    BRANCH_HEADS.1.iter().any(|h| key.starts_with(h.as_str()))
 }
+
+/// Whether a folded word is the word for a republic ("Республики", "Рэспубліцы").
+fn is_republic_word(folded: &str) -> bool {
+    BRANCH_HEADS
+        .2
+        .iter()
+        .any(|h| folded.starts_with(h.as_str()))
+}
+
+/// The prefixes of `data/lexicon/branch_heads.tsv`, by kind: branch heads, mission heads and
+/// the word for a republic.
+static BRANCH_HEADS: LazyLock<(Vec<String>, Vec<String>, Vec<String>)> = LazyLock::new(|| {
+    let (mut branch, mut mission, mut republic) = (Vec::new(), Vec::new(), Vec::new());
+    for line in crate::wordlist::entries(include_str!("../data/lexicon/branch_heads.tsv")) {
+        match line.split_once('\t') {
+            Some(("branch", w)) => branch.push(fold(w.trim())),
+            Some(("mission", w)) => mission.push(fold(w.trim())),
+            Some(("republic", w)) => republic.push(fold(w.trim())),
+            _ => {}
+        }
+    }
+    (branch, mission, republic)
+});
 
 /// The end of "в Україні", "у Польшчы" after a mission's name ending at `end`: where the
 /// mission sits is part of its name.
@@ -1125,9 +1116,7 @@ fn mission_seat_end(doc: &Document, end: usize, place_words: &[bool]) -> Option<
     }
     // "ў Рэспубліцы Беларусь", "в Республике Казахстан": the word for a republic before it.
     let republic = words[end + 1].cap
-        && ["республик", "республіц", "рэспублі", "republic"]
-            .iter()
-            .any(|r| words[end + 1].folded.starts_with(r))
+        && is_republic_word(&words[end + 1].folded)
         && spaced_at(doc, end + 2)
         && place_words.get(end + 2) == Some(&true);
     if !place_words[end + 1] && !republic {

@@ -225,15 +225,21 @@ fn is_modifier(doc: &Document, k: usize) -> bool {
 }
 
 static AGES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    // An age in a range may be a number word ("от семи до пятнадцати лет", "aged seven to
+    // fifteen"), longest first so that "семнадцати" is not read as "семи".
+    let mut words = crate::numbers::words_up_to(25);
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    let age = format!(r"(\d{{1,2}}|(?:{})\b)", words.join("|"));
+    Regex::new(&format!(
         r"(?ix)
         (?: aged | ages | age | between\s+the\s+ages\s+of | віком | у\s+віці | в\s+возрасте | возрастом | ва\s+ўзросце | у\s+ўзросце )
-        \s+ (?:(?:from|between|від|от|ад)\s+)? (\d{1,2}) \s* (?:-|–|—|to|and|до|і|и|да) \s* (\d{1,2})
-        | (\d{1,2}) \s* (?:-|–|—|to) \s* (\d{1,2}) [\s-]* (?:years?[\s-]*old|year-olds|років|лет|роки|года|гадоў|гады)
-        | (?:under|younger\s+than|до|молодше|младше) \s+ (?:the\s+age\s+of\s+)? (\d{1,2}) (?:\s+(?:years|років|лет))?
-        | (?:from|від|от|ад) \s+ (\d{1,2}) \s+ (?:to|до|да) \s+ (\d{1,2}) \s+ (?:years|років|рокiв|лет|гадоў|гадоу)
-        ",
-    )
+        \s+ (?:(?:from|between|від|от|ад)\s+)? {age} \s* (?:-|–|—|to|and|до|і|и|да) \s* {age}
+        | (\d{{1,2}}) \s* (?:-|–|—|to) \s* (\d{{1,2}}) [\s-]* (?:years?[\s-]*old|year-olds|років|лет|роки|года|гадоў|гады)
+        | (?:under|younger\s+than|до|молодше|младше) \s+ (?:the\s+age\s+of\s+)? (\d{{1,2}}) (?:\s+(?:years|років|лет))?
+        | (?:from|від|от|ад) \s+ {age} \s+ (?:to|до|да) \s+ {age} \s+ (?:years|років|рокiв|лет|гадоў|гадоу)
+        "
+    ))
     .expect("static regex")
 });
 
@@ -1365,7 +1371,10 @@ fn ages_in_next_sentence(
         if has_count {
             return (None, None);
         }
-        let about_children = (next.first_word..next.end_word).any(|k| doc.is(k, class::CHILD_NOUN));
+        // "Узрост удзельнікаў — ад 10 да 15 гадоў": a sentence about their age is about them.
+        let about_children = (next.first_word..next.end_word).any(|k| {
+            doc.is(k, class::CHILD_NOUN) || AGE_NOUNS.contains(doc.words[k].folded.as_str())
+        });
         let ages = AGES.captures(&doc.text[next.start..next.end]);
         match ages {
             Some(c) if about_children => {
@@ -1383,10 +1392,21 @@ fn ages_in_next_sentence(
     (None, None)
 }
 
+/// Nouns for age ("возраст", "узрост", "вік", "age"; `data/lexicon/age_nouns.txt`), folded.
+static AGE_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> =
+    LazyLock::new(|| crate::wordlist::folded_set(include_str!("../data/lexicon/age_nouns.txt")));
+
 /// The youngest and oldest age an [`AGES`] match states: "aged 6-17" (6, 17),
 /// "under 14" (none, 13). None when the number groups do not parse.
 fn age_range(c: &regex::Captures<'_>) -> Option<(Option<u32>, Option<u32>)> {
-    let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    let num = |k: usize| {
+        c.get(k).and_then(|m| {
+            m.as_str().parse::<u32>().ok().or_else(|| {
+                crate::numbers::word_value(&crate::normalize::fold(m.as_str()))
+                    .and_then(|v| u32::try_from(v).ok())
+            })
+        })
+    };
     if let (Some(a), Some(b)) = (num(1), num(2)) {
         return Some((Some(a), Some(b)));
     }
@@ -1405,16 +1425,23 @@ fn ages_near(
     sentence_end: usize,
 ) -> (Option<u32>, Option<u32>, Option<usize>) {
     let from = doc.words[from_word - 1].end;
-    // Ages belong to this claim when they follow it closely (within a few words).
+    // Ages belong to this claim when they follow it closely (within a few words, "120
+    // детей из Донецкой Народной Республики в возрасте от 7 до 13 лет") and no other
+    // number comes between.
     let window_end = doc
         .words
-        .get(from_word + 6)
+        .get(from_word + 10)
         .map(|w| w.end)
         .unwrap_or(sentence_end)
         .min(sentence_end);
     let hay = &doc.text[from..window_end];
-    // Every age phrase has a digit (`\d` is any decimal digit, `is_numeric` a superset of them).
-    if !hay.bytes().any(|b| b.is_ascii_digit())
+    // Every age phrase has a number, in digits (`\d` is any decimal digit, `is_numeric` a
+    // superset of them) or in words ("от семи до пятнадцати лет").
+    let number_word = (from_word..doc.words.len())
+        .take_while(|k| doc.words[*k].start < window_end)
+        .any(|k| doc.is(k, class::NUMBER_START));
+    if !number_word
+        && !hay.bytes().any(|b| b.is_ascii_digit())
         && (hay.is_ascii() || !hay.chars().any(char::is_numeric))
     {
         return (None, None, None);
@@ -1422,6 +1449,11 @@ fn ages_near(
     let Some(c) = AGES.captures(hay) else {
         return (None, None, None);
     };
+    if c.get(0)
+        .is_some_and(|m| hay[..m.start()].chars().any(char::is_numeric))
+    {
+        return (None, None, None);
+    }
     match age_range(&c) {
         Some((youngest, oldest)) => (youngest, oldest, c.get(0).map(|m| from + m.end())),
         None => (None, None, None),
@@ -3002,6 +3034,29 @@ mod tests {
             "Двенадцать детей вернулись к семьям. Об этом сообщила уполномоченная. Дети в возрасте от 3 до 16 лет прибыли в Москву.",
         );
         assert_eq!((c[0].age_min, c[0].age_max), (Some(3), Some(16)), "{c:?}");
+    }
+
+    #[test]
+    fn ages_in_number_words_farther_on_or_in_a_sentence_about_age() {
+        // Number words in the range, in Russian, Belarusian and English.
+        let c = claims(
+            "В Курск прибыли 27 воспитанников интерната в возрасте от семи до пятнадцати лет.",
+        );
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(7), Some(15)), "{c:?}");
+        let c = claims(
+            "Экскурсію правялі для 42 школьнікаў ва ўзросце ад дзевяці да чатырнаццаці гадоў.",
+        );
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(9), Some(14)), "{c:?}");
+        // Ten words on, past where the children came from.
+        let c = claims("Летом в лагере отдыхали 120 детей из Луганской Народной Республики в возрасте от 7 до 13 лет.");
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(7), Some(13)), "{c:?}");
+        // Another number between: the ages are the later count's.
+        let c = claims("Officials counted 50 children and 20 teenagers aged 14 to 17 at the camp.");
+        assert_eq!(c[0].age_min, None, "{c:?}");
+        // A sentence about the group's age, with no child noun in it.
+        let c =
+            claims("На Гомельшчыну прыбылі 54 школьнікі. Узрост удзельнікаў — ад 10 да 15 гадоў.");
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(10), Some(15)), "{c:?}");
     }
 
     #[test]

@@ -30,6 +30,18 @@ static WORD_NUMBERS: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
     .collect()
 });
 
+/// The number words of `data/lexicon/number_words.tsv` as written whose value is at most
+/// `max`: the words a range of ages may be written in ("от семи до пятнадцати лет").
+pub(crate) fn words_up_to(max: u64) -> Vec<&'static str> {
+    numbered(
+        "data/lexicon/number_words.tsv",
+        include_str!("../data/lexicon/number_words.tsv"),
+    )
+    .filter(|(_, n)| *n <= max)
+    .map(|(w, _)| w)
+    .collect()
+}
+
 static SCALES: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
     numbered(
         "data/lexicon/number_scales.tsv",
@@ -321,7 +333,8 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
     None
 }
 
-fn word_value(folded: &str) -> Option<u64> {
+/// The value of a number word, folded ("семи", "fifteen", "forty-eight").
+pub(crate) fn word_value(folded: &str) -> Option<u64> {
     if let Some(n) = WORD_NUMBERS.get(folded) {
         return Some(*n);
     }

@@ -385,9 +385,7 @@ fn cap_run(doc: &Document, i: usize, place_words: &[bool]) -> usize {
     }
     // "the Estonian Police and the Border Guard Board", "Police and Border Guard Board": an
     // "and" between two headed names joins two bodies, not one.
-    let headed = |a: usize, b: usize| {
-        (a..b).any(|k| words[k].cap && ORG_HEADS.contains(words[k].folded.as_str()))
-    };
+    let headed = |a: usize, b: usize| has_capitalised_head(doc, a, b);
     // "the Russian Federation and Belarus": nor does an "and" before or after a place.
     let place = |a: usize, b: usize| (a..b).all(|k| place_words.get(k).copied().unwrap_or(false));
     match (i + 1..end).find(|k| words[*k].folded == "and") {
@@ -413,6 +411,21 @@ fn quoted_after_legal_form(doc: &Document, end: usize) -> Option<usize> {
         return None;
     }
     doc.quoted_name_end(end, 5)
+}
+
+/// Whether a capitalised organization head noun ("Committee", "Board") stands in words
+/// `a..b`.
+fn has_capitalised_head(doc: &Document, a: usize, b: usize) -> bool {
+    (a..b).any(|k| doc.words[k].cap && ORG_HEADS.contains(doc.words[k].folded.as_str()))
+}
+
+/// The end of the run of place words from word `k`, within `limit`.
+fn place_run_end(place_words: &[bool], k: usize, limit: usize) -> usize {
+    let mut end = k;
+    while end < limit && place_words[end] {
+        end += 1;
+    }
+    end
 }
 
 /// Adds the organization named by words `first..end`, under its curated name and acronym
@@ -679,9 +692,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 && words[end].cap
                 && is_genitive_like(&words[end].folded)
             {
-                while end < sentence.end_word && place_words[end] {
-                    end += 1;
-                }
+                end = place_run_end(&place_words, end, sentence.end_word);
             }
             let name = doc.text[w.start..words[end - 1].end].to_string();
             b.add(doc, i, end, &name, None);
@@ -784,16 +795,14 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // A run that is exactly a place ("Russian Federation") is the place.
         let is_place_run = start < end && (start..end).all(|k| place_words[k]);
         // Sentence-initial "The" / "In" are not part of the name; keep "Union"/"State" heads.
-        let has_head =
-            (start..end).any(|k| words[k].cap && ORG_HEADS.contains(words[k].folded.as_str()));
+        let has_head = has_capitalised_head(doc, start, end);
         let content = (start..end).filter(|k| words[*k].cap).count();
         if has_head && content >= 2 && !is_place_run && !all_demonym_and_head(doc, start, end) {
             // "Office of the Prosecutor of the International Criminal Court": two organizations,
             // the known one after the last "of (the)" and the office before it.
             if let Some((left_end, right_start, id)) = known_org_after_of(doc, start, end) {
                 let c = &cur.orgs[id];
-                let left_has_head = (start..left_end)
-                    .any(|k| words[k].cap && ORG_HEADS.contains(words[k].folded.as_str()));
+                let left_has_head = has_capitalised_head(doc, start, left_end);
                 if left_has_head && (start..left_end).filter(|k| words[*k].cap).count() >= 2 {
                     let left = doc.text[words[start].start..words[left_end - 1].end].to_string();
                     b.add(doc, start, left_end, &left, None);
@@ -1122,11 +1131,11 @@ fn mission_seat_end(doc: &Document, end: usize, place_words: &[bool]) -> Option<
     if !place_words[end + 1] && !republic {
         return None;
     }
-    let mut k = if republic { end + 2 } else { end + 1 };
-    while k < s.end_word && place_words[k] {
-        k += 1;
-    }
-    Some(k)
+    Some(place_run_end(
+        place_words,
+        if republic { end + 2 } else { end + 1 },
+        s.end_word,
+    ))
 }
 
 /// "министерстве образования и науки ДНР", "правительства Ленинградской области",
@@ -1202,10 +1211,7 @@ fn lowercase_state_body_end(doc: &Document, i: usize, place_words: &[bool]) -> O
             if !state_head && !is_genitive_like(f) {
                 return None;
             }
-            let mut end = k;
-            while end < s.end_word && place_words[end] {
-                end += 1;
-            }
+            let mut end = place_run_end(place_words, k, s.end_word);
             // "Кировской области" where the gazetteer took the adjective alone.
             if spaced(end) && is_region_word(&words[end].folded) {
                 end += 1;

@@ -17,8 +17,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::lexicon::{REPORTING, ROLES};
-use crate::logistic::Linear;
+use crate::lexicon::class;
+use crate::logistic::{FeatureHash, HashedLinear};
 use crate::normalize::fold;
 use crate::orgs::OrgsFound;
 use crate::persons::PersonsFound;
@@ -26,7 +26,7 @@ use crate::scan::Document;
 use crate::CountClaim;
 
 /// Word classes around a candidate (`data/lexicon/attribution_cues.tsv`), folded.
-static CUES: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+pub(crate) static CUES: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
     crate::wordlist::pairs(
         "attribution_cues.tsv",
         include_str!("../data/lexicon/attribution_cues.tsv"),
@@ -47,40 +47,34 @@ pub struct AttributionCandidate {
 }
 
 /// Where a candidate's features go as they are made: kept as strings (training, a trace),
-/// scored against a model's weights without allocating one (extraction), or both.
+/// scored against a model's weights as they are written, by hash, without building their
+/// names (extraction), or both.
 pub(crate) struct Features<'m> {
     keep: Option<Vec<String>>,
-    model: Option<&'m Linear>,
-    buf: String,
+    model: Option<&'m HashedLinear>,
     sum: f64,
 }
 
 impl<'m> Features<'m> {
-    fn new(keep: bool, model: Option<&'m Linear>) -> Features<'m> {
+    fn new(keep: bool, model: Option<&'m HashedLinear>) -> Features<'m> {
         Features {
             keep: keep.then(Vec::new),
             model,
-            buf: String::new(),
             sum: model.map_or(0.0, |m| m.bias),
         }
     }
 
-    /// Adds the feature `a` (formatted once, into a buffer kept between features).
-    fn add(&mut self, a: std::fmt::Arguments<'_>) {
-        match a.as_str() {
-            Some(s) => self.add_str(s),
-            None => {
-                use std::fmt::Write;
-                self.buf.clear();
-                // Writing to a String cannot fail.
-                let _ = self.buf.write_fmt(a);
-                if let Some(m) = self.model {
-                    self.sum += m.weights.get(self.buf.as_str()).copied().unwrap_or(0.0);
-                }
-                if let Some(k) = &mut self.keep {
-                    k.push(self.buf.clone());
-                }
+    /// Adds the feature named by `parts` written one after the other.
+    fn add_parts(&mut self, parts: &[&str]) {
+        if let Some(m) = self.model {
+            let mut h = FeatureHash::default();
+            for p in parts {
+                h.write_bytes(p.as_bytes());
             }
+            self.sum += m.weight(h.finish());
+        }
+        if let Some(k) = &mut self.keep {
+            k.push(parts.concat());
         }
     }
 
@@ -91,7 +85,7 @@ impl<'m> Features<'m> {
 
     fn add_str(&mut self, s: &str) {
         if let Some(m) = self.model {
-            self.sum += m.weights.get(s).copied().unwrap_or(0.0);
+            self.sum += m.weight(FeatureHash::of(s));
         }
         if let Some(k) = &mut self.keep {
             k.push(s.to_string());
@@ -122,7 +116,7 @@ impl DocumentMentions {
         doc: &Document,
         orgs: &OrgsFound,
         persons: &PersonsFound,
-        model: Option<&Linear>,
+        model: Option<&HashedLinear>,
     ) -> DocumentMentions {
         let words = &doc.words;
         let classes: Vec<Option<&'static str>> =
@@ -168,7 +162,8 @@ impl DocumentMentions {
             classes,
             reporting: words
                 .iter()
-                .map(|w| !w.cap && REPORTING.contains(w.folded.as_str()))
+                .enumerate()
+                .map(|(k, w)| !w.cap && doc.is(k, class::REPORTING))
                 .collect(),
         }
     }
@@ -187,13 +182,14 @@ pub(crate) struct RuleAnswers {
 /// The class of word `k` for the features: a cue of the table, a reporting verb, a role.
 fn word_class(doc: &Document, k: usize) -> Option<&'static str> {
     let w = &doc.words[k];
-    let f = w.folded.as_str();
-    if let Some(&c) = CUES.get(f) {
-        return Some(c);
+    if doc.is(k, class::ATTRIBUTION_CUE) {
+        if let Some(&c) = CUES.get(w.folded.as_str()) {
+            return Some(c);
+        }
     }
-    if REPORTING.contains(f) && !w.cap {
+    if doc.is(k, class::REPORTING) && !w.cap {
         Some("report")
-    } else if ROLES.contains(f) {
+    } else if doc.is(k, class::ROLE) {
         Some("role")
     } else if w.numeric {
         Some("num")
@@ -203,6 +199,9 @@ fn word_class(doc: &Document, k: usize) -> Option<&'static str> {
         None
     }
 }
+
+/// A small number as a feature's text.
+const DIGITS: [&str; 3] = ["0", "1", "2"];
 
 fn bucket(n: usize) -> &'static str {
     match n {
@@ -281,7 +280,7 @@ pub(crate) fn candidates(
     rules: &RuleAnswers,
     language: Option<&str>,
     keep: bool,
-    model: Option<&Linear>,
+    model: Option<&HashedLinear>,
 ) -> Vec<AttributionCandidate> {
     let lang = language.unwrap_or("?");
     let mut out: Vec<AttributionCandidate> = Vec::new();
@@ -347,22 +346,19 @@ pub(crate) fn candidates(
         if !mentions.iter().any(|m| &m.folded == folded) {
             let mut f = Features::new(keep, model);
             f.add_str("kind=phrase");
-            f.add(format_args!("kind=phrase&lang={lang}"));
+            f.add_parts(&["kind=phrase&lang=", lang]);
             let named = rule_steps(folded);
             for x in &named {
                 f.add_str(x);
             }
             let first = fold(name.split_whitespace().next().unwrap_or(""));
-            f.add(format_args!("w1={first}"));
-            f.add(format_args!(
-                "phrase_words={}",
-                bucket(name.split_whitespace().count())
-            ));
+            f.add_parts(&["w1=", first.as_str()]);
+            f.add_parts(&["phrase_words=", bucket(name.split_whitespace().count())]);
             if name.chars().next().is_some_and(char::is_lowercase) {
                 f.add_str("lowercase");
             }
             for x in &named {
-                f.add(format_args!("{x}&phrase"));
+                f.add_parts(&[x, "&phrase"]);
             }
             out.push(f.finish(Some(name.clone()), true));
         }
@@ -390,22 +386,20 @@ pub(crate) fn candidates(
             "lead"
         };
         let mut f = Features::new(keep, model);
-        f.add(format_args!("kind={kind}"));
-        f.add(format_args!("where={place}"));
-        f.add(format_args!("kind&where={kind}&{place}"));
-        f.add(format_args!("kind&where&lang={kind}&{place}&{lang}"));
+        f.add_parts(&["kind=", kind]);
+        f.add_parts(&["where=", place]);
+        f.add_parts(&["kind&where=", kind, "&", place]);
+        f.add_parts(&["kind&where&lang=", kind, "&", place, "&", lang]);
         if ms == 0 && s_index != 0 {
             f.add_str("in_headline");
         }
         // Whether the claim's sentence says anyone reports it.
-        f.add(format_args!(
-            "sentence={}&{place}",
-            match (sentence_report, sentence_cue) {
-                (_, true) => "cue",
-                (true, false) => "report",
-                (false, false) => "silent",
-            }
-        ));
+        let reported = match (sentence_report, sentence_cue) {
+            (_, true) => "cue",
+            (true, false) => "report",
+            (false, false) => "silent",
+        };
+        f.add_parts(&["sentence=", reported, "&", place]);
         // A person inside an organisation's name ("фонд імені Ганни Стефанишин") names it.
         if m.person
             && found
@@ -430,8 +424,8 @@ pub(crate) fn candidates(
                     .count();
                 (m.first.saturating_sub(claim_end), rank)
             };
-            f.add(format_args!("dist={}", bucket(gap)));
-            f.add(format_args!("rank={}&{place}", rank.min(2)));
+            f.add_parts(&["dist=", bucket(gap)]);
+            f.add_parts(&["rank=", DIGITS[rank.min(2)], "&", place]);
             // What lies between the mention and the number.
             let (a, b) = if m.end <= i {
                 (m.end, i)
@@ -443,26 +437,23 @@ pub(crate) fn candidates(
             classes.dedup();
             for c in classes {
                 if c != "cap" && c != "num" {
-                    f.add(format_args!("between={c}&{place}"));
+                    f.add_parts(&["between=", c, "&", place]);
                 }
             }
             if b > a {
                 let between = &doc.text[words[a].start..words[b - 1].end];
                 if between.contains(['«', '»', '“', '”', '"']) {
-                    f.add(format_args!("between=quote&{place}"));
+                    f.add_parts(&["between=quote&", place]);
                 }
                 if between.contains([',']) {
-                    f.add(format_args!("between=comma&{place}"));
+                    f.add_parts(&["between=comma&", place]);
                 }
                 if between.contains(['—', '–']) {
-                    f.add(format_args!("between=dash&{place}"));
+                    f.add_parts(&["between=dash&", place]);
                 }
             }
         } else {
-            f.add(format_args!(
-                "sentences_away={}",
-                bucket(s_index.abs_diff(ms))
-            ));
+            f.add_parts(&["sentences_away=", bucket(s_index.abs_diff(ms))]);
         }
         // The mention's own features, scored once per document when no one keeps them.
         match m.fixed {
@@ -474,18 +465,18 @@ pub(crate) fn candidates(
             f.add_str(x);
         }
         for x in &named {
-            f.add(format_args!("{x}&{place}"));
+            f.add_parts(&[x, "&", place]);
         }
         out.push(f.finish(Some(m.name.clone()), same(chosen.as_deref(), &m.folded)));
     }
     // No one.
     let mut f = Features::new(keep, model);
     f.add_str("none");
-    f.add(format_args!("none&lang={lang}"));
-    f.add(format_args!("none&in_sentence={}", bucket(in_sentence)));
+    f.add_parts(&["none&lang=", lang]);
+    f.add_parts(&["none&in_sentence=", bucket(in_sentence)]);
     if rules.chosen.is_none() {
         f.add_str("none&rule");
-        f.add(format_args!("none&rule&lang={lang}"));
+        f.add_parts(&["none&rule&lang=", lang]);
     }
     if sentence_report {
         f.add_str("none&report");
@@ -529,43 +520,43 @@ fn mention_features(
     let push_word = |f: &mut Features<'_>, side: &str, d: usize, k: Option<usize>, edge: &str| {
         let Some(k) = k else {
             if d == 1 {
-                f.add(format_args!("{side}1={edge}"));
+                f.add_parts(&[side, "1=", edge]);
             }
             return None;
         };
-        f.add(format_args!("{side}{d}={}", words[k].folded));
+        f.add_parts(&[side, DIGITS[d], "=", words[k].folded.as_str()]);
         let c = class(k);
         if let Some(c) = c {
-            f.add(format_args!("{side}{d}c={c}"));
-            f.add(format_args!("{side}{d}c&kind={c}&{kind}"));
+            f.add_parts(&[side, DIGITS[d], "c=", c]);
+            f.add_parts(&[side, DIGITS[d], "c&kind=", c, "&", kind]);
         }
         c
     };
     let p1 = push_word(f, "p", 1, word_before(1), "^");
     let p2 = push_word(f, "p", 2, word_before(2), "^");
     if let (Some(a), Some(b)) = (p1, p2) {
-        f.add(format_args!("p1c&p2c={a}&{b}"));
+        f.add_parts(&["p1c&p2c=", a, "&", b]);
     }
     // Told or telling: "сообщили ТАСС в министерстве", "told Reuters in a statement".
     if let (Some(a), Some(b)) = (p1, word_after(1).and_then(class)) {
-        f.add(format_args!("p1c&n1c={a}&{b}"));
+        f.add_parts(&["p1c&n1c=", a, "&", b]);
     }
     push_word(f, "n", 1, word_after(1), "$");
     push_word(f, "n", 2, word_after(2), "$");
     if m.first > 0 {
         if let Some(g) = gap_mark(doc.gap(m.first - 1, m.first)) {
-            f.add(format_args!("gap_before={g}"));
+            f.add_parts(&["gap_before=", g]);
         }
     }
     if m.end < words.len() {
         if let Some(g) = gap_mark(doc.gap(m.end - 1, m.end)) {
-            f.add(format_args!("gap_after={g}"));
+            f.add_parts(&["gap_after=", g]);
         }
     }
     // The mention's own words: an organisation's first word. (Its Cyrillic case endings
     // were features too; leaving one split out, they cost more than they gave.)
     if !m.person {
-        f.add(format_args!("w1={}", words[m.first].folded));
+        f.add_parts(&["w1=", words[m.first].folded.as_str()]);
     }
     if words[m.first].all_caps && m.end - m.first == 1 {
         f.add_str("acronym");

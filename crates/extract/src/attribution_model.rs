@@ -16,18 +16,20 @@ use std::sync::LazyLock;
 use crate::attribution_features::{
     candidates, claim_word, AttributionCandidate, DocumentMentions, RuleAnswers,
 };
-use crate::logistic::{self, Example, Linear, ModelError, Objective, Sgd};
+use crate::logistic::{self, Example, HashedLinear, Linear, ModelError, Objective, Sgd};
 use crate::orgs::OrgsFound;
 use crate::persons::PersonsFound;
 use crate::scan::Document;
 use crate::CountClaim;
 
-/// The attribution model: its weights and how far above the rules' answer another
-/// candidate must score to replace it.
+/// The attribution model: its weights (also keyed by hash, to score features as they
+/// are written) and how far above the rules' answer another candidate must score to
+/// replace it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttributionModel {
-    pub linear: Linear,
-    pub margin: f64,
+    linear: Linear,
+    hashed: HashedLinear,
+    margin: f64,
 }
 
 /// How training runs; the defaults are the shipped model's.
@@ -60,6 +62,22 @@ pub struct AttributionCandidates {
 }
 
 impl AttributionModel {
+    pub fn new(linear: Linear, margin: f64) -> AttributionModel {
+        AttributionModel {
+            hashed: HashedLinear::of(&linear),
+            linear,
+            margin,
+        }
+    }
+
+    pub fn linear(&self) -> &Linear {
+        &self.linear
+    }
+
+    pub fn margin(&self) -> f64 {
+        self.margin
+    }
+
     /// The index of the chosen candidate: the best scored, unless it is not the rules'
     /// answer and scores less than `margin` above it (ties keep the earlier, the rules').
     /// A candidate scored as it was made keeps that score; another is scored by its features.
@@ -85,7 +103,7 @@ impl AttributionModel {
     pub fn parse(text: &str) -> Result<AttributionModel, ModelError> {
         let mut margin = 0.0;
         let linear = Linear::parse(text, &mut [("margin", &mut margin)])?;
-        Ok(AttributionModel { linear, margin })
+        Ok(AttributionModel::new(linear, margin))
     }
 
     pub fn to_text(&self, header: &str) -> String {
@@ -96,10 +114,10 @@ impl AttributionModel {
 /// Trains the ranking model on groups of candidates (one group a claim; `positive` marks
 /// the candidates that name its annotated asserter).
 pub fn train(groups: &[Vec<Example>], options: AttributionTrainOptions) -> AttributionModel {
-    AttributionModel {
-        linear: logistic::train(groups, Objective::Ranking, options.sgd),
-        margin: options.margin,
-    }
+    AttributionModel::new(
+        logistic::train(groups, Objective::Ranking, options.sgd),
+        options.margin,
+    )
 }
 
 /// The shipped weights (`data/attribution_model.tsv`); `None` when the file holds no
@@ -159,7 +177,7 @@ pub(crate) fn attribute(
             claim_before: n.checked_sub(1).and_then(|p| chosen[p].clone()),
         };
         let found = found.get_or_insert_with(|| {
-            DocumentMentions::of(doc, orgs, persons, model.map(|m| &m.linear))
+            DocumentMentions::of(doc, orgs, persons, model.map(|m| &m.hashed))
         });
         let scored = candidates(
             doc,
@@ -168,7 +186,7 @@ pub(crate) fn attribute(
             &rules,
             language,
             keep,
-            model.map(|m| &m.linear),
+            model.map(|m| &m.hashed),
         );
         if let Some(m) = model {
             if let Some(k) = m.choose(&scored) {
@@ -196,16 +214,14 @@ mod tests {
 
     #[test]
     fn the_rules_answer_stands_unless_another_beats_it_by_the_margin() {
-        let mut m = AttributionModel {
-            linear: Linear {
-                bias: 0.0,
-                weights: [("good".to_string(), 1.0)].into_iter().collect(),
-            },
-            margin: 0.0,
+        let linear = Linear {
+            bias: 0.0,
+            weights: [("good".to_string(), 1.0)].into_iter().collect(),
         };
+        let m = AttributionModel::new(linear.clone(), 0.0);
         let c = vec![cand(&["plain"], true), cand(&["good"], false)];
         assert_eq!(m.choose(&c), Some(1));
-        m.margin = 2.0;
+        let m = AttributionModel::new(linear, 2.0);
         assert_eq!(m.choose(&c), Some(0));
         // No opinion: the rules' answer.
         let c = vec![cand(&["x"], true), cand(&["y"], false)];
@@ -217,6 +233,8 @@ mod tests {
         let text = include_str!("../data/attribution_model.tsv");
         let model = AttributionModel::parse(text).expect("shipped attribution model parses");
         assert_eq!(SHIPPED.is_some(), !model.linear.weights.is_empty());
+        // Scored by hash, no two of its feature names may share one.
+        assert_eq!(model.hashed.collisions(&model.linear), 0);
     }
 }
 

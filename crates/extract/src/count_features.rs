@@ -7,7 +7,7 @@
 //! names a sentence of any text.
 
 use crate::counts::{is_not_child_unit, is_own_kin};
-use crate::lexicon::{class, is_movement_verb, CASE_NOUNS, DISPLACED, REPORTING};
+use crate::lexicon::{class, is_movement_verb, CASE_NOUNS, DISPLACED};
 use crate::numbers::NumberPhrase;
 use crate::scan::Document;
 use crate::Qualifier;
@@ -51,7 +51,7 @@ fn word_class(doc: &Document, k: usize) -> &'static str {
         "age"
     } else if is_movement_verb(f) {
         "move"
-    } else if REPORTING.contains(f) {
+    } else if doc.is(k, class::REPORTING) {
         "report"
     } else if doc.words[k].numeric {
         "num"

@@ -1967,7 +1967,7 @@ fn asserted_by(
     }
     // 2. Subject of a reporting verb before the claim.
     let verb =
-        (s.first_word..i).find(|k| REPORTING.contains(words[*k].folded.as_str()) && !words[*k].cap);
+        (s.first_word..i).find(|k| doc.is(*k, crate::lexicon::class::REPORTING) && !words[*k].cap);
     if let Some(v) = verb {
         // Skip a leading adverbial ("In June, ...").
         let mut first = s.first_word;
@@ -2548,7 +2548,7 @@ fn quote_speaker(
     let s = &doc.sentences[words.get(k)?.sentence];
     let stop = s.end_word.min(k + 8);
     let v = (k..stop.min(k + 3))
-        .find(|&j| !words[j].cap && REPORTING.contains(words[j].folded.as_str()))?;
+        .find(|&j| !words[j].cap && doc.is(j, crate::lexicon::class::REPORTING))?;
     if v + 1 >= stop {
         return None;
     }
@@ -2608,7 +2608,7 @@ fn defers_to_earlier_source(doc: &Document, s_index: usize) -> Option<Referent> 
                 .into_iter()
                 .flatten()
                 .filter(|j| (s.first_word..s.end_word).contains(j))
-                .any(|j| !words[j].cap && REPORTING.contains(words[j].folded.as_str()))
+                .any(|j| !words[j].cap && doc.is(j, crate::lexicon::class::REPORTING))
     });
     if pronoun_speaks {
         return Some(Referent::Speaker);
@@ -2675,9 +2675,9 @@ fn source_named_before(
         let first = doc.sentences.get(s_index.saturating_sub(2))?.first_word;
         (first + 1..s.first_word).rev().find_map(|k| {
             let verb = k - usize::from(doc.words[k - 1].folded == "the" && k >= first + 2);
-            let spoke = crate::lexicon::ROLES.contains(doc.words[k].folded.as_str())
+            let spoke = doc.is(k, crate::lexicon::class::ROLE)
                 && !doc.words[verb - 1].cap
-                && REPORTING.contains(doc.words[verb - 1].folded.as_str());
+                && doc.is(verb - 1, crate::lexicon::class::REPORTING);
             spoke.then(|| doc.word_text(k).to_string())
         })
     };
@@ -2780,7 +2780,7 @@ fn told_in(
     let words = &doc.words;
     let v = (from..to).find(|k| {
         !words[*k].cap
-            && REPORTING.contains(words[*k].folded.as_str())
+            && doc.is(*k, crate::lexicon::class::REPORTING)
             && words
                 .get(k + 1)
                 .is_some_and(|w| matches!(w.folded.as_str(), "в" | "у" | "ў" | "во"))

@@ -245,6 +245,10 @@ pub mod class {
     pub const ROLE: u16 = 1 << 5;
     pub const DEMONYM: u16 = 1 << 6;
     pub const ORG_HEAD: u16 = 1 << 7;
+    /// A reporting verb ([`super::REPORTING`]).
+    pub const REPORTING: u16 = 1 << 8;
+    /// A word of the attribution model's cue table (`attribution_features::CUES`).
+    pub const ATTRIBUTION_CUE: u16 = 1 << 9;
 }
 
 /// Folded word -> the [`class`] bits of every list it is in.
@@ -266,6 +270,11 @@ pub static WORD_CLASSES: LazyLock<HashMap<String, u16>> = LazyLock::new(|| {
     add(&mut ROLES.iter(), class::ROLE);
     add(&mut DEMONYMS.iter(), class::DEMONYM);
     add(&mut ORG_HEADS.iter(), class::ORG_HEAD);
+    add(&mut REPORTING.iter(), class::REPORTING);
+    add(
+        &mut crate::attribution_features::CUES.keys(),
+        class::ATTRIBUTION_CUE,
+    );
     classes
 });
 

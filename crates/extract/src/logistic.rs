@@ -111,6 +111,79 @@ impl Linear {
     }
 }
 
+/// A [`Linear`] model's weights keyed by the hash of each feature's name
+/// ([`FeatureHash`]), so that a feature can be scored as it is written, piece by piece,
+/// without building its name: extraction scores thousands of features a document, most of
+/// them absent from the model. Two names of one hash would share a weight; building the
+/// index from the shipped models checks that none of their names collide
+/// (`collisions`), and an unknown feature meets a known one's hash with odds of about
+/// one in 2^64 / (known features).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HashedLinear {
+    pub bias: f64,
+    weights: FxHashMap<u64, f64>,
+}
+
+impl HashedLinear {
+    pub fn of(linear: &Linear) -> HashedLinear {
+        HashedLinear {
+            bias: linear.bias,
+            weights: linear
+                .weights
+                .iter()
+                .map(|(name, w)| (FeatureHash::of(name), *w))
+                .collect(),
+        }
+    }
+
+    /// The weight of the feature of hash `hash` (unknown features weigh nothing).
+    pub fn weight(&self, hash: u64) -> f64 {
+        self.weights.get(&hash).copied().unwrap_or(0.0)
+    }
+
+    /// How many of `linear`'s feature names share a hash with another (`self` made of it).
+    #[cfg(test)]
+    pub fn collisions(&self, linear: &Linear) -> usize {
+        linear.weights.len() - self.weights.len()
+    }
+}
+
+/// FNV-1a over the bytes of a feature's name, written in any number of pieces (also as a
+/// `fmt::Write`): "kind=" then "org" hashes as "kind=org".
+#[derive(Debug, Clone, Copy)]
+pub struct FeatureHash(u64);
+
+impl Default for FeatureHash {
+    fn default() -> Self {
+        FeatureHash(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl FeatureHash {
+    pub fn of(name: &str) -> u64 {
+        let mut h = FeatureHash::default();
+        h.write_bytes(name.as_bytes());
+        h.finish()
+    }
+
+    pub fn write_bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+}
+
+impl std::fmt::Write for FeatureHash {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.write_bytes(s.as_bytes());
+        Ok(())
+    }
+}
+
 pub fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
 }
@@ -276,5 +349,25 @@ mod tests {
         assert_eq!(back, m);
         assert_eq!(margin, 0.75);
         assert!(Linear::parse(&text, &mut []).is_err());
+    }
+
+    #[test]
+    fn a_feature_hashes_the_same_in_pieces_and_whole() {
+        use std::fmt::Write;
+        let mut h = FeatureHash::default();
+        let place = "before";
+        write!(h, "kind&where={}&{place}", "org").unwrap();
+        assert_eq!(h.finish(), FeatureHash::of("kind&where=org&before"));
+        assert_ne!(FeatureHash::of("kind=org"), FeatureHash::of("kind=person"));
+        let m = Linear {
+            bias: 0.5,
+            weights: [("a".to_string(), 1.0), ("b".to_string(), -2.0)]
+                .into_iter()
+                .collect(),
+        };
+        let hashed = HashedLinear::of(&m);
+        assert_eq!(hashed.weight(FeatureHash::of("b")), -2.0);
+        assert_eq!(hashed.weight(FeatureHash::of("c")), 0.0);
+        assert_eq!((hashed.bias, hashed.collisions(&m)), (0.5, 0));
     }
 }

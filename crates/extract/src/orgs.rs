@@ -767,7 +767,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         if let Some(of) = (start + 1..end.saturating_sub(1)).find(|k| words[*k].folded == "of") {
             let person = (start..of).any(|k| {
                 crate::lexicon::is_given_name(&words[k].folded)
-                    || crate::lexicon::ROLES.contains(words[k].folded.as_str())
+                    || doc.is(k, crate::lexicon::class::ROLE)
             });
             let headed = (start..of).any(|k| ORG_HEADS.contains(words[k].folded.as_str()));
             if person && !headed {
@@ -1715,8 +1715,7 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     let mut kept = end;
     // After a title ("Уповноважений Верховної Ради з прав людини") the complement is the
     // title's, and the organization's name ends before it.
-    let after_title =
-        i > s.first_word && crate::lexicon::ROLES.contains(words[i - 1].folded.as_str());
+    let after_title = i > s.first_word && doc.is(i - 1, crate::lexicon::class::ROLE);
     let spaced = |k: usize| k < s.end_word && matches!(doc.gap(k - 1, k), " " | "\u{a0}");
     while end < s.end_word && end < i + 8 {
         if !spaced(end) {
@@ -1892,8 +1891,7 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         // управління Національної поліції"); so is the office of a title the known body
         // confers ("Офіс Уповноваженого Верховної Ради України з прав людини": the
         // commissioner is the parliament's, and the office is the commissioner's).
-        let office_of_title =
-            (head + 1..end).any(|k| crate::lexicon::ROLES.contains(words[k].folded.as_str()));
+        let office_of_title = (head + 1..end).any(|k| doc.is(k, crate::lexicon::class::ROLE));
         if w.cap && separate && !is_branch_head(&words[head].folded) && !office_of_title {
             break;
         }

@@ -340,12 +340,12 @@ fn role_after(doc: &Document, end: usize) -> Option<String> {
                 break;
             }
         }
-        has_role |= ROLES.contains(words[k].folded.as_str());
+        has_role |= doc.is(k, crate::lexicon::class::ROLE);
         k += 1;
     }
     let closes =
         k >= sentence_end || doc.gap(k - 1, k).contains(',') || doc.gap(k - 1, k).contains('.');
-    if has_role && closes && ROLES.contains(words[k - 1].folded.as_str()) {
+    if has_role && closes && doc.is(k - 1, crate::lexicon::class::ROLE) {
         return Some(doc.text[words[end].start..words[k - 1].end].to_string());
     }
     None

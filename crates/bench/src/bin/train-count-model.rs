@@ -370,7 +370,7 @@ fn attribution_main(args: &[String], docs: &[Doc], split_names: &[String]) -> Re
                         "    {}{} {:>7.2} {:?} | {}",
                         if *r { "+" } else { " " },
                         if c.rule { "R" } else { " " },
-                        model.linear.score(&c.features),
+                        model.linear().score(&c.features),
                         c.asserter,
                         c.features.join(" ")
                     );
@@ -440,7 +440,7 @@ fn attribution_main(args: &[String], docs: &[Doc], split_names: &[String]) -> Re
     );
     let text = model.to_text(&header);
     let back = AttributionModel::parse(&text)?;
-    if back.linear.weights.is_empty() {
+    if back.linear().weights.is_empty() {
         bail!("the trained model has no weights");
     }
     let out = repo_root().join("crates/extract/data/attribution_model.tsv");

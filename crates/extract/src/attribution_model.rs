@@ -139,6 +139,7 @@ pub(crate) fn attribute(
     language: Option<&str>,
     model: Option<&AttributionModel>,
     mut trace: Option<&mut Vec<AttributionCandidates>>,
+    sources: &mut crate::counts::SourceMemo,
 ) {
     if model.is_none() && trace.is_none() {
         return;
@@ -147,9 +148,6 @@ pub(crate) fn attribute(
     let chosen: Vec<Option<String>> = claims.iter().map(|c| c.asserted_by.clone()).collect();
     // What every claim's candidates share, found once for the document.
     let mut found: Option<DocumentMentions> = None;
-    let mut headline: Option<Option<String>> = None;
-    // The previous sentence's source, found once per sentence however many claims ask.
-    let mut previous: Option<(usize, Option<String>)> = None;
     let keep = trace.is_some();
     for (n, claim) in claims.iter_mut().enumerate() {
         let Some(i) = claim_word(doc, claim) else {
@@ -161,19 +159,11 @@ pub(crate) fn attribute(
             continue;
         };
         let s_index = doc.words[i].sentence;
-        if previous.as_ref().is_none_or(|(p, _)| *p != s_index) {
-            previous = Some((
-                s_index,
-                crate::counts::previous_sentence_source(doc, s_index, orgs, persons),
-            ));
-        }
         let rules = RuleAnswers {
             chosen: chosen[n].clone(),
-            sentence: crate::counts::sentence_source(doc, i, orgs, persons),
-            previous: previous.as_ref().and_then(|(_, a)| a.clone()),
-            headline: headline
-                .get_or_insert_with(|| crate::counts::headline_source(doc, orgs, persons))
-                .clone(),
+            sentence: sources.sentence(doc, i, orgs, persons),
+            previous: sources.previous(doc, s_index, orgs, persons),
+            headline: sources.headline(doc, orgs, persons),
             claim_before: n.checked_sub(1).and_then(|p| chosen[p].clone()),
         };
         let found = found.get_or_insert_with(|| {

@@ -18,6 +18,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::attribution_model::{AttributionCandidates, AttributionModel};
 use crate::count_features::{candidate_features, wide_candidate};
@@ -553,6 +554,7 @@ pub fn find_count_claims(
     let record_all = counting.candidates.is_some();
     let veto = counting.model.is_some_and(|m| m.veto > 0.0);
     let mut pending: Vec<Pending> = Vec::new();
+    let mut memo = SourceMemo::default();
     let mut i = 0;
     while i < words.len() {
         let sentence = doc.sentence_of(i);
@@ -820,7 +822,7 @@ pub fn find_count_claims(
         let (origin, destination) = origin_destination(doc, places, p.at);
         claim.origin = origin;
         claim.destination = destination;
-        claim.asserted_by = attribution(doc, p.at, orgs, persons);
+        claim.asserted_by = attribution(doc, p.at, orgs, persons, &mut memo);
         if !p.rule {
             learned.push(claim.start);
         }
@@ -838,7 +840,7 @@ pub fn find_count_claims(
     claims.retain(|c| !is_learned(c) || !from_lists.iter().any(|l| overlaps(l, c)));
     claims.extend(from_lists);
     claims.sort_by_key(|c| c.start);
-    sources_from_claims_before(doc, &mut claims, orgs, persons);
+    sources_from_claims_before(doc, &mut claims, orgs, persons, &mut memo);
     for t in table_counts(doc) {
         claims.retain(|c| !is_learned(c) || !overlaps(&t, c));
         if !claims.iter().any(|c| overlaps(&t, c)) {
@@ -884,6 +886,7 @@ pub fn find_count_claims(
         counting.language,
         counting.attribution,
         counting.attributions,
+        &mut memo,
     );
     claims
 }
@@ -2210,15 +2213,13 @@ fn sources_from_claims_before(
     claims: &mut [CountClaim],
     orgs: &OrgsFound,
     persons: &PersonsFound,
+    memo: &mut SourceMemo,
 ) {
     let sentence_of_byte = |at: usize| {
         let k = doc.words.partition_point(|w| w.end <= at);
         doc.words.get(k).map(|w| w.sentence)
     };
     let mut last: Option<(usize, String)> = None;
-    // Each sentence's source and the headline's are found once, however many claims ask.
-    let mut previous: Option<(usize, Option<String>)> = None;
-    let mut headline: Option<Option<String>> = None;
     let mut speakers: Option<Speakers> = None;
     for c in claims.iter_mut() {
         let Some(s) = sentence_of_byte(c.start) else {
@@ -2245,14 +2246,9 @@ fn sources_from_claims_before(
                     c.asserted_by = from_claim;
                     continue;
                 }
-                if previous.as_ref().is_none_or(|(p, _)| *p != s) {
-                    previous = Some((s, previous_sentence_source(doc, s, orgs, persons)));
-                }
-                c.asserted_by = previous.as_ref().and_then(|(_, a)| a.clone()).or_else(|| {
-                    headline
-                        .get_or_insert_with(|| headline_source(doc, orgs, persons))
-                        .clone()
-                });
+                c.asserted_by = memo
+                    .previous(doc, s, orgs, persons)
+                    .or_else(|| memo.headline(doc, orgs, persons));
                 // The items of a list after "за даними ЦНС, … вивезено:" go on quoting it.
                 if let Some(a) = &c.asserted_by {
                     last = Some((s, a.clone()));
@@ -2447,9 +2443,63 @@ const REFERRING: &[&str] = &[
     "their",
 ];
 
+/// The sources the rules' steps find in one document, each found once: several claims ask
+/// for the same sentence's, previous sentence's and headline's source, and the attribution
+/// model reads every step's answer again as its features.
+#[derive(Default)]
+pub(crate) struct SourceMemo {
+    /// By the claim's word.
+    sentence: FxHashMap<usize, Option<String>>,
+    /// By the claim's sentence.
+    previous: FxHashMap<usize, Option<String>>,
+    headline: Option<Option<String>>,
+}
+
+impl SourceMemo {
+    /// [`sentence_source`], once per word.
+    pub(crate) fn sentence(
+        &mut self,
+        doc: &Document,
+        i: usize,
+        orgs: &OrgsFound,
+        persons: &PersonsFound,
+    ) -> Option<String> {
+        self.sentence
+            .entry(i)
+            .or_insert_with(|| sentence_source(doc, i, orgs, persons))
+            .clone()
+    }
+
+    /// [`previous_sentence_source`], once per sentence.
+    pub(crate) fn previous(
+        &mut self,
+        doc: &Document,
+        s_index: usize,
+        orgs: &OrgsFound,
+        persons: &PersonsFound,
+    ) -> Option<String> {
+        self.previous
+            .entry(s_index)
+            .or_insert_with(|| previous_sentence_source(doc, s_index, orgs, persons))
+            .clone()
+    }
+
+    /// [`headline_source`], once.
+    pub(crate) fn headline(
+        &mut self,
+        doc: &Document,
+        orgs: &OrgsFound,
+        persons: &PersonsFound,
+    ) -> Option<String> {
+        self.headline
+            .get_or_insert_with(|| headline_source(doc, orgs, persons))
+            .clone()
+    }
+}
+
 /// The source the sentence of word `i` names for a claim there, if it names one a reader
 /// can check (the first step of [`attribution`]).
-pub(crate) fn sentence_source(
+fn sentence_source(
     doc: &Document,
     i: usize,
     orgs: &OrgsFound,
@@ -2468,9 +2518,10 @@ fn attribution(
     i: usize,
     orgs: &OrgsFound,
     persons: &PersonsFound,
+    memo: &mut SourceMemo,
 ) -> Option<String> {
     let s_index = doc.words[i].sentence;
-    if let Some(a) = sentence_source(doc, i, orgs, persons) {
+    if let Some(a) = memo.sentence(doc, i, orgs, persons) {
         return Some(a);
     }
     // «… 3 children … », — говорит она: the speaker of a quote that closes in a later sentence.
@@ -2513,7 +2564,7 @@ fn attribution(
     }
     // A headline's claim: the source after its dash.
     if s_index == 0 {
-        return headline_source(doc, orgs, persons);
+        return memo.headline(doc, orgs, persons);
     }
     // A ticker's or a list's line: the source after its dash.
     line_dash_source(doc, i, orgs, persons)
@@ -2725,7 +2776,7 @@ fn organisation_by_head(orgs: &OrgsFound, noun: &str, at: usize) -> Option<Strin
 }
 
 /// The source the previous sentence names, for a claim whose own sentence names none.
-pub(crate) fn previous_sentence_source(
+fn previous_sentence_source(
     doc: &Document,
     s_index: usize,
     orgs: &OrgsFound,
@@ -2847,11 +2898,7 @@ fn first_source_in(
 
 /// The source a headline names after a dash at its end ("… – Лубінець", "… - NAM"): a
 /// person or organization found there, or a short capitalised phrase.
-pub(crate) fn headline_source(
-    doc: &Document,
-    orgs: &OrgsFound,
-    persons: &PersonsFound,
-) -> Option<String> {
+fn headline_source(doc: &Document, orgs: &OrgsFound, persons: &PersonsFound) -> Option<String> {
     let s = doc.sentences.first()?;
     let text = &doc.text[s.start..s.end];
     let line_end = text.find('\n').unwrap_or(text.len());

@@ -219,6 +219,18 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         // And the last, for a movement named again in a clause of its own.
         let mut last: Vec<Option<(usize, usize)>> = vec![None; n_groups];
         for m in automaton.find_overlapping_iter(&folded) {
+            // A trigger starts a word: "вернулися" is not in "звернулися" (turned to someone).
+            let inside_word = folded[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && folded[m.start()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if inside_word {
+                continue;
+            }
             let g = groups[m.pattern().as_usize()];
             if child_only[m.pattern().as_usize()]
                 && !*children.get_or_insert_with(|| {
@@ -842,6 +854,14 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
     // The sentence, or a clause after a comma ("Нагадаємо, у середу Офіс … повідомив"), opens
     // with the date (and its preposition), and its verb of speaking comes before any comma.
     let mut head = d.first_word;
+    // "У вівторок, 3 грудня, начальниця … повідомила": the weekday before the date is part
+    // of it (the date mention starts at the day it gives).
+    if head > s.first_word
+        && doc.is(head - 1, crate::lexicon::class::WEEKDAY)
+        && matches!(doc.gap(head - 1, head).trim(), "" | ",")
+    {
+        head -= 1;
+    }
     if head > s.first_word
         && matches!(
             words[head - 1].folded.as_str(),
@@ -903,12 +923,44 @@ static DATED_DOCUMENTS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Verbs of speaking whose date is the date of the speaking (`data/lexicon/event_speech_verbs.txt`).
+/// Verbs of speaking whose date is the date of the speaking (`data/lexicon/event_speech_verbs.txt`),
+/// with every past-tense form of the Cyrillic ones ([`past_tense_forms`]): a body speaks in
+/// the neuter ("міністерство повідомило", "ведомство отметило") as often as a person does.
 static SPEECH: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    // The forms are made before folding, which reads the Belarusian "ў" as "у".
     entries(include_str!("../data/lexicon/event_speech_verbs.txt"))
-        .map(crate::normalize::fold)
+        .flat_map(|w| {
+            let mut forms = past_tense_forms(&w.to_lowercase());
+            forms.push(w.to_string());
+            forms
+        })
+        .map(|w| crate::normalize::fold(&w))
         .collect()
 });
+
+/// The feminine, neuter and plural past-tense forms of a Ukrainian, Russian or Belarusian
+/// verb given in its masculine form (lowercase): "повідомив" -> "повідомила", "повідомило",
+/// "повідомили"; "сообщил" -> "сообщила", "сообщило", "сообщили"; "паведаміў" ->
+/// "паведаміла", "паведамілі" (Belarusian neuter is the feminine form). Nothing for
+/// another word.
+fn past_tense_forms(masculine: &str) -> Vec<String> {
+    let mut chars = masculine.chars().rev();
+    let (Some(last), Some(before)) = (chars.next(), chars.next()) else {
+        return Vec::new();
+    };
+    if masculine.chars().count() < 4 || !"аеиіоуяюїыэё".contains(before) {
+        return Vec::new();
+    }
+    let stem = &masculine[..masculine.len() - last.len_utf8()];
+    let endings: &[&str] = match last {
+        // Ukrainian and Russian.
+        'в' | 'л' => &["ла", "ло", "ли"],
+        // Belarusian.
+        'ў' => &["ла", "лі"],
+        _ => &[],
+    };
+    endings.iter().map(|e| format!("{stem}{e}")).collect()
+}
 
 /// The dateline of a wire story ("KYIV, June 13 - ..."): the date of filing, no event's.
 /// A date that opens its line before a dash with no agency named ("7 December — a group
@@ -1125,6 +1177,35 @@ fn snap(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verb_of_speaking_in_every_past_tense_form() {
+        assert_eq!(
+            past_tense_forms("повідомив"),
+            ["повідомила", "повідомило", "повідомили"]
+        );
+        assert_eq!(
+            past_tense_forms("ответил"),
+            ["ответила", "ответило", "ответили"]
+        );
+        assert_eq!(past_tense_forms("адказаў"), ["адказала", "адказалі"]);
+        assert!(past_tense_forms("said").is_empty());
+        assert!(past_tense_forms("повідомляє").is_empty());
+        assert!(SPEECH.contains("отметило") && SPEECH.contains("адказалі"));
+    }
+
+    /// A trigger is found at a word's start only, not inside another word.
+    #[test]
+    fn a_trigger_inside_another_word_is_none() {
+        let events = |text: &str| {
+            let doc = Document::new(text);
+            let dates =
+                crate::dates::find_dates(&doc, chrono::NaiveDate::from_ymd_opt(2024, 12, 5));
+            find_events(&doc, &dates)
+        };
+        assert!(events("5 грудня до центру звернулися батьки дітей.").is_empty());
+        assert_eq!(events("5 грудня до Херсона повернулися діти.").len(), 1);
+    }
 
     #[test]
     fn trigger_kinds_sit_where_the_rules_expect_them() {

@@ -135,33 +135,39 @@ fn names_children(doc: &Document, s: usize) -> bool {
 /// All trigger strings in one automaton: pattern id -> (group, pattern length). Groups are the
 /// indexes of [`TRIGGERS`], then one for verbs of giving, one for nouns of evidence and one
 /// for verbs of leaving.
-/// Per pattern also whether it counts only where children are named ([`CHILD_ONLY`]).
-static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>, Vec<bool>)> = LazyLock::new(|| {
-    let mut patterns: Vec<&str> = Vec::new();
-    let mut groups = Vec::new();
+/// Per pattern also whether it counts only where children are named ([`CHILD_ONLY`]), and
+/// whether it must end its word.
+static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>, Vec<bool>, Vec<bool>)> = LazyLock::new(|| {
+    let mut listed: Vec<(&str, usize)> = Vec::new();
     for (g, (_, triggers)) in TRIGGERS.iter().enumerate() {
-        for t in triggers {
-            patterns.push(t);
-            groups.push(g);
+        listed.extend(triggers.iter().map(|t| (*t, g)));
+    }
+    listed.extend(GIVE.iter().map(|t| (*t, TRIGGERS.len())));
+    listed.extend(PROOF.iter().map(|t| (*t, TRIGGERS.len() + 1)));
+    listed.extend(LEAVING.iter().map(|t| (*t, TRIGGERS.len() + 2)));
+    // Each trigger, then the other past-tense forms of a plural one, under its group and
+    // with its need of children named.
+    let mut patterns: Vec<String> = Vec::new();
+    let mut groups = Vec::new();
+    let mut child_only = Vec::new();
+    let mut word_end = Vec::new();
+    for (t, g) in listed {
+        let only = CHILD_ONLY.contains(t) || g == TRIGGERS.len() + 2;
+        for (k, p) in std::iter::once(t.to_string())
+            .chain(other_past_forms(t))
+            .enumerate()
+        {
+            // A listed trigger stays as listed; a made form only where no trigger has it.
+            if k == 0 || !patterns.contains(&p) {
+                // A made Ukrainian masculine ("вернув") is a whole word: in Russian it starts
+                // participles ("вернувшимися") that report no event.
+                word_end.push(k > 0 && p.ends_with('в'));
+                patterns.push(p);
+                groups.push(g);
+                child_only.push(only);
+            }
         }
     }
-    for t in GIVE {
-        patterns.push(t);
-        groups.push(TRIGGERS.len());
-    }
-    for t in PROOF {
-        patterns.push(t);
-        groups.push(TRIGGERS.len() + 1);
-    }
-    for t in LEAVING.iter() {
-        patterns.push(t);
-        groups.push(TRIGGERS.len() + 2);
-    }
-    let child_only = patterns
-        .iter()
-        .zip(&groups)
-        .map(|(p, g)| CHILD_ONLY.contains(p) || *g == TRIGGERS.len() + 2)
-        .collect();
     (
         // A DFA: larger to build (once), fastest to run over every sentence.
         AhoCorasick::builder()
@@ -170,11 +176,52 @@ static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>, Vec<bool>)> = LazyLock::new
             .expect("static patterns"),
         groups,
         child_only,
+        word_end,
     )
 });
 
+/// The singular past-tense forms of a Ukrainian, Russian or Belarusian trigger given in the
+/// plural (lowercase), so that a list names a verb once: "відправили" -> "відправив" and
+/// "відправил" (the start of "відправила", "відправило"; Russian "отправил" likewise);
+/// "адправілі" -> "адправіў", "адправіла"; reflexive "повернулися" -> "повернувся",
+/// "повернулася", "повернулося" (and the Russian "-лся", "-лась", "-лось"). Nothing for a
+/// phrase or another word.
+fn other_past_forms(plural: &str) -> Vec<String> {
+    if plural.contains(' ') || plural.chars().count() < 6 {
+        return Vec::new();
+    }
+    let vowel_before = |stem: &str| {
+        stem.chars()
+            .next_back()
+            .is_some_and(|c| "аеиіоуяюїыэё".contains(c))
+    };
+    let forms = |stem: &str, endings: &[&str]| -> Vec<String> {
+        if vowel_before(stem) {
+            endings.iter().map(|e| format!("{stem}{e}")).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    if let Some(stem) = plural
+        .strip_suffix("лися")
+        .or_else(|| plural.strip_suffix("лись"))
+    {
+        return forms(stem, &["вся", "лася", "лося", "лся", "лась", "лось"]);
+    }
+    if let Some(stem) = plural.strip_suffix("ліся") {
+        return forms(stem, &["ўся", "лася"]);
+    }
+    if let Some(stem) = plural.strip_suffix("ли") {
+        return forms(stem, &["в", "л"]);
+    }
+    if let Some(stem) = plural.strip_suffix("лі") {
+        return forms(stem, &["ў", "ла"]);
+    }
+    Vec::new()
+}
+
 pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
-    let (automaton, groups, child_only) = &*AUTOMATON;
+    let (automaton, groups, child_only, word_end) = &*AUTOMATON;
     let n_groups = TRIGGERS.len() + 3;
     let mut out = Vec::new();
     let mut reports = Vec::new();
@@ -228,7 +275,12 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
-            if inside_word {
+            let ends_inside_word = word_end[m.pattern().as_usize()]
+                && folded[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if inside_word || ends_inside_word {
                 continue;
             }
             let g = groups[m.pattern().as_usize()];
@@ -1177,6 +1229,17 @@ fn snap(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plural_trigger_gives_its_singular_forms() {
+        assert_eq!(other_past_forms("відправили"), ["відправив", "відправил"]);
+        assert_eq!(other_past_forms("адправілі"), ["адправіў", "адправіла"]);
+        assert!(other_past_forms("повернулися").contains(&"повернулася".to_string()));
+        assert!(other_past_forms("вернулись").contains(&"вернулся".to_string()));
+        // A consonant before the ending: an irregular singular ("вивіз"), left to the list.
+        assert!(other_past_forms("вивезли").is_empty());
+        assert!(other_past_forms("посадили в автобус").is_empty());
+    }
 
     #[test]
     fn a_verb_of_speaking_in_every_past_tense_form() {

@@ -929,12 +929,13 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
         && !doc.is(head - 1, crate::lexicon::class::WEEKDAY)
         && d.end_word < s.end_word
         && !doc.gap(d.end_word - 1, d.end_word).contains(',');
-    // "в пресс-релизе ведомства от 1 июня 2023 года говорилось", "у звіті від 5 травня": a
-    // document dated by "от" / "від" / "ад" / "dated" is a statement of that day.
+    // "в пресс-релизе ведомства от 1 июня 2023 года говорилось", "у звіті від 5 травня", "in a
+    // letter of 3 July 2023": a document dated by "от" / "від" / "ад" / "dated" / "of" is a
+    // statement of that day.
     if d.first_word >= 2
         && matches!(
             words[d.first_word - 1].folded.as_str(),
-            "от" | "від" | "ад" | "dated"
+            "от" | "від" | "ад" | "dated" | "of"
         )
         && (d.first_word.saturating_sub(4)..d.first_word - 1).any(|k| {
             // "пресс-релизе" is one word: any part of it.

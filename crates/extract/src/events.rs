@@ -1271,6 +1271,57 @@ mod tests {
         assert_eq!(events("5 грудня до Херсона повернулися діти.").len(), 1);
     }
 
+    /// Kinds and days of the events of a made-up text published on Thursday 5 December 2024.
+    fn kinds_and_days(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = Document::new(text);
+        let dates = crate::dates::find_dates(&doc, chrono::NaiveDate::from_ymd_opt(2024, 12, 5));
+        find_events(&doc, &dates)
+            .into_iter()
+            .map(|e| (e.kind, e.date))
+            .collect()
+    }
+
+    #[test]
+    fn a_weekday_before_a_statements_date_is_part_of_it() {
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(
+            kinds_and_days(
+                "У вівторок, 3 грудня, керівниця служби Олена Мазур повідомила, що по допомогу звернулися родини."
+            ),
+            [("report".to_string(), day("2024-12-03"))]
+        );
+        assert_eq!(
+            kinds_and_days("В четверг, 28 ноября, ведомство сообщило о новых списках."),
+            [("report".to_string(), day("2024-11-28"))]
+        );
+        assert_eq!(
+            kinds_and_days("In a letter of 3 July 2023 the administration told us the number."),
+            [("report".to_string(), day("2023-07-03"))]
+        );
+    }
+
+    #[test]
+    fn an_officials_visit_is_a_meeting_children_staying_are_not() {
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(
+            kinds_and_days("2 грудня санаторій відвідала заступниця голови області."),
+            [("meeting".to_string(), day("2024-12-02"))]
+        );
+        assert_eq!(
+            kinds_and_days("2 снежня лагер наведаў намеснік старшыні аблвыканкама."),
+            [("meeting".to_string(), day("2024-12-02"))]
+        );
+        assert!(
+            kinds_and_days("Летам 2023 года ў лагерах пабывалі 300 дзяцей.")
+                .iter()
+                .all(|(kind, _)| kind != "meeting")
+        );
+        assert_eq!(
+            kinds_and_days("У середу, 4 грудня, в управлінні відбулася нарада директорів шкіл."),
+            [("meeting".to_string(), day("2024-12-04"))]
+        );
+    }
+
     #[test]
     fn trigger_kinds_sit_where_the_rules_expect_them() {
         let kinds: Vec<&str> = TRIGGERS.iter().map(|(kind, _)| *kind).collect();

@@ -622,7 +622,60 @@ fn words_match_uncached(x: &str, y: &str, adjectives: bool) -> bool {
         return true;
     }
     let (lx, ly) = (latin(x), latin(y));
-    adjective_of(&lx, &ly) || adjective_of(&ly, &lx) || stem_matches(x, y) || stem_matches(y, x)
+    if adjective_of(&lx, &ly) || adjective_of(&ly, &lx) || stem_matches(x, y) || stem_matches(y, x)
+    {
+        return true;
+    }
+    // A place adjective of a town in -ичи: Russian writes its ч before the
+    // suffix, Ukrainian and Belarusian a ц (Барановичский / Барановицький /
+    // Баранавіцкі, Ляховичский / Ляхавіцкі).
+    let (fx, fy) = (soft_suffix_folded(x), soft_suffix_folded(y));
+    if (fx != x || fy != y) && casefile_names::compare_place(&fx, &fy).score >= 0.85 {
+        return true;
+    }
+    // One place adjective in two cases (Сумської / Сумська, Курской /
+    // Курская): the same stem before the case ending.
+    matches!((adjective_stem(x), adjective_stem(y)), (Some(p), Some(q)) if p == q)
+}
+
+/// Case endings of Cyrillic adjectives after their "-ськ-"/"-ск-" suffix, in
+/// Ukrainian, Russian and Belarusian, longest first.
+const ADJECTIVE_CASE_ENDINGS: &[&str] = &[
+    "ому", "ого", "ими", "ага", "ий", "ій", "ої", "им", "их", "ім", "ою", "ой", "ом", "ую", "ая",
+    "ое", "ые", "ых", "ай", "ае", "ія", "іх", "ыя", "а", "е", "у", "і", "ы",
+];
+
+/// A Cyrillic place adjective (Сумської, Курская, Гродзенскай) less its case
+/// ending: the stem through its "ськ"/"ск"/"цьк"/"цк"/"зьк"/"зк", which all
+/// the cases share; `None` for any other word or a stem of fewer than five
+/// letters.
+fn adjective_stem(word: &str) -> Option<String> {
+    if !is_cyrillic(word) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    ADJECTIVE_CASE_ENDINGS.iter().find_map(|e| {
+        let stem = lower.strip_suffix(e)?;
+        (stem.ends_with("ськ")
+            || stem.ends_with("ск")
+            || stem.ends_with("цьк")
+            || stem.ends_with("цк")
+            || stem.ends_with("зьк")
+            || stem.ends_with("зк"))
+        .then_some(stem)
+        .filter(|s| s.chars().count() >= 5)
+        .map(str::to_string)
+    })
+}
+
+/// A Cyrillic word with the Russian "чск" of a place adjective written as
+/// the "цк" of Ukrainian and Belarusian; the word as written otherwise.
+fn soft_suffix_folded(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if !lower.contains("чск") {
+        return word.to_string();
+    }
+    lower.replace("чск", "цк")
 }
 
 /// Cyrillic adjectival endings of names made of places (-ський, -ский,
@@ -1036,6 +1089,84 @@ pub(crate) fn latin_initials(short: &str, long: &str) -> bool {
     letters.chars().count() >= 3 && initials_spellings(&words).contains(&letters)
 }
 
+/// A United Nations body's acronym in Cyrillic, which renders the English
+/// acronym as it is read aloud, "UN" as "ЮН" (ЮНЕСКО / UNESCO, ЮНОПС /
+/// UNOPS, ЮНИСЕФ / UNICEF): after "ЮН" and "UN" the letters sound the
+/// same ([`un_acronym_sound`]).
+pub(crate) fn spoken_un_acronym(a: &str, b: &str) -> bool {
+    if is_cyrillic(a) == is_cyrillic(b) {
+        return false;
+    }
+    match (un_acronym_sound(a), un_acronym_sound(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// How the letters after "UN" / "ЮН" of a one-word acronym sound, in Latin
+/// letters: a Latin c as s before e and i and as k elsewhere, a Cyrillic
+/// letter as its usual sound. `None` for any other name.
+fn un_acronym_sound(name: &str) -> Option<String> {
+    let word = name.trim();
+    if word.contains(char::is_whitespace) || !is_acronym(word) {
+        return None;
+    }
+    let upper = word.to_uppercase();
+    if is_cyrillic(word) {
+        let rest = upper.strip_prefix("ЮН")?;
+        if rest.chars().count() < 2 {
+            return None;
+        }
+        return rest
+            .chars()
+            .map(|ch| {
+                Some(match ch {
+                    'А' => "a",
+                    'Б' => "b",
+                    'В' => "v",
+                    'Г' => "g",
+                    'Д' => "d",
+                    'Е' | 'Ё' | 'Э' | 'Є' => "e",
+                    'Ж' => "zh",
+                    'З' => "z",
+                    'И' | 'І' | 'Ы' => "i",
+                    'Й' => "y",
+                    'К' => "k",
+                    'Л' => "l",
+                    'М' => "m",
+                    'Н' => "n",
+                    'О' => "o",
+                    'П' => "p",
+                    'Р' => "r",
+                    'С' => "s",
+                    'Т' => "t",
+                    'У' => "u",
+                    'Ф' => "f",
+                    'Х' => "kh",
+                    'Ц' => "ts",
+                    _ => return None,
+                })
+            })
+            .collect();
+    }
+    let rest: Vec<char> = upper.strip_prefix("UN")?.to_lowercase().chars().collect();
+    if rest.len() < 2 || !rest.iter().all(char::is_ascii_alphabetic) {
+        return None;
+    }
+    Some(
+        rest.iter()
+            .enumerate()
+            .map(|(i, ch)| match ch {
+                'c' if matches!(rest.get(i + 1), Some('e' | 'i')) => "s".to_string(),
+                'c' | 'q' => "k".to_string(),
+                'w' => "v".to_string(),
+                'x' => "ks".to_string(),
+                ch => ch.to_string(),
+            })
+            .collect(),
+    )
+}
+
 /// A compound abbreviation of the Soviet kind, one word made of the first
 /// letters of each word of a longer name, in order (Мосгорсуд: Московский
 /// городской суд; Минздрав: Министерство здравоохранения): the first word
@@ -1222,6 +1353,8 @@ pub(crate) fn block_keys(name: &str) -> Vec<String> {
                 .map(|s| format!("i:{s}")),
         );
     }
+    // `spoken_un_acronym`: the sound of a UN body's acronym after UN / ЮН.
+    out.extend(un_acronym_sound(name).map(|s| format!("u:{s}")));
     // `foreign_words`: every word of a bare name pairs with a word of the
     // other by its key or its sound keys, so the names share one.
     if let Some(words) = bare_words(name) {

@@ -976,7 +976,50 @@ fn compare_places_as_written(a: &str, b: &str) -> Comparison {
         }
     }
     let c = compare_places_whole(ha, hb);
+    if !c.same && la.is_some() != lb.is_some() {
+        let (h, l, other) = match (la, lb) {
+            (Some(l), None) => (ha, l, hb),
+            (None, Some(l)) => (hb, l, ha),
+            _ => (ha, "", hb),
+        };
+        if let Some(rest) = without_own_town(other, l) {
+            let n = compare_places_whole(h, &rest);
+            if n.same {
+                return explained(
+                    n,
+                    "gazetteer",
+                    format!("{other} names its town {l} inside the name: {rest} in {l}"),
+                );
+            }
+        }
+    }
     explained(c, "gazetteer", format!("{a} / {b}: the names {ha} / {hb} are compared, the place after the comma only where both give one"))
+}
+
+/// A facility's name that names its town inside it rather than after a
+/// comma, less the town: the town's adjective first ("Берегівська
+/// спеціальна школа-інтернат" in Берегове) or the town in the genitive
+/// last ("Дом ребенка №2 Санкт-Петербурга"). `None` when the name does not
+/// name `town` so, or has nothing else.
+fn without_own_town(name: &str, town: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let town_ids = place_ids(town);
+    if town_ids.is_empty() {
+        return None;
+    }
+    let first = words[0];
+    if crate::name_words::adjective_names(first, town) {
+        return Some(words[1..].join(" "));
+    }
+    let last = words[words.len() - 1];
+    let nominative = nominative_phrase(last);
+    let names_town = [last, nominative.as_str()]
+        .iter()
+        .any(|w| place_ids(w).iter().any(|i| town_ids.contains(i)));
+    names_town.then(|| words[..words.len() - 1].join(" "))
 }
 
 /// [`compare_places_whole_gazetteer`], and then, for names it does not find
@@ -2912,6 +2955,37 @@ mod class_tests {
         assert!(!same(NameKind::Place, "Мособласть", "Мурманская область"));
         // Too few letters to tell one region.
         assert_eq!(compound_region("Мообласть"), None);
+    }
+
+    #[test]
+    fn a_facility_names_its_town_inside_its_name_or_after_a_comma() {
+        for (a, b) in [
+            ("Дом ребенка № 3, Гомель", "Дом ребенка № 3 Гомеля"),
+            ("Гомельская школа-интернат", "школа-интернат, Гомель"),
+        ] {
+            assert!(same(NameKind::Place, a, b), "{a} / {b}");
+        }
+        // Another town's, or another home's.
+        for (a, b) in [
+            ("Дом ребенка № 3, Гомель", "Дом ребенка № 3 Бреста"),
+            ("Гомельская школа-интернат", "детский дом, Гомель"),
+        ] {
+            assert!(!same(NameKind::Place, a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_belarusian_town_in_ichy_after_a_preposition_without_an_ending() {
+        assert!(same(NameKind::Place, "з Ляхавіч", "Ляхавічы"));
+        assert!(!same(NameKind::Place, "з Ляхавіч", "Ганцавічы"));
+    }
+
+    #[test]
+    fn a_proper_name_is_not_a_generic_word_it_begins_with() {
+        // "Интерфакс" begins with the stem of "interim" but goes on for
+        // four letters more: another word, not a form of it.
+        assert!(!same(NameKind::Organization, "Інтер", "Интерфакс-Украина"));
+        assert!(!same(NameKind::Organization, "Интер", "Интерфакс"));
     }
 
     #[test]

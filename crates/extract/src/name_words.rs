@@ -325,7 +325,10 @@ impl Reading {
 fn stem_line(k: &str) -> Option<usize> {
     let n = k.chars().count();
     WORDS.stems.iter().find_map(|(stem, fl, line)| {
-        (k.starts_with(stem.as_str()) && n <= fl + 3 && n + 2 >= *fl).then_some(*line)
+        // What follows the stem is an ending, three letters at most: a
+        // longer tail makes another word (Интерфакс is not "interim").
+        let tail = n.saturating_sub(stem.chars().count());
+        (k.starts_with(stem.as_str()) && n <= fl + 3 && n + 2 >= *fl && tail <= 3).then_some(*line)
     })
 }
 
@@ -676,6 +679,13 @@ fn soft_suffix_folded(word: &str) -> String {
         return word.to_string();
     }
     lower.replace("чск", "цк")
+}
+
+/// Whether `adj` is the adjective of the place `place` (Берегівська /
+/// Берегове, Каховська / Kakhovka), as the words of translated names pair.
+pub(crate) fn adjective_names(adj: &str, place: &str) -> bool {
+    let (la, lp) = (latin(adj), latin(place));
+    adjective_of(&la, &lp) || stem_matches(adj, place)
 }
 
 /// Cyrillic adjectival endings of names made of places (-ський, -ский,

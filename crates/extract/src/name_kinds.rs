@@ -2989,6 +2989,24 @@ mod class_tests {
     }
 
     #[test]
+    fn a_landmark_by_its_towns_adjective_is_translated() {
+        for (a, b) in [
+            ("Ливадийский дворец", "Livadia Palace"),
+            ("Соловецкий монастырь", "Solovetsky Monastery"),
+            ("Канівський заповідник", "Kaniv Nature Reserve"),
+        ] {
+            assert!(same(NameKind::Place, a, b), "{a} / {b}");
+        }
+        // Another kind of landmark, or the town itself.
+        assert!(!same(
+            NameKind::Place,
+            "Соловецкий монастырь",
+            "Solovetsky Palace"
+        ));
+        assert!(!same(NameKind::Place, "Ливадийский дворец", "Ливадия"));
+    }
+
+    #[test]
     fn different_numbers_are_different_names() {
         assert!(!same(NameKind::Organization, "Euronews 1", "Euronews 2"));
         assert!(!same(

@@ -1432,6 +1432,36 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
             }
         }
     }
+    // A short naming of a body, its kind and its quoted name ("фонд «X»"),
+    // against the full one with more words around the same quoted name
+    // ("Государственный фонд поддержки … «X»"): one body when the quoted
+    // names are one and the short one's kind is among the full one's words.
+    for (x, y) in [(a, b), (b, a)] {
+        if crate::name_words::quoted_core(y).is_some() {
+            continue;
+        }
+        let (Some(core), Some((inner, outside))) = (
+            crate::name_words::quoted_core(x),
+            crate::name_words::quoted_parts(y),
+        ) else {
+            continue;
+        };
+        let (kinds, theirs) = (
+            crate::name_words::generic_concepts(x),
+            crate::name_words::generic_concepts(&outside),
+        );
+        if kinds.is_empty() || !kinds.iter().all(|k| theirs.contains(k)) {
+            continue;
+        }
+        let n = compare_organizations(&core, &inner);
+        if n.same {
+            return explained(
+                n,
+                "descriptor",
+                format!("{x} is {y} named short: the same quoted name {core}, and its kind among the other's words"),
+            );
+        }
+    }
     // A body named with what kind of body it is before its quoted name
     // ("правозахисна організація «Truth Hounds»"): the quoted name, against
     // a name that has no such descriptor of its own. Two descriptors were
@@ -1881,6 +1911,18 @@ pub fn organization_blocks(name: &str) -> OrganizationBlocks {
         blocks.index.sort_unstable();
         blocks.index.dedup();
         blocks.query.extend(n.query);
+    }
+    // And a name with more words around its quoted name under the quoted
+    // name's keys too (`compare_organizations` compares a short naming's
+    // quoted name with it).
+    if crate::name_words::quoted_core(name).is_none() {
+        if let Some((inner, _)) = crate::name_words::quoted_parts(name) {
+            let n = organization_blocks(&inner);
+            blocks.index.extend(n.index);
+            blocks.index.sort_unstable();
+            blocks.index.dedup();
+            blocks.query.extend(n.query);
+        }
     }
     // And a name with a descriptor before its quoted name under the
     // quoted name's keys (`compare_organizations` compares it so).
@@ -3004,6 +3046,32 @@ mod class_tests {
             "Solovetsky Palace"
         ));
         assert!(!same(NameKind::Place, "Ливадийский дворец", "Ливадия"));
+    }
+
+    #[test]
+    fn a_short_naming_by_kind_and_quoted_name_is_the_full_one() {
+        let (a, b) = (
+            "фонд «Милосердие»",
+            "Благотворительный фонд помощи детям-сиротам «Милосердие»",
+        );
+        assert!(same(NameKind::Organization, a, b));
+        for (x, y) in [(a, b), (b, a)] {
+            let (asked, filed) = (organization_blocks(x), organization_blocks(y));
+            let keys: Vec<u64> = asked
+                .query
+                .iter()
+                .filter_map(|part| part.first())
+                .flatten()
+                .copied()
+                .collect();
+            assert!(keys.iter().any(|k| filed.index.contains(k)), "{x} / {y}");
+        }
+        // Another kind of body of the same quoted name.
+        assert!(!same(
+            NameKind::Organization,
+            "газета «Милосердие»",
+            "Благотворительный фонд помощи детям-сиротам «Милосердие»"
+        ));
     }
 
     #[test]

@@ -1018,6 +1018,37 @@ pub(crate) fn quoted_core(name: &str) -> Option<String> {
     generic.then(|| inner.to_string())
 }
 
+/// A name's first quoted part and the words outside it ("Государственный
+/// фонд … «Защитники Отечества»" → the quoted name and the rest); `None`
+/// without quotation marks or with nothing inside or outside them.
+pub(crate) fn quoted_parts(name: &str) -> Option<(String, String)> {
+    let open = name.find(['«', '"', '“', '„'])?;
+    let quote_len = name[open..].chars().next()?.len_utf8();
+    let after = &name[open + quote_len..];
+    let close = after.rfind(['»', '"', '”', '“'])?;
+    let close_len = after[close..].chars().next()?.len_utf8();
+    let inner = after[..close].trim();
+    let outside = format!("{} {}", &name[..open], &after[close + close_len..]);
+    if split_words(inner).is_empty() || split_words(&outside).is_empty() {
+        return None;
+    }
+    Some((inner.to_string(), outside))
+}
+
+/// The generic concepts (words and descriptors) of a text, sorted: what
+/// the words outside a quoted name say the body is.
+pub(crate) fn generic_concepts(text: &str) -> Vec<String> {
+    let r = read(text);
+    let mut v: Vec<String> = r
+        .concepts(Class::Word)
+        .into_iter()
+        .chain(r.concepts(Class::Descriptor))
+        .map(str::to_string)
+        .collect();
+    v.sort();
+    v
+}
+
 /// A word of a Latin name that may give its initial to an acronym or not:
 /// one written in lower case (i, ir, al, against) or a connecting word of
 /// the table.

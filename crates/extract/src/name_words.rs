@@ -325,7 +325,10 @@ impl Reading {
 fn stem_line(k: &str) -> Option<usize> {
     let n = k.chars().count();
     WORDS.stems.iter().find_map(|(stem, fl, line)| {
-        (k.starts_with(stem.as_str()) && n <= fl + 3 && n + 2 >= *fl).then_some(*line)
+        // What follows the stem is an ending, three letters at most: a
+        // longer tail makes another word (Интерфакс is not "interim").
+        let tail = n.saturating_sub(stem.chars().count());
+        (k.starts_with(stem.as_str()) && n <= fl + 3 && n + 2 >= *fl && tail <= 3).then_some(*line)
     })
 }
 
@@ -622,7 +625,67 @@ fn words_match_uncached(x: &str, y: &str, adjectives: bool) -> bool {
         return true;
     }
     let (lx, ly) = (latin(x), latin(y));
-    adjective_of(&lx, &ly) || adjective_of(&ly, &lx) || stem_matches(x, y) || stem_matches(y, x)
+    if adjective_of(&lx, &ly) || adjective_of(&ly, &lx) || stem_matches(x, y) || stem_matches(y, x)
+    {
+        return true;
+    }
+    // A place adjective of a town in -ичи: Russian writes its ч before the
+    // suffix, Ukrainian and Belarusian a ц (Барановичский / Барановицький /
+    // Баранавіцкі, Ляховичский / Ляхавіцкі).
+    let (fx, fy) = (soft_suffix_folded(x), soft_suffix_folded(y));
+    if (fx != x || fy != y) && casefile_names::compare_place(&fx, &fy).score >= 0.85 {
+        return true;
+    }
+    // One place adjective in two cases (Сумської / Сумська, Курской /
+    // Курская): the same stem before the case ending.
+    matches!((adjective_stem(x), adjective_stem(y)), (Some(p), Some(q)) if p == q)
+}
+
+/// Case endings of Cyrillic adjectives after their "-ськ-"/"-ск-" suffix, in
+/// Ukrainian, Russian and Belarusian, longest first.
+const ADJECTIVE_CASE_ENDINGS: &[&str] = &[
+    "ому", "ого", "ими", "ага", "ий", "ій", "ої", "им", "их", "ім", "ою", "ой", "ом", "ую", "ая",
+    "ое", "ые", "ых", "ай", "ае", "ія", "іх", "ыя", "а", "е", "у", "і", "ы",
+];
+
+/// A Cyrillic place adjective (Сумської, Курская, Гродзенскай) less its case
+/// ending: the stem through its "ськ"/"ск"/"цьк"/"цк"/"зьк"/"зк", which all
+/// the cases share; `None` for any other word or a stem of fewer than five
+/// letters.
+fn adjective_stem(word: &str) -> Option<String> {
+    if !is_cyrillic(word) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    ADJECTIVE_CASE_ENDINGS.iter().find_map(|e| {
+        let stem = lower.strip_suffix(e)?;
+        (stem.ends_with("ськ")
+            || stem.ends_with("ск")
+            || stem.ends_with("цьк")
+            || stem.ends_with("цк")
+            || stem.ends_with("зьк")
+            || stem.ends_with("зк"))
+        .then_some(stem)
+        .filter(|s| s.chars().count() >= 5)
+        .map(str::to_string)
+    })
+}
+
+/// A Cyrillic word with the Russian "чск" of a place adjective written as
+/// the "цк" of Ukrainian and Belarusian; the word as written otherwise.
+fn soft_suffix_folded(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if !lower.contains("чск") {
+        return word.to_string();
+    }
+    lower.replace("чск", "цк")
+}
+
+/// Whether `adj` is the adjective of the place `place` (Берегівська /
+/// Берегове, Каховська / Kakhovka), as the words of translated names pair.
+pub(crate) fn adjective_names(adj: &str, place: &str) -> bool {
+    let (la, lp) = (latin(adj), latin(place));
+    adjective_of(&la, &lp) || stem_matches(adj, place)
 }
 
 /// Cyrillic adjectival endings of names made of places (-ський, -ский,
@@ -955,6 +1018,37 @@ pub(crate) fn quoted_core(name: &str) -> Option<String> {
     generic.then(|| inner.to_string())
 }
 
+/// A name's first quoted part and the words outside it ("Государственный
+/// фонд … «Защитники Отечества»" → the quoted name and the rest); `None`
+/// without quotation marks or with nothing inside or outside them.
+pub(crate) fn quoted_parts(name: &str) -> Option<(String, String)> {
+    let open = name.find(['«', '"', '“', '„'])?;
+    let quote_len = name[open..].chars().next()?.len_utf8();
+    let after = &name[open + quote_len..];
+    let close = after.rfind(['»', '"', '”', '“'])?;
+    let close_len = after[close..].chars().next()?.len_utf8();
+    let inner = after[..close].trim();
+    let outside = format!("{} {}", &name[..open], &after[close + close_len..]);
+    if split_words(inner).is_empty() || split_words(&outside).is_empty() {
+        return None;
+    }
+    Some((inner.to_string(), outside))
+}
+
+/// The generic concepts (words and descriptors) of a text, sorted: what
+/// the words outside a quoted name say the body is.
+pub(crate) fn generic_concepts(text: &str) -> Vec<String> {
+    let r = read(text);
+    let mut v: Vec<String> = r
+        .concepts(Class::Word)
+        .into_iter()
+        .chain(r.concepts(Class::Descriptor))
+        .map(str::to_string)
+        .collect();
+    v.sort();
+    v
+}
+
 /// A word of a Latin name that may give its initial to an acronym or not:
 /// one written in lower case (i, ir, al, against) or a connecting word of
 /// the table.
@@ -1034,6 +1128,84 @@ pub(crate) fn latin_initials(short: &str, long: &str) -> bool {
         return false;
     };
     letters.chars().count() >= 3 && initials_spellings(&words).contains(&letters)
+}
+
+/// A United Nations body's acronym in Cyrillic, which renders the English
+/// acronym as it is read aloud, "UN" as "ЮН" (ЮНЕСКО / UNESCO, ЮНОПС /
+/// UNOPS, ЮНИСЕФ / UNICEF): after "ЮН" and "UN" the letters sound the
+/// same ([`un_acronym_sound`]).
+pub(crate) fn spoken_un_acronym(a: &str, b: &str) -> bool {
+    if is_cyrillic(a) == is_cyrillic(b) {
+        return false;
+    }
+    match (un_acronym_sound(a), un_acronym_sound(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// How the letters after "UN" / "ЮН" of a one-word acronym sound, in Latin
+/// letters: a Latin c as s before e and i and as k elsewhere, a Cyrillic
+/// letter as its usual sound. `None` for any other name.
+fn un_acronym_sound(name: &str) -> Option<String> {
+    let word = name.trim();
+    if word.contains(char::is_whitespace) || !is_acronym(word) {
+        return None;
+    }
+    let upper = word.to_uppercase();
+    if is_cyrillic(word) {
+        let rest = upper.strip_prefix("ЮН")?;
+        if rest.chars().count() < 2 {
+            return None;
+        }
+        return rest
+            .chars()
+            .map(|ch| {
+                Some(match ch {
+                    'А' => "a",
+                    'Б' => "b",
+                    'В' => "v",
+                    'Г' => "g",
+                    'Д' => "d",
+                    'Е' | 'Ё' | 'Э' | 'Є' => "e",
+                    'Ж' => "zh",
+                    'З' => "z",
+                    'И' | 'І' | 'Ы' => "i",
+                    'Й' => "y",
+                    'К' => "k",
+                    'Л' => "l",
+                    'М' => "m",
+                    'Н' => "n",
+                    'О' => "o",
+                    'П' => "p",
+                    'Р' => "r",
+                    'С' => "s",
+                    'Т' => "t",
+                    'У' => "u",
+                    'Ф' => "f",
+                    'Х' => "kh",
+                    'Ц' => "ts",
+                    _ => return None,
+                })
+            })
+            .collect();
+    }
+    let rest: Vec<char> = upper.strip_prefix("UN")?.to_lowercase().chars().collect();
+    if rest.len() < 2 || !rest.iter().all(char::is_ascii_alphabetic) {
+        return None;
+    }
+    Some(
+        rest.iter()
+            .enumerate()
+            .map(|(i, ch)| match ch {
+                'c' if matches!(rest.get(i + 1), Some('e' | 'i')) => "s".to_string(),
+                'c' | 'q' => "k".to_string(),
+                'w' => "v".to_string(),
+                'x' => "ks".to_string(),
+                ch => ch.to_string(),
+            })
+            .collect(),
+    )
 }
 
 /// A compound abbreviation of the Soviet kind, one word made of the first
@@ -1222,6 +1394,8 @@ pub(crate) fn block_keys(name: &str) -> Vec<String> {
                 .map(|s| format!("i:{s}")),
         );
     }
+    // `spoken_un_acronym`: the sound of a UN body's acronym after UN / ЮН.
+    out.extend(un_acronym_sound(name).map(|s| format!("u:{s}")));
     // `foreign_words`: every word of a bare name pairs with a word of the
     // other by its key or its sound keys, so the names share one.
     if let Some(words) = bare_words(name) {

@@ -433,6 +433,15 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
             reason: format!("{a} and {b} are one foreign name, read as it sounds"),
         };
     }
+    // Two surnames in one script, one the other with a consonant more
+    // (Кириенко / Кириленко, Краснов / Красов): names spelled by their
+    // own writers, and two families', not a typo of one.
+    if gendered && one_consonant_more(a, b) {
+        return TokenSim {
+            score: weak_similarity(&ka, &kb),
+            reason: format!("{a} and {b}: one has a consonant more, another surname"),
+        };
+    }
     let ca = typo_candidates(a, &ka, true);
     let cb = typo_candidates(b, &kb, true);
     if let Some((score, d)) = typo_score(&ca, &cb, !gendered) {
@@ -445,6 +454,33 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
         score: weak_similarity(&ka, &kb),
         reason: format!("{a} and {b} are different"),
     }
+}
+
+/// Whether two words of one script, five letters or more, are one word
+/// with one consonant inserted inside it (not at either end, where a case
+/// or a suffix ending differs, and not beside the same letter).
+pub(crate) fn one_consonant_more(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    if crate::key::is_cyrillic_text(&la) != crate::key::is_cyrillic_text(&lb) {
+        return false;
+    }
+    let (x, y): (Vec<char>, Vec<char>) = (la.chars().collect(), lb.chars().collect());
+    let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
+    if long.len() != short.len() + 1 || short.len() < 5 {
+        return false;
+    }
+    let Some(at) = (0..long.len()).find(|i| short.get(*i) != long.get(*i)) else {
+        return false;
+    };
+    let inserted = long[at];
+    // A letter written twice (Кравченнко) is a slip of the pen.
+    at > 0
+        && at + 1 < long.len()
+        && long[at - 1] != inserted
+        && long[at + 1] != inserted
+        && inserted.is_alphabetic()
+        && !"aeiouyаеёиоуыэюяіїєўъь'’".contains(inserted)
+        && long[at + 1..] == short[at..]
 }
 
 /// Keys of a token for blocking: two tokens whose

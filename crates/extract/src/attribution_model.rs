@@ -131,6 +131,7 @@ pub static SHIPPED: LazyLock<Option<AttributionModel>> = LazyLock::new(|| {
 /// Gives every claim the asserter the model chooses among its candidates, the rules'
 /// answers (already in `claims`) among their features; `trace` receives every claim's
 /// candidates. With neither a model nor a trace, nothing is done.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn attribute(
     doc: &Document,
     claims: &mut [CountClaim],

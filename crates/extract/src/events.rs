@@ -132,12 +132,18 @@ fn names_children(doc: &Document, s: usize) -> bool {
         })
 }
 
-/// All trigger strings in one automaton: pattern id -> (group, pattern length). Groups are the
+/// All trigger strings in one automaton and, per pattern id, its group, whether it counts only
+/// where children are named ([`CHILD_ONLY`]) and whether it must end its word. Groups are the
 /// indexes of [`TRIGGERS`], then one for verbs of giving, one for nouns of evidence and one
 /// for verbs of leaving.
-/// Per pattern also whether it counts only where children are named ([`CHILD_ONLY`]), and
-/// whether it must end its word.
-static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>, Vec<bool>, Vec<bool>)> = LazyLock::new(|| {
+struct TriggerAutomaton {
+    automaton: AhoCorasick,
+    groups: Vec<usize>,
+    child_only: Vec<bool>,
+    word_end: Vec<bool>,
+}
+
+static AUTOMATON: LazyLock<TriggerAutomaton> = LazyLock::new(|| {
     let mut listed: Vec<(&str, usize)> = Vec::new();
     for (g, (_, triggers)) in TRIGGERS.iter().enumerate() {
         listed.extend(triggers.iter().map(|t| (*t, g)));
@@ -168,16 +174,16 @@ static AUTOMATON: LazyLock<(AhoCorasick, Vec<usize>, Vec<bool>, Vec<bool>)> = La
             }
         }
     }
-    (
+    TriggerAutomaton {
         // A DFA: larger to build (once), fastest to run over every sentence.
-        AhoCorasick::builder()
+        automaton: AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("static patterns"),
         groups,
         child_only,
         word_end,
-    )
+    }
 });
 
 /// The singular past-tense forms of a Ukrainian, Russian or Belarusian trigger given in the
@@ -221,7 +227,12 @@ fn other_past_forms(plural: &str) -> Vec<String> {
 }
 
 pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
-    let (automaton, groups, child_only, word_end) = &*AUTOMATON;
+    let TriggerAutomaton {
+        automaton,
+        groups,
+        child_only,
+        word_end,
+    } = &*AUTOMATON;
     let n_groups = TRIGGERS.len() + 3;
     let mut out = Vec::new();
     let mut reports = Vec::new();

@@ -355,8 +355,8 @@ mod tests {
     fn a_feature_hashes_the_same_in_pieces_and_whole() {
         use std::fmt::Write;
         let mut h = FeatureHash::default();
-        let place = "before";
-        write!(h, "kind&where={}&{place}", "org").unwrap();
+        let (kind, place) = ("org", "before");
+        write!(h, "kind&where={kind}&{place}").unwrap();
         assert_eq!(h.finish(), FeatureHash::of("kind&where=org&before"));
         assert_ne!(FeatureHash::of("kind=org"), FeatureHash::of("kind=person"));
         let m = Linear {

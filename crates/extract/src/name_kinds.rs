@@ -334,6 +334,28 @@ fn explained(mut c: Comparison, rule: &str, detail: String) -> Comparison {
     c
 }
 
+/// Either name read another way (`readings`: its other names, its formal
+/// name, its case ending replaced …) and compared with the other by
+/// `compare`: the first reading found the same, explained by `why` (the name
+/// and its reading) under `rule`.
+fn either_reading(
+    (a, b): (&str, &str),
+    readings: impl Fn(&str) -> Vec<String>,
+    compare: impl Fn(&str, &str) -> Comparison,
+    rule: &str,
+    why: impl Fn(&str, &str) -> String,
+) -> Option<Comparison> {
+    for (x, y) in [(a, b), (b, a)] {
+        for r in readings(x) {
+            let n = compare(&r, y);
+            if n.same {
+                return Some(explained(n, rule, why(x, &r)));
+            }
+        }
+    }
+    None
+}
+
 fn decided(score: f64, steps: Vec<Step>) -> Comparison {
     Comparison::decided(score, steps)
 }
@@ -539,19 +561,14 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
     }
     // A region's official name with its other name inside it ("Республика
     // Саха (Якутия)", "Кемеровская область — Кузбасс"): either name.
-    for (x, y) in [(a, b), (b, a)] {
-        for inner in place_inner_names(x) {
-            let n = compare_places(&inner, y);
-            if n.same {
-                return explained(
-                    n,
-                    "other name",
-                    format!("{x} gives itself the name {inner}"),
-                );
-            }
-        }
-    }
-    c
+    either_reading(
+        (a, b),
+        place_inner_names,
+        compare_places,
+        "other name",
+        |x, inner| format!("{x} gives itself the name {inner}"),
+    )
+    .unwrap_or(c)
 }
 
 /// A region's names inside its official name: the part in brackets or
@@ -649,13 +666,19 @@ fn compare_places_outer(a: &str, b: &str) -> Comparison {
     }
     // A region by the informal name made of its centre's ("Свердловщина",
     // "Гомельшчына"): the formal name it stands for.
-    for (x, y) in [(a, b), (b, a)] {
-        for f in formal_regions(x).into_iter().chain(compound_region(x)) {
-            let n = in_nominative(&f, y, compare_places_as_written, is_known_place);
-            if n.same {
-                return explained(n, "region", format!("{x} is the informal name of {f}"));
-            }
-        }
+    if let Some(n) = either_reading(
+        (a, b),
+        |x| {
+            formal_regions(x)
+                .into_iter()
+                .chain(compound_region(x))
+                .collect()
+        },
+        |f, y| in_nominative(f, y, compare_places_as_written, is_known_place),
+        "region",
+        |x, f| format!("{x} is the informal name of {f}"),
+    ) {
+        return n;
     }
     // A name cut from running text with its preposition ("под Минском",
     // "pod Mińskiem"): the name after it, in the nominative.
@@ -1395,19 +1418,14 @@ pub fn compare_organizations(a: &str, b: &str) -> Comparison {
         return c;
     }
     // A body named with its other name or acronym in brackets: either name.
-    for (x, y) in [(a, b), (b, a)] {
-        for inner in organization_inner_names(x) {
-            let n = compare_organizations(&inner, y);
-            if n.same {
-                return explained(
-                    n,
-                    "other name",
-                    format!("{x} gives itself the name {inner}"),
-                );
-            }
-        }
-    }
-    c
+    either_reading(
+        (a, b),
+        organization_inner_names,
+        compare_organizations,
+        "other name",
+        |x, inner| format!("{x} gives itself the name {inner}"),
+    )
+    .unwrap_or(c)
 }
 
 /// [`compare_organizations`] without the names inside a name.
@@ -1420,17 +1438,14 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
     }
     // A one-word name the dictionaries do not decline, in an oblique case
     // («Шпигеля», «Дождя»): read with a case ending replaced.
-    for (x, y) in [(a, b), (b, a)] {
-        for r in one_word_readings(x) {
-            let n = compare_organizations_as_written(&r, y);
-            if n.same {
-                return explained(
-                    n,
-                    "inflection",
-                    format!("{x} is compared as {r}, its case ending replaced"),
-                );
-            }
-        }
+    if let Some(n) = either_reading(
+        (a, b),
+        one_word_readings,
+        compare_organizations_as_written,
+        "inflection",
+        |x, r| format!("{x} is compared as {r}, its case ending replaced"),
+    ) {
+        return n;
     }
     // A short naming of a body, its kind and its quoted name ("фонд «X»"),
     // against the full one with more words around the same quoted name

@@ -2097,7 +2097,7 @@ mod tests {
 
     /// Whether the blocking keys `x` is looked up by (the first set of each
     /// part) meet the keys `y` is filed under: the resolver then compares them.
-    fn first_keys_meet(x: &str, y: &str) -> bool {
+    pub(super) fn first_keys_meet(x: &str, y: &str) -> bool {
         let (asked, filed) = (organization_blocks(x), organization_blocks(y));
         asked
             .query
@@ -2822,7 +2822,7 @@ mod session16 {
             ("Минздрав", "Министерство здравоохранения"),
         ] {
             assert!(compare_organizations(a, b).same, "{a} / {b}");
-            assert!(first_keys_meet(a, b), "{a} / {b}");
+            assert!(super::tests::first_keys_meet(a, b), "{a} / {b}");
         }
     }
 
@@ -2895,7 +2895,7 @@ mod session16 {
         ] {
             assert!(same(NameKind::Organization, a, b), "{a} / {b}");
             for (x, y) in [(a, b), (b, a)] {
-                assert!(first_keys_meet(x, y), "{x} / {y}");
+                assert!(super::tests::first_keys_meet(x, y), "{x} / {y}");
             }
         }
         for (a, b) in [
@@ -2952,7 +2952,7 @@ mod class_tests {
             "United Nations Industrial Development Organization (UNIDO)",
         );
         for (x, y) in [(a, b), (b, a)] {
-            assert!(first_keys_meet(x, y), "{x} / {y}");
+            assert!(super::tests::first_keys_meet(x, y), "{x} / {y}");
         }
         // A place in brackets says where the body is.
         assert!(!same(
@@ -3053,7 +3053,7 @@ mod class_tests {
         );
         assert!(same(NameKind::Organization, a, b));
         for (x, y) in [(a, b), (b, a)] {
-            assert!(first_keys_meet(x, y), "{x} / {y}");
+            assert!(super::tests::first_keys_meet(x, y), "{x} / {y}");
         }
         // Another kind of body of the same quoted name.
         assert!(!same(
@@ -3116,7 +3116,7 @@ mod class_tests {
         for (a, b) in [("ЮНИТАР", "UNITAR"), ("ЮНЕП", "UNEP"), ("ЮНКТАД", "UNCTAD")]
         {
             assert!(same(NameKind::Organization, a, b), "{a} / {b}");
-            assert!(first_keys_meet(a, b), "{a} / {b}");
+            assert!(super::tests::first_keys_meet(a, b), "{a} / {b}");
         }
         assert!(!same(NameKind::Organization, "ЮНИТАР", "UNEP"));
     }

@@ -78,18 +78,13 @@ impl<'m> Features<'m> {
         }
     }
 
-    /// Adds the score of features scored before (`Features::score_only`).
+    /// Adds the score of features scored before (a mention's own, `DocumentMentions::of`).
     fn add_score(&mut self, x: f64) {
         self.sum += x;
     }
 
     fn add_str(&mut self, s: &str) {
-        if let Some(m) = self.model {
-            self.sum += m.weight(FeatureHash::of(s));
-        }
-        if let Some(k) = &mut self.keep {
-            k.push(s.to_string());
-        }
+        self.add_parts(&[s]);
     }
 
     fn finish(self, asserter: Option<String>, rule: bool) -> AttributionCandidate {

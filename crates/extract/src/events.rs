@@ -196,34 +196,37 @@ fn other_past_forms(plural: &str) -> Vec<String> {
     if plural.contains(' ') || plural.chars().count() < 6 {
         return Vec::new();
     }
-    let vowel_before = |stem: &str| {
-        stem.chars()
-            .next_back()
-            .is_some_and(|c| "аеиіоуяюїыэё".contains(c))
+    past_forms_by_ending(
+        plural,
+        &[
+            ("лися", &["вся", "лася", "лося", "лся", "лась", "лось"]),
+            ("лись", &["вся", "лася", "лося", "лся", "лась", "лось"]),
+            ("ліся", &["ўся", "лася"]),
+            ("ли", &["в", "л"]),
+            ("лі", &["ў", "ла"]),
+        ],
+    )
+}
+
+/// The other past-tense forms of a Cyrillic verb form by the first of `endings` it has:
+/// its stem (the form without that ending) with each of the ending's replacements, when
+/// the stem ends in a vowel (a consonant before the ending marks an irregular verb,
+/// "вивезли" of "вивіз", left to the lists).
+fn past_forms_by_ending(form: &str, endings: &[(&str, &[&str])]) -> Vec<String> {
+    let Some((stem, replacements)) = endings
+        .iter()
+        .find_map(|(ending, replacements)| Some((form.strip_suffix(ending)?, *replacements)))
+    else {
+        return Vec::new();
     };
-    let forms = |stem: &str, endings: &[&str]| -> Vec<String> {
-        if vowel_before(stem) {
-            endings.iter().map(|e| format!("{stem}{e}")).collect()
-        } else {
-            Vec::new()
-        }
-    };
-    if let Some(stem) = plural
-        .strip_suffix("лися")
-        .or_else(|| plural.strip_suffix("лись"))
-    {
-        return forms(stem, &["вся", "лася", "лося", "лся", "лась", "лось"]);
+    let after_vowel = stem
+        .chars()
+        .next_back()
+        .is_some_and(|c| "аеиіоуяюїыэё".contains(c));
+    if !after_vowel {
+        return Vec::new();
     }
-    if let Some(stem) = plural.strip_suffix("ліся") {
-        return forms(stem, &["ўся", "лася"]);
-    }
-    if let Some(stem) = plural.strip_suffix("ли") {
-        return forms(stem, &["в", "л"]);
-    }
-    if let Some(stem) = plural.strip_suffix("лі") {
-        return forms(stem, &["ў", "ла"]);
-    }
-    Vec::new()
+    replacements.iter().map(|r| format!("{stem}{r}")).collect()
 }
 
 pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
@@ -1008,22 +1011,19 @@ static SPEECH: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
 /// "паведаміла", "паведамілі" (Belarusian neuter is the feminine form). Nothing for
 /// another word.
 fn past_tense_forms(masculine: &str) -> Vec<String> {
-    let mut chars = masculine.chars().rev();
-    let (Some(last), Some(before)) = (chars.next(), chars.next()) else {
-        return Vec::new();
-    };
-    if masculine.chars().count() < 4 || !"аеиіоуяюїыэё".contains(before) {
+    if masculine.chars().count() < 4 {
         return Vec::new();
     }
-    let stem = &masculine[..masculine.len() - last.len_utf8()];
-    let endings: &[&str] = match last {
-        // Ukrainian and Russian.
-        'в' | 'л' => &["ла", "ло", "ли"],
-        // Belarusian.
-        'ў' => &["ла", "лі"],
-        _ => &[],
-    };
-    endings.iter().map(|e| format!("{stem}{e}")).collect()
+    past_forms_by_ending(
+        masculine,
+        &[
+            // Ukrainian and Russian.
+            ("в", &["ла", "ло", "ли"]),
+            ("л", &["ла", "ло", "ли"]),
+            // Belarusian.
+            ("ў", &["ла", "лі"]),
+        ],
+    )
 }
 
 /// The dateline of a wire story ("KYIV, June 13 - ..."): the date of filing, no event's.

@@ -191,7 +191,37 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 if year.is_some() {
                     written_year = year;
                 }
+                // "6, 14 і 27 ліпеня", "on 3 and 10 July": the days listed before this one
+                // are days of its month, each a date of its own.
+                for k in listed_days_before(doc, i, d) {
+                    if let Some(listed) = day_value(&words[k].folded) {
+                        push(k, k + 1, day_in(year, m, listed, published), None);
+                    }
+                }
                 i = push(i, end, day_in(year, m, d, published), None);
+                continue;
+            }
+        }
+        // "у листопаді-грудні 2023 року", "в июле-августе", "July-August 2022": two months
+        // joined by a hyphen into one word are a range.
+        if let Some((m1, m2)) = hyphenated_months(&w.folded) {
+            let (end, year) = year_at(doc, i + 1, sentence_end);
+            let last = match year {
+                Some(y) => Some(format!("{y:04}-{m2:02}")),
+                None => resolve_month(published, m2),
+            };
+            if let Some(last) = last {
+                let end_year: i32 = last[..4].parse().unwrap_or_default();
+                let first_year = if m1 > m2 { end_year - 1 } else { end_year };
+                if year.is_some() {
+                    written_year = year;
+                }
+                i = push(
+                    i,
+                    end,
+                    None,
+                    Some(format!("{first_year:04}-{m1:02}/{last}")),
+                );
                 continue;
             }
         }
@@ -505,6 +535,51 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
     }
     merge_ranges(doc, &mut out);
     out
+}
+
+/// The two months of a word made of two month names joined by a hyphen ("листопаді-грудні",
+/// "july-august"), in that order, when the first comes before the second in the year.
+fn hyphenated_months(folded: &str) -> Option<(u32, u32)> {
+    let (a, b) = folded.split_once('-')?;
+    let (m1, m2) = (*MONTHS.get(a)?, *MONTHS.get(b)?);
+    (m1 != m2).then_some((m1, m2))
+}
+
+/// The words of the days listed before the day `d` at word `day` ("6, 14 і 27 ліпеня": the
+/// words of 6 and 14 before 27), in text order: days smaller than the next, each followed by a
+/// comma or a word of "and".
+fn listed_days_before(doc: &Document, day: usize, d: u32) -> Vec<usize> {
+    let words = &doc.words;
+    let mut listed = Vec::new();
+    let (mut k, mut next) = (day, d);
+    loop {
+        let joined_by_word = k >= 2
+            && matches!(
+                words[k - 1].folded.as_str(),
+                "and" | "і" | "и" | "й" | "та" | "ды"
+            )
+            && doc.gap(k - 2, k - 1) == " ";
+        let j = if joined_by_word {
+            k - 2
+        } else if k >= 1 && doc.gap(k - 1, k) == ", " {
+            k - 1
+        } else {
+            break;
+        };
+        if words[j].sentence != words[day].sentence || doc.gap(j, j + 1).starts_with('.') {
+            break;
+        }
+        match day_value(&words[j].folded) {
+            Some(v) if v < next && words[j].folded.len() <= 2 => {
+                listed.push(j);
+                (k, next) = (j, v);
+            }
+            _ => break,
+        }
+    }
+    // A list has a comma or "and" before its last day: "у 2022 році 5 березня" is no list.
+    listed.reverse();
+    listed
 }
 
 /// Words that join the two ends of a range ("з 20 по 25", "from 20 to 25", "between 20 and 25").

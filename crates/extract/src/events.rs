@@ -113,12 +113,42 @@ static CHILD_ONLY: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new
     entries(include_str!("../data/lexicon/event_triggers_children.txt")).collect()
 });
 
+/// Triggers that report a movement only when children or their number follow within a few
+/// words (`data/lexicon/event_triggers_object.txt`): "лагерь принял 230 детей", not "принял
+/// закон о детях".
+static OBJECT_AFTER: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/event_triggers_object.txt")).collect());
+
 /// Starts of words (folded) that name children (`data/lexicon/child_stems.txt`).
 static CHILD_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| {
     entries(include_str!("../data/lexicon/child_stems.txt"))
         .map(crate::normalize::fold)
         .collect()
 });
+
+/// Whether children or a number of them follow byte offset `at` within three words (the object
+/// of a trigger of [`OBJECT_AFTER`]).
+fn children_follow(doc: &Document, at: usize) -> bool {
+    let k = doc.words.partition_point(|w| w.start < at);
+    let sentence = doc.words.get(k).map(|w| w.sentence);
+    (k..(k + 3).min(doc.words.len()))
+        .take_while(|&j| Some(doc.words[j].sentence) == sentence)
+        .any(|j| {
+            let w = &doc.words[j];
+            w.numeric
+                || doc.is(j, crate::lexicon::class::NUMBER_START)
+                || doc.is(j, crate::lexicon::class::CHILD_NOUN)
+                || CHILD_STEMS.iter().any(|c| w.folded.starts_with(c.as_str()))
+        })
+}
+
+/// Whether a trigger is one of receiving or lodging children ([`OBJECT_AFTER`]).
+fn receives(doc: &Document, t: &(&str, usize, usize)) -> bool {
+    let folded = lowercase(&doc.text[t.1..t.2]);
+    OBJECT_AFTER
+        .iter()
+        .any(|o| folded.starts_with(o.trim_end()))
+}
 
 /// Whether sentence `s` (an index of `doc.sentences`) names children.
 fn names_children(doc: &Document, s: usize) -> bool {
@@ -141,6 +171,8 @@ struct TriggerAutomaton {
     groups: Vec<usize>,
     child_only: Vec<bool>,
     word_end: Vec<bool>,
+    /// Whether children or their number must follow the trigger ([`OBJECT_AFTER`]).
+    object_after: Vec<bool>,
 }
 
 static AUTOMATON: LazyLock<TriggerAutomaton> = LazyLock::new(|| {
@@ -157,8 +189,10 @@ static AUTOMATON: LazyLock<TriggerAutomaton> = LazyLock::new(|| {
     let mut groups = Vec::new();
     let mut child_only = Vec::new();
     let mut word_end = Vec::new();
+    let mut object_after = Vec::new();
     for (t, g) in listed {
         let only = CHILD_ONLY.contains(t) || g == TRIGGERS.len() + 2;
+        let object = OBJECT_AFTER.contains(t);
         for (k, p) in std::iter::once(t.to_string())
             .chain(other_past_forms(t))
             .enumerate()
@@ -171,6 +205,7 @@ static AUTOMATON: LazyLock<TriggerAutomaton> = LazyLock::new(|| {
                 patterns.push(p);
                 groups.push(g);
                 child_only.push(only);
+                object_after.push(object);
             }
         }
     }
@@ -183,6 +218,7 @@ static AUTOMATON: LazyLock<TriggerAutomaton> = LazyLock::new(|| {
         groups,
         child_only,
         word_end,
+        object_after,
     }
 });
 
@@ -235,6 +271,7 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         groups,
         child_only,
         word_end,
+        object_after,
     } = &*AUTOMATON;
     let n_groups = TRIGGERS.len() + 3;
     let mut out = Vec::new();
@@ -302,6 +339,12 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                 && !*children.get_or_insert_with(|| {
                     names_children(doc, si) || si > 0 && names_children(doc, si - 1)
                 })
+            {
+                continue;
+            }
+            if object_after[m.pattern().as_usize()]
+                && same_len
+                && !children_follow(doc, s.start + m.end())
             {
                 continue;
             }
@@ -492,6 +535,13 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             .flat_map(|(rank, t)| dated.iter().map(move |d| (rank, t, *d)))
             .map(|(rank, t, d)| (rank, t, d, distance(t, d)))
             .filter(|(_, _, _, dist)| *dist <= 15)
+            // "в 2023 году регион принял 500 детей": a year's tally of children received, not
+            // an arrival; a month or a day dates one ("в июле лагерь принял 230 детей").
+            .filter(|(_, t, d, _)| {
+                !(d.date.is_none()
+                    && d.period.as_deref().is_some_and(|p| p.len() == 4)
+                    && receives(doc, t))
+            })
             // "moved out ... before troops retook the city in November 2022": a date in a
             // clause of its own, or in a statement ("On Wednesday the Office said that ..."),
             // dates something else.
@@ -549,6 +599,20 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                 .or_else(|| coordinated_event(doc, s, &candidates, &dated, t, d))
             {
                 out.push(e);
+            }
+            // "прыехалі 6, 14 і 27 ліпеня": every day of a list dates an event of its own;
+            // "первая группа прибыла 3 июля, вторая — 24 июля": so does the date of a clause
+            // that repeats the event with its verb left out.
+            if !is_attributive(doc, t.1, t.2) {
+                for other in listed_with(doc, &dated, d).into_iter().chain(elided_repeat(
+                    doc,
+                    &candidates,
+                    &dated,
+                    d,
+                )) {
+                    let (start, end) = snap(doc.text, t.1.min(other.start), t.2.max(other.end));
+                    out.push(dated_event(doc, t.0, start, end, other));
+                }
             }
         }
         let own_date = dated.iter().any(|d| d.date.is_some() || d.period.is_some());
@@ -816,8 +880,14 @@ fn coordinated_event(
         // The date lies on the second trigger's side, not between the two triggers' dates.
         .filter(|(t, d)| {
             let dist = distance(t, d);
+            // The main trigger has its own date: a date on the far side of the second
+            // trigger ("прывезлі … 3 студзеня 2025 года, дадому яны вярнуліся 17 студзеня")
+            // is the second's even when the main one is nearer.
+            let (lo, hi) = (main.1.min(main_date.start), main.2.max(main_date.end));
+            let apart_from_main =
+                !(d.start >= lo && d.end <= hi) && distance(main, main_date) < distance(main, d);
             dist <= 4
-                && dist < distance(main, d)
+                && (dist < distance(main, d) || apart_from_main)
                 && !separated_by_clause(doc, t, d)
                 && !dates_a_statement_anywhere(doc, s, d)
                 && !is_attributive(doc, t.1, t.2)
@@ -827,6 +897,67 @@ fn coordinated_event(
             let (start, end) = snap(doc.text, t.1.min(d.start), t.2.max(d.end));
             dated_event(doc, t.0, start, end, d)
         })
+}
+
+/// The dates listed with `d` ("6, 14 і 27 ліпеня", "on 3 and 10 July"): the days before and
+/// after it joined to it by commas or a word of "and", each a day of its own.
+fn listed_with<'d>(
+    doc: &Document,
+    dated: &[&'d DateMention],
+    d: &DateMention,
+) -> Vec<&'d DateMention> {
+    // Two days written with numbers: "on Christmas Eve, 24 December" names one day twice.
+    let joined = |a: &DateMention, b: &DateMention| {
+        a.date.is_some()
+            && b.date.is_some()
+            && a.date != b.date
+            && doc.words[a.first_word].numeric
+            && doc.words[b.first_word].numeric
+            && a.end <= b.start
+            && matches!(
+                doc.text[a.end..b.start].trim(),
+                "," | "and" | ", and" | "і" | "и" | "й" | "та" | "ды"
+            )
+    };
+    let Some(at) = dated.iter().position(|x| std::ptr::eq(*x, d)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut k = at;
+    while k > 0 && joined(dated[k - 1], dated[k]) {
+        k -= 1;
+        out.push(dated[k]);
+    }
+    let mut k = at;
+    while k + 1 < dated.len() && joined(dated[k], dated[k + 1]) {
+        k += 1;
+        out.push(dated[k]);
+    }
+    out
+}
+
+/// A later date of the sentence in a clause that repeats the event with its verb left out
+/// ("прибыла в Тольятти 3 июля, вторая — 24 июля", "94 школьника прибыли 28 марта,
+/// остальные — в начале апреля"): after a comma or semicolon, at most two words (who), a
+/// dash and at most three words (a preposition, "the start of"), and no trigger of its own.
+fn elided_repeat<'d>(
+    doc: &Document,
+    candidates: &[(&str, usize, usize)],
+    dated: &[&'d DateMention],
+    d: &DateMention,
+) -> Option<&'d DateMention> {
+    let next = dated.iter().find(|x| x.start >= d.end)?;
+    let between = &doc.text[d.end..next.start];
+    let rest = between.trim_start().strip_prefix([',', ';'])?;
+    let (who, after) = rest.split_once(['—', '–'])?;
+    let who_words = who.split_whitespace().count();
+    // A range there bounds a tally ("решта – з січня по вересень 2023 року").
+    let ok = (1..=2).contains(&who_words)
+        && !is_interval(next)
+        && after.split_whitespace().count() <= 3
+        && !who.contains(|c: char| c.is_ascii_digit())
+        && !candidates.iter().any(|c| c.1 >= d.end && c.1 < next.start);
+    ok.then_some(*next)
 }
 
 /// The start of the first relative pronoun opening a clause ("…, которые", "…, яких", "which")
@@ -1081,8 +1212,12 @@ fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
         .take_while(|k| !doc.gap(*k, *k + 1).contains([',', ';', ':']))
         .any(|k| matches!(words[k].folded.as_str(), "since" | "відколи"));
     let opens = opens || in_since_clause || is_cutoff(doc, d);
+    // "and" closes a period only after "between" ("between 3 and 10 July"); "on 3 and 10 July"
+    // lists two days.
+    let and_closes = before == Some("and")
+        && (d.first_word.saturating_sub(8)..d.first_word).any(|k| words[k].folded == "between");
     let closes = d.first_word >= 2
-        && matches!(before, Some("and" | "to" | "до" | "по"))
+        && (and_closes || matches!(before, Some("to" | "до" | "по")))
         && dates_before_word(doc, d.first_word - 1);
     opens || closes
 }

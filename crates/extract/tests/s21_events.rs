@@ -1,0 +1,159 @@
+//! Session 21 (issue 13, dated events): the classes of constructions the event rules were
+//! extended to, each tested on sentences written for the test (not taken from any article):
+//! days listed before one month, a second clause that repeats the event with its verb left
+//! out after a dash, two movements each with its own date, two months joined by a hyphen,
+//! children received or lodged by a place (and the same verbs about laws or a year's tally),
+//! and the other prefixes of carrying children.
+
+use casefile_extract::{extract, Extraction};
+use chrono::NaiveDate;
+
+fn events(text: &str, published: &str) -> Vec<(String, Option<String>)> {
+    let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    let ex: Extraction = extract(text, None, p);
+    ex.events
+        .into_iter()
+        .map(|e| (e.kind, e.date.or(e.period)))
+        .collect()
+}
+
+fn has(text: &str, published: &str, kind: &str, date: &str) {
+    let found = events(text, published);
+    assert!(
+        found.contains(&(kind.into(), Some(date.into()))),
+        "{text}: {found:?}"
+    );
+}
+
+fn dated(text: &str, published: &str) -> Vec<(String, Option<String>)> {
+    events(text, published)
+        .into_iter()
+        .filter(|(_, d)| d.is_some())
+        .collect()
+}
+
+#[test]
+fn every_day_of_a_list_dates_an_event() {
+    let be = "Тры групы дзяцей з Луганска прыехалі ў лагер 4, 11 і 25 жніўня.";
+    for day in ["2024-08-04", "2024-08-11", "2024-08-25"] {
+        has(be, "2024-09-02", "arrival", day);
+    }
+    let en = "The children were taken to Crimea on 5 and 19 October 2022.";
+    has(en, "2023-01-10", "transfer", "2022-10-05");
+    has(en, "2023-01-10", "transfer", "2022-10-19");
+    // A holiday and its date name one day, not two.
+    let holiday = "The children were reunited with their parents on Christmas Eve, 24 December.";
+    assert_eq!(
+        dated(holiday, "2025-01-15"),
+        [("arrival".to_string(), Some("2024-12-24".to_string()))]
+    );
+    // "between 5 and 19 October" is a range, not a list.
+    has(
+        "Children were moved between 5 and 19 October 2022.",
+        "2023-01-10",
+        "transfer",
+        "2022-10-05/2022-10-19",
+    );
+}
+
+#[test]
+fn a_clause_with_its_verb_left_out_repeats_the_event() {
+    let ru = "Первая группа школьников прибыла в Пензу 2 августа, вторая — 16 августа.";
+    has(ru, "2024-09-01", "arrival", "2024-08-02");
+    has(ru, "2024-09-01", "arrival", "2024-08-16");
+    let uk = "Першу групу дітей вивезли до Анапи 12 вересня 2022 року, решту — в жовтні.";
+    has(uk, "2023-02-01", "transfer", "2022-09-12");
+    has(uk, "2023-02-01", "transfer", "2022-10");
+}
+
+#[test]
+fn two_movements_each_with_its_own_date() {
+    let be =
+        "Дзяцей прывезлі ў Гомельскую вобласць 5 лютага 2024 года, дадому яны вярнуліся 20 лютага.";
+    has(be, "2024-03-01", "transfer", "2024-02-05");
+    has(be, "2024-03-01", "arrival", "2024-02-20");
+}
+
+#[test]
+fn two_months_joined_by_a_hyphen_are_a_range() {
+    has(
+        "У липні-серпні 2023 року дітей вивезли до табору під Ростовом.",
+        "2024-01-10",
+        "transfer",
+        "2023-07/2023-08",
+    );
+    has(
+        "В ноябре-декабре 2022 года детей вывезли в Крым.",
+        "2023-03-10",
+        "transfer",
+        "2022-11/2022-12",
+    );
+}
+
+#[test]
+fn a_place_receiving_or_lodging_children_is_an_arrival() {
+    has(
+        "В июле 2023 года лагерь принял ещё 120 детей из Донецка.",
+        "2023-09-01",
+        "arrival",
+        "2023-07",
+    );
+    has(
+        "У жніўні 2023 года ў санаторыі пасялілі 75 дзяцей з Луганска.",
+        "2023-10-01",
+        "arrival",
+        "2023-08",
+    );
+    // The same verbs of a law, of a plan, or of a year's tally are no arrival.
+    for (text, published) in [
+        (
+            "В июле 2023 года парламент принял закон о защите детей.",
+            "2023-09-01",
+        ),
+        (
+            "У 2024 годзе плануецца прыняць 300 дзяцей з Данбаса.",
+            "2023-12-01",
+        ),
+        ("В 2023 году регион принял 500 детей из ДНР.", "2024-02-01"),
+    ] {
+        assert!(
+            dated(text, published).iter().all(|(k, _)| k != "arrival"),
+            "{text}: {:?}",
+            dated(text, published)
+        );
+    }
+}
+
+#[test]
+fn the_other_prefixes_of_carrying_children() {
+    has(
+        "З вересня 2022 по квітень 2023 року дітей регулярно привозили потягами до Мінська.",
+        "2023-06-01",
+        "transfer",
+        "2022-09/2023-04",
+    );
+    has(
+        "У ліпені 2024 года ў лагер завезлі 40 дзяцей з Данецка.",
+        "2024-09-01",
+        "transfer",
+        "2024-07",
+    );
+    has(
+        "Того ж дня, 14 березня 2023 року, поїхали ще 20 дітей із села.",
+        "2023-05-01",
+        "transfer",
+        "2023-03-14",
+    );
+    has(
+        "On 3 May 2023 twelve children were loaded onto a bus bound for Donetsk.",
+        "2023-06-01",
+        "transfer",
+        "2023-05-03",
+    );
+    // Carrying aid is no movement of children.
+    assert!(dated(
+        "У березні 2023 року волонтери возили гуманітарну допомогу до Херсона.",
+        "2023-05-01"
+    )
+    .is_empty());
+}

@@ -534,7 +534,19 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             .enumerate()
             .flat_map(|(rank, t)| dated.iter().map(move |d| (rank, t, *d)))
             .map(|(rank, t, d)| (rank, t, d, distance(t, d)))
-            .filter(|(_, _, _, dist)| *dist <= 15)
+            // A date that opens the sentence ("On 14 April 2022 the three boys, together
+            // with …, were taken") or closes it dates its event from further away.
+            // Only a date written with its numbers: "Today, …" opens many sentences that
+            // report something else, and a year closes titles ("Конвенції … 1949 року").
+            .filter(|(_, t, d, dist)| {
+                let written = (d.first_word..d.end_word).any(|k| doc.words[k].numeric);
+                let opens = written && d.first_word <= s.first_word + 1 && d.end <= t.1;
+                let closes = written
+                    && d.end_word == s.end_word
+                    && d.start >= t.2
+                    && d.period.as_deref().is_none_or(|p| p.len() > 4);
+                *dist <= if opens || closes { 30 } else { 15 }
+            })
             // "в 2023 году регион принял 500 детей": a year's tally of children received, not
             // an arrival; a month or a day dates one ("в июле лагерь принял 230 детей").
             .filter(|(_, t, d, _)| {

@@ -157,3 +157,31 @@ fn the_other_prefixes_of_carrying_children() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_date_opening_or_closing_the_sentence_dates_its_event_from_further_away() {
+    has(
+        "On 9 March 2023 the four sisters, together with nine other pupils who had stayed \
+         behind in the dormitory of the lyceum, were taken by armed men to a hotel in Melitopol.",
+        "2023-06-01",
+        "transfer",
+        "2023-03-09",
+    );
+    has(
+        "Olena, 13, was taken with the rest of her class from a village in the Kakhovka \
+         district to a camp outside Yevpatoria on 21 September 2022.",
+        "2023-06-01",
+        "transfer",
+        "2022-09-21",
+    );
+    // "Today" opens many sentences about something else (here it dates the publishing, a
+    // report, not the deportations).
+    assert!(dated(
+        "Today, the foundation published a list of organisations that, according to the \
+         documents it has gathered over many months, have helped to arrange for children to be \
+         deported from the occupied areas.",
+        "2024-05-01"
+    )
+    .iter()
+    .all(|(kind, _)| kind == "report"));
+}

@@ -1247,6 +1247,22 @@ fn is_cutoff(doc: &Document, d: &DateMention) -> bool {
         // "на конец 2023 года", "на кінець року": the state of things at the end of a time.
         || d.first_word >= 2 && w(d.first_word - 2) == "на" && end_word(w(d.first_word - 1))
         || d.first_word >= 1 && w(d.first_word - 1) == "на" && end_word(w(d.first_word))
+        // "на 1 листопада … депортованих", "возвращение запланировано на 6 сентября": a day
+        // after "на" is the day a tally was taken or a plan's, no event's.
+        || d.first_word >= 1 && w(d.first_word - 1) == "на" && doc.words[d.first_word].numeric
+        // "by June 2023 … had been brought", "by the end of 2023", "до кінця 2022 року", "к
+        // концу года", "да канца": the time by which a tally stands.
+        || d.first_word >= 1 && w(d.first_word - 1) == "by"
+        || d.first_word >= 4
+            && matches!(
+                (w(d.first_word - 4), w(d.first_word - 3), w(d.first_word - 2), w(d.first_word - 1)),
+                ("by", "the", "end", "of")
+            )
+        || d.first_word >= 2
+            && matches!(
+                (w(d.first_word - 2), w(d.first_word - 1)),
+                ("до" | "к" | "да", "кінця" | "концу" | "конца" | "канца")
+            )
 }
 
 /// Whether a date ends right before word `k` ("September 2022 [and] May 2023").

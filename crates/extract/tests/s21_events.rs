@@ -185,3 +185,31 @@ fn a_date_opening_or_closing_the_sentence_dates_its_event_from_further_away() {
     .iter()
     .all(|(kind, _)| kind == "report"));
 }
+
+#[test]
+fn the_time_a_tally_stands_by_dates_no_event() {
+    for (text, published) in [
+        (
+            "By August 2023 more than 1,500 children had been brought to Belarus, the group says.",
+            "2023-10-01",
+        ),
+        (
+            "By the end of 2022 at least 900 children had been moved to camps in Crimea.",
+            "2023-02-01",
+        ),
+        (
+            "На 1 жовтня 2023 року депортованими вважаються 19 тисяч дітей.",
+            "2023-10-05",
+        ),
+        (
+            "Возвращение детей из лагеря запланировано на 14 августа.",
+            "2023-08-01",
+        ),
+    ] {
+        let found = dated(text, published);
+        assert!(
+            found.iter().all(|(k, _)| k == "report"),
+            "{text}: {found:?}"
+        );
+    }
+}

@@ -1087,13 +1087,15 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
         && d.end_word < s.end_word
         && !doc.gap(d.end_word - 1, d.end_word).contains(',');
     // "в пресс-релизе ведомства от 1 июня 2023 года говорилось", "у звіті від 5 травня", "in a
-    // letter of 3 July 2023": a document dated by "от" / "від" / "ад" / "dated" / "of" is a
-    // statement of that day.
+    // letter of 3 July 2023", "заявы, датаванай 8 верасьня": a document dated by "от" / "від" /
+    // "ад" / "dated" / "of" or a participle of dating is a statement of that day.
+    let dated_by = |f: &str| {
+        matches!(f, "от" | "від" | "ад" | "dated" | "of")
+            // "заявы, датаванай 8 верасьня", "листом, датованим", "письмом, датированным".
+            || ["датаван", "датован", "датирован"].iter().any(|p| f.starts_with(p))
+    };
     if d.first_word >= 2
-        && matches!(
-            words[d.first_word - 1].folded.as_str(),
-            "от" | "від" | "ад" | "dated" | "of"
-        )
+        && dated_by(words[d.first_word - 1].folded.as_str())
         && (d.first_word.saturating_sub(4)..d.first_word - 1).any(|k| {
             // "пресс-релизе" is one word: any part of it.
             words[k]
@@ -1249,7 +1251,11 @@ fn is_cutoff(doc: &Document, d: &DateMention) -> bool {
         || d.first_word >= 1 && w(d.first_word - 1) == "на" && end_word(w(d.first_word))
         // "на 1 листопада … депортованих", "возвращение запланировано на 6 сентября": a day
         // after "на" is the day a tally was taken or a plan's, no event's.
-        || d.first_word >= 1 && w(d.first_word - 1) == "на" && doc.words[d.first_word].numeric
+        || d.first_word >= 1
+            && w(d.first_word - 1) == "на"
+            && doc.words[d.first_word].numeric
+            // "у ноч на 19 сакавіка", "в ночь на 5 мая": the night before that day.
+            && !(d.first_word >= 2 && matches!(w(d.first_word - 2), "ноч" | "ночь" | "ніч"))
         // "by June 2023 … had been brought", "by the end of 2023", "до кінця 2022 року", "к
         // концу года", "да канца": the time by which a tally stands.
         || d.first_word >= 1 && w(d.first_word - 1) == "by"
@@ -1309,11 +1315,12 @@ fn separated_by_clause(doc: &Document, t: &(&str, usize, usize), d: &DateMention
         });
     // "С октября 2022 по март 2023 года, как сообщил аппарат …, вывезли": a verb of
     // speaking in an aside names the source, and the date still dates the trigger after it.
+    // Not when the trigger stands right after the verb ("20 вересня говорили на зустрічі",
+    // "said on Monday at a meeting"): the date dates both.
     let speech_then_trigger = d.end <= t.1
-        && between
-            .iter()
-            .enumerate()
-            .any(|(n, w)| SPEECH.contains(w.folded.as_str()) && !in_aside(doc, from + n));
+        && between.iter().enumerate().any(|(n, w)| {
+            SPEECH.contains(w.folded.as_str()) && !in_aside(doc, from + n) && to - (from + n) > 3
+        });
     opener || speech_then_trigger
 }
 

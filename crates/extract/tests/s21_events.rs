@@ -213,3 +213,26 @@ fn the_time_a_tally_stands_by_dates_no_event() {
         );
     }
 }
+
+#[test]
+fn speaking_of_a_figure_or_a_statement_dated_by_a_participle_is_a_report() {
+    has(
+        "Міністэрства ў сакавіку 2024-га казала пра «каля пяцісот» дзяцей.",
+        "2024-06-01",
+        "report",
+        "2024-03",
+    );
+    has(
+        "Паводле справаздачы фонду, датаванай 14 лютага, у санаторыях пабывалі 300 дзяцей.",
+        "2024-03-01",
+        "report",
+        "2024-02-14",
+    );
+    // A meeting right after the verb of speaking keeps the date too.
+    has(
+        "Про табори ще 12 квітня говорили на зустрічі омбудсманів у Відні.",
+        "2024-05-01",
+        "meeting",
+        "2024-04-12",
+    );
+}

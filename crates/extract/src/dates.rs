@@ -432,6 +432,14 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                     i = push(i, end, None, None);
                     continue;
                 }
+                // "1971 року народження", "born in 1971": a person's birth year dates no event.
+                let birth = at(end)
+                    .is_some_and(|f| matches!(f, "народження" | "рождения" | "нараджэння"))
+                    || i > 1 && prev == "in" && words[i - 2].folded == "born";
+                if birth {
+                    i = push(i, end, None, None);
+                    continue;
+                }
                 written_year = Some(y);
                 i = push(i, end, None, Some(format!("{y:04}")));
                 continue;

@@ -316,7 +316,17 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         let mut first: Vec<Option<(usize, usize)>> = vec![None; n_groups];
         // And the last, for a movement named again in a clause of its own.
         let mut last: Vec<Option<(usize, usize)>> = vec![None; n_groups];
-        for m in automaton.find_overlapping_iter(&folded) {
+        let matches: Vec<aho_corasick::Match> = automaton.find_overlapping_iter(&folded).collect();
+        for &m in &matches {
+            // The longest trigger at a start wins: "зустрічали" (meeting children who come,
+            // an arrival) over "зустріч" (a meeting).
+            if matches.iter().any(|o| {
+                o.start() == m.start()
+                    && o.end() > m.end()
+                    && groups[o.pattern().as_usize()] != groups[m.pattern().as_usize()]
+            }) {
+                continue;
+            }
             // A trigger starts a word: "вернулися" is not in "звернулися" (turned to someone).
             let inside_word = folded[..m.start()]
                 .chars()

@@ -236,3 +236,18 @@ fn speaking_of_a_figure_or_a_statement_dated_by_a_participle_is_a_report() {
         "2024-04-12",
     );
 }
+
+#[test]
+fn meeting_children_who_come_is_an_arrival_and_a_birth_year_dates_nothing() {
+    has(
+        "Дітей з Херсонщини 3 травня зустрічали на вокзалі волонтери.",
+        "2024-05-20",
+        "arrival",
+        "2024-05-03",
+    );
+    let found = dated(
+        "Обвинувачена, 1968 року народження, на засіданні не була.",
+        "2024-05-20",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -773,6 +773,17 @@ fn stem_matches(adj: &str, noun: &str) -> bool {
         .find_map(|e| stem.strip_suffix(e))
         .filter(|s| s.chars().count() >= 4)
         .unwrap_or("");
+    if [noun, trimmed]
+        .iter()
+        .any(|n| !n.is_empty() && casefile_names::compare_place(stem, n).score >= 0.8)
+    {
+        return true;
+    }
+    // The looser readings only for a place the gazetteer knows: a surname
+    // is not the adjective of another (Вершиніна / Вершиновського).
+    if (linked.is_empty() && unsuffixed.is_empty()) || !crate::name_kinds::is_known_place(noun) {
+        return false;
+    }
     [stem, linked].iter().filter(|s| !s.is_empty()).any(|s| {
         [noun, trimmed, unsuffixed]
             .iter()
@@ -922,9 +933,15 @@ fn translated_with(a: &str, b: &str, located: bool) -> Option<(bool, String)> {
         }
     }
     let left: Vec<&str> = (0..pb.len()).filter(|j| !used[*j]).map(|j| pb[j]).collect();
-    let paired_proper = pa
-        .iter()
-        .any(|w| !unpaired.contains(w) && !is_acronym(w) && w.chars().count() > 1);
+    // A paired word of the body's own name: no acronym, and no place
+    // unless a place's adjective (Лефортовский); "Kyiv District Court" is
+    // not the Pecherskyi District Court of Kyiv.
+    let paired_proper = pa.iter().any(|w| {
+        !unpaired.contains(w)
+            && !is_acronym(w)
+            && w.chars().count() > 1
+            && (adjective_stem(w).is_some() || !crate::name_kinds::is_known_place(w))
+    });
     let locates = |words: &[&str]| {
         !words.is_empty()
             && words.iter().all(|w| {
@@ -953,7 +970,7 @@ fn translated_with(a: &str, b: &str, located: bool) -> Option<(bool, String)> {
                     && crate::name_kinds::same_person(&x.join(" "), &y.join(" "))
             }
         };
-        if !(person(&unpaired, &left) || located && person(&pa, &pb)) {
+        if !(person(&unpaired, &left) || located && pa.len() == pb.len() && person(&pa, &pb)) {
             return None;
         }
     }
@@ -991,6 +1008,20 @@ pub(crate) fn wholly_quoted(name: &str) -> bool {
     let open = t.starts_with(['«', '"', '“', '„']);
     let close = t.ends_with(['»', '"', '”', '“']);
     open && close && t.chars().count() > 2
+}
+
+/// Two names that are one descriptor alone, the same (будинок дитини / дом
+/// ребёнка / baby home), with no other word: a facility named by its kind,
+/// which the place it is in identifies.
+pub(crate) fn same_kind_alone(a: &str, b: &str) -> bool {
+    let (ra, rb) = (read(a), read(b));
+    let alone = |r: &Reading| {
+        r.words().is_empty()
+            && r.concepts(Class::Word).is_empty()
+            && r.countries.is_empty()
+            && !r.concepts(Class::Descriptor).is_empty()
+    };
+    alone(&ra) && alone(&rb) && ra.concepts(Class::Descriptor) == rb.concepts(Class::Descriptor)
 }
 
 /// Case endings a surname may carry in a foundation's name (the genitive

@@ -332,6 +332,35 @@ fn stem_line(k: &str) -> Option<usize> {
     })
 }
 
+/// Case endings of Cyrillic nouns, longest first, for the short generic
+/// words `stem_line` leaves out (Судом, Суду, Радою).
+const SHORT_NOUN_ENDINGS: &[&str] = &[
+    "ові", "еві", "ом", "ем", "єм", "ою", "ею", "ой", "ей", "а", "я", "у", "ю", "і", "и", "ы", "е",
+];
+
+/// The line of a short (three- or four-letter) one-word generic form that a
+/// Cyrillic word is in another case of: the word less a noun case ending,
+/// alone or with the nominative ending -а/-я/-о, is that form (Судом → суд,
+/// Радою → рада). Only content lines, and only a closed set of endings: a
+/// short stem with a longer tail is another word (судно is no court).
+fn short_inflected_line(word: &str) -> Option<usize> {
+    if !is_cyrillic(word) || is_acronym(word) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    SHORT_NOUN_ENDINGS.iter().find_map(|e| {
+        let stem = lower.strip_suffix(e)?;
+        let n = stem.chars().count();
+        if !(3..=4).contains(&n) {
+            return None;
+        }
+        ["", "а", "я", "о"].iter().find_map(|tail| {
+            let line = *WORDS.content_phrases.get(&key(&format!("{stem}{tail}")))?;
+            (WORDS.lines[line].class != Class::Country).then_some(line)
+        })
+    })
+}
+
 thread_local! {
     /// Readings of the names compared lately: the resolver compares each
     /// name with every organisation found so far, so one name is read many
@@ -395,7 +424,9 @@ fn read_uncached(name: &str) -> Reading {
                 i += 1;
                 continue;
             }
-            found = stem_line(&keys[i]).map(|l| (l, 1));
+            found = stem_line(&keys[i])
+                .or_else(|| short_inflected_line(words[i]))
+                .map(|l| (l, 1));
         }
         match found {
             Some((line, used)) => {
@@ -638,7 +669,10 @@ fn words_match_uncached(x: &str, y: &str, adjectives: bool) -> bool {
     }
     // One place adjective in two cases (Сумської / Сумська, Курской /
     // Курская): the same stem before the case ending.
-    matches!((adjective_stem(x), adjective_stem(y)), (Some(p), Some(q)) if p == q)
+    // Belarusian writes an unstressed о as а (Аршанскі / Оршанский): the
+    // stems equal with а and о read as one letter.
+    let akanye = |s: &str| s.replace('а', "о");
+    matches!((adjective_stem(x), adjective_stem(y)), (Some(p), Some(q)) if p == q || akanye(&p) == akanye(&q))
 }
 
 /// Case endings of Cyrillic adjectives after their "-ськ-"/"-ск-" suffix, in
@@ -722,11 +756,39 @@ fn stem_matches(adj: &str, noun: &str) -> bool {
     if stem.chars().count() < 4 {
         return false;
     }
-    // The noun with and without its last vowel (Helsinki / Хельсінк-).
+    // The noun with and without its last vowel (Helsinki / Хельсінк-), and
+    // without a final -ка/-ки, which the adjective's suffix replaces
+    // (Макіївка / Макеевский).
     let trimmed = noun.trim_end_matches(|c: char| "aeiouyаеиоуыяюєії".contains(c));
-    [noun, trimmed]
+    let lower_noun = noun.to_lowercase();
+    let unsuffixed = ["ка", "ки", "ky", "ka", "ki"]
+        .iter()
+        .find_map(|e| lower_noun.strip_suffix(e))
+        .filter(|n| n.chars().count() >= 4)
+        .unwrap_or("");
+    // The adjective with and without the linking -ів-/-ев-/-ов- of a
+    // plural or -ка name (Олешківський / Олешки).
+    let linked = ["ів", "їв", "ев", "єв", "ов"]
+        .iter()
+        .find_map(|e| stem.strip_suffix(e))
+        .filter(|s| s.chars().count() >= 4)
+        .unwrap_or("");
+    if [noun, trimmed]
         .iter()
         .any(|n| !n.is_empty() && casefile_names::compare_place(stem, n).score >= 0.8)
+    {
+        return true;
+    }
+    // The looser readings only for a place the gazetteer knows: a surname
+    // is not the adjective of another (Вершиніна / Вершиновського).
+    if (linked.is_empty() && unsuffixed.is_empty()) || !crate::name_kinds::is_known_place(noun) {
+        return false;
+    }
+    [stem, linked].iter().filter(|s| !s.is_empty()).any(|s| {
+        [noun, trimmed, unsuffixed]
+            .iter()
+            .any(|n| !n.is_empty() && casefile_names::compare_place(s, n).score >= 0.8)
+    })
 }
 
 fn latin(w: &str) -> String {
@@ -810,6 +872,19 @@ fn adjective_of(adj: &str, noun: &str) -> bool {
 /// person); `Some((false, why))` when they name different countries; `None`
 /// when the table does not decide.
 pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
+    translated_with(a, b, false)
+}
+
+/// [`translated`] for two organisations: a place one side names besides
+/// the words both share ("Лефортовский районный суд Москвы" / "Лефортовский
+/// суд") locates the body the shared proper words already name; it does not
+/// make another body. The shared words must hold a proper word that is not
+/// an acronym: "МВД Москвы" is not "МВД".
+pub(crate) fn translated_located(a: &str, b: &str) -> Option<(bool, String)> {
+    translated_with(a, b, true)
+}
+
+fn translated_with(a: &str, b: &str, located: bool) -> Option<(bool, String)> {
     let (ra, rb) = (read(a), read(b));
     if !ra.countries.is_empty()
         && !rb.countries.is_empty()
@@ -825,14 +900,14 @@ pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
     if wa != wb {
         return None;
     }
-    if !da.is_empty() && !db.is_empty() && da != db {
+    if !da.is_empty() && !db.is_empty() && da != db && !loosely_rendered(a, b, &da, &db) {
         return None;
     }
     if wa.is_empty() && da.is_empty() && db.is_empty() {
         return None;
     }
     let (pa, pb) = (ra.words(), rb.words());
-    if pa.len() != pb.len() {
+    if pa.len() != pb.len() && !located {
         return None;
     }
     if wa.is_empty() && pa.is_empty() {
@@ -845,7 +920,7 @@ pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
     let adjectives = da.is_empty() == db.is_empty();
     if !adjectives {
         let bare = if da.is_empty() { a } else { b };
-        if crate::name_kinds::is_known_place(bare) {
+        if crate::name_kinds::is_known_place(bare) && !wholly_quoted(bare) {
             return None;
         }
     }
@@ -857,13 +932,45 @@ pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
             None => unpaired.push(*x),
         }
     }
-    if !unpaired.is_empty() {
+    let left: Vec<&str> = (0..pb.len()).filter(|j| !used[*j]).map(|j| pb[j]).collect();
+    // A paired word of the body's own name: no acronym, and no place
+    // unless a place's adjective (Лефортовский); "Kyiv District Court" is
+    // not the Pecherskyi District Court of Kyiv.
+    let paired_proper = pa.iter().any(|w| {
+        !unpaired.contains(w)
+            && !is_acronym(w)
+            && w.chars().count() > 1
+            && (adjective_stem(w).is_some() || !crate::name_kinds::is_known_place(w))
+    });
+    let locates = |words: &[&str]| {
+        !words.is_empty()
+            && words.iter().all(|w| {
+                w.chars().count() > 2
+                    && !is_acronym(w)
+                    && crate::name_kinds::is_known_place(w)
+                    && adjective_stem(w).is_none()
+            })
+    };
+    if located
+        && paired_proper
+        && ((unpaired.is_empty() && locates(&left)) || (left.is_empty() && locates(&unpaired)))
+    {
+        // A place on one side only locates the body the shared words name.
+    } else if !unpaired.is_empty() || !left.is_empty() {
         // The words left on both sides may be one person's name, declined
-        // on one side (Фонд Ахмата Кадырова / Akhmat Kadyrov Foundation).
-        let left: Vec<&str> = (0..pb.len()).filter(|j| !used[*j]).map(|j| pb[j]).collect();
-        if unpaired.len() < 2
-            || !crate::name_kinds::same_person(&unpaired.join(" "), &left.join(" "))
-        {
+        // on one side (Фонд Ахмата Кадырова / Akhmat Kadyrov Foundation),
+        // or all the proper words of both sides may be, when a given name
+        // paired by itself (Фонд Сергія Жадана / Serhiy Zhadan Foundation).
+        let person = |x: &[&str], y: &[&str]| {
+            if located {
+                named_after_person(x, y)
+            } else {
+                x.len() >= 2
+                    && !y.is_empty()
+                    && crate::name_kinds::same_person(&x.join(" "), &y.join(" "))
+            }
+        };
+        if !(person(&unpaired, &left) || located && pa.len() == pb.len() && person(&pa, &pb)) {
             return None;
         }
     }
@@ -880,6 +987,280 @@ pub(crate) fn translated(a: &str, b: &str) -> Option<(bool, String)> {
                 .join(", ")
         ),
     ))
+}
+
+/// Kinds of children's home, which a translation into another script
+/// renders loosely (дитячий будинок-інтернат as "children's home", будинок
+/// дитини as "children's home"): across scripts any two are compatible.
+/// Within one script the words are the names' own, and differ.
+const HOMES: &[&str] = &["orphanage", "boarding home", "baby home"];
+
+/// Whether two names' different descriptors `da` / `db` may be one kind of
+/// facility rendered loosely: both kinds of home, the names in two scripts.
+fn loosely_rendered(a: &str, b: &str, da: &[&str], db: &[&str]) -> bool {
+    is_cyrillic(a) != is_cyrillic(b) && da.iter().chain(db.iter()).all(|d| HOMES.contains(d))
+}
+
+/// A name written wholly in quotation marks («Сосновый бор»): a facility's
+/// or a body's own name, not a settlement's, whatever town shares it.
+pub(crate) fn wholly_quoted(name: &str) -> bool {
+    let t = name.trim();
+    let open = t.starts_with(['«', '"', '“', '„']);
+    let close = t.ends_with(['»', '"', '”', '“']);
+    open && close && t.chars().count() > 2
+}
+
+/// Two names that are one descriptor alone, the same (будинок дитини / дом
+/// ребёнка / baby home), with no other word: a facility named by its kind,
+/// which the place it is in identifies.
+pub(crate) fn same_kind_alone(a: &str, b: &str) -> bool {
+    let (ra, rb) = (read(a), read(b));
+    let alone = |r: &Reading| {
+        r.words().is_empty()
+            && r.concepts(Class::Word).is_empty()
+            && r.countries.is_empty()
+            && !r.concepts(Class::Descriptor).is_empty()
+    };
+    alone(&ra) && alone(&rb) && ra.concepts(Class::Descriptor) == rb.concepts(Class::Descriptor)
+}
+
+/// Case endings a surname may carry in a foundation's name (the genitive
+/// and other cases in Ukrainian, Russian, Belarusian and Polish), longest
+/// first: the surname less one of them is its stem (Горчакова / Gorchakov,
+/// Баторія / Batorego).
+const SURNAME_CASE_ENDINGS: &[&str] = &[
+    "iego", "ego", "ого", "ому", "ого", "ією", "ія", "ій", "ию", "ия", "ий", "ом", "ым", "им",
+    "ою", "ой", "ей", "ы", "и", "і", "а", "я", "у", "ю", "е", "a", "y", "i", "u", "ą",
+];
+
+/// A surname and its stems (the word less one case ending, three letters
+/// at least left).
+fn surname_stems(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let mut out = vec![lower.clone()];
+    for e in SURNAME_CASE_ENDINGS {
+        if let Some(stem) = lower.strip_suffix(e) {
+            if stem.chars().count() >= 3 && !out.iter().any(|o| o == stem) {
+                out.push(stem.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Whether two words are one surname in any case and script: a stem of
+/// one and a stem of the other spell one name (Горчакова / Gorchakov,
+/// Баторія / Batorego, Потанина / Potanin). Strict: Любимова is not
+/// Любимцева.
+fn same_surname(x: &str, y: &str) -> bool {
+    if x.chars().count() < 3 || y.chars().count() < 3 {
+        return false;
+    }
+    let (sx, sy) = (surname_stems(x), surname_stems(y));
+    sx.iter().any(|p| {
+        sy.iter().any(|q| {
+            key(p) == key(q)
+                || (p.chars().count() >= 4
+                    && q.chars().count() >= 4
+                    && casefile_names::compare_place(p, q).score >= 0.9)
+        })
+    })
+}
+
+/// A word that is an initial (G., А.) rather than a name.
+fn is_initial(word: &str) -> bool {
+    word.trim_end_matches('.').chars().count() == 1
+}
+
+/// Whether the proper words of two names of one kind of body are one
+/// person's name (a foundation or a centre named after someone): as persons
+/// ([`crate::name_kinds::same_person`], declined on one side), with
+/// initials on one side only set aside (Howard G. Buffett / Говарда
+/// Баффета), or one side naming the person by the surname alone (Фонд
+/// Горчакова / Gorchakov Fund, Fundacja Batorego / Фонд Стефана Баторія).
+fn named_after_person(xs: &[&str], ys: &[&str]) -> bool {
+    if xs.is_empty() || ys.is_empty() {
+        return false;
+    }
+    if xs.len() >= 2
+        && ys.len() >= 2
+        && crate::name_kinds::same_person(&xs.join(" "), &ys.join(" "))
+    {
+        return true;
+    }
+    let full = |v: &[&str]| -> Vec<String> {
+        v.iter()
+            .filter(|w| !is_initial(w))
+            .map(|w| w.to_string())
+            .collect()
+    };
+    let (fx, fy) = (full(xs), full(ys));
+    if fx.is_empty() || fy.is_empty() {
+        return false;
+    }
+    if (fx.len() != xs.len() || fy.len() != ys.len())
+        && fx.len() >= 2
+        && fy.len() >= 2
+        && crate::name_kinds::same_person(&fx.join(" "), &fy.join(" "))
+    {
+        return true;
+    }
+    // A name in another language's cases, word for word (Stefana Batorego
+    // / Stefan Batory): each word's stem in common.
+    if fx.len() == fy.len() && fx.iter().zip(fy.iter()).all(|(x, y)| same_surname(x, y)) {
+        return true;
+    }
+    // A surname alone against a name whose last word is that surname, the
+    // rest of that name a given name (and initials) or nothing.
+    let surname_alone = |one: &[String], other: &[String]| {
+        let ([s], Some(last)) = (one, other.last()) else {
+            return false;
+        };
+        other.len() <= 3 && same_surname(s, last)
+    };
+    surname_alone(&fx, &fy) || surname_alone(&fy, &fx)
+}
+
+/// Case endings of Cyrillic nouns and adjectives (Ukrainian, Russian,
+/// Belarusian), for [`same_words_in_other_cases`].
+const INFLECTION_ENDINGS: &[&str] = &[
+    "ами", "ями", "ого", "его", "ому", "ему", "ими", "ыми", "ага", "аму", "ой", "ей", "ою", "ею",
+    "ий", "ый", "ій", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ом", "ем", "ам",
+    "ям", "ах", "ях", "ої", "ую", "юю", "ай", "ае", "ія", "ії", "ію", "а", "я", "у", "ю", "ы", "и",
+    "і", "е", "о", "ь", "й",
+];
+
+/// A Cyrillic word's keys with and without each case ending it may carry
+/// (three letters at least left).
+fn inflection_keys(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let mut out = vec![key(&lower)];
+    for e in INFLECTION_ENDINGS {
+        if let Some(stem) = lower.strip_suffix(e) {
+            if stem.chars().count() >= 3 {
+                out.push(key(stem));
+            }
+        }
+    }
+    out
+}
+
+/// The blocking keys of [`same_words_in_other_cases`]: every key of its
+/// first word's forms with and without a case ending (two names it joins
+/// share one), for a Cyrillic name; none otherwise.
+pub(crate) fn inflection_block_keys(name: &str) -> Vec<String> {
+    if !is_cyrillic(name) {
+        return Vec::new();
+    }
+    split_words(name)
+        .first()
+        .map(|w| inflection_keys(w))
+        .unwrap_or_default()
+}
+
+/// Two Cyrillic names of the same words, word for word in order, each pair
+/// one word in two cases (a stem in common once a case ending is set
+/// aside): "Конституційним Судом України" / "Конституційний Суд України",
+/// "Генпрокуратурой России" / "Генпрокуратура России", "Нашай Нівы" /
+/// "Наша Ніва". The countries must be the same, digits equal, and a
+/// one-word name keeps a stem of five letters.
+pub(crate) fn same_words_in_other_cases(a: &str, b: &str) -> bool {
+    if !is_cyrillic(a) || !is_cyrillic(b) || a == b {
+        return false;
+    }
+    let (wa, wb) = (split_words(a), split_words(b));
+    if wa.len() != wb.len() || wa.is_empty() || wa.iter().all(|w| is_acronym(w)) {
+        return false;
+    }
+    if countries(a) != countries(b) {
+        return false;
+    }
+    wa.iter().zip(wb.iter()).all(|(x, y)| {
+        if x.to_lowercase() == y.to_lowercase() {
+            return true;
+        }
+        if x.chars().any(|c| c.is_ascii_digit()) || y.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if is_acronym(x) || is_acronym(y) {
+            return false;
+        }
+        let (kx, ky) = (inflection_keys(x), inflection_keys(y));
+        kx.iter().any(|k| {
+            (wa.len() > 1 || k.chars().count() >= 5) && k.chars().count() >= 3 && ky.contains(k)
+        })
+    })
+}
+
+/// A body named short by its kind and the person it is named after
+/// ("Фонд Горчакова", "Ельцин-центр") against its full name, which has the
+/// same kinds among more words and ends in that person's name ("Фонд
+/// поддержки публичной дипломатии имени А. М. Горчакова", "Президентский
+/// центр Б. Н. Ельцина"): the short name's generic words all among the
+/// long one's, its proper words (a person's name, three words at most)
+/// the last proper words of the long one as a person ([`named_after_person`]).
+/// Countries must not differ.
+pub(crate) fn named_short(short: &str, long: &str) -> bool {
+    let (rs, rl) = (read(short), read(long));
+    if !rs.countries.is_empty() && !rl.countries.is_empty() && rs.countries != rl.countries {
+        return false;
+    }
+    let (ks, kl) = (rs.concepts(Class::Word), rl.concepts(Class::Word));
+    if ks.is_empty() || rs.units.len() >= rl.units.len() {
+        return false;
+    }
+    let mut rest = kl.clone();
+    for k in &ks {
+        match rest.iter().position(|x| x == k) {
+            Some(i) => {
+                rest.remove(i);
+            }
+            None => return false,
+        }
+    }
+    let (ps, pl) = (rs.words(), rl.words());
+    if ps.is_empty() || ps.len() > 3 || pl.len() <= ps.len() && rest.is_empty() {
+        return false;
+    }
+    // The short name's proper words look like a person's: capitalised, no
+    // acronym, no place or place adjective (Qatar Foundation, Рада
+    // міністрів Криму, Херсонська ОВА name places, not persons).
+    let personal = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !is_acronym(w)
+            && adjective_stem(w).is_none()
+            && !crate::name_kinds::is_known_place(w)
+    };
+    if !ps.iter().all(personal) {
+        return false;
+    }
+    // The long name's proper words end in the person's, named in full or
+    // by initials and surname (two words at least): the last run of two to
+    // four.
+    (2..=pl.len().min(4)).any(|n| named_after_person(&ps, &pl[pl.len() - n..]))
+}
+
+/// Blocking keys of [`named_short`] and of a person a body is named after
+/// ([`named_after_person`]): the keys of the stems of a name's last proper
+/// word, where a person's surname stands (both names of one person share
+/// one when their surnames' stems spell alike).
+pub(crate) fn person_block_keys(name: &str) -> Vec<String> {
+    let r = read(name);
+    if r.concepts(Class::Word).is_empty() {
+        return Vec::new();
+    }
+    let words = r.words();
+    let Some(last) = words
+        .iter()
+        .rev()
+        .find(|w| !is_initial(w) && !is_acronym(w))
+    else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = surname_stems(last).iter().map(|s| key(s)).collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// An acronym inside a longer name (Правительство ХМАО / Правительство

@@ -444,7 +444,28 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
     }
     let ca = typo_candidates(a, &ka, true);
     let cb = typo_candidates(b, &kb, true);
-    if let Some((score, d)) = typo_score(&ca, &cb, !gendered) {
+    // Two surnames written in Cyrillic by their own writers that differ in
+    // two letters are two families' (Любимова / Любимцева, Кочанова /
+    // Кочетова), not one misspelled: only a transliteration varies that much.
+    // Alike: both Cyrillic, and no letter shows two languages (Беляцкий /
+    // Бяляцкі are one name in Russian and Belarusian spelling).
+    let cyrillic = |s: &str| s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let language = |s: &str| {
+        let has = |set: &str| {
+            s.chars()
+                .any(|c| set.contains(c.to_lowercase().next().unwrap_or(c)))
+        };
+        match (has("ў"), has("і"), has("ыэ"), has("їєґ"), has("ъё")) {
+            (true, ..) | (_, true, true, ..) => "be",
+            (_, _, _, true, _) | (_, true, false, ..) => "uk",
+            (_, _, true, ..) | (.., true) => "ru",
+            _ => "",
+        }
+    };
+    let written_alike = gendered && cyrillic(a) && cyrillic(b) && language(a) == language(b);
+    if let Some((score, d)) =
+        typo_score(&ca, &cb, !gendered).filter(|(_, d)| !(written_alike && *d >= 2))
+    {
         return TokenSim {
             score,
             reason: format!("{a} ~ {b}: {d} letter(s) differ, probably a typo"),

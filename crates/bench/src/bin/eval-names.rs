@@ -1,6 +1,6 @@
 //! Accuracy of name comparison on a labelled pair set.
 //!
-//! Usage: `eval-names [PAIRS.tsv] [--json] [--errors] [--scores OUT.tsv]`
+//! Usage: `eval-names [PAIRS.tsv] [--json] [--errors [--explain]] [--scores OUT.tsv]`
 //! (default set: crates/names/data/pairs.tsv).
 //!
 //! Columns: a, b, same (0/1), category, and optionally kind (person, place,
@@ -27,6 +27,8 @@ struct Pair {
     category: String,
     kind: NameKind,
     score: f64,
+    /// The comparison's explanation, shown under an error with `--explain`.
+    why: String,
 }
 
 fn accuracy(pairs: &[&Pair], t: f64) -> f64 {
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let json = args.iter().any(|a| a == "--json");
     let show_errors = args.iter().any(|a| a == "--errors");
+    let explain = args.iter().any(|a| a == "--explain");
     let scores_out = args
         .iter()
         .position(|a| a == "--scores")
@@ -113,6 +116,12 @@ fn main() -> ExitCode {
             category: cols[3].trim().to_string(),
             kind,
             score: c.score,
+            why: c
+                .explanation
+                .iter()
+                .map(|s| format!("{}: {}", s.rule, s.detail))
+                .collect::<Vec<_>>()
+                .join(" | "),
         });
     }
     let seconds = started.elapsed().as_secs_f64();
@@ -237,6 +246,9 @@ fn main() -> ExitCode {
                 u8::from(p.same),
                 p.score
             );
+            if explain {
+                println!("      {}", p.why);
+            }
         }
     }
     ExitCode::SUCCESS

@@ -589,11 +589,19 @@ pub fn find_count_claims(
                     words[num.end].folded.as_str(),
                     words[num.end + 1].folded.as_str()
                 ),
-                ("of", "them") | ("из", "них") | ("з", "них") | ("із", "них")
+                ("of", "them")
+                    | ("of", "these")
+                    | ("of", "those")
+                    | ("из", "них")
+                    | ("з", "них")
+                    | ("із", "них")
+                    | ("з", "іх")
+                    | ("зь", "іх")
             )
             && num.value != Some(1)
             && ((sentence.first_word..i).any(|k| doc.is(k, class::CHILD_NOUN))
                 || previous_sentence_mentions_children(doc, i))
+            && share_of_children(doc, i)
         {
             head = Some(num.end + 1);
             head_kind = "of_them";
@@ -1078,10 +1086,58 @@ fn bare_count_of_children(doc: &Document, first: usize, end: usize, q_start: usi
     verb_follows && in_child_context(doc, first)
 }
 
+/// Starts of words for units of time and age (`data/lexicon/time_unit_stems.txt`), folded.
+static TIME_UNIT_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/time_unit_stems.txt"))
+        .map(fold)
+        .collect()
+});
+
+/// Whether the group a share at word `at` is taken of ("з іх 30", "30 of them") may be one
+/// of children: false when the nearest figure before it in the sentence, or in the sentence
+/// before, counts a unit that is not children (`not_child_units.txt`: "больш за 120
+/// канцэртаў, 30 з іх — для дзяцей", "60 родин, з них 12"). Years, ages and times are
+/// stepped over.
+fn share_of_children(doc: &Document, at: usize) -> bool {
+    let words = &doc.words;
+    let s = words[at].sentence;
+    let from = doc.sentences[s.saturating_sub(1)]
+        .first_word
+        .min(doc.sentences[s].first_word);
+    for k in (from..at).rev() {
+        if !words[k].numeric || (k + 1 < words.len() && words[k + 1].numeric) {
+            continue;
+        }
+        let next = words.get(k + 1).map(|w| w.folded.as_str()).unwrap_or("");
+        let year = words[k].folded.len() == 4
+            && words[k]
+                .folded
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y));
+        // "ад 8 да 15 гадоў", "from 7 to 16": the lower end of a range.
+        let range = matches!(next, "до" | "да" | "to" | "and" | "і" | "и")
+            && words.get(k + 2).is_some_and(|w| w.numeric);
+        if year || range || TIME_UNIT_STEMS.iter().any(|t| next.starts_with(t.as_str())) {
+            continue;
+        }
+        let mut j = k + 1;
+        while j < words.len() && j < k + 5 && is_modifier(doc, j) {
+            j += 1;
+        }
+        return j >= words.len() || !NOT_CHILD_UNITS.contains(words[j].folded.as_str());
+    }
+    true
+}
+
 /// The phrases that open a share of a group right before its number (`data/lexicon/partitive_openers.txt`), folded.
-static PARTITIVES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+/// Each with whether a dash must follow the number (an entry ending in " —").
+static PARTITIVES: LazyLock<Vec<(Vec<String>, bool)>> = LazyLock::new(|| {
     crate::wordlist::entries(include_str!("../data/lexicon/partitive_openers.txt"))
-        .map(|p| p.split_whitespace().map(fold).collect())
+        .map(|p| {
+            let dash = p.ends_with(" —");
+            let words = p.trim_end_matches(" —").split_whitespace().map(fold).collect();
+            (words, dash)
+        })
         .collect()
 });
 
@@ -1099,11 +1155,13 @@ fn partitive_before(doc: &Document, first: usize, end: usize) -> Option<usize> {
             return None;
         }
     }
-    let phrase = PARTITIVES.iter().find(|p| {
+    let dash_after = end < words.len() && doc.gap(end - 1, end).contains(['—', '–', '-']);
+    let (phrase, _) = PARTITIVES.iter().find(|(p, dash)| {
         let n = p.len();
         first >= s.first_word + n
             && (0..n).all(|k| words[first - n + k].folded == p[k])
             && matches!(doc.gap(first - 1, first), " " | ", " | "\u{a0}")
+            && (!dash || dash_after)
     })?;
     let opener = first - phrase.len();
     if opener > s.first_word {
@@ -1117,7 +1175,7 @@ fn partitive_before(doc: &Document, first: usize, end: usize) -> Option<usize> {
     }
     let named_before = (s.first_word..opener).any(|k| doc.is(k, class::CHILD_NOUN))
         || previous_sentence_mentions_children(doc, first);
-    named_before.then_some(first - 1)
+    (named_before && share_of_children(doc, opener)).then_some(first - 1)
 }
 
 /// Finds "number(s) of ... children" or "children, whose numbers" shortly before the number.
@@ -1307,6 +1365,7 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
                 || f.starts_with("малодш")
                 || f.starts_with("наималодш");
             let oldest = f == "oldest"
+                || f == "eldest"
                 || f.starts_with("наистарш")
                 // "старшый/старшому", not "старшыня"/"старшина" (a chairman, a sergeant).
                 || f.starts_with("старш") && !f.starts_with("старшын") && !f.starts_with("старшин")
@@ -2149,9 +2208,9 @@ static ISSUER_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// found there is the whole line with a publishing body's head noun among its first three
 /// words or as its last word ("Министерство просвещения Российской Федерации", "Kharkiv Child
 /// Rights Network"), or when the line itself opens with such a noun within its first three
-/// words and reads as a name (capitalised, at most twelve words, no figures, no closing stop or
-/// colon, no breadcrumb or bullet separators); or the body a first line says the text is "by"
-/// ("Written evidence submitted by X").
+/// words and reads as a name (capitalised, at most twelve words, no figures, no colon, no
+/// closing stop, no breadcrumb or bullet separators; below the first line, in capitals only);
+/// or the body a first line says the text is "by" ("Written evidence submitted by X").
 fn issuer(doc: &Document, orgs: &OrgsFound) -> Option<String> {
     let is_head = |k: usize| {
         doc.words.get(k).is_some_and(|w| {
@@ -2189,13 +2248,17 @@ fn issuer(doc: &Document, orgs: &OrgsFound) -> Option<String> {
                 continue;
             }
         }
+        // Below the first line only a letterhead's capitals name a body: a headline there
+        // may open with one ("Комитет по образованию обсудил …").
+        let letterhead = !trimmed.chars().any(char::is_lowercase);
         let named = end > first + 1
             && end - first <= 12
             && doc.words[first].cap
+            && (n == 0 || letterhead)
             && (first..end.min(first + 3)).any(is_head)
             && !trimmed.contains(|c: char| c.is_ascii_digit())
-            && !trimmed.contains(['›', '>', '/', '|', '•', '·'])
-            && !trimmed.ends_with(['.', ':', '!', '?']);
+            && !trimmed.contains(['›', '>', '/', '|', '•', '·', ':'])
+            && !trimmed.ends_with(['.', '!', '?']);
         if named {
             found = Some(trimmed.to_string());
         }

@@ -633,10 +633,15 @@ pub fn find_count_claims(
             }
         }
         // "her own two children", "пятеро своих детей": a person's own children.
+        // "three children of her own".
         let own = head.is_some_and(|head| {
             (i.saturating_sub(2).max(sentence.first_word)..i)
                 .chain(num.end..head.max(num.end))
                 .any(|k| OWN_CHILDREN.contains(words[k].folded.as_str()))
+                || (head >= num.end
+                    && head + 3 < sentence.end_word
+                    && words[head + 1].folded == "of"
+                    && words[head + 3].folded == "own")
         });
         let rule = rejected.is_none() && head.is_some() && !own;
         let looked_at = rule || widen && wide_candidate(doc, i, num.end);
@@ -1151,7 +1156,9 @@ fn partitive_before(doc: &Document, first: usize, end: usize) -> Option<usize> {
     if end < s.end_word {
         let next = words[end].folded.as_str();
         let gap = doc.gap(end - 1, end);
-        if gap.trim().is_empty() && (NOT_CHILD_UNITS.contains(next) || words[end].numeric) {
+        let time = TIME_UNIT_STEMS.iter().any(|t| next.starts_with(t.as_str()));
+        if gap.trim().is_empty() && (NOT_CHILD_UNITS.contains(next) || time || words[end].numeric)
+        {
             return None;
         }
     }

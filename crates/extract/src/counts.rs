@@ -1140,7 +1140,11 @@ static PARTITIVES: LazyLock<Vec<(Vec<String>, bool)>> = LazyLock::new(|| {
     crate::wordlist::entries(include_str!("../data/lexicon/partitive_openers.txt"))
         .map(|p| {
             let dash = p.ends_with(" —");
-            let words = p.trim_end_matches(" —").split_whitespace().map(fold).collect();
+            let words = p
+                .trim_end_matches(" —")
+                .split_whitespace()
+                .map(fold)
+                .collect();
             (words, dash)
         })
         .collect()
@@ -1157,8 +1161,7 @@ fn partitive_before(doc: &Document, first: usize, end: usize) -> Option<usize> {
         let next = words[end].folded.as_str();
         let gap = doc.gap(end - 1, end);
         let time = TIME_UNIT_STEMS.iter().any(|t| next.starts_with(t.as_str()));
-        if gap.trim().is_empty() && (NOT_CHILD_UNITS.contains(next) || time || words[end].numeric)
-        {
+        if gap.trim().is_empty() && (NOT_CHILD_UNITS.contains(next) || time || words[end].numeric) {
             return None;
         }
     }
@@ -2227,7 +2230,13 @@ fn issuer(doc: &Document, orgs: &OrgsFound) -> Option<String> {
         })
     };
     let mut found = None;
-    for (n, line) in doc.text.lines().filter(|l| !l.trim().is_empty()).take(3).enumerate() {
+    for (n, line) in doc
+        .text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .enumerate()
+    {
         let start = line.as_ptr() as usize - doc.text.as_ptr() as usize;
         let trimmed = line.trim();
         let a = start + (line.len() - line.trim_start().len());
@@ -3739,7 +3748,11 @@ mod tests {
             "На зустріч прийшли 60 родин, з них 12 — з Мелітополя.",
         ] {
             let c = claims(text);
-            assert!(!c.iter().any(|c| c.number == Some(3) || c.number == Some(12)), "{text}: {c:?}");
+            assert!(
+                !c.iter()
+                    .any(|c| c.number == Some(3) || c.number == Some(12)),
+                "{text}: {c:?}"
+            );
         }
     }
 
@@ -3771,7 +3784,11 @@ mod tests {
     #[test]
     fn pupils_are_children_and_a_pronoun_sentence_gives_their_ages() {
         let c = claims("З вересня 2022 року вивезли 23 учнів.");
-        assert_eq!(c.iter().map(|c| c.number).collect::<Vec<_>>(), [Some(23)], "{c:?}");
+        assert_eq!(
+            c.iter().map(|c| c.number).collect::<Vec<_>>(),
+            [Some(23)],
+            "{c:?}"
+        );
         let c = claims("У лагеры адпачываюць 45 дзяцей з Луганска. Ім ад 9 да 13 гадоў.");
         assert_eq!(
             number_qualifier_ages(&c),
@@ -3784,6 +3801,10 @@ mod tests {
         let text = "ХЕРСОНСЬКА МІСЬКА ВІЙСЬКОВА АДМІНІСТРАЦІЯ\nСЛУЖБА У СПРАВАХ ДІТЕЙ\n\nСЛУЖБОВА ЗАПИСКА\n\nНа обліку перебувають 216 дітей, які повернулися з окупованих територій.\n";
         let c = claims(text);
         assert_eq!(c.len(), 1, "{c:?}");
-        assert_eq!(c[0].asserted_by.as_deref(), Some("СЛУЖБА У СПРАВАХ ДІТЕЙ"), "{c:?}");
+        assert_eq!(
+            c[0].asserted_by.as_deref(),
+            Some("СЛУЖБА У СПРАВАХ ДІТЕЙ"),
+            "{c:?}"
+        );
     }
 }

@@ -1362,7 +1362,9 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
                 if named_again {
                     next.max(last_word + 1)
                 } else {
-                    last_word + 1
+                    // The count's own sentence before the next count is still the count's
+                    // ("75 хлопчыкаў …, наймалодшаму з іх восем гадоў. Яшчэ каля сарака …").
+                    next.min(doc.sentences[sentence].end_word).max(last_word + 1)
                 }
             }
         };

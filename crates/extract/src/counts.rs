@@ -1364,7 +1364,8 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
                 } else {
                     // The count's own sentence before the next count is still the count's
                     // ("75 хлопчыкаў …, наймалодшаму з іх восем гадоў. Яшчэ каля сарака …").
-                    next.min(doc.sentences[sentence].end_word).max(last_word + 1)
+                    next.min(doc.sentences[sentence].end_word)
+                        .max(last_word + 1)
                 }
             }
         };
@@ -3808,5 +3809,30 @@ mod tests {
             Some("СЛУЖБА У СПРАВАХ ДІТЕЙ"),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn the_youngest_in_a_counts_own_sentence_and_guests_ages_are_the_counts() {
+        let c = claims("У санаторыі размешчаны 75 хлопчыкаў і дзяўчынак, наймалодшаму з іх восем гадоў. Яшчэ каля сарака дзяцей адпачываюць пад Рэчыцай.");
+        assert!(
+            c.iter()
+                .any(|c| c.number == Some(75) && c.age_min == Some(8)),
+            "{c:?}"
+        );
+        let c = claims("Падарункі атрымалі 42 дзецям з Луганска. Гасцям ад 10 да 15 гадоў.");
+        let c2 = claims("Падарункі ўручылі 42 дзецям з Луганска. Гасцям ад 10 да 15 гадоў.");
+        assert!(
+            c.iter()
+                .chain(c2.iter())
+                .any(|c| c.number == Some(42) && c.age_min == Some(10) && c.age_max == Some(15)),
+            "{c:?} {c2:?}"
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_head_noun_alone_is_a_source() {
+        let c = claims("За даними фонду, з початку року повернуто 230 дітей.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].asserted_by.as_deref(), Some("фонду"), "{c:?}");
     }
 }

@@ -36,95 +36,26 @@ use crate::places::PlacesFound;
 use crate::scan::Document;
 use crate::{CountClaim, PlaceKind, Qualifier};
 
-/// Qualifier phrases (folded words) before a number, longest first.
-const QUALIFIERS: &[(&[&str], Qualifier)] = &[
-    // "не больше 500", "не более 300": a ceiling, before "больше" and "более" alone.
-    (&["не", "больш", "за"], Qualifier::UpTo),
-    (&["не", "більше", "ніж"], Qualifier::UpTo),
-    (&["не", "більше"], Qualifier::UpTo),
-    (&["не", "больше"], Qualifier::UpTo),
-    (&["не", "более"], Qualifier::UpTo),
-    (&["не", "меньше"], Qualifier::AtLeast),
-    (&["не", "менш", "за"], Qualifier::AtLeast),
-    (&["не", "менш", "як"], Qualifier::AtLeast),
-    (&["no", "fewer", "than"], Qualifier::AtLeast),
-    (&["not", "less", "than"], Qualifier::AtLeast),
-    (&["no", "less", "than"], Qualifier::AtLeast),
-    (&["a", "minimum", "of"], Qualifier::AtLeast),
-    (&["at", "least"], Qualifier::AtLeast),
-    (&["не", "менше", "ніж"], Qualifier::AtLeast),
-    (&["не", "менш", "ніж"], Qualifier::AtLeast),
-    (&["не", "менше"], Qualifier::AtLeast),
-    (&["не", "менее"], Qualifier::AtLeast),
-    (&["по", "меньшей", "мере"], Qualifier::AtLeast),
-    (&["как", "минимум"], Qualifier::AtLeast),
-    (&["як", "мінімум"], Qualifier::AtLeast),
-    (&["щонайменше"], Qualifier::AtLeast),
-    (&["прынамсі"], Qualifier::AtLeast),
-    (&["принаймні"], Qualifier::AtLeast),
-    (&["минимум"], Qualifier::AtLeast),
-    (&["мінімум"], Qualifier::AtLeast),
-    (&["больш", "за"], Qualifier::MoreThan),
-    (&["звыш"], Qualifier::MoreThan),
-    (&["in", "excess", "of"], Qualifier::MoreThan),
-    (&["upwards", "of"], Qualifier::MoreThan),
-    (&["more", "than"], Qualifier::MoreThan),
-    (&["greater", "than"], Qualifier::MoreThan),
-    (&["більш", "ніж"], Qualifier::MoreThan),
-    (&["більше", "ніж"], Qualifier::MoreThan),
-    (&["более", "чем"], Qualifier::MoreThan),
-    (&["больше", "чем"], Qualifier::MoreThan),
-    (&["over"], Qualifier::MoreThan),
-    (&["above"], Qualifier::MoreThan),
-    (&["exceeded"], Qualifier::MoreThan),
-    (&["exceeds"], Qualifier::MoreThan),
-    (&["exceeding"], Qualifier::MoreThan),
-    (&["понад"], Qualifier::MoreThan),
-    (&["більше"], Qualifier::MoreThan),
-    (&["перевищила"], Qualifier::MoreThan),
-    (&["перевищує"], Qualifier::MoreThan),
-    (&["перевищило"], Qualifier::MoreThan),
-    (&["более"], Qualifier::MoreThan),
-    (&["больше"], Qualifier::MoreThan),
-    (&["свыше"], Qualifier::MoreThan),
-    (&["превысило"], Qualifier::MoreThan),
-    (&["превысила"], Qualifier::MoreThan),
-    (&["превышает"], Qualifier::MoreThan),
-    (&["an", "estimated"], Qualifier::About),
-    (&["close", "to"], Qualifier::About),
-    (&["about"], Qualifier::About),
-    (&["around"], Qualifier::About),
-    (&["approximately"], Qualifier::About),
-    (&["roughly"], Qualifier::About),
-    (&["some"], Qualifier::About),
-    (&["nearly"], Qualifier::About),
-    (&["almost"], Qualifier::About),
-    (&["estimated"], Qualifier::About),
-    (&["approx"], Qualifier::About),
-    (&["близько"], Qualifier::About),
-    (&["приблизно"], Qualifier::About),
-    (&["майже"], Qualifier::About),
-    (&["орієнтовно"], Qualifier::About),
-    (&["около"], Qualifier::About),
-    (&["примерно"], Qualifier::About),
-    (&["почти"], Qualifier::About),
-    (&["порядка"], Qualifier::About),
-    (&["каля"], Qualifier::About),
-    (&["амаль"], Qualifier::About),
-    (&["прыкладна"], Qualifier::About),
-    (&["as", "many", "as"], Qualifier::UpTo),
-    (&["no", "more", "than"], Qualifier::UpTo),
-    (&["not", "more", "than"], Qualifier::UpTo),
-    (&["fewer", "than"], Qualifier::UpTo),
-    (&["less", "than"], Qualifier::UpTo),
-    (&["up", "to"], Qualifier::UpTo),
-    (&["at", "most"], Qualifier::UpTo),
-    (&["under"], Qualifier::UpTo),
-    (&["до"], Qualifier::UpTo),
-    (&["да"], Qualifier::UpTo),
-    (&["менше"], Qualifier::UpTo),
-    (&["менее"], Qualifier::UpTo),
-];
+/// Qualifier phrases (folded words) before a number, longest first (`data/lexicon/count_qualifiers.tsv`).
+static QUALIFIERS: LazyLock<Vec<(Vec<&'static str>, Qualifier)>> = LazyLock::new(|| {
+    const FILE: &str = "data/lexicon/count_qualifiers.tsv";
+    let mut rows: Vec<(Vec<&'static str>, Qualifier)> =
+        crate::wordlist::pairs(FILE, include_str!("../data/lexicon/count_qualifiers.tsv"))
+            .map(|(phrase, q)| {
+                let q = match q {
+                    "at_least" => Qualifier::AtLeast,
+                    "more_than" => Qualifier::MoreThan,
+                    "about" => Qualifier::About,
+                    "up_to" => Qualifier::UpTo,
+                    _ => panic!("{FILE}: {q:?} after {phrase:?} is not a qualifier"),
+                };
+                (phrase.split_whitespace().collect(), q)
+            })
+            .collect();
+    // Longest first; the file's order among phrases of one length.
+    rows.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    rows
+});
 
 /// Words that may sit between a number and the child noun ("2,100 deported Ukrainian children").
 fn is_modifier(doc: &Document, k: usize) -> bool {
@@ -658,16 +589,32 @@ pub fn find_count_claims(
                     words[num.end].folded.as_str(),
                     words[num.end + 1].folded.as_str()
                 ),
-                ("of", "them") | ("из", "них") | ("з", "них") | ("із", "них")
+                ("of", "them")
+                    | ("of", "these")
+                    | ("of", "those")
+                    | ("из", "них")
+                    | ("з", "них")
+                    | ("із", "них")
+                    | ("з", "іх")
+                    | ("зь", "іх")
             )
             && num.value != Some(1)
             && ((sentence.first_word..i).any(|k| doc.is(k, class::CHILD_NOUN))
                 || previous_sentence_mentions_children(doc, i))
+            && share_of_children(doc, i)
         {
             head = Some(num.end + 1);
             head_kind = "of_them";
         }
         let (mut qualifier, mut q_start) = qualifier_before(doc, num.first);
+        // "з них 71 — з прикордонних громад", "з іх 340 — у чэрвені", "Of these, 96 had been
+        // living in state care": a share of the children the sentence or the one before names.
+        if head.is_none() && num.value != Some(1) {
+            if let Some(p) = partitive_before(doc, q_start.min(num.first), num.end) {
+                head = Some(p);
+                head_kind = "partitive";
+            }
+        }
         if head.is_none() && bare_count_of_children(doc, num.first, num.end, q_start) {
             head = Some(num.end - 1);
             head_kind = "bare";
@@ -686,10 +633,15 @@ pub fn find_count_claims(
             }
         }
         // "her own two children", "пятеро своих детей": a person's own children.
+        // "three children of her own".
         let own = head.is_some_and(|head| {
             (i.saturating_sub(2).max(sentence.first_word)..i)
                 .chain(num.end..head.max(num.end))
                 .any(|k| OWN_CHILDREN.contains(words[k].folded.as_str()))
+                || (head >= num.end
+                    && head + 3 < sentence.end_word
+                    && words[head + 1].folded == "of"
+                    && words[head + 3].folded == "own")
         });
         let rule = rejected.is_none() && head.is_some() && !own;
         let looked_at = rule || widen && wide_candidate(doc, i, num.end);
@@ -852,13 +804,12 @@ pub fn find_count_claims(
     for c in claims.iter_mut().filter(|c| c.asserted_by.is_none()) {
         c.asserted_by = source_line(doc, c.start, orgs, persons);
     }
-    // A body's own release or post in Russian or Belarusian: the body is the source of the
-    // figures no one else is named for.
-    if matches!(counting.language, Some("ru" | "be"))
-        && claims.iter().any(|c| c.asserted_by.is_none())
-    {
+    // A body's own release, post, letter or report: the body is the source of the figures no
+    // one else is named for, and of those its writers give as their own ("our counts").
+    let own = |c: &CountClaim| c.asserted_by.as_deref().is_none_or(is_first_person);
+    if claims.iter().any(own) {
         if let Some(body) = issuer(doc, orgs) {
-            for c in claims.iter_mut().filter(|c| c.asserted_by.is_none()) {
+            for c in claims.iter_mut().filter(|c| own(c)) {
                 c.asserted_by = Some(body.clone());
             }
         }
@@ -1140,6 +1091,103 @@ fn bare_count_of_children(doc: &Document, first: usize, end: usize, q_start: usi
     verb_follows && in_child_context(doc, first)
 }
 
+/// Starts of words for units of time and age (`data/lexicon/time_unit_stems.txt`), folded.
+static TIME_UNIT_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/time_unit_stems.txt"))
+        .map(fold)
+        .collect()
+});
+
+/// Whether the group a share at word `at` is taken of ("з іх 30", "30 of them") may be one
+/// of children: false when the nearest figure before it in the sentence, or in the sentence
+/// before, counts a unit that is not children (`not_child_units.txt`: "больш за 120
+/// канцэртаў, 30 з іх — для дзяцей", "60 родин, з них 12"). Years, ages and times are
+/// stepped over.
+fn share_of_children(doc: &Document, at: usize) -> bool {
+    let words = &doc.words;
+    let s = words[at].sentence;
+    let from = doc.sentences[s.saturating_sub(1)]
+        .first_word
+        .min(doc.sentences[s].first_word);
+    for k in (from..at).rev() {
+        if !words[k].numeric || (k + 1 < words.len() && words[k + 1].numeric) {
+            continue;
+        }
+        let next = words.get(k + 1).map(|w| w.folded.as_str()).unwrap_or("");
+        let year = words[k].folded.len() == 4
+            && words[k]
+                .folded
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y));
+        // "ад 8 да 15 гадоў", "from 7 to 16": the lower end of a range.
+        let range = matches!(next, "до" | "да" | "to" | "and" | "і" | "и")
+            && words.get(k + 2).is_some_and(|w| w.numeric);
+        if year || range || TIME_UNIT_STEMS.iter().any(|t| next.starts_with(t.as_str())) {
+            continue;
+        }
+        let mut j = k + 1;
+        while j < words.len() && j < k + 5 && is_modifier(doc, j) {
+            j += 1;
+        }
+        return j >= words.len() || !NOT_CHILD_UNITS.contains(words[j].folded.as_str());
+    }
+    true
+}
+
+/// The phrases that open a share of a group right before its number (`data/lexicon/partitive_openers.txt`), folded.
+/// Each with whether a dash must follow the number (an entry ending in " —").
+static PARTITIVES: LazyLock<Vec<(Vec<String>, bool)>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/partitive_openers.txt"))
+        .map(|p| {
+            let dash = p.ends_with(" —");
+            let words = p
+                .trim_end_matches(" —")
+                .split_whitespace()
+                .map(fold)
+                .collect();
+            (words, dash)
+        })
+        .collect()
+});
+
+/// The last word of a partitive phrase ("з них", "of these") that ends right before `first`
+/// (a number or its qualifier), opens its clause, and follows children named in the sentence
+/// or the one before; the number must not count a unit that is not children ("з них 3
+/// табори") nor be a date or another figure's part.
+fn partitive_before(doc: &Document, first: usize, end: usize) -> Option<usize> {
+    let words = &doc.words;
+    let s = doc.sentence_of(first);
+    if end < s.end_word {
+        let next = words[end].folded.as_str();
+        let gap = doc.gap(end - 1, end);
+        let time = TIME_UNIT_STEMS.iter().any(|t| next.starts_with(t.as_str()));
+        if gap.trim().is_empty() && (NOT_CHILD_UNITS.contains(next) || time || words[end].numeric) {
+            return None;
+        }
+    }
+    let dash_after = end < words.len() && doc.gap(end - 1, end).contains(['—', '–', '-']);
+    let (phrase, _) = PARTITIVES.iter().find(|(p, dash)| {
+        let n = p.len();
+        first >= s.first_word + n
+            && (0..n).all(|k| words[first - n + k].folded == p[k])
+            && matches!(doc.gap(first - 1, first), " " | ", " | "\u{a0}")
+            && (!dash || dash_after)
+    })?;
+    let opener = first - phrase.len();
+    if opener > s.first_word {
+        let gap = doc.gap(opener - 1, opener);
+        let before = words[opener - 1].folded.as_str();
+        let opens_clause = gap.contains([',', ';', ':', '(', '—', '–'])
+            || matches!(before, "and" | "і" | "и" | "а" | "й" | "but" | "але" | "но");
+        if !opens_clause {
+            return None;
+        }
+    }
+    let named_before = (s.first_word..opener).any(|k| doc.is(k, class::CHILD_NOUN))
+        || previous_sentence_mentions_children(doc, first);
+    (named_before && share_of_children(doc, opener)).then_some(first - 1)
+}
+
 /// Finds "number(s) of ... children" or "children, whose numbers" shortly before the number.
 fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
     let s = doc.sentence_of(i);
@@ -1314,7 +1362,10 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
                 if named_again {
                     next.max(last_word + 1)
                 } else {
-                    last_word + 1
+                    // The count's own sentence before the next count is still the count's
+                    // ("75 хлопчыкаў …, наймалодшаму з іх восем гадоў. Яшчэ каля сарака …").
+                    next.min(doc.sentences[sentence].end_word)
+                        .max(last_word + 1)
                 }
             }
         };
@@ -1327,6 +1378,7 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
                 || f.starts_with("малодш")
                 || f.starts_with("наималодш");
             let oldest = f == "oldest"
+                || f == "eldest"
                 || f.starts_with("наистарш")
                 // "старшый/старшому", not "старшыня"/"старшина" (a chairman, a sergeant).
                 || f.starts_with("старш") && !f.starts_with("старшын") && !f.starts_with("старшин")
@@ -2163,17 +2215,16 @@ static ISSUER_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The body whose release or post the text is: an organisation whose name is the whole of the
-/// text's first line (a site's masthead, "Министерство просвещения Российской Федерации",
-/// "Беларускае Таварыства Чырвонага Крыжа") with a publishing body's head noun among its
-/// first three words; else that line itself when it opens with such a noun and reads as a
-/// name (capitalised, at most twelve words, no figures, no closing stop or colon).
+/// The body whose release, post, letter or report the text is: the last of its first three
+/// non-empty lines that names such a body (a letterhead names the body, then its unit: "…
+/// ВІЙСЬКОВА АДМІНІСТРАЦІЯ" / "СЛУЖБА У СПРАВАХ ДІТЕЙ"). A line names one when an organisation
+/// found there is the whole line with a publishing body's head noun among its first three
+/// words or as its last word ("Министерство просвещения Российской Федерации", "Kharkiv Child
+/// Rights Network"), or when the line itself opens with such a noun within its first three
+/// words and reads as a name (capitalised, at most twelve words, no figures, no colon, no
+/// closing stop, no breadcrumb or bullet separators; below the first line, in capitals only);
+/// or the body a first line says the text is "by" ("Written evidence submitted by X").
 fn issuer(doc: &Document, orgs: &OrgsFound) -> Option<String> {
-    let line = doc.text.lines().find(|l| !l.trim().is_empty())?;
-    let start = line.as_ptr() as usize - doc.text.as_ptr() as usize;
-    let trimmed = line.trim();
-    let a = start + (line.len() - line.trim_start().len());
-    let b = a + trimmed.len();
     let is_head = |k: usize| {
         doc.words.get(k).is_some_and(|w| {
             ISSUER_HEADS
@@ -2181,20 +2232,69 @@ fn issuer(doc: &Document, orgs: &OrgsFound) -> Option<String> {
                 .any(|h| w.folded.starts_with(h.as_str()))
         })
     };
-    if let Some(o) = orgs.spans.iter().find(|o| o.start == a && o.end == b) {
-        return (o.first_word..o.end_word.min(o.first_word + 3))
-            .any(is_head)
-            .then(|| orgs.organizations[o.org].name.clone());
+    let mut found = None;
+    for (n, line) in doc
+        .text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .enumerate()
+    {
+        let start = line.as_ptr() as usize - doc.text.as_ptr() as usize;
+        let trimmed = line.trim();
+        let a = start + (line.len() - line.trim_start().len());
+        let b = a + trimmed.len();
+        if let Some(o) = orgs.spans.iter().find(|o| o.start == a && o.end == b) {
+            if (o.first_word..o.end_word.min(o.first_word + 3)).any(is_head)
+                || (o.end_word > o.first_word && is_head(o.end_word - 1))
+            {
+                found = Some(orgs.organizations[o.org].name.clone());
+            }
+            continue;
+        }
+        let first = doc.words.partition_point(|w| w.start < a);
+        let end = doc.words.partition_point(|w| w.start < b);
+        if n == 0 {
+            // "Written evidence submitted by X (UCA0031)": the body the text is by.
+            let by = orgs.spans.iter().find(|o| {
+                o.start >= a
+                    && o.end <= b
+                    && o.first_word > first
+                    && doc.words[o.first_word - 1].folded == "by"
+            });
+            if let Some(o) = by {
+                found = Some(orgs.organizations[o.org].name.clone());
+                continue;
+            }
+        }
+        // Below the first line only a letterhead's capitals name a body: a headline there
+        // may open with one ("Комитет по образованию обсудил …").
+        let letterhead = !trimmed.chars().any(char::is_lowercase);
+        let named = end > first + 1
+            && end - first <= 12
+            && doc.words[first].cap
+            && (n == 0 || letterhead)
+            && (first..end.min(first + 3)).any(is_head)
+            && !trimmed.contains(|c: char| c.is_ascii_digit())
+            && !trimmed.contains(['›', '>', '/', '|', '•', '·', ':'])
+            && !trimmed.ends_with(['.', '!', '?']);
+        if named {
+            found = Some(trimmed.to_string());
+        }
     }
-    let first = doc.words.partition_point(|w| w.start < a);
-    let end = doc.words.partition_point(|w| w.start < b);
-    let named = end > first + 1
-        && end - first <= 12
-        && doc.words[first].cap
-        && is_head(first)
-        && !trimmed.contains(|c: char| c.is_ascii_digit())
-        && !trimmed.ends_with(['.', ':', '!', '?']);
-    named.then(|| trimmed.to_string())
+    found
+}
+
+/// First-person plural words (`data/lexicon/first_person_sources.txt`), folded.
+static FIRST_PERSON: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/first_person_sources.txt"))
+});
+
+/// Whether a source the rules found names the writers themselves ("нашых падлікаў").
+fn is_first_person(source: &str) -> bool {
+    source
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| FIRST_PERSON.contains(fold(w).as_str()))
 }
 
 /// "пресс-службе", "прес-службі", "прэс-службе", "press service" (folded, any case).
@@ -3632,5 +3732,107 @@ mod tests {
             [Some(1500)],
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_share_after_of_them_counts_children_in_every_language() {
+        for (text, share) in [
+            ("З області вивезли 243 дитини, з них 71 — з прикордонних громад.", 71),
+            ("В лагерь направлены 146 детей, из них 58 — воспитанники интернатов.", 58),
+            ("За год перавезена больш за 1 200 дзяцей, з іх 340 — у чэрвені.", 340),
+            ("Our caseworkers recorded 472 children. Of these, 96 had been living in state care.", 96),
+        ] {
+            let c = claims(text);
+            assert!(c.iter().any(|c| c.number == Some(share)), "{text}: {c:?}");
+        }
+        // A share of camps or of adults is none.
+        for text in [
+            "Працюють п'ять таборів, з них 3 табори — у Криму.",
+            "На зустріч прийшли 60 родин, з них 12 — з Мелітополя.",
+        ] {
+            let c = claims(text);
+            assert!(
+                !c.iter()
+                    .any(|c| c.number == Some(3) || c.number == Some(12)),
+                "{text}: {c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn qualifiers_read_longest_first_and_in_belarusian() {
+        let row = |text: &str| number_qualifier_ages(&claims(text));
+        assert_eq!(
+            row("The administration said that \"not fewer than 500\" children were held."),
+            [(Some(500), Qualifier::AtLeast, None, None)]
+        );
+        assert_eq!(
+            row("No more than 40 children were returned."),
+            [(Some(40), Qualifier::UpTo, None, None)]
+        );
+        assert_eq!(
+            row("Сёлета ў лагерах пабывалі больш як 900 дзяцей з Данбаса."),
+            [(Some(900), Qualifier::MoreThan, None, None)]
+        );
+        assert_eq!(
+            row("Праз санаторый прайшлі ня менш за 2 000 украінскіх дзяцей."),
+            [(Some(2000), Qualifier::AtLeast, None, None)]
+        );
+        assert_eq!(
+            row("У санаторыі адпачываюць каля сарака дзяцей з Луганска."),
+            [(Some(40), Qualifier::About, None, None)]
+        );
+    }
+
+    #[test]
+    fn pupils_are_children_and_a_pronoun_sentence_gives_their_ages() {
+        let c = claims("З вересня 2022 року вивезли 23 учнів.");
+        assert_eq!(
+            c.iter().map(|c| c.number).collect::<Vec<_>>(),
+            [Some(23)],
+            "{c:?}"
+        );
+        let c = claims("У лагеры адпачываюць 45 дзяцей з Луганска. Ім ад 9 да 13 гадоў.");
+        assert_eq!(
+            number_qualifier_ages(&c),
+            [(Some(45), Qualifier::Exact, Some(9), Some(13))]
+        );
+    }
+
+    #[test]
+    fn a_letterhead_names_the_source_of_a_letters_figures() {
+        let text = "ХЕРСОНСЬКА МІСЬКА ВІЙСЬКОВА АДМІНІСТРАЦІЯ\nСЛУЖБА У СПРАВАХ ДІТЕЙ\n\nСЛУЖБОВА ЗАПИСКА\n\nНа обліку перебувають 216 дітей, які повернулися з окупованих територій.\n";
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            c[0].asserted_by.as_deref(),
+            Some("СЛУЖБА У СПРАВАХ ДІТЕЙ"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn the_youngest_in_a_counts_own_sentence_and_guests_ages_are_the_counts() {
+        let c = claims("У санаторыі размешчаны 75 хлопчыкаў і дзяўчынак, наймалодшаму з іх восем гадоў. Яшчэ каля сарака дзяцей адпачываюць пад Рэчыцай.");
+        assert!(
+            c.iter()
+                .any(|c| c.number == Some(75) && c.age_min == Some(8)),
+            "{c:?}"
+        );
+        let c = claims("Падарункі атрымалі 42 дзецям з Луганска. Гасцям ад 10 да 15 гадоў.");
+        let c2 = claims("Падарункі ўручылі 42 дзецям з Луганска. Гасцям ад 10 да 15 гадоў.");
+        assert!(
+            c.iter()
+                .chain(c2.iter())
+                .any(|c| c.number == Some(42) && c.age_min == Some(10) && c.age_max == Some(15)),
+            "{c:?} {c2:?}"
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_head_noun_alone_is_a_source() {
+        let c = claims("За даними фонду, з початку року повернуто 230 дітей.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].asserted_by.as_deref(), Some("фонду"), "{c:?}");
     }
 }

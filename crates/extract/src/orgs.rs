@@ -1916,6 +1916,20 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     if head != i && !is_adjective_like(opener) {
         return None;
     }
+    // "Заявление бюро", "Опитування проведено Фондом", "Горячева поблагодарила банк": a
+    // verbal noun or a verb before the head is the sentence's, not a name's adjective.
+    let verbal_noun = ["ння", "ние", "нне", "ння", "ття", "тие"]
+        .iter()
+        .any(|e| opener.ends_with(e));
+    // "Художественный руководитель театра": a noun before the head names a person of it.
+    if head != i
+        && (verbal_noun
+            || (i..head).any(|k| {
+                is_finite_verb(&words[k].folded) || doc.is(k, crate::lexicon::class::ROLE)
+            }))
+    {
+        return None;
+    }
     let mut end = head + 1;
     // Words up to here stay in the name whatever follows (a complement "з прав людини").
     let mut kept = end;
@@ -2152,7 +2166,27 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     }
     // Trailing lowercase words that are not genitive-like are dropped back to the last capitalised
     // or head word, so "Офіс Генерального прокурора передав" stops before the verb.
-    while end > kept && !words[end - 1].cap && !is_genitive_like(&words[end - 1].folded) {
+    // A noun right after the head is its genitive even with no ending ("Агенцтва
+    // тэленавін", "театра кукол", "Союзу українок").
+    let zero_genitive = |k: usize| {
+        let f = words[k].folded.as_str();
+        k == head + 1
+            && f.chars().count() >= 5
+            // A consonant ends it, not an instrumental's "-ом" ("протягом").
+            && !f.ends_with(['а', 'е', 'и', 'і', 'о', 'у', 'ы', 'э', 'ю', 'я', 'ь'])
+            && !f.ends_with("ом")
+            && !f.ends_with("ем")
+            && !is_strict_adjective(&words[head].folded)
+            && !is_finite_verb(f)
+            && !ends_cyrillic_name(f)
+            && !NAME_BREAKING_ADVERBS.contains(f)
+            && !crate::lexicon::NOT_NAMES.contains(f)
+    };
+    while end > kept
+        && !words[end - 1].cap
+        && !is_genitive_like(&words[end - 1].folded)
+        && !zero_genitive(end - 1)
+    {
         end -= 1;
     }
     // "... з прав дитини та благодійного": a joined adjective whose noun the word limit cut

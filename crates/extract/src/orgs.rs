@@ -750,6 +750,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             // before a headed name names one of its bodies, as one organization.
             if n == 1 && w.all_caps {
                 if let Some(end) = body_of_acronym(doc, i, &place_words) {
+                    let end = channel_number_end(doc, end);
                     let whole = doc.text[words[i].start..words[end - 1].end].to_string();
                     let body = &doc.text[words[i + 1].start..words[end - 1].end];
                     // A known body keeps its known name ("UN Commission of Inquiry on Ukraine").
@@ -779,6 +780,18 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             let quoted = i > 0 && doc.gap(i - 1, i).trim_start().ends_with(['«', '"', '“']);
             if !regional && (n > 1 || w.all_caps || w.folded.chars().count() > 4 || quoted) {
                 let end = i + n + usize::from(qualified_by_next(doc, i, i + n));
+                // "BBC One", "BBC Two": each numbered channel is a body of its own name.
+                let channel = if w.cyrillic {
+                    end
+                } else {
+                    channel_number_end(doc, end)
+                };
+                if channel > end {
+                    let name = doc.text[w.start..words[channel - 1].end].to_string();
+                    b.add(doc, i, channel, &name, None);
+                    i = channel;
+                    continue;
+                }
                 // "Save the Children Sweden", "SOS Children's Villages Ukraine": a listed
                 // body's name and a country is its national organisation, another body.
                 let country = end < sentence.end_word
@@ -1156,6 +1169,32 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
     OrgsFound {
         organizations: b.orgs,
         spans: b.spans,
+    }
+}
+
+/// The end of a broadcaster's numbered channel after its name ending at `end` ("BBC One",
+/// "BBC Radio 4"): a capitalised English number word, or a number of one or two digits
+/// after a word for a station.
+fn channel_number_end(doc: &Document, end: usize) -> usize {
+    let words = &doc.words;
+    if end == 0 || end >= doc.sentence_of(end - 1).end_word || doc.gap(end - 1, end) != " " {
+        return end;
+    }
+    let w = &words[end];
+    let number_word = w.cap
+        && matches!(
+            w.folded.as_str(),
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        );
+    // Digits only after a word for a station ("Radio 4"), not a count after a name.
+    let digits = w.numeric
+        && w.folded.len() <= 2
+        && w.folded.bytes().all(|c| c.is_ascii_digit())
+        && matches!(words[end - 1].folded.as_str(), "radio" | "tv" | "channel");
+    if number_word || digits {
+        end + 1
+    } else {
+        end
     }
 }
 
@@ -3214,6 +3253,9 @@ mod tests {
     fn english_saint_house_and_capitalised_given_names() {
         let m = mentions("She studied at St. Brigid's College last year.");
         assert!(m.contains(&"St. Brigid's College".to_string()), "{m:?}");
+        let m = mentions("Watch it on BBC Two at 9pm, or hear it on BBC Radio 5 later.");
+        assert!(m.contains(&"BBC Two".to_string()), "{m:?}");
+        assert!(m.contains(&"BBC Radio 5".to_string()), "{m:?}");
         let m = mentions("The House of Lords Constitution Committee heard evidence.");
         assert!(
             m.contains(&"House of Lords Constitution Committee".to_string()),

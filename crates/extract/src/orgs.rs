@@ -523,6 +523,9 @@ fn acronym_quoted_name(doc: &Document, i: usize, place_words: &[bool]) -> Option
         || place_words[i]
         || !(2..=7).contains(&len)
         || NOT_ACRONYMS.contains(&w.folded.as_str())
+        // "Администрация МО ГО «Сыктывкар»": after another acronym it is a word of a
+        // longer name (a municipality's kind), no legal form.
+        || i > s.first_word && words[i - 1].all_caps && doc.gap(i - 1, i) == " "
         // A listed body's acronym before a quoted name names its programme or course
         // ("ЮНІСЕФ «Психологічна перша допомога»"), unless a legal form.
         || CURATED.by_key.contains_key(doc.keys[i].as_str())

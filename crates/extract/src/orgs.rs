@@ -108,6 +108,8 @@ const NOT_ACRONYMS: &[&str] = &[
     // Criminal codes and codes of procedure ("ст. 438 КК України", "УК России"): laws, not
     // bodies, though they take the state's genitive as a national body does.
     "кк", "ук", "кпк", "упк",
+    // Technical acronyms used as nouns ("SIM cards", "USB drives").
+    "sim", "usb", "dvd", "vpn", "qr", "nfc", "led", "hiv", "aids", "icu", "atm", "pin",
 ];
 
 fn acronym_matches(acronym: &str, words: &[&str]) -> bool {
@@ -413,6 +415,142 @@ fn quoted_after_legal_form(doc: &Document, end: usize) -> Option<usize> {
     doc.quoted_name_end(end, 5)
 }
 
+/// Stems (and "=word" whole words) of nouns naming works, programmes, events, vehicles,
+/// cards and places of rest before their «quoted» title
+/// (`data/lexicon/quoted_title_kinds.txt`), folded: (stems, whole words).
+static QUOTED_TITLE_KINDS: LazyLock<(Vec<String>, rustc_hash::FxHashSet<String>)> =
+    LazyLock::new(|| {
+        let (mut stems, mut whole) = (Vec::new(), rustc_hash::FxHashSet::default());
+        for e in crate::wordlist::entries(include_str!("../data/lexicon/quoted_title_kinds.txt")) {
+            match e.strip_prefix('=') {
+                Some(w) => {
+                    whole.insert(fold(w));
+                }
+                None => stems.push(fold(e)),
+            }
+        }
+        (stems, whole)
+    });
+
+fn is_title_kind(folded: &str) -> bool {
+    let (stems, whole) = &*QUOTED_TITLE_KINDS;
+    whole.contains(folded) || stems.iter().any(|s| folded.starts_with(s.as_str()))
+}
+
+/// Whether the «quoted» name opening at word `i` is the title of a work, a programme, an
+/// event, a vehicle or a place of rest: the word before the opening mark names such a
+/// thing ("спектакля «Морозко»"), or the word before that does when the nearer one is an
+/// organisation noun or a capitalised genitive ("программа Сбербанка «…»", "оздоровительном
+/// центре «…»").
+fn titles_a_non_body(doc: &Document, i: usize) -> bool {
+    let words = &doc.words;
+    let first = doc.sentence_of(i).first_word;
+    if i <= first
+        || !doc
+            .gap(i - 1, i)
+            .trim_start()
+            .ends_with(['«', '"', '“', '„'])
+    {
+        return false;
+    }
+    // "программе «Движения первых»": a quoted name led by an organisation noun is the body
+    // the programme or the work belongs to.
+    if doc.words[i].cyrillic && is_cyrillic_org_head(&doc.words[i].folded) {
+        return false;
+    }
+    let near = &words[i - 1];
+    if is_title_kind(&near.folded) {
+        return true;
+    }
+    let linking = ORG_INTRODUCERS.contains(near.folded.as_str())
+        || is_cyrillic_org_head(&near.folded)
+        || near.cap && !near.all_caps;
+    i - 1 > first
+        && linking
+        && matches!(doc.gap(i - 2, i - 1), " " | "-")
+        && is_title_kind(&words[i - 2].folded)
+}
+
+/// The end of a «quoted» name whose first word is `i` (the word after the opening mark),
+/// quotes nested in it included ("«Центр содействия семейному воспитанию «Берёзка»»"), within
+/// `max_words` words of its sentence; inside, words are separated by spaces, hyphens and
+/// quotation marks only.
+fn nested_quoted_end(doc: &Document, i: usize, max_words: usize) -> Option<usize> {
+    if i == 0 || !doc.gap(i - 1, i).trim_start().ends_with('«') {
+        return doc.quoted_name_end(i, max_words);
+    }
+    let s = doc.sentence_of(i);
+    let mut depth = 1usize;
+    for e in i + 1..=(i + max_words).min(s.end_word) {
+        let after = if e < s.end_word {
+            doc.gap(e - 1, e)
+        } else {
+            &doc.text[doc.words[e - 1].end..s.end]
+        };
+        for c in after.chars() {
+            match c {
+                '«' => depth += 1,
+                '»' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(e);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if e >= s.end_word
+            || !after
+                .chars()
+                .all(|c| matches!(c, ' ' | '\u{a0}' | '-' | '«' | '»'))
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The end and the name of "АО «Аэропорт Рощино»" when word `i` is a Cyrillic acronym (a
+/// legal form, an institution's type: ААТ, ГКУ, ТОГБУЗ, ДУ) followed by a «quoted» name
+/// opening with a capital: the whole, closing marks included, is the organisation's name.
+fn acronym_quoted_name(doc: &Document, i: usize, place_words: &[bool]) -> Option<(usize, String)> {
+    let words = &doc.words;
+    let w = &words[i];
+    let s = doc.sentence_of(i);
+    let len = w.folded.chars().count();
+    if !w.all_caps
+        || !w.cyrillic
+        || place_words[i]
+        || !(2..=7).contains(&len)
+        || NOT_ACRONYMS.contains(&w.folded.as_str())
+        // "Администрация МО ГО «Сыктывкар»": after another acronym it is a word of a
+        // longer name (a municipality's kind), no legal form.
+        || i > s.first_word && words[i - 1].all_caps && doc.gap(i - 1, i) == " "
+        // A listed body's acronym before a quoted name names its programme or course
+        // ("ЮНІСЕФ «Психологічна перша допомога»"), unless a legal form.
+        || CURATED.by_key.contains_key(doc.keys[i].as_str())
+            && !LEGAL_FORMS.contains(w.folded.as_str())
+        || i + 1 >= s.end_word
+        || !matches!(doc.gap(i, i + 1), " «" | "\u{a0}«" | "«")
+        || !words[i + 1].cap
+        || words[i + 1].numeric
+    {
+        return None;
+    }
+    let end = nested_quoted_end(doc, i + 1, 10)?;
+    // "ДОЛ «Звездный»": the acronym of a camp's kind names a facility, a place.
+    if crate::places::is_facility_head_key(doc.keys[i].as_str()) {
+        return None;
+    }
+    let stop = words[end - 1].end;
+    let closing = doc.text[stop..]
+        .chars()
+        .take_while(|c| *c == '»')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    Some((end, doc.text[w.start..stop + closing].to_string()))
+}
+
 /// Whether a capitalised organization head noun ("Committee", "Board") stands in words
 /// `a..b`.
 fn has_capitalised_head(doc: &Document, a: usize, b: usize) -> bool {
@@ -563,6 +701,24 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             i += 1;
             continue;
         }
+        // "АО «Аэропорт Рощино»", "ГКУ «Центр … «Берёзка»»", "ДУ «Мазырскі … цэнтр …»": a legal
+        // form's or an institution type's acronym before a quoted name is one organisation
+        // with it.
+        if let Some((end, name)) = acronym_quoted_name(doc, i, &place_words) {
+            // The quoted name named alone before ("Детектор медіа") is the same body.
+            let quoted = &doc.text[words[i + 1].start..words[end - 1].end];
+            let name = b
+                .keys
+                .get(&Builder::key_of(quoted))
+                .map_or(name, |id| b.orgs[*id].name.clone());
+            b.add(doc, i, end, &name, None);
+            // The quoted name alone, later in the text («Нафтану»), is the same body.
+            if let Some(span) = b.spans.last().filter(|s| s.first_word == i) {
+                b.keys.insert(Builder::key_of(quoted), span.org);
+            }
+            i = end;
+            continue;
+        }
         // 2. Curated.
         let max = if cur.first_words.contains(keys[i].as_str()) {
             cur.max_words.min(sentence.end_word - i)
@@ -597,6 +753,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             // before a headed name names one of its bodies, as one organization.
             if n == 1 && w.all_caps {
                 if let Some(end) = body_of_acronym(doc, i, &place_words) {
+                    let end = channel_number_end(doc, end);
                     let whole = doc.text[words[i].start..words[end - 1].end].to_string();
                     let body = &doc.text[words[i + 1].start..words[end - 1].end];
                     // A known body keeps its known name ("UN Commission of Inquiry on Ukraine").
@@ -626,6 +783,18 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             let quoted = i > 0 && doc.gap(i - 1, i).trim_start().ends_with(['«', '"', '“']);
             if !regional && (n > 1 || w.all_caps || w.folded.chars().count() > 4 || quoted) {
                 let end = i + n + usize::from(qualified_by_next(doc, i, i + n));
+                // "BBC One", "BBC Two": each numbered channel is a body of its own name.
+                let channel = if w.cyrillic {
+                    end
+                } else {
+                    channel_number_end(doc, end)
+                };
+                if channel > end {
+                    let name = doc.text[w.start..words[channel - 1].end].to_string();
+                    b.add(doc, i, channel, &name, None);
+                    i = channel;
+                    continue;
+                }
                 // "Save the Children Sweden", "SOS Children's Villages Ukraine": a listed
                 // body's name and a country is its national organisation, another body.
                 let country = end < sentence.end_word
@@ -703,7 +872,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // no place: outlets, movements and groups, in any case ("как паведаміла «Звяздзе»",
         // "актывісты «Маладой гвардыі»", "отделением «Движения первых»").
         // Not opening a sentence: a headline's ironic quote («Оздоровление» ...) names nothing.
-        if w.cyrillic && !w.all_caps && i > sentence.first_word {
+        if w.cyrillic && !w.all_caps && i > sentence.first_word && !titles_a_non_body(doc, i) {
             if let Some(end) = doc.quoted_name_end(i, 3) {
                 if end - i <= 2
                     && !(i..end).any(|k| place_words[k])
@@ -731,6 +900,12 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                     i = end;
                     continue;
                 }
+                // "Дзяржаўнае агенцтва БелТА", "Информационное агентство ТАСС": a description
+                // before a listed name is no part of it; the listed name is read on its own.
+                if let Some(k) = listed_after_description(doc, i, end, &place_words) {
+                    i = k;
+                    continue;
+                }
                 add_named(doc, &mut b, i, end);
                 i = end;
                 continue;
@@ -751,8 +926,16 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         }
         // "Prosecutors of the Office of ...", "Staff of the Belarusian Red Cross": a noun that is
         // not an organization head, before "of", names people of the organization, not it.
+        // A singular noun that is no title ("House of Commons …") heads a name instead.
+        let people = |k: usize| {
+            let f = words[k].folded.as_str();
+            f.ends_with('s')
+                || matches!(f, "staff" | "personnel" | "police")
+                || doc.is(k, crate::lexicon::class::ROLE)
+        };
         while start + 2 < end
             && !ORG_HEADS.contains(words[start].folded.as_str())
+            && people(start)
             && words[start + 1].folded == "of"
         {
             start += if words[start + 2].folded == "the" {
@@ -777,6 +960,17 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                     of + 1
                 };
             }
+        }
+        // "St. Columba's College": the abbreviation of "Saint" before the name is part of it.
+        if start == i
+            && start >= 1
+            && words[start - 1].cap
+            && matches!(words[start - 1].folded.as_str(), "st" | "ste" | "sts")
+            && doc.gap(start - 1, start) == ". "
+            && !b.covered[start - 1]
+            && (start..end).any(|k| ORG_HEADS.contains(words[k].folded.as_str()))
+        {
+            start -= 1;
         }
         // "U.S. Agency for International Development": a state's initials with dots
         // before the name are part of it.
@@ -823,7 +1017,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         }
         // 4. Introduced by a descriptive noun ("news agency Belta", "організація «X»"), also
         // through "called" / "named" ("a Kyiv-based group called Hope Bridge").
-        if let Some(called) = introduced_at(doc, i) {
+        if let Some(called) = introduced_at(doc, i).filter(|_| !titles_a_non_body(doc, i)) {
             let gap = doc.gap(i - 1, i);
             if matches!(gap.trim(), "" | "«" | "\"" | "“") {
                 let quoted = gap.trim().is_empty().not();
@@ -881,6 +1075,10 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             || w.folded.chars().count() > 6
             || b.covered[k]
         {
+            continue;
+        }
+        // "ANDRIY HONCHAR:": a given name in capitals is a person's, no acronym.
+        if crate::lexicon::is_given_name(&w.folded) {
             continue;
         }
         let after_the = k > 0 && words[k - 1].folded == "the";
@@ -974,6 +1172,32 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
     OrgsFound {
         organizations: b.orgs,
         spans: b.spans,
+    }
+}
+
+/// The end of a broadcaster's numbered channel after its name ending at `end` ("BBC One",
+/// "BBC Radio 4"): a capitalised English number word, or a number of one or two digits
+/// after a word for a station.
+fn channel_number_end(doc: &Document, end: usize) -> usize {
+    let words = &doc.words;
+    if end == 0 || end >= doc.sentence_of(end - 1).end_word || doc.gap(end - 1, end) != " " {
+        return end;
+    }
+    let w = &words[end];
+    let number_word = w.cap
+        && matches!(
+            w.folded.as_str(),
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        );
+    // Digits only after a word for a station ("Radio 4"), not a count after a name.
+    let digits = w.numeric
+        && w.folded.len() <= 2
+        && w.folded.bytes().all(|c| c.is_ascii_digit())
+        && matches!(words[end - 1].folded.as_str(), "radio" | "tv" | "channel");
+    if number_word || digits {
+        end + 1
+    } else {
+        end
     }
 }
 
@@ -1513,6 +1737,26 @@ fn describes_quoted_name(doc: &Document, i: usize, end: usize) -> bool {
             .starts_with(['«', '"', '“'])
 }
 
+/// The first word of a listed name that ends the Cyrillic name `i..end` after a lowercase
+/// description ending in a descriptive noun ("Дзяржаўнае агенцтва БелТА").
+fn listed_after_description(
+    doc: &Document,
+    i: usize,
+    end: usize,
+    place_words: &[bool],
+) -> Option<usize> {
+    let words = &doc.words;
+    // "Ляхавіцкай раённай арганізацыі БРСМ": a place's or a level's adjective names the
+    // listed body's branch, a body of its own.
+    (i + 1..end).find(|&k| {
+        ORG_INTRODUCERS.contains(words[k - 1].folded.as_str())
+            && (i..k).all(|j| !place_words[j] && !is_level_adjective(&words[j].folded))
+            && (i + 1..k).all(|j| !words[j].cap)
+            && words[k].cap
+            && CURATED.by_key.contains_key(&doc.keys[k..end].join(" "))
+    })
+}
+
 /// "UN Committee on the Rights of the Child": after an acronym at `i`, a capitalised run whose
 /// head is an organization noun (not a title) names a body of that organization. The end
 /// of the body's name, if one follows.
@@ -1694,8 +1938,12 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     );
     // "Головне управління …", "Главное управление …": a word that opens sentences as no name
     // ("Головне — …") is an adjective of the name right before its lowercase head noun.
-    let adjective_of_head =
-        head == i + 1 && !words[head].cap && is_adjective_like(opener) && spaced_at(doc, head);
+    // Not a pronoun ("Мы рады …"), short words ending like an adjective.
+    let adjective_of_head = head == i + 1
+        && !words[head].cap
+        && opener.chars().count() >= 5
+        && is_adjective_like(opener)
+        && spaced_at(doc, head);
     if adverb
         || manner
         || crate::lexicon::NOT_NAMES.contains(opener) && !adjective_of_head
@@ -1708,6 +1956,20 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     // The opener is the head itself or an adjective agreeing with it ("Міжнародний комітет",
     // "Дитячого фонду"); a noun or verb before a head ("Паездкі арганізуе фонд") is not a name.
     if head != i && !is_adjective_like(opener) {
+        return None;
+    }
+    // "Заявление бюро", "Опитування проведено Фондом", "Горячева поблагодарила банк": a
+    // verbal noun or a verb before the head is the sentence's, not a name's adjective.
+    let verbal_noun = ["ння", "ние", "нне", "ння", "ття", "тие"]
+        .iter()
+        .any(|e| opener.ends_with(e));
+    // "Художественный руководитель театра": a noun before the head names a person of it.
+    if head != i
+        && (verbal_noun
+            || (i..head).any(|k| {
+                is_finite_verb(&words[k].folded) || doc.is(k, crate::lexicon::class::ROLE)
+            }))
+    {
         return None;
     }
     let mut end = head + 1;
@@ -1794,6 +2056,22 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             kept = end;
             continue;
         }
+        // "… таварыстваў Чырвонага Крыжа і Чырвонага Паўмесяца": after "і" the name goes on
+        // when it repeats the capitalised adjective of the genitive before, a second
+        // emblem or field of the same body, not a second body.
+        if matches!(w.folded.as_str(), "і" | "и" | "та" | "й")
+            && words[end - 1].cap
+            && spaced(end + 1)
+            && spaced(end + 2)
+            && words[end + 1].cap
+            && words[end + 2].cap
+            && is_strict_adjective(&words[end + 1].folded)
+            && (head + 1..end - 1).any(|k| words[k].folded == words[end + 1].folded)
+        {
+            end += 3;
+            kept = end;
+            continue;
+        }
         // "Савета Рэспублікі наведаў", "Фонде Лаврентьева съёмочной": after a capitalised
         // noun that names whose body it is (a state, a person), a lowercase word is the
         // sentence's, not the name's; set complements and regions were taken above.
@@ -1822,6 +2100,18 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         {
             end += 2;
             continue;
+        }
+        // "Управління освіти і науки Сумської ОВА": an administration's acronym after its
+        // place's adjective is the body the branch belongs to, and ends the name.
+        if w.all_caps
+            && REGIONAL_ADMIN_ACRONYMS.contains(w.folded.as_str())
+            && words[end - 1].cap
+            && !words[end - 1].all_caps
+            && is_adjective_like(&words[end - 1].folded)
+        {
+            end += 1;
+            kept = end;
+            break;
         }
         // "Министерстве образования Беларуси БЕЛТА": an acronym after the state's genitive
         // is the next name (an agency's byline), not part of this one.
@@ -1860,6 +2150,19 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             kept = end;
             break;
         }
+        // "Арганізацыя запрашае жыхароў …": right after a head noun that opens the name,
+        // a Belarusian present tense (which ends as a neuter adjective elsewhere) is the
+        // sentence's verb.
+        if head == i
+            && end == head + 1
+            && !w.cap
+            && w.folded.chars().count() >= 5
+            && ["ае", "уе", "яе", "юе", "іць", "ыць", "аюць", "уюць"]
+                .iter()
+                .any(|e| w.folded.ends_with(e))
+        {
+            break;
+        }
         // "Міністэрства адукацыі падвяло вынікі …": the sentence's verb ends the name.
         if !w.cap && is_finite_verb(&w.folded) {
             break;
@@ -1892,7 +2195,12 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         // confers ("Офіс Уповноваженого Верховної Ради України з прав людини": the
         // commissioner is the parliament's, and the office is the commissioner's).
         let office_of_title = (head + 1..end).any(|k| doc.is(k, crate::lexicon::class::ROLE));
-        if w.cap && separate && !is_branch_head(&words[head].folded) && !office_of_title {
+        if w.cap
+            && separate
+            && !is_branch_head(&words[head].folded)
+            && !is_regional_organisation(doc, i, head)
+            && !office_of_title
+        {
             break;
         }
         // Continue over genitive words and capitalised words (names of places, people's names in titles).
@@ -1900,7 +2208,27 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     }
     // Trailing lowercase words that are not genitive-like are dropped back to the last capitalised
     // or head word, so "Офіс Генерального прокурора передав" stops before the verb.
-    while end > kept && !words[end - 1].cap && !is_genitive_like(&words[end - 1].folded) {
+    // A noun right after the head is its genitive even with no ending ("Агенцтва
+    // тэленавін", "театра кукол", "Союзу українок").
+    let zero_genitive = |k: usize| {
+        let f = words[k].folded.as_str();
+        k == head + 1
+            && f.chars().count() >= 5
+            // A consonant ends it, not an instrumental's "-ом" ("протягом").
+            && !f.ends_with(['а', 'е', 'и', 'і', 'о', 'у', 'ы', 'э', 'ю', 'я', 'ь'])
+            && !f.ends_with("ом")
+            && !f.ends_with("ем")
+            && !is_strict_adjective(&words[head].folded)
+            && !is_finite_verb(f)
+            && !ends_cyrillic_name(f)
+            && !NAME_BREAKING_ADVERBS.contains(f)
+            && !crate::lexicon::NOT_NAMES.contains(f)
+    };
+    while end > kept
+        && !words[end - 1].cap
+        && !is_genitive_like(&words[end - 1].folded)
+        && !zero_genitive(end - 1)
+    {
         end -= 1;
     }
     // "... з прав дитини та благодійного": a joined adjective whose noun the word limit cut
@@ -2025,6 +2353,44 @@ fn is_branch_head(folded: &str) -> bool {
     .any(|h| folded.starts_with(h))
 }
 
+/// Whether words `i..=head` name a regional or local organisation of a larger one, whose
+/// name follows in the genitive: an adjective of level before the word for an organisation
+/// ("Гомельскай абласной арганізацыі Беларускага таварыства Чырвонага Крыжа", "районной
+/// организации Белорусского общества Красного Креста").
+fn is_regional_organisation(doc: &Document, i: usize, head: usize) -> bool {
+    let organisation = ["организац", "організац", "арганізац"]
+        .iter()
+        .any(|h| doc.words[head].folded.starts_with(h));
+    organisation && (i..head).any(|k| is_level_adjective(&doc.words[k].folded))
+}
+
+/// Whether a folded word ("ё" folded to "е") is an adjective of a level of government or
+/// organisation
+/// ("абласной", "районной", "региональное", "міської", "первичной").
+fn is_level_adjective(folded: &str) -> bool {
+    [
+        "областн",
+        "обласн",
+        "абласн",
+        "районн",
+        "раенн",
+        "региональн",
+        "регіональн",
+        "рэгіянальн",
+        "городск",
+        "міськ",
+        "гарадск",
+        "местн",
+        "місцев",
+        "мясцов",
+        "первичн",
+        "первинн",
+        "першасн",
+    ]
+    .iter()
+    .any(|p| folded.starts_with(p))
+}
+
 /// The end of "в Донецькій та Луганській областях", "по Ростовской области", "у Гомельскай
 /// вобласці" starting at `k`: a preposition, one or two capitalised adjectives joined by
 /// "та"/"і"/"и", and the word for a region.
@@ -2134,14 +2500,32 @@ fn is_fund_word(folded: &str) -> bool {
 /// surname, "Foundation"/"Fund").
 fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
     let words = &doc.words;
+    let end = doc.sentence_of(i).end_word;
+    let spaced = |k: usize| k < end && doc.gap(k - 1, k) == " ";
+    // "Благодійним фондом Олександра Гордієнка": an adjective before the foundation word
+    // opens the name.
+    let i = if words[i].cyrillic
+        && words[i].cap
+        && is_strict_adjective(&words[i].folded)
+        // Masculine or neuter, agreeing with "фонд" ("Ранее" is an adverb).
+        && ["ии", "ыи", "іи", "ого", "ага", "ому", "аму", "им", "ым", "ім", "ом"]
+            .iter()
+            .any(|e| words[i].folded.ends_with(e))
+        && !is_finite_verb(&words[i].folded)
+        && spaced(i + 1)
+        && words[i + 1].cyrillic
+        && is_fund_word(&words[i + 1].folded)
+    {
+        i + 1
+    } else {
+        i
+    };
     let w = &words[i];
     let fund = w.cyrillic && is_fund_word(&w.folded);
     let given = w.cap && !w.cyrillic && crate::lexicon::is_given_name(&w.folded);
     if !fund && !given {
         return None;
     }
-    let end = doc.sentence_of(i).end_word;
-    let spaced = |k: usize| k < end && doc.gap(k - 1, k) == " ";
     if fund {
         // "Директор фонда Андрей Гусев": a given name in the nominative is the head's name in
         // apposition; a fund is named after a person in the genitive ("фонд Алексея Талая").
@@ -2158,7 +2542,19 @@ fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
             && crate::lexicon::is_given_name(&words[i + 1].folded)
             && !crate::lexicon::is_given_name(&words[i + 2].folded)
             && !nominative(&words[i + 1].folded);
-        return named.then_some(i + 3);
+        if !named {
+            return None;
+        }
+        // "фонд Олександра Гордієнка «Дім поруч»": the foundation's own quoted name after
+        // the person's is part of it.
+        let quoted =
+            i + 3 < end && matches!(doc.gap(i + 2, i + 3), " «" | " \"" | " “") && words[i + 3].cap;
+        return Some(
+            quoted
+                .then(|| nested_quoted_end(doc, i + 3, 6))
+                .flatten()
+                .unwrap_or(i + 3),
+        );
     }
     if given {
         let named = spaced(i + 1)
@@ -2766,5 +3162,111 @@ mod tests {
             m.contains(&"Мінскі абласны камітэт ГА «БРСМ".to_string()),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn an_acronym_of_a_legal_form_before_a_quoted_name_is_one_body() {
+        let n = names("Вчера сотрудники ООО «Северный порт» передали подарки.");
+        assert!(n.contains(&"ООО «Северный порт»".to_string()), "{n:?}");
+        // A quoted name inside the quoted name.
+        let n = names("Дети живут в ГБУ «Дом для детей «Ромашка»» под Тулой.");
+        assert!(
+            n.contains(&"ГБУ «Дом для детей «Ромашка»»".to_string()),
+            "{n:?}"
+        );
+        assert!(!n.iter().any(|x| x == "Ромашка"), "{n:?}");
+        let n = names("Праверку правяла ДУ «Лідскі цэнтр гігіены» на мінулым тыдні.");
+        assert!(
+            n.contains(&"ДУ «Лідскі цэнтр гігіены»".to_string()),
+            "{n:?}"
+        );
+        // Quoted speech after an acronym is no name.
+        let n = names("Как сообщили РБК «в ближайшие дни, по плану»");
+        assert!(!n.iter().any(|x| x.contains('«')), "{n:?}");
+    }
+
+    #[test]
+    fn a_foundation_named_after_a_person_keeps_its_adjective_and_quoted_name() {
+        let m = mentions(
+            "Угоду підписали з Благодійним фондом Марії Левченко «Теплий дім» у вівторок.",
+        );
+        assert!(
+            m.contains(&"Благодійним фондом Марії Левченко «Теплий дім".to_string()),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_quoted_title_of_a_work_programme_or_vehicle_is_no_body() {
+        for text in [
+            "Для детей показали спектакль «Снежная королева» в субботу.",
+            "Волонтери запустили програму «Дім поруч» для родин.",
+            "Школьники посидели в бронеавтомобиле «Барс» на площади.",
+            "Дзеці адпачываюць у санаторыі «Лясная казка» пад Мінскам.",
+            "Дети отдыхают в детском оздоровительном центре «Солнечный берег» с января.",
+            "Проводится благотворительная программа Сбербанка «Добрые дела» по всей стране.",
+        ] {
+            let n = names(text);
+            assert!(!n.iter().any(|x| !x.contains("Сбербанк")), "{text}: {n:?}");
+        }
+        // An organisation noun before the quote still introduces an outlet's or a group's
+        // name.
+        let n = names("Об этом сообщило информационное агентство «Новый день».");
+        assert!(n.iter().any(|x| x.contains("Новый день")), "{n:?}");
+    }
+
+    #[test]
+    fn a_branch_ends_with_its_administration_and_a_pronoun_opens_no_name() {
+        let m = mentions("Лист підписало Управління освіти і науки Рівненської ОВА вчора.");
+        assert!(
+            m.contains(&"Управління освіти і науки Рівненської ОВА".to_string()),
+            "{m:?}"
+        );
+        let m = mentions("«Мы рады, что всё получилось», — сказала она.");
+        assert!(m.is_empty(), "{m:?}");
+        let m = mentions("Арганізацыя запрашае валанцёраў Віцебшчыны.");
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn a_regional_organisation_of_a_listed_body_and_a_second_emblem_are_one_name() {
+        let m = mentions(
+            "Падарункі перадала Брэсцкая абласная арганізацыя Беларускага таварыства Чырвонага Крыжа ў панядзелак.",
+        );
+        assert!(
+            m.contains(
+                &"Брэсцкая абласная арганізацыя Беларускага таварыства Чырвонага Крыжа".to_string()
+            ),
+            "{m:?}"
+        );
+        let m = mentions("Заяву падтрымала Еўрапейская асацыяцыя таварыстваў Чырвонага Крыжа і Чырвонага Паўмесяца ўчора.");
+        assert!(
+            m.iter().any(|t| t.ends_with("Чырвонага Паўмесяца")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_description_before_a_listed_name_is_not_part_of_it() {
+        let n = names("Пра гэта паведаміла Дзяржаўнае агенцтва БелТА ў панядзелак.");
+        assert!(n.iter().all(|x| !x.contains("агенцтва")), "{n:?}");
+    }
+
+    #[test]
+    fn english_saint_house_and_capitalised_given_names() {
+        let m = mentions("She studied at St. Brigid's College last year.");
+        assert!(m.contains(&"St. Brigid's College".to_string()), "{m:?}");
+        let m = mentions("Watch it on BBC Two at 9pm, or hear it on BBC Radio 5 later.");
+        assert!(m.contains(&"BBC Two".to_string()), "{m:?}");
+        assert!(m.contains(&"BBC Radio 5".to_string()), "{m:?}");
+        let m = mentions("The House of Lords Constitution Committee heard evidence.");
+        assert!(
+            m.contains(&"House of Lords Constitution Committee".to_string()),
+            "{m:?}"
+        );
+        let m = mentions(
+            "OLENA MARCHUK: We left. OLENA MARCHUK: They stayed. Free SIM cards, SIM packs.",
+        );
+        assert!(m.is_empty(), "{m:?}");
     }
 }

@@ -65,6 +65,12 @@ static FACILITY_HEADS: LazyLock<(HashSet<String>, HashSet<String>)> = LazyLock::
     (before, after)
 });
 
+/// Whether a word's key is a word for a camp or a sanatorium before a quoted name ("ДОЛ",
+/// "санаторий"): the quoted name after it is a facility, no organisation.
+pub(crate) fn is_facility_head_key(key: &str) -> bool {
+    FACILITY_HEADS.0.contains(key)
+}
+
 /// Words that make a centre or a home a place of children's care rather than an
 /// organisation (`data/lexicon/care_centre_words.txt`): the Cyrillic adjectives before
 /// "центр"/"цэнтр" as folded prefixes ("реабілітаційн", "аздараўленч"), and the English

@@ -908,7 +908,7 @@ fn coordinated_event(
             let (lo, hi) = (main.1.min(main_date.start), main.2.max(main_date.end));
             let apart_from_main =
                 !(d.start >= lo && d.end <= hi) && distance(main, main_date) < distance(main, d);
-            dist <= 4
+            dist <= 5
                 && (dist < distance(main, d) || apart_from_main)
                 && !separated_by_clause(doc, t, d)
                 && !dates_a_statement_anywhere(doc, s, d)
@@ -1338,11 +1338,20 @@ fn separated_by_clause(doc: &Document, t: &(&str, usize, usize), d: &DateMention
 /// after a comma ("…, как сообщил аппарат омбудсмена, …", "…, як паведамляе «Наша Ніва», …"):
 /// it names a source and dates nothing.
 fn in_aside(doc: &Document, k: usize) -> bool {
-    (k.saturating_sub(2)..k).any(|j| {
+    let opened_by_as = (k.saturating_sub(2)..k).any(|j| {
         j > 0
             && matches!(doc.words[j].folded.as_str(), "как" | "як" | "as")
             && doc.gap(j - 1, j).contains(',')
-    })
+    });
+    // "On 27 April, the charity says, the mothers crossed …": a short clause of speaking set
+    // off by commas on both sides, within a sentence that goes on.
+    let between_commas = k + 1 < doc.words.len()
+        && doc.words[k + 1].sentence == doc.words[k].sentence
+        && doc.gap(k, k + 1).contains(',')
+        && (k.saturating_sub(3).max(1)..=k).any(|j| {
+            doc.words[j - 1].sentence == doc.words[k].sentence && doc.gap(j - 1, j).contains(',')
+        });
+    opened_by_as || between_commas
 }
 
 /// Endings of participles (`data/lexicon/participle_endings.txt`), folded.

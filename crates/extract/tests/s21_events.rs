@@ -251,3 +251,17 @@ fn meeting_children_who_come_is_an_arrival_and_a_birth_year_dates_nothing() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_clause_of_speaking_between_commas_leaves_the_date_to_the_event() {
+    has(
+        "On 5 May, the volunteers say, the grandmothers crossed back into Ukraine with 12 children.",
+        "2024-06-01",
+        "arrival",
+        "2024-05-05",
+    );
+    let ru = "Группа из 80 детей выехала автобусом из Мелитополя в четверг, 3 октября, и в \
+              субботу прибыла в Анапу.";
+    has(ru, "2024-10-10", "transfer", "2024-10-03");
+    has(ru, "2024-10-10", "arrival", "2024-10-05");
+}

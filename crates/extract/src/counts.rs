@@ -839,7 +839,53 @@ pub fn find_count_claims(
         counting.attributions,
         &mut memo,
     );
+    merge_repeated_figures(&mut claims);
     claims
+}
+
+/// A figure a text gives again (the headline's "76 дзяцей" over the body's "Група з 76
+/// дзяцей", a later "these 76 children") is one claim: the repetitions of one number with one
+/// qualifier and the same ages are merged into the mention that names a source, the first
+/// such. Other ages keep their own claim (a headline's bare figure beside the body's with
+/// ages is left as two: the annotated splits disagree on it).
+fn merge_repeated_figures(claims: &mut Vec<CountClaim>) {
+    let informative = |c: &CountClaim| c.asserted_by.is_some();
+    let compatible = |a: &CountClaim, b: &CountClaim| {
+        a.number.is_some()
+            && a.number == b.number
+            && a.qualifier == b.qualifier
+            && a.age_min == b.age_min
+            && a.age_max == b.age_max
+    };
+    let mut keep = vec![true; claims.len()];
+    for i in 0..claims.len() {
+        if !keep[i] {
+            continue;
+        }
+        let group: Vec<usize> = (i..claims.len())
+            .filter(|&j| keep[j] && compatible(&claims[i], &claims[j]))
+            .collect();
+        // Every pair of the group must agree, not only each with the first.
+        if group
+            .iter()
+            .any(|&a| group.iter().any(|&b| !compatible(&claims[a], &claims[b])))
+        {
+            continue;
+        }
+        let best = group
+            .iter()
+            .copied()
+            .max_by_key(|&j| (informative(&claims[j]), std::cmp::Reverse(j)))
+            .unwrap_or(i);
+        for &j in &group {
+            keep[j] = j == best;
+        }
+    }
+    let mut k = 0;
+    claims.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// Whether a line is an item of a bulleted list: a dash, a bullet, or a symbol used as one
@@ -3135,6 +3181,27 @@ mod tests {
             .iter()
             .map(|c| (c.number, c.qualifier, c.age_min, c.age_max))
             .collect()
+    }
+
+    #[test]
+    fn a_figure_given_again_is_one_claim_with_its_source() {
+        let text = "58 дітей повернули з Криму\n\nКиїв. До України повернули 58 дітей, \
+                    повідомила Мінреінтеграції. Усі 58 дітей уже вдома. Ще 12 дітей \
+                    чекають на повернення.\n";
+        let c = claims(text);
+        let rows: Vec<_> = c.iter().filter(|c| c.number == Some(58)).collect();
+        assert_eq!(rows.len(), 1, "{c:?}");
+        assert!(rows[0].asserted_by.is_some(), "{c:?}");
+        assert!(c.iter().any(|c| c.number == Some(12)), "{c:?}");
+        // Other ages, another group of children: two claims.
+        let c = claims(
+            "Прыехалі 40 дзяцей ад 7 да 10 гадоў. Потым прыехалі 40 дзяцей ад 12 да 15 гадоў.\n",
+        );
+        assert_eq!(
+            c.iter().filter(|c| c.number == Some(40)).count(),
+            2,
+            "{c:?}"
+        );
     }
 
     #[test]

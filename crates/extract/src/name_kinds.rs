@@ -160,6 +160,16 @@ fn place_label(id: PlaceId) -> String {
 /// entry of Mykolaivka lists "Mykolaiv"). A Cyrillic name is also looked up
 /// by its romanisations, for entries known only by Latin names.
 fn place_ids(name: &str) -> Vec<PlaceId> {
+    // Kept per thread: organisation comparisons ask it of every word group of both names
+    // (is it a place, a place's adjective?), thousands of times for one name in a project.
+    crate::memo::kept(&PLACE_IDS, name, 100_000, || place_ids_uncached(name))
+}
+
+thread_local! {
+    static PLACE_IDS: crate::memo::Memo<Vec<PlaceId>> = Default::default();
+}
+
+fn place_ids_uncached(name: &str) -> Vec<PlaceId> {
     let (mut ids, own, listed) = place_candidates(name);
     // A renaming row of a place the gazetteer lacks, which names the place
     // itself, beats gazetteer entries that merely list a like name:

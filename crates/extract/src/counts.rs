@@ -849,42 +849,30 @@ pub fn find_count_claims(
 /// such. Other ages keep their own claim (a headline's bare figure beside the body's with
 /// ages is left as two: the annotated splits disagree on it).
 fn merge_repeated_figures(claims: &mut Vec<CountClaim>) {
-    let informative = |c: &CountClaim| c.asserted_by.is_some();
-    let compatible = |a: &CountClaim, b: &CountClaim| {
-        a.number.is_some()
-            && a.number == b.number
-            && a.qualifier == b.qualifier
-            && a.age_min == b.age_min
-            && a.age_max == b.age_max
-    };
-    let mut keep = vec![true; claims.len()];
-    for i in 0..claims.len() {
-        if !keep[i] {
-            continue;
-        }
-        let group: Vec<usize> = (i..claims.len())
-            .filter(|&j| keep[j] && compatible(&claims[i], &claims[j]))
-            .collect();
-        // Every pair of the group must agree, not only each with the first.
-        if group
-            .iter()
-            .any(|&a| group.iter().any(|&b| !compatible(&claims[a], &claims[b])))
-        {
-            continue;
-        }
-        let best = group
-            .iter()
-            .copied()
-            .max_by_key(|&j| (informative(&claims[j]), std::cmp::Reverse(j)))
-            .unwrap_or(i);
-        for &j in &group {
-            keep[j] = j == best;
+    use std::collections::hash_map::Entry;
+    // Per figure, the mention kept: the first that names a source, else the first.
+    let mut kept: rustc_hash::FxHashMap<_, usize> = rustc_hash::FxHashMap::default();
+    for (i, c) in claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.number.is_some())
+    {
+        match kept.entry((c.number, c.qualifier, c.age_min, c.age_max)) {
+            Entry::Vacant(e) => {
+                e.insert(i);
+            }
+            Entry::Occupied(mut e) => {
+                if claims[*e.get()].asserted_by.is_none() && c.asserted_by.is_some() {
+                    e.insert(i);
+                }
+            }
         }
     }
-    let mut k = 0;
-    claims.retain(|_| {
-        k += 1;
-        keep[k - 1]
+    let mut i = 0;
+    claims.retain(|c| {
+        i += 1;
+        c.number.is_none()
+            || kept.get(&(c.number, c.qualifier, c.age_min, c.age_max)) == Some(&(i - 1))
     });
 }
 

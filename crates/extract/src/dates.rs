@@ -561,12 +561,7 @@ fn listed_days_before(doc: &Document, day: usize, d: u32) -> Vec<usize> {
     let mut listed = Vec::new();
     let (mut k, mut next) = (day, d);
     loop {
-        let joined_by_word = k >= 2
-            && matches!(
-                words[k - 1].folded.as_str(),
-                "and" | "і" | "и" | "й" | "та" | "ды"
-            )
-            && doc.gap(k - 2, k - 1) == " ";
+        let joined_by_word = k >= 2 && is_and(&words[k - 1].folded) && doc.gap(k - 2, k - 1) == " ";
         let j = if joined_by_word {
             k - 2
         } else if k >= 1 && doc.gap(k - 1, k) == ", " {
@@ -588,6 +583,11 @@ fn listed_days_before(doc: &Document, day: usize, d: u32) -> Vec<usize> {
     // A list has a comma or "and" before its last day: "у 2022 році 5 березня" is no list.
     listed.reverse();
     listed
+}
+
+/// The word "and" in the four languages (lowercase): two months or days joined by it.
+pub(crate) fn is_and(word: &str) -> bool {
+    matches!(word, "and" | "і" | "и" | "й" | "та" | "ды")
 }
 
 /// Words that join the two ends of a range ("з 20 по 25", "from 20 to 25", "between 20 and 25").
@@ -837,7 +837,7 @@ fn joined_as_range(doc: &Document, a: &DateMention, b: &DateMention) -> bool {
         && a.date.is_none()
         && crate::lexicon::is_month(&doc.words[a.first_word].folded)
         && crate::lexicon::is_month(&doc.words[b.first_word].folded);
-    let and = matches!(between.as_str(), "and" | "і" | "й" | "и" | "та" | "ды");
+    let and = is_and(&between);
     dash || joiner && opener || and && bare_month
 }
 

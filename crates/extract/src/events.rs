@@ -936,10 +936,10 @@ fn listed_with<'d>(
             && doc.words[a.first_word].numeric
             && doc.words[b.first_word].numeric
             && a.end <= b.start
-            && matches!(
-                doc.text[a.end..b.start].trim(),
-                "," | "and" | ", and" | "і" | "и" | "й" | "та" | "ды"
-            )
+            && {
+                let between = doc.text[a.end..b.start].trim();
+                matches!(between, "," | ", and") || crate::dates::is_and(between)
+            }
     };
     let Some(at) = dated.iter().position(|x| std::ptr::eq(*x, d)) else {
         return Vec::new();

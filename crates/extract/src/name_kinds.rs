@@ -81,6 +81,17 @@ struct Renamings {
     by_key: HashMap<String, Vec<PlaceId>>,
     /// Names of the rows the gazetteer lacks, by place id.
     own_names: HashMap<PlaceId, Vec<String>>,
+    /// Rows with a region column: names that are this place only when it
+    /// is given with one of those regions (Калининград, Московская область
+    /// is Королёв; Калининград alone is the city on the Baltic).
+    bound: Vec<BoundRow>,
+}
+
+/// A renamings row whose names hold in its regions only.
+struct BoundRow {
+    id: PlaceId,
+    names: Vec<String>,
+    regions: Vec<String>,
 }
 
 fn entry_index(e: &GazetteerEntry) -> Option<usize> {
@@ -90,6 +101,7 @@ fn entry_index(e: &GazetteerEntry) -> Option<usize> {
 static RENAMED: LazyLock<Renamings> = LazyLock::new(|| {
     let mut by_key: HashMap<String, Vec<PlaceId>> = HashMap::new();
     let mut own_names = HashMap::new();
+    let mut bound = Vec::new();
     for (row, line) in crate::wordlist::entries(RENAMINGS).enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
         let (Some(entry), Some(country), Some(names)) = (cols.first(), cols.get(1), cols.get(2))
@@ -117,6 +129,22 @@ static RENAMED: LazyLock<Renamings> = LazyLock::new(|| {
                 id
             }
         };
+        let regions: Vec<String> = cols
+            .get(5)
+            .map(|r| {
+                r.split('|')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !regions.is_empty() {
+            let mut names = names;
+            names.push((*entry).to_string());
+            bound.push(BoundRow { id, names, regions });
+            continue;
+        }
         for n in names
             .iter()
             .map(String::as_str)
@@ -128,8 +156,140 @@ static RENAMED: LazyLock<Renamings> = LazyLock::new(|| {
             }
         }
     }
-    Renamings { by_key, own_names }
+    Renamings {
+        by_key,
+        own_names,
+        bound,
+    }
 });
+
+/// The places of the region-bound renamings rows that a name given with its
+/// region or district after a comma denotes ("Калининград, Московская
+/// область": Королёв; "Комсомольське, Зміївський район": Слобожанське);
+/// empty when the name has no comma or no such row names it.
+fn bound_ids(name: &str) -> Vec<PlaceId> {
+    let Some((head, tail)) = name.rsplit_once(',') else {
+        return Vec::new();
+    };
+    let (head, tail) = (head.trim(), tail.trim());
+    if head.is_empty() || tail.is_empty() {
+        return Vec::new();
+    }
+    let same = |x: &str, y: &str| {
+        casefile_names::latin_key(x) == casefile_names::latin_key(y)
+            || casefile_names::compare_place(x, y).score >= STRICT
+    };
+    let mut ids = Vec::new();
+    for row in &RENAMED.bound {
+        if !ids.contains(&row.id)
+            && row.names.iter().any(|n| same(head, n))
+            && row.regions.iter().any(|r| same(tail, r))
+        {
+            ids.push(row.id);
+        }
+    }
+    ids
+}
+
+/// The population of a place group (0 for a renamings row of its own).
+fn population(id: PlaceId) -> u64 {
+    GAZETTEER.entries.get(id).map_or(0, |e| e.population)
+}
+
+/// A name that several places share, alone, stands for the largest of
+/// them: the largest of `ids` not among `others`, when it is more than
+/// four times as populous as every place of `others` among `ids` (a
+/// neighbouring district's or village's namesake is not enough; Подольск, a
+/// city of 180,000 near Moscow, is not Подільськ, a town of 40,000 whose
+/// Russian name it also is; Донецк alone is not the Донецк of the Rostov
+/// region).
+fn larger_namesake(ids: &[PlaceId], others: &[PlaceId]) -> Option<PlaceId> {
+    let shared = ids
+        .iter()
+        .filter(|i| others.contains(i))
+        .map(|i| population(*i))
+        .max()?;
+    ids.iter()
+        .filter(|i| !others.contains(i))
+        .copied()
+        .max_by_key(|i| population(*i))
+        .filter(|i| population(*i) > shared.saturating_mul(4))
+}
+
+/// Two places of which at least one is given with a region that a
+/// region-bound renamings row names it in: the places those rows give
+/// against the other side's (its own bound rows', or the gazetteer's for
+/// its name before a comma); a bare name there stands for its largest
+/// place ([`larger_namesake`]). `None` when no row binds either name, or
+/// the other side is unknown.
+fn region_bound(a: &str, b: &str) -> Option<Comparison> {
+    let (ba, bb) = (bound_ids(a), bound_ids(b));
+    for (x, bx, y, by) in [(a, &ba, b, &bb), (b, &bb, a, &ba)] {
+        if bx.is_empty() {
+            continue;
+        }
+        let bare = !y.contains(',');
+        // The other side given with a place of its own that binds it to no
+        // row: its name can show the two apart, but whether its place
+        // agrees is for the comparison of the places (Донецьк, Україна is
+        // not Донецк, Ростовская область).
+        let located = by.is_empty() && !bare;
+        let oy = if !by.is_empty() {
+            by.clone()
+        } else {
+            let head = y.rsplit_once(',').map_or(y, |(h, _)| h.trim());
+            place_ids(head)
+        };
+        if oy.is_empty() {
+            return None;
+        }
+        let label = |ids: &[PlaceId]| {
+            ids.iter()
+                .map(|i| place_label(*i))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        };
+        if !oy.iter().any(|i| bx.contains(i)) {
+            return Some(decided(
+                0.05,
+                vec![step(
+                    "renamings",
+                    format!(
+                        "{x} is {} by the name it had or has in that region, and {y} is {}: different places",
+                        label(bx),
+                        label(&oy)
+                    ),
+                )],
+            ));
+        }
+        if located {
+            return None;
+        }
+        if bare {
+            if let Some(big) = larger_namesake(&oy, bx) {
+                return Some(decided(
+                    0.05,
+                    vec![step(
+                        "renamings",
+                        format!(
+                            "{x} is {}; {y} alone is the larger place of that name, {}",
+                            label(bx),
+                            place_label(big)
+                        ),
+                    )],
+                ));
+            }
+        }
+        return Some(decided(
+            0.95,
+            vec![step(
+                "renamings",
+                format!("{x} is {}, which {y} names", label(bx)),
+            )],
+        ));
+    }
+    None
+}
 
 /// The names of a place group.
 fn place_names(id: PlaceId) -> Vec<String> {
@@ -842,6 +1002,12 @@ static BELARUSIAN_ENDINGS: LazyLock<Endings> =
 static PLURAL_ENDINGS: LazyLock<Endings> =
     LazyLock::new(|| endings_table(include_str!("../data/lexicon/place_plural_endings.tsv")));
 
+/// Case endings of Ukrainian and Russian singular place names
+/// (`data/lexicon/place_singular_endings.tsv`): "к Северодонецку" is
+/// Северодонецк.
+static SINGULAR_ENDINGS: LazyLock<Endings> =
+    LazyLock::new(|| endings_table(include_str!("../data/lexicon/place_singular_endings.tsv")));
+
 /// A place name less the preposition it starts with ("под Минском" →
 /// "Минском"), or `None` when it starts with none or nothing follows it.
 /// After a Polish or a Belarusian preposition the last word is read in the
@@ -874,6 +1040,11 @@ fn without_preposition(name: &str) -> Option<String> {
         };
         if let Some(n) = nominative_by_endings(&rest, table, polish) {
             return Some(n);
+        }
+        if matches!(lang, "uk" | "ru") {
+            if let Some(n) = nominative_by_endings(&rest, &SINGULAR_ENDINGS, false) {
+                return Some(n);
+            }
         }
         // A Polish name the gazetteer does not spell (Horłówka, a Polish
         // rendering of Горлівка): the reading by the longest ending, to be
@@ -945,6 +1116,19 @@ fn nominative_by_endings(rest: &str, table: &Endings, polish: bool) -> Option<St
 
 /// [`compare_places`] of the names as written.
 fn compare_places_as_written(a: &str, b: &str) -> Comparison {
+    if let Some(c) = region_bound(a, b) {
+        return c;
+    }
+    // A town with the district named after it ("Жлобін, Жлобінскі раён")
+    // against a bare name: the town, the district adding nothing the other
+    // side could contradict. Against a name with a place of its own the
+    // two places are compared as they are (Миколаїв, Миколаївська область
+    // is not Миколаїв, Львівська область).
+    let (a, b) = match (a.contains(','), b.contains(',')) {
+        (true, false) => (without_own_district(a).unwrap_or(a), b),
+        (false, true) => (a, without_own_district(b).unwrap_or(b)),
+        _ => (a, b),
+    };
     let (sa, sb) = (split_locality(a), split_locality(b));
     if sa.is_none() && sb.is_none() {
         return compare_places_whole(a, b);
@@ -1085,6 +1269,19 @@ fn compare_places_as_written(a: &str, b: &str) -> Comparison {
     explained(c, "gazetteer", format!("{a} / {b}: the names {ha} / {hb} are compared, the place after the comma only where both give one"))
 }
 
+/// A name less its district or region after the last comma when that unit
+/// is named by the name's own adjective ("Жлобін, Жлобінскі раён",
+/// "Суми, Сумська область"): a town is in the unit named after it.
+fn without_own_district(name: &str) -> Option<&str> {
+    let (head, tail) = name.rsplit_once(',')?;
+    let (head, tail) = (head.trim(), tail.trim());
+    if head.is_empty() || head.contains(',') || !names_a_unit(tail) {
+        return None;
+    }
+    let first = tail.split_whitespace().next()?;
+    crate::name_words::adjective_names(first, head).then_some(head)
+}
+
 /// A facility's name that names its town inside it rather than after a
 /// comma, less the town: the town's adjective first ("Берегівська
 /// спеціальна школа-інтернат" in Берегове) or the town in the genitive
@@ -1207,9 +1404,14 @@ fn facility_apart(a: &str, b: &str) -> Option<Comparison> {
     // Петровск-Порт is not Махачкала, the town it lies in).
     let one_script = crate::name_words::is_cyrillic(a) == crate::name_words::is_cyrillic(b);
     let core = casefile_names::strip_descriptors(facility);
+    // Named after the town by its name, or by its adjective alone
+    // (Лисичанський дитячий будинок, an orphanage of Лисичанськ).
+    let by_adjective = core.split_whitespace().count() == 1
+        && crate::name_words::adjective_names(core.trim(), bare);
     let named_after = !core.trim().is_empty()
-        && place_ids(&core).iter().any(|i| bare_ids.contains(i))
-        && casefile_names::compare_place(&core, bare).score >= STRICT;
+        && (by_adjective
+            || (place_ids(&core).iter().any(|i| bare_ids.contains(i))
+                && casefile_names::compare_place(&core, bare).score >= STRICT));
     let town = one_script
         && named_after
         && entries()
@@ -3448,5 +3650,136 @@ mod s21_tests {
     #[test]
     fn plural_places_after_a_preposition() {
         assert!(same(NameKind::Place, "з Ромнів", "Romny"));
+    }
+}
+
+#[cfg(test)]
+mod s22_tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_pairs(kind: NameKind, pairs: &[(&str, &str)], expected: bool) {
+        for (a, b) in pairs {
+            for (x, y) in [(a, b), (b, a)] {
+                let c = compare_names(kind, x, y);
+                assert_eq!(c.same, expected, "{x} / {y}: {c:?}");
+            }
+        }
+    }
+
+    /// A name that a renamings row binds to a region is that place only
+    /// with the region: the old name of Korolyov, still the name of the
+    /// city on the Baltic, and the Soviet name of Slobozhanske, shared
+    /// with Kalmiuske in another region.
+    #[test]
+    fn renamed_settlements_bound_to_their_region() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Калининград, Московская область", "Королёв"),
+                ("Kaliningrad, Moscow Oblast", "Korolyov"),
+                (
+                    "Калінінград, Московська область",
+                    "Королёв, Московская область",
+                ),
+                ("Комсомольский, Харьковская область", "Слобожанское"),
+                (
+                    "Комсомольське, Зміївський район",
+                    "Слобожанське, Харківська область",
+                ),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Калининград, Московская область", "Калининград"),
+                ("Калининград, Московская область", "Kaliningrad"),
+                ("Комсомольське, Харківська область", "Кальміуське"),
+                ("Комсомольское, Харьковская область", "Кальмиусское"),
+            ],
+            false,
+        );
+    }
+
+    /// A smaller town that shares a larger one's name is that town with its
+    /// region only; the name alone is the larger town.
+    #[test]
+    fn a_namesake_with_its_region_is_not_the_larger_town() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Донецк, Ростовская область", "Донецк"),
+                ("Donetsk, Rostov Oblast", "Донецьк"),
+                ("Ялта, Донецька область", "Yalta"),
+            ],
+            false,
+        );
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Донецк, Ростовская область", "Donetsk, Rostov Oblast"),
+                ("Ялта, Донецкая область", "Ялта, Мангушський район"),
+            ],
+            true,
+        );
+        // A place of its own on the other side decides as before.
+        assert_pairs(
+            NameKind::Place,
+            &[("Донецьк, Україна", "Донецк, Ростовская область")],
+            false,
+        );
+    }
+
+    /// A town with the district or region named after it, against the bare
+    /// name, is the town; against the town in another region it is not.
+    #[test]
+    fn a_town_with_the_district_named_after_it() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Жлобин", "Жлобин, Жлобинский район"),
+                ("Бабруйск", "Бабруйск, Бабруйскі раён"),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Place,
+            &[(
+                "Миколаїв, Миколаївська область",
+                "Миколаїв, Львівська область",
+            )],
+            false,
+        );
+    }
+
+    /// A facility named by its town's adjective is not the town.
+    #[test]
+    fn a_facility_named_by_its_towns_adjective_is_not_the_town() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Сумський дитячий будинок", "Суми"),
+                ("Херсонский дом ребенка", "Херсон"),
+            ],
+            false,
+        );
+    }
+
+    /// A Russian place in the dative after к/ко, and other singular cases
+    /// after a preposition that the gazetteer knows once the ending is
+    /// replaced.
+    #[test]
+    fn singular_places_after_a_preposition() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("к Мариуполю", "Маріуполь"),
+                ("к Харькову", "Kharkiv"),
+                ("из Мелитополя", "Мелітополь"),
+            ],
+            true,
+        );
+        assert_pairs(NameKind::Place, &[("к Харькову", "Херсон")], false);
     }
 }

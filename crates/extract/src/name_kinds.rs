@@ -1909,6 +1909,55 @@ fn implied_country_differs(a: &str, b: &str) -> Option<Comparison> {
     None
 }
 
+/// Words that make a name a media outlet's (`data/lexicon/outlet_words.tsv`),
+/// folded to lower case, with the language their spelling is (`-`: none).
+static OUTLET_WORDS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/outlet_words.tsv"))
+        .filter_map(|l| {
+            let (w, lang) = l.split_once('\t')?;
+            Some((w.trim().to_lowercase(), lang.trim().to_string()))
+        })
+        .collect()
+});
+
+/// The country a media outlet's name implies by its language, when it
+/// names none: the name's own words ([`implied_country`]), else its outlet
+/// word's spelling (радыё: Belarus). `None` for a name that is no outlet's.
+fn outlet_country(name: &str) -> Option<&'static str> {
+    let words = crate::name_words::split_words(name);
+    let langs: Vec<&String> = words
+        .iter()
+        .filter_map(|w| OUTLET_WORDS.get(&w.to_lowercase()))
+        .collect();
+    if langs.is_empty() || !crate::name_words::countries(name).is_empty() {
+        return None;
+    }
+    implied_country(name).or_else(|| {
+        langs.iter().find_map(|l| match l.as_str() {
+            "uk" => Some("UA"),
+            "be" => Some("BY"),
+            _ => None,
+        })
+    })
+}
+
+/// Two names of a media outlet, one in Ukrainian and one in Belarusian,
+/// neither naming a country ("Радіо Свобода" / "Радыё Свабода"): a
+/// broadcaster's national services, each in its country's language, are
+/// two newsrooms, whatever the list files them under.
+fn outlet_languages_differ(a: &str, b: &str) -> Option<Comparison> {
+    let (la, lb) = (outlet_country(a)?, outlet_country(b)?);
+    (la != lb).then(|| {
+        decided(
+            0.1,
+            vec![step(
+                "organizations",
+                format!("{a} / {b}: a media outlet named in the languages of {la} and {lb}: two national services"),
+            )],
+        )
+    })
+}
+
 /// Two names in one Cyrillic language, one led by its country's adjective
 /// and the other ending in the country's name ("Украинская православная
 /// церковь" / "Православная церковь Украины"): within one language an
@@ -2047,7 +2096,14 @@ fn compare_organizations_as_written(a: &str, b: &str) -> Comparison {
     if let Some(c) = numbers_differ(a, b) {
         return c;
     }
-    if let Some(c) = organ_named_by_acronym(a, b) {
+    // Two forms of one row of the list are that body's names, an acronym
+    // among other words included (ZMINA / Центр прав людини ZMINA).
+    if !listed_together {
+        if let Some(c) = organ_named_by_acronym(a, b) {
+            return c;
+        }
+    }
+    if let Some(c) = outlet_languages_differ(a, b) {
         return c;
     }
     let (ca, cb) = (
@@ -3781,5 +3837,66 @@ mod s22_tests {
             true,
         );
         assert_pairs(NameKind::Place, &[("к Харькову", "Херсон")], false);
+    }
+
+    /// Two forms of one row of the list name the body, an acronym among
+    /// other words included; an acronym alone against a body of it stays
+    /// apart.
+    #[test]
+    fn listed_forms_with_an_acronym_among_other_words() {
+        assert_pairs(
+            NameKind::Organization,
+            &[
+                ("ZMINA", "Цэнтр правоў чалавека ZMINA"),
+                ("ТАСС", "Інформаційне агентство Росії ТАРС"),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Organization,
+            &[("NATO", "NATO Parliamentary Assembly")],
+            false,
+        );
+    }
+
+    /// A media outlet named in Ukrainian and in Belarusian without a
+    /// country is two national services; Russian spelling implies no
+    /// country.
+    #[test]
+    fn an_outlet_in_ukrainian_and_in_belarusian_is_two_services() {
+        assert_pairs(
+            NameKind::Organization,
+            &[("Радыё Свабода", "Радіо Свобода")],
+            false,
+        );
+        assert_pairs(
+            NameKind::Organization,
+            &[
+                ("Радіо Свобода", "Радио Свобода"),
+                ("Радыё Свабода", "Radio Liberty"),
+            ],
+            true,
+        );
+    }
+
+    /// A Ukrainian name in the instrumental, nouns in -ія taking -ією.
+    #[test]
+    fn ukrainian_instrumental_of_nouns_in_ia() {
+        assert_pairs(
+            NameKind::Organization,
+            &[(
+                "Харківською обласною військовою адміністрацією",
+                "Харківська обласна військова адміністрація",
+            )],
+            true,
+        );
+        assert_pairs(
+            NameKind::Organization,
+            &[(
+                "Харківською обласною військовою адміністрацією",
+                "Сумська обласна військова адміністрація",
+            )],
+            false,
+        );
     }
 }

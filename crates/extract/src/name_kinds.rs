@@ -1346,7 +1346,124 @@ fn compare_places_whole(a: &str, b: &str) -> Comparison {
             )],
         );
     }
+    // Two namings of a facility around its own name, which the gazetteer
+    // knows as one facility (НДЦ «Зубраня» / Национальный детский
+    // образовательно-оздоровительный центр «Зубрёнок» / National Children's
+    // … Centre Zubrenok): the own name decides, the words around it being a
+    // translation, an acronym or a longer form of its kind (two kinds in one
+    // script were told apart above).
+    if let (Some(na), Some(nb)) = (facility_own_name(a), facility_own_name(b)) {
+        let (fa, fb) = (na.0.as_str(), nb.0.as_str());
+        let ia = place_ids(fa);
+        let agree = facility_words_agree(&na, &nb);
+        if let Some(shared) = place_ids(fb).into_iter().filter(|_| agree).find(|i| {
+            ia.contains(i)
+                && GAZETTEER
+                    .entries
+                    .get(*i)
+                    .is_some_and(|e| e.kind == crate::PlaceKind::Facility)
+        }) {
+            return decided(
+                0.9,
+                vec![step(
+                    "gazetteer",
+                    format!(
+                        "{a} / {b}: the facility {} by its own name ({fa} / {fb}) in both",
+                        place_label(shared)
+                    ),
+                )],
+            );
+        }
+    }
     c
+}
+
+/// How a facility's own name is named around ([`facility_own_name`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FacilityWords {
+    /// Words that only say what kind of place it is.
+    Generic,
+    /// An acronym.
+    Acronym,
+    /// Other words.
+    Other,
+}
+
+/// A facility's own name inside a longer naming, the words around it and
+/// what they are: its quoted name after words that only say what kind of
+/// place it is ("Национальный детский образовательно-оздоровительный центр
+/// «Зубрёнок»", `quoted_core`), after an acronym ("НДЦ «Зубраня»") or after
+/// other words, or, unquoted, a capitalised last word after words of its
+/// kind ("… Health Centre Zubrenok"). `None` for a name of one part, or a
+/// name with a place after a comma (the places decide).
+fn facility_own_name(name: &str) -> Option<(String, String, FacilityWords)> {
+    use crate::name_words::{is_acronym, quoted_core, quoted_parts, split_words};
+    if name.contains(',') {
+        return None;
+    }
+    if let Some((inner, outside)) = quoted_parts(name) {
+        let words = split_words(&outside);
+        let kind = if quoted_core(name).is_some() {
+            FacilityWords::Generic
+        } else if !words.is_empty() && words.iter().all(|w| is_acronym(w)) {
+            FacilityWords::Acronym
+        } else {
+            FacilityWords::Other
+        };
+        return Some((inner, outside, kind));
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (last, rest) = words.split_last()?;
+    if rest.is_empty() || !last.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let rest = rest.join(" ");
+    quoted_core(&format!("{rest} «{last}»")).map(|core| (core, rest, FacilityWords::Generic))
+}
+
+/// Whether the words around two namings of one facility's own name can
+/// name one facility: words of its kind or an acronym on each side, or
+/// other words against an acronym; an acronym against words of the same
+/// script must begin and end with their first and last words' initials
+/// (НДЦ: Национальный … центр; ВДЦ is not Суднобудівний завод), and two
+/// acronyms of one script must be one.
+fn facility_words_agree(
+    a: &(String, String, FacilityWords),
+    b: &(String, String, FacilityWords),
+) -> bool {
+    use crate::name_words::{is_cyrillic, split_words};
+    use FacilityWords::{Acronym, Other};
+    let initials = |acronym: &str, words: &str| {
+        let ws = split_words(words);
+        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+            return false;
+        };
+        let letters: Vec<char> = acronym
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let initial = |w: &str| w.to_lowercase().chars().next();
+        letters.first().copied() == initial(first) && letters.last().copied() == initial(last)
+    };
+    match (a.2, b.2) {
+        (Other, Other) => false,
+        (Other, k) | (k, Other) if k != Acronym => false,
+        (Acronym, Acronym) => {
+            is_cyrillic(&a.1) != is_cyrillic(&b.1)
+                || split_words(&a.1).join(" ").to_lowercase()
+                    == split_words(&b.1).join(" ").to_lowercase()
+        }
+        (Acronym, _) if is_cyrillic(&a.1) == is_cyrillic(&b.1) => {
+            split_words(&a.1).concat().chars().count() >= 2
+                && initials(&split_words(&a.1).concat(), &b.1)
+        }
+        (_, Acronym) if is_cyrillic(&a.1) == is_cyrillic(&b.1) => {
+            split_words(&b.1).concat().chars().count() >= 2
+                && initials(&split_words(&b.1).concat(), &a.1)
+        }
+        _ => true,
+    }
 }
 
 /// Two names that say they are different kinds of place: two facilities
@@ -2855,10 +2972,15 @@ mod tests {
     fn renamings_have_a_source_and_resolve() {
         for line in crate::wordlist::entries(RENAMINGS) {
             let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 5, "{line}");
+            // Five columns, or six with the regions of a region-bound row.
+            assert!(cols.len() == 5 || cols.len() == 6, "{line}");
             assert!(!cols[4].trim().is_empty(), "{line}");
+            if let Some(regions) = cols.get(5) {
+                assert!(!regions.trim().is_empty(), "{line}");
+            }
         }
         assert!(!RENAMED.by_key.is_empty());
+        assert!(!RENAMED.bound.is_empty());
     }
 }
 /// A second set of made-up pairs, written after the rules as a probe of
@@ -3896,6 +4018,34 @@ mod s22_tests {
                 "Харківською обласною військовою адміністрацією",
                 "Сумська обласна військова адміністрація",
             )],
+            false,
+        );
+    }
+    /// Two namings of a facility the gazetteer knows around its own name:
+    /// an acronym, a kind in another language; not a body of other words
+    /// named after it (a shipyard), nor an acronym of other initials.
+    #[test]
+    fn a_known_facility_named_around_its_own_name() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                (
+                    "НДЦ «Зубрёнок»",
+                    "Национальный детский образовательно-оздоровительный центр «Зубрёнок»",
+                ),
+                (
+                    "Национальный детский центр «Зубрёнок»",
+                    "National Children's Centre Zubrionok",
+                ),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Суднобудівний завод «Зубрёнок»", "НДЦ «Зубрёнок»"),
+                ("ВДЦ «Зубрёнок»", "НДЦ «Зубрёнок»"),
+            ],
             false,
         );
     }

@@ -1849,6 +1849,29 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
             )],
         );
     }
+    // A name not in the list that is one of a listed body's forms in other
+    // cases, word for word, against another name of that body
+    // ("Международным уголовным судом" / "Міжнародний кримінальний суд",
+    // "Реєстру збитків для України" / "Register of Damage for Ukraine").
+    for (x, y) in [(a, b), (b, a)] {
+        if !org_ids(x).is_empty() {
+            continue;
+        }
+        let form = org_ids(y)
+            .into_iter()
+            .filter_map(|i| ORGS.orgs.get(i))
+            .flat_map(|o| o.forms.iter())
+            .find(|f| crate::name_words::same_words_in_other_cases(x, f));
+        if let Some(form) = form {
+            return decided(
+                0.9,
+                vec![step(
+                    "inflection",
+                    format!("{x} is {form}, a name in the list of what {y} names, in other cases"),
+                )],
+            );
+        }
+    }
     // A one-word name the dictionaries do not decline, in an oblique case
     // («Шпигеля», «Дождя»): read with a case ending replaced.
     if let Some(n) = either_reading(
@@ -2492,6 +2515,16 @@ fn organization_blocks_as_written(name: &str) -> OrganizationBlocks {
         blocks.index.extend(keys.index);
         blocks.query.push(keys.queries);
         add_translation_keys(&mut blocks, form);
+        // `compare_organizations` joins a form in other cases, word for
+        // word, with every name of the entry.
+        let inflected: Vec<u64> = crate::name_words::inflection_block_keys(form)
+            .iter()
+            .map(|k| casefile_names::block_hash("orginfl", k))
+            .collect();
+        if !inflected.is_empty() {
+            blocks.index.extend(&inflected);
+            blocks.query.push(vec![inflected]);
+        }
     }
     blocks.index.sort_unstable();
     blocks.index.dedup();
@@ -4021,6 +4054,40 @@ mod s22_tests {
             false,
         );
     }
+    /// A name not in the list that is a listed form in other cases, word
+    /// for word, against another name of that body.
+    #[test]
+    fn a_listed_form_in_other_cases() {
+        assert_pairs(
+            NameKind::Organization,
+            &[
+                (
+                    "Международным уголовным судом",
+                    "International Criminal Court",
+                ),
+                ("Міжнародного кримінального суду", "ICC"),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Organization,
+            &[(
+                "Международным уголовным судом",
+                "Европейский суд по правам человека",
+            )],
+            false,
+        );
+        // The resolver finds the pair through the blocking keys.
+        assert!(tests::first_keys_meet(
+            "Международным уголовным судом",
+            "International Criminal Court"
+        ));
+        assert!(tests::first_keys_meet(
+            "International Criminal Court",
+            "Международным уголовным судом"
+        ));
+    }
+
     /// Two namings of a facility the gazetteer knows around its own name:
     /// an acronym, a kind in another language; not a body of other words
     /// named after it (a shipyard), nor an acronym of other initials.
@@ -4036,6 +4103,10 @@ mod s22_tests {
                 (
                     "Национальный детский центр «Зубрёнок»",
                     "National Children's Centre Zubrionok",
+                ),
+                (
+                    "Национальный детский образовательно-оздоровительный центр «Зубрёнок»",
+                    "National Children's Educational and Health Centre Zubrenok",
                 ),
             ],
             true,

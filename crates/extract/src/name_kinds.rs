@@ -1919,10 +1919,12 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
     // compared above: "табір «X»" and "санаторій «X»" are two places, not
     // one by their common quoted name.
     for (x, y) in [(a, b), (b, a)] {
-        if crate::name_words::quoted_core(y).is_some() {
+        if crate::name_words::quoted_core(y).is_some() || descriptor_tail(y).is_some() {
             continue;
         }
-        if let Some(core) = crate::name_words::quoted_core(x) {
+        // Or its own name after words of its kind, unquoted
+        // ("благодійна організація Save Ukraine").
+        if let Some(core) = crate::name_words::quoted_core(x).or_else(|| descriptor_tail(x)) {
             let n = compare_organizations(&core, y);
             if n.same {
                 return explained(
@@ -1934,6 +1936,43 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
         }
     }
     c
+}
+
+/// Concepts that say what kind of body a name is
+/// (`data/lexicon/body_kind_concepts.txt`).
+static BODY_KINDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/body_kind_concepts.txt"))
+        .map(|w| w.trim().to_string())
+        .collect()
+});
+
+/// A body's own name after Cyrillic words that only say what kind of body
+/// it is, one of them a kind of body ([`BODY_KINDS`]), no country among
+/// them: the name in Latin letters ("благодійна організація Save Ukraine",
+/// "Центр прав людини ZMINA"), or a listed body's name that is no acronym
+/// ("агентства Рейтер"; an acronym after generic words is usually a body
+/// of it: "Фонд ООН"). `None` otherwise.
+fn descriptor_tail(name: &str) -> Option<String> {
+    use crate::name_words::{countries, generic_concepts, is_acronym, is_cyrillic, split_words};
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let k = words
+        .iter()
+        .take_while(|w| {
+            is_cyrillic(w) && !generic_concepts(w).is_empty() && countries(w).is_empty()
+        })
+        .count();
+    if k == 0 || k >= words.len() {
+        return None;
+    }
+    let (prefix, tail) = (words[..k].join(" "), words[k..].join(" "));
+    let concepts = generic_concepts(&prefix);
+    if !concepts.iter().any(|c| BODY_KINDS.contains(c)) || !countries(&prefix).is_empty() {
+        return None;
+    }
+    let latin = !tail.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let tail_words = split_words(&tail);
+    let listed = !org_ids(&tail).is_empty() && !tail_words.iter().all(|w| is_acronym(w));
+    (latin || listed).then_some(tail)
 }
 
 /// The readings of a one-word Cyrillic name (its quotation marks aside)
@@ -2475,9 +2514,10 @@ pub fn organization_blocks(name: &str) -> OrganizationBlocks {
             blocks.query.extend(n.query);
         }
     }
-    // And a name with a descriptor before its quoted name under the
-    // quoted name's keys (`compare_organizations` compares it so).
-    if let Some(core) = crate::name_words::quoted_core(name) {
+    // And a name with a descriptor before its quoted name, or before its
+    // own name unquoted, under that name's keys (`compare_organizations`
+    // compares it so).
+    if let Some(core) = crate::name_words::quoted_core(name).or_else(|| descriptor_tail(name)) {
         let n = organization_blocks(&core);
         blocks.index.extend(n.index);
         blocks.index.sort_unstable();
@@ -4119,5 +4159,50 @@ mod s22_tests {
             ],
             false,
         );
+    }
+}
+
+#[cfg(test)]
+mod s22_descriptor_tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_pairs(pairs: &[(&str, &str)], expected: bool) {
+        for (a, b) in pairs {
+            for (x, y) in [(a, b), (b, a)] {
+                let c = compare_names(NameKind::Organization, x, y);
+                assert_eq!(c.same, expected, "{x} / {y}: {c:?}");
+            }
+        }
+    }
+
+    /// Words of a body's kind before its own name, unquoted: the name in
+    /// Latin letters, or a listed body's name; not an organ of a body
+    /// (assembly, office) nor an acronym after generic words.
+    #[test]
+    fn a_kind_of_body_before_its_own_name() {
+        assert_pairs(
+            &[
+                ("благотворительная организация Save Ukraine", "Save Ukraine"),
+                ("агентство Рейтер", "Reuters"),
+                ("правозахисна організація Truth Hounds", "Truth Hounds"),
+            ],
+            true,
+        );
+        assert_pairs(
+            &[
+                ("Парламентская ассамблея NATO", "NATO"),
+                ("агентство ООН", "ООН"),
+            ],
+            false,
+        );
+        assert!(tests::first_keys_meet(
+            "правозахисна організація Truth Hounds",
+            "Truth Hounds"
+        ));
+        assert!(tests::first_keys_meet(
+            "Truth Hounds",
+            "правозахисна організація Truth Hounds"
+        ));
     }
 }

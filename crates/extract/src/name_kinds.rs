@@ -102,6 +102,7 @@ static RENAMED: LazyLock<Renamings> = LazyLock::new(|| {
     let mut by_key: HashMap<String, Vec<PlaceId>> = HashMap::new();
     let mut own_names = HashMap::new();
     let mut bound = Vec::new();
+    let mut own_by_entry: HashMap<String, PlaceId> = HashMap::new();
     for (row, line) in crate::wordlist::entries(RENAMINGS).enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
         let (Some(entry), Some(country), Some(names)) = (cols.first(), cols.get(1), cols.get(2))
@@ -119,13 +120,17 @@ static RENAMED: LazyLock<Renamings> = LazyLock::new(|| {
             .filter(|e| e.country.as_deref() == Some(*country))
             .find(|e| e.canonical == *entry || e.names.iter().any(|n| n == entry))
             .and_then(entry_index);
+        // Two rows of one place the gazetteer lacks (one of them bound to a
+        // region) are one place: the first row's id.
         let id = match found {
             Some(i) => i,
             None => {
-                let id = GAZETTEER.entries.len() + row;
-                let mut all = names.clone();
+                let id = *own_by_entry
+                    .entry((*entry).to_string())
+                    .or_insert(GAZETTEER.entries.len() + row);
+                let all: &mut Vec<String> = own_names.entry(id).or_default();
+                all.extend(names.iter().cloned());
                 all.push((*entry).to_string());
-                own_names.insert(id, all);
                 id
             }
         };
@@ -204,11 +209,13 @@ fn population(id: PlaceId) -> u64 {
 /// Russian name it also is; Донецк alone is not the Донецк of the Rostov
 /// region).
 fn larger_namesake(ids: &[PlaceId], others: &[PlaceId]) -> Option<PlaceId> {
+    // A row of its own has no population to weigh.
     let shared = ids
         .iter()
         .filter(|i| others.contains(i))
         .map(|i| population(*i))
-        .max()?;
+        .max()
+        .filter(|p| *p > 0)?;
     ids.iter()
         .filter(|i| !others.contains(i))
         .copied()
@@ -3948,6 +3955,36 @@ mod s22_tests {
                 ("Калининград, Московская область", "Kaliningrad"),
                 ("Комсомольське, Харківська область", "Кальміуське"),
                 ("Комсомольское, Харьковская область", "Кальмиусское"),
+            ],
+            false,
+        );
+    }
+
+    /// Two rows of one place the gazetteer lacks are one place; a common
+    /// name bound to its region; a Soviet name another, larger city bore.
+    #[test]
+    fn renamed_settlements_of_common_and_shared_names() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Каменка, Запорожская область", "Більмак"),
+                (
+                    "Kuibysheve, Zaporizhzhia Oblast",
+                    "Кам'янка, Запорізька область",
+                ),
+                ("New York, Donetsk Oblast", "Новгородське"),
+                ("Орджоникидзе, Днепропетровская область", "Pokrov"),
+                ("Osipenko", "Berdiansk"),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Нью-Йорк, Донецкая область", "Нью-Йорк, штат Нью-Йорк"),
+                ("New York, Donetsk Oblast", "New York City"),
+                ("Орджоникидзе, Днепропетровская область", "Орджоникидзе"),
+                ("Кам'янка, Запорізька область", "Кам'янське"),
             ],
             false,
         );

@@ -4243,3 +4243,23 @@ mod s22_descriptor_tests {
         ));
     }
 }
+
+#[cfg(test)]
+mod s22_landmark_tests {
+    use super::*;
+
+    /// A landmark named by its town's Belarusian adjective, against the
+    /// Russian adjective or the town's name in another script; not another
+    /// town's.
+    #[test]
+    fn a_landmark_by_a_belarusian_adjective() {
+        for (a, b) in [
+            ("Нясвіжскі палац", "Несвижский дворец"),
+            ("Нясвіжскі палац", "Nesvizh Palace"),
+        ] {
+            assert!(compare_names(NameKind::Place, a, b).same, "{a} / {b}");
+        }
+        assert!(!compare_names(NameKind::Place, "Нясвіжскі палац", "Гродненский дворец").same);
+        assert!(!compare_names(NameKind::Place, "Нясвіжскі палац", "Nesvizh Castle").same);
+    }
+}

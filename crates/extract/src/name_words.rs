@@ -669,7 +669,19 @@ fn words_match_uncached(x: &str, y: &str, adjectives: bool) -> bool {
     // Курская): the same stem before the case ending.
     // Belarusian writes an unstressed о as а (Аршанскі / Оршанский): the
     // stems equal with а and о read as one letter.
-    let akanye = |s: &str| s.replace('а', "о");
+    // Session 22: Belarusian writes я, і, э where Russian writes е, и, е
+    // (Нясвіжскі / Несвижский): the stems equal with those read as one.
+    let akanye = |s: &str| {
+        s.chars()
+            .map(|c| match c {
+                'а' => 'о',
+                'я' | 'э' | 'ё' => 'е',
+                'і' => 'и',
+                'ў' => 'в',
+                c => c,
+            })
+            .collect::<String>()
+    };
     matches!((adjective_stem(x), adjective_stem(y)), (Some(p), Some(q)) if p == q || akanye(&p) == akanye(&q))
 }
 
@@ -751,8 +763,16 @@ fn stem_matches(adj: &str, noun: &str) -> bool {
     else {
         return false;
     };
-    if stem.chars().count() < 4 {
+    // A stem of three letters only for a place the gazetteer knows by it
+    // (Мирский / Mir); and a stem the gazetteer gives the place's name in
+    // another language's spelling (Нясвіжскі / Nesvizh, whose entry lists
+    // Нясвіж).
+    let short = stem.chars().count() == 3 && crate::name_kinds::is_known_place(noun);
+    if stem.chars().count() < 4 && !short {
         return false;
+    }
+    if crate::name_kinds::is_known_place(noun) && crate::name_kinds::same_place(stem, noun) {
+        return true;
     }
     // The noun with and without its last vowel (Helsinki / Хельсінк-), and
     // without a final -ка/-ки, which the adjective's suffix replaces

@@ -81,6 +81,17 @@ struct Renamings {
     by_key: HashMap<String, Vec<PlaceId>>,
     /// Names of the rows the gazetteer lacks, by place id.
     own_names: HashMap<PlaceId, Vec<String>>,
+    /// Rows with a region column: names that are this place only when it
+    /// is given with one of those regions (Калининград, Московская область
+    /// is Королёв; Калининград alone is the city on the Baltic).
+    bound: Vec<BoundRow>,
+}
+
+/// A renamings row whose names hold in its regions only.
+struct BoundRow {
+    id: PlaceId,
+    names: Vec<String>,
+    regions: Vec<String>,
 }
 
 fn entry_index(e: &GazetteerEntry) -> Option<usize> {
@@ -90,6 +101,8 @@ fn entry_index(e: &GazetteerEntry) -> Option<usize> {
 static RENAMED: LazyLock<Renamings> = LazyLock::new(|| {
     let mut by_key: HashMap<String, Vec<PlaceId>> = HashMap::new();
     let mut own_names = HashMap::new();
+    let mut bound = Vec::new();
+    let mut own_by_entry: HashMap<String, PlaceId> = HashMap::new();
     for (row, line) in crate::wordlist::entries(RENAMINGS).enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
         let (Some(entry), Some(country), Some(names)) = (cols.first(), cols.get(1), cols.get(2))
@@ -107,16 +120,36 @@ static RENAMED: LazyLock<Renamings> = LazyLock::new(|| {
             .filter(|e| e.country.as_deref() == Some(*country))
             .find(|e| e.canonical == *entry || e.names.iter().any(|n| n == entry))
             .and_then(entry_index);
+        // Two rows of one place the gazetteer lacks (one of them bound to a
+        // region) are one place: the first row's id.
         let id = match found {
             Some(i) => i,
             None => {
-                let id = GAZETTEER.entries.len() + row;
-                let mut all = names.clone();
+                let id = *own_by_entry
+                    .entry((*entry).to_string())
+                    .or_insert(GAZETTEER.entries.len() + row);
+                let all: &mut Vec<String> = own_names.entry(id).or_default();
+                all.extend(names.iter().cloned());
                 all.push((*entry).to_string());
-                own_names.insert(id, all);
                 id
             }
         };
+        let regions: Vec<String> = cols
+            .get(5)
+            .map(|r| {
+                r.split('|')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !regions.is_empty() {
+            let mut names = names;
+            names.push((*entry).to_string());
+            bound.push(BoundRow { id, names, regions });
+            continue;
+        }
         for n in names
             .iter()
             .map(String::as_str)
@@ -128,8 +161,142 @@ static RENAMED: LazyLock<Renamings> = LazyLock::new(|| {
             }
         }
     }
-    Renamings { by_key, own_names }
+    Renamings {
+        by_key,
+        own_names,
+        bound,
+    }
 });
+
+/// The places of the region-bound renamings rows that a name given with its
+/// region or district after a comma denotes ("Калининград, Московская
+/// область": Королёв; "Комсомольське, Зміївський район": Слобожанське);
+/// empty when the name has no comma or no such row names it.
+fn bound_ids(name: &str) -> Vec<PlaceId> {
+    let Some((head, tail)) = name.rsplit_once(',') else {
+        return Vec::new();
+    };
+    let (head, tail) = (head.trim(), tail.trim());
+    if head.is_empty() || tail.is_empty() {
+        return Vec::new();
+    }
+    let same = |x: &str, y: &str| {
+        casefile_names::latin_key(x) == casefile_names::latin_key(y)
+            || casefile_names::compare_place(x, y).score >= STRICT
+    };
+    let mut ids = Vec::new();
+    for row in &RENAMED.bound {
+        if !ids.contains(&row.id)
+            && row.names.iter().any(|n| same(head, n))
+            && row.regions.iter().any(|r| same(tail, r))
+        {
+            ids.push(row.id);
+        }
+    }
+    ids
+}
+
+/// The population of a place group (0 for a renamings row of its own).
+fn population(id: PlaceId) -> u64 {
+    GAZETTEER.entries.get(id).map_or(0, |e| e.population)
+}
+
+/// A name that several places share, alone, stands for the largest of
+/// them: the largest of `ids` not among `others`, when it is more than
+/// four times as populous as every place of `others` among `ids` (a
+/// neighbouring district's or village's namesake is not enough; Подольск, a
+/// city of 180,000 near Moscow, is not Подільськ, a town of 40,000 whose
+/// Russian name it also is; Донецк alone is not the Донецк of the Rostov
+/// region).
+fn larger_namesake(ids: &[PlaceId], others: &[PlaceId]) -> Option<PlaceId> {
+    // A row of its own has no population to weigh.
+    let shared = ids
+        .iter()
+        .filter(|i| others.contains(i))
+        .map(|i| population(*i))
+        .max()
+        .filter(|p| *p > 0)?;
+    ids.iter()
+        .filter(|i| !others.contains(i))
+        .copied()
+        .max_by_key(|i| population(*i))
+        .filter(|i| population(*i) > shared.saturating_mul(4))
+}
+
+/// Two places of which at least one is given with a region that a
+/// region-bound renamings row names it in: the places those rows give
+/// against the other side's (its own bound rows', or the gazetteer's for
+/// its name before a comma); a bare name there stands for its largest
+/// place ([`larger_namesake`]). `None` when no row binds either name, or
+/// the other side is unknown.
+fn region_bound(a: &str, b: &str) -> Option<Comparison> {
+    let (ba, bb) = (bound_ids(a), bound_ids(b));
+    for (x, bx, y, by) in [(a, &ba, b, &bb), (b, &bb, a, &ba)] {
+        if bx.is_empty() {
+            continue;
+        }
+        let bare = !y.contains(',');
+        // The other side given with a place of its own that binds it to no
+        // row: its name can show the two apart, but whether its place
+        // agrees is for the comparison of the places (Донецьк, Україна is
+        // not Донецк, Ростовская область).
+        let located = by.is_empty() && !bare;
+        let oy = if !by.is_empty() {
+            by.clone()
+        } else {
+            let head = y.rsplit_once(',').map_or(y, |(h, _)| h.trim());
+            place_ids(head)
+        };
+        if oy.is_empty() {
+            return None;
+        }
+        let label = |ids: &[PlaceId]| {
+            ids.iter()
+                .map(|i| place_label(*i))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        };
+        if !oy.iter().any(|i| bx.contains(i)) {
+            return Some(decided(
+                0.05,
+                vec![step(
+                    "renamings",
+                    format!(
+                        "{x} is {} by the name it had or has in that region, and {y} is {}: different places",
+                        label(bx),
+                        label(&oy)
+                    ),
+                )],
+            ));
+        }
+        if located {
+            return None;
+        }
+        if bare {
+            if let Some(big) = larger_namesake(&oy, bx) {
+                return Some(decided(
+                    0.05,
+                    vec![step(
+                        "renamings",
+                        format!(
+                            "{x} is {}; {y} alone is the larger place of that name, {}",
+                            label(bx),
+                            place_label(big)
+                        ),
+                    )],
+                ));
+            }
+        }
+        return Some(decided(
+            0.95,
+            vec![step(
+                "renamings",
+                format!("{x} is {}, which {y} names", label(bx)),
+            )],
+        ));
+    }
+    None
+}
 
 /// The names of a place group.
 fn place_names(id: PlaceId) -> Vec<String> {
@@ -842,6 +1009,12 @@ static BELARUSIAN_ENDINGS: LazyLock<Endings> =
 static PLURAL_ENDINGS: LazyLock<Endings> =
     LazyLock::new(|| endings_table(include_str!("../data/lexicon/place_plural_endings.tsv")));
 
+/// Case endings of Ukrainian and Russian singular place names
+/// (`data/lexicon/place_singular_endings.tsv`): "к Северодонецку" is
+/// Северодонецк.
+static SINGULAR_ENDINGS: LazyLock<Endings> =
+    LazyLock::new(|| endings_table(include_str!("../data/lexicon/place_singular_endings.tsv")));
+
 /// A place name less the preposition it starts with ("под Минском" →
 /// "Минском"), or `None` when it starts with none or nothing follows it.
 /// After a Polish or a Belarusian preposition the last word is read in the
@@ -874,6 +1047,11 @@ fn without_preposition(name: &str) -> Option<String> {
         };
         if let Some(n) = nominative_by_endings(&rest, table, polish) {
             return Some(n);
+        }
+        if matches!(lang, "uk" | "ru") {
+            if let Some(n) = nominative_by_endings(&rest, &SINGULAR_ENDINGS, false) {
+                return Some(n);
+            }
         }
         // A Polish name the gazetteer does not spell (Horłówka, a Polish
         // rendering of Горлівка): the reading by the longest ending, to be
@@ -945,6 +1123,19 @@ fn nominative_by_endings(rest: &str, table: &Endings, polish: bool) -> Option<St
 
 /// [`compare_places`] of the names as written.
 fn compare_places_as_written(a: &str, b: &str) -> Comparison {
+    if let Some(c) = region_bound(a, b) {
+        return c;
+    }
+    // A town with the district named after it ("Жлобін, Жлобінскі раён")
+    // against a bare name: the town, the district adding nothing the other
+    // side could contradict. Against a name with a place of its own the
+    // two places are compared as they are (Миколаїв, Миколаївська область
+    // is not Миколаїв, Львівська область).
+    let (a, b) = match (a.contains(','), b.contains(',')) {
+        (true, false) => (without_own_district(a).unwrap_or(a), b),
+        (false, true) => (a, without_own_district(b).unwrap_or(b)),
+        _ => (a, b),
+    };
     let (sa, sb) = (split_locality(a), split_locality(b));
     if sa.is_none() && sb.is_none() {
         return compare_places_whole(a, b);
@@ -1085,6 +1276,19 @@ fn compare_places_as_written(a: &str, b: &str) -> Comparison {
     explained(c, "gazetteer", format!("{a} / {b}: the names {ha} / {hb} are compared, the place after the comma only where both give one"))
 }
 
+/// A name less its district or region after the last comma when that unit
+/// is named by the name's own adjective ("Жлобін, Жлобінскі раён",
+/// "Суми, Сумська область"): a town is in the unit named after it.
+fn without_own_district(name: &str) -> Option<&str> {
+    let (head, tail) = name.rsplit_once(',')?;
+    let (head, tail) = (head.trim(), tail.trim());
+    if head.is_empty() || head.contains(',') || !names_a_unit(tail) {
+        return None;
+    }
+    let first = tail.split_whitespace().next()?;
+    crate::name_words::adjective_names(first, head).then_some(head)
+}
+
 /// A facility's name that names its town inside it rather than after a
 /// comma, less the town: the town's adjective first ("Берегівська
 /// спеціальна школа-інтернат" in Берегове) or the town in the genitive
@@ -1149,7 +1353,124 @@ fn compare_places_whole(a: &str, b: &str) -> Comparison {
             )],
         );
     }
+    // Two namings of a facility around its own name, which the gazetteer
+    // knows as one facility (НДЦ «Зубраня» / Национальный детский
+    // образовательно-оздоровительный центр «Зубрёнок» / National Children's
+    // … Centre Zubrenok): the own name decides, the words around it being a
+    // translation, an acronym or a longer form of its kind (two kinds in one
+    // script were told apart above).
+    if let (Some(na), Some(nb)) = (facility_own_name(a), facility_own_name(b)) {
+        let (fa, fb) = (na.0.as_str(), nb.0.as_str());
+        let ia = place_ids(fa);
+        let agree = facility_words_agree(&na, &nb);
+        if let Some(shared) = place_ids(fb).into_iter().filter(|_| agree).find(|i| {
+            ia.contains(i)
+                && GAZETTEER
+                    .entries
+                    .get(*i)
+                    .is_some_and(|e| e.kind == crate::PlaceKind::Facility)
+        }) {
+            return decided(
+                0.9,
+                vec![step(
+                    "gazetteer",
+                    format!(
+                        "{a} / {b}: the facility {} by its own name ({fa} / {fb}) in both",
+                        place_label(shared)
+                    ),
+                )],
+            );
+        }
+    }
     c
+}
+
+/// How a facility's own name is named around ([`facility_own_name`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FacilityWords {
+    /// Words that only say what kind of place it is.
+    Generic,
+    /// An acronym.
+    Acronym,
+    /// Other words.
+    Other,
+}
+
+/// A facility's own name inside a longer naming, the words around it and
+/// what they are: its quoted name after words that only say what kind of
+/// place it is ("Национальный детский образовательно-оздоровительный центр
+/// «Зубрёнок»", `quoted_core`), after an acronym ("НДЦ «Зубраня»") or after
+/// other words, or, unquoted, a capitalised last word after words of its
+/// kind ("… Health Centre Zubrenok"). `None` for a name of one part, or a
+/// name with a place after a comma (the places decide).
+fn facility_own_name(name: &str) -> Option<(String, String, FacilityWords)> {
+    use crate::name_words::{is_acronym, quoted_core, quoted_parts, split_words};
+    if name.contains(',') {
+        return None;
+    }
+    if let Some((inner, outside)) = quoted_parts(name) {
+        let words = split_words(&outside);
+        let kind = if quoted_core(name).is_some() {
+            FacilityWords::Generic
+        } else if !words.is_empty() && words.iter().all(|w| is_acronym(w)) {
+            FacilityWords::Acronym
+        } else {
+            FacilityWords::Other
+        };
+        return Some((inner, outside, kind));
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (last, rest) = words.split_last()?;
+    if rest.is_empty() || !last.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let rest = rest.join(" ");
+    quoted_core(&format!("{rest} «{last}»")).map(|core| (core, rest, FacilityWords::Generic))
+}
+
+/// Whether the words around two namings of one facility's own name can
+/// name one facility: words of its kind or an acronym on each side, or
+/// other words against an acronym; an acronym against words of the same
+/// script must begin and end with their first and last words' initials
+/// (НДЦ: Национальный … центр; ВДЦ is not Суднобудівний завод), and two
+/// acronyms of one script must be one.
+fn facility_words_agree(
+    a: &(String, String, FacilityWords),
+    b: &(String, String, FacilityWords),
+) -> bool {
+    use crate::name_words::{is_cyrillic, split_words};
+    use FacilityWords::{Acronym, Other};
+    let initials = |acronym: &str, words: &str| {
+        let ws = split_words(words);
+        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+            return false;
+        };
+        let letters: Vec<char> = acronym
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let initial = |w: &str| w.to_lowercase().chars().next();
+        letters.first().copied() == initial(first) && letters.last().copied() == initial(last)
+    };
+    match (a.2, b.2) {
+        (Other, Other) => false,
+        (Other, k) | (k, Other) if k != Acronym => false,
+        (Acronym, Acronym) => {
+            is_cyrillic(&a.1) != is_cyrillic(&b.1)
+                || split_words(&a.1).join(" ").to_lowercase()
+                    == split_words(&b.1).join(" ").to_lowercase()
+        }
+        (Acronym, _) if is_cyrillic(&a.1) == is_cyrillic(&b.1) => {
+            split_words(&a.1).concat().chars().count() >= 2
+                && initials(&split_words(&a.1).concat(), &b.1)
+        }
+        (_, Acronym) if is_cyrillic(&a.1) == is_cyrillic(&b.1) => {
+            split_words(&b.1).concat().chars().count() >= 2
+                && initials(&split_words(&b.1).concat(), &a.1)
+        }
+        _ => true,
+    }
 }
 
 /// Two names that say they are different kinds of place: two facilities
@@ -1207,9 +1528,14 @@ fn facility_apart(a: &str, b: &str) -> Option<Comparison> {
     // Петровск-Порт is not Махачкала, the town it lies in).
     let one_script = crate::name_words::is_cyrillic(a) == crate::name_words::is_cyrillic(b);
     let core = casefile_names::strip_descriptors(facility);
+    // Named after the town by its name, or by its adjective alone
+    // (Лисичанський дитячий будинок, an orphanage of Лисичанськ).
+    let by_adjective = core.split_whitespace().count() == 1
+        && crate::name_words::adjective_names(core.trim(), bare);
     let named_after = !core.trim().is_empty()
-        && place_ids(&core).iter().any(|i| bare_ids.contains(i))
-        && casefile_names::compare_place(&core, bare).score >= STRICT;
+        && (by_adjective
+            || (place_ids(&core).iter().any(|i| bare_ids.contains(i))
+                && casefile_names::compare_place(&core, bare).score >= STRICT));
     let town = one_script
         && named_after
         && entries()
@@ -1530,6 +1856,29 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
             )],
         );
     }
+    // A name not in the list that is one of a listed body's forms in other
+    // cases, word for word, against another name of that body
+    // ("Международным уголовным судом" / "Міжнародний кримінальний суд",
+    // "Реєстру збитків для України" / "Register of Damage for Ukraine").
+    for (x, y) in [(a, b), (b, a)] {
+        if !org_ids(x).is_empty() {
+            continue;
+        }
+        let form = org_ids(y)
+            .into_iter()
+            .filter_map(|i| ORGS.orgs.get(i))
+            .flat_map(|o| o.forms.iter())
+            .find(|f| crate::name_words::same_words_in_other_cases(x, f));
+        if let Some(form) = form {
+            return decided(
+                0.9,
+                vec![step(
+                    "inflection",
+                    format!("{x} is {form}, a name in the list of what {y} names, in other cases"),
+                )],
+            );
+        }
+    }
     // A one-word name the dictionaries do not decline, in an oblique case
     // («Шпигеля», «Дождя»): read with a case ending replaced.
     if let Some(n) = either_reading(
@@ -1577,10 +1926,12 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
     // compared above: "табір «X»" and "санаторій «X»" are two places, not
     // one by their common quoted name.
     for (x, y) in [(a, b), (b, a)] {
-        if crate::name_words::quoted_core(y).is_some() {
+        if crate::name_words::quoted_core(y).is_some() || descriptor_tail(y).is_some() {
             continue;
         }
-        if let Some(core) = crate::name_words::quoted_core(x) {
+        // Or its own name after words of its kind, unquoted
+        // ("благодійна організація Save Ukraine").
+        if let Some(core) = crate::name_words::quoted_core(x).or_else(|| descriptor_tail(x)) {
             let n = compare_organizations(&core, y);
             if n.same {
                 return explained(
@@ -1592,6 +1943,43 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
         }
     }
     c
+}
+
+/// Concepts that say what kind of body a name is
+/// (`data/lexicon/body_kind_concepts.txt`).
+static BODY_KINDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/body_kind_concepts.txt"))
+        .map(|w| w.trim().to_string())
+        .collect()
+});
+
+/// A body's own name after Cyrillic words that only say what kind of body
+/// it is, one of them a kind of body ([`BODY_KINDS`]), no country among
+/// them: the name in Latin letters ("благодійна організація Save Ukraine",
+/// "Центр прав людини ZMINA"), or a listed body's name that is no acronym
+/// ("агентства Рейтер"; an acronym after generic words is usually a body
+/// of it: "Фонд ООН"). `None` otherwise.
+fn descriptor_tail(name: &str) -> Option<String> {
+    use crate::name_words::{countries, generic_concepts, is_acronym, is_cyrillic, split_words};
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let k = words
+        .iter()
+        .take_while(|w| {
+            is_cyrillic(w) && !generic_concepts(w).is_empty() && countries(w).is_empty()
+        })
+        .count();
+    if k == 0 || k >= words.len() {
+        return None;
+    }
+    let (prefix, tail) = (words[..k].join(" "), words[k..].join(" "));
+    let concepts = generic_concepts(&prefix);
+    if !concepts.iter().any(|c| BODY_KINDS.contains(c)) || !countries(&prefix).is_empty() {
+        return None;
+    }
+    let latin = !tail.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let tail_words = split_words(&tail);
+    let listed = !org_ids(&tail).is_empty() && !tail_words.iter().all(|w| is_acronym(w));
+    (latin || listed).then_some(tail)
 }
 
 /// The readings of a one-word Cyrillic name (its quotation marks aside)
@@ -1705,6 +2093,55 @@ fn implied_country_differs(a: &str, b: &str) -> Option<Comparison> {
         }
     }
     None
+}
+
+/// Words that make a name a media outlet's (`data/lexicon/outlet_words.tsv`),
+/// folded to lower case, with the language their spelling is (`-`: none).
+static OUTLET_WORDS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/outlet_words.tsv"))
+        .filter_map(|l| {
+            let (w, lang) = l.split_once('\t')?;
+            Some((w.trim().to_lowercase(), lang.trim().to_string()))
+        })
+        .collect()
+});
+
+/// The country a media outlet's name implies by its language, when it
+/// names none: the name's own words ([`implied_country`]), else its outlet
+/// word's spelling (радыё: Belarus). `None` for a name that is no outlet's.
+fn outlet_country(name: &str) -> Option<&'static str> {
+    let words = crate::name_words::split_words(name);
+    let langs: Vec<&String> = words
+        .iter()
+        .filter_map(|w| OUTLET_WORDS.get(&w.to_lowercase()))
+        .collect();
+    if langs.is_empty() || !crate::name_words::countries(name).is_empty() {
+        return None;
+    }
+    implied_country(name).or_else(|| {
+        langs.iter().find_map(|l| match l.as_str() {
+            "uk" => Some("UA"),
+            "be" => Some("BY"),
+            _ => None,
+        })
+    })
+}
+
+/// Two names of a media outlet, one in Ukrainian and one in Belarusian,
+/// neither naming a country ("Радіо Свобода" / "Радыё Свабода"): a
+/// broadcaster's national services, each in its country's language, are
+/// two newsrooms, whatever the list files them under.
+fn outlet_languages_differ(a: &str, b: &str) -> Option<Comparison> {
+    let (la, lb) = (outlet_country(a)?, outlet_country(b)?);
+    (la != lb).then(|| {
+        decided(
+            0.1,
+            vec![step(
+                "organizations",
+                format!("{a} / {b}: a media outlet named in the languages of {la} and {lb}: two national services"),
+            )],
+        )
+    })
 }
 
 /// Two names in one Cyrillic language, one led by its country's adjective
@@ -1845,7 +2282,14 @@ fn compare_organizations_as_written(a: &str, b: &str) -> Comparison {
     if let Some(c) = numbers_differ(a, b) {
         return c;
     }
-    if let Some(c) = organ_named_by_acronym(a, b) {
+    // Two forms of one row of the list are that body's names, an acronym
+    // among other words included (ZMINA / Центр прав людини ZMINA).
+    if !listed_together {
+        if let Some(c) = organ_named_by_acronym(a, b) {
+            return c;
+        }
+    }
+    if let Some(c) = outlet_languages_differ(a, b) {
         return c;
     }
     let (ca, cb) = (
@@ -2077,9 +2521,10 @@ pub fn organization_blocks(name: &str) -> OrganizationBlocks {
             blocks.query.extend(n.query);
         }
     }
-    // And a name with a descriptor before its quoted name under the
-    // quoted name's keys (`compare_organizations` compares it so).
-    if let Some(core) = crate::name_words::quoted_core(name) {
+    // And a name with a descriptor before its quoted name, or before its
+    // own name unquoted, under that name's keys (`compare_organizations`
+    // compares it so).
+    if let Some(core) = crate::name_words::quoted_core(name).or_else(|| descriptor_tail(name)) {
         let n = organization_blocks(&core);
         blocks.index.extend(n.index);
         blocks.index.sort_unstable();
@@ -2117,6 +2562,16 @@ fn organization_blocks_as_written(name: &str) -> OrganizationBlocks {
         blocks.index.extend(keys.index);
         blocks.query.push(keys.queries);
         add_translation_keys(&mut blocks, form);
+        // `compare_organizations` joins a form in other cases, word for
+        // word, with every name of the entry.
+        let inflected: Vec<u64> = crate::name_words::inflection_block_keys(form)
+            .iter()
+            .map(|k| casefile_names::block_hash("orginfl", k))
+            .collect();
+        if !inflected.is_empty() {
+            blocks.index.extend(&inflected);
+            blocks.query.push(vec![inflected]);
+        }
     }
     blocks.index.sort_unstable();
     blocks.index.dedup();
@@ -2597,10 +3052,15 @@ mod tests {
     fn renamings_have_a_source_and_resolve() {
         for line in crate::wordlist::entries(RENAMINGS) {
             let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 5, "{line}");
+            // Five columns, or six with the regions of a region-bound row.
+            assert!(cols.len() == 5 || cols.len() == 6, "{line}");
             assert!(!cols[4].trim().is_empty(), "{line}");
+            if let Some(regions) = cols.get(5) {
+                assert!(!regions.trim().is_empty(), "{line}");
+            }
         }
         assert!(!RENAMED.by_key.is_empty());
+        assert!(!RENAMED.bound.is_empty());
     }
 }
 /// A second set of made-up pairs, written after the rules as a probe of
@@ -3448,5 +3908,360 @@ mod s21_tests {
     #[test]
     fn plural_places_after_a_preposition() {
         assert!(same(NameKind::Place, "з Ромнів", "Romny"));
+    }
+}
+
+#[cfg(test)]
+mod s22_tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_pairs(kind: NameKind, pairs: &[(&str, &str)], expected: bool) {
+        for (a, b) in pairs {
+            for (x, y) in [(a, b), (b, a)] {
+                let c = compare_names(kind, x, y);
+                assert_eq!(c.same, expected, "{x} / {y}: {c:?}");
+            }
+        }
+    }
+
+    /// A name that a renamings row binds to a region is that place only
+    /// with the region: the old name of Korolyov, still the name of the
+    /// city on the Baltic, and the Soviet name of Slobozhanske, shared
+    /// with Kalmiuske in another region.
+    #[test]
+    fn renamed_settlements_bound_to_their_region() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Калининград, Московская область", "Королёв"),
+                ("Kaliningrad, Moscow Oblast", "Korolyov"),
+                (
+                    "Калінінград, Московська область",
+                    "Королёв, Московская область",
+                ),
+                ("Комсомольский, Харьковская область", "Слобожанское"),
+                (
+                    "Комсомольське, Зміївський район",
+                    "Слобожанське, Харківська область",
+                ),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Калининград, Московская область", "Калининград"),
+                ("Калининград, Московская область", "Kaliningrad"),
+                ("Комсомольське, Харківська область", "Кальміуське"),
+                ("Комсомольское, Харьковская область", "Кальмиусское"),
+            ],
+            false,
+        );
+    }
+
+    /// Two rows of one place the gazetteer lacks are one place; a common
+    /// name bound to its region; a Soviet name another, larger city bore.
+    #[test]
+    fn renamed_settlements_of_common_and_shared_names() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Каменка, Запорожская область", "Більмак"),
+                (
+                    "Kuibysheve, Zaporizhzhia Oblast",
+                    "Кам'янка, Запорізька область",
+                ),
+                ("New York, Donetsk Oblast", "Новгородське"),
+                ("Орджоникидзе, Днепропетровская область", "Pokrov"),
+                ("Osipenko", "Berdiansk"),
+                ("Pokrovsk, Saratov Oblast", "Энгельс"),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Нью-Йорк, Донецкая область", "Нью-Йорк, штат Нью-Йорк"),
+                ("New York, Donetsk Oblast", "New York City"),
+                ("Орджоникидзе, Днепропетровская область", "Орджоникидзе"),
+                ("Кам'янка, Запорізька область", "Кам'янське"),
+                ("Покровск, Саратовская область", "Покровськ"),
+            ],
+            false,
+        );
+    }
+
+    /// A smaller town that shares a larger one's name is that town with its
+    /// region only; the name alone is the larger town.
+    #[test]
+    fn a_namesake_with_its_region_is_not_the_larger_town() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Донецк, Ростовская область", "Донецк"),
+                ("Donetsk, Rostov Oblast", "Донецьк"),
+                ("Ялта, Донецька область", "Yalta"),
+            ],
+            false,
+        );
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Донецк, Ростовская область", "Donetsk, Rostov Oblast"),
+                ("Ялта, Донецкая область", "Ялта, Мангушський район"),
+            ],
+            true,
+        );
+        // A place of its own on the other side decides as before.
+        assert_pairs(
+            NameKind::Place,
+            &[("Донецьк, Україна", "Донецк, Ростовская область")],
+            false,
+        );
+    }
+
+    /// A town with the district or region named after it, against the bare
+    /// name, is the town; against the town in another region it is not.
+    #[test]
+    fn a_town_with_the_district_named_after_it() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Жлобин", "Жлобин, Жлобинский район"),
+                ("Бабруйск", "Бабруйск, Бабруйскі раён"),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Place,
+            &[(
+                "Миколаїв, Миколаївська область",
+                "Миколаїв, Львівська область",
+            )],
+            false,
+        );
+    }
+
+    /// A facility named by its town's adjective is not the town.
+    #[test]
+    fn a_facility_named_by_its_towns_adjective_is_not_the_town() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Сумський дитячий будинок", "Суми"),
+                ("Херсонский дом ребенка", "Херсон"),
+            ],
+            false,
+        );
+    }
+
+    /// A Russian place in the dative after к/ко, and other singular cases
+    /// after a preposition that the gazetteer knows once the ending is
+    /// replaced.
+    #[test]
+    fn singular_places_after_a_preposition() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("к Мариуполю", "Маріуполь"),
+                ("к Харькову", "Kharkiv"),
+                ("из Мелитополя", "Мелітополь"),
+            ],
+            true,
+        );
+        assert_pairs(NameKind::Place, &[("к Харькову", "Херсон")], false);
+    }
+
+    /// Two forms of one row of the list name the body, an acronym among
+    /// other words included; an acronym alone against a body of it stays
+    /// apart.
+    #[test]
+    fn listed_forms_with_an_acronym_among_other_words() {
+        assert_pairs(
+            NameKind::Organization,
+            &[
+                ("ZMINA", "Цэнтр правоў чалавека ZMINA"),
+                ("ТАСС", "Інформаційне агентство Росії ТАРС"),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Organization,
+            &[("NATO", "NATO Parliamentary Assembly")],
+            false,
+        );
+    }
+
+    /// A media outlet named in Ukrainian and in Belarusian without a
+    /// country is two national services; Russian spelling implies no
+    /// country.
+    #[test]
+    fn an_outlet_in_ukrainian_and_in_belarusian_is_two_services() {
+        assert_pairs(
+            NameKind::Organization,
+            &[("Радыё Свабода", "Радіо Свобода")],
+            false,
+        );
+        assert_pairs(
+            NameKind::Organization,
+            &[
+                ("Радіо Свобода", "Радио Свобода"),
+                ("Радыё Свабода", "Radio Liberty"),
+            ],
+            true,
+        );
+    }
+
+    /// A Ukrainian name in the instrumental, nouns in -ія taking -ією.
+    #[test]
+    fn ukrainian_instrumental_of_nouns_in_ia() {
+        assert_pairs(
+            NameKind::Organization,
+            &[(
+                "Харківською обласною військовою адміністрацією",
+                "Харківська обласна військова адміністрація",
+            )],
+            true,
+        );
+        assert_pairs(
+            NameKind::Organization,
+            &[(
+                "Харківською обласною військовою адміністрацією",
+                "Сумська обласна військова адміністрація",
+            )],
+            false,
+        );
+    }
+    /// A name not in the list that is a listed form in other cases, word
+    /// for word, against another name of that body.
+    #[test]
+    fn a_listed_form_in_other_cases() {
+        assert_pairs(
+            NameKind::Organization,
+            &[
+                (
+                    "Международным уголовным судом",
+                    "International Criminal Court",
+                ),
+                ("Міжнародного кримінального суду", "ICC"),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Organization,
+            &[(
+                "Международным уголовным судом",
+                "Европейский суд по правам человека",
+            )],
+            false,
+        );
+        // The resolver finds the pair through the blocking keys.
+        assert!(tests::first_keys_meet(
+            "Международным уголовным судом",
+            "International Criminal Court"
+        ));
+        assert!(tests::first_keys_meet(
+            "International Criminal Court",
+            "Международным уголовным судом"
+        ));
+    }
+
+    /// Two namings of a facility the gazetteer knows around its own name:
+    /// an acronym, a kind in another language; not a body of other words
+    /// named after it (a shipyard), nor an acronym of other initials.
+    #[test]
+    fn a_known_facility_named_around_its_own_name() {
+        assert_pairs(
+            NameKind::Place,
+            &[
+                (
+                    "НДЦ «Зубрёнок»",
+                    "Национальный детский образовательно-оздоровительный центр «Зубрёнок»",
+                ),
+                (
+                    "Национальный детский центр «Зубрёнок»",
+                    "National Children's Centre Zubrionok",
+                ),
+                (
+                    "Национальный детский образовательно-оздоровительный центр «Зубрёнок»",
+                    "National Children's Educational and Health Centre Zubrenok",
+                ),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Place,
+            &[
+                ("Суднобудівний завод «Зубрёнок»", "НДЦ «Зубрёнок»"),
+                ("ВДЦ «Зубрёнок»", "НДЦ «Зубрёнок»"),
+            ],
+            false,
+        );
+    }
+}
+
+#[cfg(test)]
+mod s22_descriptor_tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_pairs(pairs: &[(&str, &str)], expected: bool) {
+        for (a, b) in pairs {
+            for (x, y) in [(a, b), (b, a)] {
+                let c = compare_names(NameKind::Organization, x, y);
+                assert_eq!(c.same, expected, "{x} / {y}: {c:?}");
+            }
+        }
+    }
+
+    /// Words of a body's kind before its own name, unquoted: the name in
+    /// Latin letters, or a listed body's name; not an organ of a body
+    /// (assembly, office) nor an acronym after generic words.
+    #[test]
+    fn a_kind_of_body_before_its_own_name() {
+        assert_pairs(
+            &[
+                ("благотворительная организация Save Ukraine", "Save Ukraine"),
+                ("агентство Рейтер", "Reuters"),
+                ("правозахисна організація Truth Hounds", "Truth Hounds"),
+            ],
+            true,
+        );
+        assert_pairs(
+            &[
+                ("Парламентская ассамблея NATO", "NATO"),
+                ("агентство ООН", "ООН"),
+            ],
+            false,
+        );
+        assert!(tests::first_keys_meet(
+            "правозахисна організація Truth Hounds",
+            "Truth Hounds"
+        ));
+        assert!(tests::first_keys_meet(
+            "Truth Hounds",
+            "правозахисна організація Truth Hounds"
+        ));
+    }
+}
+
+#[cfg(test)]
+mod s22_landmark_tests {
+    use super::*;
+
+    /// A landmark named by its town's Belarusian adjective, against the
+    /// Russian adjective or the town's name in another script; not another
+    /// town's.
+    #[test]
+    fn a_landmark_by_a_belarusian_adjective() {
+        for (a, b) in [
+            ("Нясвіжскі палац", "Несвижский дворец"),
+            ("Нясвіжскі палац", "Nesvizh Palace"),
+        ] {
+            assert!(compare_names(NameKind::Place, a, b).same, "{a} / {b}");
+        }
+        assert!(!compare_names(NameKind::Place, "Нясвіжскі палац", "Гродненский дворец").same);
+        assert!(!compare_names(NameKind::Place, "Нясвіжскі палац", "Nesvizh Castle").same);
     }
 }

@@ -334,9 +334,7 @@ fn stem_line(k: &str) -> Option<usize> {
 
 /// Case endings of Cyrillic nouns, longest first, for the short generic
 /// words `stem_line` leaves out (Судом, Суду, Радою).
-const SHORT_NOUN_ENDINGS: &[&str] = &[
-    "ові", "еві", "ом", "ем", "єм", "ою", "ею", "ой", "ей", "а", "я", "у", "ю", "і", "и", "ы", "е",
-];
+static SHORT_NOUN_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| case_endings("short_noun"));
 
 /// The line of a short (three- or four-letter) one-word generic form that a
 /// Cyrillic word is in another case of: the word less a noun case ending,
@@ -349,7 +347,7 @@ fn short_inflected_line(word: &str) -> Option<usize> {
     }
     let lower = word.to_lowercase();
     SHORT_NOUN_ENDINGS.iter().find_map(|e| {
-        let stem = lower.strip_suffix(e)?;
+        let stem = lower.strip_suffix(e.as_str())?;
         let n = stem.chars().count();
         if !(3..=4).contains(&n) {
             return None;
@@ -671,7 +669,19 @@ fn words_match_uncached(x: &str, y: &str, adjectives: bool) -> bool {
     // Курская): the same stem before the case ending.
     // Belarusian writes an unstressed о as а (Аршанскі / Оршанский): the
     // stems equal with а and о read as one letter.
-    let akanye = |s: &str| s.replace('а', "о");
+    // Session 22: Belarusian writes я, і, э where Russian writes е, и, е
+    // (Нясвіжскі / Несвижский): the stems equal with those read as one.
+    let akanye = |s: &str| {
+        s.chars()
+            .map(|c| match c {
+                'а' => 'о',
+                'я' | 'э' | 'ё' => 'е',
+                'і' => 'и',
+                'ў' => 'в',
+                c => c,
+            })
+            .collect::<String>()
+    };
     matches!((adjective_stem(x), adjective_stem(y)), (Some(p), Some(q)) if p == q || akanye(&p) == akanye(&q))
 }
 
@@ -753,8 +763,16 @@ fn stem_matches(adj: &str, noun: &str) -> bool {
     else {
         return false;
     };
-    if stem.chars().count() < 4 {
+    // A stem of three letters only for a place the gazetteer knows by it
+    // (Мирский / Mir); and a stem the gazetteer gives the place's name in
+    // another language's spelling (Нясвіжскі / Nesvizh, whose entry lists
+    // Нясвіж).
+    let short = stem.chars().count() == 3 && crate::name_kinds::is_known_place(noun);
+    if stem.chars().count() < 4 && !short {
         return false;
+    }
+    if crate::name_kinds::is_known_place(noun) && crate::name_kinds::same_place(stem, noun) {
+        return true;
     }
     // The noun with and without its last vowel (Helsinki / Хельсінк-), and
     // without a final -ка/-ки, which the adjective's suffix replaces
@@ -1028,18 +1046,15 @@ pub(crate) fn same_kind_alone(a: &str, b: &str) -> bool {
 /// and other cases in Ukrainian, Russian, Belarusian and Polish), longest
 /// first: the surname less one of them is its stem (Горчакова / Gorchakov,
 /// Баторія / Batorego).
-const SURNAME_CASE_ENDINGS: &[&str] = &[
-    "iego", "ego", "ого", "ому", "ого", "ією", "ія", "ій", "ию", "ия", "ий", "ом", "ым", "им",
-    "ою", "ой", "ей", "ы", "и", "і", "а", "я", "у", "ю", "е", "a", "y", "i", "u", "ą",
-];
+static SURNAME_CASE_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| case_endings("surname"));
 
 /// A surname and its stems (the word less one case ending, three letters
 /// at least left).
 fn surname_stems(word: &str) -> Vec<String> {
     let lower = word.to_lowercase();
     let mut out = vec![lower.clone()];
-    for e in SURNAME_CASE_ENDINGS {
-        if let Some(stem) = lower.strip_suffix(e) {
+    for e in SURNAME_CASE_ENDINGS.iter() {
+        if let Some(stem) = lower.strip_suffix(e.as_str()) {
             if stem.chars().count() >= 3 && !out.iter().any(|o| o == stem) {
                 out.push(stem.to_string());
             }
@@ -1123,20 +1138,27 @@ fn named_after_person(xs: &[&str], ys: &[&str]) -> bool {
 
 /// Case endings of Cyrillic nouns and adjectives (Ukrainian, Russian,
 /// Belarusian), for [`same_words_in_other_cases`].
-const INFLECTION_ENDINGS: &[&str] = &[
-    "ами", "ями", "ого", "его", "ому", "ему", "ими", "ыми", "ага", "аму", "ой", "ей", "ою", "ею",
-    "ий", "ый", "ій", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ом", "ем", "ам",
-    "ям", "ах", "ях", "ої", "ую", "юю", "ай", "ае", "ія", "ії", "ію", "а", "я", "у", "ю", "ы", "и",
-    "і", "е", "о", "ь", "й",
-];
+static INFLECTION_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| case_endings("inflection"));
+
+/// The endings of one rule set of `data/lexicon/word_case_endings.tsv`, in
+/// the file's order.
+fn case_endings(set: &str) -> Vec<String> {
+    crate::wordlist::pairs(
+        "word_case_endings.tsv",
+        include_str!("../data/lexicon/word_case_endings.tsv"),
+    )
+    .filter(|(s, _)| *s == set)
+    .map(|(_, e)| e.trim().to_string())
+    .collect()
+}
 
 /// A Cyrillic word's keys with and without each case ending it may carry
 /// (three letters at least left).
 fn inflection_keys(word: &str) -> Vec<String> {
     let lower = word.to_lowercase();
     let mut out = vec![key(&lower)];
-    for e in INFLECTION_ENDINGS {
-        if let Some(stem) = lower.strip_suffix(e) {
+    for e in INFLECTION_ENDINGS.iter() {
+        if let Some(stem) = lower.strip_suffix(e.as_str()) {
             if stem.chars().count() >= 3 {
                 out.push(key(stem));
             }

@@ -162,7 +162,7 @@ m|Vitold|Вітольд Витольд Вітольд Witold|Вітик
 f|Oleksandra|Олександра Александра Аляксандра Alexandra Alessandra Aleksandra|Саша Шура Саня Sasha Sascha Sandra Леся
 f|Mariia|Марія Мария Марыя Marie Mary Marija Maryja|Маша Марійка Маруся Маня Муся Masha Marusia Марыля Марылька
 f|Hanna|Ганна Анна Anne Ann Anja|Аня Ганнуся Анечка Нюра Нюся Anya Ганулька Ганка
-f|Kateryna|Катерина Екатерина Кацярына Catherine Katharina Katarzyna Katerina|Катя Катруся Катюша Katya Kate
+f|Kateryna|Катерина Екатерина Кацярына Catherine Katharina Katarzyna Katerina|Катя Катруся Катюша Katya Kate Каця Kacia
 f|Olena|Олена Елена Алена Алёна Helena Hélène Helen|Лена Оленка Алёнка Ленуся Lena
 f|Nataliia|Наталія Наталья Наталия Натальля Натала Natalie Nathalie Natalija|Наташа Наталка Ната Natasha
 f|Iryna|Ірина Ирина Ірына Irene Irena|Іра Ира Ирка Ірочка Ira
@@ -278,6 +278,7 @@ f|Mirra|Мірра Мирра|Мірочка
 f|Nika|Ніка Ника|Нікуся
 f|Vlada|Влада Улада|Владуся
 f|Vasylysa|Василиса Васіліса|Вася
+f|Dina|Діна Дина Дзіна Dina Dinah|Дінка Динка Дінуся
 ";
 
 /// One given-name group.

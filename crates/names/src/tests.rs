@@ -503,3 +503,15 @@ fn a_consonant_more_in_one_script_is_another_surname() {
     ));
     assert_same("Ігор Кравченко", "Ihor Kravchnenko");
 }
+
+/// Session 22: a Belarusian diminutive (Каця of Кацярына) is the name; a
+/// diminutive one letter from another given name (Діма / Діна) is not a
+/// typo of it once both are in the table.
+#[test]
+fn belarusian_diminutives_and_names_a_letter_apart() {
+    assert_same("Каця Шыманская", "Кацярына Шыманская");
+    assert_same("Каця Коваль", "Катерина Коваль");
+    assert_different("Діна Коваль", "Діма Коваль");
+    assert_different("Дина Петрова", "Дима Петров");
+    assert_same("Діна Коваль", "Дина Коваль");
+}

@@ -2640,7 +2640,16 @@ pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
 /// persons (in the nominative too): for the person a foundation is named
 /// after (`name_words::translated`).
 pub(crate) fn same_person(a: &str, b: &str) -> bool {
-    compare_persons(a, b, casefile_names::compare(a, b)).same
+    // Kept per thread: organisations named after a person (and names with a
+    // person's name inside) meet the same persons' names at every comparison.
+    let key = format!("{a}{}{b}", crate::memo::SEPARATOR);
+    crate::memo::kept(&SAME_PERSONS, &key, 100_000, || {
+        compare_persons(a, b, casefile_names::compare(a, b)).same
+    })
+}
+
+thread_local! {
+    static SAME_PERSONS: crate::memo::Memo<bool> = Default::default();
 }
 
 /// Two persons' names given `c`, the names crate's comparison as written:

@@ -1071,6 +1071,19 @@ fn same_surname(x: &str, y: &str) -> bool {
     if x.chars().count() < 3 || y.chars().count() < 3 {
         return false;
     }
+    // Kept per thread, like `words_match`: the same words meet again at
+    // every comparison of the names holding them.
+    let key = format!("{x}{}{y}", crate::memo::SEPARATOR);
+    crate::memo::kept(&SAME_SURNAMES, &key, READINGS_KEPT, || {
+        same_surname_uncached(x, y)
+    })
+}
+
+thread_local! {
+    static SAME_SURNAMES: crate::memo::Memo<bool> = Default::default();
+}
+
+fn same_surname_uncached(x: &str, y: &str) -> bool {
     let (sx, sy) = (surname_stems(x), surname_stems(y));
     sx.iter().any(|p| {
         sy.iter().any(|q| {

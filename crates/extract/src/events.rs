@@ -467,6 +467,15 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                 movements.push((if home { "arrival" } else { "transfer" }, a, b));
             }
             movements.sort_by_key(|m| m.1);
+            for m in &mut movements {
+                // "a resolution adopted on Thursday": a body's statement, no adoption.
+                if m.0 == "adoption" && adopts_a_document(doc, m.1, m.2) {
+                    m.0 = "report";
+                }
+            }
+            // "43 випадків примусового переміщення", "cases of deportation": cases counted,
+            // no event of their own.
+            movements.retain(|m| !counts_cases(doc, m.1));
             candidates.extend(movements);
             // "встрече с опекунами, которые в июне приняли в свои семьи": the same kind named
             // again after a relative pronoun competes for the date of that clause.
@@ -649,6 +658,35 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                 )) {
                     let (start, end) = snap(doc.text, t.1.min(other.start), t.2.max(other.end));
                     out.push(dated_event(doc, t.0, start, end, other));
+                }
+            }
+        }
+        // "9 чэрвеня … прывезлі ў Магілёў, а ўжо 13 чэрвеня частку з іх перавезлі": the same
+        // kind named again in a clause of its own after "and", its own date right before or
+        // after it, is a second event.
+        if let Some((_, t, d, _)) = best {
+            for g in 4..TRIGGERS.len() {
+                let (Some((p, len)), Some(f)) = (last[g], first[g]) else {
+                    continue;
+                };
+                if !same_len || p == f.0 || TRIGGERS[g].0 != t.0 {
+                    continue;
+                }
+                let again = at(p, len);
+                let again = (t.0, again.0, again.1);
+                if again.1 <= t.1 || !coordinated_before(doc, t.2, again.1) {
+                    continue;
+                }
+                let own = dated.iter().find(|x| {
+                    x.start > d.end
+                        && distance(&again, x) <= 3
+                        && coordinated_before(doc, t.2, x.start.min(again.1))
+                        && !separated_by_clause(doc, &again, x)
+                        && !dates_a_statement_anywhere(doc, s, x)
+                });
+                if let Some(x) = own {
+                    let (start, end) = snap(doc.text, again.1.min(x.start), again.2.max(x.end));
+                    out.push(dated_event(doc, again.0, start, end, x));
                 }
             }
         }
@@ -986,6 +1024,23 @@ fn elided_repeat<'d>(
     let next = dated.iter().find(|x| x.start >= d.end)?;
     let between = &doc.text[d.end..next.start];
     let rest = between.trim_start().strip_prefix([',', ';'])?;
+    // "…перевезли сначала в Донецк, а 19 июля того же года — спецрейсом в Нижний Новгород":
+    // "and", the date, then the dash where the verb is left out.
+    let and_then_date = rest.split_whitespace().count() <= 2
+        && rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "а" | "і" | "и" | "й" | "та" | "ды" | "and"))
+        && doc.text[next.end..]
+            .trim_start_matches(' ')
+            .starts_with(['—', '–'])
+        && !is_interval(next)
+        && !candidates
+            .iter()
+            .any(|c| c.1 >= d.end && c.1 < next.end + 40);
+    if and_then_date {
+        return Some(*next);
+    }
     let (who, after) = rest.split_once(['—', '–'])?;
     let who_words = who.split_whitespace().count();
     // A range there bounds a tally ("решта – з січня по вересень 2023 року").
@@ -1034,6 +1089,33 @@ fn negated(before: &str) -> bool {
     })
 }
 
+/// What a body adopts besides children (`data/lexicon/adopted_documents.txt`).
+static ADOPTED_DOCUMENTS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/adopted_documents.txt")).collect());
+
+/// Whether a document adopted stands within two words of the adoption trigger at byte
+/// offsets `start..end` ("a resolution adopted on Thursday", "adopted a declaration").
+fn adopts_a_document(doc: &Document, start: usize, end: usize) -> bool {
+    let first = doc.words.partition_point(|w| w.end <= start);
+    let last = doc.words.partition_point(|w| w.start < end);
+    (first.saturating_sub(2)..(last + 3).min(doc.words.len()))
+        .filter(|k| *k < first || *k >= last)
+        .any(|k| ADOPTED_DOCUMENTS.contains(doc.words[k].folded.as_str()))
+}
+
+/// Whether the word before or two before the trigger at byte `start` counts cases ("43
+/// випадків примусового переміщення", "случаев депортации", "cases of deportation").
+fn counts_cases(doc: &Document, start: usize) -> bool {
+    let k = doc.words.partition_point(|w| w.end <= start);
+    (k.saturating_sub(2)..k).any(|j| {
+        let f = doc.words[j].folded.as_str();
+        ["випадк", "случа", "выпадк"]
+            .iter()
+            .any(|p| f.starts_with(p))
+            || matches!(f, "cases" | "case")
+    })
+}
+
 /// Words that make a movement after them a plan (`data/lexicon/event_plans.txt`).
 static PLANS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../data/lexicon/event_plans.txt")).collect());
@@ -1072,7 +1154,9 @@ fn is_verb_form(folded: &str) -> bool {
 /// words after it with no clause between ("told reporters in Kyiv on Monday"), or opening
 /// the sentence whose verb of speaking follows before any comma ("В октябре ... сообщила, что").
 fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &DateMention) -> bool {
-    if is_interval(d) {
+    // "за 2022 год паведамлялі", "за минулий рік": the time a figure covers, not the day of
+    // saying it.
+    if is_interval(d) || d.first_word > 0 && doc.words[d.first_word - 1].folded == "за" {
         return false;
     }
     if dates_a_statement(doc, d) {

@@ -655,6 +655,7 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                     &candidates,
                     &dated,
                     d,
+                    t.2,
                 )) {
                     let (start, end) = snap(doc.text, t.1.min(other.start), t.2.max(other.end));
                     out.push(dated_event(doc, t.0, start, end, other));
@@ -759,6 +760,9 @@ fn date_alone<'d>(
                 .split('\n')
                 .next()
                 .is_some_and(|rest| !rest.trim().is_empty())
+            // "Київ. 15 листопада. ІНТЕРФАКС-УКРАЇНА — …": a wire story's dateline, the day of
+            // filing, heads nothing.
+            && agency_after_full_stop(&doc.text[d.end..]).is_none()
     })
 }
 
@@ -1020,27 +1024,29 @@ fn elided_repeat<'d>(
     candidates: &[(&str, usize, usize)],
     dated: &[&'d DateMention],
     d: &DateMention,
+    trigger_end: usize,
 ) -> Option<&'d DateMention> {
-    let next = dated.iter().find(|x| x.start >= d.end)?;
-    let between = &doc.text[d.end..next.start];
-    let rest = between.trim_start().strip_prefix([',', ';'])?;
+    // The clause after the event's date and trigger, whichever comes last.
+    let from = d.end.max(trigger_end);
+    let next = dated.iter().find(|x| x.start >= from)?;
+    let between = &doc.text[from..next.start];
     // "…перевезли сначала в Донецк, а 19 июля того же года — спецрейсом в Нижний Новгород":
-    // "and", the date, then the dash where the verb is left out.
-    let and_then_date = rest.split_whitespace().count() <= 2
-        && rest
-            .split_whitespace()
+    // after the last comma "and", the date, then the dash where the verb is left out.
+    let and_then_date = between.rsplit_once(',').is_some_and(|(_, tail)| {
+        let mut words = tail.split_whitespace();
+        words
             .next()
             .is_some_and(|w| matches!(w, "а" | "і" | "и" | "й" | "та" | "ды" | "and"))
-        && doc.text[next.end..]
-            .trim_start_matches(' ')
-            .starts_with(['—', '–'])
+            && words.count() <= 1
+    }) && doc.text[next.end..]
+        .trim_start_matches(' ')
+        .starts_with(['—', '–'])
         && !is_interval(next)
-        && !candidates
-            .iter()
-            .any(|c| c.1 >= d.end && c.1 < next.end + 40);
+        && !candidates.iter().any(|c| c.1 >= from && c.1 < next.start);
     if and_then_date {
         return Some(*next);
     }
+    let rest = between.trim_start().strip_prefix([',', ';'])?;
     let (who, after) = rest.split_once(['—', '–'])?;
     let who_words = who.split_whitespace().count();
     // A range there bounds a tally ("решта – з січня по вересень 2023 року").
@@ -1048,7 +1054,7 @@ fn elided_repeat<'d>(
         && !is_interval(next)
         && after.split_whitespace().count() <= 3
         && !who.contains(|c: char| c.is_ascii_digit())
-        && !candidates.iter().any(|c| c.1 >= d.end && c.1 < next.start);
+        && !candidates.iter().any(|c| c.1 >= from && c.1 < next.start);
     ok.then_some(*next)
 }
 
@@ -1182,9 +1188,12 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
     // Свабода" is a source named after what it reports, whose date that is.
     let past = |k: usize| {
         let f = words[k].folded.as_str();
-        ["л", "ла", "ло", "ли", "лі", "в", "ed"]
-            .iter()
-            .any(|e| f.ends_with(e))
+        // Belarusian "-ў" is folded to "у" ("апублікаваў").
+        [
+            "л", "ла", "ло", "ли", "лі", "в", "ау", "яу", "еу", "іу", "ыу", "ed",
+        ]
+        .iter()
+        .any(|e| f.ends_with(e))
     };
     let gap_ok = |g: &str, k: usize| g == " " || apposition && g.trim() == "," && past(k);
     if v < s.end_word && speech(v) && gap_ok(doc.gap(v - 1, v), v) {

@@ -108,6 +108,8 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 ""
             }
         };
+        // Read before `push` borrows the mentions found.
+        let year_just_named = year_named_before(doc, &out, i);
         let mut push =
             |first: usize, end: usize, date: Option<NaiveDate>, period: Option<String>| {
                 out.push(DateMention {
@@ -187,9 +189,18 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             }
             // 22 July 2023 / 17 березня 2023 року / 4 січня
             if let Some(m) = at(i + 1).and_then(|f| MONTHS.get(f)).copied() {
-                let (end, year) = year_at(doc, i + 2, sentence_end);
+                let (mut end, mut year) = year_at(doc, i + 2, sentence_end);
                 if year.is_some() {
                     written_year = year;
+                } else if let (Some(len), Some(y)) =
+                    (same_year_at(doc, i + 2, sentence_end), written_year)
+                {
+                    // "а 19 июля того же года": the year last written out.
+                    end = i + 2 + len;
+                    year = Some(y);
+                } else {
+                    // "в прошлом году, 14 июля", "in 2023, on 14 July": the year just named.
+                    year = year_just_named;
                 }
                 // "6, 14 і 27 ліпеня", "on 3 and 10 July": the days listed before this one
                 // are days of its month, each a date of its own.
@@ -293,16 +304,9 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 }
                 // "по август того же года", "у травні того ж року", "in May of the same year":
                 // the year last written out.
-                let same_year = match (at(i + 1), at(i + 2), at(i + 3), at(i + 4)) {
-                    (Some("того" | "таго"), Some("же" | "ж"), Some("года" | "року"), _) => {
-                        Some(4)
-                    }
-                    (Some("of"), Some("the"), Some("same"), Some("year")) => Some(5),
-                    (Some("the"), Some("same"), Some("year"), _) => Some(4),
-                    _ => None,
-                };
-                if let (Some(len), Some(y)) = (same_year, written_year) {
-                    i = push(i, i + len, None, Some(format!("{y:04}-{m:02}")));
+                if let (Some(len), Some(y)) = (same_year_at(doc, i + 1, sentence_end), written_year)
+                {
+                    i = push(i, i + 1 + len, None, Some(format!("{y:04}-{m:02}")));
                     continue;
                 }
                 // "in March": a month of the publication year (or the one before).
@@ -483,24 +487,25 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             if year.is_some() {
                 written_year = year;
             }
-            // "перад Новым годам, 22 снежня", "напередодні Дня знань", "after Christmas": a
-            // time before or after the holiday is not the holiday's day.
+            // "перад Новым годам, 22 снежня", "after Christmas": a time before or after the
+            // holiday is not the holiday's day; its eve ("напередодні Різдва", "накануне Нового
+            // года", "on the eve of Independence Day") is the day before it.
+            let before_word = |k: usize| (k < i).then(|| words[k].folded.as_str());
+            let eve = matches!(
+                before_word(i.wrapping_sub(1)),
+                Some("накануне" | "напередодні" | "напярэдадні")
+            ) || i >= 2
+                && before_word(i - 1) == Some("of")
+                && before_word(i - 2) == Some("eve");
             let around = i > 0
                 && matches!(
                     words[i - 1].folded.as_str(),
-                    "перед"
-                        | "перад"
-                        | "накануне"
-                        | "напередодні"
-                        | "напярэдадні"
-                        | "после"
-                        | "після"
-                        | "пасля"
-                        | "before"
-                        | "after"
+                    "перед" | "перад" | "после" | "після" | "пасля" | "before" | "after"
                 );
             let date = if around {
                 None
+            } else if eve {
+                day_in(year, month, day, published).and_then(|d| d.pred_opt())
             } else {
                 day_in(year, month, day, published)
             };
@@ -626,6 +631,38 @@ fn dash_before(doc: &Document, k: usize) -> bool {
 
 /// The year written at word `k` of a sentence ending at word `sentence_end`, if any, and the
 /// word after it and after its "року" / "г." / "-го".
+/// The length of "того же года" / "того ж року" / "таго ж года" / "(of) the same year" at
+/// word `k`, which gives a date the year last written out.
+fn same_year_at(doc: &Document, k: usize, sentence_end: usize) -> Option<usize> {
+    let at = |x: usize| (x < sentence_end).then(|| doc.words[x].folded.as_str());
+    match (at(k), at(k + 1), at(k + 2), at(k + 3)) {
+        (Some("того" | "таго"), Some("же" | "ж"), Some("года" | "року" | "году"), _) => {
+            Some(3)
+        }
+        (Some("of"), Some("the"), Some("same"), Some("year")) => Some(4),
+        (Some("the"), Some("same"), Some("year"), _) => Some(3),
+        _ => None,
+    }
+}
+
+/// The year of a mention of a year alone that ends right before word `i`, a comma or "on"
+/// between ("в прошлом году, 14 июля", "торік, 3 травня", "in 2023, on 14 July"): the day
+/// and month after it are of that year.
+fn year_named_before(doc: &Document, found: &[DateMention], i: usize) -> Option<i32> {
+    let mut k = i;
+    if k > 0 && matches!(doc.words[k - 1].folded.as_str(), "on" | "у" | "в" | "ў") {
+        k -= 1;
+    }
+    let last = found.last()?;
+    let period = last.period.as_deref().filter(|p| p.len() == 4)?;
+    (last.date.is_none()
+        && last.end_word == k
+        && k > 0
+        && matches!(doc.gap(k - 1, k).trim(), "" | ","))
+    .then(|| period.parse().ok())
+    .flatten()
+}
+
 fn year_at(doc: &Document, k: usize, sentence_end: usize) -> (usize, Option<i32>) {
     let at = |x: usize| (x < sentence_end).then(|| doc.words[x].folded.as_str());
     let year = at(k).and_then(year_value);
@@ -722,6 +759,11 @@ fn english_day_range(
 }
 
 /// Words for a day relative to publication (`data/lexicon/relative_days.tsv`), folded.
+/// Whether a word names the day of publication ("today", "сьогодні", "сёньня").
+pub(crate) fn is_today(folded: &str) -> bool {
+    RELATIVE_DAYS.get(folded) == Some(&0)
+}
+
 static RELATIVE_DAYS: std::sync::LazyLock<rustc_hash::FxHashMap<String, i64>> =
     std::sync::LazyLock::new(|| {
         let file = "data/lexicon/relative_days.tsv";

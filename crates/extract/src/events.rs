@@ -58,6 +58,15 @@ const GIVE: &[&str] = &[
     // "The files, sent on March 14", "has filed its communication with the ICC".
     "sent on",
     "filed",
+    // "Prosecutors sent the indictment to court", "скерували до суду обвинувальний акт",
+    // "накіраваў у МКС матэрыялы", "надіслали до ООН".
+    "sent the",
+    "sent an",
+    "sent its",
+    "скерува",
+    "накіраваў",
+    "надіслал",
+    "надіслав",
 ];
 const PROOF: &[&str] = &[
     "evidence",
@@ -96,6 +105,11 @@ const PROOF: &[&str] = &[
     "communication",
     "database",
     "базу",
+    // An indictment sent to a court ("обвинувальний акт", "обвинительное заключение").
+    "indictment",
+    "обвинувальн",
+    "обвинительн",
+    "абвінаваўч",
 ];
 
 /// Verbs of leaving (`data/lexicon/leaving_verbs.txt`): a transfer, or an arrival when the
@@ -358,11 +372,12 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             {
                 continue;
             }
-            // "так і не повернулися", "never came back": no movement happened.
+            // "так і не повернулися", "never came back": no movement happened; "плануюць
+            // прывезці", "plan to bring": none has yet.
             if g >= 4
                 && g != TRIGGERS.len()
                 && g != TRIGGERS.len() + 1
-                && negated(&folded[..m.start()])
+                && (negated(&folded[..m.start()]) || planned(&folded[..m.start()]))
             {
                 continue;
             }
@@ -452,6 +467,15 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                 movements.push((if home { "arrival" } else { "transfer" }, a, b));
             }
             movements.sort_by_key(|m| m.1);
+            for m in &mut movements {
+                // "a resolution adopted on Thursday": a body's statement, no adoption.
+                if m.0 == "adoption" && adopts_a_document(doc, m.1, m.2) {
+                    m.0 = "report";
+                }
+            }
+            // "43 випадків примусового переміщення", "cases of deportation": cases counted,
+            // no event of their own.
+            movements.retain(|m| !counts_cases(doc, m.1));
             candidates.extend(movements);
             // "встрече с опекунами, которые в июне приняли в свои семьи": the same kind named
             // again after a relative pronoun competes for the date of that clause.
@@ -631,9 +655,39 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                     &candidates,
                     &dated,
                     d,
+                    t.2,
                 )) {
                     let (start, end) = snap(doc.text, t.1.min(other.start), t.2.max(other.end));
                     out.push(dated_event(doc, t.0, start, end, other));
+                }
+            }
+        }
+        // "9 чэрвеня … прывезлі ў Магілёў, а ўжо 13 чэрвеня частку з іх перавезлі": the same
+        // kind named again in a clause of its own after "and", its own date right before or
+        // after it, is a second event.
+        if let Some((_, t, d, _)) = best {
+            for g in 4..TRIGGERS.len() {
+                let (Some((p, len)), Some(f)) = (last[g], first[g]) else {
+                    continue;
+                };
+                if !same_len || p == f.0 || TRIGGERS[g].0 != t.0 {
+                    continue;
+                }
+                let again = at(p, len);
+                let again = (t.0, again.0, again.1);
+                if again.1 <= t.1 || !coordinated_before(doc, t.2, again.1) {
+                    continue;
+                }
+                let own = dated.iter().find(|x| {
+                    x.start > d.end
+                        && distance(&again, x) <= 3
+                        && coordinated_before(doc, t.2, x.start.min(again.1))
+                        && !separated_by_clause(doc, &again, x)
+                        && !dates_a_statement_anywhere(doc, s, x)
+                });
+                if let Some(x) = own {
+                    let (start, end) = snap(doc.text, again.1.min(x.start), again.2.max(x.end));
+                    out.push(dated_event(doc, again.0, start, end, x));
                 }
             }
         }
@@ -706,6 +760,9 @@ fn date_alone<'d>(
                 .split('\n')
                 .next()
                 .is_some_and(|rest| !rest.trim().is_empty())
+            // "Київ. 15 листопада. ІНТЕРФАКС-УКРАЇНА — …": a wire story's dateline, the day of
+            // filing, heads nothing.
+            && agency_after_full_stop(&doc.text[d.end..]).is_none()
     })
 }
 
@@ -967,9 +1024,28 @@ fn elided_repeat<'d>(
     candidates: &[(&str, usize, usize)],
     dated: &[&'d DateMention],
     d: &DateMention,
+    trigger_end: usize,
 ) -> Option<&'d DateMention> {
-    let next = dated.iter().find(|x| x.start >= d.end)?;
-    let between = &doc.text[d.end..next.start];
+    // The clause after the event's date and trigger, whichever comes last.
+    let from = d.end.max(trigger_end);
+    let next = dated.iter().find(|x| x.start >= from)?;
+    let between = &doc.text[from..next.start];
+    // "…перевезли сначала в Донецк, а 19 июля того же года — спецрейсом в Нижний Новгород":
+    // after the last comma "and", the date, then the dash where the verb is left out.
+    let and_then_date = between.rsplit_once(',').is_some_and(|(_, tail)| {
+        let mut words = tail.split_whitespace();
+        words
+            .next()
+            .is_some_and(|w| matches!(w, "а" | "і" | "и" | "й" | "та" | "ды" | "and"))
+            && words.count() <= 1
+    }) && doc.text[next.end..]
+        .trim_start_matches(' ')
+        .starts_with(['—', '–'])
+        && !is_interval(next)
+        && !candidates.iter().any(|c| c.1 >= from && c.1 < next.start);
+    if and_then_date {
+        return Some(*next);
+    }
     let rest = between.trim_start().strip_prefix([',', ';'])?;
     let (who, after) = rest.split_once(['—', '–'])?;
     let who_words = who.split_whitespace().count();
@@ -978,7 +1054,7 @@ fn elided_repeat<'d>(
         && !is_interval(next)
         && after.split_whitespace().count() <= 3
         && !who.contains(|c: char| c.is_ascii_digit())
-        && !candidates.iter().any(|c| c.1 >= d.end && c.1 < next.start);
+        && !candidates.iter().any(|c| c.1 >= from && c.1 < next.start);
     ok.then_some(*next)
 }
 
@@ -1019,6 +1095,47 @@ fn negated(before: &str) -> bool {
     })
 }
 
+/// What a body adopts besides children (`data/lexicon/adopted_documents.txt`).
+static ADOPTED_DOCUMENTS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/adopted_documents.txt")).collect());
+
+/// Whether a document adopted stands within two words of the adoption trigger at byte
+/// offsets `start..end` ("a resolution adopted on Thursday", "adopted a declaration").
+fn adopts_a_document(doc: &Document, start: usize, end: usize) -> bool {
+    let first = doc.words.partition_point(|w| w.end <= start);
+    let last = doc.words.partition_point(|w| w.start < end);
+    (first.saturating_sub(2)..(last + 3).min(doc.words.len()))
+        .filter(|k| *k < first || *k >= last)
+        .any(|k| ADOPTED_DOCUMENTS.contains(doc.words[k].folded.as_str()))
+}
+
+/// Whether the word before or two before the trigger at byte `start` counts cases ("43
+/// випадків примусового переміщення", "случаев депортации", "cases of deportation").
+fn counts_cases(doc: &Document, start: usize) -> bool {
+    let k = doc.words.partition_point(|w| w.end <= start);
+    (k.saturating_sub(2)..k).any(|j| {
+        let f = doc.words[j].folded.as_str();
+        ["випадк", "случа", "выпадк"]
+            .iter()
+            .any(|p| f.starts_with(p))
+            || matches!(f, "cases" | "case")
+    })
+}
+
+/// Words that make a movement after them a plan (`data/lexicon/event_plans.txt`).
+static PLANS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/event_plans.txt")).collect());
+
+/// Whether one of the two words before a trigger (`before`: the sentence up to it) makes it a
+/// plan, a duty or an expectation ("плануюць прывезці", "must be returned", "will arrive").
+fn planned(before: &str) -> bool {
+    before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| PLANS.contains(w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
 /// Whether a date mention is a range ("2022-10/2023-03").
 fn is_interval(d: &DateMention) -> bool {
     d.period.as_deref().is_some_and(|p| p.contains('/'))
@@ -1043,7 +1160,9 @@ fn is_verb_form(folded: &str) -> bool {
 /// words after it with no clause between ("told reporters in Kyiv on Monday"), or opening
 /// the sentence whose verb of speaking follows before any comma ("В октябре ... сообщила, что").
 fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &DateMention) -> bool {
-    if is_interval(d) {
+    // "за 2022 год паведамлялі", "за минулий рік": the time a figure covers, not the day of
+    // saying it.
+    if is_interval(d) || d.first_word > 0 && doc.words[d.first_word - 1].folded == "за" {
         return false;
     }
     if dates_a_statement(doc, d) {
@@ -1051,8 +1170,33 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
     }
     let words = &doc.words;
     let speech = |k: usize| SPEECH.contains(words[k].folded.as_str());
-    // Date, then the verb: "в субботу написал", "ў панядзелак агучыла", "5 грудня оприлюднив".
-    if d.end_word < s.end_word && speech(d.end_word) && doc.gap(d.end_word - 1, d.end_word) == " " {
+    // Date, then the verb: "в субботу написал", "ў панядзелак агучыла", "5 грудня оприлюднив",
+    // "во вторник вечером опубликовал", and after a weekday's date in apposition "у аўторак,
+    // 1 ліпеня, апублікавала".
+    let mut v = d.end_word;
+    while v < s.end_word
+        && v < d.end_word + 2
+        && TIMES_OF_DAY.contains(&words[v].folded.as_str())
+        && doc.gap(v - 1, v) == " "
+    {
+        v += 1;
+    }
+    let apposition = d.first_word > s.first_word
+        && doc.is(d.first_word - 1, crate::lexicon::class::WEEKDAY)
+        && doc.gap(d.first_word - 1, d.first_word).trim() == ",";
+    // Only a verb in the past: "…прывезлі ў лагер у нядзелю, 16 чэрвеня, паведамляе Радыё
+    // Свабода" is a source named after what it reports, whose date that is.
+    let past = |k: usize| {
+        let f = words[k].folded.as_str();
+        // Belarusian "-ў" is folded to "у" ("апублікаваў").
+        [
+            "л", "ла", "ло", "ли", "лі", "в", "ау", "яу", "еу", "іу", "ыу", "ed",
+        ]
+        .iter()
+        .any(|e| f.ends_with(e))
+    };
+    let gap_ok = |g: &str, k: usize| g == " " || apposition && g.trim() == "," && past(k);
+    if v < s.end_word && speech(v) && gap_ok(doc.gap(v - 1, v), v) {
         return true;
     }
     // A verb of speaking up to five words before, no comma or complementizer between.
@@ -1137,6 +1281,27 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
     false
 }
 
+/// Times of day between a date and its verb of speaking ("во вторник вечером опубликовал").
+const TIMES_OF_DAY: &[&str] = &[
+    "вечером",
+    "утром",
+    "днем",
+    "днём",
+    "ночью",
+    "ввечері",
+    "вранці",
+    "зранку",
+    "вдень",
+    "уночі",
+    "увечары",
+    "раніцай",
+    "уранку",
+    "удзень",
+    "ноччу",
+    "evening",
+    "morning",
+];
+
 /// Starts of nouns (folded) for documents that a date after "от"/"від"/"ад"/"dated" dates
 /// (`data/lexicon/dated_documents.txt`).
 static DATED_DOCUMENTS: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -1187,10 +1352,15 @@ fn past_tense_forms(masculine: &str) -> Vec<String> {
 /// entry's event.
 fn is_dateline(doc: &Document, sentence_first_word: usize, d: &DateMention) -> bool {
     let after = doc.text[d.end..].trim_start_matches(' ');
-    // "KYIV, May 16 (Reuters) - …": the agency's name may stand between.
+    // "KYIV, May 16 (Reuters) - …": the agency's name may stand between; "Київ. 15
+    // листопада. ІНТЕРФАКС-УКРАЇНА — …", "МОСКВА, 22 октября. /ТАСС/. …": after a full stop,
+    // in slashes or in capitals.
     let (after, agency) = match after.strip_prefix('(').and_then(|r| r.split_once(')')) {
         Some((agency, rest)) if agency.len() <= 40 => (rest.trim_start_matches(' '), true),
-        _ => (after, false),
+        _ => match agency_after_full_stop(after) {
+            Some(rest) => return d.first_word <= sentence_first_word + 3 && !rest.is_empty(),
+            None => (after, false),
+        },
     };
     let opens_line = doc.text[..d.start]
         .rsplit('\n')
@@ -1199,6 +1369,30 @@ fn is_dateline(doc: &Document, sentence_first_word: usize, d: &DateMention) -> b
     d.first_word <= sentence_first_word + 3
         && after.starts_with(['-', '—', '–'])
         && (agency || !opens_line)
+}
+
+/// The text after a news agency's name that follows a dateline's full stop ("…. /ТАСС/. Текст",
+/// "…. ІНТЕРФАКС-УКРАЇНА — Текст", "…. INTERFAX.RU — Текст"): the name in slashes, or a word
+/// in capitals (hyphens and dots within) closed by a dash or a full stop.
+fn agency_after_full_stop(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix('.')?.trim_start_matches(' ');
+    let (name, rest) = match rest.strip_prefix('/') {
+        Some(r) => r.split_once('/')?,
+        None => {
+            let end = rest
+                .find(|c: char| !(c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '.')))
+                .unwrap_or(rest.len());
+            let name = rest[..end].trim_end_matches('.');
+            (name, &rest[name.len()..])
+        }
+    };
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if !(2..=40).contains(&letters) || name.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(' ');
+    rest.starts_with(['—', '–', '-', '.'])
+        .then(|| rest.trim_start_matches(['—', '–', '-', '.', ' ']))
 }
 
 /// A date that opens or closes a span of time ("since Feb 2022", "between September 2022 and
@@ -1251,7 +1445,17 @@ fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
 fn is_cutoff(doc: &Document, d: &DateMention) -> bool {
     let w = |k: usize| doc.words[k].folded.as_str();
     let end_word = |f: &str| matches!(f, "конец" | "кінець" | "канец");
-    d.first_word >= 2
+    // "на сьогодні", "на сегодня", "сёньня вядома больш за … дэпартаваных", "as of today":
+    // the day a tally stands, however the day is named.
+    let today = d.date.is_some()
+        && d.end_word == d.first_word + 1
+        && crate::dates::is_today(&doc.words[d.first_word].folded);
+    today
+        && (d.first_word >= 1 && matches!(w(d.first_word - 1), "на" | "of" | "to")
+            || doc.words.get(d.end_word).is_some_and(|x| {
+                matches!(x.folded.as_str(), "відомо" | "известно" | "вядома" | "known")
+            }))
+        || d.first_word >= 2
         && matches!(
             (w(d.first_word - 2), w(d.first_word - 1)),
             ("станом" | "состоянию" | "стану" | "стан", "на") | ("as", "of")
@@ -1380,11 +1584,60 @@ fn is_attributive(doc: &Document, trigger_start: usize, trigger_end: usize) -> b
         _ if doc.text[trigger_start..trigger_end].ends_with("ed") => trigger_end,
         _ => return false,
     };
-    doc.words.get(k).is_some_and(|w| {
-        doc.text[end..w.start].trim().is_empty()
-            && crate::lexicon::CHILD_NOUNS.contains(w.folded.as_str())
-    })
+    // "депортованих чи примусово переміщених дітей", "deported or forcibly displaced
+    // children": participles joined by "or"/"and", with their adverbs, before the noun.
+    let mut k = k;
+    let mut end = end;
+    for _ in 0..4 {
+        let Some(w) = doc.words.get(k) else {
+            return false;
+        };
+        if !doc.text[end..w.start].trim().is_empty() {
+            return false;
+        }
+        let f = w.folded.as_str();
+        if crate::lexicon::CHILD_NOUNS.contains(f) {
+            return true;
+        }
+        let joins = matches!(
+            f,
+            "і" | "и"
+                | "й"
+                | "та"
+                | "чи"
+                | "или"
+                | "або"
+                | "ці"
+                | "альбо"
+                | "ды"
+                | "and"
+                | "or"
+        ) || ATTRIBUTE_ADVERBS.contains(&f)
+            || PARTICIPLE_ENDINGS.iter().any(|e| f.ends_with(e.as_str())) && w.cyrillic
+            || !w.cyrillic && f.ends_with("ed");
+        if !joins {
+            return false;
+        }
+        end = w.end;
+        k += 1;
+    }
+    false
 }
+
+/// Adverbs that stand between coordinated participles before a child noun ("примусово
+/// переміщених", "forcibly displaced").
+const ATTRIBUTE_ADVERBS: &[&str] = &[
+    "примусово",
+    "принудительно",
+    "прымусова",
+    "незаконно",
+    "незаконна",
+    "насильно",
+    "насильственно",
+    "forcibly",
+    "illegally",
+    "unlawfully",
+];
 
 /// Whether a date follows a verb of speaking, directly or after a preposition ("said on Tuesday").
 fn dates_a_statement(doc: &Document, d: &DateMention) -> bool {

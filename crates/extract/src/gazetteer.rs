@@ -105,6 +105,14 @@ fn priority(e: &GazetteerEntry) -> (u8, u8, u64) {
     (kind, country, e.population)
 }
 
+/// [`priority`] for a name matched by its skeleton alone, a looser match: a city of a
+/// hundred thousand before a village ten times smaller whatever their countries ("Бранск" is
+/// Bryansk, not the village Брянське).
+fn skeleton_priority(e: &GazetteerEntry) -> (u8, u32, u8, u64) {
+    let (kind, country, population) = priority(e);
+    (kind, population.max(1).ilog10(), country, population)
+}
+
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut entries = Vec::new();
     for line in crate::wordlist::entries(include_str!("../data/gazetteer.tsv")) {
@@ -272,9 +280,19 @@ fn key_alternations(name: &str, words: &[String]) -> Vec<String> {
 pub(crate) fn skeleton(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     let mut chars = key.chars().peekable();
+    let mut previous = ' ';
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
+        // Belarusian "р", "ч", "ш", "ж" are always hard: the soft vowels after them in
+        // Russian or Ukrainian are hard in Belarusian ("Брянск" / "Бранск", "Геническ" /
+        // "Генічаск"), so after them every "a"-like vowel is one.
+        let hard = matches!(previous, 'р' | 'ч' | 'ш' | 'ж');
+        previous = c;
         let mapped = match c {
+            'я' | 'е' | 'э' | 'є' | 'а' if hard => 'а',
+            'ю' if hard => 'у',
+            // "Брэсце" / "Брэст": a Belarusian "ст" softens to "сц" before the locative's "е".
+            'ц' if out.ends_with('с') && next.is_none() => 'т',
             'д' if next == Some('з') => {
                 chars.next();
                 'д'
@@ -352,7 +370,8 @@ pub(crate) static SKELETONS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
                 }
                 let k = words.join(" ");
                 match best.get(&k) {
-                    Some(&j) if priority(&g.entries[j as usize]) >= priority(e) => {}
+                    Some(&j)
+                        if skeleton_priority(&g.entries[j as usize]) >= skeleton_priority(e) => {}
                     _ => {
                         best.insert(k, i as u32);
                     }

@@ -641,13 +641,22 @@ fn skeleton_place(doc: &Document, i: usize, end: usize) -> Option<(usize, u32)> 
     while k < end && k < i + 5 {
         let w = &words[k];
         let gap = if k > i { doc.gap(k - 1, k) } else { " " };
-        if !w.cyrillic || !matches!(gap, " " | "-") || gap == " " && !w.cap {
+        // "Бранскую вобласьць", "Маскоўскай вобласці": the region word as the gazetteer
+        // spells it in Russian, the adjective's skeleton then finds the region.
+        let region_word = k > i
+            && (is_region_word(doc.keys[k].as_str())
+                || w.folded.replace('ь', "").starts_with("вобласц"));
+        if !w.cyrillic || !matches!(gap, " " | "-") || gap == " " && !w.cap && !region_word {
             break;
         }
         if k > i {
             joined.push_str(gap);
         }
-        joined.push_str(&crate::gazetteer::skeleton_key(&w.folded, false));
+        if region_word {
+            joined.push_str(&crate::gazetteer::skeleton_key("область", false));
+        } else {
+            joined.push_str(&crate::gazetteer::skeleton_key(&w.folded, false));
+        }
         ends.push(joined.len());
         k += 1;
     }

@@ -874,6 +874,36 @@ fn merge_repeated_figures(claims: &mut Vec<CountClaim>) {
         c.number.is_none()
             || kept.get(&(c.number, c.qualifier, c.age_min, c.age_max)) == Some(&(i - 1))
     });
+    // A bare mention of a figure that the text gives with its ages once (the headline's "76
+    // дзяцей" over the body's "Група з 76 дзяцей … ад 8 да 15 гадоў") is the same claim: the
+    // ages are told once, where the group is described. One figure with two sets of ages
+    // stays two claims, and so does the bare one then.
+    let aged = |c: &CountClaim| c.age_min.is_some() || c.age_max.is_some();
+    let mut gone = vec![false; claims.len()];
+    for b in 0..claims.len() {
+        if claims[b].number.is_none() || aged(&claims[b]) {
+            continue;
+        }
+        let same: Vec<usize> = (0..claims.len())
+            .filter(|&a| {
+                a != b
+                    && aged(&claims[a])
+                    && claims[a].number == claims[b].number
+                    && claims[a].qualifier == claims[b].qualifier
+            })
+            .collect();
+        if let [a] = same[..] {
+            if claims[a].asserted_by.is_none() {
+                claims[a].asserted_by = claims[b].asserted_by.clone();
+            }
+            gone[b] = true;
+        }
+    }
+    let mut i = 0;
+    claims.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
 }
 
 /// Whether a line is an item of a bulleted list: a dash, a bullet, or a symbol used as one
@@ -1365,6 +1395,8 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
         let sentence = w.sentence;
         // The youngest and oldest are often named a sentence or two after the count
         // ("87 children ... The figure was announced ... Of those children, the youngest").
+        // A sentence naming who told it and one about the trip may come between ("74 дзіцяці
+        // … Пра гэта нам расказалі … Паводле кіроўцы, … «Найменшай было пяць, …»").
         let scope_end = doc
             .sentences
             .get(sentence + 2)
@@ -1381,11 +1413,21 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
         // counted children again by their noun ("17 вихованців … Вихованцям, наймолодшому з
         // яких було вісім, … Згодом щонайменше п'ятьох …"); "the children, the youngest of
         // whom …" after "30 of them" may be all of them.
+        // A share of these children later in the count's sentence ("26 школьнікаў …, сярод
+        // іх дзевяць выхаванцаў … Найменшаму — восем гадоў") leaves the ages to the group.
+        let in_sentence = |at: usize| at < doc.sentences[sentence].end;
         let next_count = starts
             .iter()
             .filter(|s| **s > c.start && **s < scope_end_byte)
+            .filter(|s| !(in_sentence(**s) && share_of_them(doc, **s)))
             .min()
             .map(|at| words.partition_point(|w| w.end <= *at));
+        // The share itself takes ages only in its own sentence.
+        let scope_end = if share_of_them(doc, c.start) {
+            doc.sentences[sentence].end_word
+        } else {
+            scope_end
+        };
         let scope = match next_count {
             None => scope_end,
             Some(next) => {
@@ -1405,22 +1447,11 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
         };
         let mut ages: (Option<u32>, Option<u32>) = (None, None);
         for (k, word) in words.iter().enumerate().take(scope).skip(last_word + 1) {
-            let f = word.folded.as_str();
-            let youngest = f == "youngest"
-                || f.starts_with("наимолодш")
-                || f.starts_with("младш")
-                || f.starts_with("малодш")
-                || f.starts_with("наималодш");
-            let oldest = f == "oldest"
-                || f == "eldest"
-                || f.starts_with("наистарш")
-                // "старшый/старшому", not "старшыня"/"старшина" (a chairman, a sergeant).
-                || f.starts_with("старш") && !f.starts_with("старшын") && !f.starts_with("старшин")
-                || f.starts_with("наистарэиш")
-                || f.starts_with("старэиш");
-            if !youngest && !oldest {
-                continue;
-            }
+            let (youngest, oldest) = match age_extreme(&word.folded) {
+                Some(Extreme::Youngest) => (true, false),
+                Some(Extreme::Oldest) => (false, true),
+                None => continue,
+            };
             let age = (k + 1..(k + 6).min(scope_end))
                 // Not a hyphenated pair: "шесть-семь" is a range of two ages, not thirteen.
                 .find_map(|j| number_at(doc, j).filter(|_| !doc.word_text(j).contains(['-', '–'])))
@@ -1443,6 +1474,61 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
     }
 }
 
+/// Whether the claim starting at byte `at` is a share of the children just counted, opened
+/// by a partitive phrase ending in a pronoun ("з них", "сярод іх", "of them"), not by an
+/// additive one ("ещё", "another": more children).
+fn share_of_them(doc: &Document, at: usize) -> bool {
+    let first = doc.words.partition_point(|w| w.end <= at);
+    if first >= doc.words.len() {
+        return false;
+    }
+    let s = doc.sentence_of(first);
+    PARTITIVES.iter().any(|(p, _)| {
+        let n = p.len();
+        p.last()
+            .is_some_and(|w| matches!(w.as_str(), "них" | "іх" | "их" | "them" | "these" | "whom"))
+            && first >= s.first_word + n
+            && (0..n).all(|k| doc.words[first - n + k].folded == p[k])
+    })
+}
+
+/// Which end of the ages a word names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Extreme {
+    Youngest,
+    Oldest,
+}
+
+/// The beginnings of the words naming the youngest or the oldest child, folded, longest first
+/// (`data/lexicon/age_extremes.tsv`); `None` marks a longer beginning that names neither
+/// ("старшыня", a chairman).
+static AGE_EXTREMES: LazyLock<Vec<(String, Option<Extreme>)>> = LazyLock::new(|| {
+    const FILE: &str = "data/lexicon/age_extremes.tsv";
+    let mut rows: Vec<(String, Option<Extreme>)> =
+        crate::wordlist::pairs(FILE, include_str!("../data/lexicon/age_extremes.tsv"))
+            .map(|(start, kind)| {
+                let kind = match kind {
+                    "youngest" => Some(Extreme::Youngest),
+                    "oldest" => Some(Extreme::Oldest),
+                    "not" => None,
+                    _ => panic!("{FILE}: {kind:?} after {start:?} is not youngest, oldest or not"),
+                };
+                (fold(start), kind)
+            })
+            .collect();
+    rows.sort_by_key(|(start, _)| std::cmp::Reverse(start.chars().count()));
+    rows
+});
+
+/// Whether a folded word names the youngest or the oldest child: the longest listed beginning
+/// it has decides.
+fn age_extreme(folded: &str) -> Option<Extreme> {
+    AGE_EXTREMES
+        .iter()
+        .find(|(start, _)| folded.starts_with(start.as_str()))
+        .and_then(|(_, kind)| *kind)
+}
+
 /// "... a group of 35 pupils arrived. The children, aged 7 to 15, will stay three weeks":
 /// an age range in the next sentence describes the count before it when that sentence is
 /// about children and has no count of its own.
@@ -1455,18 +1541,22 @@ fn ages_in_next_sentence(
     sentence: usize,
     claim_starts: &[usize],
 ) -> (Option<u32>, Option<u32>) {
-    for next in doc.sentences.iter().skip(sentence + 1).take(2) {
-        let has_count = claim_starts
+    for next in doc.sentences.iter().skip(sentence + 1).take(3) {
+        // A count of the sentence's own keeps the ages after it; ages before its first count
+        // are still the earlier count's ("Дзецям ад 8 да 15 гадоў; 12 з іх – …", a share of
+        // them after their ages).
+        let own_count = claim_starts
             .iter()
-            .any(|s| next.start <= *s && *s < next.end);
-        if has_count {
-            return (None, None);
-        }
+            .filter(|s| next.start <= **s && **s < next.end)
+            .min()
+            .copied();
+        let end = own_count.unwrap_or(next.end);
+        let before = (next.first_word..next.end_word).take_while(|k| doc.words[*k].start < end);
         // "Узрост удзельнікаў — ад 10 да 15 гадоў": a sentence about their age is about them.
-        let about_children = (next.first_word..next.end_word).any(|k| {
+        let about_children = before.clone().any(|k| {
             doc.is(k, class::CHILD_NOUN) || AGE_NOUNS.contains(doc.words[k].folded.as_str())
         });
-        let ages = AGES.captures(&doc.text[next.start..next.end]);
+        let ages = AGES.captures(&doc.text[next.start..end]);
         match ages {
             Some(c) if about_children => {
                 return match age_range(&c) {
@@ -1476,7 +1566,9 @@ fn ages_in_next_sentence(
                 };
             }
             Some(_) => return (None, None),
-            None if about_children => return (None, None),
+            None if own_count.is_some() => return (None, None),
+            // A sentence about the children with no ages ("The court established that he drew
+            // up lists of pupils …") is stepped over like the others: no count came between.
             None => {}
         }
     }

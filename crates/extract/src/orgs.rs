@@ -2818,9 +2818,16 @@ mod tests {
         assert_eq!(n, vec!["UN Committee on the Rights of the Child"]);
         let n = names("Звіт підготувала Харківська обласна спілка з питань захисту дітей.");
         assert_eq!(n, vec!["Харківська обласна спілка з питань захисту дітей"]);
-        // After a title the complement is the title's.
-        let n = names("Заяву зробив Уповноважений Верховної Ради з прав людини.");
+        // After a title the complement is the title's ("з прав дитини" is no part of the
+        // parliament's name).
+        let n = names("Заяву зробив уповноважений Верховної Ради з прав дитини.");
         assert_eq!(n, vec!["Verkhovna Rada"]);
+        // The ombudsman's full title is the institution (organizations.tsv).
+        let n = names("Заяву зробив Уповноважений Верховної Ради з прав людини.");
+        assert_eq!(
+            n,
+            vec!["Ukrainian Parliament Commissioner for Human Rights"]
+        );
     }
 
     #[test]

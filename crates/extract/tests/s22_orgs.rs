@@ -1,0 +1,37 @@
+//! Session 22 (issue 13, organisations on unseen text), tested on sentences written for the
+//! test: the Ukrainian parliament's commissioner for human rights named by the full title is the
+//! institution in Ukrainian, Belarusian and English, in any case, and the parliament inside the
+//! title is no organisation of its own.
+
+use casefile_extract::extract;
+
+fn orgs(text: &str) -> Vec<String> {
+    extract(text, None, None)
+        .organizations
+        .into_iter()
+        .map(|o| o.name)
+        .collect()
+}
+
+const OMBUDSMAN: &str = "Ukrainian Parliament Commissioner for Human Rights";
+
+#[test]
+fn the_parliaments_commissioner_by_full_title_is_the_institution() {
+    for text in [
+        "Про повернення хлопчика повідомив Уповноважений Верховної Ради України з прав людини.",
+        "Лист надіслали Уповноваженому Верховної Ради України з прав людини ще в березні.",
+        "Звесткі перадалі Упаўнаважанаму Вярхоўнай Рады Украіны па правах чалавека.",
+        "The case was raised by the Ukrainian Parliament Commissioner for Human Rights on Monday.",
+    ] {
+        let o = orgs(text);
+        assert!(o.iter().any(|n| n == OMBUDSMAN), "{text}: {o:?}");
+        assert!(!o.iter().any(|n| n == "Verkhovna Rada"), "{text}: {o:?}");
+    }
+}
+
+#[test]
+fn the_parliament_alone_is_still_the_parliament() {
+    let o = orgs("Постанову ухвалила Верховна Рада України у четвер.");
+    assert!(o.iter().any(|n| n == "Verkhovna Rada"), "{o:?}");
+    assert!(!o.iter().any(|n| n == OMBUDSMAN), "{o:?}");
+}

@@ -172,6 +172,8 @@ static AGES: LazyLock<Regex> = LazyLock::new(|| {
         | (\d{{1,2}}) \s* (?:-|–|—|to) \s* (\d{{1,2}}) [\s-]* (?:years?[\s-]*old|year-olds|років|лет|роки|года|гадоў|гады)
         | (?:under|younger\s+than|до|молодше|младше) \s+ (?:the\s+age\s+of\s+)? (\d{{1,2}}) (?:\s+(?:years|років|лет))?
         | (?:from|від|от|ад) \s+ {age} \s+ (?:to|до|да) \s+ {age} \s+ (?:years|років|рокiв|лет|гадоў|гадоу)
+        | (?:under|younger\s+than|молодші|молодших|младше|младших|малодшыя|малодшых) \s+ (?:the\s+age\s+of\s+)? {age}
+        | (?:віком|в\s+возрасте|ва\s+ўзросце)? \s* (?:до|да) \s+ {age} \s+ (?:років|роки|рокiв|лет|года|гадоў|гады|years)
         "
     ))
     .expect("static regex")
@@ -1599,7 +1601,12 @@ fn age_range(c: &regex::Captures<'_>) -> Option<(Option<u32>, Option<u32>)> {
     if let (Some(a), Some(b)) = (num(6), num(7)) {
         return Some((Some(a), Some(b)));
     }
-    num(5).map(|u| (None, Some(u.saturating_sub(1))))
+    // "under six", "молодші шести років", "віком до трьох років": the age written out is the
+    // first the children have not reached.
+    num(5)
+        .or_else(|| num(8))
+        .or_else(|| num(9))
+        .map(|u| (None, Some(u.saturating_sub(1))))
 }
 
 fn ages_near(
@@ -1632,9 +1639,20 @@ fn ages_near(
     let Some(c) = AGES.captures(hay) else {
         return (None, None, None);
     };
-    if c.get(0)
-        .is_some_and(|m| hay[..m.start()].chars().any(char::is_numeric))
-    {
+    // Another number before the ages, in digits or in words, counts a part of the children
+    // whose ages they are ("46 children, including nine under the age of five"); the count
+    // spelled out in brackets ("1 200 (одна тысяча двести) детей") is the same number.
+    let in_brackets = |at: usize| {
+        let before = &doc.text[from..at];
+        before.matches('(').count() > before.matches(')').count()
+    };
+    let number_before = |m: regex::Match<'_>| {
+        hay[..m.start()].chars().any(char::is_numeric)
+            || (from_word..doc.words.len())
+                .take_while(|k| doc.words[*k].start < from + m.start())
+                .any(|k| doc.is(k, class::NUMBER_START) && !in_brackets(doc.words[k].start))
+    };
+    if c.get(0).is_some_and(number_before) {
         return (None, None, None);
     }
     match age_range(&c) {

@@ -63,3 +63,48 @@ fn a_share_of_them_leaves_the_youngest_to_the_group() {
     assert!(c.contains(&(Some(32), Some(9), None)), "{c:?}");
     assert!(c.contains(&(Some(7), None, None)), "{c:?}");
 }
+
+#[test]
+fn an_age_not_reached_written_out_is_the_oldest_plus_one() {
+    for (text, n, max) in [
+        (
+            "The charity traced 140 children from the region, 25 of them under seven.",
+            25,
+            6,
+        ),
+        (
+            "Із 90 повернутих дітей 14 з них — молодші восьми років.",
+            14,
+            7,
+        ),
+        (
+            "Серед евакуйованих — 33 дитини віком до чотирьох років.",
+            33,
+            3,
+        ),
+        (
+            "Around 120 of the deported children were under the age of eleven.",
+            120,
+            10,
+        ),
+    ] {
+        let c = counts(text);
+        assert!(
+            c.iter().any(|r| r.0 == Some(n) && r.2 == Some(max)),
+            "{text}: {c:?}"
+        );
+    }
+}
+
+#[test]
+fn ages_after_a_part_of_the_children_are_the_parts() {
+    let c = counts(
+        "Investigators documented the removal of 58 children, including seven under the age of four, from two towns.",
+    );
+    assert!(c.contains(&(Some(58), None, None)), "{c:?}");
+    // The count spelled out in brackets is no other number.
+    let c = counts(
+        "Планируется оздоровление 2 400 (двух тысяч четырёхсот) детей в возрасте от 8 до 14 лет.",
+    );
+    assert!(c.contains(&(Some(2400), Some(8), Some(14))), "{c:?}");
+}

@@ -1805,21 +1805,32 @@ const INDECLINABLE_ORG_HEADS: &[&str] = &["бюро"];
 static CYRILLIC_HEADS: LazyLock<(
     rustc_hash::FxHashSet<&'static str>,
     rustc_hash::FxHashSet<&'static str>,
+    rustc_hash::FxHashSet<String>,
 )> = LazyLock::new(|| {
-    let whole =
+    let whole: rustc_hash::FxHashSet<&'static str> =
         crate::wordlist::entries(include_str!("../data/lexicon/cyrillic_org_heads.txt")).collect();
     let truncated = INDECLINABLE_ORG_HEADS
         .iter()
         .filter_map(|h| h.char_indices().last().map(|(at, _)| &h[..at]))
         .collect();
-    (whole, truncated)
+    // A compound head whose root ends like an instrumental or dative ending ("райвыканкам",
+    // "облисполком") is keyed without it ("раивыканк"), shorter than the head: that key is the
+    // head's too. (Other heads keyed short, "администрация", stay as they were: their
+    // nominative opens no name by its key.)
+    let keyed = whole
+        .iter()
+        .filter(|h| h.ends_with("ам") || h.ends_with("ом"))
+        .map(|h| crate::gazetteer::word_key(&crate::normalize::fold(h)).to_string())
+        .filter(|k| k.chars().count() >= 5)
+        .collect();
+    (whole, truncated, keyed)
 });
 
 /// As [`is_cyrillic_org_head`], for a word already stemmed: the head itself, a head of four
 /// or more letters with at most two letters more, or an indeclinable head less its last letter.
 fn is_cyrillic_org_head_key(stem: &str) -> bool {
-    let (whole, truncated) = &*CYRILLIC_HEADS;
-    if whole.contains(stem) {
+    let (whole, truncated, keyed) = &*CYRILLIC_HEADS;
+    if whole.contains(stem) || keyed.contains(stem) {
         return true;
     }
     let len = stem.chars().count();

@@ -35,3 +35,32 @@ fn the_parliament_alone_is_still_the_parliament() {
     assert!(o.iter().any(|n| n == "Verkhovna Rada"), "{o:?}");
     assert!(!o.iter().any(|n| n == OMBUDSMAN), "{o:?}");
 }
+
+#[test]
+fn executive_committees_in_the_nominative_and_the_classical_genitive() {
+    for (text, name) in [
+        (
+            "Спіс дзяцей зацвердзіў Лідскі райвыканкам.",
+            "Лідскі райвыканкам",
+        ),
+        (
+            "Як паведамілі ў Віцебскім гарвыканкаме, група прыехала ўчора.",
+            "Віцебскім гарвыканкаме",
+        ),
+        (
+            "Паводле звестак Лідскага райвыканкаму, дзеці жывуць у лагеры.",
+            "Лідскага райвыканкаму",
+        ),
+        (
+            "Распоряжение подписал Речицкий райисполком.",
+            "Речицкий райисполком",
+        ),
+    ] {
+        let found: Vec<String> = extract(text, None, None)
+            .organizations
+            .into_iter()
+            .flat_map(|o| o.mentions.into_iter().map(|m| m.text))
+            .collect();
+        assert!(found.iter().any(|m| m == name), "{text}: {found:?}");
+    }
+}

@@ -56,11 +56,15 @@ struct CuratedIndex {
     by_key: rustc_hash::FxHashMap<String, usize>,
     max_words: usize,
     first_words: rustc_hash::FxHashSet<String>,
+    /// The keys of the forms written with a comma inside ("Міністерство соціальної політики,
+    /// сім'ї та єдності"): only these are matched over a comma in the text.
+    with_commas: rustc_hash::FxHashSet<String>,
 }
 
 static CURATED: LazyLock<CuratedIndex> = LazyLock::new(|| {
     let mut orgs = Vec::new();
     let mut by_key = rustc_hash::FxHashMap::default();
+    let mut with_commas = rustc_hash::FxHashSet::default();
     let mut max_words = 1;
     for line in crate::wordlist::entries(include_str!("../data/organizations.tsv")) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -82,6 +86,9 @@ static CURATED: LazyLock<CuratedIndex> = LazyLock::new(|| {
         for f in forms {
             let k = key_words(&f);
             max_words = max_words.max(k.len());
+            if f.contains(',') {
+                with_commas.insert(k.join(" "));
+            }
             by_key.entry(k.join(" ")).or_insert(id);
         }
         orgs.push(Curated { name, acronym });
@@ -95,6 +102,7 @@ static CURATED: LazyLock<CuratedIndex> = LazyLock::new(|| {
         by_key,
         max_words,
         first_words,
+        with_commas,
     }
 });
 
@@ -730,11 +738,17 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             i,
             max,
             // A brand written with a dot or a bang inside ("Слідство.Інфо", "Za!TV").
-            |gap| matches!(gap, " " | "-" | "\u{a0}" | "." | "!"),
+            // A list of fields after a comma inside a listed name is matched below only
+            // against the names written so.
+            |gap| matches!(gap, " " | "-" | "\u{a0}" | "." | "!" | ", "),
             &mut joined,
             &mut ends,
         );
         for n in (1..=ends.len()).rev() {
+            let over_comma = (i + 1..i + n).any(|k| doc.gap(k - 1, k) == ", ");
+            if over_comma && !cur.with_commas.contains(&joined[..ends[n - 1]]) {
+                continue;
+            }
             // Initials with dots ("U.N.") are an abbreviation, read whole elsewhere, not a
             // brand of two words.
             let initials = (i + 1..i + n)

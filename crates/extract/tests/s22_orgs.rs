@@ -64,3 +64,39 @@ fn executive_committees_in_the_nominative_and_the_classical_genitive() {
         assert!(found.iter().any(|m| m == name), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_listed_name_with_a_comma_inside_is_matched_whole() {
+    let found: Vec<String> = extract(
+        "Дані оприлюднили в Міністерстві соціальної політики, сім'ї та єдності в понеділок.",
+        None,
+        None,
+    )
+    .organizations
+    .into_iter()
+    .flat_map(|o| o.mentions.into_iter().map(|m| m.text))
+    .collect();
+    assert!(
+        found
+            .iter()
+            .any(|m| m == "Міністерстві соціальної політики, сім'ї та єдності"),
+        "{found:?}"
+    );
+    // A comma between two listed names joins nothing.
+    let o = orgs("Звернення підтримали ЮНІСЕФ, ОБСЄ та Рада Європи.");
+    assert!(o.len() >= 3, "{o:?}");
+}
+
+#[test]
+fn the_state_ending_a_bodys_name_is_a_place_too() {
+    let e = extract(
+        "Запит надіслали до Міністерства юстиції України минулого тижня.",
+        None,
+        None,
+    );
+    assert!(
+        e.places.iter().any(|p| p.name == "Ukraine"),
+        "{:?}",
+        e.places
+    );
+}

@@ -2536,6 +2536,9 @@ impl Speakers {
                 labels.push((*a, *b, Some(surname.clone())));
             }
         }
+        if labels.is_empty() {
+            labels = interview_turns(doc, persons);
+        }
         labels.sort_by_key(|(a, _, _)| *a);
         let transcript = labels.len() >= 3;
         Speakers { labels, transcript }
@@ -2547,6 +2550,51 @@ impl Speakers {
         let (_, end, speaker) = self.labels.get(after.checked_sub(1)?)?;
         (at < *end || self.transcript).then(|| speaker.clone())?
     }
+}
+
+/// The turns of an interview written as dashed lines ("— Скільки дітей …?" / "— Ми
+/// супроводжуємо 38 дітей …"), with no speaker labels: a line asking a question is the
+/// interviewer's, the others are the answers of the one person the introduction names before
+/// the first turn ("… поговорило з Оксаною Дейнекою, психологинею …"). Nothing when the
+/// introduction names no one or more than one person, or the dashed lines are fewer than four
+/// or ask no question.
+fn interview_turns(doc: &Document, persons: &PersonsFound) -> Vec<(usize, usize, Option<String>)> {
+    let mut turns = Vec::new();
+    let mut at = 0;
+    for line in doc.text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(rest) = ["— ", "– ", "- "]
+            .iter()
+            .find_map(|d| trimmed.strip_prefix(d))
+        {
+            turns.push((at, at + line.len(), rest.trim_end().ends_with('?')));
+        }
+        at += line.len();
+    }
+    let questions = turns.iter().filter(|(_, _, q)| *q).count();
+    let Some(&(first, _, _)) = turns.first() else {
+        return Vec::new();
+    };
+    if turns.len() < 4 || questions == 0 || questions == turns.len() {
+        return Vec::new();
+    }
+    let mut named: Vec<usize> = persons
+        .spans
+        .iter()
+        .filter(|p| p.end <= first)
+        .map(|p| p.person)
+        .collect();
+    named.dedup();
+    let [one] = named[..] else {
+        return Vec::new();
+    };
+    let Some(guest) = persons.persons.get(one).map(|p| p.name.clone()) else {
+        return Vec::new();
+    };
+    turns
+        .into_iter()
+        .map(|(a, b, question)| (a, b, (!question).then(|| guest.clone())))
+        .collect()
 }
 
 /// The speaker a line at byte `start` opens with, if any: up to six words before a colon that

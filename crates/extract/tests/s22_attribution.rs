@@ -1,0 +1,41 @@
+//! Session 22 (issue 13, `asserted_by` on unseen text), tested on texts written for the test:
+//! an interview printed as dashed turns with no speaker labels, where the answers are the
+//! words of the one person the introduction names.
+
+use casefile_extract::extract;
+
+fn asserters(text: &str) -> Vec<(Option<u64>, Option<String>)> {
+    extract(text, None, None)
+        .count_claims
+        .into_iter()
+        .map(|c| (c.number, c.asserted_by))
+        .collect()
+}
+
+#[test]
+fn the_answers_of_a_dashed_interview_are_the_guests() {
+    let text = "«Кожна дитина має ім'я»: волонтерка про пошук\n\nРедакція поговорила з Мариною Ковальчук, координаторкою пошукової групи з Полтави.\n\n— Скількох дітей ви вже знайшли?\n\n— Ми підтвердили місце перебування 74 дітей. Близько двадцяти з них досі в таборах.\n\n— Як ви працюєте?\n\n— Через родини й відкриті джерела.\n";
+    let a = asserters(text);
+    let who = a
+        .iter()
+        .find(|(n, _)| *n == Some(74))
+        .and_then(|(_, w)| w.clone());
+    assert!(
+        who.as_deref().is_some_and(|w| w.contains("Ковальчук")),
+        "{a:?}"
+    );
+}
+
+#[test]
+fn an_introduction_naming_two_people_names_no_guest() {
+    let text = "Розмова про пошук дітей\n\nРедакція поговорила з Мариною Ковальчук і Андрієм Литвиненком.\n\n— Скількох дітей ви вже знайшли?\n\n— Ми підтвердили місце перебування 74 дітей.\n\n— Як ви працюєте?\n\n— Через родини й відкриті джерела.\n";
+    let a = asserters(text);
+    let who = a
+        .iter()
+        .find(|(n, _)| *n == Some(74))
+        .and_then(|(_, w)| w.clone());
+    assert!(
+        !who.as_deref().is_some_and(|w| w.contains("Ковальчук")),
+        "{a:?}"
+    );
+}

@@ -2129,7 +2129,8 @@ fn asserted_by(
                 | "counted",
                 Some("by"),
             ) => Some(k + 2),
-            _ => None,
+            // "Как говорится в сообщении прокуратуры, …", "як ідеться в повідомленні поліції".
+            _ => after_statement_phrase(doc, k, s.first_word),
         };
         // "за його словами", "по его словам", "паводле яе слоў": the source is named before.
         if matches!(f, "за" | "по" | "паводле" | "according")
@@ -2905,6 +2906,23 @@ fn quote_speaker(
 }
 
 /// Adverbs between "как"/"як"/"as" and a reporting verb (`data/lexicon/earlier_adverbs.txt`).
+/// The phrases naming a statement whose author follows in the genitive, folded word by word
+/// (`data/lexicon/statement_source_phrases.txt`).
+static STATEMENT_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/statement_source_phrases.txt"))
+        .map(|p| p.split_whitespace().map(fold).collect())
+        .collect()
+});
+
+/// The word after a statement phrase that ends at word `k` (its last word), if one does.
+fn after_statement_phrase(doc: &Document, k: usize, first: usize) -> Option<usize> {
+    STATEMENT_PHRASES.iter().find_map(|p| {
+        let n = p.len();
+        (k + 1 >= first + n && (0..n).all(|j| doc.words[k + 1 - n + j].folded == p[j]))
+            .then_some(k + 1)
+    })
+}
+
 static EARLIER: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     crate::wordlist::entries(include_str!("../data/lexicon/earlier_adverbs.txt"))
         .map(crate::normalize::fold)

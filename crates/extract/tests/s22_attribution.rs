@@ -39,3 +39,31 @@ fn an_introduction_naming_two_people_names_no_guest() {
         "{a:?}"
     );
 }
+
+#[test]
+fn the_author_of_a_statement_named_after_its_noun_is_the_source() {
+    for (text, lang, author) in [
+        (
+            "Херсонская областная прокуратура сообщила о подозрении. Как говорится в сообщении прокуратуры, 23 ребёнка вывезли в Крым.",
+            "ru",
+            "прокуратур",
+        ),
+        (
+            "Як ідеться в повідомленні Національної поліції, 17 дітей досі розшукують.",
+            "uk",
+            "поліці",
+        ),
+    ] {
+        let a = extract(text, Some(lang), None).count_claims;
+        assert!(
+            a.iter().any(|c| c
+                .asserted_by
+                .as_deref()
+                .is_some_and(|w| w.to_lowercase().contains(author)
+                    || w.contains("Police")
+                    || w.contains("Prosecutor"))),
+            "{text}: {:?}",
+            a.iter().map(|c| (&c.number, &c.asserted_by)).collect::<Vec<_>>()
+        );
+    }
+}

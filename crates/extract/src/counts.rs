@@ -2179,6 +2179,9 @@ fn asserted_by(
         }
         // "Про це повідомив X", "Об этом написал X": the source follows the verb.
         if matches!(words[first].folded.as_str(), "про" | "об" | "пра" | "about") {
+            if let Some(a) = outlet_told_source(doc, first, s.end_word, orgs, persons) {
+                return Some(a);
+            }
             return cited_source(doc, first, s.end_word, orgs, persons)
                 .or_else(|| told_in(doc, first, s.end_word, orgs, persons))
                 .or_else(|| first_source_in(doc, first, s.end_word, orgs, persons));
@@ -2846,6 +2849,11 @@ fn attribution(
             if let Some(a) = cited_source(doc, next.first_word, next.end_word, orgs, persons) {
                 return Some(a);
             }
+            // "Пра гэта карэспандэнту БЕЛТА паведаміў старшыня …": the speaker, not the outlet.
+            if let Some(a) = outlet_told_source(doc, next.first_word, next.end_word, orgs, persons)
+            {
+                return Some(a);
+            }
             // "Об этом «Российской газете» сообщили в министерстве": the outlet received it.
             if let Some(a) = told_in(doc, next.first_word, next.end_word, orgs, persons) {
                 return Some(a);
@@ -2906,6 +2914,45 @@ fn quote_speaker(
 }
 
 /// Adverbs between "как"/"як"/"as" and a reporting verb (`data/lexicon/earlier_adverbs.txt`).
+/// "Пра гэта карэспандэнту БЕЛТА паведаміў старшыня Жлобінскага райвыканкама", "Об этом
+/// корреспонденту ТАСС сообщил …": in words `from..to`, an outlet or its reporter told
+/// (`TOLD_OUTLET`) before a reporting verb is no source; the speaker follows the verb, a
+/// person by name, a title with the body it belongs to, or a body after "в".
+fn outlet_told_source(
+    doc: &Document,
+    from: usize,
+    to: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let words = &doc.words;
+    let v = (from..to).find(|k| doc.is(*k, crate::lexicon::class::REPORTING) && !words[*k].cap)?;
+    if !(from..v).any(|k| TOLD_OUTLET.contains(words[k].folded.as_str())) || v + 1 >= to {
+        return None;
+    }
+    let after = v + 1;
+    let person = persons
+        .spans
+        .iter()
+        .find(|p| words[after].start <= p.start && p.start < words[to - 1].end)
+        .map(|p| persons.persons[p.person].name.clone());
+    let title = doc.is(after, crate::lexicon::class::ROLE).then(|| {
+        let end = (after + 1..to.min(after + 8))
+            .find(|k| doc.gap(k - 1, *k) != " ")
+            .unwrap_or(to.min(after + 8));
+        doc.text[words[after].start..words[end - 1].end].to_string()
+    });
+    person
+        .or(title)
+        .or_else(|| told_in(doc, v, to, orgs, persons))
+        .or_else(|| first_source_in(doc, after, to, orgs, persons))
+}
+
+/// The outlet or reporter told, in the dative (`data/lexicon/told_outlet_nouns.txt`), folded.
+static TOLD_OUTLET: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/told_outlet_nouns.txt"))
+});
+
 /// The phrases naming a statement whose author follows in the genitive, folded word by word
 /// (`data/lexicon/statement_source_phrases.txt`).
 static STATEMENT_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {

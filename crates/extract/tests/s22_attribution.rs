@@ -67,3 +67,18 @@ fn the_author_of_a_statement_named_after_its_noun_is_the_source() {
         );
     }
 }
+
+#[test]
+fn the_outlet_told_is_not_the_speaker_after_the_verb() {
+    let text = "Група з 40 дзяцей з Луганска прыехала ў лагер «Сонейка» ў нядзелю. Пра гэта карэспандэнту БЕЛТА паведаміў старшыня Лідскага райвыканкама.";
+    let a = asserters(text);
+    let who = a
+        .iter()
+        .find(|(n, _)| *n == Some(40))
+        .and_then(|(_, w)| w.clone());
+    assert_eq!(
+        who.as_deref(),
+        Some("старшыня Лідскага райвыканкама"),
+        "{a:?}"
+    );
+}

@@ -2242,6 +2242,38 @@ fn asserted_by(
         }) {
             return Some(e);
         }
+        // "In total, more than 1,500 children have been brought back …, the Office said": the
+        // clause after the last comma before the verb is the subject, not the count.
+        if let Some(c) = (first + 1..v)
+            .rev()
+            .find(|k| doc.gap(k - 1, *k).contains(','))
+        {
+            let mut b = c;
+            while b < v && matches!(words[b].folded.as_str(), "the" | "a" | "an") {
+                b += 1;
+            }
+            let pronoun = |k: usize| {
+                matches!(
+                    words[k].folded.as_str(),
+                    "they" | "he" | "she" | "it" | "we" | "this" | "which" | "who"
+                )
+            };
+            // A name: capitalised words, with "of"/"for"/"and" between them ("the Office",
+            // "the Ministry of Justice"), not a description ("the monitoring team", a report's
+            // own voice) nor a clause with a verb of its own.
+            let name_word = |k: usize| {
+                words[k].cap || k > b && matches!(words[k].folded.as_str(), "of" | "for" | "and")
+            };
+            if b < v
+                && v - c <= 4
+                && (words[c].folded == "the" || words[c].cap)
+                && (b..v).all(name_word)
+                && !pronoun(b)
+                && !(b..v).any(|k| words[k].numeric || doc.is(k, class::NUMBER_START))
+            {
+                return Some(doc.text[words[b].start..words[v - 1].end].to_string());
+            }
+        }
         let subject_end = (first..v)
             .find(|k| {
                 let f = words[*k].folded.as_str();
@@ -2259,11 +2291,13 @@ fn asserted_by(
             while b < subject_end && matches!(words[b].folded.as_str(), "the" | "a" | "an") {
                 b += 1;
             }
+            // A count is no one's name ("more than 1,500 children have …").
             if b < subject_end
                 && !matches!(
                     words[b].folded.as_str(),
                     "they" | "he" | "she" | "it" | "we" | "this"
                 )
+                && !(b..subject_end).any(|k| words[k].numeric || doc.is(k, class::NUMBER_START))
             {
                 return Some(doc.text[words[b].start..words[subject_end - 1].end].to_string());
             }

@@ -82,3 +82,24 @@ fn the_outlet_told_is_not_the_speaker_after_the_verb() {
         "{a:?}"
     );
 }
+
+#[test]
+fn a_body_after_the_last_comma_before_said_is_the_subject_not_the_count() {
+    let text = "In all, more than 2,300 children have been brought home since 2022, the Ministry of Reintegration said on Friday.";
+    let a = asserters(text);
+    let who = a
+        .iter()
+        .find(|(n, _)| *n == Some(2300))
+        .and_then(|(_, w)| w.clone());
+    assert!(
+        who.as_deref().is_some_and(|w| w.contains("Reintegration")),
+        "{a:?}"
+    );
+    // A count is no one's name, whoever said it.
+    let a = asserters("In all, more than 2,300 children have been brought home, officials said.");
+    assert!(
+        !a.iter()
+            .any(|(_, w)| w.as_deref().is_some_and(|w| w.contains("2,300"))),
+        "{a:?}"
+    );
+}

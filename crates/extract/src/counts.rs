@@ -1275,6 +1275,20 @@ fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
         {
             return Some(prev - 1);
         }
+        // "… пабывалі паўтары тысячы дзяцей. Толькі ў гэтым годзе іх было каля чатырохсот.":
+        // "them" and a copula before the number count the children of the sentence before.
+        if q > s.first_word + 1
+            && matches!(
+                doc.words[prev].folded.as_str(),
+                "было" | "було" | "были" | "були" | "былі"
+            )
+            && doc.gap(prev - 1, prev) == " "
+            && matches!(doc.words[prev - 1].folded.as_str(), "іх" | "их" | "їх")
+            && (previous_sentence_mentions_children(doc, i)
+                || (s.first_word..prev).any(|k| doc.is(k, class::CHILD_NOUN)))
+        {
+            return Some(prev - 1);
+        }
     }
     let from = i.saturating_sub(12).max(s.first_word);
     let mut saw_number_word = false;

@@ -108,3 +108,21 @@ fn ages_after_a_part_of_the_children_are_the_parts() {
     );
     assert!(c.contains(&(Some(2400), Some(8), Some(14))), "{c:?}");
 }
+
+#[test]
+fn them_and_a_copula_before_a_number_count_the_children_before() {
+    let c = counts(
+        "Летам у санаторыях раёна адпачывалі дзеці з Данбаса. Толькі ў ліпені іх было каля трохсот.",
+    );
+    assert!(c.contains(&(Some(300), None, None)), "{c:?}");
+    // Not after a sentence about something else.
+    let c = counts("У горадзе адкрылі новыя крамы. Толькі ў ліпені іх было каля трохсот.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn the_smallest_in_belarusian_gives_the_youngest_age() {
+    let c =
+        counts("У першай групе прыехалі 45 дзяцей з Горлаўкі. Самым малым было па шэсць гадоў.");
+    assert!(c.contains(&(Some(45), Some(6), None)), "{c:?}");
+}

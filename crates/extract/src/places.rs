@@ -1017,9 +1017,11 @@ impl PlacesFound {
         // The state a body belongs to, ending its name ("Міністерство … України",
         // "Упаўнаважанага … Украіны па …" aside), is the country the text names too: the
         // annotated splits since heldout14 list it as a place.
+        // Not a quoted name's word («Рятуємо Україну»): that is the name, not its state.
         let state_at_end = |p: &PlaceSpan, o: &crate::orgs::OrgSpan| {
             p.end_word == o.end_word
                 && p.first_word > o.first_word
+                && !doc.text[p.end..].starts_with(['»', '"', '”', '“'])
                 && GAZETTEER
                     .entries
                     .get(p.entry as usize)

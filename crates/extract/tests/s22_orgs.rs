@@ -100,3 +100,21 @@ fn the_state_ending_a_bodys_name_is_a_place_too() {
         e.places
     );
 }
+
+#[test]
+fn a_country_inside_a_quoted_name_is_the_names_not_a_place() {
+    let e = extract(
+        "Дітей повернули за допомогою «Рятуємо Україну», повідомили в ОВА.",
+        None,
+        None,
+    );
+    let o: Vec<String> = e.organizations.iter().map(|o| o.name.clone()).collect();
+    assert!(o.iter().any(|n| n == "Save Ukraine"), "{o:?}");
+    assert!(e.places.is_empty(), "{:?}", e.places);
+    let e = extract(
+        "Депутаты партии «Единая Россия» приехали в лагерь.",
+        None,
+        None,
+    );
+    assert!(e.places.is_empty(), "{:?}", e.places);
+}

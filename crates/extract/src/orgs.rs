@@ -2529,8 +2529,16 @@ fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
     let spaced = |k: usize| k < end && doc.gap(k - 1, k) == " ";
     // "Благодійним фондом Олександра Гордієнка": an adjective before the foundation word
     // opens the name.
+    // "благодійного фонду імені Степана Гречка": in lowercase too, before a foundation
+    // named after someone by "імені"/"имени".
+    let named_after_next =
+        |k: usize| k + 2 < end && spaced(k + 2) && is_named_after_word(&words[k + 2].folded);
     let i = if words[i].cyrillic
-        && words[i].cap
+        && (words[i].cap
+            // Not a noun's instrumental ("кіраўніком фонду імя …": the head of it).
+            || named_after_next(i)
+                && !words[i].folded.ends_with("ом")
+                && !doc.is(i, crate::lexicon::class::ROLE))
         && is_strict_adjective(&words[i].folded)
         // Masculine or neuter, agreeing with "фонд" ("Ранее" is an adverb).
         && ["ии", "ыи", "іи", "ого", "ага", "ому", "аму", "им", "ым", "ім", "ом"]
@@ -2552,6 +2560,13 @@ fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
         return None;
     }
     if fund {
+        // "фонду імені Степана Гречка", "фонда имени Ивана Петрова": the person after the word
+        // for "named after" is part of the foundation's name.
+        if spaced(i + 1) {
+            if let Some(e) = named_after_end(doc, i + 1) {
+                return Some(e);
+            }
+        }
         // "Директор фонда Андрей Гусев": a given name in the nominative is the head's name in
         // apposition; a fund is named after a person in the genitive ("фонд Алексея Талая").
         let nominative = |f: &str| {

@@ -118,3 +118,38 @@ fn a_country_inside_a_quoted_name_is_the_names_not_a_place() {
     );
     assert!(e.places.is_empty(), "{:?}", e.places);
 }
+
+#[test]
+fn a_foundation_named_after_someone_in_lowercase_keeps_the_person() {
+    for (text, name) in [
+        (
+            "Психологиня благодійного фонду імені Ярослава Мудренка розповіла про табори.",
+            "благодійного фонду імені Ярослава Мудренка",
+        ),
+        (
+            "Поездку оплатил фонд имени Нины Соколовой.",
+            "фонд имени Нины Соколовой",
+        ),
+    ] {
+        let found: Vec<String> = extract(text, None, None)
+            .organizations
+            .into_iter()
+            .flat_map(|o| o.mentions.into_iter().map(|m| m.text))
+            .collect();
+        assert!(found.iter().any(|m| m == name), "{text}: {found:?}");
+    }
+    // The head of the foundation is no part of its name.
+    let found: Vec<String> = extract(
+        "Размову вёў з кіраўніком фонду імя Яна Лабановіча.",
+        None,
+        None,
+    )
+    .organizations
+    .into_iter()
+    .flat_map(|o| o.mentions.into_iter().map(|m| m.text))
+    .collect();
+    assert!(
+        !found.iter().any(|m| m.starts_with("кіраўніком")),
+        "{found:?}"
+    );
+}

@@ -172,6 +172,8 @@ static AGES: LazyLock<Regex> = LazyLock::new(|| {
         | (\d{{1,2}}) \s* (?:-|–|—|to) \s* (\d{{1,2}}) [\s-]* (?:years?[\s-]*old|year-olds|років|лет|роки|года|гадоў|гады)
         | (?:under|younger\s+than|до|молодше|младше) \s+ (?:the\s+age\s+of\s+)? (\d{{1,2}}) (?:\s+(?:years|років|лет))?
         | (?:from|від|от|ад) \s+ {age} \s+ (?:to|до|да) \s+ {age} \s+ (?:years|років|рокiв|лет|гадоў|гадоу)
+        | (?:under|younger\s+than|молодші|молодших|младше|младших|малодшыя|малодшых) \s+ (?:the\s+age\s+of\s+)? {age}
+        | (?:віком|в\s+возрасте|ва\s+ўзросце)? \s* (?:до|да) \s+ {age} \s+ (?:років|роки|рокiв|лет|года|гадоў|гады|years)
         "
     ))
     .expect("static regex")
@@ -874,6 +876,36 @@ fn merge_repeated_figures(claims: &mut Vec<CountClaim>) {
         c.number.is_none()
             || kept.get(&(c.number, c.qualifier, c.age_min, c.age_max)) == Some(&(i - 1))
     });
+    // A bare mention of a figure that the text gives with its ages once (the headline's "76
+    // дзяцей" over the body's "Група з 76 дзяцей … ад 8 да 15 гадоў") is the same claim: the
+    // ages are told once, where the group is described. One figure with two sets of ages
+    // stays two claims, and so does the bare one then.
+    let aged = |c: &CountClaim| c.age_min.is_some() || c.age_max.is_some();
+    let mut gone = vec![false; claims.len()];
+    for b in 0..claims.len() {
+        if claims[b].number.is_none() || aged(&claims[b]) {
+            continue;
+        }
+        let same: Vec<usize> = (0..claims.len())
+            .filter(|&a| {
+                a != b
+                    && aged(&claims[a])
+                    && claims[a].number == claims[b].number
+                    && claims[a].qualifier == claims[b].qualifier
+            })
+            .collect();
+        if let [a] = same[..] {
+            if claims[a].asserted_by.is_none() {
+                claims[a].asserted_by = claims[b].asserted_by.clone();
+            }
+            gone[b] = true;
+        }
+    }
+    let mut i = 0;
+    claims.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
 }
 
 /// Whether a line is an item of a bulleted list: a dash, a bullet, or a symbol used as one
@@ -1243,6 +1275,20 @@ fn number_of_children_before(doc: &Document, i: usize) -> Option<usize> {
         {
             return Some(prev - 1);
         }
+        // "… пабывалі паўтары тысячы дзяцей. Толькі ў гэтым годзе іх было каля чатырохсот.":
+        // "them" and a copula before the number count the children of the sentence before.
+        if q > s.first_word + 1
+            && matches!(
+                doc.words[prev].folded.as_str(),
+                "было" | "було" | "были" | "були" | "былі"
+            )
+            && doc.gap(prev - 1, prev) == " "
+            && matches!(doc.words[prev - 1].folded.as_str(), "іх" | "их" | "їх")
+            && (previous_sentence_mentions_children(doc, i)
+                || (s.first_word..prev).any(|k| doc.is(k, class::CHILD_NOUN)))
+        {
+            return Some(prev - 1);
+        }
     }
     let from = i.saturating_sub(12).max(s.first_word);
     let mut saw_number_word = false;
@@ -1365,6 +1411,8 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
         let sentence = w.sentence;
         // The youngest and oldest are often named a sentence or two after the count
         // ("87 children ... The figure was announced ... Of those children, the youngest").
+        // A sentence naming who told it and one about the trip may come between ("74 дзіцяці
+        // … Пра гэта нам расказалі … Паводле кіроўцы, … «Найменшай было пяць, …»").
         let scope_end = doc
             .sentences
             .get(sentence + 2)
@@ -1381,11 +1429,21 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
         // counted children again by their noun ("17 вихованців … Вихованцям, наймолодшому з
         // яких було вісім, … Згодом щонайменше п'ятьох …"); "the children, the youngest of
         // whom …" after "30 of them" may be all of them.
+        // A share of these children later in the count's sentence ("26 школьнікаў …, сярод
+        // іх дзевяць выхаванцаў … Найменшаму — восем гадоў") leaves the ages to the group.
+        let in_sentence = |at: usize| at < doc.sentences[sentence].end;
         let next_count = starts
             .iter()
             .filter(|s| **s > c.start && **s < scope_end_byte)
+            .filter(|s| !(in_sentence(**s) && share_of_them(doc, **s)))
             .min()
             .map(|at| words.partition_point(|w| w.end <= *at));
+        // The share itself takes ages only in its own sentence.
+        let scope_end = if share_of_them(doc, c.start) {
+            doc.sentences[sentence].end_word
+        } else {
+            scope_end
+        };
         let scope = match next_count {
             None => scope_end,
             Some(next) => {
@@ -1405,22 +1463,11 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
         };
         let mut ages: (Option<u32>, Option<u32>) = (None, None);
         for (k, word) in words.iter().enumerate().take(scope).skip(last_word + 1) {
-            let f = word.folded.as_str();
-            let youngest = f == "youngest"
-                || f.starts_with("наимолодш")
-                || f.starts_with("младш")
-                || f.starts_with("малодш")
-                || f.starts_with("наималодш");
-            let oldest = f == "oldest"
-                || f == "eldest"
-                || f.starts_with("наистарш")
-                // "старшый/старшому", not "старшыня"/"старшина" (a chairman, a sergeant).
-                || f.starts_with("старш") && !f.starts_with("старшын") && !f.starts_with("старшин")
-                || f.starts_with("наистарэиш")
-                || f.starts_with("старэиш");
-            if !youngest && !oldest {
-                continue;
-            }
+            let (youngest, oldest) = match age_extreme(&word.folded) {
+                Some(Extreme::Youngest) => (true, false),
+                Some(Extreme::Oldest) => (false, true),
+                None => continue,
+            };
             let age = (k + 1..(k + 6).min(scope_end))
                 // Not a hyphenated pair: "шесть-семь" is a range of two ages, not thirteen.
                 .find_map(|j| number_at(doc, j).filter(|_| !doc.word_text(j).contains(['-', '–'])))
@@ -1443,6 +1490,61 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
     }
 }
 
+/// Whether the claim starting at byte `at` is a share of the children just counted, opened
+/// by a partitive phrase ending in a pronoun ("з них", "сярод іх", "of them"), not by an
+/// additive one ("ещё", "another": more children).
+fn share_of_them(doc: &Document, at: usize) -> bool {
+    let first = doc.words.partition_point(|w| w.end <= at);
+    if first >= doc.words.len() {
+        return false;
+    }
+    let s = doc.sentence_of(first);
+    PARTITIVES.iter().any(|(p, _)| {
+        let n = p.len();
+        p.last()
+            .is_some_and(|w| matches!(w.as_str(), "них" | "іх" | "их" | "them" | "these" | "whom"))
+            && first >= s.first_word + n
+            && (0..n).all(|k| doc.words[first - n + k].folded == p[k])
+    })
+}
+
+/// Which end of the ages a word names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Extreme {
+    Youngest,
+    Oldest,
+}
+
+/// The beginnings of the words naming the youngest or the oldest child, folded, longest first
+/// (`data/lexicon/age_extremes.tsv`); `None` marks a longer beginning that names neither
+/// ("старшыня", a chairman).
+static AGE_EXTREMES: LazyLock<Vec<(String, Option<Extreme>)>> = LazyLock::new(|| {
+    const FILE: &str = "data/lexicon/age_extremes.tsv";
+    let mut rows: Vec<(String, Option<Extreme>)> =
+        crate::wordlist::pairs(FILE, include_str!("../data/lexicon/age_extremes.tsv"))
+            .map(|(start, kind)| {
+                let kind = match kind {
+                    "youngest" => Some(Extreme::Youngest),
+                    "oldest" => Some(Extreme::Oldest),
+                    "not" => None,
+                    _ => panic!("{FILE}: {kind:?} after {start:?} is not youngest, oldest or not"),
+                };
+                (fold(start), kind)
+            })
+            .collect();
+    rows.sort_by_key(|(start, _)| std::cmp::Reverse(start.chars().count()));
+    rows
+});
+
+/// Whether a folded word names the youngest or the oldest child: the longest listed beginning
+/// it has decides.
+fn age_extreme(folded: &str) -> Option<Extreme> {
+    AGE_EXTREMES
+        .iter()
+        .find(|(start, _)| folded.starts_with(start.as_str()))
+        .and_then(|(_, kind)| *kind)
+}
+
 /// "... a group of 35 pupils arrived. The children, aged 7 to 15, will stay three weeks":
 /// an age range in the next sentence describes the count before it when that sentence is
 /// about children and has no count of its own.
@@ -1455,18 +1557,22 @@ fn ages_in_next_sentence(
     sentence: usize,
     claim_starts: &[usize],
 ) -> (Option<u32>, Option<u32>) {
-    for next in doc.sentences.iter().skip(sentence + 1).take(2) {
-        let has_count = claim_starts
+    for next in doc.sentences.iter().skip(sentence + 1).take(3) {
+        // A count of the sentence's own keeps the ages after it; ages before its first count
+        // are still the earlier count's ("Дзецям ад 8 да 15 гадоў; 12 з іх – …", a share of
+        // them after their ages).
+        let own_count = claim_starts
             .iter()
-            .any(|s| next.start <= *s && *s < next.end);
-        if has_count {
-            return (None, None);
-        }
+            .filter(|s| next.start <= **s && **s < next.end)
+            .min()
+            .copied();
+        let end = own_count.unwrap_or(next.end);
+        let before = (next.first_word..next.end_word).take_while(|k| doc.words[*k].start < end);
         // "Узрост удзельнікаў — ад 10 да 15 гадоў": a sentence about their age is about them.
-        let about_children = (next.first_word..next.end_word).any(|k| {
+        let about_children = before.clone().any(|k| {
             doc.is(k, class::CHILD_NOUN) || AGE_NOUNS.contains(doc.words[k].folded.as_str())
         });
-        let ages = AGES.captures(&doc.text[next.start..next.end]);
+        let ages = AGES.captures(&doc.text[next.start..end]);
         match ages {
             Some(c) if about_children => {
                 return match age_range(&c) {
@@ -1476,7 +1582,9 @@ fn ages_in_next_sentence(
                 };
             }
             Some(_) => return (None, None),
-            None if about_children => return (None, None),
+            None if own_count.is_some() => return (None, None),
+            // A sentence about the children with no ages ("The court established that he drew
+            // up lists of pupils …") is stepped over like the others: no count came between.
             None => {}
         }
     }
@@ -1507,7 +1615,12 @@ fn age_range(c: &regex::Captures<'_>) -> Option<(Option<u32>, Option<u32>)> {
     if let (Some(a), Some(b)) = (num(6), num(7)) {
         return Some((Some(a), Some(b)));
     }
-    num(5).map(|u| (None, Some(u.saturating_sub(1))))
+    // "under six", "молодші шести років", "віком до трьох років": the age written out is the
+    // first the children have not reached.
+    num(5)
+        .or_else(|| num(8))
+        .or_else(|| num(9))
+        .map(|u| (None, Some(u.saturating_sub(1))))
 }
 
 fn ages_near(
@@ -1540,9 +1653,20 @@ fn ages_near(
     let Some(c) = AGES.captures(hay) else {
         return (None, None, None);
     };
-    if c.get(0)
-        .is_some_and(|m| hay[..m.start()].chars().any(char::is_numeric))
-    {
+    // Another number before the ages, in digits or in words, counts a part of the children
+    // whose ages they are ("46 children, including nine under the age of five"); the count
+    // spelled out in brackets ("1 200 (одна тысяча двести) детей") is the same number.
+    let in_brackets = |at: usize| {
+        let before = &doc.text[from..at];
+        before.matches('(').count() > before.matches(')').count()
+    };
+    let number_before = |m: regex::Match<'_>| {
+        hay[..m.start()].chars().any(char::is_numeric)
+            || (from_word..doc.words.len())
+                .take_while(|k| doc.words[*k].start < from + m.start())
+                .any(|k| doc.is(k, class::NUMBER_START) && !in_brackets(doc.words[k].start))
+    };
+    if c.get(0).is_some_and(number_before) {
         return (None, None, None);
     }
     match age_range(&c) {
@@ -2019,7 +2143,8 @@ fn asserted_by(
                 | "counted",
                 Some("by"),
             ) => Some(k + 2),
-            _ => None,
+            // "Как говорится в сообщении прокуратуры, …", "як ідеться в повідомленні поліції".
+            _ => after_statement_phrase(doc, k, s.first_word),
         };
         // "за його словами", "по его словам", "паводле яе слоў": the source is named before.
         if matches!(f, "за" | "по" | "паводле" | "according")
@@ -2068,6 +2193,9 @@ fn asserted_by(
         }
         // "Про це повідомив X", "Об этом написал X": the source follows the verb.
         if matches!(words[first].folded.as_str(), "про" | "об" | "пра" | "about") {
+            if let Some(a) = outlet_told_source(doc, first, s.end_word, orgs, persons) {
+                return Some(a);
+            }
             return cited_source(doc, first, s.end_word, orgs, persons)
                 .or_else(|| told_in(doc, first, s.end_word, orgs, persons))
                 .or_else(|| first_source_in(doc, first, s.end_word, orgs, persons));
@@ -2128,6 +2256,38 @@ fn asserted_by(
         }) {
             return Some(e);
         }
+        // "In total, more than 1,500 children have been brought back …, the Office said": the
+        // clause after the last comma before the verb is the subject, not the count.
+        if let Some(c) = (first + 1..v)
+            .rev()
+            .find(|k| doc.gap(k - 1, *k).contains(','))
+        {
+            let mut b = c;
+            while b < v && matches!(words[b].folded.as_str(), "the" | "a" | "an") {
+                b += 1;
+            }
+            let pronoun = |k: usize| {
+                matches!(
+                    words[k].folded.as_str(),
+                    "they" | "he" | "she" | "it" | "we" | "this" | "which" | "who"
+                )
+            };
+            // A name: capitalised words, with "of"/"for"/"and" between them ("the Office",
+            // "the Ministry of Justice"), not a description ("the monitoring team", a report's
+            // own voice) nor a clause with a verb of its own.
+            let name_word = |k: usize| {
+                words[k].cap || k > b && matches!(words[k].folded.as_str(), "of" | "for" | "and")
+            };
+            if b < v
+                && v - c <= 4
+                && (words[c].folded == "the" || words[c].cap)
+                && (b..v).all(name_word)
+                && !pronoun(b)
+                && !(b..v).any(|k| words[k].numeric || doc.is(k, class::NUMBER_START))
+            {
+                return Some(doc.text[words[b].start..words[v - 1].end].to_string());
+            }
+        }
         let subject_end = (first..v)
             .find(|k| {
                 let f = words[*k].folded.as_str();
@@ -2145,11 +2305,13 @@ fn asserted_by(
             while b < subject_end && matches!(words[b].folded.as_str(), "the" | "a" | "an") {
                 b += 1;
             }
+            // A count is no one's name ("more than 1,500 children have …").
             if b < subject_end
                 && !matches!(
                     words[b].folded.as_str(),
                     "they" | "he" | "she" | "it" | "we" | "this"
                 )
+                && !(b..subject_end).any(|k| words[k].numeric || doc.is(k, class::NUMBER_START))
             {
                 return Some(doc.text[words[b].start..words[subject_end - 1].end].to_string());
             }
@@ -2426,6 +2588,9 @@ impl Speakers {
                 labels.push((*a, *b, Some(surname.clone())));
             }
         }
+        if labels.is_empty() {
+            labels = interview_turns(doc, persons);
+        }
         labels.sort_by_key(|(a, _, _)| *a);
         let transcript = labels.len() >= 3;
         Speakers { labels, transcript }
@@ -2437,6 +2602,51 @@ impl Speakers {
         let (_, end, speaker) = self.labels.get(after.checked_sub(1)?)?;
         (at < *end || self.transcript).then(|| speaker.clone())?
     }
+}
+
+/// The turns of an interview written as dashed lines ("— Скільки дітей …?" / "— Ми
+/// супроводжуємо 38 дітей …"), with no speaker labels: a line asking a question is the
+/// interviewer's, the others are the answers of the one person the introduction names before
+/// the first turn ("… поговорило з Оксаною Дейнекою, психологинею …"). Nothing when the
+/// introduction names no one or more than one person, or the dashed lines are fewer than four
+/// or ask no question.
+fn interview_turns(doc: &Document, persons: &PersonsFound) -> Vec<(usize, usize, Option<String>)> {
+    let mut turns = Vec::new();
+    let mut at = 0;
+    for line in doc.text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(rest) = ["— ", "– ", "- "]
+            .iter()
+            .find_map(|d| trimmed.strip_prefix(d))
+        {
+            turns.push((at, at + line.len(), rest.trim_end().ends_with('?')));
+        }
+        at += line.len();
+    }
+    let questions = turns.iter().filter(|(_, _, q)| *q).count();
+    let Some(&(first, _, _)) = turns.first() else {
+        return Vec::new();
+    };
+    if turns.len() < 4 || questions == 0 || questions == turns.len() {
+        return Vec::new();
+    }
+    let mut named: Vec<usize> = persons
+        .spans
+        .iter()
+        .filter(|p| p.end <= first)
+        .map(|p| p.person)
+        .collect();
+    named.dedup();
+    let [one] = named[..] else {
+        return Vec::new();
+    };
+    let Some(guest) = persons.persons.get(one).map(|p| p.name.clone()) else {
+        return Vec::new();
+    };
+    turns
+        .into_iter()
+        .map(|(a, b, question)| (a, b, (!question).then(|| guest.clone())))
+        .collect()
 }
 
 /// The speaker a line at byte `start` opens with, if any: up to six words before a colon that
@@ -2687,6 +2897,11 @@ fn attribution(
             if let Some(a) = cited_source(doc, next.first_word, next.end_word, orgs, persons) {
                 return Some(a);
             }
+            // "Пра гэта карэспандэнту БЕЛТА паведаміў старшыня …": the speaker, not the outlet.
+            if let Some(a) = outlet_told_source(doc, next.first_word, next.end_word, orgs, persons)
+            {
+                return Some(a);
+            }
             // "Об этом «Российской газете» сообщили в министерстве": the outlet received it.
             if let Some(a) = told_in(doc, next.first_word, next.end_word, orgs, persons) {
                 return Some(a);
@@ -2747,6 +2962,62 @@ fn quote_speaker(
 }
 
 /// Adverbs between "как"/"як"/"as" and a reporting verb (`data/lexicon/earlier_adverbs.txt`).
+/// "Пра гэта карэспандэнту БЕЛТА паведаміў старшыня Жлобінскага райвыканкама", "Об этом
+/// корреспонденту ТАСС сообщил …": in words `from..to`, an outlet or its reporter told
+/// (`TOLD_OUTLET`) before a reporting verb is no source; the speaker follows the verb, a
+/// person by name, a title with the body it belongs to, or a body after "в".
+fn outlet_told_source(
+    doc: &Document,
+    from: usize,
+    to: usize,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+) -> Option<String> {
+    let words = &doc.words;
+    let v = (from..to).find(|k| doc.is(*k, crate::lexicon::class::REPORTING) && !words[*k].cap)?;
+    if !(from..v).any(|k| TOLD_OUTLET.contains(words[k].folded.as_str())) || v + 1 >= to {
+        return None;
+    }
+    let after = v + 1;
+    let person = persons
+        .spans
+        .iter()
+        .find(|p| words[after].start <= p.start && p.start < words[to - 1].end)
+        .map(|p| persons.persons[p.person].name.clone());
+    let title = doc.is(after, crate::lexicon::class::ROLE).then(|| {
+        let end = (after + 1..to.min(after + 8))
+            .find(|k| doc.gap(k - 1, *k) != " ")
+            .unwrap_or(to.min(after + 8));
+        doc.text[words[after].start..words[end - 1].end].to_string()
+    });
+    person
+        .or(title)
+        .or_else(|| told_in(doc, v, to, orgs, persons))
+        .or_else(|| first_source_in(doc, after, to, orgs, persons))
+}
+
+/// The outlet or reporter told, in the dative (`data/lexicon/told_outlet_nouns.txt`), folded.
+static TOLD_OUTLET: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/told_outlet_nouns.txt"))
+});
+
+/// The phrases naming a statement whose author follows in the genitive, folded word by word
+/// (`data/lexicon/statement_source_phrases.txt`).
+static STATEMENT_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/statement_source_phrases.txt"))
+        .map(|p| p.split_whitespace().map(fold).collect())
+        .collect()
+});
+
+/// The word after a statement phrase that ends at word `k` (its last word), if one does.
+fn after_statement_phrase(doc: &Document, k: usize, first: usize) -> Option<usize> {
+    STATEMENT_PHRASES.iter().find_map(|p| {
+        let n = p.len();
+        (k + 1 >= first + n && (0..n).all(|j| doc.words[k + 1 - n + j].folded == p[j]))
+            .then_some(k + 1)
+    })
+}
+
 static EARLIER: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     crate::wordlist::entries(include_str!("../data/lexicon/earlier_adverbs.txt"))
         .map(crate::normalize::fold)

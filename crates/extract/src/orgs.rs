@@ -56,11 +56,15 @@ struct CuratedIndex {
     by_key: rustc_hash::FxHashMap<String, usize>,
     max_words: usize,
     first_words: rustc_hash::FxHashSet<String>,
+    /// The keys of the forms written with a comma inside ("Міністерство соціальної політики,
+    /// сім'ї та єдності"): only these are matched over a comma in the text.
+    with_commas: rustc_hash::FxHashSet<String>,
 }
 
 static CURATED: LazyLock<CuratedIndex> = LazyLock::new(|| {
     let mut orgs = Vec::new();
     let mut by_key = rustc_hash::FxHashMap::default();
+    let mut with_commas = rustc_hash::FxHashSet::default();
     let mut max_words = 1;
     for line in crate::wordlist::entries(include_str!("../data/organizations.tsv")) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -82,6 +86,9 @@ static CURATED: LazyLock<CuratedIndex> = LazyLock::new(|| {
         for f in forms {
             let k = key_words(&f);
             max_words = max_words.max(k.len());
+            if f.contains(',') {
+                with_commas.insert(k.join(" "));
+            }
             by_key.entry(k.join(" ")).or_insert(id);
         }
         orgs.push(Curated { name, acronym });
@@ -95,6 +102,7 @@ static CURATED: LazyLock<CuratedIndex> = LazyLock::new(|| {
         by_key,
         max_words,
         first_words,
+        with_commas,
     }
 });
 
@@ -730,11 +738,17 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             i,
             max,
             // A brand written with a dot or a bang inside ("Слідство.Інфо", "Za!TV").
-            |gap| matches!(gap, " " | "-" | "\u{a0}" | "." | "!"),
+            // A list of fields after a comma inside a listed name is matched below only
+            // against the names written so.
+            |gap| matches!(gap, " " | "-" | "\u{a0}" | "." | "!" | ", "),
             &mut joined,
             &mut ends,
         );
         for n in (1..=ends.len()).rev() {
+            let over_comma = (i + 1..i + n).any(|k| doc.gap(k - 1, k) == ", ");
+            if over_comma && !cur.with_commas.contains(&joined[..ends[n - 1]]) {
+                continue;
+            }
             // Initials with dots ("U.N.") are an abbreviation, read whole elsewhere, not a
             // brand of two words.
             let initials = (i + 1..i + n)
@@ -1805,21 +1819,32 @@ const INDECLINABLE_ORG_HEADS: &[&str] = &["бюро"];
 static CYRILLIC_HEADS: LazyLock<(
     rustc_hash::FxHashSet<&'static str>,
     rustc_hash::FxHashSet<&'static str>,
+    rustc_hash::FxHashSet<String>,
 )> = LazyLock::new(|| {
-    let whole =
+    let whole: rustc_hash::FxHashSet<&'static str> =
         crate::wordlist::entries(include_str!("../data/lexicon/cyrillic_org_heads.txt")).collect();
     let truncated = INDECLINABLE_ORG_HEADS
         .iter()
         .filter_map(|h| h.char_indices().last().map(|(at, _)| &h[..at]))
         .collect();
-    (whole, truncated)
+    // A compound head whose root ends like an instrumental or dative ending ("райвыканкам",
+    // "облисполком") is keyed without it ("раивыканк"), shorter than the head: that key is the
+    // head's too. (Other heads keyed short, "администрация", stay as they were: their
+    // nominative opens no name by its key.)
+    let keyed = whole
+        .iter()
+        .filter(|h| h.ends_with("ам") || h.ends_with("ом"))
+        .map(|h| crate::gazetteer::word_key(&crate::normalize::fold(h)).to_string())
+        .filter(|k| k.chars().count() >= 5)
+        .collect();
+    (whole, truncated, keyed)
 });
 
 /// As [`is_cyrillic_org_head`], for a word already stemmed: the head itself, a head of four
 /// or more letters with at most two letters more, or an indeclinable head less its last letter.
 fn is_cyrillic_org_head_key(stem: &str) -> bool {
-    let (whole, truncated) = &*CYRILLIC_HEADS;
-    if whole.contains(stem) {
+    let (whole, truncated, keyed) = &*CYRILLIC_HEADS;
+    if whole.contains(stem) || keyed.contains(stem) {
         return true;
     }
     let len = stem.chars().count();
@@ -2504,8 +2529,16 @@ fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
     let spaced = |k: usize| k < end && doc.gap(k - 1, k) == " ";
     // "Благодійним фондом Олександра Гордієнка": an adjective before the foundation word
     // opens the name.
+    // "благодійного фонду імені Степана Гречка": in lowercase too, before a foundation
+    // named after someone by "імені"/"имени".
+    let named_after_next =
+        |k: usize| k + 2 < end && spaced(k + 2) && is_named_after_word(&words[k + 2].folded);
     let i = if words[i].cyrillic
-        && words[i].cap
+        && (words[i].cap
+            // Not a noun's instrumental ("кіраўніком фонду імя …": the head of it).
+            || named_after_next(i)
+                && !words[i].folded.ends_with("ом")
+                && !doc.is(i, crate::lexicon::class::ROLE))
         && is_strict_adjective(&words[i].folded)
         // Masculine or neuter, agreeing with "фонд" ("Ранее" is an adverb).
         && ["ии", "ыи", "іи", "ого", "ага", "ому", "аму", "им", "ым", "ім", "ом"]
@@ -2527,6 +2560,13 @@ fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
         return None;
     }
     if fund {
+        // "фонду імені Степана Гречка", "фонда имени Ивана Петрова": the person after the word
+        // for "named after" is part of the foundation's name.
+        if spaced(i + 1) {
+            if let Some(e) = named_after_end(doc, i + 1) {
+                return Some(e);
+            }
+        }
         // "Директор фонда Андрей Гусев": a given name in the nominative is the head's name in
         // apposition; a fund is named after a person in the genitive ("фонд Алексея Талая").
         let nominative = |f: &str| {
@@ -2818,9 +2858,16 @@ mod tests {
         assert_eq!(n, vec!["UN Committee on the Rights of the Child"]);
         let n = names("Звіт підготувала Харківська обласна спілка з питань захисту дітей.");
         assert_eq!(n, vec!["Харківська обласна спілка з питань захисту дітей"]);
-        // After a title the complement is the title's.
-        let n = names("Заяву зробив Уповноважений Верховної Ради з прав людини.");
+        // After a title the complement is the title's ("з прав дитини" is no part of the
+        // parliament's name).
+        let n = names("Заяву зробив уповноважений Верховної Ради з прав дитини.");
         assert_eq!(n, vec!["Verkhovna Rada"]);
+        // The ombudsman's full title is the institution (organizations.tsv).
+        let n = names("Заяву зробив Уповноважений Верховної Ради з прав людини.");
+        assert_eq!(
+            n,
+            vec!["Ukrainian Parliament Commissioner for Human Rights"]
+        );
     }
 
     #[test]
@@ -3034,9 +3081,11 @@ mod tests {
         let places: Vec<&str> = ex.places.iter().map(|p| p.name.as_str()).collect();
         assert!(places.contains(&"Zaporizhzhia Oblast"), "{places:?}");
         assert!(places.contains(&"Kherson Oblast"), "{places:?}");
-        // A state inside a ministry's name is only part of the name.
+        // The state ending a ministry's name is the country the text names too (session 22:
+        // the annotated splits list it).
         let ex = crate::extract("Міністерство освіти України відповіло.", None, None);
-        assert!(ex.places.is_empty(), "{:?}", ex.places);
+        let places: Vec<&str> = ex.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(places, ["Ukraine"], "{places:?}");
     }
 
     /// Every organisation mention's text, in text order.

@@ -3019,9 +3019,7 @@ fn after_statement_phrase(doc: &Document, k: usize, first: usize) -> Option<usiz
 }
 
 static EARLIER: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    crate::wordlist::entries(include_str!("../data/lexicon/earlier_adverbs.txt"))
-        .map(crate::normalize::fold)
-        .collect()
+    crate::wordlist::folded_set(include_str!("../data/lexicon/earlier_adverbs.txt"))
 });
 
 /// The person or organization cited after "з посиланням на", "со ссылкой на", "са спасылкай

@@ -1109,16 +1109,20 @@ fn adopts_a_document(doc: &Document, start: usize, end: usize) -> bool {
         .any(|k| ADOPTED_DOCUMENTS.contains(doc.words[k].folded.as_str()))
 }
 
+/// Starts of words for cases counted (`data/lexicon/case_count_stems.txt`), folded.
+static CASE_COUNT_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    entries(include_str!("../data/lexicon/case_count_stems.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
+
 /// Whether the word before or two before the trigger at byte `start` counts cases ("43
 /// випадків примусового переміщення", "случаев депортации", "cases of deportation").
 fn counts_cases(doc: &Document, start: usize) -> bool {
     let k = doc.words.partition_point(|w| w.end <= start);
     (k.saturating_sub(2)..k).any(|j| {
         let f = doc.words[j].folded.as_str();
-        ["випадк", "случа", "выпадк"]
-            .iter()
-            .any(|p| f.starts_with(p))
-            || matches!(f, "cases" | "case")
+        CASE_COUNT_STEMS.iter().any(|p| f.starts_with(p.as_str()))
     })
 }
 
@@ -1176,7 +1180,7 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
     let mut v = d.end_word;
     while v < s.end_word
         && v < d.end_word + 2
-        && TIMES_OF_DAY.contains(&words[v].folded.as_str())
+        && TIMES_OF_DAY.contains(words[v].folded.as_str())
         && doc.gap(v - 1, v) == " "
     {
         v += 1;
@@ -1281,26 +1285,10 @@ fn dates_a_statement_anywhere(doc: &Document, s: &crate::scan::Sentence, d: &Dat
     false
 }
 
-/// Times of day between a date and its verb of speaking ("во вторник вечером опубликовал").
-const TIMES_OF_DAY: &[&str] = &[
-    "вечером",
-    "утром",
-    "днем",
-    "днём",
-    "ночью",
-    "ввечері",
-    "вранці",
-    "зранку",
-    "вдень",
-    "уночі",
-    "увечары",
-    "раніцай",
-    "уранку",
-    "удзень",
-    "ноччу",
-    "evening",
-    "morning",
-];
+/// Times of day between a date and its verb of speaking ("во вторник вечером опубликовал";
+/// `data/lexicon/times_of_day.txt`).
+static TIMES_OF_DAY: LazyLock<rustc_hash::FxHashSet<String>> =
+    LazyLock::new(|| crate::wordlist::folded_set(include_str!("../data/lexicon/times_of_day.txt")));
 
 /// Starts of nouns (folded) for documents that a date after "от"/"від"/"ад"/"dated" dates
 /// (`data/lexicon/dated_documents.txt`).
@@ -1612,7 +1600,7 @@ fn is_attributive(doc: &Document, trigger_start: usize, trigger_end: usize) -> b
                 | "ды"
                 | "and"
                 | "or"
-        ) || ATTRIBUTE_ADVERBS.contains(&f)
+        ) || ATTRIBUTE_ADVERBS.contains(f)
             || PARTICIPLE_ENDINGS.iter().any(|e| f.ends_with(e.as_str())) && w.cyrillic
             || !w.cyrillic && f.ends_with("ed");
         if !joins {
@@ -1625,19 +1613,10 @@ fn is_attributive(doc: &Document, trigger_start: usize, trigger_end: usize) -> b
 }
 
 /// Adverbs that stand between coordinated participles before a child noun ("примусово
-/// переміщених", "forcibly displaced").
-const ATTRIBUTE_ADVERBS: &[&str] = &[
-    "примусово",
-    "принудительно",
-    "прымусова",
-    "незаконно",
-    "незаконна",
-    "насильно",
-    "насильственно",
-    "forcibly",
-    "illegally",
-    "unlawfully",
-];
+/// переміщених", "forcibly displaced"; `data/lexicon/attribute_adverbs.txt`).
+static ATTRIBUTE_ADVERBS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/attribute_adverbs.txt"))
+});
 
 /// Whether a date follows a verb of speaking, directly or after a preposition ("said on Tuesday").
 fn dates_a_statement(doc: &Document, d: &DateMention) -> bool {

@@ -1574,12 +1574,8 @@ fn is_attributive(doc: &Document, trigger_start: usize, trigger_end: usize) -> b
     };
     // "депортованих чи примусово переміщених дітей", "deported or forcibly displaced
     // children": participles joined by "or"/"and", with their adverbs, before the noun.
-    let mut k = k;
     let mut end = end;
-    for _ in 0..4 {
-        let Some(w) = doc.words.get(k) else {
-            return false;
-        };
+    for w in doc.words.iter().skip(k).take(4) {
         if !doc.text[end..w.start].trim().is_empty() {
             return false;
         }
@@ -1607,7 +1603,6 @@ fn is_attributive(doc: &Document, trigger_start: usize, trigger_end: usize) -> b
             return false;
         }
         end = w.end;
-        k += 1;
     }
     false
 }

@@ -629,8 +629,6 @@ fn dash_before(doc: &Document, k: usize) -> bool {
     matches!(doc.gap(k - 1, k).trim(), "-" | "–" | "—")
 }
 
-/// The year written at word `k` of a sentence ending at word `sentence_end`, if any, and the
-/// word after it and after its "року" / "г." / "-го".
 /// The length of "того же года" / "того ж року" / "таго ж года" / "(of) the same year" at
 /// word `k`, which gives a date the year last written out.
 fn same_year_at(doc: &Document, k: usize, sentence_end: usize) -> Option<usize> {
@@ -663,6 +661,8 @@ fn year_named_before(doc: &Document, found: &[DateMention], i: usize) -> Option<
     .flatten()
 }
 
+/// The year written at word `k` of a sentence ending at word `sentence_end`, if any, and the
+/// word after it and after its "року" / "г." / "-го".
 fn year_at(doc: &Document, k: usize, sentence_end: usize) -> (usize, Option<i32>) {
     let at = |x: usize| (x < sentence_end).then(|| doc.words[x].folded.as_str());
     let year = at(k).and_then(year_value);
@@ -758,12 +758,12 @@ fn english_day_range(
     (first < last).then(|| (end, format!("{first}/{last}")))
 }
 
-/// Words for a day relative to publication (`data/lexicon/relative_days.tsv`), folded.
 /// Whether a word names the day of publication ("today", "сьогодні", "сёньня").
 pub(crate) fn is_today(folded: &str) -> bool {
     RELATIVE_DAYS.get(folded) == Some(&0)
 }
 
+/// Words for a day relative to publication (`data/lexicon/relative_days.tsv`), folded.
 static RELATIVE_DAYS: std::sync::LazyLock<rustc_hash::FxHashMap<String, i64>> =
     std::sync::LazyLock::new(|| {
         let file = "data/lexicon/relative_days.tsv";

@@ -1131,7 +1131,7 @@ static PLANS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../data/lexicon/event_plans.txt")).collect());
 
 /// Whether one of the two words before a trigger (`before`: the sentence up to it) makes it a
-/// plan, a duty or an expectation ("плануюць прывезці", "must be returned", "will arrive").
+/// plan, a duty or an expectation ("плануюць прывезці", "plan to bring", "will arrive").
 fn planned(before: &str) -> bool {
     before
         .rsplit(|c: char| c.is_whitespace())

@@ -490,18 +490,14 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
             // "перад Новым годам, 22 снежня", "after Christmas": a time before or after the
             // holiday is not the holiday's day; its eve ("напередодні Різдва", "накануне Нового
             // года", "on the eve of Independence Day") is the day before it.
-            let before_word = |k: usize| (k < i).then(|| words[k].folded.as_str());
-            let eve = matches!(
-                before_word(i.wrapping_sub(1)),
-                Some("накануне" | "напередодні" | "напярэдадні")
-            ) || i >= 2
-                && before_word(i - 1) == Some("of")
-                && before_word(i - 2) == Some("eve");
-            let around = i > 0
-                && matches!(
-                    words[i - 1].folded.as_str(),
-                    "перед" | "перад" | "после" | "після" | "пасля" | "before" | "after"
-                );
+            // The word `back` words before the holiday's name.
+            let before = |back: usize| i.checked_sub(back).map(|k| words[k].folded.as_str());
+            let eve = matches!(before(1), Some("накануне" | "напередодні" | "напярэдадні"))
+                || before(1) == Some("of") && before(2) == Some("eve");
+            let around = matches!(
+                before(1),
+                Some("перед" | "перад" | "после" | "після" | "пасля" | "before" | "after")
+            );
             let date = if around {
                 None
             } else if eve {

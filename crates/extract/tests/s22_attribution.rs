@@ -12,14 +12,19 @@ fn asserters(text: &str) -> Vec<(Option<u64>, Option<String>)> {
         .collect()
 }
 
+/// Who asserts the claim of `number` among `asserters`.
+fn asserter_of(asserters: &[(Option<u64>, Option<String>)], number: u64) -> Option<String> {
+    asserters
+        .iter()
+        .find(|(n, _)| *n == Some(number))
+        .and_then(|(_, w)| w.clone())
+}
+
 #[test]
 fn the_answers_of_a_dashed_interview_are_the_guests() {
     let text = "«Кожна дитина має ім'я»: волонтерка про пошук\n\nРедакція поговорила з Мариною Ковальчук, координаторкою пошукової групи з Полтави.\n\n— Скількох дітей ви вже знайшли?\n\n— Ми підтвердили місце перебування 74 дітей. Близько двадцяти з них досі в таборах.\n\n— Як ви працюєте?\n\n— Через родини й відкриті джерела.\n";
     let a = asserters(text);
-    let who = a
-        .iter()
-        .find(|(n, _)| *n == Some(74))
-        .and_then(|(_, w)| w.clone());
+    let who = asserter_of(&a, 74);
     assert!(
         who.as_deref().is_some_and(|w| w.contains("Ковальчук")),
         "{a:?}"
@@ -30,10 +35,7 @@ fn the_answers_of_a_dashed_interview_are_the_guests() {
 fn an_introduction_naming_two_people_names_no_guest() {
     let text = "Розмова про пошук дітей\n\nРедакція поговорила з Мариною Ковальчук і Андрієм Литвиненком.\n\n— Скількох дітей ви вже знайшли?\n\n— Ми підтвердили місце перебування 74 дітей.\n\n— Як ви працюєте?\n\n— Через родини й відкриті джерела.\n";
     let a = asserters(text);
-    let who = a
-        .iter()
-        .find(|(n, _)| *n == Some(74))
-        .and_then(|(_, w)| w.clone());
+    let who = asserter_of(&a, 74);
     assert!(
         !who.as_deref().is_some_and(|w| w.contains("Ковальчук")),
         "{a:?}"
@@ -72,10 +74,7 @@ fn the_author_of_a_statement_named_after_its_noun_is_the_source() {
 fn the_outlet_told_is_not_the_speaker_after_the_verb() {
     let text = "Група з 40 дзяцей з Луганска прыехала ў лагер «Сонейка» ў нядзелю. Пра гэта карэспандэнту БЕЛТА паведаміў старшыня Лідскага райвыканкама.";
     let a = asserters(text);
-    let who = a
-        .iter()
-        .find(|(n, _)| *n == Some(40))
-        .and_then(|(_, w)| w.clone());
+    let who = asserter_of(&a, 40);
     assert_eq!(
         who.as_deref(),
         Some("старшыня Лідскага райвыканкама"),
@@ -87,10 +86,7 @@ fn the_outlet_told_is_not_the_speaker_after_the_verb() {
 fn a_body_after_the_last_comma_before_said_is_the_subject_not_the_count() {
     let text = "In all, more than 2,300 children have been brought home since 2022, the Ministry of Reintegration said on Friday.";
     let a = asserters(text);
-    let who = a
-        .iter()
-        .find(|(n, _)| *n == Some(2300))
-        .and_then(|(_, w)| w.clone());
+    let who = asserter_of(&a, 2300);
     assert!(
         who.as_deref().is_some_and(|w| w.contains("Reintegration")),
         "{a:?}"

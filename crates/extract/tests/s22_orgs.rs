@@ -13,6 +13,15 @@ fn orgs(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The text of every organisation mention found in `text`.
+fn mention_texts(text: &str) -> Vec<String> {
+    extract(text, None, None)
+        .organizations
+        .into_iter()
+        .flat_map(|o| o.mentions.into_iter().map(|m| m.text))
+        .collect()
+}
+
 const OMBUDSMAN: &str = "Ukrainian Parliament Commissioner for Human Rights";
 
 #[test]
@@ -56,11 +65,7 @@ fn executive_committees_in_the_nominative_and_the_classical_genitive() {
             "Речицкий райисполком",
         ),
     ] {
-        let found: Vec<String> = extract(text, None, None)
-            .organizations
-            .into_iter()
-            .flat_map(|o| o.mentions.into_iter().map(|m| m.text))
-            .collect();
+        let found = mention_texts(text);
         assert!(found.iter().any(|m| m == name), "{text}: {found:?}");
     }
 }
@@ -131,11 +136,7 @@ fn a_foundation_named_after_someone_in_lowercase_keeps_the_person() {
             "фонд имени Нины Соколовой",
         ),
     ] {
-        let found: Vec<String> = extract(text, None, None)
-            .organizations
-            .into_iter()
-            .flat_map(|o| o.mentions.into_iter().map(|m| m.text))
-            .collect();
+        let found = mention_texts(text);
         assert!(found.iter().any(|m| m == name), "{text}: {found:?}");
     }
     // The head of the foundation is no part of its name.

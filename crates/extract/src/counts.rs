@@ -30,7 +30,7 @@ use crate::lexicon::{
 };
 use crate::normalize::fold;
 use crate::numbers::number_at;
-use crate::orgs::OrgsFound;
+use crate::orgs::{is_press_service, OrgsFound};
 use crate::persons::PersonsFound;
 use crate::places::PlacesFound;
 use crate::scan::Document;
@@ -1630,11 +1630,12 @@ fn ages_near(
 ) -> (Option<u32>, Option<u32>, Option<usize>) {
     let from = doc.words[from_word - 1].end;
     // Ages belong to this claim when they follow it closely (within a few words, "120
-    // детей из Донецкой Народной Республики в возрасте от 7 до 13 лет") and no other
-    // number comes between.
+    // детей из Донецкой Народной Республики в возрасте от 7 до 13 лет", or after a list of
+    // where they came from: "ребят из Херсонской и Запорожской областей, ДНР и ЛНР в
+    // возрасте 6–17 лет") and no other number comes between.
     let window_end = doc
         .words
-        .get(from_word + 10)
+        .get(from_word + 14)
         .map(|w| w.end)
         .unwrap_or(sentence_end)
         .min(sentence_end);
@@ -2034,7 +2035,7 @@ fn asserted_by(
             if e > k
                 && doc
                     .gap(e - 1, e)
-                    .contains([',', '.', ';', '(', ':', '"', '“', '”'])
+                    .contains([',', '.', ';', '(', ':', '"', '“', '”', '—', '–'])
             {
                 break;
             }
@@ -2103,12 +2104,20 @@ fn asserted_by(
         let after = match (f, next) {
             ("according", Some("to")) => Some(k + 2),
             ("згідно", Some("з")) | ("відповідно", Some("до")) => Some(k + 2),
-            ("за", Some("даними" | "словами" | "інформацією" | "оцінками")) => {
+            ("за", Some("даними" | "словами" | "інформацією" | "оцінками" | "оцінкою")) => {
                 Some(k + 2)
             }
             (
                 "по",
-                Some("данным" | "словам" | "информации" | "оценкам" | "сведениям" | "подсчетам"),
+                Some(
+                    "данным"
+                    | "словам"
+                    | "информации"
+                    | "оценкам"
+                    | "оценке"
+                    | "сведениям"
+                    | "подсчетам",
+                ),
             ) => Some(k + 2),
             ("за", Some("повідомленням" | "підрахунками")) => {
                 Some(k + 2)
@@ -2116,6 +2125,20 @@ fn asserted_by(
             // Belarusian "паводле звестак X", "паводле слоў X", "паводле X".
             ("паводле", Some(n)) if ATTRIBUTION_NOUNS.contains(&n) => Some(k + 2),
             ("паводле", Some(_)) => Some(k + 1),
+            // "Согласно данным X", "Согласно докладу, …", Belarusian "згодна з дадзенымі X".
+            ("согласно", Some("данным" | "информации" | "оценкам" | "сведениям" | "подсчетам")) => {
+                Some(k + 2)
+            }
+            // Not "согласно которому": the relative pronoun stands for a report named before.
+            ("согласно", Some(n)) if !n.starts_with("котор") => Some(k + 1),
+            ("згодна", Some("з" | "са")) => {
+                let data_noun = words.get(k + 2).is_some_and(|w| {
+                    ["дадзен", "звестк", "даных"]
+                        .iter()
+                        .any(|p| w.folded.starts_with(p))
+                });
+                Some(if data_noun { k + 3 } else { k + 2 })
+            }
             ("estimates" | "estimate" | "figures" | "data", Some("of" | "from")) => Some(k + 2),
             // "Как ранее сообщал ТАСС", "as previously reported by X".
             ("як" | "как" | "as", Some(adv))
@@ -2136,7 +2159,8 @@ fn asserted_by(
                 if words.get(a).is_some_and(|w| w.folded == "by") {
                     a += 1;
                 }
-                Some(a)
+                // "как рассказала «Известиям» пресс-служба фонда": the outlet was told.
+                Some(speaker_after_told_body(doc, a, s.end_word, orgs).unwrap_or(a))
             }
             (
                 "confirmed" | "documented" | "reported" | "estimated" | "recorded" | "verified"
@@ -2162,6 +2186,10 @@ fn asserted_by(
                     if let Some(o) = organisation_by_head(orgs, &p, words[k].start) {
                         return Some(o);
                     }
+                    // "Согласно докладу, …": who published the report named before.
+                    if let Some(a) = author_of_document(doc, orgs, persons, &p, k) {
+                        return Some(a);
+                    }
                     // "По данным издания": the outlet named last before.
                     if MEDIA_NOUNS.contains(&fold(&p)) {
                         let outlet = orgs
@@ -2185,10 +2213,17 @@ fn asserted_by(
     if let Some(v) = verb {
         // Skip a leading adverbial ("In June, ...").
         let mut first = s.first_word;
+        // "Сотрудница санатория, говорившая с нами анонимно, рассказала": a participle after
+        // the comma describes the subject before it, which is no adverbial.
+        let mut subject_before_clause = None;
         if let Some(c) = (s.first_word..v).find(|k| *k + 1 < v && doc.gap(*k, *k + 1).contains(','))
         {
             if c < s.first_word + 4 {
-                first = c + 1;
+                if opens_participle_clause(&words[c + 1].folded) {
+                    subject_before_clause = Some(c);
+                } else {
+                    first = c + 1;
+                }
             }
         }
         // "Про це повідомив X", "Об этом написал X": the source follows the verb.
@@ -2288,6 +2323,11 @@ fn asserted_by(
                 return Some(doc.text[words[b].start..words[v - 1].end].to_string());
             }
         }
+        if let Some(c) = subject_before_clause {
+            if words[first].cap && !(first..=c).any(|k| words[k].numeric) {
+                return Some(doc.text[words[first].start..words[c].end].to_string());
+            }
+        }
         let subject_end = (first..v)
             .find(|k| {
                 let f = words[*k].folded.as_str();
@@ -2358,6 +2398,12 @@ fn asserted_by(
             if let Some(p) = (a..s.end_word.min(a + 6))
                 .find(|k| is_press_service(&words[*k].folded))
                 .and_then(|k| (k + 1..s.end_word.min(k + 4)).find_map(entity_at))
+            {
+                return Some(p);
+            }
+            // "сообщил «Коммерсанту» источник в областном правительстве", "рассказала
+            // «Известиям» пресс-служба фонда": the body told, then the speaker.
+            if let Some(p) = speaker_after_told_body(doc, a, s.end_word, orgs).and_then(phrase_from)
             {
                 return Some(p);
             }
@@ -2478,7 +2524,101 @@ fn issuer(doc: &Document, orgs: &OrgsFound) -> Option<String> {
             found = Some(trimmed.to_string());
         }
     }
-    found
+    found.or_else(|| signed_by(doc, orgs))
+}
+
+/// The body a release is signed by or labelled as from: its last line naming the body's
+/// press service ("Прэс-служба Міністэрства адукацыі", "Press Service of the Ministry of …")
+/// or one of its first three lines labelling it a release ("Пресс-релиз министерства …").
+fn signed_by(doc: &Document, orgs: &OrgsFound) -> Option<String> {
+    let lines: Vec<&str> = doc.text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let last = lines.last().map(|l| (*l, true));
+    let labels = lines.iter().take(3).map(|l| (*l, false));
+    for (line, signature) in last.into_iter().chain(labels) {
+        let a = line.as_ptr() as usize - doc.text.as_ptr() as usize;
+        let b = a + line.len();
+        let first = doc.words.partition_point(|w| w.start < a);
+        let end = doc.words.partition_point(|w| w.start < b);
+        if first >= end || end - first > 16 || line.trim_end().ends_with(['.', '!', '?']) {
+            continue;
+        }
+        let w = &doc.words[first];
+        let opens = if signature {
+            is_press_service(&w.folded)
+                || w.folded == "press"
+                    && doc
+                        .words
+                        .get(first + 1)
+                        .is_some_and(|n| n.folded == "service")
+        } else {
+            ["пресс-релиз", "прес-реліз", "прэс-рэліз"]
+                .iter()
+                .any(|p| w.folded.starts_with(p))
+                || w.folded == "press"
+                    && doc
+                        .words
+                        .get(first + 1)
+                        .is_some_and(|n| n.folded == "release")
+        };
+        if !opens {
+            continue;
+        }
+        if let Some(o) = orgs.spans.iter().find(|o| o.start >= a && o.end <= b) {
+            return Some(orgs.organizations[o.org].name.clone());
+        }
+    }
+    None
+}
+
+/// Endings of active participles (`data/lexicon/active_participle_endings.txt`), folded.
+static ACTIVE_PARTICIPLE_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!(
+        "../data/lexicon/active_participle_endings.txt"
+    ))
+    .map(fold)
+    .collect()
+});
+
+/// Whether a folded word after a comma opens a participle clause describing the noun before
+/// the comma ("Сотрудница санатория, говорившая с нами анонимно, …").
+fn opens_participle_clause(folded: &str) -> bool {
+    folded.chars().count() > 5
+        && ACTIVE_PARTICIPLE_ENDINGS
+            .iter()
+            .any(|e| folded.ends_with(e.as_str()))
+}
+
+/// Words after a body named right after a reporting verb that go on with the sentence, not
+/// with a speaker (`data/lexicon/told_body_followers.txt`), folded.
+static TOLD_BODY_FOLLOWERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/told_body_followers.txt"))
+});
+
+/// Where the speaker starts when the body named at word `a`, right after a reporting verb,
+/// is the one told: in "сообщил «Коммерсанту» источник …" the verb's subject follows the
+/// body, which is in the dative (Russian, Ukrainian and Belarusian put the subject after the
+/// verb and the one told between them). A body followed by punctuation, a figure, a short
+/// function word or a word that goes on with the sentence is the subject itself ("сообщил
+/// РБК.", "сообщили ТАСС, что …", "сообщили ТАСС в министерстве" is read before this).
+fn speaker_after_told_body(
+    doc: &Document,
+    a: usize,
+    end: usize,
+    orgs: &OrgsFound,
+) -> Option<usize> {
+    let o = orgs.spans.iter().find(|o| o.first_word == a)?;
+    let next = o.end_word;
+    let w = doc.words.get(next).filter(|_| next < end && next > a)?;
+    let joined = !doc
+        .gap(next - 1, next)
+        .contains([',', ';', '(', ':', '.', '—', '–', '!', '?']);
+    (joined
+        && w.cyrillic
+        && doc.words[a].cyrillic
+        && !w.numeric
+        && w.folded.chars().count() >= 3
+        && !TOLD_BODY_FOLLOWERS.contains(w.folded.as_str()))
+    .then_some(next)
 }
 
 /// First-person plural words (`data/lexicon/first_person_sources.txt`), folded.
@@ -2491,13 +2631,6 @@ fn is_first_person(source: &str) -> bool {
     source
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| FIRST_PERSON.contains(fold(w).as_str()))
-}
-
-/// "пресс-службе", "прес-службі", "прэс-службе", "press service" (folded, any case).
-fn is_press_service(folded: &str) -> bool {
-    ["пресс-служб", "прес-служб", "прэс-служб"]
-        .iter()
-        .any(|p| folded.starts_with(p))
 }
 
 /// A claim whose sentence names no source takes the source of the claim before it when that
@@ -2766,6 +2899,7 @@ const ATTRIBUTION_NOUNS: &[&str] = &[
     "дадзеных",
     "заявы",
     "ацэнак",
+    "ацэнкі",
     "падлікау",
 ];
 
@@ -3192,6 +3326,53 @@ fn organisation_by_head(orgs: &OrgsFound, noun: &str, at: usize) -> Option<Strin
         })
         .max_by_key(|o| o.start)
         .map(|o| orgs.organizations[o.org].name.clone())
+}
+
+/// The author of a document a source phrase names by a lone noun ("Согласно докладу", "за
+/// даними звіту"): the first person or organisation of the nearest of the three sentences
+/// before word `at` that names the document by the same noun before it ("Уполномоченный …
+/// опубликовал ежегодный доклад"). Only nouns for documents count
+/// (`data/lexicon/dated_documents.txt`).
+fn author_of_document(
+    doc: &Document,
+    orgs: &OrgsFound,
+    persons: &PersonsFound,
+    noun: &str,
+    at: usize,
+) -> Option<String> {
+    let folded = fold(noun);
+    if !crate::events::is_document_noun(&folded) {
+        return None;
+    }
+    let stem: String = folded.chars().take(5).collect();
+    let s_index = doc.words[at].sentence;
+    for s in doc.sentences[s_index.saturating_sub(3)..s_index]
+        .iter()
+        .rev()
+    {
+        let Some(k) = (s.first_word..s.end_word).find(|k| doc.words[*k].folded.starts_with(&stem))
+        else {
+            continue;
+        };
+        let before = |start: usize| s.start <= start && start < doc.words[k].start;
+        let org = orgs
+            .spans
+            .iter()
+            .filter(|o| before(o.start))
+            .min_by_key(|o| o.start)
+            .map(|o| (o.start, orgs.organizations[o.org].name.clone()));
+        let person = persons
+            .spans
+            .iter()
+            .filter(|p| before(p.start))
+            .min_by_key(|p| p.start)
+            .map(|p| (p.start, persons.persons[p.person].name.clone()));
+        return match (org, person) {
+            (Some(o), Some(p)) => Some(if p.0 < o.0 { p.1 } else { o.1 }),
+            (o, p) => o.or(p).map(|(_, name)| name),
+        };
+    }
+    None
 }
 
 /// The source the previous sentence names, for a claim whose own sentence names none.

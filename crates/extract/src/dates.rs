@@ -759,6 +759,12 @@ pub(crate) fn is_today(folded: &str) -> bool {
     RELATIVE_DAYS.get(folded) == Some(&0)
 }
 
+/// Whether a word names a day relative to publication ("yesterday", "вчера", "учора"):
+/// such a word opening a sentence is no part of a name after it.
+pub(crate) fn is_relative_day(folded: &str) -> bool {
+    RELATIVE_DAYS.contains_key(folded)
+}
+
 /// Words for a day relative to publication (`data/lexicon/relative_days.tsv`), folded.
 static RELATIVE_DAYS: std::sync::LazyLock<rustc_hash::FxHashMap<String, i64>> =
     std::sync::LazyLock::new(|| {

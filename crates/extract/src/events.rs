@@ -849,6 +849,50 @@ fn event_in_clause(
 
 /// An event of `kind` quoting `doc.text[start..end]`, dated by `d`: its day, or
 /// its `period` (a month, a year, an interval) when it names no day.
+/// Events that happened cannot come after the text reporting them: a day written without its
+/// year ("14 ліпеня", "on 2 July") that the date rules put more than a week and up to two
+/// months after publication (where an announcement would put it) dates a past event in the
+/// year before, when the event is reported as done (plans are no events). The week ahead is
+/// left to announcements ("the meeting on 23 July", published the day before); a day whose
+/// year the text writes is left as written.
+pub(crate) fn past_year_for_unwritten_years(
+    doc: &Document,
+    events: &mut [Event],
+    dates: &[DateMention],
+    published: Option<chrono::NaiveDate>,
+) {
+    use chrono::Datelike;
+    let Some(p) = published else {
+        return;
+    };
+    for e in events.iter_mut() {
+        let Some(day) = e
+            .date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        else {
+            continue;
+        };
+        if day <= p + chrono::Duration::days(7) {
+            continue;
+        }
+        let mention = dates
+            .iter()
+            .find(|d| d.date == Some(day) && e.start <= d.start && d.end <= e.end);
+        let year_unwritten = mention.is_some_and(|m| {
+            !doc.text[m.start..m.end]
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|digits| digits.len() == 4)
+        });
+        if let Some(earlier) = year_unwritten
+            .then(|| chrono::NaiveDate::from_ymd_opt(day.year() - 1, day.month(), day.day()))
+            .flatten()
+        {
+            e.date = Some(earlier.format("%Y-%m-%d").to_string());
+        }
+    }
+}
+
 fn dated_event(doc: &Document, kind: &str, start: usize, end: usize, d: &DateMention) -> Event {
     Event {
         start,
@@ -1297,6 +1341,14 @@ static DATED_DOCUMENTS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(crate::normalize::fold)
         .collect()
 });
+
+/// Whether a folded noun names a document (`data/lexicon/dated_documents.txt`): "доклад",
+/// "звіту", "report".
+pub(crate) fn is_document_noun(folded: &str) -> bool {
+    DATED_DOCUMENTS
+        .iter()
+        .any(|d| folded.starts_with(d.as_str()))
+}
 
 /// Verbs of speaking whose date is the date of the speaking (`data/lexicon/event_speech_verbs.txt`),
 /// with every past-tense form of the Cyrillic ones ([`past_tense_forms`]): a body speaks in

@@ -414,6 +414,7 @@ pub fn extract_with(
         claim.action = claim_action::action_of(&doc, claim.start, claim.end).map(str::to_string);
     }
     let mut events = events::find_events(&doc, &dates);
+    events::past_year_for_unwritten_years(&doc, &mut events, &dates, published);
     let relations = relations::find_relations(
         &doc,
         &places,

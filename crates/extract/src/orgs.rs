@@ -574,9 +574,53 @@ fn place_run_end(place_words: &[bool], k: usize, limit: usize) -> usize {
     end
 }
 
+/// "пресс-службе", "прес-службі", "прэс-службе" (folded, any case): a body's press service.
+pub(crate) fn is_press_service(folded: &str) -> bool {
+    ["пресс-служб", "прес-служб", "прэс-служб"]
+        .iter()
+        .any(|p| folded.starts_with(p))
+}
+
+/// The organisations found so far that a regional administration's acronym ("ОВА", "РВА")
+/// abbreviates: a form the text gave them ends in words with its initials ("обласна військова
+/// адміністрація"), after a place's adjective whose stem is `adjective` when one is given.
+fn admin_expansions<'a>(
+    b: &'a Builder,
+    acronym: &'a str,
+    adjective: Option<&'a str>,
+) -> impl Iterator<Item = usize> + 'a {
+    let n = acronym.chars().count();
+    (0..b.orgs.len()).filter(move |&o| {
+        let org = &b.orgs[o];
+        std::iter::once(&org.name)
+            .chain(org.variants.iter())
+            .any(|form| {
+                let parts: Vec<String> = form.split_whitespace().map(fold).collect();
+                if parts.len() < n + 1 {
+                    return false;
+                }
+                let tail = &parts[parts.len() - n..];
+                let initials = tail
+                    .iter()
+                    .filter_map(|p| p.chars().next())
+                    .eq(acronym.chars());
+                let before = &parts[parts.len() - n - 1];
+                initials
+                    && adjective.is_none_or(|a| crate::normalize::stem(before) == a)
+                    && (adjective.is_some() || tail.iter().all(|p| p.chars().count() > 2))
+            })
+    })
+}
+
 /// Adds the organization named by words `first..end`, under its curated name and acronym
-/// when the list knows the name.
+/// when the list knows the name. A press service before the body's name ("Прэс-служба
+/// Міністэрства адукацыі", a release's signature) is the body's unit: the body is named.
 fn add_named(doc: &Document, b: &mut Builder, first: usize, end: usize) {
+    let first = if end > first + 1 && is_press_service(&doc.words[first].folded) {
+        first + 1
+    } else {
+        first
+    };
     let name = doc.text[doc.words[first].start..doc.words[end - 1].end].to_string();
     match CURATED.by_key.get(&name_key(&name)) {
         Some(id) => {
@@ -947,6 +991,19 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 || matches!(f, "staff" | "personnel" | "police")
                 || doc.is(k, crate::lexicon::class::ROLE)
         };
+        // "Press Service of the Ministry of …" (a release's signature): the service is the
+        // body's unit; the body is named.
+        if start + 3 < end
+            && words[start].folded == "press"
+            && words[start + 1].folded == "service"
+            && words[start + 2].folded == "of"
+        {
+            start += if words[start + 3].folded == "the" {
+                4
+            } else {
+                3
+            };
+        }
         while start + 2 < end
             && !ORG_HEADS.contains(words[start].folded.as_str())
             && people(start)
@@ -1123,23 +1180,25 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             && REGIONAL_ADMIN_ACRONYMS.contains(w.folded.as_str())
         {
             // The same administration named in full earlier ("Пологівської районної військової
-            // адміністрації"): the place's adjective and the initials of the rest.
+            // адміністрації"): the place's adjective and the initials of the rest, in any
+            // form the text gave it (a curated body is named in English).
             let adjective = crate::normalize::stem(&words[k - 1].folded);
-            let expansion = b.orgs.iter().find(|o| {
-                let mut parts = o.name.split_whitespace();
-                parts
-                    .next()
-                    .is_some_and(|first| crate::normalize::stem(&fold(first)) == adjective)
-                    && parts
-                        .filter_map(|p| fold(p).chars().next())
-                        .eq(w.folded.chars())
-            });
+            let expansion = admin_expansions(&b, &w.folded, Some(adjective)).next();
             let name = expansion.map_or_else(
                 || doc.text[words[k - 1].start..w.end].to_string(),
-                |o| o.name.clone(),
+                |o| b.orgs[o].name.clone(),
             );
             b.add(doc, k - 1, k + 1, &name, None);
             continue;
+        }
+        // "Начальник ОВА заявив": the one administration of that kind the text named in full.
+        if w.cyrillic && REGIONAL_ADMIN_ACRONYMS.contains(w.folded.as_str()) {
+            let found: Vec<usize> = admin_expansions(&b, &w.folded, None).take(2).collect();
+            if let [o] = found[..] {
+                let name = b.orgs[o].name.clone();
+                b.add(doc, k, k + 1, &name, None);
+                continue;
+            }
         }
         // "Белорусский МИД", "беларускае МНС": an acronym after a state's adjective is that
         // state's body.
@@ -1935,10 +1994,13 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     let head = (i..(i + 4).min(s.end_word))
         .take_while(|k| *k == i || matches!(doc.gap(*k - 1, *k), " " | "\u{a0}"))
         .find(|k| words[*k].cyrillic && is_cyrillic_org_head_key(&doc.keys[*k]))?;
-    if head == i + 3
-        && !(is_strict_adjective(&words[i].folded)
-            && (i + 1..head).all(|k| !words[k].cap && is_strict_adjective(&words[k].folded)))
-    {
+    // Ukrainian writes the feminine nominative with "-а" ("Полтавська обласна військова
+    // адміністрація"), which the strict endings leave out as shared with nouns; three such
+    // words before the head are adjectives.
+    let adjective = |k: usize| {
+        is_strict_adjective(&words[k].folded) || is_feminine_nominative_adjective(&words[k].folded)
+    };
+    if head == i + 3 && !(adjective(i) && (i + 1..head).all(|k| !words[k].cap && adjective(k))) {
         return None;
     }
     // A capitalised opener that is a given name, a role or a function word starts no organization.
@@ -1969,8 +2031,18 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
         && opener.chars().count() >= 5
         && is_adjective_like(opener)
         && spaced_at(doc, head);
+    // "Вчера в министерстве …", "Учора суд …": the day opening the sentence.
+    let day = crate::dates::is_relative_day(opener);
+    // "Паводле пракуратуры, …", "Згідно з …": a preposition of attribution, which ends like
+    // an adjective but heads no name.
+    let attribution_preposition = matches!(
+        opener,
+        "паводле" | "згодна" | "згідно" | "відповідно" | "согласно" | "соответственно"
+    );
     if adverb
         || manner
+        || day
+        || attribution_preposition
         || crate::lexicon::NOT_NAMES.contains(opener) && !adjective_of_head
         || crate::lexicon::is_given_name(opener)
         || crate::lexicon::ROLES.contains(opener)
@@ -2343,6 +2415,15 @@ fn is_strict_adjective(folded: &str) -> bool {
         ]
         .iter()
         .any(|e| folded.ends_with(e))
+}
+
+/// Ukrainian and Belarusian feminine nominative adjectives (folded): "полтавська",
+/// "обласна", "військова", "гомельская" is strict already.
+fn is_feminine_nominative_adjective(folded: &str) -> bool {
+    folded.chars().count() > 4
+        && ["ська", "цька", "зька", "на", "ва"]
+            .iter()
+            .any(|e| folded.ends_with(e))
 }
 
 /// Adjectival endings of the oblique cases (folded): the genitive, dative, instrumental and

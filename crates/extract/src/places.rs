@@ -814,15 +814,14 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 }
             }
         }
-        // "Borisov District", "Вилейка район": a town's name before a district word names
-        // its district.
+        // "Borisov District", "Izium district", "Вилейка район": a town's name before a
+        // district word names its district (English writes the word in either case).
         if let Some((n, entry)) = found {
             let next = i + n;
             if g.entries[entry as usize].kind == crate::PlaceKind::Settlement
                 && next < sentence.end_word
                 && doc.gap(next - 1, next) == " "
                 && is_district_word(&keys[next])
-                && (words[next].cap || w.cyrillic)
             {
                 if let Some(d) = crate::gazetteer::district_of(entry) {
                     found = Some((n + 1, d));

@@ -647,6 +647,9 @@ fn key_variants(
     let groups: fn(&str) -> Vec<u32> = match source {
         TextSource::Given => names_bridge::given_groups,
         TextSource::Patronymic => names_bridge::father_groups,
+        // One settlement under its old and new names (Артёмовск / Бахмут):
+        // compared as name variants are.
+        TextSource::Birthplace | TextSource::LastPlace => names_bridge::place_groups,
         _ => return (Vec::new(), FxHashMap::default()),
     };
     let mut first_value: Vec<usize> = vec![usize::MAX; key_count];

@@ -838,6 +838,8 @@ mod tests {
         assert_eq!(level("Стаханов", "Kadiivka"), "name variant");
         assert_eq!(level("г. Бахмут", "Bakhmut"), "transliteration");
         assert_eq!(level("Стаханов", "Бахмут"), "different");
+        // A name of several villages, Мангуш's old one among them.
+        assert_eq!(level("пгт Первомайское", "смт Мангуш"), "name variant");
     }
 
     #[test]

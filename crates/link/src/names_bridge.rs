@@ -87,13 +87,11 @@ pub fn place_key(text: &str) -> String {
     latin_key_of_text(&settlement_name(text).unwrap_or_else(|| text.to_string()))
 }
 
-/// The settlement a place cell names, as an id shared by all its names
-/// (Артёмовск and Бахмут, see `place_names`); empty when the name is not
-/// a Ukrainian settlement's or is the name of several.
+/// The settlements a place cell may name, as ids shared by all their
+/// names (Артёмовск and Бахмут, see `place_names`); empty when the name
+/// is no Ukrainian settlement's.
 pub fn place_groups(text: &str) -> Vec<u32> {
-    crate::place_names::settlement_of(&place_key(text))
-        .into_iter()
-        .collect()
+    crate::place_names::settlements_of(&place_key(text)).to_vec()
 }
 
 /// The words of a place cell that name its settlement (see [`place_key`]),

@@ -11,9 +11,9 @@
 //! each Ukrainian settlement's names in every script; here every such name
 //! is keyed and pointed to its settlement.
 //!
-//! A key that names two settlements points to the larger only when it is
-//! far the larger (Артёмовск: Бахмут, not Кипуче), else to neither (there
-//! are many Первомайское). Only Ukrainian settlements are read: the
+//! A key that names two settlements stands for the larger only when it is
+//! far the larger (Артёмовск: Бахмут, not Кипуче), else for any of them
+//! (there are many Первомайское). Only Ukrainian settlements are read: the
 //! lists are of children from Ukraine, and a namesake abroad would make
 //! more names ambiguous than it would settle.
 
@@ -31,12 +31,14 @@ const RENAMINGS: &str = include_str!("../../extract/data/renamings.tsv");
 /// The country whose settlements are read.
 const COUNTRY: &str = "UA";
 
-/// The settlement a place name's key stands for (an id with no meaning
+/// The settlements a place name's key may stand for (ids with no meaning
 /// outside this table): the one Ukrainian settlement with a name of that
-/// key, or the largest of several when it is the larger namesake (see
-/// [`LARGER_NAMESAKE`]).
-pub(crate) fn settlement_of(key: &str) -> Option<u32> {
-    table().get(key).copied().flatten()
+/// key, or the larger namesake of several (see [`LARGER_NAMESAKE`]), or,
+/// when none stands out, every one of them (Первомайское: Мангуш, once
+/// Першотравневе, or any village of the name). Two cells whose names may
+/// stand for one settlement are not two different places.
+pub(crate) fn settlements_of(key: &str) -> &'static [u32] {
+    table().get(key).map_or(&[], |ids| &ids[..])
 }
 
 /// How many times as populous as every other settlement of a name one
@@ -46,9 +48,9 @@ pub(crate) fn settlement_of(key: &str) -> Option<u32> {
 /// Первомайское is none of its half-dozen villages.
 const LARGER_NAMESAKE: u64 = 4;
 
-/// Key → the settlement it stands for, or `None` when no one stands out.
-fn table() -> &'static HashMap<String, Option<u32>> {
-    static TABLE: OnceLock<HashMap<String, Option<u32>>> = OnceLock::new();
+/// Key → the settlements it may stand for (see [`settlements_of`]).
+fn table() -> &'static HashMap<String, Vec<u32>> {
+    static TABLE: OnceLock<HashMap<String, Vec<u32>>> = OnceLock::new();
     TABLE.get_or_init(|| build(GAZETTEER, RENAMINGS))
 }
 
@@ -105,7 +107,7 @@ impl Names {
 /// joins the settlement its entry stands for, or is a place of its own
 /// (of unknown population) when the gazetteer has none; region-bound rows
 /// are left out, their names holding only with a region given.
-fn build(gazetteer: &str, renamings: &str) -> HashMap<String, Option<u32>> {
+fn build(gazetteer: &str, renamings: &str) -> HashMap<String, Vec<u32>> {
     let mut names = Names::default();
     for row in rows(gazetteer) {
         let [kind, country, population, canonical, listed] = columns(row);
@@ -131,8 +133,13 @@ fn build(gazetteer: &str, renamings: &str) -> HashMap<String, Option<u32>> {
     }
     names
         .of_key
-        .keys()
-        .map(|key| (key.clone(), names.resolve(key)))
+        .iter()
+        .map(|(key, ids)| {
+            let ids = names
+                .resolve(key)
+                .map_or_else(|| ids.clone(), |id| vec![id]);
+            (key.clone(), ids)
+        })
         .collect()
 }
 
@@ -155,9 +162,10 @@ fn columns(row: &str) -> [&str; 5] {
 mod tests {
     use super::*;
 
+    /// Whether two place names stand for one settlement and no other.
     fn same(a: &str, b: &str) -> bool {
         let (a, b) = (latin_key_of_text(a), latin_key_of_text(b));
-        settlement_of(&a).is_some() && settlement_of(&a) == settlement_of(&b)
+        settlements_of(&a).len() == 1 && settlements_of(&a) == settlements_of(&b)
     }
 
     #[test]
@@ -171,26 +179,40 @@ mod tests {
     }
 
     #[test]
-    fn a_name_of_two_places_names_the_far_larger_or_neither() {
+    fn a_name_of_several_places_names_the_far_larger_or_any() {
         let table = build(
             "settlement\tUA\t100\tAlpha\tAlpha|Common|Shared\n\
              settlement\tUA\t30\tBeta\tBeta|Common\n\
              settlement\tUA\t20\tGamma\tGamma|Shared\n",
             "",
         );
-        let id = |name: &str| table.get(&latin_key_of_text(name)).copied().flatten();
-        assert_eq!(id("Common"), None);
-        assert_eq!(id("Shared"), id("Alpha"));
-        assert!(id("Alpha").is_some());
-        assert_ne!(id("Beta"), id("Alpha"));
+        let ids = |name: &str| {
+            table
+                .get(&latin_key_of_text(name))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let (alpha, beta) = (ids("Alpha"), ids("Beta"));
+        assert_eq!(alpha.len(), 1);
+        assert_eq!(ids("Shared"), alpha);
+        let mut common = ids("Common");
+        common.sort_unstable();
+        let mut both = [alpha, beta].concat();
+        both.sort_unstable();
+        assert_eq!(common, both);
+        assert!(ids("Nowhere").is_empty());
     }
 
     #[test]
     fn a_town_under_its_old_name_is_the_larger_namesake() {
         assert!(same("Артёмовск", "Бахмут"));
         assert!(same("Краснодон", "Sorokyne"));
-        let key = latin_key_of_text("Первомайское");
-        assert_eq!(settlement_of(&key), None);
+        // Первомайское is no one village's alone, Мангуш's among them.
+        let of = |name: &str| settlements_of(&latin_key_of_text(name));
+        let manhush = of("Мангуш");
+        assert_eq!(manhush.len(), 1);
+        assert!(of("Первомайское").len() > 1);
+        assert!(of("Первомайское").contains(&manhush[0]));
     }
 
     #[test]
@@ -201,7 +223,10 @@ mod tests {
              Alpha\tUA\tLocalname\t2016\tact\tSomewhere Oblast\n\
              Delta\tUA\tEpsilon\t2016\tact\n",
         );
-        let id = |name: &str| table.get(&latin_key_of_text(name)).copied().flatten();
+        let id = |name: &str| match table.get(&latin_key_of_text(name)).map(|ids| &ids[..]) {
+            Some([id]) => Some(*id),
+            _ => None,
+        };
         assert_eq!(id("Oldname"), id("Alpha"));
         assert_eq!(id("Localname"), None);
         assert_eq!(id("Gamma"), None);

@@ -120,13 +120,13 @@ const REPEATED_IDENTIFIER_DISTINCT_SHARE: f64 = 0.35;
 const QUASI_IDENTIFIER_DISTINCT_SHARE: f64 = 0.2;
 
 /// Rules in all; rules derived from the data are added only while there is
-/// room. The pair packing tells 16 apart (4 bits): the 17th shares bit 15
-/// with the 16th (both derived rules of the extra columns, whose pairs
-/// then count as either's in the rule estimates), which keeps the four
+/// room. The pair packing tells 16 apart (4 bits): the 17th and 18th share
+/// bit 15 with the 16th (all derived rules of the extra columns, whose
+/// pairs then count as any's in the rule estimates), which keeps the four
 /// quasi-identifier rules of FEBRL-like data (street, suburb, postcode,
-/// document number) beside the 13 name rules: without the last one
+/// document number) beside the 14 name rules: without the last one
 /// FEBRL4 lost two pairs.
-const MAX_RULES: usize = 17;
+const MAX_RULES: usize = 18;
 
 /// Whether an extra column is an identifier (a document number): most of
 /// its values distinct, or each shared by only a few records.
@@ -223,6 +223,11 @@ impl Default for BlockingConfig {
     /// Rules 4 and 10 use the given name's group (a name outside the table
     /// stands for itself), so a diminutive or another language's form
     /// (Сашко / Aleksandr, Настя / Anastasiia) meets the full name.
+    /// Rule 14 (the given name's group and the home town's settlement, its
+    /// old and new names one, see `place_names`) finds a child whose
+    /// surname has a typo in a list that gives no birth date or age
+    /// (Бондсрь София, Мариуполь / Бондар Софія, Маріуполь): every other
+    /// rule needs the surname intact or a birth year.
     fn default() -> BlockingConfig {
         let rule = |name: &str, keys: &[&str]| BlockingRule {
             name: name.into(),
@@ -259,6 +264,7 @@ impl Default for BlockingConfig {
                     "surname in either column + birth year",
                     &["names:either", "birth:year"],
                 ),
+                rule("given sound + place", &["given:sound", "last_place:sound"]),
             ],
             pairs_per_record: default_pairs_per_record(),
             identifier_rules: default_identifier_rules(),
@@ -1238,6 +1244,45 @@ mod tests {
         .unwrap();
         let found = candidate_pairs(&encoded, &config, &|_| None, None);
         assert_eq!(found.pairs, vec![1, 2], "{:?}", found.per_rule);
+    }
+
+    #[test]
+    fn a_given_name_meets_its_namesakes_of_the_same_town_under_either_name() {
+        use crate::Record;
+        let record = |id: &str, surname: &str, given: &str, place: &str| {
+            let mut r = Record::new(id);
+            r.surname = Some(surname.into());
+            r.given = Some(given.into());
+            r.last_place = Some(place.into());
+            r
+        };
+        // A surname with a typo and no birth on the left: only the given
+        // name and the town are left to meet by, the town under its old
+        // name (Артёмовск) on one side and its new one (Бахмут) on the other.
+        let left = [
+            record("a", "Бондсрь", "София", "г. Мариуполь"),
+            record("b", "Гончарек", "Иван", "ДНР, г. Артёмовск"),
+        ];
+        let right = [
+            record("c", "Бондар", "Софія", "м. Маріуполь"),
+            record("d", "Гончарук", "Іван", "м. Бахмут, Донецька обл."),
+            record("e", "Бондар", "Софія", "м. Бердянськ"),
+        ];
+        let encoded = Encoded::new(&left, &right);
+        let rule = BlockingConfig::default()
+            .rules
+            .into_iter()
+            .find(|r| r.name == "given sound + place");
+        let config = BlockingConfig {
+            rules: rule.into_iter().collect(),
+            identifier_rules: false,
+            ..BlockingConfig::default()
+        };
+        let found = candidate_pairs(&encoded, &config, &|_| None, None);
+        let pair = |i: u64, j: u64| (i << 32) | j;
+        assert!(found.pairs.contains(&pair(0, 2)), "{:?}", found.pairs);
+        assert!(found.pairs.contains(&pair(1, 3)), "{:?}", found.pairs);
+        assert!(!found.pairs.contains(&pair(0, 4)), "{:?}", found.pairs);
     }
 
     #[test]

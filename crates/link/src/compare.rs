@@ -63,7 +63,7 @@ pub(crate) const TEXT_SWAPPED_ONE_UNLIKE: u8 = 10;
 /// it comes between "name variant" and the Jaro-Winkler bands.
 const TEXT_ONE_EDIT: u8 = 11;
 
-pub(crate) const BIRTH_LEVELS: [&str; 13] = [
+pub(crate) const BIRTH_LEVELS: [&str; 14] = [
     "missing",
     "exact",
     "day and month transposed",
@@ -77,6 +77,7 @@ pub(crate) const BIRTH_LEVELS: [&str; 13] = [
     "ages consistent",
     "ages consistent within slack",
     "age years off",
+    "age by the year",
 ];
 /// An age that misses the other record's birth date or age by more than
 /// [`AGE_YEARS_OFF_DAYS`]: a stated age a year off is a common slip (a
@@ -84,6 +85,12 @@ pub(crate) const BIRTH_LEVELS: [&str; 13] = [
 /// off is far rarer in the records of one child than among namesakes,
 /// whose ages spread over the whole of childhood. Last in number only.
 const BIRTH_AGE_YEARS_OFF: u8 = 12;
+/// A birth date outside the span a stated age allows but in the year the
+/// age names when reckoned by the year (the list's year less the age): a
+/// common way of stating a child's age ("born 2012, so 10 in 2022"), as
+/// tight a fit as an age that fits exactly, where "within slack" takes
+/// any date some months either side. Last in number only.
+const BIRTH_AGE_BY_YEAR: u8 = 13;
 /// Days beyond the span a stated age allows at which it is "years off".
 const AGE_YEARS_OFF_DAYS: i32 = 730;
 
@@ -450,6 +457,8 @@ impl<'a> Comparer<'a> {
                     } else {
                         10
                     }
+                } else if reckoned_by_year(a, b) || reckoned_by_year(b, a) {
+                    BIRTH_AGE_BY_YEAR
                 } else if lo_a - slack <= hi_b && lo_b - slack <= hi_a {
                     if a.has_date() || b.has_date() {
                         9
@@ -465,6 +474,15 @@ impl<'a> Comparer<'a> {
             _ => MISSING,
         }
     }
+}
+
+/// Whether `date`'s birth date falls in the year `age`'s stated age names
+/// when reckoned by the year (see [`BIRTH_AGE_BY_YEAR`]).
+fn reckoned_by_year(date: crate::encode::Birth, age: crate::encode::Birth) -> bool {
+    date.has_date()
+        && !age.has_date()
+        && age.by_year != 0
+        && date.ymd / 10_000 == age.by_year as u32
 }
 
 /// Jaro-Winkler similarity; short ASCII keys (the usual case) are compared
@@ -804,6 +822,27 @@ mod tests {
     }
 
     #[test]
+    fn a_renamed_town_is_a_name_variant() {
+        let at = |place: &str| Record {
+            last_place: Some(place.into()),
+            ..record("a", "Марко", "Бойко", None)
+        };
+        let level = |a: &str, b: &str| {
+            let levels = levels(at(a), at(b));
+            level_of(&levels, "last_place").to_string()
+        };
+        assert_eq!(
+            level("ДНР, г. Артёмовск", "м. Бахмут, Донецька обл."),
+            "name variant"
+        );
+        assert_eq!(level("Стаханов", "Kadiivka"), "name variant");
+        assert_eq!(level("г. Бахмут", "Bakhmut"), "transliteration");
+        assert_eq!(level("Стаханов", "Бахмут"), "different");
+        // A name of several villages, Мангуш's old one among them.
+        assert_eq!(level("пгт Первомайское", "смт Мангуш"), "name variant");
+    }
+
+    #[test]
     fn age_levels() {
         let at = NaiveDate::from_ymd_opt(2023, 6, 1).unwrap();
         let aged = |age| Record {
@@ -829,14 +868,32 @@ mod tests {
             level_of(&levels_with_slack(aged(8), aged(9), 183), "birth"),
             "ages consistent within slack"
         );
-        // Born three months after the latest day age 8 allows.
+        // Born three months before the earliest day age 7 allows.
+        let early = record("a", "x", "y", Some((2015, 3, 1)));
         assert_eq!(
-            level_of(&levels_with_slack(born.clone(), aged(8), 183), "birth"),
+            level_of(&levels_with_slack(early.clone(), aged(7), 183), "birth"),
             "age consistent within slack"
         );
         assert_eq!(
-            level_of(&levels_with_slack(born.clone(), aged(8), 30), "birth"),
+            level_of(&levels_with_slack(early, aged(7), 30), "birth"),
             "age inconsistent"
+        );
+        // Born three months after the latest day age 8 allows, but in 2015:
+        // 8 is 2023 − 2015, the age reckoned by the year, whatever the slack.
+        for slack in [0, 183] {
+            assert_eq!(
+                level_of(&levels_with_slack(born.clone(), aged(8), slack), "birth"),
+                "age by the year"
+            );
+            assert_eq!(
+                level_of(&levels_with_slack(aged(8), born.clone(), slack), "birth"),
+                "age by the year"
+            );
+        }
+        // Two stated ages never reckon a year between them.
+        assert_eq!(
+            level_of(&levels_with_slack(aged(8), aged(8), 0), "birth"),
+            "ages consistent"
         );
         // An age several years off is a level of its own.
         assert_eq!(

@@ -267,6 +267,9 @@ pub(crate) struct Birth {
     /// Earliest and latest birth day an age allows, or [`NO_DAY`].
     pub earliest: i32,
     pub latest: i32,
+    /// For a stated age, the year of birth it names when reckoned by the
+    /// year (the year of `age_at` less the age); 0 otherwise.
+    pub by_year: i32,
 }
 
 impl Birth {
@@ -275,6 +278,7 @@ impl Birth {
         ymd: 0,
         earliest: NO_DAY,
         latest: NO_DAY,
+        by_year: 0,
     };
 
     pub(crate) fn has_date(&self) -> bool {
@@ -319,6 +323,7 @@ fn birth_of(record: &Record) -> Birth {
             Some((earliest, latest)) => Birth {
                 earliest: earliest.num_days_from_ce(),
                 latest: latest.num_days_from_ce(),
+                by_year: i32::try_from(age).map_or(0, |age| at.year() - age),
                 ..Birth::UNKNOWN
             },
             None => Birth::UNKNOWN,
@@ -647,6 +652,9 @@ fn key_variants(
     let groups: fn(&str) -> Vec<u32> = match source {
         TextSource::Given => names_bridge::given_groups,
         TextSource::Patronymic => names_bridge::father_groups,
+        // One settlement under its old and new names (Артёмовск / Бахмут):
+        // compared as name variants are.
+        TextSource::Birthplace | TextSource::LastPlace => names_bridge::place_groups,
         _ => return (Vec::new(), FxHashMap::default()),
     };
     let mut first_value: Vec<usize> = vec![usize::MAX; key_count];

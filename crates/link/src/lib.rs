@@ -61,6 +61,7 @@ mod linker;
 mod list_date;
 mod model;
 mod names_bridge;
+mod place_names;
 mod record;
 mod registry;
 mod rows;

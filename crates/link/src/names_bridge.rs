@@ -84,6 +84,19 @@ fn place_words() -> &'static std::collections::HashMap<String, PlaceWord> {
 /// first without a region word (обл., Oblast, ДНР); its kind words are
 /// dropped. A cell without such words keys as [`latin_key_of_text`].
 pub fn place_key(text: &str) -> String {
+    latin_key_of_text(&settlement_name(text).unwrap_or_else(|| text.to_string()))
+}
+
+/// The settlements a place cell may name, as ids shared by all their
+/// names (Артёмовск and Бахмут, see `place_names`); empty when the name
+/// is no Ukrainian settlement's.
+pub fn place_groups(text: &str) -> Vec<u32> {
+    crate::place_names::settlements_of(&place_key(text)).to_vec()
+}
+
+/// The words of a place cell that name its settlement (see [`place_key`]),
+/// or `None` when no part of the cell can be told to be it.
+fn settlement_name(text: &str) -> Option<String> {
     let words = place_words();
     let fold = |w: &str| {
         w.trim_matches(|c: char| c == '.' || c == ',' || c == '(' || c == ')')
@@ -96,22 +109,15 @@ pub fn place_key(text: &str) -> String {
         .collect();
     let has =
         |part: &str, wanted: PlaceWord| part.split_whitespace().any(|w| kind(w) == Some(wanted));
-    let chosen = parts
+    let part = parts
         .iter()
         .find(|p| has(p, PlaceWord::Settlement))
-        .or_else(|| parts.iter().find(|p| !has(p, PlaceWord::Region)))
-        .copied();
-    let Some(part) = chosen else {
-        return latin_key_of_text(text);
-    };
+        .or_else(|| parts.iter().find(|p| !has(p, PlaceWord::Region)))?;
     let name: Vec<&str> = part
         .split_whitespace()
         .filter(|w| kind(w).is_none())
         .collect();
-    if name.is_empty() {
-        return latin_key_of_text(text);
-    }
-    latin_key_of_text(&name.join(" "))
+    (!name.is_empty()).then(|| name.join(" "))
 }
 
 /// The given-name groups a name may belong to, diminutives included

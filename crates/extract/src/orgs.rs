@@ -574,6 +574,20 @@ fn place_run_end(place_words: &[bool], k: usize, limit: usize) -> usize {
     end
 }
 
+/// Words after "Press" naming a unit or a document of an unnamed body
+/// (`data/lexicon/press_unit_words.txt`), folded.
+static PRESS_UNIT_WORDS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/press_unit_words.txt"))
+});
+
+/// Whether words `start..end` are just "Press" and a unit, a document or a person of an
+/// unnamed body ("Press Release", "Press Service", "Press Officer").
+fn is_press_unit(doc: &Document, start: usize, end: usize) -> bool {
+    end == start + 2
+        && doc.words[start].folded == "press"
+        && PRESS_UNIT_WORDS.contains(doc.words[start + 1].folded.as_str())
+}
+
 /// "пресс-службе", "прес-службі", "прэс-службе" (folded, any case): a body's press service.
 pub(crate) fn is_press_service(folded: &str) -> bool {
     ["пресс-служб", "прес-служб", "прэс-служб"]
@@ -1062,7 +1076,12 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         // Sentence-initial "The" / "In" are not part of the name; keep "Union"/"State" heads.
         let has_head = has_capitalised_head(doc, start, end);
         let content = (start..end).filter(|k| words[*k].cap).count();
-        if has_head && content >= 2 && !is_place_run && !all_demonym_and_head(doc, start, end) {
+        if has_head
+            && content >= 2
+            && !is_place_run
+            && !all_demonym_and_head(doc, start, end)
+            && !is_press_unit(doc, start, end)
+        {
             // "Office of the Prosecutor of the International Criminal Court": two organizations,
             // the known one after the last "of (the)" and the office before it.
             if let Some((left_end, right_start, id)) = known_org_after_of(doc, start, end) {

@@ -158,3 +158,31 @@ fn a_past_event_on_a_day_without_its_year_is_not_in_the_future() {
     let dates: Vec<_> = events.iter().filter_map(|e| e.date.clone()).collect();
     assert!(!dates.contains(&"2023-07-14".to_string()), "{events:?}");
 }
+
+#[test]
+fn press_and_a_unit_of_an_unnamed_body_is_no_organisation() {
+    let orgs = organisations(
+        "Press Release\n\nThe Press Office said on Monday that 12 children had come home. The Associated Press reported it too.",
+        "en",
+    );
+    assert!(!orgs.iter().any(|o| o.starts_with("Press")), "{orgs:?}");
+    assert!(
+        orgs.iter().any(|o| o.contains("Associated Press")),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn ages_given_to_all_of_a_group_in_the_next_sentence_are_its_ages() {
+    let claims = extract(
+        "У верасні ў санаторый прывезлі 37 дзяцей з Луганшчыны. Усім ад 5 да 14 гадоў.",
+        Some("be"),
+        None,
+    )
+    .count_claims;
+    let c = claims.iter().find(|c| c.number == Some(37));
+    assert!(
+        c.is_some_and(|c| c.age_min == Some(5) && c.age_max == Some(14)),
+        "{claims:?}"
+    );
+}

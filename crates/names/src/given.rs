@@ -89,6 +89,8 @@ m|Arkadii|Аркадій Аркадий Аркадзь|Аркаша
 m|Valentyn|Валентин Валянцін Valentine Walenty|Валя Валік Валик
 m|Vsevolod|Всеволод Усевалад|Сева Seva
 m|Yulii|Юлій Юлий Julius|Юлько
+m|Henrikh|Генріх Генрих Генрых Heinrich Henryk Henri|Heinz Хайнц Гайнц
+m|Fridrikh|Фрідріх Фридрих Фрыдрых Friedrich Fryderyk Frédéric|Fritz Фріц Фриц
 m|Yulian|Юліан Юлиан Julian Juliusz|Юлик
 m|Lev|Лев Леў Leo Leon|Лёва Льова Левко
 m|Anton|Антон Antoine Antonio Antoni|Антоша Тоша Антось

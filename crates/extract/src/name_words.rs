@@ -115,7 +115,9 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
             Some("descriptor") => Class::Descriptor,
             Some("country") => Class::Country,
             Some("stop") => Class::Stop,
-            Some("word") => Class::Word,
+            // A word facilities are named by (Ласточка): a word here; extraction
+            // (persons.rs) sets these lines apart, surnames sharing them.
+            Some("word") | Some("name") => Class::Word,
             Some("optional") => Class::Optional,
             Some("prefix") => Class::Prefix,
             _ => continue,

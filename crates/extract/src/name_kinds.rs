@@ -43,6 +43,13 @@
 //! Ukrainian or Belarusian that names no country is that country's body
 //! (Верховний Суд is not the Supreme Court of Russia); a bare acronym is
 //! not a list entry that has its own, other acronyms in that script.
+//!
+//! Session 23: a place named after a person is also compared without "імені
+//! …"; a name given with a region whose country holds only some of the
+//! places of that name is the one of that country, and a renamed city's
+//! former name given with a region is the town that bears it now
+//! (Куйбышев, Новосибирская область is not Самара); a country written as
+//! a Cyrillic acronym (… РФ) is the body's own, not a branch's.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

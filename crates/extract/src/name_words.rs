@@ -540,7 +540,8 @@ fn initials(form: &str) -> String {
 /// The acronyms a written name may go by in each of the table's languages,
 /// folded ([`fold_acronym`]): the initials of each concept's forms in
 /// that language (the usual one first) and of each proper word (transliterated to the language's
-/// script), with and without the countries' initials at the end.
+/// script), with and without the countries' initials at the end; in English, for a Cyrillic
+/// name, also in English word order with the country first (see [`acronym_bases`]).
 pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
     let t = &*WORDS;
     let mut out = Vec::new();
@@ -1340,14 +1341,16 @@ fn inflection_keys(word: &str) -> Vec<String> {
 
 /// The blocking keys of [`same_words_in_other_cases`]: every key of its
 /// first word's forms with and without a case ending (two names it joins
-/// share one), for a Cyrillic name; none otherwise.
+/// share one), for a Cyrillic name; none otherwise. The first word that is
+/// not an optional word, which that comparison leaves out.
 pub(crate) fn inflection_block_keys(name: &str) -> Vec<String> {
     if !is_cyrillic(name) {
         return Vec::new();
     }
     split_words(name)
-        .first()
-        .map(|w| inflection_keys(w))
+        .into_iter()
+        .find(|w| !is_optional(w))
+        .map(inflection_keys)
         .unwrap_or_default()
 }
 

@@ -115,7 +115,9 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
             Some("descriptor") => Class::Descriptor,
             Some("country") => Class::Country,
             Some("stop") => Class::Stop,
-            Some("word") => Class::Word,
+            // A word facilities are named by (Ласточка): a word here; extraction
+            // (persons.rs) sets these lines apart, surnames sharing them.
+            Some("word") | Some("name") => Class::Word,
             Some("optional") => Class::Optional,
             Some("prefix") => Class::Prefix,
             _ => continue,
@@ -240,7 +242,12 @@ fn compound(word: &str) -> Option<(usize, usize)> {
             }
             let k = key(rest);
             let rest_line = WORDS.phrases.get(&k).copied().or_else(|| stem_line(&k))?;
-            (WORDS.lines[rest_line].class == Class::Word).then_some((*line, rest_line))
+            // Session 23: the rest may be a country's adjective (Східно|український:
+            // Eastern Ukrainian), read as that country, in an adjective only: a town's
+            // name is no compound (Південноукраїнськ, Южноукраинск).
+            let country =
+                WORDS.lines[rest_line].class == Class::Country && adjective_stem(word).is_some();
+            (WORDS.lines[rest_line].class == Class::Word || country).then_some((*line, rest_line))
         })
         .or_else(|| decompound(&lower))
 }
@@ -417,7 +424,11 @@ fn read_uncached(name: &str) -> Reading {
         if found.is_none() && !is_acronym(words[i]) {
             if let Some((first, second)) = compound(words[i]) {
                 r.units.push(Unit::Concept(first));
-                r.units.push(Unit::Concept(second));
+                if t.lines[second].class == Class::Country {
+                    r.countries.insert(t.lines[second].concept.clone());
+                } else {
+                    r.units.push(Unit::Concept(second));
+                }
                 r.rest.push(words[i].to_string());
                 i += 1;
                 continue;
@@ -481,6 +492,15 @@ pub(crate) fn is_stop(word: &str) -> bool {
         .is_some_and(|l| WORDS.lines[*l].class == Class::Stop)
 }
 
+/// Whether a word is one of the table's optional words (м., міста, affairs),
+/// which one naming of a body has and another leaves out.
+fn is_optional(word: &str) -> bool {
+    WORDS
+        .phrases
+        .get(&key(word))
+        .is_some_and(|l| WORDS.lines[*l].class == Class::Optional)
+}
+
 pub(crate) fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     (2..=7).contains(&letters.len())
@@ -520,90 +540,47 @@ fn initials(form: &str) -> String {
 /// The acronyms a written name may go by in each of the table's languages,
 /// folded ([`fold_acronym`]): the initials of each concept's forms in
 /// that language (the usual one first) and of each proper word (transliterated to the language's
-/// script), with and without the countries' initials at the end.
+/// script), with and without the countries' initials at the end; in English, for a Cyrillic
+/// name, also in English word order with the country first (see [`acronym_bases`]).
 pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
     let t = &*WORDS;
     let mut out = Vec::new();
+    let units: Vec<&Unit> = r.units.iter().collect();
+    let cyrillic_name = r.rest.iter().any(|w| is_cyrillic(w));
     for (li, _) in LANGS.iter().enumerate() {
         let cyr_lang = matches!(li, 1..=3);
-        // Each concept's initials by every line of its label (Бюро and
-        // Office are one concept, with their own initials), a few
-        // combinations at most.
-        let mut bases: Vec<String> = vec![String::new()];
-        let mut ok = true;
-        for u in &r.units {
-            match u {
-                Unit::Concept(l) => {
-                    let concept = &t.lines[*l].concept;
-                    // The usual forms' initials first, then those of the
-                    // other forms that give other initials.
-                    let same: Vec<&Line> = t
-                        .by_concept
-                        .get(concept)
-                        .into_iter()
-                        .flatten()
-                        .map(|i| &t.lines[*i])
-                        .collect();
-                    let mut options: Vec<String> = same
-                        .iter()
-                        .filter_map(|x| x.usual[li].as_deref().map(initials))
-                        .collect();
-                    if !options.is_empty() {
-                        for f in same.iter().flat_map(|x| x.forms[li].iter()) {
-                            let i = initials(f);
-                            if !options.contains(&i) {
-                                options.push(i);
-                            }
-                        }
-                    }
-                    options.dedup();
-                    if options.is_empty() {
-                        ok = false;
-                        continue;
-                    }
-                    let mut next = Vec::new();
-                    for b in &bases {
-                        for o in &options {
-                            if next.len() < 32 {
-                                next.push(format!("{b}{o}"));
-                            }
-                        }
-                    }
-                    bases = next;
-                }
-                Unit::Word(w) => {
-                    let first = if is_cyrillic(w) == cyr_lang {
-                        w.chars().next()
-                    } else if cyr_lang {
-                        casefile_names::to_cyrillic(w, cyrillic_lang(li))
-                            .chars()
-                            .next()
-                    } else {
-                        casefile_names::transliterate(w, casefile_names::Scheme::UkNational2010)
-                            .chars()
-                            .next()
-                    };
-                    if let Some(c) = first {
-                        for b in &mut bases {
-                            b.push(c);
-                        }
-                    }
-                }
+        // Session 23: an English acronym of a name written in Cyrillic may take its words in
+        // English order, where a noun's complement goes before it (рада у справах біженців:
+        // Refugee Council, комітет порятунку: Rescue Committee): each unit may move to the
+        // end; and an English name puts its country's adjective first (Norwegian …).
+        let english_order = li == 0 && cyrillic_name;
+        let mut orders: Vec<Vec<&Unit>> = vec![units.clone()];
+        if english_order && units.len() <= 6 {
+            for i in 0..units.len().saturating_sub(1) {
+                let mut o = units.clone();
+                let u = o.remove(i);
+                o.push(u);
+                orders.push(o);
             }
         }
-        if !ok {
-            continue;
-        }
-        for base in bases.iter().filter(|b| !b.is_empty()) {
-            out.push(fold_acronym(base));
-            for c in &r.countries {
-                if let Some(line) = t
-                    .lines
-                    .iter()
-                    .find(|l| l.class == Class::Country && &l.concept == c)
-                {
-                    if let Some(f) = &line.usual[li] {
-                        out.push(fold_acronym(&format!("{base}{}", initials(f))));
+        for order in &orders {
+            let Some(bases) = acronym_bases(order, li, cyr_lang) else {
+                continue;
+            };
+            for base in bases.iter().filter(|b| !b.is_empty()) {
+                out.push(fold_acronym(base));
+                for c in &r.countries {
+                    if let Some(line) = t
+                        .lines
+                        .iter()
+                        .find(|l| l.class == Class::Country && &l.concept == c)
+                    {
+                        if let Some(f) = &line.usual[li] {
+                            out.push(fold_acronym(&format!("{base}{}", initials(f))));
+                            if english_order {
+                                out.push(fold_acronym(&format!("{}{base}", initials(f))));
+                            }
+                        }
                     }
                 }
             }
@@ -612,6 +589,86 @@ pub(crate) fn acronyms(r: &Reading) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// The initials of `units`, in order, in the language of column `li`: each
+/// concept's initials by every line of its label (Бюро and Office are one
+/// concept, with their own initials), a few combinations at most; an
+/// optional word's or none (Окружний адміністративний суд міста Києва:
+/// ОАСК, the city word left out); a proper word's first letter
+/// (transliterated to the language's script), or all the letters of an
+/// acronym among the words in the same script (Управління ФСБ: УФСБ).
+/// `None` when a concept has no form in that language.
+fn acronym_bases(units: &[&Unit], li: usize, cyr_lang: bool) -> Option<Vec<String>> {
+    let t = &*WORDS;
+    let mut bases: Vec<String> = vec![String::new()];
+    let extend = |bases: &[String], options: &[String]| {
+        let mut next = Vec::new();
+        for b in bases {
+            for o in options {
+                if next.len() < 32 {
+                    next.push(format!("{b}{o}"));
+                }
+            }
+        }
+        next
+    };
+    for u in units {
+        match u {
+            Unit::Concept(l) => {
+                let concept = &t.lines[*l].concept;
+                // The usual forms' initials first, then those of the
+                // other forms that give other initials.
+                let same: Vec<&Line> = t
+                    .by_concept
+                    .get(concept)
+                    .into_iter()
+                    .flatten()
+                    .map(|i| &t.lines[*i])
+                    .collect();
+                let mut options: Vec<String> = same
+                    .iter()
+                    .filter_map(|x| x.usual[li].as_deref().map(initials))
+                    .collect();
+                if !options.is_empty() {
+                    for f in same.iter().flat_map(|x| x.forms[li].iter()) {
+                        let i = initials(f);
+                        if !options.contains(&i) {
+                            options.push(i);
+                        }
+                    }
+                }
+                options.dedup();
+                if options.is_empty() {
+                    return None;
+                }
+                if t.lines[*l].class == Class::Optional {
+                    options.push(String::new());
+                }
+                bases = extend(&bases, &options);
+            }
+            Unit::Word(w) => {
+                let first = if is_cyrillic(w) == cyr_lang {
+                    w.chars().next()
+                } else if cyr_lang {
+                    casefile_names::to_cyrillic(w, cyrillic_lang(li))
+                        .chars()
+                        .next()
+                } else {
+                    casefile_names::transliterate(w, casefile_names::Scheme::UkNational2010)
+                        .chars()
+                        .next()
+                };
+                let Some(c) = first else { continue };
+                let mut options = vec![c.to_string()];
+                if is_acronym(w) && is_cyrillic(w) == cyr_lang && w.chars().count() > 1 {
+                    options.push(w.chars().filter(|c| c.is_alphabetic()).collect());
+                }
+                bases = extend(&bases, &options);
+            }
+        }
+    }
+    Some(bases)
 }
 
 fn cyrillic_lang(li: usize) -> casefile_core::Lang {
@@ -682,7 +739,59 @@ fn words_match_uncached(x: &str, y: &str, adjectives: bool) -> bool {
             })
             .collect::<String>()
     };
-    matches!((adjective_stem(x), adjective_stem(y)), (Some(p), Some(q)) if p == q || akanye(&p) == akanye(&q))
+    if matches!((adjective_stem(x), adjective_stem(y)), (Some(p), Some(q)) if p == q || akanye(&p) == akanye(&q))
+    {
+        return true;
+    }
+    same_adjective_place(x, y)
+}
+
+/// Stem endings of place adjectives and the endings of the place names they
+/// are made of (`data/lexicon/place_adjective_nouns.tsv`), in the file's order.
+static ADJECTIVE_NOUNS: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/place_adjective_nouns.tsv"))
+        .filter_map(|l| {
+            let (from, to) = l.split_once('\t')?;
+            let to = to.split('|').map(|e| e.trim().to_string()).collect();
+            Some((from.trim().to_string(), to))
+        })
+        .collect()
+});
+
+/// The place names the gazetteer knows that a Cyrillic place adjective may be
+/// made of (Олешківський: Олешки; Еленовская: Еленовка; Таганрозьке:
+/// Таганрог), by [`ADJECTIVE_NOUNS`]; empty for a word that is no place
+/// adjective.
+fn adjective_places(word: &str) -> Vec<String> {
+    let Some(stem) = adjective_stem(word) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (from, endings) in ADJECTIVE_NOUNS.iter() {
+        let Some(base) = stem.strip_suffix(from.as_str()) else {
+            continue;
+        };
+        if base.chars().count() < 2 {
+            continue;
+        }
+        for e in endings {
+            let noun = format!("{base}{e}");
+            if !out.contains(&noun) && crate::name_kinds::is_known_place(&noun) {
+                out.push(noun);
+            }
+        }
+    }
+    out
+}
+
+/// Session 23: two place adjectives of one place in two languages, whose
+/// stems differ by more than spelling (Олешківський / Алешкинский,
+/// Оленівська / Еленовская): each made of a place name the gazetteer knows,
+/// and the two names one place's.
+fn same_adjective_place(x: &str, y: &str) -> bool {
+    let (px, py) = (adjective_places(x), adjective_places(y));
+    px.iter()
+        .any(|a| py.iter().any(|b| crate::name_kinds::same_place(a, b)))
 }
 
 /// Case endings of Cyrillic adjectives after their "-ськ-"/"-ск-" suffix, in
@@ -924,12 +1033,25 @@ fn translated_with(a: &str, b: &str, located: bool) -> Option<(bool, String)> {
     if wa.is_empty() && da.is_empty() && db.is_empty() {
         return None;
     }
-    let (pa, pb) = (ra.words(), rb.words());
+    let (pa, pb) = numbered_words(ra.words(), rb.words());
     if pa.len() != pb.len() && !located {
         return None;
     }
+    if wa.is_empty() && pa.is_empty() && pb.is_empty() {
+        // Descriptors alone (a camp / a camp) name nothing, unless both name one country by
+        // it: a country's only facility of its kind is named so (Belarusian NPP / Беларуская
+        // атамная электрастанцыя / Белорусская АЭС).
+        return country_named_facility(&ra, &rb, &da, &db).then(|| {
+            (
+                true,
+                format!(
+                    "{a} and {b} name one kind of facility ({}) of one country",
+                    da.join(", ")
+                ),
+            )
+        });
+    }
     if wa.is_empty() && pa.is_empty() {
-        // Descriptors alone (a camp / a camp) name nothing.
         return None;
     }
     // A facility and the town it is named after (Каховська ГЕС / Каховка)
@@ -1005,6 +1127,39 @@ fn translated_with(a: &str, b: &str, located: bool) -> Option<(bool, String)> {
                 .join(", ")
         ),
     ))
+}
+
+/// Whether a word is a number written in digits (№ 120, СИЗО-2).
+fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The proper words of two names, with the numbers of one left out when only
+/// that one carries numbers and the other has proper words of its own
+/// (Таганрозьке СІЗО / СИЗО-2 Таганрог): a facility is often named without
+/// its number, which then cannot tell it apart; two different numbers were
+/// told apart before (`numbers_differ`), and a number is otherwise a proper
+/// word that must find its partner.
+fn numbered_words<'a>(pa: Vec<&'a str>, pb: Vec<&'a str>) -> (Vec<&'a str>, Vec<&'a str>) {
+    let numbered = |v: &[&str]| v.iter().any(|w| is_number(w));
+    let named = |v: &[&str]| v.iter().any(|w| !is_number(w));
+    let drop = |v: Vec<&'a str>| v.into_iter().filter(|w| !is_number(w)).collect();
+    match (numbered(&pa), numbered(&pb)) {
+        (true, false) if named(&pa) && named(&pb) => (drop(pa), pb),
+        (false, true) if named(&pa) && named(&pb) => (pa, drop(pb)),
+        _ => (pa, pb),
+    }
+}
+
+/// Two readings of nothing but the same descriptors and the same country,
+/// named on both sides: one country's facility of that kind.
+fn country_named_facility(ra: &Reading, rb: &Reading, da: &[&str], db: &[&str]) -> bool {
+    !da.is_empty()
+        && da == db
+        && !ra.countries.is_empty()
+        && ra.countries == rb.countries
+        && ra.words().is_empty()
+        && rb.words().is_empty()
 }
 
 /// Kinds of children's home, which a translation into another script
@@ -1085,12 +1240,16 @@ thread_local! {
 
 fn same_surname_uncached(x: &str, y: &str) -> bool {
     let (sx, sy) = (surname_stems(x), surname_stems(y));
+    // Session 23: or one foreign (German, Polish …) name read as it sounds in Cyrillic
+    // (Бьолля / Böll), stems of four letters at least.
     sx.iter().any(|p| {
         sy.iter().any(|q| {
             key(p) == key(q)
                 || (p.chars().count() >= 4
                     && q.chars().count() >= 4
-                    && casefile_names::compare_place(p, q).score >= 0.9)
+                    && (casefile_names::compare_place(p, q).score >= 0.9
+                        || (is_cyrillic(p) != is_cyrillic(q)
+                            && casefile_names::same_foreign_name(p, q))))
         })
     })
 }
@@ -1182,14 +1341,16 @@ fn inflection_keys(word: &str) -> Vec<String> {
 
 /// The blocking keys of [`same_words_in_other_cases`]: every key of its
 /// first word's forms with and without a case ending (two names it joins
-/// share one), for a Cyrillic name; none otherwise.
+/// share one), for a Cyrillic name; none otherwise. The first word that is
+/// not an optional word, which that comparison leaves out.
 pub(crate) fn inflection_block_keys(name: &str) -> Vec<String> {
     if !is_cyrillic(name) {
         return Vec::new();
     }
     split_words(name)
-        .first()
-        .map(|w| inflection_keys(w))
+        .into_iter()
+        .find(|w| !is_optional(w))
+        .map(inflection_keys)
         .unwrap_or_default()
 }
 
@@ -1203,7 +1364,16 @@ pub(crate) fn same_words_in_other_cases(a: &str, b: &str) -> bool {
     if !is_cyrillic(a) || !is_cyrillic(b) || a == b {
         return false;
     }
-    let (wa, wb) = (split_words(a), split_words(b));
+    // Session 23: a word the table lets one naming leave out ("м." of "суд м. Києва") is
+    // not one of the words compared.
+    let kept = |n: &'_ str| -> Vec<String> {
+        split_words(n)
+            .into_iter()
+            .filter(|w| !is_optional(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (kept(a), kept(b));
     if wa.len() != wb.len() || wa.is_empty() || wa.iter().all(|w| is_acronym(w)) {
         return false;
     }
@@ -1432,6 +1602,47 @@ pub(crate) fn quoted_core(name: &str) -> Option<String> {
         && !r.units.is_empty()
         && r.units.iter().all(|u| matches!(u, Unit::Concept(_)));
     generic.then(|| inner.to_string())
+}
+
+/// [`quoted_core`] for a body whose words outside the quotation marks name
+/// its country besides its kind ("Российское движение детей и молодёжи
+/// «Движение первых»" → "Движение первых"): `None` unless they name one.
+pub(crate) fn quoted_core_of_country(name: &str) -> Option<String> {
+    let (inner, outside) = quoted_parts(name)?;
+    let r = read(&outside);
+    let generic = !r.countries.is_empty()
+        && !r.units.is_empty()
+        && r.units.iter().all(|u| matches!(u, Unit::Concept(_)));
+    generic.then_some(inner)
+}
+
+/// A name less the words from its "named after" on (імені, имени, імя, im.,
+/// named after: the table's connecting words of that concept), when words
+/// precede it and follow it: "Донецький міжнародний аеропорт імені Сергія
+/// Прокоф'єва" → "Донецький міжнародний аеропорт". `None` otherwise.
+pub(crate) fn without_named_after(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = |from: usize, len: usize| {
+        let Some(ws) = words.get(from..from + len) else {
+            return false;
+        };
+        let joined = ws.iter().map(|w| key(w)).collect::<Vec<_>>().join(" ");
+        WORDS.phrases.get(&joined).is_some_and(|l| {
+            WORDS.lines[*l].class == Class::Stop && WORDS.lines[*l].concept == "named"
+        })
+    };
+    let at =
+        (1..words.len()).find(|i| (1..=2).any(|len| named(*i, len) && i + len < words.len()))?;
+    let head = words[..at].join(" ");
+    let head = head.trim_end_matches([',', ' ']);
+    (!head.is_empty()).then(|| head.to_string())
+}
+
+/// Whether a text is a country's name and nothing else ("Республики
+/// Беларусь", "РФ"), read through the table.
+pub(crate) fn only_countries(text: &str) -> bool {
+    let r = read(text);
+    r.units.is_empty() && !r.countries.is_empty()
 }
 
 /// A name's first quoted part and the words outside it ("Государственный

@@ -67,7 +67,9 @@ struct Candidate {
 static NOT_PERSON_STEMS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
     std::sync::LazyLock::new(|| {
         let name_words = crate::wordlist::entries(include_str!("../data/name_words.tsv"))
-            .filter(|l| !l.starts_with("stop\t"))
+            // Nor the words facilities are named by, which surnames share ("Соловей",
+            // "Орлов" beside "Орля"): the table's "name" lines.
+            .filter(|l| !l.starts_with("stop\t") && !l.starts_with("name\t"))
             .flat_map(|l| l.split('\t').skip(2).take(4).collect::<Vec<_>>())
             .flat_map(|col| col.split('|'))
             .flat_map(str::split_whitespace)

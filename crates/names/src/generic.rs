@@ -638,6 +638,18 @@ fn acronyms_of_units(content: &[&Unit], r: &Reading, out: &mut Vec<(String, &'st
     }
 }
 
+/// Whether an acronym may take a written name's words in another order:
+/// unless both are Cyrillic. A translation reorders words (NRC / Норвезька
+/// рада у справах біженців), and Latin acronyms come from several languages
+/// (OTAN / NATO); Ukrainian, Russian and Belarusian names keep one order, and
+/// other initials in Cyrillic make another body's acronym (ОАСК, Окружний
+/// адміністративний суд міста Києва, is not Київський окружний
+/// адміністративний суд).
+fn may_reorder(short: &str, long: &str) -> bool {
+    let cyrillic = |s: &str| s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    !(cyrillic(short) && cyrillic(long))
+}
+
 fn sorted_letters(s: &str) -> Vec<char> {
     let mut v: Vec<char> = s.chars().collect();
     v.sort_unstable();
@@ -755,6 +767,7 @@ pub fn compare_organization(a: &str, b: &str) -> Comparison {
                 0.95
             } else if let Some((_, lang)) = candidates
                 .iter()
+                .filter(|_| may_reorder(short, long))
                 .find(|(c, _)| sorted_letters(c) == sorted_letters(&letters))
             {
                 steps.push(step(

@@ -88,6 +88,9 @@ m|Hennadii|Геннадій Геннадий Генадзь|Гена Геня Ge
 m|Arkadii|Аркадій Аркадий Аркадзь|Аркаша
 m|Valentyn|Валентин Валянцін Valentine Walenty|Валя Валік Валик
 m|Vsevolod|Всеволод Усевалад|Сева Seva
+m|Yulii|Юлій Юлий Julius|Юлько
+m|Henrikh|Генріх Генрих Генрых Heinrich Henryk Henri|Heinz Хайнц Гайнц
+m|Fridrikh|Фрідріх Фридрих Фрыдрых Friedrich Fryderyk Frédéric|Fritz Фріц Фриц
 m|Yulian|Юліан Юлиан Julian Juliusz|Юлик
 m|Lev|Лев Леў Leo Leon|Лёва Льова Левко
 m|Anton|Антон Antoine Antonio Antoni|Антоша Тоша Антось
@@ -179,7 +182,7 @@ f|Liubov|Любов Любовь Любоў|Люба Lyuba
 f|Vira|Віра Вера|Віруся Верочка
 f|Olha|Ольга Вольга Olga|Оля Олечка Ольгуся Olya Воля Волечка
 f|Yuliia|Юлія Юлия Julia Julie Giulia|Юля Юлька Yulya
-f|Anastasiia|Анастасія Анастасия Анастасія Anastazja|Настя Настуся Стася Nastya
+f|Anastasiia|Анастасія Анастасия Анастасія Anastazja|Настя Настуся Стася Nastya Наста Nasta
 f|Dariia|Дарія Дарья Дар'я Daria Dorota|Даша Дарка Dasha
 f|Daryna|Дарина Дарына|Даринка
 f|Sofiia|Софія София Сафія Sophia Sophie Zofia|Соня Софійка Sonya
@@ -250,6 +253,7 @@ f|Yefrosyniia|Єфросинія Ефросинья Фросина Ефрасі�
 f|Liubomyra|Любомира Любаміра|Люба
 f|Zoriana|Зоряна Зарана|Зорянка
 f|Marta|Марта Marta Martha Marthe|Мартуся
+f|Marfa|Марфа Marfa|Марфуша Марфочка
 f|Romana|Романа Рамана|Ромця
 f|Tereza|Тереза Тэрэза Teresa Thérèse|Тереня
 f|Adriana|Адріана Адриана Adriana|Адя

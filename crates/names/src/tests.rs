@@ -515,3 +515,13 @@ fn belarusian_diminutives_and_names_a_letter_apart() {
     assert_different("Дина Петрова", "Дима Петров");
     assert_same("Діна Коваль", "Дина Коваль");
 }
+
+/// Session 23: given names the table lacked (Марфа, Юлій, Генріх), now told
+/// apart from the names a letter away, and the Belarusian diminutive Наста.
+#[test]
+fn given_names_added_in_session_23() {
+    assert_different("Марфа Коваль", "Марта Коваль");
+    assert_different("Юлій Петренко", "Юрій Петренко");
+    assert_same("Наста Коваль", "Анастасія Коваль");
+    assert_same("Генріх Шульц", "Heinrich Schulz");
+}

@@ -254,9 +254,11 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                         && !gap(k + 1).contains([',', '.', ';', ':', ')'])
                     || at(k + 1).is_some_and(|f| crate::lexicon::CHILD_NOUNS.contains(f))
             };
+            // "Nov. 2", "Sept. 30": a wire's abbreviated month takes its full stop.
+            let abbreviated = w.folded.chars().count() <= 4 && gap(i + 1) == ". ";
             let day = at(i + 1)
                 .and_then(day_value)
-                .filter(|_| matches!(gap(i + 1), " " | ", " | "\u{a0}"))
+                .filter(|_| matches!(gap(i + 1), " " | ", " | "\u{a0}") || abbreviated)
                 .filter(|_| !w.cyrillic && !counts_after(i + 1));
             if month_ok {
                 if let Some((end, period)) =

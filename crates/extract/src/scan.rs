@@ -74,6 +74,12 @@ const ABBREVIATIONS: &[&str] = &[
     "a.m", "p.m",
 ];
 
+/// English months abbreviated in wire style ("on Nov. 2", "Sept. 30"): before a day in
+/// digits their full stop ends no sentence.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut words = scan_words(text);
@@ -508,6 +514,9 @@ fn split_sentences(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
                         w.initial
                             || ABBREVIATIONS.contains(&w.folded.as_str())
                                 && bytes.get(pos + 1) == Some(&b' ')
+                            || MONTH_ABBREVIATIONS.contains(&w.folded.as_str())
+                                && bytes.get(pos + 1) == Some(&b' ')
+                                && bytes.get(pos + 2).is_some_and(u8::is_ascii_digit)
                     });
                 (had_space || next.is_none() || next == Some('\n')) && starts_new && !abbreviation
             }

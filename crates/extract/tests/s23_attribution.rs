@@ -186,3 +186,16 @@ fn ages_given_to_all_of_a_group_in_the_next_sentence_are_its_ages() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn a_wire_abbreviated_month_dates_the_day() {
+    let published = chrono::NaiveDate::from_ymd_opt(2022, 12, 6);
+    let text = "KHERSON, Ukraine (AP) — Officials said 52 children were put on buses on Nov. 2 and driven to Simferopol.";
+    let events = extract(text, Some("en"), published).events;
+    assert!(
+        events
+            .iter()
+            .any(|e| e.kind == "transfer" && e.date.as_deref() == Some("2022-11-02")),
+        "{events:?}"
+    );
+}

@@ -254,8 +254,9 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                         && !gap(k + 1).contains([',', '.', ';', ':', ')'])
                     || at(k + 1).is_some_and(|f| crate::lexicon::CHILD_NOUNS.contains(f))
             };
-            // "Nov. 2", "Sept. 30": a wire's abbreviated month takes its full stop.
-            let abbreviated = w.folded.chars().count() <= 4 && gap(i + 1) == ". ";
+            // "Nov. 2", "Sept. 30": a wire's abbreviated month takes its full stop (which
+            // `scan` leaves inside the sentence for these words only).
+            let abbreviated = crate::scan::is_month_abbreviation(&w.folded) && gap(i + 1) == ". ";
             let day = at(i + 1)
                 .and_then(day_value)
                 .filter(|_| matches!(gap(i + 1), " " | ", " | "\u{a0}") || abbreviated)

@@ -80,6 +80,12 @@ const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// Whether a folded word is an English month abbreviated in wire style ("nov", "sept"),
+/// whose full stop before a day in digits ends no sentence.
+pub(crate) fn is_month_abbreviation(folded: &str) -> bool {
+    MONTH_ABBREVIATIONS.contains(&folded)
+}
+
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut words = scan_words(text);
@@ -514,7 +520,7 @@ fn split_sentences(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
                         w.initial
                             || ABBREVIATIONS.contains(&w.folded.as_str())
                                 && bytes.get(pos + 1) == Some(&b' ')
-                            || MONTH_ABBREVIATIONS.contains(&w.folded.as_str())
+                            || is_month_abbreviation(&w.folded)
                                 && bytes.get(pos + 1) == Some(&b' ')
                                 && bytes.get(pos + 2).is_some_and(u8::is_ascii_digit)
                     });

@@ -2226,6 +2226,13 @@ fn asserted_by(
                 }
             }
         }
+        // "Speaking as a concerned country, the representative of Ukraine said": the
+        // participle's clause up to its comma is no subject.
+        if crate::orgs::opens_with_participle(doc, first) {
+            if let Some(c) = (first..v).find(|k| *k + 1 < v && doc.gap(*k, *k + 1).contains(',')) {
+                first = c + 1;
+            }
+        }
         // "Про це повідомив X", "Об этом написал X": the source follows the verb.
         if matches!(words[first].folded.as_str(), "про" | "об" | "пра" | "about") {
             if let Some(a) = outlet_told_source(doc, first, s.end_word, orgs, persons) {
@@ -2322,6 +2329,17 @@ fn asserted_by(
             {
                 return Some(doc.text[words[b].start..words[v - 1].end].to_string());
             }
+            // "…, its chair said", "…, the spokeswoman said": a title after a determiner is
+            // the one who speaks for the body named before.
+            if v - c <= 3
+                && matches!(
+                    words[c].folded.as_str(),
+                    "the" | "its" | "their" | "his" | "her"
+                )
+                && (c + 1..v).all(|k| is_title(&words[k].folded))
+            {
+                return Some(doc.text[words[c].start..words[v - 1].end].to_string());
+            }
         }
         if let Some(c) = subject_before_clause {
             if words[first].cap && !(first..=c).any(|k| words[k].numeric) {
@@ -2336,7 +2354,10 @@ fn asserted_by(
                         || matches!(
                             f,
                             "gave" | "has" | "have" | "had" | "were" | "was" | "is" | "are"
-                        ))
+                        )
+                        // "The Commission further reported": an adverb ends the subject.
+                        || f.is_ascii()
+                            && (f.len() > 4 && f.ends_with("ly") || EARLIER.contains(f)))
                     || REPORTING.contains(f)
             })
             .unwrap_or(v);

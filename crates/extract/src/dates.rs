@@ -628,7 +628,8 @@ fn dash_before(doc: &Document, k: usize) -> bool {
     matches!(doc.gap(k - 1, k).trim(), "-" | "–" | "—")
 }
 
-/// The length of "того же года" / "того ж року" / "таго ж года" / "(of) the same year" at
+/// The length of "того же года" / "того ж року" / "таго ж года" / "(of) the same year" /
+/// "that year" at
 /// word `k`, which gives a date the year last written out.
 fn same_year_at(doc: &Document, k: usize, sentence_end: usize) -> Option<usize> {
     let at = |x: usize| (x < sentence_end).then(|| doc.words[x].folded.as_str());
@@ -638,6 +639,9 @@ fn same_year_at(doc: &Document, k: usize, sentence_end: usize) -> Option<usize> 
         }
         (Some("of"), Some("the"), Some("same"), Some("year")) => Some(4),
         (Some("the"), Some("same"), Some("year"), _) => Some(3),
+        // "in early December that year", "в декабре того года", "у грудні того року".
+        (Some("that"), Some("year"), _, _)
+        | (Some("того" | "таго"), Some("года" | "року"), _, _) => Some(2),
         _ => None,
     }
 }

@@ -507,7 +507,11 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             // "Published 8 September 2022", "Опубліковано 3 травня": a page's own date line
             // reports nothing.
             .filter(|d| {
-                !(d.first_word == s.first_word + 1
+                // "Published On 8 Jun 2023": a preposition may stand between.
+                let after_label = d.first_word == s.first_word + 1
+                    || d.first_word == s.first_word + 2
+                        && matches!(doc.words[s.first_word + 1].folded.as_str(), "on" | "at");
+                !(after_label
                     && matches!(
                         doc.words[s.first_word].folded.as_str(),
                         "published"
@@ -574,7 +578,11 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
             // report something else, and a year closes titles ("Конвенції … 1949 року").
             .filter(|(_, t, d, dist)| {
                 let written = (d.first_word..d.end_word).any(|k| doc.words[k].numeric);
-                let opens = written && d.first_word <= s.first_word + 1 && d.end <= t.1;
+                // "On 14 April", "In late October 2022": at most two words before it.
+                let opens = written
+                    && d.first_word <= s.first_word + 2
+                    && (s.first_word + 1..=d.first_word).all(|k| !doc.gap(k - 1, k).contains(','))
+                    && d.end <= t.1;
                 let closes = written
                     && d.end_word == s.end_word
                     && d.start >= t.2
@@ -614,6 +622,25 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
                                     || c.1 >= d.end
                                         && !doc.text[d.end..c.1].contains([',', ';', '—', '–']))
                         })
+                    })
+            })
+            // "Seventeen children who were taken from the south last year have come back": a
+            // date inside a relative clause before the main verb dates the clause's trigger.
+            .filter(|(_, t, d, _)| {
+                t.1 < d.end
+                    || !candidates.iter().any(|c| {
+                        c.1 != t.1
+                            && c.2 <= d.start
+                            && !is_attributive(doc, c.1, c.2)
+                            && relative_opener_between(doc, s.start, c.1).is_some_and(|o| {
+                                // A relative pronoun: "що" / "that" also open content
+                                // clauses ("розповіла, що троє з прибулих … були вивезені").
+                                let k = doc.words.partition_point(|w| w.start < o);
+                                !matches!(
+                                    doc.words[k].folded.as_str(),
+                                    "що" | "что" | "што" | "that"
+                                ) && !doc.text[o..d.start].contains([',', ';', '—', '–'])
+                            })
                     })
             })
             // "officials said on Tuesday that children were moved": the date is the

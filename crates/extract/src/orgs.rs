@@ -992,7 +992,8 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         }
         while start < end
             && (is_leading_non_name(&words[start].folded)
-                || words[start].possessive && place_words[start])
+                || words[start].possessive && place_words[start]
+                || opens_with_participle(doc, start))
         {
             start += 1;
         }
@@ -2755,6 +2756,23 @@ fn is_genitive_like(folded: &str) -> bool {
 }
 
 /// Capitalised words that open a sentence before an organization's name ("In", "However").
+/// Whether word `k` opens its sentence with an English participle that governs the words
+/// after it ("Presenting the Commission's update, its chair said", "Speaking for the
+/// ministry, …"): a lowercase word follows, so it is no part of a name ("Missing Children
+/// Europe" goes on in capitals).
+pub(crate) fn opens_with_participle(doc: &Document, k: usize) -> bool {
+    let words = &doc.words;
+    let w = &words[k];
+    k == doc.sentence_of(k).first_word
+        && w.cap
+        && w.folded.len() >= 6
+        && w.folded.ends_with("ing")
+        && w.folded.is_ascii()
+        && words
+            .get(k + 1)
+            .is_some_and(|n| !n.cap && n.sentence == w.sentence)
+}
+
 fn is_leading_non_name(folded: &str) -> bool {
     matches!(
         folded,

@@ -344,7 +344,9 @@ impl Models<'_> {
     /// document (16.7 → 11.4 on that claim-dense text; on the held-out splits' real-sized
     /// texts the difference is lost in the start-up), for a gain of 1.1 %
     /// of claims leaving one split out (heldout … heldout19) and 1.9 % on the four splits it
-    /// was not trained on then (heldout16 … heldout19).
+    /// was not trained on then (heldout16 … heldout19). Session 24 trained both models on
+    /// every annotated split up to heldout28: trained up to heldout27 only, heldout28 (which
+    /// neither had seen) went from counts F1 0.837 to 0.847 and asserters 80 to 85 right.
     pub fn extraction() -> Models<'static> {
         Models::shipped()
     }

@@ -13,11 +13,11 @@
 //! The attribution model learns from the count claims `extract` makes (the shipped count
 //! model) that match an annotated claim whose `asserted_by` is annotated, matched as
 //! `eval-extract` matches them; a candidate asserter is right when `eval-extract` would
-//! score it right. Its default splits are the count model's and `heldout15` … `heldout19`.
+//! score it right. Its default splits are the count model's but the dev set.
 //!
 //! Without `--split`, the splits are the dev set and `crates/bench/heldout`,
-//! `heldout10` … `heldout14`, named one by one: a split added later is read only
-//! when named. A candidate (every number the counting looked at, `extract_with`) is
+//! `heldout10` … `heldout28`, named one by one: a split added later is read only
+//! when named (a split still held out, such as `heldout29`, is never trained on). A candidate (every number the counting looked at, `extract_with`) is
 //! a positive example when the document's annotation has a count of that number not
 //! taken by an earlier candidate (the rules' candidates first, then the others, each in
 //! text order). Scores are those of `eval-extract`: a count is right when its number,
@@ -44,6 +44,20 @@ const DEFAULT_SPLITS: &[&str] = &[
     "crates/bench/heldout12",
     "crates/bench/heldout13",
     "crates/bench/heldout14",
+    "crates/bench/heldout15",
+    "crates/bench/heldout16",
+    "crates/bench/heldout17",
+    "crates/bench/heldout18",
+    "crates/bench/heldout19",
+    "crates/bench/heldout20",
+    "crates/bench/heldout21",
+    "crates/bench/heldout22",
+    "crates/bench/heldout23",
+    "crates/bench/heldout24",
+    "crates/bench/heldout25",
+    "crates/bench/heldout26",
+    "crates/bench/heldout27",
+    "crates/bench/heldout28",
 ];
 
 /// The attribution model's splits: the dev set annotates no asserters.
@@ -59,6 +73,15 @@ const ATTRIBUTION_SPLITS: &[&str] = &[
     "crates/bench/heldout17",
     "crates/bench/heldout18",
     "crates/bench/heldout19",
+    "crates/bench/heldout20",
+    "crates/bench/heldout21",
+    "crates/bench/heldout22",
+    "crates/bench/heldout23",
+    "crates/bench/heldout24",
+    "crates/bench/heldout25",
+    "crates/bench/heldout26",
+    "crates/bench/heldout27",
+    "crates/bench/heldout28",
 ];
 
 #[derive(Debug, Deserialize)]

@@ -1859,27 +1859,6 @@ static LONE_SOURCES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| 
     crate::wordlist::folded_set(include_str!("../data/lexicon/lone_source_nouns.txt"))
 });
 
-/// A title alone (`lexicon::ROLES`), in any case a Cyrillic title takes by up to two
-/// letters of ending ("губернатора", "міністра", "омбудсмена"): a source an investigator can
-/// check, the office that speaks ("по словам губернатора").
-fn is_title(folded: &str) -> bool {
-    if crate::lexicon::ROLES.contains(folded) {
-        return true;
-    }
-    let chars: Vec<(usize, char)> = folded.char_indices().collect();
-    let cyrillic = chars.iter().all(|(_, c)| {
-        matches!(
-            c,
-            'а'..='я' | 'ё' | 'є' | 'і' | 'ї' | 'ў' | 'ґ' | '\'' | '’' | '-'
-        )
-    });
-    cyrillic
-        && (1..=2).any(|d| {
-            chars.len() > d + 3
-                && crate::lexicon::ROLES.contains(&folded[..chars[chars.len() - d].0])
-        })
-}
-
 /// The asserter as found, if it can name a source: a single lowercase word ("group",
 /// "participants") or a phrase opened by a pronoun, a relative, a conjunction or a figure says nothing an
 /// investigator can check; a «quotation» cut off at the phrase's end is completed from
@@ -1906,7 +1885,7 @@ fn plausible_asserter(doc: &Document, i: usize, found: String) -> Option<String>
     if single_word
         && first.chars().next().is_some_and(char::is_lowercase)
         && !LONE_SOURCES.contains(&fold(found.trim()))
-        && !is_title(&fold(found.trim()))
+        && !crate::lexicon::is_role_form(&fold(found.trim()))
     {
         return None;
     }
@@ -2336,7 +2315,7 @@ fn asserted_by(
                     words[c].folded.as_str(),
                     "the" | "its" | "their" | "his" | "her"
                 )
-                && (c + 1..v).all(|k| is_title(&words[k].folded))
+                && (c + 1..v).all(|k| crate::lexicon::is_role_form(&words[k].folded))
             {
                 return Some(doc.text[words[c].start..words[v - 1].end].to_string());
             }
@@ -3113,7 +3092,7 @@ fn quote_speaker(
     if let Some(a) = first_source_in(doc, v + 1, stop, orgs, persons) {
         return Some(a);
     }
-    is_title(&words[v + 1].folded).then(|| doc.word_text(v + 1).to_string())
+    crate::lexicon::is_role_form(&words[v + 1].folded).then(|| doc.word_text(v + 1).to_string())
 }
 
 /// Adverbs between "как"/"як"/"as" and a reporting verb (`data/lexicon/earlier_adverbs.txt`).

@@ -24,6 +24,24 @@ fn set<'a>(words: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
 pub static ROLES: LazyLock<HashSet<String>> =
     LazyLock::new(|| set(entries(include_str!("../data/lexicon/roles.txt"))));
 
+/// Whether a folded word is a title or role of [`ROLES`], or a Cyrillic one in another case or
+/// number: one or two letters of ending after a listed form ("губернатора", "актывісты").
+pub fn is_role_form(folded: &str) -> bool {
+    if ROLES.contains(folded) {
+        return true;
+    }
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    let cyrillic = chars.iter().all(|(_, c)| {
+        matches!(
+            c,
+            'а'..='я' | 'ё' | 'є' | 'і' | 'ї' | 'ў' | 'ґ' | '\'' | '’' | '-'
+        )
+    });
+    cyrillic
+        && (1..=2)
+            .any(|d| chars.len() > d + 3 && ROLES.contains(&folded[..chars[chars.len() - d].0]))
+}
+
 /// Adjectives of nationality and affiliation that sit before titles ("Belarusian President").
 pub static DEMONYMS: LazyLock<HashSet<String>> =
     LazyLock::new(|| set(entries(include_str!("../data/lexicon/demonyms.txt"))));

@@ -2214,6 +2214,8 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             && !words[end + 1].cap
             && is_genitive_like(&words[end + 1].folded)
             && !ends_cyrillic_name(&words[end + 1].folded)
+            // "райвыканкама і актывісты …": people after "і" start a phrase of their own.
+            && !crate::lexicon::is_role_form(&words[end + 1].folded)
         {
             end += 2;
             continue;

@@ -1138,6 +1138,27 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
                 }
             }
         }
+        // "Family Compass, a volunteer network based in Dnipro", "a Kyiv-based charity, Light
+        // Bridge, and …": an English name in apposition to a descriptive noun.
+        if w.cap && !w.all_caps && w.folded.is_ascii() && !place_words[i] {
+            let end = cap_run(doc, i, &place_words);
+            if end > i
+                && (appositive_before(doc, i) || appositive_after(doc, end))
+                && !crate::lexicon::is_given_name(&w.folded)
+                && !(i..end).any(|k| place_words[k])
+                && !(i..end).all(|k| is_leading_non_name(&words[k].folded))
+                // "On Friday, a charity said …": a day or a month is no name.
+                && !(i..end).any(|k| {
+                    doc.is(k, crate::lexicon::class::WEEKDAY)
+                        || doc.is(k, crate::lexicon::class::MONTH)
+                })
+            {
+                let name = doc.text[words[i].start..words[end - 1].end].to_string();
+                b.add(doc, i, end, &name, None);
+                i = end;
+                continue;
+            }
+        }
         // Acronyms seen before in this text ("the NAM team").
         if let Some(&id) = w
             .all_caps
@@ -1815,6 +1836,49 @@ fn introduced_at(doc: &Document, i: usize) -> Option<bool> {
     };
     (k > first + 1 && naming(k - 1).is_some_and(|start| start > first && is_introducer(start - 1)))
         .then_some(true)
+}
+
+/// The words between an article and a descriptive noun of an English apposition: at most
+/// four lowercase modifiers ("a volunteer network", "an autonomous non-profit organization",
+/// "a Kyiv-based charity"), no preposition or article among them. The descriptive noun's
+/// position, if `from` starts such a phrase.
+fn descriptive_phrase_at(doc: &Document, from: usize, limit: usize) -> Option<usize> {
+    let words = &doc.words;
+    if !matches!(words.get(from)?.folded.as_str(), "a" | "an") {
+        return None;
+    }
+    (from + 1..limit.min(from + 6))
+        .take_while(|&k| {
+            doc.gap(k - 1, k) == " "
+                && !is_leading_non_name(&words[k].folded)
+                && !matches!(words[k].folded.as_str(), "of" | "who" | "which" | "that")
+        })
+        .find(|&k| {
+            ORG_INTRODUCERS.contains(words[k].folded.as_str())
+                && !words[k].cap
+                && (from + 1..k).all(|j| !words[j].cap || words[j].folded.ends_with("-based"))
+        })
+}
+
+/// Whether the English name starting at word `i` follows "a … charity," ("a Kyiv-based
+/// charity, Light Bridge,").
+fn appositive_before(doc: &Document, i: usize) -> bool {
+    let words = &doc.words;
+    let first = doc.sentence_of(i).first_word;
+    i > first + 1
+        && doc.gap(i - 1, i) == ", "
+        && (i.saturating_sub(7).max(first)..i - 1)
+            .any(|a| descriptive_phrase_at(doc, a, i) == Some(i - 1))
+        && !words[i - 1].cap
+}
+
+/// Whether the English name ending before word `end` is followed by ", a … network" ("Family
+/// Compass, a volunteer network based in Dnipro").
+fn appositive_after(doc: &Document, end: usize) -> bool {
+    let s = doc.sentence_of(end.saturating_sub(1));
+    end + 1 < s.end_word
+        && doc.gap(end - 1, end) == ", "
+        && descriptive_phrase_at(doc, end, s.end_word).is_some()
 }
 
 /// Whether the Cyrillic name `i..end` is only a lowercase description (an adjective and a

@@ -21,13 +21,14 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::attribution_model::{AttributionCandidates, AttributionModel};
-use crate::count_features::{candidate_features, wide_candidate};
+use crate::count_features::{candidate_features, wide_candidate, CountFeatures};
 use crate::count_model::CountModel;
 use crate::dates::DateMention;
 use crate::lexicon::class;
 use crate::lexicon::{
     is_movement_verb, CASE_NOUNS, CHILD_NOUNS, DEMONYMS, DISPLACED, NOT_NAMES, REPORTING,
 };
+use crate::logistic::HashedLinear;
 use crate::normalize::fold;
 use crate::numbers::number_at;
 use crate::orgs::{is_press_service, OrgsFound};
@@ -444,6 +445,9 @@ fn table_counts(doc: &Document) -> Vec<CountClaim> {
 pub struct Counting<'a> {
     pub language: Option<&'a str>,
     pub model: Option<&'a CountModel>,
+    /// `model`'s weights by the hashes of the features' names, when it has them (the shipped
+    /// model): its features are then scored without their names being written.
+    pub hashed_model: Option<&'a HashedLinear>,
     pub candidates: Option<&'a mut Vec<CountCandidate>>,
     /// The learned choice of asserters (`attribution_model`), and where to record every
     /// claim's candidates for training.
@@ -470,7 +474,7 @@ struct Pending {
     /// One past the claim's last word (where its ages may follow).
     claim_end: usize,
     rule: bool,
-    features: Vec<String>,
+    features: CountFeatures,
 }
 
 pub fn find_count_claims(
@@ -674,6 +678,8 @@ pub fn find_count_claims(
         // Features cost time; the model reads them for the numbers the rules left, and for
         // the rules' own only when it may drop one (or a trainer records them all).
         let needs_features = widen && (record_all || !rule || veto);
+        // Names are written only for a trainer, or for a model without hashed weights.
+        let hashed = !record_all && counting.hashed_model.is_some();
         let features = if needs_features {
             let reason = if own {
                 Some("own")
@@ -689,9 +695,12 @@ pub fn find_count_claims(
                 rule.then_some(head_kind),
                 reason,
                 counting.language,
+                hashed,
             )
+        } else if hashed {
+            CountFeatures::Hashed(Vec::new())
         } else {
-            Vec::new()
+            CountFeatures::Named(Vec::new())
         };
         let mut features = features;
         // The same number found before in the text: a repetition, or a second figure.
@@ -702,9 +711,9 @@ pub fn find_count_claims(
                 } else {
                     "repeat"
                 };
-                features.push(f.to_string());
+                features.add(&[f]);
                 if !rule {
-                    features.push(format!("N:{f}"));
+                    features.add(&["N:", f]);
                 }
             }
         }
@@ -746,12 +755,19 @@ pub fn find_count_claims(
                 age_min: p.claim.age_min,
                 age_max: p.claim.age_max,
                 rule: p.rule,
-                features: p.features.clone(),
+                features: p.features.names(),
             });
         }
         let keep = match counting.model {
             Some(m) => {
-                let prob = m.probability(&p.features);
+                let prob = match (&p.features, counting.hashed_model) {
+                    (CountFeatures::Named(names), _) => m.probability(names),
+                    (CountFeatures::Hashed(hashes), Some(weights)) => {
+                        crate::logistic::sigmoid(weights.score(hashes))
+                    }
+                    // Hashes are written only when the weights by hash are given.
+                    (CountFeatures::Hashed(_), None) => m.probability::<&str>(&[]),
+                };
                 if p.rule {
                     prob >= m.veto
                 } else {

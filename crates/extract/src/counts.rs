@@ -3325,20 +3325,25 @@ fn organisation_by_head(orgs: &OrgsFound, noun: &str, at: usize) -> Option<Strin
     if stem.chars().count() < 6 {
         return None;
     }
+    // Per organisation, whether one of its names has such a word: found once, not for each
+    // of its mentions.
+    let mut named: Vec<Option<bool>> = vec![None; orgs.organizations.len()];
     orgs.spans
         .iter()
         .filter(|o| o.start < at)
         .filter(|o| {
-            // The name as the text wrote it too: a curated body has a canonical
-            // (English) name ("Міністерство …" is "Ministry of …").
-            let org = &orgs.organizations[o.org];
-            std::iter::once(&org.name)
-                .chain(org.variants.iter())
-                .any(|n| {
-                    fold(n)
-                        .split_whitespace()
-                        .any(|w| w.starts_with(stem.as_str()))
-                })
+            *named[o.org].get_or_insert_with(|| {
+                // The name as the text wrote it too: a curated body has a canonical
+                // (English) name ("Міністерство …" is "Ministry of …").
+                let org = &orgs.organizations[o.org];
+                std::iter::once(&org.name)
+                    .chain(org.variants.iter())
+                    .any(|n| {
+                        fold(n)
+                            .split_whitespace()
+                            .any(|w| w.starts_with(stem.as_str()))
+                    })
+            })
         })
         .max_by_key(|o| o.start)
         .map(|o| orgs.organizations[o.org].name.clone())

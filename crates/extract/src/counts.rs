@@ -3624,14 +3624,13 @@ fn line_dash_source(
     let start = doc.text[..at].rfind('\n').map_or(0, |p| p + 1);
     let end = doc.text[at..].find('\n').map_or(doc.text.len(), |p| at + p);
     let line = &doc.text[start..end];
-    let dash = [" – ", " — ", " - "]
+    // Only a dash after the word counts, so a dash is looked for after it alone,
+    // not back across the whole paragraph for every claim.
+    [" – ", " — ", " - "]
         .iter()
-        .filter_map(|d| line.rfind(d))
-        .max()?;
-    if start + dash < at {
-        return None;
-    }
-    dash_source(doc, start, line, orgs, persons)
+        .any(|d| doc.text[at..end].contains(d))
+        .then(|| dash_source(doc, start, line, orgs, persons))
+        .flatten()
 }
 
 #[cfg(test)]

@@ -126,6 +126,7 @@ impl DocumentMentions {
                     folded: fold(&name),
                     name,
                     person: false,
+                    inside_org: false,
                     fixed: None,
                 });
             }
@@ -140,11 +141,26 @@ impl DocumentMentions {
                     folded: fold(&name),
                     name,
                     person: true,
+                    inside_org: false,
                     fixed: None,
                 });
             }
         }
         mentions.sort_by_key(|m| m.first);
+        // A person inside an organisation's name ("фонд імені Ганни Стефанишин") names it;
+        // found once here, not for every claim whose candidate the person is.
+        let inside_org: Vec<bool> = mentions
+            .iter()
+            .map(|m| {
+                m.person
+                    && mentions
+                        .iter()
+                        .any(|o| !o.person && o.first <= m.first && m.first < o.end)
+            })
+            .collect();
+        for (m, inside) in mentions.iter_mut().zip(inside_org) {
+            m.inside_org = inside;
+        }
         if let Some(model) = model {
             for m in &mut mentions {
                 let mut f = Features::new(false, Some(model));
@@ -234,6 +250,8 @@ struct Mention {
     name: String,
     folded: String,
     person: bool,
+    /// A person named inside an organisation's name ("фонд імені Ганни Стефанишин").
+    inside_org: bool,
     /// The score of its features that do not depend on the claim (`mention_features`),
     /// when a model is given.
     fixed: Option<f64>,
@@ -395,13 +413,7 @@ pub(crate) fn candidates(
             (false, false) => "silent",
         };
         f.add_parts(&["sentence=", reported, "&", place]);
-        // A person inside an organisation's name ("фонд імені Ганни Стефанишин") names it.
-        if m.person
-            && found
-                .mentions
-                .iter()
-                .any(|o| !o.person && o.first <= m.first && m.first < o.end)
-        {
+        if m.inside_org {
             f.add_str("inside_org");
         }
         // Distance and order among the mentions on the same side of the number.

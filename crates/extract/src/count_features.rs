@@ -8,6 +8,7 @@
 
 use crate::counts::{is_not_child_unit, is_own_kin};
 use crate::lexicon::{class, is_movement_verb, CASE_NOUNS, DISPLACED};
+use crate::logistic::FeatureHash;
 use crate::numbers::NumberPhrase;
 use crate::scan::Document;
 use crate::Qualifier;
@@ -90,19 +91,19 @@ fn ending(f: &str) -> Option<&str> {
     f.char_indices().nth(n - 3).map(|(b, _)| &f[b..])
 }
 
-fn push_word(out: &mut Vec<String>, doc: &Document, k: usize, name: &str) {
+fn push_word(out: &mut FeatureWriter, doc: &Document, k: usize, name: &str) {
     let f = doc.words[k].folded.as_str();
     if doc.words[k].numeric {
-        out.push(format!("{name}=#"));
+        out.add(&[name, "=#"]);
     } else {
-        out.push(format!("{name}={f}"));
+        out.add(&[name, "=", f]);
     }
     if let Some(e) = ending(f) {
-        out.push(format!("{name}e={e}"));
+        out.add(&[name, "e=", e]);
     }
     let c = word_class(doc, k);
     if !c.is_empty() {
-        out.push(format!("{name}c={c}"));
+        out.add(&[name, "c=", c]);
     }
 }
 
@@ -124,8 +125,74 @@ fn gap_class(gap: &str) -> Option<&'static str> {
     })
 }
 
+/// A number's features as the count model reads them: by name (training, a trace, a model
+/// given at run time), or, for the shipped model, by the hash of each name
+/// (`logistic::FeatureHash`, written piece by piece), so that no string is built: a string
+/// per feature, and a second with "N:" before it, were a twentieth of English extraction.
+#[derive(Debug, Clone)]
+pub(crate) enum CountFeatures {
+    Named(Vec<String>),
+    Hashed(Vec<u64>),
+}
+
+impl CountFeatures {
+    /// Adds the feature named by `parts` written one after the other.
+    pub(crate) fn add(&mut self, parts: &[&str]) {
+        match self {
+            CountFeatures::Named(names) => names.push(parts.concat()),
+            CountFeatures::Hashed(hashes) => hashes.push(hash_of(None, parts)),
+        }
+    }
+
+    /// The features' names (none when only their hashes were kept).
+    pub(crate) fn names(&self) -> Vec<String> {
+        match self {
+            CountFeatures::Named(names) => names.clone(),
+            CountFeatures::Hashed(_) => Vec::new(),
+        }
+    }
+}
+
+/// The hash of the name `prefix` then `parts` spell.
+fn hash_of(prefix: Option<&str>, parts: &[&str]) -> u64 {
+    let mut h = FeatureHash::default();
+    for p in prefix.iter().chain(parts) {
+        h.write_bytes(p.as_bytes());
+    }
+    h.finish()
+}
+
+/// The prefix of a number's features repeated for a number the rules left.
+const LEFT_BY_RULES: &str = "N:";
+
+/// Writes one number's features; a number the rules left gets a copy of each with
+/// [`LEFT_BY_RULES`] before it, after them all.
+struct FeatureWriter {
+    out: CountFeatures,
+    /// The hashes of the copies, made with each feature (none when named: the copies are
+    /// made from the names at the end).
+    hashed_copies: Option<Vec<u64>>,
+}
+
+impl FeatureWriter {
+    fn add(&mut self, parts: &[&str]) {
+        self.out.add(parts);
+        if let Some(copies) = &mut self.hashed_copies {
+            copies.push(hash_of(Some(LEFT_BY_RULES), parts));
+        }
+    }
+}
+
+/// Digits as features' text, for the small numbers the features count up to.
+const DIGITS: [&str; 8] = ["0", "1", "2", "3", "4", "5", "6", "7"];
+
+/// The names of the words after (`n1`…) and before (`p1`…) the number.
+const AFTER: [&str; 3] = ["n1", "n2", "n3"];
+const BEFORE: [&str; 2] = ["p1", "p2"];
+
 /// The features of the number `num` (its qualifier found), with the rules' verdict:
-/// `rule` is how the rules took it (the kind of head) or `None`, `reason` why not.
+/// `rule` is how the rules took it (the kind of head) or `None`, `reason` why not. With
+/// `hashed`, only the hashes of their names are kept ([`CountFeatures`]).
 pub(crate) fn candidate_features(
     doc: &Document,
     num: &NumberPhrase,
@@ -133,52 +200,60 @@ pub(crate) fn candidate_features(
     rule: Option<&str>,
     reason: Option<&str>,
     language: Option<&str>,
-) -> Vec<String> {
+    hashed: bool,
+) -> CountFeatures {
     let words = &doc.words;
     let i = num.first;
     let s = doc.sentence_of(i);
-    let mut out = Vec::with_capacity(40);
+    let mut out = FeatureWriter {
+        out: if hashed {
+            CountFeatures::Hashed(Vec::with_capacity(40))
+        } else {
+            CountFeatures::Named(Vec::with_capacity(40))
+        },
+        hashed_copies: (hashed && rule.is_none()).then(|| Vec::with_capacity(40)),
+    };
     let lang = language.unwrap_or("?");
-    out.push(format!("lang={lang}"));
+    out.add(&["lang=", lang]);
     match rule {
         Some(kind) => {
-            out.push("rule".to_string());
-            out.push(format!("rule={kind}"));
-            out.push(format!("rule&lang={lang}"));
+            out.add(&["rule"]);
+            out.add(&["rule=", kind]);
+            out.add(&["rule&lang=", lang]);
         }
         None => {
-            out.push(format!("norule={}", reason.unwrap_or("")));
-            out.push(format!("norule&lang={lang}"));
+            out.add(&["norule=", reason.unwrap_or("")]);
+            out.add(&["norule&lang=", lang]);
         }
     }
     match num.value {
-        None => out.push("vague".to_string()),
+        None => out.add(&["vague"]),
         Some(v) => {
             let digits = v.to_string().len();
-            out.push(format!("mag={}", digits.min(7)));
+            out.add(&["mag=", DIGITS[digits.min(7)]]);
             if v == 1 {
-                out.push("one".to_string());
+                out.add(&["one"]);
             }
             if words[i].numeric && (1900..=2100).contains(&v) && num.end == i + 1 {
-                out.push("year_like".to_string());
+                out.add(&["year_like"]);
             }
         }
     }
     if !words[i].numeric {
-        out.push("in_words".to_string());
+        out.add(&["in_words"]);
     }
     if num.end > i + 1 {
-        out.push("multiword".to_string());
+        out.add(&["multiword"]);
     }
     if qualifier != Qualifier::Exact {
-        out.push(format!("q={}", qualifier.as_str()));
+        out.add(&["q=", qualifier.as_str()]);
     }
     // The words after the number, up to the sentence's end.
     for (d, k) in (num.end..(num.end + 3).min(s.end_word)).enumerate() {
-        push_word(&mut out, doc, k, &format!("n{}", d + 1));
+        push_word(&mut out, doc, k, AFTER[d]);
     }
     if num.end >= s.end_word {
-        out.push("last_in_sentence".to_string());
+        out.add(&["last_in_sentence"]);
     }
     // A child noun shortly after, within the phrase (no stop, comma or bracket between).
     for k in num.end..(num.end + 5).min(s.end_word) {
@@ -186,26 +261,25 @@ pub(crate) fn candidate_features(
             break;
         }
         if doc.is(k, class::CHILD_NOUN) {
-            out.push(format!("child_after={}", (k - num.end).min(3)));
+            out.add(&["child_after=", DIGITS[(k - num.end).min(3)]]);
             break;
         }
     }
     // The words before it (before its qualifier too).
-    let before: Vec<usize> = (s.first_word..i).rev().take(2).collect();
-    for (d, &k) in before.iter().enumerate() {
-        push_word(&mut out, doc, k, &format!("p{}", d + 1));
+    for (d, k) in (s.first_word..i).rev().take(2).enumerate() {
+        push_word(&mut out, doc, k, BEFORE[d]);
     }
     if i == s.first_word {
-        out.push("first_in_sentence".to_string());
+        out.add(&["first_in_sentence"]);
     }
     if i > 0 {
         if let Some(g) = gap_class(doc.gap(i - 1, i)) {
-            out.push(format!("gap_before={g}"));
+            out.add(&["gap_before=", g]);
         }
     }
     if num.end < words.len() {
         if let Some(g) = gap_class(doc.gap(num.end - 1, num.end)) {
-            out.push(format!("gap_after={g}"));
+            out.add(&["gap_after=", g]);
         }
     }
     // The line: a list item or a table row.
@@ -215,57 +289,69 @@ pub(crate) fn candidate_features(
         .map_or(s.start, |p| s.start + p + 1);
     let line = doc.text[line_start..s.end].split('\n').next().unwrap_or("");
     if line.contains('|') || line.contains('\t') {
-        out.push("table_line".to_string());
+        out.add(&["table_line"]);
     }
     if line
         .trim_start()
         .starts_with(['-', '•', '*', '–', '—', '▪', '●'])
     {
-        out.push("list_line".to_string());
+        out.add(&["list_line"]);
     }
     // What the sentence is about.
     let has = |from: usize, to: usize, f: &dyn Fn(usize) -> bool| (from..to).any(f);
     let child = |k: usize| doc.is(k, class::CHILD_NOUN);
     if has(s.first_word, i, &child) {
-        out.push("child_before_in_sentence".to_string());
+        out.add(&["child_before_in_sentence"]);
     }
     if has(num.end, s.end_word, &child) {
-        out.push("child_later_in_sentence".to_string());
+        out.add(&["child_later_in_sentence"]);
     }
     let index = words[i].sentence;
     if index > 0 {
         let p = &doc.sentences[index - 1];
         if has(p.first_word, p.end_word, &child) {
-            out.push("child_previous_sentence".to_string());
+            out.add(&["child_previous_sentence"]);
         }
     }
     if let Some(n) = doc.sentences.get(index + 1) {
         if has(n.first_word, n.end_word, &child) {
-            out.push("child_next_sentence".to_string());
+            out.add(&["child_next_sentence"]);
         }
     }
     if has(s.first_word, s.end_word, &|k| {
         is_movement_verb(&words[k].folded)
     }) {
-        out.push("movement_in_sentence".to_string());
+        out.add(&["movement_in_sentence"]);
     }
     if has(s.first_word, s.end_word, &|k| {
         is_age_word(&words[k].folded) && k > 0 && words[k - 1].numeric
     }) {
-        out.push("ages_in_sentence".to_string());
+        out.add(&["ages_in_sentence"]);
     }
     // Numbers beside it in the sentence: lists of figures, ranges.
     let numbers = (s.first_word..s.end_word)
         .filter(|&k| words[k].numeric && (k < i || k >= num.end))
         .count();
-    out.push(format!("other_numbers={}", numbers.min(3)));
+    out.add(&["other_numbers=", DIGITS[numbers.min(3)]]);
     // A number the rules left gets its own copy of every feature: what makes a count
     // among the rules' finds (their size, say) is not what makes one among the rest.
+    let FeatureWriter {
+        out: mut features,
+        hashed_copies,
+    } = out;
     if rule.is_none() {
-        let own: Vec<String> = out.iter().map(|f| format!("N:{f}")).collect();
-        out.extend(own);
+        match &mut features {
+            CountFeatures::Named(names) => {
+                let own: Vec<String> = names
+                    .iter()
+                    .map(|f| format!("{LEFT_BY_RULES}{f}"))
+                    .collect();
+                names.extend(own);
+            }
+            CountFeatures::Hashed(hashes) => hashes.extend(hashed_copies.unwrap_or_default()),
+        }
     }
-    out
+    features
 }
 
 #[cfg(test)]
@@ -288,7 +374,9 @@ mod tests {
             None,
             Some("no_head"),
             Some("en"),
+            false,
         )
+        .names()
     }
 
     #[test]
@@ -312,7 +400,16 @@ mod tests {
             .expect("number");
         let num = number_at(&doc, i).expect("a number");
         assert_eq!(num.value, Some(1874));
-        let f = candidate_features(&doc, &num, Qualifier::Exact, Some("case"), None, Some("uk"));
+        let f = candidate_features(
+            &doc,
+            &num,
+            Qualifier::Exact,
+            Some("case"),
+            None,
+            Some("uk"),
+            false,
+        )
+        .names();
         assert!(f.contains(&"n1e=ців".to_string()), "{f:?}");
         assert!(f.contains(&"rule=case".to_string()), "{f:?}");
         assert!(f.contains(&"lang=uk".to_string()), "{f:?}");
@@ -327,5 +424,40 @@ mod tests {
         let doc = Document::new("Children were moved. Then 40 went home.");
         let i = doc.words.iter().position(|w| w.folded == "40").expect("40");
         assert!(wide_candidate(&doc, i, i + 1));
+    }
+
+    #[test]
+    fn hashed_features_are_the_hashes_of_the_named_ones() {
+        let doc =
+            Document::new("За даними ЦНС, 1 874 українців вивезли. Officials said 58 kids went.");
+        for (k, w) in doc.words.iter().enumerate().filter(|(_, w)| w.numeric) {
+            let num = number_at(&doc, k).expect("a number");
+            for rule in [None, Some("child")] {
+                let named = candidate_features(
+                    &doc,
+                    &num,
+                    Qualifier::About,
+                    rule,
+                    Some("no_head"),
+                    None,
+                    false,
+                )
+                .names();
+                let hashed = candidate_features(
+                    &doc,
+                    &num,
+                    Qualifier::About,
+                    rule,
+                    Some("no_head"),
+                    None,
+                    true,
+                );
+                let CountFeatures::Hashed(hashes) = hashed else {
+                    panic!("{} gave named features", w.folded);
+                };
+                let expected: Vec<u64> = named.iter().map(|f| FeatureHash::of(f)).collect();
+                assert_eq!(hashes, expected, "{}: {named:?}", w.folded);
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use crate::logistic::{self, Example, Linear, ModelError, Objective, Sgd};
+use crate::logistic::{self, Example, HashedLinear, Linear, ModelError, Objective, Sgd};
 
 /// Weights of the count model: the linear model, the probability from which a number
 /// the rules left is taken for a count of children, and the probability under which one
@@ -107,6 +107,11 @@ pub static SHIPPED: LazyLock<Option<CountModel>> = LazyLock::new(|| {
         .filter(|m| !m.linear.weights.is_empty())
 });
 
+/// The shipped weights by the hash of each feature's name, which
+/// `count_features::candidate_features` writes instead of the names when no one keeps them.
+pub(crate) static SHIPPED_HASHED: LazyLock<Option<HashedLinear>> =
+    LazyLock::new(|| SHIPPED.as_ref().map(|m| HashedLinear::of(&m.linear)));
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +163,7 @@ mod tests {
         let model = CountModel::parse(text).expect("shipped count model parses");
         assert_eq!(SHIPPED.is_some(), !model.linear.weights.is_empty());
         assert!(!model.linear.weights.is_empty(), "no weights shipped");
+        let hashed = HashedLinear::of(&model.linear);
+        assert_eq!(hashed.collisions(&model.linear), 0);
     }
 }

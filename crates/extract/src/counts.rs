@@ -21,13 +21,14 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::attribution_model::{AttributionCandidates, AttributionModel};
-use crate::count_features::{candidate_features, wide_candidate};
+use crate::count_features::{candidate_features, wide_candidate, CountFeatures};
 use crate::count_model::CountModel;
 use crate::dates::DateMention;
 use crate::lexicon::class;
 use crate::lexicon::{
     is_movement_verb, CASE_NOUNS, CHILD_NOUNS, DEMONYMS, DISPLACED, NOT_NAMES, REPORTING,
 };
+use crate::logistic::HashedLinear;
 use crate::normalize::fold;
 use crate::numbers::number_at;
 use crate::orgs::{is_press_service, OrgsFound};
@@ -444,6 +445,9 @@ fn table_counts(doc: &Document) -> Vec<CountClaim> {
 pub struct Counting<'a> {
     pub language: Option<&'a str>,
     pub model: Option<&'a CountModel>,
+    /// `model`'s weights by the hashes of the features' names, when it has them (the shipped
+    /// model): its features are then scored without their names being written.
+    pub hashed_model: Option<&'a HashedLinear>,
     pub candidates: Option<&'a mut Vec<CountCandidate>>,
     /// The learned choice of asserters (`attribution_model`), and where to record every
     /// claim's candidates for training.
@@ -470,7 +474,7 @@ struct Pending {
     /// One past the claim's last word (where its ages may follow).
     claim_end: usize,
     rule: bool,
-    features: Vec<String>,
+    features: CountFeatures,
 }
 
 pub fn find_count_claims(
@@ -674,6 +678,8 @@ pub fn find_count_claims(
         // Features cost time; the model reads them for the numbers the rules left, and for
         // the rules' own only when it may drop one (or a trainer records them all).
         let needs_features = widen && (record_all || !rule || veto);
+        // Names are written only for a trainer, or for a model without hashed weights.
+        let hashed = !record_all && counting.hashed_model.is_some();
         let features = if needs_features {
             let reason = if own {
                 Some("own")
@@ -689,9 +695,12 @@ pub fn find_count_claims(
                 rule.then_some(head_kind),
                 reason,
                 counting.language,
+                hashed,
             )
+        } else if hashed {
+            CountFeatures::Hashed(Vec::new())
         } else {
-            Vec::new()
+            CountFeatures::Named(Vec::new())
         };
         let mut features = features;
         // The same number found before in the text: a repetition, or a second figure.
@@ -702,9 +711,9 @@ pub fn find_count_claims(
                 } else {
                     "repeat"
                 };
-                features.push(f.to_string());
+                features.add(&[f]);
                 if !rule {
-                    features.push(format!("N:{f}"));
+                    features.add(&["N:", f]);
                 }
             }
         }
@@ -746,12 +755,19 @@ pub fn find_count_claims(
                 age_min: p.claim.age_min,
                 age_max: p.claim.age_max,
                 rule: p.rule,
-                features: p.features.clone(),
+                features: p.features.names(),
             });
         }
         let keep = match counting.model {
             Some(m) => {
-                let prob = m.probability(&p.features);
+                let prob = match (&p.features, counting.hashed_model) {
+                    (CountFeatures::Named(names), _) => m.probability(names),
+                    (CountFeatures::Hashed(hashes), Some(weights)) => {
+                        crate::logistic::sigmoid(weights.score(hashes))
+                    }
+                    // Hashes are written only when the weights by hash are given.
+                    (CountFeatures::Hashed(_), None) => m.probability::<&str>(&[]),
+                };
                 if p.rule {
                     prob >= m.veto
                 } else {
@@ -3309,20 +3325,25 @@ fn organisation_by_head(orgs: &OrgsFound, noun: &str, at: usize) -> Option<Strin
     if stem.chars().count() < 6 {
         return None;
     }
+    // Per organisation, whether one of its names has such a word: found once, not for each
+    // of its mentions.
+    let mut named: Vec<Option<bool>> = vec![None; orgs.organizations.len()];
     orgs.spans
         .iter()
         .filter(|o| o.start < at)
         .filter(|o| {
-            // The name as the text wrote it too: a curated body has a canonical
-            // (English) name ("Міністерство …" is "Ministry of …").
-            let org = &orgs.organizations[o.org];
-            std::iter::once(&org.name)
-                .chain(org.variants.iter())
-                .any(|n| {
-                    fold(n)
-                        .split_whitespace()
-                        .any(|w| w.starts_with(stem.as_str()))
-                })
+            *named[o.org].get_or_insert_with(|| {
+                // The name as the text wrote it too: a curated body has a canonical
+                // (English) name ("Міністерство …" is "Ministry of …").
+                let org = &orgs.organizations[o.org];
+                std::iter::once(&org.name)
+                    .chain(org.variants.iter())
+                    .any(|n| {
+                        fold(n)
+                            .split_whitespace()
+                            .any(|w| w.starts_with(stem.as_str()))
+                    })
+            })
         })
         .max_by_key(|o| o.start)
         .map(|o| orgs.organizations[o.org].name.clone())
@@ -3603,14 +3624,13 @@ fn line_dash_source(
     let start = doc.text[..at].rfind('\n').map_or(0, |p| p + 1);
     let end = doc.text[at..].find('\n').map_or(doc.text.len(), |p| at + p);
     let line = &doc.text[start..end];
-    let dash = [" – ", " — ", " - "]
+    // Only a dash after the word counts, so a dash is looked for after it alone,
+    // not back across the whole paragraph for every claim.
+    [" – ", " — ", " - "]
         .iter()
-        .filter_map(|d| line.rfind(d))
-        .max()?;
-    if start + dash < at {
-        return None;
-    }
-    dash_source(doc, start, line, orgs, persons)
+        .any(|d| doc.text[at..end].contains(d))
+        .then(|| dash_source(doc, start, line, orgs, persons))
+        .flatten()
 }
 
 #[cfg(test)]

@@ -402,6 +402,10 @@ pub fn extract_with(
             ModelChoice::Rules => None,
             ModelChoice::Given(m) => Some(m),
         },
+        hashed_model: match models.count {
+            ModelChoice::Shipped => count_model::SHIPPED_HASHED.as_ref(),
+            ModelChoice::Rules | ModelChoice::Given(_) => None,
+        },
         candidates,
         attribution: match models.attribution {
             ModelChoice::Shipped => attribution_model::SHIPPED.as_ref(),

@@ -141,6 +141,16 @@ impl HashedLinear {
         self.weights.get(&hash).copied().unwrap_or(0.0)
     }
 
+    /// The bias plus the weights of the features of these hashes present, added in the
+    /// order [`Linear::score`] adds them, so that the score is the same to the last bit.
+    pub fn score(&self, hashes: &[u64]) -> f64 {
+        self.bias
+            + hashes
+                .iter()
+                .filter_map(|h| self.weights.get(h))
+                .sum::<f64>()
+    }
+
     /// How many of `linear`'s feature names share a hash with another (`self` made of it).
     #[cfg(test)]
     pub fn collisions(&self, linear: &Linear) -> usize {

@@ -1998,10 +1998,10 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
     // against the full one with more words around the same quoted name
     // ("Государственный фонд поддержки … «X»"): one body when the quoted
     // names are one and the short one's kind is among the full one's words.
+    // Session 24: the full one's other words may be generic words too
+    // (фонд помощи детям-сиротам «X»), as long as they are more than the
+    // short one's kind.
     for (x, y) in [(a, b), (b, a)] {
-        if crate::name_words::quoted_core(y).is_some() {
-            continue;
-        }
         let (Some(core), Some((inner, outside))) = (
             crate::name_words::quoted_core(x),
             crate::name_words::quoted_parts(y),
@@ -2013,6 +2013,9 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
             crate::name_words::generic_concepts(&outside),
         );
         if kinds.is_empty() || !kinds.iter().all(|k| theirs.contains(k)) {
+            continue;
+        }
+        if crate::name_words::quoted_core(y).is_some() && theirs.len() <= kinds.len() {
             continue;
         }
         let n = compare_organizations(&core, &inner);

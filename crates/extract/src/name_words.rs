@@ -703,6 +703,12 @@ fn words_match_uncached(x: &str, y: &str, adjectives: bool) -> bool {
     if is_acronym(x) && is_acronym(y) && crate::name_kinds::same_listed_organization(x, y) {
         return true;
     }
+    // Session 24: one adjective of a common word in two of the Cyrillic
+    // languages or in two cases (Драматический / драматичний / драматычны,
+    // Педагогического / педагогічний).
+    if cognate_adjectives(x, y) {
+        return true;
+    }
     if !adjectives {
         return false;
     }
@@ -744,6 +750,65 @@ fn words_match_uncached(x: &str, y: &str, adjectives: bool) -> bool {
         return true;
     }
     same_adjective_place(x, y)
+}
+
+/// Case endings of Cyrillic adjectives in Ukrainian, Russian and
+/// Belarusian, longest first, for [`cognate_stem`].
+const COGNATE_ADJECTIVE_ENDINGS: &[&str] = &[
+    "ого", "ому", "ими", "ыми", "ага", "аму", "ий", "ій", "ый", "ой", "ої", "ою", "ая", "яя", "ое",
+    "ее", "ые", "ие", "ых", "их", "іх", "ыя", "ія", "ае", "ім", "ым", "ом", "ай", "а", "е", "і",
+    "ы", "я",
+];
+
+/// Session 24: the stem of a Cyrillic adjective of a common word, as the
+/// three languages spell it alike: its case ending dropped, the Russian
+/// suffix -ическ- read as the -ичн-/-ічн-/-ычн- of Ukrainian and Belarusian
+/// (драматический / драматичний / драматычны), and the letters the three
+/// write for one sound read as one (і, ы, и; е, є, э, ё; а, о, which
+/// Belarusian writes for an unstressed о; ў, в; ґ, г; soft signs and
+/// apostrophes left out). `None` for a word that is not such an adjective
+/// (a place adjective in -ськ-/-ск- is compared as a place's), or a stem of
+/// fewer than six letters, where spellings of two words meet by chance.
+fn cognate_stem(word: &str) -> Option<String> {
+    if !is_cyrillic(word) || is_acronym(word) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let stem = COGNATE_ADJECTIVE_ENDINGS
+        .iter()
+        .find_map(|e| lower.strip_suffix(e))?;
+    let stem = stem
+        .strip_suffix("ическ")
+        .map(|s| format!("{s}ичн"))
+        .unwrap_or_else(|| stem.to_string());
+    // Only the suffix -н- of adjectives of common words after a consonant
+    // (драматичн-, активн-, національн-): a surname's -ин-/-ын- (Пушкина)
+    // has a vowel before it.
+    let mut rev = stem.chars().rev();
+    let suffixed =
+        rev.next() == Some('н') && rev.next().is_some_and(|c| !"аеёиоуыэюяієїў".contains(c));
+    if !suffixed {
+        return None;
+    }
+    let folded: String = stem
+        .chars()
+        .filter(|c| !matches!(c, 'ь' | '\'' | '’' | 'ʼ'))
+        .map(|c| match c {
+            'і' | 'ы' | 'ї' => 'и',
+            'є' | 'э' | 'ё' => 'е',
+            'а' => 'о',
+            'ў' => 'в',
+            'ґ' => 'г',
+            c => c,
+        })
+        .collect();
+    (folded.chars().count() >= 6).then_some(folded)
+}
+
+/// Whether two Cyrillic words are one adjective of a common word, in two
+/// languages or two cases ([`cognate_stem`]).
+fn cognate_adjectives(x: &str, y: &str) -> bool {
+    matches!((cognate_stem(x), cognate_stem(y)), (Some(p), Some(q)) if p == q)
 }
 
 /// Stem endings of place adjectives and the endings of the place names they
@@ -1060,7 +1125,9 @@ fn translated_with(a: &str, b: &str, located: bool) -> Option<(bool, String)> {
     let adjectives = da.is_empty() == db.is_empty();
     if !adjectives {
         let bare = if da.is_empty() { a } else { b };
-        if crate::name_kinds::is_known_place(bare) && !wholly_quoted(bare) {
+        if (crate::name_kinds::is_known_place(bare) || settlement_like(bare))
+            && !wholly_quoted(bare)
+        {
             return None;
         }
     }
@@ -1127,6 +1194,29 @@ fn translated_with(a: &str, b: &str, located: bool) -> Option<(bool, String)> {
                 .join(", ")
         ),
     ))
+}
+
+/// Nominative endings of Cyrillic adjectives, which many towns' names are
+/// (Янтарный, Солнечное, Зелена).
+const SETTLEMENT_ADJECTIVE_ENDINGS: &[&str] = &[
+    "ый", "ий", "ій", "ой", "ое", "ее", "ая", "яя", "ае", "ые", "не", "на", "ны", "ні",
+];
+
+/// Session 24: a bare name of one Cyrillic adjective, unquoted (Янтарный):
+/// named so, it may be a town the gazetteer lacks as well as a facility's
+/// own name, so a facility named by its translation (лагерь «Янтарь»)
+/// is not taken for it.
+fn settlement_like(name: &str) -> bool {
+    let words = split_words(name);
+    let [word] = words.as_slice() else {
+        return false;
+    };
+    let lower = word.to_lowercase();
+    is_cyrillic(word)
+        && !is_acronym(word)
+        && SETTLEMENT_ADJECTIVE_ENDINGS
+            .iter()
+            .any(|e| lower.ends_with(e))
 }
 
 /// Whether a word is a number written in digits (№ 120, СИЗО-2).
@@ -2047,6 +2137,29 @@ mod tests {
         assert!(WORDS.lines.len() > 50);
         let r = read("Ministerium für Bildung der Russischen Föderation");
         assert!(r.countries.contains("RU"), "{r:?}");
+    }
+
+    /// Session 24: one adjective of a common word in three languages and
+    /// two cases; a surname's -ина, a place adjective and two words of one
+    /// suffix are not read so.
+    #[test]
+    fn cognate_adjectives_are_one_word() {
+        for (a, b) in [
+            ("драматический", "драматичний"),
+            ("драматычны", "Драматического"),
+            ("Політичної", "политическая"),
+            ("національний", "национальной"),
+        ] {
+            assert!(cognate_adjectives(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Пушкина", "Пушкиной"),
+            ("Сумська", "Сумской"),
+            ("драматический", "химический"),
+            ("зелёный", "красный"),
+        ] {
+            assert!(!cognate_adjectives(a, b), "{a} / {b}");
+        }
     }
 
     #[test]

@@ -475,8 +475,17 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                 i += 1;
                 continue;
             }
+            // "у мінулы чацьвер", "last Thursday" on a Thursday: a week before, not that day.
+            let last = i > 0 && {
+                let prev = words[i - 1].folded.as_str();
+                prev == "last"
+                    || ["минул", "мінул", "прошл"]
+                        .iter()
+                        .any(|s| prev.starts_with(s))
+            };
             let date = published.map(|p| {
                 let back = (p.weekday().num_days_from_monday() + 7 - wd) % 7;
+                let back = if back == 0 && last { 7 } else { back };
                 p - Duration::days(back as i64)
             });
             i = push(i, i + 1, date, None);

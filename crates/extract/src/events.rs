@@ -88,6 +88,8 @@ const PROOF: &[&str] = &[
     // Issue 13: "передал сведения", "перадалі звесткі", "the report was submitted".
     "сведени",
     "звестк",
+    // The classical Belarusian spelling ("Зьвесткі … перадалі").
+    "зьвестк",
     "відомост",
     "інформац",
     "информац",
@@ -1419,6 +1421,11 @@ fn past_tense_forms(masculine: &str) -> Vec<String> {
 /// entry's event.
 fn is_dateline(doc: &Document, sentence_first_word: usize, d: &DateMention) -> bool {
     let after = doc.text[d.end..].trim_start_matches(' ');
+    // "GENEVA (4 April 2025) – …": the date in brackets after the place.
+    let after = match after.strip_prefix(')') {
+        Some(rest) if doc.text[..d.start].trim_end().ends_with('(') => rest.trim_start_matches(' '),
+        _ => after,
+    };
     // "KYIV, May 16 (Reuters) - …": the agency's name may stand between; "Київ. 15
     // листопада. ІНТЕРФАКС-УКРАЇНА — …", "МОСКВА, 22 октября. /ТАСС/. …": after a full stop,
     // in slashes or in capitals.
@@ -1476,9 +1483,10 @@ fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
             .trim_start_matches(' ')
             .starts_with(['-', '–', '—']);
     // "from September 2022 onwards" dates the start of what follows; "from May to June" a period.
+    // "Смена продлится до 16 сентября": "до" / "да" alone before a date is "until" too.
     let opens = matches!(
         before,
-        Some("since" | "between" | "until" | "till" | "through")
+        Some("since" | "between" | "until" | "till" | "through" | "до" | "да")
     ) || matches!(
         before,
         Some("from" | "з" | "із" | "зі" | "са" | "со" | "від" | "с" | "от" | "ад")

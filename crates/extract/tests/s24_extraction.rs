@@ -183,3 +183,68 @@ fn people_after_and_end_a_body_name() {
     assert!(!orgs.iter().any(|o| o.contains("актывісты")), "{orgs:?}");
     assert!(orgs.iter().any(|o| o.contains("райвыканкам")), "{orgs:?}");
 }
+
+#[test]
+fn last_weekday_on_that_weekday_is_a_week_before() {
+    // Published on Thursday 16 October 2025: "мінулы чацьвер" is 9 October.
+    let events = dated_events(
+        "Дзеці з Запарожжа ў Берасці\n\nУпраўленне адукацыі ў мінулы чацвер адказала на наш запыт, што дзеці з Запарожжа вучацца законна.",
+        "be",
+        published(2025, 10, 16),
+    );
+    assert!(
+        events.contains(&("report".into(), "2025-10-09".into())),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_date_in_brackets_after_the_place_is_a_dateline() {
+    let events = dated_events(
+        "GENEVA (4 April 2025) – The commission told the council on Thursday that it had documented new cases.",
+        "en",
+        published(2025, 4, 4),
+    );
+    assert!(
+        events.contains(&("report".into(), "2025-04-03".into())),
+        "{events:?}"
+    );
+    assert!(!events.iter().any(|(_, d)| d == "2025-04-04"), "{events:?}");
+}
+
+#[test]
+fn until_a_day_dates_no_movement() {
+    let events = dated_events(
+        "Смена в лагере продлится до 16 сентября, после чего детей отвезут обратно в Луганск.",
+        "ru",
+        published(2024, 9, 3),
+    );
+    assert!(events.is_empty(), "{events:?}");
+}
+
+#[test]
+fn naming_something_in_a_statement_is_the_statement() {
+    let events = dated_events(
+        "В четверг министр назвал такие поездки детей в лагеря «ширмой для принудительного перемещения».",
+        "ru",
+        published(2023, 5, 12),
+    );
+    assert!(
+        events.contains(&("report".into(), "2023-05-11".into())),
+        "{events:?}"
+    );
+    assert!(!events.iter().any(|(k, _)| k == "transfer"), "{events:?}");
+}
+
+#[test]
+fn evidence_in_the_classical_belarusian_spelling_is_handed_over() {
+    let events = dated_events(
+        "Зьвесткі пра гэтую групу дзяцей мы ў панядзелак перадалі ў Офіс Упаўнаважанага.",
+        "be",
+        published(2025, 10, 16),
+    );
+    assert!(
+        events.contains(&("evidence_submission".into(), "2025-10-13".into())),
+        "{events:?}"
+    );
+}

@@ -1483,11 +1483,15 @@ fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
             .trim_start_matches(' ')
             .starts_with(['-', '–', '—']);
     // "from September 2022 onwards" dates the start of what follows; "from May to June" a period.
-    // "Смена продлится до 16 сентября": "до" / "да" alone before a date is "until" too.
-    let opens = matches!(
-        before,
-        Some("since" | "between" | "until" | "till" | "through" | "до" | "да")
-    ) || matches!(
+    // "Смена продлится до 16 сентября": "до" / "да" alone before a day in digits is "until"
+    // too ("До Дня захисту дітей" is the occasion).
+    let until_day = matches!(before, Some("до" | "да")) && words[d.first_word].numeric;
+    let opens = until_day
+        || matches!(
+            before,
+            Some("since" | "between" | "until" | "till" | "through")
+        )
+        || matches!(
         before,
         Some("from" | "з" | "із" | "зі" | "са" | "со" | "від" | "с" | "от" | "ад")
     ) && range_follows

@@ -67,11 +67,7 @@ impl<'m> Features<'m> {
     /// Adds the feature named by `parts` written one after the other.
     fn add_parts(&mut self, parts: &[&str]) {
         if let Some(m) = self.model {
-            let mut h = FeatureHash::default();
-            for p in parts {
-                h.write_bytes(p.as_bytes());
-            }
-            self.sum += m.weight(h.finish());
+            self.sum += m.weight(FeatureHash::of_parts(parts.iter().copied()));
         }
         if let Some(k) = &mut self.keep {
             k.push(parts.concat());

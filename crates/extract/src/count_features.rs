@@ -140,7 +140,9 @@ impl CountFeatures {
     pub(crate) fn add(&mut self, parts: &[&str]) {
         match self {
             CountFeatures::Named(names) => names.push(parts.concat()),
-            CountFeatures::Hashed(hashes) => hashes.push(hash_of(None, parts)),
+            CountFeatures::Hashed(hashes) => {
+                hashes.push(FeatureHash::of_parts(parts.iter().copied()))
+            }
         }
     }
 
@@ -153,17 +155,8 @@ impl CountFeatures {
     }
 }
 
-/// The hash of the name `prefix` then `parts` spell.
-fn hash_of(prefix: Option<&str>, parts: &[&str]) -> u64 {
-    let mut h = FeatureHash::default();
-    for p in prefix.iter().chain(parts) {
-        h.write_bytes(p.as_bytes());
-    }
-    h.finish()
-}
-
 /// The prefix of a number's features repeated for a number the rules left.
-const LEFT_BY_RULES: &str = "N:";
+pub(crate) const LEFT_BY_RULES: &str = "N:";
 
 /// Writes one number's features; a number the rules left gets a copy of each with
 /// [`LEFT_BY_RULES`] before it, after them all.
@@ -178,7 +171,9 @@ impl FeatureWriter {
     fn add(&mut self, parts: &[&str]) {
         self.out.add(parts);
         if let Some(copies) = &mut self.hashed_copies {
-            copies.push(hash_of(Some(LEFT_BY_RULES), parts));
+            copies.push(FeatureHash::of_parts(
+                std::iter::once(LEFT_BY_RULES).chain(parts.iter().copied()),
+            ));
         }
     }
 }

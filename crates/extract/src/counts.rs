@@ -21,7 +21,7 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::attribution_model::{AttributionCandidates, AttributionModel};
-use crate::count_features::{candidate_features, wide_candidate, CountFeatures};
+use crate::count_features::{candidate_features, wide_candidate, CountFeatures, LEFT_BY_RULES};
 use crate::count_model::CountModel;
 use crate::dates::DateMention;
 use crate::lexicon::class;
@@ -713,7 +713,7 @@ pub fn find_count_claims(
                 };
                 features.add(&[f]);
                 if !rule {
-                    features.add(&["N:", f]);
+                    features.add(&[LEFT_BY_RULES, f]);
                 }
             }
         }
@@ -2211,8 +2211,9 @@ fn asserted_by(
         // "Сотрудница санатория, говорившая с нами анонимно, рассказала": a participle after
         // the comma describes the subject before it, which is no adverbial.
         let mut subject_before_clause = None;
-        if let Some(c) = (s.first_word..v).find(|k| *k + 1 < v && doc.gap(*k, *k + 1).contains(','))
-        {
+        let first_comma =
+            (s.first_word..v).find(|k| *k + 1 < v && doc.gap(*k, *k + 1).contains(','));
+        if let Some(c) = first_comma {
             if c < s.first_word + 4 {
                 if opens_participle_clause(&words[c + 1].folded) {
                     subject_before_clause = Some(c);
@@ -2223,8 +2224,9 @@ fn asserted_by(
         }
         // "Speaking as a concerned country, the representative of Ukraine said": the
         // participle's clause up to its comma is no subject.
+        // (`first` is still the sentence's first word: the comma before was too far to move it.)
         if crate::orgs::opens_with_participle(doc, first) {
-            if let Some(c) = (first..v).find(|k| *k + 1 < v && doc.gap(*k, *k + 1).contains(',')) {
+            if let Some(c) = first_comma {
                 first = c + 1;
             }
         }

@@ -171,8 +171,15 @@ impl Default for FeatureHash {
 
 impl FeatureHash {
     pub fn of(name: &str) -> u64 {
+        FeatureHash::of_parts([name])
+    }
+
+    /// The hash of the name `parts` spell written one after the other.
+    pub fn of_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> u64 {
         let mut h = FeatureHash::default();
-        h.write_bytes(name.as_bytes());
+        for p in parts {
+            h.write_bytes(p.as_bytes());
+        }
         h.finish()
     }
 

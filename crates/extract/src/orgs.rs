@@ -1140,11 +1140,15 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         }
         // "Family Compass, a volunteer network based in Dnipro", "a Kyiv-based charity, Light
         // Bridge, and …": an English name in apposition to a descriptive noun.
-        if w.cap && !w.all_caps && w.folded.is_ascii() && !place_words[i] {
+        if w.cap
+            && !w.all_caps
+            && w.folded.is_ascii()
+            && !place_words[i]
+            && !crate::lexicon::is_given_name(&w.folded)
+        {
             let end = cap_run(doc, i, &place_words);
             if end > i
                 && (appositive_before(doc, i) || appositive_after(doc, end))
-                && !crate::lexicon::is_given_name(&w.folded)
                 && !(i..end).any(|k| place_words[k])
                 && !(i..end).all(|k| is_leading_non_name(&words[k].folded))
                 // "On Friday, a charity said …": a day or a month is no name.

@@ -3643,7 +3643,7 @@ mod tests {
     fn claims(text: &str) -> Vec<crate::CountClaim> {
         let models = crate::Models {
             count: crate::ModelChoice::Shipped,
-            attribution: crate::ModelChoice::Rules,
+            ..crate::Models::rules()
         };
         crate::extract_with(text, None, None, models, None).count_claims
     }

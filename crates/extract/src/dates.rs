@@ -110,6 +110,7 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
         };
         // Read before `push` borrows the mentions found.
         let year_just_named = year_named_before(doc, &out, i);
+        let narrative = narrative_time(doc, &out, i);
         let mut push =
             |first: usize, end: usize, date: Option<NaiveDate>, period: Option<String>| {
                 out.push(DateMention {
@@ -381,7 +382,8 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
                         && MONTHS.contains_key(prev)
                         && matches!(doc.gap(i - 1, i), "-" | "–" | "—")
                 {
-                    i = push(i, i + 1, None, resolve_month(published, m));
+                    let period = narrative_month(narrative, published, m);
+                    i = push(i, i + 1, None, period);
                     continue;
                 }
             }
@@ -658,6 +660,52 @@ fn same_year_at(doc: &Document, k: usize, sentence_end: usize) -> Option<usize> 
 /// The year of a mention of a year alone that ends right before word `i`, a comma or "on"
 /// between ("в прошлом году, 14 июля", "торік, 3 травня", "in 2023, on 14 July"): the day
 /// and month after it are of that year.
+/// The year and month (when it names one) of the last date found before word `i`, when it
+/// is at most five sentences back and bounds no period ("since February 2022" is a scope, not
+/// a point a narrative has reached): the time a narrative has reached.
+fn narrative_time(doc: &Document, found: &[DateMention], i: usize) -> Option<(i32, Option<u32>)> {
+    let last = found.last()?;
+    let here = doc.words.get(i)?.sentence;
+    let there = doc.words.get(last.first_word)?.sentence;
+    if here > there + 5 || crate::events::opens_or_closes_a_period(doc, last) {
+        return None;
+    }
+    if let Some(d) = last.date {
+        return Some((d.year(), Some(d.month())));
+    }
+    let period = last.period.as_deref()?;
+    // Of a range, its end.
+    let end = period.rsplit('/').next()?;
+    let year = end.get(..4)?.parse().ok()?;
+    let month = end.get(5..7).and_then(|m| m.parse().ok());
+    Some((year, month))
+}
+
+/// A month written without its year: in a narrative that has reached an earlier year ("It was
+/// late August 2022 … In October they were moved again"), of that year when the month does
+/// not come before the narrative's; else resolved against the published date
+/// ([`resolve_month`]).
+fn narrative_month(
+    narrative: Option<(i32, Option<u32>)>,
+    published: Option<NaiveDate>,
+    month: u32,
+) -> Option<String> {
+    let resolved = resolve_month(published, month);
+    match narrative {
+        Some((year, reached))
+            if reached.is_none_or(|r| month >= r)
+                && resolved
+                    .as_deref()
+                    .and_then(|r| r.get(..4))
+                    .and_then(|y| y.parse::<i32>().ok())
+                    .is_some_and(|y| year < y) =>
+        {
+            Some(format!("{year:04}-{month:02}"))
+        }
+        _ => resolved,
+    }
+}
+
 fn year_named_before(doc: &Document, found: &[DateMention], i: usize) -> Option<i32> {
     let mut k = i;
     if k > 0 && matches!(doc.words[k - 1].folded.as_str(), "on" | "у" | "в" | "ў") {

@@ -238,6 +238,98 @@ static AUTOMATON: LazyLock<TriggerAutomaton> = LazyLock::new(|| {
     }
 });
 
+/// Candidate events for the event model (`event_model.rs`) besides the rules' `events`:
+/// every trigger of every sentence with a date, with each date of its sentence, where no
+/// rules' event of that sentence has that kind and time. The rules keep one event per
+/// sentence and drop a trigger on any of their filters; on text they were not written from,
+/// the event they miss is often one of these (a second movement in the sentence, a trigger
+/// a filter took for a plan or a statement), and the model, which also sees what the rules
+/// gave, weighs them.
+pub(crate) fn candidate_events(
+    doc: &Document,
+    dates: &[DateMention],
+    events: &[Event],
+) -> Vec<Event> {
+    let TriggerAutomaton {
+        automaton, groups, ..
+    } = &*AUTOMATON;
+    let sentence_of = |at: usize| {
+        let k = doc.words.partition_point(|w| w.end <= at);
+        doc.words.get(k).map(|w| w.sentence)
+    };
+    let rule_times: Vec<(Option<usize>, &str, Option<&String>)> = events
+        .iter()
+        .map(|e| {
+            (
+                sentence_of(e.start),
+                e.kind.as_str(),
+                e.date.as_ref().or(e.period.as_ref()),
+            )
+        })
+        .collect();
+    let mut out: Vec<Event> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.shouting {
+            continue;
+        }
+        let in_sentence: Vec<&DateMention> = dates
+            .iter()
+            .filter(|d| (s.first_word..s.end_word).contains(&d.first_word))
+            .collect();
+        if in_sentence.is_empty() {
+            continue;
+        }
+        let text = &doc.text[s.start..s.end];
+        let folded = lowercase(text);
+        if folded.len() != text.len() {
+            continue;
+        }
+        for m in automaton.find_overlapping_iter(&folded) {
+            let g = groups[m.pattern().as_usize()];
+            let kind = match g {
+                g if g < TRIGGERS.len() => TRIGGERS[g].0,
+                g if g == TRIGGERS.len() + 2 => "transfer",
+                _ => continue,
+            };
+            let starts_word = !folded[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if !starts_word {
+                continue;
+            }
+            let start = s.start + m.start();
+            let mut end = s.start + m.end();
+            while let Some(c) = doc.text[end..s.end]
+                .chars()
+                .next()
+                .filter(|c| c.is_alphabetic())
+            {
+                end += c.len_utf8();
+            }
+            for d in &in_sentence {
+                // Quoted as the rules quote theirs: the trigger and its date.
+                let (a, b) = snap(doc.text, start.min(d.start), end.max(d.end));
+                let candidate = dated_event(doc, kind, a, b, d);
+                let time = candidate.date.as_ref().or(candidate.period.as_ref());
+                let taken = rule_times
+                    .iter()
+                    .any(|(rs, rk, rt)| *rs == Some(si) && *rk == kind && *rt == time);
+                let repeated = out.iter().any(|o| {
+                    sentence_of(o.start) == Some(si)
+                        && o.kind == candidate.kind
+                        && o.date == candidate.date
+                        && o.period == candidate.period
+                });
+                if time.is_some() && !taken && !repeated {
+                    out.push(candidate);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The singular past-tense forms of a Ukrainian, Russian or Belarusian trigger given in the
 /// plural (lowercase), so that a list names a verb once: "відправили" -> "відправив" and
 /// "відправил" (the start of "відправила", "відправило"; Russian "отправил" likewise);
@@ -922,7 +1014,13 @@ pub(crate) fn past_year_for_unwritten_years(
     }
 }
 
-fn dated_event(doc: &Document, kind: &str, start: usize, end: usize, d: &DateMention) -> Event {
+pub(crate) fn dated_event(
+    doc: &Document,
+    kind: &str,
+    start: usize,
+    end: usize,
+    d: &DateMention,
+) -> Event {
     Event {
         start,
         end,
@@ -1471,7 +1569,7 @@ fn agency_after_full_stop(after: &str) -> Option<&str> {
 
 /// A date that opens or closes a span of time ("since Feb 2022", "between September 2022 and
 /// May 2023") bounds a period; it is not the day of one event.
-fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
+pub(crate) fn opens_or_closes_a_period(doc: &Document, d: &DateMention) -> bool {
     let words = &doc.words;
     let before = d
         .first_word

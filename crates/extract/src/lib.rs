@@ -57,6 +57,8 @@ mod count_features;
 mod count_model;
 mod counts;
 mod dates;
+mod event_features;
+mod event_model;
 mod events;
 mod gazetteer;
 mod lemma;
@@ -89,6 +91,7 @@ pub use claim_groups::{claim_differences, group_claims, ClaimFacts, ClaimGroup};
 pub use clusters::{apply_judgements, Judgement};
 pub use count_model::{train as train_count_model, CountModel, TrainOptions};
 pub use counts::CountCandidate;
+pub use event_model::{train as train_event_model, EventModel, EventTrainOptions};
 pub use gazetteer::{gazetteer_size, lookup_place, GazetteerEntry};
 pub use logistic::{Example, Linear, ModelError, Sgd};
 pub use name_kinds::{
@@ -285,6 +288,64 @@ pub struct Extraction {
     pub relations: Vec<Relation>,
 }
 
+/// Drops the dated events `model` finds unlikely and adds the other candidates it finds likely
+/// (`events::candidate_events`: the other triggers and dates of sentences with a date), and
+/// records every candidate's features
+/// in `traced` when given; events without a time stay.
+fn weigh_events(
+    doc: &scan::Document,
+    dates: &[dates::DateMention],
+    events: &mut Vec<Event>,
+    language: Option<&str>,
+    published: Option<chrono::NaiveDate>,
+    model: Option<&EventModel>,
+    mut traced: Option<&mut Vec<EventCandidate>>,
+) {
+    if model.is_none() && traced.is_none() {
+        return;
+    }
+    let alternatives = events::candidate_events(doc, dates, events);
+    let mut keep = vec![true; events.len()];
+    let mut added = Vec::new();
+    let candidates = events
+        .iter()
+        .map(|e| (e, true))
+        .chain(alternatives.iter().map(|e| (e, false)));
+    for (k, (e, rule)) in candidates.enumerate() {
+        let Some(time) = e.date.as_ref().or(e.period.as_ref()) else {
+            continue;
+        };
+        let earlier = &events[..k.min(events.len())];
+        let features =
+            event_features::event_features(doc, dates, e, earlier, rule, language, published);
+        if let Some(m) = model {
+            let likely = m.keeps(&features);
+            if rule {
+                keep[k] = likely;
+            } else if likely {
+                added.push(e.clone());
+            }
+        }
+        if let Some(t) = traced.as_deref_mut() {
+            t.push(EventCandidate {
+                kind: e.kind.clone(),
+                time: time.clone(),
+                rule,
+                features,
+            });
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    if !added.is_empty() {
+        events.extend(added);
+        events.sort_by_key(|e| e.start);
+    }
+}
+
 /// Runs every extractor over `text`.
 ///
 /// `language` is an ISO 639-1 code ("en", "uk", "ru") when known; the rules
@@ -325,6 +386,7 @@ pub type CountModelChoice<'a> = ModelChoice<'a, CountModel>;
 pub struct Models<'a> {
     pub count: ModelChoice<'a, CountModel>,
     pub attribution: ModelChoice<'a, AttributionModel>,
+    pub event: ModelChoice<'a, EventModel>,
 }
 
 impl Models<'_> {
@@ -333,6 +395,7 @@ impl Models<'_> {
         Models {
             count: ModelChoice::Shipped,
             attribution: ModelChoice::Shipped,
+            event: ModelChoice::Shipped,
         }
     }
 
@@ -351,11 +414,21 @@ impl Models<'_> {
         Models::shipped()
     }
 
+    /// Every shipped model but the event model: the rules' own dated events (what tests of the
+    /// rules' event classes read; the event model is measured on the annotated splits).
+    pub fn rule_events() -> Models<'static> {
+        Models {
+            event: ModelChoice::Rules,
+            ..Models::shipped()
+        }
+    }
+
     /// The rules alone.
     pub fn rules() -> Models<'static> {
         Models {
             count: ModelChoice::Rules,
             attribution: ModelChoice::Rules,
+            event: ModelChoice::Rules,
         }
     }
 }
@@ -367,6 +440,20 @@ impl Models<'_> {
 pub struct Trace {
     pub counts: Vec<CountCandidate>,
     pub attributions: Vec<AttributionCandidates>,
+    /// Every dated event the rules gave, with what the event model reads of it.
+    pub events: Vec<EventCandidate>,
+}
+
+/// A dated event the rules gave, or another candidate of a sentence with a date, and its features (`event_features.rs`), for training the
+/// event model.
+#[derive(Debug, Clone)]
+pub struct EventCandidate {
+    pub kind: String,
+    /// The event's day, or its period when no day is known (what `eval-extract` scores).
+    pub time: String,
+    /// Whether the rules gave it (else another trigger or date of a sentence with a date).
+    pub rule: bool,
+    pub features: Vec<String>,
 }
 
 /// [`extract`] with a choice of models; `trace`, when given, receives what the models
@@ -391,9 +478,13 @@ pub fn extract_with(
         .cloned()
         .collect();
     let persons = persons::find_persons(&doc, &places.spans, &not_persons);
-    let (candidates, attributions) = match trace {
-        Some(t) => (Some(&mut t.counts), Some(&mut t.attributions)),
-        None => (None, None),
+    let (candidates, attributions, traced_events) = match trace {
+        Some(t) => (
+            Some(&mut t.counts),
+            Some(&mut t.attributions),
+            Some(&mut t.events),
+        ),
+        None => (None, None, None),
     };
     let counting = counts::Counting {
         language,
@@ -421,6 +512,20 @@ pub fn extract_with(
     }
     let mut events = events::find_events(&doc, &dates);
     events::past_year_for_unwritten_years(&doc, &mut events, &dates, published);
+    let event_model = match models.event {
+        ModelChoice::Shipped => event_model::SHIPPED.as_ref(),
+        ModelChoice::Rules => None,
+        ModelChoice::Given(m) => Some(m),
+    };
+    weigh_events(
+        &doc,
+        &dates,
+        &mut events,
+        language,
+        published,
+        event_model,
+        traced_events,
+    );
     let relations = relations::find_relations(
         &doc,
         &places,

@@ -4,12 +4,14 @@
 //! words and abbreviated counts, counts that are not claims, regions named by their
 //! adjective and the "people's republics", foundations named after a person.
 
-use casefile_extract::{extract, Extraction, Qualifier};
+use casefile_extract::{extract_with, Extraction, Models, Qualifier};
 use chrono::NaiveDate;
 
+/// Extraction with the rules' own dated events (`Models::rule_events`): the classes tested
+/// here are the rules'; what the event model keeps is tested in `s25_events.rs`.
 fn run(text: &str, published: &str) -> Extraction {
     let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
-    extract(text, None, p)
+    extract_with(text, None, p, Models::rule_events(), None)
 }
 
 fn events(ex: &Extraction) -> Vec<(String, Option<String>)> {

@@ -30,7 +30,7 @@ fn extract(text: &str, language: Option<&str>, published: Option<chrono::NaiveDa
         // asserter was its default).
         Ok("count") => Models {
             count: ModelChoice::Shipped,
-            attribution: ModelChoice::Rules,
+            ..Models::rules()
         },
         _ => Models::extraction(),
     };

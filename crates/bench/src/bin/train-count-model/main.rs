@@ -9,15 +9,21 @@
 //!   train-count-model --check [--threshold P]       (the shipped file is what training writes)
 //!   train-count-model --diag SPLIT                  (each candidate of SPLIT and its probability)
 //!   train-count-model --attribution [--margin M] [--split DIR]... --write|--loso|--check|--diag SPLIT
+//!   train-count-model --events [--keep P] [--split DIR]... --write|--loso|--check|--diag SPLIT
 //!
 //! The attribution model learns from the count claims `extract` makes (the shipped count
 //! model) that match an annotated claim whose `asserted_by` is annotated, matched as
 //! `eval-extract` matches them; a candidate asserter is right when `eval-extract` would
 //! score it right. Its default splits are the count model's but the dev set.
 //!
+//! With `--events`, the event model (`event_model.rs`, `crates/extract/data/event_model.tsv`)
+//! learns from every dated event the rules give (`eval-extract`'s scored ones): an event is
+//! a positive example when the document's annotation has an event of its kind and time not
+//! taken by an earlier one (in text order, as `eval-extract` matches them).
+//!
 //! Without `--split`, the splits are the dev set and `crates/bench/heldout`,
-//! `heldout10` … `heldout28`, named one by one: a split added later is read only
-//! when named (a split still held out, such as `heldout29`, is never trained on). A candidate (every number the counting looked at, `extract_with`) is
+//! `heldout10` … `heldout29`, named one by one: a split added later is read only
+//! when named (a split still held out, such as `heldout30`, is never trained on). A candidate (every number the counting looked at, `extract_with`) is
 //! a positive example when the document's annotation has a count of that number not
 //! taken by an earlier candidate (the rules' candidates first, then the others, each in
 //! text order). Scores are those of `eval-extract`: a count is right when its number,
@@ -31,8 +37,11 @@ use casefile_bench::attribution::asserter_right;
 use casefile_extract::{
     extract_with, train_attribution_model, train_count_model, AttributionCandidate,
     AttributionCandidates, AttributionModel, AttributionTrainOptions, CountCandidate, CountModel,
-    CountModelChoice, Example, Extraction, ModelChoice, Models, Trace, TrainOptions,
+    CountModelChoice, EventCandidate, Example, Extraction, ModelChoice, Models, Trace,
+    TrainOptions,
 };
+
+mod events;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -58,6 +67,7 @@ const DEFAULT_SPLITS: &[&str] = &[
     "crates/bench/heldout26",
     "crates/bench/heldout27",
     "crates/bench/heldout28",
+    "crates/bench/heldout29",
 ];
 
 /// The attribution model's splits: the count model's but the first, the dev set, which
@@ -73,6 +83,19 @@ struct Annotation {
     published: Option<String>,
     #[serde(default)]
     count_claims: Vec<GoldCount>,
+    #[serde(default)]
+    events: Vec<GoldEvent>,
+    /// Whether the split annotates dated statements as `report` events (else predicted
+    /// `report` events are not scored, as in `eval-extract`).
+    #[serde(default)]
+    report_events: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldEvent {
+    kind: String,
+    #[serde(default)]
+    date: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,6 +123,10 @@ struct Doc {
     candidates: Vec<CountCandidate>,
     /// With `--attribution`: one group of candidate asserters per matched, annotated claim.
     attributions: Vec<AttributionGroup>,
+    /// The annotated dated events, (kind, day or period), as `eval-extract` scores them.
+    gold_events: Vec<(String, String)>,
+    /// The rules' dated events that `eval-extract` scores, with their features.
+    events: Vec<EventCandidate>,
 }
 
 /// The candidate asserters of one claim, which are right, and whether the rules were.
@@ -140,8 +167,10 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn score(pred: Vec<CountKey>, gold: &[CountKey]) -> Score {
-    let mut gold: Vec<Option<&CountKey>> = gold.iter().map(Some).collect();
+/// Predictions against annotations as `eval-extract` scores them: each prediction takes the
+/// first equal annotation not taken yet.
+fn score<T: PartialEq>(pred: Vec<T>, gold: &[T]) -> Score {
+    let mut gold: Vec<Option<&T>> = gold.iter().map(Some).collect();
     let mut s = Score::default();
     for p in pred {
         if let Some(slot) = gold.iter_mut().find(|g| g.is_some_and(|g| *g == p)) {
@@ -200,6 +229,7 @@ fn read_split(dir: &Path, shared: &Path, attribution: bool) -> Result<Vec<Doc>> 
                 ModelChoice::Rules
             },
             attribution: ModelChoice::Rules,
+            event: ModelChoice::Rules,
         };
         let ex = extract_with(
             &prepared.text,
@@ -226,6 +256,16 @@ fn read_split(dir: &Path, shared: &Path, attribution: bool) -> Result<Vec<Doc>> 
                 .collect(),
             candidates: trace.counts,
             attributions,
+            gold_events: a
+                .events
+                .iter()
+                .filter_map(|e| e.date.clone().map(|d| (e.kind.clone(), d)))
+                .collect(),
+            events: trace
+                .events
+                .into_iter()
+                .filter(|e| a.report_events || e.kind != "report")
+                .collect(),
         });
     }
     Ok(docs)
@@ -477,7 +517,7 @@ fn examples(doc: &Doc) -> Vec<Example> {
 fn predict(doc: &Doc, choice: CountModelChoice<'_>) -> Vec<CountKey> {
     let models = Models {
         count: choice,
-        attribution: ModelChoice::Rules,
+        ..Models::rules()
     };
     extract_with(&doc.text, doc.text_language, doc.published, models, None)
         .count_claims
@@ -542,6 +582,9 @@ fn main() -> Result<()> {
     };
     if attribution {
         return attribution_main(&args, &docs, &split_names);
+    }
+    if args.iter().any(|a| a == "--events") {
+        return events::events_main(&args, &docs, &split_names);
     }
     if let Some(held) = value("--diag") {
         // Every candidate of the held-out split with the probability a model trained

@@ -862,17 +862,48 @@ pub fn compare_place(a: &str, b: &str) -> Comparison {
     finish(score, steps)
 }
 
+/// The lines of a concept unit's concept that list the words as written
+/// (or their stems): a synonym with other initials stands on a line of its
+/// own (внешних beside иностранных, правосуддя beside юстиції), so a word
+/// gives the initials of its own line in each language, and a word two
+/// lines list (English "justice") those of both.
+fn unit_lines(line: usize, text: &str) -> Vec<usize> {
+    let t = table();
+    let concept = &t.lines[line].concept;
+    let words = split_words(text);
+    let exact: String = words
+        .iter()
+        .map(|w| word_key(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let stems: Option<Vec<String>> = words.iter().map(|w| stem_key(w)).collect();
+    let mut out: Vec<usize> = t
+        .phrases
+        .get(&exact)
+        .into_iter()
+        .chain(stems.and_then(|s| t.stem_phrases.get(&s.join(" "))))
+        .flatten()
+        .copied()
+        .filter(|l| &t.lines[*l].concept == concept)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    if out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 /// Initials of a unit in each language (en, uk, ru, be): of a generic
-/// word, those of each of its forms, the usual form's first (Вища рада
-/// правосуддя is ВРП although "верховна" and "юстиції" are listed first;
-/// Міністерство охорони здоров'я is МОЗ).
+/// word, those of every form on its lines ([`unit_lines`]), the usual
+/// form's first (Міністерство охорони здоров'я is МОЗ, "здоров'я" alone З).
 fn unit_initials(u: &Unit) -> [Vec<String>; 4] {
     match u {
         Unit::Concept { line, text } => {
-            let l = &table().lines[*line];
+            let lines = unit_lines(*line, text);
             std::array::from_fn(|i| {
                 let mut out: Vec<String> = Vec::new();
-                for f in &l.forms[i] {
+                for f in lines.iter().flat_map(|l| &table().lines[*l].forms[i]) {
                     let initials: String = split_words(f)
                         .iter()
                         .filter_map(|w| w.chars().next())
@@ -1774,6 +1805,10 @@ mod tests {
         // бюро and розслідувань are not the usual forms of office and investigative.
         assert!(org("ДБР", "Державне бюро розслідувань") >= DEFAULT_THRESHOLD);
         assert!(org("ДБР", "Державна прикордонна служба") < DEFAULT_THRESHOLD);
+        // A synonym's initials are its own line's: "foreign" is иностранных
+        // (МИД), not внешних, which would make it МВД.
+        assert!(org("МВД", "Ministry of Foreign Affairs") < DEFAULT_THRESHOLD);
+        assert!(org("МИД", "Ministry of Foreign Affairs") >= DEFAULT_THRESHOLD);
     }
 
     #[test]

@@ -142,7 +142,8 @@ struct Table {
     phrases: HashMap<String, Vec<usize>>,
     /// Longest form in words.
     max_words: usize,
-    /// Keys of one-word forms of word lines, for compound abbreviations.
+    /// Keys of one-word forms of word, optional and descriptor lines, for
+    /// compound abbreviations (драмтеатр: драм + театр).
     /// With each its lowercase Cyrillic spelling (empty for a Latin form):
     /// a Cyrillic compound is cut into parts by its letters, not by keys,
     /// whose digraphs may straddle two parts (Держмитслужба: мит + служба).
@@ -269,7 +270,9 @@ fn build() -> Table {
                     continue;
                 }
                 max_words = max_words.max(words.len());
-                if words.len() == 1 && matches!(class, Class::Word | Class::Optional) {
+                if words.len() == 1
+                    && matches!(class, Class::Word | Class::Optional | Class::Descriptor)
+                {
                     word_forms.push((words[0].clone(), idx, cyrillic_spelling(f)));
                 }
                 let lines_of = phrases.entry(words.join(" ")).or_insert_with(Vec::new);
@@ -453,7 +456,13 @@ fn compound(word: &str) -> Option<Vec<usize>> {
         // once (Rosstat in a key: ros + stat).
         let doubled = p.chars().last().map(|c| format!("{c}{rest}"));
         for rest in std::iter::once(rest.to_string()).chain(doubled) {
-            if let Some(parts) = compound_parts(&rest, cyrillic, 0).filter(|p| !p.is_empty()) {
+            // A settlement's word ends a town's name, not a compound
+            // (Белгород, Райгород).
+            let settles =
+                |parts: &Vec<usize>| parts.iter().any(|l| t.lines[*l].concept == "settlement");
+            if let Some(parts) =
+                compound_parts(&rest, cyrillic, 0).filter(|p| !p.is_empty() && !settles(p))
+            {
                 let mut out = vec![first];
                 out.extend(parts);
                 return Some(out);
@@ -461,6 +470,16 @@ fn compound(word: &str) -> Option<Vec<usize>> {
         }
     }
     None
+}
+
+/// Whether a compound's last part is a descriptor of a facility, not of a
+/// settlement: a place's name is read as a compound only then (драмтеатр:
+/// драм + театр), since a town's may begin like one (Белгород, Райгород).
+fn names_a_facility(lines: &[usize]) -> bool {
+    let t = table();
+    lines.last().is_some_and(|l| {
+        t.lines[*l].class == Class::Descriptor && t.lines[*l].concept != "settlement"
+    })
 }
 
 /// The line a prefix line stands for: the line of its concept that is a
@@ -536,8 +555,9 @@ fn read(name: &str) -> std::rc::Rc<Reading> {
     })
 }
 
-/// A place's or facility's name read without compound abbreviations nor
-/// stems: a town's name may begin like one (Белгород is no бел + город),
+/// A place's or facility's name read without stems, and with compound
+/// abbreviations only of a facility ([`names_a_facility`]): a town's name
+/// may begin like one (Белгород is no бел + город),
 /// and many are adjectives that a generic word's stem would swallow
 /// (Шахтарськ, Шахтарське: шахтар-ськ-).
 fn read_place(name: &str) -> std::rc::Rc<Reading> {
@@ -609,7 +629,8 @@ fn read_uncached(name: &str, compounds: bool) -> Reading {
         let w = words[i].as_str();
         if is_acronym(w, all_caps_name) {
             r.units.push(Unit::Acronym(w.to_string()));
-        } else if let Some(lines) = compound(w).filter(|_| compounds) {
+        } else if let Some(lines) = compound(w).filter(|lines| compounds || names_a_facility(lines))
+        {
             r.compound = words.len() == 1;
             for line in lines {
                 let l = &t.lines[line];
@@ -1820,8 +1841,12 @@ mod tests {
         assert!(org("Держпраці", "Державний фонд підтримки праці") < DEFAULT_THRESHOLD);
         // Clipped parts that differ tell two bodies apart.
         assert!(org("Нацполіція", "Росполиция") < DEFAULT_THRESHOLD);
-        // A place's adjective is no compound.
+        // A place's adjective is no compound, nor a town's name.
         assert!(compound("Белгородской").is_none());
+        assert!(compound("Райгород").is_none());
+        // A facility's compound is read in a place's name too.
+        assert!(place("Kharkiv Drama Theatre", "Харківський драмтеатр") >= DEFAULT_THRESHOLD);
+        assert!(place("Одеський драмтеатр", "Харківський драмтеатр") < DEFAULT_THRESHOLD);
     }
 
     #[test]

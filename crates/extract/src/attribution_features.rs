@@ -304,10 +304,22 @@ pub(crate) fn candidates(
     // The sentences whose names are candidates.
     let in_window =
         |sentence: usize| (sentence + 2 >= s_index && sentence <= s_index + 1) || sentence <= 1;
+    // And, once each, the organisations named only further away: an outlet or a body whose
+    // own figures the whole text reports names itself once, often at the end ("The Insider
+    // has obtained …", "told hromadske").
     let mentions: Vec<&Mention> = found
         .mentions
         .iter()
-        .filter(|m| in_window(words[m.first].sentence))
+        .enumerate()
+        .filter(|(n, m)| {
+            in_window(words[m.first].sentence)
+                || !m.person
+                    && !found.mentions.iter().enumerate().any(|(o, other)| {
+                        other.folded == m.folded
+                            && (o < *n || in_window(words[other.first].sentence))
+                    })
+        })
+        .map(|(_, m)| m)
         .collect();
     // The rules' answers, folded once.
     let chosen = rules.chosen.as_deref().map(fold);
@@ -391,8 +403,10 @@ pub(crate) fn candidates(
             "next1"
         } else if ms == 0 {
             "headline"
-        } else {
+        } else if in_window(ms) {
             "lead"
+        } else {
+            "far"
         };
         let mut f = Features::new(keep, model);
         f.add_parts(&["kind=", kind]);

@@ -67,6 +67,9 @@ pub(crate) fn events_main(args: &[String], docs: &[Doc], split_names: &[String])
     if let Some(e) = value("--epochs") {
         options.epochs = e.parse().context("--epochs")?;
     }
+    if let Some(l2) = value("--l2") {
+        options.l2 = l2.parse().context("--l2")?;
+    }
     if let Some(held) = value("--diag") {
         let model = train_without(docs, &held, options);
         for d in docs.iter().filter(|d| d.split == held) {

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::class;
-use crate::logistic::{FeatureHash, HashedLinear};
+use crate::logistic::{Features, HashedLinear};
 use crate::normalize::fold;
 use crate::orgs::OrgsFound;
 use crate::persons::PersonsFound;
@@ -46,50 +46,14 @@ pub struct AttributionCandidate {
     pub score: Option<f64>,
 }
 
-/// Where a candidate's features go as they are made: kept as strings (training, a trace),
-/// scored against a model's weights as they are written, by hash, without building their
-/// names (extraction), or both.
-pub(crate) struct Features<'m> {
-    keep: Option<Vec<String>>,
-    model: Option<&'m HashedLinear>,
-    sum: f64,
-}
-
-impl<'m> Features<'m> {
-    fn new(keep: bool, model: Option<&'m HashedLinear>) -> Features<'m> {
-        Features {
-            keep: keep.then(Vec::new),
-            model,
-            sum: model.map_or(0.0, |m| m.bias),
-        }
-    }
-
-    /// Adds the feature named by `parts` written one after the other.
-    fn add_parts(&mut self, parts: &[&str]) {
-        if let Some(m) = self.model {
-            self.sum += m.weight(FeatureHash::of_parts(parts.iter().copied()));
-        }
-        if let Some(k) = &mut self.keep {
-            k.push(parts.concat());
-        }
-    }
-
-    /// Adds the score of features scored before (a mention's own, `DocumentMentions::of`).
-    fn add_score(&mut self, x: f64) {
-        self.sum += x;
-    }
-
-    fn add_str(&mut self, s: &str) {
-        self.add_parts(&[s]);
-    }
-
-    fn finish(self, asserter: Option<String>, rule: bool) -> AttributionCandidate {
-        AttributionCandidate {
-            asserter,
-            rule,
-            features: self.keep.unwrap_or_default(),
-            score: self.model.map(|_| self.sum),
-        }
+/// The candidate of `asserter` whose features `f` holds.
+fn candidate(f: Features<'_>, asserter: Option<String>, rule: bool) -> AttributionCandidate {
+    let (features, score) = f.finish();
+    AttributionCandidate {
+        asserter,
+        rule,
+        features,
+        score,
     }
 }
 
@@ -100,7 +64,13 @@ pub(crate) struct DocumentMentions {
     mentions: Vec<Mention>,
     classes: Vec<Option<&'static str>>,
     reporting: Vec<bool>,
+    /// The first mention of each of the (at most [`PROMINENT`]) organisations named most
+    /// often, the earlier first on a tie: the far candidates of every claim.
+    prominent: Vec<usize>,
 }
+
+/// How many of a document's organisations are candidates for every claim, wherever named.
+const PROMINENT: usize = 3;
 
 impl DocumentMentions {
     pub(crate) fn of(
@@ -161,10 +131,27 @@ impl DocumentMentions {
             for m in &mut mentions {
                 let mut f = Features::new(false, Some(model));
                 mention_features(doc, m, &classes, &mut f);
-                m.fixed = Some(f.sum - model.bias);
+                m.fixed = f.finish().1.map(|sum| sum - model.bias);
             }
         }
+        let mut named: Vec<(usize, usize)> = Vec::new(); // (first mention, times named)
+        for (k, m) in mentions.iter().enumerate().filter(|(_, m)| !m.person) {
+            match named
+                .iter_mut()
+                .find(|(f, _)| mentions[*f].folded == m.folded)
+            {
+                Some((_, times)) => *times += 1,
+                None => named.push((k, 1)),
+            }
+        }
+        named.sort_by_key(|&(first, times)| (std::cmp::Reverse(times), first));
+        let prominent = named
+            .iter()
+            .take(PROMINENT)
+            .map(|&(first, _)| first)
+            .collect();
         DocumentMentions {
+            prominent,
             mentions,
             classes,
             reporting: words
@@ -304,23 +291,21 @@ pub(crate) fn candidates(
     // The sentences whose names are candidates.
     let in_window =
         |sentence: usize| (sentence + 2 >= s_index && sentence <= s_index + 1) || sentence <= 1;
-    // And, once each, the organisations named only further away: an outlet or a body whose
-    // own figures the whole text reports names itself once, often at the end ("The Insider
-    // has obtained …", "told hromadske").
-    let mentions: Vec<&Mention> = found
+    // And, once each, the document's most named organisations named only further away: an
+    // outlet or a body whose own figures the whole text reports ("The Insider has obtained
+    // …", "told hromadske"), which is often not named beside each figure.
+    let mut mentions: Vec<&Mention> = found
         .mentions
         .iter()
-        .enumerate()
-        .filter(|(n, m)| {
-            in_window(words[m.first].sentence)
-                || !m.person
-                    && !found.mentions.iter().enumerate().any(|(o, other)| {
-                        other.folded == m.folded
-                            && (o < *n || in_window(words[other.first].sentence))
-                    })
-        })
-        .map(|(_, m)| m)
+        .filter(|m| in_window(words[m.first].sentence))
         .collect();
+    for &k in &found.prominent {
+        let m = &found.mentions[k];
+        if !mentions.iter().any(|near| near.folded == m.folded) {
+            mentions.push(m);
+        }
+    }
+    mentions.sort_by_key(|m| m.first);
     // The rules' answers, folded once.
     let chosen = rules.chosen.as_deref().map(fold);
     let steps: [(&str, Option<String>); 4] = [
@@ -381,7 +366,7 @@ pub(crate) fn candidates(
             for x in &named {
                 f.add_parts(&[x, "&phrase"]);
             }
-            out.push(f.finish(Some(name.clone()), true));
+            out.push(candidate(f, Some(name.clone()), true));
         }
     }
     for (n, m) in mentions.iter().enumerate() {
@@ -484,7 +469,11 @@ pub(crate) fn candidates(
         for x in &named {
             f.add_parts(&[x, "&", place]);
         }
-        out.push(f.finish(Some(m.name.clone()), same(chosen.as_deref(), &m.folded)));
+        out.push(candidate(
+            f,
+            Some(m.name.clone()),
+            same(chosen.as_deref(), &m.folded),
+        ));
     }
     // No one.
     let mut f = Features::new(keep, model);
@@ -507,7 +496,7 @@ pub(crate) fn candidates(
     if s_index == 0 {
         f.add_str("none&headline");
     }
-    out.push(f.finish(None, rules.chosen.is_none()));
+    out.push(candidate(f, None, rules.chosen.is_none()));
     // The rules' answer first.
     out.sort_by_key(|c| !c.rule);
     out

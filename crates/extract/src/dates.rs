@@ -95,6 +95,8 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
     let mut out = Vec::new();
     // The last year written out in the text, for "с мая по август того же года".
     let mut written_year: Option<i32> = None;
+    // The number of dates found when `narrative_point` was last read, and what it said.
+    let mut narrative_of: (usize, Option<(i32, Option<u32>, usize)>) = (0, None);
     let mut i = 0;
     while i < words.len() {
         let sentence_end = doc.sentence_of(i).end_word;
@@ -110,7 +112,14 @@ pub fn find_dates(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMenti
         };
         // Read before `push` borrows the mentions found.
         let year_just_named = year_named_before(doc, &out, i);
-        let narrative = narrative_time(doc, &out, i);
+        // The narrative's time changes only when a date is found: read once per date.
+        if narrative_of.0 != out.len() {
+            narrative_of = (out.len(), narrative_point(doc, &out));
+        }
+        let narrative = narrative_of
+            .1
+            .filter(|(_, _, sentence)| w.sentence <= sentence + 5)
+            .map(|(year, month, _)| (year, month));
         let mut push =
             |first: usize, end: usize, date: Option<NaiveDate>, period: Option<String>| {
                 out.push(DateMention {
@@ -660,25 +669,24 @@ fn same_year_at(doc: &Document, k: usize, sentence_end: usize) -> Option<usize> 
 /// The year of a mention of a year alone that ends right before word `i`, a comma or "on"
 /// between ("в прошлом году, 14 июля", "торік, 3 травня", "in 2023, on 14 July"): the day
 /// and month after it are of that year.
-/// The year and month (when it names one) of the last date found before word `i`, when it
-/// is at most five sentences back and bounds no period ("since February 2022" is a scope, not
-/// a point a narrative has reached): the time a narrative has reached.
-fn narrative_time(doc: &Document, found: &[DateMention], i: usize) -> Option<(i32, Option<u32>)> {
+/// The year and month (when it names one) of the last date found, and its sentence, unless
+/// it bounds a period ("since February 2022" is a scope, not a point a narrative has
+/// reached): the time a narrative has reached, for the five sentences after it.
+fn narrative_point(doc: &Document, found: &[DateMention]) -> Option<(i32, Option<u32>, usize)> {
     let last = found.last()?;
-    let here = doc.words.get(i)?.sentence;
-    let there = doc.words.get(last.first_word)?.sentence;
-    if here > there + 5 || crate::events::opens_or_closes_a_period(doc, last) {
+    let sentence = doc.words.get(last.first_word)?.sentence;
+    if crate::events::opens_or_closes_a_period(doc, last) {
         return None;
     }
     if let Some(d) = last.date {
-        return Some((d.year(), Some(d.month())));
+        return Some((d.year(), Some(d.month()), sentence));
     }
     let period = last.period.as_deref()?;
     // Of a range, its end.
     let end = period.rsplit('/').next()?;
     let year = end.get(..4)?.parse().ok()?;
     let month = end.get(5..7).and_then(|m| m.parse().ok());
-    Some((year, month))
+    Some((year, month, sentence))
 }
 
 /// A month written without its year: in a narrative that has reached an earlier year ("It was

@@ -15,6 +15,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::dates::DateMention;
 use crate::lexicon::class;
+use crate::logistic::Features;
 use crate::scan::Document;
 use crate::Event;
 
@@ -100,12 +101,19 @@ fn distance(words: usize) -> &'static str {
 }
 
 /// A word's form for a feature: folded, cut to six letters so that the inflections of one
-/// word ("вывезли", "вывезены") share it; a number is `#`.
-fn word_feature(doc: &Document, k: usize) -> String {
+/// word ("вывезли", "вывезены") share it; a number is `#`, no word `^`.
+fn word_feature<'d>(doc: &'d Document, k: usize) -> &'d str {
     match doc.words.get(k) {
-        Some(w) if w.numeric => "#".to_string(),
-        Some(w) => w.folded.chars().take(6).collect(),
-        None => "^".to_string(),
+        Some(w) if w.numeric => "#",
+        Some(w) => {
+            let folded = w.folded.as_str();
+            let end = folded
+                .char_indices()
+                .nth(6)
+                .map_or(folded.len(), |(i, _)| i);
+            &folded[..end]
+        }
+        None => "^",
     }
 }
 
@@ -117,8 +125,19 @@ fn date_of<'d>(
     e: &Event,
     sentence: usize,
 ) -> Option<&'d DateMention> {
-    let time = e.date.as_ref().or(e.period.as_ref())?;
-    let same_time = |d: &&DateMention| d.iso().as_ref().or(d.period.as_ref()) == Some(time);
+    // Compared as dates, not as text: formatting every mention's day was a tenth of the time.
+    let day = match &e.date {
+        Some(d) => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?),
+        None => None,
+    };
+    let period = e.period.as_ref();
+    if day.is_none() && period.is_none() {
+        return None;
+    }
+    let same_time = |d: &&DateMention| match day {
+        Some(day) => d.date == Some(day),
+        None => d.date.is_none() && d.period.as_ref() == period,
+    };
     let in_sentence = |d: &&DateMention| {
         doc.words
             .get(d.first_word)
@@ -138,19 +157,33 @@ fn date_of<'d>(
         })
 }
 
+/// What every event of a document is weighed against.
+#[derive(Clone, Copy)]
+pub(crate) struct EventContext<'a> {
+    pub doc: &'a Document<'a>,
+    pub dates: &'a [DateMention],
+    pub language: Option<&'a str>,
+    pub published: Option<NaiveDate>,
+}
+
 /// The features of event `e` of `doc`, after the events `earlier`.
 pub(crate) fn event_features(
-    doc: &Document,
-    dates: &[DateMention],
+    at: &EventContext<'_>,
     e: &Event,
     earlier: &[Event],
     rule: bool,
-    language: Option<&str>,
-    published: Option<NaiveDate>,
-) -> Vec<String> {
+    f: &mut Features<'_>,
+) {
+    let EventContext {
+        doc,
+        dates,
+        language,
+        published,
+    } = *at;
     let kind = e.kind.as_str();
     let gran = granularity(e);
     let lang = language.unwrap_or("?");
+    let rule = if rule { "true" } else { "false" };
     let first_word = doc.words.partition_point(|w| w.end <= e.start);
     let sentence_index = doc.words.get(first_word).map_or(0, |w| w.sentence);
     let date = date_of(doc, dates, e, sentence_index);
@@ -163,67 +196,62 @@ pub(crate) fn event_features(
         _ => first_word,
     };
     let trigger = word_feature(doc, trigger_word);
-    let mut f = vec![
-        format!("rule={rule}"),
-        format!("k={kind}"),
-        format!("g={gran}"),
-        format!("kg={kind}|{gran}"),
-        format!("rg={rule}|{gran}"),
-        format!("l={lang}"),
-        format!("lk={lang}|{kind}"),
-        format!("t={trigger}"),
-        format!("kt={kind}|{trigger}"),
-        format!("t-1={}", word_feature(doc, trigger_word.wrapping_sub(1))),
-        format!("t-2={}", word_feature(doc, trigger_word.wrapping_sub(2))),
-        format!("t+1={}", word_feature(doc, trigger_word + 1)),
-    ];
+    f.add_parts(&["rule=", rule]);
+    f.add_parts(&["k=", kind]);
+    f.add_parts(&["g=", gran]);
+    f.add_parts(&["kg=", kind, "|", gran]);
+    f.add_parts(&["rg=", rule, "|", gran]);
+    f.add_parts(&["l=", lang]);
+    f.add_parts(&["lk=", lang, "|", kind]);
+    f.add_parts(&["t=", trigger]);
+    f.add_parts(&["kt=", kind, "|", trigger]);
+    f.add_parts(&["t-1=", word_feature(doc, trigger_word.wrapping_sub(1))]);
+    f.add_parts(&["t-2=", word_feature(doc, trigger_word.wrapping_sub(2))]);
+    f.add_parts(&["t+1=", word_feature(doc, trigger_word + 1)]);
     let when = against_published(e, published);
-    f.push(format!("p={when}"));
-    f.push(format!("kp={kind}|{when}"));
-    f.push(format!("gp={gran}|{when}"));
+    f.add_parts(&["p=", when]);
+    f.add_parts(&["kp=", kind, "|", when]);
+    f.add_parts(&["gp=", gran, "|", when]);
     if earlier
         .iter()
         .any(|o| o.kind == e.kind && o.date == e.date && o.period == e.period)
     {
-        f.push("repeat".to_string());
+        f.add_str("repeat");
     }
     if let Some(p) = published {
         if bounds(e).is_some_and(|(from, to)| from.year() == p.year() && to.year() == p.year()) {
-            f.push(format!("this_year|{gran}"));
+            f.add_parts(&["this_year|", gran]);
         }
     }
     let Some(s) = doc.sentences.get(sentence_index) else {
-        return f;
+        return;
     };
-    f.push(match sentence_index {
-        0 => "s=first".to_string(),
-        1..=2 => "s=early".to_string(),
-        _ => "s=later".to_string(),
+    f.add_str(match sentence_index {
+        0 => "s=first",
+        1..=2 => "s=early",
+        _ => "s=later",
     });
     let sentence_words = s.first_word..s.end_word;
     let has = |bit: u16| sentence_words.clone().any(|w| doc.classes[w] & bit != 0);
     if has(class::CHILD_NOUN) {
-        f.push("child_noun".to_string());
+        f.add_str("child_noun");
     }
     if has(class::REPORTING) {
-        f.push(format!("reporting|{kind}"));
+        f.add_parts(&["reporting|", kind]);
     }
     if sentence_words.clone().any(|w| doc.words[w].numeric) {
-        f.push("number".to_string());
+        f.add_str("number");
     }
     let in_sentence = dates
         .iter()
         .filter(|d| sentence_words.contains(&d.first_word))
         .count();
-    f.push(format!(
-        "dates={}",
-        match in_sentence {
-            0 => "0",
-            1 => "1",
-            2 => "2",
-            _ => "3+",
-        }
-    ));
+    f.add_str(match in_sentence {
+        0 => "dates=0",
+        1 => "dates=1",
+        2 => "dates=2",
+        _ => "dates=3+",
+    });
     match date {
         Some(d) if sentence_words.contains(&d.first_word) => {
             let (order, apart) = if d.first_word < trigger_word {
@@ -231,21 +259,24 @@ pub(crate) fn event_features(
             } else {
                 ("after", d.first_word.saturating_sub(trigger_word + 1))
             };
-            f.push(format!("order={order}"));
-            f.push(format!("apart={}", distance(apart)));
-            f.push(format!("ka={kind}|{order}|{}", distance(apart)));
+            let apart = distance(apart);
+            f.add_parts(&["order=", order]);
+            f.add_parts(&["apart=", apart]);
+            f.add_parts(&["ka=", kind, "|", order, "|", apart]);
             let before = word_feature(doc, d.first_word.wrapping_sub(1));
-            f.push(format!("d-1={before}"));
-            f.push(format!("gd-1={gran}|{before}"));
-            f.push(format!("rd-1={rule}|{before}"));
-            f.push(format!(
-                "d-2={}|{before}",
-                word_feature(doc, d.first_word.wrapping_sub(2))
-            ));
-            f.push(format!("d+1={}", word_feature(doc, d.end_word)));
-            f.push(format!("d0={}", word_feature(doc, d.first_word)));
+            f.add_parts(&["d-1=", before]);
+            f.add_parts(&["gd-1=", gran, "|", before]);
+            f.add_parts(&["rd-1=", rule, "|", before]);
+            f.add_parts(&[
+                "d-2=",
+                word_feature(doc, d.first_word.wrapping_sub(2)),
+                "|",
+                before,
+            ]);
+            f.add_parts(&["d+1=", word_feature(doc, d.end_word)]);
+            f.add_parts(&["d0=", word_feature(doc, d.first_word)]);
             if d.first_word == s.first_word {
-                f.push("date_opens".to_string());
+                f.add_str("date_opens");
             }
             let between = if d.start < e.start {
                 doc.text.get(d.end..e.start)
@@ -253,13 +284,12 @@ pub(crate) fn event_features(
                 doc.text.get(e.end..d.start)
             };
             if between.is_some_and(|b| b.contains(',')) {
-                f.push("comma_between".to_string());
+                f.add_str("comma_between");
             }
         }
-        Some(_) => f.push("date_elsewhere".to_string()),
-        None => f.push("date_unseen".to_string()),
+        Some(_) => f.add_str("date_elsewhere"),
+        None => f.add_str("date_unseen"),
     }
-    f
 }
 
 #[cfg(test)]
@@ -337,15 +367,15 @@ mod tests {
             .iter()
             .position(|e| e.kind == "arrival")
             .expect("the arrival is found");
-        let f = event_features(
-            &doc,
-            &dates,
-            &ex.events[k],
-            &ex.events[..k],
-            true,
-            Some("en"),
-            None,
-        );
+        let at = EventContext {
+            doc: &doc,
+            dates: &dates,
+            language: Some("en"),
+            published: None,
+        };
+        let mut sink = Features::new(true, None);
+        event_features(&at, &ex.events[k], &ex.events[..k], true, &mut sink);
+        let f = sink.finish().0;
         for expected in ["k=arrival", "g=day", "order=before", "d-1=on", "l=en"] {
             assert!(f.iter().any(|x| x == expected), "{expected} in {f:?}");
         }

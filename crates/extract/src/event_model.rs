@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use crate::logistic::{self, Example, Linear, ModelError, Objective, Sgd};
+use crate::logistic::{self, Example, HashedLinear, Linear, ModelError, Objective, Sgd};
 
 /// Weights of the event model: the linear model and the probability under which a dated
 /// event is dropped.
@@ -90,6 +90,11 @@ pub static SHIPPED: LazyLock<Option<EventModel>> = LazyLock::new(|| {
         .ok()
         .filter(|m| !m.linear.weights.is_empty())
 });
+
+/// The shipped weights by the hash of each feature's name, which `event_features` writes
+/// instead of the names when no one keeps them.
+pub(crate) static SHIPPED_HASHED: LazyLock<Option<HashedLinear>> =
+    LazyLock::new(|| SHIPPED.as_ref().map(|m| HashedLinear::of(&m.linear)));
 
 #[cfg(test)]
 mod tests {

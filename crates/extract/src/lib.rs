@@ -298,7 +298,9 @@ fn weigh_events(
     events: &mut Vec<Event>,
     language: Option<&str>,
     published: Option<chrono::NaiveDate>,
-    model: Option<&EventModel>,
+    // The model, and its weights by feature hash when it is the shipped one (then the
+    // features are scored as they are written, without building their names).
+    model: Option<(&EventModel, Option<&logistic::HashedLinear>)>,
     mut traced: Option<&mut Vec<EventCandidate>>,
 ) {
     if model.is_none() && traced.is_none() {
@@ -307,6 +309,13 @@ fn weigh_events(
     let alternatives = events::candidate_events(doc, dates, events);
     let mut keep = vec![true; events.len()];
     let mut added = Vec::new();
+    let hashed = model.and_then(|(_, h)| h);
+    let at = event_features::EventContext {
+        doc,
+        dates,
+        language,
+        published,
+    };
     let candidates = events
         .iter()
         .map(|e| (e, true))
@@ -316,10 +325,14 @@ fn weigh_events(
             continue;
         };
         let earlier = &events[..k.min(events.len())];
-        let features =
-            event_features::event_features(doc, dates, e, earlier, rule, language, published);
-        if let Some(m) = model {
-            let likely = m.keeps(&features);
+        let mut sink = logistic::Features::new(traced.is_some() || hashed.is_none(), hashed);
+        event_features::event_features(&at, e, earlier, rule, &mut sink);
+        let (features, score) = sink.finish();
+        if let Some((m, _)) = model {
+            let likely = match score {
+                Some(score) => logistic::sigmoid(score) >= m.keep,
+                None => m.keeps(&features),
+            };
             if rule {
                 keep[k] = likely;
             } else if likely {
@@ -512,10 +525,13 @@ pub fn extract_with(
     }
     let mut events = events::find_events(&doc, &dates);
     events::past_year_for_unwritten_years(&doc, &mut events, &dates, published);
-    let event_model = match models.event {
-        ModelChoice::Shipped => event_model::SHIPPED.as_ref(),
-        ModelChoice::Rules => None,
-        ModelChoice::Given(m) => Some(m),
+    let (event_model, event_hashed) = match models.event {
+        ModelChoice::Shipped => (
+            event_model::SHIPPED.as_ref(),
+            event_model::SHIPPED_HASHED.as_ref(),
+        ),
+        ModelChoice::Rules => (None, None),
+        ModelChoice::Given(m) => (Some(m), None),
     };
     weigh_events(
         &doc,
@@ -523,7 +539,7 @@ pub fn extract_with(
         &mut events,
         language,
         published,
-        event_model,
+        event_model.map(|m| (m, event_hashed)),
         traced_events,
     );
     let relations = relations::find_relations(

@@ -158,6 +158,49 @@ impl HashedLinear {
     }
 }
 
+/// Where a candidate's features go as they are made: kept as strings (training, a trace),
+/// scored against a model's weights as they are written, by hash, without building their
+/// names (extraction), or both. The attribution and event features are written into one.
+pub(crate) struct Features<'m> {
+    keep: Option<Vec<String>>,
+    model: Option<&'m HashedLinear>,
+    sum: f64,
+}
+
+impl<'m> Features<'m> {
+    pub(crate) fn new(keep: bool, model: Option<&'m HashedLinear>) -> Features<'m> {
+        Features {
+            keep: keep.then(Vec::new),
+            model,
+            sum: model.map_or(0.0, |m| m.bias),
+        }
+    }
+
+    /// Adds the feature named by `parts` written one after the other.
+    pub(crate) fn add_parts(&mut self, parts: &[&str]) {
+        if let Some(m) = self.model {
+            self.sum += m.weight(FeatureHash::of_parts(parts.iter().copied()));
+        }
+        if let Some(k) = &mut self.keep {
+            k.push(parts.concat());
+        }
+    }
+
+    /// Adds the score of features scored before (a mention's own, `DocumentMentions::of`).
+    pub(crate) fn add_score(&mut self, x: f64) {
+        self.sum += x;
+    }
+
+    pub(crate) fn add_str(&mut self, s: &str) {
+        self.add_parts(&[s]);
+    }
+
+    /// The features kept (none unless asked for) and the score, when a model scored them.
+    pub(crate) fn finish(self) -> (Vec<String>, Option<f64>) {
+        (self.keep.unwrap_or_default(), self.model.map(|_| self.sum))
+    }
+}
+
 /// FNV-1a over the bytes of a feature's name, written in any number of pieces (also as a
 /// `fmt::Write`): "kind=" then "org" hashes as "kind=org".
 #[derive(Debug, Clone, Copy)]

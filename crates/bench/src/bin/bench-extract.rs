@@ -21,11 +21,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use casefile_extract::{extract_with, Extraction, ModelChoice, Models};
 
 /// `extract` with the models `BENCH_EXTRACT_MODELS` names: `shipped` (every shipped model),
-/// `count` (the count model, the rules for asserters) or `rules`; unset, `extract`'s own choice (`Models::extraction`).
+/// `rule-events` (every shipped model but the event model), `count` (the count model, the
+/// rules for asserters and events) or `rules`; unset, `extract`'s own choice (`Models::extraction`).
 fn extract(text: &str, language: Option<&str>, published: Option<chrono::NaiveDate>) -> Extraction {
     let models = match std::env::var("BENCH_EXTRACT_MODELS").as_deref() {
         Ok("shipped") => Models::shipped(),
         Ok("rules") => Models::rules(),
+        Ok("rule-events") => Models::rule_events(),
         // The shipped count model, the rules for asserters (`extract` before the learned
         // asserter was its default).
         Ok("count") => Models {

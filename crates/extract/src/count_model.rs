@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use crate::logistic::{self, Example, HashedLinear, Linear, ModelError, Objective, Sgd};
+use crate::logistic::{self, Example, HashedLinear, Linear, ModelError, Sgd};
 
 /// Weights of the count model: the linear model, the probability from which a number
 /// the rules left is taken for a count of children, and the probability under which one
@@ -86,14 +86,13 @@ impl CountModel {
 
 /// Logistic regression by SGD (`logistic::train`, binary): every example its own group.
 pub fn train(examples: &[Example], options: TrainOptions) -> CountModel {
-    let groups: Vec<Vec<Example>> = examples.iter().map(|e| vec![e.clone()]).collect();
     let sgd = Sgd {
         epochs: options.epochs,
         learning_rate: options.learning_rate,
         l2: options.l2,
     };
     CountModel {
-        linear: logistic::train(&groups, Objective::Binary, sgd),
+        linear: logistic::train_binary(examples, sgd),
         threshold: options.threshold,
         veto: options.veto,
     }

@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use crate::logistic::{self, Example, HashedLinear, Linear, ModelError, Objective, Sgd};
+use crate::logistic::{self, Example, HashedLinear, Linear, ModelError, Sgd};
 
 /// Weights of the event model: the linear model and the probability under which a dated
 /// event is dropped.
@@ -71,14 +71,13 @@ impl EventModel {
 
 /// Logistic regression by SGD (`logistic::train`, binary).
 pub fn train(examples: &[Example], options: EventTrainOptions) -> EventModel {
-    let groups: Vec<Vec<Example>> = examples.iter().map(|e| vec![e.clone()]).collect();
     let sgd = Sgd {
         epochs: options.epochs,
         learning_rate: options.learning_rate,
         l2: options.l2,
     };
     EventModel {
-        linear: logistic::train(&groups, Objective::Binary, sgd),
+        linear: logistic::train_binary(examples, sgd),
         keep: options.keep,
     }
 }

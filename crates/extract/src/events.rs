@@ -280,8 +280,8 @@ pub(crate) fn candidate_events(
             continue;
         }
         let text = &doc.text[s.start..s.end];
-        let folded = lowercase(text);
-        if folded.len() != text.len() {
+        let (folded, aligned) = lowercase_keeping_offsets(text);
+        if !aligned {
             continue;
         }
         for m in automaton.find_overlapping_iter(&folded) {
@@ -416,10 +416,9 @@ pub fn find_events(doc: &Document, dates: &[DateMention]) -> Vec<Event> {
         // Whether this sentence or the one before names children, found when first needed.
         let mut children: Option<bool> = None;
         let text = &doc.text[s.start..s.end];
-        let folded = lowercase(text);
-        // Offsets map back to the text only when lowercasing kept byte lengths (it does for
-        // Latin and Cyrillic); otherwise the whole sentence is the span.
-        let same_len = folded.len() == text.len();
+        // Offsets map back to the text only when lowercasing kept every character's length in
+        // bytes (it does for Latin and Cyrillic); otherwise the whole sentence is the span.
+        let (folded, same_len) = lowercase_keeping_offsets(text);
         // Earliest match per group: (position, length).
         let mut first: Vec<Option<(usize, usize)>> = vec![None; n_groups];
         // And the last, for a movement named again in a clause of its own.
@@ -1814,6 +1813,20 @@ fn dates_a_statement(doc: &Document, d: &DateMention) -> bool {
 
 /// `str::to_lowercase`, with a fast path for ASCII and the basic Cyrillic block (nearly all
 /// the text), where lowercasing is a fixed shift of each letter.
+/// `text` lowercased as [`lowercase`] does, and whether every character kept its length in
+/// bytes: only then is an offset into the one an offset into the other ("İ" lowercases to
+/// three bytes and "ẞ" to two, so a sentence with both keeps its length but not its offsets).
+fn lowercase_keeping_offsets(text: &str) -> (String, bool) {
+    let folded = lowercase(text);
+    let aligned = folded.len() == text.len()
+        && text.chars().all(|c| {
+            c.is_ascii()
+                || ('Ѐ'..='џ').contains(&c)
+                || c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8()
+        });
+    (folded, aligned)
+}
+
 fn lowercase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

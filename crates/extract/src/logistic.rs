@@ -257,6 +257,12 @@ pub enum Objective {
     Ranking,
 }
 
+/// A binary logistic regression (the count and event models): every example its own group.
+pub fn train_binary(examples: &[Example], options: Sgd) -> Linear {
+    let groups: Vec<Vec<Example>> = examples.iter().map(|e| vec![e.clone()]).collect();
+    train(&groups, Objective::Binary, options)
+}
+
 /// Trains a [`Linear`] model by SGD with averaged weights, in a fixed order (groups as
 /// given, then a deterministic shuffle each epoch): the same groups give the same weights,
 /// bit for bit. A ranking group with no right candidate teaches nothing and is skipped.

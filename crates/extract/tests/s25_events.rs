@@ -99,3 +99,19 @@ fn the_event_model_weighs_the_other_candidates_of_dated_sentences() {
         "a model that keeps everything keeps the rules' events and adds every other candidate"
     );
 }
+
+#[test]
+fn letters_that_change_length_when_lowercased_do_not_break_extraction() {
+    // "İ" lowercases to three bytes and "ẞ" to two: the sentence keeps its length, not its
+    // offsets. Extraction panicked on such a sentence (and a panic prints the text).
+    for text in [
+        "İ вывезли ẞ 3 мая 2023 года детей из Херсона.",
+        "İ вывезли ẞ детей 3 мая 2023 года.",
+        "ẞ İ children were deported on 3 May 2023 from Kherson.",
+    ] {
+        let ex = extract_with(text, None, published(), Models::shipped(), None);
+        for e in &ex.events {
+            assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+        }
+    }
+}

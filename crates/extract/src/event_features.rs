@@ -1,5 +1,6 @@
-//! What the event model (`event_model.rs`) reads of a dated event the rules found: named,
-//! sparse features of the event's kind, trigger and date, of the words around both, and of
+//! What the event model (`event_model.rs`) reads of a candidate event (a dated event the
+//! rules found, or another trigger and date of a sentence with a date,
+//! `events::candidate_events`): named, sparse features of the event's kind, trigger and date, of the words around both, and of
 //! where the date falls against the published date.
 //!
 //! The rules date an event by the nearest date of its sentence and keep it unless one of

@@ -1,20 +1,22 @@
-//! A learned check on the rules' dated events: logistic regression over the features of
+//! A learned check on dated events: logistic regression over the features of
 //! `event_features.rs`, trained on the annotated splits by `casefile-bench`'s
 //! `train-count-model --events` and shipped as text in `data/event_model.tsv` (as the
 //! count model is: `#` header, `@bias`, `@keep`, then `feature<TAB>weight`), compiled in.
 //!
 //! The rules say which sentences report an event and which date is its; on text they were
 //! not written from, about one dated event in four they give is not one the annotators
-//! give (a total's year, a study's period, a plan). The model sees every dated event the
-//! rules give and drops those it finds unlikely; it adds none. An event without a time is
+//! give (a total's year, a study's period, a plan), and some they miss are another trigger or
+//! date of a sentence they read. The model sees every dated event the rules give, and every
+//! other trigger and date of a sentence with a date (`events::candidate_events`); it drops
+//! the rules' events under `keep` and adds the others from it. An event without a time is
 //! never dropped (it is not scored, and relations may hang on it).
 
 use std::sync::LazyLock;
 
 use crate::logistic::{self, Example, HashedLinear, Linear, ModelError, Sgd};
 
-/// Weights of the event model: the linear model and the probability under which a dated
-/// event is dropped.
+/// Weights of the event model: the linear model and the probability under which a rules'
+/// dated event is dropped and from which another candidate is added.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventModel {
     pub linear: Linear,

@@ -290,8 +290,7 @@ pub struct Extraction {
 
 /// Drops the dated events `model` finds unlikely and adds the other candidates it finds likely
 /// (`events::candidate_events`: the other triggers and dates of sentences with a date), and
-/// records every candidate's features
-/// in `traced` when given; events without a time stay.
+/// records every candidate's features in `traced` when given; events without a time stay.
 fn weigh_events(
     doc: &scan::Document,
     dates: &[dates::DateMention],
@@ -453,12 +452,13 @@ impl Models<'_> {
 pub struct Trace {
     pub counts: Vec<CountCandidate>,
     pub attributions: Vec<AttributionCandidates>,
-    /// Every dated event the rules gave, with what the event model reads of it.
+    /// Every dated event the rules gave and every other candidate event, with what the event
+    /// model reads of each.
     pub events: Vec<EventCandidate>,
 }
 
-/// A dated event the rules gave, or another candidate of a sentence with a date, and its features (`event_features.rs`), for training the
-/// event model.
+/// A dated event the rules gave, or another candidate of a sentence with a date, and its
+/// features (`event_features.rs`), for training the event model.
 #[derive(Debug, Clone)]
 pub struct EventCandidate {
     pub kind: String,

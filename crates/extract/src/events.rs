@@ -284,6 +284,8 @@ pub(crate) fn candidate_events(
         if !aligned {
             continue;
         }
+        // This sentence's candidates are those pushed from here on.
+        let sentence_first = out.len();
         for m in automaton.find_overlapping_iter(&folded) {
             let g = groups[m.pattern().as_usize()];
             let kind = match g {
@@ -315,9 +317,8 @@ pub(crate) fn candidate_events(
                 let taken = rule_times
                     .iter()
                     .any(|(rs, rk, rt)| *rs == Some(si) && *rk == kind && *rt == time);
-                let repeated = out.iter().any(|o| {
-                    sentence_of(o.start) == Some(si)
-                        && o.kind == candidate.kind
+                let repeated = out[sentence_first..].iter().any(|o| {
+                    o.kind == candidate.kind
                         && o.date == candidate.date
                         && o.period == candidate.period
                 });

@@ -5,10 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use casefile_extract::{train_event_model, EventModel, EventTrainOptions, Example};
 
-use crate::{flag_if_changed, repo_root, score, table_keys, write_or_check, Doc, Score};
+use crate::{flag_if_changed, score, table_keys, write_model, Doc, Score};
 
 /// The examples of one document: a candidate is positive when an annotated event of its kind
 /// and time is still free (the rules' events take theirs first, in text order, as
@@ -155,10 +155,6 @@ pub(crate) fn events_main(args: &[String], docs: &[Doc], split_names: &[String])
         options.l2,
     );
     let text = model.to_text(&header);
-    let back = EventModel::parse(&text)?;
-    if back.linear.weights.is_empty() {
-        bail!("the trained event model has no weights");
-    }
-    let out = repo_root().join("crates/extract/data/event_model.tsv");
-    write_or_check(args, &out, &text)
+    let read_back = EventModel::parse(&text)?.linear.weights.len();
+    write_model(args, "event_model.tsv", &text, read_back)
 }

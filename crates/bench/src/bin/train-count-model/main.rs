@@ -348,6 +348,17 @@ fn write_or_check(args: &[String], out: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// A trained model's text, `text`, written as (`--write`), checked against (`--check`) or
+/// printed instead of `crates/extract/data/FILE`; `read_back` is how many weights the text
+/// reads back with, which must not be none (what is written must read back as a model).
+fn write_model(args: &[String], file: &str, text: &str, read_back: usize) -> Result<()> {
+    if read_back == 0 {
+        bail!("the trained model for {file} has no weights");
+    }
+    let out = repo_root().join("crates/extract/data").join(file);
+    write_or_check(args, &out, text)
+}
+
 /// ` --NAME VALUE` when `value` is not the default, for the header's command line.
 fn flag_if_changed(name: &str, value: f64, default: f64) -> String {
     if value != default {
@@ -482,12 +493,8 @@ fn attribution_main(args: &[String], docs: &[Doc], split_names: &[String]) -> Re
         options.sgd.l2,
     );
     let text = model.to_text(&header);
-    let back = AttributionModel::parse(&text)?;
-    if back.linear().weights.is_empty() {
-        bail!("the trained model has no weights");
-    }
-    let out = repo_root().join("crates/extract/data/attribution_model.tsv");
-    write_or_check(args, &out, &text)
+    let read_back = AttributionModel::parse(&text)?.linear().weights.len();
+    write_model(args, "attribution_model.tsv", &text, read_back)
 }
 
 /// The examples of one document: a candidate is positive when an annotated count of its
@@ -682,11 +689,6 @@ fn main() -> Result<()> {
         options.l2,
     );
     let text = model.to_text(&header);
-    // What is written must read back as the model trained.
-    let back = CountModel::parse(&text)?;
-    if back.linear.weights.is_empty() {
-        bail!("the trained model has no weights");
-    }
-    let out = repo_root().join("crates/extract/data/count_model.tsv");
-    write_or_check(&args, &out, &text)
+    let read_back = CountModel::parse(&text)?.linear.weights.len();
+    write_model(&args, "count_model.tsv", &text, read_back)
 }

@@ -175,6 +175,7 @@ static AGES: LazyLock<Regex> = LazyLock::new(|| {
         | (?:from|від|от|ад) \s+ {age} \s+ (?:to|до|да) \s+ {age} \s+ (?:years|років|рокiв|лет|гадоў|гадоу)
         | (?:under|younger\s+than|молодші|молодших|младше|младших|малодшыя|малодшых) \s+ (?:the\s+age\s+of\s+)? {age}
         | (?:віком|в\s+возрасте|ва\s+ўзросце)? \s* (?:до|да) \s+ {age} \s+ (?:років|роки|рокiв|лет|года|гадоў|гады|years)
+        | {age} (?: \s*,\s* {age} )* \s*,\s* {age} \s*,?\s+ (?:і|и|та|й|and|ды) \s+ {age} \s+ (?:years?|років|роки|рокiв|лет|года|гадоў|гады)
         "
     ))
     .expect("static regex")
@@ -1496,7 +1497,19 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
                 ages.1 = age;
             }
         }
-        if ages.0.is_none() && ages.1.is_none() && !count_between(doc.sentences[sentence].end) {
+        // A share of the children counted in an earlier sentence ("… 210 дзяцей. Сярод іх 64
+        // выхаванцы …") leaves the ages of the next sentence to them all; a share in the
+        // count's own sentence ("23 дзіцяці …, з іх 14 — на Гомельшчыне. Усім ад 4 да 12
+        // гадоў") takes them.
+        let share_opens_sentence = share_of_them(doc, c.start)
+            && !starts
+                .iter()
+                .any(|s| *s < c.start && *s >= doc.sentences[sentence].start);
+        if ages.0.is_none()
+            && ages.1.is_none()
+            && !count_between(doc.sentences[sentence].end)
+            && !share_opens_sentence
+        {
             ages = ages_in_next_sentence(doc, sentence, &starts);
         }
         if ages.0.is_some() || ages.1.is_some() {
@@ -1598,6 +1611,10 @@ fn ages_in_next_sentence(
                 };
             }
             Some(_) => return (None, None),
+            // A sentence that only counts a share of them ("Сярод іх 64 выхаванцы дзіцячых
+            // дамоў. Узрост удзельнікаў — ад 7 да 16 гадоў") is stepped over: the ages after
+            // it are of the whole group.
+            None if own_count.is_some_and(|at| share_of_them(doc, at)) => {}
             None if own_count.is_some() => return (None, None),
             // A sentence about the children with no ages ("The court established that he drew
             // up lists of pupils …") is stepped over like the others: no count came between.
@@ -1630,6 +1647,13 @@ fn age_range(c: &regex::Captures<'_>) -> Option<(Option<u32>, Option<u32>)> {
     }
     if let (Some(a), Some(b)) = (num(6), num(7)) {
         return Some((Some(a), Some(b)));
+    }
+    // A list of the children's own ages ("7, 10 і 13 років", "Ім 14, 15 і 16 гадоў"): the
+    // youngest and the oldest of the first, the last and the one before it.
+    if let (Some(a), Some(b), Some(c)) = (num(10), num(12), num(13)) {
+        let listed = [Some(a), num(11), Some(b), Some(c)];
+        let ages = listed.iter().flatten();
+        return Some((ages.clone().min().copied(), ages.max().copied()));
     }
     // "under six", "молодші шести років", "віком до трьох років": the age written out is the
     // first the children have not reached.
@@ -3772,6 +3796,38 @@ mod tests {
         );
         assert_eq!((c[0].age_min, c[0].age_max), (Some(7), Some(15)), "{c:?}");
         assert_eq!(c[1].age_min, None, "{c:?}");
+    }
+
+    #[test]
+    fn a_list_of_ages_and_a_share_between_the_count_and_its_ages() {
+        // The ages of each child, listed: the youngest and the oldest of them.
+        let c = claims(
+            "Учора ў Оршу прывезьлі чатырох падлеткаў з Херсоншчыны. Ім 13, 14, 15 і 17 гадоў.",
+        );
+        assert_eq!(
+            number_qualifier_ages(&c),
+            [(Some(4), Qualifier::Exact, Some(13), Some(17))]
+        );
+        let c = claims("В Таганрог вывезли 5 детей из Мариуполя. Им 9, 6 и 11 лет.");
+        assert_eq!(
+            number_qualifier_ages(&c),
+            [(Some(5), Qualifier::Exact, Some(6), Some(11))]
+        );
+        // Years that are no ages stay out: four digits are no age.
+        let c =
+            claims("Officials traced 41 children. They moved in 2022, 2023 and 2024 years of war.");
+        assert_eq!(c[0].age_min, None, "{c:?}");
+        // A sentence counting a share of them lies between the count and the group's ages.
+        let c = claims("У лютому до Пензи привезли 120 дітей з Донеччини. Серед них 30 сиріт. Вік учасників — від 6 до 15 років.");
+        let rows = number_qualifier_ages(&c);
+        assert!(
+            rows.contains(&(Some(120), Qualifier::Exact, Some(6), Some(15))),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&(Some(30), Qualifier::Exact, None, None)),
+            "{rows:?}"
+        );
     }
 
     #[test]

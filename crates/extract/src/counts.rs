@@ -1117,6 +1117,13 @@ fn bare_count_of_children(doc: &Document, first: usize, end: usize, q_start: usi
     if opener > s.first_word && words[opener - 1].folded == "a" {
         opener -= 1;
     }
+    // "найстаршому хлопцю — 17", "the oldest was 16": a number after the word naming the
+    // youngest or the oldest child is an age.
+    if (opener.saturating_sub(4).max(s.first_word)..opener)
+        .any(|k| age_extreme(&words[k].folded).is_some())
+    {
+        return false;
+    }
     // "aged between 7 and 14 was taken": the upper end of a range is not a count.
     if opener >= s.first_word + 2
         && matches!(
@@ -1528,14 +1535,26 @@ fn share_of_them(doc: &Document, at: usize) -> bool {
         return false;
     }
     let s = doc.sentence_of(first);
-    PARTITIVES.iter().any(|(p, _)| {
+    let ends_before = |p: &[String]| {
         let n = p.len();
-        p.last()
-            .is_some_and(|w| matches!(w.as_str(), "них" | "іх" | "их" | "them" | "these" | "whom"))
+        n > 0
             && first >= s.first_word + n
             && (0..n).all(|k| doc.words[first - n + k].folded == p[k])
-    })
+    };
+    PARTITIVES.iter().any(|(p, _)| {
+        p.last()
+            .is_some_and(|w| matches!(w.as_str(), "них" | "іх" | "их" | "them" | "these" | "whom"))
+            && ends_before(p)
+    }) || INCLUSIVE_OPENERS.iter().any(|p| ends_before(p))
 }
+
+/// Phrases naming a part of the children just counted as included in them ("зокрема",
+/// "including", "в том числе"; `data/lexicon/inclusive_openers.txt`), folded word by word.
+static INCLUSIVE_OPENERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/inclusive_openers.txt"))
+        .map(|p| p.split_whitespace().map(fold).collect())
+        .collect()
+});
 
 /// Which end of the ages a word names.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -3796,6 +3815,29 @@ mod tests {
         );
         assert_eq!((c[0].age_min, c[0].age_max), (Some(7), Some(15)), "{c:?}");
         assert_eq!(c[1].age_min, None, "{c:?}");
+    }
+
+    #[test]
+    fn a_number_after_the_youngest_or_the_oldest_is_an_age() {
+        let c = claims("Додому повернули 9 дітей. Наймолодшому з повернутих чотири роки, найстаршій дівчинці — 16.");
+        assert_eq!(
+            number_qualifier_ages(&c),
+            [(Some(9), Qualifier::Exact, Some(4), Some(16))]
+        );
+    }
+
+    #[test]
+    fn the_youngest_and_oldest_of_a_group_with_an_included_share_are_the_groups() {
+        let c = claims("За словами речниці, з травня вдалося повернути 58 дітей, зокрема 21 – з території рф. Наймолодшому з них три роки, найстаршій дівчині – 17.");
+        let rows = number_qualifier_ages(&c);
+        assert!(
+            rows.contains(&(Some(58), Qualifier::Exact, Some(3), Some(17))),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&(Some(21), Qualifier::Exact, None, None)),
+            "{rows:?}"
+        );
     }
 
     #[test]

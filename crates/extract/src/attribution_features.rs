@@ -1,6 +1,8 @@
 //! The candidates the attribution model (`attribution_model`) ranks for one count claim,
 //! and the features it reads for each: every person and organisation named in the
-//! claim's sentence, the two before it, the one after and the headline and lead; what the
+//! claim's sentence, the two before it, the one after and the headline and lead, and every
+//! source there named by what it is rather than by its name (a title and whose it is, a
+//! body of people, a capital for its government: `described_sources`); what the
 //! rules found (their answer, and the answers of their steps: the sentence's own source,
 //! the previous sentence's, the headline's, the claim before's), and no one.
 //!
@@ -67,6 +69,8 @@ pub(crate) struct DocumentMentions {
     /// The first mention of each of the (at most [`PROMINENT`]) organisations named most
     /// often, the earlier first on a tie: the far candidates of every claim.
     prominent: Vec<usize>,
+    /// How many times each organisation is named (by its folded name).
+    times_named: FxHashMap<String, usize>,
 }
 
 /// How many of a document's organisations are candidates for every claim, wherever named.
@@ -92,6 +96,7 @@ impl DocumentMentions {
                     folded: fold(&name),
                     name,
                     person: false,
+                    described: None,
                     inside_org: false,
                     fixed: None,
                 });
@@ -107,11 +112,14 @@ impl DocumentMentions {
                     folded: fold(&name),
                     name,
                     person: true,
+                    described: None,
                     inside_org: false,
                     fixed: None,
                 });
             }
         }
+        let described = described_sources(doc, &mentions);
+        mentions.extend(described);
         mentions.sort_by_key(|m| m.first);
         // A person inside an organisation's name ("фонд імені Ганни Стефанишин") names it;
         // found once here, not for every claim whose candidate the person is.
@@ -121,7 +129,7 @@ impl DocumentMentions {
                 m.person
                     && mentions
                         .iter()
-                        .any(|o| !o.person && o.first <= m.first && m.first < o.end)
+                        .any(|o| o.is_org() && o.first <= m.first && m.first < o.end)
             })
             .collect();
         for (m, inside) in mentions.iter_mut().zip(inside_org) {
@@ -135,7 +143,7 @@ impl DocumentMentions {
             }
         }
         let mut named: Vec<(usize, usize)> = Vec::new(); // (first mention, times named)
-        for (k, m) in mentions.iter().enumerate().filter(|(_, m)| !m.person) {
+        for (k, m) in mentions.iter().enumerate().filter(|(_, m)| m.is_org()) {
             match named
                 .iter_mut()
                 .find(|(f, _)| mentions[*f].folded == m.folded)
@@ -150,8 +158,13 @@ impl DocumentMentions {
             .take(PROMINENT)
             .map(|&(first, _)| first)
             .collect();
+        let times_named = named
+            .iter()
+            .map(|&(first, times)| (mentions[first].folded.clone(), times))
+            .collect();
         DocumentMentions {
             prominent,
+            times_named,
             mentions,
             classes,
             reporting: words
@@ -233,11 +246,140 @@ struct Mention {
     name: String,
     folded: String,
     person: bool,
+    /// A source named by what it is, not by its name (`described_sources`): "role", "group"
+    /// or "capital".
+    described: Option<&'static str>,
     /// A person named inside an organisation's name ("фонд імені Ганни Стефанишин").
     inside_org: bool,
     /// The score of its features that do not depend on the claim (`mention_features`),
     /// when a model is given.
     fixed: Option<f64>,
+}
+
+impl Mention {
+    fn is_org(&self) -> bool {
+        !self.person && self.described.is_none()
+    }
+
+    fn kind(&self) -> &'static str {
+        match (self.person, self.described) {
+            (true, _) => "person",
+            (false, Some(d)) => d,
+            (false, None) => "org",
+        }
+    }
+}
+
+/// Words naming a source by what it is (`data/lexicon/described_sources.tsv`), folded, with
+/// their class.
+static DESCRIBED: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    crate::wordlist::pairs(
+        "described_sources.tsv",
+        include_str!("../data/lexicon/described_sources.tsv"),
+    )
+    .map(|(w, c)| (fold(w), c))
+    .collect()
+});
+
+/// Words that end a described source's name: conjunctions, relative pronouns, "said"
+/// (`data/lexicon/described_source_ends.txt`), folded.
+static DESCRIBED_ENDS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/described_source_ends.txt"))
+});
+
+/// Whether word `k` heads a source named by what it is: a title or role ("Губернатор",
+/// "заступниці"), a body of people ("authorities", "слідство") or a capital standing for
+/// its government.
+fn described_kind(doc: &Document, k: usize) -> Option<&'static str> {
+    let w = &doc.words[k];
+    if let Some(&c) = DESCRIBED.get(w.folded.as_str()) {
+        // A capital is its government only when written as a name.
+        return (c != "capital" || w.cap).then_some(c);
+    }
+    (doc.is(k, class::ROLE) || crate::lexicon::is_role_form(&w.folded)).then_some("role")
+}
+
+/// Sources named by what they are, not by name, outside every person and organisation
+/// found: a title with whose it is ("заместитель председателя комитета", "head of the
+/// region's military administration"), a body of people ("the Ukrainian authorities",
+/// "Russian officials"), a capital for its government ("Kyiv"). A title right before a
+/// person's name is that person's and no candidate of its own.
+fn described_sources(doc: &Document, found: &[Mention]) -> Vec<Mention> {
+    let words = &doc.words;
+    let mut taken = vec![false; words.len()];
+    let mut person_at = vec![false; words.len()];
+    for m in found {
+        for t in taken.iter_mut().take(m.end.min(words.len())).skip(m.first) {
+            *t = true;
+        }
+        if m.person && m.first < words.len() {
+            person_at[m.first] = true;
+        }
+    }
+    let spaced = |k: usize| matches!(doc.gap(k - 1, k), " " | "\u{a0}");
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let Some(kind) = (!taken[k]).then(|| described_kind(doc, k)).flatten() else {
+            k += 1;
+            continue;
+        };
+        let s = doc.sentence_of(k);
+        // Before it, up to two words that say whose it is: "Ukraine's", "Russian",
+        // "Украинский".
+        let mut first = k;
+        while first > s.first_word && k - first < 2 && !taken[first - 1] && spaced(first) && {
+            let b = &words[first - 1];
+            doc.is(first - 1, class::DEMONYM)
+                || b.folded.ends_with("'s")
+                || b.folded.ends_with("’s")
+                || b.cyrillic && crate::persons::has_adjectival_ending(&b.folded)
+        } {
+            first -= 1;
+        }
+        // After it, the words of whose title or which body it is, up to a verb, a number,
+        // a mark or a name of its own.
+        let mut end = k + 1;
+        let mut names_person = false;
+        // In English whose title it is follows "of" or "for" ("head of the region's military
+        // administration"); anything else after the head begins the sentence's verb phrase.
+        let latin_open = words[k].cyrillic
+            || (end < s.end_word && matches!(words[end].folded.as_str(), "of" | "for"));
+        while latin_open && end < s.end_word && end - k <= 6 && spaced(end) {
+            let w = &words[end];
+            if !w.cyrillic && !w.cap && w.folded.len() > 4 && w.folded.ends_with("ed") {
+                break;
+            }
+            if person_at[end] {
+                names_person = true;
+                break;
+            }
+            if w.numeric
+                || doc.is(end, class::REPORTING)
+                || doc.is(end, class::ATTRIBUTION_CUE)
+                || crate::orgs::is_finite_verb(&w.folded)
+                || DESCRIBED_ENDS.contains(w.folded.as_str())
+            {
+                break;
+            }
+            end += 1;
+        }
+        if !names_person {
+            let name = doc.text[words[first].start..words[end - 1].end].to_string();
+            out.push(Mention {
+                first,
+                end,
+                folded: fold(&name),
+                name,
+                person: false,
+                described: Some(kind),
+                inside_org: false,
+                fixed: None,
+            });
+        }
+        k = end;
+    }
+    out
 }
 
 /// Words `first..end` of the byte span `start..end` (the words that start inside it).
@@ -340,6 +482,17 @@ pub(crate) fn candidates(
         .iter()
         .filter(|m| words[m.first].sentence == s_index)
         .count();
+    // The text's authors speaking of themselves in the claim's sentence or the one before
+    // ("we traced", "наша команда допомогла"): its figures are its publisher's, most often
+    // the organisation it names most.
+    let from = doc.sentences[s_index.saturating_sub(1)].first_word;
+    let we = (from..s.end_word).any(|k| class(k) == Some("we"));
+    let prominence = |m: &Mention| {
+        found
+            .prominent
+            .iter()
+            .position(|&k| found.mentions[k].folded == m.folded)
+    };
     let line_start = doc.text[..claim.start].rfind('\n').map_or(0, |p| p + 1);
     let line = doc.text[line_start..].split('\n').next().unwrap_or("");
     let listed = line
@@ -371,7 +524,7 @@ pub(crate) fn candidates(
     }
     for (n, m) in mentions.iter().enumerate() {
         let ms = words[m.first].sentence;
-        let kind = if m.person { "person" } else { "org" };
+        let kind = m.kind();
         let place = if ms == s_index {
             if m.end <= i {
                 "before"
@@ -410,6 +563,20 @@ pub(crate) fn candidates(
         f.add_parts(&["sentence=", reported, "&", place]);
         if m.inside_org {
             f.add_str("inside_org");
+        }
+        if m.is_org() {
+            let times = found.times_named.get(&m.folded).copied().unwrap_or(1);
+            f.add_parts(&["named=", bucket(times)]);
+            if let Some(rank) = prominence(m) {
+                f.add_parts(&["prominent=", DIGITS[rank]]);
+                f.add_parts(&["prominent&where=", DIGITS[rank], "&", place]);
+                if we {
+                    f.add_parts(&["we&prominent=", DIGITS[rank]]);
+                }
+            }
+        }
+        if we {
+            f.add_parts(&["we&kind=", kind]);
         }
         // Distance and order among the mentions on the same side of the number.
         if ms == s_index {
@@ -490,6 +657,9 @@ pub(crate) fn candidates(
     if sentence_cue {
         f.add_str("none&cue");
     }
+    if we {
+        f.add_str("none&we");
+    }
     if listed {
         f.add_str("none&listed");
     }
@@ -512,7 +682,7 @@ fn mention_features(
 ) {
     let words = &doc.words;
     let class = |k: usize| classes.get(k).copied().flatten();
-    let kind = if m.person { "person" } else { "org" };
+    let kind = m.kind();
     let ss = &doc.sentences[words[m.first].sentence];
     // Inside «…» in its sentence.
     let before = &doc.text[ss.start..words[m.first].start];
@@ -563,6 +733,12 @@ fn mention_features(
     // were features too; leaving one split out, they cost more than they gave.)
     if !m.person {
         f.add_parts(&["w1=", words[m.first].folded.as_str()]);
+    }
+    // A described source's head word ("authorities", "губернатор").
+    if m.described.is_some() {
+        if let Some(head) = (m.first..m.end).find(|&k| described_kind(doc, k).is_some()) {
+            f.add_parts(&["head=", words[head].folded.as_str()]);
+        }
     }
     if words[m.first].all_caps && m.end - m.first == 1 {
         f.add_str("acronym");

@@ -2468,7 +2468,7 @@ static FINITE_VERB_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// Whether a folded Cyrillic word of six letters or more ends like a finite verb (past,
 /// present, reflexive) or a short passive participle: no word of an organisation's name.
-fn is_finite_verb(folded: &str) -> bool {
+pub(crate) fn is_finite_verb(folded: &str) -> bool {
     folded.chars().count() >= 6
         && FINITE_VERB_ENDINGS
             .iter()

@@ -68,6 +68,7 @@ const DEFAULT_SPLITS: &[&str] = &[
     "crates/bench/heldout27",
     "crates/bench/heldout28",
     "crates/bench/heldout29",
+    "crates/bench/heldout30",
 ];
 
 /// The attribution model's splits: the count model's but the first, the dev set, which

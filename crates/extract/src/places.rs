@@ -679,6 +679,10 @@ fn is_list_joiner(gap_and_word: &str) -> bool {
     )
 }
 
+/// Common words that also name small settlements (`data/lexicon/not_places.txt`), folded.
+static NOT_PLACES: LazyLock<rustc_hash::FxHashSet<String>> =
+    LazyLock::new(|| crate::wordlist::folded_set(include_str!("../data/lexicon/not_places.txt")));
+
 pub fn find_places(doc: &Document) -> PlacesFound {
     let g = &*GAZETTEER;
     let words = &doc.words;
@@ -946,7 +950,19 @@ pub fn find_places(doc: &Document) -> PlacesFound {
                 && words[i + 1].initial
                 && words[i + 1].cyrillic
                 && doc.gap(i, i + 1) == " ";
-            if NOT_NAMES.contains(w.folded.as_str()) && kind != crate::PlaceKind::Country
+            // "Сёння", "Перамогі", "Решта": a common word that names some small settlement
+            // too. "Artem", "Софія": a given name alone, with no preposition of place
+            // before it, is a person's (children are named by first name alone), unless
+            // it names a city (Geneva) or heads a dateline ("GENEVA –").
+            let entry_kind = &g.entries[entry as usize];
+            let common_word = NOT_PLACES.contains(w.folded.as_str())
+                || entry_kind.kind == crate::PlaceKind::Settlement
+                    && entry_kind.population < 150_000
+                    && !w.all_caps
+                    && is_given_name(&w.folded)
+                    && !after_preposition;
+            if common_word
+                || NOT_NAMES.contains(w.folded.as_str()) && kind != crate::PlaceKind::Country
                 || settlement && (after_given_name || before_initials)
                 || is_given_name(&w.folded) && after_name
                 || (is_given_name(&w.folded) || settlement && !after_preposition)
@@ -1158,6 +1174,26 @@ mod tests {
             .into_iter()
             .map(|p| (p.name, p.kind))
             .collect()
+    }
+
+    #[test]
+    fn common_words_and_given_names_alone_are_no_small_settlements() {
+        for text in [
+            "Сёння ў Мінску адкрылі выставу.",
+            "Дети пели песни ко Дню Победы.",
+            "Решта дітей залишилася в таборі.",
+            "Artem, 14, said he wanted to go home to Kherson.",
+        ] {
+            let p = places(text);
+            assert!(
+                p.iter()
+                    .all(|(name, _)| matches!(name.as_str(), "Minsk" | "Kherson")),
+                "{text}: {p:?}"
+            );
+        }
+        // A city that is also a given name, and a town after a preposition, stay places.
+        let p = places("GENEVA – The committee met in Geneva. Вони жили в Артемівську.");
+        assert!(p.iter().any(|(name, _)| name == "Geneva"), "{p:?}");
     }
 
     #[test]

@@ -189,7 +189,7 @@ fn all_caps_surname(doc: &Document, k: usize) -> bool {
     let words = &doc.words;
     if k == 0
         || words[k].folded.chars().count() < 3
-        || doc.sentence_of(k).shouting
+        || shouting(doc, k)
         || words[k - 1].sentence != words[k].sentence
     {
         return false;
@@ -353,6 +353,20 @@ fn role_after(doc: &Document, end: usize) -> Option<String> {
     None
 }
 
+/// Whether word `k` stands in a shouted sentence (a headline in capitals, boilerplate), not in
+/// a byline or a signature of a few words whose given name is written in lowercase letters
+/// after its capital ("Наталья ГРИШИНА", "Яна ЖУРАЎЛЁВА"): most of such a line's letters are
+/// capitals, yet it names a person.
+fn shouting(doc: &Document, k: usize) -> bool {
+    let s = doc.sentence_of(k);
+    s.shouting
+        && !(s.end_word - s.first_word <= 4
+            && (s.first_word..s.end_word).any(|j| {
+                let w = &doc.words[j];
+                w.cap && !w.all_caps && !w.initial && is_given_name(&w.folded)
+            }))
+}
+
 pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> PersonsFound {
     let words = &doc.words;
     let mut blocked = vec![false; words.len()];
@@ -369,7 +383,7 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if doc.sentence_of(i).shouting || !is_name_like(doc, i, &blocked) {
+        if shouting(doc, i) || !is_name_like(doc, i, &blocked) {
             i += 1;
             continue;
         }
@@ -431,10 +445,14 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
         let title_like = |f: &str| {
             ROLES.contains(f) || DEMONYMS.contains(f) || f.ends_with("ian") || f.ends_with("ist")
         };
+        // Not before a given name and a patronymic: "Кравченко Ілля Вадимович" is the
+        // official surname-first order, the surname its first word.
+        let surname_first = end - first == 3 && cyrillic && is_patronymic(&words[first + 2].folded);
         if end - first >= 3
             && (cyrillic || title_like(&words[first].folded))
             && !is_given_name(&words[first].folded)
             && is_given_name(&words[first + 1].folded)
+            && !surname_first
         {
             first += 1;
         }
@@ -939,6 +957,16 @@ mod tests {
         let p = crate::places::find_places(&d);
         let o = crate::orgs::find_organizations(&d, &p.spans);
         find_persons(&d, &p.spans, &o.spans).persons
+    }
+
+    #[test]
+    fn a_byline_in_capitals_and_the_surname_first_order_name_persons() {
+        let names =
+            |text: &str| -> Vec<String> { persons(text).into_iter().map(|p| p.name).collect() };
+        let n = names("У школе прошёл праздник для детей из Луганска.\n\nОльга МАКАРЕВИЧ\n");
+        assert!(n.iter().any(|p| p.contains("Ольга")), "{n:?}");
+        let n = names("Опікуном призначено: Семенко Олег Вікторович, 1979 р. н.");
+        assert!(n.iter().any(|p| p.contains("Семенко")), "{n:?}");
     }
 
     #[test]

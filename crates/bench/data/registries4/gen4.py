@@ -265,7 +265,7 @@ def ru_to_by(s):
             c = "ў"
         r.append(c)
     w = "".join(r)
-    for a, b in (("енко", "енка"), ("ский", "скі"), ("цкий", "цкі"), ("ый", "ы"), ("ой", "ы")):
+    for a, b in (("енко", "енка"), ("скій", "скі"), ("цкій", "цкі"), ("ый", "ы"), ("ой", "ы"), ("ій", "і")):
         if w.endswith(a):
             w = w[: -len(a)] + b
     if w.endswith("ко") and not w.endswith("енка"):
@@ -302,8 +302,10 @@ def translit(s, scheme):
                 res.append("zgh"); i += 2; continue
             if start and c in initial:
                 res.append(initial[c])
-            elif not start and prev not in VOWELS_CYR and c in after_cons:
+            elif not start and prev not in VOWELS_CYR and c in after_cons and prev not in t.get("hard", ""):
                 res.append(after_cons[c])
+            elif not start and prev in VOWELS_CYR and c in t.get("after_vowel", {}):
+                res.append(t["after_vowel"][c])
             else:
                 res.append(base.get(c, c if c.isascii() else ""))
             i += 1
@@ -352,8 +354,9 @@ TABLES = {
               "soft": _tab("ий=i ей=eï")},
     # Polish transcription of the Russian form
     "pl_ru": {"base": _tab("а=a б=b в=w г=g д=d е=e ё=io ж=ż з=z и=i й=j к=k м=m н=n о=o п=p р=r с=s т=t у=u ф=f х=ch ц=c ч=cz ш=sz щ=szcz ъ=_ ы=y ь=_ э=e ю=ju я=ja"),
-              "after_cons": _tab("е=ie ю=iu я=ia ё=io"), "initial": _tab("е=je"), "soft_l": True,
-              "soft": _tab("нь=ń сь=ś ць=ć зь=ź ль=l")},
+              "after_cons": _tab("е=ie ю=iu я=ia ё=io"), "after_vowel": _tab("е=je"), "initial": _tab("е=je"),
+              "soft_l": True, "hard": "лжшчщцр",
+              "soft": _tab("нь=ń сь=ś ць=ć зь=ź ль=l ье=je ьё=jo ья=ja ью=ju")},
     # Belarusian Łacinka (of the Belarusian form)
     "lacinka": {"base": _tab("а=a б=b в=v г=h д=d е=je ё=jo ж=ž з=z і=i й=j к=k м=m н=n о=o п=p р=r с=s т=t у=u ў=ŭ ф=f х=ch ц=c ч=č ш=š ы=y ь=_ э=e ю=ju я=ja '=_ и=i"),
                 "after_cons": _tab("е=ie ё=io ю=iu я=ia"), "soft_l": True,
@@ -560,6 +563,11 @@ def build_population(rng, n):
         idx = n - 1 - j
         c.cid = children[idx].cid
         children[idx] = c
+    for i, c in enumerate(children):
+        if c.namesake_of is None:
+            c.twin_of = None
+            if i > 0 and children[i - 1].hh == c.hh and children[i - 1].birth == c.birth:
+                c.twin_of = children[i - 1].cid
     return children
 
 
@@ -947,7 +955,7 @@ def place_latin(c_place, cw):
     return translit(name, scheme), p
 
 
-def latin_record(rng, c, cw, st, fname, probs):
+def latin_record(rng, c, cw, st, fname, probs, place_of="home"):
     lang = cw[1]
     sur, giv, pat = forms(c, lang)
     if rng.random() < cw[7]:
@@ -996,7 +1004,7 @@ def latin_record(rng, c, cw, st, fname, probs):
         dobs = str(bd.year)
     else:
         dobs = fmt_date(bd, dstyle)
-    place, p = place_latin(c.home, cw)
+    place, p = place_latin(c.home if place_of == "home" else c.bplace, cw)
     if "place" in drop:
         place = ""
     elif rng.random() < 0.3:
@@ -1053,7 +1061,7 @@ def make_latin(rng, kids, st, fname):
     rows = []
     for c, dup in kids:
         cw = wchoice(rng, CASEWORKERS, CW_W)
-        S, G, P, dobs, age, intake, place, sex, swapped = latin_record(rng, c, cw, st, fname, [66, 25, 8, 1])
+        S, G, P, dobs, age, intake, place, sex, swapped = latin_record(rng, c, cw, st, fname, [66, 25, 8, 1], "birth")
         if rng.random() < 0.4:
             P = ""
         if swapped:
@@ -1069,8 +1077,10 @@ def make_latin(rng, kids, st, fname):
             dobs = "age %s" % age if rng.random() < 0.5 else ""
             if not dobs:
                 st.sys[fname]["no DOB, no age"] += 1
-        bplace, p = place_latin(c.bplace, cw)
-        rows.append([c.cid, S, G, P, sex, dobs, bplace if rng.random() < 0.85 else "", cw[0].split("(")[1].rstrip(")"),
+        if place and rng.random() < 0.12:
+            place = ""
+            st.sys[fname]["place of birth empty"] += 1
+        rows.append([c.cid, S, G, P, sex, dobs, place, cw[0].split("(")[1].rstrip(")"),
                      fmt_date(intake, "dmy.")])
     rng.shuffle(rows)
     header = ["No", "Last name", "First name", "Middle name", "Sex", "Date of birth", "Place of birth",

@@ -184,7 +184,7 @@ PLACES = [
     ("Ровеньки", "Ровеньки", "Луганська", "ЛНР", "Равенькі", 3),
     ("Старобільськ", "Старобельск", "Луганська", "ЛНР", "Старабельск", 2),
     ("Сватове", "Сватово", "Луганська", "ЛНР", "Сватава", 2),
-    ("Мелітополь", "Мелитополь", "Запорізька", "Запорожская обл.", "Меліторпаль", 14),
+    ("Мелітополь", "Мелитополь", "Запорізька", "Запорожская обл.", "Мелітопаль", 14),
     ("Бердянськ", "Бердянск", "Запорізька", "Запорожская обл.", "Бярдзянск", 8),
     ("Енергодар", "Энергодар", "Запорізька", "Запорожская обл.", "Энергадар", 5),
     ("Токмак", "Токмак", "Запорізька", "Запорожская обл.", "Такмак", 3),
@@ -205,8 +205,6 @@ PLACES = [
     ("Джанкой", "Джанкой", "АР Крим", "Республика Крым", "Джанкой", 2),
     ("Керч", "Керчь", "АР Крим", "Республика Крым", "Керч", 2),
 ]
-# fix a deliberate-looking slip in the table above (keep Belarusian correct)
-PLACES = [p if p[0] != "Мелітополь" else ("Мелітополь", "Мелитополь", "Запорізька", "Запорожская обл.", "Мелітопаль", 14) for p in PLACES]
 OBL_CENTRE = {"Донецька": "Донецьк", "Луганська": "Луганськ", "Запорізька": "Мелітополь",
               "Херсонська": "Херсон", "Харківська": "Ізюм", "АР Крим": "Сімферополь",
               "м. Севастополь": "Севастополь"}
@@ -226,7 +224,7 @@ RU_REGIONS = [("Московская обл.", "Москва"), ("г. Москв
               ("Кемеровская обл.", "Кемерово"), ("Ленинградская обл.", "Гатчина"),
               ("Республика Башкортостан", "Уфа"), ("Ставропольский край", "Ставрополь")]
 
-BY_SANATORIA = ["Дуброва", "Ждановічы", "Надзея", "Лясныя дали", "Ракета", "Журавушка"]
+BY_SANATORIA = ["Дуброва", "Ждановічы", "Надзея", "Лясныя далі", "Ракета", "Журавушка"]
 
 # --------------------------------------------------------------------------
 # Script conversions
@@ -297,7 +295,7 @@ def translit(s, scheme):
             if c + nxt in soft:
                 res.append(soft[c + nxt]); i += 2; continue
             if c == "л" and "soft_l" in t:
-                res.append("l" if nxt in "іиьяюєеёї" and scheme != "pl_ru" or (scheme == "pl_ru" and nxt in "ьяюеёи") else "ł"); i += 1; continue
+                res.append("l" if nxt and nxt in t["soft_l"] else "ł"); i += 1; continue
             if c == "з" and nxt == "г" and "zgh" in t:
                 res.append("zgh"); i += 2; continue
             if start and c in initial:
@@ -332,7 +330,7 @@ TABLES = {
     "old_ua": {"base": {**_tab(UA_COMMON), **_tab("г=g ґ=g є=ye ї=yi й=y ю=yu я=ya ь=_ х=kh")}},
     # Polish transcription of Ukrainian
     "pl_ua": {"base": _tab("а=a б=b в=w г=h ґ=g д=d е=e ж=ż з=z и=y і=i ї=ji й=j к=k м=m н=n о=o п=p р=r с=s т=t у=u ф=f х=ch ц=c ч=cz ш=sz щ=szcz ь=_ '=_ є=je ю=ju я=ja"),
-              "after_cons": _tab("є=ie ю=iu я=ia"), "soft_l": True,
+              "after_cons": _tab("є=ie ю=iu я=ia"), "soft_l": "іьяюєї",
               "soft": _tab("нь=ń сь=ś ць=ć зь=ź ль=l")},
     # German (Duden-like) of the Ukrainian form
     "de_ua": {"base": _tab("а=a б=b в=w г=h ґ=g д=d е=e ж=sch з=s и=y і=i ї=ji й=j к=k л=l м=m н=n о=o п=p р=r с=s т=t у=u ф=f х=ch ц=z ч=tsch ш=sch щ=schtsch ь=_ '=_ є=je ю=ju я=ja"),
@@ -355,12 +353,12 @@ TABLES = {
     # Polish transcription of the Russian form
     "pl_ru": {"base": _tab("а=a б=b в=w г=g д=d е=e ё=io ж=ż з=z и=i й=j к=k м=m н=n о=o п=p р=r с=s т=t у=u ф=f х=ch ц=c ч=cz ш=sz щ=szcz ъ=_ ы=y ь=_ э=e ю=ju я=ja"),
               "after_cons": _tab("е=ie ю=iu я=ia ё=io"), "after_vowel": _tab("е=je"), "initial": _tab("е=je"),
-              "soft_l": True, "hard": "лжшчщцр",
+              "soft_l": "ьяюеёи", "hard": "лжшчщцр",
               "soft": _tab("нь=ń сь=ś ць=ć зь=ź ль=l ье=je ьё=jo ья=ja ью=ju")},
     # Belarusian Łacinka (of the Belarusian form)
     "lacinka": {"base": _tab("а=a б=b в=v г=h д=d е=je ё=jo ж=ž з=z і=i й=j к=k м=m н=n о=o п=p р=r с=s т=t у=u ў=ŭ ф=f х=ch ц=c ч=č ш=š ы=y ь=_ э=e ю=ju я=ja '=_ и=i"),
-                "after_cons": _tab("е=ie ё=io ю=iu я=ia"), "soft_l": True,
-                "soft": _tab("нь=ń сь=ś ць=ć зь=ź ль=l")},
+                "after_cons": _tab("е=ie ё=io ю=iu я=ia"), "soft_l": "іьяюеё",
+                "soft": _tab("нь=ń сь=ś ць=ć зь=ź ль=l ля=la лю=lu ле=le лё=lo")},
     # Belarusian passport (national 2007 instruction, simplified)
     "by_pass": {"base": _tab("а=a б=b в=v г=h д=d е=ie ё=io ж=zh з=z і=i й=i к=k л=l м=m н=n о=o п=p р=r с=s т=t у=u ў=u ф=f х=kh ц=ts ч=ch ш=sh ы=y ь=_ э=e ю=iu я=ia '=_ и=i"),
                 "initial": _tab("е=ye")},
@@ -466,7 +464,7 @@ def by_fem(by_m, ru_f):
     if ru_f.endswith("ая"):
         return ru_to_by(ru_f)
     if ru_f.endswith("а") and not by_m.endswith("а"):
-        return by_m + "а"
+        return (by_m[:-1] + "ва") if by_m.endswith("ў") else by_m + "а"
     return by_m
 
 
@@ -719,11 +717,9 @@ def make_ua(rng, kids, st, fname):
     out, truth = [], []
     for r, i in zip(rows, ids):
         rid = "%s-%05d" % (rng.choice(["ДН", "ЛГ", "ЗП", "ХС", "ХК"]), i)
-        while any(False for _ in ()):
-            pass
         truth.append(r[0])
         out.append([rid] + r[1:])
-    # make ids unique even when prefixes collide (numbers are unique already)
+    # ids are unique: the five-digit numbers are drawn without replacement
     header = ["Номер запису", "Прізвище", "Ім'я", "По батькові", "Дата народження", "Стать",
               "Місце народження", "Місце проживання", "Категорія", "Дата внесення", "Служба"]
     return header, out, truth
@@ -909,7 +905,7 @@ def make_by(rng, kids, st, fname):
             st.kinds[fname][k] += 1
         lnr = PLACE_BY_UA[c.home[0]][3]
         if pl:
-            pl = ("г. " if not by_clerk else "г. ") + pl + (", " + lnr if rng.random() < 0.5 else "")
+            pl = "г. " + pl + (", " + lnr if rng.random() < 0.5 else "")
         note = "%s, заезд %d" % (rng.choice(BY_SANATORIA), rng.randint(1, 14))
         rows.append([c.cid, sur, giv, pat, bds, age, pl, fmt_date(arrival, "dmy."), note])
     rows.sort(key=lambda r: (r[7][6:], r[7][3:5], r[7][:2], r[8]))

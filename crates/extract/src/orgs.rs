@@ -1178,7 +1178,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
     // Acronyms not defined anywhere: organizations when written twice or after "the".
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (k, w) in words.iter().enumerate() {
-        if w.all_caps && !doc.sentence_of(k).shouting {
+        if w.all_caps && !doc.sentence_of(k).shouting && !in_shouted_run(doc, k) {
             *counts.entry(w.folded.as_str()).or_default() += 1;
         }
     }
@@ -1186,6 +1186,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         let w = &words[k];
         if !w.all_caps
             || doc.sentence_of(k).shouting
+            || in_shouted_run(doc, k)
             || place_words[k]
             || NOT_ACRONYMS.contains(&w.folded.as_str())
             || w.folded.chars().count() > 6
@@ -2459,6 +2460,23 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     (end - i >= 2).then_some(end)
 }
 
+/// Whether word `k` is one of three or more words in capitals in a row: a label or a shouted
+/// phrase opening a paragraph ("CHILDREN ON THE AGENDA:", "VOICES FROM THE GROUND:"), whose
+/// words are no acronyms.
+fn in_shouted_run(doc: &Document, k: usize) -> bool {
+    let words = &doc.words;
+    let joined = |a: usize| matches!(doc.gap(a, a + 1), " " | "\u{a0}");
+    let mut first = k;
+    while first > 0 && words[first - 1].all_caps && joined(first - 1) {
+        first -= 1;
+    }
+    let mut end = k + 1;
+    while end < words.len() && words[end].all_caps && joined(end - 1) {
+        end += 1;
+    }
+    end - first >= 3
+}
+
 /// Endings of finite verbs (`data/lexicon/finite_verb_endings.txt`), folded.
 static FINITE_VERB_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
     crate::wordlist::entries(include_str!("../data/lexicon/finite_verb_endings.txt"))
@@ -2932,6 +2950,25 @@ mod tests {
         let d = Document::new(text);
         let p = crate::places::find_places(&d);
         find_organizations(&d, &p.spans).organizations
+    }
+
+    #[test]
+    fn words_of_a_label_in_capitals_are_no_acronyms() {
+        let text = "WHAT TO WATCH: the committee votes on the report.\n\nFROM THE GROUND: \
+            a survey by UNICEF found that 300 children need help. UNICEF said so.";
+        let names: Vec<String> = orgs(text).into_iter().map(|o| o.name).collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| matches!(n.as_str(), "WHAT" | "WATCH" | "THE" | "GROUND")),
+            "{names:?}"
+        );
+        assert!(
+            names
+                .iter()
+                .any(|n| n.contains("UNICEF") || n.contains("Children")),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -2770,7 +2770,12 @@ fn fund_named_after_person(doc: &Document, i: usize) -> Option<usize> {
             && words[i + 2].cap
             && crate::lexicon::is_given_name(&words[i + 1].folded)
             && !crate::lexicon::is_given_name(&words[i + 2].folded)
-            && !nominative(&words[i + 1].folded);
+            && !nominative(&words[i + 1].folded)
+            // "директоркою фонду Оксаною Лісовою", "с главой фонда Еленой Карпенко": a given
+            // name in the instrumental is the head's, in apposition to the fund's.
+            && !["ою", "ею", "єю", "ой", "ей", "ом", "ем", "єм"]
+                .iter()
+                .any(|e| words[i + 1].folded.ends_with(e));
         if !named {
             return None;
         }
@@ -2950,6 +2955,16 @@ mod tests {
         let d = Document::new(text);
         let p = crate::places::find_places(&d);
         find_organizations(&d, &p.spans).organizations
+    }
+
+    #[test]
+    fn a_given_name_in_the_instrumental_after_a_fund_is_its_heads() {
+        let names: Vec<String> =
+            orgs("Ми поговорили з директоркою фонду Оксаною Мельник про повернення дітей.")
+                .into_iter()
+                .map(|o| o.name)
+                .collect();
+        assert!(!names.iter().any(|n| n.contains("Оксаною")), "{names:?}");
     }
 
     #[test]

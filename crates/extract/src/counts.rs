@@ -3841,6 +3841,18 @@ mod tests {
     }
 
     #[test]
+    fn children_a_person_raises_or_has_herself_are_no_count() {
+        for text in [
+            "«У меня самой трое детей, и я понимаю этих матерей», — сказала волонтёр.",
+            "Одна з матерів, яка виховує ще трьох дітей, двічі проходила допит.",
+            "У Ганны двое ўласных дзяцей.",
+        ] {
+            let c = claims(text);
+            assert!(c.is_empty(), "{text}: {c:?}");
+        }
+    }
+
+    #[test]
     fn a_list_of_ages_and_a_share_between_the_count_and_its_ages() {
         // The ages of each child, listed: the youngest and the oldest of them.
         let c = claims(

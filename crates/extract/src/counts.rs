@@ -848,6 +848,8 @@ pub fn find_count_claims(
             c.time_scope = time_scope(doc, c.start, c.end, &starts, found);
         }
     }
+    let mut traced = counting.attributions;
+    let traced_before = traced.as_ref().map_or(0, |t| t.len());
     crate::attribution_model::attribute(
         doc,
         &mut claims,
@@ -855,10 +857,21 @@ pub fn find_count_claims(
         persons,
         counting.language,
         counting.attribution,
-        counting.attributions,
+        traced.as_deref_mut(),
         &mut memo,
     );
-    merge_repeated_figures(&mut claims);
+    let kept = merge_repeated_figures(&mut claims);
+    // The trace keeps one entry per claim, in the order of the claims returned: the
+    // candidates of a merged repetition go with it.
+    if let Some(t) = traced {
+        if t.len() == traced_before + kept.len() {
+            let mut k = 0;
+            t.retain(|_| {
+                k += 1;
+                k <= traced_before || kept[k - 1 - traced_before]
+            });
+        }
+    }
     claims
 }
 
@@ -867,7 +880,9 @@ pub fn find_count_claims(
 /// qualifier and the same ages are merged into the mention that names a source, the first
 /// such. Other ages keep their own claim (a headline's bare figure beside the body's with
 /// ages is left as two: the annotated splits disagree on it).
-fn merge_repeated_figures(claims: &mut Vec<CountClaim>) {
+///
+/// Returns, for every claim given, whether it was kept.
+fn merge_repeated_figures(claims: &mut Vec<CountClaim>) -> Vec<bool> {
     use std::collections::hash_map::Entry;
     // Per figure, the mention kept: the first that names a source, else the first.
     let mut kept: rustc_hash::FxHashMap<_, usize> = rustc_hash::FxHashMap::default();
@@ -887,11 +902,18 @@ fn merge_repeated_figures(claims: &mut Vec<CountClaim>) {
             }
         }
     }
+    let first_pass: Vec<bool> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            c.number.is_none()
+                || kept.get(&(c.number, c.qualifier, c.age_min, c.age_max)) == Some(&i)
+        })
+        .collect();
     let mut i = 0;
-    claims.retain(|c| {
+    claims.retain(|_| {
         i += 1;
-        c.number.is_none()
-            || kept.get(&(c.number, c.qualifier, c.age_min, c.age_max)) == Some(&(i - 1))
+        first_pass[i - 1]
     });
     // A bare mention of a figure that the text gives with its ages once (the headline's "76
     // дзяцей" over the body's "Група з 76 дзяцей … ад 8 да 15 гадоў") is the same claim: the
@@ -923,6 +945,12 @@ fn merge_repeated_figures(claims: &mut Vec<CountClaim>) {
         i += 1;
         !gone[i - 1]
     });
+    // Back to the claims given: the survivors of the first pass, less those gone.
+    let mut survivors = gone.iter();
+    first_pass
+        .iter()
+        .map(|&first| first && survivors.next().is_some_and(|g| !g))
+        .collect()
 }
 
 /// Whether a line is an item of a bulleted list: a dash, a bullet, or a symbol used as one

@@ -525,3 +525,16 @@ fn given_names_added_in_session_23() {
     assert_same("Наста Коваль", "Анастасія Коваль");
     assert_same("Генріх Шульц", "Heinrich Schulz");
 }
+
+/// Session 26: Russian ё after a consonant, written ьо / йо in Ukrainian
+/// and "jo" in German or Polish spelling, is the same letter.
+#[test]
+fn yo_after_a_consonant_in_ukrainian_and_german_spelling() {
+    assert_same("Пётр Соловьёв", "Петро Соловйов");
+    assert_same("Пётр Соловьёв", "Piotr Sołowjow");
+    assert_same("Семён Журавлёв", "Семен Журавльов");
+    assert_same("Семён Журавлёв", "Semjon Shurawljow");
+    // "jo" at the start of a word, or after a vowel, is й + о.
+    assert_different("Олег Майоров", "Олег Маєв");
+    assert_same("Йосип Коваль", "Josef Kowal");
+}

@@ -442,6 +442,19 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
             reason: format!("{a} and {b}: one has a consonant more, another surname"),
         };
     }
+    // Two surnames in Cyrillic that differ by a letter no correspondence of
+    // the Ukrainian, Russian and Belarusian orthographies accounts for
+    // (Мирошниченко / Мирощниченко, Бондарук / Бондарик): written by people
+    // who spell in that alphabet, two families' names, not a typo
+    // (`spelling.rs`, `data/cyrillic_spellings.tsv`).
+    if gendered && crate::spelling::differ_beyond_orthography(a, b) {
+        return TokenSim {
+            score: weak_similarity(&ka, &kb),
+            reason: format!(
+                "{a} and {b} differ in Cyrillic by more than Ukrainian, Russian and Belarusian spelling accounts for: another surname"
+            ),
+        };
+    }
     let ca = typo_candidates(a, &ka, true);
     let cb = typo_candidates(b, &kb, true);
     // Two surnames written in Cyrillic by their own writers that differ in

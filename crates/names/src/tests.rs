@@ -538,3 +538,20 @@ fn yo_after_a_consonant_in_ukrainian_and_german_spelling() {
     assert_different("Олег Майоров", "Олег Маєв");
     assert_same("Йосип Коваль", "Josef Kowal");
 }
+
+/// Session 26: two surnames in Cyrillic that differ by a letter no
+/// orthography of the three languages accounts for are two families'
+/// (`data/cyrillic_spellings.tsv`); a language change, a declined form or a
+/// Latin spelling's odd letter is not.
+#[test]
+fn cyrillic_letters_beyond_the_orthographies_make_another_surname() {
+    assert_different("Ірина Мирошниченко", "Ірина Мирощниченко");
+    assert_different("Павло Бондарук", "Павло Бондарик");
+    assert_different("Олена Степанюк", "Олена Степанчук");
+    assert_different("Ольга Литвиненко", "Ольга Летвиненко");
+    assert_same("Андрій Корнійчук", "Андрей Корнейчук");
+    assert_same("Аляксей Белевіч", "Алексей Белевич");
+    assert_same("Ігор Луговий", "Игорь Луговой");
+    assert_same("Ірина Мирошниченко", "Iryna Myroshnychenko");
+    assert_same("Ігор Кравченко", "Ігор Кравченнко");
+}

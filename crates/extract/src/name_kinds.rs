@@ -2786,19 +2786,28 @@ thread_local! {
 /// (`lemma::nominative_name`: "Марії Львової-Бєлової" is "Maria
 /// Lvova-Belova"). Only a name two of whose words change counts as
 /// oblique: one word alone may be a name of its own in the nominative
-/// ("Ярослава Левченко" is a woman, not the genitive of Ярослав).
+/// ("Ярослава Левченко" is a woman, not the genitive of Ярослав), unless
+/// that word is no given name the lists know as written and becomes one
+/// ("Оксаною Мельник": a woman's surname in -ук, -ник, -енко does not
+/// decline, so her given name alone shows the case).
 fn compare_persons(a: &str, b: &str, c: Comparison) -> Comparison {
     if c.same {
         return c;
     }
     let oblique = |name: &str| {
         let n = crate::lemma::nominative_name(name);
-        let changed = name
+        let changed: Vec<(&str, &str)> = name
             .split_whitespace()
             .zip(n.split_whitespace())
             .filter(|(x, y)| x != y)
-            .count();
-        if changed >= 2 {
+            .collect();
+        // Neither list may know the word as written as a given name
+        // (Ярослава is a woman's name, Олександрою no name's nominative).
+        let given_declined = matches!(changed.as_slice(), [(x, y)]
+            if !crate::lemma::is_nominative_given(x)
+                && casefile_names::given_name_group(x).is_none()
+                && crate::lemma::is_nominative_given(y));
+        if changed.len() >= 2 || given_declined {
             n
         } else {
             name.to_string()
@@ -3916,6 +3925,41 @@ mod s21_tests {
             ],
             true,
         );
+    }
+
+    /// Session 26: a woman's surname that does not decline leaves her given
+    /// name alone to show the case; Belarusian -скі in the genitive; a
+    /// woman's -ская is not read as a man's name in the genitive.
+    #[test]
+    fn a_declined_given_name_alone_and_belarusian_adjectival_surnames() {
+        assert_pairs(
+            NameKind::Person,
+            &[
+                ("Оксаною Мельник", "Оксана Мельник"),
+                ("Аляксея Шыманскага", "Aliaksei Shymanski"),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Person,
+            &[
+                ("Аляксей Шыманскі", "Аляксандра Шыманская"),
+                ("Ярослава Мельник", "Ярослав Мельник"),
+            ],
+            false,
+        );
+    }
+
+    /// Session 26: Ukrainian г, к, х become з, ц, с before the -і of the
+    /// locative.
+    #[test]
+    fn places_in_the_ukrainian_locative_with_a_changed_consonant() {
+        assert_pairs(
+            NameKind::Place,
+            &[("у Гамбурзі", "Hamburg"), ("у Празі", "Prague")],
+            true,
+        );
+        assert!(!same(NameKind::Place, "у Гамбурзі", "Magdeburg"));
     }
 
     #[test]

@@ -763,7 +763,13 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
         return n;
     }
     // Session 23: a facility named after a person, named without it ("Донецький міжнародний
-    // аеропорт імені Сергія Прокоф'єва" / "Donetsk Airport").
+    // аеропорт імені Сергія Прокоф'єва" / "Donetsk Airport"). Session 26: only when the other
+    // name names no person: two facilities named after two persons are told apart by them
+    // (школа имени Ивана Петрова / школа имени Петра Петрова).
+    let named = |x: &str| crate::name_words::without_named_after(x).is_some();
+    if named(a) && named(b) {
+        return c;
+    }
     either_reading(
         (a, b),
         |x| {
@@ -3948,6 +3954,27 @@ mod s21_tests {
             ],
             false,
         );
+    }
+
+    /// Session 26: two facilities named after two persons are two; one named
+    /// without its person is still the one.
+    #[test]
+    fn facilities_named_after_two_persons() {
+        assert!(!same(
+            NameKind::Place,
+            "школа имени Ивана Петрова, Тверь",
+            "школа имени Петра Петрова, Тверь"
+        ));
+        assert!(!same(
+            NameKind::Place,
+            "Красноярський край",
+            "Краснодарський край"
+        ));
+        assert!(same(
+            NameKind::Place,
+            "Краснодарський край",
+            "Krasnodar Krai"
+        ));
     }
 
     /// Session 26: Ukrainian г, к, х become з, ц, с before the -і of the

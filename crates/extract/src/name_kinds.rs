@@ -3975,6 +3975,17 @@ mod s21_tests {
             "Краснодарський край",
             "Krasnodar Krai"
         ));
+        // Belarusian regions by their classical names.
+        assert!(same(
+            NameKind::Place,
+            "Менская вобласьць",
+            "Минская область"
+        ));
+        assert!(!same(
+            NameKind::Place,
+            "Менская вобласьць",
+            "Гомельская вобласць"
+        ));
     }
 
     /// Session 26: Ukrainian г, к, х become з, ц, с before the -і of the

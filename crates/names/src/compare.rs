@@ -390,6 +390,16 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
             ),
         };
     }
+    // Belarusian akanye and yakanye, ё for о, -і for -ий, letter by letter
+    // (`data/cyrillic_spellings.tsv`): Сямёнава / Семёнова, Цапкала / Цепкало.
+    if gendered && crate::spelling::one_name_in_two_orthographies(a, b) {
+        return TokenSim {
+            score: 0.9,
+            reason: format!(
+                "{a} and {b} are one surname in Belarusian, Russian or Ukrainian spelling"
+            ),
+        };
+    }
     if gendered {
         for x in &la {
             for y in &lb {

@@ -124,6 +124,21 @@ fn one_word_declined(x: &[char], y: &[char]) -> bool {
     (3..=common).any(|k| is_ending(&x[k..]) && is_ending(&y[k..]))
 }
 
+/// Whether two different words written in Cyrillic are one name in two of
+/// the orthographies: every letter they differ in is a correspondence of
+/// `data/cyrillic_spellings.tsv` (Сямёнава / Семёнова, Цапкала / Цепкало).
+pub(crate) fn one_name_in_two_orthographies(a: &str, b: &str) -> bool {
+    let cyrillic = |w: &str| {
+        w.chars()
+            .all(|c| crate::translit::is_cyrillic(c) || !c.is_alphabetic())
+    };
+    if !cyrillic(a) || !cyrillic(b) {
+        return false;
+    }
+    let (x, y) = (lower(a), lower(b));
+    x != y && spelling_cost(&x, &y) == 0
+}
+
 /// Whether two words of one length differ only in two neighbouring letters
 /// swapped.
 fn swapped_neighbours(x: &[char], y: &[char]) -> bool {

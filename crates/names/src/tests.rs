@@ -555,3 +555,15 @@ fn cyrillic_letters_beyond_the_orthographies_make_another_surname() {
     assert_same("Ірина Мирошниченко", "Iryna Myroshnychenko");
     assert_same("Ігор Кравченко", "Ігор Кравченнко");
 }
+
+/// Session 26: a Belarusian spelling whose every differing letter is a
+/// correspondence of the orthographies (akanye, yakanye, ё / о) is the
+/// Russian or Ukrainian surname.
+#[test]
+fn belarusian_spelling_letter_by_letter() {
+    assert_same("Святлана Пятрова", "Светлана Петрова");
+    assert_same("Алена Маркава", "Алёна Маркова");
+    assert_same("Сцяпан Бялоў", "Степан Белов");
+    assert_different("Святлана Пятрова", "Светлана Петренко");
+    assert_different("Сцяпан Пятроў", "Светлана Петрова");
+}

@@ -3977,6 +3977,7 @@ mod s21_tests {
             NameKind::Person,
             &[
                 ("Оксаною Мельник", "Оксана Мельник"),
+                ("Дар'єю Мельник", "Daria Melnyk"),
                 ("Аляксея Шыманскага", "Aliaksei Shymanski"),
             ],
             true,

@@ -113,6 +113,12 @@ fn nominative_sex(word: &str) -> Option<Option<Sex>> {
         .then(|| casefile_names::given_name_sex(word))
 }
 
+/// Whether a word is one of the listed nominative given names (Олександра,
+/// not Олександрою).
+pub(crate) fn is_nominative_given(word: &str) -> bool {
+    NOMINATIVE_GIVEN.contains(&fold(word))
+}
+
 /// Nominative candidates for a given name in any case, each with its sex.
 fn given_candidates(word: &str, dictionary: bool) -> Vec<(String, Option<Sex>)> {
     let mut out: Vec<(String, Option<Sex>)> = Vec::new();
@@ -548,6 +554,22 @@ mod tests {
         assert_eq!(nominative_name("Ростиславу Шевчуку"), "Ростислав Шевчук");
         // A rare reading of a listed name does not win: "Петра" is a woman's name too.
         assert_eq!(nominative_name("Петра Гаврилова"), "Петр Гаврилов");
+    }
+
+    /// Session 26: Belarusian -скі in the genitive, Павел's fleeting vowel,
+    /// and a woman's -ская / -ська that keeps a name a woman's.
+    #[test]
+    fn belarusian_masculine_adjectival_surnames_and_feminine_nominatives() {
+        assert_eq!(nominative_name("Аляксея Шыманскага"), "Аляксей Шыманскі");
+        assert_eq!(nominative_name("Паўлу Шыманскаму"), "Павел Шыманскі");
+        assert_eq!(
+            nominative_name("Аляксандра Кавальская"),
+            "Аляксандра Кавальская"
+        );
+        assert_eq!(
+            nominative_name("Олександра Ковальська"),
+            "Олександра Ковальська"
+        );
     }
 
     #[test]

@@ -763,7 +763,13 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
         return n;
     }
     // Session 23: a facility named after a person, named without it ("Донецький міжнародний
-    // аеропорт імені Сергія Прокоф'єва" / "Donetsk Airport").
+    // аеропорт імені Сергія Прокоф'єва" / "Donetsk Airport"). Session 26: only when the other
+    // name names no person: two facilities named after two persons are told apart by them
+    // (школа имени Ивана Петрова / школа имени Петра Петрова).
+    let named = |x: &str| crate::name_words::without_named_after(x).is_some();
+    if named(a) && named(b) {
+        return c;
+    }
     either_reading(
         (a, b),
         |x| {
@@ -2752,7 +2758,7 @@ pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
                     "organizations (the list knows them)",
                 )
             } else {
-                return c;
+                return names_part_by_part(a, b).unwrap_or(c);
             };
             explained(
                 other,
@@ -2763,6 +2769,41 @@ pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
         NameKind::Place => compare_places(a, b),
         NameKind::Organization => compare_organizations(a, b),
     }
+}
+
+/// Session 26: two persons' names the names crate reads as no Slavic
+/// person's (no given name of its table on either side) nor a place, each of
+/// two words or more and no initials: compared part by part as surnames are
+/// (`casefile_names::compare_surname`: each part with the other side's,
+/// Belarusian and Russian spellings of one word, parts on one side only
+/// costing a little): "Франак Вячорка" / "Франак Вечёрка". `None` below the
+/// threshold.
+fn names_part_by_part(a: &str, b: &str) -> Option<Comparison> {
+    let words = |s: &str| -> Option<usize> {
+        let ws: Vec<&str> = s
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        let initial = ws
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 2);
+        (!initial).then_some(ws.len())
+    };
+    if words(a)? < 2 || words(b)? < 2 {
+        return None;
+    }
+    let score = casefile_names::compare_surname(a, b);
+    (score >= casefile_names::DEFAULT_THRESHOLD).then(|| {
+        decided(
+            score,
+            vec![step(
+                "parse",
+                format!(
+                    "{a} / {b}: no given name the table knows; the names compared part by part"
+                ),
+            )],
+        )
+    })
 }
 
 /// Whether two names are one person's, as [`compare_names`] compares
@@ -2786,19 +2827,28 @@ thread_local! {
 /// (`lemma::nominative_name`: "Марії Львової-Бєлової" is "Maria
 /// Lvova-Belova"). Only a name two of whose words change counts as
 /// oblique: one word alone may be a name of its own in the nominative
-/// ("Ярослава Левченко" is a woman, not the genitive of Ярослав).
+/// ("Ярослава Левченко" is a woman, not the genitive of Ярослав), unless
+/// that word is no given name the lists know as written and becomes one
+/// ("Оксаною Мельник": a woman's surname in -ук, -ник, -енко does not
+/// decline, so her given name alone shows the case).
 fn compare_persons(a: &str, b: &str, c: Comparison) -> Comparison {
     if c.same {
         return c;
     }
     let oblique = |name: &str| {
         let n = crate::lemma::nominative_name(name);
-        let changed = name
+        let changed: Vec<(&str, &str)> = name
             .split_whitespace()
             .zip(n.split_whitespace())
             .filter(|(x, y)| x != y)
-            .count();
-        if changed >= 2 {
+            .collect();
+        // Neither list may know the word as written as a given name
+        // (Ярослава is a woman's name, Олександрою no name's nominative).
+        let given_declined = matches!(changed.as_slice(), [(x, y)]
+            if !crate::lemma::is_nominative_given(x)
+                && casefile_names::given_name_group(x).is_none()
+                && crate::lemma::is_nominative_given(y));
+        if changed.len() >= 2 || given_declined {
             n
         } else {
             name.to_string()
@@ -3916,6 +3966,100 @@ mod s21_tests {
             ],
             true,
         );
+    }
+
+    /// Session 26: a woman's surname that does not decline leaves her given
+    /// name alone to show the case; Belarusian -скі in the genitive; a
+    /// woman's -ская is not read as a man's name in the genitive.
+    #[test]
+    fn a_declined_given_name_alone_and_belarusian_adjectival_surnames() {
+        assert_pairs(
+            NameKind::Person,
+            &[
+                ("Оксаною Мельник", "Оксана Мельник"),
+                ("Дар'єю Мельник", "Daria Melnyk"),
+                ("Аляксея Шыманскага", "Aliaksei Shymanski"),
+            ],
+            true,
+        );
+        assert_pairs(
+            NameKind::Person,
+            &[
+                ("Аляксей Шыманскі", "Аляксандра Шыманская"),
+                ("Ярослава Мельник", "Ярослав Мельник"),
+            ],
+            false,
+        );
+    }
+
+    /// Session 26: two facilities named after two persons are two; one named
+    /// without its person is still the one.
+    #[test]
+    fn facilities_named_after_two_persons() {
+        assert!(!same(
+            NameKind::Place,
+            "школа имени Ивана Петрова, Тверь",
+            "школа имени Петра Петрова, Тверь"
+        ));
+        assert!(!same(
+            NameKind::Place,
+            "Красноярський край",
+            "Краснодарський край"
+        ));
+        assert!(same(
+            NameKind::Place,
+            "Краснодарський край",
+            "Krasnodar Krai"
+        ));
+        // Belarusian regions by their classical names.
+        assert!(same(
+            NameKind::Place,
+            "Менская вобласьць",
+            "Минская область"
+        ));
+        assert!(!same(
+            NameKind::Place,
+            "Менская вобласьць",
+            "Гомельская вобласць"
+        ));
+    }
+
+    /// Session 26: persons' names with no given name the table knows are
+    /// compared part by part.
+    #[test]
+    fn persons_without_a_known_given_name_part_by_part() {
+        assert!(same(
+            NameKind::Person,
+            "Франак Пятроўскі",
+            "Франак Петровский"
+        ));
+        assert!(same(
+            NameKind::Person,
+            "Lolwah Al-Mansour",
+            "Lolwah bint Khalid Al-Mansour"
+        ));
+        assert!(!same(
+            NameKind::Person,
+            "Франак Пятроўскі",
+            "Франак Пятрэнка"
+        ));
+        assert!(!same(
+            NameKind::Person,
+            "Lolwah Al-Mansour",
+            "Noura Al-Mansour"
+        ));
+    }
+
+    /// Session 26: Ukrainian г, к, х become з, ц, с before the -і of the
+    /// locative.
+    #[test]
+    fn places_in_the_ukrainian_locative_with_a_changed_consonant() {
+        assert_pairs(
+            NameKind::Place,
+            &[("у Гамбурзі", "Hamburg"), ("у Празі", "Prague")],
+            true,
+        );
+        assert!(!same(NameKind::Place, "у Гамбурзі", "Magdeburg"));
     }
 
     #[test]

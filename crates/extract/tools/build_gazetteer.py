@@ -108,12 +108,18 @@ def build(py_modules):
                 aliases[r[2]] = (a[0], a[1], a[2], a[3], a[4] + r[4])
             else:
                 aliases[r[2]] = r
+    # Translations iso-codes gives a subdivision that name another one (its Ukrainian
+    # "Krasnoyarskiy kray" is Краснодарський край, Krasnodar Krai's name): left out.
+    wrong = {}
+    for r in curated:
+        if r[0] == "region_wrong_name":
+            wrong.setdefault(r[2], set()).update(r[4])
     for cc in ("UA", "RU", "BY", "MD", "GE"):
         for s in pycountry.subdivisions.get(country_code=cc) or []:
             names = [s.name]
             for lang, (_, t2) in tr.items():
                 t = t2.gettext(s.name)
-                if t != s.name:
+                if t != s.name and t not in wrong.get(s.code, ()):
                     names.append(t)
             canonical = s.name
             kind = "region"
@@ -161,7 +167,7 @@ def build(py_modules):
         rows.append(("settlement", cc, pop, city["name"], names))
 
     for r in curated:
-        if r[0] not in ("region_alias", "country_alias", "settlement_alias"):
+        if r[0] not in ("region_alias", "country_alias", "settlement_alias", "region_wrong_name"):
             rows.append((r[0], r[1], 0, r[3], r[4]))
     return rows
 

@@ -390,6 +390,16 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
             ),
         };
     }
+    // Belarusian akanye and yakanye, ё for о, -і for -ий, letter by letter
+    // (`data/cyrillic_spellings.tsv`): Сямёнава / Семёнова, Цапкала / Цепкало.
+    if gendered && crate::spelling::one_name_in_two_orthographies(a, b) {
+        return TokenSim {
+            score: 0.9,
+            reason: format!(
+                "{a} and {b} are one surname in Belarusian, Russian or Ukrainian spelling"
+            ),
+        };
+    }
     if gendered {
         for x in &la {
             for y in &lb {
@@ -440,6 +450,19 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
         return TokenSim {
             score: weak_similarity(&ka, &kb),
             reason: format!("{a} and {b}: one has a consonant more, another surname"),
+        };
+    }
+    // Two surnames in Cyrillic that differ by a letter no correspondence of
+    // the Ukrainian, Russian and Belarusian orthographies accounts for
+    // (Мирошниченко / Мирощниченко, Бондарук / Бондарик): written by people
+    // who spell in that alphabet, two families' names, not a typo
+    // (`spelling.rs`, `data/cyrillic_spellings.tsv`).
+    if gendered && crate::spelling::differ_beyond_orthography(a, b) {
+        return TokenSim {
+            score: weak_similarity(&ka, &kb),
+            reason: format!(
+                "{a} and {b} differ in Cyrillic by more than Ukrainian, Russian and Belarusian spelling accounts for: another surname"
+            ),
         };
     }
     let ca = typo_candidates(a, &ka, true);

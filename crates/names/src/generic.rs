@@ -157,7 +157,7 @@ struct Table {
 }
 
 /// Case endings of uk/ru/be nouns and adjectives, longest first.
-fn case_endings() -> &'static [String] {
+pub(crate) fn case_endings() -> &'static [String] {
     static ENDINGS: OnceLock<Vec<String>> = OnceLock::new();
     ENDINGS.get_or_init(|| {
         let mut v: Vec<String> = CASE_ENDINGS

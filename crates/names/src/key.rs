@@ -356,6 +356,12 @@ fn compute_token_keys(token: &str) -> Vec<KeyVariant> {
     };
     if is_cyrillic_text(token) {
         push(skeleton(&cyrillic_key_spelling(token)), "Cyrillic");
+        // Ukrainian writes Russian ё after a consonant as ьо / йо
+        // (Воробйов, Корольов for Воробьёв, Королёв), and Russian ё is
+        // keyed as е: read ьо / йо after a consonant as ё too.
+        if let Some(yo) = cyrillic_yo_as_e(token) {
+            push(skeleton(&cyrillic_key_spelling(&yo)), "ьо/йо read as ё");
+        }
         return out;
     }
     let folded = fold_latin(token);
@@ -397,7 +403,63 @@ fn compute_token_keys(token: &str) -> Vec<KeyVariant> {
         let e_form = folded.replace("yo", "e").replace("io", "e");
         push(skeleton(&e_form), "ё read as е");
     }
+    // German and Polish write ё after a consonant "jo" (Worobjow, Kisieljow).
+    let jo_form = jo_as_e(&folded);
+    if jo_form != folded {
+        push(skeleton(&decode_german(&jo_form)), "ё read as е");
+    }
     out
+}
+
+/// A Latin spelling with "jo" after a consonant read as ё, keyed е
+/// (Worobjow, Semjonow); "jo" at the start or after a vowel (Josef,
+/// Majorow) is й + о and stays.
+fn jo_as_e(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = String::with_capacity(folded.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let after_consonant =
+            i > 0 && chars[i - 1].is_ascii_alphabetic() && !is_key_vowel(chars[i - 1]);
+        if chars[i] == 'j' && chars.get(i + 1) == Some(&'o') && after_consonant {
+            out.push('e');
+            i += 2;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// A Cyrillic word with ьо / йо after a consonant written ё, or `None`
+/// when it has none (Воробйов → Воробёв, Корольов → Королёв; Йосип,
+/// Майоров stay).
+fn cyrillic_yo_as_e(token: &str) -> Option<String> {
+    let chars: Vec<char> = token.chars().collect();
+    let mut out = String::with_capacity(token.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars
+            .get(i + 1)
+            .map(|n| n.to_lowercase().next().unwrap_or(*n));
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let after_consonant = i > 0 && {
+            let p = chars[i - 1].to_lowercase().next().unwrap_or(chars[i - 1]);
+            p.is_alphabetic() && !"аеєиіїоуюяыэёьй'’ʼ".contains(p)
+        };
+        if matches!(lower, 'ь' | 'й') && next == Some('о') && after_consonant {
+            out.push('ё');
+            changed = true;
+            i += 2;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    changed.then_some(out)
 }
 
 /// Plain romanised spellings of a token (before the phonetic skeleton):

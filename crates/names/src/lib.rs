@@ -23,7 +23,10 @@
 //! - Kovalenko (-enko, -uk, -ko) is unisex and compares equal across sexes.
 //! - A single differing letter is read as a typo (0.85) unless one word
 //!   merely extends the other (Буча / Бучач, Moroz / Morozov) or both are
-//!   known, different given names (Oleksandr / Oleksii).
+//!   known, different given names (Oleksandr / Oleksii). Two surnames both
+//!   in Cyrillic that differ by a letter the Ukrainian, Russian and
+//!   Belarusian orthographies do not account for (Мирошниченко /
+//!   Мирощниченко; `data/cyrillic_spellings.tsv`) are two names, not a typo.
 //! - A foreign (non-Slavic) name in Cyrillic meets its Latin original read
 //!   as it sounds in German, English, French or Italian spelling (Фолькер
 //!   Тюрк / Volker Türk, rules as data in `data/foreign_readings.tsv`),
@@ -63,6 +66,7 @@ mod key;
 mod parse;
 mod phonetic;
 mod places;
+mod spelling;
 mod translit;
 
 use casefile_core::Sex;

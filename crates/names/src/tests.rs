@@ -525,3 +525,45 @@ fn given_names_added_in_session_23() {
     assert_same("Наста Коваль", "Анастасія Коваль");
     assert_same("Генріх Шульц", "Heinrich Schulz");
 }
+
+/// Session 26: Russian ё after a consonant, written ьо / йо in Ukrainian
+/// and "jo" in German or Polish spelling, is the same letter.
+#[test]
+fn yo_after_a_consonant_in_ukrainian_and_german_spelling() {
+    assert_same("Пётр Соловьёв", "Петро Соловйов");
+    assert_same("Пётр Соловьёв", "Piotr Sołowjow");
+    assert_same("Семён Журавлёв", "Семен Журавльов");
+    assert_same("Семён Журавлёв", "Semjon Shurawljow");
+    // "jo" at the start of a word, or after a vowel, is й + о.
+    assert_different("Олег Майоров", "Олег Маєв");
+    assert_same("Йосип Коваль", "Josef Kowal");
+}
+
+/// Session 26: two surnames in Cyrillic that differ by a letter no
+/// orthography of the three languages accounts for are two families'
+/// (`data/cyrillic_spellings.tsv`); a language change, a declined form or a
+/// Latin spelling's odd letter is not.
+#[test]
+fn cyrillic_letters_beyond_the_orthographies_make_another_surname() {
+    assert_different("Ірина Мирошниченко", "Ірина Мирощниченко");
+    assert_different("Павло Бондарук", "Павло Бондарик");
+    assert_different("Олена Степанюк", "Олена Степанчук");
+    assert_different("Ольга Литвиненко", "Ольга Летвиненко");
+    assert_same("Андрій Корнійчук", "Андрей Корнейчук");
+    assert_same("Аляксей Белевіч", "Алексей Белевич");
+    assert_same("Ігор Луговий", "Игорь Луговой");
+    assert_same("Ірина Мирошниченко", "Iryna Myroshnychenko");
+    assert_same("Ігор Кравченко", "Ігор Кравченнко");
+}
+
+/// Session 26: a Belarusian spelling whose every differing letter is a
+/// correspondence of the orthographies (akanye, yakanye, ё / о) is the
+/// Russian or Ukrainian surname.
+#[test]
+fn belarusian_spelling_letter_by_letter() {
+    assert_same("Святлана Пятрова", "Светлана Петрова");
+    assert_same("Алена Маркава", "Алёна Маркова");
+    assert_same("Сцяпан Бялоў", "Степан Белов");
+    assert_different("Святлана Пятрова", "Светлана Петренко");
+    assert_different("Сцяпан Пятроў", "Светлана Петрова");
+}

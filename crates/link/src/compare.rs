@@ -85,6 +85,9 @@ pub(crate) const BIRTH_LEVELS: [&str; 14] = [
 /// off is far rarer in the records of one child than among namesakes,
 /// whose ages spread over the whole of childhood. Last in number only.
 const BIRTH_AGE_YEARS_OFF: u8 = 12;
+/// Two birth dates that disagree at every level (see `model`, which caps
+/// how many matches may show it).
+pub(crate) const BIRTH_DIFFERENT: u8 = 7;
 /// A birth date outside the span a stated age allows but in the year the
 /// age names when reckoned by the year (the list's year less the age): a
 /// common way of stating a child's age ("born 2012, so 10 in 2022"), as
@@ -442,7 +445,7 @@ impl<'a> Comparer<'a> {
             if ya == yb {
                 return 5;
             }
-            return 7;
+            return BIRTH_DIFFERENT;
         }
         match (a.span(), b.span()) {
             (Some((lo_a, hi_a)), Some((lo_b, hi_b))) => {

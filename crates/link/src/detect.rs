@@ -316,6 +316,24 @@ mod tests {
     }
 
     #[test]
+    fn belarusian_and_intake_places_and_record_dates() {
+        let csv = "№\tПрозвішча\tІмя\tІмя па бацьку\tУзрост\tАдкуль прыбыў\tДата заезду\n\
+                   1\tКаваленка\tАлена\tІванаўна\t9\tг. Херсон\t01.06.2022\n";
+        assert_eq!(
+            spec(csv),
+            "id=№,surname=Прозвішча,given=Імя,patronymic=Імя па бацьку,age=Узрост,\
+             last_place=Адкуль прыбыў,age_at=Дата заезду"
+        );
+        let csv = "Child ID,Full name,Age,Registration date,Place of origin,Current location\n\
+                   A-1,Olena Kovalenko,9,2023-05-01,Kherson,Georgia\n";
+        assert_eq!(
+            spec(csv),
+            "id=Child ID,full_name=Full name,age=Age,age_at=Registration date,\
+             last_place=Place of origin"
+        );
+    }
+
+    #[test]
     fn no_name_is_an_error() {
         assert_eq!(
             detect_column_map(b"id,colour\n1,red\n").unwrap_err(),

@@ -402,6 +402,7 @@ pub(crate) fn fit_by_rules(
     apply_swap_floor(fields, &mut m);
     let u: Vec<Vec<f64>> = u_counts.iter().map(|c| normalise(c, 1.0)).collect();
     cap_swaps(fields, &mut m, &u);
+    cap_birth_different(fields, &mut m);
     let mut estimates: Vec<f64> = rule_matches
         .iter()
         .filter_map(|(expected, recall)| {
@@ -521,6 +522,52 @@ fn cap_swaps(fields: &[Field], m: &mut [Vec<f64>], u: &[Vec<f64>]) {
             let most = u[f][s] * m[f][r] / u[f][r];
             if m[f][s] > most {
                 m[f][s] = most;
+            }
+        }
+    }
+}
+
+/// The most of true matches assumed to show two birth dates that disagree
+/// at every level: not the same day, not a slip of one digit, not day and
+/// month transposed, not within days, not the same year. A child's birth
+/// date is the steadiest thing two registries write of it; EM, fitted on
+/// blocks full of namesakes (same given name and surname, or same given
+/// name and town), can take a share of them for matches and learn that
+/// matches often disagree on the date (a sixth or more of them), so that a
+/// wholly different date hardly counted against a pair.
+const BIRTH_DIFFERENT_M_CAP: f64 = 0.05;
+
+/// Lowers the `m` of the birth date's "different" level to at most
+/// [`BIRTH_DIFFERENT_M_CAP`], the rest going to the other levels in
+/// proportion.
+fn cap_birth_different(fields: &[Field], m: &mut [Vec<f64>]) {
+    use crate::compare::{Comparator, BIRTH_DIFFERENT};
+    for (f, field) in fields.iter().enumerate() {
+        if field.comparator != Comparator::Birth {
+            continue;
+        }
+        let d = usize::from(BIRTH_DIFFERENT);
+        let Some(&current) = m[f].get(d) else {
+            continue;
+        };
+        if current <= BIRTH_DIFFERENT_M_CAP {
+            continue;
+        }
+        let others: f64 = m[f]
+            .iter()
+            .enumerate()
+            .filter(|&(l, _)| l != d && l != usize::from(MISSING))
+            .map(|(_, x)| x)
+            .sum();
+        if others <= 0.0 {
+            continue;
+        }
+        let scale = (others + current - BIRTH_DIFFERENT_M_CAP) / others;
+        for (l, x) in m[f].iter_mut().enumerate() {
+            if l == d {
+                *x = BIRTH_DIFFERENT_M_CAP;
+            } else if l != usize::from(MISSING) {
+                *x *= scale;
             }
         }
     }
@@ -716,6 +763,46 @@ mod tests {
     /// A uniform draw in [0, 1) from 53 random bits.
     fn unit(rng: &mut ChaCha12Rng) -> f64 {
         (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// EM that took namesakes for matches (a sixth of "matches" with wholly
+    /// different birth dates) is held to the cap; the other levels keep
+    /// their proportions, missing stays 0, and a name field is untouched.
+    #[test]
+    fn birth_dates_wholly_different_in_at_most_a_twentieth_of_matches() {
+        let fields = vec![
+            Field {
+                name: "surname".into(),
+                comparator: Comparator::Text {
+                    column: 0,
+                    name: NameKind::Surname,
+                },
+                term_frequency: true,
+            },
+            Field {
+                name: "birth".into(),
+                comparator: Comparator::Birth,
+                term_frequency: false,
+            },
+        ];
+        let mut birth = vec![0.0; 14];
+        birth[1] = 0.6;
+        birth[5] = 0.2;
+        birth[7] = 0.2;
+        let mut surname = vec![0.0; 12];
+        surname[1] = 0.7;
+        surname[7] = 0.3;
+        let mut m = vec![surname.clone(), birth];
+        cap_birth_different(&fields, &mut m);
+        assert_eq!(m[0], surname);
+        assert!((m[1][7] - BIRTH_DIFFERENT_M_CAP).abs() < 1e-12);
+        assert!((m[1].iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!((m[1][1] / m[1][5] - 3.0).abs() < 1e-9);
+        assert_eq!(m[1][0], 0.0);
+        // Below the cap: unchanged.
+        let before = m.clone();
+        cap_birth_different(&fields, &mut m);
+        assert_eq!(m, before);
     }
 
     /// Three independent text fields with known m and u; pairs drawn from the

@@ -759,9 +759,39 @@ fn convert_row(row: &Row, lines_before: u64, layout: &Layout, headers: &Row) -> 
         record.surname = record.surname.or(parts.surname);
         record.patronymic = record.patronymic.or(parts.patronymic);
         record.full_name = Some(full);
+    } else {
+        split_whole_name_in_one_column(&mut record);
     }
     out.record = Some(record);
     out
+}
+
+/// A list with separate name columns where a clerk wrote the whole name in
+/// one of them and left the other empty (surname "GAVRILIUK Daria", first
+/// name ""; surname "Yelyzaveta Melnyk"): the cell is split as a whole-name
+/// cell would be. A name cell of one word, or both cells filled, is left as
+/// written.
+fn split_whole_name_in_one_column(record: &mut Record) {
+    let several_words = |cell: &Option<String>| {
+        cell.as_deref()
+            .is_some_and(|c| c.split_whitespace().nth(1).is_some())
+    };
+    let whole = match (&record.surname, &record.given) {
+        (Some(_), None) if several_words(&record.surname) => record.surname.clone(),
+        (None, Some(_)) if several_words(&record.given) => record.given.clone(),
+        _ => None,
+    };
+    let Some(whole) = whole else { return };
+    let parts = split_full_name(&whole);
+    let (Some(given), Some(surname)) = (parts.given, parts.surname) else {
+        return;
+    };
+    record.given = Some(given);
+    record.surname = Some(surname);
+    if record.patronymic.is_none() {
+        record.patronymic = parts.patronymic;
+    }
+    record.full_name = Some(whole);
 }
 
 fn records_id(records: &[Record], index: usize) -> Option<&str> {
@@ -966,6 +996,41 @@ mod tests {
         // 12/31 cannot be day-first: the reader reports it rather than guess.
         assert_eq!(records[1].birth_date, Some(d(2015, 12, 31)));
         assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn a_whole_name_in_the_surname_or_first_name_column_is_split() {
+        let map: ColumnMap = "id=No,surname=Last name,given=First name,patronymic=Middle name"
+            .parse()
+            .unwrap();
+        let csv = "No,Last name,First name,Middle name\n\
+                   1,GAVRILIUK Daria,,\n\
+                   2,Yelyzaveta Melnyk,,Andriivna\n\
+                   3,,Олена Коваленко,\n\
+                   4,Kovalenko,Olena,\n\
+                   5,Ter Petrosian,Olena,\n";
+        let (records, errors) = parse_registry(csv, &map).unwrap();
+        assert!(errors.is_empty());
+        let names: Vec<_> = records
+            .iter()
+            .map(|r| {
+                (
+                    r.surname.as_deref(),
+                    r.given.as_deref(),
+                    r.patronymic.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (Some("GAVRILIUK"), Some("Daria"), None),
+                (Some("Melnyk"), Some("Yelyzaveta"), Some("Andriivna")),
+                (Some("Коваленко"), Some("Олена"), None),
+                (Some("Kovalenko"), Some("Olena"), None),
+                (Some("Ter Petrosian"), Some("Olena"), None),
+            ]
+        );
     }
 
     #[test]

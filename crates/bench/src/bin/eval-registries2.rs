@@ -115,6 +115,9 @@ fn main() -> Result<()> {
             predicted += 1;
             correct += u64::from(child(file, &ids[a]) == child(file, &ids[b]));
         }
+        if cli.errors > 0 {
+            print_errors(&result, file, file, cli.errors, &child);
+        }
         let all = true_pairs(file, file);
         results.push((
             file.clone(),
@@ -160,36 +163,7 @@ fn main() -> Result<()> {
                     correct += u64::from(same);
                 }
                 if cli.errors > 0 {
-                    let (mut wrong, mut missed) = (0, 0);
-                    for pair in result.pairs() {
-                        let same = child(left, &pair.left).is_some()
-                            && child(left, &pair.left) == child(right, &pair.right);
-                        let matched = registries::is_match(&pair, result.threshold);
-                        let show = if matched && !same {
-                            wrong += 1;
-                            wrong <= cli.errors
-                        } else if !matched && same {
-                            missed += 1;
-                            missed <= cli.errors
-                        } else {
-                            false
-                        };
-                        if show {
-                            let levels: Vec<String> = pair
-                                .fields
-                                .iter()
-                                .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
-                                .collect();
-                            println!(
-                                "{} {left}:{} {right}:{} p={:.3} {}",
-                                if same { "MISSED" } else { "WRONG" },
-                                pair.left,
-                                pair.right,
-                                pair.probability,
-                                levels.join(" ")
-                            );
-                        }
-                    }
+                    print_errors(result, left, right, cli.errors, &child);
                 }
                 results.push((
                     left.to_string(),
@@ -248,4 +222,45 @@ fn main() -> Result<()> {
         bail!("no lists in {}", cli.dir.display());
     }
     Ok(())
+}
+
+/// Prints the first `limit` wrong and `limit` missed reported pairs of a
+/// link (or a dedupe: `left` and `right` the same file) with their levels.
+fn print_errors<'a>(
+    result: &casefile_link::LinkResult,
+    left: &str,
+    right: &str,
+    limit: usize,
+    child: &impl Fn(&str, &str) -> Option<&'a String>,
+) {
+    let (mut wrong, mut missed) = (0, 0);
+    for pair in result.pairs() {
+        let same = child(left, &pair.left).is_some()
+            && child(left, &pair.left) == child(right, &pair.right);
+        let matched = registries::is_match(&pair, result.threshold);
+        let show = if matched && !same {
+            wrong += 1;
+            wrong <= limit
+        } else if !matched && same {
+            missed += 1;
+            missed <= limit
+        } else {
+            false
+        };
+        if show {
+            let levels: Vec<String> = pair
+                .fields
+                .iter()
+                .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
+                .collect();
+            println!(
+                "{} {left}:{} {right}:{} p={:.3} {}",
+                if same { "MISSED" } else { "WRONG" },
+                pair.left,
+                pair.right,
+                pair.probability,
+                levels.join(" ")
+            );
+        }
+    }
 }

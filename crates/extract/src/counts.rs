@@ -176,6 +176,7 @@ static AGES: LazyLock<Regex> = LazyLock::new(|| {
         | (?:under|younger\s+than|молодші|молодших|младше|младших|малодшыя|малодшых) \s+ (?:the\s+age\s+of\s+)? {age}
         | (?:віком|в\s+возрасте|ва\s+ўзросце)? \s* (?:до|да) \s+ {age} \s+ (?:років|роки|рокiв|лет|года|гадоў|гады|years)
         | {age} (?: \s*,\s* {age} )* \s*,\s* {age} \s*,?\s+ (?:і|и|та|й|and|ды) \s+ {age} \s+ (?:years?|років|роки|рокiв|лет|года|гадоў|гады)
+        | (?:between|між|между|паміж) \s+ {age} \s+ (?:and|і|и|та|й|ды) \s+ {age} \s+ (?:years?|років|роки|рокiв|лет|года|гадоў|гады)
         "
     ))
     .expect("static regex")
@@ -1697,6 +1698,10 @@ fn age_range(c: &regex::Captures<'_>) -> Option<(Option<u32>, Option<u32>)> {
     }
     // A list of the children's own ages ("7, 10 і 13 років", "Ім 14, 15 і 16 гадоў"): the
     // youngest and the oldest of the first, the last and the one before it.
+    // "between two and four years old".
+    if let (Some(a), Some(b)) = (num(14), num(15)) {
+        return Some((Some(a), Some(b)));
+    }
     if let (Some(a), Some(b), Some(c)) = (num(10), num(12), num(13)) {
         let listed = [Some(a), num(11), Some(b), Some(c)];
         let ages = listed.iter().flatten();
@@ -3878,6 +3883,21 @@ mod tests {
             let c = claims(text);
             assert!(c.is_empty(), "{text}: {c:?}");
         }
+    }
+
+    #[test]
+    fn ages_between_two_words_and_of_boys_in_the_next_sentence() {
+        let c =
+            claims("Officials traced eight children between two and four years old in the home.");
+        assert!(
+            number_qualifier_ages(&c).contains(&(Some(8), Qualifier::Exact, Some(2), Some(4))),
+            "{c:?}"
+        );
+        let c = claims("Минулої неділі додому повернулися четверо підлітків з Каховки. Хлопцям від 14 до 17 років.");
+        assert_eq!(
+            number_qualifier_ages(&c),
+            [(Some(4), Qualifier::Exact, Some(14), Some(17))]
+        );
     }
 
     #[test]

@@ -325,12 +325,13 @@ fn described_sources(doc: &Document, found: &[Mention]) -> Vec<Mention> {
             continue;
         };
         let s = doc.sentence_of(k);
-        // Before it, up to two words that say whose it is: "Ukraine's", "Russian",
+        // Before it, up to two words that say whose it is: "Ukraine's", "Russian", "its",
         // "Украинский".
         let mut first = k;
         while first > s.first_word && k - first < 2 && !taken[first - 1] && spaced(first) && {
             let b = &words[first - 1];
             doc.is(first - 1, class::DEMONYM)
+                || matches!(b.folded.as_str(), "its" | "his" | "her" | "their")
                 || b.folded.ends_with("'s")
                 || b.folded.ends_with("’s")
                 || b.cyrillic && crate::persons::has_adjectival_ending(&b.folded)

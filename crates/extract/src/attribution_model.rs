@@ -60,8 +60,10 @@ impl Default for AttributionTrainOptions {
             // step with the claims wherever a repeated figure was merged (every later claim
             // of such a text had been trained on another claim's candidates); aligned, 0 and
             // 0.25 tie over all splits (1705, 1706 of 2410; 0.5: 1700, 1: 1686) and 0 is best
-            // on the three newest (277 of 409; 0.25: 272, 0.5: 267).
-            margin: 0.0,
+            // on the three newest (277 of 409; 0.25: 272, 0.5: 267). 0.25 is kept: at 0 the
+            // model takes one of two interviewees an introduction names for an answer's
+            // figure, which the rules rightly leave to no one (tests/s22_attribution.rs).
+            margin: 0.25,
         }
     }
 }

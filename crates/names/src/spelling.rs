@@ -89,17 +89,19 @@ fn lower(w: &str) -> Vec<char> {
     w.chars().flat_map(char::to_lowercase).collect()
 }
 
+/// Whether every letter of a word is Cyrillic.
+fn written_in_cyrillic(w: &str) -> bool {
+    w.chars()
+        .all(|c| crate::translit::is_cyrillic(c) || !c.is_alphabetic())
+}
+
 /// Whether two words written in Cyrillic differ by a letter that no
 /// correspondence of the Ukrainian, Russian and Belarusian orthographies
 /// accounts for, other than two neighbouring letters swapped (a slip of the
 /// pen): two different names (Тимошенко / Тимощенко), where a Latin
 /// spelling's one odd letter may be a typo.
 pub(crate) fn differ_beyond_orthography(a: &str, b: &str) -> bool {
-    let cyrillic = |w: &str| {
-        w.chars()
-            .all(|c| crate::translit::is_cyrillic(c) || !c.is_alphabetic())
-    };
-    if !cyrillic(a) || !cyrillic(b) {
+    if !written_in_cyrillic(a) || !written_in_cyrillic(b) {
         return false;
     }
     let (x, y) = (lower(a), lower(b));
@@ -128,11 +130,7 @@ fn one_word_declined(x: &[char], y: &[char]) -> bool {
 /// the orthographies: every letter they differ in is a correspondence of
 /// `data/cyrillic_spellings.tsv` (Сямёнава / Семёнова, Цапкала / Цепкало).
 pub(crate) fn one_name_in_two_orthographies(a: &str, b: &str) -> bool {
-    let cyrillic = |w: &str| {
-        w.chars()
-            .all(|c| crate::translit::is_cyrillic(c) || !c.is_alphabetic())
-    };
-    if !cyrillic(a) || !cyrillic(b) {
+    if !written_in_cyrillic(a) || !written_in_cyrillic(b) {
         return false;
     }
     let (x, y) = (lower(a), lower(b));

@@ -176,7 +176,7 @@ static AGES: LazyLock<Regex> = LazyLock::new(|| {
         | (?:under|younger\s+than|молодші|молодших|младше|младших|малодшыя|малодшых) \s+ (?:the\s+age\s+of\s+)? {age}
         | (?:віком|в\s+возрасте|ва\s+ўзросце)? \s* (?:до|да) \s+ {age} \s+ (?:років|роки|рокiв|лет|года|гадоў|гады|years)
         | (\d{{1,2}}) (?: \s*,\s* (\d{{1,2}}) )* \s*,\s* (\d{{1,2}}) \s*,?\s+ (?:і|и|та|й|and|ды) \s+ (\d{{1,2}}) \s+ (?:years?|років|роки|рокiв|лет|года|гадоў|гады)
-        | (?:between|між|между|паміж) \s+ {age} \s+ (?:and|і|и|та|й|ды) \s+ {age} \s+ (?:years?|років|роки|рокiв|лет|года|гадоў|гады)
+        | (?:between|між|между|паміж) \s+ (\d{{1,2}}) \s+ (?:and|і|и|та|й|ды) \s+ (\d{{1,2}}) \s+ (?:years?|років|роки|рокiв|лет|года|гадоў|гады)
         "
     ))
     .expect("static regex")
@@ -1698,7 +1698,8 @@ fn age_range(c: &regex::Captures<'_>) -> Option<(Option<u32>, Option<u32>)> {
     }
     // A list of the children's own ages ("7, 10 і 13 років", "Ім 14, 15 і 16 гадоў"): the
     // youngest and the oldest of the first, the last and the one before it.
-    // "between two and four years old".
+    // "between 2 and 4 years old" (in digits: number words in this branch and in a list of
+    // ages left the pattern nothing literal to start from, and extraction six times slower).
     if let (Some(a), Some(b)) = (num(14), num(15)) {
         return Some((Some(a), Some(b)));
     }
@@ -3886,9 +3887,8 @@ mod tests {
     }
 
     #[test]
-    fn ages_between_two_words_and_of_boys_in_the_next_sentence() {
-        let c =
-            claims("Officials traced eight children between two and four years old in the home.");
+    fn ages_between_two_numbers_and_of_boys_in_the_next_sentence() {
+        let c = claims("Officials traced eight children between 2 and 4 years old in the home.");
         assert!(
             number_qualifier_ages(&c).contains(&(Some(8), Qualifier::Exact, Some(2), Some(4))),
             "{c:?}"

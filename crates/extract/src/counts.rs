@@ -1696,13 +1696,13 @@ fn age_range(c: &regex::Captures<'_>) -> Option<(Option<u32>, Option<u32>)> {
     if let (Some(a), Some(b)) = (num(6), num(7)) {
         return Some((Some(a), Some(b)));
     }
-    // A list of the children's own ages ("7, 10 і 13 років", "Ім 14, 15 і 16 гадоў"): the
-    // youngest and the oldest of the first, the last and the one before it.
     // "between 2 and 4 years old" (in digits: number words in this branch and in a list of
     // ages left the pattern nothing literal to start from, and extraction six times slower).
     if let (Some(a), Some(b)) = (num(14), num(15)) {
         return Some((Some(a), Some(b)));
     }
+    // A list of the children's own ages ("7, 10 і 13 років", "Ім 14, 15 і 16 гадоў"): the
+    // youngest and the oldest of the first, the last and the one before it.
     if let (Some(a), Some(b), Some(c)) = (num(10), num(12), num(13)) {
         let listed = [Some(a), num(11), Some(b), Some(c)];
         let ages = listed.iter().flatten();

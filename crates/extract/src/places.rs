@@ -954,10 +954,9 @@ pub fn find_places(doc: &Document) -> PlacesFound {
             // too. "Artem", "Софія": a given name alone, with no preposition of place
             // before it, is a person's (children are named by first name alone), unless
             // it names a city (Geneva) or heads a dateline ("GENEVA –").
-            let entry_kind = &g.entries[entry as usize];
             let common_word = NOT_PLACES.contains(w.folded.as_str())
-                || entry_kind.kind == crate::PlaceKind::Settlement
-                    && entry_kind.population < 150_000
+                || kind == crate::PlaceKind::Settlement
+                    && g.entries[entry as usize].population < 150_000
                     && !w.all_caps
                     && is_given_name(&w.folded)
                     && !after_preposition;
@@ -1194,6 +1193,7 @@ mod tests {
         // A city that is also a given name, and a town after a preposition, stay places.
         let p = places("GENEVA – The committee met in Geneva. Вони жили в Артемівську.");
         assert!(p.iter().any(|(name, _)| name == "Geneva"), "{p:?}");
+        assert_eq!(p.len(), 2, "{p:?}");
     }
 
     #[test]

@@ -169,7 +169,7 @@ fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<G
             continue;
         }
         let key = crate::gazetteer::name_key(&doc.text[words[i].start..words[end - 1].end]);
-        let seen = quoted_end.is_some() && keys.contains(&key);
+        let seen = quoted_end.is_some() && keys.iter().any(|k| same_name_in_other_case(k, &key));
         if !(head_before || head_after || seen) {
             continue;
         }
@@ -195,15 +195,36 @@ fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<G
         found.push((i, end));
         last_end = Some(end);
     }
+    // A quoted mention before the one a head introduces ("отдыхали в «Звонких ключах»" before
+    // "лагерь «Звонкие ключи»"): the same name in another case, once the name is known.
+    if !keys.is_empty() {
+        for i in 1..words.len() {
+            let Some(end) = doc.quoted_name_end(i, 4) else {
+                continue;
+            };
+            let s = doc.sentence_of(i);
+            let taken = found.iter().any(|&(a, e)| a < end && i < e)
+                || spans.iter().any(|p| p.first_word < end && i < p.end_word);
+            if taken || s.shouting || !words[i].cap || i <= s.first_word {
+                continue;
+            }
+            let key = crate::gazetteer::name_key(&doc.text[words[i].start..words[end - 1].end]);
+            if keys.iter().any(|k| same_name_in_other_case(k, &key)) {
+                found.push((i, end));
+            }
+        }
+        found.sort_unstable();
+    }
     for (i, end) in found {
         let text = &doc.text[words[i].start..words[end - 1].end];
         let key = crate::gazetteer::name_key(text);
         // A settlement's span inside the name gives way to the facility.
         spans.retain(|p| !(p.first_word < end && i < p.end_word));
-        let id = match extra
-            .iter()
-            .position(|e| e.names.iter().any(|n| crate::gazetteer::name_key(n) == key))
-        {
+        let id = match extra.iter().position(|e| {
+            e.names
+                .iter()
+                .any(|n| same_name_in_other_case(&crate::gazetteer::name_key(n), &key))
+        }) {
             Some(k) => base + k as u32,
             None => {
                 extra.push(GazetteerEntry {
@@ -225,6 +246,30 @@ fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<G
         });
     }
     spans.sort_by_key(|p| p.start);
+}
+
+/// Whether two name keys (stemmed words joined by spaces) are one name in two cases: as many
+/// words, each pair equal or sharing all but at most two of the longer one's letters (at least
+/// three), which the stemmer's endings leave behind ("звонких ключах" / "звонки ключ",
+/// "пружанскіх сосн" / "пружанск сосн").
+fn same_name_in_other_case(a: &str, b: &str) -> bool {
+    let (mut wa, mut wb) = (a.split(' '), b.split(' '));
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if x == y {
+                    continue;
+                }
+                let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+                let longer = x.chars().count().max(y.chars().count());
+                if common < 3 || common + 2 < longer {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// The key of a plural town name from its genitive plural with a fleeting vowel:
@@ -1378,6 +1423,35 @@ mod tests {
             let p = places(text);
             assert!(p.iter().all(|(_, k)| *k != PlaceKind::Facility), "{p:?}");
         }
+    }
+
+    #[test]
+    fn a_facility_named_in_another_case_before_or_after_its_head_is_one_place() {
+        // The inflected mention comes first; both words change their ending.
+        let d = Document::new(
+            "Летом в «Звонких ключах» отдыхали 58 детей. В этом году их привезли в лагерь \
+             «Звонкие ключи» в июне.",
+        );
+        let found = find_places(&d);
+        let camps: Vec<_> = found
+            .places
+            .iter()
+            .filter(|p| p.kind == PlaceKind::Facility)
+            .collect();
+        assert_eq!(camps.len(), 1, "{:?}", found.places);
+        assert_eq!(camps[0].mentions.len(), 2, "{:?}", camps[0]);
+        // A quoted name that only shares a first word with the camp's is no mention of it.
+        let d = Document::new(
+            "Дзяцей прывезлі ў лагер «Лясны ручай». Пра гэта паведаміла «Лясная газета».",
+        );
+        let found = find_places(&d);
+        let camp = found.places.iter().find(|p| p.kind == PlaceKind::Facility);
+        assert_eq!(
+            camp.map(|c| c.mentions.len()),
+            Some(1),
+            "{:?}",
+            found.places
+        );
     }
 
     #[test]

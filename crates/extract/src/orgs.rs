@@ -2195,6 +2195,16 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             break;
         }
         let w = &words[end];
+        // "Мядзельскі райвыканкам дапаможа", "Лідскага райвыканкама наведаў": a head that names
+        // a whole body takes no genitive; a lowercase word after it is the sentence's.
+        if end == head + 1
+            && !w.cap
+            && CLOSED_BODY_HEADS
+                .iter()
+                .any(|h| words[head].folded.contains(h.as_str()))
+        {
+            break;
+        }
         // "Кировский районный суд г. Ростова-на-Дону", "администрации г. Мариуполя": the
         // city a court or an administration serves, after the abbreviation of "city", ends
         // the name.
@@ -2406,6 +2416,8 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
             && !f.ends_with(['а', 'е', 'и', 'і', 'о', 'у', 'ы', 'э', 'ю', 'я', 'ь'])
             && !f.ends_with("ом")
             && !f.ends_with("ем")
+            // A masculine past tense ("Суд рассмотрел", "Фонд передал"), no genitive plural.
+            && !["ел", "ал", "ял", "ыл"].iter().any(|e| f.ends_with(e))
             && !is_strict_adjective(&words[head].folded)
             && !is_finite_verb(f)
             && !ends_cyrillic_name(f)
@@ -2497,6 +2509,14 @@ pub(crate) fn is_finite_verb(folded: &str) -> bool {
 fn spaced_at(doc: &Document, k: usize) -> bool {
     k > 0 && matches!(doc.gap(k - 1, k), " " | "\u{a0}")
 }
+
+/// Parts of head nouns that name a whole body by themselves, executive committees
+/// (`data/lexicon/closed_body_heads.txt`): no genitive complement follows them.
+static CLOSED_BODY_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/closed_body_heads.txt"))
+        .map(crate::normalize::fold)
+        .collect()
+});
 
 /// Acronyms of regional, district and town administrations
 /// (`data/lexicon/regional_admin_acronyms.txt`).
@@ -3204,6 +3224,31 @@ mod tests {
         assert_eq!(n, ["Мінрэінтэграцыі"], "{n:?}");
         // A town is no ministry.
         assert!(names("Дзяцей прывезлі ў Мінск.").is_empty());
+    }
+
+    #[test]
+    fn the_verb_after_a_whole_body_or_a_court_is_no_part_of_its_name() {
+        for (text, name) in [
+            (
+                "Спадзяемся, што Мядзельскі райвыканкам дапаможа ўжо ў наступным годзе.",
+                "Мядзельскі райвыканкам",
+            ),
+            (
+                "Учора старшыня Лідскага райвыканкама наведаў аздараўленчы лагер.",
+                "Лідскага райвыканкама",
+            ),
+            (
+                "Кировский районный суд рассмотрел дело в закрытом заседании.",
+                "Кировский районный суд",
+            ),
+        ] {
+            assert_eq!(names(text), vec![name.to_string()], "{text}");
+        }
+        // The genitive of a body that is no executive committee still belongs to the name.
+        assert_eq!(
+            names("Представители Союза женщин Украины приехали в лагерь."),
+            vec!["Союза женщин Украины".to_string()]
+        );
     }
 
     #[test]

@@ -2144,6 +2144,11 @@ fn cyrillic_org_end(doc: &Document, i: usize) -> Option<usize> {
     if head != i && !is_adjective_like(opener) {
         return None;
     }
+    // No preposition between: "Энергодара в библиотеке" is a place's genitive and a phrase of
+    // the sentence, no name ("Міжнароднай федэрацыі таварыстваў": a noun between is).
+    if (i + 1..head).any(|k| words[k].folded.chars().count() <= 2) {
+        return None;
+    }
     // "Заявление бюро", "Опитування проведено Фондом", "Горячева поблагодарила банк": a
     // verbal noun or a verb before the head is the sentence's, not a name's adjective.
     let verbal_noun = ["ння", "ние", "нне", "ння", "ття", "тие"]
@@ -3244,11 +3249,38 @@ mod tests {
         ] {
             assert_eq!(names(text), vec![name.to_string()], "{text}");
         }
+        // An impersonal participle in -то is the sentence's ("лікарні оглянуто дітей").
+        assert_eq!(
+            names("У Любомльській лікарні оглянуто всіх дітей."),
+            vec!["Любомльській лікарні".to_string()]
+        );
         // The genitive of a body that is no executive committee still belongs to the name.
         assert_eq!(
             names("Представители Союза женщин Украины приехали в лагерь."),
             vec!["Союза женщин Украины".to_string()]
         );
+    }
+
+    #[test]
+    fn institutions_named_by_their_place_and_kind() {
+        for (text, name) in [
+            (
+                "Дітей оглянули лікарі Миколаївської обласної дитячої лікарні.",
+                "Миколаївської обласної дитячої лікарні",
+            ),
+            (
+                "Выставу падрыхтавала Смаргонская цэнтральная раённая бібліятэка.",
+                "Смаргонская цэнтральная раённая бібліятэка",
+            ),
+            (
+                "Дзяцей агледзелі ўрачы Быхаўскай цэнтральнай раённай бальніцы.",
+                "Быхаўскай цэнтральнай раённай бальніцы",
+            ),
+        ] {
+            assert_eq!(names(text), vec![name.to_string()], "{text}");
+        }
+        // A place's genitive and a preposition before the institution's word name nothing.
+        assert!(names("Дети из Энергодара в библиотеке читали стихи.").is_empty());
     }
 
     #[test]

@@ -580,12 +580,13 @@ static PRESS_UNIT_WORDS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new
     crate::wordlist::folded_set(include_str!("../data/lexicon/press_unit_words.txt"))
 });
 
-/// Whether words `start..end` are just "Press" and a unit, a document or a person of an
-/// unnamed body ("Press Release", "Press Service", "Press Officer").
+/// Whether words `start..end` end in "Press" and a unit, a document or a person of a body
+/// ("Press Release", "Press Service", "Committee Press Office", "Press Contact"): a page's
+/// furniture, no body of its own.
 fn is_press_unit(doc: &Document, start: usize, end: usize) -> bool {
-    end == start + 2
-        && doc.words[start].folded == "press"
-        && PRESS_UNIT_WORDS.contains(doc.words[start + 1].folded.as_str())
+    end >= start + 2
+        && doc.words[end - 2].folded == "press"
+        && PRESS_UNIT_WORDS.contains(doc.words[end - 1].folded.as_str())
 }
 
 /// "пресс-службе", "прес-службі", "прэс-службе" (folded, any case): a body's press service.
@@ -1878,12 +1879,15 @@ fn appositive_before(doc: &Document, i: usize) -> bool {
 }
 
 /// Whether the English name ending before word `end` is followed by ", a … network" ("Family
-/// Compass, a volunteer network based in Dnipro").
+/// Compass, a volunteer network based in Dnipro"). A descriptive noun followed by "of" counts or
+/// sorts what follows ("On Christmas Eve, a group of seven teenagers …") and describes nothing
+/// before it.
 fn appositive_after(doc: &Document, end: usize) -> bool {
     let s = doc.sentence_of(end.saturating_sub(1));
     end + 1 < s.end_word
         && doc.gap(end - 1, end) == ", "
-        && descriptive_phrase_at(doc, end, s.end_word).is_some()
+        && descriptive_phrase_at(doc, end, s.end_word)
+            .is_some_and(|noun| doc.words.get(noun + 1).is_none_or(|w| w.folded != "of"))
 }
 
 /// Whether the Cyrillic name `i..end` is only a lowercase description (an adjective and a
@@ -3281,6 +3285,21 @@ mod tests {
         }
         // A place's genitive and a preposition before the institution's word name nothing.
         assert!(names("Дети из Энергодара в библиотеке читали стихи.").is_empty());
+    }
+
+    #[test]
+    fn a_group_of_people_after_a_comma_describes_no_name_before_it() {
+        assert!(
+            names("Then, on Christmas Eve, a group of seven teenagers reached Kyiv.").is_empty()
+        );
+        let n = names("They called Family Compass, a volunteer network based in Dnipro.");
+        assert_eq!(n, vec!["Family Compass".to_string()]);
+    }
+
+    #[test]
+    fn a_press_unit_at_the_end_of_a_run_is_page_furniture() {
+        let n = names("Press Contact: Committee Press Office. The Associated Press reported it.");
+        assert_eq!(n, vec!["Associated Press".to_string()]);
     }
 
     #[test]

@@ -1176,6 +1176,8 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         i += 1;
     }
 
+    add_outlet_domains(doc, &mut b);
+
     // Acronyms not defined anywhere: organizations when written twice or after "the".
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (k, w) in words.iter().enumerate() {
@@ -2519,6 +2521,50 @@ fn spaced_at(doc: &Document, k: usize) -> bool {
     k > 0 && matches!(doc.gap(k - 1, k), " " | "\u{a0}")
 }
 
+/// Top-level domains after which a site's address names an outlet
+/// (`data/lexicon/outlet_domains.txt`).
+static OUTLET_DOMAINS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::folded_set(include_str!("../data/lexicon/outlet_domains.txt"))
+});
+
+/// Outlets called by their site's address ("пише 0552.ua", "E1.RU reported", "«Газета.Ru»"):
+/// a word, a dot and a top-level domain, with nothing of a link around them (no scheme, path,
+/// "www." or subdomain before, no path or further dot after, no "@"). A name the text also
+/// gives without the domain ("ТСН" and "ТСН.ua") is one organisation.
+fn add_outlet_domains(doc: &Document, b: &mut Builder) {
+    let words = &doc.words;
+    for i in 0..words.len().saturating_sub(1) {
+        let tld = i + 1;
+        if b.covered[i]
+            || b.covered[tld]
+            || doc.gap(i, tld) != "."
+            || !OUTLET_DOMAINS.contains(words[tld].folded.as_str())
+            || doc.sentence_of(i).shouting && !words[i].all_caps
+        {
+            continue;
+        }
+        let before = if i == 0 { "" } else { doc.gap(i - 1, i) };
+        let after = if tld + 1 < words.len() {
+            doc.gap(tld, tld + 1)
+        } else {
+            &doc.text[words[tld].end..]
+        };
+        let linked_before = before.ends_with(['/', '.', '@', ':', '-', '_']);
+        let linked_after =
+            after.starts_with(['/', '@', '-', '_']) || after.starts_with('.') && after.len() == 1;
+        if linked_before || linked_after {
+            continue;
+        }
+        let name = doc.text[words[i].start..words[tld].end].to_string();
+        // "ТСН.ua" of "ТСН": the outlet named already without its domain.
+        let known = b
+            .keys
+            .get(&Builder::key_of(doc.word_text(i)))
+            .map(|&id| b.orgs[id].name.clone());
+        b.add(doc, i, tld + 1, known.as_deref().unwrap_or(&name), None);
+    }
+}
+
 /// Parts of head nouns that name a whole body by themselves, executive committees
 /// (`data/lexicon/closed_body_heads.txt`): no genitive complement follows them.
 static CLOSED_BODY_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -3300,6 +3346,21 @@ mod tests {
     fn a_press_unit_at_the_end_of_a_run_is_page_furniture() {
         let n = names("Press Contact: Committee Press Office. The Associated Press reported it.");
         assert_eq!(n, vec!["Associated Press".to_string()]);
+    }
+
+    #[test]
+    fn outlets_called_by_their_site_address() {
+        let n = names("Про це пише 0552.ua. Раніше E1.RU повідомив про табір.");
+        assert_eq!(n, vec!["0552.ua".to_string(), "E1.RU".to_string()]);
+        // Links, addresses and subdomains are no outlet's name.
+        for text in [
+            "Details at https://example.com/news today.",
+            "Write to help@childrenofwar.gov.ua for help.",
+            "The form is on www.example.org now.",
+            "Звертайтеся на сайт kids.gov.ua щодня.",
+        ] {
+            assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+        }
     }
 
     #[test]

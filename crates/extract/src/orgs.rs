@@ -1180,9 +1180,15 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
 
     // Acronyms not defined anywhere: organizations when written twice or after "the".
     let mut counts: HashMap<&str, usize> = HashMap::new();
+    // Speakers' labels of a transcript or an interview ("BIRCH: …", "ВОПРОС: …"), a word in
+    // capitals opening a line before a colon more than once, are no acronyms.
+    let mut labels: HashMap<&str, usize> = HashMap::new();
     for (k, w) in words.iter().enumerate() {
         if w.all_caps && !doc.sentence_of(k).shouting && !in_shouted_run(doc, k) {
             *counts.entry(w.folded.as_str()).or_default() += 1;
+        }
+        if w.all_caps && opens_line_before_colon(doc, k) {
+            *labels.entry(w.folded.as_str()).or_default() += 1;
         }
     }
     for k in 0..words.len() {
@@ -1194,6 +1200,7 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
             || NOT_ACRONYMS.contains(&w.folded.as_str())
             || w.folded.chars().count() > 6
             || b.covered[k]
+            || labels.get(w.folded.as_str()).is_some_and(|&n| n >= 2)
         {
             continue;
         }
@@ -2521,6 +2528,23 @@ fn spaced_at(doc: &Document, k: usize) -> bool {
     k > 0 && matches!(doc.gap(k - 1, k), " " | "\u{a0}")
 }
 
+/// Whether word `k` opens its line (or the text) and a colon follows it: a speaker's label.
+fn opens_line_before_colon(doc: &Document, k: usize) -> bool {
+    let line_start = if k == 0 {
+        doc.text[..doc.words[0].start]
+            .trim_matches([' ', '\t'])
+            .is_empty()
+    } else {
+        doc.gap(k - 1, k).contains('\n')
+    };
+    let colon = if k + 1 < doc.words.len() {
+        doc.gap(k, k + 1).starts_with(':')
+    } else {
+        doc.text[doc.words[k].end..].starts_with(':')
+    };
+    line_start && colon
+}
+
 /// Top-level domains after which a site's address names an outlet
 /// (`data/lexicon/outlet_domains.txt`).
 static OUTLET_DOMAINS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
@@ -3361,6 +3385,18 @@ mod tests {
         ] {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }
+    }
+
+    #[test]
+    fn speakers_labels_are_no_acronyms() {
+        let text =
+            "BIRCH: The coaches went to a camp.\n\nDOROSH: He rang me.\n\nBIRCH: She cannot \
+                    go.\n\nDOROSH: I wait.\n\nThe ICRC and the ICRC staff said nothing.";
+        let n = names(text);
+        assert_eq!(
+            n,
+            vec!["International Committee of the Red Cross".to_string()]
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use casefile_bench::attribution::{asserter_right_by_forms, entity_forms, fold, unquoted};
-use casefile_extract::{extract, extract_with, Extraction, Models, RelationEndKind};
+use casefile_extract::{extract_with, Extraction, Models, RelationEndKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -527,13 +527,6 @@ fn main() -> Result<()> {
         println!("language: {language:?}  published: {published:?}\n{text}");
         return Ok(());
     }
-    if let Some(file) = value("--show") {
-        let (text, published, language) = read_document(Path::new(&file))?;
-        let published = value("--published").or(published);
-        let ex = extract(&text, language, parse_date(published.as_deref())?);
-        println!("{}", serde_json::to_string_pretty(&ex)?);
-        return Ok(());
-    }
     let verbose = args.iter().any(|a| a == "--verbose");
     // `--models shipped|count|rules`: every shipped model, the count model alone, or the
     // rules alone, instead of
@@ -549,6 +542,19 @@ fn main() -> Result<()> {
         },
         Some(other) => bail!("--models {other}: expected shipped, count or rules"),
     };
+    if let Some(file) = value("--show") {
+        let (text, published, language) = read_document(Path::new(&file))?;
+        let published = value("--published").or(published);
+        let ex = extract_with(
+            &text,
+            language,
+            parse_date(published.as_deref())?,
+            models,
+            None,
+        );
+        println!("{}", serde_json::to_string_pretty(&ex)?);
+        return Ok(());
+    }
     let devset = value("--devset")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("crates/extract/devset"));

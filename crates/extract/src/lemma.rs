@@ -22,9 +22,12 @@ use casefile_core::Sex;
 use crate::normalize::fold;
 use crate::wordlist::entries;
 
-/// Nominative Cyrillic given names (folded), from the list the lexicon uses.
+/// Nominative Cyrillic given names (folded), from the lists the lexicon
+/// uses: `given_names_cyrillic.txt` and (session 27) the Belarusian forms
+/// and diminutives of `given_names_extra.txt` (Сымон, Сымона's nominative).
 static NOMINATIVE_GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
     entries(include_str!("../data/given_names_cyrillic.txt"))
+        .chain(entries(include_str!("../data/given_names_extra.txt")))
         .map(|l| fold(l.trim()))
         .collect()
 });

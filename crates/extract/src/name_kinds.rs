@@ -1651,7 +1651,17 @@ fn facility_apart(a: &str, b: &str) -> Option<Comparison> {
         && entries()
             .any(|e| e.kind == crate::PlaceKind::Settlement && e.population >= TOWN_POPULATION)
         && !entries().any(|e| e.kind == crate::PlaceKind::Facility);
-    (settlement || area || town).then(|| {
+    // Session 27: a town the gazetteer lacks whose one-word name the
+    // morphological dictionary knows as a place name (санаторий
+    // «Белокуриха» / Белокуриха), the facility named by that very word.
+    let dictionary_town = one_script
+        && bare_ids.is_empty()
+        && bare.split_whitespace().count() == 1
+        && org_key(&core) == org_key(bare)
+        && crate::morph::readings(&crate::normalize::fold(bare.trim()))
+            .iter()
+            .any(|r| r.kind == crate::morph::Kind::Place && !r.plural && r.is_nominative());
+    (settlement || area || town || dictionary_town).then(|| {
         decided(
             0.1,
             vec![step(
@@ -2112,7 +2122,9 @@ fn one_word_readings(name: &str) -> Vec<String> {
         matches!(c, '«' | '»' | '"' | '“' | '”' | '„') || c.is_whitespace()
     });
     let words = crate::name_words::split_words(bare);
-    if words.len() != 1 {
+    // Session 27: a name the list knows as written is that body's name in
+    // the nominative, not another word in an oblique case («Правда»).
+    if words.len() != 1 || !org_ids(name).is_empty() {
         return Vec::new();
     }
     casefile_names::declined_readings(bare)
@@ -2742,6 +2754,19 @@ fn add_translation_keys(blocks: &mut OrganizationBlocks, name: &str) {
 pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
     match kind {
         NameKind::Person => {
+            // A name cut from running text with its preposition ("об
+            // Алексее Смирнове"): the name without it.
+            if let Some((x, y)) = [(a, b), (b, a)]
+                .into_iter()
+                .find_map(|(x, y)| person_without_preposition(x).map(|x| (x, y)))
+            {
+                let c = compare_names(kind, &x, y);
+                return explained(
+                    c,
+                    "preposition",
+                    format!("{x} is compared without the preposition before it"),
+                );
+            }
             let c = casefile_names::compare(a, b);
             let not_persons = c
                 .explanation
@@ -2769,6 +2794,26 @@ pub fn compare_names(kind: NameKind, a: &str, b: &str) -> Comparison {
         NameKind::Place => compare_places(a, b),
         NameKind::Organization => compare_organizations(a, b),
     }
+}
+
+/// Prepositions before a person's name in running text
+/// (`data/lexicon/person_prepositions.txt`).
+static PERSON_PREPOSITIONS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    crate::wordlist::entries(include_str!("../data/lexicon/person_prepositions.txt"))
+        .map(|w| w.trim().to_string())
+        .collect()
+});
+
+/// A person's name less a preposition written in lower case before it,
+/// when a word with a capital follows ("об Алексее Смирнове": "Алексее
+/// Смирнове"); `None` otherwise.
+fn person_without_preposition(name: &str) -> Option<String> {
+    let trimmed = name.trim();
+    let (first, rest) = trimmed.split_once(char::is_whitespace)?;
+    let rest = rest.trim_start();
+    let capital = rest.chars().next().is_some_and(char::is_uppercase);
+    let lower = first.chars().all(|c| !c.is_uppercase());
+    (lower && capital && PERSON_PREPOSITIONS.contains(first)).then(|| rest.to_string())
 }
 
 /// Session 26: two persons' names the names crate reads as no Slavic

@@ -275,6 +275,29 @@ fn derived_surname(x: &str, y: &str) -> bool {
     one_way(x, y) || one_way(y, x)
 }
 
+/// Surname suffixes (keys) that make different families' names of one stem
+/// (Kowalski / Kowalczyk, Ковальчук / Ковальчик, Petrenko / Petrovski): a
+/// word with one of them in place of another is another surname, not a
+/// typo of it, however few letters differ.
+const ALTERNATE_SURNAME_SUFFIXES: [&str; 16] = [
+    "ski", "Tki", "Cik", "Cak", "Cuk", "Cenko", "enko", "uk", "ak", "ek", "ik", "ovski", "evski",
+    "oviC", "eviC", "in",
+];
+
+/// One key is a stem of four letters or more with one suffix of
+/// [`ALTERNATE_SURNAME_SUFFIXES`], the other the same stem with another.
+fn alternate_surname_suffix(x: &str, y: &str) -> bool {
+    ALTERNATE_SURNAME_SUFFIXES.iter().any(|s1| {
+        let Some(stem) = x.strip_suffix(s1) else {
+            return false;
+        };
+        stem.chars().count() >= 4
+            && ALTERNATE_SURNAME_SUFFIXES
+                .iter()
+                .any(|s2| s1 != s2 && y.strip_prefix(stem) == Some(*s2))
+    })
+}
+
 /// Typo test over candidate spellings (keys, language forms, plain
 /// romanisations). A word that merely extends another (Буча / Бучач,
 /// Moroz / Morozov) is a different, derived name, not a typo; in `strict`
@@ -433,6 +456,18 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
             reason: format!(
                 "{a} and {b}: one is made of the other by a surname suffix, another name"
             ),
+        };
+    }
+    // One stem with two surname suffixes (Kowalski / Kowalczyk): two
+    // families' names.
+    if gendered
+        && la
+            .iter()
+            .any(|x| lb.iter().any(|y| alternate_surname_suffix(x, y)))
+    {
+        return TokenSim {
+            score: weak_similarity(&ka, &kb),
+            reason: format!("{a} and {b}: one stem with two surname suffixes, another name"),
         };
     }
     // A foreign surname in Cyrillic and in Latin letters, read as it sounds
@@ -998,6 +1033,14 @@ fn patronymic_score(a: &str, b: &str) -> (f64, String) {
         return (
             1.0,
             format!("patronymics: {a} and {b} both name the father '{label}'"),
+        );
+    }
+    // Both name a father the table knows, and not the same one (Іванівна /
+    // Іллівна): different fathers, however few letters differ.
+    if !ga.is_empty() && !gb.is_empty() {
+        return (
+            0.5,
+            format!("patronymics: {a} and {b} name different fathers"),
         );
     }
     let ca = typo_candidates(a, &ka, false);

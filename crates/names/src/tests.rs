@@ -567,3 +567,22 @@ fn belarusian_spelling_letter_by_letter() {
     assert_different("Святлана Пятрова", "Светлана Петренко");
     assert_different("Сцяпан Пятроў", "Светлана Петрова");
 }
+
+/// Session 27: two patronymics of two fathers the table knows are two
+/// fathers however few letters differ; a short patronymic is one.
+#[test]
+fn patronymics_of_different_known_fathers() {
+    assert_different("Ганна Іванівна Мельник", "Ганна Іллівна Мельник");
+    assert_same("Ганна Іллівна Мельник", "Ганна Іллівна Мельник");
+    assert_eq!(
+        crate::parse::parse_name("Ганна Іллівна Мельник").patronymic(),
+        Some("Іллівна")
+    );
+}
+
+/// Session 27: one stem with two surname suffixes is two families' names.
+#[test]
+fn one_stem_two_surname_suffixes() {
+    assert_different("Piotr Michalczyk", "Piotr Michalski");
+    assert_same("Piotr Michalski", "Piotr Michalsky");
+}

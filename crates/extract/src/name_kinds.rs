@@ -2930,8 +2930,67 @@ fn compare_persons(a: &str, b: &str, c: Comparison) -> Comparison {
             name.to_string()
         }
     };
-    again_in_nominative(a, b, c, oblique(a), oblique(b), casefile_names::compare)
+    let c = again_in_nominative(a, b, c, oblique(a), oblique(b), casefile_names::compare);
+    if c.same {
+        return c;
+    }
+    // Session 27: a pen name and the birth name of one person
+    // (`data/pen_names.tsv`: Марко Вовчок / Марія Вілінська).
+    let rows = |n: &str| -> Vec<usize> {
+        let mut out = Vec::new();
+        for k in [
+            casefile_names::latin_key(n),
+            casefile_names::latin_key(&oblique(n)),
+        ] {
+            for r in PEN_NAMES.by_key.get(&k).into_iter().flatten() {
+                if !out.contains(r) {
+                    out.push(*r);
+                }
+            }
+        }
+        out
+    };
+    let ra = rows(a);
+    match rows(b).into_iter().find(|r| ra.contains(r)) {
+        Some(r) => decided(
+            0.9,
+            vec![step(
+                "pen name",
+                format!(
+                    "{a} and {b} are names of one person, {} (a pen name or another name)",
+                    PEN_NAMES.labels.get(r).map(String::as_str).unwrap_or("?")
+                ),
+            )],
+        ),
+        None => c,
+    }
 }
+
+/// Pen names and birth names (`data/pen_names.tsv`): `latin_key` of each
+/// name → the rows it is a name of.
+struct PenNames {
+    labels: Vec<String>,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+static PEN_NAMES: LazyLock<PenNames> = LazyLock::new(|| {
+    let mut labels = Vec::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for line in crate::wordlist::entries(include_str!("../data/pen_names.tsv")) {
+        let Some((label, names)) = line.split_once('\t') else {
+            continue;
+        };
+        let row = labels.len();
+        labels.push(label.trim().to_string());
+        for n in names.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+            let list = by_key.entry(casefile_names::latin_key(n)).or_default();
+            if !list.contains(&row) {
+                list.push(row);
+            }
+        }
+    }
+    PenNames { labels, by_key }
+});
 
 /// A key that groups place names: the gazetteer entry (or renaming) they
 /// denote, else `casefile_names::place_key` (descriptors dropped, generic
@@ -5078,5 +5137,26 @@ mod s24_tests {
     fn dictionary_towns_and_locatives_of_cities() {
         assert!(!same(NameKind::Place, "санаторий «Беломорск»", "Беломорск"));
         assert!(same(NameKind::Place, "в Красноярске", "Krasnoyarsk"));
+    }
+
+    /// Session 27: a pen name and the birth name of one person are one
+    /// person (`data/pen_names.tsv`); two persons of one family are not.
+    #[test]
+    fn pen_names_and_birth_names() {
+        assert!(same(NameKind::Person, "Марко Вовчок", "Марія Вілінська"));
+        assert!(same(NameKind::Person, "Максим Горький", "Alexei Peshkov"));
+        assert!(!same(NameKind::Person, "Леся Українка", "Олена Пчілка"));
+    }
+
+    /// Session 27: a number in digits is part of an organisation's name;
+    /// a facility's descriptor in the locative is that descriptor.
+    #[test]
+    fn numbers_of_organizations_and_descriptors_in_the_locative() {
+        assert!(!same(NameKind::Organization, "5 канал", "24 Канал"));
+        assert!(same(
+            NameKind::Place,
+            "в детском доме № 7 г. Омска",
+            "Детский дом № 7 г. Омска"
+        ));
     }
 }

@@ -1169,7 +1169,22 @@ fn person_score(pa: &ParsedName, pb: &ParsedName, steps: &mut Vec<Step>) -> f64 
                 }
             }
         }
-        (None, None) => 1.0,
+        // Session 27: two patronymic initials that differ are two fathers
+        // (Гордієнко О. П. / Гордієнко О. В.).
+        (None, None) => match (p_init_a, p_init_b) {
+            (Some(x), Some(y))
+                if !initial_letters(x)
+                    .iter()
+                    .any(|c| initial_letters(y).contains(c)) =>
+            {
+                steps.push(step(
+                    "patronymic",
+                    format!("patronymic initials {x}. and {y}. differ"),
+                ));
+                0.5
+            }
+            _ => 1.0,
+        },
     };
     s * g * p
 }

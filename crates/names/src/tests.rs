@@ -586,3 +586,11 @@ fn one_stem_two_surname_suffixes() {
     assert_different("Piotr Michalczyk", "Piotr Michalski");
     assert_same("Piotr Michalski", "Piotr Michalsky");
 }
+
+/// Session 27: two patronymic initials that differ are two fathers.
+#[test]
+fn different_patronymic_initials() {
+    assert_different("Коваленко І. М.", "Коваленко І. С.");
+    assert_same("Коваленко І. М.", "Коваленко І. М.");
+    assert_same("Коваленко І. М.", "Коваленко Іван Миколайович");
+}

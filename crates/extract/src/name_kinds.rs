@@ -5069,6 +5069,16 @@ mod s24_tests {
         }
         assert!(!same(NameKind::Place, "Stettin", "Gdańsk"));
         assert!(!same(NameKind::Place, "Ленинабад", "Душанбе"));
+        // The second block: western Ukraine, Poland, the Baltic states, Central Asia.
+        for (a, b) in [
+            ("Równe", "Рівне"),
+            ("Swinemünde", "Świnoujście"),
+            ("Чарджоу", "Туркменабад"),
+            ("Nagyszőlős", "Виноградів"),
+        ] {
+            assert!(same(NameKind::Place, a, b), "{a} / {b}");
+        }
+        assert!(!same(NameKind::Place, "Valga", "Valka"));
     }
 
     /// Session 27: bodies the list gained (ministries by their short names,

@@ -398,6 +398,14 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
             reason: format!("{a} and {b} are Belarusian/Ukrainian/Russian forms of one name"),
         };
     }
+    // Session 27: one surname in two traditions no transliteration joins
+    // (`data/surname_variants.tsv`: Акопян / Hakobyan, Саркисян / Саргсян).
+    if gendered && crate::variants::same_surname_variant(a, b) {
+        return TokenSim {
+            score: 0.9,
+            reason: format!("{a} and {b} are one surname in two traditions of spelling"),
+        };
+    }
     // Belarusian akanye: an unstressed о or е is written а (Шаўцоў for
     // Шевцов, Кавалёў for Ковальов); only for surnames, whose length and
     // consonants must then agree exactly.

@@ -22,9 +22,12 @@ use casefile_core::Sex;
 use crate::normalize::fold;
 use crate::wordlist::entries;
 
-/// Nominative Cyrillic given names (folded), from the list the lexicon uses.
+/// Nominative Cyrillic given names (folded), from the lists the lexicon
+/// uses: `given_names_cyrillic.txt` and (session 27) the Belarusian forms
+/// and diminutives of `given_names_extra.txt` (Сымон, Сымона's nominative).
 static NOMINATIVE_GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
     entries(include_str!("../data/given_names_cyrillic.txt"))
+        .chain(entries(include_str!("../data/given_names_extra.txt")))
         .map(|l| fold(l.trim()))
         .collect()
 });
@@ -577,8 +580,10 @@ mod tests {
         // "Латушка" is a man's genitive in Russian and the Belarusian nominative: after a
         // nominative given name it stays.
         assert_eq!(nominative_name("Павел Латушка"), "Павел Латушка");
-        // A Belarusian name is not read with the Russian and Ukrainian dictionaries.
-        assert_eq!(nominative_name("Алесі Барысевіч"), "Алесі Барысевіч");
+        // A Belarusian name is not read with the Russian and Ukrainian dictionaries;
+        // session 27: the rules read Алесі as the genitive of Алеся, a given name of
+        // `given_names_extra.txt` (a woman's -іч surname does not decline).
+        assert_eq!(nominative_name("Алесі Барысевіч"), "Алеся Барысевіч");
     }
 
     #[test]

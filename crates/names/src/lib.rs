@@ -68,6 +68,7 @@ mod phonetic;
 mod places;
 mod spelling;
 mod translit;
+mod variants;
 
 use casefile_core::Sex;
 

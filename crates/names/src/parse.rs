@@ -161,7 +161,23 @@ fn ends_like(token: &str, endings: &[&str]) -> bool {
 }
 
 pub(crate) fn looks_patronymic(token: &str) -> bool {
-    ends_like(token, &PATRONYMIC_ENDINGS)
+    ends_like(token, &PATRONYMIC_ENDINGS) || short_patronymic(token)
+}
+
+/// A patronymic shorter than [`ends_like`] trusts (Іллівна, Ilyich's
+/// daughter: "ilivna"), whose stem is a given name of the table.
+fn short_patronymic(token: &str) -> bool {
+    let t = given::table();
+    token_keys(token).iter().any(|k| {
+        let n = k.key.chars().count();
+        (5..7).contains(&n)
+            && PATRONYMIC_ENDINGS.iter().any(|e| k.key.ends_with(e))
+            && patronymic_stems(token)
+                .iter()
+                .filter_map(|s| t.by_key.get(s))
+                .flatten()
+                .any(|m| !m.diminutive)
+    })
 }
 
 fn looks_feminine_patronymic(token: &str) -> bool {
@@ -181,6 +197,8 @@ pub(crate) fn patronymic_stems(token: &str) -> Vec<String> {
                 out.push(format!("{stem}o"));
                 out.push(format!("{stem}a"));
                 out.push(format!("{stem}ei"));
+                // Ілля / Іллівна, Илья / Ильич: the father's name ends in -я.
+                out.push(format!("{stem}ia"));
             }
         }
     }

@@ -567,3 +567,41 @@ fn belarusian_spelling_letter_by_letter() {
     assert_different("Святлана Пятрова", "Светлана Петренко");
     assert_different("Сцяпан Пятроў", "Светлана Петрова");
 }
+
+/// Session 27: two patronymics of two fathers the table knows are two
+/// fathers however few letters differ; a short patronymic is one.
+#[test]
+fn patronymics_of_different_known_fathers() {
+    assert_different("Ганна Іванівна Мельник", "Ганна Іллівна Мельник");
+    assert_same("Ганна Іллівна Мельник", "Ганна Іллівна Мельник");
+    assert_eq!(
+        crate::parse::parse_name("Ганна Іллівна Мельник").patronymic(),
+        Some("Іллівна")
+    );
+}
+
+/// Session 27: one stem with two surname suffixes is two families' names.
+#[test]
+fn one_stem_two_surname_suffixes() {
+    assert_different("Piotr Michalczyk", "Piotr Michalski");
+    assert_same("Piotr Michalski", "Piotr Michalsky");
+}
+
+/// Session 27: two patronymic initials that differ are two fathers.
+/// (Not М. or С., which abbreviate місто and село, nor І., "and" in Ukrainian.)
+#[test]
+fn different_patronymic_initials() {
+    assert_different("Мельничук А. П.", "Мельничук А. Д.");
+    assert_same("Мельничук А. П.", "Мельничук А. П.");
+    assert_same("Мельничук А. П.", "Мельничук Андрій Петрович");
+}
+
+/// Session 27: an Armenian surname in its Russian and its Armenian-based
+/// spelling is one surname; two surnames of the table stay two. (A given
+/// name the table knows: with Тигран the names crate compares words as places.)
+#[test]
+fn armenian_surnames_in_two_traditions() {
+    assert_same("Анна Оганесян", "Anna Hovhannisyan");
+    assert_same("Анна Геворкян", "Анна Геворгян");
+    assert_different("Анна Оганесян", "Анна Оганян");
+}

@@ -163,8 +163,11 @@ pub fn split_full_name(text: &str) -> NameParts {
     if let Some(parts) = split_at_comma(text) {
         return parts;
     }
-    let parsed = casefile_names::parse_name(text);
     let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(parts) = split_by_patronymic_and_given(&words) {
+        return parts;
+    }
+    let parsed = casefile_names::parse_name(text);
     if let Some(parts) = middle_word_as_patronymic(&parsed, &words) {
         return parts;
     }
@@ -215,6 +218,53 @@ pub fn split_full_name(text: &str) -> NameParts {
             patronymic: parsed.patronymic().map(str::to_string),
         },
     }
+}
+
+/// Three words of which one is a patronymic by its ending and, of the
+/// other two, one a known given name and the other not: the known name is
+/// the given name and the other the surname, in whatever order the three
+/// stand (lists mix "Given Surname Patronymic" with the usual orders, and
+/// a transliterated Belarusian patronymic, Andreieuna, is no ending a
+/// parser of Russian and Ukrainian forms knows). Word knowledge decides
+/// here before any guess from the order.
+fn split_by_patronymic_and_given(words: &[&str]) -> Option<NameParts> {
+    if words.len() != 3 || words.iter().any(|w| w.contains('-')) {
+        return None;
+    }
+    let patronymic: Vec<usize> = (0..3).filter(|&i| looks_patronymic(words[i])).collect();
+    let [p] = patronymic[..] else {
+        return None;
+    };
+    let others: Vec<usize> = (0..3).filter(|&i| i != p).collect();
+    let known: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|&i| !given_groups(words[i]).is_empty())
+        .collect();
+    let [g] = known[..] else {
+        return None;
+    };
+    let surname = others.into_iter().find(|&i| i != g)?;
+    Some(NameParts {
+        given: Some(words[g].to_string()),
+        surname: Some(words[surname].to_string()),
+        patronymic: Some(words[p].to_string()),
+    })
+}
+
+/// A patronymic by its ending: the Russian and Ukrainian ones the name
+/// parser knows, and the Belarusian feminine "-аўна"/"-еўна" in Latin
+/// letters (Andreieuna, Viktarauna, Andrejeŭna), whose "ў" no Russian or
+/// Ukrainian reading gives.
+fn looks_patronymic(word: &str) -> bool {
+    if casefile_names::looks_patronymic(word) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    lower.chars().count() >= 8
+        && ["auna", "euna", "aŭna", "eŭna", "аўна", "еўна"]
+            .iter()
+            .any(|e| lower.ends_with(e))
 }
 
 /// Three words, the first a known given name, read by the parser as a
@@ -371,6 +421,22 @@ mod tests {
         // A hyphen writes a double surname.
         let parts = split_full_name("Олена Лвова-Белова");
         assert_eq!(parts.surname.as_deref(), Some("Лвова-Белова"));
+    }
+
+    #[test]
+    fn a_patronymic_and_a_known_given_name_fix_any_order() {
+        for (text, surname) in [
+            ("Daryna Boiko Denysivna", "Boiko"),
+            ("Bielova Katsiaryna Andreieuna", "Bielova"),
+            ("Anastasiia Shvets Ruslanivna", "Shvets"),
+        ] {
+            let parts = split_full_name(text);
+            assert_eq!(parts.surname.as_deref(), Some(surname), "{text}");
+            assert!(parts.patronymic.is_some(), "{text}");
+        }
+        let parts = split_full_name("Daryna Boiko Denysivna");
+        assert_eq!(parts.given.as_deref(), Some("Daryna"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Denysivna"));
     }
 
     #[test]

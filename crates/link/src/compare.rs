@@ -327,8 +327,38 @@ impl<'a> Comparer<'a> {
         }
     }
 
+    /// The level of a text column; for a surname with a former one in a
+    /// note (see `TextColumn::former`), the strongest level of the current
+    /// and former surnames of either record against the other's.
     fn text_level(&self, column: usize, i: usize, j: usize) -> u8 {
+        let level = self.own_text_level(column, i, j);
         let col = &self.encoded.text[column];
+        if col.former.is_empty() || matches!(level, MISSING | TEXT_EXACT | TEXT_TRANSLITERATION) {
+            return level;
+        }
+        let (fi, fj) = (col.former_of(i), col.former_of(j));
+        if fi == NONE && fj == NONE {
+            return level;
+        }
+        let (ki, kj) = (col.key_of(i), col.key_of(j));
+        let mut best = level;
+        for (a, b) in [(fi, kj), (ki, fj), (fi, fj)] {
+            if a == NONE || b == NONE {
+                continue;
+            }
+            let other = if a == b {
+                TEXT_TRANSLITERATION
+            } else {
+                self.keys_level(column, a, b)
+            };
+            if strength(other) < strength(best) {
+                best = other;
+            }
+        }
+        best
+    }
+
+    fn own_text_level(&self, column: usize, i: usize, j: usize) -> u8 {
         let ((a, ka), (b, kb)) = (
             self.encoded.text_pair(i, column),
             self.encoded.text_pair(j, column),
@@ -342,6 +372,12 @@ impl<'a> Comparer<'a> {
         if ka == kb {
             return TEXT_TRANSLITERATION;
         }
+        self.keys_level(column, ka, kb)
+    }
+
+    /// The level of two different keys of a column.
+    fn keys_level(&self, column: usize, ka: u32, kb: u32) -> u8 {
+        let col = &self.encoded.text[column];
         // The level of two different keys depends on the keys alone (unless
         // name knowledge looks at the written values): remember it.
         let cacheable = ka < 1 << 28 && kb < 1 << 28;
@@ -476,6 +512,21 @@ impl<'a> Comparer<'a> {
             }
             _ => MISSING,
         }
+    }
+}
+
+/// The order of text levels by strength, strongest 0 (see [`TEXT_ONE_EDIT`]).
+fn strength(level: u8) -> u8 {
+    match level {
+        TEXT_EXACT => 0,
+        TEXT_TRANSLITERATION => 1,
+        TEXT_FORM => 2,
+        TEXT_VARIANT => 3,
+        TEXT_ONE_EDIT => 4,
+        TEXT_JW92 => 5,
+        TEXT_JW88 => 6,
+        TEXT_JW70 => 7,
+        _ => 8,
     }
 }
 

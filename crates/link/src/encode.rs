@@ -139,12 +139,24 @@ pub(crate) struct TextColumn {
     pub raw_counts: Vec<u32>,
     /// Records that have this field.
     pub present: u32,
+    /// For surnames: per record, the key id of a former surname its note
+    /// gives ("прежняя фамилия — Руденко", "former surname Rudenko": an
+    /// adopted child renamed), or [`NONE`]; empty when no record has one.
+    /// The keys of former surnames are keys of the column (with their
+    /// knowledge) but count for no record's term frequency.
+    pub former: Vec<u32>,
 }
 
 impl TextColumn {
     #[inline]
     pub(crate) fn key_of(&self, record: usize) -> u32 {
         self.record_key[record]
+    }
+
+    /// The key id of record `record`'s former surname, or [`NONE`].
+    #[inline]
+    pub(crate) fn former_of(&self, record: usize) -> u32 {
+        self.former.get(record).copied().unwrap_or(NONE)
     }
 
     /// The bytes of key `key`.
@@ -508,6 +520,35 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             }
         })
         .collect();
+    // A former surname a note gives is interned as a value of the column
+    // (its key and knowledge computed like any other), after the records'
+    // own values and counted for none of them.
+    let former_raw: Vec<u32> = if source == TextSource::Surname {
+        let mut former: Vec<u32> = vec![NONE; records.len()];
+        let mut any = false;
+        for (slot, record) in former.iter_mut().zip(records) {
+            let Some(name) = record
+                .note
+                .as_deref()
+                .and_then(names_bridge::former_surname)
+            else {
+                continue;
+            };
+            let name: &'r str = name;
+            any = true;
+            *slot = *ids.entry(name).or_insert_with(|| {
+                raw_values.push(name);
+                (raw_values.len() - 1) as u32
+            });
+        }
+        if any {
+            former
+        } else {
+            Vec::new()
+        }
+    } else {
+        Vec::new()
+    };
     drop(ids);
     // Keys are computed a batch of values at a time on every core and
     // interned as they come, so that one batch of computed keys is held at
@@ -577,6 +618,16 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         Vec::new()
     };
     drop(key_ids);
+    let former: Vec<u32> = former_raw
+        .iter()
+        .map(|&r| {
+            if r == NONE {
+                NONE
+            } else {
+                raw_to_key[r as usize]
+            }
+        })
+        .collect();
     let mut key_counts = vec![0u32; keys.len()];
     let mut raw_counts = vec![0u32; raw_values.len()];
     for &r in &raw {
@@ -636,6 +687,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         form_sexes,
         raw_counts,
         present,
+        former,
     }
 }
 

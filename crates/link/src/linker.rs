@@ -645,6 +645,11 @@ impl Scorer<'_> {
             };
             let encoded = self.comparer.encoded;
             let col = &encoded.text[column];
+            // A level reached through a former surname says nothing of how
+            // common the current ones are.
+            if !col.former.is_empty() && (col.former_of(i) != NONE || col.former_of(j) != NONE) {
+                continue;
+            }
             // Read from the interleaved ids, which the scoring loop prefetches.
             let ((ri, ki), (rj, kj)) = (encoded.text_pair(i, column), encoded.text_pair(j, column));
             if ki == NONE || kj == NONE {

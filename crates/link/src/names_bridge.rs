@@ -267,6 +267,55 @@ fn looks_patronymic(word: &str) -> bool {
             .any(|e| lower.ends_with(e))
 }
 
+/// What a note says a child's surname was before: the word after
+/// "прежняя фамилия", "попереднє прізвище", "ранейшае прозвішча", "former
+/// surname", "née" and the like (an adopted child renamed, the old name
+/// kept in the list's notes), capitalised as a name is.
+pub fn former_surname(note: &str) -> Option<&str> {
+    const MARKERS: [&str; 22] = [
+        "прежняя фамилия",
+        "прежн. фамилия",
+        "бывшая фамилия",
+        "фамилия до усыновления",
+        "фамилия при рождении",
+        "урожденная",
+        "урождённая",
+        "урожденный",
+        "урождённый",
+        "попереднє прізвище",
+        "колишнє прізвище",
+        "прізвище до усиновлення",
+        "прізвище при народженні",
+        "ранейшае прозвішча",
+        "былое прозвішча",
+        "прозвішча да ўсынаўлення",
+        "former surname",
+        "previous surname",
+        "former last name",
+        "previous last name",
+        "surname at birth",
+        "née",
+    ];
+    let lower = note.to_lowercase();
+    // Lower-casing these scripts keeps every character's length in bytes
+    // only by chance; a note whose length moved is read no further.
+    if lower.len() != note.len() {
+        return None;
+    }
+    let end = MARKERS
+        .iter()
+        .filter_map(|m| lower.find(m).map(|at| at + m.len()))
+        .min()?;
+    let rest = note.get(end..)?;
+    let word = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || "—–-:,.(«\"'".contains(c))
+        .split(|c: char| c.is_whitespace() || ",.;)»\"'".contains(c))
+        .next()?;
+    let first = word.chars().next()?;
+    (word.chars().count() >= 2 && first.is_uppercase() && word.chars().all(char::is_alphabetic))
+        .then_some(word)
+}
+
 /// Three words, the first a known given name, read by the parser as a
 /// given name and a double surname of the other two (Виктория Вадимова
 /// Шеевченко): a double surname is written with a hyphen, so two words
@@ -437,6 +486,22 @@ mod tests {
         let parts = split_full_name("Daryna Boiko Denysivna");
         assert_eq!(parts.given.as_deref(), Some("Daryna"));
         assert_eq!(parts.patronymic.as_deref(), Some("Denysivna"));
+    }
+
+    #[test]
+    fn a_note_gives_a_former_surname() {
+        assert_eq!(former_surname("прежняя фамилия — Руденко"), Some("Руденко"));
+        assert_eq!(
+            former_surname("усыновление; Прежняя фамилия: Коваль."),
+            Some("Коваль")
+        );
+        assert_eq!(
+            former_surname("former surname Rudenko, adopted"),
+            Some("Rudenko")
+        );
+        assert_eq!(former_surname("попереднє прізвище «Бойко»"), Some("Бойко"));
+        assert_eq!(former_surname("смена 1, отряд 5"), None);
+        assert_eq!(former_surname("прежняя фамилия неизвестна"), None);
     }
 
     #[test]

@@ -330,17 +330,40 @@ fn birth_of(record: &Record) -> Birth {
             ..Birth::UNKNOWN
         };
     }
-    match (record.age, record.age_at) {
-        (Some(age), Some(at)) => match birth_range_from_age(age, at) {
-            Some((earliest, latest)) => Birth {
-                earliest: earliest.num_days_from_ce(),
-                latest: latest.num_days_from_ce(),
-                by_year: i32::try_from(age).map_or(0, |age| at.year() - age),
+    // A year of birth alone is a span of the year's days, as tight as an
+    // age; with an age as well, the days both allow (the year's, when a
+    // slip in one leaves none).
+    let year = record.birth_year.and_then(|y| {
+        let first = NaiveDate::from_ymd_opt(y, 1, 1)?.num_days_from_ce();
+        let last = NaiveDate::from_ymd_opt(y, 12, 31)?.num_days_from_ce();
+        Some((first, last))
+    });
+    let aged = match (record.age, record.age_at) {
+        (Some(age), Some(at)) => birth_range_from_age(age, at).map(|(earliest, latest)| Birth {
+            earliest: earliest.num_days_from_ce(),
+            latest: latest.num_days_from_ce(),
+            by_year: i32::try_from(age).map_or(0, |age| at.year() - age),
+            ..Birth::UNKNOWN
+        }),
+        _ => None,
+    };
+    match (year, aged) {
+        (None, Some(aged)) => aged,
+        (None, None) => Birth::UNKNOWN,
+        (Some((first, last)), aged) => {
+            let (earliest, latest) = match aged {
+                Some(a) if a.earliest.max(first) <= a.latest.min(last) => {
+                    (a.earliest.max(first), a.latest.min(last))
+                }
+                _ => (first, last),
+            };
+            Birth {
+                earliest,
+                latest,
+                by_year: record.birth_year.unwrap_or(0),
                 ..Birth::UNKNOWN
-            },
-            None => Birth::UNKNOWN,
-        },
-        _ => Birth::UNKNOWN,
+            }
+        }
     }
 }
 
@@ -480,7 +503,9 @@ impl Encoded {
         Encoded {
             text_ids,
             has_birth: on_both_sides(&|r: &Record| {
-                r.birth_date.is_some() || (r.age.is_some() && r.age_at.is_some())
+                r.birth_date.is_some()
+                    || r.birth_year.is_some()
+                    || (r.age.is_some() && r.age_at.is_some())
             }),
             has_sex: on_both_sides(&|r: &Record| r.sex.is_some()),
             ids: Vec::new(),

@@ -29,7 +29,7 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::dates::{parse_date, DateOrder, ParsedDate};
+use crate::dates::{age_instead_of_date, parse_date, year_only, DateOrder, ParsedDate};
 use crate::names_bridge::split_full_name;
 use crate::record::Record;
 use crate::rows::{Row, Rows};
@@ -738,6 +738,13 @@ fn convert_row(row: &Row, lines_before: u64, layout: &Layout, headers: &Row) -> 
                         } else {
                             record.age_at = Some(date);
                         }
+                    }
+                    // A year alone, or an age, written where the date goes.
+                    Err(_) if birth && year_only(value).is_some() => {
+                        record.birth_year = year_only(value);
+                    }
+                    Err(_) if birth && age_instead_of_date(value).is_some() => {
+                        record.age = record.age.or(age_instead_of_date(value));
                     }
                     Err(e) => bad(&e.to_string()),
                 }

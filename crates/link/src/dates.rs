@@ -315,7 +315,14 @@ mod tests {
         for cell in ["2014", "2014 г.р.", "р.н. 2014", "born 2014"] {
             assert_eq!(year_only(cell), Some(2014), "{cell}");
         }
-        for cell in ["31.01.2014", "14", "2014 2015", "12345", "1850", "2014 Kyiv"] {
+        for cell in [
+            "31.01.2014",
+            "14",
+            "2014 2015",
+            "12345",
+            "1850",
+            "2014 Kyiv",
+        ] {
             assert_eq!(year_only(cell), None, "{cell}");
         }
         for (cell, age) in [("age 7", 7), ("7 years", 7), ("7 лет", 7), ("вік 12", 12)] {

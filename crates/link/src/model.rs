@@ -999,6 +999,59 @@ mod tests {
         assert_eq!(m, before);
     }
 
+    /// Two place columns that random pairs agree on together (a home town
+    /// that is mostly the birthplace): the second is read given the first,
+    /// so agreeing on both counts as agreeing on one, and the model stored
+    /// and read back keeps it; a surname, a name, reads no parent.
+    #[test]
+    fn a_place_is_read_given_the_other_place() {
+        let text = |name: &str, column: usize, kind: NameKind| Field {
+            name: name.into(),
+            comparator: Comparator::Text { column, name: kind },
+            term_frequency: false,
+        };
+        let fields = vec![
+            text("birthplace", 0, NameKind::NotAName),
+            text("last_place", 1, NameKind::NotAName),
+            text("surname", 2, NameKind::Surname),
+        ];
+        let levels = TEXT_LEVELS.len();
+        let probabilities = |agree: f64| -> Vec<f64> {
+            let mut p = vec![0.0; levels];
+            p[1] = agree;
+            p[8] = 1.0 - agree;
+            p
+        };
+        let m = vec![probabilities(0.9), probabilities(0.9), probabilities(0.9)];
+        let u = vec![probabilities(0.1), probabilities(0.1), probabilities(0.1)];
+        let mut model = build_model(&fields, &m, &u, 1e-6, 1, true, 1000);
+        let pattern =
+            |a: u64, b: u64, c: u64| a | (b << BITS_PER_FIELD) | (c << (2 * BITS_PER_FIELD));
+        // 1,000 random pairs: the places agree together for a tenth of
+        // them, the surname for every tenth pair whatever the places say.
+        let sample: Vec<u64> = (0..1000u64)
+            .map(|k| {
+                let place = if k % 10 == 0 { 1 } else { 8 };
+                let surname = if k % 10 == 3 || k == 0 { 1 } else { 8 };
+                pattern(place, place, surname)
+            })
+            .collect();
+        let independent = model.pattern_weight(pattern(1, 1, 8));
+        model.fit_dependences(&fields, &sample);
+        assert_eq!(model.dependences.len(), 1, "{:?}", model.dependences);
+        let d = &model.dependences[0];
+        assert_eq!((d.field, d.parent), (1, 0));
+        // P(both) = 0.1 = P(one): log2(0.1 · 0.1 / 0.1) off the pair.
+        assert!((d.bits[0][0] - 0.1f64.log2()).abs() < 0.05, "{:?}", d.bits);
+        let weight = model.pattern_weight(pattern(1, 1, 8));
+        assert!((independent - weight - 0.1f64.log2().abs()).abs() < 0.05);
+        // Agreeing on both places is now worth what agreeing on one is.
+        let one = model.fields[0].levels[1].weight;
+        assert!((weight - (one + model.fields[2].levels[8].weight)).abs() < 0.2);
+        let stored = Model::from_stored(&model.to_stored()).unwrap();
+        assert_eq!(stored.dependences, model.dependences);
+    }
+
     /// Three independent text fields with known m and u; pairs drawn from the
     /// mixture; EM must recover m and λ without labels.
     #[test]

@@ -253,18 +253,20 @@ fn split_by_patronymic_and_given(words: &[&str]) -> Option<NameParts> {
 }
 
 /// A patronymic by its ending: the Russian and Ukrainian ones the name
-/// parser knows, and the Belarusian feminine "-аўна"/"-еўна" in Latin
-/// letters (Andreieuna, Viktarauna, Andrejeŭna), whose "ў" no Russian or
-/// Ukrainian reading gives.
+/// parser knows, and the Belarusian feminine "-аўна"/"-еўна"/"-оўна" in
+/// Latin letters (Andreieuna, Viktarauna, Piatrouna, Andrejeŭna), whose
+/// "ў" no Russian or Ukrainian reading gives.
 fn looks_patronymic(word: &str) -> bool {
     if casefile_names::looks_patronymic(word) {
         return true;
     }
     let lower = word.to_lowercase();
     lower.chars().count() >= 8
-        && ["auna", "euna", "aŭna", "eŭna", "аўна", "еўна"]
-            .iter()
-            .any(|e| lower.ends_with(e))
+        && [
+            "auna", "euna", "ouna", "aŭna", "eŭna", "oŭna", "аўна", "еўна", "оўна",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 /// What a note says a child's surname was before: the word after
@@ -478,6 +480,7 @@ mod tests {
             ("Daryna Boiko Denysivna", "Boiko"),
             ("Bielova Katsiaryna Andreieuna", "Bielova"),
             ("Anastasiia Shvets Ruslanivna", "Shvets"),
+            ("Lyebidzieva Karyna Piatrouna", "Lyebidzieva"),
         ] {
             let parts = split_full_name(text);
             assert_eq!(parts.surname.as_deref(), Some(surname), "{text}");

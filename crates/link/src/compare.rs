@@ -708,6 +708,34 @@ mod tests {
         assert_eq!(level_of(&l, "surname"), "different");
     }
 
+    /// An adopted child renamed, the old surname in the list's note: the
+    /// surnames agree through it, and only through it.
+    #[test]
+    fn a_former_surname_in_a_note_is_compared_too() {
+        let mut adopted = record("a", "Марія", "Козлова", Some((2015, 9, 1)));
+        adopted.note = Some("усыновление; прежняя фамилия — Руденко".into());
+        let other = record("b", "Марія", "Руденко", Some((2015, 9, 1)));
+        let l = levels(adopted.clone(), other.clone());
+        assert_eq!(level_of(&l, "surname"), "transliteration");
+        adopted.note = Some("смена 2".into());
+        let l = levels(adopted, other);
+        assert_eq!(level_of(&l, "surname"), "different");
+    }
+
+    /// A year of birth alone fits a date of that year as a stated age does.
+    #[test]
+    fn a_year_of_birth_alone_fits_a_date_in_that_year() {
+        let mut a = record("a", "Олена", "Коваленко", None);
+        a.birth_year = Some(2014);
+        let l = levels(
+            a.clone(),
+            record("b", "Olena", "Kovalenko", Some((2014, 5, 3))),
+        );
+        assert_eq!(level_of(&l, "birth"), "age consistent");
+        let l = levels(a, record("b", "Olena", "Kovalenko", Some((2010, 5, 3))));
+        assert_eq!(level_of(&l, "birth"), "age years off");
+    }
+
     #[test]
     fn name_variants() {
         // The Belarusian form of a surname (its own, tighter level), a

@@ -1006,6 +1006,19 @@ mod tests {
     }
 
     #[test]
+    fn a_year_or_an_age_in_the_birth_date_column_is_kept() {
+        let csv = "id,dob,seen\na,2014 г.р.,\nb,age 7,2023-05-01\nc,31.01.2016,\nd,soon,\n";
+        let map: ColumnMap = "id=id,birth_date=dob,age_at=seen".parse().unwrap();
+        let (records, errors) = parse_registry(csv, &map).unwrap();
+        assert_eq!(records[0].birth_year, Some(2014));
+        assert_eq!(records[0].birth_date, None);
+        assert_eq!((records[1].age, records[1].birth_year), (Some(7), None));
+        assert_eq!(records[2].birth_date, Some(d(2016, 1, 31)));
+        // Neither a date, a year nor an age: still a row error.
+        assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
     fn a_whole_name_in_the_surname_or_first_name_column_is_split() {
         let map: ColumnMap = "id=No,surname=Last name,given=First name,patronymic=Middle name"
             .parse()

@@ -722,6 +722,34 @@ mod tests {
         assert_eq!(level_of(&l, "surname"), "different");
     }
 
+    /// A given name no table knows, one slip from a known name of the
+    /// lists (Аляксондр beside Аляксандр), is that name: a variant of its
+    /// other-language forms. A slip away from names of two groups, or a
+    /// short name, stays unknown.
+    #[test]
+    fn a_slip_of_a_known_given_name_is_that_name() {
+        let given_level = |typo: &str, known: &str, other: &str| {
+            let left = [
+                record("a", typo, "Олейнік", None),
+                record("c", known, "Коваль", None),
+            ];
+            let right = [record("b", other, "Oliinyk", None)];
+            let encoded = Encoded::new(&left, &right);
+            let fields = fields_for(&encoded, true);
+            let comparer = Comparer::new(&encoded, &fields, 30, 0);
+            let f = fields.iter().position(|f| f.name == "given").unwrap();
+            TEXT_LEVELS[level_in(comparer.pattern(0, 2), f) as usize]
+        };
+        assert_eq!(
+            given_level("Аляксондр", "Аляксандр", "Oleksandr"),
+            "name variant"
+        );
+        assert_ne!(
+            given_level("Аляксондр", "Мікалай", "Oleksandr"),
+            "name variant"
+        );
+    }
+
     /// A year of birth alone fits a date of that year as a stated age does.
     #[test]
     fn a_year_of_birth_alone_fits_a_date_in_that_year() {

@@ -738,13 +738,125 @@ fn key_variants(
     for (raw, &key) in raw_to_key.iter().enumerate().rev() {
         first_value[key as usize] = raw;
     }
+    let known: Vec<Vec<u32>> = (0..key_count)
+        .into_par_iter()
+        .map(|k| {
+            raw_values
+                .get(first_value[k])
+                .map(|v| groups(v))
+                .unwrap_or_default()
+        })
+        .collect();
+    let known = if *source == TextSource::Given {
+        with_slips_of_known_names(known, raw_values, &first_value)
+    } else {
+        known
+    };
     let (ids, _, overflow) = key_knowledge(key_count, |k| {
-        raw_values
-            .get(first_value[k])
-            .map(|value| groups(value).into_iter().map(|g| g.to_string()).collect())
-            .unwrap_or_default()
+        known[k].iter().map(|g| g.to_string()).collect()
     });
     (ids, overflow)
+}
+
+/// Shortest given name (in letters) read as a slip of a known one: shorter
+/// names are a letter apart from too many others (Ян / Яна, Ия / Ира).
+const SLIP_MIN_LETTERS: usize = 5;
+
+/// Given names no table knows that are one typing slip (a letter changed,
+/// added, dropped or two swapped, as written, in lower case) from names of
+/// the column that the tables know, all of one group, take that group:
+/// Аляксондр is Аляксандр mistyped, Nzzar Nazar, Яўгеняі Яўгенія. A slip on
+/// a known name's other-language form (the Belarusian Аляксандр against
+/// Oleksandr) otherwise leaves two spellings no comparison can bring
+/// together; a name a slip away from two groups' names is left unknown.
+fn with_slips_of_known_names(
+    mut known: Vec<Vec<u32>>,
+    raw_values: &[&str],
+    first_value: &[usize],
+) -> Vec<Vec<u32>> {
+    let letters = |k: usize| -> Option<Vec<char>> {
+        let value = raw_values.get(first_value[k])?;
+        Some(value.trim().to_lowercase().chars().collect())
+    };
+    let deletions = |word: &[char]| -> Vec<Vec<char>> {
+        (0..word.len())
+            .map(|i| {
+                word.iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, &c)| c)
+                    .collect()
+            })
+            .collect()
+    };
+    // Every known spelling, and it with each letter deleted: a slip of one
+    // letter leaves the two words one of these in common.
+    let mut index: FxHashMap<Vec<char>, Vec<usize>> = FxHashMap::default();
+    for (k, groups) in known.iter().enumerate() {
+        if groups.is_empty() {
+            continue;
+        }
+        let Some(word) = letters(k) else { continue };
+        if word.len() + 1 < SLIP_MIN_LETTERS {
+            continue;
+        }
+        for variant in deletions(&word).into_iter().chain(std::iter::once(word)) {
+            index.entry(variant).or_default().push(k);
+        }
+    }
+    let found: Vec<(usize, Vec<u32>)> = (0..known.len())
+        .into_par_iter()
+        .filter(|&k| known[k].is_empty())
+        .filter_map(|k| {
+            let word = letters(k)?;
+            if word.len() < SLIP_MIN_LETTERS || !word.iter().all(|c| c.is_alphabetic()) {
+                return None;
+            }
+            let mut groups: Vec<u32> = Vec::new();
+            for variant in deletions(&word)
+                .into_iter()
+                .chain(std::iter::once(word.clone()))
+            {
+                for &other in index.get(&variant).into_iter().flatten() {
+                    let Some(near) = letters(other) else { continue };
+                    if !one_slip(&word, &near) {
+                        continue;
+                    }
+                    for &g in &known[other] {
+                        if !groups.contains(&g) {
+                            groups.push(g);
+                        }
+                    }
+                }
+            }
+            (groups.len() == 1).then_some((k, groups))
+        })
+        .collect();
+    for (k, groups) in found {
+        known[k] = groups;
+    }
+    known
+}
+
+/// Whether two words are one typing slip apart (see `compare::within_one_edit`).
+fn one_slip(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => {
+            let (rest_a, rest_b) = (&short[prefix..], &long[prefix..]);
+            let suffix = rest_a
+                .iter()
+                .rev()
+                .zip(rest_b.iter().rev())
+                .take_while(|(x, y)| x == y)
+                .count();
+            let differing = rest_a.len() - suffix;
+            differing == 1 || (differing == 2 && rest_a[0] == rest_b[1] && rest_a[1] == rest_b[0])
+        }
+        1 => short[prefix..] == long[prefix + 1..],
+        _ => false,
+    }
 }
 
 /// Strings end to end in one block of memory, read by index: comparisons

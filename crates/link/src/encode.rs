@@ -747,7 +747,7 @@ fn key_variants(
                 .unwrap_or_default()
         })
         .collect();
-    let known = if *source == TextSource::Given {
+    let known = if matches!(source, TextSource::Given | TextSource::Patronymic) {
         with_slips_of_known_names(known, raw_values, &first_value)
     } else {
         known
@@ -765,7 +765,8 @@ const SLIP_MIN_LETTERS: usize = 5;
 /// Given names no table knows that are one typing slip (a letter changed,
 /// added, dropped or two swapped, as written, in lower case) from names of
 /// the column that the tables know, all of one group, take that group:
-/// Аляксондр is Аляксандр mistyped, Nzzar Nazar, Яўгеняі Яўгенія. A slip on
+/// Аляксондр is Аляксандр mistyped, Nzzar Nazar, Яўгеняі Яўгенія; so do
+/// patronymics, by their father's name (Юріївга is Юріївна). A slip on
 /// a known name's other-language form (the Belarusian Аляксандр against
 /// Oleksandr) otherwise leaves two spellings no comparison can bring
 /// together; a name a slip away from two groups' names is left unknown.

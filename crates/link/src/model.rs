@@ -376,9 +376,9 @@ impl Model {
                 (p, 1.0 - 1.0 / (1.0 + (-weight).exp2()))
             })
             .collect();
-        for f in 1..n {
+        for (f, field) in fields.iter().enumerate().take(n).skip(1) {
             // Places and other text only (see `Dependence`).
-            if !matches!(fields[f].comparator, Comparator::Text { name, .. } if name == NameKind::NotAName)
+            if !matches!(field.comparator, Comparator::Text { name, .. } if name == NameKind::NotAName)
             {
                 continue;
             }

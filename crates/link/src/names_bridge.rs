@@ -129,7 +129,33 @@ pub fn given_groups(name: &str) -> Vec<u32> {
 /// The father's given-name groups a patronymic names
 /// (Олександрович / Aleksandrovna → Oleksandr's).
 pub fn father_groups(patronymic: &str) -> Vec<u32> {
-    casefile_names::patronymic_father_group_ids(patronymic)
+    let groups = casefile_names::patronymic_father_group_ids(patronymic);
+    if !groups.is_empty() {
+        return groups;
+    }
+    // A Belarusian daughter's patronymic in Latin letters (Andreieuna,
+    // Aliaksandrauna, Mikalaeŭna) names her father as her brother's does
+    // (Andreievich, Aliaksandravich, Mikalaevič), which the tables read.
+    const FEMININE_TO_MASCULINE: [(&str, &str); 6] = [
+        ("auna", "avich"),
+        ("euna", "evich"),
+        ("ouna", "ovich"),
+        ("aŭna", "avič"),
+        ("eŭna", "evič"),
+        ("oŭna", "ovič"),
+    ];
+    let trimmed = patronymic.trim();
+    let lower = trimmed.to_lowercase();
+    FEMININE_TO_MASCULINE
+        .iter()
+        .find(|(feminine, _)| lower.ends_with(feminine) && lower.chars().count() >= 8)
+        .and_then(|(feminine, masculine)| {
+            let stem = lower.strip_suffix(feminine)?;
+            Some(casefile_names::patronymic_father_group_ids(&format!(
+                "{stem}{masculine}"
+            )))
+        })
+        .unwrap_or_default()
 }
 
 /// The Latin key, sound keys and spelling forms of a surname at once (as
@@ -543,5 +569,24 @@ mod tests {
         assert_eq!(parts.given.as_deref(), Some("Олена"));
         assert_eq!(parts.surname.as_deref(), Some("Коваленко"));
         assert_eq!(parts.patronymic.as_deref(), Some("Іванівна"));
+    }
+}
+#[cfg(test)]
+mod belarusian_patronymics {
+    /// A Belarusian daughter's patronymic in Latin letters names her
+    /// father as her brother's does.
+    #[test]
+    fn a_daughters_patronymic_in_latin_letters_names_her_father() {
+        for (daughter, son) in [
+            ("Andreieuna", "Андрэевіч"),
+            ("Aliaksandrauna", "Аляксандравіч"),
+            ("Mikalaeŭna", "Мікалаевіч"),
+            ("Siarhieieuna", "Сяргеевіч"),
+        ] {
+            let groups = super::father_groups(daughter);
+            assert!(!groups.is_empty(), "{daughter}");
+            assert_eq!(groups, super::father_groups(son), "{daughter}");
+        }
+        assert!(super::father_groups("Kovaluna").is_empty());
     }
 }

@@ -787,11 +787,25 @@ fn part_values(encoded: &Encoded, part: &KeyPart) -> Option<PartValues> {
                     });
                 }
             };
-            Some(PartValues::Single(
+            let of = |key: u32| match key {
+                NONE => NONE,
+                key => derived[key as usize],
+            };
+            if column.former.is_empty() {
+                return Some(PartValues::Single(
+                    (0..encoded.len()).map(|r| of(column.key_of(r))).collect(),
+                ));
+            }
+            // A surname with a former one in a note joins the blocks of both.
+            Some(PartValues::Two(
                 (0..encoded.len())
-                    .map(|r| match column.key_of(r) {
-                        NONE => NONE,
-                        key => derived[key as usize],
+                    .map(|r| {
+                        let (now, then) = (of(column.key_of(r)), of(column.former_of(r)));
+                        match (now, then) {
+                            (NONE, _) => [NONE; 2],
+                            (now, then) if then == now => [now, NONE],
+                            (now, then) => [now, then],
+                        }
                     })
                     .collect(),
             ))

@@ -55,6 +55,73 @@ pub enum DateError {
     TwoDigitYear,
 }
 
+/// Words that may stand beside a year of birth written alone: "2014 г.р.",
+/// "2014 р.н.", "born 2014", "2014 year".
+const YEAR_WORDS: [&str; 12] = [
+    "г", "р", "рн", "н", "гр", "год", "года", "рік", "року", "born", "year", "b",
+];
+
+/// A birth-date cell that gives the year alone (`2014`, `2014 г.р.`,
+/// `р.н. 2014`): the year, when it is one a child now living was born in.
+pub fn year_only(text: &str) -> Option<i32> {
+    let mut year = None;
+    for word in text
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+    {
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            if word.len() != 4 || year.is_some() {
+                return None;
+            }
+            year = word.parse::<i32>().ok();
+        } else if !YEAR_WORDS.contains(&word.to_lowercase().as_str()) {
+            return None;
+        }
+    }
+    year.filter(|y| (1900..=2100).contains(y))
+}
+
+/// Words that say a number is an age: "age 7", "7 years", "7 лет".
+const AGE_WORDS: [&str; 14] = [
+    "age",
+    "aged",
+    "years",
+    "year",
+    "yrs",
+    "y",
+    "лет",
+    "год",
+    "года",
+    "років",
+    "роки",
+    "рік",
+    "вік",
+    "возраст",
+];
+
+/// A birth-date cell that gives an age in years instead (`age 7`,
+/// `7 years`, `7 лет`, `вік 7`): the age.
+pub fn age_instead_of_date(text: &str) -> Option<u32> {
+    let mut age = None;
+    let mut said = false;
+    for word in text
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+    {
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            if word.len() > 2 || age.is_some() {
+                return None;
+            }
+            age = word.parse::<u32>().ok();
+        } else if AGE_WORDS.contains(&word.to_lowercase().as_str()) {
+            said = true;
+        } else {
+            return None;
+        }
+    }
+    age.filter(|&a| said && a <= 25)
+}
+
 /// Parses one date cell, see the module documentation for the accepted forms.
 pub fn parse_date(text: &str) -> Result<ParsedDate, DateError> {
     let text = text.trim();
@@ -241,6 +308,29 @@ mod tests {
             Ok(ParsedDate::Exact(d(2016, 1, 31)))
         );
         assert_eq!(parse_date("31 берег 2016"), Err(DateError::Format));
+    }
+
+    #[test]
+    fn a_year_or_an_age_in_a_date_cell_is_read_as_such() {
+        for cell in ["2014", "2014 г.р.", "р.н. 2014", "born 2014"] {
+            assert_eq!(year_only(cell), Some(2014), "{cell}");
+        }
+        for cell in [
+            "31.01.2014",
+            "14",
+            "2014 2015",
+            "12345",
+            "1850",
+            "2014 Kyiv",
+        ] {
+            assert_eq!(year_only(cell), None, "{cell}");
+        }
+        for (cell, age) in [("age 7", 7), ("7 years", 7), ("7 лет", 7), ("вік 12", 12)] {
+            assert_eq!(age_instead_of_date(cell), Some(age), "{cell}");
+        }
+        for cell in ["7", "age 70", "2014", "age seven"] {
+            assert_eq!(age_instead_of_date(cell), None, "{cell}");
+        }
     }
 
     #[test]

@@ -139,12 +139,24 @@ pub(crate) struct TextColumn {
     pub raw_counts: Vec<u32>,
     /// Records that have this field.
     pub present: u32,
+    /// For surnames: per record, the key id of a former surname its note
+    /// gives ("прежняя фамилия — Руденко", "former surname Rudenko": an
+    /// adopted child renamed), or [`NONE`]; empty when no record has one.
+    /// The keys of former surnames are keys of the column (with their
+    /// knowledge) but count for no record's term frequency.
+    pub former: Vec<u32>,
 }
 
 impl TextColumn {
     #[inline]
     pub(crate) fn key_of(&self, record: usize) -> u32 {
         self.record_key[record]
+    }
+
+    /// The key id of record `record`'s former surname, or [`NONE`].
+    #[inline]
+    pub(crate) fn former_of(&self, record: usize) -> u32 {
+        self.former.get(record).copied().unwrap_or(NONE)
     }
 
     /// The bytes of key `key`.
@@ -318,17 +330,40 @@ fn birth_of(record: &Record) -> Birth {
             ..Birth::UNKNOWN
         };
     }
-    match (record.age, record.age_at) {
-        (Some(age), Some(at)) => match birth_range_from_age(age, at) {
-            Some((earliest, latest)) => Birth {
-                earliest: earliest.num_days_from_ce(),
-                latest: latest.num_days_from_ce(),
-                by_year: i32::try_from(age).map_or(0, |age| at.year() - age),
+    // A year of birth alone is a span of the year's days, as tight as an
+    // age; with an age as well, the days both allow (the year's, when a
+    // slip in one leaves none).
+    let year = record.birth_year.and_then(|y| {
+        let first = NaiveDate::from_ymd_opt(y, 1, 1)?.num_days_from_ce();
+        let last = NaiveDate::from_ymd_opt(y, 12, 31)?.num_days_from_ce();
+        Some((first, last))
+    });
+    let aged = match (record.age, record.age_at) {
+        (Some(age), Some(at)) => birth_range_from_age(age, at).map(|(earliest, latest)| Birth {
+            earliest: earliest.num_days_from_ce(),
+            latest: latest.num_days_from_ce(),
+            by_year: i32::try_from(age).map_or(0, |age| at.year() - age),
+            ..Birth::UNKNOWN
+        }),
+        _ => None,
+    };
+    match (year, aged) {
+        (None, Some(aged)) => aged,
+        (None, None) => Birth::UNKNOWN,
+        (Some((first, last)), aged) => {
+            let (earliest, latest) = match aged {
+                Some(a) if a.earliest.max(first) <= a.latest.min(last) => {
+                    (a.earliest.max(first), a.latest.min(last))
+                }
+                _ => (first, last),
+            };
+            Birth {
+                earliest,
+                latest,
+                by_year: record.birth_year.unwrap_or(0),
                 ..Birth::UNKNOWN
-            },
-            None => Birth::UNKNOWN,
-        },
-        _ => Birth::UNKNOWN,
+            }
+        }
     }
 }
 
@@ -468,7 +503,9 @@ impl Encoded {
         Encoded {
             text_ids,
             has_birth: on_both_sides(&|r: &Record| {
-                r.birth_date.is_some() || (r.age.is_some() && r.age_at.is_some())
+                r.birth_date.is_some()
+                    || r.birth_year.is_some()
+                    || (r.age.is_some() && r.age_at.is_some())
             }),
             has_sex: on_both_sides(&|r: &Record| r.sex.is_some()),
             ids: Vec::new(),
@@ -508,6 +545,35 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             }
         })
         .collect();
+    // A former surname a note gives is interned as a value of the column
+    // (its key and knowledge computed like any other), after the records'
+    // own values and counted for none of them.
+    let former_raw: Vec<u32> = if source == TextSource::Surname {
+        let mut former: Vec<u32> = vec![NONE; records.len()];
+        let mut any = false;
+        for (slot, record) in former.iter_mut().zip(records) {
+            let Some(name) = record
+                .note
+                .as_deref()
+                .and_then(names_bridge::former_surname)
+            else {
+                continue;
+            };
+            let name: &'r str = name;
+            any = true;
+            *slot = *ids.entry(name).or_insert_with(|| {
+                raw_values.push(name);
+                (raw_values.len() - 1) as u32
+            });
+        }
+        if any {
+            former
+        } else {
+            Vec::new()
+        }
+    } else {
+        Vec::new()
+    };
     drop(ids);
     // Keys are computed a batch of values at a time on every core and
     // interned as they come, so that one batch of computed keys is held at
@@ -577,6 +643,16 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         Vec::new()
     };
     drop(key_ids);
+    let former: Vec<u32> = former_raw
+        .iter()
+        .map(|&r| {
+            if r == NONE {
+                NONE
+            } else {
+                raw_to_key[r as usize]
+            }
+        })
+        .collect();
     let mut key_counts = vec![0u32; keys.len()];
     let mut raw_counts = vec![0u32; raw_values.len()];
     for &r in &raw {
@@ -636,6 +712,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         form_sexes,
         raw_counts,
         present,
+        former,
     }
 }
 
@@ -661,13 +738,126 @@ fn key_variants(
     for (raw, &key) in raw_to_key.iter().enumerate().rev() {
         first_value[key as usize] = raw;
     }
+    let known: Vec<Vec<u32>> = (0..key_count)
+        .into_par_iter()
+        .map(|k| {
+            raw_values
+                .get(first_value[k])
+                .map(|v| groups(v))
+                .unwrap_or_default()
+        })
+        .collect();
+    let known = if matches!(source, TextSource::Given | TextSource::Patronymic) {
+        with_slips_of_known_names(known, raw_values, &first_value)
+    } else {
+        known
+    };
     let (ids, _, overflow) = key_knowledge(key_count, |k| {
-        raw_values
-            .get(first_value[k])
-            .map(|value| groups(value).into_iter().map(|g| g.to_string()).collect())
-            .unwrap_or_default()
+        known[k].iter().map(|g| g.to_string()).collect()
     });
     (ids, overflow)
+}
+
+/// Shortest given name (in letters) read as a slip of a known one: shorter
+/// names are a letter apart from too many others (Ян / Яна, Ия / Ира).
+const SLIP_MIN_LETTERS: usize = 5;
+
+/// Given names no table knows that are one typing slip (a letter changed,
+/// added, dropped or two swapped, as written, in lower case) from names of
+/// the column that the tables know, all of one group, take that group:
+/// Аляксондр is Аляксандр mistyped, Nzzar Nazar, Яўгеняі Яўгенія; so do
+/// patronymics, by their father's name (Юріївга is Юріївна). A slip on
+/// a known name's other-language form (the Belarusian Аляксандр against
+/// Oleksandr) otherwise leaves two spellings no comparison can bring
+/// together; a name a slip away from two groups' names is left unknown.
+fn with_slips_of_known_names(
+    mut known: Vec<Vec<u32>>,
+    raw_values: &[&str],
+    first_value: &[usize],
+) -> Vec<Vec<u32>> {
+    let letters = |k: usize| -> Option<Vec<char>> {
+        let value = raw_values.get(first_value[k])?;
+        Some(value.trim().to_lowercase().chars().collect())
+    };
+    let deletions = |word: &[char]| -> Vec<Vec<char>> {
+        (0..word.len())
+            .map(|i| {
+                word.iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, &c)| c)
+                    .collect()
+            })
+            .collect()
+    };
+    // Every known spelling, and it with each letter deleted: a slip of one
+    // letter leaves the two words one of these in common.
+    let mut index: FxHashMap<Vec<char>, Vec<usize>> = FxHashMap::default();
+    for (k, groups) in known.iter().enumerate() {
+        if groups.is_empty() {
+            continue;
+        }
+        let Some(word) = letters(k) else { continue };
+        if word.len() + 1 < SLIP_MIN_LETTERS {
+            continue;
+        }
+        for variant in deletions(&word).into_iter().chain(std::iter::once(word)) {
+            index.entry(variant).or_default().push(k);
+        }
+    }
+    let found: Vec<(usize, Vec<u32>)> = (0..known.len())
+        .into_par_iter()
+        .filter(|&k| known[k].is_empty())
+        .filter_map(|k| {
+            let word = letters(k)?;
+            if word.len() < SLIP_MIN_LETTERS || !word.iter().all(|c| c.is_alphabetic()) {
+                return None;
+            }
+            let mut groups: Vec<u32> = Vec::new();
+            for variant in deletions(&word)
+                .into_iter()
+                .chain(std::iter::once(word.clone()))
+            {
+                for &other in index.get(&variant).into_iter().flatten() {
+                    let Some(near) = letters(other) else { continue };
+                    if !one_slip(&word, &near) {
+                        continue;
+                    }
+                    for &g in &known[other] {
+                        if !groups.contains(&g) {
+                            groups.push(g);
+                        }
+                    }
+                }
+            }
+            (groups.len() == 1).then_some((k, groups))
+        })
+        .collect();
+    for (k, groups) in found {
+        known[k] = groups;
+    }
+    known
+}
+
+/// Whether two words are one typing slip apart (see `compare::within_one_edit`).
+fn one_slip(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => {
+            let (rest_a, rest_b) = (&short[prefix..], &long[prefix..]);
+            let suffix = rest_a
+                .iter()
+                .rev()
+                .zip(rest_b.iter().rev())
+                .take_while(|(x, y)| x == y)
+                .count();
+            let differing = rest_a.len() - suffix;
+            differing == 1 || (differing == 2 && rest_a[0] == rest_b[1] && rest_a[1] == rest_b[0])
+        }
+        1 => short[prefix..] == long[prefix + 1..],
+        _ => false,
+    }
 }
 
 /// Strings end to end in one block of memory, read by index: comparisons

@@ -122,7 +122,8 @@ impl Settings {
 pub struct FieldContribution<S = String> {
     pub field: S,
     pub level: &'static str,
-    /// log2(m/u) of the level, term-frequency adjustment included.
+    /// log2(m/u) of the level, term-frequency adjustment and the field's
+    /// dependence on an earlier one (see [`crate::Dependence`]) included.
     #[serde(serialize_with = "four_decimals")]
     pub weight: f64,
     /// The part of `weight` due to how common the name is, when adjusted.
@@ -391,7 +392,9 @@ impl LinkResult {
                 FieldContribution {
                     field: field.field.as_str(),
                     level: level.level,
-                    weight: level.weight + tf.unwrap_or(0.0),
+                    weight: level.weight
+                        + tf.unwrap_or(0.0)
+                        + self.model.dependence_of(s.pattern, f),
                     term_frequency_adjustment: tf,
                 }
             })
@@ -448,7 +451,7 @@ impl LinkResult {
                     .iter()
                     .position(|&t| t == Some(f))
                     .map_or(0.0, |k| f64::from(s.tf[k]));
-                (level.weight + tf).min(0.0)
+                (level.weight + tf + self.model.dependence_of(s.pattern, f)).min(0.0)
             })
             .sum()
     }
@@ -503,6 +506,7 @@ impl LinkResult {
                 u_sample_pairs: 0,
                 records: left + right,
                 block_windows: Vec::new(),
+                dependences: Vec::new(),
             },
             stats: LinkStats::default(),
             threshold: 0.5,
@@ -641,6 +645,11 @@ impl Scorer<'_> {
             };
             let encoded = self.comparer.encoded;
             let col = &encoded.text[column];
+            // A level reached through a former surname says nothing of how
+            // common the current ones are.
+            if !col.former.is_empty() && (col.former_of(i) != NONE || col.former_of(j) != NONE) {
+                continue;
+            }
             // Read from the interleaved ids, which the scoring loop prefetches.
             let ((ri, ki), (rj, kj)) = (encoded.text_pair(i, column), encoded.text_pair(j, column));
             if ki == NONE || kj == NONE {
@@ -825,6 +834,7 @@ impl Scorer<'_> {
                 Comparator::Sex => levels[usize::from(level)].weight,
             };
         }
+        weight += model.dependences_weight(pattern);
         match self.held_at(pattern, i, j) {
             Some(held) => weight.min(held),
             None => weight,
@@ -1145,13 +1155,16 @@ fn estimate(
     clock: &mut StageClock,
 ) -> Model {
     // u from random pairs.
-    let sample = random_pairs(encoded, settings.u_sample_pairs, settings.seed);
+    let sample: Vec<u64> = random_pairs(encoded, settings.u_sample_pairs, settings.seed)
+        .par_iter()
+        .map(|&(i, j)| comparer.pattern(i as usize, j as usize))
+        .collect();
     let u_counts: LevelCounts = sample
         .par_iter()
         .fold(
             || empty_level_counts(fields),
-            |mut counts, &(i, j)| {
-                add_pattern(&mut counts, comparer.pattern(i as usize, j as usize), 1.0);
+            |mut counts, &pattern| {
+                add_pattern(&mut counts, pattern, 1.0);
                 counts
             },
         )
@@ -1167,7 +1180,6 @@ fn estimate(
             },
         );
     let u_sample_pairs = sample.len();
-    drop(sample);
     clock.lap("u sample");
 
     // Per blocking rule: its pairs' patterns with the rule's own fields masked.
@@ -1273,6 +1285,8 @@ fn estimate(
         },
     );
     drop(rules);
+    let mut model = model;
+    model.fit_dependences(fields, &sample);
     clock.lap("EM");
 
     model

@@ -36,7 +36,9 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{level_in, Field, BIRTH_LEVELS, MISSING, SEX_LEVELS, TEXT_LEVELS};
+use crate::compare::{
+    level_in, Comparator, Field, NameKind, BIRTH_LEVELS, MISSING, SEX_LEVELS, TEXT_LEVELS,
+};
 
 /// Estimated probabilities of one level.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,6 +80,34 @@ pub struct Model {
     /// before windows were kept: a run with it computes them and they are
     /// kept from then on.
     pub block_windows: Vec<(String, usize)>,
+    /// Fields whose agreement among random pairs depends on an earlier
+    /// field's (see [`Dependence`]): what each adds is read given that
+    /// field. Empty in a model stored before dependences were fitted.
+    pub dependences: Vec<Dependence>,
+}
+
+/// A field that non-matches agree on mostly when they agree on an earlier
+/// field: a home town and a birthplace (most children live where they
+/// were born). Fellegi–Sunter takes fields as independent, so such a pair
+/// would count one piece of evidence twice: two children of one given
+/// name from one town would get the town's weight once for each place
+/// column. The field's `u` is read given its parent's agreement, from the
+/// random pairs that gave `u` (each field one parent at most: the earlier
+/// field it depends on most, a chain of conditionals that stays one
+/// distribution). Only fields that are no name, date or sex (places, other
+/// text columns) read a parent: two records of one child tend to agree on
+/// their names together too (one clerk's transliteration writes both),
+/// which random pairs cannot tell, and a sex read given the given name
+/// (which nearly always tells it) made the Latin dedupes of two
+/// generators worse.
+/// `bits[a][b]` is added when the parent is in class `a` and the field in
+/// class `b` (0: agrees, a level of positive weight; 1: disagrees), both
+/// present; a class pair too rare among random pairs adds nothing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dependence {
+    pub field: usize,
+    pub parent: usize,
+    pub bits: [[f64; 2]; 2],
 }
 
 /// A stored model that cannot be read back (its text is a model's
@@ -102,6 +132,9 @@ struct StoredModel {
     /// `[rule name, window]` per blocking rule (absent before windows were kept).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     block_windows: Vec<(String, usize)>,
+    /// `[field, parent, bits…]` per dependence (absent before they were fitted).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    dependences: Vec<(usize, usize, [String; 4])>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -145,6 +178,23 @@ impl Model {
                 })
                 .collect(),
             block_windows: self.block_windows.clone(),
+            dependences: self
+                .dependences
+                .iter()
+                .map(|d| {
+                    let b = |x: f64| format!("{x:?}");
+                    (
+                        d.field,
+                        d.parent,
+                        [
+                            b(d.bits[0][0]),
+                            b(d.bits[0][1]),
+                            b(d.bits[1][0]),
+                            b(d.bits[1][1]),
+                        ],
+                    )
+                })
+                .collect(),
         };
         // Strings, numbers and booleans always serialize.
         serde_json::to_string(&stored).unwrap_or_default()
@@ -196,7 +246,24 @@ impl Model {
                 })
             })
             .collect::<Result<Vec<_>, ModelError>>()?;
+        let dependences = stored
+            .dependences
+            .iter()
+            .map(|(field, parent, [a, b, c, d])| {
+                if *field >= fields.len() || *parent >= fields.len() {
+                    return Err(ModelError(format!(
+                        "dependence of field {field} is not known"
+                    )));
+                }
+                Ok(Dependence {
+                    field: *field,
+                    parent: *parent,
+                    bits: [[number(a)?, number(b)?], [number(c)?, number(d)?]],
+                })
+            })
+            .collect::<Result<Vec<_>, ModelError>>()?;
         Ok(Model {
+            dependences,
             fields,
             lambda: number(&stored.lambda)?,
             em_iterations: stored.em_iterations,
@@ -236,15 +303,141 @@ impl Model {
         (self.lambda / (1.0 - self.lambda)).log2()
     }
 
-    /// Sum of level weights of a pattern, without the prior or term frequencies.
+    /// Sum of level weights of a pattern, dependences included, without
+    /// the prior or term frequencies.
     pub(crate) fn pattern_weight(&self, pattern: u64) -> f64 {
         self.fields
             .iter()
             .enumerate()
             .map(|(f, field)| field.levels[level_in(pattern, f) as usize].weight)
+            .sum::<f64>()
+            + self.dependences_weight(pattern)
+    }
+
+    /// The class of field `f`'s level in a pattern: agrees (0), disagrees
+    /// (1), or missing (`None`).
+    fn class_of(&self, pattern: u64, f: usize) -> Option<usize> {
+        let level = level_in(pattern, f);
+        if level == MISSING {
+            return None;
+        }
+        let weight = self.fields.get(f)?.levels.get(level as usize)?.weight;
+        Some(usize::from(weight <= 0.0))
+    }
+
+    /// What field `f`'s dependence on its parent adds to a pattern (see [`Dependence`]).
+    pub(crate) fn dependence_of(&self, pattern: u64, f: usize) -> f64 {
+        self.dependences
+            .iter()
+            .filter(|d| d.field == f)
+            .map(
+                |d| match (self.class_of(pattern, d.parent), self.class_of(pattern, f)) {
+                    (Some(a), Some(b)) => d.bits[a][b],
+                    _ => 0.0,
+                },
+            )
             .sum()
     }
+
+    /// What every dependence adds to a pattern.
+    pub(crate) fn dependences_weight(&self, pattern: u64) -> f64 {
+        self.dependences
+            .iter()
+            .map(|d| {
+                match (
+                    self.class_of(pattern, d.parent),
+                    self.class_of(pattern, d.field),
+                ) {
+                    (Some(a), Some(b)) => d.bits[a][b],
+                    _ => 0.0,
+                }
+            })
+            .sum()
+    }
+
+    /// Fits [`Dependence`]s from the patterns of the random pairs that gave
+    /// `u`: each field's parent is the earlier field it shares most
+    /// information with among the pairs where both are present, when the
+    /// dependence is clear (a G-test at p < 0.001); its bits are
+    /// log2 P(a)·P(b) / P(a, b) of each class pair seen often enough.
+    pub(crate) fn fit_dependences(&mut self, fields: &[Field], sample: &[u64]) {
+        self.dependences.clear();
+        let n = self.fields.len().min(fields.len());
+        // A random pair is now and then a match, and matches agree on
+        // everything at once: few as they are, they would fill the cells
+        // of rare joint agreement (a given name and a surname). Each pair
+        // counts for its chance of being a non-match under the fields
+        // taken as independent.
+        let prior = self.prior_weight();
+        let weighed: Vec<(u64, f64)> = sample
+            .iter()
+            .map(|&p| {
+                let weight = prior + self.pattern_weight(p);
+                (p, 1.0 - 1.0 / (1.0 + (-weight).exp2()))
+            })
+            .collect();
+        for (f, field) in fields.iter().enumerate().take(n).skip(1) {
+            // Places and other text only (see `Dependence`).
+            if !matches!(field.comparator, Comparator::Text { name, .. } if name == NameKind::NotAName)
+            {
+                continue;
+            }
+            let mut best: Option<(f64, Dependence)> = None;
+            for parent in 0..f {
+                let mut cells = [[0f64; 2]; 2];
+                for &(p, non_match) in &weighed {
+                    if let (Some(a), Some(b)) = (self.class_of(p, parent), self.class_of(p, f)) {
+                        cells[a][b] += non_match;
+                    }
+                }
+                let total: f64 = cells.iter().flatten().sum();
+                if total <= 0.0 {
+                    continue;
+                }
+                let rows = [cells[0][0] + cells[0][1], cells[1][0] + cells[1][1]];
+                let cols = [cells[0][0] + cells[1][0], cells[0][1] + cells[1][1]];
+                let mut information = 0.0;
+                let mut bits = [[0.0; 2]; 2];
+                for a in 0..2 {
+                    for b in 0..2 {
+                        let c = cells[a][b];
+                        if c <= 0.0 {
+                            continue;
+                        }
+                        let ratio = c * total / (rows[a] * cols[b]);
+                        information += c / total * ratio.ln();
+                        if c >= MIN_DEPENDENCE_CELL {
+                            bits[a][b] = -ratio.log2();
+                        }
+                    }
+                }
+                // G = 2·N·I (nats), χ² with one degree of freedom.
+                if 2.0 * total * information < DEPENDENCE_G {
+                    continue;
+                }
+                if best.as_ref().is_none_or(|(i, _)| information > *i) {
+                    best = Some((
+                        information,
+                        Dependence {
+                            field: f,
+                            parent,
+                            bits,
+                        },
+                    ));
+                }
+            }
+            if let Some((_, dependence)) = best {
+                self.dependences.push(dependence);
+            }
+        }
+    }
 }
+
+/// Random pairs a class pair must show for its dependence to be read.
+const MIN_DEPENDENCE_CELL: f64 = 25.0;
+
+/// The G statistic of a clear dependence (χ², one degree of freedom, p < 0.001).
+const DEPENDENCE_G: f64 = 10.83;
 
 /// The static name of a comparison level read back from a stored model.
 fn known_level(name: &str) -> Option<&'static str> {
@@ -750,13 +943,14 @@ fn build_model(
         u_sample_pairs,
         records: 0,
         block_windows: Vec::new(),
+        dependences: Vec::new(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::{Comparator, NameKind, BITS_PER_FIELD};
+    use crate::compare::BITS_PER_FIELD;
     use rand_chacha::ChaCha12Rng;
     use rand_core::{RngCore, SeedableRng};
 
@@ -803,6 +997,59 @@ mod tests {
         let before = m.clone();
         cap_birth_different(&fields, &mut m);
         assert_eq!(m, before);
+    }
+
+    /// Two place columns that random pairs agree on together (a home town
+    /// that is mostly the birthplace): the second is read given the first,
+    /// so agreeing on both counts as agreeing on one, and the model stored
+    /// and read back keeps it; a surname, a name, reads no parent.
+    #[test]
+    fn a_place_is_read_given_the_other_place() {
+        let text = |name: &str, column: usize, kind: NameKind| Field {
+            name: name.into(),
+            comparator: Comparator::Text { column, name: kind },
+            term_frequency: false,
+        };
+        let fields = vec![
+            text("birthplace", 0, NameKind::NotAName),
+            text("last_place", 1, NameKind::NotAName),
+            text("surname", 2, NameKind::Surname),
+        ];
+        let levels = TEXT_LEVELS.len();
+        let probabilities = |agree: f64| -> Vec<f64> {
+            let mut p = vec![0.0; levels];
+            p[1] = agree;
+            p[8] = 1.0 - agree;
+            p
+        };
+        let m = vec![probabilities(0.9), probabilities(0.9), probabilities(0.9)];
+        let u = vec![probabilities(0.1), probabilities(0.1), probabilities(0.1)];
+        let mut model = build_model(&fields, &m, &u, 1e-6, 1, true, 1000);
+        let pattern =
+            |a: u64, b: u64, c: u64| a | (b << BITS_PER_FIELD) | (c << (2 * BITS_PER_FIELD));
+        // 1,000 random pairs: the places agree together for a tenth of
+        // them, the surname for every tenth pair whatever the places say.
+        let sample: Vec<u64> = (0..1000u64)
+            .map(|k| {
+                let place = if k % 10 == 0 { 1 } else { 8 };
+                let surname = if k % 10 == 3 || k == 0 { 1 } else { 8 };
+                pattern(place, place, surname)
+            })
+            .collect();
+        let independent = model.pattern_weight(pattern(1, 1, 8));
+        model.fit_dependences(&fields, &sample);
+        assert_eq!(model.dependences.len(), 1, "{:?}", model.dependences);
+        let d = &model.dependences[0];
+        assert_eq!((d.field, d.parent), (1, 0));
+        // P(both) = 0.1 = P(one): log2(0.1 · 0.1 / 0.1) off the pair.
+        assert!((d.bits[0][0] - 0.1f64.log2()).abs() < 0.05, "{:?}", d.bits);
+        let weight = model.pattern_weight(pattern(1, 1, 8));
+        assert!((independent - weight - 0.1f64.log2().abs()).abs() < 0.05);
+        // Agreeing on both places is now worth what agreeing on one is.
+        let one = model.fields[0].levels[1].weight;
+        assert!((weight - (one + model.fields[2].levels[8].weight)).abs() < 0.2);
+        let stored = Model::from_stored(&model.to_stored()).unwrap();
+        assert_eq!(stored.dependences, model.dependences);
     }
 
     /// Three independent text fields with known m and u; pairs drawn from the

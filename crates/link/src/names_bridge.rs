@@ -129,7 +129,33 @@ pub fn given_groups(name: &str) -> Vec<u32> {
 /// The father's given-name groups a patronymic names
 /// (Олександрович / Aleksandrovna → Oleksandr's).
 pub fn father_groups(patronymic: &str) -> Vec<u32> {
-    casefile_names::patronymic_father_group_ids(patronymic)
+    let groups = casefile_names::patronymic_father_group_ids(patronymic);
+    if !groups.is_empty() {
+        return groups;
+    }
+    // A Belarusian daughter's patronymic in Latin letters (Andreieuna,
+    // Aliaksandrauna, Mikalaeŭna) names her father as her brother's does
+    // (Andreievich, Aliaksandravich, Mikalaevič), which the tables read.
+    const FEMININE_TO_MASCULINE: [(&str, &str); 6] = [
+        ("auna", "avich"),
+        ("euna", "evich"),
+        ("ouna", "ovich"),
+        ("aŭna", "avič"),
+        ("eŭna", "evič"),
+        ("oŭna", "ovič"),
+    ];
+    let trimmed = patronymic.trim();
+    let lower = trimmed.to_lowercase();
+    FEMININE_TO_MASCULINE
+        .iter()
+        .find(|(feminine, _)| lower.ends_with(feminine) && lower.chars().count() >= 8)
+        .and_then(|(feminine, masculine)| {
+            let stem = lower.strip_suffix(feminine)?;
+            Some(casefile_names::patronymic_father_group_ids(&format!(
+                "{stem}{masculine}"
+            )))
+        })
+        .unwrap_or_default()
 }
 
 /// The Latin key, sound keys and spelling forms of a surname at once (as
@@ -163,8 +189,11 @@ pub fn split_full_name(text: &str) -> NameParts {
     if let Some(parts) = split_at_comma(text) {
         return parts;
     }
-    let parsed = casefile_names::parse_name(text);
     let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(parts) = split_by_patronymic_and_given(&words) {
+        return parts;
+    }
+    let parsed = casefile_names::parse_name(text);
     if let Some(parts) = middle_word_as_patronymic(&parsed, &words) {
         return parts;
     }
@@ -215,6 +244,104 @@ pub fn split_full_name(text: &str) -> NameParts {
             patronymic: parsed.patronymic().map(str::to_string),
         },
     }
+}
+
+/// Three words of which one is a patronymic by its ending and, of the
+/// other two, one a known given name and the other not: the known name is
+/// the given name and the other the surname, in whatever order the three
+/// stand (lists mix "Given Surname Patronymic" with the usual orders, and
+/// a transliterated Belarusian patronymic, Andreieuna, is no ending a
+/// parser of Russian and Ukrainian forms knows). Word knowledge decides
+/// here before any guess from the order.
+fn split_by_patronymic_and_given(words: &[&str]) -> Option<NameParts> {
+    if words.len() != 3 || words.iter().any(|w| w.contains('-')) {
+        return None;
+    }
+    let patronymic: Vec<usize> = (0..3).filter(|&i| looks_patronymic(words[i])).collect();
+    let [p] = patronymic[..] else {
+        return None;
+    };
+    let others: Vec<usize> = (0..3).filter(|&i| i != p).collect();
+    let known: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|&i| !given_groups(words[i]).is_empty())
+        .collect();
+    let [g] = known[..] else {
+        return None;
+    };
+    let surname = others.into_iter().find(|&i| i != g)?;
+    Some(NameParts {
+        given: Some(words[g].to_string()),
+        surname: Some(words[surname].to_string()),
+        patronymic: Some(words[p].to_string()),
+    })
+}
+
+/// A patronymic by its ending: the Russian and Ukrainian ones the name
+/// parser knows, and the Belarusian feminine "-аўна"/"-еўна"/"-оўна" in
+/// Latin letters (Andreieuna, Viktarauna, Piatrouna, Andrejeŭna), whose
+/// "ў" no Russian or Ukrainian reading gives.
+fn looks_patronymic(word: &str) -> bool {
+    if casefile_names::looks_patronymic(word) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    lower.chars().count() >= 8
+        && [
+            "auna", "euna", "ouna", "aŭna", "eŭna", "oŭna", "аўна", "еўна", "оўна",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// What a note says a child's surname was before: the word after
+/// "прежняя фамилия", "попереднє прізвище", "ранейшае прозвішча", "former
+/// surname", "née" and the like (an adopted child renamed, the old name
+/// kept in the list's notes), capitalised as a name is.
+pub fn former_surname(note: &str) -> Option<&str> {
+    const MARKERS: [&str; 22] = [
+        "прежняя фамилия",
+        "прежн. фамилия",
+        "бывшая фамилия",
+        "фамилия до усыновления",
+        "фамилия при рождении",
+        "урожденная",
+        "урождённая",
+        "урожденный",
+        "урождённый",
+        "попереднє прізвище",
+        "колишнє прізвище",
+        "прізвище до усиновлення",
+        "прізвище при народженні",
+        "ранейшае прозвішча",
+        "былое прозвішча",
+        "прозвішча да ўсынаўлення",
+        "former surname",
+        "previous surname",
+        "former last name",
+        "previous last name",
+        "surname at birth",
+        "née",
+    ];
+    let lower = note.to_lowercase();
+    // Lower-casing these scripts keeps every character's length in bytes
+    // only by chance; a note whose length moved is read no further.
+    if lower.len() != note.len() {
+        return None;
+    }
+    let end = MARKERS
+        .iter()
+        .filter_map(|m| lower.find(m).map(|at| at + m.len()))
+        .min()?;
+    let rest = note.get(end..)?;
+    let word = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || "—–-:,.(«\"'".contains(c))
+        .split(|c: char| c.is_whitespace() || ",.;)»\"'".contains(c))
+        .next()?;
+    let first = word.chars().next()?;
+    (word.chars().count() >= 2 && first.is_uppercase() && word.chars().all(char::is_alphabetic))
+        .then_some(word)
 }
 
 /// Three words, the first a known given name, read by the parser as a
@@ -374,6 +501,39 @@ mod tests {
     }
 
     #[test]
+    fn a_patronymic_and_a_known_given_name_fix_any_order() {
+        for (text, surname) in [
+            ("Daryna Boiko Denysivna", "Boiko"),
+            ("Bielova Katsiaryna Andreieuna", "Bielova"),
+            ("Anastasiia Shvets Ruslanivna", "Shvets"),
+            ("Lyebidzieva Karyna Piatrouna", "Lyebidzieva"),
+        ] {
+            let parts = split_full_name(text);
+            assert_eq!(parts.surname.as_deref(), Some(surname), "{text}");
+            assert!(parts.patronymic.is_some(), "{text}");
+        }
+        let parts = split_full_name("Daryna Boiko Denysivna");
+        assert_eq!(parts.given.as_deref(), Some("Daryna"));
+        assert_eq!(parts.patronymic.as_deref(), Some("Denysivna"));
+    }
+
+    #[test]
+    fn a_note_gives_a_former_surname() {
+        assert_eq!(former_surname("прежняя фамилия — Руденко"), Some("Руденко"));
+        assert_eq!(
+            former_surname("усыновление; Прежняя фамилия: Коваль."),
+            Some("Коваль")
+        );
+        assert_eq!(
+            former_surname("former surname Rudenko, adopted"),
+            Some("Rudenko")
+        );
+        assert_eq!(former_surname("попереднє прізвище «Бойко»"), Some("Бойко"));
+        assert_eq!(former_surname("смена 1, отряд 5"), None);
+        assert_eq!(former_surname("прежняя фамилия неизвестна"), None);
+    }
+
+    #[test]
     fn a_patronymic_fixes_the_order() {
         let parts = split_full_name("Тапя Вадимовна Петренко");
         assert_eq!(parts.given.as_deref(), Some("Тапя"));
@@ -409,5 +569,24 @@ mod tests {
         assert_eq!(parts.given.as_deref(), Some("Олена"));
         assert_eq!(parts.surname.as_deref(), Some("Коваленко"));
         assert_eq!(parts.patronymic.as_deref(), Some("Іванівна"));
+    }
+}
+#[cfg(test)]
+mod belarusian_patronymics {
+    /// A Belarusian daughter's patronymic in Latin letters names her
+    /// father as her brother's does.
+    #[test]
+    fn a_daughters_patronymic_in_latin_letters_names_her_father() {
+        for (daughter, son) in [
+            ("Andreieuna", "Андрэевіч"),
+            ("Aliaksandrauna", "Аляксандравіч"),
+            ("Mikalaeŭna", "Мікалаевіч"),
+            ("Siarhieieuna", "Сяргеевіч"),
+        ] {
+            let groups = super::father_groups(daughter);
+            assert!(!groups.is_empty(), "{daughter}");
+            assert_eq!(groups, super::father_groups(son), "{daughter}");
+        }
+        assert!(super::father_groups("Kovaluna").is_empty());
     }
 }

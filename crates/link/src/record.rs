@@ -22,6 +22,10 @@ pub struct Record {
     pub full_name: Option<String>,
     pub sex: Option<Sex>,
     pub birth_date: Option<NaiveDate>,
+    /// The year of birth alone, when the birth-date cell gives no more
+    /// (`2014`, `2014 г.р.`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_year: Option<i32>,
     /// Age in whole years on `age_at`, for lists without birth dates.
     pub age: Option<u32>,
     pub age_at: Option<NaiveDate>,

@@ -29,7 +29,7 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::dates::{parse_date, DateOrder, ParsedDate};
+use crate::dates::{age_instead_of_date, parse_date, year_only, DateOrder, ParsedDate};
 use crate::names_bridge::split_full_name;
 use crate::record::Record;
 use crate::rows::{Row, Rows};
@@ -739,6 +739,13 @@ fn convert_row(row: &Row, lines_before: u64, layout: &Layout, headers: &Row) -> 
                             record.age_at = Some(date);
                         }
                     }
+                    // A year alone, or an age, written where the date goes.
+                    Err(_) if birth && year_only(value).is_some() => {
+                        record.birth_year = year_only(value);
+                    }
+                    Err(_) if birth && age_instead_of_date(value).is_some() => {
+                        record.age = record.age.or(age_instead_of_date(value));
+                    }
                     Err(e) => bad(&e.to_string()),
                 }
             }
@@ -996,6 +1003,19 @@ mod tests {
         // 12/31 cannot be day-first: the reader reports it rather than guess.
         assert_eq!(records[1].birth_date, Some(d(2015, 12, 31)));
         assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn a_year_or_an_age_in_the_birth_date_column_is_kept() {
+        let csv = "id,dob,seen\na,2014 г.р.,\nb,age 7,2023-05-01\nc,31.01.2016,\nd,soon,\n";
+        let map: ColumnMap = "id=id,birth_date=dob,age_at=seen".parse().unwrap();
+        let (records, errors) = parse_registry(csv, &map).unwrap();
+        assert_eq!(records[0].birth_year, Some(2014));
+        assert_eq!(records[0].birth_date, None);
+        assert_eq!((records[1].age, records[1].birth_year), (Some(7), None));
+        assert_eq!(records[2].birth_date, Some(d(2016, 1, 31)));
+        // Neither a date, a year nor an age: still a row error.
+        assert_eq!(errors.len(), 1);
     }
 
     #[test]

@@ -601,7 +601,7 @@ pub(crate) fn jaro_winkler_bytes(a: &[u8], b: &[u8]) -> f64 {
 /// distance 1). Jaro-Winkler bands mix such slips with unrelated names
 /// that share letters (Kovalenko / Kovalchuk); a single slip is far rarer
 /// between different names.
-pub(crate) fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
     match long.len() - short.len() {

@@ -643,16 +643,14 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         Vec::new()
     };
     drop(key_ids);
-    let former: Vec<u32> = former_raw
-        .iter()
-        .map(|&r| {
-            if r == NONE {
-                NONE
-            } else {
-                raw_to_key[r as usize]
-            }
-        })
-        .collect();
+    let to_key = |r: &u32| {
+        if *r == NONE {
+            NONE
+        } else {
+            raw_to_key[*r as usize]
+        }
+    };
+    let former: Vec<u32> = former_raw.iter().map(to_key).collect();
     let mut key_counts = vec![0u32; keys.len()];
     let mut raw_counts = vec![0u32; raw_values.len()];
     for &r in &raw {
@@ -661,16 +659,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
             raw_counts[r as usize] += 1;
         }
     }
-    let record_key = raw
-        .iter()
-        .map(|&r| {
-            if r == NONE {
-                NONE
-            } else {
-                raw_to_key[r as usize]
-            }
-        })
-        .collect();
+    let record_key = raw.iter().map(to_key).collect();
     let (key_variants, key_forms, form_text) = if source == TextSource::Surname {
         let (variants, _, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].0.clone());
         let (forms, form_text, _) = key_knowledge(keys.len(), |k| surname_knowledge[k].1.clone());
@@ -839,25 +828,10 @@ fn with_slips_of_known_names(
     known
 }
 
-/// Whether two words are one typing slip apart (see `compare::within_one_edit`).
+/// Whether two different words are one typing slip apart (`compare::within_one_edit`, which
+/// also calls a word one slip from itself).
 fn one_slip(a: &[char], b: &[char]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
-    match long.len() - short.len() {
-        0 => {
-            let (rest_a, rest_b) = (&short[prefix..], &long[prefix..]);
-            let suffix = rest_a
-                .iter()
-                .rev()
-                .zip(rest_b.iter().rev())
-                .take_while(|(x, y)| x == y)
-                .count();
-            let differing = rest_a.len() - suffix;
-            differing == 1 || (differing == 2 && rest_a[0] == rest_b[1] && rest_a[1] == rest_b[0])
-        }
-        1 => short[prefix..] == long[prefix + 1..],
-        _ => false,
-    }
+    a != b && crate::compare::within_one_edit(a, b)
 }
 
 /// Strings end to end in one block of memory, read by index: comparisons

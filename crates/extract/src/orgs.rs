@@ -2574,8 +2574,10 @@ fn add_outlet_domains(doc: &Document, b: &mut Builder) {
             &doc.text[words[tld].end..]
         };
         let linked_before = before.ends_with(['/', '.', '@', ':', '-', '_']);
+        // A dot right before another word is the address going on ("site.ua.com"); a dot
+        // ending the text is the sentence's.
         let linked_after =
-            after.starts_with(['/', '@', '-', '_']) || after.starts_with('.') && after.len() == 1;
+            after.starts_with(['/', '@', '-', '_']) || after == "." && tld + 1 < words.len();
         if linked_before || linked_after {
             continue;
         }
@@ -3380,6 +3382,7 @@ mod tests {
     fn outlets_called_by_their_site_address() {
         let n = names("Про це пише 0552.ua. Раніше E1.RU повідомив про табір.");
         assert_eq!(n, vec!["0552.ua".to_string(), "E1.RU".to_string()]);
+        assert_eq!(names("Про це написав E1.RU."), vec!["E1.RU".to_string()]);
         // Links, addresses and subdomains are no outlet's name.
         for text in [
             "Details at https://example.com/news today.",

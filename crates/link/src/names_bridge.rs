@@ -297,10 +297,21 @@ fn looks_patronymic(word: &str) -> bool {
 
 /// What a note says a child's surname was before: the word after
 /// "прежняя фамилия", "попереднє прізвище", "ранейшае прозвішча", "former
-/// surname", "née" and the like (an adopted child renamed, the old name
-/// kept in the list's notes), capitalised as a name is.
+/// surname", "née", "фамилия изменена (была …)", "ранее …" and the like (an
+/// adopted child renamed, the old name kept in the list's notes),
+/// capitalised as a name is; a double surname keeps its hyphen.
 pub fn former_surname(note: &str) -> Option<&str> {
-    const MARKERS: [&str; 22] = [
+    const MARKERS: [&str; 30] = [
+        // A change of surname with the old one after it ("фамилия изменена (была Левченко)",
+        // "ранее Харченко"); a lowercase word such as "была" is stepped over below.
+        "фамилия изменена",
+        "прізвище змінено",
+        "прозвішча зменена",
+        "surname changed",
+        "ранее",
+        "раніше",
+        "раней",
+        "previously",
         "прежняя фамилия",
         "прежн. фамилия",
         "бывшая фамилия",
@@ -335,13 +346,20 @@ pub fn former_surname(note: &str) -> Option<&str> {
         .filter_map(|m| lower.find(m).map(|at| at + m.len()))
         .min()?;
     let rest = note.get(end..)?;
-    let word = rest
-        .trim_start_matches(|c: char| c.is_whitespace() || "—–-:,.(«\"'".contains(c))
-        .split(|c: char| c.is_whitespace() || ",.;)»\"'".contains(c))
-        .next()?;
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || "—–:,.;()«»\"'".contains(c))
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    let mut word = words.next()?;
+    // "(была Левченко)", "(was Levchenko)": the verb before the old surname.
+    if matches!(
+        word,
+        "была" | "был" | "було" | "був" | "була" | "была:" | "was" | "were"
+    ) {
+        word = words.next()?;
+    }
     let first = word.chars().next()?;
-    (word.chars().count() >= 2 && first.is_uppercase() && word.chars().all(char::is_alphabetic))
-        .then_some(word)
+    let letters = word.chars().all(|c| c.is_alphabetic() || c == '-');
+    (word.chars().count() >= 2 && first.is_uppercase() && letters).then_some(word)
 }
 
 /// Three words, the first a known given name, read by the parser as a
@@ -529,6 +547,16 @@ mod tests {
             Some("Rudenko")
         );
         assert_eq!(former_surname("попереднє прізвище «Бойко»"), Some("Бойко"));
+        assert_eq!(
+            former_surname("фамилия изменена (была Левченко)"),
+            Some("Левченко")
+        );
+        assert_eq!(former_surname("ранее Харченко"), Some("Харченко"));
+        assert_eq!(
+            former_surname("прежняя фамилия - Львова-Белова"),
+            Some("Львова-Белова")
+        );
+        assert_eq!(former_surname("ранее проживал в Херсоне"), None);
         assert_eq!(former_surname("смена 1, отряд 5"), None);
         assert_eq!(former_surname("прежняя фамилия неизвестна"), None);
     }

@@ -136,17 +136,9 @@ pub fn father_groups(patronymic: &str) -> Vec<u32> {
     // A Belarusian daughter's patronymic in Latin letters (Andreieuna,
     // Aliaksandrauna, Mikalaeŭna) names her father as her brother's does
     // (Andreievich, Aliaksandravich, Mikalaevič), which the tables read.
-    const FEMININE_TO_MASCULINE: [(&str, &str); 6] = [
-        ("auna", "avich"),
-        ("euna", "evich"),
-        ("ouna", "ovich"),
-        ("aŭna", "avič"),
-        ("eŭna", "evič"),
-        ("oŭna", "ovič"),
-    ];
     let trimmed = patronymic.trim();
     let lower = trimmed.to_lowercase();
-    FEMININE_TO_MASCULINE
+    BELARUSIAN_DAUGHTERS_IN_LATIN
         .iter()
         .find(|(feminine, _)| lower.ends_with(feminine) && lower.chars().count() >= 8)
         .and_then(|(feminine, masculine)| {
@@ -246,6 +238,18 @@ pub fn split_full_name(text: &str) -> NameParts {
     }
 }
 
+/// The endings of a Belarusian daughter's patronymic in Latin letters and
+/// of her brother's (-аўна / -авіч): given_groups reads the father through
+/// the son's form, and looks_patronymic knows the daughter's by them.
+const BELARUSIAN_DAUGHTERS_IN_LATIN: [(&str, &str); 6] = [
+    ("auna", "avich"),
+    ("euna", "evich"),
+    ("ouna", "ovich"),
+    ("aŭna", "avič"),
+    ("eŭna", "evič"),
+    ("oŭna", "ovič"),
+];
+
 /// Three words of which one is a patronymic by its ending and, of the
 /// other two, one a known given name and the other not: the known name is
 /// the given name and the other the surname, in whatever order the three
@@ -288,11 +292,11 @@ fn looks_patronymic(word: &str) -> bool {
     }
     let lower = word.to_lowercase();
     lower.chars().count() >= 8
-        && [
-            "auna", "euna", "ouna", "aŭna", "eŭna", "oŭna", "аўна", "еўна", "оўна",
-        ]
-        .iter()
-        .any(|e| lower.ends_with(e))
+        && BELARUSIAN_DAUGHTERS_IN_LATIN
+            .iter()
+            .map(|(feminine, _)| *feminine)
+            .chain(["аўна", "еўна", "оўна"])
+            .any(|e| lower.ends_with(e))
 }
 
 /// What a note says a child's surname was before: the word after
@@ -341,9 +345,21 @@ pub fn former_surname(note: &str) -> Option<&str> {
     if lower.len() != note.len() {
         return None;
     }
+    // A marker as whole words: "раней" is no marker inside "ранейшае прозвішча", nor "ранее"
+    // inside "заранее".
+    let alone = |at: usize, end: usize| {
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        !letter(lower[..at].chars().next_back()) && !letter(lower[end..].chars().next())
+    };
     let end = MARKERS
         .iter()
-        .filter_map(|m| lower.find(m).map(|at| at + m.len()))
+        .filter_map(|m| {
+            lower
+                .match_indices(m)
+                .map(|(at, _)| (at, at + m.len()))
+                .find(|&(at, end)| alone(at, end))
+                .map(|(_, end)| end)
+        })
         .min()?;
     let rest = note.get(end..)?;
     let mut words = rest
@@ -552,6 +568,8 @@ mod tests {
             Some("Левченко")
         );
         assert_eq!(former_surname("ранее Харченко"), Some("Харченко"));
+        assert_eq!(former_surname("ранейшае прозвішча Коваль"), Some("Коваль"));
+        assert_eq!(former_surname("узгоднена заранее Коваль"), None);
         assert_eq!(
             former_surname("прежняя фамилия - Львова-Белова"),
             Some("Львова-Белова")

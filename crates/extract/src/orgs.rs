@@ -1799,17 +1799,11 @@ fn merge_acronyms_by_initials(b: &mut Builder) {
 /// two share all but their last two letters).
 fn inflects_a_place_word(doc: &Document, i: usize, places: &[PlaceSpan]) -> bool {
     let w = doc.words[i].folded.as_str();
-    let n = w.chars().count();
     places.iter().any(|p| {
-        let f = doc.words[p.first_word].folded.as_str();
-        let m = f.chars().count();
-        let common = w.chars().zip(f.chars()).take_while(|(a, b)| a == b).count();
         p.first_word != i
             && p.end_word == p.first_word + 1
             && doc.quoted_name_end(p.first_word, 1).is_some()
-            && n.abs_diff(m) <= 2
-            && common >= 3
-            && common + 2 >= n.max(m)
+            && crate::places::same_word_in_other_case(w, &doc.words[p.first_word].folded)
     })
 }
 

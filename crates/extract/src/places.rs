@@ -249,27 +249,29 @@ fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<G
 }
 
 /// Whether two name keys (stemmed words joined by spaces) are one name in two cases: as many
-/// words, each pair equal or sharing all but at most two of the longer one's letters (at least
-/// three), which the stemmer's endings leave behind ("звонких ключах" / "звонки ключ",
+/// words, each pair [`same_word_in_other_case`] ("звонких ключах" / "звонки ключ",
 /// "пружанскіх сосн" / "пружанск сосн").
 fn same_name_in_other_case(a: &str, b: &str) -> bool {
     let (mut wa, mut wb) = (a.split(' '), b.split(' '));
     loop {
         match (wa.next(), wb.next()) {
             (None, None) => return true,
-            (Some(x), Some(y)) => {
-                if x == y {
-                    continue;
-                }
-                let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
-                let longer = x.chars().count().max(y.chars().count());
-                if common < 3 || common + 2 < longer {
-                    return false;
-                }
-            }
+            (Some(x), Some(y)) if same_word_in_other_case(x, y) => {}
             _ => return false,
         }
     }
+}
+
+/// Whether two words are one word in two cases: equal, or sharing all but at most two of the
+/// longer one's letters and at least three (the ending, and a stem's last consonant that may
+/// alternate: «Бярозка» / «Бярозцы», «Чайка» / «Чайцы»).
+pub(crate) fn same_word_in_other_case(x: &str, y: &str) -> bool {
+    if x == y {
+        return true;
+    }
+    let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let longer = x.chars().count().max(y.chars().count());
+    common >= 3 && common + 2 >= longer
 }
 
 /// The key of a plural town name from its genitive plural with a fleeting vowel:

@@ -325,17 +325,24 @@ impl Model {
         Some(usize::from(weight <= 0.0))
     }
 
+    /// What one dependence adds to a pattern: its bits for the classes of
+    /// the parent and the field, nothing when either is missing.
+    fn dependence_bits(&self, pattern: u64, d: &Dependence) -> f64 {
+        match (
+            self.class_of(pattern, d.parent),
+            self.class_of(pattern, d.field),
+        ) {
+            (Some(a), Some(b)) => d.bits[a][b],
+            _ => 0.0,
+        }
+    }
+
     /// What field `f`'s dependence on its parent adds to a pattern (see [`Dependence`]).
     pub(crate) fn dependence_of(&self, pattern: u64, f: usize) -> f64 {
         self.dependences
             .iter()
             .filter(|d| d.field == f)
-            .map(
-                |d| match (self.class_of(pattern, d.parent), self.class_of(pattern, f)) {
-                    (Some(a), Some(b)) => d.bits[a][b],
-                    _ => 0.0,
-                },
-            )
+            .map(|d| self.dependence_bits(pattern, d))
             .sum()
     }
 
@@ -343,15 +350,7 @@ impl Model {
     pub(crate) fn dependences_weight(&self, pattern: u64) -> f64 {
         self.dependences
             .iter()
-            .map(|d| {
-                match (
-                    self.class_of(pattern, d.parent),
-                    self.class_of(pattern, d.field),
-                ) {
-                    (Some(a), Some(b)) => d.bits[a][b],
-                    _ => 0.0,
-                }
-            })
+            .map(|d| self.dependence_bits(pattern, d))
             .sum()
     }
 

@@ -739,14 +739,20 @@ fn convert_row(row: &Row, lines_before: u64, layout: &Layout, headers: &Row) -> 
                             record.age_at = Some(date);
                         }
                     }
-                    // A year alone, or an age, written where the date goes.
-                    Err(_) if birth && year_only(value).is_some() => {
-                        record.birth_year = year_only(value);
+                    Err(e) => {
+                        // A year alone, or an age, written where the date goes.
+                        let year = birth.then(|| year_only(value)).flatten();
+                        let age = (birth && year.is_none())
+                            .then(|| age_instead_of_date(value))
+                            .flatten();
+                        if year.is_some() {
+                            record.birth_year = year;
+                        } else if age.is_some() {
+                            record.age = record.age.or(age);
+                        } else {
+                            bad(&e.to_string());
+                        }
                     }
-                    Err(_) if birth && age_instead_of_date(value).is_some() => {
-                        record.age = record.age.or(age_instead_of_date(value));
-                    }
-                    Err(e) => bad(&e.to_string()),
                 }
             }
             MapKey::Age => match parse_age(value) {

@@ -23,7 +23,7 @@
 //!
 //! Without `--split`, the splits are the dev set and `crates/bench/heldout`,
 //! `heldout10` … `heldout31`, named one by one: a split added later is read only
-//! when named (a split still held out, such as `heldout32`, is never trained on). A candidate (every number the counting looked at, `extract_with`) is
+//! when named (a split still held out, such as `heldout33`, is never trained on). A candidate (every number the counting looked at, `extract_with`) is
 //! a positive example when the document's annotation has a count of that number not
 //! taken by an earlier candidate (the rules' candidates first, then the others, each in
 //! text order). Scores are those of `eval-extract`: a count is right when its number,
@@ -70,6 +70,7 @@ const DEFAULT_SPLITS: &[&str] = &[
     "crates/bench/heldout29",
     "crates/bench/heldout30",
     "crates/bench/heldout31",
+    "crates/bench/heldout32",
 ];
 
 /// The attribution model's splits: the count model's but the first, the dev set, which

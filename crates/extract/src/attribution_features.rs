@@ -76,6 +76,10 @@ pub(crate) struct DocumentMentions {
 /// How many of a document's organisations are candidates for every claim, wherever named.
 const PROMINENT: usize = 3;
 
+/// A far candidate within this many sentences of the text's start or end is at its "top"
+/// (a masthead, a byline) or "end" (a signature, a press contact).
+const TOP_SENTENCES: usize = 6;
+
 impl DocumentMentions {
     pub(crate) fn of(
         doc: &Document,
@@ -98,6 +102,7 @@ impl DocumentMentions {
                     person: false,
                     described: None,
                     inside_org: false,
+                    alone: false,
                     fixed: None,
                 });
             }
@@ -114,6 +119,7 @@ impl DocumentMentions {
                     person: true,
                     described: None,
                     inside_org: false,
+                    alone: false,
                     fixed: None,
                 });
             }
@@ -134,6 +140,7 @@ impl DocumentMentions {
             .collect();
         for (m, inside) in mentions.iter_mut().zip(inside_org) {
             m.inside_org = inside;
+            m.alone = !m.person && m.described.is_none() && alone_on_line(doc, m);
         }
         if let Some(model) = model {
             for m in &mut mentions {
@@ -251,6 +258,10 @@ struct Mention {
     described: Option<&'static str>,
     /// A person named inside an organisation's name ("фонд імені Ганни Стефанишин").
     inside_org: bool,
+    /// Named on a line of its own, beside at most a few other words: a masthead ("ТСН.ua ›
+    /// Новини"), a byline ("By AFP Ukraine") or a signature ("Пресслужба ХДУ"), the text's
+    /// publisher or author, whose figures the text reports without naming them each time.
+    alone: bool,
     /// The score of its features that do not depend on the claim (`mention_features`),
     /// when a model is given.
     fixed: Option<f64>,
@@ -375,6 +386,7 @@ fn described_sources(doc: &Document, found: &[Mention]) -> Vec<Mention> {
                 person: false,
                 described: Some(kind),
                 inside_org: false,
+                alone: false,
                 fixed: None,
             });
         }
@@ -444,6 +456,13 @@ pub(crate) fn candidates(
         .collect();
     for &k in &found.prominent {
         let m = &found.mentions[k];
+        if !mentions.iter().any(|near| near.folded == m.folded) {
+            mentions.push(m);
+        }
+    }
+    // And, once each, whoever stands alone on a line (a masthead, a byline, a signature):
+    // the publisher or author, whose figures go unattributed in the text.
+    for m in found.mentions.iter().filter(|m| m.alone) {
         if !mentions.iter().any(|near| near.folded == m.folded) {
             mentions.push(m);
         }
@@ -544,6 +563,10 @@ pub(crate) fn candidates(
             "headline"
         } else if in_window(ms) {
             "lead"
+        } else if ms < TOP_SENTENCES {
+            "top"
+        } else if ms + TOP_SENTENCES >= doc.sentences.len() {
+            "end"
         } else {
             "far"
         };
@@ -564,6 +587,13 @@ pub(crate) fn candidates(
         f.add_parts(&["sentence=", reported, "&", place]);
         if m.inside_org {
             f.add_str("inside_org");
+        }
+        if m.alone {
+            f.add_parts(&["alone&where=", place]);
+            f.add_parts(&["alone&sentence=", reported]);
+            if we {
+                f.add_str("alone&we");
+            }
         }
         if m.is_org() {
             let times = found.times_named.get(&m.folded).copied().unwrap_or(1);
@@ -673,6 +703,27 @@ pub(crate) fn candidates(
     out
 }
 
+/// At most this many other words share the line of a mention [`alone_on_line`].
+const ALONE_WORDS: usize = 3;
+
+/// Whether mention `m` stands on a line of its own, beside at most [`ALONE_WORDS`] other
+/// words: a masthead, a byline, a signature ("ТСН.ua › Новини", "By AFP Ukraine",
+/// "Пресслужба ХДУ", "Мікалай СЕМЯНЕНКА").
+fn alone_on_line(doc: &Document, m: &Mention) -> bool {
+    let words = &doc.words;
+    let (start, end) = (words[m.first].start, words[m.end - 1].end);
+    let line_start = doc.text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = doc.text[end..]
+        .find('\n')
+        .map_or(doc.text.len(), |p| end + p);
+    let others = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    others(&doc.text[line_start..start]) + others(&doc.text[end..line_end]) <= ALONE_WORDS
+}
+
 /// The features of a mention that do not depend on the claim: whether it is quoted, the
 /// words around it and their classes, the marks at its edges, its first word.
 fn mention_features(
@@ -743,5 +794,44 @@ fn mention_features(
     }
     if words[m.first].all_caps && m.end - m.first == 1 {
         f.add_str("acronym");
+    }
+    if m.alone {
+        f.add_str("alone");
+        f.add_parts(&["alone&kind=", kind]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A mention of the words `first..end` of `doc`, an organisation.
+    fn org(first: usize, end: usize) -> Mention {
+        Mention {
+            first,
+            end,
+            name: String::new(),
+            folded: String::new(),
+            person: false,
+            described: None,
+            inside_org: false,
+            alone: false,
+            fixed: None,
+        }
+    }
+
+    #[test]
+    fn a_masthead_or_a_signature_stands_alone_a_name_in_prose_does_not() {
+        let doc = Document::new(
+            "ТСН.ua › Новини\nДіти повернулися додому, повідомив фонд Голоси дітей у середу.\nПресслужба ХДУ",
+        );
+        let at = |w: &str| (0..doc.words.len()).find(|&k| doc.word_text(k) == w);
+        let (Some(tsn), Some(voices), Some(khdu)) = (at("ТСН"), at("Голоси"), at("ХДУ"))
+        else {
+            panic!("the test's words are not words of its text");
+        };
+        assert!(alone_on_line(&doc, &org(tsn, tsn + 1)));
+        assert!(!alone_on_line(&doc, &org(voices, voices + 2)));
+        assert!(alone_on_line(&doc, &org(khdu, khdu + 1)));
     }
 }

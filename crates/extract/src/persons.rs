@@ -168,6 +168,14 @@ fn is_name_like(doc: &Document, k: usize, blocked: &[bool]) -> bool {
     if w.all_caps && !w.initial {
         return all_caps_surname(doc, k);
     }
+    // "Lord Pengarth", "Baroness Whitcombe": a peer's title before a capitalised name is
+    // part of the name ("the Lord" and "Lady Day" are not).
+    if PEER_TITLES.contains(w.folded.as_str()) {
+        return k + 1 < doc.words.len()
+            && doc.words[k + 1].sentence == w.sentence
+            && doc.gap(k, k + 1) == " "
+            && is_name_like(doc, k + 1, blocked);
+    }
     if is_not_person_noun(&w.folded) {
         return false;
     }
@@ -493,6 +501,7 @@ pub fn find_persons(doc: &Document, places: &[PlaceSpan], orgs: &[OrgSpan]) -> P
         if n >= 2 {
             let vouched = w0.initial
                 || is_given_name(&w0.folded)
+                || PEER_TITLES.contains(w0.folded.as_str())
                 || !roles.is_empty()
                 || speech_after
                 || public_figure(&words[end - 1].folded).is_some()
@@ -592,6 +601,12 @@ fn looks_like_surname(folded: &str) -> bool {
     }
     SURNAME_ENDINGS.iter().any(|e| folded.ends_with(e.as_str()))
 }
+
+/// Titles of peers, part of the names they stand in (`data/lexicon/peer_titles.txt`), folded.
+static PEER_TITLES: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        crate::wordlist::folded_set(include_str!("../data/lexicon/peer_titles.txt"))
+    });
 
 /// Endings of surnames in their case forms (`data/lexicon/surname_endings.txt`), folded.
 static SURNAME_ENDINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
@@ -967,6 +982,20 @@ mod tests {
         assert!(n.iter().any(|p| p.contains("Ольга")), "{n:?}");
         let n = names("Опікуном призначено: Семенко Олег Вікторович, 1979 р. н.");
         assert!(n.iter().any(|p| p.contains("Семенко")), "{n:?}");
+    }
+
+    #[test]
+    fn a_peers_title_is_part_of_the_name_a_clergy_title_is_not() {
+        let names =
+            |text: &str| -> Vec<String> { persons(text).into_iter().map(|p| p.name).collect() };
+        let n = names("Asked by Baroness Whitcombe\n\nLord Ellingworth (Con)\nMy Lords, I agree.");
+        assert!(n.contains(&"Baroness Whitcombe".to_string()), "{n:?}");
+        assert!(n.contains(&"Lord Ellingworth".to_string()), "{n:?}");
+        assert!(!n.iter().any(|p| p.contains("Lords")), "{n:?}");
+        let n = names("The Lord is my shepherd, the choir sang.");
+        assert!(n.is_empty(), "{n:?}");
+        let n = names("Sister Olha Kyryliuk met the families on Sunday.");
+        assert_eq!(n, vec!["Olha Kyryliuk".to_string()]);
     }
 
     #[test]

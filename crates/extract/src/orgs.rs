@@ -208,6 +208,23 @@ impl Builder {
         if name.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             return;
         }
+        // "ГА «БРСМ»", "ГО «Відкриті двері»": a name that holds its opening quote mark
+        // holds the closing one after its last word too.
+        let start = doc.words[first].start;
+        let mut stop = doc.words[end - 1].end;
+        let unclosed = |t: &str| t.matches('«').count() > t.matches('»').count();
+        let closed_name;
+        let name = if unclosed(&doc.text[start..stop]) && doc.text[stop..].starts_with('»') {
+            stop += '»'.len_utf8();
+            closed_name = if unclosed(name) {
+                format!("{name}»")
+            } else {
+                name.to_string()
+            };
+            closed_name.as_str()
+        } else {
+            name
+        };
         let name_key = match self.name_keys.get(name) {
             Some(key) => key.clone(),
             None => {
@@ -291,8 +308,6 @@ impl Builder {
         if let Some(k) = acr_key {
             self.keys.insert(k, idx);
         }
-        let start = doc.words[first].start;
-        let stop = doc.words[end - 1].end;
         let text = doc.text[start..stop].to_string();
         if !org.variants.contains(&text) {
             org.variants.push(text.clone());
@@ -961,7 +976,14 @@ pub fn find_organizations(doc: &Document, places: &[PlaceSpan]) -> OrgsFound {
         }
         // 3a. Ukrainian/Russian names: only the first word is capitalised, the head noun may be
         // lowercase and the rest in the genitive ("Міжнародного комітету Червоного Хреста").
-        if w.cyrillic {
+        // "В Москве решения суда": a place named by its noun opens no name whose head comes
+        // later; such a name opens with the place's adjective ("Московского городского суда").
+        let place_noun_opener = place_words[i]
+            && !is_cyrillic_org_head_key(&doc.keys[i])
+            && !is_strict_adjective(&w.folded)
+            && !is_feminine_nominative_adjective(&w.folded)
+            && !["скі", "цкі"].iter().any(|e| w.folded.ends_with(e));
+        if w.cyrillic && !place_noun_opener {
             if let Some(mut end) = cyrillic_org_end(doc, i) {
                 if (i..end).any(|k| is_mission_head(&doc.keys[k])) {
                     end = mission_seat_end(doc, end, &place_words).unwrap_or(end);
@@ -3164,6 +3186,22 @@ mod tests {
     }
 
     #[test]
+    fn a_place_named_by_its_noun_opens_no_name() {
+        // "В Москве решения суда": the city's locative, then the sentence's words; the court
+        // named by the city's adjective and the committee in Belarusian are names.
+        let n = names("В Москве решения суда считают ничтожными.");
+        assert!(n.is_empty(), "{n:?}");
+        let n = names("В Курске полиция составила протокол.");
+        assert!(n.is_empty(), "{n:?}");
+        let n = names("Иск рассмотрел Московский городской суд.");
+        assert_eq!(n.len(), 1, "{n:?}");
+        let n = names("Дзяцей сустрэў Столінскі раённы камітэт ГА «БРСМ».");
+        assert!(n.iter().any(|o| o.starts_with("Столінскі")), "{n:?}");
+        // Its name closes the quote it opens.
+        assert!(n.iter().any(|o| o.ends_with("ГА «БРСМ»")), "{n:?}");
+    }
+
+    #[test]
     fn names_after_called_or_named_are_organizations() {
         let n = names("A Lviv-based group called Hope Shelter and an NGO named Grace Line met.");
         assert!(n.contains(&"Hope Shelter".to_string()), "{n:?}");
@@ -3642,7 +3680,7 @@ mod tests {
     fn an_associations_quoted_name_after_its_legal_form_is_the_bodys() {
         let m = mentions("Акцыю правёў Мінскі абласны камітэт ГА «БРСМ» у суботу.");
         assert!(
-            m.contains(&"Мінскі абласны камітэт ГА «БРСМ".to_string()),
+            m.contains(&"Мінскі абласны камітэт ГА «БРСМ»".to_string()),
             "{m:?}"
         );
     }
@@ -3674,7 +3712,7 @@ mod tests {
             "Угоду підписали з Благодійним фондом Марії Левченко «Теплий дім» у вівторок.",
         );
         assert!(
-            m.contains(&"Благодійним фондом Марії Левченко «Теплий дім".to_string()),
+            m.contains(&"Благодійним фондом Марії Левченко «Теплий дім»".to_string()),
             "{m:?}"
         );
     }

@@ -646,3 +646,10 @@ fn hungarian_names_in_cyrillic() {
     assert!(crate::foreign::same_foreign_name("Szász", "Сас"));
     assert_different("Takács Gábor", "Габор Ковач");
 }
+
+/// Session 28: Марічка, a Ukrainian diminutive of Марія.
+#[test]
+fn marichka_is_mariia() {
+    assert_same("Марічка Бойко", "Марія Бойко");
+    assert_different("Марічка Бойко", "Марина Бойко");
+}

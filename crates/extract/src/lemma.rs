@@ -122,6 +122,38 @@ pub(crate) fn is_nominative_given(word: &str) -> bool {
     NOMINATIVE_GIVEN.contains(&fold(word))
 }
 
+/// What the morphological dictionaries say of a word as a given name in the
+/// singular: whether it is some name's nominative, and whether it is an
+/// oblique form of one.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct GivenForm {
+    pub nominative: bool,
+    pub oblique: bool,
+}
+
+/// [`GivenForm`] of a word by the dictionaries (OpenCorpora, VESUM): for
+/// comparing persons' names, where a given name the short list of
+/// nominatives lacks (Ярослава) is still known as one.
+pub(crate) fn dictionary_given_form(word: &str) -> GivenForm {
+    let mut out = GivenForm::default();
+    // The dictionaries are Russian and Ukrainian: a Belarusian spelling
+    // (Паўла, folded to Павла, a Russian woman's name) is not asked.
+    if is_belarusian(&[word]) {
+        return out;
+    }
+    for r in crate::morph::readings(&fold(word)) {
+        if r.kind != crate::morph::Kind::Given || r.plural {
+            continue;
+        }
+        if r.is_nominative() {
+            out.nominative = true;
+        } else {
+            out.oblique = true;
+        }
+    }
+    out
+}
+
 /// Nominative candidates for a given name in any case, each with its sex.
 fn given_candidates(word: &str, dictionary: bool) -> Vec<(String, Option<Sex>)> {
     let mut out: Vec<(String, Option<Sex>)> = Vec::new();

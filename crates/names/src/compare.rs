@@ -409,7 +409,10 @@ pub(crate) fn token_similarity(a: &str, b: &str, gendered: bool, explain: bool) 
     // Belarusian akanye: an unstressed о or е is written а (Шаўцоў for
     // Шевцов, Кавалёў for Ковальов); only for surnames, whose length and
     // consonants must then agree exactly.
+    // Session 28: one of the two must be writable in Belarusian (Каримова,
+    // with its и, is no akanye of Керимова, nor either of the other).
     if gendered
+        && (crate::spelling::may_be_belarusian(a) || crate::spelling::may_be_belarusian(b))
         && la
             .iter()
             .any(|x| lb.iter().any(|y| akanye_form(x) == akanye_form(y)))

@@ -344,7 +344,28 @@ struct Reading {
 fn is_acronym(word: &str, all_caps_name: bool) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     let n = letters.len();
-    (2..=6).contains(&n) && !all_caps_name && letters.iter().all(|c| c.is_uppercase())
+    !all_caps_name
+        && ((2..=6).contains(&n) && letters.iter().all(|c| c.is_uppercase())
+            || clipped_head(word).is_some())
+}
+
+/// Session 28: the clipped first word of a syllabic acronym, one whose
+/// first part is a word's first letters and the rest initials in capitals
+/// (БелАЗ: Белорусский автомобильный завод; ГрГУ: Гродненский
+/// государственный университет): "Бел", "Гр". Such an acronym ends in a
+/// capital, has three to eight letters, two capitals or more, and lower
+/// case only in a first part of at most four letters (ДніпроГЕС is a word
+/// and an acronym, [`split_acronym_tail`]). `None` for other words.
+fn clipped_head(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if !(3..=8).contains(&n) || !chars.iter().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let head = 1 + chars[1..].iter().take_while(|c| c.is_lowercase()).count();
+    let rest_upper = chars[head..].iter().all(|c| c.is_uppercase());
+    (chars[0].is_uppercase() && (2..=4).contains(&head) && n - head >= 1 && rest_upper)
+        .then(|| chars[..head].iter().collect())
 }
 
 /// The line a word sequence starting at `i` matches, longest first: (line,
@@ -600,7 +621,16 @@ fn read_uncached(name: &str, compounds: bool) -> Reading {
         .all(|w| is_acronym(w, all_caps_name) || w.chars().count() <= 2);
     let mut r = Reading::default();
     let mut i = 0;
+    // Session 28: after "named after" (имени, імені, im.) a person's
+    // initials are left out: "имени П. М. Машерова" and "имени Машерова"
+    // name one person.
+    let mut after_named = false;
     while i < words.len() {
+        if after_named && words[i].chars().filter(|c| c.is_alphabetic()).count() == 1 {
+            i += 1;
+            continue;
+        }
+        after_named = false;
         let found = match_phrase(
             &keys,
             &stems,
@@ -613,7 +643,7 @@ fn read_uncached(name: &str, compounds: bool) -> Reading {
             let text = words[i..i + used].join(" ");
             let l = &t.lines[line];
             match l.class {
-                Class::Stop => {}
+                Class::Stop => after_named = l.concept == "named",
                 Class::Descriptor => {
                     r.had_descriptor = true;
                     r.descriptors.push(text.clone());
@@ -655,6 +685,9 @@ fn read_uncached(name: &str, compounds: bool) -> Reading {
 /// A word ending in an acronym written onto it (ДніпроГЕС, КиївЕнерго is
 /// not one: one capital) as two words; other words as they are.
 fn split_acronym_tail(word: &str) -> Vec<String> {
+    if clipped_head(word).is_some() {
+        return vec![word.to_string()];
+    }
     let chars: Vec<char> = word.chars().collect();
     let tail = chars.iter().rev().take_while(|c| c.is_uppercase()).count();
     let head = chars.len() - tail;
@@ -953,6 +986,18 @@ const MAX_INITIALS: usize = 64;
 
 /// Letters of an acronym in one Latin spelling, for comparing across scripts.
 fn acronym_letters(s: &str) -> String {
+    // A syllabic acronym's letters are its capitals (ГрГУ: ГГУ), its
+    // clipped first word checked apart ([`acronym_runs`]).
+    if clipped_head(s).is_some() {
+        let capitals: String = s.chars().filter(|c| c.is_uppercase()).collect();
+        return acronym_letters_plain(&capitals);
+    }
+    acronym_letters_plain(s)
+}
+
+/// Letters of a word in one Latin spelling, lower case (as
+/// [`acronym_letters`], a syllabic acronym's lower case kept).
+fn acronym_letters_plain(s: &str) -> String {
     let lower = s.to_lowercase();
     if is_cyrillic_text(&lower) {
         fold_latin(&transliterate(&lower, Scheme::RuBgnPcgn))
@@ -1082,9 +1127,105 @@ fn unit_similarity(x: &Unit, y: &Unit) -> (f64, String) {
     // (Ministry, Міністерство, of …) with each other thousands of times.
     let (score, reason) = crate::key::memoised(&UNIT_MEMO, &format!("{a}\u{1f}{b}"), |_| {
         let s = token_similarity(a, b, false, true);
+        if s.score < crate::DEFAULT_THRESHOLD {
+            if let Some(m) = adjective_of_latin_name(a, b).or_else(|| adjective_of_latin_name(b, a))
+            {
+                return (m.score, std::rc::Rc::<str>::from(m.reason));
+            }
+        }
         (s.score, std::rc::Rc::<str>::from(s.reason))
     });
     (score, reason.to_string())
+}
+
+/// Adjectival endings of Cyrillic place adjectives, with the -ск- or -цк-
+/// of the suffix (Мозырский, Львівська, Гродзенскага), the first that ends
+/// a word; [`ADJECTIVE_ENDINGS_ALONE`] the ending without it (Минский is
+/// of Минск, Новополоцкий of Новополоцк).
+const PLACE_ADJECTIVE_SUFFIXES: &[&str] = &[
+    "ського",
+    "ському",
+    "ській",
+    "ської",
+    "ською",
+    "ським",
+    "ський",
+    "ська",
+    "ське",
+    "ского",
+    "скому",
+    "ской",
+    "ским",
+    "ский",
+    "ская",
+    "ское",
+    "скага",
+    "скаму",
+    "скай",
+    "скім",
+    "скі",
+    "цького",
+    "цькому",
+    "цької",
+    "цький",
+    "цька",
+    "цьке",
+    "цкого",
+    "цкому",
+    "цкой",
+    "цкий",
+    "цкая",
+    "цкое",
+    "цкага",
+    "цкі",
+];
+const ADJECTIVE_ENDINGS_ALONE: &[&str] = &[
+    "ого", "ому", "ой", "им", "ий", "ая", "ое", "ій", "а", "е", "і", "ага", "ы",
+];
+
+/// Session 28: a Cyrillic place adjective in an organisation's name against
+/// the place's name in Latin letters, as English names a body (Мозырский
+/// НПЗ / Mozyr Oil Refinery, Львівська політехніка / Lviv Polytechnic): the
+/// adjective's stem, with or without its -ск- and with the nominative's
+/// final -а or -о (Гродненский / Grodno), compared as words are. `None`
+/// unless `adj` is a capitalised Cyrillic adjective and `latin` a Latin
+/// word, or when no stem matches.
+fn adjective_of_latin_name(adj: &str, latin: &str) -> Option<crate::compare::TokenSim> {
+    let first = adj.chars().next()?;
+    if !first.is_uppercase() || !is_cyrillic_text(adj) || is_cyrillic_text(latin) {
+        return None;
+    }
+    let lower = adj.to_lowercase();
+    let mut stems: Vec<String> = Vec::new();
+    let mut push = |cut: usize| {
+        let stem: String = adj.chars().take(cut).collect();
+        if stem.chars().count() >= 3 {
+            for s in [stem.clone(), format!("{stem}а"), format!("{stem}о")] {
+                if !stems.contains(&s) {
+                    stems.push(s);
+                }
+            }
+        }
+    };
+    let n = lower.chars().count();
+    if let Some(sfx) = PLACE_ADJECTIVE_SUFFIXES
+        .iter()
+        .find(|e| lower.ends_with(*e))
+    {
+        push(n - sfx.chars().count());
+        if let Some(e) = ADJECTIVE_ENDINGS_ALONE.iter().find(|e| lower.ends_with(*e)) {
+            push(n - e.chars().count());
+        }
+    } else {
+        return None;
+    }
+    stems.iter().find_map(|stem| {
+        let s = token_similarity(stem, latin, false, true);
+        (s.score >= crate::DEFAULT_THRESHOLD).then(|| crate::compare::TokenSim {
+            score: s.score,
+            reason: format!("{adj} is the adjective of {stem}, {latin}"),
+        })
+    })
 }
 
 thread_local! {
@@ -1303,9 +1444,17 @@ fn acronym_runs(
             continue;
         }
         let letters = acronym_letters(acr);
-        let run = run_acronyms(r_y)
-            .into_iter()
-            .find(|(from, to, l)| *l == letters && used_y[*from..*to].iter().all(|u| !u));
+        // A syllabic acronym's clipped first word begins the run's first
+        // word (Бел of Белорусский), compared in one Latin spelling.
+        let head = clipped_head(acr).map(|h| acronym_letters_plain(&h));
+        let begins = |from: usize| {
+            head.as_ref().is_none_or(|h| {
+                acronym_letters_plain(text_of(&r_y.units[from])).starts_with(h.as_str())
+            })
+        };
+        let run = run_acronyms(r_y).into_iter().find(|(from, to, l)| {
+            *l == letters && used_y[*from..*to].iter().all(|u| !u) && begins(*from)
+        });
         if let Some((from, to, _)) = run {
             used_x[i] = true;
             used_y[from..to].iter_mut().for_each(|u| *u = true);
@@ -1830,6 +1979,41 @@ mod tests {
         // (МИД), not внешних, which would make it МВД.
         assert!(org("МВД", "Ministry of Foreign Affairs") < DEFAULT_THRESHOLD);
         assert!(org("МИД", "Ministry of Foreign Affairs") >= DEFAULT_THRESHOLD);
+    }
+
+    /// Session 28: a syllabic acronym, a clipped first word before the
+    /// initials (КрАЗ: Кременчугский автомобильный завод), whose clipped
+    /// part must begin the first word.
+    #[test]
+    fn syllabic_acronyms() {
+        assert!(org("КрАЗ", "Кременчугский автомобильный завод") >= DEFAULT_THRESHOLD);
+        assert!(org("МосГУ", "Московский гуманитарный университет") >= DEFAULT_THRESHOLD);
+        assert!(org("КрАЗ", "Минский автомобильный завод") < DEFAULT_THRESHOLD);
+        assert_eq!(clipped_head("БелАЗ").as_deref(), Some("Бел"));
+        assert_eq!(clipped_head("ДніпроГЕС"), None);
+        assert_eq!(clipped_head("Київ"), None);
+        assert_eq!(clipped_head("МВД"), None);
+    }
+
+    /// Session 28: a Cyrillic place adjective against the place's Latin
+    /// name (English names a body by its town), initials after "named
+    /// after" left out, and a refinery's acronym.
+    #[test]
+    fn place_adjectives_initials_and_refineries() {
+        assert!(org("Новополоцкий НПЗ", "Novopolotsk Oil Refinery") >= DEFAULT_THRESHOLD);
+        assert!(org("Новополоцкий НПЗ", "Mozyr Oil Refinery") < DEFAULT_THRESHOLD);
+        assert!(
+            org(
+                "Брестский государственный университет имени А. С. Пушкина",
+                "Брестский государственный университет имени Пушкина"
+            ) >= DEFAULT_THRESHOLD
+        );
+        assert!(
+            org(
+                "Брестский государственный университет имени А. С. Пушкина",
+                "Брестский государственный университет имени Лермонтова"
+            ) < DEFAULT_THRESHOLD
+        );
     }
 
     #[test]

@@ -163,7 +163,7 @@ m|Dobromyr|Добромир Дабрамір|Добрик
 m|Radomyr|Радомир Радамір|Радик
 m|Vitold|Вітольд Витольд Вітольд Witold|Вітик
 f|Oleksandra|Олександра Александра Аляксандра Alexandra Alessandra Aleksandra|Саша Шура Саня Sasha Sascha Sandra Леся
-f|Mariia|Марія Мария Марыя Marie Mary Marija Maryja|Маша Марійка Маруся Маня Муся Masha Marusia Марыля Марылька
+f|Mariia|Марія Мария Марыя Marie Mary Marija Maryja|Маша Марійка Марічка Маруся Маня Муся Masha Marusia Марыля Марылька
 f|Hanna|Ганна Анна Anne Ann Anja|Аня Ганнуся Анечка Нюра Нюся Anya Ганулька Ганка
 f|Kateryna|Катерина Екатерина Кацярына Catherine Katharina Katarzyna Katerina|Катя Катруся Катюша Katya Kate Каця Kacia
 f|Olena|Олена Елена Алена Алёна Helena Hélène Helen|Лена Оленка Алёнка Ленуся Lena

@@ -133,9 +133,10 @@ skhidna|східна восточная vostochnaya
 const IGNORABLE: &str = "м. г. с. смт місто город горад город. село вёска деревня селище посёлок пос. city town village settlement urban-type of the";
 
 /// Region words: normalised to one token so that "область", "obl." and
-/// "oblast" match each other.
-const REGION_WORDS: &str = "область обл обл. oblast oblast' region voblasts вобласць регіон регион";
-const DISTRICT_WORDS: &str = "район р-н raion rayon district раён";
+/// "oblast" match each other. Session 28: "voblast" (the English and the national Belarusian romanisation of вобласць, beside BGN/PCGN "voblasts").
+const REGION_WORDS: &str =
+    "область обл обл. oblast oblast' region voblasts voblast voblasć вобласць регіон регион";
+const DISTRICT_WORDS: &str = "район р-н raion rayon district раён rajon";
 
 pub(crate) struct PlaceTable {
     pub labels: Vec<String>,

@@ -15,11 +15,62 @@ use std::sync::OnceLock;
 const TABLE_TSV: &str = include_str!("../data/cyrillic_spellings.tsv");
 
 /// One correspondence: two letter groups (the second may be empty: a letter
-/// written or left out), and whether it holds only at the end of a word.
+/// written or left out), whether it holds only at the end of a word, and
+/// the orthographies each side is written in (`ORTHO_*` bits; 0: any).
 struct Correspondence {
     a: Vec<char>,
     b: Vec<char>,
     at_end: bool,
+    a_in: u8,
+    b_in: u8,
+}
+
+const ORTHO_UK: u8 = 1;
+const ORTHO_RU: u8 = 2;
+const ORTHO_BE: u8 = 4;
+
+/// The orthographies of a table column ("uk", "ru,be"; empty: any).
+fn orthography_bits(col: Option<&&str>) -> u8 {
+    col.map(|c| {
+        c.split(',').fold(0, |bits, o| {
+            bits | match o.trim() {
+                "uk" => ORTHO_UK,
+                "ru" => ORTHO_RU,
+                "be" => ORTHO_BE,
+                _ => 0,
+            }
+        })
+    })
+    .unwrap_or(0)
+}
+
+/// Session 28: the orthographies a lowercase Cyrillic word can be written
+/// in, by the letters each lacks: Ukrainian has no ы, э, ъ, ё, ў; Russian no
+/// і, ї, є, ґ, ў, apostrophe, nor a soft sign after a final ц (Лубенець is
+/// Ukrainian, the Russian spelling is Лубенец); Belarusian no и, щ, ъ, ї, є,
+/// ґ. A correspondence of two orthographies joins two words only when each
+/// can be written in its side's orthography: Лубінець / Лубенець, both
+/// Ukrainian, are two names, and Каримова, with its и, is no Belarusian
+/// akanye of Керимова.
+fn orthographies(w: &[char]) -> u8 {
+    let has = |set: &str| w.iter().any(|c| set.contains(*c));
+    let mut bits = 0;
+    if !has("ыэъёў") {
+        bits |= ORTHO_UK;
+    }
+    if !has("іїєґў'’ʼ") && !w.ends_with(&['ц', 'ь']) {
+        bits |= ORTHO_RU;
+    }
+    if !has("ищъїєґ") {
+        bits |= ORTHO_BE;
+    }
+    bits
+}
+
+/// Whether a word can be written in Belarusian spelling (no и, щ, ъ, ї, є,
+/// ґ); a word not wholly Cyrillic can (a romanisation says nothing).
+pub(crate) fn may_be_belarusian(word: &str) -> bool {
+    !written_in_cyrillic(word) || orthographies(&lower(word)) & ORTHO_BE != 0
 }
 
 fn table() -> &'static [Correspondence] {
@@ -35,6 +86,8 @@ fn table() -> &'static [Correspondence] {
                     a: a.chars().collect(),
                     b: b.chars().collect(),
                     at_end: *at == "end",
+                    a_in: orthography_bits(cols.get(4)),
+                    b_in: orthography_bits(cols.get(5)),
                 })
             })
             .collect()
@@ -46,6 +99,8 @@ fn table() -> &'static [Correspondence] {
 /// twice on one side (Кравченнко) costs nothing either.
 fn spelling_cost(x: &[char], y: &[char]) -> usize {
     let (n, m) = (x.len(), y.len());
+    let (ox, oy) = (orthographies(x), orthographies(y));
+    let fits = |bits: u8, o: u8| bits == 0 || bits & o != 0;
     let mut d = vec![vec![usize::MAX; m + 1]; n + 1];
     d[0][0] = 0;
     let ends_with = |w: &[char], upto: usize, part: &[char]| {
@@ -70,8 +125,13 @@ fn spelling_cost(x: &[char], y: &[char]) -> usize {
                 best = best.min(d[i][j - 1].saturating_add(usize::from(!doubled)));
             }
             for c in table() {
-                for (p, q) in [(&c.a, &c.b), (&c.b, &c.a)] {
+                for (p, q, p_in, q_in) in
+                    [(&c.a, &c.b, c.a_in, c.b_in), (&c.b, &c.a, c.b_in, c.a_in)]
+                {
                     if c.at_end && (i != n || j != m) {
+                        continue;
+                    }
+                    if !fits(p_in, ox) || !fits(q_in, oy) {
                         continue;
                     }
                     if ends_with(x, i, p) && ends_with(y, j, q) {

@@ -605,3 +605,51 @@ fn armenian_surnames_in_two_traditions() {
     assert_same("Анна Геворкян", "Анна Геворгян");
     assert_different("Анна Оганесян", "Анна Оганян");
 }
+
+/// Session 28: a correspondence of two orthographies joins two Cyrillic
+/// surnames only when each can be written in its side's orthography. Two
+/// Ukrainian spellings (a soft sign after a final ц is no Russian
+/// spelling) differing in і / е are two names; a word with и is no
+/// Belarusian akanye of another; a Ukrainian and a Russian spelling still
+/// meet.
+#[test]
+fn orthography_correspondences_need_two_orthographies() {
+    assert_different("Петро Марінець", "Петро Маренець");
+    assert_different("Ганна Миронова", "Ганна Миранова");
+    assert_same("Олександр Олійник", "Александр Олейник");
+    assert_same("Святлана Сямёнава", "Светлана Семёнова");
+    assert_same("Антон Шаўцоў", "Антон Шевцов");
+}
+
+/// Session 28: two Cyrillic spellings are one foreign name only through a
+/// declined form, letter for letter: Цапко / Цяпко (a soft л or not,
+/// which Cyrillic writes) are two names.
+#[test]
+fn cyrillic_spellings_differing_in_iotation_are_two_names() {
+    assert_different("Антон Цапко", "Антон Цяпко");
+    assert!(crate::foreign::same_foreign_name("Вагнером", "Вагнер"));
+    assert!(!crate::foreign::same_foreign_name("Лавко", "Лявко"));
+}
+
+/// Session 28: Hungarian names read by the Russian and Ukrainian practical
+/// transcription of Hungarian (cs ч, sz с, s ш, gy дь, j й), in either order
+/// of surname and given name.
+#[test]
+fn hungarian_names_in_cyrillic() {
+    for (a, b) in [
+        ("Takács Gábor", "Габор Такач"),
+        ("Szűcs Zsolt", "Жолт Сюч"),
+        ("Gyula Horváth", "Дьюла Хорват"),
+    ] {
+        assert_same(a, b);
+    }
+    assert!(crate::foreign::same_foreign_name("Szász", "Сас"));
+    assert_different("Takács Gábor", "Габор Ковач");
+}
+
+/// Session 28: Марічка, a Ukrainian diminutive of Марія.
+#[test]
+fn marichka_is_mariia() {
+    assert_same("Марічка Бойко", "Марія Бойко");
+    assert_different("Марічка Бойко", "Марина Бойко");
+}

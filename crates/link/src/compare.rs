@@ -84,7 +84,7 @@ pub(crate) const BIRTH_LEVELS: [&str; 14] = [
 /// birthday since the list was made, a rounded age), one several years
 /// off is far rarer in the records of one child than among namesakes,
 /// whose ages spread over the whole of childhood. Last in number only.
-const BIRTH_AGE_YEARS_OFF: u8 = 12;
+pub(crate) const BIRTH_AGE_YEARS_OFF: u8 = 12;
 /// Two birth dates that disagree at every level (see `model`, which caps
 /// how many matches may show it).
 pub(crate) const BIRTH_DIFFERENT: u8 = 7;

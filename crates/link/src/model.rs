@@ -614,6 +614,7 @@ pub(crate) fn fit_by_rules(
     let u: Vec<Vec<f64>> = u_counts.iter().map(|c| normalise(c, 1.0)).collect();
     cap_swaps(fields, &mut m, &u);
     cap_birth_different(fields, &mut m);
+    cap_birth_same_year(fields, &mut m);
     let mut estimates: Vec<f64> = rule_matches
         .iter()
         .filter_map(|(expected, recall)| {
@@ -633,7 +634,11 @@ pub(crate) fn fit_by_rules(
         .collect();
     estimates.sort_by(f64::total_cmp);
     let lambda = match estimates.get(estimates.len() / 2) {
-        Some(&matches) if possible_pairs > 0.0 => (matches / possible_pairs).clamp(1e-12, 0.5),
+        Some(&matches) if possible_pairs > 0.0 => {
+            // No more matches than the job can hold (see `most_matches`).
+            let matches = matches.min(random.most_matches);
+            (matches / possible_pairs).clamp(1e-12, 0.5)
+        }
         // No rule maps onto levels: assume blocking finds every match.
         _ => {
             let blocked = fit_lambda(fields, &m, &u, all, labelled, options);
@@ -759,39 +764,65 @@ const BIRTH_DIFFERENT_M_CAP: f64 = 0.05;
 fn cap_birth_different(fields: &[Field], m: &mut [Vec<f64>]) {
     use crate::compare::{Comparator, BIRTH_AGE_YEARS_OFF, BIRTH_DIFFERENT};
     for (f, field) in fields.iter().enumerate() {
-        if field.comparator != Comparator::Birth {
+        if field.comparator == Comparator::Birth {
+            let capped = [
+                usize::from(BIRTH_DIFFERENT),
+                usize::from(BIRTH_AGE_YEARS_OFF),
+            ];
+            cap_levels(&mut m[f], &capped, BIRTH_DIFFERENT_M_CAP, &[]);
+        }
+    }
+}
+
+/// Two birth dates of one year that differ in both day and month (not by
+/// one digit, not transposed, not within days) need two slips in one date,
+/// so true matches show it about as often as the square of the share that
+/// show one slip (one digit, day and month transposed, within days). EM on
+/// blocks of namesakes and cousins born the same year (one surname, one
+/// given name, one town) took them for matches and read "same year" as
+/// evidence for a match. Its `m` is held to that square, read off the
+/// model's own `m` (no constant), the rest going to the other levels
+/// except the capped "different" ones.
+fn cap_birth_same_year(fields: &[Field], m: &mut [Vec<f64>]) {
+    use crate::compare::{Comparator, BIRTH_AGE_YEARS_OFF, BIRTH_DIFFERENT};
+    const ONE_SLIP: [usize; 3] = [2, 3, 4];
+    const SAME_YEAR: usize = 5;
+    for (f, field) in fields.iter().enumerate() {
+        if field.comparator != Comparator::Birth || m[f].len() <= SAME_YEAR {
             continue;
         }
-        let capped = [
+        let one_slip: f64 = ONE_SLIP.iter().map(|&l| m[f][l]).sum();
+        let fixed = [
             usize::from(BIRTH_DIFFERENT),
             usize::from(BIRTH_AGE_YEARS_OFF),
         ];
-        if capped.iter().any(|&d| d >= m[f].len()) {
-            continue;
-        }
-        let current: f64 = capped.iter().map(|&d| m[f][d]).sum();
-        if current <= BIRTH_DIFFERENT_M_CAP {
-            continue;
-        }
-        let others: f64 = m[f]
-            .iter()
-            .enumerate()
-            .filter(|&(l, _)| !capped.contains(&l) && l != usize::from(MISSING))
-            .map(|(_, x)| x)
-            .sum();
-        if others <= 0.0 {
-            continue;
-        }
-        let (down, up) = (
-            BIRTH_DIFFERENT_M_CAP / current,
-            (others + current - BIRTH_DIFFERENT_M_CAP) / others,
-        );
-        for (l, x) in m[f].iter_mut().enumerate() {
-            if capped.contains(&l) {
-                *x *= down;
-            } else if l != usize::from(MISSING) {
-                *x *= up;
-            }
+        cap_levels(&mut m[f], &[SAME_YEAR], one_slip * one_slip, &fixed);
+    }
+}
+
+/// Lowers the summed `m` of the `capped` levels of one field to at most
+/// `cap`, each in proportion, and raises the other levels (but "missing"
+/// and the `fixed` ones) in proportion so that the field's `m` still sums
+/// to one.
+fn cap_levels(m: &mut [f64], capped: &[usize], cap: f64, fixed: &[usize]) {
+    if capped.iter().any(|&l| l >= m.len()) {
+        return;
+    }
+    let current: f64 = capped.iter().map(|&l| m[l]).sum();
+    if current <= cap {
+        return;
+    }
+    let free = |l: usize| !capped.contains(&l) && !fixed.contains(&l) && l != usize::from(MISSING);
+    let others: f64 = (0..m.len()).filter(|&l| free(l)).map(|l| m[l]).sum();
+    if others <= 0.0 {
+        return;
+    }
+    let (down, up) = (cap / current, (others + current - cap) / others);
+    for (l, x) in m.iter_mut().enumerate() {
+        if capped.contains(&l) {
+            *x *= down;
+        } else if free(l) {
+            *x *= up;
         }
     }
 }
@@ -1008,6 +1039,29 @@ mod tests {
         assert!((m[0][7] + m[0][12] - BIRTH_DIFFERENT_M_CAP).abs() < 1e-12);
         assert!((m[0][12] / m[0][7] - 6.0).abs() < 1e-9);
         assert!((m[0][6] - 0.95).abs() < 1e-12);
+    }
+
+    /// "Same year" is held to the square of the one-slip levels' share:
+    /// here a tenth show one slip, so at most a hundredth "same year"; the
+    /// capped "different" level keeps its value, the others share the rest.
+    #[test]
+    fn the_same_year_is_as_rare_as_two_slips() {
+        let fields = vec![Field {
+            name: "birth".into(),
+            comparator: Comparator::Birth,
+            term_frequency: false,
+        }];
+        let mut birth = vec![0.0; 14];
+        birth[1] = 0.6;
+        birth[3] = 0.1;
+        birth[5] = 0.25;
+        birth[7] = 0.05;
+        let mut m = vec![birth];
+        cap_birth_same_year(&fields, &mut m);
+        assert!((m[0][5] - 0.01).abs() < 1e-12, "{}", m[0][5]);
+        assert_eq!(m[0][7], 0.05);
+        assert!((m[0].iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!((m[0][1] / m[0][3] - 6.0).abs() < 1e-9);
     }
 
     /// A rule whose EM finds more matches than the job can hold (here all

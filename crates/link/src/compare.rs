@@ -329,10 +329,35 @@ impl<'a> Comparer<'a> {
 
     /// The level of a text column; for a surname with a former one in a
     /// note (see `TextColumn::former`), the strongest level of the current
-    /// and former surnames of either record against the other's.
+    /// and former surnames of either record against the other's; for a
+    /// surname a note says was changed (`TextColumn::renamed`), missing
+    /// where it disagrees.
     fn text_level(&self, column: usize, i: usize, j: usize) -> u8 {
         let level = self.own_text_level(column, i, j);
         let col = &self.encoded.text[column];
+        let best = self.through_former(col, column, level, i, j);
+        // A surname a note says was changed (the former one not given) that
+        // disagrees may be the new family's: no evidence either way.
+        if !col.renamed.is_empty()
+            && matches!(best, TEXT_JW70 | TEXT_DIFFERENT)
+            && (col.renamed(i) || col.renamed(j))
+        {
+            return MISSING;
+        }
+        best
+    }
+
+    /// `level` or, for a surname with a former one in a note, the
+    /// strongest level of the current and former surnames of either
+    /// record against the other's.
+    fn through_former(
+        &self,
+        col: &crate::encode::TextColumn,
+        column: usize,
+        level: u8,
+        i: usize,
+        j: usize,
+    ) -> u8 {
         if col.former.is_empty() || matches!(level, MISSING | TEXT_EXACT | TEXT_TRANSLITERATION) {
             return level;
         }
@@ -720,6 +745,25 @@ mod tests {
         let l = levels(adopted.clone(), other.clone());
         assert_eq!(level_of(&l, "surname"), "transliteration");
         adopted.note = Some("смена 2".into());
+        let l = levels(adopted, other);
+        assert_eq!(level_of(&l, "surname"), "different");
+    }
+
+    /// A note that the surname was changed, the old one not given: a
+    /// surname that disagrees says nothing (it may be the adoptive
+    /// family's); one that agrees still counts; a note of something else
+    /// leaves the disagreement as it is.
+    #[test]
+    fn a_surname_a_note_says_was_changed_disagrees_as_missing() {
+        let mut adopted = record("a", "Марія", "Козлова", Some((2015, 9, 1)));
+        adopted.note = Some("фамилия изменена".into());
+        let other = record("b", "Марія", "Руденко", Some((2015, 9, 1)));
+        let l = levels(adopted.clone(), other.clone());
+        assert_eq!(level_of(&l, "surname"), "missing");
+        let same = record("b", "Марія", "Козлова", Some((2015, 9, 1)));
+        let l = levels(adopted.clone(), same);
+        assert_eq!(level_of(&l, "surname"), "exact");
+        adopted.note = Some("опека".into());
         let l = levels(adopted, other);
         assert_eq!(level_of(&l, "surname"), "different");
     }

@@ -145,6 +145,12 @@ pub(crate) struct TextColumn {
     /// The keys of former surnames are keys of the column (with their
     /// knowledge) but count for no record's term frequency.
     pub former: Vec<u32>,
+    /// For surnames: per record, whether its note says the surname was
+    /// changed without naming the former one
+    /// ([`names_bridge::surname_changed`]); empty when no record's does.
+    /// Such a record's surname that disagrees with another's is compared
+    /// as missing: it may be a new family's.
+    pub renamed: Vec<bool>,
 }
 
 impl TextColumn {
@@ -157,6 +163,12 @@ impl TextColumn {
     #[inline]
     pub(crate) fn former_of(&self, record: usize) -> u32 {
         self.former.get(record).copied().unwrap_or(NONE)
+    }
+
+    /// Whether record `record`'s note says its surname was changed,
+    /// naming no former one (see `renamed`).
+    pub(crate) fn renamed(&self, record: usize) -> bool {
+        self.renamed.get(record).copied().unwrap_or(false)
     }
 
     /// The bytes of key `key`.
@@ -575,6 +587,27 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         Vec::new()
     };
     drop(ids);
+    // A note of a change with no former surname: the surname may be a new family's.
+    let renamed: Vec<bool> = if source == TextSource::Surname {
+        let renamed: Vec<bool> = records
+            .iter()
+            .enumerate()
+            .map(|(r, record)| {
+                former_raw.get(r).is_none_or(|&f| f == NONE)
+                    && record
+                        .note
+                        .as_deref()
+                        .is_some_and(names_bridge::surname_changed)
+            })
+            .collect();
+        if renamed.contains(&true) {
+            renamed
+        } else {
+            Vec::new()
+        }
+    } else {
+        Vec::new()
+    };
     // Keys are computed a batch of values at a time on every core and
     // interned as they come, so that one batch of computed keys is held at
     // once. A surname's three keys come from one reading of its spelling;
@@ -702,6 +735,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         raw_counts,
         present,
         former,
+        renamed,
     }
 }
 

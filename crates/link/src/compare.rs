@@ -446,6 +446,18 @@ impl<'a> Comparer<'a> {
             return TEXT_VARIANT;
         }
         let similarity = jaro_winkler_bytes(x, y);
+        // Two patronymics of known fathers' names that share no name (and
+        // are no slip apart) name two fathers, however alike their letters:
+        // Миколайович / Вікторович share the ending every patronymic has,
+        // and as "alike" they told namesakes of one town (cousins, another
+        // father) little from one child.
+        if col.source == TextSource::Patronymic
+            && col.known(ka)
+            && col.known(kb)
+            && !within_one_edit(x, y)
+        {
+            return TEXT_DIFFERENT;
+        }
         // A slip leaves most letters in place: names that are not even
         // alike (most pairs) need no edit check.
         if similarity >= 0.70 && (within_one_edit(x, y) || col.forms_one_edit_apart(ka, kb)) {
@@ -766,6 +778,21 @@ mod tests {
         adopted.note = Some("опека".into());
         let l = levels(adopted, other);
         assert_eq!(level_of(&l, "surname"), "different");
+    }
+
+    /// Two patronymics of known fathers that differ are "different", not
+    /// "alike" by their shared ending; a slip of one stays a slip.
+    #[test]
+    fn patronymics_of_two_known_fathers_are_different() {
+        let with = |patronymic: &str, name: &str| {
+            let mut r = record(name, "Максим", "Ковальчук", Some((2015, 1, 19)));
+            r.patronymic = Some(patronymic.into());
+            r
+        };
+        let l = levels(with("Миколайович", "a"), with("Вікторович", "b"));
+        assert_eq!(level_of(&l, "patronymic"), "different");
+        let l = levels(with("Николаевич", "a"), with("Николаевчи", "b"));
+        assert_ne!(level_of(&l, "patronymic"), "different");
     }
 
     /// A given name no table knows, one slip from a known name of the

@@ -202,6 +202,14 @@ impl TextColumn {
         self.shared_variant(a, b).is_some()
     }
 
+    /// Whether key `k` carries any name knowledge (a known given name, a
+    /// known father's name).
+    pub(crate) fn known(&self, k: u32) -> bool {
+        self.key_variants
+            .get(k as usize)
+            .is_some_and(|ids| ids[0] != NONE)
+    }
+
     /// The name-knowledge id two keys share, if any.
     #[inline]
     pub(crate) fn shared_variant(&self, a: u32, b: u32) -> Option<u32> {

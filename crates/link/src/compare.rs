@@ -452,8 +452,8 @@ impl<'a> Comparer<'a> {
         // and as "alike" they told namesakes of one town (cousins, another
         // father) little from one child.
         if col.source == TextSource::Patronymic
-            && col.known(ka)
-            && col.known(kb)
+            && col.is_known_name(ka)
+            && col.is_known_name(kb)
             && !within_one_edit(x, y)
         {
             return TEXT_DIFFERENT;

@@ -189,25 +189,18 @@ impl TextColumn {
         self.share(&self.key_counts, key)
     }
 
-    /// Whether two keys are variants of one name (see `key_variants`).
+    /// Whether a key carries any name knowledge (a known given name, a
+    /// patronymic of a known father's name).
     #[inline]
-    /// Whether a key carries any name knowledge (a known given name).
     pub(crate) fn is_known_name(&self, key: u32) -> bool {
         self.key_variants
             .get(key as usize)
             .is_some_and(|v| v[0] != NONE)
     }
 
+    /// Whether two keys are variants of one name (see `key_variants`).
     pub(crate) fn variants_meet(&self, a: u32, b: u32) -> bool {
         self.shared_variant(a, b).is_some()
-    }
-
-    /// Whether key `k` carries any name knowledge (a known given name, a
-    /// known father's name).
-    pub(crate) fn known(&self, k: u32) -> bool {
-        self.key_variants
-            .get(k as usize)
-            .is_some_and(|ids| ids[0] != NONE)
     }
 
     /// The name-knowledge id two keys share, if any.

@@ -795,6 +795,28 @@ mod tests {
         assert_ne!(level_of(&l, "patronymic"), "different");
     }
 
+    /// A list of birthplaces linked with one of home towns compares the one
+    /// place each record has; two lists that both give a home town compare
+    /// that alone, as before.
+    #[test]
+    fn a_birthplace_against_a_home_town_is_one_place() {
+        let mut born = record("a", "Марія", "Козлова", Some((2015, 9, 1)));
+        born.birthplace = Some("г. Мариуполь".into());
+        let mut lives = record("b", "Mariia", "Kozlova", Some((2015, 9, 1)));
+        lives.last_place = Some("Mariupol".into());
+        let l = levels(born.clone(), lives.clone());
+        assert_eq!(level_of(&l, "place"), "transliteration");
+        let mut elsewhere = lives.clone();
+        elsewhere.last_place = Some("Kherson".into());
+        let l = levels(born, elsewhere);
+        assert_eq!(level_of(&l, "place"), "different");
+        let mut both = lives.clone();
+        both.last_place = Some("Маріуполь".into());
+        let l = levels(both, lives);
+        assert!(l.iter().all(|(f, _)| f != "place"));
+        assert_eq!(level_of(&l, "last_place"), "transliteration");
+    }
+
     /// A given name no table knows, one slip from a known name of the
     /// lists (Аляксондр beside Аляксандр), is that name: a variant of its
     /// other-language forms. A slip away from names of two groups, or a

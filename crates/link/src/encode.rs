@@ -29,6 +29,10 @@ pub(crate) enum TextSource {
     Patronymic,
     Birthplace,
     LastPlace,
+    /// A link of a list that gives only a birthplace with one that gives
+    /// only a home town (or last place): the one place each record has,
+    /// compared across (see `Encoded::without_ids`).
+    Place,
     Guardian,
     Extra(String),
 }
@@ -41,6 +45,7 @@ impl TextSource {
             TextSource::Patronymic => "patronymic".into(),
             TextSource::Birthplace => "birthplace".into(),
             TextSource::LastPlace => "last_place".into(),
+            TextSource::Place => "place".into(),
             TextSource::Guardian => "guardian".into(),
             TextSource::Extra(name) => format!("extra.{name}"),
         }
@@ -53,6 +58,7 @@ impl TextSource {
             "patronymic" => TextSource::Patronymic,
             "birthplace" => TextSource::Birthplace,
             "last_place" => TextSource::LastPlace,
+            "place" => TextSource::Place,
             "guardian" => TextSource::Guardian,
             other => TextSource::Extra(other.strip_prefix("extra.")?.to_string()),
         })
@@ -65,6 +71,11 @@ impl TextSource {
             TextSource::Patronymic => record.patronymic.as_deref(),
             TextSource::Birthplace => record.birthplace.as_deref(),
             TextSource::LastPlace => record.last_place.as_deref(),
+            TextSource::Place => record
+                .last_place
+                .as_deref()
+                .filter(|v| !v.trim().is_empty())
+                .or(record.birthplace.as_deref()),
             TextSource::Guardian => record.guardian.as_deref(),
             TextSource::Extra(name) => record.extra_value(name),
         };
@@ -474,8 +485,28 @@ impl Encoded {
             TextSource::Patronymic,
             TextSource::Birthplace,
             TextSource::LastPlace,
-            TextSource::Guardian,
         ];
+        // One list gives a birthplace only, the other a home town (or the
+        // last place) only: most children live where they were born (a
+        // guardianship register's birthplace against a tracing list's
+        // place of origin), so the two are compared as one place field,
+        // whose `m` EM reads like any other's. Without it such a link had
+        // no place at all, and two strangers of one given name and birth
+        // date in two towns looked like one child.
+        if linking {
+            let only =
+                |records: &[Record], has: fn(&Record) -> bool, lacks: fn(&Record) -> bool| {
+                    records.iter().any(has) && !records.iter().any(lacks)
+                };
+            let born = |r: &Record| TextSource::Birthplace.get(r).is_some();
+            let lives = |r: &Record| TextSource::LastPlace.get(r).is_some();
+            if (only(left, born, lives) && only(right, lives, born))
+                || (only(left, lives, born) && only(right, born, lives))
+            {
+                sources.push(TextSource::Place);
+            }
+        }
+        sources.push(TextSource::Guardian);
         let mut extra_names: Vec<&str> = Vec::new();
         for record in left {
             for (name, _) in &record.extra {
@@ -627,7 +658,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
                     (k.latin, Some((k.sound, k.forms, k.readings)))
                 }
                 _ if source.is_name() => (names_bridge::latin_key(value), None),
-                TextSource::Birthplace | TextSource::LastPlace => {
+                TextSource::Birthplace | TextSource::LastPlace | TextSource::Place => {
                     (names_bridge::place_key(value), None)
                 }
                 _ => (names_bridge::latin_key_of_text(value), None),
@@ -755,7 +786,9 @@ fn key_variants(
         TextSource::Patronymic => names_bridge::father_groups,
         // One settlement under its old and new names (Артёмовск / Бахмут):
         // compared as name variants are.
-        TextSource::Birthplace | TextSource::LastPlace => names_bridge::place_groups,
+        TextSource::Birthplace | TextSource::LastPlace | TextSource::Place => {
+            names_bridge::place_groups
+        }
         _ => return (Vec::new(), FxHashMap::default()),
     };
     let mut first_value: Vec<usize> = vec![usize::MAX; key_count];

@@ -1865,12 +1865,12 @@ fn fingerprint(settings: &Settings, model: &Model) -> String {
 /// the children of one family for matches.
 fn masked_by_rule<'a>(rule_fields: &[String], fields: impl Iterator<Item = &'a str>) -> Vec<bool> {
     let blocked = |name: &str| rule_fields.iter().any(|f| f == name);
-    let place_blocked = blocked("last_place") || blocked("birthplace");
+    let place_blocked = blocked("last_place") || blocked("birthplace") || blocked("place");
     fields
         .map(|name| {
             blocked(name)
                 || (name == "sex" && blocked("given"))
-                || (place_blocked && (name == "last_place" || name == "birthplace"))
+                || (place_blocked && matches!(name, "last_place" | "birthplace" | "place"))
                 || (name == "guardian" && blocked("surname"))
         })
         .collect()

@@ -84,7 +84,7 @@ pub(crate) const BIRTH_LEVELS: [&str; 14] = [
 /// birthday since the list was made, a rounded age), one several years
 /// off is far rarer in the records of one child than among namesakes,
 /// whose ages spread over the whole of childhood. Last in number only.
-const BIRTH_AGE_YEARS_OFF: u8 = 12;
+pub(crate) const BIRTH_AGE_YEARS_OFF: u8 = 12;
 /// Two birth dates that disagree at every level (see `model`, which caps
 /// how many matches may show it).
 pub(crate) const BIRTH_DIFFERENT: u8 = 7;
@@ -329,10 +329,35 @@ impl<'a> Comparer<'a> {
 
     /// The level of a text column; for a surname with a former one in a
     /// note (see `TextColumn::former`), the strongest level of the current
-    /// and former surnames of either record against the other's.
+    /// and former surnames of either record against the other's; for a
+    /// surname a note says was changed (`TextColumn::renamed`), missing
+    /// where it disagrees.
     fn text_level(&self, column: usize, i: usize, j: usize) -> u8 {
         let level = self.own_text_level(column, i, j);
         let col = &self.encoded.text[column];
+        let best = self.through_former(col, column, level, i, j);
+        // A surname a note says was changed (the former one not given) that
+        // disagrees may be the new family's: no evidence either way.
+        if !col.renamed.is_empty()
+            && matches!(best, TEXT_JW70 | TEXT_DIFFERENT)
+            && (col.renamed(i) || col.renamed(j))
+        {
+            return MISSING;
+        }
+        best
+    }
+
+    /// `level` or, for a surname with a former one in a note, the
+    /// strongest level of the current and former surnames of either
+    /// record against the other's.
+    fn through_former(
+        &self,
+        col: &crate::encode::TextColumn,
+        column: usize,
+        level: u8,
+        i: usize,
+        j: usize,
+    ) -> u8 {
         if col.former.is_empty() || matches!(level, MISSING | TEXT_EXACT | TEXT_TRANSLITERATION) {
             return level;
         }
@@ -421,6 +446,18 @@ impl<'a> Comparer<'a> {
             return TEXT_VARIANT;
         }
         let similarity = jaro_winkler_bytes(x, y);
+        // Two patronymics of known fathers' names that share no name (and
+        // are no slip apart) name two fathers, however alike their letters:
+        // Миколайович / Вікторович share the ending every patronymic has,
+        // and as "alike" they told namesakes of one town (cousins, another
+        // father) little from one child.
+        if col.source == TextSource::Patronymic
+            && col.is_known_name(ka)
+            && col.is_known_name(kb)
+            && !within_one_edit(x, y)
+        {
+            return TEXT_DIFFERENT;
+        }
         // A slip leaves most letters in place: names that are not even
         // alike (most pairs) need no edit check.
         if similarity >= 0.70 && (within_one_edit(x, y) || col.forms_one_edit_apart(ka, kb)) {
@@ -722,6 +759,62 @@ mod tests {
         adopted.note = Some("смена 2".into());
         let l = levels(adopted, other);
         assert_eq!(level_of(&l, "surname"), "different");
+    }
+
+    /// A note that the surname was changed, the old one not given: a
+    /// surname that disagrees says nothing (it may be the adoptive
+    /// family's); one that agrees still counts; a note of something else
+    /// leaves the disagreement as it is.
+    #[test]
+    fn a_surname_a_note_says_was_changed_disagrees_as_missing() {
+        let mut adopted = record("a", "Марія", "Козлова", Some((2015, 9, 1)));
+        adopted.note = Some("фамилия изменена".into());
+        let other = record("b", "Марія", "Руденко", Some((2015, 9, 1)));
+        let l = levels(adopted.clone(), other.clone());
+        assert_eq!(level_of(&l, "surname"), "missing");
+        let same = record("b", "Марія", "Козлова", Some((2015, 9, 1)));
+        let l = levels(adopted.clone(), same);
+        assert_eq!(level_of(&l, "surname"), "exact");
+        adopted.note = Some("опека".into());
+        let l = levels(adopted, other);
+        assert_eq!(level_of(&l, "surname"), "different");
+    }
+
+    /// Two patronymics of known fathers that differ are "different", not
+    /// "alike" by their shared ending; a slip of one stays a slip.
+    #[test]
+    fn patronymics_of_two_known_fathers_are_different() {
+        let with = |patronymic: &str, name: &str| {
+            let mut r = record(name, "Максим", "Ковальчук", Some((2015, 1, 19)));
+            r.patronymic = Some(patronymic.into());
+            r
+        };
+        let l = levels(with("Миколайович", "a"), with("Вікторович", "b"));
+        assert_eq!(level_of(&l, "patronymic"), "different");
+        let l = levels(with("Николаевич", "a"), with("Николаевчи", "b"));
+        assert_ne!(level_of(&l, "patronymic"), "different");
+    }
+
+    /// A list of birthplaces linked with one of home towns compares the one
+    /// place each record has; two lists that both give a home town compare
+    /// that alone, as before.
+    #[test]
+    fn a_birthplace_against_a_home_town_is_one_place() {
+        let mut born = record("a", "Марія", "Козлова", Some((2015, 9, 1)));
+        born.birthplace = Some("г. Мариуполь".into());
+        let mut lives = record("b", "Mariia", "Kozlova", Some((2015, 9, 1)));
+        lives.last_place = Some("Mariupol".into());
+        let l = levels(born.clone(), lives.clone());
+        assert_eq!(level_of(&l, "place"), "transliteration");
+        let mut elsewhere = lives.clone();
+        elsewhere.last_place = Some("Kherson".into());
+        let l = levels(born, elsewhere);
+        assert_eq!(level_of(&l, "place"), "different");
+        let mut both = lives.clone();
+        both.last_place = Some("Маріуполь".into());
+        let l = levels(both, lives);
+        assert!(l.iter().all(|(f, _)| f != "place"));
+        assert_eq!(level_of(&l, "last_place"), "transliteration");
     }
 
     /// A given name no table knows, one slip from a known name of the

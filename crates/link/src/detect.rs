@@ -109,6 +109,8 @@ struct Shape {
     dates: usize,
     small_numbers: usize,
     multi_word: usize,
+    /// Cells that tell of a changed surname (see [`tells_of_a_rename`]).
+    renames: usize,
     distinct: HashSet<String>,
 }
 
@@ -166,6 +168,7 @@ pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
                     .count()
                     >= 2,
             );
+            shape.renames += usize::from(tells_of_a_rename(cell));
             shape.distinct.insert(cell.to_string());
         }
     }
@@ -206,7 +209,12 @@ pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
             continue;
         }
         let shape = &shapes[c];
-        let guess = if shape.share(shape.dates) > 0.8 && !has(&keys, &MapKey::BirthDate) {
+        let guess = if shape.renames >= MIN_RENAME_NOTES
+            && shape.share(shape.renames) > 0.5
+            && !has(&keys, &MapKey::Note)
+        {
+            Some(MapKey::Note)
+        } else if shape.share(shape.dates) > 0.8 && !has(&keys, &MapKey::BirthDate) {
             Some(MapKey::BirthDate)
         } else if shape.share(shape.small_numbers) > 0.9
             && shape.distinct.len() <= 25
@@ -253,6 +261,20 @@ pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
         columns,
         date_order: None,
     })
+}
+
+/// Sampled cells that must tell of a changed surname before a column no
+/// header rule knows is read as the note column.
+const MIN_RENAME_NOTES: usize = 5;
+
+/// Whether a cell tells of a changed surname, with or without the former
+/// one ("прежняя фамилия Шевченко", "фамилия изменена", "née Rudenko"):
+/// a column of such cells under a header no rule knows (a register's
+/// "Сведения", "Особые отметки") is a note the linker reads the former
+/// surname from, so that a child renamed on adoption is still found.
+fn tells_of_a_rename(cell: &str) -> bool {
+    crate::names_bridge::former_surname(cell).is_some()
+        || crate::names_bridge::surname_changed(cell)
 }
 
 fn has_full(seen: &HashSet<MapKey>) -> bool {
@@ -313,6 +335,32 @@ mod tests {
             ));
         }
         assert_eq!(spec(&csv), "id=a,full_name=b,age=c,birth_date=d");
+    }
+
+    /// A column of notes of changed surnames under a header no rule knows
+    /// is the note column; one of other words is not.
+    #[test]
+    fn a_note_of_renames_by_its_values() {
+        let table = |notes: [&str; 3]| {
+            let mut csv = String::from("Номер\tФамилия\tИмя\tСведения\n");
+            for k in 0..40 {
+                let note = if k % 2 == 0 { notes[k % 3] } else { "" };
+                csv.push_str(&format!("{k}\tКоваленко\tОлена\t{note}\n"));
+            }
+            spec(&csv)
+        };
+        assert_eq!(
+            table([
+                "прежняя фамилия Шевченко",
+                "фамилия изменена",
+                "ранее Руденко"
+            ]),
+            "id=Номер,surname=Фамилия,given=Имя,note=Сведения"
+        );
+        assert_eq!(
+            table(["опека", "приемная семья", "усыновление"]),
+            "id=Номер,surname=Фамилия,given=Имя"
+        );
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub(crate) enum TextSource {
     Patronymic,
     Birthplace,
     LastPlace,
+    /// A link of a list that gives only a birthplace with one that gives
+    /// only a home town (or last place): the one place each record has,
+    /// compared across (see `Encoded::without_ids`).
+    Place,
     Guardian,
     Extra(String),
 }
@@ -41,6 +45,7 @@ impl TextSource {
             TextSource::Patronymic => "patronymic".into(),
             TextSource::Birthplace => "birthplace".into(),
             TextSource::LastPlace => "last_place".into(),
+            TextSource::Place => "place".into(),
             TextSource::Guardian => "guardian".into(),
             TextSource::Extra(name) => format!("extra.{name}"),
         }
@@ -53,6 +58,7 @@ impl TextSource {
             "patronymic" => TextSource::Patronymic,
             "birthplace" => TextSource::Birthplace,
             "last_place" => TextSource::LastPlace,
+            "place" => TextSource::Place,
             "guardian" => TextSource::Guardian,
             other => TextSource::Extra(other.strip_prefix("extra.")?.to_string()),
         })
@@ -65,6 +71,11 @@ impl TextSource {
             TextSource::Patronymic => record.patronymic.as_deref(),
             TextSource::Birthplace => record.birthplace.as_deref(),
             TextSource::LastPlace => record.last_place.as_deref(),
+            TextSource::Place => record
+                .last_place
+                .as_deref()
+                .filter(|v| !v.trim().is_empty())
+                .or(record.birthplace.as_deref()),
             TextSource::Guardian => record.guardian.as_deref(),
             TextSource::Extra(name) => record.extra_value(name),
         };
@@ -145,6 +156,12 @@ pub(crate) struct TextColumn {
     /// The keys of former surnames are keys of the column (with their
     /// knowledge) but count for no record's term frequency.
     pub former: Vec<u32>,
+    /// For surnames: per record, whether its note says the surname was
+    /// changed without naming the former one
+    /// ([`names_bridge::surname_changed`]); empty when no record's does.
+    /// Such a record's surname that disagrees with another's is compared
+    /// as missing: it may be a new family's.
+    pub renamed: Vec<bool>,
 }
 
 impl TextColumn {
@@ -157,6 +174,12 @@ impl TextColumn {
     #[inline]
     pub(crate) fn former_of(&self, record: usize) -> u32 {
         self.former.get(record).copied().unwrap_or(NONE)
+    }
+
+    /// Whether record `record`'s note says its surname was changed,
+    /// naming no former one (see `renamed`).
+    pub(crate) fn renamed(&self, record: usize) -> bool {
+        self.renamed.get(record).copied().unwrap_or(false)
     }
 
     /// The bytes of key `key`.
@@ -177,15 +200,16 @@ impl TextColumn {
         self.share(&self.key_counts, key)
     }
 
-    /// Whether two keys are variants of one name (see `key_variants`).
+    /// Whether a key carries any name knowledge (a known given name, a
+    /// patronymic of a known father's name).
     #[inline]
-    /// Whether a key carries any name knowledge (a known given name).
     pub(crate) fn is_known_name(&self, key: u32) -> bool {
         self.key_variants
             .get(key as usize)
             .is_some_and(|v| v[0] != NONE)
     }
 
+    /// Whether two keys are variants of one name (see `key_variants`).
     pub(crate) fn variants_meet(&self, a: u32, b: u32) -> bool {
         self.shared_variant(a, b).is_some()
     }
@@ -461,8 +485,28 @@ impl Encoded {
             TextSource::Patronymic,
             TextSource::Birthplace,
             TextSource::LastPlace,
-            TextSource::Guardian,
         ];
+        // One list gives a birthplace only, the other a home town (or the
+        // last place) only: most children live where they were born (a
+        // guardianship register's birthplace against a tracing list's
+        // place of origin), so the two are compared as one place field,
+        // whose `m` EM reads like any other's. Without it such a link had
+        // no place at all, and two strangers of one given name and birth
+        // date in two towns looked like one child.
+        if linking {
+            let only =
+                |records: &[Record], has: fn(&Record) -> bool, lacks: fn(&Record) -> bool| {
+                    records.iter().any(has) && !records.iter().any(lacks)
+                };
+            let born = |r: &Record| TextSource::Birthplace.get(r).is_some();
+            let lives = |r: &Record| TextSource::LastPlace.get(r).is_some();
+            if (only(left, born, lives) && only(right, lives, born))
+                || (only(left, lives, born) && only(right, born, lives))
+            {
+                sources.push(TextSource::Place);
+            }
+        }
+        sources.push(TextSource::Guardian);
         let mut extra_names: Vec<&str> = Vec::new();
         for record in left {
             for (name, _) in &record.extra {
@@ -575,6 +619,27 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         Vec::new()
     };
     drop(ids);
+    // A note of a change with no former surname: the surname may be a new family's.
+    let renamed: Vec<bool> = if source == TextSource::Surname {
+        let renamed: Vec<bool> = records
+            .iter()
+            .enumerate()
+            .map(|(r, record)| {
+                former_raw.get(r).is_none_or(|&f| f == NONE)
+                    && record
+                        .note
+                        .as_deref()
+                        .is_some_and(names_bridge::surname_changed)
+            })
+            .collect();
+        if renamed.contains(&true) {
+            renamed
+        } else {
+            Vec::new()
+        }
+    } else {
+        Vec::new()
+    };
     // Keys are computed a batch of values at a time on every core and
     // interned as they come, so that one batch of computed keys is held at
     // once. A surname's three keys come from one reading of its spelling;
@@ -593,7 +658,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
                     (k.latin, Some((k.sound, k.forms, k.readings)))
                 }
                 _ if source.is_name() => (names_bridge::latin_key(value), None),
-                TextSource::Birthplace | TextSource::LastPlace => {
+                TextSource::Birthplace | TextSource::LastPlace | TextSource::Place => {
                     (names_bridge::place_key(value), None)
                 }
                 _ => (names_bridge::latin_key_of_text(value), None),
@@ -702,6 +767,7 @@ fn intern_column<'r>(records: &[&'r Record], source: TextSource) -> TextColumn {
         raw_counts,
         present,
         former,
+        renamed,
     }
 }
 
@@ -720,7 +786,9 @@ fn key_variants(
         TextSource::Patronymic => names_bridge::father_groups,
         // One settlement under its old and new names (Артёмовск / Бахмут):
         // compared as name variants are.
-        TextSource::Birthplace | TextSource::LastPlace => names_bridge::place_groups,
+        TextSource::Birthplace | TextSource::LastPlace | TextSource::Place => {
+            names_bridge::place_groups
+        }
         _ => return (Vec::new(), FxHashMap::default()),
     };
     let mut first_value: Vec<usize> = vec![usize::MAX; key_count];

@@ -1277,6 +1277,11 @@ fn estimate(
             level_counts: u_counts,
             sampled: u_sample_pairs,
             possible: possible_pairs,
+            most_matches: if encoded.is_link() {
+                (encoded.left_len as f64).min(n - encoded.left_len as f64)
+            } else {
+                n
+            },
         },
         labelled,
         &EmOptions {
@@ -1853,15 +1858,20 @@ fn fingerprint(settings: &Settings, model: &Model) -> String {
 /// born where the family lives), so a rule that blocks on either place makes
 /// the other agree too: left in, every child of a town with the same given
 /// name looked like a match to EM, and it learnt that true matches mostly
-/// disagree on surname and birth date.
+/// disagree on surname and birth date. A guardian's or representative's
+/// name carries the family's surname (a mother, a grandmother, an adoptive
+/// parent whose surname the child took), so a rule on the surname makes
+/// the guardians agree in part: left in, EM on a guardianship register took
+/// the children of one family for matches.
 fn masked_by_rule<'a>(rule_fields: &[String], fields: impl Iterator<Item = &'a str>) -> Vec<bool> {
     let blocked = |name: &str| rule_fields.iter().any(|f| f == name);
-    let place_blocked = blocked("last_place") || blocked("birthplace");
+    let place_blocked = blocked("last_place") || blocked("birthplace") || blocked("place");
     fields
         .map(|name| {
             blocked(name)
                 || (name == "sex" && blocked("given"))
-                || (place_blocked && (name == "last_place" || name == "birthplace"))
+                || (place_blocked && matches!(name, "last_place" | "birthplace" | "place"))
+                || (name == "guardian" && blocked("surname"))
         })
         .collect()
 }
@@ -1897,6 +1907,19 @@ mod tests {
             rule(&["surname", "birth"]),
             [true, false, true, false, false, false]
         );
+    }
+
+    /// A guardian's name carries the family's surname: a rule on the
+    /// surname leaves the guardian out, one on the given name does not.
+    #[test]
+    fn a_rule_on_the_surname_leaves_out_the_guardian() {
+        let fields = ["given", "surname", "birth", "guardian"];
+        let rule = |keys: &[&str]| -> Vec<bool> {
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            masked_by_rule(&keys, fields.iter().copied())
+        };
+        assert_eq!(rule(&["surname", "birth"]), [false, true, true, true]);
+        assert_eq!(rule(&["given", "birth"]), [true, false, true, false]);
     }
 
     /// The u sample of every published figure was drawn with rand 0.8's

@@ -514,6 +514,12 @@ pub(crate) struct RandomPairs {
     pub level_counts: LevelCounts,
     pub sampled: usize,
     pub possible: f64,
+    /// The most matches the job can hold: in a link, the records of the
+    /// shorter list (each is one child, matched by the records of that
+    /// child on the other side, a few at most); in a dedupe, the records.
+    /// A rule's EM that finds more has fitted something else (see
+    /// [`fit_by_rules`]).
+    pub most_matches: f64,
 }
 
 /// A pattern with the given fields set to "missing".
@@ -548,6 +554,7 @@ pub(crate) fn fit_by_rules(
     let mut iterations = 0;
     let mut converged = true;
     let mut rule_matches: Vec<(f64, &RecallSpec)> = Vec::new();
+    let mut fits = Vec::new();
     for rule in rules {
         let total: f64 = rule.counts.values().sum();
         if total < MIN_RULE_PAIRS || rule.masked.iter().all(|&m| m) {
@@ -568,6 +575,18 @@ pub(crate) fn fit_by_rules(
         iterations += model.em_iterations;
         converged &= model.em_converged;
         let expected_matches = (model.lambda * total).max(1e-9);
+        fits.push((model, expected_matches, rule));
+    }
+    // A rule whose EM finds more matches than the job can hold has taken
+    // something else for matches (the families of its blocks: one surname,
+    // one father, one mother): it is left out, unless every rule did so.
+    let possible = |&(_, expected, _): &(Model, f64, &RuleCounts)| expected <= random.most_matches;
+    let any_possible = fits.iter().any(possible);
+    for fitted in &fits {
+        if any_possible && !possible(fitted) {
+            continue;
+        }
+        let (model, expected_matches, rule) = (&fitted.0, fitted.1, fitted.2);
         rule_matches.push((expected_matches, &rule.recall));
         for (f, field) in model.fields.iter().enumerate() {
             if rule.masked[f] {
@@ -595,6 +614,7 @@ pub(crate) fn fit_by_rules(
     let u: Vec<Vec<f64>> = u_counts.iter().map(|c| normalise(c, 1.0)).collect();
     cap_swaps(fields, &mut m, &u);
     cap_birth_different(fields, &mut m);
+    cap_birth_same_year(fields, &mut m);
     let mut estimates: Vec<f64> = rule_matches
         .iter()
         .filter_map(|(expected, recall)| {
@@ -614,7 +634,11 @@ pub(crate) fn fit_by_rules(
         .collect();
     estimates.sort_by(f64::total_cmp);
     let lambda = match estimates.get(estimates.len() / 2) {
-        Some(&matches) if possible_pairs > 0.0 => (matches / possible_pairs).clamp(1e-12, 0.5),
+        Some(&matches) if possible_pairs > 0.0 => {
+            // No more matches than the job can hold (see `most_matches`).
+            let matches = matches.min(random.most_matches);
+            (matches / possible_pairs).clamp(1e-12, 0.5)
+        }
         // No rule maps onto levels: assume blocking finds every match.
         _ => {
             let blocked = fit_lambda(fields, &m, &u, all, labelled, options);
@@ -726,41 +750,79 @@ fn cap_swaps(fields: &[Field], m: &mut [Vec<f64>], u: &[Vec<f64>]) {
 /// blocks full of namesakes (same given name and surname, or same given
 /// name and town), can take a share of them for matches and learn that
 /// matches often disagree on the date (a sixth or more of them), so that a
-/// wholly different date hardly counted against a pair.
+/// wholly different date hardly counted against a pair. A stated age
+/// years off the other record's birth date or age is the same evidence
+/// between a date and an age (a list of birth years and ages against one
+/// of dates), and shares the cap: EM on a link of a guardianship register
+/// with a list of birth years, its blocks full of one family's children,
+/// had put three fifths of its matches there.
 const BIRTH_DIFFERENT_M_CAP: f64 = 0.05;
 
-/// Lowers the `m` of the birth date's "different" level to at most
-/// [`BIRTH_DIFFERENT_M_CAP`], the rest going to the other levels in
-/// proportion.
+/// Lowers the `m` of the birth date's "different" and "age years off"
+/// levels together to at most [`BIRTH_DIFFERENT_M_CAP`], each in
+/// proportion, the rest going to the other levels in proportion.
 fn cap_birth_different(fields: &[Field], m: &mut [Vec<f64>]) {
-    use crate::compare::{Comparator, BIRTH_DIFFERENT};
+    use crate::compare::{Comparator, BIRTH_AGE_YEARS_OFF, BIRTH_DIFFERENT};
     for (f, field) in fields.iter().enumerate() {
-        if field.comparator != Comparator::Birth {
+        if field.comparator == Comparator::Birth {
+            let capped = [
+                usize::from(BIRTH_DIFFERENT),
+                usize::from(BIRTH_AGE_YEARS_OFF),
+            ];
+            cap_levels(&mut m[f], &capped, BIRTH_DIFFERENT_M_CAP, &[]);
+        }
+    }
+}
+
+/// Two birth dates of one year that differ in both day and month (not by
+/// one digit, not transposed, not within days) need two slips in one date,
+/// so true matches show it about as often as the square of the share that
+/// show one slip (one digit, day and month transposed, within days). EM on
+/// blocks of namesakes and cousins born the same year (one surname, one
+/// given name, one town) took them for matches and read "same year" as
+/// evidence for a match. Its `m` is held to that square, read off the
+/// model's own `m` (no constant), the rest going to the other levels
+/// except the capped "different" ones.
+fn cap_birth_same_year(fields: &[Field], m: &mut [Vec<f64>]) {
+    use crate::compare::{Comparator, BIRTH_AGE_YEARS_OFF, BIRTH_DIFFERENT};
+    const ONE_SLIP: [usize; 3] = [2, 3, 4];
+    const SAME_YEAR: usize = 5;
+    for (f, field) in fields.iter().enumerate() {
+        if field.comparator != Comparator::Birth || m[f].len() <= SAME_YEAR {
             continue;
         }
-        let d = usize::from(BIRTH_DIFFERENT);
-        let Some(&current) = m[f].get(d) else {
-            continue;
-        };
-        if current <= BIRTH_DIFFERENT_M_CAP {
-            continue;
-        }
-        let others: f64 = m[f]
-            .iter()
-            .enumerate()
-            .filter(|&(l, _)| l != d && l != usize::from(MISSING))
-            .map(|(_, x)| x)
-            .sum();
-        if others <= 0.0 {
-            continue;
-        }
-        let scale = (others + current - BIRTH_DIFFERENT_M_CAP) / others;
-        for (l, x) in m[f].iter_mut().enumerate() {
-            if l == d {
-                *x = BIRTH_DIFFERENT_M_CAP;
-            } else if l != usize::from(MISSING) {
-                *x *= scale;
-            }
+        let one_slip: f64 = ONE_SLIP.iter().map(|&l| m[f][l]).sum();
+        let fixed = [
+            usize::from(BIRTH_DIFFERENT),
+            usize::from(BIRTH_AGE_YEARS_OFF),
+        ];
+        cap_levels(&mut m[f], &[SAME_YEAR], one_slip * one_slip, &fixed);
+    }
+}
+
+/// Lowers the summed `m` of the `capped` levels of one field to at most
+/// `cap`, each in proportion, and raises the other levels (but "missing"
+/// and the `fixed` ones) in proportion so that the field's `m` still sums
+/// to one.
+fn cap_levels(m: &mut [f64], capped: &[usize], cap: f64, fixed: &[usize]) {
+    if capped.iter().any(|&l| l >= m.len()) {
+        return;
+    }
+    let current: f64 = capped.iter().map(|&l| m[l]).sum();
+    if current <= cap {
+        return;
+    }
+    let free = |l: usize| !capped.contains(&l) && !fixed.contains(&l) && l != usize::from(MISSING);
+    let others: f64 = (0..m.len()).filter(|&l| free(l)).map(|l| m[l]).sum();
+    if others <= 0.0 {
+        return;
+    }
+    let (down, up) = (cap / current, (others + current - cap) / others);
+    for (l, x) in m.iter_mut().enumerate() {
+        if capped.contains(&l) {
+            *x *= down;
+        } else if free(l) {
+            *x *= up;
         }
     }
 }
@@ -956,6 +1018,116 @@ mod tests {
     /// A uniform draw in [0, 1) from 53 random bits.
     fn unit(rng: &mut ChaCha12Rng) -> f64 {
         (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// A stated age years off shares the cap of wholly different dates: EM
+    /// that put three fifths of its matches there is held to a twentieth
+    /// for both levels together, each keeping its share of it.
+    #[test]
+    fn ages_years_off_share_the_cap_of_different_dates() {
+        let fields = vec![Field {
+            name: "birth".into(),
+            comparator: Comparator::Birth,
+            term_frequency: false,
+        }];
+        let mut birth = vec![0.0; 14];
+        birth[6] = 0.3;
+        birth[7] = 0.1;
+        birth[12] = 0.6;
+        let mut m = vec![birth];
+        cap_birth_different(&fields, &mut m);
+        assert!((m[0][7] + m[0][12] - BIRTH_DIFFERENT_M_CAP).abs() < 1e-12);
+        assert!((m[0][12] / m[0][7] - 6.0).abs() < 1e-9);
+        assert!((m[0][6] - 0.95).abs() < 1e-12);
+    }
+
+    /// "Same year" is held to the square of the one-slip levels' share:
+    /// here a tenth show one slip, so at most a hundredth "same year"; the
+    /// capped "different" level keeps its value, the others share the rest.
+    #[test]
+    fn the_same_year_is_as_rare_as_two_slips() {
+        let fields = vec![Field {
+            name: "birth".into(),
+            comparator: Comparator::Birth,
+            term_frequency: false,
+        }];
+        let mut birth = vec![0.0; 14];
+        birth[1] = 0.6;
+        birth[3] = 0.1;
+        birth[5] = 0.25;
+        birth[7] = 0.05;
+        let mut m = vec![birth];
+        cap_birth_same_year(&fields, &mut m);
+        assert!((m[0][5] - 0.01).abs() < 1e-12, "{}", m[0][5]);
+        assert_eq!(m[0][7], 0.05);
+        assert!((m[0].iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!((m[0][1] / m[0][3] - 6.0).abs() < 1e-9);
+    }
+
+    /// A rule whose EM finds more matches than the job can hold (here all
+    /// its thousand pairs, in a job of a hundred records a side) has fitted
+    /// something else and is left out: the given name's `m` comes from the
+    /// rule that found fifty, where matches agree on it exactly.
+    #[test]
+    fn a_rule_finding_more_matches_than_records_is_left_out() {
+        let text = |name: &str, column: usize, kind: NameKind| Field {
+            name: name.into(),
+            comparator: Comparator::Text { column, name: kind },
+            term_frequency: false,
+        };
+        let fields = vec![
+            text("given", 0, NameKind::Given),
+            text("surname", 1, NameKind::Surname),
+            Field {
+                name: "birth".into(),
+                comparator: Comparator::Birth,
+                term_frequency: false,
+            },
+        ];
+        let pattern = |given: u64, surname: u64, birth: u64| {
+            given | (surname << BITS_PER_FIELD) | (birth << (2 * BITS_PER_FIELD))
+        };
+        let masked = vec![false, false, true];
+        let mut families = FxHashMap::default();
+        families.insert(pattern(7, 1, 0), 1000.0);
+        let mut names = FxHashMap::default();
+        names.insert(pattern(1, 1, 0), 50.0);
+        names.insert(pattern(8, 8, 0), 150.0);
+        let mut all = FxHashMap::default();
+        all.insert(pattern(7, 1, 7), 1000.0);
+        all.insert(pattern(1, 1, 1), 50.0);
+        all.insert(pattern(8, 8, 7), 150.0);
+        let mut u_counts = empty_level_counts(&fields);
+        add_pattern(&mut u_counts, pattern(1, 1, 1), 10.0);
+        add_pattern(&mut u_counts, pattern(7, 8, 7), 100.0);
+        add_pattern(&mut u_counts, pattern(8, 8, 7), 890.0);
+        let rules = [families, names].map(|counts| RuleCounts {
+            counts,
+            masked: masked.clone(),
+            recall: None,
+        });
+        let fit_with = |most_matches: f64| {
+            fit_by_rules(
+                &fields,
+                &rules,
+                &all,
+                &RandomPairs {
+                    level_counts: u_counts.clone(),
+                    sampled: 1000,
+                    possible: 10_000.0,
+                    most_matches,
+                },
+                &Labelled::default(),
+                &EmOptions {
+                    max_iterations: 200,
+                    tolerance: 1e-9,
+                },
+            )
+        };
+        let exact = |model: &Model| model.fields[0].levels[1].m;
+        assert!(exact(&fit_with(100.0)) > 0.9, "{}", exact(&fit_with(100.0)));
+        // With room for a thousand matches both rules count, the first most.
+        assert!(exact(&fit_with(10_000.0)) < 0.5);
     }
 
     /// EM that took namesakes for matches (a sixth of "matches" with wholly

@@ -299,6 +299,36 @@ fn looks_patronymic(word: &str) -> bool {
             .any(|e| lower.ends_with(e))
 }
 
+/// Whether a note says the child's surname was changed without saying what
+/// it was ("фамилия изменена", "прізвище змінено", "surname changed", the
+/// old one not given): the current surname may be a new family's (an
+/// adoptive parent's, a guardian's), so a surname that disagrees with
+/// another record's is no evidence against a match (see
+/// `TextColumn::renamed`). A note that names the former surname is read
+/// by [`former_surname`] instead.
+pub fn surname_changed(note: &str) -> bool {
+    const MARKERS: [&str; 8] = [
+        "фамилия изменена",
+        "изменена фамилия",
+        "смена фамилии",
+        "прізвище змінено",
+        "змінено прізвище",
+        "прозвішча зменена",
+        "surname changed",
+        "name changed",
+    ];
+    let lower = note.to_lowercase();
+    let alone = |at: usize, end: usize| {
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        !letter(lower[..at].chars().next_back()) && !letter(lower[end..].chars().next())
+    };
+    MARKERS.iter().any(|m| {
+        lower
+            .match_indices(m)
+            .any(|(at, _)| alone(at, at + m.len()))
+    })
+}
+
 /// What a note says a child's surname was before: the word after
 /// "прежняя фамилия", "попереднє прізвище", "ранейшае прозвішча", "former
 /// surname", "née", "фамилия изменена (была …)", "ранее …" and the like (an

@@ -88,6 +88,8 @@ pub(crate) const BIRTH_AGE_YEARS_OFF: u8 = 12;
 /// Two birth dates that disagree at every level (see `model`, which caps
 /// how many matches may show it).
 pub(crate) const BIRTH_DIFFERENT: u8 = 7;
+/// Two birth dates of one year that differ in both day and month.
+pub(crate) const BIRTH_SAME_YEAR: u8 = 5;
 /// A birth date outside the span a stated age allows but in the year the
 /// age names when reckoned by the year (the list's year less the age): a
 /// common way of stating a child's age ("born 2012, so 10 in 2022"), as
@@ -516,7 +518,7 @@ impl<'a> Comparer<'a> {
                 return 4;
             }
             if ya == yb {
-                return 5;
+                return BIRTH_SAME_YEAR;
             }
             return BIRTH_DIFFERENT;
         }

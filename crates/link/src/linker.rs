@@ -17,8 +17,9 @@ use crate::blocking::{
 };
 use crate::cluster::{cluster, pair_key, ClusterOptions};
 use crate::compare::{
-    fields_for, level_in, Comparator, Comparer, Field, MISSING, TEXT_DIFFERENT, TEXT_EXACT,
-    TEXT_FORM, TEXT_JW70, TEXT_JW88, TEXT_JW92, TEXT_TRANSLITERATION, TEXT_VARIANT,
+    fields_for, level_in, Comparator, Comparer, Field, BIRTH_AGE_YEARS_OFF, BIRTH_DIFFERENT,
+    BIRTH_SAME_YEAR, MISSING, TEXT_DIFFERENT, TEXT_EXACT, TEXT_FORM, TEXT_JW70, TEXT_JW88,
+    TEXT_JW92, TEXT_TRANSLITERATION, TEXT_VARIANT,
 };
 use crate::encode::{Encoded, NONE};
 use crate::kept::{Header, KeptPair, KeptPairs};
@@ -625,6 +626,10 @@ struct Scorer<'a> {
     /// lifts the hold on differing given names (a list may write a child's
     /// other name; siblings never share a document).
     identifier_fields: Vec<usize>,
+    /// The birth field, the levels at which two birth dates tell two
+    /// children apart, and the weight such a pair is held to (see
+    /// [`Scorer::held_at`]).
+    birth_veto: Option<(usize, &'static [u8], f64)>,
     /// In a link: how many records give each birth day, and how many give
     /// one (see [`Scorer::same_list_weight`]); empty for a dedupe.
     day_counts: FxHashMap<i32, u32>,
@@ -869,8 +874,61 @@ impl Scorer<'_> {
                 }
             }
         }
+        if let Some((f, levels, held)) = self.birth_veto {
+            let level = level_in(pattern, f);
+            let encoded = self.comparer.encoded;
+            if levels.contains(&level)
+                && !(level == BIRTH_DIFFERENT
+                    && a_year_apart(
+                        encoded.birth[i].day,
+                        encoded.birth[j].day,
+                        self.comparer.within_days,
+                    ))
+                && !self
+                    .identifier_fields
+                    .iter()
+                    .any(|&g| matches!(level_in(pattern, g), TEXT_EXACT | TEXT_TRANSLITERATION))
+            {
+                return Some(held);
+            }
+        }
         None
     }
+}
+
+/// The birth levels at which a pair is held for review, however much its
+/// names agree (see [`Scorer::held_at`]). A list holds namesakes: cousins
+/// named after one grandparent, born in one town, often with one
+/// patronymic, and the model, reading each field as independent evidence,
+/// adds up full names that agree to far more than one disagreeing date
+/// takes off (a wholly different date weighs −4 bits against +30 for the
+/// names: its `m` is capped at a twentieth of matches, session 26, since EM
+/// reads the namesake families as matches). Within one list (a dedupe) a
+/// child's records copy one document's date, so dates of different days,
+/// months and years ("different"), two slips in one date ("same year") or
+/// an age years off the date are namesakes: on gen5's and gen4's Latin
+/// lists these were 300 of 850 wrong pairs and 5 of 6,600 right ones.
+/// Across two lists a child may stand under a reissued date (gen4's
+/// Russian placement list, a child re-registered there), and holding
+/// wholly different dates there lost a true pair for every false one
+/// taken out; only an age years off holds there.
+fn birth_veto_levels(link: bool) -> &'static [u8] {
+    if link {
+        &[BIRTH_AGE_YEARS_OFF]
+    } else {
+        &[BIRTH_DIFFERENT, BIRTH_SAME_YEAR, BIRTH_AGE_YEARS_OFF]
+    }
+}
+
+/// Whether two birth days (days since year 1) are a year apart, give or
+/// take `within_days`: a year written wrong (2019 for 2020 changes two
+/// digits, so it is no "one digit" slip), or a date reckoned from an age
+/// with the birthday a few days out. A list's namesakes seldom fall so
+/// (cousins' dates spread over every day of several years), so such a
+/// pair is not held; on gen4's and gen2's Latin lists holding it lost true
+/// pairs and no false one.
+fn a_year_apart(a: i32, b: i32, within_days: i32) -> bool {
+    ((a - b).abs() - 365).abs() <= within_days
 }
 
 /// The most a record's chance of having a match in the other list is
@@ -1575,6 +1633,10 @@ fn run_encoded(
             }
             _ => None,
         });
+    let birth_veto = fields
+        .iter()
+        .position(|field| matches!(field.comparator, Comparator::Birth))
+        .map(|f| (f, birth_veto_levels(encoded.is_link()), report_weight));
     let mut day_counts: FxHashMap<i32, u32> = FxHashMap::default();
     if encoded.is_link() {
         for birth in encoded.birth.iter().filter(|b| b.has_date()) {
@@ -1589,6 +1651,7 @@ fn run_encoded(
         tf_fields,
         given_veto,
         identifier_fields: identifier_fields.clone(),
+        birth_veto,
         day_counts,
         dated,
     };

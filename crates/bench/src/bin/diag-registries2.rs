@@ -7,6 +7,10 @@
 //!
 //! Usage: diag-registries2 DIR > pairs.tsv
 //!
+//! A directory of one list (latin mode) is deduplicated instead: every
+//! false match (FP), every true pair reported under the threshold
+//! (FN_below) or not reported (FN_unreported), and the TP, one line each.
+//!
 //! JOINT=1 reads three or more lists together (`casefile_link::join`, as
 //! `eval-registries2` does). The last column says, per third list, whether
 //! the two records' best matches there (p >= threshold) are one record
@@ -59,6 +63,67 @@ fn show(r: &Record) -> String {
     )
 }
 
+/// A one-list (Latin) dedupe: every false match above the threshold and
+/// every true pair under it, with the levels, as for a link.
+fn dedupe_diag(
+    file: &str,
+    list: &[Record],
+    truth: &HashMap<(String, String), String>,
+) -> Result<()> {
+    let result = casefile_link::dedupe(list, &Settings::default());
+    let by_id: HashMap<&str, &Record> = list.iter().map(|r| (r.id.as_str(), r)).collect();
+    let child = |id: &str| truth.get(&(file.to_string(), id.to_string()));
+    let mut reported = HashSet::new();
+    for p in result.pairs() {
+        let levels: Vec<String> = p
+            .fields
+            .iter()
+            .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
+            .collect();
+        let same = child(&p.left).is_some() && child(&p.left) == child(&p.right);
+        let status = match (same, p.probability >= result.threshold) {
+            (true, true) => "TP",
+            (true, false) => "FN_below",
+            (false, true) => "FP",
+            (false, false) => continue,
+        };
+        if same {
+            reported.insert((p.left.clone(), p.right.clone()));
+            reported.insert((p.right.clone(), p.left.clone()));
+        }
+        let (Some(l), Some(r)) = (by_id.get(p.left.as_str()), by_id.get(p.right.as_str())) else {
+            continue;
+        };
+        println!(
+            "dedupe\t{status}\t{:.3}\t-\t{}\t{}\t{}\t",
+            p.probability,
+            show(l),
+            show(r),
+            levels.join(" ")
+        );
+    }
+    let mut by_child: HashMap<&String, Vec<&Record>> = HashMap::new();
+    for r in list {
+        if let Some(c) = child(&r.id) {
+            by_child.entry(c).or_default().push(r);
+        }
+    }
+    for rs in by_child.values() {
+        for i in 0..rs.len() {
+            for j in i + 1..rs.len() {
+                if !reported.contains(&(rs[i].id.clone(), rs[j].id.clone())) {
+                    println!(
+                        "dedupe\tFN_unreported\t0\t-\t{}\t{}\t\t",
+                        show(rs[i]),
+                        show(rs[j])
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn main() -> Result<()> {
     let cli = <Cli as clap::Parser>::parse();
     let casefile_bench::registries2::Truth {
@@ -70,6 +135,9 @@ fn main() -> Result<()> {
         .map(|f| read(&cli.dir.join(f)))
         .collect::<Result<_>>()?;
     println!("link\tstatus\tp\tp_all\tleft\tright\tlevels\tbridge");
+    if files.len() == 1 {
+        return dedupe_diag(&files[0], &lists[0], &truth);
+    }
     // Every link first (default settings), read together when JOINT is set
     // (as `registries::link_together` does), and once more with every
     // blocked pair reported, for the statuses under the report floor.

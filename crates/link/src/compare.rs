@@ -88,6 +88,8 @@ pub(crate) const BIRTH_AGE_YEARS_OFF: u8 = 12;
 /// Two birth dates that disagree at every level (see `model`, which caps
 /// how many matches may show it).
 pub(crate) const BIRTH_DIFFERENT: u8 = 7;
+/// Two birth dates within the window of days that no single slip explains.
+pub(crate) const BIRTH_WITHIN_DAYS: u8 = 4;
 /// Two birth dates of one year that differ in both day and month.
 pub(crate) const BIRTH_SAME_YEAR: u8 = 5;
 /// A birth date outside the span a stated age allows but in the year the
@@ -515,7 +517,7 @@ impl<'a> Comparer<'a> {
                 return 3;
             }
             if (a.day - b.day).abs() <= self.within_days {
-                return 4;
+                return BIRTH_WITHIN_DAYS;
             }
             if ya == yb {
                 return BIRTH_SAME_YEAR;

@@ -47,6 +47,15 @@ fn read(path: &std::path::Path) -> Result<Vec<Record>> {
     Ok(records)
 }
 
+/// A pair's comparison levels, one "field:level(weight)" a field, space-separated.
+fn levels_of(fields: &[casefile_link::FieldContribution]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn show(r: &Record) -> String {
     let o = |v: &Option<String>| v.clone().unwrap_or_default();
     format!(
@@ -75,11 +84,7 @@ fn dedupe_diag(
     let child = |id: &str| truth.get(&(file.to_string(), id.to_string()));
     let mut reported = HashSet::new();
     for p in result.pairs() {
-        let levels: Vec<String> = p
-            .fields
-            .iter()
-            .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
-            .collect();
+        let levels = levels_of(&p.fields);
         let same = child(&p.left).is_some() && child(&p.left) == child(&p.right);
         let status = match (same, p.probability >= result.threshold) {
             (true, true) => "TP",
@@ -99,7 +104,7 @@ fn dedupe_diag(
             p.probability,
             show(l),
             show(r),
-            levels.join(" ")
+            levels
         );
     }
     let mut by_child: HashMap<&String, Vec<&Record>> = HashMap::new();
@@ -211,12 +216,8 @@ fn main() -> Result<()> {
             )
             .pairs()
             .map(|p| {
-                let levels: Vec<String> = p
-                    .fields
-                    .iter()
-                    .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
-                    .collect();
-                ((p.left, p.right), (p.probability, levels.join(" ")))
+                let levels = levels_of(&p.fields);
+                ((p.left, p.right), (p.probability, levels))
             })
             .collect();
             for (c, list) in lists.iter().enumerate().take(files.len()) {
@@ -309,21 +310,13 @@ fn main() -> Result<()> {
             let child = |f: usize, id: &str| truth.get(&(files[f].clone(), id.to_string()));
             let mut reported: HashMap<(String, String), (f64, String)> = HashMap::new();
             for p in result.pairs() {
-                let levels: Vec<String> = p
-                    .fields
-                    .iter()
-                    .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
-                    .collect();
-                reported.insert((p.left, p.right), (p.probability, levels.join(" ")));
+                let levels = levels_of(&p.fields);
+                reported.insert((p.left, p.right), (p.probability, levels));
             }
             let mut blocked: HashMap<(String, String), (f64, String)> = HashMap::new();
             for p in all.pairs() {
-                let levels: Vec<String> = p
-                    .fields
-                    .iter()
-                    .map(|f| format!("{}:{}({:+.1})", f.field, f.level, f.weight))
-                    .collect();
-                blocked.insert((p.left, p.right), (p.probability, levels.join(" ")));
+                let levels = levels_of(&p.fields);
+                blocked.insert((p.left, p.right), (p.probability, levels));
             }
             let by_child_right: HashMap<&String, Vec<&Record>> =
                 right.iter().fold(HashMap::new(), |mut m, r| {

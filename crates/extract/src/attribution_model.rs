@@ -63,7 +63,13 @@ impl Default for AttributionTrainOptions {
             // on the three newest (277 of 409; 0.25: 272, 0.5: 267). 0.25 is kept: at 0 the
             // model takes one of two interviewees an introduction names for an answer's
             // figure, which the rules rightly leave to no one (tests/s22_attribution.rs).
-            margin: 0.25,
+            // Session 28, heldout32 among the splits: the model trained at 0.25 (leaving one
+            // split out 1830 of 2600) took "the NAM's findings" over the rules' "A Yale
+            // University study …, stating that over 2,400" in a real article
+            // (tests/seeds.rs), a choice that flipped with small changes of the training data
+            // (it was right at the session's start); 0.75 keeps the rules' answer there at a
+            // cost of 9 claims (1821; 0.5: 1830 and wrong there, 1: 1808).
+            margin: 0.75,
         }
     }
 }

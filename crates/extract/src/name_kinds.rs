@@ -1166,19 +1166,26 @@ fn longest_ending_reading(rest: &str, table: &Endings) -> Option<String> {
 static ADJECTIVE_ENDINGS: LazyLock<Endings> =
     LazyLock::new(|| endings_table(include_str!("../data/lexicon/place_adjective_endings.tsv")));
 
+/// Each reading of `word` with a case ending of `table` taken off, in the
+/// table's order: the stem as written (at least `min_stem` letters) and the
+/// nominative ending that replaces the case ending.
+fn ending_readings<'t>(
+    word: &'t str,
+    table: &'t Endings,
+    min_stem: usize,
+) -> impl Iterator<Item = (String, &'t str)> + 't {
+    let lower = word.to_lowercase();
+    table.iter().filter_map(move |(from, to)| {
+        let stem = lower.strip_suffix(from.as_str())?.chars().count();
+        (stem >= min_stem).then(|| (word.chars().take(stem).collect(), to.as_str()))
+    })
+}
+
 /// Session 28: the nominatives a Ukrainian or Russian adjective of a place
 /// name may have, by [`ADJECTIVE_ENDINGS`] (the word as written first).
 fn adjective_nominatives(word: &str) -> Vec<String> {
-    let lower = word.to_lowercase();
     let mut out = vec![word.to_string()];
-    for (from, to) in ADJECTIVE_ENDINGS.iter() {
-        let Some(stem) = lower.strip_suffix(from.as_str()) else {
-            continue;
-        };
-        if stem.chars().count() < 3 {
-            continue;
-        }
-        let keep: String = word.chars().take(stem.chars().count()).collect();
+    for (keep, to) in ending_readings(word, &ADJECTIVE_ENDINGS, 3) {
         let n = format!("{keep}{to}");
         if !out.contains(&n) {
             out.push(n);
@@ -1193,7 +1200,7 @@ fn adjective_nominatives(word: &str) -> Vec<String> {
 /// Львов → Львів, Розі → Рог → Ріг, Києві → Києв → Київ). `None` when the
 /// word ends in a vowel or its last vowel is another.
 fn ukrainian_closed_syllable(word: &str) -> Option<String> {
-    let chars: Vec<char> = word.chars().collect();
+    let mut chars: Vec<char> = word.chars().collect();
     let i = chars
         .iter()
         .rposition(|c| "аеєиіїоуюяАЕЄИІЇОУЮЯ".contains(*c))?;
@@ -1206,9 +1213,8 @@ fn ukrainian_closed_syllable(word: &str) -> Option<String> {
     if i + 1 >= chars.len() || i == 0 {
         return None;
     }
-    let mut out = chars.clone();
-    out[i] = to;
-    Some(out.into_iter().collect())
+    chars[i] = to;
+    Some(chars.into_iter().collect())
 }
 
 /// `rest` with its last word's case ending replaced by a nominative one
@@ -1246,15 +1252,7 @@ fn nominative_by_endings(rest: &str, table: &Endings, polish: bool) -> Option<St
         None => vec![String::new()],
     };
     let mut nouns = vec![first_part.to_string()];
-    let lower = first_part.to_lowercase();
-    for (from, to) in table.iter() {
-        let Some(stem) = lower.strip_suffix(from.as_str()) else {
-            continue;
-        };
-        if stem.chars().count() < 2 {
-            continue;
-        }
-        let keep: String = first_part.chars().take(stem.chars().count()).collect();
+    for (keep, to) in ending_readings(first_part, table, 2) {
         let n = format!("{keep}{to}");
         let raised = ukrainian_closed_syllable(&n);
         for n in std::iter::once(n).chain(raised) {
@@ -1282,22 +1280,14 @@ fn nominative_by_endings_last(rest: &str, table: &Endings, polish: bool) -> Opti
         Some((h, l)) => (format!("{h} "), l),
         None => (String::new(), rest),
     };
-    let last_lower = last.to_lowercase();
-    for (from, to) in table.iter() {
-        let Some(stem) = last_lower.strip_suffix(from.as_str()) else {
-            continue;
-        };
-        if stem.chars().count() < 3 {
-            continue;
-        }
-        let keep: String = last.chars().take(stem.chars().count()).collect();
+    for (keep, to) in ending_readings(last, table, 3) {
         // Polish ó of the nominative's last syllable is o in the other
         // cases (Lwów, Lwowem).
         let raised = keep
             .rfind('o')
             .filter(|_| polish)
             .map(|i| format!("{}ó{}", &keep[..i], &keep[i + 1..]));
-        for stem in std::iter::once(keep.clone()).chain(raised) {
+        for stem in std::iter::once(keep).chain(raised) {
             let candidate = format!("{head}{stem}{to}");
             if is_known_place(&candidate) {
                 return Some(candidate);
@@ -3088,13 +3078,16 @@ fn compare_persons(a: &str, b: &str, c: Comparison) -> Comparison {
         // names crate's table reads it as another name's spelling (Юлії,
         // which its key reads as Юлій), and a nominative the dictionary
         // knows counts beside the short list's (Ярославою → Ярослава).
-        let given_declined = matches!(changed.as_slice(), [(x, y)]
-            if !crate::lemma::is_nominative_given(x)
-                && !crate::lemma::dictionary_given_form(x).nominative
-                && (casefile_names::given_name_group(x).is_none()
-                    || crate::lemma::dictionary_given_form(x).oblique)
-                && (crate::lemma::is_nominative_given(y)
-                    || crate::lemma::dictionary_given_form(y).nominative));
+        let given_declined = match changed.as_slice() {
+            [(x, y)] if !crate::lemma::is_nominative_given(x) => {
+                let form = crate::lemma::dictionary_given_form(x);
+                !form.nominative
+                    && (casefile_names::given_name_group(x).is_none() || form.oblique)
+                    && (crate::lemma::is_nominative_given(y)
+                        || crate::lemma::dictionary_given_form(y).nominative)
+            }
+            _ => false,
+        };
         if changed.len() >= 2 || given_declined {
             n
         } else {

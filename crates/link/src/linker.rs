@@ -846,6 +846,15 @@ impl Scorer<'_> {
         }
     }
 
+    /// Whether an identifier column (a document number) agrees in
+    /// `pattern`: siblings never share a document, so such a pair is never
+    /// held.
+    fn identified(&self, pattern: u64) -> bool {
+        self.identifier_fields
+            .iter()
+            .any(|&g| matches!(level_in(pattern, g), TEXT_EXACT | TEXT_TRANSLITERATION))
+    }
+
     /// The weight a pair is held to when its given names tell two children
     /// apart (see [`Scorer::score_pattern`]).
     fn held_at(&self, pattern: u64, i: usize, j: usize) -> Option<f64> {
@@ -865,11 +874,7 @@ impl Scorer<'_> {
                     encoded.text_pair(i, column).1,
                     encoded.text_pair(j, column).1,
                 );
-                let identified = self
-                    .identifier_fields
-                    .iter()
-                    .any(|&g| matches!(level_in(pattern, g), TEXT_EXACT | TEXT_TRANSLITERATION));
-                if col.is_known_name(ki) && col.is_known_name(kj) && !identified {
+                if col.is_known_name(ki) && col.is_known_name(kj) && !self.identified(pattern) {
                     return Some(held);
                 }
             }
@@ -877,30 +882,20 @@ impl Scorer<'_> {
         if let Some((f, levels, held)) = self.birth_veto {
             let level = level_in(pattern, f);
             let encoded = self.comparer.encoded;
-            let (a, b) = (encoded.birth[i], encoded.birth[j]);
-            if !encoded.is_link()
-                && level == BIRTH_WITHIN_DAYS
-                && (a.day - b.day).abs() > DAYS_OF_A_SLIP
-                && ((a.day - b.day).abs() - 30).abs() > DAYS_OF_A_SLIP
-                && !self
-                    .identifier_fields
-                    .iter()
-                    .any(|&g| matches!(level_in(pattern, g), TEXT_EXACT | TEXT_TRANSLITERATION))
-            {
-                return Some(held);
-            }
-            if levels.contains(&level)
-                && !(level == BIRTH_DIFFERENT
-                    && a_year_apart(
-                        encoded.birth[i].day,
-                        encoded.birth[j].day,
-                        self.comparer.within_days,
-                    ))
-                && !self
-                    .identifier_fields
-                    .iter()
-                    .any(|&g| matches!(level_in(pattern, g), TEXT_EXACT | TEXT_TRANSLITERATION))
-            {
+            // The days are read only at the levels where both dates are known.
+            let (a, b) = (encoded.birth[i].day, encoded.birth[j].day);
+            let two_children = levels.contains(&level)
+                && match level {
+                    // A year written wrong is a slip, not another child.
+                    BIRTH_DIFFERENT => !a_year_apart(a, b, self.comparer.within_days),
+                    // A day a few out, or a month and a day or two, is a slip.
+                    BIRTH_WITHIN_DAYS => {
+                        let apart = (a - b).abs();
+                        apart > DAYS_OF_A_SLIP && (apart - 30).abs() > DAYS_OF_A_SLIP
+                    }
+                    _ => true,
+                };
+            if two_children && !self.identified(pattern) {
                 return Some(held);
             }
         }
@@ -917,8 +912,9 @@ impl Scorer<'_> {
 /// names: its `m` is capped at a twentieth of matches, session 26, since EM
 /// reads the namesake families as matches). Within one list (a dedupe) a
 /// child's records copy one document's date, so dates of different days,
-/// months and years ("different"), two slips in one date ("same year") or
-/// an age years off the date are namesakes: on gen5's and gen4's Latin
+/// months and years ("different"), two slips in one date ("same year"), an
+/// age years off the date, or dates within the window that no slip explains
+/// ([`DAYS_OF_A_SLIP`]) are namesakes: on gen5's and gen4's Latin
 /// lists these were 300 of 850 wrong pairs and 5 of 6,600 right ones.
 /// Across two lists nothing is held: a child may stand under a reissued
 /// date (gen4's Russian placement list, a child re-registered there), and
@@ -931,7 +927,12 @@ fn birth_veto_levels(link: bool) -> &'static [u8] {
     if link {
         &[]
     } else {
-        &[BIRTH_DIFFERENT, BIRTH_SAME_YEAR, BIRTH_AGE_YEARS_OFF]
+        &[
+            BIRTH_DIFFERENT,
+            BIRTH_SAME_YEAR,
+            BIRTH_AGE_YEARS_OFF,
+            BIRTH_WITHIN_DAYS,
+        ]
     }
 }
 

@@ -318,15 +318,23 @@ pub fn surname_changed(note: &str) -> bool {
         "name changed",
     ];
     let lower = note.to_lowercase();
-    let alone = |at: usize, end: usize| {
-        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
-        !letter(lower[..at].chars().next_back()) && !letter(lower[end..].chars().next())
-    };
-    MARKERS.iter().any(|m| {
-        lower
-            .match_indices(m)
-            .any(|(at, _)| alone(at, at + m.len()))
-    })
+    MARKERS
+        .iter()
+        .any(|m| end_of_whole_words(&lower, m).is_some())
+}
+
+/// Where the first occurrence of `marker` in `lower` that stands as whole
+/// words ends: "раней" is no marker inside "ранейшае прозвішча", nor "ранее"
+/// inside "заранее".
+fn end_of_whole_words(lower: &str, marker: &str) -> Option<usize> {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    lower
+        .match_indices(marker)
+        .map(|(at, _)| (at, at + marker.len()))
+        .find(|&(at, end)| {
+            !letter(lower[..at].chars().next_back()) && !letter(lower[end..].chars().next())
+        })
+        .map(|(_, end)| end)
 }
 
 /// What a note says a child's surname was before: the word after
@@ -375,21 +383,9 @@ pub fn former_surname(note: &str) -> Option<&str> {
     if lower.len() != note.len() {
         return None;
     }
-    // A marker as whole words: "раней" is no marker inside "ранейшае прозвішча", nor "ранее"
-    // inside "заранее".
-    let alone = |at: usize, end: usize| {
-        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
-        !letter(lower[..at].chars().next_back()) && !letter(lower[end..].chars().next())
-    };
     let end = MARKERS
         .iter()
-        .filter_map(|m| {
-            lower
-                .match_indices(m)
-                .map(|(at, _)| (at, at + m.len()))
-                .find(|&(at, end)| alone(at, end))
-                .map(|(_, end)| end)
-        })
+        .filter_map(|m| end_of_whole_words(&lower, m))
         .min()?;
     let rest = note.get(end..)?;
     let mut words = rest

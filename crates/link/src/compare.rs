@@ -88,6 +88,10 @@ pub(crate) const BIRTH_AGE_YEARS_OFF: u8 = 12;
 /// Two birth dates that disagree at every level (see `model`, which caps
 /// how many matches may show it).
 pub(crate) const BIRTH_DIFFERENT: u8 = 7;
+/// Two birth dates of one year with day and month swapped.
+pub(crate) const BIRTH_TRANSPOSED: u8 = 2;
+/// Two birth dates one digit apart.
+pub(crate) const BIRTH_ONE_DIGIT: u8 = 3;
 /// Two birth dates within the window of days that no single slip explains.
 pub(crate) const BIRTH_WITHIN_DAYS: u8 = 4;
 /// Two birth dates of one year that differ in both day and month.
@@ -511,10 +515,10 @@ impl<'a> Comparer<'a> {
             let (ya, ma, da) = (a.ymd / 10_000, a.ymd / 100 % 100, a.ymd % 100);
             let (yb, mb, db) = (b.ymd / 10_000, b.ymd / 100 % 100, b.ymd % 100);
             if ya == yb && ma == db && da == mb {
-                return 2;
+                return BIRTH_TRANSPOSED;
             }
             if differing_digits(a.ymd, b.ymd) == 1 {
-                return 3;
+                return BIRTH_ONE_DIGIT;
             }
             if (a.day - b.day).abs() <= self.within_days {
                 return BIRTH_WITHIN_DAYS;

@@ -784,14 +784,17 @@ fn cap_birth_different(fields: &[Field], m: &mut [Vec<f64>]) {
 /// model's own `m` (no constant), the rest going to the other levels
 /// except the capped "different" ones.
 fn cap_birth_same_year(fields: &[Field], m: &mut [Vec<f64>]) {
-    use crate::compare::{Comparator, BIRTH_AGE_YEARS_OFF, BIRTH_DIFFERENT};
-    const ONE_SLIP: [usize; 3] = [2, 3, 4];
-    const SAME_YEAR: usize = 5;
+    use crate::compare::{
+        Comparator, BIRTH_AGE_YEARS_OFF, BIRTH_DIFFERENT, BIRTH_ONE_DIGIT, BIRTH_SAME_YEAR,
+        BIRTH_TRANSPOSED, BIRTH_WITHIN_DAYS,
+    };
+    const ONE_SLIP: [u8; 3] = [BIRTH_TRANSPOSED, BIRTH_ONE_DIGIT, BIRTH_WITHIN_DAYS];
+    const SAME_YEAR: usize = BIRTH_SAME_YEAR as usize;
     for (f, field) in fields.iter().enumerate() {
         if field.comparator != Comparator::Birth || m[f].len() <= SAME_YEAR {
             continue;
         }
-        let one_slip: f64 = ONE_SLIP.iter().map(|&l| m[f][l]).sum();
+        let one_slip: f64 = ONE_SLIP.iter().map(|&l| m[f][usize::from(l)]).sum();
         let fixed = [
             usize::from(BIRTH_DIFFERENT),
             usize::from(BIRTH_AGE_YEARS_OFF),

@@ -71,11 +71,9 @@ impl TextSource {
             TextSource::Patronymic => record.patronymic.as_deref(),
             TextSource::Birthplace => record.birthplace.as_deref(),
             TextSource::LastPlace => record.last_place.as_deref(),
-            TextSource::Place => record
-                .last_place
-                .as_deref()
-                .filter(|v| !v.trim().is_empty())
-                .or(record.birthplace.as_deref()),
+            TextSource::Place => TextSource::LastPlace
+                .get(record)
+                .or_else(|| TextSource::Birthplace.get(record)),
             TextSource::Guardian => record.guardian.as_deref(),
             TextSource::Extra(name) => record.extra_value(name),
         };

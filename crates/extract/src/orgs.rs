@@ -2949,6 +2949,9 @@ fn is_adjective_like(folded: &str) -> bool {
         // Belarusian feminine "-ай" ("Вярхоўнай"), folded; masculine "-скі"/"-цкі"
         // ("Еўрапейскі").
         "аи", "скі", "цкі",
+        // Ukrainian feminine instrumental ("Сумською обласною прокуратурою", "Національною
+        // соціальною службою").
+        "ою",
     ]
     .iter()
     .any(|e| folded.ends_with(e))
@@ -3765,6 +3768,14 @@ mod tests {
             m.iter().any(|t| t.ends_with("Чырвонага Паўмесяца")),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn ukrainian_instrumental_names_are_found() {
+        let n = names("Перевірку провели разом із Сумською обласною прокуратурою.");
+        assert_eq!(n, ["Сумською обласною прокуратурою"]);
+        let n = names("Допомогу надано Національною соціальною службою.");
+        assert_eq!(n, ["Національною соціальною службою"]);
     }
 
     #[test]

@@ -19,6 +19,9 @@ static ENDINGS: LazyLock<HashMap<char, Vec<(String, usize)>>> = LazyLock::new(||
         // Belarusian adjective endings ("Луганскай", "Нацыянальнага", "Брэсцкаю") and the
         // genitive plural of adjectives ("народных").
         "ай", "ага", "аму", "аю", "ых", "ымі", "імі",
+        // Belarusian masculine and neuter instrumental after a soft or velar stem
+        // ("Беларускім Чырвоным Крыжам").
+        "ім",
         // Belarusian neuter and plural adjectives ("Беларускае таварыства", "Лясныя азёры").
         "ае", "ыя",
     ]

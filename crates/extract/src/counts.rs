@@ -3230,6 +3230,12 @@ static TOLD_OUTLET: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     crate::wordlist::folded_set(include_str!("../data/lexicon/told_outlet_nouns.txt"))
 });
 
+/// Whether a folded word is the outlet or reporter a source told, in the dative
+/// ("журналистам", "корреспонденту"): the one spoken to, never the one speaking.
+pub(crate) fn is_told_outlet(folded: &str) -> bool {
+    TOLD_OUTLET.contains(folded)
+}
+
 /// The phrases naming a statement whose author follows in the genitive, folded word by word
 /// (`data/lexicon/statement_source_phrases.txt`).
 static STATEMENT_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {

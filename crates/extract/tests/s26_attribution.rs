@@ -69,3 +69,12 @@ fn a_title_before_a_name_leaves_the_claim_to_the_person() {
         "{who:?}"
     );
 }
+
+#[test]
+fn the_reporters_told_are_not_the_source_the_title_after_them_is() {
+    let text = "Как рассказала журналистам начальник управления образования, школьники проведут \
+                три недели в санатории.\n\nПо ее словам, в январе в регион приезжали 60 ребят \
+                из Каховки.";
+    let who = asserter_of(text, "ru", 60);
+    assert_eq!(who.as_deref(), Some("начальник управления образования"));
+}

@@ -776,6 +776,59 @@ pub fn compare_places(a: &str, b: &str) -> Comparison {
     if c.same {
         return c;
     }
+    // Session 29: a place with its region in the genitive after it, without
+    // a comma ("Васильевка Запорожской области"), read as the place with its
+    // region after a comma, as the other side may give it.
+    let with_comma = |x: &str| -> Option<String> {
+        if x.contains(',') {
+            return None;
+        }
+        genitive_region_split(x).map(|(head, region)| format!("{head}, {region}"))
+    };
+    // A facility with its district or region after a comma that the
+    // gazetteer does not know as a place ("санаторий «Дубровенка»,
+    // Жлобинский район": the district named by its town's adjective),
+    // against a name with no comma: the facility without it (one the
+    // gazetteer knows is weighed by the comparison of the places).
+    for (x, y) in [(a, b), (b, a)] {
+        if y.contains(',') {
+            continue;
+        }
+        let Some((head, tail)) = x.split_once(',') else {
+            continue;
+        };
+        let (head, tail) = (head.trim(), tail.trim());
+        let unit = names_a_unit(tail);
+        let facility = !crate::name_words::qualifiers(head).0.is_empty();
+        if head.is_empty() || !unit || !facility || !place_ids(tail).is_empty() {
+            continue;
+        }
+        let r = compare_places(head, y);
+        if r.same {
+            return explained(
+                r,
+                "locality",
+                format!("{x} is compared without its district or region {tail}"),
+            );
+        }
+    }
+    // And a facility's town after a preposition at its end ("в санатории
+    // «Лазурный» в Алуште"), read as its town after a comma.
+    let with_comma = |x: &str| with_comma(x).or_else(|| trailing_locality(x));
+    if let (Some(_), _) | (_, Some(_)) = (with_comma(a), with_comma(b)) {
+        let (ra, rb) = (
+            with_comma(a).unwrap_or_else(|| a.to_string()),
+            with_comma(b).unwrap_or_else(|| b.to_string()),
+        );
+        let r = compare_places(&ra, &rb);
+        if r.same {
+            return explained(
+                r,
+                "region",
+                format!("{a} / {b}: a region in the genitive read as after a comma"),
+            );
+        }
+    }
     // A region's official name with its other name inside it ("Республика
     // Саха (Якутия)", "Кемеровская область — Кузбасс"): either name.
     if let Some(n) = either_reading(
@@ -1098,6 +1151,36 @@ fn without_preposition(name: &str) -> Option<String> {
         );
     }
     Some(nominative_after_preposition(&p, &rest).unwrap_or(rest))
+}
+
+/// Session 29: a name that ends in a preposition of place and a known
+/// place's name, with words before it ("санаторий «Лазурный» в Алуште"):
+/// the name with that place, in the nominative, after a comma
+/// ("санаторий «Лазурный», Алушта"). `None` for a name with a comma, or
+/// when the words after the preposition are no known place.
+fn trailing_locality(name: &str) -> Option<String> {
+    if name.contains(',') {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // The last preposition with one or two words after it and words before it.
+    let at = (1..words.len().saturating_sub(1))
+        .rev()
+        .take(2)
+        .find(|&i| {
+            PLACE_PREPOSITIONS
+                .iter()
+                .any(|(p, _)| *p == words[i].to_lowercase())
+        })?;
+    let head = words[..at].join(" ");
+    let rest = words[at + 1..].join(" ");
+    if !rest.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let p = words[at].to_lowercase();
+    let place = nominative_after_preposition(&p, &rest)
+        .or_else(|| is_known_place(&rest).then(|| rest.clone()))?;
+    Some(format!("{head}, {place}"))
 }
 
 /// The nominative of a place name after the preposition `p`, by the case
@@ -1731,6 +1814,55 @@ fn facility_words_agree(
     }
 }
 
+/// Session 29: the concepts that tell two facilities of one kind apart by
+/// whom or which level they serve (`data/lexicon/facility_modifiers.txt`).
+fn facility_modifiers() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        crate::wordlist::entries(include_str!("../data/lexicon/facility_modifiers.txt"))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Session 29: two names in one script that share a generic word of what
+/// kind of place they are (лікарня, інтернат) and differ in the words of
+/// whom or which level it serves (дитяча / міська, a children's one or
+/// not): two facilities.
+fn modifiers_differ(a: &str, b: &str) -> Option<Comparison> {
+    if crate::name_words::is_cyrillic(a) != crate::name_words::is_cyrillic(b) {
+        return None;
+    }
+    let modifiers = facility_modifiers();
+    // The words before a comma: a district after it ("Жлобинский район")
+    // says where the facility is, not whom it serves.
+    let own = |x: &str| x.split(',').next().unwrap_or(x).to_string();
+    let (ca, cb) = (
+        crate::name_words::generic_concepts(&own(a)),
+        crate::name_words::generic_concepts(&own(b)),
+    );
+    let is_modifier = |c: &String| modifiers.contains(c);
+    let head = ca
+        .iter()
+        .find(|c| !is_modifier(c) && c.as_str() != "settlement" && cb.contains(c))?;
+    let (ma, mb): (Vec<&String>, Vec<&String>) = (
+        ca.iter().filter(|c| is_modifier(c)).collect(),
+        cb.iter().filter(|c| is_modifier(c)).collect(),
+    );
+    let (mut sa, mut sb) = (ma.clone(), mb.clone());
+    sa.dedup();
+    sb.dedup();
+    (sa != sb).then(|| {
+        decided(
+            0.1,
+            vec![step(
+                "descriptor",
+                format!("{a} and {b} are both a {head} but of different kinds (whom or which level it serves): different facilities"),
+            )],
+        )
+    })
+}
+
 /// Two names that say they are different kinds of place: two facilities
 /// in one script whose descriptors differ (будинок дитини, a baby home, and
 /// дитячий будинок, an orphanage), or a facility (санаторий «Истра») and a region
@@ -1738,6 +1870,9 @@ fn facility_words_agree(
 /// Истра): a facility named after a place is not that place. A bare name
 /// without such a mark (Artek, a camp's own name) may still be the facility.
 fn facility_apart(a: &str, b: &str) -> Option<Comparison> {
+    if let Some(c) = modifiers_differ(a, b) {
+        return Some(c);
+    }
     let (da, _) = crate::name_words::qualifiers(a);
     let (db, _) = crate::name_words::qualifiers(b);
     if da.is_empty() && db.is_empty() {
@@ -2259,6 +2394,36 @@ fn compare_organizations_outer(a: &str, b: &str) -> Comparison {
             );
         }
     }
+    // Session 29: a town's body with its region in the genitive after it
+    // ("Херсонський міський суд Херсонської області"), against a name
+    // that names no region: the body without it, when its own words name
+    // the region's town by an adjective of the region's stem (the region
+    // only repeats where the body is).
+    for (x, y) in [(a, b), (b, a)] {
+        let Some((body, region)) = genitive_region_split(x) else {
+            continue;
+        };
+        if genitive_region_split(y).is_some() || y.contains(',') {
+            continue;
+        }
+        let stem = |w: &str| -> String { crate::normalize::fold(w).chars().take(5).collect() };
+        let Some(region_stem) = region.split_whitespace().next().map(stem) else {
+            continue;
+        };
+        let repeats = region_stem.chars().count() >= 4
+            && body.split_whitespace().any(|w| stem(w) == region_stem);
+        if !repeats {
+            continue;
+        }
+        let n = compare_organizations(&body, y);
+        if n.same {
+            return explained(
+                n,
+                "seat",
+                format!("{x} is compared without its region {region}, which its own words name"),
+            );
+        }
+    }
     c
 }
 
@@ -2713,6 +2878,36 @@ fn compare_organizations_as_written(a: &str, b: &str) -> Comparison {
                 let w = crate::name_words::split_words(n);
                 !w.is_empty() && w.iter().all(|w| crate::name_words::is_acronym(w))
             };
+            // Session 29: a bare Cyrillic acronym against a listed body
+            // named by a Cyrillic acronym too (ДМС / ДПСУ, КС РФ / СК РФ):
+            // written as two acronyms that are not one (`different_acronyms`),
+            // nor the one the other's beginning, they are two bodies,
+            // whatever words of the entry the letters could be the
+            // initials of in some language's order. Not across scripts or
+            // in Latin letters, where an acronym may be another language's
+            // (OTAN / NATO, APCE / ПАРЄ).
+            let begins_other = |x: &str, y: &str| {
+                casefile_names::latin_key(y).starts_with(&casefile_names::latin_key(x))
+            };
+            if acronym_only(other)
+                && acronym_only(known)
+                && crate::name_words::is_cyrillic(other)
+                && crate::name_words::is_cyrillic(known)
+                && different_acronyms(other, known)
+                && !begins_other(other, known)
+                && !begins_other(known, other)
+            {
+                return decided(
+                    0.3,
+                    vec![step(
+                        "organizations",
+                        format!(
+                            "{known} is {} in the list; {other} is another acronym",
+                            first(ids)
+                        ),
+                    )],
+                );
+            }
             if acronym_only(other) {
                 let script = crate::name_words::is_cyrillic(other);
                 let own: Vec<&String> = names

@@ -617,6 +617,25 @@ pub(crate) fn token_block_keys(token: &str, gendered: bool) -> Vec<String> {
                 .into_iter()
                 .map(|k| format!("f{k}")),
         );
+        // Session 29: the other branches that join two surnames, each with
+        // the key its own data gives: one name in two Cyrillic
+        // orthographies (`o`, `spelling::orthography_key`), one surname in
+        // two traditions (`v`, the rows of `data/surname_variants.tsv`),
+        // two Cyrillic spellings of which one is declined (`n`, the keys
+        // as written and with a case ending replaced).
+        if let Some(k) = crate::spelling::orthography_key(token) {
+            out.push(format!("o{k}"));
+        }
+        out.extend(
+            crate::variants::rows(token)
+                .into_iter()
+                .map(|r| format!("v{r}")),
+        );
+        out.extend(
+            crate::foreign::cyrillic_name_keys(token)
+                .into_iter()
+                .map(|k| format!("n{k}")),
+        );
     }
     let (one_edit, two_edits) = if gendered { (4, 8) } else { (5, usize::MAX) };
     for c in typo_candidates(token, &keys, true) {

@@ -301,6 +301,21 @@ fn declined_keys(word: &str) -> Vec<String> {
     out
 }
 
+/// The keys of a Cyrillic word as written and with a case ending of scope
+/// `all` replaced, for blocking: two Cyrillic words that
+/// [`same_foreign_name`] finds one share one (the one's declined key is the
+/// other's key as written). Empty for a word not in Cyrillic.
+pub(crate) fn cyrillic_name_keys(word: &str) -> Vec<String> {
+    if !is_cyrillic_text(word) {
+        return Vec::new();
+    }
+    let mut out = plain_keys(word);
+    out.extend(declined_keys(word));
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Whether a word is a title written after a name (KC, PhD; the rows of
 /// class `title` of `data/foreign_readings.tsv`).
 pub(crate) fn is_title(word: &str) -> bool {

@@ -197,6 +197,135 @@ pub(crate) fn one_name_in_two_orthographies(a: &str, b: &str) -> bool {
     x != y && spelling_cost(&x, &y) == 0
 }
 
+/// Session 29: the blocking key of a Cyrillic word that every word
+/// [`one_name_in_two_orthographies`] joins it with shares, derived from the
+/// same correspondences (`data/cyrillic_spellings.tsv`), so that the two
+/// cannot drift apart: the letters of a one-letter correspondence (at the
+/// end of a word or anywhere) are one class, a letter that may be left out
+/// is dropped, a letter written twice is written once, and a
+/// correspondence of letter groups of two lengths (ву / у, дз / д, шч / щ,
+/// ий / і) rewrites the longer group to the shorter, by their classes. The
+/// orthographies a correspondence needs only narrow what it joins, so the
+/// key ignores them. `None` for a word not wholly Cyrillic.
+pub(crate) fn orthography_key(word: &str) -> Option<String> {
+    if !written_in_cyrillic(word) {
+        return None;
+    }
+    let k = key_rules();
+    let mut out: Vec<char> = Vec::new();
+    for c in lower(word) {
+        if k.dropped.contains(&c) {
+            continue;
+        }
+        let c = k.class_of(c);
+        if out.last() != Some(&c) {
+            out.push(c);
+        }
+    }
+    // The contractions, longest first, until none applies; a letter the
+    // contraction leaves beside its twin is written once.
+    loop {
+        let mut changed = false;
+        for (from, to, at_end) in &k.contractions {
+            let mut i = 0;
+            while i + from.len() <= out.len() {
+                let here = out[i..i + from.len()] == from[..];
+                if here && (!*at_end || i + from.len() == out.len()) {
+                    out.splice(i..i + from.len(), to.iter().copied());
+                    changed = true;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        out.dedup();
+        if !changed {
+            break;
+        }
+    }
+    Some(out.into_iter().collect())
+}
+
+/// What [`orthography_key`] reads off the table.
+struct KeyRules {
+    /// Every letter of a one-letter correspondence → its class's letter.
+    class: std::collections::HashMap<char, char>,
+    /// Letters that may be written or left out.
+    dropped: Vec<char>,
+    /// Letter groups of two lengths, by class: the longer, the shorter,
+    /// and whether at the end of a word only; longest first.
+    contractions: Vec<(Vec<char>, Vec<char>, bool)>,
+}
+
+impl KeyRules {
+    fn class_of(&self, c: char) -> char {
+        self.class.get(&c).copied().unwrap_or(c)
+    }
+}
+
+fn key_rules() -> &'static KeyRules {
+    static RULES: OnceLock<KeyRules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        // Classes: the letters of every one-letter correspondence joined
+        // (union by the smallest letter).
+        let mut class: std::collections::HashMap<char, char> = std::collections::HashMap::new();
+        fn find(class: &std::collections::HashMap<char, char>, mut c: char) -> char {
+            while let Some(&p) = class.get(&c) {
+                if p == c {
+                    break;
+                }
+                c = p;
+            }
+            c
+        }
+        let mut dropped = Vec::new();
+        for c in table() {
+            match (c.a.as_slice(), c.b.as_slice()) {
+                ([x], []) | ([], [x]) => dropped.push(*x),
+                ([x], [y]) => {
+                    let (rx, ry) = (find(&class, *x), find(&class, *y));
+                    let (lo, hi) = if rx < ry { (rx, ry) } else { (ry, rx) };
+                    class.insert(lo, lo);
+                    class.insert(hi, lo);
+                }
+                _ => {}
+            }
+        }
+        let letters: Vec<char> = class.keys().copied().collect();
+        let class: std::collections::HashMap<char, char> =
+            letters.into_iter().map(|c| (c, find(&class, c))).collect();
+        let rules = KeyRules {
+            class,
+            dropped,
+            contractions: Vec::new(),
+        };
+        let by_class = |w: &[char]| -> Vec<char> {
+            let mut out: Vec<char> = Vec::new();
+            for c in w.iter().filter(|c| !rules.dropped.contains(c)) {
+                let c = rules.class_of(*c);
+                if out.last() != Some(&c) {
+                    out.push(c);
+                }
+            }
+            out
+        };
+        let mut contractions: Vec<(Vec<char>, Vec<char>, bool)> = table()
+            .iter()
+            .filter(|c| c.a.len() + c.b.len() > 2)
+            .filter_map(|c| {
+                let (a, b) = (by_class(&c.a), by_class(&c.b));
+                let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                (long != short).then_some((long, short, c.at_end))
+            })
+            .collect();
+        contractions.sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.cmp(y)));
+        KeyRules {
+            contractions,
+            ..rules
+        }
+    })
+}
+
 /// Whether two words of one length differ only in two neighbouring letters
 /// swapped.
 fn swapped_neighbours(x: &[char], y: &[char]) -> bool {
@@ -227,6 +356,84 @@ mod tests {
         ] {
             assert!(!differ_beyond_orthography(a, b), "{a} / {b}");
         }
+    }
+
+    /// Session 29: every two words the correspondences join share the
+    /// key derived from them, on words changed at random by the table's
+    /// own rows (one to four changes, either way, wherever they fit).
+    #[test]
+    fn the_orthography_key_joins_what_the_correspondences_join() {
+        let words = [
+            "александровна",
+            "николаевич",
+            "семёнова",
+            "щербаков",
+            "дмитриевич",
+            "новицкий",
+            "наумчик",
+            "тихановская",
+            "олейник",
+            "дьяченко",
+            "воинов",
+            "беляцкий",
+            "лукашенко",
+            "жуковский",
+            "ахмед",
+            "пасечник",
+            "корнейчук",
+            "вечёрка",
+            "садовой",
+            "бондаренко",
+        ];
+        let mut seed: u64 = 0x2900_5eed;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        let (mut joined, mut missed) = (0, Vec::new());
+        for word in words {
+            for _ in 0..300 {
+                let mut w: Vec<char> = word.chars().collect();
+                for _ in 0..1 + next(4) {
+                    let c = &table()[next(table().len())];
+                    let (from, to) = if next(2) == 0 {
+                        (&c.a, &c.b)
+                    } else {
+                        (&c.b, &c.a)
+                    };
+                    if from.is_empty() {
+                        continue;
+                    }
+                    let places: Vec<usize> = (0..(w.len() + 1).saturating_sub(from.len()))
+                        .filter(|&i| w[i..i + from.len()] == from[..])
+                        .filter(|&i| !c.at_end || i + from.len() == w.len())
+                        .collect();
+                    if !places.is_empty() {
+                        let at = places[next(places.len())];
+                        w.splice(at..at + from.len(), to.iter().copied());
+                    }
+                }
+                let other: String = w.into_iter().collect();
+                if one_name_in_two_orthographies(word, &other) {
+                    joined += 1;
+                    if orthography_key(word) != orthography_key(&other) {
+                        missed.push(format!("{word} / {other}"));
+                    }
+                }
+            }
+        }
+        assert!(joined > 500, "{joined}");
+        assert!(missed.is_empty(), "{missed:?}");
+        assert_eq!(
+            orthography_key("Александровна"),
+            orthography_key("Аляксандраўна")
+        );
+        assert_ne!(
+            orthography_key("Александровна"),
+            orthography_key("Александрович")
+        );
     }
 
     #[test]

@@ -653,3 +653,23 @@ fn marichka_is_mariia() {
     assert_same("Марічка Бойко", "Марія Бойко");
     assert_different("Марічка Бойко", "Марина Бойко");
 }
+
+/// Session 29: a lone patronymic read as a surname meets its Belarusian
+/// spelling, and they share a blocking key (the resolver's index relies on
+/// it).
+#[test]
+fn orthography_spellings_share_a_block_key() {
+    for (a, b) in [
+        ("Александровна", "Аляксандраўна"),
+        ("Семёнова", "Сямёнава"),
+        ("Вагнером", "Вагнер"),
+        ("Акопян", "Hakobyan"),
+    ] {
+        assert!(
+            crate::compare_surname(a, b) >= crate::DEFAULT_THRESHOLD,
+            "{a} / {b}"
+        );
+        let (ka, kb) = (crate::surname_block_keys(a), crate::surname_block_keys(b));
+        assert!(ka.iter().any(|k| kb.contains(k)), "{a} / {b}");
+    }
+}

@@ -33,7 +33,8 @@ fn table() -> &'static HashMap<String, Vec<usize>> {
     })
 }
 
-fn rows(word: &str) -> Vec<usize> {
+/// The rows of the table a word is a spelling of (blocking keys too).
+pub(crate) fn rows(word: &str) -> Vec<usize> {
     let t = table();
     let mut out = Vec::new();
     for k in token_keys(word).iter() {

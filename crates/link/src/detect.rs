@@ -203,6 +203,13 @@ pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
             }
         }
     }
+    // An age header that names the date its ages refer to ("Возраст на дату
+    // устройства") points at that date's column ("Дата устройства").
+    if has(&keys, &MapKey::Age) && !has(&keys, &MapKey::AgeAt) {
+        if let Some(c) = age_reference_column(&headers, &keys, &shapes) {
+            keys[c] = Some(MapKey::AgeAt);
+        }
+    }
     // Columns no header rule knew, by their values.
     for c in 0..headers.len() {
         if keys[c].is_some() || shapes[c].filled == 0 {
@@ -261,6 +268,67 @@ pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
         columns,
         date_order: None,
     })
+}
+
+/// Words of an age header that name no date (`data/age_header_words.txt`).
+fn age_header_words() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../data/age_header_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(fold)
+            .collect()
+    })
+}
+
+/// Whether two folded words are one word in two cases (устройства /
+/// устройство, placement / placements): a common beginning of four letters
+/// or more that leaves at most two letters of either.
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    common >= 4 && la - common <= 2 && lb - common <= 2
+}
+
+/// The column whose dates an age column's header names as the day its
+/// ages were reckoned on: the age header's words, less those of
+/// `data/age_header_words.txt`, are all in that column's header
+/// ("Возраст на дату устройства" → "Дата устройства", "Age at intake" →
+/// "Intake date"), which no rule has taken and whose cells read as dates.
+fn age_reference_column(
+    headers: &[String],
+    keys: &[Option<MapKey>],
+    shapes: &[Shape],
+) -> Option<usize> {
+    let age = keys.iter().position(|k| *k == Some(MapKey::Age))?;
+    let stop = age_header_words();
+    let folded = fold(&headers[age]);
+    let wanted: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !stop.contains(*w))
+        .collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut found = (0..headers.len()).filter(|&c| {
+        if c == age || keys[c].is_some() || shapes[c].filled == 0 {
+            return false;
+        }
+        if shapes[c].share(shapes[c].dates) <= 0.8 {
+            return false;
+        }
+        let header = fold(&headers[c]);
+        let words: Vec<&str> = header
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        wanted.iter().all(|w| words.iter().any(|h| same_stem(w, h)))
+    });
+    let first = found.next()?;
+    // Two columns the header could mean: neither.
+    found.next().is_none().then_some(first)
 }
 
 /// Sampled cells that must tell of a changed surname before a column no
@@ -378,6 +446,58 @@ mod tests {
             spec(csv),
             "id=Child ID,full_name=Full name,age=Age,age_at=Registration date,\
              last_place=Place of origin"
+        );
+    }
+
+    /// An age header naming the date its ages refer to finds that date's
+    /// column, under a header no rule knows.
+    #[test]
+    fn the_date_an_age_header_names() {
+        let table = |age: &str, date: &str| {
+            let mut csv = format!("№;ФИО;{age};{date};Форма\n");
+            for k in 0..30 {
+                csv.push_str(&format!(
+                    "{k};Коваленко Олена Іванівна;{};{}.05.2023;опека\n",
+                    k % 15,
+                    k % 28 + 1
+                ));
+            }
+            spec(&csv)
+        };
+        assert_eq!(
+            table("Возраст на дату передачи", "Дата передачи"),
+            "id=№,full_name=ФИО,age=Возраст на дату передачи,age_at=Дата передачи"
+        );
+        assert_eq!(
+            table("Age at intake", "Intake date"),
+            "id=№,full_name=ФИО,age=Age at intake,age_at=Intake date"
+        );
+        // An age header that names no date takes no column.
+        assert_eq!(
+            table("Возраст", "Дата передачи"),
+            "id=№,full_name=ФИО,age=Возраст,birth_date=Дата передачи"
+        );
+        // Nor one whose words the date's header lacks.
+        assert_eq!(
+            table("Возраст на дату передачи", "Дата выбытия"),
+            "id=№,full_name=ФИО,age=Возраст на дату передачи,birth_date=Дата выбытия"
+        );
+    }
+
+    #[test]
+    fn headers_of_placement_lists_and_fathers_names() {
+        let csv = "№;ФИО;Возраст на дату устройства;Дата устройства;Прежнее место жительства\n\
+                   1;Коваленко Елена Ивановна;9;01.06.2023;г. Херсон\n";
+        assert_eq!(
+            spec(csv),
+            "id=№,full_name=ФИО,age=Возраст на дату устройства,age_at=Дата устройства,\
+             last_place=Прежнее место жительства"
+        );
+        let csv =
+            "Record ID,Family name,First name(s),Father's name\nT-1,Kovalenko,Olena,Ivanivna\n";
+        assert_eq!(
+            spec(csv),
+            "id=Record ID,surname=Family name,given=First name(s),patronymic=Father's name"
         );
     }
 

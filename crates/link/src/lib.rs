@@ -57,6 +57,7 @@ mod encode;
 mod evaluation;
 mod joint;
 mod kept;
+mod layout;
 mod linker;
 mod list_date;
 mod model;

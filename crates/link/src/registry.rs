@@ -30,6 +30,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::dates::{age_instead_of_date, parse_date, year_only, DateOrder, ParsedDate};
+use crate::layout;
 use crate::names_bridge::split_full_name;
 use crate::record::Record;
 use crate::rows::{Row, Rows};
@@ -716,10 +717,11 @@ fn convert_row(row: &Row, lines_before: u64, layout: &Layout, headers: &Row) -> 
         };
         match key {
             MapKey::Id => {}
-            MapKey::Given => record.given = Some(value.to_string()),
-            MapKey::Surname => record.surname = Some(value.to_string()),
-            MapKey::Patronymic => record.patronymic = Some(value.to_string()),
-            MapKey::FullName => full_name = Some(value.to_string()),
+            // Names typed partly in the wrong keyboard layout are read again.
+            MapKey::Given => record.given = Some(layout::repair(value).into_owned()),
+            MapKey::Surname => record.surname = Some(layout::repair(value).into_owned()),
+            MapKey::Patronymic => record.patronymic = Some(layout::repair(value).into_owned()),
+            MapKey::FullName => full_name = Some(layout::repair(value).into_owned()),
             MapKey::Sex => match Sex::parse(value) {
                 Some(sex) => record.sex = Some(sex),
                 None => bad("not a recognised sex (expected e.g. f/m, ж/ч, ж/м)"),

@@ -908,10 +908,9 @@ impl Scorer<'_> {
 /// named after one grandparent, born in one town, often with one
 /// patronymic, and the model, reading each field as independent evidence,
 /// adds up full names that agree to far more than one disagreeing date
-/// takes off (a wholly different date weighed −4 bits against +30 for the
-/// names: its `m` was capped at a twentieth of matches, session 26, a
-/// hundredth since session 29, since EM reads the namesake families as
-/// matches). Within one list (a dedupe) a
+/// takes off (a wholly different date weighs −4 bits against +30 for the
+/// names: its `m` is capped at a twentieth of matches, session 26, since EM
+/// reads the namesake families as matches). Within one list (a dedupe) a
 /// child's records copy one document's date, so dates of different days,
 /// months and years ("different"), two slips in one date ("same year"), an
 /// age years off the date, or dates within the window that no slip explains
@@ -1367,7 +1366,6 @@ fn estimate(
             } else {
                 n
             },
-            link: encoded.is_link(),
         },
         labelled,
         &EmOptions {

@@ -520,8 +520,6 @@ pub(crate) struct RandomPairs {
     /// A rule's EM that finds more has fitted something else (see
     /// [`fit_by_rules`]).
     pub most_matches: f64,
-    /// Whether the job links two lists (else it deduplicates one).
-    pub link: bool,
 }
 
 /// A pattern with the given fields set to "missing".
@@ -615,12 +613,7 @@ pub(crate) fn fit_by_rules(
     apply_swap_floor(fields, &mut m);
     let u: Vec<Vec<f64>> = u_counts.iter().map(|c| normalise(c, 1.0)).collect();
     cap_swaps(fields, &mut m, &u);
-    let cap = if random.link {
-        BIRTH_DIFFERENT_M_CAP
-    } else {
-        DEDUPE_BIRTH_DIFFERENT_M_CAP
-    };
-    cap_birth_different(fields, &mut m, cap);
+    cap_birth_different(fields, &mut m);
     cap_birth_same_year(fields, &mut m);
     let mut estimates: Vec<f64> = rule_matches
         .iter()
@@ -762,24 +755,13 @@ fn cap_swaps(fields: &[Field], m: &mut [Vec<f64>], u: &[Vec<f64>]) {
 /// between a date and an age (a list of birth years and ages against one
 /// of dates), and shares the cap: EM on a link of a guardianship register
 /// with a list of birth years, its blocks full of one family's children,
-/// had put three fifths of its matches there. The cap was a twentieth until
-/// session 29: on a sixth generator's lists the true matches showed wholly
-/// different dates or ages years off in under one in a hundred (gen6 seed 12:
-/// ~100 of 14,300), and at a twentieth namesakes of rare names born years
-/// apart were a fifth of the wrong pairs; a hundredth raised precision on
-/// gen4, gen5 and gen6 alike (gen4's re-registered children included).
-const BIRTH_DIFFERENT_M_CAP: f64 = 0.01;
-
-/// The cap of a dedupe, where a pair at either level is held for review
-/// whatever its weight (`Scorer::held_at`), so that the cap only shapes the
-/// other levels' `m`: kept at session 26's twentieth (a hundredth there lost
-/// the Latin dedupes of gen4 and gen6 up to 0.0007 of F1).
-const DEDUPE_BIRTH_DIFFERENT_M_CAP: f64 = 0.05;
+/// had put three fifths of its matches there.
+const BIRTH_DIFFERENT_M_CAP: f64 = 0.05;
 
 /// Lowers the `m` of the birth date's "different" and "age years off"
-/// levels together to at most `cap` ([`BIRTH_DIFFERENT_M_CAP`] in a link),
-/// each in proportion, the rest going to the other levels in proportion.
-fn cap_birth_different(fields: &[Field], m: &mut [Vec<f64>], cap: f64) {
+/// levels together to at most [`BIRTH_DIFFERENT_M_CAP`], each in
+/// proportion, the rest going to the other levels in proportion.
+fn cap_birth_different(fields: &[Field], m: &mut [Vec<f64>]) {
     use crate::compare::{Comparator, BIRTH_AGE_YEARS_OFF, BIRTH_DIFFERENT};
     for (f, field) in fields.iter().enumerate() {
         if field.comparator == Comparator::Birth {
@@ -787,7 +769,7 @@ fn cap_birth_different(fields: &[Field], m: &mut [Vec<f64>], cap: f64) {
                 usize::from(BIRTH_DIFFERENT),
                 usize::from(BIRTH_AGE_YEARS_OFF),
             ];
-            cap_levels(&mut m[f], &capped, cap, &[]);
+            cap_levels(&mut m[f], &capped, BIRTH_DIFFERENT_M_CAP, &[]);
         }
     }
 }
@@ -1042,8 +1024,8 @@ mod tests {
     }
 
     /// A stated age years off shares the cap of wholly different dates: EM
-    /// that put three fifths of its matches there is held to the cap for
-    /// both levels together, each keeping its share of it.
+    /// that put three fifths of its matches there is held to a twentieth
+    /// for both levels together, each keeping its share of it.
     #[test]
     fn ages_years_off_share_the_cap_of_different_dates() {
         let fields = vec![Field {
@@ -1056,10 +1038,10 @@ mod tests {
         birth[7] = 0.1;
         birth[12] = 0.6;
         let mut m = vec![birth];
-        cap_birth_different(&fields, &mut m, BIRTH_DIFFERENT_M_CAP);
+        cap_birth_different(&fields, &mut m);
         assert!((m[0][7] + m[0][12] - BIRTH_DIFFERENT_M_CAP).abs() < 1e-12);
         assert!((m[0][12] / m[0][7] - 6.0).abs() < 1e-9);
-        assert!((m[0][6] - (1.0 - BIRTH_DIFFERENT_M_CAP)).abs() < 1e-12);
+        assert!((m[0][6] - 0.95).abs() < 1e-12);
     }
 
     /// "Same year" is held to the square of the one-slip levels' share:
@@ -1137,7 +1119,6 @@ mod tests {
                     sampled: 1000,
                     possible: 10_000.0,
                     most_matches,
-                    link: true,
                 },
                 &Labelled::default(),
                 &EmOptions {
@@ -1156,7 +1137,7 @@ mod tests {
     /// different birth dates) is held to the cap; the other levels keep
     /// their proportions, missing stays 0, and a name field is untouched.
     #[test]
-    fn birth_dates_wholly_different_in_at_most_the_cap_of_matches() {
+    fn birth_dates_wholly_different_in_at_most_a_twentieth_of_matches() {
         let fields = vec![
             Field {
                 name: "surname".into(),
@@ -1180,7 +1161,7 @@ mod tests {
         surname[1] = 0.7;
         surname[7] = 0.3;
         let mut m = vec![surname.clone(), birth];
-        cap_birth_different(&fields, &mut m, BIRTH_DIFFERENT_M_CAP);
+        cap_birth_different(&fields, &mut m);
         assert_eq!(m[0], surname);
         assert!((m[1][7] - BIRTH_DIFFERENT_M_CAP).abs() < 1e-12);
         assert!((m[1].iter().sum::<f64>() - 1.0).abs() < 1e-12);
@@ -1188,7 +1169,7 @@ mod tests {
         assert_eq!(m[1][0], 0.0);
         // Below the cap: unchanged.
         let before = m.clone();
-        cap_birth_different(&fields, &mut m, BIRTH_DIFFERENT_M_CAP);
+        cap_birth_different(&fields, &mut m);
         assert_eq!(m, before);
     }
 

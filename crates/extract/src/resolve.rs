@@ -1046,23 +1046,29 @@ mod tests {
         resolve_organizations_by(items, || Scan)
     }
 
+    /// The bench's held-out split folders (`heldout*`) beside this crate
+    /// (`root`), sorted.
+    fn heldout_dirs(root: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut held: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("../bench"))
+            .expect("the bench crate is beside this one")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.is_dir()
+                    && p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("heldout"))
+            })
+            .collect();
+        held.sort();
+        held
+    }
+
     /// Files under the dev sets (this crate's and the bench's held-out
     /// splits) and the sample corpus, in a stable order.
     fn sample_files() -> Vec<std::path::PathBuf> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut dirs = vec![root.join("devset"), root.join("../../corpus")];
-        let bench = root.join("../bench");
-        let mut held: Vec<std::path::PathBuf> = std::fs::read_dir(&bench)
-            .expect("the bench crate is beside this one")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("heldout"))
-            })
-            .collect();
-        held.sort();
-        dirs.extend(held);
+        dirs.extend(heldout_dirs(root));
         let mut files = Vec::new();
         for dir in dirs {
             for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
@@ -1297,19 +1303,7 @@ mod tests {
     /// added beside them never changes a sample drawn from them.
     fn annotation_files(root: &std::path::Path) -> Vec<std::path::PathBuf> {
         let mut dirs = vec![root.join("devset")];
-        let bench = root.join("../bench");
-        let mut held: Vec<std::path::PathBuf> = std::fs::read_dir(&bench)
-            .expect("the bench crate is beside this one")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.is_dir()
-                    && p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with("heldout"))
-            })
-            .collect();
-        held.sort();
-        dirs.extend(held);
+        dirs.extend(heldout_dirs(root));
         let mut files = Vec::new();
         for dir in dirs {
             let Ok(entries) = std::fs::read_dir(&dir) else {

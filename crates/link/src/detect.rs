@@ -48,11 +48,8 @@ fn header_rules() -> &'static [(MapKey, bool, String)] {
     static RULES: OnceLock<Vec<(MapKey, bool, String)>> = OnceLock::new();
     RULES.get_or_init(|| {
         let mut rules = Vec::new();
-        for line in COLUMN_NAMES
-            .lines()
-            .skip_while(|l| l.starts_with('#'))
-            .skip(1)
-        {
+        // The first entry is the table's header row.
+        for line in casefile_text::wordlist::entries(COLUMN_NAMES).skip(1) {
             let mut cells = line.split('\t');
             let (Some(key), Some(how), Some(header)) = (cells.next(), cells.next(), cells.next())
             else {
@@ -274,10 +271,7 @@ pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
 fn age_header_words() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../data/age_header_words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        casefile_text::wordlist::entries(include_str!("../data/age_header_words.txt"))
             .map(fold)
             .collect()
     })

@@ -29,10 +29,9 @@ fn keys() -> &'static HashMap<char, Key> {
     static KEYS: OnceLock<HashMap<char, Key>> = OnceLock::new();
     KEYS.get_or_init(|| {
         let mut keys = HashMap::new();
-        for line in include_str!("../data/keyboard_layout.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .skip(1)
+        // The first entry is the table's header row.
+        for line in
+            casefile_text::wordlist::entries(include_str!("../data/keyboard_layout.tsv")).skip(1)
         {
             let cells: Vec<&str> = line.split('\t').collect();
             let first = |i: usize| cells.get(i).and_then(|c| c.chars().next());

@@ -59,9 +59,7 @@ fn place_words() -> &'static std::collections::HashMap<String, PlaceWord> {
     static WORDS: std::sync::OnceLock<std::collections::HashMap<String, PlaceWord>> =
         std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../data/place_words.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        casefile_text::wordlist::entries(include_str!("../data/place_words.tsv"))
             .skip(1)
             .filter_map(|line| {
                 let (kind, word) = line.split_once('\t')?;

@@ -2225,6 +2225,15 @@ fn asserted_by(
                 }
                 Some(a)
             }
+            // "Как следует из материалов дела, …", "як випливає з доповіді X", "як вынікае з
+            // справаздачы X": the record the figure is read from.
+            ("як" | "как", Some("следует" | "випливає" | "вынікае" | "видно" | "відно"))
+                if words.get(k + 2).is_some_and(|w| {
+                    matches!(w.folded.as_str(), "из" | "з" | "із" | "зі" | "са")
+                }) =>
+            {
+                Some(k + 3)
+            }
             // "як повідомляє X", "как сообщили X", "як піша X", "as reported by X".
             ("як" | "как" | "as", Some(v)) if REPORTING.contains(v) => {
                 let mut a = k + 2;
@@ -3950,6 +3959,27 @@ mod tests {
         );
         let c = claims("According to the Kharkiv Child Rights Group, 40 children were moved.");
         assert!(c[0].asserted_by.is_some(), "{c:?}");
+    }
+
+    #[test]
+    fn a_department_named_by_its_head_noun_and_the_record_a_figure_follows_from() {
+        let c = claims("По данным управления, в лагерях области побывали 300 детей.");
+        assert_eq!(c[0].asserted_by.as_deref(), Some("управления"), "{c:?}");
+        let c = claims("Как следует из материалов дела, лагерь принял 180 детей.");
+        assert_eq!(
+            c[0].asserted_by.as_deref(),
+            Some("материалов дела"),
+            "{c:?}"
+        );
+        let c = claims("Як випливає з доповіді омбудсмена, вивезли 46 дітей.");
+        assert_eq!(
+            c[0].asserted_by.as_deref(),
+            Some("доповіді омбудсмена"),
+            "{c:?}"
+        );
+        // A lone lowercase word that names no body is still no source.
+        let c = claims("По данным участников, в лагерях побывали 300 детей.");
+        assert_eq!(c[0].asserted_by, None, "{c:?}");
     }
 
     #[test]

@@ -639,7 +639,123 @@ fn is_district_word(key: &str) -> bool {
     matches!(
         key,
         "раион" | "раен" | "district" | "raion" | "rayon" | "districts"
-    )
+    ) || is_okrug_word(key)
+}
+
+/// Keys of the word for a municipal district ("округ", "окрузі", Belarusian "акруга"), which
+/// the occupation authorities and Russia's regions name their districts with ("Горловского
+/// округа", "в Шебекинском округе").
+fn is_okrug_word(key: &str) -> bool {
+    matches!(key, "округ" | "окруз" | "акруг" | "акруз")
+}
+
+/// Districts the gazetteer lacks, named by their centre's adjective before a district word:
+/// "в Гдовском районе", "администрации Лискинского района", "у Барысаўскім раёне",
+/// "Пологівського району", "Шебекинского округа". Russia's and Belarus's districts are
+/// named after small towns the gazetteer does not list, and the press names them this way
+/// far more often than by the town. Each becomes a region of this text, named in the
+/// nominative of the text's language ("Гдовский район"), so its case forms are one place.
+/// A one-word settlement read from the adjective alone gives way to the district.
+fn find_unlisted_districts(
+    doc: &Document,
+    spans: &mut Vec<PlaceSpan>,
+    extra: &mut Vec<GazetteerEntry>,
+) {
+    let words = &doc.words;
+    let base = GAZETTEER.entries.len() as u32;
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for i in 0..words.len().saturating_sub(1) {
+        let w = &words[i];
+        let s = doc.sentence_of(i);
+        if !w.cyrillic
+            || !w.cap
+            || w.all_caps
+            || s.shouting
+            || i + 1 >= s.end_word
+            || doc.gap(i, i + 1) != " "
+            || !is_district_word(&doc.keys[i + 1])
+        {
+            continue;
+        }
+        let Some(stem) = adjective_stem(&w.folded) else {
+            continue;
+        };
+        // Another place's span over either word (a district the gazetteer knows, a region)
+        // stands; only a settlement read from the adjective alone gives way.
+        let taken = spans.iter().any(|p| {
+            p.first_word <= i + 1
+                && i < p.end_word
+                && !(p.first_word == i
+                    && p.end_word == i + 1
+                    && entry_in(extra, p.entry).kind == crate::PlaceKind::Settlement)
+        });
+        if taken || stem.chars().count() < 5 {
+            continue;
+        }
+        // The name as written, not folded ("Барысаўскі", not "Барысаускі").
+        let written = doc.word_text(i).to_lowercase();
+        let stem = adjective_stem(&written).unwrap_or(stem);
+        found.push((
+            i,
+            district_nominative(&stem, &written, &words[i + 1].folded),
+        ));
+    }
+    for (i, canonical) in found {
+        spans.retain(|p| !(p.first_word == i && p.end_word == i + 1));
+        let id = match extra.iter().position(|e| e.canonical == canonical) {
+            Some(k) => base + k as u32,
+            None => {
+                extra.push(GazetteerEntry {
+                    kind: crate::PlaceKind::Region,
+                    country: None,
+                    population: 0,
+                    canonical: canonical.clone(),
+                    names: vec![canonical],
+                });
+                base + extra.len() as u32 - 1
+            }
+        };
+        spans.push(PlaceSpan {
+            first_word: i,
+            end_word: i + 2,
+            start: words[i].start,
+            end: words[i + 1].end,
+            entry: id,
+        });
+    }
+    spans.sort_by_key(|p| p.start);
+}
+
+/// The nominative of a district's name from its adjective's stem ([`adjective_stem`]) in the
+/// language its words are spelled in: Belarusian "Барысаўскі раён" (a "раён" or a "ў"),
+/// Ukrainian "Пологівський район" (a soft sign or "і", "ї", "є"), else Russian "Гдовский
+/// район"; "округ" for a municipal district, Belarusian "акруга".
+fn district_nominative(stem: &str, adjective: &str, district: &str) -> String {
+    // Folded words: "раён" is "раен".
+    let okrug = district.starts_with("окру") || district.starts_with("акру");
+    let belarusian =
+        district.starts_with("раен") || district.starts_with("акру") || adjective.contains('ў');
+    let ukrainian = !belarusian && adjective.contains(['ь', 'і', 'ї', 'є']);
+    let base = stem.strip_suffix('к').unwrap_or(stem);
+    let adjective = if belarusian {
+        format!("{base}кі")
+    } else if ukrainian && base.ends_with(['с', 'з', 'ц']) {
+        format!("{base}ький")
+    } else {
+        format!("{base}кий")
+    };
+    let noun = match (belarusian, okrug) {
+        (true, true) => "акруга",
+        (true, false) => "раён",
+        (false, true) => "округ",
+        (false, false) => "район",
+    };
+    let mut chars = adjective.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{} {noun}", chars.as_str())
 }
 
 /// A district named by its centre: the town's adjective before a district word
@@ -1045,6 +1161,7 @@ pub fn find_places(doc: &Document) -> PlacesFound {
     }
     reread_region_lists(doc, keys, &mut spans);
     let mut extra = Vec::new();
+    find_unlisted_districts(doc, &mut spans, &mut extra);
     find_facilities(doc, &mut spans, &mut extra);
     PlacesFound {
         places: group(doc, &spans, &extra),
@@ -1384,6 +1501,40 @@ mod tests {
         let p = places("Дітей вивезли з Херсонщини.");
         assert_eq!(p[0].1, PlaceKind::Region, "{p:?}");
         assert_ne!(p[0].0, "Kherson District", "{p:?}");
+    }
+
+    #[test]
+    fn districts_the_gazetteer_lacks_are_named_by_their_adjective() {
+        for (text, name) in [
+            ("Дети отдыхали в Гдовском районе.", "Гдовский район"),
+            (
+                "Семьи из Лискинского района получили помощь.",
+                "Лискинский район",
+            ),
+            ("Сям'і пасяліліся ў Барысаўскім раёне.", "Барысаўскі раён"),
+            (
+                "Дітей вивезли з Пологівського району.",
+                "Пологівський район",
+            ),
+            (
+                "Лагерь находится в Шебекинском округе.",
+                "Шебекинский округ",
+            ),
+        ] {
+            assert_eq!(
+                places(text),
+                vec![(name.to_string(), PlaceKind::Region)],
+                "{text}"
+            );
+        }
+        // Two case forms of one district are one place; a district the gazetteer knows keeps
+        // its entry.
+        let p = places("В Гдовском районе тихо. Из Гдовского района уехали все.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        let p = places("Детей вывезли из Мелитопольского района.");
+        assert_eq!(p[0].0, "Melitopol District", "{p:?}");
+        // A lowercase word before "район" names no district.
+        assert!(places("В нашем районе тихо.").is_empty());
     }
 
     #[test]

@@ -182,6 +182,15 @@ static AGES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// What follows the first age of a range written in digits: a dash or "to", the second age
+/// and a word for years ("–15 гадоў", " to 14 years old"). The number before it is no count.
+static AGE_RANGE_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:-|–|—|to)\s*\d{1,2}[\s-]*(?:years?|year-olds|років|роки|рокiв|лет|года|гадоў|гады|гадоу)",
+    )
+    .expect("static regex")
+});
+
 static TIME_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|[а-яіїєґ]+ня|[а-яіїєґ]+я|[а-яіїєґ]+ого)";
     Regex::new(&format!(
@@ -520,7 +529,9 @@ pub fn find_count_claims(
             && ["летн", "річн", "рiчн", "гадов", "year"]
                 .iter()
                 .any(|p| words[num.end].folded.starts_with(p));
-        if age_compound || in_date || percent {
+        // "Узрост выхаванцаў — 10–15 гадоў", "aged 9 to 14 years": the first age of a range.
+        let age_range = num.value.is_some_and(|v| v <= 25) && AGE_RANGE_REST.is_match(after_text);
+        if age_compound || age_range || in_date || percent {
             i = num.end;
             continue;
         }
@@ -1465,17 +1476,30 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
         // The youngest and oldest are often named a sentence or two after the count
         // ("87 children ... The figure was announced ... Of those children, the youngest").
         // A sentence naming who told it and one about the trip may come between ("74 дзіцяці
-        // … Пра гэта нам расказалі … Паводле кіроўцы, … «Найменшай было пяць, …»").
-        let scope_end = doc
-            .sentences
-            .get(sentence + 2)
-            .or_else(|| doc.sentences.get(sentence + 1))
-            .map(|s| s.end_word)
-            .unwrap_or(doc.sentences[sentence].end_word);
-        let scope_end_byte = words
-            .get(scope_end)
-            .map(|w| w.start)
-            .unwrap_or(doc.text.len());
+        // … Пра гэта нам расказалі … Паводле кіроўцы, … «Найменшай было пяць, …»"); a third,
+        // about the adults who came with them, when no other count comes before the end of
+        // that third ("96 ребят … Дорога заняла сутки. С ребятами приехали восемь педагогов.
+        // Самой младшей участнице 7 лет").
+        let end_of = |k: usize| {
+            let s = (1..=k)
+                .rev()
+                .find_map(|n| doc.sentences.get(sentence + n))
+                .unwrap_or(&doc.sentences[sentence]);
+            (
+                s.end_word,
+                words
+                    .get(s.end_word)
+                    .map(|w| w.start)
+                    .unwrap_or(doc.text.len()),
+            )
+        };
+        let (far_end, far_end_byte) = end_of(3);
+        let alone_to_far_end = !starts.iter().any(|s| *s > c.start && *s < far_end_byte);
+        let (scope_end, scope_end_byte) = if alone_to_far_end {
+            (far_end, far_end_byte)
+        } else {
+            end_of(2)
+        };
         let count_between = |end: usize| starts.iter().any(|s| *s > c.start && *s < end);
         // Another count later in the scope takes the ages after it, not this one. The youngest
         // and oldest named before it are this count's when the sentences between name the
@@ -1521,7 +1545,10 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
                 Some(Extreme::Oldest) => (false, true),
                 None => continue,
             };
-            let age = (k + 1..(k + 6).min(scope_end))
+            // The age is said in the extreme's own sentence ("старший молчал. Сейчас все трое
+            // …" gives no age).
+            let own_end = doc.sentences[word.sentence].end_word;
+            let age = (k + 1..(k + 6).min(scope_end).min(own_end))
                 // Not a hyphenated pair: "шесть-семь" is a range of two ages, not thirteen.
                 .find_map(|j| number_at(doc, j).filter(|_| !doc.word_text(j).contains(['-', '–'])))
                 .and_then(|n| n.value)
@@ -1541,12 +1568,16 @@ fn ages_from_youngest_and_oldest(doc: &Document, claims: &mut [CountClaim]) {
             && !starts
                 .iter()
                 .any(|s| *s < c.start && *s >= doc.sentences[sentence].start);
-        if ages.0.is_none()
-            && ages.1.is_none()
+        // A range stated outright also beats one extreme alone ("большасці гасцей ад 9 да 13
+        // гадоў, а чацвёра старэйшых … ім па 16": the older ones, not the oldest of all).
+        if (ages.0.is_none() || ages.1.is_none())
             && !count_between(doc.sentences[sentence].end)
             && !share_opens_sentence
         {
-            ages = ages_in_next_sentence(doc, sentence, &starts);
+            let range = ages_in_next_sentence(doc, sentence, &starts);
+            if ages == (None, None) || range.0.is_some() && range.1.is_some() {
+                ages = range;
+            }
         }
         if ages.0.is_some() || ages.1.is_some() {
             c.age_min = ages.0;
@@ -3980,6 +4011,42 @@ mod tests {
         // A lone lowercase word that names no body is still no source.
         let c = claims("По данным участников, в лагерях побывали 300 детей.");
         assert_eq!(c[0].asserted_by, None, "{c:?}");
+    }
+
+    #[test]
+    fn the_youngest_and_oldest_three_sentences_after_the_count() {
+        let c = claims(
+            "В лагерь приехали 96 ребят из Каховки. Дорога заняла почти сутки. С ребятами приехали восемь педагогов. Самой младшей участнице смены 7 лет, самому старшему — 16.",
+        );
+        assert_eq!(
+            number_qualifier_ages(&c),
+            vec![(Some(96), Qualifier::Exact, Some(7), Some(16))]
+        );
+    }
+
+    #[test]
+    fn an_extreme_takes_its_age_from_its_own_sentence_and_yields_to_a_full_range() {
+        let c = claims(
+            "В группе было 19 детей. «Сначала младшие плакали по ночам, старший молчал. Сейчас все трое ходят в секцию», — говорит Светлана.",
+        );
+        assert_eq!(c[0].number, Some(19), "{c:?}");
+        assert_eq!((c[0].age_min, c[0].age_max), (None, None), "{c:?}");
+        let c = claims(
+            "Трыццаць два школьнікі з Энергадара пабывалі на свяце. Дзеці прыехалі ў нашу краіну 28 снежня. Па словах намесніка дырэктара, большасці дзяцей ад 9 да 13 гадоў, а старэйшым ужо па 16.",
+        );
+        assert_eq!(c[0].number, Some(32), "{c:?}");
+        assert_eq!((c[0].age_min, c[0].age_max), (Some(9), Some(13)), "{c:?}");
+    }
+
+    #[test]
+    fn the_first_age_of_a_range_is_no_count() {
+        for text in [
+            "Там праходзяць аздараўленне 85 хлопчыкаў і дзяўчынак. Узрост выхаванцаў — 10–15 гадоў.",
+            "В лагере отдыхают 85 мальчиков и девочек. Возраст воспитанников — 10-15 лет.",
+        ] {
+            let c = claims(text);
+            assert_eq!(number_qualifier_ages(&c), vec![(Some(85), Qualifier::Exact, Some(10), Some(15))], "{text}");
+        }
     }
 
     #[test]

@@ -1001,6 +1001,23 @@ fn is_list_item(line: &str) -> bool {
         .starts_with(' ')
 }
 
+/// A line of a list written without bullets: short, with a figure and its label set off by a
+/// dash ("412 – Краснодарский край;", "Повернуто – 1 117"). Read only under a line ending in
+/// a colon, or after another such line.
+fn is_plain_list_line(line: &str) -> bool {
+    let t = line.trim();
+    // A timestamp ("02:15 — Вступ") opens a table of contents, not a figure.
+    let time = t
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    !t.is_empty()
+        && !time
+        && t.chars().count() <= 80
+        && t.chars().any(|c| c.is_ascii_digit())
+        && [" – ", " — ", " - "].iter().any(|d| t.contains(d))
+}
+
 /// Whether the text between two words of a list item is a dash or a colon that separates a
 /// figure from its label ("312 – до Криму", "«Зубраняці» – 205", "Donetsk region: 61").
 fn separates_figure(gap: &str) -> bool {
@@ -1028,10 +1045,21 @@ fn list_item_counts(
     let mut blocks: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut offset = 0;
     let mut open = false;
+    // Whether the last line with text ended in a colon: a list without bullets may follow
+    // ("… в следующих регионах:" / "412 – Краснодарский край;" / "1 205 – Московская область;").
+    let mut after_intro = false;
+    let mut open_plain = false;
     for line in doc.text.split_inclusive('\n') {
         let (start, end) = (offset, offset + line.trim_end().len());
         offset += line.len();
-        if is_list_item(line) {
+        // A plain line continues a plain list, not a bulleted one.
+        let bulleted = is_list_item(line);
+        let plain_item = !bulleted && (after_intro || open_plain) && is_plain_list_line(line);
+        open_plain = plain_item;
+        if !line.trim().is_empty() {
+            after_intro = line.trim_end().ends_with(':');
+        }
+        if bulleted || plain_item {
             if !open {
                 blocks.push(Vec::new());
                 open = true;
@@ -4036,6 +4064,55 @@ mod tests {
         );
         assert_eq!(c[0].number, Some(32), "{c:?}");
         assert_eq!((c[0].age_min, c[0].age_max), (Some(9), Some(13)), "{c:?}");
+    }
+
+    #[test]
+    fn compound_child_nouns_and_the_singular_after_one() {
+        for (text, n) in [
+            (
+                "Він причетний до переміщення 38 дітей-сиріт з Херсона до Криму.",
+                38,
+            ),
+            ("В семьях региона живут 26 детей-сирот из ДНР.", 26),
+            ("К лету там оставался 41 воспитанник из Мариуполя.", 41),
+        ] {
+            let c = claims(text);
+            assert_eq!(
+                c.iter().map(|c| c.number).collect::<Vec<_>>(),
+                vec![Some(n)],
+                "{text}"
+            );
+        }
+        // A compound whose first part is no child noun counts nothing.
+        assert!(claims("Приехали 38 учителей-предметников из Херсона.").is_empty());
+    }
+
+    #[test]
+    fn a_list_without_bullets_under_a_colon() {
+        let c = claims(
+            "Больше всего детей, по данным ведомств, оказалось в следующих регионах:\n\n412 – Краснодарский край;\n1 205 – Московская область;\n96 – в Ленинградской.\n\nОстальные распределены по другим регионам.",
+        );
+        let numbers: Vec<Option<u64>> = c.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, vec![Some(412), Some(1205), Some(96)], "{c:?}");
+        let c = claims(
+            "Дані порталу «Діти війни» (станом на 1 жовтня 2024 року):\nДепортовано – 19 640\nПовернуто – 1 117\nЗагинуло – 563",
+        );
+        let numbers: Vec<Option<u64>> = c.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, vec![Some(19640), Some(1117), Some(563)], "{c:?}");
+        // A table of contents by timestamps counts nothing, nor does an English compound.
+        let c = claims(
+            "Дітей повернули 64.\n\nТаймкоди:\n00:00 — Вступ\n02:15 — Історія\n11:40 — Табір",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        let c = claims("Eight children came back.\n\n• Two child-friendly spaces opened.");
+        assert_eq!(
+            c.iter().map(|c| c.number).collect::<Vec<_>>(),
+            vec![Some(8)],
+            "{c:?}"
+        );
+        // Lines with dashes under a colon that follows no talk of children count nothing.
+        let c = claims("Расписание автобусов:\n\n12 – Центр;\n15 – Вокзал;\n18 – Рынок.");
+        assert!(c.is_empty(), "{c:?}");
     }
 
     #[test]

@@ -222,35 +222,14 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
         }
     }
     // Numbers in words: "forty-eight", "two hundred", "three thousand", "двох тисяч".
-    let mut total: u64 = 0;
-    let mut current: u64 = 0;
-    let mut j = i;
-    let mut any = false;
-    while j < sentence_end {
-        let f = words[j].folded.as_str();
-        if f == "dozen" {
-            // "two dozen" is 24, "a dozen" 12.
-            current = current.max(1) * 12;
-            any = true;
-        } else if let Some(n) = word_value(f) {
-            current += n;
-            any = true;
-        } else if any && SCALES.contains_key(f) {
-            let scale = SCALES[f];
-            if scale == 100 {
-                current = current.max(1) * 100;
-            } else {
-                total += current.max(1) * scale;
-                current = 0;
-            }
-        } else if any && f == "and" {
-            // "two hundred and fifty"
-        } else {
-            break;
-        }
-        j += 1;
-    }
-    // A lone singular scale word is one of it: "понад тисячу дітей", "a thousand children".
+    let spelled = spelled_value(doc, i, sentence_end);
+    let any = spelled.is_some();
+    // A lone singular scale word is one of it: "понад тисячу дітей", "a thousand children";
+    // number words after it add to it ("больш за тысячу трыста", "более тысячи трехсот").
+    let and_more = |scale: u64, end: usize| match spelled_value(doc, end, sentence_end) {
+        Some((rest, rest_end)) if rest < scale => (scale + rest, rest_end),
+        _ => (scale, end),
+    };
     if !any {
         // "более тысячи", "близько тисячі", "каля тысячы", "more than a thousand".
         if let Some(scale) = SCALE_AFTER_QUALIFIER.get(w.folded.as_str()) {
@@ -262,28 +241,29 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
                 // "a thousand": the article is part of the number, so that the qualifier
                 // before it ("more than") is found.
                 let article = matches!(words[i - 1].folded.as_str(), "a" | "one");
+                let (value, end) = and_more(*scale, i + 1);
                 return Some(NumberPhrase {
-                    value: Some(*scale),
+                    value: Some(value),
                     first: if article { i - 1 } else { i },
-                    end: i + 1,
+                    end,
                 });
             }
         }
         if let Some(scale) = SINGLE_SCALES.get(w.folded.as_str()) {
+            let (value, end) = and_more(*scale, i + 1);
             return Some(NumberPhrase {
-                value: Some(*scale),
+                value: Some(value),
                 first: i,
-                end: i + 1,
+                end,
             });
         }
     }
-    if any {
-        let value = total + current;
+    if let Some((value, end)) = spelled {
         // "dozen" alone is vague-ish but numeric; "a dozen children" = 12.
         return Some(NumberPhrase {
             value: Some(value),
             first: i,
-            end: j,
+            end,
         });
     }
     // "a few hundred", "several thousand": a magnitude without a number.
@@ -331,6 +311,41 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
         });
     }
     None
+}
+
+/// A number spelled in words from word `i`: its value and the word after it ("forty-eight",
+/// "two hundred and fifty", "три тысячи двести"). None when word `i` is no number word.
+fn spelled_value(doc: &Document, i: usize, sentence_end: usize) -> Option<(u64, usize)> {
+    let words = &doc.words;
+    let mut total: u64 = 0;
+    let mut current: u64 = 0;
+    let mut j = i;
+    let mut any = false;
+    while j < sentence_end {
+        let f = words[j].folded.as_str();
+        if f == "dozen" {
+            // "two dozen" is 24, "a dozen" 12.
+            current = current.max(1) * 12;
+            any = true;
+        } else if let Some(n) = word_value(f) {
+            current += n;
+            any = true;
+        } else if any && SCALES.contains_key(f) {
+            let scale = SCALES[f];
+            if scale == 100 {
+                current = current.max(1) * 100;
+            } else {
+                total += current.max(1) * scale;
+                current = 0;
+            }
+        } else if any && f == "and" {
+            // "two hundred and fifty"
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    any.then_some((total + current, j))
 }
 
 /// The value of a number word, folded ("семи", "fifteen", "forty-eight").
@@ -386,5 +401,23 @@ mod tests {
             Some(Some(50))
         );
         assert_eq!(first_number("прывезлі пяцьдзясят дзяцей"), Some(Some(50)));
+        // A singular scale and the number words after it.
+        assert_eq!(
+            first_number("адпачылі больш за тысячу трыста дзяцей"),
+            Some(Some(1300))
+        );
+        assert_eq!(
+            first_number("отдохнули более тысячи трехсот детей"),
+            Some(Some(1300))
+        );
+        assert_eq!(
+            first_number("відпочили понад тисячу двісті дітей"),
+            Some(Some(1200))
+        );
+        assert_eq!(first_number("понад тисячу дітей"), Some(Some(1000)));
+        assert_eq!(
+            first_number("прыняць каля паўтысячы дзяцей"),
+            Some(Some(500))
+        );
     }
 }

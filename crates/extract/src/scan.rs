@@ -138,7 +138,7 @@ impl<'a> Document<'a> {
                 crate::lexicon::WORD_CLASSES
                     .get(w.folded.as_str())
                     .copied()
-                    .unwrap_or(0)
+                    .unwrap_or_else(|| compound_child_noun(&w.folded))
             })
             .collect();
         Document {
@@ -542,6 +542,27 @@ fn split_sentences(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out
+}
+
+/// A hyphenated compound whose first part is a child noun names children too ("дітей-сиріт",
+/// "детей-инвалидов", "дзяцей-сірот": orphans, children with disabilities), so it carries the
+/// child-noun class; no other class passes through a hyphen. Cyrillic only: English compounds
+/// with "child" are adjectives.
+fn compound_child_noun(folded: &str) -> u16 {
+    let Some((first, rest)) = folded.split_once('-') else {
+        return 0;
+    };
+    // English compounds with "child" are adjectives ("child-friendly spaces").
+    if rest.is_empty()
+        || !first
+            .chars()
+            .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    {
+        return 0;
+    }
+    crate::lexicon::WORD_CLASSES
+        .get(first)
+        .map_or(0, |c| c & crate::lexicon::class::CHILD_NOUN)
 }
 
 #[cfg(test)]

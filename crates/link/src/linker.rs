@@ -508,6 +508,7 @@ impl LinkResult {
                 records: left + right,
                 block_windows: Vec::new(),
                 dependences: Vec::new(),
+                rule_fits: Vec::new(),
             },
             stats: LinkStats::default(),
             threshold: 0.5,

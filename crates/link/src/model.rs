@@ -570,7 +570,7 @@ pub(crate) fn mask_pattern(pattern: u64, masked: &[bool]) -> u64 {
 /// share `p` of the rule's pairs, and non-matches alone would show it `u`
 /// of the time, so at least `1 − p / u` of the pairs are matches (exactly
 /// that many when no match shows the level). `None` when the field is
-/// missing from every pair.
+/// missing from every pair or the floor is none.
 fn fewest_matches(counts: &FxHashMap<u64, f64>, field: usize, u_counts: &[f64]) -> Option<f64> {
     let u = normalise(u_counts, 1.0);
     let (level, &u_level) = u
@@ -589,7 +589,10 @@ fn fewest_matches(counts: &FxHashMap<u64, f64>, field: usize, u_counts: &[f64]) 
     if present <= 0.0 || u_level <= 0.0 {
         return None;
     }
-    Some((1.0 - shown / present / u_level).max(0.0) * present)
+    // A floor of none says nothing (the pairs show the level as often as
+    // non-matches do, or more): counted, it would pull λ to nothing again.
+    let fewest = (1.0 - shown / present / u_level) * present;
+    (fewest > 0.0).then_some(fewest)
 }
 
 /// Fits `m` per blocking rule and λ over all pairs (see the module documentation).
@@ -720,11 +723,14 @@ pub(crate) fn fit_by_rules(
             let matches = matches.min(random.most_matches);
             (matches / possible_pairs).clamp(1e-12, 0.5)
         }
-        // No rule maps onto levels: assume blocking finds every match.
+        // No rule maps onto levels: assume blocking finds every match, and
+        // no more matches than the job can hold (EM over all candidate
+        // pairs takes namesakes for matches).
         _ => {
             let blocked = fit_lambda(fields, &m, &u, all, labelled, options);
             let candidates: f64 = all.values().sum();
-            (blocked * candidates / possible_pairs.max(1.0)).clamp(1e-12, 0.5)
+            let matches = (blocked * candidates).min(random.most_matches);
+            (matches / possible_pairs.max(1.0)).clamp(1e-12, 0.5)
         }
     };
     let mut model = build_model(
@@ -1292,6 +1298,26 @@ mod tests {
             two.rule_fits[0].lambda_matches,
             Some(two.rule_fits[0].matches)
         );
+    }
+
+    /// A rule's pairs that show the level most non-matches show as often
+    /// as non-matches do hold no floor of matches: none is counted (it
+    /// would set λ to nothing), and a field missing from every pair none.
+    #[test]
+    fn a_floor_of_no_matches_is_not_counted() {
+        let mut counts = FxHashMap::default();
+        counts.insert(7u64, 100.0);
+        let mut u = vec![0.0; 14];
+        u[7] = 900.0;
+        u[1] = 100.0;
+        assert_eq!(fewest_matches(&counts, 0, &u), None);
+        counts.insert(1u64, 100.0);
+        let floor = fewest_matches(&counts, 0, &u).unwrap_or(0.0);
+        let expected = 200.0 * (1.0 - 0.5 / (901.0 / 1013.0));
+        assert!((floor - expected).abs() < 1e-9, "{floor} {expected}");
+        let mut missing = FxHashMap::default();
+        missing.insert(0u64, 50.0);
+        assert_eq!(fewest_matches(&missing, 0, &u), None);
     }
 
     /// EM that took namesakes for matches (a sixth of "matches" with wholly

@@ -439,8 +439,6 @@ pub(crate) struct Candidates {
 pub(crate) struct RecallTerm {
     pub field: String,
     pub levels: &'static [u8],
-    /// The key needs an exact birth date, not an age.
-    pub needs_date: bool,
 }
 
 fn recall_of_rule(rule: &BlockingRule) -> Option<Vec<RecallTerm>> {
@@ -451,23 +449,18 @@ fn recall_of_rule(rule: &BlockingRule) -> Option<Vec<RecallTerm>> {
     const GIVEN_EITHER_ORDER: &[u8] = &[TEXT_EXACT, TEXT_TRANSLITERATION, TEXT_SWAPPED];
     let mut terms = Vec::new();
     for part in rule.keys.iter().map(|k| parse_part(k)) {
-        let term = |field: &str, levels, needs_date| RecallTerm {
+        let term = |field: &str, levels| RecallTerm {
             field: field.to_string(),
             levels,
-            needs_date,
         };
         match part? {
-            KeyPart::Text(source, Transform::Latin) => {
-                terms.push(term(&source.name(), KEY_EQUAL, false))
-            }
-            KeyPart::Text(source, Transform::Raw) => {
-                terms.push(term(&source.name(), RAW_EQUAL, false))
-            }
-            KeyPart::BirthDate => terms.push(term("birth", RAW_EQUAL, true)),
+            KeyPart::Text(source, Transform::Latin) => terms.push(term(&source.name(), KEY_EQUAL)),
+            KeyPart::Text(source, Transform::Raw) => terms.push(term(&source.name(), RAW_EQUAL)),
+            KeyPart::BirthDate => terms.push(term("birth", RAW_EQUAL)),
             KeyPart::NamesSorted => {
                 // A swap shows as "swapped" in both name fields.
-                terms.push(term("given", GIVEN_EITHER_ORDER, false));
-                terms.push(term("surname", NAME_EITHER_ORDER, false));
+                terms.push(term("given", GIVEN_EITHER_ORDER));
+                terms.push(term("surname", NAME_EITHER_ORDER));
             }
             _ => return None,
         }

@@ -17,7 +17,9 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::dates::parse_date;
+use chrono::{Datelike, NaiveDate};
+
+use crate::dates::{parse_date, year_only, DateOrder};
 use crate::registry::{sniff_delimiter, ColumnMap, MapKey};
 use crate::rows::{Row, Rows, MAX_CELL_BYTES, MAX_COLUMNS};
 
@@ -143,6 +145,8 @@ pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
         return Err(DetectError::NoHeader);
     }
     let mut shapes: Vec<Shape> = headers.iter().map(|_| Shape::default()).collect();
+    // The sampled rows' cells, for checks that read two columns together.
+    let mut sample: Vec<Vec<String>> = Vec::new();
     for _ in 0..SAMPLE_ROWS {
         if !rows.read(&mut row, headers.len()) {
             break;
@@ -150,6 +154,7 @@ pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
         if row.bad_utf8 {
             continue;
         }
+        sample.push(row.iter().map(str::to_string).collect());
         // Over-long cells read as empty: not looked at.
         for (shape, cell) in shapes.iter_mut().zip(row.iter()) {
             if cell.is_empty() {
@@ -203,7 +208,9 @@ pub fn detect_column_map(text: &[u8]) -> Result<ColumnMap, DetectError> {
     // An age header that names the date its ages refer to ("Возраст на дату
     // устройства") points at that date's column ("Дата устройства").
     if has(&keys, &MapKey::Age) && !has(&keys, &MapKey::AgeAt) {
-        if let Some(c) = age_reference_column(&headers, &keys, &shapes) {
+        if let Some(c) = age_reference_column(&headers, &keys, &shapes)
+            .or_else(|| age_reference_by_values(&sample, &keys, &shapes))
+        {
             keys[c] = Some(MapKey::AgeAt);
         }
     }
@@ -323,6 +330,82 @@ fn age_reference_column(
     let first = found.next()?;
     // Two columns the header could mean: neither.
     found.next().is_none().then_some(first)
+}
+
+/// Sampled rows with a birth date (or year), an age and a date in a
+/// column that must agree before that column is taken for the date the
+/// ages were stated on (see [`age_reference_by_values`]).
+const MIN_AGE_CHECKS: usize = 20;
+
+/// The share of those rows whose stated age the column's date and the
+/// birth date must give. Clerks slip on ages and dates (a year off, a
+/// birthday just passed), so not all; a column of other dates (a
+/// deportation, a return) months or years from the one the ages were
+/// stated on gives far fewer.
+const MIN_AGE_AGREEMENT: f64 = 0.7;
+
+/// The column whose dates the list's ages were stated on, by its values,
+/// when no header tells (a hotline's "Дата звернення", a department's
+/// "Дата постановки на учет", both only "the date" of a call or of
+/// registration): of the columns no rule took whose cells read as dates,
+/// the one on which most sampled rows' birth dates (or years) give their
+/// stated ages, if it gives them for at least [`MIN_AGE_AGREEMENT`] of at
+/// least [`MIN_AGE_CHECKS`] rows. Without it the linker reckons every age
+/// on one date estimated for the whole list, years off for a list kept
+/// over years.
+fn age_reference_by_values(
+    sample: &[Vec<String>],
+    keys: &[Option<MapKey>],
+    shapes: &[Shape],
+) -> Option<usize> {
+    let column = |k: MapKey| keys.iter().position(|x| *x == Some(k.clone()));
+    let (age, birth) = (column(MapKey::Age)?, column(MapKey::BirthDate)?);
+    fn cell(row: &[String], c: usize) -> Option<&str> {
+        row.get(c).map(|s| s.trim()).filter(|s| !s.is_empty())
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for c in 0..keys.len() {
+        if keys[c].is_some() || shapes[c].filled == 0 || shapes[c].share(shapes[c].dates) <= 0.8 {
+            continue;
+        }
+        let (mut checked, mut agreed) = (0usize, 0usize);
+        for row in sample {
+            let (Some(a), Some(b), Some(d)) = (cell(row, age), cell(row, birth), cell(row, c))
+            else {
+                continue;
+            };
+            let (Some(stated), Ok(at)) = (crate::registry::parse_age(a), parse_date(d)) else {
+                continue;
+            };
+            let at = at.resolve(DateOrder::DayFirst);
+            let Some(ages) = ages_on(b, at) else { continue };
+            checked += 1;
+            agreed += usize::from(ages.contains(&stated));
+        }
+        if checked < MIN_AGE_CHECKS {
+            continue;
+        }
+        let share = agreed as f64 / checked as f64;
+        if share >= MIN_AGE_AGREEMENT && best.is_none_or(|(_, s)| share > s) {
+            best = Some((c, share));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// The ages a birth-date cell allows on a date: one for a whole date, the
+/// two of its year for a year alone; `None` when the cell is neither.
+fn ages_on(birth: &str, at: NaiveDate) -> Option<Vec<u32>> {
+    if let Ok(parsed) = parse_date(birth) {
+        let born = parsed.resolve(DateOrder::DayFirst);
+        let years = at.year()
+            - born.year()
+            - i32::from((at.month(), at.day()) < (born.month(), born.day()));
+        return u32::try_from(years).ok().map(|y| vec![y]);
+    }
+    let year = year_only(birth)?;
+    let years = u32::try_from(at.year() - year).ok()?;
+    Some(years.checked_sub(1).into_iter().chain([years]).collect())
 }
 
 /// Sampled cells that must tell of a changed surname before a column no
@@ -445,6 +528,54 @@ mod tests {
 
     /// An age header naming the date its ages refer to finds that date's
     /// column, under a header no rule knows.
+    /// A Latin export's home town under "city_of_origin" is the last place.
+    #[test]
+    fn a_city_of_origin_is_the_home_town() {
+        let csv = "id,last_name,first_name,dob,city_of_origin,oblast\n\
+                   UA-1,Kovalenko,Olena,2014-03-05,Mariupol,Donetsk\n";
+        assert_eq!(
+            spec(csv),
+            "id=id,surname=last_name,given=first_name,birth_date=dob,last_place=city_of_origin"
+        );
+    }
+
+    /// Ages under a header naming no date are read on the one date column
+    /// whose dates give them from the birth dates (or years) of most
+    /// sampled rows ("Дата звернення", "Дата постановки на учет"); a column
+    /// of other dates, years from those the ages were stated on, is not
+    /// taken, nor any with too few rows to check.
+    #[test]
+    fn the_date_ages_were_stated_on_by_the_values() {
+        let table = |rows: usize, birth: &dyn Fn(usize) -> String, offset: i32| {
+            let mut csv =
+                "Номер,ПІБ дитини,Дата народження,Вік,Дата звернення,Дата виїзду\n".to_string();
+            for k in 0..rows {
+                let born = 2008 + (k % 10) as i32;
+                let called = 2023 + (k % 2) as i32;
+                // Birthdays in January, calls from March: the age is the years between.
+                let age = called - born;
+                csv.push_str(&format!(
+                    "{k},Коваленко Олена Іванівна,{},{age} р.,{:02}.03.{called},01.06.{}\n",
+                    birth(k),
+                    k % 28 + 1,
+                    called + offset
+                ));
+            }
+            spec(&csv)
+        };
+        let full = |k: usize| format!("{:02}.01.{}", k % 28 + 1, 2008 + k % 10);
+        let year = |k: usize| format!("{} р.н.", 2008 + k % 10);
+        let stated = "id=Номер,full_name=ПІБ дитини,birth_date=Дата народження,age=Вік,\
+                      age_at=Дата звернення";
+        assert_eq!(table(40, &full, -3), stated);
+        assert_eq!(table(40, &year, -3), stated);
+        // Too few rows to tell.
+        assert_eq!(
+            table(10, &full, -3),
+            "id=Номер,full_name=ПІБ дитини,birth_date=Дата народження,age=Вік"
+        );
+    }
+
     #[test]
     fn the_date_an_age_header_names() {
         let table = |age: &str, date: &str| {

@@ -69,8 +69,18 @@ impl TextSource {
             TextSource::Given => record.given.as_deref(),
             TextSource::Surname => record.surname.as_deref(),
             TextSource::Patronymic => record.patronymic.as_deref(),
-            TextSource::Birthplace => record.birthplace.as_deref(),
-            TextSource::LastPlace => record.last_place.as_deref(),
+            // A place cell naming a region only ("ДНР", "Запорожская обл.")
+            // names no settlement, which is what a place field compares: a
+            // camp list's "ДНР" against "г. Горловка" is no disagreement,
+            // and two lists' "ДНР" no agreement on a town.
+            TextSource::Birthplace => record
+                .birthplace
+                .as_deref()
+                .filter(|v| names_bridge::names_a_settlement(v)),
+            TextSource::LastPlace => record
+                .last_place
+                .as_deref()
+                .filter(|v| names_bridge::names_a_settlement(v)),
             TextSource::Place => TextSource::LastPlace
                 .get(record)
                 .or_else(|| TextSource::Birthplace.get(record)),

@@ -77,7 +77,7 @@ pub use linker::{
     dedupe, dedupe_owned, link, link_owned, FieldContribution, LinkResult, LinkStats, Pair,
     PairRef, Settings,
 };
-pub use model::{Dependence, FieldModel, LevelModel, Model, ModelError};
+pub use model::{Dependence, FieldModel, LevelModel, Model, ModelError, RuleFit};
 pub use record::Record;
 pub use registry::{
     parse_registry, parse_registry_bytes, parse_registry_reader, parse_registry_reader_except,

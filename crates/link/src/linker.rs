@@ -508,6 +508,7 @@ impl LinkResult {
                 records: left + right,
                 block_windows: Vec::new(),
                 dependences: Vec::new(),
+                rule_fits: Vec::new(),
             },
             stats: LinkStats::default(),
             threshold: 0.5,
@@ -1303,20 +1304,18 @@ fn estimate(
                 a
             },
         );
-    let presence = |field: &str, needs_date: bool| -> f64 {
+    // The share of pairs whose field is not "missing": `m` is read among
+    // those. A rule on the birth date needs two dates, but its level
+    // ("exact") already counts only the matches that show two equal dates
+    // among all those with any birth evidence (a date against an age is an
+    // age level), so the share is of records with any, not with a date:
+    // with dates only, the lists' undated records were counted out twice,
+    // and a Russian list with a sixth of its dates missing and another
+    // sixth in two-digit years had λ twice the true one.
+    let presence = |field: &str| -> f64 {
         let n = encoded.len().max(1) as f64;
         let share = if field == "birth" {
-            let with = encoded
-                .birth
-                .iter()
-                .filter(|b| {
-                    if needs_date {
-                        b.has_date()
-                    } else {
-                        b.span().is_some()
-                    }
-                })
-                .count();
+            let with = encoded.birth.iter().filter(|b| b.span().is_some()).count();
             with as f64 / n
         } else {
             encoded
@@ -1341,7 +1340,7 @@ fn estimate(
                     .iter()
                     .map(|t| {
                         let f = fields.iter().position(|f| f.name == t.field)?;
-                        Some((f, t.levels, presence(&t.field, t.needs_date)))
+                        Some((f, t.levels, presence(&t.field)))
                     })
                     .collect()
             }),

@@ -25,7 +25,11 @@
 //! λ_r·N_r matches, which is the share `recall_r` of all matches that agree
 //! on its keys — computable from `m` (and how often the keys are present)
 //! when the keys map onto comparison levels. The median over such rules of
-//! λ_r·N_r / recall_r, divided by the number of possible pairs, is λ.
+//! λ_r·N_r / recall_r, divided by the number of possible pairs, is λ. A
+//! rule whose EM reads one field only (every other blocked on) counts the
+//! fewest matches its pairs can hold instead: with `u` fixed, one field's
+//! levels among its pairs are fitted as well by any λ above that floor,
+//! and EM may drift to none (see `fewest_matches`).
 //!
 //! Term frequencies: agreeing on a rare surname says more than agreeing on
 //! the commonest one. For the exact and transliteration levels of given
@@ -84,6 +88,25 @@ pub struct Model {
     /// field's (see [`Dependence`]): what each adds is read given that
     /// field. Empty in a model stored before dependences were fitted.
     pub dependences: Vec<Dependence>,
+    /// Per blocking rule, in the rules' order, what its EM found (see
+    /// [`RuleFit`]); for diagnosis, not stored, empty in a model read back.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rule_fits: Vec<RuleFit>,
+}
+
+/// What one blocking rule's EM found: how many matches among its pairs,
+/// the share of all matches its key can find (by the fitted `m`, when the
+/// rule's key maps onto levels and it cut no block), and whether `m` and λ
+/// read it. A rule skipped for too few pairs shows zero matches.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleFit {
+    pub pairs: f64,
+    pub matches: f64,
+    pub recall: Option<f64>,
+    pub used: bool,
+    /// The matches counted for λ: EM's, or for a rule reading one field
+    /// the fewest its pairs can hold; `None` when it counted for none.
+    pub lambda_matches: Option<f64>,
 }
 
 /// A field that non-matches agree on mostly when they agree on an earlier
@@ -271,6 +294,7 @@ impl Model {
             u_sample_pairs: stored.u_sample_pairs,
             records: stored.records,
             block_windows: stored.block_windows,
+            rule_fits: Vec::new(),
         })
     }
 
@@ -533,6 +557,44 @@ pub(crate) fn mask_pattern(pattern: u64, masked: &[bool]) -> u64 {
     })
 }
 
+/// The fewest matches the pairs of a rule reading one field (every other
+/// blocked on) can hold, counted for λ instead of EM's. With `u` fixed,
+/// one field's levels among a rule's pairs are a mixture that any λ above
+/// a floor fits exactly (`m` takes up the rest), so EM's λ there is
+/// wherever it stopped: on the 30,000-child link of a camp list (surname
+/// and given name, birth year) with a Latin list without places, the one
+/// rule whose keys map onto levels (the names in either order, leaving
+/// the birth year alone) fell to no matches at all and λ with it, and the
+/// link reported no pair. The floor is identified: the level most
+/// non-matches show (the largest `u`: dates years apart) is shown by a
+/// share `p` of the rule's pairs, and non-matches alone would show it `u`
+/// of the time, so at least `1 − p / u` of the pairs are matches (exactly
+/// that many when no match shows the level). `None` when the field is
+/// missing from every pair or the floor is none.
+fn fewest_matches(counts: &FxHashMap<u64, f64>, field: usize, u_counts: &[f64]) -> Option<f64> {
+    let u = normalise(u_counts, 1.0);
+    let (level, &u_level) = u
+        .iter()
+        .enumerate()
+        .skip(1)
+        .max_by(|a, b| a.1.total_cmp(b.1))?;
+    let (mut shown, mut present) = (0.0, 0.0);
+    for (&pattern, &count) in counts {
+        let l = usize::from(level_in(pattern, field));
+        if l != usize::from(MISSING) {
+            present += count;
+            shown += if l == level { count } else { 0.0 };
+        }
+    }
+    if present <= 0.0 || u_level <= 0.0 {
+        return None;
+    }
+    // A floor of none says nothing (the pairs show the level as often as
+    // non-matches do, or more): counted, it would pull λ to nothing again.
+    let fewest = (1.0 - shown / present / u_level) * present;
+    (fewest > 0.0).then_some(fewest)
+}
+
 /// Fits `m` per blocking rule and λ over all pairs (see the module documentation).
 pub(crate) fn fit_by_rules(
     fields: &[Field],
@@ -553,10 +615,18 @@ pub(crate) fn fit_by_rules(
     let mut m_weight = vec![0.0; fields.len()];
     let mut iterations = 0;
     let mut converged = true;
-    let mut rule_matches: Vec<(f64, &RecallSpec)> = Vec::new();
+    let mut rule_matches: Vec<(usize, f64, &RecallSpec)> = Vec::new();
     let mut fits = Vec::new();
-    for rule in rules {
+    let mut rule_fits: Vec<RuleFit> = Vec::with_capacity(rules.len());
+    for (r, rule) in rules.iter().enumerate() {
         let total: f64 = rule.counts.values().sum();
+        rule_fits.push(RuleFit {
+            pairs: total,
+            matches: 0.0,
+            recall: None,
+            used: false,
+            lambda_matches: None,
+        });
         if total < MIN_RULE_PAIRS || rule.masked.iter().all(|&m| m) {
             continue;
         }
@@ -575,19 +645,32 @@ pub(crate) fn fit_by_rules(
         iterations += model.em_iterations;
         converged &= model.em_converged;
         let expected_matches = (model.lambda * total).max(1e-9);
-        fits.push((model, expected_matches, rule));
+        rule_fits[r].matches = expected_matches;
+        fits.push((model, expected_matches, rule, r));
     }
     // A rule whose EM finds more matches than the job can hold has taken
     // something else for matches (the families of its blocks: one surname,
     // one father, one mother): it is left out, unless every rule did so.
-    let possible = |&(_, expected, _): &(Model, f64, &RuleCounts)| expected <= random.most_matches;
+    let possible =
+        |&(_, expected, _, _): &(Model, f64, &RuleCounts, usize)| expected <= random.most_matches;
     let any_possible = fits.iter().any(possible);
     for fitted in &fits {
         if any_possible && !possible(fitted) {
             continue;
         }
-        let (model, expected_matches, rule) = (&fitted.0, fitted.1, fitted.2);
-        rule_matches.push((expected_matches, &rule.recall));
+        let (model, expected_matches, rule, r) = (&fitted.0, fitted.1, fitted.2, fitted.3);
+        rule_fits[r].used = true;
+        // A rule reading one field counts the fewest matches its pairs can
+        // hold instead of EM's (see `fewest_matches`).
+        let read: Vec<usize> = (0..fields.len()).filter(|&f| !rule.masked[f]).collect();
+        let counted = match read[..] {
+            [f] => fewest_matches(&rule.counts, f, &u_counts[f]),
+            _ => Some(expected_matches),
+        };
+        if let Some(counted) = counted {
+            rule_fits[r].lambda_matches = Some(counted);
+            rule_matches.push((r, counted, &rule.recall));
+        }
         for (f, field) in model.fields.iter().enumerate() {
             if rule.masked[f] {
                 continue;
@@ -617,7 +700,7 @@ pub(crate) fn fit_by_rules(
     cap_birth_same_year(fields, &mut m);
     let mut estimates: Vec<f64> = rule_matches
         .iter()
-        .filter_map(|(expected, recall)| {
+        .filter_map(|&(r, expected, recall)| {
             let recall: f64 = recall
                 .as_ref()?
                 .iter()
@@ -629,6 +712,7 @@ pub(crate) fn fit_by_rules(
                             .sum::<f64>()
                 })
                 .product();
+            rule_fits[r].recall = Some(recall);
             (recall > 1e-6).then(|| expected / recall)
         })
         .collect();
@@ -639,14 +723,17 @@ pub(crate) fn fit_by_rules(
             let matches = matches.min(random.most_matches);
             (matches / possible_pairs).clamp(1e-12, 0.5)
         }
-        // No rule maps onto levels: assume blocking finds every match.
+        // No rule maps onto levels: assume blocking finds every match, and
+        // no more matches than the job can hold (EM over all candidate
+        // pairs takes namesakes for matches).
         _ => {
             let blocked = fit_lambda(fields, &m, &u, all, labelled, options);
             let candidates: f64 = all.values().sum();
-            (blocked * candidates / possible_pairs.max(1.0)).clamp(1e-12, 0.5)
+            let matches = (blocked * candidates).min(random.most_matches);
+            (matches / possible_pairs.max(1.0)).clamp(1e-12, 0.5)
         }
     };
-    build_model(
+    let mut model = build_model(
         fields,
         &m,
         &u,
@@ -654,7 +741,9 @@ pub(crate) fn fit_by_rules(
         iterations,
         converged,
         u_sample_pairs,
-    )
+    );
+    model.rule_fits = rule_fits;
+    model
 }
 
 /// Share of true matches assumed, at least, to have the given name and
@@ -1008,6 +1097,7 @@ fn build_model(
         records: 0,
         block_windows: Vec::new(),
         dependences: Vec::new(),
+        rule_fits: Vec::new(),
     }
 }
 
@@ -1131,6 +1221,103 @@ mod tests {
         assert!(exact(&fit_with(100.0)) > 0.9, "{}", exact(&fit_with(100.0)));
         // With room for a thousand matches both rules count, the first most.
         assert!(exact(&fit_with(10_000.0)) < 0.5);
+    }
+
+    /// A rule whose EM reads one field only counts for λ the fewest
+    /// matches its pairs can hold, whatever EM found: here 440 of its 520
+    /// pairs show dates years apart, which 999 of 1013 random pairs do, so
+    /// at least 520 · (1 − (440/520)/(999/1013)) are matches.
+    #[test]
+    fn a_rule_reading_one_field_counts_its_fewest_matches() {
+        let text = |name: &str, column: usize, kind: NameKind| Field {
+            name: name.into(),
+            comparator: Comparator::Text { column, name: kind },
+            term_frequency: false,
+        };
+        let fields = vec![
+            text("given", 0, NameKind::Given),
+            text("surname", 1, NameKind::Surname),
+            Field {
+                name: "birth".into(),
+                comparator: Comparator::Birth,
+                term_frequency: false,
+            },
+        ];
+        let pattern = |given: u64, surname: u64, birth: u64| {
+            given | (surname << BITS_PER_FIELD) | (birth << (2 * BITS_PER_FIELD))
+        };
+        let mut all = FxHashMap::default();
+        all.insert(pattern(1, 1, 1), 80.0);
+        all.insert(pattern(1, 1, 7), 40.0);
+        all.insert(pattern(8, 1, 7), 400.0);
+        let mut u_counts = empty_level_counts(&fields);
+        add_pattern(&mut u_counts, pattern(1, 1, 1), 2.0);
+        add_pattern(&mut u_counts, pattern(8, 8, 7), 998.0);
+        let names: &'static [u8] = &[1];
+        let fit_with = |masked: Vec<bool>, recall: RecallSpec| {
+            let counts = all
+                .iter()
+                .map(|(&p, &c)| (mask_pattern(p, &masked), c))
+                .fold(FxHashMap::default(), |mut m, (p, c)| {
+                    *m.entry(p).or_default() += c;
+                    m
+                });
+            let rules = [RuleCounts {
+                counts,
+                masked,
+                recall,
+            }];
+            fit_by_rules(
+                &fields,
+                &rules,
+                &all,
+                &RandomPairs {
+                    level_counts: u_counts.clone(),
+                    sampled: 1000,
+                    possible: 100_000.0,
+                    most_matches: 10_000.0,
+                },
+                &Labelled::default(),
+                &EmOptions {
+                    max_iterations: 200,
+                    tolerance: 1e-9,
+                },
+            )
+        };
+        let floor = 520.0 * (1.0 - (440.0 / 520.0) / (999.0 / 1013.0));
+        let spec = Some(vec![(0, names, 1.0), (1, names, 1.0)]);
+        let model = fit_with(vec![true, true, false], spec);
+        let fit = &model.rule_fits[0];
+        let counted = fit.lambda_matches.unwrap_or(0.0);
+        assert!((counted - floor).abs() < 1e-6, "{counted} {floor}");
+        let recall = fit.recall.unwrap_or(0.0);
+        assert!((model.lambda * 100_000.0 * recall - floor).abs() < 1e-6);
+        // A rule reading two fields counts what EM found.
+        let two = fit_with(vec![false, true, false], Some(vec![(1, names, 1.0)]));
+        assert_eq!(
+            two.rule_fits[0].lambda_matches,
+            Some(two.rule_fits[0].matches)
+        );
+    }
+
+    /// A rule's pairs that show the level most non-matches show as often
+    /// as non-matches do hold no floor of matches: none is counted (it
+    /// would set λ to nothing), and a field missing from every pair none.
+    #[test]
+    fn a_floor_of_no_matches_is_not_counted() {
+        let mut counts = FxHashMap::default();
+        counts.insert(7u64, 100.0);
+        let mut u = vec![0.0; 14];
+        u[7] = 900.0;
+        u[1] = 100.0;
+        assert_eq!(fewest_matches(&counts, 0, &u), None);
+        counts.insert(1u64, 100.0);
+        let floor = fewest_matches(&counts, 0, &u).unwrap_or(0.0);
+        let expected = 200.0 * (1.0 - 0.5 / (901.0 / 1013.0));
+        assert!((floor - expected).abs() < 1e-9, "{floor} {expected}");
+        let mut missing = FxHashMap::default();
+        missing.insert(0u64, 50.0);
+        assert_eq!(fewest_matches(&missing, 0, &u), None);
     }
 
     /// EM that took namesakes for matches (a sixth of "matches" with wholly

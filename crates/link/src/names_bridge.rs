@@ -85,6 +85,13 @@ pub fn place_key(text: &str) -> String {
     latin_key_of_text(&settlement_name(text).unwrap_or_else(|| text.to_string()))
 }
 
+/// Whether a place cell names a settlement, not only a region (see
+/// [`place_key`]): "ДНР", "Запорожская обл.", "Республика Крым" and
+/// "Luhansk Oblast" do not.
+pub fn names_a_settlement(text: &str) -> bool {
+    settlement_name(text).is_some()
+}
+
 /// The settlements a place cell may name, as ids shared by all their
 /// names (Артёмовск and Бахмут, see `place_names`); empty when the name
 /// is no Ukrainian settlement's.
@@ -512,6 +519,18 @@ mod tests {
         assert_ne!(place_key("м. Херсон"), tokmak);
         // Nothing to drop: as any text.
         assert_eq!(place_key("Нова Каховка"), latin_key_of_text("Нова Каховка"));
+        for region in [
+            "ДНР",
+            "Запорожская обл.",
+            "Республика Крым",
+            "Luhansk Oblast",
+        ] {
+            assert!(!names_a_settlement(region), "{region}");
+        }
+        for town in ["г. Донецк (ДНР)", "ДНР, г. Горловка", "Мариуполь", "Tokmak"]
+        {
+            assert!(names_a_settlement(town), "{town}");
+        }
     }
 
     #[test]

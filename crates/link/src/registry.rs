@@ -830,7 +830,7 @@ fn slash_order(text: &str) -> Option<DateOrder> {
 }
 
 /// Whole years from cells like "7", "7 років", "7 лет", "7.5".
-fn parse_age(text: &str) -> Option<u32> {
+pub(crate) fn parse_age(text: &str) -> Option<u32> {
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
     let age: u32 = digits.parse().ok()?;
     (age <= 120).then_some(age)

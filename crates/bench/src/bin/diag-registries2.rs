@@ -282,13 +282,32 @@ fn main() -> Result<()> {
                     "MODEL {}x{} lambda {:.3e}",
                     files[a], files[b], result.model.lambda
                 );
-                for ((rule, pairs), (_, window)) in result
+                for (((rule, pairs), (_, window)), fit) in result
                     .stats
                     .pairs_per_rule
                     .iter()
                     .zip(&result.model.block_windows)
+                    .zip(
+                        result
+                            .model
+                            .rule_fits
+                            .iter()
+                            .map(Some)
+                            .chain(std::iter::repeat(None)),
+                    )
                 {
-                    eprintln!("  rule {rule}: {pairs} pairs, window {window}");
+                    let fit = fit.map_or(String::new(), |f| {
+                        format!(
+                            "; EM {:.1} matches of {:.0} (for λ {}), recall {}, {}",
+                            f.matches,
+                            f.pairs,
+                            f.lambda_matches
+                                .map_or("-".to_string(), |x| format!("{x:.1}")),
+                            f.recall.map_or("-".to_string(), |r| format!("{r:.4}")),
+                            if f.used { "used" } else { "left out" }
+                        )
+                    });
+                    eprintln!("  rule {rule}: {pairs} pairs, window {window}{fit}");
                 }
                 for f in &result.model.fields {
                     for l in &f.levels {

@@ -663,67 +663,195 @@ fn find_unlisted_districts(
 ) {
     let words = &doc.words;
     let base = GAZETTEER.entries.len() as u32;
-    let mut found: Vec<(usize, String)> = Vec::new();
-    for i in 0..words.len().saturating_sub(1) {
+    // (first word, end word, the gazetteer's district or the name of a new one)
+    let mut found: Vec<(usize, usize, Result<u32, String>)> = Vec::new();
+    let cap_adjective = |k: usize| {
+        let w = &words[k];
+        w.cyrillic && w.cap && !w.all_caps && adjective_stem(&w.folded).is_some()
+    };
+    let mut i = 0;
+    while i + 1 < words.len() {
+        let s = doc.sentence_of(i);
+        if s.shouting || !cap_adjective(i) {
+            i += 1;
+            continue;
+        }
+        // Adjectives of several centres before one plural district word ("Мелитопольского,
+        // Бердянского и Васильевского муниципальных округов").
+        let spaced = |k: usize| k < s.end_word && doc.gap(k - 1, k) == " ";
+        let mut k = i + 1;
+        loop {
+            if spaced(k)
+                && matches!(words[k].folded.as_str(), "и" | "і" | "та" | "й" | "ды")
+                && spaced(k + 1)
+                && cap_adjective(k + 1)
+            {
+                k += 2;
+            } else if k < s.end_word && doc.gap(k - 1, k) == ", " && cap_adjective(k) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // "Мелитопольского муниципального округа", "Старооскольского городского округа".
+        let mut d = k;
+        if spaced(d) && is_district_level(&words[d].folded) {
+            d += 1;
+        }
+        if !spaced(d) || !is_district_word(&doc.keys[d]) {
+            i += 1;
+            continue;
+        }
+        let adjectives: Vec<usize> = (i..k).filter(|&a| cap_adjective(a)).collect();
+        for &a in &adjectives {
+            let end = if a + 1 == k { d + 1 } else { a + 1 };
+            // Another place's span over these words (a district the gazetteer knows, a
+            // region) stands; only a settlement read from the adjective alone gives way.
+            let taken = spans.iter().any(|p| {
+                p.first_word < end
+                    && a < p.end_word
+                    && !(p.first_word == a
+                        && p.end_word == a + 1
+                        && entry_in(extra, p.entry).kind == crate::PlaceKind::Settlement)
+            });
+            let Some(stem) = adjective_stem(&words[a].folded) else {
+                continue;
+            };
+            if taken || stem.chars().count() < 5 {
+                continue;
+            }
+            let target = match district_by_stem(&stem) {
+                Some(entry) => Ok(entry),
+                None => {
+                    // The name as written, not folded ("Барысаўскі", not "Барысаускі").
+                    let written = doc.word_text(a).to_lowercase();
+                    let stem = adjective_stem(&written).unwrap_or(stem);
+                    Err(district_nominative(&stem, &written, &words[d].folded))
+                }
+            };
+            found.push((a, end, target));
+        }
+        i = d + 1;
+    }
+    // Districts by their informal "-шчына"/"-щина" name the gazetteer lacks ("на Мядзельшчыне",
+    // "Случчыну", "з Пологівщини").
+    for i in 1..words.len() {
         let w = &words[i];
         let s = doc.sentence_of(i);
-        if !w.cyrillic
-            || !w.cap
-            || w.all_caps
-            || s.shouting
-            || i + 1 >= s.end_word
-            || doc.gap(i, i + 1) != " "
-            || !is_district_word(&doc.keys[i + 1])
-        {
+        if !w.cyrillic || !w.cap || w.all_caps || s.shouting || i == s.first_word {
             continue;
         }
-        let Some(stem) = adjective_stem(&w.folded) else {
+        let taken = spans.iter().any(|p| p.first_word <= i && i < p.end_word)
+            || found.iter().any(|(a, e, _)| *a <= i && i < *e);
+        if taken {
+            continue;
+        }
+        let written = doc.word_text(i).to_lowercase();
+        let Some((name, stem)) = informal_district_name(&written) else {
             continue;
         };
-        // Another place's span over either word (a district the gazetteer knows, a region)
-        // stands; only a settlement read from the adjective alone gives way.
-        let taken = spans.iter().any(|p| {
-            p.first_word <= i + 1
-                && i < p.end_word
-                && !(p.first_word == i
-                    && p.end_word == i + 1
-                    && entry_in(extra, p.entry).kind == crate::PlaceKind::Settlement)
-        });
-        if taken || stem.chars().count() < 5 {
-            continue;
-        }
-        // The name as written, not folded ("Барысаўскі", not "Барысаускі").
-        let written = doc.word_text(i).to_lowercase();
-        let stem = adjective_stem(&written).unwrap_or(stem);
-        found.push((
-            i,
-            district_nominative(&stem, &written, &words[i + 1].folded),
-        ));
+        // The region or district whose adjective has the same stem is the place named
+        // ("Запарожчыны" is Запарожская вобласць, "Мядзельшчыне" the text's "Мядзельскі раён").
+        let adjective = format!("{}ск", crate::normalize::fold(&stem).replace('ь', ""));
+        let target = match REGION_ADJECTIVES
+            .get(&adjective)
+            .copied()
+            .or_else(|| district_by_stem(&adjective))
+        {
+            Some(entry) => Ok(entry),
+            None => Err(found
+                .iter()
+                .find_map(|(_, _, t)| match t {
+                    Err(c) if crate::normalize::fold(c).starts_with(&adjective) => Some(c.clone()),
+                    _ => None,
+                })
+                .unwrap_or(name)),
+        };
+        found.push((i, i + 1, target));
     }
-    for (i, canonical) in found {
-        spans.retain(|p| !(p.first_word == i && p.end_word == i + 1));
-        let id = match extra.iter().position(|e| e.canonical == canonical) {
-            Some(k) => base + k as u32,
-            None => {
-                extra.push(GazetteerEntry {
-                    kind: crate::PlaceKind::Region,
-                    country: None,
-                    population: 0,
-                    canonical: canonical.clone(),
-                    names: vec![canonical],
-                });
-                base + extra.len() as u32 - 1
-            }
+    found.sort_by_key(|(a, _, _)| *a);
+    for (first, end, target) in found {
+        spans.retain(|p| !(p.first_word == first && p.end_word == first + 1));
+        let id = match target {
+            Ok(entry) => entry,
+            Err(canonical) => match extra.iter().position(|e| e.canonical == canonical) {
+                Some(k) => base + k as u32,
+                None => {
+                    extra.push(GazetteerEntry {
+                        kind: crate::PlaceKind::Region,
+                        country: None,
+                        population: 0,
+                        canonical: canonical.clone(),
+                        names: vec![canonical],
+                    });
+                    base + extra.len() as u32 - 1
+                }
+            },
         };
         spans.push(PlaceSpan {
-            first_word: i,
-            end_word: i + 2,
-            start: words[i].start,
-            end: words[i + 1].end,
+            first_word: first,
+            end_word: end,
+            start: words[first].start,
+            end: words[end - 1].end,
             entry: id,
         });
     }
     spans.sort_by_key(|p| p.start);
+}
+
+/// The district the gazetteer names by an adjective's stem ([`adjective_stem`]), with or
+/// without a soft sign before its suffix: the Belarusian town is "Мядзел", its adjective
+/// "Мядзельскі".
+fn district_by_stem(stem: &str) -> Option<u32> {
+    let stems = &crate::gazetteer::DISTRICT_STEMS;
+    stems
+        .get(stem)
+        .or_else(|| {
+            stem.contains('ь')
+                .then(|| stems.get(&stem.replace('ь', "")))
+                .flatten()
+        })
+        .copied()
+}
+
+/// The word between a district's adjective and "округ" that says which kind it is
+/// ("муниципального", "городского", "міського"), folded.
+fn is_district_level(folded: &str) -> bool {
+    ["муниципальн", "муніципальн", "городск", "міськ", "гарадск"]
+        .iter()
+        .any(|p| folded.starts_with(p))
+}
+
+/// The nominative of a district's informal name from one of its case forms, written
+/// lowercase: Belarusian "-шчына"/"-чына" ("мядзельшчыне" -> "Мядзельшчына", "случчыну" ->
+/// "Случчына"), Ukrainian and Russian "-щина" ("пологівщини" -> "Пологівщина"). None for
+/// other words and for the words for a fatherland (Батьківщина, Бацькаўшчына, Айчына). The
+/// stem before the suffix comes second ("мядзель").
+fn informal_district_name(written: &str) -> Option<(String, String)> {
+    const ENDINGS: [&str; 9] = ["а", "ы", "е", "у", "ай", "і", "и", "ою", "ой"];
+    let (stem, suffix) = ["шчын", "щин", "чын"].iter().find_map(|suffix| {
+        ENDINGS.iter().find_map(|e| {
+            written
+                .strip_suffix(e)
+                .and_then(|w| w.strip_suffix(suffix))
+                .map(|stem| (stem, *suffix))
+        })
+    })?;
+    let fatherland = ["батьків", "бацькаў", "айч", "вітч", "отч"]
+        .iter()
+        .any(|f| stem.starts_with(f));
+    if fatherland || stem.chars().count() < 3 {
+        return None;
+    }
+    let mut chars = stem.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    Some((
+        format!("{first}{}{suffix}а", chars.as_str()),
+        stem.to_string(),
+    ))
 }
 
 /// The nominative of a district's name from its adjective's stem ([`adjective_stem`]) in the
@@ -765,7 +893,7 @@ fn district_at(doc: &Document, i: usize, end: usize) -> Option<(usize, u32)> {
     let w = &doc.words[i];
     if i + 1 < end && doc.gap(i, i + 1) == " " && is_district_word(&doc.keys[i + 1]) {
         let stem = adjective_stem(&w.folded)?;
-        return crate::gazetteer::DISTRICT_STEMS.get(&stem).map(|&d| (2, d));
+        return district_by_stem(&stem).map(|d| (2, d));
     }
     let folded = w.folded.as_str();
     let at = folded.rfind("щин").or_else(|| folded.rfind("шчын"))?;
@@ -1527,6 +1655,29 @@ mod tests {
                 "{text}"
             );
         }
+        // Several centres before one plural district word, a level word before "округ", and
+        // the informal "-шчына" names.
+        let p = places("Дети из Гдовского, Лискинского и Поддорского районов уехали.");
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert_eq!(
+            places("Лагерь находится в Гдовском муниципальном округе."),
+            vec![("Гдовский округ".to_string(), PlaceKind::Region)]
+        );
+        assert_eq!(
+            places("Дзеці адпачывалі на Мядзельшчыне і Случчыне."),
+            vec![
+                // The gazetteer knows Myadzel district by its adjective.
+                ("Myadzyel District".to_string(), PlaceKind::Region),
+                ("Случчына".to_string(), PlaceKind::Region)
+            ]
+        );
+        assert!(places("Ён вярнуўся на Бацькаўшчыну.").is_empty());
+        // The district's adjective and its informal name are one place; an oblast's informal
+        // name is the oblast.
+        let p = places("Лагер у Мядзельскім раёне. Дзеці адпачывалі на Мядзельшчыне.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        let p = places("Дзеці з Запарожскай вобласці. Іх вывезлі з Запарожчыны.");
+        assert_eq!(p.len(), 1, "{p:?}");
         // Two case forms of one district are one place; a district the gazetteer knows keeps
         // its entry.
         let p = places("В Гдовском районе тихо. Из Гдовского района уехали все.");

@@ -2563,7 +2563,7 @@ fn opens_line_before_colon(doc: &Document, k: usize) -> bool {
 
 /// Top-level domains after which a site's address names an outlet
 /// (`data/lexicon/outlet_domains.txt`).
-static OUTLET_DOMAINS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+pub(crate) static OUTLET_DOMAINS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     crate::wordlist::folded_set(include_str!("../data/lexicon/outlet_domains.txt"))
 });
 

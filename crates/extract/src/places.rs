@@ -735,8 +735,7 @@ fn find_unlisted_districts(
     }
     // Districts by their informal "-шчына"/"-щина" name the gazetteer lacks ("на Мядзельшчыне",
     // "Случчыну", "з Пологівщини").
-    for i in 1..words.len() {
-        let w = &words[i];
+    for (i, w) in words.iter().enumerate().skip(1) {
         let s = doc.sentence_of(i);
         if !w.cyrillic || !w.cap || w.all_caps || s.shouting || i == s.first_word {
             continue;

@@ -226,26 +226,35 @@ fn find_facilities(doc: &Document, spans: &mut Vec<PlaceSpan>, extra: &mut Vec<G
                 .any(|n| same_name_in_other_case(&crate::gazetteer::name_key(n), &key))
         }) {
             Some(k) => base + k as u32,
-            None => {
-                extra.push(GazetteerEntry {
-                    kind: crate::PlaceKind::Facility,
-                    country: None,
-                    population: 0,
-                    canonical: text.to_string(),
-                    names: vec![text.to_string()],
-                });
-                base + extra.len() as u32 - 1
-            }
+            None => add_extra(extra, crate::PlaceKind::Facility, text.to_string()),
         };
-        spans.push(PlaceSpan {
-            first_word: i,
-            end_word: end,
-            start: words[i].start,
-            end: words[end - 1].end,
-            entry: id,
-        });
+        spans.push(place_span(doc, i, end, id));
     }
     spans.sort_by_key(|p| p.start);
+}
+
+/// A place of this text the gazetteer lacks, added to `extra`: its entry's id, past the
+/// gazetteer's own.
+fn add_extra(extra: &mut Vec<GazetteerEntry>, kind: crate::PlaceKind, name: String) -> u32 {
+    extra.push(GazetteerEntry {
+        kind,
+        country: None,
+        population: 0,
+        canonical: name.clone(),
+        names: vec![name],
+    });
+    (GAZETTEER.entries.len() + extra.len() - 1) as u32
+}
+
+/// The span of words `first..end` naming place `entry`.
+fn place_span(doc: &Document, first: usize, end: usize, entry: u32) -> PlaceSpan {
+    PlaceSpan {
+        first_word: first,
+        end_word: end,
+        start: doc.words[first].start,
+        end: doc.words[end - 1].end,
+        entry,
+    }
 }
 
 /// Whether two name keys (stemmed words joined by spaces) are one name in two cases: as many
@@ -775,25 +784,10 @@ fn find_unlisted_districts(
             Ok(entry) => entry,
             Err(canonical) => match extra.iter().position(|e| e.canonical == canonical) {
                 Some(k) => base + k as u32,
-                None => {
-                    extra.push(GazetteerEntry {
-                        kind: crate::PlaceKind::Region,
-                        country: None,
-                        population: 0,
-                        canonical: canonical.clone(),
-                        names: vec![canonical],
-                    });
-                    base + extra.len() as u32 - 1
-                }
+                None => add_extra(extra, crate::PlaceKind::Region, canonical),
             },
         };
-        spans.push(PlaceSpan {
-            first_word: first,
-            end_word: end,
-            start: words[first].start,
-            end: words[end - 1].end,
-            entry: id,
-        });
+        spans.push(place_span(doc, first, end, id));
     }
     spans.sort_by_key(|p| p.start);
 }

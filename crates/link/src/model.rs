@@ -1157,18 +1157,14 @@ mod tests {
         assert!((m[0][1] / m[0][3] - 6.0).abs() < 1e-9);
     }
 
-    /// A rule whose EM finds more matches than the job can hold (here all
-    /// its thousand pairs, in a job of a hundred records a side) has fitted
-    /// something else and is left out: the given name's `m` comes from the
-    /// rule that found fifty, where matches agree on it exactly.
-    #[test]
-    fn a_rule_finding_more_matches_than_records_is_left_out() {
+    /// Given name, surname and birth date: the fields of the λ tests.
+    fn given_surname_birth() -> Vec<Field> {
         let text = |name: &str, column: usize, kind: NameKind| Field {
             name: name.into(),
             comparator: Comparator::Text { column, name: kind },
             term_frequency: false,
         };
-        let fields = vec![
+        vec![
             text("given", 0, NameKind::Given),
             text("surname", 1, NameKind::Surname),
             Field {
@@ -1176,10 +1172,22 @@ mod tests {
                 comparator: Comparator::Birth,
                 term_frequency: false,
             },
-        ];
-        let pattern = |given: u64, surname: u64, birth: u64| {
-            given | (surname << BITS_PER_FIELD) | (birth << (2 * BITS_PER_FIELD))
-        };
+        ]
+    }
+
+    /// The comparison pattern of [`given_surname_birth`]'s levels.
+    fn given_surname_birth_pattern(given: u64, surname: u64, birth: u64) -> u64 {
+        given | (surname << BITS_PER_FIELD) | (birth << (2 * BITS_PER_FIELD))
+    }
+
+    /// A rule whose EM finds more matches than the job can hold (here all
+    /// its thousand pairs, in a job of a hundred records a side) has fitted
+    /// something else and is left out: the given name's `m` comes from the
+    /// rule that found fifty, where matches agree on it exactly.
+    #[test]
+    fn a_rule_finding_more_matches_than_records_is_left_out() {
+        let fields = given_surname_birth();
+        let pattern = given_surname_birth_pattern;
         let masked = vec![false, false, true];
         let mut families = FxHashMap::default();
         families.insert(pattern(7, 1, 0), 1000.0);
@@ -1229,23 +1237,8 @@ mod tests {
     /// at least 520 · (1 − (440/520)/(999/1013)) are matches.
     #[test]
     fn a_rule_reading_one_field_counts_its_fewest_matches() {
-        let text = |name: &str, column: usize, kind: NameKind| Field {
-            name: name.into(),
-            comparator: Comparator::Text { column, name: kind },
-            term_frequency: false,
-        };
-        let fields = vec![
-            text("given", 0, NameKind::Given),
-            text("surname", 1, NameKind::Surname),
-            Field {
-                name: "birth".into(),
-                comparator: Comparator::Birth,
-                term_frequency: false,
-            },
-        ];
-        let pattern = |given: u64, surname: u64, birth: u64| {
-            given | (surname << BITS_PER_FIELD) | (birth << (2 * BITS_PER_FIELD))
-        };
+        let fields = given_surname_birth();
+        let pattern = given_surname_birth_pattern;
         let mut all = FxHashMap::default();
         all.insert(pattern(1, 1, 1), 80.0);
         all.insert(pattern(1, 1, 7), 40.0);

@@ -63,8 +63,9 @@ pub struct FieldModel {
     pub levels: Vec<LevelModel>,
 }
 
-/// A fitted model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A fitted model. Two models are equal when they score alike: `rule_fits`, what the fit
+/// saw on the way, takes no part (a model read back from the store has none).
+#[derive(Debug, Clone, Serialize)]
 pub struct Model {
     pub fields: Vec<FieldModel>,
     /// Prior probability that two random records are a match.
@@ -92,6 +93,19 @@ pub struct Model {
     /// [`RuleFit`]); for diagnosis, not stored, empty in a model read back.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rule_fits: Vec<RuleFit>,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.fields == other.fields
+            && self.lambda == other.lambda
+            && self.em_iterations == other.em_iterations
+            && self.em_converged == other.em_converged
+            && self.u_sample_pairs == other.u_sample_pairs
+            && self.records == other.records
+            && self.block_windows == other.block_windows
+            && self.dependences == other.dependences
+    }
 }
 
 /// What one blocking rule's EM found: how many matches among its pairs,

@@ -664,7 +664,10 @@ fn is_okrug_word(key: &str) -> bool {
 /// named after small towns the gazetteer does not list, and the press names them this way
 /// far more often than by the town. Each becomes a region of this text, named in the
 /// nominative of the text's language ("Гдовский район"), so its case forms are one place.
-/// A one-word settlement read from the adjective alone gives way to the district.
+/// A one-word settlement read from the adjective alone gives way to the district. Several
+/// adjectives may share one plural district word, a level word may come before "округ", and a
+/// district may be named by its informal "-шчына"/"-щина" name, which is the known region or
+/// district of the same stem when there is one.
 fn find_unlisted_districts(
     doc: &Document,
     spans: &mut Vec<PlaceSpan>,

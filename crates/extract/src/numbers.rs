@@ -226,9 +226,16 @@ pub fn number_at(doc: &Document, i: usize) -> Option<NumberPhrase> {
     let any = spelled.is_some();
     // A lone singular scale word is one of it: "понад тисячу дітей", "a thousand children";
     // number words after it add to it ("больш за тысячу трыста", "более тысячи трехсот").
-    let and_more = |scale: u64, end: usize| match spelled_value(doc, end, sentence_end) {
-        Some((rest, rest_end)) if rest < scale => (scale + rest, rest_end),
-        _ => (scale, end),
+    // Only across a plain space: "более тысячи, пятеро из них" is a thousand.
+    let and_more = |scale: u64, end: usize| {
+        let spaced = end < sentence_end && doc.gap(end - 1, end) == " ";
+        match spaced
+            .then(|| spelled_value(doc, end, sentence_end))
+            .flatten()
+        {
+            Some((rest, rest_end)) if rest < scale => (scale + rest, rest_end),
+            _ => (scale, end),
+        }
     };
     if !any {
         // "более тысячи", "близько тисячі", "каля тысячы", "more than a thousand".
@@ -413,6 +420,10 @@ mod tests {
         assert_eq!(
             first_number("відпочили понад тисячу двісті дітей"),
             Some(Some(1200))
+        );
+        assert_eq!(
+            first_number("вывезли более тысячи, пятеро из них вернулись"),
+            Some(Some(1000))
         );
         assert_eq!(first_number("понад тисячу дітей"), Some(Some(1000)));
         assert_eq!(

@@ -843,15 +843,7 @@ fn informal_district_name(written: &str) -> Option<(String, String)> {
     if fatherland || stem.chars().count() < 3 {
         return None;
     }
-    let mut chars = stem.chars();
-    let first: String = chars
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default();
-    Some((
-        format!("{first}{}{suffix}а", chars.as_str()),
-        stem.to_string(),
-    ))
+    Some((format!("{}{suffix}а", capitalised(stem)), stem.to_string()))
 }
 
 /// The nominative of a district's name from its adjective's stem ([`adjective_stem`]) in the
@@ -878,12 +870,16 @@ fn district_nominative(stem: &str, adjective: &str, district: &str) -> String {
         (false, true) => "округ",
         (false, false) => "район",
     };
-    let mut chars = adjective.chars();
-    let first: String = chars
+    format!("{} {noun}", capitalised(&adjective))
+}
+
+/// A lowercase word with its first letter in capitals, as a name of a place starts.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
         .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default();
-    format!("{first}{} {noun}", chars.as_str())
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A district named by its centre: the town's adjective before a district word
